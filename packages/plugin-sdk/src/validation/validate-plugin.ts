@@ -1,0 +1,56 @@
+/**
+ * Checks that an untrusted module export really is an IntegrationPlugin before the hub registers it:
+ * a plugin that fails here is reported and skipped, never half-loaded.
+ */
+import 'reflect-metadata';
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import type { IntegrationPlugin } from '../contract';
+import { CredentialFieldSchema, ManifestSchema } from './manifest-schema';
+import { formatValidationErrors } from './format-errors';
+import { BASE_URL_FIELD } from './base-url-field';
+
+export type PluginValidation = { ok: true; plugin: IntegrationPlugin } | { ok: false; errors: string[] };
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+export function validatePlugin(candidate: unknown): PluginValidation {
+  if (!isObject(candidate)) return { ok: false, errors: ['plugin must be an object'] };
+  const errors: string[] = [];
+
+  if (!isObject(candidate.manifest)) {
+    errors.push('manifest must be an object');
+  } else {
+    const manifest = plainToInstance(ManifestSchema, candidate.manifest);
+    errors.push(...formatValidationErrors(validateSync(manifest), 'manifest'));
+  }
+
+  if (!Array.isArray(candidate.credentialFields)) {
+    errors.push('credentialFields must be an array');
+  } else {
+    const seen = new Set<string>();
+    candidate.credentialFields.forEach((raw: unknown, i: number) => {
+      const prefix = `credentialFields[${i}]`;
+      if (!isObject(raw)) {
+        errors.push(`${prefix} must be an object`);
+        return;
+      }
+      const field = plainToInstance(CredentialFieldSchema, raw);
+      errors.push(...formatValidationErrors(validateSync(field), prefix));
+      if (typeof raw.name === 'string') {
+        if (seen.has(raw.name)) errors.push(`${prefix}.name '${raw.name}' is declared more than once`);
+        seen.add(raw.name);
+        // baseUrl is the SDK's standard override; a plugin may declare it, but never as a secret.
+        if (raw.name === BASE_URL_FIELD.name && raw.secret === true) {
+          errors.push(`${prefix}.secret must be false for the standard '${BASE_URL_FIELD.name}' field`);
+        }
+      }
+    });
+  }
+
+  if (typeof candidate.connect !== 'function') errors.push('connect must be a function');
+
+  return errors.length ? { ok: false, errors } : { ok: true, plugin: candidate as unknown as IntegrationPlugin };
+}

@@ -1,0 +1,96 @@
+import { CONTRACT_VERSION, validatePlugin, type IntegrationPlugin } from '../src';
+
+function goodPlugin(): IntegrationPlugin {
+  return {
+    manifest: {
+      id: 'big-cartel',
+      displayName: 'Big Cartel',
+      contractVersion: CONTRACT_VERSION,
+      capabilities: { unlimitedStock: 'emulated', maxBatch: 10, readBack: true },
+      rateLimit: { requestsPerSecond: 2, burst: 4, note: 'test' },
+    },
+    credentialFields: [
+      { name: 'accessToken', secret: true, required: true },
+      { name: 'shopDomain', secret: false, required: true, description: 'x' },
+    ],
+    connect: () => {
+      throw new Error('not used');
+    },
+  };
+}
+
+describe('validatePlugin', () => {
+  it('accepts a well-formed plugin and returns it', () => {
+    const p = goodPlugin();
+    const r = validatePlugin(p);
+    expect(r).toEqual({ ok: true, plugin: p });
+  });
+
+  it('rejects non-objects', () => {
+    expect(validatePlugin(null)).toEqual({ ok: false, errors: ['plugin must be an object'] });
+    expect(validatePlugin('x').ok).toBe(false);
+  });
+
+  it('names each bad manifest field by its path', () => {
+    const p = goodPlugin() as any;
+    p.manifest.id = 'Big_Cartel';
+    p.manifest.displayName = '';
+    p.manifest.contractVersion = 99;
+    p.manifest.capabilities.maxBatch = 0;
+    p.manifest.capabilities.unlimitedStock = 'sometimes';
+    p.manifest.rateLimit.requestsPerSecond = -1;
+    p.manifest.rateLimit.burst = 'many';
+    const r = validatePlugin(p);
+    expect(r.ok).toBe(false);
+    const errors = (r as { errors: string[] }).errors;
+    expect(errors).toEqual(
+      expect.arrayContaining([
+        "manifest.id must be kebab-case (e.g. 'shopify', 'big-cartel')",
+        'manifest.displayName must not be empty',
+        `manifest.contractVersion must be ${CONTRACT_VERSION} (this SDK's contract version)`,
+        'manifest.capabilities.maxBatch must be a positive integer',
+        "manifest.capabilities.unlimitedStock must be 'native' or 'emulated'",
+        'manifest.rateLimit.requestsPerSecond must be a positive number',
+        'manifest.rateLimit.burst must be a positive number',
+      ]),
+    );
+    expect(errors).toHaveLength(7);
+  });
+
+  it('rejects a fractional maxBatch and missing nested objects', () => {
+    const p = goodPlugin() as any;
+    p.manifest.capabilities.maxBatch = 2.5;
+    delete p.manifest.rateLimit;
+    const errors = (validatePlugin(p) as { errors: string[] }).errors;
+    expect(errors).toContain('manifest.capabilities.maxBatch must be a positive integer');
+    expect(errors).toContain('manifest.rateLimit is required');
+  });
+
+  it('checks credential fields, duplicates and connect', () => {
+    const p = goodPlugin() as any;
+    p.credentialFields = [
+      { name: 'accessToken', secret: true, required: true },
+      { name: 'accessToken', secret: 'yes', required: true },
+      { name: 'bad name', secret: false, required: false },
+      { name: 'baseUrl', secret: true, required: false },
+      7,
+    ];
+    p.connect = 'nope';
+    const errors = (validatePlugin(p) as { errors: string[] }).errors;
+    expect(errors).toEqual(
+      expect.arrayContaining([
+        'credentialFields[1].secret must be a boolean',
+        "credentialFields[1].name 'accessToken' is declared more than once",
+        'credentialFields[2].name must be an identifier (letters, digits, _; starting with a letter)',
+        "credentialFields[3].secret must be false for the standard 'baseUrl' field",
+        'credentialFields[4] must be an object',
+        'connect must be a function',
+      ]),
+    );
+  });
+
+  it('requires manifest and credentialFields to exist', () => {
+    const errors = (validatePlugin({ connect() {} }) as { errors: string[] }).errors;
+    expect(errors).toEqual(['manifest must be an object', 'credentialFields must be an array']);
+  });
+});
