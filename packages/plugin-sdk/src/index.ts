@@ -1,6 +1,11 @@
 export * from './contract';
 export * from './errors';
 export * from './http/http-client';
+export * from './http/create-http-client';
+export { createRateLimiter, type RateLimiter, type RateLimiterOptions } from './http/rate-limiter';
+export { createRedactor, redactDeep, redactHeaders, REDACTED, SENSITIVE_NAME, type Redactor } from './http/redact';
+export { parseRetryAfter, platformPauseMs } from './http/retry-after';
+export { backoffDelayMs } from './http/backoff';
 export * from './validation';
 export type { TargetStock } from '@stock-sync/domain';
 // Re-exported so plugins depend on the SDK alone for the neutral stock values.

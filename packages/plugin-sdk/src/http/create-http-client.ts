@@ -1,0 +1,279 @@
+/**
+ * createHttpClient: the axios-backed HttpClient. The only retry layer in the system lives here:
+ *   acquire the store's rate budget → send → read platform rate signals → plugin classify →
+ *   status mapping → retry (retryable errors, idempotent requests, capped exponential backoff with
+ *   full jitter, never sooner than Retry-After) or throw a taxonomy error with secrets redacted.
+ */
+import axios, { type AxiosInstance } from 'axios';
+import type { PluginLogger, RateLimitPolicy } from '../contract';
+import { PluginError, RateLimited, Rejected } from '../errors';
+import type {
+  HttpClient,
+  HttpClientDefaults,
+  HttpClientStats,
+  HttpRequest,
+  HttpResponse,
+  ResponseClassifier,
+} from './http-client';
+import { backoffDelayMs } from './backoff';
+import { errorForNetworkFailure, errorForStatus, NOT_SENT_CODES, type ErrorContext } from './map-error';
+import { createRateLimiter, realSleep, type RateLimiter } from './rate-limiter';
+import { createRedactor, redactDeep, redactHeaders, type Redactor } from './redact';
+import { platformPauseMs } from './retry-after';
+
+export interface CreateHttpClientOptions {
+  rateLimit: RateLimitPolicy;
+  /** The store's limiter, shared across its connections; one is created from `rateLimit` when absent. */
+  limiter?: RateLimiter;
+  /** Values to redact everywhere (the store's secret credential values). */
+  secrets?: string[];
+  log?: PluginLogger;
+  /** Tries per call, the first included (default 5). */
+  maxAttempts?: number;
+  /** Backoff base (default 500 ms) and cap (default 30 s). */
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+  /** Per-attempt timeout (default 20 s). */
+  timeoutMs?: number;
+  /**
+   * A Retry-After longer than this (default 30 s) is not slept through: the call fails with
+   * RateLimited(retryAfterMs) so the orchestrator reschedules the work instead of holding a worker.
+   */
+  maxRetryAfterMs?: number;
+  /** Wait used for a 429 without any Retry-After signal (default 1 s, doubled per attempt, capped). */
+  defaultRateLimitMs?: number;
+  /** Defaults for the root client (same as extend()). */
+  defaults?: HttpClientDefaults;
+  /** Test seams. */
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+  now?: () => number;
+}
+
+/** Stats beyond the contract's three counters (the object is the same one `client.stats` returns). */
+export interface DetailedHttpClientStats extends HttpClientStats {
+  /** Calls that ended in an error after all attempts. */
+  failures: number;
+  /** Time spent in backoff sleeps between attempts. */
+  backoffMs: number;
+}
+
+const BODY_SNIPPET_CHARS = 500;
+
+const noopLog: PluginLogger = { debug() {}, info() {}, warn() {}, error() {} };
+
+interface Core {
+  axios: AxiosInstance;
+  limiter: RateLimiter;
+  log: PluginLogger;
+  stats: DetailedHttpClientStats;
+  maxAttempts: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+  timeoutMs: number;
+  maxRetryAfterMs: number;
+  defaultRateLimitMs: number;
+  sleep: (ms: number) => Promise<void>;
+  random: () => number;
+  now: () => number;
+}
+
+interface Layer {
+  baseURL?: string;
+  headers: Record<string, string>;
+  classifiers: ResponseClassifier[];
+  secrets: string[];
+  redact: Redactor;
+}
+
+export function createHttpClient(options: CreateHttpClientOptions): HttpClient {
+  const now = options.now ?? Date.now;
+  const sleep = options.sleep ?? realSleep;
+  const core: Core = {
+    // validateStatus: every status is an answer we map ourselves; no proxy from the environment, so
+    // traffic goes exactly where the plugin points it.
+    axios: axios.create({ validateStatus: () => true, proxy: false, maxRedirects: 0 }),
+    limiter: options.limiter ?? createRateLimiter(options.rateLimit, { now, sleep }),
+    log: options.log ?? noopLog,
+    stats: { requests: 0, retries: 0, throttled: 0, failures: 0, backoffMs: 0 },
+    maxAttempts: Math.max(1, options.maxAttempts ?? 5),
+    baseDelayMs: options.baseDelayMs ?? 500,
+    maxDelayMs: options.maxDelayMs ?? 30_000,
+    timeoutMs: options.timeoutMs ?? 20_000,
+    maxRetryAfterMs: options.maxRetryAfterMs ?? 30_000,
+    defaultRateLimitMs: options.defaultRateLimitMs ?? 1_000,
+    sleep,
+    random: options.random ?? Math.random,
+    now,
+  };
+  const root: Layer = { headers: {}, classifiers: [], secrets: [], redact: createRedactor([]) };
+  return makeClient(core, extendLayer(root, { ...options.defaults, secrets: [...(options.secrets ?? []), ...(options.defaults?.secrets ?? [])] }));
+}
+
+function extendLayer(parent: Layer, d: HttpClientDefaults): Layer {
+  const secrets = [...parent.secrets, ...(d.secrets ?? [])];
+  return {
+    baseURL: d.baseURL ?? parent.baseURL,
+    headers: { ...parent.headers, ...(d.headers ?? {}) },
+    // The most specific classifier reads the response first.
+    classifiers: d.classify ? [d.classify, ...parent.classifiers] : parent.classifiers,
+    secrets,
+    redact: createRedactor(secrets),
+  };
+}
+
+function makeClient(core: Core, layer: Layer): HttpClient {
+  return {
+    get stats() {
+      return core.stats;
+    },
+    extend: (d) => makeClient(core, extendLayer(layer, d)),
+    request: <T>(req: HttpRequest) => send<T>(core, layer, req),
+  };
+}
+
+export function joinUrl(baseURL: string | undefined, url: string): string {
+  if (/^https?:\/\//i.test(url) || !baseURL) return url;
+  return `${baseURL.replace(/\/+$/, '')}/${url.replace(/^\/+/, '')}`;
+}
+
+function buildUrl(layer: Layer, req: HttpRequest): URL {
+  const full = joinUrl(layer.baseURL, req.url);
+  let u: URL;
+  try {
+    u = new URL(full);
+  } catch {
+    throw new Rejected(`invalid request URL: ${layer.redact(full)}`);
+  }
+  for (const [k, v] of Object.entries(req.params ?? {})) if (v !== undefined) u.searchParams.append(k, String(v));
+  return u;
+}
+
+function lowerCaseHeaders(h: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  const plain = h && typeof (h as { toJSON?: unknown }).toJSON === 'function' ? (h as { toJSON(): Record<string, unknown> }).toJSON() : (h as Record<string, unknown>) ?? {};
+  for (const [k, v] of Object.entries(plain)) {
+    if (v === undefined || v === null) continue;
+    out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : String(v);
+  }
+  return out;
+}
+
+function bodySnippet(data: unknown, redact: Redactor): string | undefined {
+  if (data === undefined || data === null || data === '') return undefined;
+  let text: string;
+  if (typeof data === 'string') text = data;
+  else {
+    try {
+      text = JSON.stringify(redactDeep(data, redact));
+    } catch {
+      return undefined;
+    }
+  }
+  text = redact(text);
+  return text.length > BODY_SNIPPET_CHARS ? `${text.slice(0, BODY_SNIPPET_CHARS)}…` : text;
+}
+
+/** Plugins' classifiers build their own messages: scrub them too before anything sees them. */
+function scrubError(err: PluginError, redact: Redactor): PluginError {
+  const message = redact(err.message);
+  if (message !== err.message) Object.defineProperty(err, 'message', { value: message, writable: true, configurable: true, enumerable: false });
+  if (err.details) Object.defineProperty(err, 'details', { value: redactDeep(err.details, redact), writable: false, configurable: true, enumerable: true });
+  return err;
+}
+
+type Attempt<T> = { ok: true; res: HttpResponse<T> } | { ok: false; error: PluginError; sent: boolean };
+
+async function attemptOnce<T>(core: Core, layer: Layer, req: HttpRequest, url: URL, ctx: ErrorContext, attempt: number): Promise<Attempt<T>> {
+  const timeoutMs = req.timeoutMs ?? core.timeoutMs;
+  const headers = { ...layer.headers, ...(req.headers ?? {}) };
+  const started = core.now();
+  core.stats.requests++;
+  let res: HttpResponse<T>;
+  try {
+    const r = await core.axios.request({
+      method: req.method,
+      url: url.toString(),
+      headers,
+      data: req.body,
+      timeout: timeoutMs,
+    });
+    res = { status: r.status, headers: lowerCaseHeaders(r.headers), data: r.data as T };
+  } catch (e) {
+    const code = axios.isAxiosError(e) ? e.code : (e as { code?: string })?.code;
+    const error = errorForNetworkFailure(code, ctx, timeoutMs);
+    core.log.warn(layer.redact(`http ${ctx.method} ${ctx.url} attempt ${attempt}: ${error.message}`), { code });
+    return { ok: false, error, sent: !(code && NOT_SENT_CODES.has(code)) };
+  }
+
+  core.log.debug(layer.redact(`http ${ctx.method} ${ctx.url} → ${res.status} in ${core.now() - started} ms (attempt ${attempt})`), {
+    requestHeaders: redactHeaders(headers, layer.redact),
+  });
+
+  // Platform signals first: even a successful answer can say "your budget is spent".
+  let pauseMs = platformPauseMs(res.headers, core.now());
+  let error: PluginError | undefined;
+  for (const classify of layer.classifiers) {
+    const verdict = classify(res as HttpResponse);
+    if (!verdict) continue;
+    if (verdict.pauseMs !== undefined) pauseMs = Math.max(pauseMs ?? 0, verdict.pauseMs);
+    if (verdict.error) {
+      error = scrubError(verdict.error, layer.redact);
+      break;
+    }
+  }
+  const withBody = { ...ctx, body: bodySnippet(res.data, layer.redact) };
+  error ??= errorForStatus(res as HttpResponse, withBody, res.status === 429 ? pauseMs : undefined, core.defaultRateLimitMs * 2 ** (attempt - 1));
+  if (error instanceof RateLimited) {
+    core.stats.throttled++;
+    pauseMs = Math.max(pauseMs ?? 0, error.retryAfterMs);
+  }
+  if (pauseMs !== undefined && pauseMs > 0) {
+    // Tell the shared limiter, so every connection of this store holds off, not just this call.
+    core.limiter.pause(pauseMs);
+    core.log.info(layer.redact(`http ${ctx.method} ${ctx.url}: platform asked to wait ${pauseMs} ms`));
+  }
+  if (error) return { ok: false, error, sent: true };
+  return { ok: true, res };
+}
+
+async function send<T>(core: Core, layer: Layer, req: HttpRequest): Promise<HttpResponse<T>> {
+  const url = buildUrl(layer, req);
+  const ctx: ErrorContext = { method: req.method, url: layer.redact(url.toString()) };
+  const idempotent = req.method === 'GET' || req.idempotent === true;
+
+  for (let attempt = 1; ; attempt++) {
+    // A pause longer than we may sleep through: fail now, without sending (never hammer).
+    const paused = core.limiter.pausedForMs();
+    if (paused > core.maxRetryAfterMs) {
+      core.stats.failures++;
+      throw new RateLimited(`${ctx.method} ${ctx.url} not sent: the platform asked to wait ${paused} ms`, paused, { method: ctx.method, url: ctx.url, retryAfterMs: paused });
+    }
+    await core.limiter.acquire(req.cost ?? 1);
+
+    const result = await attemptOnce<T>(core, layer, req, url, ctx, attempt);
+    if (result.ok) return result.res;
+    const { error } = result;
+
+    // A 429 / throttle answer or a refused connection means the platform did not act on the request,
+    // so even a non-idempotent call is safe to send again; anything else ambiguous is not.
+    const safeToResend = idempotent || error instanceof RateLimited || !result.sent;
+    const retryAfterMs = error instanceof RateLimited ? error.retryAfterMs : 0;
+    const canRetry = error.retryable && safeToResend && attempt < core.maxAttempts && retryAfterMs <= core.maxRetryAfterMs;
+    if (!canRetry) {
+      core.stats.failures++;
+      core.log.warn(layer.redact(`http ${ctx.method} ${ctx.url} failed after ${attempt} attempt(s): ${error.message}`), {
+        code: error.code,
+      });
+      throw error;
+    }
+
+    // Never sooner than the platform asked; small jitter on top so shared stores do not stampede.
+    const jittered = backoffDelayMs(attempt, core.baseDelayMs, core.maxDelayMs, core.random);
+    const delay = retryAfterMs > 0 ? retryAfterMs + Math.floor(core.random() * Math.min(core.baseDelayMs, 250)) : jittered;
+    core.stats.retries++;
+    core.stats.backoffMs += delay;
+    core.log.warn(layer.redact(`http ${ctx.method} ${ctx.url} attempt ${attempt} failed (${error.code}); retrying in ${delay} ms`));
+    await core.sleep(delay);
+  }
+}
