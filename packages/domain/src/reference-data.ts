@@ -47,21 +47,21 @@ export function validateReferenceData(data: unknown, source?: string): Reference
   const problems: string[] = [];
   if (!isRecord(data)) throw new ReferenceDataError(['the document must be an object { facilities, sellingRegions }'], source);
 
-  const facilities = validateFacilities(data.facilities, problems);
-  const known = new Set(facilities.map((f) => f.code));
+  // A facility with a bad field still declares its code: regions naming it get no second, misleading problem.
+  const known = new Set<string>();
+  const facilities = validateFacilities(data.facilities, known, problems);
   const sellingRegions = validateRegions(data.sellingRegions, known, problems);
 
   if (problems.length > 0) throw new ReferenceDataError(problems, source);
   return { facilities, sellingRegions };
 }
 
-function validateFacilities(raw: unknown, problems: string[]): Facility[] {
+function validateFacilities(raw: unknown, seen: Set<string>, problems: string[]): Facility[] {
   if (!Array.isArray(raw)) {
     problems.push('facilities must be an array');
     return [];
   }
   if (raw.length === 0) problems.push('facilities must not be empty');
-  const seen = new Set<string>();
   const out: Facility[] = [];
   raw.forEach((item: unknown, i) => {
     const at = `facilities[${i}]`;
