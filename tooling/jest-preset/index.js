@@ -1,6 +1,11 @@
 // Shared jest set-up for every workspace package. Tests are TypeScript, compiled by ts-jest
 // without type-checking (the `typecheck` task does that once, faster), so test runs stay quick.
 const path = require('node:path');
+const fs = require('node:fs');
+
+const baseCompilerOptions = JSON.parse(
+  fs.readFileSync(path.join(__dirname, '..', 'tsconfig', 'base.json'), 'utf8'),
+).compilerOptions;
 
 /** @param {string} packageDir  __dirname of the package's jest.config.js */
 /** @param {import('jest').Config} [overrides] */
@@ -9,14 +14,15 @@ function createJestConfig(packageDir, overrides = {}) {
     rootDir: packageDir,
     testEnvironment: 'node',
     roots: ['<rootDir>/src', '<rootDir>/test'].filter((r) =>
-      require('node:fs').existsSync(r.replace('<rootDir>', packageDir)),
+      fs.existsSync(r.replace('<rootDir>', packageDir)),
     ),
     testMatch: ['**/*.test.ts'],
     moduleFileExtensions: ['ts', 'js', 'json'],
     transform: {
       '^.+\\.ts$': [
         require.resolve('ts-jest'),
-        { tsconfig: path.join(packageDir, 'tsconfig.json'), isolatedModules: true, diagnostics: false },
+        // Transpile-only (isolatedModules): each file compiled alone, no type-checking here.
+        { tsconfig: { ...baseCompilerOptions, isolatedModules: true }, diagnostics: false },
       ],
     },
     // Two cores on the reference machine: more workers only fight for them.
