@@ -1,0 +1,162 @@
+/**
+ * Plans the calls that bring one listing to its targets, from the inventory just read. Pure: no I/O.
+ *
+ * Etsy refuses an inventory in which no offering is for sale ("One offering must have quantity greater
+ * than 0", etsy/open-api issues #395, #501, #560: "There is no way in the API to zero out all of the
+ * inventory for a listing"). When every variant of a listing must be out of stock the plan therefore:
+ *   1. deactivates the listing (updateListing state=inactive) first, so nothing is buyable, then
+ *   2. writes the inventory with one placeholder offering at quantity 1 (the rule's minimum) and every
+ *      other variant at its target.
+ * This "sold-out marker" (inactive + exactly one unit in total) is how the plugin recognises a listing it
+ * deactivated: when a variant of such a listing comes back, the plan writes the inventory (placeholder
+ * back to 0) and only then reactivates the listing, so the placeholder is never buyable. A listing that
+ * is inactive without the marker was deactivated by the merchant: the plugin writes its inventory (when
+ * something in it stays for sale) but leaves it inactive, and in-stock targets come back Rejected (the
+ * variant is still not for sale); out-of-stock targets already hold there.
+ * A sold_out listing (sold out by real sales) is reactivated before the write: Etsy sets its quantity to
+ * 1 and renews it (ShopListing.state docs), then the full write sets every quantity.
+ */
+import { NotFound, Rejected, type PluginError, type TargetStock } from '@stock-sync/plugin-sdk';
+import type { EtsyInventory, EtsyInventoryUpdate, ListingState } from './etsy-types';
+import { liveOfferings, liveProducts, toInventoryUpdate } from './inventory-write-body';
+import { isInStockTarget, offeringFor, type OfferingStock } from './stock-mapping';
+
+export interface ListingChange {
+  /** Position of the change in the writeStock input. */
+  index: number;
+  productId: string;
+  target: TargetStock;
+}
+
+export type ListingStep = { kind: 'set-state'; state: 'active' | 'inactive' } | { kind: 'put-inventory'; body: EtsyInventoryUpdate };
+
+export type PlannedOutcome = { index: number; status: 'written' } | { index: number; status: 'failed'; error: PluginError };
+
+export interface ListingWritePlan {
+  /** In order; empty when the listing already shows every target. */
+  steps: ListingStep[];
+  /** One per change, valid once every step has succeeded. */
+  outcomes: PlannedOutcome[];
+}
+
+type Working = OfferingStock[][];
+
+function sellable(working: Working): boolean {
+  return working.some((offerings) => offerings.some((o) => o.is_enabled && o.quantity > 0));
+}
+
+/** Total buyable units across enabled offerings. */
+function enabledUnits(working: Working): number {
+  return working.reduce((sum, offerings) => sum + offerings.reduce((s, o) => s + (o.is_enabled ? o.quantity : 0), 0), 0);
+}
+
+/** The product holding the sold-out marker's single unit, when the listing carries the marker. */
+function markerProduct(state: ListingState, working: Working): number | undefined {
+  if (state !== 'inactive' || enabledUnits(working) !== 1) return undefined;
+  const i = working.findIndex((offerings) => offerings.some((o) => o.is_enabled && o.quantity === 1));
+  return i >= 0 ? i : undefined;
+}
+
+function sameStock(a: Working, b: Working): boolean {
+  return a.every((offerings, i) => offerings.every((o, j) => o.quantity === b[i]![j]!.quantity && o.is_enabled === b[i]![j]!.is_enabled));
+}
+
+export function planListingWrite(listingId: string, state: ListingState, inventory: EtsyInventory, changes: readonly ListingChange[]): ListingWritePlan {
+  const products = liveProducts(inventory);
+  const original: Working = products.map((p) => liveOfferings(p).map((o) => ({ quantity: o.quantity, is_enabled: o.is_enabled })));
+  const working: Working = original.map((offerings) => offerings.map((o) => ({ ...o })));
+  const indexById = new Map(products.map((p, i) => [String(p.product_id), i]));
+
+  // The marker's unit stands for "out of stock": clear it before applying the changes.
+  const previousPlaceholder = markerProduct(state, original);
+  if (previousPlaceholder !== undefined) {
+    working[previousPlaceholder] = working[previousPlaceholder]!.map((o) => ({ ...o, quantity: 0 }));
+  }
+
+  const outcomes: PlannedOutcome[] = [];
+  const found: ListingChange[] = [];
+  const zeroedNow: number[] = [];
+  for (const change of changes) {
+    const i = indexById.get(change.productId);
+    if (i === undefined) {
+      outcomes.push({ index: change.index, status: 'failed', error: new NotFound(`Etsy listing ${listingId} has no product ${change.productId}`, { listingId, productId: change.productId }) });
+      continue;
+    }
+    working[i] = working[i]!.map((o) => offeringFor(change.target, o));
+    if (!isInStockTarget(change.target)) zeroedNow.push(i);
+    found.push(change);
+  }
+
+  const placeholderFor = (): number => {
+    const enabled = (i: number) => original[i]!.some((o) => o.is_enabled);
+    const candidates = [previousPlaceholder, ...zeroedNow.filter(enabled), ...original.map((_, i) => i).filter(enabled), 0];
+    return candidates.find((i): i is number => i !== undefined && i < working.length && working[i]!.length > 0) ?? -1;
+  };
+  const putMarker = () => {
+    const i = placeholderFor();
+    if (i < 0) return;
+    const [, ...rest] = working[i]!;
+    working[i] = [{ quantity: 1, is_enabled: true }, ...rest.map((o) => ({ ...o, quantity: 0 }))];
+  };
+
+  const steps: ListingStep[] = [];
+  const put = () => {
+    if (!sameStock(working, original)) steps.push({ kind: 'put-inventory', body: toInventoryUpdate(inventory, working) });
+  };
+  let purchasable: boolean;
+  const willSell = sellable(working);
+
+  if (state === 'active') {
+    if (willSell) {
+      put();
+      purchasable = true;
+    } else {
+      steps.push({ kind: 'set-state', state: 'inactive' });
+      putMarker();
+      put();
+      purchasable = false;
+    }
+  } else if (state === 'inactive' && previousPlaceholder !== undefined) {
+    if (willSell) {
+      put();
+      steps.push({ kind: 'set-state', state: 'active' });
+      purchasable = true;
+    } else {
+      putMarker();
+      put();
+      purchasable = false;
+    }
+  } else if (state === 'sold_out') {
+    if (willSell) {
+      steps.push({ kind: 'set-state', state: 'active' });
+      // Reactivation leaves a unit somewhere; the full write must set every product explicitly.
+      steps.push({ kind: 'put-inventory', body: toInventoryUpdate(inventory, working) });
+      purchasable = true;
+    } else {
+      // Every quantity is already 0 and Etsy would refuse an all-zero write: nothing to do.
+      purchasable = false;
+    }
+  } else {
+    // Inactive by the merchant's hand, draft, expired …: never publish or renew. Nothing of it is for
+    // sale, so out-of-stock targets already hold; an all-out-of-stock write would need the placeholder,
+    // which would later pass for the plugin's own marker, so it is not written.
+    if (willSell) put();
+    purchasable = false;
+  }
+
+  for (const change of found) {
+    if (isInStockTarget(change.target) && !purchasable) {
+      outcomes.push({
+        index: change.index,
+        status: 'failed',
+        error: new Rejected(
+          `Etsy listing ${listingId} is ${state}: inventory written, but the listing is not for sale (the hub only reactivates listings it deactivated)`,
+          { listingId, productId: change.productId, listingState: state },
+        ),
+      });
+    } else {
+      outcomes.push({ index: change.index, status: 'written' });
+    }
+  }
+  return { steps, outcomes };
+}

@@ -1,0 +1,79 @@
+/**
+ * Etsy platform facts as data. Every number here has its source in README.md.
+ */
+import type { CredentialField, PluginManifest } from '@stock-sync/plugin-sdk';
+import { BASE_URL_FIELD, CONTRACT_VERSION } from '@stock-sync/plugin-sdk';
+
+/** Both api.etsy.com and openapi.etsy.com serve v3; the spec's `servers` entry names openapi.etsy.com. */
+export const DEFAULT_BASE_URL = 'https://openapi.etsy.com';
+
+/** Every Open API v3 call of this plugin lives under this prefix. */
+export const API_PREFIX = '/v3/application';
+
+/** The highest quantity one offering may carry (etsy/open-api issue #214); Etsy answers 400 above it. */
+export const MAX_OFFERING_QUANTITY = 999;
+
+/** getListingsInventoryByListingIds takes at most 100 listing ids per call. */
+export const MAX_LISTINGS_PER_BATCH_READ = 100;
+
+/**
+ * How many changes the hub should hand over per writeStock call. One Etsy PUT carries every product of
+ * one listing, so the plugin groups whatever it receives by listing; 100 keeps a call's work to one
+ * batch read's worth of listings.
+ */
+export const MAX_CHANGES_PER_CALL = 100;
+
+export const manifest: PluginManifest = {
+  id: 'etsy',
+  displayName: 'Etsy',
+  contractVersion: CONTRACT_VERSION,
+  capabilities: {
+    // Etsy has no untracked inventory: the plugin emulates "unlimited" with a high quantity.
+    unlimitedStock: 'emulated',
+    maxBatch: MAX_CHANGES_PER_CALL,
+    readBack: true,
+    // Etsy's webhooks (commercial apps only) do not fire on ordinary quantity changes.
+    webhooks: false,
+  },
+  rateLimit: {
+    // Etsy's default application budget is 10 QPS / 10,000 QPD per OAuth token. 8/s leaves headroom for
+    // the skew between our token bucket and Etsy's per-second window; the daily quota is watched through
+    // x-remaining-today (fail fast when it reaches 0).
+    requestsPerSecond: 8,
+    burst: 8,
+    note:
+      'Etsy: 10 requests/s and 10,000/day per app key / OAuth token by default (raised on request); 429 when over ' +
+      '(https://developers.etsy.com/documentation/essentials/rate-limits). The hub keeps to 8 req/s.',
+  },
+  docsUrl: 'https://developers.etsy.com/documentation/reference#operation/updateListingInventory',
+};
+
+export const credentialFields: readonly CredentialField[] = [
+  {
+    name: 'apiKey',
+    secret: true,
+    required: true,
+    description:
+      "The Etsy app's API keystring (Your Apps). Etsy now wants 'keystring:shared_secret' in x-api-key: " +
+      'either paste that whole value here or put the shared secret in sharedSecret.',
+  },
+  {
+    name: 'sharedSecret',
+    secret: true,
+    required: false,
+    description: "The app's shared secret; sent as 'apiKey:sharedSecret' in the x-api-key header.",
+  },
+  {
+    name: 'accessToken',
+    secret: true,
+    required: true,
+    description: "OAuth 2.0 access token with listings_r and listings_w scopes, as Etsy issues it ('<user_id>.<token>').",
+  },
+  {
+    name: 'shopId',
+    secret: false,
+    required: true,
+    description: "The numeric Etsy shop id (the token's owner must own this shop).",
+  },
+  BASE_URL_FIELD,
+];

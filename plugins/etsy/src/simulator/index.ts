@@ -1,0 +1,43 @@
+/**
+ * The Etsy platform simulator: a small, faithful model of Open API v3's listing inventory — its auth
+ * check and error bodies, its rate headers and 429s, its request-body validation (official spec plus
+ * Etsy's documented rules), and the fields it derives (listing quantity, sold_out state).
+ */
+import type { PlatformSimulatorDefinition } from '@stock-sync/plugin-testkit';
+import { authenticateEtsy } from './sim-auth';
+import { etsyRateLimit } from './sim-rate-limit';
+import { etsyRoutes } from './sim-routes';
+import { deleteSimVariant, inspectVariant, manualEditVariant, seedShop } from './sim-seed';
+import { SIM_ACCESS_TOKEN, SIM_KEYSTRING, SIM_SHARED_SECRET, SIM_SHOP_ID, createSimState, type EtsySimState } from './sim-state';
+import { createSpecValidators, type SpecValidators } from './spec-validators';
+
+let validators: SpecValidators | undefined;
+/** The spec is read once, on first use (it is immutable data). */
+function specValidators(): SpecValidators {
+  return (validators ??= createSpecValidators());
+}
+
+export const simulator: PlatformSimulatorDefinition<EtsySimState> = {
+  id: 'etsy',
+  displayName: 'Etsy',
+  createState: createSimState,
+  credentials: (baseUrl) => ({
+    baseUrl,
+    apiKey: SIM_KEYSTRING,
+    sharedSecret: SIM_SHARED_SECRET,
+    accessToken: SIM_ACCESS_TOKEN,
+    shopId: String(SIM_SHOP_ID),
+  }),
+  seed: seedShop,
+  inspect: inspectVariant,
+  deleteVariant: deleteSimVariant,
+  manualEdit: manualEditVariant,
+  authenticate: authenticateEtsy,
+  rateLimit: etsyRateLimit,
+  get routes() {
+    return etsyRoutes(specValidators());
+  },
+};
+
+export default simulator;
+export type { EtsySimState } from './sim-state';
