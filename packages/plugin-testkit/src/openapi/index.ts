@@ -1,0 +1,3 @@
+export { loadOpenApiSpec, type OpenApiSpec } from './load-spec';
+export { openApiBodyValidator, type BodyValidation, type BodyValidatorOptions } from './body-validator';
+export { toJsonSchemaDocument } from './to-json-schema';

@@ -1,0 +1,7 @@
+export * from './types';
+export { startSimulator } from './start-simulator';
+export { createFaultState, applyFaults, clearFaults } from './fault-state';
+export { compileRoute, matchRoute } from './route-matcher';
+export { parseBody, parseParams } from './parse-request';
+export { SimTokenBucket } from './sim-token-bucket';
+export { isTargetStock, SIM_PREFIX } from './inspection-routes';
