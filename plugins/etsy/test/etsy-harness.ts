@@ -3,7 +3,7 @@
  * wires it (createHttpClient with the manifest's rate limit and the secret credentials redacted).
  */
 import { createHttpClient, secretValues, type PluginLogger, type StoreConnection, type VariantRef } from '@stock-sync/plugin-sdk';
-import { startSimulator, type RunningSimulator, type SeedProduct } from '@stock-sync/plugin-testkit';
+import { startSimulator, type RunningSimulator, type SeedProduct, type StartSimulatorOptions } from '@stock-sync/plugin-testkit';
 import { credentialFields, plugin } from '../src';
 import { simulator, type EtsySimState } from '../src/simulator';
 
@@ -15,8 +15,8 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(): Promise<Harness> {
-  const sim = await startSimulator(simulator);
+export async function startHarness(opts: StartSimulatorOptions = {}): Promise<Harness> {
+  const sim = await startSimulator(simulator, opts);
   return {
     sim,
     connect(overrides = {}) {
@@ -42,6 +42,12 @@ export function ref(listingId: number | string, productId: number | string): Var
   return { externalProductId: String(listingId), externalVariantId: String(productId) };
 }
 
+/** A simulator clock that moves a second per reading, so raw-request tests never meet the QPS budget. */
+export function fastClock(): () => number {
+  let t = Date.now();
+  return () => (t += 1_000);
+}
+
 /** A listing with `n` products: listing id L, product ids L*100+1 … */
 export function listingSeed(listingId: number, n: number, initial?: SeedProduct['variants'][number]['initial']): SeedProduct {
   return {
@@ -54,4 +60,29 @@ export function listingSeed(listingId: number, n: number, initial?: SeedProduct[
 /** The platform requests since the last reset, as "METHOD path" lines. */
 export function calls(sim: RunningSimulator<EtsySimState>): string[] {
   return sim.requests.map((r) => `${r.method} ${r.path}`);
+}
+
+/** A raw request to the simulator, authenticated as the simulated app unless headers say otherwise. */
+export async function etsyFetch(
+  sim: RunningSimulator<EtsySimState>,
+  method: string,
+  path: string,
+  opts: { json?: unknown; form?: Record<string, string>; headers?: Record<string, string> } = {},
+): Promise<{ status: number; headers: Headers; body: any }> {
+  const headers: Record<string, string> = {
+    'x-api-key': `${sim.credentials.apiKey}:${sim.credentials.sharedSecret}`,
+    authorization: `Bearer ${sim.credentials.accessToken}`,
+    ...(opts.headers ?? {}),
+  };
+  let body: string | undefined;
+  if (opts.json !== undefined) {
+    headers['content-type'] = 'application/json';
+    body = JSON.stringify(opts.json);
+  } else if (opts.form) {
+    headers['content-type'] = 'application/x-www-form-urlencoded';
+    body = new URLSearchParams(opts.form).toString();
+  }
+  const res = await fetch(`${sim.baseUrl}${path}`, { method, headers, body });
+  const text = await res.text();
+  return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : undefined };
 }
