@@ -1,0 +1,122 @@
+/**
+ * Every GraphQL document this plugin can send, in one module, so test/schema-validation.test.ts can
+ * validate all of them against the 2026-04 Admin schema (ALL_DOCUMENTS below is what it enumerates).
+ *
+ * Each document carries its requested-cost estimate (Shopify's default field costs: object 1, scalar
+ * and enum 0, mutation 10 — https://shopify.dev/docs/apps/build/apis/graphql-admin/rate-limits).
+ * The plugin charges that cost to the SDK's token bucket, so the client paces itself in Shopify's
+ * own unit; a test checks the estimates against the simulator's schema-driven cost calculator.
+ */
+import { MAX_INPUT_ARRAY, MAX_QUERY_COST } from './manifest';
+
+export interface GraphqlDocument {
+  /** Operation name, for logs. */
+  name: string;
+  query: string;
+}
+
+/** Credentials check: the token works (shop) and the configured location exists (location). */
+export const VERIFY: GraphqlDocument = {
+  name: 'StockSyncVerify',
+  query: `query StockSyncVerify($locationId: ID!) {
+  shop { id }
+  location(id: $locationId) { id isActive }
+}`,
+};
+export const VERIFY_COST = 2; // shop 1 + location 1
+
+/**
+ * One variant's stock state at the hub's location: tracked, inventory policy and "available".
+ * `product { id }` is read so updates go to the product Shopify says owns the variant.
+ */
+export const READ_VARIANTS: GraphqlDocument = {
+  name: 'StockSyncReadVariants',
+  query: `query StockSyncReadVariants($ids: [ID!]!, $locationId: ID!) {
+  nodes(ids: $ids) {
+    ... on ProductVariant {
+      id
+      inventoryPolicy
+      product { id }
+      inventoryItem {
+        id
+        tracked
+        inventoryLevel(locationId: $locationId) {
+          quantities(names: ["available"]) { name quantity }
+        }
+      }
+    }
+  }
+}`,
+};
+/** node 1 + product 1 + inventoryItem 1 + inventoryLevel 1 + quantities 1, per requested id. */
+export const READ_COST_PER_VARIANT = 5;
+/** Ids per read: the input-array cap, and the single-query cost cap (1000 / 5 = 200). */
+export const READ_CHUNK = Math.min(MAX_INPUT_ARRAY, Math.floor(MAX_QUERY_COST / READ_COST_PER_VARIANT));
+
+export function readVariantsCost(ids: number): number {
+  return Math.max(1, ids * READ_COST_PER_VARIANT);
+}
+
+/**
+ * Absolute "available" quantities with compare-and-set. 2026-04 requires `changeFromQuantity` on
+ * every quantity and the @idempotent directive on the mutation.
+ * https://shopify.dev/docs/api/admin-graphql/2026-04/mutations/inventorySetQuantities
+ */
+export const SET_AVAILABLE: GraphqlDocument = {
+  name: 'StockSyncSetAvailable',
+  query: `mutation StockSyncSetAvailable($input: InventorySetQuantitiesInput!, $idempotencyKey: String!) {
+  inventorySetQuantities(input: $input) @idempotent(key: $idempotencyKey) {
+    inventoryAdjustmentGroup { id }
+    userErrors { code field message }
+  }
+}`,
+};
+export const SET_AVAILABLE_COST = 12; // mutation 10 + inventoryAdjustmentGroup 1 + userErrors 1
+
+/** Cost of one aliased productVariantsBulkUpdate: mutation 10 + userErrors 1. */
+export const UPDATE_COST_PER_PRODUCT = 11;
+/** Products per update call, bounded by the single-query cost cap. */
+export const UPDATE_PRODUCTS_PER_CALL = Math.floor(MAX_QUERY_COST / UPDATE_COST_PER_PRODUCT);
+
+/**
+ * tracked / inventoryPolicy for the variants of `products` products, one aliased
+ * productVariantsBulkUpdate per product (that mutation takes one product), all in one request:
+ * GraphQL runs a document's mutation fields one after another, so N products cost one round trip.
+ * Variables: $p<i> (product id) and $v<i> (its variants) for i in 0..products-1.
+ */
+export function updateVariantsDocument(products: number): GraphqlDocument {
+  if (!Number.isInteger(products) || products < 1 || products > UPDATE_PRODUCTS_PER_CALL) {
+    throw new RangeError(`updateVariantsDocument: products must be 1..${UPDATE_PRODUCTS_PER_CALL}, got ${products}`);
+  }
+  const vars: string[] = [];
+  const fields: string[] = [];
+  for (let i = 0; i < products; i++) {
+    vars.push(`$p${i}: ID!, $v${i}: [ProductVariantsBulkInput!]!`);
+    fields.push(
+      `  u${i}: productVariantsBulkUpdate(productId: $p${i}, variants: $v${i}, allowPartialUpdates: true) {
+    userErrors { code field message }
+  }`,
+    );
+  }
+  return {
+    name: 'StockSyncUpdateVariants',
+    query: `mutation StockSyncUpdateVariants(${vars.join(', ')}) {\n${fields.join('\n')}\n}`,
+  };
+}
+
+export function updateVariantsCost(products: number): number {
+  return products * UPDATE_COST_PER_PRODUCT;
+}
+
+/**
+ * Every document the plugin can send. The aliased update is listed at its smallest and largest
+ * size (every size in between is the same text repeated).
+ */
+export const ALL_DOCUMENTS: readonly GraphqlDocument[] = [
+  VERIFY,
+  READ_VARIANTS,
+  SET_AVAILABLE,
+  updateVariantsDocument(1),
+  updateVariantsDocument(2),
+  updateVariantsDocument(UPDATE_PRODUCTS_PER_CALL),
+];

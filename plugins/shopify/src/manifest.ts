@@ -1,0 +1,63 @@
+/**
+ * Shopify's platform facts as data. Every number here has its source in README.md.
+ */
+import { BASE_URL_FIELD, CONTRACT_VERSION } from '@stock-sync/plugin-sdk';
+import type { CredentialField, PluginManifest } from '@stock-sync/plugin-sdk';
+
+/** The Admin API version every document in documents.ts is validated against. */
+export const API_VERSION = '2026-04';
+
+/** Shopify caps every GraphQL input array at 250 items (quantities[], variants[], nodes(ids:)). */
+export const MAX_INPUT_ARRAY = 250;
+
+/** The largest requested cost Shopify runs in one query (MAX_COST_EXCEEDED above it). */
+export const MAX_QUERY_COST = 1000;
+
+/** Standard-plan bucket: 2000 points, restored at 100 points/s (higher plans get more; we assume the floor). */
+export const STANDARD_BUCKET = Object.freeze({ maximumAvailable: 2000, restoreRate: 100 });
+
+export const manifest: PluginManifest = {
+  id: 'shopify',
+  displayName: 'Shopify',
+  contractVersion: CONTRACT_VERSION,
+  capabilities: {
+    // Untracked inventory (InventoryItem.tracked = false) is Shopify's own "sell without counting".
+    unlimitedStock: 'native',
+    maxBatch: MAX_INPUT_ARRAY,
+    readBack: true,
+    webhooks: false,
+  },
+  rateLimit: {
+    // Units are GraphQL cost points, not requests: every call passes its requested query cost as
+    // the request's `cost`, so the SDK's token bucket mirrors Shopify's leaky bucket.
+    requestsPerSecond: STANDARD_BUCKET.restoreRate,
+    burst: STANDARD_BUCKET.maximumAvailable,
+    note:
+      'Admin GraphQL calculated query cost, per app and store: Standard plan 100 points/s restore, ' +
+      '2000-point bucket, at most 1000 points per query (https://shopify.dev/docs/apps/build/apis/graphql-admin/rate-limits). ' +
+      'Limits here are in points; each request is charged its requested cost.',
+  },
+  docsUrl: 'https://shopify.dev/docs/api/admin-graphql/2026-04',
+};
+
+export const credentialFields: readonly CredentialField[] = [
+  {
+    name: 'shop',
+    secret: false,
+    required: true,
+    description: "The shop's myshopify domain, e.g. example-store.myshopify.com (or just example-store).",
+  },
+  {
+    name: 'accessToken',
+    secret: true,
+    required: true,
+    description: 'Admin API access token (shpat_…) with read_products, write_products, read_inventory, write_inventory, read_locations.',
+  },
+  {
+    name: 'locationId',
+    secret: false,
+    required: true,
+    description: 'The Shopify location whose "available" quantity the hub owns (numeric id or gid://shopify/Location/…).',
+  },
+  BASE_URL_FIELD,
+];

@@ -1,0 +1,59 @@
+/**
+ * Test support: a running Shopify simulator and a plugin connection to it, built the way the hub
+ * builds one (createHttpClient with the manifest's rate limit, the secret credentials redacted).
+ */
+import { createHttpClient, secretValues } from '@stock-sync/plugin-sdk';
+import type { HttpClient, PluginLogger, StoreConnection } from '@stock-sync/plugin-sdk';
+import { startSimulator, type RunningSimulator, type SeedProduct } from '@stock-sync/plugin-testkit';
+import { plugin } from '../src';
+import { simulator, type ShopifyState } from '../src/simulator';
+
+export const silentLog: PluginLogger = { debug() {}, info() {}, warn() {}, error() {} };
+
+export interface Harness {
+  sim: RunningSimulator<ShopifyState>;
+  http: HttpClient;
+  connection: StoreConnection;
+  /** A connection with other credentials against the same simulator. */
+  connect(overrides: Record<string, string>): StoreConnection;
+  close(): Promise<void>;
+}
+
+export async function startHarness(products: SeedProduct[] = [], opts: { maxAttempts?: number } = {}): Promise<Harness> {
+  const sim = await startSimulator(simulator);
+  sim.seed(products);
+  let http!: HttpClient;
+  const connect = (overrides: Record<string, string> = {}) => {
+    const credentials = { ...sim.credentials, ...overrides };
+    http = createHttpClient({
+      rateLimit: plugin.manifest.rateLimit,
+      secrets: secretValues(plugin.credentialFields, credentials),
+      log: silentLog,
+      maxAttempts: opts.maxAttempts,
+      baseDelayMs: 20,
+    });
+    return plugin.connect({ credentials, http, log: silentLog });
+  };
+  const connection = connect();
+  return {
+    sim,
+    get http() {
+      return http;
+    },
+    connection,
+    connect,
+    close: () => sim.close(),
+  };
+}
+
+/** Products p<i> with `perProduct` variants v<i>-<j>, all starting at `initial`. */
+export function catalog(products: number, perProduct: number, initial: SeedProduct['variants'][number]['initial'] = { kind: 'unlimited' }): SeedProduct[] {
+  return Array.from({ length: products }, (_, i) => ({
+    productId: String(8000 + i),
+    variants: Array.from({ length: perProduct }, (_, j) => ({ variantId: String(40000 + i * 100 + j), initial })),
+  }));
+}
+
+export function refOf(productId: string, variantId: string) {
+  return { externalProductId: productId, externalVariantId: variantId };
+}
