@@ -16,7 +16,7 @@ afterEach(() => h.sim.faults.clear());
 
 const secrets = () => [h.sim.credentials.apiKey!, h.sim.credentials.sharedSecret!, h.sim.credentials.accessToken!];
 function expectNoSecret(value: unknown) {
-  const text = JSON.stringify(value, (_k, v) => (v instanceof Error ? { name: v.name, message: v.message, ...v } : v));
+  const text = JSON.stringify(value, (_k, v) => (v instanceof Error ? { ...v, name: v.name, message: v.message } : v));
   for (const s of secrets()) {
     expect(text).not.toContain(s);
     expect(text).not.toContain(s.split('.').pop()!);
@@ -69,7 +69,7 @@ test('a spent daily quota fails fast with RateLimited and a long retryAfter, wit
     ]);
     for (const o of out) {
       expect(o.status).toBe('failed');
-      const error = (o as { error: RateLimited }).error;
+      const error = (o as unknown as { error: RateLimited }).error;
       expect(error).toBeInstanceOf(RateLimited);
       expect(error.retryAfterMs).toBeGreaterThanOrEqual(DAILY_QUOTA_BACKOFF_MS);
     }
