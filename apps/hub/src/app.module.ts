@@ -1,0 +1,56 @@
+/**
+ * The hub's root module: one module per concern. The orchestrator adds its own (scheduler, queue,
+ * worker, sync routes) next to these; see README.md "Seams for the orchestrator".
+ */
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import type { PGlite } from '@electric-sql/pglite';
+import { BearerTokenGuard } from './auth/bearer-token.guard';
+import { CatalogModule } from './catalog/catalog.module';
+import { ConfigModule } from './config/config.module';
+import type { HubConfig } from './config/hub-config';
+import { CryptoModule } from './crypto/crypto.module';
+import { DatabaseModule } from './database/database.module';
+import { FacilityStockModule } from './facility-stock/facility-stock.module';
+import { HealthModule } from './health/health.module';
+import { ApiExceptionFilter } from './http/api-exception.filter';
+import { PendingWorkModule } from './pending-work/pending-work.signal';
+import { PluginsModule } from './plugins/plugins.module';
+import { ReferenceDataModule } from './reference-data/reference-data.module';
+import { StoresModule } from './stores/stores.module';
+import { SyncVariantsModule } from './sync-variants/sync-variants.module';
+
+export interface HubModuleOptions {
+  config: HubConfig;
+  /** Share an open PGlite (tests: one per test file). */
+  pglite?: PGlite;
+  /** More modules to mount (the orchestrator's, or test-only ones). */
+  imports?: DynamicModule['imports'];
+}
+
+@Module({})
+export class HubModule {
+  static forRoot(options: HubModuleOptions): DynamicModule {
+    return {
+      module: HubModule,
+      imports: [
+        ConfigModule.forRoot(options.config),
+        DatabaseModule.forRoot({ pglite: options.pglite }),
+        CryptoModule,
+        PendingWorkModule,
+        ReferenceDataModule,
+        PluginsModule,
+        CatalogModule,
+        FacilityStockModule,
+        StoresModule,
+        SyncVariantsModule,
+        HealthModule,
+        ...(options.imports ?? []),
+      ],
+      providers: [
+        { provide: APP_GUARD, useClass: BearerTokenGuard },
+        { provide: APP_FILTER, useClass: ApiExceptionFilter },
+      ],
+    };
+  }
+}

@@ -1,0 +1,167 @@
+/**
+ * The hub's configuration, read once from the environment and validated at start-up. Every problem is
+ * reported together, naming the variable, so an operator fixes the environment in one go.
+ */
+import { randomBytes } from 'node:crypto';
+import * as path from 'node:path';
+import { DEFAULT_REFERENCE_DATA_PATH } from '@stock-sync/domain';
+import { ensureGeneratedSecret } from './generated-secrets';
+
+export type LogLevel = 'error' | 'warn' | 'log' | 'debug' | 'verbose';
+const LOG_LEVELS: readonly LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
+
+export type DatabaseConfig =
+  | { kind: 'postgres'; url: string }
+  /** dataDir is a filesystem directory, or 'memory://' for a throwaway in-memory database (tests). */
+  | { kind: 'pglite'; dataDir: string };
+
+export interface HubConfig {
+  production: boolean;
+  database: DatabaseConfig;
+  /** Run pending migrations at start-up (always in embedded mode; opt-in on PostgreSQL). */
+  migrateOnStart: boolean;
+  dataDir: string;
+  apiTokens: string[];
+  /** True when the token was generated (development), so start-up prints it. */
+  apiTokenGenerated: boolean;
+  encryptionKey: Buffer;
+  port: number;
+  host: string;
+  referenceDataPath: string;
+  pluginsDir: string;
+  logLevel: LogLevel;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid hub configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** apps/hub/{src,dist}/config → the monorepo root's plugins/ directory. */
+export const DEFAULT_PLUGINS_DIR = path.resolve(__dirname, '..', '..', '..', '..', 'plugins');
+
+type Env = Record<string, string | undefined>;
+type Warn = (message: string) => void;
+
+export function loadHubConfig(env: Env = process.env, warn: Warn = (m) => console.warn(m)): HubConfig {
+  const problems: string[] = [];
+  const production = env.NODE_ENV === 'production';
+  const dataDir = path.resolve(nonEmpty(env.HUB_DATA_DIR) ?? './.hub-data');
+  const databaseUrl = nonEmpty(env.DATABASE_URL);
+
+  const database: DatabaseConfig = databaseUrl
+    ? { kind: 'postgres', url: databaseUrl }
+    : { kind: 'pglite', dataDir: path.join(dataDir, 'pglite') };
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    problems.push('DATABASE_URL must be a postgres:// or postgresql:// URL');
+  }
+
+  const migrateFlag = parseBool(env.HUB_MIGRATE_ON_START, 'HUB_MIGRATE_ON_START', problems);
+  const port = parsePort(env.HUB_PORT, problems);
+  const host = nonEmpty(env.HUB_HOST) ?? '127.0.0.1';
+
+  const logLevelRaw = (nonEmpty(env.HUB_LOG_LEVEL) ?? 'log').toLowerCase();
+  const logLevel = (logLevelRaw === 'info' ? 'log' : logLevelRaw) as LogLevel;
+  if (!LOG_LEVELS.includes(logLevel)) {
+    problems.push(`HUB_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (or info), got "${logLevelRaw}"`);
+  }
+
+  // API tokens: required in production; generated once and kept in the data dir otherwise.
+  let apiTokens = (env.HUB_API_TOKENS ?? '').split(',').map((t) => t.trim()).filter(Boolean);
+  let apiTokenGenerated = false;
+  if (apiTokens.length === 0) {
+    if (production) {
+      problems.push('HUB_API_TOKENS is required when NODE_ENV=production (comma-separated bearer tokens)');
+    }
+  } else if (apiTokens.some((t) => t.length < 16)) {
+    problems.push('HUB_API_TOKENS: every token must be at least 16 characters long');
+  }
+
+  // Encryption key for credentials at rest: required in production; generated once otherwise.
+  let encryptionKey: Buffer | undefined;
+  const keyRaw = nonEmpty(env.HUB_ENCRYPTION_KEY);
+  if (keyRaw) {
+    encryptionKey = parseKey(keyRaw);
+    if (!encryptionKey) {
+      problems.push('HUB_ENCRYPTION_KEY must be 32 bytes, written as 64 hex characters or base64 (e.g. `openssl rand -base64 32`)');
+    }
+  } else if (production) {
+    problems.push('HUB_ENCRYPTION_KEY is required when NODE_ENV=production (32 bytes, hex or base64; e.g. `openssl rand -base64 32`)');
+  }
+
+  if (problems.length) throw new ConfigError(problems);
+
+  if (apiTokens.length === 0) {
+    const generated = ensureGeneratedSecret(dataDir, 'api-token', () => `hub_dev_${randomHex(24)}`);
+    apiTokens = [generated.value];
+    apiTokenGenerated = true;
+  }
+  if (!encryptionKey) {
+    const generated = ensureGeneratedSecret(dataDir, 'encryption-key', () => randomHex(32));
+    encryptionKey = Buffer.from(generated.value, 'hex');
+    warn(
+      `HUB_ENCRYPTION_KEY is not set: ${generated.created ? 'generated' : 'using'} a development key kept in ` +
+        `${generated.file}. Set HUB_ENCRYPTION_KEY in production; losing this key makes stored credentials unreadable.`,
+    );
+  }
+
+  return {
+    production,
+    database,
+    migrateOnStart: database.kind === 'pglite' || migrateFlag === true,
+    dataDir,
+    apiTokens,
+    apiTokenGenerated,
+    encryptionKey,
+    port,
+    host,
+    referenceDataPath: path.resolve(nonEmpty(env.HUB_REFERENCE_DATA) ?? DEFAULT_REFERENCE_DATA_PATH),
+    pluginsDir: path.resolve(nonEmpty(env.HUB_PLUGINS_DIR) ?? DEFAULT_PLUGINS_DIR),
+    logLevel,
+  };
+}
+
+/** Nest logger levels enabled at (and above) the configured one. */
+export function enabledLogLevels(level: LogLevel): LogLevel[] {
+  return LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(level) + 1);
+}
+
+function nonEmpty(v: string | undefined): string | undefined {
+  const t = v?.trim();
+  return t ? t : undefined;
+}
+
+function parseBool(raw: string | undefined, name: string, problems: string[]): boolean | undefined {
+  const v = nonEmpty(raw)?.toLowerCase();
+  if (v === undefined) return undefined;
+  if (['true', '1', 'yes'].includes(v)) return true;
+  if (['false', '0', 'no'].includes(v)) return false;
+  problems.push(`${name} must be true or false, got "${raw}"`);
+  return undefined;
+}
+
+function parsePort(raw: string | undefined, problems: string[]): number {
+  const v = nonEmpty(raw);
+  if (v === undefined) return 8080;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) {
+    problems.push(`HUB_PORT must be a port number 0-65535, got "${raw}"`);
+    return 8080;
+  }
+  return n;
+}
+
+function parseKey(raw: string): Buffer | undefined {
+  if (/^[0-9a-fA-F]{64}$/.test(raw)) return Buffer.from(raw, 'hex');
+  if (/^[A-Za-z0-9+/_-]+={0,2}$/.test(raw)) {
+    const buf = Buffer.from(raw, 'base64');
+    if (buf.length === 32) return buf;
+  }
+  return undefined;
+}
+
+function randomHex(bytes: number): string {
+  return randomBytes(bytes).toString('hex');
+}

@@ -1,0 +1,48 @@
+/**
+ * TypeORM options for the configured database: PostgreSQL through `pg`, or embedded PGlite through the
+ * serialising pool. Migrations are the only way the schema changes (synchronize is always off).
+ */
+import * as fs from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import type { DataSourceOptions, Logger } from 'typeorm';
+import type { DatabaseConfig } from '../config/hub-config';
+import { HUB_ENTITIES } from '../entities';
+import { HUB_MIGRATIONS } from '../migrations';
+import { createSerialPGliteDriver } from './pglite-serial-pool';
+
+export interface DataSourceBuildOptions {
+  migrationsRun: boolean;
+  logger?: Logger;
+  /** A PGlite instance to use instead of opening config.dataDir (tests share one per file). */
+  pglite?: PGlite;
+}
+
+export function buildDataSourceOptions(db: DatabaseConfig, opts: DataSourceBuildOptions): DataSourceOptions {
+  const common = {
+    type: 'postgres' as const,
+    entities: HUB_ENTITIES,
+    migrations: HUB_MIGRATIONS,
+    migrationsTableName: 'hub_migrations',
+    migrationsTransactionMode: 'each' as const,
+    migrationsRun: opts.migrationsRun,
+    synchronize: false,
+    // gen_random_uuid() is built into PostgreSQL 13+ (and PGlite); no extension to install.
+    uuidExtension: 'pgcrypto' as const,
+    installExtensions: false,
+    logger: opts.logger,
+  };
+  if (db.kind === 'postgres') {
+    return { ...common, url: db.url, poolSize: 10, applicationName: 'stock-sync-hub' };
+  }
+  const driver = createSerialPGliteDriver({
+    pglite: opts.pglite ?? (() => openPGlite(db.dataDir)),
+    closeOnEnd: !opts.pglite,
+  });
+  return { ...common, driver };
+}
+
+/** Opens (creating if needed) the embedded database directory. */
+export async function openPGlite(dataDir: string): Promise<PGlite> {
+  if (!dataDir.startsWith('memory://')) fs.mkdirSync(dataDir, { recursive: true });
+  return PGlite.create(dataDir);
+}

@@ -1,0 +1,132 @@
+/**
+ * Facility stock observations: ONE transaction, set-based SQL, a fixed number of statements whatever
+ * the batch size (two reference checks, one write statement).
+ *
+ * Decisions (documented in the README):
+ * - newest wins (rule 9): an observation is applied only when strictly newer than the stored one. An
+ *   observation with the SAME observed_at as the stored one is not applied and counts as stale — the
+ *   first report of an instant stands, so a redelivered older message can never flip the state back.
+ * - duplicate (variantId, facility) pairs in one batch: the newest observedAt wins; at equal times the
+ *   later entry in the batch wins. The others count as stale.
+ * - accepted + stale = the number of updates.
+ * - POD rows store `status` only and warehouse rows `quantity` only (the other field, if sent, is ignored).
+ * - an observation more than 5 minutes in the future is rejected: it would shadow every real update
+ *   until that time (newest wins).
+ * - affected synced variants: only when the stored state actually changed (status/quantity differ, or
+ *   a first observation), only synced variants (linked, not ignored, store enabled) of stores whose
+ *   selling region contains the facility.
+ */
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { queryOne, queryRows, toNumber } from '../database/sql';
+import { ValidationFailed, type ValidationDetail } from '../http/api-errors';
+import { PendingWorkSignal } from '../pending-work/pending-work.signal';
+import { IS_SYNCED, MARK_PENDING_SET } from '../sync-variants/pending-marking';
+import type { FacilityStockResultDto, FacilityStockUpdateInput } from './facility-stock.dto';
+
+export const FUTURE_TOLERANCE_MS = 5 * 60_000;
+
+@Injectable()
+export class FacilityStockService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly signal: PendingWorkSignal,
+  ) {}
+
+  async record(updates: readonly FacilityStockUpdateInput[]): Promise<FacilityStockResultDto> {
+    if (updates.length === 0) return { accepted: 0, stale: 0, affectedSyncVariants: 0 };
+    const result = await this.db.transaction(async (m) => {
+      const variantIds = [...new Set(updates.map((u) => u.variantId))];
+      const facilityCodes = [...new Set(updates.map((u) => u.facility))];
+      const known = await queryRows<{ id: number; fulfillment: 'pod' | 'warehouse' }>(
+        m,
+        `SELECT c.id, c.fulfillment FROM catalog_variants c JOIN unnest($1::int[]) AS u(id) ON u.id = c.id`,
+        [variantIds],
+      );
+      const knownFacilities = await queryRows<{ code: string }>(
+        m,
+        `SELECT f.code FROM facilities f JOIN unnest($1::text[]) AS u(code) ON u.code = f.code`,
+        [facilityCodes],
+      );
+      const fulfillment = new Map(known.map((k) => [k.id, k.fulfillment]));
+      const facilities = new Set(knownFacilities.map((f) => f.code));
+      const errors = checkUpdates(updates, fulfillment, facilities, Date.now());
+      if (errors.length) throw new ValidationFailed(errors);
+
+      const row = await queryOne<{ accepted: number | string; affected: number | string }>(
+        m,
+        `WITH input AS (
+           SELECT * FROM unnest($1::int[], $2::int[], $3::text[], $4::text[], $5::int[], $6::timestamptz[])
+             AS u(ord, variant_id, facility_code, status, quantity, observed_at)
+         ), newest AS (
+           SELECT DISTINCT ON (variant_id, facility_code) variant_id, facility_code, status, quantity, observed_at
+           FROM input ORDER BY variant_id, facility_code, observed_at DESC, ord DESC
+         ), prev AS (
+           SELECT fs.variant_id, fs.facility_code, fs.status, fs.quantity
+           FROM facility_stock fs JOIN newest n ON n.variant_id = fs.variant_id AND n.facility_code = fs.facility_code
+         ), applied AS (
+           INSERT INTO facility_stock AS fs (variant_id, facility_code, status, quantity, observed_at, updated_at)
+           SELECT variant_id, facility_code, status, quantity, observed_at, now() FROM newest
+           ON CONFLICT (variant_id, facility_code) DO UPDATE
+             SET status = excluded.status, quantity = excluded.quantity, observed_at = excluded.observed_at, updated_at = now()
+             WHERE excluded.observed_at > fs.observed_at
+           RETURNING fs.variant_id, fs.facility_code, fs.status, fs.quantity
+         ), changed AS (
+           SELECT a.variant_id, a.facility_code FROM applied a
+           LEFT JOIN prev p ON p.variant_id = a.variant_id AND p.facility_code = a.facility_code
+           WHERE p.variant_id IS NULL OR p.status IS DISTINCT FROM a.status OR p.quantity IS DISTINCT FROM a.quantity
+         ), marked AS (
+           UPDATE sync_variants sv SET ${MARK_PENDING_SET}
+           FROM changed c, stores s, selling_region_facilities rf
+           WHERE sv.catalog_variant_id = c.variant_id
+             AND s.id = sv.store_id AND ${IS_SYNCED}
+             AND rf.region_code = s.selling_region AND rf.facility_code = c.facility_code
+           RETURNING sv.id
+         )
+         SELECT (SELECT count(*) FROM applied) AS accepted, (SELECT count(*) FROM marked) AS affected`,
+        [
+          updates.map((_, i) => i),
+          updates.map((u) => u.variantId),
+          updates.map((u) => u.facility),
+          updates.map((u) => (fulfillment.get(u.variantId) === 'pod' ? u.status : null)),
+          updates.map((u) => (fulfillment.get(u.variantId) === 'warehouse' ? u.quantity : null)),
+          updates.map((u) => new Date(u.observedAt).toISOString()),
+        ],
+      );
+      const accepted = toNumber(row?.accepted);
+      return { accepted, stale: updates.length - accepted, affectedSyncVariants: toNumber(row?.affected) };
+    });
+    this.signal.notify({ source: 'facility_stock', trigger: 'stock_update', marked: result.affectedSyncVariants });
+    return result;
+  }
+}
+
+/** Per-entry reference and shape checks (no database access: the sets were loaded set-based). */
+export function checkUpdates(
+  updates: readonly FacilityStockUpdateInput[],
+  fulfillment: ReadonlyMap<number, 'pod' | 'warehouse'>,
+  facilities: ReadonlySet<string>,
+  now: number,
+): ValidationDetail[] {
+  const errors: ValidationDetail[] = [];
+  updates.forEach((u, i) => {
+    const at = `updates[${i}]`;
+    const model = fulfillment.get(u.variantId);
+    if (!model) errors.push({ path: `${at}.variantId`, message: `${at}.variantId: catalog variant ${u.variantId} does not exist` });
+    if (!facilities.has(u.facility)) errors.push({ path: `${at}.facility`, message: `${at}.facility: facility "${u.facility}" does not exist` });
+    if (model === 'pod' && u.status === undefined) {
+      errors.push({ path: `${at}.status`, message: `${at}.status is required: catalog variant ${u.variantId} is POD` });
+    }
+    if (model === 'warehouse' && u.quantity === undefined) {
+      errors.push({ path: `${at}.quantity`, message: `${at}.quantity is required: catalog variant ${u.variantId} is a warehouse variant` });
+    }
+    const observed = Date.parse(u.observedAt);
+    if (Number.isNaN(observed)) {
+      errors.push({ path: `${at}.observedAt`, message: `${at}.observedAt is not a valid date-time` });
+    } else if (observed > now + FUTURE_TOLERANCE_MS) {
+      errors.push({ path: `${at}.observedAt`, message: `${at}.observedAt is in the future (more than 5 minutes ahead of the hub's clock)` });
+    }
+  });
+  return errors;
+}

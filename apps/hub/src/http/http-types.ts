@@ -1,0 +1,10 @@
+/** The few request/response members the hub touches (express types are not a dependency). */
+export interface HttpRequestLike {
+  path: string;
+  headers: Record<string, string | string[] | undefined>;
+}
+
+export interface HttpResponseLike {
+  status(code: number): HttpResponseLike;
+  json(body: unknown): unknown;
+}

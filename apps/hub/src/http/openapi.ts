@@ -1,0 +1,14 @@
+import type { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+
+/** OpenAPI UI at /docs and the spec at /docs/openapi.json (both without a token). */
+export function mountOpenApi(app: INestApplication): void {
+  const config = new DocumentBuilder()
+    .setTitle('Stock Sync Hub')
+    .setDescription('Keeps every synced store variant truthfully in or out of stock. Every /v1 route needs `Authorization: Bearer <token>`.')
+    .setVersion('1')
+    .addBearerAuth()
+    .build();
+  const document = SwaggerModule.createDocument(app, config);
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json', yamlDocumentUrl: 'docs/openapi.yaml' });
+}

@@ -1,0 +1,31 @@
+/**
+ * Turns class-validator's error tree into flat `{ path, message }` entries naming every offending field
+ * with paths like `updates[3].observedAt` (array indexes in brackets, properties dotted).
+ */
+import type { ValidationError } from 'class-validator';
+import type { ValidationDetail } from './api-errors';
+
+export function flattenValidationErrors(errors: readonly ValidationError[], parent = ''): ValidationDetail[] {
+  const out: ValidationDetail[] = [];
+  for (const error of errors) {
+    const path = joinPath(parent, error.property);
+    for (const [constraint, message] of Object.entries(error.constraints ?? {})) {
+      out.push({ path, message: rewriteMessage(constraint, message, error.property, path) });
+    }
+    if (error.children?.length) out.push(...flattenValidationErrors(error.children, path));
+  }
+  return out;
+}
+
+function joinPath(parent: string, property: string): string {
+  if (/^\d+$/.test(property)) return `${parent}[${property}]`;
+  return parent ? `${parent}.${property}` : property;
+}
+
+/** class-validator messages start with the bare property name; name the full path instead. */
+function rewriteMessage(constraint: string, message: string, property: string, path: string): string {
+  if (constraint === 'whitelistValidation') return `${path} is not an allowed field`;
+  if (message.startsWith(`${property} `)) return `${path}${message.slice(property.length)}`;
+  if (message.startsWith('each value in ')) return message.replace(`each value in ${property}`, `each value in ${path}`);
+  return message;
+}

@@ -1,0 +1,4 @@
+import { InitialSchema1764230400000 } from './1764230400000-initial-schema';
+
+/** Every migration, in order (explicit list: works from src/ under jest and from dist/). */
+export const HUB_MIGRATIONS = [InitialSchema1764230400000];

@@ -1,0 +1,54 @@
+/**
+ * Marking synced variants pending: the one definition every writer uses (facility-stock, store settings,
+ * sync-variant upserts, reference-data changes), so the orchestrator can rely on it.
+ *
+ * "Synced" (rule 5): linked to a catalog variant, not ignored, in a store with stock sync enabled.
+ * Marking bumps pending_version (the worker clears `pending` only if the version it loaded is still
+ * current) and resets the retry schedule: new information deserves a prompt attempt.
+ */
+import type { EntityManager } from 'typeorm';
+import type { SyncTrigger } from '../entities';
+import { queryRows } from '../database/sql';
+
+/** SET clause for an UPDATE of sync_variants aliased `sv`. */
+export const MARK_PENDING_SET = `
+  pending = true,
+  pending_since = COALESCE(sv.pending_since, now()),
+  pending_version = sv.pending_version + 1,
+  state = 'pending',
+  attempts = 0,
+  next_attempt_at = NULL,
+  updated_at = now()`;
+
+/** WHERE condition: `sv` is synced within store `s` (joined on sv.store_id = s.id). */
+export const IS_SYNCED = `sv.catalog_variant_id IS NOT NULL AND NOT sv.ignored AND s.stock_sync_enabled`;
+
+/**
+ * Marks every synced variant of the selected stores pending, and records on each store why
+ * (`pending_trigger`, e.g. 'settings'), in one statement. Returns the number of variants marked.
+ */
+export async function markStoresPending(
+  manager: EntityManager,
+  select: { storeIds?: string[]; regionCodes?: string[]; trigger: SyncTrigger },
+): Promise<number> {
+  const rows = await queryRows<{ marked: number | string }>(
+    manager,
+    `WITH target AS (
+       SELECT id FROM stores
+       WHERE stock_sync_enabled
+         AND (id = ANY($1::uuid[]) OR selling_region = ANY($2::text[]))
+     ), flagged AS (
+       UPDATE stores s SET pending_trigger = $3, updated_at = now()
+       FROM target t WHERE s.id = t.id
+       RETURNING s.id
+     ), marked AS (
+       UPDATE sync_variants sv SET ${MARK_PENDING_SET}
+       FROM stores s, target t
+       WHERE sv.store_id = t.id AND s.id = t.id AND ${IS_SYNCED}
+       RETURNING sv.id
+     )
+     SELECT (SELECT count(*) FROM marked) AS marked, (SELECT count(*) FROM flagged) AS stores`,
+    [select.storeIds ?? [], select.regionCodes ?? [], select.trigger],
+  );
+  return Number(rows[0]?.marked ?? 0);
+}

@@ -1,0 +1,73 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { MAX_BATCH, MAX_INT } from '../http/limits';
+
+/** Platform ids are often numeric: accept a JSON number and keep it as its decimal text. */
+const numberToText = ({ value }: { value: unknown }) => (typeof value === 'number' && Number.isSafeInteger(value) ? String(value) : value);
+
+export class SyncVariantInput {
+  @ApiProperty({ example: '8012345678' })
+  @Transform(numberToText) @IsString() @IsNotEmpty() @MaxLength(255)
+  externalProductId!: string;
+
+  @ApiProperty({ example: '44012345678' })
+  @Transform(numberToText) @IsString() @IsNotEmpty() @MaxLength(255)
+  externalVariantId!: string;
+
+  @ApiProperty({ nullable: true, type: Number, description: 'the linked catalog variant; null = not synced' })
+  @ValidateIf((_o, v) => v !== null) @IsInt() @Min(1) @Max(MAX_INT)
+  catalogVariantId!: number | null;
+
+  @ApiPropertyOptional({ default: false, description: 'an ignored variant is never touched (omitted = false: PUT sends the whole row)' })
+  @IsOptional() @IsBoolean()
+  ignored?: boolean;
+}
+
+export class PutSyncVariantsBody {
+  @ApiProperty({ type: [SyncVariantInput], maxItems: MAX_BATCH })
+  @IsArray() @ArrayMaxSize(MAX_BATCH)
+  @ValidateNested({ each: true }) @Type(() => SyncVariantInput)
+  variants!: SyncVariantInput[];
+}
+
+export const SYNC_VARIANT_STATES = ['pending', 'in_sync', 'failed'] as const;
+
+export class ListSyncVariantsQuery {
+  @ApiPropertyOptional({ enum: SYNC_VARIANT_STATES, description: 'only synced variants in this state' })
+  @IsOptional() @IsIn(SYNC_VARIANT_STATES)
+  state?: (typeof SYNC_VARIANT_STATES)[number];
+
+  @ApiPropertyOptional({ default: 100, minimum: 1, maximum: 1000 })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000)
+  limit?: number;
+
+  @ApiPropertyOptional({ description: 'opaque: the nextCursor of the previous page' })
+  @IsOptional() @IsString() @MaxLength(200)
+  cursor?: string;
+}
+
+export class SyncVariantDto {
+  @ApiProperty({ description: 'the hub id of the row (a bigint, as text)' }) id!: string;
+  @ApiProperty() externalProductId!: string;
+  @ApiProperty() externalVariantId!: string;
+  @ApiProperty({ nullable: true, type: Number }) catalogVariantId!: number | null;
+  @ApiProperty() ignored!: boolean;
+  @ApiProperty({ description: 'linked, not ignored, and the store has stock sync enabled' }) synced!: boolean;
+  @ApiProperty({ enum: SYNC_VARIANT_STATES }) state!: string;
+  @ApiProperty() pending!: boolean;
+  @ApiProperty({ nullable: true, type: String }) pendingSince!: string | null;
+  @ApiProperty({ nullable: true, example: { kind: 'unlimited' } }) desired!: unknown;
+  @ApiProperty({ nullable: true, example: { kind: 'quantity', quantity: 12 } }) lastWritten!: unknown;
+  @ApiProperty({ nullable: true, type: String }) lastWrittenAt!: string | null;
+  @ApiProperty({ nullable: true }) lastError!: unknown;
+  @ApiProperty() attempts!: number;
+  @ApiProperty({ nullable: true, type: String }) nextAttemptAt!: string | null;
+  @ApiProperty({ nullable: true, type: String }) notFoundAt!: string | null;
+  @ApiProperty() updatedAt!: string;
+}
+
+export class SyncVariantPageDto {
+  @ApiProperty({ type: [SyncVariantDto] }) items!: SyncVariantDto[];
+  @ApiProperty({ nullable: true, type: String, description: 'pass as `cursor` for the next page; null on the last page' }) nextCursor!: string | null;
+}
