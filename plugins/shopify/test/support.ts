@@ -57,3 +57,18 @@ export function catalog(products: number, perProduct: number, initial: SeedProdu
 export function refOf(productId: string, variantId: string) {
   return { externalProductId: productId, externalVariantId: variantId };
 }
+
+/** A raw Admin GraphQL request to the simulator (what any client would send). */
+export async function gql(
+  sim: RunningSimulator<ShopifyState>,
+  query: string,
+  variables: Record<string, unknown> = {},
+  token: string = sim.credentials.accessToken,
+): Promise<{ status: number; body: any }> {
+  const res = await fetch(`${sim.baseUrl}/admin/api/2026-04/graphql.json`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-shopify-access-token': token },
+    body: JSON.stringify({ query, variables }),
+  });
+  return { status: res.status, body: await res.json() };
+}
