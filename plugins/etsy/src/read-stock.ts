@@ -36,11 +36,11 @@ export async function readStock(api: EtsyApi, refs: readonly VariantRef[]): Prom
 
   const settle = (listingId: string, read: ListingRead | PluginError) => {
     for (const i of byListing.get(listingId) ?? []) {
-      if (!(read as ListingRead).inventory) {
-        fail(i, read as PluginError);
+      if (read instanceof Error) {
+        fail(i, read);
         continue;
       }
-      const { state, inventory } = read as ListingRead;
+      const { state, inventory } = read;
       const ref = refs[i]!;
       const product = liveProducts(inventory).find((p) => String(p.product_id) === ref.externalVariantId);
       const offering = product ? liveOfferings(product)[0] : undefined;

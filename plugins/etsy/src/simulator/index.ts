@@ -12,7 +12,7 @@ import { SIM_ACCESS_TOKEN, SIM_KEYSTRING, SIM_SHARED_SECRET, SIM_SHOP_ID, create
 import { createSpecValidators, type SpecValidators } from './spec-validators';
 
 let validators: SpecValidators | undefined;
-/** The spec is read once, on first use (it is immutable data). */
+/** The spec is read and compiled once, on first use: a memo of immutable data shared by every simulator run. */
 function specValidators(): SpecValidators {
   return (validators ??= createSpecValidators());
 }
