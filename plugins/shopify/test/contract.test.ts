@@ -1,0 +1,13 @@
+/**
+ * The contract every plugin passes, over real HTTP against the Shopify simulator.
+ *
+ * stormRetryAfterSeconds: 1 — Shopify's GraphQL THROTTLED answer carries no Retry-After; its wait is
+ * (requestedQueryCost − currentlyAvailable) / restoreRate, which for a spent bucket and the plugin's
+ * small queries is well under a second. The plugin never retries sooner than 1 s after THROTTLED
+ * (classify.ts MIN_THROTTLE_WAIT_MS), and that is what the storm scenario can hold it to.
+ */
+import { runContractSuite } from '@stock-sync/plugin-testkit';
+import { plugin } from '../src';
+import { simulator } from '../src/simulator';
+
+runContractSuite({ plugin, simulator, stormRetryAfterSeconds: 1 });
