@@ -1,7 +1,7 @@
 /**
  * How a list of changes becomes the fewest wc/v3 calls: grouped by parent product (a variations
  * batch is scoped to one product), at most MAX_BATCH_ITEMS per call, duplicates collapsed (last wins)
- * and changes the hub says are already in place dropped only when that saves a whole call.
+ * and a product whose changes the hub says are all in place skipped (saves its calls, no read).
  */
 import { sameTargetStock, type StockWrite, type VariantRef } from '@stock-sync/plugin-sdk';
 
@@ -59,16 +59,15 @@ export function groupByProduct<T extends VariantRef>(inputs: readonly T[]): Grou
 }
 
 /**
- * Which writes of one product to send. A write whose `previous` equals its target is skipped only
- * if leaving it out needs fewer calls; otherwise it rides along for free and re-asserts the truth.
+ * Which writes of one product to send. When the hub says every write of the product is already in
+ * place (`previous` equals `target`), the product's calls are skipped: that saves whole calls without
+ * any read. Otherwise all of them go: within calls that must be made anyway, the ones believed in place
+ * ride along for free and re-assert the truth in case the hub's belief is stale. (Dropping a few to
+ * shave a call at the 100-item boundary would trust that belief for nothing in the common case.)
  */
-export function planProductWrites(items: PlannedItem<StockWrite>[], maxBatch: number): { send: PlannedItem<StockWrite>[]; skipped: PlannedItem<StockWrite>[] } {
-  const unchanged = items.filter((i) => i.input.previous != null && sameTargetStock(i.input.previous, i.input.target));
-  const callsWith = Math.ceil(items.length / maxBatch);
-  const callsWithout = Math.ceil((items.length - unchanged.length) / maxBatch);
-  if (callsWithout >= callsWith) return { send: items, skipped: [] };
-  const skip = new Set(unchanged);
-  return { send: items.filter((i) => !skip.has(i)), skipped: unchanged };
+export function planProductWrites(items: PlannedItem<StockWrite>[]): { send: PlannedItem<StockWrite>[]; skipped: PlannedItem<StockWrite>[] } {
+  const inPlace = (i: PlannedItem<StockWrite>) => i.input.previous != null && sameTargetStock(i.input.previous, i.input.target);
+  return items.length > 0 && items.every(inPlace) ? { send: [], skipped: items } : { send: items, skipped: [] };
 }
 
 export function chunk<T>(items: readonly T[], size: number): T[][] {

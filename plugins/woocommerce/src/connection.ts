@@ -86,7 +86,7 @@ export class WooCommerceConnection implements StoreConnection {
 
     try {
       for (const group of groups) {
-        const { send, skipped } = planProductWrites(group.items, this.maxBatch);
+        const { send, skipped } = planProductWrites(group.items);
         for (const item of skipped) outcomes.set(item.indexes, (i) => ({ ...ref(changes[i]), status: 'written' }));
         if (skipped.length) this.log.debug('woocommerce: skipped writes already in place', { productId: group.productId, skipped: skipped.length });
         for (const part of chunk(send, this.maxBatch)) await this.writeChunk(group.productId, part, changes, outcomes);

@@ -33,19 +33,18 @@ describe('planProductWrites', () => {
   const items = (n: number, unchanged: number) =>
     groupByProduct(Array.from({ length: n }, (_, i) => w('1', String(i + 1), O, i < unchanged ? O : U))).groups[0].items;
 
-  it('keeps writes already in place when dropping them saves no call (free re-assert)', () => {
-    const plan = planProductWrites(items(50, 5), 100);
-    expect(plan.send).toHaveLength(50);
-    expect(plan.skipped).toHaveLength(0);
+  it('sends writes believed in place along with real changes (free re-assert)', () => {
+    expect(planProductWrites(items(50, 5))).toMatchObject({ send: { length: 50 }, skipped: [] });
+    expect(planProductWrites(items(103, 3))).toMatchObject({ send: { length: 103 }, skipped: [] });
   });
-  it('drops them when that saves a call', () => {
-    const plan = planProductWrites(items(103, 3), 100);
-    expect(plan.send).toHaveLength(100);
-    expect(plan.skipped).toHaveLength(3);
-  });
-  it('drops a whole product whose writes are all in place', () => {
-    const plan = planProductWrites(items(4, 4), 100);
+  it('skips a product whose writes are all in place', () => {
+    const plan = planProductWrites(items(4, 4));
     expect(plan.send).toHaveLength(0);
+    expect(plan.skipped).toHaveLength(4);
+  });
+  it('never skips on a write without previous', () => {
+    const plan = planProductWrites(groupByProduct([w('1', '1', O)]).groups[0].items);
+    expect(plan.send).toHaveLength(1);
   });
 });
 

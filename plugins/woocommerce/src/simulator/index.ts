@@ -1,0 +1,102 @@
+/**
+ * The WooCommerce sandbox: a small, faithful model of a store's wc/v3 variation stock API for the
+ * testkit's simulator framework (real HTTP, auth, rate limit, faults). Decisions: ../../README.md.
+ */
+import type { PlatformSimulatorDefinition, SeedProduct, SimRequest, SimResponse } from '@stock-sync/plugin-testkit';
+import type { TargetStock, VariantRef } from '@stock-sync/plugin-sdk';
+import { authenticateWoo } from './auth';
+import { deleteVariation, wooRoutes } from './routes';
+import { createWooState, refKey, type SimVariation, type WooSimState } from './state';
+import { applyMerchantEdit, neutralStock } from './stock-rules';
+import { wpErrorBody } from './wp-errors';
+
+export type { WooSimState, SimVariation, SimProduct, WooStoreOptions } from './state';
+
+/** Obviously fake keys in WooCommerce's ck_/cs_ format. */
+export const SANDBOX_CONSUMER_KEY = 'ck_test_00000000sandbox0000000000woocommerce';
+export const SANDBOX_CONSUMER_SECRET = 'cs_test_00000000sandbox0000000000woocommerce';
+
+function wooId(raw: string, what: string): number {
+  if (!/^[1-9]\d*$/.test(raw)) throw new Error(`WooCommerce ${what} ids are positive integers, got '${raw}'`);
+  return Number(raw);
+}
+
+function findVariation(state: WooSimState, ref: VariantRef): SimVariation | undefined {
+  if (!/^\d+$/.test(ref.externalVariantId)) return undefined;
+  const v = state.variations.get(Number(ref.externalVariantId));
+  return v && String(v.parentId) === ref.externalProductId ? v : undefined;
+}
+
+function seed(state: WooSimState, products: SeedProduct[]): void {
+  const now = state.clock();
+  for (const sp of products) {
+    const productId = wooId(sp.productId, 'product');
+    let product = state.products.get(productId);
+    if (!product) {
+      product = { id: productId, name: sp.title ?? `Product ${productId}`, manageStock: false, stockQuantity: null, stockStatus: 'instock', backorders: 'no', variationIds: [], dateModified: now };
+      state.products.set(productId, product);
+    }
+    for (const sv of sp.variants) {
+      const id = wooId(sv.variantId, 'variation');
+      const existing = state.variations.get(id);
+      if (existing && existing.parentId !== productId) throw new Error(`variation ${id} already belongs to product ${existing.parentId}`);
+      const v: SimVariation = existing ?? {
+        id, parentId: productId, sku: sv.sku ?? '', status: 'publish', manageStock: false, stockQuantity: null,
+        stockStatus: 'instock', backorders: 'no', lowStockAmount: null, dateModified: now,
+      };
+      if (sv.sku !== undefined) v.sku = sv.sku;
+      if (!existing) {
+        state.variations.set(id, v);
+        product.variationIds.push(id);
+      }
+      state.deleted.delete(refKey(productId, id));
+      applyMerchantEdit(state, v, sv.initial ?? { kind: 'unlimited' });
+    }
+  }
+}
+
+export const simulator: PlatformSimulatorDefinition<WooSimState> = {
+  id: 'woocommerce',
+  displayName: 'WooCommerce',
+  createState: createWooState,
+  credentials: (baseUrl: string) => ({
+    // The simulated site lives at the simulator's own URL.
+    siteUrl: baseUrl,
+    consumerKey: SANDBOX_CONSUMER_KEY,
+    consumerSecret: SANDBOX_CONSUMER_SECRET,
+    baseUrl,
+  }),
+  seed,
+  inspect(state: WooSimState, ref: VariantRef): TargetStock | 'deleted' | undefined {
+    const v = findVariation(state, ref);
+    if (v) return neutralStock(state, v);
+    return state.deleted.has(refKey(ref.externalProductId, ref.externalVariantId)) ? 'deleted' : undefined;
+  },
+  deleteVariant(state: WooSimState, ref: VariantRef): void {
+    const v = findVariation(state, ref);
+    if (v) deleteVariation(state, v);
+  },
+  manualEdit(state: WooSimState, ref: VariantRef, to: TargetStock): void {
+    const v = findVariation(state, ref);
+    if (!v) throw new Error(`no variation ${ref.externalVariantId} in product ${ref.externalProductId}`);
+    applyMerchantEdit(state, v, to);
+  },
+  authenticate: authenticateWoo,
+  rateLimit: {
+    // Core has no limit; this models a typical host/WAF allowance (~300 requests/min, bursts of 25)
+    // so the plugin's 4 req/s budget never trips it unless a fault is injected.
+    capacity: 25,
+    refillPerSecond: 5,
+    throttled(_req: SimRequest, retryAfterSeconds: number): SimResponse {
+      // The shape WooCommerce's own limiter (Store API RateLimits) answers with.
+      return {
+        status: 429,
+        headers: { 'retry-after': String(retryAfterSeconds) },
+        body: wpErrorBody('rate_limit_exceeded', 'Too many requests. Please wait and try again.', 429),
+      };
+    },
+  },
+  routes: wooRoutes,
+};
+
+export default simulator;

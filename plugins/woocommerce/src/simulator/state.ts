@@ -1,0 +1,62 @@
+/**
+ * The simulated WooCommerce store: variable products, their variations and the few store options
+ * that change stock behaviour. Field names follow WooCommerce's own props (edit context).
+ */
+import type { WooBackorders, WooStockStatus } from '../woo-types';
+
+export interface SimVariation {
+  id: number;
+  parentId: number;
+  sku: string;
+  status: 'publish' | 'private';
+  /** The variation's own flag (false + a stock-managing parent reads as "parent"). */
+  manageStock: boolean;
+  stockQuantity: number | null;
+  stockStatus: WooStockStatus;
+  backorders: WooBackorders;
+  lowStockAmount: number | null;
+  dateModified: number;
+}
+
+export interface SimProduct {
+  id: number;
+  name: string;
+  manageStock: boolean;
+  stockQuantity: number | null;
+  stockStatus: WooStockStatus;
+  backorders: WooBackorders;
+  variationIds: number[];
+  dateModified: number;
+}
+
+export interface WooStoreOptions {
+  /** `woocommerce_manage_stock`: the store-wide "Enable stock management" switch. */
+  manageStock: 'yes' | 'no';
+  /** `woocommerce_notify_no_stock_amount`: at or below this tracked quantity a product is out of stock. */
+  notifyNoStockAmount: number;
+  /** `woocommerce_rest_batch_items_limit` filter result (core default 100). */
+  batchItemsLimit: number;
+}
+
+export interface WooSimState {
+  products: Map<number, SimProduct>;
+  variations: Map<number, SimVariation>;
+  /** "productId/variationId" of variations that existed and were deleted. */
+  deleted: Set<string>;
+  options: WooStoreOptions;
+  clock: () => number;
+}
+
+export function createWooState(): WooSimState {
+  return {
+    products: new Map(),
+    variations: new Map(),
+    deleted: new Set(),
+    options: { manageStock: 'yes', notifyNoStockAmount: 0, batchItemsLimit: 100 },
+    clock: Date.now,
+  };
+}
+
+export function refKey(productId: number | string, variationId: number | string): string {
+  return `${productId}/${variationId}`;
+}

@@ -1,0 +1,57 @@
+/** Test plumbing: a running WooCommerce simulator and the real plugin connected to it over HTTP. */
+import { createHttpClient, secretValues, type PluginLogger, type StoreConnection, type TargetStock } from '@stock-sync/plugin-sdk';
+import { startSimulator, type RunningSimulator, type SeedProduct } from '@stock-sync/plugin-testkit';
+import { plugin } from '../../src';
+import { simulator, type WooSimState } from '../../src/simulator';
+
+export type WooSim = RunningSimulator<WooSimState>;
+
+export const quietLog: PluginLogger = { debug() {}, info() {}, warn() {}, error() {} };
+
+export function startWooSimulator(): Promise<WooSim> {
+  return startSimulator(simulator);
+}
+
+/** The hub's way: the SDK client with the manifest's budget and the secret values registered. */
+export function connect(sim: WooSim, overrides: Record<string, string> = {}): StoreConnection {
+  const credentials = { ...sim.credentials, ...overrides };
+  const http = createHttpClient({
+    rateLimit: plugin.manifest.rateLimit,
+    secrets: secretValues(plugin.credentialFields, credentials),
+    baseDelayMs: 20,
+    maxDelayMs: 200,
+  });
+  return plugin.connect({ credentials, http, log: quietLog });
+}
+
+/** `count` variations numbered from `firstVariation` under one product. */
+export function product(productId: number, firstVariation: number, count: number, initial?: TargetStock): SeedProduct {
+  return {
+    productId: String(productId),
+    variants: Array.from({ length: count }, (_, i) => ({ variantId: String(firstVariation + i), initial })),
+  };
+}
+
+export function refsOf(p: SeedProduct) {
+  return p.variants.map((v) => ({ externalProductId: p.productId, externalVariantId: v.variantId }));
+}
+
+/** A raw call to the simulated store, as any HTTP client would make it. */
+export async function call(sim: WooSim, method: string, path: string, body?: unknown, auth = true): Promise<{ status: number; headers: Headers; body: any }> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (auth) headers.authorization = `Basic ${Buffer.from(`${sim.credentials.consumerKey}:${sim.credentials.consumerSecret}`).toString('base64')}`;
+  const res = await fetch(`${sim.baseUrl}${path}`, { method, headers, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
+  const text = await res.text();
+  let parsed: unknown = text;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    /* not JSON */
+  }
+  return { status: res.status, headers: res.headers, body: parsed };
+}
+
+export function batchCalls(sim: WooSim): number {
+  return sim.requests.filter((r) => r.method === 'POST' && /\/variations\/batch$/.test(r.path)).length;
+}
