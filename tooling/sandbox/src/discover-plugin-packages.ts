@@ -1,0 +1,73 @@
+/**
+ * Finds the plugin packages of the workspace the same way the hub does: every <pluginsDir>/<dir>/package.json
+ * whose `stockSync.role` is "integration-plugin". Only reads package.json files; loading is load-simulator's job.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+export interface PluginPackage {
+  /** The plugin id by convention (package name without "@stock-sync/plugin-", else the directory name). */
+  id: string;
+  packageName: string;
+  dir: string;
+  /** Absolute paths of the declared entries; undefined when the package declares none. */
+  pluginEntry?: string;
+  simulatorEntry?: string;
+}
+
+export interface UnreadablePluginPackage {
+  dir: string;
+  reason: string;
+}
+
+export interface PluginPackageScan {
+  packages: PluginPackage[];
+  unreadable: UnreadablePluginPackage[];
+}
+
+interface StockSyncDeclaration {
+  role?: unknown;
+  plugin?: unknown;
+  simulator?: unknown;
+}
+
+/** Packages sorted by id: that order gives each simulator its stable sandbox port. */
+export function discoverPluginPackages(pluginsDir: string): PluginPackageScan {
+  const scan: PluginPackageScan = { packages: [], unreadable: [] };
+  if (!fs.existsSync(pluginsDir)) return scan;
+  const dirs = fs
+    .readdirSync(pluginsDir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() || d.isSymbolicLink())
+    .map((d) => path.join(pluginsDir, d.name));
+
+  for (const dir of dirs) {
+    const file = path.join(dir, 'package.json');
+    if (!fs.existsSync(file)) continue;
+    let pkg: { name?: unknown; stockSync?: StockSyncDeclaration };
+    try {
+      pkg = JSON.parse(fs.readFileSync(file, 'utf8'));
+    } catch (e) {
+      scan.unreadable.push({ dir, reason: `package.json is not valid JSON: ${(e as Error).message}` });
+      continue;
+    }
+    const decl = pkg.stockSync;
+    if (!decl || decl.role !== 'integration-plugin') continue;
+    const packageName = typeof pkg.name === 'string' ? pkg.name : path.basename(dir);
+    scan.packages.push({
+      id: packageName.replace(/^@[^/]+\/plugin-/, '') || path.basename(dir),
+      packageName,
+      dir,
+      pluginEntry: entryInside(dir, decl.plugin),
+      simulatorEntry: entryInside(dir, decl.simulator),
+    });
+  }
+  scan.packages.sort((a, b) => a.id.localeCompare(b.id));
+  return scan;
+}
+
+/** A declared entry resolved inside the package; anything else (missing, not a string, escaping) is none. */
+function entryInside(dir: string, entry: unknown): string | undefined {
+  if (typeof entry !== 'string' || entry.length === 0) return undefined;
+  const resolved = path.resolve(dir, entry);
+  return resolved.startsWith(path.resolve(dir) + path.sep) ? resolved : undefined;
+}
