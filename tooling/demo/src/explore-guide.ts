@@ -1,0 +1,27 @@
+/** What the demo prints when it leaves the hub and the sandbox running: where to look and what to try. */
+import { sandboxTable, type Sandbox } from '@stock-sync/sandbox';
+import type { DemoStore } from './fleet';
+import type { Output } from './output';
+
+export function printExploreGuide(out: Output, hub: { url: string; token: string; logFile: string }, sandbox: Sandbox, stores: DemoStore[]): void {
+  const first = stores[0];
+  out.heading('The hub and the sandbox keep running. Explore:');
+  out.line(`  Hub        ${hub.url}`);
+  out.line(`  Token      ${hub.token}`);
+  out.line(`  API docs   ${hub.url}/docs`);
+  out.line(`  Hub log    ${hub.logFile}`);
+  out.line('');
+  out.line(`  export HUB=${hub.url} TOKEN=${hub.token}`);
+  out.line(`  curl -H "authorization: Bearer $TOKEN" $HUB/v1/stores`);
+  out.line(`  curl -H "authorization: Bearer $TOKEN" $HUB/v1/catalog/variants/101/stock`);
+  if (first) out.line(`  curl -H "authorization: Bearer $TOKEN" "$HUB/v1/stores/${first.id}/sync-runs?limit=5"`);
+  out.line(
+    `  curl -X POST -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' $HUB/v1/facility-stock \\\n` +
+      `       -d '{"updates":[{"variantId":104,"facility":"US-NC","status":"out_of_stock","observedAt":"'$(date -u +%Y-%m-%dT%H:%M:%SZ)'"}]}'`,
+  );
+  out.line('');
+  out.line('  Sandbox (simulated platforms; their stock, faults and request logs live under /__sim):');
+  out.line(sandboxTable(sandbox));
+  out.line('');
+  out.line('Press Ctrl-C to stop.');
+}

@@ -1,0 +1,59 @@
+#!/usr/bin/env node
+/**
+ * `node tooling/demo/dist/main.js [--once] [--port N]` (what `npm start` runs after install and build).
+ * Exit code 0 only when every expectation held.
+ */
+import { DEMO_USAGE, parseDemoArgs, type DemoArgs } from './cli-args';
+import { printExploreGuide } from './explore-guide';
+import { createOutput } from './output';
+import { runDemo } from './run-demo';
+
+async function main(): Promise<number> {
+  let args: DemoArgs;
+  try {
+    args = parseDemoArgs(process.argv.slice(2));
+  } catch (e) {
+    console.error(`${(e as Error).message}\n${DEMO_USAGE}`);
+    return 2;
+  }
+  if (args.help) {
+    console.log(DEMO_USAGE);
+    return 0;
+  }
+  const out = createOutput();
+  const stepTimeoutMs = Number(process.env.DEMO_STEP_TIMEOUT_MS) || undefined;
+
+  let interrupted = false;
+  const earlyStop = () => {
+    interrupted = true;
+  };
+  process.once('SIGINT', earlyStop);
+  const run = await runDemo({ out, port: args.port, stepTimeoutMs });
+  process.removeListener('SIGINT', earlyStop);
+  const code = run.ok ? 0 : 1;
+
+  if (args.once || interrupted || !run.hub || !run.sandbox) {
+    await run.stop();
+    return code;
+  }
+  printExploreGuide(out, { url: run.hub.url, token: run.token, logFile: run.hub.logFile }, run.sandbox, run.stores);
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+    run.hub?.child.once('exit', () => {
+      out.line(out.fail('The hub stopped.'));
+      resolve();
+    });
+  });
+  out.line('\nStopping the hub and the sandbox…');
+  await run.stop();
+  return code;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    console.error(e instanceof Error ? e.stack : e);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,118 @@
+/**
+ * The demo, start to end: sandbox (in-process) → hub (child process, embedded database, fresh data dir)
+ * → catalog, stores and store catalogs → the scenario, step by step, watched on the simulators → report.
+ * Returns what is still running so main.ts can leave it up for exploring or stop it.
+ */
+import { randomBytes } from 'node:crypto';
+import * as path from 'node:path';
+import { startSandbox, WORKSPACE_ROOT, type Sandbox } from '@stock-sync/sandbox';
+import { CATALOG } from './demo-catalog';
+import { FacilityModel } from './facility-model';
+import { setUpFleet, type DemoStore } from './fleet';
+import { freePort } from './free-port';
+import { HubApi } from './hub-api';
+import { startHubProcess, type HubProcess } from './hub-process';
+import type { Output } from './output';
+import { countPlatformCalls, printReport, tallyStores } from './report';
+import { buildScenario } from './scenario';
+import { runStep, type Latency, type StepResult } from './step-runner';
+import { observeStores } from './store-observer';
+
+export interface DemoOptions {
+  out: Output;
+  port?: number;
+  stepTimeoutMs?: number;
+  root?: string;
+}
+
+export interface DemoRun {
+  ok: boolean;
+  hub?: HubProcess;
+  token: string;
+  sandbox?: Sandbox;
+  stores: DemoStore[];
+  stop(): Promise<void>;
+}
+
+const HOST = '127.0.0.1';
+
+export async function runDemo(opts: DemoOptions): Promise<DemoRun> {
+  const { out } = opts;
+  const root = opts.root ?? WORKSPACE_ROOT;
+  const token = `demo_${randomBytes(16).toString('hex')}`;
+  const run: DemoRun = {
+    ok: false,
+    token,
+    stores: [],
+    async stop() {
+      await run.hub?.stop();
+      await run.sandbox?.close();
+    },
+  };
+  const failures: string[] = [];
+  try {
+    out.line(out.bold('Stock Sync Hub demo'));
+    out.heading('Starting');
+    const basePort = process.env.SANDBOX_BASE_PORT?.trim() ? undefined : 0;
+    run.sandbox = await startSandbox({ basePort, host: HOST });
+    out.line(`  Sandbox: ${run.sandbox.simulators.map((s) => s.displayName).join(', ') || 'no simulator'}`);
+    for (const s of run.sandbox.skipped) out.line(`  ${out.warn('!')} sandbox skipped ${s.id}: ${s.reason}`);
+
+    const port = opts.port ?? (await freePort(HOST));
+    const dataDir = path.join(root, '.hub-data', 'demo');
+    out.line(`  Hub: starting on ${HOST}:${port}, embedded database in ${path.relative(root, dataDir)} (wiped)…`);
+    const started = Date.now();
+    run.hub = await startHubProcess({ root, dataDir, port, host: HOST, token });
+    out.line(`  Hub: ready in ${((Date.now() - started) / 1000).toFixed(1)} s (GET /health)`);
+    const hub = new HubApi(run.hub.url, token);
+
+    const [integrations, regions] = await Promise.all([hub.integrations(), hub.sellingRegions()]);
+    out.heading('Seeding through the HTTP API');
+    out.line(`  Catalog: ${CATALOG.length} variants (${CATALOG.filter((c) => c.fulfillment === 'pod').length} POD, ${CATALOG.filter((c) => c.fulfillment === 'warehouse').length} warehouse)`);
+    const fleet = await setUpFleet(hub, run.sandbox, integrations, regions, (s) =>
+      out.line(out.dim(`  Store ${s.name} (${s.region}): ${s.variants.filter((v) => v.link === 'synced').length} synced, ${s.variants.filter((v) => v.link === 'ignored').length} ignored, ${s.variants.filter((v) => v.link === 'not_synced').length} not synced`)),
+    );
+    run.stores = fleet.stores;
+    if (fleet.withoutSimulator.length) out.line(`  ${out.warn('!')} no simulator for: ${fleet.withoutSimulator.join(', ')} (no store created)`);
+    if (fleet.stores.length === 0) throw new Error('no integration the hub lists has a simulator in the sandbox: nothing to demo');
+    out.line(`  ${fleet.stores.length} stores on ${new Set(fleet.stores.map((s) => s.platform)).size} platforms, each verified against its simulator`);
+    await observeStores(fleet.stores);
+
+    const model = new FacilityModel(
+      new Map(CATALOG.map((c) => [c.id, c.fulfillment])),
+      new Map(regions.map((r) => [r.code, r.facilities])),
+    );
+    const latencies: Latency[] = [];
+    const steps: StepResult[] = [];
+    const scenario = buildScenario();
+    for (const [i, step] of scenario.entries()) {
+      const result = await runStep(step, i, scenario.length, {
+        hub,
+        stores: fleet.stores,
+        model,
+        out,
+        latencies,
+        timeoutMs: opts.stepTimeoutMs ?? 45_000,
+        pollMs: 100,
+        settleMs: 1_000,
+      });
+      steps.push(result);
+      failures.push(...result.failures);
+      if (result.stalled) {
+        failures.push(`no store changed after "${step.title}": is the hub syncing? (see ${run.hub.logFile}); the remaining ${scenario.length - i - 1} steps were not played`);
+        out.line(`  ${out.fail('✗')} nothing reached the stores: stopping the scenario here.`);
+        break;
+      }
+    }
+
+    const [tallies, calls] = await Promise.all([tallyStores(hub, fleet.stores), countPlatformCalls(fleet.stores, failures)]);
+    for (const t of tallies) failures.push(...t.failures);
+    printReport(out, tallies, calls, latencies, steps, failures);
+    run.ok = failures.length === 0;
+  } catch (e) {
+    out.line('');
+    out.line(out.fail(`✗ The demo failed: ${e instanceof Error ? e.message : String(e)}`));
+    run.ok = false;
+  }
+  return run;
+}
