@@ -54,7 +54,8 @@ export async function startHubProcess(opts: HubProcessOptions): Promise<HubProce
   delete env.DATABASE_URL;
   delete env.NODE_ENV;
 
-  const child = spawn(process.execPath, [main], { cwd: opts.root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Its own process group: a terminal's Ctrl-C reaches the demo only, which then stops the hub in order.
+  const child = spawn(process.execPath, [main], { cwd: opts.root, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
   let exited: { code: number | null; signal: NodeJS.Signals | null } | undefined;
@@ -69,21 +70,25 @@ export async function startHubProcess(opts: HubProcessOptions): Promise<HubProce
   process.once('exit', killOnExit);
 
   const url = `http://${opts.host}:${opts.port}`;
+  let stopping: Promise<void> | undefined;
   const tail = (n = 30) => recent.slice(-n).join('\n');
   const hub: HubProcess = {
     url,
     logFile,
     child,
     tail,
-    async stop() {
-      process.removeListener('exit', killOnExit);
-      if (!exited) {
-        child.kill('SIGTERM');
-        const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-        await exit;
-        clearTimeout(timer);
-      }
-      await new Promise<void>((r) => log.end(() => r()));
+    stop() {
+      stopping ??= (async () => {
+        process.removeListener('exit', killOnExit);
+        if (!exited) {
+          child.kill('SIGTERM');
+          const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+          await exit;
+          clearTimeout(timer);
+        }
+        await new Promise<void>((r) => log.end(() => r()));
+      })();
+      return stopping;
     },
   };
 

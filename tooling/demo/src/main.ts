@@ -6,7 +6,7 @@
 import { DEMO_USAGE, parseDemoArgs, type DemoArgs } from './cli-args';
 import { printExploreGuide } from './explore-guide';
 import { createOutput } from './output';
-import { runDemo } from './run-demo';
+import { runDemo, type DemoRun } from './run-demo';
 
 async function main(): Promise<number> {
   let args: DemoArgs;
@@ -23,16 +23,20 @@ async function main(): Promise<number> {
   const out = createOutput();
   const stepTimeoutMs = Number(process.env.DEMO_STEP_TIMEOUT_MS) || undefined;
 
-  let interrupted = false;
-  const earlyStop = () => {
-    interrupted = true;
+  // Ctrl-C while the demo runs: stop the hub and the sandbox, exit 130 (the shell's "interrupted").
+  let current: DemoRun | undefined;
+  const interrupt = () => {
+    out.line('\nInterrupted: stopping the hub and the sandbox…');
+    void (current?.stop() ?? Promise.resolve()).finally(() => process.exit(130));
   };
-  process.once('SIGINT', earlyStop);
-  const run = await runDemo({ out, port: args.port, stepTimeoutMs });
-  process.removeListener('SIGINT', earlyStop);
+  process.once('SIGINT', interrupt);
+  process.once('SIGTERM', interrupt);
+  const run = await runDemo({ out, port: args.port, stepTimeoutMs, onRun: (r) => (current = r) });
+  process.removeListener('SIGINT', interrupt);
+  process.removeListener('SIGTERM', interrupt);
   const code = run.ok ? 0 : 1;
 
-  if (args.once || interrupted || !run.hub || !run.sandbox) {
+  if (args.once || !run.hub || !run.sandbox) {
     await run.stop();
     return code;
   }

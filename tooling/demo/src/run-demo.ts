@@ -23,6 +23,8 @@ export interface DemoOptions {
   port?: number;
   stepTimeoutMs?: number;
   root?: string;
+  /** Called once the run exists, before anything starts: lets main.ts stop it on Ctrl-C at any moment. */
+  onRun?: (run: DemoRun) => void;
 }
 
 export interface DemoRun {
@@ -49,6 +51,7 @@ export async function runDemo(opts: DemoOptions): Promise<DemoRun> {
       await run.sandbox?.close();
     },
   };
+  opts.onRun?.(run);
   const failures: string[] = [];
   try {
     out.line(out.bold('Stock Sync Hub demo'));
