@@ -1,0 +1,6 @@
+/** The contract every plugin passes: the real Etsy plugin against its simulator, over HTTP. */
+import { runContractSuite } from '@stock-sync/plugin-testkit';
+import { plugin } from '../src';
+import { simulator } from '../src/simulator';
+
+runContractSuite({ plugin, simulator });
