@@ -1,0 +1,55 @@
+/**
+ * "Which stores have work now" — ONE set-based query, shared by the scheduler (every store whose lease
+ * is free) and the worker (its own store, under its lease), so both agree on what is due:
+ *  - a run waiting in `queued` (manual syncs), whatever the store's status (the worker then fails it
+ *    with the reason if the store cannot sync);
+ *  - for active stores with stock sync enabled: a due reconciliation (next_reconcile_at, or created_at
+ *    plus the interval when none was scheduled yet), or synced variants pending whose retry time has come.
+ */
+import type { EntityManager } from 'typeorm';
+import { queryRows } from '../database/sql';
+import type { SyncTrigger } from '../entities';
+
+export interface DueStore {
+  storeId: string;
+  trigger: SyncTrigger;
+  /** The oldest queued run, when one waits. */
+  runId: string | null;
+  reconcileDue: boolean;
+}
+
+export async function findDueStores(
+  manager: EntityManager,
+  q: { defaultReconcileSeconds: number; storeId?: string; limit?: number },
+): Promise<DueStore[]> {
+  const rows = await queryRows<{ store_id: string; trigger: SyncTrigger; run_id: string | null; reconcile_due: boolean }>(
+    manager,
+    `SELECT s.id AS store_id, q.id AS run_id, due.reconcile AS reconcile_due,
+            CASE WHEN q.id IS NOT NULL THEN q.trigger
+                 WHEN due.reconcile THEN 'schedule'
+                 ELSE COALESCE(s.pending_trigger, 'stock_update') END AS trigger
+     FROM stores s
+     LEFT JOIN LATERAL (
+       SELECT r.id, r.trigger FROM sync_runs r
+       WHERE r.store_id = s.id AND r.status = 'queued'
+       ORDER BY r.created_at, r.id LIMIT 1
+     ) q ON true
+     CROSS JOIN LATERAL (
+       SELECT s.status = 'active' AND s.stock_sync_enabled AND
+              COALESCE(s.next_reconcile_at, s.created_at + make_interval(secs => COALESCE(s.reconcile_interval_seconds, $1))) <= now()
+              AS reconcile
+     ) due
+     WHERE ($2::uuid IS NOT NULL AND s.id = $2::uuid
+            OR $2::uuid IS NULL AND (s.sync_lease_until IS NULL OR s.sync_lease_until < now()))
+       AND (q.id IS NOT NULL
+            OR due.reconcile
+            OR s.status = 'active' AND s.stock_sync_enabled AND EXISTS (
+                 SELECT 1 FROM sync_variants sv
+                 WHERE sv.store_id = s.id AND sv.pending AND sv.catalog_variant_id IS NOT NULL AND NOT sv.ignored
+                   AND (sv.next_attempt_at IS NULL OR sv.next_attempt_at <= now())))
+     ORDER BY s.id
+     LIMIT $3`,
+    [q.defaultReconcileSeconds, q.storeId ?? null, q.limit ?? 10_000],
+  );
+  return rows.map((r) => ({ storeId: r.store_id, trigger: r.trigger, runId: r.run_id, reconcileDue: r.reconcile_due }));
+}

@@ -1,0 +1,75 @@
+/**
+ * The orchestrator's settings, read once from the environment and validated like the hub's own config
+ * (every problem reported together, naming the variable).
+ */
+import { randomUUID } from 'node:crypto';
+import * as os from 'node:os';
+
+export interface SyncConfig {
+  /** false with HUB_SCHEDULER=off: no scheduler ticks and no queue workers (tests drive runs by hand). */
+  schedulerEnabled: boolean;
+  /** How often the scheduler looks for due work (HUB_SCHEDULER_TICK_MS, default 1000). */
+  tickMs: number;
+  /** Debounce of the nudge that follows a marking write (HUB_SCHEDULER_NUDGE_MS, default 100). */
+  nudgeDebounceMs: number;
+  /** Default reconciliation interval per store (HUB_RECONCILE_INTERVAL_SECONDS, default 6 h). */
+  reconcileIntervalSeconds: number;
+  /** Queue workers in this process (HUB_SYNC_WORKERS, default 2): stores synced at once by this process. */
+  workers: number;
+  /** How often an idle queue worker polls for a job (HUB_SYNC_POLL_MS, default 500; pg-boss minimum 500). */
+  pollMs: number;
+  /** Store lease time-to-live (HUB_SYNC_LEASE_SECONDS, default 30); renewed every third of it. */
+  leaseSeconds: number;
+  /** Synced variants loaded, computed and recorded per step (HUB_SYNC_CHUNK_SIZE, default 500). */
+  chunkSize: number;
+  /** Retry backoff of a variant after RateLimited / Transient: base × 2^(attempts-1), capped. */
+  backoffBaseMs: number;
+  backoffMaxMs: number;
+  /** Identifies this process in store leases (host:pid:random). */
+  instanceId: string;
+}
+
+export class SyncConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid orchestrator configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'SyncConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+export function loadSyncConfig(env: Env = process.env): SyncConfig {
+  const problems: string[] = [];
+  const int = (name: string, fallback: number, min: number, max = Number.MAX_SAFE_INTEGER): number => {
+    const raw = env[name]?.trim();
+    if (!raw) return fallback;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < min || n > max) {
+      problems.push(`${name} must be a whole number between ${min} and ${max}, got "${raw}"`);
+      return fallback;
+    }
+    return n;
+  };
+  const scheduler = (env.HUB_SCHEDULER ?? 'on').trim().toLowerCase();
+  if (!['on', 'off', 'true', 'false', '1', '0', ''].includes(scheduler)) {
+    problems.push(`HUB_SCHEDULER must be on or off, got "${env.HUB_SCHEDULER}"`);
+  }
+  const config: SyncConfig = {
+    schedulerEnabled: !['off', 'false', '0'].includes(scheduler),
+    tickMs: int('HUB_SCHEDULER_TICK_MS', 1000, 50, 3_600_000),
+    nudgeDebounceMs: int('HUB_SCHEDULER_NUDGE_MS', 100, 0, 60_000),
+    reconcileIntervalSeconds: int('HUB_RECONCILE_INTERVAL_SECONDS', 6 * 3600, 1),
+    workers: int('HUB_SYNC_WORKERS', 2, 1, 64),
+    pollMs: int('HUB_SYNC_POLL_MS', 500, 500, 60_000),
+    leaseSeconds: int('HUB_SYNC_LEASE_SECONDS', 30, 2, 3600),
+    chunkSize: int('HUB_SYNC_CHUNK_SIZE', 500, 1, 10_000),
+    backoffBaseMs: int('HUB_SYNC_BACKOFF_BASE_MS', 2000, 1),
+    backoffMaxMs: int('HUB_SYNC_BACKOFF_MAX_MS', 5 * 60_000, 1),
+    instanceId: `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+  };
+  if (problems.length) throw new SyncConfigError(problems);
+  return config;
+}
+
+/** Injection token of the SyncConfig. */
+export const SYNC_CONFIG = Symbol('SYNC_CONFIG');

@@ -1,0 +1,222 @@
+/**
+ * The orchestrator's set-based SQL: a fixed number of statements per chunk whatever its size.
+ * - loadChunk: ONE query loads up to `limit` synced variants with their catalog fulfillment and the
+ *   latest observations of the region's facilities.
+ * - recordChunk: ONE statement records a chunk (sync_variants updates, sync_changes rows, run counts),
+ *   run inside the caller's transaction next to the lease fence.
+ */
+import type { TargetStock } from '@stock-sync/domain';
+import type { EntityManager } from 'typeorm';
+import { queryOne, queryRows, toNumber } from '../database/sql';
+import type { SyncRunCounts } from '../entities';
+import type { ChangeRecord, VariantRecord } from './chunk-outcomes';
+import type { LoadedVariant, StoredVariantError } from './variant-plan';
+
+/** 'pending': variants marked pending whose retry time has come; 'all': every synced variant. */
+export type ChunkSelection = 'pending' | 'all';
+
+/** Synced (rule 5) within a store already checked for stock_sync_enabled. */
+const SYNCED_IN_STORE = `sv.catalog_variant_id IS NOT NULL AND NOT sv.ignored`;
+export const PENDING_DUE = `sv.pending AND (sv.next_attempt_at IS NULL OR sv.next_attempt_at <= now())`;
+
+export async function loadRegionFacilities(manager: EntityManager, regionCode: string): Promise<string[]> {
+  const rows = await queryRows<{ code: string }>(
+    manager,
+    `SELECT facility_code AS code FROM selling_region_facilities WHERE region_code = $1 ORDER BY facility_code`,
+    [regionCode],
+  );
+  return rows.map((r) => r.code);
+}
+
+interface ChunkRow {
+  id: string;
+  external_product_id: string;
+  external_variant_id: string;
+  fulfillment: 'pod' | 'warehouse';
+  observations: { facility: string; status: string | null; quantity: number | null }[] | null;
+  desired: TargetStock | null;
+  last_written: TargetStock | null;
+  pending: boolean;
+  pending_version: number;
+  attempts: number;
+  last_error: StoredVariantError | null;
+  not_found_at: Date | string | null;
+}
+
+export async function loadChunk(
+  manager: EntityManager,
+  q: { storeId: string; regionFacilities: readonly string[]; afterId: string; selection: ChunkSelection; limit: number },
+): Promise<LoadedVariant[]> {
+  const rows = await queryRows<ChunkRow>(
+    manager,
+    `SELECT sv.id::text AS id, sv.external_product_id, sv.external_variant_id, cv.fulfillment,
+            obs.list AS observations, sv.desired, sv.last_written, sv.pending, sv.pending_version,
+            sv.attempts, sv.last_error, sv.not_found_at
+     FROM sync_variants sv
+     JOIN catalog_variants cv ON cv.id = sv.catalog_variant_id
+     LEFT JOIN LATERAL (
+       SELECT jsonb_agg(jsonb_build_object('facility', fs.facility_code, 'status', fs.status, 'quantity', fs.quantity)) AS list
+       FROM facility_stock fs
+       WHERE fs.variant_id = sv.catalog_variant_id AND fs.facility_code = ANY($2::text[])
+     ) obs ON true
+     WHERE sv.store_id = $1 AND sv.id > $3::bigint AND ${SYNCED_IN_STORE}
+       AND ($4 = 'all' OR (${PENDING_DUE}))
+     ORDER BY sv.id
+     LIMIT $5`,
+    [q.storeId, q.regionFacilities, q.afterId, q.selection, q.limit],
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    externalProductId: r.external_product_id,
+    externalVariantId: r.external_variant_id,
+    fulfillment: r.fulfillment,
+    observations: r.observations ?? [],
+    desired: r.desired,
+    lastWritten: r.last_written,
+    pending: r.pending,
+    pendingVersion: toNumber(r.pending_version),
+    attempts: toNumber(r.attempts),
+    lastError: r.last_error,
+    notFoundAt: r.not_found_at,
+  }));
+}
+
+/**
+ * Records one chunk. sync_variants rows are updated compare-and-clear: `pending` is cleared only when
+ * pending_version still equals the version the run loaded — a facility update that re-marked the
+ * variant while the run was writing keeps it pending (and its state 'pending'), so the newer update is
+ * never lost. Returns the number of variant rows updated and change rows inserted.
+ */
+export async function recordChunk(
+  manager: EntityManager,
+  r: { storeId: string; runId: string; variants: readonly VariantRecord[]; changes: readonly ChangeRecord[]; counts: SyncRunCounts },
+): Promise<{ variants: number; changes: number }> {
+  const variants = r.variants.map((v) => ({
+    id: v.id,
+    version: v.version,
+    result: v.result,
+    state: v.state,
+    settles: v.settles,
+    desired: v.desired,
+    written: v.written,
+    error_action: v.error === undefined ? 'keep' : v.error === null ? 'clear' : 'set',
+    error: v.error ?? null,
+    retry_delay_ms: v.retryDelayMs,
+  }));
+  const changes = r.changes.map((c) => ({
+    sync_variant_id: c.syncVariantId,
+    external_product_id: c.externalProductId,
+    external_variant_id: c.externalVariantId,
+    from: c.from,
+    to: c.to,
+    outcome: c.outcome,
+    error: c.error,
+  }));
+  const row = await queryOne<{ variants: number | string; changes: number | string }>(
+    manager,
+    `WITH o AS (
+       SELECT * FROM jsonb_to_recordset($3::jsonb) AS o(
+         id bigint, version integer, result text, state text, settles boolean, desired jsonb, written jsonb,
+         error_action text, error jsonb, retry_delay_ms bigint)
+     ), updated AS (
+       UPDATE sync_variants sv SET
+         desired = COALESCE(o.desired, sv.desired),
+         last_written = COALESCE(o.written, sv.last_written),
+         last_written_at = CASE WHEN o.written IS NOT NULL THEN now() ELSE sv.last_written_at END,
+         pending = CASE WHEN o.settles AND sv.pending_version = o.version THEN false ELSE sv.pending END,
+         pending_since = CASE WHEN o.settles AND sv.pending_version = o.version THEN NULL ELSE sv.pending_since END,
+         state = CASE WHEN sv.pending_version = o.version THEN o.state ELSE sv.state END,
+         attempts = CASE WHEN o.result = 'retry' THEN sv.attempts + 1
+                         WHEN o.settles AND sv.pending_version = o.version THEN 0 ELSE sv.attempts END,
+         next_attempt_at = CASE WHEN o.result = 'retry' THEN now() + o.retry_delay_ms * interval '1 millisecond'
+                                WHEN o.settles AND sv.pending_version = o.version THEN NULL ELSE sv.next_attempt_at END,
+         last_error = CASE o.error_action WHEN 'set' THEN o.error WHEN 'clear' THEN NULL ELSE sv.last_error END,
+         not_found_at = CASE WHEN o.result = 'not_found' THEN now()
+                             WHEN o.result IN ('written', 'unchanged') THEN NULL ELSE sv.not_found_at END,
+         updated_at = now()
+       FROM o
+       WHERE sv.id = o.id AND sv.store_id = $1
+       RETURNING sv.id
+     ), inserted AS (
+       INSERT INTO sync_changes (run_id, sync_variant_id, external_product_id, external_variant_id, "from", "to", outcome, error)
+       SELECT $2, c.sync_variant_id, c.external_product_id, c.external_variant_id, c."from", c."to", c.outcome, c.error
+       FROM jsonb_to_recordset($4::jsonb) AS c(
+         sync_variant_id bigint, external_product_id text, external_variant_id text, "from" jsonb, "to" jsonb, outcome text, error jsonb)
+       RETURNING id
+     ), counted AS (
+       UPDATE sync_runs SET counts = jsonb_build_object(
+         'planned', COALESCE((counts->>'planned')::int, 0) + $5,
+         'written', COALESCE((counts->>'written')::int, 0) + $6,
+         'unchanged', COALESCE((counts->>'unchanged')::int, 0) + $7,
+         'failed', COALESCE((counts->>'failed')::int, 0) + $8,
+         'drift', COALESCE((counts->>'drift')::int, 0) + $9)
+       WHERE id = $2
+       RETURNING id
+     )
+     SELECT (SELECT count(*) FROM updated) AS variants, (SELECT count(*) FROM inserted) AS changes, (SELECT count(*) FROM counted) AS runs`,
+    [
+      r.storeId,
+      r.runId,
+      JSON.stringify(variants),
+      JSON.stringify(changes),
+      r.counts.planned,
+      r.counts.written,
+      r.counts.unchanged,
+      r.counts.failed,
+      r.counts.drift,
+    ],
+  );
+  return { variants: toNumber(row?.variants), changes: toNumber(row?.changes) };
+}
+
+/** AuthError: the store needs new credentials; no call is made for it until a PATCH sets it active again. */
+export async function markNeedsReconnect(manager: EntityManager, storeId: string, reason: string): Promise<void> {
+  await queryRows(
+    manager,
+    `UPDATE stores SET status = 'needs_reconnect', status_reason = $2, updated_at = now()
+     WHERE id = $1 AND status = 'active' RETURNING id`,
+    [storeId, reason],
+  );
+}
+
+/**
+ * The run stopped on RateLimited / Transient: the store's pending variants it did not reach wait too
+ * (no attempt is counted against them), so the next runs do not hammer a struggling platform.
+ */
+export async function deferPending(manager: EntityManager, storeId: string, afterId: string, delayMs: number): Promise<number> {
+  const rows = await queryRows<{ id: string }>(
+    manager,
+    `UPDATE sync_variants sv SET next_attempt_at = GREATEST(COALESCE(sv.next_attempt_at, now()), now() + $3 * interval '1 millisecond')
+     WHERE sv.store_id = $1 AND sv.id > $2::bigint AND sv.pending
+     RETURNING sv.id`,
+    [storeId, afterId, delayMs],
+  );
+  return rows.length;
+}
+
+/**
+ * Pending flags on variants that are no longer synced (unlinked or ignored after being marked) are
+ * cleared, so they neither wait forever nor make the scheduler wake the store every tick.
+ */
+export async function clearUnsyncedPending(manager: EntityManager, storeId: string): Promise<number> {
+  const rows = await queryRows<{ id: string }>(
+    manager,
+    `UPDATE sync_variants sv SET pending = false, pending_since = NULL, state = 'in_sync', next_attempt_at = NULL, updated_at = now()
+     WHERE sv.store_id = $1 AND sv.pending AND (sv.catalog_variant_id IS NULL OR sv.ignored)
+     RETURNING sv.id`,
+    [storeId],
+  );
+  return rows.length;
+}
+
+/** After a reconciliation (a full run that wrote or could write): when the next one is due. */
+export async function scheduleNextReconcile(manager: EntityManager, storeId: string, defaultIntervalSeconds: number, reconciled: boolean): Promise<void> {
+  await queryRows(
+    manager,
+    `UPDATE stores SET
+       next_reconcile_at = now() + make_interval(secs => COALESCE(reconcile_interval_seconds, $2)),
+       last_reconciled_at = CASE WHEN $3 THEN now() ELSE last_reconciled_at END
+     WHERE id = $1 RETURNING id`,
+    [storeId, defaultIntervalSeconds, reconciled],
+  );
+}

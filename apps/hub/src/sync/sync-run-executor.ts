@@ -1,0 +1,286 @@
+/**
+ * One sync run, under the store's lease: queued → running → succeeded | partial | failed.
+ *
+ * Per chunk of synced variants (pending ones; every synced one for manual and reconciliation runs):
+ *   load (1 query) → [reconciliation: readStock, drift] → plan (domain rule + diff) → writeStock (the
+ *   plugin batches; the store's HTTP client carries its rate budget and the only retry layer) →
+ *   record (1 statement + the lease fence, in one transaction).
+ * No transaction is open while the platform is called. A crash anywhere leaves each change either
+ * written and recorded, or still pending (written again after restart; writing the same state twice is
+ * harmless) — `pending` is cleared only in the transaction that records the write.
+ */
+import { Logger } from '@nestjs/common';
+import {
+  isPluginError,
+  Transient,
+  type ObservedStock,
+  type PluginError,
+  type StockWrite,
+  type StoreConnection,
+  type VariantRef,
+  type WriteOutcome,
+} from '@stock-sync/plugin-sdk';
+import type { DataSource } from 'typeorm';
+import { queryOne } from '../database/sql';
+import type { DriftPolicy, StoreStatus, SyncRunCounts, SyncRunStatus, SyncTrigger } from '../entities';
+import { ConnectionFactory, IntegrationUnavailable, type OpenedConnection } from '../plugins/connection-factory.service';
+import { nextAttemptDelayMs } from './backoff';
+import { addCounts, chunkRecords, emptyCounts, mergeRecords, readBackResults, type ChunkRecords } from './chunk-outcomes';
+import { finalRunStatus, transitionRun, type RunError } from './run-transitions';
+import { LeaseLost, type StoreLease } from './store-lease';
+import type { SyncConfig } from './sync-config';
+import {
+  clearUnsyncedPending,
+  deferPending,
+  loadChunk,
+  loadRegionFacilities,
+  markNeedsReconnect,
+  recordChunk,
+  scheduleNextReconcile,
+} from './sync-records';
+import { planChunk, variantsToReadBack, type Drift, type LoadedVariant, type VariantPlan } from './variant-plan';
+
+export interface RunToExecute {
+  id: string;
+  store_id: string;
+  trigger: SyncTrigger;
+  dry_run: boolean;
+  full: boolean;
+}
+
+interface StoreForRun {
+  id: string;
+  platform: string;
+  selling_region: string;
+  status: StoreStatus;
+  stock_sync_enabled: boolean;
+  drift_policy: DriftPolicy;
+  credentials: Uint8Array;
+}
+
+export interface RunResult {
+  runId: string;
+  status: SyncRunStatus;
+  counts: SyncRunCounts;
+}
+
+export class SyncRunExecutor {
+  private readonly log = new Logger('SyncRun');
+
+  constructor(
+    private readonly db: DataSource,
+    private readonly connections: ConnectionFactory,
+    private readonly config: SyncConfig,
+  ) {}
+
+  /** Executes a queued run; undefined when it was no longer queued. Never throws for run-level problems. */
+  async execute(run: RunToExecute, lease: StoreLease): Promise<RunResult | undefined> {
+    const started = Date.now();
+    const moved = await transitionRun(this.db.manager, { runId: run.id }, 'running');
+    if (moved.length === 0) return undefined;
+
+    let counts = emptyCounts();
+    let fatal: RunError | null = null;
+    let stopped: RunError | null = null;
+    let opened: OpenedConnection | undefined;
+    let store: StoreForRun | undefined;
+    try {
+      store = await queryOne<StoreForRun>(
+        this.db.manager,
+        `SELECT id, platform, selling_region, status, stock_sync_enabled, drift_policy, credentials FROM stores WHERE id = $1`,
+        [run.store_id],
+      );
+      fatal = this.cannotSync(store);
+      if (!fatal && store) {
+        try {
+          opened = this.connections.open(store);
+        } catch (e) {
+          if (!(e instanceof IntegrationUnavailable)) throw e;
+          fatal = { code: 'integration_unavailable', message: e.message };
+        }
+      }
+      if (!fatal && store && opened) {
+        const outcome = await this.syncChunks(run, store, opened.connection, lease);
+        counts = outcome.counts;
+        fatal = outcome.fatal;
+        stopped = outcome.stopped;
+      }
+    } catch (e) {
+      fatal =
+        e instanceof LeaseLost
+          ? { code: 'lease_lost', message: e.message }
+          : { code: 'internal_error', message: `the run stopped on an internal error (${(e as Error)?.name ?? 'Error'})` };
+      if (!(e instanceof LeaseLost)) this.log.error(`run ${run.id}: ${(e as Error)?.stack ?? String(e)}`);
+    }
+
+    const status = finalRunStatus(counts, fatal, stopped !== null);
+    const error = fatal ?? stopped;
+    await transitionRun(this.db.manager, { runId: run.id }, status, { error });
+    if (run.full && !run.dry_run && store && !lease.lost) {
+      // Even a failed reconciliation waits a full interval: retrying at once would hammer the platform;
+      // pending work keeps its own, shorter retry schedule.
+      await scheduleNextReconcile(this.db.manager, store.id, this.config.reconcileIntervalSeconds, status !== 'failed');
+    }
+    this.log.log(
+      JSON.stringify({
+        event: 'sync_run',
+        runId: run.id,
+        storeId: run.store_id,
+        platform: store?.platform ?? null,
+        trigger: run.trigger,
+        dryRun: run.dry_run,
+        full: run.full,
+        status,
+        counts,
+        durationMs: Date.now() - started,
+        api: opened ? { ...opened.http.stats } : null,
+        error: error ? { code: error.code, message: error.message } : undefined,
+      }),
+    );
+    return { runId: run.id, status, counts };
+  }
+
+  private cannotSync(store: StoreForRun | undefined): RunError | null {
+    if (!store) return { code: 'store_not_found', message: 'the store no longer exists' };
+    if (store.status !== 'active') {
+      return { code: `store_${store.status}`, message: `the store is ${store.status.replace('_', ' ')}; nothing is sent to its platform` };
+    }
+    if (!store.stock_sync_enabled) return { code: 'stock_sync_disabled', message: 'stock sync is disabled for this store' };
+    return null;
+  }
+
+  private async syncChunks(
+    run: RunToExecute,
+    store: StoreForRun,
+    connection: StoreConnection,
+    lease: StoreLease,
+  ): Promise<{ counts: SyncRunCounts; fatal: RunError | null; stopped: RunError | null }> {
+    const regionFacilities = await loadRegionFacilities(this.db.manager, store.selling_region);
+    if (!run.dry_run) await clearUnsyncedPending(this.db.manager, store.id);
+    const selection = run.full || run.trigger === 'manual' ? 'all' : 'pending';
+    const retryDelay = (attempts: number, retryAfterMs: number) =>
+      nextAttemptDelayMs(attempts, retryAfterMs, this.config.backoffBaseMs, this.config.backoffMaxMs);
+
+    let counts = emptyCounts();
+    let cursor = '0';
+    for (;;) {
+      lease.assertHeld();
+      const chunk = await loadChunk(this.db.manager, {
+        storeId: store.id,
+        regionFacilities,
+        afterId: cursor,
+        selection,
+        limit: this.config.chunkSize,
+      });
+      if (chunk.length === 0) break;
+
+      let records: ChunkRecords = { variants: [], changes: [], counts: emptyCounts(), fatal: null, stop: null };
+      let toPlan: LoadedVariant[] = chunk;
+      let drift: Map<string, Drift> | undefined;
+      if (run.full) {
+        const read = variantsToReadBack(chunk);
+        if (read.length) {
+          lease.assertHeld();
+          const observed = await readSafely(connection, read);
+          const back = readBackResults(read, observed);
+          records = back.records;
+          drift = back.drift;
+          toPlan = chunk.filter((v) => !back.notFound.has(v.id));
+        }
+      }
+      const readFailed = records.fatal ?? records.stop;
+      if (!readFailed) {
+        const plans = planChunk(toPlan, {
+          regionFacilities,
+          drift,
+          driftPolicy: store.drift_policy,
+          retryNotFound: run.full || run.trigger === 'manual',
+        });
+        const writes = plans.filter((p): p is Extract<VariantPlan, { kind: 'write' }> => p.kind === 'write');
+        let outcomes: WriteOutcome[] = [];
+        if (!run.dry_run && writes.length) {
+          lease.assertHeld();
+          outcomes = await writeSafely(connection, writes.map(toStockWrite));
+        }
+        records = mergeRecords(records, chunkRecords(plans, outcomes, run.dry_run, retryDelay));
+      }
+
+      const fatal = records.fatal;
+      const stop = records.stop;
+      await this.db.transaction(async (m) => {
+        await recordChunk(m, {
+          storeId: store.id,
+          runId: run.id,
+          // A dry run changes no sync_variant.
+          variants: run.dry_run ? [] : records.variants,
+          changes: records.changes,
+          counts: records.counts,
+        });
+        if (fatal?.code === 'auth') {
+          await markNeedsReconnect(m, store.id, `the platform rejected the credentials: ${fatal.message}`);
+        }
+        await lease.fenceInTransaction(m);
+      });
+      counts = addCounts(counts, records.counts);
+
+      if (fatal) {
+        return { counts, fatal: { code: fatal.code, message: fatal.message }, stopped: null };
+      }
+      if (stop) {
+        // A failed read-back leaves this chunk untouched: defer from its start; otherwise from its end.
+        const deferFrom = readFailed ? cursor : chunk[chunk.length - 1]!.id;
+        const retryAfterMs = stop.code === 'rate_limited' ? ((stop as { retryAfterMs?: number }).retryAfterMs ?? 0) : 0;
+        if (!run.dry_run) await deferPending(this.db.manager, store.id, deferFrom, retryDelay(0, retryAfterMs));
+        return { counts, fatal: null, stopped: { code: stop.code, message: stop.message } };
+      }
+      cursor = chunk[chunk.length - 1]!.id;
+      if (chunk.length < this.config.chunkSize) break;
+    }
+    return { counts, fatal: null, stopped: null };
+  }
+}
+
+function toStockWrite(plan: Extract<VariantPlan, { kind: 'write' }>): StockWrite {
+  return {
+    externalProductId: plan.variant.externalProductId,
+    externalVariantId: plan.variant.externalVariantId,
+    target: plan.desired,
+    previous: plan.from,
+  };
+}
+
+function refOf(v: VariantRef): VariantRef {
+  return { externalProductId: v.externalProductId, externalVariantId: v.externalVariantId };
+}
+
+/**
+ * The contract says connection-level errors come back as failed outcomes; a plugin that throws instead,
+ * or answers short, is held to it here (one outcome per input, in order). No retry here.
+ */
+async function writeSafely(connection: StoreConnection, writes: StockWrite[]): Promise<WriteOutcome[]> {
+  let outcomes: WriteOutcome[];
+  try {
+    outcomes = await connection.writeStock(writes);
+  } catch (e) {
+    const error = asPluginError(e);
+    return writes.map((w) => ({ ...refOf(w), status: 'failed', error }));
+  }
+  return writes.map((w, i) => outcomes[i] ?? { ...refOf(w), status: 'failed', error: new Transient('the plugin returned no outcome for this change') });
+}
+
+async function readSafely(connection: StoreConnection, refs: VariantRef[]): Promise<ObservedStock[]> {
+  let observed: ObservedStock[];
+  const plain = refs.map(refOf);
+  try {
+    observed = await connection.readStock(plain);
+  } catch (e) {
+    const error = asPluginError(e);
+    return plain.map((r) => ({ ...r, status: 'failed', error }));
+  }
+  return plain.map((r, i) => observed[i] ?? { ...r, status: 'failed', error: new Transient('the plugin returned no result for this variant') });
+}
+
+/** Anything a plugin throws that is not in the taxonomy is treated as transient, without its message (it could hold anything). */
+function asPluginError(e: unknown): PluginError {
+  return isPluginError(e) ? e : new Transient(`the plugin failed unexpectedly (${(e as Error)?.name ?? typeof e})`);
+}

@@ -1,0 +1,89 @@
+/**
+ * The scheduler: every HUB_SCHEDULER_TICK_MS (a real @nestjs/schedule interval), ONE set-based query
+ * finds the stores with due work (due-work.ts) and ONE insert enqueues a job per store. A marking write
+ * (facility update, store settings, sync-variants upsert) nudges it to tick at once (debounced), so a
+ * facility update reaches a store in about a second, not at the next reconciliation.
+ *
+ * Ticks never overlap: a tick asked for while one runs is folded into one more tick right after.
+ */
+import { Logger } from '@nestjs/common';
+import type { SchedulerRegistry } from '@nestjs/schedule';
+import type { DataSource } from 'typeorm';
+import { findDueStores } from './due-work';
+import type { SyncConfig } from './sync-config';
+import type { SyncQueue } from './sync-queue';
+
+const INTERVAL_NAME = 'stock-sync-scheduler';
+
+export class SyncScheduler {
+  private readonly log = new Logger('SyncScheduler');
+  private ticking: Promise<void> | undefined;
+  private again = false;
+  private nudgeTimer: NodeJS.Timeout | undefined;
+  private running = false;
+  /** Ticks done and jobs offered (diagnostics, tests). */
+  readonly stats = { ticks: 0, enqueued: 0 };
+
+  constructor(
+    private readonly db: DataSource,
+    private readonly queue: SyncQueue,
+    private readonly config: SyncConfig,
+    private readonly registry: SchedulerRegistry,
+  ) {}
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    const interval = setInterval(() => void this.tick(), this.config.tickMs);
+    this.registry.addInterval(INTERVAL_NAME, interval);
+  }
+
+  stop(): void {
+    if (!this.running) return;
+    this.running = false;
+    if (this.registry.doesExist('interval', INTERVAL_NAME)) this.registry.deleteInterval(INTERVAL_NAME);
+    if (this.nudgeTimer) clearTimeout(this.nudgeTimer);
+    this.nudgeTimer = undefined;
+  }
+
+  /** Tick soon (debounced): new pending work was just committed. */
+  nudge(): void {
+    if (!this.running || this.nudgeTimer) return;
+    this.nudgeTimer = setTimeout(() => {
+      this.nudgeTimer = undefined;
+      void this.tick();
+    }, this.config.nudgeDebounceMs);
+  }
+
+  /** One scheduling pass; resolves when it (and any folded-in pass) is done. */
+  tick(): Promise<void> {
+    if (this.ticking) {
+      this.again = true;
+      return this.ticking;
+    }
+    this.ticking = (async () => {
+      do {
+        this.again = false;
+        await this.tickOnce();
+      } while (this.again && this.running);
+    })().finally(() => (this.ticking = undefined));
+    return this.ticking;
+  }
+
+  async waitIdle(): Promise<void> {
+    await this.ticking;
+  }
+
+  private async tickOnce(): Promise<void> {
+    try {
+      const due = await findDueStores(this.db.manager, { defaultReconcileSeconds: this.config.reconcileIntervalSeconds });
+      this.stats.ticks++;
+      if (due.length === 0) return;
+      await this.queue.enqueue(due.map((d) => ({ storeId: d.storeId, trigger: d.trigger, ...(d.runId ? { runId: d.runId } : {}) })));
+      this.stats.enqueued += due.length;
+      this.queue.wake();
+    } catch (e) {
+      if (this.running) this.log.warn(`scheduler tick failed: ${(e as Error).message}`);
+    }
+  }
+}

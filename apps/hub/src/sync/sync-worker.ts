@@ -1,0 +1,105 @@
+/**
+ * The worker: takes a store's lease, then runs the store's queued or due work, one sync run at a time.
+ *
+ * A job is only a wake-up call ("store X may have work"): the truth is in the database (queued runs,
+ * pending variants, next_reconcile_at), so a job that finds the store busy or idle simply ends, and
+ * nothing is lost when a job is dropped or duplicated.
+ */
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { queryOne } from '../database/sql';
+import type { SyncRunCounts, SyncRunStatus, SyncTrigger } from '../entities';
+import { ConnectionFactory } from '../plugins/connection-factory.service';
+import { findDueStores } from './due-work';
+import { transitionRun } from './run-transitions';
+import { SyncRunExecutor } from './sync-run-executor';
+import { SYNC_CONFIG, type SyncConfig } from './sync-config';
+import type { SyncJobData } from './sync-queue';
+import { StoreLeases } from './store-lease';
+
+/** Runs one lease may execute back to back before giving other stores their turn. */
+const MAX_RUNS_PER_LEASE = 3;
+
+export type WorkResult =
+  | { outcome: 'busy' }
+  | { outcome: 'idle' }
+  | { outcome: 'ran'; runs: { runId: string; status: SyncRunStatus; counts: SyncRunCounts }[] };
+
+interface RunRow {
+  id: string;
+  store_id: string;
+  trigger: SyncTrigger;
+  dry_run: boolean;
+  full: boolean;
+}
+
+@Injectable()
+export class SyncWorker {
+  private readonly log = new Logger('SyncWorker');
+  readonly leases: StoreLeases;
+  private readonly executor: SyncRunExecutor;
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    connections: ConnectionFactory,
+    @Inject(SYNC_CONFIG) private readonly config: SyncConfig,
+  ) {
+    this.leases = new StoreLeases(db, config.instanceId, config.leaseSeconds);
+    this.executor = new SyncRunExecutor(db, connections, config);
+  }
+
+  /** Handles one queue job (or a direct call from a test): the store's queued runs and due work. */
+  async processStore(job: Pick<SyncJobData, 'storeId'> & Partial<SyncJobData>): Promise<WorkResult> {
+    const lease = await this.leases.acquire(job.storeId);
+    if (!lease) return { outcome: 'busy' };
+    const runs: { runId: string; status: SyncRunStatus; counts: SyncRunCounts }[] = [];
+    try {
+      // We hold the lease: a run still `running` belongs to a worker that died (kill -9, lost lease).
+      const orphans = await transitionRun(this.db.manager, { storeId: job.storeId, from: 'running' }, 'failed', {
+        error: { code: 'worker_lost', message: 'the worker running this sync stopped before finishing; its pending work is retried' },
+      });
+      if (orphans.length) this.log.warn(`store ${job.storeId}: ${orphans.length} run(s) of a lost worker marked failed`);
+
+      for (let i = 0; i < MAX_RUNS_PER_LEASE && !lease.lost; i++) {
+        const run = await this.nextRun(job.storeId, i === 0 ? job.runId : undefined);
+        if (!run) break;
+        const result = await this.executor.execute(run, lease);
+        if (result) runs.push(result);
+      }
+    } finally {
+      await lease.release().catch((e: Error) => this.log.warn(`store ${job.storeId}: releasing the lease failed: ${e.message}`));
+    }
+    return runs.length ? { outcome: 'ran', runs } : { outcome: 'idle' };
+  }
+
+  /** The run to execute now: the given or oldest queued run, else a new run for due work, else none. */
+  private async nextRun(storeId: string, preferredRunId?: string): Promise<RunRow | undefined> {
+    const columns = `id, store_id, trigger, dry_run, "full"`;
+    if (preferredRunId) {
+      const preferred = await queryOne<RunRow>(
+        this.db.manager,
+        `SELECT ${columns} FROM sync_runs WHERE id::text = $1 AND store_id = $2 AND status = 'queued'`,
+        [preferredRunId, storeId],
+      );
+      if (preferred) return preferred;
+    }
+    const [due] = await findDueStores(this.db.manager, { defaultReconcileSeconds: this.config.reconcileIntervalSeconds, storeId });
+    if (!due) return undefined;
+    if (due.runId) {
+      return queryOne<RunRow>(this.db.manager, `SELECT ${columns} FROM sync_runs WHERE id = $1 AND status = 'queued'`, [due.runId]);
+    }
+    // Due work without a run: create it (queued; the executor moves it to running). A settings trigger is
+    // consumed here, so a change made while this run goes is labelled on the next one.
+    return queryOne<RunRow>(
+      this.db.manager,
+      `WITH consumed AS (
+         UPDATE stores SET pending_trigger = NULL WHERE id = $1 AND pending_trigger = $2 RETURNING id
+       )
+       INSERT INTO sync_runs (store_id, trigger, dry_run, "full", status)
+       VALUES ($1, $2, false, $3, 'queued')
+       RETURNING ${columns}`,
+      [storeId, due.trigger, due.reconcileDue],
+    );
+  }
+}

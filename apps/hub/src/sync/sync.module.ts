@@ -1,0 +1,89 @@
+/**
+ * The orchestrator: durable queue (pg-boss), scheduler, worker and the sync routes.
+ * With HUB_SCHEDULER=off nothing runs in the background (no queue, no ticks, no workers): manual syncs
+ * only create their queued run, and tests drive runs by calling SyncWorker.processStore.
+ */
+import { DynamicModule, Inject, Injectable, Logger, Module, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { ScheduleModule, SchedulerRegistry } from '@nestjs/schedule';
+import { getDataSourceToken, InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { HUB_CONFIG } from '../config/config.tokens';
+import type { HubConfig } from '../config/hub-config';
+import { PendingWorkSignal } from '../pending-work/pending-work.signal';
+import { PluginsModule } from '../plugins/plugins.module';
+import { loadSyncConfig, SYNC_CONFIG, type SyncConfig } from './sync-config';
+import { SyncQueue } from './sync-queue';
+import { SyncRunsController } from './sync-runs.controller';
+import { SyncRunsService } from './sync-runs.service';
+import { SyncScheduler } from './sync-scheduler';
+import { SYNC_QUEUE_TOKEN, SYNC_SCHEDULER_TOKEN } from './sync-tokens';
+import { SyncWorker } from './sync-worker';
+
+/** Starts the queue, workers and scheduler after the app is up; stops them before the database closes. */
+@Injectable()
+export class SyncLifecycle implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly log = new Logger('Orchestrator');
+  private unsubscribe: (() => void) | undefined;
+
+  constructor(
+    @Inject(SYNC_CONFIG) private readonly config: SyncConfig,
+    @Inject(HUB_CONFIG) private readonly hubConfig: HubConfig,
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(SYNC_QUEUE_TOKEN) private readonly queue: SyncQueue,
+    @Inject(SYNC_SCHEDULER_TOKEN) private readonly scheduler: SyncScheduler,
+    private readonly worker: SyncWorker,
+    private readonly signal: PendingWorkSignal,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.config.schedulerEnabled) {
+      this.log.log('HUB_SCHEDULER=off: no scheduler, queue or workers in this process');
+      return;
+    }
+    await this.queue.start(this.hubConfig.database, this.db);
+    await this.queue.work(this.config.workers, this.config.pollMs, (job) => this.worker.processStore(job));
+    this.scheduler.start();
+    this.unsubscribe = this.signal.subscribe(() => this.scheduler.nudge());
+    void this.scheduler.tick();
+    this.log.log(
+      `orchestrator started: ${this.config.workers} worker(s), tick ${this.config.tickMs} ms, reconcile every ${this.config.reconcileIntervalSeconds} s, instance ${this.config.instanceId}`,
+    );
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.unsubscribe?.();
+    this.scheduler.stop();
+    await this.scheduler.waitIdle();
+    await this.queue.stop();
+  }
+}
+
+export interface SyncModuleOptions {
+  /** Settings (default: loadSyncConfig(process.env)). */
+  config?: SyncConfig;
+}
+
+@Module({})
+export class SyncModule {
+  static forRoot(options: SyncModuleOptions = {}): DynamicModule {
+    const config = options.config ?? loadSyncConfig(process.env);
+    return {
+      module: SyncModule,
+      imports: [ScheduleModule.forRoot(), PluginsModule],
+      controllers: [SyncRunsController],
+      providers: [
+        { provide: SYNC_CONFIG, useValue: config },
+        { provide: SYNC_QUEUE_TOKEN, useFactory: () => new SyncQueue() },
+        {
+          provide: SYNC_SCHEDULER_TOKEN,
+          inject: [getDataSourceToken(), SYNC_QUEUE_TOKEN, SYNC_CONFIG, SchedulerRegistry],
+          useFactory: (db: DataSource, queue: SyncQueue, cfg: SyncConfig, registry: SchedulerRegistry) => new SyncScheduler(db, queue, cfg, registry),
+        },
+        SyncWorker,
+        SyncRunsService,
+        SyncLifecycle,
+      ],
+      exports: [SYNC_CONFIG, SYNC_QUEUE_TOKEN, SYNC_SCHEDULER_TOKEN, SyncWorker],
+    };
+  }
+}
