@@ -1,0 +1,193 @@
+// The files of a new plugin package. Shapes follow plugins/woocommerce (package.json, tsconfigs, jest config).
+'use strict';
+
+const json = (v) => `${JSON.stringify(v, null, 2)}\n`;
+
+/** Identifier-safe form of an id, for constants ('big-cartel' → 'BIG_CARTEL'). */
+const constName = (id) => id.toUpperCase().replace(/-/g, '_');
+/** Type-name form ('big-cartel' → 'BigCartel'). */
+const pascalName = (id) => id.split('-').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('');
+
+/** @param {{ id: string, displayName: string, packageName: string, toolingRel: string }} c */
+function pluginFiles(c) {
+  const C = constName(c.id);
+  const P = pascalName(c.id);
+  return {
+    'package.json': json({
+      name: c.packageName,
+      version: '0.1.0',
+      private: true,
+      description: `${c.displayName} stock-sync plugin and its platform simulator.`,
+      main: 'dist/index.js',
+      types: 'dist/index.d.ts',
+      files: ['dist'],
+      scripts: {
+        build: 'tsc -p tsconfig.build.json',
+        typecheck: 'tsc -p tsconfig.json --noEmit',
+        test: 'jest',
+        lint: `node ${c.toolingRel}/scripts/check-boundaries.js`,
+      },
+      stockSync: { role: 'integration-plugin', contractVersion: 1, plugin: 'dist/index.js', simulator: 'dist/simulator/index.js' },
+      dependencies: { '@stock-sync/plugin-sdk': 'workspace:*', '@stock-sync/plugin-testkit': 'workspace:*' },
+      devDependencies: { '@stock-sync/tsconfig': 'workspace:*', '@stock-sync/jest-preset': 'workspace:*' },
+    }),
+
+    'tsconfig.json': json({
+      extends: `${c.toolingRel}/tsconfig/base.json`,
+      compilerOptions: { rootDir: '.', noEmit: true },
+      include: ['src', 'test'],
+    }),
+
+    'tsconfig.build.json': json({
+      extends: `${c.toolingRel}/tsconfig/base.json`,
+      compilerOptions: { rootDir: 'src', outDir: 'dist', types: ['node'] },
+      include: ['src'],
+      exclude: ['src/**/*.test.ts'],
+    }),
+
+    'jest.config.js': "module.exports = require('@stock-sync/jest-preset').createJestConfig(__dirname);\n",
+
+    'src/manifest.ts': `/**
+ * ${c.displayName}: platform facts as data. Replace every TODO with the documented value and cite its
+ * source in README.md (batch size, rate limit, how "unlimited" is expressed).
+ */
+import { CONTRACT_VERSION, type CredentialField, type PluginManifest } from '@stock-sync/plugin-sdk';
+
+/** TODO: the most variant changes one ${c.displayName} write call carries. */
+export const ${C}_MAX_BATCH = 50;
+
+export const DEFAULT_BASE_URL = 'https://api.${c.id}.example'; // TODO: the platform's API base URL
+
+export const manifest: PluginManifest = {
+  id: '${c.id}',
+  displayName: '${c.displayName.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}',
+  contractVersion: CONTRACT_VERSION,
+  capabilities: { unlimitedStock: 'native', maxBatch: ${C}_MAX_BATCH, readBack: true },
+  rateLimit: { requestsPerSecond: 2, burst: 10, note: 'TODO: the documented limit and its source' },
+};
+
+/** The optional baseUrl override is accepted for every plugin by the SDK; no need to declare it. */
+export const credentialFields: readonly CredentialField[] = [
+  { name: 'accessToken', secret: true, required: true, description: 'TODO: where the merchant finds it' },
+];
+`,
+
+    'src/index.ts': `/**
+ * The ${c.displayName} plugin. Skeleton: the connection methods throw until they are written, so the
+ * contract test fails until then. Call the platform only through ctx.http (the one retry layer).
+ */
+import type { IntegrationPlugin, StoreConnection } from '@stock-sync/plugin-sdk';
+import { credentialFields, DEFAULT_BASE_URL, manifest } from './manifest';
+
+function notImplemented(): never {
+  throw new Error('not implemented');
+}
+
+export const plugin: IntegrationPlugin = {
+  manifest,
+  credentialFields,
+  connect({ credentials, http }): StoreConnection {
+    // TODO: the platform's auth header; mark absolute stock writes idempotent: true.
+    const api = http.extend({
+      baseURL: credentials.baseUrl ?? DEFAULT_BASE_URL,
+      headers: { Authorization: \`Bearer \${credentials.accessToken}\` },
+    });
+    void api;
+    return {
+      verify: async () => notImplemented(),
+      writeStock: async () => notImplemented(),
+      readStock: async () => notImplemented(),
+    };
+  },
+};
+
+export default plugin;
+`,
+
+    'src/simulator/index.ts': `/**
+ * Simulator of ${c.displayName}: a real HTTP server run by the testkit. Skeleton: it keeps neutral
+ * stock per variant and checks a bearer token; model the platform's own representation, routes,
+ * rules and throttled answer (with sources) before relying on it.
+ */
+import type { TargetStock, VariantRef } from '@stock-sync/plugin-sdk';
+import type { PlatformSimulatorDefinition } from '@stock-sync/plugin-testkit';
+
+export interface ${P}SimState {
+  variants: Map<string, TargetStock>;
+  seeded: Set<string>;
+}
+
+const key = (ref: VariantRef) => \`\${ref.externalProductId}/\${ref.externalVariantId}\`;
+
+export const simulator: PlatformSimulatorDefinition<${P}SimState> = {
+  id: '${c.id}',
+  displayName: '${c.displayName.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}',
+  createState: () => ({ variants: new Map(), seeded: new Set() }),
+  credentials: (baseUrl) => ({ baseUrl, accessToken: '${c.id.replace(/-/g, '_')}_test_token_0001' }),
+  seed(state, products) {
+    for (const p of products) {
+      for (const v of p.variants) {
+        const k = key({ externalProductId: p.productId, externalVariantId: v.variantId });
+        state.variants.set(k, v.initial ?? { kind: 'unlimited' });
+        state.seeded.add(k);
+      }
+    }
+  },
+  inspect(state, ref) {
+    const k = key(ref);
+    return state.variants.get(k) ?? (state.seeded.has(k) ? 'deleted' : undefined);
+  },
+  deleteVariant(state, ref) {
+    state.variants.delete(key(ref));
+  },
+  manualEdit(state, ref, to) {
+    if (state.variants.has(key(ref))) state.variants.set(key(ref), to);
+  },
+  authenticate(req, creds, revoked) {
+    // TODO: the platform's auth scheme and its exact refusal.
+    if (revoked || req.headers.authorization !== \`Bearer \${creds.accessToken}\`) return { status: 401, body: { error: 'unauthorized' } };
+    return undefined;
+  },
+  rateLimit: {
+    // TODO: the documented budget and the platform's throttled answer.
+    capacity: 10,
+    refillPerSecond: 2,
+    throttled: (_req, retryAfterSeconds) => ({ status: 429, headers: { 'retry-after': String(retryAfterSeconds) }, body: { error: 'too many requests' } }),
+  },
+  // TODO: the platform's stock read and write routes, e.g. { method: 'PUT', path: '/api/variants/:variantId', handle }.
+  routes: [],
+};
+`,
+
+    'test/contract.test.ts': `import { runContractSuite } from '@stock-sync/plugin-testkit';
+import { plugin } from '../src';
+import { simulator } from '../src/simulator';
+
+runContractSuite({ plugin, simulator });
+`,
+
+    'README.md': `# ${c.displayName} plugin (\`${c.packageName}\`)
+
+Generated by \`pnpm gen:plugin ${c.id}\`. **The contract test (\`test/contract.test.ts\`) runs and FAILS until
+the plugin is written**: the connection methods in \`src/index.ts\` throw \`Error('not implemented')\` and the
+simulator in \`src/simulator/index.ts\` has no routes yet. That failure is expected; it is the to-do list.
+
+## To do
+1. \`src/manifest.ts\`: the platform's batch size, rate limit, unlimited-stock form and credential fields.
+2. \`src/simulator/index.ts\`: the platform's representation, routes, auth refusal and throttled answer
+   (validate bodies with \`openApiBodyValidator\` if the platform publishes an OpenAPI spec).
+3. \`src/index.ts\` (+ small files, one job each): verify, writeStock, readStock through \`ctx.http\`.
+4. Quirk tests in \`test/\`; then \`pnpm turbo run build typecheck lint test --filter=${c.packageName}\`.
+
+## Platform decisions
+Every decision with its source (documentation URL, spec file), e.g. how "unlimited" and "out of stock" are
+written, batch limits, rate-limit signals, error shapes.
+
+| Decision | Source |
+|---|---|
+| TODO | TODO |
+`,
+  };
+}
+
+module.exports = { pluginFiles, constName, pascalName };

@@ -1,0 +1,99 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { generatePlugin, GeneratorError } = require('../lib/generate-plugin') as typeof import('../lib/generate-plugin');
+
+const repoRoot = resolve(__dirname, '../../..');
+const cli = resolve(__dirname, '../gen-plugin.js');
+
+let tmp: string;
+beforeEach(() => {
+  tmp = mkdtempSync(join(tmpdir(), 'gen-plugin-'));
+});
+afterEach(() => rmSync(tmp, { recursive: true, force: true }));
+
+function read(rel: string): string {
+  return readFileSync(join(tmp, rel), 'utf8');
+}
+
+describe('generatePlugin', () => {
+  it('scaffolds a plugin package shaped like the existing plugins', () => {
+    const r = generatePlugin({ id: 'big-cartel', displayName: 'Big Cartel', repoRoot, pluginsDir: tmp });
+    expect(r.packageName).toBe('@stock-sync/plugin-big-cartel');
+    expect(r.files.sort()).toEqual(
+      [
+        'README.md',
+        'jest.config.js',
+        'package.json',
+        'src/index.ts',
+        'src/manifest.ts',
+        'src/simulator/index.ts',
+        'test/contract.test.ts',
+        'tsconfig.build.json',
+        'tsconfig.json',
+      ].sort(),
+    );
+    const pkg = JSON.parse(read('big-cartel/package.json'));
+    const woo = JSON.parse(readFileSync(join(repoRoot, 'plugins/woocommerce/package.json'), 'utf8'));
+    expect(Object.keys(pkg).sort()).toEqual(Object.keys(woo).sort());
+    expect(pkg.stockSync).toEqual(woo.stockSync);
+    expect(pkg.dependencies).toEqual(woo.dependencies);
+    expect(pkg.devDependencies).toEqual(woo.devDependencies);
+    expect(Object.keys(pkg.scripts)).toEqual(Object.keys(woo.scripts));
+    expect(pkg.name).toBe('@stock-sync/plugin-big-cartel');
+
+    // Shared configs are referenced by a path that really reaches tooling/.
+    const tsconfig = JSON.parse(read('big-cartel/tsconfig.json'));
+    expect(existsSync(resolve(tmp, 'big-cartel', tsconfig.extends))).toBe(true);
+    const build = JSON.parse(read('big-cartel/tsconfig.build.json'));
+    expect(existsSync(resolve(tmp, 'big-cartel', build.extends))).toBe(true);
+    expect(read('big-cartel/jest.config.js')).toContain("require('@stock-sync/jest-preset').createJestConfig(__dirname)");
+
+    expect(read('big-cartel/src/manifest.ts')).toContain("id: 'big-cartel'");
+    expect(read('big-cartel/src/manifest.ts')).toContain("displayName: 'Big Cartel'");
+    expect(read('big-cartel/src/index.ts')).toContain("throw new Error('not implemented')");
+    expect(read('big-cartel/src/index.ts')).toContain('export default plugin');
+    expect(read('big-cartel/src/index.ts')).not.toContain('plugin-testkit');
+    expect(read('big-cartel/src/simulator/index.ts')).toContain('export const simulator: PlatformSimulatorDefinition<BigCartelSimState>');
+    expect(read('big-cartel/test/contract.test.ts')).toContain('runContractSuite({ plugin, simulator })');
+    expect(read('big-cartel/README.md')).toMatch(/contract test .* runs and FAILS until\s+the plugin is written/);
+  });
+
+  it('derives a display name from the id and escapes quotes in a given one', () => {
+    generatePlugin({ id: 'tiktok-shop', repoRoot, pluginsDir: tmp });
+    expect(read('tiktok-shop/src/manifest.ts')).toContain("displayName: 'Tiktok Shop'");
+    generatePlugin({ id: 'quote', displayName: "O'Shop", repoRoot, pluginsDir: tmp });
+    expect(read('quote/src/manifest.ts')).toContain("displayName: 'O\\'Shop'");
+  });
+
+  it.each(['BigCartel', 'big_cartel', '-x', 'x-', '1shop', 'a--b', '', 'sdk', 'testkit'])('refuses the id %p', (id) => {
+    expect(() => generatePlugin({ id, repoRoot, pluginsDir: tmp })).toThrow(GeneratorError);
+  });
+
+  it('refuses an existing directory and leaves it untouched', () => {
+    mkdirSync(join(tmp, 'taken'));
+    expect(() => generatePlugin({ id: 'taken', repoRoot, pluginsDir: tmp })).toThrow(/already exists/);
+    expect(existsSync(join(tmp, 'taken/package.json'))).toBe(false);
+  });
+});
+
+describe('gen-plugin.js (CLI)', () => {
+  it('exits 1 with a clear message for a bad id, and for an existing plugin', () => {
+    const bad = spawnSync(process.execPath, [cli, 'Not_Kebab'], { encoding: 'utf8' });
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain("'Not_Kebab' is not a kebab-case id");
+    const existing = spawnSync(process.execPath, [cli, 'woocommerce'], { encoding: 'utf8' });
+    expect(existing.status).toBe(1);
+    expect(existing.stderr).toMatch(/plugins\/woocommerce already exists/);
+    const none = spawnSync(process.execPath, [cli], { encoding: 'utf8' });
+    expect(none.status).toBe(1);
+    expect(none.stderr).toContain('a plugin id is required');
+  });
+
+  it('prints usage with --help', () => {
+    expect(execFileSync(process.execPath, [cli, '--help'], { encoding: 'utf8' })).toContain('usage: pnpm gen:plugin <id>');
+  });
+});
