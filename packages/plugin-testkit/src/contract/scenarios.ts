@@ -164,7 +164,7 @@ export const contractScenarios = {
       variants: p.variants.map((v) => ({ ...v, initial: { kind: 'quantity', quantity: 3 } as TargetStock })),
     }));
     await withSimulator(opts, seed, async (env) => {
-      const changes = mixedTargets(refsOf(seed));
+      const changes = mixedTargets(refsOf(seed), { kind: 'quantity', quantity: 3 });
       assert.ok(changes.length > opts.plugin.manifest.capabilities.maxBatch);
       assertAllWritten(await writeAll(env, changes));
       assertSimulatorShows(env, changes);
@@ -259,7 +259,7 @@ export const contractScenarios = {
     const seed = products(2, 3, { kind: 'quantity', quantity: 2 });
     await withSimulator(opts, seed, async (env) => {
       if (!caps(env.opts).readBack) return;
-      const changes = mixedTargets(refsOf(seed));
+      const changes = mixedTargets(refsOf(seed), { kind: 'quantity', quantity: 2 });
       assertAllWritten(await writeAll(env, changes));
       await assertReadBack(env, changes);
       const edited = changes[0];
@@ -272,7 +272,7 @@ export const contractScenarios = {
   async 'writing the same state twice is harmless'(opts) {
     const seed = products(1, 3, { kind: 'quantity', quantity: 2 });
     await withSimulator(opts, seed, async (env) => {
-      const changes = mixedTargets(refsOf(seed));
+      const changes = mixedTargets(refsOf(seed), { kind: 'quantity', quantity: 2 });
       assertAllWritten(await writeAll(env, changes));
       const again = changes.map((c) => ({ ...c, previous: c.target }));
       assertAllWritten(await writeAll(env, again));

@@ -38,10 +38,13 @@ export function refsOf(seed: SeedProduct[]): VariantRef[] {
   return seed.flatMap((p) => p.variants.map((v) => ref(p.productId, v.variantId)));
 }
 
-/** A mix of targets (out of stock, quantities 10-59, unlimited): seed with a small quantity so every one is a change. */
-export function mixedTargets(refs: VariantRef[]): StockWrite[] {
+/**
+ * A mix of targets (out of stock, quantities 10-59, unlimited): seed with a small quantity so every one is a
+ * change. `previous` is what the store shows before (the seeded state), as the hub would pass it.
+ */
+export function mixedTargets(refs: VariantRef[], previous: TargetStock): StockWrite[] {
   return refs.map((r, i): StockWrite => {
     const target: TargetStock = i % 3 === 0 ? { kind: 'out_of_stock' } : i % 3 === 1 ? { kind: 'quantity', quantity: 10 + (i % 50) } : { kind: 'unlimited' };
-    return { ...r, target, previous: { kind: 'unlimited' } };
+    return { ...r, target, previous };
   });
 }
