@@ -1,6 +1,7 @@
 /** The hub's public surface, for the orchestrator, the sandbox/demo tooling and tests. */
 export * from './app.module';
 export * from './bootstrap';
+export * from './start';
 export * from './config/hub-config';
 export { HUB_CONFIG } from './config/config.tokens';
 export * from './crypto/credential-cipher';

@@ -5,14 +5,21 @@
 import type { ValidationError } from 'class-validator';
 import type { ValidationDetail } from './api-errors';
 
-export function flattenValidationErrors(errors: readonly ValidationError[], parent = ''): ValidationDetail[] {
+export function flattenValidationErrors(errors: readonly ValidationError[]): ValidationDetail[] {
+  // One entry per offending field: several failed constraints of one field share it.
+  const byPath = new Map<string, string[]>();
+  for (const d of collect(errors, '')) byPath.set(d.path, [...(byPath.get(d.path) ?? []), d.message]);
+  return [...byPath].map(([path, messages]) => ({ path, message: messages.join('; ') }));
+}
+
+function collect(errors: readonly ValidationError[], parent: string): ValidationDetail[] {
   const out: ValidationDetail[] = [];
   for (const error of errors) {
     const path = joinPath(parent, error.property);
     for (const [constraint, message] of Object.entries(error.constraints ?? {})) {
       out.push({ path, message: rewriteMessage(constraint, message, error.property, path) });
     }
-    if (error.children?.length) out.push(...flattenValidationErrors(error.children, path));
+    if (error.children?.length) out.push(...collect(error.children, path));
   }
   return out;
 }

@@ -75,7 +75,16 @@ export class ConnectionFactory {
 
   /** Drop a store's limiter (the store was deleted or moved platform). */
   forget(storeId: string): void {
-    this.limiters.delete(storeId);
+    for (const key of this.limiters.keys()) if (key.startsWith(`${storeId}:`)) this.limiters.delete(key);
+  }
+
+  /**
+   * The store's rate limiter (created on first use, kept for the process lifetime). The orchestrator
+   * can `pause()` it when a run ends on RateLimited, so the next run waits too.
+   */
+  rateLimiter(storeId: string, platform: string): RateLimiter | undefined {
+    const plugin = this.registry.get(platform);
+    return plugin ? this.limiterFor(storeId, plugin) : undefined;
   }
 
   private limiterFor(storeId: string, plugin: IntegrationPlugin): RateLimiter {

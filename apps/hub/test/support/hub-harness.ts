@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -17,6 +17,7 @@ import { createHubApp } from '../../src/bootstrap';
 import { loadHubConfig, type HubConfig } from '../../src/config/hub-config';
 import { StatementCounter } from '../../src/database/statement-counter';
 import type { HubModuleOptions } from '../../src/app.module';
+import { openTestPGlite } from './pglite-template';
 import { testDatabases, type TestDatabaseKind } from './test-databases';
 import { createThrowawayDatabase, type ThrowawayDatabase } from './throwaway-postgres';
 
@@ -61,7 +62,7 @@ export async function startTestHub(kind: TestDatabaseKind, options: HubHarnessOp
     ...options.env,
   };
   if (kind === 'pglite') {
-    pglite = await PGlite.create();
+    pglite = await openTestPGlite();
   } else {
     pg = await createThrowawayDatabase(process.env.TEST_DATABASE_URL!);
     env.DATABASE_URL = pg.url;
