@@ -1,0 +1,20 @@
+/**
+ * The Nuvemshop / Tiendanube integration plugin: variant stock over the store REST API.
+ * Decisions and their sources: README.md.
+ */
+import type { IntegrationPlugin } from '@stock-sync/plugin-sdk';
+import { NuvemshopConnection } from './connection';
+import { credentialFields, manifest } from './manifest';
+import { createNuvemshopApi } from './nuvemshop-api';
+
+export const plugin: IntegrationPlugin = {
+  manifest,
+  credentialFields,
+  connect(ctx) {
+    return new NuvemshopConnection(createNuvemshopApi(ctx), ctx.log);
+  },
+};
+
+export default plugin;
+export { manifest, credentialFields } from './manifest';
+export { toVariantPatch, fromVariantStock } from './stock-mapping';

@@ -1,0 +1,70 @@
+/**
+ * Nuvemshop / Tiendanube platform facts as data. Every number here has its source in README.md.
+ */
+import { BASE_URL_FIELD, CONTRACT_VERSION, type CredentialField, type PluginManifest } from '@stock-sync/plugin-sdk';
+
+/** The API host (api.nuvemshop.com.br serves the same API for Brazilian stores). */
+export const DEFAULT_API_HOST = 'https://api.tiendanube.com';
+
+/** The dated API version the current docs use; the legacy docs call it `v1`. */
+export const API_VERSION = '2025-03';
+
+/**
+ * Variants one `PATCH /products/{id}/variants` call carries. The docs give no per-call cap (only the
+ * 1,000-variant cap per product); 200 matches the largest read page, keeps bodies small, and a 422
+ * "too many" answer makes the plugin halve the chunk (README.md: "Batching").
+ */
+export const MAX_BATCH = 200;
+
+/** `per_page` cap of the list endpoints. */
+export const MAX_PER_PAGE = 200;
+
+/** What the plugin calls itself in the User-Agent the platform requires. */
+export const USER_AGENT_APP = 'StockSyncHub';
+
+export const manifest: PluginManifest = {
+  id: 'nuvemshop',
+  displayName: 'Nuvemshop / Tiendanube',
+  contractVersion: CONTRACT_VERSION,
+  capabilities: {
+    // `stock: null` (stock_management false) is the platform's own "infinite stock" form.
+    unlimitedStock: 'native',
+    maxBatch: MAX_BATCH,
+    readBack: true,
+    // product/updated webhooks exist but carry no stock; this plugin does not subscribe.
+    webhooks: false,
+  },
+  rateLimit: {
+    // Leaky bucket per store and app: 40 requests, draining 2/s. Keep 5 of the 40 as headroom for
+    // clock skew between our bucket and theirs.
+    requestsPerSecond: 2,
+    burst: 35,
+    note:
+      'Nuvemshop/Tiendanube: leaky bucket of 40 requests per store+app draining at 2 req/s (x10 on Next/Evolution plans), ' +
+      '429 with x-rate-limit-limit/-remaining/-reset (github.com/TiendaNube/api-docs README.md, "Rate limiting"). ' +
+      'The hub keeps to 2 req/s, burst 35.',
+  },
+  docsUrl: 'https://tiendanube.github.io/api-documentation/resources/product-variant',
+};
+
+export const credentialFields: readonly CredentialField[] = [
+  {
+    name: 'storeId',
+    secret: false,
+    required: true,
+    description: 'The store id (`user_id` returned with the access token when the app was installed).',
+  },
+  {
+    name: 'accessToken',
+    secret: true,
+    required: true,
+    description: 'The app\'s access token for this store (OAuth install; does not expire). Needs read_products and write_products.',
+  },
+  {
+    name: 'contact',
+    secret: false,
+    required: false,
+    description: 'Contact e-mail or URL put in the User-Agent the platform requires, e.g. "ops@example.com".',
+  },
+  BASE_URL_FIELD,
+];

@@ -1,0 +1,107 @@
+/**
+ * The Nuvemshop / Tiendanube sandbox: a small, faithful model of a store's variant stock API for the
+ * testkit's simulator framework (real HTTP, auth, rate limit, faults). Decisions: ../../README.md.
+ */
+import type { TargetStock, VariantRef } from '@stock-sync/plugin-sdk';
+import type { PlatformSimulatorDefinition, SeedProduct, SimRequest, SimResponse } from '@stock-sync/plugin-testkit';
+import { authenticateNuvemshop } from './auth';
+import { nuvemError } from './errors';
+import { addVariant, nuvemshopRoutes } from './routes';
+import { createNuvemState, refKey, type NuvemSimState, type SimVariant } from './state';
+import { applyMerchantEdit, neutralStock } from './stock-rules';
+
+export type { NuvemSimState, SimVariant, SimProduct } from './state';
+
+/** Obviously fake: the store id and token the sandbox hands out. */
+export const SANDBOX_STORE_ID = '1234567';
+export const SANDBOX_ACCESS_TOKEN = 'nuvem_test_0000000000000000sandbox00000000';
+
+/** The documented bucket: 40 requests, leaking 2 per second. */
+const BUCKET = 40;
+const LEAK_PER_SECOND = 2;
+
+function nuvemId(raw: string, what: string): number {
+  if (!/^[1-9]\d*$/.test(raw)) throw new Error(`Nuvemshop ${what} ids are positive integers, got '${raw}'`);
+  return Number(raw);
+}
+
+function findVariant(state: NuvemSimState, ref: VariantRef): SimVariant | undefined {
+  if (!/^\d+$/.test(ref.externalVariantId)) return undefined;
+  const v = state.variants.get(Number(ref.externalVariantId));
+  return v && String(v.productId) === ref.externalProductId ? v : undefined;
+}
+
+function seed(state: NuvemSimState, products: SeedProduct[]): void {
+  const now = state.clock();
+  for (const sp of products) {
+    const productId = nuvemId(sp.productId, 'product');
+    let product = state.products.get(productId);
+    if (!product) state.products.set(productId, (product = { id: productId, name: sp.title ?? `Product ${productId}`, variantIds: [] }));
+    for (const sv of sp.variants) {
+      const id = nuvemId(sv.variantId, 'variant');
+      const existing = state.variants.get(id);
+      if (existing && existing.productId !== productId) throw new Error(`variant ${id} already belongs to product ${existing.productId}`);
+      const v: SimVariant = existing ?? {
+        id, productId, position: product.variantIds.length + 1, sku: sv.sku ?? null, price: '10.00',
+        stockManagement: false, stock: null, values: [{ es: `Variante ${id}` }], createdAt: now, updatedAt: now,
+      };
+      if (sv.sku !== undefined) v.sku = sv.sku;
+      if (!existing) addVariant(state, product, v);
+      state.deleted.delete(refKey(productId, id));
+      applyMerchantEdit(v, sv.initial ?? { kind: 'unlimited' }, now);
+    }
+  }
+}
+
+/** `x-rate-limit-*` (README "Rate limiting"): limit = bucket size, remaining = room left, reset = ms to drain. */
+function rateHeaders(remaining: number, capacity: number): Record<string, string> {
+  const left = Math.max(0, Math.floor(remaining));
+  return {
+    'x-rate-limit-limit': String(capacity),
+    'x-rate-limit-remaining': String(left),
+    'x-rate-limit-reset': String(Math.ceil(((capacity - left) / LEAK_PER_SECOND) * 1000)),
+  };
+}
+
+export const simulator: PlatformSimulatorDefinition<NuvemSimState> = {
+  id: 'nuvemshop',
+  displayName: 'Nuvemshop / Tiendanube',
+  createState: createNuvemState,
+  credentials: (baseUrl: string) => ({ storeId: SANDBOX_STORE_ID, accessToken: SANDBOX_ACCESS_TOKEN, contact: 'sandbox@example.com', baseUrl }),
+  seed,
+  inspect(state: NuvemSimState, ref: VariantRef): TargetStock | 'deleted' | undefined {
+    const v = findVariant(state, ref);
+    if (v) return neutralStock(v);
+    return state.deleted.has(refKey(ref.externalProductId, ref.externalVariantId)) ? 'deleted' : undefined;
+  },
+  deleteVariant(state: NuvemSimState, ref: VariantRef): void {
+    const v = findVariant(state, ref);
+    if (!v) return;
+    state.variants.delete(v.id);
+    const p = state.products.get(v.productId);
+    if (p) p.variantIds = p.variantIds.filter((id) => id !== v.id);
+    state.deleted.add(refKey(v.productId, v.id));
+  },
+  manualEdit(state: NuvemSimState, ref: VariantRef, to: TargetStock): void {
+    const v = findVariant(state, ref);
+    if (!v) throw new Error(`no variant ${ref.externalVariantId} in product ${ref.externalProductId}`);
+    applyMerchantEdit(v, to, state.clock());
+  },
+  authenticate: authenticateNuvemshop,
+  rateLimit: {
+    capacity: BUCKET,
+    refillPerSecond: LEAK_PER_SECOND,
+    throttled(_req: SimRequest, retryAfterSeconds: number): SimResponse {
+      // No Retry-After is documented: the wait is told by x-rate-limit-reset (ms until the bucket drains).
+      return nuvemError(429, 'Too many requests', {}, {
+        'x-rate-limit-limit': String(BUCKET),
+        'x-rate-limit-remaining': '0',
+        'x-rate-limit-reset': String(retryAfterSeconds * 1000),
+      });
+    },
+    headers: rateHeaders,
+  },
+  routes: nuvemshopRoutes,
+};
+
+export default simulator;

@@ -1,0 +1,47 @@
+/**
+ * The simulated Nuvemshop / Tiendanube store: products and their variants, with the variant fields
+ * the stock API reads and writes (names follow the API's snake_case resources, in camelCase here).
+ */
+export interface SimVariant {
+  id: number;
+  productId: number;
+  position: number;
+  sku: string | null;
+  price: string;
+  /** Derived by the platform: false exactly when `stock` is null ("infinite"). */
+  stockManagement: boolean;
+  stock: number | null;
+  values: Record<string, string>[];
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface SimProduct {
+  id: number;
+  name: string;
+  variantIds: number[];
+}
+
+export interface NuvemSimState {
+  products: Map<number, SimProduct>;
+  variants: Map<number, SimVariant>;
+  /** "productId/variantId" of variants that existed and were deleted. */
+  deleted: Set<string>;
+  /**
+   * Test knob: the most variants one PATCH may carry before the platform answers 422 "Too many
+   * variants sent for update". The docs state no cap for this endpoint, so none by default.
+   */
+  patchLimit: number | undefined;
+  clock: () => number;
+}
+
+export function createNuvemState(): NuvemSimState {
+  return { products: new Map(), variants: new Map(), deleted: new Set(), patchLimit: undefined, clock: Date.now };
+}
+
+export function refKey(productId: number | string, variantId: number | string): string {
+  return `${productId}/${variantId}`;
+}
+
+/** Products are limited to 1,000 variants (product_variant.md: "more than 1000 variants" → 422). */
+export const MAX_VARIANTS_PER_PRODUCT = 1000;
