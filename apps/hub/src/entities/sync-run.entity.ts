@@ -43,7 +43,8 @@ export class SyncRunEntity {
 
   @Column({
     type: 'jsonb',
-    default: () => `'{"planned": 0, "written": 0, "unchanged": 0, "failed": 0, "drift": 0}'`,
+    // Written in jsonb's own key order (by length, then bytes) so it compares equal to what PostgreSQL stores.
+    default: () => `'{"drift": 0, "failed": 0, "planned": 0, "written": 0, "unchanged": 0}'`,
   })
   counts!: SyncRunCounts;
 

@@ -59,6 +59,8 @@ export class ConnectionFactory {
   }
 
   open(store: ConnectableStore): OpenedConnection {
+    // Check the platform first: no point decrypting credentials for a plugin that is not loaded.
+    if (!this.registry.get(store.platform)) throw new IntegrationUnavailable(store.platform);
     return this.openWithCredentials(store.id, store.platform, this.cipher.decrypt(store.credentials));
   }
 

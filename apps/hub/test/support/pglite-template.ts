@@ -34,3 +34,12 @@ export async function openTestPGlite(): Promise<PGlite> {
   if (!fs.existsSync(file)) return PGlite.create();
   return PGlite.create({ loadDataDir: new Blob([fs.readFileSync(file)]) });
 }
+
+/** Prepares an on-disk data dir from the template (skips initdb), for tests of the embedded start path. */
+export async function prepareDataDirFromTemplate(dataDir: string): Promise<void> {
+  const file = templatePath();
+  if (!fs.existsSync(file)) return;
+  fs.mkdirSync(dataDir, { recursive: true });
+  const db = await PGlite.create(dataDir, { loadDataDir: new Blob([fs.readFileSync(file)]) });
+  await db.close();
+}
