@@ -1,0 +1,22 @@
+/**
+ * The TikTok Shop integration plugin: SKU stock over the signed Open API (version 202309).
+ * Decisions and their sources: README.md.
+ */
+import type { IntegrationPlugin } from '@stock-sync/plugin-sdk';
+import { TikTokShopConnection } from './connection';
+import { credentialFields, manifest } from './manifest';
+import { createTikTokApi } from './tiktok-api';
+
+export const plugin: IntegrationPlugin = {
+  manifest,
+  credentialFields,
+  connect(ctx) {
+    const { shopCipher = '', warehouseId } = ctx.credentials;
+    return new TikTokShopConnection(createTikTokApi(ctx), { shopCipher, warehouseId: warehouseId || undefined }, ctx.log);
+  },
+};
+
+export default plugin;
+export { manifest, credentialFields } from './manifest';
+export { signRequest, stringToSign } from './signing';
+export { quantityFor, stockOfQuantity, EMULATED_UNLIMITED_QUANTITY, UNLIMITED_READ_THRESHOLD } from './stock-mapping';

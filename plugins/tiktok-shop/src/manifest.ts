@@ -1,0 +1,71 @@
+/**
+ * TikTok Shop platform facts as data (Open API version 202309). Every number has its source in README.md.
+ */
+import { CONTRACT_VERSION, type CredentialField, type PluginManifest } from '@stock-sync/plugin-sdk';
+
+export const DEFAULT_BASE_URL = 'https://open-api.tiktokglobalshop.com';
+
+/** The API version every path of this plugin carries. */
+export const API_VERSION = '202309';
+
+/**
+ * Update Inventory carries the SKUs of ONE product. TikTok documents no per-call SKU cap; a product
+ * holds at most 100 SKUs (unverified), so 100 SKUs per call is one whole product's worth.
+ */
+export const MAX_SKUS_PER_UPDATE = 100;
+
+/** Inventory Search: "SKU ID list, with a length of up to 600". */
+export const MAX_SKUS_PER_SEARCH = 600;
+
+/** Update Inventory: quantity "non-negative … and less than 99999". */
+export const MAX_QUANTITY = 99_998;
+
+/** The signed timestamp may be at most this old (research: "rejected if more than 5 minutes old"). */
+export const TIMESTAMP_TOLERANCE_SECONDS = 300;
+
+export const manifest: PluginManifest = {
+  id: 'tiktok-shop',
+  displayName: 'TikTok Shop',
+  contractVersion: CONTRACT_VERSION,
+  capabilities: {
+    // TikTok stock is always a finite count: "unlimited" is emulated with a high quantity.
+    unlimitedStock: 'emulated',
+    maxBatch: MAX_SKUS_PER_UPDATE,
+    readBack: true,
+    // Inventory webhook event types are known only from third-party enumerations; not subscribed.
+    webhooks: false,
+  },
+  rateLimit: {
+    // Per-API QPS limits exist but are not published in the sources we hold (unverified). 5 req/s
+    // with bursts of 10 keeps well inside what integrators report; a 429 (code 36009002) pauses the store.
+    requestsPerSecond: 5,
+    burst: 10,
+    note:
+      'TikTok Shop throttles per API and app with HTTP 429 + code 36009002 ("Too many requests"); the QPS is not ' +
+      'published in the stored docs (https://partner.tiktokshop.com/docv2/page/common-errors). The hub keeps to 5 req/s, burst 10.',
+  },
+  docsUrl: 'https://partner.tiktokshop.com/docv2/page/6503081a56e2bb0289dd6d7d',
+};
+
+export const credentialFields: readonly CredentialField[] = [
+  { name: 'appKey', secret: false, required: true, description: 'The app key of your TikTok Shop Partner Center app (sent as app_key on every call).' },
+  { name: 'appSecret', secret: true, required: true, description: 'The app secret belonging to the app key; signs every request (HMAC-SHA256) and is never sent.' },
+  {
+    name: 'accessToken',
+    secret: true,
+    required: true,
+    description: 'The seller access token from the shop authorisation (x-tts-access-token); needs the product scopes.',
+  },
+  {
+    name: 'shopCipher',
+    secret: false,
+    required: true,
+    description: 'The shop cipher of the authorised shop, from GET /authorization/202309/shops (field "cipher").',
+  },
+  {
+    name: 'warehouseId',
+    secret: false,
+    required: false,
+    description: 'The warehouse whose stock the hub sets. Leave empty when each SKU uses one default warehouse; required when SKUs have several.',
+  },
+];

@@ -1,0 +1,67 @@
+/**
+ * The simulated TikTok shop: products with their SKUs, each SKU's stock per warehouse, the shop's
+ * warehouses and the shops the access token is authorised for. Field names follow the 202309 API.
+ */
+
+export interface SimWarehouseStock {
+  warehouseId: string;
+  /** available_quantity: what can still be sold (= the inventory.quantity an update sets). */
+  available: number;
+  /** committed_quantity: ordered, not yet shipped. Updates leave it alone. */
+  committed: number;
+}
+
+export interface SimSku {
+  id: string;
+  sellerSku: string;
+  stock: SimWarehouseStock[];
+}
+
+/** 202309 product statuses; only ACTIVATE ("live") SKUs take stock updates. */
+export type SimProductStatus = 'DRAFT' | 'PENDING' | 'FAILED' | 'ACTIVATE' | 'SELLER_DEACTIVATED' | 'PLATFORM_DEACTIVATED' | 'FREEZE' | 'DELETED';
+
+export interface SimProduct {
+  id: string;
+  title: string;
+  status: SimProductStatus;
+  skus: Map<string, SimSku>;
+}
+
+export interface SimShop {
+  id: string;
+  name: string;
+  region: string;
+  seller_type: 'LOCAL' | 'CROSS_BORDER';
+  cipher: string;
+  code: string;
+}
+
+export interface TikTokSimState {
+  products: Map<string, SimProduct>;
+  /** "productId/skuId" of SKUs that existed and were deleted. */
+  deleted: Set<string>;
+  shops: SimShop[];
+  /** The shop's warehouses; the first is every seeded SKU's default warehouse. */
+  warehouseIds: string[];
+}
+
+export const SIM_DEFAULT_WAREHOUSE_ID = '7000000000000000001';
+export const SIM_SECOND_WAREHOUSE_ID = '7000000000000000002';
+
+export function createTikTokState(cipher: string): TikTokSimState {
+  return {
+    products: new Map(),
+    deleted: new Set(),
+    shops: [{ id: '7400000000000000001', name: 'Sandbox Shop', region: 'GB', seller_type: 'LOCAL', cipher, code: 'GBLCSANDBOX' }],
+    warehouseIds: [SIM_DEFAULT_WAREHOUSE_ID, SIM_SECOND_WAREHOUSE_ID],
+  };
+}
+
+export function refKey(productId: string, skuId: string): string {
+  return `${productId}/${skuId}`;
+}
+
+export function totalAvailable(sku: SimSku): number {
+  return sku.stock.reduce((n, w) => n + w.available, 0);
+}
+

@@ -1,0 +1,88 @@
+/**
+ * The store's TikTok Shop client: ctx.http with the base URL and access-token header, every request
+ * signed (app_key, timestamp, shop_cipher, sign in the query), and TikTok's `{code, message}` answers
+ * read into the SDK's error taxonomy. The only I/O the plugin does goes through here.
+ */
+import { AuthError, NotFound, RateLimited, Rejected, type ConnectContext, type HttpResponse, type PluginError } from '@stock-sync/plugin-sdk';
+import { DEFAULT_BASE_URL } from './manifest';
+import { signRequest } from './signing';
+import { isEnvelope, type TikTokEnvelope } from './tiktok-types';
+
+/** Throttled: "Too many requests" (research §7, common errors). */
+export const CODE_TOO_MANY_REQUESTS = 36009002;
+
+/**
+ * 105xxx are access-token errors (105002 "expired credentials"), 106xxx app / signature errors
+ * (106001 "Invalid credentials. The 'sign' query parameter is invalid", seen with HTTP 401).
+ */
+export function isCredentialCode(code: number): boolean {
+  return (code >= 105000 && code < 106000) || (code >= 106000 && code < 107000);
+}
+
+export interface CallOptions {
+  body?: unknown;
+  /** Shop-scoped APIs (product, inventory) need shop_cipher; the authorisation API does not. */
+  shopScoped?: boolean;
+  /** Absolute writes may be sent again after an ambiguous failure. */
+  idempotent?: boolean;
+}
+
+export interface TikTokApi {
+  /** Resolves with TikTok's envelope for a 2xx answer (its `code` may still be non-zero). */
+  call<T>(method: 'GET' | 'POST', path: string, options?: CallOptions): Promise<TikTokEnvelope<T>>;
+}
+
+function describe(env: TikTokEnvelope<unknown>): string {
+  return `${env.code}: ${String(env.message ?? '').slice(0, 200)}`;
+}
+
+/**
+ * TikTok's status codes are not enough on their own: the code in the body names the failure. A
+ * credential code is an AuthError whatever the status; 36009002 is a throttle even inside a 200.
+ * 5xx are left to the SDK (Transient, retried); a 429 without our code too (its Retry-After logic).
+ */
+export function classifyTikTokResponse(res: HttpResponse): { error?: PluginError } | undefined {
+  const env = res.data;
+  if (!isEnvelope(env) || env.code === 0 || res.status >= 500) return undefined;
+  const details = { status: res.status, code: env.code, requestId: env.request_id };
+  if (res.status === 401 || res.status === 403 || isCredentialCode(env.code)) {
+    return { error: new AuthError(`TikTok Shop rejected the app credentials or access token (${describe(env)})`, details) };
+  }
+  if (env.code === CODE_TOO_MANY_REQUESTS && res.status !== 429) {
+    return { error: new RateLimited(`TikTok Shop throttled the call (${describe(env)})`, 1_000, details) };
+  }
+  if (res.status === 404) return { error: new NotFound(`TikTok Shop: not found (${describe(env)})`, details) };
+  if (res.status >= 400 && res.status !== 429) return { error: new Rejected(`TikTok Shop refused the call (${describe(env)})`, details) };
+  return undefined;
+}
+
+export function createTikTokApi(ctx: ConnectContext): TikTokApi {
+  const { appKey = '', appSecret = '', accessToken = '', shopCipher = '' } = ctx.credentials;
+  const http = ctx.http.extend({
+    baseURL: (ctx.credentials.baseUrl || DEFAULT_BASE_URL).replace(/\/+$/, ''),
+    headers: { 'x-tts-access-token': accessToken, 'content-type': 'application/json', accept: 'application/json' },
+    classify: classifyTikTokResponse,
+    secrets: [appSecret, accessToken].filter((s) => s.length > 0),
+  });
+
+  return {
+    async call<T>(method: 'GET' | 'POST', path: string, options: CallOptions = {}): Promise<TikTokEnvelope<T>> {
+      // The body is signed as sent, so it is serialised once here and sent as that exact string.
+      const body = options.body === undefined ? '' : JSON.stringify(options.body);
+      const query: Record<string, string> = { app_key: appKey, timestamp: String(Math.floor(Date.now() / 1000)) };
+      if (options.shopScoped) query.shop_cipher = shopCipher;
+      query.sign = signRequest(appSecret, path, query, body);
+      const res = await http.request<unknown>({
+        method,
+        url: path,
+        params: query,
+        body: body === '' ? undefined : body,
+        idempotent: options.idempotent,
+      });
+      if (!isEnvelope(res.data)) {
+        throw new Rejected(`TikTok Shop answered ${method} ${path} with something that is not an API response (HTTP ${res.status})`, { status: res.status });
+      }
+      return res.data as TikTokEnvelope<T>;
+    },
+  };
+}

@@ -1,0 +1,57 @@
+/** Test plumbing: a running TikTok Shop simulator and the real plugin connected to it over HTTP. */
+import { createHttpClient, secretValues, type PluginLogger, type StoreConnection, type TargetStock } from '@stock-sync/plugin-sdk';
+import { startSimulator, type RunningSimulator, type SeedProduct } from '@stock-sync/plugin-testkit';
+import { plugin, signRequest } from '../../src';
+import { simulator, type TikTokSimState } from '../../src/simulator';
+
+export type TikTokSim = RunningSimulator<TikTokSimState>;
+
+export const quietLog: PluginLogger = { debug() {}, info() {}, warn() {}, error() {} };
+
+export function startTikTokSimulator(): Promise<TikTokSim> {
+  return startSimulator(simulator);
+}
+
+/** The hub's way: the SDK client with the manifest's budget and the secret values registered. */
+export function connect(sim: TikTokSim, overrides: Record<string, string> = {}): StoreConnection {
+  const credentials = { ...sim.credentials, ...overrides };
+  const http = createHttpClient({ rateLimit: plugin.manifest.rateLimit, secrets: secretValues(plugin.credentialFields, credentials), baseDelayMs: 20, maxDelayMs: 200 });
+  return plugin.connect({ credentials, http, log: quietLog });
+}
+
+/** `count` SKUs numbered from `firstSku` under one product (TikTok ids are long decimal strings). */
+export function product(productId: string, firstSku: number, count: number, initial?: TargetStock): SeedProduct {
+  return { productId, variants: Array.from({ length: count }, (_, i) => ({ variantId: String(firstSku + i), initial })) };
+}
+
+export function refsOf(p: SeedProduct) {
+  return p.variants.map((v) => ({ externalProductId: p.productId, externalVariantId: v.variantId }));
+}
+
+export interface RawCallOptions {
+  body?: unknown;
+  /** Signed query parameters (app_key, timestamp and shop_cipher are filled in unless given). */
+  query?: Record<string, string>;
+  /** Change the body after signing (a tampered request). */
+  tamper?: (body: string) => string;
+  timestamp?: number;
+  appSecret?: string;
+}
+
+/** A signed call to the simulated shop, as any TikTok client would make it. */
+export async function call(sim: TikTokSim, method: string, path: string, o: RawCallOptions = {}): Promise<{ status: number; body: any }> {
+  const c = sim.credentials;
+  const body = o.body === undefined ? '' : JSON.stringify(o.body);
+  const query: Record<string, string> = { app_key: c.appKey, timestamp: String(o.timestamp ?? Math.floor(Date.now() / 1000)), shop_cipher: c.shopCipher, ...o.query };
+  query.sign = signRequest(o.appSecret ?? c.appSecret, path, query, body);
+  const sent = o.tamper ? o.tamper(body) : body;
+  const res = await fetch(`${sim.baseUrl}${path}?${new URLSearchParams(query).toString()}`, {
+    method,
+    headers: { 'content-type': 'application/json', 'x-tts-access-token': c.accessToken },
+    body: sent === '' ? undefined : sent,
+  });
+  return { status: res.status, body: await res.json() };
+}
+
+export const updateCalls = (sim: TikTokSim) => sim.requests.filter((r) => r.path.endsWith('/inventory/update'));
+export const searchCalls = (sim: TikTokSim) => sim.requests.filter((r) => r.path.endsWith('/inventory/search'));
