@@ -1,0 +1,51 @@
+/**
+ * The store's v3 client: ctx.http with the store's base path, the X-Auth-Token header and BigCommerce's
+ * problem+json errors read into the SDK's taxonomy. The only I/O the plugin does goes through here.
+ */
+import { AuthError, type ConnectContext, type HttpClient, type HttpResponse } from '@stock-sync/plugin-sdk';
+import type { BcErrorBody } from './bc-types';
+import { DEFAULT_BASE_URL } from './manifest';
+
+/** `{baseUrl}/stores/{storeHash}/v3`, tolerating a trailing slash or a pasted full API path. */
+export function apiBaseUrl(credentials: Readonly<Record<string, string>>): string {
+  const root = (credentials.baseUrl || DEFAULT_BASE_URL).trim().replace(/\/+$/, '').replace(/\/stores\/[^/]+(\/v[23])?$/, '');
+  const hash = encodeURIComponent((credentials.storeHash ?? '').trim());
+  return `${root}/stores/${hash}/v3`;
+}
+
+export function createBcApi(ctx: ConnectContext): HttpClient {
+  const token = ctx.credentials.accessToken ?? '';
+  return ctx.http.extend({
+    baseURL: apiBaseUrl(ctx.credentials),
+    headers: { 'X-Auth-Token': token, Accept: 'application/json', 'Content-Type': 'application/json' },
+    classify: classifyBcResponse,
+    secrets: token ? [token] : [],
+  });
+}
+
+/**
+ * 401: the token is unknown, revoked, or belongs to another store. 403: the token lacks a scope this call
+ * needs (Products modify, Store Inventory modify). Both need the merchant to reconnect: AuthError, with
+ * BigCommerce's title (which never echoes the token).
+ */
+export function classifyBcResponse(res: HttpResponse): { error?: AuthError } | undefined {
+  if (res.status !== 401 && res.status !== 403) return undefined;
+  const title = bcErrorBody(res.data)?.title;
+  const why = res.status === 403 ? 'the API account lacks a scope this call needs (Products and Store Inventory: modify)' : 'the access token was not accepted';
+  return { error: new AuthError(`BigCommerce refused the request: ${why}${title ? ` (${title})` : ''}`, { status: res.status }) };
+}
+
+export function bcErrorBody(data: unknown): BcErrorBody | undefined {
+  return typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as BcErrorBody) : undefined;
+}
+
+/** A readable one-liner of a BigCommerce error body (title and the first few field errors). */
+export function describeBcError(data: unknown): string {
+  const body = bcErrorBody(data);
+  if (!body) return '';
+  const parts: string[] = [];
+  if (body.title) parts.push(body.title);
+  for (const [k, v] of Object.entries(body.errors ?? {}).slice(0, 3)) parts.push(`${k}: ${String(v)}`);
+  for (const b of (body.batch_errors ?? []).slice(0, 3)) parts.push(describeBcError(b));
+  return parts.filter(Boolean).join('; ');
+}

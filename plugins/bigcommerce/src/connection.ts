@@ -1,0 +1,180 @@
+/**
+ * One store's connection: verify, writeStock, readStock over the v3 Catalog and Inventory APIs.
+ * Stateless apart from the client it was built with; one outcome per input, in input order.
+ */
+import {
+  AuthError,
+  NotFound,
+  RateLimited,
+  Rejected,
+  Transient,
+  type HttpClient,
+  type ObservedStock,
+  type PluginError,
+  type PluginLogger,
+  type StockWrite,
+  type StoreConnection,
+  type VariantRef,
+  type WriteOutcome,
+} from '@stock-sync/plugin-sdk';
+import { describeBcError } from './bc-api';
+import type { BcAbsoluteAdjustmentItem, BcCollection, BcProductStock, BcVariantPurchasingUpdate } from './bc-types';
+import { ADJUSTMENT_REASON, MAX_ADJUSTMENT_ITEMS, MAX_PAGE_SIZE, MAX_PRODUCTS_PER_BATCH, MAX_VARIANTS_PER_BATCH } from './manifest';
+import { asPluginError, chunk, parseBcId, ref, Slots } from './outcomes';
+import { fromBcStock } from './stock-mapping';
+import { planWrites, type Owned, type PlannedChange } from './write-plan';
+
+/** AuthError, RateLimited (after the client's waits) and Transient (after its retries) end the run. */
+function stopsTheWork(e: PluginError): boolean {
+  return e instanceof AuthError || e instanceof RateLimited || e instanceof Transient;
+}
+
+/** A whole-call 4xx names the request, not one variant: the items it carried are refused. */
+function callError(what: string, error: PluginError): PluginError {
+  const body = describeBcError(safeParse(error.details?.body));
+  return new Rejected(`BigCommerce refused ${what}${body ? `: ${body}` : ` (${error.message})`}`, { status: error.details?.status });
+}
+
+function safeParse(text: unknown): unknown {
+  if (typeof text !== 'string') return text;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Groups by product in first-seen order; a variant named twice keeps its last input. */
+function groupByProduct<T extends VariantRef>(inputs: readonly T[]): { groups: Map<number, PlannedChange<T>[]>; invalid: number[] } {
+  const groups = new Map<number, Map<number, PlannedChange<T>>>();
+  const invalid: number[] = [];
+  inputs.forEach((input, index) => {
+    const productId = parseBcId(input.externalProductId);
+    const variantId = parseBcId(input.externalVariantId);
+    if (productId === undefined || variantId === undefined) return void invalid.push(index);
+    let byVariant = groups.get(productId);
+    if (!byVariant) groups.set(productId, (byVariant = new Map()));
+    const existing = byVariant.get(variantId);
+    if (existing) {
+      existing.indexes.push(index);
+      existing.input = input;
+    } else byVariant.set(variantId, { indexes: [index], input, productId, variantId });
+  });
+  return { groups: new Map([...groups].map(([id, m]) => [id, [...m.values()]])), invalid };
+}
+
+export class BigCommerceConnection implements StoreConnection {
+  constructor(
+    private readonly api: HttpClient,
+    private readonly log: PluginLogger,
+    private readonly locationId: number,
+  ) {}
+
+  /** One product id: proves the token, the store hash and the Products read scope. */
+  async verify(): Promise<void> {
+    await this.api.request({ method: 'GET', url: '/catalog/products', params: { limit: 1, include_fields: 'id' } });
+  }
+
+  /** Products with their variants' stock fields, ≤250 per call; an id BigCommerce does not list is absent. */
+  private async readProducts(productIds: number[]): Promise<Map<number, BcProductStock>> {
+    const out = new Map<number, BcProductStock>();
+    for (const ids of chunk(productIds, MAX_PAGE_SIZE)) {
+      const res = await this.api.request<BcCollection<BcProductStock>>({
+        method: 'GET',
+        url: '/catalog/products',
+        params: { 'id:in': ids.join(','), include: 'variants', include_fields: 'inventory_tracking,inventory_level', limit: MAX_PAGE_SIZE },
+      });
+      for (const p of Array.isArray(res.data?.data) ? res.data.data : []) out.set(p.id, p);
+    }
+    return out;
+  }
+
+  async writeStock(changes: readonly StockWrite[]): Promise<WriteOutcome[]> {
+    const slots = new Slots<WriteOutcome>(changes.length);
+    const failedWith = (error: PluginError) => (i: number): WriteOutcome => ({ ...ref(changes[i]), status: 'failed', error });
+    const { groups, invalid } = groupByProduct(changes);
+    slots.set(invalid, failedWith(new Rejected('BigCommerce product and variant ids are positive integers')));
+    // First failure of an input wins; an input no write failed is written.
+    const failures = new Map<number, PluginError>();
+    const fail = (owners: number[], error: PluginError) => owners.forEach((i) => failures.has(i) || failures.set(i, error));
+    try {
+      const products = await this.readProducts([...groups.keys()]);
+      const plan = planWrites(groups, products);
+      for (const f of plan.failed) fail(f.indexes, f.error);
+
+      const switchedOff = new Set<number>();
+      for (const part of chunk(plan.trackingSwitches, MAX_PRODUCTS_PER_BATCH)) {
+        const err = await this.send('the inventory-tracking switch', {
+          method: 'PUT',
+          url: '/catalog/products',
+          body: part.map((s) => ({ id: s.item.productId, inventory_tracking: 'variant' })),
+        });
+        if (err) {
+          fail(part.flatMap((s) => s.owners), err);
+          part.forEach((s) => switchedOff.add(s.item.productId));
+        }
+      }
+      const live = <T extends { productId: number }>(xs: Owned<T>[]) => xs.filter((x) => !switchedOff.has(x.item.productId));
+
+      for (const part of chunk(live(plan.purchasing), MAX_VARIANTS_PER_BATCH)) {
+        const body: BcVariantPurchasingUpdate[] = part.map((p) => ({ id: p.item.variantId, purchasing_disabled: p.item.purchasingDisabled }));
+        const err = await this.send('the variants batch', { method: 'PUT', url: '/catalog/variants', body });
+        if (err) fail(part.flatMap((p) => p.owners), err);
+      }
+      for (const part of chunk(live(plan.counts), MAX_ADJUSTMENT_ITEMS)) {
+        const items: BcAbsoluteAdjustmentItem[] = part.map((c) => ({ location_id: this.locationId, variant_id: c.item.variantId, quantity: c.item.quantity }));
+        const err = await this.send('the absolute inventory adjustment', { method: 'PUT', url: '/inventory/adjustments/absolute', body: { reason: ADJUSTMENT_REASON, items } });
+        if (err) fail(part.flatMap((c) => c.owners), err);
+      }
+      for (const group of groups.values()) {
+        for (const c of group) slots.set(c.indexes, (i) => (failures.has(i) ? failedWith(failures.get(i)!)(i) : { ...ref(changes[i]), status: 'written' }));
+      }
+    } catch (e) {
+      const error = asPluginError(e);
+      this.log.warn('bigcommerce: write stopped', { code: error.code, message: error.message });
+      slots.fillRemaining(failedWith(error));
+    }
+    return slots.done();
+  }
+
+  /** Sends one absolute write; returns the per-call refusal, throws what stops the run. */
+  private async send(what: string, req: { method: 'PUT'; url: string; body: unknown }): Promise<PluginError | undefined> {
+    try {
+      // Absolute values: sending the same call again lands on the same state.
+      await this.api.request({ ...req, idempotent: true });
+      return undefined;
+    } catch (e) {
+      const error = asPluginError(e);
+      if (stopsTheWork(error)) throw error;
+      this.log.warn(`bigcommerce: ${what} was refused`, { code: error.code, message: error.message });
+      return error instanceof NotFound || error instanceof Rejected ? callError(what, error) : error;
+    }
+  }
+
+  async readStock(refs: readonly VariantRef[]): Promise<ObservedStock[]> {
+    const slots = new Slots<ObservedStock>(refs.length);
+    const { groups, invalid } = groupByProduct(refs);
+    slots.set(invalid, (i) => ({ ...ref(refs[i]), status: 'failed', error: new NotFound('Not a BigCommerce variant id (ids are positive integers)') }));
+    try {
+      const products = await this.readProducts([...groups.keys()]);
+      for (const [productId, items] of groups) {
+        const product = products.get(productId);
+        for (const it of items) {
+          const variant = product?.variants?.find((v) => v.id === it.variantId);
+          if (product && variant) {
+            const stock = fromBcStock(product, variant);
+            slots.set(it.indexes, (i) => ({ ...ref(refs[i]), status: 'found', stock }));
+          } else {
+            const error = new NotFound(product ? `BigCommerce product ${productId} has no variant ${it.variantId}` : `BigCommerce has no product ${productId}`, { productId, variantId: it.variantId });
+            slots.set(it.indexes, (i) => ({ ...ref(refs[i]), status: 'failed', error }));
+          }
+        }
+      }
+    } catch (e) {
+      const error = asPluginError(e);
+      this.log.warn('bigcommerce: read stopped', { code: error.code, message: error.message });
+      slots.fillRemaining((i) => ({ ...ref(refs[i]), status: 'failed', error }));
+    }
+    return slots.done();
+  }
+}

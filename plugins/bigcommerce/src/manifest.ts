@@ -1,0 +1,88 @@
+/**
+ * BigCommerce platform facts as data. Every number here has its source in README.md.
+ */
+import { BASE_URL_FIELD, CONTRACT_VERSION, type CredentialField, type PluginManifest } from '@stock-sync/plugin-sdk';
+
+/** api.bigcommerce.com serves every store; the store hash picks the store: /stores/{store_hash}/v3. */
+export const DEFAULT_BASE_URL = 'https://api.bigcommerce.com';
+
+/** PUT /catalog/variants takes at most 50 variants ("Currently the limit is 50", catalog variants spec). */
+export const MAX_VARIANTS_PER_BATCH = 50;
+
+/** PUT /catalog/products takes at most 10 products per call (BigCommerce products batch docs). */
+export const MAX_PRODUCTS_PER_BATCH = 10;
+
+/** PUT /inventory/adjustments/absolute: "Limit of 2000 items for payload length" (inventory spec). */
+export const MAX_ADJUSTMENT_ITEMS = 2000;
+
+/** Catalog collections page at most 250 per page (`limit`, default 50). */
+export const MAX_PAGE_SIZE = 250;
+
+/**
+ * The hub's chunk per writeStock call: one products read (one page of ≤250 products with their variants)
+ * plans the whole chunk; its writes then take ⌈purchasing-switch changes / 50⌉ variant batches plus one
+ * absolute adjustment (≤2,000 items).
+ */
+export const MAX_CHANGES_PER_CALL = 250;
+
+/**
+ * "Unlimited" on a product that tracks inventory by variant: BigCommerce has no per-variant untracked form
+ * there, so the plugin writes this count and reads any count at or above it back as unlimited. 600
+ * variants (BigCommerce's per-product maximum) × 1,000,000 stays far below the 2,147,483,647 product total.
+ */
+export const EMULATED_UNLIMITED_QUANTITY = 1_000_000;
+
+/** The reason recorded on every absolute adjustment (shown in the store's inventory history). */
+export const ADJUSTMENT_REASON = 'Stock Sync Hub: fulfillment availability';
+
+/** BigCommerce's default location; stores with Multi-Location Inventory may name another one. */
+export const DEFAULT_LOCATION_ID = 1;
+
+export const manifest: PluginManifest = {
+  id: 'bigcommerce',
+  displayName: 'BigCommerce',
+  contractVersion: CONTRACT_VERSION,
+  capabilities: {
+    // Untracked products (inventory_tracking "none") show unlimited natively; a product tracked by variant
+    // has no per-variant untracked form, so there the plugin writes a high count (README: "Unlimited").
+    unlimitedStock: 'emulated',
+    maxBatch: MAX_CHANGES_PER_CALL,
+    readBack: true,
+    // store/sku/inventory/updated webhooks exist, but this plugin does not subscribe to them (yet).
+    webhooks: false,
+  },
+  rateLimit: {
+    // The quota is store-wide and shared by every app: 150 requests / 30 s on Standard and Plus (5/s).
+    // The hub takes half of the smallest plan's budget; X-Rate-Limit-Requests-Left: 0 pauses the client.
+    requestsPerSecond: 2.5,
+    burst: 10,
+    note:
+      'BigCommerce: store-wide quota shared by all apps, 150 requests per 30 s window on Standard/Plus (450 on Pro); ' +
+      '429 with X-Rate-Limit-Time-Reset-Ms when spent (https://developer.bigcommerce.com/docs/start/best-practices/api-rate-limits). ' +
+      'The hub keeps to 2.5 req/s, half of the smallest plan.',
+  },
+  docsUrl: 'https://developer.bigcommerce.com/docs/rest-catalog/product-variants/variants-batch',
+};
+
+export const credentialFields: readonly CredentialField[] = [
+  {
+    name: 'storeHash',
+    secret: false,
+    required: true,
+    description: 'The store hash: the part after /stores/ in the API path shown with the store API account (e.g. abc123def).',
+  },
+  {
+    name: 'accessToken',
+    secret: true,
+    required: true,
+    description:
+      'Store API account access token (Settings → Store-level API accounts) with Products: modify and Store Inventory: modify scopes; sent as X-Auth-Token.',
+  },
+  {
+    name: 'locationId',
+    secret: false,
+    required: false,
+    description: 'Inventory location whose counts the hub sets (Multi-Location Inventory); default 1, the default location.',
+  },
+  BASE_URL_FIELD,
+];

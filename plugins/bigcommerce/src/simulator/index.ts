@@ -1,0 +1,116 @@
+/**
+ * The BigCommerce sandbox: a small, faithful model of a store's v3 Catalog and Inventory stock APIs for the
+ * testkit's simulator framework (real HTTP, auth, rate limit, faults). Decisions: ../../README.md.
+ */
+import type { TargetStock, VariantRef } from '@stock-sync/plugin-sdk';
+import type { PlatformSimulatorDefinition, SeedProduct, SimRequest, SimResponse } from '@stock-sync/plugin-testkit';
+import { authenticateBc } from './auth';
+import { problemBody } from './errors';
+import { bcRoutes } from './routes';
+import { createSpecValidators, type SpecValidators } from './spec-validators';
+import { applyMerchantEdit, createBcState, findVariant, neutralStock, refKey, type BigcommerceSimState, type SimVariant } from './state';
+
+export type { BigcommerceSimState, SimProduct, SimVariant } from './state';
+export { SIM_STORE_HASH, MERCHANT_UNLIMITED_COUNT } from './state';
+
+/** Obviously fake store-level API token. */
+export const SANDBOX_ACCESS_TOKEN = 'bc_test_sandbox_token_0000000000000001';
+
+/** Spec documents are read and compiled once per process: immutable data shared by every run. */
+let validators: SpecValidators | undefined;
+const specValidators = () => (validators ??= createSpecValidators());
+
+const WINDOW_MS = 30_000;
+
+function bcId(raw: string, what: string): number {
+  if (!/^[1-9]\d*$/.test(raw)) throw new Error(`BigCommerce ${what} ids are positive integers, got '${raw}'`);
+  return Number(raw);
+}
+
+/** A product whose seeded variants include a count tracks inventory by variant; otherwise it is not tracked. */
+function seed(state: BigcommerceSimState, products: SeedProduct[]): void {
+  const now = state.clock();
+  for (const sp of products) {
+    const id = bcId(sp.productId, 'product');
+    let p = state.products.get(id);
+    if (!p) {
+      const tracked = sp.variants.some((v) => v.initial?.kind === 'quantity');
+      p = { id, name: sp.title ?? `Product ${id}`, sku: `P-${id}`, price: 20, inventoryTracking: tracked ? 'variant' : 'none', ownInventoryLevel: 0, variantIds: [], dateModified: now };
+      state.products.set(id, p);
+    }
+    for (const sv of sp.variants) {
+      const vid = bcId(sv.variantId, 'variant');
+      const existing = state.variants.get(vid);
+      if (existing && existing.productId !== id) throw new Error(`variant ${vid} already belongs to product ${existing.productId}`);
+      const v: SimVariant = existing ?? {
+        id: vid, productId: id, sku: sv.sku ?? `SKU-${vid}`, purchasingDisabled: false, purchasingDisabledMessage: '', inventoryLevel: 0, inventoryWarningLevel: 0, price: null,
+      };
+      if (sv.sku !== undefined) v.sku = sv.sku;
+      if (!existing) {
+        state.variants.set(vid, v);
+        p.variantIds.push(vid);
+      }
+      state.deleted.delete(refKey(id, vid));
+      applyMerchantEdit(state, v, sv.initial ?? { kind: 'unlimited' });
+    }
+  }
+}
+
+function rateHeaders(remaining: number, capacity: number, refillPerSecond: number): Record<string, string> {
+  const resetMs = remaining >= capacity ? 0 : Math.min(WINDOW_MS, Math.ceil(((capacity - remaining) / refillPerSecond) * 1000));
+  return {
+    'x-rate-limit-requests-left': String(Math.max(0, remaining)),
+    'x-rate-limit-requests-quota': String(capacity),
+    'x-rate-limit-time-window-ms': String(WINDOW_MS),
+    'x-rate-limit-time-reset-ms': String(resetMs),
+  };
+}
+
+// Standard / Plus plan: 150 requests per 30 s window, modelled as a bucket of 150 refilling 5 per second.
+const CAPACITY = 150;
+const REFILL = 5;
+
+export const simulator: PlatformSimulatorDefinition<BigcommerceSimState> = {
+  id: 'bigcommerce',
+  displayName: 'BigCommerce',
+  createState: createBcState,
+  credentials: (baseUrl: string) => ({ baseUrl, storeHash: 'simstore1', accessToken: SANDBOX_ACCESS_TOKEN }),
+  seed,
+  inspect(state: BigcommerceSimState, ref: VariantRef): TargetStock | 'deleted' | undefined {
+    const v = findVariant(state, ref);
+    if (v) return neutralStock(state, v);
+    return state.deleted.has(refKey(ref.externalProductId, ref.externalVariantId)) ? 'deleted' : undefined;
+  },
+  deleteVariant(state: BigcommerceSimState, ref: VariantRef): void {
+    const v = findVariant(state, ref);
+    if (!v) return;
+    state.variants.delete(v.id);
+    const p = state.products.get(v.productId)!;
+    p.variantIds = p.variantIds.filter((id) => id !== v.id);
+    state.deleted.add(refKey(v.productId, v.id));
+  },
+  manualEdit(state: BigcommerceSimState, ref: VariantRef, to: TargetStock): void {
+    const v = findVariant(state, ref);
+    if (!v) throw new Error(`no variant ${ref.externalVariantId} in product ${ref.externalProductId}`);
+    applyMerchantEdit(state, v, to);
+  },
+  authenticate: authenticateBc,
+  rateLimit: {
+    capacity: CAPACITY,
+    refillPerSecond: REFILL,
+    throttled(_req: SimRequest, retryAfterSeconds: number): SimResponse {
+      // BigCommerce names the wait in X-Rate-Limit-Time-Reset-Ms (no Retry-After).
+      return {
+        status: 429,
+        headers: { ...rateHeaders(0, CAPACITY, REFILL), 'x-rate-limit-time-reset-ms': String(retryAfterSeconds * 1000), 'content-type': 'application/problem+json' },
+        body: problemBody(429, 'Too many requests: the store\u2019s API quota for this window is spent'),
+      };
+    },
+    headers: (remaining, capacity) => rateHeaders(remaining, capacity, REFILL),
+  },
+  get routes() {
+    return bcRoutes(specValidators());
+  },
+};
+
+export default simulator;

@@ -1,0 +1,105 @@
+/**
+ * The simulated BigCommerce store, in the platform's own shape: products with an inventory_tracking
+ * mode and their own count, variants with purchasing_disabled and a default-location count.
+ */
+import type { TargetStock, VariantRef } from '@stock-sync/plugin-sdk';
+import type { BcInventoryTracking } from '../bc-types';
+
+export interface SimVariant {
+  id: number;
+  productId: number;
+  sku: string;
+  purchasingDisabled: boolean;
+  purchasingDisabledMessage: string;
+  /** Default-location count; stored whatever the product's tracking, used only when tracked by variant. */
+  inventoryLevel: number;
+  inventoryWarningLevel: number;
+  price: number | null;
+}
+
+export interface SimProduct {
+  id: number;
+  name: string;
+  sku: string;
+  price: number;
+  inventoryTracking: BcInventoryTracking;
+  /** The product's own count (tracking "product"). */
+  ownInventoryLevel: number;
+  variantIds: number[];
+  dateModified: number;
+}
+
+export interface AdjustmentRecord {
+  transactionId: string;
+  reason: string;
+  items: { locationId: number; variantId: number; quantity: number }[];
+}
+
+export interface BigcommerceSimState {
+  storeHash: string;
+  /** Locations the store has (Multi-Location Inventory); 1 is the default. */
+  locations: Set<number>;
+  products: Map<number, SimProduct>;
+  variants: Map<number, SimVariant>;
+  /** `productId/variantId` of variants a merchant deleted. */
+  deleted: Set<string>;
+  adjustments: AdjustmentRecord[];
+  clock: () => number;
+}
+
+export const SIM_STORE_HASH = 'simstore1';
+
+/** What the simulated merchant types for "always available" on a product tracked by variant. */
+export const MERCHANT_UNLIMITED_COUNT = 1_000_000;
+
+export function createBcState(): BigcommerceSimState {
+  return { storeHash: SIM_STORE_HASH, locations: new Set([1]), products: new Map(), variants: new Map(), deleted: new Set(), adjustments: [], clock: Date.now };
+}
+
+export const refKey = (productId: number | string, variantId: number | string) => `${productId}/${variantId}`;
+
+export function findVariant(state: BigcommerceSimState, ref: VariantRef): SimVariant | undefined {
+  if (!/^\d+$/.test(ref.externalVariantId)) return undefined;
+  const v = state.variants.get(Number(ref.externalVariantId));
+  return v && String(v.productId) === ref.externalProductId ? v : undefined;
+}
+
+/** The product's inventory_level as the API reports it: the sum of its variants' counts when tracked by variant. */
+export function productInventoryLevel(state: BigcommerceSimState, p: SimProduct): number {
+  if (p.inventoryTracking !== 'variant') return p.ownInventoryLevel;
+  return p.variantIds.reduce((sum, id) => sum + (state.variants.get(id)?.inventoryLevel ?? 0), 0);
+}
+
+/**
+ * The simulator's own neutral reading (independent of the plugin's mapping, so the contract suite checks
+ * one against the other): disabled → out of stock; untracked → unlimited; tracked → the governing count.
+ */
+export function neutralStock(state: BigcommerceSimState, v: SimVariant): TargetStock {
+  const p = state.products.get(v.productId)!;
+  if (v.purchasingDisabled) return { kind: 'out_of_stock' };
+  if (p.inventoryTracking === 'none') return { kind: 'unlimited' };
+  const n = p.inventoryTracking === 'variant' ? v.inventoryLevel : p.ownInventoryLevel;
+  return { kind: 'quantity', quantity: Math.max(0, n) };
+}
+
+/** What a merchant does in the control panel to show a neutral state (seeding and drift). */
+export function applyMerchantEdit(state: BigcommerceSimState, v: SimVariant, to: TargetStock): void {
+  const p = state.products.get(v.productId)!;
+  p.dateModified = state.clock();
+  if (to.kind === 'out_of_stock') {
+    if (p.inventoryTracking === 'variant') {
+      v.purchasingDisabled = false;
+      v.inventoryLevel = 0;
+    } else v.purchasingDisabled = true;
+    return;
+  }
+  v.purchasingDisabled = false;
+  if (to.kind === 'unlimited') {
+    if (p.inventoryTracking === 'variant') v.inventoryLevel = MERCHANT_UNLIMITED_COUNT;
+    return;
+  }
+  // A count needs tracking: the merchant turns on "Track inventory by variant" (siblings' stored counts apply).
+  if (p.inventoryTracking === 'none') p.inventoryTracking = 'variant';
+  if (p.inventoryTracking === 'variant') v.inventoryLevel = to.quantity;
+  else p.ownInventoryLevel = to.quantity;
+}
