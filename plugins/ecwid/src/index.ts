@@ -1,0 +1,20 @@
+/**
+ * The Ecwid integration plugin: combination stock over REST v3, many changes per batch request.
+ * Decisions and their sources: README.md. (No testkit import here: this module runs in production.)
+ */
+import type { IntegrationPlugin } from '@stock-sync/plugin-sdk';
+import { EcwidConnection } from './connection';
+import { createEcwidApi } from './ecwid-api';
+import { credentialFields, manifest } from './manifest';
+
+export const plugin: IntegrationPlugin = {
+  manifest,
+  credentialFields,
+  connect(ctx) {
+    return new EcwidConnection(createEcwidApi(ctx), ctx.log);
+  },
+};
+
+export default plugin;
+export { manifest, credentialFields };
+export { toStockUpdate, fromCombination } from './stock-mapping';

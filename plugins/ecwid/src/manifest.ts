@@ -1,0 +1,63 @@
+/**
+ * Ecwid platform facts as data. Every number here has its source in README.md.
+ */
+import { BASE_URL_FIELD, CONTRACT_VERSION, type CredentialField, type PluginManifest } from '@stock-sync/plugin-sdk';
+
+/** Every REST v3 call goes to https://app.ecwid.com/api/v3/{storeId}/… */
+export const DEFAULT_BASE_URL = 'https://app.ecwid.com';
+
+/** "Max amount of API requests for one batch request is 500." (batch requests docs) */
+export const ECWID_MAX_BATCH = 500;
+
+/**
+ * Direct calls cost one request each; a batch costs at least two (create + status) and waits for its
+ * ticket. So a batch is used from three sub-requests on; one or two go as direct calls (a tie at two
+ * goes to the direct calls: no ticket to wait for).
+ */
+export const MIN_SUBREQUESTS_FOR_BATCH = 3;
+
+/** How long the plugin follows a batch ticket before it gives up and reports the rest Transient. */
+export const BATCH_DEADLINE_MS = 60_000;
+
+/** Waits between ticket status reads: quick first (small batches finish at once), then backing off. */
+export const BATCH_POLL_DELAYS_MS: readonly number[] = [200, 500, 1_000, 2_000, 3_000, 5_000];
+
+export const manifest: PluginManifest = {
+  id: 'ecwid',
+  displayName: 'Ecwid',
+  contractVersion: CONTRACT_VERSION,
+  capabilities: {
+    // `unlimited: true` on a combination is Ecwid's own "never runs out".
+    unlimitedStock: 'native',
+    maxBatch: ECWID_MAX_BATCH,
+    readBack: true,
+    // product.updated webhooks exist, but this plugin does not subscribe to them.
+    webhooks: false,
+  },
+  rateLimit: {
+    // 600 requests/min per token = 10/s; the hub keeps to 8/s with a burst of 10 so a second app or a
+    // clock skew never tips the token into Ecwid's 429 block. One batch carries 500 writes.
+    requestsPerSecond: 8,
+    burst: 10,
+    note:
+      'Ecwid: up to 600 requests per minute per token; over it every request answers 429 with Retry-After: N ' +
+      '(https://docs.ecwid.com/api-reference). The hub keeps to 8 req/s, burst 10.',
+  },
+  docsUrl: 'https://docs.ecwid.com/api-reference/rest-api/products/product-variations/update-product-variation',
+};
+
+export const credentialFields: readonly CredentialField[] = [
+  {
+    name: 'storeId',
+    secret: false,
+    required: true,
+    description: 'The numeric Ecwid store id (Ecwid admin → Settings → General, or the app install callback).',
+  },
+  {
+    name: 'accessToken',
+    secret: true,
+    required: true,
+    description: "The app's access token (secret_…) with the read_catalog and update_catalog scopes.",
+  },
+  BASE_URL_FIELD,
+];

@@ -1,0 +1,88 @@
+/**
+ * The Ecwid sandbox: a small, faithful model of one store's REST v3 combination stock and batch API
+ * for the testkit's simulator framework (real HTTP, auth, rate limit, faults). Decisions: ../../README.md.
+ */
+import type { TargetStock, VariantRef } from '@stock-sync/plugin-sdk';
+import type { PlatformSimulatorDefinition, SeedProduct, SimRequest, SimResponse } from '@stock-sync/plugin-testkit';
+import { authenticateEcwid } from './auth';
+import { batchRoutes } from './batch';
+import { restRoutes } from './routes';
+import { createEcwidState, refKey, type EcwidSimState, type SimCombination, type SimProduct } from './state';
+import { effectiveStock, neutralStock, ownStockFor } from './stock-rules';
+
+export type { EcwidSimState, SimProduct, SimCombination, EcwidStoreOptions } from './state';
+export { SANDBOX_STORE_ID } from './state';
+
+/** Obviously fake, in the shape of an Ecwid private app token. */
+export const SANDBOX_ACCESS_TOKEN = 'secret_test_0000sandbox0000ecwid0000';
+
+function ecwidId(raw: string, what: string): number {
+  if (!/^[1-9]\d{0,17}$/.test(raw)) throw new Error(`Ecwid ${what} ids are positive integers, got '${raw}'`);
+  return Number(raw);
+}
+
+function find(state: EcwidSimState, ref: VariantRef): { product: SimProduct; c: SimCombination } | undefined {
+  const product = state.products.get(Number(ref.externalProductId));
+  const c = /^\d+$/.test(ref.externalVariantId) ? product?.combinations.get(Number(ref.externalVariantId)) : undefined;
+  return product && c ? { product, c } : undefined;
+}
+
+function seed(state: EcwidSimState, products: SeedProduct[]): void {
+  for (const sp of products) {
+    const id = ecwidId(sp.productId, 'product');
+    let product = state.products.get(id);
+    if (!product) {
+      product = { id, name: sp.title ?? `Product ${id}`, sku: `SKU-${id}`, stock: { unlimited: true, quantity: 0 }, combinations: new Map() };
+      state.products.set(id, product);
+    }
+    for (const sv of sp.variants) {
+      const cid = ecwidId(sv.variantId, 'combination');
+      const existing = product.combinations.get(cid);
+      const c: SimCombination = existing ?? { id: cid, combinationNumber: product.combinations.size + 1, options: [{ name: 'Variant', value: sv.sku ?? String(cid) }], own: null };
+      if (sv.sku !== undefined) c.sku = sv.sku;
+      c.own = ownStockFor(sv.initial ?? { kind: 'unlimited' });
+      product.combinations.set(cid, c);
+      state.deleted.delete(refKey(id, cid));
+    }
+  }
+}
+
+export const simulator: PlatformSimulatorDefinition<EcwidSimState> = {
+  id: 'ecwid',
+  displayName: 'Ecwid',
+  createState: createEcwidState,
+  credentials: (baseUrl: string) => ({ baseUrl, storeId: '1003', accessToken: SANDBOX_ACCESS_TOKEN }),
+  seed,
+  inspect(state, ref): TargetStock | 'deleted' | undefined {
+    const found = find(state, ref);
+    if (found) return neutralStock(effectiveStock(found.product, found.c));
+    return state.deleted.has(refKey(ref.externalProductId, ref.externalVariantId)) ? 'deleted' : undefined;
+  },
+  deleteVariant(state, ref) {
+    const found = find(state, ref);
+    if (!found) return;
+    found.product.combinations.delete(found.c.id);
+    state.deleted.add(refKey(found.product.id, found.c.id));
+  },
+  manualEdit(state, ref, to) {
+    const found = find(state, ref);
+    if (!found) throw new Error(`no combination ${ref.externalVariantId} in product ${ref.externalProductId}`);
+    found.c.own = ownStockFor(to);
+  },
+  authenticate: authenticateEcwid,
+  rateLimit: {
+    // 600 requests per minute per token: a bucket of 600 refilled at 10/s.
+    capacity: 600,
+    refillPerSecond: 10,
+    throttled(_req: SimRequest, retryAfterSeconds: number): SimResponse {
+      return {
+        status: 429,
+        headers: { 'retry-after': String(retryAfterSeconds) },
+        body: { errorMessage: 'Too many requests, rate limit exceeded', errorCode: 'RATE_LIMITED' },
+      };
+    },
+  },
+  routes: [...restRoutes, ...batchRoutes],
+};
+
+export default simulator;

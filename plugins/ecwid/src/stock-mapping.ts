@@ -1,0 +1,45 @@
+/**
+ * TargetStock ⇄ Ecwid combination stock fields (the table in README.md).
+ *
+ *   unlimited     → { unlimited: true }                 read: unlimited true
+ *   out of stock  → { unlimited: false, quantity: 0 }   read: unlimited false, quantity ≤ 0
+ *   quantity n    → { unlimited: false, quantity: n }   read: unlimited false, quantity n > 0
+ *
+ * `unlimited: false` always travels with a quantity: a quantity alone does not take an unlimited
+ * combination off unlimited (modelled in the simulator, README "quirks").
+ */
+import { OUT_OF_STOCK, UNLIMITED, quantity, type TargetStock } from '@stock-sync/plugin-sdk';
+import type { EcwidCombinationStockUpdate } from './ecwid-types';
+
+export function toStockUpdate(target: TargetStock): EcwidCombinationStockUpdate {
+  switch (target.kind) {
+    case 'unlimited':
+      return { unlimited: true };
+    case 'out_of_stock':
+      return { unlimited: false, quantity: 0 };
+    case 'quantity':
+      return { unlimited: false, quantity: target.quantity };
+  }
+}
+
+export interface StockFields {
+  quantity?: number;
+  unlimited?: boolean;
+}
+
+/** True when the combination shows no stock of its own (quantity omitted: it inherits the product's). */
+export function inheritsStock(c: StockFields): boolean {
+  return c.unlimited !== true && typeof c.quantity !== 'number';
+}
+
+/** The neutral reading of own stock fields. Negative counts (oversold) read as out of stock. */
+export function fromStockFields(s: StockFields): TargetStock {
+  if (s.unlimited === true) return UNLIMITED;
+  const q = typeof s.quantity === 'number' && Number.isFinite(s.quantity) ? Math.trunc(s.quantity) : 0;
+  return q > 0 ? quantity(q) : OUT_OF_STOCK;
+}
+
+/** A combination's stock: its own, or the base product's when it inherits. */
+export function fromCombination(c: StockFields, base?: StockFields): TargetStock {
+  return inheritsStock(c) && base ? fromStockFields(base) : fromStockFields(c);
+}
