@@ -1,0 +1,70 @@
+/**
+ * The store's BASE client: ctx.http with the API root, the Bearer token, and BASE's error answers
+ * (always HTTP 400 `{error, error_description}`) read into the SDK's error taxonomy.
+ */
+import { AuthError, RateLimited, Rejected, parseRetryAfter, type ConnectContext, type HttpClient, type HttpResponse, type PluginError } from '@stock-sync/plugin-sdk';
+import { baseErrorBody } from './base-types';
+import { API_PREFIX, DEFAULT_BASE_URL } from './manifest';
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+/** BASE counts days in Japan time (UTC+9, no daylight saving). */
+const JST_OFFSET_MS = 9 * HOUR_MS;
+
+/** "00分になると利用回数がリセットされます": the hourly count resets on the hour. */
+export function msUntilNextHour(now: number): number {
+  return HOUR_MS - (now % HOUR_MS);
+}
+
+/** The daily count resets when the date changes (Japan time). */
+export function msUntilNextJstDay(now: number): number {
+  return DAY_MS - ((now + JST_OFFSET_MS) % DAY_MS);
+}
+
+/** "アクセストークンが無効です。" = "the access token is invalid" (an `invalid_request` like several others). */
+const TOKEN_INVALID = /アクセストークン|access.?token/i;
+
+/**
+ * BASE answers every refusal with HTTP 400, so the `error` code decides:
+ * - hour_api_limit / day_api_limit → RateLimited until the hour / JST day changes (a Retry-After header,
+ *   when present, wins; BASE documents none, the sandbox sends one);
+ * - invalid_scope, access_denied (not https), invalid_request about the token, and any 401 → AuthError;
+ * - everything else → Rejected carrying BASE's code in `details.error` for the connection to read.
+ */
+export function classifyBaseResponse(res: HttpResponse, now: number = Date.now()): { error?: PluginError } | undefined {
+  if (res.status < 400 || res.status >= 500 || res.status === 429) return undefined;
+  const body = baseErrorBody(res.data);
+  if (!body) return undefined;
+  const what = `${body.error}: ${body.error_description}`.slice(0, 200);
+  const details = { status: res.status, error: body.error };
+  if (body.error === 'hour_api_limit' || body.error === 'day_api_limit') {
+    const header = parseRetryAfter(res.headers['retry-after'], now);
+    const wait = header ?? (body.error === 'hour_api_limit' ? msUntilNextHour(now) : msUntilNextJstDay(now));
+    return { error: new RateLimited(`BASE API call limit reached (${what})`, wait, { ...details, retryAfterMs: wait }) };
+  }
+  const auth =
+    res.status === 401 ||
+    res.status === 403 ||
+    body.error === 'invalid_scope' ||
+    body.error === 'access_denied' ||
+    body.error === 'invalid_token' ||
+    body.error === 'unauthorized' ||
+    (body.error === 'invalid_request' && TOKEN_INVALID.test(body.error_description));
+  if (auth) return { error: new AuthError(`BASE refused the access token (${what})`, details) };
+  return { error: new Rejected(`BASE refused the call (${what})`, details) };
+}
+
+export function createBaseApi(ctx: ConnectContext): HttpClient {
+  const token = ctx.credentials.accessToken ?? '';
+  return ctx.http.extend({
+    baseURL: `${(ctx.credentials.baseUrl || DEFAULT_BASE_URL).replace(/\/+$/, '')}${API_PREFIX}`,
+    headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' },
+    classify: (res) => classifyBaseResponse(res),
+    secrets: token ? [token] : [],
+  });
+}
+
+/** BASE's own error code of a refusal the classifier produced (undefined for anything else). */
+export function baseErrorCode(e: PluginError): string | undefined {
+  return e instanceof Rejected && typeof e.details?.error === 'string' ? e.details.error : undefined;
+}

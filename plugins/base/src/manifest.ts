@@ -1,0 +1,55 @@
+/**
+ * BASE (thebase.in) platform facts as data (BASE API v1). Every number has its source in README.md.
+ */
+import { CONTRACT_VERSION, type CredentialField, type PluginManifest } from '@stock-sync/plugin-sdk';
+
+export const DEFAULT_BASE_URL = 'https://api.thebase.in';
+
+/** Every call of this plugin lives under the v1 prefix. */
+export const API_PREFIX = '/1';
+
+/**
+ * /1/items/edit carries the variations of ONE item as indexed arrays; no cap on their number is
+ * documented. 100 per call keeps a form body small; an item rarely has more variations.
+ */
+export const MAX_VARIATIONS_PER_EDIT = 100;
+
+/** The highest stock the plugin writes (BASE documents no maximum: unverified, see README). */
+export const MAX_STOCK = 99_999;
+
+/** Documented budget: 5,000 calls per hour and 100,000 per day, per user. */
+export const HOURLY_CALLS = 5_000;
+export const DAILY_CALLS = 100_000;
+
+export const manifest: PluginManifest = {
+  id: 'base',
+  displayName: 'BASE (thebase.in)',
+  contractVersion: CONTRACT_VERSION,
+  capabilities: {
+    // BASE stock is always an integer: "unlimited" is emulated with a high count.
+    unlimitedStock: 'emulated',
+    maxBatch: MAX_VARIATIONS_PER_EDIT,
+    readBack: true,
+    // No item or stock webhooks are documented.
+    webhooks: false,
+  },
+  rateLimit: {
+    // 100,000/day is the binding limit for sustained work: 1.15/s × 86,400 s = 99,360. Bursts of 10 stay far
+    // inside 5,000/hour.
+    requestsPerSecond: 1.15,
+    burst: 10,
+    note:
+      'BASE API v1: 5,000 calls/hour and 100,000/day per user; over it every call answers 400 hour_api_limit / ' +
+      'day_api_limit until the hour / day changes (https://github.com/baseinc/api-docs README "APIの利用制限"). The hub keeps to 1.15 req/s, burst 10.',
+  },
+  docsUrl: 'https://github.com/baseinc/api-docs/blob/master/base_api_v1_items_edit.md',
+};
+
+export const credentialFields: readonly CredentialField[] = [
+  {
+    name: 'accessToken',
+    secret: true,
+    required: true,
+    description: 'OAuth 2.0 access token (Authorization: Bearer) with the read_items and write_items scopes, from BASE Developers.',
+  },
+];
