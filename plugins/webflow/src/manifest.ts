@@ -1,0 +1,61 @@
+/**
+ * Webflow platform facts as data (Data API v2, ecommerce inventory). Sources in README.md.
+ */
+import { BASE_URL_FIELD, CONTRACT_VERSION, type CredentialField, type PluginManifest } from '@stock-sync/plugin-sdk';
+
+/** The API host; every path is under `/v2` (the Data API version). */
+export const DEFAULT_API_HOST = 'https://api.webflow.com';
+export const API_VERSION_PATH = '/v2';
+
+/** The inventory endpoint takes one SKU per call; Webflow has no inventory batch endpoint. */
+export const MAX_BATCH = 1;
+
+/** The slug Webflow gives a site's SKU collection (List Collections example: Products / Categories / SKUs). */
+export const SKU_COLLECTION_SLUG = 'sku';
+
+export const manifest: PluginManifest = {
+  id: 'webflow',
+  displayName: 'Webflow',
+  contractVersion: CONTRACT_VERSION,
+  capabilities: {
+    // inventoryType "infinite" is Webflow's own untracked form (the default for new products).
+    unlimitedStock: 'native',
+    maxBatch: MAX_BATCH,
+    readBack: true,
+    // ecomm_inventory_changed webhooks exist; this plugin does not subscribe.
+    webhooks: false,
+  },
+  rateLimit: {
+    // 120 requests per minute per token on eCommerce site plans (60 on Starter/Basic, which cannot
+    // sell). 1.8/s with a burst of 10 stays under 120 in any 60 s window (10 + 108).
+    requestsPerSecond: 1.8,
+    burst: 10,
+    note:
+      'Webflow Data API v2: 60 req/min (Starter, Basic) or 120 req/min (CMS, eCommerce, Business) per token; 429 with ' +
+      'Retry-After (~60 s) and X-RateLimit-Remaining/-Limit (https://developers.webflow.com/data/v2.0.0/reference/rate-limits). ' +
+      'The hub keeps to 1.8 req/s, burst 10.',
+  },
+  docsUrl: 'https://developers.webflow.com/data/reference/ecommerce/inventory/update',
+};
+
+export const credentialFields: readonly CredentialField[] = [
+  {
+    name: 'siteId',
+    secret: false,
+    required: true,
+    description: 'The Webflow site id (Site settings → General, or List Sites).',
+  },
+  {
+    name: 'accessToken',
+    secret: true,
+    required: true,
+    description: 'A site API token or OAuth app token with ecommerce:read and ecommerce:write (and cms:read unless skuCollectionId is given).',
+  },
+  {
+    name: 'skuCollectionId',
+    secret: false,
+    required: false,
+    description: 'The site\'s SKU collection id. When absent it is looked up once per connection with List Collections (needs cms:read).',
+  },
+  BASE_URL_FIELD,
+];

@@ -1,0 +1,90 @@
+/**
+ * The Webflow sandbox: a small, faithful model of a site's ecommerce inventory API (Data API v2) for
+ * the testkit's simulator framework (real HTTP, auth, rate limit, faults). Decisions: ../../README.md.
+ */
+import type { TargetStock, VariantRef } from '@stock-sync/plugin-sdk';
+import type { PlatformSimulatorDefinition, SeedProduct, SimRequest, SimResponse } from '@stock-sync/plugin-testkit';
+import { notAuthorized, webflowError } from './errors';
+import { applyMerchantEdit, neutralStock } from './inventory-rules';
+import { webflowRoutes } from './routes';
+import { createWebflowState, refKey, SANDBOX_SITE_ID, type SimSku, type WebflowSimState } from './state';
+
+export type { WebflowSimState, SimSku, SimProduct, SimCollection } from './state';
+export { SANDBOX_SITE_ID, SANDBOX_SKU_COLLECTION_ID } from './state';
+
+/** Obviously fake: the sandbox site's API token. */
+export const SANDBOX_ACCESS_TOKEN = 'wf_test_0000000000000000000000000000sandbox00000000000000000000';
+
+/** 120 requests per minute per token on ecommerce plans. */
+const PER_MINUTE = 120;
+
+function findSku(state: WebflowSimState, ref: VariantRef): SimSku | undefined {
+  const s = state.skus.get(ref.externalVariantId);
+  return s && s.productId === ref.externalProductId ? s : undefined;
+}
+
+function seed(state: WebflowSimState, products: SeedProduct[]): void {
+  const now = state.clock();
+  for (const sp of products) {
+    let product = state.products.get(sp.productId);
+    if (!product) state.products.set(sp.productId, (product = { id: sp.productId, name: sp.title ?? `Product ${sp.productId}`, skuIds: [] }));
+    for (const sv of sp.variants) {
+      const existing = state.skus.get(sv.variantId);
+      if (existing && existing.productId !== sp.productId) throw new Error(`SKU ${sv.variantId} already belongs to product ${existing.productId}`);
+      const sku: SimSku = existing ?? { id: sv.variantId, productId: sp.productId, name: sv.sku ?? sv.variantId, inventoryType: 'infinite', quantity: 0, lastUpdated: now };
+      if (!existing) {
+        state.skus.set(sku.id, sku);
+        product.skuIds.push(sku.id);
+      }
+      state.deleted.delete(refKey(sp.productId, sku.id));
+      applyMerchantEdit(sku, sv.initial ?? { kind: 'unlimited' }, now);
+    }
+  }
+}
+
+export const simulator: PlatformSimulatorDefinition<WebflowSimState> = {
+  id: 'webflow',
+  displayName: 'Webflow',
+  createState: createWebflowState,
+  // No skuCollectionId: the plugin finds it through List Collections, as a fresh connection would.
+  credentials: (baseUrl: string) => ({ siteId: SANDBOX_SITE_ID, accessToken: SANDBOX_ACCESS_TOKEN, baseUrl }),
+  seed,
+  inspect(state: WebflowSimState, ref: VariantRef): TargetStock | 'deleted' | undefined {
+    const sku = findSku(state, ref);
+    if (sku) return neutralStock(sku);
+    return state.deleted.has(refKey(ref.externalProductId, ref.externalVariantId)) ? 'deleted' : undefined;
+  },
+  deleteVariant(state: WebflowSimState, ref: VariantRef): void {
+    const sku = findSku(state, ref);
+    if (!sku) return;
+    state.skus.delete(sku.id);
+    const p = state.products.get(sku.productId);
+    if (p) p.skuIds = p.skuIds.filter((id) => id !== sku.id);
+    state.deleted.add(refKey(sku.productId, sku.id));
+  },
+  manualEdit(state: WebflowSimState, ref: VariantRef, to: TargetStock): void {
+    const sku = findSku(state, ref);
+    if (!sku) throw new Error(`no SKU ${ref.externalVariantId} in product ${ref.externalProductId}`);
+    applyMerchantEdit(sku, to, state.clock());
+  },
+  authenticate(req: SimRequest, creds: Record<string, string>, revoked: boolean): SimResponse | undefined {
+    const m = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
+    return !m || revoked || m[1] !== creds.accessToken ? notAuthorized() : undefined;
+  },
+  rateLimit: {
+    // A per-minute allowance modelled as a bucket of 120 refilling 2/s.
+    capacity: PER_MINUTE,
+    refillPerSecond: PER_MINUTE / 60,
+    throttled(_req: SimRequest, retryAfterSeconds: number): SimResponse {
+      return webflowError(429, 'too_many_requests', 'Too many requests', [], {
+        'retry-after': String(retryAfterSeconds),
+        'x-ratelimit-limit': String(PER_MINUTE),
+        'x-ratelimit-remaining': '0',
+      });
+    },
+    headers: (remaining, capacity) => ({ 'x-ratelimit-limit': String(capacity), 'x-ratelimit-remaining': String(Math.max(0, Math.floor(remaining))) }),
+  },
+  routes: webflowRoutes,
+};
+
+export default simulator;

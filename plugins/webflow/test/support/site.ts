@@ -1,0 +1,53 @@
+/** Test plumbing: a running Webflow simulator and the real plugin connected to it over HTTP. */
+import { createHttpClient, secretValues, type PluginLogger, type StoreConnection, type TargetStock } from '@stock-sync/plugin-sdk';
+import { startSimulator, type RunningSimulator, type SeedProduct } from '@stock-sync/plugin-testkit';
+import { plugin } from '../../src';
+import { simulator, type WebflowSimState } from '../../src/simulator';
+
+export type WebflowSim = RunningSimulator<WebflowSimState>;
+
+export const quietLog: PluginLogger = { debug() {}, info() {}, warn() {}, error() {} };
+
+export function startWebflowSimulator(): Promise<WebflowSim> {
+  return startSimulator(simulator);
+}
+
+/** The hub's way: the SDK client with the manifest's budget and the secret values registered. */
+export function connect(sim: WebflowSim, overrides: Record<string, string> = {}): StoreConnection {
+  const credentials = { ...sim.credentials, ...overrides };
+  const http = createHttpClient({
+    rateLimit: { requestsPerSecond: 50, burst: 50 }, // the platform's budget is tested apart; keep tests fast
+    secrets: secretValues(plugin.credentialFields, credentials),
+    baseDelayMs: 20,
+    maxDelayMs: 200,
+  });
+  return plugin.connect({ credentials, http, log: quietLog });
+}
+
+/** SKU ids in Webflow's 24-hex form. */
+export function skuId(n: number): string {
+  return n.toString(16).padStart(24, '0');
+}
+
+export function product(productId: string, firstSku: number, count: number, initial?: TargetStock): SeedProduct {
+  return { productId, variants: Array.from({ length: count }, (_, i) => ({ variantId: skuId(firstSku + i), initial })) };
+}
+
+export function refsOf(p: SeedProduct) {
+  return p.variants.map((v) => ({ externalProductId: p.productId, externalVariantId: v.variantId }));
+}
+
+export async function call(sim: WebflowSim, method: string, path: string, body?: unknown, auth = true): Promise<{ status: number; headers: Headers; body: any }> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (auth) headers.authorization = `Bearer ${sim.credentials.accessToken}`;
+  const res = await fetch(`${sim.baseUrl}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const text = await res.text();
+  let parsed: unknown = text;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    /* not JSON */
+  }
+  return { status: res.status, headers: res.headers, body: parsed };
+}
