@@ -1,0 +1,89 @@
+/**
+ * The Squarespace sandbox: a small model of one site's Commerce Inventory API 1.0 for the testkit's
+ * simulator framework (real HTTP, auth, rate limit, faults). Decisions: ../../README.md.
+ */
+import type { TargetStock, VariantRef } from '@stock-sync/plugin-sdk';
+import type { PlatformSimulatorDefinition, SeedProduct, SimRequest, SimResponse } from '@stock-sync/plugin-testkit';
+import { authenticateSquarespace } from './auth';
+import { errorBody } from './errors';
+import { squarespaceRoutes } from './routes';
+import { createSquarespaceState, type SimInventoryItem, type SquarespaceSimState } from './state';
+
+export type { SquarespaceSimState, SimInventoryItem, SquarespaceStoreOptions } from './state';
+
+/** Obviously fake. */
+export const SANDBOX_API_KEY = 'sqsp_test_0000sandbox0000inventory0000';
+
+function setNeutral(item: SimInventoryItem, to: TargetStock): void {
+  item.isUnlimited = to.kind === 'unlimited';
+  item.quantity = to.kind === 'quantity' ? to.quantity : 0;
+}
+
+function find(state: SquarespaceSimState, ref: VariantRef): SimInventoryItem | undefined {
+  const item = state.items.get(ref.externalVariantId);
+  return item && item.productId === ref.externalProductId ? item : undefined;
+}
+
+function seed(state: SquarespaceSimState, products: SeedProduct[]): void {
+  for (const sp of products) {
+    const product = state.products.get(sp.productId) ?? { id: sp.productId, name: sp.title ?? `Product ${sp.productId}`, variantIds: [] };
+    state.products.set(sp.productId, product);
+    for (const sv of sp.variants) {
+      let item = state.items.get(sv.variantId);
+      if (item && item.productId !== sp.productId) throw new Error(`variant ${sv.variantId} already belongs to product ${item.productId}`);
+      if (!item) {
+        item = { variantId: sv.variantId, productId: sp.productId, sku: sv.sku ?? null, descriptor: `${product.name} [${sv.sku ?? sv.variantId}]`, isUnlimited: true, quantity: 0 };
+        state.items.set(sv.variantId, item);
+        product.variantIds.push(sv.variantId);
+      }
+      if (sv.sku !== undefined) item.sku = sv.sku;
+      setNeutral(item, sv.initial ?? { kind: 'unlimited' });
+      state.deleted.delete(sv.variantId);
+    }
+  }
+}
+
+export const simulator: PlatformSimulatorDefinition<SquarespaceSimState> = {
+  id: 'squarespace',
+  displayName: 'Squarespace',
+  createState: createSquarespaceState,
+  credentials: (baseUrl: string) => ({ baseUrl, apiKey: SANDBOX_API_KEY }),
+  seed,
+  inspect(state, ref): TargetStock | 'deleted' | undefined {
+    const item = find(state, ref);
+    if (item) {
+      if (item.isUnlimited) return { kind: 'unlimited' };
+      return item.quantity > 0 ? { kind: 'quantity', quantity: item.quantity } : { kind: 'out_of_stock' };
+    }
+    return state.deleted.has(ref.externalVariantId) ? 'deleted' : undefined;
+  },
+  deleteVariant(state, ref) {
+    const item = find(state, ref);
+    if (!item) return;
+    state.items.delete(item.variantId);
+    const product = state.products.get(item.productId);
+    if (product) product.variantIds = product.variantIds.filter((v) => v !== item.variantId);
+    state.deleted.add(item.variantId);
+  },
+  manualEdit(state, ref, to) {
+    const item = find(state, ref);
+    if (!item) throw new Error(`no variant ${ref.externalVariantId} in product ${ref.externalProductId}`);
+    setNeutral(item, to);
+  },
+  authenticate: authenticateSquarespace,
+  rateLimit: {
+    // 300 requests per minute: a bucket of 300 refilled at 5/s.
+    capacity: 300,
+    refillPerSecond: 5,
+    throttled(_req: SimRequest, retryAfterSeconds: number): SimResponse {
+      return {
+        status: 429,
+        headers: { 'retry-after': String(retryAfterSeconds) },
+        body: errorBody(undefined, 'RATE_LIMIT_EXCEEDED', null, 'Rate limit exceeded. Please wait before retrying.'),
+      };
+    },
+  },
+  routes: squarespaceRoutes,
+};
+
+export default simulator;

@@ -1,0 +1,52 @@
+/** readStock against the Squarespace simulator over real HTTP. */
+import { NotFound } from '@stock-sync/plugin-sdk';
+import { simulator, type SquarespaceSimState } from '../src/simulator';
+import type { SimRoute } from '@stock-sync/plugin-testkit';
+import { connect, paths, product, refsOf, startSqspSimulator, type SqspSim } from './support/store';
+
+const U = { kind: 'unlimited' } as const;
+const O = { kind: 'out_of_stock' } as const;
+const Q = (quantity: number) => ({ kind: 'quantity', quantity }) as const;
+
+let sim: SqspSim;
+afterEach(async () => {
+  await sim.close();
+});
+
+it('reads up to 50 ids per call and maps isUnlimited / quantity', async () => {
+  sim = await startSqspSimulator();
+  const p = product('p1', 60, Q(3));
+  sim.seed([p]);
+  const refs = refsOf(p);
+  sim.manualEdit(refs[0], U);
+  sim.manualEdit(refs[1], O);
+  const seen = await connect(sim).readStock(refs);
+  expect(seen.slice(0, 3).map((s) => (s.status === 'found' ? s.stock : s.status))).toEqual([U, O, Q(3)]);
+  expect(seen.every((s) => s.status === 'found')).toBe(true);
+  expect(sim.requests.map((r) => r.path.split(',').length)).toEqual([50, 10]);
+});
+
+it('an id the site does not know comes back NotFound, the others found, in input order', async () => {
+  sim = await startSqspSimulator();
+  sim.seed([product('p1', 2)]);
+  const seen = await connect(sim).readStock([
+    { externalProductId: 'p1', externalVariantId: 'nope' },
+    ...refsOf(product('p1', 2)),
+  ]);
+  expect(seen.map((s) => s.externalVariantId)).toEqual(['nope', 'p1-v1', 'p1-v2']);
+  expect(seen[0].status === 'failed' && seen[0].error instanceof NotFound).toBe(true);
+  expect(seen.slice(1).every((s) => s.status === 'found')).toBe(true);
+});
+
+it('copes with a site that refuses the whole read with 404 for one unknown id: reads each id alone', async () => {
+  const strict: SimRoute<SquarespaceSimState>[] = simulator.routes.map((r) =>
+    r.method === 'GET' && r.path.endsWith('/:ids')
+      ? { ...r, handle: (req, ctx) => (req.params.ids.split(',').every((id) => ctx.state.items.has(id)) ? r.handle(req, ctx) : { status: 404, body: { type: 'NOT_FOUND', subtype: null, message: 'Not found', details: null, contextId: null } }) }
+      : r,
+  );
+  sim = await startSqspSimulator({ ...simulator, routes: strict });
+  sim.seed([product('p1', 2)]);
+  const seen = await connect(sim).readStock([...refsOf(product('p1', 2)), { externalProductId: 'p1', externalVariantId: 'gone' }]);
+  expect(seen.map((s) => s.status)).toEqual(['found', 'found', 'failed']);
+  expect(paths(sim)).toEqual(['GET /p1-v1,p1-v2,gone 404', 'GET /p1-v1 200', 'GET /p1-v2 200', 'GET /gone 404']);
+});

@@ -1,0 +1,45 @@
+/** Test plumbing: a running Squarespace simulator and the real plugin connected to it over HTTP. */
+import { createHttpClient, secretValues, type PluginLogger, type StoreConnection, type TargetStock } from '@stock-sync/plugin-sdk';
+import { startSimulator, type PlatformSimulatorDefinition, type RunningSimulator, type SeedProduct } from '@stock-sync/plugin-testkit';
+import { plugin } from '../../src';
+import { simulator, type SquarespaceSimState } from '../../src/simulator';
+
+export type SqspSim = RunningSimulator<SquarespaceSimState>;
+
+export const quietLog: PluginLogger = { debug() {}, info() {}, warn() {}, error() {} };
+
+export function startSqspSimulator(def: PlatformSimulatorDefinition<SquarespaceSimState> = simulator): Promise<SqspSim> {
+  return startSimulator(def);
+}
+
+/** The hub's way: the SDK client with the manifest's budget and the secret values registered. */
+export function connect(sim: SqspSim, overrides: Record<string, string> = {}): StoreConnection {
+  const credentials = { ...sim.credentials, ...overrides };
+  const http = createHttpClient({ rateLimit: plugin.manifest.rateLimit, secrets: secretValues(plugin.credentialFields, credentials), baseDelayMs: 20, maxDelayMs: 200 });
+  return plugin.connect({ credentials, http, log: quietLog });
+}
+
+/** `count` variants "<prefix>-<n>" under one product. */
+export function product(productId: string, count: number, initial?: TargetStock): SeedProduct {
+  return { productId, variants: Array.from({ length: count }, (_, i) => ({ variantId: `${productId}-v${i + 1}`, initial })) };
+}
+
+export function refsOf(p: SeedProduct) {
+  return p.variants.map((v) => ({ externalProductId: p.productId, externalVariantId: v.variantId }));
+}
+
+export async function call(sim: SqspSim, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; headers: Headers; body: any }> {
+  const h: Record<string, string> = { accept: 'application/json', authorization: `Bearer ${sim.credentials.apiKey}`, 'user-agent': 'quirk-tests/1.0', ...headers };
+  if (body !== undefined && !h['content-type']) h['content-type'] = 'application/json';
+  const res = await fetch(`${sim.baseUrl}/1.0/commerce/inventory${path}`, { method, headers: h, body: body === undefined ? undefined : JSON.stringify(body) });
+  const text = await res.text();
+  let parsed: unknown = text;
+  try {
+    parsed = text ? JSON.parse(text) : undefined;
+  } catch {
+    /* not JSON */
+  }
+  return { status: res.status, headers: res.headers, body: parsed };
+}
+
+export const paths = (sim: SqspSim) => sim.requests.map((r) => `${r.method} ${r.path.replace('/1.0/commerce/inventory', '') || '/'} ${r.status}`);
