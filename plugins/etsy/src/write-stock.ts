@@ -31,7 +31,7 @@ export async function writeStock(api: EtsyApi, locks: KeyedSerialQueue, log: Plu
   });
 
   let stopped: PluginError | undefined;
-  await runPool([...groups.entries()], LISTING_CONCURRENCY, async ([listingId, group]) => {
+  const work = async ([listingId, group]: [string, ListingChange[]]) => {
     if (stopped) {
       for (const g of group) fail(g.index, stopped);
       return;
@@ -58,7 +58,12 @@ export async function writeStock(api: EtsyApi, locks: KeyedSerialQueue, log: Plu
       if (isConnectionLevel(error)) stopped ??= error;
       for (const g of group) fail(g.index, error);
     }
-  });
+  };
+  // The first listing goes alone: a revoked token, a spent quota or a throttled store is found with one
+  // call instead of a fan-out of doomed ones; then the rest run a few at a time.
+  const entries = [...groups.entries()];
+  if (entries.length > 0) await work(entries[0]!);
+  await runPool(entries.slice(1), LISTING_CONCURRENCY, work);
 
   return outcomes.map((o, i) => o ?? { ...pick(changes[i]!), status: 'failed' as const, error: stopped ?? toPluginError(undefined) });
 }
