@@ -1,0 +1,164 @@
+/**
+ * One store's connection: verify, writeStock, readStock over the Weebly store catalog. Weebly has no
+ * batch endpoint: each SKU is one PATCH, sent one after another and paced by the SDK's limiter. Outcomes come back
+ * in input order, one per input.
+ */
+import {
+  AuthError,
+  NotFound,
+  RateLimited,
+  Rejected,
+  Transient,
+  sameTargetStock,
+  type HttpClient,
+  type ObservedStock,
+  type PluginError,
+  type PluginLogger,
+  type StockWrite,
+  type StoreConnection,
+  type VariantRef,
+  type WriteOutcome,
+} from '@stock-sync/plugin-sdk';
+import { MAX_PAGE_SIZE } from './manifest';
+import { asPluginError, Outcomes, ref } from './outcomes';
+import { inventoryFor, stockOfInventory } from './stock-mapping';
+import type { WeeblySku } from './weebly-types';
+
+function stopsTheWork(e: PluginError): boolean {
+  return e instanceof AuthError || e instanceof RateLimited || e instanceof Transient;
+}
+
+/** Weebly ids are decimal strings ("Unique ID (to this store)"); anything else cannot be one. */
+const isWeeblyId = (s: string) => /^[0-9]{1,20}$/.test(s);
+
+interface Planned<T extends VariantRef> {
+  indexes: number[];
+  input: T;
+}
+
+/** Valid refs deduplicated (last input wins, every index answered) and the invalid indexes. */
+function plan<T extends VariantRef>(inputs: readonly T[]): { items: Planned<T>[]; invalid: number[] } {
+  const byKey = new Map<string, Planned<T>>();
+  const invalid: number[] = [];
+  inputs.forEach((input, index) => {
+    if (!isWeeblyId(input.externalProductId) || !isWeeblyId(input.externalVariantId)) return void invalid.push(index);
+    const key = `${input.externalProductId}/${input.externalVariantId}`;
+    const existing = byKey.get(key);
+    if (existing) {
+      existing.indexes.push(index);
+      existing.input = input;
+    } else byKey.set(key, { indexes: [index], input });
+  });
+  return { items: [...byKey.values()], invalid };
+}
+
+export class WeeblyConnection implements StoreConnection {
+  constructor(
+    private readonly api: HttpClient,
+    private readonly log: PluginLogger,
+  ) {}
+
+  /** One product-list call: proves the token, that it belongs to this site, and the catalog read scope. */
+  async verify(): Promise<void> {
+    await this.api.request({ method: 'GET', url: '/products', params: { limit: 1 } });
+  }
+
+  async writeStock(changes: readonly StockWrite[]): Promise<WriteOutcome[]> {
+    const outcomes = new Outcomes<WriteOutcome>(changes.length);
+    const { items, invalid } = plan(changes);
+    const set = (p: Planned<StockWrite>, error?: PluginError) =>
+      outcomes.set(p.indexes, (i) => (error ? { ...ref(changes[i]), status: 'failed', error } : { ...ref(changes[i]), status: 'written' }));
+    outcomes.set(invalid, (i) => ({ ...ref(changes[i]), status: 'failed', error: new Rejected('Weebly product and SKU ids are decimal strings', { ...ref(changes[i]) }) }));
+
+    // One call per SKU: a change the hub says is already in place saves a whole call, so it is skipped.
+    const send = items.filter((p) => !(p.input.previous != null && sameTargetStock(p.input.previous, p.input.target)));
+    for (const p of items) if (!send.includes(p)) set(p);
+
+    // Sequential: the SDK limiter paces the calls anyway, and a throttle answer then holds back every
+    // later call (nothing is already in flight to land inside Retry-After).
+    try {
+      for (const p of send) {
+        const error = await this.patchSku(p.input);
+        if (error && stopsTheWork(error)) throw error;
+        set(p, error);
+      }
+    } catch (e) {
+      const error = asPluginError(e);
+      this.log.warn('weebly: write stopped', { code: error.code, message: error.message });
+      outcomes.fillRemaining((i) => ({ ...ref(changes[i]), status: 'failed', error }));
+    }
+    return outcomes.done();
+  }
+
+  /** PATCH (never PUT: PUT resets every field not sent) one SKU's inventory; the error, if any. */
+  private async patchSku(c: StockWrite): Promise<PluginError | undefined> {
+    const inventory = inventoryFor(c.target);
+    try {
+      const res = await this.api.request<WeeblySku>({
+        method: 'PATCH',
+        url: `/products/${c.externalProductId}/skus/${c.externalVariantId}`,
+        body: { inventory },
+        // An absolute value: sending it again lands on the same state.
+        idempotent: true,
+      });
+      const echoed = res.data?.inventory;
+      if (echoed !== inventory && !(inventory === 0 && typeof echoed === 'number' && echoed <= 0)) {
+        return new Rejected(`Weebly kept inventory ${String(echoed)} for SKU ${c.externalVariantId} instead of ${String(inventory)}`, { ...ref(c), echoed });
+      }
+      return undefined;
+    } catch (e) {
+      const error = asPluginError(e);
+      if (error instanceof NotFound) return new NotFound(`Weebly has no SKU ${c.externalVariantId} in product ${c.externalProductId} (${error.message})`, { ...ref(c) });
+      return error;
+    }
+  }
+
+  async readStock(refs: readonly VariantRef[]): Promise<ObservedStock[]> {
+    const outcomes = new Outcomes<ObservedStock>(refs.length);
+    const { items, invalid } = plan(refs);
+    outcomes.set(invalid, (i) => ({ ...ref(refs[i]), status: 'failed', error: new NotFound('Not a Weebly product / SKU id (decimal strings)', { ...ref(refs[i]) }) }));
+    const byProduct = new Map<string, Planned<VariantRef>[]>();
+    for (const p of items) byProduct.set(p.input.externalProductId, [...(byProduct.get(p.input.externalProductId) ?? []), p]);
+    try {
+      for (const [productId, wanted] of byProduct) {
+        let skus: Map<string, WeeblySku>;
+        try {
+          skus = await this.listSkus(productId);
+        } catch (e) {
+          const error = asPluginError(e);
+          if (stopsTheWork(error)) throw error;
+          const perItem = error instanceof NotFound ? new NotFound(`Weebly has no product ${productId}`, { productId }) : error;
+          for (const p of wanted) outcomes.set(p.indexes, (i) => ({ ...ref(refs[i]), status: 'failed', error: perItem }));
+          continue;
+        }
+        for (const p of wanted) {
+          const sku = skus.get(p.input.externalVariantId);
+          if (!sku) {
+            const error = new NotFound(`Weebly product ${productId} has no SKU ${p.input.externalVariantId}`, { productId });
+            outcomes.set(p.indexes, (i) => ({ ...ref(refs[i]), status: 'failed', error }));
+          } else {
+            const stock = stockOfInventory(sku.inventory);
+            outcomes.set(p.indexes, (i) => ({ ...ref(refs[i]), status: 'found', stock }));
+          }
+        }
+      }
+    } catch (e) {
+      const error = asPluginError(e);
+      this.log.warn('weebly: read stopped', { code: error.code, message: error.message });
+      outcomes.fillRemaining((i) => ({ ...ref(refs[i]), status: 'failed', error }));
+    }
+    return outcomes.done();
+  }
+
+  /** Every SKU of a product: list pages of 200 (the maximum) until X-Resultset-Total is reached. */
+  private async listSkus(productId: string): Promise<Map<string, WeeblySku>> {
+    const out = new Map<string, WeeblySku>();
+    for (let page = 1; ; page++) {
+      const res = await this.api.request<WeeblySku[]>({ method: 'GET', url: `/products/${productId}/skus`, params: { page, limit: MAX_PAGE_SIZE } });
+      const rows = Array.isArray(res.data) ? res.data : [];
+      for (const s of rows) out.set(String(s.product_sku_id), s);
+      const total = Number(res.headers['x-resultset-total']);
+      if (rows.length < MAX_PAGE_SIZE || (Number.isFinite(total) && out.size >= total)) return out;
+    }
+  }
+}

@@ -1,0 +1,20 @@
+/**
+ * The Weebly integration plugin: SKU inventory over the Weebly Platform API (store catalog).
+ * Decisions and their sources: README.md.
+ */
+import type { IntegrationPlugin } from '@stock-sync/plugin-sdk';
+import { WeeblyConnection } from './connection';
+import { credentialFields, manifest } from './manifest';
+import { createWeeblyApi } from './weebly-api';
+
+export const plugin: IntegrationPlugin = {
+  manifest,
+  credentialFields,
+  connect(ctx) {
+    return new WeeblyConnection(createWeeblyApi(ctx), ctx.log);
+  },
+};
+
+export default plugin;
+export { manifest, credentialFields } from './manifest';
+export { inventoryFor, stockOfInventory } from './stock-mapping';

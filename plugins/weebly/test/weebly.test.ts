@@ -1,0 +1,112 @@
+/** The plugin against the Weebly simulator over real HTTP: PATCH not PUT, untracked null, one SKU per call. */
+import { AuthError, NotFound, type TargetStock } from '@stock-sync/plugin-sdk';
+import { call, connect, lines, product, refsOf, startWeeblySimulator, type WeeblySim } from './support';
+
+const U: TargetStock = { kind: 'unlimited' };
+const O: TargetStock = { kind: 'out_of_stock' };
+const Q = (quantity: number): TargetStock => ({ kind: 'quantity', quantity });
+
+let sim: WeeblySim;
+beforeEach(async () => {
+  sim = await startWeeblySimulator();
+});
+afterEach(() => sim.close());
+const sku = (p: number, s: number) => sim.state.products.get(String(p))!.skus.get(String(s))!;
+
+describe('PATCH, never PUT', () => {
+  it('writes only `inventory` with PATCH: price, sale price and the SKU code stay as the merchant set them', async () => {
+    sim.seed([product(12, 1, 1, Q(3))]);
+    sku(12, 1).sale_price = 15;
+    const out = await connect(sim).writeStock([{ externalProductId: '12', externalVariantId: '1', target: Q(8) }]);
+    expect(out[0].status).toBe('written');
+    expect(lines(sim)).toEqual(['PATCH /products/12/skus/1 200']);
+    expect(sku(12, 1)).toMatchObject({ inventory: 8, price: 20, sale_price: 15, sku: 'SKU-1' });
+  });
+
+  it('the simulator applies PUT as Weebly defines it: every field not sent is reset to its default', async () => {
+    sim.seed([product(12, 1, 1, Q(3))]);
+    const r = await call(sim, 'PUT', '/products/12/skus/1', { inventory: 5 });
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({ inventory: 5, price: 0, sale_price: null, sku: null });
+  });
+});
+
+describe('mapping', () => {
+  it('unlimited is `inventory: null` (not tracked), sold out 0, a quantity its count; read back the same', async () => {
+    const p = product(12, 1, 3, Q(1));
+    sim.seed([p]);
+    const [a, b, c] = refsOf(p);
+    const conn = connect(sim);
+    await conn.writeStock([{ ...a, target: U }, { ...b, target: O }, { ...c, target: Q(42) }]);
+    expect([sku(12, 1).inventory, sku(12, 2).inventory, sku(12, 3).inventory]).toEqual([null, 0, 42]);
+    const read = await conn.readStock([a, b, c]);
+    expect(read.map((r) => (r.status === 'found' ? r.stock : r.status))).toEqual([U, O, Q(42)]);
+  });
+
+  it('the simulator refuses a negative count and fields that cannot be changed (400)', async () => {
+    sim.seed([product(12, 1, 1)]);
+    expect((await call(sim, 'PATCH', '/products/12/skus/1', { inventory: -1 })).status).toBe(400);
+    const r = await call(sim, 'PATCH', '/products/12/skus/1', { inventory: 1, product_type: 'digital' });
+    expect(r).toEqual({ status: 400, body: { error: { code: 400, message: 'The field product_type cannot be changed.' } } });
+  });
+});
+
+describe('calls', () => {
+  it('one PATCH per SKU; a SKU whose write the hub says is in place costs no call', async () => {
+    const p = product(12, 1, 3, O);
+    sim.seed([p]);
+    const [a, b, c] = refsOf(p);
+    const out = await connect(sim).writeStock([
+      { ...a, target: O, previous: O },
+      { ...b, target: Q(2), previous: O },
+      { ...c, target: U, previous: O },
+    ]);
+    expect(out.every((o) => o.status === 'written')).toBe(true);
+    expect(lines(sim)).toEqual(['PATCH /products/12/skus/2 200', 'PATCH /products/12/skus/3 200']);
+  });
+
+  it('reads one SKU list per product, 200 a page (the maximum), following X-Resultset-Total', async () => {
+    const big = product(12, 1, 250, Q(2));
+    const small = product(13, 1001, 2, O);
+    sim.seed([big, small]);
+    const read = await connect(sim).readStock([...refsOf(big), ...refsOf(small)]);
+    expect(read.every((r) => r.status === 'found')).toBe(true);
+    expect(lines(sim)).toEqual(['GET /products/12/skus 200', 'GET /products/12/skus 200', 'GET /products/13/skus 200']);
+  });
+
+  it('a deleted product is NotFound for its SKUs on write and on read; the others go on', async () => {
+    sim.seed([product(12, 1, 1), product(13, 2, 1)]);
+    sim.state.products.delete('12');
+    const conn = connect(sim);
+    const out = await conn.writeStock([
+      { externalProductId: '12', externalVariantId: '1', target: O },
+      { externalProductId: '13', externalVariantId: '2', target: O },
+    ]);
+    expect(out.map((o) => o.status)).toEqual(['failed', 'written']);
+    expect((out[0] as { error: Error }).error).toBeInstanceOf(NotFound);
+    const [r] = await conn.readStock([{ externalProductId: '12', externalVariantId: '1' }]);
+    expect(r.status === 'failed' && r.error instanceof NotFound).toBe(true);
+  });
+});
+
+describe('auth', () => {
+  it('verify is one product-list call', async () => {
+    await connect(sim).verify();
+    expect(lines(sim)).toEqual(['GET /products 200']);
+  });
+
+  it('a token used for another site is refused (403) → AuthError', async () => {
+    const err = await connect(sim, { siteId: '111' }).verify().catch((e) => e);
+    expect(err).toBeInstanceOf(AuthError);
+    expect(err.message).toMatch(/403/);
+  });
+
+  it('a token without write:store-catalog stops the run with AuthError after one call', async () => {
+    const p = product(12, 1, 3);
+    sim.seed([p]);
+    sim.state.scopes.delete('write:store-catalog');
+    const out = await connect(sim).writeStock(refsOf(p).map((r) => ({ ...r, target: O })));
+    expect(out.every((o) => o.status === 'failed' && o.error instanceof AuthError)).toBe(true);
+    expect(sim.requests).toHaveLength(1);
+  });
+});
