@@ -1,0 +1,20 @@
+/**
+ * The Square integration plugin: item-variation stock at one location over the Catalog and Inventory APIs.
+ * Decisions and their sources: README.md.
+ */
+import type { IntegrationPlugin } from '@stock-sync/plugin-sdk';
+import { SquareConnection } from './connection';
+import { credentialFields, manifest } from './manifest';
+import { createSquareApi } from './square-api';
+
+export const plugin: IntegrationPlugin = {
+  manifest,
+  credentialFields,
+  connect(ctx) {
+    return new SquareConnection(createSquareApi(ctx), ctx.log, (ctx.credentials.locationId ?? '').trim());
+  },
+};
+
+export default plugin;
+export { manifest, credentialFields } from './manifest';
+export { fromSquare, withTracking, isTracked } from './stock-mapping';

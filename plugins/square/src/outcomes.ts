@@ -1,0 +1,41 @@
+/** One result slot per input, filled in any order, returned in input order. */
+import { isPluginError, Transient, type PluginError, type VariantRef } from '@stock-sync/plugin-sdk';
+
+export class Slots<T> {
+  private readonly slots: (T | undefined)[];
+  constructor(size: number) {
+    this.slots = new Array<T | undefined>(size).fill(undefined);
+  }
+  set(indexes: readonly number[], make: (index: number) => T): void {
+    for (const i of indexes) this.slots[i] = make(i);
+  }
+  fillRemaining(make: (index: number) => T): void {
+    this.slots.forEach((v, i) => {
+      if (v === undefined) this.slots[i] = make(i);
+    });
+  }
+  done(): T[] {
+    return this.slots as T[];
+  }
+}
+
+export function ref(v: VariantRef): VariantRef {
+  return { externalProductId: v.externalProductId, externalVariantId: v.externalVariantId };
+}
+
+export function asPluginError(e: unknown): PluginError {
+  if (isPluginError(e)) return e;
+  // Never echo a foreign error's message: it may carry a URL or header the client did not redact.
+  return new Transient(`Unexpected failure talking to Square (${e instanceof Error ? e.name : typeof e})`);
+}
+
+/** A Square catalog object id: 1–100 characters (catalog_object_id maxLength 100), no spaces or slashes. */
+export function isSquareId(raw: string): boolean {
+  return /^[A-Za-z0-9_-]{1,100}$/.test(raw);
+}
+
+export function chunk<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}

@@ -1,0 +1,87 @@
+/**
+ * The Square sandbox: a small, faithful model of a seller's Catalog (item variations, track_inventory,
+ * location overrides, read-only sold_out) and Inventory (IN_STOCK physical counts) APIs for the testkit's
+ * simulator framework. Decisions: ../../README.md.
+ */
+import type { TargetStock, VariantRef } from '@stock-sync/plugin-sdk';
+import type { PlatformSimulatorDefinition, SeedProduct } from '@stock-sync/plugin-testkit';
+import { authenticateSquare } from './auth';
+import { squareError } from './errors';
+import { squareRoutes } from './routes';
+import { createSpecValidators, type SpecValidators } from './spec-validators';
+import { applyMerchantEdit, createSquareState, findVariation, neutralStock, nextVersion, refKey, SIM_LOCATION_ID, type SimVariation, type SquareSimState } from './state';
+
+export type { SquareSimState, SimVariation, SimItem, SimOverride } from './state';
+export { SIM_LOCATION_ID, SIM_OTHER_LOCATION_ID } from './state';
+
+/** Obviously fake access token in Square's EAAA… shape. */
+export const SANDBOX_ACCESS_TOKEN = 'EAAAtest_sandbox_square_token_000000000000000001';
+
+/** The 3 MB spec is read and compiled once per process: immutable data shared by every run. */
+let validators: SpecValidators | undefined;
+const specValidators = () => (validators ??= createSpecValidators());
+
+function seed(state: SquareSimState, products: SeedProduct[]): void {
+  for (const sp of products) {
+    let item = state.items.get(sp.productId);
+    if (!item) {
+      item = { id: sp.productId, name: sp.title ?? `Item ${sp.productId}`, variationIds: [] };
+      state.items.set(item.id, item);
+    }
+    for (const sv of sp.variants) {
+      const existing = state.variations.get(sv.variantId);
+      if (existing && existing.itemId !== item.id) throw new Error(`variation ${sv.variantId} already belongs to item ${existing.itemId}`);
+      const v: SimVariation = existing ?? {
+        id: sv.variantId, itemId: item.id, version: nextVersion(state), updatedAt: state.clock(), name: `Variation ${sv.variantId}`,
+        sku: sv.sku ?? '', priceCents: 2000, trackInventory: false, overrides: new Map(), extra: {},
+      };
+      if (sv.sku !== undefined) v.sku = sv.sku;
+      if (!existing) {
+        state.variations.set(v.id, v);
+        item.variationIds.push(v.id);
+      }
+      state.deleted.delete(refKey(item.id, v.id));
+      applyMerchantEdit(state, v, sv.initial ?? { kind: 'unlimited' });
+    }
+  }
+}
+
+export const simulator: PlatformSimulatorDefinition<SquareSimState> = {
+  id: 'square',
+  displayName: 'Square',
+  createState: createSquareState,
+  credentials: (baseUrl: string) => ({ baseUrl, accessToken: SANDBOX_ACCESS_TOKEN, locationId: SIM_LOCATION_ID }),
+  seed,
+  inspect(state: SquareSimState, ref: VariantRef): TargetStock | 'deleted' | undefined {
+    const v = findVariation(state, ref);
+    if (v) return neutralStock(state, v);
+    return state.deleted.has(refKey(ref.externalProductId, ref.externalVariantId)) ? 'deleted' : undefined;
+  },
+  deleteVariant(state: SquareSimState, ref: VariantRef): void {
+    const v = findVariation(state, ref);
+    if (!v) return;
+    state.variations.delete(v.id);
+    const item = state.items.get(v.itemId)!;
+    item.variationIds = item.variationIds.filter((id) => id !== v.id);
+    for (const k of [...state.counts.keys()]) if (k.startsWith(`${v.id}|`)) state.counts.delete(k);
+    state.deleted.add(refKey(v.itemId, v.id));
+  },
+  manualEdit(state: SquareSimState, ref: VariantRef, to: TargetStock): void {
+    const v = findVariation(state, ref);
+    if (!v) throw new Error(`no variation ${ref.externalVariantId} in item ${ref.externalProductId}`);
+    applyMerchantEdit(state, v, to);
+  },
+  authenticate: authenticateSquare,
+  rateLimit: {
+    // Square publishes no numbers: a bucket of 20 refilling 10/s stands in for its undisclosed limit.
+    capacity: 20,
+    refillPerSecond: 10,
+    // 429 RATE_LIMITED, no Retry-After (none documented).
+    throttled: () => squareError(429, 'RATE_LIMIT_ERROR', 'RATE_LIMITED', 'Rate limit exceeded. Retry with exponential backoff.'),
+  },
+  get routes() {
+    return squareRoutes(specValidators());
+  },
+};
+
+export default simulator;

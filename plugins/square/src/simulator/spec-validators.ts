@@ -1,0 +1,41 @@
+/**
+ * Request-body validators built from Square's official OpenAPI document (square/connect-api-specification
+ * api.json @ 5733f66, release 2025-08-20, copied unchanged to spec/). 3 MB: read once per process.
+ */
+import * as path from 'node:path';
+import { loadOpenApiSpec, openApiBodyValidator } from '@stock-sync/plugin-testkit';
+
+export type BodyCheck = (body: unknown) => { ok: true } | { ok: false; errors: string[] };
+
+export interface SpecValidators {
+  batchRetrieveCatalogObjects: BodyCheck;
+  batchUpsertCatalogObjects: BodyCheck;
+  batchChangeInventory: BodyCheck;
+  batchRetrieveInventoryCounts: BodyCheck;
+}
+
+/** src/simulator and dist/simulator are both two levels below the package root. */
+export const SQUARE_SPEC_FILE = path.resolve(__dirname, '..', '..', 'spec', 'square-api.json');
+
+export function createSpecValidators(file: string = SQUARE_SPEC_FILE): SpecValidators {
+  const spec = loadOpenApiSpec(file);
+  patchDanglingRefs(spec);
+  return {
+    batchRetrieveCatalogObjects: openApiBodyValidator(spec, 'POST', '/v2/catalog/batch-retrieve'),
+    batchUpsertCatalogObjects: openApiBodyValidator(spec, 'POST', '/v2/catalog/batch-upsert'),
+    batchChangeInventory: openApiBodyValidator(spec, 'POST', '/v2/inventory/changes/batch-create'),
+    batchRetrieveInventoryCounts: openApiBodyValidator(spec, 'POST', '/v2/inventory/counts/batch-retrieve'),
+  };
+}
+
+/**
+ * The 2025-08-20 document references `#/components/schemas/CatalogModifierToggleOverrideType` (from
+ * CatalogModifierListModifierOverride, reachable from every CatalogObject) without defining it. Square's
+ * enum types are strings on the wire, so the missing one is filled in as a string before compiling; the
+ * file on disk stays unchanged.
+ */
+function patchDanglingRefs(spec: ReturnType<typeof loadOpenApiSpec>): void {
+  const schemas = ((spec.components ??= {}) as { schemas?: Record<string, unknown> }).schemas ?? {};
+  schemas.CatalogModifierToggleOverrideType ??= { type: 'string', description: 'Missing from the published document; filled in by the simulator.' };
+  (spec.components as { schemas?: Record<string, unknown> }).schemas = schemas;
+}

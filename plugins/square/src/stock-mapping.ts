@@ -1,0 +1,71 @@
+/**
+ * TargetStock ⇄ Square: the one place that knows the mapping table in README.md. Whether a variation is
+ * tracked is catalog data (track_inventory, overridable per location); its count is inventory data
+ * (IN_STOCK at the location); sold_out is Square's own read-only verdict.
+ */
+import type { TargetStock } from '@stock-sync/plugin-sdk';
+import type { CatalogObject, ItemVariationLocationOverrides } from './square-types';
+
+export function overrideFor(obj: CatalogObject, locationId: string): ItemVariationLocationOverrides | undefined {
+  return (obj.item_variation_data?.location_overrides ?? []).find((o) => o.location_id === locationId);
+}
+
+/** Tracking at the location: the location override when it says, else the variation's own setting. */
+export function isTracked(obj: CatalogObject, locationId: string): boolean {
+  const o = overrideFor(obj, locationId)?.track_inventory;
+  if (typeof o === 'boolean') return o;
+  return obj.item_variation_data?.track_inventory === true;
+}
+
+export function isSoldOut(obj: CatalogObject, locationId: string): boolean {
+  return overrideFor(obj, locationId)?.sold_out === true;
+}
+
+/** Square quantities are decimal strings; stock is whole units, never below 0. */
+export function parseQuantity(q: string | undefined): number {
+  const n = Number(q ?? '0');
+  return Number.isFinite(n) ? Math.max(0, Math.floor(n)) : 0;
+}
+
+/**
+ * The neutral reading: sold_out → out of stock (Square: "applications should treat its inventory count as
+ * zero when this attribute value is true"); untracked → unlimited; tracked → the IN_STOCK count.
+ */
+export function fromSquare(obj: CatalogObject, locationId: string, inStock: string | undefined): TargetStock {
+  if (isSoldOut(obj, locationId)) return { kind: 'out_of_stock' };
+  if (!isTracked(obj, locationId)) return { kind: 'unlimited' };
+  return { kind: 'quantity', quantity: parseQuantity(inStock) };
+}
+
+/** Unlimited is untracked; out of stock and quantities need tracking and a count (0 for sold out). */
+export function wantsTracking(target: TargetStock): boolean {
+  return target.kind !== 'unlimited';
+}
+
+export function countFor(target: TargetStock): number {
+  return target.kind === 'quantity' ? target.quantity : 0;
+}
+
+const READ_ONLY_OVERRIDE_FIELDS = ['sold_out', 'sold_out_valid_until'];
+const READ_ONLY_OBJECT_FIELDS = ['updated_at', 'created_at', 'is_deleted', 'catalog_v1_ids'];
+
+/**
+ * The variation as read, with tracking set at the location through its location override (other locations
+ * are left alone), and the read-only fields Square ignores removed. Upsert replaces the whole object, so
+ * every other field goes back as read; `version` makes a concurrent edit fail instead of being overwritten.
+ */
+export function withTracking(obj: CatalogObject, locationId: string, track: boolean): CatalogObject {
+  const copy: CatalogObject = structuredClone(obj);
+  for (const f of READ_ONLY_OBJECT_FIELDS) delete copy[f];
+  const data = (copy.item_variation_data ??= {});
+  const overrides = (data.location_overrides ?? []).map((o) => {
+    const c = { ...o };
+    for (const f of READ_ONLY_OVERRIDE_FIELDS) delete c[f];
+    return c;
+  });
+  const mine = overrides.find((o) => o.location_id === locationId);
+  if (mine) mine.track_inventory = track;
+  else overrides.push({ location_id: locationId, track_inventory: track });
+  data.location_overrides = overrides;
+  return copy;
+}
