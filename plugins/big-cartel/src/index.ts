@@ -1,0 +1,20 @@
+/**
+ * The Big Cartel integration plugin: product option quantities over API v1 (JSON:API).
+ * Decisions, their sources and what is unverified: README.md.
+ */
+import type { IntegrationPlugin } from '@stock-sync/plugin-sdk';
+import { createBigCartelApi } from './big-cartel-api';
+import { BigCartelConnection } from './connection';
+import { credentialFields, manifest } from './manifest';
+
+export const plugin: IntegrationPlugin = {
+  manifest,
+  credentialFields,
+  connect(ctx) {
+    return new BigCartelConnection(createBigCartelApi(ctx), ctx.log);
+  },
+};
+
+export default plugin;
+export { manifest, credentialFields } from './manifest';
+export { quantityFor, fromOptionQuantity } from './stock-mapping';

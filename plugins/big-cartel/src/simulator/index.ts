@@ -1,0 +1,95 @@
+/**
+ * The Big Cartel sandbox: a small model of an account's products API (JSON:API) for the testkit's
+ * simulator framework. Lowest-confidence platform: what is documented and what is assumed is listed in
+ * ../../README.md.
+ */
+import type { TargetStock, VariantRef } from '@stock-sync/plugin-sdk';
+import type { PlatformSimulatorDefinition, SeedProduct, SimRequest, SimResponse } from '@stock-sync/plugin-testkit';
+import { jsonApiError } from './errors';
+import { applyMerchantEdit, deriveStatus, neutralStock } from './product-rules';
+import { bigCartelRoutes } from './routes';
+import { createBigCartelState, refKey, SANDBOX_ACCOUNT_ID, type BigCartelSimState, type SimOption } from './state';
+
+export type { BigCartelSimState, SimOption, SimProduct } from './state';
+export { SANDBOX_ACCOUNT_ID } from './state';
+
+/** Obviously fake OAuth token. */
+export const SANDBOX_ACCESS_TOKEN = 'bc_test_0000000000000000sandbox0000000000';
+
+function findOption(state: BigCartelSimState, ref: VariantRef): SimOption | undefined {
+  const o = state.options.get(ref.externalVariantId);
+  return o && o.productId === ref.externalProductId ? o : undefined;
+}
+
+function seed(state: BigCartelSimState, products: SeedProduct[]): void {
+  const now = state.clock();
+  for (const sp of products) {
+    let p = state.products.get(sp.productId);
+    if (!p) state.products.set(sp.productId, (p = { id: sp.productId, name: sp.title ?? `Product ${sp.productId}`, status: 'active', optionIds: [], updatedAt: now }));
+    for (const sv of sp.variants) {
+      const existing = state.options.get(sv.variantId);
+      if (existing && existing.productId !== sp.productId) throw new Error(`option ${sv.variantId} already belongs to product ${existing.productId}`);
+      const o: SimOption = existing ?? { id: sv.variantId, productId: sp.productId, name: sv.sku ?? `Option ${sv.variantId}`, price: '20.00', quantity: 0, sold: 0 };
+      if (!existing) {
+        state.options.set(o.id, o);
+        p.optionIds.push(o.id);
+      }
+      state.deleted.delete(refKey(sp.productId, o.id));
+      applyMerchantEdit(state, o, sv.initial ?? { kind: 'unlimited' }, now);
+    }
+    deriveStatus(state, p);
+  }
+}
+
+/**
+ * Headers Big Cartel requires ("If you're receiving 400 or 406 errors, double check … the required
+ * headers"): a User-Agent (400 without, as we model it) and the JSON:API Accept (406 without).
+ * Then Bearer (OAuth) or Basic (subdomain:password) auth; 401 otherwise.
+ */
+function authenticate(req: SimRequest, creds: Record<string, string>, revoked: boolean): SimResponse | undefined {
+  if (!(req.headers['user-agent'] ?? '').trim()) return jsonApiError(400, 'A User-Agent header is required');
+  if (!/application\/vnd\.api\+json/i.test(req.headers.accept ?? '')) return jsonApiError(406, 'Accept must be application/vnd.api+json');
+  const header = req.headers.authorization ?? '';
+  const bearer = /^Bearer\s+(\S+)\s*$/i.exec(header)?.[1];
+  const basic = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header)?.[1];
+  let ok = false;
+  if (bearer) ok = !!creds.accessToken && bearer === creds.accessToken;
+  else if (basic && creds.subdomain && creds.password) ok = Buffer.from(basic, 'base64').toString('utf8') === `${creds.subdomain}:${creds.password}`;
+  return !ok || revoked ? jsonApiError(401, 'Invalid API credentials') : undefined;
+}
+
+export const simulator: PlatformSimulatorDefinition<BigCartelSimState> = {
+  id: 'big-cartel',
+  displayName: 'Big Cartel',
+  createState: createBigCartelState,
+  credentials: (baseUrl: string) => ({ accountId: SANDBOX_ACCOUNT_ID, accessToken: SANDBOX_ACCESS_TOKEN, baseUrl }),
+  seed,
+  inspect(state: BigCartelSimState, ref: VariantRef): TargetStock | 'deleted' | undefined {
+    const o = findOption(state, ref);
+    if (o) return neutralStock(o);
+    return state.deleted.has(refKey(ref.externalProductId, ref.externalVariantId)) ? 'deleted' : undefined;
+  },
+  deleteVariant(state: BigCartelSimState, ref: VariantRef): void {
+    const o = findOption(state, ref);
+    if (!o) return;
+    state.options.delete(o.id);
+    const p = state.products.get(o.productId);
+    if (p) p.optionIds = p.optionIds.filter((id) => id !== o.id);
+    state.deleted.add(refKey(o.productId, o.id));
+  },
+  manualEdit(state: BigCartelSimState, ref: VariantRef, to: TargetStock): void {
+    const o = findOption(state, ref);
+    if (!o) throw new Error(`no option ${ref.externalVariantId} in product ${ref.externalProductId}`);
+    applyMerchantEdit(state, o, to, state.clock());
+  },
+  authenticate,
+  rateLimit: {
+    // Undocumented: an assumed allowance of bursts of 10 and 3 per second, answered like most APIs (429 + Retry-After).
+    capacity: 10,
+    refillPerSecond: 3,
+    throttled: (_req: SimRequest, retryAfterSeconds: number): SimResponse => jsonApiError(429, 'Rate limit exceeded', undefined, { 'retry-after': String(retryAfterSeconds) }),
+  },
+  routes: bigCartelRoutes,
+};
+
+export default simulator;

@@ -1,0 +1,38 @@
+/** The simulated Big Cartel account: products with their options (name, price, quantity, sold). */
+export type ProductStatus = 'active' | 'hidden' | 'sold_out' | 'coming_soon';
+
+export interface SimOption {
+  id: string;
+  productId: string;
+  name: string;
+  price: string;
+  quantity: number;
+  sold: number;
+}
+
+export interface SimProduct {
+  id: string;
+  name: string;
+  status: ProductStatus;
+  optionIds: string[];
+  updatedAt: number;
+}
+
+export interface BigCartelSimState {
+  accountId: string;
+  products: Map<string, SimProduct>;
+  options: Map<string, SimOption>;
+  /** "productId/optionId" of options that existed and were deleted. */
+  deleted: Set<string>;
+  clock: () => number;
+}
+
+export const SANDBOX_ACCOUNT_ID = '7654321';
+
+export function createBigCartelState(): BigCartelSimState {
+  return { accountId: SANDBOX_ACCOUNT_ID, products: new Map(), options: new Map(), deleted: new Set(), clock: Date.now };
+}
+
+export function refKey(productId: string, optionId: string): string {
+  return `${productId}/${optionId}`;
+}

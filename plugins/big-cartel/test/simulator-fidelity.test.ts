@@ -1,0 +1,45 @@
+/** The simulator's JSON:API documents, required headers and PATCH validation, over raw HTTP. */
+import { call, product, startBigCartelSimulator, type BigCartelSim } from './support/account';
+
+let sim: BigCartelSim;
+const P = () => `/v1/accounts/${sim.credentials.accountId}/products/100`;
+beforeEach(async () => {
+  sim = await startBigCartelSimulator();
+  sim.seed([product(100, 1, 2, { kind: 'quantity', quantity: 3 })]);
+});
+afterEach(async () => {
+  await sim.close();
+});
+
+const patch = (options: unknown[]) => ({ data: { id: '100', type: 'products', relationships: { options: { data: options } } } });
+
+it('renders a product with its options in included (quantity, sold)', async () => {
+  const res = await call(sim, 'GET', P());
+  expect(res.status).toBe(200);
+  expect(res.body.data).toMatchObject({ id: '100', type: 'products', attributes: { status: 'active' }, relationships: { options: { data: [{ id: '1', type: 'product_options' }, { id: '2', type: 'product_options' }] } } });
+  expect(res.body.included).toEqual([
+    expect.objectContaining({ id: '1', type: 'product_options', attributes: expect.objectContaining({ quantity: 3, sold: 0 }) }),
+    expect.objectContaining({ id: '2', type: 'product_options' }),
+  ]);
+});
+
+it('requires the User-Agent (400), the JSON:API Accept (406) and valid credentials (401)', async () => {
+  expect((await call(sim, 'GET', P(), undefined, { 'user-agent': '' })).status).toBe(400);
+  expect((await call(sim, 'GET', P(), undefined, { accept: 'application/json' })).status).toBe(406);
+  expect(await call(sim, 'GET', P(), undefined, { authorization: 'Bearer nope' })).toMatchObject({ status: 401, body: { errors: [{ status: '401' }] } });
+});
+
+it('validates the PATCH document and names the offending member', async () => {
+  const bad = await call(sim, 'PATCH', P(), patch([{ id: '1', type: 'product_options', attributes: { quantity: -1 } }, { id: '2', type: 'product_options' }]));
+  expect(bad).toMatchObject({ status: 400, body: { errors: [{ source: { pointer: '/data/relationships/options/data/0/attributes/quantity' } }] } });
+  expect((await call(sim, 'PATCH', P(), { data: { id: '999', type: 'products' } })).status).toBe(400);
+  expect((await call(sim, 'PATCH', P(), patch([{ id: '77', type: 'product_options' }]))).status).toBe(404);
+  expect(sim.state.options.get('1')!.quantity).toBe(3);
+});
+
+it('treats the options linkage as the complete list (the strict reading): an option left out is deleted', async () => {
+  const res = await call(sim, 'PATCH', P(), patch([{ id: '2', type: 'product_options', attributes: { quantity: 0 } }]));
+  expect(res.status).toBe(200);
+  expect(sim.state.products.get('100')!.optionIds).toEqual(['2']);
+  expect(sim.stock({ externalProductId: '100', externalVariantId: '1' })).toBe('deleted');
+});
