@@ -1,0 +1,19 @@
+/**
+ * The Storenvy integration plugin: variant stock over Storenvy API v1 (largely unverified: README.md).
+ */
+import type { IntegrationPlugin } from '@stock-sync/plugin-sdk';
+import { StorenvyConnection } from './connection';
+import { credentialFields, manifest } from './manifest';
+import { createStorenvyApi } from './storenvy-api';
+
+export const plugin: IntegrationPlugin = {
+  manifest,
+  credentialFields,
+  connect(ctx) {
+    return new StorenvyConnection(createStorenvyApi(ctx), ctx.log);
+  },
+};
+
+export default plugin;
+export { manifest, credentialFields } from './manifest';
+export { variantStockFor, stockOfVariant, UNLIMITED_READ_THRESHOLD } from './stock-mapping';

@@ -1,0 +1,42 @@
+/**
+ * Storenvy platform facts as data (API v1). Storenvy's developer docs could not be read: most facts here
+ * come from community clients and are marked unverified in README.md.
+ */
+import { CONTRACT_VERSION, type CredentialField, type PluginManifest } from '@stock-sync/plugin-sdk';
+
+export const DEFAULT_BASE_URL = 'https://api.storenvy.com';
+export const API_PREFIX = '/v1';
+
+/** The count written for "unlimited" (no untracked form is known): four digits, a conservative ceiling. */
+export const EMULATED_UNLIMITED_QUANTITY = 9_999;
+
+export const manifest: PluginManifest = {
+  id: 'storenvy',
+  displayName: 'Storenvy',
+  contractVersion: CONTRACT_VERSION,
+  capabilities: {
+    // No untracked / unlimited variant form is known: emulated with a high full_quantity.
+    unlimitedStock: 'emulated',
+    // One variant per PUT; no batch endpoint is known.
+    maxBatch: 1,
+    readBack: true,
+    // Webhooks exist (url, events) but their event names are unknown; not subscribed.
+    webhooks: false,
+  },
+  rateLimit: {
+    // No documented limit (unverified): a cautious 2 req/s, burst 5, honouring 429 Retry-After.
+    requestsPerSecond: 2,
+    burst: 5,
+    note: 'Storenvy publishes no rate limit we could read (developers.storenvy.com unavailable); the hub keeps to 2 req/s (burst 5) and honours 429 Retry-After.',
+  },
+  docsUrl: 'https://developers.storenvy.com',
+};
+
+export const credentialFields: readonly CredentialField[] = [
+  {
+    name: 'accessToken',
+    secret: true,
+    required: true,
+    description: 'Storenvy OAuth 2.0 access token of the store owner (scopes store_read store_write), sent as access_token.',
+  },
+];

@@ -1,0 +1,91 @@
+/**
+ * The Storenvy sandbox: a small model of Storenvy API v1 variant stock for the testkit's simulator
+ * framework. Storenvy's own docs could not be read; every modelled behaviour and its source is in
+ * ../../README.md.
+ */
+import type { TargetStock, VariantRef } from '@stock-sync/plugin-sdk';
+import type { PlatformSimulatorDefinition, SeedProduct, SimRequest, SimResponse } from '@stock-sync/plugin-testkit';
+import { EMULATED_UNLIMITED_QUANTITY } from '../manifest';
+import { storenvyError, storenvyRoutes } from './routes';
+import { createStorenvyState, refKey, type SimVariant, type StorenvySimState } from './state';
+
+export type { StorenvySimState, SimProduct, SimVariant } from './state';
+
+export const SANDBOX_ACCESS_TOKEN = 'storenvy_test_sandbox_access_token_0000';
+
+function numericId(raw: string, what: string): number {
+  if (!/^[1-9]\d*$/.test(raw)) throw new Error(`Storenvy ${what} ids are numeric, got '${raw}'`);
+  return Number(raw);
+}
+
+function find(state: StorenvySimState, ref: VariantRef): SimVariant | undefined {
+  if (!/^\d+$/.test(ref.externalProductId) || !/^\d+$/.test(ref.externalVariantId)) return undefined;
+  return state.products.get(Number(ref.externalProductId))?.variants.get(Number(ref.externalVariantId));
+}
+
+/** What a merchant typing stock in the Storenvy admin leaves: a count, and "in stock" while it is above 0. */
+function applyNeutral(v: SimVariant, to: TargetStock): void {
+  v.full_quantity = to.kind === 'unlimited' ? EMULATED_UNLIMITED_QUANTITY : to.kind === 'quantity' ? to.quantity : 0;
+  v.in_stock = v.full_quantity > 0;
+}
+
+/** The sandbox's own neutral reading (kept apart from the plugin's mapping so each checks the other). */
+function neutral(v: SimVariant): TargetStock {
+  if (!v.in_stock || v.full_quantity <= 0) return { kind: 'out_of_stock' };
+  return v.full_quantity >= 9_000 ? { kind: 'unlimited' } : { kind: 'quantity', quantity: v.full_quantity };
+}
+
+function seed(state: StorenvySimState, products: SeedProduct[]): void {
+  for (const sp of products) {
+    const pid = numericId(sp.productId, 'product');
+    let p = state.products.get(pid);
+    if (!p) state.products.set(pid, (p = { id: pid, name: sp.title ?? `Product ${pid}`, variants: new Map() }));
+    for (const sv of sp.variants) {
+      const vid = numericId(sv.variantId, 'variant');
+      const v = p.variants.get(vid) ?? { id: vid, name: sv.sku ?? `Variant ${vid}`, sku: sv.sku ?? null, full_quantity: 0, in_stock: false, cents: 2000 };
+      applyNeutral(v, sv.initial ?? { kind: 'unlimited' });
+      p.variants.set(vid, v);
+      state.deleted.delete(refKey(pid, vid));
+    }
+  }
+}
+
+export const simulator: PlatformSimulatorDefinition<StorenvySimState> = {
+  id: 'storenvy',
+  displayName: 'Storenvy',
+  createState: createStorenvyState,
+  credentials: (baseUrl) => ({ baseUrl, accessToken: SANDBOX_ACCESS_TOKEN }),
+  seed,
+  inspect(state, ref) {
+    const v = find(state, ref);
+    if (!v) return state.deleted.has(refKey(ref.externalProductId, ref.externalVariantId)) ? 'deleted' : undefined;
+    // A shopper can buy it when it is marked in stock and has a count; a count at the emulated level is "unlimited".
+    return neutral(v);
+  },
+  deleteVariant(state, ref) {
+    const p = /^\d+$/.test(ref.externalProductId) ? state.products.get(Number(ref.externalProductId)) : undefined;
+    if (p?.variants.delete(Number(ref.externalVariantId))) state.deleted.add(refKey(ref.externalProductId, ref.externalVariantId));
+  },
+  manualEdit(state, ref, to) {
+    const v = find(state, ref);
+    if (!v) throw new Error(`no Storenvy variant ${ref.externalVariantId} in product ${ref.externalProductId}`);
+    applyNeutral(v, to);
+  },
+  authenticate(req: SimRequest, creds: Record<string, string>, revoked: boolean): SimResponse | undefined {
+    // access_token in the query string (every known client), or as an OAuth 2 Bearer header.
+    const q = req.query.access_token;
+    const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
+    const token = typeof q === 'string' ? q : bearer;
+    if (!token || revoked || token !== creds.accessToken) return storenvyError(401, 'OAuthAccessTokenException', 'The access_token provided is invalid.');
+    return undefined;
+  },
+  rateLimit: {
+    // Unpublished (unverified): a modest allowance above the plugin's 2/s.
+    capacity: 10,
+    refillPerSecond: 4,
+    throttled: (_req: SimRequest, retryAfterSeconds: number) => storenvyError(429, 'RateLimitExceeded', 'Too many requests', { 'retry-after': String(retryAfterSeconds) }),
+  },
+  routes: storenvyRoutes,
+};
+
+export default simulator;

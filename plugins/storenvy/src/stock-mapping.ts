@@ -1,0 +1,37 @@
+/**
+ * TargetStock ⇄ Storenvy variant `full_quantity` + `in_stock` (both always sent together):
+ *   unlimited    → full_quantity 9,999, in_stock true     read back: in stock and ≥ 9,000
+ *   out of stock → full_quantity 0,     in_stock false    read back: in_stock false or full_quantity ≤ 0
+ *   quantity n   → full_quantity n,     in_stock n > 0    read back: 1 … 8,999
+ */
+import { OUT_OF_STOCK, UNLIMITED, quantity, type TargetStock } from '@stock-sync/plugin-sdk';
+import { EMULATED_UNLIMITED_QUANTITY } from './manifest';
+
+export const UNLIMITED_READ_THRESHOLD = 9_000;
+
+export interface VariantStock {
+  full_quantity: number;
+  in_stock: boolean;
+}
+
+export function variantStockFor(target: TargetStock): VariantStock {
+  switch (target.kind) {
+    case 'unlimited':
+      return { full_quantity: EMULATED_UNLIMITED_QUANTITY, in_stock: true };
+    case 'out_of_stock':
+      return { full_quantity: 0, in_stock: false };
+    case 'quantity': {
+      const n = Math.min(target.quantity, EMULATED_UNLIMITED_QUANTITY);
+      return { full_quantity: n, in_stock: n > 0 };
+    }
+  }
+}
+
+/** Storenvy may send booleans and numbers as strings; read them leniently. */
+export function stockOfVariant(v: { full_quantity?: unknown; in_stock?: unknown }): TargetStock {
+  const inStock = v.in_stock === true || v.in_stock === 'true' || v.in_stock === 1 || v.in_stock === '1';
+  const n = typeof v.full_quantity === 'number' ? v.full_quantity : Number.parseInt(String(v.full_quantity ?? '0'), 10) || 0;
+  if (!inStock || n <= 0) return OUT_OF_STOCK;
+  if (n >= UNLIMITED_READ_THRESHOLD) return UNLIMITED;
+  return quantity(Math.trunc(n));
+}

@@ -1,0 +1,87 @@
+/** The plugin against the Storenvy simulator over real HTTP: both stock fields, one PUT per variant, auth. */
+import { createHttpClient, secretValues, AuthError, type PluginLogger, type StoreConnection, type TargetStock } from '@stock-sync/plugin-sdk';
+import { startSimulator, type RunningSimulator } from '@stock-sync/plugin-testkit';
+import { plugin } from '../src';
+import { simulator, type StorenvySimState } from '../src/simulator';
+
+const U: TargetStock = { kind: 'unlimited' };
+const O: TargetStock = { kind: 'out_of_stock' };
+const Q = (quantity: number): TargetStock => ({ kind: 'quantity', quantity });
+
+let sim: RunningSimulator<StorenvySimState>;
+let logLines: string[];
+beforeEach(async () => {
+  sim = await startSimulator(simulator);
+  sim.seed([{ productId: '500', variants: [{ variantId: '5001', initial: Q(1) }, { variantId: '5002', initial: Q(1) }, { variantId: '5003', initial: Q(1) }] }]);
+  logLines = [];
+});
+afterEach(() => sim.close());
+
+function connect(overrides: Record<string, string> = {}): StoreConnection {
+  const credentials = { ...sim.credentials, ...overrides };
+  const log: PluginLogger = { debug: (m) => logLines.push(m), info: (m) => logLines.push(m), warn: (m) => logLines.push(m), error: (m) => logLines.push(m) };
+  const http = createHttpClient({ rateLimit: plugin.manifest.rateLimit, secrets: secretValues(plugin.credentialFields, credentials), log, baseDelayMs: 20, maxDelayMs: 200 });
+  return plugin.connect({ credentials, http, log });
+}
+const refs = ['5001', '5002', '5003'].map((v) => ({ externalProductId: '500', externalVariantId: v }));
+const variant = (id: number) => sim.state.products.get(500)!.variants.get(id)!;
+const lines = () => sim.requests.map((r) => `${r.method} ${r.path} ${r.status}`);
+
+async function raw(method: string, path: string, form?: Record<string, string>) {
+  const res = await fetch(`${sim.baseUrl}${path}${path.includes('?') ? '&' : '?'}access_token=${sim.credentials.accessToken}`, {
+    method,
+    headers: form ? { 'content-type': 'application/x-www-form-urlencoded' } : {},
+    body: form ? new URLSearchParams(form).toString() : undefined,
+  });
+  return { status: res.status, body: await res.json() };
+}
+
+it('sends full_quantity and in_stock together: 9,999/true for unlimited, 0/false sold out, n/true a quantity', async () => {
+  const out = await connect().writeStock([
+    { ...refs[0], target: U },
+    { ...refs[1], target: O },
+    { ...refs[2], target: Q(25_000) },
+  ]);
+  expect(out.every((o) => o.status === 'written')).toBe(true);
+  expect([variant(5001), variant(5002), variant(5003)].map((v) => [v.full_quantity, v.in_stock])).toEqual([[9_999, true], [0, false], [9_999, true]]);
+  expect(lines()).toEqual(['PUT /v1/products/500/variants/5001 200', 'PUT /v1/products/500/variants/5002 200', 'PUT /v1/products/500/variants/5003 200']);
+});
+
+it('reads a variant marked out of stock as sold out whatever its count, and 9,000+ as unlimited', async () => {
+  variant(5001).in_stock = false;
+  variant(5001).full_quantity = 5;
+  variant(5002).full_quantity = 9_500;
+  const read = await connect().readStock(refs);
+  expect(read.map((r) => (r.status === 'found' ? r.stock : r.status))).toEqual([O, U, Q(1)]);
+  expect(lines()).toEqual(['GET /v1/products/500/variants.json 200']);
+});
+
+it('skips variants the hub says are in place (each would cost a call)', async () => {
+  await connect().writeStock([
+    { ...refs[0], target: Q(1), previous: Q(1) },
+    { ...refs[1], target: O, previous: Q(1) },
+  ]);
+  expect(lines()).toEqual(['PUT /v1/products/500/variants/5002 200']);
+});
+
+it('the token travels as access_token and never reaches a log line', async () => {
+  await connect().verify();
+  await connect().writeStock([{ ...refs[0], target: O }]);
+  expect(lines()).toEqual(['GET /v1/store.json 200', 'PUT /v1/products/500/variants/5001 200']);
+  expect(logLines.length).toBeGreaterThan(0);
+  expect(logLines.join('\n')).not.toContain(sim.credentials.accessToken);
+});
+
+it('a token without store_write stops the run with AuthError after one call', async () => {
+  sim.state.scopes.delete('store_write');
+  const out = await connect().writeStock(refs.map((r) => ({ ...r, target: O })));
+  expect(out.every((o) => o.status === 'failed' && o.error instanceof AuthError && /OAuthPermissionsException/.test(o.error.message))).toBe(true);
+  expect(sim.requests).toHaveLength(1);
+});
+
+it('the simulator takes parameters from the query string too (as the node client sends them) and validates them (422)', async () => {
+  expect((await raw('PUT', '/v1/products/500/variants/5001?full_quantity=4&in_stock=true')).status).toBe(200);
+  expect(variant(5001)).toMatchObject({ full_quantity: 4, in_stock: true });
+  const bad = await raw('PUT', '/v1/products/500/variants/5001', { full_quantity: '-2' });
+  expect(bad).toEqual({ status: 422, body: { meta: { code: 422, error_type: 'ValidationError', error_message: 'full_quantity must be a whole number of 0 or more' } } });
+});
