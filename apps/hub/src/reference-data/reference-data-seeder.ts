@@ -17,7 +17,7 @@ export interface SeedReport {
   removedRegions: string[];
   keptRegions: string[];
   changedRegions: string[];
-  storesMarkedPending: number;
+  variantsMarkedPending: number;
 }
 
 export async function seedReferenceData(manager: EntityManager, data: ReferenceData): Promise<SeedReport> {
@@ -92,7 +92,7 @@ export async function seedReferenceData(manager: EntityManager, data: ReferenceD
     [f.map((x) => x.code)],
   );
 
-  const storesMarkedPending = changedRegions.length
+  const variantsMarkedPending = changedRegions.length
     ? await markStoresPending(manager, { regionCodes: changedRegions, trigger: 'settings' })
     : 0;
 
@@ -104,6 +104,6 @@ export async function seedReferenceData(manager: EntityManager, data: ReferenceD
     removedRegions: regionsGone.filter((x) => x.removed).map((x) => x.code),
     keptRegions: regionsGone.filter((x) => !x.removed).map((x) => x.code),
     changedRegions,
-    storesMarkedPending,
+    variantsMarkedPending,
   };
 }

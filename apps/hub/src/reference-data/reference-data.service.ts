@@ -9,6 +9,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { HUB_CONFIG } from '../config/config.tokens';
 import type { HubConfig } from '../config/hub-config';
 import { queryRows } from '../database/sql';
+import { PendingWorkSignal } from '../pending-work/pending-work.signal';
 import { seedReferenceData, type SeedReport } from './reference-data-seeder';
 
 export interface FacilityView {
@@ -26,6 +27,7 @@ export class ReferenceDataService implements OnModuleInit {
   constructor(
     @Inject(HUB_CONFIG) private readonly config: HubConfig,
     @InjectDataSource() private readonly db: DataSource,
+    private readonly signal: PendingWorkSignal,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -37,9 +39,10 @@ export class ReferenceDataService implements OnModuleInit {
     const data = loadReferenceData(this.config.referenceDataPath);
     const report = await this.db.transaction((m) => seedReferenceData(m, data));
     this.lastSeed = report;
+    this.signal.notify({ source: 'reference_data', trigger: 'settings', marked: report.variantsMarkedPending });
     this.log.log(
       `reference data from ${this.config.referenceDataPath}: ${report.facilities} facilities, ${report.regions} selling regions` +
-        (report.changedRegions.length ? `; changed regions: ${report.changedRegions.join(', ')} (${report.storesMarkedPending} variants marked pending)` : ''),
+        (report.changedRegions.length ? `; changed regions: ${report.changedRegions.join(', ')} (${report.variantsMarkedPending} variants marked pending)` : ''),
     );
     if (report.removedRegions.length || report.removedFacilities.length) {
       this.log.log(`removed (no longer in the file): regions [${report.removedRegions.join(', ')}], facilities [${report.removedFacilities.join(', ')}]`);
