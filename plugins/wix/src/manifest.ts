@@ -1,0 +1,80 @@
+/**
+ * Wix Stores platform facts as data. Every number here has its source in README.md.
+ */
+import { BASE_URL_FIELD, CONTRACT_VERSION, type CredentialField, type PluginManifest } from '@stock-sync/plugin-sdk';
+
+export const DEFAULT_BASE_URL = 'https://www.wixapis.com';
+
+/** Catalog V1 and V3 inventory queries page at most 100 items (research §4 "paging limit ≤ 100"). */
+export const QUERY_PAGE_LIMIT = 100;
+
+/** V3 Bulk Update Inventory Items: inventoryItems minItems 1, maxItems 1000. */
+export const V3_BULK_MAX = 1000;
+
+/**
+ * How many changes the hub hands over per writeStock call: one query page of 100, so a V3 write is
+ * one read and one bulk update, and a V1 write one read plus one PATCH per product.
+ */
+export const WIX_MAX_BATCH = 100;
+
+/**
+ * Catalog V1 tracks stock per product, not per variant: a product with one counted variant counts
+ * them all, and an unlimited variant of such a product is emulated with this count (README).
+ */
+export const V1_EMULATED_UNLIMITED = 99_999;
+/** A tracked V1 count at or above this reads back as unlimited (the emulation's floor). */
+export const V1_UNLIMITED_READ_THRESHOLD = 90_000;
+
+export type CatalogVersion = 'V1' | 'V3';
+
+export const manifest: PluginManifest = {
+  id: 'wix',
+  displayName: 'Wix',
+  contractVersion: CONTRACT_VERSION,
+  capabilities: {
+    // Native per variant on Catalog V3 and on V1 products without a counted variant; emulated (a high
+    // count) on a V1 product that also holds a counted variant, since V1 tracks per product.
+    unlimitedStock: 'emulated',
+    maxBatch: WIX_MAX_BATCH,
+    readBack: true,
+    webhooks: false,
+  },
+  rateLimit: {
+    // 200 requests per minute per app instance = 3.3/s; 3/s with a burst of 5 stays under it.
+    requestsPerSecond: 3,
+    burst: 5,
+    note:
+      'Wix: 200 requests per minute per app instance (https://dev.wix.com/docs/rest/articles/get-started/rate-limits). ' +
+      'The hub keeps to 3 req/s, burst 5.',
+  },
+  docsUrl: 'https://dev.wix.com/docs/rest/business-solutions/stores/catalog-v3/inventory-items-v3/bulk-update-inventory-items',
+};
+
+export const credentialFields: readonly CredentialField[] = [
+  {
+    name: 'accessToken',
+    secret: true,
+    required: true,
+    description: 'An OAuth app access token, or an API key (then also give siteId). Needs Wix Stores inventory read and write permission.',
+  },
+  {
+    name: 'siteId',
+    secret: false,
+    required: false,
+    description: 'The Wix site id; required with an API key (sent as wix-site-id), not needed with an app access token.',
+  },
+  {
+    name: 'catalogVersion',
+    secret: false,
+    required: false,
+    description:
+      "The site's Wix Stores catalog version, 'V1' or 'V3'. Leave empty to have it detected (one extra call per connection); the version of a site never changes.",
+  },
+  {
+    name: 'locationId',
+    secret: false,
+    required: false,
+    description: 'Catalog V3 only: the inventory location to write when variants are stocked at several locations.',
+  },
+  BASE_URL_FIELD,
+];

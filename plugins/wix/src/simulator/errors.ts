@@ -1,0 +1,19 @@
+/**
+ * The Wix error envelope: `{ message, details: { applicationError: { code, description, data } } }`
+ * or `{ message, details: { validationError: { fieldViolations: [...] } } }` (research §4: "standard
+ * Wix error envelope", details unverified).
+ */
+import type { SimResponse } from '@stock-sync/plugin-testkit';
+
+export function appError(status: number, code: string, description: string): SimResponse {
+  return { status, body: { message: description, details: { applicationError: { code, description, data: {} } } } };
+}
+
+export function validationError(field: string, description: string): SimResponse {
+  return {
+    status: 400,
+    body: { message: `INVALID_ARGUMENT: ${field} ${description}`, details: { validationError: { fieldViolations: [{ field, description, violatedRule: 'INVALID' }] } } },
+  };
+}
+
+export const unauthenticated = () => appError(401, 'UNAUTHENTICATED', 'Invalid or revoked access token');
