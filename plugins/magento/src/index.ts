@@ -1,0 +1,20 @@
+/**
+ * The Magento / Adobe Commerce integration plugin: child-SKU stock over the REST stock-item and MSI
+ * source-item APIs. Decisions and their sources: README.md.
+ */
+import type { IntegrationPlugin } from '@stock-sync/plugin-sdk';
+import { MagentoConnection } from './connection';
+import { createMagentoApi } from './magento-api';
+import { credentialFields, DEFAULT_SOURCE_CODE, manifest } from './manifest';
+
+export const plugin: IntegrationPlugin = {
+  manifest,
+  credentialFields,
+  connect(ctx) {
+    return new MagentoConnection(createMagentoApi(ctx), ctx.log, (ctx.credentials.sourceCode || DEFAULT_SOURCE_CODE).trim());
+  },
+};
+
+export default plugin;
+export { manifest, credentialFields } from './manifest';
+export { fromMagento, withManageStock, sourceItemFor } from './stock-mapping';

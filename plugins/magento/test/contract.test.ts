@@ -1,0 +1,5 @@
+import { runContractSuite } from '@stock-sync/plugin-testkit';
+import { plugin } from '../src';
+import { simulator } from '../src/simulator';
+
+runContractSuite({ plugin, simulator });

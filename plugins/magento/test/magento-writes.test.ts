@@ -1,0 +1,111 @@
+/** The plugin's writes against the Magento simulator over real HTTP: manage_stock flips, source items, fewest calls. */
+import { AuthError, NotFound, type StockWrite } from '@stock-sync/plugin-sdk';
+import { calls, connect, O, product, Q, refsOf, startMagentoSimulator, U, type MagentoSim } from './support/store';
+
+let sim: MagentoSim;
+beforeEach(async () => {
+  sim = await startMagentoSimulator();
+});
+afterEach(async () => {
+  await sim.close();
+});
+
+const writes = (refs: { externalProductId: string; externalVariantId: string }[], target: StockWrite['target'], previous?: StockWrite['target']): StockWrite[] =>
+  refs.map((r) => ({ ...r, target, previous }));
+const item = (sku: string) => sim.state.stockItems.get(sku)!;
+const source = (sku: string, code = 'default') => sim.state.sourceItems.get(`${sku}|${code}`);
+
+describe('stock management on and off (the legacy stock item)', () => {
+  it('makes a tracked SKU unlimited with manage_stock off, sending the rest of the item back as it was', async () => {
+    const p = product('TEE', 101, 1, Q(4));
+    sim.seed([p]);
+    Object.assign(item('101'), { min_sale_qty: 2, use_config_min_sale_qty: 0, notify_stock_qty: 3 });
+    const out = await connect(sim).writeStock(writes(refsOf(p), U, Q(4)));
+    expect(out[0].status).toBe('written');
+    expect(calls(sim)).toEqual(['GET /stockItems/101', 'PUT /products/101/stockItems/2']);
+    expect(item('101')).toMatchObject({ manage_stock: false, use_config_manage_stock: false, is_in_stock: true, min_sale_qty: 2, use_config_min_sale_qty: 0, notify_stock_qty: 3, qty: 4 });
+    expect(sim.stock(refsOf(p)[0])).toEqual(U);
+  });
+
+  it('sells out an unlimited SKU with one stock-item write that turns management on with 0 (synced to the default source)', async () => {
+    const p = product('TEE', 101, 1);
+    sim.seed([p]);
+    item('101').qty = 40; // a stale count from before it was unmanaged
+    const out = await connect(sim).writeStock(writes(refsOf(p), O));
+    expect(out[0].status).toBe('written');
+    expect(calls(sim)).toEqual(['GET /stockItems/101', 'PUT /products/101/stockItems/2']);
+    expect(item('101')).toMatchObject({ manage_stock: true, qty: 0, is_in_stock: false });
+    expect(source('101')).toEqual({ quantity: 0, status: 0 });
+    expect(await connect(sim).readStock(refsOf(p))).toEqual([{ ...refsOf(p)[0], status: 'found', stock: O }]);
+  });
+
+  it('checks the stock item when the hub knows nothing, and writes nothing more when it is already right', async () => {
+    const p = product('TEE', 101, 1);
+    sim.seed([p]);
+    const out = await connect(sim).writeStock(writes(refsOf(p), U));
+    expect(out[0].status).toBe('written');
+    expect(calls(sim)).toEqual(['GET /stockItems/101']);
+  });
+});
+
+describe('quantities (MSI source items)', () => {
+  it('sets every tracked count with one source-items call, no stock-item reads', async () => {
+    const p = product('TEE', 101, 3, Q(5));
+    sim.seed([p]);
+    const [a, b, c] = refsOf(p);
+    const out = await connect(sim).writeStock([{ ...a, target: Q(9), previous: Q(5) }, { ...b, target: O, previous: Q(5) }, { ...c, target: Q(1), previous: Q(5) }]);
+    expect(out.every((o) => o.status === 'written')).toBe(true);
+    expect(calls(sim)).toEqual(['POST /inventory/source-items']);
+    expect([source('101'), source('102'), source('103')]).toEqual([{ quantity: 9, status: 1 }, { quantity: 0, status: 0 }, { quantity: 1, status: 1 }]);
+    // The legacy item follows the default source, is_in_stock derived from the count.
+    expect([item('101').is_in_stock, item('102').is_in_stock]).toEqual([true, false]);
+    expect((await connect(sim).readStock([a, b, c])).map((r) => (r.status === 'found' ? r.stock : r.status))).toEqual([Q(9), O, Q(1)]);
+  });
+
+  it('writes the count to the configured source, not the default one', async () => {
+    const p = product('TEE', 101, 1);
+    sim.seed([p]);
+    const conn = connect(sim, { sourceCode: 'eu_warehouse' });
+    const out = await conn.writeStock(writes(refsOf(p), Q(6)));
+    expect(out[0].status).toBe('written');
+    expect(calls(sim)).toEqual(['GET /stockItems/101', 'PUT /products/101/stockItems/2', 'POST /inventory/source-items']);
+    expect(source('101', 'eu_warehouse')).toEqual({ quantity: 6, status: 1 });
+    // The default source keeps its count; its status follows Magento's verifyStock once the item is managed.
+    expect(source('101')).toEqual({ quantity: 0, status: 0 });
+    expect(await conn.readStock(refsOf(p))).toEqual([{ ...refsOf(p)[0], status: 'found', stock: Q(6) }]);
+  });
+
+  it('fails a SKU Magento no longer has NotFound and sends the others again without it', async () => {
+    const p = product('TEE', 101, 3, Q(5));
+    sim.seed([p]);
+    const [a, gone, c] = refsOf(p);
+    sim.faults.deleteVariant(gone);
+    const out = await connect(sim).writeStock(writes([a, gone, c], Q(2), Q(5)));
+    expect(out[0].status).toBe('written');
+    expect(out[1].status === 'failed' && out[1].error).toBeInstanceOf(NotFound);
+    expect(out[2].status).toBe('written');
+    expect(calls(sim)).toEqual(['POST /inventory/source-items', 'POST /inventory/source-items']);
+    expect(sim.stock(c)).toEqual(Q(2));
+  });
+});
+
+describe('fewest calls', () => {
+  it('makes no call at all when everything is believed in place', async () => {
+    const u = product('A', 101, 2);
+    const t = product('B', 201, 2, Q(3));
+    sim.seed([u, t]);
+    const out = await connect(sim).writeStock([...writes(refsOf(u), U, U), ...writes(refsOf(t), Q(3), Q(3))]);
+    expect(out.every((o) => o.status === 'written')).toBe(true);
+    expect(calls(sim)).toEqual([]);
+  });
+});
+
+describe('auth', () => {
+  it('verify checks the token and the source', async () => {
+    await expect(connect(sim).verify()).resolves.toBeUndefined();
+    expect(await connect(sim, { sourceCode: 'nowhere' }).verify().catch((e: unknown) => e)).toBeInstanceOf(AuthError);
+    const bad = await connect(sim, { accessToken: 'mage_wrong' }).verify().catch((e: unknown) => e);
+    expect(bad).toBeInstanceOf(AuthError);
+    expect((bad as Error).message).toContain("isn't authorized to access Magento_InventoryApi::source");
+  });
+});

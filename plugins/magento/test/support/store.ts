@@ -1,0 +1,59 @@
+/** Test plumbing: a running Magento simulator and the real plugin connected to it over HTTP. */
+import { createHttpClient, secretValues, type PluginLogger, type StoreConnection, type TargetStock } from '@stock-sync/plugin-sdk';
+import { startSimulator, type RunningSimulator, type SeedProduct } from '@stock-sync/plugin-testkit';
+import { plugin } from '../../src';
+import { simulator, type MagentoSimState } from '../../src/simulator';
+
+export type MagentoSim = RunningSimulator<MagentoSimState>;
+
+export const quietLog: PluginLogger = { debug() {}, info() {}, warn() {}, error() {} };
+
+export const U = { kind: 'unlimited' } as const;
+export const O = { kind: 'out_of_stock' } as const;
+export const Q = (quantity: number) => ({ kind: 'quantity', quantity }) as const;
+
+export function startMagentoSimulator(): Promise<MagentoSim> {
+  return startSimulator(simulator);
+}
+
+/** The hub's way: the SDK client with the manifest's budget and the secret values registered. */
+export function connect(sim: MagentoSim, overrides: Record<string, string> = {}): StoreConnection {
+  const credentials = { ...sim.credentials, ...overrides };
+  const http = createHttpClient({
+    rateLimit: { ...plugin.manifest.rateLimit, requestsPerSecond: 100, burst: 100 },
+    secrets: secretValues(plugin.credentialFields, credentials),
+    baseDelayMs: 20,
+    maxDelayMs: 200,
+  });
+  return plugin.connect({ credentials, http, log: quietLog });
+}
+
+/** `count` variations numbered from `firstVariant` under one item (Magento ids are strings). */
+export function product(productId: number | string, firstVariant: number, count: number, initial?: TargetStock): SeedProduct {
+  return { productId: String(productId), variants: Array.from({ length: count }, (_, i) => ({ variantId: String(firstVariant + i), initial })) };
+}
+
+export function refsOf(p: SeedProduct) {
+  return p.variants.map((v) => ({ externalProductId: p.productId, externalVariantId: v.variantId }));
+}
+
+/** A raw call to the simulated seller, as any HTTP client would make it. */
+export async function call(sim: MagentoSim, method: string, path: string, body?: unknown, token: string | null = sim.credentials.accessToken): Promise<{ status: number; headers: Headers; body: any }> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (token !== null) headers.authorization = `Bearer ${token}`;
+  const res = await fetch(`${sim.baseUrl}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const text = await res.text();
+  let parsed: unknown = text;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    /* not JSON */
+  }
+  return { status: res.status, headers: res.headers, body: parsed };
+}
+
+/** The platform calls made, as `METHOD path-after-V1`. */
+export function calls(sim: MagentoSim): string[] {
+  return sim.requests.map((r) => `${r.method} ${r.path.replace(/^\/rest\/[^/]+\/V1/, '')}`);
+}
