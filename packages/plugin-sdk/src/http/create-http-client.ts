@@ -13,6 +13,7 @@ import type {
   HttpClientStats,
   HttpRequest,
   HttpResponse,
+  RequestSigner,
   ResponseClassifier,
 } from './http-client';
 import { backoffDelayMs } from './backoff';
@@ -82,6 +83,8 @@ interface Layer {
   baseURL?: string;
   headers: Record<string, string>;
   classifiers: ResponseClassifier[];
+  /** Root first: the most specific layer signs last (it sees what its parents produced). */
+  signers: RequestSigner[];
   secrets: string[];
   redact: Redactor;
 }
@@ -106,7 +109,7 @@ export function createHttpClient(options: CreateHttpClientOptions): HttpClient {
     random: options.random ?? Math.random,
     now,
   };
-  const root: Layer = { headers: {}, classifiers: [], secrets: [], redact: createRedactor([]) };
+  const root: Layer = { headers: {}, classifiers: [], signers: [], secrets: [], redact: createRedactor([]) };
   return makeClient(core, extendLayer(root, { ...options.defaults, secrets: [...(options.secrets ?? []), ...(options.defaults?.secrets ?? [])] }));
 }
 
@@ -117,6 +120,7 @@ function extendLayer(parent: Layer, d: HttpClientDefaults): Layer {
     headers: { ...parent.headers, ...(d.headers ?? {}) },
     // The most specific classifier reads the response first.
     classifiers: d.classify ? [d.classify, ...parent.classifiers] : parent.classifiers,
+    signers: d.sign ? [...parent.signers, d.sign] : parent.signers,
     secrets,
     redact: createRedactor(secrets),
   };
@@ -238,9 +242,10 @@ async function attemptOnce<T>(core: Core, layer: Layer, req: HttpRequest, url: U
 }
 
 async function send<T>(core: Core, layer: Layer, req: HttpRequest): Promise<HttpResponse<T>> {
-  const url = buildUrl(layer, req);
-  const ctx: ErrorContext = { method: req.method, url: layer.redact(url.toString()) };
   const idempotent = req.method === 'GET' || req.idempotent === true;
+  // Without signers the URL is the same for every attempt; with them it is rebuilt per attempt.
+  let url = buildUrl(layer, req);
+  let ctx: ErrorContext = { method: req.method, url: layer.redact(url.toString()) };
 
   for (let attempt = 1; ; attempt++) {
     // A pause longer than we may sleep through: fail now, without sending (never hammer).
@@ -251,7 +256,14 @@ async function send<T>(core: Core, layer: Layer, req: HttpRequest): Promise<Http
     }
     await core.limiter.acquire(req.cost ?? 1);
 
-    const result = await attemptOnce<T>(core, layer, req, url, ctx, attempt);
+    // Signed right before sending (after any limiter wait), so the signature is as fresh as possible.
+    let sent = req;
+    if (layer.signers.length > 0) {
+      sent = layer.signers.reduce((r, sign) => sign(r), req);
+      url = buildUrl(layer, sent);
+      ctx = { method: sent.method, url: layer.redact(url.toString()) };
+    }
+    const result = await attemptOnce<T>(core, layer, sent, url, ctx, attempt);
     if (result.ok) return result.res;
     const { error } = result;
 

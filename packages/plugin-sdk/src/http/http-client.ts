@@ -39,7 +39,16 @@ export interface HttpClientDefaults {
   classify?: ResponseClassifier;
   /** Extra values to redact from every log line and error (tokens the plugin derives). */
   secrets?: string[];
+  /**
+   * Per-attempt request signing (TikTok Shop, Lazada-style APIs): called right before EVERY attempt,
+   * after the rate-limit wait, so a retry carries a fresh timestamp and signature instead of re-sending a
+   * stale one. Gets the request as the plugin made it (url relative to baseURL, params, body) and returns
+   * the request to send. Signers of extended clients run after their parent's.
+   */
+  sign?: RequestSigner;
 }
+
+export type RequestSigner = (req: HttpRequest) => HttpRequest;
 
 export interface HttpClientStats {
   requests: number;

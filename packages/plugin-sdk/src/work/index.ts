@@ -1,0 +1,6 @@
+export { OutcomeSlots, refOf } from './outcome-slots';
+export { stopsTheWork, toPluginError } from './stops-the-work';
+export { collapseDuplicates, type CollapsedInput, type CollapseOptions, type Collapsed } from './collapse-duplicates';
+export { groupByProduct, type ProductGroup } from './group-by-product';
+export { chunk } from './chunk';
+export { isInPlace, allInPlace, skipWritesInPlace, type SameStock, type InPlaceSplit } from './in-place';
