@@ -27,7 +27,9 @@ export function applyFaults(f: FaultState, req: FaultRequest): void {
   if (req.rateLimit) {
     const retry = req.rateLimit.retryAfterSeconds;
     if (typeof retry !== 'number' || !(retry >= 0)) throw new RangeError('rateLimit.retryAfterSeconds must be a number >= 0');
-    f.rateLimit = { remaining: count(req.rateLimit.count, 'rateLimit.count'), retryAfterSeconds: retry };
+    const header = req.rateLimit.retryAfterHeader;
+    if (header !== undefined && typeof header !== 'boolean') throw new RangeError('rateLimit.retryAfterHeader must be a boolean');
+    f.rateLimit = { remaining: count(req.rateLimit.count, 'rateLimit.count'), retryAfterSeconds: retry, ...(header === false ? { retryAfterHeader: false } : {}) };
   }
   if (req.serverError) {
     const status = req.serverError.status ?? 503;

@@ -5,3 +5,4 @@ export { compileRoute, matchRoute } from './route-matcher';
 export { parseBody, parseParams } from './parse-request';
 export { SimTokenBucket } from './sim-token-bucket';
 export { isTargetStock, SIM_PREFIX } from './inspection-routes';
+export { wrapRoute, injectConcurrentEdit, type RouteSelector, type RouteHandler, type ConcurrentEditOptions } from './wrap-route';

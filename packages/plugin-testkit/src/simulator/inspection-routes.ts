@@ -82,7 +82,7 @@ function applyFaultsOn<TState>(sim: RunningSimulator<TState>, f: FaultRequest): 
   const rest: FaultRequest = { ...f, clear: false, deleteVariant: undefined };
   // Validate everything before changing anything.
   applyFaults(structuredClone(CHECK), rest);
-  if (rest.rateLimit) sim.faults.rateLimit(rest.rateLimit.count, rest.rateLimit.retryAfterSeconds);
+  if (rest.rateLimit) sim.faults.rateLimit(rest.rateLimit.count, rest.rateLimit.retryAfterSeconds, { retryAfterHeader: rest.rateLimit.retryAfterHeader });
   if (rest.serverError) sim.faults.serverError(rest.serverError.count, rest.serverError.status);
   if (rest.delay) sim.faults.delay(rest.delay.ms, rest.delay.count);
   if (rest.revoke === true) sim.faults.revokeCredentials();

@@ -26,6 +26,12 @@ function refKey(ref: VariantRef): string {
   return `${ref.externalProductId}\u0000${ref.externalVariantId}`;
 }
 
+/** The throttled answer of a platform that documents no Retry-After (injected with retryAfterHeader: false). */
+function withoutRetryAfter(r: SimResponse): SimResponse {
+  if (!r.headers) return r;
+  return { ...r, headers: Object.fromEntries(Object.entries(r.headers).filter(([k]) => k.toLowerCase() !== 'retry-after')) };
+}
+
 function writeResponse(res: ServerResponse, r: SimResponse): void {
   const headers: Record<string, string> = { ...(r.headers ?? {}) };
   const hasType = Object.keys(headers).some((k) => k.toLowerCase() === 'content-type');
@@ -74,7 +80,8 @@ export async function startSimulator<TState>(
     }
     if (faults.rateLimit.remaining > 0) {
       faults.rateLimit.remaining--;
-      return def.rateLimit.throttled(req, faults.rateLimit.retryAfterSeconds);
+      const answer = def.rateLimit.throttled(req, faults.rateLimit.retryAfterSeconds);
+      return faults.rateLimit.retryAfterHeader === false ? withoutRetryAfter(answer) : answer;
     }
     if (faults.serverError.remaining > 0) {
       faults.serverError.remaining--;
@@ -159,7 +166,7 @@ export async function startSimulator<TState>(
     stock: (ref) => def.inspect(state, ref),
     manualEdit: (ref, to: TargetStock) => def.manualEdit(state, ref, to),
     faults: {
-      rateLimit: (count, retryAfterSeconds) => applyFaults(faults, { rateLimit: { count, retryAfterSeconds } }),
+      rateLimit: (count, retryAfterSeconds, options) => applyFaults(faults, { rateLimit: { count, retryAfterSeconds, retryAfterHeader: options?.retryAfterHeader } }),
       serverError: (count, status) => applyFaults(faults, { serverError: { count, status } }),
       delay: (ms, count) => applyFaults(faults, { delay: { ms, count } }),
       revokeCredentials: () => void (faults.revoked = true),

@@ -35,7 +35,11 @@ export interface SimResponse {
 
 /** Fault switches, owned by the framework. Counters count down as requests are answered. */
 export interface FaultState {
-  rateLimit: { remaining: number; retryAfterSeconds: number };
+  /**
+   * `retryAfterHeader: false` strips any Retry-After header from the platform's throttled answer (the
+   * platforms that document none: Squarespace, BASE, TikTok Shop); absent or true keeps the definition's answer.
+   */
+  rateLimit: { remaining: number; retryAfterSeconds: number; retryAfterHeader?: boolean };
   serverError: { remaining: number; status: number };
   delay: { remaining: number; ms: number };
   revoked: boolean;
@@ -95,7 +99,7 @@ export interface SimRequestRecord {
 }
 
 export interface FaultRequest {
-  rateLimit?: { count: number; retryAfterSeconds: number };
+  rateLimit?: { count: number; retryAfterSeconds: number; retryAfterHeader?: boolean };
   serverError?: { count: number; status?: number };
   delay?: { ms: number; count: number };
   revoke?: boolean;
@@ -113,8 +117,12 @@ export interface RunningSimulator<TState = unknown> {
   stock(ref: VariantRef): TargetStock | 'deleted' | undefined;
   manualEdit(ref: VariantRef, to: TargetStock): void;
   faults: {
-    /** The next `count` requests (excluding /__sim routes) answer as the platform does when throttled. */
-    rateLimit(count: number, retryAfterSeconds: number): void;
+    /**
+     * The next `count` requests (excluding /__sim routes) answer as the platform does when throttled.
+     * `{ retryAfterHeader: false }`: without any Retry-After header, as platforms that document none do
+     * (`retryAfterSeconds` still reaches `throttled()` for bodies that name a wait).
+     */
+    rateLimit(count: number, retryAfterSeconds: number, options?: { retryAfterHeader?: boolean }): void;
     /** 500/502/503 */
     serverError(count: number, status?: number): void;
     /** Slow responses (for client timeouts). */
