@@ -24,6 +24,15 @@ function requireEntry(pkg: PluginPackage, entry: string | undefined, what: strin
 }
 
 export function loadSimulatorDefinition(pkg: PluginPackage): Loaded<PlatformSimulatorDefinition<unknown>> {
+  try {
+    return checkSimulatorDefinition(pkg);
+  } catch (e) {
+    // A throwing getter or lazily built export fails here, not in the caller.
+    return { ok: false, reason: `reading the simulator export failed: ${e instanceof Error ? e.message : String(e)}` };
+  }
+}
+
+function checkSimulatorDefinition(pkg: PluginPackage): Loaded<PlatformSimulatorDefinition<unknown>> {
   const mod = requireEntry(pkg, pkg.simulatorEntry, 'simulator');
   if (!mod.ok) return mod;
   const def = (mod.value.simulator ?? mod.value.default) as Partial<PlatformSimulatorDefinition<unknown>> | undefined;
@@ -45,6 +54,10 @@ export function loadSimulatorDefinition(pkg: PluginPackage): Loaded<PlatformSimu
 export function loadPlugin(pkg: PluginPackage): Loaded<IntegrationPlugin> {
   const mod = requireEntry(pkg, pkg.pluginEntry, 'plugin');
   if (!mod.ok) return mod;
-  const validation = validatePlugin(mod.value.plugin ?? mod.value.default ?? mod.value);
-  return validation.ok ? { ok: true, value: validation.plugin } : { ok: false, reason: `invalid plugin: ${validation.errors.join('; ')}` };
+  try {
+    const validation = validatePlugin(mod.value.plugin ?? mod.value.default ?? mod.value);
+    return validation.ok ? { ok: true, value: validation.plugin } : { ok: false, reason: `invalid plugin: ${validation.errors.join('; ')}` };
+  } catch (e) {
+    return { ok: false, reason: `reading the plugin export failed: ${e instanceof Error ? e.message : String(e)}` };
+  }
 }

@@ -64,34 +64,15 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   const skipped: SkippedPlugin[] = scan.unreadable.map((u) => ({ id: path.basename(u.dir), packageName: path.basename(u.dir), dir: u.dir, reason: u.reason }));
 
   for (const [index, pkg] of scan.packages.entries()) {
-    const skip = (reason: string) => skipped.push({ id: pkg.id, packageName: pkg.packageName, dir: pkg.dir, reason });
-    const loaded = loadSimulatorDefinition(pkg);
-    if (!loaded.ok) {
-      skip(loaded.reason);
-      continue;
-    }
-    const def = loaded.value;
-    if (simulators.some((s) => s.id === def.id)) {
-      skip(`duplicate simulator id "${def.id}"`);
-      continue;
-    }
     const port = basePort === 0 ? 0 : basePort + index;
-    let simulator: RunningSimulator<unknown>;
     try {
-      simulator = await startSimulator(def, { port, host });
+      const outcome = await startOne(pkg, port, host, simulators, opts.seed === true);
+      if ('reason' in outcome) skipped.push({ id: pkg.id, packageName: pkg.packageName, dir: pkg.dir, reason: outcome.reason });
+      else simulators.push(outcome);
     } catch (e) {
-      skip(`the simulator failed to start on ${host}:${port}: ${e instanceof Error ? e.message : String(e)}`);
-      continue;
+      // Whatever a plugin's code throws (a lazy export, a spec that fails to compile …) skips that plugin only.
+      skipped.push({ id: pkg.id, packageName: pkg.packageName, dir: pkg.dir, reason: `the simulator failed: ${e instanceof Error ? e.message : String(e)}` });
     }
-    const entry: SandboxSimulator = { id: def.id, displayName: def.displayName, package: pkg, simulator };
-    if (opts.seed) {
-      try {
-        simulator.seed(sampleCatalog(def.id));
-      } catch (e) {
-        entry.seedError = e instanceof Error ? e.message : String(e);
-      }
-    }
-    simulators.push(entry);
   }
 
   let closed: Promise<void> | undefined;
@@ -104,4 +85,26 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       return closed;
     },
   };
+}
+
+async function startOne(pkg: PluginPackage, port: number, host: string, running: SandboxSimulator[], seed: boolean): Promise<SandboxSimulator | { reason: string }> {
+  const loaded = loadSimulatorDefinition(pkg);
+  if (!loaded.ok) return { reason: loaded.reason };
+  const def = loaded.value;
+  if (running.some((s) => s.id === def.id)) return { reason: `duplicate simulator id "${def.id}"` };
+  let simulator: RunningSimulator<unknown>;
+  try {
+    simulator = await startSimulator(def, { port, host });
+  } catch (e) {
+    return { reason: `the simulator failed to start on ${host}:${port}: ${e instanceof Error ? e.message : String(e)}` };
+  }
+  const entry: SandboxSimulator = { id: def.id, displayName: def.displayName, package: pkg, simulator };
+  if (seed) {
+    try {
+      simulator.seed(sampleCatalog(def.id));
+    } catch (e) {
+      entry.seedError = e instanceof Error ? e.message : String(e);
+    }
+  }
+  return entry;
 }

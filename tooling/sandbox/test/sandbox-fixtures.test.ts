@@ -68,11 +68,12 @@ describe('sandbox discovery and start-up over a fixture plugins directory', () =
 
   beforeEach(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sandbox-fixtures-'));
-    // Sorted ids: alpha(0) beta(1) delta(2) gamma(3); "zeta" is not a plugin package.
+    // Sorted ids: alpha(0) beta(1) delta(2) epsilon(3) gamma(4); "zeta" is not a plugin package.
     writePackage(dir, 'alpha', { name: '@stock-sync/plugin-alpha', stockSync: decl({ simulator: 'dist/simulator/index.js' }) }, { 'dist/simulator/index.js': SIMULATOR_JS('alpha') });
     writePackage(dir, 'beta', { name: '@stock-sync/plugin-beta', stockSync: decl() });
     writePackage(dir, 'delta', { name: '@stock-sync/plugin-delta', stockSync: decl({ simulator: 'dist/simulator/index.js' }) }, { 'dist/simulator/index.js': SIMULATOR_JS('delta') });
     writePackage(dir, 'gamma', { name: '@stock-sync/plugin-gamma', stockSync: decl({ simulator: 'dist/simulator/index.js' }) }, { 'dist/simulator/index.js': "throw new Error('gamma is broken');" });
+    writePackage(dir, 'epsilon', { name: '@stock-sync/plugin-epsilon', stockSync: decl({ simulator: 'sim.js' }) }, { 'sim.js': "Object.defineProperty(exports, 'simulator', { get() { throw new Error('lazy boom'); } });" });
     writePackage(dir, 'zeta', { name: '@stock-sync/zeta' });
   });
   afterEach(async () => {
@@ -85,7 +86,7 @@ describe('sandbox discovery and start-up over a fixture plugins directory', () =
 
   it('discovers only integration-plugin packages, sorted by id', () => {
     const scan = discoverPluginPackages(dir);
-    expect(scan.packages.map((p) => p.id)).toEqual(['alpha', 'beta', 'delta', 'gamma']);
+    expect(scan.packages.map((p) => p.id)).toEqual(['alpha', 'beta', 'delta', 'epsilon', 'gamma']);
     expect(scan.packages.find((p) => p.id === 'beta')?.simulatorEntry).toBeUndefined();
   });
 
@@ -97,7 +98,8 @@ describe('sandbox discovery and start-up over a fixture plugins directory', () =
 
     expect(sandbox.simulators.map((s) => [s.id, s.simulator.baseUrl])).toEqual([['alpha', `http://127.0.0.1:${base}`]]);
     const reasons = Object.fromEntries(sandbox.skipped.map((s) => [s.id, s.reason]));
-    expect(Object.keys(reasons).sort()).toEqual(['beta', 'delta', 'gamma']);
+    expect(Object.keys(reasons).sort()).toEqual(['beta', 'delta', 'epsilon', 'gamma']);
+    expect(reasons.epsilon).toMatch(/lazy boom/);
     expect(reasons.beta).toMatch(/declares no simulator entry/);
     expect(reasons.delta).toMatch(/failed to start/);
     expect(reasons.gamma).toMatch(/gamma is broken/);
