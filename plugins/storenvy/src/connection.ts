@@ -4,12 +4,16 @@
  * back in input order, one per input.
  */
 import {
-  AuthError,
+  collapseDuplicates,
   NotFound,
-  RateLimited,
+  OutcomeSlots,
+  refOf as ref,
   Rejected,
-  Transient,
   sameTargetStock,
+  skipWritesInPlace,
+  stopsTheWork,
+  toPluginError,
+  type CollapsedInput,
   type ObservedStock,
   type PluginError,
   type PluginLogger,
@@ -18,35 +22,19 @@ import {
   type VariantRef,
   type WriteOutcome,
 } from '@stock-sync/plugin-sdk';
-import { asPluginError, Outcomes, ref } from './outcomes';
 import { stockOfVariant, variantStockFor } from './stock-mapping';
 import type { StorenvyApi } from './storenvy-api';
 
-function stopsTheWork(e: PluginError): boolean {
-  return e instanceof AuthError || e instanceof RateLimited || e instanceof Transient;
-}
-
 const isStorenvyId = (s: string) => /^[0-9]{1,20}$/.test(s);
 
-interface Planned<T extends VariantRef> {
-  indexes: number[];
-  input: T;
+const asPluginError = (e: unknown) => toPluginError(e, 'Storenvy');
+
+/** Valid refs de-duplicated (last input wins, every index answered) and the invalid indexes. */
+function plan<T extends VariantRef>(inputs: readonly T[]) {
+  return collapseDuplicates(inputs, { ids: (i) => (isStorenvyId(i.externalProductId) && isStorenvyId(i.externalVariantId) ? {} : undefined) });
 }
 
-function plan<T extends VariantRef>(inputs: readonly T[]): { items: Planned<T>[]; invalid: number[] } {
-  const byKey = new Map<string, Planned<T>>();
-  const invalid: number[] = [];
-  inputs.forEach((input, index) => {
-    if (!isStorenvyId(input.externalProductId) || !isStorenvyId(input.externalVariantId)) return void invalid.push(index);
-    const key = `${input.externalProductId}/${input.externalVariantId}`;
-    const existing = byKey.get(key);
-    if (existing) {
-      existing.indexes.push(index);
-      existing.input = input;
-    } else byKey.set(key, { indexes: [index], input });
-  });
-  return { items: [...byKey.values()], invalid };
-}
+type Planned<T extends VariantRef> = CollapsedInput<T>;
 
 interface StorenvyVariant {
   id: number | string;
@@ -72,14 +60,14 @@ export class StorenvyConnection implements StoreConnection {
   }
 
   async writeStock(changes: readonly StockWrite[]): Promise<WriteOutcome[]> {
-    const outcomes = new Outcomes<WriteOutcome>(changes.length);
+    const outcomes = new OutcomeSlots<WriteOutcome>(changes.length);
     const { items, invalid } = plan(changes);
     const set = (p: Planned<StockWrite>, error?: PluginError) =>
       outcomes.set(p.indexes, (i) => (error ? { ...ref(changes[i]), status: 'failed', error } : { ...ref(changes[i]), status: 'written' }));
     outcomes.set(invalid, (i) => ({ ...ref(changes[i]), status: 'failed', error: new Rejected('Storenvy product and variant ids are numeric', { ...ref(changes[i]) }) }));
     // One call per variant: a change the hub says is in place saves a whole call, so it is skipped.
-    const send = items.filter((p) => !(p.input.previous != null && sameTargetStock(p.input.previous, p.input.target)));
-    for (const p of items) if (!send.includes(p)) set(p);
+    const { send, skipped } = skipWritesInPlace(items, 'item');
+    for (const p of skipped) set(p);
     try {
       for (const p of send) {
         const error = await this.putVariant(p.input);
@@ -120,7 +108,7 @@ export class StorenvyConnection implements StoreConnection {
   }
 
   async readStock(refs: readonly VariantRef[]): Promise<ObservedStock[]> {
-    const outcomes = new Outcomes<ObservedStock>(refs.length);
+    const outcomes = new OutcomeSlots<ObservedStock>(refs.length);
     const { items, invalid } = plan(refs);
     outcomes.set(invalid, (i) => ({ ...ref(refs[i]), status: 'failed', error: new NotFound('Not a Storenvy product / variant id (numeric)', { ...ref(refs[i]) }) }));
     const byProduct = new Map<string, Planned<VariantRef>[]>();
