@@ -4,12 +4,15 @@
  * in input order, one per input.
  */
 import {
-  AuthError,
+  collapseDuplicates,
   NotFound,
-  RateLimited,
+  OutcomeSlots,
+  refOf as ref,
   Rejected,
-  Transient,
-  sameTargetStock,
+  skipWritesInPlace,
+  stopsTheWork,
+  toPluginError,
+  type CollapsedInput,
   type HttpClient,
   type ObservedStock,
   type PluginError,
@@ -20,36 +23,19 @@ import {
   type WriteOutcome,
 } from '@stock-sync/plugin-sdk';
 import { MAX_PAGE_SIZE } from './manifest';
-import { asPluginError, Outcomes, ref } from './outcomes';
 import { inventoryFor, stockOfInventory } from './stock-mapping';
 import type { WeeblySku } from './weebly-types';
-
-function stopsTheWork(e: PluginError): boolean {
-  return e instanceof AuthError || e instanceof RateLimited || e instanceof Transient;
-}
 
 /** Weebly ids are decimal strings ("Unique ID (to this store)"); anything else cannot be one. */
 const isWeeblyId = (s: string) => /^[0-9]{1,20}$/.test(s);
 
-interface Planned<T extends VariantRef> {
-  indexes: number[];
-  input: T;
-}
+const asPluginError = (e: unknown) => toPluginError(e, 'Weebly');
+
+type Planned<T extends VariantRef> = CollapsedInput<T>;
 
 /** Valid refs deduplicated (last input wins, every index answered) and the invalid indexes. */
-function plan<T extends VariantRef>(inputs: readonly T[]): { items: Planned<T>[]; invalid: number[] } {
-  const byKey = new Map<string, Planned<T>>();
-  const invalid: number[] = [];
-  inputs.forEach((input, index) => {
-    if (!isWeeblyId(input.externalProductId) || !isWeeblyId(input.externalVariantId)) return void invalid.push(index);
-    const key = `${input.externalProductId}/${input.externalVariantId}`;
-    const existing = byKey.get(key);
-    if (existing) {
-      existing.indexes.push(index);
-      existing.input = input;
-    } else byKey.set(key, { indexes: [index], input });
-  });
-  return { items: [...byKey.values()], invalid };
+function plan<T extends VariantRef>(inputs: readonly T[]) {
+  return collapseDuplicates(inputs, { ids: (i) => (isWeeblyId(i.externalProductId) && isWeeblyId(i.externalVariantId) ? {} : undefined) });
 }
 
 export class WeeblyConnection implements StoreConnection {
@@ -64,15 +50,15 @@ export class WeeblyConnection implements StoreConnection {
   }
 
   async writeStock(changes: readonly StockWrite[]): Promise<WriteOutcome[]> {
-    const outcomes = new Outcomes<WriteOutcome>(changes.length);
+    const outcomes = new OutcomeSlots<WriteOutcome>(changes.length);
     const { items, invalid } = plan(changes);
     const set = (p: Planned<StockWrite>, error?: PluginError) =>
       outcomes.set(p.indexes, (i) => (error ? { ...ref(changes[i]), status: 'failed', error } : { ...ref(changes[i]), status: 'written' }));
     outcomes.set(invalid, (i) => ({ ...ref(changes[i]), status: 'failed', error: new Rejected('Weebly product and SKU ids are decimal strings', { ...ref(changes[i]) }) }));
 
     // One call per SKU: a change the hub says is already in place saves a whole call, so it is skipped.
-    const send = items.filter((p) => !(p.input.previous != null && sameTargetStock(p.input.previous, p.input.target)));
-    for (const p of items) if (!send.includes(p)) set(p);
+    const { send, skipped } = skipWritesInPlace(items, 'item');
+    for (const p of skipped) set(p);
 
     // Sequential: the SDK limiter paces the calls anyway, and a throttle answer then holds back every
     // later call (nothing is already in flight to land inside Retry-After).
@@ -114,7 +100,7 @@ export class WeeblyConnection implements StoreConnection {
   }
 
   async readStock(refs: readonly VariantRef[]): Promise<ObservedStock[]> {
-    const outcomes = new Outcomes<ObservedStock>(refs.length);
+    const outcomes = new OutcomeSlots<ObservedStock>(refs.length);
     const { items, invalid } = plan(refs);
     outcomes.set(invalid, (i) => ({ ...ref(refs[i]), status: 'failed', error: new NotFound('Not a Weebly product / SKU id (decimal strings)', { ...ref(refs[i]) }) }));
     const byProduct = new Map<string, Planned<VariantRef>[]>();
