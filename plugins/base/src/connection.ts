@@ -3,10 +3,14 @@
  * client it was built with; every result comes back in input order, one per input.
  */
 import {
-  AuthError,
+  allInPlace,
+  chunk,
   NotFound,
-  RateLimited,
+  OutcomeSlots,
+  refOf as ref,
   Rejected,
+  stopsTheWork,
+  toPluginError,
   Transient,
   type HttpClient,
   type ObservedStock,
@@ -21,13 +25,10 @@ import { baseErrorCode } from './base-api';
 import { itemOf, type BaseItem } from './base-types';
 import { editStockForm } from './edit-form';
 import { MAX_VARIATIONS_PER_EDIT } from './manifest';
-import { asPluginError, Outcomes, ref } from './outcomes';
 import { stockFor, stockOfCount } from './stock-mapping';
-import { allInPlace, chunk, groupByItem, type PlannedItem } from './write-plan';
+import { groupByItem, type PlannedItem } from './write-plan';
 
-function stopsTheWork(e: PluginError): boolean {
-  return e instanceof AuthError || e instanceof RateLimited || e instanceof Transient;
-}
+const asPluginError = (e: unknown) => toPluginError(e, 'BASE');
 
 const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
 
@@ -53,7 +54,7 @@ export class BaseConnection implements StoreConnection {
   }
 
   async writeStock(changes: readonly StockWrite[]): Promise<WriteOutcome[]> {
-    const outcomes = new Outcomes<WriteOutcome>(changes.length);
+    const outcomes = new OutcomeSlots<WriteOutcome>(changes.length);
     const { groups, invalid } = groupByItem(changes);
     outcomes.set(invalid, (i) => ({ ...ref(changes[i]), status: 'failed', error: new Rejected('BASE item and variation ids are positive integers', { ...ref(changes[i]) }) }));
     try {
@@ -77,7 +78,7 @@ export class BaseConnection implements StoreConnection {
    * BASE refuses the whole call for one unknown variation (bad_variation_id) without naming it: then the
    * item is read once, the missing variations fail NotFound and the others are sent again (once).
    */
-  private async editItem(itemId: number, items: PlannedItem<StockWrite>[], changes: readonly StockWrite[], outcomes: Outcomes<WriteOutcome>, mayNarrow: boolean): Promise<void> {
+  private async editItem(itemId: number, items: PlannedItem<StockWrite>[], changes: readonly StockWrite[], outcomes: OutcomeSlots<WriteOutcome>, mayNarrow: boolean): Promise<void> {
     const fail = (error: PluginError) => (it: PlannedItem<StockWrite>) => outcomes.set(it.indexes, (i) => ({ ...ref(changes[i]), status: 'failed', error }));
     let item: BaseItem | undefined;
     try {
@@ -116,7 +117,7 @@ export class BaseConnection implements StoreConnection {
     }
   }
 
-  private async narrowAndRetry(itemId: number, items: PlannedItem<StockWrite>[], changes: readonly StockWrite[], outcomes: Outcomes<WriteOutcome>): Promise<void> {
+  private async narrowAndRetry(itemId: number, items: PlannedItem<StockWrite>[], changes: readonly StockWrite[], outcomes: OutcomeSlots<WriteOutcome>): Promise<void> {
     const item = await this.readItem(itemId);
     const fail = (error: PluginError) => (it: PlannedItem<StockWrite>) => outcomes.set(it.indexes, (i) => ({ ...ref(changes[i]), status: 'failed', error }));
     if (!item) {
@@ -144,7 +145,7 @@ export class BaseConnection implements StoreConnection {
   }
 
   async readStock(refs: readonly VariantRef[]): Promise<ObservedStock[]> {
-    const outcomes = new Outcomes<ObservedStock>(refs.length);
+    const outcomes = new OutcomeSlots<ObservedStock>(refs.length);
     const { groups, invalid } = groupByItem(refs);
     outcomes.set(invalid, (i) => ({ ...ref(refs[i]), status: 'failed', error: new NotFound('Not a BASE item / variation id (positive integers)', { ...ref(refs[i]) }) }));
     try {
