@@ -3,11 +3,11 @@ import { exhaustedBudgetClassifier, exhaustedBudgetPauseMs, headerNumber, type H
 const res = (status: number, headers: Record<string, string>): HttpResponse => ({ status, headers, data: undefined });
 
 describe('rate headers', () => {
-  it('headerNumber reads finite numbers >= 0 only', () => {
+  it('headerNumber reads finite numbers only', () => {
     expect(headerNumber({ 'x-a': '12' }, 'X-A')).toBe(12);
     expect(headerNumber({ 'x-a': ' ' }, 'x-a')).toBeUndefined();
     expect(headerNumber({ 'x-a': 'soon' }, 'x-a')).toBeUndefined();
-    expect(headerNumber({ 'x-a': '-1' }, 'x-a')).toBeUndefined();
+    expect(headerNumber({ 'x-a': '-1' }, 'x-a')).toBe(-1);
     expect(headerNumber(undefined, 'x-a')).toBeUndefined();
   });
 
@@ -15,6 +15,7 @@ describe('rate headers', () => {
     const signal = { remaining: 'x-ratelimit-remaining', pauseMs: 1000 };
     expect(exhaustedBudgetPauseMs(res(200, { 'x-ratelimit-remaining': '0' }), signal)).toBe(1000);
     expect(exhaustedBudgetPauseMs(res(200, { 'x-ratelimit-remaining': '1' }), signal)).toBeUndefined();
+    expect(exhaustedBudgetPauseMs(res(200, { 'x-ratelimit-remaining': '-2' }), signal)).toBe(1000);
     expect(exhaustedBudgetPauseMs(res(200, {}), signal)).toBeUndefined();
   });
 

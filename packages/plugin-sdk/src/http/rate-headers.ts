@@ -5,12 +5,12 @@
  */
 import type { HttpResponse, ResponseClassifier } from './http-client';
 
-/** A header as a finite number >= 0 (names are lower-cased by the client); undefined when absent or unreadable. */
+/** A header as a finite number (names are lower-cased by the client); undefined when absent or unreadable. */
 export function headerNumber(headers: Readonly<Record<string, string>> | undefined, name: string): number | undefined {
   const raw = headers?.[name.toLowerCase()];
   if (raw === undefined || raw.trim() === '') return undefined;
   const n = Number(raw);
-  return Number.isFinite(n) && n >= 0 ? n : undefined;
+  return Number.isFinite(n) ? n : undefined;
 }
 
 export interface ExhaustedBudgetSignal {
@@ -29,6 +29,7 @@ export interface ExhaustedBudgetSignal {
 export function exhaustedBudgetPauseMs(res: HttpResponse, signal: ExhaustedBudgetSignal): number | undefined {
   if (!signal.onErrors && res.status >= 400) return undefined;
   const left = headerNumber(res.headers, signal.remaining);
+  // Zero or below: some platforms count past the end of the budget.
   if (left === undefined || left > 0) return undefined;
   const ms = typeof signal.pauseMs === 'function' ? signal.pauseMs(res) : signal.pauseMs;
   return ms !== undefined && ms > 0 ? ms : undefined;
