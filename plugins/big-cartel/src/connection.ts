@@ -5,9 +5,14 @@
  * (not documented: README.md). Options already showing the target are not written.
  */
 import {
+  allInPlace,
   AuthError,
+  chunk,
   NotFound,
+  OutcomeSlots,
+  refOf,
   Rejected,
+  stopsTheWork,
   type HttpClient,
   type ObservedStock,
   type PluginError,
@@ -19,7 +24,7 @@ import {
 } from '@stock-sync/plugin-sdk';
 import { optionsOf, type OptionLinkage, type ProductDocument, type ProductPatchDocument } from './big-cartel-types';
 import { MAX_BATCH } from './manifest';
-import { asPluginError, chunk, groupByProduct, Outcomes, refOf, stopsTheWork, type PlannedOption } from './outcomes';
+import { asPluginError, groupByProduct, type PlannedOption } from './plan';
 import { alreadyShows, fromOptionQuantity, quantityFor, sameOnPlatform } from './stock-mapping';
 
 export class BigCartelConnection implements StoreConnection {
@@ -52,7 +57,7 @@ export class BigCartelConnection implements StoreConnection {
   }
 
   async writeStock(changes: readonly StockWrite[]): Promise<WriteOutcome[]> {
-    const outcomes = new Outcomes<WriteOutcome>(changes.length);
+    const outcomes = new OutcomeSlots<WriteOutcome>(changes.length);
     const fail = (its: PlannedOption<StockWrite>[], error: PluginError) => {
       for (const it of its) outcomes.set(it.indexes, (i) => ({ ...refOf(changes[i]), status: 'failed', error }));
     };
@@ -64,7 +69,7 @@ export class BigCartelConnection implements StoreConnection {
     try {
       for (const group of groups) {
         // The hub says every write of this product is in place: no read, no write.
-        if (group.items.every((it) => it.input.previous != null && sameOnPlatform(it.input.previous, it.input.target))) {
+        if (allInPlace(group.items, sameOnPlatform)) {
           ok(group.items);
           continue;
         }
@@ -114,7 +119,7 @@ export class BigCartelConnection implements StoreConnection {
   }
 
   async readStock(refs: readonly VariantRef[]): Promise<ObservedStock[]> {
-    const outcomes = new Outcomes<ObservedStock>(refs.length);
+    const outcomes = new OutcomeSlots<ObservedStock>(refs.length);
     const { groups, invalid } = groupByProduct(refs);
     outcomes.set(invalid, (i) => ({ ...refOf(refs[i]), status: 'failed', error: new NotFound('Not a Big Cartel product / option id', refOf(refs[i]) as unknown as Record<string, unknown>) }));
     try {
