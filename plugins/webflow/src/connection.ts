@@ -4,8 +4,13 @@
  * is already in place, and one call per duplicate-collapsed SKU. Outcomes come back in input order.
  */
 import {
+  isInPlace,
   NotFound,
+  OutcomeSlots,
+  refOf,
   Rejected,
+  stopsTheWork,
+  toPluginError,
   Transient,
   type HttpClient,
   type ObservedStock,
@@ -15,10 +20,12 @@ import {
   type VariantRef,
   type WriteOutcome,
 } from '@stock-sync/plugin-sdk';
-import { asPluginError, collapseBySku, Outcomes, refOf, stopsTheWork } from './outcomes';
+import { collapseBySku } from './sku-plan';
 import type { SkuCollection } from './sku-collection';
 import { fromInventory, sameOnPlatform, toInventoryUpdate } from './stock-mapping';
 import type { WebflowInventory } from './webflow-types';
+
+const asPluginError = (e: unknown) => toPluginError(e, 'Webflow');
 
 /** A SKU id goes into a path segment: anything with a slash (or empty) cannot be one. */
 function usableId(id: string): boolean {
@@ -47,7 +54,7 @@ export class WebflowConnection implements StoreConnection {
   }
 
   async writeStock(changes: readonly StockWrite[]): Promise<WriteOutcome[]> {
-    const outcomes = new Outcomes<WriteOutcome>(changes.length);
+    const outcomes = new OutcomeSlots<WriteOutcome>(changes.length);
     try {
       for (const item of collapseBySku(changes)) {
         const { input, indexes } = item;
@@ -57,7 +64,7 @@ export class WebflowConnection implements StoreConnection {
           continue;
         }
         // One call per SKU: a write the hub says is in place saves a whole call, with no read.
-        if (input.previous != null && sameOnPlatform(input.previous, input.target)) {
+        if (isInPlace(input, sameOnPlatform)) {
           outcomes.set(indexes, (i) => ({ ...refOf(changes[i]), status: 'written' }));
           continue;
         }
@@ -98,7 +105,7 @@ export class WebflowConnection implements StoreConnection {
   }
 
   async readStock(refs: readonly VariantRef[]): Promise<ObservedStock[]> {
-    const outcomes = new Outcomes<ObservedStock>(refs.length);
+    const outcomes = new OutcomeSlots<ObservedStock>(refs.length);
     try {
       for (const item of collapseBySku(refs)) {
         if (!usableId(item.skuId)) {

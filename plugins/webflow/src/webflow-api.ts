@@ -2,7 +2,7 @@
  * The site's Data API v2 client: ctx.http with the base URL, the bearer token and Webflow's error
  * codes read into the SDK's taxonomy. The only I/O the plugin does goes through here.
  */
-import { AuthError, Rejected, type ConnectContext, type HttpClient, type HttpResponse, type PluginError } from '@stock-sync/plugin-sdk';
+import { AuthError, exhaustedBudgetPauseMs, Rejected, type ConnectContext, type HttpClient, type HttpResponse, type PluginError } from '@stock-sync/plugin-sdk';
 import { API_VERSION_PATH, DEFAULT_API_HOST } from './manifest';
 import { webflowErrorBody } from './webflow-types';
 
@@ -44,7 +44,6 @@ export function classifyWebflowResponse(res: HttpResponse): { error?: PluginErro
   if (res.status === 409 && code === 'ecommerce_not_enabled') {
     return { error: new Rejected('Webflow ecommerce is not enabled on this site (409 ecommerce_not_enabled)', { status: 409, code }) };
   }
-  const remaining = res.headers?.['x-ratelimit-remaining'];
-  if (res.status < 400 && remaining !== undefined && remaining.trim() !== '' && Number(remaining) <= 0) return { pauseMs: EXHAUSTED_PAUSE_MS };
-  return undefined;
+  const pauseMs = exhaustedBudgetPauseMs(res, { remaining: 'x-ratelimit-remaining', pauseMs: EXHAUSTED_PAUSE_MS });
+  return pauseMs === undefined ? undefined : { pauseMs };
 }
