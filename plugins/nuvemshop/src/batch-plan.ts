@@ -1,10 +1,10 @@
 /**
  * How a list of changes becomes the fewest calls: grouped by product (the variants batch is scoped to
- * one product), at most MAX_BATCH per call, a variant named twice keeps its last input, and a product
- * whose writes the hub says are all in place is skipped (saves its calls with no extra read).
+ * one product), at most MAX_BATCH per call (the SDK's chunk), a variant named twice keeps its last input,
+ * and a product whose writes the hub says are all in place is skipped (the SDK's allInPlace with
+ * Nuvemshop's sameOnPlatform: saves its calls with no extra read).
  */
-import { type StockWrite, type VariantRef } from '@stock-sync/plugin-sdk';
-import { sameOnPlatform } from './stock-mapping';
+import { collapseDuplicates, groupByProduct as groupBySdk, type CollapsedInput, type VariantRef } from '@stock-sync/plugin-sdk';
 
 /** A platform id: a positive integer, given to us as a string. */
 export function parseNuvemId(raw: string): number | undefined {
@@ -13,13 +13,7 @@ export function parseNuvemId(raw: string): number | undefined {
   return Number.isSafeInteger(n) ? n : undefined;
 }
 
-export interface PlannedItem<T extends VariantRef> {
-  /** Input indexes this item answers for (more than one when the variant was named twice). */
-  indexes: number[];
-  input: T;
-  productId: number;
-  variantId: number;
-}
+export type PlannedItem<T extends VariantRef> = CollapsedInput<T, { productId: number; variantId: number }>;
 
 export interface ProductGroup<T extends VariantRef> {
   productId: number;
@@ -27,38 +21,12 @@ export interface ProductGroup<T extends VariantRef> {
 }
 
 export function groupByProduct<T extends VariantRef>(inputs: readonly T[]): { groups: ProductGroup<T>[]; invalid: number[] } {
-  const groups = new Map<number, Map<number, PlannedItem<T>>>();
-  const invalid: number[] = [];
-  inputs.forEach((input, index) => {
-    const productId = parseNuvemId(input.externalProductId);
-    const variantId = parseNuvemId(input.externalVariantId);
-    if (productId === undefined || variantId === undefined) {
-      invalid.push(index);
-      return;
-    }
-    let byVariant = groups.get(productId);
-    if (!byVariant) groups.set(productId, (byVariant = new Map()));
-    const existing = byVariant.get(variantId);
-    if (existing) {
-      existing.indexes.push(index);
-      existing.input = input;
-    } else {
-      byVariant.set(variantId, { indexes: [index], input, productId, variantId });
-    }
+  const { items, invalid } = collapseDuplicates(inputs, {
+    ids: (input) => {
+      const productId = parseNuvemId(input.externalProductId);
+      const variantId = parseNuvemId(input.externalVariantId);
+      return productId === undefined || variantId === undefined ? undefined : { productId, variantId };
+    },
   });
-  return { groups: [...groups].map(([productId, items]) => ({ productId, items: [...items.values()] })), invalid };
-}
-
-/**
- * All of a product's writes already in place (per the hub's `previous`) → no call for it. Otherwise
- * all go: the ones believed in place ride along in calls made anyway and re-assert the truth.
- */
-export function allInPlace(items: readonly PlannedItem<StockWrite>[]): boolean {
-  return items.length > 0 && items.every((i) => i.input.previous != null && sameOnPlatform(i.input.previous, i.input.target));
-}
-
-export function chunk<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
+  return { groups: groupBySdk(items, (i) => i.productId), invalid };
 }

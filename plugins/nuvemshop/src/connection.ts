@@ -3,10 +3,14 @@
  * with; every outcome comes back in input order, one per input.
  */
 import {
-  AuthError,
+  allInPlace,
+  chunk,
   NotFound,
-  RateLimited,
+  OutcomeSlots,
+  refOf,
   Rejected,
+  stopsTheWork,
+  toPluginError,
   Transient,
   type HttpClient,
   type ObservedStock,
@@ -17,19 +21,15 @@ import {
   type VariantRef,
   type WriteOutcome,
 } from '@stock-sync/plugin-sdk';
-import { allInPlace, chunk, groupByProduct, type PlannedItem } from './batch-plan';
+import { groupByProduct, type PlannedItem } from './batch-plan';
 import { MAX_BATCH, MAX_PER_PAGE } from './manifest';
 import type { NuvemVariantStock } from './nuvemshop-types';
-import { asPluginError, Outcomes, refOf } from './outcomes';
 import { fromVariantStock, sameOnPlatform, toVariantPatch } from './stock-mapping';
 
 /** The fields a stock read needs (`fields` keeps each variant to a few bytes). */
 const STOCK_FIELDS = 'id,stock_management,stock';
 
-/** AuthError, RateLimited (after the client's waits) and Transient (after its retries) end the run. */
-function stopsTheWork(e: PluginError): boolean {
-  return e instanceof AuthError || e instanceof RateLimited || e instanceof Transient;
-}
+const asPluginError = (e: unknown) => toPluginError(e, 'Nuvemshop');
 
 /** The platform's `description` from an error's redacted body snippet, when there is one. */
 export function platformDescription(e: PluginError): string | undefined {
@@ -61,7 +61,7 @@ export class NuvemshopConnection implements StoreConnection {
   }
 
   async writeStock(changes: readonly StockWrite[]): Promise<WriteOutcome[]> {
-    const outcomes = new Outcomes<WriteOutcome>(changes.length);
+    const outcomes = new OutcomeSlots<WriteOutcome>(changes.length);
     const { groups, invalid } = groupByProduct(changes);
     outcomes.set(invalid, (i) => ({
       ...refOf(changes[i]),
@@ -70,7 +70,7 @@ export class NuvemshopConnection implements StoreConnection {
     }));
     try {
       for (const group of groups) {
-        if (allInPlace(group.items)) {
+        if (allInPlace(group.items, sameOnPlatform)) {
           for (const item of group.items) outcomes.set(item.indexes, (i) => ({ ...refOf(changes[i]), status: 'written' }));
           this.log.debug('nuvemshop: skipped a product whose writes are all in place', { productId: group.productId, skipped: group.items.length });
           continue;
@@ -90,7 +90,7 @@ export class NuvemshopConnection implements StoreConnection {
     productId: number,
     items: PlannedItem<StockWrite>[],
     changes: readonly StockWrite[],
-    outcomes: Outcomes<WriteOutcome>,
+    outcomes: OutcomeSlots<WriteOutcome>,
     mayRecover: boolean,
   ): Promise<void> {
     const fail = (its: PlannedItem<StockWrite>[], error: PluginError) => {
@@ -157,7 +157,7 @@ export class NuvemshopConnection implements StoreConnection {
     productId: number,
     items: PlannedItem<StockWrite>[],
     changes: readonly StockWrite[],
-    outcomes: Outcomes<WriteOutcome>,
+    outcomes: OutcomeSlots<WriteOutcome>,
     original: PluginError,
   ): Promise<void> {
     const present = await this.listVariants(productId, 'id', undefined);
@@ -214,7 +214,7 @@ export class NuvemshopConnection implements StoreConnection {
   }
 
   async readStock(refs: readonly VariantRef[]): Promise<ObservedStock[]> {
-    const outcomes = new Outcomes<ObservedStock>(refs.length);
+    const outcomes = new OutcomeSlots<ObservedStock>(refs.length);
     const { groups, invalid } = groupByProduct(refs);
     outcomes.set(invalid, (i) => ({
       ...refOf(refs[i]),

@@ -3,7 +3,7 @@
  * header, the User-Agent it requires, and its rate and error signals read into the SDK's taxonomy.
  * The only I/O the plugin does goes through here.
  */
-import { AuthError, RateLimited, type ConnectContext, type HttpClient, type HttpResponse } from '@stock-sync/plugin-sdk';
+import { AuthError, exhaustedBudgetPauseMs, headerNumber, RateLimited, type ConnectContext, type HttpClient, type HttpResponse } from '@stock-sync/plugin-sdk';
 import { API_VERSION, DEFAULT_API_HOST, USER_AGENT_APP } from './manifest';
 import { isNuvemErrorBody } from './nuvemshop-types';
 
@@ -34,13 +34,6 @@ export function createNuvemshopApi(ctx: ConnectContext): HttpClient {
   });
 }
 
-function headerMs(headers: Record<string, string>, name: string): number | undefined {
-  const raw = headers[name];
-  if (raw === undefined || raw.trim() === '') return undefined;
-  const n = Number(raw);
-  return Number.isFinite(n) && n >= 0 ? n : undefined;
-}
-
 /** One request leaks out of the bucket every 500 ms (2 req/s). */
 const LEAK_MS = 500;
 
@@ -55,7 +48,7 @@ const LEAK_MS = 500;
 export function classifyNuvemshopResponse(res: HttpResponse): { error?: AuthError | RateLimited; pauseMs?: number } | undefined {
   const headers = res.headers ?? {};
   if (res.status === 429) {
-    const reset = headerMs(headers, 'x-rate-limit-reset');
+    const reset = headerNumber(headers, 'x-rate-limit-reset');
     const wait = Math.max(LEAK_MS, reset ?? 0);
     return { error: new RateLimited(`Nuvemshop rate limit reached (leaky bucket full); waiting ${wait} ms`, wait, { status: 429 }), pauseMs: wait };
   }
@@ -68,7 +61,7 @@ export function classifyNuvemshopResponse(res: HttpResponse): { error?: AuthErro
         : 'Nuvemshop rejected the access token';
     return { error: new AuthError(`${what}${why ? ` (${why})` : ''}`, { status: res.status }) };
   }
-  const remaining = headerMs(headers, 'x-rate-limit-remaining');
-  if (remaining !== undefined && remaining <= 0) return { pauseMs: LEAK_MS };
-  return undefined;
+  // Any other answer (errors too) with the bucket full: hold off one leak.
+  const pauseMs = exhaustedBudgetPauseMs(res, { remaining: 'x-rate-limit-remaining', pauseMs: LEAK_MS, onErrors: true });
+  return pauseMs === undefined ? undefined : { pauseMs };
 }
