@@ -1,9 +1,17 @@
 /**
  * How a list of changes becomes the fewest wc/v3 calls: grouped by parent product (a variations
- * batch is scoped to one product), at most MAX_BATCH_ITEMS per call, duplicates collapsed (last wins)
- * and a product whose changes the hub says are all in place skipped (saves its calls, no read).
+ * batch is scoped to one product), at most MAX_BATCH_ITEMS per call (the SDK's chunk), duplicates
+ * collapsed (last wins) and a product whose changes the hub says are all in place skipped (saves its
+ * calls, no read). Built on the SDK's collapseDuplicates / groupByProduct / skipWritesInPlace.
  */
-import { sameTargetStock, type StockWrite, type VariantRef } from '@stock-sync/plugin-sdk';
+import {
+  collapseDuplicates,
+  groupByProduct as groupBySdk,
+  skipWritesInPlace,
+  type CollapsedInput,
+  type StockWrite,
+  type VariantRef,
+} from '@stock-sync/plugin-sdk';
 
 /** A WooCommerce object id: a positive integer, given to us as a string. */
 export function parseWooId(raw: string): number | undefined {
@@ -12,13 +20,8 @@ export function parseWooId(raw: string): number | undefined {
   return Number.isSafeInteger(n) ? n : undefined;
 }
 
-export interface PlannedItem<T extends VariantRef> {
-  /** Indexes in the caller's input that this item answers for (more than one when duplicated). */
-  indexes: number[];
-  input: T;
-  productId: number;
-  variationId: number;
-}
+/** `indexes`: the caller's input indexes this item answers for (more than one when duplicated). */
+export type PlannedItem<T extends VariantRef> = CollapsedInput<T, { productId: number; variationId: number }>;
 
 export interface ProductGroup<T extends VariantRef> {
   productId: number;
@@ -33,29 +36,14 @@ export interface Grouping<T extends VariantRef> {
 
 /** Groups by product in first-seen order; a variant named twice keeps its last input. */
 export function groupByProduct<T extends VariantRef>(inputs: readonly T[]): Grouping<T> {
-  const groups = new Map<number, Map<number, PlannedItem<T>>>();
-  const invalid: number[] = [];
-  inputs.forEach((input, index) => {
-    const productId = parseWooId(input.externalProductId);
-    const variationId = parseWooId(input.externalVariantId);
-    if (productId === undefined || variationId === undefined) {
-      invalid.push(index);
-      return;
-    }
-    let byVariation = groups.get(productId);
-    if (!byVariation) groups.set(productId, (byVariation = new Map()));
-    const existing = byVariation.get(variationId);
-    if (existing) {
-      existing.indexes.push(index);
-      existing.input = input;
-    } else {
-      byVariation.set(variationId, { indexes: [index], input, productId, variationId });
-    }
+  const { items, invalid } = collapseDuplicates(inputs, {
+    ids: (input) => {
+      const productId = parseWooId(input.externalProductId);
+      const variationId = parseWooId(input.externalVariantId);
+      return productId === undefined || variationId === undefined ? undefined : { productId, variationId };
+    },
   });
-  return {
-    groups: [...groups].map(([productId, items]) => ({ productId, items: [...items.values()] })),
-    invalid,
-  };
+  return { groups: groupBySdk(items, (i) => i.productId), invalid };
 }
 
 /**
@@ -66,12 +54,5 @@ export function groupByProduct<T extends VariantRef>(inputs: readonly T[]): Grou
  * shave a call at the 100-item boundary would trust that belief for nothing in the common case.)
  */
 export function planProductWrites(items: PlannedItem<StockWrite>[]): { send: PlannedItem<StockWrite>[]; skipped: PlannedItem<StockWrite>[] } {
-  const inPlace = (i: PlannedItem<StockWrite>) => i.input.previous != null && sameTargetStock(i.input.previous, i.input.target);
-  return items.length > 0 && items.every(inPlace) ? { send: [], skipped: items } : { send: items, skipped: [] };
-}
-
-export function chunk<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
+  return skipWritesInPlace(items, 'group');
 }

@@ -3,11 +3,13 @@
  * it was built with; every outcome comes back in input order, one per input.
  */
 import {
-  AuthError,
-  isPluginError,
+  chunk,
   NotFound,
-  RateLimited,
+  OutcomeSlots,
+  refOf as ref,
   Rejected,
+  stopsTheWork,
+  toPluginError,
   Transient,
   type HttpClient,
   type ObservedStock,
@@ -18,7 +20,7 @@ import {
   type VariantRef,
   type WriteOutcome,
 } from '@stock-sync/plugin-sdk';
-import { chunk, groupByProduct, planProductWrites, type PlannedItem } from './batch-plan';
+import { groupByProduct, planProductWrites, type PlannedItem } from './batch-plan';
 import { itemError } from './item-errors';
 import { MAX_BATCH_ITEMS, MAX_PER_PAGE } from './manifest';
 import { explainMismatch, fromVariationStock, toVariationUpdate } from './stock-mapping';
@@ -27,38 +29,7 @@ import { isBatchItemError, type WooBatchResponse, type WooVariationStock } from 
 /** The fields a stock read needs; `_fields` keeps each variation to a few bytes. */
 const STOCK_FIELDS = 'id,manage_stock,stock_quantity,stock_status';
 
-/** AuthError, RateLimited (after the client's waits) and Transient (after its retries) end the run. */
-function stopsTheWork(e: PluginError): boolean {
-  return e instanceof AuthError || e instanceof RateLimited || e instanceof Transient;
-}
-
-function asPluginError(e: unknown): PluginError {
-  if (isPluginError(e)) return e;
-  // Never echo a foreign error's message: it may carry a URL or header the client did not redact.
-  return new Transient(`Unexpected failure talking to WooCommerce (${e instanceof Error ? e.name : typeof e})`);
-}
-
-class Outcomes<T> {
-  private readonly slots: (T | undefined)[];
-  constructor(size: number) {
-    this.slots = new Array<T | undefined>(size).fill(undefined);
-  }
-  set(indexes: readonly number[], make: (index: number) => T): void {
-    for (const i of indexes) this.slots[i] = make(i);
-  }
-  fillRemaining(make: (index: number) => T): void {
-    this.slots.forEach((v, i) => {
-      if (v === undefined) this.slots[i] = make(i);
-    });
-  }
-  done(): T[] {
-    return this.slots as T[];
-  }
-}
-
-function ref(v: VariantRef): VariantRef {
-  return { externalProductId: v.externalProductId, externalVariantId: v.externalVariantId };
-}
+const asPluginError = (e: unknown) => toPluginError(e, 'WooCommerce');
 
 export class WooCommerceConnection implements StoreConnection {
   constructor(
@@ -76,7 +47,7 @@ export class WooCommerceConnection implements StoreConnection {
   }
 
   async writeStock(changes: readonly StockWrite[]): Promise<WriteOutcome[]> {
-    const outcomes = new Outcomes<WriteOutcome>(changes.length);
+    const outcomes = new OutcomeSlots<WriteOutcome>(changes.length);
     const { groups, invalid } = groupByProduct(changes);
     outcomes.set(invalid, (i) => ({
       ...ref(changes[i]),
@@ -100,7 +71,7 @@ export class WooCommerceConnection implements StoreConnection {
   }
 
   /** Sends one batch; throws only errors that stop the whole run. */
-  private async writeChunk(productId: number, items: PlannedItem<StockWrite>[], changes: readonly StockWrite[], outcomes: Outcomes<WriteOutcome>): Promise<void> {
+  private async writeChunk(productId: number, items: PlannedItem<StockWrite>[], changes: readonly StockWrite[], outcomes: OutcomeSlots<WriteOutcome>): Promise<void> {
     let data: WooBatchResponse;
     try {
       const res = await this.api.request<WooBatchResponse>({
@@ -149,7 +120,7 @@ export class WooCommerceConnection implements StoreConnection {
   }
 
   async readStock(refs: readonly VariantRef[]): Promise<ObservedStock[]> {
-    const outcomes = new Outcomes<ObservedStock>(refs.length);
+    const outcomes = new OutcomeSlots<ObservedStock>(refs.length);
     const { groups, invalid } = groupByProduct(refs);
     outcomes.set(invalid, (i) => ({
       ...ref(refs[i]),
@@ -169,7 +140,7 @@ export class WooCommerceConnection implements StoreConnection {
     return outcomes.done();
   }
 
-  private async readChunk(productId: number, items: PlannedItem<VariantRef>[], refs: readonly VariantRef[], outcomes: Outcomes<ObservedStock>): Promise<void> {
+  private async readChunk(productId: number, items: PlannedItem<VariantRef>[], refs: readonly VariantRef[], outcomes: OutcomeSlots<ObservedStock>): Promise<void> {
     let rows: WooVariationStock[];
     try {
       const res = await this.api.request<WooVariationStock[]>({

@@ -1,5 +1,5 @@
-import type { StockWrite } from '@stock-sync/plugin-sdk';
-import { chunk, groupByProduct, parseWooId, planProductWrites } from '../src/batch-plan';
+import { chunk, type StockWrite } from '@stock-sync/plugin-sdk';
+import { groupByProduct, parseWooId, planProductWrites } from '../src/batch-plan';
 
 const w = (p: string, v: string, target: StockWrite['target'], previous?: StockWrite['target']): StockWrite => ({
   externalProductId: p,
