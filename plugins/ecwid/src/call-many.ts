@@ -3,12 +3,11 @@
  * request), else Ecwid batches of up to 500 (2 requests each: create + status). Results are handed to
  * `onResult` as they arrive, so an error that stops the work later does not lose earlier answers.
  */
-import { AuthError, RateLimited, Transient, type HttpClient, type PluginError } from '@stock-sync/plugin-sdk';
+import { chunk, stopsTheWork, type HttpClient, type PluginError } from '@stock-sync/plugin-sdk';
 import { runBatch, defaultTiming, type BatchTiming } from './batch-runner';
 import { ECWID_MAX_BATCH, MIN_SUBREQUESTS_FOR_BATCH } from './manifest';
 import { subRequestError } from './item-errors';
-import { chunk } from './ids';
-import { asPluginError } from './outcomes';
+import { asPluginError } from './ids';
 
 export interface RestCall {
   id: string;
@@ -21,11 +20,6 @@ export interface RestCall {
 }
 
 export type CallResult = { ok: true; body: unknown } | { ok: false; error: PluginError };
-
-/** AuthError, RateLimited (after the client's waits) and Transient (after its retries) end the run. */
-export function stopsTheWork(e: PluginError): boolean {
-  return e instanceof AuthError || e instanceof RateLimited || e instanceof Transient;
-}
 
 export interface CallManyOptions {
   maxBatch?: number;

@@ -3,9 +3,11 @@
  * client it was built with; every result comes back in input order, one per input.
  */
 import {
+  isInPlace,
   NotFound,
+  OutcomeSlots,
+  refOf,
   Rejected,
-  sameTargetStock,
   type HttpClient,
   type ObservedStock,
   type PluginError,
@@ -18,8 +20,7 @@ import {
 import { callMany, type CallManyOptions, type CallResult, type RestCall } from './call-many';
 import { ECWID_MAX_BATCH, MIN_SUBREQUESTS_FOR_BATCH } from './manifest';
 import type { EcwidCombination, EcwidProductStock, EcwidUpdateStatus } from './ecwid-types';
-import { planItems, type PlannedItem } from './ids';
-import { Outcomes, asPluginError, refOf } from './outcomes';
+import { asPluginError, planItems, type PlannedItem } from './ids';
 import { fromCombination, inheritsStock, toStockUpdate } from './stock-mapping';
 
 const combinationPath = (it: PlannedItem<VariantRef>) => `/products/${it.productId}/combinations/${it.combinationId}`;
@@ -31,7 +32,7 @@ const combinationWhat = (it: PlannedItem<VariantRef>) => `combination ${it.combi
  * Otherwise they ride along for free and re-assert the truth in case the hub's belief is stale.
  */
 export function planWrites(items: PlannedItem<StockWrite>[], maxBatch: number): { send: PlannedItem<StockWrite>[]; skipped: PlannedItem<StockWrite>[] } {
-  const inPlace = (i: PlannedItem<StockWrite>) => i.input.previous != null && sameTargetStock(i.input.previous, i.input.target);
+  const inPlace = (i: PlannedItem<StockWrite>) => isInPlace(i.input);
   const changed = items.filter((i) => !inPlace(i));
   const calls = (n: number) => (n < MIN_SUBREQUESTS_FOR_BATCH ? n : 2 * Math.ceil(n / maxBatch));
   if (calls(changed.length) < calls(items.length)) return { send: changed, skipped: items.filter(inPlace) };
@@ -51,7 +52,7 @@ export class EcwidConnection implements StoreConnection {
   }
 
   async writeStock(changes: readonly StockWrite[]): Promise<WriteOutcome[]> {
-    const outcomes = new Outcomes<WriteOutcome>(changes.length);
+    const outcomes = new OutcomeSlots<WriteOutcome>(changes.length);
     const { items, invalid } = planItems(changes);
     outcomes.set(invalid, (i) => ({
       ...refOf(changes[i]),
@@ -84,7 +85,7 @@ export class EcwidConnection implements StoreConnection {
   }
 
   async readStock(refs: readonly VariantRef[]): Promise<ObservedStock[]> {
-    const outcomes = new Outcomes<ObservedStock>(refs.length);
+    const outcomes = new OutcomeSlots<ObservedStock>(refs.length);
     const { items, invalid } = planItems(refs);
     outcomes.set(invalid, (i) => ({ ...refOf(refs[i]), status: 'failed', error: new NotFound('Not an Ecwid combination id (ids are positive integers)', refOf(refs[i]) as unknown as Record<string, unknown>) }));
 
