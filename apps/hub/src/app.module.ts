@@ -19,6 +19,7 @@ import { PluginsModule } from './plugins/plugins.module';
 import { ReferenceDataModule } from './reference-data/reference-data.module';
 import { StoresModule } from './stores/stores.module';
 import { SyncVariantsModule } from './sync-variants/sync-variants.module';
+import { SyncModule } from './sync/sync.module';
 
 export interface HubModuleOptions {
   config: HubConfig;
@@ -45,6 +46,7 @@ export class HubModule {
         StoresModule,
         SyncVariantsModule,
         HealthModule,
+        SyncModule.forRoot({ config: options.config.sync }),
         ...(options.imports ?? []),
       ],
       providers: [

@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import { DEFAULT_REFERENCE_DATA_PATH } from '@stock-sync/domain';
+import { loadSyncConfig, SyncConfigError, type SyncConfig } from '../sync/sync-config';
 import { ensureGeneratedSecret } from './generated-secrets';
 
 export type LogLevel = 'error' | 'warn' | 'log' | 'debug' | 'verbose';
@@ -30,6 +31,8 @@ export interface HubConfig {
   referenceDataPath: string;
   pluginsDir: string;
   logLevel: LogLevel;
+  /** The orchestrator's settings (HUB_SCHEDULER, HUB_SCHEDULER_TICK_MS, HUB_SYNC_*, …; see sync/sync-config.ts). */
+  sync: SyncConfig;
 }
 
 export class ConfigError extends Error {
@@ -91,7 +94,15 @@ export function loadHubConfig(env: Env = process.env, warn: Warn = (m) => consol
     problems.push('HUB_ENCRYPTION_KEY is required when NODE_ENV=production (32 bytes, hex or base64; e.g. `openssl rand -base64 32`)');
   }
 
-  if (problems.length) throw new ConfigError(problems);
+  let sync: SyncConfig | undefined;
+  try {
+    sync = loadSyncConfig(env);
+  } catch (e) {
+    if (!(e instanceof SyncConfigError)) throw e;
+    problems.push(...e.problems);
+  }
+
+  if (problems.length || !sync) throw new ConfigError(problems);
 
   if (apiTokens.length === 0) {
     const generated = ensureGeneratedSecret(dataDir, 'api-token', () => `hub_dev_${randomHex(24)}`);
@@ -120,6 +131,7 @@ export function loadHubConfig(env: Env = process.env, warn: Warn = (m) => consol
     referenceDataPath: path.resolve(nonEmpty(env.HUB_REFERENCE_DATA) ?? DEFAULT_REFERENCE_DATA_PATH),
     pluginsDir: path.resolve(nonEmpty(env.HUB_PLUGINS_DIR) ?? DEFAULT_PLUGINS_DIR),
     logLevel,
+    sync,
   };
 }
 

@@ -61,6 +61,13 @@ export class StoreEntity {
   @Column({ name: 'last_reconciled_at', type: 'timestamptz', nullable: true })
   lastReconciledAt!: Date | null;
 
+  /** The orchestrator's store lease (sync/store-lease.ts): who syncs this store, and until when. */
+  @Column({ name: 'sync_lease_owner', type: 'text', nullable: true })
+  syncLeaseOwner!: string | null;
+
+  @Column({ name: 'sync_lease_until', type: 'timestamptz', nullable: true })
+  syncLeaseUntil!: Date | null;
+
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
   createdAt!: Date;
 

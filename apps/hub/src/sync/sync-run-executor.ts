@@ -110,7 +110,11 @@ export class SyncRunExecutor {
         e instanceof LeaseLost
           ? { code: 'lease_lost', message: e.message }
           : { code: 'internal_error', message: `the run stopped on an internal error (${(e as Error)?.name ?? 'Error'})` };
-      if (!(e instanceof LeaseLost)) this.log.error(`run ${run.id}: ${(e as Error)?.stack ?? String(e)}`);
+      if (!(e instanceof LeaseLost)) {
+        this.log.error(`run ${run.id}: ${(e as Error)?.stack ?? String(e)}`);
+        // Do not let the scheduler restart a broken run every tick: the store's due work waits a little.
+        if (!run.dry_run) await deferPending(this.db.manager, run.store_id, '0', this.config.backoffBaseMs).catch(() => undefined);
+      }
     }
 
     const status = finalRunStatus(counts, fatal, stopped !== null);
@@ -124,6 +128,7 @@ export class SyncRunExecutor {
     this.log.log(
       JSON.stringify({
         event: 'sync_run',
+        instance: this.config.instanceId,
         runId: run.id,
         storeId: run.store_id,
         platform: store?.platform ?? null,

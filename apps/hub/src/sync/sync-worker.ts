@@ -49,8 +49,11 @@ export class SyncWorker {
     this.executor = new SyncRunExecutor(db, connections, config);
   }
 
-  /** Handles one queue job (or a direct call from a test): the store's queued runs and due work. */
-  async processStore(job: Pick<SyncJobData, 'storeId'> & Partial<SyncJobData>): Promise<WorkResult> {
+  /**
+   * Handles one queue job (or a direct call from a test): the store's queued runs and due work, up to
+   * `maxRuns` runs back to back under one lease.
+   */
+  async processStore(job: Pick<SyncJobData, 'storeId'> & Partial<SyncJobData>, maxRuns = MAX_RUNS_PER_LEASE): Promise<WorkResult> {
     const lease = await this.leases.acquire(job.storeId);
     if (!lease) return { outcome: 'busy' };
     const runs: { runId: string; status: SyncRunStatus; counts: SyncRunCounts }[] = [];
@@ -61,11 +64,12 @@ export class SyncWorker {
       });
       if (orphans.length) this.log.warn(`store ${job.storeId}: ${orphans.length} run(s) of a lost worker marked failed`);
 
-      for (let i = 0; i < MAX_RUNS_PER_LEASE && !lease.lost; i++) {
+      for (let i = 0; i < maxRuns && !lease.lost; i++) {
         const run = await this.nextRun(job.storeId, i === 0 ? job.runId : undefined);
         if (!run) break;
         const result = await this.executor.execute(run, lease);
         if (result) runs.push(result);
+        if (result?.status === 'failed') break; // let the backoff (or a person) act before trying again
       }
     } finally {
       await lease.release().catch((e: Error) => this.log.warn(`store ${job.storeId}: releasing the lease failed: ${e.message}`));

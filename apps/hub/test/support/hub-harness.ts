@@ -59,6 +59,8 @@ export async function startTestHub(kind: TestDatabaseKind, options: HubHarnessOp
     HUB_DATA_DIR: dataDir,
     HUB_PLUGINS_DIR: FIXTURE_PLUGINS_DIR,
     HUB_LOG_LEVEL: process.env.HUB_TEST_LOG_LEVEL ?? 'error',
+    // No background sync unless a test asks for it (HUB_SCHEDULER: 'on'): pending flags stay as written.
+    HUB_SCHEDULER: 'off',
     ...options.env,
   };
   if (kind === 'pglite') {

@@ -33,7 +33,11 @@ export function builtPlatforms(): ReferencePlatform[] {
   const wanted = process.env.HUB_E2E_PLATFORMS?.split(',').map((s) => s.trim()).filter(Boolean);
   const built = REFERENCE_PLATFORMS.filter((id) => (!wanted || wanted.includes(id)) && entries(id));
   const missing = REFERENCE_PLATFORMS.filter((id) => (!wanted || wanted.includes(id)) && !built.includes(id));
-  if (missing.length) console.warn(`e2e: skipping ${missing.join(', ')} (plugin or simulator not built)`);
+  if (missing.length) {
+    // In CI the hub's devDependencies make turbo build them first: a missing one is a failure, not a skip.
+    if (process.env.CI === 'true') throw new Error(`e2e: ${missing.join(', ')} not built (plugin or simulator dist missing)`);
+    console.warn(`e2e: skipping ${missing.join(', ')} (plugin or simulator not built)`);
+  }
   return built;
 }
 

@@ -3,8 +3,6 @@
  * for the end-to-end tests. `scheduler: false` (HUB_SCHEDULER=off) lets a test drive runs itself
  * through SyncWorker.processStore; `true` runs the real scheduler, queue and workers.
  */
-import { loadSyncConfig } from '../../../src/sync/sync-config';
-import { SyncModule } from '../../../src/sync/sync.module';
 import { SyncWorker } from '../../../src/sync/sync-worker';
 import { SYNC_SCHEDULER_TOKEN } from '../../../src/sync/sync-tokens';
 import type { SyncScheduler } from '../../../src/sync/sync-scheduler';
@@ -21,7 +19,7 @@ export interface SyncTestHub extends TestHub {
   worker: SyncWorker;
   scheduler: SyncScheduler;
   /** One pass of the worker over a store (lease, queued/due runs), as a queue job would do it. */
-  runStore(storeId: string): ReturnType<SyncWorker['processStore']>;
+  runStore(storeId: string, maxRuns?: number): ReturnType<SyncWorker['processStore']>;
 }
 
 /** Short timings so tests wait little; the defaults are for production. */
@@ -36,13 +34,13 @@ export const FAST_SYNC_ENV: Record<string, string> = {
 
 export async function startSyncHub(kind: TestDatabaseKind, options: SyncHubOptions = {}): Promise<{ hub: SyncTestHub; stop(): Promise<void> }> {
   const env = { HUB_PLUGINS_DIR: PLUGINS_DIR, ...FAST_SYNC_ENV, HUB_SCHEDULER: options.scheduler ? 'on' : 'off', ...options.env };
-  const started = await startTestHub(kind, { env, imports: [SyncModule.forRoot({ config: loadSyncConfig(env) })] });
+  const started = await startTestHub(kind, { env });
   const worker = started.hub.app.get(SyncWorker);
   const scheduler = started.hub.app.get<SyncScheduler>(SYNC_SCHEDULER_TOKEN);
   const hub: SyncTestHub = Object.assign(started.hub, {
     worker,
     scheduler,
-    runStore: (storeId: string) => worker.processStore({ storeId }),
+    runStore: (storeId: string, maxRuns?: number) => worker.processStore({ storeId }, maxRuns),
   });
   return { hub, stop: started.stop };
 }
