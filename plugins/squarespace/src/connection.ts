@@ -4,8 +4,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import {
+  chunk,
   NotFound,
+  OutcomeSlots,
+  refOf,
   Rejected,
+  stopsTheWork,
+  toPluginError,
   type HttpClient,
   type ObservedStock,
   type PluginError,
@@ -16,12 +21,13 @@ import {
   type WriteOutcome,
 } from '@stock-sync/plugin-sdk';
 import { MAX_IDS_PER_READ, MAX_OPERATIONS_PER_ADJUSTMENT } from './manifest';
-import { chunk, planItems, planWrites, type PlannedItem } from './plan';
-import { Outcomes, asPluginError, refOf, stopsTheWork } from './outcomes';
+import { planItems, planWrites, type PlannedItem } from './plan';
 import { errorBodyOf, type InventoryItem, type InventoryPage } from './squarespace-types';
 import { adjustmentFor, fromInventoryItem } from './stock-mapping';
 
 type WriteItem = PlannedItem<StockWrite>;
+
+const asPluginError = (e: unknown) => toPluginError(e, 'Squarespace');
 
 export class SquarespaceConnection implements StoreConnection {
   constructor(
@@ -36,7 +42,7 @@ export class SquarespaceConnection implements StoreConnection {
   }
 
   async writeStock(changes: readonly StockWrite[]): Promise<WriteOutcome[]> {
-    const outcomes = new Outcomes<WriteOutcome>(changes.length);
+    const outcomes = new OutcomeSlots<WriteOutcome>(changes.length);
     const { items, invalid } = planItems(changes);
     outcomes.set(invalid, (i) => ({ ...refOf(changes[i]), status: 'failed', error: new Rejected('Not a usable Squarespace variant id', { externalVariantId: changes[i].externalVariantId }) }));
     const { send, skipped } = planWrites(items, this.maxOps);
@@ -125,7 +131,7 @@ export class SquarespaceConnection implements StoreConnection {
   }
 
   async readStock(refs: readonly VariantRef[]): Promise<ObservedStock[]> {
-    const outcomes = new Outcomes<ObservedStock>(refs.length);
+    const outcomes = new OutcomeSlots<ObservedStock>(refs.length);
     const { items, invalid } = planItems(refs);
     outcomes.set(invalid, (i) => ({ ...refOf(refs[i]), status: 'failed', error: new NotFound('Not a usable Squarespace variant id', { externalVariantId: refs[i].externalVariantId }) }));
     try {

@@ -1,7 +1,7 @@
 /** readStock against the Squarespace simulator over real HTTP. */
 import { NotFound } from '@stock-sync/plugin-sdk';
-import { simulator, type SquarespaceSimState } from '../src/simulator';
-import type { SimRoute } from '@stock-sync/plugin-testkit';
+import { simulator } from '../src/simulator';
+import { wrapRoute } from '@stock-sync/plugin-testkit';
 import { connect, paths, product, refsOf, startSqspSimulator, type SqspSim } from './support/store';
 
 const U = { kind: 'unlimited' } as const;
@@ -39,12 +39,12 @@ it('an id the site does not know comes back NotFound, the others found, in input
 });
 
 it('copes with a site that refuses the whole read with 404 for one unknown id: reads each id alone', async () => {
-  const strict: SimRoute<SquarespaceSimState>[] = simulator.routes.map((r) =>
-    r.method === 'GET' && r.path.endsWith('/:ids')
-      ? { ...r, handle: (req, ctx) => (req.params.ids.split(',').every((id) => ctx.state.items.has(id)) ? r.handle(req, ctx) : { status: 404, body: { type: 'NOT_FOUND', subtype: null, message: 'Not found', details: null, contextId: null } }) }
-      : r,
+  const strict = wrapRoute(
+    simulator,
+    (r) => r.method === 'GET' && r.path.endsWith('/:ids'),
+    (original) => (req, ctx) => (req.params.ids.split(',').every((id) => ctx.state.items.has(id)) ? original(req, ctx) : { status: 404, body: { type: 'NOT_FOUND', subtype: null, message: 'Not found', details: null, contextId: null } }),
   );
-  sim = await startSqspSimulator({ ...simulator, routes: strict });
+  sim = await startSqspSimulator(strict);
   sim.seed([product('p1', 2)]);
   const seen = await connect(sim).readStock([...refsOf(product('p1', 2)), { externalProductId: 'p1', externalVariantId: 'gone' }]);
   expect(seen.map((s) => s.status)).toEqual(['found', 'found', 'failed']);
