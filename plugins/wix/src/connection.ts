@@ -5,6 +5,8 @@
  */
 import {
   NotFound,
+  OutcomeSlots,
+  refOf,
   Rejected,
   sameTargetStock,
   type HttpClient,
@@ -17,7 +19,7 @@ import {
 } from '@stock-sync/plugin-sdk';
 import { configuredVersion, probeCatalogVersion } from './catalog-version';
 import type { CatalogVersion } from './manifest';
-import { Outcomes, asPluginError, planItems, refOf } from './outcomes';
+import { asPluginError, planItems } from './plan';
 import { readV1, writeV1 } from './v1/v1-stock';
 import { readV3, writeV3 } from './v3/v3-stock';
 
@@ -55,7 +57,7 @@ export class WixConnection implements StoreConnection {
   }
 
   async writeStock(changes: readonly StockWrite[]): Promise<WriteOutcome[]> {
-    const outcomes = new Outcomes<WriteOutcome>(changes.length);
+    const outcomes = new OutcomeSlots<WriteOutcome>(changes.length);
     const { items, invalid } = planItems(changes);
     outcomes.set(invalid, (i) => ({ ...refOf(changes[i]), status: 'failed', error: new Rejected('Not a Wix product/variant id', refOf(changes[i]) as unknown as Record<string, unknown>) }));
     // Every change already in place (the hub's belief): no read, no write.
@@ -77,7 +79,7 @@ export class WixConnection implements StoreConnection {
   }
 
   async readStock(refs: readonly VariantRef[]): Promise<ObservedStock[]> {
-    const outcomes = new Outcomes<ObservedStock>(refs.length);
+    const outcomes = new OutcomeSlots<ObservedStock>(refs.length);
     const { items, invalid } = planItems(refs);
     outcomes.set(invalid, (i) => ({ ...refOf(refs[i]), status: 'failed', error: new NotFound('Not a Wix product/variant id', refOf(refs[i]) as unknown as Record<string, unknown>) }));
     if (items.length === 0) return outcomes.done();

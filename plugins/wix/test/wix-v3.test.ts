@@ -1,7 +1,7 @@
 /** The plugin on a Catalog V3 site, over real HTTP. */
 import { AuthError, NotFound, Rejected, Transient } from '@stock-sync/plugin-sdk';
-import type { SimRoute } from '@stock-sync/plugin-testkit';
-import { makeWixSimulator, simulator, type V3SimItem, type WixSimState } from '../src/simulator';
+import { injectConcurrentEdit } from '@stock-sync/plugin-testkit';
+import { makeWixSimulator, simulator, type V3SimItem } from '../src/simulator';
 import { calls, connect, product, refsOf, start, type WixSim } from './support/store';
 
 const U = { kind: 'unlimited' } as const;
@@ -83,23 +83,15 @@ describe('writes', () => {
 
   /** A simulator whose query answers, then lets a "merchant" edit the first item `times` times. */
   function racing(times: number) {
-    let left = times;
-    const routes: SimRoute<WixSimState>[] = simulator.routes.map((r) =>
-      r.path === '/stores/v3/inventory-items/query'
-        ? {
-            ...r,
-            async handle(req, ctx) {
-              const res = await r.handle(req, ctx);
-              if (left-- > 0) {
-                const first = [...ctx.state.v3.values()][0] as V3SimItem;
-                first.revision++;
-              }
-              return res;
-            },
-          }
-        : r,
+    return injectConcurrentEdit(
+      simulator,
+      { path: '/stores/v3/inventory-items/query' },
+      (ctx) => {
+        const first = [...ctx.state.v3.values()][0] as V3SimItem;
+        first.revision++;
+      },
+      { times, onlyOnStatus: () => true },
     );
-    return { ...simulator, routes };
   }
 
   it('re-reads and re-sends once when the revision went stale in between', async () => {

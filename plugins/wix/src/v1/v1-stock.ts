@@ -2,9 +2,9 @@
  * Catalog V1 (Inventory API, /stores/v2/inventoryItems): one query for up to 100 products, then one
  * PATCH per product whose inventory has to change.
  */
-import { NotFound, Rejected, type HttpClient, type ObservedStock, type PluginError, type PluginLogger, type StockWrite, type TargetStock, type VariantRef, type WriteOutcome } from '@stock-sync/plugin-sdk';
+import { chunk, NotFound, OutcomeSlots, refOf, Rejected, stopsTheWork, type HttpClient, type ObservedStock, type PluginError, type PluginLogger, type StockWrite, type TargetStock, type VariantRef, type WriteOutcome } from '@stock-sync/plugin-sdk';
 import { QUERY_PAGE_LIMIT } from '../manifest';
-import { Outcomes, asPluginError, chunk, refOf, stopsTheWork, type PlannedItem } from '../outcomes';
+import { asPluginError, type PlannedItem } from '../plan';
 import type { V1InventoryItem, V1QueryResponse } from '../wix-types';
 import { fromV1Variant, planV1Patch } from './v1-mapping';
 
@@ -30,7 +30,7 @@ function byProduct<T extends VariantRef>(items: PlannedItem<T>[]): Map<string, P
   return m;
 }
 
-export async function writeV1(api: HttpClient, log: PluginLogger, changes: readonly StockWrite[], items: PlannedItem<StockWrite>[], outcomes: Outcomes<WriteOutcome>): Promise<void> {
+export async function writeV1(api: HttpClient, log: PluginLogger, changes: readonly StockWrite[], items: PlannedItem<StockWrite>[], outcomes: OutcomeSlots<WriteOutcome>): Promise<void> {
   const groups = byProduct(items);
   const current = await queryV1(api, [...groups.keys()]);
   for (const [productId, group] of groups) {
@@ -61,7 +61,7 @@ export async function writeV1(api: HttpClient, log: PluginLogger, changes: reado
   }
 }
 
-export async function readV1(api: HttpClient, refs: readonly VariantRef[], items: PlannedItem<VariantRef>[], outcomes: Outcomes<ObservedStock>): Promise<void> {
+export async function readV1(api: HttpClient, refs: readonly VariantRef[], items: PlannedItem<VariantRef>[], outcomes: OutcomeSlots<ObservedStock>): Promise<void> {
   const groups = byProduct(items);
   const current = await queryV1(api, [...groups.keys()]);
   for (const [productId, group] of groups) {

@@ -4,9 +4,9 @@
  * A stale revision (the item changed between our read and our write) is read again and sent once
  * more; if it changes again in between, the variant comes back Transient.
  */
-import { NotFound, Rejected, Transient, type HttpClient, type ObservedStock, type PluginError, type StockWrite, type VariantRef, type WriteOutcome } from '@stock-sync/plugin-sdk';
+import { chunk, NotFound, OutcomeSlots, refOf, Rejected, Transient, type HttpClient, type ObservedStock, type PluginError, type StockWrite, type VariantRef, type WriteOutcome } from '@stock-sync/plugin-sdk';
 import { QUERY_PAGE_LIMIT, V3_BULK_MAX } from '../manifest';
-import { Outcomes, chunk, refOf, type PlannedItem } from '../outcomes';
+import { type PlannedItem } from '../plan';
 import type { V3BulkResponse, V3InventoryItem, V3ItemUpdate, V3QueryResponse } from '../wix-types';
 import { fromV3Item, showsTarget, toV3Fields } from './v3-mapping';
 
@@ -47,7 +47,7 @@ interface Pending {
   item: V3InventoryItem;
 }
 
-export async function writeV3(api: HttpClient, changes: readonly StockWrite[], items: PlannedItem<StockWrite>[], outcomes: Outcomes<WriteOutcome>, locationId: string | undefined): Promise<void> {
+export async function writeV3(api: HttpClient, changes: readonly StockWrite[], items: PlannedItem<StockWrite>[], outcomes: OutcomeSlots<WriteOutcome>, locationId: string | undefined): Promise<void> {
   const written = (it: PlannedItem<StockWrite>) => outcomes.set(it.indexes, (i) => ({ ...refOf(changes[i]), status: 'written' }));
   const fail = (it: PlannedItem<StockWrite>, error: PluginError) => outcomes.set(it.indexes, (i) => ({ ...refOf(changes[i]), status: 'failed', error }));
 
@@ -95,7 +95,7 @@ export async function writeV3(api: HttpClient, changes: readonly StockWrite[], i
   for (const it of again) fail(it, new Transient(`Wix inventory of variant ${it.input.externalVariantId} changed while it was being written; try again`));
 }
 
-export async function readV3(api: HttpClient, refs: readonly VariantRef[], items: PlannedItem<VariantRef>[], outcomes: Outcomes<ObservedStock>, locationId: string | undefined): Promise<void> {
+export async function readV3(api: HttpClient, refs: readonly VariantRef[], items: PlannedItem<VariantRef>[], outcomes: OutcomeSlots<ObservedStock>, locationId: string | undefined): Promise<void> {
   const current = await queryV3(api, [...new Set(items.map((it) => it.input.externalVariantId))]);
   for (const it of items) {
     const item = pickItem(current.get(it.input.externalVariantId), it.input, locationId);
