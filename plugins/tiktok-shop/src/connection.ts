@@ -3,11 +3,15 @@
  * from the client it was built with; every result comes back in input order, one per input.
  */
 import {
+  allInPlace,
   AuthError,
+  chunk,
   NotFound,
-  RateLimited,
+  OutcomeSlots,
+  refOf as ref,
   Rejected,
-  Transient,
+  stopsTheWork,
+  toPluginError,
   type ObservedStock,
   type PluginError,
   type PluginLogger,
@@ -18,16 +22,12 @@ import {
 } from '@stock-sync/plugin-sdk';
 import { skuError } from './item-errors';
 import { API_VERSION, MAX_SKUS_PER_SEARCH, MAX_SKUS_PER_UPDATE } from './manifest';
-import { asPluginError, Outcomes, ref } from './outcomes';
 import { quantityFor, stockOfSku } from './stock-mapping';
 import type { TikTokApi } from './tiktok-api';
 import type { InventorySearchData, InventorySku, InventoryUpdateData, InventoryUpdateSku, TikTokShop } from './tiktok-types';
-import { allInPlace, chunk, groupByProduct, type PlannedItem } from './write-plan';
+import { groupByProduct, type PlannedItem } from './write-plan';
 
-/** AuthError, RateLimited (after the client's waits) and Transient (after its retries) end the run. */
-function stopsTheWork(e: PluginError): boolean {
-  return e instanceof AuthError || e instanceof RateLimited || e instanceof Transient;
-}
+const asPluginError = (e: unknown) => toPluginError(e, 'TikTok Shop');
 
 export interface TikTokSettings {
   shopCipher: string;
@@ -56,7 +56,7 @@ export class TikTokShopConnection implements StoreConnection {
   }
 
   async writeStock(changes: readonly StockWrite[]): Promise<WriteOutcome[]> {
-    const outcomes = new Outcomes<WriteOutcome>(changes.length);
+    const outcomes = new OutcomeSlots<WriteOutcome>(changes.length);
     const { groups, invalid } = groupByProduct(changes);
     outcomes.set(invalid, (i) => ({
       ...ref(changes[i]),
@@ -87,7 +87,7 @@ export class TikTokShopConnection implements StoreConnection {
   }
 
   /** One Update Inventory call; throws only errors that stop the whole run. */
-  private async writeChunk(productId: string, items: PlannedItem<StockWrite>[], changes: readonly StockWrite[], outcomes: Outcomes<WriteOutcome>): Promise<void> {
+  private async writeChunk(productId: string, items: PlannedItem<StockWrite>[], changes: readonly StockWrite[], outcomes: OutcomeSlots<WriteOutcome>): Promise<void> {
     const fail = (error: PluginError) => (it: PlannedItem<StockWrite>) => outcomes.set(it.indexes, (i) => ({ ...ref(changes[i]), status: 'failed', error }));
     let errors: NonNullable<InventoryUpdateData['errors']>;
     try {
@@ -123,7 +123,7 @@ export class TikTokShopConnection implements StoreConnection {
   }
 
   async readStock(refs: readonly VariantRef[]): Promise<ObservedStock[]> {
-    const outcomes = new Outcomes<ObservedStock>(refs.length);
+    const outcomes = new OutcomeSlots<ObservedStock>(refs.length);
     const { groups, invalid } = groupByProduct(refs);
     outcomes.set(invalid, (i) => ({
       ...ref(refs[i]),
@@ -142,7 +142,7 @@ export class TikTokShopConnection implements StoreConnection {
     return outcomes.done();
   }
 
-  private async readChunk(items: PlannedItem<VariantRef>[], refs: readonly VariantRef[], outcomes: Outcomes<ObservedStock>): Promise<void> {
+  private async readChunk(items: PlannedItem<VariantRef>[], refs: readonly VariantRef[], outcomes: OutcomeSlots<ObservedStock>): Promise<void> {
     const fail = (error: PluginError) => (it: PlannedItem<VariantRef>) => outcomes.set(it.indexes, (i) => ({ ...ref(refs[i]), status: 'failed', error }));
     const found = new Map<string, { productId: string; sku: InventorySku }>();
     try {

@@ -1,9 +1,9 @@
 /**
- * The store's TikTok Shop client: ctx.http with the base URL and access-token header, every request
- * signed (app_key, timestamp, shop_cipher, sign in the query), and TikTok's `{code, message}` answers
+ * The store's TikTok Shop client: ctx.http with the base URL and access-token header, every ATTEMPT
+ * signed through the SDK's per-attempt sign hook (app_key, timestamp, shop_cipher, sign in the query), and TikTok's `{code, message}` answers
  * read into the SDK's error taxonomy. The only I/O the plugin does goes through here.
  */
-import { AuthError, NotFound, RateLimited, Rejected, type ConnectContext, type HttpResponse, type PluginError } from '@stock-sync/plugin-sdk';
+import { AuthError, NotFound, RateLimited, Rejected, type ConnectContext, type HttpRequest, type HttpResponse, type PluginError } from '@stock-sync/plugin-sdk';
 import { DEFAULT_BASE_URL } from './manifest';
 import { signRequest } from './signing';
 import { isEnvelope, type TikTokEnvelope } from './tiktok-types';
@@ -56,22 +56,38 @@ export function classifyTikTokResponse(res: HttpResponse): { error?: PluginError
   return undefined;
 }
 
-export function createTikTokApi(ctx: ConnectContext): TikTokApi {
+/**
+ * Signs one attempt: a fresh `timestamp`, then `sign` over the path, the other query parameters and the
+ * body exactly as sent. Given to the SDK client as its per-attempt `sign` hook, so a retry (after a 5xx
+ * or a throttle, possibly after a long limiter wait) never re-sends a stale timestamp that TikTok would
+ * refuse once it is 5 minutes old.
+ */
+export function tiktokSigner(appSecret: string, now: () => number = Date.now): (req: HttpRequest) => HttpRequest {
+  return (req) => {
+    const query: Record<string, string> = {};
+    for (const [k, v] of Object.entries(req.params ?? {})) if (v !== undefined && k !== 'sign' && k !== 'timestamp') query[k] = String(v);
+    query.timestamp = String(Math.floor(now() / 1000));
+    const body = typeof req.body === 'string' ? req.body : '';
+    return { ...req, params: { ...query, sign: signRequest(appSecret, req.url, query, body) } };
+  };
+}
+
+export function createTikTokApi(ctx: ConnectContext, now: () => number = Date.now): TikTokApi {
   const { appKey = '', appSecret = '', accessToken = '', shopCipher = '' } = ctx.credentials;
   const http = ctx.http.extend({
     baseURL: (ctx.credentials.baseUrl || DEFAULT_BASE_URL).replace(/\/+$/, ''),
     headers: { 'x-tts-access-token': accessToken, 'content-type': 'application/json', accept: 'application/json' },
     classify: classifyTikTokResponse,
     secrets: [appSecret, accessToken].filter((s) => s.length > 0),
+    sign: tiktokSigner(appSecret, now),
   });
 
   return {
     async call<T>(method: 'GET' | 'POST', path: string, options: CallOptions = {}): Promise<TikTokEnvelope<T>> {
       // The body is signed as sent, so it is serialised once here and sent as that exact string.
       const body = options.body === undefined ? '' : JSON.stringify(options.body);
-      const query: Record<string, string> = { app_key: appKey, timestamp: String(Math.floor(Date.now() / 1000)) };
+      const query: Record<string, string> = { app_key: appKey };
       if (options.shopScoped) query.shop_cipher = shopCipher;
-      query.sign = signRequest(appSecret, path, query, body);
       const res = await http.request<unknown>({
         method,
         url: path,

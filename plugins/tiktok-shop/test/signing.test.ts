@@ -1,8 +1,11 @@
 /** TikTok's signing rule, step by step, and the simulator refusing what TikTok refuses. */
-import { AuthError } from '@stock-sync/plugin-sdk';
+import { AuthError, createHttpClient, secretValues } from '@stock-sync/plugin-sdk';
+import { startSimulator, wrapRoute } from '@stock-sync/plugin-testkit';
 import { createHmac } from 'node:crypto';
-import { signRequest, stringToSign } from '../src';
-import { call, connect, product, startTikTokSimulator, type TikTokSim } from './support/store';
+import { plugin, signRequest, stringToSign } from '../src';
+import { simulator } from '../src/simulator';
+import { createTikTokApi, tiktokSigner } from '../src/tiktok-api';
+import { call, connect, product, quietLog, startTikTokSimulator, type TikTokSim } from './support/store';
 
 describe('stringToSign', () => {
   it('sorts the parameters, drops sign and access_token, puts the path first, the body last, the secret around', () => {
@@ -65,5 +68,45 @@ describe('the simulator checks every signature', () => {
     const err = await connect(sim, { accessToken: 'TTP_test_wrong_token' }).verify().catch((e) => e);
     expect(err).toBeInstanceOf(AuthError);
     expect(err.message).toMatch(/105001/);
+  });
+});
+
+describe('per-attempt signing (the SDK client calls the plugin signer before every attempt)', () => {
+  it('a retried call carries a fresh timestamp and signature, and the simulator accepts both', async () => {
+    const seen: { timestamp: string; sign: string }[] = [];
+    let failFirst = true;
+    // The search route records each signed attempt that passed the signature check; the first answers 503.
+    const flaky = wrapRoute(simulator, { method: 'POST', path: '/product/202309/inventory/search' }, (original) => (req, ctx) => {
+      seen.push({ timestamp: String(req.query.timestamp), sign: String(req.query.sign) });
+      if (failFirst) {
+        failFirst = false;
+        return { status: 503, body: { code: 1, message: 'simulated outage' } };
+      }
+      return original(req, ctx);
+    });
+    const sim = await startSimulator(flaky);
+    try {
+      sim.seed([product('1729000000000000001', 1, 1)]);
+      // A clock that moves 3 s between readings, as a long limiter wait or backoff would.
+      let t = Date.now() - 60_000;
+      const clock = () => (t += 3_000);
+      const http = createHttpClient({ rateLimit: plugin.manifest.rateLimit, secrets: secretValues(plugin.credentialFields, sim.credentials), baseDelayMs: 5, maxDelayMs: 10 });
+      const api = createTikTokApi({ credentials: sim.credentials, http, log: quietLog }, clock);
+      const env = await api.call('POST', '/product/202309/inventory/search', { body: { sku_ids: ['1'] }, shopScoped: true, idempotent: true });
+      expect(env.code).toBe(0);
+      expect(seen).toHaveLength(2);
+      expect(Number(seen[1].timestamp) - Number(seen[0].timestamp)).toBe(3);
+      expect(seen[1].sign).not.toBe(seen[0].sign);
+    } finally {
+      await sim.close();
+    }
+  });
+
+  it('tiktokSigner replaces a previous timestamp and sign instead of signing them', () => {
+    const sign = tiktokSigner('SECRET', () => 1_700_000_000_000);
+    const once = sign({ method: 'GET', url: '/authorization/202309/shops', params: { app_key: 'abc' } });
+    const again = sign(once);
+    expect(again.params).toEqual(once.params);
+    expect(once.params).toEqual({ app_key: 'abc', timestamp: '1700000000', sign: signRequest('SECRET', '/authorization/202309/shops', { app_key: 'abc', timestamp: '1700000000' }, '') });
   });
 });
