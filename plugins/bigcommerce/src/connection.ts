@@ -3,11 +3,15 @@
  * Stateless apart from the client it was built with; one outcome per input, in input order.
  */
 import {
-  AuthError,
+  chunk,
+  collapseDuplicates,
+  groupByProduct as groupBySdk,
   NotFound,
-  RateLimited,
+  OutcomeSlots as Slots,
+  refOf as ref,
   Rejected,
-  Transient,
+  stopsTheWork,
+  toPluginError,
   type HttpClient,
   type ObservedStock,
   type PluginError,
@@ -20,14 +24,11 @@ import {
 import { describeBcError } from './bc-api';
 import type { BcAbsoluteAdjustmentItem, BcCollection, BcProductStock, BcVariantPurchasingUpdate } from './bc-types';
 import { ADJUSTMENT_REASON, MAX_ADJUSTMENT_ITEMS, MAX_PAGE_SIZE, MAX_PRODUCTS_PER_BATCH, MAX_VARIANTS_PER_BATCH } from './manifest';
-import { asPluginError, chunk, parseBcId, ref, Slots } from './outcomes';
+import { parseBcId } from './ids';
 import { fromBcStock } from './stock-mapping';
 import { planWrites, type Owned, type PlannedChange } from './write-plan';
 
-/** AuthError, RateLimited (after the client's waits) and Transient (after its retries) end the run. */
-function stopsTheWork(e: PluginError): boolean {
-  return e instanceof AuthError || e instanceof RateLimited || e instanceof Transient;
-}
+const asPluginError = (e: unknown) => toPluginError(e, 'BigCommerce');
 
 /** A whole-call 4xx names the request, not one variant: the items it carried are refused. */
 function callError(what: string, error: PluginError): PluginError {
@@ -46,21 +47,14 @@ function safeParse(text: unknown): unknown {
 
 /** Groups by product in first-seen order; a variant named twice keeps its last input. */
 function groupByProduct<T extends VariantRef>(inputs: readonly T[]): { groups: Map<number, PlannedChange<T>[]>; invalid: number[] } {
-  const groups = new Map<number, Map<number, PlannedChange<T>>>();
-  const invalid: number[] = [];
-  inputs.forEach((input, index) => {
-    const productId = parseBcId(input.externalProductId);
-    const variantId = parseBcId(input.externalVariantId);
-    if (productId === undefined || variantId === undefined) return void invalid.push(index);
-    let byVariant = groups.get(productId);
-    if (!byVariant) groups.set(productId, (byVariant = new Map()));
-    const existing = byVariant.get(variantId);
-    if (existing) {
-      existing.indexes.push(index);
-      existing.input = input;
-    } else byVariant.set(variantId, { indexes: [index], input, productId, variantId });
+  const { items, invalid } = collapseDuplicates(inputs, {
+    ids: (input) => {
+      const productId = parseBcId(input.externalProductId);
+      const variantId = parseBcId(input.externalVariantId);
+      return productId === undefined || variantId === undefined ? undefined : { productId, variantId };
+    },
   });
-  return { groups: new Map([...groups].map(([id, m]) => [id, [...m.values()]])), invalid };
+  return { groups: new Map(groupBySdk(items, (i) => i.productId).map((g) => [g.productId, g.items])), invalid };
 }
 
 export class BigCommerceConnection implements StoreConnection {

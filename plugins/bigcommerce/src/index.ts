@@ -6,7 +6,7 @@ import type { IntegrationPlugin } from '@stock-sync/plugin-sdk';
 import { createBcApi } from './bc-api';
 import { BigCommerceConnection } from './connection';
 import { credentialFields, DEFAULT_LOCATION_ID, manifest } from './manifest';
-import { parseBcId } from './outcomes';
+import { parseBcId } from './ids';
 
 export const plugin: IntegrationPlugin = {
   manifest,

@@ -1,0 +1,8 @@
+/** BigCommerce ids: positive integers, given to us as strings. */
+
+/** A BigCommerce id: a positive integer, given to us as a string. */
+export function parseBcId(raw: string): number | undefined {
+  if (!/^[1-9][0-9]{0,15}$/.test(raw)) return undefined;
+  const n = Number(raw);
+  return Number.isSafeInteger(n) ? n : undefined;
+}
