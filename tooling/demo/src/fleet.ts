@@ -51,57 +51,69 @@ export async function setUpFleet(
   sandbox: Sandbox,
   integrations: Integration[],
   regions: SellingRegionRow[],
-  onStore: (store: DemoStore) => void,
+  onPlatform: (stores: DemoStore[]) => void,
 ): Promise<Fleet> {
   await hub.upsertCatalog(CATALOG.map((c) => ({ id: c.id, productId: c.productId, name: c.name, sku: c.sku, fulfillment: c.fulfillment })));
 
   const regionNames = new Map(regions.map((r) => [r.code, r.name]));
   const platforms = integrations.filter((i) => sandbox.get(i.id)).sort((a, b) => a.id.localeCompare(b.id));
-  const stores: DemoStore[] = [];
-
-  for (const [platformIndex, integration] of platforms.entries()) {
-    const sim = sandbox.get(integration.id)!;
-    const simUrl = sim.simulator.baseUrl;
-    for (const [storeIndex, region] of regionsFor(platformIndex, new Set(regionNames.keys())).entries()) {
-      const regionName = regionNames.get(region) ?? region;
-      const name = `${integration.displayName} · ${regionName}`;
-      const created = await hub.createStore({ name, platform: integration.id, sellingRegion: region, credentials: { ...sim.simulator.credentials } });
-
-      const variants: TrackedVariant[] = [];
-      const seed = STORE_LISTING.map((p) => ({
-        productId: storeIds(storeIndex, p.slot, 0).productId,
-        title: p.title,
-        variants: p.variants.map((v) => {
-          const ids = storeIds(storeIndex, p.slot, v.slot);
-          variants.push({ ...ids, title: v.title, catalogVariantId: v.catalogVariantId, link: v.link, observed: v.initial, lastExpected: null });
-          return { variantId: ids.variantId, sku: `${integration.id}-${ids.variantId}`, initial: v.initial };
-        }),
-      }));
-      await simSeed(simUrl, seed);
-      await hub.putSyncVariants(
-        created.id,
-        variants.map((v) => ({
-          externalProductId: v.productId,
-          externalVariantId: v.variantId,
-          catalogVariantId: v.catalogVariantId,
-          ...(v.link === 'ignored' ? { ignored: true } : {}),
-        })),
-      );
-      const store: DemoStore = {
-        id: String(created.id),
-        name,
-        platform: integration.id,
-        displayName: integration.displayName,
-        region,
-        regionName,
-        simUrl,
-        emulatedUnlimited: integration.capabilities?.unlimitedStock === 'emulated',
-        variants,
-      };
-      stores.push(store);
-      onStore(store);
+  const perPlatform: DemoStore[][] = new Array(platforms.length);
+  // A few platforms at a time (their stores in order, so ids and output are stable): start-up stays short
+  // without flooding the hub.
+  let next = 0;
+  const worker = async () => {
+    while (next < platforms.length) {
+      const i = next++;
+      const integration = platforms[i];
+      const stores: DemoStore[] = [];
+      for (const [storeIndex, region] of regionsFor(i, new Set(regionNames.keys())).entries()) {
+        stores.push(await setUpStore(hub, sandbox, integration, region, regionNames.get(region) ?? region, storeIndex));
+      }
+      perPlatform[i] = stores;
+      onPlatform(stores);
     }
-  }
+  };
+  await Promise.all(Array.from({ length: Math.min(4, platforms.length) }, worker));
   const withoutSimulator = integrations.filter((i) => !sandbox.get(i.id)).map((i) => i.id);
-  return { stores, withoutSimulator };
+  return { stores: perPlatform.flat(), withoutSimulator };
+}
+
+/** One store: created (and verified) in the hub, its simulated catalog seeded, its variants linked. */
+async function setUpStore(hub: HubApi, sandbox: Sandbox, integration: Integration, region: string, regionName: string, storeIndex: number): Promise<DemoStore> {
+  const sim = sandbox.get(integration.id)!;
+  const simUrl = sim.simulator.baseUrl;
+  const name = `${integration.displayName} · ${regionName}`;
+  const created = await hub.createStore({ name, platform: integration.id, sellingRegion: region, credentials: { ...sim.simulator.credentials } });
+
+  const variants: TrackedVariant[] = [];
+  const seed = STORE_LISTING.map((p) => ({
+    productId: storeIds(storeIndex, p.slot, 0).productId,
+    title: p.title,
+    variants: p.variants.map((v) => {
+      const ids = storeIds(storeIndex, p.slot, v.slot);
+      variants.push({ ...ids, title: v.title, catalogVariantId: v.catalogVariantId, link: v.link, observed: v.initial, lastExpected: null });
+      return { variantId: ids.variantId, sku: `${integration.id}-${ids.variantId}`, initial: v.initial };
+    }),
+  }));
+  await simSeed(simUrl, seed);
+  await hub.putSyncVariants(
+    created.id,
+    variants.map((v) => ({
+      externalProductId: v.productId,
+      externalVariantId: v.variantId,
+      catalogVariantId: v.catalogVariantId,
+      ...(v.link === 'ignored' ? { ignored: true } : {}),
+    })),
+  );
+  return {
+    id: String(created.id),
+    name,
+    platform: integration.id,
+    displayName: integration.displayName,
+    region,
+    regionName,
+    simUrl,
+    emulatedUnlimited: integration.capabilities?.unlimitedStock === 'emulated',
+    variants,
+  };
 }

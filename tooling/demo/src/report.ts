@@ -99,7 +99,6 @@ function errorText(e: unknown): string {
 }
 
 const pad = (s: string | number, n: number) => String(s).padEnd(n);
-const padL = (s: string | number, n: number) => String(s).padStart(n);
 
 export function printReport(
   out: Output,
@@ -111,23 +110,26 @@ export function printReport(
 ): void {
   out.heading('Report');
 
-  out.line('  Changes written per store (hub: GET /v1/stores/:id/sync-runs and /v1/sync-runs/:id/changes)');
-  const nameW = Math.max(5, ...tallies.map((t) => t.store.name.length));
-  out.line(out.dim(`    ${pad('Store', nameW)}  ${padL('runs', 5)}  ${padL('written', 7)}  ${padL('failed', 6)}`));
-  for (const t of tallies) out.line(`    ${pad(t.store.name, nameW)}  ${padL(t.runs, 5)}  ${padL(t.written, 7)}  ${padL(t.failed, 6)}`);
-
-  out.line('');
-  out.line('  Per platform (changes written by the hub · API calls the simulated platform received)');
+  out.line('  Per platform: changes written per store (hub: GET /v1/stores/:id/sync-runs, /v1/sync-runs/:id/changes)');
+  out.line('                and API calls the simulated platform received (its /__sim/requests)');
   const platforms = [...new Set(tallies.map((t) => t.store.displayName))];
   const pW = Math.max(8, ...platforms.map((p) => p.length));
   for (const p of platforms) {
     const mine = tallies.filter((t) => t.store.displayName === p);
     const written = mine.reduce((n, t) => n + t.written, 0);
+    const failed = mine.reduce((n, t) => n + t.failed, 0);
+    const runs = mine.reduce((n, t) => n + t.runs, 0);
+    const perStore = mine.map((t) => `${t.store.regionName} ${t.written}`).join(', ');
+    out.line(`    ${pad(p, pW)}  ${written} written (${perStore}), ${failed ? out.fail(`${failed} failed`) : '0 failed'}, ${runs} runs`);
     const c = calls.find((x) => x.displayName === p);
-    const methods = c ? Object.entries(c.byMethod).map(([m, n]) => `${m} ${n}`).join(', ') : '';
-    const perChange = c && written ? ` · ${(c.total / written).toFixed(2)} calls per change` : '';
-    out.line(`    ${pad(p, pW)}  ${padL(written, 4)} changes in ${mine.length} stores · ${padL(c?.total ?? 0, 4)} API calls (${methods})${perChange}${c?.throttled ? ` · ${c.throttled} throttled` : ''}${c?.errors ? ` · ${c.errors} server errors` : ''}`);
+    if (!c) continue;
+    const methods = Object.entries(c.byMethod).map(([m, n]) => `${m} ${n}`).join(', ');
+    const extras = [written ? `${(c.total / written).toFixed(2)} calls per change` : '', c.throttled ? `${c.throttled} throttled (429)` : '', c.errors ? `${c.errors} server errors` : ''].filter(Boolean);
+    out.line(out.dim(`    ${pad('', pW)}  ${c.total} API calls (${methods})${extras.length ? ` · ${extras.join(' · ')}` : ''}`));
   }
+  const totalWritten = tallies.reduce((n, t) => n + t.written, 0);
+  const totalCalls = calls.reduce((n, c) => n + c.total, 0);
+  out.line(`    ${pad('All', pW)}  ${totalWritten} changes written in ${tallies.length} stores with ${totalCalls} API calls`);
 
   out.line('');
   out.line(`  Facility update → store update: ${formatSummary(summarize(latencies.map((l) => l.ms)))}`);

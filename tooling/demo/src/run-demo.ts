@@ -11,7 +11,7 @@ import { FacilityModel } from './facility-model';
 import { setUpFleet, type DemoStore } from './fleet';
 import { freePort } from './free-port';
 import { HubApi } from './hub-api';
-import { startHubProcess, type HubProcess } from './hub-process';
+import { DEMO_SYNC_WORKERS, startHubProcess, type HubProcess } from './hub-process';
 import type { Output } from './output';
 import { countPlatformCalls, printReport, tallyStores } from './report';
 import { buildScenario } from './scenario';
@@ -58,7 +58,7 @@ export async function runDemo(opts: DemoOptions): Promise<DemoRun> {
     out.heading('Starting');
     const basePort = process.env.SANDBOX_BASE_PORT?.trim() ? undefined : 0;
     run.sandbox = await startSandbox({ basePort, host: HOST });
-    out.line(`  Sandbox: ${run.sandbox.simulators.map((s) => s.displayName).join(', ') || 'no simulator'}`);
+    out.line(`  Sandbox: ${run.sandbox.simulators.length} simulated platforms (${run.sandbox.simulators.map((s) => s.id).join(', ') || 'none'})`);
     for (const s of run.sandbox.skipped) out.line(`  ${out.warn('!')} sandbox skipped ${s.id}: ${s.reason}`);
 
     const port = opts.port ?? (await freePort(HOST));
@@ -66,19 +66,23 @@ export async function runDemo(opts: DemoOptions): Promise<DemoRun> {
     out.line(`  Hub: starting on ${HOST}:${port}, embedded database in ${path.relative(root, dataDir)} (wiped)…`);
     const started = Date.now();
     run.hub = await startHubProcess({ root, dataDir, port, host: HOST, token });
-    out.line(`  Hub: ready in ${((Date.now() - started) / 1000).toFixed(1)} s (GET /health)`);
+    out.line(`  Hub: ready in ${((Date.now() - started) / 1000).toFixed(1)} s (GET /health); ${process.env.HUB_SYNC_WORKERS ?? DEMO_SYNC_WORKERS} sync workers`);
     const hub = new HubApi(run.hub.url, token);
 
     const [integrations, regions] = await Promise.all([hub.integrations(), hub.sellingRegions()]);
     out.heading('Seeding through the HTTP API');
+    const seedingStarted = Date.now();
     out.line(`  Catalog: ${CATALOG.length} variants (${CATALOG.filter((c) => c.fulfillment === 'pod').length} POD, ${CATALOG.filter((c) => c.fulfillment === 'warehouse').length} warehouse)`);
-    const fleet = await setUpFleet(hub, run.sandbox, integrations, regions, (s) =>
-      out.line(out.dim(`  Store ${s.name} (${s.region}): ${s.variants.filter((v) => v.link === 'synced').length} synced, ${s.variants.filter((v) => v.link === 'ignored').length} ignored, ${s.variants.filter((v) => v.link === 'not_synced').length} not synced`)),
-    );
+    const fleet = await setUpFleet(hub, run.sandbox, integrations, regions, (stores) => {
+      const first = stores[0];
+      if (!first) return;
+      const n = (k: string) => first.variants.filter((v) => v.link === k).length;
+      out.line(out.dim(`  ${first.displayName}: ${stores.length} stores (${stores.map((s) => s.regionName).join(', ')}); each ${n('synced')} synced, ${n('ignored')} ignored, ${n('not_synced')} not synced variants`));
+    });
     run.stores = fleet.stores;
     if (fleet.withoutSimulator.length) out.line(`  ${out.warn('!')} no simulator for: ${fleet.withoutSimulator.join(', ')} (no store created)`);
     if (fleet.stores.length === 0) throw new Error('no integration the hub lists has a simulator in the sandbox: nothing to demo');
-    out.line(`  ${fleet.stores.length} stores on ${new Set(fleet.stores.map((s) => s.platform)).size} platforms, each verified against its simulator`);
+    out.line(`  ${fleet.stores.length} stores on ${new Set(fleet.stores.map((s) => s.platform)).size} platforms, each verified against its simulator ${out.dim(`(${((Date.now() - seedingStarted) / 1000).toFixed(1)} s)`)}`);
     await observeStores(fleet.stores);
 
     const model = new FacilityModel(
@@ -89,16 +93,25 @@ export async function runDemo(opts: DemoOptions): Promise<DemoRun> {
     const steps: StepResult[] = [];
     const scenario = buildScenario();
     for (const [i, step] of scenario.entries()) {
-      const result = await runStep(step, i, scenario.length, {
-        hub,
-        stores: fleet.stores,
-        model,
-        out,
-        latencies,
-        timeoutMs: opts.stepTimeoutMs ?? 45_000,
-        pollMs: 100,
-        settleMs: 1_000,
-      });
+      let result: StepResult;
+      try {
+        result = await runStep(step, i, scenario.length, {
+          hub,
+          stores: fleet.stores,
+          model,
+          out,
+          latencies,
+          timeoutMs: opts.stepTimeoutMs ?? 45_000,
+          pollMs: 100,
+          settleMs: 1_000,
+        });
+      } catch (e) {
+        // An API call of the step failed: say so, skip the rest, but still report what happened so far.
+        const msg = `"${step.title}" could not be played: ${e instanceof Error ? e.message : String(e)}`;
+        failures.push(msg);
+        out.line(`  ${out.fail('✗')} ${msg}`);
+        break;
+      }
       steps.push(result);
       failures.push(...result.failures);
       if (result.stalled) {
@@ -108,7 +121,9 @@ export async function runDemo(opts: DemoOptions): Promise<DemoRun> {
       }
     }
 
+    const reportStarted = Date.now();
     const [tallies, calls] = await Promise.all([tallyStores(hub, fleet.stores), countPlatformCalls(fleet.stores, failures)]);
+    out.line(out.dim(`\n  (report data read in ${((Date.now() - reportStarted) / 1000).toFixed(1)} s)`));
     for (const t of tallies) failures.push(...t.failures);
     printReport(out, tallies, calls, latencies, steps, failures);
     run.ok = failures.length === 0;

@@ -57,7 +57,8 @@ export async function runStep(step: ScenarioStep, index: number, total: number, 
   for (const s of step.story) out.line(`  ${s}`);
 
   // 1. What must change, and what must not.
-  const { stale: expectedStale } = o.model.apply(step.updates);
+  const updates = step.updates(new Date());
+  const { stale: expectedStale } = o.model.apply(updates);
   const changes: Expected[] = [];
   /** `holds`: the stock it must keep showing (synced variants); otherwise it must not move at all. */
   const steady: { store: DemoStore; variant: TrackedVariant; before: ObservedStock; holds?: TargetStock }[] = [];
@@ -76,8 +77,8 @@ export async function runStep(step: ScenarioStep, index: number, total: number, 
 
   // 2. The facility update.
   const t0 = Date.now();
-  const accepted = await o.hub.postFacilityStock(step.updates);
-  out.line(out.dim(`  → POST /v1/facility-stock: ${step.updates.length} reports, accepted ${accepted.accepted}, stale ${accepted.stale}, affecting ${accepted.affectedSyncVariants} synced variants`));
+  const accepted = await o.hub.postFacilityStock(updates);
+  out.line(out.dim(`  → POST /v1/facility-stock: ${updates.length} reports, accepted ${accepted.accepted}, stale ${accepted.stale}, affecting ${accepted.affectedSyncVariants} synced variants`));
   if (accepted.stale !== expectedStale) failures.push(`${step.title}: the hub counted ${accepted.stale} stale report(s), expected ${expectedStale}`);
 
   // 3. Watch the stores.
@@ -111,7 +112,8 @@ export async function runStep(step: ScenarioStep, index: number, total: number, 
       if (list.every((c) => c.arrivedMs !== undefined)) {
         const first = Math.min(...list.map((c) => c.arrivedMs!));
         const last = Math.max(...list.map((c) => c.arrivedMs!));
-        const what = list.map((c) => `${c.variant.title} → ${describeTargetStock(c.to)}`).join(', ');
+        // Two changes read well in full; more (the first step) would wrap, so count them instead.
+        const what = list.length <= 2 ? list.map((c) => `${c.variant.title} → ${describeTargetStock(c.to)}`).join(', ') : `${list.length} variants updated`;
         out.line(`  ${out.ok('✓')} ${store.name}: ${what}  ${out.dim(first === last ? `${last} ms` : `${first}–${last} ms`)}`);
         byStore.delete(store);
       }
@@ -157,13 +159,16 @@ function printExpectations(out: Output, changes: Expected[]): void {
     }
     return;
   }
-  // Many stores (the first step): one line per platform keeps the screen readable.
+  // Many stores: one line per platform, naming its stores' regions, keeps the screen readable.
   const platforms = [...new Set(stores.map((s) => s.displayName))];
   for (const p of platforms) {
     const mine = changes.filter((c) => c.store.displayName === p);
-    out.line(out.dim(`    ${p}: ${mine.length} variants in ${new Set(mine.map((c) => c.store)).size} stores`));
+    const regions = [...new Set(mine.map((c) => c.store.regionName))];
+    out.line(out.dim(`    ${p}: ${regions.join(', ')} ${plural(mine.length, 'variant')}`));
   }
 }
+
+const plural = (n: number, word: string) => `(${n} ${word}${n === 1 ? '' : 's'})`;
 
 function whyUntouched(v: TrackedVariant): string {
   if (v.link === 'not_synced') return 'not synced';

@@ -46,7 +46,7 @@ describe('node tooling/demo/dist/main.js --once', () => {
       }
       expect(out).toMatch(/✓ .+ North America: Classic T-shirt \/ S → out_of_stock {2}\d+/);
       expect(out).toMatch(/✓ \d+ variants not expected to change did not change/);
-      expect(out).toContain('Changes written per store');
+      expect(out).toContain('Per platform: changes written per store');
       expect(out).toMatch(/API calls \(/);
       expect(out).toMatch(/Facility update → store update: min \d+ ms · median \d+ ms · max \d+ ms/);
       expect(out).toContain('✓ Every expectation held: no failure.');

@@ -16,9 +16,10 @@ const newModel = () =>
 function after(n: number) {
   const model = newModel();
   const last = new Map<string, TargetStock | undefined>();
-  const steps = buildScenario(new Date('2026-01-01T00:00:00Z'));
+  const steps = buildScenario();
   let stale = 0;
-  for (const s of steps.slice(0, n)) stale = model.apply(s.updates).stale;
+  // Steps a minute apart, as a person watching the demo would see them.
+  steps.slice(0, n).forEach((s, i) => (stale = model.apply(s.updates(new Date(Date.UTC(2026, 0, 1, 0, i)))).stale));
   const at = (variantId: number, region: string) => {
     const k = `${variantId}/${region}`;
     const v = model.expected(variantId, region, last.get(k) ?? null);
@@ -43,7 +44,7 @@ describe('the demo scenario', () => {
     const facilities = new Set(ref.facilities.map((f) => f.code));
     const ids = new Set(CATALOG.map((c) => c.id));
     for (const step of buildScenario()) {
-      for (const u of step.updates) {
+      for (const u of step.updates(new Date())) {
         expect(facilities.has(u.facility)).toBe(true);
         expect(ids.has(u.variantId)).toBe(true);
         const fulfillment = CATALOG.find((c) => c.id === u.variantId)!.fulfillment;
