@@ -84,6 +84,16 @@ function ref(v: LoadedVariant) {
 const isStop = (e: PluginError) => e.code === 'rate_limited' || e.code === 'transient';
 const retryAfterOf = (e: PluginError) => (e.code === 'rate_limited' ? Math.max(0, (e as { retryAfterMs?: number }).retryAfterMs ?? 0) : 0);
 
+/**
+ * Whether a platform showing `observed` shows what the hub wrote. A quantity of 0 and the sold-out form
+ * are the same thing to a shopper, and platforms without a separate sold-out form read a written 0 back as
+ * out of stock (and vice versa): that is not drift.
+ */
+export function showsSame(observed: TargetStock | null | undefined, written: TargetStock | null | undefined): boolean {
+  const soldOut = (s: TargetStock | null | undefined) => s?.kind === 'out_of_stock' || (s?.kind === 'quantity' && s.quantity === 0);
+  return sameTargetStock(observed, written) || (soldOut(observed) && soldOut(written));
+}
+
 export interface ReadBack {
   drift: Map<string, Drift>;
   /** Variants the platform says are gone: recorded as not_found and left out of planning. */
@@ -100,7 +110,7 @@ export function readBackResults(read: readonly LoadedVariant[], observed: readon
     const o = observed[i];
     if (!o) return;
     if (o.status === 'found') {
-      if (!sameTargetStock(o.stock, v.lastWritten)) {
+      if (!showsSame(o.stock, v.lastWritten)) {
         drift.set(v.id, { observed: o.stock });
         records.changes.push({ ...ref(v), from: v.lastWritten, to: o.stock, outcome: 'drift', error: null });
         records.counts.drift++;

@@ -1,5 +1,5 @@
 import { AuthError, NotFound, RateLimited, Rejected, Transient, type WriteOutcome } from '@stock-sync/plugin-sdk';
-import { chunkRecords, readBackResults } from '../../src/sync/chunk-outcomes';
+import { chunkRecords, readBackResults, showsSame } from '../../src/sync/chunk-outcomes';
 import type { LoadedVariant, VariantPlan } from '../../src/sync/variant-plan';
 import { nextAttemptDelayMs } from '../../src/sync/backoff';
 
@@ -87,6 +87,17 @@ describe('readBackResults', () => {
     expect([...back.notFound]).toEqual(['3']);
     expect(back.records.counts).toMatchObject({ drift: 1, failed: 1 });
     expect(back.records.changes.map((c) => [c.syncVariantId, c.outcome])).toEqual([['2', 'drift'], ['3', 'failed']]);
+  });
+
+  it('does not call a written 0 read back as sold out (or the reverse) drift', () => {
+    expect(showsSame({ kind: 'out_of_stock' }, { kind: 'quantity', quantity: 0 })).toBe(true);
+    expect(showsSame({ kind: 'quantity', quantity: 0 }, { kind: 'out_of_stock' })).toBe(true);
+    expect(showsSame({ kind: 'quantity', quantity: 1 }, { kind: 'out_of_stock' })).toBe(false);
+    const back = readBackResults(
+      [variant('1', { lastWritten: { kind: 'quantity', quantity: 0 } })],
+      [{ externalProductId: 'p', externalVariantId: 'v1', status: 'found', stock: { kind: 'out_of_stock' } }],
+    );
+    expect(back.drift.size).toBe(0);
   });
 
   it('stops on connection-level read errors', () => {
