@@ -6,11 +6,17 @@
 import { randomUUID } from 'node:crypto';
 import {
   AuthError,
+  chunk,
+  collapseDuplicates,
   NotFound,
-  RateLimited,
+  OutcomeSlots as Slots,
+  refOf as ref,
   Rejected,
   sameTargetStock,
+  stopsTheWork,
+  toPluginError,
   Transient,
+  type CollapsedInput,
   type HttpClient,
   type ObservedStock,
   type PluginError,
@@ -21,7 +27,7 @@ import {
   type WriteOutcome,
 } from '@stock-sync/plugin-sdk';
 import { MAX_COUNTS_PAGE, MAX_INVENTORY_CHANGES, MAX_OBJECTS_PER_UPSERT_BATCH } from './manifest';
-import { asPluginError, chunk, isSquareId, ref, Slots } from './outcomes';
+import { isSquareId } from './ids';
 import { codesInErrorBody, describeSquareErrors, squareErrors } from './square-api';
 import type { BatchRetrieveCatalogObjectsResponse, BatchRetrieveInventoryCountsResponse, BatchUpsertCatalogObjectsResponse, CatalogObject } from './square-types';
 import { countFor, fromSquare, isSoldOut, isTracked, overrideFor, wantsTracking, withTracking } from './stock-mapping';
@@ -29,28 +35,20 @@ import { countFor, fromSquare, isSoldOut, isTracked, overrideFor, wantsTracking,
 /** Ids per catalog batch-retrieve: one writeStock chunk (≤100) fits in one call. */
 const RETRIEVE_IDS = 1000;
 
-function stopsTheWork(e: PluginError): boolean {
-  return e instanceof AuthError || e instanceof RateLimited || e instanceof Transient;
-}
+const asPluginError = (e: unknown) => toPluginError(e, 'Square');
 
-interface Planned<T extends VariantRef> {
-  indexes: number[];
-  input: T;
-}
+type Planned<T extends VariantRef> = CollapsedInput<T>;
 
-/** A variation named twice keeps its last input; malformed ids are set aside. */
+/**
+ * A variation named twice keeps its last input; malformed ids are set aside. Keyed by the variation id
+ * alone: Square's catalog ids are unique across items (the product id is checked against the variation).
+ */
 function collapse<T extends VariantRef>(inputs: readonly T[]): { items: Map<string, Planned<T>>; invalid: number[] } {
-  const items = new Map<string, Planned<T>>();
-  const invalid: number[] = [];
-  inputs.forEach((input, index) => {
-    if (!isSquareId(input.externalVariantId) || !isSquareId(input.externalProductId)) return void invalid.push(index);
-    const existing = items.get(input.externalVariantId);
-    if (existing) {
-      existing.indexes.push(index);
-      existing.input = input;
-    } else items.set(input.externalVariantId, { indexes: [index], input });
+  const { items, invalid } = collapseDuplicates(inputs, {
+    key: (input) => input.externalVariantId,
+    ids: (input) => (isSquareId(input.externalVariantId) && isSquareId(input.externalProductId) ? {} : undefined),
   });
-  return { items, invalid };
+  return { items: new Map(items.map((it) => [it.input.externalVariantId, it])), invalid };
 }
 
 /** The variation, or why it cannot be one of this item's variations (deleted, another item, not a variation). */
