@@ -41,11 +41,17 @@ async function main(): Promise<number> {
     return code;
   }
   printExploreGuide(out, { url: run.hub.url, token: run.token, logFile: run.hub.logFile }, run.sandbox, run.stores);
+  let stopping = false;
   await new Promise<void>((resolve) => {
-    process.once('SIGINT', () => resolve());
-    process.once('SIGTERM', () => resolve());
+    const stop = () => {
+      stopping = true;
+      resolve();
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
     run.hub?.child.once('exit', () => {
-      out.line(out.fail('The hub stopped.'));
+      // Only news when nobody asked for it (the hub crashed or was killed from outside).
+      if (!stopping) out.line(out.fail(`The hub stopped on its own; see ${run.hub?.logFile}.`));
       resolve();
     });
   });
