@@ -5,11 +5,16 @@
  */
 import {
   AuthError,
+  chunk,
+  collapseDuplicates,
   NotFound,
-  RateLimited,
+  OutcomeSlots as Slots,
+  refOf as ref,
   Rejected,
   sameTargetStock,
-  Transient,
+  stopsTheWork,
+  toPluginError,
+  type CollapsedInput,
   type HttpClient,
   type ObservedStock,
   type PluginError,
@@ -23,36 +28,19 @@ import { magentoErrorBody, renderMessage } from './magento-api';
 import type { MagentoSearchResults, MagentoSourceItem, MagentoStockItem } from './magento-types';
 import { DEFAULT_SOURCE_CODE, MAX_SOURCE_ITEMS, SOURCE_ITEMS_PAGE } from './manifest';
 import { inLanes } from './lanes';
-import { asPluginError, chunk, isSku, ref, Slots } from './outcomes';
+import { isSku } from './ids';
 import { fromMagento, isManaged, sourceItemFor, withManageStock } from './stock-mapping';
 
 /** Per-SKU calls in flight at once: enough for the rate budget, not the round trips, to set the pace. */
 const LANES = 4;
 
-function stopsTheWork(e: PluginError): boolean {
-  return e instanceof AuthError || e instanceof RateLimited || e instanceof Transient;
-}
+const asPluginError = (e: unknown) => toPluginError(e, 'Magento');
 
-interface Planned<T extends VariantRef> {
-  indexes: number[];
-  input: T;
-  sku: string;
-}
+type Planned<T extends VariantRef> = CollapsedInput<T, { sku: string }>;
 
-/** A SKU named twice keeps its last input; malformed SKUs are set aside. */
+/** A SKU named twice keeps its last input (keyed by the SKU alone: Magento's stock APIs know SKUs only); malformed SKUs are set aside. */
 function collapse<T extends VariantRef>(inputs: readonly T[]): { items: Planned<T>[]; invalid: number[] } {
-  const items = new Map<string, Planned<T>>();
-  const invalid: number[] = [];
-  inputs.forEach((input, index) => {
-    const sku = input.externalVariantId;
-    if (!isSku(sku)) return void invalid.push(index);
-    const existing = items.get(sku);
-    if (existing) {
-      existing.indexes.push(index);
-      existing.input = input;
-    } else items.set(sku, { indexes: [index], input, sku });
-  });
-  return { items: [...items.values()], invalid };
+  return collapseDuplicates(inputs, { key: (input) => input.externalVariantId, ids: (input) => (isSku(input.externalVariantId) ? { sku: input.externalVariantId } : undefined) });
 }
 
 const enc = encodeURIComponent;
