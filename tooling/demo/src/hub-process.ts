@@ -59,6 +59,8 @@ export async function startHubProcess(opts: HubProcessOptions): Promise<HubProce
   // The embedded database, whatever the caller's shell says.
   delete env.DATABASE_URL;
   delete env.NODE_ENV;
+  // The demo is about the scheduler reacting to facility updates: never inherit a test shell's "off".
+  delete env.HUB_SCHEDULER;
 
   // Its own process group: a terminal's Ctrl-C reaches the demo only, which then stops the hub in order.
   const child = spawn(process.execPath, [main], { cwd: opts.root, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
