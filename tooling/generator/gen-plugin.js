@@ -3,6 +3,7 @@
 'use strict';
 const path = require('node:path');
 const { generatePlugin, GeneratorError } = require('./lib/generate-plugin');
+const { registerInSandbox } = require('./lib/register-in-sandbox');
 
 function parseArgs(argv) {
   const args = { id: undefined, name: undefined };
@@ -32,6 +33,10 @@ function main() {
     const result = generatePlugin({ id: args.id, displayName: args.name, repoRoot });
     console.log(`created ${path.relative(process.cwd(), result.dir) || '.'}/ (${result.packageName}):`);
     for (const f of result.files) console.log(`  ${f}`);
+    const sandboxPkg = path.join(repoRoot, 'tooling', 'sandbox', 'package.json');
+    if (registerInSandbox(sandboxPkg, result.packageName)) {
+      console.log(`added ${result.packageName} to tooling/sandbox devDependencies (the sandbox and the demo start it once built)`);
+    }
     console.log('\nnext: pnpm install, then');
     console.log(`  pnpm turbo run build typecheck test --filter=${result.packageName}`);
     console.log('The contract test runs and fails until the plugin and its simulator are written (see its README).');
