@@ -1,5 +1,4 @@
 export * from './start-sandbox';
-export * from './discover-plugin-packages';
 export { loadPlugin, loadSimulatorDefinition, type Loaded } from './load-modules';
 export { sampleCatalog } from './sample-catalog';
 export { describeSandbox, describeSimulator, credentialsJson, sandboxTable } from './sandbox-guide';

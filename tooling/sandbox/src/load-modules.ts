@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { validatePlugin, type IntegrationPlugin } from '@stock-sync/plugin-sdk';
 import type { PlatformSimulatorDefinition } from '@stock-sync/plugin-testkit';
-import type { PluginPackage } from './discover-plugin-packages';
+import type { PluginPackage } from '@stock-sync/plugin-sdk';
 
 export type Loaded<T> = { ok: true; value: T } | { ok: false; reason: string };
 

@@ -5,7 +5,7 @@
  */
 import * as path from 'node:path';
 import { startSimulator, type RunningSimulator } from '@stock-sync/plugin-testkit';
-import { discoverPluginPackages, type PluginPackage } from './discover-plugin-packages';
+import { discoverPluginPackages, type PluginPackage } from '@stock-sync/plugin-sdk';
 import { loadSimulatorDefinition } from './load-modules';
 import { sampleCatalog } from './sample-catalog';
 import { DEFAULT_PLUGINS_DIR } from './workspace-root';

@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { discoverPluginPackages } from '../src/discover-plugin-packages';
+import { discoverPluginPackages } from '@stock-sync/plugin-sdk';
 import { startSandbox, type Sandbox } from '../src/start-sandbox';
 
 /** A complete, minimal simulator definition in plain JS (what a compiled plugin's dist/simulator holds). */

@@ -13,7 +13,7 @@ import {
 } from '@stock-sync/plugin-sdk';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { discoverPluginPackages } from '../src/discover-plugin-packages';
+import { discoverPluginPackages } from '@stock-sync/plugin-sdk';
 import { loadPlugin } from '../src/load-modules';
 import { describeSandbox, describeSimulator } from '../src/sandbox-guide';
 import { startSandbox, type Sandbox, type SandboxSimulator } from '../src/start-sandbox';

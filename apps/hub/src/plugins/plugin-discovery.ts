@@ -1,12 +1,11 @@
 /**
- * Finds integration plugins: every <pluginsDir>/<dir>/package.json with a `stockSync` field of role
- * "integration-plugin" names its entry (`plugin`, e.g. "dist/index.js"). The entry is required and its
+ * Finds integration plugins: every package the SDK's discoverPluginPackages finds (a package.json with a
+ * `stockSync` field of role "integration-plugin") names its entry (`plugin`, e.g. "dist/index.js"). The entry is required and its
  * `plugin` (or default) export is validated with the SDK's validatePlugin. A candidate that fails any
  * step is reported with the reason and never registered (no half-loaded plugin).
  */
 import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { CONTRACT_VERSION, validatePlugin, type IntegrationPlugin } from '@stock-sync/plugin-sdk';
+import { CONTRACT_VERSION, discoverPluginPackages, validatePlugin, type IntegrationPlugin, type PluginPackage } from '@stock-sync/plugin-sdk';
 
 export interface DiscoveredPlugin {
   plugin: IntegrationPlugin;
@@ -27,28 +26,17 @@ export interface DiscoveryResult {
   rejected: RejectedPlugin[];
 }
 
-interface StockSyncField {
-  role?: unknown;
-  contractVersion?: unknown;
-  plugin?: unknown;
-}
-
 export function discoverPlugins(pluginsDir: string): DiscoveryResult {
   const result: DiscoveryResult = { loaded: [], rejected: [] };
-  if (!fs.existsSync(pluginsDir)) return result;
-  const dirs = fs
-    .readdirSync(pluginsDir, { withFileTypes: true })
-    .filter((d) => d.isDirectory() || d.isSymbolicLink())
-    .map((d) => path.join(pluginsDir, d.name))
-    .sort();
+  const scan = discoverPluginPackages(pluginsDir);
+  for (const bad of scan.unreadable) result.rejected.push({ dir: bad.dir, reason: bad.reason });
 
-  for (const dir of dirs) {
-    const outcome = loadCandidate(dir);
-    if (!outcome) continue; // not a plugin package
+  for (const pkg of scan.packages) {
+    const outcome = loadCandidate(pkg);
     if ('plugin' in outcome) {
       const clash = result.loaded.find((l) => l.plugin.manifest.id === outcome.plugin.manifest.id);
       if (clash) {
-        result.rejected.push({ id: outcome.plugin.manifest.id, packageName: outcome.packageName, dir, reason: `duplicate plugin id "${outcome.plugin.manifest.id}" (already loaded from ${clash.dir})` });
+        result.rejected.push({ id: outcome.plugin.manifest.id, packageName: outcome.packageName, dir: pkg.dir, reason: `duplicate plugin id "${outcome.plugin.manifest.id}" (already loaded from ${clash.dir})` });
       } else {
         result.loaded.push(outcome);
       }
@@ -59,19 +47,9 @@ export function discoverPlugins(pluginsDir: string): DiscoveryResult {
   return result;
 }
 
-function loadCandidate(dir: string): DiscoveredPlugin | RejectedPlugin | undefined {
-  const pkgFile = path.join(dir, 'package.json');
-  if (!fs.existsSync(pkgFile)) return undefined;
-  let pkg: { name?: string; stockSync?: StockSyncField };
-  try {
-    pkg = JSON.parse(fs.readFileSync(pkgFile, 'utf8'));
-  } catch (e) {
-    return { dir, reason: `package.json is not valid JSON: ${(e as Error).message}` };
-  }
-  const decl = pkg.stockSync;
-  if (!decl || decl.role !== 'integration-plugin') return undefined;
-  const packageName = pkg.name;
-  const idGuess = packageName?.replace(/^@[^/]+\/plugin-/, '');
+function loadCandidate(pkg: PluginPackage): DiscoveredPlugin | RejectedPlugin {
+  const { dir, packageName, declaration: decl } = pkg;
+  const idGuess = pkg.id;
 
   if (decl.contractVersion !== CONTRACT_VERSION) {
     return { id: idGuess, packageName, dir, reason: `declares contract version ${String(decl.contractVersion)}; this hub supports ${CONTRACT_VERSION}` };
@@ -79,8 +57,8 @@ function loadCandidate(dir: string): DiscoveredPlugin | RejectedPlugin | undefin
   if (typeof decl.plugin !== 'string' || decl.plugin.length === 0) {
     return { id: idGuess, packageName, dir, reason: 'stockSync.plugin (the entry file) is missing' };
   }
-  const entry = path.resolve(dir, decl.plugin);
-  if (!entry.startsWith(path.resolve(dir) + path.sep)) {
+  const entry = pkg.pluginEntry;
+  if (!entry) {
     return { id: idGuess, packageName, dir, reason: 'stockSync.plugin must point inside the package' };
   }
   if (!fs.existsSync(entry)) {
@@ -105,5 +83,5 @@ function loadCandidate(dir: string): DiscoveredPlugin | RejectedPlugin | undefin
       reason: `invalid plugin: ${validation.errors.join('; ')}`,
     };
   }
-  return { plugin: validation.plugin, packageName: packageName ?? path.basename(dir), dir };
+  return { plugin: validation.plugin, packageName, dir };
 }

@@ -1,6 +1,8 @@
 /**
- * Finds the plugin packages of the workspace the same way the hub does: every <pluginsDir>/<dir>/package.json
- * whose `stockSync.role` is "integration-plugin". Only reads package.json files; loading is load-simulator's job.
+ * How a plugin package declares itself (Backstage-style, in its package.json):
+ *   "stockSync": { "role": "integration-plugin", "contractVersion": 1, "plugin": "dist/index.js", "simulator": "dist/simulator/index.js" }
+ * This finds every such package under a plugins directory. It only reads package.json files: what a host does
+ * with the entries (the hub validates and registers the plugin, the sandbox starts the simulator) is the host's job.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -10,7 +12,9 @@ export interface PluginPackage {
   id: string;
   packageName: string;
   dir: string;
-  /** Absolute paths of the declared entries; undefined when the package declares none. */
+  /** The declaration as written, for hosts that report exactly what is wrong with it. */
+  declaration: StockSyncDeclaration;
+  /** Absolute paths of the declared entries; undefined when none is declared or it points outside the package. */
   pluginEntry?: string;
   simulatorEntry?: string;
 }
@@ -25,8 +29,9 @@ export interface PluginPackageScan {
   unreadable: UnreadablePluginPackage[];
 }
 
-interface StockSyncDeclaration {
+export interface StockSyncDeclaration {
   role?: unknown;
+  contractVersion?: unknown;
   plugin?: unknown;
   simulator?: unknown;
 }
@@ -57,6 +62,7 @@ export function discoverPluginPackages(pluginsDir: string): PluginPackageScan {
       id: packageName.replace(/^@[^/]+\/plugin-/, '') || path.basename(dir),
       packageName,
       dir,
+      declaration: decl,
       pluginEntry: entryInside(dir, decl.plugin),
       simulatorEntry: entryInside(dir, decl.simulator),
     });
