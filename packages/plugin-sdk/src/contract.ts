@@ -103,4 +103,15 @@ export interface IntegrationPlugin {
   manifest: PluginManifest;
   credentialFields: readonly CredentialField[];
   connect(ctx: ConnectContext): StoreConnection;
+  /**
+   * Optional, for platforms whose access tokens expire (OAuth 2 refresh-token grant). Exchanges the
+   * credentials in `ctx` for fresh ones through `ctx.http` and returns the NEW FULL credential set
+   * (every field, changed or not: e.g. a new accessToken, a rotated refreshToken, a new expiry), which
+   * the host stores in place of the old set. Throws AuthError when the platform refuses the refresh
+   * (revoked or expired refresh token): the store then needs new credentials from a person.
+   * The host calls it at most once per failed operation, after an AuthError, one call per store at a
+   * time, and retries the operation once with a connection built from the returned credentials.
+   * Never retry inside it: the HTTP client is the one retry layer.
+   */
+  refreshCredentials?(ctx: ConnectContext): Promise<Record<string, string>>;
 }

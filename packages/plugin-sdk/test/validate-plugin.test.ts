@@ -89,6 +89,16 @@ describe('validatePlugin', () => {
     );
   });
 
+  it('accepts an optional refreshCredentials function and refuses anything else there', () => {
+    const withRefresh = { ...goodPlugin(), refreshCredentials: async () => ({ accessToken: 'x' }) };
+    expect(validatePlugin(withRefresh)).toEqual({ ok: true, plugin: withRefresh });
+    expect(validatePlugin({ ...goodPlugin(), refreshCredentials: undefined }).ok).toBe(true);
+    for (const bad of ['refresh', 42, null, {}]) {
+      const r = validatePlugin({ ...goodPlugin(), refreshCredentials: bad });
+      expect(r).toEqual({ ok: false, errors: ['refreshCredentials must be a function when present'] });
+    }
+  });
+
   it('requires manifest and credentialFields to exist', () => {
     const errors = (validatePlugin({ connect() {} }) as { errors: string[] }).errors;
     expect(errors).toEqual(['manifest must be an object', 'credentialFields must be an array']);

@@ -51,6 +51,10 @@ export function validatePlugin(candidate: unknown): PluginValidation {
   }
 
   if (typeof candidate.connect !== 'function') errors.push('connect must be a function');
+  // Optional: absent (or undefined) is fine; anything else present must be callable.
+  if (candidate.refreshCredentials !== undefined && typeof candidate.refreshCredentials !== 'function') {
+    errors.push('refreshCredentials must be a function when present');
+  }
 
   return errors.length ? { ok: false, errors } : { ok: true, plugin: candidate as unknown as IntegrationPlugin };
 }
