@@ -12,6 +12,7 @@ import {
   type HttpClient,
   type IntegrationPlugin,
   type PluginLogger,
+  type RateLimitPolicy,
   type StoreConnection,
 } from '@stock-sync/plugin-sdk';
 
@@ -43,14 +44,31 @@ export interface HubConnection {
 
 export type HubClientOptions = Omit<CreateHttpClientOptions, 'rateLimit' | 'secrets' | 'log'>;
 
-export function connectAsHub(plugin: IntegrationPlugin, rawCredentials: Record<string, string>, clientOptions: HubClientOptions = {}): HubConnection {
-  const checked = validateCredentials(plugin.credentialFields, rawCredentials);
-  if (!checked.ok) {
-    throw new Error(`the credentials do not validate against ${plugin.manifest.id}'s credentialFields: ${checked.errors.map((e) => e.message).join('; ')}`);
+/** How connectAsHub departs from the hub, for plugin tests that need it (the contract suite never does). */
+export interface HubConnectionOverrides {
+  /** A budget other than the manifest's (tests of a platform's behaviour, not of its budget). */
+  rateLimit?: RateLimitPolicy;
+  /** false: hand the credentials to the plugin as given, for tests of the plugin's own credential checks. */
+  validate?: boolean;
+}
+
+export function connectAsHub(
+  plugin: IntegrationPlugin,
+  rawCredentials: Record<string, string>,
+  clientOptions: HubClientOptions = {},
+  overrides: HubConnectionOverrides = {},
+): HubConnection {
+  let credentials: Record<string, string> = { ...rawCredentials };
+  if (overrides.validate !== false) {
+    const checked = validateCredentials(plugin.credentialFields, rawCredentials);
+    if (!checked.ok) {
+      throw new Error(`the credentials do not validate against ${plugin.manifest.id}'s credentialFields: ${checked.errors.map((e) => e.message).join('; ')}`);
+    }
+    credentials = checked.values;
   }
-  const secrets = secretValues(effectiveCredentialFields(plugin.credentialFields), checked.values);
+  const secrets = secretValues(effectiveCredentialFields(plugin.credentialFields), credentials);
   const log = recordingLogger();
-  const http = createHttpClient({ ...clientOptions, rateLimit: plugin.manifest.rateLimit, secrets, log });
-  const connection = plugin.connect({ credentials: Object.freeze({ ...checked.values }), http, log });
+  const http = createHttpClient({ ...clientOptions, rateLimit: overrides.rateLimit ?? plugin.manifest.rateLimit, secrets, log });
+  const connection = plugin.connect({ credentials: Object.freeze({ ...credentials }), http, log });
   return { connection, http, log, secrets };
 }
