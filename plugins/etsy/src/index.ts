@@ -5,11 +5,13 @@
 import type { IntegrationPlugin } from '@stock-sync/plugin-sdk';
 import { connectEtsy } from './etsy-connection';
 import { credentialFields, manifest } from './manifest';
+import { refreshEtsyCredentials } from './refresh-credentials';
 
 export const plugin: IntegrationPlugin = {
   manifest,
   credentialFields,
   connect: connectEtsy,
+  refreshCredentials: refreshEtsyCredentials,
 };
 
 export default plugin;

@@ -7,6 +7,13 @@ import { BASE_URL_FIELD, CONTRACT_VERSION } from '@stock-sync/plugin-sdk';
 /** Both api.etsy.com and openapi.etsy.com serve v3; the spec's `servers` entry names openapi.etsy.com. */
 export const DEFAULT_BASE_URL = 'https://openapi.etsy.com';
 
+/**
+ * Etsy's OAuth token endpoint host and path (https://developers.etsy.com/documentation/essentials/authentication:
+ * "a token request (https://api.etsy.com/v3/public/oauth/token)"). A store's baseUrl override replaces the host.
+ */
+export const DEFAULT_OAUTH_BASE_URL = 'https://api.etsy.com';
+export const OAUTH_TOKEN_PATH = '/v3/public/oauth/token';
+
 /** Every Open API v3 call of this plugin lives under this prefix. */
 export const API_PREFIX = '/v3/application';
 
@@ -68,6 +75,20 @@ export const credentialFields: readonly CredentialField[] = [
     secret: true,
     required: true,
     description: "OAuth 2.0 access token with listings_r and listings_w scopes, as Etsy issues it ('<user_id>.<token>').",
+  },
+  {
+    name: 'refreshToken',
+    secret: true,
+    required: false,
+    description:
+      'The OAuth refresh token issued with the access token (valid 90 days, single-use: Etsy rotates it on every refresh). ' +
+      'With it the hub renews the one-hour access token by itself; without it the store needs reconnecting every hour.',
+  },
+  {
+    name: 'accessTokenExpiresAt',
+    secret: false,
+    required: false,
+    description: 'ISO-8601 instant the access token expires; set by the hub on every refresh (informational).',
   },
   {
     name: 'shopId',

@@ -2,7 +2,7 @@
  * Test harness: the real plugin against the real simulator over HTTP on loopback, wired as the hub
  * wires it (createHttpClient with the manifest's rate limit and the secret credentials redacted).
  */
-import { createHttpClient, secretValues, type PluginLogger, type StoreConnection, type VariantRef } from '@stock-sync/plugin-sdk';
+import { createHttpClient, secretValues, type ConnectContext, type PluginLogger, type StoreConnection, type VariantRef } from '@stock-sync/plugin-sdk';
 import { startSimulator, type RunningSimulator, type SeedProduct, type StartSimulatorOptions } from '@stock-sync/plugin-testkit';
 import { credentialFields, plugin } from '../src';
 import { simulator, type EtsySimState } from '../src/simulator';
@@ -12,28 +12,32 @@ export const quietLog: PluginLogger = { debug() {}, info() {}, warn() {}, error(
 export interface Harness {
   sim: RunningSimulator<EtsySimState>;
   connect(overrides?: Record<string, string | undefined>): StoreConnection;
+  /** The ConnectContext the hub would build for these credentials (for refreshCredentials). */
+  context(overrides?: Record<string, string | undefined>): ConnectContext;
   close(): Promise<void>;
 }
 
 export async function startHarness(opts: StartSimulatorOptions = {}): Promise<Harness> {
   const sim = await startSimulator(simulator, opts);
+  const context = (overrides: Record<string, string | undefined> = {}): ConnectContext => {
+    const credentials: Record<string, string> = { ...sim.credentials };
+    for (const [k, v] of Object.entries(overrides)) {
+      if (v === undefined) delete credentials[k];
+      else credentials[k] = v;
+    }
+    const http = createHttpClient({
+      rateLimit: plugin.manifest.rateLimit,
+      secrets: secretValues(credentialFields, credentials),
+      log: quietLog,
+      baseDelayMs: 20,
+      maxDelayMs: 200,
+    });
+    return { credentials, http, log: quietLog };
+  };
   return {
     sim,
-    connect(overrides = {}) {
-      const credentials: Record<string, string> = { ...sim.credentials };
-      for (const [k, v] of Object.entries(overrides)) {
-        if (v === undefined) delete credentials[k];
-        else credentials[k] = v;
-      }
-      const http = createHttpClient({
-        rateLimit: plugin.manifest.rateLimit,
-        secrets: secretValues(credentialFields, credentials),
-        log: quietLog,
-        baseDelayMs: 20,
-        maxDelayMs: 200,
-      });
-      return plugin.connect({ credentials, http, log: quietLog });
-    },
+    context,
+    connect: (overrides = {}) => plugin.connect(context(overrides)),
     close: () => sim.close(),
   };
 }

@@ -8,7 +8,7 @@ import { authenticateEtsy } from './sim-auth';
 import { etsyRateLimit } from './sim-rate-limit';
 import { etsyRoutes } from './sim-routes';
 import { deleteSimVariant, inspectVariant, manualEditVariant, seedShop } from './sim-seed';
-import { SIM_ACCESS_TOKEN, SIM_KEYSTRING, SIM_SHARED_SECRET, SIM_SHOP_ID, createSimState, type EtsySimState } from './sim-state';
+import { SIM_ACCESS_TOKEN, SIM_KEYSTRING, SIM_REFRESH_TOKEN, SIM_SHARED_SECRET, SIM_SHOP_ID, createSimState, type EtsySimState } from './sim-state';
 import { createSpecValidators, type SpecValidators } from './spec-validators';
 
 let validators: SpecValidators | undefined;
@@ -26,6 +26,7 @@ export const simulator: PlatformSimulatorDefinition<EtsySimState> = {
     apiKey: SIM_KEYSTRING,
     sharedSecret: SIM_SHARED_SECRET,
     accessToken: SIM_ACCESS_TOKEN,
+    refreshToken: SIM_REFRESH_TOKEN,
     shopId: String(SIM_SHOP_ID),
   }),
   seed: seedShop,
@@ -41,3 +42,4 @@ export const simulator: PlatformSimulatorDefinition<EtsySimState> = {
 
 export default simulator;
 export type { EtsySimState } from './sim-state';
+export { OAUTH_TOKEN_PATH, expireAccessTokens, revokeRefreshTokens } from './sim-oauth';

@@ -5,6 +5,8 @@
  */
 import type { SimContext, SimRequest, SimResponse, SimRoute } from '@stock-sync/plugin-testkit';
 import { applyInventoryBody, inventoryBodyError, type InventoryBody } from './inventory-rules';
+import { KEY_ONLY_PATHS } from './sim-auth';
+import { oauthTokenRoute, withAccessToken } from './sim-oauth';
 import { metered } from './sim-rate-limit';
 import {
   SIM_SHOP_ID,
@@ -59,6 +61,12 @@ function queryList(v: string | string[] | undefined): string[] {
 }
 
 export function etsyRoutes(validators: SpecValidators): SimRoute<EtsySimState>[] {
+  // Every scoped call checks its access token against the issued ones; the token endpoint is keyless.
+  const scoped = apiRoutes(validators).map((r) => (KEY_ONLY_PATHS.has(r.path) ? r : { ...r, handle: withAccessToken(r.handle) }));
+  return [...scoped, oauthTokenRoute];
+}
+
+function apiRoutes(validators: SpecValidators): SimRoute<EtsySimState>[] {
   return [
     {
       method: 'GET',

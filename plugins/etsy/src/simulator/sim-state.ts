@@ -11,6 +11,9 @@ export const SIM_SHOP_ID = 34_567_890;
 export const SIM_KEYSTRING = 'etsy_test_keystring_0000000000';
 export const SIM_SHARED_SECRET = 'etsy_test_shared_secret_000000';
 export const SIM_ACCESS_TOKEN = `${SIM_USER_ID}.etsy_test_access_token_0000000000`;
+export const SIM_REFRESH_TOKEN = `${SIM_USER_ID}.etsy_test_refresh_token_0000000000`;
+/** Etsy: "access tokens … have a lifespan of one hour" (developers.etsy.com/documentation/essentials/authentication). */
+export const SIM_ACCESS_TOKEN_TTL_MS = 3_600_000;
 /** The shop's processing profile, carried on every offering (readiness_state_id). */
 export const SIM_READINESS_STATE_ID = 1_402_817_325;
 /** A custom variation property ("Variant") for listings with several products. */
@@ -59,10 +62,36 @@ export interface EtsySimState {
   daily: { limit: number; used: number };
   /** Every updateListingInventory body received (newest last), for tests that check what was sent. */
   inventoryWrites: { listingId: number; body: unknown }[];
+  oauth: EtsySimOAuth;
+}
+
+/**
+ * The OAuth side: live access tokens with their expiry, and live refresh tokens (each is single-use:
+ * Etsy rotates the refresh token on every refresh). Tests may lower `accessTokenTtlMs` or expire tokens.
+ */
+export interface EtsySimOAuth {
+  accessTokenTtlMs: number;
+  /** token → expiry (ms, the simulator's clock); null = the seeded token, whose hour starts at first use. */
+  accessTokens: Map<string, number | null>;
+  refreshTokens: Set<string>;
+  /** Successful refreshes so far (tests count them). */
+  refreshes: number;
+  /** Issued-token counter, so every new token is unique. */
+  issued: number;
+}
+
+export function createSimOAuth(): EtsySimOAuth {
+  return {
+    accessTokenTtlMs: SIM_ACCESS_TOKEN_TTL_MS,
+    accessTokens: new Map([[SIM_ACCESS_TOKEN, null]]),
+    refreshTokens: new Set([SIM_REFRESH_TOKEN]),
+    refreshes: 0,
+    issued: 0,
+  };
 }
 
 export function createSimState(): EtsySimState {
-  return { listings: new Map(), seeded: new Set(), nextId: 4_100_000_001, daily: { limit: SIM_DAILY_LIMIT, used: 0 }, inventoryWrites: [] };
+  return { listings: new Map(), seeded: new Set(), nextId: 4_100_000_001, daily: { limit: SIM_DAILY_LIMIT, used: 0 }, inventoryWrites: [], oauth: createSimOAuth() };
 }
 
 export function newId(state: EtsySimState): number {
