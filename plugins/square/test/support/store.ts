@@ -1,6 +1,6 @@
 /** Test plumbing: a running Square simulator and the real plugin connected to it over HTTP. */
-import { createHttpClient, secretValues, type PluginLogger, type StoreConnection, type TargetStock } from '@stock-sync/plugin-sdk';
-import { startSimulator, type RunningSimulator, type SeedProduct } from '@stock-sync/plugin-testkit';
+import { type PluginLogger, type StoreConnection, type TargetStock } from '@stock-sync/plugin-sdk';
+import { connectToSimulator, startSimulator, type RunningSimulator, type SeedProduct } from '@stock-sync/plugin-testkit';
 import { plugin } from '../../src';
 import { simulator, type SquareSimState } from '../../src/simulator';
 
@@ -16,16 +16,9 @@ export function startSquareSimulator(): Promise<SquareSim> {
   return startSimulator(simulator);
 }
 
-/** The hub's way: the SDK client with the manifest's budget and the secret values registered. */
+/** The hub's way (the testkit's connectToSimulator), with a roomier budget than the manifest's: tests of the platform, not of its budget. */
 export function connect(sim: SquareSim, overrides: Record<string, string> = {}): StoreConnection {
-  const credentials = { ...sim.credentials, ...overrides };
-  const http = createHttpClient({
-    rateLimit: { ...plugin.manifest.rateLimit, requestsPerSecond: 100, burst: 100 },
-    secrets: secretValues(plugin.credentialFields, credentials),
-    baseDelayMs: 20,
-    maxDelayMs: 200,
-  });
-  return plugin.connect({ credentials, http, log: quietLog });
+  return connectToSimulator({ plugin, simulator: sim, credentials: overrides, rateLimit: { ...plugin.manifest.rateLimit, requestsPerSecond: 100, burst: 100 } }).connection;
 }
 
 /** `count` variations numbered from `firstVariant` under one item (Square ids are strings). */
