@@ -1,6 +1,6 @@
 /** Test plumbing: a running Squarespace simulator and the real plugin connected to it over HTTP. */
-import { createHttpClient, secretValues, type PluginLogger, type StoreConnection, type TargetStock } from '@stock-sync/plugin-sdk';
-import { startSimulator, type PlatformSimulatorDefinition, type RunningSimulator, type SeedProduct } from '@stock-sync/plugin-testkit';
+import { type PluginLogger, type StoreConnection, type TargetStock } from '@stock-sync/plugin-sdk';
+import { connectToSimulator, startSimulator, type PlatformSimulatorDefinition, type RunningSimulator, type SeedProduct } from '@stock-sync/plugin-testkit';
 import { plugin } from '../../src';
 import { simulator, type SquarespaceSimState } from '../../src/simulator';
 
@@ -12,11 +12,9 @@ export function startSqspSimulator(def: PlatformSimulatorDefinition<SquarespaceS
   return startSimulator(def);
 }
 
-/** The hub's way: the SDK client with the manifest's budget and the secret values registered. */
+/** The hub's way (the testkit's connectToSimulator): credentials validated, the SDK client with the secret values registered, a short backoff. */
 export function connect(sim: SqspSim, overrides: Record<string, string> = {}): StoreConnection {
-  const credentials = { ...sim.credentials, ...overrides };
-  const http = createHttpClient({ rateLimit: plugin.manifest.rateLimit, secrets: secretValues(plugin.credentialFields, credentials), baseDelayMs: 20, maxDelayMs: 200 });
-  return plugin.connect({ credentials, http, log: quietLog });
+  return connectToSimulator({ plugin, simulator: sim, credentials: overrides }).connection;
 }
 
 /** `count` variants "<prefix>-<n>" under one product. */
