@@ -3,9 +3,19 @@
  *
  * stormRetryAfterSeconds: 1 — TikTok's 429 (code 36009002) carries no Retry-After header, so the SDK
  * client waits its default 1 s (doubling per attempt); that is what the storm scenario can hold it to.
+ * The second run throttles as TikTok does, without the header, and holds the client to that 1 s.
  */
 import { runContractSuite } from '@stock-sync/plugin-testkit';
 import { plugin } from '../src';
 import { simulator } from '../src/simulator';
 
 runContractSuite({ plugin, simulator, stormRetryAfterSeconds: 1 });
+
+describe('throttled as TikTok documents it: no Retry-After', () => {
+  runContractSuite({
+    plugin,
+    simulator,
+    throttleWithoutRetryAfter: { waitMs: 1_000 }, // the SDK client's default wait for a 429 without the header
+    only: ['survives a 429 storm: everything written, the client waited at least Retry-After'],
+  });
+});

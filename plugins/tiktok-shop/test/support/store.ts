@@ -1,6 +1,6 @@
 /** Test plumbing: a running TikTok Shop simulator and the real plugin connected to it over HTTP. */
-import { createHttpClient, secretValues, type PluginLogger, type StoreConnection, type TargetStock } from '@stock-sync/plugin-sdk';
-import { startSimulator, type RunningSimulator, type SeedProduct } from '@stock-sync/plugin-testkit';
+import { type PluginLogger, type StoreConnection, type TargetStock } from '@stock-sync/plugin-sdk';
+import { connectToSimulator, startSimulator, type RunningSimulator, type SeedProduct } from '@stock-sync/plugin-testkit';
 import { plugin, signRequest } from '../../src';
 import { simulator, type TikTokSimState } from '../../src/simulator';
 
@@ -12,11 +12,9 @@ export function startTikTokSimulator(): Promise<TikTokSim> {
   return startSimulator(simulator);
 }
 
-/** The hub's way: the SDK client with the manifest's budget and the secret values registered. */
+/** The hub's way (the testkit's connectToSimulator): credentials validated, the SDK client with the secret values registered, a short backoff. */
 export function connect(sim: TikTokSim, overrides: Record<string, string> = {}): StoreConnection {
-  const credentials = { ...sim.credentials, ...overrides };
-  const http = createHttpClient({ rateLimit: plugin.manifest.rateLimit, secrets: secretValues(plugin.credentialFields, credentials), baseDelayMs: 20, maxDelayMs: 200 });
-  return plugin.connect({ credentials, http, log: quietLog });
+  return connectToSimulator({ plugin, simulator: sim, credentials: overrides }).connection;
 }
 
 /** `count` SKUs numbered from `firstSku` under one product (TikTok ids are long decimal strings). */
