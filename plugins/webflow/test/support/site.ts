@@ -1,6 +1,6 @@
 /** Test plumbing: a running Webflow simulator and the real plugin connected to it over HTTP. */
-import { createHttpClient, secretValues, type PluginLogger, type StoreConnection, type TargetStock } from '@stock-sync/plugin-sdk';
-import { startSimulator, type RunningSimulator, type SeedProduct } from '@stock-sync/plugin-testkit';
+import { type PluginLogger, type StoreConnection, type TargetStock } from '@stock-sync/plugin-sdk';
+import { connectToSimulator, startSimulator, type RunningSimulator, type SeedProduct } from '@stock-sync/plugin-testkit';
 import { plugin } from '../../src';
 import { simulator, type WebflowSimState } from '../../src/simulator';
 
@@ -12,16 +12,10 @@ export function startWebflowSimulator(): Promise<WebflowSim> {
   return startSimulator(simulator);
 }
 
-/** The hub's way: the SDK client with the manifest's budget and the secret values registered. */
+/** The hub's way (the testkit's connectToSimulator), with a roomier budget than the manifest's: tests of the platform, not of its budget. */
 export function connect(sim: WebflowSim, overrides: Record<string, string> = {}): StoreConnection {
-  const credentials = { ...sim.credentials, ...overrides };
-  const http = createHttpClient({
-    rateLimit: { requestsPerSecond: 50, burst: 50 }, // the platform's budget is tested apart; keep tests fast
-    secrets: secretValues(plugin.credentialFields, credentials),
-    baseDelayMs: 20,
-    maxDelayMs: 200,
-  });
-  return plugin.connect({ credentials, http, log: quietLog });
+  // the platform's budget is tested apart; keep tests fast
+  return connectToSimulator({ plugin, simulator: sim, credentials: overrides, rateLimit: { requestsPerSecond: 50, burst: 50 } }).connection;
 }
 
 /** SKU ids in Webflow's 24-hex form. */
