@@ -1,6 +1,6 @@
 /** Test plumbing: a running Weebly simulator and the real plugin connected to it over HTTP. */
-import { createHttpClient, secretValues, type PluginLogger, type StoreConnection, type TargetStock } from '@stock-sync/plugin-sdk';
-import { startSimulator, type RunningSimulator, type SeedProduct } from '@stock-sync/plugin-testkit';
+import { type PluginLogger, type StoreConnection, type TargetStock } from '@stock-sync/plugin-sdk';
+import { connectToSimulator, startSimulator, type RunningSimulator, type SeedProduct } from '@stock-sync/plugin-testkit';
 import { plugin } from '../src';
 import { simulator, type WeeblySimState } from '../src/simulator';
 
@@ -9,9 +9,7 @@ export const quietLog: PluginLogger = { debug() {}, info() {}, warn() {}, error(
 export const startWeeblySimulator = (): Promise<WeeblySim> => startSimulator(simulator);
 
 export function connect(sim: WeeblySim, overrides: Record<string, string> = {}): StoreConnection {
-  const credentials = { ...sim.credentials, ...overrides };
-  const http = createHttpClient({ rateLimit: plugin.manifest.rateLimit, secrets: secretValues(plugin.credentialFields, credentials), baseDelayMs: 20, maxDelayMs: 200 });
-  return plugin.connect({ credentials, http, log: quietLog });
+  return connectToSimulator({ plugin, simulator: sim, credentials: overrides }).connection;
 }
 
 export function product(productId: number, firstSku: number, count: number, initial?: TargetStock): SeedProduct {
