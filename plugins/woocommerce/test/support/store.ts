@@ -1,27 +1,18 @@
 /** Test plumbing: a running WooCommerce simulator and the real plugin connected to it over HTTP. */
-import { createHttpClient, secretValues, type PluginLogger, type StoreConnection, type TargetStock } from '@stock-sync/plugin-sdk';
-import { startSimulator, type RunningSimulator, type SeedProduct } from '@stock-sync/plugin-testkit';
+import { type StoreConnection, type TargetStock } from '@stock-sync/plugin-sdk';
+import { connectToSimulator, startSimulator, type RunningSimulator, type SeedProduct } from '@stock-sync/plugin-testkit';
 import { plugin } from '../../src';
 import { simulator, type WooSimState } from '../../src/simulator';
 
 export type WooSim = RunningSimulator<WooSimState>;
 
-export const quietLog: PluginLogger = { debug() {}, info() {}, warn() {}, error() {} };
-
 export function startWooSimulator(): Promise<WooSim> {
   return startSimulator(simulator);
 }
 
-/** The hub's way: the SDK client with the manifest's budget and the secret values registered. */
+/** The hub's way (the testkit's connectToSimulator): credentials validated, the SDK client with the secret values registered, a short backoff. */
 export function connect(sim: WooSim, overrides: Record<string, string> = {}): StoreConnection {
-  const credentials = { ...sim.credentials, ...overrides };
-  const http = createHttpClient({
-    rateLimit: plugin.manifest.rateLimit,
-    secrets: secretValues(plugin.credentialFields, credentials),
-    baseDelayMs: 20,
-    maxDelayMs: 200,
-  });
-  return plugin.connect({ credentials, http, log: quietLog });
+  return connectToSimulator({ plugin, simulator: sim, credentials: overrides }).connection;
 }
 
 /** `count` variations numbered from `firstVariation` under one product. */
