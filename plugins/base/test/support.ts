@@ -1,12 +1,10 @@
 /** Test plumbing: a running BASE simulator and the real plugin connected to it over HTTP. */
-import { type PluginLogger, type StoreConnection, type TargetStock } from '@stock-sync/plugin-sdk';
+import { type StoreConnection, type TargetStock } from '@stock-sync/plugin-sdk';
 import { connectToSimulator, startSimulator, type RunningSimulator, type SeedProduct } from '@stock-sync/plugin-testkit';
 import { plugin } from '../src';
 import { simulator, type BaseSimState } from '../src/simulator';
 
 export type BaseSim = RunningSimulator<BaseSimState>;
-export const quietLog: PluginLogger = { debug() {}, info() {}, warn() {}, error() {} };
-
 export const startBaseSimulator = (): Promise<BaseSim> => startSimulator(simulator);
 
 export function connect(sim: BaseSim, overrides: Record<string, string> = {}): StoreConnection {
