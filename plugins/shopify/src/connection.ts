@@ -8,7 +8,7 @@
  *   3. one request of aliased productVariantsBulkUpdate for every tracked / inventoryPolicy change;
  *   4. one inventorySetQuantities per 250 quantities (after 3, so items are tracked when set).
  */
-import { AuthError, NotFound, Rejected, Transient } from '@stock-sync/plugin-sdk';
+import { AuthError, NotFound, refOf, Rejected, Transient } from '@stock-sync/plugin-sdk';
 import type {
   ConnectContext,
   ObservedStock,
@@ -85,7 +85,7 @@ export function connectShopify(ctx: ConnectContext): StoreConnection {
         for (const k of targets.keys()) ledger.fail(k, error);
       }
       return changes.map((c, i) => {
-        const ref = { externalProductId: c.externalProductId, externalVariantId: c.externalVariantId };
+        const ref = refOf(c);
         const r = ledger.result(keys[i]);
         return r.ok ? { ...ref, status: 'written' as const } : { ...ref, status: 'failed' as const, error: r.error };
       });
@@ -106,7 +106,7 @@ export function connectShopify(ctx: ConnectContext): StoreConnection {
         for (const k of keys) ledger.fail(k, error);
       }
       return refs.map((ref, i) => {
-        const base = { externalProductId: ref.externalProductId, externalVariantId: ref.externalVariantId };
+        const base = refOf(ref);
         const r = ledger.result(keys[i]);
         return r.ok ? { ...base, status: 'found' as const, stock: r.value } : { ...base, status: 'failed' as const, error: r.error };
       });

@@ -3,13 +3,8 @@
  * (if any) that stopped the run. Variants without a result when the run ends take that error, so the
  * caller always gets exactly one outcome per input.
  */
-import { AuthError, isPluginError, RateLimited, Transient } from '@stock-sync/plugin-sdk';
+import { isPluginError, stopsTheWork, Transient } from '@stock-sync/plugin-sdk';
 import type { PluginError } from '@stock-sync/plugin-sdk';
-
-/** Errors that say "this connection cannot go on now", as opposed to "this call's input was bad". */
-export function stopsTheRun(e: PluginError): boolean {
-  return e instanceof AuthError || e instanceof RateLimited || e instanceof Transient;
-}
 
 export class Ledger<T> {
   private readonly results = new Map<string, { ok: true; value: T } | { ok: false; error: PluginError }>();
@@ -31,10 +26,10 @@ export class Ledger<T> {
     if (!this.results.has(key)) this.results.set(key, { ok: false, error });
   }
 
-  /** A call carrying `keys` failed: they fail with its error, and the run stops if it is connection-level. */
+  /** A call carrying `keys` failed: they fail with its error, and the run stops if it is connection-level (the SDK's stopsTheWork). */
   callFailed(keys: readonly string[], error: PluginError): void {
     for (const k of keys) this.fail(k, error);
-    if (stopsTheRun(error)) this.stoppedBy ??= error;
+    if (stopsTheWork(error)) this.stoppedBy ??= error;
   }
 
   result(key: string): { ok: true; value: T } | { ok: false; error: PluginError } {

@@ -3,17 +3,11 @@
  * ledger's caller via `onState`; a variant Shopify does not return (deleted, or the id is not a
  * variant) is reported as undefined.
  */
-import { Transient } from '@stock-sync/plugin-sdk';
+import { chunk, Transient } from '@stock-sync/plugin-sdk';
 import { READ_CHUNK, READ_VARIANTS, readVariantsCost } from './documents';
 import { asPluginError, type Ledger } from './ledger';
 import type { ShopifyApi } from './shopify-api';
 import { parseVariantNode, type VariantNode, type VariantState } from './variant-state';
-
-export function chunk<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
 
 export async function readVariants(
   api: ShopifyApi,

@@ -10,13 +10,13 @@
  * orchestrator retries later). At most MAX_ROUNDS calls per chunk; each round strictly shrinks.
  */
 import { randomUUID } from 'node:crypto';
-import { NotFound, Transient } from '@stock-sync/plugin-sdk';
+import { chunk, NotFound, Transient } from '@stock-sync/plugin-sdk';
 import type { TargetStock } from '@stock-sync/plugin-sdk';
 import { SET_AVAILABLE, SET_AVAILABLE_COST } from './documents';
 import { asPluginError, type Ledger } from './ledger';
 import { MAX_INPUT_ARRAY } from './manifest';
 import type { QuantitySet } from './mapping';
-import { chunk, readVariants } from './read-variants';
+import { readVariants } from './read-variants';
 import type { ShopifyApi } from './shopify-api';
 import { errorForUserError, isStale, userErrorIndex, type UserError } from './user-errors';
 import type { VariantState } from './variant-state';

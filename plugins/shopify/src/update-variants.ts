@@ -4,12 +4,11 @@
  * UPDATE_PRODUCTS_PER_CALL aliases go in one request. Variants whose change Shopify refuses are
  * failed in the ledger; the others are left for the caller (they may still need a quantity set).
  */
-import { Rejected, Transient } from '@stock-sync/plugin-sdk';
+import { chunk, Rejected, Transient } from '@stock-sync/plugin-sdk';
 import { UPDATE_PRODUCTS_PER_CALL, updateVariantsCost, updateVariantsDocument } from './documents';
 import { asPluginError, type Ledger } from './ledger';
 import { MAX_INPUT_ARRAY } from './manifest';
 import type { VariantUpdate } from './mapping';
-import { chunk } from './read-variants';
 import type { ShopifyApi } from './shopify-api';
 import { errorForUserError, userErrorIndex, type UserError } from './user-errors';
 

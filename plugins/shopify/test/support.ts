@@ -1,14 +1,11 @@
 /**
  * Test support: a running Shopify simulator and a plugin connection to it, built the way the hub
- * builds one (createHttpClient with the manifest's rate limit, the secret credentials redacted).
+ * builds one (the testkit's connectToSimulator: the manifest's rate limit, the secrets redacted, a short backoff).
  */
-import { createHttpClient, secretValues } from '@stock-sync/plugin-sdk';
-import type { HttpClient, PluginLogger, StoreConnection } from '@stock-sync/plugin-sdk';
-import { startSimulator, type RunningSimulator, type SeedProduct } from '@stock-sync/plugin-testkit';
+import type { HttpClient, StoreConnection } from '@stock-sync/plugin-sdk';
+import { connectToSimulator, type RunningSimulator, type SeedProduct } from '@stock-sync/plugin-testkit';
 import { plugin } from '../src';
 import { simulator, type ShopifyState } from '../src/simulator';
-
-export const silentLog: PluginLogger = { debug() {}, info() {}, warn() {}, error() {} };
 
 export interface Harness {
   sim: RunningSimulator<ShopifyState>;
@@ -20,29 +17,22 @@ export interface Harness {
 }
 
 export async function startHarness(products: SeedProduct[] = [], opts: { maxAttempts?: number } = {}): Promise<Harness> {
-  const sim = await startSimulator(simulator);
-  sim.seed(products);
-  let http!: HttpClient;
+  const httpOptions = { maxAttempts: opts.maxAttempts };
+  const first = await connectToSimulator({ plugin, simulator, seed: products, httpOptions });
+  let http = first.http;
   const connect = (overrides: Record<string, string> = {}) => {
-    const credentials = { ...sim.credentials, ...overrides };
-    http = createHttpClient({
-      rateLimit: plugin.manifest.rateLimit,
-      secrets: secretValues(plugin.credentialFields, credentials),
-      log: silentLog,
-      maxAttempts: opts.maxAttempts,
-      baseDelayMs: 20,
-    });
-    return plugin.connect({ credentials, http, log: silentLog });
+    const other = connectToSimulator({ plugin, simulator: first.sim, credentials: overrides, httpOptions });
+    http = other.http;
+    return other.connection;
   };
-  const connection = connect();
   return {
-    sim,
+    sim: first.sim,
     get http() {
       return http;
     },
-    connection,
+    connection: first.connection,
     connect,
-    close: () => sim.close(),
+    close: first.close,
   };
 }
 
