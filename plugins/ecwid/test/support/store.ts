@@ -1,6 +1,6 @@
 /** Test plumbing: a running Ecwid simulator and the real plugin connected to it over HTTP. */
-import { createHttpClient, secretValues, type PluginLogger, type StoreConnection, type TargetStock } from '@stock-sync/plugin-sdk';
-import { startSimulator, type RunningSimulator, type SeedProduct } from '@stock-sync/plugin-testkit';
+import { type StoreConnection, type TargetStock } from '@stock-sync/plugin-sdk';
+import { connectToSimulator, startSimulator, type RunningSimulator, type SeedProduct } from '@stock-sync/plugin-testkit';
 import { plugin } from '../../src';
 import type { CallManyOptions } from '../../src/call-many';
 import { EcwidConnection } from '../../src/connection';
@@ -9,27 +9,19 @@ import { simulator, type EcwidSimState } from '../../src/simulator';
 
 export type EcwidSim = RunningSimulator<EcwidSimState>;
 
-export const quietLog: PluginLogger = { debug() {}, info() {}, warn() {}, error() {} };
-
 export function startEcwidSimulator(): Promise<EcwidSim> {
   return startSimulator(simulator);
 }
 
-function hubContext(sim: EcwidSim, overrides: Record<string, string>) {
-  const credentials = { ...sim.credentials, ...overrides };
-  const http = createHttpClient({ rateLimit: plugin.manifest.rateLimit, secrets: secretValues(plugin.credentialFields, credentials), baseDelayMs: 20, maxDelayMs: 200 });
-  return { credentials, http, log: quietLog };
-}
-
-/** The hub's way: the SDK client with the manifest's budget and the secret values registered. */
+/** The hub's way (the testkit's connectToSimulator): credentials validated, the SDK client with the secret values registered, a short backoff. */
 export function connect(sim: EcwidSim, overrides: Record<string, string> = {}): StoreConnection {
-  return plugin.connect(hubContext(sim, overrides));
+  return connectToSimulator({ plugin, simulator: sim, credentials: overrides }).connection;
 }
 
-/** The same connection with batch limits / ticket timing chosen by the test. */
+/** The same connection with batch limits / ticket timing chosen by the test (built on the hub's client). */
 export function connectWith(sim: EcwidSim, opts: CallManyOptions): StoreConnection {
-  const ctx = hubContext(sim, {});
-  return new EcwidConnection(createEcwidApi(ctx), quietLog, opts);
+  const { http, log } = connectToSimulator({ plugin, simulator: sim });
+  return new EcwidConnection(createEcwidApi({ credentials: sim.credentials, http, log }), log, opts);
 }
 
 export function product(productId: number, firstCombination: number, count: number, initial?: TargetStock): SeedProduct {
