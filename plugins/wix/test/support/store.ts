@@ -1,21 +1,19 @@
 /** Test plumbing: a running Wix simulator (V1 or V3 site) and the real plugin connected to it over HTTP. */
-import { createHttpClient, secretValues, type PluginLogger, type StoreConnection, type TargetStock } from '@stock-sync/plugin-sdk';
-import { startSimulator, type PlatformSimulatorDefinition, type RunningSimulator, type SeedProduct } from '@stock-sync/plugin-testkit';
+import { type StoreConnection, type TargetStock } from '@stock-sync/plugin-sdk';
+import { connectToSimulator, startSimulator, type PlatformSimulatorDefinition, type RunningSimulator, type SeedProduct } from '@stock-sync/plugin-testkit';
 import { plugin } from '../../src';
 import type { WixSimState } from '../../src/simulator';
 
 export type WixSim = RunningSimulator<WixSimState>;
 
-export const quietLog: PluginLogger = { debug() {}, info() {}, warn() {}, error() {} };
-
 export function start(def: PlatformSimulatorDefinition<WixSimState>): Promise<WixSim> {
   return startSimulator(def);
 }
 
+/** The hub's way (the testkit's connectToSimulator); an override of '' removes the field (a site without it). */
 export function connect(sim: WixSim, overrides: Record<string, string> = {}): StoreConnection {
-  const credentials = Object.fromEntries(Object.entries({ ...sim.credentials, ...overrides }).filter(([, v]) => v !== ''));
-  const http = createHttpClient({ rateLimit: plugin.manifest.rateLimit, secrets: secretValues(plugin.credentialFields, credentials), baseDelayMs: 20, maxDelayMs: 200 });
-  return plugin.connect({ credentials, http, log: quietLog });
+  const credentials = Object.fromEntries(Object.entries(overrides).map(([k, v]) => [k, v === '' ? undefined : v]));
+  return connectToSimulator({ plugin, simulator: sim, credentials }).connection;
 }
 
 export function product(productId: string, count: number, initial?: TargetStock): SeedProduct {
