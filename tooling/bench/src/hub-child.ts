@@ -1,0 +1,108 @@
+/**
+ * The hub as a child process (`node apps/hub/dist/main.js`), the way an operator runs it, at log level
+ * verbose: the hub's StatementCounter then logs every SQL statement it sends (never parameters), and the
+ * bench counts those lines — the only statement count visible from outside the process.
+ */
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+export interface HubChild {
+  url: string;
+  /** SQL statements the hub has sent so far (scheduler due-work polls excluded, see isSchedulerPoll). */
+  statements(): number;
+  /** Scheduler due-work polls counted apart: they tick every second whatever the bench does. */
+  schedulerPolls(): number;
+  /** Resolves once the child's output has been read up to now (log lines arrive a moment after the work). */
+  settle(ms?: number): Promise<void>;
+  tail(lines?: number): string;
+  stop(): Promise<void>;
+}
+
+export interface HubChildOptions {
+  root: string;
+  dataDir: string;
+  token: string;
+  databaseUrl?: string;
+  logFile: string;
+}
+
+// eslint-disable-next-line no-control-regex
+const ANSI = /\x1b\[[0-9;]*m/g;
+const STATEMENT = /VERBOSE \[Database\] /;
+/** The scheduler's one due-work query (apps/hub/src/sync/due-work.ts), recognised by its select list. */
+export function isSchedulerPoll(line: string): boolean {
+  return line.includes('AS reconcile_due');
+}
+
+export async function startHubChild(opts: HubChildOptions): Promise<HubChild> {
+  const main = path.join(opts.root, 'apps', 'hub', 'dist', 'main.js');
+  if (!fs.existsSync(main)) throw new Error(`${main} does not exist: build first (pnpm build)`);
+  const env: NodeJS.ProcessEnv = { ...process.env, HUB_DATA_DIR: opts.dataDir, HUB_PORT: '0', HUB_HOST: '127.0.0.1', HUB_API_TOKENS: opts.token, HUB_LOG_LEVEL: 'verbose', NO_COLOR: '1' };
+  env.HUB_SYNC_WORKERS ??= '8'; // as the demo: many small stores mostly waiting on their platforms
+  delete env.NODE_ENV;
+  delete env.HUB_SCHEDULER; // the end-to-end phase is about the scheduler reacting
+  if (opts.databaseUrl) env.DATABASE_URL = opts.databaseUrl;
+  else delete env.DATABASE_URL;
+
+  const log = fs.createWriteStream(opts.logFile);
+  const recent: string[] = [];
+  let statements = 0;
+  let polls = 0;
+  let url: string | undefined;
+  let partial = '';
+  const onData = (chunk: Buffer) => {
+    log.write(chunk);
+    const lines = (partial + chunk.toString('utf8')).split('\n');
+    partial = lines.pop() ?? '';
+    for (const raw of lines) {
+      const line = raw.replace(ANSI, '');
+      if (STATEMENT.test(line)) {
+        if (isSchedulerPoll(line)) polls++;
+        else statements++;
+        continue;
+      }
+      const m = /listening on (http:\/\/\S+)/.exec(line);
+      if (m) url = m[1];
+      if (line.trim()) recent.push(line);
+      if (recent.length > 100) recent.shift();
+    }
+  };
+  const child = spawn(process.execPath, [main], { cwd: opts.root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout.on('data', onData);
+  child.stderr.on('data', onData);
+  let exited = false;
+  const exit = new Promise<void>((r) => child.once('exit', () => ((exited = true), r())));
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  const tail = (n = 30) => recent.slice(-n).join('\n');
+
+  const stop = async () => {
+    process.removeListener('exit', killOnExit);
+    if (!exited) {
+      child.kill('SIGTERM');
+      const t = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exit;
+      clearTimeout(t);
+    }
+    await new Promise<void>((r) => log.end(() => r()));
+  };
+
+  const deadline = Date.now() + 120_000;
+  while (!url) {
+    if (exited) throw new Error(`the hub exited during start-up; last lines:\n${tail()}`);
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`the hub did not start within 120 s; last lines:\n${tail()}`);
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return {
+    url,
+    statements: () => statements,
+    schedulerPolls: () => polls,
+    settle: (ms = 300) => new Promise((r) => setTimeout(r, ms)),
+    tail,
+    stop,
+  };
+}

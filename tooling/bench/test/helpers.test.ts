@@ -1,0 +1,67 @@
+import { parseBenchArgs, reproduceCommand, DEFAULT_PLATFORMS } from '../src/bench-args';
+import { storeVariantIds } from '../src/bench-fleet';
+import { ingestBatch, INGEST_BATCH } from '../src/bench-phases';
+import { withDatabase } from '../src/database';
+import { isSchedulerPoll } from '../src/hub-child';
+import { table } from '../src/report';
+import { storeShows } from '../src/sim-watch';
+import { percentile } from '../src/stats';
+
+describe('parseBenchArgs', () => {
+  it('has the brief defaults', () => {
+    expect(parseBenchArgs([])).toEqual({ db: 'embedded', stores: 20, variants: 500, platforms: DEFAULT_PLATFORMS, help: false });
+  });
+  it('reads every flag, spaced or with =', () => {
+    const a = parseBenchArgs(['--db', 'postgres', '--stores=3', '--variants', '10', '--platforms', 'shopify, etsy,shopify']);
+    expect(a).toMatchObject({ db: 'postgres', stores: 3, variants: 10, platforms: ['shopify', 'etsy'] });
+    expect(reproduceCommand(a)).toBe('pnpm bench --db postgres --stores 3 --variants 10 --platforms shopify,etsy');
+  });
+  it.each([[['--db', 'mysql']], [['--stores', '0']], [['--variants', '10001']], [['--platforms', ',']], [['--fast']]])('refuses %j', (argv) => {
+    expect(() => parseBenchArgs(argv)).toThrow();
+  });
+});
+
+describe('percentile (nearest rank)', () => {
+  it('picks measured values', () => {
+    expect(percentile([5, 1, 4, 2, 3], 50)).toBe(3);
+    expect(percentile([5, 1, 4, 2, 3], 95)).toBe(5);
+    expect(percentile([7], 95)).toBe(7);
+    expect(() => percentile([], 50)).toThrow(RangeError);
+  });
+});
+
+describe('ids and batches', () => {
+  it('gives each store distinct numeric ids, ten variants per product', () => {
+    const a = storeVariantIds(0, 0);
+    const b = storeVariantIds(1, 0);
+    expect(a.productId).not.toBe(b.productId);
+    expect(storeVariantIds(0, 9).productId).toBe(a.productId);
+    expect(storeVariantIds(0, 10).productId).not.toBe(a.productId);
+    expect(/^\d+$/.test(a.variantId)).toBe(true);
+  });
+  it('makes 10 000 distinct (variant, facility) observations', () => {
+    const batch = ingestBatch(['A', 'B', 'C'], 0, new Date(0));
+    expect(batch).toHaveLength(INGEST_BATCH);
+    expect(new Set(batch.map((u) => `${u.variantId}/${u.facility}`)).size).toBe(INGEST_BATCH);
+  });
+});
+
+describe('small helpers', () => {
+  it('names another database on the same server', () => {
+    expect(withDatabase('postgres://postgres@127.0.0.1:5432/postgres?sslmode=disable', 'x')).toBe('postgres://postgres@127.0.0.1:5432/x?sslmode=disable');
+  });
+  it('recognises the scheduler poll only', () => {
+    expect(isSchedulerPoll('VERBOSE [Database] SELECT s.id AS store_id, q.id AS run_id, due.reconcile AS reconcile_due, …')).toBe(true);
+    expect(isSchedulerPoll('VERBOSE [Database] INSERT INTO facility_stock …')).toBe(false);
+  });
+  it('checks a store shows a quantity on every one of its variants', () => {
+    const store = { id: 's', index: 0, platform: 'p', simUrl: '', variants: new Map([['1', 1], ['2', 2]]) };
+    const q = (n: number) => ({ kind: 'quantity', quantity: n });
+    expect(storeShows(store, [{ variantId: '1', stock: q(3) }, { variantId: '2', stock: q(3) }, { variantId: '9', stock: null }], 3)).toBe(true);
+    expect(storeShows(store, [{ variantId: '1', stock: q(3) }, { variantId: '2', stock: q(2) }], 3)).toBe(false);
+    expect(storeShows(store, [{ variantId: '1', stock: q(3) }], 3)).toBe(false);
+  });
+  it('aligns a table', () => {
+    expect(table(['a', 'bb'], [['xyz', 1]]).split('\n')).toEqual(['a    bb', '---  --', 'xyz   1']);
+  });
+});
