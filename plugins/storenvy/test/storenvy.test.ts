@@ -1,6 +1,6 @@
 /** The plugin against the Storenvy simulator over real HTTP: both stock fields, one PUT per variant, auth. */
-import { createHttpClient, secretValues, AuthError, type PluginLogger, type StoreConnection, type TargetStock } from '@stock-sync/plugin-sdk';
-import { startSimulator, type RunningSimulator } from '@stock-sync/plugin-testkit';
+import { AuthError, type StoreConnection, type TargetStock } from '@stock-sync/plugin-sdk';
+import { connectToSimulator, startSimulator, type RunningSimulator } from '@stock-sync/plugin-testkit';
 import { plugin } from '../src';
 import { simulator, type StorenvySimState } from '../src/simulator';
 
@@ -9,19 +9,19 @@ const O: TargetStock = { kind: 'out_of_stock' };
 const Q = (quantity: number): TargetStock => ({ kind: 'quantity', quantity });
 
 let sim: RunningSimulator<StorenvySimState>;
-let logLines: string[];
+/** Every connection's log lines (each connection records its own). */
+let logs: string[][];
 beforeEach(async () => {
   sim = await startSimulator(simulator);
   sim.seed([{ productId: '500', variants: [{ variantId: '5001', initial: Q(1) }, { variantId: '5002', initial: Q(1) }, { variantId: '5003', initial: Q(1) }] }]);
-  logLines = [];
+  logs = [];
 });
 afterEach(() => sim.close());
 
 function connect(overrides: Record<string, string> = {}): StoreConnection {
-  const credentials = { ...sim.credentials, ...overrides };
-  const log: PluginLogger = { debug: (m) => logLines.push(m), info: (m) => logLines.push(m), warn: (m) => logLines.push(m), error: (m) => logLines.push(m) };
-  const http = createHttpClient({ rateLimit: plugin.manifest.rateLimit, secrets: secretValues(plugin.credentialFields, credentials), log, baseDelayMs: 20, maxDelayMs: 200 });
-  return plugin.connect({ credentials, http, log });
+  const hub = connectToSimulator({ plugin, simulator: sim, credentials: overrides });
+  logs.push(hub.log.lines);
+  return hub.connection;
 }
 const refs = ['5001', '5002', '5003'].map((v) => ({ externalProductId: '500', externalVariantId: v }));
 const variant = (id: number) => sim.state.products.get(500)!.variants.get(id)!;
@@ -68,8 +68,8 @@ it('the token travels as access_token and never reaches a log line', async () =>
   await connect().verify();
   await connect().writeStock([{ ...refs[0], target: O }]);
   expect(lines()).toEqual(['GET /v1/store.json 200', 'PUT /v1/products/500/variants/5001 200']);
-  expect(logLines.length).toBeGreaterThan(0);
-  expect(logLines.join('\n')).not.toContain(sim.credentials.accessToken);
+  expect(logs.flat().length).toBeGreaterThan(0);
+  expect(logs.flat().join('\n')).not.toContain(sim.credentials.accessToken);
 });
 
 it('a token without store_write stops the run with AuthError after one call', async () => {
