@@ -14,6 +14,7 @@ import {
   effectiveCredentialFields,
   redactDeep,
   secretValues,
+  Transient,
   type HttpClient,
   type IntegrationPlugin,
   type PluginLogger,
@@ -35,6 +36,13 @@ export interface OpenedConnection {
   /** The store's HTTP client (its stats count the API calls a run made). */
   http: HttpClient;
   plugin: IntegrationPlugin;
+}
+
+/** A refreshed credential set: the values (never logged), their ciphertext and field names (`credential_names`). */
+export interface RefreshedCredentials {
+  values: Record<string, string>;
+  ciphertext: Buffer;
+  names: string[];
 }
 
 export class IntegrationUnavailable extends Error {
@@ -75,6 +83,29 @@ export class ConnectionFactory {
     return { connection, http, plugin };
   }
 
+  /** Whether the store's plugin can renew expiring credentials (the optional refreshCredentials hook). */
+  canRefresh(platform: string): boolean {
+    return typeof this.registry.get(platform)?.refreshCredentials === 'function';
+  }
+
+  /**
+   * Asks the plugin for a fresh credential set (refreshCredentials) over the store's HTTP client `http`
+   * (its rate budget and retry layer; the old secrets stay registered for redaction). Returns the new set
+   * and its ciphertext (same cipher as every stored set). Throws what the plugin throws — the caller
+   * decides; a malformed answer is a Transient. Persisting is the caller's job (under the store's lease).
+   */
+  async refreshCredentials(store: ConnectableStore, http: HttpClient): Promise<RefreshedCredentials> {
+    const plugin = this.registry.get(store.platform);
+    if (!plugin) throw new IntegrationUnavailable(store.platform);
+    if (typeof plugin.refreshCredentials !== 'function') throw new Error(`integration "${store.platform}" cannot refresh credentials`);
+    const current = this.cipher.decrypt(store.credentials);
+    const secrets = secretValues(effectiveCredentialFields(plugin.credentialFields), current);
+    const log = pluginLogger(`plugin:${store.platform}:${store.id}`, secrets);
+    const values = await plugin.refreshCredentials({ credentials: Object.freeze({ ...current }), http, log });
+    if (!isStringRecord(values)) throw new Transient('the plugin answered the credential refresh with something other than a set of string values');
+    return { values, ciphertext: this.cipher.encrypt(values), names: Object.keys(values) };
+  }
+
   /** Drop a store's limiter (the store was deleted or moved platform). */
   forget(storeId: string): void {
     for (const key of this.limiters.keys()) if (key.startsWith(`${storeId}:`)) this.limiters.delete(key);
@@ -98,6 +129,10 @@ export class ConnectionFactory {
     }
     return limiter;
   }
+}
+
+function isStringRecord(v: unknown): v is Record<string, string> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every((x) => typeof x === 'string');
 }
 
 /** The plugin's logger: Nest's, with the store's secret values redacted from messages and metadata. */

@@ -24,6 +24,8 @@ import type { DataSource } from 'typeorm';
 import { queryOne } from '../database/sql';
 import type { DriftPolicy, StoreStatus, SyncRunCounts, SyncRunStatus, SyncTrigger } from '../entities';
 import { ConnectionFactory, IntegrationUnavailable, type OpenedConnection } from '../plugins/connection-factory.service';
+import { saveRefreshedCredentials } from './refreshed-credentials';
+import { withCredentialRefresh, type RefreshConnection } from './refreshing-connection';
 import { nextAttemptDelayMs } from './backoff';
 import { addCounts, chunkRecords, emptyCounts, mergeRecords, readBackResults, type ChunkRecords } from './chunk-outcomes';
 import { finalRunStatus, transitionRun, type RunError } from './run-transitions';
@@ -83,6 +85,8 @@ export class SyncRunExecutor {
     let fatal: RunError | null = null;
     let stopped: RunError | null = null;
     let opened: OpenedConnection | undefined;
+    // Every connection the run used (a second one after a credential refresh): their API calls add up.
+    const used: OpenedConnection[] = [];
     let store: StoreForRun | undefined;
     try {
       store = await queryOne<StoreForRun>(
@@ -100,7 +104,9 @@ export class SyncRunExecutor {
         }
       }
       if (!fatal && store && opened) {
-        const outcome = await this.syncChunks(run, store, opened.connection, lease);
+        used.push(opened);
+        const connection = withCredentialRefresh(opened.connection, this.refresher(store, opened, lease, used));
+        const outcome = await this.syncChunks(run, store, connection, lease);
         counts = outcome.counts;
         fatal = outcome.fatal;
         stopped = outcome.stopped;
@@ -138,11 +144,31 @@ export class SyncRunExecutor {
         status,
         counts,
         durationMs: Date.now() - started,
-        api: opened ? { ...opened.http.stats } : null,
+        api: opened ? sumStats(used.length ? used : [opened]) : null,
         error: error ? { code: error.code, message: error.message } : undefined,
       }),
     );
     return { runId: run.id, status, counts };
+  }
+
+  /**
+   * How the run renews the store's credentials after an AuthError, when its plugin can (undefined when
+   * not): while the lease is held, ask the plugin (over the store's HTTP client), store the new set
+   * encrypted, and open a connection on it. Never logs a credential value.
+   */
+  private refresher(store: StoreForRun, opened: OpenedConnection, lease: StoreLease, used: OpenedConnection[]): RefreshConnection | undefined {
+    if (!this.connections.canRefresh(store.platform)) return undefined;
+    return async () => {
+      lease.assertHeld();
+      const fresh = await this.connections.refreshCredentials(store, opened.http);
+      if (!(await saveRefreshedCredentials(this.db.manager, store.id, store.credentials, fresh))) {
+        throw new Transient("the store's credentials were replaced while they were being renewed; the next run uses the new ones");
+      }
+      const next = this.connections.open({ id: store.id, platform: store.platform, credentials: fresh.ciphertext });
+      used.push(next);
+      this.log.log(JSON.stringify({ event: 'credentials_renewed', instance: this.config.instanceId, storeId: store.id, platform: store.platform }));
+      return next.connection;
+    };
   }
 
   private cannotSync(store: StoreForRun | undefined): RunError | null {
@@ -243,6 +269,15 @@ export class SyncRunExecutor {
     }
     return { counts, fatal: null, stopped: null };
   }
+}
+
+/** The API counters of every connection the run used, added up (each client's stats object may carry more than the contract's three). */
+function sumStats(opened: OpenedConnection[]): Record<string, number> {
+  const total: Record<string, number> = {};
+  for (const o of opened) {
+    for (const [k, v] of Object.entries(o.http.stats)) if (typeof v === 'number') total[k] = (total[k] ?? 0) + v;
+  }
+  return total;
 }
 
 function toStockWrite(plan: Extract<VariantPlan, { kind: 'write' }>): StockWrite {
