@@ -1,12 +1,10 @@
 /** Test plumbing: a running Nuvemshop simulator and the real plugin connected to it over HTTP. */
-import { type PluginLogger, type StoreConnection, type TargetStock } from '@stock-sync/plugin-sdk';
+import { type StoreConnection, type TargetStock } from '@stock-sync/plugin-sdk';
 import { connectToSimulator, startSimulator, type RunningSimulator, type SeedProduct } from '@stock-sync/plugin-testkit';
 import { plugin } from '../../src';
 import { simulator, type NuvemSimState } from '../../src/simulator';
 
 export type NuvemSim = RunningSimulator<NuvemSimState>;
-
-export const quietLog: PluginLogger = { debug() {}, info() {}, warn() {}, error() {} };
 
 export function startNuvemSimulator(): Promise<NuvemSim> {
   return startSimulator(simulator);
