@@ -1,12 +1,10 @@
 /** Test plumbing: a running Square simulator and the real plugin connected to it over HTTP. */
-import { type PluginLogger, type StoreConnection, type TargetStock } from '@stock-sync/plugin-sdk';
+import { type StoreConnection, type TargetStock } from '@stock-sync/plugin-sdk';
 import { connectToSimulator, startSimulator, type RunningSimulator, type SeedProduct } from '@stock-sync/plugin-testkit';
 import { plugin } from '../../src';
 import { simulator, type SquareSimState } from '../../src/simulator';
 
 export type SquareSim = RunningSimulator<SquareSimState>;
-
-export const quietLog: PluginLogger = { debug() {}, info() {}, warn() {}, error() {} };
 
 export const U = { kind: 'unlimited' } as const;
 export const O = { kind: 'out_of_stock' } as const;
