@@ -1,12 +1,10 @@
 /** Test plumbing: a running Squarespace simulator and the real plugin connected to it over HTTP. */
-import { type PluginLogger, type StoreConnection, type TargetStock } from '@stock-sync/plugin-sdk';
+import { type StoreConnection, type TargetStock } from '@stock-sync/plugin-sdk';
 import { connectToSimulator, startSimulator, type PlatformSimulatorDefinition, type RunningSimulator, type SeedProduct } from '@stock-sync/plugin-testkit';
 import { plugin } from '../../src';
 import { simulator, type SquarespaceSimState } from '../../src/simulator';
 
 export type SqspSim = RunningSimulator<SquarespaceSimState>;
-
-export const quietLog: PluginLogger = { debug() {}, info() {}, warn() {}, error() {} };
 
 export function startSqspSimulator(def: PlatformSimulatorDefinition<SquarespaceSimState> = simulator): Promise<SqspSim> {
   return startSimulator(def);
