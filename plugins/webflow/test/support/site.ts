@@ -1,12 +1,10 @@
 /** Test plumbing: a running Webflow simulator and the real plugin connected to it over HTTP. */
-import { type PluginLogger, type StoreConnection, type TargetStock } from '@stock-sync/plugin-sdk';
+import { type StoreConnection, type TargetStock } from '@stock-sync/plugin-sdk';
 import { connectToSimulator, startSimulator, type RunningSimulator, type SeedProduct } from '@stock-sync/plugin-testkit';
 import { plugin } from '../../src';
 import { simulator, type WebflowSimState } from '../../src/simulator';
 
 export type WebflowSim = RunningSimulator<WebflowSimState>;
-
-export const quietLog: PluginLogger = { debug() {}, info() {}, warn() {}, error() {} };
 
 export function startWebflowSimulator(): Promise<WebflowSim> {
   return startSimulator(simulator);
