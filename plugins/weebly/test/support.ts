@@ -1,11 +1,10 @@
 /** Test plumbing: a running Weebly simulator and the real plugin connected to it over HTTP. */
-import { type PluginLogger, type StoreConnection, type TargetStock } from '@stock-sync/plugin-sdk';
+import { type StoreConnection, type TargetStock } from '@stock-sync/plugin-sdk';
 import { connectToSimulator, startSimulator, type RunningSimulator, type SeedProduct } from '@stock-sync/plugin-testkit';
 import { plugin } from '../src';
 import { simulator, type WeeblySimState } from '../src/simulator';
 
 export type WeeblySim = RunningSimulator<WeeblySimState>;
-export const quietLog: PluginLogger = { debug() {}, info() {}, warn() {}, error() {} };
 export const startWeeblySimulator = (): Promise<WeeblySim> => startSimulator(simulator);
 
 export function connect(sim: WeeblySim, overrides: Record<string, string> = {}): StoreConnection {
