@@ -1,27 +1,23 @@
 /** Test plumbing: a running Big Cartel simulator and the real plugin connected to it over HTTP. */
-import { createHttpClient, secretValues, type PluginLogger, type StoreConnection, type TargetStock } from '@stock-sync/plugin-sdk';
-import { startSimulator, type RunningSimulator, type SeedProduct } from '@stock-sync/plugin-testkit';
+import { type StoreConnection, type TargetStock } from '@stock-sync/plugin-sdk';
+import { connectToSimulator, startSimulator, type RunningSimulator, type SeedProduct } from '@stock-sync/plugin-testkit';
 import { plugin } from '../../src';
 import { simulator, type BigCartelSimState } from '../../src/simulator';
 
 export type BigCartelSim = RunningSimulator<BigCartelSimState>;
 
-export const quietLog: PluginLogger = { debug() {}, info() {}, warn() {}, error() {} };
-
 export function startBigCartelSimulator(): Promise<BigCartelSim> {
   return startSimulator(simulator);
 }
 
+/**
+ * The hub's way (the testkit's connectToSimulator) with a roomier budget than the manifest's: tests of the
+ * platform's behaviour, not of the budget. `drop` removes credential fields (a store using HTTP Basic, or none).
+ */
 export function connect(sim: BigCartelSim, overrides: Record<string, string> = {}, drop: string[] = []): StoreConnection {
-  const credentials: Record<string, string> = { ...sim.credentials, ...overrides };
-  for (const k of drop) delete credentials[k];
-  const http = createHttpClient({
-    rateLimit: { requestsPerSecond: 50, burst: 50 }, // tests of the platform's behaviour, not of the budget
-    secrets: secretValues(plugin.credentialFields, credentials),
-    baseDelayMs: 20,
-    maxDelayMs: 200,
-  });
-  return plugin.connect({ credentials, http, log: quietLog });
+  const credentials: Record<string, string | undefined> = { ...overrides };
+  for (const k of drop) credentials[k] = undefined;
+  return connectToSimulator({ plugin, simulator: sim, credentials, rateLimit: { requestsPerSecond: 50, burst: 50 } }).connection;
 }
 
 export function product(productId: number, firstOption: number, count: number, initial?: TargetStock): SeedProduct {
