@@ -33,6 +33,7 @@ function noSecretIn(value: unknown, secrets: string[]) {
 }
 
 test('the access token expires after its hour: 401 invalid_token "access token is expired", an AuthError', async () => {
+  h.sim.state.oauth.seededTokenTtlMs = SIM_ACCESS_TOKEN_TTL_MS; // seeded tokens are long-lived unless a test opts in
   const c = h.connect();
   await expect(c.verify()).resolves.toBeUndefined(); // first use starts the seeded token's hour
   skew += SIM_ACCESS_TOKEN_TTL_MS - 2_000;

@@ -38,7 +38,9 @@ export function withAccessToken(handle: Handler): Handler {
     const now = ctx.now();
     let expiresAt = tokens.get(token)!;
     if (expiresAt === null) {
-      expiresAt = now + ctx.state.oauth.accessTokenTtlMs;
+      const ttl = ctx.state.oauth.seededTokenTtlMs;
+      if (ttl === null) return handle(req, ctx); // the long-lived seeded sandbox token
+      expiresAt = now + ttl;
       tokens.set(token, expiresAt);
     }
     if (now >= expiresAt) return oauthError(401, 'invalid_token', 'access token is expired');

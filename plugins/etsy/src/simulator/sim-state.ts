@@ -71,7 +71,12 @@ export interface EtsySimState {
  */
 export interface EtsySimOAuth {
   accessTokenTtlMs: number;
-  /** token → expiry (ms, the simulator's clock); null = the seeded token, whose hour starts at first use. */
+  /**
+   * Lifetime of the SEEDED token from its first use; null (the default) = long-lived, like a sandbox token, so
+   * a sandbox shared by several stores keeps working for hours. Tokens issued by a refresh always expire.
+   */
+  seededTokenTtlMs: number | null;
+  /** token → expiry (ms, the simulator's clock); null = the seeded token (see seededTokenTtlMs). */
   accessTokens: Map<string, number | null>;
   refreshTokens: Set<string>;
   /** Successful refreshes so far (tests count them). */
@@ -83,6 +88,7 @@ export interface EtsySimOAuth {
 export function createSimOAuth(): EtsySimOAuth {
   return {
     accessTokenTtlMs: SIM_ACCESS_TOKEN_TTL_MS,
+    seededTokenTtlMs: null,
     accessTokens: new Map([[SIM_ACCESS_TOKEN, null]]),
     refreshTokens: new Set([SIM_REFRESH_TOKEN]),
     refreshes: 0,
