@@ -62,6 +62,8 @@ export interface PlatformFigures {
   variantsChanged: number;
   calls: number;
   throttled: number;
+  /** Throttles the hub's SDK client reported in its run logs (429s and in-body throttles alike). */
+  clientThrottled: number;
   lastStoreMs: number;
 }
 
@@ -72,6 +74,7 @@ export interface EndToEndFigures {
   medianStoreMs: number;
   statements: number;
   throttled: number;
+  clientThrottled: number;
   platforms: PlatformFigures[];
 }
 
@@ -92,6 +95,7 @@ export async function measureEndToEnd(hub: BenchHubApi, child: HubChild, stores:
   await Promise.all(sims.map(resetSimRequests));
   await child.settle();
   const before = child.statements();
+  const apiBefore = child.runApi();
   const t0 = performance.now();
   const res = await hub.postFacilityStock(facilityChange(variants, quantity, at));
   const postMs = performance.now() - t0;
@@ -100,6 +104,7 @@ export async function measureEndToEnd(hub: BenchHubApi, child: HubChild, stores:
   await child.settle();
   const statements = child.statements() - before;
   const calls = await callsPerPlatform(stores);
+  const apiAfter = child.runApi();
   const times = [...seen.values()];
   const platforms = [...calls].map(([platform, c]) => {
     const own = stores.filter((s) => s.platform === platform);
@@ -109,6 +114,7 @@ export async function measureEndToEnd(hub: BenchHubApi, child: HubChild, stores:
       variantsChanged: own.length * variants,
       calls: c.calls,
       throttled: c.throttled,
+      clientThrottled: (apiAfter.get(platform)?.throttled ?? 0) - (apiBefore.get(platform)?.throttled ?? 0),
       lastStoreMs: Math.max(...own.map((s) => seen.get(s.id)!)),
     };
   });
@@ -119,6 +125,7 @@ export async function measureEndToEnd(hub: BenchHubApi, child: HubChild, stores:
     medianStoreMs: percentile(times, 50),
     statements,
     throttled: platforms.reduce((n, p) => n + p.throttled, 0),
+    clientThrottled: platforms.reduce((n, p) => n + p.clientThrottled, 0),
     platforms,
   };
 }

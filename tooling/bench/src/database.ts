@@ -55,3 +55,16 @@ export async function createPostgresDatabase(root: string, serverUrl: string): P
   const host = new URL(serverUrl).host;
   return { label: `PostgreSQL ${host}/${name} (throwaway)`, url, drop };
 }
+
+/** The server URL as it may be printed: any password replaced (no secret in the bench's output). */
+export function printableUrl(url: string): string {
+  const u = new URL(url);
+  if (u.password) u.password = '***';
+  return u.toString();
+}
+
+/** The environment prefix that reproduces a postgres run (which variable, which server). */
+export function postgresEnvPrefix(env: NodeJS.ProcessEnv = process.env): string {
+  const name = env.DATABASE_URL ? 'DATABASE_URL' : 'TEST_DATABASE_URL';
+  return `${name}=${printableUrl(postgresServerUrl(env))} `;
+}

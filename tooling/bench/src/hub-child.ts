@@ -13,10 +13,32 @@ export interface HubChild {
   statements(): number;
   /** Scheduler due-work polls counted apart: they tick every second whatever the bench does. */
   schedulerPolls(): number;
+  /** Sum of the hub's own per-run API figures (its `sync_run` log lines) so far, per platform. */
+  runApi(): Map<string, RunApi>;
   /** Resolves once the child's output has been read up to now (log lines arrive a moment after the work). */
   settle(ms?: number): Promise<void>;
   tail(lines?: number): string;
   stop(): Promise<void>;
+}
+
+export interface RunApi {
+  requests: number;
+  /** Throttled answers the SDK client saw: HTTP 429 or a platform's in-body throttle (Shopify's THROTTLED). */
+  throttled: number;
+  retries: number;
+}
+
+/** The `api` figures of one `sync_run` log line, or undefined for any other line. */
+export function parseSyncRunLine(line: string): { platform: string; api: RunApi } | undefined {
+  const at = line.indexOf('{"event":"sync_run"');
+  if (at < 0) return undefined;
+  try {
+    const e = JSON.parse(line.slice(at)) as { platform?: string; api?: Partial<RunApi> };
+    if (!e.platform || !e.api) return undefined;
+    return { platform: e.platform, api: { requests: e.api.requests ?? 0, throttled: e.api.throttled ?? 0, retries: e.api.retries ?? 0 } };
+  } catch {
+    return undefined;
+  }
 }
 
 export interface HubChildOptions {
@@ -49,6 +71,7 @@ export async function startHubChild(opts: HubChildOptions): Promise<HubChild> {
   const recent: string[] = [];
   let statements = 0;
   let polls = 0;
+  const runApi = new Map<string, RunApi>();
   let url: string | undefined;
   let partial = '';
   const onData = (chunk: Buffer) => {
@@ -61,6 +84,11 @@ export async function startHubChild(opts: HubChildOptions): Promise<HubChild> {
         if (isSchedulerPoll(line)) polls++;
         else statements++;
         continue;
+      }
+      const run = parseSyncRunLine(line);
+      if (run) {
+        const sum = runApi.get(run.platform) ?? { requests: 0, throttled: 0, retries: 0 };
+        runApi.set(run.platform, { requests: sum.requests + run.api.requests, throttled: sum.throttled + run.api.throttled, retries: sum.retries + run.api.retries });
       }
       const m = /listening on (http:\/\/\S+)/.exec(line);
       if (m) url = m[1];
@@ -101,6 +129,7 @@ export async function startHubChild(opts: HubChildOptions): Promise<HubChild> {
     url,
     statements: () => statements,
     schedulerPolls: () => polls,
+    runApi: () => new Map([...runApi].map(([k, v]) => [k, { ...v }])),
     settle: (ms = 300) => new Promise((r) => setTimeout(r, ms)),
     tail,
     stop,

@@ -13,7 +13,7 @@ import { startSandbox, WORKSPACE_ROOT, type Sandbox } from '@stock-sync/sandbox'
 import { BENCH_USAGE, parseBenchArgs, reproduceCommand, type BenchArgs } from './bench-args';
 import { BenchHubApi, setUpCatalog, setUpStores } from './bench-fleet';
 import { facilityChange, INGEST_BATCH, measureEndToEnd, measureIngest, measureNoOp } from './bench-phases';
-import { createPostgresDatabase, postgresServerUrl, type BenchDatabase } from './database';
+import { createPostgresDatabase, postgresEnvPrefix, postgresServerUrl, type BenchDatabase } from './database';
 import { startHubChild, type HubChild } from './hub-child';
 import { formatReport } from './report';
 import { waitUntilStoresShow } from './sim-watch';
@@ -63,14 +63,14 @@ async function run(args: BenchArgs): Promise<void> {
     const noop = await measureNoOp(hub, child, stores, args.variants, 9, new Date(t + 1_000));
 
     ok = true;
-    console.log(formatReport({ command: reproduceCommand(args), database: db.label.replace(/\/hub_bench_\w+/, ''), stores: stores.length, variants: args.variants, setupMs, initialSyncMs, ingest, e2e, noop }));
+    console.log(formatReport({ command: `${args.db === 'postgres' ? postgresEnvPrefix() : ''}${reproduceCommand(args)}`, database: db.label.replace(/\/hub_bench_\w+/, ''), stores: stores.length, variants: args.variants, setupMs, initialSyncMs, ingest, e2e, noop }));
   } finally {
     await child?.stop();
     await Promise.all(extraShops.map((s) => s.close()));
     await sandbox?.close();
     await db?.drop();
-    // Keep the hub's log when something failed: it says why.
-    if (ok) fs.rmSync(work, { recursive: true, force: true });
+    // Keep the hub's log when something failed (it says why) or when BENCH_KEEP is set.
+    if (ok && !process.env.BENCH_KEEP) fs.rmSync(work, { recursive: true, force: true });
     else log(`kept ${work} (hub.log) for inspection`);
   }
 }

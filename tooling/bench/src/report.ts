@@ -42,17 +42,18 @@ export function formatReport(r: ReportInput): string {
   out.push(`2. End to end: one facility change affecting every store (${e.affected} synced variants marked, POST answered in ${round(e.postMs)} ms)`);
   out.push(
     table(
-      ['platform', 'stores', 'variants changed', 'API calls', 'calls/variant', '429s', 'last store shows it'],
-      e.platforms.map((p) => [p.platform, p.stores, p.variantsChanged, p.calls, round(p.calls / p.variantsChanged, 3), p.throttled, s(p.lastStoreMs)]),
+      ['platform', 'stores', 'variants changed', 'API calls', 'calls/variant', 'HTTP 429s', 'throttled (client)', 'last store shows it'],
+      e.platforms.map((p) => [p.platform, p.stores, p.variantsChanged, p.calls, round(p.calls / p.variantsChanged, 3), p.throttled, p.clientThrottled, s(p.lastStoreMs)]),
     ),
   );
-  out.push(`   last store shows it after ${s(e.lastStoreMs)} (median store ${s(e.medianStoreMs)}) · ${e.throttled} × 429 · ${e.statements} SQL statements`);
+  out.push(`   last store shows it after ${s(e.lastStoreMs)} (median store ${s(e.medianStoreMs)}) · ${e.throttled} HTTP 429s, ${e.clientThrottled} throttled answers in all · ${e.statements} SQL statements`);
   out.push('');
   const n = r.noop;
   out.push(`3. No-op repeat: the same observations again, then ${s(n.waitedMs)} of scheduler ticks`);
   out.push(`   accepted ${n.accepted}, stale ${n.stale}, variants marked ${n.affected} · ${n.statements} SQL statements · ${n.calls} platform calls`);
   out.push('');
   out.push('SQL statements = lines the hub logs at HUB_LOG_LEVEL=verbose (its StatementCounter), without the scheduler\'s 1/s due-work poll; pg-boss queue polling is not included.');
+  out.push('API calls and HTTP 429s from each simulated shop\'s /__sim/requests; "throttled (client)" from the hub\'s sync_run logs (429 or an in-body throttle such as Shopify\'s THROTTLED).');
   out.push(`Reproduce: ${r.command}`);
   return out.join('\n');
 }

@@ -1,8 +1,8 @@
 import { parseBenchArgs, reproduceCommand, DEFAULT_PLATFORMS } from '../src/bench-args';
 import { storeVariantIds } from '../src/bench-fleet';
 import { ingestBatch, INGEST_BATCH } from '../src/bench-phases';
-import { withDatabase } from '../src/database';
-import { isSchedulerPoll } from '../src/hub-child';
+import { printableUrl, withDatabase } from '../src/database';
+import { isSchedulerPoll, parseSyncRunLine } from '../src/hub-child';
 import { table } from '../src/report';
 import { storeShows } from '../src/sim-watch';
 import { percentile } from '../src/stats';
@@ -63,5 +63,20 @@ describe('small helpers', () => {
   });
   it('aligns a table', () => {
     expect(table(['a', 'bb'], [['xyz', 1]]).split('\n')).toEqual(['a    bb', '---  --', 'xyz   1']);
+  });
+});
+
+describe('parseSyncRunLine', () => {
+  it('reads the api figures of a sync_run line and nothing else', () => {
+    const line = '[Nest] 1  - x     LOG [SyncRun] {"event":"sync_run","platform":"shopify","status":"succeeded","api":{"requests":6,"retries":1,"throttled":1,"failures":0,"backoffMs":1038}}';
+    expect(parseSyncRunLine(line)).toEqual({ platform: 'shopify', api: { requests: 6, throttled: 1, retries: 1 } });
+    expect(parseSyncRunLine('[Nest] 1 LOG [Other] {"event":"other"}')).toBeUndefined();
+  });
+});
+
+describe('printableUrl', () => {
+  it('hides a password and keeps the rest', () => {
+    expect(printableUrl('postgres://u:s3cret@127.0.0.1:5432/db')).toBe('postgres://u:***@127.0.0.1:5432/db');
+    expect(printableUrl('postgres://postgres@127.0.0.1:5432/postgres')).toBe('postgres://postgres@127.0.0.1:5432/postgres');
   });
 });
