@@ -1,3 +1,4 @@
 export * from './simulator';
 export * from './openapi';
 export * from './contract';
+export * from './fixtures';
