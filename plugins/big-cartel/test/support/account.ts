@@ -1,6 +1,6 @@
 /** Test plumbing: a running Big Cartel simulator and the real plugin connected to it over HTTP. */
 import { type StoreConnection, type TargetStock } from '@stock-sync/plugin-sdk';
-import { connectToSimulator, startSimulator, type RunningSimulator, type SeedProduct } from '@stock-sync/plugin-testkit';
+import { seedProduct, refsOfProduct, fetchParsed, connectToSimulator, startSimulator, type RunningSimulator, type SeedProduct } from '@stock-sync/plugin-testkit';
 import { plugin } from '../../src';
 import { simulator, type BigCartelSimState } from '../../src/simulator';
 
@@ -20,13 +20,10 @@ export function connect(sim: BigCartelSim, overrides: Record<string, string> = {
   return connectToSimulator({ plugin, simulator: sim, credentials, rateLimit: { requestsPerSecond: 50, burst: 50 } }).connection;
 }
 
-export function product(productId: number, firstOption: number, count: number, initial?: TargetStock): SeedProduct {
-  return { productId: String(productId), variants: Array.from({ length: count }, (_, i) => ({ variantId: String(firstOption + i), initial })) };
-}
+/** One seeded product: `count` variants numbered from the first id (the testkit's seedProduct). */
+export const product = seedProduct;
 
-export function refsOf(p: SeedProduct) {
-  return p.variants.map((v) => ({ externalProductId: p.productId, externalVariantId: v.variantId }));
-}
+export const refsOf = refsOfProduct;
 
 export async function call(sim: BigCartelSim, method: string, path: string, body?: unknown, headers: Record<string, string | undefined> = {}): Promise<{ status: number; body: any }> {
   const h: Record<string, string> = {
@@ -39,13 +36,5 @@ export async function call(sim: BigCartelSim, method: string, path: string, body
     if (v === undefined) delete h[k];
     else h[k] = v;
   }
-  const res = await fetch(`${sim.baseUrl}${path}`, { method, headers: h, body: body === undefined ? undefined : JSON.stringify(body) });
-  const text = await res.text();
-  let parsed: unknown = text;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    /* not JSON */
-  }
-  return { status: res.status, body: parsed };
+  return fetchParsed(`${sim.baseUrl}${path}`, { method, headers: h, body: body === undefined ? undefined : JSON.stringify(body) });
 }

@@ -1,6 +1,6 @@
 /** Test plumbing: a running BigCommerce simulator and the real plugin connected to it over HTTP. */
 import { type StoreConnection, type TargetStock } from '@stock-sync/plugin-sdk';
-import { connectToSimulator, startSimulator, type RunningSimulator, type SeedProduct } from '@stock-sync/plugin-testkit';
+import { seedProduct, refsOfProduct, fetchParsed, connectToSimulator, startSimulator, type RunningSimulator, type SeedProduct } from '@stock-sync/plugin-testkit';
 import { plugin } from '../../src';
 import { simulator, type BigcommerceSimState } from '../../src/simulator';
 
@@ -20,28 +20,16 @@ export function connect(sim: BcSim, overrides: Record<string, string> = {}): Sto
 }
 
 /** `count` variants numbered from `firstVariant` under one product. */
-export function product(productId: number, firstVariant: number, count: number, initial?: TargetStock): SeedProduct {
-  return { productId: String(productId), variants: Array.from({ length: count }, (_, i) => ({ variantId: String(firstVariant + i), initial })) };
-}
+export const product = seedProduct;
 
-export function refsOf(p: SeedProduct) {
-  return p.variants.map((v) => ({ externalProductId: p.productId, externalVariantId: v.variantId }));
-}
+export const refsOf = refsOfProduct;
 
 /** A raw call to the simulated store, as any HTTP client would make it. */
 export async function call(sim: BcSim, method: string, path: string, body?: unknown, token: string | null = sim.credentials.accessToken): Promise<{ status: number; headers: Headers; body: any }> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (token !== null) headers['x-auth-token'] = token;
-  const res = await fetch(`${sim.baseUrl}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-  const text = await res.text();
-  let parsed: unknown = text;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    /* not JSON */
-  }
-  return { status: res.status, headers: res.headers, body: parsed };
+  return fetchParsed(`${sim.baseUrl}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
 }
 
 export const V3 = '/stores/simstore1/v3';

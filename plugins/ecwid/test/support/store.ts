@@ -1,6 +1,6 @@
 /** Test plumbing: a running Ecwid simulator and the real plugin connected to it over HTTP. */
 import { type StoreConnection, type TargetStock } from '@stock-sync/plugin-sdk';
-import { connectToSimulator, startSimulator, type RunningSimulator, type SeedProduct } from '@stock-sync/plugin-testkit';
+import { fetchParsed, seedProduct, refsOfProduct, connectToSimulator, startSimulator, type RunningSimulator, type SeedProduct } from '@stock-sync/plugin-testkit';
 import { plugin } from '../../src';
 import type { CallManyOptions } from '../../src/call-many';
 import { EcwidConnection } from '../../src/connection';
@@ -24,27 +24,16 @@ export function connectWith(sim: EcwidSim, opts: CallManyOptions): StoreConnecti
   return new EcwidConnection(createEcwidApi({ credentials: sim.credentials, http, log }), log, opts);
 }
 
-export function product(productId: number, firstCombination: number, count: number, initial?: TargetStock): SeedProduct {
-  return { productId: String(productId), variants: Array.from({ length: count }, (_, i) => ({ variantId: String(firstCombination + i), initial })) };
-}
+/** One seeded product: `count` variants numbered from the first id (the testkit's seedProduct). */
+export const product = seedProduct;
 
-export function refsOf(p: SeedProduct) {
-  return p.variants.map((v) => ({ externalProductId: p.productId, externalVariantId: v.variantId }));
-}
+export const refsOf = refsOfProduct;
 
 /** A raw call to the simulated store, as any HTTP client would make it. */
 export async function call(sim: EcwidSim, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; headers: Headers; body: any }> {
   const h: Record<string, string> = { accept: 'application/json', authorization: `Bearer ${sim.credentials.accessToken}`, ...headers };
   if (body !== undefined && !h['content-type']) h['content-type'] = 'application/json';
-  const res = await fetch(`${sim.baseUrl}/api/v3/${sim.credentials.storeId}${path}`, { method, headers: h, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
-  const text = await res.text();
-  let parsed: unknown = text;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    /* not JSON */
-  }
-  return { status: res.status, headers: res.headers, body: parsed };
+  return fetchParsed(`${sim.baseUrl}/api/v3/${sim.credentials.storeId}${path}`, { method, headers: h, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
 }
 
 export const shortPaths = (sim: EcwidSim) => sim.requests.map((r) => `${r.method} ${r.path.replace(/^\/api\/v3\/\d+/, '')}`);

@@ -1,6 +1,6 @@
 /** Test plumbing: a running Nuvemshop simulator and the real plugin connected to it over HTTP. */
 import { type StoreConnection, type TargetStock } from '@stock-sync/plugin-sdk';
-import { connectToSimulator, startSimulator, type RunningSimulator, type SeedProduct } from '@stock-sync/plugin-testkit';
+import { seedProduct, refsOfProduct, fetchParsed, connectToSimulator, startSimulator, type RunningSimulator, type SeedProduct } from '@stock-sync/plugin-testkit';
 import { plugin } from '../../src';
 import { simulator, type NuvemSimState } from '../../src/simulator';
 
@@ -15,13 +15,10 @@ export function connect(sim: NuvemSim, overrides: Record<string, string> = {}): 
   return connectToSimulator({ plugin, simulator: sim, credentials: overrides }).connection;
 }
 
-export function product(productId: number, firstVariant: number, count: number, initial?: TargetStock): SeedProduct {
-  return { productId: String(productId), variants: Array.from({ length: count }, (_, i) => ({ variantId: String(firstVariant + i), initial })) };
-}
+/** One seeded product: `count` variants numbered from the first id (the testkit's seedProduct). */
+export const product = seedProduct;
 
-export function refsOf(p: SeedProduct) {
-  return p.variants.map((v) => ({ externalProductId: p.productId, externalVariantId: v.variantId }));
-}
+export const refsOf = refsOfProduct;
 
 export function apiPath(sim: NuvemSim, rest: string): string {
   return `/2025-03/${sim.credentials.storeId}${rest}`;
@@ -44,15 +41,7 @@ export async function call(
     if (v === undefined) delete h[k];
     else h[k] = v;
   }
-  const res = await fetch(`${sim.baseUrl}${path}`, { method, headers: h, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
-  const text = await res.text();
-  let parsed: unknown = text;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    /* not JSON */
-  }
-  return { status: res.status, headers: res.headers, body: parsed };
+  return fetchParsed(`${sim.baseUrl}${path}`, { method, headers: h, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
 }
 
 export function calls(sim: NuvemSim, method: string, pattern: RegExp): number {

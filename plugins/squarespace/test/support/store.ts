@@ -1,6 +1,6 @@
 /** Test plumbing: a running Squarespace simulator and the real plugin connected to it over HTTP. */
 import { type StoreConnection, type TargetStock } from '@stock-sync/plugin-sdk';
-import { connectToSimulator, startSimulator, type PlatformSimulatorDefinition, type RunningSimulator, type SeedProduct } from '@stock-sync/plugin-testkit';
+import { refsOfProduct, connectToSimulator, startSimulator, type PlatformSimulatorDefinition, type RunningSimulator, type SeedProduct } from '@stock-sync/plugin-testkit';
 import { plugin } from '../../src';
 import { simulator, type SquarespaceSimState } from '../../src/simulator';
 
@@ -20,9 +20,7 @@ export function product(productId: string, count: number, initial?: TargetStock)
   return { productId, variants: Array.from({ length: count }, (_, i) => ({ variantId: `${productId}-v${i + 1}`, initial })) };
 }
 
-export function refsOf(p: SeedProduct) {
-  return p.variants.map((v) => ({ externalProductId: p.productId, externalVariantId: v.variantId }));
-}
+export const refsOf = refsOfProduct;
 
 export async function call(sim: SqspSim, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; headers: Headers; body: any }> {
   const h: Record<string, string> = { accept: 'application/json', authorization: `Bearer ${sim.credentials.apiKey}`, 'user-agent': 'quirk-tests/1.0', ...headers };

@@ -1,6 +1,6 @@
 /** Test plumbing: a running TikTok Shop simulator and the real plugin connected to it over HTTP. */
 import { type PluginLogger, type StoreConnection, type TargetStock } from '@stock-sync/plugin-sdk';
-import { connectToSimulator, startSimulator, type RunningSimulator, type SeedProduct } from '@stock-sync/plugin-testkit';
+import { seedProduct, refsOfProduct, connectToSimulator, startSimulator, type RunningSimulator, type SeedProduct } from '@stock-sync/plugin-testkit';
 import { plugin, signRequest } from '../../src';
 import { simulator, type TikTokSimState } from '../../src/simulator';
 
@@ -18,13 +18,9 @@ export function connect(sim: TikTokSim, overrides: Record<string, string> = {}):
 }
 
 /** `count` SKUs numbered from `firstSku` under one product (TikTok ids are long decimal strings). */
-export function product(productId: string, firstSku: number, count: number, initial?: TargetStock): SeedProduct {
-  return { productId, variants: Array.from({ length: count }, (_, i) => ({ variantId: String(firstSku + i), initial })) };
-}
+export const product = seedProduct;
 
-export function refsOf(p: SeedProduct) {
-  return p.variants.map((v) => ({ externalProductId: p.productId, externalVariantId: v.variantId }));
-}
+export const refsOf = refsOfProduct;
 
 export interface RawCallOptions {
   body?: unknown;

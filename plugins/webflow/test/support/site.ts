@@ -1,6 +1,6 @@
 /** Test plumbing: a running Webflow simulator and the real plugin connected to it over HTTP. */
 import { type StoreConnection, type TargetStock } from '@stock-sync/plugin-sdk';
-import { connectToSimulator, startSimulator, type RunningSimulator, type SeedProduct } from '@stock-sync/plugin-testkit';
+import { seedProduct, refsOfProduct, fetchParsed, connectToSimulator, startSimulator, type RunningSimulator, type SeedProduct } from '@stock-sync/plugin-testkit';
 import { plugin } from '../../src';
 import { simulator, type WebflowSimState } from '../../src/simulator';
 
@@ -22,24 +22,14 @@ export function skuId(n: number): string {
 }
 
 export function product(productId: string, firstSku: number, count: number, initial?: TargetStock): SeedProduct {
-  return { productId, variants: Array.from({ length: count }, (_, i) => ({ variantId: skuId(firstSku + i), initial })) };
+  return seedProduct(productId, firstSku, count, initial, skuId);
 }
 
-export function refsOf(p: SeedProduct) {
-  return p.variants.map((v) => ({ externalProductId: p.productId, externalVariantId: v.variantId }));
-}
+export const refsOf = refsOfProduct;
 
 export async function call(sim: WebflowSim, method: string, path: string, body?: unknown, auth = true): Promise<{ status: number; headers: Headers; body: any }> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (auth) headers.authorization = `Bearer ${sim.credentials.accessToken}`;
-  const res = await fetch(`${sim.baseUrl}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-  const text = await res.text();
-  let parsed: unknown = text;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    /* not JSON */
-  }
-  return { status: res.status, headers: res.headers, body: parsed };
+  return fetchParsed(`${sim.baseUrl}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
 }

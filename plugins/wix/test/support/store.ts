@@ -1,6 +1,6 @@
 /** Test plumbing: a running Wix simulator (V1 or V3 site) and the real plugin connected to it over HTTP. */
 import { type StoreConnection, type TargetStock } from '@stock-sync/plugin-sdk';
-import { connectToSimulator, startSimulator, type PlatformSimulatorDefinition, type RunningSimulator, type SeedProduct } from '@stock-sync/plugin-testkit';
+import { refsOfProduct, connectToSimulator, startSimulator, type PlatformSimulatorDefinition, type RunningSimulator, type SeedProduct } from '@stock-sync/plugin-testkit';
 import { plugin } from '../../src';
 import type { WixSimState } from '../../src/simulator';
 
@@ -20,9 +20,7 @@ export function product(productId: string, count: number, initial?: TargetStock)
   return { productId, variants: Array.from({ length: count }, (_, i) => ({ variantId: `${productId}-v${i + 1}`, initial })) };
 }
 
-export function refsOf(p: SeedProduct) {
-  return p.variants.map((v) => ({ externalProductId: p.productId, externalVariantId: v.variantId }));
-}
+export const refsOf = refsOfProduct;
 
 export async function call(sim: WixSim, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: any }> {
   const h: Record<string, string> = { accept: 'application/json', authorization: sim.credentials.accessToken, 'wix-site-id': sim.credentials.siteId, ...headers };

@@ -1,6 +1,6 @@
 /** Test plumbing: a running WooCommerce simulator and the real plugin connected to it over HTTP. */
 import { type StoreConnection, type TargetStock } from '@stock-sync/plugin-sdk';
-import { connectToSimulator, startSimulator, type RunningSimulator, type SeedProduct } from '@stock-sync/plugin-testkit';
+import { seedProduct, refsOfProduct, fetchParsed, connectToSimulator, startSimulator, type RunningSimulator, type SeedProduct } from '@stock-sync/plugin-testkit';
 import { plugin } from '../../src';
 import { simulator, type WooSimState } from '../../src/simulator';
 
@@ -16,31 +16,16 @@ export function connect(sim: WooSim, overrides: Record<string, string> = {}): St
 }
 
 /** `count` variations numbered from `firstVariation` under one product. */
-export function product(productId: number, firstVariation: number, count: number, initial?: TargetStock): SeedProduct {
-  return {
-    productId: String(productId),
-    variants: Array.from({ length: count }, (_, i) => ({ variantId: String(firstVariation + i), initial })),
-  };
-}
+export const product = seedProduct;
 
-export function refsOf(p: SeedProduct) {
-  return p.variants.map((v) => ({ externalProductId: p.productId, externalVariantId: v.variantId }));
-}
+export const refsOf = refsOfProduct;
 
 /** A raw call to the simulated store, as any HTTP client would make it. */
 export async function call(sim: WooSim, method: string, path: string, body?: unknown, auth = true): Promise<{ status: number; headers: Headers; body: any }> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (auth) headers.authorization = `Basic ${Buffer.from(`${sim.credentials.consumerKey}:${sim.credentials.consumerSecret}`).toString('base64')}`;
-  const res = await fetch(`${sim.baseUrl}${path}`, { method, headers, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
-  const text = await res.text();
-  let parsed: unknown = text;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    /* not JSON */
-  }
-  return { status: res.status, headers: res.headers, body: parsed };
+  return fetchParsed(`${sim.baseUrl}${path}`, { method, headers, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
 }
 
 export function batchCalls(sim: WooSim): number {
