@@ -20,6 +20,9 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 beforeEach(() => {
+  // Two seconds later on the simulator's clock: each test starts with Etsy's per-second budget refilled, so a
+  // raw call right after a busy test is not answered 429 (that flaked under CI load).
+  skew += 2_000;
   // A fresh token world per test: the seeded access and refresh tokens, live again.
   h.sim.state.oauth = createSimOAuth();
   h.sim.faults.clear();
