@@ -2,3 +2,4 @@ export * from './simulator';
 export * from './openapi';
 export * from './contract';
 export * from './fixtures';
+export * from './evidence';
