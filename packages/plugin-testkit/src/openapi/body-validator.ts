@@ -15,12 +15,12 @@ export interface BodyValidatorOptions {
   contentType?: string;
 }
 
-interface Prepared {
+export interface Prepared {
   strict: Ajv;
   coercing: Ajv;
 }
 
-const SPEC_ID = 'openapi:spec';
+export const SPEC_ID = 'openapi:spec';
 const prepared = new WeakMap<OpenApiSpec, Prepared>();
 
 function makeAjv(coerce: boolean, doc: unknown): Ajv {
@@ -31,7 +31,7 @@ function makeAjv(coerce: boolean, doc: unknown): Ajv {
   return ajv;
 }
 
-function prepare(spec: OpenApiSpec): Prepared {
+export function prepare(spec: OpenApiSpec): Prepared {
   let p = prepared.get(spec);
   if (!p) {
     const doc = toJsonSchemaDocument(spec);
@@ -41,12 +41,12 @@ function prepare(spec: OpenApiSpec): Prepared {
   return p;
 }
 
-function pointerEscape(s: string): string {
+export function pointerEscape(s: string): string {
   // JSON-pointer escaping, then URI-encoding: path templates carry '{' '}' that a $ref URI may not.
   return encodeURIComponent(s.replace(/~/g, '~0').replace(/\//g, '~1'));
 }
 
-function resolveLocal(spec: OpenApiSpec, ref: string): unknown {
+export function resolveLocal(spec: OpenApiSpec, ref: string): unknown {
   if (!ref.startsWith('#/')) throw new Error(`only local $refs are supported, got ${ref}`);
   let node: unknown = spec;
   for (const raw of ref.slice(2).split('/')) {
@@ -99,7 +99,7 @@ function locateBodySchema(spec: OpenApiSpec, method: string, pathTemplate: strin
   return { pointer: `${bodyPointer}/content/${pointerEscape(wanted)}/schema`, required: body.required === true, json: /json/i.test(wanted) };
 }
 
-function formatError(e: ErrorObject): string {
+export function formatError(e: ErrorObject): string {
   const where = e.instancePath || '(body)';
   if (e.keyword === 'additionalProperties') return `${where} has unknown property '${(e.params as { additionalProperty: string }).additionalProperty}'`;
   if (e.keyword === 'enum') return `${where} must be one of ${JSON.stringify((e.params as { allowedValues: unknown[] }).allowedValues)}`;
