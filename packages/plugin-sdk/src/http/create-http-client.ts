@@ -17,7 +17,7 @@ import type {
   ResponseClassifier,
 } from './http-client';
 import { backoffDelayMs } from './backoff';
-import { errorForNetworkFailure, errorForStatus, NOT_SENT_CODES, type ErrorContext } from './map-error';
+import { describeLocation, errorForNetworkFailure, errorForStatus, NOT_SENT_CODES, type ErrorContext } from './map-error';
 import { createRateLimiter, realSleep, type RateLimiter } from './rate-limiter';
 import { createRedactor, redactDeep, redactHeaders, type Redactor } from './redact';
 import { platformPauseMs } from './retry-after';
@@ -60,6 +60,10 @@ export interface DetailedHttpClientStats extends HttpClientStats {
 }
 
 const BODY_SNIPPET_CHARS = 500;
+
+/** Same-origin redirects a GET may follow before the answer counts as an error (see README, Redirects). */
+const MAX_GET_REDIRECTS = 3;
+const FOLLOWABLE_REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
 const noopLog: PluginLogger = { debug() {}, info() {}, warn() {}, error() {} };
 
@@ -186,23 +190,51 @@ function scrubError(err: PluginError, redact: Redactor): PluginError {
   return err;
 }
 
-type Attempt<T> = { ok: true; res: HttpResponse<T> } | { ok: false; error: PluginError; sent: boolean };
+type Attempt<T> = { ok: true; res: HttpResponse<T> } | { ok: false; error: PluginError; sent: boolean; redirected?: boolean };
+
+/**
+ * Where a GET may go next: only a GET, only without per-request signing (a signature covers the old
+ * URL), only to the same origin (so the store's credentials never reach another host), at most
+ * MAX_GET_REDIRECTS hops. Anything else stays a 3xx answer, which errorForStatus turns into an error.
+ */
+function redirectToFollow(req: HttpRequest, layer: Layer, from: URL, res: HttpResponse, hops: number): URL | undefined {
+  if (req.method !== 'GET' || layer.signers.length > 0 || hops >= MAX_GET_REDIRECTS) return undefined;
+  if (!FOLLOWABLE_REDIRECTS.has(res.status) || !res.headers.location) return undefined;
+  let next: URL;
+  try {
+    next = new URL(res.headers.location, from);
+  } catch {
+    return undefined;
+  }
+  if (next.origin !== from.origin || next.username || next.password) return undefined;
+  return next;
+}
 
 async function attemptOnce<T>(core: Core, layer: Layer, req: HttpRequest, url: URL, ctx: ErrorContext, attempt: number): Promise<Attempt<T>> {
   const timeoutMs = req.timeoutMs ?? core.timeoutMs;
   const headers = { ...layer.headers, ...(req.headers ?? {}) };
   const started = core.now();
-  core.stats.requests++;
   let res: HttpResponse<T>;
+  let target = url;
   try {
-    const r = await core.axios.request({
-      method: req.method,
-      url: url.toString(),
-      headers,
-      data: req.body,
-      timeout: timeoutMs,
-    });
-    res = { status: r.status, headers: lowerCaseHeaders(r.headers), data: r.data as T };
+    for (let hops = 0; ; hops++) {
+      core.stats.requests++;
+      const r = await core.axios.request({
+        method: req.method,
+        url: target.toString(),
+        headers,
+        data: req.body,
+        timeout: timeoutMs,
+      });
+      res = { status: r.status, headers: lowerCaseHeaders(r.headers), data: r.data as T };
+      const next = redirectToFollow(req, layer, target, res as HttpResponse, hops);
+      if (!next) break;
+      core.log.debug(layer.redact(`http ${ctx.method} ${ctx.url} → ${res.status}, following to ${next.origin}${next.pathname}`));
+      // Each hop is a call the platform counts.
+      await core.limiter.acquire(req.cost ?? 1);
+      target = next;
+      ctx = { ...ctx, url: layer.redact(target.toString()) };
+    }
   } catch (e) {
     const code = axios.isAxiosError(e) ? e.code : (e as { code?: string })?.code;
     const error = errorForNetworkFailure(code, ctx, timeoutMs);
@@ -226,7 +258,7 @@ async function attemptOnce<T>(core: Core, layer: Layer, req: HttpRequest, url: U
       break;
     }
   }
-  const withBody = { ...ctx, body: bodySnippet(res.data, layer.redact) };
+  const withBody = { ...ctx, body: bodySnippet(res.data, layer.redact), location: describeLocation(res.headers.location, target, layer.redact) };
   error ??= errorForStatus(res as HttpResponse, withBody, res.status === 429 ? pauseMs : undefined, core.defaultRateLimitMs * 2 ** (attempt - 1));
   if (error instanceof RateLimited) {
     core.stats.throttled++;
@@ -237,7 +269,7 @@ async function attemptOnce<T>(core: Core, layer: Layer, req: HttpRequest, url: U
     core.limiter.pause(pauseMs);
     core.log.info(layer.redact(`http ${ctx.method} ${ctx.url}: platform asked to wait ${pauseMs} ms`));
   }
-  if (error) return { ok: false, error, sent: true };
+  if (error) return { ok: false, error, sent: true, redirected: res.status >= 300 && res.status < 400 };
   return { ok: true, res };
 }
 
@@ -271,7 +303,8 @@ async function send<T>(core: Core, layer: Layer, req: HttpRequest): Promise<Http
     // so even a non-idempotent call is safe to send again; anything else ambiguous is not.
     const safeToResend = idempotent || error instanceof RateLimited || !result.sent;
     const retryAfterMs = error instanceof RateLimited ? error.retryAfterMs : 0;
-    const canRetry = error.retryable && safeToResend && attempt < core.maxAttempts && retryAfterMs <= core.maxRetryAfterMs;
+    // A redirect answers the same way again at once: no in-call retry (the work stays pending).
+    const canRetry = !result.redirected && error.retryable && safeToResend && attempt < core.maxAttempts && retryAfterMs <= core.maxRetryAfterMs;
     if (!canRetry) {
       core.stats.failures++;
       core.log.warn(layer.redact(`http ${ctx.method} ${ctx.url} failed after ${attempt} attempt(s): ${error.message}`), {

@@ -12,6 +12,8 @@ export interface ErrorContext {
   url: string;
   /** Redacted body snippet, when there is one. */
   body?: string;
+  /** A 3xx answer's Location, redacted and without its query string (see describeLocation). */
+  location?: string;
 }
 
 export function describeCall(ctx: ErrorContext): string {
@@ -20,10 +22,18 @@ export function describeCall(ctx: ErrorContext): string {
 
 export function errorForStatus(res: HttpResponse, ctx: ErrorContext, retryAfterMs: number | undefined, defaultRateLimitMs: number): PluginError | undefined {
   const s = res.status;
-  if (s < 400) return undefined;
+  if (s < 300) return undefined;
   const details: Record<string, unknown> = { method: ctx.method, url: ctx.url, status: s };
   if (ctx.body) details.body = ctx.body;
   const call = describeCall(ctx);
+  if (s < 400) {
+    // A redirect that was not followed is never a success: a write answered 301/302/307/308 did not
+    // happen where we sent it (typically a moved store or an http→https hop). Transient keeps the work
+    // pending; the message names the target so an operator can correct the store's URL.
+    if (ctx.location) details.location = ctx.location;
+    const where = ctx.location ? `to ${ctx.location}` : 'without a Location';
+    return new Transient(`${call} was answered with a redirect (${s}) ${where}; redirects are not followed for this call, so nothing was done — check the store's URL`, details);
+  }
   if (s === 429) {
     const wait = retryAfterMs ?? defaultRateLimitMs;
     return new RateLimited(`${call} was rate limited (429); retry after ${wait} ms`, wait, { ...details, retryAfterMs: wait });
@@ -32,6 +42,20 @@ export function errorForStatus(res: HttpResponse, ctx: ErrorContext, retryAfterM
   if (s === 404 || s === 410) return new NotFound(`${call} found nothing (${s})`, details);
   if (s === 408 || s >= 500) return new Transient(`${call} failed with ${s}`, details);
   return new Rejected(`${call} was rejected (${s})`, details);
+}
+
+/**
+ * A Location header made safe to show: resolved against the request URL, credentials and query string
+ * dropped (signed links and tokens live there), then the caller's redactor for anything left.
+ */
+export function describeLocation(location: string | undefined, requestUrl: URL, redact: (s: string) => string): string | undefined {
+  if (!location) return undefined;
+  try {
+    const u = new URL(location, requestUrl);
+    return redact(`${u.origin}${u.pathname}${u.search ? '?…' : ''}`);
+  } catch {
+    return '(an unreadable Location)';
+  }
 }
 
 const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT']);
