@@ -3,8 +3,8 @@
  * retries and redaction live there). Auth, per https://developers.etsy.com/documentation/essentials/requests:
  * every call carries x-api-key (today 'keystring:shared_secret') and the OAuth bearer token.
  */
-import { Transient, type ConnectContext, type HttpClient } from '@stock-sync/plugin-sdk';
-import { classifyEtsyResponse } from './classify-response';
+import { AuthError, Transient, type ConnectContext, type HttpClient } from '@stock-sync/plugin-sdk';
+import { createEtsyClassifier } from './classify-response';
 import type { EtsyInventory, EtsyInventoryUpdate, EtsyListingsWithInventory, EtsyMe } from './etsy-types';
 import { API_PREFIX, DEFAULT_BASE_URL } from './manifest';
 
@@ -21,11 +21,18 @@ export interface EtsyApi {
   updateListingState(listingId: string, state: 'active' | 'inactive'): Promise<void>;
 }
 
-/** The x-api-key value: the keystring with its shared secret when given separately. */
+/**
+ * The x-api-key value, 'keystring:shared_secret' (required since 9 February 2026). An apiKey pasted whole
+ * as 'keystring:secret' contributes only its keystring; a missing shared secret fails before any call.
+ */
 export function apiKeyHeader(credentials: Readonly<Record<string, string>>): string {
-  const key = credentials.apiKey ?? '';
-  const secret = credentials.sharedSecret;
-  return secret ? `${key}:${secret}` : key;
+  const keystring = (credentials.apiKey ?? '').split(':', 1)[0]!.trim();
+  const secret = (credentials.sharedSecret ?? '').trim();
+  if (!keystring) throw new AuthError('the Etsy credential apiKey (the app keystring) is missing', { field: 'apiKey' });
+  if (!secret) {
+    throw new AuthError("the Etsy credential sharedSecret is missing: Etsy requires x-api-key 'keystring:shared_secret'", { field: 'sharedSecret' });
+  }
+  return `${keystring}:${secret}`;
 }
 
 function ensureInventory(data: unknown, what: string): EtsyInventory {
@@ -39,17 +46,31 @@ function ensureInventory(data: unknown, what: string): EtsyInventory {
 
 export function createEtsyApi(ctx: ConnectContext): EtsyApi {
   const c = ctx.credentials;
-  const apiKey = apiKeyHeader(c);
+  // A missing credential fails every call with AuthError (never a request Etsy would refuse anyway).
+  let missing: AuthError | undefined;
+  let apiKey = '';
+  try {
+    apiKey = apiKeyHeader(c);
+  } catch (e) {
+    if (!(e instanceof AuthError)) throw e;
+    missing = e;
+  }
   const bearer = `Bearer ${c.accessToken ?? ''}`;
   const base = (c.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, '');
-  const http: HttpClient = ctx.http.extend({
+  const client: HttpClient = ctx.http.extend({
     baseURL: `${base}${API_PREFIX}`,
     headers: { 'x-api-key': apiKey, authorization: bearer, accept: 'application/json' },
-    classify: classifyEtsyResponse,
+    classify: createEtsyClassifier(),
     // The composed header values too, so neither can leak whole or in part.
     secrets: [apiKey, bearer, c.apiKey, c.sharedSecret, c.accessToken].filter((s): s is string => typeof s === 'string' && s.length > 0),
   });
   const shopId = c.shopId ?? '';
+  const http = {
+    request: <T = unknown>(req: Parameters<HttpClient['request']>[0]) => {
+      if (missing) return Promise.reject(missing);
+      return client.request<T>(req);
+    },
+  };
 
   return {
     async getMe() {

@@ -2,8 +2,14 @@
 import { AuthError, type ConnectContext, type StoreConnection } from '@stock-sync/plugin-sdk';
 import { createEtsyApi } from './etsy-api';
 import { createKeyedSerialQueue } from './keyed-serial-queue';
+import { RENEW_SOLD_OUT_FIELD } from './manifest';
 import { readStock } from './read-stock';
 import { writeStock } from './write-stock';
+
+/** The store's consent to renewing sold_out listings (a fee each time): only the exact value 'true'. */
+export function renewalsAllowed(credentials: Readonly<Record<string, string>>): boolean {
+  return credentials[RENEW_SOLD_OUT_FIELD]?.trim().toLowerCase() === 'true';
+}
 
 export function connectEtsy(ctx: ConnectContext): StoreConnection {
   const api = createEtsyApi(ctx);
@@ -17,7 +23,7 @@ export function connectEtsy(ctx: ConnectContext): StoreConnection {
         throw new AuthError(`the Etsy token's owner does not own shop ${ctx.credentials.shopId}`, { shopId: ctx.credentials.shopId });
       }
     },
-    writeStock: (changes) => writeStock(api, listingLocks, ctx.log, changes),
+    writeStock: (changes) => writeStock(api, listingLocks, ctx.log, changes, { renewSoldOutListings: renewalsAllowed(ctx.credentials) }),
     readStock: (refs) => readStock(api, refs),
   };
 }

@@ -47,6 +47,8 @@ export interface EtsyListingRef {
   shop_id?: number;
   state: ListingState;
   quantity?: number;
+  /** 'physical' | 'download' | 'both' (ShopListing.listing_type). */
+  listing_type?: string;
 }
 
 export interface EtsyInventory {

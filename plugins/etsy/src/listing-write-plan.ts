@@ -13,8 +13,15 @@
  * is inactive without the marker was deactivated by the merchant: the plugin writes its inventory (when
  * something in it stays for sale) but leaves it inactive, and in-stock targets come back Rejected (the
  * variant is still not for sale); out-of-stock targets already hold there.
- * A sold_out listing (sold out by real sales) is reactivated before the write: Etsy sets its quantity to
- * 1 and renews it (ShopListing.state docs), then the full write sets every quantity.
+ * A sold_out listing (sold out by real sales) is reactivated only when the store allows renewals
+ * (`renewSoldOutListings`): Etsy sets its quantity to 1 and renews it, which costs the merchant a listing
+ * fee (ShopListing.state docs); otherwise in-stock targets come back Rejected saying so.
+ *
+ * Processing profiles: every written offering needs `readiness_state_id`, but Etsy returns it "only when
+ * the listing is `active` and of type `physical`" (updateListingInventory / ListingInventory docs). A
+ * listing that is not active therefore reads without it. When such a listing must be written, the plan
+ * reactivates it first and re-reads (`put-after-reread`); a PUT that would carry a missing profile for
+ * a physical listing is never sent (Etsy would refuse it, or worse, guess).
  */
 import { NotFound, Rejected, type PluginError, type TargetStock } from '@stock-sync/plugin-sdk';
 import type { EtsyInventory, EtsyInventoryUpdate, ListingState } from './etsy-types';
@@ -28,7 +35,19 @@ export interface ListingChange {
   target: TargetStock;
 }
 
-export type ListingStep = { kind: 'set-state'; state: 'active' | 'inactive' } | { kind: 'put-inventory'; body: EtsyInventoryUpdate };
+export type ListingStep =
+  | { kind: 'set-state'; state: 'active' | 'inactive' }
+  | { kind: 'put-inventory'; body: EtsyInventoryUpdate }
+  /**
+   * Read the (now active) listing again and write `stock` (per product id, as planned from the first
+   * read) with the processing profiles of that second read.
+   */
+  | { kind: 'put-after-reread'; stock: ReadonlyMap<string, OfferingStock[]> };
+
+export interface PlanOptions {
+  /** The store allows renewing sold_out listings (Etsy charges a listing fee per renewal). Default false. */
+  renewSoldOutListings?: boolean;
+}
 
 export type PlannedOutcome = { index: number; status: 'written' } | { index: number; status: 'failed'; error: PluginError };
 
@@ -61,7 +80,24 @@ function sameStock(a: Working, b: Working): boolean {
   return a.every((offerings, i) => offerings.every((o, j) => o.quantity === b[i]![j]!.quantity && o.is_enabled === b[i]![j]!.is_enabled));
 }
 
-export function planListingWrite(listingId: string, state: ListingState, inventory: EtsyInventory, changes: readonly ListingChange[]): ListingWritePlan {
+/**
+ * True when the inventory lacks a processing profile a write needs: a physical listing (or one whose type
+ * the read did not show) with an offering whose readiness_state_id is null or absent.
+ */
+export function lacksProcessingProfile(inventory: EtsyInventory): boolean {
+  if (inventory.listing?.listing_type === 'download') return false;
+  return liveProducts(inventory).some((p) => liveOfferings(p).some((o) => o.readiness_state_id === null || o.readiness_state_id === undefined));
+}
+
+export function planListingWrite(
+  listingId: string,
+  state: ListingState,
+  inventory: EtsyInventory,
+  changes: readonly ListingChange[],
+  options: PlanOptions = {},
+): ListingWritePlan {
+  const noProfile = lacksProcessingProfile(inventory);
+  const rejectedBecause: { reason?: string } = {};
   const products = liveProducts(inventory);
   const original: Working = products.map((p) => liveOfferings(p).map((o) => ({ quantity: o.quantity, is_enabled: o.is_enabled })));
   const working: Working = original.map((offerings) => offerings.map((o) => ({ ...o })));
@@ -100,6 +136,7 @@ export function planListingWrite(listingId: string, state: ListingState, invento
   };
 
   const steps: ListingStep[] = [];
+  const stockById = () => new Map(products.map((p, i) => [String(p.product_id), working[i]!.map((o) => ({ ...o }))]));
   const put = () => {
     if (!sameStock(working, original)) steps.push({ kind: 'put-inventory', body: toInventoryUpdate(inventory, working) });
   };
@@ -117,30 +154,44 @@ export function planListingWrite(listingId: string, state: ListingState, invento
       purchasable = false;
     }
   } else if (state === 'inactive' && previousPlaceholder !== undefined) {
-    if (willSell) {
+    if (willSell && noProfile) {
+      // Etsy withholds the processing profiles of an inactive listing: reactivate (the marker's single
+      // unit is briefly buyable), read them back, then write.
+      steps.push({ kind: 'set-state', state: 'active' }, { kind: 'put-after-reread', stock: stockById() });
+      purchasable = true;
+    } else if (willSell) {
       put();
       steps.push({ kind: 'set-state', state: 'active' });
       purchasable = true;
     } else {
+      // Still all out of stock: the marker holds. A moved placeholder is only rewritten when the
+      // profiles are known (nothing is buyable either way).
       putMarker();
-      put();
+      if (!noProfile) put();
       purchasable = false;
     }
   } else if (state === 'sold_out') {
-    if (willSell) {
-      steps.push({ kind: 'set-state', state: 'active' });
-      // Reactivation leaves a unit somewhere; the full write must set every product explicitly.
-      steps.push({ kind: 'put-inventory', body: toInventoryUpdate(inventory, working) });
+    if (willSell && options.renewSoldOutListings) {
+      // Renewal leaves a unit somewhere and only an active listing shows its processing profiles: read
+      // again after it, and write every product explicitly from that read.
+      steps.push({ kind: 'set-state', state: 'active' }, { kind: 'put-after-reread', stock: stockById() });
       purchasable = true;
     } else {
-      // Every quantity is already 0 and Etsy would refuse an all-zero write: nothing to do.
+      // Every quantity is already 0 and Etsy would refuse an all-zero write: nothing to write. Without
+      // the store's consent to renewals, the listing stays sold out.
+      if (willSell) {
+        rejectedBecause.reason =
+          `Etsy listing ${listingId} is sold_out: reactivating it renews it, which costs the merchant a listing fee, ` +
+          'and this store does not allow renewals (credential renewSoldOutListings=true allows them)';
+      }
       purchasable = false;
     }
   } else {
     // Inactive by the merchant's hand, draft, expired …: never publish or renew. Nothing of it is for
     // sale, so out-of-stock targets already hold; an all-out-of-stock write would need the placeholder,
-    // which would later pass for the plugin's own marker, so it is not written.
-    if (willSell) put();
+    // which would later pass for the plugin's own marker, so it is not written. Without its processing
+    // profiles (Etsy withholds them while the listing is not active) nothing is written at all.
+    if (willSell && !noProfile) put();
     purchasable = false;
   }
 
@@ -150,7 +201,8 @@ export function planListingWrite(listingId: string, state: ListingState, invento
         index: change.index,
         status: 'failed',
         error: new Rejected(
-          `Etsy listing ${listingId} is ${state}: inventory written, but the listing is not for sale (the hub only reactivates listings it deactivated)`,
+          rejectedBecause.reason ??
+            `Etsy listing ${listingId} is ${state}: the listing is not for sale (the hub only reactivates listings it deactivated)`,
           { listingId, productId: change.productId, listingState: state },
         ),
       });

@@ -55,20 +55,22 @@ export const manifest: PluginManifest = {
   docsUrl: 'https://developers.etsy.com/documentation/reference#operation/updateListingInventory',
 };
 
+/** The store setting that allows renewing sold_out listings (see README, "Whole listing out of stock"). */
+export const RENEW_SOLD_OUT_FIELD = 'renewSoldOutListings';
+
 export const credentialFields: readonly CredentialField[] = [
   {
     name: 'apiKey',
     secret: true,
     required: true,
-    description:
-      "The Etsy app's API keystring (Your Apps). Etsy now wants 'keystring:shared_secret' in x-api-key: " +
-      'either paste that whole value here or put the shared secret in sharedSecret.',
+    description: "The Etsy app's API keystring (Your Apps); sent with sharedSecret as 'keystring:shared_secret' in x-api-key.",
   },
   {
     name: 'sharedSecret',
     secret: true,
-    required: false,
-    description: "The app's shared secret; sent as 'apiKey:sharedSecret' in the x-api-key header.",
+    required: true,
+    description:
+      "The app's shared secret. Since 9 February 2026 Etsy refuses requests whose x-api-key is not 'keystring:shared_secret'.",
   },
   {
     name: 'accessToken',
@@ -95,6 +97,15 @@ export const credentialFields: readonly CredentialField[] = [
     secret: false,
     required: true,
     description: "The numeric Etsy shop id (the token's owner must own this shop).",
+  },
+  {
+    name: RENEW_SOLD_OUT_FIELD,
+    secret: false,
+    required: false,
+    description:
+      "'true' lets the hub reactivate a listing Etsy marked sold_out when stock comes back. Etsy renews such a listing, " +
+      'which charges the merchant a listing fee each time. Anything else (the default): the listing stays sold out and ' +
+      'the hub reports its variants Rejected.',
   },
   BASE_URL_FIELD,
 ];

@@ -9,7 +9,7 @@
  * spent refresh token after an ambiguous failure could only be refused.
  */
 import { AuthError, Transient, type ConnectContext, type HttpResponse, type PluginError } from '@stock-sync/plugin-sdk';
-import { classifyEtsyResponse } from './classify-response';
+import { createEtsyClassifier } from './classify-response';
 import { DEFAULT_OAUTH_BASE_URL, OAUTH_TOKEN_PATH } from './manifest';
 
 interface TokenResponse {
@@ -42,11 +42,12 @@ export async function refreshEtsyCredentials(ctx: ConnectContext): Promise<Recor
   const refreshToken = c.refreshToken;
   if (!refreshToken) throw new AuthError('the Etsy access token was refused and no refreshToken is stored: reconnect the shop');
   const base = (c.baseUrl ?? DEFAULT_OAUTH_BASE_URL).replace(/\/+$/, '');
+  const etsyRates = createEtsyClassifier();
   const http = ctx.http.extend({
     baseURL: base,
     headers: { accept: 'application/json' },
     // Etsy's rate headers first, then the grant's own refusal.
-    classify: (res) => classifyTokenResponse(res) ?? classifyEtsyResponse(res),
+    classify: (res) => classifyTokenResponse(res) ?? etsyRates(res),
     secrets: [refreshToken],
   });
   const res = await http.request<TokenResponse>({

@@ -4,17 +4,49 @@
  * read-modify-write window small: Etsy has no ETag, and a PUT built on an older read would undo sales
  * of sibling variants made in between.
  */
-import type { PluginError, PluginLogger, StockWrite, WriteOutcome } from '@stock-sync/plugin-sdk';
+import { Transient, type PluginError, type PluginLogger, type StockWrite, type WriteOutcome } from '@stock-sync/plugin-sdk';
 import type { EtsyApi } from './etsy-api';
 import type { KeyedSerialQueue } from './keyed-serial-queue';
-import { planListingWrite, type ListingChange } from './listing-write-plan';
+import type { EtsyInventoryUpdate } from './etsy-types';
+import { liveOfferings, liveProducts, toInventoryUpdate } from './inventory-write-body';
+import { lacksProcessingProfile, planListingWrite, type ListingChange, type PlanOptions } from './listing-write-plan';
+import type { OfferingStock } from './stock-mapping';
 import { isConnectionLevel, isEtsyId, notAnEtsyId, toPluginError } from './outcome-errors';
 import { runPool } from './run-pool';
 
 /** Listings worked on at once; the store's rate budget, not this, sets the pace. */
 const LISTING_CONCURRENCY = 4;
 
-export async function writeStock(api: EtsyApi, locks: KeyedSerialQueue, log: PluginLogger, changes: readonly StockWrite[]): Promise<WriteOutcome[]> {
+/** A PUT built from a read without processing profiles would be refused (or guessed): never send it. */
+function missingProfile(listingId: string): Transient {
+  return new Transient(
+    `Etsy returned no processing profile (readiness_state_id) for listing ${listingId}, which every written offering needs: nothing written`,
+    { listingId },
+  );
+}
+
+/**
+ * After a reactivation: read again (an active listing shows its processing profiles) and write the stock
+ * planned from the first read. A product set that changed in between is not guessed at.
+ */
+async function bodyAfterReread(api: EtsyApi, listingId: string, stock: ReadonlyMap<string, OfferingStock[]>): Promise<EtsyInventoryUpdate> {
+  const fresh = await api.getListingInventory(listingId);
+  if (lacksProcessingProfile(fresh)) throw missingProfile(listingId);
+  const products = liveProducts(fresh);
+  const planned = products.map((p) => stock.get(String(p.product_id)));
+  if (products.length !== stock.size || planned.some((s, i) => !s || s.length !== liveOfferings(products[i]!).length)) {
+    throw new Transient(`Etsy listing ${listingId} changed its products while being reactivated; nothing written`, { listingId });
+  }
+  return toInventoryUpdate(fresh, planned as OfferingStock[][]);
+}
+
+export async function writeStock(
+  api: EtsyApi,
+  locks: KeyedSerialQueue,
+  log: PluginLogger,
+  changes: readonly StockWrite[],
+  options: PlanOptions = {},
+): Promise<WriteOutcome[]> {
   const outcomes: (WriteOutcome | undefined)[] = new Array(changes.length);
   const fail = (i: number, error: PluginError) => {
     const c = changes[i]!;
@@ -40,10 +72,12 @@ export async function writeStock(api: EtsyApi, locks: KeyedSerialQueue, log: Plu
       await locks.run(listingId, async () => {
         const inventory = await api.getListingInventory(listingId);
         const state = inventory.listing?.state ?? 'active';
-        const plan = planListingWrite(listingId, state, inventory, group);
+        const plan = planListingWrite(listingId, state, inventory, group, options);
+        if (plan.steps.some((s) => s.kind === 'put-inventory') && lacksProcessingProfile(inventory)) throw missingProfile(listingId);
         for (const step of plan.steps) {
           if (step.kind === 'set-state') await api.updateListingState(listingId, step.state);
-          else await api.updateListingInventory(listingId, step.body);
+          else if (step.kind === 'put-inventory') await api.updateListingInventory(listingId, step.body);
+          else await api.updateListingInventory(listingId, await bodyAfterReread(api, listingId, step.stock));
         }
         if (plan.steps.length === 0) log.debug(`etsy listing ${listingId}: already as targeted, nothing written`);
         for (const o of plan.outcomes) {

@@ -20,7 +20,7 @@ function inventory(quantities: number[], enabled: boolean[] = quantities.map(() 
 
 const changes = (...targets: [number, TargetStock][]): ListingChange[] => targets.map(([productId, target], index) => ({ index, productId: String(productId), target }));
 const plan = (state: ListingState, inv: EtsyInventory, c: ListingChange[]) => planListingWrite('5', state, inv, c);
-const stepKinds = (p: ReturnType<typeof plan>) => p.steps.map((s) => (s.kind === 'set-state' ? `state:${s.state}` : 'put'));
+const stepKinds = (p: ReturnType<typeof plan>) => p.steps.map((s) => (s.kind === 'set-state' ? `state:${s.state}` : s.kind === 'put-inventory' ? 'put' : s.kind));
 const putQuantities = (p: ReturnType<typeof plan>) => {
   const put = p.steps.find((s) => s.kind === 'put-inventory');
   return put && put.kind === 'put-inventory' ? put.body.products.map((pr) => pr.offerings[0]!.quantity) : undefined;
@@ -86,9 +86,37 @@ test('a draft listing told all out of stock: nothing written (no placeholder tha
   expect(p.outcomes.map((o) => o.status)).toEqual(['written', 'written']);
 });
 
-test('a sold_out listing: reactivate (renew), then the full write', () => {
-  const p = plan('sold_out', inventory([0, 0]), changes([12, UNLIMITED]));
-  expect(stepKinds(p)).toEqual(['state:active', 'put']);
-  expect(putQuantities(p)).toEqual([0, 999]);
+test('a sold_out listing: renewed only when the store allows it, then read again and fully written', () => {
+  const allowed = planListingWrite('5', 'sold_out', inventory([0, 0]), changes([12, UNLIMITED]), { renewSoldOutListings: true });
+  expect(stepKinds(allowed)).toEqual(['state:active', 'put-after-reread']);
+  const step = allowed.steps[1]!;
+  expect(step.kind === 'put-after-reread' && [...step.stock.entries()]).toEqual([
+    ['11', [{ quantity: 0, is_enabled: true }]],
+    ['12', [{ quantity: 999, is_enabled: true }]],
+  ]);
+  expect(allowed.outcomes).toEqual([{ index: 0, status: 'written' }]);
+  const refused = plan('sold_out', inventory([0, 0]), changes([12, UNLIMITED]));
+  expect(stepKinds(refused)).toEqual([]);
+  expect(refused.outcomes[0]!.status === 'failed' && refused.outcomes[0]!.error).toBeInstanceOf(Rejected);
   expect(stepKinds(plan('sold_out', inventory([0, 0]), changes([12, OUT_OF_STOCK])))).toEqual([]);
+});
+
+test('an inactive listing reads without processing profiles (Etsy shows them for active listings only)', () => {
+  const noProfiles = (inv: EtsyInventory) => {
+    inv.products.forEach((p) => p.offerings.forEach((o) => (o.readiness_state_id = null)));
+    return inv;
+  };
+  // The plugin's own marker (inactive, one unit) coming back: reactivate, then read and write.
+  const back = plan('inactive', noProfiles(inventory([1, 0])), changes([12, quantity(3)]));
+  expect(stepKinds(back)).toEqual(['state:active', 'put-after-reread']);
+  const step = back.steps[1]!;
+  expect(step.kind === 'put-after-reread' && step.stock.get('11')).toEqual([{ quantity: 0, is_enabled: true }]);
+  // A merchant-inactive listing: nothing can be written without the profiles; in-stock targets Rejected.
+  const merchant = plan('inactive', noProfiles(inventory([3, 3])), changes([11, quantity(5)]));
+  expect(stepKinds(merchant)).toEqual([]);
+  expect(merchant.outcomes[0]!.status).toBe('failed');
+  // A digital listing has no processing profile at all: its null is right and the old order stays.
+  const digital = noProfiles(inventory([1, 0]));
+  digital.listing = { listing_id: 5, state: 'inactive', listing_type: 'download' };
+  expect(stepKinds(plan('inactive', digital, changes([12, quantity(3)])))).toEqual(['put', 'state:active']);
 });

@@ -115,7 +115,9 @@ test('auth: keystring alone, wrong key, missing or bad token', async () => {
 test('every answer carries the four rate headers; a throttle answers 429 with retry-after', async () => {
   const res = await etsyFetch(h.sim, 'GET', '/v3/application/users/me');
   for (const name of ['x-limit-per-second', 'x-remaining-this-second', 'x-limit-per-day', 'x-remaining-today']) {
-    expect(Number(res.headers.get(name))).toBeGreaterThanOrEqual(0);
+    // Present and a non-negative integer (Number(null) would be 0 and pass a bare >= 0 check).
+    const value = res.headers.get(name);
+    expect([name, value]).toEqual([name, expect.stringMatching(/^\d+$/)]);
   }
   expect(res.headers.get('x-limit-per-second')).toBe('10');
   expect(res.headers.get('x-limit-per-day')).toBe('10000');

@@ -14,6 +14,12 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 const listing = (id: number) => h.sim.state.listings.get(id)!;
+const fetchInventory = async (id: number) =>
+  (
+    await fetch(`${h.sim.baseUrl}/v3/application/listings/${id}/inventory`, {
+      headers: { 'x-api-key': `${h.sim.credentials.apiKey}:${h.sim.credentials.sharedSecret}`, authorization: `Bearer ${h.sim.credentials.accessToken}` },
+    })
+  ).json() as Promise<any>;
 const enabledUnits = (id: number) =>
   listing(id)
     .products.filter((p) => !p.is_deleted)
@@ -71,20 +77,28 @@ test('all variants out of stock: deactivate first, then write with one placehold
   expect(calls(h.sim)).toEqual(['GET /v3/application/listings/4001/inventory']);
 });
 
-test('one variant back: write (placeholder back to 0), then reactivate', async () => {
+test('one variant back: Etsy withholds an inactive listing\'s processing profiles, so reactivate, read them, then write', async () => {
   h.sim.seed([listingSeed(4002, 3)]);
   const c = h.connect();
   await c.writeStock([400201, 400202, 400203].map((v) => ({ ...ref(4002, v), target: OUT_OF_STOCK })));
   expect(listing(4002).state).toBe('inactive');
+  // readiness_state_id is "Returned only when the listing is `active` and of type `physical`" (Etsy's
+  // updateListingInventory reference), and it is required on every written offering.
+  const inactiveRead = await fetchInventory(4002);
+  expect(inactiveRead.products.every((p: any) => p.offerings[0].readiness_state_id === null)).toBe(true);
 
   h.sim.resetRequests();
   const out = await c.writeStock([{ ...ref(4002, 400203), target: quantity(4) }]);
   expect(out[0]!.status).toBe('written');
   expect(calls(h.sim)).toEqual([
     'GET /v3/application/listings/4002/inventory',
-    'PUT /v3/application/listings/4002/inventory',
     'PATCH /v3/application/shops/34567890/listings/4002',
+    'GET /v3/application/listings/4002/inventory',
+    'PUT /v3/application/listings/4002/inventory',
   ]);
+  // The write carried the profiles read once the listing was active again.
+  const written = h.sim.state.inventoryWrites.at(-1)!.body as any;
+  expect(written.products.every((p: any) => p.offerings[0].readiness_state_id === 1_402_817_325)).toBe(true);
   expect(listing(4002).state).toBe('active');
   expect([400201, 400202, 400203].map((v) => h.sim.stock(ref(4002, v)))).toEqual([OUT_OF_STOCK, OUT_OF_STOCK, quantity(4)]);
   expect(enabledUnits(4002)).toBe(4);
@@ -100,7 +114,7 @@ test('a single-product listing goes out of stock and back to unlimited', async (
   expect(listing(4003).state).toBe('active');
 });
 
-test('a listing the merchant deactivated is written but left inactive; in-stock targets are Rejected', async () => {
+test('a listing the merchant deactivated is left alone: no profiles to write with, in-stock targets are Rejected', async () => {
   h.sim.seed([listingSeed(4004, 2, quantity(3))]);
   listing(4004).state = 'inactive';
   const c = h.connect();
@@ -111,21 +125,36 @@ test('a listing the merchant deactivated is written but left inactive; in-stock 
   ]);
   expect(out[0]!.status === 'failed' && out[0]!.error).toBeInstanceOf(Rejected);
   expect(out[1]!.status).toBe('written');
-  expect(calls(h.sim)).toEqual(['GET /v3/application/listings/4004/inventory', 'PUT /v3/application/listings/4004/inventory']);
+  expect(calls(h.sim)).toEqual(['GET /v3/application/listings/4004/inventory']);
   expect(listing(4004).state).toBe('inactive');
-  expect(listing(4004).products[0]!.offerings[0]!.quantity).toBe(9);
+  expect(listing(4004).products[0]!.offerings[0]!.quantity).toBe(3);
 });
 
-test('a listing that sold out by sales is renewed (state active) before the full write', async () => {
+test('a sold_out listing is not renewed by default (a fee to the merchant): Rejected, saying how to allow it', async () => {
+  h.sim.seed([listingSeed(4006, 2, OUT_OF_STOCK)]);
+  expect(listing(4006).state).toBe('sold_out');
+  h.sim.resetRequests();
+  for (const renewSoldOutListings of [undefined, 'false', 'yes']) {
+    const out = await h.connect({ renewSoldOutListings }).writeStock([{ ...ref(4006, 400602), target: quantity(3) }]);
+    const err = out[0]!.status === 'failed' ? out[0]!.error : undefined;
+    expect(err).toBeInstanceOf(Rejected);
+    expect(err!.message).toMatch(/renew.*fee.*renewSoldOutListings=true/s);
+  }
+  expect(calls(h.sim).every((c) => c.startsWith('GET '))).toBe(true);
+  expect(listing(4006).state).toBe('sold_out');
+});
+
+test('with renewSoldOutListings=true a sold_out listing is renewed (state active), read again, then fully written', async () => {
   h.sim.seed([listingSeed(4005, 2, OUT_OF_STOCK)]); // nothing for sale: Etsy shows it sold_out
   expect(listing(4005).state).toBe('sold_out');
-  const c = h.connect();
+  const c = h.connect({ renewSoldOutListings: 'true' });
   h.sim.resetRequests();
   const out = await c.writeStock([{ ...ref(4005, 400502), target: UNLIMITED }]);
   expect(out[0]!.status).toBe('written');
   expect(calls(h.sim)).toEqual([
     'GET /v3/application/listings/4005/inventory',
     'PATCH /v3/application/shops/34567890/listings/4005',
+    'GET /v3/application/listings/4005/inventory',
     'PUT /v3/application/listings/4005/inventory',
   ]);
   expect(listing(4005).state).toBe('active');

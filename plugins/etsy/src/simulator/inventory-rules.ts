@@ -70,6 +70,8 @@ export function inventoryBodyError(body: InventoryBody): string | undefined {
     for (const o of offerings) {
       for (const f of READ_ONLY_OFFERING_FIELDS) if (f in o) return `products[${i}].offerings: unexpected field '${f}'`;
       if (!('readiness_state_id' in o)) return `products[${i}].offerings: readiness_state_id is required`;
+      // Every simulated listing is physical; Etsy's answer as integrators quote it.
+      if (o.readiness_state_id === null || o.readiness_state_id === undefined) return 'A readiness_state_id is required for physical listings.';
       if (o.quantity < 0 || o.quantity > MAX_QUANTITY) return `Offering quantity must be between 0 and ${MAX_QUANTITY}`;
       if (!(o.price >= MIN_PRICE)) return `Offering price must be at least ${MIN_PRICE}`;
     }

@@ -34,6 +34,7 @@ export function metered(handle: Handler): Handler {
     const daily = ctx.state.daily;
     const dailyHeaders = () => ({ 'x-limit-per-day': String(daily.limit), 'x-remaining-today': String(Math.max(0, daily.limit - daily.used)) });
     if (daily.used >= daily.limit) {
+      if (daily.headerless) return { status: 429, body: { error: 'Too many requests: you have exceeded your daily rate limit' } };
       return {
         status: 429,
         headers: { 'retry-after': String(DAILY_RETRY_AFTER_SECONDS), ...dailyHeaders() },

@@ -110,7 +110,10 @@ function apiRoutes(validators: SpecValidators): SimRoute<EtsySimState>[] {
         const includes = queryList(req.query.includes);
         const unknown = includes.find((i) => i !== 'Listing');
         if (unknown) return fail(400, `Invalid value for includes: '${unknown}'`);
-        return { status: 200, body: inventoryView(listing, { showDeleted: queryFlag(req.query.show_deleted), includeListing: includes.includes('Listing') }) };
+        return {
+          status: 200,
+          body: inventoryView(listing, { showDeleted: queryFlag(req.query.show_deleted), includeListing: includes.includes('Listing'), singleListing: true }),
+        };
       }),
     },
     {
@@ -127,7 +130,7 @@ function apiRoutes(validators: SpecValidators): SimRoute<EtsySimState>[] {
         if (problem) return fail(400, problem);
         ctx.state.inventoryWrites.push({ listingId: listing.listing_id, body: req.body });
         applyInventoryBody(ctx.state, listing, body, nowSeconds(ctx));
-        return { status: 200, body: inventoryView(listing) };
+        return { status: 200, body: inventoryView(listing, { singleListing: true }) };
       }),
     },
     {

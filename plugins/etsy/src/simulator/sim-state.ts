@@ -58,8 +58,11 @@ export interface EtsySimState {
   /** "listingId/productId" of every seeded variant (to tell deleted from never seeded). */
   seeded: Set<string>;
   nextId: number;
-  /** The application's daily (QPD) budget; tests may lower `limit`. */
-  daily: { limit: number; used: number };
+  /**
+   * The application's daily (QPD) budget; tests may lower `limit`. `headerless`: refuse a spent budget with
+   * a bare 429 (no rate headers, no retry-after), as Etsy's older rate-limit page says it does.
+   */
+  daily: { limit: number; used: number; headerless?: boolean };
   /** Every updateListingInventory body received (newest last), for tests that check what was sent. */
   inventoryWrites: { listingId: number; body: unknown }[];
   oauth: EtsySimOAuth;
@@ -145,14 +148,21 @@ export function listingView(listing: SimListing) {
   };
 }
 
-export function inventoryView(listing: SimListing, opts: { showDeleted?: boolean; includeListing?: boolean } = {}): EtsyInventory {
+/**
+ * @param opts.singleListing the call names one listing (getListingInventory, updateListingInventory): only
+ *        then, and only while the listing is active, does Etsy show each offering's readiness_state_id
+ *        ("Returned only when the listing is `active` and of type `physical`, and the endpoint is either
+ *        shop-scoped … or a single-listing request"; null in every other case).
+ */
+export function inventoryView(listing: SimListing, opts: { showDeleted?: boolean; includeListing?: boolean; singleListing?: boolean } = {}): EtsyInventory {
+  const showProfiles = opts.singleListing === true && listing.state === 'active';
   const products = (opts.showDeleted ? listing.products : liveSimProducts(listing)).map((p) => ({
     product_id: p.product_id,
     sku: p.sku,
     is_deleted: p.is_deleted,
     offerings: p.offerings
       .filter((o) => opts.showDeleted || !o.is_deleted)
-      .map((o) => ({ ...o, price: { ...o.price } })),
+      .map((o) => ({ ...o, price: { ...o.price }, readiness_state_id: showProfiles ? o.readiness_state_id : null })),
     property_values: p.property_values.map((pv) => ({ ...pv, value_ids: [...pv.value_ids], values: [...pv.values] })),
   }));
   return {
