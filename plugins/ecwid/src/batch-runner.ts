@@ -10,7 +10,8 @@
 import { randomUUID } from 'node:crypto';
 import { Transient, type HttpClient } from '@stock-sync/plugin-sdk';
 import { BATCH_DEADLINE_MS, BATCH_POLL_DELAYS_MS } from './manifest';
-import type { EcwidBatchItemResponse, EcwidBatchRequest, EcwidBatchStatus } from './ecwid-types';
+import { parseBatchStatus, type SubAnswer } from './batch-status';
+import type { EcwidBatchRequest } from './ecwid-types';
 
 export interface BatchTiming {
   deadlineMs: number;
@@ -25,7 +26,7 @@ export const defaultTiming: BatchTiming = {
 };
 
 /** Runs the sub-requests as one batch; resolves with each one's answer by its id. */
-export async function runBatch(api: HttpClient, requests: EcwidBatchRequest[], timing: BatchTiming = defaultTiming): Promise<Map<string, EcwidBatchItemResponse>> {
+export async function runBatch(api: HttpClient, requests: EcwidBatchRequest[], timing: BatchTiming = defaultTiming): Promise<Map<string, SubAnswer>> {
   const created = await api.request<{ ticket?: unknown }>({
     method: 'POST',
     url: '/batch',
@@ -40,16 +41,14 @@ export async function runBatch(api: HttpClient, requests: EcwidBatchRequest[], t
 
   let waited = 0;
   for (let poll = 0; ; poll++) {
-    const res = await api.request<EcwidBatchStatus>({ method: 'GET', url: '/batch', params: { ticket } });
-    const status = res.data;
-    if (status?.status === 'COMPLETED') {
-      const byId = new Map<string, EcwidBatchItemResponse>();
-      for (const r of Array.isArray(status.responses) ? status.responses : []) if (typeof r?.id === 'string') byId.set(r.id, r);
-      return byId;
-    }
+    // escapedJson=true as Ecwid's official Java client asks (GetEscapedBatchRequest): each body comes
+    // back as a JSON string in escapedHttpBody.
+    const res = await api.request({ method: 'GET', url: '/batch', params: { ticket, escapedJson: true } });
+    const status = parseBatchStatus(res.data);
+    if (status.state === 'COMPLETED') return status.answers;
     const delay = timing.pollDelaysMs[Math.min(poll, timing.pollDelaysMs.length - 1)];
     if (waited + delay > timing.deadlineMs) {
-      throw new Transient(`Ecwid batch ${ticket} still ${String(status?.status)} after ${Math.round(waited / 1000)} s (${status?.completed_requests ?? 0}/${status?.total_requests ?? '?'} done)`, { ticket });
+      throw new Transient(`Ecwid batch ${ticket} still ${status.state ?? 'without a documented status'} after ${Math.round(waited / 1000)} s (${status.completedRequests ?? 0}/${status.totalRequests ?? '?'} done)`, { ticket });
     }
     await timing.sleep(delay);
     waited += delay;

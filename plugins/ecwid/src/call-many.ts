@@ -7,6 +7,7 @@ import { chunk, stopsTheWork, type HttpClient, type PluginError } from '@stock-s
 import { runBatch, defaultTiming, type BatchTiming } from './batch-runner';
 import { ECWID_MAX_BATCH, MIN_SUBREQUESTS_FOR_BATCH } from './manifest';
 import { subRequestError } from './item-errors';
+import { subAnswerSucceeded } from './batch-status';
 import { asPluginError } from './ids';
 
 export interface RestCall {
@@ -36,7 +37,7 @@ export async function callMany(api: HttpClient, calls: readonly RestCall[], onRe
       } catch (e) {
         const error = asPluginError(e);
         if (stopsTheWork(error)) throw error;
-        onResult(call, { ok: false, error: subRequestError(call.what, { status: 'FAILED', http_status_code: Number(error.details?.status), http_body: parseBody(error.details?.body) }) });
+        onResult(call, { ok: false, error: subRequestError(call.what, { status: 'FAILED', httpStatusCode: numberOf(error.details?.status), body: parseBody(error.details?.body) }) });
       }
     }
     return;
@@ -49,10 +50,15 @@ export async function callMany(api: HttpClient, calls: readonly RestCall[], onRe
     );
     for (const call of part) {
       const r = answers.get(call.id);
-      if (r && r.status === 'COMPLETED' && Number(r.http_status_code ?? 200) === 200) onResult(call, { ok: true, body: r.http_body });
+      if (subAnswerSucceeded(r)) onResult(call, { ok: true, body: r.body });
       else onResult(call, { ok: false, error: subRequestError(call.what, r) });
     }
   }
+}
+
+function numberOf(v: unknown): number | undefined {
+  const n = Number(v);
+  return v === undefined || !Number.isFinite(n) ? undefined : n;
 }
 
 /** The SDK keeps a redacted body snippet in details.body; Ecwid's error codes live in it. */

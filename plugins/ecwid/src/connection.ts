@@ -8,6 +8,7 @@ import {
   OutcomeSlots,
   refOf,
   Rejected,
+  Transient,
   type HttpClient,
   type ObservedStock,
   type PluginError,
@@ -71,7 +72,7 @@ export class EcwidConnection implements StoreConnection {
         calls,
         (call, result) => {
           const it = byId.get(call.id)!;
-          const outcome = writeOutcome(it, result);
+          const outcome = writeOutcome(combinationWhat(it), result);
           outcomes.set(it.indexes, (i) => ({ ...refOf(changes[i]), ...outcome }) as WriteOutcome);
         },
         this.opts,
@@ -145,9 +146,18 @@ export class EcwidConnection implements StoreConnection {
   }
 }
 
-function writeOutcome(it: PlannedItem<StockWrite>, result: CallResult): { status: 'written' } | { status: 'failed'; error: PluginError } {
+/**
+ * A PUT's answer → the write's outcome. Ecwid answers `{"updateCount": 1}`, or 0 "depending on whether
+ * the update was successful" (https://api-docs.ecwid.com/reference/update-product-variation). Only a
+ * positive count is proof of the write; an answer without a count (an unreadable batch body, a proxy's
+ * page) is Transient — never recorded as written — and the hub's absolute write is sent again.
+ */
+export function writeOutcome(what: string, result: CallResult): { status: 'written' } | { status: 'failed'; error: PluginError } {
   if (!result.ok) return { status: 'failed', error: result.error };
   const count = (result.body as EcwidUpdateStatus | undefined)?.updateCount;
-  if (count === 0) return { status: 'failed', error: new Rejected(`Ecwid updated nothing for ${combinationWhat(it)} (updateCount 0)`) };
+  if (count === 0) return { status: 'failed', error: new Rejected(`Ecwid updated nothing for ${what} (updateCount 0)`) };
+  if (typeof count !== 'number' || !(count > 0)) {
+    return { status: 'failed', error: new Transient(`Ecwid's answer for ${what} carries no updateCount: the write is not confirmed`) };
+  }
   return { status: 'written' };
 }

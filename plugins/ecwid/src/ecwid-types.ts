@@ -34,7 +34,10 @@ export interface EcwidUpdateStatus {
   warning?: string;
 }
 
-/** Ecwid error bodies: `{ errorMessage, errorCode }` (errorCode on newer endpoints). */
+/**
+ * Ecwid error bodies: `{ errorMessage, errorCode }` (errorCode on newer endpoints; the official Java
+ * client's EcwidApiError). The legacy batch-create error example shows `error_message`: read too.
+ */
 export interface EcwidErrorBody {
   errorMessage?: string;
   errorCode?: string;
@@ -50,25 +53,34 @@ export interface EcwidBatchRequest {
 
 export type EcwidBatchItemStatus = 'COMPLETED' | 'FAILED' | 'NOT_EXECUTED';
 
+/**
+ * One sub-request's answer in GET /batch (camelCase, as documented in "Get batch request status"
+ * https://api-docs.ecwid.com/reference/get-batch-request-status and Ecwid's official Java client
+ * EscapedSingleBatchResponse). With `escapedJson=true` the body comes as a JSON string in
+ * `escapedHttpBody` instead of the object in `httpBody`.
+ */
 export interface EcwidBatchItemResponse {
   id?: string;
   status: EcwidBatchItemStatus;
-  http_body?: unknown;
-  escaped_http_body?: string;
-  http_status_code?: number;
-  http_status_line?: string;
+  httpBody?: unknown;
+  escapedHttpBody?: string;
+  httpStatusCode?: number;
+  httpStatusLine?: string;
 }
 
+/** GET /batch?ticket=… ("BatchRequestStatus"). */
 export interface EcwidBatchStatus {
   status: 'QUEUED' | 'IN_PROGRESS' | 'COMPLETED';
-  total_requests: number;
-  completed_requests: number;
+  totalRequests: number;
+  completedRequests: number;
   responses?: EcwidBatchItemResponse[];
 }
 
 export function errorBodyOf(data: unknown): EcwidErrorBody | undefined {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return undefined;
   const d = data as Record<string, unknown>;
-  if (typeof d.errorMessage !== 'string' && typeof d.errorCode !== 'string') return undefined;
-  return { errorMessage: typeof d.errorMessage === 'string' ? d.errorMessage : undefined, errorCode: typeof d.errorCode === 'string' ? d.errorCode : undefined };
+  const message = typeof d.errorMessage === 'string' ? d.errorMessage : typeof d.error_message === 'string' ? d.error_message : undefined;
+  const code = typeof d.errorCode === 'string' ? d.errorCode : undefined;
+  if (message === undefined && code === undefined) return undefined;
+  return { errorMessage: message, errorCode: code };
 }

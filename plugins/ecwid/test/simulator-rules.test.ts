@@ -45,10 +45,10 @@ it('validates batches: an array of ≤ 500 {path, method}; stops on the first fa
   const status = await call(sim, 'GET', `/batch?ticket=${created.body.ticket}`);
   expect(status.body).toMatchObject({
     status: 'COMPLETED',
-    total_requests: 2,
-    completed_requests: 1,
+    totalRequests: 2,
+    completedRequests: 1,
     responses: [
-      { id: 'a', status: 'FAILED', http_status_code: 404, http_body: { errorCode: 'COMBINATION_NOT_FOUND' } },
+      { id: 'a', status: 'FAILED', httpStatusCode: 404, httpBody: { errorCode: 'COMBINATION_NOT_FOUND' } },
       { id: 'b', status: 'NOT_EXECUTED' },
     ],
   });
@@ -59,7 +59,7 @@ it('validates batches: an array of ≤ 500 {path, method}; stops on the first fa
     { id: 'b', path: '/products/100/combinations/1002', method: 'PUT', body: { unlimited: false, quantity: 1 } },
   ]);
   const done = await call(sim, 'GET', `/batch?ticket=${goOn.body.ticket}&escapedJson=true`);
-  expect(done.body.responses[1]).toMatchObject({ id: 'b', status: 'COMPLETED', http_status_code: 200, escaped_http_body: '{"updateCount":1}' });
+  expect(done.body.responses[1]).toMatchObject({ id: 'b', status: 'COMPLETED', httpStatusCode: 200, escapedHttpBody: '{"updateCount":1}' });
   expect(await call(sim, 'GET', '/batch?ticket=nope')).toMatchObject({ status: 404 });
 });
 

@@ -1,6 +1,8 @@
 /**
- * POST /batch and GET /batch?ticket=… (Ecwid/ecwid-api-docs includes/_batch_api.md; docs.ecwid.com
- * "Create batch request"). Sub-requests run in order through the store's own REST handlers when the
+ * POST /batch and GET /batch?ticket=… (https://api-docs.ecwid.com/reference/get-batch-request-status,
+ * https://github.com/Ecwid/ecwid-api-docs/blob/master/includes/_batch_api.md). The status answer is
+ * camelCase: totalRequests, completedRequests, responses[].httpStatusCode / httpStatusLine /
+ * httpBody or (escapedJson=true) escapedHttpBody. Sub-requests run in order through the store's own REST handlers when the
  * batch is created; the ticket then answers QUEUED/IN_PROGRESS for `options.pollsUntilComplete`
  * status reads before COMPLETED with every sub-request's answer.
  */
@@ -114,21 +116,22 @@ export const batchRoutes: SimRoute<EcwidSimState>[] = [
       if (t.pollsLeft > 0) {
         t.pollsLeft--;
         const done = t.pollsLeft === 0 ? Math.floor(total / 2) : 0;
-        return { status: 200, body: { status: done > 0 ? 'IN_PROGRESS' : 'QUEUED', total_requests: total, completed_requests: done, responses: [] } };
+        return { status: 200, body: { status: done > 0 ? 'IN_PROGRESS' : 'QUEUED', totalRequests: total, completedRequests: done, responses: [] } };
       }
       const escaped = flag(req.query.escapedJson, false);
       const responses = t.results.map((r) => {
         const out: Record<string, unknown> = { id: r.id, status: r.status };
         if (r.status !== 'NOT_EXECUTED') {
-          if (escaped) out.escaped_http_body = JSON.stringify(r.body ?? null);
-          else out.http_body = r.body;
-          out.http_status_code = r.httpStatus;
-          out.http_status_line = STATUS_LINES[r.httpStatus ?? 500] ?? '';
+          // "escapedHttpBody is returned instead of httpBody if escapedJson is true" (docs, below).
+          if (escaped) out.escapedHttpBody = JSON.stringify(r.body ?? null);
+          else out.httpBody = r.body;
+          out.httpStatusCode = r.httpStatus;
+          out.httpStatusLine = STATUS_LINES[r.httpStatus ?? 500] ?? '';
         }
         return out;
       });
       const completed = t.results.filter((r) => r.status !== 'NOT_EXECUTED').length;
-      return { status: 200, body: { status: 'COMPLETED', total_requests: total, completed_requests: completed, responses } };
+      return { status: 200, body: { status: 'COMPLETED', totalRequests: total, completedRequests: completed, responses } };
     },
   },
 ];

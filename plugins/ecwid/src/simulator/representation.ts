@@ -4,7 +4,9 @@ import type { SimCombination, SimProduct } from './state';
 
 export function combinationJson(product: SimProduct, c: SimCombination): Record<string, unknown> {
   const eff = effectiveStock(product, c);
-  const out: Record<string, unknown> = { id: c.id, combinationNumber: c.combinationNumber, options: c.options };
+  // Options carry their translations as in the documented example ("nameTranslated": {"en": …}).
+  const options = c.options.map((o) => ({ name: o.name, nameTranslated: { en: o.name }, value: o.value, valueTranslated: { en: o.value } }));
+  const out: Record<string, unknown> = { id: c.id, combinationNumber: c.combinationNumber, options };
   if (c.sku !== undefined) out.sku = c.sku;
   // "quantity: Omitted if the combination inherits the base product's quantity."
   if (c.own) out.quantity = c.own.quantity;
