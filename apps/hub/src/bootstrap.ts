@@ -1,23 +1,60 @@
 /**
  * Builds the hub's Nest application (used by main.ts and by the test harness, so tests run the real
- * thing): body limits sized for 10 000-entry batches, the global validation pipe, OpenAPI.
+ * thing). In request order: the express router is case-sensitive and strict (`/V1/stores` and
+ * `/v1/stores/` route nowhere); the request-auth middleware refuses unauthenticated requests to
+ * non-public routes before their body is read; the media-type check answers 415 for a body that is not
+ * JSON; the JSON parser (limit sized for 10 000-entry batches, nesting capped); then Nest's routes with
+ * the global guard, the validation pipe and OpenAPI.
  */
-import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import { ModulesContainer, NestFactory } from '@nestjs/core';
+import { ExpressAdapter, type NestExpressApplication } from '@nestjs/platform-express';
 import { HubModule, type HubModuleOptions } from './app.module';
+import { AuthFailureLimiter } from './auth/auth-failure-limiter';
+import { collectPublicRoutes, PublicRouteMatcher } from './auth/public-routes';
+import { requestAuthMiddleware } from './auth/request-auth.middleware';
+import { TokenVerifier } from './auth/token-verifier';
 import { enabledLogLevels } from './config/hub-config';
-import { mountOpenApi } from './http/openapi';
+import { verifyJsonDepth } from './http/json-depth';
+import { jsonMediaTypeMiddleware } from './http/json-media-type.middleware';
+import { DOCS_PATH, mountOpenApi } from './http/openapi';
 import { createValidationPipe } from './http/validation.pipe';
 
 /** 10 000 facility updates are ~1.5 MB of JSON; leave room. */
 export const MAX_BODY = '16mb';
 
+/** The part of an express application set up here (express ships no types; @types/express is not a dependency). */
+interface ExpressApp {
+  set(setting: string, value: unknown): unknown;
+  router?: { caseSensitive?: boolean; strict?: boolean };
+}
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const createExpress = require('express') as () => ExpressApp;
+
 export async function createHubApp(options: HubModuleOptions): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(HubModule.forRoot(options), {
+  const server = createExpress();
+  // Express creates its router once, with the settings of that moment: set them before the adapter does.
+  server.set('case sensitive routing', true);
+  server.set('strict routing', true);
+  server.set('x-powered-by', false);
+  const app = await NestFactory.create<NestExpressApplication>(HubModule.forRoot(options), new ExpressAdapter(server), {
     bodyParser: false,
     logger: enabledLogLevels(options.config.logLevel),
   });
-  app.useBodyParser('json', { limit: MAX_BODY });
+  if (server.router?.caseSensitive !== true || server.router?.strict !== true) {
+    throw new Error('the express router is not case-sensitive and strict: every route would answer to other spellings');
+  }
+
+  const limiter = new AuthFailureLimiter(options.config.auth);
+  app.getHttpServer().on('close', () => limiter.close());
+  app.use(
+    requestAuthMiddleware({
+      verifier: new TokenVerifier(options.config.apiTokens),
+      publicRoutes: new PublicRouteMatcher(collectPublicRoutes(app.get(ModulesContainer)), [{ path: `/${DOCS_PATH}` }]),
+      limiter,
+    }),
+  );
+  app.use(jsonMediaTypeMiddleware());
+  app.useBodyParser('json', { limit: MAX_BODY, verify: verifyJsonDepth });
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   mountOpenApi(app);

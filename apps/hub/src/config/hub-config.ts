@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import { DEFAULT_REFERENCE_DATA_PATH } from '@stock-sync/domain';
 import { loadSyncConfig, SyncConfigError, type SyncConfig } from '../sync/sync-config';
+import { loadAuthThrottleConfig, type AuthThrottleConfig } from './auth-config';
 import { ensureGeneratedSecret } from './generated-secrets';
 
 export type LogLevel = 'error' | 'warn' | 'log' | 'debug' | 'verbose';
@@ -31,6 +32,8 @@ export interface HubConfig {
   referenceDataPath: string;
   pluginsDir: string;
   logLevel: LogLevel;
+  /** Brute-force protection: failed authentications per client address (HUB_AUTH_*; see auth-config.ts). */
+  auth: AuthThrottleConfig;
   /** The orchestrator's settings (HUB_SCHEDULER, HUB_SCHEDULER_TICK_MS, HUB_SYNC_*, …; see sync/sync-config.ts). */
   sync: SyncConfig;
 }
@@ -94,6 +97,8 @@ export function loadHubConfig(env: Env = process.env, warn: Warn = (m) => consol
     problems.push('HUB_ENCRYPTION_KEY is required when NODE_ENV=production (32 bytes, hex or base64; e.g. `openssl rand -base64 32`)');
   }
 
+  const auth = loadAuthThrottleConfig(env, problems);
+
   let sync: SyncConfig | undefined;
   try {
     sync = loadSyncConfig(env);
@@ -131,6 +136,7 @@ export function loadHubConfig(env: Env = process.env, warn: Warn = (m) => consol
     referenceDataPath: path.resolve(nonEmpty(env.HUB_REFERENCE_DATA) ?? DEFAULT_REFERENCE_DATA_PATH),
     pluginsDir: path.resolve(nonEmpty(env.HUB_PLUGINS_DIR) ?? DEFAULT_PLUGINS_DIR),
     logLevel,
+    auth,
     sync,
   };
 }

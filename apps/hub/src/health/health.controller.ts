@@ -5,10 +5,12 @@ import type { HttpResponseLike } from '../http/http-types';
 import type { DataSource } from 'typeorm';
 import { HUB_CONFIG } from '../config/config.tokens';
 import type { HubConfig } from '../config/hub-config';
+import { Public } from '../auth/public.decorator';
 import { PluginRegistry } from '../plugins/plugin-registry.service';
 
 /** Liveness + readiness (no token): the process answers and the database does too. */
 @ApiTags('health')
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(

@@ -4,6 +4,7 @@
  */
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { HttpResponseLike } from './http-types';
+import { JSON_TOO_DEEP } from './json-depth';
 
 @Catch()
 export class ApiExceptionFilter implements ExceptionFilter {
@@ -37,17 +38,37 @@ export class ApiExceptionFilter implements ExceptionFilter {
           return { status, body: { error: snake(HttpStatus[status] ?? 'error'), message } };
       }
     }
-    // Body-parser errors arrive as plain errors carrying a status.
-    const bodyError = exception as { status?: number; type?: string; message?: string };
-    if (bodyError?.type === 'entity.parse.failed') {
-      return { status: 400, body: { error: 'validation_failed', details: [{ path: 'body', message: 'the body is not valid JSON' }] } };
-    }
-    if (bodyError?.type === 'entity.too.large') {
-      return { status: 413, body: { error: 'payload_too_large', message: 'the request body is too large' } };
-    }
+    const transport = renderBodyReadingError(exception);
+    if (transport) return transport;
     this.log.error(exception instanceof Error ? exception.stack ?? exception.message : String(exception));
     return { status: 500, body: { error: 'internal_error', message: 'internal error' } };
   }
+}
+
+/**
+ * Errors of reading and parsing the body (body-parser, raw-body, zlib) arrive as plain errors carrying a
+ * 4xx status: a charset or Content-Encoding that cannot be undone (415), a body over the limit (413),
+ * invalid JSON, JSON nested too deeply, a gzip header on a plain body, an aborted or truncated upload (400).
+ * None of them is the hub's fault, so none is a 500.
+ */
+function renderBodyReadingError(exception: unknown): { status: number; body: Record<string, unknown> } | undefined {
+  const e = exception as { status?: unknown; statusCode?: unknown; type?: unknown; message?: unknown } | null;
+  if (typeof e !== 'object' || e === null) return undefined;
+  const status = typeof e.status === 'number' ? e.status : typeof e.statusCode === 'number' ? e.statusCode : undefined;
+  if (status === undefined || status < 400 || status >= 500) return undefined;
+  const type = typeof e.type === 'string' ? e.type : '';
+  const detail = typeof e.message === 'string' ? e.message.slice(0, 200) : 'unreadable body';
+  if (type === 'entity.too.large' || status === 413) {
+    return { status: 413, body: { error: 'payload_too_large', message: 'the request body is too large' } };
+  }
+  if (type === 'charset.unsupported' || type === 'encoding.unsupported' || status === 415) {
+    return { status: 415, body: { error: 'unsupported_media_type', message: detail } };
+  }
+  const message =
+    type === 'entity.parse.failed' ? 'the body is not valid JSON'
+    : type === JSON_TOO_DEEP ? detail
+    : `the body could not be read: ${detail}`;
+  return { status: 400, body: { error: 'validation_failed', details: [{ path: 'body', message }] } };
 }
 
 function isApiShaped(response: unknown): response is Record<string, unknown> {

@@ -1,6 +1,9 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 
+/** Where the UI and the spec are served: public (bootstrap.ts lists this mount next to the `@Public()` routes). */
+export const DOCS_PATH = 'docs';
+
 /** OpenAPI UI at /docs and the spec at /docs/openapi.json (both without a token). */
 export function mountOpenApi(app: INestApplication): void {
   const config = new DocumentBuilder()
@@ -10,5 +13,5 @@ export function mountOpenApi(app: INestApplication): void {
     .addBearerAuth()
     .build();
   const document = SwaggerModule.createDocument(app, config);
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json', yamlDocumentUrl: 'docs/openapi.yaml' });
+  SwaggerModule.setup(DOCS_PATH, app, document, { jsonDocumentUrl: `${DOCS_PATH}/openapi.json`, yamlDocumentUrl: `${DOCS_PATH}/openapi.yaml` });
 }

@@ -36,7 +36,8 @@ import {
   deferPending,
   loadChunk,
   loadRegionFacilities,
-  recordChunkUnderLease,
+  markNeedsReconnect,
+  recordChunk,
   scheduleNextReconcile,
 } from './sync-records';
 import { planChunk, variantsToReadBack, type Drift, type LoadedVariant, type VariantPlan } from './variant-plan';
@@ -237,14 +238,19 @@ export class SyncRunExecutor {
 
       const fatal = records.fatal;
       const stop = records.stop;
-      await recordChunkUnderLease(this.db, lease, {
-        storeId: store.id,
-        runId: run.id,
-        // A dry run changes no sync_variant.
-        variants: run.dry_run ? [] : records.variants,
-        changes: records.changes,
-        counts: records.counts,
-        ...(fatal?.code === 'auth' ? { needsReconnectReason: `the platform rejected the credentials: ${fatal.message}` } : {}),
+      await this.db.transaction(async (m) => {
+        await recordChunk(m, {
+          storeId: store.id,
+          runId: run.id,
+          // A dry run changes no sync_variant.
+          variants: run.dry_run ? [] : records.variants,
+          changes: records.changes,
+          counts: records.counts,
+        });
+        if (fatal?.code === 'auth') {
+          await markNeedsReconnect(m, store.id, `the platform rejected the credentials: ${fatal.message}`);
+        }
+        await lease.fenceInTransaction(m);
       });
       counts = addCounts(counts, records.counts);
 
