@@ -31,6 +31,6 @@ export interface MagentoSearchResults<T> {
 /** error-response: `message` may hold %1 / %name placeholders filled from `parameters`. */
 export interface MagentoErrorBody {
   message: string;
-  parameters?: string[] | Record<string, string>;
+  parameters?: (string | number)[] | Record<string, string | number>;
   errors?: MagentoErrorBody[];
 }

@@ -42,3 +42,22 @@ export function fromMagento(item: Pick<MagentoStockItem, 'manage_stock'>, source
   const n = Number(source.quantity);
   return { kind: 'quantity', quantity: Number.isFinite(n) ? Math.max(0, Math.floor(n)) : 0 };
 }
+
+/**
+ * The neutral reading of a legacy stock item alone (stores without MSI): not managed → unlimited; managed
+ * and not in stock → out of stock; else its qty (floored, ≥ 0; a managed 0 reads as out of stock).
+ */
+export function fromLegacyStockItem(item: Pick<MagentoStockItem, 'manage_stock' | 'is_in_stock' | 'qty'>): TargetStock {
+  if (!item.manage_stock) return { kind: 'unlimited' };
+  const n = Number(item.qty);
+  const q = Number.isFinite(n) ? Math.max(0, Math.floor(n)) : 0;
+  if (!item.is_in_stock || q === 0) return { kind: 'out_of_stock' };
+  return { kind: 'quantity', quantity: q };
+}
+
+/** Quantity 0 and out of stock are one state on a store (both sell nothing). */
+export function showsSame(a: TargetStock, b: TargetStock): boolean {
+  const soldOut = (t: TargetStock) => t.kind === 'out_of_stock' || (t.kind === 'quantity' && t.quantity === 0);
+  if (soldOut(a) || soldOut(b)) return soldOut(a) && soldOut(b);
+  return a.kind === b.kind && (a.kind !== 'quantity' || a.quantity === (b as { quantity: number }).quantity);
+}

@@ -1,7 +1,7 @@
 /** Magento error answers: `{ message, parameters }` with %1 / %name placeholders (error-response). */
 import type { SimResponse } from '@stock-sync/plugin-testkit';
 
-export function mError(status: number, message: string, parameters?: string[] | Record<string, string>, extra: Record<string, unknown> = {}): SimResponse {
+export function mError(status: number, message: string, parameters?: (string | number)[] | Record<string, string | number>, extra: Record<string, unknown> = {}): SimResponse {
   return { status, body: { message, ...(parameters ? { parameters } : {}), ...extra } };
 }
 
@@ -15,4 +15,12 @@ export const productNotFound = () => mError(404, "The product that was requested
 
 export function notAuthorized(resources: string): SimResponse {
   return mError(401, "The consumer isn't authorized to access %resources.", { resources });
+}
+
+/** Magento\Webapi\Controller\Rest\Router: a path no installed module serves. */
+export const noRoute = () => mError(404, 'Request does not match any route.');
+
+/** EntityArrayValidator with input limits on: the whole request is refused. */
+export function inputLimitExceeded(type: string, max: number): SimResponse {
+  return mError(400, 'Maximum items of type "%type" is %max', { type, max });
 }

@@ -3,7 +3,7 @@
  * Bodies are validated against the official admin schema first; a source-items save is all or nothing.
  */
 import type { SimRequest, SimResponse, SimRoute } from '@stock-sync/plugin-testkit';
-import { invalidInput, mError, productNotFound } from './errors';
+import { inputLimitExceeded, invalidInput, mError, noRoute, productNotFound } from './errors';
 import { applySearchCriteria, parseSearchCriteria } from './search-criteria';
 import type { SpecValidators } from './spec-validators';
 import { DEFAULT_SOURCE, deriveIsInStock, effectiveManageStock, sourceKey, syncDefaultSource, syncLegacy, type MagentoSimState, type SimStockItem } from './state';
@@ -19,6 +19,14 @@ function withStore(handler: (req: SimRequest, ctx: Ctx) => SimResponse) {
   return (req: SimRequest, ctx: Ctx): SimResponse =>
     ctx.state.storeCodes.has(param(req, 'storeCode')) ? handler(req, ctx) : mError(404, "The store that was requested wasn't found. Verify the store and try again.");
 }
+
+/** MSI routes exist only while the Magento_Inventory* modules are enabled. */
+function msiOnly(handler: (req: SimRequest, ctx: Ctx) => SimResponse) {
+  return (req: SimRequest, ctx: Ctx): SimResponse => (ctx.state.msi ? handler(req, ctx) : noRoute());
+}
+
+/** The source-item interface Magento names in its input-limit refusal. */
+const SOURCE_ITEM_TYPE = '\\Magento\\InventoryApi\\Api\\Data\\SourceItemInterface';
 
 function stockItemJson(state: MagentoSimState, s: SimStockItem): Record<string, unknown> {
   // The getter answers the effective setting (the configuration's while use_config_manage_stock).
@@ -59,6 +67,9 @@ function updateStockItem(check: SpecValidators['updateStockItem']) {
 
 function saveSourceItems(check: SpecValidators['saveSourceItems']) {
   return (req: SimRequest, { state }: Ctx): SimResponse => {
+    const limit = state.inputListLimit;
+    const sent = (req.body as { sourceItems?: unknown } | undefined)?.sourceItems;
+    if (limit !== undefined && Array.isArray(sent) && sent.length > limit) return inputLimitExceeded(SOURCE_ITEM_TYPE, limit);
     const valid = check(req.body);
     if (!valid.ok) return invalidInput(valid.errors);
     const items = (req.body as { sourceItems: { sku?: string; source_code?: string; quantity?: number; status?: number }[] }).sourceItems;
@@ -97,12 +108,22 @@ function getSource(req: SimRequest, { state }: Ctx): SimResponse {
     : mError(404, 'Source with code "%value" does not exist.', { value: code });
 }
 
+/** GET /V1/stockItems/lowStock/ (scopeId, qty required): managed items at or below qty. */
+function lowStock(req: SimRequest, { state }: Ctx): SimResponse {
+  const qty = Number(req.query.qty);
+  if (req.query.scopeId === undefined || !Number.isFinite(qty)) return mError(400, '"%fieldName" is required. Enter and try again.', { fieldName: req.query.scopeId === undefined ? 'scopeId' : 'qty' });
+  const items = [...state.stockItems.values()].filter((s) => effectiveManageStock(state, s) && s.qty <= qty).map((s) => stockItemJson(state, s));
+  const pageSize = Number(req.query.pageSize) || items.length;
+  return { status: 200, body: { items: items.slice(0, pageSize), search_criteria: { filter_groups: [] }, total_count: items.length } };
+}
+
 export function magentoRoutes(v: SpecValidators): Route[] {
   return [
+    { method: 'GET', path: `${V1}/stockItems/lowStock`, handle: withStore(lowStock) },
     { method: 'GET', path: `${V1}/stockItems/:sku`, handle: withStore(getStockItem) },
     { method: 'PUT', path: `${V1}/products/:sku/stockItems/:itemId`, handle: withStore(updateStockItem(v.updateStockItem)) },
-    { method: 'POST', path: `${V1}/inventory/source-items`, handle: withStore(saveSourceItems(v.saveSourceItems)) },
-    { method: 'GET', path: `${V1}/inventory/source-items`, handle: withStore(listSourceItems) },
-    { method: 'GET', path: `${V1}/inventory/sources/:sourceCode`, handle: withStore(getSource) },
+    { method: 'POST', path: `${V1}/inventory/source-items`, handle: withStore(msiOnly(saveSourceItems(v.saveSourceItems))) },
+    { method: 'GET', path: `${V1}/inventory/source-items`, handle: withStore(msiOnly(listSourceItems)) },
+    { method: 'GET', path: `${V1}/inventory/sources/:sourceCode`, handle: withStore(msiOnly(getSource)) },
   ];
 }

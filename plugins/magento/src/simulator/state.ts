@@ -55,6 +55,16 @@ export interface MagentoSimState {
   sourceItems: Map<string, { quantity: number; status: 0 | 1 }>;
   deleted: Set<string>;
   nextId: number;
+  /**
+   * Multi-Source Inventory installed (true by default). False models a store whose Magento_Inventory*
+   * modules are disabled: every /V1/inventory/* path answers 404 "Request does not match any route.".
+   */
+  msi: boolean;
+  /**
+   * Web API input limits (Stores → Configuration → Services → Magento Web API): when set, an entity array
+   * longer than this is refused whole with 400 "Maximum items of type "%type" is %max" (documented default 20).
+   */
+  inputListLimit?: number;
 }
 
 export const DEFAULT_SOURCE = 'default';
@@ -69,6 +79,7 @@ export function createMagentoState(): MagentoSimState {
     sourceItems: new Map(),
     deleted: new Set(),
     nextId: 1,
+    msi: true,
   };
 }
 
