@@ -6,6 +6,7 @@
  *      and the current quantity (changeFromQuantity) before any write, so this read is never extra;
  *   2. plan each variant against what was just read — variants already in the target state cost nothing;
  *   3. one request of aliased productVariantsBulkUpdate for every tracked / inventoryPolicy change;
+ *   3a. before that, inventoryActivate for items not stocked at the location (README "Not stocked");
  *   4. one inventorySetQuantities per 250 quantities (after 3, so items are tracked when set).
  */
 import { AuthError, NotFound, refOf, Rejected, Transient } from '@stock-sync/plugin-sdk';
@@ -21,6 +22,8 @@ import type {
 import { VERIFY, VERIFY_COST } from './documents';
 import { toGid } from './gid';
 import { asPluginError, Ledger } from './ledger';
+import { activateItems, type PendingActivation } from './activate-items';
+import { ACTIVATE_AT_LOCATION_FIELD } from './manifest';
 import { planWrite, toTargetStock } from './mapping';
 import { readVariants } from './read-variants';
 import { setQuantities, type PendingSet } from './set-quantities';
@@ -32,6 +35,8 @@ export function connectShopify(ctx: ConnectContext): StoreConnection {
   const api = createShopifyApi(ctx);
   const locationId = toGid('Location', ctx.credentials.locationId ?? '');
   const keyOf = (ref: VariantRef) => toGid('ProductVariant', ref.externalVariantId);
+  // On unless the store says exactly 'false'.
+  const activateAtLocation = (ctx.credentials[ACTIVATE_AT_LOCATION_FIELD] ?? '').trim().toLowerCase() !== 'false';
 
   async function readAll(ledger: Ledger<unknown>, keys: string[]): Promise<Map<string, VariantState>> {
     const states = new Map<string, VariantState>();
@@ -63,20 +68,26 @@ export function connectShopify(ctx: ConnectContext): StoreConnection {
       changes.forEach((c, i) => targets.set(keys[i], c.target));
       try {
         const states = await readAll(ledger, [...targets.keys()]);
+        const activations: PendingActivation[] = [];
         const updates: PendingUpdate[] = [];
         const sets: PendingSet[] = [];
         for (const [key, target] of targets) {
           const state = states.get(key);
           if (!state || ledger.done(key)) continue;
-          const plan = planWrite(state, target);
+          const plan = planWrite(state, target, { activateAtLocation });
           if (plan instanceof Rejected) ledger.fail(key, plan);
           else {
+            if (plan.activate) activations.push({ key, inventoryItemId: plan.activate.inventoryItemId });
             if (plan.update) updates.push({ key, productId: state.productId, update: plan.update, final: !plan.set });
             if (plan.set) sets.push({ key, target, set: plan.set });
-            if (!plan.update && !plan.set) ledger.succeed(key, true); // already shows the target
+            if (!plan.activate && !plan.update && !plan.set) ledger.succeed(key, true); // already shows the target
           }
         }
-        await updateVariants(api, ledger, updates);
+        // Stock items at the location first; a refused activation drops that variant's later steps.
+        await activateItems(api, ledger, activations, locationId);
+        const activatedOnly = activations.filter((a) => !ledger.done(a.key) && !updates.some((u) => u.key === a.key) && !sets.some((s) => s.key === a.key));
+        for (const a of activatedOnly) ledger.succeed(a.key, true); // out of stock: the new level holds 0
+        await updateVariants(api, ledger, updates.filter((u) => !ledger.done(u.key)));
         // A refused tracking change must not be followed by its quantity.
         await setQuantities(api, ledger, sets.filter((s) => !ledger.done(s.key)), locationId);
       } catch (e) {

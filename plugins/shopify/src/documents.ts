@@ -7,7 +7,7 @@
  * The plugin charges that cost to the SDK's token bucket, so the client paces itself in Shopify's
  * own unit; a test checks the estimates against the simulator's schema-driven cost calculator.
  */
-import { MAX_INPUT_ARRAY, MAX_QUERY_COST } from './manifest';
+import { MAX_INPUT_ARRAY, QUERY_COST_BUDGET } from './manifest';
 
 export interface GraphqlDocument {
   /** Operation name, for logs. */
@@ -50,8 +50,11 @@ export const READ_VARIANTS: GraphqlDocument = {
 };
 /** node 1 + product 1 + inventoryItem 1 + inventoryLevel 1 + quantities 1, per requested id. */
 export const READ_COST_PER_VARIANT = 5;
-/** Ids per read: the input-array cap, and the single-query cost cap (1000 / 5 = 200). */
-export const READ_CHUNK = Math.min(MAX_INPUT_ARRAY, Math.floor(MAX_QUERY_COST / READ_COST_PER_VARIANT));
+/**
+ * Ids per read: the input-array cap, and our cost budget under the single-query cap (800 / 5 = 160;
+ * 200 ids would cost exactly the 1000-point cap, with no margin for Shopify's own count).
+ */
+export const READ_CHUNK = Math.min(MAX_INPUT_ARRAY, Math.floor(QUERY_COST_BUDGET / READ_COST_PER_VARIANT));
 
 export function readVariantsCost(ids: number): number {
   return Math.max(1, ids * READ_COST_PER_VARIANT);
@@ -75,8 +78,43 @@ export const SET_AVAILABLE_COST = 12; // mutation 10 + inventoryAdjustmentGroup 
 
 /** Cost of one aliased productVariantsBulkUpdate: mutation 10 + userErrors 1. */
 export const UPDATE_COST_PER_PRODUCT = 11;
-/** Products per update call, bounded by the single-query cost cap. */
-export const UPDATE_PRODUCTS_PER_CALL = Math.floor(MAX_QUERY_COST / UPDATE_COST_PER_PRODUCT);
+/** Products per update call, bounded by our cost budget under the single-query cap. */
+export const UPDATE_PRODUCTS_PER_CALL = Math.floor(QUERY_COST_BUDGET / UPDATE_COST_PER_PRODUCT);
+
+/** Cost of one aliased inventoryActivate: mutation 10 + inventoryLevel 1 + userErrors 1. */
+export const ACTIVATE_COST_PER_ITEM = 12;
+/** Items stocked per activation call, bounded by our cost budget. */
+export const ACTIVATE_ITEMS_PER_CALL = Math.floor(QUERY_COST_BUDGET / ACTIVATE_COST_PER_ITEM);
+
+/**
+ * Stocks `items` inventory items at one location: one aliased inventoryActivate per item (the mutation
+ * takes one item), each with its own idempotency key, which 2026-04 requires
+ * (https://shopify.dev/docs/api/admin-graphql/2026-04/mutations/inventoryActivate). No quantity is
+ * passed, so the new level starts at available 0 (the documented default) and the quantity is then set
+ * with inventorySetQuantities' compare-and-set like any other.
+ * Variables: $locationId, $i<n> (inventory item id) and $k<n> (idempotency key) for n in 0..items-1.
+ */
+export function activateDocument(items: number): GraphqlDocument {
+  if (!Number.isInteger(items) || items < 1 || items > ACTIVATE_ITEMS_PER_CALL) {
+    throw new RangeError(`activateDocument: items must be 1..${ACTIVATE_ITEMS_PER_CALL}, got ${items}`);
+  }
+  const vars = ['$locationId: ID!'];
+  const fields: string[] = [];
+  for (let i = 0; i < items; i++) {
+    vars.push(`$i${i}: ID!, $k${i}: String!`);
+    fields.push(
+      `  a${i}: inventoryActivate(inventoryItemId: $i${i}, locationId: $locationId) @idempotent(key: $k${i}) {
+    inventoryLevel { id }
+    userErrors { field message }
+  }`,
+    );
+  }
+  return { name: 'StockSyncActivate', query: `mutation StockSyncActivate(${vars.join(', ')}) {\n${fields.join('\n')}\n}` };
+}
+
+export function activateCost(items: number): number {
+  return items * ACTIVATE_COST_PER_ITEM;
+}
 
 /**
  * tracked / inventoryPolicy for the variants of `products` products, one aliased
@@ -119,4 +157,6 @@ export const ALL_DOCUMENTS: readonly GraphqlDocument[] = [
   updateVariantsDocument(1),
   updateVariantsDocument(2),
   updateVariantsDocument(UPDATE_PRODUCTS_PER_CALL),
+  activateDocument(1),
+  activateDocument(ACTIVATE_ITEMS_PER_CALL),
 ];

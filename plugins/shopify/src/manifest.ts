@@ -13,6 +13,13 @@ export const MAX_INPUT_ARRAY = 250;
 /** The largest requested cost Shopify runs in one query (MAX_COST_EXCEEDED above it). */
 export const MAX_QUERY_COST = 1000;
 
+/**
+ * What one request of ours may cost by our own estimate: 80 % of MAX_QUERY_COST. The estimate follows
+ * Shopify's documented default field costs, but Shopify's calculator has the last word (and may count a
+ * field we think free); a request sized to exactly 1000 would be refused whole on the first extra point.
+ */
+export const QUERY_COST_BUDGET = 800;
+
 /** Standard-plan bucket: 2000 points, restored at 100 points/s (higher plans get more; we assume the floor). */
 export const STANDARD_BUCKET = Object.freeze({ maximumAvailable: 2000, restoreRate: 100 });
 
@@ -40,6 +47,9 @@ export const manifest: PluginManifest = {
   docsUrl: 'https://shopify.dev/docs/api/admin-graphql/2026-04',
 };
 
+/** Store setting: may the hub stock an item at the location (inventoryActivate)? Default yes. */
+export const ACTIVATE_AT_LOCATION_FIELD = 'activateItemsAtLocation';
+
 export const credentialFields: readonly CredentialField[] = [
   {
     name: 'shop',
@@ -58,6 +68,14 @@ export const credentialFields: readonly CredentialField[] = [
     secret: false,
     required: true,
     description: 'The Shopify location whose "available" quantity the hub owns (numeric id or gid://shopify/Location/…).',
+  },
+  {
+    name: ACTIVATE_AT_LOCATION_FIELD,
+    secret: false,
+    required: false,
+    description:
+      "When a variant's inventory item is not stocked at locationId, the hub stocks it there (inventoryActivate) before " +
+      "setting its quantity. 'false' turns that off: such variants are then reported Rejected, saying so.",
   },
   BASE_URL_FIELD,
 ];

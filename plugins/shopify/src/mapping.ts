@@ -9,11 +9,10 @@ import { OUT_OF_STOCK, quantity, Rejected, UNLIMITED } from '@stock-sync/plugin-
 import type { TargetStock } from '@stock-sync/plugin-sdk';
 import type { InventoryPolicy, VariantState } from './variant-state';
 
-export function notStockedError(): Rejected {
-  return new Rejected(
-    "the variant's inventory item is not stocked at the configured location (connect it to the location in Shopify admin)",
-    { code: 'ITEM_NOT_STOCKED_AT_LOCATION' },
-  );
+export function notStockedError(why = 'connect it to the location in Shopify admin'): Rejected {
+  return new Rejected(`the variant's inventory item is not stocked at the configured location (${why})`, {
+    code: 'ITEM_NOT_STOCKED_AT_LOCATION',
+  });
 }
 
 /** The neutral reading of a variant, or the reason it cannot be read. */
@@ -41,19 +40,33 @@ export interface QuantitySet {
 }
 
 export interface WritePlan {
+  /** Stock the inventory item at the location first (inventoryActivate): it has no level there yet. */
+  activate?: { inventoryItemId: string };
   update?: VariantUpdate;
   set?: QuantitySet;
 }
 
+export interface PlanOptions {
+  /** May the item be stocked at the location when it is not (store setting; default true). */
+  activateAtLocation?: boolean;
+}
+
 /** What to send to move `s` to `target`; an empty plan means it already shows the target. */
-export function planWrite(s: VariantState, target: TargetStock): WritePlan | Rejected {
+export function planWrite(state: VariantState, target: TargetStock, options: PlanOptions = {}): WritePlan | Rejected {
   if (target.kind === 'unlimited') {
     // Only `tracked` decides; the policy and the counted quantity are left as the merchant had them.
-    return s.tracked ? { update: { id: s.variantId, inventoryItem: { tracked: false } } } : {};
+    return state.tracked ? { update: { id: state.variantId, inventoryItem: { tracked: false } } } : {};
   }
-  if (s.available === null) return notStockedError();
-  const want = target.kind === 'quantity' ? target.quantity : 0;
   const plan: WritePlan = {};
+  let s = state;
+  if (s.available === null) {
+    if (options.activateAtLocation === false) return notStockedError('activateItemsAtLocation is false for this store');
+    // inventoryActivate without quantities creates the level with available 0.
+    plan.activate = { inventoryItemId: s.inventoryItemId };
+    s = { ...s, available: 0 };
+  }
+  const available = s.available as number;
+  const want = target.kind === 'quantity' ? target.quantity : 0;
   if (!s.tracked || s.inventoryPolicy !== 'DENY') {
     const update: VariantUpdate = { id: s.variantId };
     if (!s.tracked) update.inventoryItem = { tracked: true };
@@ -61,7 +74,7 @@ export function planWrite(s: VariantState, target: TargetStock): WritePlan | Rej
     plan.update = update;
   }
   // Out of stock accepts any available ≤ 0 already there (an oversold -2 is sold out too).
-  const quantityOk = target.kind === 'out_of_stock' ? s.available <= 0 : s.available === want;
-  if (!quantityOk) plan.set = { inventoryItemId: s.inventoryItemId, quantity: want, changeFromQuantity: s.available };
+  const quantityOk = target.kind === 'out_of_stock' ? available <= 0 : available === want;
+  if (!quantityOk) plan.set = { inventoryItemId: s.inventoryItemId, quantity: want, changeFromQuantity: available };
   return plan;
 }

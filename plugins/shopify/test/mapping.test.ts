@@ -64,8 +64,17 @@ describe('planning the fewest fields', () => {
       update: { id: base.variantId, inventoryPolicy: 'DENY' },
     });
   });
-  it('a counted target where the item is not stocked at the location is refused', () => {
-    expect(planWrite(s({ available: null }), { kind: 'quantity', quantity: 1 })).toBeInstanceOf(Rejected);
+  it('a counted target where the item is not stocked at the location: stock it there (available 0), then set', () => {
+    expect(planWrite(s({ available: null }), { kind: 'quantity', quantity: 1 })).toEqual({
+      activate: { inventoryItemId: base.inventoryItemId },
+      set: { inventoryItemId: base.inventoryItemId, quantity: 1, changeFromQuantity: 0 },
+    });
+    expect(planWrite(s({ available: null }), { kind: 'out_of_stock' })).toEqual({ activate: { inventoryItemId: base.inventoryItemId } });
+  });
+  it('…unless the store turned activation off: Rejected naming the setting', () => {
+    const refused = planWrite(s({ available: null }), { kind: 'quantity', quantity: 1 }, { activateAtLocation: false });
+    expect(refused).toBeInstanceOf(Rejected);
+    expect((refused as Rejected).message).toMatch(/activateItemsAtLocation/);
   });
 });
 

@@ -4,8 +4,25 @@
  */
 import { AuthError, NotFound, Rejected, Transient } from '@stock-sync/plugin-sdk';
 import type { StockWrite, TargetStock } from '@stock-sync/plugin-sdk';
-import { READ_VARIANTS, READ_COST_PER_VARIANT, SET_AVAILABLE, SET_AVAILABLE_COST, UPDATE_COST_PER_PRODUCT, updateVariantsDocument, VERIFY, VERIFY_COST } from '../src/documents';
-import { HUB_LOCATION_ID, SIM_ACCESS_TOKEN } from '../src/simulator';
+import {
+  ACTIVATE_ITEMS_PER_CALL,
+  activateCost,
+  activateDocument,
+  READ_CHUNK,
+  READ_VARIANTS,
+  READ_COST_PER_VARIANT,
+  readVariantsCost,
+  SET_AVAILABLE,
+  SET_AVAILABLE_COST,
+  UPDATE_COST_PER_PRODUCT,
+  UPDATE_PRODUCTS_PER_CALL,
+  updateVariantsCost,
+  updateVariantsDocument,
+  VERIFY,
+  VERIFY_COST,
+} from '../src/documents';
+import { MAX_QUERY_COST, QUERY_COST_BUDGET } from '../src/manifest';
+import { HUB_LOCATION_ID, OTHER_LOCATION_ID, SIM_ACCESS_TOKEN } from '../src/simulator';
 import { variantGid } from '../src/simulator/state';
 import { catalog, gql, refOf, startHarness, type Harness } from './support';
 
@@ -190,13 +207,45 @@ describe('per-variant failures', () => {
     expect(failed.status === 'failed' && failed.error).toBeInstanceOf(NotFound);
   });
 
-  it('a variant not stocked at the hub location is Rejected for a count, fine for unlimited', async () => {
+  it('a variant not stocked at the hub location is stocked there (inventoryActivate), then its quantity set', async () => {
     const v = h.sim.state.variants.get(variantGid('40100'))!;
-    h.sim.state.inventoryItems.get(v.inventoryItemId)!.levels.delete(HUB_LOCATION_ID);
+    const levels = h.sim.state.inventoryItems.get(v.inventoryItemId)!.levels;
+    levels.delete(HUB_LOCATION_ID);
+    h.sim.resetRequests();
     const counted = await h.connection.writeStock([{ ...refOf('8001', '40100'), target: qty(3) }]);
-    expect(counted[0].status === 'failed' && counted[0].error).toBeInstanceOf(Rejected);
+    expect(counted[0].status).toBe('written');
+    expect(levels.get(HUB_LOCATION_ID)?.available).toBe(3);
+    // read, inventoryActivate (with its required idempotency key), inventorySetQuantities
+    expect(h.sim.requests).toHaveLength(3);
+    const activations = [...h.sim.state.idempotency.values()].filter((r) => r.fingerprint.startsWith('["inventoryActivate"'));
+    expect(activations.map((r) => JSON.parse(r.fingerprint)[1])).toEqual([expect.objectContaining({ inventoryItemId: v.inventoryItemId, locationId: HUB_LOCATION_ID })]);
+    // Out of stock: the new level's available 0 already holds, so no quantity call follows.
+    levels.delete(HUB_LOCATION_ID);
+    const out = await h.connection.writeStock([{ ...refOf('8001', '40100'), target: OOS }]);
+    expect(out[0].status).toBe('written');
+    expect(levels.get(HUB_LOCATION_ID)?.available).toBe(0);
     const unlimited = await h.connection.writeStock([{ ...refOf('8001', '40100'), target: UNL }]);
     expect(unlimited[0].status).toBe('written');
+  });
+
+  it('a location that refuses the item, or a store that turned activation off: Rejected, saying why, nothing recorded as written', async () => {
+    const v = h.sim.state.variants.get(variantGid('40101'))!;
+    const levels = h.sim.state.inventoryItems.get(v.inventoryItemId)!.levels;
+    levels.delete(HUB_LOCATION_ID);
+    h.sim.state.locations.get(HUB_LOCATION_ID)!.refusesActivation = true;
+    try {
+      const refused = await h.connection.writeStock([{ ...refOf('8001', '40101'), target: qty(3) }]);
+      expect(refused[0].status === 'failed' && refused[0].error).toBeInstanceOf(Rejected);
+      expect(refused[0].status === 'failed' && refused[0].error.message).toMatch(/refused to stock the item.*cannot be stocked/);
+      expect(levels.has(HUB_LOCATION_ID)).toBe(false);
+    } finally {
+      h.sim.state.locations.get(HUB_LOCATION_ID)!.refusesActivation = false;
+    }
+    h.sim.resetRequests();
+    const off = await h.connect({ activateItemsAtLocation: 'false' }).writeStock([{ ...refOf('8001', '40101'), target: qty(3) }]);
+    expect(off[0].status === 'failed' && off[0].error.message).toMatch(/not stocked at the configured location.*activateItemsAtLocation/);
+    expect(h.sim.requests).toHaveLength(1); // the read only
+    expect(levels.has(HUB_LOCATION_ID)).toBe(false);
   });
 
   it('transient 5xx: retried by the SDK client, then written', async () => {
@@ -223,9 +272,10 @@ describe('cost estimates the plugin charges to its token bucket', () => {
   });
   afterAll(() => h.close());
 
+  const costOf = async (query: string, variables: Record<string, unknown>) =>
+    (await gql(h.sim, query, variables)).body.extensions.cost.requestedQueryCost;
+
   it('equal the cost Shopify’s rules give each document (computed by the simulator)', async () => {
-    const costOf = async (query: string, variables: Record<string, unknown>) =>
-      (await gql(h.sim, query, variables)).body.extensions.cost.requestedQueryCost;
     expect(await costOf(VERIFY.query, { locationId: HUB_LOCATION_ID })).toBe(VERIFY_COST);
     const ids = [variantGid('40000'), variantGid('40001'), variantGid('40100')];
     expect(await costOf(READ_VARIANTS.query, { ids, locationId: HUB_LOCATION_ID })).toBe(3 * READ_COST_PER_VARIANT);
@@ -238,5 +288,19 @@ describe('cost estimates the plugin charges to its token bucket', () => {
     expect(await costOf(updateVariantsDocument(2).query, { p0: 'gid://shopify/Product/8000', v0: [], p1: 'gid://shopify/Product/8001', v1: [] })).toBe(
       2 * UPDATE_COST_PER_PRODUCT,
     );
+    expect(await costOf(activateDocument(2).query, { locationId: OTHER_LOCATION_ID, i0: 'gid://shopify/InventoryItem/1', k0: 'a', i1: 'gid://shopify/InventoryItem/2', k1: 'b' })).toBe(
+      activateCost(2),
+    );
+  });
+
+  it('every request stays well under the 1000-point single-query cap at its largest size', async () => {
+    const ids = Array.from({ length: READ_CHUNK }, (_, i) => variantGid(String(50000 + i)));
+    const read = await costOf(READ_VARIANTS.query, { ids, locationId: HUB_LOCATION_ID });
+    expect(read).toBe(readVariantsCost(READ_CHUNK));
+    expect(read).toBeLessThanOrEqual(QUERY_COST_BUDGET);
+    expect(READ_CHUNK).toBeLessThan(200); // 200 ids × 5 points is exactly the cap: no margin
+    expect(updateVariantsCost(UPDATE_PRODUCTS_PER_CALL)).toBeLessThanOrEqual(QUERY_COST_BUDGET);
+    expect(activateCost(ACTIVATE_ITEMS_PER_CALL)).toBeLessThanOrEqual(QUERY_COST_BUDGET);
+    expect(QUERY_COST_BUDGET).toBeLessThanOrEqual(0.8 * MAX_QUERY_COST);
   });
 });

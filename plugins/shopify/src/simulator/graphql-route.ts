@@ -19,6 +19,7 @@ import {
 } from 'graphql';
 import type { SimRequest, SimResponse } from '@stock-sync/plugin-testkit';
 import { MAX_INPUT_ARRAY, MAX_QUERY_COST } from '../manifest';
+import { inventoryActivate } from './inventory-activate';
 import { inventorySetQuantities } from './inventory-set-quantities';
 import { requestedQueryCost } from './query-cost';
 import { graphqlErrors, inputTooLarge, maxCostExceeded, missingQuery, throttled } from './responses';
@@ -50,6 +51,7 @@ function mutationRoot(state: ShopifyState): Record<string, unknown> {
     productVariantsBulkUpdate: (args: Parameters<typeof productVariantsBulkUpdate>[1]) => productVariantsBulkUpdate(state, args),
     inventorySetQuantities: (args: Parameters<typeof inventorySetQuantities>[1], _ctx: unknown, info: GraphQLResolveInfo) =>
       inventorySetQuantities(state, args, info),
+    inventoryActivate: (args: Parameters<typeof inventoryActivate>[1], _ctx: unknown, info: GraphQLResolveInfo) => inventoryActivate(state, args, info),
   };
 }
 

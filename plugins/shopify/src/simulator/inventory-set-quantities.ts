@@ -55,7 +55,7 @@ interface SetUserError {
   message: string;
 }
 
-function idempotencyKey(info: GraphQLResolveInfo): string {
+export function idempotencyKey(info: GraphQLResolveInfo): string {
   const directive = info.schema.getDirective('idempotent');
   const values = directive ? getDirectiveValues(directive, info.fieldNodes[0], info.variableValues) : undefined;
   const key = values?.key;

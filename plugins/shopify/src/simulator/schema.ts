@@ -1,8 +1,9 @@
 /**
- * The Admin GraphQL 2026-04 schema, built from Shopify's own introspection result (a copy of
- * /work/shared/specs/shopify-admin-graphql-2026-04.introspection.json.gz, kept in this package's
- * spec/ folder so the simulator runs anywhere the repo is checked out). It is big (≈ 8 MB of JSON):
- * built once per process, on first use.
+ * The Admin GraphQL 2026-04 schema, built from Shopify's own introspection result (Shopify serves it at
+ * https://shopify.dev/admin-graphql-direct-proxy/2026-04, the endpoint Shopify's codegen preset reads:
+ * https://github.com/Shopify/shopify-app-js/blob/main/packages/api-clients/api-codegen-preset/README.md),
+ * kept unchanged and gzipped in this package's spec/ folder. It is big (≈ 8 MB of JSON): built once per
+ * process, on first use.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

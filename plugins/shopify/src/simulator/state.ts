@@ -13,6 +13,8 @@ export interface SimLocation {
   id: string;
   name: string;
   isActive: boolean;
+  /** Test switch: the location refuses to stock new items (as a fulfillment-service location may). */
+  refusesActivation?: boolean;
 }
 
 export interface SimInventoryLevel {
