@@ -54,7 +54,7 @@ export async function setUpCatalog(hub: BenchHubApi, variants: number, ingestVar
  * first store of a platform uses the sandbox's simulator, the others get another instance of the same
  * simulator definition on an ephemeral loopback port. `extra` collects those for closing.
  */
-async function shopFor(sandbox: Sandbox, platform: string, taken: Set<string>, extra: RunningSimulator<unknown>[]): Promise<RunningSimulator<unknown>> {
+export async function shopFor(sandbox: Sandbox, platform: string, taken: Set<string>, extra: RunningSimulator<unknown>[]): Promise<RunningSimulator<unknown>> {
   const entry = sandbox.get(platform);
   if (!entry) throw new Error(`no simulator for "${platform}" in the sandbox`);
   if (!taken.has(platform)) {

@@ -28,8 +28,10 @@ export function withDatabase(serverUrl: string, name: string): string {
   return u.toString();
 }
 
-export async function createPostgresDatabase(root: string, serverUrl: string): Promise<BenchDatabase> {
-  const name = `hub_bench_${randomBytes(4).toString('hex')}`;
+/** `prefix` names the tool that owns the database (`hub_bench_<random>`, `hub_drill_<random>`). */
+export async function createPostgresDatabase(root: string, serverUrl: string, prefix = 'hub_bench'): Promise<BenchDatabase> {
+  if (!/^[a-z_][a-z0-9_]{0,40}$/.test(prefix)) throw new Error(`database prefix "${prefix}" must be a lower-case SQL identifier`);
+  const name = `${prefix}_${randomBytes(4).toString('hex')}`;
   const admin = async (sql: string) => {
     const c = new Client({ connectionString: serverUrl });
     await c.connect();

@@ -19,6 +19,10 @@ export interface HubChild {
   settle(ms?: number): Promise<void>;
   tail(lines?: number): string;
   stop(): Promise<void>;
+  /** kill -9, as a crash would: no shutdown hooks run. Resolves once the process has exited. */
+  kill(): Promise<void>;
+  /** Whether the process has exited (by itself or by stop/kill). */
+  exited(): boolean;
 }
 
 export interface RunApi {
@@ -47,6 +51,12 @@ export interface HubChildOptions {
   token: string;
   databaseUrl?: string;
   logFile: string;
+  /** HUB_PORT (default 0: ephemeral). A fixed port keeps the URL across restarts. */
+  port?: number;
+  /** HUB_LOG_LEVEL (default verbose: the bench counts the statements it logs). */
+  logLevel?: string;
+  /** More variables for the hub; they win over the caller's environment and the defaults above. */
+  env?: Record<string, string>;
 }
 
 // eslint-disable-next-line no-control-regex
@@ -60,12 +70,13 @@ export function isSchedulerPoll(line: string): boolean {
 export async function startHubChild(opts: HubChildOptions): Promise<HubChild> {
   const main = path.join(opts.root, 'apps', 'hub', 'dist', 'main.js');
   if (!fs.existsSync(main)) throw new Error(`${main} does not exist: build first (pnpm build)`);
-  const env: NodeJS.ProcessEnv = { ...process.env, HUB_DATA_DIR: opts.dataDir, HUB_PORT: '0', HUB_HOST: '127.0.0.1', HUB_API_TOKENS: opts.token, HUB_LOG_LEVEL: 'verbose', NO_COLOR: '1' };
+  const env: NodeJS.ProcessEnv = { ...process.env, HUB_DATA_DIR: opts.dataDir, HUB_PORT: String(opts.port ?? 0), HUB_HOST: '127.0.0.1', HUB_API_TOKENS: opts.token, HUB_LOG_LEVEL: opts.logLevel ?? 'verbose', NO_COLOR: '1' };
   env.HUB_SYNC_WORKERS ??= '8'; // as the demo: many small stores mostly waiting on their platforms
   delete env.NODE_ENV;
   delete env.HUB_SCHEDULER; // the end-to-end phase is about the scheduler reacting
   if (opts.databaseUrl) env.DATABASE_URL = opts.databaseUrl;
   else delete env.DATABASE_URL;
+  Object.assign(env, opts.env);
 
   const log = fs.createWriteStream(opts.logFile);
   const recent: string[] = [];
@@ -100,7 +111,8 @@ export async function startHubChild(opts: HubChildOptions): Promise<HubChild> {
   child.stdout.on('data', onData);
   child.stderr.on('data', onData);
   let exited = false;
-  const exit = new Promise<void>((r) => child.once('exit', () => ((exited = true), r())));
+  // 'close', not 'exit': the output pipes are drained by then, so nothing is written to the log after it ends.
+  const exit = new Promise<void>((r) => child.once('close', () => ((exited = true), r())));
   const killOnExit = () => child.kill('SIGKILL');
   process.once('exit', killOnExit);
   const tail = (n = 30) => recent.slice(-n).join('\n');
@@ -112,6 +124,14 @@ export async function startHubChild(opts: HubChildOptions): Promise<HubChild> {
       const t = setTimeout(() => child.kill('SIGKILL'), 10_000);
       await exit;
       clearTimeout(t);
+    }
+    await new Promise<void>((r) => log.end(() => r()));
+  };
+  const kill = async () => {
+    process.removeListener('exit', killOnExit);
+    if (!exited) {
+      child.kill('SIGKILL');
+      await exit;
     }
     await new Promise<void>((r) => log.end(() => r()));
   };
@@ -133,5 +153,7 @@ export async function startHubChild(opts: HubChildOptions): Promise<HubChild> {
     settle: (ms = 300) => new Promise((r) => setTimeout(r, ms)),
     tail,
     stop,
+    kill,
+    exited: () => exited,
   };
 }

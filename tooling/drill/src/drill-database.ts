@@ -1,0 +1,64 @@
+/** What the drill reads straight from the hubs' PostgreSQL database: the work left, and every run's interval. */
+import { Client } from 'pg';
+import type { RunInterval } from './overlaps';
+
+export interface WorkLeft {
+  /** Synced variants still pending in active, enabled stores (what the scheduler would pick up). */
+  pending: number;
+  queuedRuns: number;
+  runningRuns: number;
+  /** Stores with a run `running` whose lease has expired: left by a killed hub, closed by the store's next worker. */
+  orphanStores: string[];
+  needsReconnect: string[];
+}
+
+export interface RunFigures {
+  total: number;
+  byStatus: Record<string, number>;
+  workerLost: number;
+  intervals: RunInterval[];
+}
+
+export class DrillDatabase {
+  private constructor(private readonly client: Client) {}
+
+  static async connect(url: string): Promise<DrillDatabase> {
+    const client = new Client({ connectionString: url });
+    await client.connect();
+    return new DrillDatabase(client);
+  }
+
+  async workLeft(): Promise<WorkLeft> {
+    const { rows } = await this.client.query<{ pending: number; queued: number; running: number; orphans: string[] | null; reconnect: string[] | null }>(`
+      SELECT
+        (SELECT count(*) FROM sync_variants sv JOIN stores s ON s.id = sv.store_id
+          WHERE sv.pending AND sv.catalog_variant_id IS NOT NULL AND NOT sv.ignored AND s.status = 'active' AND s.stock_sync_enabled)::int AS pending,
+        (SELECT count(*) FROM sync_runs WHERE status = 'queued')::int AS queued,
+        (SELECT count(*) FROM sync_runs WHERE status = 'running')::int AS running,
+        (SELECT array_agg(DISTINCT r.store_id::text) FROM sync_runs r JOIN stores s ON s.id = r.store_id
+          WHERE r.status = 'running' AND (s.sync_lease_until IS NULL OR s.sync_lease_until < now())) AS orphans,
+        (SELECT array_agg(id::text) FROM stores WHERE status = 'needs_reconnect') AS reconnect`);
+    const r = rows[0];
+    return { pending: r.pending, queuedRuns: r.queued, runningRuns: r.running, orphanStores: r.orphans ?? [], needsReconnect: r.reconnect ?? [] };
+  }
+
+  async runs(): Promise<RunFigures> {
+    const { rows } = await this.client.query<{ id: string; store_id: string; status: string; started_at: Date | null; finished_at: Date | null; error_code: string | null }>(
+      `SELECT id::text, store_id::text, status, started_at, finished_at, error->>'code' AS error_code FROM sync_runs`,
+    );
+    const byStatus: Record<string, number> = {};
+    for (const r of rows) byStatus[r.status] = (byStatus[r.status] ?? 0) + 1;
+    return {
+      total: rows.length,
+      byStatus,
+      workerLost: rows.filter((r) => r.error_code === 'worker_lost').length,
+      intervals: rows
+        .filter((r) => r.started_at)
+        .map((r) => ({ id: r.id, storeId: r.store_id, startedAt: r.started_at!.getTime(), finishedAt: r.finished_at?.getTime() })),
+    };
+  }
+
+  async close(): Promise<void> {
+    await this.client.end();
+  }
+}
