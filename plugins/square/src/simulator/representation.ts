@@ -21,6 +21,8 @@ export function variationJson(state: SquareSimState, v: SimVariation): Record<st
   return {
     type: 'ITEM_VARIATION',
     id: v.id,
+    // Creation time is not modelled; the last change stands in for it.
+    created_at: iso(v.updatedAt),
     updated_at: iso(v.updatedAt),
     version: v.version,
     is_deleted: false,
@@ -42,13 +44,18 @@ export function variationJson(state: SquareSimState, v: SimVariation): Record<st
 }
 
 export function itemJson(state: SquareSimState, item: SimItem): Record<string, unknown> {
+  const variations = item.variationIds.map((id) => state.variations.get(id)!);
+  const updatedAt = Math.max(0, ...variations.map((v) => v.updatedAt));
   return {
     type: 'ITEM',
     id: item.id,
-    version: Math.max(0, ...item.variationIds.map((id) => state.variations.get(id)?.version ?? 0)),
+    created_at: iso(updatedAt),
+    updated_at: iso(updatedAt),
+    version: Math.max(0, ...variations.map((v) => v.version)),
     is_deleted: false,
     present_at_all_locations: true,
-    item_data: { name: item.name, variations: item.variationIds.map((id) => variationJson(state, state.variations.get(id)!)) },
+    // Categories and taxes are not modelled: the documented fields are there, empty.
+    item_data: { name: item.name, description: '', categories: [], tax_ids: [], variations: variations.map((v) => variationJson(state, v)) },
   };
 }
 

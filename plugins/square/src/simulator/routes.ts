@@ -45,7 +45,8 @@ function batchRetrieve(body: Json, { state }: Ctx): SimResponse {
     const item = state.items.get(id);
     if (item) objects.push(itemJson(state, item));
   }
-  return { status: 200, body: { objects } };
+  // Related objects (categories, taxes…) are not modelled: the documented list is there, empty.
+  return { status: 200, body: { objects, ...(body.include_related_objects === true ? { related_objects: [] } : {}) } };
 }
 
 /** One batch: every object checked before any is applied (all or nothing). */
@@ -147,7 +148,7 @@ function batchChange(body: Json, { state }: Ctx): SimResponse {
     touched.set(`${pc.catalog_object_id}|${pc.location_id}`, { id: pc.catalog_object_id, loc: pc.location_id });
     return { type: 'PHYSICAL_COUNT', physical_count: { ...pc, id: `PC${now}${i}`, created_at: new Date(now).toISOString() } };
   });
-  return { status: 200, body: { counts: [...touched.values()].map((t) => countJson(state, state.variations.get(t.id)!, t.loc)), changes: echoed } };
+  return { status: 200, body: { counts: [...touched.values()].map((t) => countJson(state, state.variations.get(t.id)!, t.loc)), changes: echoed, errors: [] } };
 }
 
 function countsRetrieve(body: Json, { state }: Ctx): SimResponse {
@@ -166,11 +167,27 @@ function countsRetrieve(body: Json, { state }: Ctx): SimResponse {
   }
   const page = rows.slice(offset, offset + limit);
   const next = offset + limit < rows.length ? Buffer.from(String(offset + limit)).toString('base64url') : undefined;
-  return { status: 200, body: { counts: page, ...(next ? { cursor: next } : {}) } };
+  return { status: 200, body: { counts: page, errors: [], ...(next ? { cursor: next } : {}) } };
 }
 
+/** A Location with every field of the documented RetrieveLocation example (fixed sandbox values besides id/name/status). */
 function locationJson(l: { id: string; name: string; status: string }, merchantId: string) {
-  return { id: l.id, name: l.name, status: l.status, merchant_id: merchantId, country: 'US', currency: 'USD', type: 'PHYSICAL' };
+  return {
+    id: l.id,
+    name: l.name,
+    address: { address_line_1: '1 Sandbox St', locality: 'San Francisco', administrative_district_level_1: 'CA', postal_code: '94114', country: 'US' },
+    timezone: 'America/Los_Angeles',
+    capabilities: ['CREDIT_CARD_PROCESSING'],
+    status: l.status,
+    created_at: '2020-01-01T00:00:00Z',
+    merchant_id: merchantId,
+    country: 'US',
+    language_code: 'en-US',
+    currency: 'USD',
+    phone_number: '+1 555-010-0000',
+    business_name: 'Sandbox Seller',
+    type: 'PHYSICAL',
+  };
 }
 
 export function squareRoutes(v: SpecValidators): Route[] {

@@ -17,9 +17,15 @@ export interface SpecValidators {
 /** src/simulator and dist/simulator are both two levels below the package root. */
 export const SQUARE_SPEC_FILE = path.resolve(__dirname, '..', '..', 'spec', 'square-api.json');
 
-export function createSpecValidators(file: string = SQUARE_SPEC_FILE): SpecValidators {
+/** The official document, read and with its one dangling $ref filled in (see patchDanglingRefs). */
+export function loadSquareSpec(file: string = SQUARE_SPEC_FILE): ReturnType<typeof loadOpenApiSpec> {
   const spec = loadOpenApiSpec(file);
   patchDanglingRefs(spec);
+  return spec;
+}
+
+export function createSpecValidators(file: string = SQUARE_SPEC_FILE): SpecValidators {
+  const spec = loadSquareSpec(file);
   return {
     batchRetrieveCatalogObjects: openApiBodyValidator(spec, 'POST', '/v2/catalog/batch-retrieve'),
     batchUpsertCatalogObjects: openApiBodyValidator(spec, 'POST', '/v2/catalog/batch-upsert'),
