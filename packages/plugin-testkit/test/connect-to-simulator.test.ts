@@ -1,5 +1,6 @@
 // connectToSimulator: one way for a plugin's own tests to start, seed and connect to its simulator.
 import { connectToSimulator, startSimulator, type RunningSimulator } from '../src';
+import * as startSimulatorModule from '../src/simulator/start-simulator';
 import { tinyshopPlugin } from './fixtures/tinyshop/plugin';
 import { TINY_TOKEN, tinyshopSimulator, type TinyState } from './fixtures/tinyshop/simulator';
 
@@ -11,6 +12,8 @@ afterEach(async () => {
   await running?.close();
   running = undefined;
 });
+
+const realStartSimulator = startSimulatorModule.startSimulator;
 
 const isListening = (baseUrl: string) =>
   fetch(`${baseUrl}/__sim/info`).then(
@@ -75,10 +78,30 @@ describe('connectToSimulator', () => {
 
   it('validates credentials like the hub unless told not to; a refused connection leaves no server behind', async () => {
     running = await startSimulator(tinyshopSimulator);
+    running.seed(seed);
     expect(() => connectToSimulator({ plugin: tinyshopPlugin, simulator: running!, credentials: { shopName: undefined } })).toThrow(/shopName is required/);
+    // validate: false hands the plugin exactly what was given (no shopName) and the connection works.
     const raw = connectToSimulator({ plugin: tinyshopPlugin, simulator: running, credentials: { shopName: undefined }, validate: false });
-    expect(raw.connection).toBeDefined();
-    await expect(connectToSimulator({ plugin: tinyshopPlugin, simulator: tinyshopSimulator, credentials: { token: '' } })).rejects.toThrow(/token must not be empty/);
+    await raw.connection.verify();
+    const [out] = await raw.connection.writeStock([{ ...ref, target: { kind: 'quantity', quantity: 5 } }]);
+    expect(out.status).toBe('written');
+    expect(running.stock(ref)).toEqual({ kind: 'quantity', quantity: 5 });
+    expect(raw.http.stats.requests).toBe(2);
+
+    // The simulator started for a refused connection is closed again: catch it as it starts.
+    const started: RunningSimulator<TinyState>[] = [];
+    const spy = jest.spyOn(startSimulatorModule, 'startSimulator').mockImplementation((async (def: typeof tinyshopSimulator) => {
+      const sim = await realStartSimulator(def);
+      started.push(sim);
+      return sim;
+    }) as typeof realStartSimulator);
+    try {
+      await expect(connectToSimulator({ plugin: tinyshopPlugin, simulator: tinyshopSimulator, credentials: { token: '' } })).rejects.toThrow(/token must not be empty/);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(started).toHaveLength(1);
+    expect(await isListening(started[0].baseUrl)).toBe(false);
   });
 
   it('takes a budget other than the manifest’s when a test says so', async () => {
