@@ -2,9 +2,17 @@
  * One site's connection. The catalog version comes from the `catalogVersion` credential when given,
  * else from one probe per connection (remembered on this connection only: plugins keep no
  * module-level state). Then every call goes to the V1 or the V3 path.
+ *
+ * Sites migrate from Catalog V1 to V3, never back: when a V1 call fails with anything but an auth,
+ * throttle or transient error, the connection probes the version again (one call); if the site now runs
+ * V3 it switches to V3 for good and does the rest of the work there.
  */
 import {
+  AuthError,
   NotFound,
+  RateLimited,
+  Transient,
+  type PluginError,
   OutcomeSlots,
   refOf,
   Rejected,
@@ -19,7 +27,7 @@ import {
 } from '@stock-sync/plugin-sdk';
 import { configuredVersion, probeCatalogVersion } from './catalog-version';
 import type { CatalogVersion } from './manifest';
-import { asPluginError, planItems } from './plan';
+import { asPluginError, planItems, type PlannedItem } from './plan';
 import { readV1, writeV1 } from './v1/v1-stock';
 import { readV3, writeV3 } from './v3/v3-stock';
 
@@ -47,6 +55,38 @@ export class WixConnection implements StoreConnection {
     return this.version;
   }
 
+  /** After a failed V1 call: true when the site has moved to Catalog V3 (and the connection now uses it). */
+  private async movedToV3(error: PluginError): Promise<boolean> {
+    if (error instanceof AuthError || error instanceof RateLimited || error instanceof Transient) return false;
+    let actual: CatalogVersion;
+    try {
+      actual = await probeCatalogVersion(this.api);
+    } catch {
+      return false;
+    }
+    if (actual !== 'V3') return false;
+    this.log.warn('wix: the site moved to Catalog V3; using the V3 Inventory Items API from now on', { failedWith: error.code });
+    this.version = Promise.resolve('V3');
+    return true;
+  }
+
+  /** Runs the V1 path; on a site that moved to V3 meanwhile, the inputs not yet answered go the V3 way. */
+  private async onV1OrMoved<T extends VariantRef>(
+    items: PlannedItem<T>[],
+    remaining: () => number[],
+    v1: () => Promise<void>,
+    v3: (rest: PlannedItem<T>[]) => Promise<void>,
+  ): Promise<void> {
+    try {
+      await v1();
+    } catch (e) {
+      const error = asPluginError(e);
+      if (!(await this.movedToV3(error))) throw error;
+      const open = new Set(remaining());
+      await v3(items.filter((it) => it.indexes.some((i) => open.has(i))));
+    }
+  }
+
   /** Always probes (one call): proves the token and site, and that a configured version is right. */
   async verify(): Promise<void> {
     const actual = await probeCatalogVersion(this.api);
@@ -68,8 +108,15 @@ export class WixConnection implements StoreConnection {
     }
     try {
       const version = await this.catalogVersion();
-      if (version === 'V1') await writeV1(this.api, this.log, changes, items, outcomes);
-      else await writeV3(this.api, changes, items, outcomes, this.credentials.locationId || undefined);
+      const location = this.credentials.locationId || undefined;
+      if (version === 'V1') {
+        await this.onV1OrMoved(
+          items,
+          () => outcomes.remaining(),
+          () => writeV1(this.api, this.log, changes, items, outcomes),
+          (rest) => writeV3(this.api, changes, rest, outcomes, location),
+        );
+      } else await writeV3(this.api, changes, items, outcomes, location);
     } catch (e) {
       const error = asPluginError(e);
       this.log.warn('wix: write stopped', { code: error.code, message: error.message });
@@ -85,8 +132,15 @@ export class WixConnection implements StoreConnection {
     if (items.length === 0) return outcomes.done();
     try {
       const version = await this.catalogVersion();
-      if (version === 'V1') await readV1(this.api, refs, items, outcomes);
-      else await readV3(this.api, refs, items, outcomes, this.credentials.locationId || undefined);
+      const location = this.credentials.locationId || undefined;
+      if (version === 'V1') {
+        await this.onV1OrMoved(
+          items,
+          () => outcomes.remaining(),
+          () => readV1(this.api, refs, items, outcomes),
+          (rest) => readV3(this.api, refs, rest, outcomes, location),
+        );
+      } else await readV3(this.api, refs, items, outcomes, location);
     } catch (e) {
       const error = asPluginError(e);
       this.log.warn('wix: read stopped', { code: error.code, message: error.message });

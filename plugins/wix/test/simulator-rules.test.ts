@@ -56,7 +56,7 @@ it('V3 query pages with a cursor; V1 query wants its filter as a JSON string', a
   expect((await call(sim, 'POST', '/stores/v3/inventory-items/query', { query: { cursorPaging: { limit: 101 } } })).status).toBe(400);
   await sim.close();
   sim = await start(simulatorV1);
-  expect((await call(sim, 'POST', '/stores/v2/inventoryItems/query', { query: { filter: { productId: 'p1' } } })).status).toBe(400);
+  expect((await call(sim, 'POST', '/stores-reader/v2/inventoryItems/query', { query: { filter: { productId: 'p1' } } })).status).toBe(400);
 });
 
 it('answers 429 with Retry-After when throttled', async () => {

@@ -1,7 +1,7 @@
 /** The plugin on a Catalog V1 site (tracking per product), over real HTTP. */
 import { NotFound } from '@stock-sync/plugin-sdk';
 import { V1_EMULATED_UNLIMITED } from '../src/manifest';
-import { simulatorV1 } from '../src/simulator';
+import { migrateToV3, simulatorV1 } from '../src/simulator';
 import { call, calls, connect, product, refsOf, start, type WixSim } from './support/store';
 
 const U = { kind: 'unlimited' } as const;
@@ -85,6 +85,52 @@ it('the simulator: turning tracking on without counts zeroes the other variants 
   const res = await call(sim, 'PATCH', '/stores/v2/inventoryItems/product/p1', { inventoryItem: { trackQuantity: true, variants: [{ variantId: 'p1-v1', quantity: 3 }] } });
   expect(res.status).toBe(200);
   expect(sim.stock({ externalProductId: 'p1', externalVariantId: 'p1-v2' })).toEqual(O);
-  const q = await call(sim, 'POST', '/stores/v2/inventoryItems/query', { query: { filter: JSON.stringify({ productId: { $in: ['p1'] } }) } });
+  const q = await call(sim, 'POST', '/stores-reader/v2/inventoryItems/query', { query: { filter: JSON.stringify({ productId: { $in: ['p1'] } }) } });
   expect(q.body).toMatchObject({ totalResults: 1, inventoryItems: [{ productId: 'p1', trackQuantity: true, variants: [{ variantId: 'p1-v1', quantity: 3, inStock: true }, { variantId: 'p1-v2', quantity: 0, inStock: false }] }] });
+});
+
+it('queries inventory at the host/path Wix documents for Query Inventory (stores-reader), not the write path', async () => {
+  // https://dev.wix.com/docs/api-reference/business-solutions/stores/catalog-v1/inventory/query-inventory.md:
+  // "URL: https://www.wixapis.com/stores-reader/v2/inventoryItems/query"
+  const p = product('p1', 1, U);
+  sim.seed([p]);
+  await connect(sim, { catalogVersion: 'V1' }).readStock(refsOf(p));
+  expect(sim.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['POST /stores-reader/v2/inventoryItems/query']);
+  expect((await call(sim, 'POST', '/stores/v2/inventoryItems/query', { query: {} })).status).toBe(404);
+});
+
+it('a site that moved to Catalog V3 is detected again: one probe, then the work goes the V3 way (writes and reads)', async () => {
+  const p = product('p1', 2, U);
+  const [a, b] = refsOf(p);
+  // Probed, and configured as V1 (the credential is stale once the site has moved).
+  for (const catalogVersion of ['', 'V1']) {
+    await sim.close();
+    sim = await start(simulatorV1);
+    sim.seed([p]);
+    const conn = connect(sim, { catalogVersion });
+    expect((await conn.readStock([a]))[0]).toMatchObject({ status: 'found', stock: U });
+    migrateToV3(sim.state);
+    sim.resetRequests();
+    const out = await conn.writeStock([{ ...a, target: Q(3) }, { ...b, target: O }]);
+    expect(out.map((o) => o.status)).toEqual(['written', 'written']);
+    expect(calls(sim)).toEqual(['POST v1 query', 'GET probe', 'POST v3 query', 'POST v3 bulk']);
+    expect([sim.stock(a), sim.stock(b)]).toEqual([Q(3), O]);
+    // Never back: later calls go straight to V3.
+    sim.resetRequests();
+    expect((await conn.readStock([a]))[0]).toMatchObject({ status: 'found', stock: Q(3) });
+    expect(calls(sim)).toEqual(['POST v3 query']);
+  }
+});
+
+it('a failed V1 call on a site still on V1 is not mistaken for a migration', async () => {
+  const p = product('p1', 1, U);
+  sim.seed([p]);
+  sim.faults.serverError(10, 500);
+  const conn = connect(sim, { catalogVersion: 'V1' });
+  sim.resetRequests();
+  const out = await conn.writeStock([{ ...refsOf(p)[0], target: O }]);
+  expect(out[0].status).toBe('failed');
+  expect(calls(sim).filter((c) => c === 'GET probe')).toEqual([]);
+  sim.faults.clear();
+  expect(sim.state.catalogVersion).toBe('V1_CATALOG');
 });

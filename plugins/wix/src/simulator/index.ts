@@ -172,3 +172,22 @@ export const simulator = makeWixSimulator('V3_CATALOG');
 export const simulatorV1 = makeWixSimulator('V1_CATALOG');
 
 export default simulator;
+
+/**
+ * Test switch: the site migrates from Catalog V1 to V3 (Wix migrates sites one way only). Every V1
+ * variant becomes a V3 inventory item at the default location with the same stock; V1 calls then
+ * answer the catalog-mismatch error.
+ */
+export function migrateToV3(state: WixSimState): void {
+  if (state.catalogVersion !== 'V1_CATALOG') throw new Error('only a Catalog V1 site can migrate to V3');
+  for (const item of state.v1.values()) {
+    for (const v of item.variants.values()) {
+      const stock = v1Neutral(item, v.variantId);
+      const v3: V3SimItem = { id: newId(state), productId: item.productId, variantId: v.variantId, locationId: state.defaultLocationId, trackQuantity: false, quantity: 0, inStock: true, revision: 1, updatedDate: state.clock() };
+      if (stock) v3MerchantEdit(state, v3, stock);
+      state.v3.set(v3.id, v3);
+    }
+  }
+  state.v1.clear();
+  state.catalogVersion = 'V3_CATALOG';
+}

@@ -1,6 +1,6 @@
 /**
- * Catalog V1 Inventory API (/stores/v2/inventoryItems): query (filter as a JSON string, offset paging
- * ≤ 100) and Update Inventory Variants (PATCH …/product/{productId}). Tracking is per product; turning
+ * Catalog V1 Inventory API: Query Inventory (POST /stores-reader/v2/inventoryItems/query, filter as a JSON
+ * string, offset paging ≤ 100) and Update Inventory Variants (PATCH /stores/v2/inventoryItems/product/{productId}). Tracking is per product; turning
  * it on sets the count of every variant not given one to 0, turning it off keeps each variant
  * sellable exactly when it had stock.
  */
@@ -38,8 +38,9 @@ function filterValues(cond: unknown): string[] | undefined {
 
 export const v1Routes: SimRoute<WixSimState>[] = [
   {
+    // Query Inventory lives on the reader path (https://dev.wix.com/docs/api-reference/business-solutions/stores/catalog-v1/inventory/query-inventory.md).
     method: 'POST',
-    path: '/stores/v2/inventoryItems/query',
+    path: '/stores-reader/v2/inventoryItems/query',
     handle(req, { state }): SimResponse {
       if (state.catalogVersion !== 'V1_CATALOG') return wrongCatalog();
       const query = (req.body as { query?: { filter?: unknown; paging?: { limit?: unknown; offset?: unknown } } } | undefined)?.query ?? {};

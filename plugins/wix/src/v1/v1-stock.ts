@@ -1,6 +1,10 @@
 /**
- * Catalog V1 (Inventory API, /stores/v2/inventoryItems): one query for up to 100 products, then one
- * PATCH per product whose inventory has to change.
+ * Catalog V1 (Inventory API): one query for up to 100 products, then one PATCH per product whose inventory
+ * has to change. The query lives on the reader host path Wix documents for it:
+ * POST https://www.wixapis.com/stores-reader/v2/inventoryItems/query
+ * (https://dev.wix.com/docs/api-reference/business-solutions/stores/catalog-v1/inventory/query-inventory.md);
+ * the update is PATCH https://www.wixapis.com/stores/v2/inventoryItems/product/{productId}
+ * (https://dev.wix.com/docs/api-reference/business-solutions/stores/catalog-v1/inventory/update-inventory-variants.md).
  */
 import { chunk, NotFound, OutcomeSlots, refOf, Rejected, stopsTheWork, type HttpClient, type ObservedStock, type PluginError, type PluginLogger, type StockWrite, type TargetStock, type VariantRef, type WriteOutcome } from '@stock-sync/plugin-sdk';
 import { QUERY_PAGE_LIMIT } from '../manifest';
@@ -8,13 +12,20 @@ import { asPluginError, type PlannedItem } from '../plan';
 import type { V1InventoryItem, V1QueryResponse } from '../wix-types';
 import { fromV1Variant, planV1Patch } from './v1-mapping';
 
+export const V1_QUERY_PATH = '/stores-reader/v2/inventoryItems/query';
+
+/** Wix's "Failed Precondition": what a V1 call meets on a site that moved to Catalog V3 (code unverified). */
+export function isCatalogMismatch(error: PluginError): boolean {
+  return (error.details as { status?: unknown } | undefined)?.status === 428;
+}
+
 /** The inventory items of these products, by product id. */
 export async function queryV1(api: HttpClient, productIds: string[]): Promise<Map<string, V1InventoryItem>> {
   const out = new Map<string, V1InventoryItem>();
   for (const part of chunk(productIds, QUERY_PAGE_LIMIT)) {
     const res = await api.request<V1QueryResponse>({
       method: 'POST',
-      url: '/stores/v2/inventoryItems/query',
+      url: V1_QUERY_PATH,
       // V1 queries take the filter as a JSON string.
       body: { query: { filter: JSON.stringify({ productId: { $in: part } }), paging: { limit: QUERY_PAGE_LIMIT, offset: 0 } } },
       idempotent: true,
@@ -50,7 +61,8 @@ export async function writeV1(api: HttpClient, log: PluginLogger, changes: reado
         await api.request({ method: 'PATCH', url: `/stores/v2/inventoryItems/product/${encodeURIComponent(productId)}`, body: patch, idempotent: true });
       } catch (e) {
         const error = asPluginError(e);
-        if (stopsTheWork(error)) throw error;
+        // A site that moved to Catalog V3 since the query: stop, so the connection detects it again.
+        if (stopsTheWork(error) || isCatalogMismatch(error)) throw error;
         const perItem = error instanceof NotFound ? new NotFound(`Wix has no inventory for product ${productId}`, error.details) : new Rejected(`Wix refused the inventory update of product ${productId} (${error.message})`, error.details);
         present.forEach((it) => fail(it, perItem));
         continue;

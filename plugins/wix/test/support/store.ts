@@ -31,4 +31,4 @@ export async function call(sim: WixSim, method: string, path: string, body?: unk
 }
 
 export const calls = (sim: WixSim) =>
-  sim.requests.map((r) => `${r.method} ${r.path.replace('/stores/v3/provision/version', 'probe').replace('/stores/v3/inventory-items/query', 'v3 query').replace('/stores/v3/bulk/inventory-items/update', 'v3 bulk').replace('/stores/v2/inventoryItems/query', 'v1 query').replace('/stores/v2/inventoryItems/product/', 'v1 product ')}`);
+  sim.requests.map((r) => `${r.method} ${r.path.replace('/stores/v3/provision/version', 'probe').replace('/stores/v3/inventory-items/query', 'v3 query').replace('/stores/v3/bulk/inventory-items/update', 'v3 bulk').replace('/stores-reader/v2/inventoryItems/query', 'v1 query').replace('/stores/v2/inventoryItems/product/', 'v1 product ')}`);
