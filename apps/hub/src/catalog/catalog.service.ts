@@ -7,11 +7,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { availabilityByRegion, type FulfillmentModel } from '@stock-sync/domain';
 import type { DataSource } from 'typeorm';
 import { queryOne, queryRows } from '../database/sql';
+import { retryingTransaction } from '../database/transaction-retry';
 import { ResourceNotFound, ValidationFailed } from '../http/api-errors';
 import { duplicateDetails } from '../http/duplicates';
 import { PendingWorkSignal } from '../pending-work/pending-work.signal';
 import { ReferenceDataService } from '../reference-data/reference-data.service';
-import { IS_SYNCED, MARK_PENDING_SET } from '../sync-variants/pending-marking';
+import { IS_SYNCED, LOCK_IN_ID_ORDER, MARK_PENDING_SET } from '../sync-variants/pending-marking';
 import type { CatalogVariantInput, VariantStockDto } from './catalog.dto';
 
 @Injectable()
@@ -30,7 +31,7 @@ export class CatalogService {
     const dupes = duplicateDetails(variants, (v) => String(v.id), (i) => `variants[${i}].id`);
     if (dupes.length) throw new ValidationFailed(dupes);
     if (variants.length === 0) return { upserted: 0 };
-    const row = await this.db.transaction((m) =>
+    const row = await retryingTransaction(this.db, (m) =>
       queryOne<{ marked: number | string }>(
         m,
         `WITH input AS (
@@ -47,10 +48,13 @@ export class CatalogService {
            RETURNING id, fulfillment
          ), refulfilled AS (
            SELECT up.id FROM up JOIN prev ON prev.id = up.id WHERE prev.fulfillment <> up.fulfillment
+         ), locked AS MATERIALIZED (
+           SELECT sv.id FROM sync_variants sv JOIN stores s ON s.id = sv.store_id
+           WHERE ${IS_SYNCED} AND sv.catalog_variant_id IN (SELECT id FROM refulfilled)
+           ${LOCK_IN_ID_ORDER}
          ), marked AS (
            UPDATE sync_variants sv SET ${MARK_PENDING_SET}
-           FROM refulfilled r, stores s
-           WHERE sv.catalog_variant_id = r.id AND s.id = sv.store_id AND ${IS_SYNCED}
+           FROM locked l WHERE sv.id = l.id
            RETURNING sv.id
          )
          SELECT count(*) AS marked FROM marked`,

@@ -9,6 +9,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { HUB_CONFIG } from '../config/config.tokens';
 import type { HubConfig } from '../config/hub-config';
 import { queryRows } from '../database/sql';
+import { retryingTransaction } from '../database/transaction-retry';
 import { PendingWorkSignal } from '../pending-work/pending-work.signal';
 import { seedReferenceData, type SeedReport } from './reference-data-seeder';
 
@@ -37,7 +38,7 @@ export class ReferenceDataService implements OnModuleInit {
   /** Reads the file again and applies it (start-up; callable by an operator command later). */
   async reseed(): Promise<SeedReport> {
     const data = loadReferenceData(this.config.referenceDataPath);
-    const report = await this.db.transaction((m) => seedReferenceData(m, data));
+    const report = await retryingTransaction(this.db, (m) => seedReferenceData(m, data));
     this.lastSeed = report;
     this.signal.notify({ source: 'reference_data', trigger: 'settings', marked: report.variantsMarkedPending });
     this.log.log(

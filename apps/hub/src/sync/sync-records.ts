@@ -6,9 +6,11 @@
  *   run inside the caller's transaction next to the lease fence.
  */
 import type { TargetStock } from '@stock-sync/domain';
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { queryOne, queryRows, toNumber } from '../database/sql';
+import { retryingTransaction } from '../database/transaction-retry';
 import type { SyncRunCounts } from '../entities';
+import { LOCK_IN_ID_ORDER } from '../sync-variants/pending-marking';
 import type { ChangeRecord, VariantRecord } from './chunk-outcomes';
 import type { LoadedVariant, StoredVariantError } from './variant-plan';
 
@@ -118,6 +120,10 @@ export async function recordChunk(
        SELECT * FROM jsonb_to_recordset($3::jsonb) AS o(
          id bigint, version integer, result text, state text, settles boolean, desired jsonb, written jsonb,
          error_action text, error jsonb, retry_delay_ms bigint)
+     ), locked AS MATERIALIZED (
+       SELECT sv.id FROM sync_variants sv
+       WHERE sv.store_id = $1 AND sv.id IN (SELECT id FROM o)
+       ${LOCK_IN_ID_ORDER}
      ), updated AS (
        UPDATE sync_variants sv SET
          desired = COALESCE(o.desired, sv.desired),
@@ -134,7 +140,7 @@ export async function recordChunk(
          not_found_at = CASE WHEN o.result = 'not_found' THEN now()
                              WHEN o.result IN ('written', 'unchanged') THEN NULL ELSE sv.not_found_at END,
          updated_at = now()
-       FROM o
+       FROM o JOIN locked l ON l.id = o.id
        WHERE sv.id = o.id AND sv.store_id = $1
        RETURNING sv.id
      ), inserted AS (
@@ -169,6 +175,34 @@ export async function recordChunk(
   return { variants: toNumber(row?.variants), changes: toNumber(row?.changes) };
 }
 
+export interface ChunkToRecord {
+  storeId: string;
+  runId: string;
+  variants: readonly VariantRecord[];
+  changes: readonly ChangeRecord[];
+  counts: SyncRunCounts;
+  /** Set when the platform rejected the credentials: the store moves to needs_reconnect in the same transaction. */
+  needsReconnectReason?: string;
+}
+
+/**
+ * The worker's recording transaction: the lease fence, the store's status and the chunk together. The
+ * fence comes first: it locks the store row, and a store row is always locked before its variants
+ * (a sync-variants upsert does the same), so the two cannot deadlock; the transaction is retried on
+ * 40P01/40001 like every write path.
+ */
+export async function recordChunkUnderLease(
+  db: DataSource,
+  lease: { fenceInTransaction(manager: EntityManager): Promise<void> },
+  chunk: ChunkToRecord,
+): Promise<void> {
+  await retryingTransaction(db, async (m) => {
+    await lease.fenceInTransaction(m);
+    if (chunk.needsReconnectReason !== undefined) await markNeedsReconnect(m, chunk.storeId, chunk.needsReconnectReason);
+    await recordChunk(m, chunk);
+  });
+}
+
 /** AuthError: the store needs new credentials; no call is made for it until a PATCH sets it active again. */
 export async function markNeedsReconnect(manager: EntityManager, storeId: string, reason: string): Promise<void> {
   await queryRows(
@@ -186,8 +220,12 @@ export async function markNeedsReconnect(manager: EntityManager, storeId: string
 export async function deferPending(manager: EntityManager, storeId: string, afterId: string, delayMs: number): Promise<number> {
   const rows = await queryRows<{ id: string }>(
     manager,
-    `UPDATE sync_variants sv SET next_attempt_at = GREATEST(COALESCE(sv.next_attempt_at, now()), now() + $3 * interval '1 millisecond')
-     WHERE sv.store_id = $1 AND sv.id > $2::bigint AND sv.pending
+    `WITH locked AS MATERIALIZED (
+       SELECT sv.id FROM sync_variants sv WHERE sv.store_id = $1 AND sv.id > $2::bigint AND sv.pending
+       ${LOCK_IN_ID_ORDER}
+     )
+     UPDATE sync_variants sv SET next_attempt_at = GREATEST(COALESCE(sv.next_attempt_at, now()), now() + $3 * interval '1 millisecond')
+     FROM locked l WHERE sv.id = l.id
      RETURNING sv.id`,
     [storeId, afterId, delayMs],
   );
@@ -201,8 +239,12 @@ export async function deferPending(manager: EntityManager, storeId: string, afte
 export async function clearUnsyncedPending(manager: EntityManager, storeId: string): Promise<number> {
   const rows = await queryRows<{ id: string }>(
     manager,
-    `UPDATE sync_variants sv SET pending = false, pending_since = NULL, state = 'in_sync', next_attempt_at = NULL, updated_at = now()
-     WHERE sv.store_id = $1 AND sv.pending AND (sv.catalog_variant_id IS NULL OR sv.ignored)
+    `WITH locked AS MATERIALIZED (
+       SELECT sv.id FROM sync_variants sv WHERE sv.store_id = $1 AND sv.pending AND (sv.catalog_variant_id IS NULL OR sv.ignored)
+       ${LOCK_IN_ID_ORDER}
+     )
+     UPDATE sync_variants sv SET pending = false, pending_since = NULL, state = 'in_sync', next_attempt_at = NULL, updated_at = now()
+     FROM locked l WHERE sv.id = l.id
      RETURNING sv.id`,
     [storeId],
   );

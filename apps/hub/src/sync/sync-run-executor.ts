@@ -36,8 +36,7 @@ import {
   deferPending,
   loadChunk,
   loadRegionFacilities,
-  markNeedsReconnect,
-  recordChunk,
+  recordChunkUnderLease,
   scheduleNextReconcile,
 } from './sync-records';
 import { planChunk, variantsToReadBack, type Drift, type LoadedVariant, type VariantPlan } from './variant-plan';
@@ -238,19 +237,14 @@ export class SyncRunExecutor {
 
       const fatal = records.fatal;
       const stop = records.stop;
-      await this.db.transaction(async (m) => {
-        await recordChunk(m, {
-          storeId: store.id,
-          runId: run.id,
-          // A dry run changes no sync_variant.
-          variants: run.dry_run ? [] : records.variants,
-          changes: records.changes,
-          counts: records.counts,
-        });
-        if (fatal?.code === 'auth') {
-          await markNeedsReconnect(m, store.id, `the platform rejected the credentials: ${fatal.message}`);
-        }
-        await lease.fenceInTransaction(m);
+      await recordChunkUnderLease(this.db, lease, {
+        storeId: store.id,
+        runId: run.id,
+        // A dry run changes no sync_variant.
+        variants: run.dry_run ? [] : records.variants,
+        changes: records.changes,
+        counts: records.counts,
+        ...(fatal?.code === 'auth' ? { needsReconnectReason: `the platform rejected the credentials: ${fatal.message}` } : {}),
       });
       counts = addCounts(counts, records.counts);
 
