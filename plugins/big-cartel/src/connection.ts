@@ -1,18 +1,19 @@
 /**
- * One account's connection. Writes are read-modify-write per product: GET the product (its options and
- * their quantities), then one PATCH naming **every** option of the product — changed ones with their new
- * quantity — so the option set stays whole whether Big Cartel merges or replaces the options relationship
- * (not documented: README.md). Options already showing the target are not written.
+ * One account's connection. Writes per product: GET the product with its options
+ * (`include=options`), PATCH each option whose quantity must change as its own `product_options`
+ * resource, then GET the product again and count a write only when the option shows the quantity
+ * written. Big Cartel documents no option-update request (README "The write"): the read-back is what
+ * makes a write that did not take effect fail loudly instead of being recorded as written.
  */
 import {
   allInPlace,
   AuthError,
-  chunk,
   NotFound,
   OutcomeSlots,
   refOf,
   Rejected,
   stopsTheWork,
+  Transient,
   type HttpClient,
   type ObservedStock,
   type PluginError,
@@ -22,16 +23,19 @@ import {
   type VariantRef,
   type WriteOutcome,
 } from '@stock-sync/plugin-sdk';
-import { optionsOf, type OptionLinkage, type ProductDocument, type ProductPatchDocument } from './big-cartel-types';
-import { MAX_BATCH } from './manifest';
+import { optionsOf, optionUpdateDocument, type ProductDocument, type ProductOptionResource } from './big-cartel-types';
 import { asPluginError, groupByProduct, type PlannedOption } from './plan';
 import { alreadyShows, fromOptionQuantity, quantityFor, sameOnPlatform } from './stock-mapping';
+
+/** `include=options`: JSON:API's way to ask for the related option resources in `included`. */
+export const PRODUCT_QUERY = { include: 'options' } as const;
+
+export const optionPath = (productId: string, optionId: string) => `/products/${productId}/options/${optionId}`;
 
 export class BigCartelConnection implements StoreConnection {
   constructor(
     private readonly api: HttpClient | AuthError,
     private readonly log: PluginLogger,
-    private readonly maxBatch: number = MAX_BATCH,
   ) {}
 
   private client(): HttpClient {
@@ -47,7 +51,7 @@ export class BigCartelConnection implements StoreConnection {
   /** The product document, or undefined when the product is gone (404). */
   private async product(productId: string): Promise<ProductDocument | undefined> {
     try {
-      const res = await this.client().request<ProductDocument>({ method: 'GET', url: `/products/${productId}` });
+      const res = await this.client().request<ProductDocument>({ method: 'GET', url: `/products/${productId}`, params: PRODUCT_QUERY });
       return res.data;
     } catch (e) {
       const error = asPluginError(e);
@@ -73,41 +77,50 @@ export class BigCartelConnection implements StoreConnection {
           ok(group.items);
           continue;
         }
-        let doc = await this.product(group.productId);
+        const doc = await this.product(group.productId);
         if (!doc) {
           fail(group.items, new NotFound(`Big Cartel has no product ${group.productId} (deleted?)`, { productId: group.productId }));
           continue;
         }
-        let options = optionsOf(doc);
+        const options = optionsOf(doc);
         const gone = group.items.filter((it) => !options.has(it.optionId));
         for (const it of gone) fail([it], new NotFound(`Big Cartel product ${group.productId} has no option ${it.optionId}`, { productId: group.productId, optionId: it.optionId }));
         const present = group.items.filter((it) => options.has(it.optionId));
         ok(present.filter((it) => alreadyShows(options.get(it.optionId)!.attributes.quantity, it.input.target)));
         const toWrite = present.filter((it) => !alreadyShows(options.get(it.optionId)!.attributes.quantity, it.input.target));
 
-        for (const part of chunk(toWrite, this.maxBatch)) {
-          const body = patchDocument(group.productId, [...options.keys()], part);
-          let answer: ProductDocument;
+        if (toWrite.length === 0) continue;
+
+        // One PATCH per option; a 404 here is settled by the read-back (option gone, or no such endpoint).
+        const sent: Array<{ it: PlannedOption<StockWrite>; answered404: boolean }> = [];
+        for (const it of toWrite) {
           try {
-            const res = await this.client().request<ProductDocument>({ method: 'PATCH', url: `/products/${group.productId}`, body, idempotent: true });
-            answer = res.data;
+            await this.client().request({ method: 'PATCH', url: optionPath(group.productId, it.optionId), body: optionUpdateDocument(it.optionId, quantityFor(it.input.target)), idempotent: true });
+            sent.push({ it, answered404: false });
           } catch (e) {
             const error = asPluginError(e);
             if (stopsTheWork(error)) throw error;
-            fail(part, error instanceof NotFound ? new NotFound(`Big Cartel has no product ${group.productId} (deleted?)`, { productId: group.productId }) : error);
-            continue;
+            if (error instanceof NotFound) sent.push({ it, answered404: true });
+            else fail([it], error);
           }
-          const after = optionsOf(answer);
-          for (const it of part) {
-            const shown = after.get(it.optionId)?.attributes.quantity;
-            if (shown === quantityFor(it.input.target)) ok([it]);
-            else fail([it], new Rejected(`Big Cartel did not apply the quantity to option ${it.optionId}`, { productId: group.productId, optionId: it.optionId, observed: shown ?? null }));
-          }
-          // The answer is the product as it now is: the next chunk names its options.
-          if (after.size > 0) {
-            doc = answer;
-            options = after;
-          }
+        }
+        if (sent.length === 0) continue;
+
+        // Read back: only a quantity Big Cartel shows afterwards counts as written.
+        let after: ProductDocument | undefined;
+        try {
+          after = await this.product(group.productId);
+        } catch (e) {
+          const error = asPluginError(e);
+          if (stopsTheWork(error)) throw error;
+          fail(sent.map((x) => x.it), new Transient(`Big Cartel product ${group.productId} could not be read back after the write: not confirmed (${error.message})`, { productId: group.productId }));
+          continue;
+        }
+        const shown = optionsOf(after);
+        for (const { it, answered404 } of sent) {
+          const outcome = confirmWrite(group.productId, it.optionId, quantityFor(it.input.target), after ? shown.get(it.optionId) : undefined, after !== undefined, answered404);
+          if (outcome === 'written') ok([it]);
+          else fail([it], outcome);
         }
       }
     } catch (e) {
@@ -148,13 +161,31 @@ export class BigCartelConnection implements StoreConnection {
   }
 }
 
-/** Every option of the product is named (keeps the set whole); the chunk's options carry their quantity. */
-export function patchDocument(productId: string, allOptionIds: readonly string[], part: readonly PlannedOption<StockWrite>[]): ProductPatchDocument {
-  const quantities = new Map(part.map((it) => [it.optionId, quantityFor(it.input.target)]));
-  const data: OptionLinkage[] = allOptionIds.map((id) => {
-    const q = quantities.get(id);
-    return q === undefined ? { id, type: 'product_options' } : { id, type: 'product_options', attributes: { quantity: q } };
-  });
-  return { data: { id: productId, type: 'products', relationships: { options: { data } } } };
+/**
+ * A write's outcome from the read-back (pure): written only when the option shows exactly the quantity
+ * sent. Gone → NotFound. Still there but different → Rejected, loudly: the update did not take effect (or
+ * a sale landed in between; the hub re-reads and writes again). A 404 to the PATCH of an option the
+ * product still lists means the option-update path itself is wrong — the undocumented part (README).
+ */
+export function confirmWrite(
+  productId: string,
+  optionId: string,
+  sentQuantity: number,
+  option: ProductOptionResource | undefined,
+  productFound: boolean,
+  answered404: boolean,
+): 'written' | PluginError {
+  const details = { productId, optionId };
+  if (!productFound) return new NotFound(`Big Cartel has no product ${productId} (deleted?)`, details);
+  if (!option) return new NotFound(`Big Cartel product ${productId} has no option ${optionId}`, details);
+  const observed = option.attributes?.quantity;
+  if (observed === sentQuantity) return 'written';
+  if (answered404) {
+    return new Rejected(
+      `Big Cartel answered 404 to PATCH ${optionPath(productId, optionId)} although the product lists option ${optionId}: ` +
+        'the option-update request is not documented by Big Cartel and this account does not accept it (see the plugin README)',
+      { ...details, observed: observed ?? null },
+    );
+  }
+  return new Rejected(`Big Cartel did not apply the quantity to option ${optionId}: it shows ${String(observed ?? 'no quantity')} after the write of ${sentQuantity}`, { ...details, observed: observed ?? null, sent: sentQuantity });
 }
-

@@ -10,9 +10,8 @@ export const DEFAULT_BASE_URL = 'https://api.bigcartel.com';
 export const JSON_API = 'application/vnd.api+json';
 
 /**
- * Option changes one product PATCH carries. Big Cartel has no batch endpoint; a product PATCH names
- * its options, so one call covers all changed options of one product. No cap is documented: 100 is
- * our choice (a product with more changed options takes two calls).
+ * Changes the hub hands over per writeStock call. Big Cartel has no batch endpoint: each changed option
+ * is its own PATCH, and each product costs a GET before and a GET after (read-back). 100 is our choice.
  */
 export const MAX_BATCH = 100;
 

@@ -40,7 +40,7 @@ it('reads the emulated band: ≥ 900 is unlimited (sales eat into 999), below is
   expect(qty('1')).toBe(999);
 });
 
-it('keeps the product\'s option set whole: one GET and one PATCH per product, untouched options stay as they are', async () => {
+it('patches only the changed option as its own resource and confirms it by reading the product back; untouched options stay as they are', async () => {
   const p = product(100, 1, 4, Q(5));
   sim.seed([p]);
   const refs = refsOf(p);
@@ -48,7 +48,7 @@ it('keeps the product\'s option set whole: one GET and one PATCH per product, un
   expect(out[0].status).toBe('written');
   expect(sim.state.products.get('100')!.optionIds).toEqual(['1', '2', '3', '4']);
   expect([qty('1'), qty('2'), qty('3'), qty('4')]).toEqual([5, 0, 5, 5]);
-  expect(calls()).toEqual(['GET /products/100', 'PATCH /products/100']);
+  expect(calls()).toEqual(['GET /products/100', 'PATCH /products/100/options/2', 'GET /products/100']);
 });
 
 it('sends no PATCH when every option already shows its target, and no call at all when the hub says so', async () => {
