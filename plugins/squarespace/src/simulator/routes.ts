@@ -71,11 +71,13 @@ export const squarespaceRoutes: SimRoute<SquarespaceSimState>[] = [
     path: `${INVENTORY}/:ids`,
     handle(req, ctx) {
       const ids = req.params.ids.split(',').map((s) => s.trim()).filter(Boolean);
-      if (ids.length === 0) return invalidRequest(ctx.state, 'MISSING_ARGUMENT', 'At least one variant id is required.');
-      if (ids.length > PAGE_SIZE) return invalidRequest(ctx.state, 'INVALID_ARGUMENT', `At most ${PAGE_SIZE} variant ids may be requested at once.`);
-      // Unknown ids are left out (modelled; README).
-      const found = ids.map((id) => ctx.state.items.get(id)).filter((x): x is SimInventoryItem => x !== undefined);
-      return { status: 200, body: { inventory: found.map(itemJson) } };
+      // The documented 400s carry "Subtype: null": no ids, or more than 50.
+      if (ids.length === 0) return invalidRequest(ctx.state, null, 'At least one variant id is required.');
+      if (ids.length > PAGE_SIZE) return invalidRequest(ctx.state, null, `At most ${PAGE_SIZE} variant ids may be requested at once.`);
+      // "404 NOT FOUND — One or more requested inventory items were not found": the whole read is refused.
+      const found = ids.map((id) => ctx.state.items.get(id));
+      if (found.some((x) => x === undefined)) return sqspError(ctx.state, 404, 'NOT_FOUND', null, 'One or more requested inventory items were not found.');
+      return { status: 200, body: { inventory: (found as SimInventoryItem[]).map(itemJson) } };
     },
   },
 ];
