@@ -1,0 +1,59 @@
+/**
+ * Webflow's own documented answers (test/evidence/*.json, each with its public URL) fed to the plugin's
+ * parsing — read mapping, the write check, the SKU collection look-up, error classification — with no
+ * simulator involved.
+ */
+import { join } from 'node:path';
+import { AuthError, platformPauseMs, Rejected, type HttpClient, type HttpResponse } from '@stock-sync/plugin-sdk';
+import { evidence, loadEvidenceDir } from '@stock-sync/plugin-testkit';
+import { SkuCollection } from '../src/sku-collection';
+import { fromInventory, sameOnPlatform, toInventoryUpdate } from '../src/stock-mapping';
+import { classifyWebflowResponse } from '../src/webflow-api';
+import type { WebflowInventory } from '../src/webflow-types';
+
+const DIR = join(__dirname, 'evidence');
+const doc = (name: string) => evidence(DIR, name);
+const asResponse = (name: string): HttpResponse => {
+  const r = doc(name).response!;
+  const headers = Object.fromEntries(Object.entries(r.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
+  return { status: r.status, headers, data: r.body };
+};
+
+it('every evidence file names a public source and a date, and the folder covers every call the plugin makes', () => {
+  const names = loadEvidenceDir(DIR).map((e) => e.name);
+  expect(names).toEqual(
+    expect.arrayContaining(['list-inventory', 'update-inventory-finite', 'update-inventory-infinite', 'list-collections', 'list-products', 'error-429-too-many-requests']),
+  );
+});
+
+it('reads the documented inventory: finite 100 → quantity 100', () => {
+  expect(fromInventory(doc('list-inventory').response!.body as WebflowInventory)).toEqual({ kind: 'quantity', quantity: 100 });
+  expect(fromInventory(doc('update-inventory-infinite').response!.body as WebflowInventory)).toEqual({ kind: 'unlimited' });
+});
+
+it('sends exactly the documented absolute request bodies', () => {
+  expect(toInventoryUpdate({ kind: 'quantity', quantity: 100 })).toEqual(doc('update-inventory-finite').request!.body);
+  expect(toInventoryUpdate({ kind: 'unlimited' })).toEqual(doc('update-inventory-infinite').request!.body);
+});
+
+it('the write check accepts the documented echo of the PATCH it sent', () => {
+  const echo = fromInventory(doc('update-inventory-finite').response!.body as WebflowInventory);
+  expect(sameOnPlatform(echo, { kind: 'quantity', quantity: 100 })).toBe(true);
+  expect(sameOnPlatform(echo, { kind: 'quantity', quantity: 99 })).toBe(false);
+});
+
+it('finds the SKU collection in the documented List Collections answer', async () => {
+  const body = doc('list-collections').response!.body;
+  const api = { request: async () => ({ status: 200, headers: {}, data: body }) } as unknown as HttpClient;
+  await expect(new SkuCollection(api, 'site', undefined).id()).resolves.toBe('62b720ef280c7a7a3be8cabe');
+});
+
+it('classifies the documented errors: 401 → AuthError, 409 ecommerce_not_enabled → Rejected, 429 left to the client', () => {
+  expect(classifyWebflowResponse(asResponse('error-401-not-authorized'))!.error).toBeInstanceOf(AuthError);
+  expect(classifyWebflowResponse(asResponse('error-409-ecommerce-not-enabled'))!.error).toBeInstanceOf(Rejected);
+  // The SDK client maps the 429 to RateLimited and waits at least its Retry-After (60 s here).
+  expect(classifyWebflowResponse(asResponse('error-429-too-many-requests'))).toBeUndefined();
+  expect(platformPauseMs(asResponse('error-429-too-many-requests').headers, 0)).toBe(60_000);
+  // On a successful answer, X-RateLimit-Remaining 0 holds the store's next request.
+  expect(classifyWebflowResponse({ status: 200, headers: { 'x-ratelimit-remaining': '0' }, data: {} })?.pauseMs).toBeGreaterThan(0);
+});
