@@ -20,9 +20,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { queryOne, queryRows, toNumber } from '../database/sql';
+import { retryingTransaction } from '../database/transaction-retry';
 import { ValidationFailed, type ValidationDetail } from '../http/api-errors';
 import { PendingWorkSignal } from '../pending-work/pending-work.signal';
-import { IS_SYNCED, MARK_PENDING_SET } from '../sync-variants/pending-marking';
+import { IS_SYNCED, LOCK_IN_ID_ORDER, MARK_PENDING_SET } from '../sync-variants/pending-marking';
 import type { FacilityStockResultDto, FacilityStockUpdateInput } from './facility-stock.dto';
 
 export const FUTURE_TOLERANCE_MS = 5 * 60_000;
@@ -36,7 +37,7 @@ export class FacilityStockService {
 
   async record(updates: readonly FacilityStockUpdateInput[]): Promise<FacilityStockResultDto> {
     if (updates.length === 0) return { accepted: 0, stale: 0, affectedSyncVariants: 0 };
-    const result = await this.db.transaction(async (m) => {
+    const result = await retryingTransaction(this.db, async (m) => {
       const variantIds = [...new Set(updates.map((u) => u.variantId))];
       const facilityCodes = [...new Set(updates.map((u) => u.facility))];
       const known = await queryRows<{ id: number; fulfillment: 'pod' | 'warehouse' }>(
@@ -76,12 +77,15 @@ export class FacilityStockService {
            SELECT a.variant_id, a.facility_code FROM applied a
            LEFT JOIN prev p ON p.variant_id = a.variant_id AND p.facility_code = a.facility_code
            WHERE p.variant_id IS NULL OR p.status IS DISTINCT FROM a.status OR p.quantity IS DISTINCT FROM a.quantity
+         ), locked AS MATERIALIZED (
+           SELECT sv.id FROM sync_variants sv JOIN stores s ON s.id = sv.store_id
+           WHERE ${IS_SYNCED} AND EXISTS (
+             SELECT 1 FROM changed c JOIN selling_region_facilities rf ON rf.facility_code = c.facility_code
+             WHERE c.variant_id = sv.catalog_variant_id AND rf.region_code = s.selling_region)
+           ${LOCK_IN_ID_ORDER}
          ), marked AS (
            UPDATE sync_variants sv SET ${MARK_PENDING_SET}
-           FROM changed c, stores s, selling_region_facilities rf
-           WHERE sv.catalog_variant_id = c.variant_id
-             AND s.id = sv.store_id AND ${IS_SYNCED}
-             AND rf.region_code = s.selling_region AND rf.facility_code = c.facility_code
+           FROM locked l WHERE sv.id = l.id
            RETURNING sv.id
          )
          SELECT (SELECT count(*) FROM applied) AS accepted, (SELECT count(*) FROM marked) AS affected`,

@@ -11,6 +11,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { CredentialCipher } from '../crypto/credential-cipher';
 import { queryOne, queryRows } from '../database/sql';
+import { retryingTransaction } from '../database/transaction-retry';
 import { ResourceConflict, ResourceNotFound, ValidationFailed, type ValidationDetail } from '../http/api-errors';
 import { PendingWorkSignal } from '../pending-work/pending-work.signal';
 import { ConnectionFactory } from '../plugins/connection-factory.service';
@@ -106,7 +107,7 @@ export class StoresService {
 
     const regionChanged = body.sellingRegion !== undefined && body.sellingRegion !== current.selling_region;
     const enabledChanged = body.stockSyncEnabled !== undefined && body.stockSyncEnabled !== current.stock_sync_enabled;
-    const { row, marked } = await this.db.transaction(async (m) => {
+    const { row, marked } = await retryingTransaction(this.db, async (m) => {
       const sets: string[] = ['updated_at = now()'];
       const params: unknown[] = [id];
       const set = (column: string, value: unknown, cast = '') => {

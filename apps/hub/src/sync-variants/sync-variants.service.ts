@@ -7,10 +7,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { queryOne, queryRows, toNumber } from '../database/sql';
+import { retryingTransaction } from '../database/transaction-retry';
 import { ResourceNotFound, ValidationFailed } from '../http/api-errors';
 import { duplicateDetails } from '../http/duplicates';
 import { PendingWorkSignal } from '../pending-work/pending-work.signal';
 import { decodeCursor, encodeCursor } from './cursor';
+import { LOCK_IN_ID_ORDER } from './pending-marking';
 import type { ListSyncVariantsQuery, SyncVariantDto, SyncVariantInput, SyncVariantPageDto } from './sync-variants.dto';
 
 interface SyncVariantRow {
@@ -50,7 +52,7 @@ export class SyncVariantsService {
     );
     if (dupes.length) throw new ValidationFailed(dupes);
 
-    const marked = await this.db.transaction(async (m) => {
+    const marked = await retryingTransaction(this.db, async (m) => {
       const store = await queryOne<{ id: string }>(m, `SELECT id FROM stores WHERE id = $1 FOR UPDATE`, [storeId]);
       if (!store) throw new ResourceNotFound(`store ${storeId} does not exist`);
       if (variants.length === 0) return 0;
@@ -68,6 +70,16 @@ export class SyncVariantsService {
           : [],
       );
       if (unknown.length) throw new ValidationFailed(unknown);
+
+      // Existing rows are locked in id order before the upsert touches them in the request's order.
+      await queryRows(
+        m,
+        `SELECT sv.id FROM sync_variants sv
+         JOIN unnest($2::text[], $3::text[]) AS u(ext_p, ext_v) ON sv.external_product_id = u.ext_p AND sv.external_variant_id = u.ext_v
+         WHERE sv.store_id = $1
+         ${LOCK_IN_ID_ORDER}`,
+        [storeId, variants.map((v) => v.externalProductId), variants.map((v) => v.externalVariantId)],
+      );
 
       const row = await queryOne<{ marked: number | string }>(
         m,
