@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { CATALOG_VARIANT_SCHEMA, STOCK_SCHEMA } from '../http/openapi-schemas';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { MAX_BATCH, MAX_INT } from '../http/limits';
@@ -43,8 +44,8 @@ export class VariantIdParam {
 
 export class FacilityStockRowDto {
   @ApiProperty() facility!: string;
-  @ApiPropertyOptional({ nullable: true }) status!: string | null;
-  @ApiPropertyOptional({ nullable: true }) quantity!: number | null;
+  @ApiProperty({ nullable: true, type: String, description: 'POD facilities' }) status!: string | null;
+  @ApiProperty({ nullable: true, type: 'integer', description: 'warehouse facilities' }) quantity!: number | null;
   @ApiProperty() observedAt!: string;
   @ApiProperty() updatedAt!: string;
 }
@@ -53,12 +54,12 @@ export class RegionAvailabilityDto {
   @ApiProperty({ example: 'north_america' }) region!: string;
   @ApiProperty({ enum: ['computed', 'last_known', 'unknown'], description: "'unknown': no decision from this region's facilities (a store would keep its last known state)" })
   basis!: string;
-  @ApiPropertyOptional({ nullable: true, example: { kind: 'unlimited' } }) stock!: unknown;
+  @ApiPropertyOptional({ ...STOCK_SCHEMA, nullable: true, example: { kind: 'unlimited' } }) stock!: unknown;
   @ApiPropertyOptional() reason?: string;
 }
 
 export class VariantStockDto {
-  @ApiProperty() variant!: { id: number; productId: number; name: string; sku: string | null; fulfillment: string };
+  @ApiProperty(CATALOG_VARIANT_SCHEMA) variant!: { id: number; productId: number; name: string; sku: string | null; fulfillment: string };
   @ApiProperty({ type: [FacilityStockRowDto] }) facilities!: FacilityStockRowDto[];
   @ApiProperty({ type: [RegionAvailabilityDto] }) regions!: RegionAvailabilityDto[];
 }

@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { documentErrorResponses } from './openapi-errors';
 
 /** Where the UI and the spec are served: public (bootstrap.ts lists this mount next to the `@Public()` routes). */
 export const DOCS_PATH = 'docs';
@@ -13,5 +14,6 @@ export function mountOpenApi(app: INestApplication): void {
     .addBearerAuth()
     .build();
   const document = SwaggerModule.createDocument(app, config);
+  documentErrorResponses(document);
   SwaggerModule.setup(DOCS_PATH, app, document, { jsonDocumentUrl: `${DOCS_PATH}/openapi.json`, yamlDocumentUrl: `${DOCS_PATH}/openapi.yaml` });
 }

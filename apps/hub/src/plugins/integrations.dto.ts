@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { CAPABILITIES_SCHEMA, RATE_LIMIT_SCHEMA } from '../http/openapi-schemas';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional } from 'class-validator';
 import { toBoolean } from '../http/query-transforms';
@@ -14,8 +15,8 @@ export class IntegrationDto {
   @ApiProperty({ example: 'shopify' }) id!: string;
   @ApiProperty({ example: 'Shopify' }) displayName!: string;
   @ApiProperty({ example: 1 }) contractVersion!: number;
-  @ApiProperty({ example: { unlimitedStock: 'native', maxBatch: 250, readBack: true } }) capabilities!: Record<string, unknown>;
-  @ApiProperty({ example: { requestsPerSecond: 2, burst: 4 } }) rateLimit!: Record<string, unknown>;
+  @ApiProperty(CAPABILITIES_SCHEMA) capabilities!: Record<string, unknown>;
+  @ApiProperty(RATE_LIMIT_SCHEMA) rateLimit!: Record<string, unknown>;
   @ApiProperty({ type: [CredentialFieldDto] }) credentialFields!: CredentialFieldDto[];
   @ApiProperty() available!: boolean;
   @ApiPropertyOptional() unavailableReason?: string;

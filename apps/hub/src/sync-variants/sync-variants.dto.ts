@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { RECORDED_ERROR_SCHEMA, STOCK_SCHEMA } from '../http/openapi-schemas';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { MAX_BATCH, MAX_INT } from '../http/limits';
@@ -57,10 +58,10 @@ export class SyncVariantDto {
   @ApiProperty({ enum: SYNC_VARIANT_STATES }) state!: string;
   @ApiProperty() pending!: boolean;
   @ApiProperty({ nullable: true, type: String }) pendingSince!: string | null;
-  @ApiProperty({ nullable: true, example: { kind: 'unlimited' } }) desired!: unknown;
-  @ApiProperty({ nullable: true, example: { kind: 'quantity', quantity: 12 } }) lastWritten!: unknown;
+  @ApiProperty({ ...STOCK_SCHEMA, nullable: true, example: { kind: 'unlimited' } }) desired!: unknown;
+  @ApiProperty({ ...STOCK_SCHEMA, nullable: true, example: { kind: 'quantity', quantity: 12 } }) lastWritten!: unknown;
   @ApiProperty({ nullable: true, type: String }) lastWrittenAt!: string | null;
-  @ApiProperty({ nullable: true }) lastError!: unknown;
+  @ApiProperty({ ...RECORDED_ERROR_SCHEMA, nullable: true }) lastError!: unknown;
   @ApiProperty() attempts!: number;
   @ApiProperty({ nullable: true, type: String }) nextAttemptAt!: string | null;
   @ApiProperty({ nullable: true, type: String }) notFoundAt!: string | null;

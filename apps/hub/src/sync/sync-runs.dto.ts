@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { RECORDED_ERROR_SCHEMA, STOCK_SCHEMA } from '../http/openapi-schemas';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 
@@ -45,15 +46,15 @@ export class SyncRunDto {
   @ApiProperty({ nullable: true, type: String }) startedAt!: string | null;
   @ApiProperty({ nullable: true, type: String }) finishedAt!: string | null;
   @ApiProperty({ type: SyncRunCountsDto }) counts!: SyncRunCountsDto;
-  @ApiPropertyOptional({ description: '{ code, message } when the run failed or stopped early' }) error?: unknown;
+  @ApiPropertyOptional({ ...RECORDED_ERROR_SCHEMA, description: '{ code, message } when the run failed or stopped early' }) error?: unknown;
   @ApiProperty() createdAt!: string;
 }
 
 export class SyncChangeDto {
   @ApiProperty() externalProductId!: string;
   @ApiProperty() externalVariantId!: string;
-  @ApiProperty({ nullable: true, example: { kind: 'unlimited' } }) from!: unknown;
-  @ApiProperty({ nullable: true, example: { kind: 'out_of_stock' } }) to!: unknown;
+  @ApiProperty({ ...STOCK_SCHEMA, nullable: true, example: { kind: 'unlimited' } }) from!: unknown;
+  @ApiProperty({ ...STOCK_SCHEMA, nullable: true, example: { kind: 'out_of_stock' } }) to!: unknown;
   @ApiProperty({ enum: ['written', 'would_write', 'failed', 'drift'] }) outcome!: string;
-  @ApiPropertyOptional({ description: '{ code, message } of a failed change' }) error?: unknown;
+  @ApiPropertyOptional({ ...RECORDED_ERROR_SCHEMA, description: '{ code, message } of a failed change' }) error?: unknown;
 }
