@@ -53,3 +53,11 @@ export interface BcAbsoluteAdjustmentItem {
   variant_id: number;
   quantity: number;
 }
+
+/** One item of GET /inventory/locations/{location_id}/items (LocationItemsResponse, inventory spec). */
+export interface BcLocationItem {
+  identity: { sku?: string; variant_id?: number; product_id?: number };
+  available_to_sell: number;
+  total_inventory_onhand: number;
+  settings?: { safety_stock?: number; is_in_stock?: boolean; warning_level?: number; bin_picking_number?: string };
+}

@@ -22,8 +22,10 @@ import {
   type WriteOutcome,
 } from '@stock-sync/plugin-sdk';
 import { describeBcError } from './bc-api';
-import type { BcAbsoluteAdjustmentItem, BcCollection, BcProductStock, BcVariantPurchasingUpdate } from './bc-types';
-import { ADJUSTMENT_REASON, MAX_ADJUSTMENT_ITEMS, MAX_PAGE_SIZE, MAX_PRODUCTS_PER_BATCH, MAX_VARIANTS_PER_BATCH } from './manifest';
+import type { BcAbsoluteAdjustmentItem, BcCollection, BcLocationItem, BcProductStock, BcVariantPurchasingUpdate, BcVariantStock } from './bc-types';
+import { hasNextPage, onHandByVariant } from './location-levels';
+import { writeKey, type RecentWrites } from './recent-writes';
+import { ADJUSTMENT_REASON, MAX_ADJUSTMENT_ITEMS, MAX_LOCATION_IDS_PER_READ, MAX_PAGE_SIZE, MAX_PRODUCTS_PER_BATCH, MAX_VARIANTS_PER_BATCH } from './manifest';
 import { parseBcId } from './ids';
 import { fromBcStock } from './stock-mapping';
 import { planWrites, type Owned, type PlannedChange } from './write-plan';
@@ -57,12 +59,59 @@ function groupByProduct<T extends VariantRef>(inputs: readonly T[]): { groups: M
   return { groups: new Map(groupBySdk(items, (i) => i.productId).map((g) => [g.productId, g.items])), invalid };
 }
 
+/** The count a variant showed when the write was planned (the location's, for products tracked by variant). */
+function levelBefore(products: Map<number, BcProductStock>, variantId: number): number | undefined {
+  for (const p of products.values()) {
+    const v = p.variants?.find((x) => x.id === variantId);
+    if (v) return typeof v.inventory_level === 'number' ? v.inventory_level : undefined;
+  }
+  return undefined;
+}
+
+/** product id → the variant ids a chunk names. */
+function wantedVariants(groups: Map<number, PlannedChange<VariantRef>[]>): Map<number, Set<number>> {
+  return new Map([...groups].map(([productId, items]) => [productId, new Set(items.map((i) => i.variantId))]));
+}
+
 export class BigCommerceConnection implements StoreConnection {
   constructor(
     private readonly api: HttpClient,
     private readonly log: PluginLogger,
     private readonly locationId: number,
+    /** Counts this process wrote lately (absolute adjustments settle asynchronously). */
+    private readonly recent: RecentWrites,
+    /** Identifies the store in `recent` (its API base URL). */
+    private readonly storeBase: string,
   ) {}
+
+  /**
+   * Replaces each wanted variant's catalog `inventory_level` with its on-hand count at the configured location
+   * (Inventory API), for products tracked by variant: the catalog count is not the location's on multi-location
+   * stores. A variant the location does not list has no count there: 0.
+   */
+  private async applyLocationCounts(products: Map<number, BcProductStock>, wanted: Map<number, Set<number>>): Promise<void> {
+    const ids: number[] = [];
+    for (const [productId, variantIds] of wanted) {
+      const p = products.get(productId);
+      if (p?.inventory_tracking !== 'variant') continue;
+      for (const v of p.variants ?? []) if (variantIds.has(v.id)) ids.push(v.id);
+    }
+    if (ids.length === 0) return;
+    const levels = new Map<number, number>();
+    for (const part of chunk(ids, MAX_LOCATION_IDS_PER_READ)) {
+      for (let page = 1; ; page++) {
+        const res = await this.api.request<BcCollection<BcLocationItem>>({
+          method: 'GET',
+          url: `/inventory/locations/${this.locationId}/items`,
+          params: { 'variant_id:in': part.join(','), limit: MAX_LOCATION_IDS_PER_READ, page },
+        });
+        for (const [id, n] of onHandByVariant(res.data)) levels.set(id, n);
+        if (!hasNextPage(res.data)) break;
+      }
+    }
+    const read = new Set(ids);
+    for (const p of products.values()) for (const v of p.variants ?? []) if (read.has(v.id)) v.inventory_level = levels.get(v.id) ?? 0;
+  }
 
   /** One product id: proves the token, the store hash and the Products read scope. */
   async verify(): Promise<void> {
@@ -93,6 +142,7 @@ export class BigCommerceConnection implements StoreConnection {
     const fail = (owners: number[], error: PluginError) => owners.forEach((i) => failures.has(i) || failures.set(i, error));
     try {
       const products = await this.readProducts([...groups.keys()]);
+      await this.applyLocationCounts(products, wantedVariants(groups));
       const plan = planWrites(groups, products);
       for (const f of plan.failed) fail(f.indexes, f.error);
 
@@ -119,6 +169,7 @@ export class BigCommerceConnection implements StoreConnection {
         const items: BcAbsoluteAdjustmentItem[] = part.map((c) => ({ location_id: this.locationId, variant_id: c.item.variantId, quantity: c.item.quantity }));
         const err = await this.send('the absolute inventory adjustment', { method: 'PUT', url: '/inventory/adjustments/absolute', body: { reason: ADJUSTMENT_REASON, items } });
         if (err) fail(part.flatMap((c) => c.owners), err);
+        else for (const it of items) this.recent.record(writeKey(this.storeBase, this.locationId, it.variant_id), it.quantity, levelBefore(products, it.variant_id));
       }
       for (const group of groups.values()) {
         for (const c of group) slots.set(c.indexes, (i) => (failures.has(i) ? failedWith(failures.get(i)!)(i) : { ...ref(changes[i]), status: 'written' }));
@@ -145,17 +196,37 @@ export class BigCommerceConnection implements StoreConnection {
     }
   }
 
+  /**
+   * A count this process wrote within the settle window that the location does not show yet: not comparable
+   * (Rejected, which the hub records as nothing to act on), never drift.
+   */
+  private settling(product: BcProductStock, variant: BcVariantStock): PluginError | undefined {
+    if (product.inventory_tracking !== 'variant' || variant.purchasing_disabled) return undefined;
+    const observed = typeof variant.inventory_level === 'number' ? variant.inventory_level : 0;
+    const w = this.recent.unsettled(writeKey(this.storeBase, this.locationId, variant.id), observed);
+    if (!w) return undefined;
+    return new Rejected(
+      `BigCommerce variant ${variant.id} still shows its earlier count ${observed} at location ${this.locationId}; ${w.quantity} was written ${Math.round(w.ageMs / 1000)} s ago ` +
+        'and absolute adjustments are applied asynchronously, so the count is not comparable yet',
+      { productId: product.id, variantId: variant.id, written: w.quantity, observed, settling: true },
+    );
+  }
+
   async readStock(refs: readonly VariantRef[]): Promise<ObservedStock[]> {
     const slots = new Slots<ObservedStock>(refs.length);
     const { groups, invalid } = groupByProduct(refs);
     slots.set(invalid, (i) => ({ ...ref(refs[i]), status: 'failed', error: new NotFound('Not a BigCommerce variant id (ids are positive integers)') }));
     try {
       const products = await this.readProducts([...groups.keys()]);
+      await this.applyLocationCounts(products, wantedVariants(groups));
       for (const [productId, items] of groups) {
         const product = products.get(productId);
         for (const it of items) {
           const variant = product?.variants?.find((v) => v.id === it.variantId);
-          if (product && variant) {
+          const settling = product && variant ? this.settling(product, variant) : undefined;
+          if (settling) {
+            slots.set(it.indexes, (i) => ({ ...ref(refs[i]), status: 'failed', error: settling }));
+          } else if (product && variant) {
             const stock = fromBcStock(product, variant);
             slots.set(it.indexes, (i) => ({ ...ref(refs[i]), status: 'found', stock }));
           } else {

@@ -3,7 +3,8 @@
  * Decisions and their sources: README.md.
  */
 import type { IntegrationPlugin } from '@stock-sync/plugin-sdk';
-import { createBcApi } from './bc-api';
+import { apiBaseUrl, createBcApi } from './bc-api';
+import { processRecentWrites } from './recent-writes';
 import { BigCommerceConnection } from './connection';
 import { credentialFields, DEFAULT_LOCATION_ID, manifest } from './manifest';
 import { parseBcId } from './ids';
@@ -13,7 +14,7 @@ export const plugin: IntegrationPlugin = {
   credentialFields,
   connect(ctx) {
     const locationId = parseBcId(ctx.credentials.locationId ?? '') ?? DEFAULT_LOCATION_ID;
-    return new BigCommerceConnection(createBcApi(ctx), ctx.log, locationId);
+    return new BigCommerceConnection(createBcApi(ctx), ctx.log, locationId, processRecentWrites, apiBaseUrl(ctx.credentials));
   },
 };
 

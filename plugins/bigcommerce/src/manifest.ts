@@ -15,6 +15,13 @@ export const MAX_PRODUCTS_PER_BATCH = 10;
 /** PUT /inventory/adjustments/absolute: "Limit of 2000 items for payload length" (inventory spec). */
 export const MAX_ADJUSTMENT_ITEMS = 2000;
 
+/**
+ * Variant ids per location-items read (`variant_id:in`), and its page size: the location has one item per
+ * variant, so one page answers them; 250 (the hub's chunk) keeps the URL near 2 kB. The endpoint's own cap is "1000 items for payload
+ * length" (inventory spec).
+ */
+export const MAX_LOCATION_IDS_PER_READ = 250;
+
 /** Catalog collections page at most 250 per page (`limit`, default 50). */
 export const MAX_PAGE_SIZE = 250;
 

@@ -59,7 +59,7 @@ describe('a product tracked by variant (warehouse)', () => {
       [0, false],
       [EMULATED_UNLIMITED_QUANTITY, false],
     ]);
-    expect(calls(sim)).toEqual(['GET /catalog/products', 'PUT /inventory/adjustments/absolute']);
+    expect(calls(sim)).toEqual(['GET /catalog/products', 'GET /inventory/locations/1/items', 'PUT /inventory/adjustments/absolute']);
     expect(sim.state.adjustments[0]).toMatchObject({ reason: expect.stringContaining('Stock Sync Hub'), items: [{ locationId: 1, variantId: 201, quantity: 12 }, { locationId: 1, variantId: 202, quantity: 0 }, { locationId: 1, variantId: 203, quantity: EMULATED_UNLIMITED_QUANTITY }] });
     const read = await connect(sim).readStock([a, b, c]);
     expect(read.map((r) => (r.status === 'found' ? r.stock : r.status))).toEqual([Q(12), Q(0), U]); // a tracked 0 is read as the count it is (equivalent to sold out)
@@ -115,7 +115,8 @@ describe('fewest calls', () => {
     sim.seed([u, t]);
     const out = await connect(sim).writeStock([...writes(refsOf(u), U), ...writes(refsOf(t), Q(5))]);
     expect(out.every((o) => o.status === 'written')).toBe(true);
-    expect(calls(sim)).toEqual(['GET /catalog/products']);
+    // The counts are the location's (Inventory API), not the catalog's.
+    expect(calls(sim)).toEqual(['GET /catalog/products', 'GET /inventory/locations/1/items']);
   });
 
   it('batches purchasing switches 50 per call across products, and 250 counts in one adjustment', async () => {
@@ -132,7 +133,7 @@ describe('fewest calls', () => {
     sim.seed([c, d]);
     const out2 = await connect(sim).writeStock([...writes(refsOf(c), Q(8)), ...writes(refsOf(d), Q(9))]);
     expect(out2.every((o) => o.status === 'written')).toBe(true);
-    expect(calls(sim)).toEqual(['GET /catalog/products', 'PUT /inventory/adjustments/absolute']);
+    expect(calls(sim)).toEqual(['GET /catalog/products', 'GET /inventory/locations/1/items', 'PUT /inventory/adjustments/absolute']);
   });
 
   it('answers a variant named twice once, with its last target, in input order', async () => {

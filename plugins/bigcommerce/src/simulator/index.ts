@@ -8,7 +8,7 @@ import { authenticateBc } from './auth';
 import { problemBody } from './errors';
 import { bcRoutes } from './routes';
 import { createSpecValidators, type SpecValidators } from './spec-validators';
-import { applyMerchantEdit, createBcState, findVariant, neutralStock, refKey, type BigcommerceSimState, type SimVariant } from './state';
+import { applyMerchantEdit, createBcState, findVariant, neutralStock, refKey, type BigcommerceSimState, type SimVariant, settleAdjustments } from './state';
 
 export type { BigcommerceSimState, SimProduct, SimVariant } from './state';
 export { SIM_STORE_HASH, MERCHANT_UNLIMITED_COUNT } from './state';
@@ -77,6 +77,7 @@ export const simulator: PlatformSimulatorDefinition<BigcommerceSimState> = {
   credentials: (baseUrl: string) => ({ baseUrl, storeHash: 'simstore1', accessToken: SANDBOX_ACCESS_TOKEN }),
   seed,
   inspect(state: BigcommerceSimState, ref: VariantRef): TargetStock | 'deleted' | undefined {
+    settleAdjustments(state);
     const v = findVariant(state, ref);
     if (v) return neutralStock(state, v);
     return state.deleted.has(refKey(ref.externalProductId, ref.externalVariantId)) ? 'deleted' : undefined;

@@ -9,7 +9,7 @@ import { BC_INVENTORY_TRACKING, type BcInventoryTracking } from '../bc-types';
 import { invalidInput, problem, problemBody, tooLarge } from './errors';
 import { productJson, variantJson } from './representation';
 import type { SpecValidators } from './spec-validators';
-import type { BigcommerceSimState, SimVariant } from './state';
+import { levelAt, setLevelAt, settleAdjustments, type BigcommerceSimState, type SimVariant } from './state';
 
 type Route = SimRoute<BigcommerceSimState>;
 const BASE = '/stores/:storeHash/v3';
@@ -145,11 +145,15 @@ function absoluteAdjustment(check: SpecValidators['absoluteAdjustment']) {
         if (!v || !p) titles.push(`Items with identity: [${name}] not found`);
         else if (p.inventoryTracking === 'product') titles.push(`[Item with ${name} is tracked by product, please update stock by product id]`);
         else if (p.inventoryTracking === 'none') titles.push(`[Item with ${name} is not tracked, please enable inventory tracking by variant]`);
-        else apply.push(() => void (v.inventoryLevel = item.quantity));
+        else apply.push(() => setLevelAt(v, item.location_id, item.quantity));
       }
     }
     if (titles.length) return problem(422, titles.join(', '));
-    apply.forEach((f) => f());
+    // Accepted now, applied now or after the store's delay (the Inventory API is asynchronous).
+    if (state.adjustmentDelayMs > 0) {
+      const applyAt = state.clock() + state.adjustmentDelayMs;
+      apply.forEach((f) => state.pendingAdjustments.push({ applyAt, apply: f }));
+    } else apply.forEach((f) => f());
     const transactionId = randomUUID();
     state.adjustments.push({
       transactionId,
@@ -160,11 +164,50 @@ function absoluteAdjustment(check: SpecValidators['absoluteAdjustment']) {
   };
 }
 
+/**
+ * GET /inventory/locations/{location_id}/items (LocationItemsResponse): one item per variant of a product tracked
+ * by variant ("All product variants whose inventories are tracked by variant are inventory items"), filtered by
+ * variant_id:in / product_id:in / sku:in, paged like the catalog.
+ */
+function locationItems(req: SimRequest, { state }: { state: BigcommerceSimState }): SimResponse {
+  const locationId = Number(req.params.locationId);
+  if (!state.locations.has(locationId)) return problem(404, `Location with id ${req.params.locationId} not found`);
+  const variantIds = new Set(list(str(req.query['variant_id:in'])).map(Number));
+  const productIds = new Set(list(str(req.query['product_id:in'])).map(Number));
+  const skus = new Set(list(str(req.query['sku:in'])));
+  const perPage = Math.min(1000, Math.max(1, Number(str(req.query.limit) ?? 50) || 50));
+  const page = Math.max(1, Number(str(req.query.page) ?? 1) || 1);
+  const rows = [...state.variants.values()]
+    .filter((v) => state.products.get(v.productId)?.inventoryTracking === 'variant')
+    .filter((v) => (variantIds.size === 0 || variantIds.has(v.id)) && (productIds.size === 0 || productIds.has(v.productId)) && (skus.size === 0 || skus.has(v.sku)))
+    .sort((a, b) => a.id - b.id);
+  const data = rows.slice((page - 1) * perPage, page * perPage).map((v) => {
+    const onHand = levelAt(v, locationId);
+    return {
+      identity: { sku: v.sku, variant_id: v.id, product_id: v.productId },
+      available_to_sell: onHand,
+      total_inventory_onhand: onHand,
+      settings: { safety_stock: 0, is_in_stock: true, warning_level: v.inventoryWarningLevel, bin_picking_number: '' },
+    };
+  });
+  return collection(data, rows.length, page, perPage);
+}
+
+/** Every answer first applies the adjustments that have become due. */
+function settled(handle: Route['handle']): Route['handle'] {
+  return (req, ctx) => {
+    settleAdjustments(ctx.state);
+    return handle(req, ctx);
+  };
+}
+
 export function bcRoutes(v: SpecValidators): Route[] {
-  return [
+  const routes: Route[] = [
     { method: 'GET', path: `${BASE}/catalog/products`, handle: getProducts },
     { method: 'PUT', path: `${BASE}/catalog/products`, handle: updateProducts },
     { method: 'PUT', path: `${BASE}/catalog/variants`, handle: updateVariantsBatch(v.updateVariantsBatch) },
     { method: 'PUT', path: `${BASE}/inventory/adjustments/absolute`, handle: absoluteAdjustment(v.absoluteAdjustment) },
+    { method: 'GET', path: `${BASE}/inventory/locations/:locationId/items`, handle: locationItems },
   ];
+  return routes.map((r) => ({ ...r, handle: settled(r.handle) }));
 }

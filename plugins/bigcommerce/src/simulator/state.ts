@@ -11,8 +11,10 @@ export interface SimVariant {
   sku: string;
   purchasingDisabled: boolean;
   purchasingDisabledMessage: string;
-  /** Default-location count; stored whatever the product's tracking, used only when tracked by variant. */
+  /** Default-location (1) count; stored whatever the product's tracking, used only when tracked by variant. */
   inventoryLevel: number;
+  /** Counts at the store's other locations (Multi-Location Inventory), by location id. */
+  otherLevels?: Map<number, number>;
   inventoryWarningLevel: number;
   price: number | null;
 }
@@ -45,6 +47,12 @@ export interface BigcommerceSimState {
   deleted: Set<string>;
   adjustments: AdjustmentRecord[];
   clock: () => number;
+  /**
+   * How long an accepted absolute adjustment takes to show (BigCommerce: "there may be a short delay before data
+   * is updated"). 0 (default): at once. Adjustments due by a request's time are applied before it is answered.
+   */
+  adjustmentDelayMs: number;
+  pendingAdjustments: { applyAt: number; apply: () => void }[];
 }
 
 export const SIM_STORE_HASH = 'simstore1';
@@ -53,7 +61,31 @@ export const SIM_STORE_HASH = 'simstore1';
 export const MERCHANT_UNLIMITED_COUNT = 1_000_000;
 
 export function createBcState(): BigcommerceSimState {
-  return { storeHash: SIM_STORE_HASH, locations: new Set([1]), products: new Map(), variants: new Map(), deleted: new Set(), adjustments: [], clock: Date.now };
+  return {
+    storeHash: SIM_STORE_HASH, locations: new Set([1]), products: new Map(), variants: new Map(), deleted: new Set(), adjustments: [], clock: Date.now,
+    adjustmentDelayMs: 0, pendingAdjustments: [],
+  };
+}
+
+export const DEFAULT_LOCATION = 1;
+
+/** A variant's count at a location (the default location's is `inventoryLevel`). */
+export function levelAt(v: SimVariant, locationId: number): number {
+  return locationId === DEFAULT_LOCATION ? v.inventoryLevel : (v.otherLevels?.get(locationId) ?? 0);
+}
+
+export function setLevelAt(v: SimVariant, locationId: number, n: number): void {
+  if (locationId === DEFAULT_LOCATION) v.inventoryLevel = n;
+  else (v.otherLevels ??= new Map()).set(locationId, n);
+}
+
+/** Applies the adjustments due by now (called before every answer). */
+export function settleAdjustments(state: BigcommerceSimState): void {
+  const now = state.clock();
+  const due = state.pendingAdjustments.filter((a) => a.applyAt <= now);
+  if (due.length === 0) return;
+  state.pendingAdjustments = state.pendingAdjustments.filter((a) => a.applyAt > now);
+  due.forEach((a) => a.apply());
 }
 
 export const refKey = (productId: number | string, variantId: number | string) => `${productId}/${variantId}`;
