@@ -54,12 +54,13 @@ export function classifyBaseResponse(res: HttpResponse, now: number = Date.now()
   return { error: new Rejected(`BASE refused the call (${what})`, details) };
 }
 
-export function createBaseApi(ctx: ConnectContext): HttpClient {
+/** `now`: the clock the limit waits are computed from (injectable, so tests do not depend on the wall clock). */
+export function createBaseApi(ctx: ConnectContext, now: () => number = Date.now): HttpClient {
   const token = ctx.credentials.accessToken ?? '';
   return ctx.http.extend({
     baseURL: `${(ctx.credentials.baseUrl || DEFAULT_BASE_URL).replace(/\/+$/, '')}${API_PREFIX}`,
     headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' },
-    classify: (res) => classifyBaseResponse(res),
+    classify: (res) => classifyBaseResponse(res, now()),
     secrets: token ? [token] : [],
   });
 }

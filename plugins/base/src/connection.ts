@@ -130,7 +130,10 @@ export class BaseConnection implements StoreConnection {
     if (present.length > 0) await this.editItem(itemId, present, changes, outcomes, false);
   }
 
-  /** GET /1/items/detail/{item_id}; undefined when BASE says bad_item_id. */
+  /**
+   * GET /1/items/detail/{item_id}; undefined when the item is gone: `no_item` is what items/detail documents
+   * ("商品が見つかりませんでした。"), `bad_item_id` what the write endpoints do (accepted here too).
+   */
   private async readItem(itemId: number): Promise<BaseItem | undefined> {
     try {
       const res = await this.api.request({ method: 'GET', url: `/items/detail/${itemId}` });
@@ -139,7 +142,8 @@ export class BaseConnection implements StoreConnection {
       return item;
     } catch (e) {
       const error = asPluginError(e);
-      if (baseErrorCode(error) === 'bad_item_id' || error instanceof NotFound) return undefined;
+      const code = baseErrorCode(error);
+      if (code === 'no_item' || code === 'bad_item_id' || error instanceof NotFound) return undefined;
       throw error;
     }
   }

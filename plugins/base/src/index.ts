@@ -7,13 +7,24 @@ import { createBaseApi } from './base-api';
 import { BaseConnection } from './connection';
 import { credentialFields, manifest } from './manifest';
 
-export const plugin: IntegrationPlugin = {
-  manifest,
-  credentialFields,
-  connect(ctx) {
-    return new BaseConnection(createBaseApi(ctx), ctx.log);
-  },
-};
+export interface BasePluginOptions {
+  /** The clock BASE's limit waits ("until the hour / the JST day changes") are computed from; default Date.now. */
+  now?: () => number;
+}
+
+/** The plugin with an injectable clock (tests); the hub uses `plugin`, on the wall clock. */
+export function createBasePlugin(options: BasePluginOptions = {}): IntegrationPlugin {
+  const now = options.now ?? Date.now;
+  return {
+    manifest,
+    credentialFields,
+    connect(ctx) {
+      return new BaseConnection(createBaseApi(ctx, now), ctx.log);
+    },
+  };
+}
+
+export const plugin: IntegrationPlugin = createBasePlugin();
 
 export default plugin;
 export { manifest, credentialFields } from './manifest';

@@ -13,6 +13,8 @@ export const ERRORS = {
   invalidScope: () => baseError('invalid_scope', 'スコープが無効です。'),
   notPost: () => baseError('not_post_method', 'POSTで送信してください。'),
   badItemId: () => baseError('bad_item_id', '不正なitem_idです。'),
+  /** items/detail's answer for an item the shop does not have (base_api_v1_items_detail.md). */
+  noItem: () => baseError('no_item', '商品が見つかりませんでした。'),
   badVariationId: () => baseError('bad_variation_id', '不正なvariation_idです。'),
   validation: () => baseError('validation_error', 'バリデーションエラーです。'),
   digital: () => baseError('invalid_request', 'デジタルコンテンツの商品は編集できません。'),

@@ -38,14 +38,34 @@ function editable(item: SimItem): SimResponse | undefined {
 }
 
 function usersMe(): SimResponse {
-  return { status: 200, body: { user: { shop_id: 'sandbox-shop', shop_name: 'Sandbox Shop', shop_introduction: '', shop_url: 'https://sandbox.thebase.in', twitter_id: '', facebook_id: '', ameba_id: '', instagram_id: '', background: null, logo: null, mail_address: null } } };
+  // Every field of the documented example; mail_address only comes with the read_users_mail scope (not modelled).
+  return {
+    status: 200,
+    body: {
+      user: {
+        shop_id: 'sandbox-shop',
+        shop_name: 'Sandbox Shop',
+        shop_introduction: '',
+        shop_url: 'https://sandbox.thebase.in',
+        twitter_id: '',
+        facebook_id: '',
+        ameba_id: '',
+        instagram_id: '',
+        background: null,
+        display_background: 0,
+        repeat_background: 0,
+        logo: null,
+        display_logo: 0,
+      },
+    },
+  };
 }
 
 function itemDetail(req: SimRequest, ctx: Ctx): SimResponse {
   const denied = needScope(ctx.state, 'read_items');
   if (denied) return denied;
   const item = findItem(ctx.state, req.params.itemId);
-  return item ? { status: 200, body: { item: itemJson(item) } } : ERRORS.badItemId();
+  return item ? { status: 200, body: { item: itemJson(item) } } : ERRORS.noItem();
 }
 
 /** Indexed arrays `name[n]` of a form, by index. */

@@ -1,0 +1,121 @@
+/**
+ * The plugin's own parsing over BASE's documented answers (test/evidence, from the official baseinc/api-docs),
+ * replayed by a bare loopback server through the real SDK client — no simulator involved.
+ */
+import { join } from 'node:path';
+import { AuthError, NotFound, RateLimited, Rejected, type IntegrationPlugin } from '@stock-sync/plugin-sdk';
+import { connectAsHub, evidence, loadEvidenceDir, type Evidence, type EvidenceResponse } from '@stock-sync/plugin-testkit';
+import { createBasePlugin, plugin } from '../src';
+import { startReplay, type Replay } from './replay-server';
+
+const DIR = join(__dirname, 'evidence');
+const doc = (name: string): Evidence => evidence(DIR, name);
+const answer = (name: string): EvidenceResponse => doc(name).response!;
+const v = (variantId: string, itemId = '1234') => ({ externalProductId: itemId, externalVariantId: variantId });
+const Q = (quantity: number) => ({ kind: 'quantity', quantity }) as const;
+
+let replay: Replay | undefined;
+afterEach(async () => {
+  await replay?.close();
+  replay = undefined;
+});
+
+async function connectTo(answers: EvidenceResponse[], p: IntegrationPlugin = plugin) {
+  replay = await startReplay(answers);
+  return connectAsHub(p, { baseUrl: replay.baseUrl, accessToken: 'fake-evidence-token' }, { maxAttempts: 1 }).connection;
+}
+
+it('every evidence file names a public source and a date', () => {
+  expect(loadEvidenceDir(DIR).length).toBe(12);
+});
+
+it('verify accepts the documented users/me answer (users-me)', async () => {
+  const c = await connectTo([answer('users-me')]);
+  await expect(c.verify()).resolves.toBeUndefined();
+  expect(replay!.requests[0]).toMatchObject({ method: 'GET', path: '/1/users/me' });
+  expect(replay!.requests[0].headers.authorization).toBe('Bearer fake-evidence-token');
+});
+
+it('reads the documented item detail: each variation_stock (items-detail)', async () => {
+  const c = await connectTo([answer('items-detail')]);
+  const out = await c.readStock([v('12'), v('11')]);
+  expect(out).toEqual([
+    { ...v('12'), status: 'found', stock: Q(4) },
+    { ...v('11'), status: 'found', stock: Q(6) },
+  ]);
+  expect(replay!.requests).toHaveLength(1);
+  expect(replay!.requests[0]).toMatchObject({ method: 'GET', path: '/1/items/detail/1234' });
+});
+
+it('a variation the documented item does not list is NotFound (items-detail)', async () => {
+  const c = await connectTo([answer('items-detail')]);
+  const [o] = await c.readStock([v('13')]);
+  expect(o.status === 'failed' && o.error).toBeInstanceOf(NotFound);
+});
+
+it('the documented no_item answer of items/detail is NotFound, not a refusal (items-detail-no-item)', async () => {
+  const c = await connectTo([answer('items-detail-no-item')]);
+  const [o] = await c.readStock([v('11', '999999')]);
+  expect(o.status === 'failed' && o.error).toBeInstanceOf(NotFound);
+});
+
+it('writes the documented form fields and accepts the documented echo (items-edit)', async () => {
+  const c = await connectTo([answer('items-edit')]);
+  const out = await c.writeStock([
+    { ...v('11'), target: Q(6) },
+    { ...v('12'), target: Q(14) },
+    { ...v('13'), target: Q(10) },
+  ]);
+  expect(out.map((o) => o.status)).toEqual(['written', 'written', 'written']);
+  const r = replay!.requests[0];
+  expect(`${r.method} ${r.path}`).toBe('POST /1/items/edit');
+  expect(String(r.headers['content-type'])).toContain('application/x-www-form-urlencoded');
+  expect(Object.fromEntries(new URLSearchParams(r.body))).toEqual(doc('items-edit').request!.body);
+});
+
+it('an echo that does not show the target is never recorded as written (items-edit)', async () => {
+  const c = await connectTo([answer('items-edit')]);
+  const [o] = await c.writeStock([{ ...v('11'), target: Q(7) }]);
+  expect(o.status === 'failed' && o.error).toBeInstanceOf(Rejected);
+});
+
+it('bad_variation_id names no variation: one detail read narrows it, the rest is sent again (items-edit-bad-variation-id)', async () => {
+  const c = await connectTo([answer('items-edit-bad-variation-id'), answer('items-detail'), answer('items-edit')]);
+  const out = await c.writeStock([{ ...v('11'), target: Q(6) }, { ...v('99'), target: Q(1) }]);
+  expect(out[0].status).toBe('written');
+  expect(out[1].status === 'failed' && out[1].error).toBeInstanceOf(NotFound);
+  expect(replay!.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['POST /1/items/edit', 'GET /1/items/detail/1234', 'POST /1/items/edit']);
+});
+
+it('bad_item_id is NotFound for the item’s changes (items-edit-bad-item-id)', async () => {
+  const c = await connectTo([answer('items-edit-bad-item-id')]);
+  const [o] = await c.writeStock([{ ...v('11'), target: Q(1) }]);
+  expect(o.status === 'failed' && o.error).toBeInstanceOf(NotFound);
+});
+
+it.each(['items-edit-validation-error', 'items-edit-digital-content'])('%s is Rejected with BASE’s code', async (name) => {
+  const c = await connectTo([answer(name)]);
+  const [o] = await c.writeStock([{ ...v('11'), target: Q(1) }]);
+  expect(o.status === 'failed' && o.error).toBeInstanceOf(Rejected);
+  expect(o.status === 'failed' && o.error.message).toContain((answer(name).body as { error: string }).error);
+});
+
+it.each(['error-token-invalid', 'error-invalid-scope'])('%s is AuthError', async (name) => {
+  const c = await connectTo([answer(name)]);
+  await expect(c.verify()).rejects.toBeInstanceOf(AuthError);
+});
+
+it('hour_api_limit waits until the hour changes, on the injected clock (error-hour-api-limit)', async () => {
+  const at = Date.UTC(2026, 0, 5, 10, 59, 0); // 10:59:00 UTC: one minute to the hour
+  const c = await connectTo([answer('error-hour-api-limit')], createBasePlugin({ now: () => at }));
+  const [o] = await c.writeStock([{ ...v('11'), target: Q(1) }]);
+  expect(o.status === 'failed' && o.error).toBeInstanceOf(RateLimited);
+  expect(o.status === 'failed' && (o.error as RateLimited).retryAfterMs).toBe(60_000);
+});
+
+it('day_api_limit waits until the date changes in Japan time, on the injected clock (error-day-api-limit)', async () => {
+  const at = Date.UTC(2026, 0, 5, 14, 58, 0); // 23:58 JST
+  const c = await connectTo([answer('error-day-api-limit')], createBasePlugin({ now: () => at }));
+  const [o] = await c.writeStock([{ ...v('11'), target: Q(1) }]);
+  expect(o.status === 'failed' && (o.error as RateLimited).retryAfterMs).toBe(120_000);
+});
