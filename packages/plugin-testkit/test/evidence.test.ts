@@ -63,7 +63,7 @@ describe('evidence files', () => {
 
   it('refuses a file without a public source URL or date, naming the file and field', () => {
     const dir = mkdtempSync(join(tmpdir(), 'evidence-'));
-    writeFileSync(join(dir, 'bad.json'), JSON.stringify({ source: '/work/notes.md', response: { status: 200 } }));
+    writeFileSync(join(dir, 'bad.json'), JSON.stringify({ source: 'notes/platform.md', response: { status: 200 } }));
     expect(() => loadEvidence(join(dir, 'bad.json'))).toThrow('evidence bad: source must be a public https URL; read must be a date (YYYY-MM-DD)');
   });
 
