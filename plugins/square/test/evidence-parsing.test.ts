@@ -81,6 +81,18 @@ it('reads a tracked variation’s IN_STOCK count from the documented counts answ
   expect(sent(1)).toMatchObject({ catalog_object_ids: [id], location_ids: [LOCATION], states: ['IN_STOCK'] });
 });
 
+it('follows the counts cursor (BatchRetrieveInventoryCountsResponse.cursor: "If unset, this is the final response")', async () => {
+  const counts = doc('inventory-counts-batch-retrieve').response!;
+  const id = (counts.body as { counts: Array<{ catalog_object_id: string }> }).counts[0].catalog_object_id;
+  const v: Record<string, any> = { ...documentedVariation(), id, item_variation_data: { ...documentedVariation().item_variation_data, track_inventory: true } };
+  const firstPage: EvidenceResponse = { status: 200, body: { counts: [], errors: [], cursor: 'documented-cursor-1' } };
+  const c = await connectTo([catalogAnswer(v), firstPage, counts]);
+  const [o] = await c.readStock([{ externalProductId: v.item_variation_data.item_id, externalVariantId: id }]);
+  expect(o).toMatchObject({ status: 'found', stock: { kind: 'quantity', quantity: 79 } });
+  expect(sent(2).cursor).toBe('documented-cursor-1');
+  expect(replay!.requests).toHaveLength(3);
+});
+
 it('a variation missing from the documented catalog answer is NotFound', async () => {
   const c = await connectTo([catalogAnswer(documentedVariation())]);
   const [o] = await c.readStock([{ externalProductId: 'W62UWFY35CWMYGVWK6TWJDNI', externalVariantId: 'NOSUCHVARIATION1' }]);
