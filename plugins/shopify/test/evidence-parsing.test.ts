@@ -1,0 +1,75 @@
+/**
+ * Shopify's documented answers (test/evidence/*.json, each with its public URL) fed to the plugin's own
+ * parsing with no simulator: variant nodes, write planning, userErrors, the activation payload, and the
+ * classifier's reading of throttling, cost-cap and auth answers.
+ */
+import { join } from 'node:path';
+import { NotFound, RateLimited, Rejected, Transient, type HttpResponse } from '@stock-sync/plugin-sdk';
+import { evidence, loadEvidenceDir } from '@stock-sync/plugin-testkit';
+import { activationOutcome } from '../src/activate-items';
+import { classifyShopifyResponse } from '../src/classify';
+import { planWrite, toTargetStock } from '../src/mapping';
+import { errorForUserError, isStale, userErrorIndex } from '../src/user-errors';
+import { parseVariantNode, type VariantNode } from '../src/variant-state';
+import { loadAdminSchema } from '../src/simulator/schema';
+import { schemaErrorsOfAnswer } from './response-schema-check';
+
+const DIR = join(__dirname, 'evidence');
+const doc = (name: string) => evidence(DIR, name);
+const data = (name: string) => (doc(name).response!.body as { data: any }).data;
+const asResponse = (name: string): HttpResponse => ({ status: doc(name).response!.status, headers: {}, data: doc(name).response!.body });
+
+it('covers every call the plugin makes, each with a public source and a date', () => {
+  expect(loadEvidenceDir(DIR).map((e) => e.name)).toEqual(
+    expect.arrayContaining(['verify', 'read-variants', 'inventory-set-quantities', 'product-variants-bulk-update', 'inventory-activate', 'throttled', 'unauthorized']),
+  );
+});
+
+it('the documented answers are themselves valid for the 2026-04 schema (so they are a fair yardstick)', () => {
+  const schema = loadAdminSchema();
+  for (const name of ['verify', 'read-variants', 'inventory-set-quantities', 'inventory-set-quantities-stale', 'product-variants-bulk-update', 'inventory-activate']) {
+    const req = doc(name).request!.body as { query: string; variables: Record<string, unknown> };
+    expect([name, schemaErrorsOfAnswer(schema, req.query, req.variables, data(name))]).toEqual([name, []]);
+  }
+});
+
+it('reads the documented variant nodes: counted 5, untracked, unknown id', () => {
+  const [counted, untracked, missing] = data('read-variants').nodes as (VariantNode | null)[];
+  const a = parseVariantNode(counted)!;
+  expect(a).toMatchObject({ tracked: true, inventoryPolicy: 'DENY', available: 5, productId: 'gid://shopify/Product/8000' });
+  expect(toTargetStock(a)).toEqual({ kind: 'quantity', quantity: 5 });
+  const b = parseVariantNode(untracked)!;
+  expect(toTargetStock(b)).toEqual({ kind: 'unlimited' });
+  expect(b.available).toBeNull(); // no inventory level at the location
+  expect(parseVariantNode(missing)).toBeUndefined();
+  // Writing a count where the documented answer shows no level: the plan stocks the item first.
+  expect(planWrite(b, { kind: 'quantity', quantity: 2 })).toMatchObject({ activate: { inventoryItemId: 'gid://shopify/InventoryItem/900002' } });
+});
+
+it('reads the documented userErrors: stale → re-read, its index from the input path', () => {
+  const [ue] = data('inventory-set-quantities-stale').inventorySetQuantities.userErrors;
+  expect(isStale(ue)).toBe(true);
+  expect(userErrorIndex(ue, 'quantities')).toBe(0);
+  expect(errorForUserError(ue, 'x')).toBeInstanceOf(Transient);
+  expect(errorForUserError({ code: 'INVALID_INVENTORY_ITEM', field: ['input', 'quantities', '0', 'inventoryItemId'], message: 'm' }, 'x')).toBeInstanceOf(NotFound);
+  expect(data('inventory-set-quantities').inventorySetQuantities.inventoryAdjustmentGroup).not.toBeNull();
+});
+
+it('reads the documented inventoryActivate payload: a level and no userErrors = stocked; a userError = Rejected', () => {
+  expect(activationOutcome(data('inventory-activate').a0)).toBeUndefined();
+  expect(activationOutcome({ inventoryLevel: null, userErrors: [{ field: ['locationId'], message: 'no' }] })).toBeInstanceOf(Rejected);
+  expect(activationOutcome({ inventoryLevel: null, userErrors: [] })).toBeInstanceOf(Transient);
+  expect(activationOutcome(null)).toBeInstanceOf(Transient);
+});
+
+it('classifies the documented throttled, cost-cap and 401 answers', () => {
+  const throttled = classifyShopifyResponse(asResponse('throttled'))!.error as RateLimited;
+  expect(throttled).toBeInstanceOf(RateLimited);
+  // (752 − 666) / 50 per second = 1.72 s
+  expect(throttled.retryAfterMs).toBe(1720);
+  expect(classifyShopifyResponse(asResponse('max-cost-exceeded'))!.error).toBeInstanceOf(Rejected);
+  // 401 is the SDK's generic AuthError mapping; nothing Shopify-specific overrides it.
+  expect(classifyShopifyResponse(asResponse('unauthorized'))).toBeUndefined();
+  // A normal answer with plenty of bucket left asks for no pause.
+  expect(classifyShopifyResponse(asResponse('verify'))).toBeUndefined();
+});
