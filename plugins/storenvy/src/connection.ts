@@ -1,7 +1,10 @@
 /**
- * One store's connection: verify, writeStock, readStock over Storenvy API v1. One variant per PUT, sent
- * one after another (paced by the SDK limiter); reads list each product's variants once. Outcomes come
- * back in input order, one per input.
+ * One store's connection: verify, writeStock, readStock over Storenvy API v1. One variant per PUT with a
+ * JSON body ("All API requests must be made using the application/json content type"), sent one after
+ * another (paced by the SDK limiter); reads list each product's variants, following `pagination.next_url`
+ * ("We limit the number of responses for each request to 50 objects") until every wanted variant is found.
+ * A write counts only when Storenvy shows the variant with the values sent: in the PUT's answer, or else
+ * in the variant list read back. Outcomes come back in input order, one per input.
  */
 import {
   collapseDuplicates,
@@ -9,6 +12,7 @@ import {
   OutcomeSlots,
   refOf as ref,
   Rejected,
+  Transient,
   sameTargetStock,
   skipWritesInPlace,
   stopsTheWork,
@@ -23,7 +27,11 @@ import {
   type WriteOutcome,
 } from '@stock-sync/plugin-sdk';
 import { stockOfVariant, variantStockFor } from './stock-mapping';
+import { dataOf, nextPageUrl } from './pagination';
 import type { StorenvyApi } from './storenvy-api';
+
+/** A listing that never ends is cut here (50 per page: 5,000 variants of one product). */
+export const MAX_VARIANT_PAGES = 100;
 
 const isStorenvyId = (s: string) => /^[0-9]{1,20}$/.test(s);
 
@@ -36,16 +44,15 @@ function plan<T extends VariantRef>(inputs: readonly T[]) {
 
 type Planned<T extends VariantRef> = CollapsedInput<T>;
 
-interface StorenvyVariant {
+export interface StorenvyVariant {
   id: number | string;
   full_quantity?: unknown;
   in_stock?: unknown;
 }
 
-/** Responses are wrapped: `{ meta, data: { … } }` (community clients read `body.data`). */
-function dataOf<T>(body: unknown, key: string): T | undefined {
-  const data = typeof body === 'object' && body !== null ? (body as { data?: Record<string, unknown> }).data : undefined;
-  return data && typeof data === 'object' ? (data[key] as T | undefined) : undefined;
+/** Whether the variant Storenvy shows holds what was written (the mapping's reading of both). */
+export function showsWritten(shown: StorenvyVariant, sent: { full_quantity: number; in_stock: boolean }): boolean {
+  return sameTargetStock(stockOfVariant(shown), stockOfVariant(sent));
 }
 
 export class StorenvyConnection implements StoreConnection {
@@ -82,29 +89,72 @@ export class StorenvyConnection implements StoreConnection {
     return outcomes.done();
   }
 
-  /** PUT one variant's full_quantity and in_stock (form-encoded); the error, if any. */
+  /** PUT one variant's full_quantity and in_stock as JSON; undefined when confirmed written, else the error. */
   private async putVariant(c: StockWrite): Promise<PluginError | undefined> {
     const want = variantStockFor(c.target);
+    let echoed: StorenvyVariant | undefined;
     try {
       const res = await this.api.http.request({
         method: 'PUT',
-        url: `/products/${c.externalProductId}/variants/${c.externalVariantId}`,
+        // Every endpoint is {endpoint}.json (developers.storenvy.com/docs "API Overview").
+        url: `/products/${c.externalProductId}/variants/${c.externalVariantId}.json`,
         params: this.api.auth,
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ full_quantity: String(want.full_quantity), in_stock: String(want.in_stock) }).toString(),
+        headers: { 'content-type': 'application/json' },
+        body: { full_quantity: want.full_quantity, in_stock: want.in_stock },
         // Absolute values: sending them again lands on the same state.
         idempotent: true,
       });
-      const echoed = dataOf<StorenvyVariant>(res.data, 'variant');
-      if (echoed && !sameTargetStock(stockOfVariant(echoed), stockOfVariant(want))) {
-        return new Rejected(`Storenvy kept full_quantity ${String(echoed.full_quantity)}, in_stock ${String(echoed.in_stock)} for variant ${c.externalVariantId}`, { ...ref(c) });
-      }
-      return undefined;
+      echoed = dataOf<StorenvyVariant>(res.data, 'variant');
     } catch (e) {
       const error = asPluginError(e);
       if (error instanceof NotFound) return new NotFound(`Storenvy has no variant ${c.externalVariantId} in product ${c.externalProductId}`, { ...ref(c) });
       return error;
     }
+    // No variant in the answer: not proof of the write. Read it back (every page) before counting it.
+    let shown = echoed && String(echoed.id) === c.externalVariantId ? echoed : undefined;
+    if (!shown) {
+      let found: Map<string, StorenvyVariant>;
+      try {
+        found = await this.listVariants(c.externalProductId, new Set([c.externalVariantId]));
+      } catch (e) {
+        const error = asPluginError(e);
+        if (stopsTheWork(error)) return error;
+        return new Transient(`Storenvy's answer to the write of variant ${c.externalVariantId} carried no variant and the read-back failed: not confirmed (${error.message})`, { ...ref(c) });
+      }
+      shown = found.get(c.externalVariantId);
+      if (!shown) return new NotFound(`Storenvy answered the write but shows no variant ${c.externalVariantId} in product ${c.externalProductId}: not written`, { ...ref(c) });
+    }
+    if (!showsWritten(shown, want)) {
+      return new Rejected(`Storenvy kept full_quantity ${String(shown.full_quantity)}, in_stock ${String(shown.in_stock)} for variant ${c.externalVariantId}`, { ...ref(c) });
+    }
+    return undefined;
+  }
+
+  /**
+   * A product's variants by id, page after page through `pagination.next_url`, stopping as soon as every
+   * wanted id has been seen (fewest calls) or the listing ends. Errors are thrown.
+   */
+  async listVariants(productId: string, wanted: ReadonlySet<string>): Promise<Map<string, StorenvyVariant>> {
+    const byId = new Map<string, StorenvyVariant>();
+    const seen = new Set<string>();
+    let res = await this.api.http.request({ method: 'GET', url: `/products/${productId}/variants.json`, params: this.api.auth });
+    for (let page = 1; ; page++) {
+      const variants = dataOf<StorenvyVariant[]>(res.data, 'variants') ?? [];
+      for (const v of variants) if (v && v.id !== undefined) byId.set(String(v.id), v);
+      // An empty page ends the listing too (a community client loops "while … count > 0").
+      if (variants.length === 0 || [...wanted].every((id) => byId.has(id))) break;
+      const next = nextPageUrl(res.data, this.api.origin, seen);
+      if (!next) break;
+      if (page >= MAX_VARIANT_PAGES) {
+        this.log.warn('storenvy: variant listing cut', { productId, pages: page });
+        break;
+      }
+      seen.add(next);
+      // next_url is absolute and normally carries the token already; add it only when it does not.
+      const carriesToken = new URL(next).searchParams.has('access_token');
+      res = await this.api.http.request({ method: 'GET', url: next, params: carriesToken ? undefined : this.api.auth });
+    }
+    return byId;
   }
 
   async readStock(refs: readonly VariantRef[]): Promise<ObservedStock[]> {
@@ -115,10 +165,9 @@ export class StorenvyConnection implements StoreConnection {
     for (const p of items) byProduct.set(p.input.externalProductId, [...(byProduct.get(p.input.externalProductId) ?? []), p]);
     try {
       for (const [productId, wanted] of byProduct) {
-        let variants: StorenvyVariant[];
+        let byId: Map<string, StorenvyVariant>;
         try {
-          const res = await this.api.http.request({ method: 'GET', url: `/products/${productId}/variants.json`, params: this.api.auth });
-          variants = dataOf<StorenvyVariant[]>(res.data, 'variants') ?? [];
+          byId = await this.listVariants(productId, new Set(wanted.map((p) => p.input.externalVariantId)));
         } catch (e) {
           const error = asPluginError(e);
           if (stopsTheWork(error)) throw error;
@@ -126,7 +175,6 @@ export class StorenvyConnection implements StoreConnection {
           for (const p of wanted) outcomes.set(p.indexes, (i) => ({ ...ref(refs[i]), status: 'failed', error: perItem }));
           continue;
         }
-        const byId = new Map(variants.map((v) => [String(v.id), v]));
         for (const p of wanted) {
           const v = byId.get(p.input.externalVariantId);
           if (!v) {

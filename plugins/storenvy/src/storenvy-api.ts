@@ -23,15 +23,24 @@ export interface StorenvyApi {
   http: HttpClient;
   /** Query parameters every call carries. */
   auth: Record<string, string>;
+  /** The API's origin (https://api.storenvy.com, or the configured base URL's): pagination links must stay on it. */
+  origin: string;
 }
 
 export function createStorenvyApi(ctx: ConnectContext): StorenvyApi {
   const token = ctx.credentials.accessToken ?? '';
+  const root = (ctx.credentials.baseUrl || DEFAULT_BASE_URL).replace(/\/+$/, '');
   const http = ctx.http.extend({
-    baseURL: `${(ctx.credentials.baseUrl || DEFAULT_BASE_URL).replace(/\/+$/, '')}${API_PREFIX}`,
+    baseURL: `${root}${API_PREFIX}`,
     headers: { Accept: 'application/json' },
     classify: classifyStorenvyResponse,
     secrets: token ? [token] : [],
   });
-  return { http, auth: { access_token: token } };
+  let origin = root;
+  try {
+    origin = new URL(root).origin;
+  } catch {
+    // An unreadable base URL fails on the first request with the SDK's own error.
+  }
+  return { http, auth: { access_token: token }, origin };
 }

@@ -27,11 +27,11 @@ const refs = ['5001', '5002', '5003'].map((v) => ({ externalProductId: '500', ex
 const variant = (id: number) => sim.state.products.get(500)!.variants.get(id)!;
 const lines = () => sim.requests.map((r) => `${r.method} ${r.path} ${r.status}`);
 
-async function raw(method: string, path: string, form?: Record<string, string>) {
+async function raw(method: string, path: string, body?: Record<string, unknown>, contentType = 'application/json') {
   const res = await fetch(`${sim.baseUrl}${path}${path.includes('?') ? '&' : '?'}access_token=${sim.credentials.accessToken}`, {
     method,
-    headers: form ? { 'content-type': 'application/x-www-form-urlencoded' } : {},
-    body: form ? new URLSearchParams(form).toString() : undefined,
+    headers: body ? { 'content-type': contentType } : {},
+    body: body ? (contentType === 'application/json' ? JSON.stringify(body) : new URLSearchParams(body as Record<string, string>).toString()) : undefined,
   });
   return { status: res.status, body: await res.json() };
 }
@@ -44,7 +44,7 @@ it('sends full_quantity and in_stock together: 9,999/true for unlimited, 0/false
   ]);
   expect(out.every((o) => o.status === 'written')).toBe(true);
   expect([variant(5001), variant(5002), variant(5003)].map((v) => [v.full_quantity, v.in_stock])).toEqual([[9_999, true], [0, false], [9_999, true]]);
-  expect(lines()).toEqual(['PUT /v1/products/500/variants/5001 200', 'PUT /v1/products/500/variants/5002 200', 'PUT /v1/products/500/variants/5003 200']);
+  expect(lines()).toEqual(['PUT /v1/products/500/variants/5001.json 200', 'PUT /v1/products/500/variants/5002.json 200', 'PUT /v1/products/500/variants/5003.json 200']);
 });
 
 it('reads a variant marked out of stock as sold out whatever its count, and 9,000+ as unlimited', async () => {
@@ -61,13 +61,13 @@ it('skips variants the hub says are in place (each would cost a call)', async ()
     { ...refs[0], target: Q(1), previous: Q(1) },
     { ...refs[1], target: O, previous: Q(1) },
   ]);
-  expect(lines()).toEqual(['PUT /v1/products/500/variants/5002 200']);
+  expect(lines()).toEqual(['PUT /v1/products/500/variants/5002.json 200']);
 });
 
 it('the token travels as access_token and never reaches a log line', async () => {
   await connect().verify();
   await connect().writeStock([{ ...refs[0], target: O }]);
-  expect(lines()).toEqual(['GET /v1/store.json 200', 'PUT /v1/products/500/variants/5001 200']);
+  expect(lines()).toEqual(['GET /v1/store.json 200', 'PUT /v1/products/500/variants/5001.json 200']);
   expect(logs.flat().length).toBeGreaterThan(0);
   expect(logs.flat().join('\n')).not.toContain(sim.credentials.accessToken);
 });
@@ -82,6 +82,27 @@ it('a token without store_write stops the run with AuthError after one call', as
 it('the simulator takes parameters from the query string too (as the node client sends them) and validates them (422)', async () => {
   expect((await raw('PUT', '/v1/products/500/variants/5001?full_quantity=4&in_stock=true')).status).toBe(200);
   expect(variant(5001)).toMatchObject({ full_quantity: 4, in_stock: true });
-  const bad = await raw('PUT', '/v1/products/500/variants/5001', { full_quantity: '-2' });
+  const bad = await raw('PUT', '/v1/products/500/variants/5001.json', { full_quantity: -2 });
   expect(bad).toEqual({ status: 422, body: { meta: { code: 422, error_type: 'ValidationError', error_message: 'full_quantity must be a whole number of 0 or more' } } });
+});
+
+it('regression: the simulator refuses a form-encoded body (Storenvy is JSON-only) and the plugin sends JSON', async () => {
+  const form = await raw('PUT', '/v1/products/500/variants/5001.json', { full_quantity: '3', in_stock: 'true' }, 'application/x-www-form-urlencoded');
+  expect(form.status).toBe(415);
+  expect(variant(5001).full_quantity).toBe(1);
+  expect((await connect().writeStock([{ ...refs[0], target: Q(3) }]))[0].status).toBe('written');
+  expect(variant(5001)).toMatchObject({ full_quantity: 3, in_stock: true });
+});
+
+it('regression: reads and writes find variants past the first page of 50 (pagination.next_url)', async () => {
+  sim.seed([{ productId: '600', variants: Array.from({ length: 120 }, (_, i) => ({ variantId: String(6001 + i), initial: Q(2) })) }]);
+  const last = { externalProductId: '600', externalVariantId: '6120' };
+  const read = await connect().readStock([last]);
+  expect(read[0]).toMatchObject({ status: 'found', stock: Q(2) });
+  expect(lines()).toEqual(['GET /v1/products/600/variants.json 200', 'GET /v1/products/600/variants.json 200', 'GET /v1/products/600/variants.json 200']);
+  sim.resetRequests();
+  // Only the first page is needed for a variant on it: no further calls.
+  await connect().readStock([{ externalProductId: '600', externalVariantId: '6001' }]);
+  expect(sim.requests).toHaveLength(1);
+  expect((await connect().readStock([{ externalProductId: '600', externalVariantId: '9999' }]))[0]).toMatchObject({ status: 'failed' });
 });
