@@ -90,6 +90,7 @@ export class TikTokShopConnection implements StoreConnection {
   private async writeChunk(productId: string, items: PlannedItem<StockWrite>[], changes: readonly StockWrite[], outcomes: OutcomeSlots<WriteOutcome>): Promise<void> {
     const fail = (error: PluginError) => (it: PlannedItem<StockWrite>) => outcomes.set(it.indexes, (i) => ({ ...ref(changes[i]), status: 'failed', error }));
     let errors: NonNullable<InventoryUpdateData['errors']>;
+    let topLevel: string | undefined;
     try {
       const env = await this.api.call<InventoryUpdateData>('POST', `/product/${API_VERSION}/products/${productId}/inventory/update`, {
         body: { skus: items.map((it) => this.skuUpdate(it)) },
@@ -98,16 +99,24 @@ export class TikTokShopConnection implements StoreConnection {
         idempotent: true,
       });
       errors = env.data?.errors ?? [];
-      if (env.code !== 0 && errors.length === 0) {
-        items.forEach(fail(new Rejected(`TikTok Shop refused the stock update of product ${productId} (${env.code}: ${env.message})`, { productId, code: env.code })));
+      topLevel = env.code === 0 ? undefined : `${env.code}: ${env.message}`;
+      if (topLevel && errors.length === 0) {
+        // "The SKU stock can be updated only by this SKU in live status": a product that is not live is refused
+        // whole. Not retried: the merchant must activate it (or TikTok must approve it).
+        items.forEach(fail(new Rejected(`TikTok Shop refused the stock update of product ${productId} (${topLevel}); only live SKUs take stock updates`, { productId, code: env.code })));
         return;
       }
     } catch (e) {
       const error = asPluginError(e);
       if (stopsTheWork(error)) throw error;
-      // A 404 on a product path: the product (so each of its SKUs) no longer exists.
-      const perItem = error instanceof NotFound ? new NotFound(`TikTok Shop has no product ${productId} (${error.message})`, { productId, ...error.details }) : error;
-      items.forEach(fail(perItem));
+      if (!(error instanceof NotFound)) {
+        items.forEach(fail(error));
+        return;
+      }
+      // A 404 on a product path: gone, unless Inventory Search still lists the SKU under this product.
+      const claimed = new Map(items.map((it) => [it.input.externalVariantId, new NotFound(`TikTok Shop has no product ${productId} (${error.message})`, { productId, ...error.details }) as PluginError]));
+      const checked = await this.confirmMissing(productId, claimed);
+      items.forEach((it) => fail(checked.get(it.input.externalVariantId)!)(it));
       return;
     }
     const bySku = new Map<string, PluginError>();
@@ -115,11 +124,45 @@ export class TikTokShopConnection implements StoreConnection {
       const skuId = e.detail?.sku_id;
       if (skuId) bySku.set(skuId, skuError(productId, skuId, e));
     }
+    // The per-SKU "not found" code is not in TikTok's published documents: a NotFound is believed only when
+    // Inventory Search agrees (otherwise the SKU exists and the refusal is Rejected with TikTok's words).
+    const claimedMissing = new Map([...bySku].filter(([, e]) => e instanceof NotFound));
+    if (claimedMissing.size) for (const [skuId, e] of await this.confirmMissing(productId, claimedMissing)) bySku.set(skuId, e);
     for (const it of items) {
       const error = bySku.get(it.input.externalVariantId);
       if (error) fail(error)(it);
+      // A failing call (non-zero code) that names only some SKUs: the others' fate is unknown, never "written".
+      else if (topLevel) fail(new Rejected(`TikTok Shop answered the stock update of product ${productId} with ${topLevel} without naming SKU ${it.input.externalVariantId}: not known to be written`, { productId }))(it);
       else outcomes.set(it.indexes, (i) => ({ ...ref(changes[i]), status: 'written' }));
     }
+  }
+
+  /**
+   * Checks claimed-missing SKUs with Inventory Search (sku_ids): a SKU still listed under this product exists, so
+   * its refusal becomes Rejected with the claim's reason; the others stay NotFound. If the check itself fails
+   * (other than what stops the run), the claims are kept as Rejected: a variant is never flagged gone unconfirmed.
+   */
+  private async confirmMissing(productId: string, claims: Map<string, PluginError>): Promise<Map<string, PluginError>> {
+    const out = new Map<string, PluginError>();
+    let present: Set<string>;
+    try {
+      const env = await this.api.call<InventorySearchData>('POST', `/product/${API_VERSION}/inventory/search`, {
+        body: { sku_ids: [...claims.keys()] },
+        shopScoped: true,
+        idempotent: true,
+      });
+      if (env.code !== 0) throw new Rejected(`inventory search answered ${env.code}: ${env.message}`, { code: env.code });
+      present = new Set((env.data?.inventory ?? []).filter((p) => p.product_id === productId).flatMap((p) => (p.skus ?? []).map((s) => s.id)));
+    } catch (e) {
+      const error = asPluginError(e);
+      if (stopsTheWork(error)) throw error;
+      for (const [skuId, claim] of claims) out.set(skuId, new Rejected(`${claim.message}; not confirmed by Inventory Search (${error.message})`, { ...claim.details, unconfirmed: true }));
+      return out;
+    }
+    for (const [skuId, claim] of claims) {
+      out.set(skuId, present.has(skuId) ? new Rejected(`${claim.message}; yet Inventory Search lists SKU ${skuId} under product ${productId}`, { ...claim.details, skuStillListed: true }) : claim);
+    }
+    return out;
   }
 
   async readStock(refs: readonly VariantRef[]): Promise<ObservedStock[]> {
@@ -172,7 +215,11 @@ export class TikTokShopConnection implements StoreConnection {
       }
       const stock = stockOfSku(hit.sku, this.settings.warehouseId);
       if (!stock) {
-        fail(new Rejected(`TikTok Shop SKU ${skuId} has no stock in the configured warehouse`, { productId, skuId, warehouses: hit.sku.warehouse_inventory?.map((w) => w.warehouse_id) }))(it);
+        const warehouses = (hit.sku.warehouse_inventory ?? []).map((w) => w.warehouse_id);
+        const why = this.settings.warehouseId
+          ? `has no stock in the configured warehouse ${this.settings.warehouseId}`
+          : `keeps stock in ${warehouses.length} warehouses (${warehouses.join(', ') || 'none listed'}): set the warehouseId credential`;
+        fail(new Rejected(`TikTok Shop SKU ${skuId} ${why}`, { productId, skuId, warehouses }))(it);
         continue;
       }
       outcomes.set(it.indexes, (i) => ({ ...ref(refs[i]), status: 'found', stock }));

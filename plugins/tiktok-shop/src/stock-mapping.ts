@@ -36,12 +36,17 @@ export function stockOfQuantity(n: number): TargetStock {
 }
 
 /**
- * What a shopper can buy of one SKU: the configured warehouse's available quantity, or (no warehouse
- * configured) the total available across warehouses. Undefined when the configured warehouse is not one
- * of the SKU's.
+ * The count the plugin manages for one SKU: a warehouse's `available_quantity`, which "is equivalent to
+ * inventory.quantity under the product SKU" (what Update Inventory sets). Never `total_available_quantity`: it is
+ * the "total available inventory of SKU across all warehouses, including in shop inventory, campaign inventory,
+ * and creator inventory" (Inventory Search 202309), so it differs from what was written whenever a campaign or
+ * creator holds stock, or the SKU has several warehouses.
+ * - a configured warehouse: that warehouse's entry;
+ * - none configured: the SKU's only warehouse (its default one, which the write also targets);
+ * Undefined when there is no such single entry (the caller reports why).
  */
 export function stockOfSku(sku: InventorySku, warehouseId: string | undefined): TargetStock | undefined {
-  if (!warehouseId) return stockOfQuantity(sku.total_available_quantity);
-  const wh = (sku.warehouse_inventory ?? []).find((w) => w.warehouse_id === warehouseId);
-  return wh ? stockOfQuantity(wh.available_quantity) : undefined;
+  const warehouses = Array.isArray(sku.warehouse_inventory) ? sku.warehouse_inventory : [];
+  const wh = warehouseId ? warehouses.find((w) => w.warehouse_id === warehouseId) : warehouses.length === 1 ? warehouses[0] : undefined;
+  return wh && typeof wh.available_quantity === 'number' ? stockOfQuantity(wh.available_quantity) : undefined;
 }

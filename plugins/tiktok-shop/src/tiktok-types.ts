@@ -41,9 +41,15 @@ export interface WarehouseInventory {
 export interface InventorySku {
   id: string;
   seller_sku: string;
+  /** Across all warehouses, including campaign and creator inventory: not what Update Inventory sets. */
   total_available_quantity: number;
   total_committed_quantity: number;
   warehouse_inventory: WarehouseInventory[];
+  total_available_inventory_distribution?: {
+    in_shop_inventory?: { quantity?: number };
+    campaign_inventory?: { quantity?: number; campaign_name?: string }[];
+    creator_inventory?: { quantity?: number; creator_name?: string }[];
+  };
 }
 
 export interface InventorySearchData {

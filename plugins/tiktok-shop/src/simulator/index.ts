@@ -8,7 +8,7 @@ import { EMULATED_UNLIMITED_QUANTITY, UNLIMITED_READ_THRESHOLD } from '../stock-
 import { authenticateTikTok } from './auth';
 import { answer, CODES } from './responses';
 import { tiktokRoutes } from './routes';
-import { createTikTokState, refKey, SIM_DEFAULT_WAREHOUSE_ID, totalAvailable, type SimSku, type TikTokSimState } from './state';
+import { createTikTokState, inShopAvailable, refKey, SIM_DEFAULT_WAREHOUSE_ID, type SimSku, type TikTokSimState } from './state';
 
 export type { TikTokSimState, SimProduct, SimSku, SimShop, SimProductStatus } from './state';
 export { SIM_DEFAULT_WAREHOUSE_ID, SIM_SECOND_WAREHOUSE_ID } from './state';
@@ -67,7 +67,7 @@ export const simulator: PlatformSimulatorDefinition<TikTokSimState> = {
     const sku = findSku(state, ref);
     if (!sku) return state.deleted.has(refKey(ref.externalProductId, ref.externalVariantId)) ? 'deleted' : undefined;
     // The sandbox's neutral reading: a count at the emulated-unlimited level is "unlimited", 0 is sold out.
-    const n = totalAvailable(sku);
+    const n = inShopAvailable(sku);
     if (n <= 0) return { kind: 'out_of_stock' };
     return n >= UNLIMITED_READ_THRESHOLD ? { kind: 'unlimited' } : { kind: 'quantity', quantity: n };
   },

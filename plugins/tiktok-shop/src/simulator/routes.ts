@@ -5,7 +5,7 @@
 import type { SimContext, SimRequest, SimResponse, SimRoute } from '@stock-sync/plugin-testkit';
 import { API_VERSION, MAX_QUANTITY, MAX_SKUS_PER_SEARCH } from '../manifest';
 import { answer, CODES, ok } from './responses';
-import { totalAvailable, type SimSku, type TikTokSimState } from './state';
+import { inShopAvailable, totalAvailable, type SimSku, type TikTokSimState } from './state';
 
 type Ctx = SimContext<TikTokSimState>;
 const MAX_PRODUCTS_PER_SEARCH = 100;
@@ -119,7 +119,11 @@ function skuInventory(sku: SimSku) {
     total_available_quantity: totalAvailable(sku),
     total_committed_quantity: sku.stock.reduce((n, w) => n + w.committed, 0),
     warehouse_inventory: sku.stock.map((w) => ({ warehouse_id: w.warehouseId, available_quantity: w.available, committed_quantity: w.committed })),
-    total_available_inventory_distribution: { in_shop_inventory: { quantity: totalAvailable(sku) }, campaign_inventory: [], creator_inventory: [] },
+    total_available_inventory_distribution: {
+      in_shop_inventory: { quantity: inShopAvailable(sku) },
+      campaign_inventory: (sku.campaign ?? []).map((c) => ({ quantity: c.quantity, campaign_name: c.name })),
+      creator_inventory: (sku.creator ?? []).map((c) => ({ quantity: c.quantity, creator_name: c.name })),
+    },
   };
 }
 

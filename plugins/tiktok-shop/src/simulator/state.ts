@@ -15,6 +15,9 @@ export interface SimSku {
   id: string;
   sellerSku: string;
   stock: SimWarehouseStock[];
+  /** Stock reserved for campaigns and creators: counted in total_available_quantity, not in a warehouse's. */
+  campaign?: { name: string; quantity: number }[];
+  creator?: { name: string; quantity: number }[];
 }
 
 /** 202309 product statuses; only ACTIVATE ("live") SKUs take stock updates. */
@@ -61,7 +64,14 @@ export function refKey(productId: string, skuId: string): string {
   return `${productId}/${skuId}`;
 }
 
-export function totalAvailable(sku: SimSku): number {
+/** The warehouses' available stock (in-shop inventory). */
+export function inShopAvailable(sku: SimSku): number {
   return sku.stock.reduce((n, w) => n + w.available, 0);
+}
+
+/** total_available_quantity: "across all warehouses, including in shop inventory, campaign inventory, and creator inventory". */
+export function totalAvailable(sku: SimSku): number {
+  const reserved = [...(sku.campaign ?? []), ...(sku.creator ?? [])].reduce((n, r) => n + r.quantity, 0);
+  return inShopAvailable(sku) + reserved;
 }
 

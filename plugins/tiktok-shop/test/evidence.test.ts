@@ -1,0 +1,91 @@
+/**
+ * TikTok Shop's documents (test/evidence/*.json, each with its public URL) held against the plugin's parsing and
+ * the simulator: the same field names, types and status codes. TikTok publishes no OpenAPI document, so there is
+ * no schema validation here (README "Sources").
+ */
+import * as path from 'node:path';
+import { AuthError, NotFound, type PluginLogger } from '@stock-sync/plugin-sdk';
+import { evidence, expectSameShape, loadEvidenceDir } from '@stock-sync/plugin-testkit';
+import { TikTokShopConnection } from '../src/connection';
+import { skuError } from '../src/item-errors';
+import { stockOfSku } from '../src/stock-mapping';
+import type { TikTokApi } from '../src/tiktok-api';
+import type { InventorySearchData, InventoryUpdateData, TikTokEnvelope } from '../src/tiktok-types';
+import { call, startTikTokSimulator, type TikTokSim } from './support/store';
+
+const DIR = path.join(__dirname, 'evidence');
+const ev = (name: string) => evidence(DIR, name);
+const body = <T>(name: string) => ev(name).response!.body as TikTokEnvelope<T>;
+const quiet: PluginLogger = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
+
+it('every evidence file names a public source and a date', () => {
+  expect(loadEvidenceDir(DIR).length).toBeGreaterThanOrEqual(4);
+});
+
+describe('parsing the documented answers (no simulator)', () => {
+  it("reads the warehouse's available_quantity, not the total that includes campaign and creator stock", () => {
+    const sku = body<InventorySearchData>('inventory-search').data!.inventory![0].skus[0];
+    expect(sku.total_available_quantity).toBe(200);
+    expect(stockOfSku(sku, undefined)).toEqual({ kind: 'quantity', quantity: 150 });
+    expect(stockOfSku(sku, '7068517275539719942')).toEqual({ kind: 'quantity', quantity: 150 });
+    expect(stockOfSku(sku, '1')).toBeUndefined();
+  });
+
+  it('maps a documented per-SKU error (a claim the SKU does not exist) to NotFound, subject to confirmation', () => {
+    const e = body<InventoryUpdateData>('update-inventory-sku-errors').data!.errors![0];
+    expect(skuError('1729592969712207008', e.detail!.sku_id!, e)).toBeInstanceOf(NotFound);
+  });
+
+  it('verify accepts the documented shops answer for its cipher and refuses another cipher', async () => {
+    const shops = body<unknown>('authorized-shops');
+    const api: TikTokApi = { call: async <T>() => shops as TikTokEnvelope<T> };
+    await expect(new TikTokShopConnection(api, { shopCipher: 'GCP_XF90igAAAABh00qsWgtvOiGFNqyubMt3' }, quiet).verify()).resolves.toBeUndefined();
+    await expect(new TikTokShopConnection(api, { shopCipher: 'other' }, quiet).verify()).rejects.toBeInstanceOf(AuthError);
+  });
+
+  it('a documented success envelope writes every SKU of the call', async () => {
+    const ok = body<unknown>('update-inventory');
+    const api: TikTokApi = { call: async <T>() => ok as TikTokEnvelope<T> };
+    const out = await new TikTokShopConnection(api, { shopCipher: 'c' }, quiet).writeStock([
+      { externalProductId: '1729592969712207008', externalVariantId: '1729592969712207013', target: { kind: 'quantity', quantity: 999 } },
+    ]);
+    expect(out[0].status).toBe('written');
+  });
+});
+
+describe('the simulator answers the documented requests in the documented shape', () => {
+  let sim: TikTokSim;
+  const PRODUCT = '1729592969712207008';
+  const SKU = '1729592969712207013';
+  const WAREHOUSE = '7068517275539719942';
+  beforeEach(async () => {
+    sim = await startTikTokSimulator();
+    sim.seed([{ productId: PRODUCT, variants: [{ variantId: SKU, initial: { kind: 'quantity', quantity: 150 } }] }]);
+    sim.state.warehouseIds.push(WAREHOUSE);
+    const sku = sim.state.products.get(PRODUCT)!.skus.get(SKU)!;
+    sku.stock = [{ warehouseId: WAREHOUSE, available: 150, committed: 10 }];
+    sku.campaign = [{ name: 'Flash sale', quantity: 30 }];
+    sku.creator = [{ name: 'creator_a', quantity: 20 }];
+  });
+  afterEach(() => sim.close());
+
+  it.each(['update-inventory', 'inventory-search', 'authorized-shops'])('%s', async (name) => {
+    const { request, response } = ev(name);
+    const res = await call(sim, request!.method, request!.path, { body: request!.body });
+    expect(res.status).toBe(response!.status);
+    expectSameShape(res.body, response!.body, name);
+  });
+
+  it('inventory-search: the total counts campaign and creator stock as documented', async () => {
+    const res = await call(sim, 'POST', '/product/202309/inventory/search', { body: { sku_ids: [SKU] } });
+    expect(res.body.data.inventory[0].skus[0]).toMatchObject({ total_available_quantity: 200, warehouse_inventory: [{ available_quantity: 150 }] });
+  });
+
+  it('update-inventory-sku-errors: an SKU not in the product is named in data.errors', async () => {
+    const { request, response } = ev('update-inventory-sku-errors');
+    const res = await call(sim, request!.method, request!.path, { body: request!.body });
+    expect(res.status).toBe(response!.status);
+    // extra_errors is shown by the document but optional (warehouse-level detail): not required of the simulator.
+    expectSameShape(res.body, response!.body, 'update-inventory-sku-errors', { ignore: ['$.data.errors[].detail.extra_errors'] });
+  });
+});
