@@ -93,7 +93,7 @@ function seed(state: WixSimState, products: SeedProduct[]): void {
       for (const sv of sp.variants) {
         let [item] = v3Items(state, { externalProductId: sp.productId, externalVariantId: sv.variantId });
         if (!item) {
-          item = { id: newId(state), productId: sp.productId, variantId: sv.variantId, locationId: state.defaultLocationId, trackQuantity: false, quantity: 0, inStock: true, revision: 1, updatedDate: state.clock() };
+          item = { id: newId(state), productId: sp.productId, variantId: sv.variantId, locationId: state.defaultLocationId, trackQuantity: false, quantity: 0, inStock: true, revision: 1, createdDate: state.clock(), updatedDate: state.clock() };
           state.v3.set(item.id, item);
         }
         v3MerchantEdit(state, item, sv.initial ?? { kind: 'unlimited' });
@@ -183,7 +183,7 @@ export function migrateToV3(state: WixSimState): void {
   for (const item of state.v1.values()) {
     for (const v of item.variants.values()) {
       const stock = v1Neutral(item, v.variantId);
-      const v3: V3SimItem = { id: newId(state), productId: item.productId, variantId: v.variantId, locationId: state.defaultLocationId, trackQuantity: false, quantity: 0, inStock: true, revision: 1, updatedDate: state.clock() };
+      const v3: V3SimItem = { id: newId(state), productId: item.productId, variantId: v.variantId, locationId: state.defaultLocationId, trackQuantity: false, quantity: 0, inStock: true, revision: 1, createdDate: state.clock(), updatedDate: state.clock() };
       if (stock) v3MerchantEdit(state, v3, stock);
       state.v3.set(v3.id, v3);
     }

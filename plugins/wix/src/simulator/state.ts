@@ -30,6 +30,8 @@ export interface V3SimItem {
   /** Meaningful while untracked (derived from quantity while tracked). */
   inStock: boolean;
   revision: number;
+  /** When the item was created (absent: its first updatedDate). */
+  createdDate?: number;
   updatedDate: number;
 }
 

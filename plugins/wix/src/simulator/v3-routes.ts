@@ -16,6 +16,8 @@ export function v3ItemJson(item: V3SimItem): Record<string, unknown> {
   const out: Record<string, unknown> = {
     id: item.id,
     revision: String(item.revision),
+    // Wix answers both dates on every inventory item (Search Inventory Items' example).
+    createdDate: new Date(item.createdDate ?? item.updatedDate).toISOString(),
     updatedDate: new Date(item.updatedDate).toISOString(),
     variantId: item.variantId,
     productId: item.productId,
