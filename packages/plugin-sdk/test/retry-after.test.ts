@@ -1,0 +1,89 @@
+// Reading "come back later" signals (retry-after.ts): RFC 9110 Retry-After and the platforms' own
+// rate headers. When several signals are present, the longest wait wins.
+import { parseRetryAfter, platformPauseMs } from '../src';
+
+const NOW = Date.parse('Wed, 21 Oct 2015 07:28:00 GMT');
+
+describe('parseRetryAfter', () => {
+  it('reads delay-seconds (whole or fractional, surrounding spaces allowed) as ms', () => {
+    expect(parseRetryAfter('0')).toBe(0);
+    expect(parseRetryAfter(' 3 ')).toBe(3000);
+    expect(parseRetryAfter('1.25')).toBe(1250);
+    expect(parseRetryAfter('0.0004')).toBe(0);
+  });
+
+  it('reads an HTTP-date relative to now, never negative', () => {
+    expect(parseRetryAfter('Wed, 21 Oct 2015 07:28:10 GMT', NOW)).toBe(10_000);
+    expect(parseRetryAfter('Wed, 21 Oct 2015 07:27:50 GMT', NOW)).toBe(0);
+    expect(parseRetryAfter(' Wed, 21 Oct 2015 07:28:01 GMT ', NOW)).toBe(1_000);
+  });
+
+  it('is undefined when absent, blank or unreadable (not a number followed by text)', () => {
+    for (const v of [undefined, '', '   ', 'soon', '5s', '1e3', 'x2']) expect(parseRetryAfter(v, NOW)).toBeUndefined();
+  });
+
+  it('defaults now to the wall clock', () => {
+    const inTwoMinutes = new Date(Date.now() + 120_000).toUTCString();
+    const ms = parseRetryAfter(inTwoMinutes)!;
+    expect(ms).toBeGreaterThan(110_000);
+    expect(ms).toBeLessThanOrEqual(120_000);
+  });
+});
+
+describe('platformPauseMs', () => {
+  it('Retry-After on any answer', () => {
+    expect(platformPauseMs({ 'retry-after': '2' }, NOW)).toBe(2000);
+    expect(platformPauseMs({ 'retry-after': 'Wed, 21 Oct 2015 07:28:05 GMT' }, NOW)).toBe(5000);
+    expect(platformPauseMs({ 'retry-after': 'later' }, NOW)).toBeUndefined();
+  });
+
+  it('BigCommerce: requests left 0 (or below) waits the reset time; needs both headers', () => {
+    expect(platformPauseMs({ 'x-rate-limit-requests-left': '0', 'x-rate-limit-time-reset-ms': '1500' }, NOW)).toBe(1500);
+    expect(platformPauseMs({ 'x-rate-limit-requests-left': '-1', 'x-rate-limit-time-reset-ms': '700' }, NOW)).toBe(700);
+    expect(platformPauseMs({ 'x-rate-limit-requests-left': '1', 'x-rate-limit-time-reset-ms': '1500' }, NOW)).toBeUndefined();
+    expect(platformPauseMs({ 'x-rate-limit-requests-left': '0' }, NOW)).toBeUndefined();
+    expect(platformPauseMs({ 'x-rate-limit-requests-left': '', 'x-rate-limit-time-reset-ms': '1500' }, NOW)).toBeUndefined();
+    expect(platformPauseMs({ 'x-rate-limit-requests-left': 'none', 'x-rate-limit-time-reset-ms': '1500' }, NOW)).toBeUndefined();
+  });
+
+  it('Etsy: x-remaining-this-second 0 waits for the next second', () => {
+    expect(platformPauseMs({ 'x-remaining-this-second': '0' }, NOW)).toBe(1000);
+    expect(platformPauseMs({ 'x-remaining-this-second': '-2' }, NOW)).toBe(1000);
+    expect(platformPauseMs({ 'x-remaining-this-second': '1' }, NOW)).toBeUndefined();
+  });
+
+  it('Shopify REST: a full leaky bucket ("40/40", or over) lets it leak a second', () => {
+    expect(platformPauseMs({ 'x-shopify-shop-api-call-limit': '40/40' }, NOW)).toBe(1000);
+    expect(platformPauseMs({ 'x-shopify-shop-api-call-limit': ' 41/40 ' }, NOW)).toBe(1000);
+    expect(platformPauseMs({ 'x-shopify-shop-api-call-limit': '39/40' }, NOW)).toBeUndefined();
+    expect(platformPauseMs({ 'x-shopify-shop-api-call-limit': 'x40/40' }, NOW)).toBeUndefined();
+    expect(platformPauseMs({ 'x-shopify-shop-api-call-limit': '40/40 calls' }, NOW)).toBeUndefined();
+  });
+
+  it('IETF RateLimit-*: remaining 0 waits RateLimit-Reset seconds; remaining above 0 or no reset is no signal', () => {
+    expect(platformPauseMs({ 'ratelimit-remaining': '0', 'ratelimit-reset': '7' }, NOW)).toBe(7000);
+    expect(platformPauseMs({ 'ratelimit-remaining': '-1', 'ratelimit-reset': '2' }, NOW)).toBe(2000);
+    expect(platformPauseMs({ 'ratelimit-remaining': '1', 'ratelimit-reset': '7' }, NOW)).toBeUndefined();
+    expect(platformPauseMs({ 'ratelimit-remaining': '0' }, NOW)).toBeUndefined();
+    expect(platformPauseMs({ 'ratelimit-reset': '7' }, NOW)).toBeUndefined();
+  });
+
+  it('several signals at once: the longest wait wins', () => {
+    const headers = {
+      'retry-after': '3',
+      'x-rate-limit-requests-left': '0',
+      'x-rate-limit-time-reset-ms': '4500',
+      'x-remaining-this-second': '0',
+      'ratelimit-remaining': '0',
+      'ratelimit-reset': '2',
+    };
+    expect(platformPauseMs(headers, NOW)).toBe(4500);
+    expect(platformPauseMs({ ...headers, 'ratelimit-reset': '9' }, NOW)).toBe(9000);
+    expect(platformPauseMs({ 'retry-after': '0', 'x-remaining-this-second': '0' }, NOW)).toBe(1000);
+  });
+
+  it('no signal at all is undefined (not 0)', () => {
+    expect(platformPauseMs({}, NOW)).toBeUndefined();
+    expect(platformPauseMs({ 'content-type': 'application/json' })).toBeUndefined();
+  });
+});
