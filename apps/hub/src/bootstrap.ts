@@ -14,6 +14,7 @@ import { collectPublicRoutes, PublicRouteMatcher } from './auth/public-routes';
 import { requestAuthMiddleware } from './auth/request-auth.middleware';
 import { TokenVerifier } from './auth/token-verifier';
 import { enabledLogLevels } from './config/hub-config';
+import { BODY_METHODS } from './http/express-types';
 import { verifyJsonDepth } from './http/json-depth';
 import { jsonMediaTypeMiddleware } from './http/json-media-type.middleware';
 import { DOCS_PATH, mountOpenApi } from './http/openapi';
@@ -54,7 +55,8 @@ export async function createHubApp(options: HubModuleOptions): Promise<NestExpre
     }),
   );
   app.use(jsonMediaTypeMiddleware());
-  app.useBodyParser('json', { limit: MAX_BODY, verify: verifyJsonDepth });
+  // Only bodies of POST/PUT/PATCH are read (the media-type check has made sure they are JSON).
+  app.useBodyParser('json', { limit: MAX_BODY, verify: verifyJsonDepth, type: (req: { method: string }) => BODY_METHODS.has(req.method) });
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   mountOpenApi(app);

@@ -34,7 +34,10 @@ export function requestAuthMiddleware(deps: RequestAuthDeps): Middleware {
       (blockedFor) => {
         log.warn(refusalLine(req, client, reason, blockedFor > 0 ? 429 : 401));
         if (blockedFor > 0) tooMany(req, res, blockedFor);
-        else refuse(req, res, 401, { error: 'unauthorized' });
+        else {
+          res.setHeader('WWW-Authenticate', 'Bearer');
+          refuse(req, res, 401, { error: 'unauthorized' });
+        }
       },
       (e: unknown) => next(e),
     );

@@ -18,6 +18,9 @@ export type NextFunction = (error?: unknown) => void;
 
 export type Middleware = (req: MiddlewareRequest, res: MiddlewareResponse, next: NextFunction) => void;
 
+/** The methods whose body the API reads; a body on any other (GET, HEAD, DELETE) is ignored, never parsed. */
+export const BODY_METHODS: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH']);
+
 /** A request carries a body when it says so (the rule body-parser uses): Transfer-Encoding, or a non-zero Content-Length. */
 export function hasBody(req: MiddlewareRequest): boolean {
   const length = req.headers['content-length'];

@@ -4,13 +4,13 @@
  * the body is read. `text/plain` `{"dryRun":true}` on POST /v1/stores/:id/sync used to start a real run,
  * because a body that was not parsed simply looked empty.
  */
-import { hasBody, refuse, type Middleware } from './express-types';
+import { BODY_METHODS, hasBody, refuse, type Middleware } from './express-types';
 
 const ENCODINGS = ['identity', 'gzip', 'deflate', 'br'];
 
 export function jsonMediaTypeMiddleware(): Middleware {
   return function jsonMediaType(req, res, next) {
-    if (!hasBody(req)) return next();
+    if (!BODY_METHODS.has(req.method) || !hasBody(req)) return next();
     const problem = mediaTypeProblem(header(req.headers['content-type']), header(req.headers['content-encoding']));
     if (!problem) return next();
     refuse(req, res, 415, { error: 'unsupported_media_type', message: problem });

@@ -85,6 +85,13 @@ describeHub('request bodies: token first, JSON only, bounded nesting', (hub) => 
     expect(empty.status).toBe(202);
   });
 
+  it('a body on a GET is ignored, whatever its type (never parsed, never a 415)', async () => {
+    for (const type of ['text/plain', 'application/json']) {
+      const res = await rawRequest(hub().url, { method: 'GET', path: '/v1/stores', headers: { ...AUTH, 'content-type': type }, body: nested(2_500) });
+      expect([type, res.status]).toEqual([type, 200]);
+    }
+  });
+
   it.each([
     ['form-encoded', { 'content-type': 'application/x-www-form-urlencoded' }, 'updates=1'],
     ['an unknown charset', { 'content-type': 'application/json; charset=koi8-r' }, '{"updates":[]}'],
