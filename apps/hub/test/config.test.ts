@@ -76,19 +76,20 @@ describe('configuration', () => {
 describe('CredentialCipher (AES-256-GCM)', () => {
   const cipher = new CredentialCipher(randomBytes(32));
   const values = { shop: 'demo', accessToken: 'shpat_test_cipher_0001' };
+  const STORE = '6f1c2e0a-0000-4000-8000-000000000001';
 
   it('round-trips and never stores the plaintext; each encryption uses a fresh IV', () => {
-    const a = cipher.encrypt(values);
-    const b = cipher.encrypt(values);
-    expect(cipher.decrypt(a)).toEqual(values);
+    const a = cipher.encrypt(values, STORE);
+    const b = cipher.encrypt(values, STORE);
+    expect(cipher.decrypt(a, STORE)).toEqual(values);
     expect(a.equals(b)).toBe(false);
     expect(a.includes(Buffer.from('shpat_test_cipher_0001'))).toBe(false);
   });
 
   it('refuses altered data and another key, without echoing anything', () => {
-    const data = cipher.encrypt(values);
+    const data = cipher.encrypt(values, STORE);
     data[data.length - 1]! ^= 1;
-    expect(() => cipher.decrypt(data)).toThrow(/cannot be decrypted/);
-    expect(() => new CredentialCipher(randomBytes(32)).decrypt(cipher.encrypt(values))).toThrow(/HUB_ENCRYPTION_KEY/);
+    expect(() => cipher.decrypt(data, STORE)).toThrow(/cannot be decrypted/);
+    expect(() => new CredentialCipher(randomBytes(32)).decrypt(cipher.encrypt(values, STORE), STORE)).toThrow(/HUB_ENCRYPTION_KEY/);
   });
 });

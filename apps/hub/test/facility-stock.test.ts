@@ -22,7 +22,7 @@ describeHub('POST /v1/facility-stock', (hub) => {
         ],
       })
       .expect(202);
-    expect(res.body).toEqual({ accepted: 2, stale: 0, affectedSyncVariants: 0 });
+    expect(res.body).toEqual({ accepted: 2, stale: 0, unrecognisedStatus: 0, affectedSyncVariants: 0 });
     expect(await stockRow(1001, 'US-NC')).toMatchObject({ status: 'in_stock', quantity: null });
     expect(await stockRow(2001, 'LV')).toMatchObject({ status: null, quantity: 7 });
   });
@@ -33,7 +33,7 @@ describeHub('POST /v1/facility-stock', (hub) => {
         updates: [
           { variantId: 1001, facility: 'US-NC', status: 'in_stock', observedAt: nextObservedAt() },
           { variantId: 'x', facility: 'US-NC', status: 'in_stock', observedAt: nextObservedAt() },
-          { variantId: 1001, facility: '', status: 'sold_out', observedAt: 'yesterday' },
+          { variantId: 1001, facility: '', status: '', observedAt: 'yesterday' },
           { variantId: 2001, facility: 'LV', quantity: -1, observedAt: '2026-01-01T00:00:00' },
           { variantId: 1001, facility: 'US-NC', status: 'in_stock', observedAt: nextObservedAt(), extra: true },
         ],
@@ -122,7 +122,7 @@ describeHub('POST /v1/facility-stock', (hub) => {
       const res = await hub()
         .post('/v1/facility-stock', { updates: [{ variantId: 1003, facility: 'CA', status: 'in_stock', observedAt: older }] })
         .expect(202);
-      expect(res.body).toEqual({ accepted: 0, stale: 1, affectedSyncVariants: 0 });
+      expect(res.body).toEqual({ accepted: 0, stale: 1, unrecognisedStatus: 0, affectedSyncVariants: 0 });
       expect(await stockRow(1003, 'CA')).toMatchObject({ status: 'out_of_stock' });
       expect(new Date((await stockRow(1003, 'CA'))!.observed_at).toISOString()).toBe(newer);
     });
@@ -206,7 +206,7 @@ describeHub('POST /v1/facility-stock', (hub) => {
       const res = await hub()
         .post('/v1/facility-stock', { updates: [{ variantId: 3001, facility: 'US-NC', status: 'out_of_stock', observedAt: nextObservedAt() }] })
         .expect(202);
-      expect(res.body).toEqual({ accepted: 1, stale: 0, affectedSyncVariants: 1 });
+      expect(res.body).toEqual({ accepted: 1, stale: 0, unrecognisedStatus: 0, affectedSyncVariants: 1 });
       expect(await pendingByVariant(hub(), na)).toEqual({ synced: true, ignored: false, unlinked: false, other: false, warehouse: false });
       expect(Object.values(await pendingByVariant(hub(), naDisabled)).some(Boolean)).toBe(false);
       expect(Object.values(await pendingByVariant(hub(), europe)).some(Boolean)).toBe(false);
@@ -227,14 +227,14 @@ describeHub('POST /v1/facility-stock', (hub) => {
       const res = await hub()
         .post('/v1/facility-stock', { updates: [{ variantId: 3003, facility: 'CA', quantity: 4, observedAt: nextObservedAt() }] })
         .expect(202);
-      expect(res.body).toEqual({ accepted: 1, stale: 0, affectedSyncVariants: 0 });
+      expect(res.body).toEqual({ accepted: 1, stale: 0, unrecognisedStatus: 0, affectedSyncVariants: 0 });
       expect((await pendingByVariant(hub(), na)).warehouse).toBe(false);
     });
 
     it('a stale observation marks nothing', async () => {
       const old = '2025-01-01T00:00:00Z';
       const res = await hub().post('/v1/facility-stock', { updates: [{ variantId: 3003, facility: 'CA', quantity: 99, observedAt: old }] }).expect(202);
-      expect(res.body).toEqual({ accepted: 0, stale: 1, affectedSyncVariants: 0 });
+      expect(res.body).toEqual({ accepted: 0, stale: 1, unrecognisedStatus: 0, affectedSyncVariants: 0 });
     });
 
     it('marking bumps pending_version and resets the retry schedule', async () => {
@@ -264,7 +264,7 @@ describeHub('POST /v1/facility-stock', (hub) => {
       before = hub().statements();
       const res = await hub().post('/v1/facility-stock', { updates }).expect(202);
       const stockStatements = hub().statements() - before;
-      expect(res.body).toEqual({ accepted: 10_000, stale: 0, affectedSyncVariants: 0 });
+      expect(res.body).toEqual({ accepted: 10_000, stale: 0, unrecognisedStatus: 0, affectedSyncVariants: 0 });
       expect(stockStatements).toBeLessThanOrEqual(10);
       console.log(`10 000 catalog variants: ${catalogStatements} statements; 10 000 facility updates: ${stockStatements} statements`);
       const [{ n }] = await hub().sql<{ n: string }>(`SELECT count(*) AS n FROM facility_stock WHERE variant_id >= 500000`);

@@ -51,7 +51,7 @@ describeHub('plugin registry and ConnectionFactory', (hub) => {
     await hub().sql(
       `INSERT INTO stores (id, name, platform, selling_region, credentials, credential_names)
        VALUES ('11111111-1111-4111-8111-111111111111', 'orphan', 'gone-shop', 'europe', $1, '["token"]')`,
-      [cipher.encrypt({ token: 'tok_test_orphan' })],
+      [cipher.encrypt({ token: 'tok_test_orphan' }, '11111111-1111-4111-8111-111111111111')],
     );
     const registry = hub().app.get(PluginRegistry);
     await registry.load();

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CATALOG_VARIANT_SCHEMA, STOCK_SCHEMA } from '../http/openapi-schemas';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsJsonObject } from '../http/dto-rules';
 import { MAX_BATCH, MAX_INT } from '../http/limits';
 
 export class CatalogVariantInput {
@@ -17,7 +18,7 @@ export class CatalogVariantInput {
   @IsString() @IsNotEmpty() @MaxLength(500)
   name!: string;
 
-  @ApiPropertyOptional({ example: 'BC3001-BLK-M' })
+  @ApiPropertyOptional({ example: 'BC3001-BLK-M', nullable: true, description: 'null or left out: no SKU (a PUT replaces the whole row)' })
   @IsOptional() @IsString() @MaxLength(200)
   sku?: string;
 
@@ -28,7 +29,7 @@ export class CatalogVariantInput {
 
 export class PutCatalogVariantsBody {
   @ApiProperty({ type: [CatalogVariantInput], maxItems: MAX_BATCH })
-  @IsArray() @ArrayMaxSize(MAX_BATCH)
+  @IsArray() @ArrayMaxSize(MAX_BATCH) @IsJsonObject({ each: true })
   @ValidateNested({ each: true }) @Type(() => CatalogVariantInput)
   variants!: CatalogVariantInput[];
 }

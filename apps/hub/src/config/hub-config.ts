@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { DEFAULT_REFERENCE_DATA_PATH } from '@stock-sync/domain';
 import { loadSyncConfig, SyncConfigError, type SyncConfig } from '../sync/sync-config';
 import { loadAuthThrottleConfig, type AuthThrottleConfig } from './auth-config';
+import { developmentKey, parseEncryptionKeys, type EncryptionKey } from './encryption-keys';
 import { ensureGeneratedSecret } from './generated-secrets';
 
 export type LogLevel = 'error' | 'warn' | 'log' | 'debug' | 'verbose';
@@ -26,6 +27,9 @@ export interface HubConfig {
   apiTokens: string[];
   /** True when the token was generated (development), so start-up prints it. */
   apiTokenGenerated: boolean;
+  /** Credential encryption keys: the first encrypts, all decrypt (HUB_ENCRYPTION_KEYS / HUB_ENCRYPTION_KEY). */
+  encryptionKeys: EncryptionKey[];
+  /** The key that encrypts (encryptionKeys[0].key). */
   encryptionKey: Buffer;
   port: number;
   host: string;
@@ -51,18 +55,26 @@ export const DEFAULT_PLUGINS_DIR = path.resolve(__dirname, '..', '..', '..', '..
 type Env = Record<string, string | undefined>;
 type Warn = (message: string) => void;
 
-export function loadHubConfig(env: Env = process.env, warn: Warn = (m) => console.warn(m)): HubConfig {
-  const problems: string[] = [];
-  const production = env.NODE_ENV === 'production';
+/**
+ * Only where the database is (DATABASE_URL, else the embedded one in HUB_DATA_DIR): what `cli.js migrate`
+ * needs — it must not need, nor generate, an API token or an encryption key.
+ */
+export function loadDatabaseConfig(env: Env, problems: string[]): { dataDir: string; database: DatabaseConfig } {
   const dataDir = path.resolve(nonEmpty(env.HUB_DATA_DIR) ?? './.hub-data');
   const databaseUrl = nonEmpty(env.DATABASE_URL);
-
   const database: DatabaseConfig = databaseUrl
     ? { kind: 'postgres', url: databaseUrl }
     : { kind: 'pglite', dataDir: path.join(dataDir, 'pglite') };
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     problems.push('DATABASE_URL must be a postgres:// or postgresql:// URL');
   }
+  return { dataDir, database };
+}
+
+export function loadHubConfig(env: Env = process.env, warn: Warn = (m) => console.warn(m)): HubConfig {
+  const problems: string[] = [];
+  const production = env.NODE_ENV === 'production';
+  const { dataDir, database } = loadDatabaseConfig(env, problems);
 
   const migrateFlag = parseBool(env.HUB_MIGRATE_ON_START, 'HUB_MIGRATE_ON_START', problems);
   const port = parsePort(env.HUB_PORT, problems);
@@ -85,16 +97,11 @@ export function loadHubConfig(env: Env = process.env, warn: Warn = (m) => consol
     problems.push('HUB_API_TOKENS: every token must be at least 16 characters long');
   }
 
-  // Encryption key for credentials at rest: required in production; generated once otherwise.
-  let encryptionKey: Buffer | undefined;
-  const keyRaw = nonEmpty(env.HUB_ENCRYPTION_KEY);
-  if (keyRaw) {
-    encryptionKey = parseKey(keyRaw);
-    if (!encryptionKey) {
-      problems.push('HUB_ENCRYPTION_KEY must be 32 bytes, written as 64 hex characters or base64 (e.g. `openssl rand -base64 32`)');
-    }
-  } else if (production) {
-    problems.push('HUB_ENCRYPTION_KEY is required when NODE_ENV=production (32 bytes, hex or base64; e.g. `openssl rand -base64 32`)');
+  // Encryption keys for credentials at rest: required in production; generated once otherwise.
+  const keyProblems = problems.length;
+  let encryptionKeys = parseEncryptionKeys(env, problems);
+  if (!encryptionKeys && production && problems.length === keyProblems) {
+    problems.push('HUB_ENCRYPTION_KEYS or HUB_ENCRYPTION_KEY is required when NODE_ENV=production (32 bytes, hex or base64; e.g. `openssl rand -base64 32`)');
   }
 
   const auth = loadAuthThrottleConfig(env, problems);
@@ -114,9 +121,9 @@ export function loadHubConfig(env: Env = process.env, warn: Warn = (m) => consol
     apiTokens = [generated.value];
     apiTokenGenerated = true;
   }
-  if (!encryptionKey) {
-    const generated = ensureGeneratedSecret(dataDir, 'encryption-key', () => randomHex(32));
-    encryptionKey = Buffer.from(generated.value, 'hex');
+  if (!encryptionKeys) {
+    const generated = developmentKey(dataDir, true)!;
+    encryptionKeys = generated.keys;
     warn(
       `HUB_ENCRYPTION_KEY is not set: ${generated.created ? 'generated' : 'using'} a development key kept in ` +
         `${generated.file}. Set HUB_ENCRYPTION_KEY in production; losing this key makes stored credentials unreadable.`,
@@ -130,7 +137,8 @@ export function loadHubConfig(env: Env = process.env, warn: Warn = (m) => consol
     dataDir,
     apiTokens,
     apiTokenGenerated,
-    encryptionKey,
+    encryptionKeys,
+    encryptionKey: encryptionKeys[0]!.key,
     port,
     host,
     referenceDataPath: path.resolve(nonEmpty(env.HUB_REFERENCE_DATA) ?? DEFAULT_REFERENCE_DATA_PATH),
@@ -171,14 +179,6 @@ function parsePort(raw: string | undefined, problems: string[]): number {
   return n;
 }
 
-function parseKey(raw: string): Buffer | undefined {
-  if (/^[0-9a-fA-F]{64}$/.test(raw)) return Buffer.from(raw, 'hex');
-  if (/^[A-Za-z0-9+/_-]+={0,2}$/.test(raw)) {
-    const buf = Buffer.from(raw, 'base64');
-    if (buf.length === 32) return buf;
-  }
-  return undefined;
-}
 
 function randomHex(bytes: number): string {
   return randomBytes(bytes).toString('hex');

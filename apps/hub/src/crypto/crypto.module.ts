@@ -5,7 +5,7 @@ import { CredentialCipher } from './credential-cipher';
 
 @Global()
 @Module({
-  providers: [{ provide: CredentialCipher, inject: [HUB_CONFIG], useFactory: (c: HubConfig) => new CredentialCipher(c.encryptionKey) }],
+  providers: [{ provide: CredentialCipher, inject: [HUB_CONFIG], useFactory: (c: HubConfig) => new CredentialCipher(c.encryptionKeys) }],
   exports: [CredentialCipher],
 })
 export class CryptoModule {}

@@ -10,6 +10,12 @@
  *   later entry in the batch wins. The others count as stale.
  * - accepted + stale = the number of updates.
  * - POD rows store `status` only and warehouse rows `quantity` only (the other field, if sent, is ignored).
+ * - a POD status the hub does not recognise (rule 4) is stored as `unknown` — the facility then decides
+ *   nothing and the store keeps its last known state — and counted in `unrecognisedStatus`. Spelling
+ *   variants of a known status ("In Stock", "out-of-stock") are stored in their canonical form.
+ * - a 400 names every offending entry at once: format errors (from the validation pipe) and reference
+ *   errors (unknown variant or facility, missing status/quantity for the variant's model) of the
+ *   entries whose format is valid, merged.
  * - an observation more than 5 minutes in the future is rejected: it would shadow every real update
  *   until that time (newest wins).
  * - affected synced variants: only when the stored state actually changed (status/quantity differ, or
@@ -21,7 +27,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { queryOne, queryRows, toNumber } from '../database/sql';
 import { retryingTransaction } from '../database/transaction-retry';
+import { POD_STATUSES, type PodStatus } from '@stock-sync/domain';
 import { ValidationFailed, type ValidationDetail } from '../http/api-errors';
+import { formatErrorsOf } from '../http/reference-checked';
+import { itemIndexesWithErrors } from '../http/validation-details';
 import { PendingWorkSignal } from '../pending-work/pending-work.signal';
 import { IS_SYNCED, LOCK_IN_ID_ORDER, MARK_PENDING_SET } from '../sync-variants/pending-marking';
 import type { FacilityStockResultDto, FacilityStockUpdateInput } from './facility-stock.dto';
@@ -36,10 +45,14 @@ export class FacilityStockService {
   ) {}
 
   async record(updates: readonly FacilityStockUpdateInput[]): Promise<FacilityStockResultDto> {
-    if (updates.length === 0) return { accepted: 0, stale: 0, affectedSyncVariants: 0 };
+    const format = formatErrorsOf(updates);
+    if (updates.length === 0 && format.total === 0) return { accepted: 0, stale: 0, unrecognisedStatus: 0, affectedSyncVariants: 0 };
+    const malformed = itemIndexesWithErrors(format.details, 'updates');
+    // Reference checks only on entries whose format is valid (the others' fields may be of any type).
+    const checkable = format.total ? updates.filter((_, i) => !malformed.has(i)) : updates;
     const result = await retryingTransaction(this.db, async (m) => {
-      const variantIds = [...new Set(updates.map((u) => u.variantId))];
-      const facilityCodes = [...new Set(updates.map((u) => u.facility))];
+      const variantIds = [...new Set(checkable.map((u) => u.variantId))];
+      const facilityCodes = [...new Set(checkable.map((u) => u.facility))];
       const known = await queryRows<{ id: number; fulfillment: 'pod' | 'warehouse' }>(
         m,
         `SELECT c.id, c.fulfillment FROM catalog_variants c JOIN unnest($1::int[]) AS u(id) ON u.id = c.id`,
@@ -52,8 +65,11 @@ export class FacilityStockService {
       );
       const fulfillment = new Map(known.map((k) => [k.id, k.fulfillment]));
       const facilities = new Set(knownFacilities.map((f) => f.code));
-      const errors = checkUpdates(updates, fulfillment, facilities, Date.now());
-      if (errors.length) throw new ValidationFailed(errors);
+      const errors = checkUpdates(updates, fulfillment, facilities, Date.now(), malformed);
+      if (format.total || errors.length) {
+        throw new ValidationFailed(mergeInOrder(format.details, errors), format.total + errors.length);
+      }
+      const statuses = updates.map((u) => (fulfillment.get(u.variantId) === 'pod' ? canonicalStatus(u.status!) : null));
 
       const row = await queryOne<{ accepted: number | string; affected: number | string }>(
         m,
@@ -93,17 +109,40 @@ export class FacilityStockService {
           updates.map((_, i) => i),
           updates.map((u) => u.variantId),
           updates.map((u) => u.facility),
-          updates.map((u) => (fulfillment.get(u.variantId) === 'pod' ? u.status : null)),
+          statuses,
           updates.map((u) => (fulfillment.get(u.variantId) === 'warehouse' ? u.quantity : null)),
           updates.map((u) => new Date(u.observedAt).toISOString()),
         ],
       );
       const accepted = toNumber(row?.accepted);
-      return { accepted, stale: updates.length - accepted, affectedSyncVariants: toNumber(row?.affected) };
+      return {
+        accepted,
+        stale: updates.length - accepted,
+        unrecognisedStatus: statuses.filter((s) => s === UNKNOWN_STATUS).length,
+        affectedSyncVariants: toNumber(row?.affected),
+      };
     });
     this.signal.notify({ source: 'facility_stock', trigger: 'stock_update', marked: result.affectedSyncVariants });
     return result;
   }
+}
+
+/** What an unrecognised POD status is stored as (the domain reads it as "no information"). */
+export const UNKNOWN_STATUS = 'unknown';
+
+/** A known status (tolerating case, spaces and hyphens: "In Stock") in its canonical spelling, else `unknown`. */
+export function canonicalStatus(raw: string): PodStatus | typeof UNKNOWN_STATUS {
+  const key = raw.trim().toLowerCase().replace(/[\s-]+/g, '_');
+  return (POD_STATUSES as readonly string[]).includes(key) ? (key as PodStatus) : UNKNOWN_STATUS;
+}
+
+/** Both lists in the order of their entries' paths (`updates[2]…` before `updates[10]…`), so a client reads them top-down. */
+function mergeInOrder(a: readonly ValidationDetail[], b: readonly ValidationDetail[]): ValidationDetail[] {
+  const index = (d: ValidationDetail) => {
+    const m = /^\w+\[(\d+)\]/.exec(d.path);
+    return m ? Number(m[1]) : -1;
+  };
+  return [...a, ...b].map((d, order) => ({ d, order })).sort((x, y) => index(x.d) - index(y.d) || x.order - y.order).map((x) => x.d);
 }
 
 /** Per-entry reference and shape checks (no database access: the sets were loaded set-based). */
@@ -112,9 +151,11 @@ export function checkUpdates(
   fulfillment: ReadonlyMap<number, 'pod' | 'warehouse'>,
   facilities: ReadonlySet<string>,
   now: number,
+  skip: ReadonlySet<number> = new Set(),
 ): ValidationDetail[] {
   const errors: ValidationDetail[] = [];
   updates.forEach((u, i) => {
+    if (skip.has(i)) return;
     const at = `updates[${i}]`;
     const model = fulfillment.get(u.variantId);
     if (!model) errors.push({ path: `${at}.variantId`, message: `${at}.variantId: catalog variant ${u.variantId} does not exist` });

@@ -69,7 +69,7 @@ export class ConnectionFactory {
   open(store: ConnectableStore): OpenedConnection {
     // Check the platform first: no point decrypting credentials for a plugin that is not loaded.
     if (!this.registry.get(store.platform)) throw new IntegrationUnavailable(store.platform);
-    return this.openWithCredentials(store.id, store.platform, this.cipher.decrypt(store.credentials));
+    return this.openWithCredentials(store.id, store.platform, this.cipher.decrypt(store.credentials, store.id));
   }
 
   /** For credentials not stored yet (verify on create/update); `storeId` keys the rate limiter. */
@@ -98,12 +98,12 @@ export class ConnectionFactory {
     const plugin = this.registry.get(store.platform);
     if (!plugin) throw new IntegrationUnavailable(store.platform);
     if (typeof plugin.refreshCredentials !== 'function') throw new Error(`integration "${store.platform}" cannot refresh credentials`);
-    const current = this.cipher.decrypt(store.credentials);
+    const current = this.cipher.decrypt(store.credentials, store.id);
     const secrets = secretValues(effectiveCredentialFields(plugin.credentialFields), current);
     const log = pluginLogger(`plugin:${store.platform}:${store.id}`, secrets);
     const values = await plugin.refreshCredentials({ credentials: Object.freeze({ ...current }), http, log });
     if (!isStringRecord(values)) throw new Transient('the plugin answered the credential refresh with something other than a set of string values');
-    return { values, ciphertext: this.cipher.encrypt(values), names: Object.keys(values) };
+    return { values, ciphertext: this.cipher.encrypt(values, store.id), names: Object.keys(values) };
   }
 
   /** Drop a store's limiter (the store was deleted or moved platform). */

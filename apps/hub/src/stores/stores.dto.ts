@@ -1,15 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { OptionalNotNull } from '../http/dto-rules';
 import { toBoolean } from '../http/query-transforms';
+import { ReferenceChecked } from '../http/reference-checked';
 
 const CREDENTIALS_DOC = {
   type: 'object',
   additionalProperties: { type: 'string' },
-  description: "per integration (see GET /v1/integrations credentialFields); write-only, never returned. Every integration also accepts an optional `baseUrl`.",
+  description:
+    'per integration (see GET /v1/integrations credentialFields); write-only, never returned. Every integration also accepts an optional `baseUrl`. ' +
+    'Each value at most 8 KiB (UTF-8).',
   example: { shop: 'demo-shop.myshopify.com', accessToken: 'shpat_test_example' },
 } as const;
 
+@ReferenceChecked()
 export class CreateStoreBody {
   @ApiProperty({ example: 'Demo shop' })
   @IsString() @IsNotEmpty() @MaxLength(200)
@@ -24,56 +29,57 @@ export class CreateStoreBody {
   sellingRegion!: string;
 
   @ApiPropertyOptional({ default: true })
-  @IsOptional() @IsBoolean()
+  @OptionalNotNull() @IsBoolean()
   stockSyncEnabled?: boolean;
 
   @ApiPropertyOptional({ enum: ['reassert', 'report'], default: 'reassert' })
-  @IsOptional() @IsIn(['reassert', 'report'])
+  @OptionalNotNull() @IsIn(['reassert', 'report'])
   driftPolicy?: 'reassert' | 'report';
 
   @ApiProperty(CREDENTIALS_DOC)
   @IsObject()
   credentials!: Record<string, unknown>;
 
-  @ApiPropertyOptional({ nullable: true, minimum: 60, description: 'reconciliation interval for this store (default: the hub-wide one)' })
+  @ApiPropertyOptional({ type: Number, nullable: true, minimum: 60, description: 'reconciliation interval for this store (default: the hub-wide one)' })
   @IsOptional() @ValidateIf((_o, v) => v !== null) @IsInt() @Min(60) @Max(30 * 24 * 3600)
   reconcileIntervalSeconds?: number | null;
 }
 
+@ReferenceChecked()
 export class UpdateStoreBody {
   @ApiPropertyOptional()
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200)
+  @OptionalNotNull() @IsString() @IsNotEmpty() @MaxLength(200)
   name?: string;
 
   @ApiPropertyOptional({ description: "cannot change (409); accepted when equal to the store's platform" })
-  @IsOptional() @IsString() @IsNotEmpty()
+  @OptionalNotNull() @IsString() @IsNotEmpty()
   platform?: string;
 
   @ApiPropertyOptional({ description: 'a change schedules a sync of the whole store' })
-  @IsOptional() @IsString() @IsNotEmpty()
+  @OptionalNotNull() @IsString() @IsNotEmpty()
   sellingRegion?: string;
 
   @ApiPropertyOptional({ description: 'a change schedules a sync of the whole store' })
-  @IsOptional() @IsBoolean()
+  @OptionalNotNull() @IsBoolean()
   stockSyncEnabled?: boolean;
 
   @ApiPropertyOptional({ enum: ['reassert', 'report'] })
-  @IsOptional() @IsIn(['reassert', 'report'])
+  @OptionalNotNull() @IsIn(['reassert', 'report'])
   driftPolicy?: 'reassert' | 'report';
 
   @ApiPropertyOptional({ ...CREDENTIALS_DOC, description: 'replaces ALL stored credentials; a store in needs_reconnect becomes active again' })
-  @IsOptional() @IsObject()
+  @OptionalNotNull() @IsObject()
   credentials?: Record<string, unknown>;
 
   @ApiPropertyOptional({ enum: ['active', 'paused'], description: 'pause or resume syncing (needs_reconnect is set by the hub)' })
-  @IsOptional() @IsIn(['active', 'paused'])
+  @OptionalNotNull() @IsIn(['active', 'paused'])
   status?: 'active' | 'paused';
 
   @ApiPropertyOptional({ description: 'why the store is paused' })
-  @IsOptional() @IsString() @MaxLength(500)
+  @OptionalNotNull() @IsString() @MaxLength(500)
   statusReason?: string;
 
-  @ApiPropertyOptional({ nullable: true, minimum: 60 })
+  @ApiPropertyOptional({ type: Number, nullable: true, minimum: 60 })
   @IsOptional() @ValidateIf((_o, v) => v !== null) @IsInt() @Min(60) @Max(30 * 24 * 3600)
   reconcileIntervalSeconds?: number | null;
 }

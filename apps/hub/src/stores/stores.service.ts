@@ -17,6 +17,8 @@ import { PendingWorkSignal } from '../pending-work/pending-work.signal';
 import { ConnectionFactory } from '../plugins/connection-factory.service';
 import { PluginRegistry } from '../plugins/plugin-registry.service';
 import { markStoresPending } from '../sync-variants/pending-marking';
+import { formatErrorsOf } from '../http/reference-checked';
+import { oversizedCredentialValues } from './credential-limits';
 import { verifyCredentials } from './credentials-check';
 import { presentStore, STORE_COLUMNS, type StoreRow } from './store-row';
 import type { CreateStoreBody, StoreDto, UpdateStoreBody } from './stores.dto';
@@ -32,18 +34,19 @@ export class StoresService {
   ) {}
 
   async create(body: CreateStoreBody, verify: boolean): Promise<StoreDto> {
+    // Format errors (from the validation pipe) and the reference checks below make ONE 400.
+    const format = formatErrorsOf(body);
+    const invalid = new Set(format.details.map((d) => d.path.split(/[.[]/)[0]));
     const errors: ValidationDetail[] = [];
-    await this.checkRegion(body.sellingRegion, errors);
-    const plugin = this.registry.get(body.platform);
+    if (!invalid.has('sellingRegion')) await this.checkRegion(body.sellingRegion, errors);
+    const plugin = invalid.has('platform') ? undefined : this.registry.get(body.platform);
     let credentials: Record<string, string> | undefined;
-    if (!plugin) {
+    if (!invalid.has('platform') && !plugin) {
       errors.push({ path: 'platform', message: this.unknownPlatformMessage(body.platform) });
-    } else {
-      const checked = validateCredentials(plugin.credentialFields, body.credentials);
-      if (checked.ok) credentials = checked.values;
-      else errors.push(...checked.errors);
+    } else if (plugin && !invalid.has('credentials')) {
+      credentials = this.checkCredentials(plugin.credentialFields, body.credentials, errors);
     }
-    if (errors.length || !credentials) throw new ValidationFailed(errors);
+    if (format.total || errors.length || !credentials) throw new ValidationFailed([...format.details, ...errors], format.total + errors.length);
 
     const id = randomUUID();
     if (verify) await verifyCredentials(this.connections, id, body.platform, credentials);
@@ -59,7 +62,7 @@ export class StoresService {
         body.sellingRegion,
         body.stockSyncEnabled ?? true,
         body.driftPolicy ?? 'reassert',
-        this.cipher.encrypt(credentials),
+        this.cipher.encrypt(credentials, id),
         JSON.stringify(Object.keys(credentials)),
         body.reconcileIntervalSeconds ?? null,
       ],
@@ -79,23 +82,23 @@ export class StoresService {
 
   async update(id: string, body: UpdateStoreBody, verify: boolean): Promise<StoreDto> {
     const current = await this.findRow(this.db.manager, id);
-    if (body.platform !== undefined && body.platform !== current.platform) {
+    const format = formatErrorsOf(body);
+    const invalid = new Set(format.details.map((d) => d.path.split(/[.[]/)[0]));
+    if (body.platform !== undefined && !invalid.has('platform') && body.platform !== current.platform) {
       throw new ResourceConflict(`a store's platform cannot change (this store is on ${current.platform}); create a new store instead`);
     }
     const errors: ValidationDetail[] = [];
-    if (body.sellingRegion !== undefined) await this.checkRegion(body.sellingRegion, errors);
+    if (body.sellingRegion !== undefined && !invalid.has('sellingRegion')) await this.checkRegion(body.sellingRegion, errors);
     let credentials: Record<string, string> | undefined;
-    if (body.credentials !== undefined) {
+    if (body.credentials !== undefined && !invalid.has('credentials')) {
       const plugin = this.registry.get(current.platform);
       if (!plugin) {
         errors.push({ path: 'credentials', message: `cannot check credentials: ${this.unknownPlatformMessage(current.platform)}` });
       } else {
-        const checked = validateCredentials(plugin.credentialFields, body.credentials);
-        if (checked.ok) credentials = checked.values;
-        else errors.push(...checked.errors);
+        credentials = this.checkCredentials(plugin.credentialFields, body.credentials, errors);
       }
     }
-    if (errors.length) throw new ValidationFailed(errors);
+    if (format.total || errors.length) throw new ValidationFailed([...format.details, ...errors], format.total + errors.length);
 
     if (verify) {
       if (!this.registry.get(current.platform)) {
@@ -120,7 +123,7 @@ export class StoresService {
       if (body.driftPolicy !== undefined) set('drift_policy', body.driftPolicy);
       if (body.reconcileIntervalSeconds !== undefined) set('reconcile_interval_seconds', body.reconcileIntervalSeconds);
       if (credentials) {
-        set('credentials', this.cipher.encrypt(credentials));
+        set('credentials', this.cipher.encrypt(credentials, id));
         set('credential_names', JSON.stringify(Object.keys(credentials)), '::jsonb');
       }
       if (body.status === 'paused') {
@@ -141,6 +144,19 @@ export class StoresService {
     return presentStore(row, !!this.registry.get(row.platform));
   }
 
+  /** The integration's declared fields, and the size of every value; undefined (with errors) when refused. */
+  private checkCredentials(
+    fields: Parameters<typeof validateCredentials>[0],
+    submitted: Record<string, unknown>,
+    errors: ValidationDetail[],
+  ): Record<string, string> | undefined {
+    const oversized = oversizedCredentialValues(submitted);
+    const checked = validateCredentials(fields, submitted);
+    errors.push(...oversized);
+    if (!checked.ok) errors.push(...checked.errors.filter((e) => !oversized.some((o) => o.path === e.path)));
+    return checked.ok && oversized.length === 0 ? checked.values : undefined;
+  }
+
   private async findRow(manager: EntityManager, id: string): Promise<StoreRow> {
     const row = await queryOne<StoreRow>(manager, `SELECT ${STORE_COLUMNS} FROM stores s WHERE s.id = $1`, [id]);
     if (!row) throw new ResourceNotFound(`store ${id} does not exist`);
@@ -149,7 +165,7 @@ export class StoresService {
 
   private async storedCredentials(id: string): Promise<Record<string, string>> {
     const row = await queryOne<{ credentials: Uint8Array }>(this.db.manager, `SELECT credentials FROM stores WHERE id = $1`, [id]);
-    return this.cipher.decrypt(row!.credentials);
+    return this.cipher.decrypt(row!.credentials, id);
   }
 
   private async checkRegion(code: string, errors: ValidationDetail[]): Promise<void> {

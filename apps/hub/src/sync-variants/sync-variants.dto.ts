@@ -2,7 +2,9 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { RECORDED_ERROR_SCHEMA, STOCK_SCHEMA } from '../http/openapi-schemas';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { IsJsonObject, OptionalNotNull } from '../http/dto-rules';
 import { MAX_BATCH, MAX_INT } from '../http/limits';
+import { ReferenceChecked } from '../http/reference-checked';
 
 /** Platform ids are often numeric: accept a JSON number and keep it as its decimal text. */
 const numberToText = ({ value }: { value: unknown }) => (typeof value === 'number' && Number.isSafeInteger(value) ? String(value) : value);
@@ -21,21 +23,23 @@ export class SyncVariantInput {
   catalogVariantId!: number | null;
 
   @ApiPropertyOptional({ default: false, description: 'an ignored variant is never touched (omitted = false: PUT sends the whole row)' })
-  @IsOptional() @IsBoolean()
+  @OptionalNotNull() @IsBoolean()
   ignored?: boolean;
 }
 
+@ReferenceChecked('variants')
 export class PutSyncVariantsBody {
   @ApiProperty({ type: [SyncVariantInput], maxItems: MAX_BATCH })
-  @IsArray() @ArrayMaxSize(MAX_BATCH)
+  @IsArray() @ArrayMaxSize(MAX_BATCH) @IsJsonObject({ each: true })
   @ValidateNested({ each: true }) @Type(() => SyncVariantInput)
   variants!: SyncVariantInput[];
 }
 
-export const SYNC_VARIANT_STATES = ['pending', 'in_sync', 'failed'] as const;
+/** A synced variant's sync state, or why the hub leaves the row alone (ignored, unlinked, store sync disabled). */
+export const SYNC_VARIANT_STATES = ['pending', 'in_sync', 'failed', 'ignored', 'unlinked', 'disabled'] as const;
 
 export class ListSyncVariantsQuery {
-  @ApiPropertyOptional({ enum: SYNC_VARIANT_STATES, description: 'only synced variants in this state' })
+  @ApiPropertyOptional({ enum: SYNC_VARIANT_STATES, description: 'only rows in this state (pending, in_sync, failed: synced variants; ignored, unlinked, disabled: rows the hub leaves alone)' })
   @IsOptional() @IsIn(SYNC_VARIANT_STATES)
   state?: (typeof SYNC_VARIANT_STATES)[number];
 
@@ -55,8 +59,12 @@ export class SyncVariantDto {
   @ApiProperty({ nullable: true, type: Number }) catalogVariantId!: number | null;
   @ApiProperty() ignored!: boolean;
   @ApiProperty({ description: 'linked, not ignored, and the store has stock sync enabled' }) synced!: boolean;
-  @ApiProperty({ enum: SYNC_VARIANT_STATES }) state!: string;
-  @ApiProperty() pending!: boolean;
+  @ApiProperty({
+    enum: SYNC_VARIANT_STATES,
+    description: 'pending | in_sync | failed for a synced variant; ignored, unlinked (no catalog variant) or disabled (store stock sync off) otherwise',
+  })
+  state!: string;
+  @ApiProperty({ description: 'a write is waiting (only ever true for a synced variant)' }) pending!: boolean;
   @ApiProperty({ nullable: true, type: String }) pendingSince!: string | null;
   @ApiProperty({ ...STOCK_SCHEMA, nullable: true, example: { kind: 'unlimited' } }) desired!: unknown;
   @ApiProperty({ ...STOCK_SCHEMA, nullable: true, example: { kind: 'quantity', quantity: 12 } }) lastWritten!: unknown;

@@ -8,8 +8,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { queryOne, queryRows, toNumber } from '../database/sql';
 import { retryingTransaction } from '../database/transaction-retry';
-import { ResourceNotFound, ValidationFailed } from '../http/api-errors';
+import { ResourceNotFound, ValidationFailed, type ValidationDetail } from '../http/api-errors';
 import { duplicateDetails } from '../http/duplicates';
+import { formatErrorsOf } from '../http/reference-checked';
+import { itemIndexesWithErrors } from '../http/validation-details';
 import { PendingWorkSignal } from '../pending-work/pending-work.signal';
 import { decodeCursor, encodeCursor } from './cursor';
 import { LOCK_IN_ID_ORDER } from './pending-marking';
@@ -37,6 +39,15 @@ interface SyncVariantRow {
 
 export const DEFAULT_PAGE_SIZE = 100;
 
+const SYNCED = `sv.catalog_variant_id IS NOT NULL AND NOT sv.ignored AND s.stock_sync_enabled`;
+/**
+ * The state a row shows: a synced variant's sync state (pending | in_sync | failed); otherwise why the hub
+ * leaves it alone — `ignored`, `unlinked` (no catalog variant) or `disabled` (the store's stock sync is
+ * off) — never a stale `pending` next to `pending: false`.
+ */
+const SHOWN_STATE = `CASE WHEN sv.ignored THEN 'ignored' WHEN sv.catalog_variant_id IS NULL THEN 'unlinked'
+  WHEN NOT s.stock_sync_enabled THEN 'disabled' ELSE sv.state END`;
+
 @Injectable()
 export class SyncVariantsService {
   constructor(
@@ -45,19 +56,33 @@ export class SyncVariantsService {
   ) {}
 
   async upsert(storeId: string, variants: readonly SyncVariantInput[]): Promise<{ upserted: number }> {
+    // Format errors (attached by the validation pipe) and this service's checks make ONE 400; the
+    // checks below only look at entries whose format is valid.
+    const format = formatErrorsOf(variants);
+    const malformed = itemIndexesWithErrors(format.details, 'variants');
     const dupes = duplicateDetails(
       variants,
-      (v) => JSON.stringify([v.externalProductId, v.externalVariantId]),
+      (v, i) => (malformed.has(i) ? `#${i}` : JSON.stringify([v.externalProductId, v.externalVariantId])),
       (i) => `variants[${i}]`,
     );
-    if (dupes.length) throw new ValidationFailed(dupes);
+    const rejectIfAny = (found: ValidationDetail[]) => {
+      if (format.total || found.length) throw new ValidationFailed([...format.details, ...found], format.total + found.length);
+    };
 
     const marked = await retryingTransaction(this.db, async (m) => {
       const store = await queryOne<{ id: string }>(m, `SELECT id FROM stores WHERE id = $1 FOR UPDATE`, [storeId]);
-      if (!store) throw new ResourceNotFound(`store ${storeId} does not exist`);
-      if (variants.length === 0) return 0;
+      if (!store) {
+        rejectIfAny(dupes);
+        throw new ResourceNotFound(`store ${storeId} does not exist`);
+      }
+      if (variants.length === 0) {
+        rejectIfAny(dupes);
+        return 0;
+      }
 
-      const linked = [...new Set(variants.map((v) => v.catalogVariantId).filter((id): id is number => id !== null))];
+      const linked = [
+        ...new Set(variants.filter((_, i) => !malformed.has(i)).map((v) => v.catalogVariantId).filter((id): id is number => id !== null)),
+      ];
       const known = await queryRows<{ id: number }>(
         m,
         `SELECT c.id FROM catalog_variants c JOIN unnest($1::int[]) AS u(id) ON u.id = c.id`,
@@ -65,11 +90,11 @@ export class SyncVariantsService {
       );
       const knownIds = new Set(known.map((k) => k.id));
       const unknown = variants.flatMap((v, i) =>
-        v.catalogVariantId !== null && !knownIds.has(v.catalogVariantId)
+        !malformed.has(i) && v.catalogVariantId !== null && !knownIds.has(v.catalogVariantId)
           ? [{ path: `variants[${i}].catalogVariantId`, message: `variants[${i}].catalogVariantId: catalog variant ${v.catalogVariantId} does not exist` }]
           : [],
       );
-      if (unknown.length) throw new ValidationFailed(unknown);
+      rejectIfAny([...dupes, ...unknown]);
 
       // Existing rows are locked in id order before the upsert touches them in the request's order.
       await queryRows(
@@ -143,12 +168,13 @@ export class SyncVariantsService {
     const rows = await queryRows<SyncVariantRow>(
       this.db.manager,
       `SELECT sv.id, sv.external_product_id, sv.external_variant_id, sv.catalog_variant_id, sv.ignored,
-              (sv.catalog_variant_id IS NOT NULL AND NOT sv.ignored AND s.stock_sync_enabled) AS synced,
-              sv.state, sv.pending, sv.pending_since, sv.desired, sv.last_written, sv.last_written_at, sv.last_error,
+              (${SYNCED}) AS synced, ${SHOWN_STATE} AS state, (sv.pending AND ${SYNCED}) AS pending,
+              CASE WHEN ${SYNCED} THEN sv.pending_since END AS pending_since,
+              sv.desired, sv.last_written, sv.last_written_at, sv.last_error,
               sv.attempts, sv.next_attempt_at, sv.not_found_at, sv.updated_at
        FROM sync_variants sv JOIN stores s ON s.id = sv.store_id
        WHERE sv.store_id = $1 AND sv.id > $2::bigint
-         AND ($3::text IS NULL OR (sv.state = $3 AND sv.catalog_variant_id IS NOT NULL AND NOT sv.ignored AND s.stock_sync_enabled))
+         AND ($3::text IS NULL OR ${SHOWN_STATE} = $3)
        ORDER BY sv.id
        LIMIT $4`,
       [storeId, after, query.state ?? null, limit + 1],

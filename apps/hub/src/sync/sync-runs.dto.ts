@@ -2,14 +2,15 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { RECORDED_ERROR_SCHEMA, STOCK_SCHEMA } from '../http/openapi-schemas';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { OptionalNotNull } from '../http/dto-rules';
 
 export class StartSyncBody {
   @ApiPropertyOptional({ default: false, description: 'compute and record what would change; write nothing to the platform' })
-  @IsOptional() @IsBoolean()
+  @OptionalNotNull() @IsBoolean()
   dryRun?: boolean;
 
   @ApiPropertyOptional({ default: false, description: 'reconcile: read the platform back, record drift and re-assert or report it' })
-  @IsOptional() @IsBoolean()
+  @OptionalNotNull() @IsBoolean()
   full?: boolean;
 }
 

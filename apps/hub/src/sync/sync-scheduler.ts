@@ -4,12 +4,14 @@
  * (facility update, store settings, sync-variants upsert) nudges it to tick at once (debounced), so a
  * facility update reaches a store in about a second, not at the next reconciliation.
  *
+ * Each tick first closes the runs of workers whose store lease expired (expired-lease-runs.ts).
  * Ticks never overlap: a tick asked for while one runs is folded into one more tick right after.
  */
 import { Logger } from '@nestjs/common';
 import type { SchedulerRegistry } from '@nestjs/schedule';
 import type { DataSource } from 'typeorm';
 import { findDueStores } from './due-work';
+import { closeRunsOfExpiredLeases } from './expired-lease-runs';
 import type { SyncConfig } from './sync-config';
 import type { SyncQueue } from './sync-queue';
 
@@ -76,6 +78,8 @@ export class SyncScheduler {
 
   private async tickOnce(): Promise<void> {
     try {
+      const closed = await closeRunsOfExpiredLeases(this.db.manager);
+      if (closed.length) this.log.warn(`${closed.length} run(s) of a worker whose lease expired marked failed (worker_lost)`);
       const due = await findDueStores(this.db.manager, { defaultReconcileSeconds: this.config.reconcileIntervalSeconds });
       this.stats.ticks++;
       if (due.length === 0) return;

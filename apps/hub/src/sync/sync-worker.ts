@@ -12,6 +12,7 @@ import { queryOne } from '../database/sql';
 import type { SyncRunCounts, SyncRunStatus, SyncTrigger } from '../entities';
 import { ConnectionFactory } from '../plugins/connection-factory.service';
 import { findDueStores } from './due-work';
+import { WORKER_LOST_ERROR } from './expired-lease-runs';
 import { transitionRun } from './run-transitions';
 import { SyncRunExecutor } from './sync-run-executor';
 import { SYNC_CONFIG, type SyncConfig } from './sync-config';
@@ -59,9 +60,7 @@ export class SyncWorker {
     const runs: { runId: string; status: SyncRunStatus; counts: SyncRunCounts }[] = [];
     try {
       // We hold the lease: a run still `running` belongs to a worker that died (kill -9, lost lease).
-      const orphans = await transitionRun(this.db.manager, { storeId: job.storeId, from: 'running' }, 'failed', {
-        error: { code: 'worker_lost', message: 'the worker running this sync stopped before finishing; its pending work is retried' },
-      });
+      const orphans = await transitionRun(this.db.manager, { storeId: job.storeId, from: 'running' }, 'failed', { error: { ...WORKER_LOST_ERROR } });
       if (orphans.length) this.log.warn(`store ${job.storeId}: ${orphans.length} run(s) of a lost worker marked failed`);
 
       for (let i = 0; i < maxRuns && !lease.lost; i++) {

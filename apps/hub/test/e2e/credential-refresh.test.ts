@@ -62,7 +62,7 @@ for (const kind of testDatabases()) {
         `SELECT credentials, credential_names FROM stores WHERE id = $1`,
         [storeId],
       );
-      return { values: hub().app.get(CredentialCipher).decrypt(row!.credentials), names: row!.credential_names, raw: Buffer.from(row!.credentials) };
+      return { values: hub().app.get(CredentialCipher).decrypt(row!.credentials, storeId), names: row!.credential_names, raw: Buffer.from(row!.credentials) };
     }
 
     it('an expired access token is renewed once, stored encrypted, and the write goes through', async () => {

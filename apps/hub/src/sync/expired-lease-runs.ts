@@ -1,0 +1,31 @@
+/**
+ * Runs left `running` by a worker that died (kill -9, a lost host): closed as `failed` (worker_lost) as
+ * soon as their store's lease has expired — by the scheduler on every tick, in ONE statement — rather
+ * than only when a worker next takes that store's lease (which, with a 30 s lease, took about a minute
+ * after a kill -9, and never happened for a store with no further work).
+ *
+ * Safe against a live worker: its lease is renewed every third of the TTL, so a run whose store lease
+ * is live is never touched; a worker whose lease did expire has lost it anyway (its recording fence
+ * refuses), and run-transitions' rules (only `running` → `failed`) keep a finished run as it is.
+ */
+import type { EntityManager } from 'typeorm';
+import { queryRows } from '../database/sql';
+
+export const WORKER_LOST_ERROR = {
+  code: 'worker_lost',
+  message: 'the worker running this sync stopped before finishing; its pending work is retried',
+} as const;
+
+/** Closes every running run whose store's lease is free or expired; returns their ids. */
+export async function closeRunsOfExpiredLeases(manager: EntityManager): Promise<string[]> {
+  const rows = await queryRows<{ id: string }>(
+    manager,
+    `UPDATE sync_runs r SET status = 'failed', finished_at = now(), error = COALESCE(r.error, $1::jsonb)
+     FROM stores s
+     WHERE r.store_id = s.id AND r.status = 'running'
+       AND (s.sync_lease_until IS NULL OR s.sync_lease_until < now())
+     RETURNING r.id::text AS id`,
+    [JSON.stringify(WORKER_LOST_ERROR)],
+  );
+  return rows.map((r) => r.id);
+}

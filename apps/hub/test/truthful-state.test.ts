@@ -1,0 +1,65 @@
+/**
+ * Issue 7 item 10: a row the hub leaves alone shows why (not `state: "pending"` with `pending: false`),
+ * and a dead worker's run is closed as soon as its store's lease has expired (it took ~64 s after kill -9).
+ */
+import type { SchedulerRegistry } from '@nestjs/schedule';
+import { closeRunsOfExpiredLeases } from '../src/sync/expired-lease-runs';
+import { SyncScheduler } from '../src/sync/sync-scheduler';
+import type { SyncConfig } from '../src/sync/sync-config';
+import type { SyncQueue } from '../src/sync/sync-queue';
+import { describeHub } from './support/hub-harness';
+import { createStore, POD, putCatalog, putSyncVariants } from './support/scenario';
+
+describeHub('truthful states', (hub) => {
+  beforeAll(async () => {
+    await putCatalog(hub(), [POD(6101), POD(6102)]);
+  });
+
+  it('ignored, unlinked and sync-disabled rows show why the hub leaves them alone, never pending', async () => {
+    const storeId = await createStore(hub(), { sellingRegion: 'north_america', name: 'states' });
+    await putSyncVariants(hub(), storeId, [
+      { externalProductId: 'p', externalVariantId: 'synced', catalogVariantId: 6101 },
+      { externalProductId: 'p', externalVariantId: 'ignored', catalogVariantId: 6102, ignored: true },
+      { externalProductId: 'p', externalVariantId: 'unlinked', catalogVariantId: null },
+    ]);
+    const list = async (query = '') =>
+      Object.fromEntries(
+        ((await hub().get(`/v1/stores/${storeId}/sync-variants${query}`).expect(200)).body.items as { externalVariantId: string; state: string; pending: boolean }[]).map(
+          (i) => [i.externalVariantId, { state: i.state, pending: i.pending }],
+        ),
+      );
+    expect(await list()).toEqual({
+      synced: { state: 'pending', pending: true },
+      ignored: { state: 'ignored', pending: false },
+      unlinked: { state: 'unlinked', pending: false },
+    });
+    expect(Object.keys(await list('?state=ignored'))).toEqual(['ignored']);
+
+    await hub().patch(`/v1/stores/${storeId}`, { stockSyncEnabled: false }).expect(200);
+    expect(await list()).toEqual({
+      synced: { state: 'disabled', pending: false },
+      ignored: { state: 'ignored', pending: false },
+      unlinked: { state: 'unlinked', pending: false },
+    });
+  });
+
+  it("a run of a worker whose lease expired is closed at the scheduler's next tick; a live lease's run is not", async () => {
+    const dead = await createStore(hub(), { sellingRegion: 'europe', name: 'dead worker' });
+    const alive = await createStore(hub(), { sellingRegion: 'europe', name: 'live worker' });
+    const runOf = async (storeId: string) =>
+      (await hub().sql<{ id: string }>(`INSERT INTO sync_runs (store_id, trigger, dry_run, "full", status, started_at) VALUES ($1, 'manual', false, false, 'running', now()) RETURNING id::text AS id`, [storeId]))[0]!.id;
+    const deadRun = await runOf(dead);
+    const aliveRun = await runOf(alive);
+    await hub().sql(`UPDATE stores SET sync_lease_owner = 'killed', sync_lease_until = now() - interval '1 second' WHERE id = $1`, [dead]);
+    await hub().sql(`UPDATE stores SET sync_lease_owner = 'busy', sync_lease_until = now() + interval '1 minute' WHERE id = $1`, [alive]);
+
+    const queue = { enqueue: async () => undefined, wake: () => undefined } as unknown as SyncQueue;
+    const scheduler = new SyncScheduler(hub().db, queue, { tickMs: 1000, nudgeDebounceMs: 10, reconcileIntervalSeconds: 3600 } as SyncConfig, {} as SchedulerRegistry);
+    await scheduler.tick();
+
+    const status = async (id: string) => (await hub().sql<{ status: string; error: { code: string } | null; finished_at: Date | null }>(`SELECT status, error, finished_at FROM sync_runs WHERE id = $1`, [id]))[0]!;
+    expect(await status(deadRun)).toMatchObject({ status: 'failed', error: { code: 'worker_lost' }, finished_at: expect.any(Date) });
+    expect(await status(aliveRun)).toMatchObject({ status: 'running', error: null });
+    expect(await closeRunsOfExpiredLeases(hub().db.manager)).toEqual([]);
+  });
+});
