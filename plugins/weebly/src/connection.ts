@@ -1,7 +1,9 @@
 /**
  * One store's connection: verify, writeStock, readStock over the Weebly store catalog. Weebly has no
- * batch endpoint: each SKU is one PATCH, sent one after another and paced by the SDK's limiter. Outcomes come back
- * in input order, one per input.
+ * batch endpoint: each SKU is one PATCH, sent one after another and paced by the SDK's limiter. A write
+ * counts only when Weebly shows the inventory sent — in the PATCH's answer ("All fields for the SKU are
+ * returned"), and for `null` (unlimited, not documented as writable) in the SKU read back. Every call makes
+ * the identical call again when Weebly redirects it (documented). Outcomes come back in input order.
  */
 import {
   collapseDuplicates,
@@ -9,11 +11,14 @@ import {
   OutcomeSlots,
   refOf as ref,
   Rejected,
+  Transient,
   skipWritesInPlace,
   stopsTheWork,
   toPluginError,
   type CollapsedInput,
   type HttpClient,
+  type HttpRequest,
+  type HttpResponse,
   type ObservedStock,
   type PluginError,
   type PluginLogger,
@@ -24,6 +29,7 @@ import {
 } from '@stock-sync/plugin-sdk';
 import { MAX_PAGE_SIZE } from './manifest';
 import { inventoryFor, stockOfInventory } from './stock-mapping';
+import { requestFollowingRedirects } from './redirects';
 import type { WeeblySku } from './weebly-types';
 
 /** Weebly ids are decimal strings ("Unique ID (to this store)"); anything else cannot be one. */
@@ -42,11 +48,17 @@ export class WeeblyConnection implements StoreConnection {
   constructor(
     private readonly api: HttpClient,
     private readonly log: PluginLogger,
+    private readonly apiOrigin: string = 'https://api.weebly.com',
   ) {}
+
+  /** Every call: the identical call again to a redirect's Location, as Weebly documents. */
+  private send<T>(req: HttpRequest): Promise<HttpResponse<T>> {
+    return requestFollowingRedirects<T>(this.api, req, this.apiOrigin);
+  }
 
   /** One product-list call: proves the token, that it belongs to this site, and the catalog read scope. */
   async verify(): Promise<void> {
-    await this.api.request({ method: 'GET', url: '/products', params: { limit: 1 } });
+    await this.send({ method: 'GET', url: '/products', params: { limit: 1 } });
   }
 
   async writeStock(changes: readonly StockWrite[]): Promise<WriteOutcome[]> {
@@ -76,27 +88,36 @@ export class WeeblyConnection implements StoreConnection {
     return outcomes.done();
   }
 
-  /** PATCH (never PUT: PUT resets every field not sent) one SKU's inventory; the error, if any. */
+  /** PATCH (never PUT: PUT resets every field not sent) one SKU's inventory; undefined once confirmed, else the error. */
   private async patchSku(c: StockWrite): Promise<PluginError | undefined> {
     const inventory = inventoryFor(c.target);
+    const url = `/products/${c.externalProductId}/skus/${c.externalVariantId}`;
+    const gone = () => new NotFound(`Weebly has no SKU ${c.externalVariantId} in product ${c.externalProductId}`, { ...ref(c) });
+    let answer: unknown;
     try {
-      const res = await this.api.request<WeeblySku>({
-        method: 'PATCH',
-        url: `/products/${c.externalProductId}/skus/${c.externalVariantId}`,
-        body: { inventory },
-        // An absolute value: sending it again lands on the same state.
-        idempotent: true,
-      });
-      const echoed = res.data?.inventory;
-      if (echoed !== inventory && !(inventory === 0 && typeof echoed === 'number' && echoed <= 0)) {
-        return new Rejected(`Weebly kept inventory ${String(echoed)} for SKU ${c.externalVariantId} instead of ${String(inventory)}`, { ...ref(c), echoed });
-      }
-      return undefined;
+      // An absolute value: sending it again lands on the same state.
+      answer = (await this.send<WeeblySku>({ method: 'PATCH', url, body: { inventory }, idempotent: true })).data;
     } catch (e) {
       const error = asPluginError(e);
-      if (error instanceof NotFound) return new NotFound(`Weebly has no SKU ${c.externalVariantId} in product ${c.externalProductId} (${error.message})`, { ...ref(c) });
-      return error;
+      return error instanceof NotFound ? gone() : error;
     }
+    let verdict = confirmInventory(inventory, answer);
+    if (verdict === 'read-back') {
+      // `null` is not documented as writable, or the answer showed no inventory: read the SKU back.
+      let shown: unknown;
+      try {
+        shown = (await this.send<WeeblySku>({ method: 'GET', url })).data;
+      } catch (e) {
+        const error = asPluginError(e);
+        if (stopsTheWork(error)) return error;
+        if (error instanceof NotFound) return gone();
+        return new Transient(`Weebly SKU ${c.externalVariantId} could not be read back after the write: not confirmed (${error.message})`, { ...ref(c) });
+      }
+      verdict = confirmInventory(inventory, shown, true);
+    }
+    if (verdict === 'written') return undefined;
+    if (verdict === 'read-back') return new Transient(`Weebly shows no inventory for SKU ${c.externalVariantId} after the write: not confirmed`, { ...ref(c) });
+    return new Rejected(`Weebly kept inventory ${String(verdict.shown)} for SKU ${c.externalVariantId} instead of ${String(inventory)}`, { ...ref(c), shown: verdict.shown });
   }
 
   async readStock(refs: readonly VariantRef[]): Promise<ObservedStock[]> {
@@ -140,11 +161,26 @@ export class WeeblyConnection implements StoreConnection {
   private async listSkus(productId: string): Promise<Map<string, WeeblySku>> {
     const out = new Map<string, WeeblySku>();
     for (let page = 1; ; page++) {
-      const res = await this.api.request<WeeblySku[]>({ method: 'GET', url: `/products/${productId}/skus`, params: { page, limit: MAX_PAGE_SIZE } });
+      const res = await this.send<WeeblySku[]>({ method: 'GET', url: `/products/${productId}/skus`, params: { page, limit: MAX_PAGE_SIZE } });
       const rows = Array.isArray(res.data) ? res.data : [];
       for (const s of rows) out.set(String(s.product_sku_id), s);
       const total = Number(res.headers['x-resultset-total']);
       if (rows.length < MAX_PAGE_SIZE || (Number.isFinite(total) && out.size >= total)) return out;
     }
   }
+}
+
+/**
+ * Whether a SKU Weebly shows holds the inventory sent (pure). 'written' when it does; `{ shown }` when it
+ * shows something else; 'read-back' when the answer cannot tell (no `inventory` field) or — unless this
+ * already is the read-back — when `null` was sent: the docs show `null` on untracked SKUs ("Blank fields are
+ * included as null") but never as a value PATCH accepts, so that write is always read back.
+ */
+export function confirmInventory(sent: number | null, shownSku: unknown, isReadBack = false): 'written' | 'read-back' | { shown: unknown } {
+  if (typeof shownSku !== 'object' || shownSku === null || !('inventory' in shownSku)) return 'read-back';
+  if (sent === null && !isReadBack) return 'read-back';
+  const shown = (shownSku as { inventory: unknown }).inventory;
+  if (sent === null) return shown === null ? 'written' : { shown };
+  if (sent === 0) return typeof shown === 'number' && shown <= 0 ? 'written' : { shown };
+  return shown === sent ? 'written' : { shown };
 }

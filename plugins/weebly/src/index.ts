@@ -5,13 +5,13 @@
 import type { IntegrationPlugin } from '@stock-sync/plugin-sdk';
 import { WeeblyConnection } from './connection';
 import { credentialFields, manifest } from './manifest';
-import { createWeeblyApi } from './weebly-api';
+import { apiOrigin, createWeeblyApi } from './weebly-api';
 
 export const plugin: IntegrationPlugin = {
   manifest,
   credentialFields,
   connect(ctx) {
-    return new WeeblyConnection(createWeeblyApi(ctx), ctx.log);
+    return new WeeblyConnection(createWeeblyApi(ctx), ctx.log, apiOrigin(ctx.credentials));
   },
 };
 

@@ -13,6 +13,16 @@ export function classifyWeeblyResponse(res: HttpResponse): { error?: AuthError }
   return { error: new AuthError(`Weebly refused the access token for this site (${res.status}: ${message.slice(0, 200)})`, { status: res.status }) };
 }
 
+/** The API's origin (https://api.weebly.com, or the configured base URL's): redirects are followed only on it. */
+export function apiOrigin(credentials: Readonly<Record<string, string>>): string {
+  const root = (credentials.baseUrl || DEFAULT_BASE_URL).replace(/\/+$/, '');
+  try {
+    return new URL(root).origin;
+  } catch {
+    return root;
+  }
+}
+
 export function createWeeblyApi(ctx: ConnectContext): HttpClient {
   const token = ctx.credentials.accessToken ?? '';
   const siteId = encodeURIComponent(ctx.credentials.siteId ?? '');

@@ -1,6 +1,10 @@
 /** The plugin against the Weebly simulator over real HTTP: PATCH not PUT, untracked null, one SKU per call. */
 import { AuthError, NotFound, type TargetStock } from '@stock-sync/plugin-sdk';
 import { call, connect, lines, product, refsOf, startWeeblySimulator, type WeeblySim } from './support';
+import { WeeblyConnection } from '../src/connection';
+import { createWeeblyApi } from '../src/weebly-api';
+import { plugin } from '../src';
+import { connectToSimulator } from '@stock-sync/plugin-testkit';
 
 const U: TargetStock = { kind: 'unlimited' };
 const O: TargetStock = { kind: 'out_of_stock' };
@@ -52,7 +56,7 @@ describe('mapping', () => {
 });
 
 describe('calls', () => {
-  it('one PATCH per SKU; a SKU whose write the hub says is in place costs no call', async () => {
+  it('one PATCH per SKU (an unlimited one read back: null is not documented as writable); a SKU whose write the hub says is in place costs no call', async () => {
     const p = product(12, 1, 3, O);
     sim.seed([p]);
     const [a, b, c] = refsOf(p);
@@ -62,7 +66,34 @@ describe('calls', () => {
       { ...c, target: U, previous: O },
     ]);
     expect(out.every((o) => o.status === 'written')).toBe(true);
-    expect(lines(sim)).toEqual(['PATCH /products/12/skus/2 200', 'PATCH /products/12/skus/3 200']);
+    expect(lines(sim)).toEqual(['PATCH /products/12/skus/2 200', 'PATCH /products/12/skus/3 200', 'GET /products/12/skus/3 200']);
+  });
+
+  it('regression: a site that moved answers 301; reads follow it and writes make the identical PATCH to the new URL (documented)', async () => {
+    const p = product(12, 1, 2, Q(1));
+    sim.seed([p]);
+    const [a, b] = refsOf(p);
+    sim.state.formerSiteIds.add('111');
+    const conn = connect(sim, { siteId: '111' });
+    const out = await conn.writeStock([{ ...a, target: Q(5) }, { ...b, target: U }]);
+    expect(out.map((o) => o.status)).toEqual(['written', 'written']);
+    expect(sim.state.products.get('12')!.skus.get('1')!.inventory).toBe(5);
+    expect(sim.state.products.get('12')!.skus.get('2')!.inventory).toBeNull();
+    const read = await conn.readStock([a, b]);
+    expect(read.map((r) => (r.status === 'found' ? r.stock : r.status))).toEqual([Q(5), U]);
+    expect(sim.requests.map((r) => `${r.method} ${r.status}`)).toEqual(['PATCH 301', 'PATCH 200', 'PATCH 301', 'PATCH 200', 'GET 301', 'GET 200', 'GET 301', 'GET 200']);
+  });
+
+  it('a redirect to another host is not followed: the write fails, never recorded as written', async () => {
+    const p = product(12, 1, 1, Q(1));
+    sim.seed([p]);
+    sim.state.formerSiteIds.add('111');
+    // The plugin trusts only the configured API origin; this connection believes the API lives elsewhere.
+    const hub = connectToSimulator({ plugin, simulator: sim, credentials: { siteId: '111' } });
+    const conn = new WeeblyConnection(createWeeblyApi({ credentials: { ...sim.credentials, siteId: '111' }, http: hub.http, log: hub.log }), hub.log, 'https://api.weebly.com');
+    const out = await conn.writeStock([{ ...refsOf(p)[0], target: Q(5) }]);
+    expect(out[0].status).toBe('failed');
+    expect(sim.state.products.get('12')!.skus.get('1')!.inventory).toBe(1);
   });
 
   it('reads one SKU list per product, 200 a page (the maximum), following X-Resultset-Total', async () => {

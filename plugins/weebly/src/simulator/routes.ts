@@ -135,7 +135,16 @@ function updateSku(replace: boolean) {
   };
 }
 
-export const weeblyRoutes: SimRoute<WeeblySimState>[] = [
+/** A call under a former site id: 301 to the identical path under the current one (absolute, same origin). */
+function redirectIfMoved(handle: SimRoute<WeeblySimState>['handle']): SimRoute<WeeblySimState>['handle'] {
+  return (req, ctx) => {
+    if (!ctx.state.formerSiteIds.has(req.params.siteId)) return handle(req, ctx);
+    const path = req.path.replace(`/sites/${req.params.siteId}/`, `/sites/${ctx.state.siteId}/`);
+    return { status: 301, headers: { location: `http://${req.headers.host ?? 'localhost'}${path}` }, body: { error: { code: 301, message: 'Moved Permanently' } } };
+  };
+}
+
+const routes: SimRoute<WeeblySimState>[] = [
   { method: 'GET', path: `${STORE}/products`, handle: listProducts },
   { method: 'GET', path: `${STORE}/products/:productId`, handle: getProduct },
   { method: 'GET', path: `${STORE}/products/:productId/skus`, handle: listSkus },
@@ -143,3 +152,5 @@ export const weeblyRoutes: SimRoute<WeeblySimState>[] = [
   { method: 'PATCH', path: `${STORE}/products/:productId/skus/:skuId`, handle: updateSku(false) },
   { method: 'PUT', path: `${STORE}/products/:productId/skus/:skuId`, handle: updateSku(true) },
 ];
+
+export const weeblyRoutes: SimRoute<WeeblySimState>[] = routes.map((r) => ({ ...r, handle: redirectIfMoved(r.handle) }));

@@ -27,12 +27,18 @@ export interface WeeblySimState {
   deleted: Set<string>;
   /** The token's scopes. */
   scopes: Set<string>;
+  /**
+   * Site ids that moved to `siteId`: every call under one answers 301 with the same path under the current
+   * site id ("Any call may result in a redirect … make an identical call but to the newly provided resource
+   * URL" — what triggers Weebly's redirects is not documented; a moved site is the simulator's model).
+   */
+  formerSiteIds: Set<string>;
 }
 
 export const SIM_SITE_ID = '987654321';
 
 export function createWeeblyState(): WeeblySimState {
-  return { siteId: SIM_SITE_ID, userId: '123456', products: new Map(), deleted: new Set(), scopes: new Set(['read:store-catalog', 'write:store-catalog']) };
+  return { siteId: SIM_SITE_ID, userId: '123456', products: new Map(), deleted: new Set(), scopes: new Set(['read:store-catalog', 'write:store-catalog']), formerSiteIds: new Set() };
 }
 
 export const refKey = (productId: string, skuId: string) => `${productId}/${skuId}`;
