@@ -1,0 +1,77 @@
+/**
+ * The public-route list comes from `@Public()` metadata, matched exactly and case-sensitively; the guard
+ * (the second line behind the request-auth middleware) protects every handler that is not marked, whatever
+ * its path.
+ */
+import 'reflect-metadata';
+import { Controller, Get, Post, UnauthorizedException, type ExecutionContext } from '@nestjs/common';
+import { ModulesContainer, Reflector } from '@nestjs/core';
+import { BearerTokenGuard } from '../../src/auth/bearer-token.guard';
+import { Public } from '../../src/auth/public.decorator';
+import { collectPublicRoutes, PublicRouteMatcher } from '../../src/auth/public-routes';
+import { loadHubConfig } from '../../src/config/hub-config';
+import { HealthController } from '../../src/health/health.controller';
+
+@Public()
+@Controller('open')
+class OpenController {
+  @Get(':id/info') info() {}
+  @Post() create() {}
+}
+
+@Controller('v1/mixed')
+class MixedController {
+  @Get() closed() {}
+  @Public() @Get('status') status() {}
+}
+
+const fakeModules = (...controllers: Array<new (...args: never[]) => unknown>) =>
+  new Map([['m', { controllers: new Map(controllers.map((c) => [c, { metatype: c }])) }]]) as unknown as ModulesContainer;
+
+describe('public routes', () => {
+  const routes = collectPublicRoutes(fakeModules(OpenController, MixedController, HealthController));
+
+  it('are the @Public() handlers, and only those', () => {
+    expect(routes).toEqual(
+      expect.arrayContaining([
+        { method: 'GET', path: '/open/:id/info' },
+        { method: 'POST', path: '/open' },
+        { method: 'GET', path: '/v1/mixed/status' },
+        { method: 'GET', path: '/health' },
+      ]),
+    );
+    expect(routes).toHaveLength(4);
+  });
+
+  it('match exactly: case, trailing slash, encoding and method all count', () => {
+    const m = new PublicRouteMatcher(routes, [{ path: '/docs' }]);
+    expect(m.isPublic('GET', '/health')).toBe(true);
+    expect(m.isPublic('HEAD', '/health')).toBe(true);
+    expect(m.isPublic('GET', '/open/7/info')).toBe(true);
+    expect(m.isPublic('GET', '/docs')).toBe(true);
+    expect(m.isPublic('GET', '/docs/openapi.json')).toBe(true);
+    for (const [method, path] of [['GET', '/HEALTH'], ['GET', '/health/'], ['GET', '//health'], ['GET', '/%68ealth'], ['POST', '/health'], ['GET', '/v1/mixed'], ['GET', '/open/7/info/x'], ['POST', '/docs'], ['GET', '/docsx'], ['GET', '/Docs']]) {
+      expect([method, path, m.isPublic(method, path)]).toEqual([method, path, false]);
+    }
+  });
+});
+
+describe('BearerTokenGuard (second line)', () => {
+  const config = loadHubConfig({ HUB_API_TOKENS: 'guard_test_token_0123456789', HUB_ENCRYPTION_KEY: 'a'.repeat(64), HUB_DATA_DIR: '/nonexistent-not-written' }, () => undefined);
+  const guard = new BearerTokenGuard(config, new Reflector());
+  const context = (handler: (...args: never[]) => unknown, type: object, authorization?: string) =>
+    ({
+      getType: () => 'http',
+      getHandler: () => handler,
+      getClass: () => type,
+      switchToHttp: () => ({ getRequest: () => ({ path: '/anything', headers: authorization ? { authorization } : {} }) }),
+    }) as unknown as ExecutionContext;
+
+  it('refuses an unmarked handler without the token, whatever the path, and lets a marked one through', () => {
+    expect(() => guard.canActivate(context(MixedController.prototype.closed, MixedController))).toThrow(UnauthorizedException);
+    expect(() => guard.canActivate(context(MixedController.prototype.closed, MixedController, 'Bearer nope'))).toThrow(UnauthorizedException);
+    expect(guard.canActivate(context(MixedController.prototype.closed, MixedController, 'Bearer guard_test_token_0123456789'))).toBe(true);
+    expect(guard.canActivate(context(MixedController.prototype.status, MixedController))).toBe(true);
+    expect(guard.canActivate(context(OpenController.prototype.create, OpenController))).toBe(true);
+  });
+});
