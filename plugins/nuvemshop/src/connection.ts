@@ -23,11 +23,11 @@ import {
 } from '@stock-sync/plugin-sdk';
 import { groupByProduct, type PlannedItem } from './batch-plan';
 import { MAX_BATCH, MAX_PER_PAGE } from './manifest';
-import type { NuvemVariantStock } from './nuvemshop-types';
-import { fromVariantStock, sameOnPlatform, toVariantPatch } from './stock-mapping';
+import type { NuvemLocation, NuvemVariantStock } from './nuvemshop-types';
+import { sameOnPlatform, stockAt, toVariantPatch } from './stock-mapping';
 
-/** The fields a stock read needs (`fields` keeps each variant to a few bytes). */
-const STOCK_FIELDS = 'id,stock_management,stock';
+/** The fields a stock read needs (`fields` keeps each variant to a few bytes); inventory_levels for multi-inventory. */
+const STOCK_FIELDS = 'id,stock_management,stock,inventory_levels';
 
 const asPluginError = (e: unknown) => toPluginError(e, 'Nuvemshop');
 
@@ -53,7 +53,30 @@ export class NuvemshopConnection implements StoreConnection {
     private readonly api: HttpClient,
     private readonly log: PluginLogger,
     private readonly maxBatch: number = MAX_BATCH,
+    /** The location whose counts the hub sets (multi-inventory stores); undefined = the variant's only location. */
+    private readonly locationId?: string,
   ) {}
+
+  private locationsOnce: Promise<NuvemLocation[] | undefined> | undefined;
+
+  /**
+   * The store's locations (GET /locations), once per connection, only when no locationId is configured: with
+   * several, writing `stock` would update only "the first inventory_level" of each variant, so writes are refused
+   * until the merchant names a location. Undefined when the store does not say (no read_locations scope, or
+   * no such endpoint): the answer's inventory_levels are then checked after each write.
+   */
+  private storeLocations(): Promise<NuvemLocation[] | undefined> {
+    this.locationsOnce ??= this.api.request<NuvemLocation[]>({ method: 'GET', url: '/locations' }).then(
+      (res) => (Array.isArray(res.data) ? res.data : undefined),
+      (e: unknown) => {
+        const error = asPluginError(e);
+        if (error.code === 'auth' || error.code === 'not_found') return undefined;
+        this.locationsOnce = undefined;
+        throw error;
+      },
+    );
+    return this.locationsOnce;
+  }
 
   /** One product id: needs a valid token with read_products (write_products cannot be probed without writing). */
   async verify(): Promise<void> {
@@ -69,6 +92,17 @@ export class NuvemshopConnection implements StoreConnection {
       error: new Rejected('Nuvemshop product and variant ids are positive integers', refOf(changes[i]) as unknown as Record<string, unknown>),
     }));
     try {
+      // Only when something is to be written (a run whose writes are all in place costs no call).
+      const writing = groups.some((g) => !allInPlace(g.items, sameOnPlatform));
+      const locations = this.locationId || !writing ? undefined : await this.storeLocations();
+      if (locations && locations.length > 1) {
+        const error = new Rejected(
+          `This Nuvemshop store keeps stock at ${locations.length} locations (${locations.map((l) => l.id).join(', ')}); writing "stock" would change only each variant's first location: set the locationId credential`,
+          { locations: locations.map((l) => l.id) },
+        );
+        for (const group of groups) for (const it of group.items) outcomes.set(it.indexes, (i) => ({ ...refOf(changes[i]), status: 'failed', error }));
+        return outcomes.done();
+      }
       for (const group of groups) {
         if (allInPlace(group.items, sameOnPlatform)) {
           for (const item of group.items) outcomes.set(item.indexes, (i) => ({ ...refOf(changes[i]), status: 'written' }));
@@ -101,7 +135,7 @@ export class NuvemshopConnection implements StoreConnection {
       const res = await this.api.request<NuvemVariantStock[]>({
         method: 'PATCH',
         url: `/products/${productId}/variants`,
-        body: items.map((it) => toVariantPatch(it.variantId, it.input.target)),
+        body: items.map((it) => toVariantPatch(it.variantId, it.input.target, this.locationId)),
         // Absolute values: sending the same body again lands on the same state.
         idempotent: true,
       });
@@ -136,14 +170,22 @@ export class NuvemshopConnection implements StoreConnection {
     for (const it of items) {
       const row = byId.get(it.variantId);
       let outcome: (i: number) => WriteOutcome;
+      let shown: ReturnType<typeof stockAt>;
       if (!row) {
         const error = new Transient(`Nuvemshop answered the update of product ${productId} without variant ${it.variantId}`);
         outcome = (i) => ({ ...refOf(changes[i]), status: 'failed', error });
-      } else if (!sameOnPlatform(fromVariantStock(row), it.input.target)) {
+      } else if ('problem' in (shown = stockAt(row, this.locationId))) {
+        const error = new Rejected(`Nuvemshop variant ${it.variantId} cannot be checked after the write: ${shown.problem}`, {
+          productId,
+          variantId: it.variantId,
+          observed: { stock_management: row.stock_management, stock: row.stock, inventory_levels: row.inventory_levels },
+        });
+        outcome = (i) => ({ ...refOf(changes[i]), status: 'failed', error });
+      } else if (!sameOnPlatform(shown.stock, it.input.target)) {
         const error = new Rejected(`Nuvemshop did not apply the stock to variant ${it.variantId}`, {
           productId,
           variantId: it.variantId,
-          observed: { stock_management: row.stock_management, stock: row.stock },
+          observed: { stock_management: row.stock_management, stock: row.stock, inventory_levels: row.inventory_levels },
         });
         outcome = (i) => ({ ...refOf(changes[i]), status: 'failed', error });
       } else {
@@ -234,8 +276,12 @@ export class NuvemshopConnection implements StoreConnection {
         }
         for (const it of group.items) {
           const row = found === 'product-missing' ? undefined : found.get(it.variantId);
-          if (row) {
-            const stock = fromVariantStock(row);
+          const shown = row ? stockAt(row, this.locationId) : undefined;
+          if (shown && 'problem' in shown) {
+            const error = new Rejected(`Nuvemshop variant ${it.variantId} cannot be read for this store's setup: ${shown.problem}`, { productId: group.productId, variantId: it.variantId });
+            outcomes.set(it.indexes, (i) => ({ ...refOf(refs[i]), status: 'failed', error }));
+          } else if (shown) {
+            const stock = shown.stock;
             outcomes.set(it.indexes, (i) => ({ ...refOf(refs[i]), status: 'found', stock }));
           } else {
             const error =

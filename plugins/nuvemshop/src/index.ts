@@ -11,7 +11,7 @@ export const plugin: IntegrationPlugin = {
   manifest,
   credentialFields,
   connect(ctx) {
-    return new NuvemshopConnection(createNuvemshopApi(ctx), ctx.log);
+    return new NuvemshopConnection(createNuvemshopApi(ctx), ctx.log, undefined, (ctx.credentials.locationId ?? '').trim() || undefined);
   },
 };
 

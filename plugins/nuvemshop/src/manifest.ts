@@ -66,5 +66,13 @@ export const credentialFields: readonly CredentialField[] = [
     required: false,
     description: 'Contact e-mail or URL put in the User-Agent the platform requires, e.g. "ops@example.com".',
   },
+  {
+    name: 'locationId',
+    secret: false,
+    required: false,
+    description:
+      'Multi-inventory stores only: the location (GET /locations "id", e.g. 01GQ2ZHK064BQRHGDB7CCV0Y6N) whose stock the hub sets. ' +
+      'Required when the store has several locations; leave empty otherwise.',
+  },
   BASE_URL_FIELD,
 ];

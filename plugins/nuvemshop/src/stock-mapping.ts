@@ -8,7 +8,9 @@ import type { NuvemVariantPatch, NuvemVariantStock } from './nuvemshop-types';
  * `stock: null` is the platform's infinite stock (it then reports stock_management false); a number
  * turns tracking on. The platform has no "untracked but sold out" form, so out of stock is a tracked 0.
  */
-export function toVariantPatch(id: number, target: TargetStock): NuvemVariantPatch {
+export function toVariantPatch(id: number, target: TargetStock, locationId?: string): NuvemVariantPatch {
+  // A count for one location goes in inventory_levels; "unlimited" is the variant's own (untracked) state.
+  if (locationId && target.kind !== 'unlimited') return { id, inventory_levels: [{ location_id: locationId, stock: target.kind === 'quantity' ? target.quantity : 0 }] };
   switch (target.kind) {
     case 'unlimited':
       return { id, stock: null };
@@ -36,4 +38,26 @@ export function sameOnPlatform(a: TargetStock, b: TargetStock): boolean {
   const x = norm(a);
   const y = norm(b);
   return x.kind === y.kind && (x.kind !== 'quantity' || x.quantity === (y as { quantity: number }).quantity);
+}
+
+/**
+ * The reading of one variant for the store's configuration:
+ * - untracked (`stock_management` false / `stock` null) → unlimited, whatever the locations;
+ * - a configured location → that location's `inventory_levels` entry (absent → a problem to report);
+ * - no location configured → `stock`, unless the variant keeps stock at several locations (then `stock` is
+ *   the total and a write of `stock` would reach only the first location: a problem to report).
+ */
+export function stockAt(v: NuvemVariantStock, locationId: string | undefined): { stock: TargetStock } | { problem: string } {
+  if (v.stock_management === false || (v.stock === null && !locationId)) return { stock: { kind: 'unlimited' } };
+  const levels = Array.isArray(v.inventory_levels) ? v.inventory_levels : undefined;
+  if (locationId) {
+    if (!levels) return { problem: 'the answer carries no inventory_levels, so the configured location cannot be read' };
+    const level = levels.find((l) => l.location_id === locationId);
+    if (!level) return { problem: `it has no inventory level at location ${locationId} (it has ${levels.map((l) => l.location_id).join(', ') || 'none'})` };
+    return { stock: fromVariantStock({ stock_management: true, stock: level.stock }) };
+  }
+  if (levels && levels.length > 1) {
+    return { problem: `it keeps stock at ${levels.length} locations (${levels.map((l) => l.location_id).join(', ')}), where "stock" is their total: set the locationId credential` };
+  }
+  return { stock: fromVariantStock(v) };
 }

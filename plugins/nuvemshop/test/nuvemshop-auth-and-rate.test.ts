@@ -63,9 +63,16 @@ it('a 429 waits x-rate-limit-reset before the retry, then writes', async () => {
 
 it('every answer carries the documented x-rate-limit headers', async () => {
   const res = await call(sim, 'GET', `/2025-03/${sim.credentials.storeId}/products`);
+  // Present and numeric: Number(null) is 0, so a missing header must fail here, not pass as 0.
+  const remaining = res.headers.get('x-rate-limit-remaining');
+  const reset = res.headers.get('x-rate-limit-reset');
   expect(res.headers.get('x-rate-limit-limit')).toBe('40');
-  expect(Number(res.headers.get('x-rate-limit-remaining'))).toBeGreaterThan(30);
-  expect(Number(res.headers.get('x-rate-limit-reset'))).toBeGreaterThanOrEqual(0);
+  expect(remaining).toMatch(/^\d+$/);
+  expect(Number(remaining)).toBeGreaterThan(30);
+  expect(Number(remaining)).toBeLessThanOrEqual(40);
+  expect(reset).toMatch(/^\d+$/);
+  // ms until the bucket is empty: at most 40 leaks of 500 ms.
+  expect(Number(reset)).toBeLessThanOrEqual(20_000);
 });
 
 describe('classifier', () => {

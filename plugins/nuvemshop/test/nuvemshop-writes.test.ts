@@ -55,7 +55,8 @@ describe('batching', () => {
     const out = await connect(sim).writeStock([...writes(refsOf(a), O), ...writes(refsOf(b), Q(4))]);
     expect(out.every((o) => o.status === 'written')).toBe(true);
     expect(calls(sim, 'PATCH', PATCHES)).toBe(3); // 200 + 50 for product 100, 3 for product 200
-    expect(sim.requests).toHaveLength(3);
+    // + one GET /locations per connection (a store with several locations needs locationId).
+    expect(sim.requests).toHaveLength(4);
     expect(sim.stock(refsOf(a)[249])).toEqual(Q(0));
     expect(sim.stock(refsOf(b)[2])).toEqual(Q(4));
   });
@@ -79,7 +80,7 @@ describe('batching', () => {
     sim.manualEdit(refsOf(b)[1], Q(9)); // drift the hub does not know about
     const out = await connect(sim).writeStock([...writes(refsOf(a), O, Q(0)), { ...refsOf(b)[0], target: U, previous: O }, { ...refsOf(b)[1], target: O, previous: O }]);
     expect(out.every((o) => o.status === 'written')).toBe(true);
-    expect(sim.requests.map((r) => r.path)).toEqual([expect.stringMatching(/\/products\/200\/variants$/)]);
+    expect(sim.requests.map((r) => r.path)).toEqual([expect.stringMatching(/\/locations$/), expect.stringMatching(/\/products\/200\/variants$/)]);
     expect(sim.stock(refsOf(b)[1])).toEqual(Q(0));
   });
 
@@ -104,7 +105,8 @@ describe('a batch is all-or-nothing', () => {
     expect(out[2].status === 'failed' && out[2].error).toBeInstanceOf(NotFound);
     expect([refs[0], refs[1], refs[3]].map((r) => sim.stock(r))).toEqual([Q(6), Q(6), Q(6)]);
     // 422 for the whole batch, one read of the product's ids, the batch again without the gone one.
-    expect(sim.requests.map((r) => `${r.method} ${r.status}`)).toEqual(['PATCH 422', 'GET 200', 'PATCH 200']);
+    // (after the one GET /locations of the connection)
+    expect(sim.requests.map((r) => `${r.method} ${r.status}`)).toEqual(['GET 200', 'PATCH 422', 'GET 200', 'PATCH 200']);
   });
 
   it('answers NotFound for every variant of a deleted product and writes other products', async () => {

@@ -1,5 +1,5 @@
 /** How the platform renders a variant, and its `fields` filter. */
-import type { SimVariant } from './state';
+import { FIRST_LOCATION_ID, type SimVariant } from './state';
 
 /** "2021-11-10T20:40:44+0000", the format of the docs' examples. */
 export function nuvemDate(ms: number): string {
@@ -15,7 +15,12 @@ export function variantJson(v: SimVariant): Record<string, unknown> {
     price: v.price,
     promotional_price: null,
     stock_management: v.stockManagement,
-    stock: v.stock,
+    // With multi-inventory, `stock` "will reflect the total stock for that variant in every location".
+    stock: v.stock === null ? null : v.stock + [...(v.otherLevels?.values() ?? [])].reduce((a, b) => a + b, 0),
+    inventory_levels: [
+      { location_id: FIRST_LOCATION_ID, stock: v.stock },
+      ...[...(v.otherLevels ?? [])].map(([location_id, stock]) => ({ location_id, stock: v.stock === null ? null : stock })),
+    ],
     weight: '0.000',
     width: '0.00',
     height: '0.00',

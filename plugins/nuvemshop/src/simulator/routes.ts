@@ -119,7 +119,8 @@ function patchVariants(req: SimRequest, ctx: Ctx): SimResponse {
   const foreign = ids.filter((id) => ctx.state.variants.get(id)?.productId !== p.id);
   if (foreign.length) return nuvemError(422, 'Variants do not exist or do not belong to the product', { invalid_variant_ids: foreign });
   const problems: Record<string, string[]> = {};
-  for (const el of body) Object.assign(problems, validateStockInput(el as StockInput) ?? {});
+  const locationIds = ctx.state.locations.map((l) => l.id);
+  for (const el of body) Object.assign(problems, validateStockInput(el as StockInput, locationIds) ?? {});
   if (Object.keys(problems).length) return nuvemError(422, 'Validation error', problems);
 
   const now = ctx.state.clock();
@@ -136,7 +137,7 @@ function putVariant(req: SimRequest, ctx: Ctx): SimResponse {
   const v = ID.test(req.params.id) ? ctx.state.variants.get(Number(req.params.id)) : undefined;
   if (!v || v.productId !== p.id) return nuvemError(404, 'Product Variant with such id does not exist');
   if (!isObject(req.body)) return nuvemError(400, 'Invalid input format');
-  const problems = validateStockInput(req.body as StockInput);
+  const problems = validateStockInput(req.body as StockInput, ctx.state.locations.map((l) => l.id));
   if (problems) return nuvemError(422, 'Validation error', problems);
   applyStockInput(v, req.body as StockInput, ctx.state.clock());
   return { status: 200, body: variantJson(v) };
@@ -148,7 +149,28 @@ export function addVariant(state: NuvemSimState, p: SimProduct, v: SimVariant): 
   p.variantIds.push(v.id);
 }
 
+/** GET /locations (resources/location): every location of the store. Scope read_locations (not modelled). */
+function listLocations(req: SimRequest, ctx: Ctx): SimResponse {
+  const bad = wrongVersion(req);
+  if (bad) return bad;
+  return {
+    status: 200,
+    body: ctx.state.locations.map((l) => ({
+      id: l.id,
+      name: { es_AR: l.name, pt_BR: l.name, en_US: l.name },
+      store_id: req.params.storeId,
+      priority: l.priority,
+      is_default: l.isDefault,
+      allows_pickup: false,
+      address: { zipcode: '12910802', street: 'St Louis', number: '01', city: 'São Paulo', province: { name: 'São Paulo', code: 'SP' }, region: { name: 'Sudeste', code: 'SE' }, country: { name: 'Brasil', code: 'BR' } },
+      created_at: '2024-04-03T17:03:30+0000',
+      updated_at: '2024-04-03T17:03:30+0000',
+    })),
+  };
+}
+
 export const nuvemshopRoutes: SimRoute<NuvemSimState>[] = [
+  { method: 'GET', path: `${PREFIX}/locations`, handle: listLocations },
   { method: 'GET', path: `${PREFIX}/products`, handle: listProducts },
   { method: 'GET', path: `${PREFIX}/products/:productId/variants`, handle: listVariants },
   { method: 'PATCH', path: `${PREFIX}/products/:productId/variants`, handle: patchVariants },

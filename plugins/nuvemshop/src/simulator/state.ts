@@ -10,7 +10,10 @@ export interface SimVariant {
   price: string;
   /** Derived by the platform: false exactly when `stock` is null ("infinite"). */
   stockManagement: boolean;
+  /** The first location's count (what a bare `stock` write sets); null = infinite. */
   stock: number | null;
+  /** Counts at the store's other locations (multi-inventory), by location id. */
+  otherLevels?: Map<string, number>;
   values: Record<string, string>[];
   createdAt: number;
   updatedAt: number;
@@ -32,11 +35,19 @@ export interface NuvemSimState {
    * variants sent for update". The docs state no cap for this endpoint, so none by default.
    */
   patchLimit: number | undefined;
+  /** The store's locations (GET /locations); the first is every variant's first inventory level. */
+  locations: { id: string; name: string; isDefault: boolean; priority: number }[];
   clock: () => number;
 }
 
+/** The first (default) location's id: the guide's example id. */
+export const FIRST_LOCATION_ID = '01GQ2ZHK064BQRHGDB7CCV0Y6N';
+
 export function createNuvemState(): NuvemSimState {
-  return { products: new Map(), variants: new Map(), deleted: new Set(), patchLimit: undefined, clock: Date.now };
+  return {
+    products: new Map(), variants: new Map(), deleted: new Set(), patchLimit: undefined, clock: Date.now,
+    locations: [{ id: FIRST_LOCATION_ID, name: 'Main warehouse', isDefault: true, priority: 0 }],
+  };
 }
 
 export function refKey(productId: number | string, variantId: number | string): string {
