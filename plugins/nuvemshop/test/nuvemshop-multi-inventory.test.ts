@@ -6,7 +6,8 @@
  * leaves the other locations' stock; the plugin writes the configured location's inventory level and reads it
  * back, and refuses to guess when no location is configured.
  */
-import { Rejected } from '@stock-sync/plugin-sdk';
+import { AuthError, Rejected } from '@stock-sync/plugin-sdk';
+import { NuvemshopConnection } from '../src/connection';
 import { calls, connect, product, refsOf, startNuvemSimulator, type NuvemSim } from './support/store';
 
 const Q = (quantity: number) => ({ kind: 'quantity', quantity }) as const;
@@ -74,4 +75,32 @@ it('a single-location store keeps the one-call "stock" write (after one GET /loc
   expect(out[0].status).toBe('written');
   expect(sim.requests.map((q) => q.method)).toEqual(['GET', 'PATCH']);
   expect(sim.stock(refsOf(p)[0])).toEqual(Q(2));
+});
+
+describe('when the store does not say (no read_locations scope)', () => {
+  it('writes "stock" as before but never records a variant whose answer shows several locations as written', async () => {
+    const seen: string[] = [];
+    const api = {
+      stats: { requests: 0, retries: 0, throttled: 0 },
+      extend() {
+        return api;
+      },
+      async request(req: { method: string; url: string }) {
+        seen.push(`${req.method} ${req.url}`);
+        if (req.url === '/locations') throw new AuthError('403: the app lacks read_locations');
+        // The documented 200: the whole collection; this variant keeps stock at two locations (total 9).
+        return {
+          status: 200,
+          headers: {},
+          data: [{ id: 11, stock_management: true, stock: 9, inventory_levels: [{ location_id: FIRST, stock: 6 }, { location_id: SECOND, stock: 3 }] }],
+        };
+      },
+    };
+    const quiet = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
+    const conn = new NuvemshopConnection(api as never, quiet);
+    const [o] = await conn.writeStock([{ externalProductId: '100', externalVariantId: '11', target: Q(6) }]);
+    expect(seen).toEqual(['GET /locations', 'PATCH /products/100/variants']);
+    expect(o.status === 'failed' && o.error).toBeInstanceOf(Rejected);
+    expect(o.status === 'failed' && o.error.message).toMatch(/2 locations/);
+  });
 });
