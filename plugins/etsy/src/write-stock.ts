@@ -40,6 +40,19 @@ async function bodyAfterReread(api: EtsyApi, listingId: string, stock: ReadonlyM
   return toInventoryUpdate(fresh, planned as OfferingStock[][]);
 }
 
+/**
+ * The write that follows a reactivation. If it fails, the listing is set inactive again (best effort) so the
+ * unit that made it activatable (the marker's placeholder, or the renewal's unit) is not left for sale.
+ */
+async function writeAfterReactivation(api: EtsyApi, log: PluginLogger, listingId: string, stock: ReadonlyMap<string, OfferingStock[]>): Promise<void> {
+  try {
+    await api.updateListingInventory(listingId, await bodyAfterReread(api, listingId, stock));
+  } catch (e) {
+    await api.updateListingState(listingId, 'inactive').catch(() => log.warn(`etsy listing ${listingId}: could not deactivate it again after a failed write`));
+    throw e;
+  }
+}
+
 export async function writeStock(
   api: EtsyApi,
   locks: KeyedSerialQueue,
@@ -77,7 +90,7 @@ export async function writeStock(
         for (const step of plan.steps) {
           if (step.kind === 'set-state') await api.updateListingState(listingId, step.state);
           else if (step.kind === 'put-inventory') await api.updateListingInventory(listingId, step.body);
-          else await api.updateListingInventory(listingId, await bodyAfterReread(api, listingId, step.stock));
+          else await writeAfterReactivation(api, log, listingId, step.stock);
         }
         if (plan.steps.length === 0) log.debug(`etsy listing ${listingId}: already as targeted, nothing written`);
         for (const o of plan.outcomes) {

@@ -161,3 +161,17 @@ test('with renewSoldOutListings=true a sold_out listing is renewed (state active
   // Renewal put a unit on the first offering; the full write set it back to its target.
   expect([h.sim.stock(ref(4005, 400501)), h.sim.stock(ref(4005, 400502))]).toEqual([OUT_OF_STOCK, UNLIMITED]);
 });
+
+test('a write that fails after the plugin reactivated its marker listing sets the listing inactive again (nothing left for sale)', async () => {
+  h.sim.seed([listingSeed(4007, 2)]);
+  const c = h.connect();
+  await c.writeStock([400701, 400702].map((v) => ({ ...ref(4007, v), target: OUT_OF_STOCK })));
+  expect(listing(4007).state).toBe('inactive');
+  // The next inventory PUT is refused (Etsy's 400 on a rule the plugin does not check itself).
+  const realPut = h.sim.state.inventoryWrites.length;
+  h.sim.state.listings.get(4007)!.products[0]!.offerings[0]!.price.amount = 5; // 0.05: under Etsy's 0.20 minimum, the PUT will be refused
+  const out = await c.writeStock([{ ...ref(4007, 400702), target: quantity(3) }]);
+  expect(out[0]!.status).toBe('failed');
+  expect(h.sim.state.inventoryWrites.length).toBe(realPut);
+  expect(listing(4007).state).toBe('inactive');
+});
