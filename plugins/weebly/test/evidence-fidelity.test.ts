@@ -44,6 +44,14 @@ it('PATCH a SKU: the documented request is accepted and answered with every fiel
   expect(inv.body.inventory).toBe(5);
 });
 
+it('list products (verify): the documented list fields', async () => {
+  const e = evidence(DIR, 'list-products');
+  const res = await call(sim, 'GET', '/products?limit=1');
+  expect(res.status).toBe(e.response!.status);
+  expectSameShape(res.body, e.response!.body, e.name, { closed: true });
+  expect(res.body).toHaveLength(1);
+});
+
 it('a wrong token: 401', async () => {
   const res = await fetch(`${sim.baseUrl}/v1/user/sites/${sim.credentials.siteId}/store/products`, { headers: { 'x-weebly-access-token': 'wrong' } });
   expect(res.status).toBe(evidence(DIR, 'unauthorized').response!.status);

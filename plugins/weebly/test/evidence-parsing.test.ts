@@ -41,6 +41,7 @@ it('maps the documented SKU list, the detail and the untracked (null) SKU', () =
   expect((body('list-skus') as any[]).map((s) => stockOfInventory(s.inventory))).toEqual([{ kind: 'quantity', quantity: 7 }, { kind: 'quantity', quantity: 2 }]);
   expect(stockOfInventory(body('get-sku').inventory)).toEqual({ kind: 'quantity', quantity: 2 });
   expect(stockOfInventory(body('create-product-untracked').skus[0].inventory)).toEqual({ kind: 'unlimited' });
+  expect((body('list-products') as any[]).map((p) => stockOfInventory(p.inventory))).toEqual([{ kind: 'quantity', quantity: 1 }, { kind: 'unlimited' }]);
 });
 
 it('reads a product\'s SKUs page by page with the documented X-Resultset-Total', async () => {

@@ -53,7 +53,26 @@ function listProducts(req: SimRequest, ctx: Ctx): SimResponse {
   if (req.params.siteId !== ctx.state.siteId) return weeblyError(403, 'The access token is not valid for this site.');
   const args = pageArgs(req);
   if ('status' in args) return args;
-  const rows = [...ctx.state.products.values()].map((p) => ({ user_id: ctx.state.userId, site_id: ctx.state.siteId, product_id: p.product_id, name: p.name, inventory: productInventory(p) }));
+  // The list fields of the documented example (Products API, "Retrieve a List of Products for a Store").
+  const rows = [...ctx.state.products.values()].map((p) => {
+    const prices = [...p.skus.values()].map((s) => s.price);
+    const inventory = productInventory(p);
+    return {
+      user_id: ctx.state.userId,
+      site_id: ctx.state.siteId,
+      url: `https://${ctx.state.siteId}.weebly.com/store/p${p.product_id}/${encodeURIComponent(p.name.replace(/\s+/g, '_'))}.html`,
+      product_id: p.product_id,
+      name: p.name,
+      published: true,
+      price_low: prices.length ? Math.min(...prices) : 0,
+      price_high: prices.length ? Math.max(...prices) : 0,
+      sale_price_low: null,
+      sale_price_high: null,
+      inventory,
+      available: inventory === null || inventory > 0,
+      images: [],
+    };
+  });
   return paged(rows, args.page, args.limit);
 }
 
