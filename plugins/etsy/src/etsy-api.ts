@@ -89,7 +89,10 @@ export function createEtsyApi(ctx: ConnectContext): EtsyApi {
       });
       const data = res.data;
       if (!data || !Array.isArray(data.results)) throw new Transient('Etsy answered getListingsInventoryByListingIds without results');
-      for (const r of data.results) ensureInventory(r.inventory, `getListingsInventoryByListingIds(${r.listing_id})`);
+      // A result without a usable inventory is kept as null: the caller reads that listing on its own.
+      for (const r of data.results) {
+        r.inventory = r.inventory && typeof r.inventory === 'object' && Array.isArray(r.inventory.products) ? ensureInventory(r.inventory, 'batch') : null;
+      }
       return data;
     },
     async updateListingInventory(listingId, body) {

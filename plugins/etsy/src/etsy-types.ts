@@ -63,7 +63,8 @@ export interface EtsyInventory {
 
 /** One result of getListingsInventoryByListingIds: the listing with its inventory attached. */
 export interface EtsyListingWithInventory extends EtsyListingRef {
-  inventory: EtsyInventory;
+  /** null when Etsy attached none (then the listing is read on its own). */
+  inventory: EtsyInventory | null;
 }
 
 export interface EtsyListingsWithInventory {

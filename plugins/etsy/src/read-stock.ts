@@ -58,22 +58,9 @@ export async function readStock(api: EtsyApi, refs: readonly VariantRef[]): Prom
       for (const id of ids) settle(id, stopped);
       continue;
     }
-    try {
-      const batch = await api.getListingsInventory(ids);
-      const got = new Map(batch.results.map((r) => [String(r.listing_id), r]));
-      for (const id of ids) {
-        const r = got.get(id);
-        settle(id, r ? { state: r.state, inventory: r.inventory } : new NotFound(`Etsy listing ${id} was not returned`, { listingId: id }));
-      }
-    } catch (e) {
-      const error = toPluginError(e);
-      if (!(error instanceof NotFound)) {
-        if (isConnectionLevel(error)) stopped = error;
-        for (const id of ids) settle(id, error);
-        continue;
-      }
-      // Some listing of the chunk is gone: find out which, one by one.
-      for (const id of ids) {
+    // Read listings one by one (what a 404 for the chunk, or a listing the batch left out, calls for).
+    const oneByOne = async (single: readonly string[]) => {
+      for (const id of single) {
         if (stopped) {
           settle(id, stopped);
           continue;
@@ -87,6 +74,26 @@ export async function readStock(api: EtsyApi, refs: readonly VariantRef[]): Prom
           settle(id, err);
         }
       }
+    };
+    try {
+      const batch = await api.getListingsInventory(ids);
+      const got = new Map(batch.results.map((r) => [String(r.listing_id), r]));
+      const unanswered: string[] = [];
+      for (const id of ids) {
+        const r = got.get(id);
+        if (r?.inventory) settle(id, { state: r.state, inventory: r.inventory });
+        else unanswered.push(id); // left out or without inventory: never guessed NotFound from a batch
+      }
+      await oneByOne(unanswered);
+    } catch (e) {
+      const error = toPluginError(e);
+      if (!(error instanceof NotFound)) {
+        if (isConnectionLevel(error)) stopped = error;
+        for (const id of ids) settle(id, error);
+        continue;
+      }
+      // Some listing of the chunk is gone: find out which, one by one.
+      await oneByOne(ids);
     }
   }
   return results.map((r, i) => r ?? { ...pick(refs[i]!), status: 'failed' as const, error: stopped ?? toPluginError(undefined) });

@@ -76,3 +76,23 @@ it('the documented rate headers and 429s: nothing to do with budget left; a head
   classify({ ...asResponse('rate-headers-success'), headers: { 'x-remaining-today': '3' } });
   expect(classify(asResponse('error-429-rate-limited'))!.error).toBeInstanceOf(RateLimited);
 });
+
+it('a batch answer that leaves a listing out, or attaches no inventory, is never read as NotFound: those listings are read one by one', async () => {
+  const batch = body<EtsyListingsWithInventory>('get-listings-inventory-batch');
+  const partial = { count: 2, results: [{ ...batch.results[0]!, listing_id: 111, inventory: null }] };
+  const single = body<EtsyInventory>('get-listing-inventory');
+  const singles: string[] = [];
+  const api = {
+    getListingsInventory: async () => partial,
+    getListingInventory: async (id: string) => {
+      singles.push(id);
+      return single;
+    },
+  } as unknown as EtsyApi;
+  const out = await readStock(api, [
+    { externalProductId: '111', externalVariantId: '3361410102' },
+    { externalProductId: '222', externalVariantId: '3361410102' },
+  ]);
+  expect(singles).toEqual(['111', '222']);
+  expect(out.map((o) => o.status)).toEqual(['found', 'found']);
+});
