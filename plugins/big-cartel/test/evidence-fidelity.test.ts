@@ -17,6 +17,13 @@ afterEach(async () => {
   await sim.close();
 });
 
+it('get the account (verify)', async () => {
+  const e = evidence(DIR, 'get-account');
+  const res = await call(sim, 'GET', A());
+  expect(res.status).toBe(e.response!.status);
+  expectSameShape(res.body, e.response!.body, e.name);
+});
+
 it('get a product with include=options', async () => {
   const e = evidence(DIR, 'get-product');
   const res = await call(sim, 'GET', `${A()}/products/456?include=options`);

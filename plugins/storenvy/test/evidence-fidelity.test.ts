@@ -40,6 +40,13 @@ it('the variants list has the documented envelope and pagination; next_url leads
   expect(ids).toEqual(Array.from({ length: 120 }, (_, i) => 5001 + i));
 });
 
+it('the store (verify) answers in the documented envelope', async () => {
+  const e = evidence(DIR, 'get-store');
+  const res = await send(e.request!.method, e.request!.path);
+  expect(res.status).toBe(e.response!.status);
+  expectSameShape(res.body, e.response!.body, e.name);
+});
+
 it('the documented JSON write is accepted; a form-encoded one is refused', async () => {
   const e = evidence(DIR, 'update-variant');
   const res = await send(e.request!.method, e.request!.path, e.request!.body);
