@@ -25,12 +25,15 @@ export const ERROR_SCHEMAS: Record<string, Schema> = {
       error: { type: 'string', enum: ['validation_failed'] },
       details: {
         type: 'array',
+        maxItems: 100,
+        description: 'the first 100 offending fields',
         items: {
           type: 'object',
           required: ['path', 'message'],
           properties: { path: { type: 'string', example: 'updates[3].observedAt' }, message: { type: 'string' } },
         },
       },
+      totalDetails: { type: 'integer', description: 'present when details were cut to the first 100: how many there were' },
     },
   },
   UnauthorizedError: {
