@@ -97,6 +97,7 @@ describe('the simulator answers the documented requests in the documented shape'
     ['source-get', 'GET', '/V1/inventory/sources/{sourceCode}'],
     ['stock-item-get', 'GET', '/V1/stockItems/{productSku}'],
     ['stock-item-put', 'PUT', '/V1/products/{productSku}/stockItems/{itemId}'],
+    ['stock-items-low-stock', 'GET', '/V1/stockItems/lowStock/'],
   ])('%s', async (name, method, template) => {
     const doc = ev(name).response!;
     const res = await send(name);
@@ -105,7 +106,10 @@ describe('the simulator answers the documented requests in the documented shape'
     // The schema declares no 200 body for the source-items save (a void service method).
     if (name === 'source-items-save') return;
     // low_stock_date: Magento answers null where the generated schema says string (README "Simulator").
-    schemaCheck(method, template, doc.status, name === 'stock-item-get' ? { ...res.body, low_stock_date: '' } : res.body);
+    const lowStockDateAsString = (item: Record<string, unknown>) => ({ ...item, low_stock_date: item.low_stock_date ?? '' });
+    const forSchema =
+      name === 'stock-item-get' ? lowStockDateAsString(res.body) : name === 'stock-items-low-stock' ? { ...res.body, items: res.body.items.map(lowStockDateAsString) } : res.body;
+    schemaCheck(method, template, doc.status, forSchema);
   });
 
   it('error-input-limit: a list longer than the store limit is refused whole with the documented body', async () => {
@@ -117,6 +121,15 @@ describe('the simulator answers the documented requests in the documented shape'
     expectSameShape(res.body, doc.body, 'error-input-limit', { closed: true });
     expect(res.body.message).toBe((doc.body as { message: string }).message);
     schemaCheck('POST', '/V1/inventory/source-items', 400, JSON.parse(JSON.stringify(withoutNamedParameters(res.body))));
+  });
+
+  it('error-product-not-found: a stock item of an unknown SKU', async () => {
+    const doc = ev('error-product-not-found').response!;
+    const res = await send('error-product-not-found');
+    expect(res.status).toBe(doc.status);
+    expectSameShape(res.body, doc.body, 'error-product-not-found', { closed: true });
+    expect(res.body.message).toBe((doc.body as { message: string }).message);
+    schemaCheck('GET', '/V1/stockItems/{productSku}', 404, res.body);
   });
 
   it.each([['error-no-route'], ['error-unknown-source'], ['error-unauthorized']])('%s', async (name) => {

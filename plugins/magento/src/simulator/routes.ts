@@ -114,7 +114,9 @@ function lowStock(req: SimRequest, { state }: Ctx): SimResponse {
   if (req.query.scopeId === undefined || !Number.isFinite(qty)) return mError(400, '"%fieldName" is required. Enter and try again.', { fieldName: req.query.scopeId === undefined ? 'scopeId' : 'qty' });
   const items = [...state.stockItems.values()].filter((s) => effectiveManageStock(state, s) && s.qty <= qty).map((s) => stockItemJson(state, s));
   const pageSize = Number(req.query.pageSize) || items.length;
-  return { status: 200, body: { items: items.slice(0, pageSize), search_criteria: { filter_groups: [] }, total_count: items.length } };
+  // search_criteria is a StockItemCriteriaInterface here (catalog-inventory-stock-item-criteria-interface), not a SearchCriteria.
+  const criteria = { mapper_interface_name: 'Magento\\CatalogInventory\\Model\\ResourceModel\\Stock\\Item\\StockItemCriteriaMapper', criteria_list: [], filters: [], orders: [], limit: [] };
+  return { status: 200, body: { items: items.slice(0, pageSize), search_criteria: criteria, total_count: items.length } };
 }
 
 export function magentoRoutes(v: SpecValidators): Route[] {
