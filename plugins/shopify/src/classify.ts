@@ -75,7 +75,8 @@ function errorForStatus(status: number): PluginError | undefined {
 export const classifyShopifyResponse: ResponseClassifier = (res: HttpResponse) => {
   const statusError = errorForStatus(res.status);
   if (statusError) return { error: statusError };
-  if (res.status !== 200 || typeof res.data !== 'object' || res.data === null) return undefined;
+  // A throttled GraphQL answer may come as 200 or as 429 (the docs do not say which): read its body either way.
+  if ((res.status !== 200 && res.status !== 429) || typeof res.data !== 'object' || res.data === null) return undefined;
   const body = res.data as GraphqlResponse;
   const errors = errorList(body);
   const pauseMs = lowBucketPauseMs(body.extensions?.cost?.throttleStatus);

@@ -67,6 +67,8 @@ it('classifies the documented throttled, cost-cap and 401 answers', () => {
   expect(throttled).toBeInstanceOf(RateLimited);
   // (752 − 666) / 50 per second = 1.72 s
   expect(throttled.retryAfterMs).toBe(1720);
+  // The same body under HTTP 429 (the status of a throttled GraphQL answer is undocumented) reads the same.
+  expect((classifyShopifyResponse({ ...asResponse('throttled'), status: 429 })!.error as RateLimited).retryAfterMs).toBe(1720);
   expect(classifyShopifyResponse(asResponse('max-cost-exceeded'))!.error).toBeInstanceOf(Rejected);
   // 401 is the SDK's generic AuthError mapping; nothing Shopify-specific overrides it.
   expect(classifyShopifyResponse(asResponse('unauthorized'))).toBeUndefined();
