@@ -5,7 +5,7 @@ import { BASE_URL_FIELD, CONTRACT_VERSION, type CredentialField, type PluginMani
 
 export const DEFAULT_BASE_URL = 'https://www.wixapis.com';
 
-/** Catalog V1 and V3 inventory queries page at most 100 items (research §4 "paging limit ≤ 100"). */
+/** Catalog V1 and V3 inventory queries page at most 100 items (V1: https://dev.wix.com/docs/api-reference/business-solutions/stores/pagination.md; V3 queries take up to 1,000 but 100 is kept for one call per page). */
 export const QUERY_PAGE_LIMIT = 100;
 
 /** V3 Bulk Update Inventory Items: inventoryItems minItems 1, maxItems 1000. */

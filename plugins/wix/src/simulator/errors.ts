@@ -1,7 +1,9 @@
 /**
  * The Wix error envelope: `{ message, details: { applicationError: { code, description, data } } }`
- * or `{ message, details: { validationError: { fieldViolations: [...] } } }` (research §4: "standard
- * Wix error envelope", details unverified).
+ * or `{ message, details: { validationError: { fieldViolations: [...] } } }` (what the reference
+ * pages call "standard Wix errors", e.g. under Errors on
+ * https://dev.wix.com/docs/rest/business-solutions/stores/catalog-v3/inventory-items-v3/bulk-update-inventory-items;
+ * the exact fields are unverified).
  */
 import type { SimResponse } from '@stock-sync/plugin-testkit';
 
