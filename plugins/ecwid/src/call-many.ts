@@ -37,7 +37,11 @@ export async function callMany(api: HttpClient, calls: readonly RestCall[], onRe
       } catch (e) {
         const error = asPluginError(e);
         if (stopsTheWork(error)) throw error;
-        onResult(call, { ok: false, error: subRequestError(call.what, { status: 'FAILED', httpStatusCode: numberOf(error.details?.status), body: parseBody(error.details?.body) }) });
+        // A 4xx answer carries Ecwid's errorCode: read it the way a sub-request's is read. Anything else
+        // (a 3xx the SDK refused to count as success, a network failure …) keeps the SDK's own error.
+        const status = numberOf(error.details?.status);
+        const mapped = status !== undefined && status >= 400 && status < 500 ? subRequestError(call.what, { status: 'FAILED', httpStatusCode: status, body: parseBody(error.details?.body) }) : error;
+        onResult(call, { ok: false, error: mapped });
       }
     }
     return;

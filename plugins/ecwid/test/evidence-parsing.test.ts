@@ -145,6 +145,18 @@ describe('write outcome and errors', () => {
     expect(errorBodyOf(body('create-batch-invalid'))?.errorMessage).toContain("Can't create batch");
   });
 
+  it('a direct write answered with a redirect is failed with the SDK\'s Transient, never written', async () => {
+    const api = scriptedClient([
+      () => {
+        throw new Transient('PUT … was answered with a redirect (301)', { status: 301, location: 'https://app.ecwid.com/elsewhere' });
+      },
+    ]);
+    const conn = new EcwidConnection(api, { debug() {}, info() {}, warn() {}, error() {} } as any, { timing: noWait });
+    const out = await conn.writeStock([{ externalProductId: '1', externalVariantId: '2', target: { kind: 'quantity', quantity: 1 } }]);
+    expect(out[0].status).toBe('failed');
+    expect((out[0] as any).error).toBeInstanceOf(Transient);
+  });
+
   it('a direct call the SDK answers with a documented 404 body becomes NotFound for that variation', async () => {
     const nf = doc('variation-not-found').response!;
     const api = scriptedClient([
