@@ -1,6 +1,7 @@
 /**
- * Storenvy platform facts as data (API v1). Storenvy's developer docs could not be read: most facts here
- * come from community clients and are marked unverified in README.md.
+ * Storenvy platform facts as data (API v1). Sources in README.md: the envelope, pagination, errors and the
+ * JSON-only rule are documented (developers.storenvy.com); the variant paths and fields come from community
+ * clients and are marked unverified there.
  */
 import { CONTRACT_VERSION, type CredentialField, type PluginManifest } from '@stock-sync/plugin-sdk';
 
@@ -27,7 +28,7 @@ export const manifest: PluginManifest = {
     // No documented limit (unverified): a cautious 2 req/s, burst 5, honouring 429 Retry-After.
     requestsPerSecond: 2,
     burst: 5,
-    note: 'Storenvy publishes no rate limit we could read (developers.storenvy.com unavailable); the hub keeps to 2 req/s (burst 5) and honours 429 Retry-After.',
+    note: 'Storenvy documents no rate limit (https://developers.storenvy.com/docs); the hub keeps to 2 req/s (burst 5) and honours 429 Retry-After.',
   },
   docsUrl: 'https://developers.storenvy.com',
 };
