@@ -1,7 +1,7 @@
 /**
  * The Storenvy sandbox: a small model of Storenvy API v1 variant stock for the testkit's simulator
- * framework. Storenvy's own docs could not be read; every modelled behaviour and its source is in
- * ../../README.md.
+ * framework: the documented envelope, pagination, errors and JSON-only rule (developers.storenvy.com), and
+ * the variant fields of the community clients. Every modelled behaviour and its source is in ../../README.md.
  */
 import type { TargetStock, VariantRef } from '@stock-sync/plugin-sdk';
 import type { PlatformSimulatorDefinition, SeedProduct, SimRequest, SimResponse } from '@stock-sync/plugin-testkit';
