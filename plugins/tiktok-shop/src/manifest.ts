@@ -20,7 +20,7 @@ export const MAX_SKUS_PER_SEARCH = 600;
 /** Update Inventory: quantity "non-negative … and less than 99999". */
 export const MAX_QUANTITY = 99_998;
 
-/** The signed timestamp may be at most this old (research: "rejected if more than 5 minutes old"). */
+/** The signed timestamp may be at most this old (integrators report "rejected if more than 5 minutes old"; unverified). */
 export const TIMESTAMP_TOLERANCE_SECONDS = 300;
 
 export const manifest: PluginManifest = {

@@ -8,7 +8,7 @@ import { DEFAULT_BASE_URL } from './manifest';
 import { signRequest } from './signing';
 import { isEnvelope, type TikTokEnvelope } from './tiktok-types';
 
-/** Throttled: "Too many requests" (research §7, common errors). */
+/** Throttled: "Too many requests" (integrators' reports; unverified, README "Fact table"). */
 export const CODE_TOO_MANY_REQUESTS = 36009002;
 
 /**

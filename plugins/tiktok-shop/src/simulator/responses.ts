@@ -1,19 +1,19 @@
 /**
  * TikTok Shop answers: every body is `{ code, message, request_id, data }`; code 0 is success.
- * Codes marked (verified) were seen in a captured real answer or TikTok's common-errors page as the
- * research cites it; the others are this simulator's choice (unverified), documented in README.md.
+ * The codes are integrators' reports or this simulator's choice: none is in a public TikTok document this
+ * project could read, so all are unverified (README.md "Fact table"); the plugin depends on none for NotFound.
  */
 import type { SimResponse } from '@stock-sync/plugin-testkit';
 import { randomBytes } from 'node:crypto';
 
 export const CODES = {
-  /** (verified: captured HTTP 401 answer) "Invalid credentials. The 'sign' query parameter is invalid." */
+  /** (unverified: reported by integrators with HTTP 401) "Invalid credentials. The 'sign' query parameter is invalid." */
   INVALID_SIGN: 106001,
   /** (unverified; 105002 "expired credentials" is cited) an access token TikTok does not accept. */
   INVALID_ACCESS_TOKEN: 105001,
-  /** (verified per research: common errors) "Too many requests". */
+  /** (unverified: reported by integrators) "Too many requests". */
   TOO_MANY_REQUESTS: 36009002,
-  /** (research: generic parameter error) a request the API cannot take as it is. */
+  /** (unverified: generic parameter error) a request the API cannot take as it is. */
   INVALID_PARAMS: 36009004,
   /** (unverified) the product does not exist in this shop. */
   PRODUCT_NOT_FOUND: 12052700,
