@@ -94,9 +94,40 @@ describeHub('row lock order under concurrent marking and recording', (hub) => {
       return errors;
     });
 
-    const [statuses, recordingErrors] = await Promise.all([Promise.all(posts), Promise.all(recordings)]);
+    // Every other marking writer at the same time: store settings (whole store marked) and sync-variant
+    // upserts (re-linking rows in the request's order, which is not the row order).
+    const settings = stores.flatMap((storeId, s) =>
+      [0, 1, 2].map((k) =>
+        hub()
+          .patch(`/v1/stores/${storeId}`, { stockSyncEnabled: k % 2 === 1 })
+          .then((r) => r.status),
+      ),
+    );
+    const upserts = stores.flatMap((storeId, s) =>
+      [0, 1].map((k) =>
+        hub()
+          .put(`/v1/stores/${storeId}/sync-variants`, {
+            variants: shuffled(ids, 500 + 10 * s + k).map((id, i) => ({
+              externalProductId: 'p',
+              externalVariantId: `v${id}`,
+              catalogVariantId: id,
+              ignored: (i + k) % 7 === 0,
+            })),
+          })
+          .then((r) => r.status),
+      ),
+    );
+
+    const [statuses, recordingErrors, settingStatuses, upsertStatuses] = await Promise.all([
+      Promise.all(posts),
+      Promise.all(recordings),
+      Promise.all(settings),
+      Promise.all(upserts),
+    ]);
     await Promise.all(held.map((l) => l?.release()));
     expect(statuses.filter((s) => s !== 202)).toEqual([]);
     expect(recordingErrors.flat()).toEqual([]);
+    expect(settingStatuses.filter((s) => s !== 200)).toEqual([]);
+    expect(upsertStatuses.filter((s) => s !== 200)).toEqual([]);
   }, 180_000);
 });
