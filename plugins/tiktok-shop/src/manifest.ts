@@ -42,7 +42,7 @@ export const manifest: PluginManifest = {
     burst: 10,
     note:
       'TikTok Shop throttles per API and app with HTTP 429 + code 36009002 ("Too many requests"); the QPS is not ' +
-      'published in the stored docs (https://partner.tiktokshop.com/docv2/page/common-errors). The hub keeps to 5 req/s, burst 10.',
+      'published (integrators\' reports, unverified; see the plugin README). The hub keeps to 5 req/s, burst 10.',
   },
   docsUrl: 'https://partner.tiktokshop.com/docv2/page/6503081a56e2bb0289dd6d7d',
 };
