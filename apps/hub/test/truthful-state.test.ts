@@ -60,6 +60,9 @@ describeHub('truthful states', (hub) => {
     const status = async (id: string) => (await hub().sql<{ status: string; error: { code: string } | null; finished_at: Date | null }>(`SELECT status, error, finished_at FROM sync_runs WHERE id = $1`, [id]))[0]!;
     expect(await status(deadRun)).toMatchObject({ status: 'failed', error: { code: 'worker_lost' }, finished_at: expect.any(Date) });
     expect(await status(aliveRun)).toMatchObject({ status: 'running', error: null });
+    // The expired lease is revoked with it: a worker that was only stalled is fenced out when it resumes.
+    const leases = await hub().sql<{ id: string; owner: string | null }>(`SELECT id::text AS id, sync_lease_owner AS owner FROM stores WHERE id = ANY($1::uuid[])`, [[dead, alive]]);
+    expect(Object.fromEntries(leases.map((l) => [l.id, l.owner]))).toEqual({ [dead]: null, [alive]: 'busy' });
     expect(await closeRunsOfExpiredLeases(hub().db.manager)).toEqual([]);
   });
 });
