@@ -86,8 +86,11 @@ function messageOf(response: unknown): string | undefined {
   return typeof m === 'string' ? m : undefined;
 }
 
+/** Nest's own 400s: body-parser's JSON errors name the body; express's undecodable path parameters (`%ZZ`) the path. */
 function bodyPath(exception: HttpException): string {
-  return /JSON/i.test(exception.message) ? 'body' : '';
+  if (/JSON/i.test(exception.message)) return 'body';
+  if (/decode param/i.test(exception.message)) return 'path';
+  return '';
 }
 
 function snake(s: string): string {

@@ -99,6 +99,13 @@ describeHub('every route needs the token, however its path is spelled', (hub) =>
     }
   });
 
+  it('a path parameter that cannot be percent-decoded is a 400 naming the path', async () => {
+    for (const path of ['/v1/stores/%ZZ', '/v1/sync-runs/%C0%AF/changes', '/v1/stores/%FF/sync-variants']) {
+      const res = await rawRequest(hub().url, { method: 'GET', path, headers: { authorization: `Bearer ${TEST_TOKEN}` } });
+      expect([path, res.status, res.body]).toEqual([path, 400, { error: 'validation_failed', details: [{ path: 'path', message: expect.stringContaining('decode') }] }]);
+    }
+  });
+
   it('the public routes stay public: health and the API docs', async () => {
     expect((await rawRequest(hub().url, { method: 'GET', path: '/health' })).status).toBe(200);
     expect((await rawRequest(hub().url, { method: 'GET', path: '/docs/openapi.json' })).status).toBe(200);
