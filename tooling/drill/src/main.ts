@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `pnpm drill [--short] [--duration S] [--kill-every S] [--fault-every S] [--seed N] [--stores N]`: two hub
+ * `pnpm drill [--short] [--duration S] [--kill-every S] [--fault-every S] [--seed N] [--stores N] [--clients N]`: two hub
  * processes on one throwaway PostgreSQL database and the sandbox; facility-stock load, store syncs, kill -9
  * of a random hub every N seconds, platform faults; then settle and verify (see README.md). Bounded in time
  * (every loop has a deadline and a count); loopback only. Exit 0 when every check passed, 1 otherwise, 2 on
@@ -26,7 +26,6 @@ import { Rng } from './rng';
 import { settle } from './settle';
 import { verify } from './verify';
 
-const FACILITY_CLIENTS = 4;
 /** After the load, the hubs get this long to finish every pending write (leases of killed hubs expire, backoffs run out). */
 const SETTLE_TIMEOUT_MS = 150_000;
 /** Set-up, settling and verification together never take longer than this on top of the load. */
@@ -96,7 +95,7 @@ async function run(args: DrillArgs): Promise<boolean> {
     if ((await postBatch(ctx, first, initialObservations(ctx, rng, Date.now()))) !== 'acknowledged') throw new Error('the initial facility observations were not acknowledged');
     pg = await DrillDatabase.connect(db.url!);
 
-    log(`load for ${args.durationS} s: ${FACILITY_CLIENTS} facility clients, store syncs, kill -9 every ${args.killEveryS || '—'} s, a fault every ${args.faultEveryS || '—'} s`);
+    log(`load for ${args.durationS} s: ${args.clients} facility clients, store syncs, kill -9 every ${args.killEveryS || '—'} s, a fault every ${args.faultEveryS || '—'} s`);
     const faults = new FaultInjector(stores, hubs, traffic);
     const loadStart = performance.now();
     const until = Date.now() + args.durationS * 1_000;
@@ -104,7 +103,7 @@ async function run(args: DrillArgs): Promise<boolean> {
     const pair = hubs;
     const killRng = rng.fork();
     const [posts, syncsAsked] = await Promise.all([
-      Promise.all(Array.from({ length: FACILITY_CLIENTS }, () => facilityClient(ctx, rng.fork(), until, maxPerClient))).then((n) => n.reduce((a, b) => a + b, 0)),
+      Promise.all(Array.from({ length: args.clients }, () => facilityClient(ctx, rng.fork(), until, maxPerClient))).then((n) => n.reduce((a, b) => a + b, 0)),
       syncClient(ctx, stores, rng.fork(), until, maxPerClient),
       every(args.killEveryS, until, 1_000, async () => {
         await pair.ensureUp(); // a hub that died by itself is counted (unexpectedExits) and started again

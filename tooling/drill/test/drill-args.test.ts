@@ -7,9 +7,9 @@ describe('parseDrillArgs', () => {
     expect(parseDrillArgs([], seed)).toEqual({ ...DEFAULTS, seed: 42, help: false });
   });
   it('reads every flag, spaced or with =', () => {
-    const a = parseDrillArgs(['--duration', '180', '--kill-every=20', '--fault-every', '0', '--seed', '7', '--stores=10'], seed);
-    expect(a).toEqual({ durationS: 180, killEveryS: 20, faultEveryS: 0, seed: 7, stores: 10, help: false });
-    expect(reproduceCommand(a)).toBe('pnpm drill --duration 180 --kill-every 20 --fault-every 0 --seed 7 --stores 10');
+    const a = parseDrillArgs(['--duration', '180', '--kill-every=20', '--fault-every', '0', '--seed', '7', '--stores=10', '--clients', '8'], seed);
+    expect(a).toEqual({ durationS: 180, killEveryS: 20, faultEveryS: 0, seed: 7, stores: 10, clients: 8, help: false });
+    expect(reproduceCommand(a)).toBe('pnpm drill --duration 180 --kill-every 20 --fault-every 0 --seed 7 --stores 10 --clients 8');
   });
   it('--short is the CI preset, and flags given with it still win (in any order)', () => {
     expect(parseDrillArgs(['--short'], seed)).toEqual({ ...SHORT, seed: 42, help: false });
@@ -31,6 +31,8 @@ describe('parseDrillArgs', () => {
     [['--seed', 'x']],
     [['--stores', '0']],
     [['--stores', '51']],
+    [['--clients', '0']],
+    [['--clients', '33']],
     [['--short=1']],
     [['--fast']],
   ])('refuses %j naming the flag', (argv) => {
