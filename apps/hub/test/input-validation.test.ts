@@ -94,7 +94,7 @@ describeHub('input validation (issue 7)', (hub) => {
       const r2 = await hub().put(`/v1/stores/${storeId}/sync-variants`, { variants: [[]] }).expect(400);
       expect(paths(r2.body)[0]).toMatch(/^variants/);
       const r3 = await hub().post('/v1/facility-stock', { updates: [[]] }).expect(400);
-      expect(paths(r3.body)[0]).toMatch(/^updates/);
+      expect(paths(r3.body)).toEqual(['updates']);
     });
 
     it.each(['0000-01-01T00:00:00Z', '2025-02-30T12:00:00Z', '2023-02-29T00:00:00Z', '2026-13-01T00:00:00Z', '2026-01-01T24:00:00Z', '1969-12-31T23:59:59Z'])(

@@ -54,7 +54,9 @@ export class HubValidationPipe extends ValidationPipe {
 
     const deferred = referenceCheckedBatch(metatype);
     const items = deferred?.batch === undefined ? undefined : (value as Record<string, unknown> | null)?.[deferred.batch];
-    if (deferred && isPlainObject(value) && (deferred.batch === undefined || Array.isArray(items))) {
+    // A finding on the batch itself (e.g. an entry that is not an object) leaves no entry to check further.
+    const batchItself = deferred?.batch !== undefined && details.some((d) => d.path === deferred.batch);
+    if (deferred && !batchItself && isPlainObject(value) && (deferred.batch === undefined || Array.isArray(items))) {
       const instance = (result ?? plainToInstance(metatype as new () => object, value)) as Record<string, unknown>;
       attachFormatErrors(instance, details, total);
       const batch = deferred.batch === undefined ? undefined : instance[deferred.batch];
