@@ -7,7 +7,9 @@ import { createCipheriv, randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { migrate } from '../src/cli';
+import { DataSource } from 'typeorm';
+import { migrate, rotateKeys } from '../src/cli';
+import { buildDataSourceOptions } from '../src/database/data-source-options';
 import { parseEncryptionKeys } from '../src/config/encryption-keys';
 import { loadHubConfig } from '../src/config/hub-config';
 import { CredentialCipher } from '../src/crypto/credential-cipher';
@@ -15,6 +17,7 @@ import { rotateCredentialKeys } from '../src/crypto/rotate-keys';
 import { describeHub } from './support/hub-harness';
 import { prepareDataDirFromTemplate } from './support/pglite-template';
 import { createStore } from './support/scenario';
+import { createThrowawayDatabase } from './support/throwaway-postgres';
 
 const K1 = randomBytes(32);
 const K2 = randomBytes(32);
@@ -106,6 +109,49 @@ describe('cli.js migrate', () => {
       expect(fs.readdirSync(dataDir)).toEqual(['pglite']);
     } finally {
       log.mockRestore();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
+
+describe('cli.js rotate-keys', () => {
+  it('re-encrypts a format-1 store from the environment (PostgreSQL when configured, else embedded), then has nothing left to do', async () => {
+    const adminUrl = process.env.TEST_DATABASE_URL;
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-rotate-'));
+    const pg = adminUrl ? await createThrowawayDatabase(adminUrl) : undefined;
+    if (!pg) await prepareDataDirFromTemplate(path.join(dataDir, 'pglite'));
+    const base = { HUB_DATA_DIR: dataDir, ...(pg ? { DATABASE_URL: pg.url } : {}) };
+    const log = jest.spyOn(console, 'log').mockImplementation(() => undefined);
+    try {
+      await migrate(base);
+      const ds = new DataSource(
+        buildDataSourceOptions(pg ? { kind: 'postgres', url: pg.url } : { kind: 'pglite', dataDir: path.join(dataDir, 'pglite') }, { migrationsRun: false }),
+      );
+      await ds.initialize();
+      try {
+        await ds.query(`INSERT INTO selling_regions (code, name) VALUES ('europe', 'Europe')`);
+        await ds.query(
+          `INSERT INTO integrations (id, display_name, contract_version, manifest, credential_fields, available, last_loaded_at)
+           VALUES ('demo-shop', 'Demo', 1, '{}'::jsonb, '[]'::jsonb, true, now())`,
+        );
+        await ds.query(
+          `INSERT INTO stores (id, name, platform, selling_region, credentials, credential_names) VALUES ($1, 'old', 'demo-shop', 'europe', $2, '["shop","accessToken"]')`,
+          [STORE_A, formatOne(K1, values)],
+        );
+      } finally {
+        await ds.destroy();
+      }
+      const env = { ...base, HUB_ENCRYPTION_KEYS: `k2:${K2.toString('hex')},default:${K1.toString('hex')}` };
+      expect(await rotateKeys(env, { pauseMs: 1 })).toMatchObject({ examined: 1, reencrypted: 1, undecryptable: [], busy: [] });
+      expect(await rotateKeys(env, { pauseMs: 1 })).toMatchObject({ examined: 1, reencrypted: 0, alreadyCurrent: 1 });
+      // Without the old key the store still opens: it is under k2 now.
+      expect(await rotateKeys({ ...base, HUB_ENCRYPTION_KEYS: `k2:${K2.toString('hex')}` }, { pauseMs: 1 })).toMatchObject({ alreadyCurrent: 1, undecryptable: [] });
+      // A key that opens nothing is reported, and nothing is changed.
+      expect(await rotateKeys({ ...base, HUB_ENCRYPTION_KEY: randomBytes(32).toString('hex') }, { pauseMs: 1 })).toMatchObject({ reencrypted: 0, undecryptable: [STORE_A] });
+      expect(fs.readdirSync(dataDir)).toEqual(pg ? [] : ['pglite']);
+    } finally {
+      log.mockRestore();
+      await pg?.drop();
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
   }, 120_000);
