@@ -3,7 +3,8 @@
  * the stored (newest) observations of the store's selling region — compared with the simulated platform the
  * way a shopper sees it (quantity 0 = sold out; an emulated "unlimited" is a high quantity).
  */
-import { showsExpected } from '@stock-sync/demo';
+// The demo's comparison module alone (its index would load the whole demo: sandbox, hub client, …).
+import { showsExpected } from '@stock-sync/demo/dist/stock-match';
 import { computeDesiredStock, describeTargetStock, type FulfillmentModel, type TargetStock } from '@stock-sync/domain';
 import type { StoredObservation } from './observation-ledger';
 

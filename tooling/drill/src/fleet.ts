@@ -6,29 +6,18 @@
 import type { RunningSimulator } from '@stock-sync/plugin-testkit';
 import { json, shopFor, storeVariantIds } from '@stock-sync/bench';
 import type { Sandbox } from '@stock-sync/sandbox';
-import type { FulfillmentModel } from '@stock-sync/domain';
+import { type CatalogVariant } from './catalog';
 import type { StoreUnderTest } from './expected-state';
 import { okBody, type HubEndpoint, type HubTraffic } from './hub-traffic';
 
-export const CATALOG_VARIANTS = 40;
 /** Regions of different sizes, so one facility change reaches some stores and not others. */
 export const STORE_REGIONS = ['worldwide', 'north_america', 'europe', 'english_speaking_regions', 'uk', 'australia'];
-
-export interface CatalogVariant {
-  id: number;
-  fulfillment: FulfillmentModel;
-}
 
 export interface DrillStore extends StoreUnderTest {
   platform: string;
   region: string;
   simUrl: string;
   credentials: Record<string, unknown>;
-}
-
-/** Three warehouse variants in five, the rest POD; catalog ids 1..n. */
-export function drillCatalog(n = CATALOG_VARIANTS): CatalogVariant[] {
-  return Array.from({ length: n }, (_, i) => ({ id: i + 1, fulfillment: i % 5 < 3 ? 'warehouse' : 'pod' }));
 }
 
 export async function setUpCatalog(traffic: HubTraffic, hub: HubEndpoint, catalog: readonly CatalogVariant[]): Promise<void> {

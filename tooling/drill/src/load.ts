@@ -3,7 +3,8 @@
  * in the ledger with the hub's answer), and a client asking for store syncs. Each loop ends at `until` and
  * after at most `maxRequests` requests.
  */
-import type { CatalogVariant, DrillStore } from './fleet';
+import type { CatalogVariant } from './catalog';
+import type { DrillStore } from './fleet';
 import type { HubPair } from './hub-pair';
 import type { HubTraffic } from './hub-traffic';
 import type { ObservationLedger, SentObservation } from './observation-ledger';

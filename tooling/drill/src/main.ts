@@ -16,7 +16,8 @@ import { startSandbox, WORKSPACE_ROOT, type Sandbox } from '@stock-sync/sandbox'
 import { DRILL_PLATFORMS, DRILL_USAGE, parseDrillArgs, reproduceCommand, type DrillArgs } from './drill-args';
 import { DrillDatabase } from './drill-database';
 import { FaultInjector } from './faults';
-import { drillCatalog, setUpCatalog, setUpStores } from './fleet';
+import { drillCatalog } from './catalog';
+import { setUpCatalog, setUpStores } from './fleet';
 import { HubPair } from './hub-pair';
 import { HubTraffic, okBody } from './hub-traffic';
 import { facilityClient, initialObservations, postBatch, syncClient, type LoadContext } from './load';

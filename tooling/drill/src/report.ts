@@ -1,5 +1,6 @@
 /** The drill's printed figures, and the list of reasons it fails (empty = passed). */
-import { percentile, round } from '@stock-sync/bench';
+// The bench's stats module alone (its index loads the hub child, pg and the sandbox).
+import { percentile, round } from '@stock-sync/bench/dist/stats';
 import type { BadAnswer } from './hub-traffic';
 import type { SettleResult } from './settle';
 import type { Verdict } from './verify';

@@ -1,6 +1,6 @@
-import { faultBody, FAULT_KINDS, shuffled, TIMEOUT_DELAY_MS } from '../src/faults';
-import { drillCatalog } from '../src/fleet';
-import { drillHubEnv } from '../src/hub-pair';
+import { faultBody, FAULT_KINDS, shuffled, TIMEOUT_DELAY_MS } from '../src/fault-plan';
+import { drillCatalog } from '../src/catalog';
+import { drillHubEnv } from '../src/hub-env';
 import { randomObservation, toUpdate } from '../src/load';
 import { ObservationLedger } from '../src/observation-ledger';
 import { failures, type Tally } from '../src/report';
