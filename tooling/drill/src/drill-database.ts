@@ -58,6 +58,16 @@ export class DrillDatabase {
     };
   }
 
+  /** What the hub recorded for one store's variants (to explain a wrong one): externalVariantId → a short description. */
+  async variantRecords(storeId: string): Promise<Map<string, string>> {
+    const { rows } = await this.client.query<{ ext: string; last_written: { kind: string; quantity?: number } | null; last_written_at: Date | null; state: string; pending: boolean }>(
+      `SELECT external_variant_id AS ext, last_written, last_written_at, state, pending FROM sync_variants WHERE store_id = $1`,
+      [storeId],
+    );
+    const show = (s: { kind: string; quantity?: number } | null) => (!s ? 'nothing' : s.kind === 'quantity' ? `quantity ${s.quantity}` : s.kind);
+    return new Map(rows.map((r) => [r.ext, `hub recorded: last wrote ${show(r.last_written)}${r.last_written_at ? ` at ${r.last_written_at.toISOString()}` : ''}, ${r.state}${r.pending ? ', pending' : ''}`]));
+  }
+
   async close(): Promise<void> {
     await this.client.end();
   }

@@ -32,6 +32,8 @@ export interface WrongVariant {
   catalogVariantId: number;
   expected: string;
   shown: string;
+  /** What the hub believes it wrote (filled in by verify, from sync_variants). */
+  hubRecord?: string;
 }
 
 /** Desired stock of one variant for one region; undefined when the rule cannot decide (nothing to hold the store to). */

@@ -104,7 +104,7 @@ export function formatReport(f: DrillFigures): string {
   out.push(...rows.map(([k, val]) => `${String(k).padEnd(width)}  ${val}`.trimEnd()));
   const details: string[] = [];
   for (const p of v.observationProblems.slice(0, 10)) details.push(`  observation ${p.kind}: variant ${p.variantId} @ ${p.facility}: ${p.detail}`);
-  for (const w of v.wrongVariants.slice(0, 10)) details.push(`  wrong variant: ${w.store} ${w.externalVariantId} (catalog ${w.catalogVariantId}): expected ${w.expected}, shows ${w.shown}`);
+  for (const w of v.wrongVariants.slice(0, 10)) details.push(`  wrong variant: ${w.store} ${w.externalVariantId} (catalog ${w.catalogVariantId}): expected ${w.expected}, shows ${w.shown}${w.hubRecord ? ` (${w.hubRecord})` : ''}`);
   for (const o of v.overlaps.slice(0, 10))
     details.push(`  overlap: store ${o.storeId}: run ${o.first.id} [${new Date(o.first.startedAt).toISOString()} – ${o.first.finishedAt ? new Date(o.first.finishedAt).toISOString() : 'open'}] and run ${o.second.id} from ${new Date(o.second.startedAt).toISOString()}`);
   for (const b of f.serverErrors.samples.slice(0, 10)) details.push(`  ${b.status} from ${b.hub} at ${b.at}: ${b.method} ${b.path}: ${b.body}`);

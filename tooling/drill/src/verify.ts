@@ -58,6 +58,10 @@ export async function verify(
     const r = compareStore(store, fulfillment, byVariant, variants);
     variantsChecked += r.checked;
     undecided += r.undecided;
+    if (r.wrong.length) {
+      const records = await db.variantRecords(store.id);
+      for (const w of r.wrong) w.hubRecord = records.get(w.externalVariantId);
+    }
     wrongVariants.push(...r.wrong);
   }
 
