@@ -50,6 +50,7 @@ describe('when a region cannot decide', () => {
 
 describe('reference data problems', () => {
   it('read as one message listing each problem, naming the file when there is one', () => {
+    expect(new ReferenceDataError(['x']).name).toBe('ReferenceDataError');
     expect(new ReferenceDataError(['a is wrong', 'b is missing'], 'data/x.json').message).toBe('invalid reference data in data/x.json: 2 problem(s)\n  - a is wrong\n  - b is missing');
     expect(new ReferenceDataError(['a is wrong']).message).toBe('invalid reference data: 1 problem(s)\n  - a is wrong');
   });
