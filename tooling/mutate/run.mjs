@@ -50,6 +50,24 @@ function scores(reportPath) {
   return { rows, score: counted ? (100 * detected) / counted : 100, counted, breakAt: report.thresholds?.break ?? null };
 }
 
+/**
+ * The incremental file is committed: no machine paths in it and little churn between runs (each
+ * mutant's status reason cut to its first line, the checkout's location and the sandbox name taken out).
+ */
+function tidyIncrementalFile(file) {
+  if (!fs.existsSync(file)) return;
+  const report = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const local = new RegExp(`${root.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/|\\.stryker-tmp/sandbox-[^/]+/`, 'g');
+  // Stryker keeps the run's options and absolute project root for information only; the incremental
+  // comparison reads files and testFiles.
+  delete report.config;
+  if (typeof report.projectRoot === 'string') report.projectRoot = path.relative(root, report.projectRoot);
+  for (const { mutants } of Object.values(report.files ?? {})) {
+    for (const m of mutants) if (typeof m.statusReason === 'string') m.statusReason = m.statusReason.split('\n')[0].replace(local, '');
+  }
+  fs.writeFileSync(file, JSON.stringify(report));
+}
+
 const summary = [];
 let failed = false;
 for (const name of targets) {
@@ -60,6 +78,7 @@ for (const name of targets) {
   fs.rmSync(reportPath, { force: true });
   const r = spawnSync(process.execPath, [stryker, 'run', path.join(here, t.config), ...flags], { cwd: path.join(root, t.dir), stdio: 'inherit' });
   const seconds = Math.round((Date.now() - started) / 1000);
+  tidyIncrementalFile(path.join(here, 'incremental', `${name}.json`));
   if (!fs.existsSync(reportPath)) {
     console.error(`mutate ${name}: Stryker exited ${r.status ?? r.signal} without a report`);
     summary.push(`${name}: no report (exit ${r.status ?? r.signal}) in ${seconds}s`);
