@@ -64,5 +64,8 @@ describeHub('truthful states', (hub) => {
     const leases = await hub().sql<{ id: string; owner: string | null }>(`SELECT id::text AS id, sync_lease_owner AS owner FROM stores WHERE id = ANY($1::uuid[])`, [[dead, alive]]);
     expect(Object.fromEntries(leases.map((l) => [l.id, l.owner]))).toEqual({ [dead]: null, [alive]: 'busy' });
     expect(await closeRunsOfExpiredLeases(hub().db.manager)).toEqual([]);
+    // The dead worker's last write may land late: its store is read back soon (not in 6 h); the live one is untouched.
+    const next = await hub().sql<{ id: string; soon: boolean }>(`SELECT id::text AS id, COALESCE(next_reconcile_at < now() + interval '1 minute', false) AS soon FROM stores WHERE id = ANY($1::uuid[])`, [[dead, alive]]);
+    expect(Object.fromEntries(next.map((n) => [n.id, n.soon]))).toEqual({ [dead]: true, [alive]: false });
   });
 });

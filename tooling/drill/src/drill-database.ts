@@ -10,6 +10,8 @@ export interface WorkLeft {
   /** Stores with a run `running` whose lease has expired: left by a killed hub, closed by the store's next worker. */
   orphanStores: string[];
   needsReconnect: string[];
+  /** Stores whose read-back of an unconfirmed write (timeout, 5xx, killed worker) is due within a minute. */
+  verifying: number;
 }
 
 export interface RunFigures {
@@ -29,7 +31,7 @@ export class DrillDatabase {
   }
 
   async workLeft(): Promise<WorkLeft> {
-    const { rows } = await this.client.query<{ pending: number; queued: number; running: number; orphans: string[] | null; reconnect: string[] | null }>(`
+    const { rows } = await this.client.query<{ pending: number; queued: number; running: number; orphans: string[] | null; reconnect: string[] | null; verifying: number }>(`
       SELECT
         (SELECT count(*) FROM sync_variants sv JOIN stores s ON s.id = sv.store_id
           WHERE sv.pending AND sv.catalog_variant_id IS NOT NULL AND NOT sv.ignored AND s.status = 'active' AND s.stock_sync_enabled)::int AS pending,
@@ -37,9 +39,11 @@ export class DrillDatabase {
         (SELECT count(*) FROM sync_runs WHERE status = 'running')::int AS running,
         (SELECT array_agg(DISTINCT r.store_id::text) FROM sync_runs r JOIN stores s ON s.id = r.store_id
           WHERE r.status = 'running' AND (s.sync_lease_until IS NULL OR s.sync_lease_until < now())) AS orphans,
-        (SELECT array_agg(id::text) FROM stores WHERE status = 'needs_reconnect') AS reconnect`);
+        (SELECT array_agg(id::text) FROM stores WHERE status = 'needs_reconnect') AS reconnect,
+        (SELECT count(*) FROM stores WHERE status = 'active' AND stock_sync_enabled
+          AND next_reconcile_at < now() + interval '1 minute')::int AS verifying`);
     const r = rows[0];
-    return { pending: r.pending, queuedRuns: r.queued, runningRuns: r.running, orphanStores: r.orphans ?? [], needsReconnect: r.reconnect ?? [] };
+    return { pending: r.pending, queuedRuns: r.queued, runningRuns: r.running, orphanStores: r.orphans ?? [], needsReconnect: r.reconnect ?? [], verifying: r.verifying };
   }
 
   async runs(): Promise<RunFigures> {

@@ -1,6 +1,7 @@
 /**
  * After the load: both hubs up, faults cleared, then wait (with a deadline) until no work is left — no
- * pending synced variant, no queued or running run, no store waiting for its credentials. A store whose run
+ * pending synced variant, no queued or running run, no store waiting for its credentials, no read-back of an
+ * unconfirmed write due (the hub verifies a store ~30 s after a timed-out, 5xx or killed-worker write). A store whose run
  * was left `running` by a killed hub and that has no other work is nudged with one manual sync (its next
  * worker closes the orphan), as an operator would.
  */
@@ -22,7 +23,7 @@ export interface SettleResult {
 
 /** Nothing left to do for the hubs. */
 export function isIdle(w: WorkLeft): boolean {
-  return w.pending === 0 && w.queuedRuns === 0 && w.runningRuns === 0 && w.needsReconnect.length === 0;
+  return w.pending === 0 && w.queuedRuns === 0 && w.runningRuns === 0 && w.needsReconnect.length === 0 && w.verifying === 0;
 }
 
 export async function settle(db: DrillDatabase, hubs: HubPair, faults: FaultInjector, stores: readonly DrillStore[], traffic: HubTraffic, timeoutMs: number): Promise<SettleResult> {

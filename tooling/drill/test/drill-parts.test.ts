@@ -68,10 +68,11 @@ describe('hub settings and verdict', () => {
     expect(failures({ ...clean, settled: false })).toEqual(['the hubs did not settle before the deadline']);
   });
   it('is idle only with nothing pending, queued, running or waiting for credentials', () => {
-    const idle = { pending: 0, queuedRuns: 0, runningRuns: 0, orphanStores: [], needsReconnect: [] };
+    const idle = { pending: 0, queuedRuns: 0, runningRuns: 0, orphanStores: [], needsReconnect: [], verifying: 0 };
     expect(isIdle(idle)).toBe(true);
     expect(isIdle({ ...idle, pending: 1 })).toBe(false);
     expect(isIdle({ ...idle, runningRuns: 1 })).toBe(false);
     expect(isIdle({ ...idle, needsReconnect: ['s'] })).toBe(false);
+    expect(isIdle({ ...idle, verifying: 1 })).toBe(false);
   });
 });

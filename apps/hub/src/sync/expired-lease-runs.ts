@@ -21,10 +21,16 @@ export const WORKER_LOST_ERROR = {
  * Closes every running run whose store's lease is free or expired, and clears those expired leases in the
  * same statement: a worker that was only stalled past its lease (not dead) then finds its lease gone at
  * its next heartbeat or recording fence, records nothing and stops — as when another worker takes an
- * expired lease. Returns the closed runs' ids.
+ * expired lease. Returns the closed runs (with their store, and whether the run could have written).
  */
-export async function closeRunsOfExpiredLeases(manager: EntityManager): Promise<string[]> {
-  const rows = await queryRows<{ id: string }>(
+export interface ClosedRun {
+  id: string;
+  storeId: string;
+  dryRun: boolean;
+}
+
+export async function closeRunsOfExpiredLeases(manager: EntityManager): Promise<ClosedRun[]> {
+  const rows = await queryRows<{ id: string; store_id: string; dry_run: boolean }>(
     manager,
     `WITH revoked AS (
        UPDATE stores s SET sync_lease_owner = NULL, sync_lease_until = NULL
@@ -36,8 +42,8 @@ export async function closeRunsOfExpiredLeases(manager: EntityManager): Promise<
      FROM stores s
      WHERE r.store_id = s.id AND r.status = 'running'
        AND (s.sync_lease_until IS NULL OR s.id IN (SELECT id FROM revoked))
-     RETURNING r.id::text AS id`,
+     RETURNING r.id::text AS id, r.store_id::text AS store_id, r.dry_run`,
     [JSON.stringify(WORKER_LOST_ERROR)],
   );
-  return rows.map((r) => r.id);
+  return rows.map((r) => ({ id: r.id, storeId: r.store_id, dryRun: r.dry_run }));
 }

@@ -40,6 +40,7 @@ import {
   scheduleNextReconcile,
 } from './sync-records';
 import { planChunk, variantsToReadBack, type Drift, type LoadedVariant, type VariantPlan } from './variant-plan';
+import { mayHaveBeenApplied, scheduleVerification } from './unconfirmed-writes';
 
 export interface RunToExecute {
   id: string;
@@ -83,6 +84,7 @@ export class SyncRunExecutor {
     let counts = emptyCounts();
     let fatal: RunError | null = null;
     let stopped: RunError | null = null;
+    let unconfirmedWrite = false;
     let opened: OpenedConnection | undefined;
     // Every connection the run used (a second one after a credential refresh): their API calls add up.
     const used: OpenedConnection[] = [];
@@ -109,6 +111,7 @@ export class SyncRunExecutor {
         counts = outcome.counts;
         fatal = outcome.fatal;
         stopped = outcome.stopped;
+        unconfirmedWrite = outcome.unconfirmedWrite;
       }
     } catch (e) {
       fatal =
@@ -129,6 +132,10 @@ export class SyncRunExecutor {
       // Even a failed reconciliation waits a full interval: retrying at once would hammer the platform;
       // pending work keeps its own, shorter retry schedule.
       await scheduleNextReconcile(this.db.manager, store.id, this.config.reconcileIntervalSeconds, status !== 'failed');
+    }
+    if (unconfirmedWrite && store) {
+      // A write that may have landed unseen can land after a newer one: read the store back once it cannot be in flight.
+      await scheduleVerification(this.db.manager, [store.id], this.config.reconcileIntervalSeconds);
     }
     this.log.log(
       JSON.stringify({
@@ -184,7 +191,7 @@ export class SyncRunExecutor {
     store: StoreForRun,
     connection: StoreConnection,
     lease: StoreLease,
-  ): Promise<{ counts: SyncRunCounts; fatal: RunError | null; stopped: RunError | null }> {
+  ): Promise<{ counts: SyncRunCounts; fatal: RunError | null; stopped: RunError | null; unconfirmedWrite: boolean }> {
     const regionFacilities = await loadRegionFacilities(this.db.manager, store.selling_region);
     if (!run.dry_run) await clearUnsyncedPending(this.db.manager, store.id);
     const selection = run.full || run.trigger === 'manual' ? 'all' : 'pending';
@@ -249,19 +256,24 @@ export class SyncRunExecutor {
       counts = addCounts(counts, records.counts);
 
       if (fatal) {
-        return { counts, fatal: { code: fatal.code, message: fatal.message }, stopped: null };
+        return { counts, fatal: { code: fatal.code, message: fatal.message }, stopped: null, unconfirmedWrite: false };
       }
       if (stop) {
         // A failed read-back leaves this chunk untouched: defer from its start; otherwise from its end.
         const deferFrom = readFailed ? cursor : chunk[chunk.length - 1]!.id;
         const retryAfterMs = stop.code === 'rate_limited' ? ((stop as { retryAfterMs?: number }).retryAfterMs ?? 0) : 0;
         if (!run.dry_run) await deferPending(this.db.manager, store.id, deferFrom, retryDelay(0, retryAfterMs));
-        return { counts, fatal: null, stopped: { code: stop.code, message: stop.message } };
+        return {
+          counts,
+          fatal: null,
+          stopped: { code: stop.code, message: stop.message },
+          unconfirmedWrite: !readFailed && !run.dry_run && mayHaveBeenApplied(stop),
+        };
       }
       cursor = chunk[chunk.length - 1]!.id;
       if (chunk.length < this.config.chunkSize) break;
     }
-    return { counts, fatal: null, stopped: null };
+    return { counts, fatal: null, stopped: null, unconfirmedWrite: false };
   }
 }
 

@@ -12,6 +12,7 @@ import type { SchedulerRegistry } from '@nestjs/schedule';
 import type { DataSource } from 'typeorm';
 import { findDueStores } from './due-work';
 import { closeRunsOfExpiredLeases } from './expired-lease-runs';
+import { scheduleVerification } from './unconfirmed-writes';
 import type { SyncConfig } from './sync-config';
 import type { SyncQueue } from './sync-queue';
 
@@ -79,7 +80,12 @@ export class SyncScheduler {
   private async tickOnce(): Promise<void> {
     try {
       const closed = await closeRunsOfExpiredLeases(this.db.manager);
-      if (closed.length) this.log.warn(`${closed.length} run(s) of a worker whose lease expired marked failed (worker_lost)`);
+      if (closed.length) {
+        this.log.warn(`${closed.length} run(s) of a worker whose lease expired marked failed (worker_lost)`);
+        // A dead worker's last write may still reach the platform after a newer one: read those stores back soon.
+        const wrote = [...new Set(closed.filter((r) => !r.dryRun).map((r) => r.storeId))];
+        await scheduleVerification(this.db.manager, wrote, this.config.reconcileIntervalSeconds);
+      }
       const due = await findDueStores(this.db.manager, { defaultReconcileSeconds: this.config.reconcileIntervalSeconds });
       this.stats.ticks++;
       if (due.length === 0) return;

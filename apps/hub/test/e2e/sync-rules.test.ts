@@ -217,6 +217,30 @@ for (const kind of testDatabases()) {
           expect(stockOf(w.na, 'W')).toEqual(Q(8));
         });
 
+        it('a write that failed after it may have reached the platform (5xx) brings a read-back of the store forward', async () => {
+          w.na.faults.serverError(50, 503);
+          await postStock(hub(), [qty(w.W, 'US-NC', 2)]);
+          const [run] = await runOnce(w.naStore);
+          expect((await getRun(hub(), run!.runId)).error).toMatchObject({ code: 'transient' });
+          w.na.faults.clear();
+          // Not in 6 h: within about half a minute, once no abandoned request can still be in flight.
+          const [row] = await hub().sql<{ in_seconds: number }>(
+            `SELECT EXTRACT(EPOCH FROM next_reconcile_at - now())::float AS in_seconds FROM stores WHERE id = $1`,
+            [w.naStore],
+          );
+          expect(row!.in_seconds).toBeGreaterThan(20);
+          expect(row!.in_seconds).toBeLessThanOrEqual(30);
+          // The failed write waits out its backoff; a manual sync writes it now.
+          await hub().post(`/v1/stores/${w.naStore}/sync`, {}).expect(202);
+          const [again] = await runOnce(w.naStore);
+          expect(again).toMatchObject({ status: 'succeeded' });
+          // Leave the world as the next scenario expects it (US-NC 1 + CA 7).
+          await postStock(hub(), [qty(w.W, 'US-NC', 1)]);
+          await hub().post(`/v1/stores/${w.naStore}/sync`, {}).expect(202);
+          await runOnce(w.naStore);
+          expect(stockOf(w.na, 'W')).toEqual(Q(8));
+        });
+
         it('revoked credentials: the store needs reconnecting, the work stays pending and is written once credentials are fixed', async () => {
           w.na.faults.revokeCredentials();
           await postStock(hub(), [qty(w.W, 'US-NC', 6)]);
