@@ -5,6 +5,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { HttpResponseLike } from './http-types';
 import { JSON_TOO_DEEP } from './json-depth';
+import { isRetryableTransactionError, sqlStateOf } from '../database/transaction-retry';
 
 @Catch()
 export class ApiExceptionFilter implements ExceptionFilter {
@@ -13,6 +14,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<HttpResponseLike>();
     const { status, body } = this.render(exception);
+    if (status === HttpStatus.SERVICE_UNAVAILABLE) res.setHeader('Retry-After', '1');
     res.status(status).json(body);
   }
 
@@ -40,6 +42,12 @@ export class ApiExceptionFilter implements ExceptionFilter {
     }
     const transport = renderBodyReadingError(exception);
     if (transport) return transport;
+    if (isRetryableTransactionError(exception)) {
+      // Still losing the race after every retry at the transaction boundary: nothing was written, the
+      // request is fine, so the client is told to send it again — never a 500.
+      this.log.warn(`transaction aborted (${sqlStateOf(exception)}) after every retry: answered 503`);
+      return { status: 503, body: { error: 'busy', message: 'the database was busy with conflicting writes; nothing was written, send the request again' } };
+    }
     this.log.error(exception instanceof Error ? exception.stack ?? exception.message : String(exception));
     return { status: 500, body: { error: 'internal_error', message: 'internal error' } };
   }

@@ -6,5 +6,6 @@ export interface HttpRequestLike {
 
 export interface HttpResponseLike {
   status(code: number): HttpResponseLike;
+  setHeader(name: string, value: string): unknown;
   json(body: unknown): unknown;
 }
