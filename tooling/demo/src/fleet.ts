@@ -78,12 +78,21 @@ export async function setUpFleet(
   return { stores: perPlatform.flat(), withoutSimulator };
 }
 
+/**
+ * Store settings a merchant opts into, shown in the demo. Etsy renews a sold-out listing when it is put back in
+ * stock, which costs the merchant a listing fee, so the plugin does it only for stores that allow it; the demo's
+ * listings start sold out and come into stock in step 1.
+ */
+const MERCHANT_OPT_INS: Readonly<Record<string, Record<string, string>>> = {
+  etsy: { renewSoldOutListings: 'true' },
+};
+
 /** One store: created (and verified) in the hub, its simulated catalog seeded, its variants linked. */
 async function setUpStore(hub: HubApi, sandbox: Sandbox, integration: Integration, region: string, regionName: string, storeIndex: number): Promise<DemoStore> {
   const sim = sandbox.get(integration.id)!;
   const simUrl = sim.simulator.baseUrl;
   const name = `${integration.displayName} · ${regionName}`;
-  const created = await hub.createStore({ name, platform: integration.id, sellingRegion: region, credentials: { ...sim.simulator.credentials } });
+  const created = await hub.createStore({ name, platform: integration.id, sellingRegion: region, credentials: { ...sim.simulator.credentials, ...MERCHANT_OPT_INS[integration.id] } });
 
   const variants: TrackedVariant[] = [];
   const seed = STORE_LISTING.map((p) => ({
