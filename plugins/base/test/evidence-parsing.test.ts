@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { AuthError, NotFound, RateLimited, Rejected, type IntegrationPlugin } from '@stock-sync/plugin-sdk';
 import { connectAsHub, evidence, loadEvidenceDir, type Evidence, type EvidenceResponse } from '@stock-sync/plugin-testkit';
 import { createBasePlugin, plugin } from '../src';
-import { startReplay, type Replay } from './replay-server';
+import { startReplay, type Replay } from '@stock-sync/plugin-testkit';
 
 const DIR = join(__dirname, 'evidence');
 const doc = (name: string): Evidence => evidence(DIR, name);

@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { AuthError, NotFound, Rejected, Transient, type HttpClient, type HttpRequest, type HttpResponse } from '@stock-sync/plugin-sdk';
-import { evidence, expectSameShape, loadEvidenceDir } from '@stock-sync/plugin-testkit';
+import { evidence, expectSameShape, loadEvidenceDir, scriptedClient } from '@stock-sync/plugin-testkit';
 import { classifyBigCartelResponse } from '../src/big-cartel-api';
 import { optionsOf, optionUpdateDocument, type ProductDocument } from '../src/big-cartel-types';
 import { BigCartelConnection, confirmWrite } from '../src/connection';
@@ -15,22 +15,7 @@ const doc = (name: string) => evidence(DIR, name);
 const product = () => structuredClone(doc('get-product').response!.body) as ProductDocument;
 const quiet = { debug() {}, info() {}, warn() {}, error() {} } as any;
 
-/** A stand-in for the SDK client: each call answered by the next scripted function. */
-function scripted(answers: Array<(req: HttpRequest) => HttpResponse>): HttpClient & { sent: HttpRequest[] } {
-  const sent: HttpRequest[] = [];
-  const client = {
-    sent,
-    stats: { requests: 0, retries: 0, throttled: 0 },
-    extend: () => client,
-    async request<T>(req: HttpRequest): Promise<HttpResponse<T>> {
-      sent.push(req);
-      const next = answers.shift();
-      if (!next) throw new Error(`unexpected call ${req.method} ${req.url}`);
-      return next(req) as HttpResponse<T>;
-    },
-  };
-  return client;
-}
+const scripted = scriptedClient;
 const ok = (data: unknown) => () => ({ status: 200, headers: {}, data });
 const write = (target: { kind: 'quantity'; quantity: number }) => [{ externalProductId: '456', externalVariantId: '789', target }];
 

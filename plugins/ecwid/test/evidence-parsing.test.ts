@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { AuthError, NotFound, Rejected, Transient, type HttpClient, type HttpRequest, type HttpResponse } from '@stock-sync/plugin-sdk';
-import { evidence, loadEvidenceDir } from '@stock-sync/plugin-testkit';
+import { evidence, loadEvidenceDir, scriptedClient } from '@stock-sync/plugin-testkit';
 import { parseBatchStatus, subAnswerSucceeded } from '../src/batch-status';
 import { runBatch } from '../src/batch-runner';
 import { callMany, type CallResult } from '../src/call-many';
@@ -18,22 +18,6 @@ const DIR = join(__dirname, 'evidence');
 const doc = (name: string) => evidence(DIR, name);
 const body = (name: string) => doc(name).response!.body as any;
 
-/** A stand-in for the SDK client that answers each call with the next documented response. */
-function scriptedClient(answers: Array<(req: HttpRequest) => HttpResponse>): HttpClient & { sent: HttpRequest[] } {
-  const sent: HttpRequest[] = [];
-  const client = {
-    sent,
-    stats: { requests: 0, retries: 0, throttled: 0 },
-    extend: () => client,
-    async request<T>(req: HttpRequest): Promise<HttpResponse<T>> {
-      sent.push(req);
-      const next = answers.shift();
-      if (!next) throw new Error(`unexpected call ${req.method} ${req.url}`);
-      return next(req) as HttpResponse<T>;
-    },
-  };
-  return client;
-}
 const ok = (data: unknown) => () => ({ status: 200, headers: {}, data });
 const noWait = { deadlineMs: 1_000, pollDelaysMs: [1], sleep: async () => {} };
 

@@ -8,7 +8,7 @@ import { AuthError, NotFound, RateLimited, Rejected } from '@stock-sync/plugin-s
 import { connectAsHub, evidence, loadEvidenceDir, openApiBodyValidator, type Evidence, type EvidenceResponse } from '@stock-sync/plugin-testkit';
 import { plugin } from '../src';
 import { loadSquareSpec } from '../src/simulator/spec-validators';
-import { startReplay, type Replay } from './support/replay';
+import { startReplay, type Replay } from '@stock-sync/plugin-testkit';
 
 const DIR = join(__dirname, 'evidence');
 const doc = (name: string): Evidence => evidence(DIR, name);

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { AuthError, NotFound, RateLimited, Rejected } from '@stock-sync/plugin-sdk';
 import { connectAsHub, evidence, expectSameShape, loadEvidenceDir, type Evidence, type EvidenceResponse } from '@stock-sync/plugin-testkit';
 import { plugin } from '../src';
-import { startReplay, type Replay } from './support/replay';
+import { startReplay, type Replay } from '@stock-sync/plugin-testkit';
 
 const DIR = join(__dirname, 'evidence');
 const doc = (name: string): Evidence => evidence(DIR, name);

@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { NotFound, Rejected, type HttpClient, type HttpRequest, type HttpResponse } from '@stock-sync/plugin-sdk';
-import { evidence, expectSameShape, loadEvidenceDir } from '@stock-sync/plugin-testkit';
+import { evidence, expectSameShape, loadEvidenceDir, scriptedClient } from '@stock-sync/plugin-testkit';
 import { StorenvyConnection } from '../src/connection';
 import { dataOf, nextPageUrl } from '../src/pagination';
 import { storenvyErrorMessage } from '../src/storenvy-api';
@@ -16,21 +16,9 @@ const body = (name: string) => structuredClone(doc(name).response!.body) as any;
 const ORIGIN = 'https://api.storenvy.com';
 const quiet = { debug() {}, info() {}, warn() {}, error() {} } as any;
 
-function scripted(answers: Array<(req: HttpRequest) => unknown>): HttpClient & { sent: HttpRequest[] } {
-  const sent: HttpRequest[] = [];
-  const client = {
-    sent,
-    stats: { requests: 0, retries: 0, throttled: 0 },
-    extend: () => client,
-    async request<T>(req: HttpRequest): Promise<HttpResponse<T>> {
-      sent.push(req);
-      const next = answers.shift();
-      if (!next) throw new Error(`unexpected call ${req.method} ${req.url}`);
-      return { status: 200, headers: {}, data: next(req) as T };
-    },
-  };
-  return client;
-}
+/** Storenvy's scripted answers give the body only: each becomes a 200 answer. */
+const scripted = (answers: Array<(req: HttpRequest) => unknown>) =>
+  scriptedClient(answers.map((a) => (req: HttpRequest) => ({ status: 200, headers: {}, data: a(req) })));
 const connection = (http: HttpClient) => new StorenvyConnection({ http, auth: { access_token: 'tok' }, origin: ORIGIN }, quiet);
 
 /** The documented list page, its variants replaced; next_url null on the last page. */

@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { AuthError, Transient, type HttpClient, type HttpRequest, type HttpResponse } from '@stock-sync/plugin-sdk';
-import { evidence, loadEvidenceDir } from '@stock-sync/plugin-testkit';
+import { evidence, loadEvidenceDir, scriptedClient } from '@stock-sync/plugin-testkit';
 import { confirmInventory, WeeblyConnection } from '../src/connection';
 import { redirectTarget } from '../src/redirects';
 import { stockOfInventory } from '../src/stock-mapping';
@@ -15,21 +15,7 @@ const doc = (name: string) => evidence(DIR, name);
 const body = (name: string) => structuredClone(doc(name).response!.body) as any;
 const quiet = { debug() {}, info() {}, warn() {}, error() {} } as any;
 
-function scripted(answers: Array<(req: HttpRequest) => HttpResponse>): HttpClient & { sent: HttpRequest[] } {
-  const sent: HttpRequest[] = [];
-  const client = {
-    sent,
-    stats: { requests: 0, retries: 0, throttled: 0 },
-    extend: () => client,
-    async request<T>(req: HttpRequest): Promise<HttpResponse<T>> {
-      sent.push(req);
-      const next = answers.shift();
-      if (!next) throw new Error(`unexpected call ${req.method} ${req.url}`);
-      return next(req) as HttpResponse<T>;
-    },
-  };
-  return client;
-}
+const scripted = scriptedClient;
 const ok = (data: unknown, headers: Record<string, string> = {}) => () => ({ status: 200, headers, data });
 const write = (target: any) => [{ externalProductId: '12', externalVariantId: '2', target }];
 

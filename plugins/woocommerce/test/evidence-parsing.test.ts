@@ -7,7 +7,7 @@ import { AuthError, NotFound, Rejected } from '@stock-sync/plugin-sdk';
 import { connectAsHub, evidence, loadEvidenceDir, type Evidence } from '@stock-sync/plugin-testkit';
 import { plugin } from '../src';
 import { fromVariationStock } from '../src/stock-mapping';
-import { startReplay, type Replay } from './support/replay';
+import { startReplay, type Replay } from '@stock-sync/plugin-testkit';
 
 const DIR = join(__dirname, 'evidence');
 const doc = (name: string): Evidence => evidence(DIR, name);

@@ -5,7 +5,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { EvidenceResponse } from '@stock-sync/plugin-testkit';
+import type { EvidenceResponse } from './evidence-file';
 
 export interface ReplayedRequest {
   method: string;
