@@ -2,29 +2,11 @@
 // (sync-config.ts): each rule stated by one test.
 import { nextAttemptDelayMs } from '../../src/sync/backoff';
 import { loadSyncConfig, SyncConfigError } from '../../src/sync/sync-config';
-import { planChunk, planVariant, variantsToReadBack, type LoadedVariant, type PlanOptions } from '../../src/sync/variant-plan';
+import { planChunk, planVariant, variantsToReadBack } from '../../src/sync/variant-plan';
+import { opts, variant } from './support/loaded-variant';
 
-const NA = ['US-NC', 'US-TX', 'MX', 'CA'];
-const opts: PlanOptions = { regionFacilities: NA, driftPolicy: 'reassert', retryNotFound: false };
 const unknownStatus = [{ facility: 'US-NC', status: 'mystery' }];
 
-function variant(over: Partial<LoadedVariant> = {}): LoadedVariant {
-  return {
-    id: '1',
-    externalProductId: 'p',
-    externalVariantId: 'v',
-    fulfillment: 'pod',
-    observations: [],
-    desired: null,
-    lastWritten: null,
-    pending: true,
-    pendingVersion: 1,
-    attempts: 0,
-    lastError: null,
-    notFoundAt: null,
-    ...over,
-  };
-}
 
 describe('planVariant: last known state', () => {
   it('is the last decision when there is one (even if the last write differs)', () => {

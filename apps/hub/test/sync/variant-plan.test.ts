@@ -1,25 +1,7 @@
-import { planVariant, type LoadedVariant, type PlanOptions } from '../../src/sync/variant-plan';
+import { planVariant } from '../../src/sync/variant-plan';
+import { opts, variant } from './support/loaded-variant';
 
-const NA = ['US-NC', 'US-TX', 'MX', 'CA'];
-const opts: PlanOptions = { regionFacilities: NA, driftPolicy: 'reassert', retryNotFound: false };
 
-function variant(over: Partial<LoadedVariant> = {}): LoadedVariant {
-  return {
-    id: '1',
-    externalProductId: 'p',
-    externalVariantId: 'v',
-    fulfillment: 'pod',
-    observations: [],
-    desired: null,
-    lastWritten: null,
-    pending: true,
-    pendingVersion: 1,
-    attempts: 0,
-    lastError: null,
-    notFoundAt: null,
-    ...over,
-  };
-}
 
 describe('planVariant', () => {
   it('writes the computed state when it differs from the last write', () => {
