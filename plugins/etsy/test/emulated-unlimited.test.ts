@@ -3,11 +3,12 @@
  * to 900, and re-asserting tops it up again (README: mapping and top-up policy).
  */
 import { OUT_OF_STOCK, UNLIMITED, quantity } from '@stock-sync/plugin-sdk';
-import { calls, listingSeed, ref, startHarness, type Harness } from './etsy-harness';
+import { calls, clockRefilledPerTest, type Harness, listingSeed, ref, startHarness } from './etsy-harness';
 
+const clock = clockRefilledPerTest();
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness();
+  h = await startHarness({ now: clock });
 });
 afterAll(() => h.close());
 

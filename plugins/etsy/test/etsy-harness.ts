@@ -46,6 +46,19 @@ export function ref(listingId: number | string, productId: number | string): Var
   return { externalProductId: String(listingId), externalVariantId: String(productId) };
 }
 
+/**
+ * A simulator clock that runs with real time plus a skew moved 2 s before each test (registers a jest
+ * beforeEach; call it at a test file's top level): every test starts with Etsy's per-second budget refilled, so
+ * a busy previous test cannot turn a test's first call into a 429 and a retry (that flaked under CI load).
+ */
+export function clockRefilledPerTest(): () => number {
+  let skew = 0;
+  beforeEach(() => {
+    skew += 2_000;
+  });
+  return () => Date.now() + skew;
+}
+
 /** A simulator clock that moves a second per reading, so raw-request tests never meet the QPS budget. */
 export function fastClock(): () => number {
   let t = Date.now();

@@ -1,10 +1,11 @@
 /** readStock reads up to 100 listings per call (getListingsInventoryByListingIds). */
 import { NotFound, OUT_OF_STOCK, UNLIMITED, quantity } from '@stock-sync/plugin-sdk';
-import { calls, listingSeed, ref, startHarness, type Harness } from './etsy-harness';
+import { calls, clockRefilledPerTest, type Harness, listingSeed, ref, startHarness } from './etsy-harness';
 
+const clock = clockRefilledPerTest();
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness();
+  h = await startHarness({ now: clock });
 });
 afterAll(() => h.close());
 

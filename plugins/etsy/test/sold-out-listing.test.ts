@@ -5,11 +5,12 @@
  * comes back (README: "Whole listing out of stock").
  */
 import { OUT_OF_STOCK, Rejected, UNLIMITED, quantity } from '@stock-sync/plugin-sdk';
-import { calls, listingSeed, ref, startHarness, type Harness } from './etsy-harness';
+import { calls, clockRefilledPerTest, listingSeed, ref, startHarness, type Harness } from './etsy-harness';
 
+const clock = clockRefilledPerTest();
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness();
+  h = await startHarness({ now: clock });
 });
 afterAll(() => h.close());
 
