@@ -6,6 +6,7 @@
 import type { TargetStock } from '@stock-sync/domain';
 import type { HttpClient } from './http/http-client';
 import type { PluginError } from './errors';
+import type { OAuthApp, PluginOAuth } from './oauth';
 
 export const CONTRACT_VERSION = 1;
 
@@ -82,6 +83,11 @@ export interface ConnectContext {
    */
   http: HttpClient;
   log: PluginLogger;
+  /**
+   * The platform app's client id / secret from hub configuration, when the operator configured one for this
+   * platform (refresh grants of OAuth platforms need it). Never logged; never part of a store's credentials.
+   */
+  app?: OAuthApp;
 }
 
 export interface StoreConnection {
@@ -106,12 +112,15 @@ export interface IntegrationPlugin {
   /**
    * Optional, for platforms whose access tokens expire (OAuth 2 refresh-token grant). Exchanges the
    * credentials in `ctx` for fresh ones through `ctx.http` and returns the NEW FULL credential set
-   * (every field, changed or not: e.g. a new accessToken, a rotated refreshToken, a new expiry), which
-   * the host stores in place of the old set. Throws AuthError when the platform refuses the refresh
+   * (every field, changed or not: e.g. a new accessToken, a rotated refreshToken, a new expiry in
+   * `accessTokenExpiresAt` / `refreshTokenExpiresAt`, ISO 8601), which the host stores in place of the old set. Throws AuthError when the platform refuses the refresh
    * (revoked or expired refresh token): the store then needs new credentials from a person.
-   * The host calls it at most once per failed operation, after an AuthError, one call per store at a
-   * time, and retries the operation once with a connection built from the returned credentials.
+   * The host calls it ahead of expiry (from `accessTokenExpiresAt`), and at most once per failed operation
+   * after an AuthError, one call per store at a time across hub processes; after an AuthError it retries the
+   * operation once with a connection built from the returned credentials.
    * Never retry inside it: the HTTP client is the one retry layer.
    */
   refreshCredentials?(ctx: ConnectContext): Promise<Record<string, string>>;
+  /** Optional: connecting a store by the platform's install / consent flow (see oauth.ts). */
+  oauth?: PluginOAuth;
 }

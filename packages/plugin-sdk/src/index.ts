@@ -1,4 +1,5 @@
 export * from './contract';
+export * from './oauth';
 export * from './errors';
 export * from './http/http-client';
 export * from './http/create-http-client';
