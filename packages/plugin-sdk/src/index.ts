@@ -1,5 +1,7 @@
 export * from './contract';
 export * from './oauth';
+// Helpers of the install / consent flow: authorize URL, PKCE, code exchange, refresh grant, expiry, signatures.
+export * from './oauth-flow';
 export * from './errors';
 export * from './http/http-client';
 export * from './http/create-http-client';

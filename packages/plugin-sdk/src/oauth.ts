@@ -27,6 +27,9 @@ export interface OAuthApp {
   /**
    * Sandbox only, set by the operator in hub configuration: the origin (scheme://host:port) that replaces the
    * origin of every URL of this spec (authorize, token, refresh), e.g. a local simulator. Never per request.
+   * A path of its own (a multi-tenant simulator's tenant prefix) goes before the platform's path. The code
+   * exchange (exchangeCode) also gives it to the connected store as its `baseUrl` credential, so the store's
+   * API calls reach the same sandbox.
    */
   baseUrl?: string;
 }
@@ -121,8 +124,12 @@ export interface PluginOAuth {
   authorizeParams?: Readonly<Record<string, string>>;
   /** RFC 7636 PKCE with the S256 method (Etsy requires it). */
   pkce?: 'S256';
-  /** How the standard token requests authenticate the client and encode the body (default body + form). */
-  tokenRequest?: { clientAuthentication?: 'body' | 'basic'; encoding?: 'form' | 'json' };
+  /**
+   * How the standard token requests authenticate the client and encode the body (default body + form):
+   * 'body' = client_id + client_secret in the body, 'basic' = HTTP Basic (RFC 6749 §2.3.1), 'none' = a public
+   * client sending its client_id alone (§3.2.1, e.g. Etsy with PKCE).
+   */
+  tokenRequest?: { clientAuthentication?: 'body' | 'basic' | 'none'; encoding?: 'form' | 'json' };
   /**
    * False when the platform's callback cannot carry our `state` (e.g. BigCommerce's single-click install):
    * the host then sends the merchant through a hub hop that binds the state to an HttpOnly cookie.

@@ -2,3 +2,4 @@ export * from './base-url-field';
 export * from './validate-plugin';
 export * from './validate-credentials';
 export { KEBAB_CASE_ID, CREDENTIAL_FIELD_NAME } from './manifest-schema';
+export { validateOAuthPart } from './validate-oauth';

@@ -9,6 +9,7 @@ import type { IntegrationPlugin } from '../contract';
 import { CredentialFieldSchema, ManifestSchema } from './manifest-schema';
 import { formatValidationErrors } from './format-errors';
 import { BASE_URL_FIELD } from './base-url-field';
+import { validateOAuthPart } from './validate-oauth';
 
 export type PluginValidation = { ok: true; plugin: IntegrationPlugin } | { ok: false; errors: string[] };
 
@@ -54,6 +55,12 @@ export function validatePlugin(candidate: unknown): PluginValidation {
   // Optional: absent (or undefined) is fine; anything else present must be callable.
   if (candidate.refreshCredentials !== undefined && typeof candidate.refreshCredentials !== 'function') {
     errors.push('refreshCredentials must be a function when present');
+  }
+
+  // Optional: the install / consent flow (oauth.ts); checked only when present.
+  if (candidate.oauth !== undefined) {
+    const names = new Set(Array.isArray(candidate.credentialFields) ? candidate.credentialFields.map((f: { name?: unknown }) => f?.name).filter((n): n is string => typeof n === 'string') : []);
+    errors.push(...validateOAuthPart(candidate.oauth, names));
   }
 
   return errors.length ? { ok: false, errors } : { ok: true, plugin: candidate as unknown as IntegrationPlugin };
