@@ -4,3 +4,4 @@ export { connectAsHub, recordingLogger, type HubConnection, type HubClientOption
 export { connectToSimulator, FAST_BACKOFF, type ConnectToSimulatorOptions, type SimulatorConnection } from './connect-to-simulator';
 export { stockEquals, normalise } from './stock-checks';
 export { products as contractProducts, overBatchProducts, mixedTargets } from './seed-plan';
+export { oauthScenarios, runOAuthContract, type OAuthContractOptions, type OAuthScenarioName } from './oauth-scenarios';

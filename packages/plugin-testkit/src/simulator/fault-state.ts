@@ -40,4 +40,6 @@ export function applyFaults(f: FaultState, req: FaultRequest): void {
     f.delay = { remaining: count(req.delay.count, 'delay.count'), ms: count(req.delay.ms, 'delay.ms') };
   }
   if (typeof req.revoke === 'boolean') f.revoked = req.revoke;
+  // Kept by the OAuth kit beside the shop's state (inspection-routes.ts applies it); checked here with the rest.
+  if (req.denyConsent !== undefined && typeof req.denyConsent !== 'boolean') throw new RangeError('denyConsent must be a boolean');
 }

@@ -6,3 +6,5 @@ export { parseBody, parseParams } from './parse-request';
 export { SimTokenBucket } from './sim-token-bucket';
 export { isTargetStock, SIM_PREFIX } from './inspection-routes';
 export { wrapRoute, injectConcurrentEdit, type RouteSelector, type RouteHandler, type ConcurrentEditOptions } from './wrap-route';
+// The OAuth kit: consent and token endpoints, expiry by the simulator clock, rotation, signing helpers.
+export * from './oauth';

@@ -5,6 +5,7 @@
 import type { TargetStock, VariantRef } from '@stock-sync/plugin-sdk';
 import type { FaultRequest, RunningSimulator, SeedProduct, SimRequest, SimResponse } from './types';
 import { applyFaults } from './fault-state';
+import { denyConsent } from './oauth/consent-controls';
 
 export const SIM_PREFIX = '/__sim';
 
@@ -87,6 +88,8 @@ function applyFaultsOn<TState>(sim: RunningSimulator<TState>, f: FaultRequest): 
   if (rest.delay) sim.faults.delay(rest.delay.ms, rest.delay.count);
   if (rest.revoke === true) sim.faults.revokeCredentials();
   if (rest.revoke === false) sim.faults.restoreCredentials();
+  if (f.clear && typeof sim.state === 'object' && sim.state !== null) denyConsent(sim, false);
+  if (typeof rest.denyConsent === 'boolean') denyConsent(sim, rest.denyConsent);
 }
 
 const CHECK = {

@@ -89,6 +89,11 @@ export interface PlatformSimulatorDefinition<TState> {
     headers?(remaining: number, capacity: number): Record<string, string>;
   };
   routes: SimRoute<TState>[];
+  /**
+   * The simulator's sandbox OAuth app (test values only), when it models the platform's install flow
+   * (mounted with the testkit's OAuth kit, withOAuth): the client id / secret the sandbox hub is configured with.
+   */
+  oauthApp?: { clientId: string; clientSecret: string };
 }
 
 export interface SimRequestRecord {
@@ -103,6 +108,8 @@ export interface FaultRequest {
   serverError?: { count: number; status?: number };
   delay?: { ms: number; count: number };
   revoke?: boolean;
+  /** The OAuth kit's consent step denies (true) or approves (false) from now on (simulators with withOAuth). */
+  denyConsent?: boolean;
   deleteVariant?: VariantRef;
   clear?: boolean;
 }

@@ -1,0 +1,54 @@
+/** The contract's OAuth part passes a correct plugin with an install flow, and fails broken ones. */
+import { AuthError, type PluginOAuth } from '@stock-sync/plugin-sdk';
+import { oauthScenarios, runOAuthContract } from '../src';
+import { makeTinyshopOAuthPlugin, tinyshopOAuthPlugin, tinyshopOAuthSimulator } from './fixtures/tinyshop/oauth-fixture';
+import { tinyshopSimulator } from './fixtures/tinyshop/simulator';
+import { tinyshopPlugin } from './fixtures/tinyshop/plugin';
+
+runOAuthContract({ plugin: tinyshopOAuthPlugin, simulator: tinyshopOAuthSimulator });
+
+const opts = (over: Partial<PluginOAuth> = {}, refresh?: Parameters<typeof makeTinyshopOAuthPlugin>[1]) => ({ plugin: makeTinyshopOAuthPlugin(over, refresh), simulator: tinyshopOAuthSimulator });
+
+describe('the OAuth contract part catches', () => {
+  it('a plugin without an oauth part, and a simulator without the kit', async () => {
+    await expect(oauthScenarios['a code works once']({ plugin: tinyshopPlugin, simulator: tinyshopOAuthSimulator })).rejects.toThrow('tinyshop has no oauth part');
+    await expect(oauthScenarios['a code works once']({ plugin: tinyshopOAuthPlugin, simulator: tinyshopSimulator })).rejects.toThrow('the tinyshop simulator declares no oauthApp (mount the OAuth kit with withOAuth)');
+  });
+
+  it('a verifyCallback that accepts anything', async () => {
+    await expect(oauthScenarios['refuses a tampered callback'](opts({ verifyCallback: () => true }))).rejects.toThrow("verifyCallback accepted a callback whose 'code' was changed");
+  });
+
+  it('a verifyCallback that refuses the genuine callback', async () => {
+    await expect(oauthScenarios['connects a store through the consent flow'](opts({ verifyCallback: () => false }))).rejects.toThrow("verifyCallback refused the simulator's genuine callback");
+  });
+
+  it('credentials the plugin cannot take', async () => {
+    const toConnectedStore: PluginOAuth['toConnectedStore'] = (t) => ({ externalStoreId: 's', credentials: { token: String(t.access_token), shopName: 's', scope: 'x' } });
+    await expect(oauthScenarios['connects a store through the consent flow'](opts({ toConnectedStore }))).rejects.toThrow("the flow's credentials do not validate against credentialFields: credentials.scope is not a known credential field");
+  });
+
+  it('an authorize URL that ignores the sandbox baseUrl', async () => {
+    await expect(oauthScenarios['a code works once'](opts({ authorizeUrlFor: () => 'https://api.tinyshop.invalid/oauth/authorize' }))).rejects.toThrow("does not honour the app's baseUrl");
+  });
+
+  it('a refresh that returns the old token', async () => {
+    await expect(oauthScenarios['refreshes expiring credentials'](opts({}, async (ctx) => ({ ...ctx.credentials })))).rejects.toThrow('refreshCredentials returned the same secret credentials (no new access token)');
+  });
+
+  it('a refresh that hides a refusal', async () => {
+    await expect(oauthScenarios['a refused refresh is an AuthError'](opts({}, async (ctx) => ({ ...ctx.credentials, token: 'x' })))).rejects.toThrow('a refresh after the merchant revoked the app succeeded; it must fail with an AuthError');
+  });
+
+  it('a refresh that fails with something else than AuthError', async () => {
+    await expect(oauthScenarios['a refused refresh is an AuthError'](opts({}, async () => Promise.reject(new Error('boom'))))).rejects.toThrow('a refresh after the merchant revoked the app failed with Error: boom, not an AuthError');
+  });
+
+  it('a plugin that logs a token', async () => {
+    const leaky = makeTinyshopOAuthPlugin({}, async (ctx) => {
+      ctx.log.info(`refreshing ${ctx.credentials.refreshToken}`);
+      throw new AuthError('refused');
+    });
+    await expect(oauthScenarios['a refused refresh is an AuthError']({ plugin: leaky, simulator: tinyshopOAuthSimulator })).rejects.toThrow('a log line carries a secret: info refreshing <secret>');
+  });
+});
