@@ -99,6 +99,24 @@ export const plugin: IntegrationPlugin = {
       readStock: async () => notImplemented(),
     };
   },
+  // Optional: connecting a store by the platform's install / consent flow (see the SDK README, "Connecting by
+  // the platform's install flow"). Mostly data; code only for the platform's quirks. Uncomment and fill in
+  // from the platform's documentation (cite each URL in README.md); mount the testkit's OAuth kit (withOAuth)
+  // on the simulator and add runOAuthContract({ plugin, simulator }) to the tests.
+  // oauth: {
+  //   authorizeUrl: 'https://${c.id}.example/oauth/authorize',  // TODO: the consent URL ({name} placeholders allowed)
+  //   tokenUrl: 'https://${c.id}.example/oauth/token',          // TODO: the token endpoint
+  //   scopes: ['TODO'],
+  //   // pkce: 'S256', scopeDelimiter: ',', tokenRequest: { clientAuthentication: 'basic' },
+  //   tokenLifetime: { accessTokenSeconds: 3600, source: 'TODO: the URL that states it' },
+  //   toConnectedStore: (token) => ({
+  //     externalStoreId: 'TODO: the platform id of the store',
+  //     credentials: { accessToken: String(token.access_token) },
+  //   }),
+  //   // verifyCallback(req, app) { ... }, verifyUninstall(req, app) { ... }: when the platform signs them.
+  // },
+  // Where access tokens expire: renew them with the SDK's standard refresh grant.
+  // refreshCredentials: (ctx) => refreshTokenGrant(ctx, { platform: '${c.displayName.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}', tokenUrl: 'https://${c.id}.example/oauth/token' }),
 };
 
 export default plugin;
@@ -178,6 +196,10 @@ simulator in \`src/simulator/index.ts\` has no routes yet. That failure is expec
    (validate bodies with \`openApiBodyValidator\` if the platform publishes an OpenAPI spec).
 3. \`src/index.ts\` (+ small files, one job each): verify, writeStock, readStock through \`ctx.http\`.
 4. Quirk tests in \`test/\`; then \`pnpm turbo run build typecheck lint test --filter=${c.packageName}\`.
+5. Optional, when merchants connect by the platform's install / consent screen: the commented \`oauth\` part
+   in \`src/index.ts\` (and \`refreshCredentials\` where tokens expire), the testkit's OAuth kit mounted on the
+   simulator (\`withOAuth\`), \`runOAuthContract({ plugin, simulator })\` in the tests, and a "Connecting"
+   section below (how a store connects, token lifetimes, refresh, uninstall notice, with sources).
 
 ## Platform decisions
 Every decision with its source (documentation URL, spec file), e.g. how "unlimited" and "out of stock" are

@@ -57,6 +57,11 @@ describe('generatePlugin', () => {
     expect(read('big-cartel/src/index.ts')).toContain("throw new Error('not implemented')");
     expect(read('big-cartel/src/index.ts')).toContain('export default plugin');
     expect(read('big-cartel/src/index.ts')).not.toContain('plugin-testkit');
+    // The optional install-flow part, commented out so the skeleton builds without it.
+    expect(read('big-cartel/src/index.ts')).toContain("  // oauth: {\n  //   authorizeUrl: 'https://big-cartel.example/oauth/authorize',");
+    expect(read('big-cartel/src/index.ts')).toContain("  // refreshCredentials: (ctx) => refreshTokenGrant(ctx, { platform: 'Big Cartel',");
+    expect(read('big-cartel/src/index.ts')).not.toMatch(/^\s*oauth:/m);
+    expect(read('big-cartel/README.md')).toContain('runOAuthContract({ plugin, simulator })');
     expect(read('big-cartel/src/simulator/index.ts')).toContain('export const simulator: PlatformSimulatorDefinition<BigCartelSimState>');
     expect(read('big-cartel/test/contract.test.ts')).toContain('runContractSuite({ plugin, simulator })');
     expect(read('big-cartel/README.md')).toMatch(/contract test .* runs and FAILS until\s+the plugin is written/);
