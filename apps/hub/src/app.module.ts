@@ -9,10 +9,12 @@ import { BearerTokenGuard } from './auth/bearer-token.guard';
 import { CatalogModule } from './catalog/catalog.module';
 import { ConfigModule } from './config/config.module';
 import type { HubConfig } from './config/hub-config';
+import { CredentialsModule } from './credentials/credentials.module';
 import { CryptoModule } from './crypto/crypto.module';
 import { DatabaseModule } from './database/database.module';
 import { FacilityStockModule } from './facility-stock/facility-stock.module';
 import { HealthModule } from './health/health.module';
+import { OAuthModule } from './oauth/oauth.module';
 import { ApiExceptionFilter } from './http/api-exception.filter';
 import { PendingWorkModule } from './pending-work/pending-work.signal';
 import { PluginsModule } from './plugins/plugins.module';
@@ -47,6 +49,8 @@ export class HubModule {
         SyncVariantsModule,
         HealthModule,
         SyncModule.forRoot({ config: options.config.sync }),
+        OAuthModule,
+        CredentialsModule,
         ...(options.imports ?? []),
       ],
       providers: [

@@ -9,6 +9,7 @@ import { loadSyncConfig, SyncConfigError, type SyncConfig } from '../sync/sync-c
 import { loadAuthThrottleConfig, type AuthThrottleConfig } from './auth-config';
 import { developmentKey, parseEncryptionKeys, type EncryptionKey } from './encryption-keys';
 import { ensureGeneratedSecret } from './generated-secrets';
+import { loadOAuthConfig, type OAuthConfig } from './oauth-config';
 
 export type LogLevel = 'error' | 'warn' | 'log' | 'debug' | 'verbose';
 const LOG_LEVELS: readonly LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
@@ -40,6 +41,8 @@ export interface HubConfig {
   auth: AuthThrottleConfig;
   /** The orchestrator's settings (HUB_SCHEDULER, HUB_SCHEDULER_TICK_MS, HUB_SYNC_*, …; see sync/sync-config.ts). */
   sync: SyncConfig;
+  /** Install flows, app client ids/secrets, the refresh-ahead sweep (HUB_OAUTH_*, HUB_PUBLIC_URL, …; see oauth-config.ts). */
+  oauth: OAuthConfig;
 }
 
 export class ConfigError extends Error {
@@ -105,6 +108,7 @@ export function loadHubConfig(env: Env = process.env, warn: Warn = (m) => consol
   }
 
   const auth = loadAuthThrottleConfig(env, problems);
+  const oauth = loadOAuthConfig(env, production, problems);
 
   let sync: SyncConfig | undefined;
   try {
@@ -146,6 +150,7 @@ export function loadHubConfig(env: Env = process.env, warn: Warn = (m) => consol
     logLevel,
     auth,
     sync,
+    oauth,
   };
 }
 

@@ -68,6 +68,14 @@ export class StoreEntity {
   @Column({ name: 'sync_lease_until', type: 'timestamptz', nullable: true })
   syncLeaseUntil!: Date | null;
 
+  /** The platform's id of the store (shop domain, store hash…), from its install flow: matches uninstall notices and reconnects. */
+  @Column({ name: 'external_store_id', type: 'text', nullable: true })
+  externalStoreId!: string | null;
+
+  /** When the stored access token expires (the credentials' accessTokenExpiresAt), for the refresh-ahead sweep. */
+  @Column({ name: 'credentials_expire_at', type: 'timestamptz', nullable: true })
+  credentialsExpireAt!: Date | null;
+
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
   createdAt!: Date;
 

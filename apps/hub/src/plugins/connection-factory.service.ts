@@ -6,7 +6,7 @@
  * ONE rate limiter per store for the process lifetime: every connection to a store — a sync run, a
  * read-back, a credentials check — draws on the same budget, so together they never exceed it.
  */
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
   createHttpClient,
   createRateLimiter,
@@ -17,11 +17,16 @@ import {
   Transient,
   type HttpClient,
   type IntegrationPlugin,
+  type OAuthApp,
   type PluginLogger,
   type RateLimiter,
   type StoreConnection,
 } from '@stock-sync/plugin-sdk';
+import { HUB_CONFIG } from '../config/config.tokens';
+import type { HubConfig } from '../config/hub-config';
+import { oauthAppFor } from '../config/oauth-config';
 import { CredentialCipher } from '../crypto/credential-cipher';
+import { credentialsExpireAt } from '../stores/credentials-expiry';
 import { PluginRegistry } from './plugin-registry.service';
 
 /** What a connection needs to know about a store. `credentials` is the stored ciphertext. */
@@ -43,6 +48,8 @@ export interface RefreshedCredentials {
   values: Record<string, string>;
   ciphertext: Buffer;
   names: string[];
+  /** The new set's accessTokenExpiresAt (stores.credentials_expire_at), null when it does not expire. */
+  expiresAt: Date | null;
 }
 
 export class IntegrationUnavailable extends Error {
@@ -59,7 +66,13 @@ export class ConnectionFactory {
   constructor(
     private readonly registry: PluginRegistry,
     private readonly cipher: CredentialCipher,
+    @Inject(HUB_CONFIG) private readonly config: HubConfig,
   ) {}
+
+  /** The platform app configured for `platform` (HUB_OAUTH_<PLATFORM>_*), given to connect and refresh as ConnectContext.app. */
+  appFor(platform: string): OAuthApp | undefined {
+    return oauthAppFor(this.config.oauth, platform);
+  }
 
   /** The plugin's StoreConnection for a stored store. */
   connect(store: ConnectableStore): StoreConnection {
@@ -76,10 +89,11 @@ export class ConnectionFactory {
   openWithCredentials(storeId: string, platform: string, credentials: Readonly<Record<string, string>>): OpenedConnection {
     const plugin = this.registry.get(platform);
     if (!plugin) throw new IntegrationUnavailable(platform);
-    const secrets = secretValues(effectiveCredentialFields(plugin.credentialFields), credentials);
+    const app = this.appFor(platform);
+    const secrets = [...secretValues(effectiveCredentialFields(plugin.credentialFields), credentials), ...(app ? [app.clientSecret] : [])];
     const log = pluginLogger(`plugin:${platform}:${storeId}`, secrets);
     const http = createHttpClient({ rateLimit: plugin.manifest.rateLimit, limiter: this.limiterFor(storeId, plugin), secrets, log });
-    const connection = plugin.connect({ credentials: { ...credentials }, http, log });
+    const connection = plugin.connect({ credentials: { ...credentials }, http, log, ...(app ? { app } : {}) });
     return { connection, http, plugin };
   }
 
@@ -99,11 +113,26 @@ export class ConnectionFactory {
     if (!plugin) throw new IntegrationUnavailable(store.platform);
     if (typeof plugin.refreshCredentials !== 'function') throw new Error(`integration "${store.platform}" cannot refresh credentials`);
     const current = this.cipher.decrypt(store.credentials, store.id);
-    const secrets = secretValues(effectiveCredentialFields(plugin.credentialFields), current);
+    const app = this.appFor(store.platform);
+    const secrets = [...secretValues(effectiveCredentialFields(plugin.credentialFields), current), ...(app ? [app.clientSecret] : [])];
     const log = pluginLogger(`plugin:${store.platform}:${store.id}`, secrets);
-    const values = await plugin.refreshCredentials({ credentials: Object.freeze({ ...current }), http, log });
+    const values = await plugin.refreshCredentials({ credentials: Object.freeze({ ...current }), http, log, ...(app ? { app } : {}) });
     if (!isStringRecord(values)) throw new Transient('the plugin answered the credential refresh with something other than a set of string values');
-    return { values, ciphertext: this.cipher.encrypt(values, store.id), names: Object.keys(values) };
+    return { values, ciphertext: this.cipher.encrypt(values, store.id), names: Object.keys(values), expiresAt: credentialsExpireAt(values) };
+  }
+
+  /**
+   * An HTTP client and logger for an install flow's code exchange on `platform` (no store yet): the plugin's
+   * rate policy on a limiter of its own, and `secrets` (the app secret, the code, the PKCE verifier)
+   * registered for redaction.
+   */
+  exchangeClient(platform: string, label: string, secrets: readonly string[]): { http: HttpClient; log: PluginLogger } {
+    const plugin = this.registry.get(platform);
+    if (!plugin) throw new IntegrationUnavailable(platform);
+    const list = secrets.filter((v) => v.length > 0);
+    const log = pluginLogger(`plugin:${platform}:${label}`, list);
+    const http = createHttpClient({ rateLimit: plugin.manifest.rateLimit, limiter: createRateLimiter(plugin.manifest.rateLimit), secrets: list, log });
+    return { http, log };
   }
 
   /** Drop a store's limiter (the store was deleted or moved platform). */

@@ -6,6 +6,10 @@ import type { DataSource } from 'typeorm';
 import { queryRows } from '../database/sql';
 import { IntegrationDto, ListIntegrationsQuery } from './integrations.dto';
 import { PluginRegistry } from './plugin-registry.service';
+import { ConnectionFactory } from './connection-factory.service';
+import { installFlowSummary } from './install-flow-summary';
+
+const optional = <K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> => (value === undefined ? {} : ({ [key]: value } as Record<K, V>));
 
 @ApiTags('reference data')
 @ApiBearerAuth()
@@ -14,6 +18,7 @@ export class IntegrationsController {
   constructor(
     private readonly registry: PluginRegistry,
     @InjectDataSource() private readonly db: DataSource,
+    private readonly connections: ConnectionFactory,
   ) {}
 
   /** One row per loaded plugin; `?includeUnavailable=true` adds known integrations whose plugin is gone. */
@@ -34,6 +39,7 @@ export class IntegrationsController {
         ...(f.description ? { description: f.description } : {}),
       })),
       available: true,
+      ...optional('installFlow', installFlowSummary(p, this.connections.appFor(p.manifest.id))),
     }));
     if (!query.includeUnavailable) return loaded;
     const gone = await queryRows<{ id: string; display_name: string; contract_version: number; manifest: IntegrationDto & { capabilities: Record<string, unknown> }; credential_fields: IntegrationDto['credentialFields']; unavailable_reason: string | null }>(

@@ -3,6 +3,7 @@ import { CAPABILITIES_SCHEMA, RATE_LIMIT_SCHEMA } from '../http/openapi-schemas'
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional } from 'class-validator';
 import { toBoolean } from '../http/query-transforms';
+import { InstallFlowDto } from './install-flow-summary';
 
 export class CredentialFieldDto {
   @ApiProperty({ example: 'accessToken' }) name!: string;
@@ -20,6 +21,8 @@ export class IntegrationDto {
   @ApiProperty({ type: [CredentialFieldDto] }) credentialFields!: CredentialFieldDto[];
   @ApiProperty() available!: boolean;
   @ApiPropertyOptional() unavailableReason?: string;
+  @ApiPropertyOptional({ type: () => InstallFlowDto, description: "present when the plugin can connect a store by the platform's install flow (POST /v1/stores/connect)" })
+  installFlow?: InstallFlowDto;
 }
 
 export class ListIntegrationsQuery {

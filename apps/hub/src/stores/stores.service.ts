@@ -20,6 +20,7 @@ import { markStoresPending } from '../sync-variants/pending-marking';
 import { formatErrorsOf } from '../http/reference-checked';
 import { oversizedCredentialValues } from './credential-limits';
 import { verifyCredentials } from './credentials-check';
+import { credentialsExpireAt, expiryProblem } from './credentials-expiry';
 import { presentStore, STORE_COLUMNS, type StoreRow } from './store-row';
 import type { CreateStoreBody, StoreDto, UpdateStoreBody } from './stores.dto';
 
@@ -52,8 +53,8 @@ export class StoresService {
     if (verify) await verifyCredentials(this.connections, id, body.platform, credentials);
     const row = await queryOne<StoreRow>(
       this.db.manager,
-      `INSERT INTO stores AS s (id, name, platform, selling_region, stock_sync_enabled, drift_policy, credentials, credential_names, reconcile_interval_seconds)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9)
+      `INSERT INTO stores AS s (id, name, platform, selling_region, stock_sync_enabled, drift_policy, credentials, credential_names, reconcile_interval_seconds, credentials_expire_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10)
        RETURNING ${STORE_COLUMNS}`,
       [
         id,
@@ -65,6 +66,7 @@ export class StoresService {
         this.cipher.encrypt(credentials, id),
         JSON.stringify(Object.keys(credentials)),
         body.reconcileIntervalSeconds ?? null,
+        credentialsExpireAt(credentials),
       ],
     );
     return presentStore(row!, true);
@@ -125,6 +127,7 @@ export class StoresService {
       if (credentials) {
         set('credentials', this.cipher.encrypt(credentials, id));
         set('credential_names', JSON.stringify(Object.keys(credentials)), '::jsonb');
+        set('credentials_expire_at', credentialsExpireAt(credentials));
       }
       if (body.status === 'paused') {
         set('status', 'paused');
@@ -154,7 +157,9 @@ export class StoresService {
     const checked = validateCredentials(fields, submitted);
     errors.push(...oversized);
     if (!checked.ok) errors.push(...checked.errors.filter((e) => !oversized.some((o) => o.path === e.path)));
-    return checked.ok && oversized.length === 0 ? checked.values : undefined;
+    const expiry = checked.ok ? expiryProblem(checked.values) : undefined;
+    if (expiry) errors.push(expiry);
+    return checked.ok && oversized.length === 0 && !expiry ? checked.values : undefined;
   }
 
   private async findRow(manager: EntityManager, id: string): Promise<StoreRow> {

@@ -18,10 +18,10 @@ export async function saveRefreshedCredentials(
 ): Promise<boolean> {
   const rows = await queryRows<{ id: string }>(
     manager,
-    `UPDATE stores SET credentials = $3, credential_names = $4::jsonb, updated_at = now()
+    `UPDATE stores SET credentials = $3, credential_names = $4::jsonb, credentials_expire_at = $5, updated_at = now()
      WHERE id = $1 AND credentials = $2
      RETURNING id`,
-    [storeId, Buffer.from(previous), refreshed.ciphertext, JSON.stringify(refreshed.names)],
+    [storeId, Buffer.from(previous), refreshed.ciphertext, JSON.stringify(refreshed.names), refreshed.expiresAt],
   );
   return rows.length === 1;
 }

@@ -7,7 +7,15 @@
 import { describeHub } from '../support/hub-harness';
 import { fetchOpenApi, operationsOf, resolveSchema, type OpenApiDocument, type Operation, type SchemaObject } from './support/openapi-operations';
 
-const PUBLIC = ['GET /health'];
+const PUBLIC = [
+  'GET /health',
+  // The OAuth routes platforms and merchants' browsers call (src/oauth/oauth.controller.ts): no token, each proves itself.
+  'GET /oauth/callback/{platform}',
+  'POST /oauth/callback/{platform}',
+  'GET /oauth/start/{id}',
+  'GET /oauth/uninstall/{platform}',
+  'POST /oauth/uninstall/{platform}',
+];
 
 describeHub('the OpenAPI document', (hub) => {
   let doc: OpenApiDocument;

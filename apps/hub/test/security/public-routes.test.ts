@@ -11,6 +11,8 @@ import { Public } from '../../src/auth/public.decorator';
 import { collectPublicRoutes, PublicRouteMatcher } from '../../src/auth/public-routes';
 import { loadHubConfig } from '../../src/config/hub-config';
 import { HealthController } from '../../src/health/health.controller';
+import { ConnectController } from '../../src/oauth/connect.controller';
+import { OAuthController } from '../../src/oauth/oauth.controller';
 
 @Public()
 @Controller('open')
@@ -52,6 +54,26 @@ describe('public routes', () => {
     expect(m.isPublic('GET', '/docs/openapi.json')).toBe(true);
     for (const [method, path] of [['GET', '/HEALTH'], ['GET', '/health/'], ['GET', '//health'], ['GET', '/%68ealth'], ['POST', '/health'], ['GET', '/v1/mixed'], ['GET', '/open/7/info/x'], ['POST', '/docs'], ['GET', '/docsx'], ['GET', '/Docs']]) {
       expect([method, path, m.isPublic(method, path)]).toEqual([method, path, false]);
+    }
+  });
+});
+
+describe("the hub's own public routes", () => {
+  it('are health and the OAuth callback, hop and uninstall routes; starting a connect needs the token', () => {
+    const routes = collectPublicRoutes(fakeModules(HealthController, OAuthController, ConnectController));
+    expect(routes.map((r) => `${r.method} ${r.path}`).sort()).toEqual([
+      'GET /health',
+      'GET /oauth/callback/:platform',
+      'GET /oauth/start/:id',
+      'GET /oauth/uninstall/:platform',
+      'POST /oauth/callback/:platform',
+      'POST /oauth/uninstall/:platform',
+    ]);
+    const m = new PublicRouteMatcher(routes);
+    expect(m.isPublic('GET', '/oauth/callback/shopify')).toBe(true);
+    expect(m.isPublic('POST', '/oauth/uninstall/shopify')).toBe(true);
+    for (const [method, path] of [['POST', '/v1/stores/connect'], ['POST', '/v1/stores/x/reconnect'], ['GET', '/OAUTH/callback/shopify'], ['GET', '/oauth/callback/shopify/'], ['GET', '/oauth/callback'], ['POST', '/oauth/start/x'], ['PUT', '/oauth/callback/x'], ['GET', '/oauth/callback/a/b']]) {
+      expect([method, path, m.isPublic(method!, path!)]).toEqual([method, path, false]);
     }
   });
 });

@@ -4,6 +4,8 @@
  * token — or 404 where the spelling routes nowhere — and never 2xx or any data. Regression for the
  * upper-case bypass (`GET /V1/stores` answered 200 with every store).
  */
+import { ModulesContainer } from '@nestjs/core';
+import { collectPublicRoutes } from '../../src/auth/public-routes';
 import { describeHub, TEST_TOKEN } from '../support/hub-harness';
 import { createStore } from '../support/scenario';
 import { fetchOpenApi, operationsOf, type Operation } from './support/openapi-operations';
@@ -104,6 +106,32 @@ describeHub('every route needs the token, however its path is spelled', (hub) =>
       const res = await rawRequest(hub().url, { method: 'GET', path, headers: { authorization: `Bearer ${TEST_TOKEN}` } });
       expect([path, res.status, res.body]).toEqual([path, 400, { error: 'validation_failed', details: [{ path: 'path', message: expect.stringContaining('decode') }] }]);
     }
+  });
+
+  it("the application's public routes are exactly health and the OAuth callback, hop and uninstall routes", () => {
+    const routes = collectPublicRoutes(hub().app.get(ModulesContainer)).map((r) => `${r.method} ${r.path}`).sort();
+    expect(routes).toEqual([
+      'GET /health',
+      'GET /oauth/callback/:platform',
+      'GET /oauth/start/:id',
+      'GET /oauth/uninstall/:platform',
+      'POST /oauth/callback/:platform',
+      'POST /oauth/uninstall/:platform',
+    ]);
+  });
+
+  it('the OAuth public routes answer without a token (here: no install flow → 404), never 401; other spellings are not public', async () => {
+    for (const [method, path] of [['GET', '/oauth/callback/demo-shop?code=x&state=y'], ['POST', '/oauth/callback/demo-shop'], ['POST', '/oauth/uninstall/demo-shop'], ['GET', '/oauth/uninstall/demo-shop']]) {
+      const res = await rawRequest(hub().url, { method: method!, path: path!, ...(method === 'POST' ? { headers: { 'content-type': 'text/plain' }, body: 'signed bytes' } : {}) });
+      expect([method, path, res.status, (res.body as { error?: string })?.error]).toEqual([method, path, 404, 'not_found']);
+    }
+    const start = await rawRequest(hub().url, { method: 'GET', path: `/oauth/start/00000000-0000-4000-8000-000000000001?state=${'A'.repeat(43)}` });
+    expect(start.status).toBe(400);
+    for (const path of ['/OAUTH/callback/demo-shop', '/oauth/callback/demo-shop/', '//oauth/callback/demo-shop', '/oauth/Callback/demo-shop']) {
+      expect([path, (await rawRequest(hub().url, { method: 'GET', path })).status]).toEqual([path, 401]);
+    }
+    // A body to anything else is still read only with a token, and only as JSON.
+    expect((await rawRequest(hub().url, { method: 'POST', path: '/oauth/start/x', headers: { 'content-type': 'text/plain' }, body: 'x' })).status).toBe(401);
   });
 
   it('the public routes stay public: health and the API docs', async () => {
