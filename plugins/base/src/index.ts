@@ -6,9 +6,14 @@ import type { IntegrationPlugin } from '@stock-sync/plugin-sdk';
 import { createBaseApi } from './base-api';
 import { BaseConnection } from './connection';
 import { credentialFields, manifest } from './manifest';
+import { createBaseOAuth } from './oauth';
+import { refreshBaseCredentials } from './refresh-credentials';
 
 export interface BasePluginOptions {
-  /** The clock BASE's limit waits ("until the hour / the JST day changes") are computed from; default Date.now. */
+  /**
+   * The clock BASE's limit waits ("until the hour / the JST day changes") and token expiries are computed
+   * from; default Date.now.
+   */
   now?: () => number;
 }
 
@@ -21,6 +26,8 @@ export function createBasePlugin(options: BasePluginOptions = {}): IntegrationPl
     connect(ctx) {
       return new BaseConnection(createBaseApi(ctx, now), ctx.log);
     },
+    refreshCredentials: (ctx) => refreshBaseCredentials(ctx, now),
+    oauth: createBaseOAuth(now),
   };
 }
 
@@ -30,3 +37,5 @@ export default plugin;
 export { manifest, credentialFields } from './manifest';
 export { stockFor, stockOfCount, EMULATED_UNLIMITED_STOCK, UNLIMITED_READ_THRESHOLD } from './stock-mapping';
 export { editStockForm } from './edit-form';
+export { classifyBaseTokenResponse } from './token-errors';
+export { credentialsFromToken } from './oauth';

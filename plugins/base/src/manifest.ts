@@ -45,11 +45,49 @@ export const manifest: PluginManifest = {
   docsUrl: 'https://github.com/baseinc/api-docs/blob/master/base_api_v1_items_edit.md',
 };
 
+/** BASE's OAuth 2.0 endpoints (base_api_v1_oauth_authorize.md, base_api_v1_oauth_access_token.md). */
+export const OAUTH_AUTHORIZE_URL = `${DEFAULT_BASE_URL}/1/oauth/authorize`;
+export const OAUTH_TOKEN_PATH = '/1/oauth/token';
+export const OAUTH_TOKEN_URL = `${DEFAULT_BASE_URL}${OAUTH_TOKEN_PATH}`;
+
+/** read_users is granted by default (verify reads /1/users/me); the stock calls need the item scopes. */
+export const OAUTH_SCOPES: readonly string[] = ['read_users', 'read_items', 'write_items'];
+
+/** "アクセストークンの有効期限は1時間程度です" / "リフレッシュトークンの有効期限は30日程度です". */
+export const ACCESS_TOKEN_SECONDS = 3_600;
+export const REFRESH_TOKEN_SECONDS = 30 * 24 * 3_600;
+
 export const credentialFields: readonly CredentialField[] = [
   {
     name: 'accessToken',
     secret: true,
     required: true,
     description: 'OAuth 2.0 access token (Authorization: Bearer) with the read_items and write_items scopes, from BASE Developers.',
+  },
+  {
+    name: 'refreshToken',
+    secret: true,
+    required: false,
+    description:
+      'The OAuth refresh token issued with the access token (valid about 30 days; BASE answers a new one on every refresh). ' +
+      'With it (and the app configured in the hub) the hub renews the one-hour access token by itself.',
+  },
+  {
+    name: 'accessTokenExpiresAt',
+    secret: false,
+    required: false,
+    description: 'ISO-8601 instant the access token expires (about an hour after it was issued); set by the connect flow and every refresh.',
+  },
+  {
+    name: 'refreshTokenExpiresAt',
+    secret: false,
+    required: false,
+    description: 'ISO-8601 instant the refresh token expires (about 30 days after it was issued); set by the connect flow and every refresh.',
+  },
+  {
+    name: 'redirectUri',
+    secret: false,
+    required: false,
+    description: "The callback URL registered with the BASE app; BASE's refresh grant requires it (redirect_uri 必須). Set by the connect flow.",
   },
 ];

@@ -7,11 +7,14 @@
  * The plugin's clock is injected: it reads as the top of an hour when the suite is declared, so the time left in
  * the hour is known (an hour less what the suite has run) and the run never depends on the wall clock.
  */
-import { runContractSuite } from '@stock-sync/plugin-testkit';
+import { runContractSuite, runOAuthContract } from '@stock-sync/plugin-testkit';
 import { createBasePlugin, plugin } from '../src';
 import { simulator } from '../src/simulator';
 
 runContractSuite({ plugin, simulator });
+
+// The install flow and the token lifecycle against the simulator's BASE OAuth endpoints.
+runOAuthContract({ plugin, simulator });
 
 const HOUR_MS = 3_600_000;
 const SUITE_MARGIN_MS = 120_000;

@@ -4,7 +4,8 @@
  * the check.
  */
 import { join } from 'node:path';
-import { evidence, expectSameShape, type Evidence, type ShapeOptions } from '@stock-sync/plugin-testkit';
+import { denyConsent, evidence, expectSameShape, type Evidence, type ShapeOptions } from '@stock-sync/plugin-testkit';
+import { SANDBOX_OAUTH_APP } from '../src/simulator';
 import { call, startBaseSimulator, type BaseSim } from './support';
 
 const DIR = join(__dirname, 'evidence');
@@ -77,4 +78,79 @@ it('over the hourly limit: the documented hour_api_limit (error-hour-api-limit)'
   const res = await call(sim, 'GET', '/1/users/me');
   holds(res, e);
   expect(res.body).toEqual(e.response!.body);
+});
+
+describe('OAuth endpoints held to the documents', () => {
+  const app = SANDBOX_OAUTH_APP;
+  const documented = (name: string) => doc(name).request!;
+
+  /** The documented authorize request with the sandbox app's client_id: the consent's 302 Location. */
+  async function authorize(name: string): Promise<URL> {
+    const q = { ...(documented(name).query as Record<string, string>), client_id: app.clientId };
+    const res = await fetch(`${sim.baseUrl}${documented(name).path}?${new URLSearchParams(q)}`, { redirect: 'manual' });
+    expect(res.status).toBe(doc(name).response!.status);
+    return new URL(res.headers.get('location')!);
+  }
+
+  async function token(form: Record<string, string>): Promise<{ status: number; body: any }> {
+    const res = await fetch(`${sim.baseUrl}/1/oauth/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(form).toString(),
+    });
+    return { status: res.status, body: await res.json() };
+  }
+
+  async function codeFor(): Promise<{ code: string; redirectUri: string }> {
+    const location = await authorize('oauth-authorize');
+    return { code: location.searchParams.get('code')!, redirectUri: `${location.origin}${location.pathname}` };
+  }
+
+  async function exchange(): Promise<{ status: number; body: any }> {
+    const { code, redirectUri } = await codeFor();
+    const form = { ...(documented('oauth-token-authorization-code').body as Record<string, string>), client_id: app.clientId, client_secret: app.clientSecret, code, redirect_uri: redirectUri };
+    return token(form);
+  }
+
+  it('consent redirects to the documented callback with code and the state as sent (oauth-authorize)', async () => {
+    const location = await authorize('oauth-authorize');
+    const want = new URL(doc('oauth-authorize').response!.headers!.location);
+    expect(`${location.origin}${location.pathname}`).toBe(`${want.origin}${want.pathname}`);
+    expect([...location.searchParams.keys()].sort()).toEqual([...want.searchParams.keys()].sort());
+    expect(location.searchParams.get('state')).toBe(want.searchParams.get('state'));
+  });
+
+  it('a denied consent redirects exactly as documented (oauth-authorize-denied)', async () => {
+    denyConsent(sim);
+    const location = await authorize('oauth-authorize-denied');
+    expect(location.toString()).toBe(doc('oauth-authorize-denied').response!.headers!.location);
+  });
+
+  it('the documented code exchange is answered with the documented shape (oauth-token-authorization-code)', async () => {
+    const res = await exchange();
+    holds(res, doc('oauth-token-authorization-code'));
+    expect(res.body).toMatchObject({ token_type: 'bearer', expires_in: 3600 });
+  });
+
+  it('the documented refresh is answered with the documented shape (oauth-token-refresh)', async () => {
+    const first = (await exchange()).body;
+    const form = { ...(documented('oauth-token-refresh').body as Record<string, string>), client_id: app.clientId, client_secret: app.clientSecret, refresh_token: first.refresh_token };
+    const res = await token(form);
+    holds(res, doc('oauth-token-refresh'));
+    expect(res.body.refresh_token).not.toBe(first.refresh_token);
+  });
+
+  it('refusals answer BASE’s documented bodies (oauth-token-error-*)', async () => {
+    const first = (await exchange()).body;
+    const refresh = { grant_type: 'refresh_token', client_id: app.clientId, client_secret: app.clientSecret, redirect_uri: 'http://hogehoge.com/callback.php' };
+    // A spent (or unknown) refresh token.
+    await token({ ...refresh, refresh_token: first.refresh_token });
+    const spent = await token({ ...refresh, refresh_token: first.refresh_token });
+    expect(spent).toEqual({ status: 400, body: doc('oauth-token-error-bad-refresh-token').response!.body });
+    // An unknown code; a code past its lifetime.
+    const code = { grant_type: 'authorization_code', client_id: app.clientId, client_secret: app.clientSecret, redirect_uri: 'http://hogehoge.com/callback.php' };
+    expect(await token({ ...code, code: 'not-a-code' })).toEqual({ status: 400, body: doc('oauth-token-error-bad-code').response!.body });
+    // An unknown client.
+    expect(await token({ ...code, code: 'x', client_id: 'someone-else' })).toEqual({ status: 400, body: doc('oauth-token-error-unknown-client').response!.body });
+  });
 });

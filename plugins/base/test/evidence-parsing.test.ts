@@ -3,8 +3,8 @@
  * replayed by a bare loopback server through the real SDK client — no simulator involved.
  */
 import { join } from 'node:path';
-import { AuthError, NotFound, RateLimited, Rejected, type IntegrationPlugin } from '@stock-sync/plugin-sdk';
-import { connectAsHub, evidence, loadEvidenceDir, type Evidence, type EvidenceResponse } from '@stock-sync/plugin-testkit';
+import { AuthError, createHttpClient, exchangeCode, NotFound, RateLimited, Rejected, type IntegrationPlugin } from '@stock-sync/plugin-sdk';
+import { callbackFromLocation, connectAsHub, evidence, loadEvidenceDir, recordingLogger, type Evidence, type EvidenceResponse } from '@stock-sync/plugin-testkit';
 import { createBasePlugin, plugin } from '../src';
 import { startReplay, type Replay } from '@stock-sync/plugin-testkit';
 
@@ -26,7 +26,7 @@ async function connectTo(answers: EvidenceResponse[], p: IntegrationPlugin = plu
 }
 
 it('every evidence file names a public source and a date', () => {
-  expect(loadEvidenceDir(DIR).length).toBe(12);
+  expect(loadEvidenceDir(DIR).length).toBe(22);
 });
 
 it('verify accepts the documented users/me answer (users-me)', async () => {
@@ -118,4 +118,69 @@ it('day_api_limit waits until the date changes in Japan time, on the injected cl
   const c = await connectTo([answer('error-day-api-limit')], createBasePlugin({ now: () => at }));
   const [o] = await c.writeStock([{ ...v('11'), target: Q(1) }]);
   expect(o.status === 'failed' && (o.error as RateLimited).retryAfterMs).toBe(120_000);
+});
+
+describe('OAuth: the documented token endpoint', () => {
+  const documentedForm = (name: string) => doc(name).request!.body as Record<string, string>;
+  const at = Date.UTC(2026, 11, 2, 12, 0, 0);
+  const clocked = createBasePlugin({ now: () => at });
+  const client = () => createHttpClient({ rateLimit: plugin.manifest.rateLimit, log: recordingLogger(), maxAttempts: 1 });
+
+  it('the code exchange sends the documented form, reads the documented answer, then users/me for the shop (oauth-token-authorization-code, users-me)', async () => {
+    replay = await startReplay([answer('oauth-token-authorization-code'), answer('users-me')]);
+    const form = documentedForm('oauth-token-authorization-code');
+    const app = { clientId: form.client_id, clientSecret: 'the-app-secret', baseUrl: replay.baseUrl };
+    const location = `${form.redirect_uri}?code=${form.code}&state=hogehoge`;
+    const store = await exchangeCode(clocked.oauth!, { app, inputs: {}, redirectUri: form.redirect_uri, callback: callbackFromLocation(location), http: client(), log: recordingLogger() });
+    const token = answer('oauth-token-authorization-code').body as Record<string, string | number>;
+    expect(store).toEqual({
+      externalStoreId: 'shop',
+      credentials: {
+        accessToken: token.access_token,
+        refreshToken: token.refresh_token,
+        redirectUri: form.redirect_uri,
+        accessTokenExpiresAt: '2026-12-02T13:00:00.000Z',
+        refreshTokenExpiresAt: '2027-01-01T12:00:00.000Z',
+        baseUrl: replay.baseUrl,
+      },
+    });
+    const [tokenCall, me] = replay.requests;
+    expect(`${tokenCall.method} ${tokenCall.path}`).toBe('POST /1/oauth/token');
+    expect(String(tokenCall.headers['content-type'])).toContain('application/x-www-form-urlencoded');
+    expect(Object.fromEntries(new URLSearchParams(tokenCall.body))).toEqual({ ...form, client_secret: 'the-app-secret' });
+    expect(`${me.method} ${me.path}`).toBe('GET /1/users/me');
+    expect(me.headers.authorization).toBe(`Bearer ${token.access_token}`);
+  });
+
+  it('the refresh sends exactly the documented form (redirect_uri included) and keeps the returned refresh token (oauth-token-refresh)', async () => {
+    replay = await startReplay([answer('oauth-token-refresh')]);
+    const form = documentedForm('oauth-token-refresh');
+    const app = { clientId: form.client_id, clientSecret: 'the-app-secret' };
+    const credentials = { baseUrl: replay.baseUrl, accessToken: 'old', refreshToken: form.refresh_token, redirectUri: form.redirect_uri };
+    const next = await clocked.refreshCredentials!({ credentials, http: client(), log: recordingLogger(), app });
+    const token = answer('oauth-token-refresh').body as Record<string, string>;
+    expect(next).toEqual({
+      ...credentials,
+      accessToken: token.access_token,
+      refreshToken: token.refresh_token,
+      accessTokenExpiresAt: '2026-12-02T13:00:00.000Z',
+      refreshTokenExpiresAt: '2027-01-01T12:00:00.000Z',
+    });
+    expect(Object.fromEntries(new URLSearchParams(replay.requests[0].body))).toEqual({ ...form, client_secret: 'the-app-secret' });
+  });
+
+  it.each([
+    'oauth-token-error-bad-refresh-token',
+    'oauth-token-error-refresh-token-expired',
+    'oauth-token-error-bad-code',
+    'oauth-token-error-code-expired',
+    'oauth-token-error-unknown-client',
+    'oauth-token-error-suspended-client',
+  ])('%s: a refused grant is an AuthError carrying BASE’s reason', async (name) => {
+    replay = await startReplay([answer(name)]);
+    const credentials = { baseUrl: replay.baseUrl, accessToken: 'old', refreshToken: 'rt', redirectUri: 'https://hub.example/cb' };
+    const err = await clocked.refreshCredentials!({ credentials, http: client(), log: recordingLogger(), app: { clientId: 'c', clientSecret: 's' } }).catch((e) => e);
+    expect(err).toBeInstanceOf(AuthError);
+    expect(err.message).toContain((answer(name).body as { error_description: string }).error_description);
+  });
 });

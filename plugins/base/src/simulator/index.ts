@@ -7,10 +7,12 @@ import type { PlatformSimulatorDefinition, SeedProduct, SimRequest, SimResponse 
 import { HOURLY_CALLS } from '../manifest';
 import { EMULATED_UNLIMITED_STOCK, UNLIMITED_READ_THRESHOLD } from '../stock-mapping';
 import { ERRORS } from './errors';
+import { withBaseOAuth } from './oauth';
 import { baseRoutes } from './routes';
 import { createBaseState, deriveStock, refKey, type BaseSimState, type SimItem } from './state';
 
 export type { BaseSimState, SimItem, SimVariation } from './state';
+export { SANDBOX_OAUTH_APP, OAUTH_AUTHORIZE_PATH, baseTokenError } from './oauth';
 
 export const SANDBOX_ACCESS_TOKEN = 'base_test_sandbox_access_token_0000000000';
 
@@ -68,7 +70,7 @@ function seed(state: BaseSimState, products: SeedProduct[]): void {
   }
 }
 
-export const simulator: PlatformSimulatorDefinition<BaseSimState> = {
+const apiSimulator: PlatformSimulatorDefinition<BaseSimState> = {
   id: 'base',
   displayName: 'BASE (thebase.in)',
   createState: createBaseState,
@@ -112,5 +114,8 @@ export const simulator: PlatformSimulatorDefinition<BaseSimState> = {
   },
   routes: baseRoutes,
 };
+
+/** The shop's API plus BASE's OAuth endpoints (consent, token), so the sandbox connects a shop by its install flow. */
+export const simulator = withBaseOAuth(apiSimulator);
 
 export default simulator;
