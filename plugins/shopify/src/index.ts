@@ -5,13 +5,18 @@
 import type { IntegrationPlugin } from '@stock-sync/plugin-sdk';
 import { connectShopify } from './connection';
 import { credentialFields, manifest } from './manifest';
+import { refreshShopifyCredentials, shopifyOAuth } from './oauth';
 
 export const plugin: IntegrationPlugin = {
   manifest,
   credentialFields,
   connect: (ctx) => connectShopify(ctx),
+  // Public apps: the install flow with expiring offline tokens, renewed here (README "Connecting").
+  oauth: shopifyOAuth,
+  refreshCredentials: (ctx) => refreshShopifyCredentials(ctx),
 };
 
 export default plugin;
 export { manifest, credentialFields } from './manifest';
 export { ALL_DOCUMENTS } from './documents';
+export * as shopifyOAuthParts from './oauth';

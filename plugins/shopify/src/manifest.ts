@@ -1,7 +1,7 @@
 /**
  * Shopify's platform facts as data. Every number here has its source in README.md.
  */
-import { BASE_URL_FIELD, CONTRACT_VERSION } from '@stock-sync/plugin-sdk';
+import { ACCESS_TOKEN_EXPIRES_AT, BASE_URL_FIELD, CONTRACT_VERSION, REFRESH_TOKEN_EXPIRES_AT } from '@stock-sync/plugin-sdk';
 import type { CredentialField, PluginManifest } from '@stock-sync/plugin-sdk';
 
 /** The Admin API version every document in documents.ts is validated against. */
@@ -76,6 +76,25 @@ export const credentialFields: readonly CredentialField[] = [
     description:
       "When a variant's inventory item is not stocked at locationId, the hub stocks it there (inventoryActivate) before " +
       "setting its quantity. 'false' turns that off: such variants are then reported Rejected, saying so.",
+  },
+  // Filled by the install flow (public apps, expiring offline tokens); absent for a custom app's non-expiring token.
+  {
+    name: 'refreshToken',
+    secret: true,
+    required: false,
+    description: 'Expiring offline tokens only: the refresh token (90 days, rotated on every refresh). Set by the install flow.',
+  },
+  {
+    name: ACCESS_TOKEN_EXPIRES_AT,
+    secret: false,
+    required: false,
+    description: 'Expiring offline tokens only: when the access token (60 minutes) expires, ISO 8601. Set by the install flow.',
+  },
+  {
+    name: REFRESH_TOKEN_EXPIRES_AT,
+    secret: false,
+    required: false,
+    description: 'Expiring offline tokens only: when the refresh token expires, ISO 8601. Set by the install flow.',
   },
   BASE_URL_FIELD,
 ];

@@ -3,12 +3,13 @@
  * check, its cost-based leaky bucket with THROTTLED answers, schema validation of every operation
  * against the real 2026-04 schema, and the inventory model the plugin writes to.
  */
-import type { PlatformSimulatorDefinition, SimRequest, SimResponse } from '@stock-sync/plugin-testkit';
+import { withOAuth, type PlatformSimulatorDefinition, type SimRequest, type SimResponse } from '@stock-sync/plugin-testkit';
 import { getOperationAST, getVariableValues, Kind, parse, type FragmentDefinitionNode } from 'graphql';
 import { GRAPHQL_PATH } from '../shopify-api';
 import { STANDARD_BUCKET } from '../manifest';
 import { handleGraphql } from './graphql-route';
 import { requestedQueryCost } from './query-cost';
+import { shopifyOAuthSimConfig } from './oauth';
 import { throttled, unauthorized } from './responses';
 import { adminSchema } from './schema';
 import { createShopifyState, HUB_LOCATION_ID, SIM_SHOP_DOMAIN, type ShopifyState } from './state';
@@ -18,6 +19,7 @@ export type { ShopifyState } from './state';
 export { HUB_LOCATION_ID, OTHER_LOCATION_ID, SIM_SHOP_DOMAIN } from './state';
 export { adminSchema, loadAdminSchema, INTROSPECTION_FILE } from './schema';
 export { requestedQueryCost } from './query-cost';
+export { appUninstalledWebhook, shopifyOAuthSimConfig, SIM_OAUTH_APP, RETAIN_REPLACED_REFRESH_TOKEN_SECONDS } from './oauth';
 
 /** Obviously fake: never a real token. */
 export const SIM_ACCESS_TOKEN = 'shpat_test_00000000000000000000000000000000';
@@ -39,7 +41,8 @@ function costOf(req: SimRequest): number {
   }
 }
 
-export const simulator: PlatformSimulatorDefinition<ShopifyState> = {
+/** The Admin GraphQL API alone (a custom app's non-expiring token). */
+export const adminApiSimulator: PlatformSimulatorDefinition<ShopifyState> = {
   id: 'shopify',
   displayName: 'Shopify (Admin GraphQL 2026-04)',
   createState: () => createShopifyState(),
@@ -76,5 +79,8 @@ export const simulator: PlatformSimulatorDefinition<ShopifyState> = {
     },
   ],
 };
+
+/** With the public app's install flow mounted (oauth.ts): the sandbox app is `simulator.oauthApp`. */
+export const simulator = withOAuth(adminApiSimulator, shopifyOAuthSimConfig);
 
 export default simulator;
