@@ -1,5 +1,24 @@
 import { describeHub } from './support/hub-harness';
-import { clearPending, createStore, nextObservedAt, pendingByVariant, POD, putCatalog, putSyncVariants, WAREHOUSE } from './support/scenario';
+import { clearPending, createStore, nextObservedAt, POD, putCatalog, putSyncVariants, WAREHOUSE } from './support/scenario';
+import type { TestHub } from './support/hub-harness';
+import { IS_SYNCED, NEWER_STOCK_IN_STORE_REGION } from '../src/sync-variants/variant-lifecycle';
+
+/** Due as the orchestrator sees it: synced, and marked or holding a facility change newer than the one it settled. */
+async function dueByVariant(hub: TestHub, storeId: string): Promise<Record<string, boolean>> {
+  const rows = await hub.sql<{ external_variant_id: string; due: boolean }>(
+    `SELECT sv.external_variant_id, (${IS_SYNCED} AND (sv.pending OR ${NEWER_STOCK_IN_STORE_REGION})) AS due
+     FROM sync_variants sv JOIN stores s ON s.id = sv.store_id WHERE sv.store_id = $1`,
+    [storeId],
+  );
+  return Object.fromEntries(rows.map((r) => [r.external_variant_id, r.due]));
+}
+
+/** Every variant and store settled up to the newest stock change (as after runs that handled everything). */
+async function settleAll(hub: TestHub): Promise<void> {
+  await clearPending(hub);
+  await hub.sql(`UPDATE sync_variants SET seen_seq = (SELECT COALESCE(max(change_seq), 0) FROM facility_stock)`);
+  await hub.sql(`UPDATE stores s SET stock_seen_seq = rg.stock_seq FROM selling_regions rg WHERE rg.code = s.selling_region`);
+}
 
 describeHub('POST /v1/facility-stock', (hub) => {
   const stockRow = async (variantId: number, facility: string) =>
@@ -200,16 +219,16 @@ describeHub('POST /v1/facility-stock', (hub) => {
       }
     });
 
-    beforeEach(() => clearPending(hub()));
+    beforeEach(() => settleAll(hub()));
 
     it('marks only synced, non-ignored variants of enabled stores whose region has the facility', async () => {
       const res = await hub()
         .post('/v1/facility-stock', { updates: [{ variantId: 3001, facility: 'US-NC', status: 'out_of_stock', observedAt: nextObservedAt() }] })
         .expect(202);
       expect(res.body).toEqual({ accepted: 1, stale: 0, unrecognisedStatus: 0, affectedSyncVariants: 1 });
-      expect(await pendingByVariant(hub(), na)).toEqual({ synced: true, ignored: false, unlinked: false, other: false, warehouse: false });
-      expect(Object.values(await pendingByVariant(hub(), naDisabled)).some(Boolean)).toBe(false);
-      expect(Object.values(await pendingByVariant(hub(), europe)).some(Boolean)).toBe(false);
+      expect(await dueByVariant(hub(), na)).toEqual({ synced: true, ignored: false, unlinked: false, other: false, warehouse: false });
+      expect(Object.values(await dueByVariant(hub(), naDisabled)).some(Boolean)).toBe(false);
+      expect(Object.values(await dueByVariant(hub(), europe)).some(Boolean)).toBe(false);
     });
 
     it('a facility in both regions (worldwide-like overlap): LV reaches the europe store only', async () => {
@@ -217,18 +236,18 @@ describeHub('POST /v1/facility-stock', (hub) => {
         .post('/v1/facility-stock', { updates: [{ variantId: 3001, facility: 'LV', status: 'in_stock', observedAt: nextObservedAt() }] })
         .expect(202);
       expect(res.body.affectedSyncVariants).toBe(1);
-      expect((await pendingByVariant(hub(), europe)).synced).toBe(true);
-      expect((await pendingByVariant(hub(), na)).synced).toBe(false);
+      expect((await dueByVariant(hub(), europe)).synced).toBe(true);
+      expect((await dueByVariant(hub(), na)).synced).toBe(false);
     });
 
     it('a newer observation that changes nothing is applied but marks nothing', async () => {
       await hub().post('/v1/facility-stock', { updates: [{ variantId: 3003, facility: 'CA', quantity: 4, observedAt: nextObservedAt() }] }).expect(202);
-      await clearPending(hub());
+      await settleAll(hub());
       const res = await hub()
         .post('/v1/facility-stock', { updates: [{ variantId: 3003, facility: 'CA', quantity: 4, observedAt: nextObservedAt() }] })
         .expect(202);
       expect(res.body).toEqual({ accepted: 1, stale: 0, unrecognisedStatus: 0, affectedSyncVariants: 0 });
-      expect((await pendingByVariant(hub(), na)).warehouse).toBe(false);
+      expect((await dueByVariant(hub(), na)).warehouse).toBe(false);
     });
 
     it('a stale observation marks nothing', async () => {
@@ -237,16 +256,40 @@ describeHub('POST /v1/facility-stock', (hub) => {
       expect(res.body).toEqual({ accepted: 0, stale: 1, unrecognisedStatus: 0, affectedSyncVariants: 0 });
     });
 
-    it('marking bumps pending_version and resets the retry schedule', async () => {
-      await hub().sql(`UPDATE sync_variants SET attempts = 3, next_attempt_at = now() + interval '1 hour', state = 'failed' WHERE store_id = $1`, [na]);
-      const [before] = await hub().sql<{ pending_version: number }>(`SELECT pending_version FROM sync_variants WHERE store_id = $1 AND external_variant_id = 'synced'`, [na]);
-      await hub().post('/v1/facility-stock', { updates: [{ variantId: 3001, facility: 'MX', status: 'in_stock', observedAt: nextObservedAt() }] }).expect(202);
-      const [after] = await hub().sql<{ pending_version: number; attempts: number; next_attempt_at: Date | null; state: string; pending_since: Date | null }>(
-        `SELECT pending_version, attempts, next_attempt_at, state, pending_since FROM sync_variants WHERE store_id = $1 AND external_variant_id = 'synced'`,
+    it('marks by version: no sync_variants row is written, and the change is due at once whatever the retry time', async () => {
+      await hub().sql(
+        `UPDATE sync_variants SET pending = true, attempts = 3, next_attempt_at = now() + interval '1 hour', state = 'failed' WHERE store_id = $1`,
         [na],
       );
-      expect(after).toMatchObject({ pending_version: before!.pending_version + 1, attempts: 0, next_attempt_at: null, state: 'pending' });
-      expect(after!.pending_since).not.toBeNull();
+      const rowsOf = () =>
+        hub().sql<{ id: string; pending_version: number; updated_at: Date; seen_seq: string }>(
+          `SELECT id::text AS id, pending_version, updated_at, seen_seq::text AS seen_seq FROM sync_variants ORDER BY id`,
+        );
+      const before = await rowsOf();
+      const [region] = await hub().sql<{ stock_seq: string }>(`SELECT stock_seq::text AS stock_seq FROM selling_regions WHERE code = 'north_america'`);
+      const res = await hub().post('/v1/facility-stock', { updates: [{ variantId: 3001, facility: 'MX', status: 'in_stock', observedAt: nextObservedAt() }] }).expect(202);
+      expect(res.body.affectedSyncVariants).toBe(1);
+      expect(await rowsOf()).toEqual(before);
+
+      // The change's version is on the facility row and on every region holding the facility, and newer than before.
+      const [change] = await hub().sql<{ change_seq: string }>(`SELECT change_seq::text AS change_seq FROM facility_stock WHERE variant_id = 3001 AND facility_code = 'MX'`);
+      const [after] = await hub().sql<{ stock_seq: string }>(`SELECT stock_seq::text AS stock_seq FROM selling_regions WHERE code = 'north_america'`);
+      expect(BigInt(after!.stock_seq)).toBeGreaterThan(BigInt(region!.stock_seq));
+      expect(after!.stock_seq).toBe(change!.change_seq);
+      const [europe] = await hub().sql<{ stock_seq: string }>(`SELECT stock_seq::text AS stock_seq FROM selling_regions WHERE code = 'europe'`);
+      expect(europe!.stock_seq).not.toBe(change!.change_seq);
+      expect((await dueByVariant(hub(), na)).synced).toBe(true);
+    });
+
+    it('a re-observation of the same state keeps the version of the change it repeats', async () => {
+      await hub().post('/v1/facility-stock', { updates: [{ variantId: 3002, facility: 'US-TX', status: 'in_stock', observedAt: nextObservedAt() }] }).expect(202);
+      const version = async () =>
+        (await hub().sql<{ change_seq: string }>(`SELECT change_seq::text AS change_seq FROM facility_stock WHERE variant_id = 3002 AND facility_code = 'US-TX'`))[0]!.change_seq;
+      const first = await version();
+      await hub().post('/v1/facility-stock', { updates: [{ variantId: 3002, facility: 'US-TX', status: 'in_stock', observedAt: nextObservedAt() }] }).expect(202);
+      expect(await version()).toBe(first);
+      await hub().post('/v1/facility-stock', { updates: [{ variantId: 3002, facility: 'US-TX', status: 'out_of_stock', observedAt: nextObservedAt() }] }).expect(202);
+      expect(BigInt(await version())).toBeGreaterThan(BigInt(first));
     });
   });
 

@@ -10,6 +10,13 @@ import { HUB_ENTITIES } from '../entities';
 import { HUB_MIGRATIONS } from '../migrations';
 import { createSerialPGliteDriver } from './pglite-serial-pool';
 
+/**
+ * PostgreSQL connections per hub process. Store runs hold a connection only per statement (none while
+ * they wait on a platform), so hundreds of runs in flight share this pool; it is what bounds the hub's
+ * load on the database. Two processes plus pg-boss's pools stay well under PostgreSQL's default 100.
+ */
+export const POSTGRES_POOL_SIZE = 20;
+
 export interface DataSourceBuildOptions {
   migrationsRun: boolean;
   logger?: Logger;
@@ -32,7 +39,7 @@ export function buildDataSourceOptions(db: DatabaseConfig, opts: DataSourceBuild
     logger: opts.logger,
   };
   if (db.kind === 'postgres') {
-    return { ...common, url: db.url, poolSize: 10, applicationName: 'stock-sync-hub' };
+    return { ...common, url: db.url, poolSize: POSTGRES_POOL_SIZE, applicationName: 'stock-sync-hub' };
   }
   const driver = createSerialPGliteDriver({
     pglite: opts.pglite ?? (() => openPGlite(db.dataDir)),

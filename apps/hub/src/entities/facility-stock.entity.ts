@@ -25,6 +25,10 @@ export class FacilityStockEntity {
   @Column({ name: 'observed_at', type: 'timestamptz' })
   observedAt!: Date;
 
+  /** stock_change_seq value of the last change of state (not of a re-observation): version-based marking. */
+  @Column({ name: 'change_seq', type: 'bigint', default: 0 })
+  changeSeq!: string;
+
   @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' })
   updatedAt!: Date;
 

@@ -9,6 +9,10 @@ export class SellingRegionEntity {
   @Column({ type: 'text' })
   name!: string;
 
+  /** The newest stock_change_seq of a change at one of the region's facilities. */
+  @Column({ name: 'stock_seq', type: 'bigint', default: 0 })
+  stockSeq!: string;
+
   @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' })
   updatedAt!: Date;
 }

@@ -76,6 +76,10 @@ export class StoreEntity {
   @Column({ name: 'credentials_expire_at', type: 'timestamptz', nullable: true })
   credentialsExpireAt!: Date | null;
 
+  /** The region's stock_seq this store last caught up with (its variants due by version were all looked at). */
+  @Column({ name: 'stock_seen_seq', type: 'bigint', default: 0 })
+  stockSeenSeq!: string;
+
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
   createdAt!: Date;
 

@@ -1,6 +1,11 @@
 /**
  * Facility stock observations: ONE transaction, set-based SQL, a fixed number of statements whatever
- * the batch size (two reference checks, one write statement).
+ * the batch size (two reference checks, the version, one write statement).
+ *
+ * Marking is by version (variant-lifecycle.ts): the write stamps the facility_stock rows whose state
+ * changed with this change's `stock_change_seq` value and raises the `stock_seq` of the regions holding
+ * those facilities — a few rows, however many synced variants the change affects. No sync_variants row is
+ * written here; each store's run finds its variants due by comparing versions.
  *
  * Decisions (documented in the README):
  * - newest wins (rule 9): an observation is applied only when strictly newer than the stored one. An
@@ -32,7 +37,7 @@ import { ValidationFailed, type ValidationDetail } from '../http/api-errors';
 import { formatErrorsOf } from '../http/reference-checked';
 import { itemIndexesWithErrors } from '../http/validation-details';
 import { PendingWorkSignal } from '../pending-work/pending-work.signal';
-import { IS_SYNCED, LOCK_IN_ID_ORDER, MARK_PENDING_SET } from '../sync-variants/pending-marking';
+import { IS_SYNCED } from '../sync-variants/variant-lifecycle';
 import type { FacilityStockResultDto, FacilityStockUpdateInput } from './facility-stock.dto';
 
 export const FUTURE_TOLERANCE_MS = 5 * 60_000;
@@ -71,6 +76,20 @@ export class FacilityStockService {
       }
       const statuses = updates.map((u) => (fulfillment.get(u.variantId) === 'pod' ? canonicalStatus(u.status!) : null));
 
+      // This change's version: taken AFTER locking the regions the batch can touch, so for any one region
+      // versions commit in order (a reader that sees a region's stock_seq also sees every older change).
+      const version = await queryOne<{ seq: string }>(
+        m,
+        `SELECT nextval('stock_change_seq')::text AS seq FROM (
+           SELECT count(*) FROM (
+             SELECT r.code FROM selling_regions r
+             WHERE r.code IN (SELECT rf.region_code FROM selling_region_facilities rf WHERE rf.facility_code = ANY($1::text[]))
+             ORDER BY r.code FOR NO KEY UPDATE
+           ) locked
+         ) regions`,
+        [facilityCodes],
+      );
+
       const row = await queryOne<{ accepted: number | string; affected: number | string }>(
         m,
         `WITH input AS (
@@ -83,28 +102,32 @@ export class FacilityStockService {
            SELECT fs.variant_id, fs.facility_code, fs.status, fs.quantity
            FROM facility_stock fs JOIN newest n ON n.variant_id = fs.variant_id AND n.facility_code = fs.facility_code
          ), applied AS (
-           INSERT INTO facility_stock AS fs (variant_id, facility_code, status, quantity, observed_at, updated_at)
-           SELECT variant_id, facility_code, status, quantity, observed_at, now() FROM newest
+           INSERT INTO facility_stock AS fs (variant_id, facility_code, status, quantity, observed_at, updated_at, change_seq)
+           SELECT variant_id, facility_code, status, quantity, observed_at, now(), $7::bigint FROM newest
            ON CONFLICT (variant_id, facility_code) DO UPDATE
-             SET status = excluded.status, quantity = excluded.quantity, observed_at = excluded.observed_at, updated_at = now()
+             SET status = excluded.status, quantity = excluded.quantity, observed_at = excluded.observed_at, updated_at = now(),
+                 change_seq = CASE WHEN (fs.status, fs.quantity) IS DISTINCT FROM (excluded.status, excluded.quantity)
+                                   THEN excluded.change_seq ELSE fs.change_seq END
              WHERE excluded.observed_at > fs.observed_at
            RETURNING fs.variant_id, fs.facility_code, fs.status, fs.quantity
          ), changed AS (
            SELECT a.variant_id, a.facility_code FROM applied a
            LEFT JOIN prev p ON p.variant_id = a.variant_id AND p.facility_code = a.facility_code
            WHERE p.variant_id IS NULL OR p.status IS DISTINCT FROM a.status OR p.quantity IS DISTINCT FROM a.quantity
-         ), locked AS MATERIALIZED (
-           SELECT sv.id FROM sync_variants sv JOIN stores s ON s.id = sv.store_id
-           WHERE ${IS_SYNCED} AND EXISTS (
-             SELECT 1 FROM changed c JOIN selling_region_facilities rf ON rf.facility_code = c.facility_code
-             WHERE c.variant_id = sv.catalog_variant_id AND rf.region_code = s.selling_region)
-           ${LOCK_IN_ID_ORDER}
-         ), marked AS (
-           UPDATE sync_variants sv SET ${MARK_PENDING_SET}
-           FROM locked l WHERE sv.id = l.id
-           RETURNING sv.id
+         ), raised AS (
+           UPDATE selling_regions r SET stock_seq = GREATEST(r.stock_seq, $7::bigint)
+           WHERE r.code IN (SELECT rf.region_code FROM changed c JOIN selling_region_facilities rf ON rf.facility_code = c.facility_code)
+           RETURNING r.code
          )
-         SELECT (SELECT count(*) FROM applied) AS accepted, (SELECT count(*) FROM marked) AS affected`,
+         SELECT (SELECT count(*) FROM applied) AS accepted,
+                (SELECT count(*) FROM raised) AS regions,
+                -- Each synced variant matches at most one (catalog variant, region) pair: a join, not a per-row subquery.
+                (SELECT count(*) FROM (
+                   SELECT DISTINCT c.variant_id, rf.region_code FROM changed c JOIN selling_region_facilities rf ON rf.facility_code = c.facility_code
+                 ) cr
+                 JOIN sync_variants sv ON sv.catalog_variant_id = cr.variant_id
+                 JOIN stores s ON s.id = sv.store_id AND s.selling_region = cr.region_code
+                 WHERE ${IS_SYNCED}) AS affected`,
         [
           updates.map((_, i) => i),
           updates.map((u) => u.variantId),
@@ -112,6 +135,7 @@ export class FacilityStockService {
           statuses,
           updates.map((u) => (fulfillment.get(u.variantId) === 'warehouse' ? u.quantity : null)),
           updates.map((u) => new Date(u.observedAt).toISOString()),
+          version!.seq,
         ],
       );
       const accepted = toNumber(row?.accepted);

@@ -1,6 +1,7 @@
 /**
- * Marking synced variants pending: the one definition every writer uses (facility-stock, store settings,
- * sync-variant upserts, reference-data changes), so the orchestrator can rely on it.
+ * Marking synced variants pending (the `mark` transition of variant-lifecycle.ts, where the SQL lives):
+ * store settings, sync-variant upserts, catalog re-fulfillment and reference-data changes. A facility-stock
+ * POST marks by version instead (variant-lifecycle.ts): it writes no sync_variants row.
  *
  * "Synced" (rule 5): linked to a catalog variant, not ignored, in a store with stock sync enabled.
  * Marking bumps pending_version (the worker clears `pending` only if the version it loaded is still
@@ -15,22 +16,9 @@
 import type { EntityManager } from 'typeorm';
 import type { SyncTrigger } from '../entities';
 import { queryRows } from '../database/sql';
+import { LOCK_IN_ID_ORDER, MARK_PENDING_SET } from './variant-lifecycle';
 
-/** SET clause for an UPDATE of sync_variants aliased `sv`. */
-export const MARK_PENDING_SET = `
-  pending = true,
-  pending_since = COALESCE(sv.pending_since, now()),
-  pending_version = sv.pending_version + 1,
-  state = 'pending',
-  attempts = 0,
-  next_attempt_at = NULL,
-  updated_at = now()`;
-
-/** Ends a `SELECT sv.id FROM sync_variants sv …` so it locks the selected rows in id order. */
-export const LOCK_IN_ID_ORDER = `ORDER BY sv.id FOR UPDATE OF sv`;
-
-/** WHERE condition: `sv` is synced within store `s` (joined on sv.store_id = s.id). */
-export const IS_SYNCED = `sv.catalog_variant_id IS NOT NULL AND NOT sv.ignored AND s.stock_sync_enabled`;
+export { IS_SYNCED, LOCK_IN_ID_ORDER, MARK_PENDING_SET } from './variant-lifecycle';
 
 /**
  * Marks every synced variant of the selected stores pending, and records on each store why

@@ -14,7 +14,7 @@ import { formatErrorsOf } from '../http/reference-checked';
 import { itemIndexesWithErrors } from '../http/validation-details';
 import { PendingWorkSignal } from '../pending-work/pending-work.signal';
 import { decodeCursor, encodeCursor } from './cursor';
-import { LOCK_IN_ID_ORDER } from './pending-marking';
+import { LOCK_IN_ID_ORDER, NEWER_STOCK_IN_STORE_REGION } from './variant-lifecycle';
 import type { ListSyncVariantsQuery, SyncVariantDto, SyncVariantInput, SyncVariantPageDto } from './sync-variants.dto';
 
 interface SyncVariantRow {
@@ -46,7 +46,9 @@ const SYNCED = `sv.catalog_variant_id IS NOT NULL AND NOT sv.ignored AND s.stock
  * off) — never a stale `pending` next to `pending: false`.
  */
 const SHOWN_STATE = `CASE WHEN sv.ignored THEN 'ignored' WHEN sv.catalog_variant_id IS NULL THEN 'unlinked'
-  WHEN NOT s.stock_sync_enabled THEN 'disabled' ELSE sv.state END`;
+  WHEN NOT s.stock_sync_enabled THEN 'disabled' WHEN ${NEWER_STOCK_IN_STORE_REGION} THEN 'pending' ELSE sv.state END`;
+/** Pending as the orchestrator sees it: marked, or due by version (a facility change it has not settled yet). */
+const SHOWN_PENDING = `(${SYNCED} AND (sv.pending OR ${NEWER_STOCK_IN_STORE_REGION}))`;
 
 @Injectable()
 export class SyncVariantsService {
@@ -168,8 +170,10 @@ export class SyncVariantsService {
     const rows = await queryRows<SyncVariantRow>(
       this.db.manager,
       `SELECT sv.id, sv.external_product_id, sv.external_variant_id, sv.catalog_variant_id, sv.ignored,
-              (${SYNCED}) AS synced, ${SHOWN_STATE} AS state, (sv.pending AND ${SYNCED}) AS pending,
-              CASE WHEN ${SYNCED} THEN sv.pending_since END AS pending_since,
+              (${SYNCED}) AS synced, ${SHOWN_STATE} AS state, ${SHOWN_PENDING} AS pending,
+              CASE WHEN ${SYNCED} THEN COALESCE(sv.pending_since, CASE WHEN ${NEWER_STOCK_IN_STORE_REGION} THEN (
+                SELECT min(fs.updated_at) FROM selling_region_facilities rf JOIN facility_stock fs ON fs.facility_code = rf.facility_code
+                WHERE rf.region_code = s.selling_region AND fs.variant_id = sv.catalog_variant_id AND fs.change_seq > sv.seen_seq) END) END AS pending_since,
               sv.desired, sv.last_written, sv.last_written_at, sv.last_error,
               sv.attempts, sv.next_attempt_at, sv.not_found_at, sv.updated_at
        FROM sync_variants sv JOIN stores s ON s.id = sv.store_id

@@ -4,14 +4,20 @@
  *  - a run waiting in `queued` (manual syncs), whatever the store's status (the worker then fails it
  *    with the reason if the store cannot sync);
  *  - for active stores with stock sync enabled: a due reconciliation (next_reconcile_at, or created_at
- *    plus the interval when none was scheduled yet), or synced variants pending whose retry time has come.
+ *    plus the interval when none was scheduled yet), synced variants pending whose retry time has come, or
+ *    — when the store's region has stock changes the store has not caught up with — a synced variant due by
+ *    version (variant-lifecycle.ts).
+ * `catchUpIdleStores` moves stores whose region changed but none of whose variants is concerned to the
+ * region's version, so they are not looked at again on every tick.
  */
 import type { EntityManager } from 'typeorm';
 import { queryRows } from '../database/sql';
 import type { SyncTrigger } from '../entities';
+import { NEWER_STOCK_IN_STORE_REGION, PENDING_DUE, STORE_BEHIND_REGION, SYNCED_IN_STORE } from '../sync-variants/variant-lifecycle';
 
 export interface DueStore {
   storeId: string;
+  platform: string;
   trigger: SyncTrigger;
   /** The oldest queued run, when one waits. */
   runId: string | null;
@@ -22,13 +28,14 @@ export async function findDueStores(
   manager: EntityManager,
   q: { defaultReconcileSeconds: number; storeId?: string; limit?: number },
 ): Promise<DueStore[]> {
-  const rows = await queryRows<{ store_id: string; trigger: SyncTrigger; run_id: string | null; reconcile_due: boolean }>(
+  const rows = await queryRows<{ store_id: string; platform: string; trigger: SyncTrigger; run_id: string | null; reconcile_due: boolean }>(
     manager,
-    `SELECT s.id AS store_id, q.id AS run_id, due.reconcile AS reconcile_due,
+    `SELECT s.id AS store_id, s.platform, q.id AS run_id, due.reconcile AS reconcile_due,
             CASE WHEN q.id IS NOT NULL THEN q.trigger
                  WHEN due.reconcile THEN 'schedule'
                  ELSE COALESCE(s.pending_trigger, 'stock_update') END AS trigger
      FROM stores s
+     JOIN selling_regions rg ON rg.code = s.selling_region
      LEFT JOIN LATERAL (
        SELECT r.id, r.trigger FROM sync_runs r
        WHERE r.store_id = s.id AND r.status = 'queued'
@@ -45,11 +52,36 @@ export async function findDueStores(
             OR due.reconcile
             OR s.status = 'active' AND s.stock_sync_enabled AND EXISTS (
                  SELECT 1 FROM sync_variants sv
-                 WHERE sv.store_id = s.id AND sv.pending AND sv.catalog_variant_id IS NOT NULL AND NOT sv.ignored
-                   AND (sv.next_attempt_at IS NULL OR sv.next_attempt_at <= now())))
+                 WHERE sv.store_id = s.id AND ${SYNCED_IN_STORE} AND ${PENDING_DUE})
+            OR s.status = 'active' AND s.stock_sync_enabled AND ${STORE_BEHIND_REGION} AND EXISTS (
+                 SELECT 1 FROM sync_variants sv
+                 WHERE sv.store_id = s.id AND ${SYNCED_IN_STORE} AND ${NEWER_STOCK_IN_STORE_REGION}))
      ORDER BY s.id
      LIMIT $3`,
     [q.defaultReconcileSeconds, q.storeId ?? null, q.limit ?? 10_000],
   );
-  return rows.map((r) => ({ storeId: r.store_id, trigger: r.trigger, runId: r.run_id, reconcileDue: r.reconcile_due }));
+  return rows.map((r) => ({ storeId: r.store_id, platform: r.platform, trigger: r.trigger, runId: r.run_id, reconcileDue: r.reconcile_due }));
+}
+
+/**
+ * Stores behind their region's stock version with no synced variant concerned (the change was about
+ * catalog variants they do not sell): caught up in ONE statement, so the due-work query stops looking at
+ * them. Rows locked by others are skipped (caught up at a later tick).
+ */
+export async function catchUpIdleStores(manager: EntityManager): Promise<number> {
+  const rows = await queryRows<{ id: string }>(
+    manager,
+    `WITH idle AS MATERIALIZED (
+       SELECT s.id, rg.stock_seq FROM stores s JOIN selling_regions rg ON rg.code = s.selling_region
+       WHERE ${STORE_BEHIND_REGION}
+         AND NOT EXISTS (SELECT 1 FROM sync_variants sv WHERE sv.store_id = s.id AND ${SYNCED_IN_STORE} AND ${NEWER_STOCK_IN_STORE_REGION})
+       ORDER BY s.id
+       FOR NO KEY UPDATE OF s SKIP LOCKED
+     )
+     UPDATE stores s SET stock_seen_seq = GREATEST(s.stock_seen_seq, idle.stock_seq)
+     FROM idle WHERE s.id = idle.id
+     RETURNING s.id`,
+    [],
+  );
+  return rows.length;
 }

@@ -14,9 +14,13 @@ export interface SyncConfig {
   nudgeDebounceMs: number;
   /** Default reconciliation interval per store (HUB_RECONCILE_INTERVAL_SECONDS, default 6 h). */
   reconcileIntervalSeconds: number;
-  /** Queue workers in this process (HUB_SYNC_WORKERS, default 2): stores synced at once by this process. */
-  workers: number;
-  /** How often an idle queue worker polls for a job (HUB_SYNC_POLL_MS, default 500; pg-boss minimum 500). */
+  /**
+   * Store runs in flight at once in this process (HUB_SYNC_CONCURRENCY, default 500). Runs wait on their
+   * platform and rate budget almost all the time and hold a database connection only per statement, so this
+   * is in the hundreds; the database pool bounds what runs against the database at once.
+   */
+  concurrency: number;
+  /** How often an idle dispatcher looks for jobs other processes enqueued (HUB_SYNC_POLL_MS, default 250). */
   pollMs: number;
   /** Store lease time-to-live (HUB_SYNC_LEASE_SECONDS, default 30); renewed every third of it. */
   leaseSeconds: number;
@@ -37,6 +41,14 @@ export class SyncConfigError extends Error {
 }
 
 type Env = Record<string, string | undefined>;
+
+/** Store runs in flight per process by default: enough to overlap hundreds of platform answers (100–500 ms each). */
+export const DEFAULT_SYNC_CONCURRENCY = 500;
+
+/** Variables earlier versions read and this one ignores (named in the start-up log, never an error). */
+export const RETIRED_SYNC_VARIABLES: Readonly<Record<string, string>> = {
+  HUB_SYNC_WORKERS: 'HUB_SYNC_CONCURRENCY (store runs in flight per process, default 500)',
+};
 
 export function loadSyncConfig(env: Env = process.env): SyncConfig {
   const problems: string[] = [];
@@ -59,8 +71,8 @@ export function loadSyncConfig(env: Env = process.env): SyncConfig {
     tickMs: int('HUB_SCHEDULER_TICK_MS', 1000, 50, 3_600_000),
     nudgeDebounceMs: int('HUB_SCHEDULER_NUDGE_MS', 100, 0, 60_000),
     reconcileIntervalSeconds: int('HUB_RECONCILE_INTERVAL_SECONDS', 6 * 3600, 1),
-    workers: int('HUB_SYNC_WORKERS', 2, 1, 64),
-    pollMs: int('HUB_SYNC_POLL_MS', 500, 500, 60_000),
+    concurrency: int('HUB_SYNC_CONCURRENCY', DEFAULT_SYNC_CONCURRENCY, 1, 5000),
+    pollMs: int('HUB_SYNC_POLL_MS', 250, 50, 60_000),
     leaseSeconds: int('HUB_SYNC_LEASE_SECONDS', 30, 2, 3600),
     chunkSize: int('HUB_SYNC_CHUNK_SIZE', 500, 1, 10_000),
     backoffBaseMs: int('HUB_SYNC_BACKOFF_BASE_MS', 2000, 1),

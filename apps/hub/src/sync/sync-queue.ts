@@ -10,6 +10,8 @@
  * No pg-boss retries (retryLimit 0): the scheduler re-enqueues stores that still have due work, so the
  * SDK HTTP client stays the only retry layer. A job of a worker killed mid-run stays `active` until its
  * expiry (expireInSeconds); nothing waits for that — the lease expires and the scheduler enqueues anew.
+ * Jobs are claimed in batches by the dispatcher (sync-dispatcher.ts) through `fetch`, not by pg-boss `work`
+ * polling loops: `work` handles one batch at a time and waits for its slowest job before fetching again.
  */
 import { Logger } from '@nestjs/common';
 import PgBoss from 'pg-boss';
@@ -17,6 +19,7 @@ import type { DataSource } from 'typeorm';
 import type { DatabaseConfig } from '../config/hub-config';
 import type { SyncTrigger } from '../entities';
 import { pgliteBossDb } from './pglite-boss-db';
+import type { ClaimedJob, JobSource } from './sync-dispatcher';
 
 export const STORE_SYNC_QUEUE = 'store-sync';
 export const PGBOSS_SCHEMA = 'pgboss';
@@ -29,12 +32,14 @@ export interface SyncJobData {
   runId?: string;
   dryRun?: boolean;
   full?: boolean;
+  /** The store's platform, when the sender knows it: the dispatcher shares its slots fairly across platforms. */
+  platform?: string;
 }
 
-export class SyncQueue {
+export class SyncQueue implements JobSource {
   private readonly log = new Logger('SyncQueue');
   private boss: PgBoss | undefined;
-  private readonly workerIds: string[] = [];
+  private readonly wakeListeners = new Set<() => void>();
 
   get started(): boolean {
     return this.boss !== undefined;
@@ -65,22 +70,30 @@ export class SyncQueue {
     await this.boss.insert(jobs.map((data) => ({ name: STORE_SYNC_QUEUE, data, singletonKey: data.storeId })));
   }
 
-  /** Starts `count` polling workers in this process; each syncs one store at a time. */
-  async work(count: number, pollMs: number, handler: (job: SyncJobData) => Promise<unknown>): Promise<void> {
-    const boss = this.requireBoss();
-    for (let i = 0; i < count; i++) {
-      const id = await boss.work<SyncJobData>(
-        STORE_SYNC_QUEUE,
-        { pollingIntervalSeconds: pollMs / 1000, batchSize: 1 },
-        async ([job]) => (job ? handler(job.data) : undefined),
-      );
-      this.workerIds.push(id);
-    }
+  /** Claims up to `max` queued jobs (ONE statement: pg-boss's `FOR UPDATE SKIP LOCKED` fetch); they become active. */
+  async fetch(max: number): Promise<ClaimedJob[]> {
+    const boss = this.boss;
+    if (!boss || max <= 0) return [];
+    const jobs = await boss.fetch<SyncJobData>(STORE_SYNC_QUEUE, { batchSize: max });
+    return (jobs ?? []).map((j) => ({ id: j.id, data: j.data }));
   }
 
-  /** Wake this process's idle workers now instead of at their next poll. */
+  /** Marks claimed jobs completed (ONE statement). */
+  async complete(ids: readonly string[]): Promise<void> {
+    const boss = this.boss;
+    if (!boss || ids.length === 0) return;
+    await boss.complete(STORE_SYNC_QUEUE, [...ids]);
+  }
+
+  /** Called by wake(): the dispatcher of this process subscribes here. Returns the unsubscribe. */
+  onWake(listener: () => void): () => void {
+    this.wakeListeners.add(listener);
+    return () => this.wakeListeners.delete(listener);
+  }
+
+  /** Tell this process's dispatcher that jobs were just enqueued (instead of waiting for its idle poll). */
   wake(): void {
-    for (const id of this.workerIds) this.boss?.notifyWorker(id);
+    for (const l of this.wakeListeners) l();
   }
 
   /** Jobs of the queue by state (tests, diagnostics). */
@@ -88,17 +101,11 @@ export class SyncQueue {
     return this.boss ? this.boss.getQueueSize(STORE_SYNC_QUEUE) : 0;
   }
 
-  /** Stops polling and waits (up to `timeoutMs`) for running jobs to finish. */
+  /** Stops pg-boss (its maintenance) and closes its pool; stop the dispatcher first. */
   async stop(timeoutMs = 10_000): Promise<void> {
     const boss = this.boss;
     if (!boss) return;
     this.boss = undefined;
-    this.workerIds.length = 0;
     await boss.stop({ graceful: true, wait: true, timeout: timeoutMs, close: true });
-  }
-
-  private requireBoss(): PgBoss {
-    if (!this.boss) throw new Error('the sync queue is not started');
-    return this.boss;
   }
 }

@@ -10,24 +10,38 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { queryOne, queryRows, toNumber } from '../database/sql';
 import { retryingTransaction } from '../database/transaction-retry';
 import type { SyncRunCounts } from '../entities';
-import { LOCK_IN_ID_ORDER } from '../sync-variants/pending-marking';
+import {
+  deferSet,
+  LOCK_IN_ID_ORDER,
+  newerStockIn,
+  PENDING_DUE,
+  recordedOutcomeSet,
+  SYNCED_IN_STORE,
+  UNSYNC_SET,
+} from '../sync-variants/variant-lifecycle';
 import type { ChangeRecord, VariantRecord } from './chunk-outcomes';
 import type { LoadedVariant, StoredVariantError } from './variant-plan';
 
-/** 'pending': variants marked pending whose retry time has come; 'all': every synced variant. */
+/** 'pending': due variants (marked and due, or due by version); 'all': every synced variant. */
 export type ChunkSelection = 'pending' | 'all';
 
-/** Synced (rule 5) within a store already checked for stock_sync_enabled. */
-const SYNCED_IN_STORE = `sv.catalog_variant_id IS NOT NULL AND NOT sv.ignored`;
-export const PENDING_DUE = `sv.pending AND (sv.next_attempt_at IS NULL OR sv.next_attempt_at <= now())`;
+/** A store's region as a run sees it: its facilities, and its stock_seq read BEFORE any variant is loaded. */
+export interface RegionView {
+  facilities: string[];
+  /** Every change of the region's facilities up to this version is visible to the run's later reads. */
+  stockSeq: string;
+}
 
-export async function loadRegionFacilities(manager: EntityManager, regionCode: string): Promise<string[]> {
-  const rows = await queryRows<{ code: string }>(
+/** The region's facilities and stock version (ONE query). */
+export async function loadRegionView(manager: EntityManager, regionCode: string): Promise<RegionView> {
+  const row = await queryOne<{ facilities: string[] | null; stock_seq: string }>(
     manager,
-    `SELECT facility_code AS code FROM selling_region_facilities WHERE region_code = $1 ORDER BY facility_code`,
+    `SELECT r.stock_seq::text AS stock_seq,
+            ARRAY(SELECT rf.facility_code FROM selling_region_facilities rf WHERE rf.region_code = r.code ORDER BY rf.facility_code) AS facilities
+     FROM selling_regions r WHERE r.code = $1`,
     [regionCode],
   );
-  return rows.map((r) => r.code);
+  return { facilities: row?.facilities ?? [], stockSeq: row?.stock_seq ?? '0' };
 }
 
 interface ChunkRow {
@@ -62,7 +76,7 @@ export async function loadChunk(
        WHERE fs.variant_id = sv.catalog_variant_id AND fs.facility_code = ANY($2::text[])
      ) obs ON true
      WHERE sv.store_id = $1 AND sv.id > $3::bigint AND ${SYNCED_IN_STORE}
-       AND ($4 = 'all' OR (${PENDING_DUE}))
+       AND ($4 = 'all' OR (${PENDING_DUE}) OR ${newerStockIn('$2::text[]')})
      ORDER BY sv.id
      LIMIT $5`,
     [q.storeId, q.regionFacilities, q.afterId, q.selection, q.limit],
@@ -91,7 +105,15 @@ export async function loadChunk(
  */
 export async function recordChunk(
   manager: EntityManager,
-  r: { storeId: string; runId: string; variants: readonly VariantRecord[]; changes: readonly ChangeRecord[]; counts: SyncRunCounts },
+  r: {
+    storeId: string;
+    runId: string;
+    variants: readonly VariantRecord[];
+    changes: readonly ChangeRecord[];
+    counts: SyncRunCounts;
+    /** The region's stock_seq the run read before loading: the changes these outcomes account for. */
+    seenSeq?: string;
+  },
 ): Promise<{ variants: number; changes: number }> {
   const variants = r.variants.map((v) => ({
     id: v.id,
@@ -129,17 +151,10 @@ export async function recordChunk(
          desired = COALESCE(o.desired, sv.desired),
          last_written = COALESCE(o.written, sv.last_written),
          last_written_at = CASE WHEN o.written IS NOT NULL THEN now() ELSE sv.last_written_at END,
-         pending = CASE WHEN o.settles AND sv.pending_version = o.version THEN false ELSE sv.pending END,
-         pending_since = CASE WHEN o.settles AND sv.pending_version = o.version THEN NULL ELSE sv.pending_since END,
-         state = CASE WHEN sv.pending_version = o.version THEN o.state ELSE sv.state END,
-         attempts = CASE WHEN o.result = 'retry' THEN sv.attempts + 1
-                         WHEN o.settles AND sv.pending_version = o.version THEN 0 ELSE sv.attempts END,
-         next_attempt_at = CASE WHEN o.result = 'retry' THEN now() + o.retry_delay_ms * interval '1 millisecond'
-                                WHEN o.settles AND sv.pending_version = o.version THEN NULL ELSE sv.next_attempt_at END,
          last_error = CASE o.error_action WHEN 'set' THEN o.error WHEN 'clear' THEN NULL ELSE sv.last_error END,
          not_found_at = CASE WHEN o.result = 'not_found' THEN now()
                              WHEN o.result IN ('written', 'unchanged') THEN NULL ELSE sv.not_found_at END,
-         updated_at = now()
+         ${recordedOutcomeSet('$10::bigint')}
        FROM o JOIN locked l ON l.id = o.id
        WHERE sv.id = o.id AND sv.store_id = $1
        RETURNING sv.id
@@ -170,6 +185,7 @@ export async function recordChunk(
       r.counts.unchanged,
       r.counts.failed,
       r.counts.drift,
+      r.seenSeq ?? '0',
     ],
   );
   return { variants: toNumber(row?.variants), changes: toNumber(row?.changes) };
@@ -181,6 +197,7 @@ export interface ChunkToRecord {
   variants: readonly VariantRecord[];
   changes: readonly ChangeRecord[];
   counts: SyncRunCounts;
+  seenSeq?: string;
   /** Set when the platform rejected the credentials: the store moves to needs_reconnect in the same transaction. */
   needsReconnectReason?: string;
 }
@@ -214,27 +231,37 @@ export async function markNeedsReconnect(manager: EntityManager, storeId: string
 }
 
 /**
- * The run stopped on RateLimited / Transient: the store's pending variants it did not reach wait too
- * (no attempt is counted against them), so the next runs do not hammer a struggling platform.
+ * The run stopped on RateLimited / Transient (or an internal error): the store's due variants it did not
+ * reach — marked, or due by version — wait too (the `defer` transition: no attempt counted against them),
+ * so the next runs do not hammer a struggling platform. Variants due by version become marked here, so the
+ * store can catch up with its region's version and still come back for them when their time comes.
  */
-export async function deferPending(manager: EntityManager, storeId: string, afterId: string, delayMs: number): Promise<number> {
+export async function deferPending(
+  manager: EntityManager,
+  storeId: string,
+  afterId: string,
+  delayMs: number,
+  region: RegionView = { facilities: [], stockSeq: '0' },
+): Promise<number> {
   const rows = await queryRows<{ id: string }>(
     manager,
     `WITH locked AS MATERIALIZED (
-       SELECT sv.id FROM sync_variants sv WHERE sv.store_id = $1 AND sv.id > $2::bigint AND sv.pending
+       SELECT sv.id FROM sync_variants sv
+       WHERE sv.store_id = $1 AND sv.id > $2::bigint AND ${SYNCED_IN_STORE}
+         AND (sv.pending OR ${newerStockIn('$4::text[]')})
        ${LOCK_IN_ID_ORDER}
      )
-     UPDATE sync_variants sv SET next_attempt_at = GREATEST(COALESCE(sv.next_attempt_at, now()), now() + $3 * interval '1 millisecond')
+     UPDATE sync_variants sv SET ${deferSet('$3', '$5::bigint')}
      FROM locked l WHERE sv.id = l.id
      RETURNING sv.id`,
-    [storeId, afterId, delayMs],
+    [storeId, afterId, delayMs, region.facilities, region.stockSeq],
   );
   return rows.length;
 }
 
 /**
  * Pending flags on variants that are no longer synced (unlinked or ignored after being marked) are
- * cleared, so they neither wait forever nor make the scheduler wake the store every tick.
+ * cleared (the `unsync` transition), so they neither wait forever nor make the scheduler wake the store.
  */
 export async function clearUnsyncedPending(manager: EntityManager, storeId: string): Promise<number> {
   const rows = await queryRows<{ id: string }>(
@@ -243,12 +270,24 @@ export async function clearUnsyncedPending(manager: EntityManager, storeId: stri
        SELECT sv.id FROM sync_variants sv WHERE sv.store_id = $1 AND sv.pending AND (sv.catalog_variant_id IS NULL OR sv.ignored)
        ${LOCK_IN_ID_ORDER}
      )
-     UPDATE sync_variants sv SET pending = false, pending_since = NULL, state = 'in_sync', next_attempt_at = NULL, updated_at = now()
+     UPDATE sync_variants sv SET ${UNSYNC_SET}
      FROM locked l WHERE sv.id = l.id
      RETURNING sv.id`,
     [storeId],
   );
   return rows.length;
+}
+
+/**
+ * The store has looked at every variant due by version up to `stockSeq` (a run went through all of them,
+ * or deferred the rest as marked): it no longer needs waking for those changes.
+ */
+export async function catchUpStore(manager: EntityManager, storeId: string, stockSeq: string): Promise<void> {
+  await queryRows(
+    manager,
+    `UPDATE stores SET stock_seen_seq = GREATEST(stock_seen_seq, $2::bigint) WHERE id = $1 AND stock_seen_seq < $2::bigint RETURNING id`,
+    [storeId, stockSeq],
+  );
 }
 
 /** After a reconciliation (a full run that wrote or could write): when the next one is due. */

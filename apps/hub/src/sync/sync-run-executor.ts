@@ -32,12 +32,13 @@ import { finalRunStatus, transitionRun, type RunError } from './run-transitions'
 import { LeaseLost, type StoreLease } from './store-lease';
 import type { SyncConfig } from './sync-config';
 import {
+  catchUpStore,
   clearUnsyncedPending,
   deferPending,
   loadChunk,
-  loadRegionFacilities,
   recordChunkUnderLease,
   scheduleNextReconcile,
+  type RegionView,
 } from './sync-records';
 import { planChunk, variantsToReadBack, type Drift, type LoadedVariant, type VariantPlan } from './variant-plan';
 import { mayHaveBeenApplied, scheduleVerification } from './unconfirmed-writes';
@@ -58,6 +59,10 @@ interface StoreForRun {
   stock_sync_enabled: boolean;
   drift_policy: DriftPolicy;
   credentials: Uint8Array;
+  stock_seen_seq: string;
+  /** The region's stock version, read with the store and BEFORE any variant is loaded. */
+  region_stock_seq: string;
+  region_facilities: string[] | null;
 }
 
 export interface RunResult {
@@ -65,6 +70,19 @@ export interface RunResult {
   status: SyncRunStatus;
   counts: SyncRunCounts;
 }
+
+/**
+ * How a run's work ended, as one typed value (run-outcome.ts decides the run's status from it):
+ *  - done: every chunk was handled (per-variant failures are in the counts);
+ *  - stopped: RateLimited / Transient — the rest waits for a backoff; `unconfirmedWrite` when a write may
+ *    have landed unseen (it is then verified by an early read-back);
+ *  - fatal: the run cannot go on (credentials refused, store not syncable, plugin missing, lease lost,
+ *    internal error).
+ */
+export type RunOutcome =
+  | { kind: 'done'; counts: SyncRunCounts }
+  | { kind: 'stopped'; counts: SyncRunCounts; error: RunError; unconfirmedWrite: boolean }
+  | { kind: 'fatal'; counts: SyncRunCounts; error: RunError };
 
 export class SyncRunExecutor {
   private readonly log = new Logger('SyncRun');
@@ -81,50 +99,63 @@ export class SyncRunExecutor {
     const moved = await transitionRun(this.db.manager, { runId: run.id }, 'running');
     if (moved.length === 0) return undefined;
 
-    let counts = emptyCounts();
-    let fatal: RunError | null = null;
-    let stopped: RunError | null = null;
-    let unconfirmedWrite = false;
+    let outcome: RunOutcome = { kind: 'done', counts: emptyCounts() };
     let opened: OpenedConnection | undefined;
     // Every connection the run used (a second one after a credential refresh): their API calls add up.
     const used: OpenedConnection[] = [];
     let store: StoreForRun | undefined;
+    let region: RegionView | undefined;
     try {
       store = await queryOne<StoreForRun>(
         this.db.manager,
-        `SELECT id, platform, selling_region, status, stock_sync_enabled, drift_policy, credentials FROM stores WHERE id = $1`,
+        `SELECT s.id, s.platform, s.selling_region, s.status, s.stock_sync_enabled, s.drift_policy, s.credentials,
+                s.stock_seen_seq::text AS stock_seen_seq, rg.stock_seq::text AS region_stock_seq,
+                ARRAY(SELECT rf.facility_code FROM selling_region_facilities rf WHERE rf.region_code = rg.code ORDER BY rf.facility_code) AS region_facilities
+         FROM stores s JOIN selling_regions rg ON rg.code = s.selling_region WHERE s.id = $1`,
         [run.store_id],
       );
-      fatal = this.cannotSync(store);
-      if (!fatal && store) {
+      const cannot = this.cannotSync(store);
+      if (cannot) outcome = { kind: 'fatal', counts: emptyCounts(), error: cannot };
+      if (!cannot && store) {
         try {
           opened = this.connections.open(store);
         } catch (e) {
           if (!(e instanceof IntegrationUnavailable)) throw e;
-          fatal = { code: 'integration_unavailable', message: e.message };
+          outcome = { kind: 'fatal', counts: emptyCounts(), error: { code: 'integration_unavailable', message: e.message } };
         }
       }
-      if (!fatal && store && opened) {
+      if (outcome.kind === 'done' && store && opened) {
         used.push(opened);
+        // Read with the store, before any variant is loaded: every change up to this version is seen by the run.
+        region = { facilities: store.region_facilities ?? [], stockSeq: store.region_stock_seq };
         const connection = withCredentialRefresh(opened.connection, this.refresher(store, opened, lease, used));
-        const outcome = await this.syncChunks(run, store, connection, lease);
-        counts = outcome.counts;
-        fatal = outcome.fatal;
-        stopped = outcome.stopped;
-        unconfirmedWrite = outcome.unconfirmedWrite;
+        outcome = await this.syncChunks(run, store, region, connection, lease);
       }
     } catch (e) {
-      fatal =
-        e instanceof LeaseLost
-          ? { code: 'lease_lost', message: e.message }
-          : { code: 'internal_error', message: `the run stopped on an internal error (${(e as Error)?.name ?? 'Error'})` };
-      if (!(e instanceof LeaseLost)) {
+      const lost = e instanceof LeaseLost;
+      outcome = {
+        kind: 'fatal',
+        counts: outcome.counts,
+        error: lost
+          ? { code: 'lease_lost', message: (e as Error).message }
+          : { code: 'internal_error', message: `the run stopped on an internal error (${(e as Error)?.name ?? 'Error'})` },
+      };
+      if (!lost) {
         this.log.error(`run ${run.id}: ${(e as Error)?.stack ?? String(e)}`);
         // Do not let the scheduler restart a broken run every tick: the store's due work waits a little.
-        if (!run.dry_run) await deferPending(this.db.manager, run.store_id, '0', this.config.backoffBaseMs).catch(() => undefined);
+        if (!run.dry_run) await deferPending(this.db.manager, run.store_id, '0', this.config.backoffBaseMs, region).catch(() => undefined);
       }
     }
 
+    const counts = outcome.counts;
+    const fatal = outcome.kind === 'fatal' ? outcome.error : null;
+    const stopped = outcome.kind === 'stopped' ? outcome.error : null;
+    const unconfirmedWrite = outcome.kind === 'stopped' && outcome.unconfirmedWrite;
+    const behind = region && store && BigInt(region.stockSeq) > BigInt(store.stock_seen_seq);
+    if (behind && store && region && !run.dry_run && !lease.lost && (outcome.kind !== 'fatal' || fatal?.code === 'internal_error')) {
+      // Every variant due by version was handled or deferred as marked: the store has caught up with its region.
+      await catchUpStore(this.db.manager, store.id, region.stockSeq);
+    }
     const status = finalRunStatus(counts, fatal, stopped !== null);
     const error = fatal ?? stopped;
     await transitionRun(this.db.manager, { runId: run.id }, status, { error });
@@ -189,12 +220,14 @@ export class SyncRunExecutor {
   private async syncChunks(
     run: RunToExecute,
     store: StoreForRun,
+    region: RegionView,
     connection: StoreConnection,
     lease: StoreLease,
-  ): Promise<{ counts: SyncRunCounts; fatal: RunError | null; stopped: RunError | null; unconfirmedWrite: boolean }> {
-    const regionFacilities = await loadRegionFacilities(this.db.manager, store.selling_region);
-    if (!run.dry_run) await clearUnsyncedPending(this.db.manager, store.id);
+  ): Promise<RunOutcome> {
+    const regionFacilities = region.facilities;
     const selection = run.full || run.trigger === 'manual' ? 'all' : 'pending';
+    // Housekeeping on the runs that look at every variant (a row that stopped being synced is unmarked by its upsert already).
+    if (!run.dry_run && selection === 'all') await clearUnsyncedPending(this.db.manager, store.id);
     const retryDelay = (attempts: number, retryAfterMs: number) =>
       nextAttemptDelayMs(attempts, retryAfterMs, this.config.backoffBaseMs, this.config.backoffMaxMs);
 
@@ -251,29 +284,30 @@ export class SyncRunExecutor {
         variants: run.dry_run ? [] : records.variants,
         changes: records.changes,
         counts: records.counts,
+        seenSeq: region.stockSeq,
         ...(fatal?.code === 'auth' ? { needsReconnectReason: `the platform rejected the credentials: ${fatal.message}` } : {}),
       });
       counts = addCounts(counts, records.counts);
 
       if (fatal) {
-        return { counts, fatal: { code: fatal.code, message: fatal.message }, stopped: null, unconfirmedWrite: false };
+        return { kind: 'fatal', counts, error: { code: fatal.code, message: fatal.message } };
       }
       if (stop) {
         // A failed read-back leaves this chunk untouched: defer from its start; otherwise from its end.
         const deferFrom = readFailed ? cursor : chunk[chunk.length - 1]!.id;
         const retryAfterMs = stop.code === 'rate_limited' ? ((stop as { retryAfterMs?: number }).retryAfterMs ?? 0) : 0;
-        if (!run.dry_run) await deferPending(this.db.manager, store.id, deferFrom, retryDelay(0, retryAfterMs));
+        if (!run.dry_run) await deferPending(this.db.manager, store.id, deferFrom, retryDelay(0, retryAfterMs), region);
         return {
+          kind: 'stopped',
           counts,
-          fatal: null,
-          stopped: { code: stop.code, message: stop.message },
+          error: { code: stop.code, message: stop.message },
           unconfirmedWrite: !readFailed && !run.dry_run && mayHaveBeenApplied(stop),
         };
       }
       cursor = chunk[chunk.length - 1]!.id;
       if (chunk.length < this.config.chunkSize) break;
     }
-    return { counts, fatal: null, stopped: null, unconfirmedWrite: false };
+    return { kind: 'done', counts };
   }
 }
 

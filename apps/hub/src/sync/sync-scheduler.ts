@@ -10,7 +10,7 @@
 import { Logger } from '@nestjs/common';
 import type { SchedulerRegistry } from '@nestjs/schedule';
 import type { DataSource } from 'typeorm';
-import { findDueStores } from './due-work';
+import { catchUpIdleStores, findDueStores } from './due-work';
 import { closeRunsOfExpiredLeases } from './expired-lease-runs';
 import { scheduleVerification } from './unconfirmed-writes';
 import type { SyncConfig } from './sync-config';
@@ -86,10 +86,13 @@ export class SyncScheduler {
         const wrote = [...new Set(closed.filter((r) => !r.dryRun).map((r) => r.storeId))];
         await scheduleVerification(this.db.manager, wrote, this.config.reconcileIntervalSeconds);
       }
+      await catchUpIdleStores(this.db.manager);
       const due = await findDueStores(this.db.manager, { defaultReconcileSeconds: this.config.reconcileIntervalSeconds });
       this.stats.ticks++;
       if (due.length === 0) return;
-      await this.queue.enqueue(due.map((d) => ({ storeId: d.storeId, trigger: d.trigger, ...(d.runId ? { runId: d.runId } : {}) })));
+      await this.queue.enqueue(
+        due.map((d) => ({ storeId: d.storeId, trigger: d.trigger, platform: d.platform, ...(d.runId ? { runId: d.runId } : {}) })),
+      );
       this.stats.enqueued += due.length;
       this.queue.wake();
     } catch (e) {

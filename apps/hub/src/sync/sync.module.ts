@@ -11,7 +11,8 @@ import { HUB_CONFIG } from '../config/config.tokens';
 import type { HubConfig } from '../config/hub-config';
 import { PendingWorkSignal } from '../pending-work/pending-work.signal';
 import { PluginsModule } from '../plugins/plugins.module';
-import { loadSyncConfig, SYNC_CONFIG, type SyncConfig } from './sync-config';
+import { loadSyncConfig, RETIRED_SYNC_VARIABLES, SYNC_CONFIG, type SyncConfig } from './sync-config';
+import { SyncDispatcher } from './sync-dispatcher';
 import { SyncQueue } from './sync-queue';
 import { SyncRunsController } from './sync-runs.controller';
 import { SyncRunsService } from './sync-runs.service';
@@ -24,6 +25,8 @@ import { SyncWorker } from './sync-worker';
 export class SyncLifecycle implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly log = new Logger('Orchestrator');
   private unsubscribe: (() => void) | undefined;
+  private unsubscribeWake: (() => void) | undefined;
+  private dispatcher: SyncDispatcher | undefined;
 
   constructor(
     @Inject(SYNC_CONFIG) private readonly config: SyncConfig,
@@ -41,19 +44,30 @@ export class SyncLifecycle implements OnApplicationBootstrap, OnModuleDestroy {
       return;
     }
     await this.queue.start(this.hubConfig.database, this.db);
-    await this.queue.work(this.config.workers, this.config.pollMs, (job) => this.worker.processStore(job));
+    const dispatcher = new SyncDispatcher(this.queue, (job) => this.worker.processStore(job), {
+      concurrency: this.config.concurrency,
+      idlePollMs: this.config.pollMs,
+    });
+    this.dispatcher = dispatcher;
+    this.unsubscribeWake = this.queue.onWake(() => void dispatcher.pump());
+    dispatcher.start();
     this.scheduler.start();
     this.unsubscribe = this.signal.subscribe(() => this.scheduler.nudge());
     void this.scheduler.tick();
     this.log.log(
-      `orchestrator started: ${this.config.workers} worker(s), tick ${this.config.tickMs} ms, reconcile every ${this.config.reconcileIntervalSeconds} s, instance ${this.config.instanceId}`,
+      `orchestrator started: up to ${this.config.concurrency} store runs in flight, tick ${this.config.tickMs} ms, reconcile every ${this.config.reconcileIntervalSeconds} s, instance ${this.config.instanceId}`,
     );
+    for (const [name, instead] of Object.entries(RETIRED_SYNC_VARIABLES)) {
+      if (process.env[name] !== undefined) this.log.warn(`${name} is no longer read (see ${instead})`);
+    }
   }
 
   async onModuleDestroy(): Promise<void> {
     this.unsubscribe?.();
+    this.unsubscribeWake?.();
     this.scheduler.stop();
     await this.scheduler.waitIdle();
+    await this.dispatcher?.stop();
     await this.queue.stop();
   }
 }

@@ -11,6 +11,7 @@ import { observedAt, Q } from './support/e2e-scenario';
 import { hubBuilt, startHubProcess, type HubProcess } from './support/hub-process';
 import { builtPlatforms, ref, startPlatform } from './support/platforms';
 import { waitFor } from './support/sync-hub';
+import { NEWER_STOCK_IN_STORE_REGION } from '../../src/sync-variants/variant-lifecycle';
 
 jest.setTimeout(240_000);
 
@@ -28,7 +29,7 @@ const PROCESS_ENV = {
   HUB_SCHEDULER_TICK_MS: '200',
   HUB_SCHEDULER_NUDGE_MS: '20',
   HUB_SYNC_POLL_MS: '500',
-  HUB_SYNC_WORKERS: '3',
+  HUB_SYNC_CONCURRENCY: '3', // 6 stores: neither process claims them all, so both take part
   HUB_SYNC_LEASE_SECONDS: '10',
   HUB_SYNC_CHUNK_SIZE: '3',
 };
@@ -95,7 +96,8 @@ describeIf('two hub processes on one PostgreSQL', () => {
       await waitFor('every run to finish and nothing to be pending', async () => {
         const { rows } = await client.query<{ busy: string }>(
           `SELECT (SELECT count(*) FROM sync_runs WHERE status IN ('queued', 'running'))
-                + (SELECT count(*) FROM sync_variants WHERE pending) AS busy`,
+                + (SELECT count(*) FROM sync_variants sv JOIN stores s ON s.id = sv.store_id
+                   WHERE sv.pending OR ${NEWER_STOCK_IN_STORE_REGION}) AS busy`,
         );
         return Number(rows[0]!.busy) === 0;
       }, 30_000, 100);

@@ -4,11 +4,11 @@
  */
 import { describeHub } from '../support/hub-harness';
 import { createStore, nextObservedAt, POD, putCatalog, putSyncVariants } from '../support/scenario';
-import { findDueStores } from '../../src/sync/due-work';
+import { catchUpIdleStores, findDueStores } from '../../src/sync/due-work';
 import { transitionRun } from '../../src/sync/run-transitions';
 import { SyncQueue } from '../../src/sync/sync-queue';
 import { LeaseLost, StoreLeases } from '../../src/sync/store-lease';
-import { loadChunk, recordChunk } from '../../src/sync/sync-records';
+import { loadChunk, loadRegionView, recordChunk } from '../../src/sync/sync-records';
 
 describeHub(
   'orchestrator database mechanics',
@@ -50,9 +50,11 @@ describeHub(
     });
 
     describe('recordChunk', () => {
-      it('never clears a variant re-marked while the run was writing it', async () => {
+      it('never settles a variant whose stock changed again while the run was writing it', async () => {
         const { storeId, ids } = await storeWithPending(2);
-        const chunk = await loadChunk(hub().db.manager, { storeId, regionFacilities: ['US-NC', 'US-TX', 'MX', 'CA'], afterId: '0', selection: 'pending', limit: 10 });
+        const region = await loadRegionView(hub().db.manager, 'north_america');
+        const load = () => loadChunk(hub().db.manager, { storeId, regionFacilities: region.facilities, afterId: '0', selection: 'pending', limit: 10 });
+        const chunk = await load();
         expect(chunk).toHaveLength(2);
         // A newer facility update for the first variant lands between load and record.
         await hub().post('/v1/facility-stock', { updates: [{ variantId: ids[0], facility: 'US-NC', status: 'out_of_stock', observedAt: nextObservedAt() }] }).expect(202);
@@ -64,16 +66,42 @@ describeHub(
             variants: chunk.map((v) => ({ id: v.id, version: v.pendingVersion, result: 'written' as const, state: 'in_sync' as const, settles: true, desired: written, written, error: null, retryDelayMs: 0 })),
             changes: [],
             counts: { planned: 2, written: 2, unchanged: 0, failed: 0, drift: 0 },
+            seenSeq: region.stockSeq,
           }),
         );
-        const rows = await hub().sql<{ catalog_variant_id: number; pending: boolean; state: string; last_written: unknown }>(
-          `SELECT catalog_variant_id, pending, state, last_written FROM sync_variants WHERE store_id = $1 ORDER BY catalog_variant_id`,
+        const rows = await hub().sql<{ catalog_variant_id: number; pending: boolean; last_written: unknown }>(
+          `SELECT catalog_variant_id, pending, last_written FROM sync_variants WHERE store_id = $1 ORDER BY catalog_variant_id`,
           [storeId],
         );
         expect(rows).toEqual([
-          { catalog_variant_id: ids[0], pending: true, state: 'pending', last_written: written },
-          { catalog_variant_id: ids[1], pending: false, state: 'in_sync', last_written: written },
+          { catalog_variant_id: ids[0], pending: false, last_written: written },
+          { catalog_variant_id: ids[1], pending: false, last_written: written },
         ]);
+        // The first is still due (its newer change is newer than what the run saw), the second is settled.
+        expect((await load()).map((v) => v.externalVariantId)).toEqual([`v${ids[0]}`]);
+      });
+
+      it('never clears a variant re-marked while the run was writing it (compare-and-clear on pending_version)', async () => {
+        const { storeId } = await storeWithPending(1);
+        const region = await loadRegionView(hub().db.manager, 'north_america');
+        const [v] = await loadChunk(hub().db.manager, { storeId, regionFacilities: region.facilities, afterId: '0', selection: 'pending', limit: 10 });
+        await hub().sql(`UPDATE sync_variants SET pending_version = pending_version + 1 WHERE id = $1`, [v!.id]);
+        const written = { kind: 'unlimited' as const };
+        await hub().db.transaction((m) =>
+          recordChunk(m, {
+            storeId,
+            runId: null as never,
+            variants: [{ id: v!.id, version: v!.pendingVersion, result: 'written' as const, state: 'in_sync' as const, settles: true, desired: written, written, error: null, retryDelayMs: 0 }],
+            changes: [],
+            counts: { planned: 1, written: 1, unchanged: 0, failed: 0, drift: 0 },
+            seenSeq: region.stockSeq,
+          }),
+        );
+        const [row] = await hub().sql<{ pending: boolean; state: string; seen_seq: string }>(
+          `SELECT pending, state, seen_seq::text AS seen_seq FROM sync_variants WHERE id = $1`,
+          [v!.id],
+        );
+        expect(row).toEqual({ pending: true, state: 'pending', seen_seq: region.stockSeq });
       });
     });
 
@@ -81,7 +109,11 @@ describeHub(
       it('finds stores with due pending work, queued runs or due reconciliation — in one query', async () => {
         const due = await storeWithPending();
         const later = await storeWithPending();
-        await hub().sql(`UPDATE sync_variants SET next_attempt_at = now() + interval '1 hour' WHERE store_id = $1`, [later.storeId]);
+        // Marked, waiting for its retry time, and no stock change it has not seen: not due yet.
+        await hub().sql(
+          `UPDATE sync_variants SET next_attempt_at = now() + interval '1 hour', seen_seq = (SELECT max(change_seq) FROM facility_stock) WHERE store_id = $1`,
+          [later.storeId],
+        );
         const paused = await storeWithPending(1, 'paused');
         const leased = await storeWithPending();
         await hub().sql(`UPDATE stores SET sync_lease_owner = 'x', sync_lease_until = now() + interval '1 minute' WHERE id = $1`, [leased.storeId]);
@@ -99,6 +131,26 @@ describeHub(
         expect(got[due.storeId]).toMatchObject({ trigger: 'stock_update', runId: null, reconcileDue: false });
         expect(got[reconnect.storeId]).toMatchObject({ trigger: 'manual', runId: manual.body.runId });
         expect(got[reconcile]).toMatchObject({ trigger: 'schedule', reconcileDue: true });
+      });
+
+      it('finds a store by version alone (a change it has not seen, nothing marked), whatever the retry time; catches up stores the change does not concern', async () => {
+        const byVersion = await storeWithPending();
+        await hub().sql(`UPDATE sync_variants SET pending = false, next_attempt_at = now() + interval '1 hour' WHERE store_id = $1`, [byVersion.storeId]);
+        // A store of the same region that sells another catalog variant: the change is not about it.
+        const other = await storeWithPending();
+        await hub().sql(`UPDATE sync_variants SET pending = false, seen_seq = (SELECT max(change_seq) FROM facility_stock) WHERE store_id = $1`, [other.storeId]);
+        await hub().post('/v1/facility-stock', { updates: [{ variantId: byVersion.ids[0], facility: 'US-TX', status: 'out_of_stock', observedAt: nextObservedAt() }] }).expect(202);
+
+        const dueIds = async () => new Set((await findDueStores(hub().db.manager, { defaultReconcileSeconds: 3600 })).map((d) => d.storeId));
+        expect((await dueIds()).has(byVersion.storeId)).toBe(true);
+        expect((await dueIds()).has(other.storeId)).toBe(false);
+
+        const seen = async (id: string) => (await hub().sql<{ s: string }>(`SELECT stock_seen_seq::text AS s FROM stores WHERE id = $1`, [id]))[0]!.s;
+        const [region] = await hub().sql<{ s: string }>(`SELECT stock_seq::text AS s FROM selling_regions WHERE code = 'north_america'`);
+        await catchUpIdleStores(hub().db.manager);
+        expect(await seen(other.storeId)).toBe(region!.s);
+        expect(await seen(byVersion.storeId)).not.toBe(region!.s);
+        expect((await dueIds()).has(byVersion.storeId)).toBe(true);
       });
     });
 

@@ -1,7 +1,7 @@
 // The planning rules (variant-plan.ts), the retry backoff (backoff.ts) and the orchestrator's settings
 // (sync-config.ts): each rule stated by one test.
 import { nextAttemptDelayMs } from '../../src/sync/backoff';
-import { loadSyncConfig, SyncConfigError } from '../../src/sync/sync-config';
+import { DEFAULT_SYNC_CONCURRENCY, loadSyncConfig, RETIRED_SYNC_VARIABLES, SyncConfigError } from '../../src/sync/sync-config';
 import { planChunk, planVariant, variantsToReadBack } from '../../src/sync/variant-plan';
 import { opts, variant } from './support/loaded-variant';
 
@@ -91,8 +91,8 @@ describe('loadSyncConfig', () => {
       tickMs: 1000,
       nudgeDebounceMs: 100,
       reconcileIntervalSeconds: 21_600,
-      workers: 2,
-      pollMs: 500,
+      concurrency: 500,
+      pollMs: 250,
       leaseSeconds: 30,
       chunkSize: 500,
       backoffBaseMs: 2000,
@@ -108,8 +108,8 @@ describe('loadSyncConfig', () => {
     ['HUB_SCHEDULER_TICK_MS', 'tickMs', 50, 3_600_000],
     ['HUB_SCHEDULER_NUDGE_MS', 'nudgeDebounceMs', 0, 60_000],
     ['HUB_RECONCILE_INTERVAL_SECONDS', 'reconcileIntervalSeconds', 1, null],
-    ['HUB_SYNC_WORKERS', 'workers', 1, 64],
-    ['HUB_SYNC_POLL_MS', 'pollMs', 500, 60_000],
+    ['HUB_SYNC_CONCURRENCY', 'concurrency', 1, 5000],
+    ['HUB_SYNC_POLL_MS', 'pollMs', 50, 60_000],
     ['HUB_SYNC_LEASE_SECONDS', 'leaseSeconds', 2, 3600],
     ['HUB_SYNC_CHUNK_SIZE', 'chunkSize', 1, 10_000],
     ['HUB_SYNC_BACKOFF_BASE_MS', 'backoffBaseMs', 1, null],
@@ -132,8 +132,14 @@ describe('loadSyncConfig', () => {
     }
   });
 
+  it('names the variables it no longer reads, with what replaced them (logged at start-up)', () => {
+    expect(RETIRED_SYNC_VARIABLES).toEqual({ HUB_SYNC_WORKERS: 'HUB_SYNC_CONCURRENCY (store runs in flight per process, default 500)' });
+    expect(DEFAULT_SYNC_CONCURRENCY).toBe(500);
+    expect(loadSyncConfig({ HUB_SYNC_WORKERS: '2' }).concurrency).toBe(500);
+  });
+
   it('a blank variable means the default', () => {
-    expect(loadSyncConfig({ HUB_SYNC_WORKERS: '  ', HUB_SYNC_CHUNK_SIZE: '' })).toMatchObject({ workers: 2, chunkSize: 500 });
+    expect(loadSyncConfig({ HUB_SYNC_CONCURRENCY: '  ', HUB_SYNC_CHUNK_SIZE: '' })).toMatchObject({ concurrency: 500, chunkSize: 500 });
   });
 
   it('HUB_SCHEDULER: on/true/1/blank run the scheduler, off/false/0 (any case, spaces) stop it, anything else is named', () => {
@@ -145,7 +151,7 @@ describe('loadSyncConfig', () => {
   it('reports every problem together in one error', () => {
     let error: SyncConfigError | undefined;
     try {
-      loadSyncConfig({ HUB_SCHEDULER: 'maybe', HUB_SYNC_WORKERS: '0', HUB_SYNC_POLL_MS: '100' });
+      loadSyncConfig({ HUB_SCHEDULER: 'maybe', HUB_SYNC_CONCURRENCY: '0', HUB_SYNC_POLL_MS: '10' });
     } catch (e) {
       error = e as SyncConfigError;
     }
@@ -153,8 +159,8 @@ describe('loadSyncConfig', () => {
     expect(error?.message).toBe(
       'Invalid orchestrator configuration:\n' +
         '  - HUB_SCHEDULER must be on or off, got "maybe"\n' +
-        '  - HUB_SYNC_WORKERS must be a whole number between 1 and 64, got "0"\n' +
-        '  - HUB_SYNC_POLL_MS must be a whole number between 500 and 60000, got "100"',
+        '  - HUB_SYNC_CONCURRENCY must be a whole number between 1 and 5000, got "0"\n' +
+        '  - HUB_SYNC_POLL_MS must be a whole number between 50 and 60000, got "10"',
     );
   });
 
