@@ -170,8 +170,25 @@ describe('exchangeCode: the standard authorization_code grant', () => {
     await expect(exchangeCode(spec(), exchangeCtx())).resolves.toMatchObject({ credentials: { accessToken: 'x' } });
   });
 
+  it('reads a refused-grant body only on a 4xx other than 429: a 5xx stays Transient, a 2xx is read as an answer', async () => {
+    server.script([{ status: 503, body: { error: 'invalid_grant' } }]);
+    await expect(exchangeCode(spec(), exchangeCtx())).rejects.toBeInstanceOf(Transient);
+    server.script([{ status: 500, body: { error: 'invalid_client' } }]);
+    await expect(exchangeCode(spec(), exchangeCtx())).rejects.toBeInstanceOf(Transient);
+    server.script([{ status: 200, body: { error: 'invalid_grant' } }]);
+    await expect(exchangeCode(spec(), exchangeCtx())).rejects.toThrow(new Rejected('the platform answered the code exchange without an access_token'));
+    server.script([{ status: 499, body: { error: 'unauthorized_client' } }]);
+    await expect(exchangeCode(spec(), exchangeCtx())).rejects.toBeInstanceOf(AuthError);
+  });
+
+  it("redacts the app's client secret from a refusal the platform words with it", async () => {
+    server.script([{ status: 401, body: { error: 'invalid_client', error_description: `secret ${SECRET} is wrong` } }]);
+    const err = await exchangeCode(spec(), exchangeCtx()).catch((e) => e);
+    expect(err.message).toBe('the authorization code exchange was refused (invalid_client: secret [REDACTED] is wrong)');
+  });
+
   it('refuses an answer without an access_token', async () => {
-    for (const body of [{}, { access_token: '' }, { access_token: 5 }, [{ access_token: 'x' }], 'text']) {
+    for (const body of [{}, { access_token: '' }, { access_token: 5 }, [{ access_token: 'x' }], 'text', null]) {
       server.script([{ status: 200, body }]);
       await expect(exchangeCode(spec(), exchangeCtx())).rejects.toThrow(new Rejected('the platform answered the code exchange without an access_token'));
     }
@@ -253,6 +270,13 @@ describe('refreshTokenGrant: the standard refresh_token grant', () => {
       [ACCESS_TOKEN_EXPIRES_AT]: '2026-12-02T13:00:00.000Z',
       [REFRESH_TOKEN_EXPIRES_AT]: '2027-03-02T12:00:00.000Z',
     });
+  });
+
+  it('keeps the refresh token when the answer carries one that is not a string', async () => {
+    server.script([{ status: 200, body: { access_token: 'new-at', refresh_token: 5, refresh_token_expires_in: 60 } }]);
+    const next = await refreshTokenGrant(ctx(), opts);
+    expect(next.refreshToken).toBe(REFRESH);
+    expect(next[REFRESH_TOKEN_EXPIRES_AT]).toBe('2027-03-01T00:00:00.000Z');
   });
 
   it('keeps the refresh token and its expiry when the platform does not rotate it', async () => {

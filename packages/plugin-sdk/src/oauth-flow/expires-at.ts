@@ -6,7 +6,8 @@
 
 /** Seconds as the platform sent them → a positive number of seconds, or undefined. */
 export function lifetimeSeconds(value: unknown): number | undefined {
-  const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
+  // Number('') and Number('  ') are 0, which the positive check refuses like any other non-lifetime.
+  const n = typeof value === 'number' ? value : typeof value === 'string' ? Number(value) : NaN;
   return Number.isFinite(n) && n > 0 ? n : undefined;
 }
 
