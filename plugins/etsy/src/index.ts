@@ -5,14 +5,26 @@
 import type { IntegrationPlugin } from '@stock-sync/plugin-sdk';
 import { connectEtsy } from './etsy-connection';
 import { credentialFields, manifest } from './manifest';
+import { createEtsyOAuth } from './oauth';
 import { refreshEtsyCredentials } from './refresh-credentials';
 
-export const plugin: IntegrationPlugin = {
-  manifest,
-  credentialFields,
-  connect: connectEtsy,
-  refreshCredentials: refreshEtsyCredentials,
-};
+export interface EtsyPluginOptions {
+  /** The clock token expiries are computed from (tests); default Date.now. */
+  now?: () => number;
+}
+
+export function createEtsyPlugin(options: EtsyPluginOptions = {}): IntegrationPlugin {
+  const now = options.now ?? Date.now;
+  return {
+    manifest,
+    credentialFields,
+    connect: connectEtsy,
+    refreshCredentials: (ctx) => refreshEtsyCredentials(ctx, now),
+    oauth: createEtsyOAuth(now),
+  };
+}
+
+export const plugin: IntegrationPlugin = createEtsyPlugin();
 
 export default plugin;
 export { manifest, credentialFields };

@@ -13,6 +13,17 @@ export const DEFAULT_BASE_URL = 'https://openapi.etsy.com';
  */
 export const DEFAULT_OAUTH_BASE_URL = 'https://api.etsy.com';
 export const OAUTH_TOKEN_PATH = '/v3/public/oauth/token';
+export const OAUTH_TOKEN_URL = `${DEFAULT_OAUTH_BASE_URL}${OAUTH_TOKEN_PATH}`;
+
+/** Step 1 of the authorization code grant: "direct the user to https://www.etsy.com/oauth/connect" (same page). */
+export const OAUTH_AUTHORIZE_URL = 'https://www.etsy.com/oauth/connect';
+
+/** The scopes the stock calls need (the Open API reference lists them per endpoint). */
+export const OAUTH_SCOPES: readonly string[] = ['listings_r', 'listings_w'];
+
+/** "this access token, which has a functional life of 1 hour" / the refresh token "(90 days)" (same page). */
+export const ACCESS_TOKEN_SECONDS = 3_600;
+export const REFRESH_TOKEN_SECONDS = 90 * 24 * 3_600;
 
 /** Every Open API v3 call of this plugin lives under this prefix. */
 export const API_PREFIX = '/v3/application';
@@ -90,7 +101,13 @@ export const credentialFields: readonly CredentialField[] = [
     name: 'accessTokenExpiresAt',
     secret: false,
     required: false,
-    description: 'ISO-8601 instant the access token expires; set by the hub on every refresh (informational).',
+    description: 'ISO-8601 instant the access token expires (an hour after it was issued); set by the connect flow and every refresh.',
+  },
+  {
+    name: 'refreshTokenExpiresAt',
+    secret: false,
+    required: false,
+    description: 'ISO-8601 instant the refresh token expires (90 days after it was issued); set by the connect flow and every refresh.',
   },
   {
     name: 'shopId',

@@ -4,67 +4,41 @@
  *   POST https://api.etsy.com/v3/public/oauth/token, form-encoded
  *   grant_type=refresh_token & client_id=<keystring> & refresh_token=<refresh token>
  *   → { access_token, token_type: "Bearer", expires_in: 3600, refresh_token }
- * Etsy rotates the refresh token: the one sent is spent, so the returned one must be stored — the host
- * replaces the whole credential set with what this returns. Sent once, not marked idempotent: replaying a
- * spent refresh token after an ambiguous failure could only be refused.
+ * through the SDK's refreshTokenGrant: Etsy is a public client here (client_id alone, no secret in the body),
+ * rotates the refresh token (the one sent is spent; the host stores the returned full set), and answers a
+ * revoked, expired or spent refresh token with 400 invalid_grant → AuthError. Etsy's rate headers are read on
+ * the token endpoint too. Sent once (never replayed: a spent refresh token could only be refused).
  */
-import { AuthError, Transient, type ConnectContext, type HttpResponse, type PluginError } from '@stock-sync/plugin-sdk';
+import { refreshTokenGrant, type ConnectContext, type OAuthApp } from '@stock-sync/plugin-sdk';
 import { createEtsyClassifier } from './classify-response';
-import { DEFAULT_OAUTH_BASE_URL, OAUTH_TOKEN_PATH } from './manifest';
-
-interface TokenResponse {
-  access_token?: unknown;
-  refresh_token?: unknown;
-  expires_in?: unknown;
-  token_type?: unknown;
-}
-
-/** OAuth error codes (RFC 6749 §5.2) that mean "this grant will never work": a person must reconnect. */
-const REFUSED_GRANT_ERRORS = new Set(['invalid_grant', 'invalid_client', 'unauthorized_client']);
+import { ACCESS_TOKEN_SECONDS, OAUTH_TOKEN_URL, REFRESH_TOKEN_SECONDS } from './manifest';
 
 /** The keystring alone: apiKey may hold 'keystring:shared_secret' (the x-api-key form). */
 export function clientIdOf(apiKey: string | undefined): string {
   return (apiKey ?? '').split(':', 1)[0] ?? '';
 }
 
-/** A refused grant is an AuthError whatever its status (Etsy answers invalid_grant with 400). */
-export function classifyTokenResponse(res: HttpResponse): { error?: PluginError } | undefined {
-  if (res.status < 400 || res.status === 429 || res.status >= 500) return undefined;
-  const code = (res.data as { error?: unknown } | null)?.error;
-  if (typeof code === 'string' && REFUSED_GRANT_ERRORS.has(code)) {
-    return { error: new AuthError(`Etsy refused to refresh the access token (${code}): reconnect the shop`, { status: res.status, error: code }) };
-  }
-  return undefined;
+/**
+ * The app identity for the grant: the hub's configured Etsy app when there is one, else the store's own
+ * keystring (stores connected by posting their credentials carry it). A store pointed at a sandbox (its
+ * baseUrl) refreshes there too, never at the real Etsy.
+ */
+function appFor(ctx: ConnectContext): OAuthApp {
+  const c = ctx.credentials;
+  const app = ctx.app ?? { clientId: clientIdOf(c.apiKey), clientSecret: c.sharedSecret ?? '' };
+  return app.baseUrl || !c.baseUrl ? app : { ...app, baseUrl: c.baseUrl };
 }
 
-export async function refreshEtsyCredentials(ctx: ConnectContext): Promise<Record<string, string>> {
-  const c = ctx.credentials;
-  const refreshToken = c.refreshToken;
-  if (!refreshToken) throw new AuthError('the Etsy access token was refused and no refreshToken is stored: reconnect the shop');
-  const base = (c.baseUrl ?? DEFAULT_OAUTH_BASE_URL).replace(/\/+$/, '');
-  const etsyRates = createEtsyClassifier();
-  const http = ctx.http.extend({
-    baseURL: base,
-    headers: { accept: 'application/json' },
-    // Etsy's rate headers first, then the grant's own refusal.
-    classify: (res) => classifyTokenResponse(res) ?? etsyRates(res),
-    secrets: [refreshToken],
-  });
-  const res = await http.request<TokenResponse>({
-    method: 'POST',
-    url: OAUTH_TOKEN_PATH,
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'refresh_token', client_id: clientIdOf(c.apiKey), refresh_token: refreshToken }).toString(),
-  });
-  const data = res.data ?? {};
-  const accessToken = data.access_token;
-  const newRefreshToken = data.refresh_token;
-  if (typeof accessToken !== 'string' || accessToken === '' || typeof newRefreshToken !== 'string' || newRefreshToken === '') {
-    throw new Transient('Etsy answered the token refresh without an access_token and refresh_token');
-  }
-  const next: Record<string, string> = { ...c, accessToken, refreshToken: newRefreshToken };
-  const expiresIn = Number(data.expires_in);
-  if (Number.isFinite(expiresIn) && expiresIn > 0) next.accessTokenExpiresAt = new Date(Date.now() + expiresIn * 1000).toISOString();
-  else delete next.accessTokenExpiresAt;
-  return next;
+export async function refreshEtsyCredentials(ctx: ConnectContext, now: () => number = Date.now): Promise<Record<string, string>> {
+  return refreshTokenGrant(
+    { ...ctx, http: ctx.http.extend({ classify: createEtsyClassifier() }) },
+    {
+      platform: 'Etsy',
+      tokenUrl: OAUTH_TOKEN_URL,
+      app: appFor(ctx),
+      tokenRequest: { clientAuthentication: 'none', encoding: 'form' },
+      lifetime: { accessTokenSeconds: ACCESS_TOKEN_SECONDS, refreshTokenSeconds: REFRESH_TOKEN_SECONDS },
+      now,
+    },
+  );
 }

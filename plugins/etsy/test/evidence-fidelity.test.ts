@@ -6,6 +6,7 @@
  */
 import { join } from 'node:path';
 import { evidence, expectSameShape, loadOpenApiSpec, openApiResponseValidator } from '@stock-sync/plugin-testkit';
+import { SANDBOX_OAUTH_APP } from '../src/simulator';
 import { etsyFetch, fastClock, listingSeed, startHarness, type Harness } from './etsy-harness';
 
 const DIR = join(__dirname, 'evidence');
@@ -120,4 +121,50 @@ it('errors in the documented ErrorSchema shape and status: 400 all-zero, 403 bar
   } finally {
     daily.limit = saved;
   }
+});
+
+describe('the authorization code grant held to the documents (oauth-connect, oauth-token-authorization-code, oauth-refresh-token)', () => {
+  async function documentedConsent(): Promise<URL> {
+    const e = evidence(DIR, 'oauth-connect');
+    // The documented request with the sandbox app's keystring; the documented challenge is S256 of the documented verifier.
+    const q = { ...(e.request!.query as Record<string, string>), client_id: SANDBOX_OAUTH_APP.clientId };
+    const res = await fetch(`${h.sim.baseUrl}${e.request!.path}?${new URLSearchParams(q)}`, { redirect: 'manual' });
+    expect(res.status).toBe(e.response!.status);
+    return new URL(res.headers.get('location')!);
+  }
+
+  async function token(form: Record<string, string>) {
+    return etsyFetch(h.sim, 'POST', '/v3/public/oauth/token', { form, headers: { 'x-api-key': '', authorization: '' } });
+  }
+
+  async function documentedExchange() {
+    const location = await documentedConsent();
+    const e = evidence(DIR, 'oauth-token-authorization-code');
+    const form = { ...(e.request!.body as Record<string, string>), client_id: SANDBOX_OAUTH_APP.clientId, code: location.searchParams.get('code')! };
+    return { e, res: await token(form) };
+  }
+
+  it('consent: the documented redirect back, with a code and the state as sent', async () => {
+    const location = await documentedConsent();
+    const want = new URL(evidence(DIR, 'oauth-connect').response!.headers!.location);
+    expect(`${location.origin}${location.pathname}`).toBe(`${want.origin}${want.pathname}`);
+    expect([...location.searchParams.keys()].sort()).toEqual([...want.searchParams.keys()].sort());
+    expect(location.searchParams.get('state')).toBe('superstate');
+  });
+
+  it('the documented code exchange (client_id alone, code_verifier) is answered in the documented shape', async () => {
+    const { e, res } = await documentedExchange();
+    expect(res.status).toBe(e.response!.status);
+    expectSameShape(res.body, e.response!.body, e.name, { closed: true });
+    expect(res.body).toMatchObject({ token_type: 'Bearer', expires_in: 3600 });
+    expect(res.body.access_token).toMatch(/^\d+\./);
+  });
+
+  it('the documented refresh is answered in the documented shape', async () => {
+    const first = (await documentedExchange()).res.body;
+    const e = evidence(DIR, 'oauth-refresh-token');
+    const res = await token({ ...(e.request!.body as Record<string, string>), client_id: SANDBOX_OAUTH_APP.clientId, refresh_token: first.refresh_token });
+    expect(res.status).toBe(e.response!.status);
+    expectSameShape(res.body, e.response!.body, e.name, { closed: true });
+  });
 });

@@ -12,7 +12,7 @@ import type { EtsyApi } from '../src/etsy-api';
 import type { EtsyInventory, EtsyListingsWithInventory } from '../src/etsy-types';
 import { planListingWrite } from '../src/listing-write-plan';
 import { readStock } from '../src/read-stock';
-import { classifyTokenResponse, refreshEtsyCredentials } from '../src/refresh-credentials';
+import { refreshEtsyCredentials } from '../src/refresh-credentials';
 
 const DIR = join(__dirname, 'evidence');
 const doc = (name: string) => evidence(DIR, name);
@@ -60,14 +60,32 @@ it('the shape check has teeth: a Money price in the PUT would differ from the do
   expect(shapeDifferences(doc('update-listing-inventory').request!.body, wrong)).not.toEqual([]);
 });
 
-it('parses the documented token-refresh answer into the new credential set', async () => {
-  const answer = asResponse('oauth-refresh-token');
-  const client = { request: async () => answer, extend: () => client } as unknown as HttpClient;
-  const ctx = { credentials: { apiKey: 'k', sharedSecret: 's', accessToken: 'old', refreshToken: '12345678.fake_refresh_token_0000', shopId: '1' }, http: client, log: console } as unknown as ConnectContext;
-  const next = await refreshEtsyCredentials(ctx);
-  expect(next).toMatchObject({ accessToken: '12345678.fake_access_token_0000', refreshToken: '12345678.fake_refresh_token_0001', apiKey: 'k', sharedSecret: 's' });
-  expect(Date.parse(next.accessTokenExpiresAt!) - Date.now()).toBeGreaterThan(3_500_000);
-  expect(classifyTokenResponse(answer)).toBeUndefined();
+it('the token refresh sends the documented form and parses the documented answer into the new credential set', async () => {
+  const e = doc('oauth-refresh-token');
+  const sent: { url?: string; headers?: Record<string, string>; body?: unknown }[] = [];
+  const client = {
+    request: async (req: { url?: string; headers?: Record<string, string>; body?: unknown }) => {
+      sent.push(req);
+      return asResponse('oauth-refresh-token');
+    },
+    extend: () => client,
+  } as unknown as HttpClient;
+  const documented = e.request!.body as Record<string, string>;
+  const ctx = {
+    credentials: { apiKey: documented.client_id, sharedSecret: 's', accessToken: 'old', refreshToken: documented.refresh_token, shopId: '1' },
+    http: client,
+    log: console,
+  } as unknown as ConnectContext;
+  const next = await refreshEtsyCredentials(ctx, () => Date.parse('2026-12-02T12:00:00Z'));
+  const answer = e.response!.body as Record<string, string>;
+  expect(next).toMatchObject({ accessToken: answer.access_token, refreshToken: answer.refresh_token, apiKey: documented.client_id, sharedSecret: 's', shopId: '1' });
+  expect(next.accessTokenExpiresAt).toBe('2026-12-02T13:00:00.000Z');
+  expect(next.refreshTokenExpiresAt).toBe('2027-03-02T12:00:00.000Z'); // 90 days
+  // Exactly the documented request: the form fields, nothing more (no client secret: a public client).
+  expect(sent).toHaveLength(1);
+  expect(sent[0]!.url).toBe('https://api.etsy.com/v3/public/oauth/token');
+  expect(sent[0]!.headers!['content-type']).toBe(e.request!.headers!['content-type']);
+  expect(Object.fromEntries(new URLSearchParams(sent[0]!.body as string))).toEqual(documented);
 });
 
 it('the documented rate headers and 429s: nothing to do with budget left; a header-less 429 never hammers', () => {

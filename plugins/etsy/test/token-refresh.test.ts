@@ -108,11 +108,13 @@ test('client_id is the keystring alone, also when apiKey holds "keystring:shared
   await expect(plugin.refreshCredentials!(h.context({ apiKey: combined, sharedSecret: undefined }))).resolves.toHaveProperty('accessToken');
 });
 
-test('simulator fidelity: the token endpoint is keyless and form-encoded; it rejects a JSON body, x-api-key as client_id, other grants', async () => {
+test('simulator fidelity: the token endpoint is keyless and form-encoded; it rejects a JSON body, x-api-key as client_id, unknown grants', async () => {
   const form = (f: Record<string, string>) => etsyFetch(h.sim, 'POST', OAUTH_TOKEN_PATH, { form: f, headers: { 'x-api-key': '', authorization: '' } });
   const base = { grant_type: 'refresh_token', client_id: SIM_KEYSTRING, refresh_token: h.sim.credentials.refreshToken! };
   expect((await form({ ...base, client_id: `${SIM_KEYSTRING}:${h.sim.credentials.sharedSecret}` })).body).toMatchObject({ error: 'invalid_client' });
-  expect((await form({ ...base, grant_type: 'authorization_code' })).body).toMatchObject({ error: 'unsupported_grant_type' });
+  expect((await form({ ...base, grant_type: 'password' })).body).toMatchObject({ error: 'unsupported_grant_type' });
+  // The authorization_code grant needs a code (the consent flow's; test/connect-flow.test.ts).
+  expect((await form({ ...base, grant_type: 'authorization_code' })).body).toMatchObject({ error: 'invalid_request' });
   expect((await form({ grant_type: 'refresh_token', client_id: SIM_KEYSTRING })).body).toMatchObject({ error: 'invalid_request' });
   const json = await etsyFetch(h.sim, 'POST', OAUTH_TOKEN_PATH, { json: base });
   expect([json.status, json.body.error]).toEqual([400, 'invalid_request']);

@@ -4,6 +4,7 @@
  * Etsy's documented rules), and the fields it derives (listing quantity, sold_out state).
  */
 import type { PlatformSimulatorDefinition } from '@stock-sync/plugin-testkit';
+import { SANDBOX_OAUTH_APP } from './sim-connect-flow';
 import { authenticateEtsy } from './sim-auth';
 import { etsyRateLimit } from './sim-rate-limit';
 import { etsyRoutes } from './sim-routes';
@@ -35,6 +36,8 @@ export const simulator: PlatformSimulatorDefinition<EtsySimState> = {
   manualEdit: manualEditVariant,
   authenticate: authenticateEtsy,
   rateLimit: etsyRateLimit,
+  // The sandbox Etsy app the hub is configured with to connect a shop through /oauth/connect (test values).
+  oauthApp: SANDBOX_OAUTH_APP,
   get routes() {
     return etsyRoutes(specValidators());
   },
@@ -43,3 +46,4 @@ export const simulator: PlatformSimulatorDefinition<EtsySimState> = {
 export default simulator;
 export type { EtsySimState } from './sim-state';
 export { OAUTH_TOKEN_PATH, expireAccessTokens, revokeRefreshTokens } from './sim-oauth';
+export { OAUTH_CONNECT_PATH, SANDBOX_OAUTH_APP, etsyOAuthConfig } from './sim-connect-flow';

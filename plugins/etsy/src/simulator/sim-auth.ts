@@ -4,9 +4,10 @@
  * "Shared secret is required in x-api-key header") — and every OAuth-scoped call a bearer token
  * '<user_id>.<token>'. A bad or revoked token answers 401 invalid_token. Whether the token is one Etsy
  * issued and still within its hour is checked against the simulator state (sim-oauth.ts); the OAuth
- * token endpoint itself needs neither header (its client_id travels in the form body).
+ * token endpoint and the consent page need neither header (the client_id travels in the form / query).
  */
 import type { SimRequest, SimResponse } from '@stock-sync/plugin-testkit';
+import { OAUTH_CONNECT_PATH } from './sim-connect-flow';
 import { OAUTH_TOKEN_PATH } from './sim-oauth';
 
 /** Calls that need only the application key (no OAuth scope). */
@@ -17,7 +18,8 @@ function error(status: number, message: string, extra: Record<string, string> = 
 }
 
 export function authenticateEtsy(req: SimRequest, creds: Record<string, string>, revoked: boolean): SimResponse | undefined {
-  if (req.path === OAUTH_TOKEN_PATH) return undefined;
+  // The consent page and the token endpoint carry neither header.
+  if (req.path === OAUTH_TOKEN_PATH || req.path === OAUTH_CONNECT_PATH) return undefined;
   const key = req.headers['x-api-key'];
   if (!key) return error(403, 'Missing x-api-key header');
   const [keystring, secret] = key.split(':', 2);

@@ -8,7 +8,8 @@
  *    sent is spent (rotation); sending it again is invalid_grant;
  *  - a refresh token the user revoked (or one already used, or unknown) → 400 invalid_grant.
  */
-import type { SimContext, SimRequest, SimResponse, SimRoute } from '@stock-sync/plugin-testkit';
+import { oauthSimState, type SimContext, type SimRequest, type SimResponse, type SimRoute } from '@stock-sync/plugin-testkit';
+import { kitTokenRoute, kitTokenStatus } from './sim-connect-flow';
 import { SIM_KEYSTRING, SIM_USER_ID, type EtsySimState } from './sim-state';
 
 export const OAUTH_TOKEN_PATH = '/v3/public/oauth/token';
@@ -26,12 +27,16 @@ function bearerToken(req: SimRequest): string | undefined {
 
 /**
  * The access-token check of scoped calls (sim-auth.ts has already checked x-api-key, the bearer's
- * presence and the revoked switch): the token must be one Etsy issued and not expired.
+ * presence and the revoked switch): the token must be one Etsy issued and not expired — the seeded grant's
+ * (below) or one the consent flow's grant issued (the kit's records, sim-connect-flow.ts).
  */
 export function withAccessToken(handle: Handler): Handler {
   return (req, ctx: Ctx) => {
     const tokens = ctx.state.oauth.accessTokens;
     const token = bearerToken(req);
+    const kit = token !== undefined && !tokens.has(token) ? kitTokenStatus(req, ctx) : undefined;
+    if (kit === 'valid') return handle(req, ctx);
+    if (kit === 'expired') return oauthError(401, 'invalid_token', 'access token is expired');
     if (token === undefined || !tokens.has(token)) {
       return oauthError(401, 'invalid_token', 'The access token is invalid or has been revoked');
     }
@@ -69,7 +74,7 @@ function refreshGrant(req: SimRequest, ctx: Ctx): SimResponse {
   if (!grantType || !clientId || !refreshToken) {
     return oauthError(400, 'invalid_request', 'grant_type, client_id and refresh_token are required');
   }
-  // The authorization-code grant (a person at a browser) is not modelled.
+  // Only refreshes of the seeded grant come here (tokenEndpoint); the kit answers every other grant.
   if (grantType !== 'refresh_token') return oauthError(400, 'unsupported_grant_type', `grant_type '${grantType}' is not supported here`);
   // client_id is the keystring alone; 'keystring:shared_secret' (the x-api-key form) is not a client id.
   if (clientId !== SIM_KEYSTRING) return oauthError(401, 'invalid_client', 'Unknown client_id');
@@ -89,14 +94,27 @@ function refreshGrant(req: SimRequest, ctx: Ctx): SimResponse {
   };
 }
 
-export const oauthTokenRoute: SimRoute<EtsySimState> = { method: 'POST', path: OAUTH_TOKEN_PATH, handle: refreshGrant };
+/**
+ * The token endpoint: a refresh of the seeded grant's lineage is answered here (state.oauth); everything else —
+ * the authorization_code grant and refreshes of grants made through the consent flow — by the kit.
+ */
+function tokenEndpoint(req: SimRequest, ctx: Ctx): SimResponse | Promise<SimResponse> {
+  const body = (typeof req.body === 'object' && req.body !== null ? req.body : {}) as Record<string, unknown>;
+  const refreshToken = field(body, 'refresh_token');
+  const seeded = field(body, 'grant_type') === 'refresh_token' && refreshToken !== undefined && ctx.state.oauth.refreshTokens.has(refreshToken);
+  return seeded ? refreshGrant(req, ctx) : kitTokenRoute.handle(req, ctx);
+}
 
-/** Test switch: every access token issued so far is past its hour. */
+export const oauthTokenRoute: SimRoute<EtsySimState> = { method: 'POST', path: OAUTH_TOKEN_PATH, handle: tokenEndpoint };
+
+/** Test switch: every access token issued so far (seeded grant and consent-flow grants) is past its hour. */
 export function expireAccessTokens(state: EtsySimState): void {
   for (const token of state.oauth.accessTokens.keys()) state.oauth.accessTokens.set(token, 0);
+  for (const rec of oauthSimState(state).accessTokens.values()) rec.expiresAt = 0;
 }
 
 /** Test switch: the user revoked the app — every refresh token is refused from now on. */
 export function revokeRefreshTokens(state: EtsySimState): void {
   state.oauth.refreshTokens.clear();
+  oauthSimState(state).refreshTokens.clear();
 }

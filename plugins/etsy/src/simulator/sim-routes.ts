@@ -6,6 +6,7 @@
 import type { SimContext, SimRequest, SimResponse, SimRoute } from '@stock-sync/plugin-testkit';
 import { applyInventoryBody, inventoryBodyError, type InventoryBody } from './inventory-rules';
 import { KEY_ONLY_PATHS } from './sim-auth';
+import { connectRoute } from './sim-connect-flow';
 import { oauthTokenRoute, withAccessToken } from './sim-oauth';
 import { metered } from './sim-rate-limit';
 import {
@@ -63,7 +64,7 @@ function queryList(v: string | string[] | undefined): string[] {
 export function etsyRoutes(validators: SpecValidators): SimRoute<EtsySimState>[] {
   // Every scoped call checks its access token against the issued ones; the token endpoint is keyless.
   const scoped = apiRoutes(validators).map((r) => (KEY_ONLY_PATHS.has(r.path) ? r : { ...r, handle: withAccessToken(r.handle) }));
-  return [...scoped, oauthTokenRoute];
+  return [...scoped, oauthTokenRoute, connectRoute];
 }
 
 function apiRoutes(validators: SpecValidators): SimRoute<EtsySimState>[] {

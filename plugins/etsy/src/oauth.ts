@@ -1,0 +1,82 @@
+/**
+ * How a merchant connects an Etsy shop (the `oauth` part of the plugin), from
+ * https://developers.etsy.com/documentation/essentials/authentication:
+ * - consent: GET https://www.etsy.com/oauth/connect?response_type=code&client_id=<keystring>&redirect_uri
+ *   &scope (URL-encoded, space-separated)&state&code_challenge&code_challenge_method=S256 — "The Etsy Open API
+ *   requires a PKCE on every authorization flow request"; the callback gets ?code&state, or
+ *   ?error&error_description&state. Etsy does not sign the callback: state + PKCE are its checks.
+ * - code exchange: POST https://api.etsy.com/v3/public/oauth/token, form grant_type=authorization_code,
+ *   client_id (the keystring), redirect_uri, code, code_verifier — no client secret (a public client) →
+ *   {access_token: "<user_id>.<token>", token_type: "Bearer", expires_in: 3600, refresh_token} (1 h / 90 days).
+ * Quirk (code): the token answer names no shop, so the exchange reads getMe (x-api-key 'keystring:shared_secret'
+ * + the new token) for the shop id the store is identified and verified by. The store's apiKey / sharedSecret
+ * are the app's keystring and shared secret (every call needs them in x-api-key).
+ */
+import {
+  ACCESS_TOKEN_EXPIRES_AT,
+  exchangeCode,
+  expiresAtFrom,
+  REFRESH_TOKEN_EXPIRES_AT,
+  Rejected,
+  type ConnectedStore,
+  type OAuthExchangeContext,
+  type PluginOAuth,
+  type TokenResponse,
+} from '@stock-sync/plugin-sdk';
+import { createEtsyClassifier } from './classify-response';
+import { createEtsyApi } from './etsy-api';
+import { ACCESS_TOKEN_SECONDS, OAUTH_AUTHORIZE_URL, OAUTH_SCOPES, OAUTH_TOKEN_URL, REFRESH_TOKEN_SECONDS } from './manifest';
+
+const DOCS = 'https://developers.etsy.com/documentation/essentials/authentication';
+
+/** The credentials of a freshly connected shop, before getMe names it (shopId is filled in after). */
+export function credentialsFromToken(token: TokenResponse, ctx: OAuthExchangeContext, issuedAt: number): Record<string, string> {
+  if (typeof token.refresh_token !== 'string' || token.refresh_token === '') {
+    throw new Rejected('Etsy answered the code exchange without a refresh_token');
+  }
+  return {
+    apiKey: ctx.app.clientId,
+    sharedSecret: ctx.app.clientSecret,
+    accessToken: token.access_token as string,
+    refreshToken: token.refresh_token,
+    [ACCESS_TOKEN_EXPIRES_AT]: expiresAtFrom(token.expires_in ?? ACCESS_TOKEN_SECONDS, issuedAt)!,
+    [REFRESH_TOKEN_EXPIRES_AT]: expiresAtFrom(REFRESH_TOKEN_SECONDS, issuedAt)!,
+  };
+}
+
+/** getMe → shop_id: the shop the token's user owns (an Etsy account without a shop cannot be synced). */
+async function shopIdOf(ctx: OAuthExchangeContext, credentials: Record<string, string>): Promise<string> {
+  const me = await createEtsyApi({ credentials, http: ctx.http, log: ctx.log }).getMe();
+  if (me?.shop_id === null || me?.shop_id === undefined) throw new Rejected('the Etsy account that approved the app has no shop');
+  return String(me.shop_id);
+}
+
+export function createEtsyOAuth(now: () => number = Date.now): PluginOAuth {
+  const spec = {
+    authorizeUrl: OAUTH_AUTHORIZE_URL,
+    tokenUrl: OAUTH_TOKEN_URL,
+    scopes: OAUTH_SCOPES,
+    scopeDelimiter: ' ',
+    pkce: 'S256',
+    tokenRequest: { clientAuthentication: 'none', encoding: 'form' },
+  } as const;
+  const standard: PluginOAuth = {
+    ...spec,
+    toConnectedStore: (token, ctx) => ({ externalStoreId: 'unknown', credentials: credentialsFromToken(token, ctx, now()) }),
+  };
+  return {
+    ...spec,
+    tokenLifetime: {
+      accessTokenSeconds: ACCESS_TOKEN_SECONDS,
+      refreshTokenSeconds: REFRESH_TOKEN_SECONDS,
+      // Ten minutes ahead of the hour.
+      refreshAheadSeconds: 600,
+      source: DOCS,
+    },
+    async exchange(ctx): Promise<ConnectedStore> {
+      const store = await exchangeCode(standard, { ...ctx, http: ctx.http.extend({ classify: createEtsyClassifier() }) });
+      const shopId = await shopIdOf(ctx, store.credentials);
+      return { externalStoreId: shopId, credentials: { ...store.credentials, shopId } };
+    },
+  };
+}
