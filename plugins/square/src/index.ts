@@ -5,6 +5,8 @@
 import type { IntegrationPlugin } from '@stock-sync/plugin-sdk';
 import { SquareConnection } from './connection';
 import { credentialFields, manifest } from './manifest';
+import { refreshSquareCredentials } from './oauth/refresh-credentials';
+import { squareOAuth } from './oauth/square-oauth';
 import { createSquareApi } from './square-api';
 
 export const plugin: IntegrationPlugin = {
@@ -13,8 +15,11 @@ export const plugin: IntegrationPlugin = {
   connect(ctx) {
     return new SquareConnection(createSquareApi(ctx), ctx.log, (ctx.credentials.locationId ?? '').trim());
   },
+  refreshCredentials: refreshSquareCredentials,
+  oauth: squareOAuth,
 };
 
 export default plugin;
 export { manifest, credentialFields } from './manifest';
+export { squareOAuth, SQUARE_OAUTH_SCOPES } from './oauth/square-oauth';
 export { fromSquare, withTracking, isTracked } from './stock-mapping';

@@ -38,7 +38,10 @@ const sent = (i: number) => JSON.parse(replay!.requests[i].body);
 
 it('every evidence file names a public source and a date', () => {
   expect(loadEvidenceDir(DIR).map((e) => e.name).sort()).toEqual(
-    ['catalog-batch-retrieve', 'catalog-batch-upsert', 'error-not-found', 'error-rate-limited', 'error-unauthorized', 'inventory-batch-change', 'inventory-counts-batch-retrieve', 'retrieve-location'],
+    [
+      'catalog-batch-retrieve', 'catalog-batch-upsert', 'error-not-found', 'error-rate-limited', 'error-unauthorized', 'inventory-batch-change', 'inventory-counts-batch-retrieve',
+      'oauth-authorize', 'oauth-authorize-denied', 'oauth-obtain-token-code', 'oauth-obtain-token-refresh', 'oauth-refresh-refused', 'retrieve-location',
+    ],
   );
 });
 

@@ -4,15 +4,17 @@
  * simulator framework. Decisions: ../../README.md.
  */
 import type { TargetStock, VariantRef } from '@stock-sync/plugin-sdk';
-import type { PlatformSimulatorDefinition, SeedProduct } from '@stock-sync/plugin-testkit';
+import { withOAuth, type DefinitionWithOAuth, type PlatformSimulatorDefinition, type SeedProduct } from '@stock-sync/plugin-testkit';
 import { authenticateSquare } from './auth';
 import { squareError } from './errors';
+import { SIM_OAUTH_APP, squareOAuthConfig } from './oauth';
 import { squareRoutes } from './routes';
 import { createSpecValidators, type SpecValidators } from './spec-validators';
 import { applyMerchantEdit, createSquareState, findVariation, neutralStock, nextVersion, refKey, SIM_LOCATION_ID, type SimVariation, type SquareSimState } from './state';
 
 export type { SquareSimState, SimVariation, SimItem, SimOverride } from './state';
 export { SIM_LOCATION_ID, SIM_OTHER_LOCATION_ID } from './state';
+export { SIM_OAUTH_APP, squareOAuthConfig } from './oauth';
 
 /** Obviously fake access token in Square's EAAA… shape. */
 export const SANDBOX_ACCESS_TOKEN = 'EAAAtest_sandbox_square_token_000000000000000001';
@@ -46,7 +48,8 @@ function seed(state: SquareSimState, products: SeedProduct[]): void {
   }
 }
 
-export const simulator: PlatformSimulatorDefinition<SquareSimState> = {
+/** The platform part; its routes are built on first use (the spec is large) and mounted with the OAuth kit below. */
+const definition: Omit<PlatformSimulatorDefinition<SquareSimState>, 'routes'> = {
   id: 'square',
   displayName: 'Square',
   createState: createSquareState,
@@ -79,8 +82,18 @@ export const simulator: PlatformSimulatorDefinition<SquareSimState> = {
     // 429 RATE_LIMITED, no Retry-After (none documented).
     throttled: () => squareError(429, 'RATE_LIMIT_ERROR', 'RATE_LIMITED', 'Rate limit exceeded. Retry with exponential backoff.'),
   },
+};
+
+let mounted: DefinitionWithOAuth<SquareSimState> | undefined;
+/** The definition with the testkit's OAuth kit (consent, token endpoint, issued-token checks), built once. */
+const withKit = () => (mounted ??= withOAuth({ ...definition, routes: squareRoutes(specValidators()) }, squareOAuthConfig));
+
+export const simulator: DefinitionWithOAuth<SquareSimState> = {
+  ...definition,
+  oauthApp: { ...SIM_OAUTH_APP },
+  authenticate: (req, creds, revoked) => withKit().authenticate(req, creds, revoked),
   get routes() {
-    return squareRoutes(specValidators());
+    return withKit().routes;
   },
 };
 

@@ -7,7 +7,7 @@ import type { SimRequest, SimResponse, SimRoute } from '@stock-sync/plugin-testk
 import { invalidBody, invalidRequest } from './errors';
 import { countJson, itemJson, variationJson } from './representation';
 import type { BodyCheck, SpecValidators } from './spec-validators';
-import { nextVersion, setCount, type SimOverride, type SquareSimState } from './state';
+import { nextVersion, setCount, SIM_LOCATION_ID, type SimOverride, type SquareSimState } from './state';
 
 type Route = SimRoute<SquareSimState>;
 type Ctx = { state: SquareSimState };
@@ -196,7 +196,8 @@ export function squareRoutes(v: SpecValidators): Route[] {
       method: 'GET',
       path: '/v2/locations/:locationId',
       handle: (req, { state }) => {
-        const l = state.locations.get(req.params.locationId);
+        // RetrieveLocation: 'Specify the string "main" to return the main location' (SPEC location_id).
+        const l = state.locations.get(req.params.locationId === 'main' ? SIM_LOCATION_ID : req.params.locationId);
         return l ? { status: 200, body: { location: locationJson(l, state.merchantId) } } : invalidRequest('NOT_FOUND', `Location \`${req.params.locationId}\` not found.`, undefined, 404);
       },
     },
