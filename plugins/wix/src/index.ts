@@ -6,15 +6,31 @@
 import type { IntegrationPlugin } from '@stock-sync/plugin-sdk';
 import { WixConnection } from './connection';
 import { credentialFields, manifest } from './manifest';
+import { refreshWixCredentials } from './oauth/refresh-credentials';
+import { createWixOAuth } from './oauth/wix-oauth';
 import { createWixApi } from './wix-api';
 
-export const plugin: IntegrationPlugin = {
-  manifest,
-  credentialFields,
-  connect(ctx) {
-    return new WixConnection(createWixApi(ctx), ctx.log, ctx.credentials);
-  },
-};
+export interface WixPluginOptions {
+  /** The clock token expiries and webhook expiry are read on (tests); default Date.now. */
+  now?: () => number;
+}
+
+export function createWixPlugin(options: WixPluginOptions = {}): IntegrationPlugin {
+  const now = options.now ?? Date.now;
+  return {
+    manifest,
+    credentialFields,
+    connect(ctx) {
+      return new WixConnection(createWixApi(ctx), ctx.log, ctx.credentials);
+    },
+    refreshCredentials: (ctx) => refreshWixCredentials(ctx, now),
+    oauth: createWixOAuth(now),
+  };
+}
+
+export const plugin: IntegrationPlugin = createWixPlugin();
 
 export default plugin;
 export { manifest, credentialFields };
+export { verifyAppRemoved, verifyWixJwt, APP_REMOVED_EVENT } from './oauth/app-removed';
+export type { WixOAuthApp } from './oauth/wix-oauth';

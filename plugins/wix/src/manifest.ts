@@ -55,13 +55,26 @@ export const credentialFields: readonly CredentialField[] = [
     name: 'accessToken',
     secret: true,
     required: true,
-    description: 'An OAuth app access token, or an API key (then also give siteId). Needs Wix Stores inventory read and write permission.',
+    description: 'An OAuth app access token (four hours; the install flow sets and renews it), or an API key (then also give siteId). Needs Wix Stores inventory read and write permission.',
   },
   {
     name: 'siteId',
     secret: false,
     required: false,
     description: 'The Wix site id; required with an API key (sent as wix-site-id), not needed with an app access token.',
+  },
+  {
+    name: 'instanceId',
+    secret: false,
+    required: false,
+    description:
+      "The app instance id of the hub's Wix app on this site; set by the install flow. With it (and the app configured in the hub) the hub creates a new four-hour access token by itself.",
+  },
+  {
+    name: 'accessTokenExpiresAt',
+    secret: false,
+    required: false,
+    description: 'ISO-8601 instant the access token expires (four hours after it was created); set by the install flow and every renewal.',
   },
   {
     name: 'catalogVersion',

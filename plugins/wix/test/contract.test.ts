@@ -1,4 +1,4 @@
-import { runContractSuite } from '@stock-sync/plugin-testkit';
+import { runContractSuite, runOAuthContract } from '@stock-sync/plugin-testkit';
 import { plugin } from '../src';
 import { simulator, simulatorV1 } from '../src/simulator';
 
@@ -8,4 +8,12 @@ describe('Catalog V3 site', () => {
 });
 describe('Catalog V1 site', () => {
   runContractSuite({ plugin, simulator: simulatorV1 });
+});
+// The install flow and the four-hour token renewal against the simulator's installer and token endpoints.
+// Not 'a code works once': Wix's install redirect carries no authorization code, only the app instance
+// (README "Connecting"): a replayed callback is stopped by the hub's single-use state, not by the platform.
+runOAuthContract({
+  plugin,
+  simulator,
+  only: ['connects a store through the consent flow', 'refuses a tampered callback', 'a declined consent connects nothing', 'refreshes expiring credentials', 'a refused refresh is an AuthError'],
 });

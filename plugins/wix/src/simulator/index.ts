@@ -6,12 +6,14 @@
 import type { TargetStock, VariantRef } from '@stock-sync/plugin-sdk';
 import type { PlatformSimulatorDefinition, SeedProduct, SimRequest, SimResponse, SimRoute } from '@stock-sync/plugin-testkit';
 import { authenticateWix } from './auth';
+import { withWixOAuth } from './oauth';
 import { appError } from './errors';
 import { createWixState, newId, refKey, type SimCatalogVersion, type V1SimItem, type V3SimItem, type WixSimState } from './state';
 import { v1Routes } from './v1-routes';
 import { v3Routes } from './v3-routes';
 
 export type { WixSimState, V1SimItem, V3SimItem, SimCatalogVersion } from './state';
+export { SANDBOX_OAUTH_APP, SANDBOX_INSTANCE_ID, SANDBOX_TENANT_ID, INSTALL_PATH, removeApp, sandboxWebhookKeys, signedAppRemoved } from './oauth';
 
 /** Obviously fake; the sandbox plays an API key, so a site id goes with it. */
 export const SANDBOX_ACCESS_TOKEN = 'IST.test-wix-sandbox-0000-apikey-0000';
@@ -121,8 +123,8 @@ const provisionRoute: SimRoute<WixSimState> = {
   handle: (_req, { state }) => ({ status: 200, body: { catalogVersion: state.catalogVersion } }),
 };
 
-export function makeWixSimulator(catalogVersion: SimCatalogVersion): PlatformSimulatorDefinition<WixSimState> {
-  return {
+export function makeWixSimulator(catalogVersion: SimCatalogVersion): PlatformSimulatorDefinition<WixSimState> & { oauthApp: { clientId: string; clientSecret: string } } {
+  return withWixOAuth({
     id: 'wix',
     displayName: 'Wix',
     createState: () => createWixState(catalogVersion),
@@ -163,7 +165,7 @@ export function makeWixSimulator(catalogVersion: SimCatalogVersion): PlatformSim
       },
     },
     routes: [provisionRoute, ...v1Routes, ...v3Routes],
-  };
+  });
 }
 
 /** A site on Catalog V3 (the default for new sites). */

@@ -1,0 +1,185 @@
+/**
+ * Wix's app installation and OAuth for apps in the sandbox, on the testkit's OAuth kit:
+ * - GET /installer/install?appId&postInstallationUrl (www.wix.com; the sandbox serves it on its own origin): the
+ *   merchant approves the install (auto) → 302 to postInstallationUrl with its own query kept and appId,
+ *   tenantId, instanceId appended (about-the-external-install-flow); denied (the sandbox's reading: Wix does not
+ *   document a refused install's redirect) → error=access_denied. Installing creates the app instance's grant.
+ * - POST /oauth2/token, JSON {grant_type: "client_credentials", client_id, client_secret, instance_id} (Create
+ *   Access Token) → {access_token, token_type: "Bearer", expires_in: 14400}: a token of that instance's grant,
+ *   expiring on the simulator clock; refused once the app is removed (revoked) — Wix's error body for that is not
+ *   documented (unverified: the sandbox answers 400 {message, details:{applicationError:{code}}}, Wix's standard
+ *   error shape).
+ * Under the hood the install's grant is the kit's authorization-code grant with a non-expiring, non-rotating
+ * refresh token the sandbox keeps for the instance; Create Access Token is that grant's refresh.
+ */
+import { generateKeyPairSync, sign } from 'node:crypto';
+import {
+  consentRoute,
+  isIssuedAccessToken,
+  issuedTokenStatus,
+  oauthSimState,
+  tokenRoute,
+  type OAuthSimulatorConfig,
+  type PlatformSimulatorDefinition,
+  type SimContext,
+  type SimRequest,
+  type SimResponse,
+  type SimRoute,
+} from '@stock-sync/plugin-testkit';
+import { ACCESS_TOKEN_SECONDS, TOKEN_PATH } from '../oauth/access-token';
+import { appError, unauthenticated } from './errors';
+
+export const INSTALL_PATH = '/installer/install';
+const KIT_TOKEN_PATH = '/__kit/oauth/token';
+/** The sandbox app (test values). */
+export const SANDBOX_OAUTH_APP = { clientId: '3f1e0c2a-0000-4000-8000-0000000000a1', clientSecret: 'wix_sandbox_app_secret_test_only_0000' };
+/** The sandbox site's app instance and site (tenant) ids. */
+export const SANDBOX_INSTANCE_ID = '7c2d9a10-0000-4000-8000-0000000000b2';
+export const SANDBOX_TENANT_ID = '5b8e4f60-0000-4000-8000-0000000000c3';
+
+/** The refresh token the sandbox keeps per installed instance (never handed out). */
+const installations = new WeakMap<object, Map<string, string>>();
+function installed(state: object): Map<string, string> {
+  let m = installations.get(state);
+  if (!m) installations.set(state, (m = new Map()));
+  return m;
+}
+
+const readToken = (req: SimRequest) => {
+  const t = (req.headers.authorization ?? '').replace(/^Bearer\s+/i, '').trim();
+  return t === '' ? undefined : t;
+};
+
+export function wixOAuthConfig<TState>(): OAuthSimulatorConfig<TState> {
+  const cfg: OAuthSimulatorConfig<TState> = {
+    app: SANDBOX_OAUTH_APP,
+    authorizePath: INSTALL_PATH,
+    tokenPath: KIT_TOKEN_PATH,
+    accessTokenSeconds: ACCESS_TOKEN_SECONDS,
+    rotateRefreshTokens: false,
+    clientAuthentication: ['body'],
+    encodings: ['form'],
+    prefixes: { accessToken: 'OauthNG.JWS.sandbox.' },
+    readAccessToken: readToken,
+    // Installing creates the instance's grant at once (the code is exchanged inside the sandbox), and the
+    // redirect carries what Wix appends: appId, tenantId, instanceId.
+    approveParams(params, consent, ctx) {
+      const issued = kitToken(cfg).handle(kitRequest({ grant_type: 'authorization_code', code: params.code, client_id: SANDBOX_OAUTH_APP.clientId, client_secret: SANDBOX_OAUTH_APP.clientSecret }), ctx) as SimResponse;
+      const refresh = (issued.body as { refresh_token?: string }).refresh_token;
+      if (refresh) installed(ctx.state as object).set(SANDBOX_INSTANCE_ID, refresh);
+      return { appId: consent.clientId, tenantId: SANDBOX_TENANT_ID, instanceId: SANDBOX_INSTANCE_ID };
+    },
+    deniedParams: () => ({ error: 'access_denied' }),
+    errorAnswer: (status, error, description) => appError(status === 401 ? 401 : 400, error === 'invalid_client' ? 'INVALID_CLIENT' : 'INVALID_GRANT', description),
+    refused: () => unauthenticated(),
+  };
+  return cfg;
+}
+
+function kitRequest(form: Record<string, string>): SimRequest {
+  return { method: 'POST', path: KIT_TOKEN_PATH, params: {}, query: {}, headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form, rawBody: new URLSearchParams(form).toString() };
+}
+
+const kitTokens = new WeakMap<object, SimRoute<any>>();
+function kitToken<TState>(cfg: OAuthSimulatorConfig<TState>): SimRoute<TState> {
+  let r = kitTokens.get(cfg);
+  if (!r) kitTokens.set(cfg, (r = tokenRoute(cfg)));
+  return r as SimRoute<TState>;
+}
+
+/** GET /installer/install?appId&postInstallationUrl → the kit's consent (appId is the client id). */
+function installRoute<TState>(cfg: OAuthSimulatorConfig<TState>): SimRoute<TState> {
+  const consent = consentRoute(cfg);
+  return {
+    method: 'GET',
+    path: INSTALL_PATH,
+    handle(req, ctx) {
+      const first = (name: string) => {
+        const v = req.query[name];
+        return Array.isArray(v) ? v[0] : v;
+      };
+      const q: Record<string, string | string[]> = { response_type: 'code' };
+      const appId = first('appId');
+      const target = first('postInstallationUrl');
+      if (appId) q.client_id = appId;
+      if (target) q.redirect_uri = target;
+      return consent.handle({ ...req, query: q }, ctx);
+    },
+  };
+}
+
+/** POST /oauth2/token (JSON, client_credentials) → a refresh of the instance's grant. */
+function createTokenRoute<TState>(cfg: OAuthSimulatorConfig<TState>): SimRoute<TState> {
+  return {
+    method: 'POST',
+    path: TOKEN_PATH,
+    handle(req: SimRequest, ctx: SimContext<TState>) {
+      if (!(req.headers['content-type'] ?? '').includes('application/json')) return appError(400, 'INVALID_ARGUMENT', 'the body must be application/json');
+      const b = (typeof req.body === 'object' && req.body !== null ? req.body : {}) as Record<string, unknown>;
+      if (b.grant_type !== 'client_credentials') return appError(400, 'INVALID_ARGUMENT', 'grant_type must be client_credentials');
+      if (b.client_id !== cfg.app.clientId || b.client_secret !== cfg.app.clientSecret) return appError(401, 'INVALID_CLIENT', 'Unknown app or wrong app secret');
+      const instanceId = typeof b.instance_id === 'string' ? b.instance_id : '';
+      const refresh = installed(ctx.state as object).get(instanceId);
+      if (!refresh) return appError(400, 'INVALID_GRANT', 'The app is not installed on this instance');
+      const res = kitToken(cfg).handle(kitRequest({ grant_type: 'refresh_token', refresh_token: refresh, client_id: cfg.app.clientId, client_secret: cfg.app.clientSecret }), ctx) as SimResponse;
+      if (res.status !== 200) return res;
+      const t = res.body as { access_token: string; expires_in: number };
+      return { status: 200, body: { access_token: t.access_token, token_type: 'Bearer', expires_in: t.expires_in } };
+    },
+  };
+}
+
+const OWN_PATHS = new Set([INSTALL_PATH, TOKEN_PATH]);
+
+/** The definition with Wix's install and token endpoints; API routes refuse kit tokens that expired or were revoked. */
+export function withWixOAuth<TState>(def: PlatformSimulatorDefinition<TState>): PlatformSimulatorDefinition<TState> & { oauthApp: typeof SANDBOX_OAUTH_APP } {
+  const cfg = wixOAuthConfig<TState>();
+  const guarded = def.routes.map(
+    (route): SimRoute<TState> => ({
+      ...route,
+      handle(req, ctx) {
+        const status = issuedTokenStatus(cfg, req, ctx);
+        if (status === 'expired' || status === 'unknown') return cfg.refused!(req, status);
+        return route.handle(req, ctx);
+      },
+    }),
+  );
+  return {
+    ...def,
+    oauthApp: { ...SANDBOX_OAUTH_APP },
+    authenticate(req, creds, revoked) {
+      if (OWN_PATHS.has(req.path)) return undefined;
+      const token = readToken(req);
+      if (token !== undefined && isIssuedAccessToken(token)) return revoked ? unauthenticated() : undefined;
+      return def.authenticate(req, creds, revoked);
+    },
+    routes: [installRoute(cfg), createTokenRoute(cfg), ...guarded],
+  };
+}
+
+/** Test / sandbox switch: the merchant removed the app — no new token for the instance, issued ones refused. */
+export function removeApp(sim: { state: unknown }): void {
+  const s = oauthSimState(sim.state);
+  s.accessTokens.clear();
+  s.refreshTokens.clear();
+  installed(sim.state as object).clear();
+}
+
+let keys: { publicKey: string; privateKey: string } | undefined;
+/** The sandbox app's webhook key pair (the hub's app configuration takes `publicKey`), made once per process. */
+export function sandboxWebhookKeys(): { publicKey: string; privateKey: string } {
+  return (keys ??= generateKeyPairSync('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } }));
+}
+
+/**
+ * The App Instance Removed event as Wix would POST it: the body is a JWT (RS256) whose payload is
+ * {data: JSON.stringify({eventType: "AppRemoved", instanceId, data: JSON.stringify({appId})}), iat, exp}.
+ */
+export function signedAppRemoved(instanceId: string, opts: { privateKey?: string; nowSeconds?: number; eventType?: string } = {}): { body: string; headers: Record<string, string> } {
+  const now = opts.nowSeconds ?? Math.floor(Date.now() / 1000);
+  const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
+  const data = JSON.stringify({ eventType: opts.eventType ?? 'AppRemoved', instanceId, data: JSON.stringify({ appId: SANDBOX_OAUTH_APP.clientId }) });
+  const signingInput = `${b64({ alg: 'RS256', typ: 'JWT' })}.${b64({ data, iat: now, exp: now + 300 })}`;
+  const signature = sign('RSA-SHA256', Buffer.from(signingInput), opts.privateKey ?? sandboxWebhookKeys().privateKey).toString('base64url');
+  return { body: `${signingInput}.${signature}`, headers: { 'content-type': 'text/plain' } };
+}
