@@ -28,7 +28,7 @@ async function connectTo(answers: EvidenceResponse[]) {
 }
 
 it('every evidence file names a public source and a date', () => {
-  expect(loadEvidenceDir(DIR).map((e) => e.name).sort()).toEqual(['error-object', 'inventory-adjust', 'inventory-retrieve-all', 'inventory-retrieve-specific', 'inventory-retrieve-specific-not-found', 'rate-limited']);
+  expect(loadEvidenceDir(DIR).map((e) => e.name).sort()).toEqual(['authorization-website', 'error-object', 'inventory-adjust', 'inventory-retrieve-all', 'inventory-retrieve-specific', 'inventory-retrieve-specific-not-found', 'oauth-authorize', 'oauth-tokens-code', 'rate-limited']);
 });
 
 it('verify reads the first documented page with the documented headers (inventory-retrieve-all)', async () => {

@@ -3,13 +3,15 @@
  * simulator framework (real HTTP, auth, rate limit, faults). Decisions: ../../README.md.
  */
 import type { TargetStock, VariantRef } from '@stock-sync/plugin-sdk';
-import type { PlatformSimulatorDefinition, SeedProduct, SimRequest, SimResponse } from '@stock-sync/plugin-testkit';
+import { withOAuth, type DefinitionWithOAuth, type PlatformSimulatorDefinition, type SeedProduct, type SimRequest, type SimResponse } from '@stock-sync/plugin-testkit';
 import { authenticateSquarespace } from './auth';
-import { errorBody } from './errors';
+import { errorBody, sqspError } from './errors';
+import { squarespaceOAuthConfig, websiteRoute } from './oauth';
 import { squarespaceRoutes } from './routes';
 import { createSquarespaceState, type SimInventoryItem, type SquarespaceSimState } from './state';
 
 export type { SquarespaceSimState, SimInventoryItem, SquarespaceStoreOptions } from './state';
+export { SIM_OAUTH_APP, SIM_WEBSITE, squarespaceOAuthConfig } from './oauth';
 
 /** Obviously fake. */
 export const SANDBOX_API_KEY = 'sqsp_test_0000sandbox0000inventory0000';
@@ -43,7 +45,7 @@ function seed(state: SquarespaceSimState, products: SeedProduct[]): void {
   }
 }
 
-export const simulator: PlatformSimulatorDefinition<SquarespaceSimState> = {
+const definition: PlatformSimulatorDefinition<SquarespaceSimState> = {
   id: 'squarespace',
   displayName: 'Squarespace',
   createState: createSquarespaceState,
@@ -83,7 +85,24 @@ export const simulator: PlatformSimulatorDefinition<SquarespaceSimState> = {
       };
     },
   },
-  routes: squarespaceRoutes,
+  routes: [...squarespaceRoutes, websiteRoute],
+};
+
+const mounted = withOAuth(definition, squarespaceOAuthConfig);
+const OAUTH_PATHS = new Set([squarespaceOAuthConfig.authorizePath, squarespaceOAuthConfig.tokenPath]);
+
+/**
+ * The definition with the testkit's OAuth kit. Every Commerce API call still needs a User-Agent, whoever issued
+ * its token (the kit checks its own tokens, bypassing the API key check that also asks for one).
+ */
+export const simulator: DefinitionWithOAuth<SquarespaceSimState> = {
+  ...mounted,
+  authenticate(req, creds, revoked) {
+    if (!OAUTH_PATHS.has(req.path) && !req.headers['user-agent']) {
+      return sqspError(undefined, 400, 'INVALID_REQUEST_ERROR', 'MISSING_ARGUMENT', 'A User-Agent header is required.');
+    }
+    return mounted.authenticate(req, creds, revoked);
+  },
 };
 
 export default simulator;

@@ -1,0 +1,24 @@
+/** Test plumbing for the install flow: a host HTTP client, an inbound callback, the exchange context as the hub builds it. */
+import { createHttpClient, type HttpClient, type InboundRequest, type OAuthApp, type OAuthExchangeContext } from '@stock-sync/plugin-sdk';
+import { recordingLogger, type RecordingLogger } from '@stock-sync/plugin-testkit';
+import { plugin } from '../../src';
+
+export const REDIRECT_URI = 'https://hub.example.test/oauth/callback/squarespace';
+
+/** A test app: fake values. */
+export function testApp(baseUrl?: string): OAuthApp {
+  return { clientId: 'test-client-id-0001', clientSecret: 'test-client-secret-0001', ...(baseUrl ? { baseUrl } : {}) };
+}
+
+export function hostHttp(log: RecordingLogger, secrets: string[] = []): HttpClient {
+  return createHttpClient({ rateLimit: plugin.manifest.rateLimit, secrets, log, maxAttempts: 1 });
+}
+
+export function callback(query: Record<string, string>): InboundRequest {
+  return { method: 'GET', query, headers: {}, rawBody: Buffer.alloc(0), body: undefined };
+}
+
+export function exchangeContext(app: OAuthApp, query: Record<string, string>): OAuthExchangeContext & { log: RecordingLogger } {
+  const log = recordingLogger();
+  return { app, inputs: {}, redirectUri: REDIRECT_URI, callback: callback(query), http: hostHttp(log, [app.clientSecret]), log };
+}
