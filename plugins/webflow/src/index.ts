@@ -5,6 +5,7 @@
 import type { IntegrationPlugin } from '@stock-sync/plugin-sdk';
 import { WebflowConnection } from './connection';
 import { credentialFields, manifest } from './manifest';
+import { oauth } from './oauth';
 import { SkuCollection } from './sku-collection';
 import { createWebflowApi } from './webflow-api';
 
@@ -17,6 +18,7 @@ export const plugin: IntegrationPlugin = {
     const skuCollection = new SkuCollection(api, siteId, ctx.credentials.skuCollectionId?.trim() || undefined);
     return new WebflowConnection(api, ctx.log, siteId, skuCollection);
   },
+  oauth,
 };
 
 export default plugin;

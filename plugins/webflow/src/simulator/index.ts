@@ -3,14 +3,17 @@
  * the testkit's simulator framework (real HTTP, auth, rate limit, faults). Decisions: ../../README.md.
  */
 import type { TargetStock, VariantRef } from '@stock-sync/plugin-sdk';
-import type { PlatformSimulatorDefinition, SeedProduct, SimRequest, SimResponse } from '@stock-sync/plugin-testkit';
+import { withOAuth, type PlatformSimulatorDefinition, type SeedProduct, type SimRequest, type SimResponse } from '@stock-sync/plugin-testkit';
 import { notAuthorized, webflowError } from './errors';
 import { applyMerchantEdit, neutralStock } from './inventory-rules';
+import { webflowOAuth } from './oauth';
 import { webflowRoutes } from './routes';
+import { sitesRoute } from './sites';
 import { createWebflowState, refKey, SANDBOX_SITE_ID, type SimSku, type WebflowSimState } from './state';
 
 export type { WebflowSimState, SimSku, SimProduct, SimCollection } from './state';
 export { SANDBOX_SITE_ID, SANDBOX_SKU_COLLECTION_ID } from './state';
+export { SANDBOX_OAUTH_APP, webflowOAuth } from './oauth';
 
 /** Obviously fake: the sandbox site's API token. */
 export const SANDBOX_ACCESS_TOKEN = 'wf_test_0000000000000000000000000000sandbox00000000000000000000';
@@ -42,7 +45,7 @@ function seed(state: WebflowSimState, products: SeedProduct[]): void {
   }
 }
 
-export const simulator: PlatformSimulatorDefinition<WebflowSimState> = {
+const apiDefinition: PlatformSimulatorDefinition<WebflowSimState> = {
   id: 'webflow',
   displayName: 'Webflow',
   createState: createWebflowState,
@@ -84,7 +87,10 @@ export const simulator: PlatformSimulatorDefinition<WebflowSimState> = {
     },
     headers: (remaining, capacity) => ({ 'x-ratelimit-limit': String(capacity), 'x-ratelimit-remaining': String(Math.max(0, Math.floor(remaining))) }),
   },
-  routes: webflowRoutes,
+  routes: [...webflowRoutes, sitesRoute],
 };
+
+/** The API with Webflow's OAuth install mounted (consent, token, issued-token checks). */
+export const simulator = withOAuth(apiDefinition, webflowOAuth);
 
 export default simulator;
