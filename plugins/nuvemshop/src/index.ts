@@ -5,6 +5,7 @@
 import type { IntegrationPlugin } from '@stock-sync/plugin-sdk';
 import { NuvemshopConnection } from './connection';
 import { credentialFields, manifest } from './manifest';
+import { oauth } from './oauth';
 import { createNuvemshopApi } from './nuvemshop-api';
 
 export const plugin: IntegrationPlugin = {
@@ -13,6 +14,7 @@ export const plugin: IntegrationPlugin = {
   connect(ctx) {
     return new NuvemshopConnection(createNuvemshopApi(ctx), ctx.log, undefined, (ctx.credentials.locationId ?? '').trim() || undefined);
   },
+  oauth,
 };
 
 export default plugin;

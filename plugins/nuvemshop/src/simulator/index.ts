@@ -6,11 +6,13 @@ import type { TargetStock, VariantRef } from '@stock-sync/plugin-sdk';
 import type { PlatformSimulatorDefinition, SeedProduct, SimRequest, SimResponse } from '@stock-sync/plugin-testkit';
 import { authenticateNuvemshop } from './auth';
 import { nuvemError } from './errors';
+import { withNuvemshopOAuth } from './oauth';
 import { addVariant, nuvemshopRoutes } from './routes';
 import { createNuvemState, refKey, type NuvemSimState, type SimVariant } from './state';
 import { applyMerchantEdit, neutralStock } from './stock-rules';
 
 export type { NuvemSimState, SimVariant, SimProduct } from './state';
+export { SANDBOX_OAUTH_APP, nuvemshopOAuth, signedAppUninstalled } from './oauth';
 
 /** Obviously fake: the store id and token the sandbox hands out. */
 export const SANDBOX_STORE_ID = '1234567';
@@ -63,7 +65,7 @@ function rateHeaders(remaining: number, capacity: number): Record<string, string
   };
 }
 
-export const simulator: PlatformSimulatorDefinition<NuvemSimState> = {
+const apiDefinition: PlatformSimulatorDefinition<NuvemSimState> = {
   id: 'nuvemshop',
   displayName: 'Nuvemshop / Tiendanube',
   createState: createNuvemState,
@@ -103,5 +105,8 @@ export const simulator: PlatformSimulatorDefinition<NuvemSimState> = {
   },
   routes: nuvemshopRoutes,
 };
+
+/** The API with the app install mounted (consent, token, issued-token checks). */
+export const simulator = withNuvemshopOAuth(apiDefinition, SANDBOX_STORE_ID);
 
 export default simulator;

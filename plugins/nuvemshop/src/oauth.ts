@@ -1,0 +1,76 @@
+/**
+ * Connecting a Nuvemshop / Tiendanube store by the platform's app install (OAuth 2, authorization code
+ * only). Facts and sources: README.md "Connecting".
+ * - authorize: https://www.tiendanube.com/apps/{app_id}/authorize?state=… — the app id in the PATH (the
+ *   client id), scopes and redirection URL set on the app, not in the URL (code: authorizeUrlFor);
+ * - token: POST https://www.tiendanube.com/apps/authorize/token, form client_id, client_secret,
+ *   grant_type=authorization_code, code → {access_token, token_type, scope, user_id} (user_id = store id);
+ * - lifetime: "Our access tokens don't expire" — invalid only after a new one is issued or the app is
+ *   uninstalled: no refreshCredentials;
+ * - app/uninstalled webhook signed X-Linkedstore-HMAC-SHA256 (hex HMAC-SHA256 of the body, app secret).
+ */
+import { oauthUrl, type InboundRequest, type OAuthApp, type PluginOAuth, type TokenResponse, type UninstallNotice } from '@stock-sync/plugin-sdk';
+import { isSignedByApp, SIGNATURE_HEADER } from './webhook-signature';
+
+/** The consent URL: the app id (= the client id) in the path, filled by authorizeUrlFor from the app itself. */
+export const NUVEMSHOP_AUTHORIZE_TEMPLATE = 'https://www.tiendanube.com/apps/{appId}/authorize';
+/** Where the per-app authorize URLs live (the declared authorizeUrl; authorizeUrlFor builds the real one). */
+export const NUVEMSHOP_APPS_URL = 'https://www.tiendanube.com/apps';
+export const NUVEMSHOP_TOKEN_URL = 'https://www.tiendanube.com/apps/authorize/token';
+/** What the app must be registered with (the scopes live on the app, not in the URL). */
+export const NUVEMSHOP_SCOPES = ['read_products', 'write_products'] as const;
+
+function text(value: unknown): string | undefined {
+  if (typeof value === 'string' && value.trim()) return value.trim();
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  return undefined;
+}
+
+/** The token answer → the store's credentials (the SDK adds the sandbox baseUrl). */
+export function toConnectedStore(token: TokenResponse) {
+  const accessToken = text(token.access_token);
+  const storeId = text(token.user_id);
+  if (!accessToken) throw new Error('Nuvemshop token answer has no access_token');
+  if (!storeId) throw new Error('Nuvemshop token answer has no user_id (the store id)');
+  return {
+    credentials: { storeId, accessToken },
+    externalStoreId: storeId,
+  };
+}
+
+/** A verified app/uninstalled notice names the store; anything unsigned, mis-signed or another event is null. */
+export function verifyUninstall(req: InboundRequest, app: OAuthApp): UninstallNotice | null {
+  if (!isSignedByApp(req.rawBody, req.headers[SIGNATURE_HEADER], app.clientSecret)) return null;
+  let body: unknown;
+  try {
+    body = JSON.parse(req.rawBody.toString('utf8'));
+  } catch {
+    return null;
+  }
+  const b = (body ?? {}) as Record<string, unknown>;
+  const storeId = text(b.store_id);
+  if (b.event !== 'app/uninstalled' || !storeId) return null;
+  return { externalStoreId: storeId, reason: 'app uninstalled on Nuvemshop (app/uninstalled webhook)' };
+}
+
+export const oauth: PluginOAuth = {
+  authorizeUrl: NUVEMSHOP_APPS_URL,
+  tokenUrl: NUVEMSHOP_TOKEN_URL,
+  scopes: NUVEMSHOP_SCOPES,
+  scopeDelimiter: ',',
+  tokenRequest: { clientAuthentication: 'body', encoding: 'form' },
+  tokenLifetime: {
+    // "Our access tokens don't expire."
+    source: 'https://tiendanube.github.io/api-documentation/authentication',
+  },
+  authorizeUrlFor(req) {
+    const url = oauthUrl(NUVEMSHOP_AUTHORIZE_TEMPLATE, { appId: req.app.clientId }, req.app);
+    url.searchParams.set('state', req.state);
+    // Nuvemshop redirects to the URL registered on the app; the documents show no redirect_uri parameter
+    // (unverified whether it is ignored). Sent so the sandbox's consent step knows where to answer.
+    url.searchParams.set('redirect_uri', req.redirectUri);
+    return url.toString();
+  },
+  toConnectedStore: (token) => toConnectedStore(token),
+  verifyUninstall,
+};
