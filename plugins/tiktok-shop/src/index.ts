@@ -5,6 +5,8 @@
 import type { IntegrationPlugin } from '@stock-sync/plugin-sdk';
 import { TikTokShopConnection } from './connection';
 import { credentialFields, manifest } from './manifest';
+import { tiktokOAuth } from './oauth';
+import { refreshTikTokCredentials } from './refresh-credentials';
 import { createTikTokApi } from './tiktok-api';
 
 export const plugin: IntegrationPlugin = {
@@ -14,9 +16,13 @@ export const plugin: IntegrationPlugin = {
     const { shopCipher = '', warehouseId } = ctx.credentials;
     return new TikTokShopConnection(createTikTokApi(ctx), { shopCipher, warehouseId: warehouseId || undefined }, ctx.log);
   },
+  refreshCredentials: refreshTikTokCredentials,
+  oauth: tiktokOAuth,
 };
 
 export default plugin;
 export { manifest, credentialFields } from './manifest';
 export { signRequest, stringToSign } from './signing';
 export { quantityFor, stockOfQuantity, EMULATED_UNLIMITED_QUANTITY, UNLIMITED_READ_THRESHOLD } from './stock-mapping';
+export { verifyDeauthorization, chooseShop, SELLER_DEAUTHORIZATION } from './oauth';
+export { tokensFrom, classifyTokenResponse } from './token-api';

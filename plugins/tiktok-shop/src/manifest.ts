@@ -63,6 +63,30 @@ export const credentialFields: readonly CredentialField[] = [
     description: 'The shop cipher of the authorised shop, from GET /authorization/202309/shops (field "cipher").',
   },
   {
+    name: 'refreshToken',
+    secret: true,
+    required: false,
+    description: 'The refresh token issued with the access token (from the auth host); with it the hub renews the seven-day access token by itself.',
+  },
+  {
+    name: 'accessTokenExpiresAt',
+    secret: false,
+    required: false,
+    description: "ISO-8601 instant the access token expires (TikTok's access_token_expire_in); set by the connect flow and every refresh.",
+  },
+  {
+    name: 'refreshTokenExpiresAt',
+    secret: false,
+    required: false,
+    description: "ISO-8601 instant the refresh token expires (TikTok's refresh_token_expire_in); set by the connect flow and every refresh.",
+  },
+  {
+    name: 'shopId',
+    secret: false,
+    required: false,
+    description: "The shop's id (GET /authorization/202309/shops, field \"id\"); names the shop in TikTok's deauthorization webhook. Set by the connect flow.",
+  },
+  {
     name: 'warehouseId',
     secret: false,
     required: false,

@@ -5,11 +5,14 @@
  * client waits its default 1 s (doubling per attempt); that is what the storm scenario can hold it to.
  * The second run throttles as TikTok does, without the header, and holds the client to that 1 s.
  */
-import { runContractSuite } from '@stock-sync/plugin-testkit';
+import { runContractSuite, runOAuthContract } from '@stock-sync/plugin-testkit';
 import { plugin } from '../src';
 import { simulator } from '../src/simulator';
 
 runContractSuite({ plugin, simulator, stormRetryAfterSeconds: 1 });
+
+// The seller authorization and the token lifecycle against the simulator's auth-host endpoints.
+runOAuthContract({ plugin, simulator });
 
 describe('throttled as TikTok documents it: no Retry-After', () => {
   runContractSuite({

@@ -6,6 +6,7 @@ import type { TargetStock, VariantRef } from '@stock-sync/plugin-sdk';
 import type { PlatformSimulatorDefinition, SeedProduct, SimRequest, SimResponse } from '@stock-sync/plugin-testkit';
 import { EMULATED_UNLIMITED_QUANTITY, UNLIMITED_READ_THRESHOLD } from '../stock-mapping';
 import { authenticateTikTok } from './auth';
+import { withTikTokOAuth } from './oauth';
 import { answer, CODES } from './responses';
 import { tiktokRoutes } from './routes';
 import { createTikTokState, inShopAvailable, refKey, SIM_DEFAULT_WAREHOUSE_ID, type SimSku, type TikTokSimState } from './state';
@@ -18,6 +19,9 @@ export const SANDBOX_APP_KEY = 'tts_test_appkey01';
 export const SANDBOX_APP_SECRET = 'tts_test_appsecret_0000sandbox0000';
 export const SANDBOX_ACCESS_TOKEN = 'TTP_test_sandbox_access_token_000000000000';
 export const SANDBOX_SHOP_CIPHER = 'ROW_test_sandbox_cipher_0000';
+/** The sandbox app the hub is configured with to connect a shop through the authorization flow (test values). */
+export const SANDBOX_OAUTH_APP = { clientId: SANDBOX_APP_KEY, clientSecret: SANDBOX_APP_SECRET };
+export { signedDeauthorization, SANDBOX_TOKEN_REFUSED, AUTHORIZE_PATH } from './oauth';
 
 /** What a merchant typing a stock figure in Seller Center would leave for a neutral state. */
 function quantityOf(to: TargetStock): number {
@@ -51,7 +55,7 @@ function setSkuStock(sku: SimSku, to: TargetStock): void {
   sku.stock.forEach((w, i) => (w.available = i === 0 ? quantityOf(to) : 0));
 }
 
-export const simulator: PlatformSimulatorDefinition<TikTokSimState> = {
+const apiSimulator: PlatformSimulatorDefinition<TikTokSimState> = {
   id: 'tiktok-shop',
   displayName: 'TikTok Shop',
   createState: () => createTikTokState(SANDBOX_SHOP_CIPHER),
@@ -93,5 +97,8 @@ export const simulator: PlatformSimulatorDefinition<TikTokSimState> = {
   },
   routes: tiktokRoutes,
 };
+
+/** The shop's API plus TikTok's authorization endpoints (authorize link, token get / refresh on the auth host). */
+export const simulator = withTikTokOAuth(apiSimulator, SANDBOX_OAUTH_APP, (req, creds, revoked, issued) => authenticateTikTok(req, creds, revoked, Date.now, issued));
 
 export default simulator;

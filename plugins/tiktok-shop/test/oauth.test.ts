@@ -1,0 +1,209 @@
+/**
+ * Connecting a TikTok Shop by its seller authorization, against the simulator over HTTP: the authorize link
+ * (app_key + state), the auth host's token/get (authorized_code) and token/refresh as GETs with TikTok's envelope
+ * and Unix-timestamp expiries, the shop's cipher and id from Get Authorized Shops, the seven-day access token on the
+ * simulator clock, rotation, refusals as AuthErrors with no secret in them, and the signed deauthorization webhook.
+ * Plus the plugin's parsing of the documented token answer and webhook signature (test/evidence).
+ */
+import { join } from 'node:path';
+import {
+  AuthError,
+  authorizeUrl,
+  createHttpClient,
+  exchangeCode,
+  quantity,
+  Rejected,
+  validateCredentials,
+  type ConnectContext,
+  type HttpClient,
+  type HttpRequest,
+  type OAuthApp,
+  type OAuthExchangeContext,
+} from '@stock-sync/plugin-sdk';
+import { callbackFromLocation, denyConsent, evidence, inboundRequest, oauthSimView, recordingLogger, startSimulator, type RunningSimulator } from '@stock-sync/plugin-testkit';
+import { chooseShop, plugin, tokensFrom, verifyDeauthorization } from '../src';
+import { SANDBOX_OAUTH_APP, signedDeauthorization, simulator, type TikTokSimState } from '../src/simulator';
+import type { TikTokShop } from '../src/tiktok-types';
+
+const DIR = join(__dirname, 'evidence');
+const REDIRECT_URI = 'https://hub.example/oauth/callback/tiktok-shop';
+const DAY_MS = 24 * 3_600_000;
+
+let skew = 0;
+const clock = () => Date.now() + skew;
+let sim: RunningSimulator<TikTokSimState>;
+let app: OAuthApp;
+
+beforeEach(async () => {
+  skew = 0;
+  sim = await startSimulator(simulator, { now: clock });
+  sim.seed([{ productId: '1729592969712207000', variants: [{ variantId: '1729592969712207008', initial: quantity(2) }] }]);
+  app = { ...SANDBOX_OAUTH_APP, baseUrl: sim.baseUrl };
+});
+afterEach(() => sim.close());
+
+const http = (secrets: string[] = []): HttpClient => createHttpClient({ rateLimit: plugin.manifest.rateLimit, secrets, log: recordingLogger(), maxAttempts: 1 });
+
+async function consent(state = 'state-1'): Promise<string> {
+  const res = await fetch(authorizeUrl(plugin.oauth!, { app, inputs: {}, redirectUri: REDIRECT_URI, state }), { redirect: 'manual' });
+  expect(res.status).toBe(302);
+  return res.headers.get('location')!;
+}
+
+function exchangeContext(location: string, inputs: Record<string, string> = {}): OAuthExchangeContext {
+  return { app, inputs, redirectUri: REDIRECT_URI, callback: callbackFromLocation(location), http: http([app.clientSecret]), log: recordingLogger() };
+}
+
+function context(credentials: Record<string, string>): ConnectContext {
+  return { credentials, http: http(Object.values(credentials)), log: recordingLogger(), app };
+}
+
+async function connectShop(): Promise<Record<string, string>> {
+  const store = await exchangeCode(plugin.oauth!, exchangeContext(await consent()));
+  return store.credentials;
+}
+
+it('the authorize link is the auth host’s /oauth/authorize with app_key and state (redirect_uri only in the sandbox)', () => {
+  const real = new URL(authorizeUrl(plugin.oauth!, { app: SANDBOX_OAUTH_APP, inputs: {}, redirectUri: REDIRECT_URI, state: 'state' }));
+  const e = evidence(DIR, 'oauth-authorize');
+  expect(`${real.origin}${real.pathname}`).toBe(`https://auth.tiktok-shops.com${e.request!.path}`);
+  expect([...real.searchParams.keys()].sort()).toEqual(Object.keys(e.request!.query!).sort());
+  const sandbox = new URL(authorizeUrl(plugin.oauth!, { app, inputs: {}, redirectUri: REDIRECT_URI, state: 'state' }));
+  expect(sandbox.searchParams.get('redirect_uri')).toBe(REDIRECT_URI);
+});
+
+it('connects a shop: consent → auth code → token/get (GET, app_key + app_secret + auth_code) → authorized shops; sync works', async () => {
+  const location = await consent('abc');
+  expect(new URL(location).searchParams.get('state')).toBe('abc');
+  sim.resetRequests();
+  const store = await exchangeCode(plugin.oauth!, exchangeContext(location));
+  expect(sim.requests.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual(['GET /api/v2/token/get 200', 'GET /authorization/202309/shops 200']);
+  const c = store.credentials;
+  expect(store.externalStoreId).toBe(c.shopId);
+  expect(Object.keys(c).sort()).toEqual(['accessToken', 'accessTokenExpiresAt', 'appKey', 'appSecret', 'baseUrl', 'refreshToken', 'refreshTokenExpiresAt', 'shopCipher', 'shopId']);
+  expect(validateCredentials(plugin.credentialFields, c).ok).toBe(true);
+  expect(c.shopCipher).toBe(sim.credentials.shopCipher);
+  expect(Date.parse(c.accessTokenExpiresAt!) - clock()).toBeGreaterThan(7 * DAY_MS - 60_000);
+
+  const connection = plugin.connect(context(c));
+  await expect(connection.verify()).resolves.toBeUndefined();
+  const [out] = await connection.writeStock([{ externalProductId: '1729592969712207000', externalVariantId: '1729592969712207008', target: quantity(9) }]);
+  expect(out!.status).toBe('written');
+});
+
+it('denied consent: no code in the callback, the exchange is an AuthError and calls nothing', async () => {
+  denyConsent(sim);
+  const location = await consent();
+  expect(new URL(location).searchParams.get('error')).toBe('access_denied');
+  sim.resetRequests();
+  await expect(exchangeCode(plugin.oauth!, exchangeContext(location))).rejects.toBeInstanceOf(AuthError);
+  expect(sim.requests).toHaveLength(0);
+});
+
+it('a replayed auth code is refused: an AuthError with TikTok’s code and neither code nor secret in it', async () => {
+  const location = await consent();
+  await exchangeCode(plugin.oauth!, exchangeContext(location));
+  const err = await exchangeCode(plugin.oauth!, exchangeContext(location)).catch((e) => e);
+  expect(err).toBeInstanceOf(AuthError);
+  const text = JSON.stringify({ m: err.message, d: err.details });
+  for (const s of [new URL(location).searchParams.get('code')!, app.clientSecret]) expect(text).not.toContain(s);
+});
+
+it('the seven-day access token expires on the simulator clock; the refresh renews it, rotates the refresh token, sync resumes', async () => {
+  const credentials = await connectShop();
+  skew += 7 * DAY_MS;
+  await expect(plugin.connect(context(credentials)).verify()).rejects.toBeInstanceOf(AuthError);
+  sim.resetRequests();
+  const renewed = await plugin.refreshCredentials!(context(credentials));
+  expect(sim.requests.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual(['GET /api/v2/token/refresh 200']);
+  expect(renewed.accessToken).not.toBe(credentials.accessToken);
+  expect(renewed.refreshToken).not.toBe(credentials.refreshToken);
+  for (const k of ['appKey', 'appSecret', 'shopCipher', 'shopId', 'baseUrl']) expect(renewed[k]).toBe(credentials[k]);
+  expect(Date.parse(renewed.accessTokenExpiresAt!) - clock()).toBeGreaterThan(7 * DAY_MS - 60_000);
+  expect(oauthSimView(sim).counts.refreshes).toBe(1);
+  await expect(plugin.connect(context(renewed)).verify()).resolves.toBeUndefined();
+
+  const spent = await plugin.refreshCredentials!(context(credentials)).catch((e) => e);
+  expect(spent).toBeInstanceOf(AuthError);
+  expect(JSON.stringify({ m: spent.message, d: spent.details })).not.toContain(credentials.refreshToken!);
+});
+
+it('the seller revoking the app: the refresh is an AuthError; no refreshToken stored: an AuthError before any call', async () => {
+  const credentials = await connectShop();
+  sim.faults.revokeCredentials();
+  await expect(plugin.refreshCredentials!(context(credentials))).rejects.toBeInstanceOf(AuthError);
+  sim.faults.restoreCredentials();
+  sim.resetRequests();
+  const { refreshToken: _r, ...none } = credentials;
+  await expect(plugin.refreshCredentials!(context(none))).rejects.toBeInstanceOf(AuthError);
+  expect(sim.requests).toHaveLength(0);
+});
+
+describe('the shop of a seller account', () => {
+  const shop = (id: string): TikTokShop => ({ id, name: `Shop ${id}`, region: 'GB', seller_type: 'LOCAL', cipher: `ROW_${id}`, code: id });
+  it('the only shop, or the one named by the connect input shopId; several without a choice, or an unknown one: Rejected naming them', () => {
+    expect(chooseShop([shop('1')], undefined).cipher).toBe('ROW_1');
+    expect(chooseShop([shop('1'), shop('2')], '2').cipher).toBe('ROW_2');
+    expect(() => chooseShop([shop('1'), shop('2')], undefined)).toThrow(Rejected);
+    expect(() => chooseShop([shop('1'), shop('2')], undefined)).toThrow(/1 Shop 1.*2 Shop 2/);
+    expect(() => chooseShop([shop('1')], '3')).toThrow(/no shop 3/);
+    expect(() => chooseShop([], undefined)).toThrow(Rejected);
+  });
+});
+
+describe('the documented token answer and webhook signature (test/evidence)', () => {
+  it('token/get: the Unix-timestamp expiries become ISO instants (oauth-token-get)', () => {
+    const data = (evidence(DIR, 'oauth-token-get').response!.body as { data: Record<string, unknown> }).data;
+    expect(tokensFrom(data)).toEqual({
+      accessToken: data.access_token,
+      refreshToken: data.refresh_token,
+      accessTokenExpiresAt: new Date(1660556783 * 1000).toISOString(),
+      refreshTokenExpiresAt: new Date(1691487031 * 1000).toISOString(),
+    });
+  });
+
+  it('the plugin sends token/get and token/refresh with exactly the documented query names', async () => {
+    const location = await consent();
+    sim.resetRequests();
+    const seen: string[][] = [];
+    const spy = (inner: HttpClient): HttpClient => ({
+      ...inner,
+      request: <T,>(req: HttpRequest) => {
+        if (String(req.url).includes('/api/v2/token/')) seen.push(Object.keys(req.params ?? {}).sort());
+        return inner.request<T>(req);
+      },
+      extend: (o) => spy(inner.extend(o)),
+    });
+    const store = await exchangeCode(plugin.oauth!, { ...exchangeContext(location), http: spy(http()) });
+    await plugin.refreshCredentials!({ ...context(store.credentials), http: spy(http()) });
+    expect(seen).toEqual([
+      Object.keys(evidence(DIR, 'oauth-token-get').request!.query!).sort(),
+      Object.keys(evidence(DIR, 'oauth-token-refresh').request!.query!).sort(),
+    ]);
+  });
+
+  it('the documented signature recipe verifies; a type-1 event is not a deauthorization; type 6 names the shop (webhook-signature)', () => {
+    const e = evidence(DIR, 'webhook-signature');
+    const docApp = { clientId: 'fake_app_key', clientSecret: 'fake_app_secret' };
+    const req = inboundRequest({ method: 'POST', headers: e.request!.headers, body: e.request!.body as string });
+    // A verified event of another type: not an uninstall notice.
+    expect(verifyDeauthorization(req, docApp)).toBeNull();
+    const signed = signedDeauthorization(docApp, '7494726673780148744', 1664095733);
+    expect(verifyDeauthorization(inboundRequest({ method: 'POST', headers: signed.headers, body: signed.body }), docApp)).toEqual({
+      externalStoreId: '7494726673780148744',
+      reason: expect.stringContaining('SELLER_DEAUTHORIZATION'),
+    });
+  });
+
+  it('a forged or tampered deauthorization is refused: wrong secret, changed body, missing header, GET', () => {
+    const docApp = { clientId: 'fake_app_key', clientSecret: 'fake_app_secret' };
+    const signed = signedDeauthorization(docApp, '42');
+    const post = (headers: Record<string, string>, body: string, method = 'POST') => verifyDeauthorization(inboundRequest({ method, headers, body }), docApp);
+    expect(post(signed.headers, signed.body)).not.toBeNull();
+    expect(post(signedDeauthorization({ ...docApp, clientSecret: 'other' }, '42').headers, signed.body)).toBeNull();
+    expect(post(signed.headers, signed.body.replace('"42"', '"43"'))).toBeNull();
+    expect(post({ 'content-type': 'application/json' }, signed.body)).toBeNull();
+    expect(post(signed.headers, signed.body, 'GET')).toBeNull();
+    expect(verifyDeauthorization(inboundRequest({ method: 'POST', headers: signed.headers, body: signed.body }), { ...docApp, clientId: 'another_app' })).toBeNull();
+  });
+});
