@@ -6,5 +6,7 @@ export { parseBody, parseParams } from './parse-request';
 export { SimTokenBucket } from './sim-token-bucket';
 export { isTargetStock, SIM_PREFIX } from './inspection-routes';
 export { wrapRoute, injectConcurrentEdit, type RouteSelector, type RouteHandler, type ConcurrentEditOptions } from './wrap-route';
+export { startMultiTenantSimulator, parseTenantPath, TENANT_PREFIX, type MultiTenantSimulator } from './start-multi-tenant-simulator';
+export { checkLatency, drawLatency, splitLatency, type SimLatency } from './sim-latency';
 // The OAuth kit: consent and token endpoints, expiry by the simulator clock, rotation, signing helpers.
 export * from './oauth';

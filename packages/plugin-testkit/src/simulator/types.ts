@@ -1,5 +1,6 @@
 /** The simulator framework's public types (agreed with the plugin authors: see README). */
 import type { TargetStock, VariantRef } from '@stock-sync/plugin-sdk';
+import type { SimLatency } from './sim-latency';
 
 /** What a test or the sandbox seeds into a simulated store. `initial` defaults to unlimited. */
 export interface SeedVariant {
@@ -154,4 +155,6 @@ export interface StartSimulatorOptions {
   host?: string;
   /** Clock for the rate budget (tests). Default Date.now. */
   now?: () => number;
+  /** Injected platform latency (every platform request, not /__sim routes); none by default. */
+  latency?: SimLatency;
 }
