@@ -6,12 +6,14 @@ import type { TargetStock, VariantRef } from '@stock-sync/plugin-sdk';
 import type { PlatformSimulatorDefinition, SeedProduct, SimRequest, SimResponse } from '@stock-sync/plugin-testkit';
 import { authenticateEcwid } from './auth';
 import { batchRoutes } from './batch';
+import { withEcwidOAuth } from './oauth';
 import { restRoutes } from './routes';
-import { createEcwidState, refKey, type EcwidSimState, type SimCombination, type SimProduct } from './state';
+import { createEcwidState, refKey, SANDBOX_STORE_ID, type EcwidSimState, type SimCombination, type SimProduct } from './state';
 import { effectiveStock, neutralStock, ownStockFor } from './stock-rules';
 
 export type { EcwidSimState, SimProduct, SimCombination, EcwidStoreOptions } from './state';
 export { SANDBOX_STORE_ID } from './state';
+export { SANDBOX_OAUTH_APP, ecwidOAuth, signedApplicationUninstalled } from './oauth';
 
 /** Obviously fake, in the shape of an Ecwid private app token. */
 export const SANDBOX_ACCESS_TOKEN = 'secret_test_0000sandbox0000ecwid0000';
@@ -47,7 +49,7 @@ function seed(state: EcwidSimState, products: SeedProduct[]): void {
   }
 }
 
-export const simulator: PlatformSimulatorDefinition<EcwidSimState> = {
+const apiDefinition: PlatformSimulatorDefinition<EcwidSimState> = {
   id: 'ecwid',
   displayName: 'Ecwid',
   createState: createEcwidState,
@@ -84,5 +86,8 @@ export const simulator: PlatformSimulatorDefinition<EcwidSimState> = {
   },
   routes: [...restRoutes, ...batchRoutes],
 };
+
+/** The API with Ecwid's OAuth install mounted (consent, token, issued-token checks). */
+export const simulator = withEcwidOAuth(apiDefinition, SANDBOX_STORE_ID);
 
 export default simulator;
