@@ -46,8 +46,11 @@ export async function findDueStores(
               COALESCE(s.next_reconcile_at, s.created_at + make_interval(secs => COALESCE(s.reconcile_interval_seconds, $1))) <= now()
               AS reconcile
      ) due
-     WHERE ($2::uuid IS NOT NULL AND s.id = $2::uuid
-            OR $2::uuid IS NULL AND (s.sync_lease_until IS NULL OR s.sync_lease_until < now()))
+     WHERE ${
+       // Two statements, not one with an OR on the parameter: the worker's question about its own store must
+       // be an index lookup, not a pass over every store (10 000 stores, one question per run).
+       q.storeId === undefined ? `(s.sync_lease_until IS NULL OR s.sync_lease_until < now()) AND $2::uuid IS NULL` : `s.id = $2::uuid`
+     }
        AND (q.id IS NOT NULL
             OR due.reconcile
             OR s.status = 'active' AND s.stock_sync_enabled AND EXISTS (

@@ -56,7 +56,7 @@ export async function transitionRun(
        finished_at = CASE WHEN $3 = ANY($4::text[]) THEN now() ELSE finished_at END,
        error = COALESCE($5::jsonb, error),
        counts = COALESCE($6::jsonb, counts)
-     WHERE (id::text = $1 OR store_id::text = $2) AND status = ANY($7::text[])
+     WHERE (id = $1::uuid OR store_id = $2::uuid) AND status = ANY($7::text[])
      RETURNING id`,
     [
       'runId' in selector ? selector.runId : null,

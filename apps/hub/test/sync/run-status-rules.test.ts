@@ -54,7 +54,7 @@ describe('transitionRun', () => {
     expect(sql).toContain('finished_at = CASE WHEN $3 = ANY($4::text[]) THEN now() ELSE finished_at END');
     expect(sql).toContain('error = COALESCE($5::jsonb, error)');
     expect(sql).toContain('counts = COALESCE($6::jsonb, counts)');
-    expect(sql).toContain('WHERE (id::text = $1 OR store_id::text = $2) AND status = ANY($7::text[]) RETURNING id');
+    expect(sql).toContain('WHERE (id = $1::uuid OR store_id = $2::uuid) AND status = ANY($7::text[]) RETURNING id');
   });
 
   it('without error or counts passes nulls (the columns keep their values)', async () => {
