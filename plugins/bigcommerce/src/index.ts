@@ -8,6 +8,7 @@ import { processRecentWrites } from './recent-writes';
 import { BigCommerceConnection } from './connection';
 import { credentialFields, DEFAULT_LOCATION_ID, manifest } from './manifest';
 import { parseBcId } from './ids';
+import { bigcommerceOAuth } from './oauth/bigcommerce-oauth';
 
 export const plugin: IntegrationPlugin = {
   manifest,
@@ -16,8 +17,11 @@ export const plugin: IntegrationPlugin = {
     const locationId = parseBcId(ctx.credentials.locationId ?? '') ?? DEFAULT_LOCATION_ID;
     return new BigCommerceConnection(createBcApi(ctx), ctx.log, locationId, processRecentWrites, apiBaseUrl(ctx.credentials));
   },
+  oauth: bigcommerceOAuth,
 };
 
 export default plugin;
 export { manifest, credentialFields } from './manifest';
+export { bigcommerceOAuth, BIGCOMMERCE_OAUTH_SCOPES } from './oauth/bigcommerce-oauth';
+export { verifySignedPayloadJwt } from './oauth/signed-payload-jwt';
 export { fromBcStock, trackedChange, untrackedChange } from './stock-mapping';

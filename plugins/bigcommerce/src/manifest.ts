@@ -83,7 +83,7 @@ export const credentialFields: readonly CredentialField[] = [
     secret: true,
     required: true,
     description:
-      'Store API account access token (Settings → Store-level API accounts) with Products: modify and Store Inventory: modify scopes; sent as X-Auth-Token.',
+      'Access token with Products: modify and Store Inventory: modify scopes, sent as X-Auth-Token: set by the single-click app install, or a store-level API account (Settings → Store-level API accounts).',
   },
   {
     name: 'locationId',

@@ -3,15 +3,17 @@
  * testkit's simulator framework (real HTTP, auth, rate limit, faults). Decisions: ../../README.md.
  */
 import type { TargetStock, VariantRef } from '@stock-sync/plugin-sdk';
-import type { PlatformSimulatorDefinition, SeedProduct, SimRequest, SimResponse } from '@stock-sync/plugin-testkit';
+import { isIssuedAccessToken, issuedTokenStatus, tokenRoute, type DefinitionWithOAuth, type PlatformSimulatorDefinition, type SeedProduct, type SimRequest, type SimResponse, type SimRoute } from '@stock-sync/plugin-testkit';
 import { authenticateBc } from './auth';
 import { problemBody } from './errors';
+import { bigcommerceOAuthConfig, installRoute, SIM_OAUTH_APP } from './oauth';
 import { bcRoutes } from './routes';
 import { createSpecValidators, type SpecValidators } from './spec-validators';
 import { applyMerchantEdit, createBcState, findVariant, neutralStock, refKey, type BigcommerceSimState, type SimVariant, settleAdjustments } from './state';
 
 export type { BigcommerceSimState, SimProduct, SimVariant } from './state';
 export { SIM_STORE_HASH, MERCHANT_UNLIMITED_COUNT } from './state';
+export { SIM_OAUTH_APP, SIM_APP_SCOPES, bigcommerceOAuthConfig, callbackClaims, signedPayloadJwt, sendUninstallCallback } from './oauth';
 
 /** Obviously fake store-level API token. */
 export const SANDBOX_ACCESS_TOKEN = 'bc_test_sandbox_token_0000000000000001';
@@ -70,7 +72,7 @@ function rateHeaders(remaining: number, capacity: number, refillPerSecond: numbe
 const CAPACITY = 150;
 const REFILL = 5;
 
-export const simulator: PlatformSimulatorDefinition<BigcommerceSimState> = {
+const definition: PlatformSimulatorDefinition<BigcommerceSimState> = {
   id: 'bigcommerce',
   displayName: 'BigCommerce',
   createState: createBcState,
@@ -111,6 +113,39 @@ export const simulator: PlatformSimulatorDefinition<BigcommerceSimState> = {
   },
   get routes() {
     return bcRoutes(specValidators());
+  },
+};
+
+const OAUTH_PATHS = new Set(['/oauth2/token']);
+const INSTALL = /^\/app\/[^/]+\/install$/;
+
+/** The API routes, each checking a token the kit issued against its records (unknown or revoked → 401). */
+function guardedRoutes(): SimRoute<BigcommerceSimState>[] {
+  return definition.routes.map((route) => ({
+    ...route,
+    handle(req, ctx) {
+      const status = issuedTokenStatus(bigcommerceOAuthConfig, req, ctx);
+      if (status === 'expired' || status === 'unknown') return bigcommerceOAuthConfig.refused!(req, status);
+      return route.handle(req, ctx);
+    },
+  }));
+}
+
+/**
+ * The definition with the install link and the kit's token endpoint (oauth.ts). The OAuth routes carry no
+ * X-Auth-Token; an API call with a token the kit issued is checked against its records instead of the static one.
+ */
+export const simulator: DefinitionWithOAuth<BigcommerceSimState> = {
+  ...definition,
+  oauthApp: { ...SIM_OAUTH_APP },
+  authenticate(req, creds, revoked) {
+    if (OAUTH_PATHS.has(req.path) || INSTALL.test(req.path)) return undefined;
+    const token = req.headers['x-auth-token'];
+    if (token && isIssuedAccessToken(token)) return revoked ? bigcommerceOAuthConfig.refused!(req, 'unknown') : undefined;
+    return authenticateBc(req, creds, revoked);
+  },
+  get routes() {
+    return [installRoute, tokenRoute(bigcommerceOAuthConfig), ...guardedRoutes()];
   },
 };
 

@@ -53,6 +53,8 @@ export interface BigcommerceSimState {
    */
   adjustmentDelayMs: number;
   pendingAdjustments: { applyAt: number; apply: () => void }[];
+  /** The sandbox app profile's auth callback URL (real app profiles hold it); the install link's redirect_uri wins. */
+  authCallbackUrl?: string;
 }
 
 export const SIM_STORE_HASH = 'simstore1';
