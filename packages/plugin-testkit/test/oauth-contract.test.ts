@@ -1,13 +1,17 @@
 /** The contract's OAuth part passes a correct plugin with an install flow, and fails broken ones. */
-import { AuthError, type PluginOAuth } from '@stock-sync/plugin-sdk';
+import { AuthError, type OAuthApp, type PluginOAuth } from '@stock-sync/plugin-sdk';
 import { oauthScenarios, runOAuthContract } from '../src';
-import { makeTinyshopOAuthPlugin, tinyshopOAuthPlugin, tinyshopOAuthSimulator } from './fixtures/tinyshop/oauth-fixture';
+import { makeTinyshopOAuthPlugin, tinyshopOAuthPlugin, tinyshopOAuthSimulator, tinyUninstallNotice } from './fixtures/tinyshop/oauth-fixture';
 import { tinyshopSimulator } from './fixtures/tinyshop/simulator';
 import { tinyshopPlugin } from './fixtures/tinyshop/plugin';
 
-runOAuthContract({ plugin: tinyshopOAuthPlugin, simulator: tinyshopOAuthSimulator });
+runOAuthContract({ plugin: tinyshopOAuthPlugin, simulator: tinyshopOAuthSimulator, uninstallNotice: tinyUninstallNotice });
 
-const opts = (over: Partial<PluginOAuth> = {}, refresh?: Parameters<typeof makeTinyshopOAuthPlugin>[1]) => ({ plugin: makeTinyshopOAuthPlugin(over, refresh), simulator: tinyshopOAuthSimulator });
+const opts = (over: Partial<PluginOAuth> = {}, refresh?: Parameters<typeof makeTinyshopOAuthPlugin>[1]) => ({
+  plugin: makeTinyshopOAuthPlugin(over, refresh),
+  simulator: tinyshopOAuthSimulator,
+  uninstallNotice: tinyUninstallNotice,
+});
 
 describe('the OAuth contract part catches', () => {
   it('a plugin without an oauth part, and a simulator without the kit', async () => {
@@ -42,6 +46,18 @@ describe('the OAuth contract part catches', () => {
 
   it('a refresh that fails with something else than AuthError', async () => {
     await expect(oauthScenarios['a refused refresh is an AuthError'](opts({}, async () => Promise.reject(new Error('boom'))))).rejects.toThrow('a refresh after the merchant revoked the app failed with Error: boom, not an AuthError');
+  });
+
+  it('an uninstall check that accepts anything, or names another store, or has no notice to check', async () => {
+    await expect(oauthScenarios['verifies the uninstall notice'](opts({ verifyUninstall: () => ({ externalStoreId: 'fixture-shop', reason: 'r' }) }))).rejects.toThrow(
+      'verifyUninstall accepted a notice whose body was changed',
+    );
+    const other = { ...opts(), uninstallNotice: (sim: unknown, app: OAuthApp) => tinyUninstallNotice(sim, app, 'someone-else') };
+    await expect(oauthScenarios['verifies the uninstall notice'](other)).rejects.toThrow('the uninstall notice names another store than the one the flow connected');
+    await expect(oauthScenarios['verifies the uninstall notice']({ ...opts(), uninstallNotice: undefined })).rejects.toThrow(
+      "tinyshop has verifyUninstall: give the contract its simulator's uninstallNotice",
+    );
+    await expect(oauthScenarios['verifies the uninstall notice'](opts({ verifyUninstall: () => null }))).rejects.toThrow("verifyUninstall refused the simulator's genuine notice");
   });
 
   it('a plugin that logs a token', async () => {

@@ -40,6 +40,12 @@ export interface OAuthContractOptions<TState> {
   /** Default 'https://hub.example.com/oauth/callback/<plugin id>' (the simulator only redirects to it). */
   redirectUri?: string;
   clientOptions?: HubClientOptions;
+  /**
+   * For a plugin with verifyUninstall: the uninstall / app-removed notice the platform would send for the
+   * simulated store, signed with the sandbox app's secret (e.g. Shopify's app/uninstalled webhook). The scenario
+   * checks it names the store the flow connected, and that a changed body or another secret is refused.
+   */
+  uninstallNotice?: (sim: RunningSimulator<TState>, app: OAuthApp) => InboundRequest;
 }
 
 interface FlowEnv {
@@ -165,6 +171,14 @@ function expiryOf(credentials: Record<string, string>, field: string): number | 
   return t;
 }
 
+/** A copy of a notice with its body's last byte changed (its signature no longer matches). */
+function tamperedBody(notice: InboundRequest): InboundRequest {
+  const raw = Buffer.from(notice.rawBody);
+  if (raw.length > 0) raw[raw.length - 1] ^= 1;
+  else return { ...notice, rawBody: Buffer.from(' ') };
+  return { ...notice, rawBody: raw };
+}
+
 export const oauthScenarios = {
   /** The merchant approves: the store connects with exactly its credential fields, verifies and takes a write. */
   async 'connects a store through the consent flow'<TState>(opts: OAuthContractOptions<TState>) {
@@ -271,6 +285,24 @@ export const oauthScenarios = {
       const http = createHttpClient({ ...FAST_BACKOFF, ...env.opts.clientOptions, rateLimit: plugin.manifest.rateLimit, log, secrets: secretCredentialValues(env, store.credentials) });
       await expectAuthError(plugin.refreshCredentials({ credentials: Object.freeze({ ...store.credentials }), http, log, app: env.app }), 'a refresh after the merchant revoked the app');
       assertNoSecretLogged(env, log.lines);
+    });
+  },
+
+  /** The platform's uninstall notice: a verified one names the connected store; a forged one is refused. */
+  async 'verifies the uninstall notice'<TState>(opts: OAuthContractOptions<TState>) {
+    await withFlow(opts, async (env) => {
+      const verify = env.spec.verifyUninstall?.bind(env.spec);
+      if (!verify) return;
+      const build = (env.opts as OAuthContractOptions<unknown>).uninstallNotice;
+      assert.ok(build, `${env.opts.plugin.manifest.id} has verifyUninstall: give the contract its simulator's uninstallNotice`);
+      const { store } = await connected(env);
+      const notice = build(env.sim, env.app);
+      const verified = verify(notice, env.app);
+      assert.ok(verified, "verifyUninstall refused the simulator's genuine notice");
+      assert.equal(verified.externalStoreId, store.externalStoreId, 'the uninstall notice names another store than the one the flow connected');
+      assert.ok(typeof verified.reason === 'string' && verified.reason !== '', 'the uninstall notice has no reason');
+      assert.equal(verify(tamperedBody(notice), env.app), null, 'verifyUninstall accepted a notice whose body was changed');
+      assert.equal(verify(notice, { ...env.app, clientSecret: `${env.app.clientSecret}x` }), null, 'verifyUninstall accepted a notice checked with another secret');
     });
   },
 };
