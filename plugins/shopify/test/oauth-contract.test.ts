@@ -1,6 +1,6 @@
 /** The contract's OAuth part: the public-app install flow against the simulator (its sandbox app, its clock). */
-import { runOAuthContract } from '@stock-sync/plugin-testkit';
+import { inboundRequest, runOAuthContract } from '@stock-sync/plugin-testkit';
 import { plugin } from '../src';
-import { simulator } from '../src/simulator';
+import { appUninstalledWebhook, simulator } from '../src/simulator';
 
-runOAuthContract({ plugin, simulator });
+runOAuthContract({ plugin, simulator, uninstallNotice: (sim, app) => inboundRequest(appUninstalledWebhook(sim.state, app.clientSecret)) });
