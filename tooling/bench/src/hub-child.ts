@@ -9,12 +9,16 @@ import * as path from 'node:path';
 
 export interface HubChild {
   url: string;
+  /** The hub's process id (CPU time and peak memory are read from /proc). */
+  pid: number;
   /** SQL statements the hub has sent so far (scheduler due-work polls excluded, see isSchedulerPoll). */
   statements(): number;
   /** Scheduler due-work polls counted apart: they tick every second whatever the bench does. */
   schedulerPolls(): number;
   /** Sum of the hub's own per-run API figures (its `sync_run` log lines) so far, per platform. */
   runApi(): Map<string, RunApi>;
+  /** Store runs finished so far (`sync_run` log lines), per trigger (a full run's trigger gets " (full)"). */
+  runCounts(): Map<string, number>;
   /** Resolves once the child's output has been read up to now (log lines arrive a moment after the work). */
   settle(ms?: number): Promise<void>;
   tail(lines?: number): string;
@@ -34,12 +38,23 @@ export interface RunApi {
 
 /** The `api` figures of one `sync_run` log line, or undefined for any other line. */
 export function parseSyncRunLine(line: string): { platform: string; api: RunApi } | undefined {
+  const e = parseSyncRunEvent(line);
+  if (!e?.platform || !e.api) return undefined;
+  return { platform: e.platform, api: { requests: e.api.requests ?? 0, throttled: e.api.throttled ?? 0, retries: e.api.retries ?? 0 } };
+}
+
+/** How a `sync_run` line names its run in runCounts(): the trigger, and " (full)" for a full run. */
+export function syncRunKind(line: string): string | undefined {
+  const e = parseSyncRunEvent(line);
+  if (!e) return undefined;
+  return `${e.trigger ?? 'unknown'}${e.full ? ' (full)' : ''}`;
+}
+
+function parseSyncRunEvent(line: string): { platform?: string; api?: Partial<RunApi>; trigger?: string; full?: boolean } | undefined {
   const at = line.indexOf('{"event":"sync_run"');
   if (at < 0) return undefined;
   try {
-    const e = JSON.parse(line.slice(at)) as { platform?: string; api?: Partial<RunApi> };
-    if (!e.platform || !e.api) return undefined;
-    return { platform: e.platform, api: { requests: e.api.requests ?? 0, throttled: e.api.throttled ?? 0, retries: e.api.retries ?? 0 } };
+    return JSON.parse(line.slice(at)) as { platform?: string; api?: Partial<RunApi>; trigger?: string; full?: boolean };
   } catch {
     return undefined;
   }
@@ -57,6 +72,11 @@ export interface HubChildOptions {
   logLevel?: string;
   /** More variables for the hub; they win over the caller's environment and the defaults above. */
   env?: Record<string, string>;
+  /**
+   * true: no tuning variable of the bench's own (HUB_SYNC_WORKERS=8 otherwise), and none of the caller's
+   * HUB_SYNC_* either: the hub's default configuration, as the scale targets require.
+   */
+  hubDefaults?: boolean;
 }
 
 // eslint-disable-next-line no-control-regex
@@ -71,7 +91,9 @@ export async function startHubChild(opts: HubChildOptions): Promise<HubChild> {
   const main = path.join(opts.root, 'apps', 'hub', 'dist', 'main.js');
   if (!fs.existsSync(main)) throw new Error(`${main} does not exist: build first (pnpm build)`);
   const env: NodeJS.ProcessEnv = { ...process.env, HUB_DATA_DIR: opts.dataDir, HUB_PORT: String(opts.port ?? 0), HUB_HOST: '127.0.0.1', HUB_API_TOKENS: opts.token, HUB_LOG_LEVEL: opts.logLevel ?? 'verbose', NO_COLOR: '1' };
-  env.HUB_SYNC_WORKERS ??= '8'; // as the demo: many small stores mostly waiting on their platforms
+  if (opts.hubDefaults) {
+    for (const name of Object.keys(env)) if (name.startsWith('HUB_SYNC_')) delete env[name];
+  } else env.HUB_SYNC_WORKERS ??= '8'; // as the demo: many small stores mostly waiting on their platforms
   delete env.NODE_ENV;
   delete env.HUB_SCHEDULER; // the end-to-end phase is about the scheduler reacting
   if (opts.databaseUrl) env.DATABASE_URL = opts.databaseUrl;
@@ -83,6 +105,7 @@ export async function startHubChild(opts: HubChildOptions): Promise<HubChild> {
   let statements = 0;
   let polls = 0;
   const runApi = new Map<string, RunApi>();
+  const runCounts = new Map<string, number>();
   let url: string | undefined;
   let partial = '';
   const onData = (chunk: Buffer) => {
@@ -96,6 +119,8 @@ export async function startHubChild(opts: HubChildOptions): Promise<HubChild> {
         else statements++;
         continue;
       }
+      const kind = syncRunKind(line);
+      if (kind) runCounts.set(kind, (runCounts.get(kind) ?? 0) + 1);
       const run = parseSyncRunLine(line);
       if (run) {
         const sum = runApi.get(run.platform) ?? { requests: 0, throttled: 0, retries: 0 };
@@ -147,9 +172,11 @@ export async function startHubChild(opts: HubChildOptions): Promise<HubChild> {
   }
   return {
     url,
+    pid: child.pid!,
     statements: () => statements,
     schedulerPolls: () => polls,
     runApi: () => new Map([...runApi].map(([k, v]) => [k, { ...v }])),
+    runCounts: () => new Map(runCounts),
     settle: (ms = 300) => new Promise((r) => setTimeout(r, ms)),
     tail,
     stop,

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 /**
+ * `pnpm bench --scenario <name> …` runs a scale scenario (scenario-main.ts).
  * `pnpm bench [--db embedded|postgres] [--stores N] [--variants N] [--platforms a,b]`: the sandbox in this
  * process, the hub as a child process on a fresh database, three measured phases, a printed report.
  * Bounded in time (every wait has a deadline); only loopback traffic. Exit 0 unless something failed.
@@ -16,6 +17,8 @@ import { facilityChange, INGEST_BATCH, measureEndToEnd, measureIngest, measureNo
 import { createPostgresDatabase, postgresEnvPrefix, postgresServerUrl, type BenchDatabase } from './database';
 import { startHubChild, type HubChild } from './hub-child';
 import { formatReport } from './report';
+import { isScenarioRun, parseScenarioArgs, SCENARIO_USAGE, type ScenarioArgs } from './scenario-args';
+import { runScenario, scenarioGuardMs } from './scenario-main';
 import { waitUntilStoresShow } from './sim-watch';
 
 /** Each wait for the stores to show a change gives up after this long. */
@@ -75,7 +78,33 @@ async function run(args: BenchArgs): Promise<void> {
   }
 }
 
+function bounded(ms: number, what: string): void {
+  const guard = setTimeout(() => {
+    console.error(`the benchmark took over ${Math.round(ms / 60_000)} minutes (${what}): stopping`);
+    process.exit(1);
+  }, ms);
+  guard.unref();
+}
+
+async function scenarioMain(argv: string[]): Promise<number> {
+  let args: ScenarioArgs;
+  try {
+    args = parseScenarioArgs(argv);
+  } catch (e) {
+    console.error(`${(e as Error).message}\n${SCENARIO_USAGE}`);
+    return 2;
+  }
+  if (args.help) {
+    console.log(SCENARIO_USAGE);
+    return 0;
+  }
+  bounded(scenarioGuardMs(args), `scenario ${args.scenarios.join(",")}`);
+  await runScenario(args);
+  return 0;
+}
+
 async function main(): Promise<number> {
+  if (isScenarioRun(process.argv.slice(2))) return scenarioMain(process.argv.slice(2));
   let args: BenchArgs;
   try {
     args = parseBenchArgs(process.argv.slice(2));
@@ -84,15 +113,11 @@ async function main(): Promise<number> {
     return 2;
   }
   if (args.help) {
-    console.log(BENCH_USAGE);
+    console.log(`${BENCH_USAGE}\n\n${SCENARIO_USAGE}`);
     return 0;
   }
   // Bounded whatever happens: a hung phase ends the run (exit 1) after 5 minutes.
-  const guard = setTimeout(() => {
-    console.error('the benchmark took over 5 minutes: stopping');
-    process.exit(1);
-  }, 300_000);
-  guard.unref();
+  bounded(300_000, 'the three phases');
   await run(args);
   return 0;
 }

@@ -10,3 +10,8 @@ export function round(n: number, digits = 0): number {
   const f = 10 ** digits;
   return Math.round(n * f) / f;
 }
+
+/** The largest value, without spreading a long list into arguments (10 000+ store times). */
+export function maxOf(values: readonly number[]): number {
+  return values.reduce((m, x) => (x > m ? x : m), -Infinity);
+}

@@ -1,0 +1,180 @@
+/**
+ * Measures one change reaching the fleet: the facility-stock POST(s), each store's latency until its shop shows
+ * the change, platform calls and 429s against the batching lower bound, SQL statements, and the hubs' CPU
+ * time and peak memory over the change.
+ */
+import type { BenchHubApi } from './bench-fleet';
+import { callsOf, resetCalls, type FleetWatch } from './fleet-watch';
+import type { HubChild } from './hub-child';
+import type { IntegrationPlugin, TargetStock, VariantRef } from './plugin-types';
+import { cpuMs, peakRssBytes, resetPeakRss } from './process-usage';
+import type { Fleet, FleetStore } from './scenario-fleet';
+import { maxOf, percentile } from './stats';
+
+export type Update = { variantId: number; facility: string; quantity: number; observedAt: string };
+
+/** The hub's batch limit for facility-stock updates (HTTP-API.md: "Batches … carry at most 10 000 items"). */
+export const POST_LIMIT = 10_000;
+
+/**
+ * Platforms whose batch write is per product (WooCommerce: POST /products/<id>/variations/batch,
+ * https://woocommerce.github.io/woocommerce-rest-api-docs/#batch-update-product-variations): the fewest
+ * calls there is one per product touched, whatever maxBatch says.
+ */
+const PER_PRODUCT_BATCH = new Set(['woocommerce']);
+
+/** The fewest platform writes that can carry these variants of one store: maxBatch per call (per product where the API is). */
+export function batchingLowerBound(platform: string, maxBatch: number, refs: readonly VariantRef[]): number {
+  if (!PER_PRODUCT_BATCH.has(platform)) return Math.ceil(refs.length / maxBatch);
+  const perProduct = new Map<string, number>();
+  for (const r of refs) perProduct.set(r.externalProductId, (perProduct.get(r.externalProductId) ?? 0) + 1);
+  let calls = 0;
+  for (const n of perProduct.values()) calls += Math.ceil(n / maxBatch);
+  return calls;
+}
+
+export interface PlatformChange {
+  platform: string;
+  stores: number;
+  variantsChanged: number;
+  calls: number;
+  lowerBound: number;
+  http429: number;
+  clientThrottled: number;
+  p95Ms: number | undefined;
+}
+
+export interface ChangeFigures {
+  label: string;
+  hubs: number;
+  updates: number;
+  posts: number;
+  postMs: number;
+  affected: number;
+  stores: number;
+  reached: number;
+  storeMs: number[];
+  p50Ms: number | undefined;
+  p95Ms: number | undefined;
+  lastMs: number | undefined;
+  timeoutMs: number;
+  variantsChanged: number;
+  calls: number;
+  lowerBound: number;
+  http429: number;
+  clientThrottled: number;
+  statements: number;
+  runs: Map<string, number>;
+  hubCpuMs: number | undefined;
+  /** Peak resident memory of each hub over the change (or since its start where the peak cannot be reset). */
+  peakRssBytes: (number | undefined)[];
+  peakRssReset: boolean;
+  /** Store variants reached per second (reached stores × variants ÷ last reached store's time). */
+  throughput: number | undefined;
+  platforms: PlatformChange[];
+}
+
+export interface MeasureContext {
+  hub: BenchHubApi;
+  hubs: HubChild[];
+  fleet: Fleet;
+  watch: FleetWatch;
+  timeoutMs: number;
+}
+
+const sum = (xs: readonly (number | undefined)[]) => (xs.some((x) => x === undefined) ? undefined : xs.reduce<number>((a, b) => a + (b ?? 0), 0));
+
+function diffCounts(after: Map<string, number>, before: Map<string, number>): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const [k, v] of after) if (v - (before.get(k) ?? 0) > 0) out.set(k, v - (before.get(k) ?? 0));
+  return out;
+}
+
+function mergeCounts(maps: Map<string, number>[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const m of maps) for (const [k, v] of m) out.set(k, (out.get(k) ?? 0) + v);
+  return out;
+}
+
+/** Everything hub-side that is counted over a window: statements, CPU, throttles, runs. */
+export function hubCounters(hubs: readonly HubChild[]) {
+  return {
+    statements: hubs.reduce((n, h) => n + h.statements(), 0),
+    cpuMs: sum(hubs.map((h) => cpuMs(h.pid))),
+    throttled: hubs.reduce((n, h) => n + [...h.runApi().values()].reduce((m, a) => m + a.throttled, 0), 0),
+    throttledBy: (platform: string) => hubs.reduce((n, h) => n + (h.runApi().get(platform)?.throttled ?? 0), 0),
+    runs: mergeCounts(hubs.map((h) => h.runCounts())),
+  };
+}
+
+export async function measureChange(ctx: MeasureContext, label: string, updates: Update[], target: (store: FleetStore, k: number) => TargetStock): Promise<ChangeFigures> {
+  const { fleet, hubs, watch } = ctx;
+  resetCalls(fleet.stores);
+  await Promise.all(hubs.map((h) => h.settle()));
+  const peakRssReset = hubs.map((h) => resetPeakRss(h.pid)).every(Boolean);
+  const before = hubCounters(hubs);
+  const throttledBefore = new Map([...fleet.plugins.keys()].map((p) => [p, before.throttledBy(p)]));
+
+  const t0 = performance.now();
+  let affected = 0;
+  let posts = 0;
+  for (let i = 0; i < updates.length; i += POST_LIMIT) {
+    const res = await ctx.hub.postFacilityStock(updates.slice(i, i + POST_LIMIT));
+    affected += res.affectedSyncVariants;
+    posts++;
+  }
+  const postMs = performance.now() - t0;
+  const seen = await watch.untilStoresShow(fleet.stores, target, t0, ctx.timeoutMs);
+  await watch.quiet();
+  await Promise.all(hubs.map((h) => h.settle()));
+  const after = hubCounters(hubs);
+
+  const storeMs = [...seen.values()];
+  const perPlatform = callsOf(fleet.stores);
+  const platforms: PlatformChange[] = [];
+  for (const [platform, c] of perPlatform) {
+    const own = fleet.stores.filter((s) => s.platform === platform);
+    const maxBatch = fleet.plugins.get(platform)!.manifest.capabilities.maxBatch;
+    const times = own.map((s) => seen.get(s.id)).filter((x): x is number => x !== undefined);
+    platforms.push({
+      platform,
+      stores: own.length,
+      variantsChanged: own.reduce((n, s) => n + s.refs.length, 0),
+      calls: c.calls,
+      lowerBound: own.reduce((n, s) => n + batchingLowerBound(platform, maxBatch, s.refs), 0),
+      http429: c.http429,
+      clientThrottled: after.throttledBy(platform) - (throttledBefore.get(platform) ?? 0),
+      p95Ms: times.length ? percentile(times, 95) : undefined,
+    });
+  }
+  const reached = storeMs.length;
+  const lastMs = reached ? maxOf(storeMs) : undefined;
+  const variantsChanged = fleet.stores.reduce((n, s) => n + s.refs.length, 0);
+  return {
+    label,
+    hubs: hubs.length,
+    updates: updates.length,
+    posts,
+    postMs,
+    affected,
+    stores: fleet.stores.length,
+    reached,
+    storeMs,
+    p50Ms: reached ? percentile(storeMs, 50) : undefined,
+    p95Ms: reached === fleet.stores.length ? percentile(storeMs, 95) : undefined,
+    lastMs: reached === fleet.stores.length ? lastMs : undefined,
+    timeoutMs: ctx.timeoutMs,
+    variantsChanged,
+    calls: platforms.reduce((n, p) => n + p.calls, 0),
+    lowerBound: platforms.reduce((n, p) => n + p.lowerBound, 0),
+    http429: platforms.reduce((n, p) => n + p.http429, 0),
+    clientThrottled: after.throttled - before.throttled,
+    statements: after.statements - before.statements,
+    runs: diffCounts(after.runs, before.runs),
+    hubCpuMs: after.cpuMs !== undefined && before.cpuMs !== undefined ? after.cpuMs - before.cpuMs : undefined,
+    peakRssBytes: hubs.map((h) => peakRssBytes(h.pid)),
+    peakRssReset,
+    throughput: lastMs ? (reached * (variantsChanged / fleet.stores.length)) / (lastMs / 1000) : undefined,
+    platforms,
+  };
+}

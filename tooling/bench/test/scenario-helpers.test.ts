@@ -1,0 +1,151 @@
+import { showsTarget } from '../src/fleet-watch';
+import { forEachLimit } from '../src/pool';
+import { parseCpuMs, parsePeakRssBytes } from '../src/process-usage';
+import { catalogVariantOf, isScenarioRun, latencyFor, parseScenarioArgs, scenarioCommand } from '../src/scenario-args';
+import { facilityChangeUpdates, flipFacilities, flipUpdates, tricklePostVariants } from '../src/scenario-changes';
+import { shopVariantIds } from '../src/scenario-fleet';
+import { batchingLowerBound } from '../src/scenario-measure';
+import { maxOf } from '../src/stats';
+import { syncRunKind } from '../src/hub-child';
+
+describe('parseScenarioArgs', () => {
+  it('has the scale defaults (150 ms latency, a third of it as jitter, 100 variants per store)', () => {
+    const a = parseScenarioArgs(['--scenario', 'flip']);
+    expect(a).toMatchObject({ scenarios: ['flip'], db: 'embedded', stores: 1000, variants: 100, catalog: 1000, latencyMs: 150, jitterMs: 50, hubs: 1, naiveStores: 50 });
+  });
+  it('reads every flag and spells them all out in the command', () => {
+    const a = parseScenarioArgs(['--scenario=trickle', '--db', 'postgres', '--stores', '10000', '--variants', '100', '--catalog', '2000', '--latency', '200', '--jitter=0', '--latency-for', 'shopify=300, ecwid=50', '--hubs', '2', '--naive-stores', '10', '--duration', '30', '--rate', '4', '--per-post', '5', '--reconcile', '60', '--timeout', '900']);
+    expect(a).toMatchObject({ scenarios: ['trickle'], stores: 10_000, catalog: 2000, latencyMs: 200, jitterMs: 0, latencyFor: { shopify: 300, ecwid: 50 }, hubs: 2, durationSeconds: 30, postsPerSecond: 4, perPost: 5, reconcileSeconds: 60, timeoutSeconds: 900 });
+    expect(scenarioCommand(a)).toBe(
+      'pnpm bench --scenario trickle --db postgres --stores 10000 --variants 100 --catalog 2000 --platforms shopify,woocommerce,bigcommerce,ecwid --latency 200 --jitter 0 --latency-for shopify=300,ecwid=50 --hubs 2 --naive-stores 10 --duration 30 --rate 4 --per-post 5 --reconcile 60 --timeout 900',
+    );
+    expect(latencyFor(a, 'shopify')).toEqual({ ms: 300, jitterMs: 0 });
+    expect(latencyFor(a, 'woocommerce')).toEqual({ ms: 200, jitterMs: 0 });
+  });
+  it('gives facility-change alone a catalog of exactly the synced variants', () => {
+    expect(parseScenarioArgs(['--scenario', 'facility-change', '--variants', '40']).catalog).toBe(40);
+    expect(parseScenarioArgs(['--scenario', 'facility-change,flip', '--variants', '40']).catalog).toBe(1000);
+  });
+  it('runs several scenarios on one fleet in a fixed order, or all of them', () => {
+    expect(parseScenarioArgs(['--scenario', 'trickle,facility-change']).scenarios).toEqual(['facility-change', 'trickle']);
+    const all = parseScenarioArgs(['--scenario', 'all']);
+    expect(all.scenarios).toEqual(['facility-change', 'flip', 'trickle']);
+    expect(scenarioCommand(all)).toMatch(/^pnpm bench --scenario facility-change,flip,trickle .* --catalog 1000 .* --flips 3 --duration 60 /);
+  });
+  it.each([
+    [['--scenario', 'nope'], /--scenario is one or more of/],
+    [['--scenario', 'flip,nope'], /--scenario is one or more of/],
+    [['--scenario', 'flip', '--stores', '20001'], /--stores needs a whole number 1-20000/],
+    [['--scenario', 'flip', '--hubs', '2'], /--hubs 2 needs --db postgres/],
+    [['--scenario', 'flip', '--variants', '2000'], /cannot exceed --catalog/],
+    [['--scenario', 'flip', '--latency-for', 'shopify'], /platform=MS/],
+    [['--scenario', 'flip', '--latency', '-1'], /--latency needs/],
+    [['--scenario', 'trickle', '--reconcile', '59'], /--reconcile needs a whole number 60-/],
+    [['--scenario', 'flip', '--fast'], /unknown argument/],
+  ])('refuses %j', (argv, message) => {
+    expect(() => parseScenarioArgs(argv as string[])).toThrow(message as RegExp);
+  });
+  it('is chosen by --scenario only', () => {
+    expect(isScenarioRun(['--scenario=flip'])).toBe(true);
+    expect(isScenarioRun(['--db', 'postgres'])).toBe(false);
+  });
+});
+
+describe('the fleet layout', () => {
+  it('gives each store a window of distinct catalog variants, every catalog variant in as many stores', () => {
+    const counts = new Map<number, number>();
+    for (let s = 0; s < 100; s++) {
+      const ids = Array.from({ length: 10 }, (_, k) => catalogVariantOf(s, k, 10, 50));
+      expect(new Set(ids).size).toBe(10);
+      for (const c of ids) counts.set(c, (counts.get(c) ?? 0) + 1);
+    }
+    expect([...counts.keys()].sort((x, y) => x - y)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+    expect(new Set(counts.values())).toEqual(new Set([20]));
+  });
+  it('uses the same numeric ids in every shop, ten variants per product', () => {
+    expect(shopVariantIds(0)).toEqual({ externalProductId: '1000', externalVariantId: '100001' });
+    expect(shopVariantIds(9).externalProductId).toBe('1000');
+    expect(shopVariantIds(10)).toEqual({ externalProductId: '1001', externalVariantId: '100101' });
+  });
+});
+
+describe('the changes', () => {
+  it('a facility change is one update per catalog variant at the bench facility', () => {
+    const u = facilityChangeUpdates(3, 9, '2026-01-01T00:00:00.000Z');
+    expect(u.map((x) => `${x.variantId}@${x.facility}=${x.quantity}`)).toEqual(['1@US-NC=9', '2@US-NC=9', '3@US-NC=9']);
+  });
+  it('a flip writes ten facilities per variant: the quantity at the bench facility when in stock, 0 elsewhere', () => {
+    const fac = flipFacilities(['DE-BE', 'US-NC', ...Array.from({ length: 12 }, (_, i) => `X-${i}`)]);
+    expect(fac).toHaveLength(10);
+    expect(fac[0]).toBe('US-NC');
+    const inStock = flipUpdates(1000, fac, true, 7, 'now');
+    expect(inStock).toHaveLength(10_000);
+    expect(inStock.filter((u) => u.quantity === 7).every((u) => u.facility === 'US-NC')).toBe(true);
+    expect(inStock.filter((u) => u.quantity === 7)).toHaveLength(1000);
+    expect(flipUpdates(2, fac, false, 7, 'now').every((u) => u.quantity === 0)).toBe(true);
+  });
+  it('the trickle walks the catalog round robin', () => {
+    expect(tricklePostVariants(0, 3, 5)).toEqual([1, 2, 3]);
+    expect(tricklePostVariants(1, 3, 5)).toEqual([4, 5, 1]);
+  });
+});
+
+describe('showsTarget', () => {
+  it('accepts quantity 0 for out of stock and nothing else loose', () => {
+    expect(showsTarget({ kind: 'quantity', quantity: 0 }, { kind: 'out_of_stock' })).toBe(true);
+    expect(showsTarget({ kind: 'out_of_stock' }, { kind: 'out_of_stock' })).toBe(true);
+    expect(showsTarget({ kind: 'quantity', quantity: 9 }, { kind: 'quantity', quantity: 9 })).toBe(true);
+    expect(showsTarget({ kind: 'quantity', quantity: 8 }, { kind: 'quantity', quantity: 9 })).toBe(false);
+    expect(showsTarget({ kind: 'out_of_stock' }, { kind: 'quantity', quantity: 0 })).toBe(false);
+    expect(showsTarget('deleted', { kind: 'out_of_stock' })).toBe(false);
+    expect(showsTarget(undefined, { kind: 'unlimited' })).toBe(false);
+  });
+});
+
+describe('batchingLowerBound', () => {
+  const refs = Array.from({ length: 25 }, (_, k) => ({ externalProductId: String(Math.floor(k / 10)), externalVariantId: String(k) }));
+  it('is the variants over maxBatch, per product where the batch endpoint is per product', () => {
+    expect(batchingLowerBound('shopify', 250, refs)).toBe(1);
+    expect(batchingLowerBound('bigcommerce', 10, refs)).toBe(3);
+    expect(batchingLowerBound('woocommerce', 100, refs)).toBe(3); // products of 10, 10 and 5
+    expect(batchingLowerBound('woocommerce', 4, refs)).toBe(3 + 3 + 2);
+  });
+});
+
+describe('process usage from /proc', () => {
+  it('reads utime + stime after the command name, spaces and parentheses in it included', () => {
+    const stat = '4242 (node (main) x) S 1 4242 4242 0 -1 4194560 100 0 0 0 250 50 0 0 20 0 11 0 1000 100000 5000';
+    expect(parseCpuMs(stat)).toBe(3000);
+    expect(parseCpuMs('garbage')).toBeUndefined();
+  });
+  it('reads VmHWM in bytes', () => {
+    expect(parsePeakRssBytes('Name:\tnode\nVmHWM:\t  204800 kB\nVmRSS:\t 1000 kB\n')).toBe(204_800 * 1024);
+    expect(parsePeakRssBytes('Name:\tnode\n')).toBeUndefined();
+  });
+});
+
+describe('helpers', () => {
+  it('forEachLimit keeps at most `limit` in flight and does every item', async () => {
+    let inFlight = 0;
+    let most = 0;
+    const done: number[] = [];
+    await forEachLimit([1, 2, 3, 4, 5, 6, 7], 3, async (x) => {
+      inFlight++;
+      most = Math.max(most, inFlight);
+      await new Promise((r) => setTimeout(r, 5));
+      done.push(x);
+      inFlight--;
+    });
+    expect(most).toBe(3);
+    expect(done.sort()).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    await expect(forEachLimit([1, 2], 2, async (x) => { if (x === 2) throw new Error('two'); })).rejects.toThrow('two');
+  });
+  it('maxOf takes long lists', () => {
+    expect(maxOf(Array.from({ length: 300_000 }, (_, i) => i))).toBe(299_999);
+  });
+  it('names a sync_run by its trigger, full runs apart', () => {
+    expect(syncRunKind('x LOG [SyncRun] {"event":"sync_run","trigger":"schedule","full":true}')).toBe('schedule (full)');
+    expect(syncRunKind('x LOG [SyncRun] {"event":"sync_run","trigger":"stock_update","full":false}')).toBe('stock_update');
+    expect(syncRunKind('x LOG [Other] {"event":"other"}')).toBeUndefined();
+  });
+});
