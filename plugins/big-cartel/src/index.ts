@@ -6,6 +6,7 @@ import type { IntegrationPlugin } from '@stock-sync/plugin-sdk';
 import { createBigCartelApi } from './big-cartel-api';
 import { BigCartelConnection } from './connection';
 import { credentialFields, manifest } from './manifest';
+import { oauth } from './oauth';
 
 export const plugin: IntegrationPlugin = {
   manifest,
@@ -13,6 +14,7 @@ export const plugin: IntegrationPlugin = {
   connect(ctx) {
     return new BigCartelConnection(createBigCartelApi(ctx), ctx.log);
   },
+  oauth,
 };
 
 export default plugin;

@@ -6,12 +6,14 @@
 import type { TargetStock, VariantRef } from '@stock-sync/plugin-sdk';
 import type { PlatformSimulatorDefinition, SeedProduct, SimRequest, SimResponse } from '@stock-sync/plugin-testkit';
 import { jsonApiError } from './errors';
+import { withBigCartelOAuth } from './oauth';
 import { applyMerchantEdit, deriveStatus, neutralStock } from './product-rules';
 import { bigCartelRoutes } from './routes';
 import { createBigCartelState, refKey, SANDBOX_ACCOUNT_ID, type BigCartelSimState, type SimOption } from './state';
 
 export type { BigCartelSimState, SimOption, SimProduct } from './state';
 export { SANDBOX_ACCOUNT_ID } from './state';
+export { SANDBOX_OAUTH_APP, bigCartelOAuth, signedAccountDeauthorized } from './oauth';
 
 /** Obviously fake OAuth token. */
 export const SANDBOX_ACCESS_TOKEN = 'bc_test_0000000000000000sandbox0000000000';
@@ -58,7 +60,7 @@ function authenticate(req: SimRequest, creds: Record<string, string>, revoked: b
   return !ok || revoked ? jsonApiError(401, 'Invalid API credentials') : undefined;
 }
 
-export const simulator: PlatformSimulatorDefinition<BigCartelSimState> = {
+const apiDefinition: PlatformSimulatorDefinition<BigCartelSimState> = {
   id: 'big-cartel',
   displayName: 'Big Cartel',
   createState: createBigCartelState,
@@ -91,5 +93,8 @@ export const simulator: PlatformSimulatorDefinition<BigCartelSimState> = {
   },
   routes: bigCartelRoutes,
 };
+
+/** The API with Big Cartel's OAuth install mounted (consent, token, /v1/accounts, issued-token checks). */
+export const simulator = withBigCartelOAuth(apiDefinition);
 
 export default simulator;

@@ -1,0 +1,90 @@
+/**
+ * Connecting a Big Cartel account by Big Cartel's authorization page (OAuth 2, invite-only apps).
+ * Facts, sources and what is unverified: README.md "Connecting".
+ * - authorize: https://my.bigcartel.com/oauth/authorize — client_id, response_type=code, state,
+ *   redirect_uri (no scopes documented): the SDK's standard authorize URL;
+ * - token: https://api.bigcartel.com/oauth/token (the standard grant an OAuth library sends);
+ * - the account id: the token answer's account_id when present (unverified), else GET /v1/accounts
+ *   (documented: "make a request to the Account endpoint (/v1/accounts) and retrieve the id");
+ * - lifetime: no expiry and no refresh token documented: long-lived until revoked (no refreshCredentials);
+ * - account.deauthorized (formerly account.closed) webhook, X-Webhook-Signature = hex HMAC-SHA256 of the
+ *   body with the client secret.
+ */
+import { AuthError, oauthUrl, postTokenRequest, type ConnectedStore, type InboundRequest, type OAuthApp, type OAuthExchangeContext, type PluginOAuth, type UninstallNotice } from '@stock-sync/plugin-sdk';
+import { classifyBigCartelResponse } from './big-cartel-api';
+import { DEFAULT_BASE_URL, JSON_API, USER_AGENT } from './manifest';
+import { isSignedByApp, SIGNATURE_HEADER } from './webhook-signature';
+
+export const BIG_CARTEL_AUTHORIZE_URL = 'https://my.bigcartel.com/oauth/authorize';
+export const BIG_CARTEL_TOKEN_URL = 'https://api.bigcartel.com/oauth/token';
+const TOKEN_REQUEST = { clientAuthentication: 'body', encoding: 'form' } as const;
+
+function text(value: unknown): string | undefined {
+  if (typeof value === 'string' && value.trim()) return value.trim();
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  return undefined;
+}
+
+/** GET /v1/accounts with the new token: the first account's id (a token is one account's). */
+async function accountIdOf(ctx: OAuthExchangeContext, accessToken: string): Promise<string> {
+  const host = (ctx.app.baseUrl || DEFAULT_BASE_URL).replace(/\/+$/, '');
+  const api = ctx.http.extend({
+    baseURL: `${host}/v1`,
+    headers: { Authorization: `Bearer ${accessToken}`, Accept: JSON_API, 'User-Agent': USER_AGENT },
+    classify: classifyBigCartelResponse,
+    secrets: [accessToken],
+  });
+  const res = await api.request<{ data?: Array<{ id?: unknown }> | { id?: unknown } }>({ method: 'GET', url: '/accounts' });
+  const data = res.data?.data;
+  const id = text(Array.isArray(data) ? data[0]?.id : data?.id);
+  if (!id) throw new AuthError('Big Cartel: GET /v1/accounts named no account for the new token');
+  return id;
+}
+
+async function exchange(ctx: OAuthExchangeContext): Promise<ConnectedStore> {
+  const code = ctx.callback.query.code;
+  if (!code) throw new AuthError('Big Cartel callback carries no authorization code');
+  const token = await postTokenRequest({
+    http: ctx.http,
+    url: oauthUrl(BIG_CARTEL_TOKEN_URL, ctx.inputs, ctx.app).toString(),
+    params: { grant_type: 'authorization_code', code, redirect_uri: ctx.redirectUri },
+    app: ctx.app,
+    options: TOKEN_REQUEST,
+    what: 'the Big Cartel authorization code exchange',
+    secrets: [code],
+  });
+  const accessToken = text(token.access_token);
+  if (!accessToken) throw new AuthError('Big Cartel answered the code exchange without an access_token');
+  const accountId = text(token.account_id) ?? (await accountIdOf(ctx, accessToken));
+  return { credentials: { accountId, accessToken }, externalStoreId: accountId };
+}
+
+/** A verified account.deauthorized (or account.closed) webhook names the account; anything else is null. */
+export function verifyUninstall(req: InboundRequest, app: OAuthApp): UninstallNotice | null {
+  if (!isSignedByApp(req.rawBody, req.headers[SIGNATURE_HEADER], app.clientSecret)) return null;
+  let body: unknown;
+  try {
+    body = JSON.parse(req.rawBody.toString('utf8'));
+  } catch {
+    return null;
+  }
+  const b = (body ?? {}) as Record<string, unknown>;
+  const accountId = text(b.account_id);
+  if (!accountId) return null;
+  if (b.type === 'account.deauthorized') return { externalStoreId: accountId, reason: 'access revoked on Big Cartel (account.deauthorized webhook)' };
+  if (b.type === 'account.closed') return { externalStoreId: accountId, reason: 'account closed on Big Cartel (account.closed webhook)' };
+  return null;
+}
+
+export const oauth: PluginOAuth = {
+  authorizeUrl: BIG_CARTEL_AUTHORIZE_URL,
+  tokenUrl: BIG_CARTEL_TOKEN_URL,
+  scopes: [],
+  tokenRequest: TOKEN_REQUEST,
+  tokenLifetime: {
+    // Not stated by Big Cartel; no expires_in or refresh token is documented (long-lived, unverified).
+    source: 'https://help.bigcartel.com/developers/api/v1/oauth/',
+  },
+  exchange,
+  verifyUninstall,
+};

@@ -1,0 +1,109 @@
+/**
+ * Big Cartel's install flow held to what its documents show (test/evidence/oauth-*.json, get-account.json,
+ * webhook-account-deauthorized.json): the consent URL, the token request, the account id (from the answer, or
+ * from GET /v1/accounts when the answer has none), the account.deauthorized signature, and the simulator.
+ */
+import { join } from 'node:path';
+import { authorizeUrl, createHttpClient, exchangeCode, hmacSha256, type OAuthApp } from '@stock-sync/plugin-sdk';
+import { callbackFromLocation, evidence, expectSameShape, inboundRequest, recordingLogger, startReplay, startSimulator, type Replay } from '@stock-sync/plugin-testkit';
+import { plugin } from '../src';
+import { SANDBOX_ACCOUNT_ID, SANDBOX_OAUTH_APP, signedAccountDeauthorized, simulator } from '../src/simulator';
+
+const DIR = join(__dirname, 'evidence');
+const doc = (name: string) => evidence(DIR, name);
+const oauth = plugin.oauth!;
+const REDIRECT = 'https://hub.example.com/oauth/callback/big-cartel';
+const SECRET = 'test-client-secret';
+
+describe('the consent URL', () => {
+  it('is the documented authorize URL: client_id, response_type=code, state, redirect_uri; no scope', () => {
+    const app: OAuthApp = { clientId: 'client-1', clientSecret: SECRET };
+    const url = new URL(authorizeUrl(oauth, { app, inputs: {}, redirectUri: REDIRECT, state: 'csrf-state' }));
+    expect(`${url.origin}${url.pathname}`).toBe(`https://my.bigcartel.com${doc('oauth-authorize').request!.path}`);
+    expect(Object.fromEntries(url.searchParams)).toEqual({ ...doc('oauth-authorize').request!.query, client_id: 'client-1' });
+  });
+});
+
+describe('the code exchange', () => {
+  let replay: Replay;
+  afterEach(() => replay?.close());
+
+  async function exchange(answers: Parameters<typeof startReplay>[0]) {
+    replay = await startReplay(answers);
+    const http = createHttpClient({ rateLimit: { requestsPerSecond: 50, burst: 50 }, maxAttempts: 1 });
+    return exchangeCode(oauth, { app: { clientId: 'client-1', clientSecret: SECRET, baseUrl: replay.baseUrl }, inputs: {}, redirectUri: REDIRECT, callback: inboundRequest({ query: { code: 'c-1', state: 's' } }), http, log: recordingLogger() });
+  }
+
+  it("sends the standard grant's form fields and takes account_id from the answer (one call)", async () => {
+    const store = await exchange([doc('oauth-token').response!]);
+    expect(replay.requests).toHaveLength(1);
+    const [req] = replay.requests;
+    expect(req.path).toBe('/oauth/token');
+    expect(Object.fromEntries(new URLSearchParams(req.body))).toEqual({ ...(doc('oauth-token').request!.body as object), code: 'c-1', client_id: 'client-1', client_secret: SECRET });
+    expect(store).toEqual({ externalStoreId: '123', credentials: { accountId: '123', accessToken: '(access token)', baseUrl: replay.baseUrl } });
+  });
+
+  it('without account_id in the answer, asks GET /v1/accounts with the new token (the documented way)', async () => {
+    const body = { ...(doc('oauth-token').response!.body as Record<string, unknown>) };
+    delete body.account_id;
+    const store = await exchange([{ status: 200, body }, doc('get-account').response!]);
+    const [, accounts] = replay.requests;
+    expect(accounts.method).toBe('GET');
+    expect(accounts.path).toBe('/v1/accounts');
+    expect(accounts.headers.authorization).toBe('Bearer (access token)');
+    expect(accounts.headers.accept).toBe('application/vnd.api+json');
+    expect(store.credentials.accountId).toBe('123');
+  });
+});
+
+describe('the account.deauthorized notice', () => {
+  const documented = doc('webhook-account-deauthorized').request!;
+  const body = JSON.stringify(documented.body);
+  const app: OAuthApp = { clientId: 'client-1', clientSecret: SECRET };
+  const signed = (raw: string, secret = SECRET) => inboundRequest({ method: 'POST', body: raw, headers: { 'X-Webhook-Signature': hmacSha256(secret, raw, 'hex') } });
+
+  it('signed with the client secret (hex HMAC-SHA256 of the body): names the account', () => {
+    expect(oauth.verifyUninstall!(signed(body), app)).toEqual({ externalStoreId: '12345', reason: 'access revoked on Big Cartel (account.deauthorized webhook)' });
+    const closed = JSON.stringify({ account_id: '12345', type: 'account.closed', payload: { id: '12345' } });
+    expect(oauth.verifyUninstall!(signed(closed), app)?.reason).toMatch(/account closed/);
+  });
+  it('unsigned, mis-signed, altered or another event: null', () => {
+    expect(oauth.verifyUninstall!(inboundRequest({ method: 'POST', body }), app)).toBeNull();
+    expect(oauth.verifyUninstall!(signed(body, 'other'), app)).toBeNull();
+    expect(oauth.verifyUninstall!({ ...signed(body), rawBody: Buffer.from(body.replace('12345', '12346')) }, app)).toBeNull();
+    expect(oauth.verifyUninstall!(signed(JSON.stringify({ account_id: '1', type: 'order.created', payload: {} })), app)).toBeNull();
+  });
+});
+
+describe('the simulator', () => {
+  it('consent redirects with code and state; the token answer has the shape shown; /v1/accounts names the account', async () => {
+    const sim = await startSimulator(simulator);
+    try {
+      const app: OAuthApp = { ...SANDBOX_OAUTH_APP, baseUrl: sim.baseUrl };
+      const res = await fetch(authorizeUrl(oauth, { app, inputs: {}, redirectUri: REDIRECT, state: 'st' }), { redirect: 'manual' });
+      const callback = callbackFromLocation(res.headers.get('location')!);
+      expect(callback.query.state).toBe('st');
+      const token = await fetch(`${sim.baseUrl}/oauth/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ grant_type: 'authorization_code', code: callback.query.code, redirect_uri: REDIRECT, client_id: app.clientId, client_secret: app.clientSecret }).toString(),
+      });
+      const answer = (await token.json()) as any;
+      expectSameShape(answer, doc('oauth-token').response!.body, 'oauth-token', { closed: true });
+      const accounts = await fetch(`${sim.baseUrl}/v1/accounts`, { headers: { authorization: `Bearer ${answer.access_token}`, accept: 'application/vnd.api+json', 'user-agent': 'test' } });
+      expect(accounts.status).toBe(200);
+      expect(((await accounts.json()) as any).data[0].id).toBe(SANDBOX_ACCOUNT_ID);
+      // The platform's required headers hold for issued tokens too.
+      const noAccept = await fetch(`${sim.baseUrl}/v1/accounts`, { headers: { authorization: `Bearer ${answer.access_token}`, 'user-agent': 'test' } });
+      expect(noAccept.status).toBe(406);
+    } finally {
+      await sim.close();
+    }
+  });
+  it("the simulator's signed notice is accepted by the plugin with the sandbox app, refused with another secret", () => {
+    const n = signedAccountDeauthorized(SANDBOX_ACCOUNT_ID);
+    const req = inboundRequest({ method: 'POST', body: n.body, headers: n.headers });
+    expect(oauth.verifyUninstall!(req, SANDBOX_OAUTH_APP)?.externalStoreId).toBe(SANDBOX_ACCOUNT_ID);
+    expect(oauth.verifyUninstall!(req, { ...SANDBOX_OAUTH_APP, clientSecret: 'x' })).toBeNull();
+  });
+});
