@@ -1,9 +1,10 @@
 /**
- * The hub's HTTP API (v1) as the demo uses it: only the routes and fields HTTP-API.md fixes, read
- * tolerantly where the document leaves the envelope open (lists may come bare or wrapped).
+ * The hub's HTTP API (v1) as the demo uses it, through the typed client (@stock-sync/client: generated
+ * from the hub's OpenAPI document, with bearer auth, retries of idempotent calls and 10 000-item batching).
+ * The row types below are the fields the demo reads.
  */
+import { createHubClient, expectOk, postFacilityStock, putCatalogVariants, type HubClient } from '@stock-sync/client';
 import type { TargetStock } from '@stock-sync/domain';
-import { requestJson, type JsonRequest } from './http-json';
 import type { FacilityUpdate } from './facility-model';
 
 export interface Integration {
@@ -65,47 +66,51 @@ export function listOf<T>(body: unknown): T[] {
 }
 
 export class HubApi {
+  private readonly client: HubClient;
+  /** The health probe polls while the hub starts: an answer now, not retries. */
+  private readonly probe: HubClient;
+
   constructor(
     readonly baseUrl: string,
-    private readonly token: string,
-  ) {}
-
-  private call<T>(path: string, req: JsonRequest = {}): Promise<T> {
-    return requestJson<T>(`${this.baseUrl}${path}`, { ...req, headers: { authorization: `Bearer ${this.token}`, ...(req.headers ?? {}) } });
+    token: string,
+  ) {
+    this.client = createHubClient({ baseUrl, token });
+    this.probe = createHubClient({ baseUrl, token, retry: false });
   }
 
   health(): Promise<unknown> {
-    return requestJson(`${this.baseUrl}/health`, { timeoutMs: 3_000 });
+    return expectOk(this.probe.GET('/health', { signal: AbortSignal.timeout(3_000) }));
   }
   async integrations(): Promise<Integration[]> {
-    return listOf<Integration>(await this.call('/v1/integrations'));
+    return expectOk(this.client.GET('/v1/integrations'));
   }
   async sellingRegions(): Promise<SellingRegionRow[]> {
-    return listOf<SellingRegionRow>(await this.call('/v1/selling-regions'));
+    return expectOk(this.client.GET('/v1/selling-regions'));
   }
-  upsertCatalog(variants: { id: number; productId: number; name: string; sku?: string; fulfillment: 'pod' | 'warehouse' }[]) {
-    return this.call<{ upserted: number }>('/v1/catalog/variants', { method: 'PUT', body: { variants } });
+  upsertCatalog(variants: { id: number; productId: number; name: string; sku?: string; fulfillment: 'pod' | 'warehouse' }[]): Promise<{ upserted: number }> {
+    return putCatalogVariants(this.client, variants);
   }
-  postFacilityStock(updates: FacilityUpdate[]) {
-    return this.call<{ accepted: number; stale: number; affectedSyncVariants: number }>('/v1/facility-stock', { method: 'POST', body: { updates } });
+  postFacilityStock(updates: FacilityUpdate[]): Promise<{ accepted: number; stale: number; affectedSyncVariants: number }> {
+    return postFacilityStock(this.client, updates);
   }
-  createStore(body: { name: string; platform: string; sellingRegion: string; credentials: Record<string, string> }) {
-    return this.call<StoreRow>('/v1/stores?verify=true', { method: 'POST', body });
+  createStore(body: { name: string; platform: string; sellingRegion: string; credentials: Record<string, string> }): Promise<StoreRow> {
+    return expectOk(this.client.POST('/v1/stores', { params: { query: { verify: true } }, body }));
   }
-  getStore(id: string | number) {
-    return this.call<StoreRow>(`/v1/stores/${id}`);
+  getStore(id: string | number): Promise<StoreRow> {
+    return expectOk(this.client.GET('/v1/stores/{id}', { params: { path: { id: String(id) } } }));
   }
-  putSyncVariants(storeId: string | number, variants: { externalProductId: string; externalVariantId: string; catalogVariantId: number | null; ignored?: boolean }[]) {
-    return this.call<{ upserted: number }>(`/v1/stores/${storeId}/sync-variants`, { method: 'PUT', body: { variants } });
+  putSyncVariants(storeId: string | number, variants: { externalProductId: string; externalVariantId: string; catalogVariantId: number | null; ignored?: boolean }[]): Promise<{ upserted: number }> {
+    return expectOk(this.client.PUT('/v1/stores/{id}/sync-variants', { params: { path: { id: String(storeId) } }, body: { variants } }));
   }
   async syncVariants(storeId: string | number, state?: 'pending' | 'in_sync' | 'failed', limit = 100): Promise<SyncVariantRow[]> {
-    const q = new URLSearchParams({ limit: String(limit), ...(state ? { state } : {}) });
-    return listOf<SyncVariantRow>(await this.call(`/v1/stores/${storeId}/sync-variants?${q}`));
+    const page = await expectOk(this.client.GET('/v1/stores/{id}/sync-variants', { params: { path: { id: String(storeId) }, query: { limit, ...(state ? { state } : {}) } } }));
+    // The document types a stock as { kind, quantity? }; the hub sends the domain's TargetStock.
+    return page.items as unknown as SyncVariantRow[];
   }
   async syncRuns(storeId: string | number, limit = 100): Promise<SyncRun[]> {
-    return listOf<SyncRun>(await this.call(`/v1/stores/${storeId}/sync-runs?limit=${limit}`));
+    return expectOk(this.client.GET('/v1/stores/{id}/sync-runs', { params: { path: { id: String(storeId) }, query: { limit } } }));
   }
   async runChanges(runId: string | number): Promise<SyncChange[]> {
-    return listOf<SyncChange>(await this.call(`/v1/sync-runs/${runId}/changes`));
+    return (await expectOk(this.client.GET('/v1/sync-runs/{runId}/changes', { params: { path: { runId: String(runId) } } }))) as unknown as SyncChange[];
   }
 }

@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { FacilityStockResultDto, PostFacilityStockBody } from './facility-stock.dto';
 import { FacilityStockService } from './facility-stock.service';
 
@@ -11,6 +11,7 @@ export class FacilityStockController {
 
   @Post()
   @HttpCode(202)
+  @ApiOperation({ operationId: 'postFacilityStock', summary: 'Record facility stock observations (at most 10 000 per request; newest wins)' })
   @ApiAcceptedResponse({ type: FacilityStockResultDto })
   record(@Body() body: PostFacilityStockBody): Promise<FacilityStockResultDto> {
     return this.stock.record(body.updates);

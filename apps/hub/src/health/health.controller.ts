@@ -1,7 +1,8 @@
 import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { HttpResponseLike } from '../http/http-types';
+import { HEALTH_SCHEMA } from '../http/openapi-schemas';
 import type { DataSource } from 'typeorm';
 import { HUB_CONFIG } from '../config/config.tokens';
 import type { HubConfig } from '../config/hub-config';
@@ -20,8 +21,11 @@ export class HealthController {
   ) {}
 
   @Get()
-  @ApiOkResponse({ description: 'ready' })
-  @ApiServiceUnavailableResponse({ description: 'the database does not answer' })
+  @ApiOperation({ operationId: 'getHealth', summary: 'Liveness and readiness, with the database check (no token)' })
+  @ApiOkResponse({ description: 'ready', schema: HEALTH_SCHEMA })
+  @ApiServiceUnavailableResponse({ description: 'the database does not answer', schema: HEALTH_SCHEMA })
+  // Its only client error is the HTTP server's own (no JSON body): documented, as every operation has its 4xx.
+  @ApiResponse({ status: 431, description: "request headers over Node.js's limit (16 KB): answered by the HTTP server, without a body" })
   async health(@Res({ passthrough: true }) res: HttpResponseLike) {
     const started = Date.now();
     let database: { status: 'up' | 'down'; kind: string; latencyMs?: number; error?: string };

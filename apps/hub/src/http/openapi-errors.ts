@@ -1,7 +1,8 @@
 /**
  * The error answers of every operation, added to the OpenAPI document from what each operation is:
- * protected (401, 429), taking input (400), taking a body (413, 415), naming a resource in its path (404).
- * Route-specific ones (409, 502) are declared on their handlers with the schemas below. The shapes are
+ * protected (401, 429), taking input (400), taking a body (413, 415), naming a resource in its path (404),
+ * writing (503 busy, with Retry-After). Route-specific ones (409, 502) are declared on their handlers with
+ * the schemas below. The shapes are
  * HTTP-API.md's: `{ error: "validation_failed", details: [{ path, message }] }`, `{ error: "unauthorized" }`,
  * and `{ error, message }` for the others.
  */
@@ -48,6 +49,7 @@ export const ERROR_SCHEMAS: Record<string, Schema> = {
   UnsupportedMediaTypeError: errorWithMessage('unsupported_media_type', 'the body is not application/json in UTF-8, or its Content-Encoding is not identity, gzip, deflate or br'),
   TooManyRequestsError: errorWithMessage('too_many_requests', 'too many failed authentications from this client address: wait Retry-After seconds'),
   PlatformUnavailableError: errorWithMessage('platform_unavailable', 'the platform could not be reached to verify the credentials'),
+  BusyError: errorWithMessage('busy', 'a write transaction kept losing a database race after its retries: nothing was written, send the request again'),
 };
 
 export const errorSchemaRef = (name: keyof typeof ERROR_SCHEMAS & string) => ({ $ref: `#/components/schemas/${name}` });
@@ -60,6 +62,7 @@ interface Operation {
 }
 
 const METHODS = ['get', 'put', 'post', 'patch', 'delete'];
+const WRITE_METHODS = ['put', 'post', 'patch', 'delete'];
 
 export function documentErrorResponses(document: OpenAPIObject): void {
   document.components = { ...document.components, schemas: { ...document.components?.schemas, ...ERROR_SCHEMAS } };
@@ -79,6 +82,11 @@ export function documentErrorResponses(document: OpenAPIObject): void {
       if (op.requestBody) {
         add(op, '413', 'body over the size limit', 'PayloadTooLargeError');
         add(op, '415', 'body not JSON', 'UnsupportedMediaTypeError');
+      }
+      if (WRITE_METHODS.includes(method)) {
+        add(op, '503', 'the database stayed busy with conflicting writes: nothing was written, send it again', 'BusyError', {
+          'Retry-After': { description: 'seconds to wait before sending it again', schema: { type: 'integer' } },
+        });
       }
     }
   }

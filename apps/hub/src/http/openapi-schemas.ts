@@ -1,6 +1,8 @@
 /**
  * OpenAPI schemas of the nested objects in responses (stock states, errors, capabilities), so the document
- * says what they hold instead of a bare `type: object`.
+ * says what they hold instead of a bare `type: object`. `selfRequired: true` keeps the property required in
+ * its parent: Nest reads a `required` array in `@ApiProperty` as the nested object's list and would otherwise
+ * drop the property from the parent's (the generated client then typed `capabilities` as optional).
  */
 const stockKinds = ['unlimited', 'out_of_stock', 'quantity'];
 
@@ -27,6 +29,7 @@ export const RECORDED_ERROR_SCHEMA = {
 
 export const CATALOG_VARIANT_SCHEMA = {
   type: 'object' as const,
+  selfRequired: true,
   required: ['id', 'productId', 'name', 'sku', 'fulfillment'],
   properties: {
     id: { type: 'integer' as const },
@@ -39,6 +42,7 @@ export const CATALOG_VARIANT_SCHEMA = {
 
 export const CAPABILITIES_SCHEMA = {
   type: 'object' as const,
+  selfRequired: true,
   required: ['unlimitedStock', 'maxBatch', 'readBack'],
   properties: {
     unlimitedStock: { type: 'string' as const, enum: ['native', 'emulated'] },
@@ -50,6 +54,7 @@ export const CAPABILITIES_SCHEMA = {
 
 export const RATE_LIMIT_SCHEMA = {
   type: 'object' as const,
+  selfRequired: true,
   required: ['requestsPerSecond', 'burst'],
   properties: {
     requestsPerSecond: { type: 'number' as const },
@@ -57,4 +62,24 @@ export const RATE_LIMIT_SCHEMA = {
     note: { type: 'string' as const },
   },
   example: { requestsPerSecond: 2, burst: 4 },
+};
+
+/** GET /health: `{ status, database: { status, kind, latencyMs?, error? }, plugins }` (200 ok, 503 unavailable). */
+export const HEALTH_SCHEMA = {
+  type: 'object' as const,
+  required: ['status', 'database', 'plugins'],
+  properties: {
+    status: { type: 'string' as const, enum: ['ok', 'unavailable'] },
+    database: {
+      type: 'object' as const,
+      required: ['status', 'kind'],
+      properties: {
+        status: { type: 'string' as const, enum: ['up', 'down'] },
+        kind: { type: 'string' as const, enum: ['postgres', 'pglite'] },
+        latencyMs: { type: 'integer' as const, description: 'when up' },
+        error: { type: 'string' as const, description: "when down: the driver's message, without the connection string" },
+      },
+    },
+    plugins: { type: 'integer' as const, description: 'platform plugins loaded' },
+  },
 };

@@ -100,6 +100,19 @@ export async function whyNotConsumable(manager: EntityManager, platform: string,
   return row.used ? 'used' : 'expired';
 }
 
+/**
+ * The store a connect request already connected (its state used, the outcome a store), or undefined. For the
+ * browser's return after a platform completed the flow server to server (WooCommerce posts the keys first).
+ */
+export async function completedConnectRequestStore(manager: EntityManager, platform: string, hash: string): Promise<{ storeId: string; reconnect: boolean } | undefined> {
+  const row = await queryOne<{ result_store_id: string | null; store_id: string | null }>(
+    manager,
+    `SELECT result_store_id, store_id FROM oauth_connect_requests WHERE state_hash = $1 AND platform = $2 AND consumed_at IS NOT NULL AND expires_at > now()`,
+    [hash, platform],
+  );
+  return row?.result_store_id ? { storeId: row.result_store_id, reconnect: row.store_id !== null } : undefined;
+}
+
 /** A request still open (for the cookie hop), found by id AND state: the state proves the holder got it from us. */
 export async function findOpenConnectRequest(manager: EntityManager, id: string, hash: string): Promise<ConnectRequestRow | undefined> {
   return queryOne<ConnectRequestRow>(

@@ -6,7 +6,9 @@
  *      payload…), else 401 — checked BEFORE the state, so a forged callback cannot even burn a state (a
  *      denial, `error=…`, which platforms do not sign, only uses up its state and writes nothing else);
  *   3. the state (query, the plugin's `readState`, or the hop's cookie) names an open connect request of this
- *      platform: consumed atomically (single use), else 400 (unknown, already used, expired);
+ *      platform: consumed atomically (single use), else 400 (unknown, already used, expired) — except the
+ *      browser's return (a GET without a code) after the platform completed the flow server to server
+ *      (WooCommerce posts the keys first): it gets that outcome, and nothing is written;
  *   4. the platform's own refusal (`error=access_denied`…) → 403, recorded on the request;
  *   5. the code exchange through the SDK's `exchangeCode` (the plugin's spec), credentials checked against
  *      the plugin's credentialFields, else 403 (refused) / 502 (platform down, bad answer);
@@ -38,7 +40,7 @@ import { ConnectionFactory } from '../plugins/connection-factory.service';
 import { PluginRegistry } from '../plugins/plugin-registry.service';
 import { oversizedCredentialValues } from '../stores/credential-limits';
 import { credentialsExpireAt } from '../stores/credentials-expiry';
-import { consumeConnectRequest, decryptSecrets, recordConnectOutcome, whyNotConsumable, type ConnectRequestRow } from './connect-requests';
+import { completedConnectRequestStore, consumeConnectRequest, decryptSecrets, recordConnectOutcome, whyNotConsumable, type ConnectRequestRow } from './connect-requests';
 import { installFlowOf } from './install-flows';
 import { stateHash } from './oauth-state';
 
@@ -91,6 +93,12 @@ export class OAuthCallbackService {
     const hash = stateHash(state);
     const request = await consumeConnectRequest(this.db.manager, platform, hash);
     if (!request) {
+      // The browser's return after the platform completed the flow server to server (no code in it): the
+      // outcome of that completion, nothing written. A replayed callback carrying a code is refused below.
+      if (inbound.method === 'GET' && inbound.query.code === undefined) {
+        const done = await completedConnectRequestStore(this.db.manager, platform, hash);
+        if (done) return { ok: true, storeId: done.storeId, reconnected: done.reconnect };
+      }
       const why = await whyNotConsumable(this.db.manager, platform, hash);
       this.log.warn(JSON.stringify({ event: 'oauth_callback_refused', platform, reason: `state_${why}` }));
       return refuse(400, 'invalid_state', STATE_REFUSALS[why], true);

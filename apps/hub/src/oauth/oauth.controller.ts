@@ -4,7 +4,7 @@
  * connect-hop.service.ts and uninstall.service.ts for what each checks.
  */
 import { Controller, Get, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBody, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiDefaultResponse, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Public } from '../auth/public.decorator';
 import { HUB_CONFIG } from '../config/config.tokens';
 import type { HubConfig } from '../config/hub-config';
@@ -81,6 +81,8 @@ export class OAuthController {
   })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiResponse({ status: 302, description: "to the platform's consent screen", headers: { Location: { schema: { type: 'string' } }, 'Set-Cookie': { schema: { type: 'string' } } } })
+  // A hop has no 2xx: `default` says what else comes (redocly's operation-2xx-response accepts it).
+  @ApiDefaultResponse({ description: 'a refusal: for a browser a 303 to HUB_CONNECT_FAILURE_URL when set, else an HTML page with the 4xx status; otherwise the JSON error (400 validation_failed naming `state`, 404)' })
   @ApiResponse({ status: 404, ...OAUTH_ANSWERS.noFlow })
   async start(@Param() params: ConnectStartParam, @Query() query: ConnectStartQuery, @Req() req: OAuthHttpRequest, @Res() res: OAuthHttpResponse): Promise<void> {
     const outcome = await this.hops.hop(params.id, query.state);

@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { effectiveCredentialFields } from '@stock-sync/plugin-sdk';
 import type { DataSource } from 'typeorm';
@@ -23,6 +23,7 @@ export class IntegrationsController {
 
   /** One row per loaded plugin; `?includeUnavailable=true` adds known integrations whose plugin is gone. */
   @Get()
+  @ApiOperation({ operationId: 'listIntegrations', summary: 'List the integrations (loaded platform plugins) and their credential fields' })
   @ApiOkResponse({ type: [IntegrationDto] })
   @ApiQuery({ name: 'includeUnavailable', required: false, type: Boolean })
   async list(@Query() query: ListIntegrationsQuery): Promise<IntegrationDto[]> {

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBadGatewayResponse, ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiBadGatewayResponse, ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { errorSchemaRef } from '../http/openapi-errors';
 import { CreateStoreBody, StoreDto, StoreIdParam, UpdateStoreBody, VerifyQuery } from './stores.dto';
 import { StoresService } from './stores.service';
@@ -11,6 +11,7 @@ export class StoresController {
   constructor(private readonly stores: StoresService) {}
 
   @Post()
+  @ApiOperation({ operationId: 'createStore', summary: 'Create a store (optionally verifying its credentials with the platform)' })
   @ApiCreatedResponse({ type: StoreDto })
   @ApiBadGatewayResponse({ description: '`?verify=true`: the platform could not be reached', schema: errorSchemaRef('PlatformUnavailableError') })
   create(@Body() body: CreateStoreBody, @Query() query: VerifyQuery): Promise<StoreDto> {
@@ -18,12 +19,14 @@ export class StoresController {
   }
 
   @Get()
+  @ApiOperation({ operationId: 'listStores', summary: 'List the stores' })
   @ApiOkResponse({ type: [StoreDto] })
   list(): Promise<StoreDto[]> {
     return this.stores.list();
   }
 
   @Get(':id')
+  @ApiOperation({ operationId: 'getStore', summary: 'Get a store' })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ type: StoreDto })
   get(@Param() params: StoreIdParam): Promise<StoreDto> {
@@ -31,6 +34,7 @@ export class StoresController {
   }
 
   @Patch(':id')
+  @ApiOperation({ operationId: 'updateStore', summary: 'Change a store: settings, status, credentials' })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ type: StoreDto })
   @ApiConflictResponse({ description: "a store's platform cannot change", schema: errorSchemaRef('ConflictError') })

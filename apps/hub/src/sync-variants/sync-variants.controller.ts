@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { UpsertedDto } from '../catalog/catalog.dto';
 import { StoreIdParam } from '../stores/stores.dto';
 import { ListSyncVariantsQuery, PutSyncVariantsBody, SyncVariantPageDto } from './sync-variants.dto';
@@ -13,6 +13,7 @@ export class SyncVariantsController {
 
   @Put()
   @HttpCode(200)
+  @ApiOperation({ operationId: 'putSyncVariants', summary: "Link, unlink or ignore a store's variants (at most 10 000 per request)" })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ type: UpsertedDto })
   upsert(@Param() params: StoreIdParam, @Body() body: PutSyncVariantsBody): Promise<UpsertedDto> {
@@ -20,6 +21,7 @@ export class SyncVariantsController {
   }
 
   @Get()
+  @ApiOperation({ operationId: 'listSyncVariants', summary: "A page of a store's variants with their desired and last written stock" })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ type: SyncVariantPageDto })
   list(@Param() params: StoreIdParam, @Query() query: ListSyncVariantsQuery): Promise<SyncVariantPageDto> {

@@ -66,10 +66,10 @@ export class SyncVariantDto {
   state!: string;
   @ApiProperty({ description: 'a write is waiting (only ever true for a synced variant)' }) pending!: boolean;
   @ApiProperty({ nullable: true, type: String }) pendingSince!: string | null;
-  @ApiProperty({ ...STOCK_SCHEMA, nullable: true, example: { kind: 'unlimited' } }) desired!: unknown;
-  @ApiProperty({ ...STOCK_SCHEMA, nullable: true, example: { kind: 'quantity', quantity: 12 } }) lastWritten!: unknown;
+  @ApiProperty({ ...STOCK_SCHEMA, selfRequired: true, nullable: true, example: { kind: 'unlimited' } }) desired!: unknown;
+  @ApiProperty({ ...STOCK_SCHEMA, selfRequired: true, nullable: true, example: { kind: 'quantity', quantity: 12 } }) lastWritten!: unknown;
   @ApiProperty({ nullable: true, type: String }) lastWrittenAt!: string | null;
-  @ApiProperty({ ...RECORDED_ERROR_SCHEMA, nullable: true }) lastError!: unknown;
+  @ApiProperty({ ...RECORDED_ERROR_SCHEMA, selfRequired: true, nullable: true }) lastError!: unknown;
   @ApiProperty() attempts!: number;
   @ApiProperty({ nullable: true, type: String }) nextAttemptAt!: string | null;
   @ApiProperty({ nullable: true, type: String }) notFoundAt!: string | null;

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { StoreIdParam } from '../stores/stores.dto';
 import { ListSyncRunsQuery, RunIdParam, StartSyncBody, SyncChangeDto, SyncRunDto, SyncStartedDto } from './sync-runs.dto';
 import { SyncRunsService } from './sync-runs.service';
@@ -12,6 +12,7 @@ export class SyncRunsController {
 
   @Post('stores/:id/sync')
   @HttpCode(202)
+  @ApiOperation({ operationId: 'startSync', summary: 'Start a sync run of a store (optionally a dry run or a full reconciliation)' })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiAcceptedResponse({ type: SyncStartedDto, description: 'the run is created queued; poll GET /v1/sync-runs/:runId' })
   start(@Param() params: StoreIdParam, @Body() body: StartSyncBody): Promise<SyncStartedDto> {
@@ -19,6 +20,7 @@ export class SyncRunsController {
   }
 
   @Get('stores/:id/sync-runs')
+  @ApiOperation({ operationId: 'listSyncRuns', summary: "A store's sync runs, newest first" })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ type: [SyncRunDto], description: 'newest first' })
   list(@Param() params: StoreIdParam, @Query() query: ListSyncRunsQuery): Promise<SyncRunDto[]> {
@@ -26,6 +28,7 @@ export class SyncRunsController {
   }
 
   @Get('sync-runs/:runId')
+  @ApiOperation({ operationId: 'getSyncRun', summary: 'Get a sync run' })
   @ApiParam({ name: 'runId', format: 'uuid' })
   @ApiOkResponse({ type: SyncRunDto })
   get(@Param() params: RunIdParam): Promise<SyncRunDto> {
@@ -33,6 +36,7 @@ export class SyncRunsController {
   }
 
   @Get('sync-runs/:runId/changes')
+  @ApiOperation({ operationId: 'listSyncRunChanges', summary: 'What a sync run changed, would change (dry run), failed to change or found drifted' })
   @ApiParam({ name: 'runId', format: 'uuid' })
   @ApiOkResponse({ type: [SyncChangeDto] })
   changes(@Param() params: RunIdParam): Promise<SyncChangeDto[]> {

@@ -54,8 +54,8 @@ export class SyncRunDto {
 export class SyncChangeDto {
   @ApiProperty() externalProductId!: string;
   @ApiProperty() externalVariantId!: string;
-  @ApiProperty({ ...STOCK_SCHEMA, nullable: true, example: { kind: 'unlimited' } }) from!: unknown;
-  @ApiProperty({ ...STOCK_SCHEMA, nullable: true, example: { kind: 'out_of_stock' } }) to!: unknown;
+  @ApiProperty({ ...STOCK_SCHEMA, selfRequired: true, nullable: true, example: { kind: 'unlimited' } }) from!: unknown;
+  @ApiProperty({ ...STOCK_SCHEMA, selfRequired: true, nullable: true, example: { kind: 'out_of_stock' } }) to!: unknown;
   @ApiProperty({ enum: ['written', 'would_write', 'failed', 'drift'] }) outcome!: string;
   @ApiPropertyOptional({ ...RECORDED_ERROR_SCHEMA, description: '{ code, message } of a failed change' }) error?: unknown;
 }

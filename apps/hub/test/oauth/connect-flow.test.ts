@@ -200,6 +200,13 @@ for (const kind of testDatabases()) {
       expect(new URL(again.location!).searchParams.get('error')).toBe('invalid_state');
       expect(await storeCount()).toBe(stores);
       expect(await credentialsOf(storeId)).toEqual(credentials);
+
+      // The browser's return after a completion (signed, no code: how a platform that completes server to
+      // server sends the merchant back) shows that outcome and writes nothing.
+      const state = new URL(callback).searchParams.get('state')!;
+      const back = await request(`${hub().url}/oauth/callback/oauth-shop?${new URLSearchParams(fake.signedCallbackQuery({ shop: 'replay', state }))}`, { headers: { accept: 'application/json' } });
+      expect([back.status, new URL(back.location!).searchParams.get('storeId')]).toEqual([303, storeId]);
+      expect(await credentialsOf(storeId)).toEqual(credentials);
     });
 
     it('a callback with a wrong state, a bad signature, or an expired state is refused and nothing is written', async () => {

@@ -61,6 +61,14 @@ describeHub('the OpenAPI document', (hub) => {
     expect(problems).toEqual([]);
   });
 
+  it('503 busy with Retry-After on every write (PUT, POST, PATCH, DELETE)', () => {
+    const problems = ops
+      .filter((op) => ['PUT', 'POST', 'PATCH', 'DELETE'].includes(op.method))
+      .filter((op) => errorCode(op, '503') !== 'busy' || !op.operation.responses?.['503']?.['headers' as never])
+      .map((op) => `${op.method} ${op.template}`);
+    expect(problems).toEqual([]);
+  });
+
   it('route-specific errors: 409 and 502 on PATCH /v1/stores/{id}, 502 on POST /v1/stores', () => {
     const find = (m: string, t: string) => ops.find((o) => o.method === m && o.template === t)!;
     expect(errorCode(find('PATCH', '/v1/stores/{id}'), '409')).toBe('conflict');
@@ -72,6 +80,8 @@ describeHub('the OpenAPI document', (hub) => {
     const problems: string[] = [];
     for (const op of ops) {
       for (const status of Object.keys(op.operation.responses ?? {}).filter((s) => /^4/.test(s))) {
+        // 431 is Node's HTTP server's own answer to oversized headers, without a body (documented as such).
+        if (status === '431' && !op.operation.responses?.[status]?.content) continue;
         if (!errorCode(op, status)) problems.push(`${op.method} ${op.template} ${status}`);
       }
     }

@@ -1,0 +1,64 @@
+/**
+ * The architecture as lint rules: dependencies point one way (plugins → plugin-sdk → domain; apps/hub →
+ * the packages, never a platform plugin), plugins carry no framework, only a plugin's simulator and tests
+ * use the testkit, and the client carries nothing of the hub. The same rules as
+ * tooling/scripts/check-boundaries.js (which also checks package.json dependencies, which ESLint cannot).
+ */
+const FRAMEWORKS = ['@nestjs/*', 'typeorm', 'typeorm/*', 'typeorm-pglite', 'pg', 'pg/*', 'pg-boss', '@electric-sql/pglite', '@electric-sql/pglite/*'];
+const OTHER_PLUGINS = ['@stock-sync/plugin-*', '!@stock-sync/plugin-sdk', '!@stock-sync/plugin-sdk/*', '!@stock-sync/plugin-testkit', '!@stock-sync/plugin-testkit/*'];
+
+/** One `no-restricted-imports` option list: each group with the reason printed on a finding. */
+function restricted(...groups) {
+  return ['error', { patterns: groups.map(([group, message]) => ({ group, message })) }];
+}
+
+const frameworks = (who) => [FRAMEWORKS, `${who} carries no framework or database (Nest, TypeORM, pg, PGlite)`];
+
+const SOURCES = '**/*.{ts,mts,cts,js,mjs,cjs}';
+const rule = '@typescript-eslint/no-restricted-imports';
+
+export const boundaries = [
+  {
+    files: [`packages/domain/${SOURCES}`],
+    rules: { [rule]: restricted([['@stock-sync/*'], 'the domain depends on no workspace package'], [[...FRAMEWORKS, 'axios'], 'the domain is pure: no framework, database or HTTP']) },
+  },
+  {
+    files: [`packages/plugin-sdk/${SOURCES}`],
+    rules: { [rule]: restricted([['@stock-sync/*', '!@stock-sync/domain', '!@stock-sync/domain/*'], 'the SDK depends only on the domain'], frameworks('the SDK')) },
+  },
+  {
+    files: [`packages/plugin-testkit/${SOURCES}`],
+    rules: { [rule]: restricted([[...OTHER_PLUGINS, '@stock-sync/hub', '@stock-sync/hub/*'], 'the testkit knows no platform and no hub'], frameworks('the testkit')) },
+  },
+  {
+    files: [`plugins/*/${SOURCES}`],
+    rules: {
+      [rule]: restricted(
+        [OTHER_PLUGINS, 'a plugin never imports another plugin'],
+        [['@stock-sync/hub', '@stock-sync/hub/*'], 'a plugin never imports the hub'],
+        frameworks('a plugin'),
+      ),
+    },
+  },
+  {
+    // The plugin itself runs in production: only its simulator and its tests may use the testkit.
+    files: [`plugins/*/src/${SOURCES}`],
+    ignores: ['plugins/*/src/simulator/**'],
+    rules: {
+      [rule]: restricted(
+        [OTHER_PLUGINS, 'a plugin never imports another plugin'],
+        [['@stock-sync/hub', '@stock-sync/hub/*'], 'a plugin never imports the hub'],
+        frameworks('a plugin'),
+        [['@stock-sync/plugin-testkit', '@stock-sync/plugin-testkit/*'], 'only the simulator and tests may use the testkit (the plugin itself runs in production)'],
+      ),
+    },
+  },
+  {
+    files: [`apps/hub/src/${SOURCES}`],
+    rules: { [rule]: restricted([OTHER_PLUGINS, 'the hub holds no platform code: plugins are discovered, never imported']) },
+  },
+  {
+    files: [`packages/client/src/${SOURCES}`],
+    rules: { [rule]: restricted([['@stock-sync/*'], 'the client stands alone: internal services install it without the hub'], frameworks('the client')) },
+  },
+];
