@@ -4,6 +4,7 @@
 import type { IntegrationPlugin } from '@stock-sync/plugin-sdk';
 import { StorenvyConnection } from './connection';
 import { credentialFields, manifest } from './manifest';
+import { oauth, refreshCredentials } from './oauth';
 import { createStorenvyApi } from './storenvy-api';
 
 export const plugin: IntegrationPlugin = {
@@ -12,6 +13,9 @@ export const plugin: IntegrationPlugin = {
   connect(ctx) {
     return new StorenvyConnection(createStorenvyApi(ctx), ctx.log);
   },
+  oauth,
+  // Only when Storenvy issued a refresh token (unverified platform behaviour: README "Connecting").
+  refreshCredentials,
 };
 
 export default plugin;

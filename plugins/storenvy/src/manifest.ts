@@ -3,7 +3,7 @@
  * JSON-only rule are documented (developers.storenvy.com); the variant paths and fields come from community
  * clients and are marked unverified there.
  */
-import { CONTRACT_VERSION, type CredentialField, type PluginManifest } from '@stock-sync/plugin-sdk';
+import { ACCESS_TOKEN_EXPIRES_AT, CONTRACT_VERSION, type CredentialField, type PluginManifest } from '@stock-sync/plugin-sdk';
 
 export const DEFAULT_BASE_URL = 'https://api.storenvy.com';
 export const API_PREFIX = '/v1';
@@ -39,5 +39,17 @@ export const credentialFields: readonly CredentialField[] = [
     secret: true,
     required: true,
     description: 'Storenvy OAuth 2.0 access token of the store owner (scopes store_read store_write), sent as access_token.',
+  },
+  {
+    name: 'refreshToken',
+    secret: true,
+    required: false,
+    description: 'The refresh token of the OAuth install, when Storenvy issued one (used by the refresh grant).',
+  },
+  {
+    name: ACCESS_TOKEN_EXPIRES_AT,
+    secret: false,
+    required: false,
+    description: 'When the access token expires (ISO 8601), from the token answer\'s expires_in when Storenvy sends one.',
   },
 ];

@@ -6,10 +6,13 @@
 import type { TargetStock, VariantRef } from '@stock-sync/plugin-sdk';
 import type { PlatformSimulatorDefinition, SeedProduct, SimRequest, SimResponse } from '@stock-sync/plugin-testkit';
 import { EMULATED_UNLIMITED_QUANTITY } from '../manifest';
+import { withStorenvyOAuth } from './oauth';
 import { storenvyError, storenvyRoutes } from './routes';
 import { createStorenvyState, refKey, type SimVariant, type StorenvySimState } from './state';
 
 export type { StorenvySimState, SimProduct, SimVariant } from './state';
+
+export { SANDBOX_OAUTH_APP, ASSUMED_ACCESS_TOKEN_SECONDS, storenvyOAuth } from './oauth';
 
 export const SANDBOX_ACCESS_TOKEN = 'storenvy_test_sandbox_access_token_0000';
 
@@ -50,7 +53,7 @@ function seed(state: StorenvySimState, products: SeedProduct[]): void {
   }
 }
 
-export const simulator: PlatformSimulatorDefinition<StorenvySimState> = {
+const apiDefinition: PlatformSimulatorDefinition<StorenvySimState> = {
   id: 'storenvy',
   displayName: 'Storenvy',
   createState: createStorenvyState,
@@ -87,5 +90,8 @@ export const simulator: PlatformSimulatorDefinition<StorenvySimState> = {
   },
   routes: storenvyRoutes,
 };
+
+/** The API with Storenvy's OAuth install mounted (consent, token and refresh grants, issued-token checks). */
+export const simulator = withStorenvyOAuth(apiDefinition);
 
 export default simulator;

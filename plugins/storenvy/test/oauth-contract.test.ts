@@ -1,0 +1,6 @@
+/** The testkit's OAuth contract: the install flow and the refresh grant against the simulator, as the hub drives them. */
+import { runOAuthContract } from '@stock-sync/plugin-testkit';
+import { plugin } from '../src';
+import { simulator } from '../src/simulator';
+
+runOAuthContract({ plugin, simulator });
