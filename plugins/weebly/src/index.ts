@@ -5,6 +5,7 @@
 import type { IntegrationPlugin } from '@stock-sync/plugin-sdk';
 import { WeeblyConnection } from './connection';
 import { credentialFields, manifest } from './manifest';
+import { oauth } from './oauth';
 import { apiOrigin, createWeeblyApi } from './weebly-api';
 
 export const plugin: IntegrationPlugin = {
@@ -13,6 +14,7 @@ export const plugin: IntegrationPlugin = {
   connect(ctx) {
     return new WeeblyConnection(createWeeblyApi(ctx), ctx.log, apiOrigin(ctx.credentials));
   },
+  oauth,
 };
 
 export default plugin;

@@ -4,11 +4,13 @@
  */
 import type { TargetStock, VariantRef } from '@stock-sync/plugin-sdk';
 import type { PlatformSimulatorDefinition, SeedProduct, SimRequest, SimResponse } from '@stock-sync/plugin-testkit';
+import { withWeeblyOAuth } from './oauth';
 import { weeblyError, weeblyRoutes } from './routes';
 import { createWeeblyState, refKey, SIM_SITE_ID, type SimSku, type WeeblySimState } from './state';
 
 export type { WeeblySimState, SimProduct, SimSku } from './state';
 export { SIM_SITE_ID } from './state';
+export { SANDBOX_OAUTH_APP, weeblyOAuth } from './oauth';
 
 export const SANDBOX_ACCESS_TOKEN = 'weebly_test_sandbox_access_token_000000';
 
@@ -34,7 +36,7 @@ function seed(state: WeeblySimState, products: SeedProduct[]): void {
   }
 }
 
-export const simulator: PlatformSimulatorDefinition<WeeblySimState> = {
+const apiDefinition: PlatformSimulatorDefinition<WeeblySimState> = {
   id: 'weebly',
   displayName: 'Weebly',
   createState: createWeeblyState,
@@ -66,5 +68,8 @@ export const simulator: PlatformSimulatorDefinition<WeeblySimState> = {
   },
   routes: weeblyRoutes,
 };
+
+/** The API with Weebly's app authorization mounted (consent, token, issued-token checks). */
+export const simulator = withWeeblyOAuth(apiDefinition);
 
 export default simulator;
