@@ -314,6 +314,11 @@ export function runOAuthContract<TState>(opts: OAuthContractOptions<TState> & { 
   describe(`oauth contract: ${opts.plugin?.manifest?.id ?? 'plugin'} against its simulator`, () => {
     for (const name of Object.keys(oauthScenarios) as OAuthScenarioName[]) {
       if (opts.only && !opts.only.includes(name)) continue;
+      if (name === 'verifies the uninstall notice' && opts.plugin?.oauth?.verifyUninstall && !opts.uninstallNotice) {
+        // Shown in the run's summary as a to-do (never a silent pass): the plugin checks notices, the suite has none to give it.
+        it.todo(`${name}: give runOAuthContract the simulator's uninstallNotice`);
+        continue;
+      }
       it(name, () => oauthScenarios[name](opts), 60_000);
     }
   });
