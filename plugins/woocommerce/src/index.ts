@@ -5,6 +5,7 @@
 import type { IntegrationPlugin } from '@stock-sync/plugin-sdk';
 import { WooCommerceConnection } from './connection';
 import { credentialFields, manifest } from './manifest';
+import { woocommerceOAuth } from './oauth/woocommerce-oauth';
 import { createWooApi } from './woo-api';
 
 export const plugin: IntegrationPlugin = {
@@ -13,8 +14,10 @@ export const plugin: IntegrationPlugin = {
   connect(ctx) {
     return new WooCommerceConnection(createWooApi(ctx), ctx.log);
   },
+  oauth: woocommerceOAuth,
 };
 
 export default plugin;
 export { manifest, credentialFields } from './manifest';
+export { woocommerceOAuth } from './oauth/woocommerce-oauth';
 export { toVariationUpdate, fromVariationStock } from './stock-mapping';

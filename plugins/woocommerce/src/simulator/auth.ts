@@ -5,6 +5,7 @@
  * accepts Basic and the query pair as if over HTTPS (README.md: "Auth").
  */
 import type { SimRequest, SimResponse } from '@stock-sync/plugin-testkit';
+import { isIssuedConsumerKey } from './wc-auth';
 import { wpError } from './wp-errors';
 
 interface Presented {
@@ -12,7 +13,7 @@ interface Presented {
   secret: string;
 }
 
-function presentedCredentials(req: SimRequest): Presented | undefined {
+export function presentedCredentials(req: SimRequest): Presented | undefined {
   const q = req.query;
   const qKey = typeof q.consumer_key === 'string' ? q.consumer_key : '';
   const qSecret = typeof q.consumer_secret === 'string' ? q.consumer_secret : '';
@@ -30,7 +31,7 @@ function presentedCredentials(req: SimRequest): Presented | undefined {
  * With no recognised key the request runs as a visitor, and the endpoint's permission check answers
  * 401 (rest_authorization_required_code() for a logged-out user) with its own code and message.
  */
-function notAllowed(req: SimRequest): SimResponse {
+export function notAllowed(req: SimRequest): SimResponse {
   const p = req.path.replace(/\/+$/, '');
   if (/\/batch$/.test(p)) return wpError('woocommerce_rest_cannot_batch', 'Sorry, you are not allowed to batch manipulate this resource.', 401);
   if (req.method === 'GET') {
@@ -46,6 +47,8 @@ const WWW_AUTHENTICATE = 'Basic realm="WooCommerce API. Use a consumer key in th
 
 export function authenticateWoo(req: SimRequest, creds: Record<string, string>, revoked: boolean): SimResponse | undefined {
   const presented = presentedCredentials(req);
+  // A key the store issued through /wc-auth is checked against the store's records by the route (wc-auth.ts).
+  if (presented && isIssuedConsumerKey(presented.key)) return revoked ? notAllowed(req) : undefined;
   // An unknown (or deleted, i.e. revoked) key is no error by itself: the user stays logged out.
   if (!presented || revoked || presented.key !== creds.consumerKey) return notAllowed(req);
   if (presented.secret !== creds.consumerSecret) {

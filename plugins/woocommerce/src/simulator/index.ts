@@ -2,15 +2,17 @@
  * The WooCommerce sandbox: a small, faithful model of a store's wc/v3 variation stock API for the
  * testkit's simulator framework (real HTTP, auth, rate limit, faults). Decisions: ../../README.md.
  */
-import type { PlatformSimulatorDefinition, SeedProduct, SimRequest, SimResponse } from '@stock-sync/plugin-testkit';
+import type { PlatformSimulatorDefinition, SeedProduct, SimRequest, SimResponse, SimRoute } from '@stock-sync/plugin-testkit';
 import type { TargetStock, VariantRef } from '@stock-sync/plugin-sdk';
-import { authenticateWoo } from './auth';
+import { authenticateWoo, notAllowed, presentedCredentials } from './auth';
+import { AUTHORIZE_PATH, checkIssuedKey, isIssuedConsumerKey, wcAuthRoute } from './wc-auth';
 import { deleteVariation, wooRoutes } from './routes';
 import { createWooState, refKey, type SimVariation, type WooSimState } from './state';
 import { applyMerchantEdit, neutralStock } from './stock-rules';
 import { wpErrorBody } from './wp-errors';
 
 export type { WooSimState, SimVariation, SimProduct, WooStoreOptions } from './state';
+export { issuedKeysOf, revokeIssuedKeys, AUTHORIZE_PATH, type IssuedKey } from './wc-auth';
 
 /** Obviously fake keys in WooCommerce's ck_/cs_ format. */
 export const SANDBOX_CONSUMER_KEY = 'ck_test_00000000sandbox0000000000woocommerce';
@@ -55,7 +57,14 @@ function seed(state: WooSimState, products: SeedProduct[]): void {
   }
 }
 
-export const simulator: PlatformSimulatorDefinition<WooSimState> = {
+/**
+ * WooCommerce registers no app: the store issues keys to whoever its owner approves. The sandbox "app" only
+ * satisfies the hub's per-platform configuration (test values, never sent anywhere).
+ */
+export const SIM_OAUTH_APP = Object.freeze({ clientId: 'woocommerce-registers-no-app', clientSecret: 'woocommerce-registers-no-app-secret' });
+
+export const simulator: PlatformSimulatorDefinition<WooSimState> & { oauthApp: { clientId: string; clientSecret: string } } = {
+  oauthApp: { ...SIM_OAUTH_APP },
   id: 'woocommerce',
   displayName: 'WooCommerce',
   createState: createWooState,
@@ -81,7 +90,7 @@ export const simulator: PlatformSimulatorDefinition<WooSimState> = {
     if (!v) throw new Error(`no variation ${ref.externalVariantId} in product ${ref.externalProductId}`);
     applyMerchantEdit(state, v, to);
   },
-  authenticate: authenticateWoo,
+  authenticate: (req, creds, revoked) => (req.path === AUTHORIZE_PATH ? undefined : authenticateWoo(req, creds, revoked)),
   rateLimit: {
     // Core has no limit; this models a typical host/WAF allowance (~300 requests/min, bursts of 25)
     // so the plugin's 4 req/s budget never trips it unless a fault is injected.
@@ -96,7 +105,22 @@ export const simulator: PlatformSimulatorDefinition<WooSimState> = {
       };
     },
   },
-  routes: wooRoutes,
+  routes: [wcAuthRoute, ...wooRoutes.map(withIssuedKeys)],
 };
+
+/** A wc/v3 route that checks a key the store issued through /wc-auth against the store's records first. */
+function withIssuedKeys(route: SimRoute<WooSimState>): SimRoute<WooSimState> {
+  return {
+    ...route,
+    handle(req, ctx) {
+      const presented = presentedCredentials(req);
+      if (presented && isIssuedConsumerKey(presented.key)) {
+        const refused = checkIssuedKey(req, ctx.state, presented.key, presented.secret, notAllowed);
+        if (refused) return refused;
+      }
+      return route.handle(req, ctx);
+    },
+  };
+}
 
 export default simulator;

@@ -1,0 +1,118 @@
+/**
+ * How a store connects WooCommerce to the hub: WooCommerce's Application Authentication Endpoint
+ * (https://woocommerce.github.io/woocommerce-rest-api-docs/#rest-api-keys, "Auto generating API keys using our
+ * Application Authentication Endpoint"; the store side: woocommerce/includes/class-wc-auth.php). Not OAuth 2:
+ *  1. the store owner opens {siteUrl}/wc-auth/v1/authorize?app_name&scope=read_write&user_id&return_url&callback_url
+ *     (all mandatory; callback_url "needs to be over SSL"); our single-use state travels as `user_id` ("User ID in
+ *     your APP … NOT THE USER ID IN WOOCOMMERCE");
+ *  2. on approval the store itself POSTs the new keys as JSON {key_id, user_id, consumer_key, consumer_secret,
+ *     key_permissions} to callback_url (any answer but 200 makes it delete the key again), then sends the browser
+ *     to return_url?success=1&user_id=…; a denial sends the browser to return_url?success=0&user_id=… and posts
+ *     nothing.
+ * Quirks as code: the URL (`authorizeUrlFor`), the state's place (`readState`: `user_id`), and the keys read from
+ * the callback itself (`exchange`). The POST is not signed: the single-use state stands alone, and the keys are
+ * proven by a call to the store before they are stored. The keys do not expire: no refresh.
+ */
+import { AuthError, sandboxBase, type AuthorizeRequest, type ConnectedStore, type InboundRequest, type OAuthExchangeContext, type PluginOAuth } from '@stock-sync/plugin-sdk';
+import { WooCommerceConnection } from '../connection';
+import { createWooApi } from '../woo-api';
+
+export const AUTHORIZE_PATH = '/wc-auth/v1/authorize';
+/** What the hub is called on the store's consent screen. */
+export const APP_NAME = 'Stock Sync Hub';
+/** The key must read and write variations ("Read/Write": wc-auth scopes are read, write, read_write). */
+export const WOO_SCOPE = 'read_write';
+
+/** The store's address as the merchant gave it: an http(s) URL, without a trailing slash (its path kept: WordPress may live in a folder). */
+export function normalizedSiteUrl(raw: string | undefined): string {
+  let u: URL;
+  try {
+    u = new URL((raw ?? '').trim());
+  } catch {
+    throw new Error('siteUrl is not a URL (e.g. https://shop.example.com)');
+  }
+  if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new Error('siteUrl must be an http(s) URL');
+  if (u.username || u.password || u.search || u.hash) throw new Error('siteUrl must be the store address alone (no credentials, query or fragment)');
+  return `${u.origin}${u.pathname.replace(/\/+$/, '')}`;
+}
+
+/** The store's address, or the operator's sandbox origin in its place (with the store's path kept). */
+function storeRoot(siteUrl: string, baseUrl: string | undefined): string {
+  if (!baseUrl) return siteUrl;
+  const u = new URL(siteUrl);
+  const { origin, prefix } = sandboxBase(baseUrl);
+  return `${origin}${prefix}${u.pathname.replace(/\/+$/, '')}`;
+}
+
+export function wooAuthorizeUrl(req: AuthorizeRequest): string {
+  const root = storeRoot(normalizedSiteUrl(req.inputs.siteUrl), req.app.baseUrl);
+  const url = new URL(`${root}${AUTHORIZE_PATH}`);
+  url.searchParams.set('app_name', APP_NAME);
+  url.searchParams.set('scope', WOO_SCOPE);
+  url.searchParams.set('user_id', req.state);
+  // The browser comes back to the hub's callback route, as a GET carrying success and user_id.
+  url.searchParams.set('return_url', req.redirectUri);
+  // The store posts the keys to the same route.
+  url.searchParams.set('callback_url', req.redirectUri);
+  return url.toString();
+}
+
+/** The posted keys, parsed from the body as received (JSON; "some languages … will not display it inside $_POST"). */
+export function postedKeys(req: InboundRequest): Record<string, unknown> | undefined {
+  let body = req.body;
+  if ((body === undefined || typeof body !== 'object') && req.rawBody.length > 0) {
+    try {
+      body = JSON.parse(req.rawBody.toString('utf8'));
+    } catch {
+      return undefined;
+    }
+  }
+  return typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : undefined;
+}
+
+/** The state: `user_id` of the posted keys, or of the browser's return (a denial has only the latter). */
+export function readWooState(req: InboundRequest): string | undefined {
+  if (req.method === 'POST') {
+    const id = postedKeys(req)?.user_id;
+    return typeof id === 'string' || typeof id === 'number' ? String(id) : undefined;
+  }
+  return req.query.user_id;
+}
+
+const KEY = /^ck_[A-Za-z0-9]+$/;
+const SECRET = /^cs_[A-Za-z0-9]+$/;
+
+export async function exchangeWooKeys(ctx: OAuthExchangeContext): Promise<ConnectedStore> {
+  const cb = ctx.callback;
+  if (cb.method !== 'POST') {
+    if (cb.query.success === '0') throw new AuthError('the store owner denied access on the WooCommerce consent screen (success=0)');
+    throw new AuthError('WooCommerce sends the keys by a POST from the store, not with the browser’s return: the keys were not received');
+  }
+  const keys = postedKeys(cb);
+  const consumerKey = keys?.consumer_key;
+  const consumerSecret = keys?.consumer_secret;
+  if (typeof consumerKey !== 'string' || !KEY.test(consumerKey) || typeof consumerSecret !== 'string' || !SECRET.test(consumerSecret)) {
+    throw new AuthError('the WooCommerce key callback carries no consumer_key (ck_…) and consumer_secret (cs_…)');
+  }
+  if (keys?.key_permissions !== WOO_SCOPE) {
+    throw new AuthError(`the WooCommerce key has '${String(keys?.key_permissions).slice(0, 20)}' permissions; the hub needs read_write`);
+  }
+  const siteUrl = normalizedSiteUrl(ctx.inputs.siteUrl);
+  const credentials: Record<string, string> = { siteUrl, consumerKey, consumerSecret };
+  if (ctx.app.baseUrl) credentials.baseUrl = storeRoot(siteUrl, ctx.app.baseUrl);
+  // Unsigned callback: prove the keys against the store the merchant named before storing them.
+  await new WooCommerceConnection(createWooApi({ credentials, http: ctx.http, log: ctx.log }), ctx.log).verify();
+  return { credentials, externalStoreId: siteUrl };
+}
+
+export const woocommerceOAuth: PluginOAuth = {
+  connectFields: [
+    { name: 'siteUrl', secret: false, required: true, description: 'The store address, e.g. https://shop.example.com: the consent screen is on the store itself.' },
+  ],
+  // Documentary: the real URL is built by authorizeUrlFor from the store's address (a placeholder would be URL-encoded).
+  authorizeUrl: `https://woocommerce.example${AUTHORIZE_PATH}`,
+  scopes: [WOO_SCOPE],
+  authorizeUrlFor: wooAuthorizeUrl,
+  readState: readWooState,
+  exchange: exchangeWooKeys,
+};
