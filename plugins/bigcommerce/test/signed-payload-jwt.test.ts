@@ -36,6 +36,12 @@ it.each([
   expect(verifySignedPayloadJwt(token(), app, at)).toBeNull();
 });
 
+it('refuses a token whose claims were changed after signing (another store in sub, the signature kept)', () => {
+  const [header, , signature] = signed(claims).split('.');
+  const forgedClaims = Buffer.from(JSON.stringify({ ...claims, sub: 'stores/other1' })).toString('base64url');
+  expect(verifySignedPayloadJwt(`${header}.${forgedClaims}.${signature}`, app, at)).toBeNull();
+});
+
 it('refuses an expired token and one not yet valid, beyond the tolerated clock skew only', () => {
   const exp = Number(claims.exp);
   expect(verifySignedPayloadJwt(signed(claims), app, exp + CLOCK_TOLERANCE_SECONDS - 1)).not.toBeNull();
