@@ -4,7 +4,8 @@
  * grant_type, no redirect_uri, as Shopify's document and its official library send it. The answer:
  * { access_token, scope, expires_in: 3600, refresh_token, refresh_token_expires_in }. An answer without a
  * refresh token means Shopify gave a non-expiring token, which public apps may no longer use from 1 January 2027:
- * refused loudly instead of stored.
+ * refused loudly instead of stored. The body of a refused code is unverified (Shopify documents none): an RFC 6749
+ * `error` of invalid_grant / invalid_client is an AuthError with Shopify's words, any other 4xx a Rejected.
  */
 import {
   ACCESS_TOKEN_EXPIRES_AT,

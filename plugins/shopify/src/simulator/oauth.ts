@@ -48,6 +48,8 @@ export const shopifyOAuthSimConfig: OAuthSimulatorConfig<ShopifyState> = {
     if (params.state !== undefined) query.state = params.state;
     return { ...query, hmac: signCallbackQuery(query, SIM_OAUTH_APP.clientSecret) };
   },
+  // A declined consent: unverified (Shopify documents no redirect for it); the kit's RFC 6749 §4.1.2.1
+  // error=access_denied redirect stands in, and the hub's flow fails either way.
   tokenAnswer: (t) => {
     const body: Record<string, unknown> = { access_token: t.accessToken, scope: t.scope };
     if (t.expiresIn !== undefined) body.expires_in = t.expiresIn;
