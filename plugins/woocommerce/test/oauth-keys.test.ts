@@ -4,7 +4,7 @@
  * a denial, and the keys proven against the store (a loopback replay of the documented answers) before they are kept.
  */
 import { join } from 'node:path';
-import { AuthError, createHttpClient, authorizeUrl, type InboundRequest, type OAuthApp } from '@stock-sync/plugin-sdk';
+import { AuthError, createHttpClient, authorizeUrl, validatePlugin, type InboundRequest, type OAuthApp } from '@stock-sync/plugin-sdk';
 import { evidence, recordingLogger, startReplay, type Evidence, type EvidenceResponse, type Replay } from '@stock-sync/plugin-testkit';
 import { plugin } from '../src';
 import { APP_NAME, normalizedSiteUrl } from '../src/oauth/woocommerce-oauth';
@@ -38,6 +38,10 @@ function exchangeCtx(siteUrl: string, callback: InboundRequest) {
   const log = recordingLogger();
   return { app, inputs: { siteUrl }, redirectUri: REDIRECT, callback, http: createHttpClient({ rateLimit: plugin.manifest.rateLimit, log, maxAttempts: 1 }), log };
 }
+
+it('the oauth part passes the hub’s load-time validation (the generic contract, which runs it, does not fit key callbacks)', () => {
+  expect(validatePlugin(plugin)).toMatchObject({ ok: true });
+});
 
 describe('consent URL', () => {
   it('is the store’s /wc-auth/v1/authorize with exactly the documented parameters; the state is user_id (oauth-authorize)', () => {
