@@ -5,14 +5,22 @@
  * client waits its default 1 s (doubling per attempt); that is what the storm scenario can hold it to.
  * The second run throttles as TikTok does, without the header, and holds the client to that 1 s.
  */
-import { runContractSuite, runOAuthContract } from '@stock-sync/plugin-testkit';
+import { inboundRequest, runContractSuite, runOAuthContract } from '@stock-sync/plugin-testkit';
 import { plugin } from '../src';
-import { simulator } from '../src/simulator';
+import { signedDeauthorization, simulator } from '../src/simulator';
 
 runContractSuite({ plugin, simulator, stormRetryAfterSeconds: 1 });
 
-// The seller authorization and the token lifecycle against the simulator's auth-host endpoints.
-runOAuthContract({ plugin, simulator });
+// The seller authorization and the token lifecycle against the simulator's auth-host endpoints; the
+// deauthorization webhook of the connected shop, signed as TikTok signs webhooks.
+runOAuthContract({
+  plugin,
+  simulator,
+  uninstallNotice: (sim, app) => {
+    const signed = signedDeauthorization(app, sim.state.shops[0]!.id);
+    return inboundRequest({ method: 'POST', headers: signed.headers, body: signed.body });
+  },
+});
 
 describe('throttled as TikTok documents it: no Retry-After', () => {
   runContractSuite({

@@ -12,6 +12,9 @@ describe('Catalog V1 site', () => {
 // The install flow and the four-hour token renewal against the simulator's installer and token endpoints.
 // Not 'a code works once': Wix's install redirect carries no authorization code, only the app instance
 // (README "Connecting"): a replayed callback is stopped by the hub's single-use state, not by the platform.
+// Not 'verifies the uninstall notice': App Instance Removed is signed with Wix's RSA key and verified with the
+// app's public key, not the app secret the scenario swaps; test/oauth.test.ts holds it to a forged key, a
+// tampered payload, expiry, alg none / HS256 and another event.
 runOAuthContract({
   plugin,
   simulator,
