@@ -19,14 +19,16 @@ export function clientIdOf(apiKey: string | undefined): string {
 }
 
 /**
- * The app identity for the grant: the hub's configured Etsy app when there is one, else the store's own
- * keystring (stores connected by posting their credentials carry it). A store pointed at a sandbox (its
- * baseUrl) refreshes there too, never at the real Etsy.
+ * The app identity for the grant: the store's own keystring (a refresh token belongs to the app that obtained
+ * it — a store posted with another app's keystring than the hub's configured one must still renew), else the
+ * hub's configured Etsy app. A store pointed at a sandbox (its baseUrl) refreshes there too, never at the real Etsy.
  */
 function appFor(ctx: ConnectContext): OAuthApp {
   const c = ctx.credentials;
-  const app = ctx.app ?? { clientId: clientIdOf(c.apiKey), clientSecret: c.sharedSecret ?? '' };
-  return app.baseUrl || !c.baseUrl ? app : { ...app, baseUrl: c.baseUrl };
+  const clientId = clientIdOf(c.apiKey) || ctx.app?.clientId || '';
+  const clientSecret = c.sharedSecret || ctx.app?.clientSecret || '';
+  const baseUrl = ctx.app?.baseUrl ?? c.baseUrl;
+  return baseUrl ? { clientId, clientSecret, baseUrl } : { clientId, clientSecret };
 }
 
 export async function refreshEtsyCredentials(ctx: ConnectContext, now: () => number = Date.now): Promise<Record<string, string>> {

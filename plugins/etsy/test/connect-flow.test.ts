@@ -158,8 +158,11 @@ it('a refresh token past its 90 days is refused: AuthError (the shop must be con
   await expect(plugin.refreshCredentials!(context(credentials))).rejects.toBeInstanceOf(AuthError);
 });
 
-it('without the hub’s app configured, the refresh uses the store’s own keystring (stores posted with their credentials)', async () => {
+it('the refresh uses the store’s own keystring: without the hub’s app, and when the hub’s app is another one', async () => {
   const credentials = await connectShop();
   const renewed = await plugin.refreshCredentials!(context(credentials, null));
   expect(renewed.accessToken).not.toBe(credentials.accessToken);
+  // A refresh token belongs to the app that obtained it: another configured app must not replace its client_id.
+  const again = await plugin.refreshCredentials!(context(renewed, { clientId: 'another-app-keystring', clientSecret: 'x', baseUrl: sim.baseUrl }));
+  expect(again.accessToken).not.toBe(renewed.accessToken);
 });
