@@ -32,6 +32,8 @@ export default tseslint.config(
     rules: {
       // `_`-prefixed names are deliberately unused (callback positions, destructured-away fields).
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', ignoreRestSiblings: true }],
+      // Control characters in patterns are deliberate here: the hub refuses NUL in input, tests strip ANSI escapes.
+      'no-control-regex': 'off',
     },
   },
   {
@@ -42,6 +44,8 @@ export default tseslint.config(
   {
     files: ['**/test/**', '**/*.test.ts'],
     languageOptions: { globals: { ...globals.jest } },
+    // Tests read platform answers and evidence files as untyped JSON; production code stays typed.
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   ...boundaries,
 );
