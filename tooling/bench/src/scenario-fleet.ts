@@ -16,6 +16,21 @@ const VARIANTS_PER_PRODUCT = 10;
 /** Store creations in flight: enough to keep the hub busy, few enough not to time out on a 2-core machine. */
 const SETUP_CONCURRENCY = 32;
 
+/**
+ * Retries a call that failed below HTTP ("fetch failed": a kept-alive socket the hub closed as the request
+ * went out, which thousands of back-to-back requests meet now and then); an HTTP error answer is not retried.
+ */
+async function retryingNetwork<T>(call: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await call();
+    } catch (e) {
+      if (i >= attempts || !(e instanceof TypeError) || e.message !== 'fetch failed') throw e;
+      await new Promise((r) => setTimeout(r, 200 * i));
+    }
+  }
+}
+
 /** A shop's k-th variant. Every shop is its own catalog on the platform, so the ids repeat across shops. */
 export function shopVariantIds(k: number): VariantRef {
   const product = 1_000 + Math.floor(k / VARIANTS_PER_PRODUCT);
@@ -104,17 +119,17 @@ export async function setUpFleet(hub: BenchHubApi, base: Pick<Fleet, 'sims' | 'p
   let done = 0;
   const started = Date.now();
   await forEachLimit(stores, SETUP_CONCURRENCY, async (store) => {
-    const created = await hub.call<{ id: string | number }>('/v1/stores', 'POST', {
+    const created = await retryingNetwork(() => hub.call<{ id: string | number }>('/v1/stores', 'POST', {
       name: `Bench ${store.platform} #${store.index + 1}`,
       platform: store.platform,
       sellingRegion: REGIONS[store.index % REGIONS.length],
       credentials: { ...store.shop.credentials },
       ...(a.scenarios.includes('trickle') ? { reconcileIntervalSeconds: a.reconcileSeconds } : {}),
-    });
+    }));
     store.id = String(created.id);
-    await hub.call(`/v1/stores/${store.id}/sync-variants`, 'PUT', {
+    await retryingNetwork(() => hub.call(`/v1/stores/${store.id}/sync-variants`, 'PUT', {
       variants: store.refs.map((r, k) => ({ ...r, catalogVariantId: store.catalogIds[k] })),
-    });
+    }));
     if (++done % 1000 === 0) log(`${done} stores created (${Math.round((Date.now() - started) / 1000)} s)`);
   });
   const byCatalog = new Map<number, { store: FleetStore; k: number }[]>();

@@ -94,12 +94,12 @@ export async function runScenario(a: ScenarioArgs): Promise<void> {
     let mainTarget: TargetStock = quantityTarget(5);
     let trickle: TrickleFigures | undefined;
     const warmUp = has('flip') ? flipUpdates(C, fac, true, 5, clock.next()) : facilityChangeUpdates(C, 5, clock.next());
-    const warm = await measure(`warm-up: the fresh fleet's first sync (quantity 5)`, warmUp, quantityTarget(5));
+    const warm = a.skipWarmUp ? undefined : await measure(`warm-up: the fresh fleet's first sync (quantity 5)`, warmUp, quantityTarget(5));
     let q = 5;
     let inStock = true;
     if (has('facility-change')) {
       q = 9;
-      facilityChange = main = await measure(`one facility change (quantity ${q})`, facilityChangeUpdates(C, q, clock.next()), quantityTarget(q));
+      facilityChange = main = await measure(`one facility change (quantity ${q})${a.skipWarmUp ? ', the fresh fleet\'s first sync' : ''}`, facilityChangeUpdates(C, q, clock.next()), quantityTarget(q));
       mainTarget = quantityTarget(q);
     }
     if (has('flip')) {
@@ -127,7 +127,7 @@ export async function runScenario(a: ScenarioArgs): Promise<void> {
       log(`trickle for ${a.durationSeconds} s with ${ctx.hubs.length} hub(s)…`);
       trickle = await runTrickle(ctx, clock, { durationMs: a.durationSeconds * 1000, postsPerSecond: a.postsPerSecond, perPost: a.perPost, catalog: C, drainMs: Math.min(a.timeoutSeconds, 120) * 1000 });
     }
-    main ??= warm;
+    main ??= warm ?? (trickle ? undefined : 0);
 
     let naive: NaiveFigures | undefined;
     if (fleet.naive.length > 0) {
