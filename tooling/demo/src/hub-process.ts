@@ -15,6 +15,8 @@ export interface HubProcessOptions {
   token: string;
   /** How long to wait for GET /health (default 90 s: the embedded database and migrations start first). */
   healthTimeoutMs?: number;
+  /** More environment for the hub (the sandbox's install-flow apps, the credential sweep's timing). */
+  env?: Record<string, string>;
 }
 
 export interface HubProcess {
@@ -52,6 +54,7 @@ export async function startHubProcess(opts: HubProcessOptions): Promise<HubProce
     HUB_PORT: String(opts.port),
     HUB_HOST: opts.host,
     HUB_API_TOKENS: opts.token,
+    ...(opts.env ?? {}),
   };
   // Many small stores whose platform calls are mostly waiting: more queue workers than the default 2
   // overlap that waiting. An operator's own HUB_SYNC_WORKERS wins.

@@ -5,12 +5,13 @@
  */
 import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
-import { startSandbox, WORKSPACE_ROOT, type Sandbox } from '@stock-sync/sandbox';
+import { sandboxOAuthEnv, startSandbox, WORKSPACE_ROOT, type Sandbox } from '@stock-sync/sandbox';
 import { CATALOG } from './demo-catalog';
 import { FacilityModel } from './facility-model';
 import { setUpFleet, type DemoStore } from './fleet';
 import { freePort } from './free-port';
 import { HubApi } from './hub-api';
+import { demoInstallFlow, installFlowCandidates, installFlowHubEnv, type InstallFlowIntegration } from './install-flow';
 import { DEMO_SYNC_WORKERS, startHubProcess, type HubProcess } from './hub-process';
 import type { Output } from './output';
 import { countPlatformCalls, printReport, tallyStores } from './report';
@@ -57,7 +58,9 @@ export async function runDemo(opts: DemoOptions): Promise<DemoRun> {
     out.line(out.bold('Stock Sync Hub demo'));
     out.heading('Starting');
     const basePort = process.env.SANDBOX_BASE_PORT?.trim() ? undefined : 0;
-    run.sandbox = await startSandbox({ basePort, host: HOST });
+    // The simulators' clock: the install-flow part moves it forward to show a token renewed ahead of expiry.
+    const clock = { skewMs: 0 };
+    run.sandbox = await startSandbox({ basePort, host: HOST, now: () => Date.now() + clock.skewMs });
     out.line(`  Sandbox: ${run.sandbox.simulators.length} simulated platforms (${run.sandbox.simulators.map((s) => s.id).join(', ') || 'none'})`);
     for (const s of run.sandbox.skipped) out.line(`  ${out.warn('!')} sandbox skipped ${s.id}: ${s.reason}`);
 
@@ -65,7 +68,8 @@ export async function runDemo(opts: DemoOptions): Promise<DemoRun> {
     const dataDir = path.join(root, '.hub-data', 'demo');
     out.line(`  Hub: starting on ${HOST}:${port}, embedded database in ${path.relative(root, dataDir)} (wiped)…`);
     const started = Date.now();
-    run.hub = await startHubProcess({ root, dataDir, port, host: HOST, token });
+    const oauthEnv = sandboxOAuthEnv(run.sandbox);
+    run.hub = await startHubProcess({ root, dataDir, port, host: HOST, token, env: { ...oauthEnv, ...installFlowHubEnv() } });
     out.line(`  Hub: ready in ${((Date.now() - started) / 1000).toFixed(1)} s (GET /health); ${process.env.HUB_SYNC_WORKERS ?? DEMO_SYNC_WORKERS} sync workers`);
     const hub = new HubApi(run.hub.url, token);
 
@@ -119,6 +123,34 @@ export async function runDemo(opts: DemoOptions): Promise<DemoRun> {
         out.line(`  ${out.fail('✗')} nothing reached the stores: stopping the scenario here.`);
         break;
       }
+    }
+
+    const flows = installFlowCandidates(integrations as InstallFlowIntegration[], run.sandbox);
+    out.heading('Connecting a store by its install flow, and renewing its token ahead of expiry');
+    if (flows.length === 0) {
+      out.line(`  ${out.warn('!')} no platform has an install flow with a simulator in this build: skipped`);
+    } else {
+      try {
+        const catalogVariantId = 990;
+        await hub.upsertCatalog([{ id: catalogVariantId, productId: catalogVariantId, name: 'Install-flow demo variant', fulfillment: 'warehouse' }]);
+        let t = Date.now() - 60_000;
+        const result = await demoInstallFlow(flows[0]!, {
+          hubUrl: run.hub.url,
+          token,
+          sandbox: run.sandbox,
+          advanceClock: (ms) => void (clock.skewMs += ms),
+          out,
+          catalogVariantId,
+          observedAt: () => new Date((t += 1000)).toISOString(),
+        });
+        if (!result.writtenAfterExpiry) failures.push(`install flow (${result.platform}): the change after the first token's expiry did not reach the store`);
+        if (result.refusedCalls > 0) failures.push(`install flow (${result.platform}): ${result.refusedCalls} call(s) refused after the renewal`);
+      } catch (e) {
+        const msg = `install flow: ${e instanceof Error ? e.message : String(e)}`;
+        failures.push(msg);
+        out.line(`  ${out.fail('✗')} ${msg}`);
+      }
+      // The simulators' clock stays ahead (moving it back could starve their rate budgets for a while).
     }
 
     const reportStarted = Date.now();

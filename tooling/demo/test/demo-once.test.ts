@@ -49,6 +49,10 @@ describe('node tooling/demo/dist/main.js --once', () => {
       expect(out).toContain('Per platform: changes written per store');
       expect(out).toMatch(/API calls \(/);
       expect(out).toMatch(/Facility update → store update: min \d+ ms · median \d+ ms · max \d+ ms/);
+      // Issue 9: a store connected by its install flow, its token renewed ahead of expiry on a moved simulator clock.
+      expect(out).toMatch(/store \S+ connected by its install flow/);
+      expect(out).toMatch(/the hub's sweep renewed it ahead of expiry/);
+      expect(out).toMatch(/the next change reached the store with 0 refused calls/);
       expect(out).toContain('✓ Every expectation held: no failure.');
       expect(out).not.toMatch(/\u001b\[/); // NO_COLOR
       expect(out).not.toContain('Press Ctrl-C'); // --once does not stay up

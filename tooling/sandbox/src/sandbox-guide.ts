@@ -3,6 +3,7 @@
  * and the curl lines to inspect stock, inject faults and read the request log. Plain text: it is read by
  * people and copied into terminals.
  */
+import { oauthEnvFor } from './oauth-env';
 import type { Sandbox, SandboxSimulator } from './start-sandbox';
 
 const FAULT_EXAMPLE = '{"rateLimit":{"count":5,"retryAfterSeconds":2}}';
@@ -21,6 +22,11 @@ export function describeSimulator(sim: SandboxSimulator): string[] {
     `  faults        curl -X POST ${url}/__sim/faults -H 'content-type: application/json' -d '${FAULT_EXAMPLE}'`,
     `  request log   curl ${url}/__sim/requests`,
   ];
+  const oauth = oauthEnvFor(sim);
+  if (Object.keys(oauth).length) {
+    lines.push(`  install flow: start the hub with`, `    ${Object.entries(oauth).map(([k, v]) => `${k}=${v}`).join(' ')}`);
+    lines.push(`    then POST <hub>/v1/stores/connect {"platform":"${sim.id}","name":"My shop","sellingRegion":"worldwide","inputs":{…}} and open the connectUrl`);
+  }
   if (sim.seedError) lines.push(`  ! sample catalog not seeded: ${sim.seedError}`);
   return lines;
 }

@@ -22,6 +22,8 @@ export interface SandboxOptions {
   pluginsDir?: string;
   /** Seed the small sample catalog into every simulator. */
   seed?: boolean;
+  /** The simulators' clock (token expiry, rate budgets); default the wall clock. The demo moves it forward. */
+  now?: () => number;
 }
 
 export interface SandboxSimulator {
@@ -29,6 +31,8 @@ export interface SandboxSimulator {
   displayName: string;
   package: PluginPackage;
   simulator: RunningSimulator<unknown>;
+  /** The simulator's sandbox OAuth app, when it models the platform's install flow (see oauth-env.ts). */
+  oauthApp?: { clientId: string; clientSecret: string };
   /** Why seeding the sample catalog failed, when asked to seed and it did. */
   seedError?: string;
 }
@@ -66,7 +70,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   for (const [index, pkg] of scan.packages.entries()) {
     const port = basePort === 0 ? 0 : basePort + index;
     try {
-      const outcome = await startOne(pkg, port, host, simulators, opts.seed === true);
+      const outcome = await startOne(pkg, port, host, simulators, opts.seed === true, opts.now);
       if ('reason' in outcome) skipped.push({ id: pkg.id, packageName: pkg.packageName, dir: pkg.dir, reason: outcome.reason });
       else simulators.push(outcome);
     } catch (e) {
@@ -87,18 +91,26 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   };
 }
 
-async function startOne(pkg: PluginPackage, port: number, host: string, running: SandboxSimulator[], seed: boolean): Promise<SandboxSimulator | { reason: string }> {
+async function startOne(
+  pkg: PluginPackage,
+  port: number,
+  host: string,
+  running: SandboxSimulator[],
+  seed: boolean,
+  now: (() => number) | undefined,
+): Promise<SandboxSimulator | { reason: string }> {
   const loaded = loadSimulatorDefinition(pkg);
   if (!loaded.ok) return { reason: loaded.reason };
   const def = loaded.value;
   if (running.some((s) => s.id === def.id)) return { reason: `duplicate simulator id "${def.id}"` };
   let simulator: RunningSimulator<unknown>;
   try {
-    simulator = await startSimulator(def, { port, host });
+    simulator = await startSimulator(def, { port, host, ...(now ? { now } : {}) });
   } catch (e) {
     return { reason: `the simulator failed to start on ${host}:${port}: ${e instanceof Error ? e.message : String(e)}` };
   }
-  const entry: SandboxSimulator = { id: def.id, displayName: def.displayName, package: pkg, simulator };
+  const oauthApp = (def as { oauthApp?: { clientId: string; clientSecret: string } }).oauthApp;
+  const entry: SandboxSimulator = { id: def.id, displayName: def.displayName, package: pkg, simulator, ...(oauthApp ? { oauthApp: { ...oauthApp } } : {}) };
   if (seed) {
     try {
       simulator.seed(sampleCatalog(def.id));
