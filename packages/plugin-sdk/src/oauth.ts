@@ -25,6 +25,11 @@ export interface OAuthApp {
   clientId: string;
   clientSecret: string;
   /**
+   * The platform's public key for the app (PEM), where the platform signs its notices with a key pair instead
+   * of the client secret (Wix's RS256 webhooks). Not a secret.
+   */
+  publicKey?: string;
+  /**
    * Sandbox only, set by the operator in hub configuration: the origin (scheme://host:port) that replaces the
    * origin of every URL of this spec (authorize, token, refresh), e.g. a local simulator. Never per request.
    * A path of its own (a multi-tenant simulator's tenant prefix) goes before the platform's path. The code

@@ -19,6 +19,8 @@ export function oauthEnvFor(sim: SandboxSimulator): Record<string, string> {
     [`HUB_OAUTH_${key}_CLIENT_ID`]: app.clientId,
     [`HUB_OAUTH_${key}_CLIENT_SECRET`]: app.clientSecret,
     [`HUB_OAUTH_${key}_BASE_URL`]: sim.simulator.baseUrl,
+    // One environment line: the hub reads `\n` as the PEM's line breaks.
+    ...(app.publicKey ? { [`HUB_OAUTH_${key}_PUBLIC_KEY`]: app.publicKey.trim().replace(/\n/g, '\\n') } : {}),
   };
 }
 

@@ -32,7 +32,7 @@ export interface SandboxSimulator {
   package: PluginPackage;
   simulator: RunningSimulator<unknown>;
   /** The simulator's sandbox OAuth app, when it models the platform's install flow (see oauth-env.ts). */
-  oauthApp?: { clientId: string; clientSecret: string };
+  oauthApp?: { clientId: string; clientSecret: string; publicKey?: string };
   /** Why seeding the sample catalog failed, when asked to seed and it did. */
   seedError?: string;
 }
@@ -109,7 +109,7 @@ async function startOne(
   } catch (e) {
     return { reason: `the simulator failed to start on ${host}:${port}: ${e instanceof Error ? e.message : String(e)}` };
   }
-  const oauthApp = (def as { oauthApp?: { clientId: string; clientSecret: string } }).oauthApp;
+  const oauthApp = (def as { oauthApp?: { clientId: string; clientSecret: string; publicKey?: string } }).oauthApp;
   const entry: SandboxSimulator = { id: def.id, displayName: def.displayName, package: pkg, simulator, ...(oauthApp ? { oauthApp: { ...oauthApp } } : {}) };
   if (seed) {
     try {

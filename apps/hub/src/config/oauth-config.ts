@@ -7,6 +7,8 @@
  *   never returned or logged.
  * - `HUB_OAUTH_<PLATFORM>_BASE_URL`: sandbox only (refused in production): the origin that replaces the
  *   platform's in every URL of the flow (a local simulator).
+ * - `HUB_OAUTH_<PLATFORM>_PUBLIC_KEY`: the platform's public key for the app (PEM; `\n` for line breaks), where
+ *   it signs notices with a key pair (Wix's app-removed webhook).
  * - `HUB_PUBLIC_URL`: the hub's externally reachable origin (redirect URIs are built from it). Required in
  *   production once an app is configured; otherwise the address the hub listens on.
  * - `HUB_CONNECT_SUCCESS_URL` / `HUB_CONNECT_FAILURE_URL`: where the merchant's browser goes after the
@@ -36,7 +38,7 @@ export interface OAuthConfig {
 
 type Env = Record<string, string | undefined>;
 
-const APP_VARIABLE = /^HUB_OAUTH_([A-Z0-9_]+)_(CLIENT_ID|CLIENT_SECRET|BASE_URL)$/;
+const APP_VARIABLE = /^HUB_OAUTH_([A-Z0-9_]+)_(CLIENT_ID|CLIENT_SECRET|BASE_URL|PUBLIC_KEY)$/;
 
 /** `tiktok-shop` → `TIKTOK_SHOP`: the part of the variable names that names a platform. */
 export function platformEnvKey(platformId: string): string {
@@ -78,7 +80,7 @@ export function loadOAuthConfig(env: Env, production: boolean, problems: string[
 }
 
 function loadApps(env: Env, production: boolean, problems: string[]): Record<string, OAuthApp> {
-  const parts: Record<string, { CLIENT_ID?: string; CLIENT_SECRET?: string; BASE_URL?: string }> = {};
+  const parts: Record<string, { CLIENT_ID?: string; CLIENT_SECRET?: string; BASE_URL?: string; PUBLIC_KEY?: string }> = {};
   for (const [name, raw] of Object.entries(env)) {
     const m = APP_VARIABLE.exec(name);
     const value = raw?.trim();
@@ -99,7 +101,12 @@ function loadApps(env: Env, production: boolean, problems: string[]): Record<str
       baseUrl = sandboxBaseOf(p.BASE_URL);
       if (!baseUrl) problems.push(`${prefix}_BASE_URL must be an http(s) URL without query (scheme://host[:port][/tenant prefix]), got "${p.BASE_URL.slice(0, 100)}"`);
     }
-    apps[key] = { clientId: p.CLIENT_ID, clientSecret: p.CLIENT_SECRET, ...(baseUrl ? { baseUrl } : {}) };
+    // A PEM key in one environment line: `\n` escapes stand for its line breaks.
+    const publicKey = p.PUBLIC_KEY?.replace(/\\n/g, '\n');
+    if (publicKey && !/^-----BEGIN PUBLIC KEY-----\n[\s\S]+\n-----END PUBLIC KEY-----\s*$/.test(publicKey)) {
+      problems.push(`${prefix}_PUBLIC_KEY must be a PEM public key (-----BEGIN PUBLIC KEY----- … ; line breaks may be written \\n)`);
+    }
+    apps[key] = { clientId: p.CLIENT_ID, clientSecret: p.CLIENT_SECRET, ...(baseUrl ? { baseUrl } : {}), ...(publicKey ? { publicKey } : {}) };
   }
   return apps;
 }

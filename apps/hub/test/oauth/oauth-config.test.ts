@@ -40,6 +40,16 @@ describe('OAuth app configuration', () => {
     expect(config.sweep).toEqual({ enabled: undefined, intervalSeconds: 60, refreshAheadSeconds: undefined });
   });
 
+  it("reads a platform's public key (PEM, `\\n` for line breaks in one environment line) and refuses what is not one", () => {
+    const pem = '-----BEGIN PUBLIC KEY-----\nMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA\n-----END PUBLIC KEY-----';
+    const app = { HUB_OAUTH_WIX_CLIENT_ID: 'wix-id', HUB_OAUTH_WIX_CLIENT_SECRET: 'wix-secret' };
+    const problems: string[] = [];
+    const config = loadOAuthConfig({ ...app, HUB_OAUTH_WIX_PUBLIC_KEY: pem.replace(/\n/g, '\\n') }, false, problems);
+    expect(problems).toEqual([]);
+    expect(oauthAppFor(config, 'wix')).toEqual({ clientId: 'wix-id', clientSecret: 'wix-secret', publicKey: pem });
+    expect(problemsOf({ ...app, HUB_OAUTH_WIX_PUBLIC_KEY: 'not a key' })).toEqual([expect.stringContaining('HUB_OAUTH_WIX_PUBLIC_KEY must be a PEM public key')]);
+  });
+
   it('names every problem, never echoing a secret', () => {
     const problems = problemsOf({
       HUB_OAUTH_SHOPIFY_CLIENT_SECRET: SECRET,

@@ -94,7 +94,8 @@ export interface PlatformSimulatorDefinition<TState> {
    * The simulator's sandbox OAuth app (test values only), when it models the platform's install flow
    * (mounted with the testkit's OAuth kit, withOAuth): the client id / secret the sandbox hub is configured with.
    */
-  oauthApp?: { clientId: string; clientSecret: string };
+  /** `publicKey` (PEM): where the platform signs notices with a key pair (Wix), the key the hub verifies with. */
+  oauthApp?: { clientId: string; clientSecret: string; publicKey?: string };
 }
 
 export interface SimRequestRecord {

@@ -22,8 +22,8 @@ export const INSTALL_URL = 'https://www.wix.com/installer/install';
 export const TOKEN_URL = 'https://www.wixapis.com/oauth2/token';
 const DOCS = 'https://dev.wix.com/docs/rest/app-management/oauth-2/create-access-token';
 
-/** The app configuration as the hub may give it: the SDK's OAuthApp, plus Wix's webhook public key (PEM). */
-export type WixOAuthApp = OAuthApp & { publicKey?: string };
+/** The app configuration as the hub gives it: Wix's webhook public key (PEM) is `publicKey` (HUB_OAUTH_WIX_PUBLIC_KEY). */
+export type WixOAuthApp = OAuthApp;
 
 export function createWixOAuth(now: () => number = Date.now): PluginOAuth {
   return {
@@ -51,7 +51,7 @@ export function createWixOAuth(now: () => number = Date.now): PluginOAuth {
       return { externalStoreId: instanceId, credentials: { accessToken: token.accessToken, accessTokenExpiresAt: token.accessTokenExpiresAt, instanceId } };
     },
     verifyUninstall(req: InboundRequest, app: OAuthApp) {
-      return verifyAppRemoved(req, (app as WixOAuthApp).publicKey, Math.floor(now() / 1000));
+      return verifyAppRemoved(req, app.publicKey, Math.floor(now() / 1000));
     },
   };
 }

@@ -123,7 +123,7 @@ const provisionRoute: SimRoute<WixSimState> = {
   handle: (_req, { state }) => ({ status: 200, body: { catalogVersion: state.catalogVersion } }),
 };
 
-export function makeWixSimulator(catalogVersion: SimCatalogVersion): PlatformSimulatorDefinition<WixSimState> & { oauthApp: { clientId: string; clientSecret: string } } {
+export function makeWixSimulator(catalogVersion: SimCatalogVersion): PlatformSimulatorDefinition<WixSimState> & { oauthApp: { clientId: string; clientSecret: string; publicKey: string } } {
   return withWixOAuth({
     id: 'wix',
     displayName: 'Wix',

@@ -132,7 +132,7 @@ function createTokenRoute<TState>(cfg: OAuthSimulatorConfig<TState>): SimRoute<T
 const OWN_PATHS = new Set([INSTALL_PATH, TOKEN_PATH]);
 
 /** The definition with Wix's install and token endpoints; API routes refuse kit tokens that expired or were revoked. */
-export function withWixOAuth<TState>(def: PlatformSimulatorDefinition<TState>): PlatformSimulatorDefinition<TState> & { oauthApp: typeof SANDBOX_OAUTH_APP } {
+export function withWixOAuth<TState>(def: PlatformSimulatorDefinition<TState>): PlatformSimulatorDefinition<TState> & { oauthApp: typeof SANDBOX_OAUTH_APP & { publicKey: string } } {
   const cfg = wixOAuthConfig<TState>();
   const guarded = def.routes.map(
     (route): SimRoute<TState> => ({
@@ -146,7 +146,8 @@ export function withWixOAuth<TState>(def: PlatformSimulatorDefinition<TState>): 
   );
   return {
     ...def,
-    oauthApp: { ...SANDBOX_OAUTH_APP },
+    // The hub verifies App Instance Removed notices with this key (HUB_OAUTH_WIX_PUBLIC_KEY).
+    oauthApp: { ...SANDBOX_OAUTH_APP, publicKey: sandboxWebhookKeys().publicKey },
     authenticate(req, creds, revoked) {
       if (OWN_PATHS.has(req.path)) return undefined;
       const token = readToken(req);
