@@ -65,7 +65,9 @@ export function targetRows(r: ScenarioReport): TargetRow[] {
   const peak = peaks.some((p) => p === undefined) || peaks.length === 0 ? undefined : maxOf(peaks as number[]);
   rows.push({ figure: 'hub peak RSS (largest of the hubs, over the measured changes)', target: '≤ 512 MB', measured: mb(peak), met: peak === undefined ? undefined : peak <= 512 * 1024 * 1024 });
   if (main) {
-    rows.push({ figure: 'platform calls ÷ batching lower bound', target: '≤ 1.05', measured: `${round(main.calls / main.lowerBound, 2)} (${main.calls} / ${main.lowerBound})`, met: main.calls <= 1.05 * main.lowerBound });
+    // Calls of unreached stores are partly missing while the bound counts every store: no verdict then.
+    const complete = main.reached === main.stores;
+    rows.push({ figure: 'platform calls ÷ batching lower bound', target: '≤ 1.05', measured: `${round(main.calls / main.lowerBound, 2)} (${main.calls} / ${main.lowerBound})${complete ? '' : ', not every store reached'}`, met: complete ? main.calls <= 1.05 * main.lowerBound : undefined });
     rows.push({ figure: 'HTTP 429s from the platforms', target: '0', measured: String(main.http429), met: main.http429 === 0 });
   }
   if (main && r.naive && r.naive.variantsWritten > 0) {
