@@ -29,9 +29,6 @@ export interface HubProcess {
 
 export class HubStartError extends Error {}
 
-/** Queue workers the demo's hub runs unless HUB_SYNC_WORKERS says otherwise. */
-export const DEMO_SYNC_WORKERS = 8;
-
 export async function startHubProcess(opts: HubProcessOptions): Promise<HubProcess> {
   const main = path.join(opts.root, 'apps', 'hub', 'dist', 'main.js');
   if (!fs.existsSync(main)) throw new HubStartError(`${path.relative(opts.root, main)} does not exist: build first (pnpm build)`);
@@ -56,9 +53,6 @@ export async function startHubProcess(opts: HubProcessOptions): Promise<HubProce
     HUB_API_TOKENS: opts.token,
     ...(opts.env ?? {}),
   };
-  // Many small stores whose platform calls are mostly waiting: more queue workers than the default 2
-  // overlap that waiting. An operator's own HUB_SYNC_WORKERS wins.
-  env.HUB_SYNC_WORKERS ??= String(DEMO_SYNC_WORKERS);
   // The embedded database, whatever the caller's shell says.
   delete env.DATABASE_URL;
   delete env.NODE_ENV;

@@ -12,7 +12,7 @@ import { setUpFleet, type DemoStore } from './fleet';
 import { freePort } from './free-port';
 import { HubApi } from './hub-api';
 import { demoInstallFlow, installFlowCandidates, installFlowHubEnv, type InstallFlowIntegration } from './install-flow';
-import { DEMO_SYNC_WORKERS, startHubProcess, type HubProcess } from './hub-process';
+import { startHubProcess, type HubProcess } from './hub-process';
 import type { Output } from './output';
 import { countPlatformCalls, printReport, tallyStores } from './report';
 import { buildScenario } from './scenario';
@@ -70,7 +70,7 @@ export async function runDemo(opts: DemoOptions): Promise<DemoRun> {
     const started = Date.now();
     const oauthEnv = sandboxOAuthEnv(run.sandbox);
     run.hub = await startHubProcess({ root, dataDir, port, host: HOST, token, env: { ...oauthEnv, ...installFlowHubEnv() } });
-    out.line(`  Hub: ready in ${((Date.now() - started) / 1000).toFixed(1)} s (GET /health); ${process.env.HUB_SYNC_WORKERS ?? DEMO_SYNC_WORKERS} sync workers`);
+    out.line(`  Hub: ready in ${((Date.now() - started) / 1000).toFixed(1)} s (GET /health); up to ${process.env.HUB_SYNC_CONCURRENCY ?? 'the default'} store runs in flight (HUB_SYNC_CONCURRENCY)`);
     const hub = new HubApi(run.hub.url, token);
 
     const [integrations, regions] = await Promise.all([hub.integrations(), hub.sellingRegions()]);

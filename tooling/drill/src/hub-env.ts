@@ -8,7 +8,6 @@ export function drillHubEnv(env: NodeJS.ProcessEnv = process.env): Record<string
     HUB_SYNC_LEASE_SECONDS: '10',
     HUB_SYNC_BACKOFF_MAX_MS: '8000',
     HUB_SYNC_CHUNK_SIZE: '10',
-    HUB_SYNC_WORKERS: '3',
     HUB_SCHEDULER_TICK_MS: '500',
   };
   return Object.fromEntries(Object.entries(defaults).filter(([k]) => env[k] === undefined));
