@@ -96,6 +96,11 @@ export interface PlatformSimulatorDefinition<TState> {
    */
   /** `publicKey` (PEM): where the platform signs notices with a key pair (Wix), the key the hub verifies with. */
   oauthApp?: { clientId: string; clientSecret: string; publicKey?: string };
+  /**
+   * What a merchant gives to start this platform's install flow (the plugin's `oauth.connectFields`) for the
+   * simulated shop, where it is not already part of `credentials` (e.g. Weebly's user id).
+   */
+  connectInputs?: Record<string, string>;
 }
 
 export interface SimRequestRecord {

@@ -6,10 +6,10 @@ import type { TargetStock, VariantRef } from '@stock-sync/plugin-sdk';
 import type { PlatformSimulatorDefinition, SeedProduct, SimRequest, SimResponse } from '@stock-sync/plugin-testkit';
 import { withWeeblyOAuth } from './oauth';
 import { weeblyError, weeblyRoutes } from './routes';
-import { createWeeblyState, refKey, SIM_SITE_ID, type SimSku, type WeeblySimState } from './state';
+import { createWeeblyState, refKey, SIM_SITE_ID, SIM_USER_ID, type SimSku, type WeeblySimState } from './state';
 
 export type { WeeblySimState, SimProduct, SimSku } from './state';
-export { SIM_SITE_ID } from './state';
+export { SIM_SITE_ID, SIM_USER_ID } from './state';
 export { SANDBOX_OAUTH_APP, weeblyOAuth } from './oauth';
 
 export const SANDBOX_ACCESS_TOKEN = 'weebly_test_sandbox_access_token_000000';
@@ -41,6 +41,7 @@ const apiDefinition: PlatformSimulatorDefinition<WeeblySimState> = {
   displayName: 'Weebly',
   createState: createWeeblyState,
   credentials: (baseUrl) => ({ baseUrl, accessToken: SANDBOX_ACCESS_TOKEN, siteId: SIM_SITE_ID }),
+  connectInputs: { userId: SIM_USER_ID, siteId: SIM_SITE_ID },
   seed,
   inspect(state, ref) {
     const s = findSku(state, ref);

@@ -36,9 +36,11 @@ export interface WeeblySimState {
 }
 
 export const SIM_SITE_ID = '987654321';
+/** The site owner's Weebly user id (an install-flow connect input). */
+export const SIM_USER_ID = '123456';
 
 export function createWeeblyState(): WeeblySimState {
-  return { siteId: SIM_SITE_ID, userId: '123456', products: new Map(), deleted: new Set(), scopes: new Set(['read:store-catalog', 'write:store-catalog']), formerSiteIds: new Set() };
+  return { siteId: SIM_SITE_ID, userId: SIM_USER_ID, products: new Map(), deleted: new Set(), scopes: new Set(['read:store-catalog', 'write:store-catalog']), formerSiteIds: new Set() };
 }
 
 export const refKey = (productId: string, skuId: string) => `${productId}/${skuId}`;
