@@ -5,6 +5,7 @@ import { strykerConfig } from './stryker.base.mjs';
 
 export default strykerConfig('sdk', {
   mutate: ['src/**/*.ts', '!src/index.ts', '!src/**/index.ts'],
-  breakAt: 0,
+  // Just under the score reached (89.6 %, incremental/sdk.json).
+  breakAt: 89,
   jest: { config: { testPathIgnorePatterns: ['/node_modules/', '\\.real-timers\\.test\\.ts$'] } },
 });
