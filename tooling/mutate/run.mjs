@@ -54,6 +54,8 @@ function scores(reportPath) {
  * The incremental file is committed: no machine paths in it and little churn between runs (each
  * mutant's status reason cut to its first line, the checkout's location and the sandbox name taken out).
  */
+const ABSOLUTE_PATH = /(^|['"\s(=])\/(?:[\w.@+-]+\/)*[\w.@+-]+/g;
+
 function tidyIncrementalFile(file) {
   if (!fs.existsSync(file)) return;
   const report = JSON.parse(fs.readFileSync(file, 'utf8'));
@@ -63,7 +65,11 @@ function tidyIncrementalFile(file) {
   delete report.config;
   if (typeof report.projectRoot === 'string') report.projectRoot = path.relative(root, report.projectRoot);
   for (const { mutants } of Object.values(report.files ?? {})) {
-    for (const m of mutants) if (typeof m.statusReason === 'string') m.statusReason = m.statusReason.split('\n')[0].replace(local, '');
+    for (const m of mutants) {
+      if (typeof m.statusReason !== 'string') continue;
+      // Any other absolute path a test printed (e.g. a scratch folder it made up) is a machine's, not the project's.
+      m.statusReason = m.statusReason.split('\n')[0].replace(local, '').replace(ABSOLUTE_PATH, '$1<path>');
+    }
   }
   fs.writeFileSync(file, JSON.stringify(report));
 }
