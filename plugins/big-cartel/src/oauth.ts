@@ -10,7 +10,7 @@
  * - account.deauthorized (formerly account.closed) webhook, X-Webhook-Signature = hex HMAC-SHA256 of the
  *   body with the client secret.
  */
-import { AuthError, oauthUrl, postTokenRequest, type ConnectedStore, type InboundRequest, type OAuthApp, type OAuthExchangeContext, type PluginOAuth, type UninstallNotice } from '@stock-sync/plugin-sdk';
+import { AuthError, idText, jsonObjectOf, oauthUrl, postTokenRequest, type ConnectedStore, type InboundRequest, type OAuthApp, type OAuthExchangeContext, type PluginOAuth, type UninstallNotice } from '@stock-sync/plugin-sdk';
 import { classifyBigCartelResponse } from './big-cartel-api';
 import { DEFAULT_BASE_URL, JSON_API, USER_AGENT } from './manifest';
 import { isSignedByApp, SIGNATURE_HEADER } from './webhook-signature';
@@ -18,12 +18,6 @@ import { isSignedByApp, SIGNATURE_HEADER } from './webhook-signature';
 export const BIG_CARTEL_AUTHORIZE_URL = 'https://my.bigcartel.com/oauth/authorize';
 export const BIG_CARTEL_TOKEN_URL = 'https://api.bigcartel.com/oauth/token';
 const TOKEN_REQUEST = { clientAuthentication: 'body', encoding: 'form' } as const;
-
-function text(value: unknown): string | undefined {
-  if (typeof value === 'string' && value.trim()) return value.trim();
-  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-  return undefined;
-}
 
 /** GET /v1/accounts with the new token: the first account's id (a token is one account's). */
 async function accountIdOf(ctx: OAuthExchangeContext, accessToken: string): Promise<string> {
@@ -36,7 +30,7 @@ async function accountIdOf(ctx: OAuthExchangeContext, accessToken: string): Prom
   });
   const res = await api.request<{ data?: Array<{ id?: unknown }> | { id?: unknown } }>({ method: 'GET', url: '/accounts' });
   const data = res.data?.data;
-  const id = text(Array.isArray(data) ? data[0]?.id : data?.id);
+  const id = idText(Array.isArray(data) ? data[0]?.id : data?.id);
   if (!id) throw new AuthError('Big Cartel: GET /v1/accounts named no account for the new token');
   return id;
 }
@@ -53,23 +47,18 @@ async function exchange(ctx: OAuthExchangeContext): Promise<ConnectedStore> {
     what: 'the Big Cartel authorization code exchange',
     secrets: [code],
   });
-  const accessToken = text(token.access_token);
+  const accessToken = idText(token.access_token);
   if (!accessToken) throw new AuthError('Big Cartel answered the code exchange without an access_token');
-  const accountId = text(token.account_id) ?? (await accountIdOf(ctx, accessToken));
+  const accountId = idText(token.account_id) ?? (await accountIdOf(ctx, accessToken));
   return { credentials: { accountId, accessToken }, externalStoreId: accountId };
 }
 
 /** A verified account.deauthorized (or account.closed) webhook names the account; anything else is null. */
 export function verifyUninstall(req: InboundRequest, app: OAuthApp): UninstallNotice | null {
   if (!isSignedByApp(req.rawBody, req.headers[SIGNATURE_HEADER], app.clientSecret)) return null;
-  let body: unknown;
-  try {
-    body = JSON.parse(req.rawBody.toString('utf8'));
-  } catch {
-    return null;
-  }
-  const b = (body ?? {}) as Record<string, unknown>;
-  const accountId = text(b.account_id);
+  const b = jsonObjectOf(req);
+  if (!b) return null;
+  const accountId = idText(b.account_id);
   if (!accountId) return null;
   if (b.type === 'account.deauthorized') return { externalStoreId: accountId, reason: 'access revoked on Big Cartel (account.deauthorized webhook)' };
   if (b.type === 'account.closed') return { externalStoreId: accountId, reason: 'account closed on Big Cartel (account.closed webhook)' };

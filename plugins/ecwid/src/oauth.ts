@@ -12,7 +12,7 @@
  * - application.uninstalled webhook signed X-Ecwid-Webhook-Signature (base64 HMAC-SHA256 of
  *   "{eventCreated}.{eventId}" with the client secret).
  */
-import type { InboundRequest, OAuthApp, PluginOAuth, TokenResponse, UninstallNotice } from '@stock-sync/plugin-sdk';
+import { idText, jsonObjectOf, type InboundRequest, type OAuthApp, type PluginOAuth, type TokenResponse, type UninstallNotice } from '@stock-sync/plugin-sdk';
 import { isSignedByApp, SIGNATURE_HEADER } from './webhook-signature';
 
 export const ECWID_AUTHORIZE_URL = 'https://my.ecwid.com/api/oauth/authorize';
@@ -20,16 +20,10 @@ export const ECWID_TOKEN_URL = 'https://my.ecwid.com/api/oauth/token';
 /** read_catalog for reads and batch status, update_catalog for the stock writes. */
 export const ECWID_SCOPES = ['read_catalog', 'update_catalog'] as const;
 
-function text(value: unknown): string | undefined {
-  if (typeof value === 'string' && value.trim()) return value.trim();
-  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-  return undefined;
-}
-
 /** The token answer → the store's credentials (the SDK adds the sandbox baseUrl). */
 export function toConnectedStore(token: TokenResponse) {
-  const accessToken = text(token.access_token);
-  const storeId = text(token.store_id);
+  const accessToken = idText(token.access_token);
+  const storeId = idText(token.store_id);
   if (!accessToken) throw new Error('Ecwid token answer has no access_token');
   if (!storeId) throw new Error('Ecwid token answer has no store_id');
   return {
@@ -40,15 +34,10 @@ export function toConnectedStore(token: TokenResponse) {
 
 /** A verified application.uninstalled webhook names the store; anything else is null (the host answers 401). */
 export function verifyUninstall(req: InboundRequest, app: OAuthApp): UninstallNotice | null {
-  let body: unknown;
-  try {
-    body = JSON.parse(req.rawBody.toString('utf8'));
-  } catch {
-    return null;
-  }
-  const b = (body ?? {}) as Record<string, unknown>;
+  const b = jsonObjectOf(req);
+  if (!b) return null;
   if (!isSignedByApp(b.eventCreated, b.eventId, req.headers[SIGNATURE_HEADER], app.clientSecret)) return null;
-  const storeId = text(b.storeId);
+  const storeId = idText(b.storeId);
   if (b.eventType !== 'application.uninstalled' || !storeId) return null;
   return { externalStoreId: storeId, reason: 'app uninstalled on Ecwid (application.uninstalled webhook)' };
 }

@@ -9,7 +9,7 @@
  *   uninstalled: no refreshCredentials;
  * - app/uninstalled webhook signed X-Linkedstore-HMAC-SHA256 (hex HMAC-SHA256 of the body, app secret).
  */
-import { oauthUrl, type InboundRequest, type OAuthApp, type PluginOAuth, type TokenResponse, type UninstallNotice } from '@stock-sync/plugin-sdk';
+import { idText, jsonObjectOf, oauthUrl, type InboundRequest, type OAuthApp, type PluginOAuth, type TokenResponse, type UninstallNotice } from '@stock-sync/plugin-sdk';
 import { isSignedByApp, SIGNATURE_HEADER } from './webhook-signature';
 
 /** The consent URL: the app id (= the client id) in the path, filled by authorizeUrlFor from the app itself. */
@@ -20,16 +20,10 @@ export const NUVEMSHOP_TOKEN_URL = 'https://www.tiendanube.com/apps/authorize/to
 /** What the app must be registered with (the scopes live on the app, not in the URL). */
 export const NUVEMSHOP_SCOPES = ['read_products', 'write_products'] as const;
 
-function text(value: unknown): string | undefined {
-  if (typeof value === 'string' && value.trim()) return value.trim();
-  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-  return undefined;
-}
-
 /** The token answer → the store's credentials (the SDK adds the sandbox baseUrl). */
 export function toConnectedStore(token: TokenResponse) {
-  const accessToken = text(token.access_token);
-  const storeId = text(token.user_id);
+  const accessToken = idText(token.access_token);
+  const storeId = idText(token.user_id);
   if (!accessToken) throw new Error('Nuvemshop token answer has no access_token');
   if (!storeId) throw new Error('Nuvemshop token answer has no user_id (the store id)');
   return {
@@ -41,14 +35,9 @@ export function toConnectedStore(token: TokenResponse) {
 /** A verified app/uninstalled notice names the store; anything unsigned, mis-signed or another event is null. */
 export function verifyUninstall(req: InboundRequest, app: OAuthApp): UninstallNotice | null {
   if (!isSignedByApp(req.rawBody, req.headers[SIGNATURE_HEADER], app.clientSecret)) return null;
-  let body: unknown;
-  try {
-    body = JSON.parse(req.rawBody.toString('utf8'));
-  } catch {
-    return null;
-  }
-  const b = (body ?? {}) as Record<string, unknown>;
-  const storeId = text(b.store_id);
+  const b = jsonObjectOf(req);
+  if (!b) return null;
+  const storeId = idText(b.store_id);
   if (b.event !== 'app/uninstalled' || !storeId) return null;
   return { externalStoreId: storeId, reason: 'app uninstalled on Nuvemshop (app/uninstalled webhook)' };
 }

@@ -18,6 +18,7 @@ import {
   ACCESS_TOKEN_EXPIRES_AT,
   AuthError,
   hmacSha256,
+  jsonObjectOf,
   oauthUrl,
   Rejected,
   REFRESH_TOKEN_EXPIRES_AT,
@@ -85,13 +86,9 @@ export function verifyDeauthorization(req: InboundRequest, app: OAuthApp): Unins
   if (!signature || req.method.toUpperCase() !== 'POST') return null;
   const expected = hmacSha256(app.clientSecret, Buffer.concat([Buffer.from(app.clientId, 'utf8'), req.rawBody]), 'hex');
   if (!safeEqual(signature.trim().toLowerCase(), expected)) return null;
-  let body: unknown;
-  try {
-    body = JSON.parse(req.rawBody.toString('utf8'));
-  } catch {
-    return null;
-  }
-  const { type, shop_id: shopId } = (body ?? {}) as { type?: unknown; shop_id?: unknown };
+  const body = jsonObjectOf(req);
+  if (!body) return null;
+  const { type, shop_id: shopId } = body;
   if (Number(type) !== SELLER_DEAUTHORIZATION) return null;
   if ((typeof shopId !== 'string' && typeof shopId !== 'number') || String(shopId) === '') return null;
   return { externalStoreId: String(shopId), reason: 'the seller removed the app’s authorization on TikTok Shop (SELLER_DEAUTHORIZATION webhook)' };

@@ -1,0 +1,23 @@
+/**
+ * Reading what a platform sends to the hub's public routes and token endpoints, the same way in every plugin:
+ * ids and tokens may come as strings or numbers; a notice's body is read from the exact bytes received.
+ */
+import type { InboundRequest } from '../oauth';
+
+/** A non-empty string (trimmed), or a finite number as its decimal text; anything else is undefined. */
+export function idText(value: unknown): string | undefined {
+  if (typeof value === 'string') return value.trim() || undefined;
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  return undefined;
+}
+
+/** The raw body parsed as a JSON object; undefined when it is not JSON or not an object (null, array, scalar). */
+export function jsonObjectOf(req: Pick<InboundRequest, 'rawBody'>): Record<string, unknown> | undefined {
+  let body: unknown;
+  try {
+    body = JSON.parse(req.rawBody.toString('utf8'));
+  } catch {
+    return undefined;
+  }
+  return typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : undefined;
+}
