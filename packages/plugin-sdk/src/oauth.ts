@@ -169,9 +169,10 @@ export interface PluginOAuth {
   exchange?(ctx: OAuthExchangeContext): Promise<ConnectedStore>;
   /**
    * Maps the standard token response (and the connect inputs) to the store's credentials and id. Required
-   * when `exchange` is absent.
+   * when `exchange` is absent. May be async where the answer names no store and the plugin asks the platform
+   * with the new token (through `ctx.http`).
    */
-  toConnectedStore?(token: TokenResponse, ctx: OAuthExchangeContext): ConnectedStore;
+  toConnectedStore?(token: TokenResponse, ctx: OAuthExchangeContext): ConnectedStore | Promise<ConnectedStore>;
   /**
    * Where the platform notifies that the app was removed: verifies the notice (HMAC header, signed JWT...) and
    * names the store. null → the host answers 401 and changes nothing.

@@ -10,7 +10,7 @@
  * - account.deauthorized (formerly account.closed) webhook, X-Webhook-Signature = hex HMAC-SHA256 of the
  *   body with the client secret.
  */
-import { AuthError, idText, jsonObjectOf, oauthUrl, postTokenRequest, type ConnectedStore, type InboundRequest, type OAuthApp, type OAuthExchangeContext, type PluginOAuth, type UninstallNotice } from '@stock-sync/plugin-sdk';
+import { AuthError, idText, jsonObjectOf, type ConnectedStore, type InboundRequest, type OAuthApp, type OAuthExchangeContext, type PluginOAuth, type TokenResponse, type UninstallNotice } from '@stock-sync/plugin-sdk';
 import { classifyBigCartelResponse } from './big-cartel-api';
 import { DEFAULT_BASE_URL, JSON_API, USER_AGENT } from './manifest';
 import { isSignedByApp, SIGNATURE_HEADER } from './webhook-signature';
@@ -35,20 +35,9 @@ async function accountIdOf(ctx: OAuthExchangeContext, accessToken: string): Prom
   return id;
 }
 
-async function exchange(ctx: OAuthExchangeContext): Promise<ConnectedStore> {
-  const code = ctx.callback.query.code;
-  if (!code) throw new AuthError('Big Cartel callback carries no authorization code');
-  const token = await postTokenRequest({
-    http: ctx.http,
-    url: oauthUrl(BIG_CARTEL_TOKEN_URL, ctx.inputs, ctx.app).toString(),
-    params: { grant_type: 'authorization_code', code, redirect_uri: ctx.redirectUri },
-    app: ctx.app,
-    options: TOKEN_REQUEST,
-    what: 'the Big Cartel authorization code exchange',
-    secrets: [code],
-  });
-  const accessToken = idText(token.access_token);
-  if (!accessToken) throw new AuthError('Big Cartel answered the code exchange without an access_token');
+/** The standard code grant's answer → the account; its id from the answer, else from GET /v1/accounts. */
+async function toConnectedStore(token: TokenResponse, ctx: OAuthExchangeContext): Promise<ConnectedStore> {
+  const accessToken = token.access_token as string; // the SDK's exchange has checked it is a non-empty string
   const accountId = idText(token.account_id) ?? (await accountIdOf(ctx, accessToken));
   return { credentials: { accountId, accessToken }, externalStoreId: accountId };
 }
@@ -74,6 +63,6 @@ export const oauth: PluginOAuth = {
     // Not stated by Big Cartel; no expires_in or refresh token is documented (long-lived, unverified).
     source: 'https://help.bigcartel.com/developers/api/v1/oauth/',
   },
-  exchange,
+  toConnectedStore,
   verifyUninstall,
 };

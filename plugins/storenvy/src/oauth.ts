@@ -14,8 +14,6 @@ import {
   ACCESS_TOKEN_EXPIRES_AT,
   AuthError,
   expiresAtFrom,
-  oauthUrl,
-  postTokenRequest,
   refreshTokenGrant,
   type ConnectContext,
   type ConnectedStore,
@@ -56,18 +54,8 @@ async function storeIdOf(ctx: OAuthExchangeContext, accessToken: string): Promis
   return storeIdentity(res.data);
 }
 
-async function exchange(ctx: OAuthExchangeContext): Promise<ConnectedStore> {
-  const code = ctx.callback.query.code;
-  if (!code) throw new AuthError('Storenvy callback carries no authorization code');
-  const token = await postTokenRequest({
-    http: ctx.http,
-    url: oauthUrl(STORENVY_TOKEN_URL, ctx.inputs, ctx.app).toString(),
-    params: { grant_type: 'authorization_code', code, redirect_uri: ctx.redirectUri },
-    app: ctx.app,
-    options: TOKEN_REQUEST,
-    what: 'the Storenvy authorization code exchange',
-    secrets: [code],
-  });
+/** The standard code grant's answer → the credentials, and the store from GET /v1/store with the new token. */
+async function toConnectedStore(token: TokenResponse, ctx: OAuthExchangeContext): Promise<ConnectedStore> {
   const credentials = credentialsFromToken(token, Date.now());
   return { credentials, externalStoreId: await storeIdOf(ctx, credentials.accessToken!) };
 }
@@ -83,7 +71,7 @@ export const oauth: PluginOAuth = {
     // Not documented by Storenvy: the expiry comes from each answer's expires_in when present.
     source: 'https://developers.storenvy.com/authentication',
   },
-  exchange,
+  toConnectedStore,
 };
 
 /** RFC 6749 refresh_token grant at the token URL (unverified for Storenvy); no refresh token → reconnect. */

@@ -10,7 +10,7 @@
  * - the callback is not signed (the state check stands alone); no app-removed notice is documented.
  * Quirk (code): the token answer names no site, so the exchange asks List Sites which site it covers.
  */
-import { AuthError, oauthUrl, postTokenRequest, type ConnectedStore, type OAuthExchangeContext, type PluginOAuth } from '@stock-sync/plugin-sdk';
+import type { ConnectedStore, OAuthExchangeContext, PluginOAuth, TokenResponse } from '@stock-sync/plugin-sdk';
 import { chooseSite, type ListedSite } from './site-choice';
 import { apiBaseUrl, classifyWebflowResponse } from './webflow-api';
 
@@ -31,20 +31,9 @@ async function listSites(ctx: OAuthExchangeContext, accessToken: string): Promis
   return Array.isArray(res.data?.sites) ? res.data.sites : [];
 }
 
-async function exchange(ctx: OAuthExchangeContext): Promise<ConnectedStore> {
-  const code = ctx.callback.query.code;
-  if (!code) throw new AuthError('Webflow callback carries no authorization code');
-  const token = await postTokenRequest({
-    http: ctx.http,
-    url: oauthUrl(WEBFLOW_TOKEN_URL, ctx.inputs, ctx.app).toString(),
-    params: { grant_type: 'authorization_code', code, redirect_uri: ctx.redirectUri },
-    app: ctx.app,
-    options: TOKEN_REQUEST,
-    what: 'the Webflow authorization code exchange',
-    secrets: [code],
-  });
-  const accessToken = token.access_token;
-  if (typeof accessToken !== 'string' || accessToken === '') throw new AuthError('Webflow answered the code exchange without an access_token');
+/** The standard code grant's answer names no site: List Sites with the new token says which one it covers. */
+async function toConnectedStore(token: TokenResponse, ctx: OAuthExchangeContext): Promise<ConnectedStore> {
+  const accessToken = token.access_token as string; // the SDK's exchange has checked it is a non-empty string
   const siteId = chooseSite(await listSites(ctx, accessToken), ctx.inputs.siteId);
   return { credentials: { siteId, accessToken }, externalStoreId: siteId };
 }
@@ -67,5 +56,5 @@ export const oauth: PluginOAuth = {
     // No expires_in, no refresh token: long-lived until the merchant or the app revokes it.
     source: 'https://developers.webflow.com/data/reference/oauth-app',
   },
-  exchange,
+  toConnectedStore,
 };
