@@ -72,6 +72,15 @@ async function api(tokenValue: string) {
 }
 
 describe('consent', () => {
+  it("is a page on the platform's website, not an API call: it spends none of the API budget", async () => {
+    const tight = { ...tinyshopSimulator, rateLimit: { ...tinyshopSimulator.rateLimit, capacity: 1, refillPerSecond: 1 } };
+    sim = await startSimulator(withOAuth(tight, tinyOAuthConfig()), { now: () => clock.now });
+    for (let i = 0; i < 5; i++) expect((await consent()).status).toBe(302);
+    // The one API call the budget allows still goes through; the next one is throttled (the clock stands still).
+    expect((await api(TINY_TOKEN)).status).toBe(200);
+    expect((await api(TINY_TOKEN)).status).toBe(429);
+  });
+
   it('auto-approves: 302 to the redirect_uri (its query kept) with a code, the state and the signed extras', async () => {
     await start();
     const c = await consent();

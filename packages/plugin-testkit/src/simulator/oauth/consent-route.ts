@@ -28,6 +28,8 @@ export function consentRoute<TState>(cfg: OAuthSimulatorConfig<TState>): SimRout
   return {
     method: 'GET',
     path: cfg.authorizePath,
+    // A page on the platform's website the merchant's browser opens, not an API call: no API budget spent.
+    cost: 0,
     handle(req: SimRequest, ctx: SimContext<TState>): SimResponse {
       const clientId = queryValue(req, 'client_id');
       const redirectUri = queryValue(req, 'redirect_uri');
