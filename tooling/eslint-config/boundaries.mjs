@@ -4,8 +4,24 @@
  * use the testkit, and the client carries nothing of the hub. The same rules as
  * tooling/scripts/check-boundaries.js (which also checks package.json dependencies, which ESLint cannot).
  */
-const FRAMEWORKS = ['@nestjs/*', 'typeorm', 'typeorm/*', 'typeorm-pglite', 'pg', 'pg/*', 'pg-boss', '@electric-sql/pglite', '@electric-sql/pglite/*'];
-const OTHER_PLUGINS = ['@stock-sync/plugin-*', '!@stock-sync/plugin-sdk', '!@stock-sync/plugin-sdk/*', '!@stock-sync/plugin-testkit', '!@stock-sync/plugin-testkit/*'];
+const FRAMEWORKS = [
+  '@nestjs/*',
+  'typeorm',
+  'typeorm/*',
+  'typeorm-pglite',
+  'pg',
+  'pg/*',
+  'pg-boss',
+  '@electric-sql/pglite',
+  '@electric-sql/pglite/*',
+];
+const OTHER_PLUGINS = [
+  '@stock-sync/plugin-*',
+  '!@stock-sync/plugin-sdk',
+  '!@stock-sync/plugin-sdk/*',
+  '!@stock-sync/plugin-testkit',
+  '!@stock-sync/plugin-testkit/*',
+];
 
 /** One `no-restricted-imports` option list: each group with the reason printed on a finding. */
 function restricted(...groups) {
@@ -20,15 +36,30 @@ const rule = '@typescript-eslint/no-restricted-imports';
 export const boundaries = [
   {
     files: [`packages/domain/${SOURCES}`],
-    rules: { [rule]: restricted([['@stock-sync/*'], 'the domain depends on no workspace package'], [[...FRAMEWORKS, 'axios'], 'the domain is pure: no framework, database or HTTP']) },
+    rules: {
+      [rule]: restricted(
+        [['@stock-sync/*'], 'the domain depends on no workspace package'],
+        [[...FRAMEWORKS, 'axios'], 'the domain is pure: no framework, database or HTTP'],
+      ),
+    },
   },
   {
     files: [`packages/plugin-sdk/${SOURCES}`],
-    rules: { [rule]: restricted([['@stock-sync/*', '!@stock-sync/domain', '!@stock-sync/domain/*'], 'the SDK depends only on the domain'], frameworks('the SDK')) },
+    rules: {
+      [rule]: restricted(
+        [['@stock-sync/*', '!@stock-sync/domain', '!@stock-sync/domain/*'], 'the SDK depends only on the domain'],
+        frameworks('the SDK'),
+      ),
+    },
   },
   {
     files: [`packages/plugin-testkit/${SOURCES}`],
-    rules: { [rule]: restricted([[...OTHER_PLUGINS, '@stock-sync/hub', '@stock-sync/hub/*'], 'the testkit knows no platform and no hub'], frameworks('the testkit')) },
+    rules: {
+      [rule]: restricted(
+        [[...OTHER_PLUGINS, '@stock-sync/hub', '@stock-sync/hub/*'], 'the testkit knows no platform and no hub'],
+        frameworks('the testkit'),
+      ),
+    },
   },
   {
     files: [`plugins/*/${SOURCES}`],
@@ -49,7 +80,10 @@ export const boundaries = [
         [OTHER_PLUGINS, 'a plugin never imports another plugin'],
         [['@stock-sync/hub', '@stock-sync/hub/*'], 'a plugin never imports the hub'],
         frameworks('a plugin'),
-        [['@stock-sync/plugin-testkit', '@stock-sync/plugin-testkit/*'], 'only the simulator and tests may use the testkit (the plugin itself runs in production)'],
+        [
+          ['@stock-sync/plugin-testkit', '@stock-sync/plugin-testkit/*'],
+          'only the simulator and tests may use the testkit (the plugin itself runs in production)',
+        ],
       ),
     },
   },
@@ -59,6 +93,11 @@ export const boundaries = [
   },
   {
     files: [`packages/client/src/${SOURCES}`],
-    rules: { [rule]: restricted([['@stock-sync/*'], 'the client stands alone: internal services install it without the hub'], frameworks('the client')) },
+    rules: {
+      [rule]: restricted(
+        [['@stock-sync/*'], 'the client stands alone: internal services install it without the hub'],
+        frameworks('the client'),
+      ),
+    },
   },
 ];

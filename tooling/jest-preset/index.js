@@ -3,9 +3,7 @@
 const path = require('node:path');
 const fs = require('node:fs');
 
-const baseCompilerOptions = JSON.parse(
-  fs.readFileSync(path.join(__dirname, '..', 'tsconfig', 'base.json'), 'utf8'),
-).compilerOptions;
+const baseCompilerOptions = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'tsconfig', 'base.json'), 'utf8')).compilerOptions;
 
 /** @param {string} packageDir  __dirname of the package's jest.config.js */
 /** @param {import('jest').Config} [overrides] */
@@ -13,9 +11,7 @@ function createJestConfig(packageDir, overrides = {}) {
   return {
     rootDir: packageDir,
     testEnvironment: 'node',
-    roots: ['<rootDir>/src', '<rootDir>/test'].filter((r) =>
-      fs.existsSync(r.replace('<rootDir>', packageDir)),
-    ),
+    roots: ['<rootDir>/src', '<rootDir>/test'].filter((r) => fs.existsSync(r.replace('<rootDir>', packageDir))),
     testMatch: ['**/*.test.ts'],
     moduleFileExtensions: ['ts', 'js', 'json'],
     transform: {

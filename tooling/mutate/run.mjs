@@ -91,7 +91,10 @@ for (const name of targets) {
   console.log(`\n=== mutate ${name} (${t.dir}) ===`);
   const reportPath = path.join(root, 'reports', 'mutation', `${name}.json`);
   fs.rmSync(reportPath, { force: true });
-  const r = spawnSync(process.execPath, [stryker, 'run', path.join(here, t.config), ...flags], { cwd: path.join(root, t.dir), stdio: 'inherit' });
+  const r = spawnSync(process.execPath, [stryker, 'run', path.join(here, t.config), ...flags], {
+    cwd: path.join(root, t.dir),
+    stdio: 'inherit',
+  });
   const seconds = Math.round((Date.now() - started) / 1000);
   tidyIncrementalFile(path.join(here, 'incremental', `${name}.json`));
   if (!fs.existsSync(reportPath)) {
@@ -103,11 +106,15 @@ for (const name of targets) {
   const s = scores(reportPath);
   console.log(`\nmutation score per file (${name}):`);
   for (const row of s.rows.sort((a, b) => a.score - b.score)) {
-    console.log(`  ${row.score.toFixed(1).padStart(5)} %  ${String(row.mutants).padStart(4)} mutants  ${String(row.survived).padStart(3)} survived  ${String(row.noCoverage).padStart(3)} no coverage  ${row.file}`);
+    console.log(
+      `  ${row.score.toFixed(1).padStart(5)} %  ${String(row.mutants).padStart(4)} mutants  ${String(row.survived).padStart(3)} survived  ${String(row.noCoverage).padStart(3)} no coverage  ${row.file}`,
+    );
   }
   const ok = r.status === 0;
   if (!ok) failed = true;
-  summary.push(`${name}: ${s.score.toFixed(2)} % of ${s.counted} mutants (break at ${s.breakAt}) in ${seconds}s${ok ? '' : ` — FAILED (exit ${r.status})`}`);
+  summary.push(
+    `${name}: ${s.score.toFixed(2)} % of ${s.counted} mutants (break at ${s.breakAt}) in ${seconds}s${ok ? '' : ` — FAILED (exit ${r.status})`}`,
+  );
 }
 console.log('\nmutation scores:');
 for (const line of summary) console.log(`  ${line}`);

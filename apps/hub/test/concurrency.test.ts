@@ -13,7 +13,7 @@ describeHub('concurrent requests', (hub) => {
     await putCatalog(hub(), [POD(31), POD(32)]);
   });
 
-  it('a transaction that rolls back never takes concurrent requests\' writes with it', async () => {
+  it("a transaction that rolls back never takes concurrent requests' writes with it", async () => {
     const failing = hub()
       .db.transaction(async (m) => {
         await m.query(`INSERT INTO catalog_variants (id, product_id, name, fulfillment) VALUES (90001, 1, 'doomed', 'pod')`);
@@ -47,7 +47,14 @@ describeHub('concurrent requests', (hub) => {
       }
       if (i % 3 === 1) return hub().put('/v1/catalog/variants', { variants: [POD(91000 + i)] });
       return hub().post('/v1/facility-stock', {
-        updates: [{ variantId: 32, facility: ['US-NC', 'US-TX', 'MX', 'CA', 'LV', 'UK', 'AU', 'JP'][i / 3], status: 'out_of_stock', observedAt: at }],
+        updates: [
+          {
+            variantId: 32,
+            facility: ['US-NC', 'US-TX', 'MX', 'CA', 'LV', 'UK', 'AU', 'JP'][i / 3],
+            status: 'out_of_stock',
+            observedAt: at,
+          },
+        ],
       });
     });
     const responses = await Promise.all(requests);
@@ -66,7 +73,9 @@ describeHub('concurrent requests', (hub) => {
     const burst = Array.from({ length: 30 }, (_, i) =>
       i % 2
         ? hub().get('/v1/catalog/variants/31/stock')
-        : hub().post('/v1/facility-stock', { updates: [{ variantId: 31, facility: 'CA', status: i % 4 ? 'in_stock' : 'out_of_stock', observedAt: nextObservedAt() }] }),
+        : hub().post('/v1/facility-stock', {
+            updates: [{ variantId: 31, facility: 'CA', status: i % 4 ? 'in_stock' : 'out_of_stock', observedAt: nextObservedAt() }],
+          }),
     );
     const statuses = (await Promise.all(burst)).map((r) => r.status);
     expect(statuses.filter((s) => s === 200)).toHaveLength(15);

@@ -35,7 +35,9 @@ describe('configuration', () => {
     const base = { HUB_API_TOKENS: 'dev_token_0123456789abcdef', HUB_DATA_DIR: tmp() };
     expect(loadHubConfig({ ...base, HUB_ENCRYPTION_KEY: key.toString('hex') }, quiet).encryptionKey.equals(key)).toBe(true);
     expect(loadHubConfig({ ...base, HUB_ENCRYPTION_KEY: key.toString('base64') }, quiet).encryptionKey.equals(key)).toBe(true);
-    expect(() => loadHubConfig({ ...base, HUB_ENCRYPTION_KEY: randomBytes(16).toString('hex') }, quiet)).toThrow(/HUB_ENCRYPTION_KEY must be 32 bytes/);
+    expect(() => loadHubConfig({ ...base, HUB_ENCRYPTION_KEY: randomBytes(16).toString('hex') }, quiet)).toThrow(
+      /HUB_ENCRYPTION_KEY must be 32 bytes/,
+    );
   });
 
   it('in development, generates a token and a key once, keeps them in the data dir and warns about the key', () => {
@@ -53,7 +55,14 @@ describe('configuration', () => {
 
   it('defaults: embedded database in the data dir, 127.0.0.1:8080, the monorepo plugins dir, the domain data file', () => {
     const dir = tmp();
-    const c = loadHubConfig({ HUB_DATA_DIR: dir, HUB_API_TOKENS: 'first_token_0123456789, second_token_0123456789', HUB_ENCRYPTION_KEY: randomBytes(32).toString('hex') }, quiet);
+    const c = loadHubConfig(
+      {
+        HUB_DATA_DIR: dir,
+        HUB_API_TOKENS: 'first_token_0123456789, second_token_0123456789',
+        HUB_ENCRYPTION_KEY: randomBytes(32).toString('hex'),
+      },
+      quiet,
+    );
     expect(c.database).toEqual({ kind: 'pglite', dataDir: path.join(dir, 'pglite') });
     expect(c.migrateOnStart).toBe(true);
     expect([c.host, c.port]).toEqual(['127.0.0.1', 8080]);

@@ -43,7 +43,10 @@ describe('CredentialCipher: store binding, key ids, several keys', () => {
 
   it('every ciphertext names its key; the first key encrypts and every key decrypts', () => {
     const old = new CredentialCipher([{ id: 'k1', key: K1 }]);
-    const rotated = new CredentialCipher([{ id: 'k2', key: K2 }, { id: 'k1', key: K1 }]);
+    const rotated = new CredentialCipher([
+      { id: 'k2', key: K2 },
+      { id: 'k1', key: K1 },
+    ]);
     const before = old.encrypt(values, STORE_A);
     expect(before.subarray(2, 4).toString('ascii')).toBe('k1');
     expect(rotated.decrypt(before, STORE_A)).toEqual(values);
@@ -55,14 +58,20 @@ describe('CredentialCipher: store binding, key ids, several keys', () => {
   });
 
   it('relabelling the key id is detected (the header is authenticated)', () => {
-    const cipher = new CredentialCipher([{ id: 'k1', key: K1 }, { id: 'k2', key: K2 }]);
+    const cipher = new CredentialCipher([
+      { id: 'k1', key: K1 },
+      { id: 'k2', key: K2 },
+    ]);
     const data = cipher.encrypt(values, STORE_A);
     data.write('k2', 2, 'ascii');
     expect(() => cipher.decrypt(data, STORE_A)).toThrow(/cannot be decrypted/);
   });
 
   it('format 1 (no key id, no store binding) still decrypts with any configured key', () => {
-    const cipher = new CredentialCipher([{ id: 'k2', key: K2 }, { id: 'k1', key: K1 }]);
+    const cipher = new CredentialCipher([
+      { id: 'k2', key: K2 },
+      { id: 'k1', key: K1 },
+    ]);
     const legacy = formatOne(K1, values);
     expect(cipher.decrypt(legacy, STORE_A)).toEqual(values);
     expect(cipher.needsReencryption(legacy)).toBe(true);
@@ -81,7 +90,10 @@ describe('HUB_ENCRYPTION_KEYS', () => {
 
   it('names every problem', () => {
     const problems: string[] = [];
-    parseEncryptionKeys({ HUB_ENCRYPTION_KEYS: `bad id:${K1.toString('hex')},k:short,k2:${K1.toString('hex')},k2:${K2.toString('hex')}` }, problems);
+    parseEncryptionKeys(
+      { HUB_ENCRYPTION_KEYS: `bad id:${K1.toString('hex')},k:short,k2:${K1.toString('hex')},k2:${K2.toString('hex')}` },
+      problems,
+    );
     expect(problems).toEqual([
       expect.stringContaining('entry 1'),
       expect.stringContaining('key "k"'),
@@ -93,7 +105,10 @@ describe('HUB_ENCRYPTION_KEYS', () => {
   });
 
   it('the hub config carries the ordered keys', () => {
-    const c = loadHubConfig({ HUB_API_TOKENS: 'token_0123456789abcdef', HUB_ENCRYPTION_KEYS: `b:${K2.toString('hex')},a:${K1.toString('hex')}` }, () => undefined);
+    const c = loadHubConfig(
+      { HUB_API_TOKENS: 'token_0123456789abcdef', HUB_ENCRYPTION_KEYS: `b:${K2.toString('hex')},a:${K1.toString('hex')}` },
+      () => undefined,
+    );
     expect(c.encryptionKeys.map((k) => k.id)).toEqual(['b', 'a']);
     expect(c.encryptionKey.equals(K2)).toBe(true);
   });
@@ -125,7 +140,9 @@ describe('cli.js rotate-keys', () => {
     try {
       await migrate(base);
       const ds = new DataSource(
-        buildDataSourceOptions(pg ? { kind: 'postgres', url: pg.url } : { kind: 'pglite', dataDir: path.join(dataDir, 'pglite') }, { migrationsRun: false }),
+        buildDataSourceOptions(pg ? { kind: 'postgres', url: pg.url } : { kind: 'pglite', dataDir: path.join(dataDir, 'pglite') }, {
+          migrationsRun: false,
+        }),
       );
       await ds.initialize();
       try {
@@ -145,9 +162,15 @@ describe('cli.js rotate-keys', () => {
       expect(await rotateKeys(env, { pauseMs: 1 })).toMatchObject({ examined: 1, reencrypted: 1, undecryptable: [], busy: [] });
       expect(await rotateKeys(env, { pauseMs: 1 })).toMatchObject({ examined: 1, reencrypted: 0, alreadyCurrent: 1 });
       // Without the old key the store still opens: it is under k2 now.
-      expect(await rotateKeys({ ...base, HUB_ENCRYPTION_KEYS: `k2:${K2.toString('hex')}` }, { pauseMs: 1 })).toMatchObject({ alreadyCurrent: 1, undecryptable: [] });
+      expect(await rotateKeys({ ...base, HUB_ENCRYPTION_KEYS: `k2:${K2.toString('hex')}` }, { pauseMs: 1 })).toMatchObject({
+        alreadyCurrent: 1,
+        undecryptable: [],
+      });
       // A key that opens nothing is reported, and nothing is changed.
-      expect(await rotateKeys({ ...base, HUB_ENCRYPTION_KEY: randomBytes(32).toString('hex') }, { pauseMs: 1 })).toMatchObject({ reencrypted: 0, undecryptable: [STORE_A] });
+      expect(await rotateKeys({ ...base, HUB_ENCRYPTION_KEY: randomBytes(32).toString('hex') }, { pauseMs: 1 })).toMatchObject({
+        reencrypted: 0,
+        undecryptable: [STORE_A],
+      });
       expect(fs.readdirSync(dataDir)).toEqual(pg ? [] : ['pglite']);
     } finally {
       log.mockRestore();
@@ -168,13 +191,19 @@ describeHub(
       await hub().sql(`UPDATE stores SET credentials = $2 WHERE id = $1`, [legacyId, formatOne(K1, values)]);
       ids.push(legacyId);
 
-      const rotated = new CredentialCipher([{ id: 'k2', key: K2 }, { id: 'default', key: K1 }]);
+      const rotated = new CredentialCipher([
+        { id: 'k2', key: K2 },
+        { id: 'default', key: K1 },
+      ]);
       const first = await rotateCredentialKeys(hub().db, rotated, { batchSize: 2, pauseMs: 1 });
       expect(first).toMatchObject({ undecryptable: [], busy: [] });
       expect(first.reencrypted).toBeGreaterThanOrEqual(4);
 
       const onlyNew = new CredentialCipher([{ id: 'k2', key: K2 }]);
-      const rows = await hub().sql<{ id: string; credentials: Buffer }>(`SELECT id::text AS id, credentials FROM stores WHERE id = ANY($1::uuid[])`, [ids]);
+      const rows = await hub().sql<{ id: string; credentials: Buffer }>(
+        `SELECT id::text AS id, credentials FROM stores WHERE id = ANY($1::uuid[])`,
+        [ids],
+      );
       for (const row of rows) {
         expect(onlyNew.needsReencryption(row.credentials)).toBe(false);
         expect(onlyNew.decrypt(row.credentials, row.id)).toHaveProperty('accessToken');
@@ -193,7 +222,10 @@ describeHub(
       const busy = await createStore(hub(), { sellingRegion: 'europe', name: 'busy' });
       await hub().sql(`UPDATE stores SET sync_lease_owner = 'someone', sync_lease_until = now() + interval '1 hour' WHERE id = $1`, [busy]);
 
-      const rotated = new CredentialCipher([{ id: 'k3', key: randomBytes(32) }, { id: 'default', key: K1 }]);
+      const rotated = new CredentialCipher([
+        { id: 'k3', key: randomBytes(32) },
+        { id: 'default', key: K1 },
+      ]);
       const report = await rotateCredentialKeys(hub().db, rotated, { passes: 2, pauseMs: 1 });
       expect(report.undecryptable).toContain(b);
       expect(report.undecryptable).not.toContain(a);

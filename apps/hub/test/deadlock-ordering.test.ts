@@ -30,7 +30,10 @@ describeHub('row lock order under concurrent marking and recording', (hub) => {
   let stores: string[] = [];
 
   beforeAll(async () => {
-    await putCatalog(hub(), ids.map((id) => POD(id)));
+    await putCatalog(
+      hub(),
+      ids.map((id) => POD(id)),
+    );
     stores = [];
     for (let s = 0; s < 3; s++) {
       const storeId = await createStore(hub(), { sellingRegion: 'north_america', name: `lock order ${s}` });

@@ -22,10 +22,12 @@ async function settleAll(hub: TestHub): Promise<void> {
 
 describeHub('POST /v1/facility-stock', (hub) => {
   const stockRow = async (variantId: number, facility: string) =>
-    (await hub().sql<{ status: string | null; quantity: number | null; observed_at: Date }>(
-      `SELECT status, quantity, observed_at FROM facility_stock WHERE variant_id = $1 AND facility_code = $2`,
-      [variantId, facility],
-    ))[0];
+    (
+      await hub().sql<{ status: string | null; quantity: number | null; observed_at: Date }>(
+        `SELECT status, quantity, observed_at FROM facility_stock WHERE variant_id = $1 AND facility_code = $2`,
+        [variantId, facility],
+      )
+    )[0];
   const countRows = async () => Number((await hub().sql<{ n: string }>(`SELECT count(*) AS n FROM facility_stock`))[0]!.n);
 
   beforeAll(async () => {
@@ -128,7 +130,9 @@ describeHub('POST /v1/facility-stock', (hub) => {
 
   it('rejects observations from the future (they would shadow every real update)', async () => {
     const res = await hub()
-      .post('/v1/facility-stock', { updates: [{ variantId: 1002, facility: 'ES', status: 'in_stock', observedAt: new Date(Date.now() + 3_600_000).toISOString() }] })
+      .post('/v1/facility-stock', {
+        updates: [{ variantId: 1002, facility: 'ES', status: 'in_stock', observedAt: new Date(Date.now() + 3_600_000).toISOString() }],
+      })
       .expect(400);
     expect(res.body.details).toEqual([{ path: 'updates[0].observedAt', message: expect.stringContaining('future') }]);
   });
@@ -137,7 +141,9 @@ describeHub('POST /v1/facility-stock', (hub) => {
     it('an older observation is counted stale and not applied', async () => {
       const older = nextObservedAt();
       const newer = nextObservedAt();
-      await hub().post('/v1/facility-stock', { updates: [{ variantId: 1003, facility: 'CA', status: 'out_of_stock', observedAt: newer }] }).expect(202);
+      await hub()
+        .post('/v1/facility-stock', { updates: [{ variantId: 1003, facility: 'CA', status: 'out_of_stock', observedAt: newer }] })
+        .expect(202);
       const res = await hub()
         .post('/v1/facility-stock', { updates: [{ variantId: 1003, facility: 'CA', status: 'in_stock', observedAt: older }] })
         .expect(202);
@@ -148,7 +154,9 @@ describeHub('POST /v1/facility-stock', (hub) => {
 
     it('an observation as old as the stored one is stale too (the first report of an instant stands)', async () => {
       const at = nextObservedAt();
-      await hub().post('/v1/facility-stock', { updates: [{ variantId: 1003, facility: 'MX', status: 'in_stock', observedAt: at }] }).expect(202);
+      await hub()
+        .post('/v1/facility-stock', { updates: [{ variantId: 1003, facility: 'MX', status: 'in_stock', observedAt: at }] })
+        .expect(202);
       const res = await hub()
         .post('/v1/facility-stock', { updates: [{ variantId: 1003, facility: 'MX', status: 'discontinued', observedAt: at }] })
         .expect(202);
@@ -191,7 +199,9 @@ describeHub('POST /v1/facility-stock', (hub) => {
       const shuffled = [...times.keys()].sort((a, b) => ((a * 7) % 12) - ((b * 7) % 12));
       await Promise.all(
         shuffled.map((i) =>
-          hub().post('/v1/facility-stock', { updates: [{ variantId: 2001, facility: 'ES', quantity: i, observedAt: times[i] }] }).expect(202),
+          hub()
+            .post('/v1/facility-stock', { updates: [{ variantId: 2001, facility: 'ES', quantity: i, observedAt: times[i] }] })
+            .expect(202),
         ),
       );
       expect(await stockRow(2001, 'ES')).toMatchObject({ quantity: 11 });
@@ -223,7 +233,9 @@ describeHub('POST /v1/facility-stock', (hub) => {
 
     it('marks only synced, non-ignored variants of enabled stores whose region has the facility', async () => {
       const res = await hub()
-        .post('/v1/facility-stock', { updates: [{ variantId: 3001, facility: 'US-NC', status: 'out_of_stock', observedAt: nextObservedAt() }] })
+        .post('/v1/facility-stock', {
+          updates: [{ variantId: 3001, facility: 'US-NC', status: 'out_of_stock', observedAt: nextObservedAt() }],
+        })
         .expect(202);
       expect(res.body).toEqual({ accepted: 1, stale: 0, unrecognisedStatus: 0, affectedSyncVariants: 1 });
       expect(await dueByVariant(hub(), na)).toEqual({ synced: true, ignored: false, unlinked: false, other: false, warehouse: false });
@@ -241,7 +253,9 @@ describeHub('POST /v1/facility-stock', (hub) => {
     });
 
     it('a newer observation that changes nothing is applied but marks nothing', async () => {
-      await hub().post('/v1/facility-stock', { updates: [{ variantId: 3003, facility: 'CA', quantity: 4, observedAt: nextObservedAt() }] }).expect(202);
+      await hub()
+        .post('/v1/facility-stock', { updates: [{ variantId: 3003, facility: 'CA', quantity: 4, observedAt: nextObservedAt() }] })
+        .expect(202);
       await settleAll(hub());
       const res = await hub()
         .post('/v1/facility-stock', { updates: [{ variantId: 3003, facility: 'CA', quantity: 4, observedAt: nextObservedAt() }] })
@@ -252,7 +266,9 @@ describeHub('POST /v1/facility-stock', (hub) => {
 
     it('a stale observation marks nothing', async () => {
       const old = '2025-01-01T00:00:00Z';
-      const res = await hub().post('/v1/facility-stock', { updates: [{ variantId: 3003, facility: 'CA', quantity: 99, observedAt: old }] }).expect(202);
+      const res = await hub()
+        .post('/v1/facility-stock', { updates: [{ variantId: 3003, facility: 'CA', quantity: 99, observedAt: old }] })
+        .expect(202);
       expect(res.body).toEqual({ accepted: 0, stale: 1, unrecognisedStatus: 0, affectedSyncVariants: 0 });
     });
 
@@ -266,29 +282,51 @@ describeHub('POST /v1/facility-stock', (hub) => {
           `SELECT id::text AS id, pending_version, updated_at, seen_seq::text AS seen_seq FROM sync_variants ORDER BY id`,
         );
       const before = await rowsOf();
-      const [region] = await hub().sql<{ stock_seq: string }>(`SELECT stock_seq::text AS stock_seq FROM selling_regions WHERE code = 'north_america'`);
-      const res = await hub().post('/v1/facility-stock', { updates: [{ variantId: 3001, facility: 'MX', status: 'in_stock', observedAt: nextObservedAt() }] }).expect(202);
+      const [region] = await hub().sql<{ stock_seq: string }>(
+        `SELECT stock_seq::text AS stock_seq FROM selling_regions WHERE code = 'north_america'`,
+      );
+      const res = await hub()
+        .post('/v1/facility-stock', { updates: [{ variantId: 3001, facility: 'MX', status: 'in_stock', observedAt: nextObservedAt() }] })
+        .expect(202);
       expect(res.body.affectedSyncVariants).toBe(1);
       expect(await rowsOf()).toEqual(before);
 
       // The change's version is on the facility row and on every region holding the facility, and newer than before.
-      const [change] = await hub().sql<{ change_seq: string }>(`SELECT change_seq::text AS change_seq FROM facility_stock WHERE variant_id = 3001 AND facility_code = 'MX'`);
-      const [after] = await hub().sql<{ stock_seq: string }>(`SELECT stock_seq::text AS stock_seq FROM selling_regions WHERE code = 'north_america'`);
+      const [change] = await hub().sql<{ change_seq: string }>(
+        `SELECT change_seq::text AS change_seq FROM facility_stock WHERE variant_id = 3001 AND facility_code = 'MX'`,
+      );
+      const [after] = await hub().sql<{ stock_seq: string }>(
+        `SELECT stock_seq::text AS stock_seq FROM selling_regions WHERE code = 'north_america'`,
+      );
       expect(BigInt(after!.stock_seq)).toBeGreaterThan(BigInt(region!.stock_seq));
       expect(after!.stock_seq).toBe(change!.change_seq);
-      const [europe] = await hub().sql<{ stock_seq: string }>(`SELECT stock_seq::text AS stock_seq FROM selling_regions WHERE code = 'europe'`);
+      const [europe] = await hub().sql<{ stock_seq: string }>(
+        `SELECT stock_seq::text AS stock_seq FROM selling_regions WHERE code = 'europe'`,
+      );
       expect(europe!.stock_seq).not.toBe(change!.change_seq);
       expect((await dueByVariant(hub(), na)).synced).toBe(true);
     });
 
     it('a re-observation of the same state keeps the version of the change it repeats', async () => {
-      await hub().post('/v1/facility-stock', { updates: [{ variantId: 3002, facility: 'US-TX', status: 'in_stock', observedAt: nextObservedAt() }] }).expect(202);
+      await hub()
+        .post('/v1/facility-stock', { updates: [{ variantId: 3002, facility: 'US-TX', status: 'in_stock', observedAt: nextObservedAt() }] })
+        .expect(202);
       const version = async () =>
-        (await hub().sql<{ change_seq: string }>(`SELECT change_seq::text AS change_seq FROM facility_stock WHERE variant_id = 3002 AND facility_code = 'US-TX'`))[0]!.change_seq;
+        (
+          await hub().sql<{ change_seq: string }>(
+            `SELECT change_seq::text AS change_seq FROM facility_stock WHERE variant_id = 3002 AND facility_code = 'US-TX'`,
+          )
+        )[0]!.change_seq;
       const first = await version();
-      await hub().post('/v1/facility-stock', { updates: [{ variantId: 3002, facility: 'US-TX', status: 'in_stock', observedAt: nextObservedAt() }] }).expect(202);
+      await hub()
+        .post('/v1/facility-stock', { updates: [{ variantId: 3002, facility: 'US-TX', status: 'in_stock', observedAt: nextObservedAt() }] })
+        .expect(202);
       expect(await version()).toBe(first);
-      await hub().post('/v1/facility-stock', { updates: [{ variantId: 3002, facility: 'US-TX', status: 'out_of_stock', observedAt: nextObservedAt() }] }).expect(202);
+      await hub()
+        .post('/v1/facility-stock', {
+          updates: [{ variantId: 3002, facility: 'US-TX', status: 'out_of_stock', observedAt: nextObservedAt() }],
+        })
+        .expect(202);
       expect(BigInt(await version())).toBeGreaterThan(BigInt(first));
     });
   });
@@ -297,13 +335,20 @@ describeHub('POST /v1/facility-stock', (hub) => {
     it('touch the database in a bounded number of statements (set-based)', async () => {
       const ids = Array.from({ length: 10_000 }, (_, i) => 500_000 + i);
       let before = hub().statements();
-      await hub().put('/v1/catalog/variants', { variants: ids.map((id) => POD(id, 9)) }).expect(200);
+      await hub()
+        .put('/v1/catalog/variants', { variants: ids.map((id) => POD(id, 9)) })
+        .expect(200);
       const catalogStatements = hub().statements() - before;
       expect(catalogStatements).toBeLessThanOrEqual(6);
 
       const observedAt = nextObservedAt();
       const facilities = ['US-NC', 'US-TX', 'MX', 'CA', 'LV'];
-      const updates = ids.map((id, i) => ({ variantId: id, facility: facilities[i % facilities.length], status: i % 3 ? 'in_stock' : 'out_of_stock', observedAt }));
+      const updates = ids.map((id, i) => ({
+        variantId: id,
+        facility: facilities[i % facilities.length],
+        status: i % 3 ? 'in_stock' : 'out_of_stock',
+        observedAt,
+      }));
       before = hub().statements();
       const res = await hub().post('/v1/facility-stock', { updates }).expect(202);
       const stockStatements = hub().statements() - before;
@@ -325,14 +370,21 @@ describeHub('GET /v1/catalog/variants/:id/stock and PUT /v1/catalog/variants', (
     const at = nextObservedAt();
     await hub()
       .post('/v1/facility-stock', {
-        updates: ['US-NC', 'US-TX', 'MX', 'CA'].map((facility) => ({ variantId: 7001, facility, status: 'out_of_stock', observedAt: at }))
+        updates: ['US-NC', 'US-TX', 'MX', 'CA']
+          .map((facility) => ({ variantId: 7001, facility, status: 'out_of_stock', observedAt: at }))
           .concat([{ variantId: 7001, facility: 'LV', status: 'in_stock', observedAt: at }]),
       })
       .expect(202);
     const res = await hub().get('/v1/catalog/variants/7001/stock').expect(200);
     expect(res.body.variant).toEqual({ id: 7001, productId: 1, name: 'POD variant 7001', sku: 'POD-7001', fulfillment: 'pod' });
     expect(res.body.facilities).toHaveLength(5);
-    expect(res.body.facilities[0]).toEqual({ facility: 'CA', status: 'out_of_stock', quantity: null, observedAt: at, updatedAt: expect.any(String) });
+    expect(res.body.facilities[0]).toEqual({
+      facility: 'CA',
+      status: 'out_of_stock',
+      quantity: null,
+      observedAt: at,
+      updatedAt: expect.any(String),
+    });
     const region = (code: string) => res.body.regions.find((r: { region: string }) => r.region === code);
     expect(region('north_america')).toMatchObject({ basis: 'computed', stock: { kind: 'out_of_stock' } });
     expect(region('worldwide')).toMatchObject({ basis: 'computed', stock: { kind: 'unlimited' } });
@@ -341,7 +393,7 @@ describeHub('GET /v1/catalog/variants/:id/stock and PUT /v1/catalog/variants', (
     expect(res.body.regions).toHaveLength(17);
   });
 
-  it('warehouse availability is the sum of the region facilities\' quantities', async () => {
+  it("warehouse availability is the sum of the region facilities' quantities", async () => {
     const at = nextObservedAt();
     await hub()
       .post('/v1/facility-stock', {
@@ -359,14 +411,23 @@ describeHub('GET /v1/catalog/variants/:id/stock and PUT /v1/catalog/variants', (
   });
 
   it('404 for an unknown variant, 400 for a malformed id', async () => {
-    expect((await hub().get('/v1/catalog/variants/424242/stock').expect(404)).body).toEqual({ error: 'not_found', message: expect.stringContaining('424242') });
+    expect((await hub().get('/v1/catalog/variants/424242/stock').expect(404)).body).toEqual({
+      error: 'not_found',
+      message: expect.stringContaining('424242'),
+    });
     expect((await hub().get('/v1/catalog/variants/abc/stock').expect(400)).body.details[0].path).toBe('id');
   });
 
   it('upserts (insert then update) and reports the count', async () => {
-    await hub().put('/v1/catalog/variants', { variants: [{ id: 7003, productId: 5, name: 'first', fulfillment: 'pod' }] }).expect(200, { upserted: 1 });
-    await hub().put('/v1/catalog/variants', { variants: [{ id: 7003, productId: 5, name: 'renamed', sku: 'S-1', fulfillment: 'warehouse' }] }).expect(200, { upserted: 1 });
-    const [row] = await hub().sql<{ name: string; sku: string; fulfillment: string }>(`SELECT name, sku, fulfillment FROM catalog_variants WHERE id = 7003`);
+    await hub()
+      .put('/v1/catalog/variants', { variants: [{ id: 7003, productId: 5, name: 'first', fulfillment: 'pod' }] })
+      .expect(200, { upserted: 1 });
+    await hub()
+      .put('/v1/catalog/variants', { variants: [{ id: 7003, productId: 5, name: 'renamed', sku: 'S-1', fulfillment: 'warehouse' }] })
+      .expect(200, { upserted: 1 });
+    const [row] = await hub().sql<{ name: string; sku: string; fulfillment: string }>(
+      `SELECT name, sku, fulfillment FROM catalog_variants WHERE id = 7003`,
+    );
     expect(row).toEqual({ name: 'renamed', sku: 'S-1', fulfillment: 'warehouse' });
   });
 

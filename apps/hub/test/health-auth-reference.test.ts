@@ -72,7 +72,17 @@ describeHub('health, auth, reference data, OpenAPI', (hub) => {
   it('serves the OpenAPI spec at /docs/openapi.json and the UI at /docs (no token)', async () => {
     const spec = await hub().raw().get('/docs/openapi.json').expect(200);
     expect(spec.body.openapi).toMatch(/^3\./);
-    for (const p of ['/v1/facility-stock', '/v1/catalog/variants', '/v1/catalog/variants/{id}/stock', '/v1/stores', '/v1/stores/{id}', '/v1/stores/{id}/sync-variants', '/v1/integrations', '/v1/facilities', '/v1/selling-regions']) {
+    for (const p of [
+      '/v1/facility-stock',
+      '/v1/catalog/variants',
+      '/v1/catalog/variants/{id}/stock',
+      '/v1/stores',
+      '/v1/stores/{id}',
+      '/v1/stores/{id}/sync-variants',
+      '/v1/integrations',
+      '/v1/facilities',
+      '/v1/selling-regions',
+    ]) {
       expect(spec.body.paths).toHaveProperty([p]);
     }
     const ui = await hub().raw().get('/docs').redirects(1).expect(200);

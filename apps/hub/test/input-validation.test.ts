@@ -17,10 +17,12 @@ describeHub('input validation (issue 7)', (hub) => {
   });
 
   const stock = async (variantId: number, facility: string) =>
-    (await hub().sql<{ status: string | null; quantity: number | null }>(
-      `SELECT status, quantity FROM facility_stock WHERE variant_id = $1 AND facility_code = $2`,
-      [variantId, facility],
-    ))[0];
+    (
+      await hub().sql<{ status: string | null; quantity: number | null }>(
+        `SELECT status, quantity FROM facility_stock WHERE variant_id = $1 AND facility_code = $2`,
+        [variantId, facility],
+      )
+    )[0];
 
   describe('null is not "absent"', () => {
     it('status: null (POD) and quantity: null (warehouse) are a 400 naming the field, and the known state stays', async () => {
@@ -46,10 +48,15 @@ describeHub('input validation (issue 7)', (hub) => {
       expect(await stock(5201, 'US-NC')).toEqual({ status: null, quantity: 4 });
     });
 
-    it.each(['name', 'driftPolicy', 'stockSyncEnabled', 'sellingRegion', 'credentials', 'status'])('PATCH a store with %s: null → 400 naming it', async (field) => {
-      const res = await hub().patch(`/v1/stores/${storeId}`, { [field]: null }).expect(400);
-      expect(paths(res.body)).toEqual([field]);
-    });
+    it.each(['name', 'driftPolicy', 'stockSyncEnabled', 'sellingRegion', 'credentials', 'status'])(
+      'PATCH a store with %s: null → 400 naming it',
+      async (field) => {
+        const res = await hub()
+          .patch(`/v1/stores/${storeId}`, { [field]: null })
+          .expect(400);
+        expect(paths(res.body)).toEqual([field]);
+      },
+    );
 
     it('reconcileIntervalSeconds: null keeps its documented meaning (the hub-wide default)', async () => {
       const res = await hub().patch(`/v1/stores/${storeId}`, { reconcileIntervalSeconds: null }).expect(200);
@@ -58,7 +65,9 @@ describeHub('input validation (issue 7)', (hub) => {
 
     it('ignored: null on a sync variant and dryRun: null on a sync are 400s', async () => {
       const r1 = await hub()
-        .put(`/v1/stores/${storeId}/sync-variants`, { variants: [{ externalProductId: 'p', externalVariantId: 'v', catalogVariantId: 5101, ignored: null }] })
+        .put(`/v1/stores/${storeId}/sync-variants`, {
+          variants: [{ externalProductId: 'p', externalVariantId: 'v', catalogVariantId: 5101, ignored: null }],
+        })
         .expect(400);
       expect(paths(r1.body)).toEqual(['variants[0].ignored']);
       const r2 = await hub().post(`/v1/stores/${storeId}/sync`, { dryRun: null }).expect(400);
@@ -68,20 +77,52 @@ describeHub('input validation (issue 7)', (hub) => {
 
   describe('NUL characters', () => {
     it.each([
-      ['facility-stock facility', 'post', '/v1/facility-stock', { updates: [{ variantId: 5101, facility: 'US\u0000NC', status: 'in_stock', observedAt: '2026-01-01T00:00:00Z' }] }, 'updates[0].facility'],
+      [
+        'facility-stock facility',
+        'post',
+        '/v1/facility-stock',
+        { updates: [{ variantId: 5101, facility: 'US\u0000NC', status: 'in_stock', observedAt: '2026-01-01T00:00:00Z' }] },
+        'updates[0].facility',
+      ],
       ['catalog name', 'put', '/v1/catalog/variants', { variants: [{ ...POD(5301), name: 'bad\u0000name' }] }, 'variants[0].name'],
       ['catalog sku', 'put', '/v1/catalog/variants', { variants: [{ ...POD(5302), sku: 'SKU\u0000' }] }, 'variants[0].sku'],
-      ['store name', 'post', '/v1/stores', { name: 'a\u0000b', platform: 'demo-shop', sellingRegion: 'north_america', credentials: { shop: 'demo', accessToken: 'shpat_test_x' } }, 'name'],
-      ['selling region', 'post', '/v1/stores', { name: 'n', platform: 'demo-shop', sellingRegion: 'north\u0000america', credentials: { shop: 'demo', accessToken: 'shpat_test_x' } }, 'sellingRegion'],
+      [
+        'store name',
+        'post',
+        '/v1/stores',
+        {
+          name: 'a\u0000b',
+          platform: 'demo-shop',
+          sellingRegion: 'north_america',
+          credentials: { shop: 'demo', accessToken: 'shpat_test_x' },
+        },
+        'name',
+      ],
+      [
+        'selling region',
+        'post',
+        '/v1/stores',
+        {
+          name: 'n',
+          platform: 'demo-shop',
+          sellingRegion: 'north\u0000america',
+          credentials: { shop: 'demo', accessToken: 'shpat_test_x' },
+        },
+        'sellingRegion',
+      ],
     ])('%s → 400 naming the field', async (_label, method, path, body, field) => {
-      const res = await (method === 'post' ? hub().post(path as string, body as object) : hub().put(path as string, body as object)).expect(400);
+      const res = await (method === 'post' ? hub().post(path as string, body as object) : hub().put(path as string, body as object)).expect(
+        400,
+      );
       expect(paths(res.body)).toContain(field);
       expect(res.body.details.find((d: { path: string }) => d.path === field).message).toContain('NUL');
     });
 
     it('in external ids of a sync-variant batch', async () => {
       const res = await hub()
-        .put(`/v1/stores/${storeId}/sync-variants`, { variants: [{ externalProductId: 'p\u0000', externalVariantId: 'v\u0000', catalogVariantId: null }] })
+        .put(`/v1/stores/${storeId}/sync-variants`, {
+          variants: [{ externalProductId: 'p\u0000', externalVariantId: 'v\u0000', catalogVariantId: null }],
+        })
         .expect(400);
       expect(paths(res.body).sort()).toEqual(['variants[0].externalProductId', 'variants[0].externalVariantId']);
     });
@@ -89,33 +130,51 @@ describeHub('input validation (issue 7)', (hub) => {
 
   describe('shapes and dates', () => {
     it('a nested array in a batch is a 400', async () => {
-      const r1 = await hub().put('/v1/catalog/variants', { variants: [[]] }).expect(400);
+      const r1 = await hub()
+        .put('/v1/catalog/variants', { variants: [[]] })
+        .expect(400);
       expect(paths(r1.body)[0]).toMatch(/^variants/);
-      const r2 = await hub().put(`/v1/stores/${storeId}/sync-variants`, { variants: [[]] }).expect(400);
+      const r2 = await hub()
+        .put(`/v1/stores/${storeId}/sync-variants`, { variants: [[]] })
+        .expect(400);
       expect(paths(r2.body)[0]).toMatch(/^variants/);
-      const r3 = await hub().post('/v1/facility-stock', { updates: [[]] }).expect(400);
+      const r3 = await hub()
+        .post('/v1/facility-stock', { updates: [[]] })
+        .expect(400);
       expect(paths(r3.body)).toEqual(['updates']);
     });
 
-    it.each(['0000-01-01T00:00:00Z', '2025-02-30T12:00:00Z', '2023-02-29T00:00:00Z', '2026-13-01T00:00:00Z', '2026-01-01T24:00:00Z', '1969-12-31T23:59:59Z'])(
-      'observedAt %s → 400',
-      async (observedAt) => {
-        const res = await hub().post('/v1/facility-stock', { updates: [{ variantId: 5102, facility: 'US-NC', status: 'in_stock', observedAt }] }).expect(400);
-        expect(paths(res.body)).toEqual(['updates[0].observedAt']);
-        expect(await stock(5102, 'US-NC')).toBeUndefined();
-      },
-    );
+    it.each([
+      '0000-01-01T00:00:00Z',
+      '2025-02-30T12:00:00Z',
+      '2023-02-29T00:00:00Z',
+      '2026-13-01T00:00:00Z',
+      '2026-01-01T24:00:00Z',
+      '1969-12-31T23:59:59Z',
+    ])('observedAt %s → 400', async (observedAt) => {
+      const res = await hub()
+        .post('/v1/facility-stock', { updates: [{ variantId: 5102, facility: 'US-NC', status: 'in_stock', observedAt }] })
+        .expect(400);
+      expect(paths(res.body)).toEqual(['updates[0].observedAt']);
+      expect(await stock(5102, 'US-NC')).toBeUndefined();
+    });
 
     it('a real leap day and an offset are accepted', async () => {
       await hub()
-        .post('/v1/facility-stock', { updates: [{ variantId: 5102, facility: 'US-TX', status: 'in_stock', observedAt: '2024-02-29T23:30:00-05:00' }] })
+        .post('/v1/facility-stock', {
+          updates: [{ variantId: 5102, facility: 'US-TX', status: 'in_stock', observedAt: '2024-02-29T23:30:00-05:00' }],
+        })
         .expect(202);
     });
 
     it('a sync-variants cursor beyond the bigint range → 400 naming cursor', async () => {
-      const res = await hub().get(`/v1/stores/${storeId}/sync-variants?cursor=${cursorOf('9999999999999999999')}`).expect(400);
+      const res = await hub()
+        .get(`/v1/stores/${storeId}/sync-variants?cursor=${cursorOf('9999999999999999999')}`)
+        .expect(400);
       expect(paths(res.body)).toEqual(['cursor']);
-      await hub().get(`/v1/stores/${storeId}/sync-variants?cursor=${cursorOf('9223372036854775807')}`).expect(200);
+      await hub()
+        .get(`/v1/stores/${storeId}/sync-variants?cursor=${cursorOf('9223372036854775807')}`)
+        .expect(200);
     });
   });
 
@@ -196,11 +255,21 @@ describeHub('input validation (issue 7)', (hub) => {
   describe('credential values', () => {
     it('a value over 8 KiB → 400 naming it', async () => {
       const res = await hub()
-        .post('/v1/stores', { name: 'big', platform: 'demo-shop', sellingRegion: 'north_america', credentials: { shop: 'demo', accessToken: 'x'.repeat(8 * 1024 + 1) } })
+        .post('/v1/stores', {
+          name: 'big',
+          platform: 'demo-shop',
+          sellingRegion: 'north_america',
+          credentials: { shop: 'demo', accessToken: 'x'.repeat(8 * 1024 + 1) },
+        })
         .expect(400);
       expect(paths(res.body)).toEqual(['credentials.accessToken']);
       await hub()
-        .post('/v1/stores', { name: 'ok', platform: 'demo-shop', sellingRegion: 'north_america', credentials: { shop: 'demo', accessToken: 'x'.repeat(8 * 1024) } })
+        .post('/v1/stores', {
+          name: 'ok',
+          platform: 'demo-shop',
+          sellingRegion: 'north_america',
+          credentials: { shop: 'demo', accessToken: 'x'.repeat(8 * 1024) },
+        })
         .expect(201);
     });
   });

@@ -104,7 +104,8 @@ describe('the served OpenAPI document [pglite]', () => {
     for (const op of operationsOf(doc)) {
       const isPublic = matcher.isPublic(op.method, op.path);
       const expected = isPublic ? [] : [{ bearer: [] }];
-      if (JSON.stringify(op.operation.security) !== JSON.stringify(expected)) wrong.push(`${op.method} ${op.template}: ${JSON.stringify(op.operation.security)}`);
+      if (JSON.stringify(op.operation.security) !== JSON.stringify(expected))
+        wrong.push(`${op.method} ${op.template}: ${JSON.stringify(op.operation.security)}`);
     }
     expect(wrong).toEqual([]);
     expect(operationsOf(doc).find((op) => op.method === 'GET' && op.template === '/health')?.operation.security).toEqual([]);

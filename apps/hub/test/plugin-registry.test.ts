@@ -45,7 +45,13 @@ describeHub('plugin registry and ConnectionFactory', (hub) => {
     await hub().sql(
       `INSERT INTO integrations (id, display_name, contract_version, manifest, credential_fields, available, last_loaded_at)
        VALUES ('gone-shop', 'Gone Shop', 1, $1::jsonb, '[{"name":"token","secret":true,"required":true}]', true, now())`,
-      [JSON.stringify({ id: 'gone-shop', capabilities: { unlimitedStock: 'native', maxBatch: 1, readBack: false }, rateLimit: { requestsPerSecond: 1, burst: 1 } })],
+      [
+        JSON.stringify({
+          id: 'gone-shop',
+          capabilities: { unlimitedStock: 'native', maxBatch: 1, readBack: false },
+          rateLimit: { requestsPerSecond: 1, burst: 1 },
+        }),
+      ],
     );
     const cipher = hub().app.get(CredentialCipher);
     await hub().sql(
@@ -56,7 +62,9 @@ describeHub('plugin registry and ConnectionFactory', (hub) => {
     const registry = hub().app.get(PluginRegistry);
     await registry.load();
 
-    const [row] = await hub().sql<{ available: boolean; unavailable_reason: string }>(`SELECT available, unavailable_reason FROM integrations WHERE id = 'gone-shop'`);
+    const [row] = await hub().sql<{ available: boolean; unavailable_reason: string }>(
+      `SELECT available, unavailable_reason FROM integrations WHERE id = 'gone-shop'`,
+    );
     expect(row).toEqual({ available: false, unavailable_reason: expect.stringMatching(/no longer installed/) });
     expect(registry.unavailable).toEqual([{ id: 'gone-shop', reason: expect.any(String), stores: 1 }]);
 
@@ -66,10 +74,15 @@ describeHub('plugin registry and ConnectionFactory', (hub) => {
     const listed = await hub().get('/v1/integrations').expect(200);
     expect(listed.body.map((i: { id: string }) => i.id)).toEqual(['demo-shop']);
     const all = await hub().get('/v1/integrations?includeUnavailable=true').expect(200);
-    expect(all.body.find((i: { id: string }) => i.id === 'gone-shop')).toMatchObject({ available: false, unavailableReason: expect.any(String) });
+    expect(all.body.find((i: { id: string }) => i.id === 'gone-shop')).toMatchObject({
+      available: false,
+      unavailableReason: expect.any(String),
+    });
 
     // Credentials cannot be changed for a platform that is not loaded, and new stores cannot use it.
-    const patch = await hub().patch('/v1/stores/11111111-1111-4111-8111-111111111111', { credentials: { token: 'x' } }).expect(400);
+    const patch = await hub()
+      .patch('/v1/stores/11111111-1111-4111-8111-111111111111', { credentials: { token: 'x' } })
+      .expect(400);
     expect(patch.body.details[0].path).toBe('credentials');
     await hub().patch('/v1/stores/11111111-1111-4111-8111-111111111111', { name: 'still editable' }).expect(200);
   });
@@ -77,8 +90,14 @@ describeHub('plugin registry and ConnectionFactory', (hub) => {
   it('connect(store) decrypts the credentials and returns a working StoreConnection', async () => {
     const platform = await startFixturePlatform();
     try {
-      const id = await createStore(hub(), { sellingRegion: 'europe', credentials: { shop: 'conn', accessToken: GOOD_TOKEN, baseUrl: platform.baseUrl } });
-      const [store] = await hub().sql<{ id: string; platform: string; credentials: Uint8Array }>(`SELECT id, platform, credentials FROM stores WHERE id = $1`, [id]);
+      const id = await createStore(hub(), {
+        sellingRegion: 'europe',
+        credentials: { shop: 'conn', accessToken: GOOD_TOKEN, baseUrl: platform.baseUrl },
+      });
+      const [store] = await hub().sql<{ id: string; platform: string; credentials: Uint8Array }>(
+        `SELECT id, platform, credentials FROM stores WHERE id = $1`,
+        [id],
+      );
       const factory = hub().app.get(ConnectionFactory);
       const connection = factory.connect(store!);
       await connection.verify();

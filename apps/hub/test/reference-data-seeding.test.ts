@@ -26,13 +26,19 @@ describeHub(
       const japanStore = await createStore(hub(), { sellingRegion: 'japan' });
       await putSyncVariants(hub(), canadaStore, [{ externalProductId: 'p', externalVariantId: 'ca', catalogVariantId: 41 }]);
       await putSyncVariants(hub(), japanStore, [{ externalProductId: 'p', externalVariantId: 'jp', catalogVariantId: 41 }]);
-      await hub().post('/v1/facility-stock', { updates: [{ variantId: 41, facility: 'BR', status: 'in_stock', observedAt: '2026-01-01T00:00:00Z' }] }).expect(202);
+      await hub()
+        .post('/v1/facility-stock', {
+          updates: [{ variantId: 41, facility: 'BR', status: 'in_stock', observedAt: '2026-01-01T00:00:00Z' }],
+        })
+        .expect(202);
       await clearPending(hub());
 
       // Regions no longer in the file (the domain requires the 17 codes, so these are rows of an older
       // file): one used by a store, one not.
       await hub().sql(`INSERT INTO selling_regions (code, name) VALUES ('legacy_used', 'Legacy used'), ('legacy_unused', 'Legacy unused')`);
-      await hub().sql(`INSERT INTO selling_region_facilities (region_code, facility_code) VALUES ('legacy_used', 'JP'), ('legacy_unused', 'BR')`);
+      await hub().sql(
+        `INSERT INTO selling_region_facilities (region_code, facility_code) VALUES ('legacy_used', 'JP'), ('legacy_unused', 'BR')`,
+      );
       const legacyStore = await createStore(hub(), { sellingRegion: 'japan' });
       await hub().sql(`UPDATE stores SET selling_region = 'legacy_used' WHERE id = $1`, [legacyStore]);
 
@@ -47,7 +53,9 @@ describeHub(
         if (facilities.length === 0) facilities.push('AU'); // e.g. a region that listed only JP
         return { ...r, facilities: [...new Set(facilities)] };
       });
-      edited.facilities = edited.facilities.filter((f) => f.code !== 'JP' && f.code !== 'BR').map((f) => (f.code === 'AU' ? { ...f, name: 'Sydney' } : f));
+      edited.facilities = edited.facilities
+        .filter((f) => f.code !== 'JP' && f.code !== 'BR')
+        .map((f) => (f.code === 'AU' ? { ...f, name: 'Sydney' } : f));
       fs.writeFileSync(file, JSON.stringify(edited));
 
       const report = await hub().app.get(ReferenceDataService).reseed();

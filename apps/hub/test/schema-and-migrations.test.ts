@@ -51,7 +51,9 @@ describe('node dist/cli.js migrate', () => {
       expect(await migrate(env)).toEqual(HUB_MIGRATIONS.map((M) => new M().name));
       expect(await migrate(env)).toEqual([]);
       const ds = new DataSource(
-        buildDataSourceOptions(pg ? { kind: 'postgres', url: pg.url } : { kind: 'pglite', dataDir: path.join(dataDir, 'pglite') }, { migrationsRun: false }),
+        buildDataSourceOptions(pg ? { kind: 'postgres', url: pg.url } : { kind: 'pglite', dataDir: path.join(dataDir, 'pglite') }, {
+          migrationsRun: false,
+        }),
       );
       await ds.initialize();
       try {

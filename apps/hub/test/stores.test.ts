@@ -52,7 +52,11 @@ describeHub('stores', (hub) => {
   });
 
   it('GET lists and GET one returns the store; neither carries credentials', async () => {
-    const id = seen(await hub().post('/v1/stores', validBody({ name: 'Listed' })).expect(201)).body.id;
+    const id = seen(
+      await hub()
+        .post('/v1/stores', validBody({ name: 'Listed' }))
+        .expect(201),
+    ).body.id;
     const list = seen(await hub().get('/v1/stores').expect(200));
     expect(list.body.map((s: { id: string }) => s.id)).toContain(id);
     const one = seen(await hub().get(`/v1/stores/${id}`).expect(200));
@@ -71,15 +75,33 @@ describeHub('stores', (hub) => {
   it('names every offending field of a bad store', async () => {
     const res = seen(
       await hub()
-        .post('/v1/stores', { name: '', platform: 'demo-shop', sellingRegion: 'north_america', driftPolicy: 'ignore', stockSyncEnabled: 'yes', credentials: 'x', color: 'red' })
+        .post('/v1/stores', {
+          name: '',
+          platform: 'demo-shop',
+          sellingRegion: 'north_america',
+          driftPolicy: 'ignore',
+          stockSyncEnabled: 'yes',
+          credentials: 'x',
+          color: 'red',
+        })
         .expect(400),
     );
     expect(res.body.error).toBe('validation_failed');
-    expect(res.body.details.map((d: { path: string }) => d.path).sort()).toEqual(['color', 'credentials', 'driftPolicy', 'name', 'stockSyncEnabled']);
+    expect(res.body.details.map((d: { path: string }) => d.path).sort()).toEqual([
+      'color',
+      'credentials',
+      'driftPolicy',
+      'name',
+      'stockSyncEnabled',
+    ]);
   });
 
   it('unknown platform and unknown region are named', async () => {
-    const res = seen(await hub().post('/v1/stores', validBody({ platform: 'nope', sellingRegion: 'atlantis' })).expect(400));
+    const res = seen(
+      await hub()
+        .post('/v1/stores', validBody({ platform: 'nope', sellingRegion: 'atlantis' }))
+        .expect(400),
+    );
     expect(res.body.details).toEqual([
       { path: 'sellingRegion', message: expect.stringContaining('atlantis') },
       { path: 'platform', message: expect.stringContaining('demo-shop') },
@@ -92,13 +114,21 @@ describeHub('stores', (hub) => {
         .post('/v1/stores', validBody({ credentials: { shop: 'x', accessToken: '', password: 'hunter2', baseUrl: 'ftp://nope' } }))
         .expect(400),
     );
-    expect(res.body.details.map((d: { path: string }) => d.path).sort()).toEqual(['credentials.accessToken', 'credentials.baseUrl', 'credentials.password']);
+    expect(res.body.details.map((d: { path: string }) => d.path).sort()).toEqual([
+      'credentials.accessToken',
+      'credentials.baseUrl',
+      'credentials.password',
+    ]);
     expect(res.text).not.toContain('hunter2');
   });
 
   it('nothing of a rejected store is written', async () => {
     const before = (await hub().sql(`SELECT id FROM stores`)).length;
-    seen(await hub().post('/v1/stores', validBody({ credentials: {} })).expect(400));
+    seen(
+      await hub()
+        .post('/v1/stores', validBody({ credentials: {} }))
+        .expect(400),
+    );
     expect((await hub().sql(`SELECT id FROM stores`)).length).toBe(before);
   });
 
@@ -107,7 +137,10 @@ describeHub('stores', (hub) => {
       platform.requests.length = 0;
       const res = seen(
         await hub()
-          .post('/v1/stores?verify=true', validBody({ credentials: { shop: 'verified', accessToken: GOOD_TOKEN, baseUrl: platform.baseUrl } }))
+          .post(
+            '/v1/stores?verify=true',
+            validBody({ credentials: { shop: 'verified', accessToken: GOOD_TOKEN, baseUrl: platform.baseUrl } }),
+          )
           .expect(201),
       );
       expect(res.body.credentialsSet).toEqual(['shop', 'accessToken', 'baseUrl']);
@@ -118,10 +151,16 @@ describeHub('stores', (hub) => {
       const before = (await hub().sql(`SELECT id FROM stores`)).length;
       const res = seen(
         await hub()
-          .post('/v1/stores?verify=true', validBody({ credentials: { shop: 'revoked', accessToken: BAD_TOKEN, baseUrl: platform.baseUrl } }))
+          .post(
+            '/v1/stores?verify=true',
+            validBody({ credentials: { shop: 'revoked', accessToken: BAD_TOKEN, baseUrl: platform.baseUrl } }),
+          )
           .expect(400),
       );
-      expect(res.body).toEqual({ error: 'validation_failed', details: [{ path: 'credentials', message: expect.stringMatching(/rejected/) }] });
+      expect(res.body).toEqual({
+        error: 'validation_failed',
+        details: [{ path: 'credentials', message: expect.stringMatching(/rejected/) }],
+      });
       expect(res.text).not.toContain(BAD_TOKEN);
       expect((await hub().sql(`SELECT id FROM stores`)).length).toBe(before);
     });
@@ -156,7 +195,9 @@ describeHub('stores', (hub) => {
     });
     beforeEach(() => clearPending(hub()));
 
-    const trigger = async () => (await hub().sql<{ pending_trigger: string | null }>(`SELECT pending_trigger FROM stores WHERE id = $1`, [storeId]))[0]!.pending_trigger;
+    const trigger = async () =>
+      (await hub().sql<{ pending_trigger: string | null }>(`SELECT pending_trigger FROM stores WHERE id = $1`, [storeId]))[0]!
+        .pending_trigger;
 
     it('a selling-region change marks every synced variant of the store pending (trigger settings)', async () => {
       const res = seen(await hub().patch(`/v1/stores/${storeId}`, { sellingRegion: 'europe' }).expect(200));
@@ -166,7 +207,9 @@ describeHub('stores', (hub) => {
     });
 
     it('renaming or changing the drift policy schedules nothing', async () => {
-      const res = seen(await hub().patch(`/v1/stores/${storeId}`, { name: 'Renamed', driftPolicy: 'report', sellingRegion: 'europe' }).expect(200));
+      const res = seen(
+        await hub().patch(`/v1/stores/${storeId}`, { name: 'Renamed', driftPolicy: 'report', sellingRegion: 'europe' }).expect(200),
+      );
       expect(res.body).toMatchObject({ name: 'Renamed', driftPolicy: 'report' });
       expect(Object.values(await pendingByVariant(hub(), storeId)).some(Boolean)).toBe(false);
       expect(await trigger()).toBeNull();
@@ -186,10 +229,18 @@ describeHub('stores', (hub) => {
     });
 
     it('validates patched fields by name', async () => {
-      const res = seen(await hub().patch(`/v1/stores/${storeId}`, { sellingRegion: 'mars', status: 'needs_reconnect', credentials: { shop: 'x' } }).expect(400));
+      const res = seen(
+        await hub()
+          .patch(`/v1/stores/${storeId}`, { sellingRegion: 'mars', status: 'needs_reconnect', credentials: { shop: 'x' } })
+          .expect(400),
+      );
       // One 400 names every offending field: the format error and the reference errors together (issue 7).
       expect(res.body.details.map((d: { path: string }) => d.path).sort()).toEqual(['credentials.accessToken', 'sellingRegion', 'status']);
-      const res2 = seen(await hub().patch(`/v1/stores/${storeId}`, { sellingRegion: 'mars', credentials: { shop: 'x' } }).expect(400));
+      const res2 = seen(
+        await hub()
+          .patch(`/v1/stores/${storeId}`, { sellingRegion: 'mars', credentials: { shop: 'x' } })
+          .expect(400),
+      );
       expect(res2.body.details.map((d: { path: string }) => d.path).sort()).toEqual(['credentials.accessToken', 'sellingRegion']);
     });
 
@@ -203,7 +254,11 @@ describeHub('stores', (hub) => {
     it('new credentials replace the old ones (encrypted) and bring a needs_reconnect store back to active', async () => {
       await hub().sql(`UPDATE stores SET status = 'needs_reconnect', status_reason = 'token revoked' WHERE id = $1`, [storeId]);
       const NEW_SECRET = 'shpat_test_rotated_secret_99';
-      const res = seen(await hub().patch(`/v1/stores/${storeId}`, { credentials: { shop: 'patchy', accessToken: NEW_SECRET } }).expect(200));
+      const res = seen(
+        await hub()
+          .patch(`/v1/stores/${storeId}`, { credentials: { shop: 'patchy', accessToken: NEW_SECRET } })
+          .expect(200),
+      );
       expect(res.body).toMatchObject({ status: 'active', statusReason: null, credentialsSet: ['shop', 'accessToken'] });
       expect(res.text).not.toContain(NEW_SECRET);
       const [row] = await hub().sql<{ credentials: Uint8Array }>(`SELECT credentials FROM stores WHERE id = $1`, [storeId]);
@@ -211,10 +266,17 @@ describeHub('stores', (hub) => {
     });
 
     it('PATCH ?verify=true checks the stored credentials when none are sent', async () => {
-      const id = await createStore(hub(), { sellingRegion: 'europe', credentials: { shop: 'v', accessToken: BAD_TOKEN, baseUrl: platform.baseUrl } });
+      const id = await createStore(hub(), {
+        sellingRegion: 'europe',
+        credentials: { shop: 'v', accessToken: BAD_TOKEN, baseUrl: platform.baseUrl },
+      });
       const res = seen(await hub().patch(`/v1/stores/${id}?verify=true`, { name: 'still bad' }).expect(400));
       expect(res.body.details[0].path).toBe('credentials');
-      seen(await hub().patch(`/v1/stores/${id}?verify=true`, { credentials: { shop: 'v', accessToken: GOOD_TOKEN, baseUrl: platform.baseUrl } }).expect(200));
+      seen(
+        await hub()
+          .patch(`/v1/stores/${id}?verify=true`, { credentials: { shop: 'v', accessToken: GOOD_TOKEN, baseUrl: platform.baseUrl } })
+          .expect(200),
+      );
     });
   });
 

@@ -12,10 +12,12 @@ describeHub('synced variants', (hub) => {
   });
 
   const row = async (storeId: string, ext: string) =>
-    (await hub().sql<{ catalog_variant_id: number | null; ignored: boolean; pending: boolean; pending_version: number; state: string }>(
-      `SELECT catalog_variant_id, ignored, pending, pending_version, state FROM sync_variants WHERE store_id = $1 AND external_variant_id = $2`,
-      [storeId, ext],
-    ))[0];
+    (
+      await hub().sql<{ catalog_variant_id: number | null; ignored: boolean; pending: boolean; pending_version: number; state: string }>(
+        `SELECT catalog_variant_id, ignored, pending, pending_version, state FROM sync_variants WHERE store_id = $1 AND external_variant_id = $2`,
+        [storeId, ext],
+      )
+    )[0];
 
   it('PUT upserts by (store, externalProductId, externalVariantId); new synced rows are pending, others not', async () => {
     const res = await hub()
@@ -77,7 +79,13 @@ describeHub('synced variants', (hub) => {
       })
       .expect(400);
     expect(res.body.details.map((d: { path: string }) => d.path).sort()).toEqual(
-      ['variants[0].catalogVariantId', 'variants[0].externalProductId', 'variants[0].ignored', 'variants[1].catalogVariantId', 'variants[1].externalProductId'].sort(),
+      [
+        'variants[0].catalogVariantId',
+        'variants[0].externalProductId',
+        'variants[0].ignored',
+        'variants[1].catalogVariantId',
+        'variants[1].externalProductId',
+      ].sort(),
     );
     const dup = await hub()
       .put(`/v1/stores/${store}/sync-variants`, {
@@ -106,7 +114,11 @@ describeHub('synced variants', (hub) => {
       await putSyncVariants(
         hub(),
         pageStore,
-        Array.from({ length: 25 }, (_, i) => ({ externalProductId: 'prod', externalVariantId: `v${String(i).padStart(2, '0')}`, catalogVariantId: i % 5 === 0 ? null : 21 })),
+        Array.from({ length: 25 }, (_, i) => ({
+          externalProductId: 'prod',
+          externalVariantId: `v${String(i).padStart(2, '0')}`,
+          catalogVariantId: i % 5 === 0 ? null : 21,
+        })),
       );
       await hub().sql(
         `UPDATE sync_variants SET pending = false, state = 'in_sync', desired = '{"kind":"unlimited"}', last_written = '{"kind":"unlimited"}', last_written_at = now()

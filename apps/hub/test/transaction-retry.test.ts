@@ -32,10 +32,13 @@ describe('withTransactionRetry', () => {
   it('gives up after the bounded number of attempts and rethrows the last error', async () => {
     let calls = 0;
     await expect(
-      withTransactionRetry(async () => {
-        calls++;
-        throw pgError('40P01');
-      }, { attempts: 3, baseDelayMs: 1 }),
+      withTransactionRetry(
+        async () => {
+          calls++;
+          throw pgError('40P01');
+        },
+        { attempts: 3, baseDelayMs: 1 },
+      ),
     ).rejects.toMatchObject({ code: '40P01' });
     expect(calls).toBe(3);
   });
@@ -44,10 +47,13 @@ describe('withTransactionRetry', () => {
     for (const error of [pgError('23505'), new Error('plain')]) {
       let calls = 0;
       await expect(
-        withTransactionRetry(async () => {
-          calls++;
-          throw error;
-        }, { baseDelayMs: 1 }),
+        withTransactionRetry(
+          async () => {
+            calls++;
+            throw error;
+          },
+          { baseDelayMs: 1 },
+        ),
       ).rejects.toBe(error);
       expect(calls).toBe(1);
     }
@@ -97,10 +103,7 @@ onPostgres('retryingTransaction on PostgreSQL: a forced deadlock', () => {
 
   it('without the retry one of the two transactions fails with 40P01', async () => {
     const barrier = { arrived: 0 };
-    const outcomes = await Promise.allSettled([
-      db.transaction(crossing(1, 2, barrier, [])),
-      db.transaction(crossing(2, 1, barrier, [])),
-    ]);
+    const outcomes = await Promise.allSettled([db.transaction(crossing(1, 2, barrier, [])), db.transaction(crossing(2, 1, barrier, []))]);
     const failed = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
     expect(failed).toHaveLength(1);
     expect(isRetryableTransactionError(failed[0]!.reason)).toBe(true);

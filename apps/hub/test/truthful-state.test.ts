@@ -24,9 +24,13 @@ describeHub('truthful states', (hub) => {
     ]);
     const list = async (query = '') =>
       Object.fromEntries(
-        ((await hub().get(`/v1/stores/${storeId}/sync-variants${query}`).expect(200)).body.items as { externalVariantId: string; state: string; pending: boolean }[]).map(
-          (i) => [i.externalVariantId, { state: i.state, pending: i.pending }],
-        ),
+        (
+          (await hub().get(`/v1/stores/${storeId}/sync-variants${query}`).expect(200)).body.items as {
+            externalVariantId: string;
+            state: string;
+            pending: boolean;
+          }[]
+        ).map((i) => [i.externalVariantId, { state: i.state, pending: i.pending }]),
       );
     expect(await list()).toEqual({
       synced: { state: 'pending', pending: true },
@@ -47,25 +51,47 @@ describeHub('truthful states', (hub) => {
     const dead = await createStore(hub(), { sellingRegion: 'europe', name: 'dead worker' });
     const alive = await createStore(hub(), { sellingRegion: 'europe', name: 'live worker' });
     const runOf = async (storeId: string) =>
-      (await hub().sql<{ id: string }>(`INSERT INTO sync_runs (store_id, trigger, dry_run, "full", status, started_at) VALUES ($1, 'manual', false, false, 'running', now()) RETURNING id::text AS id`, [storeId]))[0]!.id;
+      (
+        await hub().sql<{ id: string }>(
+          `INSERT INTO sync_runs (store_id, trigger, dry_run, "full", status, started_at) VALUES ($1, 'manual', false, false, 'running', now()) RETURNING id::text AS id`,
+          [storeId],
+        )
+      )[0]!.id;
     const deadRun = await runOf(dead);
     const aliveRun = await runOf(alive);
     await hub().sql(`UPDATE stores SET sync_lease_owner = 'killed', sync_lease_until = now() - interval '1 second' WHERE id = $1`, [dead]);
     await hub().sql(`UPDATE stores SET sync_lease_owner = 'busy', sync_lease_until = now() + interval '1 minute' WHERE id = $1`, [alive]);
 
     const queue = { enqueue: async () => undefined, wake: () => undefined } as unknown as SyncQueue;
-    const scheduler = new SyncScheduler(hub().db, queue, { tickMs: 1000, nudgeDebounceMs: 10, reconcileIntervalSeconds: 3600 } as SyncConfig, {} as SchedulerRegistry);
+    const scheduler = new SyncScheduler(
+      hub().db,
+      queue,
+      { tickMs: 1000, nudgeDebounceMs: 10, reconcileIntervalSeconds: 3600 } as SyncConfig,
+      {} as SchedulerRegistry,
+    );
     await scheduler.tick();
 
-    const status = async (id: string) => (await hub().sql<{ status: string; error: { code: string } | null; finished_at: Date | null }>(`SELECT status, error, finished_at FROM sync_runs WHERE id = $1`, [id]))[0]!;
+    const status = async (id: string) =>
+      (
+        await hub().sql<{ status: string; error: { code: string } | null; finished_at: Date | null }>(
+          `SELECT status, error, finished_at FROM sync_runs WHERE id = $1`,
+          [id],
+        )
+      )[0]!;
     expect(await status(deadRun)).toMatchObject({ status: 'failed', error: { code: 'worker_lost' }, finished_at: expect.any(Date) });
     expect(await status(aliveRun)).toMatchObject({ status: 'running', error: null });
     // The expired lease is revoked with it: a worker that was only stalled is fenced out when it resumes.
-    const leases = await hub().sql<{ id: string; owner: string | null }>(`SELECT id::text AS id, sync_lease_owner AS owner FROM stores WHERE id = ANY($1::uuid[])`, [[dead, alive]]);
+    const leases = await hub().sql<{ id: string; owner: string | null }>(
+      `SELECT id::text AS id, sync_lease_owner AS owner FROM stores WHERE id = ANY($1::uuid[])`,
+      [[dead, alive]],
+    );
     expect(Object.fromEntries(leases.map((l) => [l.id, l.owner]))).toEqual({ [dead]: null, [alive]: 'busy' });
     expect(await closeRunsOfExpiredLeases(hub().db.manager)).toEqual([]);
     // The dead worker's last write may land late: its store is read back soon (not in 6 h); the live one is untouched.
-    const next = await hub().sql<{ id: string; soon: boolean }>(`SELECT id::text AS id, COALESCE(next_reconcile_at < now() + interval '1 minute', false) AS soon FROM stores WHERE id = ANY($1::uuid[])`, [[dead, alive]]);
+    const next = await hub().sql<{ id: string; soon: boolean }>(
+      `SELECT id::text AS id, COALESCE(next_reconcile_at < now() + interval '1 minute', false) AS soon FROM stores WHERE id = ANY($1::uuid[])`,
+      [[dead, alive]],
+    );
     expect(Object.fromEntries(next.map((n) => [n.id, n.soon]))).toEqual({ [dead]: true, [alive]: false });
   });
 });

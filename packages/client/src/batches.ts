@@ -35,14 +35,19 @@ export class HubBatchError extends Error {
 
 /** The list cut into consecutive slices of at most `size`. */
 export function chunk<T>(items: readonly T[], size: number = MAX_BATCH): T[][] {
-  if (!Number.isInteger(size) || size < 1 || size > MAX_BATCH) throw new RangeError(`batchSize must be an integer from 1 to ${MAX_BATCH}, got ${size}`);
+  if (!Number.isInteger(size) || size < 1 || size > MAX_BATCH)
+    throw new RangeError(`batchSize must be an integer from 1 to ${MAX_BATCH}, got ${size}`);
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
 }
 
 /** POST /v1/facility-stock in batches; the counts of every answer added up. */
-export async function postFacilityStock(hub: HubClient, updates: readonly FacilityStockUpdate[], options: BatchOptions = {}): Promise<FacilityStockResult & { requests: number }> {
+export async function postFacilityStock(
+  hub: HubClient,
+  updates: readonly FacilityStockUpdate[],
+  options: BatchOptions = {},
+): Promise<FacilityStockResult & { requests: number }> {
   const total = { accepted: 0, stale: 0, unrecognisedStatus: 0, affectedSyncVariants: 0, requests: 0 };
   await inBatches('updates', updates, options, async (batch) => {
     const r = await expectOk(hub.POST('/v1/facility-stock', { body: { updates: batch } }));
@@ -56,7 +61,11 @@ export async function postFacilityStock(hub: HubClient, updates: readonly Facili
 }
 
 /** PUT /v1/catalog/variants in batches; the upserted counts added up. */
-export async function putCatalogVariants(hub: HubClient, variants: readonly CatalogVariant[], options: BatchOptions = {}): Promise<{ upserted: number; requests: number }> {
+export async function putCatalogVariants(
+  hub: HubClient,
+  variants: readonly CatalogVariant[],
+  options: BatchOptions = {},
+): Promise<{ upserted: number; requests: number }> {
   const total = { upserted: 0, requests: 0 };
   await inBatches('variants', variants, options, async (batch) => {
     total.upserted += (await expectOk(hub.PUT('/v1/catalog/variants', { body: { variants: batch } }))).upserted;
@@ -84,5 +93,9 @@ function renumbered(error: HubApiError, field: string, offset: number): HubApiEr
   if (!(error instanceof HubValidationError) || offset === 0) return error;
   const prefix = new RegExp(`^${field}\\[(\\d+)\\]`);
   const details = error.details.map((d) => ({ ...d, path: d.path.replace(prefix, (_m, n: string) => `${field}[${offset + Number(n)}]`) }));
-  return new HubValidationError({ ...(error.body as object), error: 'validation_failed', details, totalDetails: error.totalDetails }, error.method, error.url);
+  return new HubValidationError(
+    { ...(error.body as object), error: 'validation_failed', details, totalDetails: error.totalDetails },
+    error.method,
+    error.url,
+  );
 }

@@ -27,7 +27,8 @@ export interface HubClientOptions {
 export function createHubClient(options: HubClientOptions): HubClient {
   if (!options.token) throw new Error('createHubClient: token is required (one of the hub’s HUB_API_TOKENS)');
   const base: FetchLike = options.fetch ?? ((request) => globalThis.fetch(request));
-  const policy: RetryPolicy = options.retry === false ? { ...DEFAULT_RETRY_POLICY, attempts: 1 } : { ...DEFAULT_RETRY_POLICY, ...options.retry };
+  const policy: RetryPolicy =
+    options.retry === false ? { ...DEFAULT_RETRY_POLICY, attempts: 1 } : { ...DEFAULT_RETRY_POLICY, ...options.retry };
   const client = createClient<paths>({
     baseUrl: options.baseUrl.replace(/\/+$/, ''),
     headers: { authorization: `Bearer ${options.token}` },

@@ -39,13 +39,21 @@ export class HubValidationError extends HubApiError {
 }
 
 export function isValidationFailed(body: unknown): body is ValidationFailed {
-  return !!body && typeof body === 'object' && (body as { error?: unknown }).error === 'validation_failed' && Array.isArray((body as { details?: unknown }).details);
+  return (
+    !!body &&
+    typeof body === 'object' &&
+    (body as { error?: unknown }).error === 'validation_failed' &&
+    Array.isArray((body as { details?: unknown }).details)
+  );
 }
 
 export function toHubError(response: Response, body: unknown, method: string): HubApiError {
   const url = new URL(response.url || 'http://hub/').pathname;
   if (response.status === 400 && isValidationFailed(body)) return new HubValidationError(body, method, url);
-  const code = body && typeof body === 'object' && typeof (body as { error?: unknown }).error === 'string' ? (body as { error: string }).error : `http_${response.status}`;
+  const code =
+    body && typeof body === 'object' && typeof (body as { error?: unknown }).error === 'string'
+      ? (body as { error: string }).error
+      : `http_${response.status}`;
   return new HubApiError(response.status, code, body, method, url);
 }
 

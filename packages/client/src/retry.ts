@@ -49,7 +49,11 @@ export function retryAfterMs(header: string | null, now: number = Date.now()): n
 }
 
 /** Exponential backoff with equal jitter: half the step fixed, half random. `attempt` counts from 1. */
-export function backoffMs(attempt: number, policy: Pick<RetryPolicy, 'baseDelayMs' | 'maxDelayMs'>, random: () => number = Math.random): number {
+export function backoffMs(
+  attempt: number,
+  policy: Pick<RetryPolicy, 'baseDelayMs' | 'maxDelayMs'>,
+  random: () => number = Math.random,
+): number {
   const step = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
   return step / 2 + random() * (step / 2);
 }

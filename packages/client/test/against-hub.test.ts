@@ -1,5 +1,14 @@
 /** The client against a real hub: typed calls, bearer auth, typed validation errors, batching at 10 000. */
-import { createHubClient, expectOk, HubApiError, HubBatchError, HubValidationError, postFacilityStock, putCatalogVariants, type FacilityStockUpdate } from '../src';
+import {
+  createHubClient,
+  expectOk,
+  HubApiError,
+  HubBatchError,
+  HubValidationError,
+  postFacilityStock,
+  putCatalogVariants,
+  type FacilityStockUpdate,
+} from '../src';
 import { startHub, type RunningHub } from './support-hub';
 
 let hub: RunningHub;
@@ -40,7 +49,9 @@ describe('the client against a real hub', () => {
 
   it('invalid input is a HubValidationError naming every field', async () => {
     const client = createHubClient({ baseUrl: hub.url, token: hub.token });
-    const error = await expectOk(client.PUT('/v1/catalog/variants', { body: { variants: [{ id: -1, productId: 1, name: 'x', fulfillment: 'pod' }] } })).catch((e: unknown) => e);
+    const error = await expectOk(
+      client.PUT('/v1/catalog/variants', { body: { variants: [{ id: -1, productId: 1, name: 'x', fulfillment: 'pod' }] } }),
+    ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(HubValidationError);
     const v = error as HubValidationError;
     expect(v.status).toBe(400);
@@ -50,9 +61,19 @@ describe('the client against a real hub', () => {
   it('uploads over 10 000 items go in batches of 10 000, the answers added up', async () => {
     const { sent, fetch } = countingFetch();
     const client = createHubClient({ baseUrl: hub.url, token: hub.token, fetch });
-    const variants = Array.from({ length: 10_001 }, (_, i) => ({ id: 500_000 + i, productId: 9, name: `v${i}`, fulfillment: 'pod' as const }));
+    const variants = Array.from({ length: 10_001 }, (_, i) => ({
+      id: 500_000 + i,
+      productId: 9,
+      name: `v${i}`,
+      fulfillment: 'pod' as const,
+    }));
     expect(await putCatalogVariants(client, variants)).toEqual({ upserted: 10_001, requests: 2 });
-    const updates: FacilityStockUpdate[] = variants.map((v) => ({ variantId: v.id, facility: 'US-NC', status: 'in_stock', observedAt: '2026-01-31T12:00:00Z' }));
+    const updates: FacilityStockUpdate[] = variants.map((v) => ({
+      variantId: v.id,
+      facility: 'US-NC',
+      status: 'in_stock',
+      observedAt: '2026-01-31T12:00:00Z',
+    }));
     const result = await postFacilityStock(client, updates);
     expect(result).toMatchObject({ accepted: 10_001, stale: 0, unrecognisedStatus: 0, requests: 2 });
     // The same observations again: every one is stale (which is why the client may retry this POST).
@@ -63,8 +84,16 @@ describe('the client against a real hub', () => {
 
   it('a refused batch: the ones before it stay applied, its details name the index in the whole list', async () => {
     const client = createHubClient({ baseUrl: hub.url, token: hub.token });
-    await putCatalogVariants(client, [1, 2, 3, 4, 5, 6, 7].map((n) => ({ id: 600_000 + n, productId: 9, name: `w${n}`, fulfillment: 'pod' as const })));
-    const updates: FacilityStockUpdate[] = [1, 2, 3, 4, 5, 6, 7].map((n) => ({ variantId: 600_000 + n, facility: 'US-TX', status: 'out_of_stock', observedAt: '2026-02-01T00:00:00Z' }));
+    await putCatalogVariants(
+      client,
+      [1, 2, 3, 4, 5, 6, 7].map((n) => ({ id: 600_000 + n, productId: 9, name: `w${n}`, fulfillment: 'pod' as const })),
+    );
+    const updates: FacilityStockUpdate[] = [1, 2, 3, 4, 5, 6, 7].map((n) => ({
+      variantId: 600_000 + n,
+      facility: 'US-TX',
+      status: 'out_of_stock',
+      observedAt: '2026-02-01T00:00:00Z',
+    }));
     updates[5] = { ...updates[5], observedAt: '2026-02-30T00:00:00Z' };
     const error = await postFacilityStock(client, updates, { batchSize: 3 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(HubBatchError);
@@ -81,7 +110,9 @@ describe('the client against a real hub', () => {
   it("the README's five lines report facility stock", async () => {
     const hubUrl = hub.url;
     const token = hub.token;
-    await putCatalogVariants(createHubClient({ baseUrl: hubUrl, token }), [{ id: 4011, productId: 71, name: 'Tee / M', fulfillment: 'warehouse' }]);
+    await putCatalogVariants(createHubClient({ baseUrl: hubUrl, token }), [
+      { id: 4011, productId: 71, name: 'Tee / M', fulfillment: 'warehouse' },
+    ]);
     // --- README.md: "Report facility stock in five lines"
     const hub2 = createHubClient({ baseUrl: hubUrl, token });
     const result = await postFacilityStock(hub2, [

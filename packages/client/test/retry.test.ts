@@ -60,7 +60,11 @@ describe('retries', () => {
   });
 
   it('PUT after 429 and 502 without Retry-After → exponential backoff, the same body each time', async () => {
-    const s = await scriptedServer([{ status: 429, body: { error: 'too_many_requests', message: 'x' } }, { status: 502, body: {} }, { status: 200, body: { upserted: 1 } }]);
+    const s = await scriptedServer([
+      { status: 429, body: { error: 'too_many_requests', message: 'x' } },
+      { status: 502, body: {} },
+      { status: 200, body: { upserted: 1 } },
+    ]);
     const waits: number[] = [];
     try {
       const body = { variants: [{ id: 1, productId: 2, name: 'n', fulfillment: 'pod' as const }] };
@@ -88,11 +92,18 @@ describe('retries', () => {
   });
 
   it('POST /v1/facility-stock is retried (a repeat is stale); POST /v1/stores and /sync never are', async () => {
-    const s = await scriptedServer([busy, { status: 202, body: { accepted: 1, stale: 0, unrecognisedStatus: 0, affectedSyncVariants: 0 } }]);
+    const s = await scriptedServer([
+      busy,
+      { status: 202, body: { accepted: 1, stale: 0, unrecognisedStatus: 0, affectedSyncVariants: 0 } },
+    ]);
     const waits: number[] = [];
     try {
       const client = clientFor(s.url, waits);
-      await expectOk(client.POST('/v1/facility-stock', { body: { updates: [{ variantId: 1, facility: 'US-NC', status: 'in_stock', observedAt: '2026-01-31T12:00:00Z' }] } }));
+      await expectOk(
+        client.POST('/v1/facility-stock', {
+          body: { updates: [{ variantId: 1, facility: 'US-NC', status: 'in_stock', observedAt: '2026-01-31T12:00:00Z' }] },
+        }),
+      );
       expect(s.received.map((r) => r.path)).toEqual(['/v1/facility-stock', '/v1/facility-stock']);
     } finally {
       await s.close();
@@ -100,8 +111,12 @@ describe('retries', () => {
     const t = await scriptedServer([busy]);
     try {
       const client = clientFor(t.url, waits);
-      await expect(expectOk(client.POST('/v1/stores', { body: { name: 'n', platform: 'shopify', sellingRegion: 'north_america', credentials: {} } }))).rejects.toMatchObject({ status: 503 });
-      await expect(expectOk(client.POST('/v1/stores/{id}/sync', { params: { path: { id: '3f0c6b8e-2a4d-4c1e-9b7a-5d2f8e6a1c40' } }, body: {} }))).rejects.toMatchObject({ status: 503 });
+      await expect(
+        expectOk(client.POST('/v1/stores', { body: { name: 'n', platform: 'shopify', sellingRegion: 'north_america', credentials: {} } })),
+      ).rejects.toMatchObject({ status: 503 });
+      await expect(
+        expectOk(client.POST('/v1/stores/{id}/sync', { params: { path: { id: '3f0c6b8e-2a4d-4c1e-9b7a-5d2f8e6a1c40' } }, body: {} })),
+      ).rejects.toMatchObject({ status: 503 });
       expect(t.received.map((r) => r.path)).toEqual(['/v1/stores', '/v1/stores/3f0c6b8e-2a4d-4c1e-9b7a-5d2f8e6a1c40/sync']);
     } finally {
       await t.close();
@@ -109,7 +124,10 @@ describe('retries', () => {
   });
 
   it('a Retry-After over the cap (an address blocked for minutes) is not waited for', async () => {
-    const s = await scriptedServer([{ status: 429, headers: { 'retry-after': '900' }, body: { error: 'too_many_requests', message: 'blocked' } }, stores]);
+    const s = await scriptedServer([
+      { status: 429, headers: { 'retry-after': '900' }, body: { error: 'too_many_requests', message: 'blocked' } },
+      stores,
+    ]);
     const waits: number[] = [];
     try {
       await expect(expectOk(clientFor(s.url, waits).GET('/v1/stores'))).rejects.toMatchObject({ status: 429, code: 'too_many_requests' });

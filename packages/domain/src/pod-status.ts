@@ -21,7 +21,10 @@ const MEANING: Readonly<Record<PodStatus, NormalizedStatus>> = {
  */
 export function normalizePodStatus(raw: unknown): NormalizedStatus {
   if (typeof raw !== 'string') return 'unknown';
-  const key = raw.trim().toLowerCase().replace(/[\s-]+/g, '_');
+  const key = raw
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
   return Object.prototype.hasOwnProperty.call(MEANING, key) ? MEANING[key as PodStatus] : 'unknown';
 }
 

@@ -2,10 +2,7 @@
  * What the hub wants a store variant to show. Platforms express these differently (Shopify untracked
  * inventory, Etsy a high quantity, Square a count of 0 …); plugins translate, the domain never does.
  */
-export type TargetStock =
-  | { kind: 'unlimited' }
-  | { kind: 'out_of_stock' }
-  | { kind: 'quantity'; quantity: number };
+export type TargetStock = { kind: 'unlimited' } | { kind: 'out_of_stock' } | { kind: 'quantity'; quantity: number };
 
 export const UNLIMITED: TargetStock = Object.freeze({ kind: 'unlimited' });
 export const OUT_OF_STOCK: TargetStock = Object.freeze({ kind: 'out_of_stock' });

@@ -17,7 +17,15 @@ describe('POD availability', () => {
   });
 
   it('counts stocked_on_demand as fulfillable', () => {
-    expect(pod([{ facility: 'MX', status: 'stocked_on_demand' }, { facility: 'CA', status: 'out_of_stock' }], OUT_OF_STOCK)).toEqual({
+    expect(
+      pod(
+        [
+          { facility: 'MX', status: 'stocked_on_demand' },
+          { facility: 'CA', status: 'out_of_stock' },
+        ],
+        OUT_OF_STOCK,
+      ),
+    ).toEqual({
       basis: 'computed',
       stock: UNLIMITED,
     });
@@ -71,21 +79,37 @@ describe('POD availability', () => {
     });
 
     it('treats a missing or null status as unknown', () => {
-      expect(pod([{ facility: 'US-NC' }, { facility: 'CA', status: null }, { facility: 'MX', status: 'out_of_stock' }], UNLIMITED)).toMatchObject({
+      expect(
+        pod([{ facility: 'US-NC' }, { facility: 'CA', status: null }, { facility: 'MX', status: 'out_of_stock' }], UNLIMITED),
+      ).toMatchObject({
         basis: 'last_known',
         stock: UNLIMITED,
       });
     });
 
     it('writes nothing when nothing was known before', () => {
-      const desired = pod([{ facility: 'US-NC', status: 'out_of_stock' }, { facility: 'CA', status: '???' }], null);
+      const desired = pod(
+        [
+          { facility: 'US-NC', status: 'out_of_stock' },
+          { facility: 'CA', status: '???' },
+        ],
+        null,
+      );
       expect(desired.basis).toBe('unknown');
       expect(desired.stock).toBeNull();
       expect(desired.basis === 'unknown' && desired.reason).toMatch(/CA/);
     });
 
     it('lets a fulfillable facility decide even when others are unknown', () => {
-      expect(pod([{ facility: 'US-NC', status: '???' }, { facility: 'CA', status: 'in_stock' }], OUT_OF_STOCK)).toEqual({
+      expect(
+        pod(
+          [
+            { facility: 'US-NC', status: '???' },
+            { facility: 'CA', status: 'in_stock' },
+          ],
+          OUT_OF_STOCK,
+        ),
+      ).toEqual({
         basis: 'computed',
         stock: UNLIMITED,
       });
@@ -115,7 +139,14 @@ describe('POD availability', () => {
     });
 
     it('with an empty region is never out of stock', () => {
-      expect(computeDesiredStock({ fulfillment: 'pod', regionFacilities: [], observations: [{ facility: 'US-NC', status: 'out_of_stock' }], lastKnown: UNLIMITED })).toMatchObject({
+      expect(
+        computeDesiredStock({
+          fulfillment: 'pod',
+          regionFacilities: [],
+          observations: [{ facility: 'US-NC', status: 'out_of_stock' }],
+          lastKnown: UNLIMITED,
+        }),
+      ).toMatchObject({
         basis: 'last_known',
         stock: UNLIMITED,
       });
@@ -133,14 +164,30 @@ describe('POD availability', () => {
 
   describe('several observations for one facility (the caller should pass only the newest)', () => {
     it('uses them when they agree', () => {
-      expect(pod([{ facility: 'CA', status: 'out_of_stock' }, { facility: 'CA', status: 'OUT_OF_STOCK' }], UNLIMITED)).toEqual({
+      expect(
+        pod(
+          [
+            { facility: 'CA', status: 'out_of_stock' },
+            { facility: 'CA', status: 'OUT_OF_STOCK' },
+          ],
+          UNLIMITED,
+        ),
+      ).toEqual({
         basis: 'computed',
         stock: OUT_OF_STOCK,
       });
     });
 
     it('treats the facility as unknown when they disagree, rather than guessing which is newer', () => {
-      expect(pod([{ facility: 'CA', status: 'in_stock' }, { facility: 'CA', status: 'out_of_stock' }], OUT_OF_STOCK)).toMatchObject({
+      expect(
+        pod(
+          [
+            { facility: 'CA', status: 'in_stock' },
+            { facility: 'CA', status: 'out_of_stock' },
+          ],
+          OUT_OF_STOCK,
+        ),
+      ).toMatchObject({
         basis: 'last_known',
         stock: OUT_OF_STOCK,
       });

@@ -26,7 +26,10 @@ describe.each(regions)('region $code', ({ code, inside, outside }) => {
 
   it.each(inside)('is unlimited when only %s of its facilities has it (everything else out)', (only) => {
     const others = allFacilities.filter((f) => f !== only);
-    expect(pod([...report(others, 'out_of_stock'), { facility: only, status: 'in_stock' }])).toEqual({ basis: 'computed', stock: UNLIMITED });
+    expect(pod([...report(others, 'out_of_stock'), { facility: only, status: 'in_stock' }])).toEqual({
+      basis: 'computed',
+      stock: UNLIMITED,
+    });
   });
 
   it('is out of stock when its facilities report out, even though every facility outside has it', () => {
@@ -44,7 +47,13 @@ describe.each(regions)('region $code', ({ code, inside, outside }) => {
   });
 
   it.each(inside)('keeps the last known state when %s is unknown and the rest are out', (unknown) => {
-    const obs = [...report(inside.filter((f) => f !== unknown), 'out_of_stock'), { facility: unknown, status: 'restocking?' }];
+    const obs = [
+      ...report(
+        inside.filter((f) => f !== unknown),
+        'out_of_stock',
+      ),
+      { facility: unknown, status: 'restocking?' },
+    ];
     expect(pod([...obs, ...report(outside, 'in_stock')], UNLIMITED)).toMatchObject({ basis: 'last_known', stock: UNLIMITED });
   });
 
@@ -69,7 +78,10 @@ describe.each(regions)('region $code', ({ code, inside, outside }) => {
   });
 
   it('is warehouse quantity 0 when its facilities hold none, whatever is stocked outside', () => {
-    const observations = [...inside.map((facility) => ({ facility, quantity: 0 })), ...outside.map((facility) => ({ facility, quantity: 99 }))];
+    const observations = [
+      ...inside.map((facility) => ({ facility, quantity: 0 })),
+      ...outside.map((facility) => ({ facility, quantity: 99 })),
+    ];
     expect(computeDesiredStock({ fulfillment: 'warehouse', regionFacilities: inside, observations, lastKnown: quantity(5) })).toEqual({
       basis: 'computed',
       stock: quantity(0),
@@ -99,7 +111,11 @@ describe('availabilityByRegion', () => {
     expect(byRegion.uk).toEqual({ basis: 'computed', stock: OUT_OF_STOCK });
     expect(byRegion.europe).toMatchObject({ basis: 'unknown', stock: null, reason: expect.stringMatching(/ES/) });
     expect(byRegion.spain).toMatchObject({ basis: 'unknown', stock: null });
-    expect(byRegion.japan).toMatchObject({ basis: 'unknown', stock: null, reason: expect.stringMatching(/no facility of the selling region offers/) });
+    expect(byRegion.japan).toMatchObject({
+      basis: 'unknown',
+      stock: null,
+      reason: expect.stringMatching(/no facility of the selling region offers/),
+    });
   });
 
   it('computes warehouse quantities per region', () => {

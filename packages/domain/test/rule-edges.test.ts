@@ -3,7 +3,15 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { computeDesiredStock, isIsoCountryCode, loadReferenceData, normalizePodStatus, ReferenceDataError, SELLING_REGION_CODES, validateReferenceData } from '../src';
+import {
+  computeDesiredStock,
+  isIsoCountryCode,
+  loadReferenceData,
+  normalizePodStatus,
+  ReferenceDataError,
+  SELLING_REGION_CODES,
+  validateReferenceData,
+} from '../src';
 
 describe('status normalisation', () => {
   it('reads a run of spaces and hyphens as one separator', () => {
@@ -19,7 +27,8 @@ describe('status normalisation', () => {
 
 describe('ISO 3166-1 alpha-2 codes', () => {
   it('knows the first and last code of every line of the list', () => {
-    for (const code of ['AD', 'BZ', 'CA', 'FO', 'FR', 'JE', 'JM', 'MO', 'MP', 'PW', 'PY', 'TM', 'TN', 'ZW']) expect([code, isIsoCountryCode(code)]).toEqual([code, true]);
+    for (const code of ['AD', 'BZ', 'CA', 'FO', 'FR', 'JE', 'JM', 'MO', 'MP', 'PW', 'PY', 'TM', 'TN', 'ZW'])
+      expect([code, isIsoCountryCode(code)]).toEqual([code, true]);
   });
   it('refuses aliases, lower case and anything else', () => {
     for (const v of ['UK', 'gb', 'EU', 'XX', '', 'GBR', 44, null]) expect(isIsoCountryCode(v)).toBe(false);
@@ -32,26 +41,44 @@ describe('when a region cannot decide', () => {
     const r = computeDesiredStock({
       fulfillment: 'pod',
       regionFacilities: region,
-      observations: [{ facility: 'US-TX', status: 'mystery' }, { facility: 'US-NC', status: null }, { facility: 'MX', status: 'out_of_stock' }],
+      observations: [
+        { facility: 'US-TX', status: 'mystery' },
+        { facility: 'US-NC', status: null },
+        { facility: 'MX', status: 'out_of_stock' },
+      ],
       lastKnown: { kind: 'unlimited' },
     });
-    expect(r).toEqual({ basis: 'last_known', stock: { kind: 'unlimited' }, reason: 'status unknown at US-NC, US-TX and no other facility of the region reports the variant fulfillable' });
+    expect(r).toEqual({
+      basis: 'last_known',
+      stock: { kind: 'unlimited' },
+      reason: 'status unknown at US-NC, US-TX and no other facility of the region reports the variant fulfillable',
+    });
   });
 
   it('names the warehouses whose quantity is unknown, sorted, when the others hold none', () => {
     const r = computeDesiredStock({
       fulfillment: 'warehouse',
       regionFacilities: region,
-      observations: [{ facility: 'US-TX', quantity: -1 }, { facility: 'MX', quantity: 0 }, { facility: 'US-NC', quantity: null }],
+      observations: [
+        { facility: 'US-TX', quantity: -1 },
+        { facility: 'MX', quantity: 0 },
+        { facility: 'US-NC', quantity: null },
+      ],
     });
-    expect(r).toEqual({ basis: 'unknown', stock: null, reason: 'quantity unknown at US-NC, US-TX and the other facilities of the region hold none; nothing known before' });
+    expect(r).toEqual({
+      basis: 'unknown',
+      stock: null,
+      reason: 'quantity unknown at US-NC, US-TX and the other facilities of the region hold none; nothing known before',
+    });
   });
 });
 
 describe('reference data problems', () => {
   it('read as one message listing each problem, naming the file when there is one', () => {
     expect(new ReferenceDataError(['x']).name).toBe('ReferenceDataError');
-    expect(new ReferenceDataError(['a is wrong', 'b is missing'], 'data/x.json').message).toBe('invalid reference data in data/x.json: 2 problem(s)\n  - a is wrong\n  - b is missing');
+    expect(new ReferenceDataError(['a is wrong', 'b is missing'], 'data/x.json').message).toBe(
+      'invalid reference data in data/x.json: 2 problem(s)\n  - a is wrong\n  - b is missing',
+    );
     expect(new ReferenceDataError(['a is wrong']).message).toBe('invalid reference data: 1 problem(s)\n  - a is wrong');
   });
 

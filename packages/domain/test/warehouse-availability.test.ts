@@ -33,19 +33,41 @@ describe('warehouse availability', () => {
   });
 
   it('zero everywhere in the region is quantity 0 (out of stock), written as a quantity', () => {
-    expect(warehouse('europe', [{ facility: 'LV', quantity: 0 }, { facility: 'ES', quantity: 0 }, { facility: 'US-NC', quantity: 40 }], quantity(9))).toEqual({
+    expect(
+      warehouse(
+        'europe',
+        [
+          { facility: 'LV', quantity: 0 },
+          { facility: 'ES', quantity: 0 },
+          { facility: 'US-NC', quantity: 40 },
+        ],
+        quantity(9),
+      ),
+    ).toEqual({
       basis: 'computed',
       stock: quantity(0),
     });
   });
 
   it('a facility that does not stock the item (no observation) adds nothing: the only stocking facility at 0 → 0', () => {
-    expect(warehouse('north_america', [{ facility: 'US-NC', quantity: 0 }], quantity(2))).toEqual({ basis: 'computed', stock: quantity(0) });
+    expect(warehouse('north_america', [{ facility: 'US-NC', quantity: 0 }], quantity(2))).toEqual({
+      basis: 'computed',
+      stock: quantity(0),
+    });
   });
 
   describe('partially unknown', () => {
     it('sums the known quantities: never inflated by the unknown ones', () => {
-      expect(warehouse('north_america', [{ facility: 'US-NC', quantity: 5 }, { facility: 'US-TX', quantity: null }], quantity(100))).toEqual({
+      expect(
+        warehouse(
+          'north_america',
+          [
+            { facility: 'US-NC', quantity: 5 },
+            { facility: 'US-TX', quantity: null },
+          ],
+          quantity(100),
+        ),
+      ).toEqual({
         basis: 'computed',
         stock: quantity(5),
       });
@@ -58,7 +80,12 @@ describe('warehouse availability', () => {
     });
 
     it('is unknown when the known ones hold nothing and nothing was known before', () => {
-      expect(warehouse('north_america', [{ facility: 'US-NC', quantity: 0 }, { facility: 'US-TX', quantity: null }])).toMatchObject({
+      expect(
+        warehouse('north_america', [
+          { facility: 'US-NC', quantity: 0 },
+          { facility: 'US-TX', quantity: null },
+        ]),
+      ).toMatchObject({
         basis: 'unknown',
         stock: null,
       });
@@ -72,14 +99,31 @@ describe('warehouse availability', () => {
     });
   });
 
-  it.each([-1, 2.5, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 60])('treats the malformed quantity %p as unknown, never as stock', (bad) => {
-    expect(warehouse('europe', [{ facility: 'LV', quantity: bad }], quantity(1))).toMatchObject({ basis: 'last_known', stock: quantity(1) });
-    expect(warehouse('europe', [{ facility: 'LV', quantity: bad }, { facility: 'ES', quantity: 3 }])).toEqual({ basis: 'computed', stock: quantity(3) });
-  });
+  it.each([-1, 2.5, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 60])(
+    'treats the malformed quantity %p as unknown, never as stock',
+    (bad) => {
+      expect(warehouse('europe', [{ facility: 'LV', quantity: bad }], quantity(1))).toMatchObject({
+        basis: 'last_known',
+        stock: quantity(1),
+      });
+      expect(
+        warehouse('europe', [
+          { facility: 'LV', quantity: bad },
+          { facility: 'ES', quantity: 3 },
+        ]),
+      ).toEqual({ basis: 'computed', stock: quantity(3) });
+    },
+  );
 
   it('ignores POD statuses on warehouse observations: quantity is what counts', () => {
-    expect(warehouse('europe', [{ facility: 'LV', status: 'out_of_stock', quantity: 6 }])).toEqual({ basis: 'computed', stock: quantity(6) });
-    expect(warehouse('europe', [{ facility: 'LV', status: 'in_stock' }], quantity(0))).toMatchObject({ basis: 'last_known', stock: quantity(0) });
+    expect(warehouse('europe', [{ facility: 'LV', status: 'out_of_stock', quantity: 6 }])).toEqual({
+      basis: 'computed',
+      stock: quantity(6),
+    });
+    expect(warehouse('europe', [{ facility: 'LV', status: 'in_stock' }], quantity(0))).toMatchObject({
+      basis: 'last_known',
+      stock: quantity(0),
+    });
   });
 
   it('keeps a last known state of another kind as it is', () => {
@@ -87,10 +131,21 @@ describe('warehouse availability', () => {
   });
 
   it('treats disagreeing duplicate observations of one facility as unknown', () => {
-    expect(warehouse('europe', [{ facility: 'LV', quantity: 4 }, { facility: 'LV', quantity: 9 }, { facility: 'ES', quantity: 2 }])).toEqual({
+    expect(
+      warehouse('europe', [
+        { facility: 'LV', quantity: 4 },
+        { facility: 'LV', quantity: 9 },
+        { facility: 'ES', quantity: 2 },
+      ]),
+    ).toEqual({
       basis: 'computed',
       stock: quantity(2),
     });
-    expect(warehouse('europe', [{ facility: 'LV', quantity: 4 }, { facility: 'LV', quantity: 4 }])).toEqual({ basis: 'computed', stock: quantity(4) });
+    expect(
+      warehouse('europe', [
+        { facility: 'LV', quantity: 4 },
+        { facility: 'LV', quantity: 4 },
+      ]),
+    ).toEqual({ basis: 'computed', stock: quantity(4) });
   });
 });

@@ -59,13 +59,10 @@ export interface StockWrite extends VariantRef {
   previous?: TargetStock | null;
 }
 
-export type WriteOutcome =
-  | (VariantRef & { status: 'written' })
-  | (VariantRef & { status: 'failed'; error: PluginError });
+export type WriteOutcome = (VariantRef & { status: 'written' }) | (VariantRef & { status: 'failed'; error: PluginError });
 
 export type ObservedStock =
-  | (VariantRef & { status: 'found'; stock: TargetStock })
-  | (VariantRef & { status: 'failed'; error: PluginError });
+  (VariantRef & { status: 'found'; stock: TargetStock }) | (VariantRef & { status: 'failed'; error: PluginError });
 
 export interface PluginLogger {
   debug(message: string, meta?: Record<string, unknown>): void;

@@ -10,7 +10,10 @@ export abstract class PluginError extends Error {
   abstract readonly code: PluginErrorCode;
   /** Whether trying the same call later may succeed. */
   abstract readonly retryable: boolean;
-  constructor(message: string, readonly details?: Record<string, unknown>) {
+  constructor(
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
     super(message);
     this.name = new.target.name;
   }
@@ -27,7 +30,11 @@ export class AuthError extends PluginError {
 export class RateLimited extends PluginError {
   readonly code = 'rate_limited' as const;
   readonly retryable = true;
-  constructor(message: string, readonly retryAfterMs: number, details?: Record<string, unknown>) {
+  constructor(
+    message: string,
+    readonly retryAfterMs: number,
+    details?: Record<string, unknown>,
+  ) {
     super(message, details);
   }
 }

@@ -44,7 +44,12 @@ describe('discoverPluginPackages', () => {
   });
 
   it('takes the id from the package name by convention, else from the directory', () => {
-    const root = tree({ 'dir-a': plugin('@acme/plugin-shop'), 'dir-b': plugin('plain-name'), 'dir-c': plugin(undefined), 'dir-d': plugin('@stock-sync/plugin-') });
+    const root = tree({
+      'dir-a': plugin('@acme/plugin-shop'),
+      'dir-b': plugin('plain-name'),
+      'dir-c': plugin(undefined),
+      'dir-d': plugin('@stock-sync/plugin-'),
+    });
     expect(discoverPluginPackages(root).packages.map((p) => [p.id, p.packageName])).toEqual([
       ['dir-c', 'dir-c'],
       ['dir-d', '@stock-sync/plugin-'],
@@ -54,7 +59,12 @@ describe('discoverPluginPackages', () => {
   });
 
   it('skips packages that do not declare the integration-plugin role, and directories without package.json', () => {
-    const root = tree({ lib: { name: 'lib' }, other: { name: 'o', stockSync: { role: 'simulator-only' } }, empty: undefined, real: plugin('@stock-sync/plugin-real') });
+    const root = tree({
+      lib: { name: 'lib' },
+      other: { name: 'o', stockSync: { role: 'simulator-only' } },
+      empty: undefined,
+      real: plugin('@stock-sync/plugin-real'),
+    });
     writeFileSync(join(root, 'loose-file.json'), '{}');
     expect(discoverPluginPackages(root).packages.map((p) => p.id)).toEqual(['real']);
   });

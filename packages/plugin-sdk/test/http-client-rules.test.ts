@@ -147,7 +147,14 @@ describe('resend rules per method and failure', () => {
   it('a POST whose connection was refused (nothing sent) is sent again', async () => {
     const clock = virtualTime();
     const url = await refusingUrl();
-    const c = createHttpClient({ rateLimit: roomy, maxAttempts: 3, baseDelayMs: 100, random: () => 0.5, now: clock.now, sleep: clock.sleep });
+    const c = createHttpClient({
+      rateLimit: roomy,
+      maxAttempts: 3,
+      baseDelayMs: 100,
+      random: () => 0.5,
+      now: clock.now,
+      sleep: clock.sleep,
+    });
     const err = await c.request({ method: 'POST', url: `${url}/orders`, body: { a: 1 } }).catch((e) => e);
     expect(err).toBeInstanceOf(Transient);
     expect(err.message).toMatch(/network error \(ECONNREFUSED\)/);
@@ -164,21 +171,35 @@ describe('resend rules per method and failure', () => {
   });
 
   it("a plugin's RateLimited verdict resends a POST; its Transient verdict does not", async () => {
-    const limited = await setup([{ status: 200, body: { throttled: true } }, { status: 200, body: {} }]);
-    const classify = (err: () => Error) => (res: { data: unknown }) => ((res.data as { throttled?: boolean }).throttled ? { error: err() as never } : undefined);
-    const res = await limited.client.extend({ classify: classify(() => new RateLimited('throttled', 300)) }).request({ method: 'POST', url: '/graphql', body: {} });
+    const limited = await setup([
+      { status: 200, body: { throttled: true } },
+      { status: 200, body: {} },
+    ]);
+    const classify = (err: () => Error) => (res: { data: unknown }) =>
+      (res.data as { throttled?: boolean }).throttled ? { error: err() as never } : undefined;
+    const res = await limited.client
+      .extend({ classify: classify(() => new RateLimited('throttled', 300)) })
+      .request({ method: 'POST', url: '/graphql', body: {} });
     expect(res.status).toBe(200);
     expect(limited.server.seen).toHaveLength(2);
     expect(limited.server.seen[1].at - limited.server.seen[0].at).toBeGreaterThanOrEqual(300);
     expect(limited.stats()).toMatchObject({ throttled: 1, retries: 1 });
 
-    const transient = await setup([{ status: 200, body: { throttled: true } }, { status: 200, body: {} }]);
-    await expect(transient.client.extend({ classify: classify(() => new Transient('busy')) }).request({ method: 'POST', url: '/graphql', body: {} })).rejects.toBeInstanceOf(Transient);
+    const transient = await setup([
+      { status: 200, body: { throttled: true } },
+      { status: 200, body: {} },
+    ]);
+    await expect(
+      transient.client.extend({ classify: classify(() => new Transient('busy')) }).request({ method: 'POST', url: '/graphql', body: {} }),
+    ).rejects.toBeInstanceOf(Transient);
     expect(transient.server.seen).toHaveLength(1);
   });
 
   it('answers that cannot get better are not sent again, even on GET', async () => {
-    for (const [status, type] of [[404, NotFound], [422, Rejected]] as const) {
+    for (const [status, type] of [
+      [404, NotFound],
+      [422, Rejected],
+    ] as const) {
       const { client, server, stats } = await setup([{ status }, { status: 200 }]);
       await expect(client.request({ method: 'GET', url: '/x' })).rejects.toBeInstanceOf(type);
       expect(server.seen).toHaveLength(1);
@@ -214,14 +235,21 @@ describe('waits between attempts', () => {
     const small = await setup([{ status: 429, headers: { 'retry-after': '2' } }, { status: 200 }], { baseDelayMs: 100, random: () => 0.5 });
     await small.client.request({ method: 'GET', url: '/x' });
     expect(small.stats().backoffMs).toBe(2_050);
-    const large = await setup([{ status: 429, headers: { 'retry-after': '2' } }, { status: 200 }], { baseDelayMs: 1_000, random: () => 0.5 });
+    const large = await setup([{ status: 429, headers: { 'retry-after': '2' } }, { status: 200 }], {
+      baseDelayMs: 1_000,
+      random: () => 0.5,
+    });
     await large.client.request({ method: 'GET', url: '/x' });
     expect(large.stats().backoffMs).toBe(2_125);
     expect(large.server.seen[1].at - large.server.seen[0].at).toBeGreaterThanOrEqual(2_000);
   });
 
   it('after a 5xx: capped exponential backoff with full jitter', async () => {
-    const { client, clock, stats } = await setup([{ status: 503 }, { status: 502 }, { status: 200 }], { baseDelayMs: 100, maxDelayMs: 150, random: () => 0.5 });
+    const { client, clock, stats } = await setup([{ status: 503 }, { status: 502 }, { status: 200 }], {
+      baseDelayMs: 100,
+      maxDelayMs: 150,
+      random: () => 0.5,
+    });
     await client.request({ method: 'GET', url: '/x' });
     // attempt 1: 0.5 × 100; attempt 2: 0.5 × min(150, 200)
     expect(clock.sleeps.slice(0, 2)).toEqual([50, 75]);
@@ -285,7 +313,10 @@ describe('waits between attempts', () => {
   });
 
   it("a classifier's pause and the headers' pause: the longer wins", async () => {
-    for (const [classifierPause, expected] of [[3_000, 3_000], [200, 1_000]]) {
+    for (const [classifierPause, expected] of [
+      [3_000, 3_000],
+      [200, 1_000],
+    ]) {
       const { client, server } = await setup([{ status: 200, headers: { 'x-remaining-this-second': '0' } }, { status: 200 }]);
       const c = client.extend({ classify: () => ({ pauseMs: classifierPause }) });
       await c.request({ method: 'GET', url: '/a' });
@@ -301,7 +332,15 @@ describe('rate budget', () => {
   function recordingLimiter(): RateLimiter & { costs: number[] } {
     const inner = createRateLimiter(roomy);
     const costs: number[] = [];
-    return { ...inner, policy: inner.policy, stats: inner.stats, costs, acquire: async (cost?: number) => void costs.push(cost as number), pause: () => undefined, pausedForMs: () => 0 };
+    return {
+      ...inner,
+      policy: inner.policy,
+      stats: inner.stats,
+      costs,
+      acquire: async (cost?: number) => void costs.push(cost as number),
+      pause: () => undefined,
+      pausedForMs: () => 0,
+    };
   }
 
   it("charges a call's declared cost (1 when none is declared), on every attempt", async () => {
@@ -338,7 +377,12 @@ describe('requests and answers', () => {
 
   it('adds params (numbers and booleans as text, undefined left out) and sends the merged headers', async () => {
     const { client, server } = await setup([{ status: 200 }]);
-    await client.request({ method: 'GET', url: '/p', params: { page: 2, all: true, skip: undefined, q: 'a b' }, headers: { 'X-Extra': 'yes' } });
+    await client.request({
+      method: 'GET',
+      url: '/p',
+      params: { page: 2, all: true, skip: undefined, q: 'a b' },
+      headers: { 'X-Extra': 'yes' },
+    });
     expect(server.seen[0].url).toBe('/api/p?page=2&all=true&q=a+b');
     expect(server.seen[0].headers['x-access-token']).toBe(TOKEN);
     expect(server.seen[0].headers['x-extra']).toBe('yes');
@@ -367,7 +411,9 @@ describe('requests and answers', () => {
     const exact = await setup([{ status: 422, body: 'y'.repeat(500) }]);
     expect((await exact.client.request({ method: 'GET', url: '/x' }).catch((e) => e)).details.body).toBe('y'.repeat(500));
     const json = await setup([{ status: 422, body: { password: 'hunter2', note: `uses ${TOKEN}` } }]);
-    expect((await json.client.request({ method: 'GET', url: '/x' }).catch((e) => e)).details.body).toBe('{"password":"[REDACTED]","note":"uses [REDACTED]"}');
+    expect((await json.client.request({ method: 'GET', url: '/x' }).catch((e) => e)).details.body).toBe(
+      '{"password":"[REDACTED]","note":"uses [REDACTED]"}',
+    );
     const empty = await setup([{ status: 422 }]);
     expect((await empty.client.request({ method: 'GET', url: '/x' }).catch((e) => e)).details).not.toHaveProperty('body');
   });
@@ -378,7 +424,9 @@ describe('requests and answers', () => {
     const c = client
       .extend({ classify: () => (order.push('parent'), { error: new Rejected('parent verdict') }) })
       .extend({ classify: () => (order.push('child'), undefined) })
-      .extend({ classify: () => (order.push('grandchild'), { error: new NotFound(`gone: ${TOKEN}`, { token: TOKEN, note: `t=${TOKEN}` }) }) });
+      .extend({
+        classify: () => (order.push('grandchild'), { error: new NotFound(`gone: ${TOKEN}`, { token: TOKEN, note: `t=${TOKEN}` }) }),
+      });
     const err = await c.request({ method: 'GET', url: '/x' }).catch((e) => e);
     expect(order).toEqual(['grandchild']);
     expect(err).toBeInstanceOf(NotFound);
@@ -396,7 +444,9 @@ describe('requests and answers', () => {
 
   it('signers run root first, each on what its parent produced', async () => {
     const { client, server } = await setup([{ status: 200 }]);
-    const c = client.extend({ sign: (r) => ({ ...r, params: { ...r.params, a: '1' } }) }).extend({ sign: (r) => ({ ...r, params: { ...r.params, b: String(Object.keys(r.params ?? {}).length) } }) });
+    const c = client
+      .extend({ sign: (r) => ({ ...r, params: { ...r.params, a: '1' } }) })
+      .extend({ sign: (r) => ({ ...r, params: { ...r.params, b: String(Object.keys(r.params ?? {}).length) } }) });
     await c.request({ method: 'GET', url: '/s' });
     expect(server.seen[0].url).toBe('/api/s?a=1&b=1');
   });
@@ -415,22 +465,32 @@ describe('requests and answers', () => {
 
 describe('logs', () => {
   it('say what was sent, what came back, each wait and each failure, never a secret', async () => {
-    const { client, lines } = await setup([{ status: 503 }, { status: 429, headers: { 'retry-after': '1' } }, { status: 404 }], { random: () => 0 });
+    const { client, lines } = await setup([{ status: 503 }, { status: 429, headers: { 'retry-after': '1' } }, { status: 404 }], {
+      random: () => 0,
+    });
     await client.request({ method: 'GET', url: `/x?token=${TOKEN}`, headers: { Authorization: `Bearer ${TOKEN}` } }).catch(() => undefined);
     const text = lines.join('\n');
     expect(text).not.toContain(TOKEN);
     const url = 'http://127.0.0.1:\\d+/api/x\\?token=\\[REDACTED\\]';
-    expect(text).toMatch(new RegExp(`debug http GET ${url} → 503 in 0 ms \\(attempt 1\\) \\{"requestHeaders":\\{"X-Access-Token":"\\[REDACTED\\]","Authorization":"\\[REDACTED\\]"\\}\\}`));
+    expect(text).toMatch(
+      new RegExp(
+        `debug http GET ${url} → 503 in 0 ms \\(attempt 1\\) \\{"requestHeaders":\\{"X-Access-Token":"\\[REDACTED\\]","Authorization":"\\[REDACTED\\]"\\}\\}`,
+      ),
+    );
     expect(text).toMatch(new RegExp(`warn http GET ${url} attempt 1 failed \\(transient\\); retrying in 0 ms`));
     // (the query redaction also takes the colon that follows a redacted query value)
     expect(text).toMatch(new RegExp(`info http GET ${url}:? platform asked to wait 1000 ms`));
     expect(text).toMatch(new RegExp(`warn http GET ${url} attempt 2 failed \\(rate_limited\\); retrying in 1000 ms`));
-    expect(text).toMatch(new RegExp(`warn http GET ${url} failed after 3 attempt\\(s\\): GET ${url} found nothing \\(404\\) \\{"code":"not_found"\\}`));
+    expect(text).toMatch(
+      new RegExp(`warn http GET ${url} failed after 3 attempt\\(s\\): GET ${url} found nothing \\(404\\) \\{"code":"not_found"\\}`),
+    );
   });
 
   it('name the network failure and its code', async () => {
     const { client, lines } = await setup(['reset']);
     await client.request({ method: 'POST', url: '/o', body: {} }).catch(() => undefined);
-    expect(lines.join('\n')).toMatch(/warn http POST http:\/\/127\.0\.0\.1:\d+\/api\/o attempt 1: POST \S+ failed: network error \(ECONNRESET\) \{"code":"ECONNRESET"\}/);
+    expect(lines.join('\n')).toMatch(
+      /warn http POST http:\/\/127\.0\.0\.1:\d+\/api\/o attempt 1: POST \S+ failed: network error \(ECONNRESET\) \{"code":"ECONNRESET"\}/,
+    );
   });
 });

@@ -24,7 +24,10 @@ function client(extra: Partial<Parameters<typeof createHttpClient>[0]> = {}) {
 
 describe('createHttpClient on real timers', () => {
   it('waits at least Retry-After: 2 after a 429 and sends nothing in between (real timers)', async () => {
-    server.script([{ status: 429, headers: { 'Retry-After': '2' }, body: { error: 'slow down' } }, { status: 200, body: { ok: true } }]);
+    server.script([
+      { status: 429, headers: { 'Retry-After': '2' }, body: { error: 'slow down' } },
+      { status: 200, body: { ok: true } },
+    ]);
     const c = client();
     const res = await c.request({ method: 'GET', url: '/x' });
     expect(res.status).toBe(200);
@@ -55,17 +58,25 @@ describe('createHttpClient on real timers', () => {
 
   it('times out slow answers as Transient and retries them', async () => {
     // Generous margins: the reference machine runs other packages' tests on its two cores meanwhile.
-    server.script([{ status: 200, delayMs: 6_000 }, { status: 200, body: { fast: true } }]);
+    server.script([
+      { status: 200, delayMs: 6_000 },
+      { status: 200, body: { fast: true } },
+    ]);
     const res = await client({ timeoutMs: 1_500 }).request({ method: 'GET', url: '/x' });
     expect(res.data).toEqual({ fast: true });
     server.script([{ status: 200, delayMs: 3_000 }]);
-    const err = await client({ timeoutMs: 100, maxAttempts: 1 }).request({ method: 'GET', url: '/x' }).catch((e) => e);
+    const err = await client({ timeoutMs: 100, maxAttempts: 1 })
+      .request({ method: 'GET', url: '/x' })
+      .catch((e) => e);
     expect(err).toBeInstanceOf(Transient);
     expect(err.message).toMatch(/timed out after 100 ms/);
   });
 
   it("lets the plugin's classifier turn a 200 into a retryable throttle and pause the store", async () => {
-    server.script([{ status: 200, body: { errors: [{ extensions: { code: 'THROTTLED' } }] } }, { status: 200, body: { data: { ok: true } } }]);
+    server.script([
+      { status: 200, body: { errors: [{ extensions: { code: 'THROTTLED' } }] } },
+      { status: 200, body: { data: { ok: true } } },
+    ]);
     const c = client().extend({
       classify: (res) => {
         const body = res.data as { errors?: { extensions?: { code?: string } }[] };

@@ -1,12 +1,4 @@
-import {
-  AuthError,
-  createHttpClient,
-  NotFound,
-  RateLimited,
-  Rejected,
-  Transient,
-  type DetailedHttpClientStats,
-} from '../src';
+import { AuthError, createHttpClient, NotFound, RateLimited, Rejected, Transient, type DetailedHttpClientStats } from '../src';
 import { recordingLogger, startScriptedServer, type ScriptedServer } from './helpers/scripted-server';
 
 const TOKEN = 'shpat_test_0123456789abcdef';
@@ -71,7 +63,9 @@ describe('createHttpClient', () => {
 
   it('does not retry a non-idempotent POST on 5xx', async () => {
     server.script([{ status: 500 }, { status: 200 }]);
-    const err = await client().request({ method: 'POST', url: '/orders', body: { a: 1 } }).catch((e) => e);
+    const err = await client()
+      .request({ method: 'POST', url: '/orders', body: { a: 1 } })
+      .catch((e) => e);
     expect(err).toBeInstanceOf(Transient);
     expect(server.received).toHaveLength(1);
   });
@@ -99,7 +93,9 @@ describe('createHttpClient', () => {
     server.script([{ status: 404 }]);
     await expect(client().request({ method: 'GET', url: '/x' })).rejects.toBeInstanceOf(NotFound);
     server.script([{ status: 422, body: { message: 'bad quantity' } }]);
-    const err = await client().request({ method: 'PUT', url: '/x', idempotent: true }).catch((e) => e);
+    const err = await client()
+      .request({ method: 'PUT', url: '/x', idempotent: true })
+      .catch((e) => e);
     expect(err).toBeInstanceOf(Rejected);
     expect(err.details.body).toContain('bad quantity');
     expect(server.received).toHaveLength(2);

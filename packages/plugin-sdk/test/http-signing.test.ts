@@ -39,8 +39,13 @@ describe('per-attempt signing hook (extend({ sign }))', () => {
   it("runs a parent's signer before the child's and can set headers", async () => {
     const order: string[] = [];
     const c = createHttpClient({ rateLimit: policy })
-      .extend({ baseURL: server.baseUrl, sign: (req) => (order.push('parent'), { ...req, headers: { ...req.headers, 'x-step': 'parent' } }) })
-      .extend({ sign: (req) => (order.push('child'), { ...req, headers: { ...req.headers, 'x-step': `${req.headers?.['x-step']}+child` } }) });
+      .extend({
+        baseURL: server.baseUrl,
+        sign: (req) => (order.push('parent'), { ...req, headers: { ...req.headers, 'x-step': 'parent' } }),
+      })
+      .extend({
+        sign: (req) => (order.push('child'), { ...req, headers: { ...req.headers, 'x-step': `${req.headers?.['x-step']}+child` } }),
+      });
     await c.request({ method: 'GET', url: '/x' });
     expect(order).toEqual(['parent', 'child']);
     expect(server.received[0].headers['x-step']).toBe('parent+child');

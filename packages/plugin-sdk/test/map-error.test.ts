@@ -17,7 +17,9 @@ describe('errorForStatus', () => {
     for (const s of [300, 301, 302, 304, 307, 308, 399]) {
       const e = map(s);
       expect(e).toBeInstanceOf(Transient);
-      expect(e?.message).toBe(`PUT https://shop.example/api/stock/1 was answered with a redirect (${s}) without a Location; redirects are not followed for this call, so nothing was done — check the store's URL`);
+      expect(e?.message).toBe(
+        `PUT https://shop.example/api/stock/1 was answered with a redirect (${s}) without a Location; redirects are not followed for this call, so nothing was done — check the store's URL`,
+      );
       expect(e?.details).toEqual({ method: 'PUT', url: ctx.url, status: s });
     }
     const moved = errorForStatus(answer(301), { ...ctx, location: 'https://new.example/api/stock/1' }, undefined, 1_000);

@@ -46,7 +46,10 @@ const spec = (over: Partial<PluginOAuth> = {}): PluginOAuth => ({
   authorizeUrl: 'https://{shop}/admin/oauth/authorize',
   tokenUrl: 'https://{shop}/admin/oauth/access_token',
   scopes: ['a'],
-  toConnectedStore: (t, ctx) => ({ externalStoreId: ctx.inputs.shop, credentials: { shop: ctx.inputs.shop, accessToken: String(t.access_token) } }),
+  toConnectedStore: (t, ctx) => ({
+    externalStoreId: ctx.inputs.shop,
+    credentials: { shop: ctx.inputs.shop, accessToken: String(t.access_token) },
+  }),
   ...over,
 });
 
@@ -66,7 +69,9 @@ function exchangeCtx(over: Partial<OAuthExchangeContext> = {}): OAuthExchangeCon
 describe('basicClientAuthorization (RFC 6749 §2.3.1)', () => {
   it('form-urlencodes each part before base64', () => {
     expect(basicClientAuthorization({ clientId: 'cid', clientSecret: 'sec' })).toBe(`Basic ${Buffer.from('cid:sec').toString('base64')}`);
-    expect(basicClientAuthorization({ clientId: 'a b:c', clientSecret: 'x/y+z%' })).toBe(`Basic ${Buffer.from('a+b%3Ac:x%2Fy%2Bz%25').toString('base64')}`);
+    expect(basicClientAuthorization({ clientId: 'a b:c', clientSecret: 'x/y+z%' })).toBe(
+      `Basic ${Buffer.from('a+b%3Ac:x%2Fy%2Bz%25').toString('base64')}`,
+    );
   });
 });
 
@@ -74,16 +79,34 @@ describe('refusalReason', () => {
   it('reads the refused-grant codes with their description, cut to 200 characters', () => {
     expect(REFUSED_GRANT_ERRORS).toEqual(['invalid_grant', 'invalid_client', 'unauthorized_client']);
     expect(Object.isFrozen(REFUSED_GRANT_ERRORS)).toBe(true);
-    expect(refusalReason({ error: 'invalid_grant', error_description: 'expired' })).toEqual({ error: 'invalid_grant', description: 'expired' });
+    expect(refusalReason({ error: 'invalid_grant', error_description: 'expired' })).toEqual({
+      error: 'invalid_grant',
+      description: 'expired',
+    });
     expect(refusalReason({ error: 'unauthorized_client' })).toEqual({ error: 'unauthorized_client' });
     expect(refusalReason({ error: 'invalid_client', error_description: '' })).toEqual({ error: 'invalid_client' });
     expect(refusalReason({ error: 'invalid_client', error_description: 7 })).toEqual({ error: 'invalid_client' });
-    expect(refusalReason({ error: 'invalid_grant', error_description: 'x'.repeat(200) })).toEqual({ error: 'invalid_grant', description: 'x'.repeat(200) });
-    expect(refusalReason({ error: 'invalid_grant', error_description: 'x'.repeat(201) })).toEqual({ error: 'invalid_grant', description: `${'x'.repeat(200)}…` });
+    expect(refusalReason({ error: 'invalid_grant', error_description: 'x'.repeat(200) })).toEqual({
+      error: 'invalid_grant',
+      description: 'x'.repeat(200),
+    });
+    expect(refusalReason({ error: 'invalid_grant', error_description: 'x'.repeat(201) })).toEqual({
+      error: 'invalid_grant',
+      description: `${'x'.repeat(200)}…`,
+    });
   });
 
   it('ignores other errors and other bodies', () => {
-    for (const body of [{ error: 'invalid_request' }, { error: 'unsupported_grant_type' }, { error: 3 }, {}, null, 'invalid_grant', undefined]) expect(refusalReason(body)).toBeUndefined();
+    for (const body of [
+      { error: 'invalid_request' },
+      { error: 'unsupported_grant_type' },
+      { error: 3 },
+      {},
+      null,
+      'invalid_grant',
+      undefined,
+    ])
+      expect(refusalReason(body)).toBeUndefined();
   });
 });
 
@@ -97,15 +120,26 @@ describe('exchangeCode: the standard authorization_code grant', () => {
     expect(server.received[0].headers['content-type']).toBe('application/x-www-form-urlencoded');
     expect(server.received[0].headers.accept).toBe('application/json');
     expect(server.received[0].headers.authorization).toBeUndefined();
-    expect(form()).toEqual({ grant_type: 'authorization_code', code: CODE, redirect_uri: 'https://hub.example.com/cb', client_id: 'cid', client_secret: SECRET });
-    expect(store).toEqual({ externalStoreId: 'acme.myshopify.com', credentials: { shop: 'acme.myshopify.com', accessToken: 'at-1', baseUrl: server.baseUrl } });
+    expect(form()).toEqual({
+      grant_type: 'authorization_code',
+      code: CODE,
+      redirect_uri: 'https://hub.example.com/cb',
+      client_id: 'cid',
+      client_secret: SECRET,
+    });
+    expect(store).toEqual({
+      externalStoreId: 'acme.myshopify.com',
+      credentials: { shop: 'acme.myshopify.com', accessToken: 'at-1', baseUrl: server.baseUrl },
+    });
   });
 
   it('adds the PKCE code_verifier, and refuses to exchange without one', async () => {
     server.script([{ status: 200, body: { access_token: 'at-1' } }]);
     await exchangeCode(spec({ pkce: 'S256' }), exchangeCtx({ codeVerifier: VERIFIER }));
     expect(form().code_verifier).toBe(VERIFIER);
-    await expect(exchangeCode(spec({ pkce: 'S256' }), exchangeCtx())).rejects.toThrow('this platform requires PKCE: the exchange has no code verifier');
+    await expect(exchangeCode(spec({ pkce: 'S256' }), exchangeCtx())).rejects.toThrow(
+      'this platform requires PKCE: the exchange has no code verifier',
+    );
     expect(server.received).toHaveLength(1);
     await exchangeCode(spec(), exchangeCtx({ codeVerifier: VERIFIER }));
     expect(form(1)).not.toHaveProperty('code_verifier');
@@ -129,7 +163,13 @@ describe('exchangeCode: the standard authorization_code grant', () => {
     server.script([{ status: 200, body: { access_token: 'at-1' } }]);
     await exchangeCode(spec({ tokenRequest: { encoding: 'json' } }), exchangeCtx());
     expect(server.received[0].headers['content-type']).toBe('application/json');
-    expect(JSON.parse(server.received[0].body)).toEqual({ grant_type: 'authorization_code', code: CODE, redirect_uri: 'https://hub.example.com/cb', client_id: 'cid', client_secret: SECRET });
+    expect(JSON.parse(server.received[0].body)).toEqual({
+      grant_type: 'authorization_code',
+      code: CODE,
+      redirect_uri: 'https://hub.example.com/cb',
+      client_id: 'cid',
+      client_secret: SECRET,
+    });
   });
 
   it('goes to the real token URL without a sandbox baseUrl, and keeps a baseUrl the plugin set', async () => {
@@ -140,7 +180,9 @@ describe('exchangeCode: the standard authorization_code grant', () => {
       credentials: { shop: 'acme.myshopify.com', accessToken: 'at-1' },
     });
     expect(server.received[0].url).toBe('/token?shop=acme.myshopify.com');
-    const own = spec({ toConnectedStore: () => ({ externalStoreId: 'x', credentials: { accessToken: 'a', baseUrl: 'https://own.example.com' } }) });
+    const own = spec({
+      toConnectedStore: () => ({ externalStoreId: 'x', credentials: { accessToken: 'a', baseUrl: 'https://own.example.com' } }),
+    });
     expect((await exchangeCode(own, exchangeCtx())).credentials.baseUrl).toBe('https://own.example.com');
   });
 
@@ -156,7 +198,10 @@ describe('exchangeCode: the standard authorization_code grant', () => {
   });
 
   it('retries nothing after a 5xx (a code is spent by the request that reached the platform)', async () => {
-    server.script([{ status: 503, body: { error: 'down' } }, { status: 200, body: { access_token: 'late' } }]);
+    server.script([
+      { status: 503, body: { error: 'down' } },
+      { status: 200, body: { access_token: 'late' } },
+    ]);
     await expect(exchangeCode(spec(), exchangeCtx())).rejects.toBeInstanceOf(Transient);
     expect(server.received).toHaveLength(1);
   });
@@ -166,7 +211,10 @@ describe('exchangeCode: the standard authorization_code grant', () => {
     await expect(exchangeCode(spec(), exchangeCtx())).rejects.toBeInstanceOf(Rejected);
     server.script([{ status: 401, body: '' }]);
     await expect(exchangeCode(spec(), exchangeCtx())).rejects.toBeInstanceOf(AuthError);
-    server.script([{ status: 429, headers: { 'retry-after': '0' }, body: { error: 'invalid_grant' } }, { status: 200, body: { access_token: 'x' } }]);
+    server.script([
+      { status: 429, headers: { 'retry-after': '0' }, body: { error: 'invalid_grant' } },
+      { status: 200, body: { access_token: 'x' } },
+    ]);
     await expect(exchangeCode(spec(), exchangeCtx())).resolves.toMatchObject({ credentials: { accessToken: 'x' } });
   });
 
@@ -176,7 +224,9 @@ describe('exchangeCode: the standard authorization_code grant', () => {
     server.script([{ status: 500, body: { error: 'invalid_client' } }]);
     await expect(exchangeCode(spec(), exchangeCtx())).rejects.toBeInstanceOf(Transient);
     server.script([{ status: 200, body: { error: 'invalid_grant' } }]);
-    await expect(exchangeCode(spec(), exchangeCtx())).rejects.toThrow(new Rejected('the platform answered the code exchange without an access_token'));
+    await expect(exchangeCode(spec(), exchangeCtx())).rejects.toThrow(
+      new Rejected('the platform answered the code exchange without an access_token'),
+    );
     server.script([{ status: 499, body: { error: 'unauthorized_client' } }]);
     await expect(exchangeCode(spec(), exchangeCtx())).rejects.toBeInstanceOf(AuthError);
   });
@@ -190,26 +240,39 @@ describe('exchangeCode: the standard authorization_code grant', () => {
   it('refuses an answer without an access_token', async () => {
     for (const body of [{}, { access_token: '' }, { access_token: 5 }, [{ access_token: 'x' }], 'text', null]) {
       server.script([{ status: 200, body }]);
-      await expect(exchangeCode(spec(), exchangeCtx())).rejects.toThrow(new Rejected('the platform answered the code exchange without an access_token'));
+      await expect(exchangeCode(spec(), exchangeCtx())).rejects.toThrow(
+        new Rejected('the platform answered the code exchange without an access_token'),
+      );
     }
   });
 
   it('turns a declined consent into an AuthError without calling the platform', async () => {
-    const callback = { method: 'GET', query: { error: 'access_denied', error_description: 'The merchant said no', state: 's' }, headers: {}, rawBody: Buffer.alloc(0), body: undefined };
+    const callback = {
+      method: 'GET',
+      query: { error: 'access_denied', error_description: 'The merchant said no', state: 's' },
+      headers: {},
+      rawBody: Buffer.alloc(0),
+      body: undefined,
+    };
     const err = await exchangeCode(spec(), exchangeCtx({ callback })).catch((e) => e);
     expect(err).toBeInstanceOf(AuthError);
     expect(err.message).toBe('the platform did not grant access (access_denied: The merchant said no)');
     expect(err.details).toEqual({ error: 'access_denied' });
     const bare = await exchangeCode(spec(), exchangeCtx({ callback: { ...callback, query: { error: 'x'.repeat(3) } } })).catch((e) => e);
     expect(bare.message).toBe('the platform did not grant access (xxx)');
-    const long = await exchangeCode(spec(), exchangeCtx({ callback: { ...callback, query: { error: 'e', error_description: 'd'.repeat(201) } } })).catch((e) => e);
+    const long = await exchangeCode(
+      spec(),
+      exchangeCtx({ callback: { ...callback, query: { error: 'e', error_description: 'd'.repeat(201) } } }),
+    ).catch((e) => e);
     expect(long.message).toBe(`the platform did not grant access (e: ${'d'.repeat(200)})`);
     expect(server.received).toHaveLength(0);
   });
 
   it('needs a code in the callback', async () => {
     const callback = { method: 'GET', query: { state: 's' }, headers: {}, rawBody: Buffer.alloc(0), body: undefined };
-    await expect(exchangeCode(spec(), exchangeCtx({ callback }))).rejects.toThrow(new AuthError('the callback carries no authorization code'));
+    await expect(exchangeCode(spec(), exchangeCtx({ callback }))).rejects.toThrow(
+      new AuthError('the callback carries no authorization code'),
+    );
     await expect(exchangeCode(spec(), exchangeCtx({ callback: { ...callback, query: { code: '' } } }))).rejects.toBeInstanceOf(AuthError);
     expect(server.received).toHaveLength(0);
   });
@@ -223,7 +286,10 @@ describe('exchangeCode: the standard authorization_code grant', () => {
   it("uses the plugin's exchange when it has one", async () => {
     const ctx = exchangeCtx();
     const seen: OAuthExchangeContext[] = [];
-    const store = await exchangeCode(spec({ exchange: async (c) => (seen.push(c), { externalStoreId: 'k', credentials: { key: 'v' } }) }), ctx);
+    const store = await exchangeCode(
+      spec({ exchange: async (c) => (seen.push(c), { externalStoreId: 'k', credentials: { key: 'v' } }) }),
+      ctx,
+    );
     expect(seen).toEqual([ctx]);
     expect(store).toEqual({ externalStoreId: 'k', credentials: { key: 'v', baseUrl: server.baseUrl } });
     expect(server.received).toHaveLength(0);
@@ -237,7 +303,9 @@ describe('exchangeCode: the standard authorization_code grant', () => {
     await expect(bad({ externalStoreId: '', credentials: {} })).rejects.toThrow('the code exchange gave no externalStoreId');
     await expect(bad({ externalStoreId: 'x' })).rejects.toThrow('the code exchange gave no credentials');
     await expect(bad({ externalStoreId: 'x', credentials: null })).rejects.toThrow('the code exchange gave no credentials');
-    await expect(bad({ externalStoreId: 'x', credentials: { n: 1 } })).rejects.toThrow("the code exchange gave a credential 'n' that is not a string");
+    await expect(bad({ externalStoreId: 'x', credentials: { n: 1 } })).rejects.toThrow(
+      "the code exchange gave a credential 'n' that is not a string",
+    );
     const original = { externalStoreId: 'x', credentials: { a: 'b' }, extra: 1 };
     const got = await bad(original);
     expect(got).toEqual({ externalStoreId: 'x', credentials: { a: 'b', baseUrl: server.baseUrl } });
@@ -248,7 +316,14 @@ describe('exchangeCode: the standard authorization_code grant', () => {
 describe('refreshTokenGrant: the standard refresh_token grant', () => {
   function ctx(over: Partial<ConnectContext> = {}, credentials: Record<string, string> = {}): ConnectContext {
     return {
-      credentials: { shop: 'acme.myshopify.com', accessToken: 'old-at', refreshToken: REFRESH, accessTokenExpiresAt: '2026-12-02T11:00:00.000Z', refreshTokenExpiresAt: '2027-03-01T00:00:00.000Z', ...credentials },
+      credentials: {
+        shop: 'acme.myshopify.com',
+        accessToken: 'old-at',
+        refreshToken: REFRESH,
+        accessTokenExpiresAt: '2026-12-02T11:00:00.000Z',
+        refreshTokenExpiresAt: '2027-03-01T00:00:00.000Z',
+        ...credentials,
+      },
       http: http(),
       log: recordingLogger().log,
       app: { clientId: 'cid', clientSecret: SECRET, baseUrl: server.baseUrl },
@@ -258,7 +333,9 @@ describe('refreshTokenGrant: the standard refresh_token grant', () => {
   const opts = { platform: 'Shopify', tokenUrl: 'https://{shop}/admin/oauth/access_token', now: () => NOW };
 
   it('posts the grant and returns the full set with the rotated refresh token and both expiries', async () => {
-    server.script([{ status: 200, body: { access_token: 'new-at', expires_in: 3600, refresh_token: 'new-rt', refresh_token_expires_in: 7776000 } }]);
+    server.script([
+      { status: 200, body: { access_token: 'new-at', expires_in: 3600, refresh_token: 'new-rt', refresh_token_expires_in: 7776000 } },
+    ]);
     const next = await refreshTokenGrant(ctx(), opts);
     expect(server.received[0].url).toBe('/admin/oauth/access_token');
     expect(server.received[0].method).toBe('POST');
@@ -344,7 +421,11 @@ describe('refreshTokenGrant: the standard refresh_token grant', () => {
   });
 
   it('is an AuthError naming the platform and its reason when the refresh is refused (and leaks nothing)', async () => {
-    for (const [status, error] of [[400, 'invalid_grant'], [401, 'invalid_client'], [400, 'unauthorized_client']] as const) {
+    for (const [status, error] of [
+      [400, 'invalid_grant'],
+      [401, 'invalid_client'],
+      [400, 'unauthorized_client'],
+    ] as const) {
       const rec = recordingLogger();
       server.script([{ status, body: { error, error_description: `token ${REFRESH} revoked` } }]);
       const err = await refreshTokenGrant(ctx({ http: http(rec.log) }), opts).catch((e) => e);
@@ -356,13 +437,21 @@ describe('refreshTokenGrant: the standard refresh_token grant', () => {
 
   it('is Transient when the answer has no access token', async () => {
     server.script([{ status: 200, body: { refresh_token: 'r' } }]);
-    await expect(refreshTokenGrant(ctx(), opts)).rejects.toThrow(new Transient('Shopify answered the token refresh without an access_token'));
+    await expect(refreshTokenGrant(ctx(), opts)).rejects.toThrow(
+      new Transient('Shopify answered the token refresh without an access_token'),
+    );
   });
 
   it('needs a stored refresh token and an app, without calling the platform', async () => {
-    await expect(refreshTokenGrant(ctx({}, { refreshToken: '' }), opts)).rejects.toThrow(new AuthError('no refreshToken is stored for this Shopify store: reconnect it'));
-    await expect(refreshTokenGrant(ctx(), { ...opts, refreshTokenField: 'nope' })).rejects.toThrow('no nope is stored for this Shopify store: reconnect it');
-    await expect(refreshTokenGrant(ctx({ app: undefined }), opts)).rejects.toThrow(new AuthError('no OAuth app (client id / secret) is configured for Shopify: the token cannot be refreshed'));
+    await expect(refreshTokenGrant(ctx({}, { refreshToken: '' }), opts)).rejects.toThrow(
+      new AuthError('no refreshToken is stored for this Shopify store: reconnect it'),
+    );
+    await expect(refreshTokenGrant(ctx(), { ...opts, refreshTokenField: 'nope' })).rejects.toThrow(
+      'no nope is stored for this Shopify store: reconnect it',
+    );
+    await expect(refreshTokenGrant(ctx({ app: undefined }), opts)).rejects.toThrow(
+      new AuthError('no OAuth app (client id / secret) is configured for Shopify: the token cannot be refreshed'),
+    );
     expect(server.received).toHaveLength(0);
   });
 

@@ -22,6 +22,7 @@ describe('jsonObjectOf', () => {
     expect(jsonObjectOf(req('{"event":"app/uninstalled","store_id":7}'))).toEqual({ event: 'app/uninstalled', store_id: 7 });
   });
   it('is undefined for what is not JSON, or JSON that is not an object', () => {
-    for (const t of ['', 'not json', '{"a":', 'null', '[]', '[{"a":1}]', '42', '"text"', 'true']) expect(jsonObjectOf(req(t))).toBeUndefined();
+    for (const t of ['', 'not json', '{"a":', 'null', '[]', '[{"a":1}]', '42', '"text"', 'true'])
+      expect(jsonObjectOf(req(t))).toBeUndefined();
   });
 });

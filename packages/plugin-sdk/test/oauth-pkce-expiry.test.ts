@@ -56,8 +56,12 @@ describe('expiry arithmetic', () => {
 describe('signature primitives', () => {
   it('computes HMAC-SHA256 as hex or base64', () => {
     // RFC 4231 test case 2.
-    expect(hmacSha256('Jefe', 'what do ya want for nothing?', 'hex')).toBe('5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843');
-    expect(hmacSha256('Jefe', Buffer.from('what do ya want for nothing?'), 'base64')).toBe(Buffer.from('5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843', 'hex').toString('base64'));
+    expect(hmacSha256('Jefe', 'what do ya want for nothing?', 'hex')).toBe(
+      '5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843',
+    );
+    expect(hmacSha256('Jefe', Buffer.from('what do ya want for nothing?'), 'base64')).toBe(
+      Buffer.from('5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843', 'hex').toString('base64'),
+    );
   });
 
   it('compares equal strings only, whatever their lengths', () => {

@@ -1,9 +1,21 @@
-import { authorizeUrl, oauthUrl, sandboxBase, STANDARD_AUTHORIZE_PARAMS, templatePlaceholders, type AuthorizeRequest, type PluginOAuth } from '../src';
+import {
+  authorizeUrl,
+  oauthUrl,
+  sandboxBase,
+  STANDARD_AUTHORIZE_PARAMS,
+  templatePlaceholders,
+  type AuthorizeRequest,
+  type PluginOAuth,
+} from '../src';
 
 describe('oauthUrl', () => {
   it('fills each placeholder URL-encoded, so an input cannot add a path, a query or a host', () => {
-    expect(oauthUrl('https://{shop}/admin/oauth/authorize', { shop: 'acme.myshopify.com' }).toString()).toBe('https://acme.myshopify.com/admin/oauth/authorize');
-    expect(oauthUrl('https://api.example.com/{region}/token?x=1', { region: 'a b/c?d' }).toString()).toBe('https://api.example.com/a%20b%2Fc%3Fd/token?x=1');
+    expect(oauthUrl('https://{shop}/admin/oauth/authorize', { shop: 'acme.myshopify.com' }).toString()).toBe(
+      'https://acme.myshopify.com/admin/oauth/authorize',
+    );
+    expect(oauthUrl('https://api.example.com/{region}/token?x=1', { region: 'a b/c?d' }).toString()).toBe(
+      'https://api.example.com/a%20b%2Fc%3Fd/token?x=1',
+    );
     expect(oauthUrl('https://{a}.example.com/{b}', { a: 'x', b: 'y' }).toString()).toBe('https://x.example.com/y');
   });
 
@@ -24,8 +36,12 @@ describe('oauthUrl', () => {
   });
 
   it("puts a sandbox baseUrl's own path (a tenant prefix) before the platform's path", () => {
-    expect(oauthUrl('https://api.example.com/oauth/token', {}, { baseUrl: 'http://127.0.0.1:4010/t/42/' }).toString()).toBe('http://127.0.0.1:4010/t/42/oauth/token');
-    expect(oauthUrl('https://api.example.com/oauth/token', {}, { baseUrl: 'http://127.0.0.1:4010/t/42' }).toString()).toBe('http://127.0.0.1:4010/t/42/oauth/token');
+    expect(oauthUrl('https://api.example.com/oauth/token', {}, { baseUrl: 'http://127.0.0.1:4010/t/42/' }).toString()).toBe(
+      'http://127.0.0.1:4010/t/42/oauth/token',
+    );
+    expect(oauthUrl('https://api.example.com/oauth/token', {}, { baseUrl: 'http://127.0.0.1:4010/t/42' }).toString()).toBe(
+      'http://127.0.0.1:4010/t/42/oauth/token',
+    );
   });
 
   it('keeps the platform URL without a baseUrl (or an empty one)', () => {
@@ -47,8 +63,17 @@ describe('oauthUrl', () => {
 });
 
 const app = { clientId: 'client id&1', clientSecret: 'never-in-the-url' };
-const base: PluginOAuth = { authorizeUrl: 'https://{shop}/admin/oauth/authorize', scopes: ['read_products', 'write_inventory'], toConnectedStore: () => ({ credentials: {}, externalStoreId: 'x' }) };
-const req: AuthorizeRequest = { app, inputs: { shop: 'acme.myshopify.com' }, redirectUri: 'https://hub.example.com/oauth/callback/shopify?x=1', state: 'st-1' };
+const base: PluginOAuth = {
+  authorizeUrl: 'https://{shop}/admin/oauth/authorize',
+  scopes: ['read_products', 'write_inventory'],
+  toConnectedStore: () => ({ credentials: {}, externalStoreId: 'x' }),
+};
+const req: AuthorizeRequest = {
+  app,
+  inputs: { shop: 'acme.myshopify.com' },
+  redirectUri: 'https://hub.example.com/oauth/callback/shopify?x=1',
+  state: 'st-1',
+};
 
 function params(url: string): Record<string, string> {
   return Object.fromEntries(new URL(url).searchParams);
@@ -81,7 +106,9 @@ describe('authorizeUrl', () => {
     const p = params(authorizeUrl({ ...base, pkce: 'S256' }, { ...req, codeChallenge: 'chal' }));
     expect(p.code_challenge).toBe('chal');
     expect(p.code_challenge_method).toBe('S256');
-    expect(() => authorizeUrl({ ...base, pkce: 'S256' }, req)).toThrow('this platform requires PKCE: the authorize request has no code challenge');
+    expect(() => authorizeUrl({ ...base, pkce: 'S256' }, req)).toThrow(
+      'this platform requires PKCE: the authorize request has no code challenge',
+    );
     expect(params(authorizeUrl(base, { ...req, codeChallenge: 'chal' }))).not.toHaveProperty('code_challenge');
     expect(params(authorizeUrl(base, { ...req, codeChallenge: 'chal' }))).not.toHaveProperty('code_challenge_method');
   });
@@ -94,7 +121,11 @@ describe('authorizeUrl', () => {
   });
 
   it("goes to the app's sandbox baseUrl", () => {
-    expect(authorizeUrl(base, { ...req, app: { ...app, baseUrl: 'http://127.0.0.1:9' } }).startsWith('http://127.0.0.1:9/admin/oauth/authorize?')).toBe(true);
+    expect(
+      authorizeUrl(base, { ...req, app: { ...app, baseUrl: 'http://127.0.0.1:9' } }).startsWith(
+        'http://127.0.0.1:9/admin/oauth/authorize?',
+      ),
+    ).toBe(true);
   });
 
   it("uses the plugin's authorizeUrlFor when it has one", () => {
@@ -105,7 +136,15 @@ describe('authorizeUrl', () => {
   });
 
   it('names the parameters the flow sets itself', () => {
-    expect(STANDARD_AUTHORIZE_PARAMS).toEqual(['client_id', 'redirect_uri', 'response_type', 'scope', 'state', 'code_challenge', 'code_challenge_method']);
+    expect(STANDARD_AUTHORIZE_PARAMS).toEqual([
+      'client_id',
+      'redirect_uri',
+      'response_type',
+      'scope',
+      'state',
+      'code_challenge',
+      'code_challenge_method',
+    ]);
     expect(Object.isFrozen(STANDARD_AUTHORIZE_PARAMS)).toBe(true);
   });
 });

@@ -42,14 +42,21 @@ describe('validateOAuthPart', () => {
       pkce: 'S256',
       tokenRequest: { clientAuthentication: 'basic', encoding: 'json' },
       stateInCallback: false,
-      tokenLifetime: { accessTokenSeconds: 3600, refreshTokenSeconds: 7776000, refreshAheadSeconds: 600, source: 'https://shopify.dev/docs/apps/build/authentication-authorization/access-tokens/offline-access-tokens' },
+      tokenLifetime: {
+        accessTokenSeconds: 3600,
+        refreshTokenSeconds: 7776000,
+        refreshAheadSeconds: 600,
+        source: 'https://shopify.dev/docs/apps/build/authentication-authorization/access-tokens/offline-access-tokens',
+      },
       authorizeUrlFor: () => '',
       readState: () => undefined,
       verifyCallback: () => true,
       verifyUninstall: () => null,
     });
     expect(validateOAuthPart(full, NAMES)).toEqual([]);
-    expect(validateOAuthPart(oauth({ tokenRequest: { clientAuthentication: 'none', encoding: 'form' }, scopeDelimiter: ' ' }), NAMES)).toEqual([]);
+    expect(
+      validateOAuthPart(oauth({ tokenRequest: { clientAuthentication: 'none', encoding: 'form' }, scopeDelimiter: ' ' }), NAMES),
+    ).toEqual([]);
     expect(validateOAuthPart(oauth({ tokenRequest: { clientAuthentication: 'body' } }), NAMES)).toEqual([]);
   });
 
@@ -101,15 +108,25 @@ describe('validateOAuthPart', () => {
     expect(validateOAuthPart(oauth({ scopes: undefined }), NAMES)).toEqual(['oauth.scopes must be an array of strings']);
     expect(validateOAuthPart(oauth({ tokenRequest: 'basic' }), NAMES)).toEqual(['oauth.tokenRequest must be an object']);
     expect(validateOAuthPart(oauth({ tokenLifetime: 3600 }), NAMES)).toEqual(['oauth.tokenLifetime must be an object']);
-    expect(validateOAuthPart(oauth({ tokenLifetime: {} }), NAMES)).toEqual(['oauth.tokenLifetime.source must be the https URL of the document that states the lifetimes']);
+    expect(validateOAuthPart(oauth({ tokenLifetime: {} }), NAMES)).toEqual([
+      'oauth.tokenLifetime.source must be the https URL of the document that states the lifetimes',
+    ]);
   });
 
   it('checks the URL templates and their placeholders', () => {
-    expect(validateOAuthPart(oauth({ authorizeUrl: 'not a url' }), NAMES)).toEqual(['oauth.authorizeUrl must be an http(s) URL (placeholders like {shop} allowed)']);
-    expect(validateOAuthPart(oauth({ tokenUrl: 'ftp://{shop}/t' }), NAMES)).toEqual(['oauth.tokenUrl must be an http(s) URL (placeholders like {shop} allowed)']);
+    expect(validateOAuthPart(oauth({ authorizeUrl: 'not a url' }), NAMES)).toEqual([
+      'oauth.authorizeUrl must be an http(s) URL (placeholders like {shop} allowed)',
+    ]);
+    expect(validateOAuthPart(oauth({ tokenUrl: 'ftp://{shop}/t' }), NAMES)).toEqual([
+      'oauth.tokenUrl must be an http(s) URL (placeholders like {shop} allowed)',
+    ]);
     expect(validateOAuthPart(oauth({ authorizeUrl: 'http://{shop}/a' }), NAMES)).toEqual([]);
-    expect(validateOAuthPart(oauth({ authorizeUrl: 'https://{region}.example.com/a' }), NAMES)).toEqual(['oauth.authorizeUrl uses {region}, which is not one of oauth.connectFields']);
-    expect(validateOAuthPart(oauth({ tokenUrl: 'https://{region}.example.com/t' }), NAMES)).toEqual(['oauth.tokenUrl uses {region}, which is not one of oauth.connectFields']);
+    expect(validateOAuthPart(oauth({ authorizeUrl: 'https://{region}.example.com/a' }), NAMES)).toEqual([
+      'oauth.authorizeUrl uses {region}, which is not one of oauth.connectFields',
+    ]);
+    expect(validateOAuthPart(oauth({ tokenUrl: 'https://{region}.example.com/t' }), NAMES)).toEqual([
+      'oauth.tokenUrl uses {region}, which is not one of oauth.connectFields',
+    ]);
   });
 
   it("needs the token URL's placeholders among the store's credential fields (the refresh fills them)", () => {
@@ -121,9 +138,20 @@ describe('validateOAuthPart', () => {
   });
 
   it('checks the connect fields like credential fields', () => {
-    expect(validateOAuthPart(oauth({ connectFields: 'shop' }), NAMES)).toEqual(['oauth.connectFields must be an array', 'oauth.authorizeUrl uses {shop}, which is not one of oauth.connectFields', 'oauth.tokenUrl uses {shop}, which is not one of oauth.connectFields']);
+    expect(validateOAuthPart(oauth({ connectFields: 'shop' }), NAMES)).toEqual([
+      'oauth.connectFields must be an array',
+      'oauth.authorizeUrl uses {shop}, which is not one of oauth.connectFields',
+      'oauth.tokenUrl uses {shop}, which is not one of oauth.connectFields',
+    ]);
     const errors = validateOAuthPart(
-      oauth({ connectFields: [{ name: 'shop', secret: false, required: true }, 'x', { name: 'shop', secret: 'no', required: true }, { name: '1bad', secret: false, required: false }] }),
+      oauth({
+        connectFields: [
+          { name: 'shop', secret: false, required: true },
+          'x',
+          { name: 'shop', secret: 'no', required: true },
+          { name: '1bad', secret: false, required: false },
+        ],
+      }),
       NAMES,
     );
     expect(errors).toEqual([
@@ -135,11 +163,13 @@ describe('validateOAuthPart', () => {
   });
 
   it('refuses fixed authorize parameters that are not strings or that the flow sets itself', () => {
-    expect(validateOAuthPart(oauth({ authorizeParams: { access_type: 1, state: 'x', client_id: 'y', prompt: 'consent' } }), NAMES)).toEqual([
-      'oauth.authorizeParams.access_type must be a string',
-      'oauth.authorizeParams.state is set by the flow itself and may not be fixed',
-      'oauth.authorizeParams.client_id is set by the flow itself and may not be fixed',
-    ]);
+    expect(validateOAuthPart(oauth({ authorizeParams: { access_type: 1, state: 'x', client_id: 'y', prompt: 'consent' } }), NAMES)).toEqual(
+      [
+        'oauth.authorizeParams.access_type must be a string',
+        'oauth.authorizeParams.state is set by the flow itself and may not be fixed',
+        'oauth.authorizeParams.client_id is set by the flow itself and may not be fixed',
+      ],
+    );
   });
 
   it('needs each quirk to be a function when present', () => {
@@ -164,8 +194,19 @@ describe('validatePlugin with an oauth part', () => {
 
   it("reports the part's errors with the plugin's, checking the token URL against the credential fields", () => {
     expect(validatePlugin(plugin(oauth({ scopes: 'x' })))).toEqual({ ok: false, errors: ['oauth.scopes must be an array of strings'] });
-    const p = plugin(oauth({ tokenUrl: 'https://{region}.example.com/t', connectFields: [{ name: 'shop', secret: false, required: true }, { name: 'region', secret: false, required: true }] }));
-    expect(validatePlugin(p)).toEqual({ ok: false, errors: ["oauth.tokenUrl uses {region}, which is not one of credentialFields (the refresh fills it from the store's credentials)"] });
+    const p = plugin(
+      oauth({
+        tokenUrl: 'https://{region}.example.com/t',
+        connectFields: [
+          { name: 'shop', secret: false, required: true },
+          { name: 'region', secret: false, required: true },
+        ],
+      }),
+    );
+    expect(validatePlugin(p)).toEqual({
+      ok: false,
+      errors: ["oauth.tokenUrl uses {region}, which is not one of credentialFields (the refresh fills it from the store's credentials)"],
+    });
     expect(validatePlugin(plugin(null))).toEqual({ ok: false, errors: ['oauth must be an object when present'] });
   });
 
@@ -174,7 +215,10 @@ describe('validatePlugin with an oauth part', () => {
     p.credentialFields = 'x';
     expect(validatePlugin(p)).toEqual({
       ok: false,
-      errors: ['credentialFields must be an array', "oauth.tokenUrl uses {shop}, which is not one of credentialFields (the refresh fills it from the store's credentials)"],
+      errors: [
+        'credentialFields must be an array',
+        "oauth.tokenUrl uses {shop}, which is not one of credentialFields (the refresh fills it from the store's credentials)",
+      ],
     });
     p.credentialFields = [null, { name: 'shop', secret: false, required: true }];
     expect(validatePlugin(p)).toEqual({ ok: false, errors: ['credentialFields[0] must be an object'] });

@@ -3,7 +3,13 @@ import { createRateLimiter } from '../src';
 /** A virtual clock: sleeps advance time instantly, so we can count what a budget allows. */
 function virtualClock() {
   let t = 0;
-  return { now: () => t, sleep: async (ms: number) => void (t += ms), get t() { return t; } };
+  return {
+    now: () => t,
+    sleep: async (ms: number) => void (t += ms),
+    get t() {
+      return t;
+    },
+  };
 }
 
 describe('createRateLimiter', () => {

@@ -7,7 +7,10 @@ describe('createRedactor: secret values', () => {
   it('replaces a secret that contains another whole, whatever order they were given in', () => {
     const short = 'shpat_1234';
     const long = 'shpat_1234_refresh_5678';
-    for (const secrets of [[short, long], [long, short]]) {
+    for (const secrets of [
+      [short, long],
+      [long, short],
+    ]) {
       const redact = createRedactor(secrets);
       expect(redact(`a=${long} b=${short}`)).toBe(`a=${REDACTED} b=${REDACTED}`);
     }
@@ -35,7 +38,9 @@ describe('createRedactor: secret values', () => {
 describe('createRedactor: credential-named query parameters', () => {
   const redact = createRedactor([]);
   it('redacts values of parameters named like credentials, after ?, & or ;', () => {
-    expect(redact('https://h/p?consumer_key=ck_1&page=2&oauth_signature=abc')).toBe(`https://h/p?consumer_key=${REDACTED}&page=2&oauth_signature=${REDACTED}`);
+    expect(redact('https://h/p?consumer_key=ck_1&page=2&oauth_signature=abc')).toBe(
+      `https://h/p?consumer_key=${REDACTED}&page=2&oauth_signature=${REDACTED}`,
+    );
     expect(redact('/x?access_token=t1&api_key=k1&sig=s1&password=p&client_secret=c&auth=a')).toBe(
       `/x?access_token=${REDACTED}&api_key=${REDACTED}&sig=${REDACTED}&password=${REDACTED}&client_secret=${REDACTED}&auth=${REDACTED}`,
     );
@@ -58,7 +63,23 @@ describe('createRedactor: credential-named query parameters', () => {
 
 describe('SENSITIVE_NAME', () => {
   it('names credentials in headers and fields', () => {
-    for (const name of ['Authorization', 'x-api-key', 'api_key', 'apikey', 'X-Access-Token', 'client_secret', 'password', 'passwd', 'x-signature', 'Cookie', 'key', 'consumer_key', 'consumer-key', 'consumerKey', 'credentials'])
+    for (const name of [
+      'Authorization',
+      'x-api-key',
+      'api_key',
+      'apikey',
+      'X-Access-Token',
+      'client_secret',
+      'password',
+      'passwd',
+      'x-signature',
+      'Cookie',
+      'key',
+      'consumer_key',
+      'consumer-key',
+      'consumerKey',
+      'credentials',
+    ])
       expect([name, SENSITIVE_NAME.test(name)]).toEqual([name, true]);
   });
   it('leaves ordinary names alone (a bare "key" only as the whole name)', () => {
@@ -80,7 +101,10 @@ describe('redactDeep', () => {
   });
 
   it('redacts strings inside arrays and objects and keeps other values', () => {
-    expect(redactDeep({ a: ['x tok', 3, true, null], b: { c: 'tok' } }, redact)).toEqual({ a: [`x ${REDACTED}`, 3, true, null], b: { c: REDACTED } });
+    expect(redactDeep({ a: ['x tok', 3, true, null], b: { c: 'tok' } }, redact)).toEqual({
+      a: [`x ${REDACTED}`, 3, true, null],
+      b: { c: REDACTED },
+    });
     expect(redactDeep('tok', redact)).toBe(REDACTED);
     expect(redactDeep(7, redact)).toBe(7);
     expect(redactDeep(undefined, redact)).toBeUndefined();
@@ -107,7 +131,9 @@ describe('redactDeep', () => {
 describe('redactHeaders', () => {
   it('replaces credential headers and removes secrets from the others', () => {
     const redact = createRedactor(['tok']);
-    expect(redactHeaders({ 'X-Shopify-Access-Token': 'anything', Referer: 'https://h/?q=tok', 'x-count': 3 as unknown as string }, redact)).toEqual({
+    expect(
+      redactHeaders({ 'X-Shopify-Access-Token': 'anything', Referer: 'https://h/?q=tok', 'x-count': 3 as unknown as string }, redact),
+    ).toEqual({
       'X-Shopify-Access-Token': REDACTED,
       Referer: `https://h/?q=${REDACTED}`,
       'x-count': '3',

@@ -5,7 +5,9 @@ describe('redaction', () => {
   it('removes raw and URL-encoded secrets and credential query params', () => {
     expect(redact('a s3cr3t/with+chars b')).toBe('a [REDACTED] b');
     expect(redact(`u?x=${encodeURIComponent('s3cr3t/with+chars')}`)).toBe('u?x=[REDACTED]');
-    expect(redact('https://h/p?consumer_key=ck_1&page=2&oauth_signature=abc')).toBe('https://h/p?consumer_key=[REDACTED]&page=2&oauth_signature=[REDACTED]');
+    expect(redact('https://h/p?consumer_key=ck_1&page=2&oauth_signature=abc')).toBe(
+      'https://h/p?consumer_key=[REDACTED]&page=2&oauth_signature=[REDACTED]',
+    );
   });
   it('redacts sensitive keys deeply and headers by name', () => {
     expect(redactDeep({ a: { password: 'p', note: 'has tok' }, list: ['tok'] }, redact)).toEqual({

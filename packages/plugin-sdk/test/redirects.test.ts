@@ -54,7 +54,10 @@ describe.each([301, 302, 307, 308])('a %i answer', (status) => {
   });
 
   it('to a GET is followed to the same origin, with the credentials', async () => {
-    server.script([{ status, headers: { Location: '/api/moved/items' } }, { status: 200, body: { items: [1] } }]);
+    server.script([
+      { status, headers: { Location: '/api/moved/items' } },
+      { status: 200, body: { items: [1] } },
+    ]);
     const c = client();
     const res = await c.request<{ items: number[] }>({ method: 'GET', url: '/items' });
     expect(res).toMatchObject({ status: 200, data: { items: [1] } });
@@ -110,7 +113,10 @@ describe('GET redirects', () => {
   });
 
   it('are not followed when requests are signed (the signature covers the old URL)', async () => {
-    server.script([{ status: 307, headers: { Location: '/api/moved' } }, { status: 200, body: {} }]);
+    server.script([
+      { status: 307, headers: { Location: '/api/moved' } },
+      { status: 200, body: {} },
+    ]);
     const signed = client().extend({ sign: (r) => ({ ...r, params: { ...r.params, sign: 'fake' } }) });
     const err = await failure(signed.request({ method: 'GET', url: '/items' }));
     expect(err).toBeInstanceOf(Transient);

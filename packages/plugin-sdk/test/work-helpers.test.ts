@@ -20,7 +20,12 @@ import {
   type StockWrite,
 } from '../src';
 
-const w = (p: string, v: string, target = quantity(1), previous?: StockWrite['previous']): StockWrite => ({ externalProductId: p, externalVariantId: v, target, previous });
+const w = (p: string, v: string, target = quantity(1), previous?: StockWrite['previous']): StockWrite => ({
+  externalProductId: p,
+  externalVariantId: v,
+  target,
+  previous,
+});
 
 describe('OutcomeSlots', () => {
   it('returns slots in input order whatever order they were filled in', () => {
@@ -113,7 +118,13 @@ describe('groupByProduct / chunk', () => {
   });
 
   it('groups by a parsed key', () => {
-    const groups = groupByProduct([{ input: w('1', 'a'), pid: 1 }, { input: w('01', 'b'), pid: 1 }], (i) => i.pid);
+    const groups = groupByProduct(
+      [
+        { input: w('1', 'a'), pid: 1 },
+        { input: w('01', 'b'), pid: 1 },
+      ],
+      (i) => i.pid,
+    );
     expect(groups).toHaveLength(1);
     expect(groups[0].productId).toBe(1);
   });
@@ -149,7 +160,9 @@ describe('the in-place rule', () => {
 
   it('uses the platform comparison when given one', () => {
     // A platform that cannot tell "out of stock" from "quantity 0".
-    const same = (a: StockWrite['target'], b: StockWrite['target']) => JSON.stringify(a) === JSON.stringify(b) || [a, b].every((s) => s.kind === 'out_of_stock' || (s.kind === 'quantity' && s.quantity === 0));
+    const same = (a: StockWrite['target'], b: StockWrite['target']) =>
+      JSON.stringify(a) === JSON.stringify(b) ||
+      [a, b].every((s) => s.kind === 'out_of_stock' || (s.kind === 'quantity' && s.quantity === 0));
     const item = { input: w('p', 'a', OUT_OF_STOCK, quantity(0)) };
     expect(isInPlace(item.input)).toBe(false);
     expect(isInPlace(item.input, same)).toBe(true);

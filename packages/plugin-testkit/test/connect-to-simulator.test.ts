@@ -4,7 +4,9 @@ import * as startSimulatorModule from '../src/simulator/start-simulator';
 import { tinyshopPlugin } from './fixtures/tinyshop/plugin';
 import { TINY_TOKEN, tinyshopSimulator, type TinyState } from './fixtures/tinyshop/simulator';
 
-const seed = [{ productId: 'p1', variants: [{ variantId: 'v1', initial: { kind: 'quantity' as const, quantity: 3 } }, { variantId: 'v2' }] }];
+const seed = [
+  { productId: 'p1', variants: [{ variantId: 'v1', initial: { kind: 'quantity' as const, quantity: 3 } }, { variantId: 'v2' }] },
+];
 const ref = { externalProductId: 'p1', externalVariantId: 'v1' };
 
 let running: RunningSimulator<TinyState> | undefined;
@@ -53,7 +55,12 @@ describe('connectToSimulator', () => {
     } finally {
       await fast.close();
     }
-    const noRetry = await connectToSimulator({ plugin: tinyshopPlugin, simulator: tinyshopSimulator, seed, httpOptions: { maxAttempts: 1 } });
+    const noRetry = await connectToSimulator({
+      plugin: tinyshopPlugin,
+      simulator: tinyshopSimulator,
+      seed,
+      httpOptions: { maxAttempts: 1 },
+    });
     try {
       noRetry.sim.faults.serverError(1, 503);
       const [out] = await noRetry.connection.writeStock([{ ...ref, target: { kind: 'quantity', quantity: 9 } }]);
@@ -79,7 +86,9 @@ describe('connectToSimulator', () => {
   it('validates credentials like the hub unless told not to; a refused connection leaves no server behind', async () => {
     running = await startSimulator(tinyshopSimulator);
     running.seed(seed);
-    expect(() => connectToSimulator({ plugin: tinyshopPlugin, simulator: running!, credentials: { shopName: undefined } })).toThrow(/shopName is required/);
+    expect(() => connectToSimulator({ plugin: tinyshopPlugin, simulator: running!, credentials: { shopName: undefined } })).toThrow(
+      /shopName is required/,
+    );
     // validate: false hands the plugin exactly what was given (no shopName) and the connection works.
     const raw = connectToSimulator({ plugin: tinyshopPlugin, simulator: running, credentials: { shopName: undefined }, validate: false });
     await raw.connection.verify();
@@ -96,7 +105,9 @@ describe('connectToSimulator', () => {
       return sim;
     }) as typeof realStartSimulator);
     try {
-      await expect(connectToSimulator({ plugin: tinyshopPlugin, simulator: tinyshopSimulator, credentials: { token: '' } })).rejects.toThrow(/token must not be empty/);
+      await expect(
+        connectToSimulator({ plugin: tinyshopPlugin, simulator: tinyshopSimulator, credentials: { token: '' } }),
+      ).rejects.toThrow(/token must not be empty/);
     } finally {
       spy.mockRestore();
     }
@@ -105,7 +116,12 @@ describe('connectToSimulator', () => {
   });
 
   it('takes a budget other than the manifest’s when a test says so', async () => {
-    const store = await connectToSimulator({ plugin: tinyshopPlugin, simulator: tinyshopSimulator, seed, rateLimit: { requestsPerSecond: 1, burst: 1 } });
+    const store = await connectToSimulator({
+      plugin: tinyshopPlugin,
+      simulator: tinyshopSimulator,
+      seed,
+      rateLimit: { requestsPerSecond: 1, burst: 1 },
+    });
     try {
       const started = Date.now();
       await store.connection.verify();

@@ -12,7 +12,11 @@ function run(name: ContractScenarioName, plugin: IntegrationPluginLike) {
 }
 
 const cases: [keyof typeof brokenPlugins, ContractScenarioName, RegExp][] = [
-  ['invalidManifest', 'manifest, credential fields and simulator credentials validate', /manifest\.capabilities\.maxBatch must be a positive integer/],
+  [
+    'invalidManifest',
+    'manifest, credential fields and simulator credentials validate',
+    /manifest\.capabilities\.maxBatch must be a positive integer/,
+  ],
   ['verifiesNothing', 'verify accepts good credentials and rejects bad ones with AuthError', /must throw AuthError, got success/],
   ['ignoresBatchLimit', 'writes more changes than one platform batch holds, across products', /expected every change written/],
   ['nonIdempotentWrites', 'retries transient 5xx and still writes everything', /expected every change written.*Transient/],

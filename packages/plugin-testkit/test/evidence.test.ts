@@ -10,7 +10,16 @@ describe('shapeDifferences', () => {
 
   it('accepts the documented example itself, and values that differ but keep the shape', () => {
     expect(shapeDifferences(doc, doc)).toEqual([]);
-    const other = { id: 9, sku: 'B', price: 2, tags: [], stock: { quantity: 0, tracked: false }, options: [{ id: 5, name: 'x' }], deleted_at: 'now', extra: 1 };
+    const other = {
+      id: 9,
+      sku: 'B',
+      price: 2,
+      tags: [],
+      stock: { quantity: 0, tracked: false },
+      options: [{ id: 5, name: 'x' }],
+      deleted_at: 'now',
+      extra: 1,
+    };
     expect(shapeDifferences(doc, other)).toEqual([]);
   });
 
@@ -51,20 +60,26 @@ describe('shapeDifferences', () => {
   });
 
   it('expectSameShape throws naming the evidence and every difference', () => {
-    expect(() => expectSameShape({ id: 1 }, doc, 'get-item')).toThrow(/get-item: the answer does not have the documented shape:\n {2}\$\.sku: documented, missing/);
+    expect(() => expectSameShape({ id: 1 }, doc, 'get-item')).toThrow(
+      /get-item: the answer does not have the documented shape:\n {2}\$\.sku: documented, missing/,
+    );
   });
 });
 
 describe('evidence files', () => {
   it('loads a folder, each file with its source URL and date', () => {
     const all = loadEvidenceDir(DIR);
-    expect(all.map((e) => [e.name, e.source, e.read])).toEqual([['get-item', 'https://developer.example.com/docs/items#get', '2026-12-02']]);
+    expect(all.map((e) => [e.name, e.source, e.read])).toEqual([
+      ['get-item', 'https://developer.example.com/docs/items#get', '2026-12-02'],
+    ]);
   });
 
   it('refuses a file without a public source URL or date, naming the file and field', () => {
     const dir = mkdtempSync(join(tmpdir(), 'evidence-'));
     writeFileSync(join(dir, 'bad.json'), JSON.stringify({ source: 'notes/platform.md', response: { status: 200 } }));
-    expect(() => loadEvidence(join(dir, 'bad.json'))).toThrow('evidence bad: source must be a public https URL; read must be a date (YYYY-MM-DD)');
+    expect(() => loadEvidence(join(dir, 'bad.json'))).toThrow(
+      'evidence bad: source must be a public https URL; read must be a date (YYYY-MM-DD)',
+    );
   });
 
   it('refuses an empty folder and a missing file (a test never skips over missing evidence)', () => {

@@ -24,7 +24,8 @@ describe('parseTenantPath', () => {
     expect(parseTenantPath('/t/3')).toEqual({ tenant: 3, rest: '/' });
   });
   it('refuses anything else', () => {
-    for (const p of ['/api/shop', '/t/0/api', '/t/01/api', '/t/x/api', '/t//api', '/tt/1/api', '/t/1x/api']) expect(parseTenantPath(p)).toBeUndefined();
+    for (const p of ['/api/shop', '/t/0/api', '/t/01/api', '/t/x/api', '/t//api', '/tt/1/api', '/t/1x/api'])
+      expect(parseTenantPath(p)).toBeUndefined();
   });
 });
 
@@ -87,7 +88,9 @@ describe('startMultiTenantSimulator', () => {
     sim = await startMultiTenantSimulator(tinyshopSimulator);
     const [, b] = sim.addTenants(2);
     b.seed([{ productId: 'p1', variants: [{ variantId: 'v1', initial: { kind: 'out_of_stock' } }] }]);
-    expect((await get(`${b.baseUrl}/__sim/stock`, {})).body).toEqual({ variants: [{ productId: 'p1', variantId: 'v1', stock: { kind: 'out_of_stock' } }] });
+    expect((await get(`${b.baseUrl}/__sim/stock`, {})).body).toEqual({
+      variants: [{ productId: 'p1', variantId: 'v1', stock: { kind: 'out_of_stock' } }],
+    });
     expect((await get(`${sim.url}/t/1/__sim/stock`, {})).body).toEqual({ variants: [] });
     expect((await get(`${b.baseUrl}/__sim/info`, {})).body).toMatchObject({ id: 'tinyshop', baseUrl: b.baseUrl });
     expect(b.requests).toHaveLength(0); // inspection is not platform traffic
@@ -96,7 +99,14 @@ describe('startMultiTenantSimulator', () => {
   it('puts the tenant on the Host header, so links a simulator builds from its host stay in the tenant', async () => {
     const withLink = {
       ...tinyshopSimulator,
-      routes: [...tinyshopSimulator.routes, { method: 'GET' as const, path: '/api/link', handle: (req: { headers: Record<string, string> }) => ({ status: 200, body: { next: `http://${req.headers.host}/api/shop` } }) }],
+      routes: [
+        ...tinyshopSimulator.routes,
+        {
+          method: 'GET' as const,
+          path: '/api/link',
+          handle: (req: { headers: Record<string, string> }) => ({ status: 200, body: { next: `http://${req.headers.host}/api/shop` } }),
+        },
+      ],
     };
     sim = await startMultiTenantSimulator(withLink);
     const [, b] = sim.addTenants(2);

@@ -34,13 +34,23 @@ afterEach(async () => {
 
 function authorizeQuery(over: Record<string, string | undefined> = {}): string {
   const q: Record<string, string> = {};
-  for (const [k, v] of Object.entries({ client_id: TINY_APP.clientId, redirect_uri: REDIRECT, response_type: 'code', scope: 'stock:read', state: 'st-1', shop: 'acme', ...over })) {
+  for (const [k, v] of Object.entries({
+    client_id: TINY_APP.clientId,
+    redirect_uri: REDIRECT,
+    response_type: 'code',
+    scope: 'stock:read',
+    state: 'st-1',
+    shop: 'acme',
+    ...over,
+  })) {
     if (v !== undefined) q[k] = v;
   }
   return new URLSearchParams(q).toString();
 }
 
-async function consent(over: Record<string, string | undefined> = {}): Promise<{ status: number; location?: URL; params: Record<string, string>; text: string }> {
+async function consent(
+  over: Record<string, string | undefined> = {},
+): Promise<{ status: number; location?: URL; params: Record<string, string>; text: string }> {
   const res = await fetch(`${sim.baseUrl}/oauth/authorize?${authorizeQuery(over)}`, { redirect: 'manual' });
   const loc = res.headers.get('location');
   const location = loc ? new URL(loc) : undefined;
@@ -51,12 +61,17 @@ async function token(params: Record<string, string>, opts: { auth?: 'body' | 'ba
   const auth = opts.auth ?? 'body';
   const body: Record<string, string> = { ...params };
   const headers: Record<string, string> = { 'content-type': opts.json ? 'application/json' : 'application/x-www-form-urlencoded' };
-  if (auth === 'basic') headers.authorization = basicClientAuthorization({ clientId: TINY_APP.clientId, clientSecret: opts.secret ?? TINY_APP.clientSecret });
+  if (auth === 'basic')
+    headers.authorization = basicClientAuthorization({ clientId: TINY_APP.clientId, clientSecret: opts.secret ?? TINY_APP.clientSecret });
   else {
     body.client_id = TINY_APP.clientId;
     if (auth === 'body') body.client_secret = opts.secret ?? TINY_APP.clientSecret;
   }
-  const res = await fetch(`${sim.baseUrl}/oauth/token`, { method: 'POST', headers, body: opts.json ? JSON.stringify(body) : new URLSearchParams(body).toString() });
+  const res = await fetch(`${sim.baseUrl}/oauth/token`, {
+    method: 'POST',
+    headers,
+    body: opts.json ? JSON.stringify(body) : new URLSearchParams(body).toString(),
+  });
   return { status: res.status, body: (await res.json()) as Record<string, unknown>, headers: res.headers };
 }
 
@@ -93,7 +108,14 @@ describe('consent', () => {
     const { keep: _keep, ...signed } = c.params;
     expect(c.params.hmac).toBe(signQuery({ code: signed.code, state: signed.state, shop: signed.shop }, TINY_APP.clientSecret));
     expect(oauthSimView(sim).counts.consents).toBe(1);
-    expect(oauthSimView(sim).codes.get(c.params.code)).toMatchObject({ clientId: TINY_APP.clientId, redirectUri: REDIRECT, scope: 'stock:read', subject: 'acme', used: false, expiresAt: clock.now + 600_000 });
+    expect(oauthSimView(sim).codes.get(c.params.code)).toMatchObject({
+      clientId: TINY_APP.clientId,
+      redirectUri: REDIRECT,
+      scope: 'stock:read',
+      subject: 'acme',
+      used: false,
+      expiresAt: clock.now + 600_000,
+    });
   });
 
   it('passes no state when none was sent, and defaults the subject', async () => {
@@ -124,15 +146,21 @@ describe('consent', () => {
     await start();
     expect((await consent({ response_type: 'token' })).params).toMatchObject({ error: 'unsupported_response_type', state: 'st-1' });
     expect((await consent({ response_type: undefined })).params.code).toBeDefined();
-    expect((await consent({ code_challenge: CHALLENGE, code_challenge_method: 'plain' })).params).toMatchObject({ error: 'invalid_request', state: 'st-1' });
+    expect((await consent({ code_challenge: CHALLENGE, code_challenge_method: 'plain' })).params).toMatchObject({
+      error: 'invalid_request',
+      state: 'st-1',
+    });
     expect((await consent({ code_challenge: CHALLENGE })).params.error).toBe('invalid_request');
     expect((await consent({ code_challenge: CHALLENGE, code_challenge_method: 'S256' })).params.code).toBeDefined();
     expect(oauthSimView(sim).codes.size).toBe(2);
   });
 
-  it("requires a challenge when the platform requires PKCE", async () => {
+  it('requires a challenge when the platform requires PKCE', async () => {
     await start({ pkce: 'required' });
-    expect((await consent()).params).toMatchObject({ error: 'invalid_request', error_description: 'a code_challenge with code_challenge_method=S256 is required' });
+    expect((await consent()).params).toMatchObject({
+      error: 'invalid_request',
+      error_description: 'a code_challenge with code_challenge_method=S256 is required',
+    });
     expect((await consent({ code_challenge: CHALLENGE, code_challenge_method: 'S256' })).params.code).toBeDefined();
   });
 
@@ -147,7 +175,8 @@ describe('consent', () => {
     denyConsent(sim, false);
     expect((await consent()).params.code).toBeDefined();
 
-    const post = (body: unknown) => fetch(`${sim.baseUrl}/__sim/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const post = (body: unknown) =>
+      fetch(`${sim.baseUrl}/__sim/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     expect((await post({ denyConsent: true })).status).toBe(200);
     expect((await consent()).params.error).toBe('access_denied');
     expect((await post({ clear: true })).status).toBe(200);
@@ -175,7 +204,14 @@ describe('token endpoint: authorization_code', () => {
     const res = await token({ grant_type: 'authorization_code', code: c, redirect_uri: REDIRECT });
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toBe('no-store');
-    expect(res.body).toEqual({ access_token: expect.stringMatching(/^tiny_at_[0-9a-f]{48}$/), token_type: 'Bearer', expires_in: 3600, refresh_token: expect.stringMatching(/^tiny_rt_/), refresh_token_expires_in: 2592000, scope: 'stock:read' });
+    expect(res.body).toEqual({
+      access_token: expect.stringMatching(/^tiny_at_[0-9a-f]{48}$/),
+      token_type: 'Bearer',
+      expires_in: 3600,
+      refresh_token: expect.stringMatching(/^tiny_rt_/),
+      refresh_token_expires_in: 2592000,
+      scope: 'stock:read',
+    });
     expect(oauthSimView(sim).counts.exchanges).toBe(1);
     expect((await api(res.body.access_token as string)).status).toBe(200);
   });
@@ -188,29 +224,46 @@ describe('token endpoint: authorization_code', () => {
     expect(again.status).toBe(400);
     expect(again.body).toEqual({ error: 'invalid_grant', error_description: 'The authorization code was already used' });
     expect((await api(first.body.access_token as string)).status).toBe(401);
-    expect((await token({ grant_type: 'refresh_token', refresh_token: first.body.refresh_token as string })).body.error).toBe('invalid_grant');
+    expect((await token({ grant_type: 'refresh_token', refresh_token: first.body.refresh_token as string })).body.error).toBe(
+      'invalid_grant',
+    );
     expect(oauthSimView(sim).counts.refused).toBe(2);
   });
 
   it('refuses an unknown, expired, or misdirected code', async () => {
     await start();
-    expect((await token({ grant_type: 'authorization_code', code: 'nope' })).body).toEqual({ error: 'invalid_grant', error_description: 'The authorization code is invalid' });
-    expect((await token({ grant_type: 'authorization_code' })).body).toEqual({ error: 'invalid_request', error_description: 'code is required' });
+    expect((await token({ grant_type: 'authorization_code', code: 'nope' })).body).toEqual({
+      error: 'invalid_grant',
+      error_description: 'The authorization code is invalid',
+    });
+    expect((await token({ grant_type: 'authorization_code' })).body).toEqual({
+      error: 'invalid_request',
+      error_description: 'code is required',
+    });
     const late = await code();
     clock.now += 600_000;
-    expect((await token({ grant_type: 'authorization_code', code: late })).body.error_description).toBe('The authorization code has expired');
+    expect((await token({ grant_type: 'authorization_code', code: late })).body.error_description).toBe(
+      'The authorization code has expired',
+    );
     const onTime = await code();
     clock.now += 599_999;
     expect((await token({ grant_type: 'authorization_code', code: onTime })).status).toBe(200);
     const wrongUri = await code();
-    expect((await token({ grant_type: 'authorization_code', code: wrongUri, redirect_uri: 'https://evil.example.com/cb' })).body.error_description).toBe('redirect_uri does not match the authorization request');
+    expect(
+      (await token({ grant_type: 'authorization_code', code: wrongUri, redirect_uri: 'https://evil.example.com/cb' })).body
+        .error_description,
+    ).toBe('redirect_uri does not match the authorization request');
   });
 
   it('verifies PKCE (RFC 7636 §4.6)', async () => {
     await start();
     const pkce = { code_challenge: CHALLENGE, code_challenge_method: 'S256' };
-    expect((await token({ grant_type: 'authorization_code', code: await code(pkce) })).body.error_description).toBe('code_verifier is required');
-    expect((await token({ grant_type: 'authorization_code', code: await code(pkce), code_verifier: `${VERIFIER}x` })).body.error_description).toBe('code_verifier does not match the code_challenge');
+    expect((await token({ grant_type: 'authorization_code', code: await code(pkce) })).body.error_description).toBe(
+      'code_verifier is required',
+    );
+    expect(
+      (await token({ grant_type: 'authorization_code', code: await code(pkce), code_verifier: `${VERIFIER}x` })).body.error_description,
+    ).toBe('code_verifier does not match the code_challenge');
     expect((await token({ grant_type: 'authorization_code', code: await code(pkce), code_verifier: VERIFIER })).status).toBe(200);
     expect(createHash('sha256').update(VERIFIER).digest('base64url')).toBe(CHALLENGE);
   });
@@ -221,13 +274,24 @@ describe('token endpoint: authorization_code', () => {
     const wrong = await token({ grant_type: 'authorization_code', code: await code() }, { secret: 'wrong' });
     expect(wrong.status).toBe(401);
     expect(wrong.body).toEqual({ error: 'invalid_client', error_description: 'Client authentication failed' });
-    expect((await token({ grant_type: 'authorization_code', code: await code() }, { auth: 'basic', secret: 'wrong' })).body.error).toBe('invalid_client');
-    expect((await token({ grant_type: 'authorization_code', code: await code() }, { auth: 'none' })).body).toEqual({ error: 'invalid_client', error_description: "client authentication 'none' is not accepted here" });
+    expect((await token({ grant_type: 'authorization_code', code: await code() }, { auth: 'basic', secret: 'wrong' })).body.error).toBe(
+      'invalid_client',
+    );
+    expect((await token({ grant_type: 'authorization_code', code: await code() }, { auth: 'none' })).body).toEqual({
+      error: 'invalid_client',
+      error_description: "client authentication 'none' is not accepted here",
+    });
     await sim.close();
     await start({ clientAuthentication: ['none'] });
     expect((await token({ grant_type: 'authorization_code', code: await code() }, { auth: 'none' })).status).toBe(200);
-    expect((await token({ grant_type: 'authorization_code', code: await code() })).body.error_description).toBe("client authentication 'body' is not accepted here");
-    const other = await fetch(`${sim.baseUrl}/oauth/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'grant_type=authorization_code&client_id=other&code=x' });
+    expect((await token({ grant_type: 'authorization_code', code: await code() })).body.error_description).toBe(
+      "client authentication 'body' is not accepted here",
+    );
+    const other = await fetch(`${sim.baseUrl}/oauth/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'grant_type=authorization_code&client_id=other&code=x',
+    });
     expect(await other.json()).toEqual({ error: 'invalid_client', error_description: 'Unknown client' });
   });
 
@@ -240,21 +304,37 @@ describe('token endpoint: authorization_code', () => {
     await start({ encodings: ['json', 'form'] });
     expect((await token({ grant_type: 'authorization_code', code: await code() }, { json: true })).status).toBe(200);
     const none = await fetch(`${sim.baseUrl}/oauth/token`, { method: 'POST', body: 'x' });
-    expect(await none.json()).toEqual({ error: 'invalid_request', error_description: 'the body must be application/json or application/x-www-form-urlencoded' });
+    expect(await none.json()).toEqual({
+      error: 'invalid_request',
+      error_description: 'the body must be application/json or application/x-www-form-urlencoded',
+    });
   });
 
   it('refuses other grant types and every grant once the merchant revoked the app', async () => {
     await start();
-    expect((await token({ grant_type: 'password' })).body).toEqual({ error: 'unsupported_grant_type', error_description: "grant_type 'password' is not supported" });
+    expect((await token({ grant_type: 'password' })).body).toEqual({
+      error: 'unsupported_grant_type',
+      error_description: "grant_type 'password' is not supported",
+    });
     expect((await token({})).body.error).toBe('unsupported_grant_type');
     const c = await code();
     sim.faults.revokeCredentials();
-    expect((await token({ grant_type: 'authorization_code', code: c })).body).toEqual({ error: 'invalid_grant', error_description: 'The merchant revoked access' });
+    expect((await token({ grant_type: 'authorization_code', code: c })).body).toEqual({
+      error: 'invalid_grant',
+      error_description: 'The merchant revoked access',
+    });
   });
 
   it("answers in the platform's shapes when it has them", async () => {
-    await start({ tokenAnswer: (t) => ({ status: 200, body: { token: t.accessToken, grant: t.grant, subject: t.subject } }), errorAnswer: (status, error) => ({ status, body: { errors: error } }) });
-    expect((await token({ grant_type: 'authorization_code', code: await code() })).body).toEqual({ token: expect.stringMatching(/^tiny_at_/), grant: 'authorization_code', subject: 'acme' });
+    await start({
+      tokenAnswer: (t) => ({ status: 200, body: { token: t.accessToken, grant: t.grant, subject: t.subject } }),
+      errorAnswer: (status, error) => ({ status, body: { errors: error } }),
+    });
+    expect((await token({ grant_type: 'authorization_code', code: await code() })).body).toEqual({
+      token: expect.stringMatching(/^tiny_at_/),
+      grant: 'authorization_code',
+      subject: 'acme',
+    });
     expect((await token({ grant_type: 'authorization_code', code: 'x' })).body).toEqual({ errors: 'invalid_grant' });
   });
 });
@@ -273,7 +353,10 @@ describe('token endpoint: refresh_token', () => {
     expect(next.body.refresh_token).not.toBe(first.refresh_token);
     expect(next.body.expires_in).toBe(3600);
     expect(next.body.refresh_token_expires_in).toBe(2592000);
-    expect((await token({ grant_type: 'refresh_token', refresh_token: first.refresh_token as string })).body).toEqual({ error: 'invalid_grant', error_description: 'The refresh token is invalid, already used or revoked' });
+    expect((await token({ grant_type: 'refresh_token', refresh_token: first.refresh_token as string })).body).toEqual({
+      error: 'invalid_grant',
+      error_description: 'The refresh token is invalid, already used or revoked',
+    });
     expect(oauthSimView(sim).counts.refreshes).toBe(1);
     expect((await api(first.access_token as string)).status).toBe(200);
     expect((await api(next.body.access_token as string)).status).toBe(200);
@@ -293,13 +376,19 @@ describe('token endpoint: refresh_token', () => {
     await start();
     const first = await connected();
     clock.now += 30 * 86_400_000;
-    expect((await token({ grant_type: 'refresh_token', refresh_token: first.refresh_token as string })).body).toEqual({ error: 'invalid_grant', error_description: 'The refresh token has expired' });
+    expect((await token({ grant_type: 'refresh_token', refresh_token: first.refresh_token as string })).body).toEqual({
+      error: 'invalid_grant',
+      error_description: 'The refresh token has expired',
+    });
     const second = await connected();
     sim.faults.revokeCredentials();
     expect((await token({ grant_type: 'refresh_token', refresh_token: second.refresh_token as string })).body.error).toBe('invalid_grant');
     sim.faults.restoreCredentials();
     expect((await token({ grant_type: 'refresh_token', refresh_token: second.refresh_token as string })).status).toBe(200);
-    expect((await token({ grant_type: 'refresh_token' })).body).toEqual({ error: 'invalid_request', error_description: 'refresh_token is required' });
+    expect((await token({ grant_type: 'refresh_token' })).body).toEqual({
+      error: 'invalid_request',
+      error_description: 'refresh_token is required',
+    });
   });
 
   it('issues no refresh token and no expiry for long-lived tokens', async () => {
@@ -327,7 +416,10 @@ describe('platform variants (Shopify-like)', () => {
     expect(res.body.access_token).toEqual(expect.stringMatching(/^tiny_at_/));
     await sim.close();
     await start();
-    expect((await token({ code: await code() })).body).toEqual({ error: 'unsupported_grant_type', error_description: "grant_type '' is not supported" });
+    expect((await token({ code: await code() })).body).toEqual({
+      error: 'unsupported_grant_type',
+      error_description: "grant_type '' is not supported",
+    });
   });
 
   it('issues a long-lived token without a refresh token when the request asks for one', async () => {
@@ -359,8 +451,13 @@ describe('platform variants (Shopify-like)', () => {
     clock.now += 30 * 86_400_000 - 1;
     expect((await token({ grant_type: 'refresh_token', refresh_token: r3 })).status).toBe(200);
     clock.now += 1;
-    expect((await token({ grant_type: 'refresh_token', refresh_token: r3 })).body).toEqual({ error: 'invalid_grant', error_description: 'The refresh token was replaced and its recovery period is over' });
-    expect((await token({ grant_type: 'refresh_token', refresh_token: r3 })).body.error_description).toBe('The refresh token is invalid, already used or revoked');
+    expect((await token({ grant_type: 'refresh_token', refresh_token: r3 })).body).toEqual({
+      error: 'invalid_grant',
+      error_description: 'The refresh token was replaced and its recovery period is over',
+    });
+    expect((await token({ grant_type: 'refresh_token', refresh_token: r3 })).body.error_description).toBe(
+      'The refresh token is invalid, already used or revoked',
+    );
   });
 });
 
@@ -407,7 +504,9 @@ describe('API requests with issued tokens', () => {
     await start({ refused: undefined, readAccessToken: undefined });
     const a = (await token({ grant_type: 'authorization_code', code: await code() })).body;
     expireIssuedAccessTokens(sim);
-    const res = await fetch(`${sim.baseUrl}/api/shop`, { headers: { authorization: `Bearer ${a.access_token}`, 'x-tiny-token': TINY_TOKEN } });
+    const res = await fetch(`${sim.baseUrl}/api/shop`, {
+      headers: { authorization: `Bearer ${a.access_token}`, 'x-tiny-token': TINY_TOKEN },
+    });
     expect(res.status).toBe(401);
     expect(res.headers.get('www-authenticate')).toBe('Bearer error="invalid_token", error_description="The access token expired"');
     expect(await res.json()).toEqual({ error: 'invalid_token', error_description: 'The access token expired' });
@@ -418,7 +517,15 @@ describe('API requests with issued tokens', () => {
     const cfg = tinyOAuthConfig();
     const a = (await token({ grant_type: 'authorization_code', code: await code() })).body.access_token as string;
     const ctx = { state: sim.state, faults: { revoked: false } as never, now: () => clock.now };
-    const req = (t: string) => ({ method: 'GET', path: '/api/shop', params: {}, query: {}, headers: { 'x-tiny-token': t }, body: undefined, rawBody: '' });
+    const req = (t: string) => ({
+      method: 'GET',
+      path: '/api/shop',
+      params: {},
+      query: {},
+      headers: { 'x-tiny-token': t },
+      body: undefined,
+      rawBody: '',
+    });
     expect(issuedTokenStatus(cfg, req(a), ctx)).toBe('valid');
     expect(issuedTokenStatus(cfg, req(TINY_TOKEN), ctx)).toBeUndefined();
     revokeIssuedGrants(sim);
@@ -429,7 +536,12 @@ describe('API requests with issued tokens', () => {
 describe('revocation (RFC 7009)', () => {
   it('revokes the whole grant of an access or refresh token; unknown tokens answer 200 too', async () => {
     await start();
-    const revoke = (body: Record<string, string>) => fetch(`${sim.baseUrl}/oauth/revoke`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(body).toString() });
+    const revoke = (body: Record<string, string>) =>
+      fetch(`${sim.baseUrl}/oauth/revoke`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams(body).toString(),
+      });
     const a = (await token({ grant_type: 'authorization_code', code: await code() })).body;
     const creds = { client_id: TINY_APP.clientId, client_secret: TINY_APP.clientSecret };
     expect((await revoke({ ...creds, token: 'unknown' })).status).toBe(200);
@@ -446,8 +558,14 @@ describe('withOAuth', () => {
     const def = withOAuth(tinyshopSimulator, tinyOAuthConfig());
     expect(def.oauthApp).toEqual(TINY_APP);
     expect(def.id).toBe('tinyshop');
-    expect(def.routes.map((r) => `${r.method} ${r.path}`).slice(0, 3)).toEqual(['GET /oauth/authorize', 'POST /oauth/token', 'POST /oauth/revoke']);
+    expect(def.routes.map((r) => `${r.method} ${r.path}`).slice(0, 3)).toEqual([
+      'GET /oauth/authorize',
+      'POST /oauth/token',
+      'POST /oauth/revoke',
+    ]);
     expect(def.routes).toHaveLength(tinyshopSimulator.routes.length + 3);
-    expect(withOAuth(tinyshopSimulator, tinyOAuthConfig({ revokePath: undefined })).routes).toHaveLength(tinyshopSimulator.routes.length + 2);
+    expect(withOAuth(tinyshopSimulator, tinyOAuthConfig({ revokePath: undefined })).routes).toHaveLength(
+      tinyshopSimulator.routes.length + 2,
+    );
   });
 });

@@ -18,7 +18,11 @@ describe('openApiBodyValidator', () => {
     expect(r.ok).toBe(false);
     const errors = (r as { errors: string[] }).errors;
     expect(errors).toEqual(
-      expect.arrayContaining(["/quantity must be >= 0", "(body) has unknown property 'extra'", "/location must have required property 'id'"]),
+      expect.arrayContaining([
+        '/quantity must be >= 0',
+        "(body) has unknown property 'extra'",
+        "/location must have required property 'id'",
+      ]),
     );
     expect(errors.some((e) => e.startsWith('/state'))).toBe(true);
     expect(stock({ quantity: 1000 }).ok).toBe(false); // OpenAPI 3.0 boolean exclusiveMaximum
@@ -42,7 +46,10 @@ describe('openApiBodyValidator', () => {
   it('loads YAML specs too', () => {
     const dir = mkdtempSync(join(tmpdir(), 'spec-'));
     const file = join(dir, 'spec.yml');
-    writeFileSync(file, 'openapi: 3.0.0\npaths:\n  /x:\n    post:\n      requestBody:\n        content:\n          application/json:\n            schema: { type: object, required: [a] }\n');
+    writeFileSync(
+      file,
+      'openapi: 3.0.0\npaths:\n  /x:\n    post:\n      requestBody:\n        content:\n          application/json:\n            schema: { type: object, required: [a] }\n',
+    );
     const v = openApiBodyValidator(loadOpenApiSpec(file), 'POST', '/x');
     expect(v({ a: 1 }).ok).toBe(true);
     expect(v({}).ok).toBe(false);
@@ -78,14 +85,31 @@ describe('with the official Etsy spec', () => {
 
   it('validates a documented inventory answer and refuses a mangled one', () => {
     const v = openApiResponseValidator(loadOpenApiSpec(ETSY), 'GET', '/v3/application/listings/{listing_id}/inventory', 200);
-    const product = { product_id: 1, sku: 'A', is_deleted: false, offerings: [{ offering_id: 2, quantity: 3, is_enabled: true, is_deleted: false, price: { amount: 1000, divisor: 100, currency_code: 'USD' } }], property_values: [] };
+    const product = {
+      product_id: 1,
+      sku: 'A',
+      is_deleted: false,
+      offerings: [
+        { offering_id: 2, quantity: 3, is_enabled: true, is_deleted: false, price: { amount: 1000, divisor: 100, currency_code: 'USD' } },
+      ],
+      property_values: [],
+    };
     expect(v({ products: [product], price_on_property: [], quantity_on_property: [], sku_on_property: [] })).toEqual({ ok: true });
-    expect(v({ products: [{ ...product, offerings: [{ ...product.offerings[0], quantity: 'x' }] }], price_on_property: [], quantity_on_property: [], sku_on_property: [] }).ok).toBe(false);
+    expect(
+      v({
+        products: [{ ...product, offerings: [{ ...product.offerings[0], quantity: 'x' }] }],
+        price_on_property: [],
+        quantity_on_property: [],
+        sku_on_property: [],
+      }).ok,
+    ).toBe(false);
   });
 
   it('validates the listing inventory PUT', () => {
     const v = openApiBodyValidator(loadOpenApiSpec(ETSY), 'PUT', '/v3/application/listings/{listing_id}/inventory');
-    expect(v({ products: [{ sku: null, property_values: [], offerings: [{ price: 10, quantity: 3, is_enabled: true }] }] })).toEqual({ ok: true });
+    expect(v({ products: [{ sku: null, property_values: [], offerings: [{ price: 10, quantity: 3, is_enabled: true }] }] })).toEqual({
+      ok: true,
+    });
     const bad = v({ products: [{ offerings: [{ price: 10, quantity: 'many', is_enabled: true }] }] });
     expect(bad).toEqual({ ok: false, errors: ['/products/0/offerings/0/quantity must be integer'] });
     expect(v({}).ok).toBe(false);

@@ -55,7 +55,9 @@ describe('a simulator with latency', () => {
 
   it('delays every tenant of a multi-tenant simulator, drawn per request', async () => {
     const draws = [0, 1 - 1e-9];
-    const sim = await startMultiTenantSimulator(tinyshopSimulator, { latency: { ms: 500, jitterMs: 300, random: () => draws.shift() ?? 0.5 } });
+    const sim = await startMultiTenantSimulator(tinyshopSimulator, {
+      latency: { ms: 500, jitterMs: 300, random: () => draws.shift() ?? 0.5 },
+    });
     try {
       const [a] = sim.addTenants(1);
       const t0 = Date.now();

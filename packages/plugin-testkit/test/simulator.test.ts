@@ -41,7 +41,11 @@ describe('startSimulator', () => {
   it('parses JSON, form and raw bodies and repeated query params', async () => {
     const json = await call('/api/echo?a=1&a=2&b=x', { method: 'POST', body: JSON.stringify({ n: 1 }) });
     expect(json.body).toEqual({ body: { n: 1 }, query: { a: ['1', '2'], b: 'x' }, params: {} });
-    const form = await call('/api/echo', { method: 'POST', body: 'q=5&name=a+b', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const form = await call('/api/echo', {
+      method: 'POST',
+      body: 'q=5&name=a+b',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(form.body.body).toEqual({ q: '5', name: 'a b' });
     const raw = await call('/api/echo', { method: 'POST', body: 'hello', headers: { 'content-type': 'text/plain' } });
     expect(raw.body.body).toBe('hello');
@@ -85,22 +89,44 @@ describe('startSimulator', () => {
 
   it('exposes /__sim inspection routes without platform auth', async () => {
     const noAuth = (path: string, init: RequestInit = {}) =>
-      fetch(sim.baseUrl + path, { ...init, headers: { 'content-type': 'application/json' } }).then(async (r) => ({ status: r.status, body: (await r.json()) as any }));
+      fetch(sim.baseUrl + path, { ...init, headers: { 'content-type': 'application/json' } }).then(async (r) => ({
+        status: r.status,
+        body: (await r.json()) as any,
+      }));
     expect((await noAuth('/__sim/stock')).body).toEqual({
       variants: [
         { productId: 'p1', variantId: 'v1', stock: { kind: 'unlimited' } },
         { productId: 'p1', variantId: 'v2', stock: { kind: 'quantity', quantity: 4 } },
       ],
     });
-    expect((await noAuth('/__sim/seed', { method: 'POST', body: JSON.stringify({ products: [{ productId: 'p2', variants: [{ variantId: 'w1', initial: { kind: 'out_of_stock' } }] }] }) })).body).toEqual({ seeded: 1 });
+    expect(
+      (
+        await noAuth('/__sim/seed', {
+          method: 'POST',
+          body: JSON.stringify({ products: [{ productId: 'p2', variants: [{ variantId: 'w1', initial: { kind: 'out_of_stock' } }] }] }),
+        })
+      ).body,
+    ).toEqual({ seeded: 1 });
     expect(sim.stock({ externalProductId: 'p2', externalVariantId: 'w1' })).toEqual({ kind: 'out_of_stock' });
-    await noAuth('/__sim/manual-edit', { method: 'POST', body: JSON.stringify({ ref: { externalProductId: 'p1', externalVariantId: 'v1' }, to: { kind: 'quantity', quantity: 2 } }) });
+    await noAuth('/__sim/manual-edit', {
+      method: 'POST',
+      body: JSON.stringify({ ref: { externalProductId: 'p1', externalVariantId: 'v1' }, to: { kind: 'quantity', quantity: 2 } }),
+    });
     expect(sim.stock({ externalProductId: 'p1', externalVariantId: 'v1' })).toEqual({ kind: 'quantity', quantity: 2 });
-    await noAuth('/__sim/faults', { method: 'POST', body: JSON.stringify({ deleteVariant: { externalProductId: 'p1', externalVariantId: 'v2' }, revoke: true, serverError: { count: 1 } }) });
+    await noAuth('/__sim/faults', {
+      method: 'POST',
+      body: JSON.stringify({
+        deleteVariant: { externalProductId: 'p1', externalVariantId: 'v2' },
+        revoke: true,
+        serverError: { count: 1 },
+      }),
+    });
     expect(sim.stock({ externalProductId: 'p1', externalVariantId: 'v2' })).toBe('deleted');
     const f = await noAuth('/__sim/faults');
     expect(f.body.faults).toMatchObject({ revoked: true, serverError: { remaining: 1, status: 503 } });
-    expect((await noAuth('/__sim/faults', { method: 'POST', body: JSON.stringify({ serverError: { count: 1, status: 418 } }) })).status).toBe(400);
+    expect(
+      (await noAuth('/__sim/faults', { method: 'POST', body: JSON.stringify({ serverError: { count: 1, status: 418 } }) })).status,
+    ).toBe(400);
     expect((await noAuth('/__sim/seed', { method: 'POST', body: JSON.stringify({ products: 'x' }) })).status).toBe(400);
     await call('/api/shop');
     const reqs = await noAuth('/__sim/requests');
@@ -111,7 +137,18 @@ describe('startSimulator', () => {
   });
 
   it('runs a handler error as a 500, not a crash', async () => {
-    const s = await startSimulator({ ...tinyshopSimulator, routes: [{ method: 'GET', path: '/boom', handle: () => { throw new Error('kaput'); } }] });
+    const s = await startSimulator({
+      ...tinyshopSimulator,
+      routes: [
+        {
+          method: 'GET',
+          path: '/boom',
+          handle: () => {
+            throw new Error('kaput');
+          },
+        },
+      ],
+    });
     try {
       const r = await fetch(`${s.baseUrl}/boom`, { headers: auth });
       expect(r.status).toBe(500);
@@ -140,7 +177,9 @@ describe('the SDK client against a simulator', () => {
 
   it('a revoked token surfaces as AuthError with no secret in it', async () => {
     sim.faults.revokeCredentials();
-    const err = await client().request({ method: 'GET', url: `/api/shop?token=${TINY_TOKEN}` }).catch((e) => e);
+    const err = await client()
+      .request({ method: 'GET', url: `/api/shop?token=${TINY_TOKEN}` })
+      .catch((e) => e);
     expect(err).toBeInstanceOf(AuthError);
     expect(JSON.stringify(err) + err.message + err.stack).not.toContain(TINY_TOKEN);
   });

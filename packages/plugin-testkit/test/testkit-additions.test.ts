@@ -5,7 +5,9 @@ import { tinyshopPlugin } from './fixtures/tinyshop/plugin';
 import { TINY_TOKEN, tinyshopSimulator, type TinyState } from './fixtures/tinyshop/simulator';
 
 const auth = { 'x-tiny-token': TINY_TOKEN, 'content-type': 'application/json' };
-const seed = [{ productId: 'p1', variants: [{ variantId: 'v1' }, { variantId: 'v2', initial: { kind: 'quantity' as const, quantity: 4 } }] }];
+const seed = [
+  { productId: 'p1', variants: [{ variantId: 'v1' }, { variantId: 'v2', initial: { kind: 'quantity' as const, quantity: 4 } }] },
+];
 
 let sim: RunningSimulator<TinyState> | undefined;
 afterEach(async () => {
@@ -27,7 +29,11 @@ describe('throttling without Retry-After', () => {
     expect(silent.status).toBe(429);
     expect(silent.headers.get('retry-after')).toBeNull();
 
-    await fetch(`${sim.baseUrl}/__sim/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ rateLimit: { count: 1, retryAfterSeconds: 3, retryAfterHeader: false } }) });
+    await fetch(`${sim.baseUrl}/__sim/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ rateLimit: { count: 1, retryAfterSeconds: 3, retryAfterHeader: false } }),
+    });
     expect((await call('/api/shop')).headers.get('retry-after')).toBeNull();
 
     sim.faults.rateLimit(1, 3);
@@ -79,7 +85,9 @@ describe('wrapRoute / injectConcurrentEdit', () => {
   });
 
   it('refuses a selector that matches nothing', () => {
-    expect(() => wrapRoute(tinyshopSimulator, { path: '/api/renamed' }, (o) => o)).toThrow(/no route of tinyshop matches \* \/api\/renamed/);
+    expect(() => wrapRoute(tinyshopSimulator, { path: '/api/renamed' }, (o) => o)).toThrow(
+      /no route of tinyshop matches \* \/api\/renamed/,
+    );
   });
 
   it('lands a concurrent edit after the selected answers, the given number of times', async () => {

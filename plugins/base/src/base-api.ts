@@ -2,7 +2,16 @@
  * The store's BASE client: ctx.http with the API root, the Bearer token, and BASE's error answers
  * (always HTTP 400 `{error, error_description}`) read into the SDK's error taxonomy.
  */
-import { AuthError, RateLimited, Rejected, parseRetryAfter, type ConnectContext, type HttpClient, type HttpResponse, type PluginError } from '@stock-sync/plugin-sdk';
+import {
+  AuthError,
+  RateLimited,
+  Rejected,
+  parseRetryAfter,
+  type ConnectContext,
+  type HttpClient,
+  type HttpResponse,
+  type PluginError,
+} from '@stock-sync/plugin-sdk';
 import { baseErrorBody } from './base-types';
 import { API_PREFIX, DEFAULT_BASE_URL } from './manifest';
 

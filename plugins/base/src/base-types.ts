@@ -25,7 +25,9 @@ export interface BaseErrorBody {
 export function baseErrorBody(data: unknown): BaseErrorBody | undefined {
   if (typeof data !== 'object' || data === null) return undefined;
   const d = data as Record<string, unknown>;
-  return typeof d.error === 'string' ? { error: d.error, error_description: typeof d.error_description === 'string' ? d.error_description : '' } : undefined;
+  return typeof d.error === 'string'
+    ? { error: d.error, error_description: typeof d.error_description === 'string' ? d.error_description : '' }
+    : undefined;
 }
 
 export function itemOf(data: unknown): BaseItem | undefined {

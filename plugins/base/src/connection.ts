@@ -35,7 +35,8 @@ const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
 /** The raw count BASE shows for one planned change in an item, or why there is none. */
 function shownCount(item: BaseItem, p: PlannedItem<VariantRef>): { count: number } | { missing: string; gone: boolean } {
   if (p.variationId === undefined) {
-    if (item.variations.length > 0) return { missing: `item ${item.item_id} has variations: its stock is their sum, name a variation id`, gone: false };
+    if (item.variations.length > 0)
+      return { missing: `item ${item.item_id} has variations: its stock is their sum, name a variation id`, gone: false };
     return { count: item.stock };
   }
   const v = item.variations.find((x) => x.variation_id === p.variationId);
@@ -56,7 +57,11 @@ export class BaseConnection implements StoreConnection {
   async writeStock(changes: readonly StockWrite[]): Promise<WriteOutcome[]> {
     const outcomes = new OutcomeSlots<WriteOutcome>(changes.length);
     const { groups, invalid } = groupByItem(changes);
-    outcomes.set(invalid, (i) => ({ ...ref(changes[i]), status: 'failed', error: new Rejected('BASE item and variation ids are positive integers', { ...ref(changes[i]) }) }));
+    outcomes.set(invalid, (i) => ({
+      ...ref(changes[i]),
+      status: 'failed',
+      error: new Rejected('BASE item and variation ids are positive integers', { ...ref(changes[i]) }),
+    }));
     try {
       for (const group of groups) {
         if (allInPlace(group.items)) {
@@ -78,15 +83,25 @@ export class BaseConnection implements StoreConnection {
    * BASE refuses the whole call for one unknown variation (bad_variation_id) without naming it: then the
    * item is read once, the missing variations fail NotFound and the others are sent again (once).
    */
-  private async editItem(itemId: number, items: PlannedItem<StockWrite>[], changes: readonly StockWrite[], outcomes: OutcomeSlots<WriteOutcome>, mayNarrow: boolean): Promise<void> {
-    const fail = (error: PluginError) => (it: PlannedItem<StockWrite>) => outcomes.set(it.indexes, (i) => ({ ...ref(changes[i]), status: 'failed', error }));
+  private async editItem(
+    itemId: number,
+    items: PlannedItem<StockWrite>[],
+    changes: readonly StockWrite[],
+    outcomes: OutcomeSlots<WriteOutcome>,
+    mayNarrow: boolean,
+  ): Promise<void> {
+    const fail = (error: PluginError) => (it: PlannedItem<StockWrite>) =>
+      outcomes.set(it.indexes, (i) => ({ ...ref(changes[i]), status: 'failed', error }));
     let item: BaseItem | undefined;
     try {
       const res = await this.api.request({
         method: 'POST',
         url: '/items/edit',
         headers: FORM,
-        body: editStockForm(itemId, items.map((it) => ({ variationId: it.variationId, stock: stockFor(it.input.target) }))),
+        body: editStockForm(
+          itemId,
+          items.map((it) => ({ variationId: it.variationId, stock: stockFor(it.input.target) })),
+        ),
         // Absolute counts: the same form sent again lands on the same state.
         idempotent: true,
       });
@@ -112,21 +127,37 @@ export class BaseConnection implements StoreConnection {
       const shown = shownCount(item, it);
       const wanted = stockFor(it.input.target);
       if ('missing' in shown) fail(new Rejected(`BASE did not apply the stock: ${shown.missing}`, { itemId }))(it);
-      else if (shown.count !== wanted) fail(new Rejected(`BASE kept stock ${shown.count} instead of ${wanted} (item ${itemId})`, { itemId, variationId: it.variationId }))(it);
+      else if (shown.count !== wanted)
+        fail(new Rejected(`BASE kept stock ${shown.count} instead of ${wanted} (item ${itemId})`, { itemId, variationId: it.variationId }))(
+          it,
+        );
       else outcomes.set(it.indexes, (i) => ({ ...ref(changes[i]), status: 'written' }));
     }
   }
 
-  private async narrowAndRetry(itemId: number, items: PlannedItem<StockWrite>[], changes: readonly StockWrite[], outcomes: OutcomeSlots<WriteOutcome>): Promise<void> {
+  private async narrowAndRetry(
+    itemId: number,
+    items: PlannedItem<StockWrite>[],
+    changes: readonly StockWrite[],
+    outcomes: OutcomeSlots<WriteOutcome>,
+  ): Promise<void> {
     const item = await this.readItem(itemId);
-    const fail = (error: PluginError) => (it: PlannedItem<StockWrite>) => outcomes.set(it.indexes, (i) => ({ ...ref(changes[i]), status: 'failed', error }));
+    const fail = (error: PluginError) => (it: PlannedItem<StockWrite>) =>
+      outcomes.set(it.indexes, (i) => ({ ...ref(changes[i]), status: 'failed', error }));
     if (!item) {
       items.forEach(fail(new NotFound(`BASE has no item ${itemId} in this shop`, { itemId })));
       return;
     }
     const known = new Set(item.variations.map((v) => v.variation_id));
     const present = items.filter((it) => it.variationId === undefined || known.has(it.variationId));
-    for (const it of items) if (!present.includes(it)) fail(new NotFound(`BASE item ${itemId} has no variation ${it.variationId} (bad_variation_id)`, { itemId, variationId: it.variationId }))(it);
+    for (const it of items)
+      if (!present.includes(it))
+        fail(
+          new NotFound(`BASE item ${itemId} has no variation ${it.variationId} (bad_variation_id)`, {
+            itemId,
+            variationId: it.variationId,
+          }),
+        )(it);
     if (present.length > 0) await this.editItem(itemId, present, changes, outcomes, false);
   }
 
@@ -151,7 +182,11 @@ export class BaseConnection implements StoreConnection {
   async readStock(refs: readonly VariantRef[]): Promise<ObservedStock[]> {
     const outcomes = new OutcomeSlots<ObservedStock>(refs.length);
     const { groups, invalid } = groupByItem(refs);
-    outcomes.set(invalid, (i) => ({ ...ref(refs[i]), status: 'failed', error: new NotFound('Not a BASE item / variation id (positive integers)', { ...ref(refs[i]) }) }));
+    outcomes.set(invalid, (i) => ({
+      ...ref(refs[i]),
+      status: 'failed',
+      error: new NotFound('Not a BASE item / variation id (positive integers)', { ...ref(refs[i]) }),
+    }));
     try {
       for (const group of groups) {
         let item: BaseItem | undefined;
@@ -166,10 +201,11 @@ export class BaseConnection implements StoreConnection {
         for (const it of group.items) {
           const shown = item ? shownCount(item, it) : { missing: `BASE has no item ${group.itemId} in this shop`, gone: true };
           if ('missing' in shown) {
-            const error = shown.gone ? new NotFound(shown.missing, { itemId: group.itemId }) : new Rejected(shown.missing, { itemId: group.itemId });
+            const error = shown.gone
+              ? new NotFound(shown.missing, { itemId: group.itemId })
+              : new Rejected(shown.missing, { itemId: group.itemId });
             outcomes.set(it.indexes, (i) => ({ ...ref(refs[i]), status: 'failed', error }));
-          }
-          else {
+          } else {
             const stock = stockOfCount(shown.count);
             outcomes.set(it.indexes, (i) => ({ ...ref(refs[i]), status: 'found', stock }));
           }

@@ -76,18 +76,21 @@ export const credentialFields: readonly CredentialField[] = [
     name: 'accessTokenExpiresAt',
     secret: false,
     required: false,
-    description: 'ISO-8601 instant the access token expires (about an hour after it was issued); set by the connect flow and every refresh.',
+    description:
+      'ISO-8601 instant the access token expires (about an hour after it was issued); set by the connect flow and every refresh.',
   },
   {
     name: 'refreshTokenExpiresAt',
     secret: false,
     required: false,
-    description: 'ISO-8601 instant the refresh token expires (about 30 days after it was issued); set by the connect flow and every refresh.',
+    description:
+      'ISO-8601 instant the refresh token expires (about 30 days after it was issued); set by the connect flow and every refresh.',
   },
   {
     name: 'redirectUri',
     secret: false,
     required: false,
-    description: "The callback URL registered with the BASE app; BASE's refresh grant requires it (redirect_uri 必須). Set by the connect flow.",
+    description:
+      "The callback URL registered with the BASE app; BASE's refresh grant requires it (redirect_uri 必須). Set by the connect flow.",
   },
 ];

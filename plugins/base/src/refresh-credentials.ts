@@ -14,7 +14,9 @@ export async function refreshBaseCredentials(ctx: ConnectContext, now: () => num
   const redirectUri = ctx.credentials.redirectUri;
   if (!redirectUri) {
     // BASE refuses a refresh without the registered callback URL; the connect flow stores it.
-    throw new AuthError('the BASE refresh grant needs redirectUri (the registered callback URL), which this store lacks: connect the shop again');
+    throw new AuthError(
+      'the BASE refresh grant needs redirectUri (the registered callback URL), which this store lacks: connect the shop again',
+    );
   }
   // A store pointed at a sandbox (its baseUrl) refreshes there too, never at the real BASE.
   const sandbox = ctx.credentials.baseUrl;

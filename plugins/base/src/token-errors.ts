@@ -27,5 +27,7 @@ export function classifyBaseTokenResponse(res: HttpResponse): { error?: PluginEr
   const spent = body.error === 'invalid_request' && SPENT_GRANT.includes(body.error_description);
   if (!spent && !REFUSED_CODES.has(body.error)) return undefined;
   const reason = `${body.error}: ${body.error_description}`.slice(0, 200);
-  return { error: new AuthError(`BASE refused the token request (${reason}): connect the shop again`, { status: res.status, error: body.error }) };
+  return {
+    error: new AuthError(`BASE refused the token request (${reason}): connect the shop again`, { status: res.status, error: body.error }),
+  };
 }

@@ -51,7 +51,9 @@ describe('writes', () => {
 
   it('caps quantities at 99,999; the simulator refuses more with validation_error', async () => {
     sim.seed([item(100, 11, 1)]);
-    expect((await connect(sim).writeStock([{ externalProductId: '100', externalVariantId: '11', target: Q(1_000_000) }]))[0].status).toBe('written');
+    expect((await connect(sim).writeStock([{ externalProductId: '100', externalVariantId: '11', target: Q(1_000_000) }]))[0].status).toBe(
+      'written',
+    );
     expect(v(100, 11).variation_stock).toBe(99_999);
     const r = await call(sim, 'POST', '/1/items/edit', { item_id: '100', 'variation_id[0]': '11', 'variation_stock[0]': '100000' });
     expect(r).toEqual({ status: 400, body: { error: 'validation_error', error_description: 'バリデーションエラーです。' } });
@@ -91,7 +93,7 @@ describe('BASE refuses the whole call for one unknown variation', () => {
     expect((out[0] as { error: Error }).error).toBeInstanceOf(NotFound);
   });
 
-  it('digital-content items cannot be edited through the API: Rejected with BASE\'s reason', async () => {
+  it("digital-content items cannot be edited through the API: Rejected with BASE's reason", async () => {
     sim.seed([item(100, 11, 1)]);
     sim.state.items.get(100)!.kind = 'digital';
     const [o] = await connect(sim).writeStock([{ externalProductId: '100', externalVariantId: '11', target: O }]);
@@ -100,7 +102,10 @@ describe('BASE refuses the whole call for one unknown variation', () => {
   });
 
   it('write endpoints answer other methods with not_post_method', async () => {
-    expect(await call(sim, 'GET', '/1/items/edit')).toEqual({ status: 400, body: { error: 'not_post_method', error_description: 'POSTで送信してください。' } });
+    expect(await call(sim, 'GET', '/1/items/edit')).toEqual({
+      status: 400,
+      body: { error: 'not_post_method', error_description: 'POSTで送信してください。' },
+    });
   });
 });
 
@@ -108,7 +113,9 @@ describe('auth and limits (every BASE error is HTTP 400)', () => {
   it('verify is one GET /1/users/me; a wrong token is an AuthError from invalid_request', async () => {
     await connect(sim).verify();
     expect(paths(sim)).toEqual(['GET /1/users/me 200']);
-    const err = await connect(sim, { accessToken: 'base_wrong_token_do_not_leak' }).verify().catch((e) => e);
+    const err = await connect(sim, { accessToken: 'base_wrong_token_do_not_leak' })
+      .verify()
+      .catch((e) => e);
     expect(err).toBeInstanceOf(AuthError);
     expect(err.message).toMatch(/アクセストークンが無効です/);
     expect(JSON.stringify({ m: err.message, d: err.details })).not.toContain('base_wrong_token_do_not_leak');

@@ -11,13 +11,20 @@ import { call, startBaseSimulator, type BaseSim } from './support';
 const DIR = join(__dirname, 'evidence');
 const doc = (name: string): Evidence => evidence(DIR, name);
 // The sandbox's item has no images and no identifiers: those documented fields are null there.
-const imageFields = [1, 2, 3, 4, 5].flatMap((i) => ['origin', '76', '146', '300', '500', '640', 'sp_480', 'sp_640'].map((s) => `$.item.img${i}_${s}`));
+const imageFields = [1, 2, 3, 4, 5].flatMap((i) =>
+  ['origin', '76', '146', '300', '500', '640', 'sp_480', 'sp_640'].map((s) => `$.item.img${i}_${s}`),
+);
 const nullable = [...imageFields, '$.item.identifier', '$.item.variations[].variation_identifier'];
 
 let sim: BaseSim;
 beforeEach(async () => {
   sim = await startBaseSimulator();
-  sim.seed([{ productId: '1234', variants: ['11', '12', '13'].map((variantId) => ({ variantId, initial: { kind: 'quantity' as const, quantity: 3 } })) }]);
+  sim.seed([
+    {
+      productId: '1234',
+      variants: ['11', '12', '13'].map((variantId) => ({ variantId, initial: { kind: 'quantity' as const, quantity: 3 } })),
+    },
+  ]);
 });
 afterEach(async () => {
   await sim.close();
@@ -108,7 +115,13 @@ describe('OAuth endpoints held to the documents', () => {
 
   async function exchange(): Promise<{ status: number; body: any }> {
     const { code, redirectUri } = await codeFor();
-    const form = { ...(documented('oauth-token-authorization-code').body as Record<string, string>), client_id: app.clientId, client_secret: app.clientSecret, code, redirect_uri: redirectUri };
+    const form = {
+      ...(documented('oauth-token-authorization-code').body as Record<string, string>),
+      client_id: app.clientId,
+      client_secret: app.clientSecret,
+      code,
+      redirect_uri: redirectUri,
+    };
     return token(form);
   }
 
@@ -134,7 +147,12 @@ describe('OAuth endpoints held to the documents', () => {
 
   it('the documented refresh is answered with the documented shape (oauth-token-refresh)', async () => {
     const first = (await exchange()).body;
-    const form = { ...(documented('oauth-token-refresh').body as Record<string, string>), client_id: app.clientId, client_secret: app.clientSecret, refresh_token: first.refresh_token };
+    const form = {
+      ...(documented('oauth-token-refresh').body as Record<string, string>),
+      client_id: app.clientId,
+      client_secret: app.clientSecret,
+      refresh_token: first.refresh_token,
+    };
     const res = await token(form);
     holds(res, doc('oauth-token-refresh'));
     expect(res.body.refresh_token).not.toBe(first.refresh_token);
@@ -142,15 +160,28 @@ describe('OAuth endpoints held to the documents', () => {
 
   it('refusals answer BASE’s documented bodies (oauth-token-error-*)', async () => {
     const first = (await exchange()).body;
-    const refresh = { grant_type: 'refresh_token', client_id: app.clientId, client_secret: app.clientSecret, redirect_uri: 'http://hogehoge.com/callback.php' };
+    const refresh = {
+      grant_type: 'refresh_token',
+      client_id: app.clientId,
+      client_secret: app.clientSecret,
+      redirect_uri: 'http://hogehoge.com/callback.php',
+    };
     // A spent (or unknown) refresh token.
     await token({ ...refresh, refresh_token: first.refresh_token });
     const spent = await token({ ...refresh, refresh_token: first.refresh_token });
     expect(spent).toEqual({ status: 400, body: doc('oauth-token-error-bad-refresh-token').response!.body });
     // An unknown code; a code past its lifetime.
-    const code = { grant_type: 'authorization_code', client_id: app.clientId, client_secret: app.clientSecret, redirect_uri: 'http://hogehoge.com/callback.php' };
+    const code = {
+      grant_type: 'authorization_code',
+      client_id: app.clientId,
+      client_secret: app.clientSecret,
+      redirect_uri: 'http://hogehoge.com/callback.php',
+    };
     expect(await token({ ...code, code: 'not-a-code' })).toEqual({ status: 400, body: doc('oauth-token-error-bad-code').response!.body });
     // An unknown client.
-    expect(await token({ ...code, code: 'x', client_id: 'someone-else' })).toEqual({ status: 400, body: doc('oauth-token-error-unknown-client').response!.body });
+    expect(await token({ ...code, code: 'x', client_id: 'someone-else' })).toEqual({
+      status: 400,
+      body: doc('oauth-token-error-unknown-client').response!.body,
+    });
   });
 });

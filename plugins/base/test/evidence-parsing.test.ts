@@ -4,7 +4,15 @@
  */
 import { join } from 'node:path';
 import { AuthError, createHttpClient, exchangeCode, NotFound, RateLimited, Rejected, type IntegrationPlugin } from '@stock-sync/plugin-sdk';
-import { callbackFromLocation, connectAsHub, evidence, loadEvidenceDir, recordingLogger, type Evidence, type EvidenceResponse } from '@stock-sync/plugin-testkit';
+import {
+  callbackFromLocation,
+  connectAsHub,
+  evidence,
+  loadEvidenceDir,
+  recordingLogger,
+  type Evidence,
+  type EvidenceResponse,
+} from '@stock-sync/plugin-testkit';
 import { createBasePlugin, plugin } from '../src';
 import { startReplay, type Replay } from '@stock-sync/plugin-testkit';
 
@@ -81,10 +89,17 @@ it('an echo that does not show the target is never recorded as written (items-ed
 
 it('bad_variation_id names no variation: one detail read narrows it, the rest is sent again (items-edit-bad-variation-id)', async () => {
   const c = await connectTo([answer('items-edit-bad-variation-id'), answer('items-detail'), answer('items-edit')]);
-  const out = await c.writeStock([{ ...v('11'), target: Q(6) }, { ...v('99'), target: Q(1) }]);
+  const out = await c.writeStock([
+    { ...v('11'), target: Q(6) },
+    { ...v('99'), target: Q(1) },
+  ]);
   expect(out[0].status).toBe('written');
   expect(out[1].status === 'failed' && out[1].error).toBeInstanceOf(NotFound);
-  expect(replay!.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['POST /1/items/edit', 'GET /1/items/detail/1234', 'POST /1/items/edit']);
+  expect(replay!.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+    'POST /1/items/edit',
+    'GET /1/items/detail/1234',
+    'POST /1/items/edit',
+  ]);
 });
 
 it('bad_item_id is NotFound for the item’s changes (items-edit-bad-item-id)', async () => {
@@ -131,7 +146,14 @@ describe('OAuth: the documented token endpoint', () => {
     const form = documentedForm('oauth-token-authorization-code');
     const app = { clientId: form.client_id, clientSecret: 'the-app-secret', baseUrl: replay.baseUrl };
     const location = `${form.redirect_uri}?code=${form.code}&state=hogehoge`;
-    const store = await exchangeCode(clocked.oauth!, { app, inputs: {}, redirectUri: form.redirect_uri, callback: callbackFromLocation(location), http: client(), log: recordingLogger() });
+    const store = await exchangeCode(clocked.oauth!, {
+      app,
+      inputs: {},
+      redirectUri: form.redirect_uri,
+      callback: callbackFromLocation(location),
+      http: client(),
+      log: recordingLogger(),
+    });
     const token = answer('oauth-token-authorization-code').body as Record<string, string | number>;
     expect(store).toEqual({
       externalStoreId: 'shop',
@@ -179,7 +201,12 @@ describe('OAuth: the documented token endpoint', () => {
   ])('%s: a refused grant is an AuthError carrying BASE’s reason', async (name) => {
     replay = await startReplay([answer(name)]);
     const credentials = { baseUrl: replay.baseUrl, accessToken: 'old', refreshToken: 'rt', redirectUri: 'https://hub.example/cb' };
-    const err = await clocked.refreshCredentials!({ credentials, http: client(), log: recordingLogger(), app: { clientId: 'c', clientSecret: 's' } }).catch((e) => e);
+    const err = await clocked.refreshCredentials!({
+      credentials,
+      http: client(),
+      log: recordingLogger(),
+      app: { clientId: 'c', clientSecret: 's' },
+    }).catch((e) => e);
     expect(err).toBeInstanceOf(AuthError);
     expect(err.message).toContain((answer(name).body as { error_description: string }).error_description);
   });

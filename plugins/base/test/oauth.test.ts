@@ -15,7 +15,14 @@ import {
   type OAuthApp,
   type OAuthExchangeContext,
 } from '@stock-sync/plugin-sdk';
-import { callbackFromLocation, denyConsent, oauthSimView, recordingLogger, startSimulator, type RunningSimulator } from '@stock-sync/plugin-testkit';
+import {
+  callbackFromLocation,
+  denyConsent,
+  oauthSimView,
+  recordingLogger,
+  startSimulator,
+  type RunningSimulator,
+} from '@stock-sync/plugin-testkit';
 import { createBasePlugin } from '../src';
 import { simulator, SANDBOX_OAUTH_APP, type BaseSimState } from '../src/simulator';
 
@@ -88,7 +95,14 @@ it('connects a shop: consent → code → tokens + users/me; the credentials are
   expect(cb.origin + cb.pathname).toBe(REDIRECT_URI);
   expect(cb.searchParams.get('state')).toBe('abc');
   const credentials = await connectShop();
-  expect(Object.keys(credentials).sort()).toEqual(['accessToken', 'accessTokenExpiresAt', 'baseUrl', 'redirectUri', 'refreshToken', 'refreshTokenExpiresAt']);
+  expect(Object.keys(credentials).sort()).toEqual([
+    'accessToken',
+    'accessTokenExpiresAt',
+    'baseUrl',
+    'redirectUri',
+    'refreshToken',
+    'refreshTokenExpiresAt',
+  ]);
   expect(validateCredentials(plugin.credentialFields, credentials).ok).toBe(true);
   expect(credentials.redirectUri).toBe(REDIRECT_URI);
   expect(Date.parse(credentials.accessTokenExpiresAt!) - clock()).toBeGreaterThan(HOUR_MS - 60_000);
@@ -122,7 +136,10 @@ it('a replayed code is refused in BASE’s words (不正な認可コードです
 it('the access token stops after its hour (simulator clock); the refresh renews it, rotates the refresh token, and sync resumes', async () => {
   const credentials = await connectShop();
   skew += HOUR_MS;
-  const expired = await plugin.connect(context(credentials)).verify().catch((e) => e);
+  const expired = await plugin
+    .connect(context(credentials))
+    .verify()
+    .catch((e) => e);
   expect(expired).toBeInstanceOf(AuthError);
 
   sim.resetRequests();
@@ -174,7 +191,12 @@ it('simulator: a refresh without redirect_uri is refused (BASE lists it as 必�
   const res = await fetch(`${sim.baseUrl}/1/oauth/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'refresh_token', client_id: app.clientId, client_secret: app.clientSecret, refresh_token: credentials.refreshToken! }).toString(),
+    body: new URLSearchParams({
+      grant_type: 'refresh_token',
+      client_id: app.clientId,
+      client_secret: app.clientSecret,
+      refresh_token: credentials.refreshToken!,
+    }).toString(),
   });
   expect(res.status).toBe(400);
   expect(await res.json()).toEqual({ error: 'invalid_request', error_description: '不正なパラメーターです。' });

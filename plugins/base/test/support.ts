@@ -12,7 +12,10 @@ export function connect(sim: BaseSim, overrides: Record<string, string> = {}): S
 }
 
 export function item(itemId: number, firstVariation: number, count: number, initial?: TargetStock): SeedProduct {
-  return { productId: String(itemId), variants: Array.from({ length: count }, (_, i) => ({ variantId: String(firstVariation + i), initial })) };
+  return {
+    productId: String(itemId),
+    variants: Array.from({ length: count }, (_, i) => ({ variantId: String(firstVariation + i), initial })),
+  };
 }
 
 export function refsOf(p: SeedProduct) {
@@ -20,7 +23,12 @@ export function refsOf(p: SeedProduct) {
 }
 
 /** A raw call as any BASE client makes it (form-encoded POSTs, Bearer token). */
-export async function call(sim: BaseSim, method: string, path: string, form?: Record<string, string>): Promise<{ status: number; body: any }> {
+export async function call(
+  sim: BaseSim,
+  method: string,
+  path: string,
+  form?: Record<string, string>,
+): Promise<{ status: number; body: any }> {
   const headers: Record<string, string> = { authorization: `Bearer ${sim.credentials.accessToken}` };
   if (form) headers['content-type'] = 'application/x-www-form-urlencoded';
   const res = await fetch(`${sim.baseUrl}${path}`, { method, headers, body: form ? new URLSearchParams(form).toString() : undefined });

@@ -52,7 +52,9 @@ export function optionUpdateDocument(optionId: string, quantity: number): Option
 export function optionsOf(doc: ProductDocument | undefined): Map<string, ProductOptionResource> {
   const out = new Map<string, ProductOptionResource>();
   if (!doc?.data) return out;
-  const included = new Map((doc.included ?? []).filter((r) => r?.type === 'product_options').map((r) => [String(r.id), r as ProductOptionResource]));
+  const included = new Map(
+    (doc.included ?? []).filter((r) => r?.type === 'product_options').map((r) => [String(r.id), r as ProductOptionResource]),
+  );
   for (const ref of doc.data.relationships?.options?.data ?? []) {
     const option = included.get(String(ref.id));
     if (option) out.set(String(ref.id), option);

@@ -69,7 +69,11 @@ export class BigCartelConnection implements StoreConnection {
       for (const it of its) outcomes.set(it.indexes, (i) => ({ ...refOf(changes[i]), status: 'written' }));
     };
     const { groups, invalid } = groupByProduct(changes);
-    outcomes.set(invalid, (i) => ({ ...refOf(changes[i]), status: 'failed', error: new Rejected('Not a Big Cartel product / option id', refOf(changes[i]) as unknown as Record<string, unknown>) }));
+    outcomes.set(invalid, (i) => ({
+      ...refOf(changes[i]),
+      status: 'failed',
+      error: new Rejected('Not a Big Cartel product / option id', refOf(changes[i]) as unknown as Record<string, unknown>),
+    }));
     try {
       for (const group of groups) {
         // The hub says every write of this product is in place: no read, no write.
@@ -84,7 +88,14 @@ export class BigCartelConnection implements StoreConnection {
         }
         const options = optionsOf(doc);
         const gone = group.items.filter((it) => !options.has(it.optionId));
-        for (const it of gone) fail([it], new NotFound(`Big Cartel product ${group.productId} has no option ${it.optionId}`, { productId: group.productId, optionId: it.optionId }));
+        for (const it of gone)
+          fail(
+            [it],
+            new NotFound(`Big Cartel product ${group.productId} has no option ${it.optionId}`, {
+              productId: group.productId,
+              optionId: it.optionId,
+            }),
+          );
         const present = group.items.filter((it) => options.has(it.optionId));
         ok(present.filter((it) => alreadyShows(options.get(it.optionId)!.attributes.quantity, it.input.target)));
         const toWrite = present.filter((it) => !alreadyShows(options.get(it.optionId)!.attributes.quantity, it.input.target));
@@ -95,7 +106,12 @@ export class BigCartelConnection implements StoreConnection {
         const sent: Array<{ it: PlannedOption<StockWrite>; answered404: boolean }> = [];
         for (const it of toWrite) {
           try {
-            await this.client().request({ method: 'PATCH', url: optionPath(group.productId, it.optionId), body: optionUpdateDocument(it.optionId, quantityFor(it.input.target)), idempotent: true });
+            await this.client().request({
+              method: 'PATCH',
+              url: optionPath(group.productId, it.optionId),
+              body: optionUpdateDocument(it.optionId, quantityFor(it.input.target)),
+              idempotent: true,
+            });
             sent.push({ it, answered404: false });
           } catch (e) {
             const error = asPluginError(e);
@@ -113,12 +129,25 @@ export class BigCartelConnection implements StoreConnection {
         } catch (e) {
           const error = asPluginError(e);
           if (stopsTheWork(error)) throw error;
-          fail(sent.map((x) => x.it), new Transient(`Big Cartel product ${group.productId} could not be read back after the write: not confirmed (${error.message})`, { productId: group.productId }));
+          fail(
+            sent.map((x) => x.it),
+            new Transient(
+              `Big Cartel product ${group.productId} could not be read back after the write: not confirmed (${error.message})`,
+              { productId: group.productId },
+            ),
+          );
           continue;
         }
         const shown = optionsOf(after);
         for (const { it, answered404 } of sent) {
-          const outcome = confirmWrite(group.productId, it.optionId, quantityFor(it.input.target), after ? shown.get(it.optionId) : undefined, after !== undefined, answered404);
+          const outcome = confirmWrite(
+            group.productId,
+            it.optionId,
+            quantityFor(it.input.target),
+            after ? shown.get(it.optionId) : undefined,
+            after !== undefined,
+            answered404,
+          );
           if (outcome === 'written') ok([it]);
           else fail([it], outcome);
         }
@@ -134,7 +163,11 @@ export class BigCartelConnection implements StoreConnection {
   async readStock(refs: readonly VariantRef[]): Promise<ObservedStock[]> {
     const outcomes = new OutcomeSlots<ObservedStock>(refs.length);
     const { groups, invalid } = groupByProduct(refs);
-    outcomes.set(invalid, (i) => ({ ...refOf(refs[i]), status: 'failed', error: new NotFound('Not a Big Cartel product / option id', refOf(refs[i]) as unknown as Record<string, unknown>) }));
+    outcomes.set(invalid, (i) => ({
+      ...refOf(refs[i]),
+      status: 'failed',
+      error: new NotFound('Not a Big Cartel product / option id', refOf(refs[i]) as unknown as Record<string, unknown>),
+    }));
     try {
       for (const group of groups) {
         const doc = await this.product(group.productId);
@@ -146,7 +179,10 @@ export class BigCartelConnection implements StoreConnection {
             outcomes.set(it.indexes, (i) => ({ ...refOf(refs[i]), status: 'found', stock }));
           } else {
             const error = doc
-              ? new NotFound(`Big Cartel product ${group.productId} has no option ${it.optionId}`, { productId: group.productId, optionId: it.optionId })
+              ? new NotFound(`Big Cartel product ${group.productId} has no option ${it.optionId}`, {
+                  productId: group.productId,
+                  optionId: it.optionId,
+                })
               : new NotFound(`Big Cartel has no product ${group.productId} (deleted?)`, { productId: group.productId });
             outcomes.set(it.indexes, (i) => ({ ...refOf(refs[i]), status: 'failed', error }));
           }
@@ -187,5 +223,8 @@ export function confirmWrite(
       { ...details, observed: observed ?? null },
     );
   }
-  return new Rejected(`Big Cartel did not apply the quantity to option ${optionId}: it shows ${String(observed ?? 'no quantity')} after the write of ${sentQuantity}`, { ...details, observed: observed ?? null, sent: sentQuantity });
+  return new Rejected(
+    `Big Cartel did not apply the quantity to option ${optionId}: it shows ${String(observed ?? 'no quantity')} after the write of ${sentQuantity}`,
+    { ...details, observed: observed ?? null, sent: sentQuantity },
+  );
 }

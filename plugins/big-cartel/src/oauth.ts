@@ -10,7 +10,18 @@
  * - account.deauthorized (formerly account.closed) webhook, X-Webhook-Signature = hex HMAC-SHA256 of the
  *   body with the client secret.
  */
-import { AuthError, idText, jsonObjectOf, type ConnectedStore, type InboundRequest, type OAuthApp, type OAuthExchangeContext, type PluginOAuth, type TokenResponse, type UninstallNotice } from '@stock-sync/plugin-sdk';
+import {
+  AuthError,
+  idText,
+  jsonObjectOf,
+  type ConnectedStore,
+  type InboundRequest,
+  type OAuthApp,
+  type OAuthExchangeContext,
+  type PluginOAuth,
+  type TokenResponse,
+  type UninstallNotice,
+} from '@stock-sync/plugin-sdk';
 import { classifyBigCartelResponse } from './big-cartel-api';
 import { DEFAULT_BASE_URL, JSON_API, USER_AGENT } from './manifest';
 import { isSignedByApp, SIGNATURE_HEADER } from './webhook-signature';
@@ -49,7 +60,8 @@ export function verifyUninstall(req: InboundRequest, app: OAuthApp): UninstallNo
   if (!b) return null;
   const accountId = idText(b.account_id);
   if (!accountId) return null;
-  if (b.type === 'account.deauthorized') return { externalStoreId: accountId, reason: 'access revoked on Big Cartel (account.deauthorized webhook)' };
+  if (b.type === 'account.deauthorized')
+    return { externalStoreId: accountId, reason: 'access revoked on Big Cartel (account.deauthorized webhook)' };
   if (b.type === 'account.closed') return { externalStoreId: accountId, reason: 'account closed on Big Cartel (account.closed webhook)' };
   return null;
 }

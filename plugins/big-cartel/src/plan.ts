@@ -1,5 +1,12 @@
 /** Big Cartel's planning of one call's inputs, on the SDK's de-duplication and grouping. */
-import { collapseDuplicates, groupByProduct as groupBySdk, toPluginError, type CollapsedInput, type PluginError, type VariantRef } from '@stock-sync/plugin-sdk';
+import {
+  collapseDuplicates,
+  groupByProduct as groupBySdk,
+  toPluginError,
+  type CollapsedInput,
+  type PluginError,
+  type VariantRef,
+} from '@stock-sync/plugin-sdk';
 
 export function asPluginError(e: unknown): PluginError {
   return toPluginError(e, 'Big Cartel');
@@ -20,7 +27,8 @@ export function usableId(id: string): boolean {
 /** Grouped by product in first-seen order; an option named twice keeps its last input. */
 export function groupByProduct<T extends VariantRef>(inputs: readonly T[]): { groups: ProductGroup<T>[]; invalid: number[] } {
   const { items, invalid } = collapseDuplicates(inputs, {
-    ids: (input) => (usableId(input.externalProductId) && usableId(input.externalVariantId) ? { optionId: input.externalVariantId } : undefined),
+    ids: (input) =>
+      usableId(input.externalProductId) && usableId(input.externalVariantId) ? { optionId: input.externalVariantId } : undefined,
   });
   return { groups: groupBySdk(items), invalid };
 }

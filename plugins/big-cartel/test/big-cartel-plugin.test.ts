@@ -22,7 +22,11 @@ it('writes unlimited as 999, out of stock as 0, a quantity as itself, and reads 
   sim.seed([p]);
   const [a, b, c] = refsOf(p);
   const conn = connect(sim);
-  const out = await conn.writeStock([{ ...a, target: U }, { ...b, target: O }, { ...c, target: Q(7) }]);
+  const out = await conn.writeStock([
+    { ...a, target: U },
+    { ...b, target: O },
+    { ...c, target: Q(7) },
+  ]);
   expect(out.map((o) => o.status)).toEqual(['written', 'written', 'written']);
   expect([qty('1'), qty('2'), qty('3')]).toEqual([999, 0, 7]);
   expect((await conn.readStock([a, b, c])).map((r) => (r.status === 'found' ? r.stock : r.status))).toEqual([U, O, Q(7)]);
@@ -76,7 +80,7 @@ it('a deleted option is NotFound and never named in the PATCH; a deleted product
   expect([qty('2'), qty('3')]).toEqual([4, 4]);
 });
 
-it('derives the product\'s sold_out status from its options (modelled)', async () => {
+it("derives the product's sold_out status from its options (modelled)", async () => {
   const p = product(100, 1, 2, Q(1));
   sim.seed([p]);
   const conn = connect(sim);
@@ -86,7 +90,7 @@ it('derives the product\'s sold_out status from its options (modelled)', async (
   expect(sim.state.products.get('100')!.status).toBe('active');
 });
 
-it('works with HTTP Basic (subdomain:password) on one\'s own store, and refuses without any credentials before sending', async () => {
+it("works with HTTP Basic (subdomain:password) on one's own store, and refuses without any credentials before sending", async () => {
   sim.seed([product(100, 1, 1)]);
   // The sandbox checks a request against the credentials it holds: give it a store password too.
   const basic = { subdomain: 'sandbox', password: 'bc_test_password_0000' };

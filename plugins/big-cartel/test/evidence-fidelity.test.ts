@@ -40,7 +40,9 @@ it('update an option (the JSON:API form the plugin uses; see the evidence note)'
 });
 
 it('documented status codes: 401 for wrong credentials, 404 for a missing product, 400 without the User-Agent', async () => {
-  expect((await call(sim, 'GET', A(), undefined, { authorization: 'Bearer wrong' })).status).toBe(evidence(DIR, 'unauthorized').response!.status);
+  expect((await call(sim, 'GET', A(), undefined, { authorization: 'Bearer wrong' })).status).toBe(
+    evidence(DIR, 'unauthorized').response!.status,
+  );
   expect((await call(sim, 'GET', `${A()}/products/999?include=options`)).status).toBe(evidence(DIR, 'not-found').response!.status);
   expect((await call(sim, 'GET', A(), undefined, { 'user-agent': '' })).status).toBe(evidence(DIR, 'missing-headers').response!.status);
 });

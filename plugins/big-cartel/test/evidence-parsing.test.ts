@@ -40,7 +40,11 @@ it('reads ask for include=options; the write sends exactly the JSON:API resource
   const api = scripted([ok(product()), ok(doc('update-option').response!.body), ok(after)]);
   const out = await new BigCartelConnection(api, quiet).writeStock(write({ kind: 'quantity', quantity: 5 }));
   expect(out[0].status).toBe('written');
-  expect(api.sent.map((r) => `${r.method} ${r.url}`)).toEqual(['GET /products/456', 'PATCH /products/456/options/789', 'GET /products/456']);
+  expect(api.sent.map((r) => `${r.method} ${r.url}`)).toEqual([
+    'GET /products/456',
+    'PATCH /products/456/options/789',
+    'GET /products/456',
+  ]);
   expect(api.sent[0].params).toEqual({ include: 'options' });
   expect(api.sent[1].body).toEqual(doc('update-option').request!.body);
   expectSameShape(api.sent[1].body, doc('update-option').request!.body, 'update-option request', { closed: true });
@@ -91,5 +95,7 @@ it('confirmWrite: the shown quantity decides; a gone option or product is NotFou
 });
 
 it('maps the documented 401 to AuthError', () => {
-  expect(classifyBigCartelResponse({ status: doc('unauthorized').response!.status, headers: {}, data: undefined })?.error).toBeInstanceOf(AuthError);
+  expect(classifyBigCartelResponse({ status: doc('unauthorized').response!.status, headers: {}, data: undefined })?.error).toBeInstanceOf(
+    AuthError,
+  );
 });

@@ -5,7 +5,16 @@
  */
 import { join } from 'node:path';
 import { authorizeUrl, createHttpClient, exchangeCode, hmacSha256, type OAuthApp } from '@stock-sync/plugin-sdk';
-import { callbackFromLocation, evidence, expectSameShape, inboundRequest, recordingLogger, startReplay, startSimulator, type Replay } from '@stock-sync/plugin-testkit';
+import {
+  callbackFromLocation,
+  evidence,
+  expectSameShape,
+  inboundRequest,
+  recordingLogger,
+  startReplay,
+  startSimulator,
+  type Replay,
+} from '@stock-sync/plugin-testkit';
 import { plugin } from '../src';
 import { SANDBOX_ACCOUNT_ID, SANDBOX_OAUTH_APP, signedAccountDeauthorized, simulator } from '../src/simulator';
 
@@ -31,7 +40,14 @@ describe('the code exchange', () => {
   async function exchange(answers: Parameters<typeof startReplay>[0]) {
     replay = await startReplay(answers);
     const http = createHttpClient({ rateLimit: { requestsPerSecond: 50, burst: 50 }, maxAttempts: 1 });
-    return exchangeCode(oauth, { app: { clientId: 'client-1', clientSecret: SECRET, baseUrl: replay.baseUrl }, inputs: {}, redirectUri: REDIRECT, callback: inboundRequest({ query: { code: 'c-1', state: 's' } }), http, log: recordingLogger() });
+    return exchangeCode(oauth, {
+      app: { clientId: 'client-1', clientSecret: SECRET, baseUrl: replay.baseUrl },
+      inputs: {},
+      redirectUri: REDIRECT,
+      callback: inboundRequest({ query: { code: 'c-1', state: 's' } }),
+      http,
+      log: recordingLogger(),
+    });
   }
 
   it("sends the standard grant's form fields and takes account_id from the answer (one call)", async () => {
@@ -39,8 +55,16 @@ describe('the code exchange', () => {
     expect(replay.requests).toHaveLength(1);
     const [req] = replay.requests;
     expect(req.path).toBe('/oauth/token');
-    expect(Object.fromEntries(new URLSearchParams(req.body))).toEqual({ ...(doc('oauth-token').request!.body as object), code: 'c-1', client_id: 'client-1', client_secret: SECRET });
-    expect(store).toEqual({ externalStoreId: '123', credentials: { accountId: '123', accessToken: '(access token)', baseUrl: replay.baseUrl } });
+    expect(Object.fromEntries(new URLSearchParams(req.body))).toEqual({
+      ...(doc('oauth-token').request!.body as object),
+      code: 'c-1',
+      client_id: 'client-1',
+      client_secret: SECRET,
+    });
+    expect(store).toEqual({
+      externalStoreId: '123',
+      credentials: { accountId: '123', accessToken: '(access token)', baseUrl: replay.baseUrl },
+    });
   });
 
   it('without account_id in the answer, asks GET /v1/accounts with the new token (the documented way)', async () => {
@@ -60,10 +84,14 @@ describe('the account.deauthorized notice', () => {
   const documented = doc('webhook-account-deauthorized').request!;
   const body = JSON.stringify(documented.body);
   const app: OAuthApp = { clientId: 'client-1', clientSecret: SECRET };
-  const signed = (raw: string, secret = SECRET) => inboundRequest({ method: 'POST', body: raw, headers: { 'X-Webhook-Signature': hmacSha256(secret, raw, 'hex') } });
+  const signed = (raw: string, secret = SECRET) =>
+    inboundRequest({ method: 'POST', body: raw, headers: { 'X-Webhook-Signature': hmacSha256(secret, raw, 'hex') } });
 
   it('signed with the client secret (hex HMAC-SHA256 of the body): names the account', () => {
-    expect(oauth.verifyUninstall!(signed(body), app)).toEqual({ externalStoreId: '12345', reason: 'access revoked on Big Cartel (account.deauthorized webhook)' });
+    expect(oauth.verifyUninstall!(signed(body), app)).toEqual({
+      externalStoreId: '12345',
+      reason: 'access revoked on Big Cartel (account.deauthorized webhook)',
+    });
     const closed = JSON.stringify({ account_id: '12345', type: 'account.closed', payload: { id: '12345' } });
     expect(oauth.verifyUninstall!(signed(closed), app)?.reason).toMatch(/account closed/);
   });
@@ -86,15 +114,25 @@ describe('the simulator', () => {
       const token = await fetch(`${sim.baseUrl}/oauth/token`, {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ grant_type: 'authorization_code', code: callback.query.code, redirect_uri: REDIRECT, client_id: app.clientId, client_secret: app.clientSecret }).toString(),
+        body: new URLSearchParams({
+          grant_type: 'authorization_code',
+          code: callback.query.code,
+          redirect_uri: REDIRECT,
+          client_id: app.clientId,
+          client_secret: app.clientSecret,
+        }).toString(),
       });
       const answer = (await token.json()) as any;
       expectSameShape(answer, doc('oauth-token').response!.body, 'oauth-token', { closed: true });
-      const accounts = await fetch(`${sim.baseUrl}/v1/accounts`, { headers: { authorization: `Bearer ${answer.access_token}`, accept: 'application/vnd.api+json', 'user-agent': 'test' } });
+      const accounts = await fetch(`${sim.baseUrl}/v1/accounts`, {
+        headers: { authorization: `Bearer ${answer.access_token}`, accept: 'application/vnd.api+json', 'user-agent': 'test' },
+      });
       expect(accounts.status).toBe(200);
       expect(((await accounts.json()) as any).data[0].id).toBe(SANDBOX_ACCOUNT_ID);
       // The platform's required headers hold for issued tokens too.
-      const noAccept = await fetch(`${sim.baseUrl}/v1/accounts`, { headers: { authorization: `Bearer ${answer.access_token}`, 'user-agent': 'test' } });
+      const noAccept = await fetch(`${sim.baseUrl}/v1/accounts`, {
+        headers: { authorization: `Bearer ${answer.access_token}`, 'user-agent': 'test' },
+      });
       expect(noAccept.status).toBe(406);
     } finally {
       await sim.close();

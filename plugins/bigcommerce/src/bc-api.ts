@@ -8,7 +8,10 @@ import { DEFAULT_BASE_URL } from './manifest';
 
 /** `{baseUrl}/stores/{storeHash}/v3`, tolerating a trailing slash or a pasted full API path. */
 export function apiBaseUrl(credentials: Readonly<Record<string, string>>): string {
-  const root = (credentials.baseUrl || DEFAULT_BASE_URL).trim().replace(/\/+$/, '').replace(/\/stores\/[^/]+(\/v[23])?$/, '');
+  const root = (credentials.baseUrl || DEFAULT_BASE_URL)
+    .trim()
+    .replace(/\/+$/, '')
+    .replace(/\/stores\/[^/]+(\/v[23])?$/, '');
   const hash = encodeURIComponent((credentials.storeHash ?? '').trim());
   return `${root}/stores/${hash}/v3`;
 }
@@ -31,7 +34,10 @@ export function createBcApi(ctx: ConnectContext): HttpClient {
 export function classifyBcResponse(res: HttpResponse): { error?: AuthError } | undefined {
   if (res.status !== 401 && res.status !== 403) return undefined;
   const title = bcErrorBody(res.data)?.title;
-  const why = res.status === 403 ? 'the API account lacks a scope this call needs (Products and Store Inventory: modify)' : 'the access token was not accepted';
+  const why =
+    res.status === 403
+      ? 'the API account lacks a scope this call needs (Products and Store Inventory: modify)'
+      : 'the access token was not accepted';
   return { error: new AuthError(`BigCommerce refused the request: ${why}${title ? ` (${title})` : ''}`, { status: res.status }) };
 }
 

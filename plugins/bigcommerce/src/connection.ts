@@ -22,10 +22,24 @@ import {
   type WriteOutcome,
 } from '@stock-sync/plugin-sdk';
 import { describeBcError } from './bc-api';
-import type { BcAbsoluteAdjustmentItem, BcCollection, BcLocationItem, BcProductStock, BcVariantPurchasingUpdate, BcVariantStock } from './bc-types';
+import type {
+  BcAbsoluteAdjustmentItem,
+  BcCollection,
+  BcLocationItem,
+  BcProductStock,
+  BcVariantPurchasingUpdate,
+  BcVariantStock,
+} from './bc-types';
 import { hasNextPage, onHandByVariant } from './location-levels';
 import { writeKey, type RecentWrites } from './recent-writes';
-import { ADJUSTMENT_REASON, MAX_ADJUSTMENT_ITEMS, MAX_LOCATION_IDS_PER_READ, MAX_PAGE_SIZE, MAX_PRODUCTS_PER_BATCH, MAX_VARIANTS_PER_BATCH } from './manifest';
+import {
+  ADJUSTMENT_REASON,
+  MAX_ADJUSTMENT_ITEMS,
+  MAX_LOCATION_IDS_PER_READ,
+  MAX_PAGE_SIZE,
+  MAX_PRODUCTS_PER_BATCH,
+  MAX_VARIANTS_PER_BATCH,
+} from './manifest';
 import { parseBcId } from './ids';
 import { fromBcStock } from './stock-mapping';
 import { planWrites, type Owned, type PlannedChange } from './write-plan';
@@ -134,7 +148,9 @@ export class BigCommerceConnection implements StoreConnection {
 
   async writeStock(changes: readonly StockWrite[]): Promise<WriteOutcome[]> {
     const slots = new Slots<WriteOutcome>(changes.length);
-    const failedWith = (error: PluginError) => (i: number): WriteOutcome => ({ ...ref(changes[i]), status: 'failed', error });
+    const failedWith =
+      (error: PluginError) =>
+      (i: number): WriteOutcome => ({ ...ref(changes[i]), status: 'failed', error });
     const { groups, invalid } = groupByProduct(changes);
     slots.set(invalid, failedWith(new Rejected('BigCommerce product and variant ids are positive integers')));
     // First failure of an input wins; an input no write failed is written.
@@ -154,25 +170,50 @@ export class BigCommerceConnection implements StoreConnection {
           body: part.map((s) => ({ id: s.item.productId, inventory_tracking: 'variant' })),
         });
         if (err) {
-          fail(part.flatMap((s) => s.owners), err);
+          fail(
+            part.flatMap((s) => s.owners),
+            err,
+          );
           part.forEach((s) => switchedOff.add(s.item.productId));
         }
       }
       const live = <T extends { productId: number }>(xs: Owned<T>[]) => xs.filter((x) => !switchedOff.has(x.item.productId));
 
       for (const part of chunk(live(plan.purchasing), MAX_VARIANTS_PER_BATCH)) {
-        const body: BcVariantPurchasingUpdate[] = part.map((p) => ({ id: p.item.variantId, purchasing_disabled: p.item.purchasingDisabled }));
+        const body: BcVariantPurchasingUpdate[] = part.map((p) => ({
+          id: p.item.variantId,
+          purchasing_disabled: p.item.purchasingDisabled,
+        }));
         const err = await this.send('the variants batch', { method: 'PUT', url: '/catalog/variants', body });
-        if (err) fail(part.flatMap((p) => p.owners), err);
+        if (err)
+          fail(
+            part.flatMap((p) => p.owners),
+            err,
+          );
       }
       for (const part of chunk(live(plan.counts), MAX_ADJUSTMENT_ITEMS)) {
-        const items: BcAbsoluteAdjustmentItem[] = part.map((c) => ({ location_id: this.locationId, variant_id: c.item.variantId, quantity: c.item.quantity }));
-        const err = await this.send('the absolute inventory adjustment', { method: 'PUT', url: '/inventory/adjustments/absolute', body: { reason: ADJUSTMENT_REASON, items } });
-        if (err) fail(part.flatMap((c) => c.owners), err);
-        else for (const it of items) this.recent.record(writeKey(this.storeBase, this.locationId, it.variant_id), it.quantity, levelBefore(products, it.variant_id));
+        const items: BcAbsoluteAdjustmentItem[] = part.map((c) => ({
+          location_id: this.locationId,
+          variant_id: c.item.variantId,
+          quantity: c.item.quantity,
+        }));
+        const err = await this.send('the absolute inventory adjustment', {
+          method: 'PUT',
+          url: '/inventory/adjustments/absolute',
+          body: { reason: ADJUSTMENT_REASON, items },
+        });
+        if (err)
+          fail(
+            part.flatMap((c) => c.owners),
+            err,
+          );
+        else
+          for (const it of items)
+            this.recent.record(writeKey(this.storeBase, this.locationId, it.variant_id), it.quantity, levelBefore(products, it.variant_id));
       }
       for (const group of groups.values()) {
-        for (const c of group) slots.set(c.indexes, (i) => (failures.has(i) ? failedWith(failures.get(i)!)(i) : { ...ref(changes[i]), status: 'written' }));
+        for (const c of group)
+          slots.set(c.indexes, (i) => (failures.has(i) ? failedWith(failures.get(i)!)(i) : { ...ref(changes[i]), status: 'written' }));
       }
     } catch (e) {
       const error = asPluginError(e);
@@ -215,7 +256,11 @@ export class BigCommerceConnection implements StoreConnection {
   async readStock(refs: readonly VariantRef[]): Promise<ObservedStock[]> {
     const slots = new Slots<ObservedStock>(refs.length);
     const { groups, invalid } = groupByProduct(refs);
-    slots.set(invalid, (i) => ({ ...ref(refs[i]), status: 'failed', error: new NotFound('Not a BigCommerce variant id (ids are positive integers)') }));
+    slots.set(invalid, (i) => ({
+      ...ref(refs[i]),
+      status: 'failed',
+      error: new NotFound('Not a BigCommerce variant id (ids are positive integers)'),
+    }));
     try {
       const products = await this.readProducts([...groups.keys()]);
       await this.applyLocationCounts(products, wantedVariants(groups));
@@ -230,7 +275,10 @@ export class BigCommerceConnection implements StoreConnection {
             const stock = fromBcStock(product, variant);
             slots.set(it.indexes, (i) => ({ ...ref(refs[i]), status: 'found', stock }));
           } else {
-            const error = new NotFound(product ? `BigCommerce product ${productId} has no variant ${it.variantId}` : `BigCommerce has no product ${productId}`, { productId, variantId: it.variantId });
+            const error = new NotFound(
+              product ? `BigCommerce product ${productId} has no variant ${it.variantId}` : `BigCommerce has no product ${productId}`,
+              { productId, variantId: it.variantId },
+            );
             slots.set(it.indexes, (i) => ({ ...ref(refs[i]), status: 'failed', error }));
           }
         }

@@ -16,7 +16,10 @@ const count = (n: number | null | undefined) => (typeof n === 'number' && Number
  * - tracked by variant: its count; at or above the emulation count → unlimited.
  * - tracked by product: the product's one count governs every variant.
  */
-export function fromBcStock(product: Pick<BcProductStock, 'inventory_tracking' | 'inventory_level'>, variant: Pick<BcVariantStock, 'purchasing_disabled' | 'inventory_level'>): TargetStock {
+export function fromBcStock(
+  product: Pick<BcProductStock, 'inventory_tracking' | 'inventory_level'>,
+  variant: Pick<BcVariantStock, 'purchasing_disabled' | 'inventory_level'>,
+): TargetStock {
   if (variant.purchasing_disabled) return { kind: 'out_of_stock' };
   switch (product.inventory_tracking) {
     case 'none':
@@ -43,7 +46,10 @@ export interface VariantChange {
  *   tracked sold-out state, which the store's "out of stock" display settings act on);
  * - quantity n: purchasable with exactly n.
  */
-export function trackedChange(target: TargetStock, current: Pick<BcVariantStock, 'purchasing_disabled' | 'inventory_level'>): VariantChange {
+export function trackedChange(
+  target: TargetStock,
+  current: Pick<BcVariantStock, 'purchasing_disabled' | 'inventory_level'>,
+): VariantChange {
   const level = count(current.inventory_level);
   const change: VariantChange = {};
   if (target.kind === 'out_of_stock' || (target.kind === 'quantity' && target.quantity === 0)) {

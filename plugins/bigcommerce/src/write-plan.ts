@@ -33,7 +33,8 @@ export interface WritePlan {
 }
 
 function push(plan: WritePlan, productId: number, variantId: number, change: VariantChange, owners: number[]): void {
-  if (change.purchasingDisabled !== undefined) plan.purchasing.push({ item: { productId, variantId, purchasingDisabled: change.purchasingDisabled }, owners });
+  if (change.purchasingDisabled !== undefined)
+    plan.purchasing.push({ item: { productId, variantId, purchasingDisabled: change.purchasingDisabled }, owners });
   if (change.inventoryLevel !== undefined) plan.counts.push({ item: { productId, variantId, quantity: change.inventoryLevel }, owners });
 }
 
@@ -42,7 +43,8 @@ export function planWrites(groups: Map<number, PlannedChange[]>, products: Map<n
   for (const [productId, changes] of groups) {
     const product = products.get(productId);
     if (!product) {
-      for (const c of changes) plan.failed.push({ indexes: c.indexes, error: new NotFound(`BigCommerce has no product ${productId}`, { productId }) });
+      for (const c of changes)
+        plan.failed.push({ indexes: c.indexes, error: new NotFound(`BigCommerce has no product ${productId}`, { productId }) });
       continue;
     }
     const variants = new Map<number, BcVariantStock>((product.variants ?? []).map((v) => [v.id, v]));
@@ -50,13 +52,20 @@ export function planWrites(groups: Map<number, PlannedChange[]>, products: Map<n
     for (const c of changes) {
       const variant = variants.get(c.variantId);
       if (variant) live.push({ change: c, variant });
-      else plan.failed.push({ indexes: c.indexes, error: new NotFound(`BigCommerce product ${productId} has no variant ${c.variantId}`, { productId, variantId: c.variantId }) });
+      else
+        plan.failed.push({
+          indexes: c.indexes,
+          error: new NotFound(`BigCommerce product ${productId} has no variant ${c.variantId}`, { productId, variantId: c.variantId }),
+        });
     }
     if (live.length === 0) continue;
 
     if (product.inventory_tracking === 'product') {
       for (const { change, variant } of live) {
-        if (change.input.target.kind === 'out_of_stock' || (change.input.target.kind === 'quantity' && change.input.target.quantity === 0)) {
+        if (
+          change.input.target.kind === 'out_of_stock' ||
+          (change.input.target.kind === 'quantity' && change.input.target.quantity === 0)
+        ) {
           push(plan, productId, variant.id, untrackedChange(change.input.target, variant), change.indexes);
         } else {
           plan.failed.push({
@@ -74,7 +83,8 @@ export function planWrites(groups: Map<number, PlannedChange[]>, products: Map<n
 
     const switching = product.inventory_tracking === 'none' && live.some(({ change }) => needsCount(change.input.target));
     if (product.inventory_tracking === 'none' && !switching) {
-      for (const { change, variant } of live) push(plan, productId, variant.id, untrackedChange(change.input.target, variant), change.indexes);
+      for (const { change, variant } of live)
+        push(plan, productId, variant.id, untrackedChange(change.input.target, variant), change.indexes);
       continue;
     }
 

@@ -31,7 +31,14 @@ function connectWithRegister(register: RecentWrites, credentials: Record<string,
   const { connection } = connectToSimulator({
     plugin: {
       ...plugin,
-      connect: (ctx) => new BigCommerceConnection(createBcApi(ctx), ctx.log, Number(ctx.credentials.locationId || 1), register, apiBaseUrl(ctx.credentials)),
+      connect: (ctx) =>
+        new BigCommerceConnection(
+          createBcApi(ctx),
+          ctx.log,
+          Number(ctx.credentials.locationId || 1),
+          register,
+          apiBaseUrl(ctx.credentials),
+        ),
     },
     simulator: sim,
     credentials,

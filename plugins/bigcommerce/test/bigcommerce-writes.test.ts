@@ -11,7 +11,8 @@ afterEach(async () => {
   await sim.close();
 });
 
-const writes = (refs: { externalProductId: string; externalVariantId: string }[], target: StockWrite['target']): StockWrite[] => refs.map((r) => ({ ...r, target }));
+const writes = (refs: { externalProductId: string; externalVariantId: string }[], target: StockWrite['target']): StockWrite[] =>
+  refs.map((r) => ({ ...r, target }));
 const variant = (id: number) => sim.state.variants.get(id)!;
 
 describe('an untracked product (print-on-demand)', () => {
@@ -20,7 +21,11 @@ describe('an untracked product (print-on-demand)', () => {
     sim.seed([p]);
     const [a, b, c] = refsOf(p);
     sim.manualEdit(b, O);
-    const out = await connect(sim).writeStock([{ ...a, target: O }, { ...b, target: U }, { ...c, target: U }]);
+    const out = await connect(sim).writeStock([
+      { ...a, target: O },
+      { ...b, target: U },
+      { ...c, target: U },
+    ]);
     expect(out.map((o) => o.status)).toEqual(['written', 'written', 'written']);
     expect(variant(101)).toMatchObject({ purchasingDisabled: true });
     expect(variant(102)).toMatchObject({ purchasingDisabled: false });
@@ -34,7 +39,10 @@ describe('an untracked product (print-on-demand)', () => {
     sim.seed([p]);
     const [a, sibling, disabledSibling, d] = refsOf(p);
     sim.manualEdit(disabledSibling, O);
-    const out = await connect(sim).writeStock([{ ...a, target: Q(7) }, { ...d, target: O }]);
+    const out = await connect(sim).writeStock([
+      { ...a, target: Q(7) },
+      { ...d, target: O },
+    ]);
     expect(out.map((o) => o.status)).toEqual(['written', 'written']);
     expect(sim.state.products.get(10)!.inventoryTracking).toBe('variant');
     expect(sim.stock(a)).toEqual(Q(7));
@@ -52,7 +60,11 @@ describe('a product tracked by variant (warehouse)', () => {
     const p = product(20, 201, 3, Q(5));
     sim.seed([p]);
     const [a, b, c] = refsOf(p);
-    const out = await connect(sim).writeStock([{ ...a, target: Q(12) }, { ...b, target: O }, { ...c, target: U }]);
+    const out = await connect(sim).writeStock([
+      { ...a, target: Q(12) },
+      { ...b, target: O },
+      { ...c, target: U },
+    ]);
     expect(out.map((o) => o.status)).toEqual(['written', 'written', 'written']);
     expect([variant(201), variant(202), variant(203)].map((v) => [v.inventoryLevel, v.purchasingDisabled])).toEqual([
       [12, false],
@@ -60,7 +72,14 @@ describe('a product tracked by variant (warehouse)', () => {
       [EMULATED_UNLIMITED_QUANTITY, false],
     ]);
     expect(calls(sim)).toEqual(['GET /catalog/products', 'GET /inventory/locations/1/items', 'PUT /inventory/adjustments/absolute']);
-    expect(sim.state.adjustments[0]).toMatchObject({ reason: expect.stringContaining('Stock Sync Hub'), items: [{ locationId: 1, variantId: 201, quantity: 12 }, { locationId: 1, variantId: 202, quantity: 0 }, { locationId: 1, variantId: 203, quantity: EMULATED_UNLIMITED_QUANTITY }] });
+    expect(sim.state.adjustments[0]).toMatchObject({
+      reason: expect.stringContaining('Stock Sync Hub'),
+      items: [
+        { locationId: 1, variantId: 201, quantity: 12 },
+        { locationId: 1, variantId: 202, quantity: 0 },
+        { locationId: 1, variantId: 203, quantity: EMULATED_UNLIMITED_QUANTITY },
+      ],
+    });
     const read = await connect(sim).readStock([a, b, c]);
     expect(read.map((r) => (r.status === 'found' ? r.stock : r.status))).toEqual([Q(12), Q(0), U]); // a tracked 0 is read as the count it is (equivalent to sold out)
   });
@@ -77,7 +96,7 @@ describe('a product tracked by variant (warehouse)', () => {
     expect(calls(sim).filter((c) => c.startsWith('PUT'))).toEqual(['PUT /catalog/variants', 'PUT /inventory/adjustments/absolute']);
   });
 
-  it('uses the store\'s own location when the credentials name one', async () => {
+  it("uses the store's own location when the credentials name one", async () => {
     sim.state.locations.add(4);
     const p = product(20, 201, 1, Q(5));
     sim.seed([p]);
@@ -94,7 +113,11 @@ describe('a product tracked per product', () => {
     sim.state.products.get(30)!.inventoryTracking = 'product';
     sim.state.products.get(30)!.ownInventoryLevel = 40;
     const [a, b, c] = refsOf(p);
-    const out = await connect(sim).writeStock([{ ...a, target: O }, { ...b, target: Q(4) }, { ...c, target: U }]);
+    const out = await connect(sim).writeStock([
+      { ...a, target: O },
+      { ...b, target: Q(4) },
+      { ...c, target: U },
+    ]);
     expect(out[0].status).toBe('written');
     for (const o of out.slice(1)) {
       expect(o.status).toBe('failed');
@@ -140,8 +163,16 @@ describe('fewest calls', () => {
     const p = product(20, 201, 2, Q(5));
     sim.seed([p]);
     const [a, b] = refsOf(p);
-    const out = await connect(sim).writeStock([{ ...a, target: Q(1) }, { ...b, target: Q(2) }, { ...a, target: Q(3) }]);
-    expect(out.map((o) => [o.externalVariantId, o.status])).toEqual([['201', 'written'], ['202', 'written'], ['201', 'written']]);
+    const out = await connect(sim).writeStock([
+      { ...a, target: Q(1) },
+      { ...b, target: Q(2) },
+      { ...a, target: Q(3) },
+    ]);
+    expect(out.map((o) => [o.externalVariantId, o.status])).toEqual([
+      ['201', 'written'],
+      ['202', 'written'],
+      ['201', 'written'],
+    ]);
     expect(sim.stock(a)).toEqual(Q(3));
   });
 });
@@ -167,8 +198,10 @@ describe('missing things', () => {
 });
 
 describe('auth', () => {
-  it('verify fails AuthError for another store\'s hash, without the token in the message', async () => {
-    const err = await connect(sim, { storeHash: 'otherstore' }).verify().catch((e: unknown) => e);
+  it("verify fails AuthError for another store's hash, without the token in the message", async () => {
+    const err = await connect(sim, { storeHash: 'otherstore' })
+      .verify()
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AuthError);
     expect(String((err as Error).message)).not.toContain(sim.credentials.accessToken);
   });

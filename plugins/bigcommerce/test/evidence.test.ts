@@ -33,11 +33,13 @@ describe('parsing the documented answers (no simulator)', () => {
     const body = ev('inventory-location-items').response!.body as BcCollection<BcLocationItem>;
     expect(onHandByVariant(body)).toEqual(new Map([[78, 12]]));
     expect(hasNextPage(body)).toBe(true);
-    expect(hasNextPage((ev('catalog-products-get').response!.body as BcCollection<unknown>))).toBe(false);
+    expect(hasNextPage(ev('catalog-products-get').response!.body as BcCollection<unknown>)).toBe(false);
   });
 
   it('describes documented errors with their title, and reads 401 as AuthError', () => {
-    expect(describeBcError(ev('inventory-absolute-422').response!.body)).toContain('is tracked by product, please update stock by product id');
+    expect(describeBcError(ev('inventory-absolute-422').response!.body)).toContain(
+      'is tracked by product, please update stock by product id',
+    );
     expect(describeBcError(ev('catalog-variants-413').response!.body)).toContain('maximum items allowed in the array is 50');
     const r = ev('unauthorized-401').response!;
     expect(classifyBcResponse({ status: r.status, headers: {}, data: r.body })?.error).toBeInstanceOf(AuthError);
@@ -95,15 +97,26 @@ describe('the simulator answers the documented requests in the documented shape'
     expectSameShape(res.body, doc.body, 'catalog-variants-put');
     // The spec marks price, sale_price, retail_price … `x-nullable: true` (its own extension, which an OpenAPI 3
     // validator does not read); BigCommerce answers null there for a variant that inherits the product's price.
-    const nullableInSpec = JSON.stringify(catalog).match(/"(\w+)":\{[^{}]*"x-nullable":true/g)?.map((m) => m.slice(1, m.indexOf('"', 1))) ?? [];
-    const withoutNulls = { ...res.body, data: res.body.data.map((v: Record<string, unknown>) => Object.fromEntries(Object.entries(v).filter(([k, x]) => !(x === null && nullableInSpec.includes(k))))) };
+    const nullableInSpec =
+      JSON.stringify(catalog)
+        .match(/"(\w+)":\{[^{}]*"x-nullable":true/g)
+        ?.map((m) => m.slice(1, m.indexOf('"', 1))) ?? [];
+    const withoutNulls = {
+      ...res.body,
+      data: res.body.data.map((v: Record<string, unknown>) =>
+        Object.fromEntries(Object.entries(v).filter(([k, x]) => !(x === null && nullableInSpec.includes(k)))),
+      ),
+    };
     expect(nullableInSpec).toEqual(expect.arrayContaining(['price', 'sale_price', 'retail_price']));
     valid(catalog, 'PUT', '/catalog/variants', 200, withoutNulls);
   });
 
   it('catalog-variants-413: more than 50 variants', async () => {
     const doc = ev('catalog-variants-413').response!;
-    const res = await send('catalog-variants-413', Array.from({ length: 51 }, () => ({ id: 382, purchasing_disabled: true })));
+    const res = await send(
+      'catalog-variants-413',
+      Array.from({ length: 51 }, () => ({ id: 382, purchasing_disabled: true })),
+    );
     expect(res.status).toBe(doc.status);
     expectSameShape(res.body, doc.body, 'catalog-variants-413', { closed: true });
     expect(res.body.title).toBe((doc.body as { title: string }).title);

@@ -10,4 +10,8 @@ import { runOAuthContract } from '@stock-sync/plugin-testkit';
 import { plugin } from '../src';
 import { simulator } from '../src/simulator';
 
-runOAuthContract({ plugin, simulator, only: ['connects a store through the consent flow', 'refuses a tampered callback', 'a code works once'] });
+runOAuthContract({
+  plugin,
+  simulator,
+  only: ['connects a store through the consent flow', 'refuses a tampered callback', 'a code works once'],
+});

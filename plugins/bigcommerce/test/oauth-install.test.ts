@@ -15,7 +15,11 @@ const DIR = join(__dirname, 'evidence');
 const doc = (name: string): Evidence => evidence(DIR, name);
 const oauth = plugin.oauth!;
 /** The documented callback, with this plugin's scopes granted (the documented app asked for others). */
-const callbackQuery = (extra: Record<string, string> = {}): Record<string, string> => ({ ...doc('oauth-auth-callback').request!.query!, scope: `${BIGCOMMERCE_OAUTH_SCOPES.join(' ')} store_v2_orders`, ...extra });
+const callbackQuery = (extra: Record<string, string> = {}): Record<string, string> => ({
+  ...doc('oauth-auth-callback').request!.query!,
+  scope: `${BIGCOMMERCE_OAUTH_SCOPES.join(' ')} store_v2_orders`,
+  ...extra,
+});
 /** The documented token answer, for this plugin's scopes. */
 const tokenAnswer = (): EvidenceResponse => {
   const a = structuredClone(doc('oauth-token').response!);
@@ -44,7 +48,9 @@ it('the connect URL is the app’s install link (guide/buttons), with no state: 
 });
 
 it('the scopes are the modify scopes the plugin’s calls need, as the OpenAPI documents name them', () => {
-  const specs = ['bigcommerce-catalog-variants.v3.yml', 'bigcommerce-inventory.v3.yml'].map((f) => readFileSync(join(__dirname, '..', 'spec', f), 'utf8'));
+  const specs = ['bigcommerce-catalog-variants.v3.yml', 'bigcommerce-inventory.v3.yml'].map((f) =>
+    readFileSync(join(__dirname, '..', 'spec', f), 'utf8'),
+  );
   const modify = specs.flatMap((s) => [...s.matchAll(/\|\s*[^|]+\|\s*modify\s*\|\s*`([a-z0-9_]+)`/g)].map((m) => m[1]));
   expect([...new Set(modify)].sort()).toEqual([...BIGCOMMERCE_OAUTH_SCOPES].sort());
 });
@@ -59,9 +65,18 @@ it('exchanges the documented callback with the documented token request and stor
   const documented = doc('oauth-token').request!.body as Record<string, string>;
   expect(Object.keys(JSON.parse(req.body)).sort()).toEqual(Object.keys(documented).sort());
   expect(JSON.parse(req.body)).toEqual({
-    client_id: 'testclientid0001', client_secret: 'test-client-secret-0001', code: query.code, context: query.context, scope: query.scope, grant_type: 'authorization_code', redirect_uri: REDIRECT_URI,
+    client_id: 'testclientid0001',
+    client_secret: 'test-client-secret-0001',
+    code: query.code,
+    context: query.context,
+    scope: query.scope,
+    grant_type: 'authorization_code',
+    redirect_uri: REDIRECT_URI,
   });
-  expect(store).toEqual({ externalStoreId: 'g5cd38', credentials: { storeHash: 'g5cd38', accessToken: 'xxxxalphanumstringxxxx', baseUrl: r.baseUrl } });
+  expect(store).toEqual({
+    externalStoreId: 'g5cd38',
+    credentials: { storeHash: 'g5cd38', accessToken: 'xxxxalphanumstringxxxx', baseUrl: r.baseUrl },
+  });
 });
 
 it('a token that does not expire: no refresh, no expiry stored', async () => {
@@ -73,7 +88,9 @@ it('a token that does not expire: no refresh, no expiry stored', async () => {
 
 it('a callback granting fewer scopes than the calls need is refused before any call', async () => {
   const r = await replaying([tokenAnswer()]);
-  await expect(oauth.exchange!(exchangeContext(testApp(r.baseUrl), callbackQuery({ scope: 'store_v2_products_read_only store_inventory' })))).rejects.toThrow(/store_v2_products/);
+  await expect(
+    oauth.exchange!(exchangeContext(testApp(r.baseUrl), callbackQuery({ scope: 'store_v2_products_read_only store_inventory' }))),
+  ).rejects.toThrow(/store_v2_products/);
   expect(r.requests).toHaveLength(0);
 });
 

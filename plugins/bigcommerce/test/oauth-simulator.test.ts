@@ -4,7 +4,15 @@
  * tokens on the API, and the uninstall callback signed as BigCommerce signs it.
  */
 import { join } from 'node:path';
-import { denyConsent, evidence, expectSameShape, fetchParsed, inboundRequest, startSimulator, type Evidence } from '@stock-sync/plugin-testkit';
+import {
+  denyConsent,
+  evidence,
+  expectSameShape,
+  fetchParsed,
+  inboundRequest,
+  startSimulator,
+  type Evidence,
+} from '@stock-sync/plugin-testkit';
 import { plugin } from '../src';
 import { callbackClaims, SIM_APP_SCOPES, SIM_OAUTH_APP, SIM_STORE_HASH, signedPayloadJwt, simulator } from '../src/simulator';
 import type { BcSim } from './support/store';
@@ -21,9 +29,14 @@ beforeEach(async () => {
 });
 afterEach(() => sim.close());
 
-const install = (query = `?redirect_uri=${encodeURIComponent(CALLBACK)}`) => fetch(`${sim.baseUrl}/app/${SIM_OAUTH_APP.clientId}/install${query}`, { redirect: 'manual' });
+const install = (query = `?redirect_uri=${encodeURIComponent(CALLBACK)}`) =>
+  fetch(`${sim.baseUrl}/app/${SIM_OAUTH_APP.clientId}/install${query}`, { redirect: 'manual' });
 const token = (body: Record<string, unknown>) =>
-  fetchParsed(`${sim.baseUrl}/oauth2/token`, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(body) });
+  fetchParsed(`${sim.baseUrl}/oauth2/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify(body),
+  });
 
 it('the install link redirects to the auth callback with the documented parameters (oauth-auth-callback)', async () => {
   const res = await install();
@@ -52,21 +65,59 @@ it('a cancelled install sends no callback', async () => {
 it('the token endpoint answers the documented shape for the documented request; the token works on the API (oauth-token)', async () => {
   const back = new URL((await install()).headers.get('location')!);
   const q = Object.fromEntries(back.searchParams);
-  const res = await token({ ...client, code: q.code, context: q.context, scope: q.scope, grant_type: 'authorization_code', redirect_uri: CALLBACK });
+  const res = await token({
+    ...client,
+    code: q.code,
+    context: q.context,
+    scope: q.scope,
+    grant_type: 'authorization_code',
+    redirect_uri: CALLBACK,
+  });
   expect(res.status).toBe(200);
   const e = doc('oauth-token');
   expectSameShape(res.body, e.response!.body, e.name);
   expect(res.body.context).toBe(`stores/${SIM_STORE_HASH}`);
-  const api = await fetchParsed(`${sim.baseUrl}/stores/${SIM_STORE_HASH}/v3/catalog/products?limit=1`, { headers: { 'x-auth-token': res.body.access_token, accept: 'application/json' } });
+  const api = await fetchParsed(`${sim.baseUrl}/stores/${SIM_STORE_HASH}/v3/catalog/products?limit=1`, {
+    headers: { 'x-auth-token': res.body.access_token, accept: 'application/json' },
+  });
   expect(api.status).toBe(200);
   sim.faults.revokeCredentials();
-  expect((await fetchParsed(`${sim.baseUrl}/stores/${SIM_STORE_HASH}/v3/catalog/products?limit=1`, { headers: { 'x-auth-token': res.body.access_token } })).status).toBe(401);
+  expect(
+    (
+      await fetchParsed(`${sim.baseUrl}/stores/${SIM_STORE_HASH}/v3/catalog/products?limit=1`, {
+        headers: { 'x-auth-token': res.body.access_token },
+      })
+    ).status,
+  ).toBe(401);
 });
 
 it('a code for another callback URL, or a wrong secret, is refused', async () => {
   const q = Object.fromEntries(new URL((await install()).headers.get('location')!).searchParams);
-  expect((await token({ ...client, client_secret: 'wrong', code: q.code, context: q.context, scope: q.scope, grant_type: 'authorization_code', redirect_uri: CALLBACK })).status).toBe(401);
-  expect((await token({ ...client, code: q.code, context: q.context, scope: q.scope, grant_type: 'authorization_code', redirect_uri: 'https://elsewhere.example/auth' })).status).toBe(400);
+  expect(
+    (
+      await token({
+        ...client,
+        client_secret: 'wrong',
+        code: q.code,
+        context: q.context,
+        scope: q.scope,
+        grant_type: 'authorization_code',
+        redirect_uri: CALLBACK,
+      })
+    ).status,
+  ).toBe(401);
+  expect(
+    (
+      await token({
+        ...client,
+        code: q.code,
+        context: q.context,
+        scope: q.scope,
+        grant_type: 'authorization_code',
+        redirect_uri: 'https://elsewhere.example/auth',
+      })
+    ).status,
+  ).toBe(400);
 });
 
 it('the uninstall callback carries the documented claims, signed so the plugin verifies it (callback-uninstall)', () => {
@@ -75,5 +126,7 @@ it('the uninstall callback carries the documented claims, signed so the plugin v
   const req = inboundRequest({ query: { signed_payload_jwt: signedPayloadJwt(claims) } });
   expect(plugin.oauth!.verifyUninstall!(req, app)).toMatchObject({ externalStoreId: SIM_STORE_HASH });
   // Signed with another secret: refused.
-  expect(plugin.oauth!.verifyUninstall!(inboundRequest({ query: { signed_payload_jwt: signedPayloadJwt(claims, 'forged') } }), app)).toBeNull();
+  expect(
+    plugin.oauth!.verifyUninstall!(inboundRequest({ query: { signed_payload_jwt: signedPayloadJwt(claims, 'forged') } }), app),
+  ).toBeNull();
 });

@@ -15,10 +15,16 @@ const documented = evidence(join(__dirname, 'evidence'), 'callback-uninstall') a
 const claims = documented.claims;
 const app = { clientId: String(claims.aud), clientSecret: 'test-client-secret-0001' };
 const at = Number(claims.iat) + 60; // a minute after issue, by the documented clock
-const signed = (c: Record<string, unknown>, secret = app.clientSecret, algorithm: 'HS256' | 'HS512' = 'HS256') => sign(c, secret, { algorithm });
+const signed = (c: Record<string, unknown>, secret = app.clientSecret, algorithm: 'HS256' | 'HS512' = 'HS256') =>
+  sign(c, secret, { algorithm });
 
 it('accepts the documented claims signed with the client secret, naming the store, the user and the jti', () => {
-  expect(verifySignedPayloadJwt(signed(claims), app, at)).toMatchObject({ storeHash: 'z4zn3wo', jti: claims.jti, userId: 9876543, ownerId: 7654321 });
+  expect(verifySignedPayloadJwt(signed(claims), app, at)).toMatchObject({
+    storeHash: 'z4zn3wo',
+    jti: claims.jti,
+    userId: 9876543,
+    ownerId: 7654321,
+  });
 });
 
 it.each([

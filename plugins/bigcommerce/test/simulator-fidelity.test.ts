@@ -11,7 +11,7 @@ afterEach(async () => {
 });
 
 describe('auth', () => {
-  it('answers 401 problem+json without a token, with a wrong one, and for another store\'s hash', async () => {
+  it("answers 401 problem+json without a token, with a wrong one, and for another store's hash", async () => {
     for (const [path, token] of [
       [`${V3}/catalog/products`, null],
       [`${V3}/catalog/products`, 'bc_wrong'],
@@ -30,28 +30,48 @@ describe('validation against the official specs', () => {
     const bad = await call(sim, 'PUT', `${V3}/catalog/variants`, [{ id: 101, purchasing_disabled: 'yes' }]);
     expect(bad.status).toBe(422);
     expect(JSON.stringify(bad.body.errors)).toContain('boolean');
-    const big = await call(sim, 'PUT', `${V3}/catalog/variants`, Array.from({ length: 51 }, () => ({ id: 101, purchasing_disabled: true })));
+    const big = await call(
+      sim,
+      'PUT',
+      `${V3}/catalog/variants`,
+      Array.from({ length: 51 }, () => ({ id: 101, purchasing_disabled: true })),
+    );
     expect(big.status).toBe(413);
     expect(big.body.title).toMatch(/maximum items allowed in the array is 50/);
     expect(sim.state.variants.get(101)!.purchasingDisabled).toBe(false);
   });
 
   it('refuses the whole variants batch (batch_errors) when one id is unknown', async () => {
-    const res = await call(sim, 'PUT', `${V3}/catalog/variants`, [{ id: 101, purchasing_disabled: true }, { id: 99999, purchasing_disabled: true }]);
+    const res = await call(sim, 'PUT', `${V3}/catalog/variants`, [
+      { id: 101, purchasing_disabled: true },
+      { id: 99999, purchasing_disabled: true },
+    ]);
     expect(res.status).toBe(422);
     expect(res.body.batch_errors).toHaveLength(1);
     expect(sim.state.variants.get(101)!.purchasingDisabled).toBe(false);
   });
 
   it('refuses an adjustment item with two identities (oneOf) and one for a variant its product does not track', async () => {
-    const two = await call(sim, 'PUT', `${V3}/inventory/adjustments/absolute`, { reason: 'x', items: [{ location_id: 1, variant_id: 201, sku: 'SKU-201', quantity: 3 }] });
+    const two = await call(sim, 'PUT', `${V3}/inventory/adjustments/absolute`, {
+      reason: 'x',
+      items: [{ location_id: 1, variant_id: 201, sku: 'SKU-201', quantity: 3 }],
+    });
     expect(two.status).toBe(422);
-    const untracked = await call(sim, 'PUT', `${V3}/inventory/adjustments/absolute`, { reason: 'x', items: [{ location_id: 1, variant_id: 201, quantity: 3 }, { location_id: 1, variant_id: 101, quantity: 3 }] });
+    const untracked = await call(sim, 'PUT', `${V3}/inventory/adjustments/absolute`, {
+      reason: 'x',
+      items: [
+        { location_id: 1, variant_id: 201, quantity: 3 },
+        { location_id: 1, variant_id: 101, quantity: 3 },
+      ],
+    });
     expect(untracked.status).toBe(422);
     expect(untracked.body.title).toMatch(/variant_id 101 is not tracked/);
     // All or nothing: the valid item was not applied either.
     expect(sim.state.variants.get(201)!.inventoryLevel).toBe(5);
-    const ok = await call(sim, 'PUT', `${V3}/inventory/adjustments/absolute`, { reason: 'x', items: [{ location_id: 1, sku: 'SKU-201', quantity: 3 }] });
+    const ok = await call(sim, 'PUT', `${V3}/inventory/adjustments/absolute`, {
+      reason: 'x',
+      items: [{ location_id: 1, sku: 'SKU-201', quantity: 3 }],
+    });
     expect(ok.status).toBe(200);
     expect(ok.body.transaction_id).toEqual(expect.any(String));
     expect(sim.state.variants.get(201)!.inventoryLevel).toBe(3);
@@ -59,8 +79,12 @@ describe('validation against the official specs', () => {
 });
 
 describe('derived fields', () => {
-  it('reports a variant-tracked product\'s inventory_level as the sum of its variants, and honours include_fields', async () => {
-    const res = await call(sim, 'GET', `${V3}/catalog/products?id:in=10,20&include=variants&include_fields=inventory_tracking,inventory_level`);
+  it("reports a variant-tracked product's inventory_level as the sum of its variants, and honours include_fields", async () => {
+    const res = await call(
+      sim,
+      'GET',
+      `${V3}/catalog/products?id:in=10,20&include=variants&include_fields=inventory_tracking,inventory_level`,
+    );
     expect(res.status).toBe(200);
     expect(res.body.data.map((p: any) => [p.id, p.inventory_tracking, p.inventory_level, p.name, p.variants.length])).toEqual([
       [10, 'none', 0, undefined, 2],

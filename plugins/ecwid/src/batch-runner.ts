@@ -26,7 +26,11 @@ export const defaultTiming: BatchTiming = {
 };
 
 /** Runs the sub-requests as one batch; resolves with each one's answer by its id. */
-export async function runBatch(api: HttpClient, requests: EcwidBatchRequest[], timing: BatchTiming = defaultTiming): Promise<Map<string, SubAnswer>> {
+export async function runBatch(
+  api: HttpClient,
+  requests: EcwidBatchRequest[],
+  timing: BatchTiming = defaultTiming,
+): Promise<Map<string, SubAnswer>> {
   const created = await api.request<{ ticket?: unknown }>({
     method: 'POST',
     url: '/batch',
@@ -48,7 +52,10 @@ export async function runBatch(api: HttpClient, requests: EcwidBatchRequest[], t
     if (status.state === 'COMPLETED') return status.answers;
     const delay = timing.pollDelaysMs[Math.min(poll, timing.pollDelaysMs.length - 1)];
     if (waited + delay > timing.deadlineMs) {
-      throw new Transient(`Ecwid batch ${ticket} still ${status.state ?? 'without a documented status'} after ${Math.round(waited / 1000)} s (${status.completedRequests ?? 0}/${status.totalRequests ?? '?'} done)`, { ticket });
+      throw new Transient(
+        `Ecwid batch ${ticket} still ${status.state ?? 'without a documented status'} after ${Math.round(waited / 1000)} s (${status.completedRequests ?? 0}/${status.totalRequests ?? '?'} done)`,
+        { ticket },
+      );
     }
     await timing.sleep(delay);
     waited += delay;

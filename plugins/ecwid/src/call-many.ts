@@ -27,7 +27,12 @@ export interface CallManyOptions {
   timing?: BatchTiming;
 }
 
-export async function callMany(api: HttpClient, calls: readonly RestCall[], onResult: (call: RestCall, result: CallResult) => void, opts: CallManyOptions = {}): Promise<void> {
+export async function callMany(
+  api: HttpClient,
+  calls: readonly RestCall[],
+  onResult: (call: RestCall, result: CallResult) => void,
+  opts: CallManyOptions = {},
+): Promise<void> {
   if (calls.length === 0) return;
   if (calls.length < MIN_SUBREQUESTS_FOR_BATCH) {
     for (const call of calls) {
@@ -40,7 +45,10 @@ export async function callMany(api: HttpClient, calls: readonly RestCall[], onRe
         // A 4xx answer carries Ecwid's errorCode: read it the way a sub-request's is read. Anything else
         // (a 3xx the SDK refused to count as success, a network failure …) keeps the SDK's own error.
         const status = numberOf(error.details?.status);
-        const mapped = status !== undefined && status >= 400 && status < 500 ? subRequestError(call.what, { status: 'FAILED', httpStatusCode: status, body: parseBody(error.details?.body) }) : error;
+        const mapped =
+          status !== undefined && status >= 400 && status < 500
+            ? subRequestError(call.what, { status: 'FAILED', httpStatusCode: status, body: parseBody(error.details?.body) })
+            : error;
         onResult(call, { ok: false, error: mapped });
       }
     }

@@ -32,7 +32,10 @@ const combinationWhat = (it: PlannedItem<VariantRef>) => `combination ${it.combi
  * that saves whole calls: all of them in place → no call at all; or dropping them needs fewer batches.
  * Otherwise they ride along for free and re-assert the truth in case the hub's belief is stale.
  */
-export function planWrites(items: PlannedItem<StockWrite>[], maxBatch: number): { send: PlannedItem<StockWrite>[]; skipped: PlannedItem<StockWrite>[] } {
+export function planWrites(
+  items: PlannedItem<StockWrite>[],
+  maxBatch: number,
+): { send: PlannedItem<StockWrite>[]; skipped: PlannedItem<StockWrite>[] } {
   const inPlace = (i: PlannedItem<StockWrite>) => isInPlace(i.input);
   const changed = items.filter((i) => !inPlace(i));
   const calls = (n: number) => (n < MIN_SUBREQUESTS_FOR_BATCH ? n : 2 * Math.ceil(n / maxBatch));
@@ -58,14 +61,23 @@ export class EcwidConnection implements StoreConnection {
     outcomes.set(invalid, (i) => ({
       ...refOf(changes[i]),
       status: 'failed',
-      error: new Rejected('Ecwid product and combination ids are positive integers', refOf(changes[i]) as unknown as Record<string, unknown>),
+      error: new Rejected(
+        'Ecwid product and combination ids are positive integers',
+        refOf(changes[i]) as unknown as Record<string, unknown>,
+      ),
     }));
     const { send, skipped } = planWrites(items, this.opts.maxBatch ?? ECWID_MAX_BATCH);
     for (const it of skipped) outcomes.set(it.indexes, (i) => ({ ...refOf(changes[i]), status: 'written' }));
     if (skipped.length) this.log.debug('ecwid: skipped writes already in place', { skipped: skipped.length });
 
     const byId = new Map(send.map((it, k) => [String(k), it]));
-    const calls: RestCall[] = send.map((it, k) => ({ id: String(k), method: 'PUT', path: combinationPath(it), body: toStockUpdate(it.input.target), what: combinationWhat(it) }));
+    const calls: RestCall[] = send.map((it, k) => ({
+      id: String(k),
+      method: 'PUT',
+      path: combinationPath(it),
+      body: toStockUpdate(it.input.target),
+      what: combinationWhat(it),
+    }));
     try {
       await callMany(
         this.api,
@@ -88,7 +100,11 @@ export class EcwidConnection implements StoreConnection {
   async readStock(refs: readonly VariantRef[]): Promise<ObservedStock[]> {
     const outcomes = new OutcomeSlots<ObservedStock>(refs.length);
     const { items, invalid } = planItems(refs);
-    outcomes.set(invalid, (i) => ({ ...refOf(refs[i]), status: 'failed', error: new NotFound('Not an Ecwid combination id (ids are positive integers)', refOf(refs[i]) as unknown as Record<string, unknown>) }));
+    outcomes.set(invalid, (i) => ({
+      ...refOf(refs[i]),
+      status: 'failed',
+      error: new NotFound('Not an Ecwid combination id (ids are positive integers)', refOf(refs[i]) as unknown as Record<string, unknown>),
+    }));
 
     const byProduct = new Map<number, PlannedItem<VariantRef>[]>();
     for (const it of items) byProduct.set(it.productId, [...(byProduct.get(it.productId) ?? []), it]);
@@ -97,29 +113,42 @@ export class EcwidConnection implements StoreConnection {
       const lists = new Map<number, EcwidCombination[]>();
       await callMany(
         this.api,
-        [...byProduct.keys()].map((pid) => ({ id: String(pid), method: 'GET' as const, path: `/products/${pid}/combinations`, what: `product ${pid}` })),
+        [...byProduct.keys()].map((pid) => ({
+          id: String(pid),
+          method: 'GET' as const,
+          path: `/products/${pid}/combinations`,
+          what: `product ${pid}`,
+        })),
         (call, result) => {
           const pid = Number(call.id);
           if (result.ok && Array.isArray(result.body)) lists.set(pid, result.body as EcwidCombination[]);
           else {
-            const error = result.ok ? new Rejected(`Ecwid answered the combinations of product ${pid} with something other than a list`) : result.error;
+            const error = result.ok
+              ? new Rejected(`Ecwid answered the combinations of product ${pid} with something other than a list`)
+              : result.error;
             for (const it of byProduct.get(pid)!) outcomes.set(it.indexes, (i) => ({ ...refOf(refs[i]), status: 'failed', error }));
           }
         },
         this.opts,
       );
       // 2. The base product's stock, only for products with a combination that inherits it.
-      const needBase = [...lists].filter(([pid, list]) => byProduct.get(pid)!.some((it) => {
-        const c = list.find((x) => x.id === it.combinationId);
-        return c !== undefined && inheritsStock(c);
-      })).map(([pid]) => pid);
+      const needBase = [...lists]
+        .filter(([pid, list]) =>
+          byProduct.get(pid)!.some((it) => {
+            const c = list.find((x) => x.id === it.combinationId);
+            return c !== undefined && inheritsStock(c);
+          }),
+        )
+        .map(([pid]) => pid);
       const bases = new Map<number, EcwidProductStock>();
       await callMany(
         this.api,
         needBase.map((pid) => ({ id: String(pid), method: 'GET' as const, path: `/products/${pid}`, what: `product ${pid}` })),
         (call, result) => {
           if (result.ok && result.body && typeof result.body === 'object') bases.set(Number(call.id), result.body as EcwidProductStock);
-          else if (!result.ok) for (const it of byProduct.get(Number(call.id))!) outcomes.set(it.indexes, (i) => ({ ...refOf(refs[i]), status: 'failed', error: result.error }));
+          else if (!result.ok)
+            for (const it of byProduct.get(Number(call.id))!)
+              outcomes.set(it.indexes, (i) => ({ ...refOf(refs[i]), status: 'failed', error: result.error }));
         },
         this.opts,
       );
@@ -128,7 +157,10 @@ export class EcwidConnection implements StoreConnection {
         for (const it of byProduct.get(pid)!) {
           const c = byCombination.get(it.combinationId);
           if (!c) {
-            const error = new NotFound(`Ecwid product ${pid} has no combination ${it.combinationId}`, { productId: pid, combinationId: it.combinationId });
+            const error = new NotFound(`Ecwid product ${pid} has no combination ${it.combinationId}`, {
+              productId: pid,
+              combinationId: it.combinationId,
+            });
             outcomes.set(it.indexes, (i) => ({ ...refOf(refs[i]), status: 'failed', error }));
             continue;
           }

@@ -30,7 +30,12 @@ export function createEcwidApi(ctx: ConnectContext): HttpClient {
 export function classifyEcwidResponse(res: HttpResponse): { error?: AuthError } | undefined {
   const body = errorBodyOf(res.data);
   if (res.status === 401 || res.status === 403) {
-    return { error: new AuthError(`Ecwid refused the access token (${body?.errorCode ?? `HTTP ${res.status}`})`, { status: res.status, code: body?.errorCode }) };
+    return {
+      error: new AuthError(`Ecwid refused the access token (${body?.errorCode ?? `HTTP ${res.status}`})`, {
+        status: res.status,
+        code: body?.errorCode,
+      }),
+    };
   }
   if (res.status === 404 && body?.errorCode === 'STORE_NOT_FOUND') {
     return { error: new AuthError('Ecwid has no store with this store id (STORE_NOT_FOUND)', { status: 404, code: body.errorCode }) };

@@ -22,7 +22,8 @@ export function subRequestError(what: string, r: SubAnswer | undefined): PluginE
   if (code === 401 || code === 403) return new AuthError(`Ecwid refused the access token for ${what} (${reason})`, details);
   if (code === 404) return new NotFound(`Ecwid has no ${what} (${reason})`, details);
   if (code === 429) return new RateLimited(`Ecwid throttled the request for ${what}`, 1_000, details);
-  if (code === 408 || code >= 500 || !Number.isFinite(code)) return new Transient(`Ecwid failed the request for ${what} (${reason})`, details);
+  if (code === 408 || code >= 500 || !Number.isFinite(code))
+    return new Transient(`Ecwid failed the request for ${what} (${reason})`, details);
   return new Rejected(`Ecwid refused the request for ${what} (${reason}${body?.errorMessage ? `: ${body.errorMessage}` : ''})`, details);
 }
 

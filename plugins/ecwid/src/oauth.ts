@@ -12,7 +12,15 @@
  * - application.uninstalled webhook signed X-Ecwid-Webhook-Signature (base64 HMAC-SHA256 of
  *   "{eventCreated}.{eventId}" with the client secret).
  */
-import { idText, jsonObjectOf, type InboundRequest, type OAuthApp, type PluginOAuth, type TokenResponse, type UninstallNotice } from '@stock-sync/plugin-sdk';
+import {
+  idText,
+  jsonObjectOf,
+  type InboundRequest,
+  type OAuthApp,
+  type PluginOAuth,
+  type TokenResponse,
+  type UninstallNotice,
+} from '@stock-sync/plugin-sdk';
 import { isSignedByApp, SIGNATURE_HEADER } from './webhook-signature';
 
 export const ECWID_AUTHORIZE_URL = 'https://my.ecwid.com/api/oauth/authorize';

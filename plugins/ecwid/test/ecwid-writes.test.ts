@@ -14,8 +14,11 @@ afterEach(async () => {
   await sim.close();
 });
 
-const writes = (refs: { externalProductId: string; externalVariantId: string }[], target: StockWrite['target'], previous?: StockWrite['target']): StockWrite[] =>
-  refs.map((r) => ({ ...r, target, previous }));
+const writes = (
+  refs: { externalProductId: string; externalVariantId: string }[],
+  target: StockWrite['target'],
+  previous?: StockWrite['target'],
+): StockWrite[] => refs.map((r) => ({ ...r, target, previous }));
 const combination = (pid: number, cid: number) => sim.state.products.get(pid)!.combinations.get(cid)!;
 
 describe('what lands in the store', () => {
@@ -23,7 +26,11 @@ describe('what lands in the store', () => {
     const p = product(100, 1001, 3, Q(5));
     sim.seed([p]);
     const [a, b, c] = refsOf(p);
-    const out = await connect(sim).writeStock([{ ...a, target: U }, { ...b, target: O }, { ...c, target: Q(7) }]);
+    const out = await connect(sim).writeStock([
+      { ...a, target: U },
+      { ...b, target: O },
+      { ...c, target: Q(7) },
+    ]);
     expect(out.map((o) => o.status)).toEqual(['written', 'written', 'written']);
     expect(combination(100, 1001).own).toMatchObject({ unlimited: true });
     expect(combination(100, 1002).own).toEqual({ unlimited: false, quantity: 0 });
@@ -65,7 +72,10 @@ describe('fewest calls', () => {
 
   it('sends changes across products as one batch: create + one status read', async () => {
     sim.seed([product(100, 1001, 2), product(200, 2001, 2)]);
-    const out = await connect(sim).writeStock([...writes(refsOf(product(100, 1001, 2)), O), ...writes(refsOf(product(200, 2001, 2)), Q(4))]);
+    const out = await connect(sim).writeStock([
+      ...writes(refsOf(product(100, 1001, 2)), O),
+      ...writes(refsOf(product(200, 2001, 2)), Q(4)),
+    ]);
     expect(out.every((o) => o.status === 'written')).toBe(true);
     expect(shortPaths(sim)).toEqual(['POST /batch', 'GET /batch']);
   });
@@ -87,11 +97,19 @@ describe('fewest calls', () => {
     expect(all.every((o) => o.status === 'written')).toBe(true);
     expect(sim.requests).toHaveLength(0);
     const [a, b, c] = refsOf(p);
-    await conn.writeStock([{ ...a, target: O, previous: O }, { ...b, target: O, previous: O }, { ...c, target: Q(1), previous: O }]);
+    await conn.writeStock([
+      { ...a, target: O, previous: O },
+      { ...b, target: O, previous: O },
+      { ...c, target: Q(1), previous: O },
+    ]);
     // One changed write alone would be a single PUT: dropping the two in-place ones saves a call.
     expect(shortPaths(sim)).toEqual(['PUT /products/100/combinations/1003']);
     sim.resetRequests();
-    await conn.writeStock([{ ...a, target: O, previous: O }, { ...b, target: Q(2), previous: O }, { ...c, target: Q(2), previous: O }]);
+    await conn.writeStock([
+      { ...a, target: O, previous: O },
+      { ...b, target: Q(2), previous: O },
+      { ...c, target: Q(2), previous: O },
+    ]);
     // Two changes cost two calls either way: the in-place one rides along in a batch and re-asserts the truth.
     expect(shortPaths(sim)).toEqual(['POST /batch', 'GET /batch']);
     expect(sim.state.tickets.get([...sim.state.tickets.keys()].pop()!)!.results).toHaveLength(3);
@@ -100,8 +118,16 @@ describe('fewest calls', () => {
   it('writes a variant named twice once, with its last target, and answers both inputs in order', async () => {
     sim.seed([product(100, 1001, 2)]);
     const [a, b] = refsOf(product(100, 1001, 2));
-    const out = await connect(sim).writeStock([{ ...a, target: Q(1) }, { ...b, target: O }, { ...a, target: Q(9) }]);
-    expect(out.map((o) => [o.externalVariantId, o.status])).toEqual([['1001', 'written'], ['1002', 'written'], ['1001', 'written']]);
+    const out = await connect(sim).writeStock([
+      { ...a, target: Q(1) },
+      { ...b, target: O },
+      { ...a, target: Q(9) },
+    ]);
+    expect(out.map((o) => [o.externalVariantId, o.status])).toEqual([
+      ['1001', 'written'],
+      ['1002', 'written'],
+      ['1001', 'written'],
+    ]);
     expect(sim.stock(a)).toEqual(Q(9));
     // Two distinct writes: two direct PUTs (a batch would cost as much and wait for a ticket).
     expect(shortPaths(sim)).toEqual(['PUT /products/100/combinations/1001', 'PUT /products/100/combinations/1002']);
@@ -169,7 +195,8 @@ describe('failures', () => {
     sim.seed([product(100, 1001, 2)]);
     sim.state.options.combinationsOnPlan = false;
     const out = await connect(sim).writeStock(writes(refsOf(product(100, 1001, 2)), O));
-    for (const o of out) expect(o.status === 'failed' && o.error instanceof Rejected && o.error.message.includes('NOT_AVAILABLE_ON_CURRENT_PLAN')).toBe(true);
+    for (const o of out)
+      expect(o.status === 'failed' && o.error instanceof Rejected && o.error.message.includes('NOT_AVAILABLE_ON_CURRENT_PLAN')).toBe(true);
   });
 
   it('a token for another store is an AuthError on verify and on writes, and no message shows the token', async () => {

@@ -49,14 +49,21 @@ describe('batch status (camelCase, as documented)', () => {
   });
 
   it('regression: snake_case fields (which Ecwid does not send) never count as a success', () => {
-    const s = parseBatchStatus({ status: 'COMPLETED', total_requests: 1, responses: [{ id: '0', status: 'COMPLETED', http_body: { updateCount: 1 } }] });
+    const s = parseBatchStatus({
+      status: 'COMPLETED',
+      total_requests: 1,
+      responses: [{ id: '0', status: 'COMPLETED', http_body: { updateCount: 1 } }],
+    });
     const a = s.answers.get('0');
     expect(subAnswerSucceeded(a)).toBe(false);
     expect(subRequestError('combination 2 of product 1', a)).toBeInstanceOf(Transient);
   });
 
   it('an escapedHttpBody that is not JSON leaves the write unconfirmed (Transient), never written', () => {
-    const a = parseBatchStatus({ status: 'COMPLETED', responses: [{ id: '0', status: 'COMPLETED', httpStatusCode: 200, escapedHttpBody: '<html>' }] }).answers.get('0')!;
+    const a = parseBatchStatus({
+      status: 'COMPLETED',
+      responses: [{ id: '0', status: 'COMPLETED', httpStatusCode: 200, escapedHttpBody: '<html>' }],
+    }).answers.get('0')!;
     expect(a.unreadableBody).toBe(true);
     const outcome = writeOutcome('combination 2 of product 1', { ok: true, body: a.body });
     expect(outcome.status).toBe('failed');
@@ -64,8 +71,16 @@ describe('batch status (camelCase, as documented)', () => {
   });
 
   it('runBatch asks with escapedJson=true and follows the documented create → status answers', async () => {
-    const api = scriptedClient([ok(body('create-batch')), ok({ status: 'IN_PROGRESS', totalRequests: 2, completedRequests: 1, responses: [] }), ok(body('get-batch-status-escaped'))]);
-    const answers = await runBatch(api, [{ id: '0', path: '/products/1/combinations/2', method: 'PUT', body: { unlimited: false, quantity: 4 } }], noWait);
+    const api = scriptedClient([
+      ok(body('create-batch')),
+      ok({ status: 'IN_PROGRESS', totalRequests: 2, completedRequests: 1, responses: [] }),
+      ok(body('get-batch-status-escaped')),
+    ]);
+    const answers = await runBatch(
+      api,
+      [{ id: '0', path: '/products/1/combinations/2', method: 'PUT', body: { unlimited: false, quantity: 4 } }],
+      noWait,
+    );
     expect(api.sent[0]).toMatchObject({ method: 'POST', url: '/batch', params: { stopOnFirstFailure: false, allowParallelMode: true } });
     expect(api.sent[1]).toMatchObject({ method: 'GET', url: '/batch', params: { ticket: body('create-batch').ticket, escapedJson: true } });
     expect(answers.get('0')).toMatchObject({ httpStatusCode: 200, body: { updateCount: 1 } });
@@ -73,10 +88,17 @@ describe('batch status (camelCase, as documented)', () => {
 
   it('writes three variations by batch: the documented answers give one written and one NotFound per sub-request id', async () => {
     const status = body('get-batch-status-escaped');
-    const three = { ...status, totalRequests: 3, completedRequests: 3, responses: [...status.responses, { ...status.responses[0], id: '2' }] };
+    const three = {
+      ...status,
+      totalRequests: 3,
+      completedRequests: 3,
+      responses: [...status.responses, { ...status.responses[0], id: '2' }],
+    };
     const api = scriptedClient([ok(body('create-batch')), ok(three)]);
     const conn = new EcwidConnection(api, { debug() {}, info() {}, warn() {}, error() {} } as any, { timing: noWait });
-    const out = await conn.writeStock([1, 2, 3].map((v) => ({ externalProductId: '10', externalVariantId: String(v), target: { kind: 'quantity' as const, quantity: 4 } })));
+    const out = await conn.writeStock(
+      [1, 2, 3].map((v) => ({ externalProductId: '10', externalVariantId: String(v), target: { kind: 'quantity' as const, quantity: 4 } })),
+    );
     expect(out.map((o) => o.status)).toEqual(['written', 'failed', 'written']);
     expect((out[1] as { error: unknown }).error).toBeInstanceOf(NotFound);
   });
@@ -94,7 +116,21 @@ describe('read-back mapping', () => {
 
   it('reads the variations list out of a documented batch answer (escaped)', async () => {
     const list = JSON.stringify(body('get-product-variations'));
-    const api = scriptedClient([ok(body('create-batch')), ok({ status: 'COMPLETED', totalRequests: 3, completedRequests: 3, responses: ['8383237', '2', '3'].map((id) => ({ id, status: 'COMPLETED', httpStatusCode: 200, httpStatusLine: 'OK', escapedHttpBody: list })) })]);
+    const api = scriptedClient([
+      ok(body('create-batch')),
+      ok({
+        status: 'COMPLETED',
+        totalRequests: 3,
+        completedRequests: 3,
+        responses: ['8383237', '2', '3'].map((id) => ({
+          id,
+          status: 'COMPLETED',
+          httpStatusCode: 200,
+          httpStatusLine: 'OK',
+          escapedHttpBody: list,
+        })),
+      }),
+    ]);
     const conn = new EcwidConnection(api, { debug() {}, info() {}, warn() {}, error() {} } as any, { timing: noWait });
     const out = await conn.readStock([
       { externalProductId: '8383237', externalVariantId: '7084071' },
@@ -129,7 +165,7 @@ describe('write outcome and errors', () => {
     expect(errorBodyOf(body('create-batch-invalid'))?.errorMessage).toContain("Can't create batch");
   });
 
-  it('a direct write answered with a redirect is failed with the SDK\'s Transient, never written', async () => {
+  it("a direct write answered with a redirect is failed with the SDK's Transient, never written", async () => {
     const api = scriptedClient([
       () => {
         throw new Transient('PUT … was answered with a redirect (301)', { status: 301, location: 'https://app.ecwid.com/elsewhere' });
@@ -149,7 +185,11 @@ describe('write outcome and errors', () => {
       },
     ]);
     const results: CallResult[] = [];
-    await callMany(api, [{ id: '0', method: 'PUT', path: '/products/1/combinations/2', body: { quantity: 1 }, what: 'combination 2 of product 1' }], (_c, r) => results.push(r));
+    await callMany(
+      api,
+      [{ id: '0', method: 'PUT', path: '/products/1/combinations/2', body: { quantity: 1 }, what: 'combination 2 of product 1' }],
+      (_c, r) => results.push(r),
+    );
     expect(results[0]).toMatchObject({ ok: false });
     expect((results[0] as any).error).toBeInstanceOf(NotFound);
   });

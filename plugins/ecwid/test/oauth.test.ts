@@ -6,7 +6,17 @@
  */
 import { join } from 'node:path';
 import { authorizeUrl, createHttpClient, exchangeCode, hmacSha256, type OAuthApp } from '@stock-sync/plugin-sdk';
-import { callbackFromLocation, denyConsent, evidence, expectSameShape, inboundRequest, recordingLogger, startReplay, startSimulator, type Replay } from '@stock-sync/plugin-testkit';
+import {
+  callbackFromLocation,
+  denyConsent,
+  evidence,
+  expectSameShape,
+  inboundRequest,
+  recordingLogger,
+  startReplay,
+  startSimulator,
+  type Replay,
+} from '@stock-sync/plugin-testkit';
 import { plugin } from '../src';
 import { ECWID_SCOPES } from '../src/oauth';
 import { SANDBOX_OAUTH_APP, SANDBOX_STORE_ID, signedApplicationUninstalled, simulator } from '../src/simulator';
@@ -40,7 +50,14 @@ describe('the code exchange against the documented answer', () => {
     const b = documented.request!.body as Record<string, string>;
     const callback = inboundRequest({ query: { code: b.code } });
     const http = createHttpClient({ rateLimit: { requestsPerSecond: 50, burst: 50 }, maxAttempts: 1 });
-    const store = await exchangeCode(oauth, { app: { clientId: b.client_id, clientSecret: SECRET, baseUrl: replay.baseUrl }, inputs: {}, redirectUri: b.redirect_uri, callback, http, log: recordingLogger() });
+    const store = await exchangeCode(oauth, {
+      app: { clientId: b.client_id, clientSecret: SECRET, baseUrl: replay.baseUrl },
+      inputs: {},
+      redirectUri: b.redirect_uri,
+      callback,
+      http,
+      log: recordingLogger(),
+    });
     const [req] = replay.requests;
     expect(req.method).toBe('POST');
     expect(req.path).toBe(documented.request!.path);
@@ -56,7 +73,8 @@ describe('the application.uninstalled notice', () => {
   const body = JSON.stringify(documented.body);
   const app: OAuthApp = { clientId: 'abcd0123', clientSecret: SECRET };
   const signature = (created: number | string, id: string, secret = SECRET) => hmacSha256(secret, `${created}.${id}`, 'base64');
-  const notice = (raw: string, sig: string | undefined) => inboundRequest({ method: 'POST', body: raw, headers: sig === undefined ? {} : { 'X-Ecwid-Webhook-Signature': sig } });
+  const notice = (raw: string, sig: string | undefined) =>
+    inboundRequest({ method: 'POST', body: raw, headers: sig === undefined ? {} : { 'X-Ecwid-Webhook-Signature': sig } });
 
   it('signed as documented (base64 HMAC-SHA256 of "eventCreated.eventId"): names the store', () => {
     expect(oauth.verifyUninstall!(notice(body, signature(event.eventCreated, event.eventId)), app)).toEqual({
@@ -85,8 +103,15 @@ describe('the simulator answers as documented', () => {
       expect(res.status).toBe(302);
       const callback = callbackFromLocation(res.headers.get('location')!);
       expect(Object.keys(callback.query)).toEqual(['code']);
-      const post = (type: string, body: string) => fetch(`${sim.baseUrl}/api/oauth/token`, { method: 'POST', headers: { 'content-type': type }, body });
-      const form = new URLSearchParams({ client_id: sandbox.clientId, client_secret: sandbox.clientSecret, code: callback.query.code, redirect_uri: redirectUri, grant_type: 'authorization_code' }).toString();
+      const post = (type: string, body: string) =>
+        fetch(`${sim.baseUrl}/api/oauth/token`, { method: 'POST', headers: { 'content-type': type }, body });
+      const form = new URLSearchParams({
+        client_id: sandbox.clientId,
+        client_secret: sandbox.clientSecret,
+        code: callback.query.code,
+        redirect_uri: redirectUri,
+        grant_type: 'authorization_code',
+      }).toString();
       // Only the POST form is accepted (March 2025); JSON is refused without spending the code.
       expect((await post('application/json', JSON.stringify(Object.fromEntries(new URLSearchParams(form))))).status).toBe(400);
       const token = await post('application/x-www-form-urlencoded', form);

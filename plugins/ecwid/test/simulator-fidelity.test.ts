@@ -13,10 +13,13 @@ let sim: EcwidSim;
 beforeEach(async () => {
   sim = await startEcwidSimulator();
   sim.seed([
-    { ...product(8383237, 7084071, 2, { kind: 'quantity', quantity: 21 }), variants: [
-      { variantId: '7084071', sku: '000076', initial: { kind: 'quantity', quantity: 21 } },
-      { variantId: '7084072', sku: '000075', initial: { kind: 'out_of_stock' } },
-    ] },
+    {
+      ...product(8383237, 7084071, 2, { kind: 'quantity', quantity: 21 }),
+      variants: [
+        { variantId: '7084071', sku: '000076', initial: { kind: 'quantity', quantity: 21 } },
+        { variantId: '7084072', sku: '000075', initial: { kind: 'out_of_stock' } },
+      ],
+    },
   ]);
   // The documented examples show warningLimit on every variation (omitted only when inherited).
   for (const c of sim.state.products.get(8383237)!.combinations.values()) c.warningLimit = 0;
@@ -88,7 +91,10 @@ it('create batch, then its status in both documented forms (httpBody, and escape
 
   const plain = evidence(DIR, 'get-batch-status');
   // Each httpBody is the called endpoint's own answer (checked by that endpoint's evidence above).
-  await expectDocumented(plain, await send(plain, { query: { ticket: res.body.ticket } }), { closed: true, ignore: ['$.responses[].httpBody'] });
+  await expectDocumented(plain, await send(plain, { query: { ticket: res.body.ticket } }), {
+    closed: true,
+    ignore: ['$.responses[].httpBody'],
+  });
 
   const writes = await call(sim, 'POST', '/batch?stopOnFirstFailure=false', [
     { id: '0', path: '/products/8383237/combinations/7084071', method: 'PUT', body: { unlimited: false, quantity: 3 } },
@@ -97,7 +103,10 @@ it('create batch, then its status in both documented forms (httpBody, and escape
   const escaped = evidence(DIR, 'get-batch-status-escaped');
   const status = await send(escaped, { query: { ticket: writes.body.ticket, escapedJson: 'true' } });
   await expectDocumented(escaped, status, { closed: true });
-  expect(status.body.responses.map((r: any) => [r.status, r.httpStatusCode])).toEqual([['COMPLETED', 200], ['FAILED', 404]]);
+  expect(status.body.responses.map((r: any) => [r.status, r.httpStatusCode])).toEqual([
+    ['COMPLETED', 200],
+    ['FAILED', 404],
+  ]);
   expect(JSON.parse(status.body.responses[1].escapedHttpBody)).toMatchObject({ errorCode: 'COMBINATION_NOT_FOUND' });
 });
 

@@ -18,12 +18,21 @@ it('refuses a missing or wrong token with 403 INVALID_API_TOKEN, and accepts the
 });
 
 it('validates stock field types (400 WRONG_PARAMETER) and the content type (415)', async () => {
-  expect(await call(sim, 'PUT', '/products/100/combinations/1001', { quantity: '5' })).toMatchObject({ status: 400, body: { errorCode: 'WRONG_PARAMETER' } });
+  expect(await call(sim, 'PUT', '/products/100/combinations/1001', { quantity: '5' })).toMatchObject({
+    status: 400,
+    body: { errorCode: 'WRONG_PARAMETER' },
+  });
   expect(await call(sim, 'PUT', '/products/100/combinations/1001', { quantity: 1.5 })).toMatchObject({ status: 400 });
   expect(await call(sim, 'PUT', '/products/100/combinations/1001', { unlimited: 'yes' })).toMatchObject({ status: 400 });
-  expect((await call(sim, 'PUT', '/products/100/combinations/1001', 'quantity=1', { 'content-type': 'application/x-www-form-urlencoded' })).status).toBe(415);
+  expect(
+    (await call(sim, 'PUT', '/products/100/combinations/1001', 'quantity=1', { 'content-type': 'application/x-www-form-urlencoded' }))
+      .status,
+  ).toBe(415);
   expect(await call(sim, 'PUT', '/products/abc/combinations/1001', { quantity: 1 })).toMatchObject({ status: 400 });
-  expect(await call(sim, 'GET', '/products/100/combinations/4242')).toMatchObject({ status: 404, body: { errorCode: 'COMBINATION_NOT_FOUND' } });
+  expect(await call(sim, 'GET', '/products/100/combinations/4242')).toMatchObject({
+    status: 404,
+    body: { errorCode: 'COMBINATION_NOT_FOUND' },
+  });
 });
 
 it('adjusts by delta and warns when the count goes negative', async () => {
@@ -34,7 +43,10 @@ it('adjusts by delta and warns when the count goes negative', async () => {
 
 it('validates batches: an array of ≤ 500 {path, method}; stops on the first failure by default', async () => {
   expect(await call(sim, 'POST', '/batch', { path: '/profile' })).toMatchObject({ status: 400 });
-  expect(await call(sim, 'POST', '/batch', [{ path: '/products', method: 'PATCH' }])).toMatchObject({ status: 400, body: { errorMessage: expect.stringContaining('$[0].method') } });
+  expect(await call(sim, 'POST', '/batch', [{ path: '/products', method: 'PATCH' }])).toMatchObject({
+    status: 400,
+    body: { errorMessage: expect.stringContaining('$[0].method') },
+  });
   const many = Array.from({ length: 501 }, () => ({ path: '/products', method: 'GET' }));
   expect((await call(sim, 'POST', '/batch', many)).status).toBe(400);
 

@@ -16,7 +16,14 @@ it('maps targets to combination fields and back', () => {
 it('drops in-place writes only when that saves calls', () => {
   const O = { kind: 'out_of_stock' } as const;
   const mk = (n: number, changed: number) =>
-    planItems(Array.from({ length: n }, (_, i) => ({ externalProductId: '1', externalVariantId: String(i + 1), target: O, previous: i < changed ? ({ kind: 'unlimited' } as const) : O }))).items;
+    planItems(
+      Array.from({ length: n }, (_, i) => ({
+        externalProductId: '1',
+        externalVariantId: String(i + 1),
+        target: O,
+        previous: i < changed ? ({ kind: 'unlimited' } as const) : O,
+      })),
+    ).items;
   expect(planWrites(mk(5, 0), 500).send).toHaveLength(0);
   expect(planWrites(mk(5, 1), 500).send).toHaveLength(1); // 1 PUT instead of a 2-call batch
   expect(planWrites(mk(5, 2), 500).send).toHaveLength(5); // 2 calls either way: the batch re-asserts all for free

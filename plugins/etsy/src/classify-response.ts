@@ -56,7 +56,9 @@ export const DAILY_QUOTA_LOW_WATER = 10;
  *    calls within one second still count as the per-second budget).
  * The first bare 429 with plenty of daily budget left is the per-second budget: the SDK waits and retries.
  */
-export function createEtsyClassifier(now: () => number = Date.now): (res: HttpResponse) => { error?: RateLimited; pauseMs?: number } | undefined {
+export function createEtsyClassifier(
+  now: () => number = Date.now,
+): (res: HttpResponse) => { error?: RateLimited; pauseMs?: number } | undefined {
   let lastRemainingToday: number | undefined;
   /** When the first bare 429 of the current run of them arrived (undefined after any other answer). */
   let firstBare429At: number | undefined;
@@ -81,11 +83,15 @@ export function createEtsyClassifier(now: () => number = Date.now): (res: HttpRe
         ? `429 with x-remaining-this-second ${remainingThisSecond}`
         : 'a second 429 without rate headers after waiting out the per-second window';
     return {
-      error: new RateLimited(`Etsy's daily request quota looks spent (${why}); retry after ${DAILY_QUOTA_BACKOFF_MS} ms`, DAILY_QUOTA_BACKOFF_MS, {
-        status: 429,
-        lastRemainingToday,
-        retryAfterMs: DAILY_QUOTA_BACKOFF_MS,
-      }),
+      error: new RateLimited(
+        `Etsy's daily request quota looks spent (${why}); retry after ${DAILY_QUOTA_BACKOFF_MS} ms`,
+        DAILY_QUOTA_BACKOFF_MS,
+        {
+          status: 429,
+          lastRemainingToday,
+          retryAfterMs: DAILY_QUOTA_BACKOFF_MS,
+        },
+      ),
     };
   };
 }

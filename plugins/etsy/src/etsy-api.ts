@@ -30,7 +30,9 @@ export function apiKeyHeader(credentials: Readonly<Record<string, string>>): str
   const secret = (credentials.sharedSecret ?? '').trim();
   if (!keystring) throw new AuthError('the Etsy credential apiKey (the app keystring) is missing', { field: 'apiKey' });
   if (!secret) {
-    throw new AuthError("the Etsy credential sharedSecret is missing: Etsy requires x-api-key 'keystring:shared_secret'", { field: 'sharedSecret' });
+    throw new AuthError("the Etsy credential sharedSecret is missing: Etsy requires x-api-key 'keystring:shared_secret'", {
+      field: 'sharedSecret',
+    });
   }
   return `${keystring}:${secret}`;
 }
@@ -91,7 +93,10 @@ export function createEtsyApi(ctx: ConnectContext): EtsyApi {
       if (!data || !Array.isArray(data.results)) throw new Transient('Etsy answered getListingsInventoryByListingIds without results');
       // A result without a usable inventory is kept as null: the caller reads that listing on its own.
       for (const r of data.results) {
-        r.inventory = r.inventory && typeof r.inventory === 'object' && Array.isArray(r.inventory.products) ? ensureInventory(r.inventory, 'batch') : null;
+        r.inventory =
+          r.inventory && typeof r.inventory === 'object' && Array.isArray(r.inventory.products)
+            ? ensureInventory(r.inventory, 'batch')
+            : null;
       }
       return data;
     },

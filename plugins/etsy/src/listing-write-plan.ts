@@ -86,7 +86,9 @@ function sameStock(a: Working, b: Working): boolean {
  */
 export function lacksProcessingProfile(inventory: EtsyInventory): boolean {
   if (inventory.listing?.listing_type === 'download') return false;
-  return liveProducts(inventory).some((p) => liveOfferings(p).some((o) => o.readiness_state_id === null || o.readiness_state_id === undefined));
+  return liveProducts(inventory).some((p) =>
+    liveOfferings(p).some((o) => o.readiness_state_id === null || o.readiness_state_id === undefined),
+  );
 }
 
 export function planListingWrite(
@@ -115,7 +117,11 @@ export function planListingWrite(
   for (const change of changes) {
     const i = indexById.get(change.productId);
     if (i === undefined) {
-      outcomes.push({ index: change.index, status: 'failed', error: new NotFound(`Etsy listing ${listingId} has no product ${change.productId}`, { listingId, productId: change.productId }) });
+      outcomes.push({
+        index: change.index,
+        status: 'failed',
+        error: new NotFound(`Etsy listing ${listingId} has no product ${change.productId}`, { listingId, productId: change.productId }),
+      });
       continue;
     }
     working[i] = working[i]!.map((o) => offeringFor(change.target, o));

@@ -80,8 +80,7 @@ export const credentialFields: readonly CredentialField[] = [
     name: 'sharedSecret',
     secret: true,
     required: true,
-    description:
-      "The app's shared secret. Since 9 February 2026 Etsy refuses requests whose x-api-key is not 'keystring:shared_secret'.",
+    description: "The app's shared secret. Since 9 February 2026 Etsy refuses requests whose x-api-key is not 'keystring:shared_secret'.",
   },
   {
     name: 'accessToken',

@@ -45,7 +45,13 @@ export async function readStock(api: EtsyApi, refs: readonly VariantRef[]): Prom
       const product = liveProducts(inventory).find((p) => String(p.product_id) === ref.externalVariantId);
       const offering = product ? liveOfferings(product)[0] : undefined;
       if (!product || !offering) {
-        fail(i, new NotFound(`Etsy listing ${listingId} has no product ${ref.externalVariantId}`, { listingId, productId: ref.externalVariantId }));
+        fail(
+          i,
+          new NotFound(`Etsy listing ${listingId} has no product ${ref.externalVariantId}`, {
+            listingId,
+            productId: ref.externalVariantId,
+          }),
+        );
         continue;
       }
       results[i] = { ...pick(ref), status: 'found', stock: stockOfOffering(offering, state) };

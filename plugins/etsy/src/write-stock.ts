@@ -44,11 +44,18 @@ async function bodyAfterReread(api: EtsyApi, listingId: string, stock: ReadonlyM
  * The write that follows a reactivation. If it fails, the listing is set inactive again (best effort) so the
  * unit that made it activatable (the marker's placeholder, or the renewal's unit) is not left for sale.
  */
-async function writeAfterReactivation(api: EtsyApi, log: PluginLogger, listingId: string, stock: ReadonlyMap<string, OfferingStock[]>): Promise<void> {
+async function writeAfterReactivation(
+  api: EtsyApi,
+  log: PluginLogger,
+  listingId: string,
+  stock: ReadonlyMap<string, OfferingStock[]>,
+): Promise<void> {
   try {
     await api.updateListingInventory(listingId, await bodyAfterReread(api, listingId, stock));
   } catch (e) {
-    await api.updateListingState(listingId, 'inactive').catch(() => log.warn(`etsy listing ${listingId}: could not deactivate it again after a failed write`));
+    await api
+      .updateListingState(listingId, 'inactive')
+      .catch(() => log.warn(`etsy listing ${listingId}: could not deactivate it again after a failed write`));
     throw e;
   }
 }

@@ -49,7 +49,10 @@ test('sharedSecret is a required credential: without it nothing is sent and ever
 });
 
 test('a token that does not own the configured shop fails verify', async () => {
-  const err = await h.connect({ shopId: '11111111' }).verify().catch((e) => e);
+  const err = await h
+    .connect({ shopId: '11111111' })
+    .verify()
+    .catch((e) => e);
   expect(err).toBeInstanceOf(AuthError);
   expect(err.message).toMatch(/11111111/);
 });
@@ -101,7 +104,9 @@ test('classify: x-remaining-this-second 0 pauses the store a second; a per-secon
   const headers = (h: Record<string, string>) => ({ status: 200, headers: h, data: {} });
   expect(classifyEtsyResponse(headers({ 'x-remaining-this-second': '0', 'x-remaining-today': '500' }))).toEqual({ pauseMs: 1000 });
   expect(classifyEtsyResponse(headers({ 'x-remaining-this-second': '3', 'x-remaining-today': '500' }))).toBeUndefined();
-  expect(classifyEtsyResponse({ status: 429, headers: { 'retry-after': '2', 'x-remaining-this-second': '0' }, data: {} })).toEqual({ pauseMs: 1000 });
+  expect(classifyEtsyResponse({ status: 429, headers: { 'retry-after': '2', 'x-remaining-this-second': '0' }, data: {} })).toEqual({
+    pauseMs: 1000,
+  });
   const daily = classifyEtsyResponse({ status: 429, headers: { 'retry-after': '7200', 'x-remaining-today': '0' }, data: {} });
   expect(daily?.error).toBeInstanceOf(RateLimited);
   expect(daily?.error?.retryAfterMs).toBe(7_200_000);
@@ -128,7 +133,9 @@ test('a 429 without any rate header: the per-second budget first, the daily quot
   const c = createEtsyClassifier(() => t);
   expect(c(ok('5000'))).toBeUndefined();
   // A 429 that says budget is left this second can only be the daily quota.
-  expect(createEtsyClassifier(() => t)({ status: 429, headers: { 'x-remaining-this-second': '4' }, data: {} })!.error).toBeInstanceOf(RateLimited);
+  expect(createEtsyClassifier(() => t)({ status: 429, headers: { 'x-remaining-this-second': '4' }, data: {} })!.error).toBeInstanceOf(
+    RateLimited,
+  );
   expect(c(bare)).toEqual({ pauseMs: 1000 });
   t += 300;
   expect(c(bare)).toEqual({ pauseMs: 1000 });

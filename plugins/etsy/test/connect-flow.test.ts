@@ -16,7 +16,14 @@ import {
   type OAuthApp,
   type OAuthExchangeContext,
 } from '@stock-sync/plugin-sdk';
-import { callbackFromLocation, denyConsent, oauthSimView, recordingLogger, startSimulator, type RunningSimulator } from '@stock-sync/plugin-testkit';
+import {
+  callbackFromLocation,
+  denyConsent,
+  oauthSimView,
+  recordingLogger,
+  startSimulator,
+  type RunningSimulator,
+} from '@stock-sync/plugin-testkit';
 import { createEtsyPlugin } from '../src';
 import { SANDBOX_OAUTH_APP, simulator, type EtsySimState } from '../src/simulator';
 import { SIM_SHOP_ID } from '../src/simulator/sim-state';
@@ -41,7 +48,8 @@ beforeEach(async () => {
 });
 afterEach(() => sim.close());
 
-const http = (secrets: string[] = []) => createHttpClient({ rateLimit: plugin.manifest.rateLimit, secrets, log: recordingLogger(), maxAttempts: 1 });
+const http = (secrets: string[] = []) =>
+  createHttpClient({ rateLimit: plugin.manifest.rateLimit, secrets, log: recordingLogger(), maxAttempts: 1 });
 
 async function consent(challenge: string, state = 'state-1'): Promise<string> {
   const url = authorizeUrl(plugin.oauth!, { app, inputs: {}, redirectUri: REDIRECT_URI, state, codeChallenge: challenge });
@@ -51,7 +59,15 @@ async function consent(challenge: string, state = 'state-1'): Promise<string> {
 }
 
 function exchangeContext(location: string, codeVerifier: string): OAuthExchangeContext {
-  return { app, inputs: {}, redirectUri: REDIRECT_URI, callback: callbackFromLocation(location), codeVerifier, http: http([app.clientSecret, codeVerifier]), log: recordingLogger() };
+  return {
+    app,
+    inputs: {},
+    redirectUri: REDIRECT_URI,
+    callback: callbackFromLocation(location),
+    codeVerifier,
+    http: http([app.clientSecret, codeVerifier]),
+    log: recordingLogger(),
+  };
 }
 
 function context(credentials: Record<string, string>, withApp: OAuthApp | null = app): ConnectContext {
@@ -66,7 +82,15 @@ async function connectShop(): Promise<Record<string, string>> {
 }
 
 it('the authorize URL is the documented one: www.etsy.com/oauth/connect with client_id, redirect_uri, space-separated scope, state and an S256 challenge', () => {
-  const url = new URL(authorizeUrl(plugin.oauth!, { app: SANDBOX_OAUTH_APP, inputs: {}, redirectUri: REDIRECT_URI, state: 'superstate', codeChallenge: 'DSWlW2Abh-cf8CeLL8-g3hQ2WQyYdKyiu83u_s7nRhI' }));
+  const url = new URL(
+    authorizeUrl(plugin.oauth!, {
+      app: SANDBOX_OAUTH_APP,
+      inputs: {},
+      redirectUri: REDIRECT_URI,
+      state: 'superstate',
+      codeChallenge: 'DSWlW2Abh-cf8CeLL8-g3hQ2WQyYdKyiu83u_s7nRhI',
+    }),
+  );
   expect(`${url.origin}${url.pathname}`).toBe('https://www.etsy.com/oauth/connect');
   expect(Object.fromEntries(url.searchParams)).toEqual({
     response_type: 'code',
@@ -87,9 +111,21 @@ it('connects a shop: consent → code → tokens (client_id + code_verifier, no 
   expect(new URL(location).searchParams.get('state')).toBe('abc');
   sim.resetRequests();
   const store = await exchangeCode(plugin.oauth!, exchangeContext(location, pkce.verifier));
-  expect(sim.requests.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual(['POST /v3/public/oauth/token 200', 'GET /v3/application/users/me 200']);
+  expect(sim.requests.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([
+    'POST /v3/public/oauth/token 200',
+    'GET /v3/application/users/me 200',
+  ]);
   const c = store.credentials;
-  expect(Object.keys(c).sort()).toEqual(['accessToken', 'accessTokenExpiresAt', 'apiKey', 'baseUrl', 'refreshToken', 'refreshTokenExpiresAt', 'sharedSecret', 'shopId']);
+  expect(Object.keys(c).sort()).toEqual([
+    'accessToken',
+    'accessTokenExpiresAt',
+    'apiKey',
+    'baseUrl',
+    'refreshToken',
+    'refreshTokenExpiresAt',
+    'sharedSecret',
+    'shopId',
+  ]);
   expect(validateCredentials(plugin.credentialFields, c).ok).toBe(true);
   expect(c).toMatchObject({ apiKey: app.clientId, sharedSecret: app.clientSecret, shopId: String(SIM_SHOP_ID) });
   expect(c.accessToken).toMatch(/^\d+\./); // '<user_id>.<token>'
@@ -163,6 +199,8 @@ it('the refresh uses the store’s own keystring: without the hub’s app, and w
   const renewed = await plugin.refreshCredentials!(context(credentials, null));
   expect(renewed.accessToken).not.toBe(credentials.accessToken);
   // A refresh token belongs to the app that obtained it: another configured app must not replace its client_id.
-  const again = await plugin.refreshCredentials!(context(renewed, { clientId: 'another-app-keystring', clientSecret: 'x', baseUrl: sim.baseUrl }));
+  const again = await plugin.refreshCredentials!(
+    context(renewed, { clientId: 'another-app-keystring', clientSecret: 'x', baseUrl: sim.baseUrl }),
+  );
   expect(again.accessToken).not.toBe(renewed.accessToken);
 });

@@ -45,25 +45,34 @@ test('an unlimited variant still at 999 is not written again (the read already s
   h.sim.seed([listingSeed(2003, 2)]);
   const c = h.connect();
   h.sim.resetRequests();
-  const out = await c.writeStock([{ ...ref(2003, 200301), target: UNLIMITED }, { ...ref(2003, 200302), target: UNLIMITED }]);
+  const out = await c.writeStock([
+    { ...ref(2003, 200301), target: UNLIMITED },
+    { ...ref(2003, 200302), target: UNLIMITED },
+  ]);
   expect(out.map((o) => o.status)).toEqual(['written', 'written']);
   expect(calls(h.sim)).toEqual(['GET /v3/application/listings/2003/inventory']);
 });
 
-test('quantities above 999 are capped at Etsy\'s maximum instead of being refused', async () => {
+test("quantities above 999 are capped at Etsy's maximum instead of being refused", async () => {
   h.sim.seed([listingSeed(2004, 2)]);
   const c = h.connect();
-  const out = await c.writeStock([{ ...ref(2004, 200401), target: quantity(5000) }, { ...ref(2004, 200402), target: quantity(12) }]);
+  const out = await c.writeStock([
+    { ...ref(2004, 200401), target: quantity(5000) },
+    { ...ref(2004, 200402), target: quantity(12) },
+  ]);
   expect(out.map((o) => o.status)).toEqual(['written', 'written']);
   expect(offering(2004, 200401).quantity).toBe(999);
   expect(h.sim.stock(ref(2004, 200402))).toEqual(quantity(12));
 });
 
-test('out of stock is quantity 0 and keeps the merchant\'s is_enabled switch', async () => {
+test("out of stock is quantity 0 and keeps the merchant's is_enabled switch", async () => {
   h.sim.seed([listingSeed(2005, 3)]);
   offering(2005, 200502).is_enabled = false; // the merchant hid this variation
   const c = h.connect();
-  await c.writeStock([{ ...ref(2005, 200501), target: OUT_OF_STOCK }, { ...ref(2005, 200502), target: OUT_OF_STOCK }]);
+  await c.writeStock([
+    { ...ref(2005, 200501), target: OUT_OF_STOCK },
+    { ...ref(2005, 200502), target: OUT_OF_STOCK },
+  ]);
   expect(offering(2005, 200501)).toMatchObject({ quantity: 0, is_enabled: true });
   expect(offering(2005, 200502)).toMatchObject({ quantity: 0, is_enabled: false });
   expect(h.sim.stock(ref(2005, 200501))).toEqual(OUT_OF_STOCK);

@@ -2,7 +2,14 @@
  * Test harness: the real plugin against the real simulator over HTTP on loopback, wired as the hub
  * wires it (createHttpClient with the manifest's rate limit and the secret credentials redacted).
  */
-import { createHttpClient, secretValues, type ConnectContext, type PluginLogger, type StoreConnection, type VariantRef } from '@stock-sync/plugin-sdk';
+import {
+  createHttpClient,
+  secretValues,
+  type ConnectContext,
+  type PluginLogger,
+  type StoreConnection,
+  type VariantRef,
+} from '@stock-sync/plugin-sdk';
 import { startSimulator, type RunningSimulator, type SeedProduct, type StartSimulatorOptions } from '@stock-sync/plugin-testkit';
 import { credentialFields, plugin } from '../src';
 import { simulator, type EtsySimState } from '../src/simulator';
@@ -70,7 +77,11 @@ export function listingSeed(listingId: number, n: number, initial?: SeedProduct[
   return {
     productId: String(listingId),
     title: `Tee ${listingId}`,
-    variants: Array.from({ length: n }, (_, i) => ({ variantId: String(listingId * 100 + i + 1), sku: `SKU-${listingId}-${i + 1}`, initial })),
+    variants: Array.from({ length: n }, (_, i) => ({
+      variantId: String(listingId * 100 + i + 1),
+      sku: `SKU-${listingId}-${i + 1}`,
+      initial,
+    })),
   };
 }
 

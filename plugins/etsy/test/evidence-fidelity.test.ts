@@ -51,18 +51,30 @@ async function documentedPut() {
   });
 }
 
-it.each(['get-me', 'get-listing-inventory', 'get-listings-inventory-batch', 'rate-headers-success'])('%s: documented status and shape', async (name) => {
-  const { e, res } = await send(name);
-  expect(res.status).toBe(e.response!.status);
-  // The sim's listing fields the plugin reads; a title etc. may be absent from a shortened document.
-  expectSameShape(res.body, e.response!.body, name, { nullable: ['$.products[].property_values[].scale_id', '$.products[].property_values[].scale_name', '$.products[].property_values[].property_name'] });
-  for (const [k] of Object.entries(e.response!.headers ?? {})) expect([k, res.headers.get(k)]).toEqual([k, expect.stringMatching(/^\d+$/)]);
-});
+it.each(['get-me', 'get-listing-inventory', 'get-listings-inventory-batch', 'rate-headers-success'])(
+  '%s: documented status and shape',
+  async (name) => {
+    const { e, res } = await send(name);
+    expect(res.status).toBe(e.response!.status);
+    // The sim's listing fields the plugin reads; a title etc. may be absent from a shortened document.
+    expectSameShape(res.body, e.response!.body, name, {
+      nullable: [
+        '$.products[].property_values[].scale_id',
+        '$.products[].property_values[].scale_name',
+        '$.products[].property_values[].property_name',
+      ],
+    });
+    for (const [k] of Object.entries(e.response!.headers ?? {}))
+      expect([k, res.headers.get(k)]).toEqual([k, expect.stringMatching(/^\d+$/)]);
+  },
+);
 
 it('update-listing-inventory: the documented PUT is accepted and answered in the documented shape, valid against the official schema', async () => {
   const { e, res } = await documentedPut();
   expect(res.status).toBe(200);
-  expectSameShape(res.body, e.response!.body, e.name, { nullable: ['$.products[].property_values[].scale_id', '$.products[].property_values[].scale_name'] });
+  expectSameShape(res.body, e.response!.body, e.name, {
+    nullable: ['$.products[].property_values[].scale_id', '$.products[].property_values[].scale_name'],
+  });
   expect(openApiResponseValidator(spec, 'PUT', INVENTORY, 200)(res.body)).toEqual({ ok: true });
 });
 
@@ -97,7 +109,10 @@ it('errors in the documented ErrorSchema shape and status: 400 all-zero, 403 bar
   };
   const cases: [string, { status: number; body: any }][] = [
     ['error-400-all-zero', await etsyFetch(h.sim, 'PUT', pathOf(INVENTORY), { json: zero })],
-    ['error-403-shared-secret-required', await etsyFetch(h.sim, 'GET', '/v3/application/users/me', { headers: { 'x-api-key': h.sim.credentials.apiKey! } })],
+    [
+      'error-403-shared-secret-required',
+      await etsyFetch(h.sim, 'GET', '/v3/application/users/me', { headers: { 'x-api-key': h.sim.credentials.apiKey! } }),
+    ],
     ['error-404-listing', await etsyFetch(h.sim, 'GET', '/v3/application/listings/1/inventory')],
   ];
   for (const [name, res] of cases) {
@@ -140,7 +155,11 @@ describe('the authorization code grant held to the documents (oauth-connect, oau
   async function documentedExchange() {
     const location = await documentedConsent();
     const e = evidence(DIR, 'oauth-token-authorization-code');
-    const form = { ...(e.request!.body as Record<string, string>), client_id: SANDBOX_OAUTH_APP.clientId, code: location.searchParams.get('code')! };
+    const form = {
+      ...(e.request!.body as Record<string, string>),
+      client_id: SANDBOX_OAUTH_APP.clientId,
+      code: location.searchParams.get('code')!,
+    };
     return { e, res: await token(form) };
   }
 
@@ -163,7 +182,11 @@ describe('the authorization code grant held to the documents (oauth-connect, oau
   it('the documented refresh is answered in the documented shape', async () => {
     const first = (await documentedExchange()).res.body;
     const e = evidence(DIR, 'oauth-refresh-token');
-    const res = await token({ ...(e.request!.body as Record<string, string>), client_id: SANDBOX_OAUTH_APP.clientId, refresh_token: first.refresh_token });
+    const res = await token({
+      ...(e.request!.body as Record<string, string>),
+      client_id: SANDBOX_OAUTH_APP.clientId,
+      refresh_token: first.refresh_token,
+    });
     expect(res.status).toBe(e.response!.status);
     expectSameShape(res.body, e.response!.body, e.name, { closed: true });
   });

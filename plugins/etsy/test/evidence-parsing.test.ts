@@ -17,11 +17,22 @@ import { refreshEtsyCredentials } from '../src/refresh-credentials';
 const DIR = join(__dirname, 'evidence');
 const doc = (name: string) => evidence(DIR, name);
 const body = <T>(name: string) => JSON.parse(JSON.stringify(doc(name).response!.body)) as T;
-const asResponse = (name: string): HttpResponse => ({ status: doc(name).response!.status, headers: doc(name).response!.headers ?? {}, data: doc(name).response!.body });
+const asResponse = (name: string): HttpResponse => ({
+  status: doc(name).response!.status,
+  headers: doc(name).response!.headers ?? {},
+  data: doc(name).response!.body,
+});
 
 it('the folder covers every call the plugin makes, each with a public source and a date', () => {
   expect(loadEvidenceDir(DIR).map((e) => e.name)).toEqual(
-    expect.arrayContaining(['get-me', 'get-listing-inventory', 'update-listing-inventory', 'get-listings-inventory-batch', 'update-listing-state', 'oauth-refresh-token']),
+    expect.arrayContaining([
+      'get-me',
+      'get-listing-inventory',
+      'update-listing-inventory',
+      'get-listings-inventory-batch',
+      'update-listing-state',
+      'oauth-refresh-token',
+    ]),
   );
 });
 
@@ -37,7 +48,9 @@ it('reads the documented batch answer: product 3361410102 of listing 1234567890 
 
 it('the PUT body planned from the documented inventory has exactly the documented request shape', () => {
   const inventory = body<EtsyInventory>('get-listing-inventory');
-  const plan = planListingWrite('1234567890', 'active', inventory, [{ index: 0, productId: '3361410102', target: { kind: 'quantity', quantity: 7 } }]);
+  const plan = planListingWrite('1234567890', 'active', inventory, [
+    { index: 0, productId: '3361410102', target: { kind: 'quantity', quantity: 7 } },
+  ]);
   const put = plan.steps.find((s) => s.kind === 'put-inventory');
   expect(put && put.kind === 'put-inventory').toBeTruthy();
   const sent = (put as { body: unknown }).body;
@@ -50,7 +63,9 @@ it('the documented inventory of an inactive listing (readiness_state_id null) is
   const inventory = body<EtsyInventory>('get-listing-inventory');
   for (const p of inventory.products) for (const o of p.offerings) o.readiness_state_id = null;
   inventory.listing!.state = 'inactive';
-  const plan = planListingWrite('1234567890', 'inactive', inventory, [{ index: 0, productId: '3361410102', target: { kind: 'quantity', quantity: 7 } }]);
+  const plan = planListingWrite('1234567890', 'inactive', inventory, [
+    { index: 0, productId: '3361410102', target: { kind: 'quantity', quantity: 7 } },
+  ]);
   expect(plan.steps.some((s) => s.kind === 'put-inventory')).toBe(false);
 });
 
@@ -72,13 +87,25 @@ it('the token refresh sends the documented form and parses the documented answer
   } as unknown as HttpClient;
   const documented = e.request!.body as Record<string, string>;
   const ctx = {
-    credentials: { apiKey: documented.client_id, sharedSecret: 's', accessToken: 'old', refreshToken: documented.refresh_token, shopId: '1' },
+    credentials: {
+      apiKey: documented.client_id,
+      sharedSecret: 's',
+      accessToken: 'old',
+      refreshToken: documented.refresh_token,
+      shopId: '1',
+    },
     http: client,
     log: console,
   } as unknown as ConnectContext;
   const next = await refreshEtsyCredentials(ctx, () => Date.parse('2026-12-02T12:00:00Z'));
   const answer = e.response!.body as Record<string, string>;
-  expect(next).toMatchObject({ accessToken: answer.access_token, refreshToken: answer.refresh_token, apiKey: documented.client_id, sharedSecret: 's', shopId: '1' });
+  expect(next).toMatchObject({
+    accessToken: answer.access_token,
+    refreshToken: answer.refresh_token,
+    apiKey: documented.client_id,
+    sharedSecret: 's',
+    shopId: '1',
+  });
   expect(next.accessTokenExpiresAt).toBe('2026-12-02T13:00:00.000Z');
   expect(next.refreshTokenExpiresAt).toBe('2027-03-02T12:00:00.000Z'); // 90 days
   // Exactly the documented request: the form fields, nothing more (no client secret: a public client).

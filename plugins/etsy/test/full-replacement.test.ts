@@ -25,7 +25,11 @@ test('every other product keeps its sku, property values, price, processing prof
   expect(after.products.filter((p) => p.is_deleted)).toEqual([]);
   expect(after.products[0]!.offerings[0]!.quantity).toBe(2);
   // Everything but the targeted quantity is as it was, ids included.
-  const strip = (ps: typeof before) => ps.map((p: (typeof before)[number]) => ({ ...p, offerings: p.offerings.map((o: (typeof p.offerings)[number]) => ({ ...o, quantity: 0 })) }));
+  const strip = (ps: typeof before) =>
+    ps.map((p: (typeof before)[number]) => ({
+      ...p,
+      offerings: p.offerings.map((o: (typeof p.offerings)[number]) => ({ ...o, quantity: 0 })),
+    }));
   expect(strip(after.products)).toEqual(strip(before));
   expect(after.products[1]!.offerings[0]!.quantity).toBe(7);
   expect(after.price_on_property).toEqual([513]);
@@ -43,7 +47,8 @@ test('the PUT body drops the read-only fields and sends the price as a float', a
     products: Record<string, unknown>[];
   };
   const text = JSON.stringify(sent);
-  for (const field of ['product_id', 'offering_id', 'is_deleted', 'scale_name', 'amount', 'divisor']) expect(text).not.toContain(`"${field}"`);
+  for (const field of ['product_id', 'offering_id', 'is_deleted', 'scale_name', 'amount', 'divisor'])
+    expect(text).not.toContain(`"${field}"`);
   const offerings = sent.products.map((p) => (p.offerings as Record<string, unknown>[])[0]!);
   expect(offerings.map((o) => o.price)).toEqual([19.99, 25]);
   expect(offerings.every((o) => o.readiness_state_id === 1_402_817_325)).toBe(true);
@@ -72,7 +77,11 @@ test('changes are grouped by listing: one read and one write per listing touched
       'PUT /v3/application/listings/3004/inventory',
     ].sort(),
   );
-  expect([h.sim.stock(ref(3003, 300301)), h.sim.stock(ref(3003, 300302)), h.sim.stock(ref(3003, 300303))]).toEqual([quantity(4), quantity(1), OUT_OF_STOCK]);
+  expect([h.sim.stock(ref(3003, 300301)), h.sim.stock(ref(3003, 300302)), h.sim.stock(ref(3003, 300303))]).toEqual([
+    quantity(4),
+    quantity(1),
+    OUT_OF_STOCK,
+  ]);
 });
 
 test('concurrent writes to one listing are serialised, so neither undoes the other', async () => {
@@ -93,7 +102,7 @@ test('concurrent writes to one listing are serialised, so neither undoes the oth
   ]);
 });
 
-test('a product that is gone comes back NotFound while the listing\'s other changes are written', async () => {
+test("a product that is gone comes back NotFound while the listing's other changes are written", async () => {
   h.sim.seed([listingSeed(3006, 3), listingSeed(3007, 1)]);
   h.sim.faults.deleteVariant(ref(3006, 300602));
   const out = await h.connect().writeStock([

@@ -9,8 +9,19 @@ function inventory(quantities: number[], enabled: boolean[] = quantities.map(() 
       product_id: 11 + i,
       sku: `S${i}`,
       is_deleted: false,
-      property_values: [{ property_id: 513, property_name: 'Size', scale_id: null, scale_name: null, value_ids: [100 + i], values: [`V${i}`] }],
-      offerings: [{ offering_id: 900 + i, quantity: q, is_enabled: enabled[i]!, is_deleted: false, price: { amount: 1250, divisor: 100, currency_code: 'EUR' }, readiness_state_id: 77 }],
+      property_values: [
+        { property_id: 513, property_name: 'Size', scale_id: null, scale_name: null, value_ids: [100 + i], values: [`V${i}`] },
+      ],
+      offerings: [
+        {
+          offering_id: 900 + i,
+          quantity: q,
+          is_enabled: enabled[i]!,
+          is_deleted: false,
+          price: { amount: 1250, divisor: 100, currency_code: 'EUR' },
+          readiness_state_id: 77,
+        },
+      ],
     })),
     price_on_property: [],
     quantity_on_property: [513],
@@ -18,9 +29,11 @@ function inventory(quantities: number[], enabled: boolean[] = quantities.map(() 
   };
 }
 
-const changes = (...targets: [number, TargetStock][]): ListingChange[] => targets.map(([productId, target], index) => ({ index, productId: String(productId), target }));
+const changes = (...targets: [number, TargetStock][]): ListingChange[] =>
+  targets.map(([productId, target], index) => ({ index, productId: String(productId), target }));
 const plan = (state: ListingState, inv: EtsyInventory, c: ListingChange[]) => planListingWrite('5', state, inv, c);
-const stepKinds = (p: ReturnType<typeof plan>) => p.steps.map((s) => (s.kind === 'set-state' ? `state:${s.state}` : s.kind === 'put-inventory' ? 'put' : s.kind));
+const stepKinds = (p: ReturnType<typeof plan>) =>
+  p.steps.map((s) => (s.kind === 'set-state' ? `state:${s.state}` : s.kind === 'put-inventory' ? 'put' : s.kind));
 const putQuantities = (p: ReturnType<typeof plan>) => {
   const put = p.steps.find((s) => s.kind === 'put-inventory');
   return put && put.kind === 'put-inventory' ? put.body.products.map((pr) => pr.offerings[0]!.quantity) : undefined;

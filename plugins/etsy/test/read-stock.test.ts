@@ -32,7 +32,7 @@ test('150 listings take two batch calls', async () => {
   expect(calls(h.sim)).toEqual(['GET /v3/application/listings/batch/inventory', 'GET /v3/application/listings/batch/inventory']);
 });
 
-test('a missing listing fails the batch (Etsy\'s all-or-nothing 404): the plugin finds which, per listing', async () => {
+test("a missing listing fails the batch (Etsy's all-or-nothing 404): the plugin finds which, per listing", async () => {
   h.sim.seed([listingSeed(7101, 2), listingSeed(7102, 1)]);
   h.sim.faults.deleteVariant(ref(7101, 710102));
   h.sim.resetRequests();

@@ -20,7 +20,12 @@ async function validBody(): Promise<any> {
     products: inv.products.map((p: any) => ({
       sku: p.sku,
       property_values: p.property_values.map(({ scale_name: _s, ...pv }: any) => pv),
-      offerings: p.offerings.map((o: any) => ({ price: o.price.amount / o.price.divisor, quantity: o.quantity, is_enabled: o.is_enabled, readiness_state_id: o.readiness_state_id })),
+      offerings: p.offerings.map((o: any) => ({
+        price: o.price.amount / o.price.divisor,
+        quantity: o.quantity,
+        is_enabled: o.is_enabled,
+        readiness_state_id: o.readiness_state_id,
+      })),
     })),
     price_on_property: inv.price_on_property,
     quantity_on_property: inv.quantity_on_property,
@@ -39,7 +44,11 @@ test('a well-formed full inventory is accepted and the derived listing quantity 
 });
 
 test.each([
-  ['the price as a Money object (spec: number)', (b: any) => (b.products[0].offerings[0].price = { amount: 2500, divisor: 100, currency_code: 'USD' }), /price/],
+  [
+    'the price as a Money object (spec: number)',
+    (b: any) => (b.products[0].offerings[0].price = { amount: 2500, divisor: 100, currency_code: 'USD' }),
+    /price/,
+  ],
   ['a quantity that is not an integer (spec)', (b: any) => (b.products[0].offerings[0].quantity = 1.5), /quantity/],
   ['no products (spec: required)', (b: any) => delete b.products, /products/],
   ['product_id sent back', (b: any) => (b.products[0].product_id = 500101), /product_id/],
@@ -47,13 +56,25 @@ test.each([
   ['scale_name sent back', (b: any) => (b.products[0].property_values[0].scale_name = null), /scale_name/],
   ['readiness_state_id left out', (b: any) => delete b.products[0].offerings[0].readiness_state_id, /readiness_state_id/],
   ['a quantity over 999', (b: any) => (b.products[0].offerings[0].quantity = 1000), /between 0 and 999/],
-  ['quantities that differ without quantity_on_property', (b: any) => {
-    b.quantity_on_property = [];
-    b.products[0].offerings[0].quantity = 1;
-    b.products[1].offerings[0].quantity = 2;
-  }, /quantity_on_property/],
-  ['a product without property values in a multi-product listing', (b: any) => (b.products[1].property_values = []), /Property values can't be empty/],
-  ['every offering at 0', (b: any) => b.products.forEach((p: any) => (p.offerings[0].quantity = 0)), /One offering must have quantity greater than 0/],
+  [
+    'quantities that differ without quantity_on_property',
+    (b: any) => {
+      b.quantity_on_property = [];
+      b.products[0].offerings[0].quantity = 1;
+      b.products[1].offerings[0].quantity = 2;
+    },
+    /quantity_on_property/,
+  ],
+  [
+    'a product without property values in a multi-product listing',
+    (b: any) => (b.products[1].property_values = []),
+    /Property values can't be empty/,
+  ],
+  [
+    'every offering at 0',
+    (b: any) => b.products.forEach((p: any) => (p.offerings[0].quantity = 0)),
+    /One offering must have quantity greater than 0/,
+  ],
 ])('refuses %s with 400 {error}', async (_what, mutate, message) => {
   const body = await validBody();
   mutate(body);
@@ -84,7 +105,7 @@ test('updateListing (form body) is validated against the spec and only takes act
   expect((await etsyFetch(h.sim, 'PATCH', path, { form: { state: 'active' } })).body.state).toBe('active');
 });
 
-test('the batch inventory read is all-or-nothing and carries each listing\'s state', async () => {
+test("the batch inventory read is all-or-nothing and carries each listing's state", async () => {
   const ok = await etsyFetch(h.sim, 'GET', '/v3/application/listings/batch/inventory?listing_ids=5001,5002');
   expect(ok.status).toBe(200);
   expect(ok.body.results.map((r: any) => [r.listing_id, r.state, Array.isArray(r.inventory.products)])).toEqual([
@@ -123,7 +144,11 @@ test('every answer carries the four rate headers; a throttle answers 429 with re
   expect(res.headers.get('x-limit-per-day')).toBe('10000');
   h.sim.faults.rateLimit(1, 2);
   const throttled = await etsyFetch(h.sim, 'GET', '/v3/application/users/me');
-  expect([throttled.status, throttled.headers.get('retry-after'), throttled.headers.get('x-remaining-this-second')]).toEqual([429, '2', '0']);
+  expect([throttled.status, throttled.headers.get('retry-after'), throttled.headers.get('x-remaining-this-second')]).toEqual([
+    429,
+    '2',
+    '0',
+  ]);
   expect(typeof throttled.body.error).toBe('string');
 });
 

@@ -18,7 +18,10 @@ const listing = (id: number) => h.sim.state.listings.get(id)!;
 const fetchInventory = async (id: number) =>
   (
     await fetch(`${h.sim.baseUrl}/v3/application/listings/${id}/inventory`, {
-      headers: { 'x-api-key': `${h.sim.credentials.apiKey}:${h.sim.credentials.sharedSecret}`, authorization: `Bearer ${h.sim.credentials.accessToken}` },
+      headers: {
+        'x-api-key': `${h.sim.credentials.apiKey}:${h.sim.credentials.sharedSecret}`,
+        authorization: `Bearer ${h.sim.credentials.accessToken}`,
+      },
     })
   ).json() as Promise<any>;
 const enabledUnits = (id: number) =>
@@ -26,7 +29,7 @@ const enabledUnits = (id: number) =>
     .products.filter((p) => !p.is_deleted)
     .reduce((s, p) => s + p.offerings.reduce((t, o) => t + (o.is_enabled && !o.is_deleted ? o.quantity : 0), 0), 0);
 
-test('the simulator refuses an all-zero inventory with Etsy\'s error', async () => {
+test("the simulator refuses an all-zero inventory with Etsy's error", async () => {
   h.sim.seed([listingSeed(4000, 2)]);
   const res = await fetch(`${h.sim.baseUrl}/v3/application/listings/4000/inventory`, {
     method: 'PUT',
@@ -38,7 +41,15 @@ test('the simulator refuses an all-zero inventory with Etsy\'s error', async () 
     body: JSON.stringify({
       products: [1, 2].map((i) => ({
         sku: `SKU-4000-${i}`,
-        property_values: [{ property_id: 513, property_name: 'Variant', scale_id: null, value_ids: [listing(4000).products[i - 1]!.property_values[0]!.value_ids[0]], values: [`Option ${i}`] }],
+        property_values: [
+          {
+            property_id: 513,
+            property_name: 'Variant',
+            scale_id: null,
+            value_ids: [listing(4000).products[i - 1]!.property_values[0]!.value_ids[0]],
+            values: [`Option ${i}`],
+          },
+        ],
         offerings: [{ price: 25, quantity: 0, is_enabled: true, readiness_state_id: 1_402_817_325 }],
       })),
       price_on_property: [],
@@ -78,7 +89,7 @@ test('all variants out of stock: deactivate first, then write with one placehold
   expect(calls(h.sim)).toEqual(['GET /v3/application/listings/4001/inventory']);
 });
 
-test('one variant back: Etsy withholds an inactive listing\'s processing profiles, so reactivate, read them, then write', async () => {
+test("one variant back: Etsy withholds an inactive listing's processing profiles, so reactivate, read them, then write", async () => {
   h.sim.seed([listingSeed(4002, 3)]);
   const c = h.connect();
   await c.writeStock([400201, 400202, 400203].map((v) => ({ ...ref(4002, v), target: OUT_OF_STOCK })));

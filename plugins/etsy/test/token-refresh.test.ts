@@ -97,7 +97,9 @@ test('no refreshToken stored: an AuthError at once, no call', async () => {
   await expect(plugin.refreshCredentials!(h.context({ refreshToken: undefined }))).rejects.toBeInstanceOf(AuthError);
   expect(h.sim.requests).toHaveLength(0);
   // A token Etsy never issued as an access token (here: the refresh token) is refused like a revoked one.
-  const bad = await etsyFetch(h.sim, 'GET', '/v3/application/users/me', { headers: { authorization: `Bearer ${h.sim.credentials.refreshToken}` } });
+  const bad = await etsyFetch(h.sim, 'GET', '/v3/application/users/me', {
+    headers: { authorization: `Bearer ${h.sim.credentials.refreshToken}` },
+  });
   expect([bad.status, bad.body.error]).toEqual([401, 'invalid_token']);
 });
 
@@ -109,9 +111,12 @@ test('client_id is the keystring alone, also when apiKey holds "keystring:shared
 });
 
 test('simulator fidelity: the token endpoint is keyless and form-encoded; it rejects a JSON body, x-api-key as client_id, unknown grants', async () => {
-  const form = (f: Record<string, string>) => etsyFetch(h.sim, 'POST', OAUTH_TOKEN_PATH, { form: f, headers: { 'x-api-key': '', authorization: '' } });
+  const form = (f: Record<string, string>) =>
+    etsyFetch(h.sim, 'POST', OAUTH_TOKEN_PATH, { form: f, headers: { 'x-api-key': '', authorization: '' } });
   const base = { grant_type: 'refresh_token', client_id: SIM_KEYSTRING, refresh_token: h.sim.credentials.refreshToken! };
-  expect((await form({ ...base, client_id: `${SIM_KEYSTRING}:${h.sim.credentials.sharedSecret}` })).body).toMatchObject({ error: 'invalid_client' });
+  expect((await form({ ...base, client_id: `${SIM_KEYSTRING}:${h.sim.credentials.sharedSecret}` })).body).toMatchObject({
+    error: 'invalid_client',
+  });
   expect((await form({ ...base, grant_type: 'password' })).body).toMatchObject({ error: 'unsupported_grant_type' });
   // The authorization_code grant needs a code (the consent flow's; test/connect-flow.test.ts).
   expect((await form({ ...base, grant_type: 'authorization_code' })).body).toMatchObject({ error: 'invalid_request' });

@@ -45,7 +45,10 @@ type OwnedSourceItem = { item: MagentoSourceItem; owners: number[] };
 
 /** A SKU named twice keeps its last input (keyed by the SKU alone: Magento's stock APIs know SKUs only); malformed SKUs are set aside. */
 function collapse<T extends VariantRef>(inputs: readonly T[]): { items: Planned<T>[]; invalid: number[] } {
-  return collapseDuplicates(inputs, { key: (input) => input.externalVariantId, ids: (input) => (isSku(input.externalVariantId) ? { sku: input.externalVariantId } : undefined) });
+  return collapseDuplicates(inputs, {
+    key: (input) => input.externalVariantId,
+    ids: (input) => (isSku(input.externalVariantId) ? { sku: input.externalVariantId } : undefined),
+  });
 }
 
 const enc = encodeURIComponent;
@@ -114,12 +117,19 @@ export class MagentoConnection implements StoreConnection {
   }
 
   private async putStockItem(sku: string, item: MagentoStockItem): Promise<void> {
-    await this.api.request({ method: 'PUT', url: `/products/${enc(sku)}/stockItems/${enc(String(item.item_id ?? 1))}`, body: { stockItem: item }, idempotent: true });
+    await this.api.request({
+      method: 'PUT',
+      url: `/products/${enc(sku)}/stockItems/${enc(String(item.item_id ?? 1))}`,
+      body: { stockItem: item },
+      idempotent: true,
+    });
   }
 
   async writeStock(changes: readonly StockWrite[]): Promise<WriteOutcome[]> {
     const slots = new Slots<WriteOutcome>(changes.length);
-    const failedWith = (error: PluginError) => (i: number): WriteOutcome => ({ ...ref(changes[i]), status: 'failed', error });
+    const failedWith =
+      (error: PluginError) =>
+      (i: number): WriteOutcome => ({ ...ref(changes[i]), status: 'failed', error });
     const { items, invalid } = collapse(changes);
     slots.set(invalid, failedWith(new Rejected('A Magento SKU is 1–64 characters')));
     const failures = new Map<number, PluginError>();
@@ -136,7 +146,8 @@ export class MagentoConnection implements StoreConnection {
           await this.writeLegacy(items, fail);
         }
       }
-      for (const it of items) slots.set(it.indexes, (i) => (failures.has(i) ? failedWith(failures.get(i)!)(i) : { ...ref(changes[i]), status: 'written' }));
+      for (const it of items)
+        slots.set(it.indexes, (i) => (failures.has(i) ? failedWith(failures.get(i)!)(i) : { ...ref(changes[i]), status: 'written' }));
     } catch (e) {
       const error = asPluginError(e);
       this.log.warn('magento: write stopped', { code: error.code, message: error.message });
@@ -165,7 +176,11 @@ export class MagentoConnection implements StoreConnection {
         }
       }
       if (isManaged(target) && !countCarried) {
-        counts.push({ item: sourceItemFor(it.sku, this.sourceCode, target), owners: it.indexes, inPlace: previous != null && sameTargetStock(previous, target) });
+        counts.push({
+          item: sourceItemFor(it.sku, this.sourceCode, target),
+          owners: it.indexes,
+          inPlace: previous != null && sameTargetStock(previous, target),
+        });
       }
     });
     // Counts believed in place cost a call only when another count needs it (then they re-assert for free).
@@ -229,7 +244,12 @@ export class MagentoConnection implements StoreConnection {
   private async saveSourceItemsCall(part: OwnedSourceItem[], fail: Fail): Promise<void> {
     if (part.length === 0) return;
     try {
-      await this.api.request({ method: 'POST', url: '/inventory/source-items', body: { sourceItems: part.map((p) => p.item) }, idempotent: true });
+      await this.api.request({
+        method: 'POST',
+        url: '/inventory/source-items',
+        body: { sourceItems: part.map((p) => p.item) },
+        idempotent: true,
+      });
     } catch (e) {
       const error = this.msiFailure(e);
       if (stopsTheWork(error)) throw error;

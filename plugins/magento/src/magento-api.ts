@@ -7,7 +7,10 @@ import type { MagentoErrorBody } from './magento-types';
 import { DEFAULT_STORE_CODE } from './manifest';
 
 export function apiBaseUrl(credentials: Readonly<Record<string, string>>): string {
-  const root = (credentials.baseUrl || credentials.siteUrl || '').trim().replace(/\/+$/, '').replace(/\/rest(\/[^/]+)?(\/V1)?$/, '');
+  const root = (credentials.baseUrl || credentials.siteUrl || '')
+    .trim()
+    .replace(/\/+$/, '')
+    .replace(/\/rest(\/[^/]+)?(\/V1)?$/, '');
   const store = encodeURIComponent((credentials.storeCode || DEFAULT_STORE_CODE).trim());
   return `${root}/rest/${store}/V1`;
 }
@@ -51,5 +54,7 @@ export function renderMessage(body: MagentoErrorBody | undefined): string {
 export function classifyMagentoResponse(res: HttpResponse): { error?: AuthError } | undefined {
   if (res.status !== 401 && res.status !== 403) return undefined;
   const text = renderMessage(magentoErrorBody(res.data));
-  return { error: new AuthError(`Magento refused the access token${text ? `: ${text}` : ` (HTTP ${res.status})`}`, { status: res.status }) };
+  return {
+    error: new AuthError(`Magento refused the access token${text ? `: ${text}` : ` (HTTP ${res.status})`}`, { status: res.status }),
+  };
 }

@@ -36,7 +36,10 @@ export function withManageStock(item: MagentoStockItem, target: TargetStock, wri
  * The neutral reading: not managed → unlimited; managed → the source item's quantity when it is in stock,
  * out of stock when its status is 0 (or there is no source item for the source).
  */
-export function fromMagento(item: Pick<MagentoStockItem, 'manage_stock'>, source: Pick<MagentoSourceItem, 'quantity' | 'status'> | undefined): TargetStock {
+export function fromMagento(
+  item: Pick<MagentoStockItem, 'manage_stock'>,
+  source: Pick<MagentoSourceItem, 'quantity' | 'status'> | undefined,
+): TargetStock {
   if (!item.manage_stock) return { kind: 'unlimited' };
   if (!source || Number(source.status) !== 1) return { kind: 'out_of_stock' };
   const n = Number(source.quantity);

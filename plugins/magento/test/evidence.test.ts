@@ -52,7 +52,9 @@ describe('parsing the documented answers (no simulator)', () => {
   });
 
   it('renders documented messages with their parameters and maps the ACL refusal to AuthError', () => {
-    expect(renderMessage(magentoErrorBody(ev('error-unknown-skus').response!.body))).toBe('Following products with requested skus were not found: X-1, X-2');
+    expect(renderMessage(magentoErrorBody(ev('error-unknown-skus').response!.body))).toBe(
+      'Following products with requested skus were not found: X-1, X-2',
+    );
     const r = ev('error-unauthorized').response!;
     const v = classifyMagentoResponse({ status: r.status, headers: {}, data: r.body });
     expect(v?.error).toBeInstanceOf(AuthError);
@@ -65,7 +67,15 @@ describe('the simulator answers the documented requests in the documented shape'
   const spec = loadOpenApiSpec(MAGENTO_SPEC_FILE);
   beforeEach(async () => {
     sim = await startMagentoSimulator();
-    sim.seed([{ productId: 'BAG', variants: [{ variantId: '24-WB01', initial: Q(100) }, { variantId: '24-WB03', initial: Q(100) }] }]);
+    sim.seed([
+      {
+        productId: 'BAG',
+        variants: [
+          { variantId: '24-WB01', initial: Q(100) },
+          { variantId: '24-WB03', initial: Q(100) },
+        ],
+      },
+    ]);
     sim.state.sources.add('baltimore_wh');
     sim.state.sources.add('austin_wh');
   });
@@ -108,7 +118,11 @@ describe('the simulator answers the documented requests in the documented shape'
     // low_stock_date: Magento answers null where the generated schema says string (README "Simulator").
     const lowStockDateAsString = (item: Record<string, unknown>) => ({ ...item, low_stock_date: item.low_stock_date ?? '' });
     const forSchema =
-      name === 'stock-item-get' ? lowStockDateAsString(res.body) : name === 'stock-items-low-stock' ? { ...res.body, items: res.body.items.map(lowStockDateAsString) } : res.body;
+      name === 'stock-item-get'
+        ? lowStockDateAsString(res.body)
+        : name === 'stock-items-low-stock'
+          ? { ...res.body, items: res.body.items.map(lowStockDateAsString) }
+          : res.body;
     schemaCheck(method, template, doc.status, forSchema);
   });
 
@@ -136,7 +150,13 @@ describe('the simulator answers the documented requests in the documented shape'
     if (name === 'error-no-route') sim.state.msi = false;
     const doc = ev(name).response!;
     const { request } = ev(name);
-    const res = await call(sim, request!.method, request!.path, undefined, name === 'error-unauthorized' ? null : sim.credentials.accessToken);
+    const res = await call(
+      sim,
+      request!.method,
+      request!.path,
+      undefined,
+      name === 'error-unauthorized' ? null : sim.credentials.accessToken,
+    );
     expect(res.status).toBe(doc.status);
     expectSameShape(res.body, doc.body, name, { closed: true });
     expect(res.body.message).toBe((doc.body as { message: string }).message);
@@ -144,7 +164,9 @@ describe('the simulator answers the documented requests in the documented shape'
   });
 
   it('error-unknown-skus: the whole save is refused 404 with the documented message', async () => {
-    const res = await call(sim, 'POST', '/rest/default/V1/inventory/source-items', { sourceItems: [{ sku: 'X-1', source_code: 'default', quantity: 1, status: 1 }] });
+    const res = await call(sim, 'POST', '/rest/default/V1/inventory/source-items', {
+      sourceItems: [{ sku: 'X-1', source_code: 'default', quantity: 1, status: 1 }],
+    });
     const doc = ev('error-unknown-skus').response!;
     expect(res.status).toBe(doc.status);
     expectSameShape(res.body, doc.body, 'error-unknown-skus', { closed: true });

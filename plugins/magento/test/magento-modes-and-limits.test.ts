@@ -29,7 +29,9 @@ describe('a store without Multi-Source Inventory', () => {
   });
 
   it('verify fails loudly when a non-default source is configured (only the default stock exists)', async () => {
-    const err = await connect(sim, { sourceCode: 'eu_warehouse' }).verify().catch((e: unknown) => e);
+    const err = await connect(sim, { sourceCode: 'eu_warehouse' })
+      .verify()
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AuthError);
     expect((err as Error).message).toMatch(/Multi-Source Inventory is disabled/);
   });
@@ -39,12 +41,20 @@ describe('a store without Multi-Source Inventory', () => {
     sim.seed([p]);
     const [a, b] = refsOf(p);
     const conn = connect(sim);
-    const out = await conn.writeStock([{ ...a, target: Q(9), previous: Q(5) }, { ...b, target: O, previous: Q(5) }]);
+    const out = await conn.writeStock([
+      { ...a, target: Q(9), previous: Q(5) },
+      { ...b, target: O, previous: Q(5) },
+    ]);
     expect(out.map((o) => o.status)).toEqual(['written', 'written']);
     expect(sim.state.stockItems.get('101')).toMatchObject({ manage_stock: true, qty: 9, is_in_stock: true });
     expect(sim.state.stockItems.get('102')).toMatchObject({ qty: 0, is_in_stock: false });
     expect(calls(sim)[0]).toBe('POST /inventory/source-items');
-    expect(calls(sim).slice(1).sort()).toEqual(['GET /stockItems/101', 'GET /stockItems/102', 'PUT /products/101/stockItems/2', 'PUT /products/102/stockItems/3']);
+    expect(calls(sim).slice(1).sort()).toEqual([
+      'GET /stockItems/101',
+      'GET /stockItems/102',
+      'PUT /products/101/stockItems/2',
+      'PUT /products/102/stockItems/3',
+    ]);
     // The connection remembers: the next write goes straight to the stock items; reads too.
     sim.resetRequests();
     expect((await conn.writeStock([{ ...a, target: U, previous: Q(9) }]))[0].status).toBe('written');

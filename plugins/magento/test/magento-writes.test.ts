@@ -10,8 +10,11 @@ afterEach(async () => {
   await sim.close();
 });
 
-const writes = (refs: { externalProductId: string; externalVariantId: string }[], target: StockWrite['target'], previous?: StockWrite['target']): StockWrite[] =>
-  refs.map((r) => ({ ...r, target, previous }));
+const writes = (
+  refs: { externalProductId: string; externalVariantId: string }[],
+  target: StockWrite['target'],
+  previous?: StockWrite['target'],
+): StockWrite[] => refs.map((r) => ({ ...r, target, previous }));
 const item = (sku: string) => sim.state.stockItems.get(sku)!;
 const source = (sku: string, code = 'default') => sim.state.sourceItems.get(`${sku}|${code}`);
 
@@ -23,7 +26,15 @@ describe('stock management on and off (the legacy stock item)', () => {
     const out = await connect(sim).writeStock(writes(refsOf(p), U, Q(4)));
     expect(out[0].status).toBe('written');
     expect(calls(sim)).toEqual(['GET /stockItems/101', 'PUT /products/101/stockItems/2']);
-    expect(item('101')).toMatchObject({ manage_stock: false, use_config_manage_stock: false, is_in_stock: true, min_sale_qty: 2, use_config_min_sale_qty: 0, notify_stock_qty: 3, qty: 4 });
+    expect(item('101')).toMatchObject({
+      manage_stock: false,
+      use_config_manage_stock: false,
+      is_in_stock: true,
+      min_sale_qty: 2,
+      use_config_min_sale_qty: 0,
+      notify_stock_qty: 3,
+      qty: 4,
+    });
     expect(sim.stock(refsOf(p)[0])).toEqual(U);
   });
 
@@ -53,10 +64,18 @@ describe('quantities (MSI source items)', () => {
     const p = product('TEE', 101, 3, Q(5));
     sim.seed([p]);
     const [a, b, c] = refsOf(p);
-    const out = await connect(sim).writeStock([{ ...a, target: Q(9), previous: Q(5) }, { ...b, target: O, previous: Q(5) }, { ...c, target: Q(1), previous: Q(5) }]);
+    const out = await connect(sim).writeStock([
+      { ...a, target: Q(9), previous: Q(5) },
+      { ...b, target: O, previous: Q(5) },
+      { ...c, target: Q(1), previous: Q(5) },
+    ]);
     expect(out.every((o) => o.status === 'written')).toBe(true);
     expect(calls(sim)).toEqual(['POST /inventory/source-items']);
-    expect([source('101'), source('102'), source('103')]).toEqual([{ quantity: 9, status: 1 }, { quantity: 0, status: 0 }, { quantity: 1, status: 1 }]);
+    expect([source('101'), source('102'), source('103')]).toEqual([
+      { quantity: 9, status: 1 },
+      { quantity: 0, status: 0 },
+      { quantity: 1, status: 1 },
+    ]);
     // The legacy item follows the default source, is_in_stock derived from the count.
     expect([item('101').is_in_stock, item('102').is_in_stock]).toEqual([true, false]);
     expect((await connect(sim).readStock([a, b, c])).map((r) => (r.status === 'found' ? r.stock : r.status))).toEqual([Q(9), O, Q(1)]);
@@ -105,8 +124,14 @@ describe('fewest calls', () => {
 describe('auth', () => {
   it('verify checks the token and the source', async () => {
     await expect(connect(sim).verify()).resolves.toBeUndefined();
-    expect(await connect(sim, { sourceCode: 'nowhere' }).verify().catch((e: unknown) => e)).toBeInstanceOf(AuthError);
-    const bad = await connect(sim, { accessToken: 'mage_wrong' }).verify().catch((e: unknown) => e);
+    expect(
+      await connect(sim, { sourceCode: 'nowhere' })
+        .verify()
+        .catch((e: unknown) => e),
+    ).toBeInstanceOf(AuthError);
+    const bad = await connect(sim, { accessToken: 'mage_wrong' })
+      .verify()
+      .catch((e: unknown) => e);
     expect(bad).toBeInstanceOf(AuthError);
     expect((bad as Error).message).toContain("isn't authorized to access Magento_InventoryApi::source");
   });

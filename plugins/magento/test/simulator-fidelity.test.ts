@@ -15,7 +15,10 @@ const V1 = '/rest/default/V1';
 it('answers 401 naming the ACL resource without a valid token, and 404 for an unknown store code', async () => {
   const res = await call(sim, 'GET', `${V1}/stockItems/101`, undefined, null);
   expect(res.status).toBe(401);
-  expect(res.body).toEqual({ message: "The consumer isn't authorized to access %resources.", parameters: { resources: 'Magento_CatalogInventory::cataloginventory' } });
+  expect(res.body).toEqual({
+    message: "The consumer isn't authorized to access %resources.",
+    parameters: { resources: 'Magento_CatalogInventory::cataloginventory' },
+  });
   expect((await call(sim, 'GET', '/rest/nostore/V1/stockItems/101')).status).toBe(404);
 });
 
@@ -34,20 +37,31 @@ it('validates a stock-item PUT against the admin schema (the whole item is requi
 });
 
 it('refuses source items with an unknown source or status (Validation Failed) and unknown SKUs (404), applying nothing', async () => {
-  const bad = await call(sim, 'POST', `${V1}/inventory/source-items`, { sourceItems: [{ sku: '101', source_code: 'mars', quantity: 1, status: 3 }] });
+  const bad = await call(sim, 'POST', `${V1}/inventory/source-items`, {
+    sourceItems: [{ sku: '101', source_code: 'mars', quantity: 1, status: 3 }],
+  });
   expect(bad.status).toBe(400);
   expect(bad.body.message).toBe('Validation Failed');
   expect(bad.body.errors).toHaveLength(2);
-  const unknown = await call(sim, 'POST', `${V1}/inventory/source-items`, { sourceItems: [{ sku: '101', source_code: 'default', quantity: 1, status: 1 }, { sku: 'X', source_code: 'default', quantity: 1, status: 1 }] });
+  const unknown = await call(sim, 'POST', `${V1}/inventory/source-items`, {
+    sourceItems: [
+      { sku: '101', source_code: 'default', quantity: 1, status: 1 },
+      { sku: 'X', source_code: 'default', quantity: 1, status: 1 },
+    ],
+  });
   expect(unknown.status).toBe(404);
   expect(unknown.body).toEqual({ message: 'Following products with requested skus were not found: %1', parameters: ['X'] });
-  const typed = await call(sim, 'POST', `${V1}/inventory/source-items`, { sourceItems: [{ sku: '101', source_code: 'default', quantity: 'lots', status: 1 }] });
+  const typed = await call(sim, 'POST', `${V1}/inventory/source-items`, {
+    sourceItems: [{ sku: '101', source_code: 'default', quantity: 'lots', status: 1 }],
+  });
   expect(typed.status).toBe(400);
   expect(sim.state.sourceItems.get('101|default')).toEqual({ quantity: 5, status: 1 });
 });
 
 it('filters source items with searchCriteria (groups ANDed, in/eq) and reports total_count', async () => {
-  await call(sim, 'POST', `${V1}/inventory/source-items`, { sourceItems: [{ sku: '102', source_code: 'eu_warehouse', quantity: 8, status: 1 }] });
+  await call(sim, 'POST', `${V1}/inventory/source-items`, {
+    sourceItems: [{ sku: '102', source_code: 'eu_warehouse', quantity: 8, status: 1 }],
+  });
   const q = new URLSearchParams({
     'searchCriteria[filterGroups][0][filters][0][field]': 'sku',
     'searchCriteria[filterGroups][0][filters][0][value]': '101,102',

@@ -89,7 +89,10 @@ export class NuvemshopConnection implements StoreConnection {
     outcomes.set(invalid, (i) => ({
       ...refOf(changes[i]),
       status: 'failed',
-      error: new Rejected('Nuvemshop product and variant ids are positive integers', refOf(changes[i]) as unknown as Record<string, unknown>),
+      error: new Rejected(
+        'Nuvemshop product and variant ids are positive integers',
+        refOf(changes[i]) as unknown as Record<string, unknown>,
+      ),
     }));
     try {
       // Only when something is to be written (a run whose writes are all in place costs no call).
@@ -100,13 +103,17 @@ export class NuvemshopConnection implements StoreConnection {
           `This Nuvemshop store keeps stock at ${locations.length} locations (${locations.map((l) => l.id).join(', ')}); writing "stock" would change only each variant's first location: set the locationId credential`,
           { locations: locations.map((l) => l.id) },
         );
-        for (const group of groups) for (const it of group.items) outcomes.set(it.indexes, (i) => ({ ...refOf(changes[i]), status: 'failed', error }));
+        for (const group of groups)
+          for (const it of group.items) outcomes.set(it.indexes, (i) => ({ ...refOf(changes[i]), status: 'failed', error }));
         return outcomes.done();
       }
       for (const group of groups) {
         if (allInPlace(group.items, sameOnPlatform)) {
           for (const item of group.items) outcomes.set(item.indexes, (i) => ({ ...refOf(changes[i]), status: 'written' }));
-          this.log.debug('nuvemshop: skipped a product whose writes are all in place', { productId: group.productId, skipped: group.items.length });
+          this.log.debug('nuvemshop: skipped a product whose writes are all in place', {
+            productId: group.productId,
+            skipped: group.items.length,
+          });
           continue;
         }
         for (const part of chunk(group.items, this.maxBatch)) await this.writeChunk(group.productId, part, changes, outcomes, true);
@@ -231,7 +238,11 @@ export class NuvemshopConnection implements StoreConnection {
    * A product's variants, page by page (`per_page` ≤ 200), until every wanted id is seen or the last
    * page. 'product-missing' when the product itself answers 404.
    */
-  private async listVariants(productId: number, fields: string, wanted: ReadonlySet<number> | undefined): Promise<Map<number, NuvemVariantStock> | 'product-missing'> {
+  private async listVariants(
+    productId: number,
+    fields: string,
+    wanted: ReadonlySet<number> | undefined,
+  ): Promise<Map<number, NuvemVariantStock> | 'product-missing'> {
     const seen = new Map<number, NuvemVariantStock>();
     for (let page = 1; ; page++) {
       let rows: NuvemVariantStock[];
@@ -278,7 +289,10 @@ export class NuvemshopConnection implements StoreConnection {
           const row = found === 'product-missing' ? undefined : found.get(it.variantId);
           const shown = row ? stockAt(row, this.locationId) : undefined;
           if (shown && 'problem' in shown) {
-            const error = new Rejected(`Nuvemshop variant ${it.variantId} cannot be read for this store's setup: ${shown.problem}`, { productId: group.productId, variantId: it.variantId });
+            const error = new Rejected(`Nuvemshop variant ${it.variantId} cannot be read for this store's setup: ${shown.problem}`, {
+              productId: group.productId,
+              variantId: it.variantId,
+            });
             outcomes.set(it.indexes, (i) => ({ ...refOf(refs[i]), status: 'failed', error }));
           } else if (shown) {
             const stock = shown.stock;
@@ -287,7 +301,10 @@ export class NuvemshopConnection implements StoreConnection {
             const error =
               found === 'product-missing'
                 ? new NotFound(`Nuvemshop has no product ${group.productId} (deleted?)`, { productId: group.productId })
-                : new NotFound(`Nuvemshop product ${group.productId} has no variant ${it.variantId}`, { productId: group.productId, variantId: it.variantId });
+                : new NotFound(`Nuvemshop product ${group.productId} has no variant ${it.variantId}`, {
+                    productId: group.productId,
+                    variantId: it.variantId,
+                  });
             outcomes.set(it.indexes, (i) => ({ ...refOf(refs[i]), status: 'failed', error }));
           }
         }

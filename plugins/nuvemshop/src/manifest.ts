@@ -58,7 +58,7 @@ export const credentialFields: readonly CredentialField[] = [
     name: 'accessToken',
     secret: true,
     required: true,
-    description: 'The app\'s access token for this store (OAuth install; does not expire). Needs read_products and write_products.',
+    description: "The app's access token for this store (OAuth install; does not expire). Needs read_products and write_products.",
   },
   {
     name: 'contact',

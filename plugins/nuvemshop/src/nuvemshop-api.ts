@@ -3,7 +3,15 @@
  * header, the User-Agent it requires, and its rate and error signals read into the SDK's taxonomy.
  * The only I/O the plugin does goes through here.
  */
-import { AuthError, exhaustedBudgetPauseMs, headerNumber, RateLimited, type ConnectContext, type HttpClient, type HttpResponse } from '@stock-sync/plugin-sdk';
+import {
+  AuthError,
+  exhaustedBudgetPauseMs,
+  headerNumber,
+  RateLimited,
+  type ConnectContext,
+  type HttpClient,
+  type HttpResponse,
+} from '@stock-sync/plugin-sdk';
 import { API_VERSION, DEFAULT_API_HOST, USER_AGENT_APP } from './manifest';
 import { isNuvemErrorBody } from './nuvemshop-types';
 
@@ -50,7 +58,10 @@ export function classifyNuvemshopResponse(res: HttpResponse): { error?: AuthErro
   if (res.status === 429) {
     const reset = headerNumber(headers, 'x-rate-limit-reset');
     const wait = Math.max(LEAK_MS, reset ?? 0);
-    return { error: new RateLimited(`Nuvemshop rate limit reached (leaky bucket full); waiting ${wait} ms`, wait, { status: 429 }), pauseMs: wait };
+    return {
+      error: new RateLimited(`Nuvemshop rate limit reached (leaky bucket full); waiting ${wait} ms`, wait, { status: 429 }),
+      pauseMs: wait,
+    };
   }
   if (res.status === 401 || res.status === 403 || res.status === 402) {
     const body = isNuvemErrorBody(res.data) ? res.data : undefined;

@@ -9,7 +9,16 @@
  *   uninstalled: no refreshCredentials;
  * - app/uninstalled webhook signed X-Linkedstore-HMAC-SHA256 (hex HMAC-SHA256 of the body, app secret).
  */
-import { idText, jsonObjectOf, oauthUrl, type InboundRequest, type OAuthApp, type PluginOAuth, type TokenResponse, type UninstallNotice } from '@stock-sync/plugin-sdk';
+import {
+  idText,
+  jsonObjectOf,
+  oauthUrl,
+  type InboundRequest,
+  type OAuthApp,
+  type PluginOAuth,
+  type TokenResponse,
+  type UninstallNotice,
+} from '@stock-sync/plugin-sdk';
 import { isSignedByApp, SIGNATURE_HEADER } from './webhook-signature';
 
 /** The consent URL: the app id (= the client id) in the path, filled by authorizeUrlFor from the app itself. */

@@ -10,7 +10,8 @@ import type { NuvemVariantPatch, NuvemVariantStock } from './nuvemshop-types';
  */
 export function toVariantPatch(id: number, target: TargetStock, locationId?: string): NuvemVariantPatch {
   // A count for one location goes in inventory_levels; "unlimited" is the variant's own (untracked) state.
-  if (locationId && target.kind !== 'unlimited') return { id, inventory_levels: [{ location_id: locationId, stock: target.kind === 'quantity' ? target.quantity : 0 }] };
+  if (locationId && target.kind !== 'unlimited')
+    return { id, inventory_levels: [{ location_id: locationId, stock: target.kind === 'quantity' ? target.quantity : 0 }] };
   switch (target.kind) {
     case 'unlimited':
       return { id, stock: null };
@@ -53,11 +54,16 @@ export function stockAt(v: NuvemVariantStock, locationId: string | undefined): {
   if (locationId) {
     if (!levels) return { problem: 'the answer carries no inventory_levels, so the configured location cannot be read' };
     const level = levels.find((l) => l.location_id === locationId);
-    if (!level) return { problem: `it has no inventory level at location ${locationId} (it has ${levels.map((l) => l.location_id).join(', ') || 'none'})` };
+    if (!level)
+      return {
+        problem: `it has no inventory level at location ${locationId} (it has ${levels.map((l) => l.location_id).join(', ') || 'none'})`,
+      };
     return { stock: fromVariantStock({ stock_management: true, stock: level.stock }) };
   }
   if (levels && levels.length > 1) {
-    return { problem: `it keeps stock at ${levels.length} locations (${levels.map((l) => l.location_id).join(', ')}), where "stock" is their total: set the locationId credential` };
+    return {
+      problem: `it keeps stock at ${levels.length} locations (${levels.map((l) => l.location_id).join(', ')}), where "stock" is their total: set the locationId credential`,
+    };
   }
   return { stock: fromVariantStock(v) };
 }

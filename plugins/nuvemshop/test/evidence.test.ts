@@ -28,7 +28,9 @@ describe('parsing the documented answers (no simulator)', () => {
     const [multi] = ev('variants-get-multi-inventory').response!.body as NuvemVariantStock[];
     expect(stockAt(multi, LOCATION)).toEqual({ stock: Q(5) });
     expect(stockAt(multi, undefined)).toEqual({ stock: Q(5) }); // one level: stock is that level
-    expect(stockAt({ ...multi, inventory_levels: [...multi.inventory_levels!, { location_id: 'X', stock: 2 }] }, undefined)).toHaveProperty('problem');
+    expect(stockAt({ ...multi, inventory_levels: [...multi.inventory_levels!, { location_id: 'X', stock: 2 }] }, undefined)).toHaveProperty(
+      'problem',
+    );
     const [untracked] = ev('variants-patch').response!.body as NuvemVariantStock[];
     expect(stockAt(untracked, undefined)).toEqual({ stock: { kind: 'unlimited' } });
   });
@@ -60,7 +62,15 @@ describe('the simulator answers the documented requests in the documented shape'
   let sim: NuvemSim;
   beforeEach(async () => {
     sim = await startNuvemSimulator();
-    sim.seed([{ productId: '1234', variants: [{ variantId: '143', initial: { kind: 'unlimited' } }, { variantId: '112', initial: Q(5) }] }]);
+    sim.seed([
+      {
+        productId: '1234',
+        variants: [
+          { variantId: '143', initial: { kind: 'unlimited' } },
+          { variantId: '112', initial: Q(5) },
+        ],
+      },
+    ]);
   });
   afterEach(async () => {
     await sim.close();

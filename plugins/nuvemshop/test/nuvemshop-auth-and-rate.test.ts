@@ -13,7 +13,7 @@ afterEach(async () => {
   await sim.close();
 });
 
-it('sends the platform\'s Authentication header and a User-Agent naming the app and contact', async () => {
+it("sends the platform's Authentication header and a User-Agent naming the app and contact", async () => {
   // A bare loopback server records what the plugin really sends.
   const seen: http.IncomingHttpHeaders[] = [];
   const server = http.createServer((req, res) => {
@@ -35,7 +35,10 @@ it('the simulator enforces the User-Agent and accepts the Authorization spelling
   const path = `/2025-03/${sim.credentials.storeId}/products`;
   const noUa = await call(sim, 'GET', path, undefined, { 'user-agent': '' });
   expect(noUa.status).toBe(400);
-  const authorization = await call(sim, 'GET', path, undefined, { authentication: undefined, authorization: `Bearer ${sim.credentials.accessToken}` });
+  const authorization = await call(sim, 'GET', path, undefined, {
+    authentication: undefined,
+    authorization: `Bearer ${sim.credentials.accessToken}`,
+  });
   expect(authorization.status).toBe(200);
   const none = await call(sim, 'GET', path, undefined, { authentication: undefined });
   expect(none).toMatchObject({ status: 401, body: { code: 401, message: 'Unauthorized' } });

@@ -52,7 +52,10 @@ it("with locationId, writes that location's inventory level only and reads it ba
   const p = seedTwoLocations();
   const conn = connect(sim, { locationId: SECOND });
   const [a, b] = refsOf(p);
-  const out = await conn.writeStock([{ ...a, target: Q(9) }, { ...b, target: { kind: 'out_of_stock' } }]);
+  const out = await conn.writeStock([
+    { ...a, target: Q(9) },
+    { ...b, target: { kind: 'out_of_stock' } },
+  ]);
   expect(out.map((o) => o.status)).toEqual(['written', 'written']);
   const va = sim.state.variants.get(Number(a.externalVariantId))!;
   expect([va.stock, va.otherLevels!.get(SECOND)]).toEqual([5, 9]);
@@ -92,7 +95,17 @@ describe('when the store does not say (no read_locations scope)', () => {
         return {
           status: 200,
           headers: {},
-          data: [{ id: 11, stock_management: true, stock: 9, inventory_levels: [{ location_id: FIRST, stock: 6 }, { location_id: SECOND, stock: 3 }] }],
+          data: [
+            {
+              id: 11,
+              stock_management: true,
+              stock: 9,
+              inventory_levels: [
+                { location_id: FIRST, stock: 6 },
+                { location_id: SECOND, stock: 3 },
+              ],
+            },
+          ],
         };
       },
     };

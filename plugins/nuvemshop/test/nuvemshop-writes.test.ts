@@ -15,12 +15,16 @@ afterEach(async () => {
   await sim.close();
 });
 
-function writes(refs: { externalProductId: string; externalVariantId: string }[], target: StockWrite['target'], previous?: StockWrite['target']): StockWrite[] {
+function writes(
+  refs: { externalProductId: string; externalVariantId: string }[],
+  target: StockWrite['target'],
+  previous?: StockWrite['target'],
+): StockWrite[] {
   return refs.map((r) => ({ ...r, target, previous }));
 }
 
 describe('what lands in the store', () => {
-  it('writes the platform\'s own forms: stock null (infinite), a tracked 0, a tracked count', async () => {
+  it("writes the platform's own forms: stock null (infinite), a tracked 0, a tracked count", async () => {
     const p = product(100, 1001, 3, Q(5));
     sim.seed([p]);
     const [a, b, c] = refsOf(p);
@@ -78,9 +82,16 @@ describe('batching', () => {
     const b = product(200, 10, 2, O);
     sim.seed([a, b]);
     sim.manualEdit(refsOf(b)[1], Q(9)); // drift the hub does not know about
-    const out = await connect(sim).writeStock([...writes(refsOf(a), O, Q(0)), { ...refsOf(b)[0], target: U, previous: O }, { ...refsOf(b)[1], target: O, previous: O }]);
+    const out = await connect(sim).writeStock([
+      ...writes(refsOf(a), O, Q(0)),
+      { ...refsOf(b)[0], target: U, previous: O },
+      { ...refsOf(b)[1], target: O, previous: O },
+    ]);
     expect(out.every((o) => o.status === 'written')).toBe(true);
-    expect(sim.requests.map((r) => r.path)).toEqual([expect.stringMatching(/\/locations$/), expect.stringMatching(/\/products\/200\/variants$/)]);
+    expect(sim.requests.map((r) => r.path)).toEqual([
+      expect.stringMatching(/\/locations$/),
+      expect.stringMatching(/\/products\/200\/variants$/),
+    ]);
     expect(sim.stock(refsOf(b)[1])).toEqual(Q(0));
   });
 

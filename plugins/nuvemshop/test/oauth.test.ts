@@ -6,7 +6,16 @@
  */
 import { join } from 'node:path';
 import { authorizeUrl, createHttpClient, exchangeCode, hmacSha256, type OAuthApp } from '@stock-sync/plugin-sdk';
-import { callbackFromLocation, evidence, expectSameShape, inboundRequest, recordingLogger, startReplay, startSimulator, type Replay } from '@stock-sync/plugin-testkit';
+import {
+  callbackFromLocation,
+  evidence,
+  expectSameShape,
+  inboundRequest,
+  recordingLogger,
+  startReplay,
+  startSimulator,
+  type Replay,
+} from '@stock-sync/plugin-testkit';
 import { plugin } from '../src';
 import { SANDBOX_OAUTH_APP, SANDBOX_STORE_ID, signedAppUninstalled, simulator } from '../src/simulator';
 
@@ -27,7 +36,9 @@ describe('the authorize URL', () => {
     expect([...url.searchParams.keys()].sort()).toEqual(['redirect_uri', 'state']);
   });
   it('the sandbox origin replaces the platform host, the path stays', () => {
-    const url = new URL(authorizeUrl(oauth, { app: { ...app, baseUrl: 'http://127.0.0.1:9' }, inputs: {}, redirectUri: REDIRECT, state: 's' }));
+    const url = new URL(
+      authorizeUrl(oauth, { app: { ...app, baseUrl: 'http://127.0.0.1:9' }, inputs: {}, redirectUri: REDIRECT, state: 's' }),
+    );
     expect(`${url.origin}${url.pathname}`).toBe('http://127.0.0.1:9/apps/123/authorize');
   });
 });
@@ -40,26 +51,48 @@ describe('the code exchange against the documented answer', () => {
     replay = await startReplay([doc('oauth-token').response!]);
     const callback = inboundRequest({ query: { code: 'xyz', state: 'csrf-code' } });
     const http = createHttpClient({ rateLimit: { requestsPerSecond: 50, burst: 50 }, maxAttempts: 1 });
-    const store = await exchangeCode(oauth, { app: { ...app, baseUrl: replay.baseUrl }, inputs: {}, redirectUri: REDIRECT, callback, http, log: recordingLogger() });
+    const store = await exchangeCode(oauth, {
+      app: { ...app, baseUrl: replay.baseUrl },
+      inputs: {},
+      redirectUri: REDIRECT,
+      callback,
+      http,
+      log: recordingLogger(),
+    });
     const [req] = replay.requests;
     expect(req.method).toBe('POST');
     expect(req.path).toBe(doc('oauth-token').request!.path);
     expect(req.headers['content-type']).toMatch(/application\/x-www-form-urlencoded/);
     const sent = Object.fromEntries(new URLSearchParams(req.body));
     expect(sent).toMatchObject({ client_id: '123', client_secret: SECRET, grant_type: 'authorization_code', code: 'xyz' });
-    expect(store).toEqual({ externalStoreId: '789', credentials: { storeId: '789', accessToken: '61181d08b7e328d256736hdcb671c3ce50b8af5', baseUrl: replay.baseUrl } });
+    expect(store).toEqual({
+      externalStoreId: '789',
+      credentials: { storeId: '789', accessToken: '61181d08b7e328d256736hdcb671c3ce50b8af5', baseUrl: replay.baseUrl },
+    });
   });
 });
 
 describe('the app/uninstalled notice', () => {
   const documented = doc('webhook-app-uninstalled').request!;
   const body = JSON.stringify(documented.body);
-  const signed = (raw: string, secret = SECRET, header = 'x-linkedstore-hmac-sha256') => inboundRequest({ method: 'POST', body: raw, headers: { 'content-type': 'application/json', [header]: hmacSha256(secret, raw, 'hex') } });
+  const signed = (raw: string, secret = SECRET, header = 'x-linkedstore-hmac-sha256') =>
+    inboundRequest({
+      method: 'POST',
+      body: raw,
+      headers: { 'content-type': 'application/json', [header]: hmacSha256(secret, raw, 'hex') },
+    });
 
   it('a body signed with the app secret names the store', () => {
-    expect(oauth.verifyUninstall!(signed(body), app)).toEqual({ externalStoreId: '123', reason: 'app uninstalled on Nuvemshop (app/uninstalled webhook)' });
+    expect(oauth.verifyUninstall!(signed(body), app)).toEqual({
+      externalStoreId: '123',
+      reason: 'app uninstalled on Nuvemshop (app/uninstalled webhook)',
+    });
     // Frameworks may upper-case nothing but the header name; the hex digest is compared case-insensitively.
-    const upper = inboundRequest({ method: 'POST', body, headers: { 'X-Linkedstore-HMAC-SHA256': hmacSha256(SECRET, body, 'hex').toUpperCase() } });
+    const upper = inboundRequest({
+      method: 'POST',
+      body,
+      headers: { 'X-Linkedstore-HMAC-SHA256': hmacSha256(SECRET, body, 'hex').toUpperCase() },
+    });
     expect(oauth.verifyUninstall!(upper, app)?.externalStoreId).toBe('123');
   });
   it('unsigned, mis-signed, altered, unparsable or another event: null', () => {
@@ -78,14 +111,21 @@ describe('the simulator answers as documented', () => {
     const sim = await startSimulator(simulator);
     try {
       const sandbox: OAuthApp = { ...SANDBOX_OAUTH_APP, baseUrl: sim.baseUrl };
-      const res = await fetch(authorizeUrl(oauth, { app: sandbox, inputs: {}, redirectUri: REDIRECT, state: 'csrf-code' }), { redirect: 'manual' });
+      const res = await fetch(authorizeUrl(oauth, { app: sandbox, inputs: {}, redirectUri: REDIRECT, state: 'csrf-code' }), {
+        redirect: 'manual',
+      });
       expect(res.status).toBe(302);
       const callback = callbackFromLocation(res.headers.get('location')!);
       expect(Object.keys(callback.query).sort()).toEqual(['code', 'state']);
       const token = await fetch(`${sim.baseUrl}${doc('oauth-token').request!.path}`, {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ client_id: sandbox.clientId, client_secret: sandbox.clientSecret, grant_type: 'authorization_code', code: callback.query.code }).toString(),
+        body: new URLSearchParams({
+          client_id: sandbox.clientId,
+          client_secret: sandbox.clientSecret,
+          grant_type: 'authorization_code',
+          code: callback.query.code,
+        }).toString(),
       });
       expect(token.status).toBe(200);
       const answer = (await token.json()) as any;
@@ -98,7 +138,9 @@ describe('the simulator answers as documented', () => {
   it('an unknown app id gets no redirect (400)', async () => {
     const sim = await startSimulator(simulator);
     try {
-      const res = await fetch(`${sim.baseUrl}/apps/999/authorize?state=s&redirect_uri=${encodeURIComponent(REDIRECT)}`, { redirect: 'manual' });
+      const res = await fetch(`${sim.baseUrl}/apps/999/authorize?state=s&redirect_uri=${encodeURIComponent(REDIRECT)}`, {
+        redirect: 'manual',
+      });
       expect(res.status).toBe(400);
     } finally {
       await sim.close();

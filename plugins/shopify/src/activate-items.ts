@@ -32,11 +32,17 @@ export function activationOutcome(payload: ActivatePayload | null | undefined): 
       field: refused.field ?? undefined,
     });
   }
-  if (!payload.inventoryLevel) return new Transient('inventoryActivate answered without an inventory level; the item may not be stocked at the location');
+  if (!payload.inventoryLevel)
+    return new Transient('inventoryActivate answered without an inventory level; the item may not be stocked at the location');
   return undefined;
 }
 
-export async function activateItems(api: ShopifyApi, ledger: Ledger<unknown>, pending: readonly PendingActivation[], locationId: string): Promise<void> {
+export async function activateItems(
+  api: ShopifyApi,
+  ledger: Ledger<unknown>,
+  pending: readonly PendingActivation[],
+  locationId: string,
+): Promise<void> {
   for (const call of chunk(pending, ACTIVATE_ITEMS_PER_CALL)) {
     if (ledger.stopped) return;
     const variables: Record<string, unknown> = { locationId };

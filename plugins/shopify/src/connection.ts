@@ -85,11 +85,22 @@ export function connectShopify(ctx: ConnectContext): StoreConnection {
         }
         // Stock items at the location first; a refused activation drops that variant's later steps.
         await activateItems(api, ledger, activations, locationId);
-        const activatedOnly = activations.filter((a) => !ledger.done(a.key) && !updates.some((u) => u.key === a.key) && !sets.some((s) => s.key === a.key));
+        const activatedOnly = activations.filter(
+          (a) => !ledger.done(a.key) && !updates.some((u) => u.key === a.key) && !sets.some((s) => s.key === a.key),
+        );
         for (const a of activatedOnly) ledger.succeed(a.key, true); // out of stock: the new level holds 0
-        await updateVariants(api, ledger, updates.filter((u) => !ledger.done(u.key)));
+        await updateVariants(
+          api,
+          ledger,
+          updates.filter((u) => !ledger.done(u.key)),
+        );
         // A refused tracking change must not be followed by its quantity.
-        await setQuantities(api, ledger, sets.filter((s) => !ledger.done(s.key)), locationId);
+        await setQuantities(
+          api,
+          ledger,
+          sets.filter((s) => !ledger.done(s.key)),
+          locationId,
+        );
       } catch (e) {
         // Only bugs land here (platform failures are recorded per call); never lose the outcomes.
         const error = asPluginError(e, (m) => new Transient(`writing stock failed unexpectedly: ${m}`));

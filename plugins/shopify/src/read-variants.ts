@@ -20,10 +20,17 @@ export async function readVariants(
     if (ledger.stopped) return;
     let nodes: Array<VariantNode | null>;
     try {
-      const data = await api.graphql<{ nodes: Array<VariantNode | null> }>(READ_VARIANTS, { ids, locationId }, readVariantsCost(ids.length));
+      const data = await api.graphql<{ nodes: Array<VariantNode | null> }>(
+        READ_VARIANTS,
+        { ids, locationId },
+        readVariantsCost(ids.length),
+      );
       nodes = data.nodes ?? [];
     } catch (e) {
-      ledger.callFailed(ids, asPluginError(e, (m) => new Transient(`reading variants failed: ${m}`)));
+      ledger.callFailed(
+        ids,
+        asPluginError(e, (m) => new Transient(`reading variants failed: ${m}`)),
+      );
       continue;
     }
     // `nodes` answers in the order of `ids`, null for ids that resolve to nothing.

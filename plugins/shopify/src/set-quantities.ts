@@ -114,7 +114,11 @@ async function sendOnce(
       if (idx === undefined || idx >= items.length) unindexed.push(ue);
       else if (!errorsByIndex.has(idx)) errorsByIndex.set(idx, ue);
     }
-    return { applied: payload.inventoryAdjustmentGroup !== null && payload.inventoryAdjustmentGroup !== undefined, errorsByIndex, unindexed };
+    return {
+      applied: payload.inventoryAdjustmentGroup !== null && payload.inventoryAdjustmentGroup !== undefined,
+      errorsByIndex,
+      unindexed,
+    };
   } catch (e) {
     ledger.callFailed(
       items.map((p) => p.key),

@@ -53,7 +53,10 @@ export async function updateVariants(api: ShopifyApi, ledger: Ledger<unknown>, p
       data = await api.graphql(updateVariantsDocument(call.length), variables, updateVariantsCost(call.length));
     } catch (e) {
       const keys = call.flatMap((a) => a.items.map((p) => p.key));
-      ledger.callFailed(keys, asPluginError(e, (m) => new Transient(`updating variants failed: ${m}`)));
+      ledger.callFailed(
+        keys,
+        asPluginError(e, (m) => new Transient(`updating variants failed: ${m}`)),
+      );
       continue;
     }
     call.forEach((a, i) => {

@@ -92,7 +92,10 @@ it('throttled and cost-cap answers in the documented shape', async () => {
   await new Promise((r) => setTimeout(r, 10));
 
   const ids = Array.from({ length: 250 }, (_, i) => variantGid(String(60000 + i)));
-  const over = await gql(h.sim, (evidence(DIR, 'max-cost-exceeded').request!.body as { query: string }).query, { ids, locationId: HUB_LOCATION_ID });
+  const over = await gql(h.sim, (evidence(DIR, 'max-cost-exceeded').request!.body as { query: string }).query, {
+    ids,
+    locationId: HUB_LOCATION_ID,
+  });
   expectSameShape(over.body, evidence(DIR, 'max-cost-exceeded').response!.body, 'max-cost-exceeded');
   expect(over.body.errors[0].extensions.code).toBe('MAX_COST_EXCEEDED');
 });

@@ -21,13 +21,28 @@ const asResponse = (name: string): HttpResponse => ({ status: doc(name).response
 
 it('covers every call the plugin makes, each with a public source and a date', () => {
   expect(loadEvidenceDir(DIR).map((e) => e.name)).toEqual(
-    expect.arrayContaining(['verify', 'read-variants', 'inventory-set-quantities', 'product-variants-bulk-update', 'inventory-activate', 'throttled', 'unauthorized']),
+    expect.arrayContaining([
+      'verify',
+      'read-variants',
+      'inventory-set-quantities',
+      'product-variants-bulk-update',
+      'inventory-activate',
+      'throttled',
+      'unauthorized',
+    ]),
   );
 });
 
 it('the documented answers are themselves valid for the 2026-04 schema (so they are a fair yardstick)', () => {
   const schema = loadAdminSchema();
-  for (const name of ['verify', 'read-variants', 'inventory-set-quantities', 'inventory-set-quantities-stale', 'product-variants-bulk-update', 'inventory-activate']) {
+  for (const name of [
+    'verify',
+    'read-variants',
+    'inventory-set-quantities',
+    'inventory-set-quantities-stale',
+    'product-variants-bulk-update',
+    'inventory-activate',
+  ]) {
     const req = doc(name).request!.body as { query: string; variables: Record<string, unknown> };
     expect([name, schemaErrorsOfAnswer(schema, req.query, req.variables, data(name))]).toEqual([name, []]);
   }
@@ -43,7 +58,9 @@ it('reads the documented variant nodes: counted 5, untracked, unknown id', () =>
   expect(b.available).toBeNull(); // no inventory level at the location
   expect(parseVariantNode(missing)).toBeUndefined();
   // Writing a count where the documented answer shows no level: the plan stocks the item first.
-  expect(planWrite(b, { kind: 'quantity', quantity: 2 })).toMatchObject({ activate: { inventoryItemId: 'gid://shopify/InventoryItem/900002' } });
+  expect(planWrite(b, { kind: 'quantity', quantity: 2 })).toMatchObject({
+    activate: { inventoryItemId: 'gid://shopify/InventoryItem/900002' },
+  });
 });
 
 it('reads the documented userErrors: stale → re-read, its index from the input path', () => {
@@ -51,7 +68,9 @@ it('reads the documented userErrors: stale → re-read, its index from the input
   expect(isStale(ue)).toBe(true);
   expect(userErrorIndex(ue, 'quantities')).toBe(0);
   expect(errorForUserError(ue, 'x')).toBeInstanceOf(Transient);
-  expect(errorForUserError({ code: 'INVALID_INVENTORY_ITEM', field: ['input', 'quantities', '0', 'inventoryItemId'], message: 'm' }, 'x')).toBeInstanceOf(NotFound);
+  expect(
+    errorForUserError({ code: 'INVALID_INVENTORY_ITEM', field: ['input', 'quantities', '0', 'inventoryItemId'], message: 'm' }, 'x'),
+  ).toBeInstanceOf(NotFound);
   expect(data('inventory-set-quantities').inventorySetQuantities.inventoryAdjustmentGroup).not.toBeNull();
 });
 

@@ -85,7 +85,11 @@ describe('nodes and ids', () => {
         id: 'gid://shopify/ProductVariant/1',
         inventoryPolicy: 'DENY',
         product: { id: 'gid://shopify/Product/9' },
-        inventoryItem: { id: 'gid://shopify/InventoryItem/5', tracked: true, inventoryLevel: { quantities: [{ name: 'available', quantity: 3 }] } },
+        inventoryItem: {
+          id: 'gid://shopify/InventoryItem/5',
+          tracked: true,
+          inventoryLevel: { quantities: [{ name: 'available', quantity: 3 }] },
+        },
       }),
     ).toEqual(base);
     expect(parseVariantNode(null)).toBeUndefined();

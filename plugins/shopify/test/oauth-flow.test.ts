@@ -14,7 +14,15 @@ import {
   type InboundRequest,
   type OAuthExchangeContext,
 } from '@stock-sync/plugin-sdk';
-import { callbackFromLocation, evidence, inboundRequest, recordingLogger, startReplay, startSimulator, type RunningSimulator } from '@stock-sync/plugin-testkit';
+import {
+  callbackFromLocation,
+  evidence,
+  inboundRequest,
+  recordingLogger,
+  startReplay,
+  startSimulator,
+  type RunningSimulator,
+} from '@stock-sync/plugin-testkit';
 import { plugin } from '../src';
 import {
   callbackMessage,
@@ -27,7 +35,15 @@ import {
   verifyShopifyCallback,
   verifyShopifyUninstall,
 } from '../src/oauth';
-import { appUninstalledWebhook, HUB_LOCATION_ID, SIM_ACCESS_TOKEN, SIM_OAUTH_APP, SIM_SHOP_DOMAIN, simulator, type ShopifyState } from '../src/simulator';
+import {
+  appUninstalledWebhook,
+  HUB_LOCATION_ID,
+  SIM_ACCESS_TOKEN,
+  SIM_OAUTH_APP,
+  SIM_SHOP_DOMAIN,
+  simulator,
+  type ShopifyState,
+} from '../src/simulator';
 import { gql } from './support';
 
 const DIR = join(__dirname, 'evidence');
@@ -43,13 +59,16 @@ describe('the install callback signature (documented example, secret "hush")', (
   const callback = inboundRequest({ query });
 
   it("verifies Shopify's own example", () => {
-    expect(callbackMessage(query)).toBe('code=0907a61c0c8d55e99db179b68161bc00&shop=some-shop.myshopify.com&state=0.6784241404160823&timestamp=1337178173');
+    expect(callbackMessage(query)).toBe(
+      'code=0907a61c0c8d55e99db179b68161bc00&shop=some-shop.myshopify.com&state=0.6784241404160823&timestamp=1337178173',
+    );
     expect(signCallbackQuery(query, 'hush')).toBe(query.hmac);
     expect(verifyShopifyCallback(callback, HUSH)).toBe(true);
   });
 
   it('refuses a changed, added or missing parameter, another secret, a missing or malformed hmac', () => {
-    for (const name of Object.keys(query)) expect(verifyShopifyCallback(inboundRequest({ query: { ...query, [name]: `${query[name]}0` } }), HUSH)).toBe(false);
+    for (const name of Object.keys(query))
+      expect(verifyShopifyCallback(inboundRequest({ query: { ...query, [name]: `${query[name]}0` } }), HUSH)).toBe(false);
     expect(verifyShopifyCallback(inboundRequest({ query: { ...query, host: 'x' } }), HUSH)).toBe(false);
     const { hmac: _hmac, ...unsigned } = query;
     expect(verifyShopifyCallback(inboundRequest({ query: unsigned }), HUSH)).toBe(false);
@@ -73,17 +92,24 @@ describe('shop domains', () => {
   it("takes a merchant's input in short, full or URL form; only myshopify.com", () => {
     expect(shopDomainFromInput('acme')).toBe('acme.myshopify.com');
     expect(shopDomainFromInput(' https://ACME.myshopify.com/admin ')).toBe('acme.myshopify.com');
-    for (const bad of ['acme.example.com', 'evil.com/x.myshopify.com', '', undefined, '-acme', 'a b']) expect(() => shopDomainFromInput(bad)).toThrow(AuthError);
+    for (const bad of ['acme.example.com', 'evil.com/x.myshopify.com', '', undefined, '-acme', 'a b'])
+      expect(() => shopDomainFromInput(bad)).toThrow(AuthError);
   });
 
   it('takes what Shopify sends only when it is exactly a myshopify.com domain', () => {
     expect(shopDomainFromShopify('Some-Shop.myshopify.com')).toBe('some-shop.myshopify.com');
-    for (const bad of ['some-shop', 'https://some-shop.myshopify.com', 'some-shop.myshopify.com.evil.com', 'x.myshopify.io', '', undefined]) expect(shopDomainFromShopify(bad)).toBeUndefined();
+    for (const bad of ['some-shop', 'https://some-shop.myshopify.com', 'some-shop.myshopify.com.evil.com', 'x.myshopify.io', '', undefined])
+      expect(shopDomainFromShopify(bad)).toBeUndefined();
   });
 });
 
 describe('the authorize URL', () => {
-  const req = { app: { clientId: 'cid', clientSecret: 'never' }, inputs: { shop: 'acme', locationId: '1' }, redirectUri: 'https://hub.example.com/oauth/callback/shopify', state: 'st' };
+  const req = {
+    app: { clientId: 'cid', clientSecret: 'never' },
+    inputs: { shop: 'acme', locationId: '1' },
+    redirectUri: 'https://hub.example.com/oauth/callback/shopify',
+    state: 'st',
+  };
 
   it("is the shop's /admin/oauth/authorize with client_id, comma-separated scopes, redirect_uri and state only", () => {
     const url = new URL(shopifyAuthorizeUrl(req));
@@ -98,7 +124,11 @@ describe('the authorize URL', () => {
   });
 
   it("goes to the sandbox app's baseUrl, and refuses a shop that is not myshopify.com", () => {
-    expect(shopifyAuthorizeUrl({ ...req, app: { ...req.app, baseUrl: 'http://127.0.0.1:9' } }).startsWith('http://127.0.0.1:9/admin/oauth/authorize?')).toBe(true);
+    expect(
+      shopifyAuthorizeUrl({ ...req, app: { ...req.app, baseUrl: 'http://127.0.0.1:9' } }).startsWith(
+        'http://127.0.0.1:9/admin/oauth/authorize?',
+      ),
+    ).toBe(true);
     expect(() => shopifyAuthorizeUrl({ ...req, inputs: { shop: 'evil.example.com' } })).toThrow(AuthError);
   });
 });
@@ -149,17 +179,29 @@ describe('the code exchange (documented request and answer)', () => {
     const body = doc.response!.body as Record<string, unknown>;
     const { refresh_token: _r, refresh_token_expires_in: _e, expires_in: _x, ...nonExpiring } = body;
     await expect(exchangeAgainstReplay({ status: 200, body: nonExpiring })).rejects.toThrow(
-      new Rejected('Shopify answered the code exchange without a refresh_token: it gave a non-expiring token, which public apps may not use (expiring offline tokens are required)'),
+      new Rejected(
+        'Shopify answered the code exchange without a refresh_token: it gave a non-expiring token, which public apps may not use (expiring offline tokens are required)',
+      ),
     );
-    await expect(exchangeAgainstReplay({ status: 200, body: { ...body, access_token: '' } })).rejects.toThrow('Shopify answered the code exchange without an access_token');
+    await expect(exchangeAgainstReplay({ status: 200, body: { ...body, access_token: '' } })).rejects.toThrow(
+      'Shopify answered the code exchange without an access_token',
+    );
   });
 
   it('refuses a callback for another shop, without one, or without a code — before calling Shopify', async () => {
     const replay = await startReplay([doc.response!]);
     try {
-      const base = { app: { clientId: 'cid', clientSecret: 's', baseUrl: replay.baseUrl }, inputs: { shop: 'acme', locationId: '1' }, redirectUri: 'https://h.example.com/cb', http: http(), log: recordingLogger() };
+      const base = {
+        app: { clientId: 'cid', clientSecret: 's', baseUrl: replay.baseUrl },
+        inputs: { shop: 'acme', locationId: '1' },
+        redirectUri: 'https://h.example.com/cb',
+        http: http(),
+        log: recordingLogger(),
+      };
       const run = (query: Record<string, string>) => exchangeShopifyCode({ ...base, callback: inboundRequest({ query }) });
-      await expect(run({ code: 'c', shop: 'other.myshopify.com' })).rejects.toThrow('the Shopify callback is for another shop than the one being connected (other.myshopify.com)');
+      await expect(run({ code: 'c', shop: 'other.myshopify.com' })).rejects.toThrow(
+        'the Shopify callback is for another shop than the one being connected (other.myshopify.com)',
+      );
       await expect(run({ code: 'c' })).rejects.toThrow('the Shopify callback carries no myshopify.com shop');
       await expect(run({ code: 'c', shop: 'acme.example.com' })).rejects.toThrow(AuthError);
       await expect(run({ shop: 'acme.myshopify.com' })).rejects.toThrow('the Shopify callback carries no authorization code');
@@ -177,14 +219,25 @@ describe('the refresh (documented request and answer)', () => {
     const replay = await startReplay([doc.response!]);
     try {
       const ctx: ConnectContext = {
-        credentials: { shop: 'some-shop', accessToken: 'old', refreshToken: 'rt-old', locationId: '71001', accessTokenExpiresAt: '2026-12-02T11:59:00.000Z' },
+        credentials: {
+          shop: 'some-shop',
+          accessToken: 'old',
+          refreshToken: 'rt-old',
+          locationId: '71001',
+          accessTokenExpiresAt: '2026-12-02T11:59:00.000Z',
+        },
         http: http(),
         log: recordingLogger(),
         app: { clientId: 'cid', clientSecret: 'app-secret', baseUrl: replay.baseUrl },
       };
       const next = await refreshShopifyCredentials(ctx, () => NOW);
       expect(replay.requests[0].path).toBe('/admin/oauth/access_token');
-      expect(JSON.parse(replay.requests[0].body)).toEqual({ ...(doc.request!.body as object), client_id: 'cid', client_secret: 'app-secret', refresh_token: 'rt-old' });
+      expect(JSON.parse(replay.requests[0].body)).toEqual({
+        ...(doc.request!.body as object),
+        client_id: 'cid',
+        client_secret: 'app-secret',
+        refresh_token: 'rt-old',
+      });
       expect(next).toEqual({
         shop: 'some-shop.myshopify.com',
         accessToken: '<new access token>',
@@ -198,9 +251,16 @@ describe('the refresh (documented request and answer)', () => {
     }
   });
 
-  it("keeps the custom-app path: a posted non-expiring token has no refresh token, so its AuthError stands", async () => {
-    const ctx: ConnectContext = { credentials: { shop: 'acme', accessToken: 'shpat_custom', locationId: '1' }, http: http(), log: recordingLogger(), app: SIM_OAUTH_APP };
-    await expect(plugin.refreshCredentials!(ctx)).rejects.toThrow(new AuthError('no refreshToken is stored for this Shopify store: reconnect it'));
+  it('keeps the custom-app path: a posted non-expiring token has no refresh token, so its AuthError stands', async () => {
+    const ctx: ConnectContext = {
+      credentials: { shop: 'acme', accessToken: 'shpat_custom', locationId: '1' },
+      http: http(),
+      log: recordingLogger(),
+      app: SIM_OAUTH_APP,
+    };
+    await expect(plugin.refreshCredentials!(ctx)).rejects.toThrow(
+      new AuthError('no refreshToken is stored for this Shopify store: reconnect it'),
+    );
   });
 });
 
@@ -212,7 +272,10 @@ describe('the app/uninstalled webhook (documented headers; secret "hush")', () =
     inboundRequest({ method: over.method ?? 'POST', headers: over.headers ?? headers, body: over.body ?? raw });
 
   it('names the shop of a verified notice', () => {
-    expect(verifyShopifyUninstall(notice(), HUSH)).toEqual({ externalStoreId: 'some-shop.myshopify.com', reason: 'the app was uninstalled on Shopify (app/uninstalled webhook)' });
+    expect(verifyShopifyUninstall(notice(), HUSH)).toEqual({
+      externalStoreId: 'some-shop.myshopify.com',
+      reason: 'the app was uninstalled on Shopify (app/uninstalled webhook)',
+    });
   });
 
   it('refuses a changed body, another secret, a missing signature, another topic or shop, a GET', () => {
@@ -227,7 +290,7 @@ describe('the app/uninstalled webhook (documented headers; secret "hush")', () =
     expect(verifyShopifyUninstall(notice({ method: 'GET' }), HUSH)).toBeNull();
   });
 
-  it("refuses a payload naming another shop than the header, even correctly signed", () => {
+  it('refuses a payload naming another shop than the header, even correctly signed', () => {
     const body = JSON.stringify({ id: 1, myshopify_domain: 'other.myshopify.com' });
     const signed = { ...headers, 'X-Shopify-Hmac-Sha256': createHmac('sha256', 'hush').update(body).digest('base64') };
     expect(verifyShopifyUninstall(notice({ headers: signed, body }), HUSH)).toBeNull();
@@ -244,14 +307,23 @@ describe('the simulator against the documents', () => {
   afterEach(() => sim.close());
 
   async function consent(): Promise<InboundRequest> {
-    const url = shopifyAuthorizeUrl({ app: { ...SIM_OAUTH_APP, baseUrl: sim.baseUrl }, inputs: { shop: SIM_SHOP_DOMAIN }, redirectUri: 'https://hub.example.com/cb', state: 'st-1' });
+    const url = shopifyAuthorizeUrl({
+      app: { ...SIM_OAUTH_APP, baseUrl: sim.baseUrl },
+      inputs: { shop: SIM_SHOP_DOMAIN },
+      redirectUri: 'https://hub.example.com/cb',
+      state: 'st-1',
+    });
     const res = await fetch(url, { redirect: 'manual' });
     expect(res.status).toBe(302);
     return callbackFromLocation(res.headers.get('location')!);
   }
 
   async function tokenRequest(body: Record<string, unknown>) {
-    const res = await fetch(`${sim.baseUrl}/admin/oauth/access_token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const res = await fetch(`${sim.baseUrl}/admin/oauth/access_token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     return { status: res.status, body: (await res.json()) as Record<string, unknown> };
   }
 
@@ -266,11 +338,20 @@ describe('the simulator against the documents', () => {
 
   it('answers the documented code exchange with the documented fields, and a non-expiring token without expiring=1', async () => {
     const doc = evidence(DIR, 'oauth-access-token-expiring');
-    const body: Record<string, unknown> = { ...(doc.request!.body as object), client_id: SIM_OAUTH_APP.clientId, client_secret: SIM_OAUTH_APP.clientSecret, code: (await consent()).query.code };
+    const body: Record<string, unknown> = {
+      ...(doc.request!.body as object),
+      client_id: SIM_OAUTH_APP.clientId,
+      client_secret: SIM_OAUTH_APP.clientSecret,
+      code: (await consent()).query.code,
+    };
     const res = await tokenRequest(body);
     expect(res.status).toBe(200);
     expect(Object.keys(res.body).sort()).toEqual(Object.keys(doc.response!.body as object).sort());
-    expect(res.body).toMatchObject({ expires_in: 3600, refresh_token_expires_in: 7776000, scope: 'read_products,write_products,read_inventory,write_inventory,read_locations' });
+    expect(res.body).toMatchObject({
+      expires_in: 3600,
+      refresh_token_expires_in: 7776000,
+      scope: 'read_products,write_products,read_inventory,write_inventory,read_locations',
+    });
     const plain: Record<string, unknown> = { ...body, code: (await consent()).query.code };
     delete plain.expiring;
     const lasting = await tokenRequest(plain);
@@ -278,11 +359,21 @@ describe('the simulator against the documents', () => {
   });
 
   it('answers the documented refresh with a rotated pair; the access token expires by its clock', async () => {
-    const first = await tokenRequest({ client_id: SIM_OAUTH_APP.clientId, client_secret: SIM_OAUTH_APP.clientSecret, code: (await consent()).query.code, expiring: '1' });
+    const first = await tokenRequest({
+      client_id: SIM_OAUTH_APP.clientId,
+      client_secret: SIM_OAUTH_APP.clientSecret,
+      code: (await consent()).query.code,
+      expiring: '1',
+    });
     const doc = evidence(DIR, 'oauth-refresh-token');
     // Renewed ahead of expiry: 50 minutes in.
     clock.offset += 3000_000;
-    const next = await tokenRequest({ ...(doc.request!.body as object), client_id: SIM_OAUTH_APP.clientId, client_secret: SIM_OAUTH_APP.clientSecret, refresh_token: first.body.refresh_token });
+    const next = await tokenRequest({
+      ...(doc.request!.body as object),
+      client_id: SIM_OAUTH_APP.clientId,
+      client_secret: SIM_OAUTH_APP.clientSecret,
+      refresh_token: first.body.refresh_token,
+    });
     expect(Object.keys(next.body).sort()).toEqual(Object.keys(doc.response!.body as object).sort());
     expect(next.body.refresh_token).not.toBe(first.body.refresh_token);
     const verify = 'query { shop { id } }';
@@ -297,8 +388,20 @@ describe('the simulator against the documents', () => {
   it('signs its app/uninstalled webhook as the document says, and the plugin accepts it', () => {
     const hook = appUninstalledWebhook(sim.state);
     const doc = evidence(DIR, 'webhook-app-uninstalled');
-    expect(Object.keys(hook.headers).filter((h) => h !== 'content-type').sort()).toEqual(Object.keys(doc.request!.headers!).filter((h) => h !== 'Content-Type').map((h) => h.toLowerCase()).sort());
-    expect(verifyShopifyUninstall(inboundRequest(hook), SIM_OAUTH_APP)).toEqual({ externalStoreId: SIM_SHOP_DOMAIN, reason: 'the app was uninstalled on Shopify (app/uninstalled webhook)' });
+    expect(
+      Object.keys(hook.headers)
+        .filter((h) => h !== 'content-type')
+        .sort(),
+    ).toEqual(
+      Object.keys(doc.request!.headers!)
+        .filter((h) => h !== 'Content-Type')
+        .map((h) => h.toLowerCase())
+        .sort(),
+    );
+    expect(verifyShopifyUninstall(inboundRequest(hook), SIM_OAUTH_APP)).toEqual({
+      externalStoreId: SIM_SHOP_DOMAIN,
+      reason: 'the app was uninstalled on Shopify (app/uninstalled webhook)',
+    });
     expect(verifyShopifyUninstall(inboundRequest(appUninstalledWebhook(sim.state, 'wrong')), SIM_OAUTH_APP)).toBeNull();
   });
 

@@ -32,7 +32,9 @@ const qty = (n: number): TargetStock => ({ kind: 'quantity', quantity: n });
 
 /** Products 8000.. with 2 variants each: 40000+100i+j. */
 function writes(products: number, target: TargetStock): StockWrite[] {
-  return Array.from({ length: products }, (_, i) => [0, 1].map((j) => ({ ...refOf(String(8000 + i), String(40000 + i * 100 + j)), target }))).flat();
+  return Array.from({ length: products }, (_, i) =>
+    [0, 1].map((j) => ({ ...refOf(String(8000 + i), String(40000 + i * 100 + j)), target })),
+  ).flat();
 }
 
 describe('fewest calls', () => {
@@ -73,7 +75,10 @@ describe('fewest calls', () => {
 
   it('the same variant twice in one batch: the last change wins, both get an outcome', async () => {
     const r = refOf('8000', '40000');
-    const out = await h.connection.writeStock([{ ...r, target: qty(9) }, { ...r, target: OOS }]);
+    const out = await h.connection.writeStock([
+      { ...r, target: qty(9) },
+      { ...r, target: OOS },
+    ]);
     expect(out.map((o) => o.status)).toEqual(['written', 'written']);
     expect(h.sim.stock(r)).toEqual(OOS);
   });
@@ -218,7 +223,9 @@ describe('per-variant failures', () => {
     // read, inventoryActivate (with its required idempotency key), inventorySetQuantities
     expect(h.sim.requests).toHaveLength(3);
     const activations = [...h.sim.state.idempotency.values()].filter((r) => r.fingerprint.startsWith('["inventoryActivate"'));
-    expect(activations.map((r) => JSON.parse(r.fingerprint)[1])).toEqual([expect.objectContaining({ inventoryItemId: v.inventoryItemId, locationId: HUB_LOCATION_ID })]);
+    expect(activations.map((r) => JSON.parse(r.fingerprint)[1])).toEqual([
+      expect.objectContaining({ inventoryItemId: v.inventoryItemId, locationId: HUB_LOCATION_ID }),
+    ]);
     // Out of stock: the new level's available 0 already holds, so no quantity call follows.
     levels.delete(HUB_LOCATION_ID);
     const out = await h.connection.writeStock([{ ...refOf('8001', '40100'), target: OOS }]);
@@ -285,12 +292,18 @@ describe('cost estimates the plugin charges to its token bucket', () => {
         idempotencyKey: 'cost-probe',
       }),
     ).toBe(SET_AVAILABLE_COST);
-    expect(await costOf(updateVariantsDocument(2).query, { p0: 'gid://shopify/Product/8000', v0: [], p1: 'gid://shopify/Product/8001', v1: [] })).toBe(
-      2 * UPDATE_COST_PER_PRODUCT,
-    );
-    expect(await costOf(activateDocument(2).query, { locationId: OTHER_LOCATION_ID, i0: 'gid://shopify/InventoryItem/1', k0: 'a', i1: 'gid://shopify/InventoryItem/2', k1: 'b' })).toBe(
-      activateCost(2),
-    );
+    expect(
+      await costOf(updateVariantsDocument(2).query, { p0: 'gid://shopify/Product/8000', v0: [], p1: 'gid://shopify/Product/8001', v1: [] }),
+    ).toBe(2 * UPDATE_COST_PER_PRODUCT);
+    expect(
+      await costOf(activateDocument(2).query, {
+        locationId: OTHER_LOCATION_ID,
+        i0: 'gid://shopify/InventoryItem/1',
+        k0: 'a',
+        i1: 'gid://shopify/InventoryItem/2',
+        k1: 'b',
+      }),
+    ).toBe(activateCost(2));
   });
 
   it('every request stays well under the 1000-point single-query cap at its largest size', async () => {

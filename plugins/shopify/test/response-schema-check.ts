@@ -29,7 +29,9 @@ export function schemaErrorsOfAnswer(schema: GraphQLSchema, query: string, varia
   }) as { data?: unknown; errors?: readonly { message: string; path?: readonly (string | number)[] }[] };
   const errors = (result.errors ?? []).map((e) => `${(e.path ?? []).join('.')}: ${e.message}`);
   if (errors.length === 0 && JSON.stringify(result.data) !== JSON.stringify(data)) {
-    errors.push(`the answer holds other fields than the query selected:\n  selected ${JSON.stringify(result.data)}\n  answered ${JSON.stringify(data)}`);
+    errors.push(
+      `the answer holds other fields than the query selected:\n  selected ${JSON.stringify(result.data)}\n  answered ${JSON.stringify(data)}`,
+    );
   }
   return errors;
 }

@@ -86,7 +86,9 @@ describe('inventorySetQuantities, 2026-04 rules', () => {
   it('requires the @idempotent directive', async () => {
     const item = await itemOf('40000');
     const q = SET_AVAILABLE.query.replace(' @idempotent(key: $idempotencyKey)', '').replace(', $idempotencyKey: String!', '');
-    const r = await gql(h.sim, q, { input: setInput([{ inventoryItemId: item.id, locationId: HUB_LOCATION_ID, quantity: 9, changeFromQuantity: item.available }]) });
+    const r = await gql(h.sim, q, {
+      input: setInput([{ inventoryItemId: item.id, locationId: HUB_LOCATION_ID, quantity: 9, changeFromQuantity: item.available }]),
+    });
     expect(r.body.errors[0].message).toMatch(/@idempotent directive is required/);
     expect((await itemOf('40000')).available).toBe(item.available);
   });
@@ -130,7 +132,9 @@ describe('inventorySetQuantities, 2026-04 rules', () => {
   it('the same idempotency key answers the first result again; with other input it is a mismatch', async () => {
     const item = await itemOf('40001');
     const vars = {
-      input: setInput([{ inventoryItemId: item.id, locationId: HUB_LOCATION_ID, quantity: item.available + 5, changeFromQuantity: item.available }]),
+      input: setInput([
+        { inventoryItemId: item.id, locationId: HUB_LOCATION_ID, quantity: item.available + 5, changeFromQuantity: item.available },
+      ]),
       idempotencyKey: 'k-replay',
     };
     const first = await gql(h.sim, SET_AVAILABLE.query, vars);
@@ -192,11 +196,17 @@ describe('derived fields and cost', () => {
 
   it('reports the cost bucket on every answer and answers THROTTLED in a 200 when it is spent', async () => {
     const ok = await gql(h.sim, '{ shop { id } }');
-    expect(ok.body.extensions.cost).toMatchObject({ requestedQueryCost: 1, actualQueryCost: 1, throttleStatus: { maximumAvailable: 2000, restoreRate: 100 } });
+    expect(ok.body.extensions.cost).toMatchObject({
+      requestedQueryCost: 1,
+      actualQueryCost: 1,
+      throttleStatus: { maximumAvailable: 2000, restoreRate: 100 },
+    });
     h.sim.state.bucket.drainTo(0);
     const r = await gql(h.sim, READ_VARIANTS.query, { ids: [V('40000')], locationId: HUB_LOCATION_ID });
     expect(r.status).toBe(200);
-    expect(r.body.errors).toEqual([expect.objectContaining({ message: 'Throttled', extensions: expect.objectContaining({ code: 'THROTTLED' }) })]);
+    expect(r.body.errors).toEqual([
+      expect.objectContaining({ message: 'Throttled', extensions: expect.objectContaining({ code: 'THROTTLED' }) }),
+    ]);
     expect(r.body.extensions.cost).toMatchObject({ requestedQueryCost: 5, actualQueryCost: null });
     expect(r.body.extensions.cost.throttleStatus.currentlyAvailable).toBeLessThan(5);
     h.sim.state.bucket.drainTo(2000);

@@ -37,7 +37,11 @@ export async function startHarness(products: SeedProduct[] = [], opts: { maxAtte
 }
 
 /** Products p<i> with `perProduct` variants v<i>-<j>, all starting at `initial`. */
-export function catalog(products: number, perProduct: number, initial: SeedProduct['variants'][number]['initial'] = { kind: 'unlimited' }): SeedProduct[] {
+export function catalog(
+  products: number,
+  perProduct: number,
+  initial: SeedProduct['variants'][number]['initial'] = { kind: 'unlimited' },
+): SeedProduct[] {
   return Array.from({ length: products }, (_, i) => ({
     productId: String(8000 + i),
     variants: Array.from({ length: perProduct }, (_, j) => ({ variantId: String(40000 + i * 100 + j), initial })),

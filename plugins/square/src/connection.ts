@@ -29,7 +29,12 @@ import {
 import { MAX_COUNTS_PAGE, MAX_INVENTORY_CHANGES, MAX_OBJECTS_PER_UPSERT_BATCH } from './manifest';
 import { isSquareId } from './ids';
 import { codesInErrorBody, describeSquareErrors, squareErrors } from './square-api';
-import type { BatchRetrieveCatalogObjectsResponse, BatchRetrieveInventoryCountsResponse, BatchUpsertCatalogObjectsResponse, CatalogObject } from './square-types';
+import type {
+  BatchRetrieveCatalogObjectsResponse,
+  BatchRetrieveInventoryCountsResponse,
+  BatchUpsertCatalogObjectsResponse,
+  CatalogObject,
+} from './square-types';
 import { countFor, fromSquare, isSoldOut, isTracked, overrideFor, wantsTracking, withTracking } from './stock-mapping';
 
 /** Ids per catalog batch-retrieve: one writeStock chunk (≤100) fits in one call. */
@@ -54,9 +59,13 @@ function collapse<T extends VariantRef>(inputs: readonly T[]): { items: Map<stri
 /** The variation, or why it cannot be one of this item's variations (deleted, another item, not a variation). */
 function variationOf(objects: Map<string, CatalogObject>, r: VariantRef): CatalogObject | NotFound {
   const obj = objects.get(r.externalVariantId);
-  if (!obj || obj.is_deleted) return new NotFound(`Square has no item variation ${r.externalVariantId}`, { variationId: r.externalVariantId });
+  if (!obj || obj.is_deleted)
+    return new NotFound(`Square has no item variation ${r.externalVariantId}`, { variationId: r.externalVariantId });
   if (obj.type !== 'ITEM_VARIATION' || obj.item_variation_data?.item_id !== r.externalProductId) {
-    return new NotFound(`Square object ${r.externalVariantId} is not a variation of item ${r.externalProductId}`, { variationId: r.externalVariantId, itemId: r.externalProductId });
+    return new NotFound(`Square object ${r.externalVariantId} is not a variation of item ${r.externalProductId}`, {
+      variationId: r.externalVariantId,
+      itemId: r.externalProductId,
+    });
   }
   return obj;
 }
@@ -83,7 +92,8 @@ export class SquareConnection implements StoreConnection {
     try {
       await this.api.request({ method: 'GET', url: `/v2/locations/${encodeURIComponent(this.locationId)}` });
     } catch (e) {
-      if (e instanceof NotFound) throw new AuthError('Square has no such location for this seller: check the locationId', { locationId: this.locationId });
+      if (e instanceof NotFound)
+        throw new AuthError('Square has no such location for this seller: check the locationId', { locationId: this.locationId });
       throw e;
     }
   }
@@ -104,7 +114,9 @@ export class SquareConnection implements StoreConnection {
 
   async writeStock(changes: readonly StockWrite[]): Promise<WriteOutcome[]> {
     const slots = new Slots<WriteOutcome>(changes.length);
-    const failedWith = (error: PluginError) => (i: number): WriteOutcome => ({ ...ref(changes[i]), status: 'failed', error });
+    const failedWith =
+      (error: PluginError) =>
+      (i: number): WriteOutcome => ({ ...ref(changes[i]), status: 'failed', error });
     const { items, invalid } = collapse(changes);
     slots.set(invalid, failedWith(new Rejected('Square catalog ids are 1–100 letters, digits, "-" or "_"')));
     const failures = new Map<number, PluginError>();
@@ -123,13 +135,17 @@ export class SquareConnection implements StoreConnection {
         const tracked = isTracked(obj, this.locationId);
         if (!wantsTracking(target) && !tracked && isSoldOut(obj, this.locationId)) {
           const until = overrideFor(obj, this.locationId)?.sold_out_valid_until;
-          fail(it.indexes, new Rejected(
-            `Square variation ${id} was marked sold out by hand${until ? ` until ${until}` : ''}; Square ignores apps writing sold_out, so it stays sold out until the seller clears it${until ? ' or it expires' : ''}`,
-            { variationId: id },
-          ));
+          fail(
+            it.indexes,
+            new Rejected(
+              `Square variation ${id} was marked sold out by hand${until ? ` until ${until}` : ''}; Square ignores apps writing sold_out, so it stays sold out until the seller clears it${until ? ' or it expires' : ''}`,
+              { variationId: id },
+            ),
+          );
           continue;
         }
-        if (tracked !== wantsTracking(target)) flips.push({ object: withTracking(obj, this.locationId, wantsTracking(target)), owners: it.indexes });
+        if (tracked !== wantsTracking(target))
+          flips.push({ object: withTracking(obj, this.locationId, wantsTracking(target)), owners: it.indexes });
         if (wantsTracking(target)) {
           const inPlace = tracked && it.input.previous != null && sameTargetStock(it.input.previous, target);
           counts.push({ id, quantity: countFor(target), inPlace, owners: it.indexes });
@@ -141,7 +157,10 @@ export class SquareConnection implements StoreConnection {
       if (flips.length) {
         const err = await this.send('the catalog upsert (inventory tracking)', '/v2/catalog/batch-upsert', {
           idempotency_key: randomUUID(),
-          batches: chunk(flips.map((f) => f.object), MAX_OBJECTS_PER_UPSERT_BATCH).map((objects) => ({ objects })),
+          batches: chunk(
+            flips.map((f) => f.object),
+            MAX_OBJECTS_PER_UPSERT_BATCH,
+          ).map((objects) => ({ objects })),
         });
         if (err) flips.forEach((f) => (fail(f.owners, err), f.owners.forEach((i) => notFlipped.add(i))));
       }
@@ -154,14 +173,21 @@ export class SquareConnection implements StoreConnection {
             idempotency_key: randomUUID(),
             changes: part.map((c) => ({
               type: 'PHYSICAL_COUNT',
-              physical_count: { catalog_object_id: c.id, location_id: this.locationId, state: 'IN_STOCK', quantity: String(c.quantity), occurred_at: occurredAt },
+              physical_count: {
+                catalog_object_id: c.id,
+                location_id: this.locationId,
+                state: 'IN_STOCK',
+                quantity: String(c.quantity),
+                occurred_at: occurredAt,
+              },
             })),
             ignore_unchanged_counts: true,
           });
           if (err) part.forEach((c) => fail(c.owners, err));
         }
       }
-      for (const it of items.values()) slots.set(it.indexes, (i) => (failures.has(i) ? failedWith(failures.get(i)!)(i) : { ...ref(changes[i]), status: 'written' }));
+      for (const it of items.values())
+        slots.set(it.indexes, (i) => (failures.has(i) ? failedWith(failures.get(i)!)(i) : { ...ref(changes[i]), status: 'written' }));
     } catch (e) {
       const error = asPluginError(e);
       this.log.warn('square: write stopped', { code: error.code, message: error.message });
@@ -179,7 +205,9 @@ export class SquareConnection implements StoreConnection {
       const res = await this.api.request<{ errors?: unknown }>({ method: 'POST', url, body, idempotent: true });
       const errors = squareErrors(res.data);
       // Batch endpoints may answer 200 with errors inside: nothing of that call is trusted as written.
-      return errors.length ? new Rejected(`Square reported errors for ${what}: ${describeSquareErrors(errors)}`, { codes: errors.map((e) => e.code) }) : undefined;
+      return errors.length
+        ? new Rejected(`Square reported errors for ${what}: ${describeSquareErrors(errors)}`, { codes: errors.map((e) => e.code) })
+        : undefined;
     } catch (e) {
       const error = asPluginError(e);
       if (stopsTheWork(error)) throw error;
@@ -196,10 +224,18 @@ export class SquareConnection implements StoreConnection {
         const res = await this.api.request<BatchRetrieveInventoryCountsResponse>({
           method: 'POST',
           url: '/v2/inventory/counts/batch-retrieve',
-          body: { catalog_object_ids: part, location_ids: [this.locationId], states: ['IN_STOCK'], limit: MAX_COUNTS_PAGE, ...(cursor ? { cursor } : {}) },
+          body: {
+            catalog_object_ids: part,
+            location_ids: [this.locationId],
+            states: ['IN_STOCK'],
+            limit: MAX_COUNTS_PAGE,
+            ...(cursor ? { cursor } : {}),
+          },
           idempotent: true, // a read
         });
-        for (const c of res.data?.counts ?? []) if (c.catalog_object_id && c.location_id === this.locationId && c.state === 'IN_STOCK') out.set(c.catalog_object_id, c.quantity ?? '0');
+        for (const c of res.data?.counts ?? [])
+          if (c.catalog_object_id && c.location_id === this.locationId && c.state === 'IN_STOCK')
+            out.set(c.catalog_object_id, c.quantity ?? '0');
         cursor = res.data?.cursor || undefined;
       } while (cursor);
     }

@@ -49,25 +49,29 @@ export const credentialFields: readonly CredentialField[] = [
     name: 'accessToken',
     secret: true,
     required: true,
-    description: 'OAuth access token (or personal access token) with ITEMS_READ, ITEMS_WRITE, INVENTORY_READ, INVENTORY_WRITE and MERCHANT_PROFILE_READ (to verify the location); sent as a Bearer token.',
+    description:
+      'OAuth access token (or personal access token) with ITEMS_READ, ITEMS_WRITE, INVENTORY_READ, INVENTORY_WRITE and MERCHANT_PROFILE_READ (to verify the location); sent as a Bearer token.',
   },
   {
     name: 'refreshToken',
     secret: true,
     required: false,
-    description: 'OAuth refresh token (set by the install flow); the hub renews the 30-day access token with it. Absent for a personal access token.',
+    description:
+      'OAuth refresh token (set by the install flow); the hub renews the 30-day access token with it. Absent for a personal access token.',
   },
   {
     name: 'accessTokenExpiresAt',
     secret: false,
     required: false,
-    description: "ISO-8601 instant the OAuth access token expires (Square's expires_at, 30 days after issue); set by the install flow and every refresh.",
+    description:
+      "ISO-8601 instant the OAuth access token expires (Square's expires_at, 30 days after issue); set by the install flow and every refresh.",
   },
   {
     name: 'refreshTokenExpiresAt',
     secret: false,
     required: false,
-    description: 'ISO-8601 instant the refresh token expires; Square sends one only for PKCE-flow tokens (code-flow refresh tokens never expire).',
+    description:
+      'ISO-8601 instant the refresh token expires; Square sends one only for PKCE-flow tokens (code-flow refresh tokens never expire).',
   },
   {
     name: 'locationId',

@@ -14,7 +14,12 @@ export function createSquareApi(ctx: ConnectContext): HttpClient {
   const token = ctx.credentials.accessToken ?? '';
   return ctx.http.extend({
     baseURL: apiBaseUrl(ctx.credentials),
-    headers: { Authorization: `Bearer ${token}`, 'Square-Version': SQUARE_VERSION, Accept: 'application/json', 'Content-Type': 'application/json' },
+    headers: {
+      Authorization: `Bearer ${token}`,
+      'Square-Version': SQUARE_VERSION,
+      Accept: 'application/json',
+      'Content-Type': 'application/json',
+    },
     classify: classifySquareResponse,
     secrets: token ? [token] : [],
   });
@@ -22,7 +27,9 @@ export function createSquareApi(ctx: ConnectContext): HttpClient {
 
 export function squareErrors(data: unknown): SquareError[] {
   const errors = (data as { errors?: unknown } | null)?.errors;
-  return Array.isArray(errors) ? errors.filter((e): e is SquareError => typeof e === 'object' && e !== null && typeof (e as SquareError).code === 'string') : [];
+  return Array.isArray(errors)
+    ? errors.filter((e): e is SquareError => typeof e === 'object' && e !== null && typeof (e as SquareError).code === 'string')
+    : [];
 }
 
 /** `CODE: detail` of the first few errors; Square's details never echo the token. */
@@ -41,7 +48,12 @@ export function classifySquareResponse(res: HttpResponse): { error?: AuthError }
   if (res.status !== 401 && res.status !== 403) return undefined;
   const errors = squareErrors(res.data);
   const codes = errors.map((e) => e.code).join(', ');
-  return { error: new AuthError(`Square refused the access token${codes ? ` (${codes})` : ` (HTTP ${res.status})`}`, { status: res.status, codes }) };
+  return {
+    error: new AuthError(`Square refused the access token${codes ? ` (${codes})` : ` (HTTP ${res.status})`}`, {
+      status: res.status,
+      codes,
+    }),
+  };
 }
 
 /** The Square error codes in an SDK error's redacted body snippet (4xx answers). */

@@ -49,7 +49,8 @@ it('BatchRetrieveCatalogObjects: the documented request for two ITEMs with relat
 it('BatchRetrieveCatalogObjects by variation id, as the plugin asks: each object is a documented CatalogObject', async () => {
   const e = doc('catalog-batch-retrieve');
   const res = await call(sim, 'POST', e.request!.path, { object_ids: ['2TZFAOHWGG7PAK2QEXWYPZSP'], include_related_objects: false });
-  const documentedVariation = (e.response!.body as { objects: Array<{ item_data: { variations: unknown[] } }> }).objects[0].item_data.variations[0];
+  const documentedVariation = (e.response!.body as { objects: Array<{ item_data: { variations: unknown[] } }> }).objects[0].item_data
+    .variations[0];
   expectSameShape(res.body, { objects: [documentedVariation] }, `${e.name} (variation)`);
   expect(openApiResponseValidator(spec, 'POST', '/v2/catalog/batch-retrieve', 200)(res.body)).toEqual({ ok: true });
 });
@@ -67,7 +68,12 @@ it('BatchChangeInventory: the documented request answers the documented counts (
   const e = doc('inventory-batch-change');
   const body = structuredClone(e.request!.body) as { changes: Array<{ physical_count: Record<string, string> }> };
   // The documented ids, at the sandbox's location, and a current time (Square refuses counts older than 24 h).
-  for (const c of body.changes) Object.assign(c.physical_count, { catalog_object_id: '2TZFAOHWGG7PAK2QEXWYPZSP', location_id: SIM_LOCATION_ID, occurred_at: new Date().toISOString() });
+  for (const c of body.changes)
+    Object.assign(c.physical_count, {
+      catalog_object_id: '2TZFAOHWGG7PAK2QEXWYPZSP',
+      location_id: SIM_LOCATION_ID,
+      occurred_at: new Date().toISOString(),
+    });
   const res = await call(sim, 'POST', e.request!.path, body);
   holds(res, e, 'POST', '/v2/inventory/changes/batch-create');
 });

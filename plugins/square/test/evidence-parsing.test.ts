@@ -5,7 +5,14 @@
  */
 import { join } from 'node:path';
 import { AuthError, NotFound, RateLimited, Rejected } from '@stock-sync/plugin-sdk';
-import { connectAsHub, evidence, loadEvidenceDir, openApiBodyValidator, type Evidence, type EvidenceResponse } from '@stock-sync/plugin-testkit';
+import {
+  connectAsHub,
+  evidence,
+  loadEvidenceDir,
+  openApiBodyValidator,
+  type Evidence,
+  type EvidenceResponse,
+} from '@stock-sync/plugin-testkit';
 import { plugin } from '../src';
 import { loadSquareSpec } from '../src/simulator/spec-validators';
 import { startReplay, type Replay } from '@stock-sync/plugin-testkit';
@@ -17,7 +24,9 @@ const LOCATION = '59TNP9SA8VGDA'; // the location of the documented counts
 
 /** The documented ITEM_VARIATION object nested in the catalog batch-retrieve example. */
 function documentedVariation(): Record<string, any> {
-  const body = doc('catalog-batch-retrieve').response!.body as { objects: Array<{ item_data: { variations: Array<Record<string, any>> } }> };
+  const body = doc('catalog-batch-retrieve').response!.body as {
+    objects: Array<{ item_data: { variations: Array<Record<string, any>> } }>;
+  };
   return structuredClone(body.objects[0].item_data.variations[0]);
 }
 /** The catalog answer for a lookup by variation id: the documented CatalogObject shape, one variation. */
@@ -31,18 +40,32 @@ afterEach(async () => {
 
 async function connectTo(answers: EvidenceResponse[]) {
   replay = await startReplay(answers);
-  return connectAsHub(plugin, { baseUrl: replay.baseUrl, accessToken: 'EAAAfake_evidence_token', locationId: LOCATION }, { maxAttempts: 1 }).connection;
+  return connectAsHub(plugin, { baseUrl: replay.baseUrl, accessToken: 'EAAAfake_evidence_token', locationId: LOCATION }, { maxAttempts: 1 })
+    .connection;
 }
 
 const sent = (i: number) => JSON.parse(replay!.requests[i].body);
 
 it('every evidence file names a public source and a date', () => {
-  expect(loadEvidenceDir(DIR).map((e) => e.name).sort()).toEqual(
-    [
-      'catalog-batch-retrieve', 'catalog-batch-upsert', 'error-not-found', 'error-rate-limited', 'error-unauthorized', 'inventory-batch-change', 'inventory-counts-batch-retrieve',
-      'oauth-authorize', 'oauth-authorize-denied', 'oauth-obtain-token-code', 'oauth-obtain-token-refresh', 'oauth-refresh-refused', 'retrieve-location',
-    ],
-  );
+  expect(
+    loadEvidenceDir(DIR)
+      .map((e) => e.name)
+      .sort(),
+  ).toEqual([
+    'catalog-batch-retrieve',
+    'catalog-batch-upsert',
+    'error-not-found',
+    'error-rate-limited',
+    'error-unauthorized',
+    'inventory-batch-change',
+    'inventory-counts-batch-retrieve',
+    'oauth-authorize',
+    'oauth-authorize-denied',
+    'oauth-obtain-token-code',
+    'oauth-obtain-token-refresh',
+    'oauth-refresh-refused',
+    'retrieve-location',
+  ]);
 });
 
 it('verify accepts the documented RetrieveLocation answer and sends the documented headers (retrieve-location)', async () => {
@@ -76,7 +99,11 @@ it('reads the documented variation (no track_inventory) as unlimited without a c
 it('reads a tracked variation’s IN_STOCK count from the documented counts answer (inventory-counts-batch-retrieve)', async () => {
   const counts = doc('inventory-counts-batch-retrieve').response!;
   const id = (counts.body as { counts: Array<{ catalog_object_id: string }> }).counts[0].catalog_object_id;
-  const v: Record<string, any> = { ...documentedVariation(), id, item_variation_data: { ...documentedVariation().item_variation_data, track_inventory: true } };
+  const v: Record<string, any> = {
+    ...documentedVariation(),
+    id,
+    item_variation_data: { ...documentedVariation().item_variation_data, track_inventory: true },
+  };
   const c = await connectTo([catalogAnswer(v), counts]);
   const [o] = await c.readStock([{ externalProductId: v.item_variation_data.item_id, externalVariantId: id }]);
   expect(o).toMatchObject({ status: 'found', stock: { kind: 'quantity', quantity: 79 } });
@@ -87,7 +114,11 @@ it('reads a tracked variation’s IN_STOCK count from the documented counts answ
 it('follows the counts cursor (BatchRetrieveInventoryCountsResponse.cursor: "If unset, this is the final response")', async () => {
   const counts = doc('inventory-counts-batch-retrieve').response!;
   const id = (counts.body as { counts: Array<{ catalog_object_id: string }> }).counts[0].catalog_object_id;
-  const v: Record<string, any> = { ...documentedVariation(), id, item_variation_data: { ...documentedVariation().item_variation_data, track_inventory: true } };
+  const v: Record<string, any> = {
+    ...documentedVariation(),
+    id,
+    item_variation_data: { ...documentedVariation().item_variation_data, track_inventory: true },
+  };
   const firstPage: EvidenceResponse = { status: 200, body: { counts: [], errors: [], cursor: 'documented-cursor-1' } };
   const c = await connectTo([catalogAnswer(v), firstPage, counts]);
   const [o] = await c.readStock([{ externalProductId: v.item_variation_data.item_id, externalVariantId: id }]);
@@ -105,26 +136,42 @@ it('a variation missing from the documented catalog answer is NotFound', async (
 it('a quantity on the documented untracked variation: upsert then count, both schema-valid, then written', async () => {
   const v = documentedVariation();
   const c = await connectTo([catalogAnswer(v), doc('catalog-batch-upsert').response!, doc('inventory-batch-change').response!]);
-  const [o] = await c.writeStock([{ externalProductId: v.item_variation_data.item_id, externalVariantId: v.id, target: { kind: 'quantity', quantity: 53 } }]);
+  const [o] = await c.writeStock([
+    { externalProductId: v.item_variation_data.item_id, externalVariantId: v.id, target: { kind: 'quantity', quantity: 53 } },
+  ]);
   expect(o.status).toBe('written');
-  expect(replay!.requests.map((r) => r.path)).toEqual(['/v2/catalog/batch-retrieve', '/v2/catalog/batch-upsert', '/v2/inventory/changes/batch-create']);
+  expect(replay!.requests.map((r) => r.path)).toEqual([
+    '/v2/catalog/batch-retrieve',
+    '/v2/catalog/batch-upsert',
+    '/v2/inventory/changes/batch-create',
+  ]);
   expect(openApiBodyValidator(spec, 'POST', '/v2/catalog/batch-upsert')(sent(1))).toEqual({ ok: true });
   expect(openApiBodyValidator(spec, 'POST', '/v2/inventory/changes/batch-create')(sent(2))).toEqual({ ok: true });
-  expect(sent(2).changes[0]).toMatchObject({ type: 'PHYSICAL_COUNT', physical_count: { catalog_object_id: v.id, location_id: LOCATION, state: 'IN_STOCK', quantity: '53' } });
+  expect(sent(2).changes[0]).toMatchObject({
+    type: 'PHYSICAL_COUNT',
+    physical_count: { catalog_object_id: v.id, location_id: LOCATION, state: 'IN_STOCK', quantity: '53' },
+  });
 });
 
 it('errors inside a 200 batch answer are never recorded as written (handling-errors: bulk endpoints)', async () => {
-  const v: Record<string, any> = { ...documentedVariation(), item_variation_data: { ...documentedVariation().item_variation_data, track_inventory: true } };
+  const v: Record<string, any> = {
+    ...documentedVariation(),
+    item_variation_data: { ...documentedVariation().item_variation_data, track_inventory: true },
+  };
   const changed = structuredClone(doc('inventory-batch-change').response!);
   (changed.body as { errors: unknown[] }).errors = (doc('error-not-found').response!.body as { errors: unknown[] }).errors;
   const c = await connectTo([catalogAnswer(v), changed]);
-  const [o] = await c.writeStock([{ externalProductId: v.item_variation_data.item_id, externalVariantId: v.id, target: { kind: 'quantity', quantity: 3 } }]);
+  const [o] = await c.writeStock([
+    { externalProductId: v.item_variation_data.item_id, externalVariantId: v.id, target: { kind: 'quantity', quantity: 3 } },
+  ]);
   expect(o.status === 'failed' && o.error).toBeInstanceOf(Rejected);
 });
 
 it('the documented 429 RATE_LIMITED (no Retry-After) is RateLimited, never written (error-rate-limited)', async () => {
   const v = documentedVariation();
   const c = await connectTo([doc('error-rate-limited').response!]);
-  const [o] = await c.writeStock([{ externalProductId: v.item_variation_data.item_id, externalVariantId: v.id, target: { kind: 'unlimited' } }]);
+  const [o] = await c.writeStock([
+    { externalProductId: v.item_variation_data.item_id, externalVariantId: v.id, target: { kind: 'unlimited' } },
+  ]);
   expect(o.status === 'failed' && o.error).toBeInstanceOf(RateLimited);
 });

@@ -5,7 +5,15 @@
  */
 import { join } from 'node:path';
 import { ACCESS_TOKEN_EXPIRES_AT, AuthError, Transient, authorizeUrl, type ConnectContext } from '@stock-sync/plugin-sdk';
-import { evidence, openApiBodyValidator, recordingLogger, startReplay, type Evidence, type EvidenceResponse, type Replay } from '@stock-sync/plugin-testkit';
+import {
+  evidence,
+  openApiBodyValidator,
+  recordingLogger,
+  startReplay,
+  type Evidence,
+  type EvidenceResponse,
+  type Replay,
+} from '@stock-sync/plugin-testkit';
 import { plugin } from '../src';
 import { REFRESH_AHEAD_SECONDS, SQUARE_OAUTH_SCOPES } from '../src/oauth/square-oauth';
 import { loadSquareSpec } from '../src/simulator/spec-validators';
@@ -37,9 +45,12 @@ function documentedCallbackQuery(): Record<string, string> {
 describe('authorize URL', () => {
   it('is Square’s documented Authorize endpoint with client_id, space-separated scopes and state (oauth-authorize)', () => {
     const e = doc('oauth-authorize');
-    const url = new URL(authorizeUrl(oauth, { app: { clientId: 'sq0idp-x', clientSecret: 's' }, inputs: {}, redirectUri: REDIRECT_URI, state: 'st4te' }));
+    const url = new URL(
+      authorizeUrl(oauth, { app: { clientId: 'sq0idp-x', clientSecret: 's' }, inputs: {}, redirectUri: REDIRECT_URI, state: 'st4te' }),
+    );
     expect(`${url.origin}${url.pathname}`).toBe(`https://connect.squareup.com${e.request!.path}`);
-    for (const documented of Object.keys(e.request!.query!).filter((k) => k !== 'session')) expect(url.searchParams.has(documented)).toBe(true);
+    for (const documented of Object.keys(e.request!.query!).filter((k) => k !== 'session'))
+      expect(url.searchParams.has(documented)).toBe(true);
     expect(url.searchParams.get('scope')).toBe(SQUARE_OAUTH_SCOPES.join(' '));
     expect(url.searchParams.get('state')).toBe('st4te');
     expect(url.searchParams.get('redirect_uri')).toBe(REDIRECT_URI);
@@ -47,7 +58,13 @@ describe('authorize URL', () => {
 
   it('asks for exactly the scopes the plugin’s calls need (SPEC operation security)', () => {
     const needed = new Set<string>();
-    for (const [path, op] of [['/v2/locations/{location_id}', 'get'], ['/v2/catalog/batch-retrieve', 'post'], ['/v2/catalog/batch-upsert', 'post'], ['/v2/inventory/changes/batch-create', 'post'], ['/v2/inventory/counts/batch-retrieve', 'post']] as const) {
+    for (const [path, op] of [
+      ['/v2/locations/{location_id}', 'get'],
+      ['/v2/catalog/batch-retrieve', 'post'],
+      ['/v2/catalog/batch-upsert', 'post'],
+      ['/v2/inventory/changes/batch-create', 'post'],
+      ['/v2/inventory/counts/batch-retrieve', 'post'],
+    ] as const) {
       for (const s of (spec as any).paths[path][op].security ?? []) for (const scope of s.oauth2 ?? []) needed.add(scope);
     }
     expect([...SQUARE_OAUTH_SCOPES].sort()).toEqual([...needed].sort());
@@ -69,7 +86,13 @@ describe('code exchange', () => {
 
     expect(`${r.requests[0].method} ${r.requests[0].path}`).toBe('POST /oauth2/token');
     expect(r.requests[0].headers['content-type']).toMatch(/^application\/json/);
-    expect(sent(0)).toEqual({ client_id: 'sq0idp-test_client_id_0001', client_secret: 'sq0csp-test_client_secret_0001', grant_type: 'authorization_code', code: query.code, redirect_uri: REDIRECT_URI });
+    expect(sent(0)).toEqual({
+      client_id: 'sq0idp-test_client_id_0001',
+      client_secret: 'sq0csp-test_client_secret_0001',
+      grant_type: 'authorization_code',
+      code: query.code,
+      redirect_uri: REDIRECT_URI,
+    });
     expect(validRequest(sent(0))).toEqual({ ok: true });
     expect(Object.keys(sent(0)).filter((k) => !(k in (token.request!.body as object)))).toEqual(['redirect_uri']);
 
@@ -97,7 +120,9 @@ describe('code exchange', () => {
 
   it('a location the seller does not have (the documented NOT_FOUND) is an AuthError naming locationId (error-not-found)', async () => {
     const r = await replaying([doc('oauth-obtain-token-code').response!, doc('error-not-found').response!]);
-    await expect(oauth.exchange!(exchangeContext(testApp(r.baseUrl), documentedCallbackQuery(), { locationId: 'NOPE' }))).rejects.toThrow(/locationId/);
+    await expect(oauth.exchange!(exchangeContext(testApp(r.baseUrl), documentedCallbackQuery(), { locationId: 'NOPE' }))).rejects.toThrow(
+      /locationId/,
+    );
   });
 
   it('an answer without expires_at is refused, never stored as a token that does not expire', async () => {
@@ -121,7 +146,13 @@ describe('refresh', () => {
     const log = recordingLogger();
     const body = doc('oauth-obtain-token-code').response!.body as Record<string, string>;
     return {
-      credentials: { accessToken: body.access_token, refreshToken: body.refresh_token, [ACCESS_TOKEN_EXPIRES_AT]: '2025-04-03T18:31:06.000Z', locationId: 'L1', baseUrl },
+      credentials: {
+        accessToken: body.access_token,
+        refreshToken: body.refresh_token,
+        [ACCESS_TOKEN_EXPIRES_AT]: '2025-04-03T18:31:06.000Z',
+        locationId: 'L1',
+        baseUrl,
+      },
       http: hostHttp(log),
       log,
       app: testApp(baseUrl),
@@ -133,10 +164,20 @@ describe('refresh', () => {
     const e = doc('oauth-obtain-token-refresh');
     const r = await replaying([e.response!]);
     const next = await plugin.refreshCredentials!(refreshContext(r.baseUrl));
-    expect(sent(0)).toEqual({ ...(e.request!.body as object), client_id: 'sq0idp-test_client_id_0001', client_secret: 'sq0csp-test_client_secret_0001' });
+    expect(sent(0)).toEqual({
+      ...(e.request!.body as object),
+      client_id: 'sq0idp-test_client_id_0001',
+      client_secret: 'sq0csp-test_client_secret_0001',
+    });
     expect(validRequest(sent(0))).toEqual({ ok: true });
     const body = e.response!.body as Record<string, string>;
-    expect(next).toEqual({ accessToken: body.access_token, refreshToken: body.refresh_token, [ACCESS_TOKEN_EXPIRES_AT]: '2025-05-03T18:31:06.000Z', locationId: 'L1', baseUrl: r.baseUrl });
+    expect(next).toEqual({
+      accessToken: body.access_token,
+      refreshToken: body.refresh_token,
+      [ACCESS_TOKEN_EXPIRES_AT]: '2025-05-03T18:31:06.000Z',
+      locationId: 'L1',
+      baseUrl: r.baseUrl,
+    });
   });
 
   it('the forum’s refusal (service.not_authorized) is an AuthError with Square’s words and no token (oauth-refresh-refused)', async () => {
@@ -154,7 +195,9 @@ describe('refresh', () => {
   });
 
   it('a 400 that is no refusal (an invalid request) stays a Rejected call, not a reconnect', async () => {
-    const r = await replaying([{ status: 400, body: { errors: [{ category: 'INVALID_REQUEST_ERROR', code: 'MISSING_REQUIRED_PARAMETER', field: 'client_id' }] } }]);
+    const r = await replaying([
+      { status: 400, body: { errors: [{ category: 'INVALID_REQUEST_ERROR', code: 'MISSING_REQUIRED_PARAMETER', field: 'client_id' }] } },
+    ]);
     const err = await plugin.refreshCredentials!(refreshContext(r.baseUrl)).catch((x) => x);
     expect(err).not.toBeInstanceOf(AuthError);
     expect(err.constructor.name).toBe('Rejected');

@@ -4,7 +4,17 @@
  * refresh token (code flow); a refused grant has the forum's body; expiry and revocation by the simulator clock.
  */
 import { join } from 'node:path';
-import { denyConsent, evidence, expectSameShape, expireIssuedAccessTokens, fetchParsed, oauthSimView, openApiResponseValidator, startSimulator, type Evidence } from '@stock-sync/plugin-testkit';
+import {
+  denyConsent,
+  evidence,
+  expectSameShape,
+  expireIssuedAccessTokens,
+  fetchParsed,
+  oauthSimView,
+  openApiResponseValidator,
+  startSimulator,
+  type Evidence,
+} from '@stock-sync/plugin-testkit';
 import { SIM_LOCATION_ID, SIM_OAUTH_APP, simulator } from '../src/simulator';
 import { loadSquareSpec } from '../src/simulator/spec-validators';
 import type { SquareSim } from './support/store';
@@ -25,13 +35,24 @@ afterEach(() => sim.close());
 
 async function consent(query: Record<string, string> = {}): Promise<URL> {
   const url = new URL('/oauth2/authorize', sim.baseUrl);
-  for (const [k, v] of Object.entries({ client_id: SIM_OAUTH_APP.clientId, scope: 'ITEMS_READ ITEMS_WRITE', state: 'st', redirect_uri: REDIRECT, ...query })) url.searchParams.set(k, v);
+  for (const [k, v] of Object.entries({
+    client_id: SIM_OAUTH_APP.clientId,
+    scope: 'ITEMS_READ ITEMS_WRITE',
+    state: 'st',
+    redirect_uri: REDIRECT,
+    ...query,
+  }))
+    url.searchParams.set(k, v);
   const res = await fetch(url, { redirect: 'manual' });
   expect(res.status).toBe(302);
   return new URL(res.headers.get('location')!);
 }
 const token = (body: Record<string, unknown>, contentType = 'application/json') =>
-  fetchParsed(`${sim.baseUrl}/oauth2/token`, { method: 'POST', headers: { 'content-type': contentType }, body: contentType.includes('json') ? JSON.stringify(body) : new URLSearchParams(body as Record<string, string>).toString() });
+  fetchParsed(`${sim.baseUrl}/oauth2/token`, {
+    method: 'POST',
+    headers: { 'content-type': contentType },
+    body: contentType.includes('json') ? JSON.stringify(body) : new URLSearchParams(body as Record<string, string>).toString(),
+  });
 const app = { client_id: SIM_OAUTH_APP.clientId, client_secret: SIM_OAUTH_APP.clientSecret };
 
 it('approves with the documented redirect: code, response_type=code and the state (oauth-authorize)', async () => {

@@ -17,7 +17,10 @@ const count = (id: string, quantity: unknown, occurred_at = new Date().toISOStri
 });
 
 it('answers 401 AUTHENTICATION_ERROR without or with a wrong token, and ACCESS_TOKEN_REVOKED when revoked', async () => {
-  expect((await call(sim, 'GET', `/v2/locations/${SIM_LOCATION_ID}`, undefined, null)).body.errors[0]).toMatchObject({ category: 'AUTHENTICATION_ERROR', code: 'UNAUTHORIZED' });
+  expect((await call(sim, 'GET', `/v2/locations/${SIM_LOCATION_ID}`, undefined, null)).body.errors[0]).toMatchObject({
+    category: 'AUTHENTICATION_ERROR',
+    code: 'UNAUTHORIZED',
+  });
   expect((await call(sim, 'GET', `/v2/locations/${SIM_LOCATION_ID}`, undefined, 'EAAAwrong')).status).toBe(401);
   sim.faults.revokeCredentials();
   const revoked = await call(sim, 'GET', `/v2/locations/${SIM_LOCATION_ID}`);
@@ -28,18 +31,31 @@ it('answers 401 AUTHENTICATION_ERROR without or with a wrong token, and ACCESS_T
 it('validates BatchChangeInventory against the spec: quantity must be a string, idempotency_key is required', async () => {
   const numeric = await call(sim, 'POST', '/v2/inventory/changes/batch-create', { idempotency_key: 'a', changes: [count('101', 3)] });
   expect(numeric.status).toBe(400);
-  expect(numeric.body.errors[0]).toMatchObject({ category: 'INVALID_REQUEST_ERROR', code: 'EXPECTED_STRING', field: 'changes[0].physical_count.quantity' });
+  expect(numeric.body.errors[0]).toMatchObject({
+    category: 'INVALID_REQUEST_ERROR',
+    code: 'EXPECTED_STRING',
+    field: 'changes[0].physical_count.quantity',
+  });
   const keyless = await call(sim, 'POST', '/v2/inventory/changes/batch-create', { changes: [count('101', '3')] });
   expect(keyless.body.errors[0].code).toBe('MISSING_REQUIRED_PARAMETER');
   expect(sim.stock({ externalProductId: 'ITEM1', externalVariantId: '101' })).toEqual(Q(5));
 });
 
 it('refuses more than 100 changes, a count older than 24 hours and an unknown variation, applying nothing', async () => {
-  const many = await call(sim, 'POST', '/v2/inventory/changes/batch-create', { idempotency_key: 'b', changes: Array.from({ length: 101 }, () => count('101', '1')) });
+  const many = await call(sim, 'POST', '/v2/inventory/changes/batch-create', {
+    idempotency_key: 'b',
+    changes: Array.from({ length: 101 }, () => count('101', '1')),
+  });
   expect(many.status).toBe(400);
-  const old = await call(sim, 'POST', '/v2/inventory/changes/batch-create', { idempotency_key: 'c', changes: [count('101', '1', new Date(Date.now() - 25 * 3600e3).toISOString())] });
+  const old = await call(sim, 'POST', '/v2/inventory/changes/batch-create', {
+    idempotency_key: 'c',
+    changes: [count('101', '1', new Date(Date.now() - 25 * 3600e3).toISOString())],
+  });
   expect(old.body.errors[0].field).toBe('changes[0].physical_count.occurred_at');
-  const unknown = await call(sim, 'POST', '/v2/inventory/changes/batch-create', { idempotency_key: 'd', changes: [count('101', '1'), count('NOPE', '1')] });
+  const unknown = await call(sim, 'POST', '/v2/inventory/changes/batch-create', {
+    idempotency_key: 'd',
+    changes: [count('101', '1'), count('NOPE', '1')],
+  });
   expect(unknown.status).toBe(400);
   expect(sim.stock({ externalProductId: 'ITEM1', externalVariantId: '101' })).toEqual(Q(5));
 });
@@ -67,9 +83,18 @@ it('refuses an upsert with a stale version (VERSION_MISMATCH) and keeps the batc
 });
 
 it('reports IN_STOCK counts with a cursor, and answers a throttle with 429 RATE_LIMITED and no Retry-After', async () => {
-  const page = await call(sim, 'POST', '/v2/inventory/counts/batch-retrieve', { catalog_object_ids: ['101', '102'], location_ids: [SIM_LOCATION_ID], limit: 1 });
+  const page = await call(sim, 'POST', '/v2/inventory/counts/batch-retrieve', {
+    catalog_object_ids: ['101', '102'],
+    location_ids: [SIM_LOCATION_ID],
+    limit: 1,
+  });
   expect(page.body.counts).toEqual([expect.objectContaining({ catalog_object_id: '101', state: 'IN_STOCK', quantity: '5' })]);
-  const next = await call(sim, 'POST', '/v2/inventory/counts/batch-retrieve', { catalog_object_ids: ['101', '102'], location_ids: [SIM_LOCATION_ID], limit: 1, cursor: page.body.cursor });
+  const next = await call(sim, 'POST', '/v2/inventory/counts/batch-retrieve', {
+    catalog_object_ids: ['101', '102'],
+    location_ids: [SIM_LOCATION_ID],
+    limit: 1,
+    cursor: page.body.cursor,
+  });
   expect(next.body.counts[0].catalog_object_id).toBe('102');
   expect(next.body.cursor).toBeUndefined();
   sim.faults.rateLimit(1, 2);

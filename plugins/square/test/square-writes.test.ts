@@ -11,8 +11,11 @@ afterEach(async () => {
   await sim.close();
 });
 
-const writes = (refs: { externalProductId: string; externalVariantId: string }[], target: StockWrite['target'], previous?: StockWrite['target']): StockWrite[] =>
-  refs.map((r) => ({ ...r, target, previous }));
+const writes = (
+  refs: { externalProductId: string; externalVariantId: string }[],
+  target: StockWrite['target'],
+  previous?: StockWrite['target'],
+): StockWrite[] => refs.map((r) => ({ ...r, target, previous }));
 const variation = (id: string) => sim.state.variations.get(id)!;
 
 describe('what lands in the seller\u2019s catalog and inventory', () => {
@@ -22,14 +25,20 @@ describe('what lands in the seller\u2019s catalog and inventory', () => {
     const [a] = refsOf(p);
     const out = await connect(sim).writeStock(writes([a], O));
     expect(out[0].status).toBe('written');
-    expect(calls(sim)).toEqual(['POST /v2/catalog/batch-retrieve', 'POST /v2/catalog/batch-upsert', 'POST /v2/inventory/changes/batch-create']);
+    expect(calls(sim)).toEqual([
+      'POST /v2/catalog/batch-retrieve',
+      'POST /v2/catalog/batch-upsert',
+      'POST /v2/inventory/changes/batch-create',
+    ]);
     const v = variation('101');
     expect(v.overrides.get(SIM_LOCATION_ID)?.trackInventory).toBe(true);
     // Only this location's override changed; the variation's own setting (other locations) is as it was.
     expect(v.trackInventory).toBe(false);
     expect(v.overrides.has(SIM_OTHER_LOCATION_ID)).toBe(false);
     const read = await call(sim, 'POST', '/v2/catalog/batch-retrieve', { object_ids: ['101'] });
-    expect(read.body.objects[0].item_variation_data.location_overrides).toEqual([{ location_id: SIM_LOCATION_ID, track_inventory: true, sold_out: true }]);
+    expect(read.body.objects[0].item_variation_data.location_overrides).toEqual([
+      { location_id: SIM_LOCATION_ID, track_inventory: true, sold_out: true },
+    ]);
     expect(await connect(sim).readStock([a])).toEqual([{ ...a, status: 'found', stock: O }]);
   });
 
@@ -46,7 +55,10 @@ describe('what lands in the seller\u2019s catalog and inventory', () => {
     const p = product('ITEM1', 101, 2, Q(3));
     sim.seed([p]);
     const [a, b] = refsOf(p);
-    const out = await connect(sim).writeStock([{ ...a, target: Q(12) }, { ...b, target: O }]);
+    const out = await connect(sim).writeStock([
+      { ...a, target: Q(12) },
+      { ...b, target: O },
+    ]);
     expect(out.map((o) => o.status)).toEqual(['written', 'written']);
     expect(calls(sim)).toEqual(['POST /v2/catalog/batch-retrieve', 'POST /v2/inventory/changes/batch-create']);
     expect(sim.stock(a)).toEqual(Q(12));
@@ -108,7 +120,10 @@ describe('fewest calls', () => {
     sim.seed([p]);
     const [a, b] = refsOf(p);
     sim.manualEdit(b, Q(9)); // the hub does not know yet
-    const out = await connect(sim).writeStock([{ ...a, target: Q(6), previous: Q(5) }, { ...b, target: Q(5), previous: Q(5) }]);
+    const out = await connect(sim).writeStock([
+      { ...a, target: Q(6), previous: Q(5) },
+      { ...b, target: Q(5), previous: Q(5) },
+    ]);
     expect(out.every((o) => o.status === 'written')).toBe(true);
     expect(sim.stock(b)).toEqual(Q(5));
     expect(calls(sim).filter((c) => c.includes('inventory'))).toHaveLength(1);
@@ -135,7 +150,9 @@ describe('failures', () => {
   });
 
   it('verify fails AuthError for a location the seller does not have', async () => {
-    const err = await connect(sim, { locationId: 'LNOTMINE' }).verify().catch((e: unknown) => e);
+    const err = await connect(sim, { locationId: 'LNOTMINE' })
+      .verify()
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AuthError);
     await expect(connect(sim).verify()).resolves.toBeUndefined();
   });

@@ -44,12 +44,17 @@ export class SquarespaceConnection implements StoreConnection {
   async writeStock(changes: readonly StockWrite[]): Promise<WriteOutcome[]> {
     const outcomes = new OutcomeSlots<WriteOutcome>(changes.length);
     const { items, invalid } = planItems(changes);
-    outcomes.set(invalid, (i) => ({ ...refOf(changes[i]), status: 'failed', error: new Rejected('Not a usable Squarespace variant id', { externalVariantId: changes[i].externalVariantId }) }));
+    outcomes.set(invalid, (i) => ({
+      ...refOf(changes[i]),
+      status: 'failed',
+      error: new Rejected('Not a usable Squarespace variant id', { externalVariantId: changes[i].externalVariantId }),
+    }));
     const { send, skipped } = planWrites(items, this.maxOps);
     for (const it of skipped) outcomes.set(it.indexes, (i) => ({ ...refOf(changes[i]), status: 'written' }));
     if (skipped.length) this.log.debug('squarespace: skipped writes already in place', { skipped: skipped.length });
     const written = (it: WriteItem) => outcomes.set(it.indexes, (i) => ({ ...refOf(changes[i]), status: 'written' }));
-    const failed = (it: WriteItem, error: PluginError) => outcomes.set(it.indexes, (i) => ({ ...refOf(changes[i]), status: 'failed', error }));
+    const failed = (it: WriteItem, error: PluginError) =>
+      outcomes.set(it.indexes, (i) => ({ ...refOf(changes[i]), status: 'failed', error }));
 
     try {
       for (const part of chunk(send, this.maxOps)) {
@@ -62,7 +67,8 @@ export class SquarespaceConnection implements StoreConnection {
         // (one read), report them NotFound, and send the rest once more as a new adjustment.
         const present = await this.existing(part.map((it) => it.variantId));
         const gone = part.filter((it) => !present.has(it.variantId));
-        for (const it of gone) failed(it, new NotFound(`Squarespace has no inventory item for variant ${it.variantId}`, { variantId: it.variantId }));
+        for (const it of gone)
+          failed(it, new NotFound(`Squarespace has no inventory item for variant ${it.variantId}`, { variantId: it.variantId }));
         const rest = part.filter((it) => present.has(it.variantId));
         if (gone.length === 0 || rest.length === 0) {
           rest.forEach((it) => failed(it, refused));
@@ -98,7 +104,10 @@ export class SquarespaceConnection implements StoreConnection {
       const error = asPluginError(e);
       if (stopsTheWork(error)) throw error;
       const body = errorBodyOf(error.details?.body);
-      return new Rejected(`Squarespace refused the stock adjustment (${body?.type ?? error.code}${body?.message ? `: ${body.message}` : ''})`, { status: error.details?.status, type: body?.type, subtype: body?.subtype });
+      return new Rejected(
+        `Squarespace refused the stock adjustment (${body?.type ?? error.code}${body?.message ? `: ${body.message}` : ''})`,
+        { status: error.details?.status, type: body?.type, subtype: body?.subtype },
+      );
     }
   }
 
@@ -133,7 +142,11 @@ export class SquarespaceConnection implements StoreConnection {
   async readStock(refs: readonly VariantRef[]): Promise<ObservedStock[]> {
     const outcomes = new OutcomeSlots<ObservedStock>(refs.length);
     const { items, invalid } = planItems(refs);
-    outcomes.set(invalid, (i) => ({ ...refOf(refs[i]), status: 'failed', error: new NotFound('Not a usable Squarespace variant id', { externalVariantId: refs[i].externalVariantId }) }));
+    outcomes.set(invalid, (i) => ({
+      ...refOf(refs[i]),
+      status: 'failed',
+      error: new NotFound('Not a usable Squarespace variant id', { externalVariantId: refs[i].externalVariantId }),
+    }));
     try {
       for (const part of chunk(items, MAX_IDS_PER_READ)) {
         let rows: InventoryItem[];

@@ -52,25 +52,29 @@ export const credentialFields: readonly CredentialField[] = [
     name: 'apiKey',
     secret: true,
     required: true,
-    description: 'A Commerce API key (Settings → Developer API keys) with Inventory read/write permission, or an OAuth access token (set by the install flow).',
+    description:
+      'A Commerce API key (Settings → Developer API keys) with Inventory read/write permission, or an OAuth access token (set by the install flow).',
   },
   {
     name: 'refreshToken',
     secret: true,
     required: false,
-    description: 'OAuth refresh token (set by the install flow); the hub renews the short-lived access token with it. An API key needs none.',
+    description:
+      'OAuth refresh token (set by the install flow); the hub renews the short-lived access token with it. An API key needs none.',
   },
   {
     name: 'accessTokenExpiresAt',
     secret: false,
     required: false,
-    description: "ISO-8601 instant the OAuth access token expires (Squarespace's access_token_expires_at); set by the install flow and every refresh.",
+    description:
+      "ISO-8601 instant the OAuth access token expires (Squarespace's access_token_expires_at); set by the install flow and every refresh.",
   },
   {
     name: 'refreshTokenExpiresAt',
     secret: false,
     required: false,
-    description: "ISO-8601 instant the refresh token expires (Squarespace's refresh_token_expires_at); set by the install flow and every refresh.",
+    description:
+      "ISO-8601 instant the refresh token expires (Squarespace's refresh_token_expires_at); set by the install flow and every refresh.",
   },
   BASE_URL_FIELD,
 ];

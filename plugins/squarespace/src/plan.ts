@@ -28,7 +28,10 @@ export function planItems<T extends VariantRef>(inputs: readonly T[]): { items: 
  * In-place writes (previous equals target) are dropped only when that saves whole adjustment calls;
  * otherwise they ride along for free and re-assert the truth in case the hub's belief is stale.
  */
-export function planWrites(items: PlannedItem<StockWrite>[], maxOps: number): { send: PlannedItem<StockWrite>[]; skipped: PlannedItem<StockWrite>[] } {
+export function planWrites(
+  items: PlannedItem<StockWrite>[],
+  maxOps: number,
+): { send: PlannedItem<StockWrite>[]; skipped: PlannedItem<StockWrite>[] } {
   const inPlace = (i: PlannedItem<StockWrite>) => isInPlace(i.input);
   const changed = items.filter((i) => !inPlace(i));
   if (Math.ceil(changed.length / maxOps) < Math.ceil(items.length / maxOps)) return { send: changed, skipped: items.filter(inPlace) };

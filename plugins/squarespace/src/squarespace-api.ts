@@ -28,10 +28,18 @@ export function createSquarespaceApi(ctx: ConnectContext): HttpClient {
 export function classifySquarespaceResponse(res: HttpResponse): { error?: PluginError; pauseMs?: number } | undefined {
   if (res.status === 401 || res.status === 403) {
     const body = errorBodyOf(res.data);
-    return { error: new AuthError(`Squarespace refused the API key (${body?.type ?? `HTTP ${res.status}`})`, { status: res.status, type: body?.type }) };
+    return {
+      error: new AuthError(`Squarespace refused the API key (${body?.type ?? `HTTP ${res.status}`})`, {
+        status: res.status,
+        type: body?.type,
+      }),
+    };
   }
   if (res.status === 429 && !res.headers['retry-after']) {
-    return { error: new RateLimited('Squarespace rate limit reached (one-minute cool-down)', RATE_LIMIT_COOLDOWN_MS, { status: 429 }), pauseMs: RATE_LIMIT_COOLDOWN_MS };
+    return {
+      error: new RateLimited('Squarespace rate limit reached (one-minute cool-down)', RATE_LIMIT_COOLDOWN_MS, { status: 429 }),
+      pauseMs: RATE_LIMIT_COOLDOWN_MS,
+    };
   }
   return undefined;
 }

@@ -20,8 +20,19 @@ beforeEach(async () => {
   sim = await startSqspSimulator();
   // The documented variant ids, with the documented stock, plus enough others for a second page.
   sim.seed([
-    { productId: 'p-doc', variants: [{ variantId: A, sku: 'OO-DEC-GRN', initial: { kind: 'quantity', quantity: 34 } }, { variantId: B, sku: 'CACAO-WAFER-O2', initial: { kind: 'unlimited' } }, { variantId: C, initial: { kind: 'quantity', quantity: 3 } }, { variantId: D, initial: { kind: 'quantity', quantity: 3 } }] },
-    { productId: 'p-more', variants: Array.from({ length: 50 }, (_, i) => ({ variantId: `more-${i}`, initial: { kind: 'quantity' as const, quantity: 1 } })) },
+    {
+      productId: 'p-doc',
+      variants: [
+        { variantId: A, sku: 'OO-DEC-GRN', initial: { kind: 'quantity', quantity: 34 } },
+        { variantId: B, sku: 'CACAO-WAFER-O2', initial: { kind: 'unlimited' } },
+        { variantId: C, initial: { kind: 'quantity', quantity: 3 } },
+        { variantId: D, initial: { kind: 'quantity', quantity: 3 } },
+      ],
+    },
+    {
+      productId: 'p-more',
+      variants: Array.from({ length: 50 }, (_, i) => ({ variantId: `more-${i}`, initial: { kind: 'quantity' as const, quantity: 1 } })),
+    },
   ]);
 });
 afterEach(async () => {
@@ -79,7 +90,13 @@ it('adjust: the documented request (all four operation kinds) is applied (invent
 
 it('a refused adjustment answers the documented error object (error-object)', async () => {
   const e = doc('error-object');
-  const res = await call(sim, 'POST', '/adjustments', { setFiniteOperations: [{ variantId: A, quantity: -1 }] }, { 'idempotency-key': 'evidence-refused-1' });
+  const res = await call(
+    sim,
+    'POST',
+    '/adjustments',
+    { setFiniteOperations: [{ variantId: A, quantity: -1 }] },
+    { 'idempotency-key': 'evidence-refused-1' },
+  );
   expect(res.status).toBe(400);
   expectSameShape(res.body, e.response!.body, e.name, { closed: true, nullable: ['$.subtype'] });
 });

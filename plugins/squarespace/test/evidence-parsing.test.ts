@@ -28,7 +28,21 @@ async function connectTo(answers: EvidenceResponse[]) {
 }
 
 it('every evidence file names a public source and a date', () => {
-  expect(loadEvidenceDir(DIR).map((e) => e.name).sort()).toEqual(['authorization-website', 'error-object', 'inventory-adjust', 'inventory-retrieve-all', 'inventory-retrieve-specific', 'inventory-retrieve-specific-not-found', 'oauth-authorize', 'oauth-tokens-code', 'rate-limited']);
+  expect(
+    loadEvidenceDir(DIR)
+      .map((e) => e.name)
+      .sort(),
+  ).toEqual([
+    'authorization-website',
+    'error-object',
+    'inventory-adjust',
+    'inventory-retrieve-all',
+    'inventory-retrieve-specific',
+    'inventory-retrieve-specific-not-found',
+    'oauth-authorize',
+    'oauth-tokens-code',
+    'rate-limited',
+  ]);
 });
 
 it('verify reads the first documented page with the documented headers (inventory-retrieve-all)', async () => {
@@ -75,15 +89,28 @@ it('writes with documented operation shapes, a valid Idempotency-Key and JSON (i
   const sent = JSON.parse(r.body);
   const documented = doc('inventory-adjust').request!.body as Record<string, unknown>;
   // Only absolute operations, each in the documented shape; never increment/decrement.
-  expectSameShape(sent, { setFiniteOperations: documented.setFiniteOperations, setUnlimitedOperations: documented.setUnlimitedOperations }, 'inventory-adjust', { closed: true });
-  expect(sent.setFiniteOperations).toEqual(expect.arrayContaining([{ variantId: A, quantity: 40 }, { variantId: 'cdf29b1e-01c2-4931-a3f9-7c0568daff23', quantity: 0 }]));
+  expectSameShape(
+    sent,
+    { setFiniteOperations: documented.setFiniteOperations, setUnlimitedOperations: documented.setUnlimitedOperations },
+    'inventory-adjust',
+    { closed: true },
+  );
+  expect(sent.setFiniteOperations).toEqual(
+    expect.arrayContaining([
+      { variantId: A, quantity: 40 },
+      { variantId: 'cdf29b1e-01c2-4931-a3f9-7c0568daff23', quantity: 0 },
+    ]),
+  );
   expect(sent.setUnlimitedOperations).toEqual([B]);
 });
 
 it('a refused adjustment (documented error object) is never recorded as written (error-object)', async () => {
   // The refusal names no variant: the plugin reads the ids once; all exist, so all are Rejected.
   const c = await connectTo([doc('error-object').response!, doc('inventory-retrieve-specific').response!]);
-  const out = await c.writeStock([{ ...ref(A), target: { kind: 'quantity', quantity: 1 } }, { ...ref(B), target: { kind: 'unlimited' } }]);
+  const out = await c.writeStock([
+    { ...ref(A), target: { kind: 'quantity', quantity: 1 } },
+    { ...ref(B), target: { kind: 'unlimited' } },
+  ]);
   for (const o of out) expect(o.status === 'failed' && o.error).toBeInstanceOf(Rejected);
   expect(out[0].status === 'failed' && out[0].error.message).toContain('INVALID_REQUEST_ERROR');
 });
@@ -96,6 +123,8 @@ it('the documented 429 without Retry-After is RateLimited for the one-minute coo
 });
 
 it('a 401 with the documented error object is AuthError naming the type', async () => {
-  const c = await connectTo([{ status: 401, body: { ...(doc('error-object').response!.body as object), type: 'AUTHORIZATION_ERROR', subtype: null } }]);
+  const c = await connectTo([
+    { status: 401, body: { ...(doc('error-object').response!.body as object), type: 'AUTHORIZATION_ERROR', subtype: null } },
+  ]);
   await expect(c.verify()).rejects.toBeInstanceOf(AuthError);
 });

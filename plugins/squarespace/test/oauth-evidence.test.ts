@@ -3,7 +3,14 @@
  * replayed by a bare loopback server through the real SDK client — no simulator.
  */
 import { join } from 'node:path';
-import { ACCESS_TOKEN_EXPIRES_AT, AuthError, REFRESH_TOKEN_EXPIRES_AT, Transient, authorizeUrl, type ConnectContext } from '@stock-sync/plugin-sdk';
+import {
+  ACCESS_TOKEN_EXPIRES_AT,
+  AuthError,
+  REFRESH_TOKEN_EXPIRES_AT,
+  Transient,
+  authorizeUrl,
+  type ConnectContext,
+} from '@stock-sync/plugin-sdk';
 import { evidence, recordingLogger, startReplay, type Evidence, type EvidenceResponse, type Replay } from '@stock-sync/plugin-testkit';
 import { plugin } from '../src';
 import { USER_AGENT } from '../src/manifest';
@@ -142,7 +149,11 @@ describe('refresh', () => {
 
   it.each([
     ['RFC 6749 invalid_grant', { error: 'invalid_grant', error_description: 'refresh token expired' }, /invalid_grant/],
-    ['Squarespace error object', { type: 'AUTHORIZATION_ERROR', subtype: null, message: 'Refresh token is invalid', details: null, contextId: 'X' }, /Refresh token is invalid/],
+    [
+      'Squarespace error object',
+      { type: 'AUTHORIZATION_ERROR', subtype: null, message: 'Refresh token is invalid', details: null, contextId: 'X' },
+      /Refresh token is invalid/,
+    ],
   ])('a refused refresh (%s) is an AuthError with the platform’s words and no token', async (_name, body, words) => {
     const r = await replaying([{ status: 400, body }]);
     const err = await plugin.refreshCredentials!(refreshContext(r.baseUrl)).catch((e) => e);
@@ -152,7 +163,9 @@ describe('refresh', () => {
   });
 
   it('a 500 is no refusal: it stays retryable (Transient)', async () => {
-    const r = await replaying([{ status: 500, body: { type: 'INTERNAL_ERROR', subtype: null, message: 'oops', details: null, contextId: 'X' } }]);
+    const r = await replaying([
+      { status: 500, body: { type: 'INTERNAL_ERROR', subtype: null, message: 'oops', details: null, contextId: 'X' } },
+    ]);
     await expect(plugin.refreshCredentials!(refreshContext(r.baseUrl))).rejects.toBeInstanceOf(Transient);
   });
 

@@ -10,7 +10,8 @@ import type { SqspSim } from './support/store';
 
 const doc = (name: string): Evidence => evidence(join(__dirname, 'evidence'), name);
 const REDIRECT = 'https://hub.example.test/oauth/callback/squarespace';
-const basic = (id: string = SIM_OAUTH_APP.clientId, secret: string = SIM_OAUTH_APP.clientSecret) => `Basic ${Buffer.from(`${id}:${secret}`).toString('base64')}`;
+const basic = (id: string = SIM_OAUTH_APP.clientId, secret: string = SIM_OAUTH_APP.clientSecret) =>
+  `Basic ${Buffer.from(`${id}:${secret}`).toString('base64')}`;
 
 let sim: SqspSim;
 let offsetMs = 0;
@@ -22,13 +23,24 @@ afterEach(() => sim.close());
 
 async function code(): Promise<string> {
   const url = new URL('/api/1/login/oauth/provider/authorize', sim.baseUrl);
-  for (const [k, v] of Object.entries({ client_id: SIM_OAUTH_APP.clientId, redirect_uri: REDIRECT, scope: 'website.inventory', state: 's', access_type: 'offline' })) url.searchParams.set(k, v);
+  for (const [k, v] of Object.entries({
+    client_id: SIM_OAUTH_APP.clientId,
+    redirect_uri: REDIRECT,
+    scope: 'website.inventory',
+    state: 's',
+    access_type: 'offline',
+  }))
+    url.searchParams.set(k, v);
   const res = await fetch(url, { redirect: 'manual' });
   expect(res.status).toBe(302);
   return new URL(res.headers.get('location')!).searchParams.get('code')!;
 }
 const tokens = (body: unknown, authorization = basic(), contentType = 'application/json') =>
-  fetchParsed(`${sim.baseUrl}/api/1/login/oauth/provider/tokens`, { method: 'POST', headers: { authorization, 'content-type': contentType, 'user-agent': 't/1' }, body: JSON.stringify(body) });
+  fetchParsed(`${sim.baseUrl}/api/1/login/oauth/provider/tokens`, {
+    method: 'POST',
+    headers: { authorization, 'content-type': contentType, 'user-agent': 't/1' },
+    body: JSON.stringify(body),
+  });
 
 it('the code exchange answers the documented fields, expiries 30 minutes and 7 days ahead by the simulator clock (oauth-tokens-code)', async () => {
   const res = await tokens({ grant_type: 'authorization_code', code: await code(), redirect_uri: REDIRECT });
@@ -44,7 +56,14 @@ it('the code exchange answers the documented fields, expiries 30 minutes and 7 d
 
 it('takes Basic client authentication and JSON only', async () => {
   const c = await code();
-  expect((await tokens({ grant_type: 'authorization_code', code: c, client_id: SIM_OAUTH_APP.clientId, client_secret: SIM_OAUTH_APP.clientSecret }, '')).status).toBe(401);
+  expect(
+    (
+      await tokens(
+        { grant_type: 'authorization_code', code: c, client_id: SIM_OAUTH_APP.clientId, client_secret: SIM_OAUTH_APP.clientSecret },
+        '',
+      )
+    ).status,
+  ).toBe(401);
   expect((await tokens({ grant_type: 'authorization_code', code: c }, basic(SIM_OAUTH_APP.clientId, 'wrong'))).status).toBe(401);
   expect((await tokens({ grant_type: 'authorization_code', code: c }, basic(), 'application/x-www-form-urlencoded')).status).toBe(400);
   expect(oauthSimView(sim).counts.exchanges).toBe(0);
@@ -68,7 +87,8 @@ it('a refresh token past its 7 days is refused', async () => {
 
 it('the website lookup answers the documented fields for an issued token; past 30 minutes the token is refused (authorization-website)', async () => {
   const { access_token } = (await tokens({ grant_type: 'authorization_code', code: await code(), redirect_uri: REDIRECT })).body;
-  const website = () => fetchParsed(`${sim.baseUrl}/1.0/authorization/website`, { headers: { authorization: `Bearer ${access_token}`, 'user-agent': 't/1' } });
+  const website = () =>
+    fetchParsed(`${sim.baseUrl}/1.0/authorization/website`, { headers: { authorization: `Bearer ${access_token}`, 'user-agent': 't/1' } });
   const res = await website();
   expect(res.status).toBe(200);
   const e = doc('authorization-website');

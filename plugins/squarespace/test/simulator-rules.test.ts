@@ -16,7 +16,9 @@ it('wants a Bearer key (401) and a User-Agent (400), with the standard error obj
   const noKey = await call(sim, 'GET', '', undefined, { authorization: '' });
   expect(noKey.status).toBe(401);
   expect(Object.keys(noKey.body).sort()).toEqual(['contextId', 'details', 'message', 'subtype', 'type']);
-  const res = await fetch(`${sim.baseUrl}/1.0/commerce/inventory`, { headers: { authorization: `Bearer ${sim.credentials.apiKey}`, 'user-agent': '' } });
+  const res = await fetch(`${sim.baseUrl}/1.0/commerce/inventory`, {
+    headers: { authorization: `Bearer ${sim.credentials.apiKey}`, 'user-agent': '' },
+  });
   expect(res.status).toBe(400);
 });
 
@@ -41,7 +43,18 @@ it('validates operations and applies all or nothing', async () => {
     const res = await call(sim, 'POST', '/adjustments', body, key(`bad-${i}`));
     expect([i, res.status, res.body.type]).toEqual([i, 400, 'INVALID_REQUEST_ERROR']);
   }
-  const partlyUnknown = await call(sim, 'POST', '/adjustments', { setFiniteOperations: [{ variantId: 'p1-v1', quantity: 1 }, { variantId: 'nope', quantity: 1 }] }, key('unknown'));
+  const partlyUnknown = await call(
+    sim,
+    'POST',
+    '/adjustments',
+    {
+      setFiniteOperations: [
+        { variantId: 'p1-v1', quantity: 1 },
+        { variantId: 'nope', quantity: 1 },
+      ],
+    },
+    key('unknown'),
+  );
   expect(partlyUnknown.status).toBe(404);
   expect(sim.state.items.get('p1-v1')!.quantity).toBe(5);
   await call(sim, 'POST', '/adjustments', { setUnlimitedOperations: ['p1-v2'] }, key('unl'));

@@ -29,10 +29,7 @@ it('reads up to 50 ids per call and maps isUnlimited / quantity', async () => {
 it('an id the site does not know comes back NotFound, the others found, in input order', async () => {
   sim = await startSqspSimulator();
   sim.seed([product('p1', 2)]);
-  const seen = await connect(sim).readStock([
-    { externalProductId: 'p1', externalVariantId: 'nope' },
-    ...refsOf(product('p1', 2)),
-  ]);
+  const seen = await connect(sim).readStock([{ externalProductId: 'p1', externalVariantId: 'nope' }, ...refsOf(product('p1', 2))]);
   expect(seen.map((s) => s.externalVariantId)).toEqual(['nope', 'p1-v1', 'p1-v2']);
   expect(seen[0].status === 'failed' && seen[0].error instanceof NotFound).toBe(true);
   expect(seen.slice(1).every((s) => s.status === 'found')).toBe(true);
@@ -42,7 +39,10 @@ it('the documented whole-read 404 for an unknown id: reads halves, down to singl
   const strict = wrapRoute(
     simulator,
     (r) => r.method === 'GET' && r.path.endsWith('/:ids'),
-    (original) => (req, ctx) => (req.params.ids.split(',').every((id) => ctx.state.items.has(id)) ? original(req, ctx) : { status: 404, body: { type: 'NOT_FOUND', subtype: null, message: 'Not found', details: null, contextId: null } }),
+    (original) => (req, ctx) =>
+      req.params.ids.split(',').every((id) => ctx.state.items.has(id))
+        ? original(req, ctx)
+        : { status: 404, body: { type: 'NOT_FOUND', subtype: null, message: 'Not found', details: null, contextId: null } },
   );
   sim = await startSqspSimulator(strict);
   sim.seed([product('p1', 2)]);

@@ -15,15 +15,22 @@ afterEach(async () => {
   await sim.close();
 });
 
-const writes = (refs: { externalProductId: string; externalVariantId: string }[], target: StockWrite['target'], previous?: StockWrite['target']): StockWrite[] =>
-  refs.map((r) => ({ ...r, target, previous }));
+const writes = (
+  refs: { externalProductId: string; externalVariantId: string }[],
+  target: StockWrite['target'],
+  previous?: StockWrite['target'],
+): StockWrite[] => refs.map((r) => ({ ...r, target, previous }));
 
 describe('what lands in the store', () => {
   it('sends setUnlimitedOperations and setFiniteOperations in one adjustment', async () => {
     const p = product('p1', 3, Q(5));
     sim.seed([p]);
     const [a, b, c] = refsOf(p);
-    const out = await connect(sim).writeStock([{ ...a, target: U }, { ...b, target: O }, { ...c, target: Q(7) }]);
+    const out = await connect(sim).writeStock([
+      { ...a, target: U },
+      { ...b, target: O },
+      { ...c, target: Q(7) },
+    ]);
     expect(out.map((o) => o.status)).toEqual(['written', 'written', 'written']);
     expect(paths(sim)).toEqual(['POST /adjustments 204']);
     const item = (id: string) => sim.state.items.get(id)!;
@@ -71,7 +78,11 @@ describe('batching and the fewest calls', () => {
     expect(sim.requests).toHaveLength(0);
     const [a, b, c] = refsOf(p);
     sim.manualEdit(a, Q(9)); // drift the hub has not seen yet
-    await conn.writeStock([{ ...a, target: O, previous: O }, { ...b, target: O, previous: O }, { ...c, target: Q(1), previous: O }]);
+    await conn.writeStock([
+      { ...a, target: O, previous: O },
+      { ...b, target: O, previous: O },
+      { ...c, target: Q(1), previous: O },
+    ]);
     expect(sim.requests).toHaveLength(1);
     expect(sim.stock(a)).toEqual(O); // re-asserted for free
   });
@@ -79,7 +90,10 @@ describe('batching and the fewest calls', () => {
   it('writes a variant named twice once with its last target (Squarespace refuses a variant twice in one adjustment)', async () => {
     sim.seed([product('p1', 1)]);
     const [a] = refsOf(product('p1', 1));
-    const out = await connect(sim).writeStock([{ ...a, target: Q(1) }, { ...a, target: Q(8) }]);
+    const out = await connect(sim).writeStock([
+      { ...a, target: Q(1) },
+      { ...a, target: Q(8) },
+    ]);
     expect(out.map((o) => o.status)).toEqual(['written', 'written']);
     expect(sim.stock(a)).toEqual(Q(8));
   });
@@ -91,7 +105,11 @@ describe('failures', () => {
     sim.seed([p]);
     const [a, gone, c] = refsOf(p);
     sim.faults.deleteVariant(gone);
-    const out = await connect(sim).writeStock([{ ...a, target: Q(2) }, { ...gone, target: Q(2) }, { ...c, target: O }]);
+    const out = await connect(sim).writeStock([
+      { ...a, target: Q(2) },
+      { ...gone, target: Q(2) },
+      { ...c, target: O },
+    ]);
     expect(out[0].status).toBe('written');
     expect(out[1].status === 'failed' && out[1].error instanceof NotFound).toBe(true);
     expect(out[2].status).toBe('written');
@@ -112,7 +130,8 @@ describe('failures', () => {
     sim.seed([p]);
     sim.state.options.maxOperations = 1; // the site refuses adjustments of two operations
     const out = await connect(sim).writeStock(writes(refsOf(p), O));
-    for (const o of out) expect(o.status === 'failed' && o.error instanceof Rejected && o.error.message.includes('INVALID_REQUEST_ERROR')).toBe(true);
+    for (const o of out)
+      expect(o.status === 'failed' && o.error instanceof Rejected && o.error.message.includes('INVALID_REQUEST_ERROR')).toBe(true);
     for (const r of refsOf(p)) expect(sim.stock(r)).toEqual(Q(5));
   });
 
@@ -128,7 +147,16 @@ describe('failures', () => {
   });
 
   it('a 429 without Retry-After is the one-minute cool-down: RateLimited at once, nothing re-sent', async () => {
-    const noRetryAfter = { ...simulator, rateLimit: { ...simulator.rateLimit, throttled: () => ({ status: 429, body: { type: 'RATE_LIMIT_EXCEEDED', subtype: null, message: 'slow down', details: null, contextId: null } }) } };
+    const noRetryAfter = {
+      ...simulator,
+      rateLimit: {
+        ...simulator.rateLimit,
+        throttled: () => ({
+          status: 429,
+          body: { type: 'RATE_LIMIT_EXCEEDED', subtype: null, message: 'slow down', details: null, contextId: null },
+        }),
+      },
+    };
     const s = await startSqspSimulator(noRetryAfter);
     try {
       s.seed([product('p1', 2)]);

@@ -39,7 +39,9 @@ const asPluginError = (e: unknown) => toPluginError(e, 'Storenvy');
 
 /** Valid refs de-duplicated (last input wins, every index answered) and the invalid indexes. */
 function plan<T extends VariantRef>(inputs: readonly T[]) {
-  return collapseDuplicates(inputs, { ids: (i) => (isStorenvyId(i.externalProductId) && isStorenvyId(i.externalVariantId) ? {} : undefined) });
+  return collapseDuplicates(inputs, {
+    ids: (i) => (isStorenvyId(i.externalProductId) && isStorenvyId(i.externalVariantId) ? {} : undefined),
+  });
 }
 
 type Planned<T extends VariantRef> = CollapsedInput<T>;
@@ -71,7 +73,11 @@ export class StorenvyConnection implements StoreConnection {
     const { items, invalid } = plan(changes);
     const set = (p: Planned<StockWrite>, error?: PluginError) =>
       outcomes.set(p.indexes, (i) => (error ? { ...ref(changes[i]), status: 'failed', error } : { ...ref(changes[i]), status: 'written' }));
-    outcomes.set(invalid, (i) => ({ ...ref(changes[i]), status: 'failed', error: new Rejected('Storenvy product and variant ids are numeric', { ...ref(changes[i]) }) }));
+    outcomes.set(invalid, (i) => ({
+      ...ref(changes[i]),
+      status: 'failed',
+      error: new Rejected('Storenvy product and variant ids are numeric', { ...ref(changes[i]) }),
+    }));
     // One call per variant: a change the hub says is in place saves a whole call, so it is skipped.
     const { send, skipped } = skipWritesInPlace(items, 'item');
     for (const p of skipped) set(p);
@@ -107,7 +113,8 @@ export class StorenvyConnection implements StoreConnection {
       echoed = dataOf<StorenvyVariant>(res.data, 'variant');
     } catch (e) {
       const error = asPluginError(e);
-      if (error instanceof NotFound) return new NotFound(`Storenvy has no variant ${c.externalVariantId} in product ${c.externalProductId}`, { ...ref(c) });
+      if (error instanceof NotFound)
+        return new NotFound(`Storenvy has no variant ${c.externalVariantId} in product ${c.externalProductId}`, { ...ref(c) });
       return error;
     }
     // No variant in the answer: not proof of the write. Read it back (every page) before counting it.
@@ -119,13 +126,23 @@ export class StorenvyConnection implements StoreConnection {
       } catch (e) {
         const error = asPluginError(e);
         if (stopsTheWork(error)) return error;
-        return new Transient(`Storenvy's answer to the write of variant ${c.externalVariantId} carried no variant and the read-back failed: not confirmed (${error.message})`, { ...ref(c) });
+        return new Transient(
+          `Storenvy's answer to the write of variant ${c.externalVariantId} carried no variant and the read-back failed: not confirmed (${error.message})`,
+          { ...ref(c) },
+        );
       }
       shown = found.get(c.externalVariantId);
-      if (!shown) return new NotFound(`Storenvy answered the write but shows no variant ${c.externalVariantId} in product ${c.externalProductId}: not written`, { ...ref(c) });
+      if (!shown)
+        return new NotFound(
+          `Storenvy answered the write but shows no variant ${c.externalVariantId} in product ${c.externalProductId}: not written`,
+          { ...ref(c) },
+        );
     }
     if (!showsWritten(shown, want)) {
-      return new Rejected(`Storenvy kept full_quantity ${String(shown.full_quantity)}, in_stock ${String(shown.in_stock)} for variant ${c.externalVariantId}`, { ...ref(c) });
+      return new Rejected(
+        `Storenvy kept full_quantity ${String(shown.full_quantity)}, in_stock ${String(shown.in_stock)} for variant ${c.externalVariantId}`,
+        { ...ref(c) },
+      );
     }
     return undefined;
   }
@@ -160,7 +177,11 @@ export class StorenvyConnection implements StoreConnection {
   async readStock(refs: readonly VariantRef[]): Promise<ObservedStock[]> {
     const outcomes = new OutcomeSlots<ObservedStock>(refs.length);
     const { items, invalid } = plan(refs);
-    outcomes.set(invalid, (i) => ({ ...ref(refs[i]), status: 'failed', error: new NotFound('Not a Storenvy product / variant id (numeric)', { ...ref(refs[i]) }) }));
+    outcomes.set(invalid, (i) => ({
+      ...ref(refs[i]),
+      status: 'failed',
+      error: new NotFound('Not a Storenvy product / variant id (numeric)', { ...ref(refs[i]) }),
+    }));
     const byProduct = new Map<string, Planned<VariantRef>[]>();
     for (const p of items) byProduct.set(p.input.externalProductId, [...(byProduct.get(p.input.externalProductId) ?? []), p]);
     try {

@@ -50,6 +50,6 @@ export const credentialFields: readonly CredentialField[] = [
     name: ACCESS_TOKEN_EXPIRES_AT,
     secret: false,
     required: false,
-    description: 'When the access token expires (ISO 8601), from the token answer\'s expires_in when Storenvy sends one.',
+    description: "When the access token expires (ISO 8601), from the token answer's expires_in when Storenvy sends one.",
   },
 ];

@@ -49,7 +49,12 @@ const TOKEN_REQUEST = { clientAuthentication: 'body', encoding: 'form' } as cons
 
 async function storeIdOf(ctx: OAuthExchangeContext, accessToken: string): Promise<string> {
   const root = (ctx.app.baseUrl || DEFAULT_BASE_URL).replace(/\/+$/, '');
-  const api = ctx.http.extend({ baseURL: `${root}${API_PREFIX}`, headers: { Accept: 'application/json' }, classify: classifyStorenvyResponse, secrets: [accessToken] });
+  const api = ctx.http.extend({
+    baseURL: `${root}${API_PREFIX}`,
+    headers: { Accept: 'application/json' },
+    classify: classifyStorenvyResponse,
+    secrets: [accessToken],
+  });
   const res = await api.request({ method: 'GET', url: '/store.json', params: { access_token: accessToken } });
   return storeIdentity(res.data);
 }

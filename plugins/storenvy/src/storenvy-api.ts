@@ -7,7 +7,8 @@ import { AuthError, type ConnectContext, type HttpClient, type HttpResponse } fr
 import { API_PREFIX, DEFAULT_BASE_URL } from './manifest';
 
 export function storenvyErrorMessage(data: unknown): string | undefined {
-  const meta = typeof data === 'object' && data !== null ? (data as { meta?: { error_type?: unknown; error_message?: unknown } }).meta : undefined;
+  const meta =
+    typeof data === 'object' && data !== null ? (data as { meta?: { error_type?: unknown; error_message?: unknown } }).meta : undefined;
   if (!meta || typeof meta !== 'object') return undefined;
   const parts = [meta.error_type, meta.error_message].filter((x): x is string => typeof x === 'string' && x !== '');
   return parts.length ? parts.join(': ') : undefined;

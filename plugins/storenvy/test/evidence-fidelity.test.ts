@@ -11,13 +11,25 @@ const DIR = join(__dirname, 'evidence');
 let sim: RunningSimulator<StorenvySimState>;
 beforeEach(async () => {
   sim = await startSimulator(simulator);
-  sim.seed([{ productId: '500', variants: Array.from({ length: 120 }, (_, i) => ({ variantId: String(5001 + i), initial: { kind: 'quantity' as const, quantity: 2 } })) }]);
+  sim.seed([
+    {
+      productId: '500',
+      variants: Array.from({ length: 120 }, (_, i) => ({
+        variantId: String(5001 + i),
+        initial: { kind: 'quantity' as const, quantity: 2 },
+      })),
+    },
+  ]);
 });
 afterEach(() => sim.close());
 
 async function send(method: string, path: string, body?: unknown, contentType = 'application/json') {
   const url = `${sim.baseUrl}${path}${path.includes('?') ? '&' : '?'}access_token=${sim.credentials.accessToken}`;
-  const res = await fetch(url, { method, headers: body === undefined ? {} : { 'content-type': contentType }, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
+  const res = await fetch(url, {
+    method,
+    headers: body === undefined ? {} : { 'content-type': contentType },
+    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+  });
   return { status: res.status, body: (await res.json()) as any };
 }
 
@@ -27,7 +39,10 @@ it('the variants list has the documented envelope and pagination; next_url leads
   expect(first.status).toBe(200);
   // The envelope's data is a placeholder in the document ("Your response data"): not closed.
   expectSameShape(first.body, evidence(DIR, 'response-envelope').response!.body, 'response-envelope');
-  expectSameShape(first.body, e.response!.body, e.name, { closed: true, ignore: ['$.data.variants[].product_id', '$.data.variants[].name', '$.data.variants[].sku', '$.data.variants[].cents'] });
+  expectSameShape(first.body, e.response!.body, e.name, {
+    closed: true,
+    ignore: ['$.data.variants[].product_id', '$.data.variants[].name', '$.data.variants[].sku', '$.data.variants[].cents'],
+  });
   expect(first.body.data.variants).toHaveLength(50);
   const ids: number[] = first.body.data.variants.map((v: any) => v.id);
   let next: string | null = first.body.pagination.next_url;

@@ -57,7 +57,9 @@ it('regression: a variant past the first page of 50 is found by following next_u
 
 it('regression: the write is JSON (application/json), the documented content type', async () => {
   const api = scripted([() => ({ ...body('response-envelope'), data: { variant: { id: 5001, full_quantity: 3, in_stock: true } } })]);
-  const out = await connection(api).writeStock([{ externalProductId: '500', externalVariantId: '5001', target: { kind: 'quantity', quantity: 3 } }]);
+  const out = await connection(api).writeStock([
+    { externalProductId: '500', externalVariantId: '5001', target: { kind: 'quantity', quantity: 3 } },
+  ]);
   expect(out[0].status).toBe('written');
   const req = api.sent[0];
   const documented = doc('update-variant').request!;
@@ -76,6 +78,10 @@ it('regression: an answer without the variant is not recorded as written until t
   api = scripted([() => body('response-envelope'), () => page([{ id: 5001, full_quantity: 1, in_stock: true }], null)]);
   expect((await connection(api).writeStock(write))[0]).toMatchObject({ status: 'failed', error: expect.any(Rejected) });
   // Read-back (every page) lacks the variant: not written.
-  api = scripted([() => body('response-envelope'), () => page([{ id: 5050, full_quantity: 3, in_stock: true }], body('list-variants').pagination.next_url), () => page([], null)]);
+  api = scripted([
+    () => body('response-envelope'),
+    () => page([{ id: 5050, full_quantity: 3, in_stock: true }], body('list-variants').pagination.next_url),
+    () => page([], null),
+  ]);
   expect((await connection(api).writeStock(write))[0]).toMatchObject({ status: 'failed', error: expect.any(NotFound) });
 });

@@ -19,7 +19,9 @@ const http = () => createHttpClient({ rateLimit: { requestsPerSecond: 50, burst:
 
 it('the consent URL is the documented one: client_id, response_type=code, redirect_uri, space-separated scopes', () => {
   const q = doc('oauth-authorize').request!.query!;
-  const url = new URL(authorizeUrl(oauth, { app: { clientId: 'app-1', clientSecret: SECRET }, inputs: {}, redirectUri: REDIRECT, state: 'st' }));
+  const url = new URL(
+    authorizeUrl(oauth, { app: { clientId: 'app-1', clientSecret: SECRET }, inputs: {}, redirectUri: REDIRECT, state: 'st' }),
+  );
   expect(`${url.origin}${url.pathname}`).toBe(`https://www.storenvy.com${doc('oauth-authorize').request!.path}`);
   const { state, ...rest } = Object.fromEntries(url.searchParams);
   expect(rest).toEqual({ ...q, client_id: 'app-1' });
@@ -33,18 +35,36 @@ describe('the code exchange', () => {
 
   const exchange = async (answers: Parameters<typeof startReplay>[0]) => {
     replay = await startReplay(answers);
-    return exchangeCode(oauth, { app: { clientId: 'app-1', clientSecret: SECRET, baseUrl: replay.baseUrl }, inputs: {}, redirectUri: REDIRECT, callback: inboundRequest({ query: { code: 'c-1' } }), http: http(), log: recordingLogger() });
+    return exchangeCode(oauth, {
+      app: { clientId: 'app-1', clientSecret: SECRET, baseUrl: replay.baseUrl },
+      inputs: {},
+      redirectUri: REDIRECT,
+      callback: inboundRequest({ query: { code: 'c-1' } }),
+      http: http(),
+      log: recordingLogger(),
+    });
   };
 
   it('posts the standard form grant, keeps the refresh token, then names the store from GET /v1/store', async () => {
     // The store answer's fields are not documented: the simulator's (data.store) shape, unverified.
-    const store = await exchange([doc('oauth-token').response!, { status: 200, body: { data: { store: { id: 77, subdomain: 'acme' } }, meta: { code: 200 } } }]);
+    const store = await exchange([
+      doc('oauth-token').response!,
+      { status: 200, body: { data: { store: { id: 77, subdomain: 'acme' } }, meta: { code: 200 } } },
+    ]);
     const [token, get] = replay.requests;
     expect(token.path).toBe('/oauth/token');
-    expect(Object.fromEntries(new URLSearchParams(token.body))).toEqual({ ...(doc('oauth-token').request!.body as object), code: 'c-1', client_id: 'app-1', client_secret: SECRET });
+    expect(Object.fromEntries(new URLSearchParams(token.body))).toEqual({
+      ...(doc('oauth-token').request!.body as object),
+      code: 'c-1',
+      client_id: 'app-1',
+      client_secret: SECRET,
+    });
     expect(get.path).toBe('/v1/store.json');
     expect(get.query.get('access_token')).toBe('(access token)');
-    expect(store).toEqual({ externalStoreId: '77', credentials: { accessToken: '(access token)', refreshToken: '(refresh token)', baseUrl: replay.baseUrl } });
+    expect(store).toEqual({
+      externalStoreId: '77',
+      credentials: { accessToken: '(access token)', refreshToken: '(refresh token)', baseUrl: replay.baseUrl },
+    });
   });
 
   it('the documented store answer (fields not shown) names no store: a loud AuthError, nothing connected', async () => {
@@ -63,13 +83,24 @@ it('the store id: data.store.id, else data.id, subdomain or url', () => {
 
 it('expires_in becomes accessTokenExpiresAt; absent, none is invented', () => {
   const now = Date.parse('2026-12-02T12:00:00Z');
-  expect(credentialsFromToken({ access_token: 'a', refresh_token: 'r', expires_in: 7200 }, now)).toEqual({ accessToken: 'a', refreshToken: 'r', [ACCESS_TOKEN_EXPIRES_AT]: '2026-12-02T14:00:00.000Z' });
+  expect(credentialsFromToken({ access_token: 'a', refresh_token: 'r', expires_in: 7200 }, now)).toEqual({
+    accessToken: 'a',
+    refreshToken: 'r',
+    [ACCESS_TOKEN_EXPIRES_AT]: '2026-12-02T14:00:00.000Z',
+  });
   expect(credentialsFromToken({ access_token: 'a' }, now)).toEqual({ accessToken: 'a' });
   expect(() => credentialsFromToken({ token_type: 'bearer' }, now)).toThrow(AuthError);
 });
 
 it('refreshCredentials without a refresh token fails loudly (reconnect), sending nothing', async () => {
   const client = http();
-  await expect(refreshCredentials({ credentials: { accessToken: 'a' }, http: client, log: recordingLogger(), app: { clientId: 'c', clientSecret: 's' } as OAuthApp })).rejects.toThrow(/no refresh token/);
+  await expect(
+    refreshCredentials({
+      credentials: { accessToken: 'a' },
+      http: client,
+      log: recordingLogger(),
+      app: { clientId: 'c', clientSecret: 's' } as OAuthApp,
+    }),
+  ).rejects.toThrow(/no refresh token/);
   expect(client.stats.requests).toBe(0);
 });

@@ -13,7 +13,16 @@ let sim: RunningSimulator<StorenvySimState>;
 let logs: string[][];
 beforeEach(async () => {
   sim = await startSimulator(simulator);
-  sim.seed([{ productId: '500', variants: [{ variantId: '5001', initial: Q(1) }, { variantId: '5002', initial: Q(1) }, { variantId: '5003', initial: Q(1) }] }]);
+  sim.seed([
+    {
+      productId: '500',
+      variants: [
+        { variantId: '5001', initial: Q(1) },
+        { variantId: '5002', initial: Q(1) },
+        { variantId: '5003', initial: Q(1) },
+      ],
+    },
+  ]);
   logs = [];
 });
 afterEach(() => sim.close());
@@ -31,7 +40,11 @@ async function raw(method: string, path: string, body?: Record<string, unknown>,
   const res = await fetch(`${sim.baseUrl}${path}${path.includes('?') ? '&' : '?'}access_token=${sim.credentials.accessToken}`, {
     method,
     headers: body ? { 'content-type': contentType } : {},
-    body: body ? (contentType === 'application/json' ? JSON.stringify(body) : new URLSearchParams(body as Record<string, string>).toString()) : undefined,
+    body: body
+      ? contentType === 'application/json'
+        ? JSON.stringify(body)
+        : new URLSearchParams(body as Record<string, string>).toString()
+      : undefined,
   });
   return { status: res.status, body: await res.json() };
 }
@@ -43,8 +56,16 @@ it('sends full_quantity and in_stock together: 9,999/true for unlimited, 0/false
     { ...refs[2], target: Q(25_000) },
   ]);
   expect(out.every((o) => o.status === 'written')).toBe(true);
-  expect([variant(5001), variant(5002), variant(5003)].map((v) => [v.full_quantity, v.in_stock])).toEqual([[9_999, true], [0, false], [9_999, true]]);
-  expect(lines()).toEqual(['PUT /v1/products/500/variants/5001.json 200', 'PUT /v1/products/500/variants/5002.json 200', 'PUT /v1/products/500/variants/5003.json 200']);
+  expect([variant(5001), variant(5002), variant(5003)].map((v) => [v.full_quantity, v.in_stock])).toEqual([
+    [9_999, true],
+    [0, false],
+    [9_999, true],
+  ]);
+  expect(lines()).toEqual([
+    'PUT /v1/products/500/variants/5001.json 200',
+    'PUT /v1/products/500/variants/5002.json 200',
+    'PUT /v1/products/500/variants/5003.json 200',
+  ]);
 });
 
 it('reads a variant marked out of stock as sold out whatever its count, and 9,000+ as unlimited', async () => {
@@ -75,7 +96,9 @@ it('the token travels as access_token and never reaches a log line', async () =>
 it('a token without store_write stops the run with AuthError after one call', async () => {
   sim.state.scopes.delete('store_write');
   const out = await connect().writeStock(refs.map((r) => ({ ...r, target: O })));
-  expect(out.every((o) => o.status === 'failed' && o.error instanceof AuthError && /OAuthPermissionsException/.test(o.error.message))).toBe(true);
+  expect(out.every((o) => o.status === 'failed' && o.error instanceof AuthError && /OAuthPermissionsException/.test(o.error.message))).toBe(
+    true,
+  );
   expect(sim.requests).toHaveLength(1);
 });
 
@@ -83,11 +106,19 @@ it('the simulator takes parameters from the query string too (as the node client
   expect((await raw('PUT', '/v1/products/500/variants/5001?full_quantity=4&in_stock=true')).status).toBe(200);
   expect(variant(5001)).toMatchObject({ full_quantity: 4, in_stock: true });
   const bad = await raw('PUT', '/v1/products/500/variants/5001.json', { full_quantity: -2 });
-  expect(bad).toEqual({ status: 422, body: { meta: { code: 422, error_type: 'ValidationError', error_message: 'full_quantity must be a whole number of 0 or more' } } });
+  expect(bad).toEqual({
+    status: 422,
+    body: { meta: { code: 422, error_type: 'ValidationError', error_message: 'full_quantity must be a whole number of 0 or more' } },
+  });
 });
 
 it('regression: the simulator refuses a form-encoded body (Storenvy is JSON-only) and the plugin sends JSON', async () => {
-  const form = await raw('PUT', '/v1/products/500/variants/5001.json', { full_quantity: '3', in_stock: 'true' }, 'application/x-www-form-urlencoded');
+  const form = await raw(
+    'PUT',
+    '/v1/products/500/variants/5001.json',
+    { full_quantity: '3', in_stock: 'true' },
+    'application/x-www-form-urlencoded',
+  );
   expect(form.status).toBe(415);
   expect(variant(5001).full_quantity).toBe(1);
   expect((await connect().writeStock([{ ...refs[0], target: Q(3) }]))[0].status).toBe('written');
@@ -99,7 +130,11 @@ it('regression: reads and writes find variants past the first page of 50 (pagina
   const last = { externalProductId: '600', externalVariantId: '6120' };
   const read = await connect().readStock([last]);
   expect(read[0]).toMatchObject({ status: 'found', stock: Q(2) });
-  expect(lines()).toEqual(['GET /v1/products/600/variants.json 200', 'GET /v1/products/600/variants.json 200', 'GET /v1/products/600/variants.json 200']);
+  expect(lines()).toEqual([
+    'GET /v1/products/600/variants.json 200',
+    'GET /v1/products/600/variants.json 200',
+    'GET /v1/products/600/variants.json 200',
+  ]);
   sim.resetRequests();
   // Only the first page is needed for a variant on it: no further calls.
   await connect().readStock([{ externalProductId: '600', externalVariantId: '6001' }]);

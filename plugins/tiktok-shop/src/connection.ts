@@ -51,7 +51,9 @@ export class TikTokShopConnection implements StoreConnection {
     if (env.code !== 0) throw new Rejected(`TikTok Shop refused Get Authorized Shops (${env.code}: ${env.message})`, { code: env.code });
     const shops = env.data?.shops ?? [];
     if (!shops.some((s) => s.cipher === this.settings.shopCipher)) {
-      throw new AuthError(`The access token is not authorised for the configured shop cipher (${shops.length} shop(s) authorised)`, { shops: shops.length });
+      throw new AuthError(`The access token is not authorised for the configured shop cipher (${shops.length} shop(s) authorised)`, {
+        shops: shops.length,
+      });
     }
   }
 
@@ -61,7 +63,10 @@ export class TikTokShopConnection implements StoreConnection {
     outcomes.set(invalid, (i) => ({
       ...ref(changes[i]),
       status: 'failed',
-      error: new Rejected('TikTok Shop product and SKU ids are decimal strings', { externalProductId: changes[i].externalProductId, externalVariantId: changes[i].externalVariantId }),
+      error: new Rejected('TikTok Shop product and SKU ids are decimal strings', {
+        externalProductId: changes[i].externalProductId,
+        externalVariantId: changes[i].externalVariantId,
+      }),
     }));
     try {
       for (const group of groups) {
@@ -87,8 +92,14 @@ export class TikTokShopConnection implements StoreConnection {
   }
 
   /** One Update Inventory call; throws only errors that stop the whole run. */
-  private async writeChunk(productId: string, items: PlannedItem<StockWrite>[], changes: readonly StockWrite[], outcomes: OutcomeSlots<WriteOutcome>): Promise<void> {
-    const fail = (error: PluginError) => (it: PlannedItem<StockWrite>) => outcomes.set(it.indexes, (i) => ({ ...ref(changes[i]), status: 'failed', error }));
+  private async writeChunk(
+    productId: string,
+    items: PlannedItem<StockWrite>[],
+    changes: readonly StockWrite[],
+    outcomes: OutcomeSlots<WriteOutcome>,
+  ): Promise<void> {
+    const fail = (error: PluginError) => (it: PlannedItem<StockWrite>) =>
+      outcomes.set(it.indexes, (i) => ({ ...ref(changes[i]), status: 'failed', error }));
     let errors: NonNullable<InventoryUpdateData['errors']>;
     let topLevel: string | undefined;
     try {
@@ -103,7 +114,14 @@ export class TikTokShopConnection implements StoreConnection {
       if (topLevel && errors.length === 0) {
         // "The SKU stock can be updated only by this SKU in live status": a product that is not live is refused
         // whole. Not retried: the merchant must activate it (or TikTok must approve it).
-        items.forEach(fail(new Rejected(`TikTok Shop refused the stock update of product ${productId} (${topLevel}); only live SKUs take stock updates`, { productId, code: env.code })));
+        items.forEach(
+          fail(
+            new Rejected(`TikTok Shop refused the stock update of product ${productId} (${topLevel}); only live SKUs take stock updates`, {
+              productId,
+              code: env.code,
+            }),
+          ),
+        );
         return;
       }
     } catch (e) {
@@ -114,7 +132,12 @@ export class TikTokShopConnection implements StoreConnection {
         return;
       }
       // A 404 on a product path: gone, unless Inventory Search still lists the SKU under this product.
-      const claimed = new Map(items.map((it) => [it.input.externalVariantId, new NotFound(`TikTok Shop has no product ${productId} (${error.message})`, { productId, ...error.details }) as PluginError]));
+      const claimed = new Map(
+        items.map((it) => [
+          it.input.externalVariantId,
+          new NotFound(`TikTok Shop has no product ${productId} (${error.message})`, { productId, ...error.details }) as PluginError,
+        ]),
+      );
       const checked = await this.confirmMissing(productId, claimed);
       items.forEach((it) => fail(checked.get(it.input.externalVariantId)!)(it));
       return;
@@ -132,7 +155,13 @@ export class TikTokShopConnection implements StoreConnection {
       const error = bySku.get(it.input.externalVariantId);
       if (error) fail(error)(it);
       // A failing call (non-zero code) that names only some SKUs: the others' fate is unknown, never "written".
-      else if (topLevel) fail(new Rejected(`TikTok Shop answered the stock update of product ${productId} with ${topLevel} without naming SKU ${it.input.externalVariantId}: not known to be written`, { productId }))(it);
+      else if (topLevel)
+        fail(
+          new Rejected(
+            `TikTok Shop answered the stock update of product ${productId} with ${topLevel} without naming SKU ${it.input.externalVariantId}: not known to be written`,
+            { productId },
+          ),
+        )(it);
       else outcomes.set(it.indexes, (i) => ({ ...ref(changes[i]), status: 'written' }));
     }
   }
@@ -152,15 +181,29 @@ export class TikTokShopConnection implements StoreConnection {
         idempotent: true,
       });
       if (env.code !== 0) throw new Rejected(`inventory search answered ${env.code}: ${env.message}`, { code: env.code });
-      present = new Set((env.data?.inventory ?? []).filter((p) => p.product_id === productId).flatMap((p) => (p.skus ?? []).map((s) => s.id)));
+      present = new Set(
+        (env.data?.inventory ?? []).filter((p) => p.product_id === productId).flatMap((p) => (p.skus ?? []).map((s) => s.id)),
+      );
     } catch (e) {
       const error = asPluginError(e);
       if (stopsTheWork(error)) throw error;
-      for (const [skuId, claim] of claims) out.set(skuId, new Rejected(`${claim.message}; not confirmed by Inventory Search (${error.message})`, { ...claim.details, unconfirmed: true }));
+      for (const [skuId, claim] of claims)
+        out.set(
+          skuId,
+          new Rejected(`${claim.message}; not confirmed by Inventory Search (${error.message})`, { ...claim.details, unconfirmed: true }),
+        );
       return out;
     }
     for (const [skuId, claim] of claims) {
-      out.set(skuId, present.has(skuId) ? new Rejected(`${claim.message}; yet Inventory Search lists SKU ${skuId} under product ${productId}`, { ...claim.details, skuStillListed: true }) : claim);
+      out.set(
+        skuId,
+        present.has(skuId)
+          ? new Rejected(`${claim.message}; yet Inventory Search lists SKU ${skuId} under product ${productId}`, {
+              ...claim.details,
+              skuStillListed: true,
+            })
+          : claim,
+      );
     }
     return out;
   }
@@ -171,7 +214,10 @@ export class TikTokShopConnection implements StoreConnection {
     outcomes.set(invalid, (i) => ({
       ...ref(refs[i]),
       status: 'failed',
-      error: new NotFound('Not a TikTok Shop SKU id (ids are decimal strings)', { externalProductId: refs[i].externalProductId, externalVariantId: refs[i].externalVariantId }),
+      error: new NotFound('Not a TikTok Shop SKU id (ids are decimal strings)', {
+        externalProductId: refs[i].externalProductId,
+        externalVariantId: refs[i].externalVariantId,
+      }),
     }));
     // Inventory Search takes SKU ids across products: one call per 600 SKUs, whatever their products.
     const items = groups.flatMap((g) => g.items);
@@ -185,8 +231,13 @@ export class TikTokShopConnection implements StoreConnection {
     return outcomes.done();
   }
 
-  private async readChunk(items: PlannedItem<VariantRef>[], refs: readonly VariantRef[], outcomes: OutcomeSlots<ObservedStock>): Promise<void> {
-    const fail = (error: PluginError) => (it: PlannedItem<VariantRef>) => outcomes.set(it.indexes, (i) => ({ ...ref(refs[i]), status: 'failed', error }));
+  private async readChunk(
+    items: PlannedItem<VariantRef>[],
+    refs: readonly VariantRef[],
+    outcomes: OutcomeSlots<ObservedStock>,
+  ): Promise<void> {
+    const fail = (error: PluginError) => (it: PlannedItem<VariantRef>) =>
+      outcomes.set(it.indexes, (i) => ({ ...ref(refs[i]), status: 'failed', error }));
     const found = new Map<string, { productId: string; sku: InventorySku }>();
     try {
       const env = await this.api.call<InventorySearchData>('POST', `/product/${API_VERSION}/inventory/search`, {
@@ -203,7 +254,13 @@ export class TikTokShopConnection implements StoreConnection {
     } catch (e) {
       const error = asPluginError(e);
       if (stopsTheWork(error)) throw error;
-      items.forEach(fail(error instanceof NotFound ? new Rejected(`TikTok Shop answered 404 for the inventory search (${error.message})`, error.details) : error));
+      items.forEach(
+        fail(
+          error instanceof NotFound
+            ? new Rejected(`TikTok Shop answered 404 for the inventory search (${error.message})`, error.details)
+            : error,
+        ),
+      );
       return;
     }
     for (const it of items) {

@@ -42,14 +42,24 @@ export const manifest: PluginManifest = {
     burst: 10,
     note:
       'TikTok Shop throttles per API and app with HTTP 429 + code 36009002 ("Too many requests"); the QPS is not ' +
-      'published (integrators\' reports, unverified; see the plugin README). The hub keeps to 5 req/s, burst 10.',
+      "published (integrators' reports, unverified; see the plugin README). The hub keeps to 5 req/s, burst 10.",
   },
   docsUrl: 'https://partner.tiktokshop.com/docv2/page/6503081a56e2bb0289dd6d7d',
 };
 
 export const credentialFields: readonly CredentialField[] = [
-  { name: 'appKey', secret: false, required: true, description: 'The app key of your TikTok Shop Partner Center app (sent as app_key on every call).' },
-  { name: 'appSecret', secret: true, required: true, description: 'The app secret belonging to the app key; signs every request (HMAC-SHA256) and is never sent.' },
+  {
+    name: 'appKey',
+    secret: false,
+    required: true,
+    description: 'The app key of your TikTok Shop Partner Center app (sent as app_key on every call).',
+  },
+  {
+    name: 'appSecret',
+    secret: true,
+    required: true,
+    description: 'The app secret belonging to the app key; signs every request (HMAC-SHA256) and is never sent.',
+  },
   {
     name: 'accessToken',
     secret: true,
@@ -66,7 +76,8 @@ export const credentialFields: readonly CredentialField[] = [
     name: 'refreshToken',
     secret: true,
     required: false,
-    description: 'The refresh token issued with the access token (from the auth host); with it the hub renews the seven-day access token by itself.',
+    description:
+      'The refresh token issued with the access token (from the auth host); with it the hub renews the seven-day access token by itself.',
   },
   {
     name: 'accessTokenExpiresAt',
@@ -78,18 +89,21 @@ export const credentialFields: readonly CredentialField[] = [
     name: 'refreshTokenExpiresAt',
     secret: false,
     required: false,
-    description: "ISO-8601 instant the refresh token expires (TikTok's refresh_token_expire_in); set by the connect flow and every refresh.",
+    description:
+      "ISO-8601 instant the refresh token expires (TikTok's refresh_token_expire_in); set by the connect flow and every refresh.",
   },
   {
     name: 'shopId',
     secret: false,
     required: false,
-    description: "The shop's id (GET /authorization/202309/shops, field \"id\"); names the shop in TikTok's deauthorization webhook. Set by the connect flow.",
+    description:
+      'The shop\'s id (GET /authorization/202309/shops, field "id"); names the shop in TikTok\'s deauthorization webhook. Set by the connect flow.',
   },
   {
     name: 'warehouseId',
     secret: false,
     required: false,
-    description: 'The warehouse whose stock the hub sets. Leave empty when each SKU uses one default warehouse; required when SKUs have several.',
+    description:
+      'The warehouse whose stock the hub sets. Leave empty when each SKU uses one default warehouse; required when SKUs have several.',
   },
 ];

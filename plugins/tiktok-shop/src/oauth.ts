@@ -46,12 +46,17 @@ const DOCS = 'https://partner.tiktokshop.com/doc/page/63fd743c715d622a338c4e5a';
 export function chooseShop(shops: readonly TikTokShop[], wanted: string | undefined): TikTokShop {
   if (wanted) {
     const shop = shops.find((s) => s.id === wanted);
-    if (!shop) throw new Rejected(`the authorized TikTok Shop seller has no shop ${wanted} (authorized: ${shops.map((s) => s.id).join(', ') || 'none'})`);
+    if (!shop)
+      throw new Rejected(
+        `the authorized TikTok Shop seller has no shop ${wanted} (authorized: ${shops.map((s) => s.id).join(', ') || 'none'})`,
+      );
     return shop;
   }
   if (shops.length === 1) return shops[0]!;
   if (shops.length === 0) throw new Rejected('the TikTok Shop seller authorized the app for no shop');
-  throw new Rejected(`the seller authorized ${shops.length} shops (${shops.map((s) => `${s.id} ${s.name} (${s.region})`).join('; ')}): connect again naming one as shopId`);
+  throw new Rejected(
+    `the seller authorized ${shops.length} shops (${shops.map((s) => `${s.id} ${s.name} (${s.region})`).join('; ')}): connect again naming one as shopId`,
+  );
 }
 
 /** The auth host: the real one, or the sandbox origin (the app's baseUrl, else the store's). */
@@ -63,7 +68,10 @@ export function authBaseFor(app: OAuthApp | undefined, storeBaseUrl: string | un
 async function exchange(ctx: OAuthExchangeContext): Promise<ConnectedStore> {
   const code = ctx.callback.query.code;
   if (!code) throw new AuthError('the TikTok Shop callback carries no authorization code');
-  const { tokens } = await tokenCall(ctx.http, authBaseFor(ctx.app, undefined), TOKEN_GET_PATH, ctx.app, { auth_code: code, grant_type: 'authorized_code' });
+  const { tokens } = await tokenCall(ctx.http, authBaseFor(ctx.app, undefined), TOKEN_GET_PATH, ctx.app, {
+    auth_code: code,
+    grant_type: 'authorized_code',
+  });
   const credentials: Record<string, string> = {
     appKey: ctx.app.clientId,
     appSecret: ctx.app.clientSecret,
@@ -75,7 +83,8 @@ async function exchange(ctx: OAuthExchangeContext): Promise<ConnectedStore> {
   if (ctx.app.baseUrl) credentials.baseUrl = ctx.app.baseUrl;
   const api = createTikTokApi({ credentials: { ...credentials, shopCipher: '' }, http: ctx.http, log: ctx.log });
   const env = await api.call<{ shops?: TikTokShop[] }>('GET', `/authorization/${API_VERSION}/shops`);
-  if (env.code !== 0) throw new Rejected(`TikTok Shop did not list the authorized shops (${env.code}: ${String(env.message).slice(0, 200)})`);
+  if (env.code !== 0)
+    throw new Rejected(`TikTok Shop did not list the authorized shops (${env.code}: ${String(env.message).slice(0, 200)})`);
   const shop = chooseShop(env.data?.shops ?? [], ctx.inputs.shopId);
   return { externalStoreId: shop.id, credentials: { ...credentials, shopCipher: shop.cipher, shopId: shop.id } };
 }
@@ -91,7 +100,10 @@ export function verifyDeauthorization(req: InboundRequest, app: OAuthApp): Unins
   const { type, shop_id: shopId } = body;
   if (Number(type) !== SELLER_DEAUTHORIZATION) return null;
   if ((typeof shopId !== 'string' && typeof shopId !== 'number') || String(shopId) === '') return null;
-  return { externalStoreId: String(shopId), reason: 'the seller removed the app’s authorization on TikTok Shop (SELLER_DEAUTHORIZATION webhook)' };
+  return {
+    externalStoreId: String(shopId),
+    reason: 'the seller removed the app’s authorization on TikTok Shop (SELLER_DEAUTHORIZATION webhook)',
+  };
 }
 
 export const tiktokOAuth: PluginOAuth = {

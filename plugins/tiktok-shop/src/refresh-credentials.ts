@@ -17,10 +17,16 @@ export async function refreshTikTokCredentials(ctx: ConnectContext): Promise<Rec
   const refreshToken = c.refreshToken;
   if (!refreshToken) throw new AuthError('no refreshToken is stored for this TikTok Shop store: connect it again');
   if (!c.appKey || !c.appSecret) throw new AuthError('the TikTok Shop store lacks appKey / appSecret: connect it again');
-  const { tokens } = await tokenCall(ctx.http, authBaseFor(ctx.app, c.baseUrl), TOKEN_REFRESH_PATH, { clientId: c.appKey, clientSecret: c.appSecret }, {
-    refresh_token: refreshToken,
-    grant_type: 'refresh_token',
-  });
+  const { tokens } = await tokenCall(
+    ctx.http,
+    authBaseFor(ctx.app, c.baseUrl),
+    TOKEN_REFRESH_PATH,
+    { clientId: c.appKey, clientSecret: c.appSecret },
+    {
+      refresh_token: refreshToken,
+      grant_type: 'refresh_token',
+    },
+  );
   return {
     ...c,
     accessToken: tokens.accessToken,

@@ -19,5 +19,7 @@ export function stringToSign(appSecret: string, path: string, query: Readonly<Re
 }
 
 export function signRequest(appSecret: string, path: string, query: Readonly<Record<string, string>>, body: string): string {
-  return createHmac('sha256', appSecret).update(stringToSign(appSecret, path, query, body), 'utf8').digest('hex');
+  return createHmac('sha256', appSecret)
+    .update(stringToSign(appSecret, path, query, body), 'utf8')
+    .digest('hex');
 }

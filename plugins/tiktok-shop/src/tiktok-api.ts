@@ -3,7 +3,16 @@
  * signed through the SDK's per-attempt sign hook (app_key, timestamp, shop_cipher, sign in the query), and TikTok's `{code, message}` answers
  * read into the SDK's error taxonomy. The only I/O the plugin does goes through here.
  */
-import { AuthError, NotFound, RateLimited, Rejected, type ConnectContext, type HttpRequest, type HttpResponse, type PluginError } from '@stock-sync/plugin-sdk';
+import {
+  AuthError,
+  NotFound,
+  RateLimited,
+  Rejected,
+  type ConnectContext,
+  type HttpRequest,
+  type HttpResponse,
+  type PluginError,
+} from '@stock-sync/plugin-sdk';
 import { DEFAULT_BASE_URL } from './manifest';
 import { signRequest } from './signing';
 import { isEnvelope, type TikTokEnvelope } from './tiktok-types';
@@ -96,7 +105,9 @@ export function createTikTokApi(ctx: ConnectContext, now: () => number = Date.no
         idempotent: options.idempotent,
       });
       if (!isEnvelope(res.data)) {
-        throw new Rejected(`TikTok Shop answered ${method} ${path} with something that is not an API response (HTTP ${res.status})`, { status: res.status });
+        throw new Rejected(`TikTok Shop answered ${method} ${path} with something that is not an API response (HTTP ${res.status})`, {
+          status: res.status,
+        });
       }
       return res.data as TikTokEnvelope<T>;
     },

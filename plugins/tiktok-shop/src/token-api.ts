@@ -45,7 +45,13 @@ export function classifyTokenResponse(res: HttpResponse): { error?: PluginError 
   const env = res.data;
   if (!isEnvelope(env) || env.code === 0) return undefined;
   const words = `${env.code}: ${String(env.message ?? '').slice(0, 200)}`;
-  return { error: new AuthError(`TikTok Shop refused the token request (${words}): connect the shop again`, { status: res.status, code: env.code, requestId: env.request_id }) };
+  return {
+    error: new AuthError(`TikTok Shop refused the token request (${words}): connect the shop again`, {
+      status: res.status,
+      code: env.code,
+      requestId: env.request_id,
+    }),
+  };
 }
 
 /** A Unix timestamp in seconds (TikTok's `*_expire_in`) → ISO 8601; anything else is not an answer we can use. */
@@ -85,6 +91,7 @@ export async function tokenCall(
     params: { app_key: app.clientId, app_secret: app.clientSecret, ...grant },
     headers: { accept: 'application/json' },
   });
-  if (!isEnvelope(res.data)) throw new Transient(`TikTok Shop's auth host answered ${path} with something that is not an API response (HTTP ${res.status})`);
+  if (!isEnvelope(res.data))
+    throw new Transient(`TikTok Shop's auth host answered ${path} with something that is not an API response (HTTP ${res.status})`);
   return { tokens: tokensFrom(res.data.data), data: res.data.data as TikTokTokenData };
 }

@@ -19,6 +19,8 @@ export interface ProductGroup<T extends VariantRef> {
 }
 
 export function groupByProduct<T extends VariantRef>(inputs: readonly T[]): { groups: ProductGroup<T>[]; invalid: number[] } {
-  const { items, invalid } = collapseDuplicates(inputs, { ids: (input) => (isTikTokId(input.externalProductId) && isTikTokId(input.externalVariantId) ? {} : undefined) });
+  const { items, invalid } = collapseDuplicates(inputs, {
+    ids: (input) => (isTikTokId(input.externalProductId) && isTikTokId(input.externalVariantId) ? {} : undefined),
+  });
   return { groups: groupBySdk(items), invalid };
 }

@@ -39,7 +39,9 @@ describe('parsing the documented answers (no simulator)', () => {
   it('verify accepts the documented shops answer for its cipher and refuses another cipher', async () => {
     const shops = body<unknown>('authorized-shops');
     const api: TikTokApi = { call: async <T>() => shops as TikTokEnvelope<T> };
-    await expect(new TikTokShopConnection(api, { shopCipher: 'GCP_XF90igAAAABh00qsWgtvOiGFNqyubMt3' }, quiet).verify()).resolves.toBeUndefined();
+    await expect(
+      new TikTokShopConnection(api, { shopCipher: 'GCP_XF90igAAAABh00qsWgtvOiGFNqyubMt3' }, quiet).verify(),
+    ).resolves.toBeUndefined();
     await expect(new TikTokShopConnection(api, { shopCipher: 'other' }, quiet).verify()).rejects.toBeInstanceOf(AuthError);
   });
 
@@ -78,7 +80,10 @@ describe('the simulator answers the documented requests in the documented shape'
 
   it('inventory-search: the total counts campaign and creator stock as documented', async () => {
     const res = await call(sim, 'POST', '/product/202309/inventory/search', { body: { sku_ids: [SKU] } });
-    expect(res.body.data.inventory[0].skus[0]).toMatchObject({ total_available_quantity: 200, warehouse_inventory: [{ available_quantity: 150 }] });
+    expect(res.body.data.inventory[0].skus[0]).toMatchObject({
+      total_available_quantity: 200,
+      warehouse_inventory: [{ available_quantity: 150 }],
+    });
   });
 
   it('update-inventory-sku-errors: an SKU not in the product is named in data.errors', async () => {

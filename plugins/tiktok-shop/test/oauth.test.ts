@@ -20,7 +20,16 @@ import {
   type OAuthApp,
   type OAuthExchangeContext,
 } from '@stock-sync/plugin-sdk';
-import { callbackFromLocation, denyConsent, evidence, inboundRequest, oauthSimView, recordingLogger, startSimulator, type RunningSimulator } from '@stock-sync/plugin-testkit';
+import {
+  callbackFromLocation,
+  denyConsent,
+  evidence,
+  inboundRequest,
+  oauthSimView,
+  recordingLogger,
+  startSimulator,
+  type RunningSimulator,
+} from '@stock-sync/plugin-testkit';
 import { chooseShop, plugin, tokensFrom, verifyDeauthorization } from '../src';
 import { SANDBOX_OAUTH_APP, signedDeauthorization, simulator, type TikTokSimState } from '../src/simulator';
 import type { TikTokShop } from '../src/tiktok-types';
@@ -42,7 +51,8 @@ beforeEach(async () => {
 });
 afterEach(() => sim.close());
 
-const http = (secrets: string[] = []): HttpClient => createHttpClient({ rateLimit: plugin.manifest.rateLimit, secrets, log: recordingLogger(), maxAttempts: 1 });
+const http = (secrets: string[] = []): HttpClient =>
+  createHttpClient({ rateLimit: plugin.manifest.rateLimit, secrets, log: recordingLogger(), maxAttempts: 1 });
 
 async function consent(state = 'state-1'): Promise<string> {
   const res = await fetch(authorizeUrl(plugin.oauth!, { app, inputs: {}, redirectUri: REDIRECT_URI, state }), { redirect: 'manual' });
@@ -51,7 +61,14 @@ async function consent(state = 'state-1'): Promise<string> {
 }
 
 function exchangeContext(location: string, inputs: Record<string, string> = {}): OAuthExchangeContext {
-  return { app, inputs, redirectUri: REDIRECT_URI, callback: callbackFromLocation(location), http: http([app.clientSecret]), log: recordingLogger() };
+  return {
+    app,
+    inputs,
+    redirectUri: REDIRECT_URI,
+    callback: callbackFromLocation(location),
+    http: http([app.clientSecret]),
+    log: recordingLogger(),
+  };
 }
 
 function context(credentials: Record<string, string>): ConnectContext {
@@ -77,17 +94,32 @@ it('connects a shop: consent → auth code → token/get (GET, app_key + app_sec
   expect(new URL(location).searchParams.get('state')).toBe('abc');
   sim.resetRequests();
   const store = await exchangeCode(plugin.oauth!, exchangeContext(location));
-  expect(sim.requests.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual(['GET /api/v2/token/get 200', 'GET /authorization/202309/shops 200']);
+  expect(sim.requests.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([
+    'GET /api/v2/token/get 200',
+    'GET /authorization/202309/shops 200',
+  ]);
   const c = store.credentials;
   expect(store.externalStoreId).toBe(c.shopId);
-  expect(Object.keys(c).sort()).toEqual(['accessToken', 'accessTokenExpiresAt', 'appKey', 'appSecret', 'baseUrl', 'refreshToken', 'refreshTokenExpiresAt', 'shopCipher', 'shopId']);
+  expect(Object.keys(c).sort()).toEqual([
+    'accessToken',
+    'accessTokenExpiresAt',
+    'appKey',
+    'appSecret',
+    'baseUrl',
+    'refreshToken',
+    'refreshTokenExpiresAt',
+    'shopCipher',
+    'shopId',
+  ]);
   expect(validateCredentials(plugin.credentialFields, c).ok).toBe(true);
   expect(c.shopCipher).toBe(sim.credentials.shopCipher);
   expect(Date.parse(c.accessTokenExpiresAt!) - clock()).toBeGreaterThan(7 * DAY_MS - 60_000);
 
   const connection = plugin.connect(context(c));
   await expect(connection.verify()).resolves.toBeUndefined();
-  const [out] = await connection.writeStock([{ externalProductId: '1729592969712207000', externalVariantId: '1729592969712207008', target: quantity(9) }]);
+  const [out] = await connection.writeStock([
+    { externalProductId: '1729592969712207000', externalVariantId: '1729592969712207008', target: quantity(9) },
+  ]);
   expect(out!.status).toBe('written');
 });
 
@@ -168,7 +200,7 @@ describe('the documented token answer and webhook signature (test/evidence)', ()
     const seen: string[][] = [];
     const spy = (inner: HttpClient): HttpClient => ({
       ...inner,
-      request: <T,>(req: HttpRequest) => {
+      request: <T>(req: HttpRequest) => {
         if (String(req.url).includes('/api/v2/token/')) seen.push(Object.keys(req.params ?? {}).sort());
         return inner.request<T>(req);
       },
@@ -198,12 +230,18 @@ describe('the documented token answer and webhook signature (test/evidence)', ()
   it('a forged or tampered deauthorization is refused: wrong secret, changed body, missing header, GET', () => {
     const docApp = { clientId: 'fake_app_key', clientSecret: 'fake_app_secret' };
     const signed = signedDeauthorization(docApp, '42');
-    const post = (headers: Record<string, string>, body: string, method = 'POST') => verifyDeauthorization(inboundRequest({ method, headers, body }), docApp);
+    const post = (headers: Record<string, string>, body: string, method = 'POST') =>
+      verifyDeauthorization(inboundRequest({ method, headers, body }), docApp);
     expect(post(signed.headers, signed.body)).not.toBeNull();
     expect(post(signedDeauthorization({ ...docApp, clientSecret: 'other' }, '42').headers, signed.body)).toBeNull();
     expect(post(signed.headers, signed.body.replace('"42"', '"43"'))).toBeNull();
     expect(post({ 'content-type': 'application/json' }, signed.body)).toBeNull();
     expect(post(signed.headers, signed.body, 'GET')).toBeNull();
-    expect(verifyDeauthorization(inboundRequest({ method: 'POST', headers: signed.headers, body: signed.body }), { ...docApp, clientId: 'another_app' })).toBeNull();
+    expect(
+      verifyDeauthorization(inboundRequest({ method: 'POST', headers: signed.headers, body: signed.body }), {
+        ...docApp,
+        clientId: 'another_app',
+      }),
+    ).toBeNull();
   });
 });

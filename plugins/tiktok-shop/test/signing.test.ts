@@ -9,13 +9,20 @@ import { call, connect, product, quietLog, startTikTokSimulator, type TikTokSim 
 
 describe('stringToSign', () => {
   it('sorts the parameters, drops sign and access_token, puts the path first, the body last, the secret around', () => {
-    const s = stringToSign('SECRET', '/product/202309/inventory/search', { timestamp: '1700000000', app_key: 'abc', sign: 'x', access_token: 't', shop_cipher: 'ROW_1' }, '{"sku_ids":["1"]}');
+    const s = stringToSign(
+      'SECRET',
+      '/product/202309/inventory/search',
+      { timestamp: '1700000000', app_key: 'abc', sign: 'x', access_token: 't', shop_cipher: 'ROW_1' },
+      '{"sku_ids":["1"]}',
+    );
     expect(s).toBe('SECRET/product/202309/inventory/searchapp_keyabcshop_cipherROW_1timestamp1700000000{"sku_ids":["1"]}SECRET');
   });
 
   it('is the lower-case hex HMAC-SHA256 of that string keyed with the app secret', () => {
     const q = { app_key: 'abc', timestamp: '1700000000' };
-    const expected = createHmac('sha256', 'SECRET').update('SECRET/authorization/202309/shopsapp_keyabctimestamp1700000000SECRET').digest('hex');
+    const expected = createHmac('sha256', 'SECRET')
+      .update('SECRET/authorization/202309/shopsapp_keyabctimestamp1700000000SECRET')
+      .digest('hex');
     expect(signRequest('SECRET', '/authorization/202309/shops', q, '')).toBe(expected);
     expect(expected).toMatch(/^[0-9a-f]{64}$/);
   });
@@ -38,7 +45,7 @@ describe('the simulator checks every signature', () => {
     expect(r.body.request_id).toMatch(/^\d{14}[0-9A-F]+$/);
   });
 
-  it('refuses a body changed after signing (401, code 106001, TikTok\'s message)', async () => {
+  it("refuses a body changed after signing (401, code 106001, TikTok's message)", async () => {
     const r = await call(sim, 'POST', '/product/202309/inventory/search', { body: search, tamper: (b) => b.replace('"1"', '"2"') });
     expect(r.status).toBe(401);
     expect(r.body).toMatchObject({ code: 106001, message: "Invalid credentials. The 'sign' query parameter is invalid.", data: null });
@@ -58,14 +65,18 @@ describe('the simulator checks every signature', () => {
 
   it('a plugin with the wrong app secret gets an AuthError that names code 106001 and never the secret', async () => {
     const secret = 'tts_wrong_secret_do_not_leak_000';
-    const err = await connect(sim, { appSecret: secret }).verify().catch((e) => e);
+    const err = await connect(sim, { appSecret: secret })
+      .verify()
+      .catch((e) => e);
     expect(err).toBeInstanceOf(AuthError);
     expect(err.message).toMatch(/106001/);
     expect(JSON.stringify({ m: err.message, d: err.details, s: err.stack })).not.toContain(secret);
   });
 
   it('a plugin with a stale or wrong access token gets an AuthError (code 105001)', async () => {
-    const err = await connect(sim, { accessToken: 'TTP_test_wrong_token' }).verify().catch((e) => e);
+    const err = await connect(sim, { accessToken: 'TTP_test_wrong_token' })
+      .verify()
+      .catch((e) => e);
     expect(err).toBeInstanceOf(AuthError);
     expect(err.message).toMatch(/105001/);
   });
@@ -90,9 +101,18 @@ describe('per-attempt signing (the SDK client calls the plugin signer before eve
       // A clock that moves 3 s between readings, as a long limiter wait or backoff would.
       let t = Date.now() - 60_000;
       const clock = () => (t += 3_000);
-      const http = createHttpClient({ rateLimit: plugin.manifest.rateLimit, secrets: secretValues(plugin.credentialFields, sim.credentials), baseDelayMs: 5, maxDelayMs: 10 });
+      const http = createHttpClient({
+        rateLimit: plugin.manifest.rateLimit,
+        secrets: secretValues(plugin.credentialFields, sim.credentials),
+        baseDelayMs: 5,
+        maxDelayMs: 10,
+      });
       const api = createTikTokApi({ credentials: sim.credentials, http, log: quietLog }, clock);
-      const env = await api.call('POST', '/product/202309/inventory/search', { body: { sku_ids: ['1'] }, shopScoped: true, idempotent: true });
+      const env = await api.call('POST', '/product/202309/inventory/search', {
+        body: { sku_ids: ['1'] },
+        shopScoped: true,
+        idempotent: true,
+      });
       expect(env.code).toBe(0);
       expect(seen).toHaveLength(2);
       expect(Number(seen[1].timestamp) - Number(seen[0].timestamp)).toBe(3);
@@ -107,6 +127,10 @@ describe('per-attempt signing (the SDK client calls the plugin signer before eve
     const once = sign({ method: 'GET', url: '/authorization/202309/shops', params: { app_key: 'abc' } });
     const again = sign(once);
     expect(again.params).toEqual(once.params);
-    expect(once.params).toEqual({ app_key: 'abc', timestamp: '1700000000', sign: signRequest('SECRET', '/authorization/202309/shops', { app_key: 'abc', timestamp: '1700000000' }, '') });
+    expect(once.params).toEqual({
+      app_key: 'abc',
+      timestamp: '1700000000',
+      sign: signRequest('SECRET', '/authorization/202309/shops', { app_key: 'abc', timestamp: '1700000000' }, ''),
+    });
   });
 });

@@ -26,7 +26,7 @@ describe('reads the warehouse quantity the write sets (simulator)', () => {
   afterEach(() => sim.close());
   const sku = (id: string) => sim.state.products.get(P1)!.skus.get(id)!;
 
-  it('campaign and creator stock are not counted: the SKU\'s own warehouse quantity is', async () => {
+  it("campaign and creator stock are not counted: the SKU's own warehouse quantity is", async () => {
     const p = product(P1, 1, 1, Q(7));
     sim.seed([p]);
     sku('1').campaign = [{ name: 'Summer sale', quantity: 5 }];
@@ -43,7 +43,7 @@ describe('reads the warehouse quantity the write sets (simulator)', () => {
     expect(r.status === 'failed' && r.error.message).toMatch(/2 warehouses.*warehouseId/);
   });
 
-  it('a product that is not live is Rejected with TikTok\'s reason and the live rule, not retried', async () => {
+  it("a product that is not live is Rejected with TikTok's reason and the live rule, not retried", async () => {
     const p = product(P1, 1, 2, Q(4));
     sim.seed([p]);
     sim.state.products.get(P1)!.status = 'SELLER_DEACTIVATED';
@@ -64,7 +64,24 @@ describe('per-SKU errors (answers as TikTok documents them, no simulator)', () =
       async call<T>(_method: string, path: string): Promise<TikTokEnvelope<T>> {
         paths.push(path);
         if (path.endsWith('/inventory/update')) return update as TikTokEnvelope<T>;
-        return { code: 0, message: 'Success', data: { inventory: [{ product_id: P1, skus: listed.map((id) => ({ id, seller_sku: id, total_available_quantity: 1, total_committed_quantity: 0, warehouse_inventory: [] })) }] } } as TikTokEnvelope<T>;
+        return {
+          code: 0,
+          message: 'Success',
+          data: {
+            inventory: [
+              {
+                product_id: P1,
+                skus: listed.map((id) => ({
+                  id,
+                  seller_sku: id,
+                  total_available_quantity: 1,
+                  total_committed_quantity: 0,
+                  warehouse_inventory: [],
+                })),
+              },
+            ],
+          },
+        } as TikTokEnvelope<T>;
       },
     };
     return { api, paths };
@@ -83,7 +100,14 @@ describe('per-SKU errors (answers as TikTok documents them, no simulator)', () =
   });
 
   it('a non-zero code naming only some SKUs leaves the others failed, never written', async () => {
-    const { api } = stubApi({ code: 12052900, message: 'Partial failure', data: { errors: [{ code: 12052901, message: 'Product status invalid', detail: { sku_id: '11' } }] } }, []);
+    const { api } = stubApi(
+      {
+        code: 12052900,
+        message: 'Partial failure',
+        data: { errors: [{ code: 12052901, message: 'Product status invalid', detail: { sku_id: '11' } }] },
+      },
+      [],
+    );
     const out = await new TikTokShopConnection(api, { shopCipher: 'c' }, quiet).writeStock(refs);
     expect(out.map((o) => o.status)).toEqual(['failed', 'failed', 'failed']);
     expect(out[1].status === 'failed' && out[1].error.message).toMatch(/not known to be written/);

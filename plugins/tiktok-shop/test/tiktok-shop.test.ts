@@ -15,15 +15,22 @@ beforeEach(async () => {
 });
 afterEach(() => sim.close());
 
-const writes = (refs: { externalProductId: string; externalVariantId: string }[], target: TargetStock, previous?: TargetStock): StockWrite[] =>
-  refs.map((r) => ({ ...r, target, previous }));
+const writes = (
+  refs: { externalProductId: string; externalVariantId: string }[],
+  target: TargetStock,
+  previous?: TargetStock,
+): StockWrite[] => refs.map((r) => ({ ...r, target, previous }));
 const sku = (productId: string, id: string) => sim.state.products.get(productId)!.skus.get(id)!;
 
 describe('emulated unlimited and sold out', () => {
   it('writes 99,998 for unlimited, 0 for sold out and the count for a quantity', async () => {
     const p = product(P1, 1, 3, Q(1));
     sim.seed([p]);
-    const out = await connect(sim).writeStock([{ ...refsOf(p)[0], target: U }, { ...refsOf(p)[1], target: O }, { ...refsOf(p)[2], target: Q(12) }]);
+    const out = await connect(sim).writeStock([
+      { ...refsOf(p)[0], target: U },
+      { ...refsOf(p)[1], target: O },
+      { ...refsOf(p)[2], target: Q(12) },
+    ]);
     expect(out.map((o) => o.status)).toEqual(['written', 'written', 'written']);
     expect(sku(P1, '1').stock).toEqual([{ warehouseId: SIM_DEFAULT_WAREHOUSE_ID, available: 99_998, committed: 0 }]);
     expect(sku(P1, '2').stock[0].available).toBe(0);
@@ -39,7 +46,7 @@ describe('emulated unlimited and sold out', () => {
     expect(read.map((r) => (r.status === 'found' ? r.stock : r.status))).toEqual([U, Q(89_999)]);
   });
 
-  it('caps a quantity at TikTok\'s maximum instead of sending one it refuses', async () => {
+  it("caps a quantity at TikTok's maximum instead of sending one it refuses", async () => {
     const p = product(P1, 1, 1);
     sim.seed([p]);
     const out = await connect(sim).writeStock(writes(refsOf(p), Q(250_000)));
@@ -49,7 +56,9 @@ describe('emulated unlimited and sold out', () => {
 
   it('the simulator refuses a quantity of 99,999 or more, as TikTok does (400, code 36009004)', async () => {
     sim.seed([product(P1, 1, 1)]);
-    const r = await call(sim, 'POST', `/product/202309/products/${P1}/inventory/update`, { body: { skus: [{ id: '1', inventory: [{ quantity: 99_999 }] }] } });
+    const r = await call(sim, 'POST', `/product/202309/products/${P1}/inventory/update`, {
+      body: { skus: [{ id: '1', inventory: [{ quantity: 99_999 }] }] },
+    });
     expect(r.status).toBe(400);
     expect(r.body).toMatchObject({ code: 36009004, data: null });
     expect(r.body.message).toMatch(/less than 99999/);
@@ -124,7 +133,7 @@ describe('per-SKU and per-product refusals', () => {
     expect(sim.stock(refsOf(b)[0])).toEqual(O);
   });
 
-  it('a product that is not live takes no stock: Rejected with TikTok\'s reason', async () => {
+  it("a product that is not live takes no stock: Rejected with TikTok's reason", async () => {
     const p = product(P1, 1, 2, Q(3));
     sim.seed([p]);
     sim.state.products.get(P1)!.status = 'SELLER_DEACTIVATED';
@@ -173,9 +182,11 @@ describe('warehouses', () => {
     expect(await conn.readStock([ref])).toEqual([{ ...ref, status: 'found', stock: Q(9) }]);
   });
 
-  it('a warehouse that is not the shop\'s is refused per SKU with TikTok\'s extra_errors', async () => {
+  it("a warehouse that is not the shop's is refused per SKU with TikTok's extra_errors", async () => {
     sim.seed([product(P1, 1, 1)]);
-    const [o] = await connect(sim, { warehouseId: '7999999999999999999' }).writeStock([{ externalProductId: P1, externalVariantId: '1', target: O }]);
+    const [o] = await connect(sim, { warehouseId: '7999999999999999999' }).writeStock([
+      { externalProductId: P1, externalVariantId: '1', target: O },
+    ]);
     expect((o as { error: Error }).error).toBeInstanceOf(Rejected);
     expect((o as { error: Error }).error.message).toMatch(/does not belong to this shop/);
   });
@@ -188,7 +199,9 @@ describe('verify', () => {
   });
 
   it('a shop cipher the token is not authorised for is an AuthError', async () => {
-    const err = await connect(sim, { shopCipher: 'ROW_some_other_shop' }).verify().catch((e) => e);
+    const err = await connect(sim, { shopCipher: 'ROW_some_other_shop' })
+      .verify()
+      .catch((e) => e);
     expect(err).toBeInstanceOf(AuthError);
     expect(err.message).toMatch(/shop cipher/);
   });

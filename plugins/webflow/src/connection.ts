@@ -82,7 +82,14 @@ export class WebflowConnection implements StoreConnection {
         } catch (e) {
           const error = asPluginError(e);
           if (stopsTheWork(error)) throw error;
-          const perSku = error instanceof NotFound ? new NotFound(`Webflow has no SKU ${item.skuId} (deleted?)`, { skuId: item.skuId, status: error.details?.status, body: error.details?.body }) : error;
+          const perSku =
+            error instanceof NotFound
+              ? new NotFound(`Webflow has no SKU ${item.skuId} (deleted?)`, {
+                  skuId: item.skuId,
+                  status: error.details?.status,
+                  body: error.details?.body,
+                })
+              : error;
           outcomes.set(indexes, (i) => ({ ...refOf(changes[i]), status: 'failed', error: perSku }));
           continue;
         }
@@ -121,7 +128,8 @@ export class WebflowConnection implements StoreConnection {
         } catch (e) {
           const error = asPluginError(e);
           if (stopsTheWork(error)) throw error;
-          const perSku = error instanceof NotFound ? new NotFound(`Webflow has no SKU ${item.skuId} (deleted?)`, { skuId: item.skuId }) : error;
+          const perSku =
+            error instanceof NotFound ? new NotFound(`Webflow has no SKU ${item.skuId} (deleted?)`, { skuId: item.skuId }) : error;
           outcomes.set(item.indexes, (i) => ({ ...refOf(refs[i]), status: 'failed', error: perSku }));
         }
       }

@@ -49,13 +49,14 @@ export const credentialFields: readonly CredentialField[] = [
     name: 'accessToken',
     secret: true,
     required: true,
-    description: 'A site API token or OAuth app token with ecommerce:read and ecommerce:write (and cms:read unless skuCollectionId is given).',
+    description:
+      'A site API token or OAuth app token with ecommerce:read and ecommerce:write (and cms:read unless skuCollectionId is given).',
   },
   {
     name: 'skuCollectionId',
     secret: false,
     required: false,
-    description: 'The site\'s SKU collection id. When absent it is looked up once per connection with List Collections (needs cms:read).',
+    description: "The site's SKU collection id. When absent it is looked up once per connection with List Collections (needs cms:read).",
   },
   BASE_URL_FIELD,
 ];

@@ -15,9 +15,14 @@ export function chooseSite(sites: readonly ListedSite[], requested: string | und
   const wanted = requested?.trim();
   if (wanted) {
     if (ids.includes(wanted)) return wanted;
-    throw new AuthError(`Webflow: the authorization does not cover site ${wanted} (${ids.length} site(s) authorized); approve that site on the consent screen`);
+    throw new AuthError(
+      `Webflow: the authorization does not cover site ${wanted} (${ids.length} site(s) authorized); approve that site on the consent screen`,
+    );
   }
   if (ids.length === 1) return ids[0]!;
-  if (ids.length === 0) throw new AuthError('Webflow: the authorization covers no site (List Sites is empty); approve the site that sells on the consent screen');
+  if (ids.length === 0)
+    throw new AuthError(
+      'Webflow: the authorization covers no site (List Sites is empty); approve the site that sells on the consent screen',
+    );
   throw new AuthError(`Webflow: the authorization covers ${ids.length} sites; start the connect again with the siteId to sync`);
 }

@@ -33,7 +33,8 @@ export class SkuCollection {
       url: `/sites/${encodeURIComponent(this.siteId)}/collections`,
     });
     const found = (res.data?.collections ?? []).find((c) => c?.slug === SKU_COLLECTION_SLUG && typeof c.id === 'string');
-    if (!found) throw new Rejected('Webflow site has no SKU collection (is ecommerce enabled?): set skuCollectionId', { siteId: this.siteId });
+    if (!found)
+      throw new Rejected('Webflow site has no SKU collection (is ecommerce enabled?): set skuCollectionId', { siteId: this.siteId });
     return found.id;
   }
 }

@@ -5,5 +5,6 @@
 import { collapseDuplicates, type CollapsedInput, type VariantRef } from '@stock-sync/plugin-sdk';
 
 export function collapseBySku<T extends VariantRef>(inputs: readonly T[]): CollapsedInput<T, { skuId: string }>[] {
-  return collapseDuplicates(inputs, { key: (input) => input.externalVariantId, ids: (input) => ({ skuId: input.externalVariantId }) }).items;
+  return collapseDuplicates(inputs, { key: (input) => input.externalVariantId, ids: (input) => ({ skuId: input.externalVariantId }) })
+    .items;
 }

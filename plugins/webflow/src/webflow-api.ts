@@ -2,7 +2,15 @@
  * The site's Data API v2 client: ctx.http with the base URL, the bearer token and Webflow's error
  * codes read into the SDK's taxonomy. The only I/O the plugin does goes through here.
  */
-import { AuthError, exhaustedBudgetPauseMs, Rejected, type ConnectContext, type HttpClient, type HttpResponse, type PluginError } from '@stock-sync/plugin-sdk';
+import {
+  AuthError,
+  exhaustedBudgetPauseMs,
+  Rejected,
+  type ConnectContext,
+  type HttpClient,
+  type HttpResponse,
+  type PluginError,
+} from '@stock-sync/plugin-sdk';
 import { API_VERSION_PATH, DEFAULT_API_HOST } from './manifest';
 import { webflowErrorBody } from './webflow-types';
 
@@ -36,10 +44,20 @@ export function classifyWebflowResponse(res: HttpResponse): { error?: PluginErro
   const body = webflowErrorBody(res.data);
   const code = body?.code;
   if (res.status === 401 || res.status === 403) {
-    return { error: new AuthError(`Webflow refused the token (${res.status} ${code ?? 'no code'}: ${body?.message ?? 'no message'})`, { status: res.status, code }) };
+    return {
+      error: new AuthError(`Webflow refused the token (${res.status} ${code ?? 'no code'}: ${body?.message ?? 'no message'})`, {
+        status: res.status,
+        code,
+      }),
+    };
   }
   if (res.status === 404 && code === 'collection_not_found') {
-    return { error: new AuthError('Webflow has no such SKU collection on this site: check skuCollectionId (or leave it empty to look it up)', { status: 404, code }) };
+    return {
+      error: new AuthError('Webflow has no such SKU collection on this site: check skuCollectionId (or leave it empty to look it up)', {
+        status: 404,
+        code,
+      }),
+    };
   }
   if (res.status === 409 && code === 'ecommerce_not_enabled') {
     return { error: new Rejected('Webflow ecommerce is not enabled on this site (409 ecommerce_not_enabled)', { status: 409, code }) };

@@ -22,7 +22,10 @@ afterEach(() => sim.close());
 
 /** The documented request path with the simulator's ids. */
 function pathOf(template: string): string {
-  return template.replace('{sku_collection_id}', SANDBOX_SKU_COLLECTION_ID).replace('{sku_id}', skuId(1)).replace('{site_id}', SANDBOX_SITE_ID);
+  return template
+    .replace('{sku_collection_id}', SANDBOX_SKU_COLLECTION_ID)
+    .replace('{sku_id}', skuId(1))
+    .replace('{site_id}', SANDBOX_SITE_ID);
 }
 
 async function send(name: string) {
@@ -45,12 +48,15 @@ it.each([
   ['GET', 'list-inventory'],
   ['PATCH', 'update-inventory-finite'],
   ['PATCH', 'update-inventory-infinite'],
-])('%s inventory (%s): the answer validates against the official response schema, the request against its body schema', async (method, name) => {
-  const { e, res } = await send(name);
-  const verdict = openApiResponseValidator(spec, method, SPEC_PATH, 200)(res.body);
-  expect(verdict).toEqual({ ok: true });
-  if (method === 'PATCH') expect(openApiBodyValidator(spec, 'PATCH', SPEC_PATH)(e.request!.body)).toEqual({ ok: true });
-});
+])(
+  '%s inventory (%s): the answer validates against the official response schema, the request against its body schema',
+  async (method, name) => {
+    const { e, res } = await send(name);
+    const verdict = openApiResponseValidator(spec, method, SPEC_PATH, 200)(res.body);
+    expect(verdict).toEqual({ ok: true });
+    if (method === 'PATCH') expect(openApiBodyValidator(spec, 'PATCH', SPEC_PATH)(e.request!.body)).toEqual({ ok: true });
+  },
+);
 
 it('the official schema has teeth: a wrong inventoryType or a string quantity is refused', () => {
   const validate = openApiResponseValidator(spec, 'GET', SPEC_PATH, 200);
@@ -78,5 +84,7 @@ it('409 ecommerce_not_enabled in the documented shape, and valid against the off
   const inv = await call(sim, 'GET', pathOf('/v2/collections/{sku_collection_id}/items/{sku_id}/inventory'));
   expect(inv.status).toBe(409);
   // The spec types externalReference as a string, while its own example (and Webflow's answers) carry null.
-  expect(openApiResponseValidator(spec, 'GET', SPEC_PATH, 409)({ ...inv.body, externalReference: inv.body.externalReference ?? '' })).toEqual({ ok: true });
+  expect(
+    openApiResponseValidator(spec, 'GET', SPEC_PATH, 409)({ ...inv.body, externalReference: inv.body.externalReference ?? '' }),
+  ).toEqual({ ok: true });
 });

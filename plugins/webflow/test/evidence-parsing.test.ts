@@ -22,7 +22,14 @@ const asResponse = (name: string): HttpResponse => {
 it('every evidence file names a public source and a date, and the folder covers every call the plugin makes', () => {
   const names = loadEvidenceDir(DIR).map((e) => e.name);
   expect(names).toEqual(
-    expect.arrayContaining(['list-inventory', 'update-inventory-finite', 'update-inventory-infinite', 'list-collections', 'list-products', 'error-429-too-many-requests']),
+    expect.arrayContaining([
+      'list-inventory',
+      'update-inventory-finite',
+      'update-inventory-infinite',
+      'list-collections',
+      'list-products',
+      'error-429-too-many-requests',
+    ]),
   );
 });
 

@@ -6,7 +6,15 @@
  */
 import { join } from 'node:path';
 import { authorizeUrl, AuthError, createHttpClient, exchangeCode, type OAuthApp } from '@stock-sync/plugin-sdk';
-import { evidence, expectSameShape, recordingLogger, startReplay, startSimulator, callbackFromLocation, type Replay } from '@stock-sync/plugin-testkit';
+import {
+  evidence,
+  expectSameShape,
+  recordingLogger,
+  startReplay,
+  startSimulator,
+  callbackFromLocation,
+  type Replay,
+} from '@stock-sync/plugin-testkit';
 import { plugin } from '../src';
 import { WEBFLOW_SCOPES } from '../src/oauth';
 import { chooseSite } from '../src/site-choice';
@@ -25,7 +33,9 @@ describe('the consent URL', () => {
   it('is the documented authorize URL with the documented parameters (scopes joined by a space)', () => {
     const documented = doc('oauth-authorize').request!;
     const app: OAuthApp = { clientId: documented.query!.client_id, clientSecret: 'unused' };
-    const url = new URL(authorizeUrl(oauth, { app, inputs: {}, redirectUri: documented.query!.redirect_uri, state: documented.query!.state }));
+    const url = new URL(
+      authorizeUrl(oauth, { app, inputs: {}, redirectUri: documented.query!.redirect_uri, state: documented.query!.state }),
+    );
     expect(`${url.origin}${url.pathname}`).toBe('https://webflow.com/oauth/authorize');
     expect(Object.fromEntries(url.searchParams)).toEqual(documented.query);
     expect(url.searchParams.get('scope')!.split(' ')).toEqual([...WEBFLOW_SCOPES]);
@@ -51,11 +61,20 @@ describe('the code exchange against the documented answers', () => {
     expect(token.headers['content-type']).toMatch(/application\/json/);
     const sent = JSON.parse(token.body);
     expect(Object.keys(sent).sort()).toEqual(Object.keys(doc('oauth-access-token').request!.body as object).sort());
-    expect(sent).toMatchObject({ client_id: 'client-1', client_secret: 'test-secret', code: 'the-code', grant_type: 'authorization_code', redirect_uri: REDIRECT });
+    expect(sent).toMatchObject({
+      client_id: 'client-1',
+      client_secret: 'test-secret',
+      code: 'the-code',
+      grant_type: 'authorization_code',
+      redirect_uri: REDIRECT,
+    });
     expect(sites.method).toBe('GET');
     expect(sites.path).toBe('/v2/sites');
     expect(sites.headers.authorization).toBe('Bearer (access token)');
-    expect(store).toEqual({ externalStoreId: '42e63e98c9a982ac9b8b741', credentials: { siteId: '42e63e98c9a982ac9b8b741', accessToken: '(access token)', baseUrl: replay.baseUrl } });
+    expect(store).toEqual({
+      externalStoreId: '42e63e98c9a982ac9b8b741',
+      credentials: { siteId: '42e63e98c9a982ac9b8b741', accessToken: '(access token)', baseUrl: replay.baseUrl },
+    });
   });
 
   it('a siteId the authorization does not cover is refused', async () => {
@@ -91,7 +110,13 @@ describe('the simulator answers as documented', () => {
       const token = await fetch(`${sim.baseUrl}/oauth/access_token`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ client_id: app.clientId, client_secret: app.clientSecret, code: callback.query.code, grant_type: 'authorization_code', redirect_uri: REDIRECT }),
+        body: JSON.stringify({
+          client_id: app.clientId,
+          client_secret: app.clientSecret,
+          code: callback.query.code,
+          grant_type: 'authorization_code',
+          redirect_uri: REDIRECT,
+        }),
       });
       expect(token.status).toBe(200);
       const answer = (await token.json()) as any;
@@ -117,7 +142,13 @@ describe('the simulator answers as documented', () => {
         fetch(`${sim.baseUrl}/oauth/access_token`, {
           method: 'POST',
           headers: { 'content-type': 'application/x-www-form-urlencoded' },
-          body: new URLSearchParams({ client_id: app.clientId, client_secret: secret, code, grant_type: 'authorization_code', redirect_uri: REDIRECT }).toString(),
+          body: new URLSearchParams({
+            client_id: app.clientId,
+            client_secret: secret,
+            code,
+            grant_type: 'authorization_code',
+            redirect_uri: REDIRECT,
+          }).toString(),
         });
       const wrong = await form('not-the-secret');
       expect(wrong.status).toBe(401);

@@ -16,7 +16,10 @@ it('answers { id, quantity, inventoryType } and applies absolute and delta updat
   expect((await call(sim, 'GET', inv(1))).body).toEqual({ id: skuId(1), quantity: 5, inventoryType: 'finite' });
   expect((await call(sim, 'PATCH', inv(1), { inventoryType: 'finite', updateQuantity: -2 })).body).toMatchObject({ quantity: 3 });
   expect((await call(sim, 'PATCH', inv(1), { inventoryType: 'infinite' })).body).toMatchObject({ inventoryType: 'infinite' });
-  expect((await call(sim, 'PATCH', inv(1), { inventoryType: 'finite', quantity: 9 })).body).toMatchObject({ inventoryType: 'finite', quantity: 9 });
+  expect((await call(sim, 'PATCH', inv(1), { inventoryType: 'finite', quantity: 9 })).body).toMatchObject({
+    inventoryType: 'finite',
+    quantity: 9,
+  });
 });
 
 it('validates the body: inventoryType required, counts only with finite, not both, numbers', async () => {
@@ -30,9 +33,15 @@ it('validates the body: inventoryType required, counts only with finite, not bot
 });
 
 it('refuses without a token, and answers 404s with Webflow codes', async () => {
-  expect(await call(sim, 'GET', inv(1), undefined, false)).toMatchObject({ status: 401, body: { code: 'not_authorized', message: 'Request not authorized', details: [] } });
+  expect(await call(sim, 'GET', inv(1), undefined, false)).toMatchObject({
+    status: 401,
+    body: { code: 'not_authorized', message: 'Request not authorized', details: [] },
+  });
   expect(await call(sim, 'GET', inv(99))).toMatchObject({ status: 404, body: { code: 'resource_not_found' } });
-  expect(await call(sim, 'GET', `/v2/collections/abc/items/${skuId(1)}/inventory`)).toMatchObject({ status: 404, body: { code: 'collection_not_found' } });
+  expect(await call(sim, 'GET', `/v2/collections/abc/items/${skuId(1)}/inventory`)).toMatchObject({
+    status: 404,
+    body: { code: 'collection_not_found' },
+  });
 });
 
 it('throttles with 429 too_many_requests, Retry-After and X-RateLimit headers', async () => {

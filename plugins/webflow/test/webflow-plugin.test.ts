@@ -18,7 +18,7 @@ afterEach(async () => {
 
 const paths = () => sim.requests.map((r) => `${r.method} ${r.path.replace(/^\/v2/, '')}`);
 
-it('writes Webflow\'s own forms: infinite, finite 0, finite N — and reads them back', async () => {
+it("writes Webflow's own forms: infinite, finite 0, finite N — and reads them back", async () => {
   const p = product('prod-1', 1, 3, Q(5));
   sim.seed([p]);
   const [a, b, c] = refsOf(p);
@@ -90,7 +90,7 @@ it('a 429 asking for ~60 s is not slept through: RateLimited for the rest, nothi
   sim.faults.rateLimit(1, 60);
   const out = await conn.writeStock(refsOf(p).map((r) => ({ ...r, target: O })));
   expect(out.every((o) => o.status === 'failed' && o.error instanceof RateLimited)).toBe(true);
-  expect(((out[0] as unknown as { error: RateLimited }).error).retryAfterMs).toBeGreaterThanOrEqual(60_000);
+  expect((out[0] as unknown as { error: RateLimited }).error.retryAfterMs).toBeGreaterThanOrEqual(60_000);
   expect(sim.requests).toHaveLength(1);
 });
 
@@ -105,7 +105,9 @@ it('reads a deleted SKU as NotFound and keeps the others', async () => {
 describe('classifier', () => {
   const res = (status: number, data: unknown = {}, headers: Record<string, string> = {}) => ({ status, headers, data });
   it('missing scopes (403) is an AuthError naming the code', () => {
-    const v = classifyWebflowResponse(res(403, { code: 'missing_scopes', message: 'OAuthForbidden: You are missing the following scopes - ecommerce:write' }));
+    const v = classifyWebflowResponse(
+      res(403, { code: 'missing_scopes', message: 'OAuthForbidden: You are missing the following scopes - ecommerce:write' }),
+    );
     expect(v?.error).toBeInstanceOf(AuthError);
     expect(v?.error?.message).toContain('missing_scopes');
   });

@@ -66,7 +66,11 @@ export class WeeblyConnection implements StoreConnection {
     const { items, invalid } = plan(changes);
     const set = (p: Planned<StockWrite>, error?: PluginError) =>
       outcomes.set(p.indexes, (i) => (error ? { ...ref(changes[i]), status: 'failed', error } : { ...ref(changes[i]), status: 'written' }));
-    outcomes.set(invalid, (i) => ({ ...ref(changes[i]), status: 'failed', error: new Rejected('Weebly product and SKU ids are decimal strings', { ...ref(changes[i]) }) }));
+    outcomes.set(invalid, (i) => ({
+      ...ref(changes[i]),
+      status: 'failed',
+      error: new Rejected('Weebly product and SKU ids are decimal strings', { ...ref(changes[i]) }),
+    }));
 
     // One call per SKU: a change the hub says is already in place saves a whole call, so it is skipped.
     const { send, skipped } = skipWritesInPlace(items, 'item');
@@ -111,19 +115,29 @@ export class WeeblyConnection implements StoreConnection {
         const error = asPluginError(e);
         if (stopsTheWork(error)) return error;
         if (error instanceof NotFound) return gone();
-        return new Transient(`Weebly SKU ${c.externalVariantId} could not be read back after the write: not confirmed (${error.message})`, { ...ref(c) });
+        return new Transient(`Weebly SKU ${c.externalVariantId} could not be read back after the write: not confirmed (${error.message})`, {
+          ...ref(c),
+        });
       }
       verdict = confirmInventory(inventory, shown, true);
     }
     if (verdict === 'written') return undefined;
-    if (verdict === 'read-back') return new Transient(`Weebly shows no inventory for SKU ${c.externalVariantId} after the write: not confirmed`, { ...ref(c) });
-    return new Rejected(`Weebly kept inventory ${String(verdict.shown)} for SKU ${c.externalVariantId} instead of ${String(inventory)}`, { ...ref(c), shown: verdict.shown });
+    if (verdict === 'read-back')
+      return new Transient(`Weebly shows no inventory for SKU ${c.externalVariantId} after the write: not confirmed`, { ...ref(c) });
+    return new Rejected(`Weebly kept inventory ${String(verdict.shown)} for SKU ${c.externalVariantId} instead of ${String(inventory)}`, {
+      ...ref(c),
+      shown: verdict.shown,
+    });
   }
 
   async readStock(refs: readonly VariantRef[]): Promise<ObservedStock[]> {
     const outcomes = new OutcomeSlots<ObservedStock>(refs.length);
     const { items, invalid } = plan(refs);
-    outcomes.set(invalid, (i) => ({ ...ref(refs[i]), status: 'failed', error: new NotFound('Not a Weebly product / SKU id (decimal strings)', { ...ref(refs[i]) }) }));
+    outcomes.set(invalid, (i) => ({
+      ...ref(refs[i]),
+      status: 'failed',
+      error: new NotFound('Not a Weebly product / SKU id (decimal strings)', { ...ref(refs[i]) }),
+    }));
     const byProduct = new Map<string, Planned<VariantRef>[]>();
     for (const p of items) byProduct.set(p.input.externalProductId, [...(byProduct.get(p.input.externalProductId) ?? []), p]);
     try {
@@ -161,7 +175,11 @@ export class WeeblyConnection implements StoreConnection {
   private async listSkus(productId: string): Promise<Map<string, WeeblySku>> {
     const out = new Map<string, WeeblySku>();
     for (let page = 1; ; page++) {
-      const res = await this.send<WeeblySku[]>({ method: 'GET', url: `/products/${productId}/skus`, params: { page, limit: MAX_PAGE_SIZE } });
+      const res = await this.send<WeeblySku[]>({
+        method: 'GET',
+        url: `/products/${productId}/skus`,
+        params: { page, limit: MAX_PAGE_SIZE },
+      });
       const rows = Array.isArray(res.data) ? res.data : [];
       for (const s of rows) out.set(String(s.product_sku_id), s);
       const total = Number(res.headers['x-resultset-total']);

@@ -39,7 +39,8 @@ export const credentialFields: readonly CredentialField[] = [
     name: 'accessToken',
     secret: true,
     required: true,
-    description: 'Weebly OAuth access token (X-Weebly-Access-Token) with read:store-catalog and write:store-catalog; tokens are per user and site.',
+    description:
+      'Weebly OAuth access token (X-Weebly-Access-Token) with read:store-catalog and write:store-catalog; tokens are per user and site.',
   },
   { name: 'siteId', secret: false, required: true, description: 'The Weebly site id the token was issued for (numeric).' },
 ];

@@ -13,7 +13,14 @@
  *   that origin: the client secret never goes to another host) → {access_token}, "permanent";
  * - no uninstall notice is implemented (Weebly's app webhooks and their signature are not verified here).
  */
-import { AuthError, oauthUrl, postTokenRequest, type ConnectedStore, type OAuthExchangeContext, type PluginOAuth } from '@stock-sync/plugin-sdk';
+import {
+  AuthError,
+  oauthUrl,
+  postTokenRequest,
+  type ConnectedStore,
+  type OAuthExchangeContext,
+  type PluginOAuth,
+} from '@stock-sync/plugin-sdk';
 
 export const WEEBLY_AUTHORIZE_URL = 'https://www.weebly.com/app-center/oauth/authorize';
 export const WEEBLY_TOKEN_URL = 'https://www.weebly.com/app-center/oauth/access_token';
@@ -59,7 +66,12 @@ async function exchange(ctx: OAuthExchangeContext): Promise<ConnectedStore> {
 
 export const oauth: PluginOAuth = {
   connectFields: [
-    { name: 'userId', secret: false, required: true, description: 'The Weebly user id of the site owner (Weebly sends it as user_id when the app is installed).' },
+    {
+      name: 'userId',
+      secret: false,
+      required: true,
+      description: 'The Weebly user id of the site owner (Weebly sends it as user_id when the app is installed).',
+    },
     { name: 'siteId', secret: false, required: true, description: 'The Weebly site id whose store the hub syncs (site_id).' },
   ],
   authorizeUrl: WEEBLY_AUTHORIZE_URL,

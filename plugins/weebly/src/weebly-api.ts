@@ -10,7 +10,9 @@ import { weeblyErrorMessage } from './weebly-types';
 export function classifyWeeblyResponse(res: HttpResponse): { error?: AuthError } | undefined {
   if (res.status !== 401 && res.status !== 403) return undefined;
   const message = weeblyErrorMessage(res.data) ?? `HTTP ${res.status}`;
-  return { error: new AuthError(`Weebly refused the access token for this site (${res.status}: ${message.slice(0, 200)})`, { status: res.status }) };
+  return {
+    error: new AuthError(`Weebly refused the access token for this site (${res.status}: ${message.slice(0, 200)})`, { status: res.status }),
+  };
 }
 
 /** The API's origin (https://api.weebly.com, or the configured base URL's): redirects are followed only on it. */

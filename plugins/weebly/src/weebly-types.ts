@@ -14,6 +14,7 @@ export interface WeeblySku {
 export function weeblyErrorMessage(data: unknown): string | undefined {
   const e = typeof data === 'object' && data !== null ? (data as { error?: unknown }).error : undefined;
   if (typeof e === 'string') return e;
-  if (typeof e === 'object' && e !== null && typeof (e as { message?: unknown }).message === 'string') return (e as { message: string }).message;
+  if (typeof e === 'object' && e !== null && typeof (e as { message?: unknown }).message === 'string')
+    return (e as { message: string }).message;
   return undefined;
 }

@@ -22,7 +22,9 @@ it('list SKUs: the documented list fields, and the documented pagination headers
   const res = await call(sim, 'GET', '/products/12/skus');
   expect(res.status).toBe(e.response!.status);
   expectSameShape(res.body, e.response!.body, e.name, { closed: true, nullable });
-  const raw = await fetch(`${sim.baseUrl}/v1/user/sites/${sim.credentials.siteId}/store/products/12/skus?page=1&limit=2`, { headers: { 'x-weebly-access-token': sim.credentials.accessToken } });
+  const raw = await fetch(`${sim.baseUrl}/v1/user/sites/${sim.credentials.siteId}/store/products/12/skus?page=1&limit=2`, {
+    headers: { 'x-weebly-access-token': sim.credentials.accessToken },
+  });
   for (const h of Object.keys(evidence(DIR, 'pagination-headers').response!.headers!)) expect(raw.headers.get(h)).not.toBeNull();
   expect(raw.headers.get('x-resultset-total')).toBe('3');
 });
@@ -53,6 +55,8 @@ it('list products (verify): the documented list fields', async () => {
 });
 
 it('a wrong token: 401', async () => {
-  const res = await fetch(`${sim.baseUrl}/v1/user/sites/${sim.credentials.siteId}/store/products`, { headers: { 'x-weebly-access-token': 'wrong' } });
+  const res = await fetch(`${sim.baseUrl}/v1/user/sites/${sim.credentials.siteId}/store/products`, {
+    headers: { 'x-weebly-access-token': 'wrong' },
+  });
   expect(res.status).toBe(evidence(DIR, 'unauthorized').response!.status);
 });

@@ -16,7 +16,9 @@ const body = (name: string) => structuredClone(doc(name).response!.body) as any;
 const quiet = { debug() {}, info() {}, warn() {}, error() {} } as any;
 
 const scripted = scriptedClient;
-const ok = (data: unknown, headers: Record<string, string> = {}) => () => ({ status: 200, headers, data });
+const ok =
+  (data: unknown, headers: Record<string, string> = {}) =>
+  () => ({ status: 200, headers, data });
 const write = (target: any) => [{ externalProductId: '12', externalVariantId: '2', target }];
 
 it('every evidence file names a public source and a date', () => {
@@ -24,13 +26,19 @@ it('every evidence file names a public source and a date', () => {
 });
 
 it('maps the documented SKU list, the detail and the untracked (null) SKU', () => {
-  expect((body('list-skus') as any[]).map((s) => stockOfInventory(s.inventory))).toEqual([{ kind: 'quantity', quantity: 7 }, { kind: 'quantity', quantity: 2 }]);
+  expect((body('list-skus') as any[]).map((s) => stockOfInventory(s.inventory))).toEqual([
+    { kind: 'quantity', quantity: 7 },
+    { kind: 'quantity', quantity: 2 },
+  ]);
   expect(stockOfInventory(body('get-sku').inventory)).toEqual({ kind: 'quantity', quantity: 2 });
   expect(stockOfInventory(body('create-product-untracked').skus[0].inventory)).toEqual({ kind: 'unlimited' });
-  expect((body('list-products') as any[]).map((p) => stockOfInventory(p.inventory))).toEqual([{ kind: 'quantity', quantity: 1 }, { kind: 'unlimited' }]);
+  expect((body('list-products') as any[]).map((p) => stockOfInventory(p.inventory))).toEqual([
+    { kind: 'quantity', quantity: 1 },
+    { kind: 'unlimited' },
+  ]);
 });
 
-it('reads a product\'s SKUs page by page with the documented X-Resultset-Total', async () => {
+it("reads a product's SKUs page by page with the documented X-Resultset-Total", async () => {
   const api = scripted([ok(body('list-skus'), { 'x-resultset-total': '2', 'x-resultset-page': '1', 'x-resultset-limit': '200' })]);
   const read = await new WeeblyConnection(api, quiet).readStock([{ externalProductId: '12', externalVariantId: '1' }]);
   expect(read[0]).toMatchObject({ status: 'found', stock: { kind: 'quantity', quantity: 7 } });
@@ -74,12 +82,16 @@ it('an answer without inventory is not proof: read back; a failed read-back is T
 });
 
 it('maps the documented 401 to AuthError', () => {
-  expect(classifyWeeblyResponse({ status: doc('unauthorized').response!.status, headers: {}, data: undefined })?.error).toBeInstanceOf(AuthError);
+  expect(classifyWeeblyResponse({ status: doc('unauthorized').response!.status, headers: {}, data: undefined })?.error).toBeInstanceOf(
+    AuthError,
+  );
 });
 
 it('follows a redirect only to the API origin and only when the call can be identical (no query dropped)', () => {
   const moved = (location: string) => new Transient('PATCH … was answered with a redirect (301)', { status: 301, location });
-  expect(redirectTarget(moved('https://api.weebly.com/v1/user/sites/2/store/products/12/skus/2'), 'https://api.weebly.com')).toBe('https://api.weebly.com/v1/user/sites/2/store/products/12/skus/2');
+  expect(redirectTarget(moved('https://api.weebly.com/v1/user/sites/2/store/products/12/skus/2'), 'https://api.weebly.com')).toBe(
+    'https://api.weebly.com/v1/user/sites/2/store/products/12/skus/2',
+  );
   expect(redirectTarget(moved('https://evil.example/v1/x'), 'https://api.weebly.com')).toBeUndefined();
   expect(redirectTarget(moved('https://api.weebly.com/v1/x?…'), 'https://api.weebly.com')).toBeUndefined();
   expect(redirectTarget(new Transient('GET … failed with 503', { status: 503 }), 'https://api.weebly.com')).toBeUndefined();

@@ -5,7 +5,16 @@
  */
 import { join } from 'node:path';
 import { authorizeUrl, AuthError, createHttpClient, exchangeCode, type OAuthApp } from '@stock-sync/plugin-sdk';
-import { callbackFromLocation, evidence, expectSameShape, inboundRequest, recordingLogger, startReplay, startSimulator, type Replay } from '@stock-sync/plugin-testkit';
+import {
+  callbackFromLocation,
+  evidence,
+  expectSameShape,
+  inboundRequest,
+  recordingLogger,
+  startReplay,
+  startSimulator,
+  type Replay,
+} from '@stock-sync/plugin-testkit';
 import { plugin } from '../src';
 import { tokenEndpoint, WEEBLY_TOKEN_URL } from '../src/oauth';
 import { SANDBOX_OAUTH_APP, SIM_SITE_ID, simulator } from '../src/simulator';
@@ -18,7 +27,9 @@ const SECRET = 'test-secret';
 const inputs = { userId: '1234', siteId: '5678' };
 
 it("the authorize URL is the official client's: client_id, user_id, site_id, redirect_uri, comma-joined scopes", () => {
-  const url = new URL(authorizeUrl(oauth, { app: { clientId: 'app-9', clientSecret: SECRET }, inputs, redirectUri: REDIRECT, state: 'st' }));
+  const url = new URL(
+    authorizeUrl(oauth, { app: { clientId: 'app-9', clientSecret: SECRET }, inputs, redirectUri: REDIRECT, state: 'st' }),
+  );
   expect(`${url.origin}${url.pathname}`).toBe(`https://www.weebly.com${doc('oauth-authorize').request!.path}`);
   expect(Object.fromEntries(url.searchParams)).toEqual({ ...doc('oauth-authorize').request!.query, client_id: 'app-9' });
 });
@@ -30,7 +41,14 @@ describe('the code exchange', () => {
   const exchange = async (query: Record<string, string>) => {
     replay = await startReplay([doc('oauth-access-token').response!]);
     const http = createHttpClient({ rateLimit: { requestsPerSecond: 50, burst: 50 }, maxAttempts: 1 });
-    return exchangeCode(oauth, { app: { clientId: 'app-9', clientSecret: SECRET, baseUrl: replay.baseUrl }, inputs, redirectUri: REDIRECT, callback: inboundRequest({ query }), http, log: recordingLogger() });
+    return exchangeCode(oauth, {
+      app: { clientId: 'app-9', clientSecret: SECRET, baseUrl: replay.baseUrl },
+      inputs,
+      redirectUri: REDIRECT,
+      callback: inboundRequest({ query }),
+      http,
+      log: recordingLogger(),
+    });
   };
 
   it("posts Weebly's JSON body (client_id, client_secret, authorization_code) and keeps the site", async () => {
@@ -39,15 +57,32 @@ describe('the code exchange', () => {
     expect(req.method).toBe('POST');
     expect(req.path).toBe('/app-center/oauth/access_token');
     expect(req.headers['content-type']).toMatch(/application\/json/);
-    expect(JSON.parse(req.body)).toEqual({ ...(doc('oauth-access-token').request!.body as object), client_id: 'app-9', client_secret: SECRET, authorization_code: 'ac-1' });
-    expect(store).toEqual({ externalStoreId: '5678', credentials: { accessToken: '(access token)', siteId: '5678', baseUrl: replay.baseUrl } });
+    expect(JSON.parse(req.body)).toEqual({
+      ...(doc('oauth-access-token').request!.body as object),
+      client_id: 'app-9',
+      client_secret: SECRET,
+      authorization_code: 'ac-1',
+    });
+    expect(store).toEqual({
+      externalStoreId: '5678',
+      credentials: { accessToken: '(access token)', siteId: '5678', baseUrl: replay.baseUrl },
+    });
   });
 
   it("follows a callback_url on the token endpoint's origin", async () => {
     replay = await startReplay([doc('oauth-access-token').response!]);
     const http = createHttpClient({ rateLimit: { requestsPerSecond: 50, burst: 50 }, maxAttempts: 1 });
-    const callback = inboundRequest({ query: { authorization_code: 'ac-3', callback_url: `${replay.baseUrl}/app-center/oauth/access_token?step=2` } });
-    await exchangeCode(oauth, { app: { clientId: 'app-9', clientSecret: SECRET, baseUrl: replay.baseUrl }, inputs, redirectUri: REDIRECT, callback, http, log: recordingLogger() });
+    const callback = inboundRequest({
+      query: { authorization_code: 'ac-3', callback_url: `${replay.baseUrl}/app-center/oauth/access_token?step=2` },
+    });
+    await exchangeCode(oauth, {
+      app: { clientId: 'app-9', clientSecret: SECRET, baseUrl: replay.baseUrl },
+      inputs,
+      redirectUri: REDIRECT,
+      callback,
+      http,
+      log: recordingLogger(),
+    });
     expect(replay.requests[0].query.get('step')).toBe('2');
   });
 
@@ -61,7 +96,9 @@ describe('the code exchange', () => {
 
 it('callback_url: used only on the configured token origin, never with user info, else the configured URL', () => {
   expect(tokenEndpoint(undefined, WEEBLY_TOKEN_URL)).toBe(WEEBLY_TOKEN_URL);
-  expect(tokenEndpoint('https://www.weebly.com/app-center/oauth/access_token?x=1', WEEBLY_TOKEN_URL)).toBe('https://www.weebly.com/app-center/oauth/access_token?x=1');
+  expect(tokenEndpoint('https://www.weebly.com/app-center/oauth/access_token?x=1', WEEBLY_TOKEN_URL)).toBe(
+    'https://www.weebly.com/app-center/oauth/access_token?x=1',
+  );
   expect(tokenEndpoint('https://evil.example/steal', WEEBLY_TOKEN_URL)).toBe(WEEBLY_TOKEN_URL);
   expect(tokenEndpoint('http://www.weebly.com/app-center/oauth/access_token', WEEBLY_TOKEN_URL)).toBe(WEEBLY_TOKEN_URL);
   expect(tokenEndpoint('https://u:p@www.weebly.com/x', WEEBLY_TOKEN_URL)).toBe(WEEBLY_TOKEN_URL);
@@ -72,14 +109,21 @@ it('the simulator: consent redirects with authorization_code; its token endpoint
   const sim = await startSimulator(simulator);
   try {
     const app: OAuthApp = { ...SANDBOX_OAUTH_APP, baseUrl: sim.baseUrl };
-    const res = await fetch(authorizeUrl(oauth, { app, inputs: { userId: '1234', siteId: SIM_SITE_ID }, redirectUri: REDIRECT, state: 'st' }), { redirect: 'manual' });
+    const res = await fetch(
+      authorizeUrl(oauth, { app, inputs: { userId: '1234', siteId: SIM_SITE_ID }, redirectUri: REDIRECT, state: 'st' }),
+      { redirect: 'manual' },
+    );
     expect(res.status).toBe(302);
     const callback = callbackFromLocation(res.headers.get('location')!);
     expect(Object.keys(callback.query)).toEqual(['authorization_code']);
     const token = await fetch(`${sim.baseUrl}/app-center/oauth/access_token`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ client_id: app.clientId, client_secret: app.clientSecret, authorization_code: callback.query.authorization_code }),
+      body: JSON.stringify({
+        client_id: app.clientId,
+        client_secret: app.clientSecret,
+        authorization_code: callback.query.authorization_code,
+      }),
     });
     expect(token.status).toBe(200);
     expectSameShape(await token.json(), doc('oauth-access-token').response!.body, 'oauth-access-token', { closed: true });

@@ -12,7 +12,10 @@ export function connect(sim: WeeblySim, overrides: Record<string, string> = {}):
 }
 
 export function product(productId: number, firstSku: number, count: number, initial?: TargetStock): SeedProduct {
-  return { productId: String(productId), variants: Array.from({ length: count }, (_, i) => ({ variantId: String(firstSku + i), sku: `SKU-${firstSku + i}`, initial })) };
+  return {
+    productId: String(productId),
+    variants: Array.from({ length: count }, (_, i) => ({ variantId: String(firstSku + i), sku: `SKU-${firstSku + i}`, initial })),
+  };
 }
 
 export const refsOf = (p: SeedProduct) => p.variants.map((v) => ({ externalProductId: p.productId, externalVariantId: v.variantId }));
@@ -20,10 +23,15 @@ export const refsOf = (p: SeedProduct) => p.variants.map((v) => ({ externalProdu
 export async function call(sim: WeeblySim, method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
   const res = await fetch(`${sim.baseUrl}/v1/user/sites/${sim.credentials.siteId}/store${path}`, {
     method,
-    headers: { 'x-weebly-access-token': sim.credentials.accessToken, accept: 'application/vnd.weebly.v1+json', 'content-type': 'application/json' },
+    headers: {
+      'x-weebly-access-token': sim.credentials.accessToken,
+      accept: 'application/vnd.weebly.v1+json',
+      'content-type': 'application/json',
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   return { status: res.status, body: await res.json() };
 }
 
-export const lines = (sim: WeeblySim) => sim.requests.map((r) => `${r.method} ${r.path.replace(/^\/v1\/user\/sites\/\d+\/store/, '')} ${r.status}`);
+export const lines = (sim: WeeblySim) =>
+  sim.requests.map((r) => `${r.method} ${r.path.replace(/^\/v1\/user\/sites\/\d+\/store/, '')} ${r.status}`);

@@ -41,7 +41,11 @@ describe('mapping', () => {
     sim.seed([p]);
     const [a, b, c] = refsOf(p);
     const conn = connect(sim);
-    await conn.writeStock([{ ...a, target: U }, { ...b, target: O }, { ...c, target: Q(42) }]);
+    await conn.writeStock([
+      { ...a, target: U },
+      { ...b, target: O },
+      { ...c, target: Q(42) },
+    ]);
     expect([sku(12, 1).inventory, sku(12, 2).inventory, sku(12, 3).inventory]).toEqual([null, 0, 42]);
     const read = await conn.readStock([a, b, c]);
     expect(read.map((r) => (r.status === 'found' ? r.stock : r.status))).toEqual([U, O, Q(42)]);
@@ -75,13 +79,25 @@ describe('calls', () => {
     const [a, b] = refsOf(p);
     sim.state.formerSiteIds.add('111');
     const conn = connect(sim, { siteId: '111' });
-    const out = await conn.writeStock([{ ...a, target: Q(5) }, { ...b, target: U }]);
+    const out = await conn.writeStock([
+      { ...a, target: Q(5) },
+      { ...b, target: U },
+    ]);
     expect(out.map((o) => o.status)).toEqual(['written', 'written']);
     expect(sim.state.products.get('12')!.skus.get('1')!.inventory).toBe(5);
     expect(sim.state.products.get('12')!.skus.get('2')!.inventory).toBeNull();
     const read = await conn.readStock([a, b]);
     expect(read.map((r) => (r.status === 'found' ? r.stock : r.status))).toEqual([Q(5), U]);
-    expect(sim.requests.map((r) => `${r.method} ${r.status}`)).toEqual(['PATCH 301', 'PATCH 200', 'PATCH 301', 'PATCH 200', 'GET 301', 'GET 200', 'GET 301', 'GET 200']);
+    expect(sim.requests.map((r) => `${r.method} ${r.status}`)).toEqual([
+      'PATCH 301',
+      'PATCH 200',
+      'PATCH 301',
+      'PATCH 200',
+      'GET 301',
+      'GET 200',
+      'GET 301',
+      'GET 200',
+    ]);
   });
 
   it('a redirect to another host is not followed: the write fails, never recorded as written', async () => {
@@ -90,7 +106,11 @@ describe('calls', () => {
     sim.state.formerSiteIds.add('111');
     // The plugin trusts only the configured API origin; this connection believes the API lives elsewhere.
     const hub = connectToSimulator({ plugin, simulator: sim, credentials: { siteId: '111' } });
-    const conn = new WeeblyConnection(createWeeblyApi({ credentials: { ...sim.credentials, siteId: '111' }, http: hub.http, log: hub.log }), hub.log, 'https://api.weebly.com');
+    const conn = new WeeblyConnection(
+      createWeeblyApi({ credentials: { ...sim.credentials, siteId: '111' }, http: hub.http, log: hub.log }),
+      hub.log,
+      'https://api.weebly.com',
+    );
     const out = await conn.writeStock([{ ...refsOf(p)[0], target: Q(5) }]);
     expect(out[0].status).toBe('failed');
     expect(sim.state.products.get('12')!.skus.get('1')!.inventory).toBe(1);
@@ -127,7 +147,9 @@ describe('auth', () => {
   });
 
   it('a token used for another site is refused (403) → AuthError', async () => {
-    const err = await connect(sim, { siteId: '111' }).verify().catch((e) => e);
+    const err = await connect(sim, { siteId: '111' })
+      .verify()
+      .catch((e) => e);
     expect(err).toBeInstanceOf(AuthError);
     expect(err.message).toMatch(/403/);
   });

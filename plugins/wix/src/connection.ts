@@ -99,7 +99,11 @@ export class WixConnection implements StoreConnection {
   async writeStock(changes: readonly StockWrite[]): Promise<WriteOutcome[]> {
     const outcomes = new OutcomeSlots<WriteOutcome>(changes.length);
     const { items, invalid } = planItems(changes);
-    outcomes.set(invalid, (i) => ({ ...refOf(changes[i]), status: 'failed', error: new Rejected('Not a Wix product/variant id', refOf(changes[i]) as unknown as Record<string, unknown>) }));
+    outcomes.set(invalid, (i) => ({
+      ...refOf(changes[i]),
+      status: 'failed',
+      error: new Rejected('Not a Wix product/variant id', refOf(changes[i]) as unknown as Record<string, unknown>),
+    }));
     // Every change already in place (the hub's belief): no read, no write.
     const inPlace = (s: StockWrite) => s.previous != null && sameTargetStock(s.previous, s.target);
     if (items.every((it) => inPlace(it.input))) {
@@ -128,7 +132,11 @@ export class WixConnection implements StoreConnection {
   async readStock(refs: readonly VariantRef[]): Promise<ObservedStock[]> {
     const outcomes = new OutcomeSlots<ObservedStock>(refs.length);
     const { items, invalid } = planItems(refs);
-    outcomes.set(invalid, (i) => ({ ...refOf(refs[i]), status: 'failed', error: new NotFound('Not a Wix product/variant id', refOf(refs[i]) as unknown as Record<string, unknown>) }));
+    outcomes.set(invalid, (i) => ({
+      ...refOf(refs[i]),
+      status: 'failed',
+      error: new NotFound('Not a Wix product/variant id', refOf(refs[i]) as unknown as Record<string, unknown>),
+    }));
     if (items.length === 0) return outcomes.done();
     try {
       const version = await this.catalogVersion();

@@ -55,7 +55,8 @@ export const credentialFields: readonly CredentialField[] = [
     name: 'accessToken',
     secret: true,
     required: true,
-    description: 'An OAuth app access token (four hours; the install flow sets and renews it), or an API key (then also give siteId). Needs Wix Stores inventory read and write permission.',
+    description:
+      'An OAuth app access token (four hours; the install flow sets and renews it), or an API key (then also give siteId). Needs Wix Stores inventory read and write permission.',
   },
   {
     name: 'siteId',

@@ -14,5 +14,7 @@ export function usableId(id: string): boolean {
 
 /** Distinct (product, variant) pairs in first-seen order; a pair named twice keeps its last input. */
 export function planItems<T extends VariantRef>(inputs: readonly T[]): { items: PlannedItem<T>[]; invalid: number[] } {
-  return collapseDuplicates(inputs, { ids: (input) => (usableId(input.externalProductId) && usableId(input.externalVariantId) ? {} : undefined) });
+  return collapseDuplicates(inputs, {
+    ids: (input) => (usableId(input.externalProductId) && usableId(input.externalVariantId) ? {} : undefined),
+  });
 }

@@ -18,5 +18,11 @@ describe('Catalog V1 site', () => {
 runOAuthContract({
   plugin,
   simulator,
-  only: ['connects a store through the consent flow', 'refuses a tampered callback', 'a declined consent connects nothing', 'refreshes expiring credentials', 'a refused refresh is an AuthError'],
+  only: [
+    'connects a store through the consent flow',
+    'refuses a tampered callback',
+    'a declined consent connects nothing',
+    'refreshes expiring credentials',
+    'a refused refresh is an AuthError',
+  ],
 });

@@ -46,7 +46,11 @@ it('get-catalog-version', async () => {
 
 it('v1-query-inventory and v1-update-inventory-variants (on a V1 site)', async () => {
   const [ref] = refsOf(product('p1', 1));
-  const ids = { '1a2b3c4d-0000-4000-8000-000000000001': ref!.externalProductId, '00000000-0000-0000-0000-000000000000': ref!.externalVariantId, '{productId}': ref!.externalProductId };
+  const ids = {
+    '1a2b3c4d-0000-4000-8000-000000000001': ref!.externalProductId,
+    '00000000-0000-0000-0000-000000000000': ref!.externalVariantId,
+    '{productId}': ref!.externalProductId,
+  };
   await sendDocumented(v1, 'v1-query-inventory', ids);
   await sendDocumented(v1, 'v1-update-inventory-variants', ids);
   expect(v1.stock(ref!)).toEqual({ kind: 'quantity', quantity: 7 });

@@ -31,7 +31,13 @@ function documentedClient(byPath: Record<string, string>) {
 
 it('covers every call the plugin makes, each with a public source and a date', () => {
   expect(loadEvidenceDir(DIR).map((e) => e.name)).toEqual(
-    expect.arrayContaining(['get-catalog-version', 'v1-query-inventory', 'v1-update-inventory-variants', 'v3-query-inventory-items', 'v3-bulk-update-inventory-items']),
+    expect.arrayContaining([
+      'get-catalog-version',
+      'v1-query-inventory',
+      'v1-update-inventory-variants',
+      'v3-query-inventory-items',
+      'v3-bulk-update-inventory-items',
+    ]),
   );
 });
 
@@ -53,7 +59,10 @@ it('V1: reads the documented Query Inventory answer, and its request has the doc
 });
 
 it('V1: writes with the documented Update Inventory Variants body', async () => {
-  const { client, sent } = documentedClient({ '/stores-reader/v2/inventoryItems/query': 'v1-query-inventory', '/stores/v2/inventoryItems/product/': 'v1-update-inventory-variants' });
+  const { client, sent } = documentedClient({
+    '/stores-reader/v2/inventoryItems/query': 'v1-query-inventory',
+    '/stores/v2/inventoryItems/product/': 'v1-update-inventory-variants',
+  });
   const changes = [{ externalProductId: V1_PRODUCT, externalVariantId: V1_VARIANT, target: { kind: 'quantity' as const, quantity: 7 } }];
   const out = new OutcomeSlots<WriteOutcome>(1);
   await writeV1(client, quiet, changes, planItems(changes).items, out);
@@ -76,12 +85,19 @@ it('V3: reads the documented Query Inventory Items answer (tracked, 110)', async
 });
 
 it('V3: writes with the documented bulk body (id + revision + quantity) and reads the documented result as written', async () => {
-  const { client, sent } = documentedClient({ '/stores/v3/inventory-items/query': 'v3-query-inventory-items', '/stores/v3/bulk/inventory-items/update': 'v3-bulk-update-inventory-items' });
+  const { client, sent } = documentedClient({
+    '/stores/v3/inventory-items/query': 'v3-query-inventory-items',
+    '/stores/v3/bulk/inventory-items/update': 'v3-bulk-update-inventory-items',
+  });
   const changes = [{ externalProductId: V3_PRODUCT, externalVariantId: V3_VARIANT, target: { kind: 'quantity' as const, quantity: 7 } }];
   const out = new OutcomeSlots<WriteOutcome>(1);
   await writeV3(client, changes, planItems(changes).items, out, undefined);
   expect(out.done()[0]!.status).toBe('written');
   const bulk = sent.find((r) => r.url === '/stores/v3/bulk/inventory-items/update')!;
   expectSameShape(bulk.body, doc('v3-bulk-update-inventory-items').request!.body, 'v3 bulk request');
-  expect((bulk.body as any).inventoryItems[0].inventoryItem).toEqual({ id: 'fb913045-b421-4d09-804f-352fbe784465', revision: '1', quantity: 7 });
+  expect((bulk.body as any).inventoryItems[0].inventoryItem).toEqual({
+    id: 'fb913045-b421-4d09-804f-352fbe784465',
+    revision: '1',
+    quantity: 7,
+  });
 });

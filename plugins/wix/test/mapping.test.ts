@@ -14,11 +14,26 @@ it('V3: fields and reading', () => {
 });
 
 it('V1: tracking follows whether any variant needs a count', () => {
-  const item = { productId: 'p', trackQuantity: false, variants: [{ variantId: 'a', inStock: true }, { variantId: 'b', inStock: false }] };
+  const item = {
+    productId: 'p',
+    trackQuantity: false,
+    variants: [
+      { variantId: 'a', inStock: true },
+      { variantId: 'b', inStock: false },
+    ],
+  };
   expect(planV1Patch(item, new Map([['a', U]]))).toBeUndefined();
-  expect(planV1Patch(item, new Map([['a', O]]))).toEqual({ inventoryItem: { trackQuantity: false, variants: [{ variantId: 'a', inStock: false }] } });
+  expect(planV1Patch(item, new Map([['a', O]]))).toEqual({
+    inventoryItem: { trackQuantity: false, variants: [{ variantId: 'a', inStock: false }] },
+  });
   expect(planV1Patch(item, new Map([['b', { kind: 'quantity', quantity: 2 }]]))).toEqual({
-    inventoryItem: { trackQuantity: true, variants: [{ variantId: 'a', quantity: 99_999 }, { variantId: 'b', quantity: 2 }] },
+    inventoryItem: {
+      trackQuantity: true,
+      variants: [
+        { variantId: 'a', quantity: 99_999 },
+        { variantId: 'b', quantity: 2 },
+      ],
+    },
   });
   expect(fromV1Variant(true, { variantId: 'a', quantity: 90_000 })).toEqual(U);
   expect(fromV1Variant(true, { variantId: 'a', quantity: 12 })).toEqual({ kind: 'quantity', quantity: 12 });

@@ -7,10 +7,37 @@
  */
 import { join } from 'node:path';
 import { generateKeyPairSync } from 'node:crypto';
-import { AuthError, authorizeUrl, createHttpClient, exchangeCode, quantity, validateCredentials, type ConnectContext, type OAuthApp, type OAuthExchangeContext } from '@stock-sync/plugin-sdk';
-import { callbackFromLocation, denyConsent, evidence, expectSameShape, inboundRequest, recordingLogger, startSimulator, type RunningSimulator } from '@stock-sync/plugin-testkit';
+import {
+  AuthError,
+  authorizeUrl,
+  createHttpClient,
+  exchangeCode,
+  quantity,
+  validateCredentials,
+  type ConnectContext,
+  type OAuthApp,
+  type OAuthExchangeContext,
+} from '@stock-sync/plugin-sdk';
+import {
+  callbackFromLocation,
+  denyConsent,
+  evidence,
+  expectSameShape,
+  inboundRequest,
+  recordingLogger,
+  startSimulator,
+  type RunningSimulator,
+} from '@stock-sync/plugin-testkit';
 import { createWixPlugin, verifyAppRemoved, type WixOAuthApp } from '../src';
-import { removeApp, SANDBOX_INSTANCE_ID, SANDBOX_OAUTH_APP, sandboxWebhookKeys, signedAppRemoved, simulator, type WixSimState } from '../src/simulator';
+import {
+  removeApp,
+  SANDBOX_INSTANCE_ID,
+  SANDBOX_OAUTH_APP,
+  sandboxWebhookKeys,
+  signedAppRemoved,
+  simulator,
+  type WixSimState,
+} from '../src/simulator';
 
 const DIR = join(__dirname, 'evidence');
 const REDIRECT_URI = 'https://hub.example/oauth/callback/wix';
@@ -30,7 +57,8 @@ beforeEach(async () => {
 });
 afterEach(() => sim.close());
 
-const http = (secrets: string[] = []) => createHttpClient({ rateLimit: plugin.manifest.rateLimit, secrets, log: recordingLogger(), maxAttempts: 1 });
+const http = (secrets: string[] = []) =>
+  createHttpClient({ rateLimit: plugin.manifest.rateLimit, secrets, log: recordingLogger(), maxAttempts: 1 });
 
 async function install(state = 'state-1'): Promise<string> {
   const res = await fetch(authorizeUrl(plugin.oauth!, { app, inputs: {}, redirectUri: REDIRECT_URI, state }), { redirect: 'manual' });
@@ -38,8 +66,20 @@ async function install(state = 'state-1'): Promise<string> {
   return res.headers.get('location')!;
 }
 
-const exchangeContext = (location: string): OAuthExchangeContext => ({ app, inputs: {}, redirectUri: REDIRECT_URI, callback: callbackFromLocation(location), http: http([app.clientSecret]), log: recordingLogger() });
-const context = (credentials: Record<string, string>, withApp: OAuthApp | null = app): ConnectContext => ({ credentials, http: http(Object.values(credentials)), log: recordingLogger(), app: withApp ?? undefined });
+const exchangeContext = (location: string): OAuthExchangeContext => ({
+  app,
+  inputs: {},
+  redirectUri: REDIRECT_URI,
+  callback: callbackFromLocation(location),
+  http: http([app.clientSecret]),
+  log: recordingLogger(),
+});
+const context = (credentials: Record<string, string>, withApp: OAuthApp | null = app): ConnectContext => ({
+  credentials,
+  http: http(Object.values(credentials)),
+  log: recordingLogger(),
+  app: withApp ?? undefined,
+});
 
 it('the installer URL: www.wix.com/installer/install with appId and postInstallationUrl = the callback carrying the state', () => {
   const url = new URL(authorizeUrl(plugin.oauth!, { app: SANDBOX_OAUTH_APP, inputs: {}, redirectUri: REDIRECT_URI, state: 's1' }));
@@ -120,15 +160,26 @@ it('the app removed from the site: issued tokens stop and the renewal is an Auth
 it('no instanceId (a site posted with an API key) or no app configured: the renewal is an AuthError before any call', async () => {
   sim.resetRequests();
   await expect(plugin.refreshCredentials!(context({ accessToken: 'x', baseUrl: sim.baseUrl }))).rejects.toThrow(/instanceId/);
-  await expect(plugin.refreshCredentials!(context({ accessToken: 'x', instanceId: SANDBOX_INSTANCE_ID, baseUrl: sim.baseUrl }, null))).rejects.toBeInstanceOf(AuthError);
+  await expect(
+    plugin.refreshCredentials!(context({ accessToken: 'x', instanceId: SANDBOX_INSTANCE_ID, baseUrl: sim.baseUrl }, null)),
+  ).rejects.toBeInstanceOf(AuthError);
   expect(sim.requests).toHaveLength(0);
 });
 
 it('simulator: Create Access Token answers the documented shape to the documented request (oauth-create-access-token)', async () => {
   await install();
   const e = evidence(DIR, 'oauth-create-access-token');
-  const body = { ...(e.request!.body as Record<string, string>), client_id: app.clientId, client_secret: app.clientSecret, instance_id: SANDBOX_INSTANCE_ID };
-  const res = await fetch(`${sim.baseUrl}${e.request!.path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const body = {
+    ...(e.request!.body as Record<string, string>),
+    client_id: app.clientId,
+    client_secret: app.clientSecret,
+    instance_id: SANDBOX_INSTANCE_ID,
+  };
+  const res = await fetch(`${sim.baseUrl}${e.request!.path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   expect(res.status).toBe(200);
   const answer = await res.json();
   expectSameShape(answer, e.response!.body, e.name, { closed: true });
@@ -150,10 +201,16 @@ describe('App Instance Removed (a JWT verified with the app’s public key)', ()
   it('refused: another key, a tampered payload, an expired token, alg none / HS256, another event, no public key configured', () => {
     const now = Math.floor(clock() / 1000);
     const signed = signedAppRemoved(SANDBOX_INSTANCE_ID, { nowSeconds: now });
-    const other = generateKeyPairSync('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } });
+    const other = generateKeyPairSync('rsa', {
+      modulusLength: 2048,
+      publicKeyEncoding: { type: 'spki', format: 'pem' },
+      privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+    });
     expect(notice(signedAppRemoved(SANDBOX_INSTANCE_ID, { nowSeconds: now, privateKey: other.privateKey }))).toBeNull();
     const [h, p, s] = signed.body.split('.');
-    const forged = Buffer.from(Buffer.from(p!, 'base64url').toString('utf8').replace(SANDBOX_INSTANCE_ID, 'someone-else')).toString('base64url');
+    const forged = Buffer.from(Buffer.from(p!, 'base64url').toString('utf8').replace(SANDBOX_INSTANCE_ID, 'someone-else')).toString(
+      'base64url',
+    );
     expect(notice({ ...signed, body: `${h}.${forged}.${s}` })).toBeNull();
     expect(notice(signedAppRemoved(SANDBOX_INSTANCE_ID, { nowSeconds: now - 3_600 }))).toBeNull();
     const none = Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url');

@@ -37,21 +37,43 @@ it('V3 bulk update: id + revision required, exactly one of quantity / inStock, 1
   expect(mixed.body).toEqual({
     results: [
       { itemMetadata: { id: item.id, originalIndex: 0, success: true } },
-      { itemMetadata: expect.objectContaining({ originalIndex: 1, success: false, error: expect.objectContaining({ code: 'INVENTORY_ITEM_NOT_FOUND' }) }) },
-      { itemMetadata: expect.objectContaining({ originalIndex: 2, success: false, error: expect.objectContaining({ code: 'REVISION_MISMATCH' }) }) },
+      {
+        itemMetadata: expect.objectContaining({
+          originalIndex: 1,
+          success: false,
+          error: expect.objectContaining({ code: 'INVENTORY_ITEM_NOT_FOUND' }),
+        }),
+      },
+      {
+        itemMetadata: expect.objectContaining({
+          originalIndex: 2,
+          success: false,
+          error: expect.objectContaining({ code: 'REVISION_MISMATCH' }),
+        }),
+      },
     ],
     bulkActionMetadata: { totalSuccesses: 1, totalFailures: 2, undetailedFailures: 0 },
   });
   const q = await call(sim, 'POST', '/stores/v3/inventory-items/query', { query: { filter: { variantId: { $in: ['p1-v1'] } } } });
-  expect(q.body.inventoryItems[0]).toMatchObject({ trackQuantity: true, quantity: 2, inStock: true, availabilityStatus: 'IN_STOCK', revision: String(item.revision) });
+  expect(q.body.inventoryItems[0]).toMatchObject({
+    trackQuantity: true,
+    quantity: 2,
+    inStock: true,
+    availabilityStatus: 'IN_STOCK',
+    revision: String(item.revision),
+  });
 });
 
 it('V3 query pages with a cursor; V1 query wants its filter as a JSON string', async () => {
   sim = await start(simulator);
   sim.seed([product('p1', 3)]);
-  const first = await call(sim, 'POST', '/stores/v3/inventory-items/query', { query: { filter: { productId: 'p1' }, cursorPaging: { limit: 2 } } });
+  const first = await call(sim, 'POST', '/stores/v3/inventory-items/query', {
+    query: { filter: { productId: 'p1' }, cursorPaging: { limit: 2 } },
+  });
   expect(first.body.pagingMetadata).toMatchObject({ count: 2, hasNext: true });
-  const next = await call(sim, 'POST', '/stores/v3/inventory-items/query', { query: { cursorPaging: { limit: 2, cursor: first.body.pagingMetadata.cursors.next } } });
+  const next = await call(sim, 'POST', '/stores/v3/inventory-items/query', {
+    query: { cursorPaging: { limit: 2, cursor: first.body.pagingMetadata.cursors.next } },
+  });
   expect(next.body.inventoryItems).toHaveLength(1);
   expect((await call(sim, 'POST', '/stores/v3/inventory-items/query', { query: { cursorPaging: { limit: 101 } } })).status).toBe(400);
   await sim.close();
@@ -62,7 +84,9 @@ it('V3 query pages with a cursor; V1 query wants its filter as a JSON string', a
 it('answers 429 with Retry-After when throttled', async () => {
   sim = await start(simulator);
   sim.faults.rateLimit(1, 2);
-  const res = await fetch(`${sim.baseUrl}/stores/v3/provision/version`, { headers: { authorization: sim.credentials.accessToken, 'wix-site-id': sim.credentials.siteId } });
+  const res = await fetch(`${sim.baseUrl}/stores/v3/provision/version`, {
+    headers: { authorization: sim.credentials.accessToken, 'wix-site-id': sim.credentials.siteId },
+  });
   expect(res.status).toBe(429);
   expect(res.headers.get('retry-after')).toBe('2');
 });

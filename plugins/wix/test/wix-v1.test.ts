@@ -23,7 +23,10 @@ it('flips inStock on an untracked product, sending only the variants that change
   const p = product('p1', 3, U);
   sim.seed([p]);
   const [a, b] = refsOf(p);
-  const out = await connect(sim).writeStock([{ ...a, target: O }, { ...b, target: U }]);
+  const out = await connect(sim).writeStock([
+    { ...a, target: O },
+    { ...b, target: U },
+  ]);
   expect(out.map((o) => o.status)).toEqual(['written', 'written']);
   expect(item('p1').trackQuantity).toBe(false);
   expect(variant('p1', 'p1-v1').inStock).toBe(false);
@@ -55,10 +58,16 @@ it('tops up an emulated unlimited that sales ate into, and skips what is already
   const [a, b] = refsOf(p);
   variant('p1', 'p1-v1').quantity = 95_000; // reads as unlimited, but below the emulated count
   const conn = connect(sim, { catalogVersion: 'V1' });
-  await conn.writeStock([{ ...a, target: U }, { ...b, target: Q(5) }]);
+  await conn.writeStock([
+    { ...a, target: U },
+    { ...b, target: Q(5) },
+  ]);
   expect(variant('p1', 'p1-v1').quantity).toBe(V1_EMULATED_UNLIMITED);
   sim.resetRequests();
-  await conn.writeStock([{ ...a, target: U }, { ...b, target: Q(5) }]);
+  await conn.writeStock([
+    { ...a, target: U },
+    { ...b, target: Q(5) },
+  ]);
   expect(calls(sim)).toEqual(['POST v1 query']); // read anyway (per-product tracking), nothing to PATCH
 });
 
@@ -75,18 +84,38 @@ it('a deleted variant or product is NotFound; the rest of the product is written
   sim.seed([p]);
   const [a, gone] = refsOf(p);
   sim.faults.deleteVariant(gone);
-  const out = await connect(sim).writeStock([{ ...a, target: O }, { ...gone, target: O }, { externalProductId: 'nope', externalVariantId: 'v', target: O }]);
+  const out = await connect(sim).writeStock([
+    { ...a, target: O },
+    { ...gone, target: O },
+    { externalProductId: 'nope', externalVariantId: 'v', target: O },
+  ]);
   expect(out[0].status).toBe('written');
   expect(out.slice(1).every((o) => o.status === 'failed' && o.error instanceof NotFound)).toBe(true);
 });
 
 it('the simulator: turning tracking on without counts zeroes the other variants (why the plugin sends them all)', async () => {
   sim.seed([product('p1', 2, U)]);
-  const res = await call(sim, 'PATCH', '/stores/v2/inventoryItems/product/p1', { inventoryItem: { trackQuantity: true, variants: [{ variantId: 'p1-v1', quantity: 3 }] } });
+  const res = await call(sim, 'PATCH', '/stores/v2/inventoryItems/product/p1', {
+    inventoryItem: { trackQuantity: true, variants: [{ variantId: 'p1-v1', quantity: 3 }] },
+  });
   expect(res.status).toBe(200);
   expect(sim.stock({ externalProductId: 'p1', externalVariantId: 'p1-v2' })).toEqual(O);
-  const q = await call(sim, 'POST', '/stores-reader/v2/inventoryItems/query', { query: { filter: JSON.stringify({ productId: { $in: ['p1'] } }) } });
-  expect(q.body).toMatchObject({ totalResults: 1, inventoryItems: [{ productId: 'p1', trackQuantity: true, variants: [{ variantId: 'p1-v1', quantity: 3, inStock: true }, { variantId: 'p1-v2', quantity: 0, inStock: false }] }] });
+  const q = await call(sim, 'POST', '/stores-reader/v2/inventoryItems/query', {
+    query: { filter: JSON.stringify({ productId: { $in: ['p1'] } }) },
+  });
+  expect(q.body).toMatchObject({
+    totalResults: 1,
+    inventoryItems: [
+      {
+        productId: 'p1',
+        trackQuantity: true,
+        variants: [
+          { variantId: 'p1-v1', quantity: 3, inStock: true },
+          { variantId: 'p1-v2', quantity: 0, inStock: false },
+        ],
+      },
+    ],
+  });
 });
 
 it('queries inventory at the host/path Wix documents for Query Inventory (stores-reader), not the write path', async () => {
@@ -111,7 +140,10 @@ it('a site that moved to Catalog V3 is detected again: one probe, then the work 
     expect((await conn.readStock([a]))[0]).toMatchObject({ status: 'found', stock: U });
     migrateToV3(sim.state);
     sim.resetRequests();
-    const out = await conn.writeStock([{ ...a, target: Q(3) }, { ...b, target: O }]);
+    const out = await conn.writeStock([
+      { ...a, target: Q(3) },
+      { ...b, target: O },
+    ]);
     expect(out.map((o) => o.status)).toEqual(['written', 'written']);
     expect(calls(sim)).toEqual(['POST v1 query', 'GET probe', 'POST v3 query', 'POST v3 bulk']);
     expect([sim.stock(a), sim.stock(b)]).toEqual([Q(3), O]);

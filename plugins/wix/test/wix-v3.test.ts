@@ -55,7 +55,11 @@ describe('writes', () => {
     sim.seed([p]);
     const [a, b, c] = refsOf(p);
     const before = itemOf(sim, 'p1-v1').revision;
-    const out = await connect(sim).writeStock([{ ...a, target: U }, { ...b, target: O }, { ...c, target: Q(9) }]);
+    const out = await connect(sim).writeStock([
+      { ...a, target: U },
+      { ...b, target: O },
+      { ...c, target: Q(9) },
+    ]);
     expect(out.every((o) => o.status === 'written')).toBe(true);
     expect(itemOf(sim, 'p1-v1')).toMatchObject({ trackQuantity: false, inStock: true, revision: before + 1 });
     expect(itemOf(sim, 'p1-v2')).toMatchObject({ trackQuantity: false, inStock: false });
@@ -137,10 +141,15 @@ describe('writes', () => {
     sim.seed([p]);
     const [a, b] = refsOf(p);
     sim.faults.deleteVariant(b);
-    const out = await connect(sim, { catalogVersion: 'V3' }).writeStock([{ ...a, target: O }, { ...b, target: O }]);
+    const out = await connect(sim, { catalogVersion: 'V3' }).writeStock([
+      { ...a, target: O },
+      { ...b, target: O },
+    ]);
     expect(out[0].status).toBe('written');
     expect(out[1].status === 'failed' && out[1].error instanceof NotFound).toBe(true);
-    const err = await connect(sim, { siteId: 'another-site' }).verify().catch((e: unknown) => e);
+    const err = await connect(sim, { siteId: 'another-site' })
+      .verify()
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AuthError);
     expect(JSON.stringify(err)).not.toContain(sim.credentials.accessToken);
   });

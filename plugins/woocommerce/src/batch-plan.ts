@@ -53,6 +53,9 @@ export function groupByProduct<T extends VariantRef>(inputs: readonly T[]): Grou
  * ride along for free and re-assert the truth in case the hub's belief is stale. (Dropping a few to
  * shave a call at the 100-item boundary would trust that belief for nothing in the common case.)
  */
-export function planProductWrites(items: PlannedItem<StockWrite>[]): { send: PlannedItem<StockWrite>[]; skipped: PlannedItem<StockWrite>[] } {
+export function planProductWrites(items: PlannedItem<StockWrite>[]): {
+  send: PlannedItem<StockWrite>[];
+  skipped: PlannedItem<StockWrite>[];
+} {
   return skipWritesInPlace(items, 'group');
 }

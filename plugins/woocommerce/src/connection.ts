@@ -52,14 +52,18 @@ export class WooCommerceConnection implements StoreConnection {
     outcomes.set(invalid, (i) => ({
       ...ref(changes[i]),
       status: 'failed',
-      error: new Rejected('WooCommerce product and variation ids are positive integers', { externalProductId: changes[i].externalProductId, externalVariantId: changes[i].externalVariantId }),
+      error: new Rejected('WooCommerce product and variation ids are positive integers', {
+        externalProductId: changes[i].externalProductId,
+        externalVariantId: changes[i].externalVariantId,
+      }),
     }));
 
     try {
       for (const group of groups) {
         const { send, skipped } = planProductWrites(group.items);
         for (const item of skipped) outcomes.set(item.indexes, (i) => ({ ...ref(changes[i]), status: 'written' }));
-        if (skipped.length) this.log.debug('woocommerce: skipped writes already in place', { productId: group.productId, skipped: skipped.length });
+        if (skipped.length)
+          this.log.debug('woocommerce: skipped writes already in place', { productId: group.productId, skipped: skipped.length });
         for (const part of chunk(send, this.maxBatch)) await this.writeChunk(group.productId, part, changes, outcomes);
       }
     } catch (e) {
@@ -71,7 +75,12 @@ export class WooCommerceConnection implements StoreConnection {
   }
 
   /** Sends one batch; throws only errors that stop the whole run. */
-  private async writeChunk(productId: number, items: PlannedItem<StockWrite>[], changes: readonly StockWrite[], outcomes: OutcomeSlots<WriteOutcome>): Promise<void> {
+  private async writeChunk(
+    productId: number,
+    items: PlannedItem<StockWrite>[],
+    changes: readonly StockWrite[],
+    outcomes: OutcomeSlots<WriteOutcome>,
+  ): Promise<void> {
     let data: WooBatchResponse;
     try {
       const res = await this.api.request<WooBatchResponse>({
@@ -101,7 +110,9 @@ export class WooCommerceConnection implements StoreConnection {
       const result = results[k];
       let outcome: (i: number) => WriteOutcome;
       if (!result || (typeof result.id === 'number' && result.id !== it.variationId && !isBatchItemError(result))) {
-        const error = new Transient(`WooCommerce answered the batch for product ${productId} without a result for variation ${it.variationId}`);
+        const error = new Transient(
+          `WooCommerce answered the batch for product ${productId} without a result for variation ${it.variationId}`,
+        );
         outcome = (i) => ({ ...ref(changes[i]), status: 'failed', error });
       } else if (isBatchItemError(result)) {
         const error = itemError(it.variationId, result.error);
@@ -109,7 +120,10 @@ export class WooCommerceConnection implements StoreConnection {
       } else {
         const why = explainMismatch(it.input.target, result);
         if (why) {
-          const error = new Rejected(`WooCommerce did not apply the stock to variation ${it.variationId}: ${why}`, { variationId: it.variationId, observed: fromVariationStock(result) });
+          const error = new Rejected(`WooCommerce did not apply the stock to variation ${it.variationId}: ${why}`, {
+            variationId: it.variationId,
+            observed: fromVariationStock(result),
+          });
           outcome = (i) => ({ ...ref(changes[i]), status: 'failed', error });
         } else {
           outcome = (i) => ({ ...ref(changes[i]), status: 'written' });
@@ -125,7 +139,10 @@ export class WooCommerceConnection implements StoreConnection {
     outcomes.set(invalid, (i) => ({
       ...ref(refs[i]),
       status: 'failed',
-      error: new NotFound('Not a WooCommerce variation id (ids are positive integers)', { externalProductId: refs[i].externalProductId, externalVariantId: refs[i].externalVariantId }),
+      error: new NotFound('Not a WooCommerce variation id (ids are positive integers)', {
+        externalProductId: refs[i].externalProductId,
+        externalVariantId: refs[i].externalVariantId,
+      }),
     }));
 
     try {
@@ -140,7 +157,12 @@ export class WooCommerceConnection implements StoreConnection {
     return outcomes.done();
   }
 
-  private async readChunk(productId: number, items: PlannedItem<VariantRef>[], refs: readonly VariantRef[], outcomes: OutcomeSlots<ObservedStock>): Promise<void> {
+  private async readChunk(
+    productId: number,
+    items: PlannedItem<VariantRef>[],
+    refs: readonly VariantRef[],
+    outcomes: OutcomeSlots<ObservedStock>,
+  ): Promise<void> {
     let rows: WooVariationStock[];
     try {
       const res = await this.api.request<WooVariationStock[]>({
@@ -163,7 +185,10 @@ export class WooCommerceConnection implements StoreConnection {
         outcomes.set(it.indexes, (i) => ({ ...ref(refs[i]), status: 'found', stock }));
       } else {
         // The collection lists a product's live variations: absent means deleted (or moved away).
-        const error = new NotFound(`WooCommerce product ${productId} has no variation ${it.variationId}`, { productId, variationId: it.variationId });
+        const error = new NotFound(`WooCommerce product ${productId} has no variation ${it.variationId}`, {
+          productId,
+          variationId: it.variationId,
+        });
         outcomes.set(it.indexes, (i) => ({ ...ref(refs[i]), status: 'failed', error }));
       }
     }
@@ -172,10 +197,15 @@ export class WooCommerceConnection implements StoreConnection {
 
 /** A whole-call 404 means the route or product is missing, not that each variant was deleted. */
 function chunkError(error: PluginError): PluginError {
-  return error instanceof NotFound ? new Rejected(`WooCommerce answered 404 for the whole request (${error.message})`, error.details) : error;
+  return error instanceof NotFound
+    ? new Rejected(`WooCommerce answered 404 for the whole request (${error.message})`, error.details)
+    : error;
 }
 
 /** 413 woocommerce_rest_request_entity_too_large: the site's batch limit is below ours. */
 function isTooLarge(error: PluginError): boolean {
-  return error instanceof Rejected && (error.details?.status === 413 || String(error.details?.body ?? '').includes('woocommerce_rest_request_entity_too_large'));
+  return (
+    error instanceof Rejected &&
+    (error.details?.status === 413 || String(error.details?.body ?? '').includes('woocommerce_rest_request_entity_too_large'))
+  );
 }

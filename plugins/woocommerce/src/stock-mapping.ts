@@ -39,7 +39,10 @@ export function fromVariationStock(v: Pick<WooVariationStock, 'manage_stock' | '
  * Why a successful write did not leave the target in place, in words an operator can act on;
  * undefined when it did. WooCommerce answers 200 in both cases, so the plugin checks the echo.
  */
-export function explainMismatch(target: TargetStock, echoed: Pick<WooVariationStock, 'manage_stock' | 'stock_quantity' | 'stock_status'>): string | undefined {
+export function explainMismatch(
+  target: TargetStock,
+  echoed: Pick<WooVariationStock, 'manage_stock' | 'stock_quantity' | 'stock_status'>,
+): string | undefined {
   const got = fromVariationStock(echoed);
   if (sameTargetStock(got, target)) return undefined;
   if (echoed.manage_stock === 'parent' && target.kind !== 'quantity') {
@@ -50,4 +53,3 @@ export function explainMismatch(target: TargetStock, echoed: Pick<WooVariationSt
   }
   return `WooCommerce kept manage_stock=${String(echoed.manage_stock)}, stock_status=${echoed.stock_status}, stock_quantity=${String(echoed.stock_quantity)}`;
 }
-

@@ -9,7 +9,10 @@ import type { WooErrorBody } from './woo-types';
 
 /** `{baseUrl or siteUrl}/wp-json/wc/v3`, tolerating a trailing slash or a pasted `/wp-json`. */
 export function apiBaseUrl(credentials: Readonly<Record<string, string>>): string {
-  const root = (credentials.baseUrl || credentials.siteUrl || '').trim().replace(/\/+$/, '').replace(/\/wp-json$/, '');
+  const root = (credentials.baseUrl || credentials.siteUrl || '')
+    .trim()
+    .replace(/\/+$/, '')
+    .replace(/\/wp-json$/, '');
   return `${root}${API_PREFIX}`;
 }
 

@@ -24,7 +24,10 @@ describe('groupByProduct', () => {
     expect(invalid).toEqual([4]);
     expect(groups.map((g) => g.productId)).toEqual([10, 20]);
     const first = groups[0].items;
-    expect(first.map((i) => [i.variationId, i.indexes])).toEqual([[1, [0, 3]], [3, [2]]]);
+    expect(first.map((i) => [i.variationId, i.indexes])).toEqual([
+      [1, [0, 3]],
+      [3, [2]],
+    ]);
     expect(first[0].input.target).toEqual(O);
   });
 });

@@ -31,9 +31,18 @@ it('GET variations answers the documented variation objects and paging headers (
 });
 
 it('the list narrowed as the plugin asks keeps the documented types of the stock fields', async () => {
-  const res = await call(sim, 'GET', '/wp-json/wc/v3/products/22/variations?include=733,734&per_page=100&_fields=id,manage_stock,stock_quantity,stock_status');
+  const res = await call(
+    sim,
+    'GET',
+    '/wp-json/wc/v3/products/22/variations?include=733,734&per_page=100&_fields=id,manage_stock,stock_quantity,stock_status',
+  );
   const [documented] = doc('variations-list').response!.body as Array<Record<string, unknown>>;
-  const narrowed = { id: documented.id, manage_stock: documented.manage_stock, stock_quantity: documented.stock_quantity, stock_status: documented.stock_status };
+  const narrowed = {
+    id: documented.id,
+    manage_stock: documented.manage_stock,
+    stock_quantity: documented.stock_quantity,
+    stock_status: documented.stock_status,
+  };
   expectSameShape(res.body, [narrowed], 'variations-list (_fields)', { closed: true });
 });
 
@@ -46,7 +55,12 @@ it('the documented batch update answers the documented echo (variations-batch-up
 
 it('the batch the plugin sends (stock fields) answers the same documented echo', async () => {
   const e = doc('variations-batch-update');
-  const res = await call(sim, 'POST', e.request!.path, { update: [{ id: 733, manage_stock: true, stock_quantity: 4 }, { id: 734, manage_stock: false, stock_status: 'outofstock' }] });
+  const res = await call(sim, 'POST', e.request!.path, {
+    update: [
+      { id: 733, manage_stock: true, stock_quantity: 4 },
+      { id: 734, manage_stock: false, stock_status: 'outofstock' },
+    ],
+  });
   expect(res.status).toBe(200);
   expectSameShape(res.body, e.response!.body, e.name, { nullable });
 });
@@ -78,7 +92,11 @@ it('the empty products batch answers [] (products-batch-empty)', async () => {
 it('a wrong secret answers the documented 401 (error-secret-invalid)', async () => {
   const e = doc('error-secret-invalid');
   const bad = `Basic ${Buffer.from(`${sim.credentials.consumerKey}:wrong-secret`).toString('base64')}`;
-  const res = await fetch(`${sim.baseUrl}${e.request!.path}`, { method: 'POST', headers: { authorization: bad, 'content-type': 'application/json' }, body: '{}' });
+  const res = await fetch(`${sim.baseUrl}${e.request!.path}`, {
+    method: 'POST',
+    headers: { authorization: bad, 'content-type': 'application/json' },
+    body: '{}',
+  });
   expect(res.status).toBe(e.response!.status);
   const body = (await res.json()) as { code: string };
   expectSameShape(body, e.response!.body, e.name, { closed: true });

@@ -20,14 +20,29 @@ afterEach(async () => {
 
 async function connectTo(...names: string[]) {
   replay = await startReplay(names.map((n) => doc(n).response!));
-  return connectAsHub(plugin, { siteUrl: 'https://shop.example.com', baseUrl: replay.baseUrl, consumerKey: 'ck_fake_evidence', consumerSecret: 'cs_fake_evidence' }, { maxAttempts: 1 }).connection;
+  return connectAsHub(
+    plugin,
+    { siteUrl: 'https://shop.example.com', baseUrl: replay.baseUrl, consumerKey: 'ck_fake_evidence', consumerSecret: 'cs_fake_evidence' },
+    { maxAttempts: 1 },
+  ).connection;
 }
 
 const ref = (p: string, v: string) => ({ externalProductId: p, externalVariantId: v });
 
 it('every evidence file names a public source and a date, and shows a response', () => {
   const all = loadEvidenceDir(DIR);
-  expect(all.map((e) => e.name)).toEqual(expect.arrayContaining(['variations-list', 'variations-batch-update', 'products-batch-empty', 'batch-item-invalid-id', 'batch-too-large', 'error-no-route', 'error-resource-missing', 'error-secret-invalid']));
+  expect(all.map((e) => e.name)).toEqual(
+    expect.arrayContaining([
+      'variations-list',
+      'variations-batch-update',
+      'products-batch-empty',
+      'batch-item-invalid-id',
+      'batch-too-large',
+      'error-no-route',
+      'error-resource-missing',
+      'error-secret-invalid',
+    ]),
+  );
   for (const e of all) expect(e.response).toBeDefined();
 });
 
@@ -56,7 +71,10 @@ it('maps each documented stock form of the variation object (variations-list fie
   expect(fromVariationStock(base)).toEqual({ kind: 'unlimited' });
   expect(fromVariationStock({ ...base, stock_status: 'outofstock' })).toEqual({ kind: 'out_of_stock' });
   expect(fromVariationStock({ ...base, stock_status: 'onbackorder' })).toEqual({ kind: 'unlimited' });
-  expect(fromVariationStock({ ...base, manage_stock: true, stock_quantity: 7, stock_status: 'instock' })).toEqual({ kind: 'quantity', quantity: 7 });
+  expect(fromVariationStock({ ...base, manage_stock: true, stock_quantity: 7, stock_status: 'instock' })).toEqual({
+    kind: 'quantity',
+    quantity: 7,
+  });
 });
 
 it('a documented batch echo that matches the target is written (variations-batch-update)', async () => {
@@ -85,7 +103,10 @@ it('a per-item invalid_id error inside the 200 is NotFound for that variation (b
 it('a 413 over the batch limit makes the plugin halve the batch, never record it written (batch-too-large)', async () => {
   // Every answer is the documented 413: halving down to one item, each still refused.
   const c = await connectTo('batch-too-large');
-  const out = await c.writeStock([{ ...ref('22', '1'), target: { kind: 'out_of_stock' } }, { ...ref('22', '2'), target: { kind: 'out_of_stock' } }]);
+  const out = await c.writeStock([
+    { ...ref('22', '1'), target: { kind: 'out_of_stock' } },
+    { ...ref('22', '2'), target: { kind: 'out_of_stock' } },
+  ]);
   expect(out.every((o) => o.status === 'failed' && o.error instanceof Rejected)).toBe(true);
   expect(replay!.requests.length).toBe(3);
 });
@@ -98,7 +119,10 @@ it('verify accepts the documented empty-batch answer [] (products-batch-empty)',
 
 it('verify turns the documented 401 into AuthError with WooCommerce code, no secret (error-secret-invalid)', async () => {
   const c = await connectTo('error-secret-invalid');
-  const err = await c.verify().then(() => undefined, (e: unknown) => e as Error);
+  const err = await c.verify().then(
+    () => undefined,
+    (e: unknown) => e as Error,
+  );
   expect(err).toBeInstanceOf(AuthError);
   expect(err!.message).toContain('woocommerce_rest_authentication_error');
   expect(err!.message).not.toContain('cs_fake_evidence');

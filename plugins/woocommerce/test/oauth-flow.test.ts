@@ -9,7 +9,15 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { authorizeUrl, createHttpClient, type InboundRequest } from '@stock-sync/plugin-sdk';
-import { connectAsHub, denyConsent, evidence, expectSameShape, recordingLogger, startSimulator, type Evidence } from '@stock-sync/plugin-testkit';
+import {
+  connectAsHub,
+  denyConsent,
+  evidence,
+  expectSameShape,
+  recordingLogger,
+  startSimulator,
+  type Evidence,
+} from '@stock-sync/plugin-testkit';
 import { plugin } from '../src';
 import { issuedKeysOf, SIM_OAUTH_APP, simulator } from '../src/simulator';
 import { product, refsOf, type WooSim } from './support/store';
@@ -74,7 +82,14 @@ async function openConsent(state = 'St4te_abc', redirectUri = hub.url, query: Re
 }
 const exchangeCtx = (callback: InboundRequest) => {
   const log = recordingLogger();
-  return { app, inputs: { siteUrl: sim.baseUrl }, redirectUri: hub.url, callback, http: createHttpClient({ rateLimit: plugin.manifest.rateLimit, log, maxAttempts: 1 }), log };
+  return {
+    app,
+    inputs: { siteUrl: sim.baseUrl },
+    redirectUri: hub.url,
+    callback,
+    http: createHttpClient({ rateLimit: plugin.manifest.rateLimit, log, maxAttempts: 1 }),
+    log,
+  };
 };
 
 it('approval: the store posts the documented keys JSON to the callback, then sends the browser to return_url?success=1 (oauth-keys-callback, oauth-authorize)', async () => {
@@ -105,7 +120,13 @@ it('denial: the browser goes to return_url?success=0 and nothing is posted (oaut
   const back = new URL(res.headers.get('location')!);
   expect(Object.fromEntries(back.searchParams)).toEqual({ success: '0', user_id: 'St4te_abc' });
   expect(hub.posts).toHaveLength(0);
-  const asHubReceivesIt: InboundRequest = { method: 'GET', query: Object.fromEntries(back.searchParams), headers: {}, rawBody: Buffer.alloc(0), body: undefined };
+  const asHubReceivesIt: InboundRequest = {
+    method: 'GET',
+    query: Object.fromEntries(back.searchParams),
+    headers: {},
+    rawBody: Buffer.alloc(0),
+    body: undefined,
+  };
   expect(oauth.readState!(asHubReceivesIt)).toBe('St4te_abc');
   await expect(oauth.exchange!(exchangeCtx(asHubReceivesIt))).rejects.toThrow(/denied/);
 });

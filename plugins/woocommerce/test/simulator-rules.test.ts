@@ -39,7 +39,7 @@ describe('derived stock status', () => {
 });
 
 describe('request validation', () => {
-  it('answers 400 rest_invalid_param for an unknown stock_status, with WordPress\'s wording', async () => {
+  it("answers 400 rest_invalid_param for an unknown stock_status, with WordPress's wording", async () => {
     const r = await call(sim, 'PUT', `${V}/1`, { stock_status: 'sold_out' });
     expect(r.status).toBe(400);
     expect(r.body).toMatchObject({
@@ -52,23 +52,39 @@ describe('request validation', () => {
   it('checks the types of manage_stock and stock_quantity', async () => {
     const r = await call(sim, 'PUT', `${V}/1`, { manage_stock: 'parent', stock_quantity: 2.5 });
     expect(r.status).toBe(400);
-    expect(r.body.data.params).toEqual({ manage_stock: 'manage_stock is not of type boolean.', stock_quantity: 'stock_quantity is not of type integer.' });
+    expect(r.body.data.params).toEqual({
+      manage_stock: 'manage_stock is not of type boolean.',
+      stock_quantity: 'stock_quantity is not of type integer.',
+    });
     expect(sim.state.variations.get(1)).toMatchObject({ manageStock: false });
   });
 
   it('reports invalid batch items inside the 200 answer and applies the valid ones', async () => {
-    const r = await call(sim, 'POST', `${V}/batch`, { update: [{ id: 1, manage_stock: false, stock_status: 'bogus' }, { id: 2, manage_stock: false, stock_status: 'outofstock' }, { id: 999, manage_stock: false }] });
+    const r = await call(sim, 'POST', `${V}/batch`, {
+      update: [
+        { id: 1, manage_stock: false, stock_status: 'bogus' },
+        { id: 2, manage_stock: false, stock_status: 'outofstock' },
+        { id: 999, manage_stock: false },
+      ],
+    });
     expect(r.status).toBe(200);
     expect(r.body.update[0]).toMatchObject({ id: 1, error: { code: 'rest_invalid_param' } });
     expect(r.body.update[1]).toMatchObject({ id: 2, stock_status: 'outofstock' });
-    expect(r.body.update[2]).toEqual({ id: 999, error: { code: 'woocommerce_rest_product_variation_invalid_id', message: 'Invalid ID.', data: { status: 400 } } });
+    expect(r.body.update[2]).toEqual({
+      id: 999,
+      error: { code: 'woocommerce_rest_product_variation_invalid_id', message: 'Invalid ID.', data: { status: 400 } },
+    });
   });
 
   it('refuses more than 100 batch items with 413', async () => {
     const update = Array.from({ length: 101 }, (_, i) => ({ id: i + 1, manage_stock: false }));
     const r = await call(sim, 'POST', `${V}/batch`, { update });
     expect(r.status).toBe(413);
-    expect(r.body).toEqual({ code: 'woocommerce_rest_request_entity_too_large', message: 'Unable to accept more than 100 items for this request.', data: { status: 413 } });
+    expect(r.body).toEqual({
+      code: 'woocommerce_rest_request_entity_too_large',
+      message: 'Unable to accept more than 100 items for this request.',
+      data: { status: 413 },
+    });
   });
 
   it('answers rest_invalid_json for a body it cannot parse', async () => {
@@ -91,8 +107,14 @@ describe('request validation', () => {
   });
 
   it('answers 404 invalid_id for a missing variation and product', async () => {
-    expect((await call(sim, 'GET', `${V}/77`)).body).toMatchObject({ code: 'woocommerce_rest_product_variation_invalid_id', data: { status: 404 } });
-    expect((await call(sim, 'GET', '/wp-json/wc/v3/products/77')).body).toMatchObject({ code: 'woocommerce_rest_product_invalid_id', data: { status: 404 } });
+    expect((await call(sim, 'GET', `${V}/77`)).body).toMatchObject({
+      code: 'woocommerce_rest_product_variation_invalid_id',
+      data: { status: 404 },
+    });
+    expect((await call(sim, 'GET', '/wp-json/wc/v3/products/77')).body).toMatchObject({
+      code: 'woocommerce_rest_product_invalid_id',
+      data: { status: 404 },
+    });
   });
 });
 
@@ -110,7 +132,9 @@ describe('authentication', () => {
   });
 
   it('a wrong secret answers authentication_error with a WWW-Authenticate challenge', async () => {
-    const r = await fetch(`${sim.baseUrl}${V}`, { headers: { authorization: `Basic ${Buffer.from(`${sim.credentials.consumerKey}:cs_test_nope`).toString('base64')}` } });
+    const r = await fetch(`${sim.baseUrl}${V}`, {
+      headers: { authorization: `Basic ${Buffer.from(`${sim.credentials.consumerKey}:cs_test_nope`).toString('base64')}` },
+    });
     expect(r.status).toBe(401);
     expect(r.headers.get('www-authenticate')).toMatch(/^Basic realm="WooCommerce API/);
     expect(await r.json()).toMatchObject({ code: 'woocommerce_rest_authentication_error', message: 'Consumer secret is invalid.' });

@@ -17,11 +17,26 @@ describe('variation fields → TargetStock', () => {
     [{ manage_stock: false, stock_quantity: null, stock_status: 'instock' }, { kind: 'unlimited' }],
     [{ manage_stock: false, stock_quantity: null, stock_status: 'outofstock' }, { kind: 'out_of_stock' }],
     [{ manage_stock: false, stock_quantity: null, stock_status: 'onbackorder' }, { kind: 'unlimited' }],
-    [{ manage_stock: true, stock_quantity: 5, stock_status: 'instock' }, { kind: 'quantity', quantity: 5 }],
-    [{ manage_stock: true, stock_quantity: 0, stock_status: 'outofstock' }, { kind: 'quantity', quantity: 0 }],
-    [{ manage_stock: true, stock_quantity: -3, stock_status: 'onbackorder' }, { kind: 'quantity', quantity: 0 }],
-    [{ manage_stock: 'parent', stock_quantity: 9, stock_status: 'instock' }, { kind: 'quantity', quantity: 9 }],
-    [{ manage_stock: true, stock_quantity: null, stock_status: 'outofstock' }, { kind: 'quantity', quantity: 0 }],
+    [
+      { manage_stock: true, stock_quantity: 5, stock_status: 'instock' },
+      { kind: 'quantity', quantity: 5 },
+    ],
+    [
+      { manage_stock: true, stock_quantity: 0, stock_status: 'outofstock' },
+      { kind: 'quantity', quantity: 0 },
+    ],
+    [
+      { manage_stock: true, stock_quantity: -3, stock_status: 'onbackorder' },
+      { kind: 'quantity', quantity: 0 },
+    ],
+    [
+      { manage_stock: 'parent', stock_quantity: 9, stock_status: 'instock' },
+      { kind: 'quantity', quantity: 9 },
+    ],
+    [
+      { manage_stock: true, stock_quantity: null, stock_status: 'outofstock' },
+      { kind: 'quantity', quantity: 0 },
+    ],
   ] as const)('%j reads as %j', (fields, expected) => {
     expect(fromVariationStock(fields)).toEqual(expected);
   });
@@ -29,13 +44,21 @@ describe('variation fields → TargetStock', () => {
 
 describe('explainMismatch', () => {
   it('is silent when the echo shows the target', () => {
-    expect(explainMismatch({ kind: 'quantity', quantity: 3 }, { manage_stock: true, stock_quantity: 3, stock_status: 'instock' })).toBeUndefined();
-    expect(explainMismatch({ kind: 'out_of_stock' }, { manage_stock: false, stock_quantity: null, stock_status: 'outofstock' })).toBeUndefined();
+    expect(
+      explainMismatch({ kind: 'quantity', quantity: 3 }, { manage_stock: true, stock_quantity: 3, stock_status: 'instock' }),
+    ).toBeUndefined();
+    expect(
+      explainMismatch({ kind: 'out_of_stock' }, { manage_stock: false, stock_quantity: null, stock_status: 'outofstock' }),
+    ).toBeUndefined();
   });
   it('names parent-level stock management', () => {
-    expect(explainMismatch({ kind: 'out_of_stock' }, { manage_stock: 'parent', stock_quantity: 4, stock_status: 'instock' })).toMatch(/parent product manages stock/);
+    expect(explainMismatch({ kind: 'out_of_stock' }, { manage_stock: 'parent', stock_quantity: 4, stock_status: 'instock' })).toMatch(
+      /parent product manages stock/,
+    );
   });
   it('names the store-wide stock management switch', () => {
-    expect(explainMismatch({ kind: 'quantity', quantity: 4 }, { manage_stock: false, stock_quantity: 4, stock_status: 'instock' })).toMatch(/stock management disabled/);
+    expect(explainMismatch({ kind: 'quantity', quantity: 4 }, { manage_stock: false, stock_quantity: 4, stock_status: 'instock' })).toMatch(
+      /stock management disabled/,
+    );
   });
 });

@@ -12,7 +12,13 @@ afterEach(async () => {
 
 it('reads each state back in its neutral form, in input order', async () => {
   sim.seed([
-    { productId: '100', variants: [{ variantId: '1', initial: { kind: 'unlimited' } }, { variantId: '2', initial: { kind: 'out_of_stock' } }] },
+    {
+      productId: '100',
+      variants: [
+        { variantId: '1', initial: { kind: 'unlimited' } },
+        { variantId: '2', initial: { kind: 'out_of_stock' } },
+      ],
+    },
     { productId: '200', variants: [{ variantId: '3', initial: { kind: 'quantity', quantity: 9 } }] },
   ]);
   const refs = [

@@ -14,12 +14,16 @@ afterEach(async () => {
   await sim.close();
 });
 
-function writes(refs: { externalProductId: string; externalVariantId: string }[], target: StockWrite['target'], previous?: StockWrite['target']): StockWrite[] {
+function writes(
+  refs: { externalProductId: string; externalVariantId: string }[],
+  target: StockWrite['target'],
+  previous?: StockWrite['target'],
+): StockWrite[] {
   return refs.map((r) => ({ ...r, target, previous }));
 }
 
 describe('what lands in the store', () => {
-  it('writes WooCommerce\'s own untracked and tracked forms', async () => {
+  it("writes WooCommerce's own untracked and tracked forms", async () => {
     const p = product(100, 1001, 4);
     sim.seed([p]);
     const [a, b, c, d] = refsOf(p);
@@ -120,14 +124,17 @@ describe('per-variant and store-level refusals', () => {
     expect(batchCalls(sim)).toBe(1);
   });
 
-  it('rejects untracked targets for a variation that inherits its parent\'s stock, and says why', async () => {
+  it("rejects untracked targets for a variation that inherits its parent's stock, and says why", async () => {
     const p = product(100, 1, 2);
     sim.seed([p]);
     const refs = refsOf(p);
     // The merchant manages stock on the parent product (20 units shared by its variations).
     const r = await call(sim, 'POST', '/wp-json/wc/v3/products/batch', { update: [{ id: 100, manage_stock: true, stock_quantity: 20 }] });
     expect(r.status).toBe(200);
-    const out = await connect(sim).writeStock([{ ...refs[0], target: O }, { ...refs[1], target: Q(5) }]);
+    const out = await connect(sim).writeStock([
+      { ...refs[0], target: O },
+      { ...refs[1], target: Q(5) },
+    ]);
     expect(out[0].status).toBe('failed');
     const err = (out[0] as { error: Error }).error;
     expect(err).toBeInstanceOf(Rejected);
@@ -164,9 +171,11 @@ describe('credentials', () => {
     expect(sim.stock(refsOf(p)[0])).toEqual(O);
   });
 
-  it('a wrong secret is an AuthError carrying WooCommerce\'s code, never the secret', async () => {
+  it("a wrong secret is an AuthError carrying WooCommerce's code, never the secret", async () => {
     const secret = 'cs_test_wrong_secret_do_not_leak_0000000';
-    const err = await connect(sim, { consumerSecret: secret }).verify().catch((e) => e);
+    const err = await connect(sim, { consumerSecret: secret })
+      .verify()
+      .catch((e) => e);
     expect(err).toBeInstanceOf(AuthError);
     expect(err.message).toMatch(/woocommerce_rest_authentication_error: Consumer secret is invalid/);
     expect(JSON.stringify({ m: err.message, d: err.details })).not.toContain(secret);
@@ -174,7 +183,9 @@ describe('credentials', () => {
 
   it('an unknown key leaves the request logged out: the endpoint answers 401 cannot_batch', async () => {
     const key = 'ck_test_unknown_key_do_not_leak_00000000';
-    const err = await connect(sim, { consumerKey: key }).verify().catch((e) => e);
+    const err = await connect(sim, { consumerKey: key })
+      .verify()
+      .catch((e) => e);
     expect(err).toBeInstanceOf(AuthError);
     expect(err.message).toMatch(/woocommerce_rest_cannot_batch/);
     expect(JSON.stringify({ m: err.message, d: err.details })).not.toContain(key);

@@ -41,7 +41,10 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
         args.variants = positive(flag, value(), 10_000);
         break;
       case '--platforms': {
-        const list = (value() ?? '').split(',').map((p) => p.trim()).filter(Boolean);
+        const list = (value() ?? '')
+          .split(',')
+          .map((p) => p.trim())
+          .filter(Boolean);
         if (list.length === 0) throw new Error('--platforms needs a comma-separated list of integration ids');
         args.platforms = [...new Set(list)];
         break;

@@ -43,8 +43,18 @@ export class BenchHubApi {
 
 export async function setUpCatalog(hub: BenchHubApi, variants: number, ingestVariants: number): Promise<void> {
   const rows = [
-    ...Array.from({ length: variants }, (_, i) => ({ id: i + 1, productId: Math.floor(i / VARIANTS_PER_PRODUCT) + 1, name: `Bench item ${i + 1}`, fulfillment: 'warehouse' })),
-    ...Array.from({ length: ingestVariants }, (_, i) => ({ id: INGEST_CATALOG_BASE + i, productId: INGEST_CATALOG_BASE + i, name: `Ingest item ${i}`, fulfillment: 'warehouse' })),
+    ...Array.from({ length: variants }, (_, i) => ({
+      id: i + 1,
+      productId: Math.floor(i / VARIANTS_PER_PRODUCT) + 1,
+      name: `Bench item ${i + 1}`,
+      fulfillment: 'warehouse',
+    })),
+    ...Array.from({ length: ingestVariants }, (_, i) => ({
+      id: INGEST_CATALOG_BASE + i,
+      productId: INGEST_CATALOG_BASE + i,
+      name: `Ingest item ${i}`,
+      fulfillment: 'warehouse',
+    })),
   ];
   for (let i = 0; i < rows.length; i += 10_000) await hub.call('/v1/catalog/variants', 'PUT', { variants: rows.slice(i, i + 10_000) });
 }
@@ -54,7 +64,12 @@ export async function setUpCatalog(hub: BenchHubApi, variants: number, ingestVar
  * first store of a platform uses the sandbox's simulator, the others get another instance of the same
  * simulator definition on an ephemeral loopback port. `extra` collects those for closing.
  */
-export async function shopFor(sandbox: Sandbox, platform: string, taken: Set<string>, extra: RunningSimulator<unknown>[]): Promise<RunningSimulator<unknown>> {
+export async function shopFor(
+  sandbox: Sandbox,
+  platform: string,
+  taken: Set<string>,
+  extra: RunningSimulator<unknown>[],
+): Promise<RunningSimulator<unknown>> {
   const entry = sandbox.get(platform);
   if (!entry) throw new Error(`no simulator for "${platform}" in the sandbox`);
   if (!taken.has(platform)) {
@@ -68,7 +83,14 @@ export async function shopFor(sandbox: Sandbox, platform: string, taken: Set<str
   return sim;
 }
 
-export async function setUpStores(hub: BenchHubApi, sandbox: Sandbox, platforms: string[], stores: number, variants: number, extra: RunningSimulator<unknown>[]): Promise<BenchStore[]> {
+export async function setUpStores(
+  hub: BenchHubApi,
+  sandbox: Sandbox,
+  platforms: string[],
+  stores: number,
+  variants: number,
+  extra: RunningSimulator<unknown>[],
+): Promise<BenchStore[]> {
   const out: BenchStore[] = [];
   const taken = new Set<string>();
   for (let s = 0; s < stores; s++) {
@@ -86,7 +108,10 @@ export async function setUpStores(hub: BenchHubApi, sandbox: Sandbox, platforms:
       map.set(ids.variantId, v + 1);
       links.push({ externalProductId: ids.productId, externalVariantId: ids.variantId, catalogVariantId: v + 1 });
     }
-    await json(`${simUrl}/__sim/seed`, { method: 'POST', body: { products: [...products].map(([productId, vs]) => ({ productId, title: `Bench product ${productId}`, variants: vs })) } });
+    await json(`${simUrl}/__sim/seed`, {
+      method: 'POST',
+      body: { products: [...products].map(([productId, vs]) => ({ productId, title: `Bench product ${productId}`, variants: vs })) },
+    });
     const created = await hub.call<{ id: string | number }>('/v1/stores?verify=true', 'POST', {
       name: `Bench ${platform} #${s + 1}`,
       platform,

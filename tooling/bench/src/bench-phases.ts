@@ -11,7 +11,12 @@ type Update = { variantId: number; facility: string; quantity: number; observedA
 
 /** One quantity for every synced variant at the benchmark facility, observed at `at`. */
 export function facilityChange(variants: number, quantity: number, at: Date): Update[] {
-  return Array.from({ length: variants }, (_, i) => ({ variantId: i + 1, facility: BENCH_FACILITY, quantity, observedAt: at.toISOString() }));
+  return Array.from({ length: variants }, (_, i) => ({
+    variantId: i + 1,
+    facility: BENCH_FACILITY,
+    quantity,
+    observedAt: at.toISOString(),
+  }));
 }
 
 /** INGEST_BATCH distinct (variant, facility) observations over the unsynced ingest range. */
@@ -53,7 +58,16 @@ export async function measureIngest(hub: BenchHubApi, child: HubChild, facilitie
     accepted = res.accepted;
     affected = res.affectedSyncVariants;
   }
-  return { ms, statements, accepted, affected, p50: percentile(ms, 50), p95: percentile(ms, 95), firstMs: ms[0], firstStatements: statements[0] };
+  return {
+    ms,
+    statements,
+    accepted,
+    affected,
+    p50: percentile(ms, 50),
+    p95: percentile(ms, 95),
+    firstMs: ms[0],
+    firstStatements: statements[0],
+  };
 }
 
 export interface PlatformFigures {
@@ -90,7 +104,15 @@ async function callsPerPlatform(stores: readonly BenchStore[]): Promise<Map<stri
   return out;
 }
 
-export async function measureEndToEnd(hub: BenchHubApi, child: HubChild, stores: BenchStore[], variants: number, quantity: number, at: Date, timeoutMs: number): Promise<EndToEndFigures> {
+export async function measureEndToEnd(
+  hub: BenchHubApi,
+  child: HubChild,
+  stores: BenchStore[],
+  variants: number,
+  quantity: number,
+  at: Date,
+  timeoutMs: number,
+): Promise<EndToEndFigures> {
   const sims = distinctSims(stores);
   await Promise.all(sims.map(resetSimRequests));
   await child.settle();
@@ -140,7 +162,15 @@ export interface NoOpFigures {
 }
 
 /** The same observations again, then a few scheduler ticks: what does the hub do when nothing changed? */
-export async function measureNoOp(hub: BenchHubApi, child: HubChild, stores: BenchStore[], variants: number, quantity: number, at: Date, waitMs = 3_000): Promise<NoOpFigures> {
+export async function measureNoOp(
+  hub: BenchHubApi,
+  child: HubChild,
+  stores: BenchStore[],
+  variants: number,
+  quantity: number,
+  at: Date,
+  waitMs = 3_000,
+): Promise<NoOpFigures> {
   const sims = distinctSims(stores);
   await Promise.all(sims.map(resetSimRequests));
   await child.settle();

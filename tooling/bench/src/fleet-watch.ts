@@ -64,7 +64,12 @@ export class FleetWatch {
    * Waits until every store shows `target(store, k)` for all its variants; ms per store id from `since`.
    * Gives up after timeoutMs and returns what it saw (the stores not reached are missing from the map).
    */
-  async untilStoresShow(stores: readonly FleetStore[], target: (store: FleetStore, k: number) => TargetStock, since: number, timeoutMs: number): Promise<Map<string, number>> {
+  async untilStoresShow(
+    stores: readonly FleetStore[],
+    target: (store: FleetStore, k: number) => TargetStock,
+    since: number,
+    timeoutMs: number,
+  ): Promise<Map<string, number>> {
     const seen = new Map<string, number>();
     const cancels: (() => void)[] = [];
     await new Promise<void>((resolve) => {
@@ -76,10 +81,17 @@ export class FleetWatch {
         }
       };
       for (const store of stores) {
-        cancels.push(this.expect(store, store.refs.map((_, k) => ({ k, target: target(store, k) })), since, (ms) => {
-          seen.set(store.id, ms);
-          finish();
-        }));
+        cancels.push(
+          this.expect(
+            store,
+            store.refs.map((_, k) => ({ k, target: target(store, k) })),
+            since,
+            (ms) => {
+              seen.set(store.id, ms);
+              finish();
+            },
+          ),
+        );
       }
       finish();
     });

@@ -90,7 +90,15 @@ export function isSchedulerPoll(line: string): boolean {
 export async function startHubChild(opts: HubChildOptions): Promise<HubChild> {
   const main = path.join(opts.root, 'apps', 'hub', 'dist', 'main.js');
   if (!fs.existsSync(main)) throw new Error(`${main} does not exist: build first (pnpm build)`);
-  const env: NodeJS.ProcessEnv = { ...process.env, HUB_DATA_DIR: opts.dataDir, HUB_PORT: String(opts.port ?? 0), HUB_HOST: '127.0.0.1', HUB_API_TOKENS: opts.token, HUB_LOG_LEVEL: opts.logLevel ?? 'verbose', NO_COLOR: '1' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    HUB_DATA_DIR: opts.dataDir,
+    HUB_PORT: String(opts.port ?? 0),
+    HUB_HOST: '127.0.0.1',
+    HUB_API_TOKENS: opts.token,
+    HUB_LOG_LEVEL: opts.logLevel ?? 'verbose',
+    NO_COLOR: '1',
+  };
   if (opts.hubDefaults) {
     for (const name of Object.keys(env)) if (name.startsWith('HUB_SYNC_')) delete env[name];
   } else env.HUB_SYNC_WORKERS ??= '8'; // as the demo: many small stores mostly waiting on their platforms
@@ -124,7 +132,11 @@ export async function startHubChild(opts: HubChildOptions): Promise<HubChild> {
       const run = parseSyncRunLine(line);
       if (run) {
         const sum = runApi.get(run.platform) ?? { requests: 0, throttled: 0, retries: 0 };
-        runApi.set(run.platform, { requests: sum.requests + run.api.requests, throttled: sum.throttled + run.api.throttled, retries: sum.retries + run.api.retries });
+        runApi.set(run.platform, {
+          requests: sum.requests + run.api.requests,
+          throttled: sum.throttled + run.api.throttled,
+          retries: sum.retries + run.api.retries,
+        });
       }
       const m = /listening on (http:\/\/\S+)/.exec(line);
       if (m) url = m[1];

@@ -36,12 +36,22 @@ async function run(args: BenchArgs): Promise<void> {
   let ok = false;
   try {
     const started = performance.now();
-    db = args.db === 'postgres' ? await createPostgresDatabase(root, postgresServerUrl()) : { label: 'embedded PGlite', drop: async () => undefined };
+    db =
+      args.db === 'postgres'
+        ? await createPostgresDatabase(root, postgresServerUrl())
+        : { label: 'embedded PGlite', drop: async () => undefined };
     log(`database: ${db.label}`);
     sandbox = await startSandbox({ basePort: 0 });
     const missing = args.platforms.filter((p) => !sandbox!.get(p));
-    if (missing.length) throw new Error(`no simulator for ${missing.join(', ')} (sandbox has ${sandbox.simulators.map((s) => s.id).join(', ')})`);
-    child = await startHubChild({ root, dataDir: path.join(work, 'hub-data'), token, databaseUrl: db.url, logFile: path.join(work, 'hub.log') });
+    if (missing.length)
+      throw new Error(`no simulator for ${missing.join(', ')} (sandbox has ${sandbox.simulators.map((s) => s.id).join(', ')})`);
+    child = await startHubChild({
+      root,
+      dataDir: path.join(work, 'hub-data'),
+      token,
+      databaseUrl: db.url,
+      logFile: path.join(work, 'hub.log'),
+    });
     log(`hub: ${child.url} (log ${path.join(work, 'hub.log')})`);
     const hub = new BenchHubApi(child.url, token);
 
@@ -66,7 +76,19 @@ async function run(args: BenchArgs): Promise<void> {
     const noop = await measureNoOp(hub, child, stores, args.variants, 9, new Date(t + 1_000));
 
     ok = true;
-    console.log(formatReport({ command: `${args.db === 'postgres' ? postgresEnvPrefix() : ''}${reproduceCommand(args)}`, database: db.label.replace(/\/hub_bench_\w+/, ''), stores: stores.length, variants: args.variants, setupMs, initialSyncMs, ingest, e2e, noop }));
+    console.log(
+      formatReport({
+        command: `${args.db === 'postgres' ? postgresEnvPrefix() : ''}${reproduceCommand(args)}`,
+        database: db.label.replace(/\/hub_bench_\w+/, ''),
+        stores: stores.length,
+        variants: args.variants,
+        setupMs,
+        initialSyncMs,
+        ingest,
+        e2e,
+        noop,
+      }),
+    );
   } finally {
     await child?.stop();
     await Promise.all(extraShops.map((s) => s.close()));
@@ -98,7 +120,7 @@ async function scenarioMain(argv: string[]): Promise<number> {
     console.log(SCENARIO_USAGE);
     return 0;
   }
-  bounded(scenarioGuardMs(args), `scenario ${args.scenarios.join(",")}`);
+  bounded(scenarioGuardMs(args), `scenario ${args.scenarios.join(',')}`);
   await runScenario(args);
   return 0;
 }

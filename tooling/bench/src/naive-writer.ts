@@ -21,7 +21,11 @@ export interface NaiveFigures {
   perPlatform: Map<string, { calls: number; http429: number; shops: number }>;
 }
 
-export async function runNaiveWriter(shops: readonly FleetShop[], plugins: Map<string, IntegrationPlugin>, target: TargetStock): Promise<NaiveFigures> {
+export async function runNaiveWriter(
+  shops: readonly FleetShop[],
+  plugins: Map<string, IntegrationPlugin>,
+  target: TargetStock,
+): Promise<NaiveFigures> {
   resetCalls(shops);
   let failed = 0;
   let written = 0;

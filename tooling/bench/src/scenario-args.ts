@@ -72,7 +72,10 @@ function int(flag: string, raw: string | undefined, min: number, max: number): n
 
 function latencyOverrides(raw: string | undefined): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const part of (raw ?? '').split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of (raw ?? '')
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const [platform, ms] = part.split('=');
     if (!platform || ms === undefined) throw new Error(`--latency-for needs platform=MS pairs, got "${part}"`);
     out[platform.trim()] = int(`--latency-for ${platform.trim()}`, ms.trim(), 0, 60_000);
@@ -113,9 +116,16 @@ export function parseScenarioArgs(argv: readonly string[]): ScenarioArgs {
     switch (flag) {
       case '--scenario': {
         const v = value() ?? '';
-        const list = v === 'all' ? [...SCENARIOS] : v.split(',').map((x) => x.trim()).filter(Boolean);
+        const list =
+          v === 'all'
+            ? [...SCENARIOS]
+            : v
+                .split(',')
+                .map((x) => x.trim())
+                .filter(Boolean);
         const bad = list.filter((x) => !SCENARIOS.includes(x as ScenarioName));
-        if (list.length === 0 || bad.length) throw new Error(`--scenario is one or more of ${SCENARIOS.join(', ')} (comma-separated) or all, got "${v}"`);
+        if (list.length === 0 || bad.length)
+          throw new Error(`--scenario is one or more of ${SCENARIOS.join(', ')} (comma-separated) or all, got "${v}"`);
         a.scenarios = SCENARIOS.filter((x) => list.includes(x));
         break;
       }
@@ -125,26 +135,57 @@ export function parseScenarioArgs(argv: readonly string[]): ScenarioArgs {
         a.db = v;
         break;
       }
-      case '--stores': a.stores = int(flag, value(), 1, 20_000); break;
-      case '--variants': a.variants = int(flag, value(), 1, 10_000); break;
-      case '--catalog': a.catalog = int(flag, value(), 1, 100_000); break;
+      case '--stores':
+        a.stores = int(flag, value(), 1, 20_000);
+        break;
+      case '--variants':
+        a.variants = int(flag, value(), 1, 10_000);
+        break;
+      case '--catalog':
+        a.catalog = int(flag, value(), 1, 100_000);
+        break;
       case '--platforms': {
-        const list = (value() ?? '').split(',').map((p) => p.trim()).filter(Boolean);
+        const list = (value() ?? '')
+          .split(',')
+          .map((p) => p.trim())
+          .filter(Boolean);
         if (list.length === 0) throw new Error('--platforms needs a comma-separated list of integration ids');
         a.platforms = [...new Set(list)];
         break;
       }
-      case '--latency': a.latencyMs = int(flag, value(), 0, 60_000); break;
-      case '--jitter': a.jitterMs = int(flag, value(), 0, 60_000); break;
-      case '--latency-for': a.latencyFor = latencyOverrides(value()); break;
-      case '--hubs': a.hubs = int(flag, value(), 1, 2) as 1 | 2; break;
-      case '--naive-stores': a.naiveStores = int(flag, value(), 0, 1_000); break;
-      case '--flips': a.flips = int(flag, value(), 1, 20); break;
-      case '--duration': a.durationSeconds = int(flag, value(), 5, 3_600); break;
-      case '--rate': a.postsPerSecond = int(flag, value(), 1, 50); break;
-      case '--per-post': a.perPost = int(flag, value(), 1, 10_000); break;
-      case '--reconcile': a.reconcileSeconds = int(flag, value(), 60, 30 * 24 * 3600); break;
-      case '--timeout': a.timeoutSeconds = int(flag, value(), 10, 7_200); break;
+      case '--latency':
+        a.latencyMs = int(flag, value(), 0, 60_000);
+        break;
+      case '--jitter':
+        a.jitterMs = int(flag, value(), 0, 60_000);
+        break;
+      case '--latency-for':
+        a.latencyFor = latencyOverrides(value());
+        break;
+      case '--hubs':
+        a.hubs = int(flag, value(), 1, 2) as 1 | 2;
+        break;
+      case '--naive-stores':
+        a.naiveStores = int(flag, value(), 0, 1_000);
+        break;
+      case '--flips':
+        a.flips = int(flag, value(), 1, 20);
+        break;
+      case '--duration':
+        a.durationSeconds = int(flag, value(), 5, 3_600);
+        break;
+      case '--rate':
+        a.postsPerSecond = int(flag, value(), 1, 50);
+        break;
+      case '--per-post':
+        a.perPost = int(flag, value(), 1, 10_000);
+        break;
+      case '--reconcile':
+        a.reconcileSeconds = int(flag, value(), 60, 30 * 24 * 3600);
+        break;
+      case '--timeout':
+        a.timeoutSeconds = int(flag, value(), 10, 7_200);
+        break;
       case '--skip-warm-up':
         a.skipWarmUp = true;
         break;
@@ -157,10 +198,13 @@ export function parseScenarioArgs(argv: readonly string[]): ScenarioArgs {
     }
   }
   if (a.jitterMs < 0) a.jitterMs = Math.floor(a.latencyMs / 3);
-  if (a.hubs === 2 && a.db !== 'postgres') throw new Error('--hubs 2 needs --db postgres (two hub processes share one PostgreSQL database)');
+  if (a.hubs === 2 && a.db !== 'postgres')
+    throw new Error('--hubs 2 needs --db postgres (two hub processes share one PostgreSQL database)');
   if (a.scenarios.length === 1 && a.scenarios[0] === 'facility-change') a.catalog = a.variants;
-  else if (a.variants > a.catalog) throw new Error(`--variants (${a.variants}) cannot exceed --catalog (${a.catalog}): a store syncs distinct catalog variants`);
-  if (a.scenarios.includes('trickle') && a.perPost > a.catalog) throw new Error(`--per-post (${a.perPost}) cannot exceed --catalog (${a.catalog})`);
+  else if (a.variants > a.catalog)
+    throw new Error(`--variants (${a.variants}) cannot exceed --catalog (${a.catalog}): a store syncs distinct catalog variants`);
+  if (a.scenarios.includes('trickle') && a.perPost > a.catalog)
+    throw new Error(`--per-post (${a.perPost}) cannot exceed --catalog (${a.catalog})`);
   return a;
 }
 
@@ -174,7 +218,8 @@ export function scenarioCommand(a: ScenarioArgs): string {
   if (over.length) parts.push(`--latency-for ${over.map(([p, ms]) => `${p}=${ms}`).join(',')}`);
   parts.push(`--hubs ${a.hubs} --naive-stores ${a.naiveStores}`);
   if (a.scenarios.includes('flip')) parts.push(`--flips ${a.flips}`);
-  if (a.scenarios.includes('trickle')) parts.push(`--duration ${a.durationSeconds} --rate ${a.postsPerSecond} --per-post ${a.perPost} --reconcile ${a.reconcileSeconds}`);
+  if (a.scenarios.includes('trickle'))
+    parts.push(`--duration ${a.durationSeconds} --rate ${a.postsPerSecond} --per-post ${a.perPost} --reconcile ${a.reconcileSeconds}`);
   parts.push(`--timeout ${a.timeoutSeconds}${a.skipWarmUp ? ' --skip-warm-up' : ''}`);
   return parts.join(' ');
 }

@@ -26,10 +26,17 @@ export function flipFacilities(all: readonly string[]): string[] {
  * Every catalog variant at every flip facility: in stock = `quantity` at the bench facility and 0 elsewhere,
  * out of stock = 0 everywhere. Either way the store's availability is known whatever the region adds up.
  */
-export function flipUpdates(catalog: number, facilities: readonly string[], inStock: boolean, quantity: number, observedAt: string): Update[] {
+export function flipUpdates(
+  catalog: number,
+  facilities: readonly string[],
+  inStock: boolean,
+  quantity: number,
+  observedAt: string,
+): Update[] {
   const out: Update[] = [];
   for (let v = 1; v <= catalog; v++) {
-    for (const f of facilities) out.push({ variantId: v, facility: f, quantity: inStock && f === BENCH_FACILITY ? quantity : 0, observedAt });
+    for (const f of facilities)
+      out.push({ variantId: v, facility: f, quantity: inStock && f === BENCH_FACILITY ? quantity : 0, observedAt });
   }
   return out;
 }

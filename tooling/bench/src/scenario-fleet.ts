@@ -96,11 +96,21 @@ export async function startFleetSimulators(sandbox: Sandbox, a: ScenarioArgs): P
 }
 
 export async function setUpScenarioCatalog(hub: BenchHubApi, catalog: number): Promise<void> {
-  const rows = Array.from({ length: catalog }, (_, i) => ({ id: i + 1, productId: Math.floor(i / VARIANTS_PER_PRODUCT) + 1, name: `Bench item ${i + 1}`, fulfillment: 'warehouse' }));
+  const rows = Array.from({ length: catalog }, (_, i) => ({
+    id: i + 1,
+    productId: Math.floor(i / VARIANTS_PER_PRODUCT) + 1,
+    name: `Bench item ${i + 1}`,
+    fulfillment: 'warehouse',
+  }));
   for (let i = 0; i < rows.length; i += 10_000) await hub.call('/v1/catalog/variants', 'PUT', { variants: rows.slice(i, i + 10_000) });
 }
 
-export async function setUpFleet(hub: BenchHubApi, base: Pick<Fleet, 'sims' | 'plugins'>, a: ScenarioArgs, log: (m: string) => void): Promise<Fleet> {
+export async function setUpFleet(
+  hub: BenchHubApi,
+  base: Pick<Fleet, 'sims' | 'plugins'>,
+  a: ScenarioArgs,
+  log: (m: string) => void,
+): Promise<Fleet> {
   const stores: FleetStore[] = [];
   for (let s = 0; s < a.stores; s++) {
     const platform = a.platforms[s % a.platforms.length];
@@ -108,7 +118,15 @@ export async function setUpFleet(hub: BenchHubApi, base: Pick<Fleet, 'sims' | 'p
     const [shop] = sim.addTenants(1);
     const refs = seedShop(shop, a.variants);
     const catalogIds = refs.map((_, k) => catalogVariantOf(s, k, a.variants, a.catalog));
-    stores.push({ id: '', index: s, platform, tenant: Number(shop.baseUrl.slice(shop.baseUrl.lastIndexOf('/') + 1)), shop, refs, catalogIds });
+    stores.push({
+      id: '',
+      index: s,
+      platform,
+      tenant: Number(shop.baseUrl.slice(shop.baseUrl.lastIndexOf('/') + 1)),
+      shop,
+      refs,
+      catalogIds,
+    });
   }
   const naive: FleetShop[] = [];
   for (let n = 0; n < Math.min(a.naiveStores, a.stores); n++) {
@@ -119,17 +137,21 @@ export async function setUpFleet(hub: BenchHubApi, base: Pick<Fleet, 'sims' | 'p
   let done = 0;
   const started = Date.now();
   await forEachLimit(stores, SETUP_CONCURRENCY, async (store) => {
-    const created = await retryingNetwork(() => hub.call<{ id: string | number }>('/v1/stores', 'POST', {
-      name: `Bench ${store.platform} #${store.index + 1}`,
-      platform: store.platform,
-      sellingRegion: REGIONS[store.index % REGIONS.length],
-      credentials: { ...store.shop.credentials },
-      ...(a.scenarios.includes('trickle') ? { reconcileIntervalSeconds: a.reconcileSeconds } : {}),
-    }));
+    const created = await retryingNetwork(() =>
+      hub.call<{ id: string | number }>('/v1/stores', 'POST', {
+        name: `Bench ${store.platform} #${store.index + 1}`,
+        platform: store.platform,
+        sellingRegion: REGIONS[store.index % REGIONS.length],
+        credentials: { ...store.shop.credentials },
+        ...(a.scenarios.includes('trickle') ? { reconcileIntervalSeconds: a.reconcileSeconds } : {}),
+      }),
+    );
     store.id = String(created.id);
-    await retryingNetwork(() => hub.call(`/v1/stores/${store.id}/sync-variants`, 'PUT', {
-      variants: store.refs.map((r, k) => ({ ...r, catalogVariantId: store.catalogIds[k] })),
-    }));
+    await retryingNetwork(() =>
+      hub.call(`/v1/stores/${store.id}/sync-variants`, 'PUT', {
+        variants: store.refs.map((r, k) => ({ ...r, catalogVariantId: store.catalogIds[k] })),
+      }),
+    );
     if (++done % 1000 === 0) log(`${done} stores created (${Math.round((Date.now() - started) / 1000)} s)`);
   });
   const byCatalog = new Map<number, { store: FleetStore; k: number }[]>();

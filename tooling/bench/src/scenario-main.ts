@@ -56,7 +56,10 @@ export async function runScenario(a: ScenarioArgs): Promise<void> {
   };
   try {
     const started = performance.now();
-    db = a.db === 'postgres' ? await createPostgresDatabase(root, postgresServerUrl()) : { label: 'embedded PGlite', drop: async () => undefined };
+    db =
+      a.db === 'postgres'
+        ? await createPostgresDatabase(root, postgresServerUrl())
+        : { label: 'embedded PGlite', drop: async () => undefined };
     log(`database: ${db.label}`);
     sandbox = await startSandbox({ basePort: 0 }); // for the plugin packages: the fleet runs its own simulators
     base = await startFleetSimulators(sandbox, a);
@@ -99,14 +102,22 @@ export async function runScenario(a: ScenarioArgs): Promise<void> {
     let inStock = true;
     if (has('facility-change')) {
       q = 9;
-      facilityChange = main = await measure(`one facility change (quantity ${q})${a.skipWarmUp ? ', the fresh fleet\'s first sync' : ''}`, facilityChangeUpdates(C, q, clock.next()), quantityTarget(q));
+      facilityChange = main = await measure(
+        `one facility change (quantity ${q})${a.skipWarmUp ? ", the fresh fleet's first sync" : ''}`,
+        facilityChangeUpdates(C, q, clock.next()),
+        quantityTarget(q),
+      );
       mainTarget = quantityTarget(q);
     }
     if (has('flip')) {
       for (let i = 1; i <= a.flips; i++) {
         inStock = !inStock;
         q++;
-        const idx = await measure(`flip ${i}: ${inStock ? `in stock (${q})` : 'out of stock'}`, flipUpdates(C, fac, inStock, q, clock.next()), inStock ? quantityTarget(q) : OUT_OF_STOCK);
+        const idx = await measure(
+          `flip ${i}: ${inStock ? `in stock (${q})` : 'out of stock'}`,
+          flipUpdates(C, fac, inStock, q, clock.next()),
+          inStock ? quantityTarget(q) : OUT_OF_STOCK,
+        );
         flips.push(idx);
         if (main === undefined) {
           main = idx;
@@ -119,13 +130,27 @@ export async function runScenario(a: ScenarioArgs): Promise<void> {
       if (has('facility-change') || has('flip')) {
         q++;
         twoHubs = has('facility-change')
-          ? await measure(`the facility change again, two hubs (quantity ${q})`, facilityChangeUpdates(C, q, clock.next()), quantityTarget(q))
-          : await measure(`a flip again, two hubs (${inStock ? 'out of stock' : `in stock, ${q}`})`, flipUpdates(C, fac, !inStock, q, clock.next()), inStock ? OUT_OF_STOCK : quantityTarget(q));
+          ? await measure(
+              `the facility change again, two hubs (quantity ${q})`,
+              facilityChangeUpdates(C, q, clock.next()),
+              quantityTarget(q),
+            )
+          : await measure(
+              `a flip again, two hubs (${inStock ? 'out of stock' : `in stock, ${q}`})`,
+              flipUpdates(C, fac, !inStock, q, clock.next()),
+              inStock ? OUT_OF_STOCK : quantityTarget(q),
+            );
       }
     }
     if (has('trickle')) {
       log(`trickle for ${a.durationSeconds} s with ${ctx.hubs.length} hub(s)…`);
-      trickle = await runTrickle(ctx, clock, { durationMs: a.durationSeconds * 1000, postsPerSecond: a.postsPerSecond, perPost: a.perPost, catalog: C, drainMs: Math.min(a.timeoutSeconds, 120) * 1000 });
+      trickle = await runTrickle(ctx, clock, {
+        durationMs: a.durationSeconds * 1000,
+        postsPerSecond: a.postsPerSecond,
+        perPost: a.perPost,
+        catalog: C,
+        drainMs: Math.min(a.timeoutSeconds, 120) * 1000,
+      });
     }
     main ??= warm ?? (trickle ? undefined : 0);
 

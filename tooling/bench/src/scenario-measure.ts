@@ -82,7 +82,8 @@ export interface MeasureContext {
   timeoutMs: number;
 }
 
-const sum = (xs: readonly (number | undefined)[]) => (xs.some((x) => x === undefined) ? undefined : xs.reduce<number>((a, b) => a + (b ?? 0), 0));
+const sum = (xs: readonly (number | undefined)[]) =>
+  xs.some((x) => x === undefined) ? undefined : xs.reduce<number>((a, b) => a + (b ?? 0), 0);
 
 function diffCounts(after: Map<string, number>, before: Map<string, number>): Map<string, number> {
   const out = new Map<string, number>();
@@ -107,7 +108,12 @@ export function hubCounters(hubs: readonly HubChild[]) {
   };
 }
 
-export async function measureChange(ctx: MeasureContext, label: string, updates: Update[], target: (store: FleetStore, k: number) => TargetStock): Promise<ChangeFigures> {
+export async function measureChange(
+  ctx: MeasureContext,
+  label: string,
+  updates: Update[],
+  target: (store: FleetStore, k: number) => TargetStock,
+): Promise<ChangeFigures> {
   const { fleet, hubs, watch } = ctx;
   resetCalls(fleet.stores);
   await Promise.all(hubs.map((h) => h.settle()));

@@ -29,7 +29,11 @@ export interface TrickleFigures {
   peakRssBytes: (number | undefined)[];
 }
 
-export async function runTrickle(ctx: MeasureContext, clock: ObservationClock, opts: { durationMs: number; postsPerSecond: number; perPost: number; catalog: number; drainMs: number }): Promise<TrickleFigures> {
+export async function runTrickle(
+  ctx: MeasureContext,
+  clock: ObservationClock,
+  opts: { durationMs: number; postsPerSecond: number; perPost: number; catalog: number; drainMs: number },
+): Promise<TrickleFigures> {
   const { fleet, hubs, watch } = ctx;
   resetCalls(fleet.stores);
   await Promise.all(hubs.map((h) => h.settle()));
@@ -74,11 +78,16 @@ export async function runTrickle(ctx: MeasureContext, clock: ObservationClock, o
         open.set(key, entry);
       }
       pairs++;
-      entry.cancel = watch.expect(store, ks.map((k) => ({ k, target: quantityTarget(quantity) })), t0, (ms) => {
-        if (entry.done) return;
-        entry.done = true;
-        latencyMs.push(ms);
-      });
+      entry.cancel = watch.expect(
+        store,
+        ks.map((k) => ({ k, target: quantityTarget(quantity) })),
+        t0,
+        (ms) => {
+          if (entry.done) return;
+          entry.done = true;
+          latencyMs.push(ms);
+        },
+      );
     }
     p++;
   }
@@ -118,5 +127,11 @@ export async function runTrickle(ctx: MeasureContext, clock: ObservationClock, o
 
 export function trickleSummary(t: TrickleFigures) {
   const pct = (xs: number[], q: number) => (xs.length ? percentile(xs, q) : undefined);
-  return { postP50: pct(t.postMs, 50), postP95: pct(t.postMs, 95), p50: pct(t.latencyMs, 50), p95: pct(t.latencyMs, 95), max: t.latencyMs.length ? maxOf(t.latencyMs) : undefined };
+  return {
+    postP50: pct(t.postMs, 50),
+    postP95: pct(t.postMs, 95),
+    p50: pct(t.latencyMs, 50),
+    p95: pct(t.latencyMs, 95),
+    max: t.latencyMs.length ? maxOf(t.latencyMs) : undefined,
+  };
 }

@@ -36,7 +36,12 @@ export function storeShows(store: BenchStore, rows: readonly SimStockRow[], quan
  * Polls every simulator until each store shows `quantity` everywhere; returns ms from `since` at which
  * each store was first seen complete. Throws after timeoutMs naming the stores still behind.
  */
-export async function waitUntilStoresShow(stores: readonly BenchStore[], quantity: number, since: number, timeoutMs: number): Promise<Map<string, number>> {
+export async function waitUntilStoresShow(
+  stores: readonly BenchStore[],
+  quantity: number,
+  since: number,
+  timeoutMs: number,
+): Promise<Map<string, number>> {
   const done = new Map<string, number>();
   const deadline = Date.now() + timeoutMs;
   for (;;) {

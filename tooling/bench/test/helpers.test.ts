@@ -16,9 +16,12 @@ describe('parseBenchArgs', () => {
     expect(a).toMatchObject({ db: 'postgres', stores: 3, variants: 10, platforms: ['shopify', 'etsy'] });
     expect(reproduceCommand(a)).toBe('pnpm bench --db postgres --stores 3 --variants 10 --platforms shopify,etsy');
   });
-  it.each([[['--db', 'mysql']], [['--stores', '0']], [['--variants', '10001']], [['--platforms', ',']], [['--fast']]])('refuses %j', (argv) => {
-    expect(() => parseBenchArgs(argv)).toThrow();
-  });
+  it.each([[['--db', 'mysql']], [['--stores', '0']], [['--variants', '10001']], [['--platforms', ',']], [['--fast']]])(
+    'refuses %j',
+    (argv) => {
+      expect(() => parseBenchArgs(argv)).toThrow();
+    },
+  );
 });
 
 describe('percentile (nearest rank)', () => {
@@ -48,17 +51,47 @@ describe('ids and batches', () => {
 
 describe('small helpers', () => {
   it('names another database on the same server', () => {
-    expect(withDatabase('postgres://postgres@127.0.0.1:5432/postgres?sslmode=disable', 'x')).toBe('postgres://postgres@127.0.0.1:5432/x?sslmode=disable');
+    expect(withDatabase('postgres://postgres@127.0.0.1:5432/postgres?sslmode=disable', 'x')).toBe(
+      'postgres://postgres@127.0.0.1:5432/x?sslmode=disable',
+    );
   });
   it('recognises the scheduler poll only', () => {
     expect(isSchedulerPoll('VERBOSE [Database] SELECT s.id AS store_id, q.id AS run_id, due.reconcile AS reconcile_due, …')).toBe(true);
     expect(isSchedulerPoll('VERBOSE [Database] INSERT INTO facility_stock …')).toBe(false);
   });
   it('checks a store shows a quantity on every one of its variants', () => {
-    const store = { id: 's', index: 0, platform: 'p', simUrl: '', variants: new Map([['1', 1], ['2', 2]]) };
+    const store = {
+      id: 's',
+      index: 0,
+      platform: 'p',
+      simUrl: '',
+      variants: new Map([
+        ['1', 1],
+        ['2', 2],
+      ]),
+    };
     const q = (n: number) => ({ kind: 'quantity', quantity: n });
-    expect(storeShows(store, [{ variantId: '1', stock: q(3) }, { variantId: '2', stock: q(3) }, { variantId: '9', stock: null }], 3)).toBe(true);
-    expect(storeShows(store, [{ variantId: '1', stock: q(3) }, { variantId: '2', stock: q(2) }], 3)).toBe(false);
+    expect(
+      storeShows(
+        store,
+        [
+          { variantId: '1', stock: q(3) },
+          { variantId: '2', stock: q(3) },
+          { variantId: '9', stock: null },
+        ],
+        3,
+      ),
+    ).toBe(true);
+    expect(
+      storeShows(
+        store,
+        [
+          { variantId: '1', stock: q(3) },
+          { variantId: '2', stock: q(2) },
+        ],
+        3,
+      ),
+    ).toBe(false);
     expect(storeShows(store, [{ variantId: '1', stock: q(3) }], 3)).toBe(false);
   });
   it('aligns a table', () => {
@@ -68,7 +101,8 @@ describe('small helpers', () => {
 
 describe('parseSyncRunLine', () => {
   it('reads the api figures of a sync_run line and nothing else', () => {
-    const line = '[Nest] 1  - x     LOG [SyncRun] {"event":"sync_run","platform":"shopify","status":"succeeded","api":{"requests":6,"retries":1,"throttled":1,"failures":0,"backoffMs":1038}}';
+    const line =
+      '[Nest] 1  - x     LOG [SyncRun] {"event":"sync_run","platform":"shopify","status":"succeeded","api":{"requests":6,"retries":1,"throttled":1,"failures":0,"backoffMs":1038}}';
     expect(parseSyncRunLine(line)).toEqual({ platform: 'shopify', api: { requests: 6, throttled: 1, retries: 1 } });
     expect(parseSyncRunLine('[Nest] 1 LOG [Other] {"event":"other"}')).toBeUndefined();
   });

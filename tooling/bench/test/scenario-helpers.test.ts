@@ -11,11 +11,63 @@ import { syncRunKind } from '../src/hub-child';
 describe('parseScenarioArgs', () => {
   it('has the scale defaults (150 ms latency, a third of it as jitter, 100 variants per store)', () => {
     const a = parseScenarioArgs(['--scenario', 'flip']);
-    expect(a).toMatchObject({ scenarios: ['flip'], db: 'embedded', stores: 1000, variants: 100, catalog: 1000, latencyMs: 150, jitterMs: 50, hubs: 1, naiveStores: 50 });
+    expect(a).toMatchObject({
+      scenarios: ['flip'],
+      db: 'embedded',
+      stores: 1000,
+      variants: 100,
+      catalog: 1000,
+      latencyMs: 150,
+      jitterMs: 50,
+      hubs: 1,
+      naiveStores: 50,
+    });
   });
   it('reads every flag and spells them all out in the command', () => {
-    const a = parseScenarioArgs(['--scenario=trickle', '--db', 'postgres', '--stores', '10000', '--variants', '100', '--catalog', '2000', '--latency', '200', '--jitter=0', '--latency-for', 'shopify=300, ecwid=50', '--hubs', '2', '--naive-stores', '10', '--duration', '30', '--rate', '4', '--per-post', '5', '--reconcile', '60', '--timeout', '900']);
-    expect(a).toMatchObject({ scenarios: ['trickle'], stores: 10_000, catalog: 2000, latencyMs: 200, jitterMs: 0, latencyFor: { shopify: 300, ecwid: 50 }, hubs: 2, durationSeconds: 30, postsPerSecond: 4, perPost: 5, reconcileSeconds: 60, timeoutSeconds: 900 });
+    const a = parseScenarioArgs([
+      '--scenario=trickle',
+      '--db',
+      'postgres',
+      '--stores',
+      '10000',
+      '--variants',
+      '100',
+      '--catalog',
+      '2000',
+      '--latency',
+      '200',
+      '--jitter=0',
+      '--latency-for',
+      'shopify=300, ecwid=50',
+      '--hubs',
+      '2',
+      '--naive-stores',
+      '10',
+      '--duration',
+      '30',
+      '--rate',
+      '4',
+      '--per-post',
+      '5',
+      '--reconcile',
+      '60',
+      '--timeout',
+      '900',
+    ]);
+    expect(a).toMatchObject({
+      scenarios: ['trickle'],
+      stores: 10_000,
+      catalog: 2000,
+      latencyMs: 200,
+      jitterMs: 0,
+      latencyFor: { shopify: 300, ecwid: 50 },
+      hubs: 2,
+      durationSeconds: 30,
+      postsPerSecond: 4,
+      perPost: 5,
+      reconcileSeconds: 60,
+      timeoutSeconds: 900,
+    });
     expect(scenarioCommand(a)).toBe(
       'pnpm bench --scenario trickle --db postgres --stores 10000 --variants 100 --catalog 2000 --platforms shopify,woocommerce,bigcommerce,ecwid --latency 200 --jitter 0 --latency-for shopify=300,ecwid=50 --hubs 2 --naive-stores 10 --duration 30 --rate 4 --per-post 5 --reconcile 60 --timeout 900',
     );
@@ -30,7 +82,9 @@ describe('parseScenarioArgs', () => {
     expect(parseScenarioArgs(['--scenario', 'trickle,facility-change']).scenarios).toEqual(['facility-change', 'trickle']);
     const all = parseScenarioArgs(['--scenario', 'all']);
     expect(all.scenarios).toEqual(['facility-change', 'flip', 'trickle']);
-    expect(scenarioCommand(all)).toMatch(/^pnpm bench --scenario facility-change,flip,trickle .* --catalog 1000 .* --flips 3 --duration 60 /);
+    expect(scenarioCommand(all)).toMatch(
+      /^pnpm bench --scenario facility-change,flip,trickle .* --catalog 1000 .* --flips 3 --duration 60 /,
+    );
   });
   it.each([
     [['--scenario', 'nope'], /--scenario is one or more of/],
@@ -138,7 +192,11 @@ describe('helpers', () => {
     });
     expect(most).toBe(3);
     expect(done.sort()).toEqual([1, 2, 3, 4, 5, 6, 7]);
-    await expect(forEachLimit([1, 2], 2, async (x) => { if (x === 2) throw new Error('two'); })).rejects.toThrow('two');
+    await expect(
+      forEachLimit([1, 2], 2, async (x) => {
+        if (x === 2) throw new Error('two');
+      }),
+    ).rejects.toThrow('two');
   });
   it('maxOf takes long lists', () => {
     expect(maxOf(Array.from({ length: 300_000 }, (_, i) => i))).toBe(299_999);

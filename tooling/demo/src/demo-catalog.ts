@@ -57,7 +57,13 @@ export const STORE_LISTING: readonly StoreListingProduct[] = [
     variants: [
       { slot: 1, title: 'Classic T-shirt / S', catalogVariantId: 101, link: 'synced', initial: { kind: 'out_of_stock' } },
       { slot: 2, title: 'Classic T-shirt / M', catalogVariantId: 102, link: 'synced', initial: { kind: 'out_of_stock' } },
-      { slot: 3, title: 'Classic T-shirt / XXL (made by the merchant)', catalogVariantId: null, link: 'not_synced', initial: { kind: 'out_of_stock' } },
+      {
+        slot: 3,
+        title: 'Classic T-shirt / XXL (made by the merchant)',
+        catalogVariantId: null,
+        link: 'not_synced',
+        initial: { kind: 'out_of_stock' },
+      },
     ],
   },
   {

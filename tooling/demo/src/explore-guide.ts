@@ -3,7 +3,12 @@ import { sandboxTable, type Sandbox } from '@stock-sync/sandbox';
 import type { DemoStore } from './fleet';
 import type { Output } from './output';
 
-export function printExploreGuide(out: Output, hub: { url: string; token: string; logFile: string }, sandbox: Sandbox, stores: DemoStore[]): void {
+export function printExploreGuide(
+  out: Output,
+  hub: { url: string; token: string; logFile: string },
+  sandbox: Sandbox,
+  stores: DemoStore[],
+): void {
   const first = stores[0];
   out.heading('The hub and the sandbox keep running. Explore:');
   out.line(`  Hub        ${hub.url}`);

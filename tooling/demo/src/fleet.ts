@@ -88,11 +88,23 @@ const MERCHANT_OPT_INS: Readonly<Record<string, Record<string, string>>> = {
 };
 
 /** One store: created (and verified) in the hub, its simulated catalog seeded, its variants linked. */
-async function setUpStore(hub: HubApi, sandbox: Sandbox, integration: Integration, region: string, regionName: string, storeIndex: number): Promise<DemoStore> {
+async function setUpStore(
+  hub: HubApi,
+  sandbox: Sandbox,
+  integration: Integration,
+  region: string,
+  regionName: string,
+  storeIndex: number,
+): Promise<DemoStore> {
   const sim = sandbox.get(integration.id)!;
   const simUrl = sim.simulator.baseUrl;
   const name = `${integration.displayName} · ${regionName}`;
-  const created = await hub.createStore({ name, platform: integration.id, sellingRegion: region, credentials: { ...sim.simulator.credentials, ...MERCHANT_OPT_INS[integration.id] } });
+  const created = await hub.createStore({
+    name,
+    platform: integration.id,
+    sellingRegion: region,
+    credentials: { ...sim.simulator.credentials, ...MERCHANT_OPT_INS[integration.id] },
+  });
 
   const variants: TrackedVariant[] = [];
   const seed = STORE_LISTING.map((p) => ({
@@ -100,7 +112,14 @@ async function setUpStore(hub: HubApi, sandbox: Sandbox, integration: Integratio
     title: p.title,
     variants: p.variants.map((v) => {
       const ids = storeIds(storeIndex, p.slot, v.slot);
-      variants.push({ ...ids, title: v.title, catalogVariantId: v.catalogVariantId, link: v.link, observed: v.initial, lastExpected: null });
+      variants.push({
+        ...ids,
+        title: v.title,
+        catalogVariantId: v.catalogVariantId,
+        link: v.link,
+        observed: v.initial,
+        lastExpected: null,
+      });
       return { variantId: ids.variantId, sku: `${integration.id}-${ids.variantId}`, initial: v.initial };
     }),
   }));

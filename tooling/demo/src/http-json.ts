@@ -6,7 +6,9 @@ export class HttpError extends Error {
     readonly status: number,
     readonly body: unknown,
   ) {
-    super(`${method} ${url} → ${status}${body === undefined ? '' : `: ${truncate(typeof body === 'string' ? body : JSON.stringify(body))}`}`);
+    super(
+      `${method} ${url} → ${status}${body === undefined ? '' : `: ${truncate(typeof body === 'string' ? body : JSON.stringify(body))}`}`,
+    );
     this.name = 'HttpError';
   }
 }

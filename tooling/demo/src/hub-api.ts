@@ -87,7 +87,9 @@ export class HubApi {
   async sellingRegions(): Promise<SellingRegionRow[]> {
     return expectOk(this.client.GET('/v1/selling-regions'));
   }
-  upsertCatalog(variants: { id: number; productId: number; name: string; sku?: string; fulfillment: 'pod' | 'warehouse' }[]): Promise<{ upserted: number }> {
+  upsertCatalog(
+    variants: { id: number; productId: number; name: string; sku?: string; fulfillment: 'pod' | 'warehouse' }[],
+  ): Promise<{ upserted: number }> {
     return putCatalogVariants(this.client, variants);
   }
   postFacilityStock(updates: FacilityUpdate[]): Promise<{ accepted: number; stale: number; affectedSyncVariants: number }> {
@@ -99,11 +101,18 @@ export class HubApi {
   getStore(id: string | number): Promise<StoreRow> {
     return expectOk(this.client.GET('/v1/stores/{id}', { params: { path: { id: String(id) } } }));
   }
-  putSyncVariants(storeId: string | number, variants: { externalProductId: string; externalVariantId: string; catalogVariantId: number | null; ignored?: boolean }[]): Promise<{ upserted: number }> {
+  putSyncVariants(
+    storeId: string | number,
+    variants: { externalProductId: string; externalVariantId: string; catalogVariantId: number | null; ignored?: boolean }[],
+  ): Promise<{ upserted: number }> {
     return expectOk(this.client.PUT('/v1/stores/{id}/sync-variants', { params: { path: { id: String(storeId) } }, body: { variants } }));
   }
   async syncVariants(storeId: string | number, state?: 'pending' | 'in_sync' | 'failed', limit = 100): Promise<SyncVariantRow[]> {
-    const page = await expectOk(this.client.GET('/v1/stores/{id}/sync-variants', { params: { path: { id: String(storeId) }, query: { limit, ...(state ? { state } : {}) } } }));
+    const page = await expectOk(
+      this.client.GET('/v1/stores/{id}/sync-variants', {
+        params: { path: { id: String(storeId) }, query: { limit, ...(state ? { state } : {}) } },
+      }),
+    );
     // The document types a stock as { kind, quantity? }; the hub sends the domain's TargetStock.
     return page.items as unknown as SyncVariantRow[];
   }
@@ -111,6 +120,8 @@ export class HubApi {
     return expectOk(this.client.GET('/v1/stores/{id}/sync-runs', { params: { path: { id: String(storeId) }, query: { limit } } }));
   }
   async runChanges(runId: string | number): Promise<SyncChange[]> {
-    return (await expectOk(this.client.GET('/v1/sync-runs/{runId}/changes', { params: { path: { runId: String(runId) } } }))) as unknown as SyncChange[];
+    return (await expectOk(
+      this.client.GET('/v1/sync-runs/{runId}/changes', { params: { path: { runId: String(runId) } } }),
+    )) as unknown as SyncChange[];
   }
 }

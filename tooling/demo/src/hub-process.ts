@@ -101,7 +101,9 @@ export async function startHubProcess(opts: HubProcessOptions): Promise<HubProce
   for (;;) {
     if (exited) {
       await hub.stop();
-      throw new HubStartError(`the hub exited during start-up (code ${exited.code ?? exited.signal}). Last lines of ${logFile}:\n${tail()}`);
+      throw new HubStartError(
+        `the hub exited during start-up (code ${exited.code ?? exited.signal}). Last lines of ${logFile}:\n${tail()}`,
+      );
     }
     try {
       const res = await fetch(`${url}/health`, { signal: AbortSignal.timeout(2_000) });
@@ -111,7 +113,9 @@ export async function startHubProcess(opts: HubProcessOptions): Promise<HubProce
     }
     if (Date.now() > deadline) {
       await hub.stop();
-      throw new HubStartError(`the hub did not answer GET /health within ${Math.round((opts.healthTimeoutMs ?? 90_000) / 1000)} s. Last lines of ${logFile}:\n${tail()}`);
+      throw new HubStartError(
+        `the hub did not answer GET /health within ${Math.round((opts.healthTimeoutMs ?? 90_000) / 1000)} s. Last lines of ${logFile}:\n${tail()}`,
+      );
     }
     await new Promise((r) => setTimeout(r, 250));
   }

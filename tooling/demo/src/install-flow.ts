@@ -19,11 +19,18 @@ export const DEMO_RENEW_AFTER_SECONDS = 5;
 export interface InstallFlowIntegration {
   id: string;
   displayName: string;
-  installFlow?: { configured: boolean; connectFields: { name: string; required: boolean }[]; tokenLifetime?: { accessTokenSeconds?: number } };
+  installFlow?: {
+    configured: boolean;
+    connectFields: { name: string; required: boolean }[];
+    tokenLifetime?: { accessTokenSeconds?: number };
+  };
 }
 
 /** Platforms with a configured install flow whose tokens expire, in the order the demo prefers them. */
-export function installFlowCandidates(integrations: readonly InstallFlowIntegration[], sandbox: Pick<Sandbox, 'get'>): InstallFlowIntegration[] {
+export function installFlowCandidates(
+  integrations: readonly InstallFlowIntegration[],
+  sandbox: Pick<Sandbox, 'get'>,
+): InstallFlowIntegration[] {
   const preferred = ['etsy', 'shopify'];
   return integrations
     .filter((i) => i.installFlow?.configured && i.installFlow.tokenLifetime?.accessTokenSeconds && sandbox.get(i.id)?.oauthApp)
@@ -84,7 +91,8 @@ async function followFlow(hubUrl: string, connectUrl: string): Promise<{ storeId
       return { storeId: (JSON.parse(text) as { storeId: string }).storeId, hops };
     }
     const location = res.headers.get('location');
-    if (![302, 303].includes(res.status) || !location) throw new Error(`${new URL(current).pathname} answered ${res.status}: ${text.slice(0, 200)}`);
+    if (![302, 303].includes(res.status) || !location)
+      throw new Error(`${new URL(current).pathname} answered ${res.status}: ${text.slice(0, 200)}`);
     current = new URL(location, current).toString();
   }
   throw new Error('the install flow did not come back to the hub');
@@ -110,7 +118,8 @@ function inputsFor(integration: InstallFlowIntegration, sim: SandboxSimulator): 
   return inputs;
 }
 
-const tokenCalls = async (sim: SandboxSimulator, tokenPaths: RegExp) => (await simRequests(sim.simulator.baseUrl)).requests.filter((r) => r.method === 'POST' && tokenPaths.test(r.path));
+const tokenCalls = async (sim: SandboxSimulator, tokenPaths: RegExp) =>
+  (await simRequests(sim.simulator.baseUrl)).requests.filter((r) => r.method === 'POST' && tokenPaths.test(r.path));
 
 export async function demoInstallFlow(integration: InstallFlowIntegration, ctx: Ctx): Promise<InstallFlowResult> {
   const sim = ctx.sandbox.get(integration.id)!;
@@ -119,10 +128,17 @@ export async function demoInstallFlow(integration: InstallFlowIntegration, ctx: 
   const started = await requestJson<{ connectUrl: string; expiresAt: string }>(`${ctx.hubUrl}/v1/stores/connect`, {
     method: 'POST',
     headers: auth(ctx.token),
-    body: { platform: integration.id, name: `${integration.displayName} (install flow)`, sellingRegion: 'north_america', inputs: inputsFor(integration, sim) },
+    body: {
+      platform: integration.id,
+      name: `${integration.displayName} (install flow)`,
+      sellingRegion: 'north_america',
+      inputs: inputsFor(integration, sim),
+    },
   });
   const { storeId, hops } = await followFlow(ctx.hubUrl, started.connectUrl);
-  out.line(`  ${integration.displayName}: store ${storeId} connected by its install flow (POST /v1/stores/connect → consent → signed callback, ${hops} HTTP hops)`);
+  out.line(
+    `  ${integration.displayName}: store ${storeId} connected by its install flow (POST /v1/stores/connect → consent → signed callback, ${hops} HTTP hops)`,
+  );
 
   // Every token endpoint call the simulator receives from now on is a renewal.
   const tokenPath = /token/i;
@@ -130,8 +146,14 @@ export async function demoInstallFlow(integration: InstallFlowIntegration, ctx: 
   const firstIssued = Date.now();
   const ahead = lifetime - DEMO_RENEW_AFTER_SECONDS;
   ctx.advanceClock((lifetime - 5 * 60) * 1000);
-  out.line(`  simulator clock moved forward ${Math.round((lifetime - 300) / 60)} min: on ${integration.displayName} the store's ${Math.round(lifetime / 60)}-min token has 5 min left`);
-  await waitFor('the hub to renew the token ahead of expiry', async () => ((await tokenCalls(sim, tokenPath)).length > before ? true : undefined), 30_000);
+  out.line(
+    `  simulator clock moved forward ${Math.round((lifetime - 300) / 60)} min: on ${integration.displayName} the store's ${Math.round(lifetime / 60)}-min token has 5 min left`,
+  );
+  await waitFor(
+    'the hub to renew the token ahead of expiry',
+    async () => ((await tokenCalls(sim, tokenPath)).length > before ? true : undefined),
+    30_000,
+  );
   const renewedAfterMs = Date.now() - firstIssued;
   out.line(
     `  the hub's sweep renewed it ahead of expiry, ${(renewedAfterMs / 1000).toFixed(1)} s after the connect` +
@@ -142,7 +164,10 @@ export async function demoInstallFlow(integration: InstallFlowIntegration, ctx: 
   ctx.advanceClock(10 * 60 * 1000);
   const product = String(990_001);
   const variant = String(990_002);
-  await requestJson(`${sim.simulator.baseUrl}/__sim/seed`, { method: 'POST', body: { products: [{ productId: product, variants: [{ variantId: variant, initial: { kind: 'unlimited' } }] }] } });
+  await requestJson(`${sim.simulator.baseUrl}/__sim/seed`, {
+    method: 'POST',
+    body: { products: [{ productId: product, variants: [{ variantId: variant, initial: { kind: 'unlimited' } }] }] },
+  });
   await requestJson(`${ctx.hubUrl}/v1/stores/${storeId}/sync-variants`, {
     method: 'PUT',
     headers: auth(ctx.token),
@@ -171,6 +196,10 @@ export async function demoInstallFlow(integration: InstallFlowIntegration, ctx: 
       ` with ${refused} refused call${refused === 1 ? '' : 's'} (the renewed token was used)`,
   );
   // The store is paused so its token is not renewed every few seconds for the rest of the demo.
-  await requestJson(`${ctx.hubUrl}/v1/stores/${storeId}`, { method: 'PATCH', headers: auth(ctx.token), body: { status: 'paused', statusReason: 'install-flow demo done' } });
+  await requestJson(`${ctx.hubUrl}/v1/stores/${storeId}`, {
+    method: 'PATCH',
+    headers: auth(ctx.token),
+    body: { status: 'paused', statusReason: 'install-flow demo done' },
+  });
   return { platform: integration.id, storeId, hops, renewedAfterMs, writtenAfterExpiry: written === true, refusedCalls: refused };
 }

@@ -46,7 +46,13 @@ export async function tallyStores(hub: HubApi, stores: readonly DemoStore[]): Pr
       return await tallyStore(hub, store);
     } catch (e) {
       // One unreadable store must not hide the rest of the report.
-      return { store, runs: 0, written: 0, failed: 0, failures: [`${store.name}: could not read its sync runs: ${e instanceof Error ? e.message : String(e)}`] };
+      return {
+        store,
+        runs: 0,
+        written: 0,
+        failed: 0,
+        failures: [`${store.name}: could not read its sync runs: ${e instanceof Error ? e.message : String(e)}`],
+      };
     }
   });
 }
@@ -60,10 +66,20 @@ async function tallyStore(hub: HubApi, store: DemoStore): Promise<StoreTally> {
   const row = await hub.getStore(store.id);
   const failures = [
     ...failedChanges.map((c) => `${store.name}: change to ${c.externalProductId}/${c.externalVariantId} failed: ${errorText(c.error)}`),
-    ...real.filter((r) => r.status === 'failed').map((r) => `${store.name}: sync run ${r.id} failed${r.error ? `: ${errorText(r.error)}` : ''}`),
+    ...real
+      .filter((r) => r.status === 'failed')
+      .map((r) => `${store.name}: sync run ${r.id} failed${r.error ? `: ${errorText(r.error)}` : ''}`),
   ];
-  if (row.status && row.status !== 'active') failures.push(`${store.name}: store status ${row.status}${row.statusReason ? ` (${row.statusReason})` : ''}`);
-  return { store, runs: real.length, written: changes.filter((c) => c.outcome === 'written').length, failed: failedChanges.length, status: row.status, failures };
+  if (row.status && row.status !== 'active')
+    failures.push(`${store.name}: store status ${row.status}${row.statusReason ? ` (${row.statusReason})` : ''}`);
+  return {
+    store,
+    runs: real.length,
+    written: changes.filter((c) => c.outcome === 'written').length,
+    failed: failedChanges.length,
+    status: row.status,
+    failures,
+  };
 }
 
 /** Per simulated platform; a simulator that cannot be read counts as a failure, not a crash. */
@@ -123,8 +139,14 @@ export function printReport(
     out.line(`    ${pad(p, pW)}  ${written} written (${perStore}), ${failed ? out.fail(`${failed} failed`) : '0 failed'}, ${runs} runs`);
     const c = calls.find((x) => x.displayName === p);
     if (!c) continue;
-    const methods = Object.entries(c.byMethod).map(([m, n]) => `${m} ${n}`).join(', ');
-    const extras = [written ? `${(c.total / written).toFixed(2)} calls per change` : '', c.throttled ? `${c.throttled} throttled (429)` : '', c.errors ? `${c.errors} server errors` : ''].filter(Boolean);
+    const methods = Object.entries(c.byMethod)
+      .map(([m, n]) => `${m} ${n}`)
+      .join(', ');
+    const extras = [
+      written ? `${(c.total / written).toFixed(2)} calls per change` : '',
+      c.throttled ? `${c.throttled} throttled (429)` : '',
+      c.errors ? `${c.errors} server errors` : '',
+    ].filter(Boolean);
     out.line(out.dim(`    ${pad('', pW)}  ${c.total} API calls (${methods})${extras.length ? ` · ${extras.join(' · ')}` : ''}`));
   }
   const totalWritten = tallies.reduce((n, t) => n + t.written, 0);
@@ -141,7 +163,9 @@ export function printReport(
   const arrived = steps.reduce((n, s) => n + s.arrived, 0);
   const checked = steps.reduce((n, s) => n + s.untouchedChecked, 0);
   out.line('');
-  out.line(`  Expectations: ${steps.length} steps · ${arrived}/${expected} expected store updates seen · ${checked} untouched-variant checks`);
+  out.line(
+    `  Expectations: ${steps.length} steps · ${arrived}/${expected} expected store updates seen · ${checked} untouched-variant checks`,
+  );
   if (failures.length === 0) {
     out.line(`  ${out.ok('✓ Every expectation held: no failure.')}`);
   } else {

@@ -61,7 +61,9 @@ export async function runDemo(opts: DemoOptions): Promise<DemoRun> {
     // The simulators' clock: the install-flow part moves it forward to show a token renewed ahead of expiry.
     const clock = { skewMs: 0 };
     run.sandbox = await startSandbox({ basePort, host: HOST, now: () => Date.now() + clock.skewMs });
-    out.line(`  Sandbox: ${run.sandbox.simulators.length} simulated platforms (${run.sandbox.simulators.map((s) => s.id).join(', ') || 'none'})`);
+    out.line(
+      `  Sandbox: ${run.sandbox.simulators.length} simulated platforms (${run.sandbox.simulators.map((s) => s.id).join(', ') || 'none'})`,
+    );
     for (const s of run.sandbox.skipped) out.line(`  ${out.warn('!')} sandbox skipped ${s.id}: ${s.reason}`);
 
     const port = opts.port ?? (await freePort(HOST));
@@ -70,23 +72,34 @@ export async function runDemo(opts: DemoOptions): Promise<DemoRun> {
     const started = Date.now();
     const oauthEnv = sandboxOAuthEnv(run.sandbox);
     run.hub = await startHubProcess({ root, dataDir, port, host: HOST, token, env: { ...oauthEnv, ...installFlowHubEnv() } });
-    out.line(`  Hub: ready in ${((Date.now() - started) / 1000).toFixed(1)} s (GET /health); up to ${process.env.HUB_SYNC_CONCURRENCY ?? 'the default'} store runs in flight (HUB_SYNC_CONCURRENCY)`);
+    out.line(
+      `  Hub: ready in ${((Date.now() - started) / 1000).toFixed(1)} s (GET /health); up to ${process.env.HUB_SYNC_CONCURRENCY ?? 'the default'} store runs in flight (HUB_SYNC_CONCURRENCY)`,
+    );
     const hub = new HubApi(run.hub.url, token);
 
     const [integrations, regions] = await Promise.all([hub.integrations(), hub.sellingRegions()]);
     out.heading('Seeding through the HTTP API');
     const seedingStarted = Date.now();
-    out.line(`  Catalog: ${CATALOG.length} variants (${CATALOG.filter((c) => c.fulfillment === 'pod').length} POD, ${CATALOG.filter((c) => c.fulfillment === 'warehouse').length} warehouse)`);
+    out.line(
+      `  Catalog: ${CATALOG.length} variants (${CATALOG.filter((c) => c.fulfillment === 'pod').length} POD, ${CATALOG.filter((c) => c.fulfillment === 'warehouse').length} warehouse)`,
+    );
     const fleet = await setUpFleet(hub, run.sandbox, integrations, regions, (stores) => {
       const first = stores[0];
       if (!first) return;
       const n = (k: string) => first.variants.filter((v) => v.link === k).length;
-      out.line(out.dim(`  ${first.displayName}: ${stores.length} stores (${stores.map((s) => s.regionName).join(', ')}); each ${n('synced')} synced, ${n('ignored')} ignored, ${n('not_synced')} not synced variants`));
+      out.line(
+        out.dim(
+          `  ${first.displayName}: ${stores.length} stores (${stores.map((s) => s.regionName).join(', ')}); each ${n('synced')} synced, ${n('ignored')} ignored, ${n('not_synced')} not synced variants`,
+        ),
+      );
     });
     run.stores = fleet.stores;
-    if (fleet.withoutSimulator.length) out.line(`  ${out.warn('!')} no simulator for: ${fleet.withoutSimulator.join(', ')} (no store created)`);
+    if (fleet.withoutSimulator.length)
+      out.line(`  ${out.warn('!')} no simulator for: ${fleet.withoutSimulator.join(', ')} (no store created)`);
     if (fleet.stores.length === 0) throw new Error('no integration the hub lists has a simulator in the sandbox: nothing to demo');
-    out.line(`  ${fleet.stores.length} stores on ${new Set(fleet.stores.map((s) => s.platform)).size} platforms, each verified against its simulator ${out.dim(`(${((Date.now() - seedingStarted) / 1000).toFixed(1)} s)`)}`);
+    out.line(
+      `  ${fleet.stores.length} stores on ${new Set(fleet.stores.map((s) => s.platform)).size} platforms, each verified against its simulator ${out.dim(`(${((Date.now() - seedingStarted) / 1000).toFixed(1)} s)`)}`,
+    );
     await observeStores(fleet.stores);
 
     const model = new FacilityModel(
@@ -119,7 +132,9 @@ export async function runDemo(opts: DemoOptions): Promise<DemoRun> {
       steps.push(result);
       failures.push(...result.failures);
       if (result.stalled) {
-        failures.push(`no store changed after "${step.title}": is the hub syncing? (see ${run.hub.logFile}); the remaining ${scenario.length - i - 1} steps were not played`);
+        failures.push(
+          `no store changed after "${step.title}": is the hub syncing? (see ${run.hub.logFile}); the remaining ${scenario.length - i - 1} steps were not played`,
+        );
         out.line(`  ${out.fail('✗')} nothing reached the stores: stopping the scenario here.`);
         break;
       }
@@ -132,7 +147,9 @@ export async function runDemo(opts: DemoOptions): Promise<DemoRun> {
     } else {
       try {
         const catalogVariantId = 990;
-        await hub.upsertCatalog([{ id: catalogVariantId, productId: catalogVariantId, name: 'Install-flow demo variant', fulfillment: 'warehouse' }]);
+        await hub.upsertCatalog([
+          { id: catalogVariantId, productId: catalogVariantId, name: 'Install-flow demo variant', fulfillment: 'warehouse' },
+        ]);
         let t = Date.now() - 60_000;
         const result = await demoInstallFlow(flows[0]!, {
           hubUrl: run.hub.url,
@@ -143,8 +160,10 @@ export async function runDemo(opts: DemoOptions): Promise<DemoRun> {
           catalogVariantId,
           observedAt: () => new Date((t += 1000)).toISOString(),
         });
-        if (!result.writtenAfterExpiry) failures.push(`install flow (${result.platform}): the change after the first token's expiry did not reach the store`);
-        if (result.refusedCalls > 0) failures.push(`install flow (${result.platform}): ${result.refusedCalls} call(s) refused after the renewal`);
+        if (!result.writtenAfterExpiry)
+          failures.push(`install flow (${result.platform}): the change after the first token's expiry did not reach the store`);
+        if (result.refusedCalls > 0)
+          failures.push(`install flow (${result.platform}): ${result.refusedCalls} call(s) refused after the renewal`);
       } catch (e) {
         const msg = `install flow: ${e instanceof Error ? e.message : String(e)}`;
         failures.push(msg);

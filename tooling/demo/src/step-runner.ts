@@ -78,8 +78,13 @@ export async function runStep(step: ScenarioStep, index: number, total: number, 
   // 2. The facility update.
   const t0 = Date.now();
   const accepted = await o.hub.postFacilityStock(updates);
-  out.line(out.dim(`  → POST /v1/facility-stock: ${updates.length} reports, accepted ${accepted.accepted}, stale ${accepted.stale}, affecting ${accepted.affectedSyncVariants} synced variants`));
-  if (accepted.stale !== expectedStale) failures.push(`${step.title}: the hub counted ${accepted.stale} stale report(s), expected ${expectedStale}`);
+  out.line(
+    out.dim(
+      `  → POST /v1/facility-stock: ${updates.length} reports, accepted ${accepted.accepted}, stale ${accepted.stale}, affecting ${accepted.affectedSyncVariants} synced variants`,
+    ),
+  );
+  if (accepted.stale !== expectedStale)
+    failures.push(`${step.title}: the hub counted ${accepted.stale} stale report(s), expected ${expectedStale}`);
 
   // 3. Watch the stores.
   const byStore = new Map<DemoStore, Expected[]>();
@@ -87,7 +92,9 @@ export async function runStep(step: ScenarioStep, index: number, total: number, 
   const reportedUnexpected = new Set<TrackedVariant>();
   const checkSteady = () => {
     for (const s of steady) {
-      const kept = s.holds ? showsExpected(s.variant.observed, s.holds, s.store.emulatedUnlimited) : sameObserved(s.variant.observed, s.before);
+      const kept = s.holds
+        ? showsExpected(s.variant.observed, s.holds, s.store.emulatedUnlimited)
+        : sameObserved(s.variant.observed, s.before);
       if (!reportedUnexpected.has(s.variant) && !kept) {
         reportedUnexpected.add(s.variant);
         const msg = `${s.store.name} › ${s.variant.title} changed from ${describeObserved(s.before)} to ${describeObserved(s.variant.observed)} but should not have (${whyUntouched(s.variant)})`;
@@ -113,7 +120,10 @@ export async function runStep(step: ScenarioStep, index: number, total: number, 
         const first = Math.min(...list.map((c) => c.arrivedMs!));
         const last = Math.max(...list.map((c) => c.arrivedMs!));
         // Two changes read well in full; more (the first step) would wrap, so count them instead.
-        const what = list.length <= 2 ? list.map((c) => `${c.variant.title} → ${describeTargetStock(c.to)}`).join(', ') : `${list.length} variants updated`;
+        const what =
+          list.length <= 2
+            ? list.map((c) => `${c.variant.title} → ${describeTargetStock(c.to)}`).join(', ')
+            : `${list.length} variants updated`;
         out.line(`  ${out.ok('✓')} ${store.name}: ${what}  ${out.dim(first === last ? `${last} ms` : `${first}–${last} ms`)}`);
         byStore.delete(store);
       }
@@ -142,7 +152,14 @@ export async function runStep(step: ScenarioStep, index: number, total: number, 
   const counts = countByReason(steady.map((s) => s.variant));
   if (moved === 0) out.line(`  ${out.ok('✓')} ${steady.length} variants not expected to change did not change ${out.dim(`(${counts})`)}`);
 
-  return { title: step.title, expectedChanges: changes.length, arrived, untouchedChecked: steady.length, failures, stalled: changes.length > 0 && arrived === 0 };
+  return {
+    title: step.title,
+    expectedChanges: changes.length,
+    arrived,
+    untouchedChecked: steady.length,
+    failures,
+    stalled: changes.length > 0 && arrived === 0,
+  };
 }
 
 function printExpectations(out: Output, changes: Expected[]): void {
@@ -151,10 +168,14 @@ function printExpectations(out: Output, changes: Expected[]): void {
     return;
   }
   const stores = [...new Set(changes.map((c) => c.store))];
-  out.line(`  Expected: ${changes.length} store variant${changes.length === 1 ? '' : 's'} in ${stores.length} store${stores.length === 1 ? '' : 's'} change:`);
+  out.line(
+    `  Expected: ${changes.length} store variant${changes.length === 1 ? '' : 's'} in ${stores.length} store${stores.length === 1 ? '' : 's'} change:`,
+  );
   if (stores.length <= 12) {
     for (const store of stores) {
-      const list = changes.filter((c) => c.store === store).map((c) => `${c.variant.title} ${describeObserved(c.from)} → ${describeTargetStock(c.to)}`);
+      const list = changes
+        .filter((c) => c.store === store)
+        .map((c) => `${c.variant.title} ${describeObserved(c.from)} → ${describeTargetStock(c.to)}`);
       out.line(out.dim(`    ${store.name}: ${list.join('; ')}`));
     }
     return;

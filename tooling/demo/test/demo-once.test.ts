@@ -41,7 +41,11 @@ describe('node tooling/demo/dist/main.js --once', () => {
 
       expect(out).toMatch(/Hub: ready in [\d.]+ s/);
       expect(out).toMatch(/\d+ stores on \d+ platforms, each verified against its simulator/);
-      for (const title of ['Help page example 1: North America', 'Help page example 2: out of stock only in Europe', 'Help page example 3: Worldwide stays available while Latvia or Spain has it']) {
+      for (const title of [
+        'Help page example 1: North America',
+        'Help page example 2: out of stock only in Europe',
+        'Help page example 3: Worldwide stays available while Latvia or Spain has it',
+      ]) {
         expect(out).toContain(title);
       }
       expect(out).toMatch(/✓ .+ North America: Classic T-shirt \/ S → out_of_stock {2}\d+/);

@@ -48,7 +48,9 @@ describe('the demo scenario', () => {
         expect(facilities.has(u.facility)).toBe(true);
         expect(ids.has(u.variantId)).toBe(true);
         const fulfillment = CATALOG.find((c) => c.id === u.variantId)!.fulfillment;
-        expect(fulfillment === 'pod' ? u.status !== undefined && u.quantity === undefined : u.quantity !== undefined && u.status === undefined).toBe(true);
+        expect(
+          fulfillment === 'pod' ? u.status !== undefined && u.quantity === undefined : u.quantity !== undefined && u.status === undefined,
+        ).toBe(true);
       }
     }
   });

@@ -33,7 +33,8 @@ export const DRILL_USAGE = `usage: pnpm drill [--short] [--duration S] [--kill-e
 
 function whole(flag: string, raw: string | undefined, min: number, max: number): number {
   const n = Number(raw);
-  if (raw === undefined || raw.trim() === '' || !Number.isInteger(n) || n < min || n > max) throw new Error(`${flag} needs a whole number ${min}-${max}, got "${raw ?? ''}"`);
+  if (raw === undefined || raw.trim() === '' || !Number.isInteger(n) || n < min || n > max)
+    throw new Error(`${flag} needs a whole number ${min}-${max}, got "${raw ?? ''}"`);
   return n;
 }
 

@@ -31,7 +31,14 @@ export class DrillDatabase {
   }
 
   async workLeft(): Promise<WorkLeft> {
-    const { rows } = await this.client.query<{ pending: number; queued: number; running: number; orphans: string[] | null; reconnect: string[] | null; verifying: number }>(`
+    const { rows } = await this.client.query<{
+      pending: number;
+      queued: number;
+      running: number;
+      orphans: string[] | null;
+      reconnect: string[] | null;
+      verifying: number;
+    }>(`
       SELECT
         (SELECT count(*) FROM sync_variants sv JOIN stores s ON s.id = sv.store_id
           WHERE sv.pending AND sv.catalog_variant_id IS NOT NULL AND NOT sv.ignored AND s.status = 'active' AND s.stock_sync_enabled)::int AS pending,
@@ -43,13 +50,25 @@ export class DrillDatabase {
         (SELECT count(*) FROM stores WHERE status = 'active' AND stock_sync_enabled
           AND next_reconcile_at < now() + interval '1 minute')::int AS verifying`);
     const r = rows[0];
-    return { pending: r.pending, queuedRuns: r.queued, runningRuns: r.running, orphanStores: r.orphans ?? [], needsReconnect: r.reconnect ?? [], verifying: r.verifying };
+    return {
+      pending: r.pending,
+      queuedRuns: r.queued,
+      runningRuns: r.running,
+      orphanStores: r.orphans ?? [],
+      needsReconnect: r.reconnect ?? [],
+      verifying: r.verifying,
+    };
   }
 
   async runs(): Promise<RunFigures> {
-    const { rows } = await this.client.query<{ id: string; store_id: string; status: string; started_at: Date | null; finished_at: Date | null; error_code: string | null }>(
-      `SELECT id::text, store_id::text, status, started_at, finished_at, error->>'code' AS error_code FROM sync_runs`,
-    );
+    const { rows } = await this.client.query<{
+      id: string;
+      store_id: string;
+      status: string;
+      started_at: Date | null;
+      finished_at: Date | null;
+      error_code: string | null;
+    }>(`SELECT id::text, store_id::text, status, started_at, finished_at, error->>'code' AS error_code FROM sync_runs`);
     const byStatus: Record<string, number> = {};
     for (const r of rows) byStatus[r.status] = (byStatus[r.status] ?? 0) + 1;
     return {
@@ -64,12 +83,23 @@ export class DrillDatabase {
 
   /** What the hub recorded for one store's variants (to explain a wrong one): externalVariantId → a short description. */
   async variantRecords(storeId: string): Promise<Map<string, string>> {
-    const { rows } = await this.client.query<{ ext: string; last_written: { kind: string; quantity?: number } | null; last_written_at: Date | null; state: string; pending: boolean }>(
-      `SELECT external_variant_id AS ext, last_written, last_written_at, state, pending FROM sync_variants WHERE store_id = $1`,
-      [storeId],
+    const { rows } = await this.client.query<{
+      ext: string;
+      last_written: { kind: string; quantity?: number } | null;
+      last_written_at: Date | null;
+      state: string;
+      pending: boolean;
+    }>(`SELECT external_variant_id AS ext, last_written, last_written_at, state, pending FROM sync_variants WHERE store_id = $1`, [
+      storeId,
+    ]);
+    const show = (s: { kind: string; quantity?: number } | null) =>
+      !s ? 'nothing' : s.kind === 'quantity' ? `quantity ${s.quantity}` : s.kind;
+    return new Map(
+      rows.map((r) => [
+        r.ext,
+        `hub recorded: last wrote ${show(r.last_written)}${r.last_written_at ? ` at ${r.last_written_at.toISOString()}` : ''}, ${r.state}${r.pending ? ', pending' : ''}`,
+      ]),
     );
-    const show = (s: { kind: string; quantity?: number } | null) => (!s ? 'nothing' : s.kind === 'quantity' ? `quantity ${s.quantity}` : s.kind);
-    return new Map(rows.map((r) => [r.ext, `hub recorded: last wrote ${show(r.last_written)}${r.last_written_at ? ` at ${r.last_written_at.toISOString()}` : ''}, ${r.state}${r.pending ? ', pending' : ''}`]));
   }
 
   async close(): Promise<void> {

@@ -37,8 +37,16 @@ export interface WrongVariant {
 }
 
 /** Desired stock of one variant for one region; undefined when the rule cannot decide (nothing to hold the store to). */
-export function expectedStock(fulfillment: FulfillmentModel, regionFacilities: readonly string[], stored: readonly StoredObservation[]): TargetStock | undefined {
-  const desired = computeDesiredStock({ fulfillment, regionFacilities, observations: stored.map((s) => ({ facility: s.facility, status: s.status, quantity: s.quantity })) });
+export function expectedStock(
+  fulfillment: FulfillmentModel,
+  regionFacilities: readonly string[],
+  stored: readonly StoredObservation[],
+): TargetStock | undefined {
+  const desired = computeDesiredStock({
+    fulfillment,
+    regionFacilities,
+    observations: stored.map((s) => ({ facility: s.facility, status: s.status, quantity: s.quantity })),
+  });
   return desired.basis === 'computed' ? desired.stock : undefined;
 }
 
@@ -73,7 +81,13 @@ export function compareStore(
     checked++;
     const observed = onPlatform.get(externalVariantId);
     if (!showsExpected(observed, expected, store.emulatedUnlimited)) {
-      wrong.push({ store: store.label, externalVariantId, catalogVariantId, expected: describeTargetStock(expected), shown: describeShown(observed) });
+      wrong.push({
+        store: store.label,
+        externalVariantId,
+        catalogVariantId,
+        expected: describeTargetStock(expected),
+        shown: describeShown(observed),
+      });
     }
   }
   return { checked, undecided, wrong };

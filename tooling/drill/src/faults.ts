@@ -45,9 +45,7 @@ export class FaultInjector {
       this.revoked.add(store.id);
       const after = rng.int(3_000, 8_000);
       this.restorations.push(
-        new Promise((r) => setTimeout(r, after))
-          .then(() => this.restore(store))
-          .catch((e: Error) => void this.restoreErrors.push(e)),
+        new Promise((r) => setTimeout(r, after)).then(() => this.restore(store)).catch((e: Error) => void this.restoreErrors.push(e)),
       );
     }
   }
@@ -79,7 +77,9 @@ export class FaultInjector {
   async clearAll(): Promise<void> {
     await Promise.all(this.restorations);
     if (this.restoreErrors.length) throw this.restoreErrors[0];
-    await Promise.all([...new Set(this.stores.map((s) => s.simUrl))].map((u) => json(`${u}/__sim/faults`, { method: 'POST', body: { clear: true } })));
+    await Promise.all(
+      [...new Set(this.stores.map((s) => s.simUrl))].map((u) => json(`${u}/__sim/faults`, { method: 'POST', body: { clear: true } })),
+    );
     this.revoked.clear();
   }
 }

@@ -21,7 +21,12 @@ export interface DrillStore extends StoreUnderTest {
 }
 
 export async function setUpCatalog(traffic: HubTraffic, hub: HubEndpoint, catalog: readonly CatalogVariant[]): Promise<void> {
-  const variants = catalog.map((v) => ({ id: v.id, productId: Math.ceil(v.id / 4), name: `Drill item ${v.id}`, fulfillment: v.fulfillment }));
+  const variants = catalog.map((v) => ({
+    id: v.id,
+    productId: Math.ceil(v.id / 4),
+    name: `Drill item ${v.id}`,
+    fulfillment: v.fulfillment,
+  }));
   okBody(await traffic.call(hub, 'PUT', '/v1/catalog/variants', { variants }), 'PUT /v1/catalog/variants');
 }
 
@@ -34,8 +39,15 @@ export async function setUpStores(
   catalog: readonly CatalogVariant[],
   extraShops: RunningSimulator<unknown>[],
 ): Promise<DrillStore[]> {
-  const regions = new Map(okBody(await traffic.call<{ code: string; facilities: string[] }[]>(hub, 'GET', '/v1/selling-regions'), 'GET /v1/selling-regions').map((r) => [r.code, r.facilities]));
-  const integrations = okBody(await traffic.call<{ id: string; capabilities: { unlimitedStock?: string } }[]>(hub, 'GET', '/v1/integrations'), 'GET /v1/integrations');
+  const regions = new Map(
+    okBody(await traffic.call<{ code: string; facilities: string[] }[]>(hub, 'GET', '/v1/selling-regions'), 'GET /v1/selling-regions').map(
+      (r) => [r.code, r.facilities],
+    ),
+  );
+  const integrations = okBody(
+    await traffic.call<{ id: string; capabilities: { unlimitedStock?: string } }[]>(hub, 'GET', '/v1/integrations'),
+    'GET /v1/integrations',
+  );
   const emulated = new Map(integrations.map((i) => [i.id, i.capabilities?.unlimitedStock === 'emulated']));
   const taken = new Set<string>();
   const out: DrillStore[] = [];
@@ -49,21 +61,45 @@ export async function setUpStores(
     const links: { externalProductId: string; externalVariantId: string; catalogVariantId: number }[] = [];
     catalog.forEach((v, i) => {
       const ids = storeVariantIds(s, i);
-      products.set(ids.productId, [...(products.get(ids.productId) ?? []), { variantId: ids.variantId, initial: { kind: 'out_of_stock' } }]);
+      products.set(ids.productId, [
+        ...(products.get(ids.productId) ?? []),
+        { variantId: ids.variantId, initial: { kind: 'out_of_stock' } },
+      ]);
       variants.set(ids.variantId, v.id);
       links.push({ externalProductId: ids.productId, externalVariantId: ids.variantId, catalogVariantId: v.id });
     });
-    await json(`${sim.baseUrl}/__sim/seed`, { method: 'POST', body: { products: [...products].map(([productId, vs]) => ({ productId, title: `Drill product ${productId}`, variants: vs })) } });
+    await json(`${sim.baseUrl}/__sim/seed`, {
+      method: 'POST',
+      body: { products: [...products].map(([productId, vs]) => ({ productId, title: `Drill product ${productId}`, variants: vs })) },
+    });
     const credentials = { ...sim.credentials } as Record<string, unknown>;
     const label = `${platform}#${s + 1}`;
     const created = okBody(
-      await traffic.call<{ id: string }>(hub, 'POST', '/v1/stores?verify=true', { name: `Drill ${label}`, platform, sellingRegion: region, credentials }),
+      await traffic.call<{ id: string }>(hub, 'POST', '/v1/stores?verify=true', {
+        name: `Drill ${label}`,
+        platform,
+        sellingRegion: region,
+        credentials,
+      }),
       `creating store ${label}`,
     );
-    okBody(await traffic.call(hub, 'PUT', `/v1/stores/${created.id}/sync-variants`, { variants: links }), `linking the variants of ${label}`);
+    okBody(
+      await traffic.call(hub, 'PUT', `/v1/stores/${created.id}/sync-variants`, { variants: links }),
+      `linking the variants of ${label}`,
+    );
     const regionFacilities = regions.get(region);
     if (!regionFacilities) throw new Error(`the hub has no selling region "${region}"`);
-    out.push({ id: String(created.id), label, platform, region, regionFacilities, emulatedUnlimited: emulated.get(platform)!, variants, simUrl: sim.baseUrl, credentials });
+    out.push({
+      id: String(created.id),
+      label,
+      platform,
+      region,
+      regionFacilities,
+      emulatedUnlimited: emulated.get(platform)!,
+      variants,
+      simUrl: sim.baseUrl,
+      credentials,
+    });
   }
   return out;
 }

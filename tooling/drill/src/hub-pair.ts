@@ -79,11 +79,13 @@ export class HubPair {
   }
 
   async stop(): Promise<void> {
-    await Promise.all(this.hubs.map(async (h) => {
-      const c = h.child;
-      h.child = undefined;
-      await c?.stop();
-    }));
+    await Promise.all(
+      this.hubs.map(async (h) => {
+        const c = h.child;
+        h.child = undefined;
+        await c?.stop();
+      }),
+    );
   }
 
   logFiles(): string[] {

@@ -35,14 +35,25 @@ export class HubTraffic {
    * One request. `expected` lists the 4xx statuses that are a normal answer here (anything else ≥ 400 is
    * recorded). Never throws for an HTTP status or a broken connection: the caller decides.
    */
-  async call<T>(hub: HubEndpoint, method: string, path: string, body?: unknown, opts: { timeoutMs?: number; expected4xx?: number[] } = {}): Promise<HubAnswer<T>> {
+  async call<T>(
+    hub: HubEndpoint,
+    method: string,
+    path: string,
+    body?: unknown,
+    opts: { timeoutMs?: number; expected4xx?: number[] } = {},
+  ): Promise<HubAnswer<T>> {
     this.requests++;
     const headers: Record<string, string> = { accept: 'application/json', authorization: `Bearer ${this.token}` };
     if (body !== undefined) headers['content-type'] = 'application/json';
     let res: Response;
     let text: string;
     try {
-      res = await fetch(`${hub.url}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal: AbortSignal.timeout(opts.timeoutMs ?? 30_000) });
+      res = await fetch(`${hub.url}${path}`, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(opts.timeoutMs ?? 30_000),
+      });
       text = await res.text();
     } catch (e) {
       this.noAnswer++;
@@ -50,7 +61,14 @@ export class HubTraffic {
       return { kind: 'no_answer', error: err.cause?.code ?? err.name ?? err.message };
     }
     this.byStatus.set(res.status, (this.byStatus.get(res.status) ?? 0) + 1);
-    const bad = (): BadAnswer => ({ hub: hub.label, method, path, status: res.status, body: text.slice(0, 300), at: new Date().toISOString() });
+    const bad = (): BadAnswer => ({
+      hub: hub.label,
+      method,
+      path,
+      status: res.status,
+      body: text.slice(0, 300),
+      at: new Date().toISOString(),
+    });
     if (res.status >= 500) {
       this.serverErrorCount++;
       if (this.serverErrors.length < KEEP) this.serverErrors.push(bad());

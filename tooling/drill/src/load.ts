@@ -23,7 +23,13 @@ export interface LoadContext {
 }
 
 /** One random observation: POD a status, warehouse a quantity (0 a third of the time, so stores flip). */
-export function randomObservation(rng: Rng, ledger: ObservationLedger, variant: CatalogVariant, facility: string, nowMs: number): SentObservation {
+export function randomObservation(
+  rng: Rng,
+  ledger: ObservationLedger,
+  variant: CatalogVariant,
+  facility: string,
+  nowMs: number,
+): SentObservation {
   const at = ledger.uniqueTime(variant.id, facility, nowMs - rng.int(0, MAX_SKEW_MS));
   return variant.fulfillment === 'pod'
     ? { variantId: variant.id, facility, at, status: rng.pick(POD_STATUSES) }
@@ -31,11 +37,20 @@ export function randomObservation(rng: Rng, ledger: ObservationLedger, variant: 
 }
 
 export function toUpdate(o: SentObservation): Record<string, unknown> {
-  return { variantId: o.variantId, facility: o.facility, observedAt: new Date(o.at).toISOString(), ...(o.status !== undefined ? { status: o.status } : { quantity: o.quantity }) };
+  return {
+    variantId: o.variantId,
+    facility: o.facility,
+    observedAt: new Date(o.at).toISOString(),
+    ...(o.status !== undefined ? { status: o.status } : { quantity: o.quantity }),
+  };
 }
 
 /** Posts one batch to one hub and records every observation's outcome. */
-export async function postBatch(ctx: LoadContext, hub: { label: string; url: string }, batch: readonly SentObservation[]): Promise<'acknowledged' | 'unknown' | 'refused'> {
+export async function postBatch(
+  ctx: LoadContext,
+  hub: { label: string; url: string },
+  batch: readonly SentObservation[],
+): Promise<'acknowledged' | 'unknown' | 'refused'> {
   const a = await ctx.traffic.call(hub, 'POST', '/v1/facility-stock', { updates: batch.map(toUpdate) });
   const outcome = a.kind === 'no_answer' ? 'unknown' : a.status === 202 ? 'acknowledged' : 'refused';
   ctx.ledger.record(batch, outcome);
@@ -59,7 +74,9 @@ export async function facilityClient(ctx: LoadContext, rng: Rng, until: number, 
       continue;
     }
     const size = rng.int(1, 25);
-    const batch = Array.from({ length: size }, () => randomObservation(rng, ctx.ledger, rng.pick(ctx.catalog), rng.pick(ctx.facilities), Date.now()));
+    const batch = Array.from({ length: size }, () =>
+      randomObservation(rng, ctx.ledger, rng.pick(ctx.catalog), rng.pick(ctx.facilities), Date.now()),
+    );
     await postBatch(ctx, rng.pick(up), batch);
     posts++;
     await sleep(rng.int(20, 250));
@@ -68,7 +85,13 @@ export async function facilityClient(ctx: LoadContext, rng: Rng, until: number, 
 }
 
 /** Asks a random hub for a sync of a random store now and then (a third of them full: they read the platform back). */
-export async function syncClient(ctx: LoadContext, stores: readonly DrillStore[], rng: Rng, until: number, maxRequests: number): Promise<number> {
+export async function syncClient(
+  ctx: LoadContext,
+  stores: readonly DrillStore[],
+  rng: Rng,
+  until: number,
+  maxRequests: number,
+): Promise<number> {
   let asked = 0;
   for (let n = 0; n < maxRequests && Date.now() < until; n++) {
     await sleep(rng.int(1_500, 4_000));

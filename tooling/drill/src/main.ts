@@ -86,17 +86,22 @@ async function run(args: DrillArgs): Promise<boolean> {
     const traffic = new HubTraffic(token);
     const first = hubs.hubs[0];
 
-    const facilities = okBody(await traffic.call<{ code: string }[]>(first, 'GET', '/v1/facilities'), 'GET /v1/facilities').map((f) => f.code);
+    const facilities = okBody(await traffic.call<{ code: string }[]>(first, 'GET', '/v1/facilities'), 'GET /v1/facilities').map(
+      (f) => f.code,
+    );
     const catalog = drillCatalog();
     await setUpCatalog(traffic, first, catalog);
     const stores = await setUpStores(traffic, first, sandbox, DRILL_PLATFORMS, args.stores, catalog, extraShops);
     log(`${stores.length} stores: ${stores.map((s) => `${s.label} (${s.region})`).join(', ')}`);
     const ledger = new ObservationLedger();
     const ctx: LoadContext = { traffic, hubs, ledger, catalog, facilities };
-    if ((await postBatch(ctx, first, initialObservations(ctx, rng, Date.now()))) !== 'acknowledged') throw new Error('the initial facility observations were not acknowledged');
+    if ((await postBatch(ctx, first, initialObservations(ctx, rng, Date.now()))) !== 'acknowledged')
+      throw new Error('the initial facility observations were not acknowledged');
     pg = await DrillDatabase.connect(db.url!);
 
-    log(`load for ${args.durationS} s: ${args.clients} facility clients, store syncs, kill -9 every ${args.killEveryS || '—'} s, a fault every ${args.faultEveryS || '—'} s`);
+    log(
+      `load for ${args.durationS} s: ${args.clients} facility clients, store syncs, kill -9 every ${args.killEveryS || '—'} s, a fault every ${args.faultEveryS || '—'} s`,
+    );
     const faults = new FaultInjector(stores, hubs, traffic);
     const loadStart = performance.now();
     const until = Date.now() + args.durationS * 1_000;
@@ -104,7 +109,9 @@ async function run(args: DrillArgs): Promise<boolean> {
     const pair = hubs;
     const killRng = rng.fork();
     const [posts, syncsAsked] = await Promise.all([
-      Promise.all(Array.from({ length: args.clients }, () => facilityClient(ctx, rng.fork(), until, maxPerClient))).then((n) => n.reduce((a, b) => a + b, 0)),
+      Promise.all(Array.from({ length: args.clients }, () => facilityClient(ctx, rng.fork(), until, maxPerClient))).then((n) =>
+        n.reduce((a, b) => a + b, 0),
+      ),
       syncClient(ctx, stores, rng.fork(), until, maxPerClient),
       every(args.killEveryS, until, 1_000, async () => {
         await pair.ensureUp(); // a hub that died by itself is counted (unexpectedExits) and started again

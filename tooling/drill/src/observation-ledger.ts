@@ -38,7 +38,8 @@ export interface ObservationProblem {
 
 const key = (variantId: number, facility: string) => `${variantId}|${facility}`;
 const iso = (ms: number) => new Date(ms).toISOString();
-const describe = (o: { status?: string | null; quantity?: number | null }) => (o.status != null ? `status ${o.status}` : `quantity ${o.quantity ?? 'null'}`);
+const describe = (o: { status?: string | null; quantity?: number | null }) =>
+  o.status != null ? `status ${o.status}` : `quantity ${o.quantity ?? 'null'}`;
 
 export class ObservationLedger {
   private readonly sent = new Map<string, { obs: SentObservation; outcome: Outcome }[]>();
@@ -85,21 +86,56 @@ export class ObservationLedger {
       const acked = list.filter((e) => e.outcome === 'acknowledged').map((e) => e.obs);
       const newest = acked.reduce<SentObservation | undefined>((a, b) => (!a || b.at > a.at ? b : a), undefined);
       if (!row) {
-        if (newest) problems.push({ kind: 'lost', variantId, facility, detail: `acknowledged ${describe(newest)} at ${iso(newest.at)}, nothing stored` });
+        if (newest)
+          problems.push({
+            kind: 'lost',
+            variantId,
+            facility,
+            detail: `acknowledged ${describe(newest)} at ${iso(newest.at)}, nothing stored`,
+          });
         continue;
       }
       const storedAt = Date.parse(row.observedAt);
       if (newest && storedAt < newest.at) {
-        problems.push({ kind: 'lost', variantId, facility, detail: `stored ${describe(row)} at ${row.observedAt}, older than the acknowledged ${describe(newest)} at ${iso(newest.at)}` });
+        problems.push({
+          kind: 'lost',
+          variantId,
+          facility,
+          detail: `stored ${describe(row)} at ${row.observedAt}, older than the acknowledged ${describe(newest)} at ${iso(newest.at)}`,
+        });
         continue;
       }
       const match = list.find((e) => e.obs.at === storedAt);
-      if (!match) problems.push({ kind: 'not_sent', variantId, facility, detail: `stored ${describe(row)} at ${row.observedAt}: no observation was sent at that time` });
-      else if (match.outcome === 'refused') problems.push({ kind: 'refused_but_stored', variantId, facility, detail: `stored ${describe(row)} at ${row.observedAt} from a refused batch` });
-      else if (!sameValue(match.obs, row)) problems.push({ kind: 'wrong_value', variantId, facility, detail: `stored ${describe(row)} at ${row.observedAt}, sent ${describe(match.obs)}` });
+      if (!match)
+        problems.push({
+          kind: 'not_sent',
+          variantId,
+          facility,
+          detail: `stored ${describe(row)} at ${row.observedAt}: no observation was sent at that time`,
+        });
+      else if (match.outcome === 'refused')
+        problems.push({
+          kind: 'refused_but_stored',
+          variantId,
+          facility,
+          detail: `stored ${describe(row)} at ${row.observedAt} from a refused batch`,
+        });
+      else if (!sameValue(match.obs, row))
+        problems.push({
+          kind: 'wrong_value',
+          variantId,
+          facility,
+          detail: `stored ${describe(row)} at ${row.observedAt}, sent ${describe(match.obs)}`,
+        });
     }
     for (const [k, row] of storedByKey) {
-      if (!this.sent.has(k)) problems.push({ kind: 'not_sent', variantId: row.variantId, facility: row.facility, detail: `stored ${describe(row)} at ${row.observedAt}: the drill sent nothing for it` });
+      if (!this.sent.has(k))
+        problems.push({
+          kind: 'not_sent',
+          variantId: row.variantId,
+          facility: row.facility,
+          detail: `stored ${describe(row)} at ${row.observedAt}: the drill sent nothing for it`,
+        });
     }
     return { checked: this.sent.size, problems };
   }

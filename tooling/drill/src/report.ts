@@ -79,36 +79,64 @@ export function formatReport(f: DrillFigures): string {
   const rows: (string | number)[][] = [
     ['hub requests (both hubs)', `${f.requests} (by status: ${list(f.byStatus)}; no answer, hub killed: ${f.noAnswer})`],
     ['facility-stock posts', f.facilityPosts],
-    ['observations sent', `${f.observations.acknowledged + f.observations.unknown + f.observations.refused} on ${f.observations.keys} (variant, facility) pairs`],
+    [
+      'observations sent',
+      `${f.observations.acknowledged + f.observations.unknown + f.observations.refused} on ${f.observations.keys} (variant, facility) pairs`,
+    ],
     ['  acknowledged (202)', f.observations.acknowledged],
     ['  unknown outcome (connection broken by a kill)', f.observations.unknown],
     ['  refused', f.observations.refused],
     ['store syncs asked', f.syncsAsked],
-    ['kill -9', `${f.kills}${f.restartMs.length ? ` (restart p50 ${s(percentile(f.restartMs, 50))}, max ${s(Math.max(...f.restartMs))})` : ''}`],
+    [
+      'kill -9',
+      `${f.kills}${f.restartMs.length ? ` (restart p50 ${s(percentile(f.restartMs, 50))}, max ${s(Math.max(...f.restartMs))})` : ''}`,
+    ],
     ['hub exits the drill did not cause', f.unexpectedExits],
-    ['platform faults injected', `${[...f.faults.values()].reduce((a, b) => a + b, 0)} (${list(f.faults)}); reconnects ${f.reconnects + f.settle.lateReconnects}`],
-    ['settling after the load', `${f.settle.settled ? 'settled' : 'NOT settled'} in ${s(f.settle.ms)}${f.settle.orphanNudges ? `; ${f.settle.orphanNudges} store(s) nudged to close a killed hub's run` : ''}`],
+    [
+      'platform faults injected',
+      `${[...f.faults.values()].reduce((a, b) => a + b, 0)} (${list(f.faults)}); reconnects ${f.reconnects + f.settle.lateReconnects}`,
+    ],
+    [
+      'settling after the load',
+      `${f.settle.settled ? 'settled' : 'NOT settled'} in ${s(f.settle.ms)}${f.settle.orphanNudges ? `; ${f.settle.orphanNudges} store(s) nudged to close a killed hub's run` : ''}`,
+    ],
     ['sync runs', `${v.runs.total} (${list(v.runs.byStatus)}); closed as worker_lost: ${v.runs.workerLost}`],
     ['hub log ERROR lines', f.hubErrorLines.count],
     ['checks', ''],
-    ['(a) lost observations', `${t.lost} of ${v.observationsChecked} pairs checked${t.otherObservationProblems ? `; ${t.otherObservationProblems} stored value(s) not as sent` : ''}`],
-    ['(b) wrong store variants', `${t.wrongVariants} of ${v.variantsChecked} checked${v.undecided ? ` (${v.undecided} undecided by the rule, not checked)` : ''}`],
+    [
+      '(a) lost observations',
+      `${t.lost} of ${v.observationsChecked} pairs checked${t.otherObservationProblems ? `; ${t.otherObservationProblems} stored value(s) not as sent` : ''}`,
+    ],
+    [
+      '(b) wrong store variants',
+      `${t.wrongVariants} of ${v.variantsChecked} checked${v.undecided ? ` (${v.undecided} undecided by the rule, not checked)` : ''}`,
+    ],
     ['(c) overlapping runs', t.overlaps],
     ['(d) 5xx answers', t.serverErrors],
     ['    unexpected 4xx', t.unexpected4xx],
   ];
   const out: string[] = [];
-  out.push(`Stock Sync Hub reliability drill — seed ${f.seed}; two hubs on ${f.database}; ${f.stores.length} stores (${f.stores.join(', ')}); ${s(f.loadMs)} of load`);
+  out.push(
+    `Stock Sync Hub reliability drill — seed ${f.seed}; two hubs on ${f.database}; ${f.stores.length} stores (${f.stores.join(', ')}); ${s(f.loadMs)} of load`,
+  );
   out.push('');
   const width = Math.max(...rows.map((r) => String(r[0]).length));
   out.push(...rows.map(([k, val]) => `${String(k).padEnd(width)}  ${val}`.trimEnd()));
   const details: string[] = [];
-  for (const p of v.observationProblems.slice(0, 10)) details.push(`  observation ${p.kind}: variant ${p.variantId} @ ${p.facility}: ${p.detail}`);
-  for (const w of v.wrongVariants.slice(0, 10)) details.push(`  wrong variant: ${w.store} ${w.externalVariantId} (catalog ${w.catalogVariantId}): expected ${w.expected}, shows ${w.shown}${w.hubRecord ? ` (${w.hubRecord})` : ''}`);
+  for (const p of v.observationProblems.slice(0, 10))
+    details.push(`  observation ${p.kind}: variant ${p.variantId} @ ${p.facility}: ${p.detail}`);
+  for (const w of v.wrongVariants.slice(0, 10))
+    details.push(
+      `  wrong variant: ${w.store} ${w.externalVariantId} (catalog ${w.catalogVariantId}): expected ${w.expected}, shows ${w.shown}${w.hubRecord ? ` (${w.hubRecord})` : ''}`,
+    );
   for (const o of v.overlaps.slice(0, 10))
-    details.push(`  overlap: store ${o.storeId}: run ${o.first.id} [${new Date(o.first.startedAt).toISOString()} – ${o.first.finishedAt ? new Date(o.first.finishedAt).toISOString() : 'open'}] and run ${o.second.id} from ${new Date(o.second.startedAt).toISOString()}`);
-  for (const b of f.serverErrors.samples.slice(0, 10)) details.push(`  ${b.status} from ${b.hub} at ${b.at}: ${b.method} ${b.path}: ${b.body}`);
-  for (const b of f.unexpected4xx.samples.slice(0, 10)) details.push(`  ${b.status} from ${b.hub} at ${b.at}: ${b.method} ${b.path}: ${b.body}`);
+    details.push(
+      `  overlap: store ${o.storeId}: run ${o.first.id} [${new Date(o.first.startedAt).toISOString()} – ${o.first.finishedAt ? new Date(o.first.finishedAt).toISOString() : 'open'}] and run ${o.second.id} from ${new Date(o.second.startedAt).toISOString()}`,
+    );
+  for (const b of f.serverErrors.samples.slice(0, 10))
+    details.push(`  ${b.status} from ${b.hub} at ${b.at}: ${b.method} ${b.path}: ${b.body}`);
+  for (const b of f.unexpected4xx.samples.slice(0, 10))
+    details.push(`  ${b.status} from ${b.hub} at ${b.at}: ${b.method} ${b.path}: ${b.body}`);
   for (const l of f.hubErrorLines.samples.slice(0, 10)) details.push(`  hub log: ${l}`);
   if (!f.settle.settled) details.push(`  work left at the deadline: ${JSON.stringify(f.settle.last)}`);
   if (details.length) out.push('', 'details:', ...details);

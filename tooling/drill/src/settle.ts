@@ -26,7 +26,14 @@ export function isIdle(w: WorkLeft): boolean {
   return w.pending === 0 && w.queuedRuns === 0 && w.runningRuns === 0 && w.needsReconnect.length === 0 && w.verifying === 0;
 }
 
-export async function settle(db: DrillDatabase, hubs: HubPair, faults: FaultInjector, stores: readonly DrillStore[], traffic: HubTraffic, timeoutMs: number): Promise<SettleResult> {
+export async function settle(
+  db: DrillDatabase,
+  hubs: HubPair,
+  faults: FaultInjector,
+  stores: readonly DrillStore[],
+  traffic: HubTraffic,
+  timeoutMs: number,
+): Promise<SettleResult> {
   const t0 = performance.now();
   const deadline = Date.now() + timeoutMs;
   const byId = new Map(stores.map((s) => [s.id, s]));

@@ -24,14 +24,23 @@ export interface Verdict {
   overlaps: Overlap[];
 }
 
-export async function readStoredObservations(traffic: HubTraffic, hub: HubEndpoint, variantIds: readonly number[]): Promise<StoredObservation[]> {
+export async function readStoredObservations(
+  traffic: HubTraffic,
+  hub: HubEndpoint,
+  variantIds: readonly number[],
+): Promise<StoredObservation[]> {
   const out: StoredObservation[] = [];
   for (const id of variantIds) {
     const body = okBody(
-      await traffic.call<{ facilities: { facility: string; status: string | null; quantity: number | null; observedAt: string }[] }>(hub, 'GET', `/v1/catalog/variants/${id}/stock`),
+      await traffic.call<{ facilities: { facility: string; status: string | null; quantity: number | null; observedAt: string }[] }>(
+        hub,
+        'GET',
+        `/v1/catalog/variants/${id}/stock`,
+      ),
       `GET /v1/catalog/variants/${id}/stock`,
     );
-    for (const f of body.facilities) out.push({ variantId: id, facility: f.facility, observedAt: f.observedAt, status: f.status, quantity: f.quantity });
+    for (const f of body.facilities)
+      out.push({ variantId: id, facility: f.facility, observedAt: f.observedAt, status: f.status, quantity: f.quantity });
   }
   return out;
 }
@@ -66,5 +75,13 @@ export async function verify(
   }
 
   const runs = await db.runs();
-  return { observationsChecked: checked, observationProblems: problems, variantsChecked, undecided, wrongVariants, runs, overlaps: findOverlaps(runs.intervals, Date.now()) };
+  return {
+    observationsChecked: checked,
+    observationProblems: problems,
+    variantsChecked,
+    undecided,
+    wrongVariants,
+    runs,
+    overlaps: findOverlaps(runs.intervals, Date.now()),
+  };
 }

@@ -7,7 +7,10 @@ describe('parseDrillArgs', () => {
     expect(parseDrillArgs([], seed)).toEqual({ ...DEFAULTS, seed: 42, help: false });
   });
   it('reads every flag, spaced or with =', () => {
-    const a = parseDrillArgs(['--duration', '180', '--kill-every=20', '--fault-every', '0', '--seed', '7', '--stores=10', '--clients', '8'], seed);
+    const a = parseDrillArgs(
+      ['--duration', '180', '--kill-every=20', '--fault-every', '0', '--seed', '7', '--stores=10', '--clients', '8'],
+      seed,
+    );
     expect(a).toEqual({ durationS: 180, killEveryS: 20, faultEveryS: 0, seed: 7, stores: 10, clients: 8, help: false });
     expect(reproduceCommand(a)).toBe('pnpm drill --duration 180 --kill-every 20 --fault-every 0 --seed 7 --stores 10 --clients 8');
   });

@@ -61,10 +61,19 @@ describe('hub settings and verdict', () => {
     expect(drillHubEnv({})).toMatchObject({ HUB_SYNC_LEASE_SECONDS: '10' });
     expect(drillHubEnv({ HUB_SYNC_LEASE_SECONDS: '30' }).HUB_SYNC_LEASE_SECONDS).toBeUndefined();
   });
-  const clean: Tally = { lost: 0, otherObservationProblems: 0, wrongVariants: 0, overlaps: 0, serverErrors: 0, unexpected4xx: 0, settled: true };
+  const clean: Tally = {
+    lost: 0,
+    otherObservationProblems: 0,
+    wrongVariants: 0,
+    overlaps: 0,
+    serverErrors: 0,
+    unexpected4xx: 0,
+    settled: true,
+  };
   it('passes a clean run and fails on each kind of problem', () => {
     expect(failures(clean)).toEqual([]);
-    for (const k of ['lost', 'otherObservationProblems', 'wrongVariants', 'overlaps', 'serverErrors', 'unexpected4xx'] as const) expect(failures({ ...clean, [k]: 1 })).toHaveLength(1);
+    for (const k of ['lost', 'otherObservationProblems', 'wrongVariants', 'overlaps', 'serverErrors', 'unexpected4xx'] as const)
+      expect(failures({ ...clean, [k]: 1 })).toHaveLength(1);
     expect(failures({ ...clean, settled: false })).toEqual(['the hubs did not settle before the deadline']);
   });
   it('is idle only with nothing pending, queued, running or waiting for credentials', () => {

@@ -2,16 +2,35 @@ import { compareStore, expectedStock, type StoreUnderTest } from '../src/expecte
 import type { StoredObservation } from '../src/observation-ledger';
 
 const at = '2026-01-01T12:00:00.000Z';
-const wh = (variantId: number, facility: string, quantity: number): StoredObservation => ({ variantId, facility, observedAt: at, status: null, quantity });
-const pod = (variantId: number, facility: string, status: string): StoredObservation => ({ variantId, facility, observedAt: at, status, quantity: null });
+const wh = (variantId: number, facility: string, quantity: number): StoredObservation => ({
+  variantId,
+  facility,
+  observedAt: at,
+  status: null,
+  quantity,
+});
+const pod = (variantId: number, facility: string, status: string): StoredObservation => ({
+  variantId,
+  facility,
+  observedAt: at,
+  status,
+  quantity: null,
+});
 
 describe('expectedStock (the domain rule over the stored observations)', () => {
   it('sums warehouse quantities of the region only', () => {
-    expect(expectedStock('warehouse', ['US-NC', 'CA'], [wh(1, 'US-NC', 2), wh(1, 'CA', 3), wh(1, 'UK', 50)])).toEqual({ kind: 'quantity', quantity: 5 });
+    expect(expectedStock('warehouse', ['US-NC', 'CA'], [wh(1, 'US-NC', 2), wh(1, 'CA', 3), wh(1, 'UK', 50)])).toEqual({
+      kind: 'quantity',
+      quantity: 5,
+    });
   });
   it('makes a POD variant unlimited when one region facility can fulfil it, sold out when none can', () => {
-    expect(expectedStock('pod', ['LV', 'ES'], [pod(1, 'LV', 'discontinued'), pod(1, 'ES', 'stocked_on_demand')])).toEqual({ kind: 'unlimited' });
-    expect(expectedStock('pod', ['LV', 'ES'], [pod(1, 'LV', 'out_of_stock'), pod(1, 'ES', 'discontinued'), pod(1, 'UK', 'in_stock')])).toEqual({ kind: 'out_of_stock' });
+    expect(expectedStock('pod', ['LV', 'ES'], [pod(1, 'LV', 'discontinued'), pod(1, 'ES', 'stocked_on_demand')])).toEqual({
+      kind: 'unlimited',
+    });
+    expect(
+      expectedStock('pod', ['LV', 'ES'], [pod(1, 'LV', 'out_of_stock'), pod(1, 'ES', 'discontinued'), pod(1, 'UK', 'in_stock')]),
+    ).toEqual({ kind: 'out_of_stock' });
   });
   it('leaves a variant with no observation in the region undecided', () => {
     expect(expectedStock('warehouse', ['AU'], [wh(1, 'UK', 3)])).toBeUndefined();
@@ -70,7 +89,9 @@ describe('compareStore', () => {
     ]);
   });
   it('counts undecided variants instead of checking them', () => {
-    const r = compareStore(store(false), fulfillment, new Map([[1, [wh(1, 'UK', 0)]]]), [{ variantId: '101', stock: { kind: 'out_of_stock' } }]);
+    const r = compareStore(store(false), fulfillment, new Map([[1, [wh(1, 'UK', 0)]]]), [
+      { variantId: '101', stock: { kind: 'out_of_stock' } },
+    ]);
     expect(r).toEqual({ checked: 1, undecided: 2, wrong: [] });
   });
 });

@@ -14,9 +14,7 @@ function registerInSandbox(sandboxPackageJson, packageName) {
   if (dev[packageName]) return false;
   dev[packageName] = 'workspace:*';
   // Keep the shared configs first, then the plugins in name order, as the file is laid out by hand.
-  const sorted = Object.fromEntries(
-    Object.entries(dev).sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b)),
-  );
+  const sorted = Object.fromEntries(Object.entries(dev).sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b)));
   pkg.devDependencies = sorted;
   fs.writeFileSync(sandboxPackageJson, JSON.stringify(pkg, null, 2) + '\n');
   return true;

@@ -6,7 +6,11 @@ const json = (v) => `${JSON.stringify(v, null, 2)}\n`;
 /** Identifier-safe form of an id, for constants ('big-cartel' → 'BIG_CARTEL'). */
 const constName = (id) => id.toUpperCase().replace(/-/g, '_');
 /** Type-name form ('big-cartel' → 'BigCartel'). */
-const pascalName = (id) => id.split('-').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('');
+const pascalName = (id) =>
+  id
+    .split('-')
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join('');
 
 /** @param {{ id: string, displayName: string, packageName: string, toolingRel: string }} c */
 function pluginFiles(c) {

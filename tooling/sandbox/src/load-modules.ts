@@ -14,7 +14,8 @@ const SIMULATOR_FUNCTIONS = ['createState', 'credentials', 'seed', 'inspect', 'd
 
 function requireEntry(pkg: PluginPackage, entry: string | undefined, what: string): Loaded<Record<string, unknown>> {
   if (!entry) return { ok: false, reason: `the package declares no ${what} entry (stockSync.${what})` };
-  if (!fs.existsSync(entry)) return { ok: false, reason: `${what} entry ${path.relative(pkg.dir, entry)} does not exist (is the package built?)` };
+  if (!fs.existsSync(entry))
+    return { ok: false, reason: `${what} entry ${path.relative(pkg.dir, entry)} does not exist (is the package built?)` };
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     return { ok: true, value: require(entry) as Record<string, unknown> };
@@ -56,7 +57,9 @@ export function loadPlugin(pkg: PluginPackage): Loaded<IntegrationPlugin> {
   if (!mod.ok) return mod;
   try {
     const validation = validatePlugin(mod.value.plugin ?? mod.value.default ?? mod.value);
-    return validation.ok ? { ok: true, value: validation.plugin } : { ok: false, reason: `invalid plugin: ${validation.errors.join('; ')}` };
+    return validation.ok
+      ? { ok: true, value: validation.plugin }
+      : { ok: false, reason: `invalid plugin: ${validation.errors.join('; ')}` };
   } catch (e) {
     return { ok: false, reason: `reading the plugin export failed: ${e instanceof Error ? e.message : String(e)}` };
   }

@@ -24,8 +24,15 @@ export function describeSimulator(sim: SandboxSimulator): string[] {
   ];
   const oauth = oauthEnvFor(sim);
   if (Object.keys(oauth).length) {
-    lines.push(`  install flow: start the hub with`, `    ${Object.entries(oauth).map(([k, v]) => `${k}=${v}`).join(' ')}`);
-    lines.push(`    then POST <hub>/v1/stores/connect {"platform":"${sim.id}","name":"My shop","sellingRegion":"worldwide","inputs":{…}} and open the connectUrl`);
+    lines.push(
+      `  install flow: start the hub with`,
+      `    ${Object.entries(oauth)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(' ')}`,
+    );
+    lines.push(
+      `    then POST <hub>/v1/stores/connect {"platform":"${sim.id}","name":"My shop","sellingRegion":"worldwide","inputs":{…}} and open the connectUrl`,
+    );
   }
   if (sim.seedError) lines.push(`  ! sample catalog not seeded: ${sim.seedError}`);
   return lines;
@@ -60,5 +67,7 @@ export function describeSandbox(sandbox: Sandbox, opts: { seeded?: boolean } = {
 /** One line per simulator, for the demo's closing summary. */
 export function sandboxTable(sandbox: Sandbox): string {
   const width = Math.max(8, ...sandbox.simulators.map((s) => s.displayName.length));
-  return sandbox.simulators.map((s) => `  ${s.displayName.padEnd(width)}  ${s.simulator.baseUrl}   curl ${s.simulator.baseUrl}/__sim/stock`).join('\n');
+  return sandbox.simulators
+    .map((s) => `  ${s.displayName.padEnd(width)}  ${s.simulator.baseUrl}   curl ${s.simulator.baseUrl}/__sim/stock`)
+    .join('\n');
 }

@@ -65,7 +65,12 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   const host = opts.host ?? DEFAULT_HOST;
   const scan = discoverPluginPackages(opts.pluginsDir ?? DEFAULT_PLUGINS_DIR);
   const simulators: SandboxSimulator[] = [];
-  const skipped: SkippedPlugin[] = scan.unreadable.map((u) => ({ id: path.basename(u.dir), packageName: path.basename(u.dir), dir: u.dir, reason: u.reason }));
+  const skipped: SkippedPlugin[] = scan.unreadable.map((u) => ({
+    id: path.basename(u.dir),
+    packageName: path.basename(u.dir),
+    dir: u.dir,
+    reason: u.reason,
+  }));
 
   for (const [index, pkg] of scan.packages.entries()) {
     const port = basePort === 0 ? 0 : basePort + index;
@@ -75,7 +80,12 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       else simulators.push(outcome);
     } catch (e) {
       // Whatever a plugin's code throws (a lazy export, a spec that fails to compile …) skips that plugin only.
-      skipped.push({ id: pkg.id, packageName: pkg.packageName, dir: pkg.dir, reason: `the simulator failed: ${e instanceof Error ? e.message : String(e)}` });
+      skipped.push({
+        id: pkg.id,
+        packageName: pkg.packageName,
+        dir: pkg.dir,
+        reason: `the simulator failed: ${e instanceof Error ? e.message : String(e)}`,
+      });
     }
   }
 
@@ -110,7 +120,13 @@ async function startOne(
     return { reason: `the simulator failed to start on ${host}:${port}: ${e instanceof Error ? e.message : String(e)}` };
   }
   const oauthApp = (def as { oauthApp?: { clientId: string; clientSecret: string; publicKey?: string } }).oauthApp;
-  const entry: SandboxSimulator = { id: def.id, displayName: def.displayName, package: pkg, simulator, ...(oauthApp ? { oauthApp: { ...oauthApp } } : {}) };
+  const entry: SandboxSimulator = {
+    id: def.id,
+    displayName: def.displayName,
+    package: pkg,
+    simulator,
+    ...(oauthApp ? { oauthApp: { ...oauthApp } } : {}),
+  };
   if (seed) {
     try {
       simulator.seed(sampleCatalog(def.id));

@@ -8,7 +8,12 @@ import { basePortFromEnv, DEFAULT_BASE_PORT } from '../src/start-sandbox';
 describe('sandbox arguments', () => {
   it('parses the flags', () => {
     expect(parseSandboxArgs([])).toEqual({ seed: false, help: false });
-    expect(parseSandboxArgs(['--seed', '--base-port', '0', '--host', '127.0.0.1'])).toEqual({ seed: true, help: false, basePort: 0, host: '127.0.0.1' });
+    expect(parseSandboxArgs(['--seed', '--base-port', '0', '--host', '127.0.0.1'])).toEqual({
+      seed: true,
+      help: false,
+      basePort: 0,
+      host: '127.0.0.1',
+    });
     expect(() => parseSandboxArgs(['--base-port', 'x'])).toThrow(/port number/);
     expect(() => parseSandboxArgs(['--nope'])).toThrow(/unknown argument/);
   });
@@ -25,7 +30,10 @@ const MAIN = path.resolve(__dirname, '..', 'dist', 'main.js');
 describe('the sandbox command (dist/main.js)', () => {
   it('starts, prints every simulator, and closes cleanly on Ctrl-C', async () => {
     if (!fs.existsSync(MAIN)) throw new Error(`${MAIN} is missing: build the package first (turbo's test task does)`);
-    const child = spawn(process.execPath, [MAIN, '--seed'], { env: { ...process.env, SANDBOX_BASE_PORT: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [MAIN, '--seed'], {
+      env: { ...process.env, SANDBOX_BASE_PORT: '0' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (out += d));

@@ -21,7 +21,10 @@ describe('install-flow environment of the sandbox', () => {
 
   it('gives the sandbox app and the simulator URL for simulators with an install flow, nothing for the others', () => {
     const sandbox = {
-      simulators: [sim('tiktok-shop', 'http://127.0.0.1:4101', { clientId: 'tt-id', clientSecret: 'tt-secret' }), sim('magento', 'http://127.0.0.1:4102')],
+      simulators: [
+        sim('tiktok-shop', 'http://127.0.0.1:4101', { clientId: 'tt-id', clientSecret: 'tt-secret' }),
+        sim('magento', 'http://127.0.0.1:4102'),
+      ],
     };
     expect(sandboxOAuthEnv(sandbox)).toEqual({
       HUB_OAUTH_TIKTOK_SHOP_CLIENT_ID: 'tt-id',
@@ -33,7 +36,9 @@ describe('install-flow environment of the sandbox', () => {
 
   it('the guide prints those variables under the simulator (and nothing for a simulator without a flow)', () => {
     const lines = describeSimulator(sim('etsy', 'http://127.0.0.1:4103', { clientId: 'etsy-id', clientSecret: 'etsy-secret' })).join('\n');
-    expect(lines).toContain('HUB_OAUTH_ETSY_CLIENT_ID=etsy-id HUB_OAUTH_ETSY_CLIENT_SECRET=etsy-secret HUB_OAUTH_ETSY_BASE_URL=http://127.0.0.1:4103');
+    expect(lines).toContain(
+      'HUB_OAUTH_ETSY_CLIENT_ID=etsy-id HUB_OAUTH_ETSY_CLIENT_SECRET=etsy-secret HUB_OAUTH_ETSY_BASE_URL=http://127.0.0.1:4103',
+    );
     expect(lines).toContain('/v1/stores/connect');
     expect(describeSimulator(sim('magento', 'http://127.0.0.1:4104')).join('\n')).not.toContain('HUB_OAUTH_');
   });

@@ -34,7 +34,12 @@ function writePackage(root: string, dir: string, pkg: Record<string, unknown>, f
   }
 }
 
-const decl = (extra: Record<string, unknown> = {}) => ({ role: 'integration-plugin', contractVersion: 1, plugin: 'dist/index.js', ...extra });
+const decl = (extra: Record<string, unknown> = {}) => ({
+  role: 'integration-plugin',
+  contractVersion: 1,
+  plugin: 'dist/index.js',
+  ...extra,
+});
 
 function listen(port: number): Promise<net.Server> {
   return new Promise((resolve, reject) => {
@@ -69,11 +74,31 @@ describe('sandbox discovery and start-up over a fixture plugins directory', () =
   beforeEach(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sandbox-fixtures-'));
     // Sorted ids: alpha(0) beta(1) delta(2) epsilon(3) gamma(4); "zeta" is not a plugin package.
-    writePackage(dir, 'alpha', { name: '@stock-sync/plugin-alpha', stockSync: decl({ simulator: 'dist/simulator/index.js' }) }, { 'dist/simulator/index.js': SIMULATOR_JS('alpha') });
+    writePackage(
+      dir,
+      'alpha',
+      { name: '@stock-sync/plugin-alpha', stockSync: decl({ simulator: 'dist/simulator/index.js' }) },
+      { 'dist/simulator/index.js': SIMULATOR_JS('alpha') },
+    );
     writePackage(dir, 'beta', { name: '@stock-sync/plugin-beta', stockSync: decl() });
-    writePackage(dir, 'delta', { name: '@stock-sync/plugin-delta', stockSync: decl({ simulator: 'dist/simulator/index.js' }) }, { 'dist/simulator/index.js': SIMULATOR_JS('delta') });
-    writePackage(dir, 'gamma', { name: '@stock-sync/plugin-gamma', stockSync: decl({ simulator: 'dist/simulator/index.js' }) }, { 'dist/simulator/index.js': "throw new Error('gamma is broken');" });
-    writePackage(dir, 'epsilon', { name: '@stock-sync/plugin-epsilon', stockSync: decl({ simulator: 'sim.js' }) }, { 'sim.js': "Object.defineProperty(exports, 'simulator', { get() { throw new Error('lazy boom'); } });" });
+    writePackage(
+      dir,
+      'delta',
+      { name: '@stock-sync/plugin-delta', stockSync: decl({ simulator: 'dist/simulator/index.js' }) },
+      { 'dist/simulator/index.js': SIMULATOR_JS('delta') },
+    );
+    writePackage(
+      dir,
+      'gamma',
+      { name: '@stock-sync/plugin-gamma', stockSync: decl({ simulator: 'dist/simulator/index.js' }) },
+      { 'dist/simulator/index.js': "throw new Error('gamma is broken');" },
+    );
+    writePackage(
+      dir,
+      'epsilon',
+      { name: '@stock-sync/plugin-epsilon', stockSync: decl({ simulator: 'sim.js' }) },
+      { 'sim.js': "Object.defineProperty(exports, 'simulator', { get() { throw new Error('lazy boom'); } });" },
+    );
     writePackage(dir, 'zeta', { name: '@stock-sync/zeta' });
   });
   afterEach(async () => {

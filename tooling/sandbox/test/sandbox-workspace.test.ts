@@ -53,7 +53,9 @@ const declared = discoverPluginPackages(DEFAULT_PLUGINS_DIR).packages.filter((p)
  * A plugin package added to the workspace since may not be built yet in a filtered run: it must then be
  * skipped for exactly that reason, and run like the others once it is built.
  */
-const ownPackage = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'package.json'), 'utf8')) as { devDependencies: Record<string, string> };
+const ownPackage = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'package.json'), 'utf8')) as {
+  devDependencies: Record<string, string>;
+};
 const guaranteedBuilt = new Set(Object.keys(ownPackage.devDependencies).filter((d) => d.startsWith('@stock-sync/plugin-')));
 const built = declared.filter((p) => guaranteedBuilt.has(p.packageName) || fs.existsSync(p.simulatorEntry!));
 const notBuilt = declared.filter((p) => !built.includes(p));
@@ -108,7 +110,13 @@ describe('the sandbox over the workspace plugins', () => {
       const body = (await res.json()) as { variants: { productId: string; variantId: string; stock: unknown }[] };
       expect(body.variants).toHaveLength(5);
       // As a shopper sees it: some platforms show sold out as quantity 0, or emulate unlimited with a high quantity.
-      expect(body.variants.map((v) => shopperView(v.stock)).sort()).toEqual(['quantity 12', 'quantity 3', 'sold out', 'unlimited', 'unlimited']);
+      expect(body.variants.map((v) => shopperView(v.stock)).sort()).toEqual([
+        'quantity 12',
+        'quantity 3',
+        'sold out',
+        'unlimited',
+        'unlimited',
+      ]);
     });
 
     it('prints credentials that include the baseUrl and that the real plugin verifies', async () => {
@@ -120,7 +128,9 @@ describe('the sandbox over the workspace plugins', () => {
     it('is a real check: a wrong secret fails verification with AuthError', async () => {
       const p = plugin();
       const creds = printedCredentials(sim());
-      const secret = p.credentialFields.find((f) => f.secret && f.required && creds[f.name]) ?? p.credentialFields.find((f) => f.secret && creds[f.name]);
+      const secret =
+        p.credentialFields.find((f) => f.secret && f.required && creds[f.name]) ??
+        p.credentialFields.find((f) => f.secret && creds[f.name]);
       expect(secret).toBeDefined();
       const wrong = { ...creds, [secret!.name]: `${creds[secret!.name]}-wrong` };
       await expect(connect(p, wrong).verify()).rejects.toBeInstanceOf(AuthError);

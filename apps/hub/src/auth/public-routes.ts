@@ -50,7 +50,10 @@ export function collectPublicRoutes(modules: ModulesContainer): PublicRoute[] {
 export class PublicRouteMatcher {
   private readonly routes: Array<{ method: string; pattern: RegExp }>;
 
-  constructor(routes: PublicRoute[], private readonly mounts: PublicMount[] = []) {
+  constructor(
+    routes: PublicRoute[],
+    private readonly mounts: PublicMount[] = [],
+  ) {
     this.routes = routes.map((r) => ({ method: r.method, pattern: compile(r.path) }));
   }
 

@@ -46,7 +46,10 @@ export function requestAuthMiddleware(deps: RequestAuthDeps): Middleware {
 
 function tooMany(req: MiddlewareRequest, res: Parameters<Middleware>[1], seconds: number): void {
   res.setHeader('Retry-After', seconds);
-  refuse(req, res, 429, { error: 'too_many_requests', message: `too many failed authentications from this address; retry after ${seconds} s` });
+  refuse(req, res, 429, {
+    error: 'too_many_requests',
+    message: `too many failed authentications from this address; retry after ${seconds} s`,
+  });
 }
 
 /** The socket's address (req.ip honours express's `trust proxy`, which the hub leaves off). */

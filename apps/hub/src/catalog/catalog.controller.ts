@@ -18,7 +18,10 @@ export class CatalogController {
   }
 
   @Get(':id/stock')
-  @ApiOperation({ operationId: 'getVariantStock', summary: "A catalog variant's stock per facility and its availability per selling region" })
+  @ApiOperation({
+    operationId: 'getVariantStock',
+    summary: "A catalog variant's stock per facility and its availability per selling region",
+  })
   @ApiParam({ name: 'id', type: Number })
   @ApiOkResponse({ type: VariantStockDto })
   stock(@Param() params: VariantIdParam): Promise<VariantStockDto> {

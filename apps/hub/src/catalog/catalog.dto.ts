@@ -7,19 +7,27 @@ import { MAX_BATCH, MAX_INT } from '../http/limits';
 
 export class CatalogVariantInput {
   @ApiProperty({ example: 4011, description: 'catalog variant id (assigned by the catalog)' })
-  @IsInt() @Min(1) @Max(MAX_INT)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_INT)
   id!: number;
 
   @ApiProperty({ example: 71 })
-  @IsInt() @Min(1) @Max(MAX_INT)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_INT)
   productId!: number;
 
   @ApiProperty({ example: 'Unisex Staple T-Shirt | Black / M' })
-  @IsString() @IsNotEmpty() @MaxLength(500)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
   name!: string;
 
   @ApiPropertyOptional({ example: 'BC3001-BLK-M', nullable: true, description: 'null or left out: no SKU (a PUT replaces the whole row)' })
-  @IsOptional() @IsString() @MaxLength(200)
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
   sku?: string;
 
   @ApiProperty({ enum: ['pod', 'warehouse'] })
@@ -29,8 +37,11 @@ export class CatalogVariantInput {
 
 export class PutCatalogVariantsBody {
   @ApiProperty({ type: [CatalogVariantInput], maxItems: MAX_BATCH })
-  @IsArray() @ArrayMaxSize(MAX_BATCH) @IsJsonObject({ each: true })
-  @ValidateNested({ each: true }) @Type(() => CatalogVariantInput)
+  @IsArray()
+  @ArrayMaxSize(MAX_BATCH)
+  @IsJsonObject({ each: true })
+  @ValidateNested({ each: true })
+  @Type(() => CatalogVariantInput)
   variants!: CatalogVariantInput[];
 }
 
@@ -39,7 +50,10 @@ export class UpsertedDto {
 }
 
 export class VariantIdParam {
-  @Type(() => Number) @IsInt() @Min(1) @Max(MAX_INT)
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_INT)
   id!: number;
 }
 
@@ -53,7 +67,10 @@ export class FacilityStockRowDto {
 
 export class RegionAvailabilityDto {
   @ApiProperty({ example: 'north_america' }) region!: string;
-  @ApiProperty({ enum: ['computed', 'last_known', 'unknown'], description: "'unknown': no decision from this region's facilities (a store would keep its last known state)" })
+  @ApiProperty({
+    enum: ['computed', 'last_known', 'unknown'],
+    description: "'unknown': no decision from this region's facilities (a store would keep its last known state)",
+  })
   basis!: string;
   @ApiPropertyOptional({ ...STOCK_SCHEMA, nullable: true, example: { kind: 'unlimited' } }) stock!: unknown;
   @ApiPropertyOptional() reason?: string;

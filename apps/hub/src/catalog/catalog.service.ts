@@ -28,7 +28,11 @@ export class CatalogService {
    * synced store variants (marked pending). Duplicate ids in one batch are rejected (400).
    */
   async upsertVariants(variants: readonly CatalogVariantInput[]): Promise<{ upserted: number }> {
-    const dupes = duplicateDetails(variants, (v) => String(v.id), (i) => `variants[${i}].id`);
+    const dupes = duplicateDetails(
+      variants,
+      (v) => String(v.id),
+      (i) => `variants[${i}].id`,
+    );
     if (dupes.length) throw new ValidationFailed(dupes);
     if (variants.length === 0) return { upserted: 0 };
     const row = await retryingTransaction(this.db, (m) =>
@@ -78,7 +82,13 @@ export class CatalogService {
       [id],
     );
     if (!variant) throw new ResourceNotFound(`catalog variant ${id} does not exist`);
-    const rows = await queryRows<{ facility_code: string; status: string | null; quantity: number | null; observed_at: Date; updated_at: Date }>(
+    const rows = await queryRows<{
+      facility_code: string;
+      status: string | null;
+      quantity: number | null;
+      observed_at: Date;
+      updated_at: Date;
+    }>(
       this.db.manager,
       `SELECT facility_code, status, quantity, observed_at, updated_at FROM facility_stock WHERE variant_id = $1 ORDER BY facility_code`,
       [id],

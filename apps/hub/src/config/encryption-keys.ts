@@ -40,7 +40,11 @@ export function parseEncryptionKeys(env: Env, problems: string[]): EncryptionKey
   if (!many) return undefined;
   const keys: EncryptionKey[] = [];
   const before = problems.length;
-  for (const [i, entry] of many.split(',').map((e) => e.trim()).filter(Boolean).entries()) {
+  for (const [i, entry] of many
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean)
+    .entries()) {
     const colon = entry.indexOf(':');
     const id = colon > 0 ? entry.slice(0, colon) : '';
     const key = colon > 0 ? parseKey(entry.slice(colon + 1).trim()) : undefined;

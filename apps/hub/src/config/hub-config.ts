@@ -90,7 +90,10 @@ export function loadHubConfig(env: Env = process.env, warn: Warn = (m) => consol
   }
 
   // API tokens: required in production; generated once and kept in the data dir otherwise.
-  let apiTokens = (env.HUB_API_TOKENS ?? '').split(',').map((t) => t.trim()).filter(Boolean);
+  let apiTokens = (env.HUB_API_TOKENS ?? '')
+    .split(',')
+    .map((t) => t.trim())
+    .filter(Boolean);
   let apiTokenGenerated = false;
   if (apiTokens.length === 0) {
     if (production) {
@@ -104,7 +107,9 @@ export function loadHubConfig(env: Env = process.env, warn: Warn = (m) => consol
   const keyProblems = problems.length;
   let encryptionKeys = parseEncryptionKeys(env, problems);
   if (!encryptionKeys && production && problems.length === keyProblems) {
-    problems.push('HUB_ENCRYPTION_KEYS or HUB_ENCRYPTION_KEY is required when NODE_ENV=production (32 bytes, hex or base64; e.g. `openssl rand -base64 32`)');
+    problems.push(
+      'HUB_ENCRYPTION_KEYS or HUB_ENCRYPTION_KEY is required when NODE_ENV=production (32 bytes, hex or base64; e.g. `openssl rand -base64 32`)',
+    );
   }
 
   const auth = loadAuthThrottleConfig(env, problems);
@@ -183,7 +188,6 @@ function parsePort(raw: string | undefined, problems: string[]): number {
   }
   return n;
 }
-
 
 function randomHex(bytes: number): string {
   return randomBytes(bytes).toString('hex');

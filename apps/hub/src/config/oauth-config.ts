@@ -54,7 +54,9 @@ export function loadOAuthConfig(env: Env, production: boolean, problems: string[
   const apps = loadApps(env, production, problems);
   const publicUrl = origin(env, 'HUB_PUBLIC_URL', problems);
   if (production && Object.keys(apps).length > 0 && !publicUrl) {
-    problems.push('HUB_PUBLIC_URL is required when NODE_ENV=production and an OAuth app is configured (the redirect URIs are built from it)');
+    problems.push(
+      'HUB_PUBLIC_URL is required when NODE_ENV=production and an OAuth app is configured (the redirect URIs are built from it)',
+    );
   }
   if (production && publicUrl?.startsWith('http:')) {
     problems.push('HUB_PUBLIC_URL must be https:// when NODE_ENV=production (the platforms send codes to it)');
@@ -99,14 +101,22 @@ function loadApps(env: Env, production: boolean, problems: string[]): Record<str
     if (p.BASE_URL) {
       if (production) problems.push(`${prefix}_BASE_URL is for sandboxes only and is refused when NODE_ENV=production`);
       baseUrl = sandboxBaseOf(p.BASE_URL);
-      if (!baseUrl) problems.push(`${prefix}_BASE_URL must be an http(s) URL without query (scheme://host[:port][/tenant prefix]), got "${p.BASE_URL.slice(0, 100)}"`);
+      if (!baseUrl)
+        problems.push(
+          `${prefix}_BASE_URL must be an http(s) URL without query (scheme://host[:port][/tenant prefix]), got "${p.BASE_URL.slice(0, 100)}"`,
+        );
     }
     // A PEM key in one environment line: `\n` escapes stand for its line breaks.
     const publicKey = p.PUBLIC_KEY?.replace(/\\n/g, '\n');
     if (publicKey && !/^-----BEGIN PUBLIC KEY-----\n[\s\S]+\n-----END PUBLIC KEY-----\s*$/.test(publicKey)) {
       problems.push(`${prefix}_PUBLIC_KEY must be a PEM public key (-----BEGIN PUBLIC KEY----- … ; line breaks may be written \\n)`);
     }
-    apps[key] = { clientId: p.CLIENT_ID, clientSecret: p.CLIENT_SECRET, ...(baseUrl ? { baseUrl } : {}), ...(publicKey ? { publicKey } : {}) };
+    apps[key] = {
+      clientId: p.CLIENT_ID,
+      clientSecret: p.CLIENT_SECRET,
+      ...(baseUrl ? { baseUrl } : {}),
+      ...(publicKey ? { publicKey } : {}),
+    };
   }
   return apps;
 }

@@ -105,7 +105,14 @@ export class CredentialSweep implements OnApplicationBootstrap, OnModuleDestroy 
     await purgeConnectRequests(this.db.manager).catch((e: Error) => this.log.warn(`purging old connect requests failed: ${e.name}`));
     if (due.length) {
       this.log.log(
-        JSON.stringify({ event: 'credential_sweep', due: due.length, renewed: report.renewed.length, needsReconnect: report.needsReconnect.length, busy: report.busy.length, failed: report.failed.length }),
+        JSON.stringify({
+          event: 'credential_sweep',
+          due: due.length,
+          renewed: report.renewed.length,
+          needsReconnect: report.needsReconnect.length,
+          busy: report.busy.length,
+          failed: report.failed.length,
+        }),
       );
     }
     return report;
@@ -133,7 +140,14 @@ export class CredentialSweep implements OnApplicationBootstrap, OnModuleDestroy 
       const fresh = await this.connections.refreshCredentials(store, opened.http);
       if (await saveRefreshedCredentials(this.db.manager, store.id, store.credentials, fresh)) {
         report.renewed.push(store.id);
-        this.log.log(JSON.stringify({ event: 'credentials_renewed_ahead', storeId: store.id, platform: store.platform, expiresAt: fresh.expiresAt?.toISOString() ?? null }));
+        this.log.log(
+          JSON.stringify({
+            event: 'credentials_renewed_ahead',
+            storeId: store.id,
+            platform: store.platform,
+            expiresAt: fresh.expiresAt?.toISOString() ?? null,
+          }),
+        );
       } else {
         report.failed.push(store.id); // a person replaced them meanwhile: theirs stand
       }
@@ -142,13 +156,22 @@ export class CredentialSweep implements OnApplicationBootstrap, OnModuleDestroy 
       if (isPluginError(e) && e.code === 'auth') {
         const plugin = this.registry.get(store.platform);
         const reason = `renewing the credentials ahead of expiry was refused by ${plugin?.manifest.displayName ?? store.platform} (${message}): reconnect the store`;
-        if (await markRenewalRefused(this.db.manager, store.id, store.credentials, reason.slice(0, 1000))) report.needsReconnect.push(store.id);
+        if (await markRenewalRefused(this.db.manager, store.id, store.credentials, reason.slice(0, 1000)))
+          report.needsReconnect.push(store.id);
         else report.failed.push(store.id);
         this.log.warn(JSON.stringify({ event: 'credentials_renewal_refused', storeId: store.id, platform: store.platform }));
         return;
       }
       report.failed.push(store.id);
-      this.log.warn(JSON.stringify({ event: 'credentials_renewal_failed', storeId: store.id, platform: store.platform, error: isPluginError(e) ? e.code : 'unexpected', message: isPluginError(e) ? message : undefined }));
+      this.log.warn(
+        JSON.stringify({
+          event: 'credentials_renewal_failed',
+          storeId: store.id,
+          platform: store.platform,
+          error: isPluginError(e) ? e.code : 'unexpected',
+          message: isPluginError(e) ? message : undefined,
+        }),
+      );
     }
   }
 
@@ -158,7 +181,10 @@ export class CredentialSweep implements OnApplicationBootstrap, OnModuleDestroy 
     try {
       const plugin = this.registry.get(store.platform);
       const current = this.cipher.decrypt(store.credentials, store.id);
-      values = [...secretValues(effectiveCredentialFields(plugin?.credentialFields ?? []), current), ...Object.values(current).filter((v) => v.length >= 12)];
+      values = [
+        ...secretValues(effectiveCredentialFields(plugin?.credentialFields ?? []), current),
+        ...Object.values(current).filter((v) => v.length >= 12),
+      ];
     } catch {
       values = [];
     }

@@ -19,7 +19,12 @@ export interface StoreToRenew {
 }
 
 /** Active stores of these platforms whose access token expires before `at` + the platform's window, soonest first. */
-export async function dueStores(manager: EntityManager, windows: ReadonlyMap<string, number>, at: Date, limit: number): Promise<DueStore[]> {
+export async function dueStores(
+  manager: EntityManager,
+  windows: ReadonlyMap<string, number>,
+  at: Date,
+  limit: number,
+): Promise<DueStore[]> {
   if (windows.size === 0) return [];
   return queryRows<DueStore>(
     manager,

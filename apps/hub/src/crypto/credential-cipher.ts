@@ -79,7 +79,12 @@ export class CredentialCipher {
     // Format 1 (no header, no associated data). A format-2 buffer never authenticates as format 1.
     if (buf.length >= IV_BYTES + TAG_BYTES) {
       for (const k of this.keys) {
-        const plain = open(k.key, buf.subarray(0, IV_BYTES), buf.subarray(IV_BYTES, IV_BYTES + TAG_BYTES), buf.subarray(IV_BYTES + TAG_BYTES));
+        const plain = open(
+          k.key,
+          buf.subarray(0, IV_BYTES),
+          buf.subarray(IV_BYTES, IV_BYTES + TAG_BYTES),
+          buf.subarray(IV_BYTES + TAG_BYTES),
+        );
         if (plain) return plain;
       }
     }

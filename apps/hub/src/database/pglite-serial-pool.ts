@@ -57,7 +57,11 @@ export function createSerialPGliteDriver(options: SerialPGliteDriverOptions): { 
         return toPgResult(text, result as { rows: unknown[]; fields: unknown[]; affectedRows?: number });
       };
       const promise = run();
-      if (cb) promise.then((r) => cb(null, r), (e: Error) => cb(e));
+      if (cb)
+        promise.then(
+          (r) => cb(null, r),
+          (e: Error) => cb(e),
+        );
       return promise;
     }
 
@@ -92,7 +96,11 @@ export function createSerialPGliteDriver(options: SerialPGliteDriverOptions): { 
           if (!db.closed) await db.close();
         }
       })();
-      if (callback) done.then(() => callback(null), (e: Error) => callback(e));
+      if (callback)
+        done.then(
+          () => callback(null),
+          (e: Error) => callback(e),
+        );
       return done;
     }
   }

@@ -11,7 +11,10 @@ export class FacilityStockController {
 
   @Post()
   @HttpCode(202)
-  @ApiOperation({ operationId: 'postFacilityStock', summary: 'Record facility stock observations (at most 10 000 per request; newest wins)' })
+  @ApiOperation({
+    operationId: 'postFacilityStock',
+    summary: 'Record facility stock observations (at most 10 000 per request; newest wins)',
+  })
   @ApiAcceptedResponse({ type: FacilityStockResultDto })
   record(@Body() body: PostFacilityStockBody): Promise<FacilityStockResultDto> {
     return this.stock.record(body.updates);

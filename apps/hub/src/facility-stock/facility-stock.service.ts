@@ -156,7 +156,10 @@ export const UNKNOWN_STATUS = 'unknown';
 
 /** A known status (tolerating case, spaces and hyphens: "In Stock") in its canonical spelling, else `unknown`. */
 export function canonicalStatus(raw: string): PodStatus | typeof UNKNOWN_STATUS {
-  const key = raw.trim().toLowerCase().replace(/[\s-]+/g, '_');
+  const key = raw
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
   return (POD_STATUSES as readonly string[]).includes(key) ? (key as PodStatus) : UNKNOWN_STATUS;
 }
 
@@ -166,7 +169,10 @@ function mergeInOrder(a: readonly ValidationDetail[], b: readonly ValidationDeta
     const m = /^\w+\[(\d+)\]/.exec(d.path);
     return m ? Number(m[1]) : -1;
   };
-  return [...a, ...b].map((d, order) => ({ d, order })).sort((x, y) => index(x.d) - index(y.d) || x.order - y.order).map((x) => x.d);
+  return [...a, ...b]
+    .map((d, order) => ({ d, order }))
+    .sort((x, y) => index(x.d) - index(y.d) || x.order - y.order)
+    .map((x) => x.d);
 }
 
 /** Per-entry reference and shape checks (no database access: the sets were loaded set-based). */
@@ -183,7 +189,8 @@ export function checkUpdates(
     const at = `updates[${i}]`;
     const model = fulfillment.get(u.variantId);
     if (!model) errors.push({ path: `${at}.variantId`, message: `${at}.variantId: catalog variant ${u.variantId} does not exist` });
-    if (!facilities.has(u.facility)) errors.push({ path: `${at}.facility`, message: `${at}.facility: facility "${u.facility}" does not exist` });
+    if (!facilities.has(u.facility))
+      errors.push({ path: `${at}.facility`, message: `${at}.facility: facility "${u.facility}" does not exist` });
     if (model === 'pod' && u.status === undefined) {
       errors.push({ path: `${at}.status`, message: `${at}.status is required: catalog variant ${u.variantId} is POD` });
     }
@@ -194,7 +201,10 @@ export function checkUpdates(
     if (Number.isNaN(observed)) {
       errors.push({ path: `${at}.observedAt`, message: `${at}.observedAt is not a valid date-time` });
     } else if (observed > now + FUTURE_TOLERANCE_MS) {
-      errors.push({ path: `${at}.observedAt`, message: `${at}.observedAt is in the future (more than 5 minutes ahead of the hub's clock)` });
+      errors.push({
+        path: `${at}.observedAt`,
+        message: `${at}.observedAt is in the future (more than 5 minutes ahead of the hub's clock)`,
+      });
     }
   });
   return errors;

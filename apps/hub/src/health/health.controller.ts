@@ -34,7 +34,11 @@ export class HealthController {
       database = { status: 'up', kind: this.config.database.kind, latencyMs: Date.now() - started };
     } catch (e) {
       // The driver's message only (no connection string): e.g. "connect ECONNREFUSED".
-      database = { status: 'down', kind: this.config.database.kind, error: (e as Error).message.replace(/postgres(ql)?:\/\/\S+/g, '[database url]') };
+      database = {
+        status: 'down',
+        kind: this.config.database.kind,
+        error: (e as Error).message.replace(/postgres(ql)?:\/\/\S+/g, '[database url]'),
+      };
     }
     const ok = database.status === 'up';
     res.status(ok ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
@@ -45,6 +49,9 @@ export class HealthController {
 function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
-    p.then((v) => (clearTimeout(timer), resolve(v)), (e) => (clearTimeout(timer), reject(e)));
+    p.then(
+      (v) => (clearTimeout(timer), resolve(v)),
+      (e) => (clearTimeout(timer), reject(e)),
+    );
   });
 }

@@ -46,9 +46,12 @@ export class ApiExceptionFilter implements ExceptionFilter {
       // Still losing the race after every retry at the transaction boundary: nothing was written, the
       // request is fine, so the client is told to send it again — never a 500.
       this.log.warn(`transaction aborted (${sqlStateOf(exception)}) after every retry: answered 503`);
-      return { status: 503, body: { error: 'busy', message: 'the database was busy with conflicting writes; nothing was written, send the request again' } };
+      return {
+        status: 503,
+        body: { error: 'busy', message: 'the database was busy with conflicting writes; nothing was written, send the request again' },
+      };
     }
-    this.log.error(exception instanceof Error ? exception.stack ?? exception.message : String(exception));
+    this.log.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     return { status: 500, body: { error: 'internal_error', message: 'internal error' } };
   }
 }
@@ -73,15 +76,18 @@ function renderBodyReadingError(exception: unknown): { status: number; body: Rec
     return { status: 415, body: { error: 'unsupported_media_type', message: detail } };
   }
   const message =
-    type === 'entity.parse.failed' ? 'the body is not valid JSON'
-    : type === JSON_TOO_DEEP ? detail
-    : `the body could not be read: ${detail}`;
+    type === 'entity.parse.failed'
+      ? 'the body is not valid JSON'
+      : type === JSON_TOO_DEEP
+        ? detail
+        : `the body could not be read: ${detail}`;
   return { status: 400, body: { error: 'validation_failed', details: [{ path: 'body', message }] } };
 }
 
 function isApiShaped(response: unknown): response is Record<string, unknown> {
   return (
-    typeof response === 'object' && response !== null &&
+    typeof response === 'object' &&
+    response !== null &&
     typeof (response as { error?: unknown }).error === 'string' &&
     (response as { statusCode?: unknown }).statusCode === undefined
   );

@@ -32,7 +32,14 @@ export const MIN_OBSERVED_AT = Date.UTC(1970, 0, 1);
 export function parseIsoDateTime(value: unknown): number | undefined {
   if (typeof value !== 'string' || !ISO_DATE_TIME_WITH_ZONE.test(value)) return undefined;
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?/.exec(value)!;
-  const [year, month, day, hour, minute, second] = m.slice(1).map((p) => Number(p ?? 0)) as [number, number, number, number, number, number];
+  const [year, month, day, hour, minute, second] = m.slice(1).map((p) => Number(p ?? 0)) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return undefined;
   // The real month length of that year (29 February only in leap years): 30 February would roll over.
   const probe = new Date(0);
@@ -67,7 +74,8 @@ export function IsJsonObject(options?: ValidationOptions): PropertyDecorator {
       name: 'isJsonObject',
       validator: {
         validate: (v: unknown) => isObject(v) && !Array.isArray(v),
-        defaultMessage: (args) => (options?.each ? `each value in ${args?.property} must be an object` : `${args?.property} must be an object`),
+        defaultMessage: (args) =>
+          options?.each ? `each value in ${args?.property} must be an object` : `${args?.property} must be an object`,
       },
     },
     options,

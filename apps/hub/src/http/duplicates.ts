@@ -1,7 +1,11 @@
 import type { ValidationDetail } from './api-errors';
 
 /** One detail per entry whose key repeats an earlier entry's (batches must not name a thing twice). */
-export function duplicateDetails<T>(items: readonly T[], key: (item: T, index: number) => string, path: (index: number) => string): ValidationDetail[] {
+export function duplicateDetails<T>(
+  items: readonly T[],
+  key: (item: T, index: number) => string,
+  path: (index: number) => string,
+): ValidationDetail[] {
   const first = new Map<string, number>();
   const out: ValidationDetail[] = [];
   items.forEach((item, i) => {

@@ -34,7 +34,8 @@ export function nulCharacters(value: unknown, root = ''): { details: ValidationD
   let total = 0;
   const report = (path: string) => {
     total++;
-    if (details.length < 1000) details.push({ path: path || 'body', message: `${path || 'body'} must not contain a NUL character (\\u0000)` });
+    if (details.length < 1000)
+      details.push({ path: path || 'body', message: `${path || 'body'} must not contain a NUL character (\\u0000)` });
   };
   const stack: { v: unknown; path: string }[] = [{ v: value, path: root }];
   while (stack.length) {

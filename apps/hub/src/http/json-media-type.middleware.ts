@@ -27,7 +27,10 @@ export function mediaTypeProblem(contentType: string | undefined, contentEncodin
   for (const param of params) {
     const [name, value = ''] = param.split('=');
     if (name.trim().toLowerCase() !== 'charset') continue;
-    const charset = value.trim().replace(/^"(.*)"$/, '$1').toLowerCase();
+    const charset = value
+      .trim()
+      .replace(/^"(.*)"$/, '$1')
+      .toLowerCase();
     if (charset !== 'utf-8' && charset !== 'utf8') return `charset ${quote(charset)} is not supported: JSON is sent as utf-8`;
   }
   const encoding = (contentEncoding ?? 'identity').trim().toLowerCase();

@@ -73,7 +73,8 @@ const SAMPLE_BY_FORMAT: Record<string, string> = {
 /** The schema's own example, else one built from its parts: required properties and those with an example. */
 function exampleOf(schema: Schema, schemas: Record<string, Schema>, depth: number): unknown {
   if (depth > 8) return undefined;
-  if (typeof schema.$ref === 'string') return exampleOf(schemas[schema.$ref.replace('#/components/schemas/', '')] ?? {}, schemas, depth + 1);
+  if (typeof schema.$ref === 'string')
+    return exampleOf(schemas[schema.$ref.replace('#/components/schemas/', '')] ?? {}, schemas, depth + 1);
   if (schema.example !== undefined) return schema.example;
   if (schema.default !== undefined) return schema.default;
   if (Array.isArray(schema.enum) && schema.enum.length > 0) return schema.enum[0];

@@ -46,10 +46,19 @@ export const ERROR_SCHEMAS: Record<string, Schema> = {
   NotFoundError: errorWithMessage('not_found', 'the resource named in the path does not exist'),
   ConflictError: errorWithMessage('conflict', 'the change contradicts the resource as it is'),
   PayloadTooLargeError: errorWithMessage('payload_too_large', 'the body is over the size limit (16 MB)'),
-  UnsupportedMediaTypeError: errorWithMessage('unsupported_media_type', 'the body is not application/json in UTF-8, or its Content-Encoding is not identity, gzip, deflate or br'),
-  TooManyRequestsError: errorWithMessage('too_many_requests', 'too many failed authentications from this client address: wait Retry-After seconds'),
+  UnsupportedMediaTypeError: errorWithMessage(
+    'unsupported_media_type',
+    'the body is not application/json in UTF-8, or its Content-Encoding is not identity, gzip, deflate or br',
+  ),
+  TooManyRequestsError: errorWithMessage(
+    'too_many_requests',
+    'too many failed authentications from this client address: wait Retry-After seconds',
+  ),
   PlatformUnavailableError: errorWithMessage('platform_unavailable', 'the platform could not be reached to verify the credentials'),
-  BusyError: errorWithMessage('busy', 'a write transaction kept losing a database race after its retries: nothing was written, send the request again'),
+  BusyError: errorWithMessage(
+    'busy',
+    'a write transaction kept losing a database race after its retries: nothing was written, send the request again',
+  ),
 };
 
 export const errorSchemaRef = (name: keyof typeof ERROR_SCHEMAS & string) => ({ $ref: `#/components/schemas/${name}` });
@@ -94,5 +103,9 @@ export function documentErrorResponses(document: OpenAPIObject): void {
 
 function add(op: Operation, status: string, description: string, schema: keyof typeof ERROR_SCHEMAS & string, headers?: Schema): void {
   if (op.responses[status]) return; // a handler's own declaration wins
-  op.responses[status] = { description, ...(headers ? { headers } : {}), content: { 'application/json': { schema: errorSchemaRef(schema) } } };
+  op.responses[status] = {
+    description,
+    ...(headers ? { headers } : {}),
+    content: { 'application/json': { schema: errorSchemaRef(schema) } },
+  };
 }

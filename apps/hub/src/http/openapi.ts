@@ -18,7 +18,9 @@ export const API_VERSION = '1';
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('Stock Sync Hub')
-    .setDescription('Keeps every synced store variant truthfully in or out of stock. Every /v1 route needs `Authorization: Bearer <token>`.')
+    .setDescription(
+      'Keeps every synced store variant truthfully in or out of stock. Every /v1 route needs `Authorization: Bearer <token>`.',
+    )
     .setVersion(API_VERSION)
     // No public licence: the hub is an internal service of the fulfillment company (unverified: no LICENSE file in the repository).
     .setLicense('Proprietary: internal use only', '/docs')
@@ -37,5 +39,8 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
 /** OpenAPI UI at /docs and the spec at /docs/openapi.json (both without a token). */
 export function mountOpenApi(app: INestApplication): void {
   const document = buildOpenApiDocument(app);
-  SwaggerModule.setup(DOCS_PATH, app, document, { jsonDocumentUrl: `${DOCS_PATH}/openapi.json`, yamlDocumentUrl: `${DOCS_PATH}/openapi.yaml` });
+  SwaggerModule.setup(DOCS_PATH, app, document, {
+    jsonDocumentUrl: `${DOCS_PATH}/openapi.json`,
+    yamlDocumentUrl: `${DOCS_PATH}/openapi.yaml`,
+  });
 }

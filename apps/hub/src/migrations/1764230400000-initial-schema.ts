@@ -167,8 +167,16 @@ export class InitialSchema1764230400000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     for (const table of [
-      'sync_changes', 'sync_runs', 'sync_variants', 'stores', 'integrations',
-      'facility_stock', 'catalog_variants', 'selling_region_facilities', 'selling_regions', 'facilities',
+      'sync_changes',
+      'sync_runs',
+      'sync_variants',
+      'stores',
+      'integrations',
+      'facility_stock',
+      'catalog_variants',
+      'selling_region_facilities',
+      'selling_regions',
+      'facilities',
     ]) {
       await q.query(`DROP TABLE IF EXISTS ${table}`);
     }

@@ -18,7 +18,9 @@ export class OAuthConnect1765000000000 implements MigrationInterface {
     await q.query(`ALTER TABLE stores ADD COLUMN external_store_id text`);
     await q.query(`ALTER TABLE stores ADD COLUMN credentials_expire_at timestamptz`);
     await q.query(`CREATE INDEX idx_stores_external_store ON stores (platform, external_store_id) WHERE external_store_id IS NOT NULL`);
-    await q.query(`CREATE INDEX idx_stores_credentials_expire ON stores (credentials_expire_at) WHERE credentials_expire_at IS NOT NULL AND status = 'active'`);
+    await q.query(
+      `CREATE INDEX idx_stores_credentials_expire ON stores (credentials_expire_at) WHERE credentials_expire_at IS NOT NULL AND status = 'active'`,
+    );
     await q.query(`
       CREATE TABLE oauth_connect_requests (
         id                          uuid PRIMARY KEY,

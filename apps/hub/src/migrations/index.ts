@@ -4,4 +4,9 @@ import { OAuthConnect1765000000000 } from './1765000000000-oauth-connect';
 import { StockChangeVersions1765100000000 } from './1765100000000-stock-change-versions';
 
 /** Every migration, in order (explicit list: works from src/ under jest and from dist/). */
-export const HUB_MIGRATIONS = [InitialSchema1764230400000, StoreSyncLease1764489600000, OAuthConnect1765000000000, StockChangeVersions1765100000000];
+export const HUB_MIGRATIONS = [
+  InitialSchema1764230400000,
+  StoreSyncLease1764489600000,
+  OAuthConnect1765000000000,
+  StockChangeVersions1765100000000,
+];

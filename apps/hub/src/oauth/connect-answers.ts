@@ -31,8 +31,10 @@ export function withQuery(base: string, params: Record<string, string>): string 
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 export function page(title: string, text: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="robots" content="noindex"><title>${escape(title)}</title></head>` +
-    `<body><h1>${escape(title)}</h1><p>${escape(text)}</p></body></html>`;
+  return (
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="robots" content="noindex"><title>${escape(title)}</title></head>` +
+    `<body><h1>${escape(title)}</h1><p>${escape(text)}</p></body></html>`
+  );
 }
 
 /** Answers HTML pages with no referrer, no framing and no caching (they follow a code in the URL). */

@@ -18,8 +18,7 @@ import { stateHash } from './oauth-state';
 import { stateCookie } from './state-cookie';
 
 export type HopOutcome =
-  | { ok: true; location: string; cookie: string }
-  | { ok: false; status: 400 | 404; error: 'invalid_state' | 'not_found'; message: string };
+  { ok: true; location: string; cookie: string } | { ok: false; status: 400 | 404; error: 'invalid_state' | 'not_found'; message: string };
 
 @Injectable()
 export class ConnectHopService {
@@ -33,7 +32,13 @@ export class ConnectHopService {
 
   async hop(id: string, state: string): Promise<HopOutcome> {
     const row = await findOpenConnectRequest(this.db.manager, id, stateHash(state));
-    if (!row) return { ok: false, status: 400, error: 'invalid_state', message: 'this connect link is unknown, already used or expired (start again from the hub)' };
+    if (!row)
+      return {
+        ok: false,
+        status: 400,
+        error: 'invalid_state',
+        message: 'this connect link is unknown, already used or expired (start again from the hub)',
+      };
     const flow = installFlowOf(row.platform, this.registry.get(row.platform), this.connections.appFor(row.platform));
     if (!flow.ok) return { ok: false, status: 404, error: 'not_found', message: flow.message };
     const secrets = decryptSecrets(this.cipher, row);

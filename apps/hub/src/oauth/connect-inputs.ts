@@ -8,7 +8,11 @@ import { BASE_URL_FIELD, validateCredentials, type CredentialField } from '@stoc
 import type { ValidationDetail } from '../http/api-errors';
 import { oversizedCredentialValues } from '../stores/credential-limits';
 
-export function checkConnectInputs(fields: readonly CredentialField[], raw: Record<string, unknown> | undefined, errors: ValidationDetail[]): Record<string, string> | undefined {
+export function checkConnectInputs(
+  fields: readonly CredentialField[],
+  raw: Record<string, unknown> | undefined,
+  errors: ValidationDetail[],
+): Record<string, string> | undefined {
   const submitted = raw ?? {};
   const rename = (d: ValidationDetail): ValidationDetail => ({
     path: d.path.replace(/^credentials/, 'inputs'),

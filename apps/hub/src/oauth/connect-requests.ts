@@ -77,7 +77,11 @@ export async function insertConnectRequest(manager: EntityManager, cipher: Crede
 }
 
 /** Takes the request for this state, once: undefined when unknown, already used or expired. */
-export async function consumeConnectRequest(manager: EntityManager, platform: string, hash: string): Promise<ConnectRequestRow | undefined> {
+export async function consumeConnectRequest(
+  manager: EntityManager,
+  platform: string,
+  hash: string,
+): Promise<ConnectRequestRow | undefined> {
   return queryOne<ConnectRequestRow>(
     manager,
     `UPDATE oauth_connect_requests SET consumed_at = now()
@@ -104,7 +108,11 @@ export async function whyNotConsumable(manager: EntityManager, platform: string,
  * The store a connect request already connected (its state used, the outcome a store), or undefined. For the
  * browser's return after a platform completed the flow server to server (WooCommerce posts the keys first).
  */
-export async function completedConnectRequestStore(manager: EntityManager, platform: string, hash: string): Promise<{ storeId: string; reconnect: boolean } | undefined> {
+export async function completedConnectRequestStore(
+  manager: EntityManager,
+  platform: string,
+  hash: string,
+): Promise<{ storeId: string; reconnect: boolean } | undefined> {
   const row = await queryOne<{ result_store_id: string | null; store_id: string | null }>(
     manager,
     `SELECT result_store_id, store_id FROM oauth_connect_requests WHERE state_hash = $1 AND platform = $2 AND consumed_at IS NOT NULL AND expires_at > now()`,
@@ -123,7 +131,11 @@ export async function findOpenConnectRequest(manager: EntityManager, id: string,
 }
 
 /** The outcome of a consumed request: the store it connected, or why it failed (an error code, never a secret). */
-export async function recordConnectOutcome(manager: EntityManager, id: string, outcome: { storeId?: string; failure?: string }): Promise<void> {
+export async function recordConnectOutcome(
+  manager: EntityManager,
+  id: string,
+  outcome: { storeId?: string; failure?: string },
+): Promise<void> {
   await queryRows(manager, `UPDATE oauth_connect_requests SET result_store_id = $2, failure = $3 WHERE id = $1 RETURNING id`, [
     id,
     outcome.storeId ?? null,
@@ -133,7 +145,10 @@ export async function recordConnectOutcome(manager: EntityManager, id: string, o
 
 /** Requests expired for over a day are of no further use. */
 export async function purgeConnectRequests(manager: EntityManager): Promise<number> {
-  const rows = await queryRows<{ id: string }>(manager, `DELETE FROM oauth_connect_requests WHERE expires_at < now() - interval '1 day' RETURNING id`);
+  const rows = await queryRows<{ id: string }>(
+    manager,
+    `DELETE FROM oauth_connect_requests WHERE expires_at < now() - interval '1 day' RETURNING id`,
+  );
   return rows.length;
 }
 

@@ -1,5 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+} from 'class-validator';
 import { OptionalNotNull } from '../http/dto-rules';
 import { ReferenceChecked } from '../http/reference-checked';
 
@@ -13,50 +27,75 @@ const INPUTS_DOC = {
 
 @ReferenceChecked()
 export class ConnectStoreBody {
-  @ApiProperty({ example: 'shopify', description: 'an integration id whose plugin has an install flow (installFlow in GET /v1/integrations)' })
-  @IsString() @IsNotEmpty()
+  @ApiProperty({
+    example: 'shopify',
+    description: 'an integration id whose plugin has an install flow (installFlow in GET /v1/integrations)',
+  })
+  @IsString()
+  @IsNotEmpty()
   platform!: string;
 
   @ApiProperty({ example: 'Demo shop' })
-  @IsString() @IsNotEmpty() @MaxLength(200)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
   name!: string;
 
   @ApiProperty({ example: 'north_america', description: 'a selling region code' })
-  @IsString() @IsNotEmpty()
+  @IsString()
+  @IsNotEmpty()
   sellingRegion!: string;
 
   @ApiPropertyOptional({ default: true })
-  @OptionalNotNull() @IsBoolean()
+  @OptionalNotNull()
+  @IsBoolean()
   stockSyncEnabled?: boolean;
 
   @ApiPropertyOptional({ enum: ['reassert', 'report'], default: 'reassert' })
-  @OptionalNotNull() @IsIn(['reassert', 'report'])
+  @OptionalNotNull()
+  @IsIn(['reassert', 'report'])
   driftPolicy?: 'reassert' | 'report';
 
-  @ApiPropertyOptional({ type: Number, nullable: true, minimum: 60, description: 'reconciliation interval for this store (default: the hub-wide one)' })
-  @IsOptional() @ValidateIf((_o, v) => v !== null) @IsInt() @Min(60) @Max(30 * 24 * 3600)
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    minimum: 60,
+    description: 'reconciliation interval for this store (default: the hub-wide one)',
+  })
+  @IsOptional()
+  @ValidateIf((_o, v) => v !== null)
+  @IsInt()
+  @Min(60)
+  @Max(30 * 24 * 3600)
   reconcileIntervalSeconds?: number | null;
 
   @ApiPropertyOptional(INPUTS_DOC)
-  @OptionalNotNull() @IsObject()
+  @OptionalNotNull()
+  @IsObject()
   inputs?: Record<string, unknown>;
 }
 
 @ReferenceChecked()
 export class ReconnectStoreBody {
-  @ApiPropertyOptional({ ...INPUTS_DOC, description: `${INPUTS_DOC.description} Left out: taken from the store's stored credentials of the same names.` })
-  @OptionalNotNull() @IsObject()
+  @ApiPropertyOptional({
+    ...INPUTS_DOC,
+    description: `${INPUTS_DOC.description} Left out: taken from the store's stored credentials of the same names.`,
+  })
+  @OptionalNotNull()
+  @IsObject()
   inputs?: Record<string, unknown>;
 }
 
 export class ConnectStartedDto {
   @ApiProperty({ format: 'uuid', description: 'the connect request' }) connectId!: string;
   @ApiProperty({
-    description: "where to send the merchant's browser: the platform's consent screen (or the hub's hop to it that binds the state to a cookie)",
+    description:
+      "where to send the merchant's browser: the platform's consent screen (or the hub's hop to it that binds the state to a cookie)",
     example: 'https://demo-shop.myshopify.com/admin/oauth/authorize?client_id=…&scope=…&redirect_uri=…&state=…',
   })
   connectUrl!: string;
-  @ApiProperty({ description: 'the connect request (its state) is refused after this instant', example: '2026-12-02T12:10:00.000Z' }) expiresAt!: string;
+  @ApiProperty({ description: 'the connect request (its state) is refused after this instant', example: '2026-12-02T12:10:00.000Z' })
+  expiresAt!: string;
   @ApiPropertyOptional({ format: 'uuid', description: 'reconnect: the store that the flow gives new credentials' }) storeId?: string;
 }
 
@@ -76,7 +115,11 @@ export class ConnectStartParam {
 }
 
 export class ConnectStartQuery {
-  @ApiProperty({ description: 'the state the hub issued with this connect request (43 BASE64URL characters)', example: 'q1Zb2u0m3Yb7F7mM6QxJ1nq9bXo0oYk3n8fS2c4d5e6' })
-  @IsString() @Matches(/^[A-Za-z0-9_-]{43}$/, { message: 'state must be the state the hub issued' })
+  @ApiProperty({
+    description: 'the state the hub issued with this connect request (43 BASE64URL characters)',
+    example: 'q1Zb2u0m3Yb7F7mM6QxJ1nq9bXo0oYk3n8fS2c4d5e6',
+  })
+  @IsString()
+  @Matches(/^[A-Za-z0-9_-]{43}$/, { message: 'state must be the state the hub issued' })
   state!: string;
 }

@@ -44,11 +44,16 @@ export class ConnectService {
     let flow: ReturnType<typeof installFlowOf> | undefined;
     if (!invalid.has('platform')) {
       flow = installFlowOf(body.platform, this.registry.get(body.platform), this.connections.appFor(body.platform));
-      if (!flow.ok) errors.push({ path: 'platform', message: `platform: ${flow.message}${flow.reason === 'unknown_platform' ? this.available() : ''}` });
+      if (!flow.ok)
+        errors.push({
+          path: 'platform',
+          message: `platform: ${flow.message}${flow.reason === 'unknown_platform' ? this.available() : ''}`,
+        });
     }
     let inputs: Record<string, string> | undefined;
     if (flow?.ok && !invalid.has('inputs')) inputs = checkConnectInputs(flow.spec.connectFields ?? [], body.inputs, errors);
-    if (format.total || errors.length || !flow?.ok || !inputs) throw new ValidationFailed([...format.details, ...errors], format.total + errors.length);
+    if (format.total || errors.length || !flow?.ok || !inputs)
+      throw new ValidationFailed([...format.details, ...errors], format.total + errors.length);
 
     const settings: NewStoreSettings = {
       name: body.name,
@@ -77,7 +82,8 @@ export class ConnectService {
       const stored = this.storedInputs(store, flow.spec.connectFields?.map((f) => f.name) ?? []);
       inputs = checkConnectInputs(flow.spec.connectFields ?? [], { ...stored, ...(body.inputs ?? {}) }, errors);
     }
-    if (format.total || errors.length || !flow.ok || !inputs) throw new ValidationFailed([...format.details, ...errors], format.total + errors.length);
+    if (format.total || errors.length || !flow.ok || !inputs)
+      throw new ValidationFailed([...format.details, ...errors], format.total + errors.length);
     return this.start(flow, inputs, { storeId: store.id, settings: null });
   }
 
@@ -97,7 +103,9 @@ export class ConnectService {
       platformUrl = authorizeUrl(flow.spec, request);
     } catch (e) {
       // The plugin could not build the consent URL from these inputs (a malformed shop domain…).
-      throw new ValidationFailed([{ path: 'inputs', message: `inputs: ${(e as Error)?.message ?? 'refused by the integration'}`.slice(0, 300) }]);
+      throw new ValidationFailed([
+        { path: 'inputs', message: `inputs: ${(e as Error)?.message ?? 'refused by the integration'}`.slice(0, 300) },
+      ]);
     }
     const expiresAt = await insertConnectRequest(this.db.manager, this.cipher, {
       id,
@@ -122,11 +130,15 @@ export class ConnectService {
 
   private async checkRegion(code: string, errors: ValidationDetail[]): Promise<void> {
     const found = await queryOne<{ code: string }>(this.db.manager, `SELECT code FROM selling_regions WHERE code = $1`, [code]);
-    if (!found) errors.push({ path: 'sellingRegion', message: `sellingRegion: unknown selling region "${code}" (see GET /v1/selling-regions)` });
+    if (!found)
+      errors.push({ path: 'sellingRegion', message: `sellingRegion: unknown selling region "${code}" (see GET /v1/selling-regions)` });
   }
 
   private available(): string {
-    const ids = this.registry.list().filter((p) => p.oauth).map((p) => p.manifest.id);
+    const ids = this.registry
+      .list()
+      .filter((p) => p.oauth)
+      .map((p) => p.manifest.id);
     return ` (with an install flow: ${ids.join(', ') || 'none'})`;
   }
 }

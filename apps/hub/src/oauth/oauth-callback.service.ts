@@ -40,7 +40,14 @@ import { ConnectionFactory } from '../plugins/connection-factory.service';
 import { PluginRegistry } from '../plugins/plugin-registry.service';
 import { oversizedCredentialValues } from '../stores/credential-limits';
 import { credentialsExpireAt } from '../stores/credentials-expiry';
-import { completedConnectRequestStore, consumeConnectRequest, decryptSecrets, recordConnectOutcome, whyNotConsumable, type ConnectRequestRow } from './connect-requests';
+import {
+  completedConnectRequestStore,
+  consumeConnectRequest,
+  decryptSecrets,
+  recordConnectOutcome,
+  whyNotConsumable,
+  type ConnectRequestRow,
+} from './connect-requests';
 import { installFlowOf } from './install-flows';
 import { stateHash } from './oauth-state';
 
@@ -85,7 +92,12 @@ export class OAuthCallbackService {
     const denial = inbound.query.error !== undefined;
     if (!denial && spec.verifyCallback && !safely(() => spec.verifyCallback!(inbound, app))) {
       this.log.warn(JSON.stringify({ event: 'oauth_callback_refused', platform, reason: 'invalid_signature' }));
-      return refuse(401, 'invalid_signature', `the callback's signature does not verify with the ${flow.plugin.manifest.displayName} app's secret`, false);
+      return refuse(
+        401,
+        'invalid_signature',
+        `the callback's signature does not verify with the ${flow.plugin.manifest.displayName} app's secret`,
+        false,
+      );
     }
 
     const state = stateOf(spec, inbound, cookieState);
@@ -105,8 +117,8 @@ export class OAuthCallbackService {
     }
 
     const outcome = await this.complete(platform, flow.plugin.manifest.displayName, spec, app, request, inbound);
-    await recordConnectOutcome(this.db.manager, request.id, outcome.ok ? { storeId: outcome.storeId } : { failure: outcome.error }).catch((e: Error) =>
-      this.log.warn(`connect request ${request.id}: outcome not recorded (${e.name})`),
+    await recordConnectOutcome(this.db.manager, request.id, outcome.ok ? { storeId: outcome.storeId } : { failure: outcome.error }).catch(
+      (e: Error) => this.log.warn(`connect request ${request.id}: outcome not recorded (${e.name})`),
     );
     this.log.log(
       JSON.stringify({
@@ -132,7 +144,11 @@ export class OAuthCallbackService {
     }
     const secrets = decryptSecrets(this.cipher, request);
     const code = inbound.query.code ?? '';
-    const { http, log } = this.connections.exchangeClient(platform, `connect:${request.id}`, [app.clientSecret, code, secrets.codeVerifier ?? '']);
+    const { http, log } = this.connections.exchangeClient(platform, `connect:${request.id}`, [
+      app.clientSecret,
+      code,
+      secrets.codeVerifier ?? '',
+    ]);
     let connected: ConnectedStore;
     try {
       connected = await exchangeCode(spec, {
@@ -147,9 +163,15 @@ export class OAuthCallbackService {
     } catch (e) {
       const redact = createRedactor([app.clientSecret, code, secrets.codeVerifier ?? ''].filter((v) => v.length > 0));
       const message = redact(e instanceof Error ? e.message : String(e)).slice(0, 300);
-      if (isPluginError(e) && e.code === 'auth') return refuse(403, 'access_denied', `${displayName} refused the code exchange: ${message}`, true);
-      this.log.warn(`code exchange with ${platform} failed: ${isPluginError(e) ? message : (e as Error)?.name ?? 'error'}`);
-      return refuse(502, 'platform_unavailable', `the code exchange with ${displayName} failed${isPluginError(e) ? `: ${message}` : ''}`, true);
+      if (isPluginError(e) && e.code === 'auth')
+        return refuse(403, 'access_denied', `${displayName} refused the code exchange: ${message}`, true);
+      this.log.warn(`code exchange with ${platform} failed: ${isPluginError(e) ? message : ((e as Error)?.name ?? 'error')}`);
+      return refuse(
+        502,
+        'platform_unavailable',
+        `the code exchange with ${displayName} failed${isPluginError(e) ? `: ${message}` : ''}`,
+        true,
+      );
     }
 
     const plugin = this.registry.get(platform)!;
@@ -165,17 +187,31 @@ export class OAuthCallbackService {
     return this.save(platform, request, checked.values, externalStoreId);
   }
 
-  private async save(platform: string, request: ConnectRequestRow, credentials: Record<string, string>, externalStoreId: string): Promise<CallbackOutcome> {
+  private async save(
+    platform: string,
+    request: ConnectRequestRow,
+    credentials: Record<string, string>,
+    externalStoreId: string,
+  ): Promise<CallbackOutcome> {
     const expiresAt = credentialsExpireAt(credentials);
     const names = JSON.stringify(Object.keys(credentials));
     type Saved = CallbackOutcome & { pending?: number };
     const result: Saved = await retryingTransaction(this.db, async (m): Promise<Saved> => {
       let targetId = request.store_id;
       if (targetId) {
-        const target = await queryOne<{ id: string; external_store_id: string | null }>(m, `SELECT id, external_store_id FROM stores WHERE id = $1 FOR UPDATE`, [targetId]);
+        const target = await queryOne<{ id: string; external_store_id: string | null }>(
+          m,
+          `SELECT id, external_store_id FROM stores WHERE id = $1 FOR UPDATE`,
+          [targetId],
+        );
         if (!target) return refuse(404, 'not_found', 'the store to reconnect no longer exists', true);
         if (target.external_store_id !== null && target.external_store_id !== externalStoreId) {
-          return refuse(409, 'conflict', 'the account that approved is another store than the one being reconnected: nothing was changed', true);
+          return refuse(
+            409,
+            'conflict',
+            'the account that approved is another store than the one being reconnected: nothing was changed',
+            true,
+          );
         }
       } else {
         // Installing the app again on a store the hub already knows reconnects that store (no duplicate).
@@ -194,7 +230,11 @@ export class OAuthCallbackService {
            WHERE id = $1 RETURNING id`,
           [targetId, this.cipher.encrypt(credentials, targetId), names, expiresAt, externalStoreId],
         );
-        const pending = await queryOne<{ n: number | string }>(m, `SELECT count(*) AS n FROM sync_variants WHERE store_id = $1 AND pending`, [targetId]);
+        const pending = await queryOne<{ n: number | string }>(
+          m,
+          `SELECT count(*) AS n FROM sync_variants WHERE store_id = $1 AND pending`,
+          [targetId],
+        );
         return { ok: true, storeId: targetId, reconnected: true, pending: toNumber(pending?.n) };
       }
       const id = randomUUID();
@@ -221,7 +261,12 @@ export class OAuthCallbackService {
     }).catch((e: unknown): Saved => {
       // e.g. the selling region was removed from the reference data meanwhile (foreign key)
       this.log.error(`saving the ${platform} store failed: ${(e as Error)?.name ?? 'error'} ${(e as { code?: string })?.code ?? ''}`);
-      return refuse(409, 'conflict', 'the store could not be saved as requested (its selling region or platform changed meanwhile): start again', true);
+      return refuse(
+        409,
+        'conflict',
+        'the store could not be saved as requested (its selling region or platform changed meanwhile): start again',
+        true,
+      );
     });
     if (result.ok && result.pending) {
       // The store is active again: its waiting work goes out now.

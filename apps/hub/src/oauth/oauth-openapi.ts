@@ -12,7 +12,11 @@ const errorWith = (code: string, description: string): ApiResponseOptions => ({
   description,
   content: {
     'application/json': {
-      schema: { type: 'object', required: ['error', 'message'], properties: { error: { type: 'string', enum: [code] }, message: { type: 'string' } } },
+      schema: {
+        type: 'object',
+        required: ['error', 'message'],
+        properties: { error: { type: 'string', enum: [code] }, message: { type: 'string' } },
+      },
     },
   },
 });
@@ -32,16 +36,23 @@ export const OAUTH_ANSWERS = {
     },
   } satisfies ApiResponseOptions,
   redirect: {
-    description: "a browser is sent to HUB_CONNECT_SUCCESS_URL?storeId=… or HUB_CONNECT_FAILURE_URL?error=<code> (when configured)",
+    description: 'a browser is sent to HUB_CONNECT_SUCCESS_URL?storeId=… or HUB_CONNECT_FAILURE_URL?error=<code> (when configured)',
     headers: { Location: { description: 'the configured page', schema: { type: 'string' } } },
   } satisfies ApiResponseOptions,
-  badSignature: errorWith('invalid_signature', "the platform's signature (HMAC, signed JWT…) does not verify with the app's secret: nothing was changed"),
+  badSignature: errorWith(
+    'invalid_signature',
+    "the platform's signature (HMAC, signed JWT…) does not verify with the app's secret: nothing was changed",
+  ),
   denied: errorWith('access_denied', 'the merchant did not approve, or the platform refused the code exchange'),
-  noFlow: errorWith('not_found', 'no install flow for this platform in this hub (no such plugin, no oauth part, or its app is not configured)'),
+  noFlow: errorWith(
+    'not_found',
+    'no install flow for this platform in this hub (no such plugin, no oauth part, or its app is not configured)',
+  ),
   conflict: errorWith('conflict', 'a reconnect approved on another platform store than the one being reconnected: nothing was changed'),
   platformDown: errorWith('platform_unavailable', 'the code exchange failed (platform unreachable, or an unusable answer)'),
   uninstalled: {
-    description: 'verified: the stores of that platform id are paused with the reason (`paused: 0` for a store the hub does not know: platforms retry notices not answered 2xx)',
+    description:
+      'verified: the stores of that platform id are paused with the reason (`paused: 0` for a store the hub does not know: platforms retry notices not answered 2xx)',
     content: {
       'application/json': {
         schema: { type: 'object', required: ['paused'], properties: { paused: { type: 'integer', minimum: 0 } } },

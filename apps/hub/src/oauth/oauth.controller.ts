@@ -35,9 +35,9 @@ export class OAuthController {
     operationId: 'oauthCallback',
     summary: "The platform's OAuth callback (public): verifies it, exchanges the code and creates or reconnects the store",
     description:
-      'Called by the merchant\'s browser, redirected by the platform after the consent screen, with `code` and `state` (and the ' +
+      "Called by the merchant's browser, redirected by the platform after the consent screen, with `code` and `state` (and the " +
       "platform's signature where it signs its callback). Checks, in order: the signature (401), the state — single-use, " +
-      'expiring, bound to one connect request (400) —, the platform\'s own refusal (403), then exchanges the code (403 refused, 502 failed) ' +
+      "expiring, bound to one connect request (400) —, the platform's own refusal (403), then exchanges the code (403 refused, 502 failed) " +
       'and stores the credentials encrypted. Nothing is written when a check fails.',
   })
   @ApiParam({ name: 'platform', example: 'shopify' })
@@ -56,7 +56,8 @@ export class OAuthController {
   @ApiOperation({
     operationId: 'oauthCallbackPost',
     summary: 'The OAuth callback for platforms that post to it (public), e.g. keys posted by the store',
-    description: 'As GET /oauth/callback/{platform}; the plugin reads the state and verifies the signature on the exact bytes received (at most 64 KiB).',
+    description:
+      'As GET /oauth/callback/{platform}; the plugin reads the state and verifies the signature on the exact bytes received (at most 64 KiB).',
   })
   @ApiParam({ name: 'platform', example: 'woocommerce' })
   @ApiBody(PLATFORM_PAYLOAD)
@@ -80,11 +81,23 @@ export class OAuthController {
       "redirects to the platform's consent screen. Refused (400) when the id and state do not name an open connect request.",
   })
   @ApiParam({ name: 'id', format: 'uuid' })
-  @ApiResponse({ status: 302, description: "to the platform's consent screen", headers: { Location: { schema: { type: 'string' } }, 'Set-Cookie': { schema: { type: 'string' } } } })
+  @ApiResponse({
+    status: 302,
+    description: "to the platform's consent screen",
+    headers: { Location: { schema: { type: 'string' } }, 'Set-Cookie': { schema: { type: 'string' } } },
+  })
   // A hop has no 2xx: `default` says what else comes (redocly's operation-2xx-response accepts it).
-  @ApiDefaultResponse({ description: 'a refusal: for a browser a 303 to HUB_CONNECT_FAILURE_URL when set, else an HTML page with the 4xx status; otherwise the JSON error (400 validation_failed naming `state`, 404)' })
+  @ApiDefaultResponse({
+    description:
+      'a refusal: for a browser a 303 to HUB_CONNECT_FAILURE_URL when set, else an HTML page with the 4xx status; otherwise the JSON error (400 validation_failed naming `state`, 404)',
+  })
   @ApiResponse({ status: 404, ...OAUTH_ANSWERS.noFlow })
-  async start(@Param() params: ConnectStartParam, @Query() query: ConnectStartQuery, @Req() req: OAuthHttpRequest, @Res() res: OAuthHttpResponse): Promise<void> {
+  async start(
+    @Param() params: ConnectStartParam,
+    @Query() query: ConnectStartQuery,
+    @Req() req: OAuthHttpRequest,
+    @Res() res: OAuthHttpResponse,
+  ): Promise<void> {
     const outcome = await this.hops.hop(params.id, query.state);
     if (outcome.ok) {
       res.setHeader('Set-Cookie', outcome.cookie);
@@ -101,7 +114,7 @@ export class OAuthController {
     operationId: 'oauthUninstall',
     summary: "A platform's app-uninstalled notice (public, verified by the plugin): pauses the store",
     description:
-      "The plugin verifies the notice on the exact bytes received (HMAC header, signed JWT…). Unverified → 401 and nothing changes; verified → every store of that " +
+      'The plugin verifies the notice on the exact bytes received (HMAC header, signed JWT…). Unverified → 401 and nothing changes; verified → every store of that ' +
       'platform id is paused with the reason.',
   })
   @ApiParam({ name: 'platform', example: 'shopify' })
@@ -116,7 +129,8 @@ export class OAuthController {
   @Get('uninstall/:platform')
   @ApiOperation({
     operationId: 'oauthUninstallGet',
-    summary: 'The app-uninstalled notice of platforms that send it as a GET (public, verified by the plugin), e.g. a signed JWT in the query',
+    summary:
+      'The app-uninstalled notice of platforms that send it as a GET (public, verified by the plugin), e.g. a signed JWT in the query',
   })
   @ApiParam({ name: 'platform', example: 'bigcommerce' })
   @ApiResponse({ status: 200, ...OAUTH_ANSWERS.uninstalled })
@@ -138,7 +152,14 @@ export class OAuthController {
     if (outcome.ok) {
       if (successUrl && req.method === 'GET') return sendRedirect(res, withQuery(successUrl, { storeId: outcome.storeId }));
       if (wantsHtml(req.headers.accept)) {
-        return sendPage(res, 200, page(outcome.reconnected ? 'Store reconnected' : 'Store connected', `The store ${outcome.storeId} is connected to Stock Sync Hub. You can close this page.`));
+        return sendPage(
+          res,
+          200,
+          page(
+            outcome.reconnected ? 'Store reconnected' : 'Store connected',
+            `The store ${outcome.storeId} is connected to Stock Sync Hub. You can close this page.`,
+          ),
+        );
       }
       res.setHeader('Cache-Control', 'no-store');
       res.status(200).json({ storeId: outcome.storeId, status: outcome.reconnected ? 'reconnected' : 'connected' });
@@ -147,7 +168,14 @@ export class OAuthController {
     this.refusal(req, res, outcome.status, outcome.error, outcome.message, outcome.forMerchant);
   }
 
-  private refusal(req: OAuthHttpRequest, res: OAuthHttpResponse, status: number, error: string, message: string, forMerchant: boolean): void {
+  private refusal(
+    req: OAuthHttpRequest,
+    res: OAuthHttpResponse,
+    status: number,
+    error: string,
+    message: string,
+    forMerchant: boolean,
+  ): void {
     const { failureUrl } = this.config.oauth;
     if (forMerchant && failureUrl && req.method === 'GET') return sendRedirect(res, withQuery(failureUrl, { error }));
     if (wantsHtml(req.headers.accept)) return sendPage(res, status, page('The store was not connected', `${message} (${error})`));

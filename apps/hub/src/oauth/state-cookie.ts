@@ -20,5 +20,12 @@ export function stateCookie(platform: string, state: string, maxAgeSeconds: numb
 
 /** Removes the cookie once the callback has used it. */
 export function clearedStateCookie(platform: string, secure: boolean): string {
-  return [`${STATE_COOKIE}=`, `Path=/oauth/callback/${encodeURIComponent(platform)}`, 'Max-Age=0', 'HttpOnly', 'SameSite=Lax', ...(secure ? ['Secure'] : [])].join('; ');
+  return [
+    `${STATE_COOKIE}=`,
+    `Path=/oauth/callback/${encodeURIComponent(platform)}`,
+    'Max-Age=0',
+    'HttpOnly',
+    'SameSite=Lax',
+    ...(secure ? ['Secure'] : []),
+  ].join('; ');
 }

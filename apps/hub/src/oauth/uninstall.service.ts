@@ -17,8 +17,7 @@ import { PluginRegistry } from '../plugins/plugin-registry.service';
 import { installFlowOf } from './install-flows';
 
 export type UninstallOutcome =
-  | { ok: true; paused: number }
-  | { ok: false; status: 401 | 404; error: 'invalid_signature' | 'not_found'; message: string };
+  { ok: true; paused: number } | { ok: false; status: 401 | 404; error: 'invalid_signature' | 'not_found'; message: string };
 
 @Injectable()
 export class UninstallService {
@@ -34,7 +33,13 @@ export class UninstallService {
     const flow = installFlowOf(platform, this.registry.get(platform), this.connections.appFor(platform));
     if (!flow.ok) return { ok: false, status: 404, error: 'not_found', message: flow.message };
     const verify = flow.spec.verifyUninstall;
-    if (!verify) return { ok: false, status: 404, error: 'not_found', message: `${flow.plugin.manifest.displayName} sends no uninstall notice this hub verifies` };
+    if (!verify)
+      return {
+        ok: false,
+        status: 404,
+        error: 'not_found',
+        message: `${flow.plugin.manifest.displayName} sends no uninstall notice this hub verifies`,
+      };
     let notice: UninstallNotice | null = null;
     try {
       notice = verify.call(flow.spec, inbound, flow.app);
@@ -43,9 +48,16 @@ export class UninstallService {
     }
     if (!notice || typeof notice.externalStoreId !== 'string' || notice.externalStoreId === '') {
       this.log.warn(JSON.stringify({ event: 'uninstall_refused', platform, reason: 'invalid_signature' }));
-      return { ok: false, status: 401, error: 'invalid_signature', message: `the notice does not verify with the ${flow.plugin.manifest.displayName} app's secret: nothing was changed` };
+      return {
+        ok: false,
+        status: 401,
+        error: 'invalid_signature',
+        message: `the notice does not verify with the ${flow.plugin.manifest.displayName} app's secret: nothing was changed`,
+      };
     }
-    const reason = (typeof notice.reason === 'string' && notice.reason ? notice.reason : `the app was uninstalled on ${flow.plugin.manifest.displayName}`).slice(0, 500);
+    const reason = (
+      typeof notice.reason === 'string' && notice.reason ? notice.reason : `the app was uninstalled on ${flow.plugin.manifest.displayName}`
+    ).slice(0, 500);
     const rows = await queryRows<{ id: string }>(
       this.db.manager,
       `UPDATE stores SET status = 'paused', status_reason = $3, updated_at = now()

@@ -117,8 +117,14 @@ export class ConnectionFactory {
     const secrets = [...secretValues(effectiveCredentialFields(plugin.credentialFields), current), ...(app ? [app.clientSecret] : [])];
     const log = pluginLogger(`plugin:${store.platform}:${store.id}`, secrets);
     const values = await plugin.refreshCredentials({ credentials: Object.freeze({ ...current }), http, log, ...(app ? { app } : {}) });
-    if (!isStringRecord(values)) throw new Transient('the plugin answered the credential refresh with something other than a set of string values');
-    return { values, ciphertext: this.cipher.encrypt(values, store.id), names: Object.keys(values), expiresAt: credentialsExpireAt(values) };
+    if (!isStringRecord(values))
+      throw new Transient('the plugin answered the credential refresh with something other than a set of string values');
+    return {
+      values,
+      ciphertext: this.cipher.encrypt(values, store.id),
+      names: Object.keys(values),
+      expiresAt: credentialsExpireAt(values),
+    };
   }
 
   /**
@@ -131,7 +137,12 @@ export class ConnectionFactory {
     if (!plugin) throw new IntegrationUnavailable(platform);
     const list = secrets.filter((v) => v.length > 0);
     const log = pluginLogger(`plugin:${platform}:${label}`, list);
-    const http = createHttpClient({ rateLimit: plugin.manifest.rateLimit, limiter: createRateLimiter(plugin.manifest.rateLimit), secrets: list, log });
+    const http = createHttpClient({
+      rateLimit: plugin.manifest.rateLimit,
+      limiter: createRateLimiter(plugin.manifest.rateLimit),
+      secrets: list,
+      log,
+    });
     return { http, log };
   }
 

@@ -10,13 +10,20 @@ import { CredentialFieldDto } from './integrations.dto';
 export class TokenLifetimeDto {
   @ApiPropertyOptional({ example: 3600, description: 'absent: long-lived' }) accessTokenSeconds?: number;
   @ApiPropertyOptional({ example: 7776000 }) refreshTokenSeconds?: number;
-  @ApiProperty({ example: 'https://developers.etsy.com/documentation/essentials/authentication', description: 'the platform document stating them' }) source!: string;
+  @ApiProperty({
+    example: 'https://developers.etsy.com/documentation/essentials/authentication',
+    description: 'the platform document stating them',
+  })
+  source!: string;
 }
 
 export class InstallFlowDto {
-  @ApiProperty({ description: 'the app (client id and secret) is configured in this hub (HUB_OAUTH_<PLATFORM>_*): POST /v1/stores/connect works' })
+  @ApiProperty({
+    description: 'the app (client id and secret) is configured in this hub (HUB_OAUTH_<PLATFORM>_*): POST /v1/stores/connect works',
+  })
   configured!: boolean;
-  @ApiProperty({ type: () => [CredentialFieldDto], description: 'the `inputs` of POST /v1/stores/connect' }) connectFields!: CredentialFieldDto[];
+  @ApiProperty({ type: () => [CredentialFieldDto], description: 'the `inputs` of POST /v1/stores/connect' })
+  connectFields!: CredentialFieldDto[];
   @ApiProperty({ description: 'the flow uses PKCE (RFC 7636, S256)' }) pkce!: boolean;
   @ApiPropertyOptional({ type: () => TokenLifetimeDto }) tokenLifetime?: TokenLifetimeDto;
 }
@@ -27,7 +34,12 @@ export function installFlowSummary(plugin: IntegrationPlugin, app: OAuthApp | un
   const lifetime = oauth.tokenLifetime;
   return {
     configured: app !== undefined,
-    connectFields: (oauth.connectFields ?? []).map((f) => ({ name: f.name, secret: f.secret, required: f.required, ...(f.description ? { description: f.description } : {}) })),
+    connectFields: (oauth.connectFields ?? []).map((f) => ({
+      name: f.name,
+      secret: f.secret,
+      required: f.required,
+      ...(f.description ? { description: f.description } : {}),
+    })),
     pkce: oauth.pkce === 'S256',
     ...(lifetime
       ? {

@@ -9,7 +9,8 @@ import { PluginRegistry } from './plugin-registry.service';
 import { ConnectionFactory } from './connection-factory.service';
 import { installFlowSummary } from './install-flow-summary';
 
-const optional = <K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> => (value === undefined ? {} : ({ [key]: value } as Record<K, V>));
+const optional = <K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> =>
+  value === undefined ? {} : ({ [key]: value } as Record<K, V>);
 
 @ApiTags('reference data')
 @ApiBearerAuth()
@@ -43,7 +44,14 @@ export class IntegrationsController {
       ...optional('installFlow', installFlowSummary(p, this.connections.appFor(p.manifest.id))),
     }));
     if (!query.includeUnavailable) return loaded;
-    const gone = await queryRows<{ id: string; display_name: string; contract_version: number; manifest: IntegrationDto & { capabilities: Record<string, unknown> }; credential_fields: IntegrationDto['credentialFields']; unavailable_reason: string | null }>(
+    const gone = await queryRows<{
+      id: string;
+      display_name: string;
+      contract_version: number;
+      manifest: IntegrationDto & { capabilities: Record<string, unknown> };
+      credential_fields: IntegrationDto['credentialFields'];
+      unavailable_reason: string | null;
+    }>(
       this.db.manager,
       `SELECT id, display_name, contract_version, manifest, credential_fields, unavailable_reason FROM integrations WHERE NOT available ORDER BY id`,
     );

@@ -21,7 +21,10 @@ export class IntegrationDto {
   @ApiProperty({ type: [CredentialFieldDto] }) credentialFields!: CredentialFieldDto[];
   @ApiProperty() available!: boolean;
   @ApiPropertyOptional() unavailableReason?: string;
-  @ApiPropertyOptional({ type: () => InstallFlowDto, description: "present when the plugin can connect a store by the platform's install flow (POST /v1/stores/connect)" })
+  @ApiPropertyOptional({
+    type: () => InstallFlowDto,
+    description: "present when the plugin can connect a store by the platform's install flow (POST /v1/stores/connect)",
+  })
   installFlow?: InstallFlowDto;
 }
 

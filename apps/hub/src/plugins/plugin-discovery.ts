@@ -5,7 +5,13 @@
  * step is reported with the reason and never registered (no half-loaded plugin).
  */
 import * as fs from 'node:fs';
-import { CONTRACT_VERSION, discoverPluginPackages, validatePlugin, type IntegrationPlugin, type PluginPackage } from '@stock-sync/plugin-sdk';
+import {
+  CONTRACT_VERSION,
+  discoverPluginPackages,
+  validatePlugin,
+  type IntegrationPlugin,
+  type PluginPackage,
+} from '@stock-sync/plugin-sdk';
 
 export interface DiscoveredPlugin {
   plugin: IntegrationPlugin;
@@ -36,7 +42,12 @@ export function discoverPlugins(pluginsDir: string): DiscoveryResult {
     if ('plugin' in outcome) {
       const clash = result.loaded.find((l) => l.plugin.manifest.id === outcome.plugin.manifest.id);
       if (clash) {
-        result.rejected.push({ id: outcome.plugin.manifest.id, packageName: outcome.packageName, dir: pkg.dir, reason: `duplicate plugin id "${outcome.plugin.manifest.id}" (already loaded from ${clash.dir})` });
+        result.rejected.push({
+          id: outcome.plugin.manifest.id,
+          packageName: outcome.packageName,
+          dir: pkg.dir,
+          reason: `duplicate plugin id "${outcome.plugin.manifest.id}" (already loaded from ${clash.dir})`,
+        });
       } else {
         result.loaded.push(outcome);
       }
@@ -52,7 +63,12 @@ function loadCandidate(pkg: PluginPackage): DiscoveredPlugin | RejectedPlugin {
   const idGuess = pkg.id;
 
   if (decl.contractVersion !== CONTRACT_VERSION) {
-    return { id: idGuess, packageName, dir, reason: `declares contract version ${String(decl.contractVersion)}; this hub supports ${CONTRACT_VERSION}` };
+    return {
+      id: idGuess,
+      packageName,
+      dir,
+      reason: `declares contract version ${String(decl.contractVersion)}; this hub supports ${CONTRACT_VERSION}`,
+    };
   }
   if (typeof decl.plugin !== 'string' || decl.plugin.length === 0) {
     return { id: idGuess, packageName, dir, reason: 'stockSync.plugin (the entry file) is missing' };

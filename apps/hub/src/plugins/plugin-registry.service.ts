@@ -46,7 +46,8 @@ export class PluginRegistry implements OnModuleInit {
         (loaded.length ? `: ${loaded.map((p) => p.plugin.manifest.id).join(', ')}` : ''),
     );
     for (const u of this.unavailableIntegrations) {
-      if (u.stores > 0) this.log.warn(`integration ${u.id} is unavailable (${u.reason}); ${u.stores} store(s) use it and are left as they are`);
+      if (u.stores > 0)
+        this.log.warn(`integration ${u.id} is unavailable (${u.reason}); ${u.stores} store(s) use it and are left as they are`);
     }
   }
 

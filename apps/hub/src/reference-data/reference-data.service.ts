@@ -43,16 +43,22 @@ export class ReferenceDataService implements OnModuleInit {
     this.signal.notify({ source: 'reference_data', trigger: 'settings', marked: report.variantsMarkedPending });
     this.log.log(
       `reference data from ${this.config.referenceDataPath}: ${report.facilities} facilities, ${report.regions} selling regions` +
-        (report.changedRegions.length ? `; changed regions: ${report.changedRegions.join(', ')} (${report.variantsMarkedPending} variants marked pending)` : ''),
+        (report.changedRegions.length
+          ? `; changed regions: ${report.changedRegions.join(', ')} (${report.variantsMarkedPending} variants marked pending)`
+          : ''),
     );
     if (report.removedRegions.length || report.removedFacilities.length) {
-      this.log.log(`removed (no longer in the file): regions [${report.removedRegions.join(', ')}], facilities [${report.removedFacilities.join(', ')}]`);
+      this.log.log(
+        `removed (no longer in the file): regions [${report.removedRegions.join(', ')}], facilities [${report.removedFacilities.join(', ')}]`,
+      );
     }
     if (report.keptRegions.length) {
       this.log.warn(`selling regions no longer in the file are kept because stores use them: ${report.keptRegions.join(', ')}`);
     }
     if (report.keptFacilities.length) {
-      this.log.warn(`facilities no longer in the file are kept because regions or stock rows reference them: ${report.keptFacilities.join(', ')}`);
+      this.log.warn(
+        `facilities no longer in the file are kept because regions or stock rows reference them: ${report.keptFacilities.join(', ')}`,
+      );
     }
     return report;
   }

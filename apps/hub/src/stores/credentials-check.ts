@@ -28,7 +28,9 @@ export async function verifyCredentials(
     }
     if (code === 'not_found' || code === 'rejected') {
       // e.g. a shop domain that does not exist, or an account without the needed scope
-      throw new ValidationFailed([{ path: 'credentials', message: `the platform refused a request made with these credentials: ${message}` }]);
+      throw new ValidationFailed([
+        { path: 'credentials', message: `the platform refused a request made with these credentials: ${message}` },
+      ]);
     }
     if (code === 'rate_limited' || code === 'transient') {
       throw new PlatformUnavailable(`could not verify the credentials with ${platform}: ${message}`);

@@ -1,5 +1,14 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBadGatewayResponse, ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadGatewayResponse,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
 import { errorSchemaRef } from '../http/openapi-errors';
 import { CreateStoreBody, StoreDto, StoreIdParam, UpdateStoreBody, VerifyQuery } from './stores.dto';
 import { StoresService } from './stores.service';
@@ -13,7 +22,10 @@ export class StoresController {
   @Post()
   @ApiOperation({ operationId: 'createStore', summary: 'Create a store (optionally verifying its credentials with the platform)' })
   @ApiCreatedResponse({ type: StoreDto })
-  @ApiBadGatewayResponse({ description: '`?verify=true`: the platform could not be reached', schema: errorSchemaRef('PlatformUnavailableError') })
+  @ApiBadGatewayResponse({
+    description: '`?verify=true`: the platform could not be reached',
+    schema: errorSchemaRef('PlatformUnavailableError'),
+  })
   create(@Body() body: CreateStoreBody, @Query() query: VerifyQuery): Promise<StoreDto> {
     return this.stores.create(body, query.verify === true);
   }
@@ -38,7 +50,10 @@ export class StoresController {
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ type: StoreDto })
   @ApiConflictResponse({ description: "a store's platform cannot change", schema: errorSchemaRef('ConflictError') })
-  @ApiBadGatewayResponse({ description: '`?verify=true`: the platform could not be reached', schema: errorSchemaRef('PlatformUnavailableError') })
+  @ApiBadGatewayResponse({
+    description: '`?verify=true`: the platform could not be reached',
+    schema: errorSchemaRef('PlatformUnavailableError'),
+  })
   update(@Param() params: StoreIdParam, @Body() body: UpdateStoreBody, @Query() query: VerifyQuery): Promise<StoreDto> {
     return this.stores.update(params.id, body, query.verify === true);
   }

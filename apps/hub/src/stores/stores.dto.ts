@@ -1,6 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+} from 'class-validator';
 import { OptionalNotNull } from '../http/dto-rules';
 import { toBoolean } from '../http/query-transforms';
 import { ReferenceChecked } from '../http/reference-checked';
@@ -17,76 +30,113 @@ const CREDENTIALS_DOC = {
 @ReferenceChecked()
 export class CreateStoreBody {
   @ApiProperty({ example: 'Demo shop' })
-  @IsString() @IsNotEmpty() @MaxLength(200)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
   name!: string;
 
   @ApiProperty({ example: 'shopify', description: 'an integration id' })
-  @IsString() @IsNotEmpty()
+  @IsString()
+  @IsNotEmpty()
   platform!: string;
 
   @ApiProperty({ example: 'north_america', description: 'a selling region code' })
-  @IsString() @IsNotEmpty()
+  @IsString()
+  @IsNotEmpty()
   sellingRegion!: string;
 
   @ApiPropertyOptional({ default: true })
-  @OptionalNotNull() @IsBoolean()
+  @OptionalNotNull()
+  @IsBoolean()
   stockSyncEnabled?: boolean;
 
   @ApiPropertyOptional({ enum: ['reassert', 'report'], default: 'reassert' })
-  @OptionalNotNull() @IsIn(['reassert', 'report'])
+  @OptionalNotNull()
+  @IsIn(['reassert', 'report'])
   driftPolicy?: 'reassert' | 'report';
 
   @ApiProperty(CREDENTIALS_DOC)
   @IsObject()
   credentials!: Record<string, unknown>;
 
-  @ApiPropertyOptional({ type: Number, nullable: true, minimum: 60, description: 'reconciliation interval for this store (default: the hub-wide one)' })
-  @IsOptional() @ValidateIf((_o, v) => v !== null) @IsInt() @Min(60) @Max(30 * 24 * 3600)
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    minimum: 60,
+    description: 'reconciliation interval for this store (default: the hub-wide one)',
+  })
+  @IsOptional()
+  @ValidateIf((_o, v) => v !== null)
+  @IsInt()
+  @Min(60)
+  @Max(30 * 24 * 3600)
   reconcileIntervalSeconds?: number | null;
 }
 
 @ReferenceChecked()
 export class UpdateStoreBody {
   @ApiPropertyOptional()
-  @OptionalNotNull() @IsString() @IsNotEmpty() @MaxLength(200)
+  @OptionalNotNull()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
   name?: string;
 
   @ApiPropertyOptional({ description: "cannot change (409); accepted when equal to the store's platform" })
-  @OptionalNotNull() @IsString() @IsNotEmpty()
+  @OptionalNotNull()
+  @IsString()
+  @IsNotEmpty()
   platform?: string;
 
   @ApiPropertyOptional({ description: 'a change schedules a sync of the whole store' })
-  @OptionalNotNull() @IsString() @IsNotEmpty()
+  @OptionalNotNull()
+  @IsString()
+  @IsNotEmpty()
   sellingRegion?: string;
 
   @ApiPropertyOptional({ description: 'a change schedules a sync of the whole store' })
-  @OptionalNotNull() @IsBoolean()
+  @OptionalNotNull()
+  @IsBoolean()
   stockSyncEnabled?: boolean;
 
   @ApiPropertyOptional({ enum: ['reassert', 'report'] })
-  @OptionalNotNull() @IsIn(['reassert', 'report'])
+  @OptionalNotNull()
+  @IsIn(['reassert', 'report'])
   driftPolicy?: 'reassert' | 'report';
 
-  @ApiPropertyOptional({ ...CREDENTIALS_DOC, description: 'replaces ALL stored credentials; a store in needs_reconnect becomes active again' })
-  @OptionalNotNull() @IsObject()
+  @ApiPropertyOptional({
+    ...CREDENTIALS_DOC,
+    description: 'replaces ALL stored credentials; a store in needs_reconnect becomes active again',
+  })
+  @OptionalNotNull()
+  @IsObject()
   credentials?: Record<string, unknown>;
 
   @ApiPropertyOptional({ enum: ['active', 'paused'], description: 'pause or resume syncing (needs_reconnect is set by the hub)' })
-  @OptionalNotNull() @IsIn(['active', 'paused'])
+  @OptionalNotNull()
+  @IsIn(['active', 'paused'])
   status?: 'active' | 'paused';
 
   @ApiPropertyOptional({ description: 'why the store is paused' })
-  @OptionalNotNull() @IsString() @MaxLength(500)
+  @OptionalNotNull()
+  @IsString()
+  @MaxLength(500)
   statusReason?: string;
 
   @ApiPropertyOptional({ type: Number, nullable: true, minimum: 60 })
-  @IsOptional() @ValidateIf((_o, v) => v !== null) @IsInt() @Min(60) @Max(30 * 24 * 3600)
+  @IsOptional()
+  @ValidateIf((_o, v) => v !== null)
+  @IsInt()
+  @Min(60)
+  @Max(30 * 24 * 3600)
   reconcileIntervalSeconds?: number | null;
 }
 
 export class VerifyQuery {
   @ApiPropertyOptional({ description: 'connect to the platform and check the credentials before saving' })
-  @IsOptional() @Transform(toBoolean) @IsBoolean()
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
   verify?: boolean;
 }
 
@@ -105,7 +155,11 @@ export class StoreDto {
   @ApiProperty({ enum: ['reassert', 'report'] }) driftPolicy!: string;
   @ApiProperty({ enum: ['active', 'paused', 'needs_reconnect'] }) status!: string;
   @ApiProperty({ nullable: true, type: String }) statusReason!: string | null;
-  @ApiProperty({ type: [String], description: 'names of the credential fields that are set — never their values', example: ['shop', 'accessToken'] })
+  @ApiProperty({
+    type: [String],
+    description: 'names of the credential fields that are set — never their values',
+    example: ['shop', 'accessToken'],
+  })
   credentialsSet!: string[];
   @ApiProperty({ nullable: true, type: Number }) reconcileIntervalSeconds!: number | null;
   @ApiProperty({ nullable: true, type: String }) lastReconciledAt!: string | null;

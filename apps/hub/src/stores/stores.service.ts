@@ -47,7 +47,8 @@ export class StoresService {
     } else if (plugin && !invalid.has('credentials')) {
       credentials = this.checkCredentials(plugin.credentialFields, body.credentials, errors);
     }
-    if (format.total || errors.length || !credentials) throw new ValidationFailed([...format.details, ...errors], format.total + errors.length);
+    if (format.total || errors.length || !credentials)
+      throw new ValidationFailed([...format.details, ...errors], format.total + errors.length);
 
     const id = randomUUID();
     if (verify) await verifyCredentials(this.connections, id, body.platform, credentials);
@@ -139,7 +140,11 @@ export class StoresService {
       } else if (body.statusReason !== undefined && current.status === 'paused') {
         set('status_reason', body.statusReason);
       }
-      const updated = await queryOne<StoreRow>(m, `UPDATE stores s SET ${sets.join(', ')} WHERE s.id = $1 RETURNING ${STORE_COLUMNS}`, params);
+      const updated = await queryOne<StoreRow>(
+        m,
+        `UPDATE stores s SET ${sets.join(', ')} WHERE s.id = $1 RETURNING ${STORE_COLUMNS}`,
+        params,
+      );
       const markedCount = regionChanged || enabledChanged ? await markStoresPending(m, { storeIds: [id], trigger: 'settings' }) : 0;
       return { row: updated!, marked: markedCount };
     });
@@ -175,7 +180,8 @@ export class StoresService {
 
   private async checkRegion(code: string, errors: ValidationDetail[]): Promise<void> {
     const found = await queryOne<{ code: string }>(this.db.manager, `SELECT code FROM selling_regions WHERE code = $1`, [code]);
-    if (!found) errors.push({ path: 'sellingRegion', message: `sellingRegion: unknown selling region "${code}" (see GET /v1/selling-regions)` });
+    if (!found)
+      errors.push({ path: 'sellingRegion', message: `sellingRegion: unknown selling region "${code}" (see GET /v1/selling-regions)` });
   }
 
   private unknownPlatformMessage(platform: string): string {

@@ -1,7 +1,21 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { RECORDED_ERROR_SCHEMA, STOCK_SCHEMA } from '../http/openapi-schemas';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import { IsJsonObject, OptionalNotNull } from '../http/dto-rules';
 import { MAX_BATCH, MAX_INT } from '../http/limits';
 import { ReferenceChecked } from '../http/reference-checked';
@@ -11,27 +25,40 @@ const numberToText = ({ value }: { value: unknown }) => (typeof value === 'numbe
 
 export class SyncVariantInput {
   @ApiProperty({ example: '8012345678' })
-  @Transform(numberToText) @IsString() @IsNotEmpty() @MaxLength(255)
+  @Transform(numberToText)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(255)
   externalProductId!: string;
 
   @ApiProperty({ example: '44012345678' })
-  @Transform(numberToText) @IsString() @IsNotEmpty() @MaxLength(255)
+  @Transform(numberToText)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(255)
   externalVariantId!: string;
 
   @ApiProperty({ nullable: true, type: Number, description: 'the linked catalog variant; null = not synced' })
-  @ValidateIf((_o, v) => v !== null) @IsInt() @Min(1) @Max(MAX_INT)
+  @ValidateIf((_o, v) => v !== null)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_INT)
   catalogVariantId!: number | null;
 
   @ApiPropertyOptional({ default: false, description: 'an ignored variant is never touched (omitted = false: PUT sends the whole row)' })
-  @OptionalNotNull() @IsBoolean()
+  @OptionalNotNull()
+  @IsBoolean()
   ignored?: boolean;
 }
 
 @ReferenceChecked('variants')
 export class PutSyncVariantsBody {
   @ApiProperty({ type: [SyncVariantInput], maxItems: MAX_BATCH })
-  @IsArray() @ArrayMaxSize(MAX_BATCH) @IsJsonObject({ each: true })
-  @ValidateNested({ each: true }) @Type(() => SyncVariantInput)
+  @IsArray()
+  @ArrayMaxSize(MAX_BATCH)
+  @IsJsonObject({ each: true })
+  @ValidateNested({ each: true })
+  @Type(() => SyncVariantInput)
   variants!: SyncVariantInput[];
 }
 
@@ -39,16 +66,27 @@ export class PutSyncVariantsBody {
 export const SYNC_VARIANT_STATES = ['pending', 'in_sync', 'failed', 'ignored', 'unlinked', 'disabled'] as const;
 
 export class ListSyncVariantsQuery {
-  @ApiPropertyOptional({ enum: SYNC_VARIANT_STATES, description: 'only rows in this state (pending, in_sync, failed: synced variants; ignored, unlinked, disabled: rows the hub leaves alone)' })
-  @IsOptional() @IsIn(SYNC_VARIANT_STATES)
+  @ApiPropertyOptional({
+    enum: SYNC_VARIANT_STATES,
+    description:
+      'only rows in this state (pending, in_sync, failed: synced variants; ignored, unlinked, disabled: rows the hub leaves alone)',
+  })
+  @IsOptional()
+  @IsIn(SYNC_VARIANT_STATES)
   state?: (typeof SYNC_VARIANT_STATES)[number];
 
   @ApiPropertyOptional({ default: 100, minimum: 1, maximum: 1000 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
   limit?: number;
 
   @ApiPropertyOptional({ description: 'opaque: the nextCursor of the previous page' })
-  @IsOptional() @IsString() @MaxLength(200)
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
   cursor?: string;
 }
 
@@ -61,7 +99,8 @@ export class SyncVariantDto {
   @ApiProperty({ description: 'linked, not ignored, and the store has stock sync enabled' }) synced!: boolean;
   @ApiProperty({
     enum: SYNC_VARIANT_STATES,
-    description: 'pending | in_sync | failed for a synced variant; ignored, unlinked (no catalog variant) or disabled (store stock sync off) otherwise',
+    description:
+      'pending | in_sync | failed for a synced variant; ignored, unlinked (no catalog variant) or disabled (store stock sync off) otherwise',
   })
   state!: string;
   @ApiProperty({ description: 'a write is waiting (only ever true for a synced variant)' }) pending!: boolean;
@@ -78,5 +117,6 @@ export class SyncVariantDto {
 
 export class SyncVariantPageDto {
   @ApiProperty({ type: [SyncVariantDto] }) items!: SyncVariantDto[];
-  @ApiProperty({ nullable: true, type: String, description: 'pass as `cursor` for the next page; null on the last page' }) nextCursor!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'pass as `cursor` for the next page; null on the last page' }) nextCursor!:
+    string | null;
 }

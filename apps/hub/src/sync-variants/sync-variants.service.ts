@@ -83,7 +83,12 @@ export class SyncVariantsService {
       }
 
       const linked = [
-        ...new Set(variants.filter((_, i) => !malformed.has(i)).map((v) => v.catalogVariantId).filter((id): id is number => id !== null)),
+        ...new Set(
+          variants
+            .filter((_, i) => !malformed.has(i))
+            .map((v) => v.catalogVariantId)
+            .filter((id): id is number => id !== null),
+        ),
       ];
       const known = await queryRows<{ id: number }>(
         m,
@@ -93,7 +98,12 @@ export class SyncVariantsService {
       const knownIds = new Set(known.map((k) => k.id));
       const unknown = variants.flatMap((v, i) =>
         !malformed.has(i) && v.catalogVariantId !== null && !knownIds.has(v.catalogVariantId)
-          ? [{ path: `variants[${i}].catalogVariantId`, message: `variants[${i}].catalogVariantId: catalog variant ${v.catalogVariantId} does not exist` }]
+          ? [
+              {
+                path: `variants[${i}].catalogVariantId`,
+                message: `variants[${i}].catalogVariantId: catalog variant ${v.catalogVariantId} does not exist`,
+              },
+            ]
           : [],
       );
       rejectIfAny([...dupes, ...unknown]);
@@ -162,7 +172,8 @@ export class SyncVariantsService {
 
   async list(storeId: string, query: ListSyncVariantsQuery): Promise<SyncVariantPageDto> {
     const after = query.cursor === undefined ? '0' : decodeCursor(query.cursor);
-    if (after === undefined) throw new ValidationFailed([{ path: 'cursor', message: 'cursor is not valid (use the nextCursor of a previous page)' }]);
+    if (after === undefined)
+      throw new ValidationFailed([{ path: 'cursor', message: 'cursor is not valid (use the nextCursor of a previous page)' }]);
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const store = await queryOne<{ id: string }>(this.db.manager, `SELECT id FROM stores WHERE id = $1`, [storeId]);
     if (!store) throw new ResourceNotFound(`store ${storeId} does not exist`);

@@ -123,7 +123,17 @@ export function readBackResults(read: readonly LoadedVariant[], observed: readon
     else if (error.code === 'not_found') {
       notFound.add(v.id);
       const stored = storedError(error);
-      records.variants.push({ id: v.id, version: v.pendingVersion, result: 'not_found', state: 'failed', settles: true, desired: null, written: null, error: stored, retryDelayMs: 0 });
+      records.variants.push({
+        id: v.id,
+        version: v.pendingVersion,
+        result: 'not_found',
+        state: 'failed',
+        settles: true,
+        desired: null,
+        written: null,
+        error: stored,
+        retryDelayMs: 0,
+      });
       records.changes.push({ ...ref(v), from: v.lastWritten, to: null, outcome: 'failed', error: stored });
       records.counts.failed++;
     }
@@ -153,7 +163,15 @@ export function chunkRecords(
         if (!dryRun) {
           // No information and nothing known: no work. A variant refused or gone before stays failed.
           const failedBefore = v.lastError?.code === 'rejected' || v.lastError?.code === 'not_found';
-          records.variants.push({ ...base, result: 'skipped', state: failedBefore ? 'failed' : 'in_sync', settles: true, desired: null, written: null, error: undefined });
+          records.variants.push({
+            ...base,
+            result: 'skipped',
+            state: failedBefore ? 'failed' : 'in_sync',
+            settles: true,
+            desired: null,
+            written: null,
+            error: undefined,
+          });
         }
         break;
       case 'unchanged':
@@ -161,12 +179,29 @@ export function chunkRecords(
         if (!dryRun) {
           // Reconciliation may have found the platform already showing the desired state: adopt it.
           const written = sameTargetStock(v.lastWritten, plan.desired) ? null : plan.desired;
-          records.variants.push({ ...base, result: 'unchanged', state: 'in_sync', settles: true, desired: plan.desired, written, error: null });
+          records.variants.push({
+            ...base,
+            result: 'unchanged',
+            state: 'in_sync',
+            settles: true,
+            desired: plan.desired,
+            written,
+            error: null,
+          });
         }
         break;
       case 'hold':
         records.counts.unchanged++;
-        if (!dryRun) records.variants.push({ ...base, result: 'held', state: 'failed', settles: true, desired: plan.desired, written: null, error: undefined });
+        if (!dryRun)
+          records.variants.push({
+            ...base,
+            result: 'held',
+            state: 'failed',
+            settles: true,
+            desired: plan.desired,
+            written: null,
+            error: undefined,
+          });
         break;
       case 'write': {
         records.counts.planned++;
@@ -178,7 +213,15 @@ export function chunkRecords(
         if (!outcome) break; // not attempted (the run stopped first): stays pending, nothing recorded
         if (outcome.status === 'written') {
           records.counts.written++;
-          records.variants.push({ ...base, result: 'written', state: 'in_sync', settles: true, desired: plan.desired, written: plan.desired, error: null });
+          records.variants.push({
+            ...base,
+            result: 'written',
+            state: 'in_sync',
+            settles: true,
+            desired: plan.desired,
+            written: plan.desired,
+            error: null,
+          });
           records.changes.push({ ...ref(v), from: plan.from, to: plan.desired, outcome: 'written', error: null });
           break;
         }
@@ -187,14 +230,47 @@ export function chunkRecords(
         records.changes.push({ ...ref(v), from: plan.from, to: plan.desired, outcome: 'failed', error: storedError(error) });
         if (error.code === 'auth') {
           records.fatal ??= error;
-          records.variants.push({ ...base, result: 'auth', state: 'pending', settles: false, desired: plan.desired, written: null, error: undefined });
+          records.variants.push({
+            ...base,
+            result: 'auth',
+            state: 'pending',
+            settles: false,
+            desired: plan.desired,
+            written: null,
+            error: undefined,
+          });
         } else if (isStop(error)) {
           records.stop ??= error;
-          records.variants.push({ ...base, result: 'retry', state: 'pending', settles: false, desired: plan.desired, written: null, error: storedError(error), retryDelayMs: retryDelay(v.attempts, retryAfterOf(error)) });
+          records.variants.push({
+            ...base,
+            result: 'retry',
+            state: 'pending',
+            settles: false,
+            desired: plan.desired,
+            written: null,
+            error: storedError(error),
+            retryDelayMs: retryDelay(v.attempts, retryAfterOf(error)),
+          });
         } else if (error.code === 'not_found') {
-          records.variants.push({ ...base, result: 'not_found', state: 'failed', settles: true, desired: plan.desired, written: null, error: storedError(error) });
+          records.variants.push({
+            ...base,
+            result: 'not_found',
+            state: 'failed',
+            settles: true,
+            desired: plan.desired,
+            written: null,
+            error: storedError(error),
+          });
         } else {
-          records.variants.push({ ...base, result: 'rejected', state: 'failed', settles: true, desired: plan.desired, written: null, error: storedError(error, plan.desired) });
+          records.variants.push({
+            ...base,
+            result: 'rejected',
+            state: 'failed',
+            settles: true,
+            desired: plan.desired,
+            written: null,
+            error: storedError(error, plan.desired),
+          });
         }
         break;
       }

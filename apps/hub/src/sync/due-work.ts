@@ -63,7 +63,13 @@ export async function findDueStores(
      LIMIT $3`,
     [q.defaultReconcileSeconds, q.storeId ?? null, q.limit ?? 10_000],
   );
-  return rows.map((r) => ({ storeId: r.store_id, platform: r.platform, trigger: r.trigger, runId: r.run_id, reconcileDue: r.reconcile_due }));
+  return rows.map((r) => ({
+    storeId: r.store_id,
+    platform: r.platform,
+    trigger: r.trigger,
+    runId: r.run_id,
+    reconcileDue: r.reconcile_due,
+  }));
 }
 
 /**

@@ -71,7 +71,10 @@ export function withCredentialRefresh(initial: StoreConnection, refresh: Refresh
    * Runs `op` on `items`; if some come back AuthError-failed and a refresh is possible (not yet tried),
    * refreshes and runs `op` once more on those, merging the results in input order.
    */
-  async function withRefresh<I, R extends { status: string }>(items: readonly I[], op: (c: StoreConnection, items: readonly I[]) => Promise<R[]>): Promise<R[]> {
+  async function withRefresh<I, R extends { status: string }>(
+    items: readonly I[],
+    op: (c: StoreConnection, items: readonly I[]) => Promise<R[]>,
+  ): Promise<R[]> {
     const used = current;
     const first = await op(used, items);
     const failedAt = first.map((r, i) => (authFailed(r) ? i : -1)).filter((i) => i >= 0);
@@ -82,7 +85,10 @@ export function withCredentialRefresh(initial: StoreConnection, refresh: Refresh
     if (!result.ok) {
       return first.map((r) => (authFailed(r) ? ({ ...r, error: result.error } as R) : r));
     }
-    const again = await op(current, failedAt.map((i) => items[i]!));
+    const again = await op(
+      current,
+      failedAt.map((i) => items[i]!),
+    );
     const merged = [...first];
     failedAt.forEach((i, k) => {
       if (again[k]) merged[i] = again[k]!;

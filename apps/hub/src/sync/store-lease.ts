@@ -75,18 +75,21 @@ export class StoreLeases {
       return rows.length === 1;
     };
     let beating: Promise<void> | undefined;
-    const heartbeat = setInterval(() => {
-      if (beating || released) return;
-      beating = renew(db.manager)
-        .then((ok) => {
-          if (!ok && !lost) {
-            lost = true;
-            log.warn(`store ${storeId}: lease lost (another worker took it after it expired)`);
-          }
-        })
-        .catch((e: Error) => log.warn(`store ${storeId}: lease renewal failed: ${e.message}`))
-        .finally(() => (beating = undefined));
-    }, Math.max(200, Math.floor((ttlSeconds * 1000) / 3)));
+    const heartbeat = setInterval(
+      () => {
+        if (beating || released) return;
+        beating = renew(db.manager)
+          .then((ok) => {
+            if (!ok && !lost) {
+              lost = true;
+              log.warn(`store ${storeId}: lease lost (another worker took it after it expired)`);
+            }
+          })
+          .catch((e: Error) => log.warn(`store ${storeId}: lease renewal failed: ${e.message}`))
+          .finally(() => (beating = undefined));
+      },
+      Math.max(200, Math.floor((ttlSeconds * 1000) / 3)),
+    );
     heartbeat.unref();
 
     return {

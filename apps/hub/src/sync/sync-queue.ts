@@ -60,7 +60,12 @@ export class SyncQueue implements JobSource {
         : new PgBoss({ ...common, db: pgliteBossDb(dataSource) });
     boss.on('error', (e: Error) => this.log.warn(`pg-boss: ${e.message}`));
     await boss.start();
-    await boss.createQueue(STORE_SYNC_QUEUE, { name: STORE_SYNC_QUEUE, policy: 'short', retryLimit: 0, expireInSeconds: JOB_EXPIRE_SECONDS });
+    await boss.createQueue(STORE_SYNC_QUEUE, {
+      name: STORE_SYNC_QUEUE,
+      policy: 'short',
+      retryLimit: 0,
+      expireInSeconds: JOB_EXPIRE_SECONDS,
+    });
     this.boss = boss;
   }
 

@@ -291,7 +291,12 @@ export async function catchUpStore(manager: EntityManager, storeId: string, stoc
 }
 
 /** After a reconciliation (a full run that wrote or could write): when the next one is due. */
-export async function scheduleNextReconcile(manager: EntityManager, storeId: string, defaultIntervalSeconds: number, reconciled: boolean): Promise<void> {
+export async function scheduleNextReconcile(
+  manager: EntityManager,
+  storeId: string,
+  defaultIntervalSeconds: number,
+  reconciled: boolean,
+): Promise<void> {
   await queryRows(
     manager,
     `UPDATE stores SET

@@ -193,7 +193,12 @@ export class SyncRunExecutor {
    * not): while the lease is held, ask the plugin (over the store's HTTP client), store the new set
    * encrypted, and open a connection on it. Never logs a credential value.
    */
-  private refresher(store: StoreForRun, opened: OpenedConnection, lease: StoreLease, used: OpenedConnection[]): RefreshConnection | undefined {
+  private refresher(
+    store: StoreForRun,
+    opened: OpenedConnection,
+    lease: StoreLease,
+    used: OpenedConnection[],
+  ): RefreshConnection | undefined {
     if (!this.connections.canRefresh(store.platform)) return undefined;
     return async () => {
       lease.assertHeld();
@@ -203,7 +208,9 @@ export class SyncRunExecutor {
       }
       const next = this.connections.open({ id: store.id, platform: store.platform, credentials: fresh.ciphertext });
       used.push(next);
-      this.log.log(JSON.stringify({ event: 'credentials_renewed', instance: this.config.instanceId, storeId: store.id, platform: store.platform }));
+      this.log.log(
+        JSON.stringify({ event: 'credentials_renewed', instance: this.config.instanceId, storeId: store.id, platform: store.platform }),
+      );
       return next.connection;
     };
   }
@@ -345,7 +352,9 @@ async function writeSafely(connection: StoreConnection, writes: StockWrite[]): P
     const error = asPluginError(e);
     return writes.map((w) => ({ ...refOf(w), status: 'failed', error }));
   }
-  return writes.map((w, i) => outcomes[i] ?? { ...refOf(w), status: 'failed', error: new Transient('the plugin returned no outcome for this change') });
+  return writes.map(
+    (w, i) => outcomes[i] ?? { ...refOf(w), status: 'failed', error: new Transient('the plugin returned no outcome for this change') },
+  );
 }
 
 async function readSafely(connection: StoreConnection, refs: VariantRef[]): Promise<ObservedStock[]> {
@@ -357,7 +366,9 @@ async function readSafely(connection: StoreConnection, refs: VariantRef[]): Prom
     const error = asPluginError(e);
     return plain.map((r) => ({ ...r, status: 'failed', error }));
   }
-  return plain.map((r, i) => observed[i] ?? { ...r, status: 'failed', error: new Transient('the plugin returned no result for this variant') });
+  return plain.map(
+    (r, i) => observed[i] ?? { ...r, status: 'failed', error: new Transient('the plugin returned no result for this variant') },
+  );
 }
 
 /** Anything a plugin throws that is not in the taxonomy is treated as transient, without its message (it could hold anything). */

@@ -36,7 +36,10 @@ export class SyncRunsController {
   }
 
   @Get('sync-runs/:runId/changes')
-  @ApiOperation({ operationId: 'listSyncRunChanges', summary: 'What a sync run changed, would change (dry run), failed to change or found drifted' })
+  @ApiOperation({
+    operationId: 'listSyncRunChanges',
+    summary: 'What a sync run changed, would change (dry run), failed to change or found drifted',
+  })
   @ApiParam({ name: 'runId', format: 'uuid' })
   @ApiOkResponse({ type: [SyncChangeDto] })
   changes(@Param() params: RunIdParam): Promise<SyncChangeDto[]> {

@@ -6,11 +6,13 @@ import { OptionalNotNull } from '../http/dto-rules';
 
 export class StartSyncBody {
   @ApiPropertyOptional({ default: false, description: 'compute and record what would change; write nothing to the platform' })
-  @OptionalNotNull() @IsBoolean()
+  @OptionalNotNull()
+  @IsBoolean()
   dryRun?: boolean;
 
   @ApiPropertyOptional({ default: false, description: 'reconcile: read the platform back, record drift and re-assert or report it' })
-  @OptionalNotNull() @IsBoolean()
+  @OptionalNotNull()
+  @IsBoolean()
   full?: boolean;
 }
 
@@ -21,7 +23,11 @@ export class RunIdParam {
 
 export class ListSyncRunsQuery {
   @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 200 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
   limit?: number;
 }
 

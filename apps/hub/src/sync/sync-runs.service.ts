@@ -60,7 +60,14 @@ export class SyncRunsService {
 
   async changes(runId: string): Promise<SyncChangeDto[]> {
     await this.requireRow(`SELECT id FROM sync_runs WHERE id = $1`, runId, `sync run ${runId} does not exist`);
-    const rows = await queryRows<{ external_product_id: string; external_variant_id: string; from: unknown; to: unknown; outcome: string; error: unknown }>(
+    const rows = await queryRows<{
+      external_product_id: string;
+      external_variant_id: string;
+      from: unknown;
+      to: unknown;
+      outcome: string;
+      error: unknown;
+    }>(
       this.db.manager,
       `SELECT external_product_id, external_variant_id, "from", "to", outcome, error
        FROM sync_changes WHERE run_id = $1 ORDER BY id`,

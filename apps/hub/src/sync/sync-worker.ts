@@ -23,9 +23,7 @@ import { StoreLeases } from './store-lease';
 const MAX_RUNS_PER_LEASE = 3;
 
 export type WorkResult =
-  | { outcome: 'busy' }
-  | { outcome: 'idle' }
-  | { outcome: 'ran'; runs: { runId: string; status: SyncRunStatus; counts: SyncRunCounts }[] };
+  { outcome: 'busy' } | { outcome: 'idle' } | { outcome: 'ran'; runs: { runId: string; status: SyncRunStatus; counts: SyncRunCounts }[] };
 
 interface RunRow {
   id: string;
@@ -60,7 +58,9 @@ export class SyncWorker {
     const runs: { runId: string; status: SyncRunStatus; counts: SyncRunCounts }[] = [];
     try {
       // We hold the lease: a run still `running` belongs to a worker that died (kill -9, lost lease).
-      const orphans = await transitionRun(this.db.manager, { storeId: job.storeId, from: 'running' }, 'failed', { error: { ...WORKER_LOST_ERROR } });
+      const orphans = await transitionRun(this.db.manager, { storeId: job.storeId, from: 'running' }, 'failed', {
+        error: { ...WORKER_LOST_ERROR },
+      });
       if (orphans.length) this.log.warn(`store ${job.storeId}: ${orphans.length} run(s) of a lost worker marked failed`);
 
       for (let i = 0; i < maxRuns && !lease.lost; i++) {

@@ -91,7 +91,8 @@ export class SyncModule {
         {
           provide: SYNC_SCHEDULER_TOKEN,
           inject: [getDataSourceToken(), SYNC_QUEUE_TOKEN, SYNC_CONFIG, SchedulerRegistry],
-          useFactory: (db: DataSource, queue: SyncQueue, cfg: SyncConfig, registry: SchedulerRegistry) => new SyncScheduler(db, queue, cfg, registry),
+          useFactory: (db: DataSource, queue: SyncQueue, cfg: SyncConfig, registry: SchedulerRegistry) =>
+            new SyncScheduler(db, queue, cfg, registry),
         },
         SyncWorker,
         SyncRunsService,

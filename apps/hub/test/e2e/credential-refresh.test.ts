@@ -65,14 +65,20 @@ for (const kind of testDatabases()) {
         `SELECT credentials, credential_names FROM stores WHERE id = $1`,
         [storeId],
       );
-      return { values: hub().app.get(CredentialCipher).decrypt(row!.credentials, storeId), names: row!.credential_names, raw: Buffer.from(row!.credentials) };
+      return {
+        values: hub().app.get(CredentialCipher).decrypt(row!.credentials, storeId),
+        names: row!.credential_names,
+        raw: Buffer.from(row!.credentials),
+      };
     }
 
     it('an expired access token is renewed once, stored encrypted, and the write goes through', async () => {
       const { sim, storeId, catalogId, variant } = await shopWithOneVariant(51_000);
       // Let the hub run once on the seeded token, so the state to renew is exactly what it stored.
       await postStock(hub(), [qty(catalogId, 'US-NC', 5)]);
-      const [first] = await hub().runStore(storeId).then((r) => (r.outcome === 'ran' ? r.runs : []));
+      const [first] = await hub()
+        .runStore(storeId)
+        .then((r) => (r.outcome === 'ran' ? r.runs : []));
       expect(first).toMatchObject({ status: 'succeeded', counts: { written: 1 } });
       const before = await storedCredentials(storeId);
 

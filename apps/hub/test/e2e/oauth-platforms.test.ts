@@ -31,13 +31,18 @@ const FAILURE = 'https://merchant.example/not-connected';
 const table = oauthPlatforms();
 // Plugins gain install flows during the work on issue 9: say which rows exist, and fail in CI on a plugin
 // whose `oauth` cannot be exercised because its simulator has no flow.
-console.log(`install-flow e2e rows: ${table.rows.map((r) => r.id).join(', ') || 'none'}` +
-  (table.withoutSimulatorFlow.length ? `; oauth without simulator flow: ${table.withoutSimulatorFlow.join(', ')}` : '') +
-  (table.notBuilt.length ? `; not built: ${table.notBuilt.join(', ')}` : ''));
+console.log(
+  `install-flow e2e rows: ${table.rows.map((r) => r.id).join(', ') || 'none'}` +
+    (table.withoutSimulatorFlow.length ? `; oauth without simulator flow: ${table.withoutSimulatorFlow.join(', ')}` : '') +
+    (table.notBuilt.length ? `; not built: ${table.notBuilt.join(', ')}` : ''),
+);
 if (process.env.CI === 'true' && (table.notBuilt.length || table.withoutSimulatorFlow.length)) {
-  throw new Error(`install-flow e2e: not built ${table.notBuilt.join(', ') || '-'}; oauth without a simulator flow ${table.withoutSimulatorFlow.join(', ') || '-'}`);
+  throw new Error(
+    `install-flow e2e: not built ${table.notBuilt.join(', ') || '-'}; oauth without a simulator flow ${table.withoutSimulatorFlow.join(', ') || '-'}`,
+  );
 }
-if (table.rows.length === 0) throw new Error('install-flow e2e: no built plugin has an install flow with a simulator (build the plugins: pnpm turbo run build)');
+if (table.rows.length === 0)
+  throw new Error('install-flow e2e: no built plugin has an install flow with a simulator (build the plugins: pnpm turbo run build)');
 
 interface Row extends OAuthPlatformRow {
   sim: RunningSimulator<unknown>;
@@ -90,7 +95,8 @@ for (const kind of testDatabases()) {
       const inputs: Record<string, string> = {};
       for (const f of row.plugin.oauth!.connectFields ?? []) {
         const value = row.simulator.connectInputs?.[f.name] ?? row.sim.credentials[f.name];
-        if (value === undefined && f.required) throw new Error(`${row.id}: the simulator's credentials have no '${f.name}' to give as the connect input`);
+        if (value === undefined && f.required)
+          throw new Error(`${row.id}: the simulator's credentials have no '${f.name}' to give as the connect input`);
         if (value !== undefined) inputs[f.name] = value;
       }
       return inputs;
@@ -99,7 +105,12 @@ for (const kind of testDatabases()) {
     async function startConnect(row: Row, storeId?: string) {
       const res = storeId
         ? await hub().post(`/v1/stores/${storeId}/reconnect`, {})
-        : await hub().post('/v1/stores/connect', { platform: row.id, name: `${row.id} via install flow`, sellingRegion: 'north_america', inputs: inputsOf(row) });
+        : await hub().post('/v1/stores/connect', {
+            platform: row.id,
+            name: `${row.id} via install flow`,
+            sellingRegion: 'north_america',
+            inputs: inputsOf(row),
+          });
       seenAnswers.push({ url: hub().url, text: res.text });
       if (res.status !== 201) throw new Error(`${row.id}: connect answered ${res.status} ${res.text}`);
       return res.body as { connectId: string; connectUrl: string };
@@ -115,7 +126,8 @@ for (const kind of testDatabases()) {
         const hop = await browser.get(current);
         // Declined: the platform's own page, on the platform's host (never the hub's), ends the flow.
         if (opts?.denied && hop.status === 200 && !current.startsWith(hub().url)) return null;
-        if (![302, 303].includes(hop.status) || !hop.location) throw new Error(`${row.id}: ${current} answered ${hop.status} ${hop.text.slice(0, 200)}`);
+        if (![302, 303].includes(hop.status) || !hop.location)
+          throw new Error(`${row.id}: ${current} answered ${hop.status} ${hop.text.slice(0, 200)}`);
         current = new URL(hop.location, current).toString();
         if (current.startsWith(`${hub().url}/oauth/callback/`)) return { url: current, browser };
       }
@@ -154,7 +166,9 @@ for (const kind of testDatabases()) {
         const storeId = await connect(row);
         const store = (await hub().get(`/v1/stores/${storeId}`).expect(200)).body;
         expect(store).toMatchObject({ platform: id, status: 'active', statusReason: null, sellingRegion: 'north_america' });
-        const [dbRow] = await hub().sql<{ external_store_id: string | null }>(`SELECT external_store_id FROM stores WHERE id = $1`, [storeId]);
+        const [dbRow] = await hub().sql<{ external_store_id: string | null }>(`SELECT external_store_id FROM stores WHERE id = $1`, [
+          storeId,
+        ]);
         expect(dbRow!.external_store_id).toEqual(expect.any(String));
         const { catalogId, ref } = await withVariant(row, storeId);
         await postStock(hub(), [qty(catalogId, 'US-NC', 6)]);
@@ -199,7 +213,8 @@ for (const kind of testDatabases()) {
         }
         if (row.plugin.oauth!.verifyCallback) {
           const tampered = new URL(fresh);
-          const param = [...tampered.searchParams.keys()].find((k) => !['state', 'code'].includes(k) && !/hmac|signature|sig/i.test(k)) ?? 'code';
+          const param =
+            [...tampered.searchParams.keys()].find((k) => !['state', 'code'].includes(k) && !/hmac|signature|sig/i.test(k)) ?? 'code';
           tampered.searchParams.set(param, `${tampered.searchParams.get(param) ?? ''}x`);
           const forged = await request(tampered.toString(), { headers: { accept: 'application/json' } });
           expect([id, forged.status]).toEqual([id, 401]);
@@ -289,7 +304,10 @@ for (const kind of testDatabases()) {
         `SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'public' AND data_type IN ('text', 'character varying', 'jsonb', 'json')`,
       );
       const texts: string[] = [];
-      for (const c of columns) texts.push(...(await hub().sql<{ v: string | null }>(`SELECT "${c.column_name}"::text AS v FROM "${c.table_name}"`)).map((r) => r.v ?? ''));
+      for (const c of columns)
+        texts.push(
+          ...(await hub().sql<{ v: string | null }>(`SELECT "${c.column_name}"::text AS v FROM "${c.table_name}"`)).map((r) => r.v ?? ''),
+        );
       expect(secrets.filter((s) => texts.some((t) => t.includes(s)))).toEqual([]);
     });
   });

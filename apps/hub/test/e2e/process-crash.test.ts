@@ -17,7 +17,8 @@ const adminUrl = process.env.TEST_DATABASE_URL;
 const platform = builtPlatforms().includes('woocommerce') ? 'woocommerce' : builtPlatforms()[0];
 const runnable = !!adminUrl && hubBuilt() && !!platform;
 // turbo builds the hub before its tests (apps/hub/turbo.json): in CI with a database, skipping would hide a failure.
-if (!runnable && adminUrl && process.env.CI === 'true') throw new Error('process tests cannot run: apps/hub/dist or a reference plugin is not built');
+if (!runnable && adminUrl && process.env.CI === 'true')
+  throw new Error('process tests cannot run: apps/hub/dist or a reference plugin is not built');
 if (!runnable) console.warn('process-crash: skipped (needs TEST_DATABASE_URL, apps/hub/dist and a built reference plugin)');
 const describeIf = runnable ? describe : describe.skip;
 
@@ -53,12 +54,21 @@ describeIf('kill -9 in the middle of a run (PostgreSQL, real processes)', () => 
     const variantIds = Array.from({ length: VARIANTS }, (_, i) => 9200 + i);
     const catalogIds = Array.from({ length: VARIANTS }, (_, i) => 9300 + i);
     sim.seed([{ productId: String(product), variants: variantIds.map((v) => ({ variantId: String(v) })) }]);
-    await putCatalog(hub as never, catalogIds.map((id) => ({ id, productId: 93, fulfillment: 'warehouse' as const })));
-    const created = await hub.post('/v1/stores', { name: 'crash', platform: sim.id, sellingRegion: 'north_america', credentials: sim.credentials }).expect(201);
+    await putCatalog(
+      hub as never,
+      catalogIds.map((id) => ({ id, productId: 93, fulfillment: 'warehouse' as const })),
+    );
+    const created = await hub
+      .post('/v1/stores', { name: 'crash', platform: sim.id, sellingRegion: 'north_america', credentials: sim.credentials })
+      .expect(201);
     const storeId: string = created.body.id;
     await hub
       .put(`/v1/stores/${storeId}/sync-variants`, {
-        variants: variantIds.map((v, i) => ({ externalProductId: String(product), externalVariantId: String(v), catalogVariantId: catalogIds[i] })),
+        variants: variantIds.map((v, i) => ({
+          externalProductId: String(product),
+          externalVariantId: String(v),
+          catalogVariantId: catalogIds[i],
+        })),
       })
       .expect(200);
 
@@ -106,7 +116,13 @@ describeIf('kill -9 in the middle of a run (PostgreSQL, real processes)', () => 
     expect(rows).toHaveLength(VARIANTS);
     for (const row of rows) {
       const i = variantIds.indexOf(Number(row.externalVariantId));
-      expect({ v: row.externalVariantId, desired: row.desired, lastWritten: row.lastWritten, pending: row.pending, state: row.state }).toEqual({
+      expect({
+        v: row.externalVariantId,
+        desired: row.desired,
+        lastWritten: row.lastWritten,
+        pending: row.pending,
+        state: row.state,
+      }).toEqual({
         v: row.externalVariantId,
         desired: want(i),
         lastWritten: want(i),
@@ -116,7 +132,10 @@ describeIf('kill -9 in the middle of a run (PostgreSQL, real processes)', () => 
     }
 
     // The run the kill interrupted was found and closed as failed (worker_lost); none is left running.
-    const runs = (await hub.get(`/v1/stores/${storeId}/sync-runs?limit=200`).expect(200)).body as { status: string; error?: { code: string } }[];
+    const runs = (await hub.get(`/v1/stores/${storeId}/sync-runs?limit=200`).expect(200)).body as {
+      status: string;
+      error?: { code: string };
+    }[];
     expect(runs.filter((r) => r.status === 'running' || r.status === 'queued')).toEqual([]);
     expect(runs.some((r) => r.status === 'failed' && r.error?.code === 'worker_lost')).toBe(true);
   });

@@ -19,7 +19,8 @@ const adminUrl = process.env.TEST_DATABASE_URL;
 const platform = builtPlatforms().includes('woocommerce') ? 'woocommerce' : builtPlatforms()[0];
 const runnable = !!adminUrl && hubBuilt() && !!platform;
 // turbo builds the hub before its tests (apps/hub/turbo.json): in CI with a database, skipping would hide a failure.
-if (!runnable && adminUrl && process.env.CI === 'true') throw new Error('process tests cannot run: apps/hub/dist or a reference plugin is not built');
+if (!runnable && adminUrl && process.env.CI === 'true')
+  throw new Error('process tests cannot run: apps/hub/dist or a reference plugin is not built');
 if (!runnable) console.warn('process-two-hubs: skipped (needs TEST_DATABASE_URL, apps/hub/dist and a built reference plugin)');
 const describeIf = runnable ? describe : describe.skip;
 
@@ -55,7 +56,9 @@ describeIf('two hub processes on one PostgreSQL', () => {
     const product = 7100;
     const variantIds = Array.from({ length: VARIANTS }, (_, i) => 7200 + i);
     const catalogIds = Array.from({ length: VARIANTS }, (_, i) => 7300 + i);
-    await a.put('/v1/catalog/variants', { variants: catalogIds.map((id) => ({ id, productId: 73, name: `w${id}`, fulfillment: 'warehouse' })) }).expect(200);
+    await a
+      .put('/v1/catalog/variants', { variants: catalogIds.map((id) => ({ id, productId: 73, name: `w${id}`, fulfillment: 'warehouse' })) })
+      .expect(200);
 
     const storeIds: string[] = [];
     for (let s = 0; s < STORES; s++) {
@@ -64,11 +67,17 @@ describeIf('two hub processes on one PostgreSQL', () => {
       sim.faults.delay(40, 100_000); // every call takes a while, so runs of different processes overlap in time
       sims.push(sim);
       const via = s % 2 ? b : a;
-      const created = await via.post('/v1/stores', { name: `s${s}`, platform: sim.id, sellingRegion: 'north_america', credentials: sim.credentials }).expect(201);
+      const created = await via
+        .post('/v1/stores', { name: `s${s}`, platform: sim.id, sellingRegion: 'north_america', credentials: sim.credentials })
+        .expect(201);
       storeIds.push(created.body.id);
       await via
         .put(`/v1/stores/${created.body.id}/sync-variants`, {
-          variants: variantIds.map((v, i) => ({ externalProductId: String(product), externalVariantId: String(v), catalogVariantId: catalogIds[i] })),
+          variants: variantIds.map((v, i) => ({
+            externalProductId: String(product),
+            externalVariantId: String(v),
+            catalogVariantId: catalogIds[i],
+          })),
         })
         .expect(200);
     }
@@ -78,7 +87,11 @@ describeIf('two hub processes on one PostgreSQL', () => {
     for (let waveNo = 1; waveNo <= 5; waveNo++) {
       const quantities = new Map(catalogIds.map((id, i) => [i, (waveNo * 5 + i) % 17]));
       const via = waveNo % 2 ? a : b;
-      await via.post('/v1/facility-stock', { updates: catalogIds.map((id, i) => ({ variantId: id, facility: 'US-NC', quantity: quantities.get(i), observedAt: observedAt() })) }).expect(202);
+      await via
+        .post('/v1/facility-stock', {
+          updates: catalogIds.map((id, i) => ({ variantId: id, facility: 'US-NC', quantity: quantities.get(i), observedAt: observedAt() })),
+        })
+        .expect(202);
       last = quantities;
       await new Promise((r) => setTimeout(r, 400));
     }
@@ -93,14 +106,19 @@ describeIf('two hub processes on one PostgreSQL', () => {
     await client.connect();
     try {
       // The platforms show the last writes a moment before the runs record them: wait for the runs to end.
-      await waitFor('every run to finish and nothing to be pending', async () => {
-        const { rows } = await client.query<{ busy: string }>(
-          `SELECT (SELECT count(*) FROM sync_runs WHERE status IN ('queued', 'running'))
+      await waitFor(
+        'every run to finish and nothing to be pending',
+        async () => {
+          const { rows } = await client.query<{ busy: string }>(
+            `SELECT (SELECT count(*) FROM sync_runs WHERE status IN ('queued', 'running'))
                 + (SELECT count(*) FROM sync_variants sv JOIN stores s ON s.id = sv.store_id
                    WHERE sv.pending OR ${NEWER_STOCK_IN_STORE_REGION}) AS busy`,
-        );
-        return Number(rows[0]!.busy) === 0;
-      }, 30_000, 100);
+          );
+          return Number(rows[0]!.busy) === 0;
+        },
+        30_000,
+        100,
+      );
       const { rows } = await client.query<{ store_id: string; started_at: Date; finished_at: Date; status: string }>(
         `SELECT store_id, started_at, finished_at, status FROM sync_runs WHERE started_at IS NOT NULL ORDER BY store_id, started_at`,
       );
@@ -114,7 +132,9 @@ describeIf('two hub processes on one PostgreSQL', () => {
       expect(overlaps).toBe(0);
       const perStore = new Set(rows.map((r) => r.store_id));
       expect(perStore.size).toBe(STORES);
-      console.log(`two hubs: ${rows.length} runs over ${STORES} stores, no overlap; by process: a=${a.runs().length}, b=${b.runs().length}`);
+      console.log(
+        `two hubs: ${rows.length} runs over ${STORES} stores, no overlap; by process: a=${a.runs().length}, b=${b.runs().length}`,
+      );
     } finally {
       await client.end();
     }

@@ -32,23 +32,43 @@ class PlatformWorld {
   ww!: RunningSimulator<unknown>;
   naStore!: string;
   wwStore!: string;
-  constructor(readonly platform: ReferencePlatform, readonly base: number) {}
+  constructor(
+    readonly platform: ReferencePlatform,
+    readonly base: number,
+  ) {}
   // Catalog variants.
-  get A() { return this.base + 1; } // POD
-  get B() { return this.base + 2; } // POD
-  get C() { return this.base + 3; } // POD
-  get W() { return this.base + 4; } // warehouse
-  get I() { return this.base + 5; } // POD, linked but ignored in the store
+  get A() {
+    return this.base + 1;
+  } // POD
+  get B() {
+    return this.base + 2;
+  } // POD
+  get C() {
+    return this.base + 3;
+  } // POD
+  get W() {
+    return this.base + 4;
+  } // warehouse
+  get I() {
+    return this.base + 5;
+  } // POD, linked but ignored in the store
   // Store variants (product p1: A, B, C; product p2: W, U not synced, I ignored).
-  get p1() { return this.base + 100; }
-  get p2() { return this.base + 200; }
+  get p1() {
+    return this.base + 100;
+  }
+  get p2() {
+    return this.base + 200;
+  }
   ref(which: 'A' | 'B' | 'C' | 'W' | 'U' | 'I') {
     const n = { A: 11, B: 12, C: 13, W: 21, U: 22, I: 23 }[which];
     return ref(which === 'A' || which === 'B' || which === 'C' ? this.p1 : this.p2, this.base + n);
   }
   seed(sim: RunningSimulator<unknown>) {
     sim.seed([
-      { productId: String(this.p1), variants: [{ variantId: String(this.base + 11) }, { variantId: String(this.base + 12) }, { variantId: String(this.base + 13) }] },
+      {
+        productId: String(this.p1),
+        variants: [{ variantId: String(this.base + 11) }, { variantId: String(this.base + 12) }, { variantId: String(this.base + 13) }],
+      },
       {
         productId: String(this.p2),
         variants: [
@@ -116,15 +136,25 @@ for (const kind of testDatabases()) {
         it("applies the help page's examples per region; POD vs warehouse; only synced variants are touched", async () => {
           await postStock(hub(), [
             // North America out of stock in the US, Canada and Mexico; Latvia still has it.
-            pod(w.A, 'US-NC', 'out_of_stock'), pod(w.A, 'US-TX', 'out_of_stock'), pod(w.A, 'CA', 'out_of_stock'), pod(w.A, 'MX', 'out_of_stock'), pod(w.A, 'LV', 'in_stock'),
+            pod(w.A, 'US-NC', 'out_of_stock'),
+            pod(w.A, 'US-TX', 'out_of_stock'),
+            pod(w.A, 'CA', 'out_of_stock'),
+            pod(w.A, 'MX', 'out_of_stock'),
+            pod(w.A, 'LV', 'in_stock'),
             // Out of stock only in Europe.
-            pod(w.B, 'LV', 'out_of_stock'), pod(w.B, 'ES', 'out_of_stock'), pod(w.B, 'US-NC', 'in_stock'),
+            pod(w.B, 'LV', 'out_of_stock'),
+            pod(w.B, 'ES', 'out_of_stock'),
+            pod(w.B, 'US-NC', 'in_stock'),
             // Gone everywhere that offers it.
-            pod(w.C, 'US-NC', 'discontinued'), pod(w.C, 'LV', 'out_of_stock'),
+            pod(w.C, 'US-NC', 'discontinued'),
+            pod(w.C, 'LV', 'out_of_stock'),
             // Warehouse: exact quantities of the region's facilities.
-            qty(w.W, 'US-NC', 5), qty(w.W, 'CA', 7), qty(w.W, 'LV', 11),
+            qty(w.W, 'US-NC', 5),
+            qty(w.W, 'CA', 7),
+            qty(w.W, 'LV', 11),
             // The ignored variant's catalog variant goes out of stock: the store must not see it.
-            pod(w.I, 'US-NC', 'out_of_stock'), pod(w.I, 'LV', 'out_of_stock'),
+            pod(w.I, 'US-NC', 'out_of_stock'),
+            pod(w.I, 'LV', 'out_of_stock'),
           ]);
           const before = { na: w.na.snapshot(), ww: w.ww.snapshot() };
           const [naRun] = await runOnce(w.naStore);
@@ -133,7 +163,12 @@ for (const kind of testDatabases()) {
           expect(naRun).toMatchObject({ status: 'succeeded', counts: { planned: 4, written: 4, failed: 0 } });
           expect(wwRun).toMatchObject({ status: 'succeeded', counts: { planned: 4, written: 4, failed: 0 } });
           expect([stockOf(w.na, 'A'), stockOf(w.na, 'B'), stockOf(w.na, 'C'), stockOf(w.na, 'W')]).toEqual([OUT, UNLIMITED, OUT, Q(12)]);
-          expect([stockOf(w.ww, 'A'), stockOf(w.ww, 'B'), stockOf(w.ww, 'C'), stockOf(w.ww, 'W')]).toEqual([UNLIMITED, UNLIMITED, OUT, Q(23)]);
+          expect([stockOf(w.ww, 'A'), stockOf(w.ww, 'B'), stockOf(w.ww, 'C'), stockOf(w.ww, 'W')]).toEqual([
+            UNLIMITED,
+            UNLIMITED,
+            OUT,
+            Q(23),
+          ]);
           // Not synced and ignored variants: exactly as seeded.
           for (const sim of [w.na, w.ww]) {
             expect(stockOf(sim, 'U')).toEqual(Q(3));
@@ -180,7 +215,13 @@ for (const kind of testDatabases()) {
           expect(stockOf(w.na, 'A')).toEqual(OUT);
           expect(await getRun(hub(), runId)).toMatchObject({ status: 'succeeded', counts: { planned: 1, written: 0 } });
           expect(await getChanges(hub(), runId)).toEqual([
-            { externalProductId: w.ref('A').externalProductId, externalVariantId: w.ref('A').externalVariantId, from: OUT, to: UNLIMITED, outcome: 'would_write' },
+            {
+              externalProductId: w.ref('A').externalProductId,
+              externalVariantId: w.ref('A').externalVariantId,
+              from: OUT,
+              to: UNLIMITED,
+              outcome: 'would_write',
+            },
           ]);
           // Still due (the facility change is newer than anything it settled), and nothing recorded as written.
           const listed = (await hub().get(`/v1/stores/${w.naStore}/sync-variants?state=pending`).expect(200)).body.items as {
@@ -188,7 +229,10 @@ for (const kind of testDatabases()) {
             pending: boolean;
             lastWritten: TargetStock;
           }[];
-          expect(listed.find((i) => i.externalVariantId === w.ref('A').externalVariantId)).toMatchObject({ pending: true, lastWritten: OUT });
+          expect(listed.find((i) => i.externalVariantId === w.ref('A').externalVariantId)).toMatchObject({
+            pending: true,
+            lastWritten: OUT,
+          });
           // The real run then writes it.
           await runOnce(w.naStore);
           expect(stockOf(w.na, 'A')).toEqual(UNLIMITED);
@@ -200,10 +244,12 @@ for (const kind of testDatabases()) {
           await runOnce(w.naStore);
           expect(await getRun(hub(), runId)).toMatchObject({ status: 'succeeded', full: true, counts: { drift: 1, written: 1 } });
           const changes = await getChanges(hub(), runId);
-          expect(changes.filter((c) => c.externalVariantId === w.ref('W').externalVariantId).map((c) => [c.outcome, c.from, c.to])).toEqual([
-            ['drift', Q(8), Q(99)],
-            ['written', Q(99), Q(8)],
-          ]);
+          expect(changes.filter((c) => c.externalVariantId === w.ref('W').externalVariantId).map((c) => [c.outcome, c.from, c.to])).toEqual(
+            [
+              ['drift', Q(8), Q(99)],
+              ['written', Q(99), Q(8)],
+            ],
+          );
           expect(stockOf(w.na, 'W')).toEqual(Q(8));
 
           await hub().patch(`/v1/stores/${w.naStore}`, { driftPolicy: 'report' }).expect(200);
@@ -251,7 +297,10 @@ for (const kind of testDatabases()) {
           expect((await getRun(hub(), run!.runId)).error).toMatchObject({ code: 'auth' });
           expect(await storeStatus(hub(), w.naStore)).toMatchObject({ status: 'needs_reconnect' });
           expect(stockOf(w.na, 'W')).toEqual(Q(8));
-          const pending = await hub().sql<{ pending: boolean }>(`SELECT pending FROM sync_variants WHERE store_id = $1 AND external_variant_id = $2`, [w.naStore, w.ref('W').externalVariantId]);
+          const pending = await hub().sql<{ pending: boolean }>(
+            `SELECT pending FROM sync_variants WHERE store_id = $1 AND external_variant_id = $2`,
+            [w.naStore, w.ref('W').externalVariantId],
+          );
           expect(pending[0]!.pending).toBe(true);
 
           // No more calls for that store until its credentials change.

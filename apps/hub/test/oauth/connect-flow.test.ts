@@ -69,7 +69,13 @@ for (const kind of testDatabases()) {
     }
 
     async function startConnect(shop: string, extra: object = {}) {
-      const res = await api('post', '/v1/stores/connect', { platform: 'oauth-shop', name: `shop ${shop}`, sellingRegion: 'north_america', inputs: { shop }, ...extra });
+      const res = await api('post', '/v1/stores/connect', {
+        platform: 'oauth-shop',
+        name: `shop ${shop}`,
+        sellingRegion: 'north_america',
+        inputs: { shop },
+        ...extra,
+      });
       expect(res.status).toBe(201);
       states.push(new URL(res.body.connectUrl).searchParams.get('state')!);
       return res.body as { connectId: string; connectUrl: string; expiresAt: string };
@@ -83,11 +89,24 @@ for (const kind of testDatabases()) {
     }
 
     const storeRow = async (id: string) =>
-      (await hub().sql<{ status: string; status_reason: string | null; external_store_id: string | null; credentials: Buffer; credentials_expire_at: Date | null; name: string; selling_region: string }>(
-        `SELECT status, status_reason, external_store_id, credentials, credentials_expire_at, name, selling_region FROM stores WHERE id = $1`,
-        [id],
-      ))[0];
-    const credentialsOf = async (id: string) => hub().app.get(CredentialCipher).decrypt((await storeRow(id))!.credentials, id);
+      (
+        await hub().sql<{
+          status: string;
+          status_reason: string | null;
+          external_store_id: string | null;
+          credentials: Buffer;
+          credentials_expire_at: Date | null;
+          name: string;
+          selling_region: string;
+        }>(
+          `SELECT status, status_reason, external_store_id, credentials, credentials_expire_at, name, selling_region FROM stores WHERE id = $1`,
+          [id],
+        )
+      )[0];
+    const credentialsOf = async (id: string) =>
+      hub()
+        .app.get(CredentialCipher)
+        .decrypt((await storeRow(id))!.credentials, id);
     const storeCount = async () => Number((await hub().sql<{ n: string | number }>(`SELECT count(*) AS n FROM stores`))[0]!.n);
 
     async function connectShop(shop: string): Promise<string> {
@@ -103,18 +122,29 @@ for (const kind of testDatabases()) {
 
     async function storeWithPendingWork(shop: string, catalogId: number) {
       const storeId = await connectShop(shop);
-      await api('put', '/v1/catalog/variants', { variants: [{ id: catalogId, productId: catalogId, name: `v${catalogId}`, fulfillment: 'warehouse' }] });
-      await api('put', `/v1/stores/${storeId}/sync-variants`, { variants: [{ externalProductId: `p${catalogId}`, externalVariantId: `v${catalogId}`, catalogVariantId: catalogId }] });
+      await api('put', '/v1/catalog/variants', {
+        variants: [{ id: catalogId, productId: catalogId, name: `v${catalogId}`, fulfillment: 'warehouse' }],
+      });
+      await api('put', `/v1/stores/${storeId}/sync-variants`, {
+        variants: [{ externalProductId: `p${catalogId}`, externalVariantId: `v${catalogId}`, catalogVariantId: catalogId }],
+      });
       return storeId;
     }
 
     let t = Date.parse('2026-04-01T00:00:00Z');
     const stock = (catalogId: number, quantity: number) =>
-      api('post', '/v1/facility-stock', { updates: [{ variantId: catalogId, facility: 'US-NC', quantity, observedAt: new Date((t += 1000)).toISOString() }] });
+      api('post', '/v1/facility-stock', {
+        updates: [{ variantId: catalogId, facility: 'US-NC', quantity, observedAt: new Date((t += 1000)).toISOString() }],
+      });
 
     it('POST /v1/stores/connect validates every field by name and writes nothing when refused', async () => {
       const before = Number((await hub().sql<{ n: string }>(`SELECT count(*) AS n FROM oauth_connect_requests`))[0]!.n);
-      const res = await api('post', '/v1/stores/connect', { platform: 'oauth-shop', name: '', sellingRegion: 'atlantis', inputs: { shop: '', baseUrl: 'http://evil.example', nope: 'x' } });
+      const res = await api('post', '/v1/stores/connect', {
+        platform: 'oauth-shop',
+        name: '',
+        sellingRegion: 'atlantis',
+        inputs: { shop: '', baseUrl: 'http://evil.example', nope: 'x' },
+      });
       expect(res.status).toBe(400);
       const paths = (res.body.details as { path: string }[]).map((d) => d.path).sort();
       expect(paths).toEqual(expect.arrayContaining(['name', 'sellingRegion', 'inputs.shop', 'inputs.baseUrl', 'inputs.nope']));
@@ -152,7 +182,10 @@ for (const kind of testDatabases()) {
       expect(Date.parse(expiresAt) - Date.now()).toBeGreaterThan(9 * 60_000);
       // The state is stored hashed only.
       const state = url.searchParams.get('state')!;
-      const [request] = await hub().sql<{ state_hash: string; consumed_at: Date | null }>(`SELECT state_hash, consumed_at FROM oauth_connect_requests WHERE id = $1`, [connectId]);
+      const [request] = await hub().sql<{ state_hash: string; consumed_at: Date | null }>(
+        `SELECT state_hash, consumed_at FROM oauth_connect_requests WHERE id = $1`,
+        [connectId],
+      );
       expect(request!.state_hash).not.toContain(state);
       expect(request!.consumed_at).toBeNull();
 
@@ -164,7 +197,14 @@ for (const kind of testDatabases()) {
       expect(storeId).toMatch(/^[0-9a-f-]{36}$/);
 
       const store = (await api('get', `/v1/stores/${storeId}`)).body;
-      expect(store).toMatchObject({ id: storeId, name: 'shop acme', platform: 'oauth-shop', sellingRegion: 'north_america', status: 'active', statusReason: null });
+      expect(store).toMatchObject({
+        id: storeId,
+        name: 'shop acme',
+        platform: 'oauth-shop',
+        sellingRegion: 'north_america',
+        status: 'active',
+        statusReason: null,
+      });
       expect(store.credentialsSet).toEqual(expect.arrayContaining(['shop', 'accessToken', 'refreshToken', 'accessTokenExpiresAt']));
       const row = (await storeRow(storeId))!;
       expect(row.external_store_id).toBe('acme');
@@ -172,12 +212,17 @@ for (const kind of testDatabases()) {
       expect(fake.accessTokens.has(creds.accessToken!)).toBe(true);
       expect(Buffer.from(row.credentials).includes(Buffer.from(creds.accessToken!))).toBe(false);
       expect(new Date(row.credentials_expire_at!).toISOString()).toBe(creds.accessTokenExpiresAt);
-      const [consumed] = await hub().sql<{ consumed_at: Date | null; result_store_id: string }>(`SELECT consumed_at, result_store_id FROM oauth_connect_requests WHERE id = $1`, [connectId]);
+      const [consumed] = await hub().sql<{ consumed_at: Date | null; result_store_id: string }>(
+        `SELECT consumed_at, result_store_id FROM oauth_connect_requests WHERE id = $1`,
+        [connectId],
+      );
       expect(consumed).toMatchObject({ consumed_at: expect.any(Date), result_store_id: storeId });
 
       // ...and syncs.
       await api('put', '/v1/catalog/variants', { variants: [{ id: 901, productId: 901, name: 'v901', fulfillment: 'warehouse' }] });
-      await api('put', `/v1/stores/${storeId}/sync-variants`, { variants: [{ externalProductId: 'p901', externalVariantId: 'v901', catalogVariantId: 901 }] });
+      await api('put', `/v1/stores/${storeId}/sync-variants`, {
+        variants: [{ externalProductId: 'p901', externalVariantId: 'v901', catalogVariantId: 901 }],
+      });
       await stock(901, 5);
       const writes = fake.writes.length;
       const result = await hub().runStore(storeId);
@@ -204,7 +249,10 @@ for (const kind of testDatabases()) {
       // The browser's return after a completion (signed, no code: how a platform that completes server to
       // server sends the merchant back) shows that outcome and writes nothing.
       const state = new URL(callback).searchParams.get('state')!;
-      const back = await request(`${hub().url}/oauth/callback/oauth-shop?${new URLSearchParams(fake.signedCallbackQuery({ shop: 'replay', state }))}`, { headers: { accept: 'application/json' } });
+      const back = await request(
+        `${hub().url}/oauth/callback/oauth-shop?${new URLSearchParams(fake.signedCallbackQuery({ shop: 'replay', state }))}`,
+        { headers: { accept: 'application/json' } },
+      );
       expect([back.status, new URL(back.location!).searchParams.get('storeId')]).toEqual([303, storeId]);
       expect(await credentialsOf(storeId)).toEqual(credentials);
     });
@@ -221,12 +269,21 @@ for (const kind of testDatabases()) {
       const forged = await request(tampered.toString(), { headers: { accept: 'application/json' } });
       expect(forged.status).toBe(401);
       expect(forged.body).toEqual({ error: 'invalid_signature', message: expect.any(String) });
-      const [open] = await hub().sql<{ consumed_at: Date | null }>(`SELECT consumed_at FROM oauth_connect_requests WHERE id = $1`, [connectId]);
+      const [open] = await hub().sql<{ consumed_at: Date | null }>(`SELECT consumed_at FROM oauth_connect_requests WHERE id = $1`, [
+        connectId,
+      ]);
       expect(open!.consumed_at).toBeNull();
 
       // A state the hub never issued, correctly signed by the platform: refused.
-      const unknownState = fake.signedCallbackQuery({ code: 'oauth_shop_code_made_up', shop: 'forged', state: 'A'.repeat(43), timestamp: '1' });
-      const wrong = await request(`${hub().url}/oauth/callback/oauth-shop?${new URLSearchParams(unknownState)}`, { headers: { accept: 'application/json' } });
+      const unknownState = fake.signedCallbackQuery({
+        code: 'oauth_shop_code_made_up',
+        shop: 'forged',
+        state: 'A'.repeat(43),
+        timestamp: '1',
+      });
+      const wrong = await request(`${hub().url}/oauth/callback/oauth-shop?${new URLSearchParams(unknownState)}`, {
+        headers: { accept: 'application/json' },
+      });
       expect([wrong.status, new URL(wrong.location!).searchParams.get('error')]).toEqual([303, 'invalid_state']);
 
       // The request expires: the (otherwise valid) callback is refused.
@@ -239,11 +296,16 @@ for (const kind of testDatabases()) {
     });
 
     it('a POST callback is never redirected: a refused state is a 400 naming `state`; a browser gets a page, never a secret', async () => {
-      const res = await request(`${hub().url}/oauth/callback/oauth-shop?${new URLSearchParams(fake.signedCallbackQuery({ code: 'c', shop: 's' }))}`, { method: 'POST', headers: { accept: 'application/json', 'content-type': 'text/plain' }, body: 'x' });
+      const res = await request(
+        `${hub().url}/oauth/callback/oauth-shop?${new URLSearchParams(fake.signedCallbackQuery({ code: 'c', shop: 's' }))}`,
+        { method: 'POST', headers: { accept: 'application/json', 'content-type': 'text/plain' }, body: 'x' },
+      );
       expect(res.status).toBe(400);
       expect(res.body).toEqual({ error: 'validation_failed', details: [{ path: 'state', message: expect.stringContaining('no state') }] });
       // A forged callback opened in a browser: the 401 as a small page (no redirect, nothing echoed).
-      const page = await request(`${hub().url}/oauth/callback/oauth-shop?code=oauth_shop_code_forged&state=${'C'.repeat(43)}&hmac=00`, { headers: { accept: 'text/html' } });
+      const page = await request(`${hub().url}/oauth/callback/oauth-shop?code=oauth_shop_code_forged&state=${'C'.repeat(43)}&hmac=00`, {
+        headers: { accept: 'text/html' },
+      });
       expect(page.status).toBe(401);
       expect(page.text).toMatch(/^<!doctype html>/);
       expect(page.text).not.toContain('oauth_shop_code_forged');
@@ -265,11 +327,19 @@ for (const kind of testDatabases()) {
     it('uninstall notices: unverified → 401 and nothing changes; verified → the store is paused with the reason; unknown store → 200, paused 0', async () => {
       const storeId = await connectShop('leaving');
       const notice = fake.uninstallNotice('leaving');
-      const bad = await request(`${hub().url}/oauth/uninstall/oauth-shop`, { method: 'POST', headers: { ...notice.headers, 'x-oauth-shop-hmac-sha256': 'AAAA' }, body: notice.body });
+      const bad = await request(`${hub().url}/oauth/uninstall/oauth-shop`, {
+        method: 'POST',
+        headers: { ...notice.headers, 'x-oauth-shop-hmac-sha256': 'AAAA' },
+        body: notice.body,
+      });
       expect(bad.status).toBe(401);
       expect((await storeRow(storeId))!.status).toBe('active');
       // A body that is not what was signed (re-serialised, one space more) fails too.
-      const reserialised = await request(`${hub().url}/oauth/uninstall/oauth-shop`, { method: 'POST', headers: notice.headers, body: notice.body.replace(':', ': ') });
+      const reserialised = await request(`${hub().url}/oauth/uninstall/oauth-shop`, {
+        method: 'POST',
+        headers: notice.headers,
+        body: notice.body.replace(':', ': '),
+      });
       expect(reserialised.status).toBe(401);
 
       const ok = await request(`${hub().url}/oauth/uninstall/oauth-shop`, { method: 'POST', headers: notice.headers, body: notice.body });
@@ -279,7 +349,11 @@ for (const kind of testDatabases()) {
       expect(row.status_reason).toMatch(/uninstalled on OAuth Shop/);
 
       const stranger = fake.uninstallNotice('never-connected');
-      const unknown = await request(`${hub().url}/oauth/uninstall/oauth-shop`, { method: 'POST', headers: stranger.headers, body: stranger.body });
+      const unknown = await request(`${hub().url}/oauth/uninstall/oauth-shop`, {
+        method: 'POST',
+        headers: stranger.headers,
+        body: stranger.body,
+      });
       expect([unknown.status, unknown.body]).toEqual([200, { paused: 0 }]);
     });
 
@@ -320,7 +394,9 @@ for (const kind of testDatabases()) {
 
     it('a store whose lease is held is skipped by the sweep and renewed by a later one', async () => {
       const storeId = await connectShop('busy');
-      await hub().sql(`UPDATE stores SET sync_lease_owner = 'someone-else', sync_lease_until = now() + interval '1 hour' WHERE id = $1`, [storeId]);
+      await hub().sql(`UPDATE stores SET sync_lease_owner = 'someone-else', sync_lease_until = now() + interval '1 hour' WHERE id = $1`, [
+        storeId,
+      ]);
       const sweep = hub().app.get(CredentialSweep);
       fake.advance(55 * 60_000);
       const report = await sweep.sweep(Date.now() + 55 * 60_000);
@@ -336,7 +412,9 @@ for (const kind of testDatabases()) {
       const before = (await api('get', `/v1/stores/${storeId}`)).body;
       fake.revokeRefreshTokens();
       fake.advance(55 * 60_000);
-      const report = await hub().app.get(CredentialSweep).sweep(Date.now() + 55 * 60_000);
+      const report = await hub()
+        .app.get(CredentialSweep)
+        .sweep(Date.now() + 55 * 60_000);
       fake.advance(-55 * 60_000);
       expect(report.needsReconnect).toContain(storeId);
       const row = (await storeRow(storeId))!;
@@ -360,7 +438,15 @@ for (const kind of testDatabases()) {
       const last = await browser.open(started.body.connectUrl);
       expect(new URL(last.location!).searchParams.get('storeId')).toBe(storeId);
       const after = (await api('get', `/v1/stores/${storeId}`)).body;
-      expect(after).toMatchObject({ id: storeId, status: 'active', statusReason: null, name: before.name, sellingRegion: before.sellingRegion, driftPolicy: before.driftPolicy, createdAt: before.createdAt });
+      expect(after).toMatchObject({
+        id: storeId,
+        status: 'active',
+        statusReason: null,
+        name: before.name,
+        sellingRegion: before.sellingRegion,
+        driftPolicy: before.driftPolicy,
+        createdAt: before.createdAt,
+      });
       const run = await hub().runStore(storeId);
       expect(run.outcome === 'ran' && run.runs[0]).toMatchObject({ status: 'succeeded', counts: { written: 1 } });
       expect(fake.writes.length).toBe(writes + 1);
@@ -391,7 +477,9 @@ for (const kind of testDatabases()) {
         `SELECT table_name, column_name FROM information_schema.columns
          WHERE table_schema = 'public' AND data_type IN ('text', 'character varying', 'jsonb', 'json', 'ARRAY')`,
       );
-      expect(columns.map((c) => `${c.table_name}.${c.column_name}`)).toEqual(expect.arrayContaining(['oauth_connect_requests.state_hash', 'stores.status_reason']));
+      expect(columns.map((c) => `${c.table_name}.${c.column_name}`)).toEqual(
+        expect.arrayContaining(['oauth_connect_requests.state_hash', 'stores.status_reason']),
+      );
       const texts: string[] = [];
       for (const c of columns) {
         const rows = await hub().sql<{ v: string | null }>(`SELECT "${c.column_name}"::text AS v FROM "${c.table_name}"`);

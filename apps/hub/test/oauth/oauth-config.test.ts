@@ -2,7 +2,11 @@
 import { ConfigError, loadHubConfig } from '../../src/config/hub-config';
 import { loadOAuthConfig, oauthAppFor, platformEnvKey } from '../../src/config/oauth-config';
 
-const base = { HUB_API_TOKENS: 'config_test_token_0123456789', HUB_ENCRYPTION_KEY: 'a'.repeat(64), HUB_DATA_DIR: '/nonexistent-not-written' };
+const base = {
+  HUB_API_TOKENS: 'config_test_token_0123456789',
+  HUB_ENCRYPTION_KEY: 'a'.repeat(64),
+  HUB_DATA_DIR: '/nonexistent-not-written',
+};
 const SECRET = 'shpss_config_test_secret_value_0123';
 
 function problemsOf(env: Record<string, string>, production = false): string[] {
@@ -33,7 +37,11 @@ describe('OAuth app configuration', () => {
     );
     expect(problems).toEqual([]);
     expect(oauthAppFor(config, 'shopify')).toEqual({ clientId: 'shop-id', clientSecret: SECRET });
-    expect(oauthAppFor(config, 'tiktok-shop')).toEqual({ clientId: 'tt-id', clientSecret: 'tt-secret', baseUrl: 'http://127.0.0.1:4000/t/7' });
+    expect(oauthAppFor(config, 'tiktok-shop')).toEqual({
+      clientId: 'tt-id',
+      clientSecret: 'tt-secret',
+      baseUrl: 'http://127.0.0.1:4000/t/7',
+    });
     expect(oauthAppFor(config, 'etsy')).toBeUndefined();
     expect(config.publicUrl).toBe('https://hub.example.com');
     expect(config.connectTtlSeconds).toBe(600);
@@ -47,7 +55,9 @@ describe('OAuth app configuration', () => {
     const config = loadOAuthConfig({ ...app, HUB_OAUTH_WIX_PUBLIC_KEY: pem.replace(/\n/g, '\\n') }, false, problems);
     expect(problems).toEqual([]);
     expect(oauthAppFor(config, 'wix')).toEqual({ clientId: 'wix-id', clientSecret: 'wix-secret', publicKey: pem });
-    expect(problemsOf({ ...app, HUB_OAUTH_WIX_PUBLIC_KEY: 'not a key' })).toEqual([expect.stringContaining('HUB_OAUTH_WIX_PUBLIC_KEY must be a PEM public key')]);
+    expect(problemsOf({ ...app, HUB_OAUTH_WIX_PUBLIC_KEY: 'not a key' })).toEqual([
+      expect.stringContaining('HUB_OAUTH_WIX_PUBLIC_KEY must be a PEM public key'),
+    ]);
   });
 
   it('names every problem, never echoing a secret', () => {
@@ -82,21 +92,27 @@ describe('OAuth app configuration', () => {
     const app = { HUB_OAUTH_SHOPIFY_CLIENT_ID: 'id', HUB_OAUTH_SHOPIFY_CLIENT_SECRET: SECRET };
     expect(problemsOf(app, true)).toEqual([expect.stringContaining('HUB_PUBLIC_URL is required')]);
     expect(problemsOf({ ...app, HUB_PUBLIC_URL: 'http://hub.example.com' }, true)).toEqual([expect.stringContaining('must be https://')]);
-    expect(problemsOf({ ...app, HUB_PUBLIC_URL: 'https://hub.example.com', HUB_OAUTH_SHOPIFY_BASE_URL: 'http://127.0.0.1:1' }, true)).toEqual([
-      expect.stringContaining('HUB_OAUTH_SHOPIFY_BASE_URL is for sandboxes only'),
-    ]);
+    expect(
+      problemsOf({ ...app, HUB_PUBLIC_URL: 'https://hub.example.com', HUB_OAUTH_SHOPIFY_BASE_URL: 'http://127.0.0.1:1' }, true),
+    ).toEqual([expect.stringContaining('HUB_OAUTH_SHOPIFY_BASE_URL is for sandboxes only')]);
     expect(problemsOf({ HUB_PUBLIC_URL: 'https://hub.example.com' }, true)).toEqual([]);
   });
 
   it('is part of the hub configuration, and its problems are reported with the others', () => {
-    const config = loadHubConfig({ ...base, HUB_OAUTH_SHOPIFY_CLIENT_ID: 'id', HUB_OAUTH_SHOPIFY_CLIENT_SECRET: SECRET, HUB_CREDENTIAL_SWEEP: 'off' }, () => undefined);
+    const config = loadHubConfig(
+      { ...base, HUB_OAUTH_SHOPIFY_CLIENT_ID: 'id', HUB_OAUTH_SHOPIFY_CLIENT_SECRET: SECRET, HUB_CREDENTIAL_SWEEP: 'off' },
+      () => undefined,
+    );
     expect(oauthAppFor(config.oauth, 'shopify')?.clientSecret).toBe(SECRET);
     expect(config.oauth.sweep.enabled).toBe(false);
     expect(() => loadHubConfig({ ...base, HUB_PORT: 'x', HUB_OAUTH_SHOPIFY_CLIENT_ID: 'id' }, () => undefined)).toThrow(ConfigError);
     try {
       loadHubConfig({ ...base, HUB_PORT: 'x', HUB_OAUTH_SHOPIFY_CLIENT_ID: 'id' }, () => undefined);
     } catch (e) {
-      expect((e as ConfigError).problems).toEqual([expect.stringContaining('HUB_PORT'), expect.stringContaining('HUB_OAUTH_SHOPIFY_CLIENT_SECRET')]);
+      expect((e as ConfigError).problems).toEqual([
+        expect.stringContaining('HUB_PORT'),
+        expect.stringContaining('HUB_OAUTH_SHOPIFY_CLIENT_SECRET'),
+      ]);
     }
   });
 });

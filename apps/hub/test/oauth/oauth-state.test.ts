@@ -33,7 +33,9 @@ describe('state, cookie, inbound request, windows (pure)', () => {
   });
 
   it('the state cookie is HttpOnly, SameSite=Lax, scoped to the callback, Secure over https only', () => {
-    expect(stateCookie('bigcommerce', 'abc', 599.7, true)).toBe('stock_sync_connect_state=abc; Path=/oauth/callback/bigcommerce; Max-Age=599; HttpOnly; SameSite=Lax; Secure');
+    expect(stateCookie('bigcommerce', 'abc', 599.7, true)).toBe(
+      'stock_sync_connect_state=abc; Path=/oauth/callback/bigcommerce; Max-Age=599; HttpOnly; SameSite=Lax; Secure',
+    );
     expect(stateCookie('bigcommerce', 'abc', 10, false)).not.toContain('Secure');
     expect(clearedStateCookie('bigcommerce', false)).toContain('Max-Age=0');
     expect(cookieValue('a=1; stock_sync_connect_state=x%2By; b=2', 'stock_sync_connect_state')).toBe('x+y');
@@ -51,7 +53,13 @@ describe('state, cookie, inbound request, windows (pure)', () => {
       rawBody: raw,
       body: parseBody(raw, 'application/json; charset=utf-8'),
     });
-    expect(req).toEqual({ method: 'POST', query: { code: 'c+1', state: 's' }, headers: { 'x-signature': 'sig', 'set-thing': 'a, b' }, rawBody: raw, body: { shop: 'a', x: 1 } });
+    expect(req).toEqual({
+      method: 'POST',
+      query: { code: 'c+1', state: 's' },
+      headers: { 'x-signature': 'sig', 'set-thing': 'a, b' },
+      rawBody: raw,
+      body: { shop: 'a', x: 1 },
+    });
     expect(parseBody(Buffer.from('a=1&b=2&a=3'), 'application/x-www-form-urlencoded')).toEqual({ a: '1', b: '2' });
     expect(parseBody(Buffer.from('{nope'), 'application/json')).toBeUndefined();
     expect(parseBody(Buffer.from('hello'), 'text/plain')).toBeUndefined();
@@ -60,16 +68,25 @@ describe('state, cookie, inbound request, windows (pure)', () => {
   it('only POSTs to the callback and uninstall routes have their bodies read raw', () => {
     expect(isOAuthBodyRoute({ method: 'POST', path: '/oauth/callback/woocommerce' })).toBe(true);
     expect(isOAuthBodyRoute({ method: 'POST', path: '/oauth/uninstall/shopify' })).toBe(true);
-    for (const [method, path] of [['GET', '/oauth/callback/x'], ['POST', '/oauth/callback/x/y'], ['POST', '/v1/stores'], ['POST', '/OAUTH/callback/x'], ['POST', '/oauth/start/x'], ['PUT', '/oauth/uninstall/x']]) {
+    for (const [method, path] of [
+      ['GET', '/oauth/callback/x'],
+      ['POST', '/oauth/callback/x/y'],
+      ['POST', '/v1/stores'],
+      ['POST', '/OAUTH/callback/x'],
+      ['POST', '/oauth/start/x'],
+      ['PUT', '/oauth/uninstall/x'],
+    ]) {
       expect([method, path, isOAuthBodyRoute({ method: method!, path: path! })]).toEqual([method, path, false]);
     }
   });
 
-  it('the refresh-ahead window: override, else the plugin\'s, else a sixth of the token life, else 10 minutes; never under a minute', () => {
+  it("the refresh-ahead window: override, else the plugin's, else a sixth of the token life, else 10 minutes; never under a minute", () => {
     expect(refreshAheadSeconds({ oauth: undefined })).toBe(600);
     expect(refreshAheadSeconds({ oauth: { tokenLifetime: { accessTokenSeconds: 3600, source: 'x' } } as never })).toBe(600);
     expect(refreshAheadSeconds({ oauth: { tokenLifetime: { accessTokenSeconds: 30 * 86400, source: 'x' } } as never })).toBe(5 * 86400);
-    expect(refreshAheadSeconds({ oauth: { tokenLifetime: { accessTokenSeconds: 3600, refreshAheadSeconds: 900, source: 'x' } } as never })).toBe(900);
+    expect(
+      refreshAheadSeconds({ oauth: { tokenLifetime: { accessTokenSeconds: 3600, refreshAheadSeconds: 900, source: 'x' } } as never }),
+    ).toBe(900);
     expect(refreshAheadSeconds({ oauth: { tokenLifetime: { accessTokenSeconds: 120, source: 'x' } } as never })).toBe(60);
     expect(refreshAheadSeconds({ oauth: undefined }, 42)).toBe(42);
   });
@@ -79,7 +96,10 @@ describe('state, cookie, inbound request, windows (pure)', () => {
     expect(credentialsExpireAt({ accessTokenExpiresAt: '2026-12-02T14:00:00+01:00' })?.toISOString()).toBe('2026-12-02T13:00:00.000Z');
     expect(credentialsExpireAt({})).toBeNull();
     expect(credentialsExpireAt({ accessTokenExpiresAt: 'tomorrow' })).toBeNull();
-    expect(expiryProblem({ accessTokenExpiresAt: 'tomorrow' })).toEqual({ path: 'credentials.accessTokenExpiresAt', message: expect.stringContaining('ISO 8601') });
+    expect(expiryProblem({ accessTokenExpiresAt: 'tomorrow' })).toEqual({
+      path: 'credentials.accessTokenExpiresAt',
+      message: expect.stringContaining('ISO 8601'),
+    });
     expect(expiryProblem({ accessTokenExpiresAt: '2026-02-30T00:00:00Z' })).toBeDefined();
     expect(expiryProblem({})).toBeUndefined();
   });
@@ -95,7 +115,13 @@ describeHub('connect requests in the database', (hub) => {
       stateHash: stateHash(state),
       platform,
       storeId: null,
-      settings: { name: 'n', sellingRegion: 'north_america', stockSyncEnabled: true, driftPolicy: 'reassert', reconcileIntervalSeconds: null },
+      settings: {
+        name: 'n',
+        sellingRegion: 'north_america',
+        stockSyncEnabled: true,
+        driftPolicy: 'reassert',
+        reconcileIntervalSeconds: null,
+      },
       secrets: { inputs: { shop: 'acme-secret-shop' }, codeVerifier: 'verifier_0123456789_abcdefghijklmnopqrstuvw' },
       redirectUri: 'http://127.0.0.1/oauth/callback/demo-shop',
       ttlSeconds,
@@ -105,11 +131,17 @@ describeHub('connect requests in the database', (hub) => {
 
   it('stores the state hashed and the inputs and verifier encrypted (bound to the request id)', async () => {
     const { id, state } = await insert();
-    const [row] = await hub().sql<{ state_hash: string; secrets: Buffer }>(`SELECT state_hash, secrets FROM oauth_connect_requests WHERE id = $1`, [id]);
+    const [row] = await hub().sql<{ state_hash: string; secrets: Buffer }>(
+      `SELECT state_hash, secrets FROM oauth_connect_requests WHERE id = $1`,
+      [id],
+    );
     expect(row!.state_hash).toBe(stateHash(state));
     expect(Buffer.from(row!.secrets).includes(Buffer.from('verifier_0123456789'))).toBe(false);
     expect(Buffer.from(row!.secrets).includes(Buffer.from('acme-secret-shop'))).toBe(false);
-    expect(decryptSecrets(cipher(), { id, secrets: row!.secrets })).toEqual({ inputs: { shop: 'acme-secret-shop' }, codeVerifier: 'verifier_0123456789_abcdefghijklmnopqrstuvw' });
+    expect(decryptSecrets(cipher(), { id, secrets: row!.secrets })).toEqual({
+      inputs: { shop: 'acme-secret-shop' },
+      codeVerifier: 'verifier_0123456789_abcdefghijklmnopqrstuvw',
+    });
     expect(() => decryptSecrets(cipher(), { id: randomUUID(), secrets: row!.secrets })).toThrow();
   });
 

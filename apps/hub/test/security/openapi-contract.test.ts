@@ -5,7 +5,14 @@
  * an unspecified object, as `reconcileIntervalSeconds` once was).
  */
 import { describeHub } from '../support/hub-harness';
-import { fetchOpenApi, operationsOf, resolveSchema, type OpenApiDocument, type Operation, type SchemaObject } from './support/openapi-operations';
+import {
+  fetchOpenApi,
+  operationsOf,
+  resolveSchema,
+  type OpenApiDocument,
+  type Operation,
+  type SchemaObject,
+} from './support/openapi-operations';
 
 const PUBLIC = [
   'GET /health',
@@ -25,7 +32,8 @@ describeHub('the OpenAPI document', (hub) => {
     ops = operationsOf(doc);
   });
 
-  const errorSchema = (op: Operation, status: string) => resolveSchema(doc, op.operation.responses?.[status]?.content?.['application/json']?.schema);
+  const errorSchema = (op: Operation, status: string) =>
+    resolveSchema(doc, op.operation.responses?.[status]?.content?.['application/json']?.schema);
   const errorCode = (op: Operation, status: string) => (errorSchema(op, status)?.properties?.error?.enum ?? [])[0];
 
   it('every operation but the public ones is protected and documents 401 { error: "unauthorized" } and 429', () => {

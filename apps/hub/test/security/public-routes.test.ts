@@ -52,7 +52,18 @@ describe('public routes', () => {
     expect(m.isPublic('GET', '/open/7/info')).toBe(true);
     expect(m.isPublic('GET', '/docs')).toBe(true);
     expect(m.isPublic('GET', '/docs/openapi.json')).toBe(true);
-    for (const [method, path] of [['GET', '/HEALTH'], ['GET', '/health/'], ['GET', '//health'], ['GET', '/%68ealth'], ['POST', '/health'], ['GET', '/v1/mixed'], ['GET', '/open/7/info/x'], ['POST', '/docs'], ['GET', '/docsx'], ['GET', '/Docs']]) {
+    for (const [method, path] of [
+      ['GET', '/HEALTH'],
+      ['GET', '/health/'],
+      ['GET', '//health'],
+      ['GET', '/%68ealth'],
+      ['POST', '/health'],
+      ['GET', '/v1/mixed'],
+      ['GET', '/open/7/info/x'],
+      ['POST', '/docs'],
+      ['GET', '/docsx'],
+      ['GET', '/Docs'],
+    ]) {
       expect([method, path, m.isPublic(method, path)]).toEqual([method, path, false]);
     }
   });
@@ -72,14 +83,26 @@ describe("the hub's own public routes", () => {
     const m = new PublicRouteMatcher(routes);
     expect(m.isPublic('GET', '/oauth/callback/shopify')).toBe(true);
     expect(m.isPublic('POST', '/oauth/uninstall/shopify')).toBe(true);
-    for (const [method, path] of [['POST', '/v1/stores/connect'], ['POST', '/v1/stores/x/reconnect'], ['GET', '/OAUTH/callback/shopify'], ['GET', '/oauth/callback/shopify/'], ['GET', '/oauth/callback'], ['POST', '/oauth/start/x'], ['PUT', '/oauth/callback/x'], ['GET', '/oauth/callback/a/b']]) {
+    for (const [method, path] of [
+      ['POST', '/v1/stores/connect'],
+      ['POST', '/v1/stores/x/reconnect'],
+      ['GET', '/OAUTH/callback/shopify'],
+      ['GET', '/oauth/callback/shopify/'],
+      ['GET', '/oauth/callback'],
+      ['POST', '/oauth/start/x'],
+      ['PUT', '/oauth/callback/x'],
+      ['GET', '/oauth/callback/a/b'],
+    ]) {
       expect([method, path, m.isPublic(method!, path!)]).toEqual([method, path, false]);
     }
   });
 });
 
 describe('BearerTokenGuard (second line)', () => {
-  const config = loadHubConfig({ HUB_API_TOKENS: 'guard_test_token_0123456789', HUB_ENCRYPTION_KEY: 'a'.repeat(64), HUB_DATA_DIR: '/nonexistent-not-written' }, () => undefined);
+  const config = loadHubConfig(
+    { HUB_API_TOKENS: 'guard_test_token_0123456789', HUB_ENCRYPTION_KEY: 'a'.repeat(64), HUB_DATA_DIR: '/nonexistent-not-written' },
+    () => undefined,
+  );
   const guard = new BearerTokenGuard(config, new Reflector());
   const context = (handler: (...args: never[]) => unknown, type: object, authorization?: string) =>
     ({
@@ -91,7 +114,9 @@ describe('BearerTokenGuard (second line)', () => {
 
   it('refuses an unmarked handler without the token, whatever the path, and lets a marked one through', () => {
     expect(() => guard.canActivate(context(MixedController.prototype.closed, MixedController))).toThrow(UnauthorizedException);
-    expect(() => guard.canActivate(context(MixedController.prototype.closed, MixedController, 'Bearer nope'))).toThrow(UnauthorizedException);
+    expect(() => guard.canActivate(context(MixedController.prototype.closed, MixedController, 'Bearer nope'))).toThrow(
+      UnauthorizedException,
+    );
     expect(guard.canActivate(context(MixedController.prototype.closed, MixedController, 'Bearer guard_test_token_0123456789'))).toBe(true);
     expect(guard.canActivate(context(MixedController.prototype.status, MixedController))).toBe(true);
     expect(guard.canActivate(context(OpenController.prototype.create, OpenController))).toBe(true);

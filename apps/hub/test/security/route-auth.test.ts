@@ -43,104 +43,149 @@ function describeResponse(op: Operation, path: string, res: RawResponse): string
   return `${op.method} ${path} → ${res.status} ${res.text.slice(0, 200)}`;
 }
 
-describeHub('every route needs the token, however its path is spelled', (hub) => {
-  let operations: Operation[] = [];
+describeHub(
+  'every route needs the token, however its path is spelled',
+  (hub) => {
+    let operations: Operation[] = [];
 
-  beforeAll(async () => {
-    // A store exists, so a bypass would show data (as the upper-case one did).
-    await createStore(hub(), { sellingRegion: 'north_america', name: 'must not leak' });
-    operations = operationsOf(await fetchOpenApi(hub().url)).filter((o) => o.template.startsWith('/v1'));
-  });
+    beforeAll(async () => {
+      // A store exists, so a bypass would show data (as the upper-case one did).
+      await createStore(hub(), { sellingRegion: 'north_america', name: 'must not leak' });
+      operations = operationsOf(await fetchOpenApi(hub().url)).filter((o) => o.template.startsWith('/v1'));
+    });
 
-  it('the document lists every v1 route (so the walk below covers them)', () => {
-    const listed = operations.map((o) => `${o.method} ${o.template}`);
-    for (const expected of ['GET /v1/stores', 'POST /v1/stores', 'PATCH /v1/stores/{id}', 'POST /v1/facility-stock', 'PUT /v1/catalog/variants', 'POST /v1/stores/{id}/sync', 'GET /v1/sync-runs/{runId}']) {
-      expect(listed).toContain(expected);
-    }
-  });
+    it('the document lists every v1 route (so the walk below covers them)', () => {
+      const listed = operations.map((o) => `${o.method} ${o.template}`);
+      for (const expected of [
+        'GET /v1/stores',
+        'POST /v1/stores',
+        'PATCH /v1/stores/{id}',
+        'POST /v1/facility-stock',
+        'PUT /v1/catalog/variants',
+        'POST /v1/stores/{id}/sync',
+        'GET /v1/sync-runs/{runId}',
+      ]) {
+        expect(listed).toContain(expected);
+      }
+    });
 
-  it('without a token: 401 for the documented spelling, 401 or 404 for every other, never data', async () => {
-    const failures: string[] = [];
-    let sent = 0;
-    for (const op of operations) {
-      for (const [name, path] of pathVariants(op.path)) {
-        const res = await rawRequest(hub().url, {
-          method: op.method,
+    it('without a token: 401 for the documented spelling, 401 or 404 for every other, never data', async () => {
+      const failures: string[] = [];
+      let sent = 0;
+      for (const op of operations) {
+        for (const [name, path] of pathVariants(op.path)) {
+          const res = await rawRequest(hub().url, {
+            method: op.method,
+            path,
+            ...(op.hasBody ? { headers: { 'content-type': 'application/json' }, body: '{}' } : {}),
+          });
+          sent++;
+          const allowed = name === 'as documented' ? [401] : [401, 404];
+          if (!allowed.includes(res.status)) failures.push(`${name}: ${describeResponse(op, path, res)}`);
+          else if (res.status === 401 && JSON.stringify(res.body) !== JSON.stringify({ error: 'unauthorized' }))
+            failures.push(`${name}: 401 body ${res.text}`);
+          else if (res.status === 404 && (res.body as { error?: string })?.error !== 'not_found')
+            failures.push(`${name}: 404 body ${res.text}`);
+          if (res.text.includes('must not leak')) failures.push(`${name}: DATA LEAKED ${describeResponse(op, path, res)}`);
+        }
+      }
+      expect(sent).toBeGreaterThan(operations.length * 10);
+      expect(failures).toEqual([]);
+    });
+
+    it('a wrong token is refused the same way on every spelling', async () => {
+      const failures: string[] = [];
+      for (const op of operations.filter((o) => o.method === 'GET')) {
+        for (const [name, path] of pathVariants(op.path)) {
+          const res = await rawRequest(hub().url, { method: 'GET', path, headers: { authorization: `Bearer ${TEST_TOKEN}-wrong` } });
+          if (![401, 404, 429].includes(res.status) || res.text.includes('must not leak'))
+            failures.push(`${name}: ${describeResponse(op, path, res)}`);
+        }
+      }
+      expect(failures).toEqual([]);
+    });
+
+    it('routing is case-sensitive and strict: with the token, only the documented spelling routes', async () => {
+      const auth = { authorization: `Bearer ${TEST_TOKEN}` };
+      expect((await rawRequest(hub().url, { method: 'GET', path: '/v1/stores', headers: auth })).status).toBe(200);
+      for (const path of ['/V1/stores', '/v1/STORES', '/v1/stores/', '//v1/stores', '/v1//stores', '/%76%31/stores']) {
+        const res = await rawRequest(hub().url, { method: 'GET', path, headers: auth });
+        expect({ path, status: res.status, error: (res.body as { error?: string })?.error }).toEqual({
           path,
-          ...(op.hasBody ? { headers: { 'content-type': 'application/json' }, body: '{}' } : {}),
+          status: 404,
+          error: 'not_found',
         });
-        sent++;
-        const allowed = name === 'as documented' ? [401] : [401, 404];
-        if (!allowed.includes(res.status)) failures.push(`${name}: ${describeResponse(op, path, res)}`);
-        else if (res.status === 401 && JSON.stringify(res.body) !== JSON.stringify({ error: 'unauthorized' })) failures.push(`${name}: 401 body ${res.text}`);
-        else if (res.status === 404 && (res.body as { error?: string })?.error !== 'not_found') failures.push(`${name}: 404 body ${res.text}`);
-        if (res.text.includes('must not leak')) failures.push(`${name}: DATA LEAKED ${describeResponse(op, path, res)}`);
       }
-    }
-    expect(sent).toBeGreaterThan(operations.length * 10);
-    expect(failures).toEqual([]);
-  });
+    });
 
-  it('a wrong token is refused the same way on every spelling', async () => {
-    const failures: string[] = [];
-    for (const op of operations.filter((o) => o.method === 'GET')) {
-      for (const [name, path] of pathVariants(op.path)) {
-        const res = await rawRequest(hub().url, { method: 'GET', path, headers: { authorization: `Bearer ${TEST_TOKEN}-wrong` } });
-        if (![401, 404, 429].includes(res.status) || res.text.includes('must not leak')) failures.push(`${name}: ${describeResponse(op, path, res)}`);
+    it('a path parameter that cannot be percent-decoded is a 400 naming the path', async () => {
+      for (const path of ['/v1/stores/%ZZ', '/v1/sync-runs/%C0%AF/changes', '/v1/stores/%FF/sync-variants']) {
+        const res = await rawRequest(hub().url, { method: 'GET', path, headers: { authorization: `Bearer ${TEST_TOKEN}` } });
+        expect([path, res.status, res.body]).toEqual([
+          path,
+          400,
+          { error: 'validation_failed', details: [{ path: 'path', message: expect.stringContaining('decode') }] },
+        ]);
       }
-    }
-    expect(failures).toEqual([]);
-  });
+    });
 
-  it('routing is case-sensitive and strict: with the token, only the documented spelling routes', async () => {
-    const auth = { authorization: `Bearer ${TEST_TOKEN}` };
-    expect((await rawRequest(hub().url, { method: 'GET', path: '/v1/stores', headers: auth })).status).toBe(200);
-    for (const path of ['/V1/stores', '/v1/STORES', '/v1/stores/', '//v1/stores', '/v1//stores', '/%76%31/stores']) {
-      const res = await rawRequest(hub().url, { method: 'GET', path, headers: auth });
-      expect({ path, status: res.status, error: (res.body as { error?: string })?.error }).toEqual({ path, status: 404, error: 'not_found' });
-    }
-  });
+    it("the application's public routes are exactly health and the OAuth callback, hop and uninstall routes", () => {
+      const routes = collectPublicRoutes(hub().app.get(ModulesContainer))
+        .map((r) => `${r.method} ${r.path}`)
+        .sort();
+      expect(routes).toEqual([
+        'GET /health',
+        'GET /oauth/callback/:platform',
+        'GET /oauth/start/:id',
+        'GET /oauth/uninstall/:platform',
+        'POST /oauth/callback/:platform',
+        'POST /oauth/uninstall/:platform',
+      ]);
+    });
 
-  it('a path parameter that cannot be percent-decoded is a 400 naming the path', async () => {
-    for (const path of ['/v1/stores/%ZZ', '/v1/sync-runs/%C0%AF/changes', '/v1/stores/%FF/sync-variants']) {
-      const res = await rawRequest(hub().url, { method: 'GET', path, headers: { authorization: `Bearer ${TEST_TOKEN}` } });
-      expect([path, res.status, res.body]).toEqual([path, 400, { error: 'validation_failed', details: [{ path: 'path', message: expect.stringContaining('decode') }] }]);
-    }
-  });
+    it('the OAuth public routes answer without a token (here: no install flow → 404), never 401; other spellings are not public', async () => {
+      for (const [method, path] of [
+        ['GET', '/oauth/callback/demo-shop?code=x&state=y'],
+        ['POST', '/oauth/callback/demo-shop'],
+        ['POST', '/oauth/uninstall/demo-shop'],
+        ['GET', '/oauth/uninstall/demo-shop'],
+      ]) {
+        const res = await rawRequest(hub().url, {
+          method: method!,
+          path: path!,
+          ...(method === 'POST' ? { headers: { 'content-type': 'text/plain' }, body: 'signed bytes' } : {}),
+        });
+        expect([method, path, res.status, (res.body as { error?: string })?.error]).toEqual([method, path, 404, 'not_found']);
+      }
+      const start = await rawRequest(hub().url, {
+        method: 'GET',
+        path: `/oauth/start/00000000-0000-4000-8000-000000000001?state=${'A'.repeat(43)}`,
+      });
+      expect(start.status).toBe(400);
+      for (const path of [
+        '/OAUTH/callback/demo-shop',
+        '/oauth/callback/demo-shop/',
+        '//oauth/callback/demo-shop',
+        '/oauth/Callback/demo-shop',
+      ]) {
+        expect([path, (await rawRequest(hub().url, { method: 'GET', path })).status]).toEqual([path, 401]);
+      }
+      // A body to anything else is still read only with a token, and only as JSON.
+      expect(
+        (await rawRequest(hub().url, { method: 'POST', path: '/oauth/start/x', headers: { 'content-type': 'text/plain' }, body: 'x' }))
+          .status,
+      ).toBe(401);
+    });
 
-  it("the application's public routes are exactly health and the OAuth callback, hop and uninstall routes", () => {
-    const routes = collectPublicRoutes(hub().app.get(ModulesContainer)).map((r) => `${r.method} ${r.path}`).sort();
-    expect(routes).toEqual([
-      'GET /health',
-      'GET /oauth/callback/:platform',
-      'GET /oauth/start/:id',
-      'GET /oauth/uninstall/:platform',
-      'POST /oauth/callback/:platform',
-      'POST /oauth/uninstall/:platform',
-    ]);
-  });
-
-  it('the OAuth public routes answer without a token (here: no install flow → 404), never 401; other spellings are not public', async () => {
-    for (const [method, path] of [['GET', '/oauth/callback/demo-shop?code=x&state=y'], ['POST', '/oauth/callback/demo-shop'], ['POST', '/oauth/uninstall/demo-shop'], ['GET', '/oauth/uninstall/demo-shop']]) {
-      const res = await rawRequest(hub().url, { method: method!, path: path!, ...(method === 'POST' ? { headers: { 'content-type': 'text/plain' }, body: 'signed bytes' } : {}) });
-      expect([method, path, res.status, (res.body as { error?: string })?.error]).toEqual([method, path, 404, 'not_found']);
-    }
-    const start = await rawRequest(hub().url, { method: 'GET', path: `/oauth/start/00000000-0000-4000-8000-000000000001?state=${'A'.repeat(43)}` });
-    expect(start.status).toBe(400);
-    for (const path of ['/OAUTH/callback/demo-shop', '/oauth/callback/demo-shop/', '//oauth/callback/demo-shop', '/oauth/Callback/demo-shop']) {
-      expect([path, (await rawRequest(hub().url, { method: 'GET', path })).status]).toEqual([path, 401]);
-    }
-    // A body to anything else is still read only with a token, and only as JSON.
-    expect((await rawRequest(hub().url, { method: 'POST', path: '/oauth/start/x', headers: { 'content-type': 'text/plain' }, body: 'x' })).status).toBe(401);
-  });
-
-  it('the public routes stay public: health and the API docs', async () => {
-    expect((await rawRequest(hub().url, { method: 'GET', path: '/health' })).status).toBe(200);
-    expect((await rawRequest(hub().url, { method: 'GET', path: '/docs/openapi.json' })).status).toBe(200);
-    const ui = await rawRequest(hub().url, { method: 'GET', path: '/docs' });
-    expect([200, 301, 302]).toContain(ui.status);
-    // A public route spelled differently is not public.
-    expect((await rawRequest(hub().url, { method: 'GET', path: '/HEALTH' })).status).toBe(401);
-  });
-  // Hundreds of refusals from one address: brute-force protection (tested in auth-throttling.test.ts) is off here.
-}, { env: { HUB_AUTH_FAILURE_LIMIT: '0' } });
+    it('the public routes stay public: health and the API docs', async () => {
+      expect((await rawRequest(hub().url, { method: 'GET', path: '/health' })).status).toBe(200);
+      expect((await rawRequest(hub().url, { method: 'GET', path: '/docs/openapi.json' })).status).toBe(200);
+      const ui = await rawRequest(hub().url, { method: 'GET', path: '/docs' });
+      expect([200, 301, 302]).toContain(ui.status);
+      // A public route spelled differently is not public.
+      expect((await rawRequest(hub().url, { method: 'GET', path: '/HEALTH' })).status).toBe(401);
+    });
+    // Hundreds of refusals from one address: brute-force protection (tested in auth-throttling.test.ts) is off here.
+  },
+  { env: { HUB_AUTH_FAILURE_LIMIT: '0' } },
+);

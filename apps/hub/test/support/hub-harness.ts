@@ -49,7 +49,10 @@ export interface TestHub {
   sql<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
 }
 
-export async function startTestHub(kind: TestDatabaseKind, options: HubHarnessOptions = {}): Promise<{ hub: TestHub; stop(): Promise<void> }> {
+export async function startTestHub(
+  kind: TestDatabaseKind,
+  options: HubHarnessOptions = {},
+): Promise<{ hub: TestHub; stop(): Promise<void> }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-test-'));
   let pglite: PGlite | undefined;
   let pg: ThrowawayDatabase | undefined;

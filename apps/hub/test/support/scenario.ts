@@ -1,8 +1,19 @@
 /** Small builders shared by the hub's HTTP tests. */
 import type { TestHub } from './hub-harness';
 
-export const POD = (id: number, productId = 1) => ({ id, productId, name: `POD variant ${id}`, sku: `POD-${id}`, fulfillment: 'pod' as const });
-export const WAREHOUSE = (id: number, productId = 2) => ({ id, productId, name: `Warehouse variant ${id}`, fulfillment: 'warehouse' as const });
+export const POD = (id: number, productId = 1) => ({
+  id,
+  productId,
+  name: `POD variant ${id}`,
+  sku: `POD-${id}`,
+  fulfillment: 'pod' as const,
+});
+export const WAREHOUSE = (id: number, productId = 2) => ({
+  id,
+  productId,
+  name: `Warehouse variant ${id}`,
+  fulfillment: 'warehouse' as const,
+});
 
 let clock = Date.parse('2026-01-01T00:00:00Z');
 /** Strictly increasing observation times (well in the past, so never "in the future"). */

@@ -7,7 +7,9 @@ export type TestDatabaseKind = 'pglite' | 'postgres';
 
 export function testDatabases(env: Record<string, string | undefined> = process.env): TestDatabaseKind[] {
   const url = env.TEST_DATABASE_URL?.trim();
-  const requested = env.HUB_TEST_DATABASES?.split(',').map((s) => s.trim()).filter(Boolean);
+  const requested = env.HUB_TEST_DATABASES?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const kinds = new Set<string>(requested?.length ? requested : ['pglite', ...(url ? ['postgres'] : [])]);
   if (env.CI === 'true' && url) kinds.add('postgres');
   for (const k of kinds) {

@@ -22,9 +22,19 @@ function variant(id: string, over: Partial<LoadedVariant> = {}): LoadedVariant {
     ...over,
   };
 }
-const write = (id: string): VariantPlan => ({ kind: 'write', variant: variant(id), desired: { kind: 'out_of_stock' }, from: { kind: 'unlimited' } });
+const write = (id: string): VariantPlan => ({
+  kind: 'write',
+  variant: variant(id),
+  desired: { kind: 'out_of_stock' },
+  from: { kind: 'unlimited' },
+});
 const ok = (id: string): WriteOutcome => ({ externalProductId: 'p', externalVariantId: `v${id}`, status: 'written' });
-const failed = (id: string, error: Error): WriteOutcome => ({ externalProductId: 'p', externalVariantId: `v${id}`, status: 'failed', error: error as never });
+const failed = (id: string, error: Error): WriteOutcome => ({
+  externalProductId: 'p',
+  externalVariantId: `v${id}`,
+  status: 'failed',
+  error: error as never,
+});
 
 describe('chunkRecords', () => {
   it('records written, unchanged and skipped variants with the run counts', () => {
@@ -42,7 +52,15 @@ describe('chunkRecords', () => {
     ]);
     expect(r.variants[0]).toMatchObject({ version: 7, written: { kind: 'out_of_stock' }, error: null });
     expect(r.changes).toEqual([
-      { syncVariantId: '1', externalProductId: 'p', externalVariantId: 'v1', from: { kind: 'unlimited' }, to: { kind: 'out_of_stock' }, outcome: 'written', error: null },
+      {
+        syncVariantId: '1',
+        externalProductId: 'p',
+        externalVariantId: 'v1',
+        from: { kind: 'unlimited' },
+        to: { kind: 'out_of_stock' },
+        outcome: 'written',
+        error: null,
+      },
     ]);
   });
 
@@ -50,7 +68,13 @@ describe('chunkRecords', () => {
     const plans = ['1', '2', '3', '4', '5'].map(write);
     const r = chunkRecords(
       plans,
-      [failed('1', new AuthError('bad token')), failed('2', new RateLimited('slow down', 5000)), failed('3', new Transient('503')), failed('4', new NotFound('gone')), failed('5', new Rejected('invalid'))],
+      [
+        failed('1', new AuthError('bad token')),
+        failed('2', new RateLimited('slow down', 5000)),
+        failed('3', new Transient('503')),
+        failed('4', new NotFound('gone')),
+        failed('5', new Rejected('invalid')),
+      ],
       false,
       retryDelay,
     );
@@ -63,12 +87,22 @@ describe('chunkRecords', () => {
     expect(byId['2']).toMatchObject({ result: 'retry', state: 'pending', settles: false, retryDelayMs: 5000 });
     expect(byId['3']).toMatchObject({ result: 'retry', retryDelayMs: 4000 });
     expect(byId['4']).toMatchObject({ result: 'not_found', state: 'failed', settles: true, error: { code: 'not_found' } });
-    expect(byId['5']).toMatchObject({ result: 'rejected', state: 'failed', settles: true, error: { code: 'rejected', target: { kind: 'out_of_stock' } } });
+    expect(byId['5']).toMatchObject({
+      result: 'rejected',
+      state: 'failed',
+      settles: true,
+      error: { code: 'rejected', target: { kind: 'out_of_stock' } },
+    });
     expect(r.changes.every((c) => c.outcome === 'failed' && c.error)).toBe(true);
   });
 
   it('a dry run records would_write changes and no variant update', () => {
-    const r = chunkRecords([write('1'), { kind: 'unchanged', variant: variant('2'), desired: { kind: 'unlimited' } }], [], true, retryDelay);
+    const r = chunkRecords(
+      [write('1'), { kind: 'unchanged', variant: variant('2'), desired: { kind: 'unlimited' } }],
+      [],
+      true,
+      retryDelay,
+    );
     expect(r.variants).toEqual([]);
     expect(r.changes.map((c) => c.outcome)).toEqual(['would_write']);
     expect(r.counts).toMatchObject({ planned: 1, written: 0, unchanged: 1 });
@@ -86,7 +120,10 @@ describe('readBackResults', () => {
     expect([...back.drift.entries()]).toEqual([['2', { observed: { kind: 'quantity', quantity: 4 } }]]);
     expect([...back.notFound]).toEqual(['3']);
     expect(back.records.counts).toMatchObject({ drift: 1, failed: 1 });
-    expect(back.records.changes.map((c) => [c.syncVariantId, c.outcome])).toEqual([['2', 'drift'], ['3', 'failed']]);
+    expect(back.records.changes.map((c) => [c.syncVariantId, c.outcome])).toEqual([
+      ['2', 'drift'],
+      ['3', 'failed'],
+    ]);
   });
 
   it('does not call a written 0 read back as sold out (or the reverse) drift', () => {
@@ -101,7 +138,10 @@ describe('readBackResults', () => {
   });
 
   it('stops on connection-level read errors', () => {
-    const back = readBackResults([variant('1')], [{ externalProductId: 'p', externalVariantId: 'v1', status: 'failed', error: new AuthError('revoked') }]);
+    const back = readBackResults(
+      [variant('1')],
+      [{ externalProductId: 'p', externalVariantId: 'v1', status: 'failed', error: new AuthError('revoked') }],
+    );
     expect(back.records.fatal?.code).toBe('auth');
   });
 });

@@ -34,7 +34,12 @@ describe('decideDispatch', () => {
 
   it('keeps a slow platform within its share so a fast one still gets slots', () => {
     // 4 slots, webflow already holds 2 of them, shopify's jobs arrive: share = 4 / 2 platforms = 2 each.
-    const d = decideDispatch([job('w3', 'webflow'), job('s1', 'shopify'), job('s2', 'shopify'), job('s3', 'shopify')], new Set(['w1', 'w2']), new Map([['webflow', 2]]), 4);
+    const d = decideDispatch(
+      [job('w3', 'webflow'), job('s1', 'shopify'), job('s2', 'shopify'), job('s3', 'shopify')],
+      new Set(['w1', 'w2']),
+      new Map([['webflow', 2]]),
+      4,
+    );
     expect(ids(d.start)).toEqual(['s1', 's2']);
     expect(ids(d.drop)).toEqual(['w3', 's3']);
   });
@@ -44,7 +49,7 @@ describe('decideDispatch', () => {
     expect(ids(d.start)).toEqual(['a', 'b', 'c']);
   });
 
-  it('does not change the caller\'s maps', () => {
+  it("does not change the caller's maps", () => {
     const inFlight = new Map([['x', 1]]);
     const stores = new Set(['z']);
     decideDispatch([job('a', 'x')], stores, inFlight, 5);

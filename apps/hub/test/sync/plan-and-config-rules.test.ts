@@ -7,7 +7,6 @@ import { opts, variant } from './support/loaded-variant';
 
 const unknownStatus = [{ facility: 'US-NC', status: 'mystery' }];
 
-
 describe('planVariant: last known state', () => {
   it('is the last decision when there is one (even if the last write differs)', () => {
     const v = variant({ observations: unknownStatus, desired: { kind: 'out_of_stock' }, lastWritten: { kind: 'unlimited' } });
@@ -29,7 +28,7 @@ describe('planVariant: last known state', () => {
 
 describe('planVariant: drift, refusals, gone variants', () => {
   const inStock = [{ facility: 'US-NC', status: 'in_stock' }];
-  it("re-asserting diffs against what the platform showed; reporting, or drift of another variant, against the last write", () => {
+  it('re-asserting diffs against what the platform showed; reporting, or drift of another variant, against the last write', () => {
     const v = variant({ observations: inStock, lastWritten: { kind: 'unlimited' } });
     const drift = new Map([['1', { observed: { kind: 'out_of_stock' as const } }]]);
     expect(planVariant(v, { ...opts, drift })).toMatchObject({ kind: 'write', from: { kind: 'out_of_stock' } });
@@ -41,21 +40,35 @@ describe('planVariant: drift, refusals, gone variants', () => {
   it('holds only a target the platform rejected (a not_found error with the same target is no rejection)', () => {
     const target = { kind: 'out_of_stock' as const };
     const base = { observations: [{ facility: 'US-NC', status: 'out_of_stock' }], lastWritten: { kind: 'unlimited' as const } };
-    expect(planVariant(variant({ ...base, lastError: { code: 'rejected', message: 'no', target } }), opts)).toMatchObject({ kind: 'hold', reason: 'rejected', desired: target });
-    expect(planVariant(variant({ ...base, lastError: { code: 'not_found', message: 'no', target } }), opts)).toMatchObject({ kind: 'write' });
+    expect(planVariant(variant({ ...base, lastError: { code: 'rejected', message: 'no', target } }), opts)).toMatchObject({
+      kind: 'hold',
+      reason: 'rejected',
+      desired: target,
+    });
+    expect(planVariant(variant({ ...base, lastError: { code: 'not_found', message: 'no', target } }), opts)).toMatchObject({
+      kind: 'write',
+    });
     expect(planVariant(variant({ ...base, lastError: { code: 'rejected', message: 'no' } }), opts)).toMatchObject({ kind: 'write' });
   });
 
   it('a gone variant is held with the desired state, unless the run looks again', () => {
     const v = variant({ observations: [{ facility: 'US-NC', status: 'out_of_stock' }], notFoundAt: '2026-01-01T00:00:00Z' });
     expect(planVariant(v, opts)).toEqual({ kind: 'hold', variant: v, desired: { kind: 'out_of_stock' }, reason: 'not_found' });
-    expect(planVariant(v, { ...opts, retryNotFound: true })).toEqual({ kind: 'write', variant: v, desired: { kind: 'out_of_stock' }, from: null });
+    expect(planVariant(v, { ...opts, retryNotFound: true })).toEqual({
+      kind: 'write',
+      variant: v,
+      desired: { kind: 'out_of_stock' },
+      from: null,
+    });
   });
 
   it('plans a chunk in order, and reads back only variants the hub has written', () => {
     const a = variant({ id: 'a', observations: [{ facility: 'US-NC', status: 'in_stock' }], lastWritten: { kind: 'unlimited' } });
     const b = variant({ id: 'b', observations: [{ facility: 'US-NC', status: 'out_of_stock' }] });
-    expect(planChunk([a, b], opts).map((p) => [p.variant.id, p.kind])).toEqual([['a', 'unchanged'], ['b', 'write']]);
+    expect(planChunk([a, b], opts).map((p) => [p.variant.id, p.kind])).toEqual([
+      ['a', 'unchanged'],
+      ['b', 'write'],
+    ]);
     expect(variantsToReadBack([a, b])).toEqual([a]);
   });
 });

@@ -47,7 +47,15 @@ describe('transitionRun', () => {
     expect(moved).toEqual(['run-1']);
     expect(calls).toHaveLength(1);
     const [params] = [calls[0].params];
-    expect(params).toEqual(['run-1', null, 'failed', ['succeeded', 'partial', 'failed'], JSON.stringify(error), JSON.stringify(counts({ failed: 2 })), ['queued', 'running']]);
+    expect(params).toEqual([
+      'run-1',
+      null,
+      'failed',
+      ['succeeded', 'partial', 'failed'],
+      JSON.stringify(error),
+      JSON.stringify(counts({ failed: 2 })),
+      ['queued', 'running'],
+    ]);
     const sql = calls[0].text.replace(/\s+/g, ' ');
     expect(sql).toContain('UPDATE sync_runs SET status = $3');
     expect(sql).toContain("started_at = CASE WHEN $3 = 'running' THEN now() ELSE started_at END");

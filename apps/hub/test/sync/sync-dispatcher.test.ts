@@ -36,10 +36,14 @@ describe('SyncDispatcher', () => {
     for (let i = 0; i < 5; i++) source.add(`s${i}`);
     const gate = deferred();
     const started: string[] = [];
-    const d = new SyncDispatcher(source, async (job: SyncJobData) => {
-      started.push(job.storeId);
-      await gate.promise;
-    }, { concurrency: 3, idlePollMs: 60_000 });
+    const d = new SyncDispatcher(
+      source,
+      async (job: SyncJobData) => {
+        started.push(job.storeId);
+        await gate.promise;
+      },
+      { concurrency: 3, idlePollMs: 60_000 },
+    );
     d.start();
     await settle();
     expect(started).toEqual(['s0', 's1', 's2']);
@@ -58,9 +62,13 @@ describe('SyncDispatcher', () => {
     source.add('a');
     source.add('b');
     const order: string[] = [];
-    const d = new SyncDispatcher(source, async (job: SyncJobData) => {
-      order.push(job.storeId);
-    }, { concurrency: 1, idlePollMs: 60_000 });
+    const d = new SyncDispatcher(
+      source,
+      async (job: SyncJobData) => {
+        order.push(job.storeId);
+      },
+      { concurrency: 1, idlePollMs: 60_000 },
+    );
     d.start();
     for (let i = 0; i < 5; i++) await settle();
     expect(order).toEqual(['a', 'b']);
@@ -80,7 +88,7 @@ describe('SyncDispatcher', () => {
     await d.stop();
   });
 
-  it('hands back (completes) a job over its platform\'s share and a job of a store already in flight', async () => {
+  it("hands back (completes) a job over its platform's share and a job of a store already in flight", async () => {
     const source = new FakeSource();
     source.add('w1', 'webflow');
     source.add('w2', 'webflow');
@@ -89,10 +97,14 @@ describe('SyncDispatcher', () => {
     source.add('w1', 'webflow');
     const gate = deferred();
     const started: string[] = [];
-    const d = new SyncDispatcher(source, async (job: SyncJobData) => {
-      started.push(job.storeId);
-      await gate.promise;
-    }, { concurrency: 4, idlePollMs: 60_000 });
+    const d = new SyncDispatcher(
+      source,
+      async (job: SyncJobData) => {
+        started.push(job.storeId);
+        await gate.promise;
+      },
+      { concurrency: 4, idlePollMs: 60_000 },
+    );
     d.start();
     for (let i = 0; i < 5; i++) await settle();
     // Two platforms in the batch: 2 slots each; w3 is over webflow's share, the second w1 is in flight already.
@@ -109,10 +121,14 @@ describe('SyncDispatcher', () => {
     source.add('bad');
     source.add('good');
     const ran: string[] = [];
-    const d = new SyncDispatcher(source, async (job: SyncJobData) => {
-      if (job.storeId === 'bad') throw new Error('boom');
-      ran.push(job.storeId);
-    }, { concurrency: 1, idlePollMs: 60_000 });
+    const d = new SyncDispatcher(
+      source,
+      async (job: SyncJobData) => {
+        if (job.storeId === 'bad') throw new Error('boom');
+        ran.push(job.storeId);
+      },
+      { concurrency: 1, idlePollMs: 60_000 },
+    );
     d.start();
     for (let i = 0; i < 5; i++) await settle();
     expect(ran).toEqual(['good']);

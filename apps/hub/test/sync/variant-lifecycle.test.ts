@@ -40,12 +40,16 @@ describe('the SQL of each transition', () => {
 
   it('settle / retry / auth: compare-and-clear on pending_version; not settling sets pending; retry counts and backs off; seen_seq raised', () => {
     const sql = flat(recordedOutcomeSet('$10::bigint'));
-    expect(sql).toContain('pending = CASE WHEN o.settles AND sv.pending_version = o.version THEN false WHEN NOT o.settles THEN true ELSE sv.pending END');
+    expect(sql).toContain(
+      'pending = CASE WHEN o.settles AND sv.pending_version = o.version THEN false WHEN NOT o.settles THEN true ELSE sv.pending END',
+    );
     expect(sql).toContain(
       'pending_since = CASE WHEN o.settles AND sv.pending_version = o.version THEN NULL WHEN NOT o.settles THEN COALESCE(sv.pending_since, now()) ELSE sv.pending_since END',
     );
     expect(sql).toContain('state = CASE WHEN sv.pending_version = o.version THEN o.state ELSE sv.state END');
-    expect(sql).toContain("attempts = CASE WHEN o.result = 'retry' THEN sv.attempts + 1 WHEN o.settles AND sv.pending_version = o.version THEN 0 ELSE sv.attempts END");
+    expect(sql).toContain(
+      "attempts = CASE WHEN o.result = 'retry' THEN sv.attempts + 1 WHEN o.settles AND sv.pending_version = o.version THEN 0 ELSE sv.attempts END",
+    );
     expect(sql).toContain(
       "next_attempt_at = CASE WHEN o.result = 'retry' THEN now() + o.retry_delay_ms * interval '1 millisecond' WHEN o.settles AND sv.pending_version = o.version THEN NULL ELSE sv.next_attempt_at END",
     );
@@ -64,10 +68,12 @@ describe('the SQL of each transition', () => {
   });
 
   it('unsync: not pending, in_sync, retries reset', () => {
-    expect(flat(UNSYNC_SET)).toBe("pending = false, pending_since = NULL, state = 'in_sync', attempts = 0, next_attempt_at = NULL, updated_at = now()");
+    expect(flat(UNSYNC_SET)).toBe(
+      "pending = false, pending_since = NULL, state = 'in_sync', attempts = 0, next_attempt_at = NULL, updated_at = now()",
+    );
   });
 
-  it('due by version compares the facility rows of the region with the variant\'s seen_seq', () => {
+  it("due by version compares the facility rows of the region with the variant's seen_seq", () => {
     expect(flat(newerStockIn('$2::text[]'))).toBe(
       'EXISTS (SELECT 1 FROM facility_stock fs WHERE fs.variant_id = sv.catalog_variant_id AND fs.facility_code = ANY($2::text[]) AND fs.change_seq > sv.seen_seq)',
     );

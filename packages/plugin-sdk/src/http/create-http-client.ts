@@ -114,7 +114,10 @@ export function createHttpClient(options: CreateHttpClientOptions): HttpClient {
     now,
   };
   const root: Layer = { headers: {}, classifiers: [], signers: [], secrets: [], redact: createRedactor([]) };
-  return makeClient(core, extendLayer(root, { ...options.defaults, secrets: [...(options.secrets ?? []), ...(options.defaults?.secrets ?? [])] }));
+  return makeClient(
+    core,
+    extendLayer(root, { ...options.defaults, secrets: [...(options.secrets ?? []), ...(options.defaults?.secrets ?? [])] }),
+  );
 }
 
 function extendLayer(parent: Layer, d: HttpClientDefaults): Layer {
@@ -159,7 +162,10 @@ function buildUrl(layer: Layer, req: HttpRequest): URL {
 
 function lowerCaseHeaders(h: unknown): Record<string, string> {
   const out: Record<string, string> = {};
-  const plain = h && typeof (h as { toJSON?: unknown }).toJSON === 'function' ? (h as { toJSON(): Record<string, unknown> }).toJSON() : (h as Record<string, unknown>) ?? {};
+  const plain =
+    h && typeof (h as { toJSON?: unknown }).toJSON === 'function'
+      ? (h as { toJSON(): Record<string, unknown> }).toJSON()
+      : ((h as Record<string, unknown>) ?? {});
   for (const [k, v] of Object.entries(plain)) {
     if (v === undefined || v === null) continue;
     out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : String(v);
@@ -185,8 +191,15 @@ function bodySnippet(data: unknown, redact: Redactor): string | undefined {
 /** Plugins' classifiers build their own messages: scrub them too before anything sees them. */
 function scrubError(err: PluginError, redact: Redactor): PluginError {
   const message = redact(err.message);
-  if (message !== err.message) Object.defineProperty(err, 'message', { value: message, writable: true, configurable: true, enumerable: false });
-  if (err.details) Object.defineProperty(err, 'details', { value: redactDeep(err.details, redact), writable: false, configurable: true, enumerable: true });
+  if (message !== err.message)
+    Object.defineProperty(err, 'message', { value: message, writable: true, configurable: true, enumerable: false });
+  if (err.details)
+    Object.defineProperty(err, 'details', {
+      value: redactDeep(err.details, redact),
+      writable: false,
+      configurable: true,
+      enumerable: true,
+    });
   return err;
 }
 
@@ -210,7 +223,14 @@ function redirectToFollow(req: HttpRequest, layer: Layer, from: URL, res: HttpRe
   return next;
 }
 
-async function attemptOnce<T>(core: Core, layer: Layer, req: HttpRequest, url: URL, ctx: ErrorContext, attempt: number): Promise<Attempt<T>> {
+async function attemptOnce<T>(
+  core: Core,
+  layer: Layer,
+  req: HttpRequest,
+  url: URL,
+  ctx: ErrorContext,
+  attempt: number,
+): Promise<Attempt<T>> {
   const timeoutMs = req.timeoutMs ?? core.timeoutMs;
   const headers = { ...layer.headers, ...(req.headers ?? {}) };
   const started = core.now();
@@ -258,8 +278,17 @@ async function attemptOnce<T>(core: Core, layer: Layer, req: HttpRequest, url: U
       break;
     }
   }
-  const withBody = { ...ctx, body: bodySnippet(res.data, layer.redact), location: describeLocation(res.headers.location, target, layer.redact) };
-  error ??= errorForStatus(res as HttpResponse, withBody, res.status === 429 ? pauseMs : undefined, core.defaultRateLimitMs * 2 ** (attempt - 1));
+  const withBody = {
+    ...ctx,
+    body: bodySnippet(res.data, layer.redact),
+    location: describeLocation(res.headers.location, target, layer.redact),
+  };
+  error ??= errorForStatus(
+    res as HttpResponse,
+    withBody,
+    res.status === 429 ? pauseMs : undefined,
+    core.defaultRateLimitMs * 2 ** (attempt - 1),
+  );
   if (error instanceof RateLimited) {
     core.stats.throttled++;
     pauseMs = Math.max(pauseMs ?? 0, error.retryAfterMs);
@@ -284,7 +313,11 @@ async function send<T>(core: Core, layer: Layer, req: HttpRequest): Promise<Http
     const paused = core.limiter.pausedForMs();
     if (paused > core.maxRetryAfterMs) {
       core.stats.failures++;
-      throw new RateLimited(`${ctx.method} ${ctx.url} not sent: the platform asked to wait ${paused} ms`, paused, { method: ctx.method, url: ctx.url, retryAfterMs: paused });
+      throw new RateLimited(`${ctx.method} ${ctx.url} not sent: the platform asked to wait ${paused} ms`, paused, {
+        method: ctx.method,
+        url: ctx.url,
+        retryAfterMs: paused,
+      });
     }
     await core.limiter.acquire(req.cost ?? 1);
 
@@ -304,7 +337,8 @@ async function send<T>(core: Core, layer: Layer, req: HttpRequest): Promise<Http
     const safeToResend = idempotent || error instanceof RateLimited || !result.sent;
     const retryAfterMs = error instanceof RateLimited ? error.retryAfterMs : 0;
     // A redirect answers the same way again at once: no in-call retry (the work stays pending).
-    const canRetry = !result.redirected && error.retryable && safeToResend && attempt < core.maxAttempts && retryAfterMs <= core.maxRetryAfterMs;
+    const canRetry =
+      !result.redirected && error.retryable && safeToResend && attempt < core.maxAttempts && retryAfterMs <= core.maxRetryAfterMs;
     if (!canRetry) {
       core.stats.failures++;
       core.log.warn(layer.redact(`http ${ctx.method} ${ctx.url} failed after ${attempt} attempt(s): ${error.message}`), {

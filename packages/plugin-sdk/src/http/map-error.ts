@@ -20,7 +20,12 @@ export function describeCall(ctx: ErrorContext): string {
   return `${ctx.method} ${ctx.url}`;
 }
 
-export function errorForStatus(res: HttpResponse, ctx: ErrorContext, retryAfterMs: number | undefined, defaultRateLimitMs: number): PluginError | undefined {
+export function errorForStatus(
+  res: HttpResponse,
+  ctx: ErrorContext,
+  retryAfterMs: number | undefined,
+  defaultRateLimitMs: number,
+): PluginError | undefined {
   const s = res.status;
   if (s < 300) return undefined;
   const details: Record<string, unknown> = { method: ctx.method, url: ctx.url, status: s };
@@ -32,7 +37,10 @@ export function errorForStatus(res: HttpResponse, ctx: ErrorContext, retryAfterM
     // pending; the message names the target so an operator can correct the store's URL.
     if (ctx.location) details.location = ctx.location;
     const where = ctx.location ? `to ${ctx.location}` : 'without a Location';
-    return new Transient(`${call} was answered with a redirect (${s}) ${where}; redirects are not followed for this call, so nothing was done — check the store's URL`, details);
+    return new Transient(
+      `${call} was answered with a redirect (${s}) ${where}; redirects are not followed for this call, so nothing was done — check the store's URL`,
+      details,
+    );
   }
   if (s === 429) {
     const wait = retryAfterMs ?? defaultRateLimitMs;

@@ -6,7 +6,8 @@
 export const REDACTED = '[REDACTED]';
 
 /** Keys whose values are credentials whatever they contain (headers, JSON fields, query params). */
-export const SENSITIVE_NAME = /(authorization|api[-_]?key|apikey|token|secret|password|passwd|signature|cookie|^key$|consumer[-_]?key|client[-_]?secret|credential)/i;
+export const SENSITIVE_NAME =
+  /(authorization|api[-_]?key|apikey|token|secret|password|passwd|signature|cookie|^key$|consumer[-_]?key|client[-_]?secret|credential)/i;
 
 export type Redactor = (text: string) => string;
 

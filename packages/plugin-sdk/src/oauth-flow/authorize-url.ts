@@ -19,7 +19,8 @@ export const STANDARD_AUTHORIZE_PARAMS: readonly string[] = Object.freeze([
 
 export function authorizeUrl(spec: PluginOAuth, req: AuthorizeRequest): string {
   if (spec.authorizeUrlFor) return spec.authorizeUrlFor(req);
-  if (spec.pkce === 'S256' && !req.codeChallenge) throw new Error('this platform requires PKCE: the authorize request has no code challenge');
+  if (spec.pkce === 'S256' && !req.codeChallenge)
+    throw new Error('this platform requires PKCE: the authorize request has no code challenge');
   const url = oauthUrl(spec.authorizeUrl, req.inputs, req.app);
   const q = url.searchParams;
   for (const [name, value] of Object.entries(spec.authorizeParams ?? {})) q.set(name, value);

@@ -12,9 +12,7 @@ export interface CredentialError {
   message: string;
 }
 
-export type CredentialValidation =
-  | { ok: true; values: Record<string, string> }
-  | { ok: false; errors: CredentialError[] };
+export type CredentialValidation = { ok: true; values: Record<string, string> } | { ok: false; errors: CredentialError[] };
 
 /** The plugin's fields plus the standard baseUrl field when the plugin does not declare it. */
 export function effectiveCredentialFields(fields: readonly CredentialField[]): CredentialField[] {

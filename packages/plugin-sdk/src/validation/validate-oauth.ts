@@ -29,7 +29,8 @@ function templateErrors(path: string, template: unknown, fillable: ReadonlySet<s
   } catch {
     errors.push(`${path} must be an http(s) URL (placeholders like {shop} allowed)`);
   }
-  if (url && url.protocol !== 'https:' && url.protocol !== 'http:') errors.push(`${path} must be an http(s) URL (placeholders like {shop} allowed)`);
+  if (url && url.protocol !== 'https:' && url.protocol !== 'http:')
+    errors.push(`${path} must be an http(s) URL (placeholders like {shop} allowed)`);
   for (const name of templatePlaceholders(template)) {
     if (!fillable.has(name)) errors.push(`${path} uses {${name}}, which is not one of oauth.connectFields`);
     else if (!credentialNames.has(name) && path === 'oauth.tokenUrl') {
@@ -65,7 +66,8 @@ function authorizeParamErrors(raw: unknown): string[] {
   const errors: string[] = [];
   for (const [name, value] of Object.entries(raw)) {
     if (typeof value !== 'string') errors.push(`oauth.authorizeParams.${name} must be a string`);
-    if (STANDARD_AUTHORIZE_PARAMS.includes(name)) errors.push(`oauth.authorizeParams.${name} is set by the flow itself and may not be fixed`);
+    if (STANDARD_AUTHORIZE_PARAMS.includes(name))
+      errors.push(`oauth.authorizeParams.${name} is set by the flow itself and may not be fixed`);
   }
   return errors;
 }

@@ -59,7 +59,11 @@ export function validatePlugin(candidate: unknown): PluginValidation {
 
   // Optional: the install / consent flow (oauth.ts); checked only when present.
   if (candidate.oauth !== undefined) {
-    const names = new Set(Array.isArray(candidate.credentialFields) ? candidate.credentialFields.map((f: { name?: unknown }) => f?.name).filter((n): n is string => typeof n === 'string') : []);
+    const names = new Set(
+      Array.isArray(candidate.credentialFields)
+        ? candidate.credentialFields.map((f: { name?: unknown }) => f?.name).filter((n): n is string => typeof n === 'string')
+        : [],
+    );
     errors.push(...validateOAuthPart(candidate.oauth, names));
   }
 

@@ -31,7 +31,10 @@ export interface Collapsed<T, F extends object> {
 
 const byProductAndVariant = (v: VariantRef) => `${v.externalProductId}\u0000${v.externalVariantId}`;
 
-export function collapseDuplicates<T extends VariantRef, F extends object = object>(inputs: readonly T[], options: CollapseOptions<T, F> = {}): Collapsed<T, F> {
+export function collapseDuplicates<T extends VariantRef, F extends object = object>(
+  inputs: readonly T[],
+  options: CollapseOptions<T, F> = {},
+): Collapsed<T, F> {
   const keyOf = options.key ?? byProductAndVariant;
   const byKey = new Map<string, CollapsedInput<T, F>>();
   const invalid: number[] = [];

@@ -29,7 +29,11 @@ export interface InPlaceSplit<I> {
  * Which writes to send. `callPer: 'item'`: every in-place write is skipped (each saves its own call).
  * `callPer: 'group'`: all of the group are skipped when all are in place, else all are sent.
  */
-export function skipWritesInPlace<I extends { input: StockWrite }>(items: readonly I[], callPer: 'item' | 'group', same: SameStock = sameTargetStock): InPlaceSplit<I> {
+export function skipWritesInPlace<I extends { input: StockWrite }>(
+  items: readonly I[],
+  callPer: 'item' | 'group',
+  same: SameStock = sameTargetStock,
+): InPlaceSplit<I> {
   if (callPer === 'group') return allInPlace(items, same) ? { send: [], skipped: [...items] } : { send: [...items], skipped: [] };
   const send: I[] = [];
   const skipped: I[] = [];

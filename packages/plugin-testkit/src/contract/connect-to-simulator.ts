@@ -34,22 +34,37 @@ function isRunning<TState>(s: PlatformSimulatorDefinition<TState> | RunningSimul
   return typeof (s as RunningSimulator<TState>).baseUrl === 'string';
 }
 
-function connectTo<TState>(sim: RunningSimulator<TState>, opts: ConnectToSimulatorOptions<TState>, owned: boolean): SimulatorConnection<TState> {
+function connectTo<TState>(
+  sim: RunningSimulator<TState>,
+  opts: ConnectToSimulatorOptions<TState>,
+  owned: boolean,
+): SimulatorConnection<TState> {
   if (opts.seed) sim.seed(opts.seed);
   const credentials: Record<string, string> = { ...sim.credentials };
   for (const [name, value] of Object.entries(opts.credentials ?? {})) {
     if (value === undefined) delete credentials[name];
     else credentials[name] = value;
   }
-  const hub = connectAsHub(opts.plugin, credentials, { ...FAST_BACKOFF, ...opts.httpOptions }, { rateLimit: opts.rateLimit, validate: opts.validate });
+  const hub = connectAsHub(
+    opts.plugin,
+    credentials,
+    { ...FAST_BACKOFF, ...opts.httpOptions },
+    { rateLimit: opts.rateLimit, validate: opts.validate },
+  );
   return { ...hub, sim, close: owned ? () => sim.close() : async () => {} };
 }
 
 /** Given a running simulator: connects at once (tests make several connections to one store). */
-export function connectToSimulator<TState>(opts: ConnectToSimulatorOptions<TState> & { simulator: RunningSimulator<TState> }): SimulatorConnection<TState>;
+export function connectToSimulator<TState>(
+  opts: ConnectToSimulatorOptions<TState> & { simulator: RunningSimulator<TState> },
+): SimulatorConnection<TState>;
 /** Given a definition: starts a fresh simulator on an ephemeral loopback port, seeds it, connects. */
-export function connectToSimulator<TState>(opts: ConnectToSimulatorOptions<TState> & { simulator: PlatformSimulatorDefinition<TState> }): Promise<SimulatorConnection<TState>>;
-export function connectToSimulator<TState>(opts: ConnectToSimulatorOptions<TState>): SimulatorConnection<TState> | Promise<SimulatorConnection<TState>> {
+export function connectToSimulator<TState>(
+  opts: ConnectToSimulatorOptions<TState> & { simulator: PlatformSimulatorDefinition<TState> },
+): Promise<SimulatorConnection<TState>>;
+export function connectToSimulator<TState>(
+  opts: ConnectToSimulatorOptions<TState>,
+): SimulatorConnection<TState> | Promise<SimulatorConnection<TState>> {
   const given = opts.simulator;
   if (isRunning(given)) return connectTo(given, opts, false);
   return startSimulator(given).then((sim) => {

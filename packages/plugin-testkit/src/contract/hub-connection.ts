@@ -62,7 +62,9 @@ export function connectAsHub(
   if (overrides.validate !== false) {
     const checked = validateCredentials(plugin.credentialFields, rawCredentials);
     if (!checked.ok) {
-      throw new Error(`the credentials do not validate against ${plugin.manifest.id}'s credentialFields: ${checked.errors.map((e) => e.message).join('; ')}`);
+      throw new Error(
+        `the credentials do not validate against ${plugin.manifest.id}'s credentialFields: ${checked.errors.map((e) => e.message).join('; ')}`,
+      );
     }
     credentials = checked.values;
   }

@@ -1,6 +1,13 @@
 export { runContractSuite } from './run-contract-suite';
 export { contractScenarios, type ContractScenario, type ContractScenarioName, type ContractSuiteOptions } from './scenarios';
-export { connectAsHub, recordingLogger, type HubConnection, type HubClientOptions, type HubConnectionOverrides, type RecordingLogger } from './hub-connection';
+export {
+  connectAsHub,
+  recordingLogger,
+  type HubConnection,
+  type HubClientOptions,
+  type HubConnectionOverrides,
+  type RecordingLogger,
+} from './hub-connection';
 export { connectToSimulator, FAST_BACKOFF, type ConnectToSimulatorOptions, type SimulatorConnection } from './connect-to-simulator';
 export { stockEquals, normalise } from './stock-checks';
 export { products as contractProducts, overBatchProducts, mixedTargets } from './seed-plan';

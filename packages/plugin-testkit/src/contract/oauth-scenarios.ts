@@ -85,7 +85,15 @@ async function withFlow<TState>(opts: OAuthContractOptions<TState>, body: (env: 
   try {
     sim.seed(products(1, 2));
     const app: OAuthApp = { ...sandboxApp, baseUrl: sim.baseUrl };
-    await body({ sim, spec, app, log: recordingLogger(), clock, secrets: [sandboxApp.clientSecret], opts: opts as OAuthContractOptions<unknown> });
+    await body({
+      sim,
+      spec,
+      app,
+      log: recordingLogger(),
+      clock,
+      secrets: [sandboxApp.clientSecret],
+      opts: opts as OAuthContractOptions<unknown>,
+    });
   } finally {
     await sim.close();
   }
@@ -108,11 +116,18 @@ async function consent(env: FlowEnv): Promise<Consent> {
   const inputs = inputsFor(env);
   const redirectUri = env.opts.redirectUri ?? `https://hub.example.com/oauth/callback/${env.opts.plugin.manifest.id}`;
   const url = new URL(authorizeUrl(env.spec, { app: env.app, inputs, redirectUri, state, codeChallenge: pkce?.challenge }));
-  assert.equal(url.origin, new URL(env.sim.baseUrl).origin, `the authorize URL ${url.origin} does not honour the app's baseUrl (the sandbox)`);
+  assert.equal(
+    url.origin,
+    new URL(env.sim.baseUrl).origin,
+    `the authorize URL ${url.origin} does not honour the app's baseUrl (the sandbox)`,
+  );
   const res = await fetch(url, { redirect: 'manual' });
   assert.equal(res.status, 302, `the simulator's consent answered ${res.status}, not a redirect: ${await res.text()}`);
   const location = new URL(res.headers.get('location') ?? '', url);
-  assert.ok(location.toString().startsWith(redirectUri), `the consent redirected to ${location.origin}${location.pathname}, not to the redirect_uri`);
+  assert.ok(
+    location.toString().startsWith(redirectUri),
+    `the consent redirected to ${location.origin}${location.pathname}, not to the redirect_uri`,
+  );
   return { location, callback: callbackFromLocation(location.toString()), state, codeVerifier: pkce?.verifier, inputs, redirectUri };
 }
 
@@ -121,8 +136,22 @@ function stateOf(env: FlowEnv, callback: InboundRequest): string | undefined {
 }
 
 async function exchange(env: FlowEnv, c: Consent): Promise<ConnectedStore> {
-  const http = createHttpClient({ ...FAST_BACKOFF, ...env.opts.clientOptions, rateLimit: env.opts.plugin.manifest.rateLimit, log: env.log, secrets: [env.app.clientSecret] });
-  return exchangeCode(env.spec, { app: env.app, inputs: c.inputs, redirectUri: c.redirectUri, callback: c.callback, codeVerifier: c.codeVerifier, http, log: env.log });
+  const http = createHttpClient({
+    ...FAST_BACKOFF,
+    ...env.opts.clientOptions,
+    rateLimit: env.opts.plugin.manifest.rateLimit,
+    log: env.log,
+    secrets: [env.app.clientSecret],
+  });
+  return exchangeCode(env.spec, {
+    app: env.app,
+    inputs: c.inputs,
+    redirectUri: c.redirectUri,
+    callback: c.callback,
+    codeVerifier: c.codeVerifier,
+    http,
+    log: env.log,
+  });
 }
 
 function hubFor(env: FlowEnv, credentials: Record<string, string>) {
@@ -132,8 +161,10 @@ function hubFor(env: FlowEnv, credentials: Record<string, string>) {
 
 async function connected(env: FlowEnv): Promise<{ store: ConnectedStore; consent: Consent }> {
   const c = await consent(env);
-  if (env.spec.stateInCallback !== false) assert.equal(stateOf(env, c.callback), c.state, 'the callback does not carry the state of the connect request');
-  if (env.spec.verifyCallback) assert.equal(env.spec.verifyCallback(c.callback, env.app), true, "verifyCallback refused the simulator's genuine callback");
+  if (env.spec.stateInCallback !== false)
+    assert.equal(stateOf(env, c.callback), c.state, 'the callback does not carry the state of the connect request');
+  if (env.spec.verifyCallback)
+    assert.equal(env.spec.verifyCallback(c.callback, env.app), true, "verifyCallback refused the simulator's genuine callback");
   const store = await exchange(env, c);
   if (c.callback.query.code) env.secrets.push(c.callback.query.code);
   env.secrets.push(...secretCredentialValues(env, store.credentials));
@@ -157,7 +188,10 @@ async function expectAuthError(p: Promise<unknown>, what: string): Promise<AuthE
   try {
     await p;
   } catch (e) {
-    assert.ok(e instanceof AuthError || (isPluginError(e) && e.code === 'auth'), `${what} failed with ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}, not an AuthError`);
+    assert.ok(
+      e instanceof AuthError || (isPluginError(e) && e.code === 'auth'),
+      `${what} failed with ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}, not an AuthError`,
+    );
     return e as AuthError;
   }
   assert.fail(`${what} succeeded; it must fail with an AuthError`);
@@ -186,14 +220,20 @@ export const oauthScenarios = {
       const { store } = await connected(env);
       assert.ok(store.externalStoreId, 'the connected store has no externalStoreId');
       const checked = validateCredentials(env.opts.plugin.credentialFields, store.credentials);
-      assert.ok(checked.ok, `the flow's credentials do not validate against credentialFields: ${checked.ok ? '' : checked.errors.map((e) => e.message).join('; ')}`);
+      assert.ok(
+        checked.ok,
+        `the flow's credentials do not validate against credentialFields: ${checked.ok ? '' : checked.errors.map((e) => e.message).join('; ')}`,
+      );
       const hub = hubFor(env, store.credentials);
       await hub.connection.verify();
       const [ref] = refsOf(products(1, 2));
       const outcomes = await hub.connection.writeStock([{ ...ref, target: { kind: 'quantity', quantity: 7 } }]);
       assert.equal(outcomes[0]?.status, 'written', `a write with the flow's credentials failed: ${JSON.stringify(outcomes[0])}`);
       const shown = env.sim.stock(ref);
-      assert.ok(shown !== undefined && shown !== 'deleted' && stockEquals(shown, { kind: 'quantity', quantity: 7 }), `the simulator shows ${JSON.stringify(shown)} after writing 7`);
+      assert.ok(
+        shown !== undefined && shown !== 'deleted' && stockEquals(shown, { kind: 'quantity', quantity: 7 }),
+        `the simulator shows ${JSON.stringify(shown)} after writing 7`,
+      );
       assertNoSecretLogged(env, [...env.log.lines, ...hub.log.lines]);
     });
   },
@@ -209,8 +249,16 @@ export const oauthScenarios = {
         const tampered = { ...c.callback, query: { ...c.callback.query, [name]: `${c.callback.query[name]}x` } };
         assert.equal(verify(tampered, env.app), false, `verifyCallback accepted a callback whose '${name}' was changed`);
       }
-      assert.equal(verify({ ...c.callback, query: { ...c.callback.query, extra: '1' } }, env.app), false, 'verifyCallback accepted a callback with an added parameter');
-      assert.equal(verify(c.callback, { ...env.app, clientSecret: `${env.app.clientSecret}x` }), false, 'verifyCallback accepted a callback checked with another secret');
+      assert.equal(
+        verify({ ...c.callback, query: { ...c.callback.query, extra: '1' } }, env.app),
+        false,
+        'verifyCallback accepted a callback with an added parameter',
+      );
+      assert.equal(
+        verify(c.callback, { ...env.app, clientSecret: `${env.app.clientSecret}x` }),
+        false,
+        'verifyCallback accepted a callback checked with another secret',
+      );
     });
   },
 
@@ -219,7 +267,11 @@ export const oauthScenarios = {
     await withFlow(opts, async (env) => {
       denyConsent(env.sim, true);
       const c = await consent(env);
-      assert.equal(c.callback.query.error, 'access_denied', `the declined consent redirected without error=access_denied: ${[...c.location.searchParams.keys()].join(', ')}`);
+      assert.equal(
+        c.callback.query.error,
+        'access_denied',
+        `the declined consent redirected without error=access_denied: ${[...c.location.searchParams.keys()].join(', ')}`,
+      );
       if (env.spec.stateInCallback !== false) assert.equal(stateOf(env, c.callback), c.state, 'the declined consent lost the state');
       await expectAuthError(exchange(env, c), 'the exchange of a declined consent');
       assert.equal(oauthSimView(env.sim).counts.exchanges, 0, 'a declined consent issued tokens');
@@ -250,25 +302,38 @@ export const oauthScenarios = {
         await expectAuthError(hubFor(env, store.credentials).connection.verify(), 'verify() with an expired access token');
       }
       const log = recordingLogger();
-      const http = createHttpClient({ ...FAST_BACKOFF, ...env.opts.clientOptions, rateLimit: plugin.manifest.rateLimit, log, secrets: secretCredentialValues(env, store.credentials) });
+      const http = createHttpClient({
+        ...FAST_BACKOFF,
+        ...env.opts.clientOptions,
+        rateLimit: plugin.manifest.rateLimit,
+        log,
+        secrets: secretCredentialValues(env, store.credentials),
+      });
       const next = await plugin.refreshCredentials({ credentials: Object.freeze({ ...store.credentials }), http, log, app: env.app });
       env.secrets.push(...secretCredentialValues(env, next));
       const checked = validateCredentials(plugin.credentialFields, next);
-      assert.ok(checked.ok, `refreshCredentials returned credentials that do not validate: ${checked.ok ? '' : checked.errors.map((e) => e.message).join('; ')}`);
+      assert.ok(
+        checked.ok,
+        `refreshCredentials returned credentials that do not validate: ${checked.ok ? '' : checked.errors.map((e) => e.message).join('; ')}`,
+      );
       const secretNames = plugin.credentialFields.filter((f) => f.secret).map((f) => f.name);
       assert.ok(
         secretNames.some((n) => next[n] !== store.credentials[n]),
         'refreshCredentials returned the same secret credentials (no new access token)',
       );
       const nextExpiry = expiryOf(next, 'accessTokenExpiresAt');
-      if (expiresAt !== undefined) assert.ok(nextExpiry !== undefined && nextExpiry > Date.now(), 'the refreshed credentials carry no future accessTokenExpiresAt');
+      if (expiresAt !== undefined)
+        assert.ok(nextExpiry !== undefined && nextExpiry > Date.now(), 'the refreshed credentials carry no future accessTokenExpiresAt');
       await hubFor(env, next).connection.verify();
       if (next.refreshToken !== undefined && next.refreshToken !== store.credentials.refreshToken) {
         // Rotation: once the replacement has been used, the replaced refresh token is refused (some platforms
         // keep a replaced token working until then, for a lost answer).
         const after = await plugin.refreshCredentials({ credentials: Object.freeze({ ...next }), http, log, app: env.app });
         env.secrets.push(...secretCredentialValues(env, after));
-        await expectAuthError(plugin.refreshCredentials({ credentials: Object.freeze({ ...store.credentials }), http, log, app: env.app }), 'a refresh with a replaced (rotated) refresh token');
+        await expectAuthError(
+          plugin.refreshCredentials({ credentials: Object.freeze({ ...store.credentials }), http, log, app: env.app }),
+          'a refresh with a replaced (rotated) refresh token',
+        );
       }
       assertNoSecretLogged(env, [...env.log.lines, ...log.lines]);
     });
@@ -282,8 +347,17 @@ export const oauthScenarios = {
       const { store } = await connected(env);
       env.sim.faults.revokeCredentials();
       const log = recordingLogger();
-      const http = createHttpClient({ ...FAST_BACKOFF, ...env.opts.clientOptions, rateLimit: plugin.manifest.rateLimit, log, secrets: secretCredentialValues(env, store.credentials) });
-      await expectAuthError(plugin.refreshCredentials({ credentials: Object.freeze({ ...store.credentials }), http, log, app: env.app }), 'a refresh after the merchant revoked the app');
+      const http = createHttpClient({
+        ...FAST_BACKOFF,
+        ...env.opts.clientOptions,
+        rateLimit: plugin.manifest.rateLimit,
+        log,
+        secrets: secretCredentialValues(env, store.credentials),
+      });
+      await expectAuthError(
+        plugin.refreshCredentials({ credentials: Object.freeze({ ...store.credentials }), http, log, app: env.app }),
+        'a refresh after the merchant revoked the app',
+      );
       assertNoSecretLogged(env, log.lines);
     });
   },
@@ -299,10 +373,18 @@ export const oauthScenarios = {
       const notice = build(env.sim, env.app);
       const verified = verify(notice, env.app);
       assert.ok(verified, "verifyUninstall refused the simulator's genuine notice");
-      assert.equal(verified.externalStoreId, store.externalStoreId, 'the uninstall notice names another store than the one the flow connected');
+      assert.equal(
+        verified.externalStoreId,
+        store.externalStoreId,
+        'the uninstall notice names another store than the one the flow connected',
+      );
       assert.ok(typeof verified.reason === 'string' && verified.reason !== '', 'the uninstall notice has no reason');
       assert.equal(verify(tamperedBody(notice), env.app), null, 'verifyUninstall accepted a notice whose body was changed');
-      assert.equal(verify(notice, { ...env.app, clientSecret: `${env.app.clientSecret}x` }), null, 'verifyUninstall accepted a notice checked with another secret');
+      assert.equal(
+        verify(notice, { ...env.app, clientSecret: `${env.app.clientSecret}x` }),
+        null,
+        'verifyUninstall accepted a notice checked with another secret',
+      );
     });
   },
 };

@@ -47,7 +47,11 @@ interface Env {
   opts: ContractSuiteOptions<unknown>;
 }
 
-async function withSimulator<TState>(opts: ContractSuiteOptions<TState>, seed: SeedProduct[], body: (env: Env) => Promise<void>): Promise<void> {
+async function withSimulator<TState>(
+  opts: ContractSuiteOptions<TState>,
+  seed: SeedProduct[],
+  body: (env: Env) => Promise<void>,
+): Promise<void> {
   const sim = (await startSimulator(opts.simulator)) as RunningSimulator<unknown>;
   try {
     sim.seed(seed);
@@ -73,7 +77,11 @@ async function assertReadBack(env: Env, expected: StockWrite[]): Promise<void> {
   const observed = await env.hub.connection.readStock(expected);
   assertOutcomesMatchInput(observed, expected, 'readStock');
   observed.forEach((o, i) => {
-    assert.equal(o.status, 'found', `readStock ${refName(o)} failed: ${o.status === 'failed' ? `${o.error?.name}: ${o.error?.message}` : ''}`);
+    assert.equal(
+      o.status,
+      'found',
+      `readStock ${refName(o)} failed: ${o.status === 'failed' ? `${o.error?.name}: ${o.error?.message}` : ''}`,
+    );
     if (o.status !== 'found') return;
     assert.ok(
       stockEquals(o.stock, expected[i].target),
@@ -89,7 +97,8 @@ function assertSimulatorShows(env: Env, changes: StockWrite[]): void {
 /** No secret credential value in any message, error detail or log line. */
 function assertNoSecrets(env: Env, texts: string[]): void {
   const haystack = [...texts, ...env.hub.log.lines].join('\n');
-  for (const s of env.hub.secrets) assert.ok(!haystack.includes(s), 'a secret credential value appears in an error message, error detail or log line');
+  for (const s of env.hub.secrets)
+    assert.ok(!haystack.includes(s), 'a secret credential value appears in an error message, error detail or log line');
 }
 
 function errorText(e: unknown): string {
@@ -132,7 +141,10 @@ export const contractScenarios = {
         () => undefined,
         (e: unknown) => e,
       );
-      assert.ok(err instanceof AuthError, `verify with wrong credentials must throw AuthError, got ${err === undefined ? 'success' : errorText(err)}`);
+      assert.ok(
+        err instanceof AuthError,
+        `verify with wrong credentials must throw AuthError, got ${err === undefined ? 'success' : errorText(err)}`,
+      );
       for (const s of bad.secrets) assert.ok(!errorText(err).includes(s), 'the AuthError contains a secret');
     });
   },
@@ -205,7 +217,10 @@ export const contractScenarios = {
         const later = reqs.filter((r, j) => j > k && r.at < t + waitMs - tolerance);
         const inFlight = later.filter((r) => r.at <= t + inFlightWindowMs);
         const early = later.find((r) => r.at > t + inFlightWindowMs);
-        assert.ok(inFlight.length <= maxInFlight, `${inFlight.length} requests arrived right after a throttled answer (more than ${maxInFlight} in flight: hammering)`);
+        assert.ok(
+          inFlight.length <= maxInFlight,
+          `${inFlight.length} requests arrived right after a throttled answer (more than ${maxInFlight} in flight: hammering)`,
+        );
         assert.ok(!early, `a request went ${early ? early.at - t : 0} ms after a throttled answer with ${said} (hammering)`);
       }
       const longerThanClientSleeps = waitMs > (opts.clientOptions?.maxRetryAfterMs ?? 30_000);
@@ -215,8 +230,14 @@ export const contractScenarios = {
         let limited = 0;
         outcomes.forEach((o, i) => {
           if (o.status === 'written') return;
-          assert.ok(o.error instanceof RateLimited, `${refName(changes[i])} failed with ${o.error?.name} (${o.error?.message}) instead of RateLimited after ${said}`);
-          assert.ok(o.error.retryAfterMs >= waitMs - tolerance, `${refName(changes[i])} failed RateLimited(${o.error.retryAfterMs} ms), shorter than ${said}`);
+          assert.ok(
+            o.error instanceof RateLimited,
+            `${refName(changes[i])} failed with ${o.error?.name} (${o.error?.message}) instead of RateLimited after ${said}`,
+          );
+          assert.ok(
+            o.error.retryAfterMs >= waitMs - tolerance,
+            `${refName(changes[i])} failed RateLimited(${o.error.retryAfterMs} ms), shorter than ${said}`,
+          );
           limited++;
         });
         assert.ok(limited >= 1, `the throttled changes must fail RateLimited when ${said} is longer than the client sleeps through`);
@@ -255,12 +276,16 @@ export const contractScenarios = {
         () => undefined,
         (e: unknown) => e,
       );
-      assert.ok(err instanceof AuthError, `verify with revoked credentials must throw AuthError, got ${err === undefined ? 'success' : errorText(err)}`);
+      assert.ok(
+        err instanceof AuthError,
+        `verify with revoked credentials must throw AuthError, got ${err === undefined ? 'success' : errorText(err)}`,
+      );
       const changes = refsOf(seed).map((r) => write(r, { kind: 'out_of_stock' }));
       const outcomes = await writeAll(env, changes);
       for (const o of outcomes) {
         assert.equal(o.status, 'failed', `${refName(o)} was reported written although the credentials are revoked`);
-        if (o.status === 'failed') assert.ok(o.error instanceof AuthError, `${refName(o)} failed with ${errorText(o.error)}, expected AuthError`);
+        if (o.status === 'failed')
+          assert.ok(o.error instanceof AuthError, `${refName(o)} failed with ${errorText(o.error)}, expected AuthError`);
       }
       // Still as seeded (unlimited; a high quantity where the platform emulates it).
       for (const c of changes) assertShows(env.sim.stock(c), { kind: 'unlimited' }, caps(env.opts), c);
@@ -274,16 +299,26 @@ export const contractScenarios = {
       const [a, gone, c] = refsOf(seed);
       env.sim.faults.deleteVariant(gone);
       assert.equal(env.sim.stock(gone), 'deleted', 'the simulator must report a deleted variant as deleted');
-      const changes = [write(a, { kind: 'quantity', quantity: 6 }), write(gone, { kind: 'quantity', quantity: 6 }), write(c, { kind: 'out_of_stock' })];
+      const changes = [
+        write(a, { kind: 'quantity', quantity: 6 }),
+        write(gone, { kind: 'quantity', quantity: 6 }),
+        write(c, { kind: 'out_of_stock' }),
+      ];
       const outcomes = await writeAll(env, changes);
       const lost = outcomes[1];
-      assert.ok(lost.status === 'failed' && lost.error instanceof NotFound, `the deleted variant must fail with NotFound, got ${lost.status === 'failed' ? errorText(lost.error) : lost.status}`);
+      assert.ok(
+        lost.status === 'failed' && lost.error instanceof NotFound,
+        `the deleted variant must fail with NotFound, got ${lost.status === 'failed' ? errorText(lost.error) : lost.status}`,
+      );
       assertAllWritten([outcomes[0], outcomes[2]]);
       assertSimulatorShows(env, [changes[0], changes[2]]);
       if (caps(env.opts).readBack) {
         const observed = await env.hub.connection.readStock([gone]);
         assertOutcomesMatchInput(observed, [gone], 'readStock');
-        assert.ok(observed[0].status === 'failed' && observed[0].error instanceof NotFound, 'readStock of a deleted variant must fail with NotFound');
+        assert.ok(
+          observed[0].status === 'failed' && observed[0].error instanceof NotFound,
+          'readStock of a deleted variant must fail with NotFound',
+        );
       }
     });
   },
@@ -298,7 +333,10 @@ export const contractScenarios = {
       const edited = changes[0];
       env.sim.manualEdit(edited, { kind: 'quantity', quantity: 17 });
       const [seen] = await env.hub.connection.readStock([edited]);
-      assert.ok(seen.status === 'found' && stockEquals(seen.stock, { kind: 'quantity', quantity: 17 }), 'readStock must show a merchant\u2019s manual edit (drift)');
+      assert.ok(
+        seen.status === 'found' && stockEquals(seen.stock, { kind: 'quantity', quantity: 17 }),
+        'readStock must show a merchant\u2019s manual edit (drift)',
+      );
     });
   },
 
@@ -316,4 +354,3 @@ export const contractScenarios = {
 } satisfies Record<string, ContractScenario>;
 
 export type ContractScenarioName = keyof typeof contractScenarios;
-

@@ -44,7 +44,8 @@ export function refsOf(seed: SeedProduct[]): VariantRef[] {
  */
 export function mixedTargets(refs: VariantRef[], previous: TargetStock): StockWrite[] {
   return refs.map((r, i): StockWrite => {
-    const target: TargetStock = i % 3 === 0 ? { kind: 'out_of_stock' } : i % 3 === 1 ? { kind: 'quantity', quantity: 10 + (i % 50) } : { kind: 'unlimited' };
+    const target: TargetStock =
+      i % 3 === 0 ? { kind: 'out_of_stock' } : i % 3 === 1 ? { kind: 'quantity', quantity: 10 + (i % 50) } : { kind: 'unlimited' };
     return { ...r, target, previous };
   });
 }

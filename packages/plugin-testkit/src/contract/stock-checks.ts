@@ -1,6 +1,13 @@
 /** Comparing neutral stock the way the contract means it, and readable descriptions for failures. */
 import assert from 'node:assert/strict';
-import { describeTargetStock, type ObservedStock, type PluginCapabilities, type TargetStock, type VariantRef, type WriteOutcome } from '@stock-sync/plugin-sdk';
+import {
+  describeTargetStock,
+  type ObservedStock,
+  type PluginCapabilities,
+  type TargetStock,
+  type VariantRef,
+  type WriteOutcome,
+} from '@stock-sync/plugin-sdk';
 
 /** Quantity 0 and out of stock are the same thing to a shopper. */
 export function normalise(s: TargetStock): TargetStock {
@@ -23,15 +30,31 @@ export const refName = (r: VariantRef) => `${r.externalProductId}/${r.externalVa
  * What the simulator shows for a variant after `target` was written. With emulated unlimited stock
  * the platform can only show a (high) quantity, so any in-stock quantity is accepted there.
  */
-export function assertShows(shown: TargetStock | 'deleted' | undefined, target: TargetStock, caps: PluginCapabilities, ref: VariantRef): void {
-  assert.ok(shown !== undefined && shown !== 'deleted', `simulator shows ${refName(ref)} as ${describe(shown)}, expected ${describeTargetStock(target)}`);
+export function assertShows(
+  shown: TargetStock | 'deleted' | undefined,
+  target: TargetStock,
+  caps: PluginCapabilities,
+  ref: VariantRef,
+): void {
+  assert.ok(
+    shown !== undefined && shown !== 'deleted',
+    `simulator shows ${refName(ref)} as ${describe(shown)}, expected ${describeTargetStock(target)}`,
+  );
   if (target.kind === 'unlimited' && caps.unlimitedStock === 'emulated' && shown.kind === 'quantity' && shown.quantity > 0) return;
   assert.ok(stockEquals(shown, target), `simulator shows ${refName(ref)} as ${describe(shown)}, expected ${describeTargetStock(target)}`);
 }
 
-export function assertOutcomesMatchInput(outcomes: readonly WriteOutcome[] | readonly ObservedStock[], inputs: readonly VariantRef[], what: string): void {
+export function assertOutcomesMatchInput(
+  outcomes: readonly WriteOutcome[] | readonly ObservedStock[],
+  inputs: readonly VariantRef[],
+  what: string,
+): void {
   assert.ok(Array.isArray(outcomes), `${what} must return an array`);
-  assert.equal(outcomes.length, inputs.length, `${what} must return exactly one result per input (${inputs.length}), got ${outcomes.length}`);
+  assert.equal(
+    outcomes.length,
+    inputs.length,
+    `${what} must return exactly one result per input (${inputs.length}), got ${outcomes.length}`,
+  );
   outcomes.forEach((o, i) => {
     assert.equal(refName(o), refName(inputs[i]), `${what} result #${i} is for ${refName(o)}, expected ${refName(inputs[i])} (input order)`);
   });

@@ -67,7 +67,9 @@ export function loadEvidence(file: string): Evidence {
 
 /** Every `*.json` in a plugin's evidence folder, sorted by name; throws when the folder is empty or missing. */
 export function loadEvidenceDir(dir: string): Evidence[] {
-  const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort();
   if (files.length === 0) throw new Error(`no evidence files in ${dir}`);
   return files.map((f) => loadEvidence(join(dir, f)));
 }

@@ -30,7 +30,13 @@ export async function startReplay(answers: EvidenceResponse[]): Promise<Replay> 
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const url = new URL(req.url ?? '/', 'http://replay');
-      requests.push({ method: req.method ?? '', path: url.pathname, query: url.searchParams, headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
+      requests.push({
+        method: req.method ?? '',
+        path: url.pathname,
+        query: url.searchParams,
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+      });
       const a = queue.length > 1 ? queue.shift()! : queue[0];
       const body = a.body === undefined ? '' : JSON.stringify(a.body);
       res.writeHead(a.status, { ...(a.body === undefined ? {} : { 'content-type': 'application/json' }), ...(a.headers ?? {}) });

@@ -96,12 +96,17 @@ function locateBodySchema(spec: OpenApiSpec, method: string, pathTemplate: strin
     types[0];
   if (!wanted) return undefined;
   if (!content[wanted]?.schema) throw new Error(`${method.toUpperCase()} ${pathTemplate} has no ${wanted} request body schema`);
-  return { pointer: `${bodyPointer}/content/${pointerEscape(wanted)}/schema`, required: body.required === true, json: /json/i.test(wanted) };
+  return {
+    pointer: `${bodyPointer}/content/${pointerEscape(wanted)}/schema`,
+    required: body.required === true,
+    json: /json/i.test(wanted),
+  };
 }
 
 export function formatError(e: ErrorObject): string {
   const where = e.instancePath || '(body)';
-  if (e.keyword === 'additionalProperties') return `${where} has unknown property '${(e.params as { additionalProperty: string }).additionalProperty}'`;
+  if (e.keyword === 'additionalProperties')
+    return `${where} has unknown property '${(e.params as { additionalProperty: string }).additionalProperty}'`;
   if (e.keyword === 'enum') return `${where} must be one of ${JSON.stringify((e.params as { allowedValues: unknown[] }).allowedValues)}`;
   return `${where} ${e.message ?? 'is invalid'}`;
 }

@@ -13,7 +13,13 @@ export interface ResponseValidatorOptions {
   contentType?: string;
 }
 
-function locateResponseSchema(spec: OpenApiSpec, method: string, pathTemplate: string, status: number, opts: ResponseValidatorOptions): string {
+function locateResponseSchema(
+  spec: OpenApiSpec,
+  method: string,
+  pathTemplate: string,
+  status: number,
+  opts: ResponseValidatorOptions,
+): string {
   const m = method.toLowerCase();
   const op = spec.paths?.[pathTemplate]?.[m] as Record<string, unknown> | undefined;
   if (!op) throw new Error(`the spec has no operation ${method.toUpperCase()} ${pathTemplate}`);

@@ -29,7 +29,11 @@ export function applyFaults(f: FaultState, req: FaultRequest): void {
     if (typeof retry !== 'number' || !(retry >= 0)) throw new RangeError('rateLimit.retryAfterSeconds must be a number >= 0');
     const header = req.rateLimit.retryAfterHeader;
     if (header !== undefined && typeof header !== 'boolean') throw new RangeError('rateLimit.retryAfterHeader must be a boolean');
-    f.rateLimit = { remaining: count(req.rateLimit.count, 'rateLimit.count'), retryAfterSeconds: retry, ...(header === false ? { retryAfterHeader: false } : {}) };
+    f.rateLimit = {
+      remaining: count(req.rateLimit.count, 'rateLimit.count'),
+      retryAfterSeconds: retry,
+      ...(header === false ? { retryAfterHeader: false } : {}),
+    };
   }
   if (req.serverError) {
     const status = req.serverError.status ?? 503;

@@ -33,12 +33,20 @@ function isSeed(v: unknown): v is SeedProduct[] {
         p &&
         typeof p.productId === 'string' &&
         Array.isArray(p.variants) &&
-        p.variants.every((x: { variantId?: unknown; initial?: unknown }) => x && typeof x.variantId === 'string' && (x.initial === undefined || isTargetStock(x.initial))),
+        p.variants.every(
+          (x: { variantId?: unknown; initial?: unknown }) =>
+            x && typeof x.variantId === 'string' && (x.initial === undefined || isTargetStock(x.initial)),
+        ),
     )
   );
 }
 
-export function handleInspection<TState>(sim: RunningSimulator<TState>, faults: () => unknown, displayName: string, req: SimRequest): SimResponse {
+export function handleInspection<TState>(
+  sim: RunningSimulator<TState>,
+  faults: () => unknown,
+  displayName: string,
+  req: SimRequest,
+): SimResponse {
   const route = `${req.method} ${req.path.replace(/\/+$/, '')}`;
   const body = (req.body ?? {}) as Record<string, unknown>;
   try {
@@ -83,7 +91,8 @@ function applyFaultsOn<TState>(sim: RunningSimulator<TState>, f: FaultRequest): 
   const rest: FaultRequest = { ...f, clear: false, deleteVariant: undefined };
   // Validate everything before changing anything.
   applyFaults(structuredClone(CHECK), rest);
-  if (rest.rateLimit) sim.faults.rateLimit(rest.rateLimit.count, rest.rateLimit.retryAfterSeconds, { retryAfterHeader: rest.rateLimit.retryAfterHeader });
+  if (rest.rateLimit)
+    sim.faults.rateLimit(rest.rateLimit.count, rest.rateLimit.retryAfterSeconds, { retryAfterHeader: rest.rateLimit.retryAfterHeader });
   if (rest.serverError) sim.faults.serverError(rest.serverError.count, rest.serverError.status);
   if (rest.delay) sim.faults.delay(rest.delay.ms, rest.delay.count);
   if (rest.revoke === true) sim.faults.revokeCredentials();

@@ -23,9 +23,7 @@ export function compileRoute<TState>(route: SimRoute<TState>): CompiledRoute<TSt
 }
 
 export type RouteMatch<TState> =
-  | { kind: 'found'; route: SimRoute<TState>; params: Record<string, string> }
-  | { kind: 'method-not-allowed' }
-  | { kind: 'not-found' };
+  { kind: 'found'; route: SimRoute<TState>; params: Record<string, string> } | { kind: 'method-not-allowed' } | { kind: 'not-found' };
 
 export function matchRoute<TState>(routes: CompiledRoute<TState>[], method: string, path: string): RouteMatch<TState> {
   let pathMatched = false;

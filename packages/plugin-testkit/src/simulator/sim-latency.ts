@@ -15,8 +15,12 @@ export interface SimLatency {
 
 /** Throws a RangeError naming the field when a latency setting is not a whole number of milliseconds ≥ 0. */
 export function checkLatency(l: SimLatency): SimLatency {
-  for (const [field, v] of [['latency.ms', l.ms], ['latency.jitterMs', l.jitterMs ?? 0]] as const) {
-    if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) throw new RangeError(`${field} must be a whole number of milliseconds >= 0, got ${String(v)}`);
+  for (const [field, v] of [
+    ['latency.ms', l.ms],
+    ['latency.jitterMs', l.jitterMs ?? 0],
+  ] as const) {
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 0)
+      throw new RangeError(`${field} must be a whole number of milliseconds >= 0, got ${String(v)}`);
   }
   return l;
 }

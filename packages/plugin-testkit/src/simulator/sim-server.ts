@@ -56,7 +56,10 @@ export interface SimServer {
 }
 
 /** Listens on `host:port` (default 127.0.0.1:0) and answers every request with `answer`. */
-export async function listenSimServer(answer: (req: SimRequest) => Promise<SimResponse>, opts: { port?: number; host?: string } = {}): Promise<SimServer> {
+export async function listenSimServer(
+  answer: (req: SimRequest) => Promise<SimResponse>,
+  opts: { port?: number; host?: string } = {},
+): Promise<SimServer> {
   const server = createServer((req, res) => {
     (async () => {
       let raw: string;

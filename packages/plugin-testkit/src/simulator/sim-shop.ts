@@ -10,7 +10,15 @@ import { applyFaults, clearFaults, createFaultState } from './fault-state';
 import { handleInspection } from './inspection-routes';
 import { matchRoute, type CompiledRoute } from './route-matcher';
 import { SimTokenBucket } from './sim-token-bucket';
-import type { PlatformSimulatorDefinition, RunningSimulator, SeedProduct, SimContext, SimRequest, SimRequestRecord, SimResponse } from './types';
+import type {
+  PlatformSimulatorDefinition,
+  RunningSimulator,
+  SeedProduct,
+  SimContext,
+  SimRequest,
+  SimRequestRecord,
+  SimResponse,
+} from './types';
 
 function refKey(ref: VariantRef): string {
   return `${ref.externalProductId}\u0000${ref.externalVariantId}`;
@@ -78,7 +86,8 @@ export function createSimShop<TState>(def: PlatformSimulatorDefinition<TState>, 
 
     const match = matchRoute(routes, req.method, req.path);
     if (match.kind === 'not-found') return withBudgetHeaders({ status: 404, body: { error: `no route ${req.method} ${req.path}` } });
-    if (match.kind === 'method-not-allowed') return withBudgetHeaders({ status: 405, body: { error: `method ${req.method} not allowed on ${req.path}` } });
+    if (match.kind === 'method-not-allowed')
+      return withBudgetHeaders({ status: 405, body: { error: `method ${req.method} not allowed on ${req.path}` } });
 
     const routed: SimRequest = { ...req, params: match.params };
     const cost = typeof match.route.cost === 'function' ? match.route.cost(routed, ctx) : (match.route.cost ?? 1);
@@ -109,7 +118,8 @@ export function createSimShop<TState>(def: PlatformSimulatorDefinition<TState>, 
     stock: (ref) => def.inspect(state, ref),
     manualEdit: (ref, to: TargetStock) => def.manualEdit(state, ref, to),
     faults: {
-      rateLimit: (count, retryAfterSeconds, options) => applyFaults(faults, { rateLimit: { count, retryAfterSeconds, retryAfterHeader: options?.retryAfterHeader } }),
+      rateLimit: (count, retryAfterSeconds, options) =>
+        applyFaults(faults, { rateLimit: { count, retryAfterSeconds, retryAfterHeader: options?.retryAfterHeader } }),
       serverError: (count, status) => applyFaults(faults, { serverError: { count, status } }),
       delay: (ms, count) => applyFaults(faults, { delay: { ms, count } }),
       revokeCredentials: () => void (faults.revoked = true),

@@ -13,7 +13,14 @@ import { compileRoute } from './route-matcher';
 import { checkLatency, drawLatency, splitLatency } from './sim-latency';
 import { createSleeper, listenSimServer } from './sim-server';
 import { createSimShop, type SimShop } from './sim-shop';
-import type { PlatformSimulatorDefinition, RunningSimulator, SimRequest, SimRequestRecord, SimResponse, StartSimulatorOptions } from './types';
+import type {
+  PlatformSimulatorDefinition,
+  RunningSimulator,
+  SimRequest,
+  SimRequestRecord,
+  SimResponse,
+  StartSimulatorOptions,
+} from './types';
 
 export const TENANT_PREFIX = '/t';
 
@@ -48,7 +55,10 @@ function notFound(error: string): SimResponse {
   return { status: 404, body: { error } };
 }
 
-export async function startMultiTenantSimulator<TState>(def: PlatformSimulatorDefinition<TState>, opts: StartSimulatorOptions = {}): Promise<MultiTenantSimulator<TState>> {
+export async function startMultiTenantSimulator<TState>(
+  def: PlatformSimulatorDefinition<TState>,
+  opts: StartSimulatorOptions = {},
+): Promise<MultiTenantSimulator<TState>> {
   const now = opts.now ?? Date.now;
   const latency = opts.latency ? checkLatency(opts.latency) : undefined;
   const sleeper = createSleeper();
@@ -59,7 +69,8 @@ export async function startMultiTenantSimulator<TState>(def: PlatformSimulatorDe
 
   const server = await listenSimServer(async (req): Promise<SimResponse> => {
     if (req.path === SIM_PREFIX || req.path.startsWith(`${SIM_PREFIX}/`)) {
-      if (req.method === 'GET' && req.path.replace(/\/+$/, '') === `${SIM_PREFIX}/tenants`) return { status: 200, body: { id: def.id, tenants: shops.size } };
+      if (req.method === 'GET' && req.path.replace(/\/+$/, '') === `${SIM_PREFIX}/tenants`)
+        return { status: 200, body: { id: def.id, tenants: shops.size } };
       return notFound(`no simulator route ${req.method} ${req.path} on a multi-tenant simulator: use ${TENANT_PREFIX}/<n>${SIM_PREFIX}/…`);
     }
     const at = parseTenantPath(req.path);

@@ -30,7 +30,10 @@ export function wrapRoute<TState>(
     found++;
     return { ...route, handle: wrap((req, ctx) => route.handle(req, ctx), route) };
   });
-  if (found === 0) throw new Error(`wrapRoute: no route of ${def.id} matches ${typeof select === 'function' ? 'the predicate' : `${select.method ?? '*'} ${select.path}`}`);
+  if (found === 0)
+    throw new Error(
+      `wrapRoute: no route of ${def.id} matches ${typeof select === 'function' ? 'the predicate' : `${select.method ?? '*'} ${select.path}`}`,
+    );
   return { ...def, routes };
 }
 

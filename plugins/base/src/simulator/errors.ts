@@ -19,5 +19,6 @@ export const ERRORS = {
   validation: () => baseError('validation_error', 'バリデーションエラーです。'),
   digital: () => baseError('invalid_request', 'デジタルコンテンツの商品は編集できません。'),
   clubT: () => baseError('invalid_request', 'ClubTの商品は編集できません。'),
-  hourLimit: (headers?: Record<string, string>) => baseError('hour_api_limit', '1時間のAPIの利用上限を超えました。時間が変わってからもう一度アクセスしてください。', headers),
+  hourLimit: (headers?: Record<string, string>) =>
+    baseError('hour_api_limit', '1時間のAPIの利用上限を超えました。時間が変わってからもう一度アクセスしてください。', headers),
 };

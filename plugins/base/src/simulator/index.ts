@@ -51,7 +51,16 @@ function seed(state: BaseSimState, products: SeedProduct[]): void {
     const itemId = id(sp.productId, 'item');
     let item = state.items.get(itemId);
     if (!item) {
-      item = { item_id: itemId, title: sp.title ?? `Item ${itemId}`, stock: 0, visible: 1, identifier: null, modified: Math.floor(Date.now() / 1000), variations: [], kind: 'normal' };
+      item = {
+        item_id: itemId,
+        title: sp.title ?? `Item ${itemId}`,
+        stock: 0,
+        visible: 1,
+        identifier: null,
+        modified: Math.floor(Date.now() / 1000),
+        variations: [],
+        kind: 'normal',
+      };
       state.items.set(itemId, item);
     }
     for (const sv of sp.variants) {
@@ -64,7 +73,13 @@ function seed(state: BaseSimState, products: SeedProduct[]): void {
       const vid = id(sv.variantId, 'variation');
       const existing = item.variations.find((v) => v.variation_id === vid);
       if (existing) existing.variation_stock = n;
-      else item.variations.push({ variation_id: vid, variation: sv.sku ?? `Variation ${vid}`, variation_stock: n, variation_identifier: sv.sku ?? null });
+      else
+        item.variations.push({
+          variation_id: vid,
+          variation: sv.sku ?? `Variation ${vid}`,
+          variation_stock: n,
+          variation_identifier: sv.sku ?? null,
+        });
     }
     deriveStock(item);
   }
@@ -79,7 +94,10 @@ const apiSimulator: PlatformSimulatorDefinition<BaseSimState> = {
   inspect(state, ref) {
     const found = find(state, ref);
     if (!found) return state.deleted.has(refKey(ref.externalProductId, ref.externalVariantId)) ? 'deleted' : undefined;
-    const n = found.variationId === undefined ? found.item.stock : found.item.variations.find((v) => v.variation_id === found.variationId)!.variation_stock;
+    const n =
+      found.variationId === undefined
+        ? found.item.stock
+        : found.item.variations.find((v) => v.variation_id === found.variationId)!.variation_stock;
     return neutral(n);
   },
   deleteVariant(state, ref) {

@@ -29,8 +29,10 @@ export const SANDBOX_OAUTH_APP = { clientId: 'base_sandbox_client_id', clientSec
 export function baseTokenError(_status: number, error: string, description: string): SimResponse {
   const refresh = /refresh token/i.test(description);
   const expired = /expired/i.test(description);
-  if (error === 'invalid_grant' && refresh) return baseError('invalid_request', expired ? 'リフレッシュトークンの有効期限が切れています。' : '不正なリフレッシュトークンです。');
-  if (error === 'invalid_grant') return baseError('invalid_request', expired ? '認可コードの有効期限が切れています。' : '不正な認可コードです。');
+  if (error === 'invalid_grant' && refresh)
+    return baseError('invalid_request', expired ? 'リフレッシュトークンの有効期限が切れています。' : '不正なリフレッシュトークンです。');
+  if (error === 'invalid_grant')
+    return baseError('invalid_request', expired ? '認可コードの有効期限が切れています。' : '不正な認可コードです。');
   if (error === 'invalid_client') return baseError('unauthorized_client', 'クライアントが見つかりませんでした。');
   if (error === 'unsupported_grant_type') return baseError('invalid_request', '不正なgrant_typeです。');
   return baseError('invalid_request', '不正なパラメーターです。');
@@ -49,7 +51,8 @@ export function baseOAuthConfig<TState>(): OAuthSimulatorConfig<TState> {
     encodings: ['form'],
     prefixes: { code: '', accessToken: 'base_at_', refreshToken: 'base_rt_' },
     // The document's denied callback: ?error=access_denied&state=… (no description).
-    deniedParams: (consent): Record<string, string> => (consent.state === undefined ? { error: 'access_denied' } : { error: 'access_denied', state: consent.state }),
+    deniedParams: (consent): Record<string, string> =>
+      consent.state === undefined ? { error: 'access_denied' } : { error: 'access_denied', state: consent.state },
     tokenAnswer: (t) => ({
       status: 200,
       body: { access_token: t.accessToken, token_type: 'bearer', expires_in: t.expiresIn, refresh_token: t.refreshToken },
@@ -79,5 +82,8 @@ function requireRedirectUriOnRefresh<TState>(route: SimRoute<TState>): SimRoute<
 
 export function withBaseOAuth<TState>(def: PlatformSimulatorDefinition<TState>): DefinitionWithOAuth<TState> {
   const mounted = withOAuth(def, baseOAuthConfig<TState>());
-  return { ...mounted, routes: mounted.routes.map((r) => (r.path === OAUTH_TOKEN_PATH && r.method === 'POST' ? requireRedirectUriOnRefresh(r) : r)) };
+  return {
+    ...mounted,
+    routes: mounted.routes.map((r) => (r.path === OAUTH_TOKEN_PATH && r.method === 'POST' ? requireRedirectUriOnRefresh(r) : r)),
+  };
 }

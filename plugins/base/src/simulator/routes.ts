@@ -115,7 +115,12 @@ function edit(req: SimRequest, ctx: Ctx): SimResponse {
 
   for (const p of planned) {
     if (p.id === undefined) {
-      item.variations.push({ variation_id: state.nextVariationId++, variation: p.name ?? '', variation_stock: p.stock ?? 0, variation_identifier: null });
+      item.variations.push({
+        variation_id: state.nextVariationId++,
+        variation: p.name ?? '',
+        variation_stock: p.stock ?? 0,
+        variation_identifier: null,
+      });
       continue;
     }
     const v = item.variations.find((x) => x.variation_id === p.id)!;

@@ -30,7 +30,12 @@ export interface BaseSimState {
 }
 
 export function createBaseState(): BaseSimState {
-  return { items: new Map(), deleted: new Set(), scopes: new Set(['read_users', 'read_items', 'write_items']), nextVariationId: 900_000_000 };
+  return {
+    items: new Map(),
+    deleted: new Set(),
+    scopes: new Set(['read_users', 'read_items', 'write_items']),
+    nextVariationId: 900_000_000,
+  };
 }
 
 export function refKey(itemId: number | string, variationId: number | string): string {
@@ -44,7 +49,8 @@ export function deriveStock(item: SimItem): void {
 
 export function itemJson(item: SimItem): Record<string, unknown> {
   const images: Record<string, null> = {};
-  for (let i = 1; i <= 5; i++) for (const size of ['origin', '76', '146', '300', '500', '640', 'sp_480', 'sp_640']) images[`img${i}_${size}`] = null;
+  for (let i = 1; i <= 5; i++)
+    for (const size of ['origin', '76', '146', '300', '500', '640', 'sp_480', 'sp_640']) images[`img${i}_${size}`] = null;
   return {
     item_id: item.item_id,
     title: item.title,

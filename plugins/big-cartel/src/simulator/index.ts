@@ -27,11 +27,23 @@ function seed(state: BigCartelSimState, products: SeedProduct[]): void {
   const now = state.clock();
   for (const sp of products) {
     let p = state.products.get(sp.productId);
-    if (!p) state.products.set(sp.productId, (p = { id: sp.productId, name: sp.title ?? `Product ${sp.productId}`, status: 'active', optionIds: [], updatedAt: now }));
+    if (!p)
+      state.products.set(
+        sp.productId,
+        (p = { id: sp.productId, name: sp.title ?? `Product ${sp.productId}`, status: 'active', optionIds: [], updatedAt: now }),
+      );
     for (const sv of sp.variants) {
       const existing = state.options.get(sv.variantId);
-      if (existing && existing.productId !== sp.productId) throw new Error(`option ${sv.variantId} already belongs to product ${existing.productId}`);
-      const o: SimOption = existing ?? { id: sv.variantId, productId: sp.productId, name: sv.sku ?? `Option ${sv.variantId}`, price: '20.00', quantity: 0, sold: 0 };
+      if (existing && existing.productId !== sp.productId)
+        throw new Error(`option ${sv.variantId} already belongs to product ${existing.productId}`);
+      const o: SimOption = existing ?? {
+        id: sv.variantId,
+        productId: sp.productId,
+        name: sv.sku ?? `Option ${sv.variantId}`,
+        price: '20.00',
+        quantity: 0,
+        sold: 0,
+      };
       if (!existing) {
         state.options.set(o.id, o);
         p.optionIds.push(o.id);
@@ -56,7 +68,8 @@ function authenticate(req: SimRequest, creds: Record<string, string>, revoked: b
   const basic = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header)?.[1];
   let ok = false;
   if (bearer) ok = !!creds.accessToken && bearer === creds.accessToken;
-  else if (basic && creds.subdomain && creds.password) ok = Buffer.from(basic, 'base64').toString('utf8') === `${creds.subdomain}:${creds.password}`;
+  else if (basic && creds.subdomain && creds.password)
+    ok = Buffer.from(basic, 'base64').toString('utf8') === `${creds.subdomain}:${creds.password}`;
   return !ok || revoked ? jsonApiError(401, 'Invalid API credentials') : undefined;
 }
 
@@ -89,7 +102,8 @@ const apiDefinition: PlatformSimulatorDefinition<BigCartelSimState> = {
     // Undocumented: an assumed allowance of bursts of 10 and 3 per second, answered like most APIs (429 + Retry-After).
     capacity: 10,
     refillPerSecond: 3,
-    throttled: (_req: SimRequest, retryAfterSeconds: number): SimResponse => jsonApiError(429, 'Rate limit exceeded', undefined, { 'retry-after': String(retryAfterSeconds) }),
+    throttled: (_req: SimRequest, retryAfterSeconds: number): SimResponse =>
+      jsonApiError(429, 'Rate limit exceeded', undefined, { 'retry-after': String(retryAfterSeconds) }),
   },
   routes: bigCartelRoutes,
 };

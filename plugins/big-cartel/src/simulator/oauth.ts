@@ -10,12 +10,24 @@
  * - the account.deauthorized webhook as Big Cartel signs it (signedAccountDeauthorized), for the hub's tests.
  * The platform's header checks (User-Agent, JSON:API Accept) apply to issued tokens as to the static one.
  */
-import { simHmacSha256, withOAuth, type OAuthSimulatorConfig, type PlatformSimulatorDefinition, type SimOAuthApp, type SimRequest, type SimResponse, type SimRoute } from '@stock-sync/plugin-testkit';
+import {
+  simHmacSha256,
+  withOAuth,
+  type OAuthSimulatorConfig,
+  type PlatformSimulatorDefinition,
+  type SimOAuthApp,
+  type SimRequest,
+  type SimResponse,
+  type SimRoute,
+} from '@stock-sync/plugin-testkit';
 import { jsonApiError } from './errors';
 import type { BigCartelSimState } from './state';
 
 /** Test values only: the sandbox's Big Cartel app. */
-export const SANDBOX_OAUTH_APP: SimOAuthApp = { clientId: 'bc_sandbox_app_0000000000000000', clientSecret: 'bc_sandbox_secret_000000000000000000000000' };
+export const SANDBOX_OAUTH_APP: SimOAuthApp = {
+  clientId: 'bc_sandbox_app_0000000000000000',
+  clientSecret: 'bc_sandbox_secret_000000000000000000000000',
+};
 
 export const bigCartelOAuth: OAuthSimulatorConfig<BigCartelSimState> = {
   app: SANDBOX_OAUTH_APP,
@@ -24,7 +36,10 @@ export const bigCartelOAuth: OAuthSimulatorConfig<BigCartelSimState> = {
   issueRefreshTokens: false,
   clientAuthentication: ['body'],
   encodings: ['form', 'json'],
-  tokenAnswer: (issued, ctx) => ({ status: 200, body: { access_token: issued.accessToken, token_type: 'bearer', account_id: Number(ctx.state.accountId) } }),
+  tokenAnswer: (issued, ctx) => ({
+    status: 200,
+    body: { access_token: issued.accessToken, token_type: 'bearer', account_id: Number(ctx.state.accountId) },
+  }),
   refused: () => jsonApiError(401, 'Invalid API credentials'),
 };
 
@@ -35,7 +50,11 @@ export const accountsRoute: SimRoute<BigCartelSimState> = {
   handle: (_req, ctx): SimResponse => ({
     status: 200,
     headers: { 'content-type': 'application/vnd.api+json' },
-    body: { data: [{ id: ctx.state.accountId, type: 'accounts', attributes: { subdomain: 'sandbox', store_name: 'Sandbox Shop', currency: 'USD' } }] },
+    body: {
+      data: [
+        { id: ctx.state.accountId, type: 'accounts', attributes: { subdomain: 'sandbox', store_name: 'Sandbox Shop', currency: 'USD' } },
+      ],
+    },
   }),
 };
 
@@ -47,7 +66,8 @@ export function withBigCartelOAuth(def: PlatformSimulatorDefinition<BigCartelSim
     authenticate(req: SimRequest, creds: Record<string, string>, revoked: boolean) {
       if (!own.has(req.path)) {
         if (!(req.headers['user-agent'] ?? '').trim()) return jsonApiError(400, 'A User-Agent header is required');
-        if (!/application\/vnd\.api\+json/i.test(req.headers.accept ?? '')) return jsonApiError(406, 'Accept must be application/vnd.api+json');
+        if (!/application\/vnd\.api\+json/i.test(req.headers.accept ?? ''))
+          return jsonApiError(406, 'Accept must be application/vnd.api+json');
       }
       return mounted.authenticate(req, creds, revoked);
     },
@@ -55,7 +75,10 @@ export function withBigCartelOAuth(def: PlatformSimulatorDefinition<BigCartelSim
 }
 
 /** An account.deauthorized webhook as Big Cartel sends it: X-Webhook-Signature = hex HMAC-SHA256 of the body. */
-export function signedAccountDeauthorized(accountId: string, app: SimOAuthApp = SANDBOX_OAUTH_APP): { headers: Record<string, string>; body: string } {
+export function signedAccountDeauthorized(
+  accountId: string,
+  app: SimOAuthApp = SANDBOX_OAUTH_APP,
+): { headers: Record<string, string>; body: string } {
   const body = JSON.stringify({ account_id: accountId, type: 'account.deauthorized', payload: { id: accountId } });
   return { headers: { 'content-type': 'application/json', 'x-webhook-signature': simHmacSha256(app.clientSecret, body, 'hex') }, body };
 }

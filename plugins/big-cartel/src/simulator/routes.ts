@@ -19,13 +19,23 @@ function isObject(v: unknown): v is Record<string, unknown> {
 
 function getAccount(req: SimRequest, ctx: Ctx): SimResponse {
   if (req.params.accountId !== ctx.state.accountId) return jsonApiError(404, 'Account not found');
-  return { status: 200, headers: JSON_API_HEADERS, body: { data: { id: ctx.state.accountId, type: 'accounts', attributes: { subdomain: 'sandbox', store_name: 'Sandbox Shop', currency: 'USD' } } } };
+  return {
+    status: 200,
+    headers: JSON_API_HEADERS,
+    body: {
+      data: {
+        id: ctx.state.accountId,
+        type: 'accounts',
+        attributes: { subdomain: 'sandbox', store_name: 'Sandbox Shop', currency: 'USD' },
+      },
+    },
+  };
 }
 
 /** `include=options` (comma-separated list, JSON:API "Inclusion of Related Resources"). */
 function includesOptions(req: SimRequest): boolean {
   const raw = req.query.include;
-  const list = (Array.isArray(raw) ? raw.join(',') : raw ?? '').split(',').map((s) => s.trim());
+  const list = (Array.isArray(raw) ? raw.join(',') : (raw ?? '')).split(',').map((s) => s.trim());
   return list.includes('options');
 }
 
@@ -50,16 +60,19 @@ function patchOption(req: SimRequest, ctx: Ctx): SimResponse {
   if (!p) return jsonApiError(404, 'Product not found');
   const o = state.options.get(req.params.optionId);
   if (!o || o.productId !== p.id) return jsonApiError(404, 'Option not found');
-  if (!/application\/vnd\.api\+json/i.test(req.headers['content-type'] ?? '')) return jsonApiError(406, 'Content-Type must be application/vnd.api+json');
+  if (!/application\/vnd\.api\+json/i.test(req.headers['content-type'] ?? ''))
+    return jsonApiError(406, 'Content-Type must be application/vnd.api+json');
   const doc = req.body;
   if (!isObject(doc) || !isObject(doc.data)) return jsonApiError(400, 'The request must contain a data object', '/data');
   const data = doc.data;
   if (data.type !== 'product_options') return jsonApiError(409, 'data.type must be product_options', '/data/type');
   if (String(data.id) !== o.id) return jsonApiError(409, 'data.id does not match the option in the URL', '/data/id');
-  if (data.attributes !== undefined && !isObject(data.attributes)) return jsonApiError(400, 'attributes must be an object', '/data/attributes');
+  if (data.attributes !== undefined && !isObject(data.attributes))
+    return jsonApiError(400, 'attributes must be an object', '/data/attributes');
   const raw = isObject(data.attributes) ? data.attributes.quantity : undefined;
   if (raw !== undefined) {
-    if (typeof raw !== 'number' || !Number.isInteger(raw) || raw < 0) return jsonApiError(400, 'quantity must be a whole number of 0 or more', '/data/attributes/quantity');
+    if (typeof raw !== 'number' || !Number.isInteger(raw) || raw < 0)
+      return jsonApiError(400, 'quantity must be a whole number of 0 or more', '/data/attributes/quantity');
     setQuantity(state, o, raw, state.clock());
   }
   return { status: 200, headers: JSON_API_HEADERS, body: { data: optionResource(o) } };
@@ -74,7 +87,8 @@ function patchProduct(req: SimRequest, ctx: Ctx): SimResponse {
   const { state } = ctx;
   const p = req.params.accountId === state.accountId ? state.products.get(req.params.productId) : undefined;
   if (!p) return jsonApiError(404, 'Product not found');
-  if (!/application\/vnd\.api\+json/i.test(req.headers['content-type'] ?? '')) return jsonApiError(406, 'Content-Type must be application/vnd.api+json');
+  if (!/application\/vnd\.api\+json/i.test(req.headers['content-type'] ?? ''))
+    return jsonApiError(406, 'Content-Type must be application/vnd.api+json');
   const doc = req.body;
   if (!isObject(doc) || !isObject(doc.data)) return jsonApiError(400, 'The request must contain a data object', '/data');
   const data = doc.data;
@@ -88,11 +102,13 @@ function patchProduct(req: SimRequest, ctx: Ctx): SimResponse {
   const updates = new Map<string, undefined>();
   for (const [i, el] of linkage.entries()) {
     const pointer = `/data/relationships/options/data/${i}`;
-    if (!isObject(el) || el.type !== 'product_options' || typeof el.id !== 'string') return jsonApiError(400, 'each option needs an id (string) and type product_options', pointer);
+    if (!isObject(el) || el.type !== 'product_options' || typeof el.id !== 'string')
+      return jsonApiError(400, 'each option needs an id (string) and type product_options', pointer);
     const o = state.options.get(el.id);
     if (!o || o.productId !== p.id) return jsonApiError(404, `Option ${el.id} not found on this product`, pointer);
     // A resource identifier object has only type, id and meta (JSON:API): attributes are not allowed here.
-    if (el.attributes !== undefined) return jsonApiError(400, 'a resource identifier object may hold only type, id and meta', `${pointer}/attributes`);
+    if (el.attributes !== undefined)
+      return jsonApiError(400, 'a resource identifier object may hold only type, id and meta', `${pointer}/attributes`);
     updates.set(el.id, undefined);
   }
   if (updates.size === 0) return jsonApiError(400, 'A product needs at least one option', '/data/relationships/options/data');

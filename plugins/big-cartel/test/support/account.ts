@@ -1,6 +1,14 @@
 /** Test plumbing: a running Big Cartel simulator and the real plugin connected to it over HTTP. */
 import { type StoreConnection, type TargetStock } from '@stock-sync/plugin-sdk';
-import { seedProduct, refsOfProduct, fetchParsed, connectToSimulator, startSimulator, type RunningSimulator, type SeedProduct } from '@stock-sync/plugin-testkit';
+import {
+  seedProduct,
+  refsOfProduct,
+  fetchParsed,
+  connectToSimulator,
+  startSimulator,
+  type RunningSimulator,
+  type SeedProduct,
+} from '@stock-sync/plugin-testkit';
 import { plugin } from '../../src';
 import { simulator, type BigCartelSimState } from '../../src/simulator';
 
@@ -25,7 +33,13 @@ export const product = seedProduct;
 
 export const refsOf = refsOfProduct;
 
-export async function call(sim: BigCartelSim, method: string, path: string, body?: unknown, headers: Record<string, string | undefined> = {}): Promise<{ status: number; body: any }> {
+export async function call(
+  sim: BigCartelSim,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string | undefined> = {},
+): Promise<{ status: number; body: any }> {
   const h: Record<string, string> = {
     accept: 'application/vnd.api+json',
     'user-agent': 'QuirkTests (tests@example.com)',

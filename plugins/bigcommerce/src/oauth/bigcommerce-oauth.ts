@@ -13,7 +13,19 @@
  *     brings a fresh auth callback): no refresh.
  * The auth callback is not signed; the `uninstall` callback carries a signed JWT (signed-payload-jwt.ts).
  */
-import { AuthError, oauthUrl, refusedGrantClassifier, sandboxBase, type AuthorizeRequest, type ConnectedStore, type InboundRequest, type OAuthApp, type OAuthExchangeContext, type PluginOAuth, type UninstallNotice } from '@stock-sync/plugin-sdk';
+import {
+  AuthError,
+  oauthUrl,
+  refusedGrantClassifier,
+  sandboxBase,
+  type AuthorizeRequest,
+  type ConnectedStore,
+  type InboundRequest,
+  type OAuthApp,
+  type OAuthExchangeContext,
+  type PluginOAuth,
+  type UninstallNotice,
+} from '@stock-sync/plugin-sdk';
 import { verifySignedPayloadJwt } from './signed-payload-jwt';
 
 export const LOGIN_ORIGIN = 'https://login.bigcommerce.com';
@@ -63,7 +75,8 @@ export async function exchangeBigCommerceCode(ctx: OAuthExchangeContext): Promis
   if (!storeHashOf(context)) throw new AuthError('the BigCommerce auth callback’s context is not stores/{STORE_HASH}');
   // "validate the list of scopes to ensure that it matches the scopes currently configured in your app profile"
   const missing = missingScopes(scope);
-  if (missing.length > 0) throw new AuthError(`the BigCommerce app profile does not grant ${missing.join(', ')}: add the scope(s) and install again`);
+  if (missing.length > 0)
+    throw new AuthError(`the BigCommerce app profile does not grant ${missing.join(', ')}: add the scope(s) and install again`);
   const loginOrigin = loginBase(ctx.app);
   const http = ctx.http.extend({
     baseURL: loginOrigin,
@@ -75,7 +88,15 @@ export async function exchangeBigCommerceCode(ctx: OAuthExchangeContext): Promis
   const res = await http.request<TokenAnswer>({
     method: 'POST',
     url: '/oauth2/token',
-    body: JSON.stringify({ client_id: ctx.app.clientId, client_secret: ctx.app.clientSecret, code, context, scope, grant_type: 'authorization_code', redirect_uri: ctx.redirectUri }),
+    body: JSON.stringify({
+      client_id: ctx.app.clientId,
+      client_secret: ctx.app.clientSecret,
+      code,
+      context,
+      scope,
+      grant_type: 'authorization_code',
+      redirect_uri: ctx.redirectUri,
+    }),
   });
   const accessToken = res.data?.access_token;
   const storeHash = storeHashOf(typeof res.data?.context === 'string' ? res.data.context : undefined);
@@ -84,7 +105,8 @@ export async function exchangeBigCommerceCode(ctx: OAuthExchangeContext): Promis
   }
   if (storeHash !== storeHashOf(context)) throw new AuthError('BigCommerce issued the token for another store than the callback named');
   const granted = missingScopes(typeof res.data?.scope === 'string' ? res.data.scope : undefined);
-  if (granted.length > 0) throw new AuthError(`the BigCommerce token lacks ${granted.join(', ')}: add the scope(s) to the app profile and install again`);
+  if (granted.length > 0)
+    throw new AuthError(`the BigCommerce token lacks ${granted.join(', ')}: add the scope(s) to the app profile and install again`);
   if (ctx.callback.query.external_install !== undefined) await confirmExternalInstall(ctx, loginOrigin);
   const credentials: Record<string, string> = { storeHash, accessToken };
   // In a sandbox one origin serves the login host and the API (the simulator).
@@ -99,7 +121,9 @@ export async function exchangeBigCommerceCode(ctx: OAuthExchangeContext): Promis
  */
 async function confirmExternalInstall(ctx: OAuthExchangeContext, loginOrigin: string): Promise<void> {
   try {
-    await ctx.http.extend({ baseURL: loginOrigin }).request({ method: 'GET', url: `/app/${encodeURIComponent(ctx.app.clientId)}/install/succeeded` });
+    await ctx.http
+      .extend({ baseURL: loginOrigin })
+      .request({ method: 'GET', url: `/app/${encodeURIComponent(ctx.app.clientId)}/install/succeeded` });
   } catch (e) {
     ctx.log.warn('BigCommerce: could not report the external install as succeeded', { error: (e as Error).message });
   }

@@ -26,7 +26,11 @@ export interface CallbackClaims {
 }
 
 /** The verified claims, or null when the token is missing, forged, for another app, not yet or no longer valid. */
-export function verifySignedPayloadJwt(token: string | undefined, app: Pick<OAuthApp, 'clientId' | 'clientSecret'>, nowSeconds?: number): CallbackClaims | null {
+export function verifySignedPayloadJwt(
+  token: string | undefined,
+  app: Pick<OAuthApp, 'clientId' | 'clientSecret'>,
+  nowSeconds?: number,
+): CallbackClaims | null {
   if (!token || !app.clientSecret) return null;
   let claims: JwtPayload;
   try {

@@ -8,7 +8,12 @@ export function problemBody(status: number, title: string, errors: Record<string
   return { status, title, type: STATUS_CODES_URL, errors };
 }
 
-export function problem(status: number, title: string, errors: Record<string, unknown> = {}, headers?: Record<string, string>): SimResponse {
+export function problem(
+  status: number,
+  title: string,
+  errors: Record<string, unknown> = {},
+  headers?: Record<string, string>,
+): SimResponse {
   return { status, headers: { 'content-type': 'application/problem+json', ...(headers ?? {}) }, body: problemBody(status, title, errors) };
 }
 
@@ -24,5 +29,13 @@ export function invalidInput(errors: string[]): SimResponse {
 }
 
 export function tooLarge(max: number): SimResponse {
-  return { status: 413, body: { errors: {}, status: 413, title: `The request payload is too large. The maximum items allowed in the array is ${max}`, type: '/api-docs/getting-started/api-status-codes' } };
+  return {
+    status: 413,
+    body: {
+      errors: {},
+      status: 413,
+      title: `The request payload is too large. The maximum items allowed in the array is ${max}`,
+      type: '/api-docs/getting-started/api-status-codes',
+    },
+  };
 }

@@ -3,13 +3,32 @@
  * testkit's simulator framework (real HTTP, auth, rate limit, faults). Decisions: ../../README.md.
  */
 import type { TargetStock, VariantRef } from '@stock-sync/plugin-sdk';
-import { isIssuedAccessToken, issuedTokenStatus, tokenRoute, type DefinitionWithOAuth, type PlatformSimulatorDefinition, type SeedProduct, type SimRequest, type SimResponse, type SimRoute } from '@stock-sync/plugin-testkit';
+import {
+  isIssuedAccessToken,
+  issuedTokenStatus,
+  tokenRoute,
+  type DefinitionWithOAuth,
+  type PlatformSimulatorDefinition,
+  type SeedProduct,
+  type SimRequest,
+  type SimResponse,
+  type SimRoute,
+} from '@stock-sync/plugin-testkit';
 import { authenticateBc } from './auth';
 import { problemBody } from './errors';
 import { bigcommerceOAuthConfig, installRoute, SIM_OAUTH_APP } from './oauth';
 import { bcRoutes } from './routes';
 import { createSpecValidators, type SpecValidators } from './spec-validators';
-import { applyMerchantEdit, createBcState, findVariant, neutralStock, refKey, type BigcommerceSimState, type SimVariant, settleAdjustments } from './state';
+import {
+  applyMerchantEdit,
+  createBcState,
+  findVariant,
+  neutralStock,
+  refKey,
+  type BigcommerceSimState,
+  type SimVariant,
+  settleAdjustments,
+} from './state';
 
 export type { BigcommerceSimState, SimProduct, SimVariant } from './state';
 export { SIM_STORE_HASH, MERCHANT_UNLIMITED_COUNT } from './state';
@@ -37,7 +56,16 @@ function seed(state: BigcommerceSimState, products: SeedProduct[]): void {
     let p = state.products.get(id);
     if (!p) {
       const tracked = sp.variants.some((v) => v.initial?.kind === 'quantity');
-      p = { id, name: sp.title ?? `Product ${id}`, sku: `P-${id}`, price: 20, inventoryTracking: tracked ? 'variant' : 'none', ownInventoryLevel: 0, variantIds: [], dateModified: now };
+      p = {
+        id,
+        name: sp.title ?? `Product ${id}`,
+        sku: `P-${id}`,
+        price: 20,
+        inventoryTracking: tracked ? 'variant' : 'none',
+        ownInventoryLevel: 0,
+        variantIds: [],
+        dateModified: now,
+      };
       state.products.set(id, p);
     }
     for (const sv of sp.variants) {
@@ -45,7 +73,14 @@ function seed(state: BigcommerceSimState, products: SeedProduct[]): void {
       const existing = state.variants.get(vid);
       if (existing && existing.productId !== id) throw new Error(`variant ${vid} already belongs to product ${existing.productId}`);
       const v: SimVariant = existing ?? {
-        id: vid, productId: id, sku: sv.sku ?? `SKU-${vid}`, purchasingDisabled: false, purchasingDisabledMessage: '', inventoryLevel: 0, inventoryWarningLevel: 0, price: null,
+        id: vid,
+        productId: id,
+        sku: sv.sku ?? `SKU-${vid}`,
+        purchasingDisabled: false,
+        purchasingDisabledMessage: '',
+        inventoryLevel: 0,
+        inventoryWarningLevel: 0,
+        price: null,
       };
       if (sv.sku !== undefined) v.sku = sv.sku;
       if (!existing) {
@@ -105,7 +140,11 @@ const definition: PlatformSimulatorDefinition<BigcommerceSimState> = {
       // BigCommerce names the wait in X-Rate-Limit-Time-Reset-Ms (no Retry-After).
       return {
         status: 429,
-        headers: { ...rateHeaders(0, CAPACITY, REFILL), 'x-rate-limit-time-reset-ms': String(retryAfterSeconds * 1000), 'content-type': 'application/problem+json' },
+        headers: {
+          ...rateHeaders(0, CAPACITY, REFILL),
+          'x-rate-limit-time-reset-ms': String(retryAfterSeconds * 1000),
+          'content-type': 'application/problem+json',
+        },
         body: problemBody(429, 'Too many requests: the store\u2019s API quota for this window is spent'),
       };
     },

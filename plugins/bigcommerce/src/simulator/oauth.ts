@@ -13,7 +13,15 @@
  */
 import { randomBytes } from 'node:crypto';
 import { sign } from 'jsonwebtoken';
-import { oauthSimState, type IssuedTokens, type OAuthSimulatorConfig, type SimContext, type SimRequest, type SimResponse, type SimRoute } from '@stock-sync/plugin-testkit';
+import {
+  oauthSimState,
+  type IssuedTokens,
+  type OAuthSimulatorConfig,
+  type SimContext,
+  type SimRequest,
+  type SimResponse,
+  type SimRoute,
+} from '@stock-sync/plugin-testkit';
 import { problem } from './errors';
 import type { BigcommerceSimState } from './state';
 
@@ -62,7 +70,13 @@ export const installRoute: SimRoute<BigcommerceSimState> = {
       grantId: s.nextGrantId++,
     });
     s.counts.consents++;
-    for (const [k, v] of Object.entries({ account_uuid: SIM_ACCOUNT_UUID, code, context: `stores/${ctx.state.storeHash}`, scope: SIM_APP_SCOPES })) target.searchParams.set(k, v);
+    for (const [k, v] of Object.entries({
+      account_uuid: SIM_ACCOUNT_UUID,
+      code,
+      context: `stores/${ctx.state.storeHash}`,
+      scope: SIM_APP_SCOPES,
+    }))
+      target.searchParams.set(k, v);
     return { status: 302, headers: { location: target.toString(), 'content-type': 'text/html; charset=utf-8' }, body: '' };
   },
 };
@@ -70,7 +84,14 @@ export const installRoute: SimRoute<BigcommerceSimState> = {
 function tokenAnswer(issued: IssuedTokens): SimResponse {
   return {
     status: 200,
-    body: { access_token: issued.accessToken, scope: issued.scope, user: SIM_OWNER, owner: SIM_OWNER, context: `stores/${issued.subject}`, account_uuid: SIM_ACCOUNT_UUID },
+    body: {
+      access_token: issued.accessToken,
+      scope: issued.scope,
+      user: SIM_OWNER,
+      owner: SIM_OWNER,
+      context: `stores/${issued.subject}`,
+      account_uuid: SIM_ACCOUNT_UUID,
+    },
   };
 }
 
@@ -89,7 +110,11 @@ export const bigcommerceOAuthConfig: OAuthSimulatorConfig<BigcommerceSimState> =
 };
 
 /** The documented callback claims for this sandbox store, valid from `nowMs` for 24 hours. */
-export function callbackClaims(state: Pick<BigcommerceSimState, 'storeHash'>, nowMs: number, clientId = SIM_OAUTH_APP.clientId): Record<string, unknown> {
+export function callbackClaims(
+  state: Pick<BigcommerceSimState, 'storeHash'>,
+  nowMs: number,
+  clientId = SIM_OAUTH_APP.clientId,
+): Record<string, unknown> {
   const now = Math.floor(nowMs / 1000);
   return {
     aud: clientId,
@@ -112,7 +137,11 @@ export function signedPayloadJwt(claims: Record<string, unknown>, clientSecret: 
 }
 
 /** BigCommerce calling an app's uninstall callback: GET {url}?signed_payload_jwt=… (Accept: application/json). */
-export async function sendUninstallCallback(url: string, state: Pick<BigcommerceSimState, 'storeHash'>, nowMs = Date.now()): Promise<Response> {
+export async function sendUninstallCallback(
+  url: string,
+  state: Pick<BigcommerceSimState, 'storeHash'>,
+  nowMs = Date.now(),
+): Promise<Response> {
   const target = new URL(url);
   target.searchParams.set('signed_payload_jwt', signedPayloadJwt(callbackClaims(state, nowMs)));
   return fetch(target, { headers: { accept: 'application/json' } });

@@ -25,7 +25,11 @@ export function variantJson(state: BigcommerceSimState, v: SimVariant): Record<s
 }
 
 /** include_fields keeps `id` and the named product fields; included sub-resources (variants) always come. */
-export function productJson(state: BigcommerceSimState, p: SimProduct, opts: { includeVariants: boolean; fields?: string[] }): Record<string, unknown> {
+export function productJson(
+  state: BigcommerceSimState,
+  p: SimProduct,
+  opts: { includeVariants: boolean; fields?: string[] },
+): Record<string, unknown> {
   const full: Record<string, unknown> = {
     id: p.id,
     name: p.name,

@@ -17,7 +17,11 @@ const INT32_MAX = 2_147_483_647;
 
 const str = (v: string | string[] | undefined) => (Array.isArray(v) ? v.join(',') : v);
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const list = (v: string | undefined) => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+const list = (v: string | undefined) =>
+  (v ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 /** Collection answer with BigCommerce's pagination meta. */
 function collection(data: unknown[], total: number, page: number, perPage: number): SimResponse {
@@ -33,7 +37,10 @@ function collection(data: unknown[], total: number, page: number, perPage: numbe
           per_page: perPage,
           current_page: page,
           total_pages: totalPages,
-          links: { current: `?page=${page}&limit=${perPage}`, ...(page < totalPages ? { next: `?page=${page + 1}&limit=${perPage}` } : {}) },
+          links: {
+            current: `?page=${page}&limit=${perPage}`,
+            ...(page < totalPages ? { next: `?page=${page + 1}&limit=${perPage}` } : {}),
+          },
         },
       },
     },
@@ -42,7 +49,8 @@ function collection(data: unknown[], total: number, page: number, perPage: numbe
 
 function getProducts(req: SimRequest, { state }: { state: BigcommerceSimState }): SimResponse {
   const idsRaw = list(str(req.query['id:in']) ?? str(req.query.id));
-  if (idsRaw.some((s) => !/^\d+$/.test(s))) return problem(422, 'The filter(s): id:in are not valid', { 'id:in': 'must be a comma separated list of integers' });
+  if (idsRaw.some((s) => !/^\d+$/.test(s)))
+    return problem(422, 'The filter(s): id:in are not valid', { 'id:in': 'must be a comma separated list of integers' });
   const limitRaw = str(req.query.limit);
   const pageRaw = str(req.query.page);
   if ((limitRaw !== undefined && !/^\d+$/.test(limitRaw)) || (pageRaw !== undefined && !/^\d+$/.test(pageRaw))) {
@@ -76,7 +84,10 @@ function updateProducts(req: SimRequest, { state }: { state: BigcommerceSimState
     if ('inventory_tracking' in item && !BC_INVENTORY_TRACKING.includes(item.inventory_tracking as BcInventoryTracking)) {
       errors[`${i}.inventory_tracking`] = 'inventory_tracking must be one of none, product, variant';
     }
-    if ('inventory_level' in item && !(Number.isInteger(item.inventory_level) && (item.inventory_level as number) >= 0 && (item.inventory_level as number) <= INT32_MAX)) {
+    if (
+      'inventory_level' in item &&
+      !(Number.isInteger(item.inventory_level) && (item.inventory_level as number) >= 0 && (item.inventory_level as number) <= INT32_MAX)
+    ) {
       errors[`${i}.inventory_level`] = 'inventory_level must be an integer between 0 and 2147483647';
     }
   });
@@ -100,7 +111,8 @@ function updateVariantsBatch(check: SpecValidators['updateVariantsBatch']) {
     if (items.length > 50) return tooLarge(50);
     const batchErrors = items.flatMap((item, i) => {
       if (item.id === undefined) return [problemBody(422, 'Variant id is required to update a variant', { [`${i}.id`]: 'missing' })];
-      if (!state.variants.has(item.id as number)) return [problemBody(422, `Variant with id ${String(item.id)} not found`, { [`${i}.id`]: 'not found' })];
+      if (!state.variants.has(item.id as number))
+        return [problemBody(422, `Variant with id ${String(item.id)} not found`, { [`${i}.id`]: 'not found' })];
       return [];
     });
     if (batchErrors.length) return { status: 422, body: { batch_errors: batchErrors } };
@@ -130,21 +142,34 @@ function absoluteAdjustment(check: SpecValidators['absoluteAdjustment']) {
     const titles: string[] = [];
     const apply: (() => void)[] = [];
     for (const item of body.items) {
-      const name = item.variant_id !== undefined ? `variant_id ${item.variant_id}` : item.sku !== undefined ? `sku ${item.sku}` : `product_id ${item.product_id}`;
+      const name =
+        item.variant_id !== undefined
+          ? `variant_id ${item.variant_id}`
+          : item.sku !== undefined
+            ? `sku ${item.sku}`
+            : `product_id ${item.product_id}`;
       if (!state.locations.has(item.location_id)) titles.push(`Location with id ${item.location_id} not found`);
-      else if (item.quantity < 0 || item.quantity > 2_147_483_647) titles.push(`[Item with ${name}] quantity must be between 0 and 2147483647`);
+      else if (item.quantity < 0 || item.quantity > 2_147_483_647)
+        titles.push(`[Item with ${name}] quantity must be between 0 and 2147483647`);
       else if (item.product_id !== undefined) {
         const p = state.products.get(item.product_id);
         if (!p) titles.push(`Items with identity: [${name}] not found`);
-        else if (p.inventoryTracking !== 'product') titles.push(`[Item with ${name} is tracked by ${p.inventoryTracking === 'variant' ? 'variant, please update stock by variant id' : 'none, please enable inventory tracking'}]`);
+        else if (p.inventoryTracking !== 'product')
+          titles.push(
+            `[Item with ${name} is tracked by ${p.inventoryTracking === 'variant' ? 'variant, please update stock by variant id' : 'none, please enable inventory tracking'}]`,
+          );
         else apply.push(() => void (p.ownInventoryLevel = item.quantity));
       } else {
         const v: SimVariant | undefined =
-          item.variant_id !== undefined ? state.variants.get(item.variant_id) : [...state.variants.values()].find((x) => x.sku === item.sku);
+          item.variant_id !== undefined
+            ? state.variants.get(item.variant_id)
+            : [...state.variants.values()].find((x) => x.sku === item.sku);
         const p = v && state.products.get(v.productId);
         if (!v || !p) titles.push(`Items with identity: [${name}] not found`);
-        else if (p.inventoryTracking === 'product') titles.push(`[Item with ${name} is tracked by product, please update stock by product id]`);
-        else if (p.inventoryTracking === 'none') titles.push(`[Item with ${name} is not tracked, please enable inventory tracking by variant]`);
+        else if (p.inventoryTracking === 'product')
+          titles.push(`[Item with ${name} is tracked by product, please update stock by product id]`);
+        else if (p.inventoryTracking === 'none')
+          titles.push(`[Item with ${name} is not tracked, please enable inventory tracking by variant]`);
         else apply.push(() => setLevelAt(v, item.location_id, item.quantity));
       }
     }
@@ -179,7 +204,12 @@ function locationItems(req: SimRequest, { state }: { state: BigcommerceSimState 
   const page = Math.max(1, Number(str(req.query.page) ?? 1) || 1);
   const rows = [...state.variants.values()]
     .filter((v) => state.products.get(v.productId)?.inventoryTracking === 'variant')
-    .filter((v) => (variantIds.size === 0 || variantIds.has(v.id)) && (productIds.size === 0 || productIds.has(v.productId)) && (skus.size === 0 || skus.has(v.sku)))
+    .filter(
+      (v) =>
+        (variantIds.size === 0 || variantIds.has(v.id)) &&
+        (productIds.size === 0 || productIds.has(v.productId)) &&
+        (skus.size === 0 || skus.has(v.sku)),
+    )
     .sort((a, b) => a.id - b.id);
   const data = rows.slice((page - 1) * perPage, page * perPage).map((v) => {
     const onHand = levelAt(v, locationId);

@@ -64,8 +64,15 @@ export const MERCHANT_UNLIMITED_COUNT = 1_000_000;
 
 export function createBcState(): BigcommerceSimState {
   return {
-    storeHash: SIM_STORE_HASH, locations: new Set([1]), products: new Map(), variants: new Map(), deleted: new Set(), adjustments: [], clock: Date.now,
-    adjustmentDelayMs: 0, pendingAdjustments: [],
+    storeHash: SIM_STORE_HASH,
+    locations: new Set([1]),
+    products: new Map(),
+    variants: new Map(),
+    deleted: new Set(),
+    adjustments: [],
+    clock: Date.now,
+    adjustmentDelayMs: 0,
+    pendingAdjustments: [],
   };
 }
 

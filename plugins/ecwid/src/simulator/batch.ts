@@ -18,7 +18,17 @@ const DEDUP_MEMORY_MS = 60 * 60 * 1000;
 const METHODS = ['GET', 'POST', 'PUT', 'DELETE'];
 const compiled = restRoutes.map((r) => compileRoute(r));
 
-const STATUS_LINES: Record<number, string> = { 200: 'OK', 400: 'Bad Request', 402: 'Payment Required', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed', 409: 'Conflict', 415: 'Unsupported Media Type', 500: 'Internal Server Error' };
+const STATUS_LINES: Record<number, string> = {
+  200: 'OK',
+  400: 'Bad Request',
+  402: 'Payment Required',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  409: 'Conflict',
+  415: 'Unsupported Media Type',
+  500: 'Internal Server Error',
+};
 
 function flag(v: string | string[] | undefined, dflt: boolean): boolean {
   const s = Array.isArray(v) ? v[0] : v;
@@ -39,7 +49,8 @@ function invalidBody(where: string): SimResponse {
 
 function validate(body: unknown): SubRequest[] | SimResponse {
   if (!Array.isArray(body)) return invalidBody('$');
-  if (body.length > MAX_BATCH_REQUESTS) return ecwidError(400, undefined, `Can't create batch. Max amount of API requests for one batch request is ${MAX_BATCH_REQUESTS}`);
+  if (body.length > MAX_BATCH_REQUESTS)
+    return ecwidError(400, undefined, `Can't create batch. Max amount of API requests for one batch request is ${MAX_BATCH_REQUESTS}`);
   for (let i = 0; i < body.length; i++) {
     const r = body[i] as Record<string, unknown>;
     if (typeof r !== 'object' || r === null || Array.isArray(r)) return invalidBody(`$[${i}]`);
@@ -55,7 +66,8 @@ function runOne(sub: SubRequest, ctx: Ctx, storeId: string): Promise<SimResponse
   const path = `/api/v3/${storeId}${rawPath}`;
   const m = matchRoute(compiled, sub.method, path);
   if (m.kind === 'not-found') return ecwidError(404, undefined, 'Not found');
-  if (m.kind === 'method-not-allowed') return ecwidError(405, 'METHOD_NOT_ALLOWED', 'HTTP request type is not supported for the specified endpoint');
+  if (m.kind === 'method-not-allowed')
+    return ecwidError(405, 'METHOD_NOT_ALLOWED', 'HTTP request type is not supported for the specified endpoint');
   const query: Record<string, string> = {};
   new URLSearchParams(rawQuery).forEach((v, k) => (query[k] = v));
   // The body is "the API v3 request body as is": an object, or a JSON string.
@@ -67,7 +79,15 @@ function runOne(sub: SubRequest, ctx: Ctx, storeId: string): Promise<SimResponse
       return ecwidError(400, 'WRONG_PARAMETER', 'Request body is not a valid JSON');
     }
   }
-  const req: SimRequest = { method: sub.method, path, params: m.params, query, headers: { 'content-type': 'application/json' }, body, rawBody: body === undefined ? '' : JSON.stringify(body) };
+  const req: SimRequest = {
+    method: sub.method,
+    path,
+    params: m.params,
+    query,
+    headers: { 'content-type': 'application/json' },
+    body,
+    rawBody: body === undefined ? '' : JSON.stringify(body),
+  };
   return (m.route as SimRoute<EcwidSimState>).handle(req, ctx);
 }
 
@@ -77,7 +97,8 @@ export const batchRoutes: SimRoute<EcwidSimState>[] = [
     path: `${API}/batch`,
     async handle(req, ctx) {
       const type = (req.headers['content-type'] ?? '').toLowerCase();
-      if (!type.includes('application/json') && !type.includes('text/json')) return ecwidError(415, undefined, 'Unsupported content-type: expected application/json or text/json');
+      if (!type.includes('application/json') && !type.includes('text/json'))
+        return ecwidError(415, undefined, 'Unsupported content-type: expected application/json or text/json');
       const subs = validate(req.body);
       if (!Array.isArray(subs)) return subs;
       const key = typeof req.query.deduplicationKey === 'string' ? req.query.deduplicationKey : undefined;
@@ -116,7 +137,10 @@ export const batchRoutes: SimRoute<EcwidSimState>[] = [
       if (t.pollsLeft > 0) {
         t.pollsLeft--;
         const done = t.pollsLeft === 0 ? Math.floor(total / 2) : 0;
-        return { status: 200, body: { status: done > 0 ? 'IN_PROGRESS' : 'QUEUED', totalRequests: total, completedRequests: done, responses: [] } };
+        return {
+          status: 200,
+          body: { status: done > 0 ? 'IN_PROGRESS' : 'QUEUED', totalRequests: total, completedRequests: done, responses: [] },
+        };
       }
       const escaped = flag(req.query.escapedJson, false);
       const responses = t.results.map((r) => {

@@ -34,13 +34,24 @@ function seed(state: EcwidSimState, products: SeedProduct[]): void {
     const id = ecwidId(sp.productId, 'product');
     let product = state.products.get(id);
     if (!product) {
-      product = { id, name: sp.title ?? `Product ${id}`, sku: `SKU-${id}`, stock: { unlimited: true, quantity: 0 }, combinations: new Map() };
+      product = {
+        id,
+        name: sp.title ?? `Product ${id}`,
+        sku: `SKU-${id}`,
+        stock: { unlimited: true, quantity: 0 },
+        combinations: new Map(),
+      };
       state.products.set(id, product);
     }
     for (const sv of sp.variants) {
       const cid = ecwidId(sv.variantId, 'combination');
       const existing = product.combinations.get(cid);
-      const c: SimCombination = existing ?? { id: cid, combinationNumber: product.combinations.size + 1, options: [{ name: 'Variant', value: sv.sku ?? String(cid) }], own: null };
+      const c: SimCombination = existing ?? {
+        id: cid,
+        combinationNumber: product.combinations.size + 1,
+        options: [{ name: 'Variant', value: sv.sku ?? String(cid) }],
+        own: null,
+      };
       if (sv.sku !== undefined) c.sku = sv.sku;
       c.own = ownStockFor(sv.initial ?? { kind: 'unlimited' });
       product.combinations.set(cid, c);

@@ -8,7 +8,14 @@
  * - the application.uninstalled webhook as Ecwid signs it (signedApplicationUninstalled), for the hub's tests.
  * API requests carry the token as Bearer or ?token= (the platform's two forms).
  */
-import { simHmacSha256, withOAuth, type OAuthSimulatorConfig, type PlatformSimulatorDefinition, type SimOAuthApp, type SimRequest } from '@stock-sync/plugin-testkit';
+import {
+  simHmacSha256,
+  withOAuth,
+  type OAuthSimulatorConfig,
+  type PlatformSimulatorDefinition,
+  type SimOAuthApp,
+  type SimRequest,
+} from '@stock-sync/plugin-testkit';
 import { invalidToken } from './errors';
 import type { EcwidSimState } from './state';
 
@@ -35,7 +42,13 @@ export function ecwidOAuth(storeId: string): OAuthSimulatorConfig<EcwidSimState>
     deniedParams: () => ({ error: 'access_denied' }),
     tokenAnswer: (issued) => ({
       status: 200,
-      body: { access_token: issued.accessToken, token_type: 'bearer', scope: issued.scope, store_id: Number(storeId), email: 'owner@sandbox.example' },
+      body: {
+        access_token: issued.accessToken,
+        token_type: 'bearer',
+        scope: issued.scope,
+        store_id: Number(storeId),
+        email: 'owner@sandbox.example',
+      },
     }),
     refused: () => invalidToken(),
   };
@@ -55,12 +68,25 @@ export function withEcwidOAuth(def: PlatformSimulatorDefinition<EcwidSimState>, 
 }
 
 /** An application.uninstalled webhook as Ecwid sends it, signed base64 HMAC-SHA256 of "{eventCreated}.{eventId}". */
-export function signedApplicationUninstalled(storeId: string, at: Date, app: SimOAuthApp = SANDBOX_OAUTH_APP): { headers: Record<string, string>; body: string } {
+export function signedApplicationUninstalled(
+  storeId: string,
+  at: Date,
+  app: SimOAuthApp = SANDBOX_OAUTH_APP,
+): { headers: Record<string, string>; body: string } {
   const eventId = `${at.getTime().toString(16)}-0000-4000-8000-ecwidsandbox`;
   const eventCreated = Math.floor(at.getTime() / 1000);
-  const body = JSON.stringify({ eventId, eventCreated, storeId: Number(storeId), entityId: String(storeId), eventType: 'application.uninstalled' });
+  const body = JSON.stringify({
+    eventId,
+    eventCreated,
+    storeId: Number(storeId),
+    entityId: String(storeId),
+    eventType: 'application.uninstalled',
+  });
   return {
-    headers: { 'content-type': 'application/json; charset=UTF-8', 'x-ecwid-webhook-signature': simHmacSha256(app.clientSecret, `${eventCreated}.${eventId}`, 'base64') },
+    headers: {
+      'content-type': 'application/json; charset=UTF-8',
+      'x-ecwid-webhook-signature': simHmacSha256(app.clientSecret, `${eventCreated}.${eventId}`, 'base64'),
+    },
     body,
   };
 }

@@ -18,7 +18,9 @@ function first(v: string | string[] | undefined): string | undefined {
 /** "Wrong numeric parameter 'id' value: not a number or a number out of range" (legacy docs). */
 function numericParam(req: SimRequest, name: string): number | SimResponse {
   const raw = req.params[name];
-  return /^\d{1,18}$/.test(raw) && Number.isSafeInteger(Number(raw)) ? Number(raw) : wrongParameter(`Wrong numeric parameter '${name}' value: not a number or a number out of range`);
+  return /^\d{1,18}$/.test(raw) && Number.isSafeInteger(Number(raw))
+    ? Number(raw)
+    : wrongParameter(`Wrong numeric parameter '${name}' value: not a number or a number out of range`);
 }
 
 function findProduct(req: SimRequest, ctx: Ctx): SimProduct | SimResponse {
@@ -56,13 +58,15 @@ function stockFields(body: Record<string, unknown>): { unlimited?: boolean; quan
     out.unlimited = body.unlimited;
   }
   if ('quantity' in body && body.quantity !== null) {
-    if (typeof body.quantity !== 'number' || !Number.isInteger(body.quantity)) return wrongParameter("Wrong parameter 'quantity' value: expected integer");
+    if (typeof body.quantity !== 'number' || !Number.isInteger(body.quantity))
+      return wrongParameter("Wrong parameter 'quantity' value: expected integer");
     out.quantity = body.quantity;
   }
   return out;
 }
 
-const isResponse = (x: unknown): x is SimResponse => typeof x === 'object' && x !== null && 'status' in x && typeof (x as SimResponse).status === 'number';
+const isResponse = (x: unknown): x is SimResponse =>
+  typeof x === 'object' && x !== null && 'status' in x && typeof (x as SimResponse).status === 'number';
 
 export const restRoutes: SimRoute<EcwidSimState>[] = [
   {
@@ -126,7 +130,8 @@ export const restRoutes: SimRoute<EcwidSimState>[] = [
       if (!ctx.state.options.combinationsOnPlan) return notOnPlan();
       const body = jsonObject(req);
       if (isResponse(body)) return body;
-      if (typeof body.quantityDelta !== 'number' || !Number.isInteger(body.quantityDelta)) return wrongParameter("Wrong parameter 'quantityDelta' value: expected integer");
+      if (typeof body.quantityDelta !== 'number' || !Number.isInteger(body.quantityDelta))
+        return wrongParameter("Wrong parameter 'quantityDelta' value: expected integer");
       const found = findCombination(req, ctx);
       if (isResponse(found)) return found;
       return { status: 200, body: { updateCount: 1, ...applyDelta(found.product, found.c, body.quantityDelta) } };

@@ -1,6 +1,14 @@
 /** Test plumbing: a running Ecwid simulator and the real plugin connected to it over HTTP. */
 import { type StoreConnection, type TargetStock } from '@stock-sync/plugin-sdk';
-import { fetchParsed, seedProduct, refsOfProduct, connectToSimulator, startSimulator, type RunningSimulator, type SeedProduct } from '@stock-sync/plugin-testkit';
+import {
+  fetchParsed,
+  seedProduct,
+  refsOfProduct,
+  connectToSimulator,
+  startSimulator,
+  type RunningSimulator,
+  type SeedProduct,
+} from '@stock-sync/plugin-testkit';
 import { plugin } from '../../src';
 import type { CallManyOptions } from '../../src/call-many';
 import { EcwidConnection } from '../../src/connection';
@@ -30,10 +38,20 @@ export const product = seedProduct;
 export const refsOf = refsOfProduct;
 
 /** A raw call to the simulated store, as any HTTP client would make it. */
-export async function call(sim: EcwidSim, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; headers: Headers; body: any }> {
+export async function call(
+  sim: EcwidSim,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: Headers; body: any }> {
   const h: Record<string, string> = { accept: 'application/json', authorization: `Bearer ${sim.credentials.accessToken}`, ...headers };
   if (body !== undefined && !h['content-type']) h['content-type'] = 'application/json';
-  return fetchParsed(`${sim.baseUrl}/api/v3/${sim.credentials.storeId}${path}`, { method, headers: h, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
+  return fetchParsed(`${sim.baseUrl}/api/v3/${sim.credentials.storeId}${path}`, {
+    method,
+    headers: h,
+    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+  });
 }
 
 export const shortPaths = (sim: EcwidSim) => sim.requests.map((r) => `${r.method} ${r.path.replace(/^\/api\/v3\/\d+/, '')}`);

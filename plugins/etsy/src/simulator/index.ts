@@ -9,7 +9,15 @@ import { authenticateEtsy } from './sim-auth';
 import { etsyRateLimit } from './sim-rate-limit';
 import { etsyRoutes } from './sim-routes';
 import { deleteSimVariant, inspectVariant, manualEditVariant, seedShop } from './sim-seed';
-import { SIM_ACCESS_TOKEN, SIM_KEYSTRING, SIM_REFRESH_TOKEN, SIM_SHARED_SECRET, SIM_SHOP_ID, createSimState, type EtsySimState } from './sim-state';
+import {
+  SIM_ACCESS_TOKEN,
+  SIM_KEYSTRING,
+  SIM_REFRESH_TOKEN,
+  SIM_SHARED_SECRET,
+  SIM_SHOP_ID,
+  createSimState,
+  type EtsySimState,
+} from './sim-state';
 import { createSpecValidators, type SpecValidators } from './spec-validators';
 
 let validators: SpecValidators | undefined;

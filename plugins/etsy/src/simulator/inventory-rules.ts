@@ -65,13 +65,15 @@ export function inventoryBodyError(body: InventoryBody): string | undefined {
     if (offerings.length !== 1) return `products[${i}]: a product must have exactly one offering`;
     for (const pv of p.property_values ?? []) {
       for (const f of READ_ONLY_PROPERTY_FIELDS) if (f in pv) return `products[${i}].property_values: unexpected field '${f}'`;
-      if ((pv.value_ids ?? []).length === 0 && (pv.values ?? []).length === 0) return `products[${i}].property_values: values can't be empty`;
+      if ((pv.value_ids ?? []).length === 0 && (pv.values ?? []).length === 0)
+        return `products[${i}].property_values: values can't be empty`;
     }
     for (const o of offerings) {
       for (const f of READ_ONLY_OFFERING_FIELDS) if (f in o) return `products[${i}].offerings: unexpected field '${f}'`;
       if (!('readiness_state_id' in o)) return `products[${i}].offerings: readiness_state_id is required`;
       // Every simulated listing is physical; Etsy's answer as integrators quote it.
-      if (o.readiness_state_id === null || o.readiness_state_id === undefined) return 'A readiness_state_id is required for physical listings.';
+      if (o.readiness_state_id === null || o.readiness_state_id === undefined)
+        return 'A readiness_state_id is required for physical listings.';
       if (o.quantity < 0 || o.quantity > MAX_QUANTITY) return `Offering quantity must be between 0 and ${MAX_QUANTITY}`;
       if (!(o.price >= MIN_PRICE)) return `Offering price must be at least ${MIN_PRICE}`;
     }
@@ -146,11 +148,13 @@ export function applyInventoryBody(state: EtsySimState, listing: SimListing, bod
       })),
     };
   });
-  const removed = listing.products.filter((p) => !p.is_deleted && !kept.has(p)).map((p) => ({
-    ...p,
-    is_deleted: true,
-    offerings: p.offerings.map((o) => ({ ...o, is_deleted: true })),
-  }));
+  const removed = listing.products
+    .filter((p) => !p.is_deleted && !kept.has(p))
+    .map((p) => ({
+      ...p,
+      is_deleted: true,
+      offerings: p.offerings.map((o) => ({ ...o, is_deleted: true })),
+    }));
   listing.products = [...next, ...removed, ...listing.products.filter((p) => p.is_deleted)];
   listing.price_on_property = [...(body.price_on_property ?? [])];
   listing.quantity_on_property = [...(body.quantity_on_property ?? [])];

@@ -13,7 +13,14 @@
  * Deviation: Etsy requires an https redirect_uri; the sandbox hub listens on http loopback, so the consent
  * accepts http too.
  */
-import { consentRoute, issuedTokenStatus, tokenRoute, type OAuthSimulatorConfig, type SimContext, type SimRequest } from '@stock-sync/plugin-testkit';
+import {
+  consentRoute,
+  issuedTokenStatus,
+  tokenRoute,
+  type OAuthSimulatorConfig,
+  type SimContext,
+  type SimRequest,
+} from '@stock-sync/plugin-testkit';
 import { ACCESS_TOKEN_SECONDS, OAUTH_TOKEN_PATH, REFRESH_TOKEN_SECONDS } from '../manifest';
 import { SIM_KEYSTRING, SIM_SHARED_SECRET, SIM_USER_ID, type EtsySimState } from './sim-state';
 
@@ -35,7 +42,10 @@ export const etsyOAuthConfig: OAuthSimulatorConfig<EtsySimState> = {
   clientAuthentication: ['none'],
   encodings: ['form'],
   prefixes: { accessToken: `${SIM_USER_ID}.`, refreshToken: `${SIM_USER_ID}.` },
-  tokenAnswer: (t) => ({ status: 200, body: { access_token: t.accessToken, token_type: 'Bearer', expires_in: t.expiresIn, refresh_token: t.refreshToken } }),
+  tokenAnswer: (t) => ({
+    status: 200,
+    body: { access_token: t.accessToken, token_type: 'Bearer', expires_in: t.expiresIn, refresh_token: t.refreshToken },
+  }),
 };
 
 export const connectRoute = consentRoute(etsyOAuthConfig);

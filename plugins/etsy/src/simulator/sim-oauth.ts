@@ -90,7 +90,12 @@ function refreshGrant(req: SimRequest, ctx: Ctx): SimResponse {
   oauth.refreshes++;
   return {
     status: 200,
-    body: { access_token: accessToken, token_type: 'Bearer', expires_in: Math.round(oauth.accessTokenTtlMs / 1000), refresh_token: newRefresh },
+    body: {
+      access_token: accessToken,
+      token_type: 'Bearer',
+      expires_in: Math.round(oauth.accessTokenTtlMs / 1000),
+      refresh_token: newRefresh,
+    },
   };
 }
 
@@ -101,7 +106,8 @@ function refreshGrant(req: SimRequest, ctx: Ctx): SimResponse {
 function tokenEndpoint(req: SimRequest, ctx: Ctx): SimResponse | Promise<SimResponse> {
   const body = (typeof req.body === 'object' && req.body !== null ? req.body : {}) as Record<string, unknown>;
   const refreshToken = field(body, 'refresh_token');
-  const seeded = field(body, 'grant_type') === 'refresh_token' && refreshToken !== undefined && ctx.state.oauth.refreshTokens.has(refreshToken);
+  const seeded =
+    field(body, 'grant_type') === 'refresh_token' && refreshToken !== undefined && ctx.state.oauth.refreshTokens.has(refreshToken);
   return seeded ? refreshGrant(req, ctx) : kitTokenRoute.handle(req, ctx);
 }
 

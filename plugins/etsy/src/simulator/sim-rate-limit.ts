@@ -32,7 +32,10 @@ type Handler = SimRoute<EtsySimState>['handle'];
 export function metered(handle: Handler): Handler {
   return async (req, ctx: SimContext<EtsySimState>) => {
     const daily = ctx.state.daily;
-    const dailyHeaders = () => ({ 'x-limit-per-day': String(daily.limit), 'x-remaining-today': String(Math.max(0, daily.limit - daily.used)) });
+    const dailyHeaders = () => ({
+      'x-limit-per-day': String(daily.limit),
+      'x-remaining-today': String(Math.max(0, daily.limit - daily.used)),
+    });
     if (daily.used >= daily.limit) {
       if (daily.headerless) return { status: 429, body: { error: 'Too many requests: you have exceeded your daily rate limit' } };
       return {

@@ -113,7 +113,11 @@ function apiRoutes(validators: SpecValidators): SimRoute<EtsySimState>[] {
         if (unknown) return fail(400, `Invalid value for includes: '${unknown}'`);
         return {
           status: 200,
-          body: inventoryView(listing, { showDeleted: queryFlag(req.query.show_deleted), includeListing: includes.includes('Listing'), singleListing: true }),
+          body: inventoryView(listing, {
+            showDeleted: queryFlag(req.query.show_deleted),
+            includeListing: includes.includes('Listing'),
+            singleListing: true,
+          }),
         };
       }),
     },
@@ -123,7 +127,8 @@ function apiRoutes(validators: SpecValidators): SimRoute<EtsySimState>[] {
       handle: metered((req, ctx) => {
         const listing = findListing(req, ctx);
         if (isResponse(listing)) return listing;
-        if (typeof req.body !== 'object' || req.body === null || Array.isArray(req.body)) return fail(400, 'Missing input parameter: [products]');
+        if (typeof req.body !== 'object' || req.body === null || Array.isArray(req.body))
+          return fail(400, 'Missing input parameter: [products]');
         const checked = validators.updateListingInventory(req.body);
         if (!checked.ok) return fail(400, checked.errors.join('; '));
         const body = req.body as InventoryBody;
@@ -144,18 +149,17 @@ function apiRoutes(validators: SpecValidators): SimRoute<EtsySimState>[] {
       }),
     },
     // updateListing: PATCH today; PUT with the same form body in the June 2021 spec.
-    ...(['PATCH', 'PUT'] as const).map(
-      (method): SimRoute<EtsySimState> => ({
-        method,
-        path: `${API}/shops/:shop_id/listings/:listing_id`,
-        handle: metered((req, ctx) => updateListing(req, ctx, validators)),
-      }),
-    ),
+    ...(['PATCH', 'PUT'] as const).map((method): SimRoute<EtsySimState> => ({
+      method,
+      path: `${API}/shops/:shop_id/listings/:listing_id`,
+      handle: metered((req, ctx) => updateListing(req, ctx, validators)),
+    })),
   ];
 }
 
 function updateListing(req: SimRequest, ctx: Ctx, validators: SpecValidators): SimResponse {
-  if (parseId(req.params.shop_id) !== SIM_SHOP_ID) return fail(403, `You do not have permission to update listings of shop ${req.params.shop_id}`);
+  if (parseId(req.params.shop_id) !== SIM_SHOP_ID)
+    return fail(403, `You do not have permission to update listings of shop ${req.params.shop_id}`);
   const listing = findListing(req, ctx);
   if (isResponse(listing)) return listing;
   const body = (typeof req.body === 'object' && req.body !== null ? req.body : {}) as Record<string, unknown>;
@@ -176,7 +180,9 @@ function updateListing(req: SimRequest, ctx: Ctx, validators: SpecValidators): S
       else if (listing.state !== 'inactive') return fail(400, `A ${listing.state} listing cannot be deactivated`);
     } else if (listing.state === 'sold_out') {
       // "Setting a sold_out listing to active will update the quantity to 1 and renew the listing."
-      const offering = listing.products.filter((p) => !p.is_deleted).flatMap((p) => p.offerings.filter((o) => !o.is_deleted && o.is_enabled))[0];
+      const offering = listing.products
+        .filter((p) => !p.is_deleted)
+        .flatMap((p) => p.offerings.filter((o) => !o.is_deleted && o.is_enabled))[0];
       if (!offering) return fail(400, 'The listing has no offering to renew');
       offering.quantity = 1;
       setListingState(listing, 'active', t);

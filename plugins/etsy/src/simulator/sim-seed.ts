@@ -54,7 +54,16 @@ export function seedShop(state: EtsySimState, products: SeedProduct[]): void {
       ],
       // A listing with several products varies on one property; a single product has none.
       property_values: several
-        ? [{ property_id: SIM_VARIATION_PROPERTY_ID, property_name: 'Variant', scale_id: null, scale_name: null, value_ids: [newId(state)], values: [`Option ${i + 1}`] }]
+        ? [
+            {
+              property_id: SIM_VARIATION_PROPERTY_ID,
+              property_name: 'Variant',
+              scale_id: null,
+              scale_name: null,
+              value_ids: [newId(state)],
+              values: [`Option ${i + 1}`],
+            },
+          ]
         : [],
     }));
     const t = nowSeconds();

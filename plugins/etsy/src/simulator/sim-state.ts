@@ -100,7 +100,14 @@ export function createSimOAuth(): EtsySimOAuth {
 }
 
 export function createSimState(): EtsySimState {
-  return { listings: new Map(), seeded: new Set(), nextId: 4_100_000_001, daily: { limit: SIM_DAILY_LIMIT, used: 0 }, inventoryWrites: [], oauth: createSimOAuth() };
+  return {
+    listings: new Map(),
+    seeded: new Set(),
+    nextId: 4_100_000_001,
+    daily: { limit: SIM_DAILY_LIMIT, used: 0 },
+    inventoryWrites: [],
+    oauth: createSimOAuth(),
+  };
 }
 
 export function newId(state: EtsySimState): number {
@@ -154,7 +161,10 @@ export function listingView(listing: SimListing) {
  *        ("Returned only when the listing is `active` and of type `physical`, and the endpoint is either
  *        shop-scoped … or a single-listing request"; null in every other case).
  */
-export function inventoryView(listing: SimListing, opts: { showDeleted?: boolean; includeListing?: boolean; singleListing?: boolean } = {}): EtsyInventory {
+export function inventoryView(
+  listing: SimListing,
+  opts: { showDeleted?: boolean; includeListing?: boolean; singleListing?: boolean } = {},
+): EtsyInventory {
   const showProfiles = opts.singleListing === true && listing.state === 'active';
   const products = (opts.showDeleted ? listing.products : liveSimProducts(listing)).map((p) => ({
     product_id: p.product_id,

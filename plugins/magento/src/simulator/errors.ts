@@ -1,7 +1,12 @@
 /** Magento error answers: `{ message, parameters }` with %1 / %name placeholders (error-response). */
 import type { SimResponse } from '@stock-sync/plugin-testkit';
 
-export function mError(status: number, message: string, parameters?: (string | number)[] | Record<string, string | number>, extra: Record<string, unknown> = {}): SimResponse {
+export function mError(
+  status: number,
+  message: string,
+  parameters?: (string | number)[] | Record<string, string | number>,
+  extra: Record<string, unknown> = {},
+): SimResponse {
   return { status, body: { message, ...(parameters ? { parameters } : {}), ...extra } };
 }
 

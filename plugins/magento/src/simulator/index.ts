@@ -7,7 +7,16 @@ import type { PlatformSimulatorDefinition, SeedProduct, SimRequest, SimResponse 
 import { authenticateMagento } from './auth';
 import { magentoRoutes } from './routes';
 import { createSpecValidators, type SpecValidators } from './spec-validators';
-import { applyMerchantEdit, createMagentoState, findChild, neutralStock, newStockItem, refKey, sourceKey, type MagentoSimState } from './state';
+import {
+  applyMerchantEdit,
+  createMagentoState,
+  findChild,
+  neutralStock,
+  newStockItem,
+  refKey,
+  sourceKey,
+  type MagentoSimState,
+} from './state';
 
 export type { MagentoSimState, SimProduct, SimStockItem } from './state';
 export { DEFAULT_SOURCE } from './state';
@@ -29,7 +38,8 @@ function seed(state: MagentoSimState, products: SeedProduct[]): void {
     }
     for (const sv of sp.variants) {
       const existing = state.products.get(sv.variantId);
-      if (existing && existing.parentSku !== parent.sku) throw new Error(`SKU ${sv.variantId} already belongs to ${existing.parentSku ?? 'no parent'}`);
+      if (existing && existing.parentSku !== parent.sku)
+        throw new Error(`SKU ${sv.variantId} already belongs to ${existing.parentSku ?? 'no parent'}`);
       if (!existing) {
         const child = { id: state.nextId++, sku: sv.variantId, typeId: 'simple' as const, parentSku: parent.sku, childSkus: [] };
         state.products.set(child.sku, child);

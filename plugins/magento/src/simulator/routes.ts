@@ -6,7 +6,16 @@ import type { SimRequest, SimResponse, SimRoute } from '@stock-sync/plugin-testk
 import { inputLimitExceeded, invalidInput, mError, noRoute, productNotFound } from './errors';
 import { applySearchCriteria, parseSearchCriteria } from './search-criteria';
 import type { SpecValidators } from './spec-validators';
-import { DEFAULT_SOURCE, deriveIsInStock, effectiveManageStock, sourceKey, syncDefaultSource, syncLegacy, type MagentoSimState, type SimStockItem } from './state';
+import {
+  DEFAULT_SOURCE,
+  deriveIsInStock,
+  effectiveManageStock,
+  sourceKey,
+  syncDefaultSource,
+  syncLegacy,
+  type MagentoSimState,
+  type SimStockItem,
+} from './state';
 
 type Route = SimRoute<MagentoSimState>;
 type Ctx = { state: MagentoSimState };
@@ -17,7 +26,9 @@ const param = (req: SimRequest, name: string) => decodeURIComponent(req.params[n
 /** Unknown store codes are refused before the service runs. */
 function withStore(handler: (req: SimRequest, ctx: Ctx) => SimResponse) {
   return (req: SimRequest, ctx: Ctx): SimResponse =>
-    ctx.state.storeCodes.has(param(req, 'storeCode')) ? handler(req, ctx) : mError(404, "The store that was requested wasn't found. Verify the store and try again.");
+    ctx.state.storeCodes.has(param(req, 'storeCode'))
+      ? handler(req, ctx)
+      : mError(404, "The store that was requested wasn't found. Verify the store and try again.");
 }
 
 /** MSI routes exist only while the Magento_Inventory* modules are enabled. */
@@ -39,10 +50,29 @@ function getStockItem(req: SimRequest, { state }: Ctx): SimResponse {
 }
 
 const STOCK_FIELDS = new Set<string>([
-  'qty', 'is_in_stock', 'is_qty_decimal', 'show_default_notification_message', 'use_config_min_qty', 'min_qty', 'use_config_min_sale_qty',
-  'min_sale_qty', 'use_config_max_sale_qty', 'max_sale_qty', 'use_config_backorders', 'backorders', 'use_config_notify_stock_qty',
-  'notify_stock_qty', 'use_config_qty_increments', 'qty_increments', 'use_config_enable_qty_inc', 'enable_qty_increments',
-  'use_config_manage_stock', 'manage_stock', 'low_stock_date', 'is_decimal_divided', 'stock_status_changed_auto',
+  'qty',
+  'is_in_stock',
+  'is_qty_decimal',
+  'show_default_notification_message',
+  'use_config_min_qty',
+  'min_qty',
+  'use_config_min_sale_qty',
+  'min_sale_qty',
+  'use_config_max_sale_qty',
+  'max_sale_qty',
+  'use_config_backorders',
+  'backorders',
+  'use_config_notify_stock_qty',
+  'notify_stock_qty',
+  'use_config_qty_increments',
+  'qty_increments',
+  'use_config_enable_qty_inc',
+  'enable_qty_increments',
+  'use_config_manage_stock',
+  'manage_stock',
+  'low_stock_date',
+  'is_decimal_divided',
+  'stock_status_changed_auto',
 ]);
 
 function updateStockItem(check: SpecValidators['updateStockItem']) {
@@ -50,7 +80,8 @@ function updateStockItem(check: SpecValidators['updateStockItem']) {
     const body = req.body as { stockItem?: Record<string, unknown> } | undefined;
     // The generated schema marks low_stock_date a required string, yet Magento answers null there on GET and
     // takes null back: null is checked as "" so the schema's other rules still apply.
-    const forCheck = body?.stockItem && body.stockItem.low_stock_date === null ? { ...body, stockItem: { ...body.stockItem, low_stock_date: '' } } : body;
+    const forCheck =
+      body?.stockItem && body.stockItem.low_stock_date === null ? { ...body, stockItem: { ...body.stockItem, low_stock_date: '' } } : body;
     const valid = check(forCheck);
     if (!valid.ok) return invalidInput(valid.errors);
     const sku = param(req, 'sku');
@@ -76,8 +107,10 @@ function saveSourceItems(check: SpecValidators['saveSourceItems']) {
     const errors: { message: string; parameters?: Record<string, string> }[] = [];
     items.forEach((it) => {
       if (!it.sku) errors.push({ message: '"%field" can not be empty.', parameters: { field: 'sku' } });
-      if (!it.source_code || !state.sources.has(it.source_code)) errors.push({ message: 'Source with code "%code" does not exist.', parameters: { code: String(it.source_code ?? '') } });
-      if (it.status !== 0 && it.status !== 1) errors.push({ message: '"%field" should be one of [0, 1].', parameters: { field: 'status' } });
+      if (!it.source_code || !state.sources.has(it.source_code))
+        errors.push({ message: 'Source with code "%code" does not exist.', parameters: { code: String(it.source_code ?? '') } });
+      if (it.status !== 0 && it.status !== 1)
+        errors.push({ message: '"%field" should be one of [0, 1].', parameters: { field: 'status' } });
       if (typeof it.quantity !== 'number') errors.push({ message: '"%field" should be numeric.', parameters: { field: 'quantity' } });
     });
     if (errors.length) return mError(400, 'Validation Failed', undefined, { errors });
@@ -98,24 +131,56 @@ function listSourceItems(req: SimRequest, { state }: Ctx): SimResponse {
     return { sku, source_code, quantity: v.quantity, status: v.status };
   });
   const { items, total } = applySearchCriteria(rows, sc);
-  return { status: 200, body: { items, search_criteria: { filter_groups: sc.groups.map((g) => ({ filters: g.map((f) => ({ field: f.field, value: f.value, condition_type: f.conditionType })) })), ...(sc.pageSize ? { page_size: sc.pageSize, current_page: sc.currentPage } : {}) }, total_count: total } };
+  return {
+    status: 200,
+    body: {
+      items,
+      search_criteria: {
+        filter_groups: sc.groups.map((g) => ({
+          filters: g.map((f) => ({ field: f.field, value: f.value, condition_type: f.conditionType })),
+        })),
+        ...(sc.pageSize ? { page_size: sc.pageSize, current_page: sc.currentPage } : {}),
+      },
+      total_count: total,
+    },
+  };
 }
 
 function getSource(req: SimRequest, { state }: Ctx): SimResponse {
   const code = param(req, 'sourceCode');
   return state.sources.has(code)
-    ? { status: 200, body: { source_code: code, name: code === DEFAULT_SOURCE ? 'Default Source' : code, enabled: true, country_id: 'US', postcode: '00000' } }
+    ? {
+        status: 200,
+        body: {
+          source_code: code,
+          name: code === DEFAULT_SOURCE ? 'Default Source' : code,
+          enabled: true,
+          country_id: 'US',
+          postcode: '00000',
+        },
+      }
     : mError(404, 'Source with code "%value" does not exist.', { value: code });
 }
 
 /** GET /V1/stockItems/lowStock/ (scopeId, qty required): managed items at or below qty. */
 function lowStock(req: SimRequest, { state }: Ctx): SimResponse {
   const qty = Number(req.query.qty);
-  if (req.query.scopeId === undefined || !Number.isFinite(qty)) return mError(400, '"%fieldName" is required. Enter and try again.', { fieldName: req.query.scopeId === undefined ? 'scopeId' : 'qty' });
-  const items = [...state.stockItems.values()].filter((s) => effectiveManageStock(state, s) && s.qty <= qty).map((s) => stockItemJson(state, s));
+  if (req.query.scopeId === undefined || !Number.isFinite(qty))
+    return mError(400, '"%fieldName" is required. Enter and try again.', {
+      fieldName: req.query.scopeId === undefined ? 'scopeId' : 'qty',
+    });
+  const items = [...state.stockItems.values()]
+    .filter((s) => effectiveManageStock(state, s) && s.qty <= qty)
+    .map((s) => stockItemJson(state, s));
   const pageSize = Number(req.query.pageSize) || items.length;
   // search_criteria is a StockItemCriteriaInterface here (catalog-inventory-stock-item-criteria-interface), not a SearchCriteria.
-  const criteria = { mapper_interface_name: 'Magento\\CatalogInventory\\Model\\ResourceModel\\Stock\\Item\\StockItemCriteriaMapper', criteria_list: [], filters: [], orders: [], limit: [] };
+  const criteria = {
+    mapper_interface_name: 'Magento\\CatalogInventory\\Model\\ResourceModel\\Stock\\Item\\StockItemCriteriaMapper',
+    criteria_list: [],
+    filters: [],
+    orders: [],
+    limit: [],
+  };
   return { status: 200, body: { items: items.slice(0, pageSize), search_criteria: criteria, total_count: items.length } };
 }
 

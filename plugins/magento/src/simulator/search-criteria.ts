@@ -33,7 +33,9 @@ export function parseSearchCriteria(req: SimRequest): SearchCriteria {
     else if (k === 'searchCriteria[currentPage]' || k === 'searchCriteria[current_page]') currentPage = Math.max(1, Number(v) || 1);
   }
   return {
-    groups: Object.values(groups).map((g) => Object.values(g).map((f) => ({ field: f.field ?? '', value: f.value ?? '', conditionType: f.conditionType ?? 'eq' }))),
+    groups: Object.values(groups).map((g) =>
+      Object.values(g).map((f) => ({ field: f.field ?? '', value: f.value ?? '', conditionType: f.conditionType ?? 'eq' })),
+    ),
     pageSize: pageSize && pageSize > 0 ? pageSize : undefined,
     currentPage,
   };

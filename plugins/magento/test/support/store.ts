@@ -1,6 +1,14 @@
 /** Test plumbing: a running Magento simulator and the real plugin connected to it over HTTP. */
 import { type StoreConnection, type TargetStock } from '@stock-sync/plugin-sdk';
-import { seedProduct, refsOfProduct, fetchParsed, connectToSimulator, startSimulator, type RunningSimulator, type SeedProduct } from '@stock-sync/plugin-testkit';
+import {
+  seedProduct,
+  refsOfProduct,
+  fetchParsed,
+  connectToSimulator,
+  startSimulator,
+  type RunningSimulator,
+  type SeedProduct,
+} from '@stock-sync/plugin-testkit';
 import { plugin } from '../../src';
 import { simulator, type MagentoSimState } from '../../src/simulator';
 
@@ -16,7 +24,12 @@ export function startMagentoSimulator(): Promise<MagentoSim> {
 
 /** The hub's way (the testkit's connectToSimulator), with a roomier budget than the manifest's: tests of the platform, not of its budget. */
 export function connect(sim: MagentoSim, overrides: Record<string, string> = {}): StoreConnection {
-  return connectToSimulator({ plugin, simulator: sim, credentials: overrides, rateLimit: { ...plugin.manifest.rateLimit, requestsPerSecond: 100, burst: 100 } }).connection;
+  return connectToSimulator({
+    plugin,
+    simulator: sim,
+    credentials: overrides,
+    rateLimit: { ...plugin.manifest.rateLimit, requestsPerSecond: 100, burst: 100 },
+  }).connection;
 }
 
 /** `count` variations numbered from `firstVariant` under one item (Magento ids are strings). */
@@ -25,7 +38,13 @@ export const product = seedProduct;
 export const refsOf = refsOfProduct;
 
 /** A raw call to the simulated seller, as any HTTP client would make it. */
-export async function call(sim: MagentoSim, method: string, path: string, body?: unknown, token: string | null = sim.credentials.accessToken): Promise<{ status: number; headers: Headers; body: any }> {
+export async function call(
+  sim: MagentoSim,
+  method: string,
+  path: string,
+  body?: unknown,
+  token: string | null = sim.credentials.accessToken,
+): Promise<{ status: number; headers: Headers; body: any }> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (token !== null) headers.authorization = `Bearer ${token}`;

@@ -14,6 +14,11 @@ const REASONS: Record<number, string> = {
   429: 'Too Many Requests',
 };
 
-export function nuvemError(status: number, description: string | null, extra: Record<string, unknown> = {}, headers?: Record<string, string>): SimResponse {
+export function nuvemError(
+  status: number,
+  description: string | null,
+  extra: Record<string, unknown> = {},
+  headers?: Record<string, string>,
+): SimResponse {
   return { status, headers, body: { code: status, message: REASONS[status] ?? 'Error', description, ...extra } };
 }

@@ -44,8 +44,16 @@ function seed(state: NuvemSimState, products: SeedProduct[]): void {
       const existing = state.variants.get(id);
       if (existing && existing.productId !== productId) throw new Error(`variant ${id} already belongs to product ${existing.productId}`);
       const v: SimVariant = existing ?? {
-        id, productId, position: product.variantIds.length + 1, sku: sv.sku ?? null, price: '10.00',
-        stockManagement: false, stock: null, values: [{ es: `Variante ${id}` }], createdAt: now, updatedAt: now,
+        id,
+        productId,
+        position: product.variantIds.length + 1,
+        sku: sv.sku ?? null,
+        price: '10.00',
+        stockManagement: false,
+        stock: null,
+        values: [{ es: `Variante ${id}` }],
+        createdAt: now,
+        updatedAt: now,
       };
       if (sv.sku !== undefined) v.sku = sv.sku;
       if (!existing) addVariant(state, product, v);
@@ -69,7 +77,12 @@ const apiDefinition: PlatformSimulatorDefinition<NuvemSimState> = {
   id: 'nuvemshop',
   displayName: 'Nuvemshop / Tiendanube',
   createState: createNuvemState,
-  credentials: (baseUrl: string) => ({ storeId: SANDBOX_STORE_ID, accessToken: SANDBOX_ACCESS_TOKEN, contact: 'sandbox@example.com', baseUrl }),
+  credentials: (baseUrl: string) => ({
+    storeId: SANDBOX_STORE_ID,
+    accessToken: SANDBOX_ACCESS_TOKEN,
+    contact: 'sandbox@example.com',
+    baseUrl,
+  }),
   seed,
   inspect(state: NuvemSimState, ref: VariantRef): TargetStock | 'deleted' | undefined {
     const v = findVariant(state, ref);
@@ -95,11 +108,16 @@ const apiDefinition: PlatformSimulatorDefinition<NuvemSimState> = {
     refillPerSecond: LEAK_PER_SECOND,
     throttled(_req: SimRequest, retryAfterSeconds: number): SimResponse {
       // No Retry-After is documented: the wait is told by x-rate-limit-reset (ms until the bucket drains).
-      return nuvemError(429, 'Too many requests', {}, {
-        'x-rate-limit-limit': String(BUCKET),
-        'x-rate-limit-remaining': '0',
-        'x-rate-limit-reset': String(retryAfterSeconds * 1000),
-      });
+      return nuvemError(
+        429,
+        'Too many requests',
+        {},
+        {
+          'x-rate-limit-limit': String(BUCKET),
+          'x-rate-limit-remaining': '0',
+          'x-rate-limit-reset': String(retryAfterSeconds * 1000),
+        },
+      );
     },
     headers: rateHeaders,
   },

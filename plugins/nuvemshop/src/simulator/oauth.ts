@@ -73,7 +73,13 @@ export function withNuvemshopOAuth(def: PlatformSimulatorDefinition<NuvemSimStat
 }
 
 /** An app/uninstalled notice as Nuvemshop sends it: JSON body, X-Linkedstore-HMAC-SHA256 = hex HMAC of the body. */
-export function signedAppUninstalled(storeId: string, app: SimOAuthApp = SANDBOX_OAUTH_APP): { headers: Record<string, string>; body: string } {
+export function signedAppUninstalled(
+  storeId: string,
+  app: SimOAuthApp = SANDBOX_OAUTH_APP,
+): { headers: Record<string, string>; body: string } {
   const body = JSON.stringify({ store_id: Number(storeId), event: 'app/uninstalled', id: Number(app.clientId) });
-  return { headers: { 'content-type': 'application/json', 'x-linkedstore-hmac-sha256': simHmacSha256(app.clientSecret, body, 'hex') }, body };
+  return {
+    headers: { 'content-type': 'application/json', 'x-linkedstore-hmac-sha256': simHmacSha256(app.clientSecret, body, 'hex') },
+    body,
+  };
 }

@@ -39,7 +39,10 @@ export function variantJson(v: SimVariant): Record<string, unknown> {
 /** `fields=a,b`: only those properties (unknown names are ignored). */
 export function pickFields(obj: Record<string, unknown>, fields: string | undefined): Record<string, unknown> {
   if (!fields) return obj;
-  const wanted = fields.split(',').map((f) => f.trim()).filter(Boolean);
+  const wanted = fields
+    .split(',')
+    .map((f) => f.trim())
+    .filter(Boolean);
   if (wanted.length === 0) return obj;
   return Object.fromEntries(wanted.filter((f) => f in obj).map((f) => [f, obj[f]]));
 }

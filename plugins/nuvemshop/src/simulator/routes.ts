@@ -53,8 +53,16 @@ function paginate<T>(req: SimRequest, items: T[]): { page: T[]; headers: Record<
   const last = Math.max(1, Math.ceil(items.length / perPage));
   if (page > last) return nuvemError(404, `Last page is ${last}`);
   const link = (p: number, rel: string) => `<${req.path}?page=${p}&per_page=${perPage}>; rel="${rel}"`;
-  const links = [page < last ? link(page + 1, 'next') : '', link(last, 'last'), link(1, 'first'), page > 1 ? link(page - 1, 'prev') : ''].filter(Boolean);
-  return { page: items.slice((page - 1) * perPage, page * perPage), headers: { 'x-total-count': String(items.length), link: links.join(', ') } };
+  const links = [
+    page < last ? link(page + 1, 'next') : '',
+    link(last, 'last'),
+    link(1, 'first'),
+    page > 1 ? link(page - 1, 'prev') : '',
+  ].filter(Boolean);
+  return {
+    page: items.slice((page - 1) * perPage, page * perPage),
+    headers: { 'x-total-count': String(items.length), link: links.join(', ') },
+  };
 }
 
 function listProducts(req: SimRequest, ctx: Ctx): SimResponse {
@@ -110,7 +118,8 @@ function patchVariants(req: SimRequest, ctx: Ctx): SimResponse {
   if (!body.every(isObject)) return nuvemError(400, 'Invalid input format');
   const limit = ctx.state.patchLimit;
   if (limit !== undefined && body.length > limit) return nuvemError(422, 'Too many variants sent for update');
-  if (body.some((el) => typeof el.id !== 'number' || !Number.isInteger(el.id))) return nuvemError(422, 'Validation error', { id: ['The id field is required.'] });
+  if (body.some((el) => typeof el.id !== 'number' || !Number.isInteger(el.id)))
+    return nuvemError(422, 'Validation error', { id: ['The id field is required.'] });
 
   const ids = body.map((el) => el.id as number);
   const duplicates = ids.filter((id, i) => ids.indexOf(id) !== i);
@@ -137,7 +146,10 @@ function putVariant(req: SimRequest, ctx: Ctx): SimResponse {
   const v = ID.test(req.params.id) ? ctx.state.variants.get(Number(req.params.id)) : undefined;
   if (!v || v.productId !== p.id) return nuvemError(404, 'Product Variant with such id does not exist');
   if (!isObject(req.body)) return nuvemError(400, 'Invalid input format');
-  const problems = validateStockInput(req.body as StockInput, ctx.state.locations.map((l) => l.id));
+  const problems = validateStockInput(
+    req.body as StockInput,
+    ctx.state.locations.map((l) => l.id),
+  );
   if (problems) return nuvemError(422, 'Validation error', problems);
   applyStockInput(v, req.body as StockInput, ctx.state.clock());
   return { status: 200, body: variantJson(v) };
@@ -162,7 +174,15 @@ function listLocations(req: SimRequest, ctx: Ctx): SimResponse {
       priority: l.priority,
       is_default: l.isDefault,
       allows_pickup: false,
-      address: { zipcode: '12910802', street: 'St Louis', number: '01', city: 'São Paulo', province: { name: 'São Paulo', code: 'SP' }, region: { name: 'Sudeste', code: 'SE' }, country: { name: 'Brasil', code: 'BR' } },
+      address: {
+        zipcode: '12910802',
+        street: 'St Louis',
+        number: '01',
+        city: 'São Paulo',
+        province: { name: 'São Paulo', code: 'SP' },
+        region: { name: 'Sudeste', code: 'SE' },
+        country: { name: 'Brasil', code: 'BR' },
+      },
       created_at: '2024-04-03T17:03:30+0000',
       updated_at: '2024-04-03T17:03:30+0000',
     })),

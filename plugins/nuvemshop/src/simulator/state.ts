@@ -45,7 +45,11 @@ export const FIRST_LOCATION_ID = '01GQ2ZHK064BQRHGDB7CCV0Y6N';
 
 export function createNuvemState(): NuvemSimState {
   return {
-    products: new Map(), variants: new Map(), deleted: new Set(), patchLimit: undefined, clock: Date.now,
+    products: new Map(),
+    variants: new Map(),
+    deleted: new Set(),
+    patchLimit: undefined,
+    clock: Date.now,
     locations: [{ id: FIRST_LOCATION_ID, name: 'Main warehouse', isDefault: true, priority: 0 }],
   };
 }

@@ -13,7 +13,10 @@ export interface StockInput {
 }
 
 /** Per-field messages, as the platform's 422 lists them; undefined when valid. */
-export function validateStockInput(input: StockInput, locationIds: readonly string[] = [FIRST_LOCATION_ID]): Record<string, string[]> | undefined {
+export function validateStockInput(
+  input: StockInput,
+  locationIds: readonly string[] = [FIRST_LOCATION_ID],
+): Record<string, string[]> | undefined {
   const problems: Record<string, string[]> = {};
   if ('inventory_levels' in input) {
     const levels = input.inventory_levels;
@@ -21,8 +24,10 @@ export function validateStockInput(input: StockInput, locationIds: readonly stri
     if (!Array.isArray(levels) || levels.length === 0) problems.inventory_levels = ['The inventory levels must be a non-empty list.'];
     else
       for (const l of levels as Record<string, unknown>[]) {
-        if (typeof l !== 'object' || l === null || typeof l.location_id !== 'string' || !locationIds.includes(l.location_id)) problems['inventory_levels.location_id'] = ['The selected location is invalid.'];
-        else if (l.stock !== null && !(typeof l.stock === 'number' && Number.isInteger(l.stock) && l.stock >= 0)) problems['inventory_levels.stock'] = ['The stock must be an integer.'];
+        if (typeof l !== 'object' || l === null || typeof l.location_id !== 'string' || !locationIds.includes(l.location_id))
+          problems['inventory_levels.location_id'] = ['The selected location is invalid.'];
+        else if (l.stock !== null && !(typeof l.stock === 'number' && Number.isInteger(l.stock) && l.stock >= 0))
+          problems['inventory_levels.stock'] = ['The stock must be an integer.'];
       }
   }
   if ('stock' in input && input.stock !== null) {

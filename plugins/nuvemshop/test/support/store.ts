@@ -1,6 +1,14 @@
 /** Test plumbing: a running Nuvemshop simulator and the real plugin connected to it over HTTP. */
 import { type StoreConnection, type TargetStock } from '@stock-sync/plugin-sdk';
-import { seedProduct, refsOfProduct, fetchParsed, connectToSimulator, startSimulator, type RunningSimulator, type SeedProduct } from '@stock-sync/plugin-testkit';
+import {
+  seedProduct,
+  refsOfProduct,
+  fetchParsed,
+  connectToSimulator,
+  startSimulator,
+  type RunningSimulator,
+  type SeedProduct,
+} from '@stock-sync/plugin-testkit';
 import { plugin } from '../../src';
 import { simulator, type NuvemSimState } from '../../src/simulator';
 
@@ -41,7 +49,11 @@ export async function call(
     if (v === undefined) delete h[k];
     else h[k] = v;
   }
-  return fetchParsed(`${sim.baseUrl}${path}`, { method, headers: h, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
+  return fetchParsed(`${sim.baseUrl}${path}`, {
+    method,
+    headers: h,
+    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+  });
 }
 
 export function calls(sim: NuvemSim, method: string, pattern: RegExp): number {

@@ -29,7 +29,8 @@ function text(v: unknown): string | undefined {
 export async function exchangeShopifyCode(ctx: OAuthExchangeContext, now: () => number = Date.now): Promise<ConnectedStore> {
   const shop = shopDomainFromShopify(ctx.callback.query.shop);
   if (!shop) throw new AuthError('the Shopify callback carries no myshopify.com shop');
-  if (shop !== shopDomainFromInput(ctx.inputs.shop)) throw new AuthError(`the Shopify callback is for another shop than the one being connected (${shop})`);
+  if (shop !== shopDomainFromInput(ctx.inputs.shop))
+    throw new AuthError(`the Shopify callback is for another shop than the one being connected (${shop})`);
   const code = ctx.callback.query.code;
   if (!code) throw new AuthError('the Shopify callback carries no authorization code');
 
@@ -46,7 +47,9 @@ export async function exchangeShopifyCode(ctx: OAuthExchangeContext, now: () => 
   const refreshToken = text(token.refresh_token);
   if (!accessToken) throw new Rejected('Shopify answered the code exchange without an access_token');
   if (!refreshToken) {
-    throw new Rejected('Shopify answered the code exchange without a refresh_token: it gave a non-expiring token, which public apps may not use (expiring offline tokens are required)');
+    throw new Rejected(
+      'Shopify answered the code exchange without a refresh_token: it gave a non-expiring token, which public apps may not use (expiring offline tokens are required)',
+    );
   }
   const issuedAt = now();
   const credentials: Record<string, string> = { shop, accessToken, refreshToken, locationId: ctx.inputs.locationId ?? '' };

@@ -13,9 +13,24 @@ import { verifyShopifyUninstall } from './uninstall-notice';
 
 export const shopifyOAuth: PluginOAuth = {
   connectFields: [
-    { name: 'shop', secret: false, required: true, description: "The shop's myshopify domain, e.g. example-store.myshopify.com (or just example-store)." },
-    { name: 'locationId', secret: false, required: true, description: 'The Shopify location whose "available" quantity the hub owns (numeric id or gid://shopify/Location/…).' },
-    { name: ACTIVATE_AT_LOCATION_FIELD, secret: false, required: false, description: "'false': never stock an item at the location (see credentialFields)." },
+    {
+      name: 'shop',
+      secret: false,
+      required: true,
+      description: "The shop's myshopify domain, e.g. example-store.myshopify.com (or just example-store).",
+    },
+    {
+      name: 'locationId',
+      secret: false,
+      required: true,
+      description: 'The Shopify location whose "available" quantity the hub owns (numeric id or gid://shopify/Location/…).',
+    },
+    {
+      name: ACTIVATE_AT_LOCATION_FIELD,
+      secret: false,
+      required: false,
+      description: "'false': never stock an item at the location (see credentialFields).",
+    },
   ],
   authorizeUrl: AUTHORIZE_URL,
   tokenUrl: ACCESS_TOKEN_URL,

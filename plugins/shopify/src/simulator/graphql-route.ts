@@ -51,7 +51,8 @@ function mutationRoot(state: ShopifyState): Record<string, unknown> {
     productVariantsBulkUpdate: (args: Parameters<typeof productVariantsBulkUpdate>[1]) => productVariantsBulkUpdate(state, args),
     inventorySetQuantities: (args: Parameters<typeof inventorySetQuantities>[1], _ctx: unknown, info: GraphQLResolveInfo) =>
       inventorySetQuantities(state, args, info),
-    inventoryActivate: (args: Parameters<typeof inventoryActivate>[1], _ctx: unknown, info: GraphQLResolveInfo) => inventoryActivate(state, args, info),
+    inventoryActivate: (args: Parameters<typeof inventoryActivate>[1], _ctx: unknown, info: GraphQLResolveInfo) =>
+      inventoryActivate(state, args, info),
   };
 }
 

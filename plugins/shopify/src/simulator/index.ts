@@ -66,7 +66,11 @@ export const adminApiSimulator: PlatformSimulatorDefinition<ShopifyState> = {
     refillPerSecond: STANDARD_BUCKET.restoreRate,
     // Injected throttling: the bucket is spent (nothing available) for this request's cost.
     throttled: (req: SimRequest) =>
-      throttled(costOf(req), { maximumAvailable: STANDARD_BUCKET.maximumAvailable, currentlyAvailable: 0, restoreRate: STANDARD_BUCKET.restoreRate }),
+      throttled(costOf(req), {
+        maximumAvailable: STANDARD_BUCKET.maximumAvailable,
+        currentlyAvailable: 0,
+        restoreRate: STANDARD_BUCKET.restoreRate,
+      }),
   },
   routes: [
     {

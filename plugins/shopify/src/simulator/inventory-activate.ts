@@ -36,7 +36,7 @@ export function inventoryActivate(state: ShopifyState, args: ActivateArgs, info:
     payload = refuse('locationId', 'The item cannot be stocked at this location.');
   } else {
     if (!item.levels.has(location.id)) {
-      const available = args.available ?? (args.onHand ?? 0);
+      const available = args.available ?? args.onHand ?? 0;
       item.levels.set(location.id, { available, committed: 0, updatedAt: new Date().toISOString() });
     }
     payload = { inventoryLevel: levelView(state, item, location.id), userErrors: [] };

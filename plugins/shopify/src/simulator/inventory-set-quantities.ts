@@ -60,7 +60,9 @@ export function idempotencyKey(info: GraphQLResolveInfo): string {
   const values = directive ? getDirectiveValues(directive, info.fieldNodes[0], info.variableValues) : undefined;
   const key = values?.key;
   if (typeof key !== 'string') {
-    throw new GraphQLError('The @idempotent directive is required for this mutation. See https://shopify.dev/docs/api/usage/idempotent-requests');
+    throw new GraphQLError(
+      'The @idempotent directive is required for this mutation. See https://shopify.dev/docs/api/usage/idempotent-requests',
+    );
   }
   if (key.trim() === '') throw new GraphQLError('The idempotency key cannot be an empty string or whitespace only.');
   return key;
@@ -69,7 +71,7 @@ export function idempotencyKey(info: GraphQLResolveInfo): string {
 function validate(state: ShopifyState, input: SetInput): SetUserError[] {
   const errors: SetUserError[] = [];
   if (!SETTABLE_NAMES.has(input.name)) {
-    errors.push({ code: 'INVALID_NAME', field: ['input', 'name'], message: 'The quantity name must be either \'available\' or \'on_hand\'.' });
+    errors.push({ code: 'INVALID_NAME', field: ['input', 'name'], message: "The quantity name must be either 'available' or 'on_hand'." });
   }
   if (!INVENTORY_REASONS.has(input.reason)) {
     errors.push({ code: 'INVALID_REASON', field: ['input', 'reason'], message: 'The specified reason is invalid.' });
@@ -78,7 +80,11 @@ function validate(state: ShopifyState, input: SetInput): SetUserError[] {
     const at = (leaf: string) => ['input', 'quantities', String(i), leaf];
     const item = state.inventoryItems.get(q.inventoryItemId);
     if (!item) {
-      errors.push({ code: 'INVALID_INVENTORY_ITEM', field: at('inventoryItemId'), message: 'The specified inventory item could not be found.' });
+      errors.push({
+        code: 'INVALID_INVENTORY_ITEM',
+        field: at('inventoryItemId'),
+        message: 'The specified inventory item could not be found.',
+      });
       return;
     }
     if (!state.locations.has(q.locationId)) {
@@ -87,15 +93,27 @@ function validate(state: ShopifyState, input: SetInput): SetUserError[] {
     }
     const level = item.levels.get(q.locationId);
     if (!level) {
-      errors.push({ code: 'ITEM_NOT_STOCKED_AT_LOCATION', field: at('locationId'), message: 'The specified inventory item is not stocked at the location.' });
+      errors.push({
+        code: 'ITEM_NOT_STOCKED_AT_LOCATION',
+        field: at('locationId'),
+        message: 'The specified inventory item is not stocked at the location.',
+      });
       return;
     }
     if (q.quantity > MAX_QUANTITY) {
-      errors.push({ code: 'INVALID_QUANTITY_TOO_HIGH', field: at('quantity'), message: `The quantity can't be higher than ${MAX_QUANTITY}.` });
+      errors.push({
+        code: 'INVALID_QUANTITY_TOO_HIGH',
+        field: at('quantity'),
+        message: `The quantity can't be higher than ${MAX_QUANTITY}.`,
+      });
     } else if (q.quantity < 0 && input.name === 'on_hand') {
       errors.push({ code: 'INVALID_QUANTITY_NEGATIVE', field: at('quantity'), message: "The quantity can't be negative." });
     } else if (q.quantity < -MAX_QUANTITY) {
-      errors.push({ code: 'INVALID_QUANTITY_TOO_LOW', field: at('quantity'), message: `The quantity can't be lower than -${MAX_QUANTITY}.` });
+      errors.push({
+        code: 'INVALID_QUANTITY_TOO_LOW',
+        field: at('quantity'),
+        message: `The quantity can't be lower than -${MAX_QUANTITY}.`,
+      });
     }
     if (!('changeFromQuantity' in q)) {
       errors.push({
@@ -125,7 +143,13 @@ export function inventorySetQuantities(state: ShopifyState, args: { input: SetIn
     if (seen.fingerprint === fingerprint) return seen.payload;
     return {
       inventoryAdjustmentGroup: null,
-      userErrors: [{ code: 'IDEMPOTENCY_KEY_PARAMETER_MISMATCH', field: null, message: 'The same idempotency key was used with different parameters.' }],
+      userErrors: [
+        {
+          code: 'IDEMPOTENCY_KEY_PARAMETER_MISMATCH',
+          field: null,
+          message: 'The same idempotency key was used with different parameters.',
+        },
+      ],
     };
   }
   state.hooks.beforeInventorySet?.(state);

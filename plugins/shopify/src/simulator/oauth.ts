@@ -14,7 +14,10 @@ import { unauthorized } from './responses';
 import type { ShopifyState } from './state';
 
 /** The simulator's sandbox app: obviously fake values, for tests and the sandbox only. */
-export const SIM_OAUTH_APP = Object.freeze({ clientId: 'stock-sync-sim-shopify-client-id', clientSecret: 'shpss_sandbox_test_secret_not_real_0000' });
+export const SIM_OAUTH_APP = Object.freeze({
+  clientId: 'stock-sync-sim-shopify-client-id',
+  clientSecret: 'shpss_sandbox_test_secret_not_real_0000',
+});
 
 /** Shopify keeps a replaced refresh token until its replacement is used, for 30 days from its first use. */
 export const RETAIN_REPLACED_REFRESH_TOKEN_SECONDS = 30 * 86400;
@@ -62,7 +65,10 @@ export const shopifyOAuthSimConfig: OAuthSimulatorConfig<ShopifyState> = {
 };
 
 /** The app/uninstalled webhook Shopify would POST for the simulated shop (what the hub's uninstall route receives). */
-export function appUninstalledWebhook(state: ShopifyState, clientSecret: string = SIM_OAUTH_APP.clientSecret): { method: 'POST'; headers: Record<string, string>; body: string } {
+export function appUninstalledWebhook(
+  state: ShopifyState,
+  clientSecret: string = SIM_OAUTH_APP.clientSecret,
+): { method: 'POST'; headers: Record<string, string>; body: string } {
   const body = JSON.stringify({
     id: Number(state.shop.id.replace(/\D/g, '')),
     name: state.shop.name,

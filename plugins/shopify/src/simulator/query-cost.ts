@@ -39,7 +39,12 @@ function argValue(ctx: CostContext, field: GraphQLField<unknown, unknown>, node:
   return valueFromAST(argNode.value, argDef.type, ctx.variables as Record<string, unknown> & { [k: string]: unknown });
 }
 
-function selectionSetCost(ctx: CostContext, parent: GraphQLCompositeType, set: SelectionSetNode | undefined, isMutationRoot: boolean): number {
+function selectionSetCost(
+  ctx: CostContext,
+  parent: GraphQLCompositeType,
+  set: SelectionSetNode | undefined,
+  isMutationRoot: boolean,
+): number {
   if (!set) return 0;
   let direct = 0;
   // On an abstract type, fragments on different concrete types are alternatives: the costliest counts.

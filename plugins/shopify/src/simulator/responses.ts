@@ -30,10 +30,11 @@ export function graphqlErrors(errors: unknown[], cost?: unknown): SimResponse {
 }
 
 export function throttled(requestedQueryCost: number, throttleStatus: ThrottleStatusBody): SimResponse {
-  return graphqlErrors(
-    [{ message: 'Throttled', extensions: { code: 'THROTTLED', documentation: RATE_LIMITS_DOC } }],
-    { requestedQueryCost, actualQueryCost: null, throttleStatus },
-  );
+  return graphqlErrors([{ message: 'Throttled', extensions: { code: 'THROTTLED', documentation: RATE_LIMITS_DOC } }], {
+    requestedQueryCost,
+    actualQueryCost: null,
+    throttleStatus,
+  });
 }
 
 export function maxCostExceeded(cost: number): SimResponse {

@@ -67,7 +67,14 @@ export function seedShop(state: ShopifyState, products: SeedProduct[]): void {
           levels: new Map([[state.hubLocationId, { available: 0, committed: 0, updatedAt: nowIso() }]]),
         };
         state.inventoryItems.set(item.id, item);
-        v = { id: vid, productId: pid, title: `Variant ${sv.variantId}`, sku: sv.sku ?? null, inventoryPolicy: 'DENY', inventoryItemId: item.id };
+        v = {
+          id: vid,
+          productId: pid,
+          title: `Variant ${sv.variantId}`,
+          sku: sv.sku ?? null,
+          inventoryPolicy: 'DENY',
+          inventoryItemId: item.id,
+        };
         state.variants.set(vid, v);
         product.variantIds.push(vid);
       }

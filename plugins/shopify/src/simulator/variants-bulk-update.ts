@@ -32,14 +32,20 @@ export function productVariantsBulkUpdate(state: ShopifyState, args: Args): unkn
   if (args.media && args.media.length > 0) throw new GraphQLError('simulator: media is not modelled');
   const product = state.products.get(args.productId);
   if (!product) {
-    return { product: null, productVariants: null, userErrors: [{ code: 'PRODUCT_DOES_NOT_EXIST', field: ['productId'], message: 'Product does not exist' }] };
+    return {
+      product: null,
+      productVariants: null,
+      userErrors: [{ code: 'PRODUCT_DOES_NOT_EXIST', field: ['productId'], message: 'Product does not exist' }],
+    };
   }
   const userErrors: Array<{ code: string; field: string[]; message: string }> = [];
   const valid: Array<{ v: SimVariant; input: VariantInput }> = [];
   args.variants.forEach((input, i) => {
     const at = (leaf: string) => ['variants', String(i), leaf];
-    for (const k of Object.keys(input)) if (!MODELLED.has(k)) throw new GraphQLError(`simulator: ProductVariantsBulkInput.${k} is not modelled`);
-    for (const k of Object.keys(input.inventoryItem ?? {})) if (!MODELLED_ITEM.has(k)) throw new GraphQLError(`simulator: InventoryItemInput.${k} is not modelled`);
+    for (const k of Object.keys(input))
+      if (!MODELLED.has(k)) throw new GraphQLError(`simulator: ProductVariantsBulkInput.${k} is not modelled`);
+    for (const k of Object.keys(input.inventoryItem ?? {}))
+      if (!MODELLED_ITEM.has(k)) throw new GraphQLError(`simulator: InventoryItemInput.${k} is not modelled`);
     if (!input.id) {
       userErrors.push({ code: 'PRODUCT_VARIANT_ID_MISSING', field: at('id'), message: 'Product variant is missing ID attribute' });
       return;
@@ -53,7 +59,8 @@ export function productVariantsBulkUpdate(state: ShopifyState, args: Args): unkn
       userErrors.push({
         code: 'NO_INVENTORY_QUANTITIES_ON_VARIANTS_UPDATE',
         field: at('inventoryQuantities'),
-        message: 'Inventory quantities can only be provided during create. To update inventory for existing variants, use inventoryAdjustQuantities.',
+        message:
+          'Inventory quantities can only be provided during create. To update inventory for existing variants, use inventoryAdjustQuantities.',
       });
       return;
     }

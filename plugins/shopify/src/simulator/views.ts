@@ -9,7 +9,16 @@ import { availableForSale, inventoryQuantity } from './store-ops';
 import { itemOf, liveVariant, type ShopifyState, type SimInventoryItem, type SimLocation, type SimVariant } from './state';
 
 /** Quantity names Shopify keeps per level (https://shopify.dev/docs/apps/build/orders-fulfillment/inventory-management-apps/manage-quantities-states). */
-export const QUANTITY_NAMES = ['available', 'on_hand', 'committed', 'incoming', 'reserved', 'damaged', 'safety_stock', 'quality_control'] as const;
+export const QUANTITY_NAMES = [
+  'available',
+  'on_hand',
+  'committed',
+  'incoming',
+  'reserved',
+  'damaged',
+  'safety_stock',
+  'quality_control',
+] as const;
 
 function numericPart(gid: string): string {
   return gid.slice(gid.lastIndexOf('/') + 1);
@@ -39,7 +48,13 @@ export function levelView(state: ShopifyState, item: SimInventoryItem, locationI
         if (!(QUANTITY_NAMES as readonly string[]).includes(name)) {
           throw new GraphQLError(`${name} is not a valid inventory quantity name`);
         }
-        return { __typename: 'InventoryQuantity', id: `${item.id}/${numericPart(locationId)}/${name}`, name, quantity: quantityOf(name), updatedAt: level.updatedAt };
+        return {
+          __typename: 'InventoryQuantity',
+          id: `${item.id}/${numericPart(locationId)}/${name}`,
+          name,
+          quantity: quantityOf(name),
+          updatedAt: level.updatedAt,
+        };
       }),
   };
 }

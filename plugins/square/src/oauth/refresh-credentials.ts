@@ -11,8 +11,14 @@ import { obtainToken } from './token-endpoint';
 export async function refreshSquareCredentials(ctx: ConnectContext): Promise<Record<string, string>> {
   const c = ctx.credentials;
   const refreshToken = c.refreshToken;
-  if (!refreshToken) throw new AuthError('the Square access token needs renewing and no refreshToken is stored: reconnect the seller through the install flow');
-  if (!ctx.app) throw new AuthError('the Square access token needs renewing but the hub has no Square app (client id/secret) configured: configure it, or reconnect the seller');
+  if (!refreshToken)
+    throw new AuthError(
+      'the Square access token needs renewing and no refreshToken is stored: reconnect the seller through the install flow',
+    );
+  if (!ctx.app)
+    throw new AuthError(
+      'the Square access token needs renewing but the hub has no Square app (client id/secret) configured: configure it, or reconnect the seller',
+    );
   const token = await obtainToken({
     http: ctx.http,
     // The OAuth API is served from the API's origin (connect.squareup.com, or the sandbox's).
@@ -23,7 +29,12 @@ export async function refreshSquareCredentials(ctx: ConnectContext): Promise<Rec
     secrets: [refreshToken, c.accessToken ?? ''],
     idempotent: true,
   });
-  const next: Record<string, string> = { ...c, accessToken: token.accessToken, refreshToken: token.refreshToken, [ACCESS_TOKEN_EXPIRES_AT]: token.accessTokenExpiresAt };
+  const next: Record<string, string> = {
+    ...c,
+    accessToken: token.accessToken,
+    refreshToken: token.refreshToken,
+    [ACCESS_TOKEN_EXPIRES_AT]: token.accessTokenExpiresAt,
+  };
   if (token.refreshTokenExpiresAt) next[REFRESH_TOKEN_EXPIRES_AT] = token.refreshTokenExpiresAt;
   else delete next[REFRESH_TOKEN_EXPIRES_AT];
   return next;

@@ -16,7 +16,13 @@ import { createSquareApi } from '../square-api';
 import { obtainToken } from './token-endpoint';
 
 /** What the plugin calls (README "Auth"): catalog and inventory read/write, and the location check. */
-export const SQUARE_OAUTH_SCOPES = Object.freeze(['ITEMS_READ', 'ITEMS_WRITE', 'INVENTORY_READ', 'INVENTORY_WRITE', 'MERCHANT_PROFILE_READ']);
+export const SQUARE_OAUTH_SCOPES = Object.freeze([
+  'ITEMS_READ',
+  'ITEMS_WRITE',
+  'INVENTORY_READ',
+  'INVENTORY_WRITE',
+  'MERCHANT_PROFILE_READ',
+]);
 
 export const AUTHORIZE_URL = `${DEFAULT_BASE_URL}/oauth2/authorize`;
 export const TOKEN_URL = `${DEFAULT_BASE_URL}/oauth2/token`;
@@ -50,7 +56,10 @@ async function locationOf(ctx: OAuthExchangeContext, accessToken: string, baseUr
   } catch (e) {
     if (e instanceof AuthError) throw e;
     if (e instanceof NotFound) {
-      throw new AuthError(`the Square seller has no location '${wanted}' (locationId): name one of the seller's locations and connect again`, { locationId: wanted });
+      throw new AuthError(
+        `the Square seller has no location '${wanted}' (locationId): name one of the seller's locations and connect again`,
+        { locationId: wanted },
+      );
     }
     throw e;
   }

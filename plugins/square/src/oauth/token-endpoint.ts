@@ -38,7 +38,9 @@ export function refusalOf(data: unknown): string | undefined {
     return typeof body.message === 'string' && body.message !== '' ? `${body.type}: ${body.message}` : body.type;
   }
   if (typeof body.error === 'string' && RFC_REFUSALS.has(body.error)) {
-    return typeof body.error_description === 'string' && body.error_description !== '' ? `${body.error}: ${body.error_description}` : body.error;
+    return typeof body.error_description === 'string' && body.error_description !== ''
+      ? `${body.error}: ${body.error_description}`
+      : body.error;
   }
   const auth = squareErrors(data).filter((e) => e.category === 'AUTHENTICATION_ERROR');
   if (auth.length > 0) return auth.map((e) => (e.detail ? `${e.code}: ${e.detail}` : e.code)).join('; ');
@@ -67,7 +69,13 @@ export function readTokenAnswer(data: unknown, what: string): SquareTokenAnswer 
   const accessToken = body.access_token;
   const refreshToken = body.refresh_token;
   const accessTokenExpiresAt = instantOf(body.expires_at);
-  if (typeof accessToken !== 'string' || accessToken === '' || typeof refreshToken !== 'string' || refreshToken === '' || !accessTokenExpiresAt) {
+  if (
+    typeof accessToken !== 'string' ||
+    accessToken === '' ||
+    typeof refreshToken !== 'string' ||
+    refreshToken === '' ||
+    !accessTokenExpiresAt
+  ) {
     // Never echo the body: it may hold a token.
     throw new Transient(`Square answered ${what} without an access_token, refresh_token and expires_at`);
   }

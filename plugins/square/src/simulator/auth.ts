@@ -8,7 +8,13 @@ import { squareError } from './errors';
 export function authenticateSquare(req: SimRequest, creds: Record<string, string>, revoked: boolean): SimResponse | undefined {
   const header = req.headers.authorization ?? '';
   const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
-  if (!m) return squareError(401, 'AUTHENTICATION_ERROR', 'UNAUTHORIZED', 'Your request did not include an `Authorization` http header with an access token.');
+  if (!m)
+    return squareError(
+      401,
+      'AUTHENTICATION_ERROR',
+      'UNAUTHORIZED',
+      'Your request did not include an `Authorization` http header with an access token.',
+    );
   if (m[1] !== creds.accessToken) return squareError(401, 'AUTHENTICATION_ERROR', 'UNAUTHORIZED', 'This request could not be authorized.');
   if (revoked) return squareError(401, 'AUTHENTICATION_ERROR', 'ACCESS_TOKEN_REVOKED', 'The access token has been revoked.');
   return undefined;

@@ -19,9 +19,18 @@ export function invalidBody(errors: string[]): SimResponse {
       errors: errors.slice(0, 10).map((e) => {
         const space = e.indexOf(' ');
         const pointer = space > 0 ? e.slice(0, space) : '';
-        const field = pointer.replace(/^\//, '').replace(/\/(\d+)/g, '[$1]').replace(/\//g, '.');
+        const field = pointer
+          .replace(/^\//, '')
+          .replace(/\/(\d+)/g, '[$1]')
+          .replace(/\//g, '.');
         const detail = space > 0 ? e.slice(space + 1) : e;
-        const code = /must have required property/.test(detail) ? 'MISSING_REQUIRED_PARAMETER' : /must be string/.test(detail) ? 'EXPECTED_STRING' : /allowed values/.test(detail) ? 'INVALID_ENUM_VALUE' : 'INVALID_VALUE';
+        const code = /must have required property/.test(detail)
+          ? 'MISSING_REQUIRED_PARAMETER'
+          : /must be string/.test(detail)
+            ? 'EXPECTED_STRING'
+            : /allowed values/.test(detail)
+              ? 'INVALID_ENUM_VALUE'
+              : 'INVALID_VALUE';
         return { category: 'INVALID_REQUEST_ERROR', code, detail, ...(field ? { field } : {}) };
       }),
     },

@@ -10,7 +10,17 @@ import { squareError } from './errors';
 import { SIM_OAUTH_APP, squareOAuthConfig } from './oauth';
 import { squareRoutes } from './routes';
 import { createSpecValidators, type SpecValidators } from './spec-validators';
-import { applyMerchantEdit, createSquareState, findVariation, neutralStock, nextVersion, refKey, SIM_LOCATION_ID, type SimVariation, type SquareSimState } from './state';
+import {
+  applyMerchantEdit,
+  createSquareState,
+  findVariation,
+  neutralStock,
+  nextVersion,
+  refKey,
+  SIM_LOCATION_ID,
+  type SimVariation,
+  type SquareSimState,
+} from './state';
 
 export type { SquareSimState, SimVariation, SimItem, SimOverride } from './state';
 export { SIM_LOCATION_ID, SIM_OTHER_LOCATION_ID } from './state';
@@ -34,8 +44,16 @@ function seed(state: SquareSimState, products: SeedProduct[]): void {
       const existing = state.variations.get(sv.variantId);
       if (existing && existing.itemId !== item.id) throw new Error(`variation ${sv.variantId} already belongs to item ${existing.itemId}`);
       const v: SimVariation = existing ?? {
-        id: sv.variantId, itemId: item.id, version: nextVersion(state), updatedAt: state.clock(), name: `Variation ${sv.variantId}`,
-        sku: sv.sku ?? '', priceCents: 2000, trackInventory: false, overrides: new Map(), extra: {},
+        id: sv.variantId,
+        itemId: item.id,
+        version: nextVersion(state),
+        updatedAt: state.clock(),
+        name: `Variation ${sv.variantId}`,
+        sku: sv.sku ?? '',
+        priceCents: 2000,
+        trackInventory: false,
+        overrides: new Map(),
+        extra: {},
       };
       if (sv.sku !== undefined) v.sku = sv.sku;
       if (!existing) {

@@ -15,7 +15,10 @@ import { squareError } from './errors';
 import type { SquareSimState } from './state';
 
 /** The sandbox app (test values only; the hub's configuration for Square in the sandbox). */
-export const SIM_OAUTH_APP = Object.freeze({ clientId: 'sandbox-sq0idb-stocksync-test-app', clientSecret: 'sandbox-sq0csb-stocksync-test-secret' });
+export const SIM_OAUTH_APP = Object.freeze({
+  clientId: 'sandbox-sq0idb-stocksync-test-app',
+  clientSecret: 'sandbox-sq0csb-stocksync-test-secret',
+});
 
 export const ACCESS_TOKEN_SECONDS = 30 * 24 * 3600;
 
@@ -23,13 +26,27 @@ function tokenAnswer(issued: IssuedTokens, ctx: SimContext<SquareSimState>): Sim
   const expiresAt = new Date(ctx.now() + (issued.expiresIn ?? ACCESS_TOKEN_SECONDS) * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
   return {
     status: 200,
-    body: { access_token: issued.accessToken, token_type: 'bearer', expires_at: expiresAt, merchant_id: ctx.state.merchantId, refresh_token: issued.refreshToken, short_lived: false },
+    body: {
+      access_token: issued.accessToken,
+      token_type: 'bearer',
+      expires_at: expiresAt,
+      merchant_id: ctx.state.merchantId,
+      refresh_token: issued.refreshToken,
+      short_lived: false,
+    },
   };
 }
 
 function errorAnswer(status: number, error: string, description: string): SimResponse {
-  if (error === 'invalid_grant' || error === 'invalid_client') return { status: 401, body: { message: description, type: 'service.not_authorized' } };
-  return squareError(status === 401 ? 401 : 400, 'INVALID_REQUEST_ERROR', error === 'unsupported_grant_type' ? 'INVALID_VALUE' : 'BAD_REQUEST', description, error === 'unsupported_grant_type' ? 'grant_type' : undefined);
+  if (error === 'invalid_grant' || error === 'invalid_client')
+    return { status: 401, body: { message: description, type: 'service.not_authorized' } };
+  return squareError(
+    status === 401 ? 401 : 400,
+    'INVALID_REQUEST_ERROR',
+    error === 'unsupported_grant_type' ? 'INVALID_VALUE' : 'BAD_REQUEST',
+    description,
+    error === 'unsupported_grant_type' ? 'grant_type' : undefined,
+  );
 }
 
 export const squareOAuthConfig: OAuthSimulatorConfig<SquareSimState> = {
@@ -43,7 +60,11 @@ export const squareOAuthConfig: OAuthSimulatorConfig<SquareSimState> = {
   encodings: ['json'],
   prefixes: { code: 'sq0cgb-sim', accessToken: 'EAAAsim', refreshToken: 'EQAAsim' },
   approveParams: ({ code, state }) => ({ code, response_type: 'code', ...(state !== undefined ? { state } : {}) }),
-  deniedParams: (consent) => ({ error: 'access_denied', error_description: 'user_denied', ...(consent.state !== undefined ? { state: consent.state } : {}) }),
+  deniedParams: (consent) => ({
+    error: 'access_denied',
+    error_description: 'user_denied',
+    ...(consent.state !== undefined ? { state: consent.state } : {}),
+  }),
   tokenAnswer,
   errorAnswer,
   refused: (_req, reason) =>

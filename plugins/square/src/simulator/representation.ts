@@ -55,7 +55,13 @@ export function itemJson(state: SquareSimState, item: SimItem): Record<string, u
     is_deleted: false,
     present_at_all_locations: true,
     // Categories and taxes are not modelled: the documented fields are there, empty.
-    item_data: { name: item.name, description: '', categories: [], tax_ids: [], variations: variations.map((v) => variationJson(state, v)) },
+    item_data: {
+      name: item.name,
+      description: '',
+      categories: [],
+      tax_ids: [],
+      variations: variations.map((v) => variationJson(state, v)),
+    },
   };
 }
 

@@ -20,7 +20,8 @@ const QUANTITY = /^\d{1,16}(\.\d{1,5})?$/;
 /** Validates against the spec, then applies the idempotency rule around the handler. */
 function post(check: BodyCheck, idempotent: boolean, handler: (body: Json, ctx: Ctx) => SimResponse) {
   return (req: SimRequest, ctx: Ctx): SimResponse => {
-    if (typeof req.body !== 'object' || req.body === null || Array.isArray(req.body)) return invalidRequest('BAD_REQUEST', 'The request body must be a JSON object.');
+    if (typeof req.body !== 'object' || req.body === null || Array.isArray(req.body))
+      return invalidRequest('BAD_REQUEST', 'The request body must be a JSON object.');
     const valid = check(req.body);
     if (!valid.ok) return invalidBody(valid.errors);
     if (!idempotent) return handler(req.body as Json, ctx);
@@ -29,7 +30,11 @@ function post(check: BodyCheck, idempotent: boolean, handler: (body: Json, ctx: 
     if (seen) {
       return seen.body === req.rawBody
         ? { status: seen.status, body: seen.response }
-        : invalidRequest('IDEMPOTENCY_KEY_REUSED', 'The idempotency key can only be retried with the same request data.', 'idempotency_key');
+        : invalidRequest(
+            'IDEMPOTENCY_KEY_REUSED',
+            'The idempotency key can only be retried with the same request data.',
+            'idempotency_key',
+          );
     }
     const answer = handler(req.body as Json, ctx);
     if (answer.status < 500) ctx.state.idempotency.set(key, { body: req.rawBody, status: answer.status, response: answer.body });
@@ -55,7 +60,8 @@ function upsertBatch(state: SquareSimState, objects: Json[], batchIndex: number)
   objects.forEach((o, i) => {
     const field = `batches[${batchIndex}].objects[${i}]`;
     const e = (code: string, detail: string, f = field) => errors.push({ category: 'INVALID_REQUEST_ERROR', code, detail, field: f });
-    if (o.type !== 'ITEM_VARIATION') return e('INVALID_VALUE', `The sandbox models ITEM_VARIATION upserts only, got ${String(o.type)}.`, `${field}.type`);
+    if (o.type !== 'ITEM_VARIATION')
+      return e('INVALID_VALUE', `The sandbox models ITEM_VARIATION upserts only, got ${String(o.type)}.`, `${field}.type`);
     if (String(o.id).startsWith('#')) return e('INVALID_VALUE', 'The sandbox does not create catalog objects.', `${field}.id`);
     const v = state.variations.get(o.id);
     if (!v) return e('NOT_FOUND', `Object \`${o.id}\` of type ITEM_VARIATION not found.`, `${field}.id`);
@@ -64,15 +70,33 @@ function upsertBatch(state: SquareSimState, objects: Json[], batchIndex: number)
     }
     if (o.is_deleted === true) return e('INVALID_VALUE', '`is_deleted` must not be set to true.', `${field}.is_deleted`);
     const data = o.item_variation_data;
-    if (!data || data.item_id !== v.itemId) return e('INVALID_VALUE', 'item_variation_data.item_id must name the variation\u2019s item.', `${field}.item_variation_data.item_id`);
+    if (!data || data.item_id !== v.itemId)
+      return e('INVALID_VALUE', 'item_variation_data.item_id must name the variation\u2019s item.', `${field}.item_variation_data.item_id`);
     for (const [k, lo] of (data.location_overrides ?? []).entries()) {
-      if (!lo.location_id || !state.locations.has(lo.location_id)) e('INVALID_VALUE', `Invalid location_id \`${String(lo.location_id)}\`.`, `${field}.item_variation_data.location_overrides[${k}].location_id`);
+      if (!lo.location_id || !state.locations.has(lo.location_id))
+        e(
+          'INVALID_VALUE',
+          `Invalid location_id \`${String(lo.location_id)}\`.`,
+          `${field}.item_variation_data.location_overrides[${k}].location_id`,
+        );
     }
   });
   const apply = () =>
     objects.map((o) => {
       const v = state.variations.get(o.id)!;
-      const { item_id: _itemId, name, sku, price_money, track_inventory, location_overrides, ordinal: _ordinal, pricing_type: _pt, sellable: _s, stockable: _st, ...extra } = o.item_variation_data;
+      const {
+        item_id: _itemId,
+        name,
+        sku,
+        price_money,
+        track_inventory,
+        location_overrides,
+        ordinal: _ordinal,
+        pricing_type: _pt,
+        sellable: _s,
+        stockable: _st,
+        ...extra
+      } = o.item_variation_data;
       // Upsert replaces the object: what is not sent is cleared (read-only sold_out stays Square's).
       v.name = typeof name === 'string' ? name : '';
       v.sku = typeof sku === 'string' ? sku : '';
@@ -89,7 +113,9 @@ function upsertBatch(state: SquareSimState, objects: Json[], batchIndex: number)
           extra: rest,
         });
       }
-      for (const [loc, old] of v.overrides) if (old.manualSoldOut && !next.has(loc)) next.set(loc, { manualSoldOut: true, soldOutValidUntil: old.soldOutValidUntil, extra: {} });
+      for (const [loc, old] of v.overrides)
+        if (old.manualSoldOut && !next.has(loc))
+          next.set(loc, { manualSoldOut: true, soldOutValidUntil: old.soldOutValidUntil, extra: {} });
       v.overrides = next;
       v.version = nextVersion(state);
       v.updatedAt = state.clock();
@@ -118,7 +144,8 @@ function batchUpsert(body: Json, { state }: Ctx): SimResponse {
 
 function batchChange(body: Json, { state }: Ctx): SimResponse {
   const changes = (body.changes ?? []) as Json[];
-  if (changes.length > MAX_CHANGES) return invalidRequest('INVALID_VALUE', `changes must contain at most ${MAX_CHANGES} elements.`, 'changes');
+  if (changes.length > MAX_CHANGES)
+    return invalidRequest('INVALID_VALUE', `changes must contain at most ${MAX_CHANGES} elements.`, 'changes');
   const errors: Json[] = [];
   const e = (code: string, detail: string, field: string) => errors.push({ category: 'INVALID_REQUEST_ERROR', code, detail, field });
   const now = state.clock();
@@ -128,13 +155,21 @@ function batchChange(body: Json, { state }: Ctx): SimResponse {
     const pc = c.physical_count;
     if (!pc) return e('MISSING_REQUIRED_PARAMETER', 'Field must be set', `${f}.physical_count`);
     for (const k of ['catalog_object_id', 'location_id', 'state', 'quantity', 'occurred_at']) {
-      if (pc[k] === undefined || pc[k] === null || pc[k] === '') e('MISSING_REQUIRED_PARAMETER', 'Field must be set', `${f}.physical_count.${k}`);
+      if (pc[k] === undefined || pc[k] === null || pc[k] === '')
+        e('MISSING_REQUIRED_PARAMETER', 'Field must be set', `${f}.physical_count.${k}`);
     }
     if (errors.length) return;
-    if (!state.variations.has(pc.catalog_object_id)) e('NOT_FOUND', `Catalog object \`${pc.catalog_object_id}\` not found.`, `${f}.physical_count.catalog_object_id`);
-    if (state.locations.get(pc.location_id)?.status !== 'ACTIVE') e('INVALID_VALUE', `Invalid location_id \`${pc.location_id}\`.`, `${f}.physical_count.location_id`);
+    if (!state.variations.has(pc.catalog_object_id))
+      e('NOT_FOUND', `Catalog object \`${pc.catalog_object_id}\` not found.`, `${f}.physical_count.catalog_object_id`);
+    if (state.locations.get(pc.location_id)?.status !== 'ACTIVE')
+      e('INVALID_VALUE', `Invalid location_id \`${pc.location_id}\`.`, `${f}.physical_count.location_id`);
     if (pc.state !== 'IN_STOCK') e('INVALID_VALUE', 'The sandbox models IN_STOCK physical counts only.', `${f}.physical_count.state`);
-    if (!QUANTITY.test(pc.quantity)) e('INVALID_VALUE', `Invalid quantity \`${pc.quantity}\`: a non-negative decimal string with at most 5 decimals.`, `${f}.physical_count.quantity`);
+    if (!QUANTITY.test(pc.quantity))
+      e(
+        'INVALID_VALUE',
+        `Invalid quantity \`${pc.quantity}\`: a non-negative decimal string with at most 5 decimals.`,
+        `${f}.physical_count.quantity`,
+      );
     const at = Date.parse(pc.occurred_at);
     if (!Number.isFinite(at)) e('INVALID_VALUE', 'occurred_at must be an RFC 3339 timestamp.', `${f}.physical_count.occurred_at`);
     else if (at > now + 60_000) e('INVALID_VALUE', 'occurred_at cannot be in the future.', `${f}.physical_count.occurred_at`);
@@ -148,7 +183,10 @@ function batchChange(body: Json, { state }: Ctx): SimResponse {
     touched.set(`${pc.catalog_object_id}|${pc.location_id}`, { id: pc.catalog_object_id, loc: pc.location_id });
     return { type: 'PHYSICAL_COUNT', physical_count: { ...pc, id: `PC${now}${i}`, created_at: new Date(now).toISOString() } };
   });
-  return { status: 200, body: { counts: [...touched.values()].map((t) => countJson(state, state.variations.get(t.id)!, t.loc)), changes: echoed, errors: [] } };
+  return {
+    status: 200,
+    body: { counts: [...touched.values()].map((t) => countJson(state, state.variations.get(t.id)!, t.loc)), changes: echoed, errors: [] },
+  };
 }
 
 function countsRetrieve(body: Json, { state }: Ctx): SimResponse {
@@ -175,7 +213,13 @@ function locationJson(l: { id: string; name: string; status: string }, merchantI
   return {
     id: l.id,
     name: l.name,
-    address: { address_line_1: '1 Sandbox St', locality: 'San Francisco', administrative_district_level_1: 'CA', postal_code: '94114', country: 'US' },
+    address: {
+      address_line_1: '1 Sandbox St',
+      locality: 'San Francisco',
+      administrative_district_level_1: 'CA',
+      postal_code: '94114',
+      country: 'US',
+    },
     timezone: 'America/Los_Angeles',
     capabilities: ['CREDIT_CARD_PROCESSING'],
     status: l.status,
@@ -198,10 +242,19 @@ export function squareRoutes(v: SpecValidators): Route[] {
       handle: (req, { state }) => {
         // RetrieveLocation: 'Specify the string "main" to return the main location' (SPEC location_id).
         const l = state.locations.get(req.params.locationId === 'main' ? SIM_LOCATION_ID : req.params.locationId);
-        return l ? { status: 200, body: { location: locationJson(l, state.merchantId) } } : invalidRequest('NOT_FOUND', `Location \`${req.params.locationId}\` not found.`, undefined, 404);
+        return l
+          ? { status: 200, body: { location: locationJson(l, state.merchantId) } }
+          : invalidRequest('NOT_FOUND', `Location \`${req.params.locationId}\` not found.`, undefined, 404);
       },
     },
-    { method: 'GET', path: '/v2/locations', handle: (_req, { state }) => ({ status: 200, body: { locations: [...state.locations.values()].map((l) => locationJson(l, state.merchantId)) } }) },
+    {
+      method: 'GET',
+      path: '/v2/locations',
+      handle: (_req, { state }) => ({
+        status: 200,
+        body: { locations: [...state.locations.values()].map((l) => locationJson(l, state.merchantId)) },
+      }),
+    },
     { method: 'POST', path: '/v2/catalog/batch-retrieve', handle: post(v.batchRetrieveCatalogObjects, false, batchRetrieve) },
     { method: 'POST', path: '/v2/catalog/batch-upsert', handle: post(v.batchUpsertCatalogObjects, true, batchUpsert) },
     { method: 'POST', path: '/v2/inventory/changes/batch-create', handle: post(v.batchChangeInventory, true, batchChange) },

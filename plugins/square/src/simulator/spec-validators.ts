@@ -42,6 +42,9 @@ export function createSpecValidators(file: string = SQUARE_SPEC_FILE): SpecValid
  */
 function patchDanglingRefs(spec: ReturnType<typeof loadOpenApiSpec>): void {
   const schemas = ((spec.components ??= {}) as { schemas?: Record<string, unknown> }).schemas ?? {};
-  schemas.CatalogModifierToggleOverrideType ??= { type: 'string', description: 'Missing from the published document; filled in by the simulator.' };
+  schemas.CatalogModifierToggleOverrideType ??= {
+    type: 'string',
+    description: 'Missing from the published document; filled in by the simulator.',
+  };
   (spec.components as { schemas?: Record<string, unknown> }).schemas = schemas;
 }

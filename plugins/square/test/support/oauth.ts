@@ -20,7 +20,11 @@ export function callback(query: Record<string, string>): InboundRequest {
   return { method: 'GET', query, headers: {}, rawBody: Buffer.alloc(0), body: undefined };
 }
 
-export function exchangeContext(app: OAuthApp, query: Record<string, string>, inputs: Record<string, string> = {}): OAuthExchangeContext & { log: RecordingLogger } {
+export function exchangeContext(
+  app: OAuthApp,
+  query: Record<string, string>,
+  inputs: Record<string, string> = {},
+): OAuthExchangeContext & { log: RecordingLogger } {
   const log = recordingLogger();
   return { app, inputs, redirectUri: REDIRECT_URI, callback: callback(query), http: hostHttp(log, [app.clientSecret]), log };
 }

@@ -11,8 +11,14 @@ import { postTokens } from './token-endpoint';
 export async function refreshSquarespaceCredentials(ctx: ConnectContext): Promise<Record<string, string>> {
   const c = ctx.credentials;
   const refreshToken = c.refreshToken;
-  if (!refreshToken) throw new AuthError('the Squarespace access token needs renewing and no refreshToken is stored (an API key needs none): reconnect the site through the install flow');
-  if (!ctx.app) throw new AuthError('the Squarespace access token needs renewing but the hub has no Squarespace app (client id/secret) configured: configure it, or reconnect the site');
+  if (!refreshToken)
+    throw new AuthError(
+      'the Squarespace access token needs renewing and no refreshToken is stored (an API key needs none): reconnect the site through the install flow',
+    );
+  if (!ctx.app)
+    throw new AuthError(
+      'the Squarespace access token needs renewing but the hub has no Squarespace app (client id/secret) configured: configure it, or reconnect the site',
+    );
   const token = await postTokens({
     http: ctx.http,
     origin: loginOrigin(ctx.app),
@@ -21,7 +27,12 @@ export async function refreshSquarespaceCredentials(ctx: ConnectContext): Promis
     what: 'the token refresh',
     secrets: [refreshToken, c.apiKey ?? ''],
   });
-  const next: Record<string, string> = { ...c, apiKey: token.accessToken, refreshToken: token.refreshToken ?? refreshToken, [ACCESS_TOKEN_EXPIRES_AT]: token.accessTokenExpiresAt };
+  const next: Record<string, string> = {
+    ...c,
+    apiKey: token.accessToken,
+    refreshToken: token.refreshToken ?? refreshToken,
+    [ACCESS_TOKEN_EXPIRES_AT]: token.accessTokenExpiresAt,
+  };
   if (token.refreshTokenExpiresAt) next[REFRESH_TOKEN_EXPIRES_AT] = token.refreshTokenExpiresAt;
   else if (token.refreshToken) delete next[REFRESH_TOKEN_EXPIRES_AT];
   return next;

@@ -10,7 +10,14 @@
  *     only belong to one website", https://developers.squarespace.com/commerce-apis/retrieve-basic-site-info).
  * The callback is not signed: the state check stands alone. Decisions and sources: README.md "Connecting".
  */
-import { AuthError, sandboxBase, type ConnectedStore, type OAuthApp, type OAuthExchangeContext, type PluginOAuth } from '@stock-sync/plugin-sdk';
+import {
+  AuthError,
+  sandboxBase,
+  type ConnectedStore,
+  type OAuthApp,
+  type OAuthExchangeContext,
+  type PluginOAuth,
+} from '@stock-sync/plugin-sdk';
 import { DEFAULT_BASE_URL, USER_AGENT } from '../manifest';
 import { postTokens } from './token-endpoint';
 
@@ -62,11 +69,18 @@ export async function exchangeSquarespaceCode(ctx: OAuthExchangeContext): Promis
     what: 'the authorization code',
     secrets: [code],
   });
-  if (!token.refreshToken) throw new AuthError('Squarespace issued no refresh token (access_type=offline was not honoured): the hub could not renew the access token');
+  if (!token.refreshToken)
+    throw new AuthError(
+      'Squarespace issued no refresh token (access_type=offline was not honoured): the hub could not renew the access token',
+    );
   // In a sandbox one origin serves the login host and the API (the simulator).
   const apiOrigin = ctx.app.baseUrl ? loginOrigin(ctx.app) : DEFAULT_BASE_URL;
   const websiteId = await websiteIdOf(ctx, token.accessToken, apiOrigin);
-  const credentials: Record<string, string> = { apiKey: token.accessToken, refreshToken: token.refreshToken, accessTokenExpiresAt: token.accessTokenExpiresAt };
+  const credentials: Record<string, string> = {
+    apiKey: token.accessToken,
+    refreshToken: token.refreshToken,
+    accessTokenExpiresAt: token.accessTokenExpiresAt,
+  };
   if (token.refreshTokenExpiresAt) credentials.refreshTokenExpiresAt = token.refreshTokenExpiresAt;
   if (ctx.app.baseUrl) credentials.baseUrl = apiOrigin;
   return { credentials, externalStoreId: websiteId };

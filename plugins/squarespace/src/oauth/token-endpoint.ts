@@ -28,7 +28,8 @@ const RFC_REFUSALS = new Set(['invalid_grant', 'invalid_client', 'unauthorized_c
 export function refusalOf(data: unknown): string | undefined {
   if (typeof data === 'object' && data !== null) {
     const { error, error_description: description } = data as { error?: unknown; error_description?: unknown };
-    if (typeof error === 'string' && RFC_REFUSALS.has(error)) return typeof description === 'string' && description !== '' ? `${error}: ${description}` : error;
+    if (typeof error === 'string' && RFC_REFUSALS.has(error))
+      return typeof description === 'string' && description !== '' ? `${error}: ${description}` : error;
   }
   const body = errorBodyOf(data);
   return body ? `${body.type}: ${body.message}` : undefined;
@@ -54,7 +55,8 @@ export function readTokenAnswer(data: unknown, what: string, now: number): Squar
   const accessToken = body.access_token;
   const expiresIn = typeof body.expires_in === 'number' || typeof body.expires_in === 'string' ? Number(body.expires_in) : NaN;
   const accessTokenExpiresAt =
-    instantFromUnixSeconds(body.access_token_expires_at) ?? (Number.isFinite(expiresIn) && expiresIn > 0 ? new Date(now + expiresIn * 1000).toISOString() : undefined);
+    instantFromUnixSeconds(body.access_token_expires_at) ??
+    (Number.isFinite(expiresIn) && expiresIn > 0 ? new Date(now + expiresIn * 1000).toISOString() : undefined);
   if (typeof accessToken !== 'string' || accessToken === '' || !accessTokenExpiresAt) {
     // Never echo the body: it holds tokens.
     throw new Transient(`Squarespace answered ${what} without an access_token and its expiry`);
@@ -86,7 +88,12 @@ export function basicAuthorization(app: Pick<OAuthApp, 'clientId' | 'clientSecre
 export async function postTokens(call: TokensCall): Promise<SquarespaceTokenAnswer> {
   const http = call.http.extend({
     baseURL: call.origin,
-    headers: { accept: 'application/json', 'content-type': 'application/json', 'user-agent': USER_AGENT, authorization: basicAuthorization(call.app) },
+    headers: {
+      accept: 'application/json',
+      'content-type': 'application/json',
+      'user-agent': USER_AGENT,
+      authorization: basicAuthorization(call.app),
+    },
     classify: classifyTokenAnswer(call.what),
     secrets: [call.app.clientSecret, basicAuthorization(call.app), ...call.secrets].filter((s) => s !== ''),
   });

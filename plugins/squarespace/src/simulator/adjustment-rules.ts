@@ -8,7 +8,8 @@ import type { SimResponse } from '@stock-sync/plugin-testkit';
 import { invalidRequest, sqspError } from './errors';
 import type { SimInventoryItem, SquarespaceSimState } from './state';
 
-type Op = { kind: 'increment' | 'decrement' | 'setFinite'; variantId: string; quantity: number } | { kind: 'setUnlimited'; variantId: string };
+type Op =
+  { kind: 'increment' | 'decrement' | 'setFinite'; variantId: string; quantity: number } | { kind: 'setUnlimited'; variantId: string };
 
 const QUANTITY_OPS = { incrementOperations: 'increment', decrementOperations: 'decrement', setFiniteOperations: 'setFinite' } as const;
 
@@ -24,26 +25,33 @@ export function parseAdjustment(state: SquarespaceSimState, body: unknown): Op[]
     if (list === undefined || list === null) continue;
     if (!Array.isArray(list)) return invalidRequest(state, 'INVALID_ARGUMENT', `${field} must be an array.`);
     for (const [i, op] of list.entries()) {
-      if (!isObject(op) || typeof op.variantId !== 'string' || op.variantId === '') return invalidRequest(state, 'MISSING_ARGUMENT', `${field}[${i}].variantId is required.`);
-      if (typeof op.quantity !== 'number' || !Number.isInteger(op.quantity)) return invalidRequest(state, 'INVALID_ARGUMENT', `${field}[${i}].quantity must be an integer.`);
+      if (!isObject(op) || typeof op.variantId !== 'string' || op.variantId === '')
+        return invalidRequest(state, 'MISSING_ARGUMENT', `${field}[${i}].variantId is required.`);
+      if (typeof op.quantity !== 'number' || !Number.isInteger(op.quantity))
+        return invalidRequest(state, 'INVALID_ARGUMENT', `${field}[${i}].quantity must be an integer.`);
       const min = kind === 'setFinite' ? 0 : 1;
-      if (op.quantity < min) return invalidRequest(state, 'INVALID_ARGUMENT', `${field}[${i}].quantity must be greater than or equal to ${min}.`);
+      if (op.quantity < min)
+        return invalidRequest(state, 'INVALID_ARGUMENT', `${field}[${i}].quantity must be greater than or equal to ${min}.`);
       ops.push({ kind, variantId: op.variantId, quantity: op.quantity });
     }
   }
   const unlimited = body.setUnlimitedOperations;
   if (unlimited !== undefined && unlimited !== null) {
-    if (!Array.isArray(unlimited)) return invalidRequest(state, 'INVALID_ARGUMENT', 'setUnlimitedOperations must be an array of variant ids.');
+    if (!Array.isArray(unlimited))
+      return invalidRequest(state, 'INVALID_ARGUMENT', 'setUnlimitedOperations must be an array of variant ids.');
     for (const [i, id] of unlimited.entries()) {
-      if (typeof id !== 'string' || id === '') return invalidRequest(state, 'INVALID_ARGUMENT', `setUnlimitedOperations[${i}] must be a variant id.`);
+      if (typeof id !== 'string' || id === '')
+        return invalidRequest(state, 'INVALID_ARGUMENT', `setUnlimitedOperations[${i}] must be a variant id.`);
       ops.push({ kind: 'setUnlimited', variantId: id });
     }
   }
   if (ops.length === 0) return invalidRequest(state, 'MISSING_ARGUMENT', 'At least one inventory operation is required.');
-  if (ops.length > state.options.maxOperations) return invalidRequest(state, 'INVALID_ARGUMENT', `At most ${state.options.maxOperations} operations are allowed per request.`);
+  if (ops.length > state.options.maxOperations)
+    return invalidRequest(state, 'INVALID_ARGUMENT', `At most ${state.options.maxOperations} operations are allowed per request.`);
   const seen = new Set<string>();
   for (const op of ops) {
-    if (seen.has(op.variantId)) return invalidRequest(state, 'INVALID_ARGUMENT', `Variant ${op.variantId} appears in more than one operation.`);
+    if (seen.has(op.variantId))
+      return invalidRequest(state, 'INVALID_ARGUMENT', `Variant ${op.variantId} appears in more than one operation.`);
     seen.add(op.variantId);
   }
   return ops;
@@ -58,7 +66,8 @@ export function applyAdjustment(state: SquarespaceSimState, ops: Op[]): SimRespo
     if ((op.kind === 'increment' || op.kind === 'decrement') && item.isUnlimited) {
       return invalidRequest(state, 'INVALID_ARGUMENT', 'Stock of an unlimited inventory item cannot be incremented or decremented.');
     }
-    if (op.kind === 'decrement' && item.quantity - op.quantity < 0) return invalidRequest(state, 'INVALID_ARGUMENT', 'Stock quantity cannot become negative.');
+    if (op.kind === 'decrement' && item.quantity - op.quantity < 0)
+      return invalidRequest(state, 'INVALID_ARGUMENT', 'Stock quantity cannot become negative.');
     targets.push(item);
   }
   ops.forEach((op, k) => {

@@ -10,8 +10,15 @@ export function errorBody(state: SquarespaceSimState | undefined, type: string, 
   return { type, subtype, message, details: null, contextId: `SIM${String(n).padStart(6, '0')}` };
 }
 
-export function sqspError(state: SquarespaceSimState | undefined, status: number, type: string, subtype: string | null, message: string): SimResponse {
+export function sqspError(
+  state: SquarespaceSimState | undefined,
+  status: number,
+  type: string,
+  subtype: string | null,
+  message: string,
+): SimResponse {
   return { status, body: errorBody(state, type, subtype, message) };
 }
 
-export const invalidRequest = (state: SquarespaceSimState, subtype: string | null, message: string) => sqspError(state, 400, 'INVALID_REQUEST_ERROR', subtype, message);
+export const invalidRequest = (state: SquarespaceSimState, subtype: string | null, message: string) =>
+  sqspError(state, 400, 'INVALID_REQUEST_ERROR', subtype, message);

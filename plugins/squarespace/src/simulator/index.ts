@@ -3,7 +3,14 @@
  * simulator framework (real HTTP, auth, rate limit, faults). Decisions: ../../README.md.
  */
 import type { TargetStock, VariantRef } from '@stock-sync/plugin-sdk';
-import { withOAuth, type DefinitionWithOAuth, type PlatformSimulatorDefinition, type SeedProduct, type SimRequest, type SimResponse } from '@stock-sync/plugin-testkit';
+import {
+  withOAuth,
+  type DefinitionWithOAuth,
+  type PlatformSimulatorDefinition,
+  type SeedProduct,
+  type SimRequest,
+  type SimResponse,
+} from '@stock-sync/plugin-testkit';
 import { authenticateSquarespace } from './auth';
 import { errorBody, sqspError } from './errors';
 import { squarespaceOAuthConfig, websiteRoute } from './oauth';
@@ -34,7 +41,14 @@ function seed(state: SquarespaceSimState, products: SeedProduct[]): void {
       let item = state.items.get(sv.variantId);
       if (item && item.productId !== sp.productId) throw new Error(`variant ${sv.variantId} already belongs to product ${item.productId}`);
       if (!item) {
-        item = { variantId: sv.variantId, productId: sp.productId, sku: sv.sku ?? null, descriptor: `${product.name} [${sv.sku ?? sv.variantId}]`, isUnlimited: true, quantity: 0 };
+        item = {
+          variantId: sv.variantId,
+          productId: sp.productId,
+          sku: sv.sku ?? null,
+          descriptor: `${product.name} [${sv.sku ?? sv.variantId}]`,
+          isUnlimited: true,
+          quantity: 0,
+        };
         state.items.set(sv.variantId, item);
         product.variantIds.push(sv.variantId);
       }

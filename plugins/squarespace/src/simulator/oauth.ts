@@ -14,7 +14,12 @@ import { sqspError } from './errors';
 import type { SquarespaceSimState } from './state';
 
 export const SIM_OAUTH_APP = Object.freeze({ clientId: 'sandbox-sqsp-stocksync-client', clientSecret: 'sandbox-sqsp-stocksync-secret' });
-export const SIM_WEBSITE = Object.freeze({ id: '5f1e0c0ffee0sandbox000001', siteId: 'stock-sync-sandbox', title: 'Stock Sync Sandbox', url: 'https://stock-sync-sandbox.squarespace.com' });
+export const SIM_WEBSITE = Object.freeze({
+  id: '5f1e0c0ffee0sandbox000001',
+  siteId: 'stock-sync-sandbox',
+  title: 'Stock Sync Sandbox',
+  url: 'https://stock-sync-sandbox.squarespace.com',
+});
 
 export const ACCESS_TOKEN_SECONDS = 30 * 60;
 export const REFRESH_TOKEN_SECONDS = 7 * 24 * 3600;
@@ -24,7 +29,11 @@ const unixSeconds = (ms: number) => (ms / 1000).toFixed(3);
 
 function tokenAnswer(issued: IssuedTokens, ctx: SimContext<SquarespaceSimState>): SimResponse {
   const now = ctx.now();
-  const body: Record<string, unknown> = { token_type: 'bearer', access_token: issued.accessToken, access_token_expires_at: unixSeconds(now + (issued.expiresIn ?? ACCESS_TOKEN_SECONDS) * 1000) };
+  const body: Record<string, unknown> = {
+    token_type: 'bearer',
+    access_token: issued.accessToken,
+    access_token_expires_at: unixSeconds(now + (issued.expiresIn ?? ACCESS_TOKEN_SECONDS) * 1000),
+  };
   if (issued.refreshToken !== undefined) {
     body.refresh_token = issued.refreshToken;
     if (issued.refreshTokenExpiresIn !== undefined) body.refresh_token_expires_at = unixSeconds(now + issued.refreshTokenExpiresIn * 1000);
@@ -43,7 +52,14 @@ export const squarespaceOAuthConfig: OAuthSimulatorConfig<SquarespaceSimState> =
   encodings: ['json'],
   prefixes: { code: 'sim_sqsp_code_', accessToken: 'sim_sqsp_at_', refreshToken: 'sim_sqsp_rt_' },
   tokenAnswer,
-  refused: (_req, reason) => sqspError(undefined, 401, 'AUTHORIZATION_ERROR', null, reason === 'expired' ? 'The OAuth token has expired.' : 'The API key or OAuth token is invalid or has been revoked.'),
+  refused: (_req, reason) =>
+    sqspError(
+      undefined,
+      401,
+      'AUTHORIZATION_ERROR',
+      null,
+      reason === 'expired' ? 'The OAuth token has expired.' : 'The API key or OAuth token is invalid or has been revoked.',
+    ),
 };
 
 /** "Retrieve basic site information": the site of whichever key or token the request carries. */

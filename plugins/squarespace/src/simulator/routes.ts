@@ -13,7 +13,13 @@ const IDEMPOTENCY_MEMORY_MS = 48 * 60 * 60 * 1000;
 
 export function itemJson(item: SimInventoryItem): Record<string, unknown> {
   // An unlimited item has no meaningful count: 0 is shown (README, unverified).
-  return { variantId: item.variantId, sku: item.sku, descriptor: item.descriptor, isUnlimited: item.isUnlimited, quantity: item.isUnlimited ? 0 : item.quantity };
+  return {
+    variantId: item.variantId,
+    sku: item.sku,
+    descriptor: item.descriptor,
+    isUnlimited: item.isUnlimited,
+    quantity: item.isUnlimited ? 0 : item.quantity,
+  };
 }
 
 function cursorOf(offset: number): string {
@@ -35,7 +41,14 @@ function listInventory(req: SimRequest, state: SquarespaceSimState): SimResponse
   const next = hasNextPage ? cursorOf(offset + PAGE_SIZE) : null;
   return {
     status: 200,
-    body: { inventory: page.map(itemJson), pagination: { hasNextPage, nextPageCursor: next, nextPageUrl: next ? `https://api.squarespace.com${INVENTORY}?cursor=${next}` : null } },
+    body: {
+      inventory: page.map(itemJson),
+      pagination: {
+        hasNextPage,
+        nextPageCursor: next,
+        nextPageUrl: next ? `https://api.squarespace.com${INVENTORY}?cursor=${next}` : null,
+      },
+    },
   };
 }
 
@@ -47,13 +60,19 @@ export const squarespaceRoutes: SimRoute<SquarespaceSimState>[] = [
       const state = ctx.state;
       const key = req.headers['idempotency-key'];
       if (!key) return invalidRequest(state, 'MISSING_ARGUMENT', 'The Idempotency-Key header is required.');
-      if (!/^[A-Za-z0-9_-]{1,64}$/.test(key)) return invalidRequest(state, 'INVALID_ARGUMENT', 'The Idempotency-Key header must be up to 64 alphanumeric characters, dashes or underscores.');
+      if (!/^[A-Za-z0-9_-]{1,64}$/.test(key))
+        return invalidRequest(
+          state,
+          'INVALID_ARGUMENT',
+          'The Idempotency-Key header must be up to 64 alphanumeric characters, dashes or underscores.',
+        );
       const now = ctx.now();
       for (const [k, v] of state.idempotency) if (now - v.at > IDEMPOTENCY_MEMORY_MS) state.idempotency.delete(k);
       // "A request sent multiple times will only be executed once (the first time) and will receive the same response."
       const earlier = state.idempotency.get(key);
       if (earlier) return { status: earlier.status, body: earlier.body };
-      if (!(req.headers['content-type'] ?? '').includes('application/json')) return sqspError(state, 415, 'INVALID_REQUEST_ERROR', null, 'Content-Type must be application/json.');
+      if (!(req.headers['content-type'] ?? '').includes('application/json'))
+        return sqspError(state, 415, 'INVALID_REQUEST_ERROR', null, 'Content-Type must be application/json.');
       const ops = parseAdjustment(state, req.body);
       const answer = Array.isArray(ops) ? applyAdjustment(state, ops) : ops;
       // Only answers that reflect the request's content are remembered; a 5xx would be retried anew.
@@ -70,13 +89,17 @@ export const squarespaceRoutes: SimRoute<SquarespaceSimState>[] = [
     method: 'GET',
     path: `${INVENTORY}/:ids`,
     handle(req, ctx) {
-      const ids = req.params.ids.split(',').map((s) => s.trim()).filter(Boolean);
+      const ids = req.params.ids
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
       // The documented 400s carry "Subtype: null": no ids, or more than 50.
       if (ids.length === 0) return invalidRequest(ctx.state, null, 'At least one variant id is required.');
       if (ids.length > PAGE_SIZE) return invalidRequest(ctx.state, null, `At most ${PAGE_SIZE} variant ids may be requested at once.`);
       // "404 NOT FOUND — One or more requested inventory items were not found": the whole read is refused.
       const found = ids.map((id) => ctx.state.items.get(id));
-      if (found.some((x) => x === undefined)) return sqspError(ctx.state, 404, 'NOT_FOUND', null, 'One or more requested inventory items were not found.');
+      if (found.some((x) => x === undefined))
+        return sqspError(ctx.state, 404, 'NOT_FOUND', null, 'One or more requested inventory items were not found.');
       return { status: 200, body: { inventory: (found as SimInventoryItem[]).map(itemJson) } };
     },
   },

@@ -32,5 +32,12 @@ export interface SquarespaceSimState {
 }
 
 export function createSquarespaceState(): SquarespaceSimState {
-  return { products: new Map(), items: new Map(), deleted: new Set(), idempotency: new Map(), options: { maxOperations: 50 }, contextCounter: 0 };
+  return {
+    products: new Map(),
+    items: new Map(),
+    deleted: new Set(),
+    idempotency: new Map(),
+    options: { maxOperations: 50 },
+    contextCounter: 0,
+  };
 }

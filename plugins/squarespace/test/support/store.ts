@@ -1,6 +1,13 @@
 /** Test plumbing: a running Squarespace simulator and the real plugin connected to it over HTTP. */
 import { type StoreConnection, type TargetStock } from '@stock-sync/plugin-sdk';
-import { refsOfProduct, connectToSimulator, startSimulator, type PlatformSimulatorDefinition, type RunningSimulator, type SeedProduct } from '@stock-sync/plugin-testkit';
+import {
+  refsOfProduct,
+  connectToSimulator,
+  startSimulator,
+  type PlatformSimulatorDefinition,
+  type RunningSimulator,
+  type SeedProduct,
+} from '@stock-sync/plugin-testkit';
 import { plugin } from '../../src';
 import { simulator, type SquarespaceSimState } from '../../src/simulator';
 
@@ -22,10 +29,25 @@ export function product(productId: string, count: number, initial?: TargetStock)
 
 export const refsOf = refsOfProduct;
 
-export async function call(sim: SqspSim, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; headers: Headers; body: any }> {
-  const h: Record<string, string> = { accept: 'application/json', authorization: `Bearer ${sim.credentials.apiKey}`, 'user-agent': 'quirk-tests/1.0', ...headers };
+export async function call(
+  sim: SqspSim,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: Headers; body: any }> {
+  const h: Record<string, string> = {
+    accept: 'application/json',
+    authorization: `Bearer ${sim.credentials.apiKey}`,
+    'user-agent': 'quirk-tests/1.0',
+    ...headers,
+  };
   if (body !== undefined && !h['content-type']) h['content-type'] = 'application/json';
-  const res = await fetch(`${sim.baseUrl}/1.0/commerce/inventory${path}`, { method, headers: h, body: body === undefined ? undefined : JSON.stringify(body) });
+  const res = await fetch(`${sim.baseUrl}/1.0/commerce/inventory${path}`, {
+    method,
+    headers: h,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   const text = await res.text();
   let parsed: unknown = text;
   try {
@@ -36,4 +58,5 @@ export async function call(sim: SqspSim, method: string, path: string, body?: un
   return { status: res.status, headers: res.headers, body: parsed };
 }
 
-export const paths = (sim: SqspSim) => sim.requests.map((r) => `${r.method} ${r.path.replace('/1.0/commerce/inventory', '') || '/'} ${r.status}`);
+export const paths = (sim: SqspSim) =>
+  sim.requests.map((r) => `${r.method} ${r.path.replace('/1.0/commerce/inventory', '') || '/'} ${r.status}`);

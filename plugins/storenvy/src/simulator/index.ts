@@ -45,7 +45,14 @@ function seed(state: StorenvySimState, products: SeedProduct[]): void {
     if (!p) state.products.set(pid, (p = { id: pid, name: sp.title ?? `Product ${pid}`, variants: new Map() }));
     for (const sv of sp.variants) {
       const vid = numericId(sv.variantId, 'variant');
-      const v = p.variants.get(vid) ?? { id: vid, name: sv.sku ?? `Variant ${vid}`, sku: sv.sku ?? null, full_quantity: 0, in_stock: false, cents: 2000 };
+      const v = p.variants.get(vid) ?? {
+        id: vid,
+        name: sv.sku ?? `Variant ${vid}`,
+        sku: sv.sku ?? null,
+        full_quantity: 0,
+        in_stock: false,
+        cents: 2000,
+      };
       applyNeutral(v, sv.initial ?? { kind: 'unlimited' });
       p.variants.set(vid, v);
       state.deleted.delete(refKey(pid, vid));
@@ -79,14 +86,16 @@ const apiDefinition: PlatformSimulatorDefinition<StorenvySimState> = {
     const q = req.query.access_token;
     const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
     const token = typeof q === 'string' ? q : bearer;
-    if (!token || revoked || token !== creds.accessToken) return storenvyError(401, 'OAuthAccessTokenException', 'The access_token provided is invalid.');
+    if (!token || revoked || token !== creds.accessToken)
+      return storenvyError(401, 'OAuthAccessTokenException', 'The access_token provided is invalid.');
     return undefined;
   },
   rateLimit: {
     // Unpublished (unverified): a modest allowance above the plugin's 2/s.
     capacity: 10,
     refillPerSecond: 4,
-    throttled: (_req: SimRequest, retryAfterSeconds: number) => storenvyError(429, 'RateLimitExceeded', 'Too many requests', { 'retry-after': String(retryAfterSeconds) }),
+    throttled: (_req: SimRequest, retryAfterSeconds: number) =>
+      storenvyError(429, 'RateLimitExceeded', 'Too many requests', { 'retry-after': String(retryAfterSeconds) }),
   },
   routes: storenvyRoutes,
 };

@@ -9,12 +9,21 @@
  *   refresh tokens do not expire and rotate on use — so the sandbox exercises the plugin's refresh path;
  * - API requests carry the token as the access_token query parameter (or a Bearer header).
  */
-import { withOAuth, type OAuthSimulatorConfig, type PlatformSimulatorDefinition, type SimOAuthApp, type SimRequest } from '@stock-sync/plugin-testkit';
+import {
+  withOAuth,
+  type OAuthSimulatorConfig,
+  type PlatformSimulatorDefinition,
+  type SimOAuthApp,
+  type SimRequest,
+} from '@stock-sync/plugin-testkit';
 import { storenvyError } from './routes';
 import type { StorenvySimState } from './state';
 
 /** Test values only: the sandbox's Storenvy application. */
-export const SANDBOX_OAUTH_APP: SimOAuthApp = { clientId: 'storenvy_sandbox_application_id_0000', clientSecret: 'storenvy_sandbox_application_secret_0000' };
+export const SANDBOX_OAUTH_APP: SimOAuthApp = {
+  clientId: 'storenvy_sandbox_application_id_0000',
+  clientSecret: 'storenvy_sandbox_application_secret_0000',
+};
 
 /** Assumed (undocumented): two hours. */
 export const ASSUMED_ACCESS_TOKEN_SECONDS = 7200;

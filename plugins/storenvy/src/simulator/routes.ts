@@ -67,7 +67,13 @@ function listVariants(req: SimRequest, ctx: Ctx): SimResponse {
   }
   return ok(
     { variants: page.map((v) => variantJson(p.id, v)) },
-    { total: all.length, offset, total_pages: Math.max(1, Math.ceil(all.length / PAGE_SIZE)), next_url: next, current_max_id: all.length ? all[all.length - 1].id : 0 },
+    {
+      total: all.length,
+      offset,
+      total_pages: Math.max(1, Math.ceil(all.length / PAGE_SIZE)),
+      next_url: next,
+      current_max_id: all.length ? all[all.length - 1].id : 0,
+    },
   );
 }
 

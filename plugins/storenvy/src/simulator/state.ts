@@ -29,5 +29,13 @@ export function createStorenvyState(): StorenvySimState {
 export const refKey = (p: number | string, v: number | string) => `${p}/${v}`;
 
 export function variantJson(productId: number, v: SimVariant): Record<string, unknown> {
-  return { id: v.id, product_id: productId, name: v.name, sku: v.sku, full_quantity: v.full_quantity, in_stock: v.in_stock, cents: v.cents };
+  return {
+    id: v.id,
+    product_id: productId,
+    name: v.name,
+    sku: v.sku,
+    full_quantity: v.full_quantity,
+    in_stock: v.in_stock,
+    cents: v.cents,
+  };
 }

@@ -41,7 +41,11 @@ function seed(state: TikTokSimState, products: SeedProduct[]): void {
       state.products.set(sp.productId, product);
     }
     for (const sv of sp.variants) {
-      const sku: SimSku = product.skus.get(sv.variantId) ?? { id: sv.variantId, sellerSku: sv.sku ?? '', stock: [{ warehouseId: SIM_DEFAULT_WAREHOUSE_ID, available: 0, committed: 0 }] };
+      const sku: SimSku = product.skus.get(sv.variantId) ?? {
+        id: sv.variantId,
+        sellerSku: sv.sku ?? '',
+        stock: [{ warehouseId: SIM_DEFAULT_WAREHOUSE_ID, available: 0, committed: 0 }],
+      };
       if (sv.sku !== undefined) sku.sellerSku = sv.sku;
       product.skus.set(sku.id, sku);
       state.deleted.delete(refKey(product.id, sku.id));
@@ -99,6 +103,8 @@ const apiSimulator: PlatformSimulatorDefinition<TikTokSimState> = {
 };
 
 /** The shop's API plus TikTok's authorization endpoints (authorize link, token get / refresh on the auth host). */
-export const simulator = withTikTokOAuth(apiSimulator, SANDBOX_OAUTH_APP, (req, creds, revoked, issued) => authenticateTikTok(req, creds, revoked, Date.now, issued));
+export const simulator = withTikTokOAuth(apiSimulator, SANDBOX_OAUTH_APP, (req, creds, revoked, issued) =>
+  authenticateTikTok(req, creds, revoked, Date.now, issued),
+);
 
 export default simulator;

@@ -74,7 +74,12 @@ export function tiktokOAuthConfig<TState>(app: { clientId: string; clientSecret:
       });
     },
     errorAnswer: (_status, error, description) => answer(200, SANDBOX_TOKEN_REFUSED, `${error}: ${description}`),
-    refused: (_req, reason) => answer(401, CODES.INVALID_ACCESS_TOKEN, reason === 'expired' ? 'Access token is expired.' : 'Invalid credentials. The access token is invalid or has been revoked.'),
+    refused: (_req, reason) =>
+      answer(
+        401,
+        CODES.INVALID_ACCESS_TOKEN,
+        reason === 'expired' ? 'Access token is expired.' : 'Invalid credentials. The access token is invalid or has been revoked.',
+      ),
   };
 }
 
@@ -94,7 +99,11 @@ function authorizeRoute<TState>(cfg: OAuthSimulatorConfig<TState>): SimRoute<TSt
 }
 
 /** One of TikTok's GET token endpoints → the kit's token grant (client id + secret in the form). */
-function tokenEndpoint<TState>(cfg: OAuthSimulatorConfig<TState>, path: string, grant: 'authorized_code' | 'refresh_token'): SimRoute<TState> {
+function tokenEndpoint<TState>(
+  cfg: OAuthSimulatorConfig<TState>,
+  path: string,
+  grant: 'authorized_code' | 'refresh_token',
+): SimRoute<TState> {
   const kit = tokenRoute(cfg);
   return {
     method: 'GET',
@@ -102,12 +111,27 @@ function tokenEndpoint<TState>(cfg: OAuthSimulatorConfig<TState>, path: string, 
     handle(req: SimRequest, ctx: SimContext<TState>): SimResponse | Promise<SimResponse> {
       if (query(req, 'grant_type') !== grant) return answer(200, SANDBOX_TOKEN_REFUSED, `grant_type must be ${grant}`);
       const form: Record<string, string> = { grant_type: grant === 'authorized_code' ? 'authorization_code' : 'refresh_token' };
-      for (const [from, to] of [['app_key', 'client_id'], ['app_secret', 'client_secret'], ['auth_code', 'code'], ['refresh_token', 'refresh_token']] as const) {
+      for (const [from, to] of [
+        ['app_key', 'client_id'],
+        ['app_secret', 'client_secret'],
+        ['auth_code', 'code'],
+        ['refresh_token', 'refresh_token'],
+      ] as const) {
         const v = query(req, from);
         if (v !== undefined) form[to] = v;
       }
       const body = new URLSearchParams(form).toString();
-      return kit.handle({ ...req, method: 'POST', path: KIT_TOKEN_PATH, headers: { ...req.headers, 'content-type': 'application/x-www-form-urlencoded' }, body: form, rawBody: body }, ctx);
+      return kit.handle(
+        {
+          ...req,
+          method: 'POST',
+          path: KIT_TOKEN_PATH,
+          headers: { ...req.headers, 'content-type': 'application/x-www-form-urlencoded' },
+          body: form,
+          rawBody: body,
+        },
+        ctx,
+      );
     },
   };
 }
@@ -133,7 +157,12 @@ function guarded<TState>(cfg: OAuthSimulatorConfig<TState>, routes: SimRoute<TSt
 export function withTikTokOAuth<TState>(
   def: PlatformSimulatorDefinition<TState>,
   app: { clientId: string; clientSecret: string },
-  authenticate: (req: SimRequest, creds: Record<string, string>, revoked: boolean, issued: (token: string) => boolean) => SimResponse | undefined,
+  authenticate: (
+    req: SimRequest,
+    creds: Record<string, string>,
+    revoked: boolean,
+    issued: (token: string) => boolean,
+  ) => SimResponse | undefined,
 ): PlatformSimulatorDefinition<TState> & { oauthApp: { clientId: string; clientSecret: string } } {
   const cfg = tiktokOAuthConfig<TState>(app);
   return {
@@ -143,7 +172,12 @@ export function withTikTokOAuth<TState>(
       if (OWN_PATHS.has(req.path)) return undefined;
       return authenticate(req, creds, revoked, isIssuedAccessToken);
     },
-    routes: [authorizeRoute(cfg), tokenEndpoint(cfg, TOKEN_GET_PATH, 'authorized_code'), tokenEndpoint(cfg, TOKEN_REFRESH_PATH, 'refresh_token'), ...guarded(cfg, def.routes)],
+    routes: [
+      authorizeRoute(cfg),
+      tokenEndpoint(cfg, TOKEN_GET_PATH, 'authorized_code'),
+      tokenEndpoint(cfg, TOKEN_REFRESH_PATH, 'refresh_token'),
+      ...guarded(cfg, def.routes),
+    ],
   };
 }
 
@@ -151,7 +185,14 @@ export function withTikTokOAuth<TState>(
  * The SELLER_DEAUTHORIZATION webhook as TikTok would send it for `shopId`: the JSON body and its signature
  * (HMAC-SHA256 with the app secret over app_key + body, hex, in Authorization) — for tests and the demo.
  */
-export function signedDeauthorization(app: { clientId: string; clientSecret: string }, shopId: string, nowSeconds: number = Math.floor(Date.now() / 1000)): { body: string; headers: Record<string, string> } {
+export function signedDeauthorization(
+  app: { clientId: string; clientSecret: string },
+  shopId: string,
+  nowSeconds: number = Math.floor(Date.now() / 1000),
+): { body: string; headers: Record<string, string> } {
   const body = JSON.stringify({ type: 6, shop_id: shopId, timestamp: nowSeconds, data: { message: 'The seller deauthorized the app' } });
-  return { body, headers: { 'content-type': 'application/json', authorization: simHmacSha256(app.clientSecret, `${app.clientId}${body}`, 'hex') } };
+  return {
+    body,
+    headers: { 'content-type': 'application/json', authorization: simHmacSha256(app.clientSecret, `${app.clientId}${body}`, 'hex') },
+  };
 }

@@ -27,7 +27,10 @@ export const CODES = {
 
 /** TikTok's request_id: a UTC time stamp and a hex tail, unique per answer. */
 export function requestId(): string {
-  const stamp = new Date().toISOString().replace(/[-:TZ.]/g, '').slice(0, 14);
+  const stamp = new Date()
+    .toISOString()
+    .replace(/[-:TZ.]/g, '')
+    .slice(0, 14);
   return `${stamp}${randomBytes(10).toString('hex').toUpperCase()}`;
 }
 

@@ -45,7 +45,8 @@ function validateUpdate(body: Record<string, unknown> | undefined): { skus: { id
     if (!Array.isArray(s.inventory) || s.inventory.length === 0) return `skus[${i}].inventory is required and must be a non-empty array`;
     for (const [j, w] of s.inventory.entries()) {
       if (!isObject(w)) return `skus[${i}].inventory[${j}] must be an object`;
-      if (w.warehouse_id !== undefined && (typeof w.warehouse_id !== 'string' || !/^\d+$/.test(w.warehouse_id))) return `skus[${i}].inventory[${j}].warehouse_id must be a numeric string`;
+      if (w.warehouse_id !== undefined && (typeof w.warehouse_id !== 'string' || !/^\d+$/.test(w.warehouse_id)))
+        return `skus[${i}].inventory[${j}].warehouse_id must be a numeric string`;
       const q = w.quantity;
       if (typeof q !== 'number' || !Number.isInteger(q) || q < 0 || q > MAX_QUANTITY) {
         return `skus[${i}].inventory[${j}].quantity must be a non-negative integer less than 99999`;
@@ -68,14 +69,23 @@ function applySku(state: TikTokSimState, sku: SimSku, inventory: WarehouseUpdate
     if (w.warehouse_id === undefined) {
       // "If the SKU is using one default warehouse … this warehouse id is an optional field."
       if (sku.stock.length !== 1) {
-        return { code: CODES.WAREHOUSE_INVALID, message: 'warehouse_id is required: the SKU has stock in several warehouses', detail: { sku_id: sku.id } };
+        return {
+          code: CODES.WAREHOUSE_INVALID,
+          message: 'warehouse_id is required: the SKU has stock in several warehouses',
+          detail: { sku_id: sku.id },
+        };
       }
       planned.push({ warehouseId: sku.stock[0].warehouseId, quantity: w.quantity });
     } else if (!state.warehouseIds.includes(w.warehouse_id)) {
       return {
         code: CODES.WAREHOUSE_INVALID,
         message: 'Update inventory failed',
-        detail: { sku_id: sku.id, extra_errors: [{ warehouse_id: w.warehouse_id, code: CODES.WAREHOUSE_INVALID, message: 'The warehouse does not belong to this shop' }] },
+        detail: {
+          sku_id: sku.id,
+          extra_errors: [
+            { warehouse_id: w.warehouse_id, code: CODES.WAREHOUSE_INVALID, message: 'The warehouse does not belong to this shop' },
+          ],
+        },
       };
     } else planned.push({ warehouseId: w.warehouse_id, quantity: w.quantity });
   }
@@ -94,10 +104,15 @@ function updateInventory(req: SimRequest, ctx: Ctx): SimResponse {
   const parsed = validateUpdate(jsonBody(req));
   if (typeof parsed === 'string') return badParams(parsed);
   const product = state.products.get(req.params.productId);
-  if (!product || product.status === 'DELETED') return answer(404, CODES.PRODUCT_NOT_FOUND, `Product ${req.params.productId} does not exist`);
+  if (!product || product.status === 'DELETED')
+    return answer(404, CODES.PRODUCT_NOT_FOUND, `Product ${req.params.productId} does not exist`);
   // "The SKU stock can be updated only by this SKU in live status."
   if (product.status !== 'ACTIVATE') {
-    return answer(200, CODES.PRODUCT_NOT_LIVE, `The product is not live (status ${product.status}); only live SKUs can have their stock updated`);
+    return answer(
+      200,
+      CODES.PRODUCT_NOT_LIVE,
+      `The product is not live (status ${product.status}); only live SKUs can have their stock updated`,
+    );
   }
   const errors: SkuError[] = [];
   for (const s of parsed.skus) {
@@ -118,7 +133,11 @@ function skuInventory(sku: SimSku) {
     seller_sku: sku.sellerSku,
     total_available_quantity: totalAvailable(sku),
     total_committed_quantity: sku.stock.reduce((n, w) => n + w.committed, 0),
-    warehouse_inventory: sku.stock.map((w) => ({ warehouse_id: w.warehouseId, available_quantity: w.available, committed_quantity: w.committed })),
+    warehouse_inventory: sku.stock.map((w) => ({
+      warehouse_id: w.warehouseId,
+      available_quantity: w.available,
+      committed_quantity: w.committed,
+    })),
     total_available_inventory_distribution: {
       in_shop_inventory: { quantity: inShopAvailable(sku) },
       campaign_inventory: (sku.campaign ?? []).map((c) => ({ quantity: c.quantity, campaign_name: c.name })),
@@ -136,14 +155,18 @@ function searchInventory(req: SimRequest, ctx: Ctx): SimResponse {
   const body = jsonBody(req);
   if (!body) return badParams('the body must be a JSON object');
   const { sku_ids: skuIds, product_ids: productIds } = body;
-  if (skuIds !== undefined && (!stringArray(skuIds) || skuIds.length > MAX_SKUS_PER_SEARCH)) return badParams(`sku_ids must be a list of at most ${MAX_SKUS_PER_SEARCH} ids`);
-  if (productIds !== undefined && (!stringArray(productIds) || productIds.length > MAX_PRODUCTS_PER_SEARCH)) return badParams(`product_ids must be a list of at most ${MAX_PRODUCTS_PER_SEARCH} ids`);
+  if (skuIds !== undefined && (!stringArray(skuIds) || skuIds.length > MAX_SKUS_PER_SEARCH))
+    return badParams(`sku_ids must be a list of at most ${MAX_SKUS_PER_SEARCH} ids`);
+  if (productIds !== undefined && (!stringArray(productIds) || productIds.length > MAX_PRODUCTS_PER_SEARCH))
+    return badParams(`product_ids must be a list of at most ${MAX_PRODUCTS_PER_SEARCH} ids`);
   const live = [...state.products.values()].filter((p) => p.status !== 'DELETED');
   let inventory: { product_id: string; skus: ReturnType<typeof skuInventory>[] }[];
   // "If both product IDs and SKU IDs exist, SKU IDs will be used."
   if (skuIds && skuIds.length) {
     const wanted = new Set(skuIds);
-    inventory = live.map((p) => ({ product_id: p.id, skus: [...p.skus.values()].filter((s) => wanted.has(s.id)).map(skuInventory) })).filter((p) => p.skus.length > 0);
+    inventory = live
+      .map((p) => ({ product_id: p.id, skus: [...p.skus.values()].filter((s) => wanted.has(s.id)).map(skuInventory) }))
+      .filter((p) => p.skus.length > 0);
   } else if (productIds && productIds.length) {
     const wanted = new Set(productIds);
     inventory = live.filter((p) => wanted.has(p.id)).map((p) => ({ product_id: p.id, skus: [...p.skus.values()].map(skuInventory) }));

@@ -21,7 +21,8 @@ export interface SimSku {
 }
 
 /** 202309 product statuses; only ACTIVATE ("live") SKUs take stock updates. */
-export type SimProductStatus = 'DRAFT' | 'PENDING' | 'FAILED' | 'ACTIVATE' | 'SELLER_DEACTIVATED' | 'PLATFORM_DEACTIVATED' | 'FREEZE' | 'DELETED';
+export type SimProductStatus =
+  'DRAFT' | 'PENDING' | 'FAILED' | 'ACTIVATE' | 'SELLER_DEACTIVATED' | 'PLATFORM_DEACTIVATED' | 'FREEZE' | 'DELETED';
 
 export interface SimProduct {
   id: string;
@@ -74,4 +75,3 @@ export function totalAvailable(sku: SimSku): number {
   const reserved = [...(sku.campaign ?? []), ...(sku.creator ?? [])].reduce((n, r) => n + r.quantity, 0);
   return inShopAvailable(sku) + reserved;
 }
-

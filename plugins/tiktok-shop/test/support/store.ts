@@ -1,6 +1,13 @@
 /** Test plumbing: a running TikTok Shop simulator and the real plugin connected to it over HTTP. */
 import { type PluginLogger, type StoreConnection, type TargetStock } from '@stock-sync/plugin-sdk';
-import { seedProduct, refsOfProduct, connectToSimulator, startSimulator, type RunningSimulator, type SeedProduct } from '@stock-sync/plugin-testkit';
+import {
+  seedProduct,
+  refsOfProduct,
+  connectToSimulator,
+  startSimulator,
+  type RunningSimulator,
+  type SeedProduct,
+} from '@stock-sync/plugin-testkit';
 import { plugin, signRequest } from '../../src';
 import { simulator, type TikTokSimState } from '../../src/simulator';
 
@@ -36,7 +43,12 @@ export interface RawCallOptions {
 export async function call(sim: TikTokSim, method: string, path: string, o: RawCallOptions = {}): Promise<{ status: number; body: any }> {
   const c = sim.credentials;
   const body = o.body === undefined ? '' : JSON.stringify(o.body);
-  const query: Record<string, string> = { app_key: c.appKey, timestamp: String(o.timestamp ?? Math.floor(Date.now() / 1000)), shop_cipher: c.shopCipher, ...o.query };
+  const query: Record<string, string> = {
+    app_key: c.appKey,
+    timestamp: String(o.timestamp ?? Math.floor(Date.now() / 1000)),
+    shop_cipher: c.shopCipher,
+    ...o.query,
+  };
   query.sign = signRequest(o.appSecret ?? c.appSecret, path, query, body);
   const sent = o.tamper ? o.tamper(body) : body;
   const res = await fetch(`${sim.baseUrl}${path}?${new URLSearchParams(query).toString()}`, {

@@ -3,7 +3,13 @@
  * the testkit's simulator framework (real HTTP, auth, rate limit, faults). Decisions: ../../README.md.
  */
 import type { TargetStock, VariantRef } from '@stock-sync/plugin-sdk';
-import { withOAuth, type PlatformSimulatorDefinition, type SeedProduct, type SimRequest, type SimResponse } from '@stock-sync/plugin-testkit';
+import {
+  withOAuth,
+  type PlatformSimulatorDefinition,
+  type SeedProduct,
+  type SimRequest,
+  type SimResponse,
+} from '@stock-sync/plugin-testkit';
 import { notAuthorized, webflowError } from './errors';
 import { applyMerchantEdit, neutralStock } from './inventory-rules';
 import { webflowOAuth } from './oauth';
@@ -30,11 +36,20 @@ function seed(state: WebflowSimState, products: SeedProduct[]): void {
   const now = state.clock();
   for (const sp of products) {
     let product = state.products.get(sp.productId);
-    if (!product) state.products.set(sp.productId, (product = { id: sp.productId, name: sp.title ?? `Product ${sp.productId}`, skuIds: [] }));
+    if (!product)
+      state.products.set(sp.productId, (product = { id: sp.productId, name: sp.title ?? `Product ${sp.productId}`, skuIds: [] }));
     for (const sv of sp.variants) {
       const existing = state.skus.get(sv.variantId);
-      if (existing && existing.productId !== sp.productId) throw new Error(`SKU ${sv.variantId} already belongs to product ${existing.productId}`);
-      const sku: SimSku = existing ?? { id: sv.variantId, productId: sp.productId, name: sv.sku ?? sv.variantId, inventoryType: 'infinite', quantity: 0, lastUpdated: now };
+      if (existing && existing.productId !== sp.productId)
+        throw new Error(`SKU ${sv.variantId} already belongs to product ${existing.productId}`);
+      const sku: SimSku = existing ?? {
+        id: sv.variantId,
+        productId: sp.productId,
+        name: sv.sku ?? sv.variantId,
+        inventoryType: 'infinite',
+        quantity: 0,
+        lastUpdated: now,
+      };
       if (!existing) {
         state.skus.set(sku.id, sku);
         product.skuIds.push(sku.id);
@@ -85,7 +100,10 @@ const apiDefinition: PlatformSimulatorDefinition<WebflowSimState> = {
         'x-ratelimit-remaining': '0',
       });
     },
-    headers: (remaining, capacity) => ({ 'x-ratelimit-limit': String(capacity), 'x-ratelimit-remaining': String(Math.max(0, Math.floor(remaining))) }),
+    headers: (remaining, capacity) => ({
+      'x-ratelimit-limit': String(capacity),
+      'x-ratelimit-remaining': String(Math.max(0, Math.floor(remaining))),
+    }),
   },
   routes: [...webflowRoutes, sitesRoute],
 };

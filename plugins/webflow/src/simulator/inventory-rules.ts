@@ -24,13 +24,17 @@ export function validateInventoryInput(body: unknown): FieldProblem[] {
   const b = body as InventoryInput;
   const problems: FieldProblem[] = [];
   if (b.inventoryType === undefined) problems.push({ field: 'inventoryType', message: 'is required' });
-  else if (b.inventoryType !== 'infinite' && b.inventoryType !== 'finite') problems.push({ field: 'inventoryType', message: 'must be one of: infinite, finite' });
+  else if (b.inventoryType !== 'infinite' && b.inventoryType !== 'finite')
+    problems.push({ field: 'inventoryType', message: 'must be one of: infinite, finite' });
   for (const f of ['quantity', 'updateQuantity'] as const) {
-    if (b[f] !== undefined && (typeof b[f] !== 'number' || !Number.isFinite(b[f]))) problems.push({ field: f, message: 'must be a number' });
+    if (b[f] !== undefined && (typeof b[f] !== 'number' || !Number.isFinite(b[f])))
+      problems.push({ field: f, message: 'must be a number' });
   }
-  if (b.quantity !== undefined && b.updateQuantity !== undefined) problems.push({ field: 'quantity', message: 'cannot be used together with updateQuantity' });
+  if (b.quantity !== undefined && b.updateQuantity !== undefined)
+    problems.push({ field: 'quantity', message: 'cannot be used together with updateQuantity' });
   if (b.inventoryType === 'infinite') {
-    for (const f of ['quantity', 'updateQuantity'] as const) if (b[f] !== undefined) problems.push({ field: f, message: 'can only be used with the finite inventory type' });
+    for (const f of ['quantity', 'updateQuantity'] as const)
+      if (b[f] !== undefined) problems.push({ field: f, message: 'can only be used with the finite inventory type' });
   }
   // Unverified: a negative absolute count is refused (the spec states no minimum).
   if (typeof b.quantity === 'number' && b.quantity < 0) problems.push({ field: 'quantity', message: 'must be greater than or equal to 0' });

@@ -23,5 +23,8 @@ export const webflowOAuth: OAuthSimulatorConfig<WebflowSimState> = {
   encodings: ['json', 'form'],
   prefixes: { code: 'wf_code_', accessToken: 'wf_oauth_' },
   tokenAnswer: (issued) => ({ status: 200, body: { access_token: issued.accessToken } }),
-  refused: () => ({ status: 401, body: { code: 'not_authorized', message: 'Request not authorized', externalReference: null, details: [] } }),
+  refused: () => ({
+    status: 401,
+    body: { code: 'not_authorized', message: 'Request not authorized', externalReference: null, details: [] },
+  }),
 };

@@ -25,7 +25,10 @@ function listProducts(req: SimRequest, ctx: Ctx): SimResponse {
   const all = [...state.products.values()];
   const items = all.slice(offset, offset + limit).map((p) => ({
     product: { id: p.id, fieldData: { name: p.name, slug: p.id } },
-    skus: p.skuIds.map((id) => state.skus.get(id)).filter((s): s is SimSku => !!s).map((s) => ({ id: s.id, lastUpdated: iso(s.lastUpdated), fieldData: { name: s.name, slug: s.id } })),
+    skus: p.skuIds
+      .map((id) => state.skus.get(id))
+      .filter((s): s is SimSku => !!s)
+      .map((s) => ({ id: s.id, lastUpdated: iso(s.lastUpdated), fieldData: { name: s.name, slug: s.id } })),
   }));
   return { status: 200, body: { items, pagination: { limit, offset, total: all.length } } };
 }
@@ -55,7 +58,8 @@ function getInventory(req: SimRequest, ctx: Ctx): SimResponse {
 function patchInventory(req: SimRequest, ctx: Ctx): SimResponse {
   const sku = skuOf(req, ctx);
   if ('status' in sku) return sku;
-  if (!/application\/json/i.test(req.headers['content-type'] ?? '')) return webflowError(400, 'bad_request', 'Bad Request: Request is malformed');
+  if (!/application\/json/i.test(req.headers['content-type'] ?? ''))
+    return webflowError(400, 'bad_request', 'Bad Request: Request is malformed');
   const problems = validateInventoryInput(req.body);
   if (problems.length) return webflowError(400, 'validation_error', 'Validation Error', problems);
   applyInventoryInput(sku, req.body as InventoryInput, ctx.state.clock());

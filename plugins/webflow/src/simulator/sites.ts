@@ -14,7 +14,15 @@ function listSites(_req: unknown, ctx: SimContext<WebflowSimState>): SimResponse
     status: 200,
     body: {
       sites: [
-        { id: ctx.state.siteId, workspaceId: SANDBOX_WORKSPACE_ID, createdOn: at, displayName: 'Sandbox Shop', shortName: 'sandbox-shop', lastPublished: at, timeZone: 'UTC' },
+        {
+          id: ctx.state.siteId,
+          workspaceId: SANDBOX_WORKSPACE_ID,
+          createdOn: at,
+          displayName: 'Sandbox Shop',
+          shortName: 'sandbox-shop',
+          lastPublished: at,
+          timeZone: 'UTC',
+        },
       ],
     },
   };

@@ -1,6 +1,14 @@
 /** Test plumbing: a running Webflow simulator and the real plugin connected to it over HTTP. */
 import { type StoreConnection, type TargetStock } from '@stock-sync/plugin-sdk';
-import { seedProduct, refsOfProduct, fetchParsed, connectToSimulator, startSimulator, type RunningSimulator, type SeedProduct } from '@stock-sync/plugin-testkit';
+import {
+  seedProduct,
+  refsOfProduct,
+  fetchParsed,
+  connectToSimulator,
+  startSimulator,
+  type RunningSimulator,
+  type SeedProduct,
+} from '@stock-sync/plugin-testkit';
 import { plugin } from '../../src';
 import { simulator, type WebflowSimState } from '../../src/simulator';
 
@@ -27,7 +35,13 @@ export function product(productId: string, firstSku: number, count: number, init
 
 export const refsOf = refsOfProduct;
 
-export async function call(sim: WebflowSim, method: string, path: string, body?: unknown, auth = true): Promise<{ status: number; headers: Headers; body: any }> {
+export async function call(
+  sim: WebflowSim,
+  method: string,
+  path: string,
+  body?: unknown,
+  auth = true,
+): Promise<{ status: number; headers: Headers; body: any }> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (auth) headers.authorization = `Bearer ${sim.credentials.accessToken}`;

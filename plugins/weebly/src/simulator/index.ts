@@ -26,9 +26,20 @@ function seed(state: WeeblySimState, products: SeedProduct[]): void {
   const now = Math.floor(Date.now() / 1000);
   for (const sp of products) {
     let p = state.products.get(sp.productId);
-    if (!p) state.products.set(sp.productId, (p = { product_id: sp.productId, name: sp.title ?? `Product ${sp.productId}`, skus: new Map() }));
+    if (!p)
+      state.products.set(sp.productId, (p = { product_id: sp.productId, name: sp.title ?? `Product ${sp.productId}`, skus: new Map() }));
     for (const sv of sp.variants) {
-      const s: SimSku = p.skus.get(sv.variantId) ?? { product_sku_id: sv.variantId, sku: sv.sku ?? null, price: 20, sale_price: null, inventory: null, weight: 1, product_type: 'physical', created_date: now, updated_date: now };
+      const s: SimSku = p.skus.get(sv.variantId) ?? {
+        product_sku_id: sv.variantId,
+        sku: sv.sku ?? null,
+        price: 20,
+        sale_price: null,
+        inventory: null,
+        weight: 1,
+        product_type: 'physical',
+        created_date: now,
+        updated_date: now,
+      };
       s.inventory = inventoryOf(sv.initial ?? { kind: 'unlimited' });
       p.skus.set(sv.variantId, s);
       state.deleted.delete(refKey(sp.productId, sv.variantId));
@@ -50,7 +61,8 @@ const apiDefinition: PlatformSimulatorDefinition<WeeblySimState> = {
     return s.inventory <= 0 ? { kind: 'out_of_stock' } : { kind: 'quantity', quantity: s.inventory };
   },
   deleteVariant(state, ref) {
-    if (state.products.get(ref.externalProductId)?.skus.delete(ref.externalVariantId)) state.deleted.add(refKey(ref.externalProductId, ref.externalVariantId));
+    if (state.products.get(ref.externalProductId)?.skus.delete(ref.externalVariantId))
+      state.deleted.add(refKey(ref.externalProductId, ref.externalVariantId));
   },
   manualEdit(state, ref, to) {
     const s = findSku(state, ref);
@@ -59,13 +71,16 @@ const apiDefinition: PlatformSimulatorDefinition<WeeblySimState> = {
   },
   authenticate(req: SimRequest, creds: Record<string, string>, revoked: boolean): SimResponse | undefined {
     const token = req.headers['x-weebly-access-token'];
-    return !token || revoked || token !== creds.accessToken ? weeblyError(401, 'Unauthorized: the access token is missing, invalid or revoked.') : undefined;
+    return !token || revoked || token !== creds.accessToken
+      ? weeblyError(401, 'Unauthorized: the access token is missing, invalid or revoked.')
+      : undefined;
   },
   rateLimit: {
     // Weebly publishes no limit (unverified); a typical API allowance, above the plugin's 4/s.
     capacity: 10,
     refillPerSecond: 5,
-    throttled: (_req: SimRequest, retryAfterSeconds: number) => weeblyError(429, 'Too Many Requests', { 'retry-after': String(retryAfterSeconds) }),
+    throttled: (_req: SimRequest, retryAfterSeconds: number) =>
+      weeblyError(429, 'Too Many Requests', { 'retry-after': String(retryAfterSeconds) }),
   },
   routes: weeblyRoutes,
 };

@@ -9,7 +9,15 @@
  * - "permanent" tokens: no expiry, no refresh grant;
  * - API requests carry the token in X-Weebly-Access-Token.
  */
-import { tokenRoute, withOAuth, type OAuthSimulatorConfig, type PlatformSimulatorDefinition, type SimOAuthApp, type SimRequest, type SimRoute } from '@stock-sync/plugin-testkit';
+import {
+  tokenRoute,
+  withOAuth,
+  type OAuthSimulatorConfig,
+  type PlatformSimulatorDefinition,
+  type SimOAuthApp,
+  type SimRequest,
+  type SimRoute,
+} from '@stock-sync/plugin-testkit';
 import { weeblyError } from './routes';
 import type { WeeblySimState } from './state';
 

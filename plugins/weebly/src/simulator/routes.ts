@@ -29,7 +29,8 @@ function pageArgs(req: SimRequest): { page: number; limit: number } | SimRespons
   const page = req.query.page === undefined ? 1 : Number(req.query.page);
   const limit = req.query.limit === undefined ? 25 : Number(req.query.limit);
   if (!Number.isInteger(page) || page < 1) return weeblyError(400, 'page must be an integer of at least 1.');
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) return weeblyError(400, `limit must be an integer between 1 and ${MAX_PAGE_SIZE}.`);
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE)
+    return weeblyError(400, `limit must be an integer between 1 and ${MAX_PAGE_SIZE}.`);
   return { page, limit };
 }
 
@@ -81,7 +82,17 @@ function getProduct(req: SimRequest, ctx: Ctx): SimResponse {
   if (denied) return denied;
   const p = product(req, ctx.state);
   if ('status' in p) return p;
-  return { status: 200, body: { user_id: ctx.state.userId, site_id: ctx.state.siteId, product_id: p.product_id, name: p.name, inventory: productInventory(p), skus: [...p.skus.values()].map((s) => skuJson(ctx.state, p.product_id, s)) } };
+  return {
+    status: 200,
+    body: {
+      user_id: ctx.state.userId,
+      site_id: ctx.state.siteId,
+      product_id: p.product_id,
+      name: p.name,
+      inventory: productInventory(p),
+      skus: [...p.skus.values()].map((s) => skuJson(ctx.state, p.product_id, s)),
+    },
+  };
 }
 
 function listSkus(req: SimRequest, ctx: Ctx): SimResponse {
@@ -91,7 +102,11 @@ function listSkus(req: SimRequest, ctx: Ctx): SimResponse {
   if ('status' in p) return p;
   const args = pageArgs(req);
   if ('status' in args) return args;
-  return paged([...p.skus.values()].map((s) => skuListJson(ctx.state, p.product_id, s)), args.page, args.limit);
+  return paged(
+    [...p.skus.values()].map((s) => skuListJson(ctx.state, p.product_id, s)),
+    args.page,
+    args.limit,
+  );
 }
 
 function findSku(req: SimRequest, state: WeeblySimState): { p: SimProduct; s: SimSku } | SimResponse {
@@ -112,7 +127,7 @@ function getSku(req: SimRequest, ctx: Ctx): SimResponse {
 /** The changeable fields and what each accepts ("These fields can be updated": sku, price, sale_price, inventory, weight). */
 const CHANGEABLE: Record<string, (v: unknown) => boolean> = {
   sku: (v) => v === null || typeof v === 'string',
-  price: (v) => typeof v === 'number' ? v >= 0 : typeof v === 'string' && /^\d+(\.\d+)?$/.test(v),
+  price: (v) => (typeof v === 'number' ? v >= 0 : typeof v === 'string' && /^\d+(\.\d+)?$/.test(v)),
   sale_price: (v) => v === null || (typeof v === 'number' ? v >= 0 : typeof v === 'string' && /^\d+(\.\d+)?$/.test(v)),
   // An integer count, or null for "not tracked" (null accepted here: unverified on the real API).
   inventory: (v) => v === null || (typeof v === 'number' && Number.isInteger(v) && v >= 0),
@@ -159,7 +174,11 @@ function redirectIfMoved(handle: SimRoute<WeeblySimState>['handle']): SimRoute<W
   return (req, ctx) => {
     if (!ctx.state.formerSiteIds.has(req.params.siteId)) return handle(req, ctx);
     const path = req.path.replace(`/sites/${req.params.siteId}/`, `/sites/${ctx.state.siteId}/`);
-    return { status: 301, headers: { location: `http://${req.headers.host ?? 'localhost'}${path}` }, body: { error: { code: 301, message: 'Moved Permanently' } } };
+    return {
+      status: 301,
+      headers: { location: `http://${req.headers.host ?? 'localhost'}${path}` },
+      body: { error: { code: 301, message: 'Moved Permanently' } },
+    };
   };
 }
 

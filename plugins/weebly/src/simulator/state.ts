@@ -40,7 +40,14 @@ export const SIM_SITE_ID = '987654321';
 export const SIM_USER_ID = '123456';
 
 export function createWeeblyState(): WeeblySimState {
-  return { siteId: SIM_SITE_ID, userId: SIM_USER_ID, products: new Map(), deleted: new Set(), scopes: new Set(['read:store-catalog', 'write:store-catalog']), formerSiteIds: new Set() };
+  return {
+    siteId: SIM_SITE_ID,
+    userId: SIM_USER_ID,
+    products: new Map(),
+    deleted: new Set(),
+    scopes: new Set(['read:store-catalog', 'write:store-catalog']),
+    formerSiteIds: new Set(),
+  };
 }
 
 export const refKey = (productId: string, skuId: string) => `${productId}/${skuId}`;
@@ -71,6 +78,15 @@ export function skuJson(state: WeeblySimState, productId: string, s: SimSku): Re
 
 /** List view: only the `list` fields of the docs' table. */
 export function skuListJson(state: WeeblySimState, productId: string, s: SimSku): Record<string, unknown> {
-  const { weight: _w, product_type: _t, download_limit_type: _d, download_units_remaining: _u, created_date: _c, updated_date: _up, files: _f, ...list } = skuJson(state, productId, s);
+  const {
+    weight: _w,
+    product_type: _t,
+    download_limit_type: _d,
+    download_units_remaining: _u,
+    created_date: _c,
+    updated_date: _up,
+    files: _f,
+    ...list
+  } = skuJson(state, productId, s);
   return list;
 }

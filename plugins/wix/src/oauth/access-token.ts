@@ -34,7 +34,11 @@ function wixWords(data: unknown): string {
 export function classifyCreateTokenResponse(res: HttpResponse): { error?: PluginError } | undefined {
   if (res.status < 400 || res.status >= 500 || res.status === 429) return undefined;
   const words = wixWords(res.data) || `HTTP ${res.status}`;
-  return { error: new AuthError(`Wix refused to create an access token for the app instance (${words}): install the app on the site again`, { status: res.status }) };
+  return {
+    error: new AuthError(`Wix refused to create an access token for the app instance (${words}): install the app on the site again`, {
+      status: res.status,
+    }),
+  };
 }
 
 /** A new four-hour access token for one app instance: { accessToken, accessTokenExpiresAt }. */
@@ -57,6 +61,7 @@ export async function createAccessToken(
     secrets: [],
   });
   const issuedAt = now();
-  if (typeof token.access_token !== 'string' || token.access_token === '') throw new Transient('Wix answered Create Access Token without an access_token');
+  if (typeof token.access_token !== 'string' || token.access_token === '')
+    throw new Transient('Wix answered Create Access Token without an access_token');
   return { accessToken: token.access_token, accessTokenExpiresAt: expiresAtFrom(token.expires_in ?? ACCESS_TOKEN_SECONDS, issuedAt)! };
 }

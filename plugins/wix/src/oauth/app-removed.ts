@@ -51,7 +51,8 @@ export function verifyWixJwt(token: string, publicKeyPem: string, nowSeconds: nu
 export function verifyAppRemoved(req: InboundRequest, publicKeyPem: string | undefined, nowSeconds: number): UninstallNotice | null {
   if (!publicKeyPem || req.method.toUpperCase() !== 'POST') return null;
   const payload = verifyWixJwt(req.rawBody.toString('utf8'), publicKeyPem, nowSeconds);
-  const envelope = typeof payload?.data === 'string' ? (json(payload.data) as { eventType?: unknown; instanceId?: unknown } | undefined) : undefined;
+  const envelope =
+    typeof payload?.data === 'string' ? (json(payload.data) as { eventType?: unknown; instanceId?: unknown } | undefined) : undefined;
   if (!envelope || envelope.eventType !== APP_REMOVED_EVENT) return null;
   if (typeof envelope.instanceId !== 'string' || envelope.instanceId === '') return null;
   return { externalStoreId: envelope.instanceId, reason: 'the app was removed from the Wix site (App Instance Removed event)' };

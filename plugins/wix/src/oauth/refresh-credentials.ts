@@ -9,7 +9,10 @@ import { createAccessToken } from './access-token';
 
 export async function refreshWixCredentials(ctx: ConnectContext, now: () => number = Date.now): Promise<Record<string, string>> {
   const c = ctx.credentials;
-  if (!c.instanceId) throw new AuthError('this Wix site has no instanceId (connected without the install flow): its token cannot be renewed, connect it again');
+  if (!c.instanceId)
+    throw new AuthError(
+      'this Wix site has no instanceId (connected without the install flow): its token cannot be renewed, connect it again',
+    );
   if (!ctx.app) throw new AuthError('no Wix app (app id / secret) is configured in the hub: the access token cannot be renewed');
   const token = await createAccessToken(ctx.http, ctx.app, c.instanceId, c.baseUrl, now);
   return { ...c, accessToken: token.accessToken, accessTokenExpiresAt: token.accessTokenExpiresAt };

@@ -48,7 +48,10 @@ export function createWixOAuth(now: () => number = Date.now): PluginOAuth {
       const instanceId = q.instanceId;
       if (!instanceId) throw new AuthError('the Wix install callback carries no instanceId (the app was not installed)');
       const token = await createAccessToken(ctx.http, ctx.app, instanceId, undefined, now);
-      return { externalStoreId: instanceId, credentials: { accessToken: token.accessToken, accessTokenExpiresAt: token.accessTokenExpiresAt, instanceId } };
+      return {
+        externalStoreId: instanceId,
+        credentials: { accessToken: token.accessToken, accessTokenExpiresAt: token.accessTokenExpiresAt, instanceId },
+      };
     },
     verifyUninstall(req: InboundRequest, app: OAuthApp) {
       return verifyAppRemoved(req, app.publicKey, Math.floor(now() / 1000));

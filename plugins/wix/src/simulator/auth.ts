@@ -9,6 +9,7 @@ import { appError, unauthenticated } from './errors';
 export function authenticateWix(req: SimRequest, creds: Record<string, string>, revoked: boolean): SimResponse | undefined {
   const token = (req.headers.authorization ?? '').replace(/^Bearer\s+/i, '').trim();
   if (revoked || !token || token !== creds.accessToken) return unauthenticated();
-  if (creds.siteId && req.headers['wix-site-id'] !== creds.siteId) return appError(403, 'FORBIDDEN', 'The API key has no access to this site (wix-site-id)');
+  if (creds.siteId && req.headers['wix-site-id'] !== creds.siteId)
+    return appError(403, 'FORBIDDEN', 'The API key has no access to this site (wix-site-id)');
   return undefined;
 }

@@ -14,7 +14,10 @@ export function appError(status: number, code: string, description: string): Sim
 export function validationError(field: string, description: string): SimResponse {
   return {
     status: 400,
-    body: { message: `INVALID_ARGUMENT: ${field} ${description}`, details: { validationError: { fieldViolations: [{ field, description, violatedRule: 'INVALID' }] } } },
+    body: {
+      message: `INVALID_ARGUMENT: ${field} ${description}`,
+      details: { validationError: { fieldViolations: [{ field, description, violatedRule: 'INVALID' }] } },
+    },
   };
 }
 

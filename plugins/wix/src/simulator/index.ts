@@ -13,7 +13,15 @@ import { v1Routes } from './v1-routes';
 import { v3Routes } from './v3-routes';
 
 export type { WixSimState, V1SimItem, V3SimItem, SimCatalogVersion } from './state';
-export { SANDBOX_OAUTH_APP, SANDBOX_INSTANCE_ID, SANDBOX_TENANT_ID, INSTALL_PATH, removeApp, sandboxWebhookKeys, signedAppRemoved } from './oauth';
+export {
+  SANDBOX_OAUTH_APP,
+  SANDBOX_INSTANCE_ID,
+  SANDBOX_TENANT_ID,
+  INSTALL_PATH,
+  removeApp,
+  sandboxWebhookKeys,
+  signedAppRemoved,
+} from './oauth';
 
 /** Obviously fake; the sandbox plays an API key, so a site id goes with it. */
 export const SANDBOX_ACCESS_TOKEN = 'IST.test-wix-sandbox-0000-apikey-0000';
@@ -87,7 +95,12 @@ function seed(state: WixSimState, products: SeedProduct[]): void {
         state.v1.set(sp.productId, item);
       }
       for (const sv of sp.variants) {
-        if (!item.variants.has(sv.variantId)) item.variants.set(sv.variantId, { variantId: sv.variantId, inStock: true, quantity: item.trackQuantity ? V1_MERCHANT_DEFAULT_COUNT : 0 });
+        if (!item.variants.has(sv.variantId))
+          item.variants.set(sv.variantId, {
+            variantId: sv.variantId,
+            inStock: true,
+            quantity: item.trackQuantity ? V1_MERCHANT_DEFAULT_COUNT : 0,
+          });
         v1MerchantEdit(item, sv.variantId, sv.initial ?? { kind: 'unlimited' });
         state.deleted.delete(refKey(sp.productId, sv.variantId));
       }
@@ -95,7 +108,18 @@ function seed(state: WixSimState, products: SeedProduct[]): void {
       for (const sv of sp.variants) {
         let [item] = v3Items(state, { externalProductId: sp.productId, externalVariantId: sv.variantId });
         if (!item) {
-          item = { id: newId(state), productId: sp.productId, variantId: sv.variantId, locationId: state.defaultLocationId, trackQuantity: false, quantity: 0, inStock: true, revision: 1, createdDate: state.clock(), updatedDate: state.clock() };
+          item = {
+            id: newId(state),
+            productId: sp.productId,
+            variantId: sv.variantId,
+            locationId: state.defaultLocationId,
+            trackQuantity: false,
+            quantity: 0,
+            inStock: true,
+            revision: 1,
+            createdDate: state.clock(),
+            updatedDate: state.clock(),
+          };
           state.v3.set(item.id, item);
         }
         v3MerchantEdit(state, item, sv.initial ?? { kind: 'unlimited' });
@@ -123,7 +147,9 @@ const provisionRoute: SimRoute<WixSimState> = {
   handle: (_req, { state }) => ({ status: 200, body: { catalogVersion: state.catalogVersion } }),
 };
 
-export function makeWixSimulator(catalogVersion: SimCatalogVersion): PlatformSimulatorDefinition<WixSimState> & { oauthApp: { clientId: string; clientSecret: string; publicKey: string } } {
+export function makeWixSimulator(
+  catalogVersion: SimCatalogVersion,
+): PlatformSimulatorDefinition<WixSimState> & { oauthApp: { clientId: string; clientSecret: string; publicKey: string } } {
   return withWixOAuth({
     id: 'wix',
     displayName: 'Wix',
@@ -145,12 +171,14 @@ export function makeWixSimulator(catalogVersion: SimCatalogVersion): PlatformSim
     manualEdit(state, ref, to) {
       if (state.catalogVersion === 'V1_CATALOG') {
         const item = state.v1.get(ref.externalProductId);
-        if (!item?.variants.has(ref.externalVariantId)) throw new Error(`no variant ${ref.externalVariantId} in product ${ref.externalProductId}`);
+        if (!item?.variants.has(ref.externalVariantId))
+          throw new Error(`no variant ${ref.externalVariantId} in product ${ref.externalProductId}`);
         v1MerchantEdit(item, ref.externalVariantId, to);
         item.lastUpdated = state.clock();
       } else {
         const items = v3Items(state, ref);
-        if (items.length === 0) throw new Error(`no inventory item for variant ${ref.externalVariantId} of product ${ref.externalProductId}`);
+        if (items.length === 0)
+          throw new Error(`no inventory item for variant ${ref.externalVariantId} of product ${ref.externalProductId}`);
         for (const i of items) v3MerchantEdit(state, i, to);
       }
     },
@@ -185,7 +213,18 @@ export function migrateToV3(state: WixSimState): void {
   for (const item of state.v1.values()) {
     for (const v of item.variants.values()) {
       const stock = v1Neutral(item, v.variantId);
-      const v3: V3SimItem = { id: newId(state), productId: item.productId, variantId: v.variantId, locationId: state.defaultLocationId, trackQuantity: false, quantity: 0, inStock: true, revision: 1, createdDate: state.clock(), updatedDate: state.clock() };
+      const v3: V3SimItem = {
+        id: newId(state),
+        productId: item.productId,
+        variantId: v.variantId,
+        locationId: state.defaultLocationId,
+        trackQuantity: false,
+        quantity: 0,
+        inStock: true,
+        revision: 1,
+        createdDate: state.clock(),
+        updatedDate: state.clock(),
+      };
       if (stock) v3MerchantEdit(state, v3, stock);
       state.v3.set(v3.id, v3);
     }

@@ -32,7 +32,10 @@ import { appError, unauthenticated } from './errors';
 export const INSTALL_PATH = '/installer/install';
 const KIT_TOKEN_PATH = '/__kit/oauth/token';
 /** The sandbox app (test values). */
-export const SANDBOX_OAUTH_APP = { clientId: '3f1e0c2a-0000-4000-8000-0000000000a1', clientSecret: 'wix_sandbox_app_secret_test_only_0000' };
+export const SANDBOX_OAUTH_APP = {
+  clientId: '3f1e0c2a-0000-4000-8000-0000000000a1',
+  clientSecret: 'wix_sandbox_app_secret_test_only_0000',
+};
 /** The sandbox site's app instance and site (tenant) ids. */
 export const SANDBOX_INSTANCE_ID = '7c2d9a10-0000-4000-8000-0000000000b2';
 export const SANDBOX_TENANT_ID = '5b8e4f60-0000-4000-8000-0000000000c3';
@@ -64,20 +67,37 @@ export function wixOAuthConfig<TState>(): OAuthSimulatorConfig<TState> {
     // Installing creates the instance's grant at once (the code is exchanged inside the sandbox), and the
     // redirect carries what Wix appends: appId, tenantId, instanceId.
     approveParams(params, consent, ctx) {
-      const issued = kitToken(cfg).handle(kitRequest({ grant_type: 'authorization_code', code: params.code, client_id: SANDBOX_OAUTH_APP.clientId, client_secret: SANDBOX_OAUTH_APP.clientSecret }), ctx) as SimResponse;
+      const issued = kitToken(cfg).handle(
+        kitRequest({
+          grant_type: 'authorization_code',
+          code: params.code,
+          client_id: SANDBOX_OAUTH_APP.clientId,
+          client_secret: SANDBOX_OAUTH_APP.clientSecret,
+        }),
+        ctx,
+      ) as SimResponse;
       const refresh = (issued.body as { refresh_token?: string }).refresh_token;
       if (refresh) installed(ctx.state as object).set(SANDBOX_INSTANCE_ID, refresh);
       return { appId: consent.clientId, tenantId: SANDBOX_TENANT_ID, instanceId: SANDBOX_INSTANCE_ID };
     },
     deniedParams: () => ({ error: 'access_denied' }),
-    errorAnswer: (status, error, description) => appError(status === 401 ? 401 : 400, error === 'invalid_client' ? 'INVALID_CLIENT' : 'INVALID_GRANT', description),
+    errorAnswer: (status, error, description) =>
+      appError(status === 401 ? 401 : 400, error === 'invalid_client' ? 'INVALID_CLIENT' : 'INVALID_GRANT', description),
     refused: () => unauthenticated(),
   };
   return cfg;
 }
 
 function kitRequest(form: Record<string, string>): SimRequest {
-  return { method: 'POST', path: KIT_TOKEN_PATH, params: {}, query: {}, headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form, rawBody: new URLSearchParams(form).toString() };
+  return {
+    method: 'POST',
+    path: KIT_TOKEN_PATH,
+    params: {},
+    query: {},
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: form,
+    rawBody: new URLSearchParams(form).toString(),
+  };
 }
 
 const kitTokens = new WeakMap<object, SimRoute<any>>();
@@ -114,14 +134,24 @@ function createTokenRoute<TState>(cfg: OAuthSimulatorConfig<TState>): SimRoute<T
     method: 'POST',
     path: TOKEN_PATH,
     handle(req: SimRequest, ctx: SimContext<TState>) {
-      if (!(req.headers['content-type'] ?? '').includes('application/json')) return appError(400, 'INVALID_ARGUMENT', 'the body must be application/json');
+      if (!(req.headers['content-type'] ?? '').includes('application/json'))
+        return appError(400, 'INVALID_ARGUMENT', 'the body must be application/json');
       const b = (typeof req.body === 'object' && req.body !== null ? req.body : {}) as Record<string, unknown>;
       if (b.grant_type !== 'client_credentials') return appError(400, 'INVALID_ARGUMENT', 'grant_type must be client_credentials');
-      if (b.client_id !== cfg.app.clientId || b.client_secret !== cfg.app.clientSecret) return appError(401, 'INVALID_CLIENT', 'Unknown app or wrong app secret');
+      if (b.client_id !== cfg.app.clientId || b.client_secret !== cfg.app.clientSecret)
+        return appError(401, 'INVALID_CLIENT', 'Unknown app or wrong app secret');
       const instanceId = typeof b.instance_id === 'string' ? b.instance_id : '';
       const refresh = installed(ctx.state as object).get(instanceId);
       if (!refresh) return appError(400, 'INVALID_GRANT', 'The app is not installed on this instance');
-      const res = kitToken(cfg).handle(kitRequest({ grant_type: 'refresh_token', refresh_token: refresh, client_id: cfg.app.clientId, client_secret: cfg.app.clientSecret }), ctx) as SimResponse;
+      const res = kitToken(cfg).handle(
+        kitRequest({
+          grant_type: 'refresh_token',
+          refresh_token: refresh,
+          client_id: cfg.app.clientId,
+          client_secret: cfg.app.clientSecret,
+        }),
+        ctx,
+      ) as SimResponse;
       if (res.status !== 200) return res;
       const t = res.body as { access_token: string; expires_in: number };
       return { status: 200, body: { access_token: t.access_token, token_type: 'Bearer', expires_in: t.expires_in } };
@@ -132,18 +162,18 @@ function createTokenRoute<TState>(cfg: OAuthSimulatorConfig<TState>): SimRoute<T
 const OWN_PATHS = new Set([INSTALL_PATH, TOKEN_PATH]);
 
 /** The definition with Wix's install and token endpoints; API routes refuse kit tokens that expired or were revoked. */
-export function withWixOAuth<TState>(def: PlatformSimulatorDefinition<TState>): PlatformSimulatorDefinition<TState> & { oauthApp: typeof SANDBOX_OAUTH_APP & { publicKey: string } } {
+export function withWixOAuth<TState>(
+  def: PlatformSimulatorDefinition<TState>,
+): PlatformSimulatorDefinition<TState> & { oauthApp: typeof SANDBOX_OAUTH_APP & { publicKey: string } } {
   const cfg = wixOAuthConfig<TState>();
-  const guarded = def.routes.map(
-    (route): SimRoute<TState> => ({
-      ...route,
-      handle(req, ctx) {
-        const status = issuedTokenStatus(cfg, req, ctx);
-        if (status === 'expired' || status === 'unknown') return cfg.refused!(req, status);
-        return route.handle(req, ctx);
-      },
-    }),
-  );
+  const guarded = def.routes.map((route): SimRoute<TState> => ({
+    ...route,
+    handle(req, ctx) {
+      const status = issuedTokenStatus(cfg, req, ctx);
+      if (status === 'expired' || status === 'unknown') return cfg.refused!(req, status);
+      return route.handle(req, ctx);
+    },
+  }));
   return {
     ...def,
     // The hub verifies App Instance Removed notices with this key (HUB_OAUTH_WIX_PUBLIC_KEY).
@@ -169,17 +199,28 @@ export function removeApp(sim: { state: unknown }): void {
 let keys: { publicKey: string; privateKey: string } | undefined;
 /** The sandbox app's webhook key pair (the hub's app configuration takes `publicKey`), made once per process. */
 export function sandboxWebhookKeys(): { publicKey: string; privateKey: string } {
-  return (keys ??= generateKeyPairSync('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } }));
+  return (keys ??= generateKeyPairSync('rsa', {
+    modulusLength: 2048,
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+  }));
 }
 
 /**
  * The App Instance Removed event as Wix would POST it: the body is a JWT (RS256) whose payload is
  * {data: JSON.stringify({eventType: "AppRemoved", instanceId, data: JSON.stringify({appId})}), iat, exp}.
  */
-export function signedAppRemoved(instanceId: string, opts: { privateKey?: string; nowSeconds?: number; eventType?: string } = {}): { body: string; headers: Record<string, string> } {
+export function signedAppRemoved(
+  instanceId: string,
+  opts: { privateKey?: string; nowSeconds?: number; eventType?: string } = {},
+): { body: string; headers: Record<string, string> } {
   const now = opts.nowSeconds ?? Math.floor(Date.now() / 1000);
   const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
-  const data = JSON.stringify({ eventType: opts.eventType ?? 'AppRemoved', instanceId, data: JSON.stringify({ appId: SANDBOX_OAUTH_APP.clientId }) });
+  const data = JSON.stringify({
+    eventType: opts.eventType ?? 'AppRemoved',
+    instanceId,
+    data: JSON.stringify({ appId: SANDBOX_OAUTH_APP.clientId }),
+  });
   const signingInput = `${b64({ alg: 'RS256', typ: 'JWT' })}.${b64({ data, iat: now, exp: now + 300 })}`;
   const signature = sign('RSA-SHA256', Buffer.from(signingInput), opts.privateKey ?? sandboxWebhookKeys().privateKey).toString('base64url');
   return { body: `${signingInput}.${signature}`, headers: { 'content-type': 'text/plain' } };

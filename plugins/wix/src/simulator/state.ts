@@ -47,7 +47,15 @@ export interface WixSimState {
 }
 
 export function createWixState(catalogVersion: SimCatalogVersion): WixSimState {
-  return { catalogVersion, v1: new Map(), v3: new Map(), deleted: new Set(), defaultLocationId: 'a1b2c3d4-0000-4000-8000-000000000001', nextId: 1, clock: Date.now };
+  return {
+    catalogVersion,
+    v1: new Map(),
+    v3: new Map(),
+    deleted: new Set(),
+    defaultLocationId: 'a1b2c3d4-0000-4000-8000-000000000001',
+    nextId: 1,
+    clock: Date.now,
+  };
 }
 
 export const refKey = (productId: string, variantId: string) => `${productId}/${variantId}`;

@@ -15,7 +15,9 @@ export function v1ItemJson(item: V1SimItem): Record<string, unknown> {
     productId: item.productId,
     trackQuantity: item.trackQuantity,
     variants: [...item.variants.values()].map((v) =>
-      item.trackQuantity ? { variantId: v.variantId, inStock: v.quantity > 0, quantity: v.quantity, availableForPreorder: false } : { variantId: v.variantId, inStock: v.inStock, availableForPreorder: false },
+      item.trackQuantity
+        ? { variantId: v.variantId, inStock: v.quantity > 0, quantity: v.quantity, availableForPreorder: false }
+        : { variantId: v.variantId, inStock: v.inStock, availableForPreorder: false },
     ),
     lastUpdated: new Date(item.lastUpdated).toISOString(),
     preorderInfo: { enabled: false },
@@ -60,7 +62,10 @@ export const v1Routes: SimRoute<WixSimState>[] = [
       const productIds = filterValues(filter.productId ?? filter.externalId);
       const all = [...state.v1.values()].filter((i) => !productIds || productIds.includes(i.productId));
       const page = all.slice(offset, offset + limit);
-      return { status: 200, body: { inventoryItems: page.map(v1ItemJson), metadata: { items: page.length, offset }, totalResults: all.length } };
+      return {
+        status: 200,
+        body: { inventoryItems: page.map(v1ItemJson), metadata: { items: page.length, offset }, totalResults: all.length },
+      };
     },
   },
   {
@@ -71,19 +76,23 @@ export const v1Routes: SimRoute<WixSimState>[] = [
       const body = req.body as { inventoryItem?: { trackQuantity?: unknown; variants?: unknown } } | undefined;
       const inv = body?.inventoryItem;
       if (!inv || typeof inv !== 'object') return validationError('inventoryItem', 'is required');
-      if (inv.trackQuantity !== undefined && typeof inv.trackQuantity !== 'boolean') return validationError('inventoryItem.trackQuantity', 'must be a boolean');
+      if (inv.trackQuantity !== undefined && typeof inv.trackQuantity !== 'boolean')
+        return validationError('inventoryItem.trackQuantity', 'must be a boolean');
       const variants = inv.variants ?? [];
       if (!Array.isArray(variants)) return validationError('inventoryItem.variants', 'must be an array');
       for (const [i, v] of variants.entries()) {
         const o = v as Record<string, unknown>;
         if (typeof o?.variantId !== 'string') return validationError(`inventoryItem.variants[${i}].variantId`, 'is required');
-        if (o.quantity !== undefined && (typeof o.quantity !== 'number' || !Number.isInteger(o.quantity))) return validationError(`inventoryItem.variants[${i}].quantity`, 'must be an integer');
-        if (o.inStock !== undefined && typeof o.inStock !== 'boolean') return validationError(`inventoryItem.variants[${i}].inStock`, 'must be a boolean');
+        if (o.quantity !== undefined && (typeof o.quantity !== 'number' || !Number.isInteger(o.quantity)))
+          return validationError(`inventoryItem.variants[${i}].quantity`, 'must be an integer');
+        if (o.inStock !== undefined && typeof o.inStock !== 'boolean')
+          return validationError(`inventoryItem.variants[${i}].inStock`, 'must be a boolean');
       }
       const item = state.v1.get(req.params.productId);
       if (!item) return appError(404, 'PRODUCT_NOT_FOUND', `Product ${req.params.productId} not found`);
       for (const v of variants as { variantId: string }[]) {
-        if (!item.variants.has(v.variantId)) return appError(404, 'VARIANT_NOT_FOUND', `Variant ${v.variantId} not found in product ${item.productId}`);
+        if (!item.variants.has(v.variantId))
+          return appError(404, 'VARIANT_NOT_FOUND', `Variant ${v.variantId} not found in product ${item.productId}`);
       }
       // Whole update checked; now applied.
       const tracked = typeof inv.trackQuantity === 'boolean' ? inv.trackQuantity : item.trackQuantity;

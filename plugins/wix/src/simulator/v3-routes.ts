@@ -56,9 +56,11 @@ export const v3Routes: SimRoute<WixSimState>[] = [
     path: '/stores/v3/inventory-items/query',
     handle(req, { state }): SimResponse {
       if (state.catalogVersion !== 'V3_CATALOG') return wrongCatalog();
-      const query = (req.body as { query?: { filter?: unknown; cursorPaging?: { limit?: unknown; cursor?: unknown } } } | undefined)?.query ?? {};
+      const query =
+        (req.body as { query?: { filter?: unknown; cursorPaging?: { limit?: unknown; cursor?: unknown } } } | undefined)?.query ?? {};
       const limit = query.cursorPaging?.limit === undefined ? 100 : Number(query.cursorPaging.limit);
-      if (!Number.isInteger(limit) || limit < 1 || limit > PAGE_MAX) return validationError('query.cursorPaging.limit', `must be between 1 and ${PAGE_MAX}`);
+      if (!Number.isInteger(limit) || limit < 1 || limit > PAGE_MAX)
+        return validationError('query.cursorPaging.limit', `must be between 1 and ${PAGE_MAX}`);
       let filter: unknown = query.filter ?? {};
       let offset = 0;
       if (typeof query.cursorPaging?.cursor === 'string') {
@@ -71,13 +73,17 @@ export const v3Routes: SimRoute<WixSimState>[] = [
           return validationError('query.cursorPaging.cursor', 'is invalid');
         }
       }
-      if (typeof filter !== 'object' || filter === null || Array.isArray(filter)) return validationError('query.filter', 'must be an object');
+      if (typeof filter !== 'object' || filter === null || Array.isArray(filter))
+        return validationError('query.filter', 'must be an object');
       const all = [...state.v3.values()].filter((i) => matches(i, filter as Record<string, unknown>));
       const page = all.slice(offset, offset + limit);
       const hasNext = offset + limit < all.length;
       return {
         status: 200,
-        body: { inventoryItems: page.map(v3ItemJson), pagingMetadata: { count: page.length, cursors: hasNext ? { next: encodeCursor(filter, offset + limit) } : {}, hasNext } },
+        body: {
+          inventoryItems: page.map(v3ItemJson),
+          pagingMetadata: { count: page.length, cursors: hasNext ? { next: encodeCursor(filter, offset + limit) } : {}, hasNext },
+        },
       };
     },
   },
@@ -88,7 +94,8 @@ export const v3Routes: SimRoute<WixSimState>[] = [
       if (state.catalogVersion !== 'V3_CATALOG') return wrongCatalog();
       const body = req.body as { inventoryItems?: unknown; returnEntity?: unknown } | undefined;
       const list = body?.inventoryItems;
-      if (!Array.isArray(list) || list.length < 1 || list.length > V3_BULK_MAX) return validationError('inventoryItems', `must hold 1 to ${V3_BULK_MAX} items`);
+      if (!Array.isArray(list) || list.length < 1 || list.length > V3_BULK_MAX)
+        return validationError('inventoryItems', `must hold 1 to ${V3_BULK_MAX} items`);
       for (const [i, entry] of list.entries()) {
         const inv = (entry as { inventoryItem?: Record<string, unknown> })?.inventoryItem;
         const at = `inventoryItems[${i}].inventoryItem`;
@@ -98,16 +105,20 @@ export const v3Routes: SimRoute<WixSimState>[] = [
         const hasQ = inv.quantity !== undefined;
         const hasS = inv.inStock !== undefined;
         if (hasQ === hasS) return validationError(at, 'must set exactly one of quantity, inStock');
-        if (hasQ && (typeof inv.quantity !== 'number' || !Number.isInteger(inv.quantity))) return validationError(`${at}.quantity`, 'must be an integer');
+        if (hasQ && (typeof inv.quantity !== 'number' || !Number.isInteger(inv.quantity)))
+          return validationError(`${at}.quantity`, 'must be an integer');
         if (hasS && typeof inv.inStock !== 'boolean') return validationError(`${at}.inStock`, 'must be a boolean');
       }
       let successes = 0;
       const results = list.map((entry, originalIndex) => {
         const inv = (entry as { inventoryItem: { id: string; revision: string; quantity?: number; inStock?: boolean } }).inventoryItem;
         const item = state.v3.get(inv.id);
-        const fail = (code: string, description: string) => ({ itemMetadata: { id: inv.id, originalIndex, success: false, error: { code, description, data: {} } } });
+        const fail = (code: string, description: string) => ({
+          itemMetadata: { id: inv.id, originalIndex, success: false, error: { code, description, data: {} } },
+        });
         if (!item) return fail('INVENTORY_ITEM_NOT_FOUND', `Inventory item ${inv.id} not found`);
-        if (Number(inv.revision) !== item.revision) return fail('REVISION_MISMATCH', `Revision ${inv.revision} is stale (current ${item.revision})`);
+        if (Number(inv.revision) !== item.revision)
+          return fail('REVISION_MISMATCH', `Revision ${inv.revision} is stale (current ${item.revision})`);
         if (inv.quantity !== undefined) {
           item.trackQuantity = true;
           item.quantity = inv.quantity;
@@ -122,7 +133,10 @@ export const v3Routes: SimRoute<WixSimState>[] = [
         if (body?.returnEntity === true) ok.item = v3ItemJson(item);
         return ok;
       });
-      return { status: 200, body: { results, bulkActionMetadata: { totalSuccesses: successes, totalFailures: list.length - successes, undetailedFailures: 0 } } };
+      return {
+        status: 200,
+        body: { results, bulkActionMetadata: { totalSuccesses: successes, totalFailures: list.length - successes, undetailedFailures: 0 } },
+      };
     },
   },
 ];

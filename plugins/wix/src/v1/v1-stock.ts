@@ -6,7 +6,22 @@
  * the update is PATCH https://www.wixapis.com/stores/v2/inventoryItems/product/{productId}
  * (https://dev.wix.com/docs/api-reference/business-solutions/stores/catalog-v1/inventory/update-inventory-variants.md).
  */
-import { chunk, NotFound, OutcomeSlots, refOf, Rejected, stopsTheWork, type HttpClient, type ObservedStock, type PluginError, type PluginLogger, type StockWrite, type TargetStock, type VariantRef, type WriteOutcome } from '@stock-sync/plugin-sdk';
+import {
+  chunk,
+  NotFound,
+  OutcomeSlots,
+  refOf,
+  Rejected,
+  stopsTheWork,
+  type HttpClient,
+  type ObservedStock,
+  type PluginError,
+  type PluginLogger,
+  type StockWrite,
+  type TargetStock,
+  type VariantRef,
+  type WriteOutcome,
+} from '@stock-sync/plugin-sdk';
 import { QUERY_PAGE_LIMIT } from '../manifest';
 import { asPluginError, type PlannedItem } from '../plan';
 import type { V1InventoryItem, V1QueryResponse } from '../wix-types';
@@ -41,11 +56,18 @@ function byProduct<T extends VariantRef>(items: PlannedItem<T>[]): Map<string, P
   return m;
 }
 
-export async function writeV1(api: HttpClient, log: PluginLogger, changes: readonly StockWrite[], items: PlannedItem<StockWrite>[], outcomes: OutcomeSlots<WriteOutcome>): Promise<void> {
+export async function writeV1(
+  api: HttpClient,
+  log: PluginLogger,
+  changes: readonly StockWrite[],
+  items: PlannedItem<StockWrite>[],
+  outcomes: OutcomeSlots<WriteOutcome>,
+): Promise<void> {
   const groups = byProduct(items);
   const current = await queryV1(api, [...groups.keys()]);
   for (const [productId, group] of groups) {
-    const fail = (it: PlannedItem<StockWrite>, error: PluginError) => outcomes.set(it.indexes, (i) => ({ ...refOf(changes[i]), status: 'failed', error }));
+    const fail = (it: PlannedItem<StockWrite>, error: PluginError) =>
+      outcomes.set(it.indexes, (i) => ({ ...refOf(changes[i]), status: 'failed', error }));
     const item = current.get(productId);
     if (!item) {
       for (const it of group) fail(it, new NotFound(`Wix has no inventory for product ${productId}`, { productId }));
@@ -53,27 +75,51 @@ export async function writeV1(api: HttpClient, log: PluginLogger, changes: reado
     }
     const known = new Set(item.variants.map((v) => v.variantId));
     const present = group.filter((it) => known.has(it.input.externalVariantId));
-    for (const it of group.filter((g) => !known.has(g.input.externalVariantId))) fail(it, new NotFound(`Wix product ${productId} has no variant ${it.input.externalVariantId}`, { productId, variantId: it.input.externalVariantId }));
+    for (const it of group.filter((g) => !known.has(g.input.externalVariantId)))
+      fail(
+        it,
+        new NotFound(`Wix product ${productId} has no variant ${it.input.externalVariantId}`, {
+          productId,
+          variantId: it.input.externalVariantId,
+        }),
+      );
     const patch = planV1Patch(item, new Map<string, TargetStock>(present.map((it) => [it.input.externalVariantId, it.input.target])));
     if (patch) {
       try {
         // Absolute values for every variant sent: safe to re-send.
-        await api.request({ method: 'PATCH', url: `/stores/v2/inventoryItems/product/${encodeURIComponent(productId)}`, body: patch, idempotent: true });
+        await api.request({
+          method: 'PATCH',
+          url: `/stores/v2/inventoryItems/product/${encodeURIComponent(productId)}`,
+          body: patch,
+          idempotent: true,
+        });
       } catch (e) {
         const error = asPluginError(e);
         // A site that moved to Catalog V3 since the query: stop, so the connection detects it again.
         if (stopsTheWork(error) || isCatalogMismatch(error)) throw error;
-        const perItem = error instanceof NotFound ? new NotFound(`Wix has no inventory for product ${productId}`, error.details) : new Rejected(`Wix refused the inventory update of product ${productId} (${error.message})`, error.details);
+        const perItem =
+          error instanceof NotFound
+            ? new NotFound(`Wix has no inventory for product ${productId}`, error.details)
+            : new Rejected(`Wix refused the inventory update of product ${productId} (${error.message})`, error.details);
         present.forEach((it) => fail(it, perItem));
         continue;
       }
-      log.debug('wix v1: product inventory updated', { productId, trackQuantity: patch.inventoryItem.trackQuantity, variants: patch.inventoryItem.variants.length });
+      log.debug('wix v1: product inventory updated', {
+        productId,
+        trackQuantity: patch.inventoryItem.trackQuantity,
+        variants: patch.inventoryItem.variants.length,
+      });
     }
     for (const it of present) outcomes.set(it.indexes, (i) => ({ ...refOf(changes[i]), status: 'written' }));
   }
 }
 
-export async function readV1(api: HttpClient, refs: readonly VariantRef[], items: PlannedItem<VariantRef>[], outcomes: OutcomeSlots<ObservedStock>): Promise<void> {
+export async function readV1(
+  api: HttpClient,
+  refs: readonly VariantRef[],
+  items: PlannedItem<VariantRef>[],
+  outcomes: OutcomeSlots<ObservedStock>,
+): Promise<void> {
   const groups = byProduct(items);
   const current = await queryV1(api, [...groups.keys()]);
   for (const [productId, group] of groups) {
@@ -85,7 +131,10 @@ export async function readV1(api: HttpClient, refs: readonly VariantRef[], items
         const stock = fromV1Variant(item.trackQuantity, v);
         outcomes.set(it.indexes, (i) => ({ ...refOf(refs[i]), status: 'found', stock }));
       } else {
-        const error = new NotFound(`Wix product ${productId} has no variant ${it.input.externalVariantId}`, { productId, variantId: it.input.externalVariantId });
+        const error = new NotFound(`Wix product ${productId} has no variant ${it.input.externalVariantId}`, {
+          productId,
+          variantId: it.input.externalVariantId,
+        });
         outcomes.set(it.indexes, (i) => ({ ...refOf(refs[i]), status: 'failed', error }));
       }
     }

@@ -1,6 +1,13 @@
 /** Test plumbing: a running Wix simulator (V1 or V3 site) and the real plugin connected to it over HTTP. */
 import { type StoreConnection, type TargetStock } from '@stock-sync/plugin-sdk';
-import { refsOfProduct, connectToSimulator, startSimulator, type PlatformSimulatorDefinition, type RunningSimulator, type SeedProduct } from '@stock-sync/plugin-testkit';
+import {
+  refsOfProduct,
+  connectToSimulator,
+  startSimulator,
+  type PlatformSimulatorDefinition,
+  type RunningSimulator,
+  type SeedProduct,
+} from '@stock-sync/plugin-testkit';
 import { plugin } from '../../src';
 import type { WixSimState } from '../../src/simulator';
 
@@ -22,8 +29,19 @@ export function product(productId: string, count: number, initial?: TargetStock)
 
 export const refsOf = refsOfProduct;
 
-export async function call(sim: WixSim, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: any }> {
-  const h: Record<string, string> = { accept: 'application/json', authorization: sim.credentials.accessToken, 'wix-site-id': sim.credentials.siteId, ...headers };
+export async function call(
+  sim: WixSim,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: any }> {
+  const h: Record<string, string> = {
+    accept: 'application/json',
+    authorization: sim.credentials.accessToken,
+    'wix-site-id': sim.credentials.siteId,
+    ...headers,
+  };
   if (body !== undefined) h['content-type'] = 'application/json';
   const res = await fetch(`${sim.baseUrl}${path}`, { method, headers: h, body: body === undefined ? undefined : JSON.stringify(body) });
   const text = await res.text();
@@ -31,4 +49,7 @@ export async function call(sim: WixSim, method: string, path: string, body?: unk
 }
 
 export const calls = (sim: WixSim) =>
-  sim.requests.map((r) => `${r.method} ${r.path.replace('/stores/v3/provision/version', 'probe').replace('/stores/v3/inventory-items/query', 'v3 query').replace('/stores/v3/bulk/inventory-items/update', 'v3 bulk').replace('/stores-reader/v2/inventoryItems/query', 'v1 query').replace('/stores/v2/inventoryItems/product/', 'v1 product ')}`);
+  sim.requests.map(
+    (r) =>
+      `${r.method} ${r.path.replace('/stores/v3/provision/version', 'probe').replace('/stores/v3/inventory-items/query', 'v3 query').replace('/stores/v3/bulk/inventory-items/update', 'v3 bulk').replace('/stores-reader/v2/inventoryItems/query', 'v1 query').replace('/stores/v2/inventoryItems/product/', 'v1 product ')}`,
+  );

@@ -13,7 +13,15 @@
  * the callback itself (`exchange`). The POST is not signed: the single-use state stands alone, and the keys are
  * proven by a call to the store before they are stored. The keys do not expire: no refresh.
  */
-import { AuthError, sandboxBase, type AuthorizeRequest, type ConnectedStore, type InboundRequest, type OAuthExchangeContext, type PluginOAuth } from '@stock-sync/plugin-sdk';
+import {
+  AuthError,
+  sandboxBase,
+  type AuthorizeRequest,
+  type ConnectedStore,
+  type InboundRequest,
+  type OAuthExchangeContext,
+  type PluginOAuth,
+} from '@stock-sync/plugin-sdk';
 import { WooCommerceConnection } from '../connection';
 import { createWooApi } from '../woo-api';
 
@@ -32,7 +40,8 @@ export function normalizedSiteUrl(raw: string | undefined): string {
     throw new Error('siteUrl is not a URL (e.g. https://shop.example.com)');
   }
   if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new Error('siteUrl must be an http(s) URL');
-  if (u.username || u.password || u.search || u.hash) throw new Error('siteUrl must be the store address alone (no credentials, query or fragment)');
+  if (u.username || u.password || u.search || u.hash)
+    throw new Error('siteUrl must be the store address alone (no credentials, query or fragment)');
   return `${u.origin}${u.pathname.replace(/\/+$/, '')}`;
 }
 
@@ -107,7 +116,12 @@ export async function exchangeWooKeys(ctx: OAuthExchangeContext): Promise<Connec
 
 export const woocommerceOAuth: PluginOAuth = {
   connectFields: [
-    { name: 'siteUrl', secret: false, required: true, description: 'The store address, e.g. https://shop.example.com: the consent screen is on the store itself.' },
+    {
+      name: 'siteUrl',
+      secret: false,
+      required: true,
+      description: 'The store address, e.g. https://shop.example.com: the consent screen is on the store itself.',
+    },
   ],
   // Documentary: the real URL is built by authorizeUrlFor from the store's address (a placeholder would be URL-encoded).
   authorizeUrl: `https://woocommerce.example${AUTHORIZE_PATH}`,

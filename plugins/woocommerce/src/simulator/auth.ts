@@ -33,7 +33,8 @@ export function presentedCredentials(req: SimRequest): Presented | undefined {
  */
 export function notAllowed(req: SimRequest): SimResponse {
   const p = req.path.replace(/\/+$/, '');
-  if (/\/batch$/.test(p)) return wpError('woocommerce_rest_cannot_batch', 'Sorry, you are not allowed to batch manipulate this resource.', 401);
+  if (/\/batch$/.test(p))
+    return wpError('woocommerce_rest_cannot_batch', 'Sorry, you are not allowed to batch manipulate this resource.', 401);
   if (req.method === 'GET') {
     return /\/variations$|\/products$/.test(p)
       ? wpError('woocommerce_rest_cannot_view', 'Sorry, you cannot list resources.', 401)
@@ -43,7 +44,8 @@ export function notAllowed(req: SimRequest): SimResponse {
   return wpError('woocommerce_rest_cannot_edit', 'Sorry, you are not allowed to edit this resource.', 401);
 }
 
-const WWW_AUTHENTICATE = 'Basic realm="WooCommerce API. Use a consumer key in the username field and a consumer secret in the password field."';
+const WWW_AUTHENTICATE =
+  'Basic realm="WooCommerce API. Use a consumer key in the username field and a consumer secret in the password field."';
 
 export function authenticateWoo(req: SimRequest, creds: Record<string, string>, revoked: boolean): SimResponse | undefined {
   const presented = presentedCredentials(req);
@@ -52,7 +54,13 @@ export function authenticateWoo(req: SimRequest, creds: Record<string, string>, 
   // An unknown (or deleted, i.e. revoked) key is no error by itself: the user stays logged out.
   if (!presented || revoked || presented.key !== creds.consumerKey) return notAllowed(req);
   if (presented.secret !== creds.consumerSecret) {
-    return wpError('woocommerce_rest_authentication_error', 'Consumer secret is invalid.', 401, {}, { 'www-authenticate': WWW_AUTHENTICATE });
+    return wpError(
+      'woocommerce_rest_authentication_error',
+      'Consumer secret is invalid.',
+      401,
+      {},
+      { 'www-authenticate': WWW_AUTHENTICATE },
+    );
   }
   return undefined;
 }

@@ -35,7 +35,16 @@ function seed(state: WooSimState, products: SeedProduct[]): void {
     const productId = wooId(sp.productId, 'product');
     let product = state.products.get(productId);
     if (!product) {
-      product = { id: productId, name: sp.title ?? `Product ${productId}`, manageStock: false, stockQuantity: null, stockStatus: 'instock', backorders: 'no', variationIds: [], dateModified: now };
+      product = {
+        id: productId,
+        name: sp.title ?? `Product ${productId}`,
+        manageStock: false,
+        stockQuantity: null,
+        stockStatus: 'instock',
+        backorders: 'no',
+        variationIds: [],
+        dateModified: now,
+      };
       state.products.set(productId, product);
     }
     for (const sv of sp.variants) {
@@ -43,8 +52,16 @@ function seed(state: WooSimState, products: SeedProduct[]): void {
       const existing = state.variations.get(id);
       if (existing && existing.parentId !== productId) throw new Error(`variation ${id} already belongs to product ${existing.parentId}`);
       const v: SimVariation = existing ?? {
-        id, parentId: productId, sku: sv.sku ?? '', status: 'publish', manageStock: false, stockQuantity: null,
-        stockStatus: 'instock', backorders: 'no', lowStockAmount: null, dateModified: now,
+        id,
+        parentId: productId,
+        sku: sv.sku ?? '',
+        status: 'publish',
+        manageStock: false,
+        stockQuantity: null,
+        stockStatus: 'instock',
+        backorders: 'no',
+        lowStockAmount: null,
+        dateModified: now,
       };
       if (sv.sku !== undefined) v.sku = sv.sku;
       if (!existing) {
@@ -61,7 +78,10 @@ function seed(state: WooSimState, products: SeedProduct[]): void {
  * WooCommerce registers no app: the store issues keys to whoever its owner approves. The sandbox "app" only
  * satisfies the hub's per-platform configuration (test values, never sent anywhere).
  */
-export const SIM_OAUTH_APP = Object.freeze({ clientId: 'woocommerce-registers-no-app', clientSecret: 'woocommerce-registers-no-app-secret' });
+export const SIM_OAUTH_APP = Object.freeze({
+  clientId: 'woocommerce-registers-no-app',
+  clientSecret: 'woocommerce-registers-no-app-secret',
+});
 
 export const simulator: PlatformSimulatorDefinition<WooSimState> & { oauthApp: { clientId: string; clientSecret: string } } = {
   oauthApp: { ...SIM_OAUTH_APP },

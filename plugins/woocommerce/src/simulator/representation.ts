@@ -71,7 +71,10 @@ export function variationJson(state: WooSimState, v: SimVariation): Record<strin
 
 /** WordPress's `_fields`: only the named top-level fields (WooCommerce always keeps `id`). */
 export function pickFields(obj: Record<string, unknown>, fields: string | string[] | undefined): Record<string, unknown> {
-  const list = (Array.isArray(fields) ? fields.join(',') : fields ?? '').split(',').map((f) => f.trim()).filter(Boolean);
+  const list = (Array.isArray(fields) ? fields.join(',') : (fields ?? ''))
+    .split(',')
+    .map((f) => f.trim())
+    .filter(Boolean);
   if (list.length === 0) return obj;
   const out: Record<string, unknown> = {};
   for (const key of ['id', ...list]) if (key in obj) out[key] = obj[key];

@@ -25,7 +25,10 @@ function jsonBody(req: SimRequest): Parsed<Record<string, unknown>> {
   if (req.body === undefined || req.body === null || req.body === '') return { ok: true, value: {} };
   if (isPlainObject(req.body)) return { ok: true, value: req.body };
   if (typeof req.body === 'string' && (req.headers['content-type'] ?? '').includes('json')) {
-    return { ok: false, res: wpError('rest_invalid_json', 'Invalid JSON body passed.', 400, { json_error_code: 4, json_error_message: 'Syntax error' }) };
+    return {
+      ok: false,
+      res: wpError('rest_invalid_json', 'Invalid JSON body passed.', 400, { json_error_code: 4, json_error_message: 'Syntax error' }),
+    };
   }
   return { ok: true, value: {} };
 }
@@ -40,7 +43,8 @@ function validateCollectionArgs(req: SimRequest): SimResponse | undefined {
   const page = queryString(req.query.page);
   if (page !== undefined && !(ID.test(page) && Number(page) >= 1)) invalid.page = 'page must be greater than or equal to 1';
   const include = queryString(req.query.include);
-  if (include !== undefined && include !== '' && !include.split(',').every((s) => ID.test(s.trim()))) invalid.include = 'include[0] is not of type integer.';
+  if (include !== undefined && include !== '' && !include.split(',').every((s) => ID.test(s.trim())))
+    invalid.include = 'include[0] is not of type integer.';
   const status = queryString(req.query.stock_status);
   if (status !== undefined && !['instock', 'outofstock', 'onbackorder'].includes(status)) {
     invalid.stock_status = 'stock_status is not one of instock, outofstock, and onbackorder.';
@@ -56,7 +60,10 @@ function listVariations(req: SimRequest, ctx: Ctx): SimResponse {
   const productId = Number(req.params.productId);
   const perPage = Number(queryString(req.query.per_page) ?? 10);
   const page = Number(queryString(req.query.page) ?? 1);
-  const include = (queryString(req.query.include) ?? '').split(',').filter((s) => s.trim() !== '').map(Number);
+  const include = (queryString(req.query.include) ?? '')
+    .split(',')
+    .filter((s) => s.trim() !== '')
+    .map(Number);
   const stockStatus = queryString(req.query.stock_status);
   // Default order: date desc, then id desc (WP_Query orderby "date ID").
   let rows = [...ctx.state.variations.values()]
@@ -109,13 +116,21 @@ function readBatch(req: SimRequest, ctx: Ctx): Parsed<BatchOps> {
   if (invalid) return { ok: false, res: { status: 400, body: invalid } };
   const bad = (['create', 'update', 'delete'] as const).filter((k) => body[k] !== undefined && body[k] !== null && !Array.isArray(body[k]));
   if (bad.length) {
-    return { ok: false, res: wpError('rest_invalid_param', `Invalid parameter(s): ${bad.join(', ')}`, 400, { params: Object.fromEntries(bad.map((k) => [k, `${k} is not of type array.`])) }) };
+    return {
+      ok: false,
+      res: wpError('rest_invalid_param', `Invalid parameter(s): ${bad.join(', ')}`, 400, {
+        params: Object.fromEntries(bad.map((k) => [k, `${k} is not of type array.`])),
+      }),
+    };
   }
   const count = (k: keyof BatchOps) => (Array.isArray(body[k]) ? (body[k] as unknown[]).length : 0);
   const total = count('create') + count('update') + count('delete');
   const limit = ctx.state.options.batchItemsLimit;
   if (total > limit) {
-    return { ok: false, res: wpError('woocommerce_rest_request_entity_too_large', `Unable to accept more than ${limit} items for this request.`, 413) };
+    return {
+      ok: false,
+      res: wpError('woocommerce_rest_request_entity_too_large', `Unable to accept more than ${limit} items for this request.`, 413),
+    };
   }
   return { ok: true, value: body as BatchOps };
 }
@@ -133,7 +148,9 @@ function batchVariations(req: SimRequest, ctx: Ctx): SimResponse {
   const out: Record<string, unknown[]> = {};
 
   if (Array.isArray(ops.create) && ops.create.length) {
-    out.create = ops.create.map(() => itemFailure(0, wpErrorBody('woocommerce_rest_cannot_create', 'Creating variations is not modelled by the sandbox.', 400)));
+    out.create = ops.create.map(() =>
+      itemFailure(0, wpErrorBody('woocommerce_rest_cannot_create', 'Creating variations is not modelled by the sandbox.', 400)),
+    );
   }
   if (Array.isArray(ops.update) && ops.update.length) {
     out.update = ops.update.map((raw) => {
@@ -190,13 +207,15 @@ function batchProducts(req: SimRequest, ctx: Ctx): SimResponse {
   if (!Array.isArray(ops.update) || ops.update.length === 0) return { status: 200, body: [] };
   const update = ops.update.map((raw) => {
     const p = isPlainObject(raw) && ID.test(String(raw.id ?? '')) ? ctx.state.products.get(Number(raw.id)) : undefined;
-    if (!isPlainObject(raw) || !p) return itemFailure(isPlainObject(raw) ? raw.id : 0, wpErrorBody('woocommerce_rest_product_invalid_id', 'Invalid ID.', 400));
+    if (!isPlainObject(raw) || !p)
+      return itemFailure(isPlainObject(raw) ? raw.id : 0, wpErrorBody('woocommerce_rest_product_invalid_id', 'Invalid ID.', 400));
     const invalid = validateVariationArgs(raw);
     if (invalid) return itemFailure(raw.id, invalid);
     if (raw.manage_stock !== undefined && raw.manage_stock !== null) p.manageStock = wcStringToBool(raw.manage_stock);
     if (typeof raw.stock_status === 'string') p.stockStatus = raw.stock_status as SimProduct['stockStatus'];
     if (typeof raw.backorders === 'string') p.backorders = raw.backorders as SimProduct['backorders'];
-    if (p.manageStock && raw.stock_quantity !== undefined && raw.stock_quantity !== null) p.stockQuantity = wcStockAmount(raw.stock_quantity);
+    if (p.manageStock && raw.stock_quantity !== undefined && raw.stock_quantity !== null)
+      p.stockQuantity = wcStockAmount(raw.stock_quantity);
     validateProductProps(ctx.state, p);
     p.dateModified = ctx.state.clock();
     // Variations that inherit the parent's stock follow its count.

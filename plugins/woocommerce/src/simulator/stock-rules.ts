@@ -91,7 +91,8 @@ const BACKORDERS: readonly string[] = ['no', 'notify', 'yes'];
 export function applyStockUpdate(state: WooSimState, v: SimVariation, input: StockFieldsInput): void {
   const isSet = (x: unknown) => x !== undefined && x !== null;
   if (isSet(input.manage_stock)) v.manageStock = wcStringToBool(input.manage_stock);
-  if (isSet(input.stock_status)) v.stockStatus = (STATUSES.includes(String(input.stock_status)) ? input.stock_status : 'instock') as WooStockStatus;
+  if (isSet(input.stock_status))
+    v.stockStatus = (STATUSES.includes(String(input.stock_status)) ? input.stock_status : 'instock') as WooStockStatus;
   if (isSet(input.backorders)) v.backorders = (BACKORDERS.includes(String(input.backorders)) ? input.backorders : 'no') as WooBackorders;
   if (manageStockView(state, v)) {
     if (isSet(input.stock_quantity)) v.stockQuantity = wcStockAmount(input.stock_quantity);

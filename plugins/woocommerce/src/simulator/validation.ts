@@ -10,7 +10,8 @@ type Check = (value: unknown, param: string) => { code: string; message: string 
 
 /** rest_is_boolean(): booleans, 0/1, and the strings "true"/"false"/"1"/"0"/"". */
 const boolean: Check = (v, p) => {
-  const ok = typeof v === 'boolean' || v === 0 || v === 1 || (typeof v === 'string' && ['true', 'false', '1', '0', ''].includes(v.toLowerCase()));
+  const ok =
+    typeof v === 'boolean' || v === 0 || v === 1 || (typeof v === 'string' && ['true', 'false', '1', '0', ''].includes(v.toLowerCase()));
   return ok ? undefined : { code: 'rest_invalid_type', message: `${p} is not of type boolean.` };
 };
 

@@ -48,7 +48,11 @@ export function isIssuedConsumerKey(key: string): boolean {
 
 /** WordPress's wp_die page for a refused handshake (response 401). */
 function accessDenied(message: string): SimResponse {
-  return { status: 401, headers: { 'content-type': 'text/html; charset=utf-8' }, body: `<title>Access denied</title><p>Error: ${message}.</p>` };
+  return {
+    status: 401,
+    headers: { 'content-type': 'text/html; charset=utf-8' },
+    body: `<title>Access denied</title><p>Error: ${message}.</p>`,
+  };
 }
 
 function first(v: string | string[] | undefined): string {
@@ -101,7 +105,12 @@ async function authorize(req: SimRequest, ctx: SimContext<WooSimState>): Promise
   const consumerSecret = `cs_${randomBytes(20).toString('hex')}`;
   const keyId = keys.size + 1;
   const permissions = data.scope as IssuedKey['permissions'];
-  keys.set(consumerKey, { keyId, consumerSecret, permissions, description: `${data.app_name} - API (${new Date(ctx.now()).toISOString().slice(0, 19).replace('T', ' ')})` });
+  keys.set(consumerKey, {
+    keyId,
+    consumerSecret,
+    permissions,
+    description: `${data.app_name} - API (${new Date(ctx.now()).toISOString().slice(0, 19).replace('T', ' ')})`,
+  });
   issuedKeys.add(consumerKey);
   consent.counts.consents++;
 
@@ -110,7 +119,13 @@ async function authorize(req: SimRequest, ctx: SimContext<WooSimState>): Promise
     const res = await fetch(urls.callback_url, {
       method: 'POST',
       headers: { 'content-type': 'application/json;charset=UTF-8' },
-      body: JSON.stringify({ key_id: keyId, user_id: data.user_id, consumer_key: consumerKey, consumer_secret: consumerSecret, key_permissions: permissions }),
+      body: JSON.stringify({
+        key_id: keyId,
+        user_id: data.user_id,
+        consumer_key: consumerKey,
+        consumer_secret: consumerSecret,
+        key_permissions: permissions,
+      }),
       redirect: 'manual',
       signal: AbortSignal.timeout(60_000),
     });
@@ -132,13 +147,21 @@ export const wcAuthRoute: SimRoute<WooSimState> = { method: 'GET', path: AUTHORI
  * The wc/v3 check of an issued key against the store's records: unknown (revoked) → the visitor's refusal from
  * `notAllowed`; wrong secret → "Consumer secret is invalid."; a read key writing → no write permissions.
  */
-export function checkIssuedKey(req: SimRequest, state: WooSimState, key: string, secret: string, notAllowed: (req: SimRequest) => SimResponse): SimResponse | undefined {
+export function checkIssuedKey(
+  req: SimRequest,
+  state: WooSimState,
+  key: string,
+  secret: string,
+  notAllowed: (req: SimRequest) => SimResponse,
+): SimResponse | undefined {
   const rec = issuedKeysOf(state).get(key);
   if (!rec) return notAllowed(req);
   if (rec.consumerSecret !== secret) return wpError('woocommerce_rest_authentication_error', 'Consumer secret is invalid.', 401);
   const reads = req.method === 'GET' || req.method === 'HEAD';
-  if (rec.permissions === 'read' && !reads) return wpError('woocommerce_rest_authentication_error', 'The API key provided does not have write permissions.', 401);
-  if (rec.permissions === 'write' && reads) return wpError('woocommerce_rest_authentication_error', 'The API key provided does not have read permissions.', 401);
+  if (rec.permissions === 'read' && !reads)
+    return wpError('woocommerce_rest_authentication_error', 'The API key provided does not have write permissions.', 401);
+  if (rec.permissions === 'write' && reads)
+    return wpError('woocommerce_rest_authentication_error', 'The API key provided does not have read permissions.', 401);
   return undefined;
 }
 

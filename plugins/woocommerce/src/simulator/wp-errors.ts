@@ -8,7 +8,13 @@ export function wpErrorBody(code: string, message: string, status: number, extra
   return { code, message, data: { status, ...extra } };
 }
 
-export function wpError(code: string, message: string, status: number, extra: Record<string, unknown> = {}, headers?: Record<string, string>): SimResponse {
+export function wpError(
+  code: string,
+  message: string,
+  status: number,
+  extra: Record<string, unknown> = {},
+  headers?: Record<string, string>,
+): SimResponse {
   return { status, headers, body: wpErrorBody(code, message, status, extra) };
 }
 

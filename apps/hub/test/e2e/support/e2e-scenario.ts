@@ -10,14 +10,27 @@ export function observedAt(): string {
   return new Date(clock).toISOString();
 }
 
-export const pod = (variantId: number, facility: string, status: string, at = observedAt()) => ({ variantId, facility, status, observedAt: at });
-export const qty = (variantId: number, facility: string, quantity: number, at = observedAt()) => ({ variantId, facility, quantity, observedAt: at });
+export const pod = (variantId: number, facility: string, status: string, at = observedAt()) => ({
+  variantId,
+  facility,
+  status,
+  observedAt: at,
+});
+export const qty = (variantId: number, facility: string, quantity: number, at = observedAt()) => ({
+  variantId,
+  facility,
+  quantity,
+  observedAt: at,
+});
 
 export const UNLIMITED: TargetStock = { kind: 'unlimited' };
 export const OUT: TargetStock = { kind: 'out_of_stock' };
 export const Q = (quantity: number): TargetStock => ({ kind: 'quantity', quantity });
 
-export async function putCatalog(hub: TestHub, variants: { id: number; productId: number; fulfillment: 'pod' | 'warehouse' }[]): Promise<void> {
+export async function putCatalog(
+  hub: TestHub,
+  variants: { id: number; productId: number; fulfillment: 'pod' | 'warehouse' }[],
+): Promise<void> {
   await hub.put('/v1/catalog/variants', { variants: variants.map((v) => ({ ...v, name: `catalog ${v.id}` })) }).expect(200);
 }
 
@@ -38,16 +51,28 @@ export async function createPlatformStore(
   return res.body.id;
 }
 
-export async function postStock(hub: TestHub, updates: object[]): Promise<{ accepted: number; stale: number; affectedSyncVariants: number }> {
+export async function postStock(
+  hub: TestHub,
+  updates: object[],
+): Promise<{ accepted: number; stale: number; affectedSyncVariants: number }> {
   const res = await hub.post('/v1/facility-stock', { updates });
   if (res.status !== 202) throw new Error(`facility-stock failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
 }
 
-export async function linkVariants(hub: TestHub, storeId: string, variants: { productId: string; variantId: string; catalogVariantId: number | null; ignored?: boolean }[]): Promise<void> {
+export async function linkVariants(
+  hub: TestHub,
+  storeId: string,
+  variants: { productId: string; variantId: string; catalogVariantId: number | null; ignored?: boolean }[],
+): Promise<void> {
   await hub
     .put(`/v1/stores/${storeId}/sync-variants`, {
-      variants: variants.map((v) => ({ externalProductId: v.productId, externalVariantId: v.variantId, catalogVariantId: v.catalogVariantId, ...(v.ignored === undefined ? {} : { ignored: v.ignored }) })),
+      variants: variants.map((v) => ({
+        externalProductId: v.productId,
+        externalVariantId: v.variantId,
+        catalogVariantId: v.catalogVariantId,
+        ...(v.ignored === undefined ? {} : { ignored: v.ignored }),
+      })),
     })
     .expect(200);
 }

@@ -30,7 +30,9 @@ function entries(id: string): { plugin: string; simulator: string } | undefined 
 
 /** The reference platforms whose plugin and simulator are built (HUB_E2E_PLATFORMS narrows the list). */
 export function builtPlatforms(): ReferencePlatform[] {
-  const wanted = process.env.HUB_E2E_PLATFORMS?.split(',').map((s) => s.trim()).filter(Boolean);
+  const wanted = process.env.HUB_E2E_PLATFORMS?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const built = REFERENCE_PLATFORMS.filter((id) => (!wanted || wanted.includes(id)) && entries(id));
   const missing = REFERENCE_PLATFORMS.filter((id) => (!wanted || wanted.includes(id)) && !built.includes(id));
   if (missing.length) {

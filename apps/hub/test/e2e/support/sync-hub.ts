@@ -32,7 +32,10 @@ export const FAST_SYNC_ENV: Record<string, string> = {
   HUB_SYNC_BACKOFF_MAX_MS: '2000',
 };
 
-export async function startSyncHub(kind: TestDatabaseKind, options: SyncHubOptions = {}): Promise<{ hub: SyncTestHub; stop(): Promise<void> }> {
+export async function startSyncHub(
+  kind: TestDatabaseKind,
+  options: SyncHubOptions = {},
+): Promise<{ hub: SyncTestHub; stop(): Promise<void> }> {
   const env = { HUB_PLUGINS_DIR: PLUGINS_DIR, ...FAST_SYNC_ENV, HUB_SCHEDULER: options.scheduler ? 'on' : 'off', ...options.env };
   const started = await startTestHub(kind, { env });
   const worker = started.hub.app.get(SyncWorker);
@@ -46,7 +49,12 @@ export async function startSyncHub(kind: TestDatabaseKind, options: SyncHubOptio
 }
 
 /** Polls `check` until it returns a value other than undefined/false, or fails after `timeoutMs`. */
-export async function waitFor<T>(what: string, check: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 15_000, everyMs = 50): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  check: () => Promise<T | undefined | false> | T | undefined | false,
+  timeoutMs = 15_000,
+  everyMs = 50,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();

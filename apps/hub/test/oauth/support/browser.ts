@@ -22,23 +22,26 @@ export function request(url: string, options: { method?: string; headers?: Recor
   const body = options.body === undefined ? undefined : Buffer.from(options.body, 'utf8');
   const headers: Record<string, string> = { ...(options.headers ?? {}), ...(body ? { 'content-length': String(body.length) } : {}) };
   return new Promise((resolve, reject) => {
-    const r = http.request({ host: u.hostname, port: Number(u.port), method: options.method ?? 'GET', path: `${u.pathname}${u.search}`, headers, agent: false }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        seenAnswers.push({ url, text: `${res.headers.location ?? ''}\n${text}` });
-        let parsed: unknown;
-        try {
-          parsed = text ? JSON.parse(text) : undefined;
-        } catch {
-          parsed = undefined;
-        }
-        const setCookie = res.headers['set-cookie'] ?? [];
-        resolve({ url, status: res.statusCode ?? 0, location: res.headers.location, setCookie, text, body: parsed });
-      });
-      res.on('error', reject);
-    });
+    const r = http.request(
+      { host: u.hostname, port: Number(u.port), method: options.method ?? 'GET', path: `${u.pathname}${u.search}`, headers, agent: false },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          seenAnswers.push({ url, text: `${res.headers.location ?? ''}\n${text}` });
+          let parsed: unknown;
+          try {
+            parsed = text ? JSON.parse(text) : undefined;
+          } catch {
+            parsed = undefined;
+          }
+          const setCookie = res.headers['set-cookie'] ?? [];
+          resolve({ url, status: res.statusCode ?? 0, location: res.headers.location, setCookie, text, body: parsed });
+        });
+        res.on('error', reject);
+      },
+    );
     r.on('error', reject);
     if (body) r.write(body);
     r.end();

@@ -46,7 +46,11 @@ export interface FakeOAuthPlatform {
 const TOKEN_SECONDS = 3600;
 
 function sign(params: Record<string, string>): string {
-  const message = Object.keys(params).filter((k) => k !== 'hmac').sort().map((k) => `${k}=${params[k]}`).join('&');
+  const message = Object.keys(params)
+    .filter((k) => k !== 'hmac')
+    .sort()
+    .map((k) => `${k}=${params[k]}`)
+    .join('&');
   return createHmac('sha256', FAKE_APP.clientSecret).update(message, 'utf8').digest('hex');
 }
 
@@ -75,7 +79,13 @@ export async function startFakeOAuthPlatform(): Promise<FakeOAuthPlatform> {
     signedCallbackQuery: (params) => ({ ...params, hmac: sign(params) }),
     uninstallNotice: (shop) => {
       const body = JSON.stringify({ shop });
-      return { body, headers: { 'content-type': 'application/json', 'x-oauth-shop-hmac-sha256': createHmac('sha256', FAKE_APP.clientSecret).update(body).digest('base64') } };
+      return {
+        body,
+        headers: {
+          'content-type': 'application/json',
+          'x-oauth-shop-hmac-sha256': createHmac('sha256', FAKE_APP.clientSecret).update(body).digest('base64'),
+        },
+      };
     },
   };
   const next = (kind: string) => `oauth_shop_${kind}_${(++counter).toString().padStart(6, '0')}_${Math.random().toString(36).slice(2, 10)}`;
@@ -119,7 +129,12 @@ export async function startFakeOAuthPlatform(): Promise<FakeOAuthPlatform> {
           const code = next('code');
           platform.issued.codes.push(code);
           codes.set(code, { shop, redirectUri: q.redirect_uri!, challenge: q.code_challenge!, used: false });
-          const params = platform.signedCallbackQuery({ code, shop, state: q.state!, timestamp: String(Math.floor(platform.now() / 1000)) });
+          const params = platform.signedCallbackQuery({
+            code,
+            shop,
+            state: q.state!,
+            timestamp: String(Math.floor(platform.now() / 1000)),
+          });
           for (const [k, v] of Object.entries(params)) target.searchParams.set(k, v);
         }
         res.writeHead(302, { location: target.toString() });
@@ -127,17 +142,23 @@ export async function startFakeOAuthPlatform(): Promise<FakeOAuthPlatform> {
       }
       if (req.method === 'POST' && url.pathname === '/token') {
         const form = Object.fromEntries(new URLSearchParams(await readBody(req)));
-        if (form.client_id !== FAKE_APP.clientId || form.client_secret !== FAKE_APP.clientSecret) return json(res, 401, { error: 'invalid_client' });
+        if (form.client_id !== FAKE_APP.clientId || form.client_secret !== FAKE_APP.clientSecret)
+          return json(res, 401, { error: 'invalid_client' });
         if (form.grant_type === 'authorization_code') {
           const issued = codes.get(form.code ?? '');
-          if (!issued || issued.used || issued.redirectUri !== form.redirect_uri) return json(res, 400, { error: 'invalid_grant', error_description: 'unknown or used code' });
-          const challenge = createHash('sha256').update(form.code_verifier ?? '', 'ascii').digest('base64url');
-          if (challenge !== issued.challenge) return json(res, 400, { error: 'invalid_grant', error_description: 'PKCE verification failed' });
+          if (!issued || issued.used || issued.redirectUri !== form.redirect_uri)
+            return json(res, 400, { error: 'invalid_grant', error_description: 'unknown or used code' });
+          const challenge = createHash('sha256')
+            .update(form.code_verifier ?? '', 'ascii')
+            .digest('base64url');
+          if (challenge !== issued.challenge)
+            return json(res, 400, { error: 'invalid_grant', error_description: 'PKCE verification failed' });
           issued.used = true;
           return json(res, 200, tokens());
         }
         if (form.grant_type === 'refresh_token') {
-          if (!platform.refreshTokens.delete(form.refresh_token ?? '')) return json(res, 400, { error: 'invalid_grant', error_description: 'the refresh token was revoked' });
+          if (!platform.refreshTokens.delete(form.refresh_token ?? ''))
+            return json(res, 400, { error: 'invalid_grant', error_description: 'the refresh token was revoked' });
           platform.refreshes++;
           return json(res, 200, tokens());
         }

@@ -32,7 +32,9 @@ function load<T>(file: string, pick: (m: Record<string, unknown>) => unknown): T
 
 export function oauthPlatforms(pluginsDir = DEFAULT_PLUGINS_DIR): OAuthPlatformTable {
   const table: OAuthPlatformTable = { rows: [], withoutSimulatorFlow: [], notBuilt: [] };
-  const wanted = process.env.HUB_E2E_PLATFORMS?.split(',').map((s) => s.trim()).filter(Boolean);
+  const wanted = process.env.HUB_E2E_PLATFORMS?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   for (const id of fs.readdirSync(pluginsDir).sort()) {
     if (wanted && !wanted.includes(id)) continue;
     const pkgFile = path.join(pluginsDir, id, 'package.json');

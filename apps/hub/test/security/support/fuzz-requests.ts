@@ -35,8 +35,45 @@ export interface FuzzRequest extends RawRequest {
   mutations: string[];
 }
 
-const IMPOSSIBLE_DATES = ['2025-02-30T12:00:00Z', '0000-01-01T00:00:00Z', '2025-13-01T00:00:00Z', '2025-04-31T00:00:00Z', '9999-12-31T23:59:59Z', '1969-12-31T23:59:59Z', '2025-01-01T25:61:00Z', '2025-01-01', 'yesterday'];
-const ODD_SCALARS: unknown[] = [null, true, false, 0, -1, 1.5, 1e308, -1e308, 2 ** 53 + 1, 2_147_483_648, '', ' ', 'x'.repeat(10_000), 'nul\u0000inside', '\u0000', '\ud800', '💥', 'NaN', '1e999', '__proto__', '{}', [], [[]], [null], {}, { nested: { deeper: [1] } }];
+const IMPOSSIBLE_DATES = [
+  '2025-02-30T12:00:00Z',
+  '0000-01-01T00:00:00Z',
+  '2025-13-01T00:00:00Z',
+  '2025-04-31T00:00:00Z',
+  '9999-12-31T23:59:59Z',
+  '1969-12-31T23:59:59Z',
+  '2025-01-01T25:61:00Z',
+  '2025-01-01',
+  'yesterday',
+];
+const ODD_SCALARS: unknown[] = [
+  null,
+  true,
+  false,
+  0,
+  -1,
+  1.5,
+  1e308,
+  -1e308,
+  2 ** 53 + 1,
+  2_147_483_648,
+  '',
+  ' ',
+  'x'.repeat(10_000),
+  'nul\u0000inside',
+  '\u0000',
+  '\ud800',
+  '💥',
+  'NaN',
+  '1e999',
+  '__proto__',
+  '{}',
+  [],
+  [[]],
+  [null],
+  {},
+  { nested: { deeper: [1] } },
+];
 const ODD_CONTENT: Array<[string, Record<string, string>, ((body: string) => string | Buffer) | undefined]> = [
   ['text/plain', { 'content-type': 'text/plain' }, undefined],
   ['no content-type', {}, undefined],
@@ -57,7 +94,12 @@ const ODD_CONTENT: Array<[string, Record<string, string>, ((body: string) => str
 export class FuzzGenerator {
   private readonly random: () => number;
 
-  constructor(private readonly doc: OpenApiDocument, private readonly ops: Operation[], private readonly ctx: FuzzContext, seed: number) {
+  constructor(
+    private readonly doc: OpenApiDocument,
+    private readonly ops: Operation[],
+    private readonly ctx: FuzzContext,
+    seed: number,
+  ) {
     this.random = prng(seed);
   }
 
@@ -70,7 +112,13 @@ export class FuzzGenerator {
     const auth = this.random();
     if (auth < 0.08) mutations.push('no token');
     else if (auth < 0.12) {
-      headers.authorization = this.pick([`Bearer ${this.ctx.token}x`, `bearer ${this.ctx.token.slice(1)}`, `Basic ${this.ctx.token}`, 'Bearer', `Bearer ${this.ctx.token} extra`]);
+      headers.authorization = this.pick([
+        `Bearer ${this.ctx.token}x`,
+        `bearer ${this.ctx.token.slice(1)}`,
+        `Basic ${this.ctx.token}`,
+        'Bearer',
+        `Bearer ${this.ctx.token} extra`,
+      ]);
       mutations.push('wrong credentials');
     } else headers.authorization = `Bearer ${this.ctx.token}`;
 
@@ -104,7 +152,23 @@ export class FuzzGenerator {
   private concretePath(op: Operation, mutations: string[]): string {
     let path = op.template.replace(/\{(\w+)\}/g, (_m, name: string) => {
       if (this.random() < 0.15) {
-        const odd = this.pick(['0', '-1', '99999999999999999999', '1e3', '1.5', 'abc', '%00', '%ZZ', '%FF', '%C0%AF', 'x'.repeat(300), '00000000-0000-0000-0000-000000000000', '00000000-0000-4000-8000-00000000000G', 'null', '%20']);
+        const odd = this.pick([
+          '0',
+          '-1',
+          '99999999999999999999',
+          '1e3',
+          '1.5',
+          'abc',
+          '%00',
+          '%ZZ',
+          '%FF',
+          '%C0%AF',
+          'x'.repeat(300),
+          '00000000-0000-0000-0000-000000000000',
+          '00000000-0000-4000-8000-00000000000G',
+          'null',
+          '%20',
+        ]);
         mutations.push(`${name}=${odd.slice(0, 20)}`);
         return odd;
       }
@@ -132,11 +196,15 @@ export class FuzzGenerator {
     const parts: string[] = [];
     for (const p of params) {
       if (this.random() < 0.5) continue;
-      const value = this.random() < 0.6 ? this.queryValue(p.schema) : this.pick(['', '-1', '0', '1e999', '99999999999999999999', 'null', '%00', 'a%ZZ', 'true', 'x'.repeat(2000), '[]', '1,2']);
+      const value =
+        this.random() < 0.6
+          ? this.queryValue(p.schema)
+          : this.pick(['', '-1', '0', '1e999', '99999999999999999999', 'null', '%00', 'a%ZZ', 'true', 'x'.repeat(2000), '[]', '1,2']);
       parts.push(`${p.name}=${value}`);
       if (this.random() < 0.1) parts.push(`${p.name}=${value}`); // repeated → an array in express's parser
     }
-    if (this.random() < 0.05) parts.push(this.pick(['bogus=1', 'limit[a]=1', '__proto__[x]=1', 'constructor[prototype][x]=1', 'a[b][c][d][e][f][g]=1']));
+    if (this.random() < 0.05)
+      parts.push(this.pick(['bogus=1', 'limit[a]=1', '__proto__[x]=1', 'constructor[prototype][x]=1', 'a[b][c][d][e][f][g]=1']));
     if (parts.length) mutations.push(`query ${parts.join('&').slice(0, 60)}`);
     return parts.length ? `?${parts.join('&')}` : '';
   }
@@ -145,7 +213,14 @@ export class FuzzGenerator {
     if (schema?.enum) return String(this.pick(schema.enum));
     if (schema?.type === 'number' || schema?.type === 'integer') return String(1 + Math.floor(this.random() * 50));
     if (schema?.type === 'boolean') return this.pick(['true', 'false']);
-    return this.pick(['MTIz', 'eyJpZCI6MX0', 'not-a-cursor', Buffer.from(JSON.stringify({ id: 1e300 })).toString('base64url'), Buffer.from('{"id":-5}').toString('base64url'), Buffer.from('99999999999999999999999').toString('base64url')]);
+    return this.pick([
+      'MTIz',
+      'eyJpZCI6MX0',
+      'not-a-cursor',
+      Buffer.from(JSON.stringify({ id: 1e300 })).toString('base64url'),
+      Buffer.from('{"id":-5}').toString('base64url'),
+      Buffer.from('99999999999999999999999').toString('base64url'),
+    ]);
   }
 
   /** A valid-ish value for a schema, with known-good values where a field references something. */
@@ -225,9 +300,11 @@ export class FuzzGenerator {
       // Same type, bad value: what a typo-level mistake or a hostile client sends.
       const current = (parent as Record<string, unknown>)[key];
       const odd =
-        typeof current === 'string' ? this.pick([`${current}\u0000`, '\u0000', `${current}${'x'.repeat(5_000)}`, '', current.toUpperCase()])
-        : typeof current === 'number' ? this.pick([2_147_483_648, -1, 0, 1.5, 1e308, Number.MAX_SAFE_INTEGER + 2])
-        : null;
+        typeof current === 'string'
+          ? this.pick([`${current}\u0000`, '\u0000', `${current}${'x'.repeat(5_000)}`, '', current.toUpperCase()])
+          : typeof current === 'number'
+            ? this.pick([2_147_483_648, -1, 0, 1.5, 1e308, Number.MAX_SAFE_INTEGER + 2])
+            : null;
       (parent as Record<string, unknown>)[key] = odd;
       mutations.push(`${where}=${JSON.stringify(odd)?.slice(0, 24)}`);
     } else if (r < 0.66) {

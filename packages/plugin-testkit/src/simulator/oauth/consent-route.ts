@@ -50,12 +50,18 @@ export function consentRoute<TState>(cfg: OAuthSimulatorConfig<TState>): SimRout
 
       const responseType = queryValue(req, 'response_type');
       if (responseType !== undefined && responseType !== 'code') {
-        return redirectTo(redirectUri, withState({ error: 'unsupported_response_type', error_description: 'only response_type=code is supported' }));
+        return redirectTo(
+          redirectUri,
+          withState({ error: 'unsupported_response_type', error_description: 'only response_type=code is supported' }),
+        );
       }
       const challenge = queryValue(req, 'code_challenge');
       const method = queryValue(req, 'code_challenge_method');
       if ((cfg.pkce === 'required' && challenge === undefined) || (challenge !== undefined && method !== 'S256')) {
-        return redirectTo(redirectUri, withState({ error: 'invalid_request', error_description: 'a code_challenge with code_challenge_method=S256 is required' }));
+        return redirectTo(
+          redirectUri,
+          withState({ error: 'invalid_request', error_description: 'a code_challenge with code_challenge_method=S256 is required' }),
+        );
       }
       if (s.consentDenied) {
         s.counts.denials++;

@@ -1,5 +1,19 @@
-export type { OAuthSimulatorConfig, SimOAuthApp, ConsentRequest, IssuedTokens, ClientAuthentication, RefusedTokenReason } from './oauth-sim-types';
-export { oauthSimState, createOAuthSimState, isIssuedAccessToken, type OAuthSimState, type CodeRecord, type TokenRecord } from './oauth-sim-state';
+export type {
+  OAuthSimulatorConfig,
+  SimOAuthApp,
+  ConsentRequest,
+  IssuedTokens,
+  ClientAuthentication,
+  RefusedTokenReason,
+} from './oauth-sim-types';
+export {
+  oauthSimState,
+  createOAuthSimState,
+  isIssuedAccessToken,
+  type OAuthSimState,
+  type CodeRecord,
+  type TokenRecord,
+} from './oauth-sim-state';
 export { consentRoute } from './consent-route';
 export { tokenRoute, defaultTokenAnswer } from './token-route';
 export { revokeRoute } from './revoke-route';

@@ -58,7 +58,8 @@ export function createOAuthSimState(): OAuthSimState {
 
 /** The kit's state of the shop whose platform state is `platformState` (created on first use). */
 export function oauthSimState(platformState: unknown): OAuthSimState {
-  if (typeof platformState !== 'object' || platformState === null) throw new Error('the OAuth kit needs the platform state to be an object');
+  if (typeof platformState !== 'object' || platformState === null)
+    throw new Error('the OAuth kit needs the platform state to be an object');
   let s = states.get(platformState);
   if (!s) {
     s = createOAuthSimState();

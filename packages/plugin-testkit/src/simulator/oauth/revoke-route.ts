@@ -16,7 +16,8 @@ export function revokeRoute<TState>(cfg: OAuthSimulatorConfig<TState>, path: str
       const basic = basicCredentials(req);
       const clientId = basic?.clientId ?? bodyValue(req.body, 'client_id');
       const secret = basic?.clientSecret ?? bodyValue(req.body, 'client_secret');
-      if (clientId !== cfg.app.clientId || secret !== cfg.app.clientSecret) return error(401, 'invalid_client', 'Client authentication failed');
+      if (clientId !== cfg.app.clientId || secret !== cfg.app.clientSecret)
+        return error(401, 'invalid_client', 'Client authentication failed');
       const token = bodyValue(req.body, 'token');
       if (token === undefined) return error(400, 'invalid_request', 'token is required');
       const s = oauthSimState(ctx.state);

@@ -10,7 +10,12 @@ export function simHmacSha256(secret: string, data: string | Buffer, encoding: '
   return createHmac('sha256', secret).update(data).digest(encoding);
 }
 
-export function inboundRequest(parts: { method?: string; query?: Record<string, string>; headers?: Record<string, string>; body?: string | Buffer }): InboundRequest {
+export function inboundRequest(parts: {
+  method?: string;
+  query?: Record<string, string>;
+  headers?: Record<string, string>;
+  body?: string | Buffer;
+}): InboundRequest {
   const rawBody = Buffer.isBuffer(parts.body) ? parts.body : Buffer.from(parts.body ?? '', 'utf8');
   const headers: Record<string, string> = {};
   for (const [k, v] of Object.entries(parts.headers ?? {})) headers[k.toLowerCase()] = v;

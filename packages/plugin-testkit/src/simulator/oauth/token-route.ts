@@ -42,7 +42,11 @@ function encodingError<TState>(req: SimRequest, cfg: OAuthSimulatorConfig<TState
   const encoding = type.includes('application/x-www-form-urlencoded') ? 'form' : type.includes('json') ? 'json' : undefined;
   const accepted = cfg.encodings ?? ['form'];
   if (encoding === undefined || !accepted.includes(encoding)) {
-    return refuse(400, 'invalid_request', `the body must be ${accepted.map((e) => (e === 'form' ? 'application/x-www-form-urlencoded' : 'application/json')).join(' or ')}`);
+    return refuse(
+      400,
+      'invalid_request',
+      `the body must be ${accepted.map((e) => (e === 'form' ? 'application/x-www-form-urlencoded' : 'application/json')).join(' or ')}`,
+    );
   }
   return undefined;
 }
@@ -60,7 +64,14 @@ interface IssueOptions {
   longLived?: boolean;
 }
 
-function issue<TState>(cfg: OAuthSimulatorConfig<TState>, s: OAuthSimState, now: number, base: Omit<TokenRecord, 'expiresAt'>, grant: IssuedTokens['grant'], opts: IssueOptions = {}): IssuedTokens {
+function issue<TState>(
+  cfg: OAuthSimulatorConfig<TState>,
+  s: OAuthSimState,
+  now: number,
+  base: Omit<TokenRecord, 'expiresAt'>,
+  grant: IssuedTokens['grant'],
+  opts: IssueOptions = {},
+): IssuedTokens {
   const accessToken = mint(cfg.prefixes?.accessToken ?? 'sim_at_');
   const expiresIn = opts.longLived ? undefined : cfg.accessTokenSeconds;
   s.accessTokens.set(accessToken, { ...base, expiresAt: expiresIn === undefined ? null : now + expiresIn * 1000 });
@@ -100,16 +111,25 @@ function codeGrant<TState>(req: SimRequest, cfg: OAuthSimulatorConfig<TState>, c
   if (now >= rec.expiresAt) return refuse(400, 'invalid_grant', 'The authorization code has expired');
   if (rec.clientId !== cfg.app.clientId) return refuse(400, 'invalid_grant', 'The authorization code was issued to another client');
   const redirectUri = bodyValue(req.body, 'redirect_uri');
-  if (redirectUri !== undefined && redirectUri !== rec.redirectUri) return refuse(400, 'invalid_grant', 'redirect_uri does not match the authorization request');
+  if (redirectUri !== undefined && redirectUri !== rec.redirectUri)
+    return refuse(400, 'invalid_grant', 'redirect_uri does not match the authorization request');
   if (rec.challenge !== undefined) {
     const verifier = bodyValue(req.body, 'code_verifier');
     if (verifier === undefined) return refuse(400, 'invalid_grant', 'code_verifier is required');
-    if (createHash('sha256').update(verifier, 'ascii').digest('base64url') !== rec.challenge) return refuse(400, 'invalid_grant', 'code_verifier does not match the code_challenge');
+    if (createHash('sha256').update(verifier, 'ascii').digest('base64url') !== rec.challenge)
+      return refuse(400, 'invalid_grant', 'code_verifier does not match the code_challenge');
   }
   if (ctx.faults.revoked) return refuse(400, 'invalid_grant', 'The merchant revoked access');
   s.counts.exchanges++;
   const longLived = cfg.nonExpiring?.(req) === true;
-  return issue(cfg, s, now, { grantId: rec.grantId, clientId: rec.clientId, scope: rec.scope, subject: rec.subject }, 'authorization_code', { longLived });
+  return issue(
+    cfg,
+    s,
+    now,
+    { grantId: rec.grantId, clientId: rec.clientId, scope: rec.scope, subject: rec.subject },
+    'authorization_code',
+    { longLived },
+  );
 }
 
 function refreshGrant<TState>(req: SimRequest, cfg: OAuthSimulatorConfig<TState>, ctx: SimContext<TState>): IssuedTokens | Refusal {

@@ -17,7 +17,11 @@ export type DefinitionWithOAuth<TState> = PlatformSimulatorDefinition<TState> & 
 
 function defaultRefused(_req: SimRequest, reason: RefusedTokenReason): SimResponse {
   const description = reason === 'expired' ? 'The access token expired' : 'The access token is invalid or was revoked';
-  return { status: 401, headers: { 'www-authenticate': `Bearer error="invalid_token", error_description="${description}"` }, body: { error: 'invalid_token', error_description: description } };
+  return {
+    status: 401,
+    headers: { 'www-authenticate': `Bearer error="invalid_token", error_description="${description}"` },
+    body: { error: 'invalid_token', error_description: description },
+  };
 }
 
 /** The kit's routes alone (for a simulator that wires its own auth check). */
@@ -31,7 +35,11 @@ export function oauthRoutes<TState>(cfg: OAuthSimulatorConfig<TState>): SimRoute
  * The status of an API request's access token in this shop: undefined when it is not one the kit issued
  * (the platform's own check decides), 'valid', or why it is refused.
  */
-export function issuedTokenStatus<TState>(cfg: OAuthSimulatorConfig<TState>, req: SimRequest, ctx: SimContext<TState>): 'valid' | RefusedTokenReason | undefined {
+export function issuedTokenStatus<TState>(
+  cfg: OAuthSimulatorConfig<TState>,
+  req: SimRequest,
+  ctx: SimContext<TState>,
+): 'valid' | RefusedTokenReason | undefined {
   const token = (cfg.readAccessToken ?? bearerToken)(req);
   if (token === undefined || !isIssuedAccessToken(token)) return undefined;
   const rec = oauthSimState(ctx.state).accessTokens.get(token);
@@ -40,20 +48,21 @@ export function issuedTokenStatus<TState>(cfg: OAuthSimulatorConfig<TState>, req
   return 'valid';
 }
 
-export function withOAuth<TState>(def: PlatformSimulatorDefinition<TState>, cfg: OAuthSimulatorConfig<TState>): DefinitionWithOAuth<TState> {
+export function withOAuth<TState>(
+  def: PlatformSimulatorDefinition<TState>,
+  cfg: OAuthSimulatorConfig<TState>,
+): DefinitionWithOAuth<TState> {
   const own = oauthRoutes(cfg);
   const ownPaths = new Set(own.map((r) => r.path));
   const refused = cfg.refused ?? defaultRefused;
-  const guarded = def.routes.map(
-    (route): SimRoute<TState> => ({
-      ...route,
-      handle(req, ctx) {
-        const status = issuedTokenStatus(cfg, req, ctx);
-        if (status === 'expired' || status === 'unknown') return refused(req, status);
-        return route.handle(req, ctx);
-      },
-    }),
-  );
+  const guarded = def.routes.map((route): SimRoute<TState> => ({
+    ...route,
+    handle(req, ctx) {
+      const status = issuedTokenStatus(cfg, req, ctx);
+      if (status === 'expired' || status === 'unknown') return refused(req, status);
+      return route.handle(req, ctx);
+    },
+  }));
   return {
     ...def,
     oauthApp: { ...cfg.app },
