@@ -4,3 +4,5 @@ export { collapseDuplicates, type CollapsedInput, type CollapseOptions, type Col
 export { groupByProduct, type ProductGroup } from './group-by-product';
 export { chunk } from './chunk';
 export { isInPlace, allInPlace, skipWritesInPlace, type SameStock, type InPlaceSplit } from './in-place';
+// Declarative connections over these helpers: batched(...) and perVariant(...) return a StoreConnection.
+export * from '../pipeline';

@@ -1,0 +1,3 @@
+export { batched, perVariant, type BatchedSpec, type PerVariantSpec } from './connection';
+export { inPool } from './pool';
+export type { Planned, WriteAnswer, ReadAnswer, StageOptions, WriteStage, ReadStage, PipelineBase } from './types';

@@ -1,0 +1,130 @@
+/**
+ * One run of writeStock or readStock: ids planned and de-duplicated, unusable ones failed, the rest grouped,
+ * in-place writes skipped, chunked at maxBatch, sent through the pool; a call's answer fills its items'
+ * slots; an error that stops the work fills every slot still empty. One outcome per input, in input order.
+ */
+import type { TargetStock } from '@stock-sync/domain';
+import type { ObservedStock, StockWrite, VariantRef, WriteOutcome } from '../contract';
+import { isPluginError, NotFound, Rejected, Transient, type PluginError } from '../errors';
+import { chunk } from '../work/chunk';
+import { collapseDuplicates } from '../work/collapse-duplicates';
+import { groupByProduct } from '../work/group-by-product';
+import { skipWritesInPlace } from '../work/in-place';
+import { OutcomeSlots, refOf } from '../work/outcome-slots';
+import { stopsTheWork, toPluginError } from '../work/stops-the-work';
+import { inPool } from './pool';
+import type { PipelineBase, Planned, ReadAnswer, ReadStage, StageOptions, WriteAnswer, WriteStage } from './types';
+
+/** One item's verdict: written / its stock, or the error it fails with. */
+type Verdict = TargetStock | PluginError | 'written';
+
+interface Unit<T extends VariantRef, F extends object, K> {
+  key: K;
+  batch: Planned<T, F>[];
+}
+
+function invalidError<F extends object>(base: PipelineBase<F>, kind: 'write' | 'read', ref: VariantRef): PluginError {
+  const given = base.invalid?.[kind];
+  if (typeof given === 'function') return given(ref);
+  const message = given ?? `Not a ${base.platform} product / variant id`;
+  return kind === 'write' ? new Rejected(message, { ...ref }) : new NotFound(message, { ...ref });
+}
+
+/** A call's answer as one verdict per batch item. */
+function verdicts(answer: WriteAnswer | ReadAnswer, size: number): Verdict[] {
+  const each: Verdict[] = [];
+  for (let k = 0; k < size; k++) {
+    const entry = answer === undefined || isPluginError(answer) ? answer : answer[k];
+    each.push(entry ?? 'written');
+  }
+  return each;
+}
+
+async function runStage<T extends VariantRef, F extends object, K, O>(
+  kind: 'write' | 'read',
+  inputs: readonly T[],
+  base: PipelineBase<F>,
+  stage: StageOptions<T, F, K> & { run(batch: readonly Planned<T, F>[], key: K): Promise<WriteAnswer | ReadAnswer> },
+  skip: (items: Planned<T, F>[]) => { send: Planned<T, F>[]; skipped: Planned<T, F>[] },
+  outcome: (ref: VariantRef, verdict: Verdict) => O,
+): Promise<O[]> {
+  const slots = new OutcomeSlots<O>(inputs.length);
+  const settle = (item: Planned<T, F>, verdict: Verdict) => slots.set(item.indexes, (i) => outcome(refOf(inputs[i]), verdict));
+  const { items, invalid } = collapseDuplicates<T, F>(inputs, { ids: base.ids, key: base.key });
+  slots.set(invalid, (i) => outcome(refOf(inputs[i]), invalidError(base, kind, refOf(inputs[i]))));
+
+  const send = async (unit: Unit<T, F, K>): Promise<void> => {
+    let answer: WriteAnswer | ReadAnswer;
+    try {
+      answer = await stage.run(unit.batch, unit.key);
+    } catch (e) {
+      const error = toPluginError(e, base.platform);
+      if (stopsTheWork(error)) throw error;
+      if (unit.batch.length > 1 && stage.splitWhen?.(error, unit.batch)) {
+        const half = Math.ceil(unit.batch.length / 2);
+        await send({ key: unit.key, batch: unit.batch.slice(0, half) });
+        await send({ key: unit.key, batch: unit.batch.slice(half) });
+        return;
+      }
+      answer = stage.mapError ? stage.mapError(error, unit.batch, unit.key) : error;
+    }
+    const each = verdicts(answer, unit.batch.length);
+    unit.batch.forEach((item, k) => {
+      // A read answer that names no stock for an item is a gap, never a success.
+      const verdict =
+        kind === 'read' && each[k] === 'written'
+          ? new Transient(`${base.platform} gave no stock for variant ${item.input.externalVariantId}`, { ...refOf(item.input) })
+          : each[k];
+      settle(item, verdict);
+    });
+  };
+
+  try {
+    const units: Unit<T, F, K>[] = [];
+    for (const group of groupByProduct(items, stage.groupBy ?? (() => undefined as K))) {
+      const { send: toSend, skipped } = skip(group.items);
+      for (const item of skipped) settle(item, 'written');
+      if (skipped.length) base.log.debug(`${base.id}: skipped writes already in place`, { skipped: skipped.length });
+      const batches = stage.maxBatch === undefined ? [toSend] : chunk(toSend, stage.maxBatch);
+      for (const batch of batches) if (batch.length) units.push({ key: group.productId, batch });
+    }
+    await inPool(units, stage.concurrency ?? 1, send);
+  } catch (e) {
+    const error = toPluginError(e, base.platform);
+    base.log.warn(`${base.id}: ${kind} stopped`, { code: error.code, message: error.message });
+    slots.fillRemaining((i) => outcome(refOf(inputs[i]), error));
+  }
+  return slots.done();
+}
+
+export function runWrites<F extends object, K>(
+  changes: readonly StockWrite[],
+  base: PipelineBase<F>,
+  stage: WriteStage<F, K>,
+): Promise<WriteOutcome[]> {
+  const mode = stage.skipInPlace ?? 'group';
+  return runStage<StockWrite, F, K, WriteOutcome>(
+    'write',
+    changes,
+    base,
+    stage,
+    (items) => (mode === 'never' ? { send: items, skipped: [] } : skipWritesInPlace(items, mode, stage.same)),
+    (ref, verdict) => (verdict === 'written' ? { ...ref, status: 'written' } : { ...ref, status: 'failed', error: verdict as PluginError }),
+  );
+}
+
+export function runReads<F extends object, K>(
+  refs: readonly VariantRef[],
+  base: PipelineBase<F>,
+  stage: ReadStage<F, K>,
+): Promise<ObservedStock[]> {
+  return runStage<VariantRef, F, K, ObservedStock>(
+    'read',
+    refs,
+    base,
+    stage,
+    (items) => ({ send: items, skipped: [] }),
+    (ref, verdict) =>
+      isPluginError(verdict) ? { ...ref, status: 'failed', error: verdict } : { ...ref, status: 'found', stock: verdict as TargetStock },
+  );
+}
