@@ -25,6 +25,7 @@ import {
 import { HUB_CONFIG } from '../config/config.tokens';
 import type { HubConfig } from '../config/hub-config';
 import { oauthAppFor } from '../config/oauth-config';
+import { observeCredentialRefresh } from '../metrics/hub-events';
 import { CredentialCipher } from '../crypto/credential-cipher';
 import { credentialsExpireAt } from '../stores/credentials-expiry';
 import { PluginRegistry } from './plugin-registry.service';
@@ -109,6 +110,11 @@ export class ConnectionFactory {
    * decides; a malformed answer is a Transient. Persisting is the caller's job (under the store's lease).
    */
   async refreshCredentials(store: ConnectableStore, http: HttpClient): Promise<RefreshedCredentials> {
+    // metrics: hub_credential_refreshes_total by outcome
+    return observeCredentialRefresh(this.config.sync.instanceId, store.platform, this.askForFreshCredentials(store, http));
+  }
+
+  private async askForFreshCredentials(store: ConnectableStore, http: HttpClient): Promise<RefreshedCredentials> {
     const plugin = this.registry.get(store.platform);
     if (!plugin) throw new IntegrationUnavailable(store.platform);
     if (typeof plugin.refreshCredentials !== 'function') throw new Error(`integration "${store.platform}" cannot refresh credentials`);

@@ -17,6 +17,7 @@ import { Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { queryRows } from '../database/sql';
+import { hubEvents } from '../metrics/hub-events';
 
 export class LeaseLost extends Error {
   constructor(storeId: string) {
@@ -57,7 +58,10 @@ export class StoreLeases {
        RETURNING id`,
       [storeId, token, this.ttlSeconds],
     );
-    if (rows.length === 0) return null;
+    if (rows.length === 0) {
+      hubEvents.leaseConflict({ instance: this.instanceId }); // metrics: hub_store_lease_conflicts_total
+      return null;
+    }
     return this.startLease(storeId, token);
   }
 

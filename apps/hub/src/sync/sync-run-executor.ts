@@ -23,6 +23,7 @@ import {
 import type { DataSource } from 'typeorm';
 import { queryOne } from '../database/sql';
 import type { DriftPolicy, StoreStatus, SyncRunCounts, SyncRunStatus, SyncTrigger } from '../entities';
+import { hubEvents } from '../metrics/hub-events';
 import { ConnectionFactory, IntegrationUnavailable, type OpenedConnection } from '../plugins/connection-factory.service';
 import { saveRefreshedCredentials } from './refreshed-credentials';
 import { withCredentialRefresh, type RefreshConnection } from './refreshing-connection';
@@ -185,6 +186,16 @@ export class SyncRunExecutor {
         error: error ? { code: error.code, message: error.message } : undefined,
       }),
     );
+    hubEvents.syncRunFinished({
+      instance: this.config.instanceId,
+      runId: run.id,
+      platform: store?.platform ?? null,
+      trigger: run.trigger,
+      dryRun: run.dry_run,
+      status,
+      counts,
+      api: opened ? sumStats(used.length ? used : [opened]) : null,
+    });
     return { runId: run.id, status, counts };
   }
 

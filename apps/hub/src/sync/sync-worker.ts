@@ -9,6 +9,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { queryOne } from '../database/sql';
+import { withLogContext } from '../logging/log-context';
 import type { SyncRunCounts, SyncRunStatus, SyncTrigger } from '../entities';
 import { ConnectionFactory } from '../plugins/connection-factory.service';
 import { findDueStores } from './due-work';
@@ -66,7 +67,8 @@ export class SyncWorker {
       for (let i = 0; i < maxRuns && !lease.lost; i++) {
         const run = await this.nextRun(job.storeId, i === 0 ? job.runId : undefined);
         if (!run) break;
-        const result = await this.executor.execute(run, lease);
+        // Every line logged during the run carries its store and run ids (the hub's logger reads them).
+        const result = await withLogContext({ storeId: job.storeId, runId: run.id }, () => this.executor.execute(run, lease));
         if (result) runs.push(result);
         if (result?.status === 'failed') break; // let the backoff (or a person) act before trying again
       }
