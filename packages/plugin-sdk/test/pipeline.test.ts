@@ -8,6 +8,7 @@ import {
   quantity,
   RateLimited,
   Rejected,
+  StopTheWork,
   Transient,
   UNLIMITED,
   type PluginLogger,
@@ -365,6 +366,30 @@ describe('batched: errors thrown by a call', () => {
     const [out] = await conn.writeStock([w('a', '1')]);
     expect(out.status === 'failed' && out.error).toBeInstanceOf(Transient);
     expect(out.status === 'failed' && out.error.message).toBe('Unexpected failure talking to Acme (TypeError)');
+  });
+
+  it('StopTheWork ends the run with its cause (as a PluginError), even one that concerns a batch only', async () => {
+    const log = recordingLog();
+    const setting = new Rejected('no SKU collection');
+    const keys: string[] = [];
+    const conn = batched({
+      ...base(log),
+      write: {
+        groupBy: (i) => i.input.externalProductId,
+        run: async (_batch, key) => {
+          keys.push(key);
+          throw new StopTheWork(key === 'a' ? setting : new Error('bug'));
+        },
+      },
+      read: { run: never },
+    });
+    const out = await conn.writeStock([w('a', '1'), w('b', '2')]);
+    expect(keys).toEqual(['a']);
+    expect(out.map((o) => o.status === 'failed' && o.error)).toEqual([setting, setting]);
+    expect(log.lines).toEqual([['warn', 'acme: write stopped', { code: setting.code, message: 'no SKU collection' }]]);
+    const [bug] = await conn.writeStock([w('b', '2')]);
+    expect(bug.status === 'failed' && bug.error.message).toBe('Unexpected failure talking to Acme (Error)');
+    expect(new StopTheWork(setting).name).toBe('StopTheWork');
   });
 
   it('splitWhen halves a refused batch until it passes or stands alone; a single item is never split', async () => {

@@ -13,6 +13,7 @@ import { skipWritesInPlace } from '../work/in-place';
 import { OutcomeSlots, refOf } from '../work/outcome-slots';
 import { stopsTheWork, toPluginError } from '../work/stops-the-work';
 import { inPool } from './pool';
+import { StopTheWork } from './stop';
 import type { PipelineBase, Planned, ReadAnswer, ReadStage, StageOptions, WriteAnswer, WriteStage } from './types';
 
 /** One item's verdict: written / its stock, or the error it fails with. */
@@ -58,6 +59,7 @@ async function runStage<T extends VariantRef, F extends object, K, O>(
     try {
       answer = await stage.run(unit.batch, unit.key);
     } catch (e) {
+      if (e instanceof StopTheWork) throw e.cause;
       const error = toPluginError(e, base.platform);
       if (stopsTheWork(error)) throw error;
       if (unit.batch.length > 1 && stage.splitWhen?.(error, unit.batch)) {
