@@ -1,31 +1,22 @@
 /**
  * One site's connection: verify, writeStock, readStock. Webflow's inventory API takes one SKU per
  * call, so the fewest calls means: one PATCH per SKU that needs changing, none for a SKU the hub says
- * is already in place, and one call per duplicate-collapsed SKU. Outcomes come back in input order.
+ * is already in place, and one call per duplicate-collapsed SKU (a SKU id is unique on the site, so
+ * inputs naming the same SKU collapse whatever product they name). The SDK's perVariant pipeline does the rest.
  */
 import {
-  isInPlace,
   NotFound,
-  OutcomeSlots,
-  refOf,
+  perVariant,
   Rejected,
-  stopsTheWork,
-  toPluginError,
+  StopTheWork,
   Transient,
   type HttpClient,
-  type ObservedStock,
   type PluginLogger,
-  type StockWrite,
   type StoreConnection,
-  type VariantRef,
-  type WriteOutcome,
 } from '@stock-sync/plugin-sdk';
-import { collapseBySku } from './sku-plan';
 import type { SkuCollection } from './sku-collection';
 import { fromInventory, sameOnPlatform, toInventoryUpdate } from './stock-mapping';
 import type { WebflowInventory } from './webflow-types';
-
-const asPluginError = (e: unknown) => toPluginError(e, 'Webflow');
 
 /** A SKU id goes into a path segment: anything with a slash (or empty) cannot be one. */
 function usableId(id: string): boolean {
@@ -33,12 +24,53 @@ function usableId(id: string): boolean {
 }
 
 export class WebflowConnection implements StoreConnection {
+  readonly writeStock: StoreConnection['writeStock'];
+  readonly readStock: StoreConnection['readStock'];
+
   constructor(
     private readonly api: HttpClient,
-    private readonly log: PluginLogger,
+    log: PluginLogger,
     private readonly siteId: string,
     private readonly skuCollection: SkuCollection,
-  ) {}
+  ) {
+    ({ writeStock: this.writeStock, readStock: this.readStock } = perVariant({
+      platform: 'Webflow',
+      id: 'webflow',
+      log,
+      key: (ref) => ref.externalVariantId,
+      ids: (ref) => (usableId(ref.externalVariantId) ? {} : undefined),
+      invalid: { write: 'Not a Webflow SKU id', read: 'Not a Webflow SKU id' },
+      same: sameOnPlatform,
+      verify: () => this.verify(),
+      mapError: (error, { input }) =>
+        error instanceof NotFound
+          ? new NotFound(`Webflow has no SKU ${input.externalVariantId} (deleted?)`, {
+              skuId: input.externalVariantId,
+              status: error.details?.status,
+              body: error.details?.body,
+            })
+          : error,
+      write: async ({ input }) => {
+        const skuId = input.externalVariantId;
+        const res = await this.api.request<WebflowInventory>({
+          method: 'PATCH',
+          url: await this.inventoryUrl(skuId),
+          body: toInventoryUpdate(input.target),
+          // Absolute values: sending the same body again lands on the same state.
+          idempotent: true,
+        });
+        const echoed = res.data ?? {};
+        if (echoed.inventoryType === undefined)
+          return new Transient(`Webflow answered the inventory update of SKU ${skuId} without an inventoryType`);
+        if (!sameOnPlatform(fromInventory(echoed), input.target))
+          return new Rejected(`Webflow did not apply the stock to SKU ${skuId}`, { skuId, observed: echoed });
+      },
+      read: async ({ input }) => {
+        const res = await this.api.request<WebflowInventory>({ method: 'GET', url: await this.inventoryUrl(input.externalVariantId) });
+        return fromInventory(res.data ?? {});
+      },
+    }));
+  }
 
   /**
    * List Products with limit 1: proves the token, the site and ecommerce:read (and that ecommerce is
@@ -49,95 +81,11 @@ export class WebflowConnection implements StoreConnection {
     await this.skuCollection.id();
   }
 
-  private inventoryUrl(collectionId: string, skuId: string): string {
+  /** The SKU's inventory path; a site whose SKU collection cannot be found ends the run (every SKU needs it). */
+  private async inventoryUrl(skuId: string): Promise<string> {
+    const collectionId = await this.skuCollection.id().catch((e: unknown) => {
+      throw new StopTheWork(e);
+    });
     return `/collections/${encodeURIComponent(collectionId)}/items/${encodeURIComponent(skuId)}/inventory`;
-  }
-
-  async writeStock(changes: readonly StockWrite[]): Promise<WriteOutcome[]> {
-    const outcomes = new OutcomeSlots<WriteOutcome>(changes.length);
-    try {
-      for (const item of collapseBySku(changes)) {
-        const { input, indexes } = item;
-        if (!usableId(item.skuId)) {
-          const error = new Rejected('Not a Webflow SKU id', refOf(input) as unknown as Record<string, unknown>);
-          outcomes.set(indexes, (i) => ({ ...refOf(changes[i]), status: 'failed', error }));
-          continue;
-        }
-        // One call per SKU: a write the hub says is in place saves a whole call, with no read.
-        if (isInPlace(input, sameOnPlatform)) {
-          outcomes.set(indexes, (i) => ({ ...refOf(changes[i]), status: 'written' }));
-          continue;
-        }
-        const collectionId = await this.skuCollection.id();
-        let echoed: WebflowInventory;
-        try {
-          const res = await this.api.request<WebflowInventory>({
-            method: 'PATCH',
-            url: this.inventoryUrl(collectionId, item.skuId),
-            body: toInventoryUpdate(input.target),
-            // Absolute values: sending the same body again lands on the same state.
-            idempotent: true,
-          });
-          echoed = res.data ?? {};
-        } catch (e) {
-          const error = asPluginError(e);
-          if (stopsTheWork(error)) throw error;
-          const perSku =
-            error instanceof NotFound
-              ? new NotFound(`Webflow has no SKU ${item.skuId} (deleted?)`, {
-                  skuId: item.skuId,
-                  status: error.details?.status,
-                  body: error.details?.body,
-                })
-              : error;
-          outcomes.set(indexes, (i) => ({ ...refOf(changes[i]), status: 'failed', error: perSku }));
-          continue;
-        }
-        if (echoed.inventoryType === undefined) {
-          const error = new Transient(`Webflow answered the inventory update of SKU ${item.skuId} without an inventoryType`);
-          outcomes.set(indexes, (i) => ({ ...refOf(changes[i]), status: 'failed', error }));
-        } else if (!sameOnPlatform(fromInventory(echoed), input.target)) {
-          const error = new Rejected(`Webflow did not apply the stock to SKU ${item.skuId}`, { skuId: item.skuId, observed: echoed });
-          outcomes.set(indexes, (i) => ({ ...refOf(changes[i]), status: 'failed', error }));
-        } else {
-          outcomes.set(indexes, (i) => ({ ...refOf(changes[i]), status: 'written' }));
-        }
-      }
-    } catch (e) {
-      const error = asPluginError(e);
-      this.log.warn('webflow: write stopped', { code: error.code, message: error.message });
-      outcomes.fillRemaining((i) => ({ ...refOf(changes[i]), status: 'failed', error }));
-    }
-    return outcomes.done();
-  }
-
-  async readStock(refs: readonly VariantRef[]): Promise<ObservedStock[]> {
-    const outcomes = new OutcomeSlots<ObservedStock>(refs.length);
-    try {
-      for (const item of collapseBySku(refs)) {
-        if (!usableId(item.skuId)) {
-          const error = new NotFound('Not a Webflow SKU id', refOf(item.input) as unknown as Record<string, unknown>);
-          outcomes.set(item.indexes, (i) => ({ ...refOf(refs[i]), status: 'failed', error }));
-          continue;
-        }
-        const collectionId = await this.skuCollection.id();
-        try {
-          const res = await this.api.request<WebflowInventory>({ method: 'GET', url: this.inventoryUrl(collectionId, item.skuId) });
-          const stock = fromInventory(res.data ?? {});
-          outcomes.set(item.indexes, (i) => ({ ...refOf(refs[i]), status: 'found', stock }));
-        } catch (e) {
-          const error = asPluginError(e);
-          if (stopsTheWork(error)) throw error;
-          const perSku =
-            error instanceof NotFound ? new NotFound(`Webflow has no SKU ${item.skuId} (deleted?)`, { skuId: item.skuId }) : error;
-          outcomes.set(item.indexes, (i) => ({ ...refOf(refs[i]), status: 'failed', error: perSku }));
-        }
-      }
-    } catch (e) {
-      const error = asPluginError(e);
-      this.log.warn('webflow: read stopped', { code: error.code, message: error.message });
-      outcomes.fillRemaining((i) => ({ ...refOf(refs[i]), status: 'failed', error }));
-    }
-    return outcomes.done();
   }
 }
