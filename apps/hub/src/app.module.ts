@@ -5,6 +5,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import type { PGlite } from '@electric-sql/pglite';
+import type { DestinationStream } from 'pino';
 import { BearerTokenGuard } from './auth/bearer-token.guard';
 import { CatalogModule } from './catalog/catalog.module';
 import { ConfigModule } from './config/config.module';
@@ -14,6 +15,8 @@ import { CryptoModule } from './crypto/crypto.module';
 import { DatabaseModule } from './database/database.module';
 import { FacilityStockModule } from './facility-stock/facility-stock.module';
 import { HealthModule } from './health/health.module';
+import { LoggingModule } from './logging/logging.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { OAuthModule } from './oauth/oauth.module';
 import { ApiExceptionFilter } from './http/api-exception.filter';
 import { PendingWorkModule } from './pending-work/pending-work.signal';
@@ -27,6 +30,8 @@ export interface HubModuleOptions {
   config: HubConfig;
   /** Share an open PGlite (tests: one per test file). */
   pglite?: PGlite;
+  /** Where log lines go (tests read them back); default: stdout. */
+  logDestination?: DestinationStream;
   /** More modules to mount (the orchestrator's, or test-only ones). */
   imports?: DynamicModule['imports'];
 }
@@ -38,6 +43,8 @@ export class HubModule {
       module: HubModule,
       imports: [
         ConfigModule.forRoot(options.config),
+        LoggingModule.forRoot(options.config, options.logDestination),
+        MetricsModule,
         DatabaseModule.forRoot({ pglite: options.pglite }),
         CryptoModule,
         PendingWorkModule,

@@ -1,6 +1,7 @@
 /**
  * Builds the hub's Nest application (used by main.ts and by the test harness, so tests run the real
- * thing). In request order: the express router is case-sensitive and strict (`/V1/stores` and
+ * thing). In request order: the request log line (with its request id) and the HTTP metrics, for every
+ * request, refused ones included; the express router is case-sensitive and strict (`/V1/stores` and
  * `/v1/stores/` route nowhere); the request-auth middleware refuses unauthenticated requests to
  * non-public routes before their body is read; the media-type check answers 415 for a body that is not
  * JSON; the JSON parser (limit sized for 10 000-entry batches, nesting capped); then Nest's routes with
@@ -16,6 +17,7 @@ import { TokenVerifier } from './auth/token-verifier';
 import { enabledLogLevels } from './config/hub-config';
 import { BODY_METHODS } from './http/express-types';
 import { verifyJsonDepth } from './http/json-depth';
+import { observeRequests } from './logging/observe-requests';
 import { jsonMediaTypeMiddleware } from './http/json-media-type.middleware';
 import { DOCS_PATH, mountOpenApi } from './http/openapi';
 import { createValidationPipe } from './http/validation.pipe';
@@ -41,11 +43,13 @@ export async function createHubApp(options: HubModuleOptions): Promise<NestExpre
   const app = await NestFactory.create<NestExpressApplication>(HubModule.forRoot(options), new ExpressAdapter(server), {
     bodyParser: false,
     logger: enabledLogLevels(options.config.logLevel),
+    bufferLogs: true, // until observeRequests() hands Nest the hub's pino logger
   });
   if (server.router?.caseSensitive !== true || server.router?.strict !== true) {
     throw new Error('the express router is not case-sensitive and strict: every route would answer to other spellings');
   }
 
+  observeRequests(app);
   const limiter = new AuthFailureLimiter(options.config.auth);
   app.getHttpServer().on('close', () => limiter.close());
   app.use(

@@ -9,6 +9,7 @@ import { loadSyncConfig, SyncConfigError, type SyncConfig } from '../sync/sync-c
 import { loadAuthThrottleConfig, type AuthThrottleConfig } from './auth-config';
 import { developmentKey, parseEncryptionKeys, type EncryptionKey } from './encryption-keys';
 import { ensureGeneratedSecret } from './generated-secrets';
+import { loadMetricsConfig, type MetricsConfig } from './metrics-config';
 import { loadOAuthConfig, type OAuthConfig } from './oauth-config';
 
 export type LogLevel = 'error' | 'warn' | 'log' | 'debug' | 'verbose';
@@ -43,6 +44,10 @@ export interface HubConfig {
   sync: SyncConfig;
   /** Install flows, app client ids/secrets, the refresh-ahead sweep (HUB_OAUTH_*, HUB_PUBLIC_URL, …; see oauth-config.ts). */
   oauth: OAuthConfig;
+  /** GET /metrics: its own token and/or its own listener (HUB_METRICS_TOKEN, HUB_METRICS_BIND; see metrics-config.ts). */
+  metrics: MetricsConfig;
+  /** HUB_LOG_PRETTY: human-readable log lines instead of JSON (development; default: JSON). */
+  logPretty: boolean;
 }
 
 export class ConfigError extends Error {
@@ -113,6 +118,8 @@ export function loadHubConfig(env: Env = process.env, warn: Warn = (m) => consol
   }
 
   const auth = loadAuthThrottleConfig(env, problems);
+  const metrics = loadMetricsConfig(env, production, apiTokens, problems);
+  const logPretty = parseBool(env.HUB_LOG_PRETTY, 'HUB_LOG_PRETTY', problems) ?? false;
   const oauth = loadOAuthConfig(env, production, problems);
 
   let sync: SyncConfig | undefined;
@@ -129,6 +136,10 @@ export function loadHubConfig(env: Env = process.env, warn: Warn = (m) => consol
     const generated = ensureGeneratedSecret(dataDir, 'api-token', () => `hub_dev_${randomHex(24)}`);
     apiTokens = [generated.value];
     apiTokenGenerated = true;
+  }
+  if (!metrics.token && !metrics.bind && metrics.enabled) {
+    metrics.token = ensureGeneratedSecret(dataDir, 'metrics-token', () => `hub_metrics_dev_${randomHex(24)}`).value;
+    metrics.tokenGenerated = true;
   }
   if (!encryptionKeys) {
     const generated = developmentKey(dataDir, true)!;
@@ -156,6 +167,8 @@ export function loadHubConfig(env: Env = process.env, warn: Warn = (m) => consol
     auth,
     sync,
     oauth,
+    metrics,
+    logPretty,
   };
 }
 

@@ -19,6 +19,7 @@ export const TAG_DESCRIPTIONS: Record<string, string> = {
   sync: 'Sync runs: start one, follow it, read what it changed',
   'reference data': 'Integrations (loaded platform plugins), facilities and selling regions',
   health: 'Liveness and readiness (no token)',
+  metrics: 'Prometheus metrics, with their own token (HUB_METRICS_TOKEN)',
 };
 
 const METHODS = ['get', 'put', 'post', 'patch', 'delete'] as const;

@@ -1,0 +1,17 @@
+/**
+ * Mounted by bootstrap.ts before anything else answers: Nest's logger becomes the hub's pino logger
+ * (nestjs-pino), and every request is logged with its request id (request-logging.ts) and counted in the
+ * metrics (http-metrics.middleware.ts) — the ones the auth check or the router refuse included.
+ */
+import type { INestApplication } from '@nestjs/common';
+import { Logger as PinoNestLogger } from 'nestjs-pino';
+import { httpMetricsMiddleware } from '../metrics/http-metrics.middleware';
+import { HubMetricsService } from '../metrics/hub-metrics.service';
+import { HUB_PINO } from './logging.module';
+import { requestLogging } from './request-logging';
+
+export function observeRequests(app: INestApplication): void {
+  app.useLogger(app.get(PinoNestLogger));
+  app.use(requestLogging(app.get(HUB_PINO)));
+  app.use(httpMetricsMiddleware(app.get(HubMetricsService)));
+}

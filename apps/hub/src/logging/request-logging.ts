@@ -1,0 +1,39 @@
+/**
+ * One log line per HTTP request (pino-http), with its request id: the caller's `x-request-id` when it is
+ * a sane token (up to 128 of [A-Za-z0-9._:-]), else a new UUID. The id is answered in `x-request-id` and
+ * carried by every line logged while the request is handled (nestjs-pino binds the request's child logger).
+ * Mounted first in bootstrap.ts, so requests refused before routing (401, 404, 415) are logged too.
+ */
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Logger } from 'pino';
+import { pinoHttp, type HttpLogger } from 'pino-http';
+
+export const REQUEST_ID_HEADER = 'x-request-id';
+const SANE_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+export function requestIdOf(req: IncomingMessage, res: ServerResponse): string {
+  const given = req.headers[REQUEST_ID_HEADER];
+  const id = typeof given === 'string' && SANE_ID.test(given) ? given : randomUUID();
+  res.setHeader(REQUEST_ID_HEADER, id);
+  return id;
+}
+
+export function requestLogging(logger: Logger): HttpLogger {
+  return pinoHttp({
+    logger,
+    genReqId: requestIdOf,
+    customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+    // The path without its query string: OAuth callbacks carry one-time codes there.
+    serializers: {
+      req: (req: { id: string; method: string; url: string; headers: Record<string, unknown>; remoteAddress?: string }) => ({
+        id: req.id,
+        method: req.method,
+        path: req.url.split('?')[0],
+        headers: req.headers,
+        remoteAddress: req.remoteAddress,
+      }),
+      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+    },
+  });
+}
