@@ -6,26 +6,20 @@
  * the identical call again when Weebly redirects it (documented). Outcomes come back in input order.
  */
 import {
-  collapseDuplicates,
+  batched,
   NotFound,
-  OutcomeSlots,
   refOf as ref,
   Rejected,
   Transient,
-  skipWritesInPlace,
   stopsTheWork,
   toPluginError,
-  type CollapsedInput,
   type HttpClient,
   type HttpRequest,
   type HttpResponse,
-  type ObservedStock,
   type PluginError,
   type PluginLogger,
   type StockWrite,
   type StoreConnection,
-  type VariantRef,
-  type WriteOutcome,
 } from '@stock-sync/plugin-sdk';
 import { MAX_PAGE_SIZE } from './manifest';
 import { inventoryFor, stockOfInventory } from './stock-mapping';
@@ -35,21 +29,51 @@ import type { WeeblySku } from './weebly-types';
 /** Weebly ids are decimal strings ("Unique ID (to this store)"); anything else cannot be one. */
 const isWeeblyId = (s: string) => /^[0-9]{1,20}$/.test(s);
 
-const asPluginError = (e: unknown) => toPluginError(e, 'Weebly');
-
-type Planned<T extends VariantRef> = CollapsedInput<T>;
-
-/** Valid refs deduplicated (last input wins, every index answered) and the invalid indexes. */
-function plan<T extends VariantRef>(inputs: readonly T[]) {
-  return collapseDuplicates(inputs, { ids: (i) => (isWeeblyId(i.externalProductId) && isWeeblyId(i.externalVariantId) ? {} : undefined) });
-}
+const gone = (c: { externalProductId: string; externalVariantId: string }) =>
+  new NotFound(`Weebly has no SKU ${c.externalVariantId} in product ${c.externalProductId}`, { ...ref(c) });
 
 export class WeeblyConnection implements StoreConnection {
+  readonly writeStock: StoreConnection['writeStock'];
+  readonly readStock: StoreConnection['readStock'];
+
   constructor(
     private readonly api: HttpClient,
-    private readonly log: PluginLogger,
+    log: PluginLogger,
     private readonly apiOrigin: string = 'https://api.weebly.com',
-  ) {}
+  ) {
+    ({ writeStock: this.writeStock, readStock: this.readStock } = batched({
+      platform: 'Weebly',
+      id: 'weebly',
+      log,
+      ids: (i) => (isWeeblyId(i.externalProductId) && isWeeblyId(i.externalVariantId) ? {} : undefined),
+      invalid: { write: 'Weebly product and SKU ids are decimal strings', read: 'Not a Weebly product / SKU id (decimal strings)' },
+      verify: () => this.verify(),
+      // No batch endpoint: one PATCH per SKU, one after another (the SDK limiter paces them, and a throttle
+      // answer then holds back every later call: nothing is already in flight to land inside Retry-After).
+      // A change the hub says is already in place saves a whole call, so it is skipped.
+      write: {
+        maxBatch: 1,
+        skipInPlace: 'item',
+        mapError: (error, [p]) => (error instanceof NotFound ? gone(p.input) : error),
+        run: ([p]) => this.patchSku(p.input),
+      },
+      // One product's SKU listing answers every SKU of it that was asked for.
+      read: {
+        groupBy: (p) => p.input.externalProductId,
+        mapError: (error, _batch, productId) =>
+          error instanceof NotFound ? new NotFound(`Weebly has no product ${productId}`, { productId }) : error,
+        run: async (wanted, productId) => {
+          const skus = await this.listSkus(productId);
+          return wanted.map((p) => {
+            const sku = skus.get(p.input.externalVariantId);
+            return sku
+              ? stockOfInventory(sku.inventory)
+              : new NotFound(`Weebly product ${productId} has no SKU ${p.input.externalVariantId}`, { productId });
+          });
+        },
+      },
+    }));
+  }
 
   /** Every call: the identical call again to a redirect's Location, as Weebly documents. */
   private send<T>(req: HttpRequest): Promise<HttpResponse<T>> {
@@ -61,50 +85,12 @@ export class WeeblyConnection implements StoreConnection {
     await this.send({ method: 'GET', url: '/products', params: { limit: 1 } });
   }
 
-  async writeStock(changes: readonly StockWrite[]): Promise<WriteOutcome[]> {
-    const outcomes = new OutcomeSlots<WriteOutcome>(changes.length);
-    const { items, invalid } = plan(changes);
-    const set = (p: Planned<StockWrite>, error?: PluginError) =>
-      outcomes.set(p.indexes, (i) => (error ? { ...ref(changes[i]), status: 'failed', error } : { ...ref(changes[i]), status: 'written' }));
-    outcomes.set(invalid, (i) => ({
-      ...ref(changes[i]),
-      status: 'failed',
-      error: new Rejected('Weebly product and SKU ids are decimal strings', { ...ref(changes[i]) }),
-    }));
-
-    // One call per SKU: a change the hub says is already in place saves a whole call, so it is skipped.
-    const { send, skipped } = skipWritesInPlace(items, 'item');
-    for (const p of skipped) set(p);
-
-    // Sequential: the SDK limiter paces the calls anyway, and a throttle answer then holds back every
-    // later call (nothing is already in flight to land inside Retry-After).
-    try {
-      for (const p of send) {
-        const error = await this.patchSku(p.input);
-        if (error && stopsTheWork(error)) throw error;
-        set(p, error);
-      }
-    } catch (e) {
-      const error = asPluginError(e);
-      this.log.warn('weebly: write stopped', { code: error.code, message: error.message });
-      outcomes.fillRemaining((i) => ({ ...ref(changes[i]), status: 'failed', error }));
-    }
-    return outcomes.done();
-  }
-
   /** PATCH (never PUT: PUT resets every field not sent) one SKU's inventory; undefined once confirmed, else the error. */
   private async patchSku(c: StockWrite): Promise<PluginError | undefined> {
     const inventory = inventoryFor(c.target);
     const url = `/products/${c.externalProductId}/skus/${c.externalVariantId}`;
-    const gone = () => new NotFound(`Weebly has no SKU ${c.externalVariantId} in product ${c.externalProductId}`, { ...ref(c) });
-    let answer: unknown;
-    try {
-      // An absolute value: sending it again lands on the same state.
-      answer = (await this.send<WeeblySku>({ method: 'PATCH', url, body: { inventory }, idempotent: true })).data;
-    } catch (e) {
-      const error = asPluginError(e);
-      return error instanceof NotFound ? gone() : error;
-    }
+    // An absolute value: sending it again lands on the same state.
+    const answer: unknown = (await this.send<WeeblySku>({ method: 'PATCH', url, body: { inventory }, idempotent: true })).data;
     let verdict = confirmInventory(inventory, answer);
     if (verdict === 'read-back') {
       // `null` is not documented as writable, or the answer showed no inventory: read the SKU back.
@@ -112,9 +98,9 @@ export class WeeblyConnection implements StoreConnection {
       try {
         shown = (await this.send<WeeblySku>({ method: 'GET', url })).data;
       } catch (e) {
-        const error = asPluginError(e);
-        if (stopsTheWork(error)) return error;
-        if (error instanceof NotFound) return gone();
+        const error = toPluginError(e, 'Weebly');
+        if (stopsTheWork(error)) throw error;
+        if (error instanceof NotFound) return gone(c);
         return new Transient(`Weebly SKU ${c.externalVariantId} could not be read back after the write: not confirmed (${error.message})`, {
           ...ref(c),
         });
@@ -128,47 +114,6 @@ export class WeeblyConnection implements StoreConnection {
       ...ref(c),
       shown: verdict.shown,
     });
-  }
-
-  async readStock(refs: readonly VariantRef[]): Promise<ObservedStock[]> {
-    const outcomes = new OutcomeSlots<ObservedStock>(refs.length);
-    const { items, invalid } = plan(refs);
-    outcomes.set(invalid, (i) => ({
-      ...ref(refs[i]),
-      status: 'failed',
-      error: new NotFound('Not a Weebly product / SKU id (decimal strings)', { ...ref(refs[i]) }),
-    }));
-    const byProduct = new Map<string, Planned<VariantRef>[]>();
-    for (const p of items) byProduct.set(p.input.externalProductId, [...(byProduct.get(p.input.externalProductId) ?? []), p]);
-    try {
-      for (const [productId, wanted] of byProduct) {
-        let skus: Map<string, WeeblySku>;
-        try {
-          skus = await this.listSkus(productId);
-        } catch (e) {
-          const error = asPluginError(e);
-          if (stopsTheWork(error)) throw error;
-          const perItem = error instanceof NotFound ? new NotFound(`Weebly has no product ${productId}`, { productId }) : error;
-          for (const p of wanted) outcomes.set(p.indexes, (i) => ({ ...ref(refs[i]), status: 'failed', error: perItem }));
-          continue;
-        }
-        for (const p of wanted) {
-          const sku = skus.get(p.input.externalVariantId);
-          if (!sku) {
-            const error = new NotFound(`Weebly product ${productId} has no SKU ${p.input.externalVariantId}`, { productId });
-            outcomes.set(p.indexes, (i) => ({ ...ref(refs[i]), status: 'failed', error }));
-          } else {
-            const stock = stockOfInventory(sku.inventory);
-            outcomes.set(p.indexes, (i) => ({ ...ref(refs[i]), status: 'found', stock }));
-          }
-        }
-      }
-    } catch (e) {
-      const error = asPluginError(e);
-      this.log.warn('weebly: read stopped', { code: error.code, message: error.message });
-      outcomes.fillRemaining((i) => ({ ...ref(refs[i]), status: 'failed', error }));
-    }
-    return outcomes.done();
   }
 
   /** Every SKU of a product: list pages of 200 (the maximum) until X-Resultset-Total is reached. */
