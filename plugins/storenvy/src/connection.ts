@@ -7,24 +7,18 @@
  * in the variant list read back. Outcomes come back in input order, one per input.
  */
 import {
-  collapseDuplicates,
+  batched,
   NotFound,
-  OutcomeSlots,
   refOf as ref,
   Rejected,
   Transient,
   sameTargetStock,
-  skipWritesInPlace,
   stopsTheWork,
   toPluginError,
-  type CollapsedInput,
-  type ObservedStock,
   type PluginError,
   type PluginLogger,
   type StockWrite,
   type StoreConnection,
-  type VariantRef,
-  type WriteOutcome,
 } from '@stock-sync/plugin-sdk';
 import { stockOfVariant, variantStockFor } from './stock-mapping';
 import { dataOf, nextPageUrl } from './pagination';
@@ -34,17 +28,6 @@ import type { StorenvyApi } from './storenvy-api';
 export const MAX_VARIANT_PAGES = 100;
 
 const isStorenvyId = (s: string) => /^[0-9]{1,20}$/.test(s);
-
-const asPluginError = (e: unknown) => toPluginError(e, 'Storenvy');
-
-/** Valid refs de-duplicated (last input wins, every index answered) and the invalid indexes. */
-function plan<T extends VariantRef>(inputs: readonly T[]) {
-  return collapseDuplicates(inputs, {
-    ids: (i) => (isStorenvyId(i.externalProductId) && isStorenvyId(i.externalVariantId) ? {} : undefined),
-  });
-}
-
-type Planned<T extends VariantRef> = CollapsedInput<T>;
 
 export interface StorenvyVariant {
   id: number | string;
@@ -58,65 +41,69 @@ export function showsWritten(shown: StorenvyVariant, sent: { full_quantity: numb
 }
 
 export class StorenvyConnection implements StoreConnection {
+  readonly writeStock: StoreConnection['writeStock'];
+  readonly readStock: StoreConnection['readStock'];
+
   constructor(
     private readonly api: StorenvyApi,
     private readonly log: PluginLogger,
-  ) {}
+  ) {
+    ({ writeStock: this.writeStock, readStock: this.readStock } = batched({
+      platform: 'Storenvy',
+      id: 'storenvy',
+      log,
+      ids: (i) => (isStorenvyId(i.externalProductId) && isStorenvyId(i.externalVariantId) ? {} : undefined),
+      invalid: { write: 'Storenvy product and variant ids are numeric', read: 'Not a Storenvy product / variant id (numeric)' },
+      verify: () => this.verify(),
+      // One call per variant: a change the hub says is in place saves a whole call, so it is skipped.
+      write: {
+        maxBatch: 1,
+        skipInPlace: 'item',
+        mapError: (error, [p]) =>
+          error instanceof NotFound
+            ? new NotFound(`Storenvy has no variant ${p.input.externalVariantId} in product ${p.input.externalProductId}`, {
+                ...ref(p.input),
+              })
+            : error,
+        run: ([p]) => this.putVariant(p.input),
+      },
+      // One product's variant listing answers every variant of it that was asked for.
+      read: {
+        groupBy: (p) => p.input.externalProductId,
+        mapError: (error, _batch, productId) =>
+          error instanceof NotFound ? new NotFound(`Storenvy has no product ${productId}`, { productId }) : error,
+        run: async (wanted, productId) => {
+          const byId = await this.listVariants(productId, new Set(wanted.map((p) => p.input.externalVariantId)));
+          return wanted.map((p) => {
+            const v = byId.get(p.input.externalVariantId);
+            return v
+              ? stockOfVariant(v)
+              : new NotFound(`Storenvy product ${productId} has no variant ${p.input.externalVariantId}`, { productId });
+          });
+        },
+      },
+    }));
+  }
 
   /** GET /v1/store.json: the token's store (store_read). */
   async verify(): Promise<void> {
     await this.api.http.request({ method: 'GET', url: '/store.json', params: this.api.auth });
   }
 
-  async writeStock(changes: readonly StockWrite[]): Promise<WriteOutcome[]> {
-    const outcomes = new OutcomeSlots<WriteOutcome>(changes.length);
-    const { items, invalid } = plan(changes);
-    const set = (p: Planned<StockWrite>, error?: PluginError) =>
-      outcomes.set(p.indexes, (i) => (error ? { ...ref(changes[i]), status: 'failed', error } : { ...ref(changes[i]), status: 'written' }));
-    outcomes.set(invalid, (i) => ({
-      ...ref(changes[i]),
-      status: 'failed',
-      error: new Rejected('Storenvy product and variant ids are numeric', { ...ref(changes[i]) }),
-    }));
-    // One call per variant: a change the hub says is in place saves a whole call, so it is skipped.
-    const { send, skipped } = skipWritesInPlace(items, 'item');
-    for (const p of skipped) set(p);
-    try {
-      for (const p of send) {
-        const error = await this.putVariant(p.input);
-        if (error && stopsTheWork(error)) throw error;
-        set(p, error);
-      }
-    } catch (e) {
-      const error = asPluginError(e);
-      this.log.warn('storenvy: write stopped', { code: error.code, message: error.message });
-      outcomes.fillRemaining((i) => ({ ...ref(changes[i]), status: 'failed', error }));
-    }
-    return outcomes.done();
-  }
-
   /** PUT one variant's full_quantity and in_stock as JSON; undefined when confirmed written, else the error. */
   private async putVariant(c: StockWrite): Promise<PluginError | undefined> {
     const want = variantStockFor(c.target);
-    let echoed: StorenvyVariant | undefined;
-    try {
-      const res = await this.api.http.request({
-        method: 'PUT',
-        // Every endpoint is {endpoint}.json (developers.storenvy.com/docs "API Overview").
-        url: `/products/${c.externalProductId}/variants/${c.externalVariantId}.json`,
-        params: this.api.auth,
-        headers: { 'content-type': 'application/json' },
-        body: { full_quantity: want.full_quantity, in_stock: want.in_stock },
-        // Absolute values: sending them again lands on the same state.
-        idempotent: true,
-      });
-      echoed = dataOf<StorenvyVariant>(res.data, 'variant');
-    } catch (e) {
-      const error = asPluginError(e);
-      if (error instanceof NotFound)
-        return new NotFound(`Storenvy has no variant ${c.externalVariantId} in product ${c.externalProductId}`, { ...ref(c) });
-      return error;
-    }
+    const res = await this.api.http.request({
+      method: 'PUT',
+      // Every endpoint is {endpoint}.json (developers.storenvy.com/docs "API Overview").
+      url: `/products/${c.externalProductId}/variants/${c.externalVariantId}.json`,
+      params: this.api.auth,
+      headers: { 'content-type': 'application/json' },
+      body: { full_quantity: want.full_quantity, in_stock: want.in_stock },
+      // Absolute values: sending them again lands on the same state.
+      idempotent: true,
+    });
+    const echoed = dataOf<StorenvyVariant>(res.data, 'variant');
     // No variant in the answer: not proof of the write. Read it back (every page) before counting it.
     let shown = echoed && String(echoed.id) === c.externalVariantId ? echoed : undefined;
     if (!shown) {
@@ -124,8 +111,8 @@ export class StorenvyConnection implements StoreConnection {
       try {
         found = await this.listVariants(c.externalProductId, new Set([c.externalVariantId]));
       } catch (e) {
-        const error = asPluginError(e);
-        if (stopsTheWork(error)) return error;
+        const error = toPluginError(e, 'Storenvy');
+        if (stopsTheWork(error)) throw error;
         return new Transient(
           `Storenvy's answer to the write of variant ${c.externalVariantId} carried no variant and the read-back failed: not confirmed (${error.message})`,
           { ...ref(c) },
@@ -172,46 +159,5 @@ export class StorenvyConnection implements StoreConnection {
       res = await this.api.http.request({ method: 'GET', url: next, params: carriesToken ? undefined : this.api.auth });
     }
     return byId;
-  }
-
-  async readStock(refs: readonly VariantRef[]): Promise<ObservedStock[]> {
-    const outcomes = new OutcomeSlots<ObservedStock>(refs.length);
-    const { items, invalid } = plan(refs);
-    outcomes.set(invalid, (i) => ({
-      ...ref(refs[i]),
-      status: 'failed',
-      error: new NotFound('Not a Storenvy product / variant id (numeric)', { ...ref(refs[i]) }),
-    }));
-    const byProduct = new Map<string, Planned<VariantRef>[]>();
-    for (const p of items) byProduct.set(p.input.externalProductId, [...(byProduct.get(p.input.externalProductId) ?? []), p]);
-    try {
-      for (const [productId, wanted] of byProduct) {
-        let byId: Map<string, StorenvyVariant>;
-        try {
-          byId = await this.listVariants(productId, new Set(wanted.map((p) => p.input.externalVariantId)));
-        } catch (e) {
-          const error = asPluginError(e);
-          if (stopsTheWork(error)) throw error;
-          const perItem = error instanceof NotFound ? new NotFound(`Storenvy has no product ${productId}`, { productId }) : error;
-          for (const p of wanted) outcomes.set(p.indexes, (i) => ({ ...ref(refs[i]), status: 'failed', error: perItem }));
-          continue;
-        }
-        for (const p of wanted) {
-          const v = byId.get(p.input.externalVariantId);
-          if (!v) {
-            const error = new NotFound(`Storenvy product ${productId} has no variant ${p.input.externalVariantId}`, { productId });
-            outcomes.set(p.indexes, (i) => ({ ...ref(refs[i]), status: 'failed', error }));
-          } else {
-            const stock = stockOfVariant(v);
-            outcomes.set(p.indexes, (i) => ({ ...ref(refs[i]), status: 'found', stock }));
-          }
-        }
-      }
-    } catch (e) {
-      const error = asPluginError(e);
-      this.log.warn('storenvy: read stopped', { code: error.code, message: error.message });
-      outcomes.fillRemaining((i) => ({ ...ref(refs[i]), status: 'failed', error }));
-    }
-    return outcomes.done();
   }
 }
