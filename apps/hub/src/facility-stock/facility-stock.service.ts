@@ -25,7 +25,8 @@
  *   until that time (newest wins).
  * - affected synced variants: only when the stored state actually changed (status/quantity differ, or
  *   a first observation), only synced variants (linked, not ignored, store enabled) of stores whose
- *   selling region contains the facility.
+ *   selling region contains the facility. Read from synced_variant_counts (kept by triggers, migration
+ *   1765400000000): a few rows per change, however many stores sync the variant.
  */
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -37,7 +38,6 @@ import { ValidationFailed, type ValidationDetail } from '../http/api-errors';
 import { formatErrorsOf } from '../http/reference-checked';
 import { itemIndexesWithErrors } from '../http/validation-details';
 import { PendingWorkSignal } from '../pending-work/pending-work.signal';
-import { IS_SYNCED } from '../sync-variants/variant-lifecycle';
 import type { FacilityStockResultDto, FacilityStockUpdateInput } from './facility-stock.dto';
 
 export const FUTURE_TOLERANCE_MS = 5 * 60_000;
@@ -98,9 +98,6 @@ export class FacilityStockService {
          ), newest AS (
            SELECT DISTINCT ON (variant_id, facility_code) variant_id, facility_code, status, quantity, observed_at
            FROM input ORDER BY variant_id, facility_code, observed_at DESC, ord DESC
-         ), prev AS (
-           SELECT fs.variant_id, fs.facility_code, fs.status, fs.quantity
-           FROM facility_stock fs JOIN newest n ON n.variant_id = fs.variant_id AND n.facility_code = fs.facility_code
          ), applied AS (
            INSERT INTO facility_stock AS fs (variant_id, facility_code, status, quantity, observed_at, updated_at, change_seq)
            SELECT variant_id, facility_code, status, quantity, observed_at, now(), $7::bigint FROM newest
@@ -109,11 +106,11 @@ export class FacilityStockService {
                  change_seq = CASE WHEN (fs.status, fs.quantity) IS DISTINCT FROM (excluded.status, excluded.quantity)
                                    THEN excluded.change_seq ELSE fs.change_seq END
              WHERE excluded.observed_at > fs.observed_at
-           RETURNING fs.variant_id, fs.facility_code, fs.status, fs.quantity
+           RETURNING fs.variant_id, fs.facility_code, fs.change_seq
          ), changed AS (
-           SELECT a.variant_id, a.facility_code FROM applied a
-           LEFT JOIN prev p ON p.variant_id = a.variant_id AND p.facility_code = a.facility_code
-           WHERE p.variant_id IS NULL OR p.status IS DISTINCT FROM a.status OR p.quantity IS DISTINCT FROM a.quantity
+           -- The upsert stamps this change's version exactly on the rows whose state it changed (or created):
+           -- no second look at the previous rows (a join of the batch with itself took 0.8 s at 1 000 updates).
+           SELECT a.variant_id, a.facility_code FROM applied a WHERE a.change_seq = $7::bigint
          ), raised AS (
            UPDATE selling_regions r SET stock_seq = GREATEST(r.stock_seq, $7::bigint)
            WHERE r.code IN (SELECT rf.region_code FROM changed c JOIN selling_region_facilities rf ON rf.facility_code = c.facility_code)
@@ -121,13 +118,12 @@ export class FacilityStockService {
          )
          SELECT (SELECT count(*) FROM applied) AS accepted,
                 (SELECT count(*) FROM raised) AS regions,
-                -- Each synced variant matches at most one (catalog variant, region) pair: a join, not a per-row subquery.
-                (SELECT count(*) FROM (
+                -- Each synced variant counts for one (catalog variant, region) pair: the trigger-kept counters of the
+                -- pairs this change touched (a few rows), not a count over up to 1 M sync_variants rows.
+                (SELECT COALESCE(sum(sc.synced), 0) FROM (
                    SELECT DISTINCT c.variant_id, rf.region_code FROM changed c JOIN selling_region_facilities rf ON rf.facility_code = c.facility_code
                  ) cr
-                 JOIN sync_variants sv ON sv.catalog_variant_id = cr.variant_id
-                 JOIN stores s ON s.id = sv.store_id AND s.selling_region = cr.region_code
-                 WHERE ${IS_SYNCED}) AS affected`,
+                 JOIN synced_variant_counts sc ON sc.catalog_variant_id = cr.variant_id AND sc.region_code = cr.region_code) AS affected`,
         [
           updates.map((_, i) => i),
           updates.map((u) => u.variantId),
