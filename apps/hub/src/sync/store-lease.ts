@@ -7,8 +7,10 @@
  *   lock makes two acquirers serialise, so at most one sees the condition true.
  * - the owner token is unique per acquisition (instance id + random), so a worker that lost its lease
  *   (paused past the expiry, then resumed) can never renew or release its successor's lease.
- * - a heartbeat renews it every third of the TTL; a failed renewal marks the lease lost and the worker
- *   stops before its next platform call.
+ * - a heartbeat renews it every third of the TTL; a renewal that finds another owner marks the lease lost
+ *   and the worker stops before its next platform call. ONE heartbeat per process renews every lease it
+ *   holds in ONE statement (with hundreds of runs in flight, a statement per lease was a seventh of all the
+ *   hub's statements, and each renewal queued behind the runs' own statements for a pool connection).
  * - recording a chunk re-checks ownership INSIDE the recording transaction (fenceInTransaction): if the
  *   lease was lost, nothing is recorded and the variants stay pending for the new holder.
  * - after kill -9 nobody releases it: it expires after the TTL and the next worker takes over.
@@ -41,12 +43,21 @@ export interface StoreLease {
 
 export class StoreLeases {
   private readonly log = new Logger('StoreLease');
+  /** The leases this process holds (owner token → what the heartbeat needs), renewed together. */
+  private readonly held = new Map<string, { storeId: string; markLost(): void }>();
+  private heartbeat: NodeJS.Timeout | undefined;
+  private beating: Promise<void> | undefined;
 
   constructor(
     private readonly db: DataSource,
     private readonly instanceId: string,
     private readonly ttlSeconds: number,
   ) {}
+
+  /** How many leases this process holds now (diagnostics, tests). */
+  get heldCount(): number {
+    return this.held.size;
+  }
 
   /** The lease, or null when another worker holds a live one. */
   async acquire(storeId: string): Promise<StoreLease | null> {
@@ -65,6 +76,54 @@ export class StoreLeases {
     return this.startLease(storeId, token);
   }
 
+  /**
+   * Renews every lease this process holds, in ONE statement (store rows locked in id order, like every
+   * multi-store writer). A lease whose row now names another owner is lost; a failed statement loses
+   * nothing (the next beat tries again, and the recording fence checks ownership anyway).
+   */
+  async renewAll(): Promise<void> {
+    if (this.beating) return this.beating;
+    const leases = [...this.held.entries()];
+    if (leases.length === 0) return;
+    this.beating = (async () => {
+      try {
+        const rows = await queryRows<{ owner: string }>(
+          this.db.manager,
+          `WITH mine AS MATERIALIZED (
+             SELECT s.id FROM stores s JOIN unnest($1::uuid[], $2::text[]) AS l(id, owner) ON s.id = l.id AND s.sync_lease_owner = l.owner
+             ORDER BY s.id FOR NO KEY UPDATE OF s
+           )
+           UPDATE stores s SET sync_lease_until = now() + make_interval(secs => $3)
+           FROM mine WHERE s.id = mine.id
+           RETURNING s.sync_lease_owner AS owner`,
+          [leases.map(([, l]) => l.storeId), leases.map(([token]) => token), this.ttlSeconds],
+        );
+        const renewed = new Set(rows.map((r) => r.owner));
+        for (const [token, lease] of leases) {
+          // Released meanwhile: its row was freed on purpose, not lost.
+          if (!renewed.has(token) && this.held.get(token) === lease) lease.markLost();
+        }
+      } catch (e) {
+        this.log.warn(`renewing ${leases.length} lease(s) failed: ${(e as Error).message}`);
+      }
+    })().finally(() => (this.beating = undefined));
+    return this.beating;
+  }
+
+  private track(token: string, entry: { storeId: string; markLost(): void }): void {
+    this.held.set(token, entry);
+    if (this.heartbeat) return;
+    this.heartbeat = setInterval(() => void this.renewAll(), Math.max(200, Math.floor((this.ttlSeconds * 1000) / 3)));
+    this.heartbeat.unref();
+  }
+
+  private untrack(token: string): void {
+    this.held.delete(token);
+    if (this.held.size > 0 || !this.heartbeat) return;
+    clearInterval(this.heartbeat);
+    this.heartbeat = undefined;
+  }
+
   private startLease(storeId: string, token: string): StoreLease {
     const { db, ttlSeconds, log } = this;
     let lost = false;
@@ -78,23 +137,14 @@ export class StoreLeases {
       );
       return rows.length === 1;
     };
-    let beating: Promise<void> | undefined;
-    const heartbeat = setInterval(
-      () => {
-        if (beating || released) return;
-        beating = renew(db.manager)
-          .then((ok) => {
-            if (!ok && !lost) {
-              lost = true;
-              log.warn(`store ${storeId}: lease lost (another worker took it after it expired)`);
-            }
-          })
-          .catch((e: Error) => log.warn(`store ${storeId}: lease renewal failed: ${e.message}`))
-          .finally(() => (beating = undefined));
+    this.track(token, {
+      storeId,
+      markLost: () => {
+        if (lost) return;
+        lost = true;
+        log.warn(`store ${storeId}: lease lost (another worker took it after it expired)`);
       },
-      Math.max(200, Math.floor((ttlSeconds * 1000) / 3)),
-    );
-    heartbeat.unref();
+    });
 
     return {
       storeId,
@@ -111,11 +161,10 @@ export class StoreLeases {
           throw new LeaseLost(storeId);
         }
       },
-      async release() {
+      release: async () => {
         if (released) return;
         released = true;
-        clearInterval(heartbeat);
-        await beating?.catch(() => undefined);
+        this.untrack(token);
         await queryRows(
           db.manager,
           `UPDATE stores SET sync_lease_owner = NULL, sync_lease_until = NULL WHERE id = $1 AND sync_lease_owner = $2 RETURNING id`,
