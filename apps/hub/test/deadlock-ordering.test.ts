@@ -99,7 +99,7 @@ describeHub('row lock order under concurrent marking and recording', (hub) => {
 
     // Every other marking writer at the same time: store settings (whole store marked) and sync-variant
     // upserts (re-linking rows in the request's order, which is not the row order).
-    const settings = stores.flatMap((storeId, s) =>
+    const settings = stores.flatMap((storeId) =>
       [0, 1, 2].map((k) =>
         hub()
           .patch(`/v1/stores/${storeId}`, { stockSyncEnabled: k % 2 === 1 })

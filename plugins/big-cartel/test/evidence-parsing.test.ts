@@ -3,7 +3,7 @@
  * no simulator involved: read-back mapping, the option update it sends, write confirmation, errors.
  */
 import { join } from 'node:path';
-import { AuthError, NotFound, Rejected, Transient, type HttpClient, type HttpRequest, type HttpResponse } from '@stock-sync/plugin-sdk';
+import { AuthError, NotFound, Rejected, Transient } from '@stock-sync/plugin-sdk';
 import { evidence, expectSameShape, loadEvidenceDir, scriptedClient } from '@stock-sync/plugin-testkit';
 import { classifyBigCartelResponse } from '../src/big-cartel-api';
 import { optionsOf, optionUpdateDocument, type ProductDocument } from '../src/big-cartel-types';

@@ -12,7 +12,7 @@ import { hasNextPage, onHandByVariant } from '../src/location-levels';
 import { RecentWrites } from '../src/recent-writes';
 import { fromBcStock } from '../src/stock-mapping';
 import { SPEC_DIR } from '../src/simulator/spec-validators';
-import { call, product, Q, startBcSimulator, type BcSim } from './support/store';
+import { call, Q, startBcSimulator, type BcSim } from './support/store';
 
 const DIR = path.join(__dirname, 'evidence');
 const ev = (name: string) => evidence(DIR, name);

@@ -3,7 +3,7 @@
  * URL), no simulator involved: batch status, sub-request outcomes, read-back mapping, error mapping.
  */
 import { join } from 'node:path';
-import { AuthError, NotFound, Rejected, Transient, type HttpClient, type HttpRequest, type HttpResponse } from '@stock-sync/plugin-sdk';
+import { AuthError, NotFound, Rejected, Transient } from '@stock-sync/plugin-sdk';
 import { evidence, loadEvidenceDir, scriptedClient } from '@stock-sync/plugin-testkit';
 import { parseBatchStatus, subAnswerSucceeded } from '../src/batch-status';
 import { runBatch } from '../src/batch-runner';

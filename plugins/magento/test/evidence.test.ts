@@ -11,7 +11,7 @@ import { DEFAULT_INPUT_LIST_LIMIT, inputListLimitOf } from '../src/input-limit';
 import { isNoRoute, modeFromSourceError } from '../src/inventory-mode';
 import { fromLegacyStockItem, fromMagento } from '../src/stock-mapping';
 import { MAGENTO_SPEC_FILE } from '../src/simulator/spec-validators';
-import { call, product, Q, startMagentoSimulator, type MagentoSim } from './support/store';
+import { call, Q, startMagentoSimulator, type MagentoSim } from './support/store';
 
 const DIR = path.join(__dirname, 'evidence');
 const ev = (name: string) => evidence(DIR, name);

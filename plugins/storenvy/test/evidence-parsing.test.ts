@@ -4,7 +4,7 @@
  * its confirmation.
  */
 import { join } from 'node:path';
-import { NotFound, Rejected, type HttpClient, type HttpRequest, type HttpResponse } from '@stock-sync/plugin-sdk';
+import { NotFound, Rejected, type HttpClient, type HttpRequest } from '@stock-sync/plugin-sdk';
 import { evidence, expectSameShape, loadEvidenceDir, scriptedClient } from '@stock-sync/plugin-testkit';
 import { StorenvyConnection } from '../src/connection';
 import { dataOf, nextPageUrl } from '../src/pagination';

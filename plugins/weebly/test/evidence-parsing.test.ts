@@ -3,7 +3,7 @@
  * no simulator involved: read-back mapping, write confirmation, pagination, errors, redirects.
  */
 import { join } from 'node:path';
-import { AuthError, Transient, type HttpClient, type HttpRequest, type HttpResponse } from '@stock-sync/plugin-sdk';
+import { AuthError, Transient } from '@stock-sync/plugin-sdk';
 import { evidence, loadEvidenceDir, scriptedClient } from '@stock-sync/plugin-testkit';
 import { confirmInventory, WeeblyConnection } from '../src/connection';
 import { redirectTarget } from '../src/redirects';

@@ -1,5 +1,5 @@
 /** Test plumbing: a running Big Cartel simulator and the real plugin connected to it over HTTP. */
-import { type StoreConnection, type TargetStock } from '@stock-sync/plugin-sdk';
+import { type StoreConnection } from '@stock-sync/plugin-sdk';
 import {
   seedProduct,
   refsOfProduct,
@@ -7,7 +7,6 @@ import {
   connectToSimulator,
   startSimulator,
   type RunningSimulator,
-  type SeedProduct,
 } from '@stock-sync/plugin-testkit';
 import { plugin } from '../../src';
 import { simulator, type BigCartelSimState } from '../../src/simulator';

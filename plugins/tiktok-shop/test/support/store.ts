@@ -1,13 +1,6 @@
 /** Test plumbing: a running TikTok Shop simulator and the real plugin connected to it over HTTP. */
-import { type PluginLogger, type StoreConnection, type TargetStock } from '@stock-sync/plugin-sdk';
-import {
-  seedProduct,
-  refsOfProduct,
-  connectToSimulator,
-  startSimulator,
-  type RunningSimulator,
-  type SeedProduct,
-} from '@stock-sync/plugin-testkit';
+import { type PluginLogger, type StoreConnection } from '@stock-sync/plugin-sdk';
+import { seedProduct, refsOfProduct, connectToSimulator, startSimulator, type RunningSimulator } from '@stock-sync/plugin-testkit';
 import { plugin, signRequest } from '../../src';
 import { simulator, type TikTokSimState } from '../../src/simulator';
 
