@@ -18,6 +18,7 @@ import { HealthModule } from './health/health.module';
 import { LoggingModule } from './logging/logging.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { OAuthModule } from './oauth/oauth.module';
+import { OverviewModule } from './overview/overview.module';
 import { ApiExceptionFilter } from './http/api-exception.filter';
 import { PendingWorkModule } from './pending-work/pending-work.signal';
 import { PluginsModule } from './plugins/plugins.module';
@@ -58,6 +59,7 @@ export class HubModule {
         SyncModule.forRoot({ config: options.config.sync }),
         OAuthModule,
         CredentialsModule,
+        OverviewModule,
         ...(options.imports ?? []),
       ],
       providers: [

@@ -15,6 +15,7 @@ import { collectPublicRoutes, PublicRouteMatcher } from './auth/public-routes';
 import { requestAuthMiddleware } from './auth/request-auth.middleware';
 import { TokenVerifier } from './auth/token-verifier';
 import { enabledLogLevels } from './config/hub-config';
+import { CONSOLE_PATH, mountConsole } from './console/console-mount';
 import { BODY_METHODS } from './http/express-types';
 import { verifyJsonDepth } from './http/json-depth';
 import { observeRequests } from './logging/observe-requests';
@@ -55,7 +56,10 @@ export async function createHubApp(options: HubModuleOptions): Promise<NestExpre
   app.use(
     requestAuthMiddleware({
       verifier: new TokenVerifier(options.config.apiTokens),
-      publicRoutes: new PublicRouteMatcher(collectPublicRoutes(app.get(ModulesContainer)), [{ path: `/${DOCS_PATH}` }]),
+      publicRoutes: new PublicRouteMatcher(collectPublicRoutes(app.get(ModulesContainer)), [
+        { path: `/${DOCS_PATH}` },
+        { path: CONSOLE_PATH },
+      ]),
       limiter,
     }),
   );
@@ -67,5 +71,6 @@ export async function createHubApp(options: HubModuleOptions): Promise<NestExpre
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   mountOpenApi(app);
+  mountConsole(app);
   return app;
 }

@@ -20,6 +20,7 @@ export const TAG_DESCRIPTIONS: Record<string, string> = {
   'reference data': 'Integrations (loaded platform plugins), facilities and selling regions',
   health: 'Liveness and readiness (no token)',
   metrics: 'Prometheus metrics, with their own token (HUB_METRICS_TOKEN)',
+  operations: 'The operations overview (what the console at /console shows): stores by status, backlog, latency, throttles',
 };
 
 const METHODS = ['get', 'put', 'post', 'patch', 'delete'] as const;

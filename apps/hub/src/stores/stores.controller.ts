@@ -10,7 +10,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { errorSchemaRef } from '../http/openapi-errors';
-import { CreateStoreBody, StoreDto, StoreIdParam, UpdateStoreBody, VerifyQuery } from './stores.dto';
+import { CreateStoreBody, ListStoresQuery, StoreDto, StoreIdParam, UpdateStoreBody, VerifyQuery } from './stores.dto';
 import { StoresService } from './stores.service';
 
 @ApiTags('stores')
@@ -31,10 +31,10 @@ export class StoresController {
   }
 
   @Get()
-  @ApiOperation({ operationId: 'listStores', summary: 'List the stores' })
+  @ApiOperation({ operationId: 'listStores', summary: 'List the stores, optionally filtered by platform, status, drift found and name' })
   @ApiOkResponse({ type: [StoreDto] })
-  list(): Promise<StoreDto[]> {
-    return this.stores.list();
+  list(@Query() query: ListStoresQuery): Promise<StoreDto[]> {
+    return this.stores.list(query);
   }
 
   @Get(':id')

@@ -140,6 +140,36 @@ export class VerifyQuery {
   verify?: boolean;
 }
 
+/** Filters of GET /v1/stores (all optional, combined with AND). */
+export class ListStoresQuery {
+  @ApiPropertyOptional({ example: 'shopify', description: 'only stores of this integration id' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  platform?: string;
+
+  @ApiPropertyOptional({ enum: ['active', 'paused', 'needs_reconnect'] })
+  @IsOptional()
+  @IsIn(['active', 'paused', 'needs_reconnect'])
+  status?: 'active' | 'paused' | 'needs_reconnect';
+
+  @ApiPropertyOptional({
+    description: 'true: only stores where a (non-dry) run that finished in the last 24 hours found drift; false: only the others',
+  })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  drift?: boolean;
+
+  @ApiPropertyOptional({ example: 'demo', description: 'only stores whose name contains this text (case-insensitive)' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  q?: string;
+}
+
 export class StoreIdParam {
   @IsUUID()
   id!: string;

@@ -22,7 +22,8 @@ import { oversizedCredentialValues } from './credential-limits';
 import { verifyCredentials } from './credentials-check';
 import { credentialsExpireAt, expiryProblem } from './credentials-expiry';
 import { presentStore, STORE_COLUMNS, type StoreRow } from './store-row';
-import type { CreateStoreBody, StoreDto, UpdateStoreBody } from './stores.dto';
+import { storeFilterSql } from './store-filters';
+import type { CreateStoreBody, ListStoresQuery, StoreDto, UpdateStoreBody } from './stores.dto';
 
 @Injectable()
 export class StoresService {
@@ -73,8 +74,13 @@ export class StoresService {
     return presentStore(row!, true);
   }
 
-  async list(): Promise<StoreDto[]> {
-    const rows = await queryRows<StoreRow>(this.db.manager, `SELECT ${STORE_COLUMNS} FROM stores s ORDER BY s.created_at, s.id`);
+  async list(filters: ListStoresQuery = {}): Promise<StoreDto[]> {
+    const where = storeFilterSql(filters);
+    const rows = await queryRows<StoreRow>(
+      this.db.manager,
+      `SELECT ${STORE_COLUMNS} FROM stores s ${where.sql} ORDER BY s.created_at, s.id`,
+      where.params,
+    );
     return rows.map((r) => presentStore(r, !!this.registry.get(r.platform)));
   }
 
