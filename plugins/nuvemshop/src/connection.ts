@@ -3,28 +3,28 @@
  * with; every outcome comes back in input order, one per input.
  */
 import {
-  allInPlace,
-  chunk,
+  batched,
   NotFound,
-  OutcomeSlots,
-  refOf,
   Rejected,
+  StopTheWork,
   stopsTheWork,
   toPluginError,
   Transient,
   type HttpClient,
-  type ObservedStock,
+  type Planned,
   type PluginError,
   type PluginLogger,
   type StockWrite,
   type StoreConnection,
   type VariantRef,
-  type WriteOutcome,
 } from '@stock-sync/plugin-sdk';
-import { groupByProduct, type PlannedItem } from './batch-plan';
+import { nuvemIds } from './batch-plan';
 import { MAX_BATCH, MAX_PER_PAGE } from './manifest';
 import type { NuvemLocation, NuvemVariantStock } from './nuvemshop-types';
 import { sameOnPlatform, stockAt, toVariantPatch } from './stock-mapping';
+
+type PlannedItem<T extends VariantRef> = Planned<T, { productId: number; variantId: number }>;
+type Verdicts = (PluginError | undefined)[];
 
 /** The fields a stock read needs (`fields` keeps each variant to a few bytes); inventory_levels for multi-inventory. */
 const STOCK_FIELDS = 'id,stock_management,stock,inventory_levels';
@@ -49,13 +49,39 @@ function statusOf(e: PluginError): number | undefined {
 }
 
 export class NuvemshopConnection implements StoreConnection {
+  readonly writeStock: StoreConnection['writeStock'];
+  readonly readStock: StoreConnection['readStock'];
+
   constructor(
     private readonly api: HttpClient,
-    private readonly log: PluginLogger,
-    private readonly maxBatch: number = MAX_BATCH,
+    log: PluginLogger,
+    maxBatch: number = MAX_BATCH,
     /** The location whose counts the hub sets (multi-inventory stores); undefined = the variant's only location. */
     private readonly locationId?: string,
-  ) {}
+  ) {
+    ({ writeStock: this.writeStock, readStock: this.readStock } = batched({
+      platform: 'Nuvemshop',
+      id: 'nuvemshop',
+      log,
+      ids: nuvemIds,
+      invalid: {
+        write: 'Nuvemshop product and variant ids are positive integers',
+        read: 'Not a Nuvemshop variant id (ids are positive integers)',
+      },
+      verify: () => this.verify(),
+      // The variants batch is scoped to one product; a product whose writes are all in place costs no call.
+      write: {
+        groupBy: (it) => it.productId,
+        maxBatch,
+        same: sameOnPlatform,
+        run: async (items, productId) => {
+          await this.refuseSeveralLocations();
+          return this.writeChunk(productId, items, true);
+        },
+      },
+      read: { groupBy: (it) => it.productId, run: (items, productId) => this.readProduct(productId, items) },
+    }));
+  }
 
   private locationsOnce: Promise<NuvemLocation[] | undefined> | undefined;
 
@@ -83,60 +109,24 @@ export class NuvemshopConnection implements StoreConnection {
     await this.api.request({ method: 'GET', url: '/products', params: { per_page: 1, fields: 'id' } });
   }
 
-  async writeStock(changes: readonly StockWrite[]): Promise<WriteOutcome[]> {
-    const outcomes = new OutcomeSlots<WriteOutcome>(changes.length);
-    const { groups, invalid } = groupByProduct(changes);
-    outcomes.set(invalid, (i) => ({
-      ...refOf(changes[i]),
-      status: 'failed',
-      error: new Rejected(
-        'Nuvemshop product and variant ids are positive integers',
-        refOf(changes[i]) as unknown as Record<string, unknown>,
-      ),
-    }));
-    try {
-      // Only when something is to be written (a run whose writes are all in place costs no call).
-      const writing = groups.some((g) => !allInPlace(g.items, sameOnPlatform));
-      const locations = this.locationId || !writing ? undefined : await this.storeLocations();
-      if (locations && locations.length > 1) {
-        const error = new Rejected(
+  /**
+   * Before the first write: with several locations and no locationId, writing "stock" would change only each
+   * variant's first location, so the run stops with a Rejected naming the setting (no write at all).
+   */
+  private async refuseSeveralLocations(): Promise<void> {
+    const locations = this.locationId ? undefined : await this.storeLocations();
+    if (locations && locations.length > 1)
+      throw new StopTheWork(
+        new Rejected(
           `This Nuvemshop store keeps stock at ${locations.length} locations (${locations.map((l) => l.id).join(', ')}); writing "stock" would change only each variant's first location: set the locationId credential`,
           { locations: locations.map((l) => l.id) },
-        );
-        for (const group of groups)
-          for (const it of group.items) outcomes.set(it.indexes, (i) => ({ ...refOf(changes[i]), status: 'failed', error }));
-        return outcomes.done();
-      }
-      for (const group of groups) {
-        if (allInPlace(group.items, sameOnPlatform)) {
-          for (const item of group.items) outcomes.set(item.indexes, (i) => ({ ...refOf(changes[i]), status: 'written' }));
-          this.log.debug('nuvemshop: skipped a product whose writes are all in place', {
-            productId: group.productId,
-            skipped: group.items.length,
-          });
-          continue;
-        }
-        for (const part of chunk(group.items, this.maxBatch)) await this.writeChunk(group.productId, part, changes, outcomes, true);
-      }
-    } catch (e) {
-      const error = asPluginError(e);
-      this.log.warn('nuvemshop: write stopped', { code: error.code, message: error.message });
-      outcomes.fillRemaining((i) => ({ ...refOf(changes[i]), status: 'failed', error }));
-    }
-    return outcomes.done();
+        ),
+      );
   }
 
-  /** One PATCH of a product's variants; throws only errors that stop the whole run. */
-  private async writeChunk(
-    productId: number,
-    items: PlannedItem<StockWrite>[],
-    changes: readonly StockWrite[],
-    outcomes: OutcomeSlots<WriteOutcome>,
-    mayRecover: boolean,
-  ): Promise<void> {
-    const fail = (its: PlannedItem<StockWrite>[], error: PluginError) => {
-      for (const it of its) outcomes.set(it.indexes, (i) => ({ ...refOf(changes[i]), status: 'failed', error }));
-    };
+  /** One PATCH of a product's variants: a verdict per item; throws only errors that stop the whole run. */
+  private async writeChunk(productId: number, items: readonly PlannedItem<StockWrite>[], mayRecover: boolean): Promise<Verdicts> {
+    const all = (error: PluginError): Verdicts => items.map(() => error);
     let rows: NuvemVariantStock[];
     try {
       const res = await this.api.request<NuvemVariantStock[]>({
@@ -150,88 +140,71 @@ export class NuvemshopConnection implements StoreConnection {
     } catch (e) {
       const error = asPluginError(e);
       if (stopsTheWork(error)) throw error;
-      if (error instanceof NotFound) {
-        fail(items, new NotFound(`Nuvemshop has no product ${productId} (deleted?)`, { productId }));
-        return;
-      }
+      if (error instanceof NotFound) return all(new NotFound(`Nuvemshop has no product ${productId} (deleted?)`, { productId }));
       const description = platformDescription(error) ?? '';
       if (statusOf(error) === 422 && /too many/i.test(description) && items.length > 1) {
         const half = Math.ceil(items.length / 2);
-        await this.writeChunk(productId, items.slice(0, half), changes, outcomes, mayRecover);
-        await this.writeChunk(productId, items.slice(half), changes, outcomes, mayRecover);
-        return;
+        return [
+          ...(await this.writeChunk(productId, items.slice(0, half), mayRecover)),
+          ...(await this.writeChunk(productId, items.slice(half), mayRecover)),
+        ];
       }
-      if (statusOf(error) === 422 && mayRecover) {
-        // The batch is all-or-nothing: one id that is no longer the product's fails all of them.
-        // Which ids are gone, read from the product itself (the 422's id list is not documented).
-        await this.recoverFromRejectedBatch(productId, items, changes, outcomes, error);
-        return;
-      }
+      // The batch is all-or-nothing: one id that is no longer the product's fails all of them.
+      // Which ids are gone, read from the product itself (the 422's id list is not documented).
+      if (statusOf(error) === 422 && mayRecover) return this.recoverFromRejectedBatch(productId, items, error);
       const reason = description ? `Nuvemshop refused the update of product ${productId}: ${description}` : error.message;
-      fail(items, new Rejected(reason, { productId, status: statusOf(error), body: error.details?.body }));
-      return;
+      return all(new Rejected(reason, { productId, status: statusOf(error), body: error.details?.body }));
     }
 
     // 200 answers the product's whole (updated) variant collection: check each write landed.
     const byId = new Map(rows.map((r) => [r.id, r]));
-    for (const it of items) {
+    return items.map((it) => {
       const row = byId.get(it.variantId);
-      let outcome: (i: number) => WriteOutcome;
-      let shown: ReturnType<typeof stockAt>;
-      if (!row) {
-        const error = new Transient(`Nuvemshop answered the update of product ${productId} without variant ${it.variantId}`);
-        outcome = (i) => ({ ...refOf(changes[i]), status: 'failed', error });
-      } else if ('problem' in (shown = stockAt(row, this.locationId))) {
-        const error = new Rejected(`Nuvemshop variant ${it.variantId} cannot be checked after the write: ${shown.problem}`, {
+      if (!row) return new Transient(`Nuvemshop answered the update of product ${productId} without variant ${it.variantId}`);
+      const observed = { stock_management: row.stock_management, stock: row.stock, inventory_levels: row.inventory_levels };
+      const shown = stockAt(row, this.locationId);
+      if ('problem' in shown)
+        return new Rejected(`Nuvemshop variant ${it.variantId} cannot be checked after the write: ${shown.problem}`, {
           productId,
           variantId: it.variantId,
-          observed: { stock_management: row.stock_management, stock: row.stock, inventory_levels: row.inventory_levels },
+          observed,
         });
-        outcome = (i) => ({ ...refOf(changes[i]), status: 'failed', error });
-      } else if (!sameOnPlatform(shown.stock, it.input.target)) {
-        const error = new Rejected(`Nuvemshop did not apply the stock to variant ${it.variantId}`, {
+      if (!sameOnPlatform(shown.stock, it.input.target))
+        return new Rejected(`Nuvemshop did not apply the stock to variant ${it.variantId}`, {
           productId,
           variantId: it.variantId,
-          observed: { stock_management: row.stock_management, stock: row.stock, inventory_levels: row.inventory_levels },
+          observed,
         });
-        outcome = (i) => ({ ...refOf(changes[i]), status: 'failed', error });
-      } else {
-        outcome = (i) => ({ ...refOf(changes[i]), status: 'written' });
-      }
-      outcomes.set(it.indexes, outcome);
-    }
+      return undefined;
+    });
   }
 
   private async recoverFromRejectedBatch(
     productId: number,
-    items: PlannedItem<StockWrite>[],
-    changes: readonly StockWrite[],
-    outcomes: OutcomeSlots<WriteOutcome>,
+    items: readonly PlannedItem<StockWrite>[],
     original: PluginError,
-  ): Promise<void> {
+  ): Promise<Verdicts> {
     const present = await this.listVariants(productId, 'id', undefined);
     if (present === 'product-missing') {
       const error = new NotFound(`Nuvemshop has no product ${productId} (deleted?)`, { productId });
-      for (const it of items) outcomes.set(it.indexes, (i) => ({ ...refOf(changes[i]), status: 'failed', error }));
-      return;
+      return items.map(() => error);
     }
-    const gone = items.filter((it) => !present.has(it.variantId));
     const rest = items.filter((it) => present.has(it.variantId));
-    for (const it of gone) {
-      const error = new NotFound(`Nuvemshop product ${productId} has no variant ${it.variantId}`, { productId, variantId: it.variantId });
-      outcomes.set(it.indexes, (i) => ({ ...refOf(changes[i]), status: 'failed', error }));
-    }
-    if (gone.length === 0) {
+    if (rest.length === items.length) {
       const description = platformDescription(original);
       const error = new Rejected(`Nuvemshop refused the update of product ${productId}${description ? `: ${description}` : ''}`, {
         productId,
         status: statusOf(original),
         body: original.details?.body,
       });
-      for (const it of rest) outcomes.set(it.indexes, (i) => ({ ...refOf(changes[i]), status: 'failed', error }));
-      return;
+      return items.map(() => error);
     }
-    if (rest.length > 0) await this.writeChunk(productId, rest, changes, outcomes, false);
+    const again = rest.length > 0 ? await this.writeChunk(productId, rest, false) : [];
+    return items.map((it) =>
+      present.has(it.variantId)
+        ? again[rest.indexOf(it)]
+        : new NotFound(`Nuvemshop product ${productId} has no variant ${it.variantId}`, { productId, variantId: it.variantId }),
+    );
   }
 
   /**
@@ -266,54 +239,21 @@ export class NuvemshopConnection implements StoreConnection {
     }
   }
 
-  async readStock(refs: readonly VariantRef[]): Promise<ObservedStock[]> {
-    const outcomes = new OutcomeSlots<ObservedStock>(refs.length);
-    const { groups, invalid } = groupByProduct(refs);
-    outcomes.set(invalid, (i) => ({
-      ...refOf(refs[i]),
-      status: 'failed',
-      error: new NotFound('Not a Nuvemshop variant id (ids are positive integers)', refOf(refs[i]) as unknown as Record<string, unknown>),
-    }));
-    try {
-      for (const group of groups) {
-        let found: Map<number, NuvemVariantStock> | 'product-missing';
-        try {
-          found = await this.listVariants(group.productId, STOCK_FIELDS, new Set(group.items.map((i) => i.variantId)));
-        } catch (e) {
-          const error = asPluginError(e);
-          if (stopsTheWork(error)) throw error;
-          for (const it of group.items) outcomes.set(it.indexes, (i) => ({ ...refOf(refs[i]), status: 'failed', error }));
-          continue;
-        }
-        for (const it of group.items) {
-          const row = found === 'product-missing' ? undefined : found.get(it.variantId);
-          const shown = row ? stockAt(row, this.locationId) : undefined;
-          if (shown && 'problem' in shown) {
-            const error = new Rejected(`Nuvemshop variant ${it.variantId} cannot be read for this store's setup: ${shown.problem}`, {
-              productId: group.productId,
-              variantId: it.variantId,
-            });
-            outcomes.set(it.indexes, (i) => ({ ...refOf(refs[i]), status: 'failed', error }));
-          } else if (shown) {
-            const stock = shown.stock;
-            outcomes.set(it.indexes, (i) => ({ ...refOf(refs[i]), status: 'found', stock }));
-          } else {
-            const error =
-              found === 'product-missing'
-                ? new NotFound(`Nuvemshop has no product ${group.productId} (deleted?)`, { productId: group.productId })
-                : new NotFound(`Nuvemshop product ${group.productId} has no variant ${it.variantId}`, {
-                    productId: group.productId,
-                    variantId: it.variantId,
-                  });
-            outcomes.set(it.indexes, (i) => ({ ...refOf(refs[i]), status: 'failed', error }));
-          }
-        }
-      }
-    } catch (e) {
-      const error = asPluginError(e);
-      this.log.warn('nuvemshop: read stopped', { code: error.code, message: error.message });
-      outcomes.fillRemaining((i) => ({ ...refOf(refs[i]), status: 'failed', error }));
-    }
-    return outcomes.done();
+  /** One product's variants (paged until every wanted one is seen): a verdict per item. */
+  private async readProduct(productId: number, items: readonly PlannedItem<VariantRef>[]) {
+    const found = await this.listVariants(productId, STOCK_FIELDS, new Set(items.map((i) => i.variantId)));
+    return items.map((it) => {
+      const row = found === 'product-missing' ? undefined : found.get(it.variantId);
+      const shown = row ? stockAt(row, this.locationId) : undefined;
+      if (shown && 'problem' in shown)
+        return new Rejected(`Nuvemshop variant ${it.variantId} cannot be read for this store's setup: ${shown.problem}`, {
+          productId,
+          variantId: it.variantId,
+        });
+      if (shown) return shown.stock;
+      return found === 'product-missing'
+        ? new NotFound(`Nuvemshop has no product ${productId} (deleted?)`, { productId })
+        : new NotFound(`Nuvemshop product ${productId} has no variant ${it.variantId}`, { productId, variantId: it.variantId });
+    });
   }
 }
