@@ -29,12 +29,7 @@ import {
 import { MAX_COUNTS_PAGE, MAX_INVENTORY_CHANGES, MAX_OBJECTS_PER_UPSERT_BATCH } from './manifest';
 import { isSquareId } from './ids';
 import { codesInErrorBody, describeSquareErrors, squareErrors } from './square-api';
-import type {
-  BatchRetrieveCatalogObjectsResponse,
-  BatchRetrieveInventoryCountsResponse,
-  BatchUpsertCatalogObjectsResponse,
-  CatalogObject,
-} from './square-types';
+import type { BatchRetrieveCatalogObjectsResponse, BatchRetrieveInventoryCountsResponse, CatalogObject } from './square-types';
 import { countFor, fromSquare, isSoldOut, isTracked, overrideFor, wantsTracking, withTracking } from './stock-mapping';
 
 /** Ids per catalog batch-retrieve: one writeStock chunk (≤100) fits in one call. */

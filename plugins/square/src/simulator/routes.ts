@@ -4,28 +4,37 @@
  * replay the first answer (and refuse reuse with another body).
  */
 import type { SimRequest, SimResponse, SimRoute } from '@stock-sync/plugin-testkit';
+import type { SquareError } from '../square-types';
 import { invalidBody, invalidRequest } from './errors';
 import { countJson, itemJson, variationJson } from './representation';
+import type {
+  BatchChangeBody,
+  BatchRetrieveBody,
+  BatchUpsertBody,
+  CatalogObjectBody,
+  CheckedPhysicalCount,
+  CountsRetrieveBody,
+} from './request-bodies';
 import type { BodyCheck, SpecValidators } from './spec-validators';
 import { nextVersion, setCount, SIM_LOCATION_ID, type SimOverride, type SquareSimState } from './state';
 
 type Route = SimRoute<SquareSimState>;
 type Ctx = { state: SquareSimState };
-type Json = Record<string, any>;
+type Json = Record<string, unknown>;
 
 const MAX_CHANGES = 100;
 const DAY_MS = 24 * 3600 * 1000;
 const QUANTITY = /^\d{1,16}(\.\d{1,5})?$/;
 
 /** Validates against the spec, then applies the idempotency rule around the handler. */
-function post(check: BodyCheck, idempotent: boolean, handler: (body: Json, ctx: Ctx) => SimResponse) {
+function post<B>(check: BodyCheck, idempotent: boolean, handler: (body: B, ctx: Ctx) => SimResponse) {
   return (req: SimRequest, ctx: Ctx): SimResponse => {
     if (typeof req.body !== 'object' || req.body === null || Array.isArray(req.body))
       return invalidRequest('BAD_REQUEST', 'The request body must be a JSON object.');
     const valid = check(req.body);
     if (!valid.ok) return invalidBody(valid.errors);
-    if (!idempotent) return handler(req.body as Json, ctx);
-    const key = `${req.path}|${(req.body as Json).idempotency_key}`;
+    if (!idempotent) return handler(req.body as B, ctx);
+    const key = `${req.path}|${String((req.body as Json).idempotency_key)}`;
     const seen = ctx.state.idempotency.get(key);
     if (seen) {
       return seen.body === req.rawBody
@@ -36,15 +45,15 @@ function post(check: BodyCheck, idempotent: boolean, handler: (body: Json, ctx: 
             'idempotency_key',
           );
     }
-    const answer = handler(req.body as Json, ctx);
+    const answer = handler(req.body as B, ctx);
     if (answer.status < 500) ctx.state.idempotency.set(key, { body: req.rawBody, status: answer.status, response: answer.body });
     return answer;
   };
 }
 
-function batchRetrieve(body: Json, { state }: Ctx): SimResponse {
+function batchRetrieve(body: BatchRetrieveBody, { state }: Ctx): SimResponse {
   const objects: unknown[] = [];
-  for (const id of body.object_ids as string[]) {
+  for (const id of body.object_ids) {
     const v = state.variations.get(id);
     if (v) objects.push(variationJson(state, v));
     const item = state.items.get(id);
@@ -55,8 +64,12 @@ function batchRetrieve(body: Json, { state }: Ctx): SimResponse {
 }
 
 /** One batch: every object checked before any is applied (all or nothing). */
-function upsertBatch(state: SquareSimState, objects: Json[], batchIndex: number): { errors: Json[]; apply: () => Json[] } {
-  const errors: Json[] = [];
+function upsertBatch(
+  state: SquareSimState,
+  objects: CatalogObjectBody[],
+  batchIndex: number,
+): { errors: SquareError[]; apply: () => Json[] } {
+  const errors: SquareError[] = [];
   objects.forEach((o, i) => {
     const field = `batches[${batchIndex}].objects[${i}]`;
     const e = (code: string, detail: string, f = field) => errors.push({ category: 'INVALID_REQUEST_ERROR', code, detail, field: f });
@@ -96,7 +109,7 @@ function upsertBatch(state: SquareSimState, objects: Json[], batchIndex: number)
         sellable: _s,
         stockable: _st,
         ...extra
-      } = o.item_variation_data;
+      } = o.item_variation_data!; // checked present above: apply runs only when no object had an error
       // Upsert replaces the object: what is not sent is cleared (read-only sold_out stays Square's).
       v.name = typeof name === 'string' ? name : '';
       v.sku = typeof sku === 'string' ? sku : '';
@@ -104,10 +117,11 @@ function upsertBatch(state: SquareSimState, objects: Json[], batchIndex: number)
       v.trackInventory = track_inventory === true;
       v.extra = extra;
       const next = new Map<string, SimOverride>();
-      for (const lo of (location_overrides ?? []) as Json[]) {
+      for (const lo of location_overrides ?? []) {
         const { location_id, track_inventory: t, sold_out: _so, sold_out_valid_until: _sv, ...rest } = lo;
-        const old = v.overrides.get(location_id);
-        next.set(location_id, {
+        const id = location_id!; // every override's location was checked above
+        const old = v.overrides.get(id);
+        next.set(id, {
           ...(typeof t === 'boolean' ? { trackInventory: t } : {}),
           ...(old?.manualSoldOut ? { manualSoldOut: true, soldOutValidUntil: old.soldOutValidUntil } : {}),
           extra: rest,
@@ -124,14 +138,14 @@ function upsertBatch(state: SquareSimState, objects: Json[], batchIndex: number)
   return { errors, apply };
 }
 
-function batchUpsert(body: Json, { state }: Ctx): SimResponse {
-  const batches = body.batches as Json[];
-  const total = batches.reduce((n, b) => n + (b.objects as unknown[]).length, 0);
+function batchUpsert(body: BatchUpsertBody, { state }: Ctx): SimResponse {
+  const batches = body.batches;
+  const total = batches.reduce((n, b) => n + b.objects.length, 0);
   if (batches.some((b) => b.objects.length > 1000) || total > 10_000) {
     return invalidRequest('INVALID_VALUE', 'Each batch may contain up to 1,000 objects and a request up to 10,000.', 'batches');
   }
   const objects: Json[] = [];
-  const errors: Json[] = [];
+  const errors: SquareError[] = [];
   // Batches are independent: an error in one does not affect the others.
   batches.forEach((b, i) => {
     const r = upsertBatch(state, b.objects, i);
@@ -142,23 +156,24 @@ function batchUpsert(body: Json, { state }: Ctx): SimResponse {
   return { status: 200, body: { objects, id_mappings: [] } };
 }
 
-function batchChange(body: Json, { state }: Ctx): SimResponse {
-  const changes = (body.changes ?? []) as Json[];
+function batchChange(body: BatchChangeBody, { state }: Ctx): SimResponse {
+  const changes = body.changes ?? [];
   if (changes.length > MAX_CHANGES)
     return invalidRequest('INVALID_VALUE', `changes must contain at most ${MAX_CHANGES} elements.`, 'changes');
-  const errors: Json[] = [];
+  const errors: SquareError[] = [];
   const e = (code: string, detail: string, field: string) => errors.push({ category: 'INVALID_REQUEST_ERROR', code, detail, field });
   const now = state.clock();
   changes.forEach((c, i) => {
     const f = `changes[${i}]`;
     if (c.type !== 'PHYSICAL_COUNT') return e('INVALID_VALUE', 'The sandbox models PHYSICAL_COUNT changes only.', `${f}.type`);
-    const pc = c.physical_count;
-    if (!pc) return e('MISSING_REQUIRED_PARAMETER', 'Field must be set', `${f}.physical_count`);
+    const given = c.physical_count;
+    if (!given) return e('MISSING_REQUIRED_PARAMETER', 'Field must be set', `${f}.physical_count`);
     for (const k of ['catalog_object_id', 'location_id', 'state', 'quantity', 'occurred_at']) {
-      if (pc[k] === undefined || pc[k] === null || pc[k] === '')
+      if (given[k] === undefined || given[k] === null || given[k] === '')
         e('MISSING_REQUIRED_PARAMETER', 'Field must be set', `${f}.physical_count.${k}`);
     }
     if (errors.length) return;
+    const pc = given as CheckedPhysicalCount;
     if (!state.variations.has(pc.catalog_object_id))
       e('NOT_FOUND', `Catalog object \`${pc.catalog_object_id}\` not found.`, `${f}.physical_count.catalog_object_id`);
     if (state.locations.get(pc.location_id)?.status !== 'ACTIVE')
@@ -178,7 +193,7 @@ function batchChange(body: Json, { state }: Ctx): SimResponse {
   if (errors.length) return { status: 400, body: { errors } };
   const touched = new Map<string, { id: string; loc: string }>();
   const echoed = changes.map((c, i) => {
-    const pc = c.physical_count;
+    const pc = c.physical_count as CheckedPhysicalCount; // every change was checked above
     setCount(state, pc.catalog_object_id, pc.location_id, Number(pc.quantity));
     touched.set(`${pc.catalog_object_id}|${pc.location_id}`, { id: pc.catalog_object_id, loc: pc.location_id });
     return { type: 'PHYSICAL_COUNT', physical_count: { ...pc, id: `PC${now}${i}`, created_at: new Date(now).toISOString() } };
@@ -189,7 +204,7 @@ function batchChange(body: Json, { state }: Ctx): SimResponse {
   };
 }
 
-function countsRetrieve(body: Json, { state }: Ctx): SimResponse {
+function countsRetrieve(body: CountsRetrieveBody, { state }: Ctx): SimResponse {
   const ids: string[] | undefined = body.catalog_object_ids ?? undefined;
   const locs: string[] = body.location_ids ?? [...state.locations.keys()];
   const states: string[] | undefined = body.states ?? undefined;

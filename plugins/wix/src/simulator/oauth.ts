@@ -100,7 +100,8 @@ function kitRequest(form: Record<string, string>): SimRequest {
   };
 }
 
-const kitTokens = new WeakMap<object, SimRoute<any>>();
+// One token route per simulator config, whatever its state type (a route of any state is a SimRoute<never>).
+const kitTokens = new WeakMap<object, SimRoute<never>>();
 function kitToken<TState>(cfg: OAuthSimulatorConfig<TState>): SimRoute<TState> {
   let r = kitTokens.get(cfg);
   if (!r) kitTokens.set(cfg, (r = tokenRoute(cfg)));

@@ -114,7 +114,7 @@ async function authorize(req: SimRequest, ctx: SimContext<WooSimState>): Promise
   issuedKeys.add(consumerKey);
   consent.counts.consents++;
 
-  let status = 0;
+  let status: number;
   try {
     const res = await fetch(urls.callback_url, {
       method: 'POST',
