@@ -51,10 +51,26 @@ export function syncRunKind(line: string): string | undefined {
 }
 
 function parseSyncRunEvent(line: string): { platform?: string; api?: Partial<RunApi>; trigger?: string; full?: boolean } | undefined {
+  // A JSON log line (pino, the hub's default): the event's fields are the line's own fields.
+  const json = jsonLine(line);
+  if (json) return json.event === 'sync_run' ? json : undefined;
+  // A text log line (Nest's console logger): the event is the message, a JSON object.
   const at = line.indexOf('{"event":"sync_run"');
   if (at < 0) return undefined;
   try {
     return JSON.parse(line.slice(at)) as { platform?: string; api?: Partial<RunApi>; trigger?: string; full?: boolean };
+  } catch {
+    return undefined;
+  }
+}
+
+/** A log line that is one JSON object (pino), parsed; undefined for a text line. */
+function jsonLine(
+  line: string,
+): { event?: unknown; platform?: string; api?: Partial<RunApi>; trigger?: string; full?: boolean } | undefined {
+  if (!line.startsWith('{"level":')) return undefined;
+  try {
+    return JSON.parse(line) as { event?: unknown; platform?: string; api?: Partial<RunApi>; trigger?: string; full?: boolean };
   } catch {
     return undefined;
   }
@@ -73,15 +89,20 @@ export interface HubChildOptions {
   /** More variables for the hub; they win over the caller's environment and the defaults above. */
   env?: Record<string, string>;
   /**
-   * true: no tuning variable of the bench's own (HUB_SYNC_WORKERS=8 otherwise), and none of the caller's
-   * HUB_SYNC_* either: the hub's default configuration, as the scale targets require.
+   * true: none of the caller's HUB_SYNC_* variables either: the hub's default configuration, as the scale
+   * targets require. The bench never sets a tuning variable of its own (the default is what is measured).
    */
   hubDefaults?: boolean;
 }
 
 // eslint-disable-next-line no-control-regex
 const ANSI = /\x1b\[[0-9;]*m/g;
-const STATEMENT = /VERBOSE \[Database\] /;
+/** A statement the hub's StatementCounter logged: a text line at VERBOSE, or a JSON line at pino's trace level (10). */
+const STATEMENT = /VERBOSE \[Database\] |^\{"level":10,.*"context":"Database"/;
+/** Whether a hub log line is one SQL statement it sent (HUB_LOG_LEVEL=verbose). */
+export function isStatementLine(line: string): boolean {
+  return STATEMENT.test(line);
+}
 /** The scheduler's one due-work query (apps/hub/src/sync/due-work.ts), recognised by its select list. */
 export function isSchedulerPoll(line: string): boolean {
   return line.includes('AS reconcile_due');
@@ -99,9 +120,7 @@ export async function startHubChild(opts: HubChildOptions): Promise<HubChild> {
     HUB_LOG_LEVEL: opts.logLevel ?? 'verbose',
     NO_COLOR: '1',
   };
-  if (opts.hubDefaults) {
-    for (const name of Object.keys(env)) if (name.startsWith('HUB_SYNC_')) delete env[name];
-  } else env.HUB_SYNC_WORKERS ??= '8'; // as the demo: many small stores mostly waiting on their platforms
+  if (opts.hubDefaults) for (const name of Object.keys(env)) if (name.startsWith('HUB_SYNC_')) delete env[name];
   delete env.NODE_ENV;
   delete env.HUB_SCHEDULER; // the end-to-end phase is about the scheduler reacting
   if (opts.databaseUrl) env.DATABASE_URL = opts.databaseUrl;
@@ -122,7 +141,7 @@ export async function startHubChild(opts: HubChildOptions): Promise<HubChild> {
     partial = lines.pop() ?? '';
     for (const raw of lines) {
       const line = raw.replace(ANSI, '');
-      if (STATEMENT.test(line)) {
+      if (isStatementLine(line)) {
         if (isSchedulerPoll(line)) polls++;
         else statements++;
         continue;
@@ -144,7 +163,10 @@ export async function startHubChild(opts: HubChildOptions): Promise<HubChild> {
       if (recent.length > 100) recent.shift();
     }
   };
-  const child = spawn(process.execPath, [main], { cwd: opts.root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // BENCH_HUB_NODE_ARGS: Node options for the hub process only (e.g. `--cpu-prof --cpu-prof-dir=prof` to profile it;
+  // NODE_OPTIONS refuses --cpu-prof, and would profile the bench too).
+  const nodeArgs = (process.env.BENCH_HUB_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, main], { cwd: opts.root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout.on('data', onData);
   child.stderr.on('data', onData);
   let exited = false;

@@ -2,7 +2,7 @@ import { parseBenchArgs, reproduceCommand, DEFAULT_PLATFORMS } from '../src/benc
 import { storeVariantIds } from '../src/bench-fleet';
 import { ingestBatch, INGEST_BATCH } from '../src/bench-phases';
 import { printableUrl, withDatabase } from '../src/database';
-import { isSchedulerPoll, parseSyncRunLine } from '../src/hub-child';
+import { isSchedulerPoll, isStatementLine, parseSyncRunLine } from '../src/hub-child';
 import { table } from '../src/report';
 import { storeShows } from '../src/sim-watch';
 import { percentile } from '../src/stats';
@@ -105,6 +105,22 @@ describe('parseSyncRunLine', () => {
       '[Nest] 1  - x     LOG [SyncRun] {"event":"sync_run","platform":"shopify","status":"succeeded","api":{"requests":6,"retries":1,"throttled":1,"failures":0,"backoffMs":1038}}';
     expect(parseSyncRunLine(line)).toEqual({ platform: 'shopify', api: { requests: 6, throttled: 1, retries: 1 } });
     expect(parseSyncRunLine('[Nest] 1 LOG [Other] {"event":"other"}')).toBeUndefined();
+  });
+  it('reads the same from a JSON log line (pino: the event is the line)', () => {
+    const line =
+      '{"level":30,"time":"2026-12-02T16:10:28.721Z","pid":1,"context":"SyncRun","storeId":"s","event":"sync_run","platform":"ecwid","api":{"requests":2,"retries":0,"throttled":0},"msg":"sync_run"}';
+    expect(parseSyncRunLine(line)).toEqual({ platform: 'ecwid', api: { requests: 2, throttled: 0, retries: 0 } });
+    expect(parseSyncRunLine('{"level":30,"context":"Other","event":"other","msg":"other"}')).toBeUndefined();
+    expect(parseSyncRunLine('{"level":30, not json')).toBeUndefined();
+  });
+});
+
+describe('isStatementLine', () => {
+  it('recognises a logged SQL statement in text and JSON logs, nothing else', () => {
+    expect(isStatementLine('[Nest] 1  - x VERBOSE [Database] SELECT 1')).toBe(true);
+    expect(isStatementLine('{"level":10,"time":"t","pid":1,"hostname":"vm","context":"Database","msg":"SELECT version()"}')).toBe(true);
+    expect(isStatementLine('{"level":40,"time":"t","context":"Database","msg":"query failed: x"}')).toBe(false);
+    expect(isStatementLine('{"level":10,"time":"t","context":"SyncRun","msg":"Database"}')).toBe(false);
   });
 });
 
