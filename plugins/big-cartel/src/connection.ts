@@ -6,25 +6,21 @@
  * makes a write that did not take effect fail loudly instead of being recorded as written.
  */
 import {
-  allInPlace,
   AuthError,
+  batched,
   NotFound,
-  OutcomeSlots,
-  refOf,
   Rejected,
   stopsTheWork,
   Transient,
   type HttpClient,
-  type ObservedStock,
   type PluginError,
   type PluginLogger,
   type StockWrite,
   type StoreConnection,
   type VariantRef,
-  type WriteOutcome,
 } from '@stock-sync/plugin-sdk';
 import { optionsOf, optionUpdateDocument, type ProductDocument, type ProductOptionResource } from './big-cartel-types';
-import { asPluginError, groupByProduct, type PlannedOption } from './plan';
+import { asPluginError, planIds, type PlannedOption } from './plan';
 import { alreadyShows, fromOptionQuantity, quantityFor, sameOnPlatform } from './stock-mapping';
 
 /** `include=options`: JSON:API's way to ask for the related option resources in `included`. */
@@ -33,10 +29,29 @@ export const PRODUCT_QUERY = { include: 'options' } as const;
 export const optionPath = (productId: string, optionId: string) => `/products/${productId}/options/${optionId}`;
 
 export class BigCartelConnection implements StoreConnection {
+  readonly writeStock: StoreConnection['writeStock'];
+  readonly readStock: StoreConnection['readStock'];
+
   constructor(
     private readonly api: HttpClient | AuthError,
-    private readonly log: PluginLogger,
-  ) {}
+    log: PluginLogger,
+  ) {
+    ({ writeStock: this.writeStock, readStock: this.readStock } = batched({
+      platform: 'Big Cartel',
+      id: 'big-cartel',
+      log,
+      ids: planIds,
+      invalid: { write: 'Not a Big Cartel product / option id', read: 'Not a Big Cartel product / option id' },
+      verify: () => this.verify(),
+      // Per product: the hub says every write of it is in place → no read, no write.
+      write: {
+        groupBy: (it) => it.input.externalProductId,
+        same: sameOnPlatform,
+        run: (items, productId) => this.writeProduct(productId, items),
+      },
+      read: { groupBy: (it) => it.input.externalProductId, run: (items, productId) => this.readProduct(productId, items) },
+    }));
+  }
 
   private client(): HttpClient {
     if (this.api instanceof AuthError) throw this.api;
@@ -60,140 +75,87 @@ export class BigCartelConnection implements StoreConnection {
     }
   }
 
-  async writeStock(changes: readonly StockWrite[]): Promise<WriteOutcome[]> {
-    const outcomes = new OutcomeSlots<WriteOutcome>(changes.length);
-    const fail = (its: PlannedOption<StockWrite>[], error: PluginError) => {
-      for (const it of its) outcomes.set(it.indexes, (i) => ({ ...refOf(changes[i]), status: 'failed', error }));
-    };
-    const ok = (its: PlannedOption<StockWrite>[]) => {
-      for (const it of its) outcomes.set(it.indexes, (i) => ({ ...refOf(changes[i]), status: 'written' }));
-    };
-    const { groups, invalid } = groupByProduct(changes);
-    outcomes.set(invalid, (i) => ({
-      ...refOf(changes[i]),
-      status: 'failed',
-      error: new Rejected('Not a Big Cartel product / option id', refOf(changes[i]) as unknown as Record<string, unknown>),
-    }));
-    try {
-      for (const group of groups) {
-        // The hub says every write of this product is in place: no read, no write.
-        if (allInPlace(group.items, sameOnPlatform)) {
-          ok(group.items);
-          continue;
-        }
-        const doc = await this.product(group.productId);
-        if (!doc) {
-          fail(group.items, new NotFound(`Big Cartel has no product ${group.productId} (deleted?)`, { productId: group.productId }));
-          continue;
-        }
-        const options = optionsOf(doc);
-        const gone = group.items.filter((it) => !options.has(it.optionId));
-        for (const it of gone)
-          fail(
-            [it],
-            new NotFound(`Big Cartel product ${group.productId} has no option ${it.optionId}`, {
-              productId: group.productId,
-              optionId: it.optionId,
-            }),
-          );
-        const present = group.items.filter((it) => options.has(it.optionId));
-        ok(present.filter((it) => alreadyShows(options.get(it.optionId)!.attributes.quantity, it.input.target)));
-        const toWrite = present.filter((it) => !alreadyShows(options.get(it.optionId)!.attributes.quantity, it.input.target));
+  /** Read the product, PATCH each option that must change, read it back: a verdict per option. */
+  private async writeProduct(productId: string, items: readonly PlannedOption<StockWrite>[]): Promise<(PluginError | undefined)[]> {
+    const doc = await this.product(productId);
+    if (!doc) return items.map(() => new NotFound(`Big Cartel has no product ${productId} (deleted?)`, { productId }));
+    const options = optionsOf(doc);
+    const verdicts = new Map<PlannedOption<StockWrite>, PluginError | undefined>();
+    const toWrite: PlannedOption<StockWrite>[] = [];
+    for (const it of items) {
+      const option = options.get(it.optionId);
+      if (!option)
+        verdicts.set(
+          it,
+          new NotFound(`Big Cartel product ${productId} has no option ${it.optionId}`, { productId, optionId: it.optionId }),
+        );
+      else if (alreadyShows(option.attributes.quantity, it.input.target)) verdicts.set(it, undefined);
+      else toWrite.push(it);
+    }
 
-        if (toWrite.length === 0) continue;
+    // One PATCH per option; a 404 here is settled by the read-back (option gone, or no such endpoint).
+    const sent: Array<{ it: PlannedOption<StockWrite>; answered404: boolean }> = [];
+    for (const it of toWrite) {
+      try {
+        await this.client().request({
+          method: 'PATCH',
+          url: optionPath(productId, it.optionId),
+          body: optionUpdateDocument(it.optionId, quantityFor(it.input.target)),
+          idempotent: true,
+        });
+        sent.push({ it, answered404: false });
+      } catch (e) {
+        const error = asPluginError(e);
+        if (stopsTheWork(error)) throw error;
+        if (error instanceof NotFound) sent.push({ it, answered404: true });
+        else verdicts.set(it, error);
+      }
+    }
 
-        // One PATCH per option; a 404 here is settled by the read-back (option gone, or no such endpoint).
-        const sent: Array<{ it: PlannedOption<StockWrite>; answered404: boolean }> = [];
-        for (const it of toWrite) {
-          try {
-            await this.client().request({
-              method: 'PATCH',
-              url: optionPath(group.productId, it.optionId),
-              body: optionUpdateDocument(it.optionId, quantityFor(it.input.target)),
-              idempotent: true,
-            });
-            sent.push({ it, answered404: false });
-          } catch (e) {
-            const error = asPluginError(e);
-            if (stopsTheWork(error)) throw error;
-            if (error instanceof NotFound) sent.push({ it, answered404: true });
-            else fail([it], error);
-          }
-        }
-        if (sent.length === 0) continue;
-
-        // Read back: only a quantity Big Cartel shows afterwards counts as written.
-        let after: ProductDocument | undefined;
-        try {
-          after = await this.product(group.productId);
-        } catch (e) {
-          const error = asPluginError(e);
-          if (stopsTheWork(error)) throw error;
-          fail(
-            sent.map((x) => x.it),
-            new Transient(
-              `Big Cartel product ${group.productId} could not be read back after the write: not confirmed (${error.message})`,
-              { productId: group.productId },
-            ),
-          );
-          continue;
-        }
-        const shown = optionsOf(after);
-        for (const { it, answered404 } of sent) {
-          const outcome = confirmWrite(
-            group.productId,
+    if (sent.length > 0) {
+      // Read back: only a quantity Big Cartel shows afterwards counts as written.
+      let after: ProductDocument | undefined;
+      let readBackFailed: PluginError | undefined;
+      try {
+        after = await this.product(productId);
+      } catch (e) {
+        const error = asPluginError(e);
+        if (stopsTheWork(error)) throw error;
+        readBackFailed = new Transient(
+          `Big Cartel product ${productId} could not be read back after the write: not confirmed (${error.message})`,
+          {
+            productId,
+          },
+        );
+      }
+      const shown = optionsOf(after);
+      for (const { it, answered404 } of sent) {
+        const outcome =
+          readBackFailed ??
+          confirmWrite(
+            productId,
             it.optionId,
             quantityFor(it.input.target),
             after ? shown.get(it.optionId) : undefined,
             after !== undefined,
             answered404,
           );
-          if (outcome === 'written') ok([it]);
-          else fail([it], outcome);
-        }
+        verdicts.set(it, outcome === 'written' ? undefined : outcome);
       }
-    } catch (e) {
-      const error = asPluginError(e);
-      this.log.warn('big-cartel: write stopped', { code: error.code, message: error.message });
-      outcomes.fillRemaining((i) => ({ ...refOf(changes[i]), status: 'failed', error }));
     }
-    return outcomes.done();
+    return items.map((it) => verdicts.get(it));
   }
 
-  async readStock(refs: readonly VariantRef[]): Promise<ObservedStock[]> {
-    const outcomes = new OutcomeSlots<ObservedStock>(refs.length);
-    const { groups, invalid } = groupByProduct(refs);
-    outcomes.set(invalid, (i) => ({
-      ...refOf(refs[i]),
-      status: 'failed',
-      error: new NotFound('Not a Big Cartel product / option id', refOf(refs[i]) as unknown as Record<string, unknown>),
-    }));
-    try {
-      for (const group of groups) {
-        const doc = await this.product(group.productId);
-        const options = optionsOf(doc);
-        for (const it of group.items) {
-          const option = options.get(it.optionId);
-          if (option) {
-            const stock = fromOptionQuantity(option.attributes.quantity);
-            outcomes.set(it.indexes, (i) => ({ ...refOf(refs[i]), status: 'found', stock }));
-          } else {
-            const error = doc
-              ? new NotFound(`Big Cartel product ${group.productId} has no option ${it.optionId}`, {
-                  productId: group.productId,
-                  optionId: it.optionId,
-                })
-              : new NotFound(`Big Cartel has no product ${group.productId} (deleted?)`, { productId: group.productId });
-            outcomes.set(it.indexes, (i) => ({ ...refOf(refs[i]), status: 'failed', error }));
-          }
-        }
-      }
-    } catch (e) {
-      const error = asPluginError(e);
-      this.log.warn('big-cartel: read stopped', { code: error.code, message: error.message });
-      outcomes.fillRemaining((i) => ({ ...refOf(refs[i]), status: 'failed', error }));
-    }
-    return outcomes.done();
+  private async readProduct(productId: string, items: readonly PlannedOption<VariantRef>[]) {
+    const doc = await this.product(productId);
+    const options = optionsOf(doc);
+    return items.map((it) => {
+      const option = options.get(it.optionId);
+      if (option) return fromOptionQuantity(option.attributes.quantity);
+      return doc
+        ? new NotFound(`Big Cartel product ${productId} has no option ${it.optionId}`, { productId, optionId: it.optionId })
+        : new NotFound(`Big Cartel has no product ${productId} (deleted?)`, { productId });
+    });
   }
 }
 
