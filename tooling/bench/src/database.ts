@@ -52,7 +52,7 @@ export async function createPostgresDatabase(root: string, serverUrl: string, pr
     });
   } catch (e) {
     await drop();
-    throw new Error(`migrating ${name} failed: ${(e as Error).message}`);
+    throw new Error(`migrating ${name} failed: ${(e as Error).message}`, { cause: e });
   }
   const host = new URL(serverUrl).host;
   return { label: `PostgreSQL ${host}/${name} (throwaway)`, url, drop };

@@ -81,10 +81,6 @@ export async function runScenario(a: ScenarioArgs): Promise<void> {
       changes.push(c);
       return changes.length - 1;
     };
-    const withTwoHubs = async (label: string, updates: Parameters<typeof measureChange>[2], target: TargetStock) => {
-      ctx.hubs = [hubA, await startHub('hub-b')];
-      return measure(label, updates, target);
-    };
 
     // The order is fixed: warm-up, facility change, flips, the second hub, trickle; then the naive baseline.
     const has = (name: ScenarioArgs['scenarios'][number]) => a.scenarios.includes(name);

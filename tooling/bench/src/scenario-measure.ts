@@ -6,7 +6,7 @@
 import type { BenchHubApi } from './bench-fleet';
 import { callsOf, resetCalls, type FleetWatch } from './fleet-watch';
 import type { HubChild } from './hub-child';
-import type { IntegrationPlugin, TargetStock, VariantRef } from './plugin-types';
+import type { TargetStock, VariantRef } from './plugin-types';
 import { cpuMs, peakRssBytes, resetPeakRss } from './process-usage';
 import type { Fleet, FleetStore } from './scenario-fleet';
 import { maxOf, percentile } from './stats';

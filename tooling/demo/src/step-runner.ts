@@ -206,7 +206,7 @@ function countByReason(variants: TrackedVariant[]): string {
 async function waitForHubIdle(hub: HubApi, stores: DemoStore[], maxMs: number): Promise<void> {
   const until = Date.now() + maxMs;
   while (Date.now() < until) {
-    let pending = 0;
+    let pending: number;
     try {
       const lists = await Promise.all(stores.map((s) => hub.syncVariants(s.id, 'pending', 1)));
       pending = lists.reduce((n, l) => n + l.length, 0);

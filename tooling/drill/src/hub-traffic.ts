@@ -76,7 +76,7 @@ export class HubTraffic {
       this.unexpected4xxCount++;
       if (this.unexpected4xx.length < KEEP) this.unexpected4xx.push(bad());
     }
-    let parsed: unknown = undefined;
+    let parsed: unknown;
     try {
       parsed = text ? JSON.parse(text) : undefined;
     } catch {
