@@ -1,7 +1,8 @@
 /**
- * The architecture as lint rules: dependencies point one way (plugins → plugin-sdk → domain; apps/hub →
- * the packages, never a platform plugin), plugins carry no framework, only a plugin's simulator and tests
- * use the testkit, and the client carries nothing of the hub. The same rules as
+ * The architecture as lint rules: dependencies point one way (plugins → plugin-sdk → domain → plugin-api;
+ * apps/hub → the packages, never a platform plugin), the plugin API depends on nothing, plugins carry no
+ * framework, only a plugin's simulator and tests use the testkit or the simulator, and the client carries
+ * nothing of the hub. The same rules as
  * tooling/scripts/check-boundaries.js (which also checks package.json dependencies, which ESLint cannot).
  */
 const FRAMEWORKS = [
@@ -19,6 +20,8 @@ const OTHER_PLUGINS = [
   '@stock-sync/plugin-*',
   '!@stock-sync/plugin-sdk',
   '!@stock-sync/plugin-sdk/*',
+  '!@stock-sync/plugin-api',
+  '!@stock-sync/plugin-api/*',
   '!@stock-sync/plugin-testkit',
   '!@stock-sync/plugin-testkit/*',
 ];
@@ -35,10 +38,19 @@ const rule = '@typescript-eslint/no-restricted-imports';
 
 export const boundaries = [
   {
+    files: [`packages/plugin-api/${SOURCES}`],
+    rules: {
+      [rule]: restricted(
+        [['@stock-sync/*'], 'the plugin API depends on nothing'],
+        [[...FRAMEWORKS, 'axios', 'class-validator', 'class-transformer'], 'the plugin API is types and data only'],
+      ),
+    },
+  },
+  {
     files: [`packages/domain/${SOURCES}`],
     rules: {
       [rule]: restricted(
-        [['@stock-sync/*'], 'the domain depends on no workspace package'],
+        [['@stock-sync/*', '!@stock-sync/plugin-api'], 'the domain depends on no workspace package but the plugin API'],
         [[...FRAMEWORKS, 'axios'], 'the domain is pure: no framework, database or HTTP'],
       ),
     },
@@ -47,7 +59,10 @@ export const boundaries = [
     files: [`packages/plugin-sdk/${SOURCES}`],
     rules: {
       [rule]: restricted(
-        [['@stock-sync/*', '!@stock-sync/domain', '!@stock-sync/domain/*'], 'the SDK depends only on the domain'],
+        [
+          ['@stock-sync/*', '!@stock-sync/domain', '!@stock-sync/domain/*', '!@stock-sync/plugin-api'],
+          'the SDK depends only on the domain and the plugin API',
+        ],
         frameworks('the SDK'),
       ),
     },
@@ -72,7 +87,8 @@ export const boundaries = [
     },
   },
   {
-    // The plugin itself runs in production: only its simulator and its tests may use the testkit.
+    // The plugin itself runs in production: only its simulator and its tests may use the testkit or the
+    // simulator (published as the package's ./simulator subpath, never reached from its main entry).
     files: [`plugins/*/src/${SOURCES}`],
     ignores: ['plugins/*/src/simulator/**'],
     rules: {
@@ -83,6 +99,10 @@ export const boundaries = [
         [
           ['@stock-sync/plugin-testkit', '@stock-sync/plugin-testkit/*'],
           'only the simulator and tests may use the testkit (the plugin itself runs in production)',
+        ],
+        [
+          ['./simulator', './simulator/*', '../simulator', '../simulator/*', '*/simulator', '*/simulator/*'],
+          'production code never imports the simulator (it is the ./simulator subpath, for tests and the sandbox)',
         ],
       ),
     },

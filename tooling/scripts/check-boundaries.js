@@ -1,23 +1,32 @@
 #!/usr/bin/env node
-// The architecture as a lint: dependencies point one way (plugins → plugin-sdk → domain; apps/hub → the
-// packages, never a platform plugin), and plugins carry no framework (no Nest, no TypeORM, no database).
+// The architecture as a lint: dependencies point one way (plugins → plugin-sdk → domain → plugin-api; apps/hub
+// → the packages, never a platform plugin), the plugin API depends on nothing, plugins carry no framework (no
+// Nest, no TypeORM, no database) and their production code reaches neither the testkit nor the simulator.
 // Run from a package directory (its `lint` script) or with a directory argument.
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
 
 const FRAMEWORKS = /^(@nestjs\/|typeorm|typeorm-pglite|pg|pg-boss|@electric-sql\/pglite)(\/|$)/;
-const PLUGIN_PKG = /^@stock-sync\/plugin-(?!sdk$|testkit$)[a-z0-9-]+$/;
+const PLUGIN_PKG = /^@stock-sync\/plugin-(?!sdk$|testkit$|api$)[a-z0-9-]+$/;
+/** A relative import of the plugin's simulator folder (`./simulator`, `../simulator/oauth`...). */
+const SIMULATOR_PATH = /^\.{1,2}\/(?:.*\/)?simulator(?:\/|$)/;
 
 /** Which imports a file may make, by where the file lives. Returns a reason when `spec` is forbidden. */
 function forbidden(pkgName, relFile, spec) {
   const isTest = relFile.startsWith('test/');
+  if (pkgName === '@stock-sync/plugin-api') {
+    if (spec.startsWith('@stock-sync/')) return 'the plugin API depends on nothing';
+    if (!spec.startsWith('.') && !spec.startsWith('node:') && !isTest) return 'the plugin API is types and data only';
+  }
   if (pkgName === '@stock-sync/domain') {
-    if (spec.startsWith('@stock-sync/')) return 'the domain depends on no workspace package';
+    if (spec.startsWith('@stock-sync/') && spec !== '@stock-sync/plugin-api')
+      return 'the domain depends on no workspace package but the plugin API';
     if (FRAMEWORKS.test(spec) || spec === 'axios') return 'the domain is pure: no framework, database or HTTP';
   }
   if (pkgName === '@stock-sync/plugin-sdk') {
-    if (spec.startsWith('@stock-sync/') && spec !== '@stock-sync/domain') return 'the SDK depends only on the domain';
+    if (spec.startsWith('@stock-sync/') && spec !== '@stock-sync/domain' && spec !== '@stock-sync/plugin-api')
+      return 'the SDK depends only on the domain and the plugin API';
     if (FRAMEWORKS.test(spec)) return 'the SDK carries no framework or database';
   }
   if (pkgName === '@stock-sync/plugin-testkit') {
@@ -31,6 +40,8 @@ function forbidden(pkgName, relFile, spec) {
     const inSimulator = relFile.startsWith('src/simulator/');
     if (spec.startsWith('@stock-sync/plugin-testkit') && !inSimulator && !isTest && relFile !== 'package.json')
       return 'only the simulator and tests may use the testkit (the plugin itself runs in production)';
+    if (SIMULATOR_PATH.test(spec) && relFile.startsWith('src/') && !inSimulator)
+      return 'production code never imports the simulator (it is the ./simulator subpath, for tests and the sandbox)';
   }
   if (pkgName === '@stock-sync/hub' && !isTest) {
     if (PLUGIN_PKG.test(spec)) return 'the hub holds no platform code: plugins are discovered, never imported';

@@ -1,4 +1,4 @@
-import { CONTRACT_VERSION } from '@stock-sync/plugin-sdk';
+import { CONTRACT_MAJOR } from '@stock-sync/plugin-sdk';
 import { ConnectionFactory } from '../src/plugins/connection-factory.service';
 import { discoverPlugins } from '../src/plugins/plugin-discovery';
 import { PluginRegistry } from '../src/plugins/plugin-registry.service';
@@ -12,7 +12,7 @@ describe('discoverPlugins (fixture packages)', () => {
 
   it('loads the valid plugin', () => {
     expect(result.loaded.map((l) => l.plugin.manifest.id)).toEqual(['demo-shop']);
-    expect(result.loaded[0]!.plugin.manifest.contractVersion).toBe(CONTRACT_VERSION);
+    expect(result.loaded[0]!.plugin.manifest.contractVersion).toBe(CONTRACT_MAJOR);
   });
 
   it('skips each invalid one with the reason, and ignores packages that are not plugins', () => {
@@ -22,7 +22,7 @@ describe('discoverPlugins (fixture packages)', () => {
       '@stock-sync/fixture-plugin-throws-on-require',
       '@stock-sync/fixture-plugin-wrong-contract',
     ]);
-    expect(reasons['@stock-sync/fixture-plugin-wrong-contract']).toMatch(/contract version 99/);
+    expect(reasons['@stock-sync/fixture-plugin-wrong-contract']).toMatch(/plugin API 99 \(major 99\)/);
     expect(reasons['@stock-sync/fixture-plugin-bad-manifest']).toMatch(/manifest\.id.*kebab-case/);
     expect(reasons['@stock-sync/fixture-plugin-bad-manifest']).toMatch(/maxBatch/);
     expect(reasons['@stock-sync/fixture-plugin-throws-on-require']).toMatch(/failed to initialise/);

@@ -1,9 +1,7 @@
-export * from './contract';
-export * from './oauth';
+// The plugin API (contract, errors, target stock, schemas, version), re-exported so existing imports keep compiling.
+export * from '@stock-sync/plugin-api';
 // Helpers of the install / consent flow: authorize URL, PKCE, code exchange, refresh grant, expiry, signatures.
 export * from './oauth-flow';
-export * from './errors';
-export * from './http/http-client';
 export * from './http/create-http-client';
 export { createRateLimiter, type RateLimiter, type RateLimiterOptions } from './http/rate-limiter';
 export { createRedactor, redactDeep, redactHeaders, REDACTED, SENSITIVE_NAME, type Redactor } from './http/redact';
@@ -14,7 +12,6 @@ export { headerNumber, exhaustedBudgetPauseMs, exhaustedBudgetClassifier, type E
 // the stop rule, the in-place rule.
 export * from './work';
 export * from './validation';
-export type { TargetStock } from '@stock-sync/domain';
-// Re-exported so plugins depend on the SDK alone for the neutral stock values.
-export { UNLIMITED, OUT_OF_STOCK, quantity, sameTargetStock, describeTargetStock } from '@stock-sync/domain';
 export * from './packaging/discover-plugin-packages';
+export * from './packaging/plugin-api-compat';
+export * from './packaging/installed-plugin-packages';

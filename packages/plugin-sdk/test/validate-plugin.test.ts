@@ -47,7 +47,7 @@ describe('validatePlugin', () => {
       expect.arrayContaining([
         "manifest.id must be kebab-case (e.g. 'shopify', 'big-cartel')",
         'manifest.displayName must not be empty',
-        `manifest.contractVersion must be ${CONTRACT_VERSION} (this SDK's contract version)`,
+        `manifest.contractVersion must be a plugin API version of this hub's major (${CONTRACT_VERSION}): built for plugin API 99 (major 99); this hub provides ${CONTRACT_VERSION} and loads plugins built for 1.x`,
         'manifest.capabilities.maxBatch must be a positive integer',
         "manifest.capabilities.unlimitedStock must be 'native' or 'emulated'",
         'manifest.rateLimit.requestsPerSecond must be a positive number',
@@ -55,6 +55,17 @@ describe('validatePlugin', () => {
       ]),
     );
     expect(errors).toHaveLength(7);
+  });
+
+  it('accepts the major as a number and a newer minor of the same major', () => {
+    for (const contractVersion of [1, '1.0.0', '1.99.0']) {
+      const p = goodPlugin() as any;
+      p.manifest.contractVersion = contractVersion;
+      expect(validatePlugin(p)).toMatchObject({ ok: true });
+    }
+    const p = goodPlugin() as any;
+    p.manifest.contractVersion = '2.0.0';
+    expect(validatePlugin(p)).toMatchObject({ ok: false, errors: [expect.stringContaining('major 2')] });
   });
 
   it('rejects a fractional maxBatch and missing nested objects', () => {

@@ -18,6 +18,10 @@ async function boundaryFindings(file, source) {
 const cases = [
   ['packages/domain/src/x.ts', "import axios from 'axios';", /pure/],
   ['packages/domain/src/x.ts', "import { plugin } from '@stock-sync/plugin-sdk';", /no workspace package/],
+  ['packages/plugin-api/src/x.ts', "import { decide } from '@stock-sync/domain';", /depends on nothing/],
+  ['packages/plugin-api/src/x.ts', "import { validate } from 'class-validator';", /types and data only/],
+  ['plugins/shopify/src/x.ts', "import { simulator } from './simulator';", /never imports the simulator/],
+  ['plugins/shopify/src/oauth/x.ts', "import { SIM_APP } from '../simulator/oauth';", /never imports the simulator/],
   ['packages/plugin-sdk/src/x.ts', "import { Injectable } from '@nestjs/common';", /no framework/],
   ['packages/plugin-sdk/src/x.ts', "import { x } from '@stock-sync/plugin-testkit';", /only on the domain/],
   ['packages/plugin-testkit/src/x.ts', "import { plugin } from '@stock-sync/plugin-shopify';", /no platform/],
@@ -42,6 +46,10 @@ const allowed = [
   ['plugins/shopify/src/simulator/x.ts', "import { startSimulator } from '@stock-sync/plugin-testkit';"],
   ['plugins/shopify/test/x.ts', "import { runContract } from '@stock-sync/plugin-testkit';"],
   ['plugins/shopify/src/x.ts', "import { HttpClient } from '@stock-sync/plugin-sdk';"],
+  ['plugins/shopify/src/x.ts', "import type { IntegrationPlugin } from '@stock-sync/plugin-api';"],
+  ['plugins/shopify/src/simulator/x.ts', "import { SIM_APP } from './oauth';"],
+  ['packages/domain/src/x.ts', "import type { TargetStock } from '@stock-sync/plugin-api';"],
+  ['packages/plugin-sdk/src/x.ts', "import { AuthError } from '@stock-sync/plugin-api';"],
   ['apps/hub/src/x.ts', "import { Injectable } from '@nestjs/common';"],
   ['apps/hub/test/x.ts', "import { plugin } from '@stock-sync/plugin-shopify';"],
 ];

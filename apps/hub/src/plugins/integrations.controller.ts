@@ -1,13 +1,16 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { effectiveCredentialFields } from '@stock-sync/plugin-sdk';
+import { CONTRACT_VERSION, effectiveCredentialFields, type PluginManifest } from '@stock-sync/plugin-sdk';
 import type { DataSource } from 'typeorm';
 import { queryRows } from '../database/sql';
-import { IntegrationDto, ListIntegrationsQuery } from './integrations.dto';
+import { IntegrationDto, ListIntegrationsQuery, RefusedPluginsDto } from './integrations.dto';
 import { PluginRegistry } from './plugin-registry.service';
 import { ConnectionFactory } from './connection-factory.service';
 import { installFlowSummary } from './install-flow-summary';
+
+/** The manifest's contractVersion as the API's major (a plugin may write 1 or "1.3.0"). */
+const contractMajor = (v: PluginManifest['contractVersion']): number => (typeof v === 'number' ? v : Number.parseInt(v, 10));
 
 const optional = <K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> =>
   value === undefined ? {} : ({ [key]: value } as Record<K, V>);
@@ -31,7 +34,7 @@ export class IntegrationsController {
     const loaded: IntegrationDto[] = this.registry.list().map((p) => ({
       id: p.manifest.id,
       displayName: p.manifest.displayName,
-      contractVersion: p.manifest.contractVersion,
+      contractVersion: contractMajor(p.manifest.contractVersion),
       capabilities: { ...p.manifest.capabilities },
       rateLimit: { ...p.manifest.rateLimit },
       credentialFields: effectiveCredentialFields(p.credentialFields).map((f) => ({
@@ -68,5 +71,23 @@ export class IntegrationsController {
         unavailableReason: g.unavailable_reason ?? undefined,
       })),
     ];
+  }
+
+  /** The plugin packages found but not loaded since start-up, each with its reason (also in the hub's log). */
+  @Get('refused')
+  @ApiOperation({
+    operationId: 'listRefusedPlugins',
+    summary: 'List the plugin packages the hub found but refused to load, with the reason (e.g. another plugin API major)',
+  })
+  @ApiOkResponse({ type: RefusedPluginsDto })
+  refused(): RefusedPluginsDto {
+    return {
+      pluginApi: CONTRACT_VERSION,
+      refused: this.registry.rejected.map((r) => ({
+        ...optional('id', r.id),
+        ...optional('packageName', r.packageName),
+        reason: r.reason,
+      })),
+    };
   }
 }

@@ -15,7 +15,7 @@ export class CredentialFieldDto {
 export class IntegrationDto {
   @ApiProperty({ example: 'shopify' }) id!: string;
   @ApiProperty({ example: 'Shopify' }) displayName!: string;
-  @ApiProperty({ example: 1 }) contractVersion!: number;
+  @ApiProperty({ example: 1, description: 'the major version of the plugin API the plugin was built for' }) contractVersion!: number;
   @ApiProperty(CAPABILITIES_SCHEMA) capabilities!: Record<string, unknown>;
   @ApiProperty(RATE_LIMIT_SCHEMA) rateLimit!: Record<string, unknown>;
   @ApiProperty({ type: [CredentialFieldDto] }) credentialFields!: CredentialFieldDto[];
@@ -33,4 +33,19 @@ export class ListIntegrationsQuery {
   @Transform(toBoolean)
   @IsBoolean()
   includeUnavailable?: boolean;
+}
+
+/** A plugin package the hub found and did not load, with why (another plugin API major, a bad manifest, ...). */
+export class RefusedPluginDto {
+  @ApiPropertyOptional({ example: 'future-shop', description: 'the platform id, when it could be read' }) id?: string;
+  @ApiPropertyOptional({ example: '@acme/plugin-future-shop' }) packageName?: string;
+  @ApiProperty({
+    example: 'built for plugin API "^2.0.0" (major 2); this hub provides 1.1.0 and loads plugins built for 1.x',
+  })
+  reason!: string;
+}
+
+export class RefusedPluginsDto {
+  @ApiProperty({ example: '1.1.0', description: 'the plugin API version this hub provides (semver)' }) pluginApi!: string;
+  @ApiProperty({ type: [RefusedPluginDto] }) refused!: RefusedPluginDto[];
 }

@@ -1,22 +1,31 @@
 /**
- * Finds integration plugins: every package the SDK's discoverPluginPackages finds (a package.json with a
- * `stockSync` field of role "integration-plugin") names its entry (`plugin`, e.g. "dist/index.js"). The entry is required and its
- * `plugin` (or default) export is validated with the SDK's validatePlugin. A candidate that fails any
- * step is reported with the reason and never registered (no half-loaded plugin).
+ * Finds integration plugins: every package in the plugins folder (the SDK's discoverPluginPackages) and
+ * every installed package named in configuration or declared by the host project (installedPluginPackages)
+ * whose package.json has a `stockSync` field of role "integration-plugin" naming its entry (`plugin`, e.g.
+ * "dist/index.js"). The plugin API range it was built for (`stockSync.pluginApi`) must be of this hub's major
+ * (checked before its code is required); its `plugin` (or default) export is validated with the SDK's
+ * validatePlugin. A candidate that fails any step is reported with the reason and never registered (no
+ * half-loaded plugin).
  */
 import * as fs from 'node:fs';
 import {
-  CONTRACT_VERSION,
+  checkPluginApi,
   discoverPluginPackages,
+  installedPluginPackages,
   validatePlugin,
+  type InstalledPluginSources,
   type IntegrationPlugin,
   type PluginPackage,
+  type PluginPackageScan,
 } from '@stock-sync/plugin-sdk';
 
 export interface DiscoveredPlugin {
   plugin: IntegrationPlugin;
   packageName: string;
   dir: string;
+  /** The lowest plugin API version its declaration allows, and whether that is a newer minor than the hub's. */
+  builtFor: string;
+  newerMinor: boolean;
 }
 
 export interface RejectedPlugin {
@@ -32,9 +41,15 @@ export interface DiscoveryResult {
   rejected: RejectedPlugin[];
 }
 
-export function discoverPlugins(pluginsDir: string): DiscoveryResult {
+/** The plugins folder's packages first, then the installed ones (a duplicate id keeps the first). */
+export function discoverPlugins(pluginsDir: string, installed?: InstalledPluginSources): DiscoveryResult {
   const result: DiscoveryResult = { loaded: [], rejected: [] };
-  const scan = discoverPluginPackages(pluginsDir);
+  const scans: PluginPackageScan[] = [discoverPluginPackages(pluginsDir)];
+  if (installed) scans.push(installedPluginPackages(installed));
+  const scan: PluginPackageScan = {
+    packages: scans.flatMap((s) => s.packages).filter((p, i, all) => all.findIndex((q) => q.dir === p.dir) === i),
+    unreadable: scans.flatMap((s) => s.unreadable),
+  };
   for (const bad of scan.unreadable) result.rejected.push({ dir: bad.dir, reason: bad.reason });
 
   for (const pkg of scan.packages) {
@@ -62,14 +77,9 @@ function loadCandidate(pkg: PluginPackage): DiscoveredPlugin | RejectedPlugin {
   const { dir, packageName, declaration: decl } = pkg;
   const idGuess = pkg.id;
 
-  if (decl.contractVersion !== CONTRACT_VERSION) {
-    return {
-      id: idGuess,
-      packageName,
-      dir,
-      reason: `declares contract version ${String(decl.contractVersion)}; this hub supports ${CONTRACT_VERSION}`,
-    };
-  }
+  // Checked before requiring anything: a plugin of another major may not even load against this API.
+  const api = checkPluginApi(decl.pluginApi ?? decl.contractVersion);
+  if (!api.ok) return { id: idGuess, packageName, dir, reason: api.reason };
   if (typeof decl.plugin !== 'string' || decl.plugin.length === 0) {
     return { id: idGuess, packageName, dir, reason: 'stockSync.plugin (the entry file) is missing' };
   }
@@ -99,5 +109,5 @@ function loadCandidate(pkg: PluginPackage): DiscoveredPlugin | RejectedPlugin {
       reason: `invalid plugin: ${validation.errors.join('; ')}`,
     };
   }
-  return { plugin: validation.plugin, packageName, dir };
+  return { plugin: validation.plugin, packageName, dir, builtFor: api.builtFor, newerMinor: api.newerMinor };
 }

@@ -5,12 +5,13 @@
  */
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CONTRACT_VERSION, type IntegrationPlugin } from '@stock-sync/plugin-sdk';
+import { CONTRACT_MAJOR, CONTRACT_VERSION, type IntegrationPlugin } from '@stock-sync/plugin-sdk';
 import type { DataSource } from 'typeorm';
 import { HUB_CONFIG } from '../config/config.tokens';
 import type { HubConfig } from '../config/hub-config';
 import { queryRows } from '../database/sql';
 import { discoverPlugins, type DiscoveredPlugin, type RejectedPlugin } from './plugin-discovery';
+import { loadPluginPackagesConfig } from './plugin-packages-config';
 
 export interface UnavailableIntegration {
   id: string;
@@ -24,6 +25,8 @@ export class PluginRegistry implements OnModuleInit {
   private plugins = new Map<string, DiscoveredPlugin>();
   private rejectedPlugins: RejectedPlugin[] = [];
   private unavailableIntegrations: UnavailableIntegration[] = [];
+  /** Installed plugin packages to load (HUB_PLUGIN_PACKAGES, HUB_PLUGIN_PROJECT), read once. */
+  private readonly pluginPackages = loadPluginPackagesConfig(process.env);
 
   constructor(
     @Inject(HUB_CONFIG) private readonly config: HubConfig,
@@ -36,14 +39,20 @@ export class PluginRegistry implements OnModuleInit {
 
   /** Scans the plugins directory and reconciles the integrations table (start-up; safe to call again). */
   async load(): Promise<void> {
-    const { loaded, rejected } = discoverPlugins(this.config.pluginsDir);
+    const { loaded, rejected } = discoverPlugins(this.config.pluginsDir, this.pluginPackages);
     this.plugins = new Map(loaded.map((p) => [p.plugin.manifest.id, p]));
     this.rejectedPlugins = rejected;
-    for (const r of rejected) this.log.error(`skipped plugin ${r.packageName ?? r.dir}: ${r.reason}`);
+    for (const r of rejected) this.log.error(`refused plugin ${r.packageName ?? r.dir}: ${r.reason}`);
+    for (const p of loaded.filter((l) => l.newerMinor)) {
+      this.log.log(
+        `plugin ${p.packageName} is built for plugin API ${p.builtFor}, newer than this hub's ${CONTRACT_VERSION}: loaded (same major)`,
+      );
+    }
     await this.reconcile(loaded, rejected);
     this.log.log(
       `${loaded.length} integration plugin(s) loaded from ${this.config.pluginsDir}` +
-        (loaded.length ? `: ${loaded.map((p) => p.plugin.manifest.id).join(', ')}` : ''),
+        (this.pluginPackages ? ' and installed packages' : '') +
+        (loaded.length ? `: ${loaded.map((p) => `${p.plugin.manifest.id} (${p.packageName})`).join(', ')}` : ''),
     );
     for (const u of this.unavailableIntegrations) {
       if (u.stores > 0)
@@ -82,7 +91,7 @@ export class PluginRegistry implements OnModuleInit {
         [
           ps.map((p) => p.manifest.id),
           ps.map((p) => p.manifest.displayName),
-          CONTRACT_VERSION,
+          CONTRACT_MAJOR,
           ps.map((p) => JSON.stringify(p.manifest)),
           ps.map((p) => JSON.stringify(p.credentialFields)),
         ],

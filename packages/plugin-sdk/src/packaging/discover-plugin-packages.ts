@@ -31,6 +31,9 @@ export interface PluginPackageScan {
 
 export interface StockSyncDeclaration {
   role?: unknown;
+  /** The plugin API range the plugin was built for, e.g. "^1.0.0" (see plugin-api-compat.ts). */
+  pluginApi?: unknown;
+  /** Before pluginApi: the API's major as a number. */
   contractVersion?: unknown;
   plugin?: unknown;
   simulator?: unknown;
@@ -46,29 +49,39 @@ export function discoverPluginPackages(pluginsDir: string): PluginPackageScan {
     .map((d) => path.join(pluginsDir, d.name));
 
   for (const dir of dirs) {
-    const file = path.join(dir, 'package.json');
-    if (!fs.existsSync(file)) continue;
-    let pkg: { name?: unknown; stockSync?: StockSyncDeclaration };
-    try {
-      pkg = JSON.parse(fs.readFileSync(file, 'utf8'));
-    } catch (e) {
-      scan.unreadable.push({ dir, reason: `package.json is not valid JSON: ${(e as Error).message}` });
-      continue;
-    }
-    const decl = pkg.stockSync;
-    if (!decl || decl.role !== 'integration-plugin') continue;
-    const packageName = typeof pkg.name === 'string' ? pkg.name : path.basename(dir);
-    scan.packages.push({
-      id: packageName.replace(/^@[^/]+\/plugin-/, '') || path.basename(dir),
-      packageName,
-      dir,
-      declaration: decl,
-      pluginEntry: entryInside(dir, decl.plugin),
-      simulatorEntry: entryInside(dir, decl.simulator),
-    });
+    const read = readPluginPackage(dir);
+    if (read === undefined) continue;
+    if ('reason' in read) scan.unreadable.push(read);
+    else scan.packages.push(read);
   }
   scan.packages.sort((a, b) => a.id.localeCompare(b.id));
   return scan;
+}
+
+/**
+ * One package directory: its plugin declaration, a reason when its package.json cannot be read, or
+ * undefined when it is no integration plugin (no package.json, no `stockSync` of that role).
+ */
+export function readPluginPackage(dir: string): PluginPackage | UnreadablePluginPackage | undefined {
+  const file = path.join(dir, 'package.json');
+  if (!fs.existsSync(file)) return undefined;
+  let pkg: { name?: unknown; stockSync?: StockSyncDeclaration };
+  try {
+    pkg = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (e) {
+    return { dir, reason: `package.json is not valid JSON: ${(e as Error).message}` };
+  }
+  const decl = pkg.stockSync;
+  if (!decl || decl.role !== 'integration-plugin') return undefined;
+  const packageName = typeof pkg.name === 'string' ? pkg.name : path.basename(dir);
+  return {
+    id: packageName.replace(/^@[^/]+\/plugin-/, '') || path.basename(dir),
+    packageName,
+    dir,
+    declaration: decl,
+    pluginEntry: entryInside(dir, decl.plugin),
+    simulatorEntry: entryInside(dir, decl.simulator),
+  };
 }
 
 /** A declared entry resolved inside the package; anything else (missing, not a string, escaping) is none. */

@@ -6,7 +6,6 @@
 import 'reflect-metadata';
 import { Type } from 'class-transformer';
 import {
-  Equals,
   IsBoolean,
   IsDefined,
   IsIn,
@@ -19,9 +18,11 @@ import {
   IsString,
   IsUrl,
   Matches,
+  ValidateBy,
   ValidateNested,
 } from 'class-validator';
 import { CONTRACT_VERSION } from '../contract';
+import { checkPluginApi } from '../packaging/plugin-api-compat';
 
 export const KEBAB_CASE_ID = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 /** Credential field names become JSON keys and form field names: plain identifiers only. */
@@ -66,8 +67,21 @@ export class ManifestSchema {
   @IsNotEmpty({ message: 'must not be empty' })
   displayName!: string;
 
-  @Equals(CONTRACT_VERSION, { message: `must be ${CONTRACT_VERSION} (this SDK's contract version)` })
-  contractVersion!: number;
+  // A major number or a semver version of this API's major (a newer minor included: see plugin-api-compat.ts).
+  @ValidateBy(
+    {
+      name: 'pluginApiVersion',
+      validator: {
+        validate: (v: unknown) => (typeof v === 'number' || typeof v === 'string') && checkPluginApi(v).ok,
+        defaultMessage: (args) => {
+          const verdict = checkPluginApi(args?.value);
+          return verdict.ok ? '' : `must be a plugin API version of this hub's major (${CONTRACT_VERSION}): ${verdict.reason}`;
+        },
+      },
+    },
+    {},
+  )
+  contractVersion!: number | string;
 
   @IsDefined({ message: 'is required' })
   @IsObject({ message: 'must be an object' })

@@ -1,0 +1,1 @@
+module.exports = require('@stock-sync/jest-preset').createJestConfig(__dirname);

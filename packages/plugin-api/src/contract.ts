@@ -1,0 +1,125 @@
+/**
+ * The IntegrationPlugin contract: what one platform package provides, and all the hub may rely on.
+ * Plugins are stateless objects with no framework inside (no Nest, no TypeORM, no other plugin).
+ * Versioned by CONTRACT_VERSION (version.ts): additive changes are minor versions, breaking ones a new major.
+ */
+import type { TargetStock } from './target-stock';
+import type { HttpClient } from './http-client';
+import type { PluginError } from './errors';
+import type { OAuthApp, PluginOAuth } from './oauth';
+
+export interface RateLimitPolicy {
+  /** Sustained requests per second one store connection may send. */
+  requestsPerSecond: number;
+  /** Requests that may go at once after a quiet period (token-bucket capacity). */
+  burst: number;
+  /** Free-form note of the platform's documented limit, with its source, for operators. */
+  note?: string;
+}
+
+export interface PluginCapabilities {
+  /** 'native': the platform has an unlimited / untracked form; 'emulated': the plugin fakes it (e.g. a high quantity). */
+  unlimitedStock: 'native' | 'emulated';
+  /** The most variant changes one platform write call carries. */
+  maxBatch: number;
+  /** True when readStock can read a variant's state back (drift detection). */
+  readBack: boolean;
+  webhooks?: boolean;
+}
+
+export interface PluginManifest {
+  /** kebab-case platform id, e.g. 'shopify'; also the `platform` of a store. */
+  id: string;
+  displayName: string;
+  /**
+   * The plugin API version the plugin was built against: its major as a number (e.g. 1), or the full
+   * version (e.g. CONTRACT_VERSION, "1.1.0"). The host refuses another major.
+   */
+  contractVersion: number | string;
+  capabilities: PluginCapabilities;
+  rateLimit: RateLimitPolicy;
+  docsUrl?: string;
+}
+
+export interface CredentialField {
+  name: string;
+  /** Secret fields are encrypted at rest, redacted from logs and never returned by the API. */
+  secret: boolean;
+  required: boolean;
+  description?: string;
+}
+
+/** A store variant on the platform, as the merchant's store identifies it. */
+export interface VariantRef {
+  externalProductId: string;
+  externalVariantId: string;
+}
+
+export interface StockWrite extends VariantRef {
+  target: TargetStock;
+  /** What the hub believes the platform shows now (last written or last read), when it knows. */
+  previous?: TargetStock | null;
+}
+
+export type WriteOutcome = (VariantRef & { status: 'written' }) | (VariantRef & { status: 'failed'; error: PluginError });
+
+export type ObservedStock =
+  (VariantRef & { status: 'found'; stock: TargetStock }) | (VariantRef & { status: 'failed'; error: PluginError });
+
+export interface PluginLogger {
+  debug(message: string, meta?: Record<string, unknown>): void;
+  info(message: string, meta?: Record<string, unknown>): void;
+  warn(message: string, meta?: Record<string, unknown>): void;
+  error(message: string, meta?: Record<string, unknown>): void;
+}
+
+export interface ConnectContext {
+  /** Validated against the plugin's credentialFields. Includes the optional `baseUrl` override. */
+  credentials: Readonly<Record<string, string>>;
+  /**
+   * The host-owned HTTP client for this store: it carries the store's rate budget (shared across
+   * connections to the same store), the one retry layer, timeouts, error mapping and redaction.
+   */
+  http: HttpClient;
+  log: PluginLogger;
+  /**
+   * The platform app's client id / secret from hub configuration, when the operator configured one for this
+   * platform (refresh grants of OAuth platforms need it). Never logged; never part of a store's credentials.
+   */
+  app?: OAuthApp;
+}
+
+export interface StoreConnection {
+  /** Resolves when the credentials work; throws AuthError when the platform rejects them. */
+  verify(): Promise<void>;
+  /**
+   * Writes each change, batched as the platform allows. Returns exactly one outcome per input, in
+   * input order. Per-variant problems (NotFound, Rejected) come back as failed outcomes; when a
+   * connection-level error (AuthError, RateLimited or Transient after the client's retries) stops
+   * the work, the changes not yet written come back failed with that error. Writing a state the
+   * platform already shows is harmless.
+   */
+  writeStock(changes: readonly StockWrite[]): Promise<WriteOutcome[]>;
+  /** Reads each variant's current state, one result per input, in input order (same error rules). */
+  readStock(refs: readonly VariantRef[]): Promise<ObservedStock[]>;
+}
+
+export interface IntegrationPlugin {
+  manifest: PluginManifest;
+  credentialFields: readonly CredentialField[];
+  connect(ctx: ConnectContext): StoreConnection;
+  /**
+   * Optional, for platforms whose access tokens expire (OAuth 2 refresh-token grant). Exchanges the
+   * credentials in `ctx` for fresh ones through `ctx.http` and returns the NEW FULL credential set
+   * (every field, changed or not: e.g. a new accessToken, a rotated refreshToken, a new expiry in
+   * `accessTokenExpiresAt` / `refreshTokenExpiresAt`, ISO 8601), which the host stores in place of the old set. Throws AuthError when the platform refuses the refresh
+   * (revoked or expired refresh token): the store then needs new credentials from a person.
+   * The host calls it ahead of expiry (from `accessTokenExpiresAt`), and at most once per failed operation
+   * after an AuthError, one call per store at a time across hub processes; after an AuthError it retries the
+   * operation once with a connection built from the returned credentials.
+   * Never retry inside it: the HTTP client is the one retry layer.
+   */
+  refreshCredentials?(ctx: ConnectContext): Promise<Record<string, string>>;
+  /** Optional: connecting a store by the platform's install / consent flow (see oauth.ts). */
+  oauth?: PluginOAuth;
+}
