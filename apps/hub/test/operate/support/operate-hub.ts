@@ -15,28 +15,21 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createHubApp } from '../../../src/bootstrap';
-import { loadHubConfig, type HubConfig } from '../../../src/config/hub-config';
+import { loadHubConfig } from '../../../src/config/hub-config';
+import { StatementCounter } from '../../../src/database/statement-counter';
 import { openTestPGlite } from '../../support/pglite-template';
-import { FIXTURE_PLUGINS_DIR, TEST_TOKEN } from '../../support/hub-harness';
+import { FIXTURE_PLUGINS_DIR, TEST_TOKEN, type TestHub } from '../../support/hub-harness';
 import type { TestDatabaseKind } from '../../support/test-databases';
 import { createThrowawayDatabase, type ThrowawayDatabase } from '../../support/throwaway-postgres';
 
 export const METRICS_TOKEN = 'hub_metrics_test_0123456789abcdef';
 
-export interface OperateHub {
-  kind: TestDatabaseKind;
+export interface OperateHub extends TestHub {
   app: NestExpressApplication;
-  config: HubConfig;
-  url: string;
-  db: DataSource;
   pglite?: PGlite;
   pg?: ThrowawayDatabase;
   /** Every line the hub logged so far, parsed (the hub writes JSON lines). */
   logs: Record<string, unknown>[];
-  /** Requests with the API token. */
-  get(p: string): request.Test;
-  post(p: string, body?: object): request.Test;
-  raw(): ReturnType<typeof request>;
   stop(): Promise<void>;
 }
 
@@ -72,18 +65,24 @@ export async function startOperateHub(kind: TestDatabaseKind, env: Record<string
   await app.listen(0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   const auth = (t: request.Test) => t.set('Authorization', `Bearer ${TEST_TOKEN}`);
+  const db = app.get(DataSource);
+  const counter = app.get(StatementCounter);
   return {
     kind,
     app,
     config,
     url,
-    db: app.get(DataSource),
+    db,
     pglite,
     pg,
     logs,
+    statements: () => counter.statements,
     get: (p) => auth(request(url).get(p)),
     post: (p, body) => auth(request(url).post(p)).send(body ?? {}),
+    put: (p, body) => auth(request(url).put(p)).send(body ?? {}),
+    patch: (p, body) => auth(request(url).patch(p)).send(body ?? {}),
     raw: () => request(url),
+    sql: <T>(text: string, params: unknown[] = []) => db.query<T[]>(text, params),
     async stop() {
       await app.close().catch(() => undefined); // the test may have closed or dropped its database
       if (pglite && !pglite.closed) await pglite.close();
