@@ -2,8 +2,8 @@
  * The architecture as lint rules: dependencies point one way (plugins → plugin-sdk → domain → plugin-api;
  * apps/hub → the packages, never a platform plugin), the plugin API depends on nothing, plugins carry no
  * framework, only a plugin's simulator and tests use the testkit or the simulator, and the client carries
- * nothing of the hub. The same rules as
- * tooling/scripts/check-boundaries.js (which also checks package.json dependencies, which ESLint cannot).
+ * nothing of the hub. tooling/scripts/check-boundaries.js keeps the same rule table for what ESLint cannot
+ * see: package.json dependencies, and modules loaded by a require()/import() call.
  */
 const FRAMEWORKS = [
   '@nestjs/*',
@@ -26,9 +26,9 @@ const OTHER_PLUGINS = [
   '!@stock-sync/plugin-testkit/*',
 ];
 
-/** One `no-restricted-imports` option list: each group with the reason printed on a finding. */
+/** One `no-restricted-imports` option list: each group of globs (or a `{ regex }`) with the reason printed on a finding. */
 function restricted(...groups) {
-  return ['error', { patterns: groups.map(([group, message]) => ({ group, message })) }];
+  return ['error', { patterns: groups.map(([group, message]) => (Array.isArray(group) ? { group, message } : { ...group, message })) }];
 }
 
 const frameworks = (who) => [FRAMEWORKS, `${who} carries no framework or database (Nest, TypeORM, pg, PGlite)`];
@@ -43,6 +43,16 @@ export const boundaries = [
       [rule]: restricted(
         [['@stock-sync/*'], 'the plugin API depends on nothing'],
         [[...FRAMEWORKS, 'axios', 'class-validator', 'class-transformer'], 'the plugin API is types and data only'],
+      ),
+    },
+  },
+  {
+    // Its published code: its own modules and Node's built-ins, no package at all (zero runtime dependencies).
+    files: [`packages/plugin-api/src/${SOURCES}`],
+    rules: {
+      [rule]: restricted(
+        [['@stock-sync/*'], 'the plugin API depends on nothing'],
+        [{ regex: '^(?!\\.|node:|@stock-sync/)' }, 'the plugin API is types and data only: no package but Node built-ins'],
       ),
     },
   },

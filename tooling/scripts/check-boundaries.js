@@ -2,6 +2,14 @@
 // The architecture as a lint: dependencies point one way (plugins → plugin-sdk → domain → plugin-api; apps/hub
 // → the packages, never a platform plugin), the plugin API depends on nothing, plugins carry no framework (no
 // Nest, no TypeORM, no database) and their production code reaches neither the testkit nor the simulator.
+//
+// Import and export declarations are checked by ESLint (tooling/eslint-config/boundaries.mjs, the same rules
+// per folder, run by `pnpm lint` and in editors). This script keeps only what ESLint cannot express:
+// - package.json dependencies (ESLint lints source files, not manifests): a forbidden dependency is refused
+//   before any code uses it;
+// - require('…') and import('…') calls: no-restricted-imports sees declarations only (and TypeScript's
+//   `import x = require()`), never a call.
+// The rule table below is the one boundaries.mjs expresses as globs; change both together.
 // Run from a package directory (its `lint` script) or with a directory argument.
 'use strict';
 const fs = require('node:fs');
@@ -49,8 +57,8 @@ function forbidden(pkgName, relFile, spec) {
   return undefined;
 }
 
-const IMPORT_RE =
-  /(?:import|export)\s[^'"`]*?from\s*['"]([^'"]+)['"]|(?:import|require)\(\s*['"]([^'"]+)['"]\s*\)|^\s*import\s+['"]([^'"]+)['"]/gm;
+/** A module loaded by a call (`require('x')`, `import('x')`): the imports ESLint's rule does not see. */
+const CALL_RE = /\b(?:require|import)\(\s*['"]([^'"]+)['"]\s*\)/g;
 
 function* sourceFiles(dir) {
   if (!fs.existsSync(dir)) return;
@@ -73,10 +81,9 @@ function checkPackage(pkgDir) {
     for (const file of sourceFiles(path.join(pkgDir, sub))) {
       const rel = path.relative(pkgDir, file).split(path.sep).join('/');
       const text = fs.readFileSync(file, 'utf8');
-      for (const m of text.matchAll(IMPORT_RE)) {
-        const spec = m[1] ?? m[2] ?? m[3];
+      for (const [, spec] of text.matchAll(CALL_RE)) {
         const reason = forbidden(pkg.name, rel, spec);
-        if (reason) problems.push(`${rel}: imports ${spec}: ${reason}`);
+        if (reason) problems.push(`${rel}: loads ${spec}: ${reason}`);
       }
     }
   }

@@ -20,6 +20,7 @@ const cases = [
   ['packages/domain/src/x.ts', "import { plugin } from '@stock-sync/plugin-sdk';", /no workspace package/],
   ['packages/plugin-api/src/x.ts', "import { decide } from '@stock-sync/domain';", /depends on nothing/],
   ['packages/plugin-api/src/x.ts', "import { validate } from 'class-validator';", /types and data only/],
+  ['packages/plugin-api/src/x.ts', "import semver from 'semver';", /no package but Node built-ins/],
   ['plugins/shopify/src/x.ts', "import { simulator } from './simulator';", /never imports the simulator/],
   ['plugins/shopify/src/oauth/x.ts', "import { SIM_APP } from '../simulator/oauth';", /never imports the simulator/],
   ['packages/plugin-sdk/src/x.ts', "import { Injectable } from '@nestjs/common';", /no framework/],
@@ -51,6 +52,9 @@ const allowed = [
   ['packages/domain/src/x.ts', "import type { TargetStock } from '@stock-sync/plugin-api';"],
   ['packages/plugin-sdk/src/x.ts', "import { AuthError } from '@stock-sync/plugin-api';"],
   ['apps/hub/src/x.ts', "import { Injectable } from '@nestjs/common';"],
+  ['packages/plugin-api/src/x.ts', "import { readFileSync } from 'node:fs';"],
+  ['packages/plugin-api/src/x.ts', "import { PluginError } from './errors';"],
+  ['packages/plugin-api/test/x.ts', "import semver from 'semver';"],
   ['apps/hub/test/x.ts', "import { plugin } from '@stock-sync/plugin-shopify';"],
 ];
 
