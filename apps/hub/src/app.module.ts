@@ -26,6 +26,7 @@ import { ReferenceDataModule } from './reference-data/reference-data.module';
 import { StoresModule } from './stores/stores.module';
 import { SyncVariantsModule } from './sync-variants/sync-variants.module';
 import { SyncModule } from './sync/sync.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 export interface HubModuleOptions {
   config: HubConfig;
@@ -59,6 +60,7 @@ export class HubModule {
         SyncModule.forRoot({ config: options.config.sync }),
         OAuthModule,
         CredentialsModule,
+        WebhooksModule,
         OverviewModule,
         ...(options.imports ?? []),
       ],

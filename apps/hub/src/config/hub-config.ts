@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import { DEFAULT_REFERENCE_DATA_PATH } from '@stock-sync/domain';
 import { loadSyncConfig, SyncConfigError, type SyncConfig } from '../sync/sync-config';
+import { loadWebhookConfig, WebhookConfigError, type WebhookConfig } from '../webhooks/webhook-config';
 import { loadAuthThrottleConfig, type AuthThrottleConfig } from './auth-config';
 import { developmentKey, parseEncryptionKeys, type EncryptionKey } from './encryption-keys';
 import { ensureGeneratedSecret } from './generated-secrets';
@@ -42,6 +43,8 @@ export interface HubConfig {
   auth: AuthThrottleConfig;
   /** The orchestrator's settings (HUB_SCHEDULER, HUB_SCHEDULER_TICK_MS, HUB_SYNC_*, …; see sync/sync-config.ts). */
   sync: SyncConfig;
+  /** Outbound webhook delivery (HUB_WEBHOOK_*; see webhooks/webhook-config.ts). */
+  webhooks: WebhookConfig;
   /** Install flows, app client ids/secrets, the refresh-ahead sweep (HUB_OAUTH_*, HUB_PUBLIC_URL, …; see oauth-config.ts). */
   oauth: OAuthConfig;
   /** GET /metrics: its own token and/or its own listener (HUB_METRICS_TOKEN, HUB_METRICS_BIND; see metrics-config.ts). */
@@ -130,7 +133,15 @@ export function loadHubConfig(env: Env = process.env, warn: Warn = (m) => consol
     problems.push(...e.problems);
   }
 
-  if (problems.length || !sync) throw new ConfigError(problems);
+  let webhooks: WebhookConfig | undefined;
+  try {
+    webhooks = loadWebhookConfig(env, sync?.schedulerEnabled ?? false);
+  } catch (e) {
+    if (!(e instanceof WebhookConfigError)) throw e;
+    problems.push(...e.problems);
+  }
+
+  if (problems.length || !sync || !webhooks) throw new ConfigError(problems);
 
   if (apiTokens.length === 0) {
     const generated = ensureGeneratedSecret(dataDir, 'api-token', () => `hub_dev_${randomHex(24)}`);
@@ -166,6 +177,7 @@ export function loadHubConfig(env: Env = process.env, warn: Warn = (m) => consol
     logLevel,
     auth,
     sync,
+    webhooks,
     oauth,
     metrics,
     logPretty,

@@ -38,6 +38,7 @@ import { ValidationFailed, type ValidationDetail } from '../http/api-errors';
 import { formatErrorsOf } from '../http/reference-checked';
 import { itemIndexesWithErrors } from '../http/validation-details';
 import { PendingWorkSignal } from '../pending-work/pending-work.signal';
+import { VariantAvailabilityEvents } from '../webhooks/variant-availability-events';
 import type { FacilityStockResultDto, FacilityStockUpdateInput } from './facility-stock.dto';
 
 export const FUTURE_TOLERANCE_MS = 5 * 60_000;
@@ -47,6 +48,7 @@ export class FacilityStockService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly signal: PendingWorkSignal,
+    private readonly availabilityEvents: VariantAvailabilityEvents,
   ) {}
 
   async record(updates: readonly FacilityStockUpdateInput[]): Promise<FacilityStockResultDto> {
@@ -89,6 +91,8 @@ export class FacilityStockService {
          ) regions`,
         [facilityCodes],
       );
+      // Webhooks' variant.unavailable: availability before this write (regions locked above), compared after it.
+      const recordUnavailable = await this.availabilityEvents.beforeWrite(m, variantIds);
 
       const row = await queryOne<{ accepted: number | string; affected: number | string }>(
         m,
@@ -134,6 +138,7 @@ export class FacilityStockService {
           version!.seq,
         ],
       );
+      await recordUnavailable(m);
       const accepted = toNumber(row?.accepted);
       return {
         accepted,

@@ -20,6 +20,7 @@ export const TAG_DESCRIPTIONS: Record<string, string> = {
   'reference data': 'Integrations (loaded platform plugins), facilities and selling regions',
   health: 'Liveness and readiness (no token)',
   metrics: 'Prometheus metrics, with their own token (HUB_METRICS_TOKEN)',
+  webhooks: 'Outbound webhooks: subscriptions, signed per Standard Webhooks, and their delivery log',
   operations: 'The operations overview (what the console at /console shows): stores by status, backlog, latency, throttles',
 };
 

@@ -2,6 +2,7 @@ import { InitialSchema1764230400000 } from './1764230400000-initial-schema';
 import { StoreSyncLease1764489600000 } from './1764489600000-store-sync-lease';
 import { OAuthConnect1765000000000 } from './1765000000000-oauth-connect';
 import { StockChangeVersions1765100000000 } from './1765100000000-stock-change-versions';
+import { Webhooks1765200000000 } from './1765200000000-webhooks';
 import { SyncedVariantCounts1765400000000 } from './1765400000000-synced-variant-counts';
 
 /** Every migration, in order (explicit list: works from src/ under jest and from dist/). */
@@ -10,5 +11,6 @@ export const HUB_MIGRATIONS = [
   StoreSyncLease1764489600000,
   OAuthConnect1765000000000,
   StockChangeVersions1765100000000,
+  Webhooks1765200000000,
   SyncedVariantCounts1765400000000,
 ];
