@@ -5,6 +5,9 @@
  */
 import type { INestApplication } from '@nestjs/common';
 import { Logger as PinoNestLogger } from 'nestjs-pino';
+// The request-scoped logger store nestjs-pino reads (a published file of the package; it has no exports map).
+import { storage, Store } from 'nestjs-pino/storage';
+import type { Logger as PinoLogger } from 'pino';
 import { httpMetricsMiddleware } from '../metrics/http-metrics.middleware';
 import { HubMetricsService } from '../metrics/hub-metrics.service';
 import { HUB_PINO } from './logging.module';
@@ -13,5 +16,8 @@ import { requestLogging } from './request-logging';
 export function observeRequests(app: INestApplication): void {
   app.useLogger(app.get(PinoNestLogger));
   app.use(requestLogging(app.get(HUB_PINO)));
+  // Nest's logger writes through the request's child logger (its requestId) from here on — in the auth check
+  // too, which answers before Nest's own middleware (nestjs-pino's, which does the same) would run.
+  app.use((req: { log: PinoLogger }, _res: unknown, next: () => void) => storage.run(new Store(req.log), next));
   app.use(httpMetricsMiddleware(app.get(HubMetricsService)));
 }

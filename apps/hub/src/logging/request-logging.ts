@@ -1,7 +1,8 @@
 /**
  * One log line per HTTP request (pino-http), with its request id: the caller's `x-request-id` when it is
  * a sane token (up to 128 of [A-Za-z0-9._:-]), else a new UUID. The id is answered in `x-request-id` and
- * carried by every line logged while the request is handled (nestjs-pino binds the request's child logger).
+ * carried as `requestId` by every line logged while the request is handled (observe-requests.ts binds the
+ * request's child logger for Nest's logger).
  * Mounted first in bootstrap.ts, so requests refused before routing (401, 404, 415) are logged too.
  */
 import { randomUUID } from 'node:crypto';
@@ -23,6 +24,9 @@ export function requestLogging(logger: Logger): HttpLogger {
   return pinoHttp({
     logger,
     genReqId: requestIdOf,
+    // Lines logged while handling the request carry `requestId` only (not the whole request again).
+    quietReqLogger: true,
+    customAttributeKeys: { reqId: 'requestId' },
     customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
     // The path without its query string: OAuth callbacks carry one-time codes there.
     serializers: {
