@@ -238,6 +238,25 @@ describe('batched: writes in place', () => {
     expect(all.log.lines).toEqual([]);
   });
 
+  it("'calls' drops the writes in place only where that saves a whole call of maxBatch", async () => {
+    const inPlace = (v: string) => w('p', v, quantity(1), quantity(1));
+    const changed = (v: string) => w('p', v, quantity(2), quantity(1));
+    const saves = setUp({ skipInPlace: 'calls', maxBatch: 2 });
+    await saves.conn.writeStock([inPlace('1'), changed('2'), inPlace('3')]);
+    expect(saves.sent).toEqual([['2']]);
+    const savesNothing = setUp({ skipInPlace: 'calls', maxBatch: 2 });
+    await savesNothing.conn.writeStock([inPlace('1'), changed('2')]);
+    expect(savesNothing.sent).toEqual([['1', '2']]);
+    const whole = setUp({ skipInPlace: 'calls' });
+    await whole.conn.writeStock([inPlace('1'), changed('2')]);
+    expect(whole.sent).toEqual([['1', '2']]);
+    await whole.conn.writeStock([inPlace('1'), inPlace('3')]);
+    expect(whole.sent).toEqual([['1', '2']]);
+    const custom = setUp({ skipInPlace: 'calls', maxBatch: 1, same: () => false });
+    await custom.conn.writeStock([inPlace('1')]);
+    expect(custom.sent).toEqual([['1']]);
+  });
+
   it("compares with the platform's `same`", async () => {
     const { sent, conn } = setUp({ same: () => false });
     await conn.writeStock(same);

@@ -12,6 +12,7 @@ import {
   RateLimited,
   refOf,
   Rejected,
+  skipWhereItSavesCalls,
   skipWritesInPlace,
   stopsTheWork,
   toPluginError,
@@ -167,5 +168,22 @@ describe('the in-place rule', () => {
     expect(isInPlace(item.input)).toBe(false);
     expect(isInPlace(item.input, same)).toBe(true);
     expect(skipWritesInPlace([item], 'item', same).skipped).toEqual([item]);
+  });
+});
+
+describe('skipWhereItSavesCalls', () => {
+  const items = (n: number, inPlace: number) =>
+    Array.from({ length: n }, (_, k) => ({ input: w('p', String(k), quantity(2), k < inPlace ? quantity(2) : quantity(1)) }));
+
+  it('drops the writes in place only when the rest fit in fewer calls', () => {
+    expect(skipWhereItSavesCalls(items(10, 10), 50)).toEqual({ send: [], skipped: items(10, 10) });
+    expect(skipWhereItSavesCalls(items(10, 3), 50)).toEqual({ send: items(10, 3), skipped: [] });
+    const split = skipWhereItSavesCalls(items(60, 45), 50);
+    expect([split.send.length, split.skipped.length]).toEqual([15, 45]);
+    expect(skipWhereItSavesCalls(items(2, 1), 1).send).toHaveLength(1);
+  });
+
+  it("compares with the platform's `same`", () => {
+    expect(skipWhereItSavesCalls(items(2, 2), 1, () => false).send).toHaveLength(2);
   });
 });

@@ -9,7 +9,7 @@ import { isPluginError, NotFound, Rejected, Transient, type PluginError } from '
 import { chunk } from '../work/chunk';
 import { collapseDuplicates } from '../work/collapse-duplicates';
 import { groupByProduct } from '../work/group-by-product';
-import { skipWritesInPlace } from '../work/in-place';
+import { skipWhereItSavesCalls, skipWritesInPlace } from '../work/in-place';
 import { OutcomeSlots, refOf } from '../work/outcome-slots';
 import { stopsTheWork, toPluginError } from '../work/stops-the-work';
 import { inPool } from './pool';
@@ -110,7 +110,11 @@ export function runWrites<F extends object, K>(
     changes,
     base,
     stage,
-    (items) => (mode === 'never' ? { send: items, skipped: [] } : skipWritesInPlace(items, mode, stage.same)),
+    (items) => {
+      if (mode === 'never') return { send: items, skipped: [] };
+      if (mode === 'calls') return skipWhereItSavesCalls(items, stage.maxBatch ?? Infinity, stage.same);
+      return skipWritesInPlace(items, mode, stage.same);
+    },
     (ref, verdict) => (verdict === 'written' ? { ...ref, status: 'written' } : { ...ref, status: 'failed', error: verdict as PluginError }),
   );
 }

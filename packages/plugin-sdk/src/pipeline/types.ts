@@ -35,9 +35,10 @@ export interface WriteStage<F extends object, K> extends StageOptions<StockWrite
   /**
    * Writes the hub says are in place (`previous` equals `target`) are answered 'written' without a call:
    * 'item' drops each one (one call per variant), 'group' drops a group only when all of it is in place
-   * (the others ride along in a call made anyway), 'never' sends everything. Default 'group'.
+   * (the others ride along in a call made anyway), 'calls' drops them only where that makes fewer calls of
+   * maxBatch, 'never' sends everything. Default 'group'.
    */
-  skipInPlace?: 'item' | 'group' | 'never';
+  skipInPlace?: 'item' | 'group' | 'calls' | 'never';
   /** How the platform compares two states (default the neutral sameTargetStock). */
   same?: SameStock;
   /** One call. Throw what stops the work (AuthError, RateLimited, Transient); return per-item verdicts. */

@@ -40,3 +40,19 @@ export function skipWritesInPlace<I extends { input: StockWrite }>(
   for (const item of items) (isInPlace(item.input, same) ? skipped : send).push(item);
   return { send, skipped };
 }
+
+/**
+ * Writes sent in calls of at most `maxBatch` (Infinity: one call): the in-place ones are dropped only when that makes fewer
+ * calls (then the others still re-assert nothing stale); otherwise they all ride along for free.
+ */
+export function skipWhereItSavesCalls<I extends { input: StockWrite }>(
+  items: readonly I[],
+  maxBatch: number,
+  same: SameStock = sameTargetStock,
+): InPlaceSplit<I> {
+  // Calls needed for n writes (no limit: one call for any number but none).
+  const calls = (n: number) => (n === 0 ? 0 : Math.max(1, Math.ceil(n / maxBatch)));
+  const changed = items.filter((i) => !isInPlace(i.input, same));
+  if (calls(changed.length) < calls(items.length)) return { send: changed, skipped: items.filter((i) => isInPlace(i.input, same)) };
+  return { send: [...items], skipped: [] };
+}
