@@ -4,85 +4,72 @@
  */
 import { randomUUID } from 'node:crypto';
 import {
+  batched,
   chunk,
   NotFound,
-  OutcomeSlots,
-  refOf,
   Rejected,
   stopsTheWork,
   toPluginError,
   type HttpClient,
-  type ObservedStock,
   type PluginError,
   type PluginLogger,
   type StockWrite,
   type StoreConnection,
   type VariantRef,
-  type WriteOutcome,
 } from '@stock-sync/plugin-sdk';
 import { MAX_IDS_PER_READ, MAX_OPERATIONS_PER_ADJUSTMENT } from './manifest';
-import { planItems, planWrites, type PlannedItem } from './plan';
+import { planIds, type PlannedItem } from './plan';
 import { errorBodyOf, type InventoryItem, type InventoryPage } from './squarespace-types';
 import { adjustmentFor, fromInventoryItem } from './stock-mapping';
 
 type WriteItem = PlannedItem<StockWrite>;
 
 const asPluginError = (e: unknown) => toPluginError(e, 'Squarespace');
+const gone = (variantId: string) => new NotFound(`Squarespace has no inventory item for variant ${variantId}`, { variantId });
 
 export class SquarespaceConnection implements StoreConnection {
+  readonly writeStock: StoreConnection['writeStock'];
+  readonly readStock: StoreConnection['readStock'];
+
   constructor(
     private readonly api: HttpClient,
-    private readonly log: PluginLogger,
-    private readonly maxOps: number = MAX_OPERATIONS_PER_ADJUSTMENT,
-  ) {}
+    log: PluginLogger,
+    maxOps: number = MAX_OPERATIONS_PER_ADJUSTMENT,
+  ) {
+    ({ writeStock: this.writeStock, readStock: this.readStock } = batched({
+      platform: 'Squarespace',
+      id: 'squarespace',
+      log,
+      // The Inventory API knows variants only: keyed by the trimmed variant id alone.
+      key: (ref) => ref.externalVariantId.trim(),
+      ids: planIds,
+      invalid: {
+        write: (ref) => new Rejected('Not a usable Squarespace variant id', { externalVariantId: ref.externalVariantId }),
+        read: (ref) => new NotFound('Not a usable Squarespace variant id', { externalVariantId: ref.externalVariantId }),
+      },
+      verify: () => this.verify(),
+      // In-place writes are dropped only when that saves whole adjustment calls; otherwise they ride along
+      // for free and re-assert the truth in case the hub's belief is stale.
+      write: { maxBatch: maxOps, skipInPlace: 'calls', run: (part) => this.writePart(part) },
+      read: { maxBatch: MAX_IDS_PER_READ, run: (part) => this.readPart(part) },
+    }));
+  }
 
   /** The first inventory page: proves the key and its Inventory permission in one call. */
   async verify(): Promise<void> {
     await this.api.request({ method: 'GET', url: '/inventory' });
   }
 
-  async writeStock(changes: readonly StockWrite[]): Promise<WriteOutcome[]> {
-    const outcomes = new OutcomeSlots<WriteOutcome>(changes.length);
-    const { items, invalid } = planItems(changes);
-    outcomes.set(invalid, (i) => ({
-      ...refOf(changes[i]),
-      status: 'failed',
-      error: new Rejected('Not a usable Squarespace variant id', { externalVariantId: changes[i].externalVariantId }),
-    }));
-    const { send, skipped } = planWrites(items, this.maxOps);
-    for (const it of skipped) outcomes.set(it.indexes, (i) => ({ ...refOf(changes[i]), status: 'written' }));
-    if (skipped.length) this.log.debug('squarespace: skipped writes already in place', { skipped: skipped.length });
-    const written = (it: WriteItem) => outcomes.set(it.indexes, (i) => ({ ...refOf(changes[i]), status: 'written' }));
-    const failed = (it: WriteItem, error: PluginError) =>
-      outcomes.set(it.indexes, (i) => ({ ...refOf(changes[i]), status: 'failed', error }));
-
-    try {
-      for (const part of chunk(send, this.maxOps)) {
-        const refused = await this.adjust(part);
-        if (!refused) {
-          part.forEach(written);
-          continue;
-        }
-        // The adjustment is all-or-nothing and names no variant: find the ones that are gone
-        // (one read), report them NotFound, and send the rest once more as a new adjustment.
-        const present = await this.existing(part.map((it) => it.variantId));
-        const gone = part.filter((it) => !present.has(it.variantId));
-        for (const it of gone)
-          failed(it, new NotFound(`Squarespace has no inventory item for variant ${it.variantId}`, { variantId: it.variantId }));
-        const rest = part.filter((it) => present.has(it.variantId));
-        if (gone.length === 0 || rest.length === 0) {
-          rest.forEach((it) => failed(it, refused));
-          continue;
-        }
-        const again = await this.adjust(rest);
-        rest.forEach((it) => (again ? failed(it, again) : written(it)));
-      }
-    } catch (e) {
-      const error = asPluginError(e);
-      this.log.warn('squarespace: write stopped', { code: error.code, message: error.message });
-      outcomes.fillRemaining((i) => ({ ...refOf(changes[i]), status: 'failed', error }));
-    }
-    return outcomes.done();
+  private async writePart(part: readonly WriteItem[]): Promise<(PluginError | undefined)[] | PluginError | undefined> {
+    const refused = await this.adjust(part);
+    if (!refused) return undefined;
+    // The adjustment is all-or-nothing and names no variant: find the ones that are gone
+    // (one read), report them NotFound, and send the rest once more as a new adjustment.
+    const present = await this.existing(part.map((it) => it.variantId));
+    const rest = part.filter((it) => present.has(it.variantId));
+    if (rest.length === part.length) return refused;
+    const again = rest.length === 0 ? undefined : await this.adjust(rest);
+    return part.map((it) => (present.has(it.variantId) ? again : gone(it.variantId)));
   }
 
   /**
@@ -90,7 +77,7 @@ export class SquarespaceConnection implements StoreConnection {
    * (so a re-send after a timeout is executed once). Resolves undefined when applied, or the refusal
    * (4xx other than auth); throws errors that stop the run.
    */
-  private async adjust(items: WriteItem[]): Promise<PluginError | undefined> {
+  private async adjust(items: readonly WriteItem[]): Promise<PluginError | undefined> {
     try {
       await this.api.request({
         method: 'POST',
@@ -139,42 +126,12 @@ export class SquarespaceConnection implements StoreConnection {
     }
   }
 
-  async readStock(refs: readonly VariantRef[]): Promise<ObservedStock[]> {
-    const outcomes = new OutcomeSlots<ObservedStock>(refs.length);
-    const { items, invalid } = planItems(refs);
-    outcomes.set(invalid, (i) => ({
-      ...refOf(refs[i]),
-      status: 'failed',
-      error: new NotFound('Not a usable Squarespace variant id', { externalVariantId: refs[i].externalVariantId }),
-    }));
-    try {
-      for (const part of chunk(items, MAX_IDS_PER_READ)) {
-        let rows: InventoryItem[];
-        try {
-          rows = await this.readIds(part.map((it) => it.variantId));
-        } catch (e) {
-          const error = asPluginError(e);
-          if (stopsTheWork(error)) throw error;
-          for (const it of part) outcomes.set(it.indexes, (i) => ({ ...refOf(refs[i]), status: 'failed', error }));
-          continue;
-        }
-        const byId = new Map(rows.map((r) => [r.variantId, r]));
-        for (const it of part) {
-          const row = byId.get(it.variantId);
-          if (row) {
-            const stock = fromInventoryItem(row);
-            outcomes.set(it.indexes, (i) => ({ ...refOf(refs[i]), status: 'found', stock }));
-          } else {
-            const error = new NotFound(`Squarespace has no inventory item for variant ${it.variantId}`, { variantId: it.variantId });
-            outcomes.set(it.indexes, (i) => ({ ...refOf(refs[i]), status: 'failed', error }));
-          }
-        }
-      }
-    } catch (e) {
-      const error = asPluginError(e);
-      this.log.warn('squarespace: read stopped', { code: error.code, message: error.message });
-      outcomes.fillRemaining((i) => ({ ...refOf(refs[i]), status: 'failed', error }));
-    }
-    return outcomes.done();
+  private async readPart(part: readonly PlannedItem<VariantRef>[]) {
+    const rows = await this.readIds(part.map((it) => it.variantId));
+    const byId = new Map(rows.map((r) => [r.variantId, r]));
+    return part.map((it) => {
+      const row = byId.get(it.variantId);
+      return row ? fromInventoryItem(row) : gone(it.variantId);
+    });
   }
 }

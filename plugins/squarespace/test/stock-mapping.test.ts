@@ -1,5 +1,5 @@
 import { adjustmentFor, fromInventoryItem } from '../src/stock-mapping';
-import { planItems, planWrites } from '../src/plan';
+import { planIds } from '../src/plan';
 
 it('maps targets to adjustment operations and items back', () => {
   expect(
@@ -22,18 +22,8 @@ it('maps targets to adjustment operations and items back', () => {
   expect(fromInventoryItem({ isUnlimited: false, quantity: 6 })).toEqual({ kind: 'quantity', quantity: 6 });
 });
 
-it('drops in-place writes only when that saves adjustment calls', () => {
-  const O = { kind: 'out_of_stock' } as const;
-  const mk = (n: number, changed: number) =>
-    planItems(
-      Array.from({ length: n }, (_, i) => ({
-        externalProductId: 'p',
-        externalVariantId: `v${i}`,
-        target: O,
-        previous: i < changed ? ({ kind: 'unlimited' } as const) : O,
-      })),
-    ).items;
-  expect(planWrites(mk(10, 0), 50).send).toHaveLength(0);
-  expect(planWrites(mk(10, 3), 50).send).toHaveLength(10);
-  expect(planWrites(mk(60, 45), 50).send).toHaveLength(45);
+it('reads the trimmed variant id, or none when it cannot go into a comma list in a URL path', () => {
+  expect(planIds({ externalProductId: 'p', externalVariantId: ' v1 ' })).toEqual({ variantId: 'v1' });
+  for (const bad of ['a,b', 'a/b', '', 'x'.repeat(129)])
+    expect(planIds({ externalProductId: 'p', externalVariantId: bad })).toBeUndefined();
 });
