@@ -1,4 +1,4 @@
-import { normalizePodStatus, NormalizedStatus } from './pod-status';
+import { normalizePodStatus } from './pod-status';
 import { OUT_OF_STOCK, quantity, TargetStock, UNLIMITED } from './target-stock';
 
 export type FulfillmentModel = 'pod' | 'warehouse';

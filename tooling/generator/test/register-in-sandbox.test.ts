@@ -1,8 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-
-const { registerInSandbox } = require('../lib/register-in-sandbox') as typeof import('../lib/register-in-sandbox');
+import { registerInSandbox } from '../lib/register-in-sandbox';
 
 function sandboxPackage(devDependencies: Record<string, string>): string {
   const file = join(mkdtempSync(join(tmpdir(), 'gen-sandbox-')), 'package.json');

@@ -23,7 +23,7 @@ export interface RecordingLogger extends PluginLogger {
 export function recordingLogger(): RecordingLogger {
   const lines: string[] = [];
   const at = (level: string) => (message: string, meta?: Record<string, unknown>) => {
-    let m = '';
+    let m: string;
     try {
       m = meta ? ` ${JSON.stringify(meta)}` : '';
     } catch {

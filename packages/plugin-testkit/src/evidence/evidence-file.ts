@@ -50,7 +50,7 @@ export function loadEvidence(file: string): Evidence {
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
   } catch (e) {
-    throw new Error(`evidence ${name}: not valid JSON (${(e as Error).message})`);
+    throw new Error(`evidence ${name}: not valid JSON (${(e as Error).message})`, { cause: e });
   }
   const e = raw as Partial<Evidence>;
   const problems: string[] = [];
