@@ -7,6 +7,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { createHubApp } from './bootstrap';
 import { loadHubConfig, type HubConfig } from './config/hub-config';
 import { describeDatabase } from './database/describe-database';
+import { MetricsListener } from './metrics/metrics-listener';
 
 export interface StartedHub {
   app: NestExpressApplication;
@@ -28,6 +29,18 @@ export async function startHub(env: Record<string, string | undefined> = process
       ? `  API token (generated for development, kept in ${config.dataDir}/api-token): ${config.apiTokens[0]}`
       : `  API tokens: ${config.apiTokens.length} configured in HUB_API_TOKENS`,
     `  try: curl -H "Authorization: Bearer <token>" ${url}/v1/integrations`,
+    `  health: ${url}/health/live, ${url}/health/ready (no token)`,
+    metricsLine(config, url, app.get(MetricsListener).url),
   ].join('\n');
   return { app, config, url, banner };
+}
+
+/** Where GET /metrics is served and which token it asks for (never printing a configured token). */
+function metricsLine(config: HubConfig, url: string, listenerUrl: string | undefined): string {
+  const m = config.metrics;
+  if (!m.enabled) return '  metrics: off (NODE_ENV=production: set HUB_METRICS_TOKEN or HUB_METRICS_BIND)';
+  const where = listenerUrl ?? `${url}/metrics`;
+  if (!m.token) return `  metrics: ${where} (no token: HUB_METRICS_BIND only)`;
+  if (m.tokenGenerated) return `  metrics: ${where} (token generated for development, kept in ${config.dataDir}/metrics-token: ${m.token})`;
+  return `  metrics: ${where} (token in HUB_METRICS_TOKEN)`;
 }
