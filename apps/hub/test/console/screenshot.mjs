@@ -1,0 +1,50 @@
+// Screenshots of the operations console for the README, from a running hub (e.g. the demo's: `npm start`
+// prints its URL and token). Signs in through the page as an operator would.
+//
+//   CONSOLE_TOKEN=<token> node apps/hub/test/console/screenshot.mjs <hub url> <out.png> [#/route]
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const [url, out, route = '#/overview'] = process.argv.slice(2);
+const token = process.env.CONSOLE_TOKEN;
+const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => p && existsSync(p));
+if (!url || !out || !token) {
+  console.error('usage: CONSOLE_TOKEN=<token> node screenshot.mjs <hub url> <out.png> [#/route]');
+  process.exit(2);
+}
+if (!executablePath) {
+  console.error('no Chromium found: apt-get update && apt-get install -y chromium');
+  process.exit(2);
+}
+
+const profile = mkdtempSync(join(tmpdir(), 'console-shot-'));
+const context = await chromium.launchPersistentContext(profile, {
+  executablePath,
+  headless: true,
+  viewport: { width: 1280, height: 900 },
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--no-first-run',
+    '--disable-sync',
+  ],
+});
+try {
+  const page = context.pages()[0] ?? (await context.newPage());
+  await page.goto(`${url}/console`);
+  await page.getByLabel(/API token/).fill(token);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'Overview' }).waitFor();
+  if (route !== '#/overview') await page.goto(`${url}/console${route}`);
+  await page.waitForLoadState('networkidle');
+  mkdirSync(dirname(out), { recursive: true });
+  await page.screenshot({ path: out, fullPage: true });
+  console.log(`saved ${out}`);
+} finally {
+  await context.close();
+  rmSync(profile, { recursive: true, force: true });
+}
