@@ -3,7 +3,7 @@
  * - `node dist/cli.js migrate` applies pending migrations to the configured database (DATABASE_URL, or
  *   the embedded one in HUB_DATA_DIR) and exits. It reads only the database settings: no API token or
  *   encryption key is needed, and none is generated.
- * - `node dist/cli.js rotate-keys [--batch-size N]` re-encrypts every store's credentials with the
+ * - `node dist/cli.js rotate-keys [--batch-size N]` re-encrypts every store's credentials and webhook secret with the
  *   current key (the first of HUB_ENCRYPTION_KEYS), idempotently; exits non-zero when a store could not
  *   be decrypted or stayed busy. See crypto/rotate-keys.ts and the README ("Credential encryption").
  */
@@ -13,6 +13,7 @@ import { developmentKey, parseEncryptionKeys } from './config/encryption-keys';
 import { ConfigError, loadDatabaseConfig } from './config/hub-config';
 import { CredentialCipher } from './crypto/credential-cipher';
 import { rotateCredentialKeys, type RotationReport } from './crypto/rotate-keys';
+import { rotateWebhookSecrets } from './webhooks/rotate-webhook-secrets';
 import { buildDataSourceOptions } from './database/data-source-options';
 import { describeDatabase } from './database/describe-database';
 
@@ -51,7 +52,12 @@ export async function rotateKeys(env: Env = process.env, options: { batchSize?: 
         (report.undecryptable.length ? `; NO configured key opens: ${report.undecryptable.join(', ')}` : '') +
         (report.busy.length ? `; still busy syncing (run again): ${report.busy.join(', ')}` : ''),
     );
-    return report;
+    const webhooks = await rotateWebhookSecrets(ds, cipher);
+    console.log(
+      `webhook secrets: ${webhooks.examined} examined, ${webhooks.reencrypted} re-encrypted` +
+        (webhooks.undecryptable.length ? `; NO configured key opens the secret of webhook ${webhooks.undecryptable.join(', ')}` : ''),
+    );
+    return { ...report, undecryptable: [...report.undecryptable, ...webhooks.undecryptable] };
   } finally {
     await ds.destroy();
   }
