@@ -88,10 +88,17 @@ export async function startHubProcess(name: string, databaseUrl: string, env: Re
     child,
     output,
     runs: () =>
-      output
-        .map((l) => /(\{"event":"sync_run".*\})/.exec(l)?.[1])
-        .filter((j): j is string => !!j)
-        .map((j) => JSON.parse(j)),
+      output.flatMap((l) => {
+        // A JSON log line (pino: the event's fields are the line's own), or a text line carrying the event as JSON.
+        const json = l.startsWith('{"level":') ? /^(\{.*\})\s*$/.exec(l)?.[1] : /(\{"event":"sync_run".*\})/.exec(l)?.[1];
+        if (!json) return [];
+        try {
+          const event = JSON.parse(json);
+          return event.event === 'sync_run' ? [event] : [];
+        } catch {
+          return [];
+        }
+      }),
     get: (p) => auth(request(url).get(p)),
     post: (p, body) => auth(request(url).post(p)).send(body ?? {}),
     put: (p, body) => auth(request(url).put(p)).send(body ?? {}),
