@@ -6,25 +6,21 @@
 import { randomUUID } from 'node:crypto';
 import {
   AuthError,
+  batched,
   chunk,
-  collapseDuplicates,
   NotFound,
-  OutcomeSlots as Slots,
-  refOf as ref,
   Rejected,
   sameTargetStock,
   stopsTheWork,
   toPluginError,
   Transient,
-  type CollapsedInput,
   type HttpClient,
-  type ObservedStock,
+  type Planned,
   type PluginError,
   type PluginLogger,
   type StockWrite,
   type StoreConnection,
   type VariantRef,
-  type WriteOutcome,
 } from '@stock-sync/plugin-sdk';
 import { MAX_COUNTS_PAGE, MAX_INVENTORY_CHANGES, MAX_OBJECTS_PER_UPSERT_BATCH } from './manifest';
 import { isSquareId } from './ids';
@@ -37,21 +33,9 @@ const RETRIEVE_IDS = 1000;
 
 const asPluginError = (e: unknown) => toPluginError(e, 'Square');
 
-type Planned<T extends VariantRef> = CollapsedInput<T>;
+/** Items by variation id (Square's catalog knows variations by id alone). */
+const byId = <T extends VariantRef>(items: readonly Planned<T>[]) => new Map(items.map((it) => [it.input.externalVariantId, it]));
 
-/**
- * A variation named twice keeps its last input; malformed ids are set aside. Keyed by the variation id
- * alone: Square's catalog ids are unique across items (the product id is checked against the variation).
- */
-function collapse<T extends VariantRef>(inputs: readonly T[]): { items: Map<string, Planned<T>>; invalid: number[] } {
-  const { items, invalid } = collapseDuplicates(inputs, {
-    key: (input) => input.externalVariantId,
-    ids: (input) => (isSquareId(input.externalVariantId) && isSquareId(input.externalProductId) ? {} : undefined),
-  });
-  return { items: new Map(items.map((it) => [it.input.externalVariantId, it])), invalid };
-}
-
-/** The variation, or why it cannot be one of this item's variations (deleted, another item, not a variation). */
 function variationOf(objects: Map<string, CatalogObject>, r: VariantRef): CatalogObject | NotFound {
   const obj = objects.get(r.externalVariantId);
   if (!obj || obj.is_deleted)
@@ -76,11 +60,31 @@ function refusal(what: string, error: PluginError): PluginError {
 }
 
 export class SquareConnection implements StoreConnection {
+  readonly writeStock: StoreConnection['writeStock'];
+  readonly readStock: StoreConnection['readStock'];
+
   constructor(
     private readonly api: HttpClient,
     private readonly log: PluginLogger,
     private readonly locationId: string,
-  ) {}
+  ) {
+    ({ writeStock: this.writeStock, readStock: this.readStock } = batched({
+      platform: 'Square',
+      id: 'square',
+      log,
+      key: (input) => input.externalVariantId,
+      ids: (input) => (isSquareId(input.externalVariantId) && isSquareId(input.externalProductId) ? {} : undefined),
+      invalid: {
+        write: () => new Rejected('Square catalog ids are 1–100 letters, digits, "-" or "_"'),
+        read: () => new NotFound('Not a Square catalog object id'),
+      },
+      verify: () => this.verify(),
+      // One run is one plan: retrieve the variations, flip tracking in one upsert, then counts in batches;
+      // counts believed in place are decided below (they ride along when another count needs a call).
+      write: { skipInPlace: 'never', run: (all) => this.writeAll(all) },
+      read: { run: (all) => this.readAll(all) },
+    }));
+  }
 
   /** RetrieveLocation proves the token and that the location belongs to this seller. */
   async verify(): Promise<void> {
@@ -107,88 +111,75 @@ export class SquareConnection implements StoreConnection {
     return out;
   }
 
-  async writeStock(changes: readonly StockWrite[]): Promise<WriteOutcome[]> {
-    const slots = new Slots<WriteOutcome>(changes.length);
-    const failedWith =
-      (error: PluginError) =>
-      (i: number): WriteOutcome => ({ ...ref(changes[i]), status: 'failed', error });
-    const { items, invalid } = collapse(changes);
-    slots.set(invalid, failedWith(new Rejected('Square catalog ids are 1–100 letters, digits, "-" or "_"')));
+  private async writeAll(all: readonly Planned<StockWrite>[]): Promise<(PluginError | undefined)[]> {
+    const items = byId(all);
     const failures = new Map<number, PluginError>();
     const fail = (owners: number[], error: PluginError) => owners.forEach((i) => failures.has(i) || failures.set(i, error));
-    try {
-      const objects = await this.retrieveVariations([...items.keys()]);
-      const flips: { object: CatalogObject; owners: number[] }[] = [];
-      const counts: { id: string; quantity: number; inPlace: boolean; owners: number[] }[] = [];
-      for (const [id, it] of items) {
-        const obj = variationOf(objects, it.input);
-        if (obj instanceof NotFound) {
-          fail(it.indexes, obj);
-          continue;
-        }
-        const target = it.input.target;
-        const tracked = isTracked(obj, this.locationId);
-        if (!wantsTracking(target) && !tracked && isSoldOut(obj, this.locationId)) {
-          const until = overrideFor(obj, this.locationId)?.sold_out_valid_until;
-          fail(
-            it.indexes,
-            new Rejected(
-              `Square variation ${id} was marked sold out by hand${until ? ` until ${until}` : ''}; Square ignores apps writing sold_out, so it stays sold out until the seller clears it${until ? ' or it expires' : ''}`,
-              { variationId: id },
-            ),
-          );
-          continue;
-        }
-        if (tracked !== wantsTracking(target))
-          flips.push({ object: withTracking(obj, this.locationId, wantsTracking(target)), owners: it.indexes });
-        if (wantsTracking(target)) {
-          const inPlace = tracked && it.input.previous != null && sameTargetStock(it.input.previous, target);
-          counts.push({ id, quantity: countFor(target), inPlace, owners: it.indexes });
-        }
+    const objects = await this.retrieveVariations([...items.keys()]);
+    const flips: { object: CatalogObject; owners: number[] }[] = [];
+    const counts: { id: string; quantity: number; inPlace: boolean; owners: number[] }[] = [];
+    for (const [id, it] of items) {
+      const obj = variationOf(objects, it.input);
+      if (obj instanceof NotFound) {
+        fail(it.indexes, obj);
+        continue;
       }
-
-      // Tracking first, then counts: a count lands on a variation that already tracks it.
-      const notFlipped = new Set<number>();
-      if (flips.length) {
-        const err = await this.send('the catalog upsert (inventory tracking)', '/v2/catalog/batch-upsert', {
-          idempotency_key: randomUUID(),
-          batches: chunk(
-            flips.map((f) => f.object),
-            MAX_OBJECTS_PER_UPSERT_BATCH,
-          ).map((objects) => ({ objects })),
-        });
-        if (err) flips.forEach((f) => (fail(f.owners, err), f.owners.forEach((i) => notFlipped.add(i))));
+      const target = it.input.target;
+      const tracked = isTracked(obj, this.locationId);
+      if (!wantsTracking(target) && !tracked && isSoldOut(obj, this.locationId)) {
+        const until = overrideFor(obj, this.locationId)?.sold_out_valid_until;
+        fail(
+          it.indexes,
+          new Rejected(
+            `Square variation ${id} was marked sold out by hand${until ? ` until ${until}` : ''}; Square ignores apps writing sold_out, so it stays sold out until the seller clears it${until ? ' or it expires' : ''}`,
+            { variationId: id },
+          ),
+        );
+        continue;
       }
-      const toCount = counts.filter((c) => !c.owners.some((i) => notFlipped.has(i)));
-      // Counts believed in place cost a call only when another count needs it (then they re-assert for free).
-      if (toCount.some((c) => !c.inPlace)) {
-        const occurredAt = new Date().toISOString();
-        for (const part of chunk(toCount, MAX_INVENTORY_CHANGES)) {
-          const err = await this.send('the inventory change batch', '/v2/inventory/changes/batch-create', {
-            idempotency_key: randomUUID(),
-            changes: part.map((c) => ({
-              type: 'PHYSICAL_COUNT',
-              physical_count: {
-                catalog_object_id: c.id,
-                location_id: this.locationId,
-                state: 'IN_STOCK',
-                quantity: String(c.quantity),
-                occurred_at: occurredAt,
-              },
-            })),
-            ignore_unchanged_counts: true,
-          });
-          if (err) part.forEach((c) => fail(c.owners, err));
-        }
+      if (tracked !== wantsTracking(target))
+        flips.push({ object: withTracking(obj, this.locationId, wantsTracking(target)), owners: it.indexes });
+      if (wantsTracking(target)) {
+        const inPlace = tracked && it.input.previous != null && sameTargetStock(it.input.previous, target);
+        counts.push({ id, quantity: countFor(target), inPlace, owners: it.indexes });
       }
-      for (const it of items.values())
-        slots.set(it.indexes, (i) => (failures.has(i) ? failedWith(failures.get(i)!)(i) : { ...ref(changes[i]), status: 'written' }));
-    } catch (e) {
-      const error = asPluginError(e);
-      this.log.warn('square: write stopped', { code: error.code, message: error.message });
-      slots.fillRemaining(failedWith(error));
     }
-    return slots.done();
+
+    // Tracking first, then counts: a count lands on a variation that already tracks it.
+    const notFlipped = new Set<number>();
+    if (flips.length) {
+      const err = await this.send('the catalog upsert (inventory tracking)', '/v2/catalog/batch-upsert', {
+        idempotency_key: randomUUID(),
+        batches: chunk(
+          flips.map((f) => f.object),
+          MAX_OBJECTS_PER_UPSERT_BATCH,
+        ).map((objects) => ({ objects })),
+      });
+      if (err) flips.forEach((f) => (fail(f.owners, err), f.owners.forEach((i) => notFlipped.add(i))));
+    }
+    const toCount = counts.filter((c) => !c.owners.some((i) => notFlipped.has(i)));
+    // Counts believed in place cost a call only when another count needs it (then they re-assert for free).
+    if (toCount.some((c) => !c.inPlace)) {
+      const occurredAt = new Date().toISOString();
+      for (const part of chunk(toCount, MAX_INVENTORY_CHANGES)) {
+        const err = await this.send('the inventory change batch', '/v2/inventory/changes/batch-create', {
+          idempotency_key: randomUUID(),
+          changes: part.map((c) => ({
+            type: 'PHYSICAL_COUNT',
+            physical_count: {
+              catalog_object_id: c.id,
+              location_id: this.locationId,
+              state: 'IN_STOCK',
+              quantity: String(c.quantity),
+              occurred_at: occurredAt,
+            },
+          })),
+          ignore_unchanged_counts: true,
+        });
+        if (err) part.forEach((c) => fail(c.owners, err));
+      }
+    }
+    return all.map((it) => failures.get(it.indexes[0]));
   }
 
   /**
@@ -237,29 +228,19 @@ export class SquareConnection implements StoreConnection {
     return out;
   }
 
-  async readStock(refs: readonly VariantRef[]): Promise<ObservedStock[]> {
-    const slots = new Slots<ObservedStock>(refs.length);
-    const { items, invalid } = collapse(refs);
-    slots.set(invalid, (i) => ({ ...ref(refs[i]), status: 'failed', error: new NotFound('Not a Square catalog object id') }));
-    try {
-      const objects = await this.retrieveVariations([...items.keys()]);
-      const found = new Map<string, CatalogObject>();
-      for (const [id, it] of items) {
-        const obj = variationOf(objects, it.input);
-        if (obj instanceof NotFound) slots.set(it.indexes, (i) => ({ ...ref(refs[i]), status: 'failed', error: obj }));
-        else found.set(id, obj);
-      }
-      const trackedIds = [...found].filter(([, o]) => isTracked(o, this.locationId) && !isSoldOut(o, this.locationId)).map(([id]) => id);
-      const counts = trackedIds.length ? await this.inStockCounts(trackedIds) : new Map<string, string>();
-      for (const [id, obj] of found) {
-        const stock = fromSquare(obj, this.locationId, counts.get(id));
-        slots.set(items.get(id)!.indexes, (i) => ({ ...ref(refs[i]), status: 'found', stock }));
-      }
-    } catch (e) {
-      const error = asPluginError(e);
-      this.log.warn('square: read stopped', { code: error.code, message: error.message });
-      slots.fillRemaining((i) => ({ ...ref(refs[i]), status: 'failed', error }));
+  private async readAll(all: readonly Planned<VariantRef>[]) {
+    const items = byId(all);
+    const objects = await this.retrieveVariations([...items.keys()]);
+    const found = new Map<string, CatalogObject>();
+    for (const [id, it] of items) {
+      const obj = variationOf(objects, it.input);
+      if (!(obj instanceof NotFound)) found.set(id, obj);
     }
-    return slots.done();
+    const trackedIds = [...found].filter(([, o]) => isTracked(o, this.locationId) && !isSoldOut(o, this.locationId)).map(([id]) => id);
+    const counts = trackedIds.length ? await this.inStockCounts(trackedIds) : new Map<string, string>();
+    return all.map((it) => {
+      const obj = variationOf(objects, it.input);
+      return obj instanceof NotFound ? obj : fromSquare(obj, this.locationId, counts.get(it.input.externalVariantId));
+    });
   }
 }
