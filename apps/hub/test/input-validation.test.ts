@@ -126,6 +126,18 @@ describeHub('input validation (issue 7)', (hub) => {
         .expect(400);
       expect(paths(res.body).sort()).toEqual(['variants[0].externalProductId', 'variants[0].externalVariantId']);
     });
+
+    it('in a key: the path spells every NUL of the key out as \\u0000', async () => {
+      const res = await hub()
+        .post('/v1/stores', {
+          name: 'n',
+          platform: 'demo-shop',
+          sellingRegion: 'north_america',
+          credentials: { 'a\u0000b\u0000c': 'x', shop: 'demo', accessToken: 'shpat_test_x' },
+        })
+        .expect(400);
+      expect(paths(res.body)).toEqual(['credentials.a\\u0000b\\u0000c']);
+    });
   });
 
   describe('shapes and dates', () => {

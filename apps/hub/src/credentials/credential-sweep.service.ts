@@ -177,7 +177,7 @@ export class CredentialSweep implements OnApplicationBootstrap, OnModuleDestroy 
 
   /** The error's message without any of the store's credential values or the app secret. */
   private redacted(store: StoreToRenew, e: unknown): string {
-    let values: string[] = [];
+    let values: string[];
     try {
       const plugin = this.registry.get(store.platform);
       const current = this.cipher.decrypt(store.credentials, store.id);

@@ -6,12 +6,13 @@
  *   here, naming the field, instead of failing in the database with a 500.
  * Both walks are iterative (no stack overflow whatever the nesting) and stop counting paths at a bound.
  */
+import type { Type } from '@nestjs/common';
 import { getMetadataStorage } from 'class-validator';
 import type { ValidationDetail } from './api-errors';
 import { joinPath } from './validation-details';
 
 /** Top-level arrays of `value` longer than the `@ArrayMaxSize` their DTO property declares. */
-export function oversizedArrays(metatype: Function, value: unknown): ValidationDetail[] {
+export function oversizedArrays(metatype: Type<unknown>, value: unknown): ValidationDetail[] {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return [];
   const details: ValidationDetail[] = [];
   for (const m of getMetadataStorage().getTargetValidationMetadatas(metatype, '', true, false)) {
@@ -48,7 +49,7 @@ export function nulCharacters(value: unknown, root = ''): { details: ValidationD
       const keys = Object.keys(v);
       for (let i = keys.length - 1; i >= 0; i--) {
         const key = keys[i]!;
-        if (key.includes('\u0000')) report(joinPath(path, key.replace(/\u0000/g, '\\u0000')));
+        if (key.includes('\u0000')) report(joinPath(path, key.replaceAll('\u0000', '\\u0000')));
         else stack.push({ v: (v as Record<string, unknown>)[key], path: joinPath(path, key) });
       }
     }

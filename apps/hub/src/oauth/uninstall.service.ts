@@ -40,7 +40,7 @@ export class UninstallService {
         error: 'not_found',
         message: `${flow.plugin.manifest.displayName} sends no uninstall notice this hub verifies`,
       };
-    let notice: UninstallNotice | null = null;
+    let notice: UninstallNotice | null;
     try {
       notice = verify.call(flow.spec, inbound, flow.app);
     } catch {

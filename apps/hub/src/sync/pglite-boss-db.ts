@@ -20,14 +20,14 @@ export function pgliteBossDb(dataSource: DataSource): PgBoss.Db {
   const pool = (dataSource.driver as unknown as { master?: PgLikePool }).master;
   if (!pool || typeof pool.connect !== 'function') throw new Error('the database pool is not open');
   return {
-    executeSql(text: string, values?: unknown[]): Promise<{ rows: any[] }> {
+    executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }> {
       return new Promise((resolve, reject) => {
         pool.connect((err, client, release) => {
           if (err || !client) return reject(err ?? new Error('no database client'));
           client.query(text, values ?? []).then(
             (result) => {
               release?.();
-              resolve({ rows: result.rows as any[] });
+              resolve({ rows: result.rows });
             },
             (error: Error) => {
               release?.();
