@@ -17,8 +17,11 @@ export interface StartedHub {
 }
 
 export async function startHub(env: Record<string, string | undefined> = process.env): Promise<StartedHub> {
-  const config = loadHubConfig(env, (m) => new Logger('Config').warn(m));
+  // Warnings wait for the app: then they go through the hub's logger (JSON lines) like every other line.
+  const warnings: string[] = [];
+  const config = loadHubConfig(env, (m) => warnings.push(m));
   const app = await createHubApp({ config });
+  for (const m of warnings) new Logger('Config').warn(m);
   await app.listen(config.port, config.host);
   const url = (await app.getUrl()).replace('[::1]', 'localhost');
   const banner = [
