@@ -8,8 +8,8 @@ class GeneratorError extends Error {}
 
 /** Same rule as the SDK's manifest validation (KEBAB_CASE_ID). */
 const KEBAB_CASE_ID = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
-/** Names taken by workspace packages: @stock-sync/plugin-sdk and @stock-sync/plugin-testkit. */
-const RESERVED_IDS = new Set(['sdk', 'testkit']);
+/** Names taken by workspace packages: @stock-sync/plugin-sdk, @stock-sync/plugin-testkit and @stock-sync/plugin-api. */
+const RESERVED_IDS = new Set(['sdk', 'testkit', 'api']);
 
 function displayNameFromId(id) {
   return id
