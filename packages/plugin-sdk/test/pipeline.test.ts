@@ -257,6 +257,15 @@ describe('batched: writes in place', () => {
     expect(custom.sent).toEqual([['1']]);
   });
 
+  it("takes the platform's own rule over a group's items", async () => {
+    const { sent, conn } = setUp({
+      skipInPlace: (items: { input: StockWrite }[]) => ({ send: items.slice(1), skipped: items.slice(0, 1) }),
+    });
+    const out = await conn.writeStock(mixed);
+    expect(sent).toEqual([['4']]);
+    expect(out.map((o) => o.status)).toEqual(['written', 'written']);
+  });
+
   it("compares with the platform's `same`", async () => {
     const { sent, conn } = setUp({ same: () => false });
     await conn.writeStock(same);

@@ -111,6 +111,7 @@ export function runWrites<F extends object, K>(
     base,
     stage,
     (items) => {
+      if (typeof mode === 'function') return mode(items);
       if (mode === 'never') return { send: items, skipped: [] };
       if (mode === 'calls') return skipWhereItSavesCalls(items, stage.maxBatch ?? Infinity, stage.same);
       return skipWritesInPlace(items, mode, stage.same);

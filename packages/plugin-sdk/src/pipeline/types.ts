@@ -3,7 +3,7 @@ import type { TargetStock } from '@stock-sync/domain';
 import type { PluginLogger, StockWrite, VariantRef } from '../contract';
 import type { PluginError } from '../errors';
 import type { CollapsedInput } from '../work/collapse-duplicates';
-import type { SameStock } from '../work/in-place';
+import type { InPlaceSplit, SameStock } from '../work/in-place';
 
 /** One distinct variant of a run: its last input, the input indexes it answers for, the platform's ids. */
 export type Planned<T extends VariantRef, F extends object = object> = CollapsedInput<T, F>;
@@ -36,9 +36,10 @@ export interface WriteStage<F extends object, K> extends StageOptions<StockWrite
    * Writes the hub says are in place (`previous` equals `target`) are answered 'written' without a call:
    * 'item' drops each one (one call per variant), 'group' drops a group only when all of it is in place
    * (the others ride along in a call made anyway), 'calls' drops them only where that makes fewer calls of
-   * maxBatch, 'never' sends everything. Default 'group'.
+   * maxBatch, 'never' sends everything; or the platform's own rule over a group's items (its calls are
+   * counted differently). Default 'group'.
    */
-  skipInPlace?: 'item' | 'group' | 'calls' | 'never';
+  skipInPlace?: 'item' | 'group' | 'calls' | 'never' | ((items: Planned<StockWrite, F>[]) => InPlaceSplit<Planned<StockWrite, F>>);
   /** How the platform compares two states (default the neutral sameTargetStock). */
   same?: SameStock;
   /** One call. Throw what stops the work (AuthError, RateLimited, Transient); return per-item verdicts. */
