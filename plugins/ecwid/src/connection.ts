@@ -3,25 +3,23 @@
  * client it was built with; every result comes back in input order, one per input.
  */
 import {
+  batched,
   isInPlace,
   NotFound,
-  OutcomeSlots,
-  refOf,
   Rejected,
   Transient,
   type HttpClient,
-  type ObservedStock,
   type PluginError,
   type PluginLogger,
   type StockWrite,
   type StoreConnection,
+  type TargetStock,
   type VariantRef,
-  type WriteOutcome,
 } from '@stock-sync/plugin-sdk';
 import { callMany, type CallManyOptions, type CallResult, type RestCall } from './call-many';
 import { ECWID_MAX_BATCH, MIN_SUBREQUESTS_FOR_BATCH } from './manifest';
 import type { EcwidCombination, EcwidProductStock, EcwidUpdateStatus } from './ecwid-types';
-import { asPluginError, planItems, type PlannedItem } from './ids';
+import { ecwidIds, type PlannedItem } from './ids';
 import { fromCombination, inheritsStock, toStockUpdate } from './stock-mapping';
 
 const combinationPath = (it: PlannedItem<VariantRef>) => `/products/${it.productId}/combinations/${it.combinationId}`;
@@ -44,33 +42,37 @@ export function planWrites(
 }
 
 export class EcwidConnection implements StoreConnection {
+  readonly writeStock: StoreConnection['writeStock'];
+  readonly readStock: StoreConnection['readStock'];
+
   constructor(
     private readonly api: HttpClient,
-    private readonly log: PluginLogger,
+    log: PluginLogger,
     private readonly opts: CallManyOptions = {},
-  ) {}
+  ) {
+    ({ writeStock: this.writeStock, readStock: this.readStock } = batched({
+      platform: 'Ecwid',
+      id: 'ecwid',
+      log,
+      ids: ecwidIds,
+      invalid: {
+        write: 'Ecwid product and combination ids are positive integers',
+        read: 'Not an Ecwid combination id (ids are positive integers)',
+      },
+      verify: () => this.verify(),
+      // One run is one callMany (separate calls, or the Batch API above its threshold): one unit of work.
+      write: { skipInPlace: (items) => planWrites(items, this.opts.maxBatch ?? ECWID_MAX_BATCH), run: (send) => this.writeAll(send) },
+      read: { run: (items) => this.readAll(items) },
+    }));
+  }
 
   /** One cheap catalog read: proves the token, the store id and the read_catalog scope. */
   async verify(): Promise<void> {
     await this.api.request({ method: 'GET', url: '/products', params: { limit: 1, responseFields: 'total' } });
   }
 
-  async writeStock(changes: readonly StockWrite[]): Promise<WriteOutcome[]> {
-    const outcomes = new OutcomeSlots<WriteOutcome>(changes.length);
-    const { items, invalid } = planItems(changes);
-    outcomes.set(invalid, (i) => ({
-      ...refOf(changes[i]),
-      status: 'failed',
-      error: new Rejected(
-        'Ecwid product and combination ids are positive integers',
-        refOf(changes[i]) as unknown as Record<string, unknown>,
-      ),
-    }));
-    const { send, skipped } = planWrites(items, this.opts.maxBatch ?? ECWID_MAX_BATCH);
-    for (const it of skipped) outcomes.set(it.indexes, (i) => ({ ...refOf(changes[i]), status: 'written' }));
-    if (skipped.length) this.log.debug('ecwid: skipped writes already in place', { skipped: skipped.length });
-
-    const byId = new Map(send.map((it, k) => [String(k), it]));
+  private async writeAll(send: readonly PlannedItem<StockWrite>[]): Promise<(PluginError | undefined)[]> {
+    const verdicts = new Map<string, PluginError | undefined>();
     const calls: RestCall[] = send.map((it, k) => ({
       id: String(k),
       method: 'PUT',
@@ -78,103 +80,76 @@ export class EcwidConnection implements StoreConnection {
       body: toStockUpdate(it.input.target),
       what: combinationWhat(it),
     }));
-    try {
-      await callMany(
-        this.api,
-        calls,
-        (call, result) => {
-          const it = byId.get(call.id)!;
-          const outcome = writeOutcome(combinationWhat(it), result);
-          outcomes.set(it.indexes, (i) => ({ ...refOf(changes[i]), ...outcome }) as WriteOutcome);
-        },
-        this.opts,
-      );
-    } catch (e) {
-      const error = asPluginError(e);
-      this.log.warn('ecwid: write stopped', { code: error.code, message: error.message });
-      outcomes.fillRemaining((i) => ({ ...refOf(changes[i]), status: 'failed', error }));
-    }
-    return outcomes.done();
+    await callMany(
+      this.api,
+      calls,
+      (call, result) => {
+        const outcome = writeOutcome(combinationWhat(send[Number(call.id)]), result);
+        verdicts.set(call.id, outcome.status === 'failed' ? outcome.error : undefined);
+      },
+      this.opts,
+    );
+    return send.map((_, k) => verdicts.get(String(k)));
   }
 
-  async readStock(refs: readonly VariantRef[]): Promise<ObservedStock[]> {
-    const outcomes = new OutcomeSlots<ObservedStock>(refs.length);
-    const { items, invalid } = planItems(refs);
-    outcomes.set(invalid, (i) => ({
-      ...refOf(refs[i]),
-      status: 'failed',
-      error: new NotFound('Not an Ecwid combination id (ids are positive integers)', refOf(refs[i]) as unknown as Record<string, unknown>),
-    }));
-
+  private async readAll(items: readonly PlannedItem<VariantRef>[]): Promise<(TargetStock | PluginError | undefined)[]> {
     const byProduct = new Map<number, PlannedItem<VariantRef>[]>();
     for (const it of items) byProduct.set(it.productId, [...(byProduct.get(it.productId) ?? []), it]);
-    try {
-      // 1. Every product's combinations (one list per product).
-      const lists = new Map<number, EcwidCombination[]>();
-      await callMany(
-        this.api,
-        [...byProduct.keys()].map((pid) => ({
-          id: String(pid),
-          method: 'GET' as const,
-          path: `/products/${pid}/combinations`,
-          what: `product ${pid}`,
-        })),
-        (call, result) => {
-          const pid = Number(call.id);
-          if (result.ok && Array.isArray(result.body)) lists.set(pid, result.body as EcwidCombination[]);
-          else {
-            const error = result.ok
-              ? new Rejected(`Ecwid answered the combinations of product ${pid} with something other than a list`)
-              : result.error;
-            for (const it of byProduct.get(pid)!) outcomes.set(it.indexes, (i) => ({ ...refOf(refs[i]), status: 'failed', error }));
-          }
-        },
-        this.opts,
-      );
-      // 2. The base product's stock, only for products with a combination that inherits it.
-      const needBase = [...lists]
-        .filter(([pid, list]) =>
-          byProduct.get(pid)!.some((it) => {
-            const c = list.find((x) => x.id === it.combinationId);
-            return c !== undefined && inheritsStock(c);
-          }),
-        )
-        .map(([pid]) => pid);
-      const bases = new Map<number, EcwidProductStock>();
-      await callMany(
-        this.api,
-        needBase.map((pid) => ({ id: String(pid), method: 'GET' as const, path: `/products/${pid}`, what: `product ${pid}` })),
-        (call, result) => {
-          if (result.ok && result.body && typeof result.body === 'object') bases.set(Number(call.id), result.body as EcwidProductStock);
-          else if (!result.ok)
-            for (const it of byProduct.get(Number(call.id))!)
-              outcomes.set(it.indexes, (i) => ({ ...refOf(refs[i]), status: 'failed', error: result.error }));
-        },
-        this.opts,
-      );
-      for (const [pid, list] of lists) {
-        const byCombination = new Map(list.map((c) => [c.id, c]));
-        for (const it of byProduct.get(pid)!) {
-          const c = byCombination.get(it.combinationId);
-          if (!c) {
-            const error = new NotFound(`Ecwid product ${pid} has no combination ${it.combinationId}`, {
-              productId: pid,
-              combinationId: it.combinationId,
-            });
-            outcomes.set(it.indexes, (i) => ({ ...refOf(refs[i]), status: 'failed', error }));
-            continue;
-          }
-          if (inheritsStock(c) && !bases.has(pid)) continue; // its base read failed: already recorded
-          const stock = fromCombination(c, bases.get(pid));
-          outcomes.set(it.indexes, (i) => ({ ...refOf(refs[i]), status: 'found', stock }));
-        }
-      }
-    } catch (e) {
-      const error = asPluginError(e);
-      this.log.warn('ecwid: read stopped', { code: error.code, message: error.message });
-      outcomes.fillRemaining((i) => ({ ...refOf(refs[i]), status: 'failed', error }));
-    }
-    return outcomes.done();
+    const failedProducts = new Map<number, PluginError>();
+    // 1. Every product's combinations (one list per product).
+    const lists = new Map<number, EcwidCombination[]>();
+    await callMany(
+      this.api,
+      [...byProduct.keys()].map((pid) => ({
+        id: String(pid),
+        method: 'GET' as const,
+        path: `/products/${pid}/combinations`,
+        what: `product ${pid}`,
+      })),
+      (call, result) => {
+        const pid = Number(call.id);
+        if (result.ok && Array.isArray(result.body)) lists.set(pid, result.body as EcwidCombination[]);
+        else
+          failedProducts.set(
+            pid,
+            result.ok ? new Rejected(`Ecwid answered the combinations of product ${pid} with something other than a list`) : result.error,
+          );
+      },
+      this.opts,
+    );
+    // 2. The base product's stock, only for products with a combination that inherits it.
+    const needBase = [...lists]
+      .filter(([pid, list]) =>
+        byProduct.get(pid)!.some((it) => {
+          const c = list.find((x) => x.id === it.combinationId);
+          return c !== undefined && inheritsStock(c);
+        }),
+      )
+      .map(([pid]) => pid);
+    const bases = new Map<number, EcwidProductStock>();
+    const failedBases = new Map<number, PluginError>();
+    await callMany(
+      this.api,
+      needBase.map((pid) => ({ id: String(pid), method: 'GET' as const, path: `/products/${pid}`, what: `product ${pid}` })),
+      (call, result) => {
+        if (result.ok && result.body && typeof result.body === 'object') bases.set(Number(call.id), result.body as EcwidProductStock);
+        else if (!result.ok) failedBases.set(Number(call.id), result.error);
+      },
+      this.opts,
+    );
+    return items.map((it) => {
+      const pid = it.productId;
+      const list = lists.get(pid);
+      if (!list) return failedProducts.get(pid);
+      const c = list.find((x) => x.id === it.combinationId);
+      if (!c)
+        return new NotFound(`Ecwid product ${pid} has no combination ${it.combinationId}`, {
+          productId: pid,
+          combinationId: it.combinationId,
+        });
+      if (inheritsStock(c) && !bases.has(pid)) return failedBases.get(pid);
+      return fromCombination(c, bases.get(pid));
+    });
   }
 }
 

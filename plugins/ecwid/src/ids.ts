@@ -24,11 +24,12 @@ export interface Plan<T extends VariantRef> {
 
 /** Items in first-seen order, one per distinct (product, combination). */
 export function planItems<T extends VariantRef>(inputs: readonly T[]): Plan<T> {
-  return collapseDuplicates(inputs, {
-    ids: (input) => {
-      const productId = parseEcwidId(input.externalProductId);
-      const combinationId = parseEcwidId(input.externalVariantId);
-      return productId === undefined || combinationId === undefined ? undefined : { productId, combinationId };
-    },
-  });
+  return collapseDuplicates(inputs, { ids: ecwidIds });
+}
+
+/** Product and combination ids, or undefined when either cannot be an Ecwid id. */
+export function ecwidIds(input: VariantRef): { productId: number; combinationId: number } | undefined {
+  const productId = parseEcwidId(input.externalProductId);
+  const combinationId = parseEcwidId(input.externalVariantId);
+  return productId === undefined || combinationId === undefined ? undefined : { productId, combinationId };
 }
