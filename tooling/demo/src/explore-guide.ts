@@ -1,4 +1,6 @@
 /** What the demo prints when it leaves the hub and the sandbox running: where to look and what to try. */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { sandboxTable, type Sandbox } from '@stock-sync/sandbox';
 import type { DemoStore } from './fleet';
 import type { Output } from './output';
@@ -15,9 +17,13 @@ export function printExploreGuide(
   out.line(`  Token      ${hub.token}`);
   out.line(`  API docs   ${hub.url}/docs`);
   out.line(`  Hub log    ${hub.logFile}`);
+  out.line(`  Health     ${hub.url}/health/ready`);
+  const metrics = metricsAccess(hub);
+  out.line(`  Metrics    ${metrics.url}`);
   out.line('');
   out.line(`  export HUB=${hub.url} TOKEN=${hub.token}`);
   out.line(`  curl -H "authorization: Bearer $TOKEN" $HUB/v1/stores`);
+  if (metrics.token) out.line(`  curl -H "authorization: Bearer ${metrics.token}" ${metrics.url}`);
   out.line(`  curl -H "authorization: Bearer $TOKEN" $HUB/v1/catalog/variants/101/stock`);
   if (first) out.line(`  curl -H "authorization: Bearer $TOKEN" "$HUB/v1/stores/${first.id}/sync-runs?limit=5"`);
   out.line(
@@ -29,4 +35,16 @@ export function printExploreGuide(
   out.line(sandboxTable(sandbox));
   out.line('');
   out.line('Press Ctrl-C to stop.');
+}
+
+/**
+ * Where the hub serves Prometheus metrics and with which token: the caller's HUB_METRICS_BIND / HUB_METRICS_TOKEN
+ * when set (the hub inherits them), else the development token the hub generated in its data dir (the log's folder).
+ */
+function metricsAccess(hub: { url: string; logFile: string }): { url: string; token?: string } {
+  const bind = process.env.HUB_METRICS_BIND?.trim();
+  const url = bind ? `http://${bind}/metrics` : `${hub.url}/metrics`;
+  const file = path.join(path.dirname(hub.logFile), 'metrics-token');
+  const token = process.env.HUB_METRICS_TOKEN?.trim() || (fs.existsSync(file) ? fs.readFileSync(file, 'utf8').trim() : undefined);
+  return { url, token };
 }
