@@ -17,6 +17,9 @@ export const ignores = [
   '**/.stryker-tmp/**',
   'tooling/mutate/incremental/**',
   '**/.hub-data/**',
+  // What a test run leaves behind (git ignores these too): turbo's cache and logs, the hub tests' artifacts.
+  '**/.turbo/**',
+  'apps/hub/test-artifacts/**',
   '**/*.d.ts',
   // Generated from the hub's OpenAPI document (pnpm --filter @stock-sync/client generate).
   'packages/client/src/generated/**',
