@@ -23,7 +23,8 @@ const profile = mkdtempSync(join(tmpdir(), 'console-shot-'));
 const context = await chromium.launchPersistentContext(profile, {
   executablePath,
   headless: true,
-  viewport: { width: 1280, height: 900 },
+  // Tall enough for the whole overview (a full-page capture stopped at the viewport's height).
+  viewport: { width: 1280, height: 1350 },
   args: [
     '--no-sandbox',
     '--disable-gpu',
@@ -38,9 +39,11 @@ try {
   await page.goto(`${url}/console`);
   await page.getByLabel(/API token/).fill(token);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { name: 'Overview' }).waitFor();
+  // The overview's tables, not just its heading: the figures have arrived.
+  await page.getByRole('heading', { name: 'Stores by platform and status' }).waitFor({ timeout: 60_000 });
   if (route !== '#/overview') await page.goto(`${url}/console${route}`);
   await page.waitForLoadState('networkidle');
+  await page.locator('.loading').waitFor({ state: 'detached', timeout: 60_000 });
   mkdirSync(dirname(out), { recursive: true });
   await page.screenshot({ path: out, fullPage: true });
   console.log(`saved ${out}`);

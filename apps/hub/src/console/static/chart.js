@@ -1,5 +1,5 @@
 // Latency over the last hour as an inline SVG (no chart library needed for 12 bars): one bar per
-// bucket for the median, a line for the slowest.
+// bucket for the median, a red tick at the slowest write of the bucket.
 import { html } from '/console/vendor/preact-htm.js';
 
 export function LatencyChart({ buckets }) {
@@ -9,10 +9,6 @@ export function LatencyChart({ buckets }) {
   const top = Math.max(1, ...buckets.map((b) => b.maxSeconds ?? 0));
   const bw = (W - pad.l - pad.r) / Math.max(1, buckets.length);
   const y = (v) => pad.t + (H - pad.t - pad.b) * (1 - v / top);
-  const maxLine = buckets
-    .map((b, i) => (b.maxSeconds === null ? null : `${pad.l + bw * i + bw / 2},${y(b.maxSeconds)}`))
-    .filter(Boolean)
-    .join(' ');
   const summary = buckets
     .filter((b) => b.writes > 0)
     .map(
@@ -37,10 +33,15 @@ export function LatencyChart({ buckets }) {
               <title>${b.writes} writes, median ${b.p50Seconds.toFixed(1)} s</title>
             </rect>`
           }
+          ${
+            b.maxSeconds !== null &&
+            html`<line class="max" x1=${pad.l + bw * i + 2} x2=${pad.l + bw * (i + 1) - 2} y1=${y(b.maxSeconds)} y2=${y(b.maxSeconds)}>
+              <title>slowest ${b.maxSeconds.toFixed(1)} s</title>
+            </line>`
+          }
           ${i % 2 === 0 && html`<text x=${pad.l + bw * i} y=${H - 6}>${new Date(b.start).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}</text>`}
         `,
       )}
-      ${maxLine && html`<polyline class="max" points=${maxLine}><title>slowest write per bucket</title></polyline>`}
     </svg>
   `;
 }

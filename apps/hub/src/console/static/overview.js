@@ -19,9 +19,11 @@ export function Overview() {
       </div>
       <div class="card">
         <dt>Need a person</dt>
-        <dd>
-          <a href="#/stores?status=needs_reconnect">${o.stores.byStatus.needs_reconnect}</a> <span class="muted">reconnect</span> ·
-          <a href="#/stores?status=paused">${o.stores.byStatus.paused}</a> <span class="muted">paused</span>
+        <dd class="split">
+          <a href="#/stores?status=needs_reconnect">${o.stores.byStatus.needs_reconnect}</a>
+          <span class="muted">${' needs reconnect · '}</span>
+          <a href="#/stores?status=paused">${o.stores.byStatus.paused}</a>
+          <span class="muted">${' paused'}</span>
         </dd>
       </div>
       <div class="card">
@@ -90,16 +92,21 @@ export function Overview() {
         }
         <h3>Runs, last ${o.runs.windowMinutes} min</h3>
         <p>
-          ${o.runs.succeeded} succeeded · ${o.runs.partial} partial ·
-          <span class=${o.runs.failed ? 'status-failed' : ''}>${o.runs.failed} failed</span> · ${o.runs.active} queued or running
+          ${`${o.runs.succeeded} succeeded · ${o.runs.partial} partial · `}
+          <span class=${o.runs.failed ? 'status-failed' : ''}>${`${o.runs.failed} failed`}</span>
+          ${` · ${o.runs.active} queued or running`}
         </p>
       </section>
     </div>
     <section aria-labelledby="latency">
       <h3 id="latency">Facility update → store, last ${o.latency.windowMinutes} min</h3>
       <p>
-        ${o.latency.writes} writes · median ${secs(o.latency.p50Seconds)} · p95 ${secs(o.latency.p95Seconds)} · max
-        ${secs(o.latency.maxSeconds)}
+        ${[
+          `${o.latency.writes} writes`,
+          `median ${secs(o.latency.p50Seconds)}`,
+          `p95 ${secs(o.latency.p95Seconds)}`,
+          `max ${secs(o.latency.maxSeconds)}`,
+        ].join(' · ')}
       </p>
       <${LatencyChart} buckets=${o.latency.buckets} />
     </section>
