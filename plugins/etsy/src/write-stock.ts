@@ -4,7 +4,7 @@
  * read-modify-write window small: Etsy has no ETag, and a PUT built on an older read would undo sales
  * of sibling variants made in between.
  */
-import { Transient, type PluginError, type PluginLogger, type StockWrite, type WriteOutcome } from '@stock-sync/plugin-sdk';
+import { inPool, Transient, type PluginError, type PluginLogger, type StockWrite, type WriteOutcome } from '@stock-sync/plugin-sdk';
 import type { EtsyApi } from './etsy-api';
 import type { KeyedSerialQueue } from './keyed-serial-queue';
 import type { EtsyInventoryUpdate } from './etsy-types';
@@ -12,7 +12,6 @@ import { liveOfferings, liveProducts, toInventoryUpdate } from './inventory-writ
 import { lacksProcessingProfile, planListingWrite, type ListingChange, type PlanOptions } from './listing-write-plan';
 import type { OfferingStock } from './stock-mapping';
 import { isConnectionLevel, isEtsyId, notAnEtsyId, toPluginError } from './outcome-errors';
-import { runPool } from './run-pool';
 
 /** Listings worked on at once; the store's rate budget, not this, sets the pace. */
 const LISTING_CONCURRENCY = 4;
@@ -117,7 +116,7 @@ export async function writeStock(
   // call instead of a fan-out of doomed ones; then the rest run a few at a time.
   const entries = [...groups.entries()];
   if (entries.length > 0) await work(entries[0]!);
-  await runPool(entries.slice(1), LISTING_CONCURRENCY, work);
+  await inPool(entries.slice(1), LISTING_CONCURRENCY, work);
 
   return outcomes.map((o, i) => o ?? { ...pick(changes[i]!), status: 'failed' as const, error: stopped ?? toPluginError(undefined) });
 }
