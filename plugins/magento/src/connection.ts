@@ -8,6 +8,7 @@
 import {
   chunk,
   collapseDuplicates,
+  inPool,
   NotFound,
   OutcomeSlots as Slots,
   refOf as ref,
@@ -30,7 +31,6 @@ import { inputListLimitOf } from './input-limit';
 import { isNoRoute, legacyModeProblem, modeFromSourceError, type InventoryMode } from './inventory-mode';
 import type { MagentoSearchResults, MagentoSourceItem, MagentoStockItem } from './magento-types';
 import { DEFAULT_SOURCE_CODE, MAX_SOURCE_ITEMS, SOURCE_ITEMS_PAGE } from './manifest';
-import { inLanes } from './lanes';
 import { isSku } from './ids';
 import { fromLegacyStockItem, fromMagento, isManaged, showsSame, sourceItemFor, withManageStock } from './stock-mapping';
 
@@ -159,7 +159,7 @@ export class MagentoConnection implements StoreConnection {
   /** MSI: stock management flips on the legacy item (only when needed), counts as source items. */
   private async writeMsi(items: Planned<StockWrite>[], fail: Fail): Promise<void> {
     const counts: (OwnedSourceItem & { inPlace: boolean })[] = [];
-    await inLanes(items, LANES, async (it) => {
+    await inPool(items, LANES, async (it) => {
       const { target, previous } = it.input;
       // What the hub last wrote or read tells whether stock management must flip; only then is the stock
       // item read and written (the endpoint takes the whole item). A stale belief shows up as drift on the
@@ -192,7 +192,7 @@ export class MagentoConnection implements StoreConnection {
    * the whole item) and written back only when it does not already show the target.
    */
   private async writeLegacy(items: Planned<StockWrite>[], fail: Fail): Promise<void> {
-    await inLanes(items, LANES, async (it) => {
+    await inPool(items, LANES, async (it) => {
       const { target, previous } = it.input;
       if (previous != null && sameTargetStock(previous, target)) return; // believed in place
       try {
@@ -309,7 +309,7 @@ export class MagentoConnection implements StoreConnection {
     try {
       // The stock item per SKU (no list endpoint returns it: magento/magento2#36533), then one source-item page.
       const stockItems = new Map<string, MagentoStockItem>();
-      await inLanes(items, LANES, async (it) => {
+      await inPool(items, LANES, async (it) => {
         try {
           stockItems.set(it.sku, await this.stockItem(it.sku));
         } catch (e) {
