@@ -17,38 +17,23 @@ function pluginFiles(c) {
   const C = constName(c.id);
   const P = pascalName(c.id);
   return {
-    // The published shape (issue 11): the plugin API as a peer, the simulator as the ./simulator subpath with
-    // the testkit as a dev (and optional peer) dependency, so the production entry carries no test code.
     'package.json': json({
       name: c.packageName,
       version: '0.1.0',
+      private: true,
       description: `${c.displayName} stock-sync plugin and its platform simulator.`,
-      license: 'UNLICENSED',
       main: 'dist/index.js',
       types: 'dist/index.d.ts',
-      exports: {
-        '.': { types: './dist/index.d.ts', default: './dist/index.js' },
-        './simulator': { types: './dist/simulator/index.d.ts', default: './dist/simulator/index.js' },
-        './package.json': './package.json',
-      },
-      files: ['dist', 'README.md'],
-      publishConfig: { access: 'restricted' },
+      files: ['dist'],
       scripts: {
         build: 'tsc -p tsconfig.build.json',
         typecheck: 'tsc -p tsconfig.json --noEmit',
         test: 'jest',
         lint: `node ${c.toolingRel}/scripts/check-boundaries.js`,
       },
-      stockSync: { role: 'integration-plugin', pluginApi: '^1.1.0', plugin: 'dist/index.js', simulator: 'dist/simulator/index.js' },
-      dependencies: { '@stock-sync/plugin-sdk': 'workspace:*' },
-      peerDependencies: { '@stock-sync/plugin-api': '^1.1.0', '@stock-sync/plugin-testkit': 'workspace:^' },
-      peerDependenciesMeta: { '@stock-sync/plugin-testkit': { optional: true } },
-      devDependencies: {
-        '@stock-sync/jest-preset': 'workspace:*',
-        '@stock-sync/plugin-api': 'workspace:*',
-        '@stock-sync/plugin-testkit': 'workspace:*',
-        '@stock-sync/tsconfig': 'workspace:*',
-      },
+      stockSync: { role: 'integration-plugin', contractVersion: 1, plugin: 'dist/index.js', simulator: 'dist/simulator/index.js' },
+      dependencies: { '@stock-sync/plugin-sdk': 'workspace:*', '@stock-sync/plugin-testkit': 'workspace:*' },
+      devDependencies: { '@stock-sync/tsconfig': 'workspace:*', '@stock-sync/jest-preset': 'workspace:*' },
     }),
 
     'tsconfig.json': json({
@@ -91,32 +76,64 @@ export const credentialFields: readonly CredentialField[] = [
 ];
 `,
 
-    'src/index.ts': `/**
- * The ${c.displayName} plugin. Skeleton: the connection methods throw until they are written, so the
- * contract test fails until then. Call the platform only through ctx.http (the one retry layer).
+    'src/connection.ts': `/**
+ * One ${c.displayName} store's connection on the SDK's batched pipeline: outcome slots, unusable ids set
+ * aside, duplicates, groups, chunks of maxBatch, the in-place rule, the stop rule and filling the rest are the
+ * SDK's. What is left to write: the platform's ids, its calls and what their answers mean. Skeleton: every
+ * call throws until it is written, so the contract test fails until then.
  */
-import type { IntegrationPlugin, StoreConnection } from '@stock-sync/plugin-sdk';
-import { credentialFields, DEFAULT_BASE_URL, manifest } from './manifest';
+import { batched, type HttpClient, type PluginLogger, type StoreConnection } from '@stock-sync/plugin-sdk';
+import { ${C}_MAX_BATCH, manifest } from './manifest';
 
 function notImplemented(): never {
   throw new Error('not implemented');
 }
 
+export function connection(api: HttpClient, log: PluginLogger): StoreConnection {
+  void api;
+  return batched({
+    platform: manifest.displayName,
+    id: manifest.id,
+    log,
+    // TODO: the platform's reading of a variant's ids; undefined when they cannot be its ids (failed without a call).
+    ids: (ref) => ({ productId: ref.externalProductId, variantId: ref.externalVariantId }),
+    // TODO: one cheap call that proves the credentials (throw AuthError when refused).
+    verify: async () => notImplemented(),
+    write: {
+      // TODO: the scope of one write call (e.g. the parent product), or remove for store-wide batches.
+      groupBy: (item) => item.productId,
+      maxBatch: ${C}_MAX_BATCH,
+      // TODO: one call (absolute values, idempotent: true). Throw what stops the work; return one verdict per
+      // item (undefined: written, or the PluginError it fails with) once the answer shows what landed.
+      run: async () => notImplemented(),
+    },
+    read: {
+      groupBy: (item) => item.productId,
+      // TODO: one call; return each item's TargetStock, or the PluginError it fails with (NotFound when gone).
+      run: async () => notImplemented(),
+    },
+  });
+}
+`,
+
+    'src/index.ts': `/**
+ * The ${c.displayName} plugin. Skeleton: the connection (src/connection.ts) throws until it is written, so
+ * the contract test fails until then. Call the platform only through ctx.http (the one retry layer).
+ */
+import type { IntegrationPlugin, StoreConnection } from '@stock-sync/plugin-sdk';
+import { connection } from './connection';
+import { credentialFields, DEFAULT_BASE_URL, manifest } from './manifest';
+
 export const plugin: IntegrationPlugin = {
   manifest,
   credentialFields,
-  connect({ credentials, http }): StoreConnection {
-    // TODO: the platform's auth header; mark absolute stock writes idempotent: true.
+  connect({ credentials, http, log }): StoreConnection {
+    // TODO: the platform's auth header.
     const api = http.extend({
       baseURL: credentials.baseUrl ?? DEFAULT_BASE_URL,
       headers: { Authorization: \`Bearer \${credentials.accessToken}\` },
     });
-    void api;
-    return {
-      verify: async () => notImplemented(),
-      writeStock: async () => notImplemented(),
-      readStock: async () => notImplemented(),
-    };
+    return connection(api, log);
   },
   // Optional: connecting a store by the platform's install / consent flow (see the SDK README, "Connecting by
   // the platform's install flow"). Mostly data; code only for the platform's quirks. Uncomment and fill in
@@ -206,7 +223,7 @@ runContractSuite({ plugin, simulator });
     'README.md': `# ${c.displayName} plugin (\`${c.packageName}\`)
 
 Generated by \`pnpm gen:plugin ${c.id}\`. **The contract test (\`test/contract.test.ts\`) runs and FAILS until
-the plugin is written**: the connection methods in \`src/index.ts\` throw \`Error('not implemented')\` and the
+the plugin is written**: the calls in \`src/connection.ts\` (on the SDK's \`batched\` pipeline) throw \`Error('not implemented')\` and the
 simulator in \`src/simulator/index.ts\` has no routes yet. That failure is expected; it is the to-do list.
 
 ## To do
