@@ -58,6 +58,42 @@ describeHub('store lease heartbeat', (hub) => {
     expect(hub().statements() - idle).toBe(0); // nothing held: no statement
   });
 
+  it('skips a row another transaction holds locked, without waiting and without losing its lease', async () => {
+    // PGlite is one session: a second transaction cannot hold a lock while the heartbeat runs.
+    if (hub().kind !== 'postgres') return;
+    const stores = [];
+    for (let i = 0; i < 3; i++) stores.push(await createStore(hub(), { sellingRegion: 'north_america', name: `busy ${i}` }));
+    const leases = new StoreLeases(hub().db, 'proc-busy', 600);
+    const held: StoreLease[] = [];
+    for (const s of stores) held.push((await leases.acquire(s))!);
+    await hub().sql(`UPDATE stores SET sync_lease_until = now() + interval '5 seconds' WHERE id = ANY($1::uuid[])`, [stores]);
+    let unlock!: () => void;
+    let locked!: () => void;
+    const isLocked = new Promise<void>((r) => (locked = r));
+    const holder = hub().db.transaction(async (m) => {
+      await m.query(`SELECT id FROM stores WHERE id = $1 FOR UPDATE`, [stores[1]]);
+      locked();
+      await new Promise<void>((r) => (unlock = r));
+    });
+    await isLocked;
+    try {
+      const t0 = Date.now();
+      await leases.renewAll();
+      expect(Date.now() - t0).toBeLessThan(4_000); // did not wait for the lock (held until unlock)
+    } finally {
+      unlock();
+      await holder;
+    }
+    expect(held.map((l) => l.lost)).toEqual([false, false, false]);
+    const rows = await owners(stores);
+    expect(rows[stores[0]!]!.leftMs).toBeGreaterThan(500_000);
+    expect(rows[stores[2]!]!.leftMs).toBeGreaterThan(500_000);
+    expect(rows[stores[1]!]!.leftMs).toBeLessThan(6_000); // skipped this beat, renewed at the next
+    await leases.renewAll();
+    expect((await owners([stores[1]!]))[stores[1]!]!.leftMs).toBeGreaterThan(500_000);
+    for (const l of held) await l.release();
+  });
+
   it('beats on its own every third of the TTL, so a live lease never expires', async () => {
     const store = await createStore(hub(), { sellingRegion: 'north_america', name: 'beat timer' });
     const leases = new StoreLeases(hub().db, 'proc-timer', 2);
