@@ -17,23 +17,38 @@ function pluginFiles(c) {
   const C = constName(c.id);
   const P = pascalName(c.id);
   return {
+    // The published shape (issue 11): the plugin API as a peer, the simulator as the ./simulator subpath with
+    // the testkit as a dev (and optional peer) dependency, so the production entry carries no test code.
     'package.json': json({
       name: c.packageName,
       version: '0.1.0',
-      private: true,
       description: `${c.displayName} stock-sync plugin and its platform simulator.`,
+      license: 'UNLICENSED',
       main: 'dist/index.js',
       types: 'dist/index.d.ts',
-      files: ['dist'],
+      exports: {
+        '.': { types: './dist/index.d.ts', default: './dist/index.js' },
+        './simulator': { types: './dist/simulator/index.d.ts', default: './dist/simulator/index.js' },
+        './package.json': './package.json',
+      },
+      files: ['dist', 'README.md'],
+      publishConfig: { access: 'restricted' },
       scripts: {
         build: 'tsc -p tsconfig.build.json',
         typecheck: 'tsc -p tsconfig.json --noEmit',
         test: 'jest',
         lint: `node ${c.toolingRel}/scripts/check-boundaries.js`,
       },
-      stockSync: { role: 'integration-plugin', contractVersion: 1, plugin: 'dist/index.js', simulator: 'dist/simulator/index.js' },
-      dependencies: { '@stock-sync/plugin-sdk': 'workspace:*', '@stock-sync/plugin-testkit': 'workspace:*' },
-      devDependencies: { '@stock-sync/tsconfig': 'workspace:*', '@stock-sync/jest-preset': 'workspace:*' },
+      stockSync: { role: 'integration-plugin', pluginApi: '^1.1.0', plugin: 'dist/index.js', simulator: 'dist/simulator/index.js' },
+      dependencies: { '@stock-sync/plugin-sdk': 'workspace:*' },
+      peerDependencies: { '@stock-sync/plugin-api': '^1.1.0', '@stock-sync/plugin-testkit': 'workspace:^' },
+      peerDependenciesMeta: { '@stock-sync/plugin-testkit': { optional: true } },
+      devDependencies: {
+        '@stock-sync/jest-preset': 'workspace:*',
+        '@stock-sync/plugin-api': 'workspace:*',
+        '@stock-sync/plugin-testkit': 'workspace:*',
+        '@stock-sync/tsconfig': 'workspace:*',
+      },
     }),
 
     'tsconfig.json': json({

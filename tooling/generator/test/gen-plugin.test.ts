@@ -43,6 +43,14 @@ describe('generatePlugin', () => {
     expect(pkg.stockSync).toEqual(woo.stockSync);
     expect(pkg.dependencies).toEqual(woo.dependencies);
     expect(pkg.devDependencies).toEqual(woo.devDependencies);
+    // The published shape: the plugin API as a peer, the simulator a subpath, the testkit for tests only.
+    expect(pkg.peerDependencies).toEqual(woo.peerDependencies);
+    expect(pkg.peerDependenciesMeta).toEqual(woo.peerDependenciesMeta);
+    expect(pkg.exports).toEqual(woo.exports);
+    expect(pkg.files).toEqual(woo.files);
+    expect(pkg.private).toBeUndefined();
+    expect(pkg.dependencies['@stock-sync/plugin-testkit']).toBeUndefined();
+    expect(pkg.stockSync.pluginApi).toBe('^1.1.0');
     expect(Object.keys(pkg.scripts)).toEqual(Object.keys(woo.scripts));
     expect(pkg.name).toBe('@stock-sync/plugin-big-cartel');
 
@@ -77,7 +85,7 @@ describe('generatePlugin', () => {
     expect(read('quote/src/manifest.ts')).toContain("displayName: 'O\\'Shop'");
   });
 
-  it.each(['BigCartel', 'big_cartel', '-x', 'x-', '1shop', 'a--b', '', 'sdk', 'testkit'])('refuses the id %p', (id) => {
+  it.each(['BigCartel', 'big_cartel', '-x', 'x-', '1shop', 'a--b', '', 'sdk', 'testkit', 'api'])('refuses the id %p', (id) => {
     expect(() => generatePlugin({ id, repoRoot, pluginsDir: tmp })).toThrow(GeneratorError);
   });
 
