@@ -1,10 +1,9 @@
 /**
- * How changes become the fewest /1/items/edit calls: grouped by item (one item per call), at most
- * MAX_VARIATIONS_PER_EDIT per call (the SDK's chunk), duplicates collapsed (last wins), an item whose
- * changes the hub says are all in place skipped (the SDK's allInPlace). A change whose variant id equals
- * its item id addresses the stock of an item without variations.
+ * BASE's reading of a variant's ids (the SDK's batched pipeline groups by item, chunks at
+ * MAX_VARIATIONS_PER_EDIT, collapses duplicates and skips an item whose changes are all in place). A change
+ * whose variant id equals its item id addresses the stock of an item without variations.
  */
-import { collapseDuplicates, groupByProduct, type CollapsedInput, type VariantRef } from '@stock-sync/plugin-sdk';
+import type { Planned, VariantRef } from '@stock-sync/plugin-sdk';
 
 /** BASE item and variation ids are positive integers. */
 export function parseBaseId(raw: string): number | undefined {
@@ -13,7 +12,7 @@ export function parseBaseId(raw: string): number | undefined {
   return Number.isSafeInteger(n) ? n : undefined;
 }
 
-export type PlannedItem<T extends VariantRef> = CollapsedInput<
+export type PlannedItem<T extends VariantRef> = Planned<
   T,
   {
     itemId: number;
@@ -22,19 +21,10 @@ export type PlannedItem<T extends VariantRef> = CollapsedInput<
   }
 >;
 
-export interface ItemGroup<T extends VariantRef> {
-  itemId: number;
-  items: PlannedItem<T>[];
-}
-
-export function groupByItem<T extends VariantRef>(inputs: readonly T[]): { groups: ItemGroup<T>[]; invalid: number[] } {
-  const { items, invalid } = collapseDuplicates(inputs, {
-    ids: (input) => {
-      const itemId = parseBaseId(input.externalProductId);
-      const variantId = parseBaseId(input.externalVariantId);
-      if (itemId === undefined || variantId === undefined) return undefined;
-      return { itemId, variationId: variantId === itemId ? undefined : variantId };
-    },
-  });
-  return { groups: groupByProduct(items, (i) => i.itemId).map((g) => ({ itemId: g.productId, items: g.items })), invalid };
+/** Item and variation ids (a variant id equal to its item id: the item's own stock), or undefined when not BASE ids. */
+export function baseIds(input: VariantRef): { itemId: number; variationId: number | undefined } | undefined {
+  const itemId = parseBaseId(input.externalProductId);
+  const variantId = parseBaseId(input.externalVariantId);
+  if (itemId === undefined || variantId === undefined) return undefined;
+  return { itemId, variationId: variantId === itemId ? undefined : variantId };
 }
