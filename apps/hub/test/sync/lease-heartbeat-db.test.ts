@@ -21,7 +21,7 @@ describeHub('store lease heartbeat', (hub) => {
     );
 
   it('renews every held lease in one statement; a lease taken by another owner is lost, the others are not', async () => {
-    const stores = [];
+    const stores: string[] = [];
     for (let i = 0; i < 4; i++) stores.push(await createStore(hub(), { sellingRegion: 'north_america', name: `beat ${i}` }));
     const leases = new StoreLeases(hub().db, 'proc-beat', 600);
     const held: StoreLease[] = [];
@@ -61,7 +61,7 @@ describeHub('store lease heartbeat', (hub) => {
   it('skips a row another transaction holds locked, without waiting and without losing its lease', async () => {
     // PGlite is one session: a second transaction cannot hold a lock while the heartbeat runs.
     if (hub().kind !== 'postgres') return;
-    const stores = [];
+    const stores: string[] = [];
     for (let i = 0; i < 3; i++) stores.push(await createStore(hub(), { sellingRegion: 'north_america', name: `busy ${i}` }));
     const leases = new StoreLeases(hub().db, 'proc-busy', 600);
     const held: StoreLease[] = [];
