@@ -4,6 +4,26 @@
  */
 
 export interface paths {
+    "/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Prometheus metrics (text exposition format), with the metrics token
+         * @description Needs `Authorization: Bearer <HUB_METRICS_TOKEN>` (its own token; API tokens are refused). Served on the API port unless HUB_METRICS_BIND moves it to its own address. Labels never hold a store id, a store name or a credential.
+         */
+        get: operations["getMetrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/facilities": {
         parameters: {
             query?: never;
@@ -47,6 +67,23 @@ export interface paths {
         };
         /** List the integrations (loaded platform plugins) and their credential fields */
         get: operations["listIntegrations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/integrations/refused": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the plugin packages the hub found but refused to load, with the reason (e.g. another plugin API major) */
+        get: operations["listRefusedPlugins"];
         put?: never;
         post?: never;
         delete?: never;
@@ -113,7 +150,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List the stores */
+        /** List the stores, optionally filtered by platform, status, drift found and name */
         get: operations["listStores"];
         put?: never;
         /** Create a store (optionally verifying its credentials with the platform) */
@@ -169,6 +206,40 @@ export interface paths {
         };
         /** Liveness and readiness, with the database check (no token) */
         get: operations["getHealth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Liveness: the process answers (no token; checks nothing else) */
+        get: operations["getLiveness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Readiness: database reachable, migrations applied, queue running, plugins loaded (no token) */
+        get: operations["getReadiness"];
         put?: never;
         post?: never;
         delete?: never;
@@ -350,6 +421,76 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the webhook subscriptions (never their secrets) */
+        get: operations["listWebhooks"];
+        put?: never;
+        /** Subscribe a URL to events (the answer holds the signing secret, shown this once) */
+        post: operations["createWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a webhook subscription (never its secret) */
+        get: operations["getWebhook"];
+        put?: never;
+        post?: never;
+        /** Delete a webhook subscription and its deliveries (pending ones are not sent) */
+        delete: operations["deleteWebhook"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A subscription's delivery log, newest first */
+        get: operations["listWebhookDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Operations overview: stores by platform and status, backlog, latency and throttles over the last hour */
+        get: operations["getOverview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -418,7 +559,10 @@ export interface components {
             id: string;
             /** @example Shopify */
             displayName: string;
-            /** @example 1 */
+            /**
+             * @description the major version of the plugin API the plugin was built for
+             * @example 1
+             */
             contractVersion: number;
             /**
              * @example {
@@ -449,6 +593,25 @@ export interface components {
             unavailableReason?: string;
             /** @description present when the plugin can connect a store by the platform's install flow (POST /v1/stores/connect) */
             installFlow?: components["schemas"]["InstallFlowDto"];
+        };
+        RefusedPluginDto: {
+            /**
+             * @description the platform id, when it could be read
+             * @example future-shop
+             */
+            id?: string;
+            /** @example @acme/plugin-future-shop */
+            packageName?: string;
+            /** @example built for plugin API "^2.0.0" (major 2); this hub provides 1.1.0 and loads plugins built for 1.x */
+            reason: string;
+        };
+        RefusedPluginsDto: {
+            /**
+             * @description the plugin API version this hub provides (semver)
+             * @example 1.1.0
+             */
+            pluginApi: string;
+            refused: components["schemas"]["RefusedPluginDto"][];
         };
         CatalogVariantInput: {
             /**
@@ -877,6 +1040,159 @@ export interface components {
                 [key: string]: string;
             };
         };
+        CreateWebhookBody: {
+            /**
+             * @description absolute http(s) URL, without user name or password; receives a POST per event
+             * @example https://ops.example.com/hooks/stock-sync
+             */
+            url: string;
+            /**
+             * @example [
+             *       "store.needs_reconnect",
+             *       "sync_run.failed"
+             *     ]
+             */
+            eventTypes: ("store.needs_reconnect" | "store.paused" | "store.drift_detected" | "sync_run.failed" | "variant.unavailable")[];
+            /**
+             * @description write-only: `whsec_` + base64 of 24–64 bytes; generated when left out and returned only in this answer
+             * @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
+             */
+            secret?: string;
+        };
+        CreatedWebhookDto: {
+            /** Format: uuid */
+            id: string;
+            url: string;
+            eventTypes: ("store.needs_reconnect" | "store.paused" | "store.drift_detected" | "sync_run.failed" | "variant.unavailable")[];
+            createdAt: string;
+            /** @description the signing secret: shown in this answer only, never again */
+            secret: string;
+        };
+        WebhookDto: {
+            /** Format: uuid */
+            id: string;
+            url: string;
+            eventTypes: ("store.needs_reconnect" | "store.paused" | "store.drift_detected" | "sync_run.failed" | "variant.unavailable")[];
+            createdAt: string;
+        };
+        WebhookDeliveryDto: {
+            /** @description the delivery (a bigint, as text) */
+            id: string;
+            /**
+             * Format: uuid
+             * @description the event: the `webhook-id` header, the same on every attempt
+             */
+            eventId: string;
+            /** @enum {string} */
+            eventType: "store.needs_reconnect" | "store.paused" | "store.drift_detected" | "sync_run.failed" | "variant.unavailable";
+            /** @description deliveries with the same key are sent in order: a store id, or variant:<catalog variant id> */
+            orderingKey: string;
+            /** @enum {string} */
+            status: "pending" | "delivered" | "failed";
+            /** @description attempts started so far */
+            attempts: number;
+            /** @description the receiver's HTTP status on the last attempt */
+            lastStatus: number | null;
+            /** @description why the last attempt did not count as delivered */
+            lastError: string | null;
+            lastAttemptAt: string | null;
+            /** @description pending: when the next attempt may start */
+            nextAttemptAt: string | null;
+            /** @description when it was delivered or given up */
+            finishedAt: string | null;
+            createdAt: string;
+        };
+        WebhookDeliveryPageDto: {
+            items: components["schemas"]["WebhookDeliveryDto"][];
+            /** @description pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        StoreStatusCountsDto: {
+            active: number;
+            paused: number;
+            needs_reconnect: number;
+        };
+        PlatformStoreCountsDto: {
+            /** @example shopify */
+            platform: string;
+            active: number;
+            paused: number;
+            needsReconnect: number;
+            total: number;
+        };
+        OverviewStoresDto: {
+            total: number;
+            byStatus: components["schemas"]["StoreStatusCountsDto"];
+            /** @description one row per platform that has stores, by platform id */
+            byPlatform: components["schemas"]["PlatformStoreCountsDto"][];
+        };
+        OverviewBacklogDto: {
+            /** @description synced variants waiting for a write (pending) */
+            pendingVariants: number;
+            /** @description pending variants waiting out a retry backoff (after a throttled or failed call) */
+            variantsBackingOff: number;
+            /** @description synced variants whose last write failed */
+            failedVariants: number;
+            /**
+             * Format: date-time
+             * @description pending since, of the oldest pending variant
+             */
+            oldestPendingSince: string | null;
+            oldestPendingAgeSeconds: number | null;
+        };
+        LatencyBucketDto: {
+            /** Format: date-time */
+            start: string;
+            writes: number;
+            p50Seconds: number | null;
+            maxSeconds: number | null;
+        };
+        OverviewLatencyDto: {
+            /** @example 60 */
+            windowMinutes: number;
+            /** @example 5 */
+            bucketMinutes: number;
+            /** @description writes of stock-update runs in the window that have a facility update before them */
+            writes: number;
+            p50Seconds: number | null;
+            p95Seconds: number | null;
+            maxSeconds: number | null;
+            /** @description oldest first, every bucket of the window (empty ones too) */
+            buckets: components["schemas"]["LatencyBucketDto"][];
+        };
+        PlatformThrottlesDto: {
+            platform: string;
+            /** @description runs stopped by the platform’s rate limit */
+            runs: number;
+        };
+        OverviewThrottlesDto: {
+            /** @example 60 */
+            windowMinutes: number;
+            runsThrottled: number;
+            byPlatform: components["schemas"]["PlatformThrottlesDto"][];
+        };
+        OverviewRunsDto: {
+            /** @example 60 */
+            windowMinutes: number;
+            succeeded: number;
+            partial: number;
+            failed: number;
+            /** @description queued or running now */
+            active: number;
+        };
+        OverviewDto: {
+            /**
+             * Format: date-time
+             * @description the database's clock when the figures were read
+             */
+            generatedAt: string;
+            stores: components["schemas"]["OverviewStoresDto"];
+            backlog: components["schemas"]["OverviewBacklogDto"];
+            latency: components["schemas"]["OverviewLatencyDto"];
+            throttles: components["schemas"]["OverviewThrottlesDto"];
+            /** @description non-dry runs finished in the window, and those queued or running */
+            runs: components["schemas"]["OverviewRunsDto"];
+        };
         /** @description invalid input: every offending field is named (`body` when the body itself cannot be read) */
         ValidationFailedError: {
             /** @enum {string} */
@@ -946,6 +1262,62 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    getMetrics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the metrics, Prometheus text format 0.0.4 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description no metrics token, or a wrong one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        message: string;
+                    };
+                };
+            };
+            /** @description metrics are not served on this port (HUB_METRICS_BIND is set, or NODE_ENV=production without HUB_METRICS_TOKEN) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        message: string;
+                    };
+                };
+            };
+            /** @description the database does not answer */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
     listFacilities: {
         parameters: {
             query?: never;
@@ -1050,6 +1422,45 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ValidationFailedError"];
+                };
+            };
+            /** @description missing or wrong bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description too many failed authentications from this client address */
+            429: {
+                headers: {
+                    /** @description seconds until the address may try again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TooManyRequestsError"];
+                };
+            };
+        };
+    };
+    listRefusedPlugins: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RefusedPluginsDto"];
                 };
             };
             /** @description missing or wrong bearer token */
@@ -1322,7 +1733,15 @@ export interface operations {
     };
     listStores: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description only stores of this integration id */
+                platform?: string;
+                status?: "active" | "paused" | "needs_reconnect";
+                /** @description true: only stores where a (non-dry) run that finished in the last 24 hours found drift; false: only the others */
+                drift?: boolean;
+                /** @description only stores whose name contains this text (case-insensitive) */
+                q?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -1335,6 +1754,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StoreDto"][];
+                };
+            };
+            /** @description invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
                 };
             };
             /** @description missing or wrong bearer token */
@@ -1872,6 +2300,159 @@ export interface operations {
                         };
                         /** @description platform plugins loaded */
                         plugins: number;
+                    };
+                };
+            };
+        };
+    };
+    getLiveness: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description alive */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "ok" | "error";
+                        /** @description the checks that are up */
+                        info?: {
+                            [key: string]: {
+                                /** @enum {string} */
+                                status: "up" | "down";
+                                /** @description when down */
+                                message?: string;
+                            };
+                        };
+                        /** @description the checks that are down */
+                        error?: {
+                            [key: string]: {
+                                /** @enum {string} */
+                                status: "up" | "down";
+                                /** @description when down */
+                                message?: string;
+                            };
+                        };
+                        /** @description every check */
+                        details: {
+                            [key: string]: {
+                                /** @enum {string} */
+                                status: "up" | "down";
+                                /** @description when down */
+                                message?: string;
+                            };
+                        };
+                    };
+                };
+            };
+            /** @description request headers over Node.js's limit (16 KB): answered by the HTTP server, without a body */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getReadiness: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description ready to take traffic */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "ok" | "error";
+                        /** @description the checks that are up */
+                        info?: {
+                            [key: string]: {
+                                /** @enum {string} */
+                                status: "up" | "down";
+                                /** @description when down */
+                                message?: string;
+                            };
+                        };
+                        /** @description the checks that are down */
+                        error?: {
+                            [key: string]: {
+                                /** @enum {string} */
+                                status: "up" | "down";
+                                /** @description when down */
+                                message?: string;
+                            };
+                        };
+                        /** @description every check */
+                        details: {
+                            [key: string]: {
+                                /** @enum {string} */
+                                status: "up" | "down";
+                                /** @description when down */
+                                message?: string;
+                            };
+                        };
+                    };
+                };
+            };
+            /** @description request headers over Node.js's limit (16 KB): answered by the HTTP server, without a body */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description not ready: `error` names the failed checks */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "ok" | "error";
+                        /** @description the checks that are up */
+                        info?: {
+                            [key: string]: {
+                                /** @enum {string} */
+                                status: "up" | "down";
+                                /** @description when down */
+                                message?: string;
+                            };
+                        };
+                        /** @description the checks that are down */
+                        error?: {
+                            [key: string]: {
+                                /** @enum {string} */
+                                status: "up" | "down";
+                                /** @description when down */
+                                message?: string;
+                            };
+                        };
+                        /** @description every check */
+                        details: {
+                            [key: string]: {
+                                /** @enum {string} */
+                                status: "up" | "down";
+                                /** @description when down */
+                                message?: string;
+                            };
+                        };
                     };
                 };
             };
@@ -2834,6 +3415,367 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BusyError"];
+                };
+            };
+        };
+    };
+    listWebhooks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDto"][];
+                };
+            };
+            /** @description missing or wrong bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description too many failed authentications from this client address */
+            429: {
+                headers: {
+                    /** @description seconds until the address may try again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TooManyRequestsError"];
+                };
+            };
+        };
+    };
+    createWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "url": "https://ops.example.com/hooks/stock-sync",
+                 *       "eventTypes": [
+                 *         "store.needs_reconnect",
+                 *         "sync_run.failed"
+                 *       ],
+                 *       "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreateWebhookBody"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedWebhookDto"];
+                };
+            };
+            /** @description invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
+                };
+            };
+            /** @description missing or wrong bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description body over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayloadTooLargeError"];
+                };
+            };
+            /** @description body not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnsupportedMediaTypeError"];
+                };
+            };
+            /** @description too many failed authentications from this client address */
+            429: {
+                headers: {
+                    /** @description seconds until the address may try again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TooManyRequestsError"];
+                };
+            };
+            /** @description the database stayed busy with conflicting writes: nothing was written, send it again */
+            503: {
+                headers: {
+                    /** @description seconds to wait before sending it again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BusyError"];
+                };
+            };
+        };
+    };
+    getWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDto"];
+                };
+            };
+            /** @description invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
+                };
+            };
+            /** @description missing or wrong bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description no such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description too many failed authentications from this client address */
+            429: {
+                headers: {
+                    /** @description seconds until the address may try again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TooManyRequestsError"];
+                };
+            };
+        };
+    };
+    deleteWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
+                };
+            };
+            /** @description missing or wrong bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description no such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description too many failed authentications from this client address */
+            429: {
+                headers: {
+                    /** @description seconds until the address may try again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TooManyRequestsError"];
+                };
+            };
+            /** @description the database stayed busy with conflicting writes: nothing was written, send it again */
+            503: {
+                headers: {
+                    /** @description seconds to wait before sending it again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BusyError"];
+                };
+            };
+        };
+    };
+    listWebhookDeliveries: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description opaque: the nextCursor of the previous page */
+                cursor?: string;
+                status?: "pending" | "delivered" | "failed";
+            };
+            header?: never;
+            path: {
+                id: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryPageDto"];
+                };
+            };
+            /** @description invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
+                };
+            };
+            /** @description missing or wrong bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description no such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description too many failed authentications from this client address */
+            429: {
+                headers: {
+                    /** @description seconds until the address may try again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TooManyRequestsError"];
+                };
+            };
+        };
+    };
+    getOverview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OverviewDto"];
+                };
+            };
+            /** @description missing or wrong bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description too many failed authentications from this client address */
+            429: {
+                headers: {
+                    /** @description seconds until the address may try again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TooManyRequestsError"];
                 };
             };
         };
