@@ -24,11 +24,12 @@ interface ScrapeResponse {
   send(body: string): unknown;
 }
 
-const ERROR_BODY = {
+/** The error body of each refusal, with its code (as every 4xx/5xx body of the v1 API states it). */
+const errorBody = (code: string) => ({
   type: 'object' as const,
   required: ['error', 'message'],
-  properties: { error: { type: 'string' as const }, message: { type: 'string' as const } },
-};
+  properties: { error: { type: 'string' as const, enum: [code] }, message: { type: 'string' as const } },
+});
 
 /**
  * Prometheus metrics on the hub's port. Public to the API-token check (a scraper holds no API token):
@@ -57,12 +58,18 @@ export class MetricsController {
   })
   @ApiProduces('text/plain')
   @ApiOkResponse({ description: 'the metrics, Prometheus text format 0.0.4', content: { 'text/plain': { schema: { type: 'string' } } } })
-  @ApiUnauthorizedResponse({ description: 'no metrics token, or a wrong one', content: { 'application/json': { schema: ERROR_BODY } } })
+  @ApiUnauthorizedResponse({
+    description: 'no metrics token, or a wrong one',
+    content: { 'application/json': { schema: errorBody(SCRAPE_REFUSALS.unauthorized.error) } },
+  })
   @ApiNotFoundResponse({
     description: 'metrics are not served on this port (HUB_METRICS_BIND is set, or NODE_ENV=production without HUB_METRICS_TOKEN)',
-    content: { 'application/json': { schema: ERROR_BODY } },
+    content: { 'application/json': { schema: errorBody(SCRAPE_REFUSALS.not_served.error) } },
   })
-  @ApiServiceUnavailableResponse({ description: 'the database does not answer', content: { 'application/json': { schema: ERROR_BODY } } })
+  @ApiServiceUnavailableResponse({
+    description: 'the database does not answer',
+    content: { 'application/json': { schema: errorBody('unavailable') } },
+  })
   async scrape(@Req() req: ScrapeRequest, @Res() res: ScrapeResponse): Promise<void> {
     const decision = this.access(req.headers.authorization);
     if (decision !== 'ok') {

@@ -16,6 +16,10 @@ import {
 
 const PUBLIC = [
   'GET /health',
+  'GET /health/live',
+  'GET /health/ready',
+  // Scrapers hold no API token: /metrics checks its own metrics token (src/metrics/metrics-access.ts).
+  'GET /metrics',
   // The OAuth routes platforms and merchants' browsers call (src/oauth/oauth.controller.ts): no token, each proves itself.
   'GET /oauth/callback/{platform}',
   'POST /oauth/callback/{platform}',

@@ -129,12 +129,15 @@ describeHub(
       }
     });
 
-    it("the application's public routes are exactly health and the OAuth callback, hop and uninstall routes", () => {
+    it("the application's public routes are exactly health, metrics (its own token) and the OAuth callback, hop and uninstall routes", () => {
       const routes = collectPublicRoutes(hub().app.get(ModulesContainer))
         .map((r) => `${r.method} ${r.path}`)
         .sort();
       expect(routes).toEqual([
         'GET /health',
+        'GET /health/live',
+        'GET /health/ready',
+        'GET /metrics',
         'GET /oauth/callback/:platform',
         'GET /oauth/start/:id',
         'GET /oauth/uninstall/:platform',

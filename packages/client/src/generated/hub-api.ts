@@ -1287,7 +1287,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        error: string;
+                        /** @enum {string} */
+                        error: "unauthorized";
                         message: string;
                     };
                 };
@@ -1299,7 +1300,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        error: string;
+                        /** @enum {string} */
+                        error: "not_found";
                         message: string;
                     };
                 };
@@ -1311,7 +1313,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        error: string;
+                        /** @enum {string} */
+                        error: "unavailable";
                         message: string;
                     };
                 };
