@@ -1,5 +1,5 @@
 // packages/plugin-sdk: the contract helpers, the HTTP client (rate limit, retry, error mapping,
-// redaction), validation and work helpers. Tests named *.real-timers.test.ts wait on real clocks and
+// redaction), validation and batching helpers. Tests named *.real-timers.test.ts wait on real clocks and
 // sockets; they run in `npm test` but not per mutant (the fast, injected-clock tests pin the same rules).
 import { strykerConfig } from './stryker.base.mjs';
 

@@ -10,7 +10,7 @@ export { backoffDelayMs } from './http/backoff';
 export { headerNumber, exhaustedBudgetPauseMs, exhaustedBudgetClassifier, type ExhaustedBudgetSignal } from './http/rate-headers';
 // What every connection needs around the contract: outcome slots, de-duplication, grouping, chunking,
 // the stop rule, the in-place rule.
-export * from './work';
+export * from './batching';
 export * from './validation';
 export * from './packaging/discover-plugin-packages';
 export * from './packaging/plugin-api-compat';

@@ -144,6 +144,30 @@ describe('resend rules per method and failure', () => {
     }
   });
 
+  it('counts every write attempt sent but never answered, even when a later attempt succeeded; GETs and refused connections are not counted', async () => {
+    // The platform may still apply such an attempt after anything sent since: the host reads the store back.
+    const retried = await setup(['hang', 'reset', { status: 200 }], { timeoutMs: 50 });
+    await retried.client.request({ method: 'PUT', url: '/x', idempotent: true, body: { q: 1 } });
+    expect(retried.stats()).toMatchObject({ requests: 3, retries: 2, failures: 0, unanswered: 2 });
+
+    const once = await setup(['hang', { status: 201 }], { timeoutMs: 50 });
+    await once.client.request({ method: 'POST', url: '/orders', body: { a: 1 } }).catch(() => undefined);
+    expect(once.stats()).toMatchObject({ requests: 1, unanswered: 1 });
+
+    const read = await setup(['hang', 'reset', { status: 200 }], { timeoutMs: 50 });
+    await read.client.request({ method: 'GET', url: '/x' });
+    expect(read.stats()).toMatchObject({ requests: 3, unanswered: 0 });
+
+    const answered = await setup([{ status: 503 }, { status: 429 }, { status: 200 }]);
+    await answered.client.request({ method: 'PUT', url: '/x', idempotent: true, body: { q: 1 } });
+    expect(answered.stats()).toMatchObject({ requests: 3, unanswered: 0 });
+
+    const clock = virtualTime();
+    const refused = createHttpClient({ rateLimit: roomy, maxAttempts: 2, now: clock.now, sleep: clock.sleep });
+    await refused.request({ method: 'POST', url: `${await refusingUrl()}/orders`, body: { a: 1 } }).catch(() => undefined);
+    expect(refused.stats).toMatchObject({ requests: 2, unanswered: 0 });
+  });
+
   it('a POST whose connection was refused (nothing sent) is sent again', async () => {
     const clock = virtualTime();
     const url = await refusingUrl();

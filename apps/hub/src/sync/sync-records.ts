@@ -9,6 +9,7 @@ import type { TargetStock } from '@stock-sync/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { queryOne, queryRows, toNumber } from '../database/sql';
 import { retryingTransaction } from '../database/transaction-retry';
+import { VERIFY_UNCONFIRMED_AFTER_SECONDS } from './unconfirmed-writes';
 import type { SyncRunCounts } from '../entities';
 import {
   deferSet,
@@ -290,19 +291,29 @@ export async function catchUpStore(manager: EntityManager, storeId: string, stoc
   );
 }
 
-/** After a reconciliation (a full run that wrote or could write): when the next one is due. */
+/**
+ * After a reconciliation (a full run that wrote or could write): when the next one is due — a full
+ * interval from now, unless a verification of an abandoned write was set for a time after the run started
+ * (scheduleVerification, by the run before it): this run read back too early to see that write land, so
+ * that time stays.
+ */
 export async function scheduleNextReconcile(
   manager: EntityManager,
   storeId: string,
+  runId: string,
   defaultIntervalSeconds: number,
   reconciled: boolean,
 ): Promise<void> {
   await queryRows(
     manager,
-    `UPDATE stores SET
-       next_reconcile_at = now() + make_interval(secs => COALESCE(reconcile_interval_seconds, $2)),
-       last_reconciled_at = CASE WHEN $3 THEN now() ELSE last_reconciled_at END
-     WHERE id = $1 RETURNING id`,
-    [storeId, defaultIntervalSeconds, reconciled],
+    `UPDATE stores s SET
+       next_reconcile_at = CASE
+         WHEN s.next_reconcile_at > r.started_at AND s.next_reconcile_at <= r.started_at + make_interval(secs => $5)
+           THEN s.next_reconcile_at
+         ELSE now() + make_interval(secs => COALESCE(s.reconcile_interval_seconds, $3)) END,
+       last_reconciled_at = CASE WHEN $4 THEN now() ELSE s.last_reconciled_at END
+     FROM sync_runs r
+     WHERE s.id = $1 AND r.id = $2 RETURNING s.id`,
+    [storeId, runId, defaultIntervalSeconds, reconciled, VERIFY_UNCONFIRMED_AFTER_SECONDS],
   );
 }

@@ -42,7 +42,7 @@ import {
   type RegionView,
 } from './sync-records';
 import { planChunk, variantsToReadBack, type Drift, type LoadedVariant, type VariantPlan } from './variant-plan';
-import { mayHaveBeenApplied, scheduleVerification } from './unconfirmed-writes';
+import { leftWritesInDoubt, mayHaveBeenApplied, scheduleVerification } from './unconfirmed-writes';
 
 export interface RunToExecute {
   id: string;
@@ -159,16 +159,19 @@ export class SyncRunExecutor {
     }
     const status = finalRunStatus(counts, fatal, stopped !== null);
     const error = fatal ?? stopped;
-    await transitionRun(this.db.manager, { runId: run.id }, status, { error });
+    const api = opened ? sumStats(used.length ? used : [opened]) : null;
+    // Scheduled before the run is closed: a hub killed in between leaves the run to the worker_lost path,
+    // which schedules the same read-back; the other order could lose it.
     if (run.full && !run.dry_run && store && !lease.lost) {
       // Even a failed reconciliation waits a full interval: retrying at once would hammer the platform;
       // pending work keeps its own, shorter retry schedule.
-      await scheduleNextReconcile(this.db.manager, store.id, this.config.reconcileIntervalSeconds, status !== 'failed');
+      await scheduleNextReconcile(this.db.manager, store.id, run.id, this.config.reconcileIntervalSeconds, status !== 'failed');
     }
-    if (unconfirmedWrite && store) {
+    if (store && !run.dry_run && leftWritesInDoubt(unconfirmedWrite, api)) {
       // A write that may have landed unseen can land after a newer one: read the store back once it cannot be in flight.
-      await scheduleVerification(this.db.manager, [store.id], this.config.reconcileIntervalSeconds);
+      await scheduleVerification(this.db.manager, [store.id]);
     }
+    await transitionRun(this.db.manager, { runId: run.id }, status, { error });
     this.log.log(
       JSON.stringify({
         event: 'sync_run',
@@ -182,7 +185,7 @@ export class SyncRunExecutor {
         status,
         counts,
         durationMs: Date.now() - started,
-        api: opened ? sumStats(used.length ? used : [opened]) : null,
+        api,
         error: error ? { code: error.code, message: error.message } : undefined,
       }),
     );
@@ -194,7 +197,7 @@ export class SyncRunExecutor {
       dryRun: run.dry_run,
       status,
       counts,
-      api: opened ? sumStats(used.length ? used : [opened]) : null,
+      api,
     });
     return { runId: run.id, status, counts };
   }

@@ -11,6 +11,7 @@ import { Logger } from '@nestjs/common';
 import type { SchedulerRegistry } from '@nestjs/schedule';
 import type { DataSource } from 'typeorm';
 import { catchUpIdleStores, findDueStores } from './due-work';
+import { retryingTransaction } from '../database/transaction-retry';
 import { closeRunsOfExpiredLeases } from './expired-lease-runs';
 import { scheduleVerification } from './unconfirmed-writes';
 import type { SyncConfig } from './sync-config';
@@ -79,13 +80,15 @@ export class SyncScheduler {
 
   private async tickOnce(): Promise<void> {
     try {
-      const closed = await closeRunsOfExpiredLeases(this.db.manager);
-      if (closed.length) {
-        this.log.warn(`${closed.length} run(s) of a worker whose lease expired marked failed (worker_lost)`);
+      // One transaction: a hub killed between closing the runs and scheduling the read-back would lose it.
+      const closed = await retryingTransaction(this.db, async (m) => {
+        const runs = await closeRunsOfExpiredLeases(m);
         // A dead worker's last write may still reach the platform after a newer one: read those stores back soon.
-        const wrote = [...new Set(closed.filter((r) => !r.dryRun).map((r) => r.storeId))];
-        await scheduleVerification(this.db.manager, wrote, this.config.reconcileIntervalSeconds);
-      }
+        const wrote = [...new Set(runs.filter((r) => !r.dryRun).map((r) => r.storeId))];
+        await scheduleVerification(m, wrote);
+        return runs;
+      });
+      if (closed.length) this.log.warn(`${closed.length} run(s) of a worker whose lease expired marked failed (worker_lost)`);
       await catchUpIdleStores(this.db.manager);
       const due = await findDueStores(this.db.manager, { defaultReconcileSeconds: this.config.reconcileIntervalSeconds });
       this.stats.ticks++;

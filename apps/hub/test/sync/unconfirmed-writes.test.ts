@@ -1,5 +1,5 @@
 import { AuthError, NotFound, RateLimited, Rejected, Transient } from '@stock-sync/plugin-sdk';
-import { mayHaveBeenApplied, VERIFY_UNCONFIRMED_AFTER_SECONDS } from '../../src/sync/unconfirmed-writes';
+import { leftWritesInDoubt, mayHaveBeenApplied, VERIFY_UNCONFIRMED_AFTER_SECONDS } from '../../src/sync/unconfirmed-writes';
 
 describe('a write whose effect is unknown', () => {
   it('is one that ended Transient after it may have reached the platform: timeout, reset, 5xx', () => {
@@ -20,5 +20,14 @@ describe('a write whose effect is unknown', () => {
 
   it('is verified only after the SDK client has given up on it (its per-attempt timeout is 20 s)', () => {
     expect(VERIFY_UNCONFIRMED_AFTER_SECONDS).toBeGreaterThan(20);
+  });
+
+  it('is also left by a run that finished well after an unanswered write attempt it retried (the attempt may land later)', () => {
+    expect(leftWritesInDoubt(false, { requests: 4, retries: 1, unanswered: 1 })).toBe(true);
+    expect(leftWritesInDoubt(true, { requests: 1, unanswered: 0 })).toBe(true);
+    expect(leftWritesInDoubt(true, null)).toBe(true);
+    expect(leftWritesInDoubt(false, { requests: 4, retries: 1, unanswered: 0 })).toBe(false);
+    expect(leftWritesInDoubt(false, { requests: 4 })).toBe(false);
+    expect(leftWritesInDoubt(false, null)).toBe(false);
   });
 });

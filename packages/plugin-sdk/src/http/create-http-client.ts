@@ -57,6 +57,12 @@ export interface DetailedHttpClientStats extends HttpClientStats {
   failures: number;
   /** Time spent in backoff sleeps between attempts. */
   backoffMs: number;
+  /**
+   * Attempts of a request other than a GET that were sent but never answered (a timeout, a dropped
+   * connection), even when a later attempt succeeded: the platform may still apply such an attempt,
+   * after anything sent since. The host reads the store back once they can no longer be in flight.
+   */
+  unanswered: number;
 }
 
 const BODY_SNIPPET_CHARS = 500;
@@ -102,7 +108,7 @@ export function createHttpClient(options: CreateHttpClientOptions): HttpClient {
     axios: axios.create({ validateStatus: () => true, proxy: false, maxRedirects: 0 }),
     limiter: options.limiter ?? createRateLimiter(options.rateLimit, { now, sleep }),
     log: options.log ?? noopLog,
-    stats: { requests: 0, retries: 0, throttled: 0, failures: 0, backoffMs: 0 },
+    stats: { requests: 0, retries: 0, throttled: 0, failures: 0, backoffMs: 0, unanswered: 0 },
     maxAttempts: Math.max(1, options.maxAttempts ?? 5),
     baseDelayMs: options.baseDelayMs ?? 500,
     maxDelayMs: options.maxDelayMs ?? 30_000,
@@ -259,7 +265,10 @@ async function attemptOnce<T>(
     const code = axios.isAxiosError(e) ? e.code : (e as { code?: string })?.code;
     const error = errorForNetworkFailure(code, ctx, timeoutMs);
     core.log.warn(layer.redact(`http ${ctx.method} ${ctx.url} attempt ${attempt}: ${error.message}`), { code });
-    return { ok: false, error, sent: !(code && NOT_SENT_CODES.has(code)) };
+    const sent = !(code && NOT_SENT_CODES.has(code));
+    // A GET changes nothing; any other unanswered call may still land, after newer ones.
+    if (sent && req.method !== 'GET') core.stats.unanswered++;
+    return { ok: false, error, sent };
   }
 
   core.log.debug(layer.redact(`http ${ctx.method} ${ctx.url} → ${res.status} in ${core.now() - started} ms (attempt ${attempt})`), {

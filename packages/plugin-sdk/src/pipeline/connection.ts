@@ -6,7 +6,7 @@
 import type { TargetStock } from '@stock-sync/domain';
 import type { ObservedStock, StockWrite, StoreConnection, VariantRef, WriteOutcome } from '../contract';
 import type { PluginError } from '../errors';
-import type { SameStock } from '../work/in-place';
+import type { SameStock } from '../batching/in-place';
 import { runReads, runWrites } from './stage';
 import type { PipelineBase, Planned, ReadStage, WriteStage } from './types';
 

@@ -6,12 +6,12 @@
 import type { TargetStock } from '@stock-sync/domain';
 import type { ObservedStock, StockWrite, VariantRef, WriteOutcome } from '../contract';
 import { isPluginError, NotFound, Rejected, Transient, type PluginError } from '../errors';
-import { chunk } from '../work/chunk';
-import { collapseDuplicates } from '../work/collapse-duplicates';
-import { groupByProduct } from '../work/group-by-product';
-import { skipWhereItSavesCalls, skipWritesInPlace } from '../work/in-place';
-import { OutcomeSlots, refOf } from '../work/outcome-slots';
-import { stopsTheWork, toPluginError } from '../work/stops-the-work';
+import { chunk } from '../batching/chunk';
+import { collapseDuplicates } from '../batching/collapse-duplicates';
+import { groupByProduct } from '../batching/group-by-product';
+import { skipWhereItSavesCalls, skipWritesInPlace } from '../batching/in-place';
+import { OutcomeSlots, refOf } from '../batching/outcome-slots';
+import { stopsTheWork, toPluginError } from '../batching/stops-the-work';
 import { inPool } from './pool';
 import { StopTheWork } from './stop';
 import type { PipelineBase, Planned, ReadAnswer, ReadStage, StageOptions, WriteAnswer, WriteStage } from './types';

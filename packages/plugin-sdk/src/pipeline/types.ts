@@ -2,8 +2,8 @@
 import type { TargetStock } from '@stock-sync/domain';
 import type { PluginLogger, StockWrite, VariantRef } from '../contract';
 import type { PluginError } from '../errors';
-import type { CollapsedInput } from '../work/collapse-duplicates';
-import type { InPlaceSplit, SameStock } from '../work/in-place';
+import type { CollapsedInput } from '../batching/collapse-duplicates';
+import type { InPlaceSplit, SameStock } from '../batching/in-place';
 
 /** One distinct variant of a run: its last input, the input indexes it answers for, the platform's ids. */
 export type Planned<T extends VariantRef, F extends object = object> = CollapsedInput<T, F>;
