@@ -1,25 +1,23 @@
 /**
- * One store's connection: verify, writeStock, readStock over the v3 Catalog and Inventory APIs.
- * Stateless apart from the client it was built with; one outcome per input, in input order.
+ * One store's connection: verify, writeStock, readStock over the v3 Catalog and Inventory APIs, on the SDK's
+ * batched pipeline (ids, duplicates, the stop rule, one outcome per input). A run is one plan rather than
+ * batches (read every product, then write in phases across products), so it is one batch: no groupBy, no
+ * maxBatch, and no skip on the hub's `previous` (the plan compares against the counts it just read).
  */
 import {
+  batched,
   chunk,
-  collapseDuplicates,
-  groupByProduct as groupBySdk,
+  groupByProduct,
   NotFound,
-  OutcomeSlots as Slots,
-  refOf as ref,
   Rejected,
   stopsTheWork,
   toPluginError,
   type HttpClient,
-  type ObservedStock,
   type PluginError,
   type PluginLogger,
-  type StockWrite,
   type StoreConnection,
+  type TargetStock,
   type VariantRef,
-  type WriteOutcome,
 } from '@stock-sync/plugin-sdk';
 import { describeBcError } from './bc-api';
 import type {
@@ -40,11 +38,9 @@ import {
   MAX_PRODUCTS_PER_BATCH,
   MAX_VARIANTS_PER_BATCH,
 } from './manifest';
-import { parseBcId } from './ids';
+import { bcIds } from './ids';
 import { fromBcStock } from './stock-mapping';
 import { planWrites, type Owned, type PlannedChange } from './write-plan';
-
-const asPluginError = (e: unknown) => toPluginError(e, 'BigCommerce');
 
 /** A whole-call 4xx names the request, not one variant: the items it carried are refused. */
 function callError(what: string, error: PluginError): PluginError {
@@ -61,16 +57,9 @@ function safeParse(text: unknown): unknown {
   }
 }
 
-/** Groups by product in first-seen order; a variant named twice keeps its last input. */
-function groupByProduct<T extends VariantRef>(inputs: readonly T[]): { groups: Map<number, PlannedChange<T>[]>; invalid: number[] } {
-  const { items, invalid } = collapseDuplicates(inputs, {
-    ids: (input) => {
-      const productId = parseBcId(input.externalProductId);
-      const variantId = parseBcId(input.externalVariantId);
-      return productId === undefined || variantId === undefined ? undefined : { productId, variantId };
-    },
-  });
-  return { groups: new Map(groupBySdk(items, (i) => i.productId).map((g) => [g.productId, g.items])), invalid };
+/** product id → the changes (or reads) of a run, in first-seen order. */
+function byProduct<T extends VariantRef>(items: readonly PlannedChange<T>[]): Map<number, PlannedChange<T>[]> {
+  return new Map(groupByProduct(items, (i) => i.productId).map((g) => [g.productId, g.items]));
 }
 
 /** The count a variant showed when the write was planned (the location's, for products tracked by variant). */
@@ -82,12 +71,15 @@ function levelBefore(products: Map<number, BcProductStock>, variantId: number): 
   return undefined;
 }
 
-/** product id → the variant ids a chunk names. */
+/** product id → the variant ids a run names. */
 function wantedVariants(groups: Map<number, PlannedChange<VariantRef>[]>): Map<number, Set<number>> {
   return new Map([...groups].map(([productId, items]) => [productId, new Set(items.map((i) => i.variantId))]));
 }
 
 export class BigCommerceConnection implements StoreConnection {
+  readonly writeStock: StoreConnection['writeStock'];
+  readonly readStock: StoreConnection['readStock'];
+
   constructor(
     private readonly api: HttpClient,
     private readonly log: PluginLogger,
@@ -96,7 +88,21 @@ export class BigCommerceConnection implements StoreConnection {
     private readonly recent: RecentWrites,
     /** Identifies the store in `recent` (its API base URL). */
     private readonly storeBase: string,
-  ) {}
+  ) {
+    ({ writeStock: this.writeStock, readStock: this.readStock } = batched({
+      platform: 'BigCommerce',
+      id: 'bigcommerce',
+      log,
+      ids: bcIds,
+      invalid: {
+        write: () => new Rejected('BigCommerce product and variant ids are positive integers'),
+        read: () => new NotFound('Not a BigCommerce variant id (ids are positive integers)'),
+      },
+      verify: () => this.verify(),
+      write: { skipInPlace: 'never', run: (changes) => this.writeRun(changes) },
+      read: { run: (refs) => this.readRun(refs) },
+    }));
+  }
 
   /**
    * Replaces each wanted variant's catalog `inventory_level` with its on-hand count at the configured location
@@ -146,81 +152,70 @@ export class BigCommerceConnection implements StoreConnection {
     return out;
   }
 
-  async writeStock(changes: readonly StockWrite[]): Promise<WriteOutcome[]> {
-    const slots = new Slots<WriteOutcome>(changes.length);
-    const failedWith =
-      (error: PluginError) =>
-      (i: number): WriteOutcome => ({ ...ref(changes[i]), status: 'failed', error });
-    const { groups, invalid } = groupByProduct(changes);
-    slots.set(invalid, failedWith(new Rejected('BigCommerce product and variant ids are positive integers')));
-    // First failure of an input wins; an input no write failed is written.
-    const failures = new Map<number, PluginError>();
-    const fail = (owners: number[], error: PluginError) => owners.forEach((i) => failures.has(i) || failures.set(i, error));
-    try {
-      const products = await this.readProducts([...groups.keys()]);
-      await this.applyLocationCounts(products, wantedVariants(groups));
-      const plan = planWrites(groups, products);
-      for (const f of plan.failed) fail(f.indexes, f.error);
+  /**
+   * The whole run: one read plans it, then the tracking switches, the purchasing switches and the counts go
+   * out in as few calls as their limits allow. Each change fails with the first refusal of a call it
+   * depends on; a change no call refused is written.
+   */
+  private async writeRun(changes: readonly PlannedChange[]): Promise<(PluginError | undefined)[]> {
+    const groups = byProduct(changes);
+    const failures = new Map<PlannedChange, PluginError>();
+    const fail = (owners: PlannedChange[], error: PluginError) => owners.forEach((c) => failures.has(c) || failures.set(c, error));
+    const products = await this.readProducts([...groups.keys()]);
+    await this.applyLocationCounts(products, wantedVariants(groups));
+    const plan = planWrites(groups, products);
+    for (const f of plan.failed) fail([f.change], f.error);
 
-      const switchedOff = new Set<number>();
-      for (const part of chunk(plan.trackingSwitches, MAX_PRODUCTS_PER_BATCH)) {
-        const err = await this.send('the inventory-tracking switch', {
-          method: 'PUT',
-          url: '/catalog/products',
-          body: part.map((s) => ({ id: s.item.productId, inventory_tracking: 'variant' })),
-        });
-        if (err) {
-          fail(
-            part.flatMap((s) => s.owners),
-            err,
-          );
-          part.forEach((s) => switchedOff.add(s.item.productId));
-        }
+    const switchedOff = new Set<number>();
+    for (const part of chunk(plan.trackingSwitches, MAX_PRODUCTS_PER_BATCH)) {
+      const err = await this.send('the inventory-tracking switch', {
+        method: 'PUT',
+        url: '/catalog/products',
+        body: part.map((s) => ({ id: s.item.productId, inventory_tracking: 'variant' })),
+      });
+      if (err) {
+        fail(
+          part.flatMap((s) => s.owners),
+          err,
+        );
+        part.forEach((s) => switchedOff.add(s.item.productId));
       }
-      const live = <T extends { productId: number }>(xs: Owned<T>[]) => xs.filter((x) => !switchedOff.has(x.item.productId));
-
-      for (const part of chunk(live(plan.purchasing), MAX_VARIANTS_PER_BATCH)) {
-        const body: BcVariantPurchasingUpdate[] = part.map((p) => ({
-          id: p.item.variantId,
-          purchasing_disabled: p.item.purchasingDisabled,
-        }));
-        const err = await this.send('the variants batch', { method: 'PUT', url: '/catalog/variants', body });
-        if (err)
-          fail(
-            part.flatMap((p) => p.owners),
-            err,
-          );
-      }
-      for (const part of chunk(live(plan.counts), MAX_ADJUSTMENT_ITEMS)) {
-        const items: BcAbsoluteAdjustmentItem[] = part.map((c) => ({
-          location_id: this.locationId,
-          variant_id: c.item.variantId,
-          quantity: c.item.quantity,
-        }));
-        const err = await this.send('the absolute inventory adjustment', {
-          method: 'PUT',
-          url: '/inventory/adjustments/absolute',
-          body: { reason: ADJUSTMENT_REASON, items },
-        });
-        if (err)
-          fail(
-            part.flatMap((c) => c.owners),
-            err,
-          );
-        else
-          for (const it of items)
-            this.recent.record(writeKey(this.storeBase, this.locationId, it.variant_id), it.quantity, levelBefore(products, it.variant_id));
-      }
-      for (const group of groups.values()) {
-        for (const c of group)
-          slots.set(c.indexes, (i) => (failures.has(i) ? failedWith(failures.get(i)!)(i) : { ...ref(changes[i]), status: 'written' }));
-      }
-    } catch (e) {
-      const error = asPluginError(e);
-      this.log.warn('bigcommerce: write stopped', { code: error.code, message: error.message });
-      slots.fillRemaining(failedWith(error));
     }
-    return slots.done();
+    const live = <T extends { productId: number }>(xs: Owned<T>[]) => xs.filter((x) => !switchedOff.has(x.item.productId));
+
+    for (const part of chunk(live(plan.purchasing), MAX_VARIANTS_PER_BATCH)) {
+      const body: BcVariantPurchasingUpdate[] = part.map((p) => ({
+        id: p.item.variantId,
+        purchasing_disabled: p.item.purchasingDisabled,
+      }));
+      const err = await this.send('the variants batch', { method: 'PUT', url: '/catalog/variants', body });
+      if (err)
+        fail(
+          part.flatMap((p) => p.owners),
+          err,
+        );
+    }
+    for (const part of chunk(live(plan.counts), MAX_ADJUSTMENT_ITEMS)) {
+      const items: BcAbsoluteAdjustmentItem[] = part.map((c) => ({
+        location_id: this.locationId,
+        variant_id: c.item.variantId,
+        quantity: c.item.quantity,
+      }));
+      const err = await this.send('the absolute inventory adjustment', {
+        method: 'PUT',
+        url: '/inventory/adjustments/absolute',
+        body: { reason: ADJUSTMENT_REASON, items },
+      });
+      if (err)
+        fail(
+          part.flatMap((c) => c.owners),
+          err,
+        );
+      else
+        for (const it of items)
+          this.recent.record(writeKey(this.storeBase, this.locationId, it.variant_id), it.quantity, levelBefore(products, it.variant_id));
+    }
+    return changes.map((c) => failures.get(c));
   }
 
   /** Sends one absolute write; returns the per-call refusal, throws what stops the run. */
@@ -230,7 +225,7 @@ export class BigCommerceConnection implements StoreConnection {
       await this.api.request({ ...req, idempotent: true });
       return undefined;
     } catch (e) {
-      const error = asPluginError(e);
+      const error = toPluginError(e, 'BigCommerce');
       if (stopsTheWork(error)) throw error;
       this.log.warn(`bigcommerce: ${what} was refused`, { code: error.code, message: error.message });
       return error instanceof NotFound || error instanceof Rejected ? callError(what, error) : error;
@@ -253,41 +248,21 @@ export class BigCommerceConnection implements StoreConnection {
     );
   }
 
-  async readStock(refs: readonly VariantRef[]): Promise<ObservedStock[]> {
-    const slots = new Slots<ObservedStock>(refs.length);
-    const { groups, invalid } = groupByProduct(refs);
-    slots.set(invalid, (i) => ({
-      ...ref(refs[i]),
-      status: 'failed',
-      error: new NotFound('Not a BigCommerce variant id (ids are positive integers)'),
-    }));
-    try {
-      const products = await this.readProducts([...groups.keys()]);
-      await this.applyLocationCounts(products, wantedVariants(groups));
-      for (const [productId, items] of groups) {
-        const product = products.get(productId);
-        for (const it of items) {
-          const variant = product?.variants?.find((v) => v.id === it.variantId);
-          const settling = product && variant ? this.settling(product, variant) : undefined;
-          if (settling) {
-            slots.set(it.indexes, (i) => ({ ...ref(refs[i]), status: 'failed', error: settling }));
-          } else if (product && variant) {
-            const stock = fromBcStock(product, variant);
-            slots.set(it.indexes, (i) => ({ ...ref(refs[i]), status: 'found', stock }));
-          } else {
-            const error = new NotFound(
-              product ? `BigCommerce product ${productId} has no variant ${it.variantId}` : `BigCommerce has no product ${productId}`,
-              { productId, variantId: it.variantId },
-            );
-            slots.set(it.indexes, (i) => ({ ...ref(refs[i]), status: 'failed', error }));
-          }
-        }
+  /** The whole run: one read of the products (and the location's counts); each variant's stock, settling, or NotFound. */
+  private async readRun(refs: readonly PlannedChange<VariantRef>[]): Promise<(TargetStock | PluginError)[]> {
+    const groups = byProduct(refs);
+    const products = await this.readProducts([...groups.keys()]);
+    await this.applyLocationCounts(products, wantedVariants(groups));
+    return refs.map(({ productId, variantId }) => {
+      const product = products.get(productId);
+      const variant = product?.variants?.find((v) => v.id === variantId);
+      if (!product || !variant) {
+        const missing = product
+          ? `BigCommerce product ${productId} has no variant ${variantId}`
+          : `BigCommerce has no product ${productId}`;
+        return new NotFound(missing, { productId, variantId });
       }
-    } catch (e) {
-      const error = asPluginError(e);
-      this.log.warn('bigcommerce: read stopped', { code: error.code, message: error.message });
-      slots.fillRemaining((i) => ({ ...ref(refs[i]), status: 'failed', error }));
-    }
-    return slots.done();
+      return this.settling(product, variant) ?? fromBcStock(product, variant);
+    });
   }
 }

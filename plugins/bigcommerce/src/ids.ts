@@ -6,3 +6,10 @@ export function parseBcId(raw: string): number | undefined {
   const n = Number(raw);
   return Number.isSafeInteger(n) ? n : undefined;
 }
+
+/** A variant's product and variant ids, or undefined when they cannot be BigCommerce's (failed without a call). */
+export function bcIds(ref: { externalProductId: string; externalVariantId: string }): { productId: number; variantId: number } | undefined {
+  const productId = parseBcId(ref.externalProductId);
+  const variantId = parseBcId(ref.externalVariantId);
+  return productId === undefined || variantId === undefined ? undefined : { productId, variantId };
+}

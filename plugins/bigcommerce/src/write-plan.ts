@@ -1,26 +1,21 @@
 /**
- * Turns a chunk of changes plus the products read for them into the fewest BigCommerce writes:
+ * Turns a run's changes plus the products read for them into the fewest BigCommerce writes:
  * product tracking switches (≤10 per call), purchasing switches (≤50 per call) and one absolute
  * adjustment (≤2,000 items). Changes already in place cost nothing; per-variant problems are decided
  * here, before anything is sent.
  */
-import { NotFound, Rejected, type PluginError, type StockWrite, type VariantRef } from '@stock-sync/plugin-sdk';
+import { NotFound, Rejected, type Planned, type PluginError, type StockWrite, type VariantRef } from '@stock-sync/plugin-sdk';
 import type { BcProductStock, BcVariantStock } from './bc-types';
 import { EMULATED_UNLIMITED_QUANTITY } from './manifest';
 import { needsCount, trackedChange, untrackedChange, type VariantChange } from './stock-mapping';
 
-/** One change after collapsing duplicates: the input indexes it answers for and its ids. */
-export interface PlannedChange<T extends VariantRef = StockWrite> {
-  indexes: number[];
-  input: T;
-  productId: number;
-  variantId: number;
-}
+/** One variant of a run (duplicates collapsed by the SDK's pipeline) with its BigCommerce ids. */
+export type PlannedChange<T extends VariantRef = StockWrite> = Planned<T, { productId: number; variantId: number }>;
 
-/** A write call's item, and the input indexes whose outcome depends on it. */
+/** A write call's item, and the changes whose outcome depends on it. */
 export interface Owned<T> {
   item: T;
-  owners: number[];
+  owners: PlannedChange[];
 }
 
 export interface WritePlan {
@@ -28,11 +23,11 @@ export interface WritePlan {
   trackingSwitches: Owned<{ productId: number }>[];
   purchasing: Owned<{ productId: number; variantId: number; purchasingDisabled: boolean }>[];
   counts: Owned<{ productId: number; variantId: number; quantity: number }>[];
-  /** Decided without a write: NotFound / Rejected. Indexes not named anywhere are in place already. */
-  failed: { indexes: number[]; error: PluginError }[];
+  /** Decided without a write: NotFound / Rejected. Changes not named anywhere are in place already. */
+  failed: { change: PlannedChange; error: PluginError }[];
 }
 
-function push(plan: WritePlan, productId: number, variantId: number, change: VariantChange, owners: number[]): void {
+function push(plan: WritePlan, productId: number, variantId: number, change: VariantChange, owners: PlannedChange[]): void {
   if (change.purchasingDisabled !== undefined)
     plan.purchasing.push({ item: { productId, variantId, purchasingDisabled: change.purchasingDisabled }, owners });
   if (change.inventoryLevel !== undefined) plan.counts.push({ item: { productId, variantId, quantity: change.inventoryLevel }, owners });
@@ -44,7 +39,7 @@ export function planWrites(groups: Map<number, PlannedChange[]>, products: Map<n
     const product = products.get(productId);
     if (!product) {
       for (const c of changes)
-        plan.failed.push({ indexes: c.indexes, error: new NotFound(`BigCommerce has no product ${productId}`, { productId }) });
+        plan.failed.push({ change: c, error: new NotFound(`BigCommerce has no product ${productId}`, { productId }) });
       continue;
     }
     const variants = new Map<number, BcVariantStock>((product.variants ?? []).map((v) => [v.id, v]));
@@ -54,7 +49,7 @@ export function planWrites(groups: Map<number, PlannedChange[]>, products: Map<n
       if (variant) live.push({ change: c, variant });
       else
         plan.failed.push({
-          indexes: c.indexes,
+          change: c,
           error: new NotFound(`BigCommerce product ${productId} has no variant ${c.variantId}`, { productId, variantId: c.variantId }),
         });
     }
@@ -66,10 +61,10 @@ export function planWrites(groups: Map<number, PlannedChange[]>, products: Map<n
           change.input.target.kind === 'out_of_stock' ||
           (change.input.target.kind === 'quantity' && change.input.target.quantity === 0)
         ) {
-          push(plan, productId, variant.id, untrackedChange(change.input.target, variant), change.indexes);
+          push(plan, productId, variant.id, untrackedChange(change.input.target, variant), [change]);
         } else {
           plan.failed.push({
-            indexes: change.indexes,
+            change,
             error: new Rejected(
               `BigCommerce product ${productId} tracks inventory per product (one count for all its variants), so variant ${variant.id} cannot get its own stock: ` +
                 'set the product to "Track inventory by variant" (or to not tracked, for print-on-demand)',
@@ -83,8 +78,7 @@ export function planWrites(groups: Map<number, PlannedChange[]>, products: Map<n
 
     const switching = product.inventory_tracking === 'none' && live.some(({ change }) => needsCount(change.input.target));
     if (product.inventory_tracking === 'none' && !switching) {
-      for (const { change, variant } of live)
-        push(plan, productId, variant.id, untrackedChange(change.input.target, variant), change.indexes);
+      for (const { change, variant } of live) push(plan, productId, variant.id, untrackedChange(change.input.target, variant), [change]);
       continue;
     }
 
@@ -92,7 +86,7 @@ export function planWrites(groups: Map<number, PlannedChange[]>, products: Map<n
       // Once tracked, every variant sells only its count. Variants the hub does not manage keep what the
       // shopper saw: a purchasable one (unlimited while untracked) gets the emulation count; a disabled
       // one stays sold out without a count.
-      const owners = live.flatMap(({ change }) => change.indexes);
+      const owners = live.map(({ change }) => change);
       plan.trackingSwitches.push({ item: { productId }, owners });
       const managed = new Set(live.map(({ variant }) => variant.id));
       for (const sibling of variants.values()) {
@@ -105,7 +99,7 @@ export function planWrites(groups: Map<number, PlannedChange[]>, products: Map<n
       const current = switching ? { ...variant, inventory_level: -1 } : variant;
       const wanted = trackedChange(change.input.target, current);
       if (switching && wanted.inventoryLevel === undefined && !variant.purchasing_disabled) wanted.inventoryLevel = 0;
-      push(plan, productId, variant.id, wanted, change.indexes);
+      push(plan, productId, variant.id, wanted, [change]);
     }
   }
   return plan;

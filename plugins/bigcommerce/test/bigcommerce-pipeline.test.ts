@@ -1,0 +1,72 @@
+/**
+ * The connection on the SDK's batched pipeline: a run is one plan (one batch), planned against the counts it
+ * reads, never skipped on the hub's `previous`; the stop rule and the invalid ids come from the pipeline.
+ */
+import { AuthError, NotFound, Rejected } from '@stock-sync/plugin-sdk';
+import { calls, connect, product, Q, refsOf, startBcSimulator, type BcSim } from './support/store';
+
+let sim: BcSim;
+beforeEach(async () => {
+  sim = await startBcSimulator();
+});
+afterEach(async () => {
+  await sim.close();
+});
+
+describe('writes the hub believes in place', () => {
+  it('are still planned against the store: a stale belief is corrected', async () => {
+    const p = product(20, 201, 2, Q(5));
+    sim.seed([p]);
+    const [a, b] = refsOf(p);
+    sim.manualEdit(a, Q(1));
+    const out = await connect(sim).writeStock([
+      { ...a, target: Q(5), previous: Q(5) },
+      { ...b, target: Q(5), previous: Q(5) },
+    ]);
+    expect(out.map((o) => o.status)).toEqual(['written', 'written']);
+    expect(sim.stock(a)).toEqual(Q(5));
+    expect(calls(sim)).toEqual(['GET /catalog/products', 'GET /inventory/locations/1/items', 'PUT /inventory/adjustments/absolute']);
+    expect(sim.state.adjustments[0].items).toEqual([{ locationId: 1, variantId: 201, quantity: 5 }]);
+  });
+
+  it('cost the reads only when the store agrees', async () => {
+    const p = product(20, 201, 2, Q(5));
+    sim.seed([p]);
+    const out = await connect(sim).writeStock(refsOf(p).map((r) => ({ ...r, target: Q(5), previous: Q(5) })));
+    expect(out.map((o) => o.status)).toEqual(['written', 'written']);
+    expect(calls(sim)).toEqual(['GET /catalog/products', 'GET /inventory/locations/1/items']);
+  });
+});
+
+describe('the stop rule and unusable ids', () => {
+  it('a revoked token fails every valid write AuthError after one call; a malformed id stays Rejected without a call', async () => {
+    const p = product(20, 201, 2, Q(5));
+    sim.seed([p]);
+    const [a, b] = refsOf(p);
+    sim.faults.revokeCredentials();
+    const out = await connect(sim).writeStock([
+      { ...a, target: Q(6) },
+      { externalProductId: '20', externalVariantId: '0', target: Q(1) },
+      { ...b, target: Q(6) },
+      { ...a, target: Q(7) },
+    ]);
+    expect(out.map((o) => [o.externalVariantId, o.status === 'failed' && o.error.constructor])).toEqual([
+      ['201', AuthError],
+      ['0', Rejected],
+      ['202', AuthError],
+      ['201', AuthError],
+    ]);
+    expect(calls(sim)).toEqual(['GET /catalog/products']);
+    expect(sim.stock(a)).toEqual(Q(5));
+  });
+
+  it('a revoked token fails every valid read AuthError; a malformed id is NotFound', async () => {
+    const p = product(20, 201, 1, Q(5));
+    sim.seed([p]);
+    const [a] = refsOf(p);
+    sim.faults.revokeCredentials();
+    const out = await connect(sim).readStock([a, { externalProductId: 'x', externalVariantId: '201' }]);
+    expect(out.map((o) => o.status === 'failed' && o.error.constructor)).toEqual([AuthError, NotFound]);
+    expect(calls(sim)).toEqual(['GET /catalog/products']);
+  });
+});
