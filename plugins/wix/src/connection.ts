@@ -1,6 +1,7 @@
 /**
- * One site's connection. The catalog version comes from the `catalogVersion` credential when given,
- * else from one probe per connection (remembered on this connection only: plugins keep no
+ * One site's connection: the SDK's batched pipeline, one unit per run (a run is one plan: query every
+ * item, then write in phases). The catalog version comes from the `catalogVersion` credential when
+ * given, else from one probe per connection (remembered on this connection only: plugins keep no
  * module-level state). Then every call goes to the V1 or the V3 path.
  *
  * Sites migrate from Catalog V1 to V3, never back: when a V1 call fails with anything but an auth,
@@ -8,37 +9,62 @@
  * V3 it switches to V3 for good and does the rest of the work there.
  */
 import {
-  AuthError,
-  NotFound,
-  RateLimited,
-  Transient,
-  type PluginError,
-  OutcomeSlots,
-  refOf,
+  batched,
   Rejected,
-  sameTargetStock,
+  stopsTheWork,
+  toPluginError,
+  Transient,
   type HttpClient,
-  type ObservedStock,
+  type PluginError,
   type PluginLogger,
   type StockWrite,
   type StoreConnection,
+  type TargetStock,
   type VariantRef,
-  type WriteOutcome,
 } from '@stock-sync/plugin-sdk';
 import { configuredVersion, probeCatalogVersion } from './catalog-version';
 import type { CatalogVersion } from './manifest';
-import { asPluginError, planItems, type PlannedItem } from './plan';
-import { readV1, writeV1 } from './v1/v1-stock';
-import { readV3, writeV3 } from './v3/v3-stock';
+import { wixIds, type Answer, type PlannedItem } from './plan';
+import { readV1Items, writeV1Items } from './v1/v1-stock';
+import { readV3Items, writeV3Items } from './v3/v3-stock';
+
+/** One path of a run: answers the items it can; throws what ends the run. */
+type Path<T extends VariantRef, V> = (version: CatalogVersion, items: readonly PlannedItem<T>[], answer: Answer<T, V>) => Promise<void>;
 
 export class WixConnection implements StoreConnection {
+  readonly writeStock: StoreConnection['writeStock'];
+  readonly readStock: StoreConnection['readStock'];
   private version?: Promise<CatalogVersion>;
 
   constructor(
     private readonly api: HttpClient,
     private readonly log: PluginLogger,
     private readonly credentials: Readonly<Record<string, string>>,
-  ) {}
+  ) {
+    const location = () => this.credentials.locationId || undefined;
+    ({ writeStock: this.writeStock, readStock: this.readStock } = batched({
+      platform: 'Wix',
+      id: 'wix',
+      log,
+      ids: wixIds,
+      invalid: { write: 'Not a Wix product/variant id', read: 'Not a Wix product/variant id' },
+      verify: () => this.verify(),
+      // No groupBy, no maxBatch: the whole run is one unit. Every change already in place (the hub's
+      // belief): no read, no write (the default 'group' rule over that one unit).
+      write: {
+        run: (items) =>
+          this.run<StockWrite, PluginError | undefined>('write', items, (version, rest, answer) =>
+            version === 'V1' ? writeV1Items(api, log, rest, answer) : writeV3Items(api, rest, answer, location()),
+          ),
+      },
+      read: {
+        run: (items) =>
+          this.run<VariantRef, TargetStock | PluginError>('read', items, (version, rest, answer) =>
+            version === 'V1' ? readV1Items(api, rest, answer) : readV3Items(api, rest, answer, location()),
+          ),
+      },
+    }));
+  }
 
   private catalogVersion(): Promise<CatalogVersion> {
     if (!this.version) {
@@ -57,7 +83,7 @@ export class WixConnection implements StoreConnection {
 
   /** After a failed V1 call: true when the site has moved to Catalog V3 (and the connection now uses it). */
   private async movedToV3(error: PluginError): Promise<boolean> {
-    if (error instanceof AuthError || error instanceof RateLimited || error instanceof Transient) return false;
+    if (stopsTheWork(error)) return false;
     let actual: CatalogVersion;
     try {
       actual = await probeCatalogVersion(this.api);
@@ -70,21 +96,40 @@ export class WixConnection implements StoreConnection {
     return true;
   }
 
-  /** Runs the V1 path; on a site that moved to V3 meanwhile, the inputs not yet answered go the V3 way. */
-  private async onV1OrMoved<T extends VariantRef>(
-    items: PlannedItem<T>[],
-    remaining: () => number[],
-    v1: () => Promise<void>,
-    v3: (rest: PlannedItem<T>[]) => Promise<void>,
-  ): Promise<void> {
+  /**
+   * One run on the site's catalog; on a site that moved to V3 meanwhile, the items not yet answered go the
+   * V3 way. What the platform answered before a failure is kept (a PATCH already applied stays written);
+   * only the rest fail with it — the SDK's stop rule covers a run whose unit is one batch only when
+   * nothing of it was answered yet.
+   */
+  private async run<T extends VariantRef, V>(
+    kind: 'write' | 'read',
+    items: readonly PlannedItem<T>[],
+    path: Path<T, V>,
+  ): Promise<(V | PluginError)[]> {
+    const answers = new Map<PlannedItem<T>, V>();
+    const answer: Answer<T, V> = (it, verdict) => void answers.set(it, verdict);
     try {
-      await v1();
+      const version = await this.catalogVersion();
+      try {
+        await path(version, items, answer);
+      } catch (e) {
+        if (version !== 'V1' || !(await this.movedToV3(toPluginError(e, 'Wix')))) throw e;
+        await path(
+          'V3',
+          items.filter((it) => !answers.has(it)),
+          answer,
+        );
+      }
     } catch (e) {
-      const error = asPluginError(e);
-      if (!(await this.movedToV3(error))) throw error;
-      const open = new Set(remaining());
-      await v3(items.filter((it) => it.indexes.some((i) => open.has(i))));
+      if (answers.size === 0) throw e;
+      const error = toPluginError(e, 'Wix');
+      this.log.warn(`wix: ${kind} stopped`, { code: error.code, message: error.message });
+      return items.map((it) => (answers.has(it) ? (answers.get(it) as V) : error));
     }
+    return items.map((it) =>
+      answers.has(it) ? (answers.get(it) as V) : new Transient(`Wix gave no answer for variant ${it.input.externalVariantId}`),
+    );
   }
 
   /** Always probes (one call): proves the token and site, and that a configured version is right. */
@@ -94,66 +139,5 @@ export class WixConnection implements StoreConnection {
     if (configured && configured !== actual) {
       throw new Rejected(`catalogVersion is set to ${configured}, but this Wix site uses Catalog ${actual}`, { configured, actual });
     }
-  }
-
-  async writeStock(changes: readonly StockWrite[]): Promise<WriteOutcome[]> {
-    const outcomes = new OutcomeSlots<WriteOutcome>(changes.length);
-    const { items, invalid } = planItems(changes);
-    outcomes.set(invalid, (i) => ({
-      ...refOf(changes[i]),
-      status: 'failed',
-      error: new Rejected('Not a Wix product/variant id', refOf(changes[i]) as unknown as Record<string, unknown>),
-    }));
-    // Every change already in place (the hub's belief): no read, no write.
-    const inPlace = (s: StockWrite) => s.previous != null && sameTargetStock(s.previous, s.target);
-    if (items.every((it) => inPlace(it.input))) {
-      for (const it of items) outcomes.set(it.indexes, (i) => ({ ...refOf(changes[i]), status: 'written' }));
-      return outcomes.done();
-    }
-    try {
-      const version = await this.catalogVersion();
-      const location = this.credentials.locationId || undefined;
-      if (version === 'V1') {
-        await this.onV1OrMoved(
-          items,
-          () => outcomes.remaining(),
-          () => writeV1(this.api, this.log, changes, items, outcomes),
-          (rest) => writeV3(this.api, changes, rest, outcomes, location),
-        );
-      } else await writeV3(this.api, changes, items, outcomes, location);
-    } catch (e) {
-      const error = asPluginError(e);
-      this.log.warn('wix: write stopped', { code: error.code, message: error.message });
-      outcomes.fillRemaining((i) => ({ ...refOf(changes[i]), status: 'failed', error }));
-    }
-    return outcomes.done();
-  }
-
-  async readStock(refs: readonly VariantRef[]): Promise<ObservedStock[]> {
-    const outcomes = new OutcomeSlots<ObservedStock>(refs.length);
-    const { items, invalid } = planItems(refs);
-    outcomes.set(invalid, (i) => ({
-      ...refOf(refs[i]),
-      status: 'failed',
-      error: new NotFound('Not a Wix product/variant id', refOf(refs[i]) as unknown as Record<string, unknown>),
-    }));
-    if (items.length === 0) return outcomes.done();
-    try {
-      const version = await this.catalogVersion();
-      const location = this.credentials.locationId || undefined;
-      if (version === 'V1') {
-        await this.onV1OrMoved(
-          items,
-          () => outcomes.remaining(),
-          () => readV1(this.api, refs, items, outcomes),
-          (rest) => readV3(this.api, refs, rest, outcomes, location),
-        );
-      } else await readV3(this.api, refs, items, outcomes, location);
-    } catch (e) {
-      const error = asPluginError(e);
-      this.log.warn('wix: read stopped', { code: error.code, message: error.message });
-      outcomes.fillRemaining((i) => ({ ...refOf(refs[i]), status: 'failed', error }));
-    }
-    return outcomes.done();
   }
 }

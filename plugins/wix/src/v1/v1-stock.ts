@@ -8,13 +8,14 @@
  */
 import {
   chunk,
+  groupByProduct,
   NotFound,
-  OutcomeSlots,
-  refOf,
   Rejected,
   stopsTheWork,
+  toPluginError,
   type HttpClient,
   type ObservedStock,
+  type OutcomeSlots,
   type PluginError,
   type PluginLogger,
   type StockWrite,
@@ -23,8 +24,8 @@ import {
   type WriteOutcome,
 } from '@stock-sync/plugin-sdk';
 import { QUERY_PAGE_LIMIT } from '../manifest';
-import { asPluginError, type PlannedItem } from '../plan';
-import type { V1InventoryItem, V1QueryResponse } from '../wix-types';
+import { readInto, writeInto, type PlannedItem, type ReadAnswer, type WriteAnswer } from '../plan';
+import type { V1InventoryItem, V1Patch, V1QueryResponse } from '../wix-types';
 import { fromV1Variant, planV1Patch } from './v1-mapping';
 
 export const V1_QUERY_PATH = '/stores-reader/v2/inventoryItems/query';
@@ -50,93 +51,91 @@ export async function queryV1(api: HttpClient, productIds: string[]): Promise<Ma
   return out;
 }
 
-function byProduct<T extends VariantRef>(items: PlannedItem<T>[]): Map<string, PlannedItem<T>[]> {
-  const m = new Map<string, PlannedItem<T>[]>();
-  for (const it of items) m.set(it.input.externalProductId, [...(m.get(it.input.externalProductId) ?? []), it]);
-  return m;
+const noVariant = (productId: string, variantId: string) =>
+  new NotFound(`Wix product ${productId} has no variant ${variantId}`, { productId, variantId });
+
+/** One product's PATCH: undefined once applied, or the error its variants fail with; throws what stops the run. */
+async function patchV1(api: HttpClient, log: PluginLogger, productId: string, patch: V1Patch): Promise<PluginError | undefined> {
+  try {
+    // Absolute values for every variant sent: safe to re-send.
+    await api.request({
+      method: 'PATCH',
+      url: `/stores/v2/inventoryItems/product/${encodeURIComponent(productId)}`,
+      body: patch,
+      idempotent: true,
+    });
+  } catch (e) {
+    const error = toPluginError(e, 'Wix');
+    // A site that moved to Catalog V3 since the query: stop, so the connection detects it again.
+    if (stopsTheWork(error) || isCatalogMismatch(error)) throw error;
+    return error instanceof NotFound
+      ? new NotFound(`Wix has no inventory for product ${productId}`, error.details)
+      : new Rejected(`Wix refused the inventory update of product ${productId} (${error.message})`, error.details);
+  }
+  log.debug('wix v1: product inventory updated', {
+    productId,
+    trackQuantity: patch.inventoryItem.trackQuantity,
+    variants: patch.inventoryItem.variants.length,
+  });
+  return undefined;
 }
 
-export async function writeV1(
+/** One query for the items' products, then one PATCH per product whose inventory has to change. */
+export async function writeV1Items(
+  api: HttpClient,
+  log: PluginLogger,
+  items: readonly PlannedItem<StockWrite>[],
+  answer: WriteAnswer,
+): Promise<void> {
+  const groups = groupByProduct(items);
+  const current = await queryV1(
+    api,
+    groups.map((g) => g.productId),
+  );
+  for (const { productId, items: group } of groups) {
+    const item = current.get(productId);
+    if (!item) {
+      for (const it of group) answer(it, new NotFound(`Wix has no inventory for product ${productId}`, { productId }));
+      continue;
+    }
+    const known = new Set(item.variants.map((v) => v.variantId));
+    const present = group.filter((it) => known.has(it.input.externalVariantId));
+    for (const it of group) if (!known.has(it.input.externalVariantId)) answer(it, noVariant(productId, it.input.externalVariantId));
+    const patch = planV1Patch(item, new Map<string, TargetStock>(present.map((it) => [it.input.externalVariantId, it.input.target])));
+    const verdict = patch && (await patchV1(api, log, productId, patch));
+    for (const it of present) answer(it, verdict);
+  }
+}
+
+export async function readV1Items(api: HttpClient, items: readonly PlannedItem<VariantRef>[], answer: ReadAnswer): Promise<void> {
+  const groups = groupByProduct(items);
+  const current = await queryV1(
+    api,
+    groups.map((g) => g.productId),
+  );
+  for (const { productId, items: group } of groups) {
+    const item = current.get(productId);
+    const variants = new Map((item?.variants ?? []).map((v) => [v.variantId, v]));
+    for (const it of group) {
+      const v = variants.get(it.input.externalVariantId);
+      answer(it, item && v ? fromV1Variant(item.trackQuantity, v) : noVariant(productId, it.input.externalVariantId));
+    }
+  }
+}
+
+/** The V1 write into outcome slots (a caller without the pipeline). */
+export const writeV1 = (
   api: HttpClient,
   log: PluginLogger,
   changes: readonly StockWrite[],
   items: PlannedItem<StockWrite>[],
   outcomes: OutcomeSlots<WriteOutcome>,
-): Promise<void> {
-  const groups = byProduct(items);
-  const current = await queryV1(api, [...groups.keys()]);
-  for (const [productId, group] of groups) {
-    const fail = (it: PlannedItem<StockWrite>, error: PluginError) =>
-      outcomes.set(it.indexes, (i) => ({ ...refOf(changes[i]), status: 'failed', error }));
-    const item = current.get(productId);
-    if (!item) {
-      for (const it of group) fail(it, new NotFound(`Wix has no inventory for product ${productId}`, { productId }));
-      continue;
-    }
-    const known = new Set(item.variants.map((v) => v.variantId));
-    const present = group.filter((it) => known.has(it.input.externalVariantId));
-    for (const it of group.filter((g) => !known.has(g.input.externalVariantId)))
-      fail(
-        it,
-        new NotFound(`Wix product ${productId} has no variant ${it.input.externalVariantId}`, {
-          productId,
-          variantId: it.input.externalVariantId,
-        }),
-      );
-    const patch = planV1Patch(item, new Map<string, TargetStock>(present.map((it) => [it.input.externalVariantId, it.input.target])));
-    if (patch) {
-      try {
-        // Absolute values for every variant sent: safe to re-send.
-        await api.request({
-          method: 'PATCH',
-          url: `/stores/v2/inventoryItems/product/${encodeURIComponent(productId)}`,
-          body: patch,
-          idempotent: true,
-        });
-      } catch (e) {
-        const error = asPluginError(e);
-        // A site that moved to Catalog V3 since the query: stop, so the connection detects it again.
-        if (stopsTheWork(error) || isCatalogMismatch(error)) throw error;
-        const perItem =
-          error instanceof NotFound
-            ? new NotFound(`Wix has no inventory for product ${productId}`, error.details)
-            : new Rejected(`Wix refused the inventory update of product ${productId} (${error.message})`, error.details);
-        present.forEach((it) => fail(it, perItem));
-        continue;
-      }
-      log.debug('wix v1: product inventory updated', {
-        productId,
-        trackQuantity: patch.inventoryItem.trackQuantity,
-        variants: patch.inventoryItem.variants.length,
-      });
-    }
-    for (const it of present) outcomes.set(it.indexes, (i) => ({ ...refOf(changes[i]), status: 'written' }));
-  }
-}
+): Promise<void> => writeV1Items(api, log, items, writeInto(changes, outcomes));
 
-export async function readV1(
+/** The V1 read into outcome slots (a caller without the pipeline). */
+export const readV1 = (
   api: HttpClient,
   refs: readonly VariantRef[],
   items: PlannedItem<VariantRef>[],
   outcomes: OutcomeSlots<ObservedStock>,
-): Promise<void> {
-  const groups = byProduct(items);
-  const current = await queryV1(api, [...groups.keys()]);
-  for (const [productId, group] of groups) {
-    const item = current.get(productId);
-    const variants = new Map((item?.variants ?? []).map((v) => [v.variantId, v]));
-    for (const it of group) {
-      const v = variants.get(it.input.externalVariantId);
-      if (item && v) {
-        const stock = fromV1Variant(item.trackQuantity, v);
-        outcomes.set(it.indexes, (i) => ({ ...refOf(refs[i]), status: 'found', stock }));
-      } else {
-        const error = new NotFound(`Wix product ${productId} has no variant ${it.input.externalVariantId}`, {
-          productId,
-          variantId: it.input.externalVariantId,
-        });
-        outcomes.set(it.indexes, (i) => ({ ...refOf(refs[i]), status: 'failed', error }));
-      }
-    }
-  }
-}
+): Promise<void> => readV1Items(api, items, readInto(refs, outcomes));

@@ -7,19 +7,19 @@
 import {
   chunk,
   NotFound,
-  OutcomeSlots,
   refOf,
   Rejected,
   Transient,
   type HttpClient,
   type ObservedStock,
+  type OutcomeSlots,
   type PluginError,
   type StockWrite,
   type VariantRef,
   type WriteOutcome,
 } from '@stock-sync/plugin-sdk';
 import { QUERY_PAGE_LIMIT, V3_BULK_MAX } from '../manifest';
-import { type PlannedItem } from '../plan';
+import { readInto, writeInto, type PlannedItem, type ReadAnswer, type WriteAnswer } from '../plan';
 import type { V3BulkResponse, V3InventoryItem, V3ItemUpdate, V3QueryResponse } from '../wix-types';
 import { fromV3Item, showsTarget, toV3Fields } from './v3-mapping';
 
@@ -80,19 +80,18 @@ interface Pending {
   item: V3InventoryItem;
 }
 
-export async function writeV3(
+/** Query the items' inventory, one bulk update per 1,000 that must change, a stale revision read and sent once more. */
+export async function writeV3Items(
   api: HttpClient,
-  changes: readonly StockWrite[],
-  items: PlannedItem<StockWrite>[],
-  outcomes: OutcomeSlots<WriteOutcome>,
+  items: readonly PlannedItem<StockWrite>[],
+  answer: WriteAnswer,
   locationId: string | undefined,
 ): Promise<void> {
-  const written = (it: PlannedItem<StockWrite>) => outcomes.set(it.indexes, (i) => ({ ...refOf(changes[i]), status: 'written' }));
-  const fail = (it: PlannedItem<StockWrite>, error: PluginError) =>
-    outcomes.set(it.indexes, (i) => ({ ...refOf(changes[i]), status: 'failed', error }));
+  const written = (it: PlannedItem<StockWrite>) => answer(it, undefined);
+  const fail = (it: PlannedItem<StockWrite>, error: PluginError) => answer(it, error);
 
   /** Reads the items' current inventory; returns the ones that still need an update. */
-  const resolve = async (batch: PlannedItem<StockWrite>[]): Promise<Pending[]> => {
+  const resolve = async (batch: readonly PlannedItem<StockWrite>[]): Promise<Pending[]> => {
     const current = await queryV3(api, [...new Set(batch.map((it) => it.input.externalVariantId))]);
     const pending: Pending[] = [];
     for (const it of batch) {
@@ -152,19 +151,33 @@ export async function writeV3(
     fail(it, new Transient(`Wix inventory of variant ${it.input.externalVariantId} changed while it was being written; try again`));
 }
 
-export async function readV3(
+export async function readV3Items(
   api: HttpClient,
-  refs: readonly VariantRef[],
-  items: PlannedItem<VariantRef>[],
-  outcomes: OutcomeSlots<ObservedStock>,
+  items: readonly PlannedItem<VariantRef>[],
+  answer: ReadAnswer,
   locationId: string | undefined,
 ): Promise<void> {
   const current = await queryV3(api, [...new Set(items.map((it) => it.input.externalVariantId))]);
   for (const it of items) {
     const item = pickItem(current.get(it.input.externalVariantId), it.input, locationId);
-    if ('revision' in item) {
-      const stock = fromV3Item(item);
-      outcomes.set(it.indexes, (i) => ({ ...refOf(refs[i]), status: 'found', stock }));
-    } else outcomes.set(it.indexes, (i) => ({ ...refOf(refs[i]), status: 'failed', error: item }));
+    answer(it, 'revision' in item ? fromV3Item(item) : item);
   }
 }
+
+/** The V3 write into outcome slots (a caller without the pipeline). */
+export const writeV3 = (
+  api: HttpClient,
+  changes: readonly StockWrite[],
+  items: PlannedItem<StockWrite>[],
+  outcomes: OutcomeSlots<WriteOutcome>,
+  locationId: string | undefined,
+): Promise<void> => writeV3Items(api, items, writeInto(changes, outcomes), locationId);
+
+/** The V3 read into outcome slots (a caller without the pipeline). */
+export const readV3 = (
+  api: HttpClient,
+  refs: readonly VariantRef[],
+  items: PlannedItem<VariantRef>[],
+  outcomes: OutcomeSlots<ObservedStock>,
+  locationId: string | undefined,
+): Promise<void> => readV3Items(api, items, readInto(refs, outcomes), locationId);
