@@ -6,9 +6,9 @@
  * a level and without userErrors is not taken as done (Transient).
  */
 import { randomUUID } from 'node:crypto';
-import { chunk, Rejected, Transient } from '@stock-sync/plugin-sdk';
+import { chunk, Rejected, toPluginError, Transient } from '@stock-sync/plugin-sdk';
 import { ACTIVATE_ITEMS_PER_CALL, activateCost, activateDocument } from './documents';
-import { asPluginError, type Ledger } from './ledger';
+import type { Ledger } from './ledger';
 import type { ShopifyApi } from './shopify-api';
 
 export interface PendingActivation {
@@ -39,7 +39,7 @@ export function activationOutcome(payload: ActivatePayload | null | undefined): 
 
 export async function activateItems(
   api: ShopifyApi,
-  ledger: Ledger<unknown>,
+  ledger: Ledger,
   pending: readonly PendingActivation[],
   locationId: string,
 ): Promise<void> {
@@ -56,7 +56,7 @@ export async function activateItems(
     } catch (e) {
       ledger.callFailed(
         call.map((p) => p.key),
-        asPluginError(e, (m) => new Transient(`stocking items at the location failed: ${m}`)),
+        toPluginError(e, 'Shopify'),
       );
       continue;
     }

@@ -1,13 +1,13 @@
 /**
- * One writeStock/readStock run's bookkeeping: each variant's result, and the connection-level error
- * (if any) that stopped the run. Variants without a result when the run ends take that error, so the
- * caller always gets exactly one outcome per input.
+ * A write run's bookkeeping across its phases (read, activate, update, set): each variant's first verdict,
+ * and the error that stopped the run, if any. A write run is one plan (one batch of the SDK's pipeline), so
+ * this stop rule stays here: a variant an earlier phase wrote stays written when a later call stops the run,
+ * which a stop thrown to the pipeline would fail with the rest of the batch.
  */
-import { isPluginError, stopsTheWork, Transient } from '@stock-sync/plugin-sdk';
-import type { PluginError } from '@stock-sync/plugin-sdk';
+import { stopsTheWork, Transient, type PluginError } from '@stock-sync/plugin-sdk';
 
-export class Ledger<T> {
-  private readonly results = new Map<string, { ok: true; value: T } | { ok: false; error: PluginError }>();
+export class Ledger {
+  private readonly results = new Map<string, PluginError | undefined>();
   private stoppedBy: PluginError | undefined;
 
   get stopped(): PluginError | undefined {
@@ -18,12 +18,12 @@ export class Ledger<T> {
     return this.results.has(key);
   }
 
-  succeed(key: string, value: T): void {
-    if (!this.results.has(key)) this.results.set(key, { ok: true, value });
+  succeed(key: string): void {
+    if (!this.results.has(key)) this.results.set(key, undefined);
   }
 
   fail(key: string, error: PluginError): void {
-    if (!this.results.has(key)) this.results.set(key, { ok: false, error });
+    if (!this.results.has(key)) this.results.set(key, error);
   }
 
   /** A call carrying `keys` failed: they fail with its error, and the run stops if it is connection-level (the SDK's stopsTheWork). */
@@ -32,15 +32,9 @@ export class Ledger<T> {
     if (stopsTheWork(error)) this.stoppedBy ??= error;
   }
 
-  result(key: string): { ok: true; value: T } | { ok: false; error: PluginError } {
-    const r = this.results.get(key);
-    if (r) return r;
-    return { ok: false, error: this.stoppedBy ?? new Transient('the variant was not processed (the run ended early)') };
+  /** The variant's verdict: undefined when written, else the error it fails with. */
+  verdict(key: string): PluginError | undefined {
+    if (this.results.has(key)) return this.results.get(key);
+    return this.stoppedBy ?? new Transient('the variant was not processed (the run ended early)');
   }
-}
-
-/** Unknown throws (bugs, not platform answers) still become taxonomy errors at the boundary. */
-export function asPluginError(e: unknown, fallback: (msg: string) => PluginError): PluginError {
-  if (isPluginError(e)) return e;
-  return fallback(e instanceof Error ? e.message : String(e));
 }

@@ -10,10 +10,10 @@
  * orchestrator retries later). At most MAX_ROUNDS calls per chunk; each round strictly shrinks.
  */
 import { randomUUID } from 'node:crypto';
-import { chunk, NotFound, Transient } from '@stock-sync/plugin-sdk';
+import { chunk, NotFound, toPluginError, Transient } from '@stock-sync/plugin-sdk';
 import type { TargetStock } from '@stock-sync/plugin-sdk';
 import { SET_AVAILABLE, SET_AVAILABLE_COST } from './documents';
-import { asPluginError, type Ledger } from './ledger';
+import type { Ledger } from './ledger';
 import { MAX_INPUT_ARRAY } from './manifest';
 import type { QuantitySet } from './mapping';
 import { readVariants } from './read-variants';
@@ -40,19 +40,14 @@ interface SetPayload {
   } | null;
 }
 
-export async function setQuantities(
-  api: ShopifyApi,
-  ledger: Ledger<unknown>,
-  pending: readonly PendingSet[],
-  locationId: string,
-): Promise<void> {
+export async function setQuantities(api: ShopifyApi, ledger: Ledger, pending: readonly PendingSet[], locationId: string): Promise<void> {
   for (const part of chunk(pending, MAX_INPUT_ARRAY)) {
     if (ledger.stopped) return;
     await setChunk(api, ledger, part, locationId);
   }
 }
 
-async function setChunk(api: ShopifyApi, ledger: Ledger<unknown>, items: PendingSet[], locationId: string): Promise<void> {
+async function setChunk(api: ShopifyApi, ledger: Ledger, items: PendingSet[], locationId: string): Promise<void> {
   let round = items;
   let reread = false;
   for (let n = 1; round.length > 0; n++) {
@@ -75,7 +70,7 @@ async function setChunk(api: ShopifyApi, ledger: Ledger<unknown>, items: Pending
     round.forEach((p, i) => {
       const ue = errorsByIndex.get(i);
       if (!ue) {
-        if (applied) ledger.succeed(p.key, true);
+        if (applied) ledger.succeed(p.key);
         else next.push(p); // not applied because another item was refused: send again
       } else if (isStale(ue) && !reread) {
         stale.push(p);
@@ -93,7 +88,7 @@ async function setChunk(api: ShopifyApi, ledger: Ledger<unknown>, items: Pending
 
 async function sendOnce(
   api: ShopifyApi,
-  ledger: Ledger<unknown>,
+  ledger: Ledger,
   items: PendingSet[],
   locationId: string,
 ): Promise<{ applied: boolean; errorsByIndex: Map<number, UserError>; unindexed: UserError[] } | undefined> {
@@ -122,14 +117,14 @@ async function sendOnce(
   } catch (e) {
     ledger.callFailed(
       items.map((p) => p.key),
-      asPluginError(e, (m) => new Transient(`setting quantities failed: ${m}`)),
+      toPluginError(e, 'Shopify'),
     );
     return undefined;
   }
 }
 
 /** Re-reads stale items; returns those still needing a write, with the fresh changeFromQuantity. */
-async function refreshStale(api: ShopifyApi, ledger: Ledger<unknown>, stale: PendingSet[], locationId: string): Promise<PendingSet[]> {
+async function refreshStale(api: ShopifyApi, ledger: Ledger, stale: PendingSet[], locationId: string): Promise<PendingSet[]> {
   const fresh = new Map<string, VariantState | undefined>();
   await readVariants(
     api,
@@ -151,7 +146,7 @@ async function refreshStale(api: ShopifyApi, ledger: Ledger<unknown>, stale: Pen
       continue;
     }
     const done = p.target.kind === 'out_of_stock' ? s.available <= 0 : s.available === p.set.quantity;
-    if (done) ledger.succeed(p.key, true);
+    if (done) ledger.succeed(p.key);
     else again.push({ ...p, set: { ...p.set, changeFromQuantity: s.available } });
   }
   return again;

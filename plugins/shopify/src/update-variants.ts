@@ -4,9 +4,9 @@
  * UPDATE_PRODUCTS_PER_CALL aliases go in one request. Variants whose change Shopify refuses are
  * failed in the ledger; the others are left for the caller (they may still need a quantity set).
  */
-import { chunk, Rejected, Transient } from '@stock-sync/plugin-sdk';
+import { chunk, Rejected, toPluginError } from '@stock-sync/plugin-sdk';
 import { UPDATE_PRODUCTS_PER_CALL, updateVariantsCost, updateVariantsDocument } from './documents';
-import { asPluginError, type Ledger } from './ledger';
+import type { Ledger } from './ledger';
 import { MAX_INPUT_ARRAY } from './manifest';
 import type { VariantUpdate } from './mapping';
 import type { ShopifyApi } from './shopify-api';
@@ -40,7 +40,7 @@ function aliasesOf(pending: readonly PendingUpdate[]): Alias[] {
   return out;
 }
 
-export async function updateVariants(api: ShopifyApi, ledger: Ledger<unknown>, pending: readonly PendingUpdate[]): Promise<void> {
+export async function updateVariants(api: ShopifyApi, ledger: Ledger, pending: readonly PendingUpdate[]): Promise<void> {
   for (const call of chunk(aliasesOf(pending), UPDATE_PRODUCTS_PER_CALL)) {
     if (ledger.stopped) return;
     const variables: Record<string, unknown> = {};
@@ -53,10 +53,7 @@ export async function updateVariants(api: ShopifyApi, ledger: Ledger<unknown>, p
       data = await api.graphql(updateVariantsDocument(call.length), variables, updateVariantsCost(call.length));
     } catch (e) {
       const keys = call.flatMap((a) => a.items.map((p) => p.key));
-      ledger.callFailed(
-        keys,
-        asPluginError(e, (m) => new Transient(`updating variants failed: ${m}`)),
-      );
+      ledger.callFailed(keys, toPluginError(e, 'Shopify'));
       continue;
     }
     call.forEach((a, i) => {
@@ -72,7 +69,7 @@ export async function updateVariants(api: ShopifyApi, ledger: Ledger<unknown>, p
         const hit = idx === undefined ? a.items : a.items[idx] ? [a.items[idx]] : a.items;
         for (const p of hit) ledger.fail(p.key, error);
       }
-      for (const p of a.items) if (p.final) ledger.succeed(p.key, true); // no-op for the failed ones
+      for (const p of a.items) if (p.final) ledger.succeed(p.key); // no-op for the failed ones
     });
   }
 }
