@@ -3,31 +3,36 @@
  * from the client it was built with; every result comes back in input order, one per input.
  */
 import {
-  allInPlace,
   AuthError,
-  chunk,
+  batched,
+  groupByProduct,
   NotFound,
-  OutcomeSlots,
-  refOf as ref,
   Rejected,
   stopsTheWork,
   toPluginError,
-  type ObservedStock,
   type PluginError,
   type PluginLogger,
   type StockWrite,
   type StoreConnection,
   type VariantRef,
-  type WriteOutcome,
+  type WriteAnswer,
+  type ReadAnswer,
 } from '@stock-sync/plugin-sdk';
 import { skuError } from './item-errors';
 import { API_VERSION, MAX_SKUS_PER_SEARCH, MAX_SKUS_PER_UPDATE } from './manifest';
 import { quantityFor, stockOfSku } from './stock-mapping';
 import type { TikTokApi } from './tiktok-api';
-import type { InventorySearchData, InventorySku, InventoryUpdateData, InventoryUpdateSku, TikTokShop } from './tiktok-types';
-import { groupByProduct, type PlannedItem } from './write-plan';
+import type {
+  InventorySearchData,
+  InventorySku,
+  InventoryUpdateData,
+  InventoryUpdateSku,
+  TikTokEnvelope,
+  TikTokShop,
+} from './tiktok-types';
+import { tiktokIds, type PlannedItem } from './write-plan';
 
-const asPluginError = (e: unknown) => toPluginError(e, 'TikTok Shop');
+const PLATFORM = 'TikTok Shop';
 
 export interface TikTokSettings {
   shopCipher: string;
@@ -36,11 +41,41 @@ export interface TikTokSettings {
 }
 
 export class TikTokShopConnection implements StoreConnection {
+  readonly writeStock: StoreConnection['writeStock'];
+  readonly readStock: StoreConnection['readStock'];
+
   constructor(
     private readonly api: TikTokApi,
     private readonly settings: TikTokSettings,
-    private readonly log: PluginLogger,
-  ) {}
+    log: PluginLogger,
+  ) {
+    const pipeline = batched({
+      platform: PLATFORM,
+      id: 'tiktok-shop',
+      log,
+      ids: tiktokIds,
+      invalid: { write: 'TikTok Shop product and SKU ids are decimal strings', read: 'Not a TikTok Shop SKU id (ids are decimal strings)' },
+      verify: () => this.verify(),
+      // One product per Update Inventory call, at most MAX_SKUS_PER_UPDATE SKUs; a product whose changes the
+      // hub says are all in place is skipped (the default 'group' rule).
+      write: {
+        groupBy: (it) => it.input.externalProductId,
+        maxBatch: MAX_SKUS_PER_UPDATE,
+        run: (items, productId) => this.writeChunk(productId, items),
+      },
+      // Inventory Search takes SKU ids across products: one call per 600 SKUs, whatever their products.
+      read: {
+        maxBatch: MAX_SKUS_PER_SEARCH,
+        mapError: (error) =>
+          error instanceof NotFound
+            ? new Rejected(`TikTok Shop answered 404 for the inventory search (${error.message})`, error.details)
+            : error,
+        run: (items) => this.readChunk(items),
+      },
+    });
+    this.writeStock = pipeline.writeStock;
+    this.readStock = inProductOrder(pipeline.readStock);
+  }
 
   /**
    * Get Authorized Shops: proves the app key, the signature (app secret) and the access token in one
@@ -57,80 +92,25 @@ export class TikTokShopConnection implements StoreConnection {
     }
   }
 
-  async writeStock(changes: readonly StockWrite[]): Promise<WriteOutcome[]> {
-    const outcomes = new OutcomeSlots<WriteOutcome>(changes.length);
-    const { groups, invalid } = groupByProduct(changes);
-    outcomes.set(invalid, (i) => ({
-      ...ref(changes[i]),
-      status: 'failed',
-      error: new Rejected('TikTok Shop product and SKU ids are decimal strings', {
-        externalProductId: changes[i].externalProductId,
-        externalVariantId: changes[i].externalVariantId,
-      }),
-    }));
-    try {
-      for (const group of groups) {
-        if (allInPlace(group.items)) {
-          for (const it of group.items) outcomes.set(it.indexes, (i) => ({ ...ref(changes[i]), status: 'written' }));
-          this.log.debug('tiktok-shop: skipped a product whose writes are all in place', { productId: group.productId });
-          continue;
-        }
-        for (const part of chunk(group.items, MAX_SKUS_PER_UPDATE)) await this.writeChunk(group.productId, part, changes, outcomes);
-      }
-    } catch (e) {
-      const error = asPluginError(e);
-      this.log.warn('tiktok-shop: write stopped', { code: error.code, message: error.message });
-      outcomes.fillRemaining((i) => ({ ...ref(changes[i]), status: 'failed', error }));
-    }
-    return outcomes.done();
-  }
-
   private skuUpdate(it: PlannedItem<StockWrite>): InventoryUpdateSku {
     const quantity = quantityFor(it.input.target);
     const { warehouseId } = this.settings;
     return { id: it.input.externalVariantId, inventory: [warehouseId ? { warehouse_id: warehouseId, quantity } : { quantity }] };
   }
 
-  /** One Update Inventory call; throws only errors that stop the whole run. */
-  private async writeChunk(
-    productId: string,
-    items: PlannedItem<StockWrite>[],
-    changes: readonly StockWrite[],
-    outcomes: OutcomeSlots<WriteOutcome>,
-  ): Promise<void> {
-    const fail = (error: PluginError) => (it: PlannedItem<StockWrite>) =>
-      outcomes.set(it.indexes, (i) => ({ ...ref(changes[i]), status: 'failed', error }));
-    let errors: NonNullable<InventoryUpdateData['errors']>;
-    let topLevel: string | undefined;
+  /** One Update Inventory call: a verdict per SKU; throws what stops the run, or what fails the whole call. */
+  private async writeChunk(productId: string, items: readonly PlannedItem<StockWrite>[]): Promise<WriteAnswer> {
+    let env: TikTokEnvelope<InventoryUpdateData>;
     try {
-      const env = await this.api.call<InventoryUpdateData>('POST', `/product/${API_VERSION}/products/${productId}/inventory/update`, {
+      env = await this.api.call<InventoryUpdateData>('POST', `/product/${API_VERSION}/products/${productId}/inventory/update`, {
         body: { skus: items.map((it) => this.skuUpdate(it)) },
         shopScoped: true,
         // Absolute quantities: sending the same call again lands on the same state.
         idempotent: true,
       });
-      errors = env.data?.errors ?? [];
-      topLevel = env.code === 0 ? undefined : `${env.code}: ${env.message}`;
-      if (topLevel && errors.length === 0) {
-        // "The SKU stock can be updated only by this SKU in live status": a product that is not live is refused
-        // whole. Not retried: the merchant must activate it (or TikTok must approve it).
-        items.forEach(
-          fail(
-            new Rejected(`TikTok Shop refused the stock update of product ${productId} (${topLevel}); only live SKUs take stock updates`, {
-              productId,
-              code: env.code,
-            }),
-          ),
-        );
-        return;
-      }
     } catch (e) {
-      const error = asPluginError(e);
-      if (stopsTheWork(error)) throw error;
-      if (!(error instanceof NotFound)) {
-        items.forEach(fail(error));
-        return;
-      }
+      const error = toPluginError(e, PLATFORM);
+      if (!(error instanceof NotFound)) throw error;
       // A 404 on a product path: gone, unless Inventory Search still lists the SKU under this product.
       const claimed = new Map(
         items.map((it) => [
@@ -139,8 +119,17 @@ export class TikTokShopConnection implements StoreConnection {
         ]),
       );
       const checked = await this.confirmMissing(productId, claimed);
-      items.forEach((it) => fail(checked.get(it.input.externalVariantId)!)(it));
-      return;
+      return items.map((it) => checked.get(it.input.externalVariantId));
+    }
+    const errors = env.data?.errors ?? [];
+    const topLevel = env.code === 0 ? undefined : `${env.code}: ${env.message}`;
+    if (topLevel && errors.length === 0) {
+      // "The SKU stock can be updated only by this SKU in live status": a product that is not live is refused
+      // whole. Not retried: the merchant must activate it (or TikTok must approve it).
+      return new Rejected(`TikTok Shop refused the stock update of product ${productId} (${topLevel}); only live SKUs take stock updates`, {
+        productId,
+        code: env.code,
+      });
     }
     const bySku = new Map<string, PluginError>();
     for (const e of errors) {
@@ -151,19 +140,17 @@ export class TikTokShopConnection implements StoreConnection {
     // Inventory Search agrees (otherwise the SKU exists and the refusal is Rejected with TikTok's words).
     const claimedMissing = new Map([...bySku].filter(([, e]) => e instanceof NotFound));
     if (claimedMissing.size) for (const [skuId, e] of await this.confirmMissing(productId, claimedMissing)) bySku.set(skuId, e);
-    for (const it of items) {
-      const error = bySku.get(it.input.externalVariantId);
-      if (error) fail(error)(it);
-      // A failing call (non-zero code) that names only some SKUs: the others' fate is unknown, never "written".
-      else if (topLevel)
-        fail(
-          new Rejected(
-            `TikTok Shop answered the stock update of product ${productId} with ${topLevel} without naming SKU ${it.input.externalVariantId}: not known to be written`,
-            { productId },
-          ),
-        )(it);
-      else outcomes.set(it.indexes, (i) => ({ ...ref(changes[i]), status: 'written' }));
-    }
+    return items.map(
+      (it) =>
+        bySku.get(it.input.externalVariantId) ??
+        // A failing call (non-zero code) that names only some SKUs: the others' fate is unknown, never "written".
+        (topLevel
+          ? new Rejected(
+              `TikTok Shop answered the stock update of product ${productId} with ${topLevel} without naming SKU ${it.input.externalVariantId}: not known to be written`,
+              { productId },
+            )
+          : undefined),
+    );
   }
 
   /**
@@ -185,7 +172,7 @@ export class TikTokShopConnection implements StoreConnection {
         (env.data?.inventory ?? []).filter((p) => p.product_id === productId).flatMap((p) => (p.skus ?? []).map((s) => s.id)),
       );
     } catch (e) {
-      const error = asPluginError(e);
+      const error = toPluginError(e, PLATFORM);
       if (stopsTheWork(error)) throw error;
       for (const [skuId, claim] of claims)
         out.set(
@@ -208,78 +195,46 @@ export class TikTokShopConnection implements StoreConnection {
     return out;
   }
 
-  async readStock(refs: readonly VariantRef[]): Promise<ObservedStock[]> {
-    const outcomes = new OutcomeSlots<ObservedStock>(refs.length);
-    const { groups, invalid } = groupByProduct(refs);
-    outcomes.set(invalid, (i) => ({
-      ...ref(refs[i]),
-      status: 'failed',
-      error: new NotFound('Not a TikTok Shop SKU id (ids are decimal strings)', {
-        externalProductId: refs[i].externalProductId,
-        externalVariantId: refs[i].externalVariantId,
-      }),
-    }));
-    // Inventory Search takes SKU ids across products: one call per 600 SKUs, whatever their products.
-    const items = groups.flatMap((g) => g.items);
-    try {
-      for (const part of chunk(items, MAX_SKUS_PER_SEARCH)) await this.readChunk(part, refs, outcomes);
-    } catch (e) {
-      const error = asPluginError(e);
-      this.log.warn('tiktok-shop: read stopped', { code: error.code, message: error.message });
-      outcomes.fillRemaining((i) => ({ ...ref(refs[i]), status: 'failed', error }));
-    }
-    return outcomes.done();
-  }
-
-  private async readChunk(
-    items: PlannedItem<VariantRef>[],
-    refs: readonly VariantRef[],
-    outcomes: OutcomeSlots<ObservedStock>,
-  ): Promise<void> {
-    const fail = (error: PluginError) => (it: PlannedItem<VariantRef>) =>
-      outcomes.set(it.indexes, (i) => ({ ...ref(refs[i]), status: 'failed', error }));
+  /** One Inventory Search: each SKU's stock under its product, or why not; throws what stops the run or fails the call. */
+  private async readChunk(items: readonly PlannedItem<VariantRef>[]): Promise<ReadAnswer> {
+    const env = await this.api.call<InventorySearchData>('POST', `/product/${API_VERSION}/inventory/search`, {
+      body: { sku_ids: items.map((it) => it.input.externalVariantId) },
+      shopScoped: true,
+      // A search, POST only to carry its id list: safe to send again.
+      idempotent: true,
+    });
+    if (env.code !== 0) return new Rejected(`TikTok Shop refused the inventory search (${env.code}: ${env.message})`, { code: env.code });
     const found = new Map<string, { productId: string; sku: InventorySku }>();
-    try {
-      const env = await this.api.call<InventorySearchData>('POST', `/product/${API_VERSION}/inventory/search`, {
-        body: { sku_ids: items.map((it) => it.input.externalVariantId) },
-        shopScoped: true,
-        // A search, POST only to carry its id list: safe to send again.
-        idempotent: true,
-      });
-      if (env.code !== 0) {
-        items.forEach(fail(new Rejected(`TikTok Shop refused the inventory search (${env.code}: ${env.message})`, { code: env.code })));
-        return;
-      }
-      for (const p of env.data?.inventory ?? []) for (const sku of p.skus ?? []) found.set(sku.id, { productId: p.product_id, sku });
-    } catch (e) {
-      const error = asPluginError(e);
-      if (stopsTheWork(error)) throw error;
-      items.forEach(
-        fail(
-          error instanceof NotFound
-            ? new Rejected(`TikTok Shop answered 404 for the inventory search (${error.message})`, error.details)
-            : error,
-        ),
-      );
-      return;
-    }
-    for (const it of items) {
+    for (const p of env.data?.inventory ?? []) for (const sku of p.skus ?? []) found.set(sku.id, { productId: p.product_id, sku });
+    return items.map((it) => {
       const { externalProductId: productId, externalVariantId: skuId } = it.input;
       const hit = found.get(skuId);
       if (!hit || hit.productId !== productId) {
-        fail(new NotFound(`TikTok Shop product ${productId} has no SKU ${skuId}`, { productId, skuId, foundUnder: hit?.productId }))(it);
-        continue;
+        return new NotFound(`TikTok Shop product ${productId} has no SKU ${skuId}`, { productId, skuId, foundUnder: hit?.productId });
       }
       const stock = stockOfSku(hit.sku, this.settings.warehouseId);
-      if (!stock) {
-        const warehouses = (hit.sku.warehouse_inventory ?? []).map((w) => w.warehouse_id);
-        const why = this.settings.warehouseId
-          ? `has no stock in the configured warehouse ${this.settings.warehouseId}`
-          : `keeps stock in ${warehouses.length} warehouses (${warehouses.join(', ') || 'none listed'}): set the warehouseId credential`;
-        fail(new Rejected(`TikTok Shop SKU ${skuId} ${why}`, { productId, skuId, warehouses }))(it);
-        continue;
-      }
-      outcomes.set(it.indexes, (i) => ({ ...ref(refs[i]), status: 'found', stock }));
-    }
+      if (stock) return stock;
+      const warehouses = (hit.sku.warehouse_inventory ?? []).map((w) => w.warehouse_id);
+      const why = this.settings.warehouseId
+        ? `has no stock in the configured warehouse ${this.settings.warehouseId}`
+        : `keeps stock in ${warehouses.length} warehouses (${warehouses.join(', ') || 'none listed'}): set the warehouseId credential`;
+      return new Rejected(`TikTok Shop SKU ${skuId} ${why}`, { productId, skuId, warehouses });
+    });
   }
+}
+
+/**
+ * Reads in the order the searches carry SKU ids: a product's SKUs together, products in first-seen order
+ * (600 per call across products); the outcomes go back in input order.
+ */
+function inProductOrder(read: StoreConnection['readStock']): StoreConnection['readStock'] {
+  return async (refs) => {
+    // Unusable ids keep a group of their own: they are failed without a call and must not move a product.
+    const keyed = refs.map((input, index) => ({ input, index, key: tiktokIds(input) ? input.externalProductId : `\u0000${index}` }));
+    const order = groupByProduct(keyed, (it) => it.key).flatMap((g) => g.items.map((it) => it.index));
+    const answers = await read(order.map((i) => refs[i]));
+    const out = new Array<(typeof answers)[number]>(refs.length);
+    order.forEach((i, k) => (out[i] = answers[k]));
+    return out;
+  };
 }
