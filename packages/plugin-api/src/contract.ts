@@ -8,6 +8,26 @@ import type { HttpClient } from './http-client';
 import type { PluginError } from './errors';
 import type { OAuthApp, PluginOAuth } from './oauth';
 
+/**
+ * A platform's own "your budget is spent" header, as data: the host's HTTP client reads it on every answer
+ * and holds the store's requests for the pause it names (Retry-After and the IETF RateLimit-Remaining /
+ * RateLimit-Reset pair are read for every platform without being declared). Header names are matched
+ * case-insensitively. Exactly one of `remaining` and `usedOfLimit` is given.
+ */
+export interface RateLimitSignal {
+  /** A header counting the requests left, spent at 0 or below, e.g. 'X-Rate-Limit-Requests-Left'. */
+  remaining?: string;
+  /** A header of the form "used/limit", spent when used >= limit, e.g. Shopify REST's 'X-Shopify-Shop-Api-Call-Limit'. */
+  usedOfLimit?: string;
+  /**
+   * How long to hold off once spent: a fixed wait (`ms`), or a wait read from another header of the same
+   * answer (`header`, in `unit` — 'ms' or 's'); no pause when that header is absent or unreadable.
+   */
+  pause: { ms: number } | { header: string; unit: 'ms' | 's' };
+  /** Read the signal on 4xx/5xx answers too (default false: there the status speaks first). */
+  onErrors?: boolean;
+}
+
 export interface RateLimitPolicy {
   /** Sustained requests per second one store connection may send. */
   requestsPerSecond: number;
@@ -15,6 +35,8 @@ export interface RateLimitPolicy {
   burst: number;
   /** Free-form note of the platform's documented limit, with its source, for operators. */
   note?: string;
+  /** The platform's own budget headers (since 1.2.0). */
+  signals?: readonly RateLimitSignal[];
 }
 
 export interface PluginCapabilities {

@@ -6,6 +6,8 @@
 export const KEBAB_CASE_ID_PATTERN = '^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$';
 /** Credential field names become JSON keys and form field names: plain identifiers only. */
 export const CREDENTIAL_FIELD_NAME_PATTERN = '^[A-Za-z][A-Za-z0-9_]*$';
+/** An HTTP header name (RFC 9110 token characters). */
+export const HEADER_NAME_PATTERN = "^[A-Za-z0-9!#$%&'*+.^_`|~-]+$";
 
 export const CREDENTIAL_FIELD_JSON_SCHEMA = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
@@ -54,6 +56,37 @@ export const MANIFEST_JSON_SCHEMA = {
         requestsPerSecond: { type: 'number', exclusiveMinimum: 0 },
         burst: { type: 'number', exclusiveMinimum: 0 },
         note: { type: 'string' },
+        signals: {
+          type: 'array',
+          description: "the platform's own budget headers, read by the host's HTTP client on every answer",
+          items: {
+            type: 'object',
+            required: ['pause'],
+            additionalProperties: false,
+            oneOf: [{ required: ['remaining'] }, { required: ['usedOfLimit'] }],
+            properties: {
+              remaining: { type: 'string', pattern: HEADER_NAME_PATTERN, description: 'header counting the requests left' },
+              usedOfLimit: { type: 'string', pattern: HEADER_NAME_PATTERN, description: 'header of the form "used/limit"' },
+              pause: {
+                oneOf: [
+                  {
+                    type: 'object',
+                    required: ['ms'],
+                    additionalProperties: false,
+                    properties: { ms: { type: 'number', exclusiveMinimum: 0 } },
+                  },
+                  {
+                    type: 'object',
+                    required: ['header', 'unit'],
+                    additionalProperties: false,
+                    properties: { header: { type: 'string', pattern: HEADER_NAME_PATTERN }, unit: { enum: ['ms', 's'] } },
+                  },
+                ],
+              },
+              onErrors: { type: 'boolean' },
+            },
+          },
+        },
       },
     },
     docsUrl: { type: 'string', format: 'uri', pattern: '^https?://' },

@@ -2,6 +2,7 @@
 // the SDK's own imports of it working.
 export type {
   RateLimitPolicy,
+  RateLimitSignal,
   PluginCapabilities,
   PluginManifest,
   CredentialField,

@@ -7,7 +7,14 @@ export { createRateLimiter, type RateLimiter, type RateLimiterOptions } from './
 export { createRedactor, redactDeep, redactHeaders, REDACTED, SENSITIVE_NAME, type Redactor } from './http/redact';
 export { parseRetryAfter, platformPauseMs } from './http/retry-after';
 export { backoffDelayMs } from './http/backoff';
-export { headerNumber, exhaustedBudgetPauseMs, exhaustedBudgetClassifier, type ExhaustedBudgetSignal } from './http/rate-headers';
+export {
+  headerNumber,
+  exhaustedBudgetPauseMs,
+  exhaustedBudgetClassifier,
+  rateSignalPauseMs,
+  declaredSignalsPauseMs,
+  type ExhaustedBudgetSignal,
+} from './http/rate-headers';
 // What every connection needs around the contract: outcome slots, de-duplication, grouping, chunking,
 // the stop rule, the in-place rule.
 export * from './batching';

@@ -92,9 +92,9 @@ describe('createHttpClient on real timers', () => {
     expect(c.stats.throttled).toBe(1);
   });
 
-  it('pauses on platform headers of successful answers (Etsy x-remaining-this-second: 0)', async () => {
+  it('pauses on declared platform headers of successful answers (Etsy x-remaining-this-second: 0)', async () => {
     server.script([{ status: 200, headers: { 'x-remaining-this-second': '0' } }, { status: 200 }]);
-    const c = client();
+    const c = client({ rateLimit: { ...policy, signals: [{ remaining: 'x-remaining-this-second', pause: { ms: 1_000 } }] } });
     await c.request({ method: 'GET', url: '/a' });
     await c.request({ method: 'GET', url: '/b' });
     expect(server.received[1].at - server.received[0].at).toBeGreaterThanOrEqual(950);

@@ -77,6 +77,38 @@ describe('validatePlugin', () => {
     expect(errors).toContain('manifest.rateLimit is required');
   });
 
+  it('accepts declared rate signals and names each bad one by its path', () => {
+    const ok = goodPlugin() as any;
+    ok.manifest.rateLimit.signals = [
+      { remaining: 'X-Rate-Limit-Requests-Left', pause: { header: 'X-Rate-Limit-Time-Reset-Ms', unit: 'ms' }, onErrors: true },
+      { usedOfLimit: 'X-Shopify-Shop-Api-Call-Limit', pause: { ms: 1000 } },
+    ];
+    expect(validatePlugin(ok)).toMatchObject({ ok: true });
+
+    const p = goodPlugin() as any;
+    p.manifest.rateLimit.signals = [
+      { pause: { ms: 1000 } },
+      { remaining: 'x-a', usedOfLimit: 'x-b', pause: { ms: 1000 } },
+      { remaining: 'bad header', pause: { ms: 0 } },
+      { remaining: 'x-a', pause: { header: 'x-reset', unit: 'minutes' } },
+      { remaining: 'x-a', pause: { ms: 5, header: 'x-reset' }, onErrors: 'yes' },
+      'x-a',
+    ];
+    const errors = (validatePlugin(p) as { errors: string[] }).errors;
+    expect(errors).toEqual([
+      'manifest.rateLimit.signals.0.remaining is required: give exactly one of remaining and usedOfLimit',
+      'manifest.rateLimit.signals.1.usedOfLimit cannot be given with remaining (give exactly one of them)',
+      'manifest.rateLimit.signals.2.remaining must be a header name',
+      "manifest.rateLimit.signals.2.pause must be { ms: a positive number } or { header: a header name, unit: 'ms' | 's' }",
+      "manifest.rateLimit.signals.3.pause must be { ms: a positive number } or { header: a header name, unit: 'ms' | 's' }",
+      "manifest.rateLimit.signals.4.pause must be { ms: a positive number } or { header: a header name, unit: 'ms' | 's' }",
+      'manifest.rateLimit.signals.4.onErrors must be a boolean',
+      'manifest.rateLimit.signals.5 must be a signal (an object)',
+    ]);
+    p.manifest.rateLimit.signals = { remaining: 'x-a' };
+    expect((validatePlugin(p) as { errors: string[] }).errors).toContain('manifest.rateLimit.signals must be an array of signals');
+  });
+
   it('checks credential fields, duplicates and connect', () => {
     const p = goodPlugin() as any;
     p.credentialFields = [

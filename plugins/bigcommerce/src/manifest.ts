@@ -67,6 +67,8 @@ export const manifest: PluginManifest = {
       'BigCommerce: store-wide quota shared by all apps, 150 requests per 30 s window on Standard/Plus (450 on Pro); ' +
       '429 with X-Rate-Limit-Time-Reset-Ms when spent (https://developer.bigcommerce.com/docs/start/best-practices/api-rate-limits). ' +
       'The hub keeps to 2.5 req/s, half of the smallest plan.',
+    // Every answer carries X-Rate-Limit-Requests-Left; at 0 the store waits X-Rate-Limit-Time-Reset-Ms (same page).
+    signals: [{ remaining: 'X-Rate-Limit-Requests-Left', pause: { header: 'X-Rate-Limit-Time-Reset-Ms', unit: 'ms' }, onErrors: true }],
   },
   docsUrl: 'https://developer.bigcommerce.com/docs/rest-catalog/product-variants/variants-batch',
 };

@@ -62,6 +62,8 @@ export const manifest: PluginManifest = {
     note:
       'Etsy: 10 requests/s and 10,000/day per app key / OAuth token by default (raised on request); 429 when over ' +
       '(https://developers.etsy.com/documentation/essentials/rate-limits). The hub keeps to 8 req/s.',
+    // Every answer carries x-remaining-this-second; at 0 the store waits for the next second (same page).
+    signals: [{ remaining: 'x-remaining-this-second', pause: { ms: 1_000 }, onErrors: true }],
   },
   docsUrl: 'https://developers.etsy.com/documentation/reference#operation/updateListingInventory',
 };

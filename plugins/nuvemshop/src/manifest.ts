@@ -43,6 +43,8 @@ export const manifest: PluginManifest = {
       'Nuvemshop/Tiendanube: leaky bucket of 40 requests per store+app draining at 2 req/s (x10 on Next/Evolution plans), ' +
       '429 with x-rate-limit-limit/-remaining/-reset (github.com/TiendaNube/api-docs README.md, "Rate limiting"). ' +
       'The hub keeps to 2 req/s, burst 35.',
+    // Any answer (errors too) with x-rate-limit-remaining 0: the bucket is full; hold off one leak (500 ms at 2/s).
+    signals: [{ remaining: 'x-rate-limit-remaining', pause: { ms: 500 }, onErrors: true }],
   },
   docsUrl: 'https://tiendanube.github.io/api-documentation/resources/product-variant',
 };

@@ -3,15 +3,7 @@
  * header, the User-Agent it requires, and its rate and error signals read into the SDK's taxonomy.
  * The only I/O the plugin does goes through here.
  */
-import {
-  AuthError,
-  exhaustedBudgetPauseMs,
-  headerNumber,
-  RateLimited,
-  type ConnectContext,
-  type HttpClient,
-  type HttpResponse,
-} from '@stock-sync/plugin-sdk';
+import { AuthError, headerNumber, RateLimited, type ConnectContext, type HttpClient, type HttpResponse } from '@stock-sync/plugin-sdk';
 import { API_VERSION, DEFAULT_API_HOST, USER_AGENT_APP } from './manifest';
 import { isNuvemErrorBody } from './nuvemshop-types';
 
@@ -48,7 +40,7 @@ const LEAK_MS = 500;
 /**
  * - 429: wait `x-rate-limit-reset` (ms until the bucket is empty: the only timing the platform gives;
  *   conservative, never shorter than one leak).
- * - any answer with `x-rate-limit-remaining: 0`: the bucket is full; hold off one leak.
+ * (`x-rate-limit-remaining: 0` on any answer, the bucket full, is declared in the manifest: `rateLimit.signals`.)
  * - 401/403: the token is wrong, revoked (app uninstalled) or lacks a scope → AuthError.
  * - 402: the store or the app's subscription is unpaid; every call fails until it is paid. Not
  *   retryable and needs the merchant → AuthError (the store needs attention), with the reason.
@@ -72,7 +64,5 @@ export function classifyNuvemshopResponse(res: HttpResponse): { error?: AuthErro
         : 'Nuvemshop rejected the access token';
     return { error: new AuthError(`${what}${why ? ` (${why})` : ''}`, { status: res.status }) };
   }
-  // Any other answer (errors too) with the bucket full: hold off one leak.
-  const pauseMs = exhaustedBudgetPauseMs(res, { remaining: 'x-rate-limit-remaining', pauseMs: LEAK_MS, onErrors: true });
-  return pauseMs === undefined ? undefined : { pauseMs };
+  return undefined;
 }

@@ -1,7 +1,8 @@
 /** Auth, the User-Agent rule and the rate-limit signals, over real HTTP and through the classifier. */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { AuthError, RateLimited } from '@stock-sync/plugin-sdk';
+import { AuthError, declaredSignalsPauseMs, RateLimited } from '@stock-sync/plugin-sdk';
+import { manifest } from '../src/manifest';
 import { classifyNuvemshopResponse } from '../src/nuvemshop-api';
 import { call, connect, product, refsOf, startNuvemSimulator, type NuvemSim } from './support/store';
 
@@ -88,9 +89,12 @@ describe('classifier', () => {
     expect((classifyNuvemshopResponse(res(429))?.error as RateLimited).retryAfterMs).toBe(500);
   });
 
-  it('pauses one leak when the bucket is full on a successful answer', () => {
-    expect(classifyNuvemshopResponse(res(200, { 'x-rate-limit-remaining': '0' }))).toEqual({ pauseMs: 500 });
-    expect(classifyNuvemshopResponse(res(200, { 'x-rate-limit-remaining': '12' }))).toBeUndefined();
+  it('pauses one leak when the bucket is full, on any answer (declared in the manifest, read by the SDK client)', () => {
+    const signals = manifest.rateLimit.signals!;
+    expect(declaredSignalsPauseMs(res(200, { 'x-rate-limit-remaining': '0' }), signals)).toBe(500);
+    expect(declaredSignalsPauseMs(res(422, { 'x-rate-limit-remaining': '0' }), signals)).toBe(500);
+    expect(declaredSignalsPauseMs(res(200, { 'x-rate-limit-remaining': '12' }), signals)).toBeUndefined();
+    expect(classifyNuvemshopResponse(res(200, { 'x-rate-limit-remaining': '0' }))).toBeUndefined();
   });
 
   it('treats 402 Payment Required (store or app unpaid) as an AuthError the merchant must fix', () => {

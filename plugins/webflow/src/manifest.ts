@@ -34,6 +34,9 @@ export const manifest: PluginManifest = {
       'Webflow Data API v2: 60 req/min (Starter, Basic) or 120 req/min (CMS, eCommerce, Business) per token; 429 with ' +
       'Retry-After (~60 s) and X-RateLimit-Remaining/-Limit (https://developers.webflow.com/data/v2.0.0/reference/rate-limits). ' +
       'The hub keeps to 1.8 req/s, burst 10.',
+    // X-RateLimit-Remaining at 0 on a successful answer holds the store's requests: no reset time is
+    // documented with it, so a second lets the window move on.
+    signals: [{ remaining: 'X-RateLimit-Remaining', pause: { ms: 1_000 } }],
   },
   docsUrl: 'https://developers.webflow.com/data/reference/ecommerce/inventory/update',
 };

@@ -2,15 +2,7 @@
  * The site's Data API v2 client: ctx.http with the base URL, the bearer token and Webflow's error
  * codes read into the SDK's taxonomy. The only I/O the plugin does goes through here.
  */
-import {
-  AuthError,
-  exhaustedBudgetPauseMs,
-  Rejected,
-  type ConnectContext,
-  type HttpClient,
-  type HttpResponse,
-  type PluginError,
-} from '@stock-sync/plugin-sdk';
+import { AuthError, Rejected, type ConnectContext, type HttpClient, type HttpResponse, type PluginError } from '@stock-sync/plugin-sdk';
 import { API_VERSION_PATH, DEFAULT_API_HOST } from './manifest';
 import { webflowErrorBody } from './webflow-types';
 
@@ -30,17 +22,14 @@ export function createWebflowApi(ctx: ConnectContext): HttpClient {
   });
 }
 
-/** No reset time is documented with X-RateLimit-Remaining; a second lets the window move on. */
-const EXHAUSTED_PAUSE_MS = 1000;
-
 /**
  * - 401 (`not_authorized`, `invalid_credentials`) and 403 (`missing_scopes`) → AuthError with the code.
  * - 404 `collection_not_found`: the configured SKU collection id is wrong — the connection needs
  *   fixing, not the variant → AuthError (the store needs reconnecting), never a per-variant NotFound.
  * - 409 `ecommerce_not_enabled` → Rejected with that reason.
- * - `X-RateLimit-Remaining: 0` on any answer → hold the store's requests for a second.
+ * (`X-RateLimit-Remaining: 0` is declared in the manifest: `rateLimit.signals`, read by the SDK client.)
  */
-export function classifyWebflowResponse(res: HttpResponse): { error?: PluginError; pauseMs?: number } | undefined {
+export function classifyWebflowResponse(res: HttpResponse): { error?: PluginError } | undefined {
   const body = webflowErrorBody(res.data);
   const code = body?.code;
   if (res.status === 401 || res.status === 403) {
@@ -62,6 +51,5 @@ export function classifyWebflowResponse(res: HttpResponse): { error?: PluginErro
   if (res.status === 409 && code === 'ecommerce_not_enabled') {
     return { error: new Rejected('Webflow ecommerce is not enabled on this site (409 ecommerce_not_enabled)', { status: 409, code }) };
   }
-  const pauseMs = exhaustedBudgetPauseMs(res, { remaining: 'x-ratelimit-remaining', pauseMs: EXHAUSTED_PAUSE_MS });
-  return pauseMs === undefined ? undefined : { pauseMs };
+  return undefined;
 }

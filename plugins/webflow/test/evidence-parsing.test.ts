@@ -4,7 +4,8 @@
  * simulator involved.
  */
 import { join } from 'node:path';
-import { AuthError, platformPauseMs, Rejected, type HttpClient, type HttpResponse } from '@stock-sync/plugin-sdk';
+import { AuthError, declaredSignalsPauseMs, platformPauseMs, Rejected, type HttpClient, type HttpResponse } from '@stock-sync/plugin-sdk';
+import { manifest } from '../src/manifest';
 import { evidence, loadEvidenceDir } from '@stock-sync/plugin-testkit';
 import { SkuCollection } from '../src/sku-collection';
 import { fromInventory, sameOnPlatform, toInventoryUpdate } from '../src/stock-mapping';
@@ -62,5 +63,7 @@ it('classifies the documented errors: 401 → AuthError, 409 ecommerce_not_enabl
   expect(classifyWebflowResponse(asResponse('error-429-too-many-requests'))).toBeUndefined();
   expect(platformPauseMs(asResponse('error-429-too-many-requests').headers, 0)).toBe(60_000);
   // On a successful answer, X-RateLimit-Remaining 0 holds the store's next request.
-  expect(classifyWebflowResponse({ status: 200, headers: { 'x-ratelimit-remaining': '0' }, data: {} })?.pauseMs).toBeGreaterThan(0);
+  expect(
+    declaredSignalsPauseMs({ status: 200, headers: { 'x-ratelimit-remaining': '0' }, data: {} }, manifest.rateLimit.signals!),
+  ).toBeGreaterThan(0);
 });

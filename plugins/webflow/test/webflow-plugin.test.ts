@@ -1,5 +1,6 @@
 /** The plugin against the Webflow simulator over real HTTP: forms written, fewest calls, quirks. */
-import { AuthError, RateLimited, Rejected, type StockWrite } from '@stock-sync/plugin-sdk';
+import { AuthError, declaredSignalsPauseMs, RateLimited, Rejected, type StockWrite } from '@stock-sync/plugin-sdk';
+import { manifest } from '../src/manifest';
 import { classifyWebflowResponse } from '../src/webflow-api';
 import { SANDBOX_SKU_COLLECTION_ID } from '../src/simulator';
 import { connect, product, refsOf, startWebflowSimulator, type WebflowSim } from './support/site';
@@ -111,8 +112,10 @@ describe('classifier', () => {
     expect(v?.error).toBeInstanceOf(AuthError);
     expect(v?.error?.message).toContain('missing_scopes');
   });
-  it('pauses a second when X-RateLimit-Remaining reaches 0', () => {
-    expect(classifyWebflowResponse(res(200, {}, { 'x-ratelimit-remaining': '0' }))).toEqual({ pauseMs: 1000 });
-    expect(classifyWebflowResponse(res(200, {}, { 'x-ratelimit-remaining': '7' }))).toBeUndefined();
+  it('pauses a second when X-RateLimit-Remaining reaches 0 on a successful answer (declared in the manifest, read by the SDK client)', () => {
+    const signals = manifest.rateLimit.signals!;
+    expect(declaredSignalsPauseMs(res(200, {}, { 'x-ratelimit-remaining': '0' }), signals)).toBe(1000);
+    expect(declaredSignalsPauseMs(res(200, {}, { 'x-ratelimit-remaining': '7' }), signals)).toBeUndefined();
+    expect(classifyWebflowResponse(res(200, {}, { 'x-ratelimit-remaining': '0' }))).toBeUndefined();
   });
 });

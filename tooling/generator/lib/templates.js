@@ -3,6 +3,9 @@
 
 const json = (v) => `${JSON.stringify(v, null, 2)}\n`;
 
+/** A new plugin is built for the plugin API of this workspace: it asks for its version or a newer minor. */
+const PLUGIN_API_RANGE = `^${require('../../../packages/plugin-api/package.json').version}`;
+
 /** Identifier-safe form of an id, for constants ('big-cartel' → 'BIG_CARTEL'). */
 const constName = (id) => id.toUpperCase().replace(/-/g, '_');
 /** Type-name form ('big-cartel' → 'BigCartel'). */
@@ -39,9 +42,9 @@ function pluginFiles(c) {
         test: 'jest',
         lint: `node ${c.toolingRel}/scripts/check-boundaries.js`,
       },
-      stockSync: { role: 'integration-plugin', pluginApi: '^1.1.0', plugin: 'dist/index.js', simulator: 'dist/simulator/index.js' },
+      stockSync: { role: 'integration-plugin', pluginApi: PLUGIN_API_RANGE, plugin: 'dist/index.js', simulator: 'dist/simulator/index.js' },
       dependencies: { '@stock-sync/plugin-sdk': 'workspace:*' },
-      peerDependencies: { '@stock-sync/plugin-api': '^1.1.0', '@stock-sync/plugin-testkit': 'workspace:^' },
+      peerDependencies: { '@stock-sync/plugin-api': PLUGIN_API_RANGE, '@stock-sync/plugin-testkit': 'workspace:^' },
       peerDependenciesMeta: { '@stock-sync/plugin-testkit': { optional: true } },
       devDependencies: {
         '@stock-sync/jest-preset': 'workspace:*',

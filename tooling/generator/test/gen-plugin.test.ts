@@ -40,17 +40,19 @@ describe('generatePlugin', () => {
     const pkg = JSON.parse(read('big-cartel/package.json'));
     const woo = JSON.parse(readFileSync(join(repoRoot, 'plugins/woocommerce/package.json'), 'utf8'));
     expect(Object.keys(pkg).sort()).toEqual(Object.keys(woo).sort());
-    expect(pkg.stockSync).toEqual(woo.stockSync);
+    // A new plugin asks for the workspace's plugin API version (WooCommerce needs no newer than 1.1).
+    const apiRange = `^${JSON.parse(readFileSync(join(repoRoot, 'packages/plugin-api/package.json'), 'utf8')).version}`;
+    expect(pkg.stockSync).toEqual({ ...woo.stockSync, pluginApi: apiRange });
     expect(pkg.dependencies).toEqual(woo.dependencies);
     expect(pkg.devDependencies).toEqual(woo.devDependencies);
     // The published shape: the plugin API as a peer, the simulator a subpath, the testkit for tests only.
-    expect(pkg.peerDependencies).toEqual(woo.peerDependencies);
+    expect(pkg.peerDependencies).toEqual({ ...woo.peerDependencies, '@stock-sync/plugin-api': apiRange });
     expect(pkg.peerDependenciesMeta).toEqual(woo.peerDependenciesMeta);
     expect(pkg.exports).toEqual(woo.exports);
     expect(pkg.files).toEqual(woo.files);
     expect(pkg.private).toBeUndefined();
     expect(pkg.dependencies['@stock-sync/plugin-testkit']).toBeUndefined();
-    expect(pkg.stockSync.pluginApi).toBe('^1.1.0');
+    expect(pkg.stockSync.pluginApi).toBe(apiRange);
     expect(Object.keys(pkg.scripts)).toEqual(Object.keys(woo.scripts));
     expect(pkg.name).toBe('@stock-sync/plugin-big-cartel');
 

@@ -60,6 +60,28 @@ export const RATE_LIMIT_SCHEMA = {
     requestsPerSecond: { type: 'number' as const },
     burst: { type: 'integer' as const },
     note: { type: 'string' as const },
+    signals: {
+      type: 'array' as const,
+      description: "the platform's own budget headers the hub's HTTP client reads on every answer (plugin API 1.2)",
+      items: {
+        type: 'object' as const,
+        required: ['pause'],
+        properties: {
+          remaining: { type: 'string' as const, description: 'a header counting the requests left (spent at 0)' },
+          usedOfLimit: { type: 'string' as const, description: 'a header of the form "used/limit" (spent when used >= limit)' },
+          pause: {
+            type: 'object' as const,
+            description: 'a fixed wait (ms), or one read from a header of the same answer (header, unit)',
+            properties: {
+              ms: { type: 'number' as const },
+              header: { type: 'string' as const },
+              unit: { type: 'string' as const, enum: ['ms', 's'] },
+            },
+          },
+          onErrors: { type: 'boolean' as const, description: 'read on 4xx/5xx answers too' },
+        },
+      },
+    },
   },
   example: { requestsPerSecond: 2, burst: 4 },
 };

@@ -5,7 +5,7 @@
  *   full jitter, never sooner than Retry-After) or throw a taxonomy error with secrets redacted.
  */
 import axios, { type AxiosInstance } from 'axios';
-import type { PluginLogger, RateLimitPolicy } from '../contract';
+import type { PluginLogger, RateLimitPolicy, RateLimitSignal } from '../contract';
 import { PluginError, RateLimited, Rejected } from '../errors';
 import type {
   HttpClient,
@@ -20,6 +20,7 @@ import { backoffDelayMs } from './backoff';
 import { describeLocation, errorForNetworkFailure, errorForStatus, NOT_SENT_CODES, type ErrorContext } from './map-error';
 import { createRateLimiter, realSleep, type RateLimiter } from './rate-limiter';
 import { createRedactor, redactDeep, redactHeaders, type Redactor } from './redact';
+import { declaredSignalsPauseMs } from './rate-headers';
 import { platformPauseMs } from './retry-after';
 
 export interface CreateHttpClientOptions {
@@ -75,6 +76,8 @@ const noopLog: PluginLogger = { debug() {}, info() {}, warn() {}, error() {} };
 
 interface Core {
   axios: AxiosInstance;
+  /** The platform's own budget headers (manifest.rateLimit.signals). */
+  signals: readonly RateLimitSignal[];
   limiter: RateLimiter;
   log: PluginLogger;
   stats: DetailedHttpClientStats;
@@ -106,6 +109,7 @@ export function createHttpClient(options: CreateHttpClientOptions): HttpClient {
     // validateStatus: every status is an answer we map ourselves; no proxy from the environment, so
     // traffic goes exactly where the plugin points it.
     axios: axios.create({ validateStatus: () => true, proxy: false, maxRedirects: 0 }),
+    signals: options.rateLimit.signals ?? [],
     limiter: options.limiter ?? createRateLimiter(options.rateLimit, { now, sleep }),
     log: options.log ?? noopLog,
     stats: { requests: 0, retries: 0, throttled: 0, failures: 0, backoffMs: 0, unanswered: 0 },
@@ -277,6 +281,8 @@ async function attemptOnce<T>(
 
   // Platform signals first: even a successful answer can say "your budget is spent".
   let pauseMs = platformPauseMs(res.headers, core.now());
+  const declared = declaredSignalsPauseMs(res as HttpResponse, core.signals);
+  if (declared !== undefined) pauseMs = Math.max(pauseMs ?? 0, declared);
   let error: PluginError | undefined;
   for (const classify of layer.classifiers) {
     const verdict = classify(res as HttpResponse);

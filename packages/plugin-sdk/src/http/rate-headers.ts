@@ -1,8 +1,11 @@
 /**
- * "Remaining: 0 → pause N ms" signals that the client's built-in reader (platformPauseMs) does not
- * know: each platform names its own header (Nuvemshop x-rate-limit-remaining, Webflow
- * x-ratelimit-remaining …) and its own wait. A plugin's classify uses these instead of re-parsing.
+ * "Budget spent → pause N ms" signals that the client's built-in reader (platformPauseMs: Retry-After, the
+ * IETF RateLimit pair) does not know: each platform names its own header (BigCommerce
+ * X-Rate-Limit-Requests-Left, Etsy x-remaining-this-second, Nuvemshop x-rate-limit-remaining …) and its own
+ * wait. A plugin declares them as data (`manifest.rateLimit.signals`, read by the client on every answer:
+ * rateSignalPauseMs); the classifier helpers remain for a wait only code can compute.
  */
+import type { RateLimitSignal } from '../contract';
 import type { HttpResponse, ResponseClassifier } from './http-client';
 
 /** A header as a finite number (names are lower-cased by the client); undefined when absent or unreadable. */
@@ -41,4 +44,38 @@ export function exhaustedBudgetClassifier(signal: ExhaustedBudgetSignal): Respon
     const pauseMs = exhaustedBudgetPauseMs(res, signal);
     return pauseMs === undefined ? undefined : { pauseMs };
   };
+}
+
+/** "used/limit" (spaces around allowed): spent when used >= limit; false when absent or unreadable. */
+function usedUpLimit(value: string | undefined): boolean {
+  const m = value === undefined ? null : /^(\d+)\/(\d+)$/.exec(value.trim());
+  return m !== null && Number(m[1]) >= Number(m[2]);
+}
+
+/** The pause one declared signal asks for on this answer, or undefined when it does not say the budget is spent. */
+export function rateSignalPauseMs(res: HttpResponse, signal: RateLimitSignal): number | undefined {
+  const pause = signal.pause;
+  const pauseMs =
+    'ms' in pause
+      ? pause.ms
+      : (r: HttpResponse) => {
+          const n = headerNumber(r.headers, pause.header);
+          return n === undefined ? undefined : pause.unit === 's' ? n * 1000 : n;
+        };
+  if (signal.remaining !== undefined)
+    return exhaustedBudgetPauseMs(res, { remaining: signal.remaining, pauseMs, onErrors: signal.onErrors });
+  if (signal.usedOfLimit === undefined || (!signal.onErrors && res.status >= 400)) return undefined;
+  if (!usedUpLimit(res.headers?.[signal.usedOfLimit.toLowerCase()])) return undefined;
+  const ms = typeof pauseMs === 'function' ? pauseMs(res) : pauseMs;
+  return ms !== undefined && ms > 0 ? ms : undefined;
+}
+
+/** The longest pause any of the declared signals asks for on this answer (undefined: none does). */
+export function declaredSignalsPauseMs(res: HttpResponse, signals: readonly RateLimitSignal[]): number | undefined {
+  let longest: number | undefined;
+  for (const signal of signals) {
+    const ms = rateSignalPauseMs(res, signal);
+    if (ms !== undefined && (longest === undefined || ms > longest)) longest = ms;
+  }
+  return longest;
 }

@@ -18,29 +18,17 @@ function num(v: string | undefined): number | undefined {
 }
 
 /**
- * How long the platform asks us to wait, from the headers of any response (not only 429s):
+ * How long the platform asks us to wait, from the headers of any response (not only 429s), by the rules
+ * every platform shares:
  * - Retry-After (429/503, everyone; Ecwid, Shopify REST …)
- * - BigCommerce: X-Rate-Limit-Requests-Left 0 → wait X-Rate-Limit-Time-Reset-Ms
- * - Etsy: x-remaining-this-second 0 → wait for the next second
- * - Shopify REST: X-Shopify-Shop-Api-Call-Limit "40/40" → bucket full, let it leak a second
  * - IETF draft RateLimit-Remaining 0 + RateLimit-Reset (delta seconds)
+ * A platform's own headers are declared in its manifest (`rateLimit.signals`, rate-headers.ts).
  * Headers are lower-cased. Returns undefined when the response carries no such signal.
  */
 export function platformPauseMs(headers: Record<string, string>, now: number = Date.now()): number | undefined {
   const candidates: number[] = [];
   const retryAfter = parseRetryAfter(headers['retry-after'], now);
   if (retryAfter !== undefined) candidates.push(retryAfter);
-
-  const bcLeft = num(headers['x-rate-limit-requests-left']);
-  const bcReset = num(headers['x-rate-limit-time-reset-ms']);
-  if (bcLeft !== undefined && bcLeft <= 0 && bcReset !== undefined) candidates.push(bcReset);
-
-  const etsyLeft = num(headers['x-remaining-this-second']);
-  if (etsyLeft !== undefined && etsyLeft <= 0) candidates.push(1000);
-
-  const shopify = headers['x-shopify-shop-api-call-limit'];
-  const m = shopify ? /^(\d+)\/(\d+)$/.exec(shopify.trim()) : null;
-  if (m && Number(m[1]) >= Number(m[2])) candidates.push(1000);
 
   const ietfLeft = num(headers['ratelimit-remaining']);
   const ietfReset = num(headers['ratelimit-reset']);

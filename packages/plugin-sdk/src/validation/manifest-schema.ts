@@ -6,6 +6,7 @@
 import 'reflect-metadata';
 import { Type } from 'class-transformer';
 import {
+  IsArray,
   IsBoolean,
   IsDefined,
   IsIn,
@@ -19,6 +20,7 @@ import {
   IsUrl,
   Matches,
   ValidateBy,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { CONTRACT_VERSION } from '../contract';
@@ -44,6 +46,55 @@ export class CapabilitiesSchema {
   webhooks?: boolean;
 }
 
+/** An HTTP header name (RFC 9110 token characters), as HEADER_NAME_PATTERN in the plugin API. */
+export const HEADER_NAME = /^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/;
+
+/** `{ ms > 0 }` or `{ header, unit: 'ms' | 's' }`, nothing else. */
+function isSignalPause(v: unknown): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const keys = Object.keys(v).sort().join(',');
+  const p = v as Record<string, unknown>;
+  if (keys === 'ms') return typeof p.ms === 'number' && Number.isFinite(p.ms) && p.ms > 0;
+  if (keys === 'header,unit') return typeof p.header === 'string' && HEADER_NAME.test(p.header) && (p.unit === 'ms' || p.unit === 's');
+  return false;
+}
+
+export class RateLimitSignalSchema {
+  @ValidateIf((o: RateLimitSignalSchema) => o.usedOfLimit === undefined || o.remaining !== undefined)
+  @ValidateBy(
+    { name: 'headerName', validator: { validate: (v: unknown) => typeof v === 'string' && HEADER_NAME.test(v) } },
+    {
+      message: (args) =>
+        args.value === undefined ? 'is required: give exactly one of remaining and usedOfLimit' : 'must be a header name',
+    },
+  )
+  remaining?: string;
+
+  @ValidateIf((o: RateLimitSignalSchema) => o.usedOfLimit !== undefined)
+  @ValidateBy(
+    { name: 'headerName', validator: { validate: (v: unknown) => typeof v === 'string' && HEADER_NAME.test(v) } },
+    { message: 'must be a header name' },
+  )
+  @ValidateBy(
+    {
+      name: 'oneOfRemainingOrUsedOfLimit',
+      validator: { validate: (_v, args) => (args?.object as RateLimitSignalSchema).remaining === undefined },
+    },
+    { message: 'cannot be given with remaining (give exactly one of them)' },
+  )
+  usedOfLimit?: string;
+
+  @ValidateBy(
+    { name: 'signalPause', validator: { validate: isSignalPause } },
+    { message: "must be { ms: a positive number } or { header: a header name, unit: 'ms' | 's' }" },
+  )
+  pause!: { ms: number } | { header: string; unit: 'ms' | 's' };
+
+  @IsOptional()
+  @IsBoolean({ message: 'must be a boolean' })
+  onErrors?: boolean;
+}
+
 export class RateLimitSchema {
   @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'must be a positive number' })
   @IsPositive({ message: 'must be a positive number' })
@@ -56,6 +107,12 @@ export class RateLimitSchema {
   @IsOptional()
   @IsString({ message: 'must be a string' })
   note?: string;
+
+  @IsOptional()
+  @IsArray({ message: 'must be an array of signals' })
+  @ValidateNested({ each: true, message: 'must be a signal (an object)' })
+  @Type(() => RateLimitSignalSchema)
+  signals?: RateLimitSignalSchema[];
 }
 
 export class ManifestSchema {

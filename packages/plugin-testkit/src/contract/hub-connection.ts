@@ -46,7 +46,7 @@ export type HubClientOptions = Omit<CreateHttpClientOptions, 'rateLimit' | 'secr
 
 /** How connectAsHub departs from the hub, for plugin tests that need it (the contract suite never does). */
 export interface HubConnectionOverrides {
-  /** A budget other than the manifest's (tests of a platform's behaviour, not of its budget). */
+  /** A budget other than the manifest's (tests of a platform's behaviour, not of its budget); the manifest's `signals` stay unless it names its own. */
   rateLimit?: RateLimitPolicy;
   /** false: hand the credentials to the plugin as given, for tests of the plugin's own credential checks. */
   validate?: boolean;
@@ -70,7 +70,11 @@ export function connectAsHub(
   }
   const secrets = secretValues(effectiveCredentialFields(plugin.credentialFields), credentials);
   const log = recordingLogger();
-  const http = createHttpClient({ ...clientOptions, rateLimit: overrides.rateLimit ?? plugin.manifest.rateLimit, secrets, log });
+  // Another budget keeps the platform's declared signals (they are platform facts, not budget), unless it brings its own.
+  const rateLimit = overrides.rateLimit
+    ? { signals: plugin.manifest.rateLimit.signals, ...overrides.rateLimit }
+    : plugin.manifest.rateLimit;
+  const http = createHttpClient({ ...clientOptions, rateLimit, secrets, log });
   const connection = plugin.connect({ credentials: Object.freeze({ ...credentials }), http, log });
   return { connection, http, log, secrets };
 }
