@@ -7,6 +7,7 @@ import type { TargetStock } from './target-stock';
 import type { HttpClient } from './http-client';
 import type { PluginError } from './errors';
 import type { OAuthApp, PluginOAuth } from './oauth';
+import type { PluginNotices } from './notices';
 
 /**
  * A platform's own "your budget is spent" header, as data: the host's HTTP client reads it on every answer
@@ -144,4 +145,6 @@ export interface IntegrationPlugin {
   refreshCredentials?(ctx: ConnectContext): Promise<Record<string, string>>;
   /** Optional: connecting a store by the platform's install / consent flow (see oauth.ts). */
   oauth?: PluginOAuth;
+  /** Optional (since 1.3.0): the platform's inbound notices — drift corrected in seconds (see notices.ts). */
+  notices?: PluginNotices;
 }

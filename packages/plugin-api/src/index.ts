@@ -6,4 +6,5 @@ export * from './errors';
 export * from './http-client';
 export * from './contract';
 export * from './oauth';
+export * from './notices';
 export * from './schemas';

@@ -1,0 +1,65 @@
+/**
+ * Inbound platform notices (since 1.3.0): a platform tells the hub at once that something changed (a
+ * merchant's manual stock edit), so the hub reads back just the affected variants of that store within
+ * seconds instead of waiting for the next scheduled reconciliation. Optional: a plugin without `notices`
+ * keeps relying on reconciliation.
+ *
+ * The host owns the route, the per-store secret, the coalescing and the read-back; the plugin only knows the
+ * platform's documented format: its topics, its signature scheme and where the variant ids are in a body.
+ */
+import type { ConnectContext } from './contract';
+
+/** One delivery as the host received it, before anything is parsed. */
+export interface NoticeRequest {
+  /** The request's headers, names in lower case (as Node gives them). */
+  headers: Readonly<Record<string, string | readonly string[] | undefined>>;
+  /** The exact bytes of the body: signatures are computed over them. */
+  rawBody: Uint8Array;
+  /** The store's notice secret (the one given to `subscribe`, or set in the platform's app settings). */
+  secret: string;
+}
+
+/**
+ * A variant a notice concerns. Platforms often name only the variant (a variation id, an inventory item):
+ * `externalProductId` is then absent and the host matches on `externalVariantId` within the store alone.
+ */
+export interface NoticeRef {
+  externalVariantId: string;
+  externalProductId?: string;
+}
+
+/** Where the platform must deliver a store's notices, and the secret it must sign them with. */
+export interface NoticeSubscription {
+  /** The hub's public URL for this store's notices (from HUB_PUBLIC_URL). */
+  deliveryUrl: string;
+  secret: string;
+}
+
+export interface PluginNotices {
+  /** The platform's own topic names the plugin subscribes to / accepts, e.g. WooCommerce 'product.updated'. */
+  topics: readonly string[];
+  /**
+   * Whether the delivery is signed with `secret` by the platform's documented scheme. Pure and
+   * constant-time (crypto.timingSafeEqual on equal-length values); false, never a throw, on a missing or
+   * malformed signature. The host calls it before it parses the body or writes anything.
+   */
+  verify(req: NoticeRequest): boolean;
+  /**
+   * The variants a VERIFIED notice concerns, read from its parsed JSON body (pure, no I/O). An empty list
+   * when the notice is about nothing the hub syncs (another topic, a product without stock). Throws
+   * (any error) when the body is not the platform's documented shape: the host answers 400.
+   */
+  refs(body: unknown, headers: NoticeRequest['headers']): NoticeRef[];
+  /**
+   * Optional: a delivery the platform sends to test a new delivery URL, unsigned (e.g. WooCommerce's
+   * `webhook_id=…` ping). The host answers it 200 and records nothing.
+   */
+  isPing?(req: Omit<NoticeRequest, 'secret'>): boolean;
+  /**
+   * Optional, when the platform lets an app subscribe through its API: subscribes the store to `topics`
+   * with the delivery URL and secret (idempotent: an existing subscription to the same URL is kept or updated).
+   */
+  subscribe?(ctx: ConnectContext, subscription: NoticeSubscription): Promise<void>;
+  /** Optional: removes the store's subscriptions to `deliveryUrl` (a store being deleted). */
+  unsubscribe?(ctx: ConnectContext, subscription: Pick<NoticeSubscription, 'deliveryUrl'>): Promise<void>;
+}
