@@ -420,6 +420,84 @@ describe('batched: errors thrown by a call', () => {
     expect(new StopTheWork(setting).name).toBe('StopTheWork');
   });
 
+  it('StopTheWork keeps the answers its batch already has; the rest of it and every later batch fail with the cause', async () => {
+    const log = recordingLog();
+    const outage = new Transient('outage');
+    const refused = new Rejected('refused');
+    const keys: string[] = [];
+    const conn = batched({
+      ...base(log),
+      write: {
+        groupBy: (i) => i.input.externalProductId,
+        skipInPlace: 'never',
+        run: async (_batch, key) => {
+          keys.push(key);
+          throw new StopTheWork(outage, { answered: ['written', refused, undefined] });
+        },
+      },
+      read: {
+        run: async () => {
+          throw new StopTheWork(new AuthError('revoked'), { answered: [quantity(2), undefined] });
+        },
+      },
+    });
+    const out = await conn.writeStock([w('a', '1'), w('a', '2'), w('a', '3'), w('b', '4'), w('a', '1')]);
+    expect(keys).toEqual(['a']);
+    expect(out).toEqual([
+      written(r('a', '1')),
+      { ...r('a', '2'), status: 'failed', error: refused },
+      { ...r('a', '3'), status: 'failed', error: outage },
+      { ...r('b', '4'), status: 'failed', error: outage },
+      written(r('a', '1')),
+    ]);
+    expect(log.lines).toEqual([['warn', 'acme: write stopped', { code: outage.code, message: 'outage' }]]);
+    const read = await conn.readStock([r('a', '1'), r('a', '2')]);
+    expect(read[0]).toEqual({ ...r('a', '1'), status: 'found', stock: quantity(2) });
+    expect(read[1].status === 'failed' && read[1].error.message).toBe('revoked');
+  });
+
+  it('StopTheWork answers not aligned with the batch, or of the wrong kind, are refused loudly: nothing of them kept', async () => {
+    const log = recordingLog();
+    const outage = new Transient('outage');
+    const answers: unknown[][] = [['written'], ['written', 'written', 'written'], [quantity(1), undefined]];
+    const conn = batched({
+      ...base(log),
+      write: {
+        skipInPlace: 'never',
+        run: async () => {
+          throw new StopTheWork(outage, { answered: answers.shift() as [] });
+        },
+      },
+      read: {
+        run: async () => {
+          throw new StopTheWork(outage, { answered: ['written', undefined] });
+        },
+      },
+    });
+    for (const [given, message] of [
+      ['1 entries', 'Unexpected failure talking to Acme (RangeError)'],
+      ['3 entries', 'Unexpected failure talking to Acme (RangeError)'],
+      ['item 0', 'Unexpected failure talking to Acme (TypeError)'],
+    ]) {
+      log.lines.length = 0;
+      const out = await conn.writeStock([w('a', '1'), w('a', '2')]);
+      expect(out.map((o) => o.status === 'failed' && o.error.message)).toEqual([message, message]);
+      expect(log.lines[0]).toEqual([
+        'error',
+        'acme: write stop refused (a bug in the plugin)',
+        { message: expect.stringContaining(given) },
+      ]);
+    }
+    log.lines.length = 0;
+    const read = await conn.readStock([r('a', '1'), r('a', '2')]);
+    expect(read.every((o) => o.status === 'failed' && o.error.message === 'Unexpected failure talking to Acme (TypeError)')).toBe(true);
+    expect(log.lines[0]).toEqual([
+      'error',
+      'acme: read stop refused (a bug in the plugin)',
+      { message: expect.stringContaining('read batch') },
+    ]);
+  });
+
   it('splitWhen halves a refused batch until it passes or stands alone; a single item is never split', async () => {
     const tooLarge = new Rejected('too large');
     const sizes: number[] = [];

@@ -1,7 +1,8 @@
 /**
  * One run of writeStock or readStock: ids planned and de-duplicated, unusable ones failed, the rest grouped,
  * in-place writes skipped, chunked at maxBatch, sent through the pool; a call's answer fills its items'
- * slots; an error that stops the work fills every slot still empty. One outcome per input, in input order.
+ * slots; an error that stops the work fills every slot still empty (after the answers a StopTheWork
+ * carries). One outcome per input, in input order.
  */
 import type { TargetStock } from '@stock-sync/domain';
 import type { ObservedStock, StockWrite, VariantRef, WriteOutcome } from '../contract';
@@ -13,7 +14,7 @@ import { skipWhereItSavesCalls, skipWritesInPlace } from '../batching/in-place';
 import { OutcomeSlots, refOf } from '../batching/outcome-slots';
 import { stopsTheWork, toPluginError } from '../batching/stops-the-work';
 import { inPool } from './pool';
-import { StopTheWork } from './stop';
+import { StopTheWork, type ItemAnswer } from './stop';
 import type { PipelineBase, Planned, ReadAnswer, ReadStage, StageOptions, WriteAnswer, WriteStage } from './types';
 
 /** One item's verdict: written / its stock, or the error it fails with. */
@@ -41,6 +42,29 @@ function verdicts(answer: WriteAnswer | ReadAnswer, size: number): Verdict[] {
   return each;
 }
 
+/**
+ * The answers a StopTheWork carries, checked against the batch it stopped: one entry per item, of the
+ * stage's kind. Anything else is a bug in the plugin, refused (nothing of it kept) with the reason.
+ */
+function carriedAnswers(kind: 'write' | 'read', stop: StopTheWork, size: number): (ItemAnswer | undefined)[] | Error {
+  const answered = stop.answered;
+  if (answered === undefined) return [];
+  if (!Array.isArray(answered) || answered.length !== size) {
+    const given = Array.isArray(answered) ? `${answered.length} entries` : typeof answered;
+    return new RangeError(`StopTheWork answered ${given} for a batch of ${size} items`);
+  }
+  const wrong = answered.findIndex((a) =>
+    a === undefined || isPluginError(a)
+      ? false
+      : kind === 'write'
+        ? a !== 'written'
+        : a === 'written' || typeof a !== 'object' || a === null,
+  );
+  if (wrong >= 0)
+    return new TypeError(`StopTheWork answered item ${wrong} of a ${kind} batch with something that is not a ${kind}'s answer`);
+  return answered;
+}
+
 async function runStage<T extends VariantRef, F extends object, K, O>(
   kind: 'write' | 'read',
   inputs: readonly T[],
@@ -59,7 +83,15 @@ async function runStage<T extends VariantRef, F extends object, K, O>(
     try {
       answer = await stage.run(unit.batch, unit.key);
     } catch (e) {
-      if (e instanceof StopTheWork) throw e.cause;
+      if (e instanceof StopTheWork) {
+        const answered = carriedAnswers(kind, e, unit.batch.length);
+        if (answered instanceof Error) {
+          base.log.error(`${base.id}: ${kind} stop refused (a bug in the plugin)`, { message: answered.message });
+          throw answered;
+        }
+        answered.forEach((a, k) => a !== undefined && settle(unit.batch[k], a));
+        throw e.cause;
+      }
       const error = toPluginError(e, base.platform);
       if (stopsTheWork(error)) throw error;
       if (unit.batch.length > 1 && stage.splitWhen?.(error, unit.batch)) {

@@ -3,9 +3,32 @@
  * (e.g. a store-wide setting every later call needs was refused): every input not yet answered fails with
  * `cause` (as a PluginError), the same as AuthError, RateLimited and Transient do on their own.
  */
+import type { TargetStock } from '@stock-sync/domain';
+import type { PluginError } from '../errors';
+
+/** What a batch already knows about one of its items: 'written' (a write), its stock (a read), or its error. */
+export type ItemAnswer = 'written' | TargetStock | PluginError;
+
+export interface StopTheWorkOptions {
+  /**
+   * The answers the batch already has, one entry per batch item in batch order (undefined: not answered).
+   * A batch that wrote in phases keeps what an earlier phase wrote; only the unanswered items fail with the
+   * cause. An entry count other than the batch's, or an answer of the wrong kind ('written' on a read, a
+   * stock on a write), is a bug in the plugin: the pipeline refuses it (logged at error level, nothing of
+   * it kept, the run stopped as that bug).
+   */
+  answered?: readonly (ItemAnswer | undefined)[];
+}
+
 export class StopTheWork extends Error {
-  constructor(override readonly cause: unknown) {
+  readonly answered?: readonly (ItemAnswer | undefined)[];
+
+  constructor(
+    override readonly cause: unknown,
+    options: StopTheWorkOptions = {},
+  ) {
     super('the run was stopped');
     this.name = 'StopTheWork';
+    this.answered = options.answered;
   }
 }
