@@ -11,6 +11,7 @@
 import {
   batched,
   Rejected,
+  StopTheWork,
   stopsTheWork,
   toPluginError,
   Transient,
@@ -53,13 +54,13 @@ export class WixConnection implements StoreConnection {
       // belief): no read, no write (the default 'group' rule over that one unit).
       write: {
         run: (items) =>
-          this.run<StockWrite, PluginError | undefined>('write', items, (version, rest, answer) =>
+          this.run<StockWrite, PluginError | undefined>(items, (version, rest, answer) =>
             version === 'V1' ? writeV1Items(api, log, rest, answer) : writeV3Items(api, rest, answer, location()),
           ),
       },
       read: {
         run: (items) =>
-          this.run<VariantRef, TargetStock | PluginError>('read', items, (version, rest, answer) =>
+          this.run<VariantRef, TargetStock | PluginError>(items, (version, rest, answer) =>
             version === 'V1' ? readV1Items(api, rest, answer) : readV3Items(api, rest, answer, location()),
           ),
       },
@@ -98,12 +99,10 @@ export class WixConnection implements StoreConnection {
 
   /**
    * One run on the site's catalog; on a site that moved to V3 meanwhile, the items not yet answered go the
-   * V3 way. What the platform answered before a failure is kept (a PATCH already applied stays written);
-   * only the rest fail with it — the SDK's stop rule covers a run whose unit is one batch only when
-   * nothing of it was answered yet.
+   * V3 way. A failure ends the run with what the platform already answered (a PATCH already applied stays
+   * written): the SDK's StopTheWork fails only the rest with it.
    */
-  private async run<T extends VariantRef, V>(
-    kind: 'write' | 'read',
+  private async run<T extends VariantRef, V extends PluginError | TargetStock | undefined>(
     items: readonly PlannedItem<T>[],
     path: Path<T, V>,
   ): Promise<(V | PluginError)[]> {
@@ -122,10 +121,8 @@ export class WixConnection implements StoreConnection {
         );
       }
     } catch (e) {
-      if (answers.size === 0) throw e;
-      const error = toPluginError(e, 'Wix');
-      this.log.warn(`wix: ${kind} stopped`, { code: error.code, message: error.message });
-      return items.map((it) => (answers.has(it) ? (answers.get(it) as V) : error));
+      // A write's undefined is 'written'; an item not in `answers` is not answered.
+      throw new StopTheWork(e, { answered: items.map((it) => (answers.has(it) ? (answers.get(it) ?? 'written') : undefined)) });
     }
     return items.map((it) =>
       answers.has(it) ? (answers.get(it) as V) : new Transient(`Wix gave no answer for variant ${it.input.externalVariantId}`),
