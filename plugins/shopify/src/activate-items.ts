@@ -44,7 +44,6 @@ export async function activateItems(
   locationId: string,
 ): Promise<void> {
   for (const call of chunk(pending, ACTIVATE_ITEMS_PER_CALL)) {
-    if (ledger.stopped) return;
     const variables: Record<string, unknown> = { locationId };
     call.forEach((p, i) => {
       variables[`i${i}`] = p.inventoryItemId;

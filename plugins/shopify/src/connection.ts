@@ -12,8 +12,10 @@
  *   3. one request of aliased productVariantsBulkUpdate for every tracked / inventoryPolicy change;
  *   3a. before that, inventoryActivate for items not stocked at the location (README "Not stocked");
  *   4. one inventorySetQuantities per 250 quantities (after 3, so items are tracked when set).
+ * A call that stops the work ends the plan; the variants earlier calls answered keep their answers
+ * (StopTheWork with the ledger's answers), the rest fail with the stop.
  */
-import { AuthError, batched, NotFound, Rejected } from '@stock-sync/plugin-sdk';
+import { AuthError, batched, NotFound, Rejected, StopTheWork } from '@stock-sync/plugin-sdk';
 import type { ConnectContext, Planned, PluginError, StockWrite, StoreConnection, TargetStock, VariantRef } from '@stock-sync/plugin-sdk';
 import { READ_CHUNK, VERIFY, VERIFY_COST } from './documents';
 import { toGid } from './gid';
@@ -52,8 +54,18 @@ export function connectShopify(ctx: ConnectContext): StoreConnection {
     if (!data.location.isActive) throw new AuthError('the locationId credential names a deactivated location');
   }
 
+  /** The write plan; a call that stops it ends the run with what the earlier calls answered (the SDK's StopTheWork). */
   async function writeRun(items: readonly Item<StockWrite>[]): Promise<(PluginError | undefined)[]> {
     const ledger = new Ledger();
+    try {
+      await writePlan(items, ledger);
+    } catch (e) {
+      throw new StopTheWork(e, { answered: items.map((it) => ledger.answered(it.key)) });
+    }
+    return items.map((it) => ledger.verdict(it.key));
+  }
+
+  async function writePlan(items: readonly Item<StockWrite>[], ledger: Ledger): Promise<void> {
     const states = new Map<string, VariantState>();
     const keys = items.map((it) => it.key);
     await readVariants(api, ledger, keys, locationId, (key, state) => {
@@ -93,7 +105,6 @@ export function connectShopify(ctx: ConnectContext): StoreConnection {
       sets.filter((s) => !ledger.done(s.key)),
       locationId,
     );
-    return items.map((it) => ledger.verdict(it.key));
   }
 
   /** One READ_VARIANTS call: each variant's stock, or why it has none. */

@@ -16,7 +16,7 @@ export async function readStates(api: ShopifyApi, ids: readonly string[], locati
   return ids.map((_, i) => parseVariantNode(nodes[i]));
 }
 
-/** Every id in calls of READ_CHUNK; a failed call fails its ids in the ledger, and a stop ends the reading. */
+/** Every id in calls of READ_CHUNK; a failed call fails its ids in the ledger, and a stop is thrown on (Ledger.callFailed). */
 export async function readVariants(
   api: ShopifyApi,
   ledger: Ledger,
@@ -25,7 +25,6 @@ export async function readVariants(
   onState: (variantId: string, state: VariantState | undefined) => void,
 ): Promise<void> {
   for (const ids of chunk(variantIds, READ_CHUNK)) {
-    if (ledger.stopped) return;
     let states: (VariantState | undefined)[];
     try {
       states = await readStates(api, ids, locationId);

@@ -42,7 +42,6 @@ interface SetPayload {
 
 export async function setQuantities(api: ShopifyApi, ledger: Ledger, pending: readonly PendingSet[], locationId: string): Promise<void> {
   for (const part of chunk(pending, MAX_INPUT_ARRAY)) {
-    if (ledger.stopped) return;
     await setChunk(api, ledger, part, locationId);
   }
 }
@@ -51,13 +50,12 @@ async function setChunk(api: ShopifyApi, ledger: Ledger, items: PendingSet[], lo
   let round = items;
   let reread = false;
   for (let n = 1; round.length > 0; n++) {
-    if (ledger.stopped) return;
     if (n > MAX_ROUNDS) {
       for (const p of round) ledger.fail(p.key, new Transient('Shopify kept refusing the quantity batch; left for the next run'));
       return;
     }
     const result = await sendOnce(api, ledger, round, locationId);
-    if (!result) return; // the call failed; the ledger has it
+    if (!result) return; // the call failed; the ledger has it (a stop was thrown on)
     const { applied, errorsByIndex, unindexed } = result;
     if (unindexed.length > 0) {
       // An error about the whole input (location, reason, idempotency): every item shares it.

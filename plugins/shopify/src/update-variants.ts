@@ -42,7 +42,6 @@ function aliasesOf(pending: readonly PendingUpdate[]): Alias[] {
 
 export async function updateVariants(api: ShopifyApi, ledger: Ledger, pending: readonly PendingUpdate[]): Promise<void> {
   for (const call of chunk(aliasesOf(pending), UPDATE_PRODUCTS_PER_CALL)) {
-    if (ledger.stopped) return;
     const variables: Record<string, unknown> = {};
     call.forEach((a, i) => {
       variables[`p${i}`] = a.productId;
