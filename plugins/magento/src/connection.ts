@@ -2,29 +2,28 @@
  * One store's connection: verify, writeStock, readStock over the legacy stock-item API (stock management on
  * or off, per SKU) and, where the store has Multi-Source Inventory, the MSI source-items API (quantities and
  * statuses, many SKUs per call). Stores without MSI are served through the legacy stock items alone.
- * Apart from its client, a connection remembers only what the store told it (MSI absent, the input limit);
- * one outcome per input, in input order.
+ * Apart from its client, a connection remembers only what the store told it (MSI absent, the input limit).
+ * The frame (SKUs keyed alone, duplicates, malformed SKUs, the stop rule, one outcome per input in input
+ * order) is the SDK's batched pipeline; a run is one unit (its per-SKU calls and MSI batches stay local).
  */
 import {
+  batched,
   chunk,
-  collapseDuplicates,
   inPool,
   NotFound,
-  OutcomeSlots as Slots,
-  refOf as ref,
   Rejected,
   sameTargetStock,
+  StopTheWork,
   stopsTheWork,
   toPluginError,
-  type CollapsedInput,
   type HttpClient,
-  type ObservedStock,
+  type Planned as Item,
   type PluginError,
   type PluginLogger,
   type StockWrite,
   type StoreConnection,
+  type TargetStock,
   type VariantRef,
-  type WriteOutcome,
 } from '@stock-sync/plugin-sdk';
 import { magentoErrorBody, renderMessage } from './magento-api';
 import { inputListLimitOf } from './input-limit';
@@ -39,17 +38,9 @@ const LANES = 4;
 
 const asPluginError = (e: unknown) => toPluginError(e, 'Magento');
 
-type Planned<T extends VariantRef> = CollapsedInput<T, { sku: string }>;
+type Planned<T extends VariantRef> = Item<T, { sku: string }>;
 type Fail = (owners: number[], error: PluginError) => void;
 type OwnedSourceItem = { item: MagentoSourceItem; owners: number[] };
-
-/** A SKU named twice keeps its last input (keyed by the SKU alone: Magento's stock APIs know SKUs only); malformed SKUs are set aside. */
-function collapse<T extends VariantRef>(inputs: readonly T[]): { items: Planned<T>[]; invalid: number[] } {
-  return collapseDuplicates(inputs, {
-    key: (input) => input.externalVariantId,
-    ids: (input) => (isSku(input.externalVariantId) ? { sku: input.externalVariantId } : undefined),
-  });
-}
 
 const enc = encodeURIComponent;
 
@@ -61,6 +52,8 @@ function describe(error: PluginError): string {
 class MsiAbsent extends Error {}
 
 export class MagentoConnection implements StoreConnection {
+  readonly writeStock: StoreConnection['writeStock'];
+  readonly readStock: StoreConnection['readStock'];
   /** Undefined until the store shows which; MSI is assumed (and tried) first. */
   private knownMode: InventoryMode | undefined;
   /** Input List Limit learned from a refusal (Web API input limits on); undefined until one is seen. */
@@ -70,7 +63,21 @@ export class MagentoConnection implements StoreConnection {
     private readonly api: HttpClient,
     private readonly log: PluginLogger,
     private readonly sourceCode: string,
-  ) {}
+  ) {
+    ({ writeStock: this.writeStock, readStock: this.readStock } = batched<{ sku: string }>({
+      platform: 'Magento',
+      id: 'magento',
+      log,
+      // A SKU named twice keeps its last input (keyed by the SKU alone: Magento's stock APIs know SKUs only).
+      key: (ref) => ref.externalVariantId,
+      ids: (ref) => (isSku(ref.externalVariantId) ? { sku: ref.externalVariantId } : undefined),
+      invalid: { write: () => new Rejected('A Magento SKU is 1–64 characters'), read: () => new NotFound('Not a Magento SKU') },
+      verify: () => this.verify(),
+      // One unit per run; what is in place is decided per SKU below (from `previous`), never for the whole run.
+      write: { skipInPlace: 'never', run: (items) => this.writeRun(items) },
+      read: { run: (items) => this.readRun(items) },
+    }));
+  }
 
   private get writesDefaultSource(): boolean {
     return this.sourceCode === DEFAULT_SOURCE_CODE;
@@ -125,13 +132,8 @@ export class MagentoConnection implements StoreConnection {
     });
   }
 
-  async writeStock(changes: readonly StockWrite[]): Promise<WriteOutcome[]> {
-    const slots = new Slots<WriteOutcome>(changes.length);
-    const failedWith =
-      (error: PluginError) =>
-      (i: number): WriteOutcome => ({ ...ref(changes[i]), status: 'failed', error });
-    const { items, invalid } = collapse(changes);
-    slots.set(invalid, failedWith(new Rejected('A Magento SKU is 1–64 characters')));
+  /** Every failure that escapes the run stops it (logged, every input failed with it), as a stop does. */
+  private async writeRun(items: readonly Planned<StockWrite>[]): Promise<(PluginError | undefined)[]> {
     const failures = new Map<number, PluginError>();
     const fail: Fail = (owners, error) => owners.forEach((i) => failures.has(i) || failures.set(i, error));
     try {
@@ -146,18 +148,15 @@ export class MagentoConnection implements StoreConnection {
           await this.writeLegacy(items, fail);
         }
       }
-      for (const it of items)
-        slots.set(it.indexes, (i) => (failures.has(i) ? failedWith(failures.get(i)!)(i) : { ...ref(changes[i]), status: 'written' }));
     } catch (e) {
-      const error = asPluginError(e);
-      this.log.warn('magento: write stopped', { code: error.code, message: error.message });
-      slots.fillRemaining(failedWith(error));
+      throw new StopTheWork(e);
     }
-    return slots.done();
+    // An item's owners (its input indexes) share one fate.
+    return items.map((it) => failures.get(it.indexes[0]));
   }
 
   /** MSI: stock management flips on the legacy item (only when needed), counts as source items. */
-  private async writeMsi(items: Planned<StockWrite>[], fail: Fail): Promise<void> {
+  private async writeMsi(items: readonly Planned<StockWrite>[], fail: Fail): Promise<void> {
     const counts: (OwnedSourceItem & { inPlace: boolean })[] = [];
     await inPool(items, LANES, async (it) => {
       const { target, previous } = it.input;
@@ -191,7 +190,7 @@ export class MagentoConnection implements StoreConnection {
    * No MSI: each SKU's legacy stock item carries management, qty and is_in_stock; it is read (the PUT takes
    * the whole item) and written back only when it does not already show the target.
    */
-  private async writeLegacy(items: Planned<StockWrite>[], fail: Fail): Promise<void> {
+  private async writeLegacy(items: readonly Planned<StockWrite>[], fail: Fail): Promise<void> {
     await inPool(items, LANES, async (it) => {
       const { target, previous } = it.input;
       if (previous != null && sameTargetStock(previous, target)) return; // believed in place
@@ -302,10 +301,9 @@ export class MagentoConnection implements StoreConnection {
     return out;
   }
 
-  async readStock(refs: readonly VariantRef[]): Promise<ObservedStock[]> {
-    const slots = new Slots<ObservedStock>(refs.length);
-    const { items, invalid } = collapse(refs);
-    slots.set(invalid, (i) => ({ ...ref(refs[i]), status: 'failed', error: new NotFound('Not a Magento SKU') }));
+  /** A failure that escapes the run stops it; what per-SKU calls already answered is kept (StopTheWork). */
+  private async readRun(items: readonly Planned<VariantRef>[]): Promise<(TargetStock | PluginError | undefined)[]> {
+    const answers = new Map<Planned<VariantRef>, TargetStock | PluginError>();
     try {
       // The stock item per SKU (no list endpoint returns it: magento/magento2#36533), then one source-item page.
       const stockItems = new Map<string, MagentoStockItem>();
@@ -313,8 +311,7 @@ export class MagentoConnection implements StoreConnection {
         try {
           stockItems.set(it.sku, await this.stockItem(it.sku));
         } catch (e) {
-          const err = this.perSku(e, it.sku);
-          slots.set(it.indexes, (i) => ({ ...ref(refs[i]), status: 'failed', error: err }));
+          answers.set(it, this.perSku(e, it.sku));
         }
       });
       let sources: Map<string, MagentoSourceItem> | undefined;
@@ -329,14 +326,11 @@ export class MagentoConnection implements StoreConnection {
       for (const it of items) {
         const stockItem = stockItems.get(it.sku);
         if (!stockItem) continue;
-        const stock = sources ? fromMagento(stockItem, sources.get(it.sku)) : fromLegacyStockItem(stockItem);
-        slots.set(it.indexes, (i) => ({ ...ref(refs[i]), status: 'found', stock }));
+        answers.set(it, sources ? fromMagento(stockItem, sources.get(it.sku)) : fromLegacyStockItem(stockItem));
       }
     } catch (e) {
-      const error = asPluginError(e);
-      this.log.warn('magento: read stopped', { code: error.code, message: error.message });
-      slots.fillRemaining((i) => ({ ...ref(refs[i]), status: 'failed', error }));
+      throw new StopTheWork(e, { answered: items.map((it) => answers.get(it)) });
     }
-    return slots.done();
+    return items.map((it) => answers.get(it));
   }
 }
