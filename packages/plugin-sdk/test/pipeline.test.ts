@@ -581,6 +581,40 @@ describe('batched: concurrency', () => {
     expect(most).toBe(1);
   });
 
+  it('firstAlone sends the first call alone, then the rest `concurrency` at a time; a stop in it sends nothing more', async () => {
+    let inFlight = 0;
+    let most = 0;
+    const events: string[] = [];
+    let revoked = false;
+    const conn = batched({
+      ...base(),
+      write: {
+        maxBatch: 1,
+        concurrency: 2,
+        firstAlone: true,
+        run: async ([item]) => {
+          const v = item.input.externalVariantId;
+          events.push(`start ${v}`);
+          if (revoked) throw new AuthError('revoked');
+          most = Math.max(most, ++inFlight);
+          await tick();
+          inFlight--;
+          events.push(`end ${v}`);
+        },
+      },
+      read: { run: never },
+    });
+    const out = await conn.writeStock(['1', '2', '3', '4', '5'].map((v) => w('p', v)));
+    expect(out.every((o) => o.status === 'written')).toBe(true);
+    expect(events.slice(0, 3)).toEqual(['start 1', 'end 1', 'start 2']);
+    expect(most).toBe(2);
+    revoked = true;
+    events.length = 0;
+    const stopped = await conn.writeStock(['1', '2', '3'].map((v) => w('p', v)));
+    expect(events).toEqual(['start 1']);
+    expect(stopped.map((o) => o.status === 'failed' && o.error.message)).toEqual(['revoked', 'revoked', 'revoked']);
+  });
+
   it('a stop keeps the answers of calls already in flight and fills only the rest', async () => {
     const stop = new AuthError('revoked');
     const conn = batched({

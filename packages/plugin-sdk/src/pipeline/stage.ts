@@ -122,6 +122,8 @@ async function runStage<T extends VariantRef, F extends object, K, O>(
       const batches = stage.maxBatch === undefined ? [toSend] : chunk(toSend, stage.maxBatch);
       for (const batch of batches) if (batch.length) units.push({ key: group.productId, batch });
     }
+    const alone = stage.firstAlone ? units.splice(0, 1) : [];
+    for (const unit of alone) await send(unit);
     await inPool(units, stage.concurrency ?? 1, send);
   } catch (e) {
     const error = toPluginError(e, base.platform);

@@ -25,6 +25,11 @@ export interface StageOptions<T extends VariantRef, F extends object, K> {
   maxBatch?: number;
   /** Calls in flight at once (the host's limiter still paces them). Default 1: one after another. */
   concurrency?: number;
+  /**
+   * The first call goes alone, the rest `concurrency` at a time after it: a revoked token, a spent quota or
+   * a throttled store is met with one call instead of a fan-out of doomed ones. Default false.
+   */
+  firstAlone?: boolean;
   /** A call refused for its size (e.g. a lowered batch limit): halve the batch and send each half again. */
   splitWhen?: (error: PluginError, batch: readonly Planned<T, F>[]) => boolean;
   /** The error the batch's items fail with when its call threw one that does not stop the work (default: as is). */
