@@ -1,10 +1,18 @@
 /**
- * writeStock: group the changes by listing; per listing one fresh read (getListingInventory) and the
- * planned writes (usually one PUT), serialised per listing. A fresh read right before each PUT keeps the
- * read-modify-write window small: Etsy has no ETag, and a PUT built on an older read would undo sales
- * of sibling variants made in between.
+ * writeStock, one listing (a batch of the SDK's pipeline, grouped by listing): one fresh read
+ * (getListingInventory) and the planned writes (usually one PUT), serialised per listing. A fresh read
+ * right before each PUT keeps the read-modify-write window small: Etsy has no ETag, and a PUT built on an
+ * older read would undo sales of sibling variants made in between.
  */
-import { inPool, Transient, type PluginError, type PluginLogger, type StockWrite, type WriteOutcome } from '@stock-sync/plugin-sdk';
+import {
+  StopTheWork,
+  Transient,
+  type Planned,
+  type PluginError,
+  type PluginLogger,
+  type StockWrite,
+  type WriteAnswer,
+} from '@stock-sync/plugin-sdk';
 import type { EtsyApi } from './etsy-api';
 import type { KeyedSerialQueue } from './keyed-serial-queue';
 import type { EtsyInventoryUpdate } from './etsy-types';
@@ -14,7 +22,7 @@ import type { OfferingStock } from './stock-mapping';
 import { isConnectionLevel, isEtsyId, notAnEtsyId, toPluginError } from './outcome-errors';
 
 /** Listings worked on at once; the store's rate budget, not this, sets the pace. */
-const LISTING_CONCURRENCY = 4;
+export const LISTING_CONCURRENCY = 4;
 
 /** A PUT built from a read without processing profiles would be refused (or guessed): never send it. */
 function missingProfile(listingId: string): Transient {
@@ -59,34 +67,25 @@ async function writeAfterReactivation(
   }
 }
 
-export async function writeStock(
+/**
+ * One listing's changes. A product id that cannot be Etsy's fails without a call; an error that stops the
+ * work ends the run (StopTheWork, keeping those refusals); any other fails this listing's changes.
+ */
+export async function writeListing(
   api: EtsyApi,
   locks: KeyedSerialQueue,
   log: PluginLogger,
-  changes: readonly StockWrite[],
+  listingId: string,
+  batch: readonly Planned<StockWrite>[],
   options: PlanOptions = {},
-): Promise<WriteOutcome[]> {
-  const outcomes: (WriteOutcome | undefined)[] = new Array(changes.length);
-  const fail = (i: number, error: PluginError) => {
-    const c = changes[i]!;
-    outcomes[i] = { externalProductId: c.externalProductId, externalVariantId: c.externalVariantId, status: 'failed', error };
-  };
-
-  const groups = new Map<string, ListingChange[]>();
-  changes.forEach((c, index) => {
-    if (!isEtsyId(c.externalProductId)) return fail(index, notAnEtsyId('listing', c.externalProductId));
-    if (!isEtsyId(c.externalVariantId)) return fail(index, notAnEtsyId('product', c.externalVariantId));
-    const group = groups.get(c.externalProductId) ?? [];
-    group.push({ index, productId: c.externalVariantId, target: c.target });
-    groups.set(c.externalProductId, group);
+): Promise<WriteAnswer> {
+  const verdicts: (PluginError | 'written' | undefined)[] = new Array(batch.length);
+  const group: ListingChange[] = [];
+  batch.forEach(({ input }, index) => {
+    if (isEtsyId(input.externalVariantId)) group.push({ index, productId: input.externalVariantId, target: input.target });
+    else verdicts[index] = notAnEtsyId('product', input.externalVariantId);
   });
-
-  let stopped: PluginError | undefined;
-  const work = async ([listingId, group]: [string, ListingChange[]]) => {
-    if (stopped) {
-      for (const g of group) fail(g.index, stopped);
-      return;
-    }
+  if (group.length > 0) {
     try {
       await locks.run(listingId, async () => {
         const inventory = await api.getListingInventory(listingId);
@@ -99,28 +98,13 @@ export async function writeStock(
           else await writeAfterReactivation(api, log, listingId, step.stock);
         }
         if (plan.steps.length === 0) log.debug(`etsy listing ${listingId}: already as targeted, nothing written`);
-        for (const o of plan.outcomes) {
-          if (o.status === 'written') {
-            const c = changes[o.index]!;
-            outcomes[o.index] = { externalProductId: c.externalProductId, externalVariantId: c.externalVariantId, status: 'written' };
-          } else fail(o.index, o.error);
-        }
+        for (const o of plan.outcomes) verdicts[o.index] = o.status === 'written' ? 'written' : o.error;
       });
     } catch (e) {
       const error = toPluginError(e);
-      if (isConnectionLevel(error)) stopped ??= error;
-      for (const g of group) fail(g.index, error);
+      if (isConnectionLevel(error)) throw new StopTheWork(error, { answered: verdicts });
+      for (const g of group) verdicts[g.index] = error;
     }
-  };
-  // The first listing goes alone: a revoked token, a spent quota or a throttled store is found with one
-  // call instead of a fan-out of doomed ones; then the rest run a few at a time.
-  const entries = [...groups.entries()];
-  if (entries.length > 0) await work(entries[0]!);
-  await inPool(entries.slice(1), LISTING_CONCURRENCY, work);
-
-  return outcomes.map((o, i) => o ?? { ...pick(changes[i]!), status: 'failed' as const, error: stopped ?? toPluginError(undefined) });
-}
-
-function pick(c: StockWrite) {
-  return { externalProductId: c.externalProductId, externalVariantId: c.externalVariantId };
+  }
+  return verdicts.map((v) => (v === 'written' ? undefined : (v ?? toPluginError(undefined))));
 }
