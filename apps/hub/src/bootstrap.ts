@@ -23,6 +23,7 @@ import { jsonMediaTypeMiddleware } from './http/json-media-type.middleware';
 import { DOCS_PATH, mountOpenApi } from './http/openapi';
 import { createValidationPipe } from './http/validation.pipe';
 import { exceptOAuthBodies, oauthRawBodyMiddleware } from './oauth/oauth-raw-body';
+import { exceptNoticeBodies, noticeRawBodyMiddleware } from './notices/notice-raw-body';
 
 /** 10 000 facility updates are ~1.5 MB of JSON; leave room. */
 export const MAX_BODY = '16mb';
@@ -65,7 +66,9 @@ export async function createHubApp(options: HubModuleOptions): Promise<NestExpre
   );
   // The public OAuth routes platforms POST to read their (signed) bodies raw, in any media type, 64 KiB at most.
   app.use(oauthRawBodyMiddleware());
-  app.use(exceptOAuthBodies(jsonMediaTypeMiddleware()));
+  // Platform notices (POST /hooks/:platform/:storeId) likewise: signed raw bytes, verified before they are parsed.
+  app.use(noticeRawBodyMiddleware());
+  app.use(exceptOAuthBodies(exceptNoticeBodies(jsonMediaTypeMiddleware())));
   // Only bodies of POST/PUT/PATCH are read (the media-type check has made sure they are JSON).
   app.useBodyParser('json', { limit: MAX_BODY, verify: verifyJsonDepth, type: (req: { method: string }) => BODY_METHODS.has(req.method) });
   app.useGlobalPipes(createValidationPipe());

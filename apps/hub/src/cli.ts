@@ -14,6 +14,7 @@ import { ConfigError, loadDatabaseConfig } from './config/hub-config';
 import { CredentialCipher } from './crypto/credential-cipher';
 import { rotateCredentialKeys, type RotationReport } from './crypto/rotate-keys';
 import { rotateWebhookSecrets } from './webhooks/rotate-webhook-secrets';
+import { rotateNoticeSecrets } from './notices/rotate-notice-secrets';
 import { buildDataSourceOptions } from './database/data-source-options';
 import { describeDatabase } from './database/describe-database';
 
@@ -57,7 +58,12 @@ export async function rotateKeys(env: Env = process.env, options: { batchSize?: 
       `webhook secrets: ${webhooks.examined} examined, ${webhooks.reencrypted} re-encrypted` +
         (webhooks.undecryptable.length ? `; NO configured key opens the secret of webhook ${webhooks.undecryptable.join(', ')}` : ''),
     );
-    return { ...report, undecryptable: [...report.undecryptable, ...webhooks.undecryptable] };
+    const notices = await rotateNoticeSecrets(ds, cipher);
+    console.log(
+      `platform-notice secrets: ${notices.examined} examined, ${notices.reencrypted} re-encrypted` +
+        (notices.undecryptable.length ? `; NO configured key opens the notice secret of store ${notices.undecryptable.join(', ')}` : ''),
+    );
+    return { ...report, undecryptable: [...report.undecryptable, ...webhooks.undecryptable, ...notices.undecryptable] };
   } finally {
     await ds.destroy();
   }

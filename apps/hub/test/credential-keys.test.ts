@@ -14,6 +14,7 @@ import { parseEncryptionKeys } from '../src/config/encryption-keys';
 import { loadHubConfig } from '../src/config/hub-config';
 import { CredentialCipher } from '../src/crypto/credential-cipher';
 import { rotateCredentialKeys } from '../src/crypto/rotate-keys';
+import { sealNoticeSecret } from '../src/notices/notice-secret';
 import { describeHub } from './support/hub-harness';
 import { prepareDataDirFromTemplate } from './support/pglite-template';
 import { createStore } from './support/scenario';
@@ -152,8 +153,8 @@ describe('cli.js rotate-keys', () => {
            VALUES ('demo-shop', 'Demo', 1, '{}'::jsonb, '[]'::jsonb, true, now())`,
         );
         await ds.query(
-          `INSERT INTO stores (id, name, platform, selling_region, credentials, credential_names) VALUES ($1, 'old', 'demo-shop', 'europe', $2, '["shop","accessToken"]')`,
-          [STORE_A, formatOne(K1, values)],
+          `INSERT INTO stores (id, name, platform, selling_region, credentials, credential_names, notice_secret) VALUES ($1, 'old', 'demo-shop', 'europe', $2, '["shop","accessToken"]', $3)`,
+          [STORE_A, formatOne(K1, values), sealNoticeSecret(new CredentialCipher(K1), STORE_A, 'notice-secret-under-the-old-key')],
         );
       } finally {
         await ds.destroy();
@@ -161,15 +162,15 @@ describe('cli.js rotate-keys', () => {
       const env = { ...base, HUB_ENCRYPTION_KEYS: `k2:${K2.toString('hex')},default:${K1.toString('hex')}` };
       expect(await rotateKeys(env, { pauseMs: 1 })).toMatchObject({ examined: 1, reencrypted: 1, undecryptable: [], busy: [] });
       expect(await rotateKeys(env, { pauseMs: 1 })).toMatchObject({ examined: 1, reencrypted: 0, alreadyCurrent: 1 });
-      // Without the old key the store still opens: it is under k2 now.
+      // Without the old key the store still opens: it is under k2 now (its platform-notice secret too).
       expect(await rotateKeys({ ...base, HUB_ENCRYPTION_KEYS: `k2:${K2.toString('hex')}` }, { pauseMs: 1 })).toMatchObject({
         alreadyCurrent: 1,
         undecryptable: [],
       });
-      // A key that opens nothing is reported, and nothing is changed.
+      // A key that opens nothing is reported (the credentials and the notice secret), and nothing is changed.
       expect(await rotateKeys({ ...base, HUB_ENCRYPTION_KEY: randomBytes(32).toString('hex') }, { pauseMs: 1 })).toMatchObject({
         reencrypted: 0,
-        undecryptable: [STORE_A],
+        undecryptable: [STORE_A, STORE_A],
       });
       expect(fs.readdirSync(dataDir)).toEqual(pg ? [] : ['pglite']);
     } finally {

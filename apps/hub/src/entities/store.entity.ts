@@ -4,7 +4,8 @@ import { SellingRegionEntity } from './selling-region.entity';
 
 export type DriftPolicy = 'reassert' | 'report';
 export type StoreStatus = 'active' | 'paused' | 'needs_reconnect';
-export type SyncTrigger = 'stock_update' | 'schedule' | 'settings' | 'manual';
+/** What started a run; 'notice' (a platform notice's read-back) is a run trigger only, never a store's pending_trigger. */
+export type SyncTrigger = 'stock_update' | 'schedule' | 'settings' | 'manual' | 'notice';
 
 /** A merchant's store on one platform. Credentials are AES-256-GCM ciphertext and never leave the hub. */
 @Entity({ name: 'stores' })
@@ -40,6 +41,10 @@ export class StoreEntity {
   /** iv (12 bytes) + GCM tag (16 bytes) + ciphertext of the credentials JSON. See CredentialCipher. */
   @Column({ type: 'bytea', select: false })
   credentials!: Buffer;
+
+  /** The store's platform-notice secret, encrypted like the credentials (notices/notice-secret.ts); NULL until subscribed. */
+  @Column({ name: 'notice_secret', type: 'bytea', nullable: true, select: false })
+  noticeSecret!: Buffer | null;
 
   /** The names of the credential fields that are set (never their values), shown as `credentialsSet`. */
   @Column({ name: 'credential_names', type: 'jsonb', default: () => "'[]'" })

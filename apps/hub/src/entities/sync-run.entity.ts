@@ -13,7 +13,7 @@ export const EMPTY_RUN_COUNTS: SyncRunCounts = Object.freeze({ planned: 0, writt
 
 /** One sync of one store (the orchestrator's unit of work and audit record). */
 @Entity({ name: 'sync_runs' })
-@Check('chk_sync_runs_trigger', `trigger IN ('stock_update', 'schedule', 'settings', 'manual')`)
+@Check('chk_sync_runs_trigger', `trigger IN ('stock_update', 'schedule', 'settings', 'manual', 'notice')`)
 @Check('chk_sync_runs_status', `status IN ('queued', 'running', 'succeeded', 'failed', 'partial')`)
 @Index('idx_sync_runs_store_created', ['storeId', 'createdAt'])
 export class SyncRunEntity {

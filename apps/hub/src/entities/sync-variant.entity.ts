@@ -72,6 +72,10 @@ export class SyncVariantEntity {
   @Column({ name: 'not_found_at', type: 'timestamptz', nullable: true })
   notFoundAt!: Date | null;
 
+  /** Set by a verified platform notice: the next `notice` run reads this variant back (then clears it). */
+  @Column({ name: 'readback_requested_at', type: 'timestamptz', nullable: true })
+  readbackRequestedAt!: Date | null;
+
   /** The stock_change_seq up to which this variant's facility changes were settled (newer ones make it due). */
   @Column({ name: 'seen_seq', type: 'bigint', default: 0 })
   seenSeq!: string;

@@ -4,6 +4,7 @@ import { OAuthConnect1765000000000 } from './1765000000000-oauth-connect';
 import { StockChangeVersions1765100000000 } from './1765100000000-stock-change-versions';
 import { Webhooks1765200000000 } from './1765200000000-webhooks';
 import { SyncedVariantCounts1765400000000 } from './1765400000000-synced-variant-counts';
+import { PlatformNotices1765500000000 } from './1765500000000-platform-notices';
 
 /** Every migration, in order (explicit list: works from src/ under jest and from dist/). */
 export const HUB_MIGRATIONS = [
@@ -13,4 +14,5 @@ export const HUB_MIGRATIONS = [
   StockChangeVersions1765100000000,
   Webhooks1765200000000,
   SyncedVariantCounts1765400000000,
+  PlatformNotices1765500000000,
 ];

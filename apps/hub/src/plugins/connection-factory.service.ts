@@ -15,6 +15,7 @@ import {
   redactDeep,
   secretValues,
   Transient,
+  type ConnectContext,
   type HttpClient,
   type IntegrationPlugin,
   type OAuthApp,
@@ -96,6 +97,29 @@ export class ConnectionFactory {
     const http = createHttpClient({ rateLimit: plugin.manifest.rateLimit, limiter: this.limiterFor(storeId, plugin), secrets, log });
     const connection = plugin.connect({ credentials: { ...credentials }, http, log, ...(app ? { app } : {}) });
     return { connection, http, plugin };
+  }
+
+  /**
+   * A plugin context for a store's own calls outside a run (subscribing to platform notices): the store's
+   * rate budget, and `extraSecrets` (e.g. the notice secret) registered for redaction with the credentials.
+   */
+  contextFor(
+    storeId: string,
+    platform: string,
+    credentials: Readonly<Record<string, string>>,
+    extraSecrets: string[] = [],
+  ): ConnectContext {
+    const plugin = this.registry.get(platform);
+    if (!plugin) throw new IntegrationUnavailable(platform);
+    const app = this.appFor(platform);
+    const secrets = [
+      ...secretValues(effectiveCredentialFields(plugin.credentialFields), credentials),
+      ...(app ? [app.clientSecret] : []),
+      ...extraSecrets,
+    ];
+    const log = pluginLogger(`plugin:${platform}:${storeId}`, secrets);
+    const http = createHttpClient({ rateLimit: plugin.manifest.rateLimit, limiter: this.limiterFor(storeId, plugin), secrets, log });
+    return { credentials: { ...credentials }, http, log, ...(app ? { app } : {}) };
   }
 
   /** Whether the store's plugin can renew expiring credentials (the optional refreshCredentials hook). */

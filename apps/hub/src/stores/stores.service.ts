@@ -15,6 +15,7 @@ import { retryingTransaction } from '../database/transaction-retry';
 import { ResourceConflict, ResourceNotFound, ValidationFailed, type ValidationDetail } from '../http/api-errors';
 import { PendingWorkSignal } from '../pending-work/pending-work.signal';
 import { ConnectionFactory } from '../plugins/connection-factory.service';
+import { NoticeSubscriptions } from '../notices/notice-subscriptions';
 import { PluginRegistry } from '../plugins/plugin-registry.service';
 import { markStoresPending } from '../sync-variants/pending-marking';
 import { formatErrorsOf } from '../http/reference-checked';
@@ -33,6 +34,7 @@ export class StoresService {
     private readonly connections: ConnectionFactory,
     private readonly cipher: CredentialCipher,
     private readonly signal: PendingWorkSignal,
+    private readonly notices: NoticeSubscriptions,
   ) {}
 
   async create(body: CreateStoreBody, verify: boolean): Promise<StoreDto> {
@@ -71,6 +73,8 @@ export class StoresService {
         credentialsExpireAt(credentials),
       ],
     );
+    // Platform notices (drift in seconds) when the plugin can subscribe; a failure is logged, never fatal.
+    await this.notices.subscribe(id, body.platform, credentials);
     return presentStore(row!, true);
   }
 

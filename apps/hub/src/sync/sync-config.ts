@@ -29,6 +29,12 @@ export interface SyncConfig {
   /** Retry backoff of a variant after RateLimited / Transient: base × 2^(attempts-1), capped. */
   backoffBaseMs: number;
   backoffMaxMs: number;
+  /**
+   * Subscribe new stores to their platform's notices when the plugin can (HUB_NOTICES_SUBSCRIBE, on|off,
+   * default on): drift in seconds. Off leaves stores on reconciliation alone (and keeps deterministic tests
+   * free of the platforms' echo of the hub's own writes).
+   */
+  noticesSubscribe: boolean;
   /** Identifies this process in store leases (host:pid:random). */
   instanceId: string;
 }
@@ -66,6 +72,10 @@ export function loadSyncConfig(env: Env = process.env): SyncConfig {
   if (!['on', 'off', 'true', 'false', '1', '0', ''].includes(scheduler)) {
     problems.push(`HUB_SCHEDULER must be on or off, got "${env.HUB_SCHEDULER}"`);
   }
+  const notices = (env.HUB_NOTICES_SUBSCRIBE ?? 'on').trim().toLowerCase();
+  if (!['on', 'off', 'true', 'false', '1', '0', ''].includes(notices)) {
+    problems.push(`HUB_NOTICES_SUBSCRIBE must be on or off, got "${env.HUB_NOTICES_SUBSCRIBE}"`);
+  }
   const config: SyncConfig = {
     schedulerEnabled: !['off', 'false', '0'].includes(scheduler),
     tickMs: int('HUB_SCHEDULER_TICK_MS', 1000, 50, 3_600_000),
@@ -77,6 +87,7 @@ export function loadSyncConfig(env: Env = process.env): SyncConfig {
     chunkSize: int('HUB_SYNC_CHUNK_SIZE', 500, 1, 10_000),
     backoffBaseMs: int('HUB_SYNC_BACKOFF_BASE_MS', 2000, 1),
     backoffMaxMs: int('HUB_SYNC_BACKOFF_MAX_MS', 5 * 60_000, 1),
+    noticesSubscribe: !['off', 'false', '0'].includes(notices),
     instanceId: `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
   };
   if (problems.length) throw new SyncConfigError(problems);

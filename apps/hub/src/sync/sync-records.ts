@@ -24,7 +24,8 @@ import type { ChangeRecord, VariantRecord } from './chunk-outcomes';
 import type { LoadedVariant, StoredVariantError } from './variant-plan';
 
 /** 'pending': due variants (marked and due, or due by version); 'all': every synced variant. */
-export type ChunkSelection = 'pending' | 'all';
+/** 'marked': the variants a platform notice asked to read back (sync_variants.readback_requested_at). */
+export type ChunkSelection = 'pending' | 'all' | 'marked';
 
 /** A store's region as a run sees it: its facilities, and its stock_seq read BEFORE any variant is loaded. */
 export interface RegionView {
@@ -77,7 +78,9 @@ export async function loadChunk(
        WHERE fs.variant_id = sv.catalog_variant_id AND fs.facility_code = ANY($2::text[])
      ) obs ON true
      WHERE sv.store_id = $1 AND sv.id > $3::bigint AND ${SYNCED_IN_STORE}
-       AND ($4 = 'all' OR (${PENDING_DUE}) OR ${newerStockIn('$2::text[]')})
+       AND ($4 = 'all'
+            OR $4 = 'marked' AND sv.readback_requested_at IS NOT NULL
+            OR $4 = 'pending' AND ((${PENDING_DUE}) OR ${newerStockIn('$2::text[]')}))
      ORDER BY sv.id
      LIMIT $5`,
     [q.storeId, q.regionFacilities, q.afterId, q.selection, q.limit],
@@ -96,6 +99,20 @@ export async function loadChunk(
     lastError: r.last_error,
     notFoundAt: r.not_found_at,
   }));
+}
+
+/**
+ * Clears the read-back marks a `notice` run handled: the loaded variants whose mark is not newer than the
+ * run's start (a notice that came in since keeps its mark, for the next notice run).
+ */
+export async function clearReadBackMarks(manager: EntityManager, runId: string, variantIds: readonly string[]): Promise<void> {
+  if (variantIds.length === 0) return;
+  await manager.query(
+    `UPDATE sync_variants sv SET readback_requested_at = NULL
+     FROM sync_runs r
+     WHERE r.id = $1 AND sv.id = ANY($2::bigint[]) AND sv.readback_requested_at <= r.started_at`,
+    [runId, variantIds],
+  );
 }
 
 /**

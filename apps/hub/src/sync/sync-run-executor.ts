@@ -1,8 +1,9 @@
 /**
  * One sync run, under the store's lease: queued → running → succeeded | partial | failed.
  *
- * Per chunk of synced variants (pending ones; every synced one for manual and reconciliation runs):
- *   load (1 query) → [reconciliation: readStock, drift] → plan (domain rule + diff) → writeStock (the
+ * Per chunk of synced variants (pending ones; every synced one for manual and reconciliation runs; the ones
+ * platform notices marked for `notice` runs):
+ *   load (1 query) → [reconciliation and notice runs: readStock, drift] → plan (domain rule + diff) → writeStock (the
  *   plugin batches; the store's HTTP client carries its rate budget and the only retry layer) →
  *   record (1 statement + the lease fence, in one transaction).
  * No transaction is open while the platform is called. A crash anywhere leaves each change either
@@ -34,6 +35,7 @@ import { LeaseLost, type StoreLease } from './store-lease';
 import type { SyncConfig } from './sync-config';
 import {
   catchUpStore,
+  clearReadBackMarks,
   clearUnsyncedPending,
   deferPending,
   loadChunk,
@@ -246,7 +248,10 @@ export class SyncRunExecutor {
     lease: StoreLease,
   ): Promise<RunOutcome> {
     const regionFacilities = region.facilities;
-    const selection = run.full || run.trigger === 'manual' ? 'all' : 'pending';
+    // A platform notice's run reads back exactly the variants the notices marked, like reconciliation does.
+    const notice = run.trigger === 'notice';
+    const readsBack = run.full || notice;
+    const selection = notice ? 'marked' : run.full || run.trigger === 'manual' ? 'all' : 'pending';
     // Housekeeping on the runs that look at every variant (a row that stopped being synced is unmarked by its upsert already).
     if (!run.dry_run && selection === 'all') await clearUnsyncedPending(this.db.manager, store.id);
     const retryDelay = (attempts: number, retryAfterMs: number) =>
@@ -268,7 +273,7 @@ export class SyncRunExecutor {
       let records: ChunkRecords = { variants: [], changes: [], counts: emptyCounts(), fatal: null, stop: null };
       let toPlan: LoadedVariant[] = chunk;
       let drift: Map<string, Drift> | undefined;
-      if (run.full) {
+      if (readsBack) {
         const read = variantsToReadBack(chunk);
         if (read.length) {
           lease.assertHeld();
@@ -309,6 +314,13 @@ export class SyncRunExecutor {
         ...(fatal?.code === 'auth' ? { needsReconnectReason: `the platform rejected the credentials: ${fatal.message}` } : {}),
       });
       counts = addCounts(counts, records.counts);
+      // A chunk read back (by a notice run or a reconciliation) answers its notices; a failed read keeps the marks.
+      if (readsBack && !run.dry_run && !readFailed)
+        await clearReadBackMarks(
+          this.db.manager,
+          run.id,
+          chunk.map((v) => v.id),
+        );
 
       if (fatal) {
         return { kind: 'fatal', counts, error: { code: fatal.code, message: fatal.message } };

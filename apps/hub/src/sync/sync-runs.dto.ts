@@ -46,7 +46,7 @@ export class SyncRunCountsDto {
 export class SyncRunDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) storeId!: string;
-  @ApiProperty({ enum: ['stock_update', 'schedule', 'settings', 'manual'] }) trigger!: string;
+  @ApiProperty({ enum: ['stock_update', 'schedule', 'settings', 'manual', 'notice'] }) trigger!: string;
   @ApiProperty() dryRun!: boolean;
   @ApiProperty({ description: 'reconciliation (read-back) run' }) full!: boolean;
   @ApiProperty({ enum: ['queued', 'running', 'succeeded', 'failed', 'partial'] }) status!: string;

@@ -10,6 +10,8 @@ import type { DataSource } from 'typeorm';
 import { HUB_CONFIG } from '../config/config.tokens';
 import type { HubConfig } from '../config/hub-config';
 import { PendingWorkSignal } from '../pending-work/pending-work.signal';
+import { NoticesController } from '../notices/notices.controller';
+import { NoticesService } from '../notices/notices.service';
 import { PluginsModule } from '../plugins/plugins.module';
 import { loadSyncConfig, RETIRED_SYNC_VARIABLES, SYNC_CONFIG, type SyncConfig } from './sync-config';
 import { SyncDispatcher } from './sync-dispatcher';
@@ -84,7 +86,7 @@ export class SyncModule {
     return {
       module: SyncModule,
       imports: [ScheduleModule.forRoot(), PluginsModule],
-      controllers: [SyncRunsController],
+      controllers: [SyncRunsController, NoticesController],
       providers: [
         { provide: SYNC_CONFIG, useValue: config },
         { provide: SYNC_QUEUE_TOKEN, useFactory: () => new SyncQueue() },
@@ -96,6 +98,7 @@ export class SyncModule {
         },
         SyncWorker,
         SyncRunsService,
+        NoticesService,
         SyncLifecycle,
       ],
       exports: [SYNC_CONFIG, SYNC_QUEUE_TOKEN, SYNC_SCHEDULER_TOKEN, SyncWorker],

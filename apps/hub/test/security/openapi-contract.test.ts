@@ -26,6 +26,8 @@ const PUBLIC = [
   'GET /oauth/start/{id}',
   'GET /oauth/uninstall/{platform}',
   'POST /oauth/uninstall/{platform}',
+  // Platform notices (src/notices/notices.controller.ts): no token; the platform's signature with the store's notice secret.
+  'POST /hooks/{platform}/{storeId}',
 ];
 
 describeHub('the OpenAPI document', (hub) => {

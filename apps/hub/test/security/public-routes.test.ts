@@ -13,6 +13,7 @@ import { loadHubConfig } from '../../src/config/hub-config';
 import { HealthController } from '../../src/health/health.controller';
 import { ConnectController } from '../../src/oauth/connect.controller';
 import { OAuthController } from '../../src/oauth/oauth.controller';
+import { NoticesController } from '../../src/notices/notices.controller';
 
 @Public()
 @Controller('open')
@@ -70,19 +71,21 @@ describe('public routes', () => {
 });
 
 describe("the hub's own public routes", () => {
-  it('are health and the OAuth callback, hop and uninstall routes; starting a connect needs the token', () => {
-    const routes = collectPublicRoutes(fakeModules(HealthController, OAuthController, ConnectController));
+  it('are health, the OAuth callback, hop and uninstall routes and the platform notices route; starting a connect needs the token', () => {
+    const routes = collectPublicRoutes(fakeModules(HealthController, OAuthController, ConnectController, NoticesController));
     expect(routes.map((r) => `${r.method} ${r.path}`).sort()).toEqual([
       'GET /health',
       'GET /oauth/callback/:platform',
       'GET /oauth/start/:id',
       'GET /oauth/uninstall/:platform',
+      'POST /hooks/:platform/:storeId',
       'POST /oauth/callback/:platform',
       'POST /oauth/uninstall/:platform',
     ]);
     const m = new PublicRouteMatcher(routes);
     expect(m.isPublic('GET', '/oauth/callback/shopify')).toBe(true);
     expect(m.isPublic('POST', '/oauth/uninstall/shopify')).toBe(true);
+    expect(m.isPublic('POST', '/hooks/woocommerce/3f0c6b8e-2a4d-4c1e-9b7a-5d2f8e6a1c40')).toBe(true);
     for (const [method, path] of [
       ['POST', '/v1/stores/connect'],
       ['POST', '/v1/stores/x/reconnect'],
@@ -92,6 +95,9 @@ describe("the hub's own public routes", () => {
       ['POST', '/oauth/start/x'],
       ['PUT', '/oauth/callback/x'],
       ['GET', '/oauth/callback/a/b'],
+      ['GET', '/hooks/woocommerce/x'],
+      ['POST', '/hooks/woocommerce'],
+      ['POST', '/hooks/woocommerce/x/y'],
     ]) {
       expect([method, path, m.isPublic(method!, path!)]).toEqual([method, path, false]);
     }

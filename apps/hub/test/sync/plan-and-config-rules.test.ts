@@ -110,8 +110,11 @@ describe('loadSyncConfig', () => {
       chunkSize: 500,
       backoffBaseMs: 2000,
       backoffMaxMs: 300_000,
+      noticesSubscribe: true,
       instanceId: undefined,
     });
+    expect(loadSyncConfig({ HUB_NOTICES_SUBSCRIBE: 'off' }).noticesSubscribe).toBe(false);
+    expect(() => loadSyncConfig({ HUB_NOTICES_SUBSCRIBE: 'maybe' })).toThrow(/HUB_NOTICES_SUBSCRIBE/);
     expect(c.instanceId).toMatch(new RegExp(`^.+:${process.pid}:[0-9a-f]{8}$`));
     expect(loadSyncConfig({}).instanceId).not.toBe(c.instanceId);
   });

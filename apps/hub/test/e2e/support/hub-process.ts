@@ -47,6 +47,7 @@ export async function startHubProcess(name: string, databaseUrl: string, env: Re
       HUB_HOST: '127.0.0.1',
       HUB_PORT: '0',
       HUB_LOG_LEVEL: 'log',
+      HUB_NOTICES_SUBSCRIBE: 'off',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

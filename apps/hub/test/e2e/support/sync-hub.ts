@@ -36,7 +36,15 @@ export async function startSyncHub(
   kind: TestDatabaseKind,
   options: SyncHubOptions = {},
 ): Promise<{ hub: SyncTestHub; stop(): Promise<void> }> {
-  const env = { HUB_PLUGINS_DIR: PLUGINS_DIR, ...FAST_SYNC_ENV, HUB_SCHEDULER: options.scheduler ? 'on' : 'off', ...options.env };
+  // Platform notices stay off unless a test asks (notices.test.ts): a platform's echo of the hub's own writes
+  // would queue read-backs at moments the other suites cannot predict.
+  const env = {
+    HUB_PLUGINS_DIR: PLUGINS_DIR,
+    ...FAST_SYNC_ENV,
+    HUB_NOTICES_SUBSCRIBE: 'off',
+    HUB_SCHEDULER: options.scheduler ? 'on' : 'off',
+    ...options.env,
+  };
   const started = await startTestHub(kind, { env });
   const worker = started.hub.app.get(SyncWorker);
   const scheduler = started.hub.app.get<SyncScheduler>(SYNC_SCHEDULER_TOKEN);

@@ -1,0 +1,74 @@
+/**
+ * Subscribing a store to its platform's notices (issue 13), when the plugin can subscribe through the
+ * platform's API (`notices.subscribe`): a new random notice secret is stored encrypted, then the plugin
+ * subscribes `HUB_PUBLIC_URL/hooks/<platform>/<storeId>` with it. A failure is logged and never fails the
+ * store's creation: the store still reconciles on schedule, and the next subscription attempt replaces the
+ * secret. Platforms whose notices are set in the app's settings are not subscribed here (see the README).
+ */
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { HUB_CONFIG } from '../config/config.tokens';
+import type { HubConfig } from '../config/hub-config';
+import { CredentialCipher } from '../crypto/credential-cipher';
+import { HubPublicUrl } from '../oauth/hub-public-url';
+import { ConnectionFactory } from '../plugins/connection-factory.service';
+import { PluginRegistry } from '../plugins/plugin-registry.service';
+import { generateNoticeSecret, sealNoticeSecret } from './notice-secret';
+
+@Injectable()
+export class NoticeSubscriptions {
+  private readonly log = new Logger('Notices');
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly registry: PluginRegistry,
+    private readonly connections: ConnectionFactory,
+    private readonly cipher: CredentialCipher,
+    private readonly publicUrl: HubPublicUrl,
+    @Inject(HUB_CONFIG) private readonly config: HubConfig,
+  ) {}
+
+  deliveryUrl(platform: string, storeId: string): string {
+    return `${this.publicUrl.origin()}/hooks/${encodeURIComponent(platform)}/${storeId}`;
+  }
+
+  /** Subscribes the store when its plugin can; true when subscribed. Never throws. */
+  async subscribe(storeId: string, platform: string, credentials: Readonly<Record<string, string>>): Promise<boolean> {
+    const notices = this.registry.get(platform)?.notices;
+    if (!notices?.subscribe || !this.config.sync.noticesSubscribe) return false;
+    try {
+      const secret = generateNoticeSecret();
+      await this.db.manager.query(`UPDATE stores SET notice_secret = $2 WHERE id = $1`, [
+        storeId,
+        sealNoticeSecret(this.cipher, storeId, secret),
+      ]);
+      const ctx = this.connections.contextFor(storeId, platform, credentials, [secret]);
+      await notices.subscribe(ctx, { deliveryUrl: this.deliveryUrl(platform, storeId), secret });
+      this.log.log(JSON.stringify({ event: 'notices_subscribed', storeId, platform, topics: notices.topics }));
+      return true;
+    } catch (e) {
+      this.log.warn(
+        JSON.stringify({
+          event: 'notices_subscribe_failed',
+          storeId,
+          platform,
+          error: { name: (e as Error)?.name, code: (e as { code?: string })?.code, message: (e as Error)?.message },
+        }),
+      );
+      return false;
+    }
+  }
+
+  /** Removes the store's subscription when its plugin can (a store being removed). Never throws. */
+  async unsubscribe(storeId: string, platform: string, credentials: Readonly<Record<string, string>>): Promise<void> {
+    const notices = this.registry.get(platform)?.notices;
+    if (!notices?.unsubscribe) return;
+    try {
+      const ctx = this.connections.contextFor(storeId, platform, credentials);
+      await notices.unsubscribe(ctx, { deliveryUrl: this.deliveryUrl(platform, storeId) });
+    } catch (e) {
+      this.log.warn(JSON.stringify({ event: 'notices_unsubscribe_failed', storeId, platform, error: (e as Error)?.message }));
+    }
+  }
+}

@@ -1,0 +1,50 @@
+/** The OpenAPI description of POST /hooks/{platform}/{storeId}. */
+import type { ApiBodyOptions, ApiResponseOptions } from '@nestjs/swagger';
+
+const errorWith = (code: string, description: string): ApiResponseOptions => ({
+  description,
+  content: {
+    'application/json': {
+      schema: {
+        type: 'object',
+        required: ['error', 'message'],
+        properties: { error: { type: 'string', enum: [code] }, message: { type: 'string' } },
+      },
+    },
+  },
+});
+
+export const NOTICE_ANSWERS = {
+  payload: {
+    required: false,
+    description: "the platform's notice as it sends it (JSON), at most 1 MiB; verified by the plugin on the exact bytes",
+    schema: { type: 'object', additionalProperties: true, example: { id: 799, parent_id: 798, stock_quantity: 5 } },
+  } satisfies ApiBodyOptions,
+  accepted: {
+    description: 'verified and recorded; `marked` synced variants of the store will be read back within seconds',
+    content: {
+      'application/json': {
+        schema: {
+          type: 'object',
+          required: ['accepted', 'marked'],
+          properties: { accepted: { type: 'boolean', enum: [true] }, marked: { type: 'integer', minimum: 0 } },
+        },
+        example: { accepted: true, marked: 1 },
+      },
+    },
+  } satisfies ApiResponseOptions,
+  ping: {
+    description:
+      "the platform's unsigned test delivery of a new subscription (e.g. WooCommerce's `webhook_id=…`): acknowledged, nothing recorded",
+    content: {
+      'application/json': {
+        schema: { type: 'object', required: ['ping'], properties: { ping: { type: 'boolean', enum: [true] } } },
+        example: { ping: true },
+      },
+    },
+  } satisfies ApiResponseOptions,
+  badSignature: errorWith(
+    'invalid_signature',
+    "unknown platform or store, or the signature is missing or does not verify with the store's notice secret: nothing was changed",
+  ),
+};
