@@ -7,6 +7,7 @@ import { WooCommerceConnection } from './connection';
 import { credentialFields, manifest } from './manifest';
 import { woocommerceOAuth } from './oauth/woocommerce-oauth';
 import { createWooApi } from './woo-api';
+import { wooNotices } from './notices';
 
 export const plugin: IntegrationPlugin = {
   manifest,
@@ -15,9 +16,11 @@ export const plugin: IntegrationPlugin = {
     return new WooCommerceConnection(createWooApi(ctx), ctx.log);
   },
   oauth: woocommerceOAuth,
+  notices: wooNotices,
 };
 
 export default plugin;
 export { manifest, credentialFields } from './manifest';
 export { woocommerceOAuth } from './oauth/woocommerce-oauth';
+export { wooNotices, wooNoticeRefs, wooSignature, verifyWooSignature, NOTICE_TOPICS } from './notices';
 export { toVariationUpdate, fromVariationStock } from './stock-mapping';

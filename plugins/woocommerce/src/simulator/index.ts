@@ -10,9 +10,12 @@ import { deleteVariation, wooRoutes } from './routes';
 import { createWooState, refKey, type SimVariation, type WooSimState } from './state';
 import { applyMerchantEdit, neutralStock } from './stock-rules';
 import { wpErrorBody } from './wp-errors';
+import { deliverProductUpdated, webhookRoutes } from './webhooks';
 
 export type { WooSimState, SimVariation, SimProduct, WooStoreOptions } from './state';
 export { issuedKeysOf, revokeIssuedKeys, AUTHORIZE_PATH, type IssuedKey } from './wc-auth';
+export { deliverProductUpdated, settleDeliveries, variationAsProductJson, webhookJson } from './webhooks';
+export type { SimWebhook, SimDelivery } from './state';
 
 /** Obviously fake keys in WooCommerce's ck_/cs_ format. */
 export const SANDBOX_CONSUMER_KEY = 'ck_test_00000000sandbox0000000000woocommerce';
@@ -109,6 +112,8 @@ export const simulator: PlatformSimulatorDefinition<WooSimState> & { oauthApp: {
     const v = findVariation(state, ref);
     if (!v) throw new Error(`no variation ${ref.externalVariantId} in product ${ref.externalProductId}`);
     applyMerchantEdit(state, v, to);
+    // WooCommerce delivers product.updated on every variation save (woocommerce_update_product_variation).
+    deliverProductUpdated(state, v);
   },
   authenticate: (req, creds, revoked) => (req.path === AUTHORIZE_PATH ? undefined : authenticateWoo(req, creds, revoked)),
   rateLimit: {
@@ -125,7 +130,7 @@ export const simulator: PlatformSimulatorDefinition<WooSimState> & { oauthApp: {
       };
     },
   },
-  routes: [wcAuthRoute, ...wooRoutes.map(withIssuedKeys)],
+  routes: [wcAuthRoute, ...[...wooRoutes, ...webhookRoutes].map(withIssuedKeys)],
 };
 
 /** A wc/v3 route that checks a key the store issued through /wc-auth against the store's records first. */

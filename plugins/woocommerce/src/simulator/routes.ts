@@ -9,6 +9,7 @@ import type { SimProduct, SimVariation, WooSimState } from './state';
 import { refKey } from './state';
 import { applyStockUpdate, validateProductProps, validateProps, manageStockView, wcStringToBool, wcStockAmount } from './stock-rules';
 import { isPlainObject, validateVariationArgs } from './validation';
+import { deliverProductUpdated } from './webhooks';
 import { invalidProductId, invalidVariationId, noRoute, wpError, wpErrorBody } from './wp-errors';
 
 type Ctx = SimContext<WooSimState>;
@@ -102,6 +103,7 @@ function updateVariation(req: SimRequest, ctx: Ctx): SimResponse {
     return wpError('woocommerce_rest_cannot_edit', 'Parent product does not match current variation.', 403);
   }
   applyStockUpdate(ctx.state, v, body);
+  deliverProductUpdated(ctx.state, v);
   return { status: 200, body: variationJson(ctx.state, v) };
 }
 
@@ -164,6 +166,7 @@ function batchVariations(req: SimRequest, ctx: Ctx): SimResponse {
       // v3 prepare_object_for_database sets the parent from the URL without checking (it re-parents).
       if (v.parentId !== productId && ctx.state.products.has(productId)) moveVariation(ctx.state, v, productId);
       applyStockUpdate(ctx.state, v, raw);
+      deliverProductUpdated(ctx.state, v);
       return variationJson(ctx.state, v);
     });
   }

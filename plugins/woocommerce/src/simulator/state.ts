@@ -38,6 +38,27 @@ export interface WooStoreOptions {
   batchItemsLimit: number;
 }
 
+/** A webhook (WC_Webhook): its secret signs every delivery; only `active` ones deliver. */
+export interface SimWebhook {
+  id: number;
+  name: string;
+  status: 'active' | 'paused' | 'disabled';
+  topic: string;
+  deliveryUrl: string;
+  secret: string;
+  dateCreated: number;
+  dateModified: number;
+}
+
+/** One delivery the sandbox sent (for tests): where, what, and the receiver's status (0: unreachable). */
+export interface SimDelivery {
+  webhookId: number;
+  url: string;
+  topic: string;
+  body: string;
+  status: number;
+}
+
 export interface WooSimState {
   products: Map<number, SimProduct>;
   variations: Map<number, SimVariation>;
@@ -45,6 +66,12 @@ export interface WooSimState {
   deleted: Set<string>;
   options: WooStoreOptions;
   clock: () => number;
+  webhooks: Map<number, SimWebhook>;
+  nextWebhookId: number;
+  /** Deliveries sent, oldest first (the last 100). */
+  deliveries: SimDelivery[];
+  /** Deliveries still in flight (tests await them). */
+  inFlight: Set<Promise<void>>;
 }
 
 export function createWooState(): WooSimState {
@@ -54,6 +81,10 @@ export function createWooState(): WooSimState {
     deleted: new Set(),
     options: { manageStock: 'yes', notifyNoStockAmount: 0, batchItemsLimit: 100 },
     clock: Date.now,
+    webhooks: new Map(),
+    nextWebhookId: 1,
+    deliveries: [],
+    inFlight: new Set(),
   };
 }
 

@@ -1,0 +1,114 @@
+/**
+ * WooCommerce webhooks as the hub's platform notices (plugin API 1.3, issue 13). Sources, as fixtures in
+ * test/evidence/webhook-*.json:
+ *  - https://woocommerce.github.io/woocommerce-rest-api-docs/#webhooks — the webhook object (topic,
+ *    delivery_url, secret, status) and its routes: POST/GET /wp-json/wc/v3/webhooks, PUT/DELETE
+ *    /wp-json/wc/v3/webhooks/<id> (DELETE needs force=true: webhooks have no trash);
+ *  - https://developer.woocommerce.com/docs/apis/rest-api/v3/webhooks/ — topics (`product.updated`), the secret
+ *    "used to generate a HMAC-SHA256 hash of the request body";
+ *  - https://github.com/woocommerce/woocommerce/blob/trunk/plugins/woocommerce/includes/class-wc-webhook.php —
+ *    `deliver()`: the body is the resource's wc/v3 endpoint data as JSON, headers X-WC-Webhook-Source/-Topic/
+ *    -Resource/-Event/-Signature/-ID/-Delivery-ID; `generate_signature()`: base64 of the binary HMAC-SHA256 of
+ *    the body with the secret; `deliver_ping()`: an unsigned `webhook_id=<id>` test post; the topic
+ *    `product.updated` fires on `woocommerce_update_product` AND `woocommerce_update_product_variation`, so a
+ *    variation edit delivers `/wc/v3/products/<variation id>` (type `variation`, `parent_id` its product).
+ */
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { NoticeRef, NoticeRequest, PluginNotices } from '@stock-sync/plugin-sdk';
+import { createWooApi } from './woo-api';
+
+export const NOTICE_TOPICS = ['product.updated'] as const;
+export const SIGNATURE_HEADER = 'x-wc-webhook-signature';
+export const TOPIC_HEADER = 'x-wc-webhook-topic';
+const WEBHOOK_NAME = 'Stock Sync Hub: drift in seconds';
+
+function header(headers: NoticeRequest['headers'], name: string): string | undefined {
+  const v = headers[name];
+  return typeof v === 'string' ? v : Array.isArray(v) ? (v[0] as string | undefined) : undefined;
+}
+
+/** base64(HMAC-SHA256(secret, body)) — WC_Webhook::generate_signature. */
+export function wooSignature(rawBody: Uint8Array | string, secret: string): string {
+  return createHmac('sha256', secret).update(rawBody).digest('base64');
+}
+
+export function verifyWooSignature(req: NoticeRequest): boolean {
+  const given = header(req.headers, SIGNATURE_HEADER);
+  if (!given || !req.secret) return false;
+  const expected = Buffer.from(wooSignature(req.rawBody, req.secret), 'utf8');
+  const actual = Buffer.from(given.trim(), 'utf8');
+  return actual.length === expected.length && timingSafeEqual(actual, expected);
+}
+
+const POSITIVE_ID = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v > 0;
+
+/**
+ * The variations a `product.updated` delivery concerns: a variation (type `variation`, or a `parent_id`) is
+ * itself; a variable product names its `variations`; anything else (a simple product, another topic) none.
+ */
+export function wooNoticeRefs(body: unknown, headers: NoticeRequest['headers'] = {}): NoticeRef[] {
+  const topic = header(headers, TOPIC_HEADER);
+  if (topic !== undefined && !(NOTICE_TOPICS as readonly string[]).includes(topic)) return [];
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new Error('a WooCommerce product object was expected');
+  const p = body as { id?: unknown; parent_id?: unknown; type?: unknown; variations?: unknown };
+  if (!POSITIVE_ID(p.id)) throw new Error('the product has no id');
+  if (POSITIVE_ID(p.parent_id) || p.type === 'variation') {
+    if (!POSITIVE_ID(p.parent_id)) throw new Error('a variation without its parent_id');
+    return [{ externalProductId: String(p.parent_id), externalVariantId: String(p.id) }];
+  }
+  if (p.type === 'variable' && Array.isArray(p.variations)) {
+    return p.variations.filter(POSITIVE_ID).map((id) => ({ externalProductId: String(p.id), externalVariantId: String(id) }));
+  }
+  return [];
+}
+
+interface WooWebhook {
+  id: number;
+  topic: string;
+  delivery_url: string;
+  status?: string;
+}
+
+/** The store's webhooks delivering to `deliveryUrl` (GET /webhooks, every page of 100). */
+async function webhooksTo(api: ReturnType<typeof createWooApi>, deliveryUrl: string): Promise<WooWebhook[]> {
+  const found: WooWebhook[] = [];
+  for (let page = 1; page <= 50; page++) {
+    const res = await api.request<WooWebhook[]>({ method: 'GET', url: '/webhooks', params: { per_page: 100, page } });
+    const list = Array.isArray(res.data) ? res.data : [];
+    found.push(...list.filter((w) => w && w.delivery_url === deliveryUrl));
+    const pages = Number(res.headers['x-wp-totalpages'] ?? 1);
+    if (list.length < 100 || !(page < pages)) break;
+  }
+  return found;
+}
+
+export const wooNotices: PluginNotices = {
+  topics: NOTICE_TOPICS,
+  verify: verifyWooSignature,
+  refs: wooNoticeRefs,
+  isPing: (req) =>
+    header(req.headers, SIGNATURE_HEADER) === undefined && /^webhook_id=\d+$/.test(Buffer.from(req.rawBody).toString('utf8')),
+  async subscribe(ctx, { deliveryUrl, secret }) {
+    const api = createWooApi(ctx);
+    const existing = await webhooksTo(api, deliveryUrl);
+    for (const topic of NOTICE_TOPICS) {
+      const same = existing.find((w) => w.topic === topic);
+      if (same) {
+        // The secret is write-only in WooCommerce: set it again (the hub's secret may be new) and re-activate.
+        await api.request({ method: 'PUT', url: `/webhooks/${same.id}`, body: { secret, status: 'active' }, idempotent: true });
+      } else {
+        await api.request({
+          method: 'POST',
+          url: '/webhooks',
+          body: { name: WEBHOOK_NAME, topic, delivery_url: deliveryUrl, secret, status: 'active' },
+        });
+      }
+    }
+  },
+  async unsubscribe(ctx, { deliveryUrl }) {
+    const api = createWooApi(ctx);
+    for (const w of await webhooksTo(api, deliveryUrl)) {
+      await api.request({ method: 'DELETE', url: `/webhooks/${w.id}`, params: { force: true }, idempotent: true });
+    }
+  },
+};

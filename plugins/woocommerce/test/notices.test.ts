@@ -1,0 +1,169 @@
+/**
+ * WooCommerce webhooks as platform notices (plugin API 1.3): the documented delivery, signature, ping and
+ * webhook routes (test/evidence/webhook-*.json), held against the plugin AND the simulator.
+ */
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { createHttpClient } from '@stock-sync/plugin-sdk';
+import { evidence, expectSameShape } from '@stock-sync/plugin-testkit';
+import { plugin, wooNoticeRefs, wooSignature } from '../src';
+import { settleDeliveries } from '../src/simulator';
+import { call, product, startWooSimulator, type WooSim } from './support/store';
+
+const DIR = join(__dirname, 'evidence');
+const FIXTURE_SECRET = 'fixture-secret-not-a-real-one';
+const notices = plugin.notices!;
+
+function lowerHeaders(h: Record<string, string> = {}): Record<string, string> {
+  return Object.fromEntries(Object.entries(h).map(([k, v]) => [k.toLowerCase(), v]));
+}
+
+describe('the plugin reads the documented delivery (webhook-delivery-product-updated)', () => {
+  const e = evidence(DIR, 'webhook-delivery-product-updated');
+  const rawBody = Buffer.from(JSON.stringify(e.request!.body));
+  const headers = lowerHeaders(e.request!.headers);
+
+  it('verifies the documented signature: base64 HMAC-SHA256 of the exact body with the secret', () => {
+    expect(wooSignature(rawBody, FIXTURE_SECRET)).toBe(headers['x-wc-webhook-signature']);
+    expect(notices.verify({ headers, rawBody, secret: FIXTURE_SECRET })).toBe(true);
+  });
+
+  it('refuses a wrong secret, a changed body, a missing or mangled signature', () => {
+    expect(notices.verify({ headers, rawBody, secret: 'another-secret' })).toBe(false);
+    expect(
+      notices.verify({
+        headers,
+        rawBody: Buffer.from(rawBody.toString().replace('"stock_quantity":5', '"stock_quantity":6')),
+        secret: FIXTURE_SECRET,
+      }),
+    ).toBe(false);
+    const { ['x-wc-webhook-signature']: _omitted, ...unsigned } = headers;
+    expect(notices.verify({ headers: unsigned, rawBody, secret: FIXTURE_SECRET })).toBe(false);
+    expect(notices.verify({ headers: { ...headers, 'x-wc-webhook-signature': 'AAAA' }, rawBody, secret: FIXTURE_SECRET })).toBe(false);
+    expect(notices.verify({ headers, rawBody, secret: '' })).toBe(false);
+  });
+
+  it('names the variation: its id and its parent_id', () => {
+    expect(notices.refs(e.request!.body, headers)).toEqual([{ externalProductId: '22', externalVariantId: '733' }]);
+  });
+
+  it('a variable product names its variations; a simple product or another topic none; a non-product throws', () => {
+    expect(wooNoticeRefs({ id: 22, type: 'variable', parent_id: 0, variations: [733, 734] })).toEqual([
+      { externalProductId: '22', externalVariantId: '733' },
+      { externalProductId: '22', externalVariantId: '734' },
+    ]);
+    expect(wooNoticeRefs({ id: 5, type: 'simple', parent_id: 0 })).toEqual([]);
+    expect(wooNoticeRefs({ id: 733, parent_id: 22 }, { 'x-wc-webhook-topic': 'order.updated' })).toEqual([]);
+    expect(() => wooNoticeRefs('webhook_id=1')).toThrow();
+    expect(() => wooNoticeRefs({ id: 'x' })).toThrow();
+    expect(() => wooNoticeRefs({ id: 733, type: 'variation' })).toThrow();
+  });
+
+  it('topics are the documented product.updated', () => {
+    expect(notices.topics).toEqual(['product.updated']);
+  });
+});
+
+it('the documented ping (webhook-ping) is a ping, unsigned; a signed delivery is not', () => {
+  const ping = evidence(DIR, 'webhook-ping');
+  expect(notices.isPing!({ headers: lowerHeaders(ping.request!.headers), rawBody: Buffer.from(String(ping.request!.body)) })).toBe(true);
+  expect(
+    notices.verify({ headers: lowerHeaders(ping.request!.headers), rawBody: Buffer.from(String(ping.request!.body)), secret: 'x' }),
+  ).toBe(false);
+  const d = evidence(DIR, 'webhook-delivery-product-updated');
+  expect(notices.isPing!({ headers: lowerHeaders(d.request!.headers), rawBody: Buffer.from(JSON.stringify(d.request!.body)) })).toBe(false);
+});
+
+describe('the simulator', () => {
+  let sim: WooSim;
+  let receiver: Server;
+  let url: string;
+  const received: { headers: IncomingMessage['headers']; body: string }[] = [];
+
+  beforeEach(async () => {
+    received.length = 0;
+    sim = await startWooSimulator();
+    sim.seed([product(22, 733, 2, { kind: 'quantity', quantity: 3 })]);
+    receiver = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        received.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
+        res.writeHead(202, { 'content-type': 'application/json' }).end('{"accepted":true}');
+      });
+    });
+    await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
+    url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks/woocommerce/store-1`;
+  });
+  afterEach(async () => {
+    await sim.close();
+    await new Promise<void>((r) => receiver.close(() => r()));
+  });
+
+  it('creates a webhook as documented (webhook-create): 201 and the documented object', async () => {
+    const e = evidence(DIR, 'webhook-create');
+    const res = await call(sim, e.request!.method, e.request!.path, e.request!.body);
+    expect(res.status).toBe(e.response!.status);
+    expectSameShape(res.body, e.response!.body, e.name);
+    expect(res.body.secret).toBeUndefined();
+  });
+
+  it('refuses a webhook without a valid topic or delivery URL', async () => {
+    expect((await call(sim, 'POST', '/wp-json/wc/v3/webhooks', { topic: 'nope', delivery_url: url })).status).toBe(400);
+    expect((await call(sim, 'POST', '/wp-json/wc/v3/webhooks', { topic: 'product.updated', delivery_url: 'ftp://x' })).status).toBe(400);
+  });
+
+  it('a manual edit delivers product.updated, signed and shaped as documented, that the plugin verifies and reads', async () => {
+    await call(sim, 'POST', '/wp-json/wc/v3/webhooks', { topic: 'product.updated', delivery_url: url, secret: 's3cret-for-test' });
+    sim.manualEdit({ externalProductId: '22', externalVariantId: '734' }, { kind: 'quantity', quantity: 17 });
+    await settleDeliveries(sim.state);
+    expect(received).toHaveLength(1);
+    const [d] = received;
+    const e = evidence(DIR, 'webhook-delivery-product-updated');
+    for (const h of Object.keys(lowerHeaders(e.request!.headers))) expect(d!.headers[h]).toBeDefined();
+    expect(d!.headers['x-wc-webhook-topic']).toBe('product.updated');
+    const body = JSON.parse(d!.body);
+    expectSameShape(body, e.request!.body, e.name);
+    const headers = d!.headers as Record<string, string>;
+    expect(notices.verify({ headers, rawBody: Buffer.from(d!.body), secret: 's3cret-for-test' })).toBe(true);
+    expect(notices.refs(body, headers)).toEqual([{ externalProductId: '22', externalVariantId: '734' }]);
+    expect(body.stock_quantity).toBe(17);
+    expect(sim.state.deliveries.map((x) => x.status)).toEqual([202]);
+  });
+
+  it('an API write delivers too (core fires on every variation save); paused webhooks deliver nothing', async () => {
+    const created = await call(sim, 'POST', '/wp-json/wc/v3/webhooks', { topic: 'product.updated', delivery_url: url, secret: 'k' });
+    await call(sim, 'POST', '/wp-json/wc/v3/products/22/variations/batch', {
+      update: [{ id: 733, manage_stock: true, stock_quantity: 9 }],
+    });
+    await settleDeliveries(sim.state);
+    expect(received).toHaveLength(1);
+    await call(sim, 'PUT', `/wp-json/wc/v3/webhooks/${created.body.id}`, { status: 'paused' });
+    sim.manualEdit({ externalProductId: '22', externalVariantId: '733' }, { kind: 'quantity', quantity: 1 });
+    await settleDeliveries(sim.state);
+    expect(received).toHaveLength(1);
+  });
+
+  it('the plugin subscribes once (idempotent: a second subscribe updates the secret) and unsubscribes', async () => {
+    const ctx = {
+      credentials: sim.credentials,
+      http: createHttpClient({ rateLimit: plugin.manifest.rateLimit }),
+      log: { debug() {}, info() {}, warn() {}, error() {} },
+    };
+    await notices.subscribe!(ctx, { deliveryUrl: url, secret: 'first' });
+    await notices.subscribe!(ctx, { deliveryUrl: url, secret: 'second' });
+    const hooks = [...sim.state.webhooks.values()];
+    expect(hooks.map((w) => [w.topic, w.deliveryUrl, w.secret, w.status])).toEqual([['product.updated', url, 'second', 'active']]);
+    const calls = sim.requests.filter((r) => r.path.startsWith('/wp-json/wc/v3/webhooks')).map((r) => `${r.method} ${r.path} ${r.status}`);
+    expect(calls).toEqual([
+      'GET /wp-json/wc/v3/webhooks 200',
+      'POST /wp-json/wc/v3/webhooks 201',
+      'GET /wp-json/wc/v3/webhooks 200',
+      `PUT /wp-json/wc/v3/webhooks/${hooks[0]!.id} 200`,
+    ]);
+    await notices.unsubscribe!(ctx, { deliveryUrl: url });
+    expect(sim.state.webhooks.size).toBe(0);
+    expect((await call(sim, 'DELETE', '/wp-json/wc/v3/webhooks/99')).status).toBe(501);
+  });
+});
