@@ -40,6 +40,7 @@ import { ConnectionFactory } from '../plugins/connection-factory.service';
 import { PluginRegistry } from '../plugins/plugin-registry.service';
 import { oversizedCredentialValues } from '../stores/credential-limits';
 import { credentialsExpireAt } from '../stores/credentials-expiry';
+import { NoticeSubscriptions } from '../notices/notice-subscriptions';
 import {
   completedConnectRequestStore,
   consumeConnectRequest,
@@ -81,6 +82,7 @@ export class OAuthCallbackService {
     private readonly connections: ConnectionFactory,
     private readonly cipher: CredentialCipher,
     private readonly signal: PendingWorkSignal,
+    private readonly notices: NoticeSubscriptions,
   ) {}
 
   async handle(platform: string, inbound: InboundRequest, cookieState: string | undefined): Promise<CallbackOutcome> {
@@ -272,7 +274,11 @@ export class OAuthCallbackService {
       // The store is active again: its waiting work goes out now.
       this.signal.notify({ source: 'store_settings', trigger: 'settings', marked: result.pending, storeIds: [result.storeId] });
     }
-    if (result.ok) return { ok: true, storeId: result.storeId, reconnected: result.reconnected };
+    if (result.ok) {
+      // Platform notices with the new credentials (a reconnect too: the old key may be gone); never fails the flow.
+      await this.notices.subscribe(result.storeId, platform, credentials);
+      return { ok: true, storeId: result.storeId, reconnected: result.reconnected };
+    }
     return result;
   }
 }

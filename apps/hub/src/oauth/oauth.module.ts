@@ -7,11 +7,12 @@ import { HubPublicUrl } from './hub-public-url';
 import { OAuthCallbackService } from './oauth-callback.service';
 import { OAuthController } from './oauth.controller';
 import { UninstallService } from './uninstall.service';
+import { NoticeSubscriptions } from '../notices/notice-subscriptions';
 
 /** Connecting stores by the platforms' install flows: the connect routes, the public callback / hop / uninstall routes. */
 @Module({
   imports: [PluginsModule],
   controllers: [ConnectController, OAuthController],
-  providers: [ConnectService, ConnectHopService, OAuthCallbackService, UninstallService, HubPublicUrl],
+  providers: [ConnectService, ConnectHopService, OAuthCallbackService, UninstallService, HubPublicUrl, NoticeSubscriptions],
 })
 export class OAuthModule {}
