@@ -37,6 +37,11 @@ export class NoticeSubscriptions {
   async subscribe(storeId: string, platform: string, credentials: Readonly<Record<string, string>>): Promise<boolean> {
     const notices = this.registry.get(platform)?.notices;
     if (!notices?.subscribe || !this.config.sync.noticesSubscribe) return false;
+    if (this.config.production && !this.config.oauth.publicUrl) {
+      // The listening address is no place a platform can deliver to: the store relies on reconciliation.
+      this.log.warn(JSON.stringify({ event: 'notices_not_subscribed', storeId, platform, reason: 'HUB_PUBLIC_URL is not set' }));
+      return false;
+    }
     try {
       const secret = generateNoticeSecret();
       await this.db.manager.query(`UPDATE stores SET notice_secret = $2 WHERE id = $1`, [

@@ -219,5 +219,26 @@ for (const kind of testDatabases()) {
       expect(added).toBeGreaterThanOrEqual(1);
       expect(added).toBeLessThanOrEqual(2);
     });
+
+    it("a paused store's notice is verified and recorded, and reads nothing back", async () => {
+      await waitFor('store settled', () => settled(storeP));
+      await hub().patch(`/v1/stores/${storeP}`, { status: 'paused' }).expect(200);
+      const delivered = stateOf(simP).deliveries.at(-1)!;
+      const secret = [...stateOf(simP).webhooks.values()][0]!.secret;
+      const { createHmac } = await import('node:crypto');
+      const signature = createHmac('sha256', secret).update(delivered.body).digest('base64');
+      const recorded = () => count(`SELECT count(*) AS n FROM platform_notices WHERE store_id = $1`, [storeP]);
+      const before = { notices: await recorded(), runs: (await runs(storeP)).length };
+      const res = await post(
+        `/hooks/woocommerce/${storeP}`,
+        { 'content-type': 'application/json', 'x-wc-webhook-signature': signature },
+        delivered.body,
+      );
+      expect(res.status).toBe(202);
+      expect(await res.json()).toEqual({ accepted: true, marked: 0 });
+      expect(await recorded()).toBe(before.notices + 1);
+      await new Promise((r) => setTimeout(r, 1500)); // past the debounce's longest wait
+      expect((await runs(storeP)).length).toBe(before.runs);
+    });
   });
 }
