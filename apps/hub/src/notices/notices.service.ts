@@ -17,7 +17,7 @@
  */
 import { Inject, Injectable, Logger, OnModuleDestroy, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { NoticeRef, NoticeRequest } from '@stock-sync/plugin-sdk';
+import type { NoticeRef, NoticeRequest, PluginNotices } from '@stock-sync/plugin-sdk';
 import { createHash } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { CredentialCipher } from '../crypto/credential-cipher';
@@ -68,7 +68,7 @@ export class NoticesService implements OnModuleDestroy {
       [storeId],
     );
     if (!store || store.platform !== platform) return refused('unknown store');
-    if (notices.isPing?.(req)) return { status: 200, body: { ping: true } };
+    if (isPing(notices, req)) return { status: 200, body: { ping: true } };
     const secret = store.notice_secret ? openNoticeSecret(this.cipher, storeId, store.notice_secret) : undefined;
     if (!secret) return refused('the store has no notice secret (not subscribed to platform notices)');
     let verified: boolean;
@@ -165,6 +165,15 @@ export class NoticesService implements OnModuleDestroy {
   onModuleDestroy(): void {
     for (const t of this.timers.values()) clearTimeout(t.timer);
     this.timers.clear();
+  }
+}
+
+/** A plugin's ping check that throws answers "not a ping" (the signature check then refuses it). */
+function isPing(notices: PluginNotices, req: Omit<NoticeRequest, 'secret'>): boolean {
+  try {
+    return notices.isPing?.(req) === true;
+  } catch {
+    return false;
   }
 }
 
