@@ -3,3 +3,4 @@ export * from './validate-plugin';
 export * from './validate-credentials';
 export { KEBAB_CASE_ID, CREDENTIAL_FIELD_NAME } from './manifest-schema';
 export { validateOAuthPart } from './validate-oauth';
+export { validateNoticesPart } from './validate-notices';

@@ -10,6 +10,7 @@ import { CredentialFieldSchema, ManifestSchema } from './manifest-schema';
 import { formatValidationErrors } from './format-errors';
 import { BASE_URL_FIELD } from './base-url-field';
 import { validateOAuthPart } from './validate-oauth';
+import { validateNoticesPart } from './validate-notices';
 
 export type PluginValidation = { ok: true; plugin: IntegrationPlugin } | { ok: false; errors: string[] };
 
@@ -66,6 +67,9 @@ export function validatePlugin(candidate: unknown): PluginValidation {
     );
     errors.push(...validateOAuthPart(candidate.oauth, names));
   }
+
+  // Optional (plugin API 1.3): inbound platform notices; checked only when present.
+  if (candidate.notices !== undefined) errors.push(...validateNoticesPart(candidate.notices));
 
   return errors.length ? { ok: false, errors } : { ok: true, plugin: candidate as unknown as IntegrationPlugin };
 }

@@ -1,0 +1,24 @@
+/**
+ * Load-time check of a plugin's optional `notices` part (plugin API 1.3, inbound platform notices): `topics` a
+ * non-empty list of non-empty strings, `verify` and `refs` functions, `isPing`, `subscribe` and `unsubscribe`
+ * functions when present. A plugin that fails is refused with the path, never half-loaded.
+ */
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+export function validateNoticesPart(raw: unknown): string[] {
+  if (!isObject(raw)) return ['notices must be an object when present'];
+  const errors: string[] = [];
+  const topics = raw.topics;
+  if (!Array.isArray(topics) || topics.length === 0 || !topics.every((t) => typeof t === 'string' && t.trim() !== '')) {
+    errors.push('notices.topics must be a non-empty array of topic names');
+  }
+  for (const name of ['verify', 'refs']) {
+    if (typeof raw[name] !== 'function') errors.push(`notices.${name} must be a function`);
+  }
+  for (const name of ['isPing', 'subscribe', 'unsubscribe']) {
+    if (raw[name] !== undefined && typeof raw[name] !== 'function') errors.push(`notices.${name} must be a function when present`);
+  }
+  return errors;
+}

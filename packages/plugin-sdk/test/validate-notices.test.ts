@@ -1,0 +1,45 @@
+import { CONTRACT_VERSION, validatePlugin, type IntegrationPlugin, type PluginNotices } from '../src';
+
+function pluginWith(notices: unknown): IntegrationPlugin {
+  return {
+    manifest: {
+      id: 'demo-shop',
+      displayName: 'Demo',
+      contractVersion: CONTRACT_VERSION,
+      capabilities: { unlimitedStock: 'emulated', maxBatch: 10, readBack: true },
+      rateLimit: { requestsPerSecond: 2, burst: 4 },
+    },
+    credentialFields: [{ name: 'accessToken', secret: true, required: true }],
+    connect: () => {
+      throw new Error('not used');
+    },
+    notices: notices as PluginNotices,
+  };
+}
+
+describe('validatePlugin: the optional notices part (plugin API 1.3)', () => {
+  const good: PluginNotices = { topics: ['product.updated'], verify: () => false, refs: () => [] };
+
+  it('accepts a plugin without notices, and a well-formed part with or without its optional functions', () => {
+    const { notices: _none, ...without } = pluginWith(good);
+    expect(validatePlugin(without).ok).toBe(true);
+    expect(validatePlugin(pluginWith(good)).ok).toBe(true);
+    expect(validatePlugin(pluginWith({ ...good, isPing: () => false, subscribe: async () => {}, unsubscribe: async () => {} })).ok).toBe(
+      true,
+    );
+  });
+
+  it('names each problem by its path', () => {
+    expect(validatePlugin(pluginWith('yes'))).toEqual({ ok: false, errors: ['notices must be an object when present'] });
+    expect(validatePlugin(pluginWith({ topics: [], verify: 'hmac', subscribe: 'later' }))).toEqual({
+      ok: false,
+      errors: [
+        'notices.topics must be a non-empty array of topic names',
+        'notices.verify must be a function',
+        'notices.refs must be a function',
+        'notices.subscribe must be a function when present',
+      ],
+    });
+    expect(validatePlugin(pluginWith({ ...good, topics: ['ok', ' '] })).ok).toBe(false);
+  });
+});
