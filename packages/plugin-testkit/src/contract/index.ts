@@ -12,3 +12,4 @@ export { connectToSimulator, FAST_BACKOFF, type ConnectToSimulatorOptions, type 
 export { stockEquals, normalise } from './stock-checks';
 export { products as contractProducts, overBatchProducts, mixedTargets } from './seed-plan';
 export { oauthScenarios, runOAuthContract, type OAuthContractOptions, type OAuthScenarioName } from './oauth-scenarios';
+export { runNoticesContract, type NoticesContractOptions } from './notices-scenarios';
