@@ -16,6 +16,8 @@ export class PlatformNotices1765500000000 implements MigrationInterface {
     await q.query(`ALTER TABLE stores ADD COLUMN notice_secret bytea`);
     await q.query(`ALTER TABLE sync_variants ADD COLUMN readback_requested_at timestamptz`);
     await q.query(`CREATE INDEX idx_sync_variants_readback ON sync_variants (store_id) WHERE readback_requested_at IS NOT NULL`);
+    // A notice names variants by the platform's variant id (sometimes without the product): one index lookup each.
+    await q.query(`CREATE INDEX idx_sync_variants_store_variant ON sync_variants (store_id, external_variant_id)`);
     await q.query(`
       CREATE TABLE platform_notices (
         id          bigserial PRIMARY KEY,
@@ -41,6 +43,7 @@ export class PlatformNotices1765500000000 implements MigrationInterface {
       `ALTER TABLE sync_runs ADD CONSTRAINT chk_sync_runs_trigger CHECK (trigger IN ('stock_update', 'schedule', 'settings', 'manual'))`,
     );
     await q.query(`DROP TABLE platform_notices`);
+    await q.query(`DROP INDEX idx_sync_variants_store_variant`);
     await q.query(`DROP INDEX idx_sync_variants_readback`);
     await q.query(`ALTER TABLE sync_variants DROP COLUMN readback_requested_at`);
     await q.query(`ALTER TABLE stores DROP COLUMN notice_secret`);
