@@ -316,6 +316,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/hooks/{platform}/{storeId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A platform's notice that a store's stock changed (public, signed): reads the affected variants back within seconds
+         * @description Called by the platform (the hub subscribes `HUB_PUBLIC_URL/hooks/{platform}/{storeId}` when the store is created). The body is read raw (at most 1 MiB, any media type) and the plugin verifies the platform's signature on its exact bytes with the store's notice secret BEFORE anything is parsed or written: unknown platform or store, missing or forged signature → 401, nothing written. A verified notice whose body is not the documented shape → 400 validation_failed (path `body`). Otherwise the notice is recorded, the synced variants it names are marked and ONE read-back run of the store is queued (notices arriving together share it); the run applies the store's drift policy. Answers 202 at once; duplicates only mark again.
+         */
+        post: operations["receivePlatformNotice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/stores/connect": {
         parameters: {
             query?: never;
@@ -587,6 +607,22 @@ export interface components {
                 requestsPerSecond: number;
                 burst: number;
                 note?: string;
+                /** @description the platform's own budget headers the hub's HTTP client reads on every answer (plugin API 1.2) */
+                signals?: {
+                    /** @description a header counting the requests left (spent at 0) */
+                    remaining?: string;
+                    /** @description a header of the form "used/limit" (spent when used >= limit) */
+                    usedOfLimit?: string;
+                    /** @description a fixed wait (ms), or one read from a header of the same answer (header, unit) */
+                    pause: {
+                        ms?: number;
+                        header?: string;
+                        /** @enum {string} */
+                        unit?: "ms" | "s";
+                    };
+                    /** @description read on 4xx/5xx answers too */
+                    onErrors?: boolean;
+                }[];
             };
             credentialFields: components["schemas"]["CredentialFieldDto"][];
             available: boolean;
@@ -910,7 +946,7 @@ export interface components {
             /** Format: uuid */
             storeId: string;
             /** @enum {string} */
-            trigger: "stock_update" | "schedule" | "settings" | "manual";
+            trigger: "stock_update" | "schedule" | "settings" | "manual" | "notice";
             dryRun: boolean;
             /** @description reconciliation (read-back) run */
             full: boolean;
@@ -2731,6 +2767,130 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TooManyRequestsError"];
+                };
+            };
+        };
+    };
+    receivePlatformNotice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                platform: string;
+                storeId: string;
+            };
+            cookie?: never;
+        };
+        /** @description the platform's notice as it sends it (JSON), at most 1 MiB; verified by the plugin on the exact bytes */
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "id": 799,
+                 *       "parent_id": 798,
+                 *       "stock_quantity": 5
+                 *     }
+                 */
+                "application/json": {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description the platform's unsigned test delivery of a new subscription (e.g. WooCommerce's `webhook_id=…`): acknowledged, nothing recorded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ping": true
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {boolean} */
+                        ping: true;
+                    };
+                };
+            };
+            /** @description verified and recorded; `marked` synced variants of the store will be read back within seconds */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "accepted": true,
+                     *       "marked": 1
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {boolean} */
+                        accepted: true;
+                        marked: number;
+                    };
+                };
+            };
+            /** @description invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
+                };
+            };
+            /** @description unknown platform or store, or the signature is missing or does not verify with the store's notice secret: nothing was changed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        error: "invalid_signature";
+                        message: string;
+                    };
+                };
+            };
+            /** @description no such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description body over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayloadTooLargeError"];
+                };
+            };
+            /** @description body not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnsupportedMediaTypeError"];
+                };
+            };
+            /** @description the database stayed busy with conflicting writes: nothing was written, send it again */
+            503: {
+                headers: {
+                    /** @description seconds to wait before sending it again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BusyError"];
                 };
             };
         };
