@@ -5,7 +5,7 @@ import { strykerConfig } from './stryker.base.mjs';
 
 export default strykerConfig('sdk', {
   mutate: ['src/**/*.ts', '!src/index.ts', '!src/**/index.ts'],
-  // Just under the score reached (89.6 %, incremental/sdk.json).
+  // Just under the score reached (89.93 % of 1 350 mutants, 2026-12-02, incremental/sdk.json).
   breakAt: 89,
   jest: { config: { testPathIgnorePatterns: ['/node_modules/', '\\.real-timers\\.test\\.ts$'] } },
 });
