@@ -56,6 +56,9 @@ export const RETIRED_SYNC_VARIABLES: Readonly<Record<string, string>> = {
   HUB_SYNC_WORKERS: 'HUB_SYNC_CONCURRENCY (store runs in flight per process, default 500)',
 };
 
+const ON_WORDS: ReadonlySet<string> = new Set(['on', 'true', '1']);
+const OFF_WORDS: ReadonlySet<string> = new Set(['off', 'false', '0']);
+
 export function loadSyncConfig(env: Env = process.env): SyncConfig {
   const problems: string[] = [];
   const int = (name: string, fallback: number, min: number, max = Number.MAX_SAFE_INTEGER): number => {
@@ -68,16 +71,15 @@ export function loadSyncConfig(env: Env = process.env): SyncConfig {
     }
     return n;
   };
-  const scheduler = (env.HUB_SCHEDULER ?? 'on').trim().toLowerCase();
-  if (!['on', 'off', 'true', 'false', '1', '0', ''].includes(scheduler)) {
-    problems.push(`HUB_SCHEDULER must be on or off, got "${env.HUB_SCHEDULER}"`);
-  }
-  const notices = (env.HUB_NOTICES_SUBSCRIBE ?? 'on').trim().toLowerCase();
-  if (!['on', 'off', 'true', 'false', '1', '0', ''].includes(notices)) {
-    problems.push(`HUB_NOTICES_SUBSCRIBE must be on or off, got "${env.HUB_NOTICES_SUBSCRIBE}"`);
-  }
+  /** A switch that is on unless set to off/false/0 (any case, spaces around); anything but those and on/true/1 is named. */
+  const onUnlessOff = (name: string): boolean => {
+    const value = (env[name] ?? '').trim().toLowerCase();
+    if (OFF_WORDS.has(value)) return false;
+    if (value !== '' && !ON_WORDS.has(value)) problems.push(`${name} must be on or off, got "${env[name]}"`);
+    return true;
+  };
   const config: SyncConfig = {
-    schedulerEnabled: !['off', 'false', '0'].includes(scheduler),
+    schedulerEnabled: onUnlessOff('HUB_SCHEDULER'),
     tickMs: int('HUB_SCHEDULER_TICK_MS', 1000, 50, 3_600_000),
     nudgeDebounceMs: int('HUB_SCHEDULER_NUDGE_MS', 100, 0, 60_000),
     reconcileIntervalSeconds: int('HUB_RECONCILE_INTERVAL_SECONDS', 6 * 3600, 1),
@@ -87,7 +89,7 @@ export function loadSyncConfig(env: Env = process.env): SyncConfig {
     chunkSize: int('HUB_SYNC_CHUNK_SIZE', 500, 1, 10_000),
     backoffBaseMs: int('HUB_SYNC_BACKOFF_BASE_MS', 2000, 1),
     backoffMaxMs: int('HUB_SYNC_BACKOFF_MAX_MS', 5 * 60_000, 1),
-    noticesSubscribe: !['off', 'false', '0'].includes(notices),
+    noticesSubscribe: onUnlessOff('HUB_NOTICES_SUBSCRIBE'),
     instanceId: `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
   };
   if (problems.length) throw new SyncConfigError(problems);

@@ -158,9 +158,19 @@ describe('loadSyncConfig', () => {
     expect(loadSyncConfig({ HUB_SYNC_CONCURRENCY: '  ', HUB_SYNC_CHUNK_SIZE: '' })).toMatchObject({ concurrency: 500, chunkSize: 500 });
   });
 
-  it('HUB_SCHEDULER: on/true/1/blank run the scheduler, off/false/0 (any case, spaces) stop it, anything else is named', () => {
-    for (const on of ['on', 'true', '1', '', ' On ']) expect(loadSyncConfig({ HUB_SCHEDULER: on }).schedulerEnabled).toBe(true);
-    for (const off of ['off', 'false', '0', ' OFF ', 'False']) expect(loadSyncConfig({ HUB_SCHEDULER: off }).schedulerEnabled).toBe(false);
+  it('HUB_SCHEDULER and HUB_NOTICES_SUBSCRIBE: on/true/1/blank/unset mean on, off/false/0 (any case, spaces) off, anything else is named', () => {
+    const switches = [
+      ['HUB_SCHEDULER', 'schedulerEnabled'],
+      ['HUB_NOTICES_SUBSCRIBE', 'noticesSubscribe'],
+    ] as const;
+    for (const [name, key] of switches) {
+      expect(loadSyncConfig({})[key]).toBe(true);
+      for (const on of ['on', 'true', '1', '', ' On ', 'TRUE']) expect(loadSyncConfig({ [name]: on })[key]).toBe(true);
+      for (const off of ['off', 'false', '0', ' OFF ', 'False']) expect(loadSyncConfig({ [name]: off })[key]).toBe(false);
+      for (const bad of ['maybe', 'yes', '2', 'o n']) {
+        expect(() => loadSyncConfig({ [name]: bad })).toThrow(`${name} must be on or off, got "${bad}"`);
+      }
+    }
     expect(() => loadSyncConfig({ HUB_SCHEDULER: 'maybe' })).toThrow('HUB_SCHEDULER must be on or off, got "maybe"');
   });
 
