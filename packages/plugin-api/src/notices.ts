@@ -8,6 +8,18 @@
  * platform's documented format: its topics, its signature scheme and where the variant ids are in a body.
  */
 import type { ConnectContext } from './contract';
+import type { OAuthApp } from './oauth';
+
+/**
+ * Whose secret signs a platform's notices (since 1.4.0; absent = 'store'):
+ *  - 'store': a random per-store secret the hub generates, keeps encrypted and gives to `subscribe`
+ *    (WooCommerce: the webhook's `secret`);
+ *  - 'app': the platform app's own secret from the hub's OAuth app configuration (`NoticeRequest.app`,
+ *    `secret` = its clientSecret): Shopify, Ecwid, Nuvemshop, TikTok Shop… sign every store's notices with it;
+ *  - 'subscription': a key the platform itself returns when the hub subscribes (Square's `signature_key`),
+ *    returned by `subscribe` and kept encrypted by the hub like a 'store' secret.
+ */
+export type NoticeSigner = 'store' | 'app' | 'subscription';
 
 /** One delivery as the host received it, before anything is parsed. */
 export interface NoticeRequest {
@@ -15,8 +27,24 @@ export interface NoticeRequest {
   headers: Readonly<Record<string, string | readonly string[] | undefined>>;
   /** The exact bytes of the body: signatures are computed over them. */
   rawBody: Uint8Array;
-  /** The store's notice secret (the one given to `subscribe`, or set in the platform's app settings). */
+  /**
+   * The secret the notice must be signed with, as `signedWith` says: the store's notice secret ('store'), the
+   * key the platform returned at subscription ('subscription') or the app's client secret ('app').
+   */
   secret: string;
+  /**
+   * Since 1.4.0: the URL the notice was delivered to, exactly as the hub subscribed it (or as set in the app's
+   * settings) — some platforms sign it with the body (Square). Always set by a 1.4 host.
+   */
+  deliveryUrl?: string;
+  /** Since 1.4.0, when `signedWith` is 'app': the platform app (its public key, where notices are signed with a key pair: Wix). */
+  app?: OAuthApp;
+}
+
+/** What a `subscribe` may answer (since 1.4.0). */
+export interface NoticeSubscribed {
+  /** `signedWith: 'subscription'`: the key the platform will sign this store's notices with (kept encrypted). */
+  secret?: string;
 }
 
 /**
@@ -38,6 +66,15 @@ export interface NoticeSubscription {
 export interface PluginNotices {
   /** The platform's own topic names the plugin subscribes to / accepts, e.g. WooCommerce 'product.updated'. */
   topics: readonly string[];
+  /** Since 1.4.0: whose secret signs the notices (see NoticeSigner); absent = 'store'. */
+  signedWith?: NoticeSigner;
+  /**
+   * Since 1.4.0: for platforms that deliver every store's notices to ONE URL set in the app's settings (the
+   * host's `POST /hooks/:platform`, no store in the path): the platform's id of the store a VERIFIED notice
+   * concerns — the same `externalStoreId` the install flow records (shop domain, store id, merchant id...).
+   * Undefined when the body names none (the host then answers 400). Needs `signedWith: 'app'`.
+   */
+  storeOf?(body: unknown, headers: NoticeRequest['headers']): string | undefined;
   /**
    * Whether the delivery is signed with `secret` by the platform's documented scheme. Pure and
    * constant-time (crypto.timingSafeEqual on equal-length values); false, never a throw, on a missing or
@@ -58,8 +95,10 @@ export interface PluginNotices {
   /**
    * Optional, when the platform lets an app subscribe through its API: subscribes the store to `topics`
    * with the delivery URL and secret (idempotent: an existing subscription to the same URL is kept or updated).
+   * `subscription.secret` is meaningful for `signedWith: 'store'` only. With 'subscription' it answers the
+   * platform's signing key (since 1.4.0); the host refuses the subscription when none is answered.
    */
-  subscribe?(ctx: ConnectContext, subscription: NoticeSubscription): Promise<void>;
+  subscribe?(ctx: ConnectContext, subscription: NoticeSubscription): Promise<void | NoticeSubscribed>;
   /** Optional: removes the store's subscriptions to `deliveryUrl` (a store being deleted). */
   unsubscribe?(ctx: ConnectContext, subscription: Pick<NoticeSubscription, 'deliveryUrl'>): Promise<void>;
 }

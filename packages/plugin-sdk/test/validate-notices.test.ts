@@ -42,4 +42,26 @@ describe('validatePlugin: the optional notices part (plugin API 1.3)', () => {
     });
     expect(validatePlugin(pluginWith({ ...good, topics: ['ok', ' '] })).ok).toBe(false);
   });
+
+  it('since 1.4: signedWith is one of the three signers; storeOf only with the app secret; a subscription key needs subscribe', () => {
+    for (const signedWith of ['store', 'app'] as const) expect(validatePlugin(pluginWith({ ...good, signedWith })).ok).toBe(true);
+    expect(validatePlugin(pluginWith({ ...good, signedWith: 'subscription', subscribe: async () => ({ secret: 'k' }) })).ok).toBe(true);
+    expect(validatePlugin(pluginWith({ ...good, signedWith: 'app', storeOf: () => 'shop' })).ok).toBe(true);
+    expect(validatePlugin(pluginWith({ ...good, signedWith: 'hmac' }))).toEqual({
+      ok: false,
+      errors: ['notices.signedWith must be one of store, app, subscription when present'],
+    });
+    expect(validatePlugin(pluginWith({ ...good, storeOf: () => 'shop' }))).toEqual({
+      ok: false,
+      errors: ["notices.storeOf needs signedWith 'app'"],
+    });
+    expect(validatePlugin(pluginWith({ ...good, signedWith: 'app', storeOf: 'shop' }))).toEqual({
+      ok: false,
+      errors: ['notices.storeOf must be a function when present'],
+    });
+    expect(validatePlugin(pluginWith({ ...good, signedWith: 'subscription' }))).toEqual({
+      ok: false,
+      errors: ["notices.signedWith 'subscription' needs subscribe"],
+    });
+  });
 });

@@ -1,8 +1,12 @@
 /**
  * Load-time check of a plugin's optional `notices` part (plugin API 1.3, inbound platform notices): `topics` a
  * non-empty list of non-empty strings, `verify` and `refs` functions, `isPing`, `subscribe` and `unsubscribe`
- * functions when present. A plugin that fails is refused with the path, never half-loaded.
+ * functions when present; since 1.4 `signedWith` one of the signers, and `storeOf` (a function) only with
+ * `signedWith: 'app'` (a platform-wide URL is signed with the app's secret), 'subscription' only with
+ * `subscribe` (the platform's key comes from it). A plugin that fails is refused with the path, never half-loaded.
  */
+const SIGNERS: readonly unknown[] = ['store', 'app', 'subscription'];
+
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
@@ -17,8 +21,12 @@ export function validateNoticesPart(raw: unknown): string[] {
   for (const name of ['verify', 'refs']) {
     if (typeof raw[name] !== 'function') errors.push(`notices.${name} must be a function`);
   }
-  for (const name of ['isPing', 'subscribe', 'unsubscribe']) {
+  for (const name of ['isPing', 'subscribe', 'unsubscribe', 'storeOf']) {
     if (raw[name] !== undefined && typeof raw[name] !== 'function') errors.push(`notices.${name} must be a function when present`);
   }
+  const signer = raw.signedWith ?? 'store';
+  if (!SIGNERS.includes(signer)) errors.push(`notices.signedWith must be one of ${SIGNERS.join(', ')} when present`);
+  if (raw.storeOf !== undefined && signer !== 'app') errors.push("notices.storeOf needs signedWith 'app'");
+  if (signer === 'subscription' && raw.subscribe === undefined) errors.push("notices.signedWith 'subscription' needs subscribe");
   return errors;
 }

@@ -1,15 +1,17 @@
 /**
- * The platform-notices contract (plugin API 1.3, issue 13), the same for every platform whose plugin subscribes
- * through the platform's API: the plugin subscribes a local receiver on its simulator, a merchant's manual edit
- * there must arrive as a delivery the plugin verifies with the subscription's secret (and refuses with another
- * secret or a changed body) and whose refs name the edited variant; after `unsubscribe` nothing arrives.
+ * The platform-notices contract (plugin API 1.3/1.4, issue 13), the same for every platform with notices: the
+ * plugin subscribes a local receiver on its simulator (or, where subscriptions live in the app's settings, the
+ * test sets the receiver there), a merchant's manual edit there must arrive as a delivery the plugin verifies
+ * with the right secret — the hub's per-store one, the key the platform answered at subscription, or the app's
+ * secret, as `signedWith` says — and refuses with another secret or a changed body; its refs name the edited
+ * variant (and `storeOf`, when present, the store); after `unsubscribe` nothing arrives.
  * Call `runNoticesContract` at the top level of a plugin's contract test.
  */
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { IntegrationPlugin, TargetStock, VariantRef } from '@stock-sync/plugin-sdk';
+import type { IntegrationPlugin, NoticeRequest, TargetStock, VariantRef } from '@stock-sync/plugin-sdk';
 import { connectToSimulator } from './connect-to-simulator';
-import type { PlatformSimulatorDefinition, SeedProduct } from '../simulator/types';
+import type { PlatformSimulatorDefinition, RunningSimulator, SeedProduct } from '../simulator/types';
 
 export interface NoticesContractOptions<TState> {
   plugin: IntegrationPlugin;
@@ -20,6 +22,13 @@ export interface NoticesContractOptions<TState> {
   to: TargetStock;
   /** How long a delivery may take to arrive (default 3 s). */
   waitMs?: number;
+  /**
+   * Platforms without `notices.subscribe` (the webhook URL is set in the app's settings): sets the receiver's
+   * URL on the running simulator as the app's settings would, and removes it when called with undefined.
+   */
+  appSettingsDelivery?: (sim: RunningSimulator<TState>, url: string | undefined) => void;
+  /** With `notices.storeOf`: the platform's id of the simulated store (what the install flow records). */
+  externalStoreId?: string;
 }
 
 interface Delivery {
@@ -61,32 +70,62 @@ export function runNoticesContract<TState>(opts: NoticesContractOptions<TState>)
   describe(`notices contract: ${opts.plugin?.manifest?.id ?? 'plugin'} against its simulator`, () => {
     it('a manual edit arrives as a delivery the plugin verifies and reads; after unsubscribe nothing arrives', async () => {
       const notices = opts.plugin.notices;
-      if (!notices?.subscribe) throw new Error('the plugin has no notices.subscribe: nothing to check');
+      if (!notices) throw new Error('the plugin has no notices: nothing to check');
+      if (!notices.subscribe && !opts.appSettingsDelivery) {
+        throw new Error('the plugin has no notices.subscribe and the test gives no appSettingsDelivery: nothing delivers');
+      }
+      const signer = notices.signedWith ?? 'store';
+      const app = opts.simulator.oauthApp;
+      if (signer === 'app' && !app) throw new Error("signedWith 'app' but the simulator declares no oauthApp to sign with");
       const sim = await connectToSimulator({ plugin: opts.plugin, simulator: opts.simulator, seed: opts.seed });
       const rx = await receiver();
       try {
         const { http, log } = sim;
         const ctx = { credentials: sim.sim.credentials, http, log };
-        const secret = 'contract-notice-secret-0123456789abcdef';
-        await notices.subscribe(ctx, { deliveryUrl: rx.url, secret });
+        const storeSecret = 'contract-notice-secret-0123456789abcdef';
+        let secret = storeSecret;
+        if (notices.subscribe) {
+          const answered = await notices.subscribe(ctx, { deliveryUrl: rx.url, secret: storeSecret });
+          if (signer === 'subscription') {
+            const key = answered ? answered.secret : undefined;
+            expect(typeof key === 'string' && key.length > 0).toBe(true);
+            secret = key as string;
+          }
+        } else {
+          opts.appSettingsDelivery!(sim.sim, rx.url);
+        }
+        if (signer === 'app') secret = app!.clientSecret;
+        const request = (headers: NoticeRequest['headers'], rawBody: Uint8Array, key: string): NoticeRequest => ({
+          headers,
+          rawBody,
+          secret: key,
+          deliveryUrl: rx.url,
+          ...(signer === 'app' ? { app: app! } : {}),
+        });
         sim.sim.manualEdit(opts.edited, opts.to);
         expect(await until(() => rx.deliveries.length > 0, opts.waitMs ?? 3000)).toBe(true);
         const d = rx.deliveries[rx.deliveries.length - 1]!;
-        expect(notices.verify({ headers: d.headers, rawBody: d.body, secret })).toBe(true);
-        expect(notices.verify({ headers: d.headers, rawBody: d.body, secret: `${secret}x` })).toBe(false);
+        expect(notices.verify(request(d.headers, d.body, secret))).toBe(true);
+        expect(notices.verify(request(d.headers, d.body, `${secret}x`))).toBe(false);
         const changed = Buffer.concat([d.body, Buffer.from(' ')]);
-        expect(notices.verify({ headers: d.headers, rawBody: changed, secret })).toBe(false);
-        const refs = notices.refs(JSON.parse(d.body.toString('utf8')), d.headers);
+        expect(notices.verify(request(d.headers, changed, secret))).toBe(false);
+        const body: unknown = JSON.parse(d.body.toString('utf8'));
+        const refs = notices.refs(body, d.headers);
         expect(refs).toContainEqual(expect.objectContaining({ externalVariantId: opts.edited.externalVariantId }));
         for (const r of refs) {
           if (r.externalVariantId === opts.edited.externalVariantId && r.externalProductId !== undefined) {
             expect(r.externalProductId).toBe(opts.edited.externalProductId);
           }
         }
-        if (notices.unsubscribe) {
+        if (notices.storeOf) {
+          if (!opts.externalStoreId) throw new Error('the plugin has notices.storeOf: give the simulated store its externalStoreId');
+          expect(notices.storeOf(body, d.headers)).toBe(opts.externalStoreId);
+        }
+        if (notices.unsubscribe || opts.appSettingsDelivery) {
           await until(() => false, 200); // deliveries of the edit still in flight
           const seen = rx.deliveries.length;
-          await notices.unsubscribe(ctx, { deliveryUrl: rx.url });
+          if (notices.unsubscribe) await notices.unsubscribe(ctx, { deliveryUrl: rx.url });
+          else opts.appSettingsDelivery!(sim.sim, undefined);
           sim.sim.manualEdit(opts.edited, opts.to);
           await until(() => false, 300);
           expect(rx.deliveries.length).toBe(seen);
