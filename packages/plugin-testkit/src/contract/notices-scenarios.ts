@@ -25,6 +25,7 @@ export interface NoticesContractOptions<TState> {
   /**
    * Platforms without `notices.subscribe` (the webhook URL is set in the app's settings): sets the receiver's
    * URL on the running simulator as the app's settings would, and removes it when called with undefined.
+   * Default: the simulator's own `setAppNoticeUrl`.
    */
   appSettingsDelivery?: (sim: RunningSimulator<TState>, url: string | undefined) => void;
   /** With `notices.storeOf`: the platform's id of the simulated store (what the install flow records). */
@@ -71,7 +72,10 @@ export function runNoticesContract<TState>(opts: NoticesContractOptions<TState>)
     it('a manual edit arrives as a delivery the plugin verifies and reads; after unsubscribe nothing arrives', async () => {
       const notices = opts.plugin.notices;
       if (!notices) throw new Error('the plugin has no notices: nothing to check');
-      if (!notices.subscribe && !opts.appSettingsDelivery) {
+      const appSettingsDelivery =
+        opts.appSettingsDelivery ??
+        (opts.simulator.setAppNoticeUrl ? (sim: RunningSimulator<TState>, url: string | undefined) => sim.setAppNoticeUrl(url) : undefined);
+      if (!notices.subscribe && !appSettingsDelivery) {
         throw new Error('the plugin has no notices.subscribe and the test gives no appSettingsDelivery: nothing delivers');
       }
       const signer = notices.signedWith ?? 'store';
@@ -92,7 +96,7 @@ export function runNoticesContract<TState>(opts: NoticesContractOptions<TState>)
             secret = key as string;
           }
         } else {
-          opts.appSettingsDelivery!(sim.sim, rx.url);
+          appSettingsDelivery!(sim.sim, rx.url);
         }
         if (signer === 'app') secret = app!.clientSecret;
         const request = (headers: NoticeRequest['headers'], rawBody: Uint8Array, key: string): NoticeRequest => ({
@@ -121,11 +125,11 @@ export function runNoticesContract<TState>(opts: NoticesContractOptions<TState>)
           if (!opts.externalStoreId) throw new Error('the plugin has notices.storeOf: give the simulated store its externalStoreId');
           expect(notices.storeOf(body, d.headers)).toBe(opts.externalStoreId);
         }
-        if (notices.unsubscribe || opts.appSettingsDelivery) {
+        if (notices.unsubscribe || (!notices.subscribe && appSettingsDelivery)) {
           await until(() => false, 200); // deliveries of the edit still in flight
           const seen = rx.deliveries.length;
           if (notices.unsubscribe) await notices.unsubscribe(ctx, { deliveryUrl: rx.url });
-          else opts.appSettingsDelivery!(sim.sim, undefined);
+          else appSettingsDelivery!(sim.sim, undefined);
           sim.sim.manualEdit(opts.edited, opts.to);
           await until(() => false, 300);
           expect(rx.deliveries.length).toBe(seen);

@@ -70,6 +70,12 @@ export function handleInspection<TState>(
         if (!isRef(body.ref) || !isTargetStock(body.to)) return bad('body must be { ref: VariantRef, to: TargetStock }');
         sim.manualEdit(body.ref, body.to);
         return { status: 200, body: { ref: body.ref, stock: sim.stock(body.ref) ?? null } };
+      case `POST ${SIM_PREFIX}/app-notice-url`:
+        if (!(body.url === null || (typeof body.url === 'string' && /^https?:\/\/\S+$/.test(body.url)))) {
+          return bad('body must be { url: "http(s)://…" | null }');
+        }
+        sim.setAppNoticeUrl(body.url ?? undefined);
+        return { status: 200, body: { url: body.url } };
       case `GET ${SIM_PREFIX}/requests`:
         return { status: 200, body: { total: sim.requests.length, requests: sim.requests } };
       case `DELETE ${SIM_PREFIX}/requests`:

@@ -117,6 +117,10 @@ export function createSimShop<TState>(def: PlatformSimulatorDefinition<TState>, 
     },
     stock: (ref) => def.inspect(state, ref),
     manualEdit: (ref, to: TargetStock) => def.manualEdit(state, ref, to),
+    setAppNoticeUrl(url: string | undefined) {
+      if (!def.setAppNoticeUrl) throw new Error(`${def.displayName} has no notice URL in its app settings`);
+      def.setAppNoticeUrl(state, url);
+    },
     faults: {
       rateLimit: (count, retryAfterSeconds, options) =>
         applyFaults(faults, { rateLimit: { count, retryAfterSeconds, retryAfterHeader: options?.retryAfterHeader } }),

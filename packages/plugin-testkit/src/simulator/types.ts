@@ -76,6 +76,12 @@ export interface PlatformSimulatorDefinition<TState> {
   /** Change a variant as a merchant editing it by hand would (drift); `to` in neutral form. */
   manualEdit(state: TState, ref: VariantRef, to: TargetStock): void;
   /**
+   * Platforms whose notices go to ONE webhook URL set in the app's settings (not subscribed through the API):
+   * sets that URL for this simulated shop's app as a developer would in the platform's app dashboard, or
+   * clears it (undefined). The simulator then delivers the shop's notices there, signed as documented.
+   */
+  setAppNoticeUrl?(state: TState, url: string | undefined): void;
+  /**
    * The platform's auth check. Return undefined when the request is authorised, else the response the
    * platform gives. `revoked` is true while the credentials are revoked.
    */
@@ -130,6 +136,8 @@ export interface RunningSimulator<TState = unknown> {
   seed(products: SeedProduct[]): void;
   stock(ref: VariantRef): TargetStock | 'deleted' | undefined;
   manualEdit(ref: VariantRef, to: TargetStock): void;
+  /** The app-settings notice URL (see PlatformSimulatorDefinition.setAppNoticeUrl); throws where the platform has none. */
+  setAppNoticeUrl(url: string | undefined): void;
   faults: {
     /**
      * The next `count` requests (excluding /__sim routes) answer as the platform does when throttled.
