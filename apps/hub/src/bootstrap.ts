@@ -66,7 +66,7 @@ export async function createHubApp(options: HubModuleOptions): Promise<NestExpre
   );
   // The public OAuth routes platforms POST to read their (signed) bodies raw, in any media type, 64 KiB at most.
   app.use(oauthRawBodyMiddleware());
-  // Platform notices (POST /hooks/:platform/:storeId) likewise: signed raw bytes, verified before they are parsed.
+  // Platform notices (POST /hooks/:platform[/:storeId]) likewise: signed raw bytes, verified before they are parsed.
   app.use(noticeRawBodyMiddleware());
   app.use(exceptOAuthBodies(exceptNoticeBodies(jsonMediaTypeMiddleware())));
   // Only bodies of POST/PUT/PATCH are read (the media-type check has made sure they are JSON).

@@ -5,6 +5,7 @@ import { StockChangeVersions1765100000000 } from './1765100000000-stock-change-v
 import { Webhooks1765200000000 } from './1765200000000-webhooks';
 import { SyncedVariantCounts1765400000000 } from './1765400000000-synced-variant-counts';
 import { PlatformNotices1765500000000 } from './1765500000000-platform-notices';
+import { NoticeReplays1765600000000 } from './1765600000000-notice-replays';
 
 /** Every migration, in order (explicit list: works from src/ under jest and from dist/). */
 export const HUB_MIGRATIONS = [
@@ -15,4 +16,5 @@ export const HUB_MIGRATIONS = [
   Webhooks1765200000000,
   SyncedVariantCounts1765400000000,
   PlatformNotices1765500000000,
+  NoticeReplays1765600000000,
 ];

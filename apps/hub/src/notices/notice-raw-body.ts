@@ -1,5 +1,5 @@
 /**
- * Platform notices (POST /hooks/:platform/:storeId) are signed over their exact bytes: for that route only,
+ * Platform notices (POST /hooks/:platform/:storeId and POST /hooks/:platform) are signed over their exact bytes: for those routes only,
  * the body is read raw (at most NOTICE_BODY_LIMIT, in any media type) and kept as `rawBody`; nothing is
  * parsed here — the route verifies the signature first and parses after. Every other request keeps the API's
  * rules (`exceptNoticeBodies` wraps the JSON media-type check).
@@ -8,7 +8,7 @@ import type { Middleware, MiddlewareRequest } from '../http/express-types';
 
 export const NOTICE_BODY_LIMIT = '1mb';
 
-const NOTICE_ROUTE = /^\/hooks\/[^/]+\/[^/]+$/;
+const NOTICE_ROUTE = /^\/hooks\/[^/]+(\/[^/]+)?$/;
 
 export function isNoticeRoute(req: Pick<MiddlewareRequest, 'method' | 'path'>): boolean {
   return req.method === 'POST' && NOTICE_ROUTE.test(req.path);

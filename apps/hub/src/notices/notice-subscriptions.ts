@@ -1,9 +1,13 @@
 /**
  * Subscribing a store to its platform's notices (issue 13), when the plugin can subscribe through the
- * platform's API (`notices.subscribe`): a new random notice secret is stored encrypted, then the plugin
- * subscribes `HUB_PUBLIC_URL/hooks/<platform>/<storeId>` with it. A failure is logged and never fails the
- * store's creation: the store still reconciles on schedule, and the next subscription attempt replaces the
- * secret. Platforms whose notices are set in the app's settings are not subscribed here (see the README).
+ * platform's API (`notices.subscribe`), to `HUB_PUBLIC_URL/hooks/<platform>/<storeId>`. The key the notices
+ * will be signed with depends on the plugin's `signedWith`:
+ *  - 'store': a new random secret, stored encrypted BEFORE the plugin subscribes with it;
+ *  - 'subscription': the key the platform answers (Square's signature_key), stored encrypted after;
+ *  - 'app': the app's client secret from configuration — nothing is stored.
+ * A failure is logged and never fails the store's creation: the store still reconciles on schedule, and the
+ * next subscription attempt replaces the secret. Platforms whose notices are set in the app's settings are
+ * not subscribed here; they deliver to `HUB_PUBLIC_URL/hooks/<platform>` (see the README).
  */
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -15,6 +19,7 @@ import { HubPublicUrl } from '../oauth/hub-public-url';
 import { ConnectionFactory } from '../plugins/connection-factory.service';
 import { PluginRegistry } from '../plugins/plugin-registry.service';
 import { generateNoticeSecret, sealNoticeSecret } from './notice-secret';
+import { noticeDeliveryUrl } from './notice-urls';
 
 @Injectable()
 export class NoticeSubscriptions {
@@ -30,7 +35,7 @@ export class NoticeSubscriptions {
   ) {}
 
   deliveryUrl(platform: string, storeId: string): string {
-    return `${this.publicUrl.origin()}/hooks/${encodeURIComponent(platform)}/${storeId}`;
+    return noticeDeliveryUrl(this.publicUrl.origin(), platform, storeId);
   }
 
   /** Subscribes the store when its plugin can; true when subscribed. Never throws. */
@@ -43,13 +48,16 @@ export class NoticeSubscriptions {
       return false;
     }
     try {
-      const secret = generateNoticeSecret();
-      await this.db.manager.query(`UPDATE stores SET notice_secret = $2 WHERE id = $1`, [
-        storeId,
-        sealNoticeSecret(this.cipher, storeId, secret),
-      ]);
-      const ctx = this.connections.contextFor(storeId, platform, credentials, [secret]);
-      await notices.subscribe(ctx, { deliveryUrl: this.deliveryUrl(platform, storeId), secret });
+      const signer = notices.signedWith ?? 'store';
+      const secret = signer === 'store' ? generateNoticeSecret() : '';
+      if (signer === 'store') await this.keep(storeId, secret);
+      const ctx = this.connections.contextFor(storeId, platform, credentials, secret ? [secret] : []);
+      const answered = await notices.subscribe(ctx, { deliveryUrl: this.deliveryUrl(platform, storeId), secret });
+      if (signer === 'subscription') {
+        const key = answered && typeof answered.secret === 'string' ? answered.secret : '';
+        if (!key) throw new Error("the plugin's subscribe answered no signing key (signedWith 'subscription')");
+        await this.keep(storeId, key);
+      }
       this.log.log(JSON.stringify({ event: 'notices_subscribed', storeId, platform, topics: notices.topics }));
       return true;
     } catch (e) {
@@ -63,6 +71,13 @@ export class NoticeSubscriptions {
       );
       return false;
     }
+  }
+
+  private async keep(storeId: string, secret: string): Promise<void> {
+    await this.db.manager.query(`UPDATE stores SET notice_secret = $2 WHERE id = $1`, [
+      storeId,
+      sealNoticeSecret(this.cipher, storeId, secret),
+    ]);
   }
 
   /** Removes the store's subscription when its plugin can (a store being removed). Never throws. */

@@ -1,14 +1,14 @@
-/** The OpenAPI description of POST /hooks/{platform}/{storeId}. */
+/** The OpenAPI description of POST /hooks/{platform}/{storeId} and POST /hooks/{platform}. */
 import type { ApiBodyOptions, ApiResponseOptions } from '@nestjs/swagger';
 
-const errorWith = (code: string, description: string): ApiResponseOptions => ({
+const errorWith = (codes: string[], description: string): ApiResponseOptions => ({
   description,
   content: {
     'application/json': {
       schema: {
         type: 'object',
         required: ['error', 'message'],
-        properties: { error: { type: 'string', enum: [code] }, message: { type: 'string' } },
+        properties: { error: { type: 'string', enum: codes }, message: { type: 'string' } },
       },
     },
   },
@@ -44,7 +44,35 @@ export const NOTICE_ANSWERS = {
     },
   } satisfies ApiResponseOptions,
   badSignature: errorWith(
-    'invalid_signature',
-    "unknown platform or store, or the signature is missing or does not verify with the store's notice secret: nothing was changed",
+    ['invalid_signature', 'replayed'],
+    'unknown platform or store, no key to verify with, a signature that is missing or does not verify (`invalid_signature`), or the ' +
+      'same signed notice received before (`replayed`): nothing was changed',
   ),
+  invalidBody: {
+    description:
+      "verified, but the body is not the platform's documented shape (or names no store, on the platform's URL): nothing was changed",
+    content: {
+      'application/json': {
+        schema: {
+          type: 'object',
+          required: ['error', 'details'],
+          properties: {
+            error: { type: 'string', enum: ['validation_failed'] },
+            details: {
+              type: 'array',
+              items: {
+                type: 'object',
+                required: ['path', 'message'],
+                properties: { path: { type: 'string' }, message: { type: 'string' } },
+              },
+            },
+          },
+        },
+        example: {
+          error: 'validation_failed',
+          details: [{ path: 'body', message: "the notice's body is not the platform's documented shape" }],
+        },
+      },
+    },
+  } satisfies ApiResponseOptions,
 };

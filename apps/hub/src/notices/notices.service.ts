@@ -1,14 +1,20 @@
 /**
- * Receiving a platform notice (issue 13): POST /hooks/:platform/:storeId.
+ * Receiving a platform notice (issue 13): POST /hooks/:platform/:storeId (a store's own URL, what the hub
+ * subscribes) and POST /hooks/:platform (the one URL some platforms take in the app's settings).
  *
  * Order of checks — nothing is parsed and nothing written before the signature holds:
- *  1. the platform has a loaded plugin with a `notices` part, the store exists on that platform and has a
- *     notice secret (one read: the store's platform and sealed secret) — else 401;
+ *  1. the platform has a loaded plugin with a `notices` part; on a store's URL the store exists on that
+ *     platform; the key the notice must be signed with is known (the plugin's `signedWith`: the store's notice
+ *     secret or subscription key, or the configured app's client secret) — else 401;
  *  2. an unsigned test delivery the plugin recognises (`isPing`) → 200, nothing recorded;
- *  3. the plugin verifies the signature on the raw bytes with the store's secret — else 401;
- *  4. the body is parsed (JSON) and the plugin names the variants it concerns — else 400;
- *  5. one transaction: the notice is recorded and the store's synced variants it names are marked for a
- *     read-back (`readback_requested_at`); duplicates only mark again.
+ *  3. the plugin verifies the signature on the raw bytes (with the delivery URL, and the app for key pairs) —
+ *     else 401;
+ *  4. the body is parsed (JSON); the plugin names the variants it concerns and, on the platform's URL, the
+ *     store (`storeOf`, matched to the install flow's external store id) — else 400; a store the hub does not
+ *     know → 401;
+ *  5. one transaction per store: the notice is recorded by its body's digest — the same signed body again is a
+ *     replay: 401, nothing changed — and the store's synced variants it names are marked for a read-back
+ *     (`readback_requested_at`).
  * After a short debounce ONE queued `notice` run of the store is created (when none is queued) and the queue
  * woken, so a flood of notices is coalesced into one targeted read-back. The run
  * itself is the ordinary run executor reading back the marked variants (sync-run-executor.ts), which applies
@@ -17,30 +23,38 @@
  */
 import { Inject, Injectable, Logger, OnModuleDestroy, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { NoticeRef, NoticeRequest, PluginNotices } from '@stock-sync/plugin-sdk';
+import type { NoticeRef, NoticeRequest, OAuthApp, PluginNotices } from '@stock-sync/plugin-sdk';
 import { createHash } from 'node:crypto';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { CredentialCipher } from '../crypto/credential-cipher';
 import { queryOne, queryRows } from '../database/sql';
 import { retryingTransaction } from '../database/transaction-retry';
+import { HubPublicUrl } from '../oauth/hub-public-url';
+import { ConnectionFactory } from '../plugins/connection-factory.service';
 import { PluginRegistry } from '../plugins/plugin-registry.service';
 import { SYNCED_IN_STORE } from '../sync-variants/variant-lifecycle';
 import type { SyncQueue } from '../sync/sync-queue';
 import { SYNC_QUEUE_TOKEN } from '../sync/sync-tokens';
+import { parsedNotice } from './notice-body';
 import { openNoticeSecret } from './notice-secret';
+import { noticeDeliveryUrl } from './notice-urls';
 
 /** Quiet time after a store's last notice before its read-back run is queued (more notices join it)… */
 export const NOTICE_DEBOUNCE_MS = 250;
 /** …but never later than this after its first notice (a steady stream still gets read back). */
 export const NOTICE_MAX_WAIT_MS = 1000;
-/** At most this many variants are taken from one notice (a platform's notice concerns one product). */
-const MAX_REFS = 1000;
 
 export type NoticeOutcome =
   | { status: 202; body: { accepted: true; marked: number } }
   | { status: 200; body: { ping: true } }
   | { status: 400; body: { error: 'validation_failed'; details: { path: string; message: string }[] } }
-  | { status: 401; body: { error: string; message: string } };
+  | { status: 401; body: { error: 'invalid_signature' | 'replayed'; message: string } };
+
+type Inbound = Omit<NoticeRequest, 'secret' | 'deliveryUrl' | 'app'>;
+/** The key a notice must be signed with, or why there is none. */
+type SigningKey = { secret: string; app?: OAuthApp } | { refused: NoticeOutcome };
+
+class Replayed extends Error {}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -55,10 +69,13 @@ export class NoticesService implements OnModuleDestroy {
     @InjectDataSource() private readonly db: DataSource,
     private readonly registry: PluginRegistry,
     private readonly cipher: CredentialCipher,
+    private readonly connections: ConnectionFactory,
+    private readonly publicUrl: HubPublicUrl,
     @Optional() @Inject(SYNC_QUEUE_TOKEN) private readonly queue?: SyncQueue,
   ) {}
 
-  async receive(platform: string, storeId: string, req: Omit<NoticeRequest, 'secret'>): Promise<NoticeOutcome> {
+  /** A notice delivered to a store's own URL. */
+  async receive(platform: string, storeId: string, req: Inbound): Promise<NoticeOutcome> {
     const notices = this.registry.get(platform)?.notices;
     if (!notices) return refused(`no integration "${platform}" that receives platform notices is loaded`);
     if (!UUID.test(storeId)) return refused('unknown store');
@@ -69,59 +86,120 @@ export class NoticesService implements OnModuleDestroy {
     );
     if (!store || store.platform !== platform) return refused('unknown store');
     if (isPing(notices, req)) return { status: 200, body: { ping: true } };
-    const secret = store.notice_secret ? openNoticeSecret(this.cipher, storeId, store.notice_secret) : undefined;
-    if (!secret) return refused('the store has no notice secret (not subscribed to platform notices)');
-    let verified: boolean;
-    try {
-      verified = notices.verify({ ...req, secret });
-    } catch {
-      verified = false;
-    }
-    if (!verified) return refused("the notice's signature is missing or does not verify with the store's notice secret");
+    const key = this.keyFor(platform, notices, () =>
+      store.notice_secret ? openNoticeSecret(this.cipher, storeId, store.notice_secret) : undefined,
+    );
+    if ('refused' in key) return key.refused;
+    const verified = this.verified(notices, req, key, noticeDeliveryUrl(this.publicUrl.origin(), platform, storeId));
+    if (verified) return verified;
+    const parsed = parsedNotice(notices, req);
+    if ('invalid' in parsed) return invalidBody();
+    return this.record(platform, [storeId], parsed.refs, req.rawBody);
+  }
 
-    let refs: NoticeRef[];
-    try {
-      const body: unknown = JSON.parse(Buffer.from(req.rawBody).toString('utf8'));
-      refs = checkedRefs(notices.refs(body, req.headers));
-    } catch {
-      // The API's own input-error shape: the verified body is not what the platform documents.
-      return {
-        status: 400,
-        body: {
-          error: 'validation_failed',
-          details: [{ path: 'body', message: "the notice's body is not the platform's documented shape" }],
-        },
-      };
+  /** A notice delivered to the platform's one URL (set in the app's settings): the plugin names the store. */
+  async receiveForPlatform(platform: string, req: Inbound): Promise<NoticeOutcome> {
+    const plugin = this.registry.get(platform);
+    const notices = plugin?.notices;
+    if (!notices) return refused(`no integration "${platform}" that receives platform notices is loaded`);
+    if (notices.signedWith !== 'app' || !notices.storeOf) {
+      return refused(`${plugin.manifest.displayName} delivers notices to each store's own URL (/hooks/${platform}/<store id>)`);
     }
+    if (isPing(notices, req)) return { status: 200, body: { ping: true } };
+    const key = this.keyFor(platform, notices, () => undefined);
+    if ('refused' in key) return key.refused;
+    const verified = this.verified(notices, req, key, noticeDeliveryUrl(this.publicUrl.origin(), platform));
+    if (verified) return verified;
+    const parsed = parsedNotice(notices, req);
+    if ('invalid' in parsed || !parsed.externalStoreId) return invalidBody();
+    const stores = await queryRows<{ id: string }>(
+      this.db.manager,
+      `SELECT id::text AS id FROM stores WHERE platform = $1 AND external_store_id = $2 ORDER BY id`,
+      [platform, parsed.externalStoreId],
+    );
+    if (stores.length === 0) return refused('unknown store');
+    return this.record(
+      platform,
+      stores.map((s) => s.id),
+      parsed.refs,
+      req.rawBody,
+    );
+  }
 
-    const digest = createHash('sha256').update(req.rawBody).digest('hex');
-    const marked = await retryingTransaction(this.db, async (m) => {
-      const rows = refs.length
-        ? await queryRows<{ id: string }>(
-            m,
-            `UPDATE sync_variants sv SET readback_requested_at = now()
-             FROM unnest($2::text[], $3::text[]) AS r(variant_id, product_id)
-             WHERE sv.store_id = $1 AND sv.external_variant_id = r.variant_id
-               AND (r.product_id IS NULL OR sv.external_product_id = r.product_id)
-               AND ${SYNCED_IN_STORE}
-               -- A paused store, or one with stock sync off, gets no read-back (its notice is still recorded).
-               AND EXISTS (SELECT 1 FROM stores s WHERE s.id = $1 AND s.status = 'active' AND s.stock_sync_enabled)
-             RETURNING sv.id`,
-            [storeId, refs.map((r) => r.externalVariantId), refs.map((r) => r.externalProductId ?? null)],
-          )
-        : [];
-      await m.query(`INSERT INTO platform_notices (store_id, platform, body_sha256, refs, marked) VALUES ($1, $2, $3, $4, $5)`, [
-        storeId,
-        platform,
-        digest,
-        refs.length,
-        rows.length,
-      ]);
-      return rows.length;
-    });
-    if (marked) this.wakeSoon(storeId, platform);
-    this.log.log(JSON.stringify({ event: 'platform_notice', storeId, platform, refs: refs.length, marked }));
+  /** The key the plugin's `signedWith` names: the app's client secret, or the store's stored secret. */
+  private keyFor(platform: string, notices: PluginNotices, storeSecret: () => string | undefined): SigningKey {
+    if (notices.signedWith === 'app') {
+      const app = this.connections.appFor(platform);
+      if (!app) return { refused: refused(`no ${platform} app is configured (HUB_OAUTH_*): its notices cannot be verified`) };
+      return { secret: app.clientSecret, app };
+    }
+    const secret = storeSecret();
+    if (!secret) return { refused: refused('the store has no notice secret (not subscribed to platform notices)') };
+    return { secret };
+  }
+
+  /** undefined when the signature holds; the 401 otherwise (a plugin's throw is a refusal). */
+  private verified(notices: PluginNotices, req: Inbound, key: { secret: string; app?: OAuthApp }, deliveryUrl: string) {
+    let ok: boolean;
+    try {
+      ok = notices.verify({ ...req, secret: key.secret, deliveryUrl, ...(key.app ? { app: key.app } : {}) }) === true;
+    } catch {
+      ok = false;
+    }
+    return ok ? undefined : refused("the notice's signature is missing or does not verify with the key it must be signed with");
+  }
+
+  /**
+   * Per store, one transaction: the notice is recorded by its body's digest (a unique key: the same signed
+   * body again is a replay and changes nothing) and the synced variants it names are marked for a read-back.
+   */
+  private async record(platform: string, storeIds: string[], refs: NoticeRef[], rawBody: Uint8Array): Promise<NoticeOutcome> {
+    const digest = createHash('sha256').update(rawBody).digest('hex');
+    let marked = 0;
+    let fresh = 0;
+    for (const storeId of storeIds) {
+      try {
+        const n = await retryingTransaction(this.db, (m) => this.recordFor(m, platform, storeId, digest, refs));
+        fresh++;
+        marked += n;
+        if (n) this.wakeSoon(storeId, platform);
+        this.log.log(JSON.stringify({ event: 'platform_notice', storeId, platform, refs: refs.length, marked: n }));
+      } catch (e) {
+        if (!(e instanceof Replayed)) throw e;
+        this.log.warn(JSON.stringify({ event: 'platform_notice_replayed', storeId, platform }));
+      }
+    }
+    if (fresh === 0) {
+      return { status: 401, body: { error: 'replayed', message: 'this signed notice was received before: nothing was changed' } };
+    }
     return { status: 202, body: { accepted: true, marked } };
+  }
+
+  private async recordFor(m: EntityManager, platform: string, storeId: string, digest: string, refs: NoticeRef[]): Promise<number> {
+    const recorded = await queryRows(
+      m,
+      `INSERT INTO platform_notices (store_id, platform, body_sha256, refs, marked) VALUES ($1, $2, $3, $4, 0)
+       ON CONFLICT (store_id, body_sha256) DO NOTHING RETURNING id`,
+      [storeId, platform, digest, refs.length],
+    );
+    if (recorded.length === 0) throw new Replayed();
+    const rows = refs.length
+      ? await queryRows<{ id: string }>(
+          m,
+          `UPDATE sync_variants sv SET readback_requested_at = now()
+           FROM unnest($2::text[], $3::text[]) AS r(variant_id, product_id)
+           WHERE sv.store_id = $1 AND sv.external_variant_id = r.variant_id
+             AND (r.product_id IS NULL OR sv.external_product_id = r.product_id)
+             AND ${SYNCED_IN_STORE}
+             -- A paused store, or one with stock sync off, gets no read-back (its notice is still recorded).
+             AND EXISTS (SELECT 1 FROM stores s WHERE s.id = $1 AND s.status = 'active' AND s.stock_sync_enabled)
+           RETURNING sv.id`,
+          [storeId, refs.map((r) => r.externalVariantId), refs.map((r) => r.externalProductId ?? null)],
+        )
+      : [];
+    if (rows.length)
+      await m.query(`UPDATE platform_notices SET marked = $3 WHERE store_id = $1 AND body_sha256 = $2`, [storeId, digest, rows.length]);
+    return rows.length;
   }
 
   /**
@@ -169,7 +247,7 @@ export class NoticesService implements OnModuleDestroy {
 }
 
 /** A plugin's ping check that throws answers "not a ping" (the signature check then refuses it). */
-function isPing(notices: PluginNotices, req: Omit<NoticeRequest, 'secret'>): boolean {
+function isPing(notices: PluginNotices, req: Inbound): boolean {
   try {
     return notices.isPing?.(req) === true;
   } catch {
@@ -177,19 +255,10 @@ function isPing(notices: PluginNotices, req: Omit<NoticeRequest, 'secret'>): boo
   }
 }
 
-/** The plugin's answer held to the contract: a list of refs with a non-empty string variant id. */
-function checkedRefs(value: unknown): NoticeRef[] {
-  if (!Array.isArray(value)) throw new Error('refs must be a list');
-  const seen = new Set<string>();
-  const refs: NoticeRef[] = [];
-  for (const r of value.slice(0, MAX_REFS) as unknown[]) {
-    const v = (r as NoticeRef | null)?.externalVariantId;
-    const p = (r as NoticeRef | null)?.externalProductId;
-    if (typeof v !== 'string' || !v || (p !== undefined && typeof p !== 'string')) throw new Error('malformed ref');
-    const key = `${p ?? ''}\u0000${v}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    refs.push(p === undefined ? { externalVariantId: v } : { externalVariantId: v, externalProductId: p });
-  }
-  return refs;
+/** A verified body that is not the platform's documented shape (the API's own input-error shape). */
+function invalidBody(): NoticeOutcome {
+  return {
+    status: 400,
+    body: { error: 'validation_failed', details: [{ path: 'body', message: "the notice's body is not the platform's documented shape" }] },
+  };
 }

@@ -12,6 +12,7 @@ import type { HubConfig } from '../config/hub-config';
 import { PendingWorkSignal } from '../pending-work/pending-work.signal';
 import { NoticesController } from '../notices/notices.controller';
 import { NoticesService } from '../notices/notices.service';
+import { HubPublicUrl } from '../oauth/hub-public-url';
 import { PluginsModule } from '../plugins/plugins.module';
 import { loadSyncConfig, RETIRED_SYNC_VARIABLES, SYNC_CONFIG, type SyncConfig } from './sync-config';
 import { SyncDispatcher } from './sync-dispatcher';
@@ -99,6 +100,7 @@ export class SyncModule {
         SyncWorker,
         SyncRunsService,
         NoticesService,
+        HubPublicUrl,
         SyncLifecycle,
       ],
       exports: [SYNC_CONFIG, SYNC_QUEUE_TOKEN, SYNC_SCHEDULER_TOKEN, SyncWorker],

@@ -5,7 +5,7 @@
  *  - reassert: a manual edit is written back within 5 s;
  *  - report: the drift is recorded, nothing written;
  *  - the hub's own write comes back as a notice that finds no drift and writes nothing;
- *  - forged, tampered, unsigned or unknown-store notices get 401 and change nothing.
+ *  - forged, tampered, unsigned, replayed or unknown-store notices get 401 and change nothing.
  */
 import type { RunningSimulator } from '@stock-sync/plugin-testkit';
 import { testDatabases } from '../support/test-databases';
@@ -141,7 +141,7 @@ for (const kind of testDatabases()) {
       expect(simP.stock(W)).toEqual(Q(17));
     });
 
-    it('forged, tampered, unsigned and unknown-store notices get 401 and change nothing; a valid replay is harmless', async () => {
+    it('forged, tampered, unsigned, replayed and unknown-store notices get 401 and change nothing', async () => {
       await waitFor('store settled', () => settled(storeR));
       const delivered = stateOf(simR).deliveries.at(-1)!;
       const secret = [...stateOf(simR).webhooks.values()][0]!.secret;
@@ -191,12 +191,21 @@ for (const kind of testDatabases()) {
       expect(ping.status).toBe(200);
       expect(await notices()).toBe(noticesBefore);
 
-      // The exact delivery again (a duplicate): accepted, read back, nothing written.
-      const writesBefore = stateOf(simR).deliveries.length;
+      // The exact delivery again, correctly signed (a replay of what the hub accepted): 401, nothing changed.
       const replay = await post(path, headers(sign(delivered.body, secret)), delivered.body);
-      expect(replay.status).toBe(202);
-      expect(await replay.json()).toEqual({ accepted: true, marked: 1 });
-      await waitFor('the replay read back', async () => (await marked()) === 0 && (await settled(storeR)));
+      expect(replay.status).toBe(401);
+      expect(await replay.json()).toMatchObject({ error: 'replayed' });
+      expect(await notices()).toBe(noticesBefore);
+      expect(await marked()).toBe(0);
+      expect((await runs(storeR)).length).toBe(runsBefore);
+
+      // The same variation's state in a new delivery (another save): accepted, read back, nothing written.
+      const writesBefore = stateOf(simR).deliveries.length;
+      const again = `${delivered.body} `;
+      const fresh = await post(path, headers(sign(again, secret)), again);
+      expect(fresh.status).toBe(202);
+      expect(await fresh.json()).toEqual({ accepted: true, marked: 1 });
+      await waitFor('the new delivery read back', async () => (await marked()) === 0 && (await settled(storeR)));
       const last = (await noticeRuns(storeR))[0]!;
       expect(last).toMatchObject({ status: 'succeeded', counts: { drift: 0, written: 0 } });
       expect(stateOf(simR).deliveries.length).toBe(writesBefore); // no write, so no echo
@@ -208,12 +217,14 @@ for (const kind of testDatabases()) {
       const delivered = stateOf(simR).deliveries.at(-1)!;
       const secret = [...stateOf(simR).webhooks.values()][0]!.secret;
       const { createHmac } = await import('node:crypto');
-      const signature = createHmac('sha256', secret).update(delivered.body).digest('base64');
       const before = (await noticeRuns(storeR)).length;
+      // Twenty distinct deliveries (each its own signed body, as twenty saves would send).
       const answers = await Promise.all(
-        Array.from({ length: 20 }, () =>
-          post(`/hooks/woocommerce/${storeR}`, { 'content-type': 'application/json', 'x-wc-webhook-signature': signature }, delivered.body),
-        ),
+        Array.from({ length: 20 }, (_, i) => {
+          const body = `${delivered.body}${' '.repeat(i + 2)}`;
+          const signature = createHmac('sha256', secret).update(body).digest('base64');
+          return post(`/hooks/woocommerce/${storeR}`, { 'content-type': 'application/json', 'x-wc-webhook-signature': signature }, body);
+        }),
       );
       expect(answers.map((a) => a.status)).toEqual(Array(20).fill(202));
       const marked = () => count(`SELECT count(*) AS n FROM sync_variants WHERE readback_requested_at IS NOT NULL`, []);
@@ -230,13 +241,14 @@ for (const kind of testDatabases()) {
       const delivered = stateOf(simP).deliveries.at(-1)!;
       const secret = [...stateOf(simP).webhooks.values()][0]!.secret;
       const { createHmac } = await import('node:crypto');
-      const signature = createHmac('sha256', secret).update(delivered.body).digest('base64');
+      const body = `${delivered.body} `; // a delivery the hub has not seen
+      const signature = createHmac('sha256', secret).update(body).digest('base64');
       const recorded = () => count(`SELECT count(*) AS n FROM platform_notices WHERE store_id = $1`, [storeP]);
       const before = { notices: await recorded(), runs: (await runs(storeP)).length };
       const res = await post(
         `/hooks/woocommerce/${storeP}`,
         { 'content-type': 'application/json', 'x-wc-webhook-signature': signature },
-        delivered.body,
+        body,
       );
       expect(res.status).toBe(202);
       expect(await res.json()).toEqual({ accepted: true, marked: 0 });

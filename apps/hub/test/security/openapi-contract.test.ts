@@ -26,8 +26,9 @@ const PUBLIC = [
   'GET /oauth/start/{id}',
   'GET /oauth/uninstall/{platform}',
   'POST /oauth/uninstall/{platform}',
-  // Platform notices (src/notices/notices.controller.ts): no token; the platform's signature with the store's notice secret.
+  // Platform notices (src/notices/notices.controller.ts): no token; the platform's signature (store, subscription or app key).
   'POST /hooks/{platform}/{storeId}',
+  'POST /hooks/{platform}',
 ];
 
 describeHub('the OpenAPI document', (hub) => {

@@ -78,6 +78,7 @@ describe("the hub's own public routes", () => {
       'GET /oauth/callback/:platform',
       'GET /oauth/start/:id',
       'GET /oauth/uninstall/:platform',
+      'POST /hooks/:platform',
       'POST /hooks/:platform/:storeId',
       'POST /oauth/callback/:platform',
       'POST /oauth/uninstall/:platform',
@@ -86,6 +87,7 @@ describe("the hub's own public routes", () => {
     expect(m.isPublic('GET', '/oauth/callback/shopify')).toBe(true);
     expect(m.isPublic('POST', '/oauth/uninstall/shopify')).toBe(true);
     expect(m.isPublic('POST', '/hooks/woocommerce/3f0c6b8e-2a4d-4c1e-9b7a-5d2f8e6a1c40')).toBe(true);
+    expect(m.isPublic('POST', '/hooks/ecwid')).toBe(true);
     for (const [method, path] of [
       ['POST', '/v1/stores/connect'],
       ['POST', '/v1/stores/x/reconnect'],
@@ -96,7 +98,8 @@ describe("the hub's own public routes", () => {
       ['PUT', '/oauth/callback/x'],
       ['GET', '/oauth/callback/a/b'],
       ['GET', '/hooks/woocommerce/x'],
-      ['POST', '/hooks/woocommerce'],
+      ['GET', '/hooks/ecwid'],
+      ['POST', '/hooks'],
       ['POST', '/hooks/woocommerce/x/y'],
     ]) {
       expect([method, path, m.isPublic(method!, path!)]).toEqual([method, path, false]);

@@ -129,7 +129,7 @@ describeHub(
       }
     });
 
-    it("the application's public routes are exactly health, metrics (its own token), the OAuth callback, hop and uninstall routes and the platform notices route (its own signature)", () => {
+    it("the application's public routes are exactly health, metrics (its own token), the OAuth callback, hop and uninstall routes and the platform notices routes (their own signature)", () => {
       const routes = collectPublicRoutes(hub().app.get(ModulesContainer))
         .map((r) => `${r.method} ${r.path}`)
         .sort();
@@ -141,6 +141,7 @@ describeHub(
         'GET /oauth/callback/:platform',
         'GET /oauth/start/:id',
         'GET /oauth/uninstall/:platform',
+        'POST /hooks/:platform',
         'POST /hooks/:platform/:storeId',
         'POST /oauth/callback/:platform',
         'POST /oauth/uninstall/:platform',
