@@ -6,6 +6,7 @@ import type { IntegrationPlugin } from '@stock-sync/plugin-sdk';
 import { EcwidConnection } from './connection';
 import { createEcwidApi } from './ecwid-api';
 import { credentialFields, manifest } from './manifest';
+import { ecwidNotices } from './notices';
 import { oauth } from './oauth';
 
 export const plugin: IntegrationPlugin = {
@@ -15,8 +16,10 @@ export const plugin: IntegrationPlugin = {
     return new EcwidConnection(createEcwidApi(ctx), ctx.log);
   },
   oauth,
+  notices: ecwidNotices,
 };
 
 export default plugin;
 export { manifest, credentialFields };
 export { toStockUpdate, fromCombination } from './stock-mapping';
+export { ecwidNoticeProducts, ecwidNoticeRefs, ecwidNoticeStore, verifyEcwidNotice } from './notices';

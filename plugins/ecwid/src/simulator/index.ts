@@ -10,10 +10,12 @@ import { withEcwidOAuth } from './oauth';
 import { restRoutes } from './routes';
 import { createEcwidState, refKey, SANDBOX_STORE_ID, type EcwidSimState, type SimCombination, type SimProduct } from './state';
 import { effectiveStock, neutralStock, ownStockFor } from './stock-rules';
+import { deliverProductUpdated } from './webhooks';
 
 export type { EcwidSimState, SimProduct, SimCombination, EcwidStoreOptions } from './state';
 export { SANDBOX_STORE_ID } from './state';
 export { SANDBOX_OAUTH_APP, ecwidOAuth, signedApplicationUninstalled } from './oauth';
+export { productUpdatedEvent, settleDeliveries } from './webhooks';
 
 /** Obviously fake, in the shape of an Ecwid private app token. */
 export const SANDBOX_ACCESS_TOKEN = 'secret_test_0000sandbox0000ecwid0000';
@@ -81,6 +83,10 @@ const apiDefinition: PlatformSimulatorDefinition<EcwidSimState> = {
     const found = find(state, ref);
     if (!found) throw new Error(`no combination ${ref.externalVariantId} in product ${ref.externalProductId}`);
     found.c.own = ownStockFor(to);
+    deliverProductUpdated(state, found.product.id);
+  },
+  setAppNoticeUrl(state, url) {
+    state.appNoticeUrl = url;
   },
   authenticate: authenticateEcwid,
   rateLimit: {

@@ -7,6 +7,7 @@ import { combinationNotFound, ecwidError, notOnPlan, productNotFound, wrongParam
 import { combinationJson, pickResponseFields, productJson } from './representation';
 import type { EcwidSimState, SimCombination, SimProduct } from './state';
 import { applyDelta, applyStockFields } from './stock-rules';
+import { deliverProductUpdated } from './webhooks';
 
 type Ctx = SimContext<EcwidSimState>;
 export const API = '/api/v3/:storeId';
@@ -120,6 +121,8 @@ export const restRoutes: SimRoute<EcwidSimState>[] = [
       const found = findCombination(req, ctx);
       if (isResponse(found)) return found;
       applyStockFields(found.product, found.c, fields);
+      // Ecwid sends product.updated for REST API changes too (the hub's own writes).
+      deliverProductUpdated(ctx.state, found.product.id);
       return { status: 200, body: { updateCount: 1 } };
     },
   },
@@ -134,7 +137,9 @@ export const restRoutes: SimRoute<EcwidSimState>[] = [
         return wrongParameter("Wrong parameter 'quantityDelta' value: expected integer");
       const found = findCombination(req, ctx);
       if (isResponse(found)) return found;
-      return { status: 200, body: { updateCount: 1, ...applyDelta(found.product, found.c, body.quantityDelta) } };
+      const warning = applyDelta(found.product, found.c, body.quantityDelta);
+      deliverProductUpdated(ctx.state, found.product.id);
+      return { status: 200, body: { updateCount: 1, ...warning } };
     },
   },
 ];

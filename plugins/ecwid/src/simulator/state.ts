@@ -56,6 +56,11 @@ export interface EcwidSimState {
   dedup: Map<string, { ticket: string; at: number }>;
   options: EcwidStoreOptions;
   nextTicket: number;
+  /** The webhook URL set in the app's details (Ecwid's team sets it; one per app): undefined = no webhooks. */
+  appNoticeUrl?: string;
+  /** Webhooks sent and their answers (the last 100), and those still in flight. */
+  deliveries: { url: string; eventType: string; body: string; status: number }[];
+  inFlight: Set<Promise<void>>;
 }
 
 export const SANDBOX_STORE_ID = '1003';
@@ -69,6 +74,8 @@ export function createEcwidState(): EcwidSimState {
     dedup: new Map(),
     options: { pollsUntilComplete: 0, combinationsOnPlan: true },
     nextTicket: 1,
+    deliveries: [],
+    inFlight: new Set(),
   };
 }
 

@@ -1,0 +1,165 @@
+/**
+ * Ecwid webhooks as platform notices (plugin API 1.4): the documented delivery and signature
+ * (test/evidence/webhook-product-updated.json) held against the plugin AND the simulator, whose webhook URL is
+ * set in the app's details (setAppNoticeUrl) — Ecwid has no API to subscribe.
+ *
+ * No runNoticesContract here: the contract needs `refs` to name the edited combination, and Ecwid's
+ * `product.updated` names only the product (README "Platform notices": the hub change it needs). This file
+ * checks the rest of the contract's steps with the simulator: signed delivery on a manual edit, verify with
+ * the app's secret and not another, a changed body, storeOf, nothing once the URL is cleared.
+ */
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { hmacSha256, type NoticeRequest } from '@stock-sync/plugin-sdk';
+import { evidence, expectSameShape } from '@stock-sync/plugin-testkit';
+import { ecwidNoticeProducts, ecwidNoticeRefs, plugin } from '../src';
+import { toConnectedStore } from '../src/oauth';
+import { SANDBOX_OAUTH_APP, SANDBOX_STORE_ID, settleDeliveries } from '../src/simulator';
+import { call, product, startEcwidSimulator, type EcwidSim } from './support/store';
+
+const DIR = join(__dirname, 'evidence');
+const FIXTURE_SECRET = 'fixture-secret-not-a-real-one';
+const notices = plugin.notices!;
+
+function lowerHeaders(h: Record<string, string> = {}): Record<string, string> {
+  return Object.fromEntries(Object.entries(h).map(([k, v]) => [k.toLowerCase(), v]));
+}
+
+const request = (headers: NoticeRequest['headers'], rawBody: Uint8Array, secret: string): NoticeRequest => ({
+  headers,
+  rawBody,
+  secret,
+  deliveryUrl: 'https://hub.example/hooks/ecwid',
+  app: { clientId: 'fixture-app', clientSecret: secret },
+});
+
+describe('the plugin reads the documented delivery (webhook-product-updated)', () => {
+  const e = evidence(DIR, 'webhook-product-updated');
+  const body = e.request!.body as Record<string, unknown>;
+  const rawBody = Buffer.from(JSON.stringify(body));
+  const headers = lowerHeaders(e.request!.headers);
+
+  it('is signed with the app\'s secret: base64 HMAC-SHA256 of "{eventCreated}.{eventId}", read from the raw bytes', () => {
+    expect(notices.signedWith).toBe('app');
+    expect(hmacSha256(FIXTURE_SECRET, `${body.eventCreated}.${body.eventId}`, 'base64')).toBe(headers['x-ecwid-webhook-signature']);
+    expect(notices.verify(request(headers, rawBody, FIXTURE_SECRET))).toBe(true);
+  });
+
+  it('refuses a wrong secret, changed signed fields, a missing or mangled signature, a body that is not JSON', () => {
+    expect(notices.verify(request(headers, rawBody, 'another-secret'))).toBe(false);
+    expect(notices.verify(request(headers, Buffer.from(JSON.stringify({ ...body, eventCreated: 1469429913 })), FIXTURE_SECRET))).toBe(
+      false,
+    );
+    expect(notices.verify(request(headers, Buffer.from(JSON.stringify({ ...body, eventId: 'x' })), FIXTURE_SECRET))).toBe(false);
+    const { ['x-ecwid-webhook-signature']: _omitted, ...unsigned } = headers;
+    expect(notices.verify(request(unsigned, rawBody, FIXTURE_SECRET))).toBe(false);
+    expect(notices.verify(request({ ...headers, 'x-ecwid-webhook-signature': 'AAAA' }, rawBody, FIXTURE_SECRET))).toBe(false);
+    expect(notices.verify(request(headers, rawBody, ''))).toBe(false);
+    expect(notices.verify(request(headers, Buffer.from('not json'), FIXTURE_SECRET))).toBe(false);
+    expect(notices.verify(request(headers, Buffer.from('[1]'), FIXTURE_SECRET))).toBe(false);
+  });
+
+  it('the documented limit: fields outside the signature (storeId, entityId, eventType) can change and it still verifies', () => {
+    // Ecwid signs eventCreated.eventId only; README "Platform notices" says what follows for the hub.
+    const moved = Buffer.from(JSON.stringify({ ...body, storeId: 2004, entityId: 1 }));
+    expect(notices.verify(request(headers, moved, FIXTURE_SECRET))).toBe(true);
+  });
+
+  it('storeOf is storeId, as the install flow records the store (token store_id)', () => {
+    expect(notices.storeOf!(body, headers)).toBe('1003');
+    expect(toConnectedStore({ access_token: 'x', store_id: body.storeId }).externalStoreId).toBe(notices.storeOf!(body, headers));
+    expect(notices.storeOf!({ eventType: 'product.updated' }, headers)).toBeUndefined();
+    expect(notices.storeOf!('x', headers)).toBeUndefined();
+  });
+
+  it('names the product (entityId) but no combination: refs are empty until the hub matches a whole product', () => {
+    expect(ecwidNoticeProducts(body)).toEqual(['66722483']);
+    expect(notices.refs(body, headers)).toEqual([]);
+  });
+
+  it('other events name nothing; a body that is not the documented shape throws (the hub answers 400)', () => {
+    const uninstalled = { ...body, entityId: '1003', eventType: 'application.uninstalled' };
+    expect(ecwidNoticeProducts(uninstalled)).toEqual([]);
+    expect(ecwidNoticeRefs(uninstalled)).toEqual([]);
+    expect(() => ecwidNoticeRefs('webhook')).toThrow();
+    expect(() => ecwidNoticeRefs({ ...body, eventType: undefined })).toThrow();
+    expect(() => ecwidNoticeRefs({ ...body, storeId: undefined })).toThrow();
+    expect(() => ecwidNoticeRefs({ ...body, entityId: 'abc' })).toThrow();
+    expect(() => ecwidNoticeRefs({ ...body, entityId: -1 })).toThrow();
+  });
+
+  it('topics are the documented product.updated; no subscribe (the URL lives in the app details)', () => {
+    expect(notices.topics).toEqual(['product.updated']);
+    expect(notices.subscribe).toBeUndefined();
+    expect(notices.unsubscribe).toBeUndefined();
+  });
+});
+
+describe('the simulator', () => {
+  let sim: EcwidSim;
+  let receiver: Server;
+  let url: string;
+  const received: { url: string; headers: IncomingMessage['headers']; body: string }[] = [];
+
+  beforeEach(async () => {
+    received.length = 0;
+    sim = await startEcwidSimulator();
+    sim.seed([product(66722483, 101, 2, { kind: 'quantity', quantity: 3 })]);
+    receiver = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        received.push({ url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
+        res.writeHead(200).end();
+      });
+    });
+    await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
+    url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks/ecwid`;
+  });
+  afterEach(async () => {
+    await sim.close();
+    await new Promise<void>((r) => receiver.close(() => r()));
+  });
+
+  it('a manual edit sends product.updated to the app URL, shaped and signed as documented; the plugin verifies it', async () => {
+    sim.setAppNoticeUrl(url);
+    sim.manualEdit({ externalProductId: '66722483', externalVariantId: '102' }, { kind: 'quantity', quantity: 17 });
+    await settleDeliveries(sim.state);
+    expect(received).toHaveLength(1);
+    const [d] = received;
+    const e = evidence(DIR, 'webhook-product-updated');
+    expect(d!.url).toBe('/hooks/ecwid?eventtype=product.updated');
+    for (const h of Object.keys(lowerHeaders(e.request!.headers))) expect(d!.headers[h]).toBeDefined();
+    const body = JSON.parse(d!.body);
+    expectSameShape(body, e.request!.body, e.name);
+    const headers = d!.headers as Record<string, string>;
+    const raw = Buffer.from(d!.body);
+    expect(notices.verify(request(headers, raw, SANDBOX_OAUTH_APP.clientSecret))).toBe(true);
+    expect(notices.verify(request(headers, raw, `${SANDBOX_OAUTH_APP.clientSecret}x`))).toBe(false);
+    expect(notices.storeOf!(body, headers)).toBe(SANDBOX_STORE_ID);
+    expect(ecwidNoticeProducts(body)).toEqual(['66722483']);
+    expect(body.eventCreated).toBeCloseTo(Date.now() / 1000, -2);
+    expect(sim.state.deliveries.map((x) => x.status)).toEqual([200]);
+  });
+
+  it("an API write sends one too (Ecwid: whatever the change's source); no URL set, nothing is sent", async () => {
+    sim.setAppNoticeUrl(url);
+    expect((await call(sim, 'PUT', '/products/66722483/combinations/101', { quantity: 9, unlimited: false })).status).toBe(200);
+    expect((await call(sim, 'PUT', '/products/66722483/combinations/101/inventory', { quantityDelta: -1 })).status).toBe(200);
+    await settleDeliveries(sim.state);
+    expect(received.map((d) => JSON.parse(d.body).entityId)).toEqual([66722483, 66722483]);
+    sim.setAppNoticeUrl(undefined);
+    sim.manualEdit({ externalProductId: '66722483', externalVariantId: '101' }, { kind: 'out_of_stock' });
+    await call(sim, 'PUT', '/products/66722483/combinations/101', { quantity: 1 });
+    await settleDeliveries(sim.state);
+    expect(received).toHaveLength(2);
+  });
+
+  it('a refused write sends nothing', async () => {
+    sim.setAppNoticeUrl(url);
+    expect((await call(sim, 'PUT', '/products/66722483/combinations/999', { quantity: 1 })).status).toBe(404);
+    await settleDeliveries(sim.state);
+    expect(received).toHaveLength(0);
+  });
+});
