@@ -147,6 +147,49 @@ export function updateVariantsCost(products: number): number {
 }
 
 /**
+ * Platform notices (../notices): the shop's webhook subscriptions to one topic and one delivery URL, as the
+ * official library lists them (lib/webhooks/register.ts in https://github.com/Shopify/shopify-app-js) but with
+ * the 2026-04 `uri` field and filters (https://shopify.dev/docs/api/admin-graphql/2026-04/queries/webhookSubscriptions:
+ * "Returns only shop-scoped subscriptions, not app-scoped subscriptions configured in TOML"). A shop holds one
+ * subscription per topic and URL (the hub's URL names the store); a page of 25 leaves room for strays.
+ */
+export const NOTICE_SUBSCRIPTIONS_PAGE = 25;
+export const NOTICE_SUBSCRIPTIONS: GraphqlDocument = {
+  name: 'StockSyncNoticeSubscriptions',
+  query: `query StockSyncNoticeSubscriptions($topics: [WebhookSubscriptionTopic!], $uri: String) {
+  webhookSubscriptions(first: ${NOTICE_SUBSCRIPTIONS_PAGE}, topics: $topics, uri: $uri) {
+    nodes { id topic uri }
+  }
+}`,
+};
+/** Connection 2 + one WebhookSubscription object per requested node. */
+export const NOTICE_SUBSCRIPTIONS_COST = 2 + NOTICE_SUBSCRIPTIONS_PAGE;
+
+/** https://shopify.dev/docs/api/admin-graphql/2026-04/mutations/webhookSubscriptionCreate (HTTPS `uri`). */
+export const NOTICE_SUBSCRIBE: GraphqlDocument = {
+  name: 'StockSyncNoticeSubscribe',
+  query: `mutation StockSyncNoticeSubscribe($topic: WebhookSubscriptionTopic!, $webhookSubscription: WebhookSubscriptionInput!) {
+  webhookSubscriptionCreate(topic: $topic, webhookSubscription: $webhookSubscription) {
+    webhookSubscription { id topic uri }
+    userErrors { field message }
+  }
+}`,
+};
+export const NOTICE_SUBSCRIBE_COST = 12; // mutation 10 + webhookSubscription 1 + userErrors 1
+
+/** https://shopify.dev/docs/api/admin-graphql/2026-04/mutations/webhookSubscriptionDelete */
+export const NOTICE_UNSUBSCRIBE: GraphqlDocument = {
+  name: 'StockSyncNoticeUnsubscribe',
+  query: `mutation StockSyncNoticeUnsubscribe($id: ID!) {
+  webhookSubscriptionDelete(id: $id) {
+    deletedWebhookSubscriptionId
+    userErrors { field message }
+  }
+}`,
+};
+export const NOTICE_UNSUBSCRIBE_COST = 11; // mutation 10 + userErrors 1
+
+/**
  * Every document the plugin can send. The aliased update is listed at its smallest and largest
  * size (every size in between is the same text repeated).
  */
@@ -159,4 +202,7 @@ export const ALL_DOCUMENTS: readonly GraphqlDocument[] = [
   updateVariantsDocument(UPDATE_PRODUCTS_PER_CALL),
   activateDocument(1),
   activateDocument(ACTIVATE_ITEMS_PER_CALL),
+  NOTICE_SUBSCRIPTIONS,
+  NOTICE_SUBSCRIBE,
+  NOTICE_UNSUBSCRIBE,
 ];

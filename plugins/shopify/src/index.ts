@@ -5,6 +5,7 @@
 import type { IntegrationPlugin } from '@stock-sync/plugin-sdk';
 import { connectShopify } from './connection';
 import { credentialFields, manifest } from './manifest';
+import { shopifyNotices } from './notices';
 import { refreshShopifyCredentials, shopifyOAuth } from './oauth';
 
 export const plugin: IntegrationPlugin = {
@@ -14,9 +15,12 @@ export const plugin: IntegrationPlugin = {
   // Public apps: the install flow with expiring offline tokens, renewed here (README "Connecting").
   oauth: shopifyOAuth,
   refreshCredentials: (ctx) => refreshShopifyCredentials(ctx),
+  // Drift in seconds: products/update webhooks, app-signed, subscribed per shop (README "Platform notices").
+  notices: shopifyNotices,
 };
 
 export default plugin;
 export { manifest, credentialFields } from './manifest';
 export { ALL_DOCUMENTS } from './documents';
 export * as shopifyOAuthParts from './oauth';
+export { shopifyNotices, shopifyNoticeRefs, verifyShopifyNotice, productUpdateRefs, NOTICE_TOPICS } from './notices';

@@ -5,9 +5,21 @@
  * (requestedQueryCost − currentlyAvailable) / restoreRate, which for a spent bucket and the plugin's
  * small queries is well under a second. The plugin never retries sooner than 1 s after THROTTLED
  * (classify.ts MIN_THROTTLE_WAIT_MS), and that is what the storm scenario can hold it to.
+ *
+ * The notices contract: products/update webhooks subscribed per shop, signed with the app's client secret;
+ * storeOf names the shop domain the install flow records (SIM_SHOP_DOMAIN).
  */
-import { runContractSuite } from '@stock-sync/plugin-testkit';
+import { runContractSuite, runNoticesContract } from '@stock-sync/plugin-testkit';
 import { plugin } from '../src';
-import { simulator } from '../src/simulator';
+import { SIM_SHOP_DOMAIN, simulator } from '../src/simulator';
 
 runContractSuite({ plugin, simulator, stormRetryAfterSeconds: 1 });
+
+runNoticesContract({
+  plugin,
+  simulator,
+  seed: [{ productId: '8001', variants: [{ variantId: '40001', initial: { kind: 'quantity', quantity: 3 } }] }],
+  edited: { externalProductId: '8001', externalVariantId: '40001' },
+  to: { kind: 'quantity', quantity: 17 },
+  externalStoreId: SIM_SHOP_DOMAIN,
+});

@@ -30,10 +30,19 @@ describe('every document the plugin sends validates against Admin GraphQL 2026-0
     expect(errorsOf(query)).toEqual([]);
   });
 
-  it('covers every kind of call the connection makes', () => {
+  it('covers every kind of call the connection and the notices subscription make', () => {
     const names = new Set(ALL_DOCUMENTS.map((d) => d.name));
     expect(names).toEqual(
-      new Set(['StockSyncVerify', 'StockSyncReadVariants', 'StockSyncSetAvailable', 'StockSyncUpdateVariants', 'StockSyncActivate']),
+      new Set([
+        'StockSyncVerify',
+        'StockSyncReadVariants',
+        'StockSyncSetAvailable',
+        'StockSyncUpdateVariants',
+        'StockSyncActivate',
+        'StockSyncNoticeSubscriptions',
+        'StockSyncNoticeSubscribe',
+        'StockSyncNoticeUnsubscribe',
+      ]),
     );
   });
 

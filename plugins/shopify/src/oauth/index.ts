@@ -49,3 +49,4 @@ export { callbackMessage, signCallbackQuery } from './callback-hmac';
 export { refreshShopifyCredentials } from './refresh-credentials';
 export { shopDomainFromInput, shopDomainFromShopify, MYSHOPIFY_DOMAIN } from './shop-domain';
 export * from './oauth-endpoints';
+export { shopifyWebhookHmac, shopifyWebhookSigned } from './webhook-hmac';

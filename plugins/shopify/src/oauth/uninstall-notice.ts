@@ -5,14 +5,14 @@
  * constant time, over the bytes received, never a re-serialised body); X-Shopify-Topic names the topic,
  * X-Shopify-Shop-Domain the shop. A notice that fails any check is not a notice (null: the host answers 401).
  */
-import { hmacSha256, safeEqual, type InboundRequest, type OAuthApp, type UninstallNotice } from '@stock-sync/plugin-sdk';
+import type { InboundRequest, OAuthApp, UninstallNotice } from '@stock-sync/plugin-sdk';
 import { HMAC_HEADER, SHOP_DOMAIN_HEADER, TOPIC_HEADER, UNINSTALL_TOPIC } from './oauth-endpoints';
 import { shopDomainFromShopify } from './shop-domain';
+import { shopifyWebhookSigned } from './webhook-hmac';
 
 export function verifyShopifyUninstall(req: InboundRequest, app: OAuthApp): UninstallNotice | null {
   if (req.method.toUpperCase() !== 'POST') return null;
-  const given = req.headers[HMAC_HEADER];
-  if (!given || !safeEqual(given, hmacSha256(app.clientSecret, req.rawBody, 'base64'))) return null;
+  if (!shopifyWebhookSigned(req.rawBody, req.headers[HMAC_HEADER], app.clientSecret)) return null;
   if (req.headers[TOPIC_HEADER] !== UNINSTALL_TOPIC) return null;
   const shop = shopDomainFromShopify(req.headers[SHOP_DOMAIN_HEADER]);
   if (!shop) return null;

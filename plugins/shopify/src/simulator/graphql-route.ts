@@ -28,6 +28,7 @@ import type { ShopifyState } from './state';
 import { productVariantsBulkUpdate } from './variants-bulk-update';
 import { locationView, nodeView, productView, variantView } from './views';
 import { liveVariant } from './state';
+import { webhookSubscriptionCreate, webhookSubscriptionDelete, webhookSubscriptions } from './webhook-subscriptions';
 
 function queryRoot(state: ShopifyState): Record<string, unknown> {
   return {
@@ -43,6 +44,7 @@ function queryRoot(state: ShopifyState): Record<string, unknown> {
       return v ? variantView(state, v) : null;
     },
     product: ({ id }: { id: string }) => productView(state, id),
+    webhookSubscriptions: (args: Parameters<typeof webhookSubscriptions>[1]) => webhookSubscriptions(state, args),
   };
 }
 
@@ -53,6 +55,8 @@ function mutationRoot(state: ShopifyState): Record<string, unknown> {
       inventorySetQuantities(state, args, info),
     inventoryActivate: (args: Parameters<typeof inventoryActivate>[1], _ctx: unknown, info: GraphQLResolveInfo) =>
       inventoryActivate(state, args, info),
+    webhookSubscriptionCreate: (args: Parameters<typeof webhookSubscriptionCreate>[1]) => webhookSubscriptionCreate(state, args),
+    webhookSubscriptionDelete: (args: { id: string }) => webhookSubscriptionDelete(state, args),
   };
 }
 

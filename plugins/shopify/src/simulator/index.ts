@@ -12,13 +12,15 @@ import { requestedQueryCost } from './query-cost';
 import { shopifyOAuthSimConfig } from './oauth';
 import { throttled, unauthorized } from './responses';
 import { adminSchema } from './schema';
-import { createShopifyState, HUB_LOCATION_ID, SIM_SHOP_DOMAIN, type ShopifyState } from './state';
+import { createShopifyState, HUB_LOCATION_ID, SIM_SHOP_DOMAIN, variantGid, type ShopifyState } from './state';
 import { deleteShopVariant, inspectVariant, manualEditVariant, seedShop } from './store-ops';
+import { deliverProductsUpdate } from './product-webhook';
 
 export type { ShopifyState } from './state';
 export { HUB_LOCATION_ID, OTHER_LOCATION_ID, SIM_SHOP_DOMAIN } from './state';
 export { adminSchema, loadAdminSchema, INTROSPECTION_FILE } from './schema';
 export { requestedQueryCost } from './query-cost';
+export { deliverProductsUpdate, productUpdateJson, settleWebhooks } from './product-webhook';
 export { appUninstalledWebhook, shopifyOAuthSimConfig, SIM_OAUTH_APP, RETAIN_REPLACED_REFRESH_TOKEN_SECONDS } from './oauth';
 
 /** Obviously fake: never a real token. */
@@ -55,7 +57,16 @@ export const adminApiSimulator: PlatformSimulatorDefinition<ShopifyState> = {
   seed: seedShop,
   inspect: inspectVariant,
   deleteVariant: deleteShopVariant,
-  manualEdit: manualEditVariant,
+  manualEdit(state, ref, to) {
+    manualEditVariant(state, ref, to);
+    // A merchant's edit in the admin: Shopify sends the product's products/update.
+    const v = state.variants.get(variantGid(ref.externalVariantId));
+    if (v) deliverProductsUpdate(state, [v.productId]);
+  },
+  // The app's shopify.app.toml webhook URL (app-specific subscriptions, one URL for every shop).
+  setAppNoticeUrl(state, url) {
+    state.appNoticeUrl = url;
+  },
   authenticate(req: SimRequest, creds: Record<string, string>, revoked: boolean): SimResponse | undefined {
     const token = req.headers['x-shopify-access-token'];
     if (revoked || !token || token !== creds.accessToken) return unauthorized();

@@ -10,6 +10,7 @@
 import { getDirectiveValues, GraphQLError, type GraphQLResolveInfo } from 'graphql';
 import type { ShopifyState } from './state';
 import { newNumericId } from './state';
+import { deliverProductsUpdate } from './product-webhook';
 
 /** Shopify's documented adjustment reasons (https://shopify.dev/docs/apps/build/orders-fulfillment/inventory-management-apps#inventory-adjustment-reasons). */
 export const INVENTORY_REASONS = new Set([
@@ -167,6 +168,11 @@ export function inventorySetQuantities(state: ShopifyState, args: { input: SetIn
       level.updatedAt = updatedAt;
       return { __typename: 'InventoryChange', name: input.name, delta: q.quantity - before, quantityAfterChange: q.quantity };
     });
+    // Each variant whose quantity was set: Shopify sends its product's products/update.
+    deliverProductsUpdate(
+      state,
+      input.quantities.map((q) => state.variants.get(state.inventoryItems.get(q.inventoryItemId)!.variantId)!.productId),
+    );
     payload = {
       inventoryAdjustmentGroup: {
         __typename: 'InventoryAdjustmentGroup',

@@ -47,6 +47,24 @@ export interface SimProduct {
   variantIds: string[];
 }
 
+/** A shop-specific webhook subscription (webhookSubscriptionCreate). */
+export interface SimWebhookSubscription {
+  id: string;
+  /** The GraphQL WebhookSubscriptionTopic value, e.g. PRODUCTS_UPDATE. */
+  topic: string;
+  uri: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** One webhook the simulator posted (newest 100 kept), with the receiver's status (0: no answer). */
+export interface SimWebhookDelivery {
+  uri: string;
+  topic: string;
+  body: string;
+  status: number;
+}
+
 export interface IdempotentResult {
   fingerprint: string;
   payload: unknown;
@@ -65,6 +83,12 @@ export interface ShopifyState {
   bucket: LeakyBucket;
   idempotency: Map<string, IdempotentResult>;
   nextId: number;
+  webhookSubscriptions: Map<string, SimWebhookSubscription>;
+  /** The app's one webhook URL from its shopify.app.toml (app-specific subscriptions), when set. */
+  appNoticeUrl?: string;
+  deliveries: SimWebhookDelivery[];
+  /** Deliveries still under way (settleWebhooks waits for them). */
+  inFlight: Set<Promise<void>>;
   /** Test seam: runs just before inventorySetQuantities applies (e.g. an order lands at that moment). */
   hooks: { beforeInventorySet?: (state: ShopifyState) => void };
 }
@@ -89,6 +113,9 @@ export function createShopifyState(now: () => number = Date.now): ShopifyState {
     bucket: new LeakyBucket(STANDARD_BUCKET.maximumAvailable, STANDARD_BUCKET.restoreRate, now),
     idempotency: new Map(),
     nextId: 900_001,
+    webhookSubscriptions: new Map(),
+    deliveries: [],
+    inFlight: new Set(),
     hooks: {},
   };
 }

@@ -8,6 +8,7 @@
 import { GraphQLError } from 'graphql';
 import { itemOf, liveVariant, type ShopifyState, type SimVariant } from './state';
 import { productView, variantView } from './views';
+import { deliverProductsUpdate } from './product-webhook';
 
 interface VariantInput {
   id?: string | null;
@@ -78,6 +79,7 @@ export function productVariantsBulkUpdate(state: ShopifyState, args: Args): unkn
       }
     }
   }
+  if (apply && valid.length > 0) deliverProductsUpdate(state, [product.id]);
   return {
     product: productView(state, product.id),
     productVariants: apply ? valid.map(({ v }) => variantView(state, v)) : [],
