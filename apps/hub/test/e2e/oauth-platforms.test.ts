@@ -21,6 +21,7 @@ import { Browser, request, seenAnswers } from '../oauth/support/browser';
 import { oauthPlatforms, type OAuthPlatformRow } from '../oauth/support/oauth-platforms';
 import { testDatabases } from '../support/test-databases';
 import { linkVariants, postStock, putCatalog, Q, qty } from './support/e2e-scenario';
+import { callbackUrl as flowCallbackUrl, connectThroughFlow, startConnect as startFlow } from './support/install-flow';
 import { startSyncHub, type SyncTestHub } from './support/sync-hub';
 
 jest.setTimeout(120_000);
@@ -91,58 +92,15 @@ for (const kind of testDatabases()) {
     }, 60_000);
 
     const rowOf = (id: string) => rows.find((r) => r.id === id)!;
-    const inputsOf = (row: Row) => {
-      const inputs: Record<string, string> = {};
-      for (const f of row.plugin.oauth!.connectFields ?? []) {
-        const value = row.simulator.connectInputs?.[f.name] ?? row.sim.credentials[f.name];
-        if (value === undefined && f.required)
-          throw new Error(`${row.id}: the simulator's credentials have no '${f.name}' to give as the connect input`);
-        if (value !== undefined) inputs[f.name] = value;
-      }
-      return inputs;
-    };
-
-    async function startConnect(row: Row, storeId?: string) {
-      const res = storeId
-        ? await hub().post(`/v1/stores/${storeId}/reconnect`, {})
-        : await hub().post('/v1/stores/connect', {
-            platform: row.id,
-            name: `${row.id} via install flow`,
-            sellingRegion: 'north_america',
-            inputs: inputsOf(row),
-          });
-      seenAnswers.push({ url: hub().url, text: res.text });
-      if (res.status !== 201) throw new Error(`${row.id}: connect answered ${res.status} ${res.text}`);
-      return res.body as { connectId: string; connectUrl: string };
-    }
-
+    const startConnect = (row: Row, storeId?: string) => startFlow(hub(), row, { storeId });
     /** The browser goes through the flow up to the platform's redirect back to the hub (not followed). */
     async function callbackUrl(row: Row, connectUrl: string): Promise<{ url: string; browser: Browser }>;
     async function callbackUrl(row: Row, connectUrl: string, opts: { denied: true }): Promise<{ url: string; browser: Browser } | null>;
     async function callbackUrl(row: Row, connectUrl: string, opts?: { denied: true }): Promise<{ url: string; browser: Browser } | null> {
-      const browser = new Browser();
-      let current = connectUrl;
-      for (let i = 0; i < 4; i++) {
-        const hop = await browser.get(current);
-        // Declined: the platform's own page, on the platform's host (never the hub's), ends the flow.
-        if (opts?.denied && hop.status === 200 && !current.startsWith(hub().url)) return null;
-        if (![302, 303].includes(hop.status) || !hop.location)
-          throw new Error(`${row.id}: ${current} answered ${hop.status} ${hop.text.slice(0, 200)}`);
-        current = new URL(hop.location, current).toString();
-        if (current.startsWith(`${hub().url}/oauth/callback/`)) return { url: current, browser };
-      }
-      throw new Error(`${row.id}: the flow never came back to the hub`);
+      return flowCallbackUrl(hub().url, row, connectUrl, opts);
     }
-
-    async function connect(row: Row, storeId?: string): Promise<string> {
-      const { connectUrl } = await startConnect(row, storeId);
-      const { url, browser } = await callbackUrl(row, connectUrl);
-      const answer = await browser.get(url);
-      expect([row.id, answer.status]).toEqual([row.id, 303]);
-      const landed = new URL(answer.location!);
-      expect([row.id, `${landed.origin}${landed.pathname}`]).toEqual([row.id, SUCCESS]);
-      return landed.searchParams.get('storeId')!;
-    }
+    const connect = (row: Row, storeId?: string): Promise<string> =>
+      connectThroughFlow(hub(), hub().url, row, { storeId, successUrl: SUCCESS });
 
     const storeCount = async () => Number((await hub().sql<{ n: string | number }>(`SELECT count(*) AS n FROM stores`))[0]!.n);
     const credentialsOf = async (id: string) => {
