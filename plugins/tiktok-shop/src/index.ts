@@ -5,6 +5,7 @@
 import type { IntegrationPlugin } from '@stock-sync/plugin-sdk';
 import { TikTokShopConnection } from './connection';
 import { credentialFields, manifest } from './manifest';
+import { tiktokNotices } from './notices';
 import { tiktokOAuth } from './oauth';
 import { refreshTikTokCredentials } from './refresh-credentials';
 import { createTikTokApi } from './tiktok-api';
@@ -18,6 +19,7 @@ export const plugin: IntegrationPlugin = {
   },
   refreshCredentials: refreshTikTokCredentials,
   oauth: tiktokOAuth,
+  notices: tiktokNotices,
 };
 
 export default plugin;
@@ -26,3 +28,5 @@ export { signRequest, stringToSign } from './signing';
 export { quantityFor, stockOfQuantity, EMULATED_UNLIMITED_QUANTITY, UNLIMITED_READ_THRESHOLD } from './stock-mapping';
 export { verifyDeauthorization, chooseShop, SELLER_DEAUTHORIZATION } from './oauth';
 export { tokensFrom, classifyTokenResponse } from './token-api';
+export { tiktokNotices, tiktokNoticeRefs, tiktokNoticeStore, verifyTikTokNotice, INVENTORY_STATUS_CHANGE, NOTICE_TOPICS } from './notices';
+export { tiktokWebhookSignature } from './webhook-signature';

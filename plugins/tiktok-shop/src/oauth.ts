@@ -17,12 +17,10 @@
 import {
   ACCESS_TOKEN_EXPIRES_AT,
   AuthError,
-  hmacSha256,
   jsonObjectOf,
   oauthUrl,
   Rejected,
   REFRESH_TOKEN_EXPIRES_AT,
-  safeEqual,
   type ConnectedStore,
   type InboundRequest,
   type OAuthApp,
@@ -34,6 +32,7 @@ import { API_VERSION } from './manifest';
 import { createTikTokApi } from './tiktok-api';
 import type { TikTokShop } from './tiktok-types';
 import { DEFAULT_AUTH_BASE_URL, tokenCall, TOKEN_GET_PATH } from './token-api';
+import { isSignedByApp, SIGNATURE_HEADER } from './webhook-signature';
 
 export const AUTHORIZE_URL = `${DEFAULT_AUTH_BASE_URL}/oauth/authorize`;
 /** The webhook type of a seller removing the app's authorization (community client: SELLER_DEAUTHORIZATION = 6). */
@@ -91,10 +90,8 @@ async function exchange(ctx: OAuthExchangeContext): Promise<ConnectedStore> {
 
 /** The deauthorization webhook, checked against the app's key and secret; null = not a verified deauthorization. */
 export function verifyDeauthorization(req: InboundRequest, app: OAuthApp): UninstallNotice | null {
-  const signature = req.headers.authorization;
-  if (!signature || req.method.toUpperCase() !== 'POST') return null;
-  const expected = hmacSha256(app.clientSecret, Buffer.concat([Buffer.from(app.clientId, 'utf8'), req.rawBody]), 'hex');
-  if (!safeEqual(signature.trim().toLowerCase(), expected)) return null;
+  if (req.method.toUpperCase() !== 'POST') return null;
+  if (!isSignedByApp(req.headers[SIGNATURE_HEADER], app.clientId, app.clientSecret, req.rawBody)) return null;
   const body = jsonObjectOf(req);
   if (!body) return null;
   const { type, shop_id: shopId } = body;

@@ -5,7 +5,7 @@
  * client waits its default 1 s (doubling per attempt); that is what the storm scenario can hold it to.
  * The second run throttles as TikTok does, without the header, and holds the client to that 1 s.
  */
-import { inboundRequest, runContractSuite, runOAuthContract } from '@stock-sync/plugin-testkit';
+import { inboundRequest, runContractSuite, runNoticesContract, runOAuthContract } from '@stock-sync/plugin-testkit';
 import { plugin } from '../src';
 import { signedDeauthorization, simulator } from '../src/simulator';
 
@@ -29,4 +29,17 @@ describe('throttled as TikTok documents it: no Retry-After', () => {
     throttleWithoutRetryAfter: { waitMs: 1_000 }, // the SDK client's default wait for a 429 without the header
     only: ['survives a 429 storm: everything written, the client waited at least Retry-After'],
   });
+});
+
+// Platform notices (README "Platform notices"): the inventory status change of a SKU the seller empties, sent
+// to the app's one webhook URL (set as in Partner Center), signed with the app's key and secret, naming the shop.
+runNoticesContract({
+  plugin,
+  simulator,
+  seed: [
+    { productId: '1729592969712207008', variants: [{ variantId: '1729592969712207013', initial: { kind: 'quantity', quantity: 3 } }] },
+  ],
+  edited: { externalProductId: '1729592969712207008', externalVariantId: '1729592969712207013' },
+  to: { kind: 'out_of_stock' },
+  externalStoreId: simulator.createState().shops[0]!.id,
 });

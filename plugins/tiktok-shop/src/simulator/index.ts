@@ -9,7 +9,16 @@ import { authenticateTikTok } from './auth';
 import { withTikTokOAuth } from './oauth';
 import { answer, CODES } from './responses';
 import { tiktokRoutes } from './routes';
-import { createTikTokState, inShopAvailable, refKey, SIM_DEFAULT_WAREHOUSE_ID, type SimSku, type TikTokSimState } from './state';
+import {
+  createTikTokState,
+  inShopAvailable,
+  refKey,
+  SIM_DEFAULT_WAREHOUSE_ID,
+  type SimProduct,
+  type SimSku,
+  type TikTokSimState,
+} from './state';
+import { withStockWebhook } from './webhooks';
 
 export type { TikTokSimState, SimProduct, SimSku, SimShop, SimProductStatus } from './state';
 export { SIM_DEFAULT_WAREHOUSE_ID, SIM_SECOND_WAREHOUSE_ID } from './state';
@@ -22,15 +31,17 @@ export const SANDBOX_SHOP_CIPHER = 'ROW_test_sandbox_cipher_0000';
 /** The sandbox app the hub is configured with to connect a shop through the authorization flow (test values). */
 export const SANDBOX_OAUTH_APP = { clientId: SANDBOX_APP_KEY, clientSecret: SANDBOX_APP_SECRET };
 export { signedDeauthorization, SANDBOX_TOKEN_REFUSED, AUTHORIZE_PATH } from './oauth';
+export { settleDeliveries, inventoryStatus, inventoryStatusBody } from './webhooks';
 
 /** What a merchant typing a stock figure in Seller Center would leave for a neutral state. */
 function quantityOf(to: TargetStock): number {
   return to.kind === 'unlimited' ? EMULATED_UNLIMITED_QUANTITY : to.kind === 'quantity' ? to.quantity : 0;
 }
 
-function findSku(state: TikTokSimState, ref: VariantRef): SimSku | undefined {
-  const p = state.products.get(ref.externalProductId);
-  return p && p.status !== 'DELETED' ? p.skus.get(ref.externalVariantId) : undefined;
+function findSku(state: TikTokSimState, ref: VariantRef): { product: SimProduct; sku: SimSku } | undefined {
+  const product = state.products.get(ref.externalProductId);
+  const sku = product && product.status !== 'DELETED' ? product.skus.get(ref.externalVariantId) : undefined;
+  return product && sku ? { product, sku } : undefined;
 }
 
 function seed(state: TikTokSimState, products: SeedProduct[]): void {
@@ -62,7 +73,7 @@ function setSkuStock(sku: SimSku, to: TargetStock): void {
 const apiSimulator: PlatformSimulatorDefinition<TikTokSimState> = {
   id: 'tiktok-shop',
   displayName: 'TikTok Shop',
-  createState: () => createTikTokState(SANDBOX_SHOP_CIPHER),
+  createState: () => ({ ...createTikTokState(SANDBOX_SHOP_CIPHER), noticeApp: SANDBOX_OAUTH_APP }),
   credentials: (baseUrl: string) => ({
     baseUrl,
     appKey: SANDBOX_APP_KEY,
@@ -72,7 +83,7 @@ const apiSimulator: PlatformSimulatorDefinition<TikTokSimState> = {
   }),
   seed,
   inspect(state, ref): TargetStock | 'deleted' | undefined {
-    const sku = findSku(state, ref);
+    const sku = findSku(state, ref)?.sku;
     if (!sku) return state.deleted.has(refKey(ref.externalProductId, ref.externalVariantId)) ? 'deleted' : undefined;
     // The sandbox's neutral reading: a count at the emulated-unlimited level is "unlimited", 0 is sold out.
     const n = inShopAvailable(sku);
@@ -84,9 +95,12 @@ const apiSimulator: PlatformSimulatorDefinition<TikTokSimState> = {
     if (p?.skus.delete(ref.externalVariantId)) state.deleted.add(refKey(ref.externalProductId, ref.externalVariantId));
   },
   manualEdit(state, ref, to) {
-    const sku = findSku(state, ref);
-    if (!sku) throw new Error(`no SKU ${ref.externalVariantId} in product ${ref.externalProductId}`);
-    setSkuStock(sku, to);
+    const found = findSku(state, ref);
+    if (!found) throw new Error(`no SKU ${ref.externalVariantId} in product ${ref.externalProductId}`);
+    withStockWebhook(state, found.product, found.sku, () => setSkuStock(found.sku, to));
+  },
+  setAppNoticeUrl(state, url) {
+    state.appNoticeUrl = url;
   },
   authenticate: (req, creds, revoked) => authenticateTikTok(req, creds, revoked),
   rateLimit: {

@@ -6,6 +6,7 @@ import type { SimContext, SimRequest, SimResponse, SimRoute } from '@stock-sync/
 import { API_VERSION, MAX_QUANTITY, MAX_SKUS_PER_SEARCH } from '../manifest';
 import { answer, CODES, ok } from './responses';
 import { inShopAvailable, totalAvailable, type SimSku, type TikTokSimState } from './state';
+import { withStockWebhook } from './webhooks';
 
 type Ctx = SimContext<TikTokSimState>;
 const MAX_PRODUCTS_PER_SEARCH = 100;
@@ -121,7 +122,8 @@ function updateInventory(req: SimRequest, ctx: Ctx): SimResponse {
       errors.push({ code: CODES.SKU_NOT_FOUND, message: 'The SKU does not exist in this product', detail: { sku_id: s.id } });
       continue;
     }
-    const err = applySku(state, sku, s.inventory);
+    // A drop to LOW_STOCK / OUT_OF_STOCK sends the inventory status change, whoever made it (webhooks.ts).
+    const err = withStockWebhook(state, product, sku, () => applySku(state, sku, s.inventory));
     if (err) errors.push(err);
   }
   return ok(errors.length ? { errors } : {});

@@ -18,6 +18,8 @@ export interface SimSku {
   /** Stock reserved for campaigns and creators: counted in total_available_quantity, not in a warehouse's. */
   campaign?: { name: string; quantity: number }[];
   creator?: { name: string; quantity: number }[];
+  /** The seller's stock alert: LOW_STOCK is "available stock ≤ stock alert value" (unset: 0, the page's sample). */
+  lowStockAlert?: number;
 }
 
 /** 202309 product statuses; only ACTIVATE ("live") SKUs take stock updates. */
@@ -47,6 +49,13 @@ export interface TikTokSimState {
   shops: SimShop[];
   /** The shop's warehouses; the first is every seeded SKU's default warehouse. */
   warehouseIds: string[];
+  /** The app's "HTTP Server URL" in Partner Center (every shop's webhooks go there); unset = no webhooks sent. */
+  appNoticeUrl?: string;
+  /** The app that receives the webhooks (its key and secret sign them): the sandbox's OAuth app. */
+  noticeApp?: { clientId: string; clientSecret: string };
+  /** The last webhook deliveries (at most 100) and those still in flight. */
+  deliveries: { url: string; type: number; body: string; status: number }[];
+  inFlight: Set<Promise<void>>;
 }
 
 export const SIM_DEFAULT_WAREHOUSE_ID = '7000000000000000001';
@@ -58,6 +67,8 @@ export function createTikTokState(cipher: string): TikTokSimState {
     deleted: new Set(),
     shops: [{ id: '7400000000000000001', name: 'Sandbox Shop', region: 'GB', seller_type: 'LOCAL', cipher, code: 'GBLCSANDBOX' }],
     warehouseIds: [SIM_DEFAULT_WAREHOUSE_ID, SIM_SECOND_WAREHOUSE_ID],
+    deliveries: [],
+    inFlight: new Set(),
   };
 }
 
