@@ -7,6 +7,7 @@ import { SquareConnection } from './connection';
 import { credentialFields, manifest } from './manifest';
 import { refreshSquareCredentials } from './oauth/refresh-credentials';
 import { squareOAuth } from './oauth/square-oauth';
+import { squareNotices } from './notices';
 import { createSquareApi } from './square-api';
 
 export const plugin: IntegrationPlugin = {
@@ -17,9 +18,11 @@ export const plugin: IntegrationPlugin = {
   },
   refreshCredentials: refreshSquareCredentials,
   oauth: squareOAuth,
+  notices: squareNotices,
 };
 
 export default plugin;
 export { manifest, credentialFields } from './manifest';
 export { squareOAuth, SQUARE_OAUTH_SCOPES } from './oauth/square-oauth';
 export { fromSquare, withTracking, isTracked } from './stock-mapping';
+export { squareNotices, squareNoticeRefs, squareSignature, NOTICE_TOPICS } from './notices';

@@ -59,12 +59,19 @@ it('every evidence file names a public source and a date', () => {
     'error-unauthorized',
     'inventory-batch-change',
     'inventory-counts-batch-retrieve',
+    'notice-delivery-inventory-count-updated',
+    'notice-signature-sdk-vector',
     'oauth-authorize',
     'oauth-authorize-denied',
     'oauth-obtain-token-code',
     'oauth-obtain-token-refresh',
     'oauth-refresh-refused',
     'retrieve-location',
+    'webhook-subscription-create',
+    'webhook-subscription-delete',
+    'webhook-subscription-retrieve',
+    'webhook-subscription-update',
+    'webhook-subscriptions-list',
   ]);
 });
 

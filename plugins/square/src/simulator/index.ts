@@ -10,8 +10,10 @@ import { squareError } from './errors';
 import { SIM_OAUTH_APP, squareOAuthConfig } from './oauth';
 import { squareRoutes } from './routes';
 import { createSpecValidators, type SpecValidators } from './spec-validators';
+import { deliverInventoryCounts } from './webhooks';
 import {
   applyMerchantEdit,
+  countKey,
   createSquareState,
   findVariation,
   neutralStock,
@@ -25,6 +27,8 @@ import {
 export type { SquareSimState, SimVariation, SimItem, SimOverride } from './state';
 export { SIM_LOCATION_ID, SIM_OTHER_LOCATION_ID } from './state';
 export { SIM_OAUTH_APP, squareOAuthConfig } from './oauth';
+export { settleDeliveries, deliverInventoryCounts } from './webhooks';
+export type { SimWebhookSubscription, SimDelivery } from './state';
 
 /** Obviously fake access token in Square's EAAA… shape. */
 export const SANDBOX_ACCESS_TOKEN = 'EAAAtest_sandbox_square_token_000000000000000001';
@@ -90,7 +94,12 @@ const definition: Omit<PlatformSimulatorDefinition<SquareSimState>, 'routes'> = 
   manualEdit(state: SquareSimState, ref: VariantRef, to: TargetStock): void {
     const v = findVariation(state, ref);
     if (!v) throw new Error(`no variation ${ref.externalVariantId} in item ${ref.externalProductId}`);
+    const before = state.counts.get(countKey(v.id, SIM_LOCATION_ID))?.quantity;
     applyMerchantEdit(state, v, to);
+    // A count set in the Dashboard notifies inventory.count.updated; switching tracking off changes no count
+    // (a catalog change: catalog.version.updated, which names no object) and notifies nothing here.
+    const after = state.counts.get(countKey(v.id, SIM_LOCATION_ID))?.quantity;
+    if (to.kind !== 'unlimited' && after !== before) deliverInventoryCounts(state, [{ variationId: v.id, locationId: SIM_LOCATION_ID }]);
   },
   authenticate: authenticateSquare,
   rateLimit: {

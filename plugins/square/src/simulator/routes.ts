@@ -16,7 +16,8 @@ import type {
   CountsRetrieveBody,
 } from './request-bodies';
 import type { BodyCheck, SpecValidators } from './spec-validators';
-import { nextVersion, setCount, SIM_LOCATION_ID, type SimOverride, type SquareSimState } from './state';
+import { countKey, nextVersion, setCount, SIM_LOCATION_ID, type SimOverride, type SquareSimState } from './state';
+import { deliverInventoryCounts, webhookRoutes } from './webhooks';
 
 type Route = SimRoute<SquareSimState>;
 type Ctx = { state: SquareSimState };
@@ -27,7 +28,7 @@ const DAY_MS = 24 * 3600 * 1000;
 const QUANTITY = /^\d{1,16}(\.\d{1,5})?$/;
 
 /** Validates against the spec, then applies the idempotency rule around the handler. */
-function post<B>(check: BodyCheck, idempotent: boolean, handler: (body: B, ctx: Ctx) => SimResponse) {
+export function post<B>(check: BodyCheck, idempotent: boolean, handler: (body: B, ctx: Ctx) => SimResponse) {
   return (req: SimRequest, ctx: Ctx): SimResponse => {
     if (typeof req.body !== 'object' || req.body === null || Array.isArray(req.body))
       return invalidRequest('BAD_REQUEST', 'The request body must be a JSON object.');
@@ -192,12 +193,18 @@ function batchChange(body: BatchChangeBody, { state }: Ctx): SimResponse {
   });
   if (errors.length) return { status: 400, body: { errors } };
   const touched = new Map<string, { id: string; loc: string }>();
+  const changed = new Map<string, { variationId: string; locationId: string }>();
   const echoed = changes.map((c, i) => {
     const pc = c.physical_count as CheckedPhysicalCount; // every change was checked above
+    const before = state.counts.get(countKey(pc.catalog_object_id, pc.location_id))?.quantity;
     setCount(state, pc.catalog_object_id, pc.location_id, Number(pc.quantity));
+    if (before !== Number(pc.quantity))
+      changed.set(countKey(pc.catalog_object_id, pc.location_id), { variationId: pc.catalog_object_id, locationId: pc.location_id });
     touched.set(`${pc.catalog_object_id}|${pc.location_id}`, { id: pc.catalog_object_id, loc: pc.location_id });
     return { type: 'PHYSICAL_COUNT', physical_count: { ...pc, id: `PC${now}${i}`, created_at: new Date(now).toISOString() } };
   });
+  // inventory.count.updated fires on API-driven count updates too (Square's inventory webhooks guide).
+  deliverInventoryCounts(state, [...changed.values()]);
   return {
     status: 200,
     body: { counts: [...touched.values()].map((t) => countJson(state, state.variations.get(t.id)!, t.loc)), changes: echoed, errors: [] },
@@ -274,5 +281,6 @@ export function squareRoutes(v: SpecValidators): Route[] {
     { method: 'POST', path: '/v2/catalog/batch-upsert', handle: post(v.batchUpsertCatalogObjects, true, batchUpsert) },
     { method: 'POST', path: '/v2/inventory/changes/batch-create', handle: post(v.batchChangeInventory, true, batchChange) },
     { method: 'POST', path: '/v2/inventory/counts/batch-retrieve', handle: post(v.batchRetrieveInventoryCounts, false, countsRetrieve) },
+    ...webhookRoutes(v),
   ];
 }

@@ -12,6 +12,10 @@ export interface SpecValidators {
   batchUpsertCatalogObjects: BodyCheck;
   batchChangeInventory: BodyCheck;
   batchRetrieveInventoryCounts: BodyCheck;
+  createWebhookSubscription: BodyCheck;
+  updateWebhookSubscription: BodyCheck;
+  updateWebhookSubscriptionSignatureKey: BodyCheck;
+  testWebhookSubscription: BodyCheck;
 }
 
 /** src/simulator and dist/simulator are both two levels below the package root. */
@@ -31,6 +35,10 @@ export function createSpecValidators(file: string = SQUARE_SPEC_FILE): SpecValid
     batchUpsertCatalogObjects: openApiBodyValidator(spec, 'POST', '/v2/catalog/batch-upsert'),
     batchChangeInventory: openApiBodyValidator(spec, 'POST', '/v2/inventory/changes/batch-create'),
     batchRetrieveInventoryCounts: openApiBodyValidator(spec, 'POST', '/v2/inventory/counts/batch-retrieve'),
+    createWebhookSubscription: openApiBodyValidator(spec, 'POST', '/v2/webhooks/subscriptions'),
+    updateWebhookSubscription: openApiBodyValidator(spec, 'PUT', '/v2/webhooks/subscriptions/{subscription_id}'),
+    updateWebhookSubscriptionSignatureKey: openApiBodyValidator(spec, 'POST', '/v2/webhooks/subscriptions/{subscription_id}/signature-key'),
+    testWebhookSubscription: openApiBodyValidator(spec, 'POST', '/v2/webhooks/subscriptions/{subscription_id}/test'),
   };
 }
 

@@ -52,6 +52,32 @@ export interface SquareSimState {
   idempotency: Map<string, IdempotentAnswer>;
   lastVersion: number;
   clock: () => number;
+  /** The application's webhook subscriptions (Square: owned by the app whose personal access token made them). */
+  webhookSubscriptions: Map<string, SimWebhookSubscription>;
+  /** Notifications sent (last 100), with the receiver's answer (0 = no answer). */
+  deliveries: SimDelivery[];
+  /** Notifications still on their way. */
+  inFlight: Set<Promise<void>>;
+}
+
+export interface SimWebhookSubscription {
+  id: string;
+  name: string;
+  enabled: boolean;
+  eventTypes: string[];
+  notificationUrl: string;
+  apiVersion: string;
+  signatureKey: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface SimDelivery {
+  subscriptionId: string;
+  url: string;
+  type: string;
+  body: string;
+  status: number;
 }
 
 export const SIM_LOCATION_ID = 'LSIMMAIN0001A';
@@ -71,6 +97,9 @@ export function createSquareState(): SquareSimState {
     idempotency: new Map(),
     lastVersion: 1_700_000_000_000,
     clock: Date.now,
+    webhookSubscriptions: new Map(),
+    deliveries: [],
+    inFlight: new Set(),
   };
 }
 

@@ -1,0 +1,289 @@
+/**
+ * Square's inventory.count.updated notifications as platform notices (plugin API 1.4): the documented
+ * notification, signature and Webhook Subscriptions API (test/evidence/notice-*.json, webhook-subscription*.json),
+ * held against the plugin AND the simulator.
+ */
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { createHttpClient, Rejected, type NoticeRequest } from '@stock-sync/plugin-sdk';
+import { evidence, expectSameShape, fetchParsed, openApiResponseValidator, recordingLogger } from '@stock-sync/plugin-testkit';
+import { plugin, squareNoticeRefs, squareSignature } from '../src';
+import { settleDeliveries, SIM_LOCATION_ID, SIM_OAUTH_APP } from '../src/simulator';
+import { loadSquareSpec } from '../src/simulator/spec-validators';
+import { call, calls, product, Q, startSquareSimulator, U, type SquareSim } from './support/store';
+
+const DIR = join(__dirname, 'evidence');
+const FIXTURE_KEY = 'fixture-secret-not-a-real-one';
+const notices = plugin.notices!;
+const spec = loadSquareSpec();
+
+function lowerHeaders(h: Record<string, string> = {}): Record<string, string> {
+  return Object.fromEntries(Object.entries(h).map(([k, v]) => [k.toLowerCase(), v]));
+}
+
+describe('the plugin reads the documented notification (notice-delivery-inventory-count-updated)', () => {
+  const e = evidence(DIR, 'notice-delivery-inventory-count-updated');
+  const rawBody = Buffer.from(JSON.stringify(e.request!.body));
+  const headers = lowerHeaders(e.request!.headers);
+  const deliveryUrl = `https://${headers.host}${e.request!.path}`;
+  const req = (over: Partial<NoticeRequest> = {}): NoticeRequest => ({ headers, rawBody, secret: FIXTURE_KEY, deliveryUrl, ...over });
+
+  it('verifies the documented signature: base64 HMAC-SHA256 of the notification URL + the exact body with the key', () => {
+    expect(squareSignature(deliveryUrl, rawBody, FIXTURE_KEY)).toBe(headers['x-square-hmacsha256-signature']);
+    expect(notices.verify(req())).toBe(true);
+  });
+
+  it('refuses a wrong key, a changed body, another URL, no URL, a missing or mangled signature', () => {
+    expect(notices.verify(req({ secret: 'another-key' }))).toBe(false);
+    expect(notices.verify(req({ secret: '' }))).toBe(false);
+    expect(notices.verify(req({ rawBody: Buffer.from(rawBody.toString().replace('"quantity":"10"', '"quantity":"11"')) }))).toBe(false);
+    expect(notices.verify(req({ deliveryUrl: `${deliveryUrl}x` }))).toBe(false);
+    expect(notices.verify(req({ deliveryUrl: undefined }))).toBe(false);
+    const { ['x-square-hmacsha256-signature']: _omitted, ...unsigned } = headers;
+    expect(notices.verify(req({ headers: unsigned }))).toBe(false);
+    expect(notices.verify(req({ headers: { ...headers, 'x-square-hmacsha256-signature': 'AAAA' } }))).toBe(false);
+  });
+
+  it('names the item variation: catalog_object_id is the VariantRef.externalVariantId (no item id in the notification)', () => {
+    expect(notices.refs(e.request!.body, headers)).toEqual([{ externalVariantId: 'FGQ5JJWT2PYTHF35CKZ2DSKP' }]);
+  });
+
+  it('topics and signer: inventory.count.updated, signed with the key the subscription answers', () => {
+    expect(notices.topics).toEqual(['inventory.count.updated']);
+    expect(notices.signedWith).toBe('subscription');
+    expect(notices.storeOf).toBeUndefined();
+  });
+});
+
+it('matches the official SDK test vector (notice-signature-sdk-vector)', () => {
+  const e = evidence(DIR, 'notice-signature-sdk-vector');
+  const headers = lowerHeaders(e.request!.headers);
+  const rawBody = Buffer.from(JSON.stringify(e.request!.body));
+  const deliveryUrl = `https://${headers.host}${e.request!.path}`;
+  expect(squareSignature(deliveryUrl, rawBody, 'signature-key')).toBe(headers['x-square-hmacsha256-signature']);
+  expect(notices.verify({ headers, rawBody, secret: 'signature-key', deliveryUrl })).toBe(true);
+});
+
+it('refs: a state change names its variation once; other events, a deleted object, ITEM counts name none; a foreign shape throws', () => {
+  const count = (id: string, state = 'IN_STOCK', type = 'ITEM_VARIATION') => ({
+    catalog_object_id: id,
+    catalog_object_type: type,
+    location_id: 'L1',
+    quantity: '1',
+    state,
+  });
+  const event = (counts: unknown) => ({
+    type: 'inventory.count.updated',
+    data: { type: 'inventory_counts', id: 'x', object: { inventory_counts: counts } },
+  });
+  expect(squareNoticeRefs(event([count('V1'), count('V1', 'SOLD'), count('V2'), count('I1', 'IN_STOCK', 'ITEM')]))).toEqual([
+    { externalVariantId: 'V1' },
+    { externalVariantId: 'V2' },
+  ]);
+  expect(squareNoticeRefs({ type: 'webhooks.test_notification', data: { type: 'webhooks', id: 'x' } })).toEqual([]);
+  expect(squareNoticeRefs({ type: 'inventory.count.updated', data: { type: 'inventory_counts', id: 'x' } })).toEqual([]);
+  expect(() => squareNoticeRefs('x')).toThrow();
+  expect(() => squareNoticeRefs({ type: 'inventory.count.updated' })).toThrow();
+  expect(() => squareNoticeRefs(event('nope'))).toThrow();
+  expect(() => squareNoticeRefs(event([{ quantity: '1' }]))).toThrow();
+});
+
+describe('the simulator', () => {
+  let sim: SquareSim;
+  let receiver: Server;
+  let url: string;
+  const received: { headers: IncomingMessage['headers']; body: string }[] = [];
+  const ctx = () => ({
+    credentials: sim.credentials,
+    http: createHttpClient({ rateLimit: plugin.manifest.rateLimit, maxAttempts: 1 }),
+    log: recordingLogger(),
+  });
+  const holds = (res: { status: number; body: unknown }, name: string, method: string, path: string) => {
+    const e = evidence(DIR, name);
+    expect(res.status).toBe(e.response!.status);
+    expectSameShape(res.body, e.response!.body, e.name);
+    expect(openApiResponseValidator(spec, method, path, res.status)(res.body)).toEqual({ ok: true });
+  };
+
+  beforeEach(async () => {
+    received.length = 0;
+    sim = await startSquareSimulator();
+    sim.seed([product('ITEM1', 101, 2, Q(5))]);
+    receiver = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        received.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
+        res.writeHead(202, { 'content-type': 'application/json' }).end('{"accepted":true}');
+      });
+    });
+    await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
+    url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks/square/store-1`;
+  });
+  afterEach(async () => {
+    await settleDeliveries(sim.state);
+    await sim.close();
+    await new Promise<void>((r) => receiver.close(() => r()));
+  });
+
+  it('answers the documented subscription calls (webhook-subscription-*), valid per SPEC; the key only on create and retrieve', async () => {
+    const e = evidence(DIR, 'webhook-subscription-create');
+    const created = await call(sim, 'POST', e.request!.path, e.request!.body);
+    holds(created, 'webhook-subscription-create', 'POST', '/v2/webhooks/subscriptions');
+    const id = created.body.subscription.id as string;
+    const listed = await call(sim, 'GET', '/v2/webhooks/subscriptions?include_disabled=true&limit=100');
+    holds(listed, 'webhook-subscriptions-list', 'GET', '/v2/webhooks/subscriptions');
+    expect(listed.body.subscriptions[0].signature_key).toBeUndefined();
+    const got = await call(sim, 'GET', `/v2/webhooks/subscriptions/${id}`);
+    holds(got, 'webhook-subscription-retrieve', 'GET', '/v2/webhooks/subscriptions/{subscription_id}');
+    expect(got.body.subscription.signature_key).toBe(created.body.subscription.signature_key);
+    const u = evidence(DIR, 'webhook-subscription-update');
+    const updated = await call(sim, 'PUT', `/v2/webhooks/subscriptions/${id}`, u.request!.body);
+    holds(updated, 'webhook-subscription-update', 'PUT', '/v2/webhooks/subscriptions/{subscription_id}');
+    expect(updated.body.subscription).toMatchObject({ enabled: false, name: 'Updated Example Webhook Subscription' });
+    expect((await call(sim, 'GET', '/v2/webhooks/subscriptions')).body.subscriptions).toEqual([]); // disabled are left out
+    const deleted = await call(sim, 'DELETE', `/v2/webhooks/subscriptions/${id}`);
+    holds(deleted, 'webhook-subscription-delete', 'DELETE', '/v2/webhooks/subscriptions/{subscription_id}');
+    expect((await call(sim, 'GET', `/v2/webhooks/subscriptions/${id}`)).status).toBe(404);
+  });
+
+  it('refuses a subscription without a URL or with an unknown event type, and a body off the spec', async () => {
+    const post = (subscription: unknown) =>
+      call(sim, 'POST', '/v2/webhooks/subscriptions', { idempotency_key: String(Math.random()), subscription });
+    expect((await post({ event_types: ['inventory.count.updated'] })).status).toBe(400);
+    expect((await post({ event_types: ['nope.happened'], notification_url: url })).status).toBe(400);
+    expect((await post({ event_types: 'inventory.count.updated', notification_url: url })).status).toBe(400);
+    expect(sim.state.webhookSubscriptions.size).toBe(0);
+  });
+
+  it("refuses a seller's OAuth token: subscriptions belong to the application", async () => {
+    const consent = new URL('/oauth2/authorize', sim.baseUrl);
+    for (const [k, v] of Object.entries({
+      client_id: SIM_OAUTH_APP.clientId,
+      scope: 'INVENTORY_READ',
+      state: 's',
+      redirect_uri: 'https://hub.example.test/cb',
+    }))
+      consent.searchParams.set(k, v);
+    const code = new URL((await fetch(consent, { redirect: 'manual' })).headers.get('location')!).searchParams.get('code')!;
+    const { access_token } = (
+      await fetchParsed(`${sim.baseUrl}/oauth2/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          client_id: SIM_OAUTH_APP.clientId,
+          client_secret: SIM_OAUTH_APP.clientSecret,
+          grant_type: 'authorization_code',
+          code,
+          redirect_uri: 'https://hub.example.test/cb',
+        }),
+      })
+    ).body;
+    const refused = await call(sim, 'GET', '/v2/webhooks/subscriptions', undefined, access_token);
+    expect(refused.status).toBe(403);
+    expect(refused.body.errors[0]).toMatchObject({ category: 'AUTHENTICATION_ERROR', code: 'INSUFFICIENT_SCOPES' });
+    expect((await call(sim, 'GET', `/v2/locations/${SIM_LOCATION_ID}`, undefined, access_token)).status).toBe(200);
+  });
+
+  it('a Dashboard count edit notifies inventory.count.updated, shaped and signed as documented, that the plugin verifies and reads', async () => {
+    const { secret } = (await notices.subscribe!(ctx(), { deliveryUrl: url, secret: '' })) as { secret: string };
+    sim.manualEdit({ externalProductId: 'ITEM1', externalVariantId: '102' }, Q(17));
+    await settleDeliveries(sim.state);
+    expect(received).toHaveLength(1);
+    const [d] = received;
+    const e = evidence(DIR, 'notice-delivery-inventory-count-updated');
+    for (const h of Object.keys(lowerHeaders(e.request!.headers)).filter((h) => h !== 'host')) expect(d!.headers[h]).toBeDefined();
+    const body = JSON.parse(d!.body);
+    expectSameShape(body, e.request!.body, e.name);
+    expect(Object.keys(body)).toEqual(Object.keys(e.request!.body as object));
+    const headers = d!.headers as Record<string, string>;
+    expect(notices.verify({ headers, rawBody: Buffer.from(d!.body), secret, deliveryUrl: url })).toBe(true);
+    expect(notices.refs(body, headers)).toEqual([{ externalVariantId: '102' }]);
+    expect(body.merchant_id).toBe(sim.state.merchantId);
+    expect(body.data.object.inventory_counts[0]).toMatchObject({ location_id: SIM_LOCATION_ID, quantity: '17', state: 'IN_STOCK' });
+    expect(sim.state.deliveries.map((x) => x.status)).toEqual([202]);
+  });
+
+  it("an API count write notifies too (the hub's own); untracking notifies nothing; a disabled subscription receives nothing", async () => {
+    const { secret } = (await notices.subscribe!(ctx(), { deliveryUrl: url, secret: '' })) as { secret: string };
+    const at = new Date().toISOString();
+    const write = (quantity: string) =>
+      call(sim, 'POST', '/v2/inventory/changes/batch-create', {
+        idempotency_key: `k${quantity}`,
+        changes: [
+          {
+            type: 'PHYSICAL_COUNT',
+            physical_count: { catalog_object_id: '101', location_id: SIM_LOCATION_ID, state: 'IN_STOCK', quantity, occurred_at: at },
+          },
+        ],
+      });
+    expect((await write('9')).status).toBe(200);
+    await settleDeliveries(sim.state);
+    expect(received).toHaveLength(1);
+    expect(
+      notices.verify({
+        headers: received[0]!.headers as Record<string, string>,
+        rawBody: Buffer.from(received[0]!.body),
+        secret,
+        deliveryUrl: url,
+      }),
+    ).toBe(true);
+    expect(notices.refs(JSON.parse(received[0]!.body), {})).toEqual([{ externalVariantId: '101' }]);
+    await write('9'); // the same key and body: replayed, nothing changes
+    sim.manualEdit({ externalProductId: 'ITEM1', externalVariantId: '101' }, U);
+    await settleDeliveries(sim.state);
+    expect(received).toHaveLength(1);
+    const [sub] = [...sim.state.webhookSubscriptions.values()];
+    await call(sim, 'PUT', `/v2/webhooks/subscriptions/${sub!.id}`, { subscription: { enabled: false } });
+    sim.manualEdit({ externalProductId: 'ITEM1', externalVariantId: '101' }, Q(4));
+    await settleDeliveries(sim.state);
+    expect(received).toHaveLength(1);
+  });
+
+  it('the plugin subscribes once (idempotent: the same key again, the subscription re-enabled) and unsubscribes', async () => {
+    const first = await notices.subscribe!(ctx(), { deliveryUrl: url, secret: '' });
+    const [sub] = [...sim.state.webhookSubscriptions.values()];
+    expect(sub).toMatchObject({ notificationUrl: url, eventTypes: ['inventory.count.updated'], enabled: true, apiVersion: '2025-08-20' });
+    expect(first).toEqual({ secret: sub!.signatureKey });
+    await call(sim, 'PUT', `/v2/webhooks/subscriptions/${sub!.id}`, { subscription: { enabled: false } });
+    const before = calls(sim).length;
+    expect(await notices.subscribe!(ctx(), { deliveryUrl: url, secret: '' })).toEqual(first);
+    expect(sim.state.webhookSubscriptions.size).toBe(1);
+    expect(sub!.enabled).toBe(true);
+    expect(calls(sim).slice(before)).toEqual([
+      'GET /v2/webhooks/subscriptions',
+      `PUT /v2/webhooks/subscriptions/${sub!.id}`,
+      `GET /v2/webhooks/subscriptions/${sub!.id}`,
+    ]);
+    expect(sim.requests.find((r) => r.method === 'POST' && r.path === '/v2/webhooks/subscriptions')).toBeDefined();
+    await notices.unsubscribe!(ctx(), { deliveryUrl: url });
+    expect(sim.state.webhookSubscriptions.size).toBe(0);
+  });
+
+  it('an OAuth-connected store is refused before any call (Square takes no OAuth token for subscriptions); unsubscribe does nothing', async () => {
+    const oauthCtx = { ...ctx(), credentials: { ...sim.credentials, refreshToken: 'EQAAsim-test-refresh' } };
+    await expect(notices.subscribe!(oauthCtx, { deliveryUrl: url, secret: '' })).rejects.toBeInstanceOf(Rejected);
+    await notices.unsubscribe!(oauthCtx, { deliveryUrl: url });
+    expect(calls(sim).filter((c) => c.includes('/v2/webhooks'))).toEqual([]);
+  });
+
+  it('TestWebhookSubscription sends a signed sample the plugin verifies, and answers the receiver status', async () => {
+    const { secret } = (await notices.subscribe!(ctx(), { deliveryUrl: url, secret: '' })) as { secret: string };
+    const [sub] = [...sim.state.webhookSubscriptions.values()];
+    const res = await call(sim, 'POST', `/v2/webhooks/subscriptions/${sub!.id}/test`, { event_type: 'inventory.count.updated' });
+    expect(res.status).toBe(200);
+    expect(res.body.subscription_test_result.status_code).toBe(202);
+    expect(openApiResponseValidator(spec, 'POST', '/v2/webhooks/subscriptions/{subscription_id}/test', 200)(res.body)).toEqual({
+      ok: true,
+    });
+    expect(
+      notices.verify({
+        headers: received[0]!.headers as Record<string, string>,
+        rawBody: Buffer.from(received[0]!.body),
+        secret,
+        deliveryUrl: url,
+      }),
+    ).toBe(true);
+  });
+});
