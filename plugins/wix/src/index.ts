@@ -6,12 +6,13 @@
 import type { IntegrationPlugin } from '@stock-sync/plugin-sdk';
 import { WixConnection } from './connection';
 import { credentialFields, manifest } from './manifest';
+import { createWixNotices } from './notices/wix-notices';
 import { refreshWixCredentials } from './oauth/refresh-credentials';
 import { createWixOAuth } from './oauth/wix-oauth';
 import { createWixApi } from './wix-api';
 
 export interface WixPluginOptions {
-  /** The clock token expiries and webhook expiry are read on (tests); default Date.now. */
+  /** The clock token expiries and webhook (JWT) expiries are read on (tests); default Date.now. */
   now?: () => number;
 }
 
@@ -25,6 +26,7 @@ export function createWixPlugin(options: WixPluginOptions = {}): IntegrationPlug
     },
     refreshCredentials: (ctx) => refreshWixCredentials(ctx, now),
     oauth: createWixOAuth(now),
+    notices: createWixNotices(now),
   };
 }
 
@@ -34,3 +36,6 @@ export default plugin;
 export { manifest, credentialFields };
 export { verifyAppRemoved, verifyWixJwt, APP_REMOVED_EVENT } from './oauth/app-removed';
 export type { WixOAuthApp } from './oauth/wix-oauth';
+export { createWixNotices, type WixNotices } from './notices/wix-notices';
+export { inventoryEventRefs, INVENTORY_EVENTS, V1_INVENTORY_VARIANTS_CHANGED, V3_INVENTORY_ITEM_UPDATED } from './notices/inventory-events';
+export { decodeWixJwt, wixEventOf, type WixEvent } from './webhook-jwt';

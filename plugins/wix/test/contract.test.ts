@@ -26,3 +26,5 @@ runOAuthContract({
     'a refused refresh is an AuthError',
   ],
 });
+// Not runNoticesContract: a Wix notice's body is a JWT (not JSON) verified with the app's public key (not the
+// secret the contract swaps); test/notices.test.ts runs the contract's steps (README "Platform notices").

@@ -11,8 +11,11 @@ import { appError } from './errors';
 import { createWixState, newId, refKey, type SimCatalogVersion, type V1SimItem, type V3SimItem, type WixSimState } from './state';
 import { v1Routes } from './v1-routes';
 import { v3Routes } from './v3-routes';
+import { deliverV1VariantsChanged, deliverV3ItemUpdated, MERCHANT, v1Values } from './webhooks';
 
-export type { WixSimState, V1SimItem, V3SimItem, SimCatalogVersion } from './state';
+export type { WixSimState, V1SimItem, V3SimItem, SimCatalogVersion, SimNoticeDelivery } from './state';
+export { settleNotices, SANDBOX_WIX_USER_ID } from './webhooks';
+export { signWixEvent, type WixIdentity } from './webhook-signing';
 export {
   SANDBOX_OAUTH_APP,
   SANDBOX_INSTANCE_ID,
@@ -173,14 +176,23 @@ export function makeWixSimulator(
         const item = state.v1.get(ref.externalProductId);
         if (!item?.variants.has(ref.externalVariantId))
           throw new Error(`no variant ${ref.externalVariantId} in product ${ref.externalProductId}`);
+        const before = v1Values(item);
         v1MerchantEdit(item, ref.externalVariantId, to);
         item.lastUpdated = state.clock();
+        deliverV1VariantsChanged(state, item, before, MERCHANT);
       } else {
         const items = v3Items(state, ref);
         if (items.length === 0)
           throw new Error(`no inventory item for variant ${ref.externalVariantId} of product ${ref.externalProductId}`);
-        for (const i of items) v3MerchantEdit(state, i, to);
+        for (const i of items) {
+          v3MerchantEdit(state, i, to);
+          deliverV3ItemUpdated(state, i, MERCHANT);
+        }
       }
+    },
+    // The callback URL of the app's inventory webhooks, set in the app dashboard (no API: ../notices/).
+    setAppNoticeUrl(state, url) {
+      state.appNoticeUrl = url;
     },
     authenticate: authenticateWix,
     rateLimit: {

@@ -12,7 +12,6 @@
  * Under the hood the install's grant is the kit's authorization-code grant with a non-expiring, non-rotating
  * refresh token the sandbox keeps for the instance; Create Access Token is that grant's refresh.
  */
-import { generateKeyPairSync, sign } from 'node:crypto';
 import {
   consentRoute,
   isIssuedAccessToken,
@@ -28,6 +27,9 @@ import {
 } from '@stock-sync/plugin-testkit';
 import { ACCESS_TOKEN_SECONDS, TOKEN_PATH } from '../oauth/access-token';
 import { appError, unauthenticated } from './errors';
+import { sandboxWebhookKeys, signWixEvent } from './webhook-signing';
+
+export { sandboxWebhookKeys } from './webhook-signing';
 
 export const INSTALL_PATH = '/installer/install';
 const KIT_TOKEN_PATH = '/__kit/oauth/token';
@@ -197,16 +199,6 @@ export function removeApp(sim: { state: unknown }): void {
   installed(sim.state as object).clear();
 }
 
-let keys: { publicKey: string; privateKey: string } | undefined;
-/** The sandbox app's webhook key pair (the hub's app configuration takes `publicKey`), made once per process. */
-export function sandboxWebhookKeys(): { publicKey: string; privateKey: string } {
-  return (keys ??= generateKeyPairSync('rsa', {
-    modulusLength: 2048,
-    publicKeyEncoding: { type: 'spki', format: 'pem' },
-    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
-  }));
-}
-
 /**
  * The App Instance Removed event as Wix would POST it: the body is a JWT (RS256) whose payload is
  * {data: JSON.stringify({eventType: "AppRemoved", instanceId, data: JSON.stringify({appId})}), iat, exp}.
@@ -215,14 +207,6 @@ export function signedAppRemoved(
   instanceId: string,
   opts: { privateKey?: string; nowSeconds?: number; eventType?: string } = {},
 ): { body: string; headers: Record<string, string> } {
-  const now = opts.nowSeconds ?? Math.floor(Date.now() / 1000);
-  const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
-  const data = JSON.stringify({
-    eventType: opts.eventType ?? 'AppRemoved',
-    instanceId,
-    data: JSON.stringify({ appId: SANDBOX_OAUTH_APP.clientId }),
-  });
-  const signingInput = `${b64({ alg: 'RS256', typ: 'JWT' })}.${b64({ data, iat: now, exp: now + 300 })}`;
-  const signature = sign('RSA-SHA256', Buffer.from(signingInput), opts.privateKey ?? sandboxWebhookKeys().privateKey).toString('base64url');
-  return { body: `${signingInput}.${signature}`, headers: { 'content-type': 'text/plain' } };
+  const body = signWixEvent(opts.eventType ?? 'AppRemoved', instanceId, { appId: SANDBOX_OAUTH_APP.clientId }, opts);
+  return { body, headers: { 'content-type': 'text/plain' } };
 }

@@ -35,8 +35,21 @@ export interface V3SimItem {
   updatedDate: number;
 }
 
+/** One webhook POST the site sent (the last 100 kept). */
+export interface SimNoticeDelivery {
+  url: string;
+  eventType: string;
+  body: string;
+  /** The receiver's status; 0 when it could not be reached. */
+  status: number;
+}
+
 export interface WixSimState {
   catalogVersion: SimCatalogVersion;
+  /** The callback URL of the app's inventory webhooks (app dashboard), or none. */
+  appNoticeUrl?: string;
+  noticeDeliveries: SimNoticeDelivery[];
+  noticesInFlight: Set<Promise<void>>;
   v1: Map<string, V1SimItem>;
   v3: Map<string, V3SimItem>;
   /** "productId/variantId" of deleted variants (inspect → 'deleted'). */
@@ -49,6 +62,8 @@ export interface WixSimState {
 export function createWixState(catalogVersion: SimCatalogVersion): WixSimState {
   return {
     catalogVersion,
+    noticeDeliveries: [],
+    noticesInFlight: new Set(),
     v1: new Map(),
     v3: new Map(),
     deleted: new Set(),

@@ -7,6 +7,7 @@
 import type { SimResponse, SimRoute } from '@stock-sync/plugin-testkit';
 import { appError, validationError } from './errors';
 import type { V1SimItem, WixSimState } from './state';
+import { APP_WRITE, deliverV1VariantsChanged, v1Values } from './webhooks';
 
 export function v1ItemJson(item: V1SimItem): Record<string, unknown> {
   return {
@@ -95,6 +96,7 @@ export const v1Routes: SimRoute<WixSimState>[] = [
           return appError(404, 'VARIANT_NOT_FOUND', `Variant ${v.variantId} not found in product ${item.productId}`);
       }
       // Whole update checked; now applied.
+      const before = v1Values(item);
       const tracked = typeof inv.trackQuantity === 'boolean' ? inv.trackQuantity : item.trackQuantity;
       if (tracked !== item.trackQuantity) {
         for (const v of item.variants.values()) {
@@ -109,6 +111,7 @@ export const v1Routes: SimRoute<WixSimState>[] = [
         if (!tracked && upd.inStock !== undefined) v.inStock = upd.inStock;
       }
       item.lastUpdated = state.clock();
+      deliverV1VariantsChanged(state, item, before, APP_WRITE);
       return { status: 200, body: {} };
     },
   },

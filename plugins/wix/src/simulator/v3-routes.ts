@@ -7,6 +7,7 @@
 import type { SimResponse, SimRoute } from '@stock-sync/plugin-testkit';
 import { appError, validationError } from './errors';
 import type { V3SimItem, WixSimState } from './state';
+import { APP_WRITE, deliverV3ItemUpdated } from './webhooks';
 
 export const V3_BULK_MAX = 1000;
 const PAGE_MAX = 100;
@@ -128,6 +129,7 @@ export const v3Routes: SimRoute<WixSimState>[] = [
         }
         item.revision++;
         item.updatedDate = state.clock();
+        deliverV3ItemUpdated(state, item, APP_WRITE);
         successes++;
         const ok: Record<string, unknown> = { itemMetadata: { id: item.id, originalIndex, success: true } };
         if (body?.returnEntity === true) ok.item = v3ItemJson(item);

@@ -1,0 +1,81 @@
+/**
+ * Wix webhooks (https://dev.wix.com/docs/build-apps/develop-your-app/api-integrations/events-and-webhooks/about-webhooks,
+ * https://dev.wix.com/docs/rest/articles/getting-started/webhook-structure): "Event data is sent as a JSON web token
+ * (JWT) in the body of the webhook request. The JWT is signed, allowing you to verify its authenticity as originating
+ * from Wix. To verify the token, use your public key from the Webhooks page of the app dashboard." The request body
+ * is the JWT itself, signed RS256 with Wix's key for the app. Its payload is {data: "<JSON>", iat, exp}; data is the
+ * envelope {eventType, instanceId ("the identifier of the site where the event occurred"), data: "<JSON>",
+ * identity: "<JSON>"}.
+ * One JWT reader for every Wix event the plugin takes: the App Instance Removed notice (oauth/app-removed.ts) and
+ * the inventory notices (notices/). Verified with node:crypto, alg pinned to RS256 (never "none", never an HMAC
+ * keyed with the public key), exp honoured.
+ */
+import { createPublicKey, verify } from 'node:crypto';
+
+/** A Wix event once its JWT is verified and decoded: the envelope with its stringified data parsed. */
+export interface WixEvent {
+  eventType: string;
+  instanceId: string;
+  /** The event's own data (data.data parsed); undefined when absent or not JSON. */
+  data: unknown;
+}
+
+export function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function part(b64url: string): unknown {
+  return /^[A-Za-z0-9_-]*$/.test(b64url) ? parseJson(Buffer.from(b64url, 'base64url').toString('utf8')) : undefined;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The verified payload of a Wix webhook JWT, or undefined (bad form, alg, key, signature, expired). Never throws. */
+export function verifyWixJwt(token: string, publicKeyPem: string, nowSeconds: number): Record<string, unknown> | undefined {
+  try {
+    const parts = token.split('.');
+    if (parts.length !== 3) return undefined;
+    const [h, p, s] = parts as [string, string, string];
+    const header = part(h);
+    if (!isObject(header) || header.alg !== 'RS256') return undefined;
+    const key = createPublicKey(publicKeyPem);
+    if (key.asymmetricKeyType !== 'rsa' || !/^[A-Za-z0-9_-]+$/.test(s)) return undefined;
+    if (!verify('RSA-SHA256', Buffer.from(`${h}.${p}`, 'ascii'), key, Buffer.from(s, 'base64url'))) return undefined;
+    const payload = part(p);
+    if (!isObject(payload)) return undefined;
+    if (typeof payload.exp === 'number' && nowSeconds >= payload.exp) return undefined;
+    return payload;
+  } catch {
+    // An unreadable PEM, a key of another kind: not Wix's signature.
+    return undefined;
+  }
+}
+
+/**
+ * The payload of a Wix JWT WITHOUT checking its signature: only for a body already verified (a notice's
+ * `refs` / `storeOf` run after `verify`). Undefined when it is not a JWT with a JSON payload.
+ */
+export function decodeWixJwt(token: string): Record<string, unknown> | undefined {
+  const parts = token.split('.');
+  if (parts.length !== 3) return undefined;
+  const payload = part(parts[1]!);
+  return isObject(payload) ? payload : undefined;
+}
+
+/**
+ * The event in a decoded JWT payload: `data` is the envelope as a JSON string (what Wix sends; an object is taken
+ * as is), with a non-empty eventType and instanceId; its own `data` is parsed when it is a JSON string.
+ * Undefined when the payload is not of that shape.
+ */
+export function wixEventOf(payload: unknown): WixEvent | undefined {
+  if (!isObject(payload)) return undefined;
+  const envelope = typeof payload.data === 'string' ? parseJson(payload.data) : payload.data;
+  if (!isObject(envelope)) return undefined;
+  const { eventType, instanceId, data } = envelope;
+  if (typeof eventType !== 'string' || eventType === '' || typeof instanceId !== 'string' || instanceId === '') return undefined;
+  return { eventType, instanceId, data: typeof data === 'string' ? parseJson(data) : data };
+}
