@@ -5,6 +5,7 @@
 import type { IntegrationPlugin } from '@stock-sync/plugin-sdk';
 import { NuvemshopConnection } from './connection';
 import { credentialFields, manifest } from './manifest';
+import { nuvemshopNotices } from './notices';
 import { oauth } from './oauth';
 import { createNuvemshopApi } from './nuvemshop-api';
 
@@ -15,8 +16,10 @@ export const plugin: IntegrationPlugin = {
     return new NuvemshopConnection(createNuvemshopApi(ctx), ctx.log, undefined, (ctx.credentials.locationId ?? '').trim() || undefined);
   },
   oauth,
+  notices: nuvemshopNotices,
 };
 
 export default plugin;
 export { manifest, credentialFields } from './manifest';
 export { toVariantPatch, fromVariantStock } from './stock-mapping';
+export { nuvemshopNoticeProducts, nuvemshopNoticeRefs, nuvemshopNoticeStore, verifyNuvemshopNotice } from './notices';

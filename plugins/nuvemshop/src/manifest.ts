@@ -31,7 +31,7 @@ export const manifest: PluginManifest = {
     unlimitedStock: 'native',
     maxBatch: MAX_BATCH,
     readBack: true,
-    // product/updated webhooks exist but carry no stock; this plugin does not subscribe.
+    // product/updated webhooks are received as notices (src/notices.ts) but name no variant: drift is still found by reads.
     webhooks: false,
   },
   rateLimit: {

@@ -8,14 +8,17 @@ import { authenticateNuvemshop } from './auth';
 import { nuvemError } from './errors';
 import { withNuvemshopOAuth } from './oauth';
 import { addVariant, nuvemshopRoutes } from './routes';
-import { createNuvemState, refKey, type NuvemSimState, type SimVariant } from './state';
+import { createNuvemState, refKey, SANDBOX_STORE_ID, type NuvemSimState, type SimVariant } from './state';
 import { applyMerchantEdit, neutralStock } from './stock-rules';
+import { webhookRoutes } from './webhook-routes';
+import { deliverProductUpdated } from './webhooks';
 
 export type { NuvemSimState, SimVariant, SimProduct } from './state';
 export { SANDBOX_OAUTH_APP, nuvemshopOAuth, signedAppUninstalled } from './oauth';
 
-/** Obviously fake: the store id and token the sandbox hands out. */
-export const SANDBOX_STORE_ID = '1234567';
+export { SANDBOX_STORE_ID } from './state';
+export { productUpdatedNotice, settleDeliveries } from './webhooks';
+/** Obviously fake: the token the sandbox hands out. */
 export const SANDBOX_ACCESS_TOKEN = 'nuvem_test_0000000000000000sandbox00000000';
 
 /** The documented bucket: 40 requests, leaking 2 per second. */
@@ -101,6 +104,7 @@ const apiDefinition: PlatformSimulatorDefinition<NuvemSimState> = {
     const v = findVariant(state, ref);
     if (!v) throw new Error(`no variant ${ref.externalVariantId} in product ${ref.externalProductId}`);
     applyMerchantEdit(v, to, state.clock());
+    deliverProductUpdated(state, v.productId);
   },
   authenticate: authenticateNuvemshop,
   rateLimit: {
@@ -121,7 +125,7 @@ const apiDefinition: PlatformSimulatorDefinition<NuvemSimState> = {
     },
     headers: rateHeaders,
   },
-  routes: nuvemshopRoutes,
+  routes: [...nuvemshopRoutes, ...webhookRoutes],
 };
 
 /** The API with the app install mounted (consent, token, issued-token checks). */

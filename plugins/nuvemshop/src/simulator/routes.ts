@@ -8,6 +8,7 @@ import { nuvemError } from './errors';
 import { pickFields, variantJson } from './representation';
 import { MAX_VARIANTS_PER_PRODUCT, type NuvemSimState, type SimProduct, type SimVariant } from './state';
 import { applyStockInput, validateStockInput, type StockInput } from './stock-rules';
+import { deliverProductUpdated } from './webhooks';
 
 /** `v1` in the legacy docs, the dated `2025-03` in the current ones. */
 export const API_VERSIONS: readonly string[] = ['v1', '2025-03'];
@@ -24,7 +25,7 @@ function q(req: SimRequest, name: string): string | undefined {
   return Array.isArray(v) ? v[v.length - 1] : v;
 }
 
-function wrongVersion(req: SimRequest): SimResponse | undefined {
+export function wrongVersion(req: SimRequest): SimResponse | undefined {
   return API_VERSIONS.includes(req.params.version) ? undefined : nuvemError(404, `Unknown API version ${req.params.version}`);
 }
 
@@ -39,7 +40,7 @@ function productVariants(state: NuvemSimState, p: SimProduct): SimVariant[] {
 const productNotFound = () => nuvemError(404, 'Product with such id does not exist');
 
 /** JSON bodies need a JSON Content-Type (README "Just JSON": 415 otherwise). */
-function needsJson(req: SimRequest): SimResponse | undefined {
+export function needsJson(req: SimRequest): SimResponse | undefined {
   const type = req.headers['content-type'] ?? '';
   if (!/application\/json/i.test(type)) return nuvemError(415, 'Content-Type must be application/json');
   if (typeof req.body === 'string' && req.body.trim() !== '') return { status: 400, body: { error: 'Problems parsing JSON' } };
@@ -47,7 +48,7 @@ function needsJson(req: SimRequest): SimResponse | undefined {
 }
 
 /** page / per_page (≤ 200, default 30), X-Total-Count and Link headers; a page past the last → 404. */
-function paginate<T>(req: SimRequest, items: T[]): { page: T[]; headers: Record<string, string> } | SimResponse {
+export function paginate<T>(req: SimRequest, items: T[]): { page: T[]; headers: Record<string, string> } | SimResponse {
   const perPage = Math.min(MAX_PER_PAGE, Math.max(1, Number.parseInt(q(req, 'per_page') ?? '', 10) || DEFAULT_PER_PAGE));
   const page = Math.max(1, Number.parseInt(q(req, 'page') ?? '', 10) || 1);
   const last = Math.max(1, Math.ceil(items.length / perPage));
@@ -134,6 +135,8 @@ function patchVariants(req: SimRequest, ctx: Ctx): SimResponse {
 
   const now = ctx.state.clock();
   for (const el of body) applyStockInput(ctx.state.variants.get(el.id as number)!, el as StockInput, now);
+  // Unverified whether API writes fire product/updated; the sandbox sends it (the hub must cope with its echoes).
+  deliverProductUpdated(ctx.state, p.id);
   return { status: 200, body: productVariants(ctx.state, p).map(variantJson) };
 }
 
@@ -152,6 +155,7 @@ function putVariant(req: SimRequest, ctx: Ctx): SimResponse {
   );
   if (problems) return nuvemError(422, 'Validation error', problems);
   applyStockInput(v, req.body as StockInput, ctx.state.clock());
+  deliverProductUpdated(ctx.state, p.id);
   return { status: 200, body: variantJson(v) };
 }
 

@@ -38,7 +38,24 @@ export interface NuvemSimState {
   /** The store's locations (GET /locations); the first is every variant's first inventory level. */
   locations: { id: string; name: string; isDefault: boolean; priority: number }[];
   clock: () => number;
+  /** The app's webhooks on this store (POST /webhooks), by id. */
+  webhooks: Map<number, SimWebhook>;
+  nextWebhookId: number;
+  /** Webhooks sent and their answers (the last 100), and those still in flight. */
+  deliveries: { webhookId: number; url: string; event: string; body: string; status: number }[];
+  inFlight: Set<Promise<void>>;
 }
+
+export interface SimWebhook {
+  id: number;
+  event: string;
+  url: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** Obviously fake: the store id the sandbox hands out (the token answer's user_id). */
+export const SANDBOX_STORE_ID = '1234567';
 
 /** The first (default) location's id: the guide's example id. */
 export const FIRST_LOCATION_ID = '01GQ2ZHK064BQRHGDB7CCV0Y6N';
@@ -51,6 +68,10 @@ export function createNuvemState(): NuvemSimState {
     patchLimit: undefined,
     clock: Date.now,
     locations: [{ id: FIRST_LOCATION_ID, name: 'Main warehouse', isDefault: true, priority: 0 }],
+    webhooks: new Map(),
+    nextWebhookId: 1,
+    deliveries: [],
+    inFlight: new Set(),
   };
 }
 

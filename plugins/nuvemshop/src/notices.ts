@@ -1,0 +1,126 @@
+/**
+ * Nuvemshop / Tiendanube webhooks as the hub's platform notices (plugin API 1.4, issue 13). Source,
+ * https://tiendanube.github.io/api-documentation/resources/webhook (fixtures test/evidence/webhook-*.json):
+ *  - a webhook is created per store through the API: POST /webhooks {event, url} → 201 {id, event, url,
+ *    created_at, updated_at}; GET /webhooks (filters `url`, `event`, page, per_page); DELETE /webhooks/{id} → {};
+ *    the url "Must be HTTPS", and no localhost/tiendanube/nuvemshop domain;
+ *  - events: product/created|updated|deleted; the only variant event is product_variant/custom_fields_updated;
+ *  - body `{store_id, event, id}` — for product events `id` is the PRODUCT's id: no variant is named;
+ *  - `X-Linkedstore-HMAC-SHA256`: hex HMAC-SHA256 of the raw body with the app's secret (webhook-signature.ts);
+ *  - retries on anything but 2XX within 40 s, up to 18 times over 48 hours; messages may come out of order
+ *    and more than once.
+ */
+import {
+  idText,
+  NotFound,
+  type ConnectContext,
+  type HttpClient,
+  type NoticeRef,
+  type NoticeRequest,
+  type PluginNotices,
+} from '@stock-sync/plugin-sdk';
+import { parseNuvemId } from './batch-plan';
+import { createNuvemshopApi } from './nuvemshop-api';
+import { isSignedByApp, SIGNATURE_HEADER } from './webhook-signature';
+
+export const NOTICE_TOPICS = ['product/updated'] as const;
+const PER_PAGE = 200;
+const MAX_PAGES = 50;
+
+function header(headers: NoticeRequest['headers'], name: string): string | undefined {
+  const v = headers[name];
+  return typeof v === 'string' ? v : Array.isArray(v) ? (v[0] as string | undefined) : undefined;
+}
+
+/** The app's signature over the exact bytes received (the hub has parsed nothing yet). */
+export function verifyNuvemshopNotice(req: NoticeRequest): boolean {
+  return isSignedByApp(Buffer.from(req.rawBody), header(req.headers, SIGNATURE_HEADER), req.secret);
+}
+
+/** The documented body, or a throw (the hub answers 400) when it is not `{store_id, event, …}`. */
+function documentedEvent(body: unknown): { event: string; storeId: string; id: unknown } {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new Error('a Nuvemshop webhook object was expected');
+  const b = body as Record<string, unknown>;
+  const storeId = idText(b.store_id);
+  if (typeof b.event !== 'string' || !b.event) throw new Error('the webhook has no event');
+  if (!storeId) throw new Error('the webhook has no store_id');
+  return { event: b.event, storeId, id: b.id };
+}
+
+/** `store_id`: "received as user_id at the authentication step" — what oauth.ts records as externalStoreId. */
+export function nuvemshopNoticeStore(body: unknown): string | undefined {
+  try {
+    return documentedEvent(body).storeId;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The product a `product/updated` notice names (`id`); none for other events; throws on a malformed id. */
+export function nuvemshopNoticeProducts(body: unknown): string[] {
+  const e = documentedEvent(body);
+  if (!(NOTICE_TOPICS as readonly string[]).includes(e.event)) return [];
+  const id = idText(e.id);
+  if (id === undefined || parseNuvemId(id) === undefined) throw new Error('product/updated without a product id');
+  return [id];
+}
+
+/**
+ * The variants a verified notice concerns: none the hub can match today. The plugin's variants are
+ * (product id, variant id); `product/updated` names the product only, `refs` is pure (no call to list the
+ * product's variants), and NoticeRef needs a variant id. The documented shape is still checked (a throw →
+ * 400). Once the hub can mark "every synced variant of a product", this returns nuvemshopNoticeProducts(body)
+ * in that form (README "Platform notices").
+ */
+export function nuvemshopNoticeRefs(body: unknown): NoticeRef[] {
+  nuvemshopNoticeProducts(body);
+  return [];
+}
+
+interface NuvemWebhook {
+  id: number;
+  event: string;
+  url: string;
+}
+
+/** The store's webhooks delivering to `url` (GET /webhooks?url=…, every page; a page past the last is a 404). */
+async function webhooksTo(api: HttpClient, url: string): Promise<NuvemWebhook[]> {
+  const found: NuvemWebhook[] = [];
+  for (let page = 1; page <= MAX_PAGES; page++) {
+    let list: unknown;
+    try {
+      list = (await api.request<NuvemWebhook[]>({ method: 'GET', url: '/webhooks', params: { url, page, per_page: PER_PAGE } })).data;
+    } catch (e) {
+      if (page > 1 && e instanceof NotFound) break;
+      throw e;
+    }
+    const hooks = Array.isArray(list) ? (list as NuvemWebhook[]) : [];
+    // The filter is the platform's; the plugin checks it anyway before it keeps or deletes anything.
+    found.push(...hooks.filter((w) => w && w.url === url && typeof w.id === 'number'));
+    if (hooks.length < PER_PAGE) break;
+  }
+  return found;
+}
+
+export const nuvemshopNotices: PluginNotices = {
+  topics: NOTICE_TOPICS,
+  signedWith: 'app',
+  verify: verifyNuvemshopNotice,
+  storeOf: (body) => nuvemshopNoticeStore(body),
+  refs: (body) => nuvemshopNoticeRefs(body),
+  async subscribe(ctx: ConnectContext, { deliveryUrl }) {
+    // No per-store secret: Nuvemshop signs with the app's secret, whatever the hub generated.
+    const api = createNuvemshopApi(ctx);
+    const existing = await webhooksTo(api, deliveryUrl);
+    for (const event of NOTICE_TOPICS) {
+      if (existing.some((w) => w.event === event)) continue;
+      await api.request({ method: 'POST', url: '/webhooks', body: { event, url: deliveryUrl } });
+    }
+  },
+  async unsubscribe(ctx: ConnectContext, { deliveryUrl }) {
+    const api = createNuvemshopApi(ctx);
+    for (const w of await webhooksTo(api, deliveryUrl)) {
+      await api.request({ method: 'DELETE', url: `/webhooks/${w.id}`, idempotent: true });
+    }
+  },
+};

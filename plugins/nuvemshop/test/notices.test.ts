@@ -1,0 +1,192 @@
+/**
+ * Nuvemshop webhooks as platform notices (plugin API 1.4): the documented delivery, signature and webhook
+ * routes (test/evidence/webhook-*.json) held against the plugin AND the simulator.
+ *
+ * No runNoticesContract here: the contract needs `refs` to name the edited variant, and `product/updated`
+ * names only the product (README "Platform notices": the hub change it needs). This file checks the contract's
+ * other steps: subscribe through the API, a manual edit arrives signed with the app's secret, refused with
+ * another secret or a changed body, storeOf, nothing after unsubscribe.
+ */
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { createHttpClient, hmacSha256, type NoticeRequest } from '@stock-sync/plugin-sdk';
+import { evidence, expectSameShape } from '@stock-sync/plugin-testkit';
+import { nuvemshopNoticeProducts, nuvemshopNoticeRefs, plugin } from '../src';
+import { toConnectedStore } from '../src/oauth';
+import { SANDBOX_OAUTH_APP, SANDBOX_STORE_ID, settleDeliveries } from '../src/simulator';
+import { apiPath, call, product, startNuvemSimulator, type NuvemSim } from './support/store';
+
+const DIR = join(__dirname, 'evidence');
+const FIXTURE_SECRET = 'fixture-secret-not-a-real-one';
+const notices = plugin.notices!;
+
+function lowerHeaders(h: Record<string, string> = {}): Record<string, string> {
+  return Object.fromEntries(Object.entries(h).map(([k, v]) => [k.toLowerCase(), v]));
+}
+
+const request = (headers: NoticeRequest['headers'], rawBody: Uint8Array, secret: string): NoticeRequest => ({
+  headers,
+  rawBody,
+  secret,
+  deliveryUrl: 'https://hub.example/hooks/nuvemshop/store-1',
+  app: { clientId: 'fixture-app', clientSecret: secret },
+});
+
+describe('the plugin reads the documented delivery (webhook-delivery-product-updated)', () => {
+  const e = evidence(DIR, 'webhook-delivery-product-updated');
+  const body = e.request!.body as Record<string, unknown>;
+  const rawBody = Buffer.from(JSON.stringify(body));
+  const headers = lowerHeaders(e.request!.headers);
+
+  it("is signed with the app's secret: hex HMAC-SHA256 of the exact body", () => {
+    expect(notices.signedWith).toBe('app');
+    expect(hmacSha256(FIXTURE_SECRET, rawBody, 'hex')).toBe(headers['x-linkedstore-hmac-sha256']);
+    expect(notices.verify(request(headers, rawBody, FIXTURE_SECRET))).toBe(true);
+    // Hex case is not meaningful: an upper-case header still verifies.
+    const upper = { ...headers, 'x-linkedstore-hmac-sha256': headers['x-linkedstore-hmac-sha256']!.toUpperCase() };
+    expect(notices.verify(request(upper, rawBody, FIXTURE_SECRET))).toBe(true);
+  });
+
+  it('refuses a wrong secret, a changed body, a missing, base64 or mangled signature', () => {
+    expect(notices.verify(request(headers, rawBody, 'another-secret'))).toBe(false);
+    expect(notices.verify(request(headers, Buffer.from(rawBody.toString().replace('1948209', '1948208')), FIXTURE_SECRET))).toBe(false);
+    expect(notices.verify(request(headers, Buffer.concat([rawBody, Buffer.from(' ')]), FIXTURE_SECRET))).toBe(false);
+    const { ['x-linkedstore-hmac-sha256']: _omitted, ...unsigned } = headers;
+    expect(notices.verify(request(unsigned, rawBody, FIXTURE_SECRET))).toBe(false);
+    const base64 = hmacSha256(FIXTURE_SECRET, rawBody, 'base64');
+    expect(notices.verify(request({ ...headers, 'x-linkedstore-hmac-sha256': base64 }, rawBody, FIXTURE_SECRET))).toBe(false);
+    expect(notices.verify(request({ ...headers, 'x-linkedstore-hmac-sha256': 'abc' }, rawBody, FIXTURE_SECRET))).toBe(false);
+    expect(notices.verify(request(headers, rawBody, ''))).toBe(false);
+  });
+
+  it('storeOf is store_id, as the install flow records the store (token user_id)', () => {
+    expect(notices.storeOf!(body, headers)).toBe('123');
+    expect(toConnectedStore({ access_token: 'x', user_id: body.store_id }).externalStoreId).toBe(notices.storeOf!(body, headers));
+    expect(notices.storeOf!({ event: 'product/updated' }, headers)).toBeUndefined();
+  });
+
+  it('names the product (id) but no variant: refs are empty until the hub matches a whole product', () => {
+    expect(nuvemshopNoticeProducts(body)).toEqual(['1948209']);
+    expect(notices.refs(body, headers)).toEqual([]);
+  });
+
+  it('other events name nothing; a body that is not the documented shape throws (the hub answers 400)', () => {
+    expect(nuvemshopNoticeRefs({ store_id: 123, event: 'app/uninstalled', id: 1 })).toEqual([]);
+    expect(nuvemshopNoticeProducts({ store_id: 123, event: 'order/paid', id: 1 })).toEqual([]);
+    expect(() => nuvemshopNoticeRefs('x')).toThrow();
+    expect(() => nuvemshopNoticeRefs({ ...body, event: undefined })).toThrow();
+    expect(() => nuvemshopNoticeRefs({ ...body, store_id: undefined })).toThrow();
+    expect(() => nuvemshopNoticeRefs({ ...body, id: 'abc' })).toThrow();
+  });
+
+  it('topics are the documented product/updated', () => {
+    expect(notices.topics).toEqual(['product/updated']);
+  });
+});
+
+describe('the simulator', () => {
+  let sim: NuvemSim;
+  let receiver: Server;
+  let url: string;
+  const received: { headers: IncomingMessage['headers']; body: string }[] = [];
+  const ctx = () => ({
+    credentials: sim.credentials,
+    http: createHttpClient({ rateLimit: plugin.manifest.rateLimit }),
+    log: { debug() {}, info() {}, warn() {}, error() {} },
+  });
+
+  beforeEach(async () => {
+    received.length = 0;
+    sim = await startNuvemSimulator();
+    sim.seed([product(100, 1, 2, { kind: 'quantity', quantity: 3 })]);
+    receiver = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        received.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
+        res.writeHead(202, { 'content-type': 'application/json' }).end('{"accepted":true}');
+      });
+    });
+    await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
+    url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks/nuvemshop/store-1`;
+  });
+  afterEach(async () => {
+    await sim.close();
+    await new Promise<void>((r) => receiver.close(() => r()));
+  });
+
+  it('creates, lists and deletes webhooks as documented (webhook-create, webhook-list, webhook-delete)', async () => {
+    const create = evidence(DIR, 'webhook-create');
+    const created = await call(sim, 'POST', apiPath(sim, create.request!.path), create.request!.body);
+    expect(created.status).toBe(create.response!.status);
+    expectSameShape(created.body, create.response!.body, create.name);
+    const list = evidence(DIR, 'webhook-list');
+    const listed = await call(sim, 'GET', apiPath(sim, list.request!.path));
+    expect(listed.status).toBe(200);
+    expectSameShape(listed.body, list.response!.body, list.name);
+    const del = evidence(DIR, 'webhook-delete');
+    const deleted = await call(sim, 'DELETE', apiPath(sim, `/webhooks/${created.body.id}`));
+    expect(deleted.status).toBe(del.response!.status);
+    expect(deleted.body).toEqual(del.response!.body);
+    expect((await call(sim, 'DELETE', apiPath(sim, `/webhooks/${created.body.id}`))).status).toBe(404);
+  });
+
+  it('refuses an invalid event or url with the documented 422 (webhook-create-invalid); HTTPS only, but for loopback IPs', async () => {
+    const bad = evidence(DIR, 'webhook-create-invalid');
+    const res = await call(sim, 'POST', apiPath(sim, bad.request!.path), bad.request!.body);
+    expect(res.status).toBe(422);
+    expect(res.body).toEqual(bad.response!.body);
+    const post = (u: string) => call(sim, 'POST', apiPath(sim, '/webhooks'), { event: 'product/updated', url: u });
+    expect((await post('http://hub.example/hooks')).body).toEqual({ url: ['invalid url specified'] });
+    expect((await post('https://localhost/hooks')).status).toBe(422);
+    expect((await post('https://shop.nuvemshop.com.br/hooks')).status).toBe(422);
+    expect((await post('https://hub.example/hooks')).status).toBe(201);
+    expect((await post(url)).status).toBe(201); // the sandbox's loopback exception
+  });
+
+  it('the plugin subscribes once (idempotent), a manual edit arrives signed with the app secret, nothing after unsubscribe', async () => {
+    await notices.subscribe!(ctx(), { deliveryUrl: url, secret: 'unused: signed with the app secret' });
+    await notices.subscribe!(ctx(), { deliveryUrl: url, secret: 'unused' });
+    expect([...sim.state.webhooks.values()].map((w) => [w.event, w.url])).toEqual([['product/updated', url]]);
+    const calls = sim.requests.filter((r) => r.path.includes('/webhooks')).map((r) => `${r.method} ${r.path} ${r.status}`);
+    const hooks = apiPath(sim, '/webhooks');
+    expect(calls).toEqual([`GET ${hooks} 200`, `POST ${hooks} 201`, `GET ${hooks} 200`]);
+
+    sim.manualEdit({ externalProductId: '100', externalVariantId: '2' }, { kind: 'quantity', quantity: 17 });
+    await settleDeliveries(sim.state);
+    expect(received).toHaveLength(1);
+    const [d] = received;
+    const e = evidence(DIR, 'webhook-delivery-product-updated');
+    for (const h of Object.keys(lowerHeaders(e.request!.headers))) expect(d!.headers[h]).toBeDefined();
+    const body = JSON.parse(d!.body);
+    expectSameShape(body, e.request!.body, e.name);
+    const headers = d!.headers as Record<string, string>;
+    const raw = Buffer.from(d!.body);
+    expect(notices.verify(request(headers, raw, SANDBOX_OAUTH_APP.clientSecret))).toBe(true);
+    expect(notices.verify(request(headers, raw, `${SANDBOX_OAUTH_APP.clientSecret}x`))).toBe(false);
+    expect(notices.verify(request(headers, Buffer.concat([raw, Buffer.from(' ')]), SANDBOX_OAUTH_APP.clientSecret))).toBe(false);
+    expect(notices.storeOf!(body, headers)).toBe(SANDBOX_STORE_ID);
+    expect(nuvemshopNoticeProducts(body)).toEqual(['100']);
+    expect(sim.state.deliveries.map((x) => x.status)).toEqual([202]);
+
+    await notices.unsubscribe!(ctx(), { deliveryUrl: url });
+    expect(sim.state.webhooks.size).toBe(0);
+    sim.manualEdit({ externalProductId: '100', externalVariantId: '2' }, { kind: 'quantity', quantity: 4 });
+    await settleDeliveries(sim.state);
+    expect(received).toHaveLength(1);
+  });
+
+  it("the API's own variant writes deliver too (PATCH and PUT); other events' webhooks get nothing", async () => {
+    await call(sim, 'POST', apiPath(sim, '/webhooks'), { event: 'product/updated', url });
+    await call(sim, 'POST', apiPath(sim, '/webhooks'), { event: 'order/paid', url });
+    expect((await call(sim, 'PATCH', apiPath(sim, '/products/100/variants'), [{ id: 1, stock: 9 }])).status).toBe(200);
+    expect((await call(sim, 'PUT', apiPath(sim, '/products/100/variants/2'), { stock: 1 })).status).toBe(200);
+    expect((await call(sim, 'PATCH', apiPath(sim, '/products/100/variants'), [{ id: 1, stock: 'x' }])).status).toBe(422);
+    await settleDeliveries(sim.state);
+    expect(received.map((d) => JSON.parse(d.body))).toEqual([
+      { store_id: Number(SANDBOX_STORE_ID), event: 'product/updated', id: 100 },
+      { store_id: Number(SANDBOX_STORE_ID), event: 'product/updated', id: 100 },
+    ]);
+  });
+});
