@@ -31,7 +31,7 @@ export const manifest: PluginManifest = {
     unlimitedStock: 'native',
     maxBatch: ECWID_MAX_BATCH,
     readBack: true,
-    // product.updated webhooks exist, but this plugin does not subscribe to them.
+    // product.updated webhooks are received as notices (src/notices.ts) but name no combination: drift is still found by reads.
     webhooks: false,
   },
   rateLimit: {
