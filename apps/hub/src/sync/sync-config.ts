@@ -24,7 +24,7 @@ export interface SyncConfig {
   pollMs: number;
   /** Store lease time-to-live (HUB_SYNC_LEASE_SECONDS, default 30); renewed every third of it. */
   leaseSeconds: number;
-  /** Synced variants loaded, computed and recorded per step (HUB_SYNC_CHUNK_SIZE, default 500). */
+  /** Synced variants loaded, computed and recorded per step (HUB_SYNC_CHUNK_SIZE, default 500; a run rounds it down to whole platform batches: chunk-limit.ts). */
   chunkSize: number;
   /** Retry backoff of a variant after RateLimited / Transient: base × 2^(attempts-1), capped. */
   backoffBaseMs: number;

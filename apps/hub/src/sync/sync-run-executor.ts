@@ -26,6 +26,7 @@ import { queryOne } from '../database/sql';
 import type { DriftPolicy, StoreStatus, SyncRunCounts, SyncRunStatus, SyncTrigger } from '../entities';
 import { hubEvents } from '../metrics/hub-events';
 import { ConnectionFactory, IntegrationUnavailable, type OpenedConnection } from '../plugins/connection-factory.service';
+import { chunkLimitFor } from './chunk-limit';
 import { saveRefreshedCredentials } from './refreshed-credentials';
 import { withCredentialRefresh, type RefreshConnection } from './refreshing-connection';
 import { nextAttemptDelayMs } from './backoff';
@@ -132,7 +133,8 @@ export class SyncRunExecutor {
         // Read with the store, before any variant is loaded: every change up to this version is seen by the run.
         region = { facilities: store.region_facilities ?? [], stockSeq: store.region_stock_seq };
         const connection = withCredentialRefresh(opened.connection, this.refresher(store, opened, lease, used));
-        outcome = await this.syncChunks(run, store, region, connection, lease);
+        const limit = chunkLimitFor(this.config.chunkSize, opened.plugin.manifest.capabilities.maxBatch);
+        outcome = await this.syncChunks(run, store, region, connection, lease, limit);
       }
     } catch (e) {
       const lost = e instanceof LeaseLost;
@@ -246,6 +248,7 @@ export class SyncRunExecutor {
     region: RegionView,
     connection: StoreConnection,
     lease: StoreLease,
+    limit: number,
   ): Promise<RunOutcome> {
     const regionFacilities = region.facilities;
     // A platform notice's run reads back exactly the variants the notices marked, like reconciliation does.
@@ -266,7 +269,7 @@ export class SyncRunExecutor {
         regionFacilities,
         afterId: cursor,
         selection,
-        limit: this.config.chunkSize,
+        limit,
       });
       if (chunk.length === 0) break;
 
@@ -338,7 +341,7 @@ export class SyncRunExecutor {
         };
       }
       cursor = chunk[chunk.length - 1]!.id;
-      if (chunk.length < this.config.chunkSize) break;
+      if (chunk.length < limit) break;
     }
     return { kind: 'done', counts };
   }
