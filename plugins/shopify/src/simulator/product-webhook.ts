@@ -63,7 +63,7 @@ export function productUpdateJson(state: ShopifyState, productId: string): Recor
     handle: p.title.toLowerCase().replace(/[^a-z0-9]+/g, '-'),
     id: numeric(p.id),
     product_type: '',
-    published_at: null,
+    published_at: new Date(0).toISOString(),
     template_suffix: null,
     title: p.title,
     updated_at: now,

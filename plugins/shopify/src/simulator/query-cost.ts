@@ -75,7 +75,7 @@ function fieldCost(ctx: CostContext, parent: GraphQLCompositeType, node: FieldNo
   if (isMutationRoot) return MUTATION_COST + children;
   if (named.name.endsWith('Connection')) {
     const size = Number(argValue(ctx, field, node, 'first') ?? argValue(ctx, field, node, 'last') ?? 1);
-    return CONNECTION_BASE_COST + Math.max(1, size) * Math.max(0, children - OBJECT_COST);
+    return CONNECTION_BASE_COST + Math.max(1, size) * perNodeCost(ctx, named as GraphQLCompositeType, node, children);
   }
   if (parent.name === ctx.schema.getQueryType()?.name && node.name.value === 'nodes') {
     const ids = argValue(ctx, field, node, 'ids');
@@ -83,6 +83,22 @@ function fieldCost(ctx: CostContext, parent: GraphQLCompositeType, node: FieldNo
     return n * (OBJECT_COST + children);
   }
   return OBJECT_COST + children;
+}
+
+/**
+ * One node of a connection: what `edges { node { … } }` costs less the edge itself, or what `nodes { … }`
+ * costs (the page's objects, selected without edges); pageInfo is not multiplied by the page size.
+ */
+function perNodeCost(ctx: CostContext, connection: GraphQLCompositeType, node: FieldNode, children: number): number {
+  let cost = 0;
+  let found = false;
+  for (const sel of node.selectionSet?.selections ?? []) {
+    if (sel.kind !== Kind.FIELD || (sel.name.value !== 'edges' && sel.name.value !== 'nodes')) continue;
+    found = true;
+    const c = fieldCost(ctx, connection, sel, false);
+    cost += sel.name.value === 'edges' ? Math.max(0, c - OBJECT_COST) : c;
+  }
+  return found ? cost : Math.max(0, children - OBJECT_COST);
 }
 
 export function requestedQueryCost(
