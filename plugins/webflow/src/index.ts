@@ -5,6 +5,7 @@
 import type { IntegrationPlugin } from '@stock-sync/plugin-sdk';
 import { WebflowConnection } from './connection';
 import { credentialFields, manifest } from './manifest';
+import { createWebflowNotices } from './notices';
 import { oauth } from './oauth';
 import { SkuCollection } from './sku-collection';
 import { createWebflowApi } from './webflow-api';
@@ -19,8 +20,10 @@ export const plugin: IntegrationPlugin = {
     return new WebflowConnection(api, ctx.log, siteId, skuCollection);
   },
   oauth,
+  notices: createWebflowNotices(),
 };
 
 export default plugin;
 export { manifest, credentialFields } from './manifest';
 export { toInventoryUpdate, fromInventory } from './stock-mapping';
+export { createWebflowNotices, webflowNoticeRefs, webflowSignature, INVENTORY_CHANGED, TIMESTAMP_TOLERANCE_MS } from './notices';

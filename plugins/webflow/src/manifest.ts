@@ -22,8 +22,8 @@ export const manifest: PluginManifest = {
     unlimitedStock: 'native',
     maxBatch: MAX_BATCH,
     readBack: true,
-    // ecomm_inventory_changed webhooks exist; this plugin does not subscribe.
-    webhooks: false,
+    // ecomm_inventory_changed webhooks: the plugin's notices subscribe each site (notices.ts).
+    webhooks: true,
   },
   rateLimit: {
     // 120 requests per minute per token on eCommerce site plans (60 on Starter/Basic, which cannot

@@ -16,8 +16,11 @@ import { apiBaseUrl, classifyWebflowResponse } from './webflow-api';
 
 export const WEBFLOW_AUTHORIZE_URL = 'https://webflow.com/oauth/authorize';
 export const WEBFLOW_TOKEN_URL = 'https://api.webflow.com/oauth/access_token';
-/** ecommerce:* for the inventory calls, cms:read for List Collections (the SKU collection), sites:read for List Sites. */
-export const WEBFLOW_SCOPES = ['ecommerce:read', 'ecommerce:write', 'cms:read', 'sites:read'] as const;
+/**
+ * ecommerce:* for the inventory calls, cms:read for List Collections (the SKU collection), sites:read for List Sites
+ * and List Webhooks, sites:write for Create / Delete Webhook (the inventory notices, notices.ts).
+ */
+export const WEBFLOW_SCOPES = ['ecommerce:read', 'ecommerce:write', 'cms:read', 'sites:read', 'sites:write'] as const;
 const TOKEN_REQUEST = { clientAuthentication: 'body', encoding: 'json' } as const;
 
 async function listSites(ctx: OAuthExchangeContext, accessToken: string): Promise<ListedSite[]> {

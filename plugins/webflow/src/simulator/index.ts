@@ -15,9 +15,11 @@ import { applyMerchantEdit, neutralStock } from './inventory-rules';
 import { webflowOAuth } from './oauth';
 import { webflowRoutes } from './routes';
 import { sitesRoute } from './sites';
+import { deliverInventoryChanged, webhookRoutes } from './webhooks';
 import { createWebflowState, refKey, SANDBOX_SITE_ID, type SimSku, type WebflowSimState } from './state';
 
-export type { WebflowSimState, SimSku, SimProduct, SimCollection } from './state';
+export type { WebflowSimState, SimSku, SimProduct, SimCollection, SimWebhook, SimWebhookDelivery } from './state';
+export { settleWebhooks } from './webhooks';
 export { SANDBOX_SITE_ID, SANDBOX_SKU_COLLECTION_ID } from './state';
 export { SANDBOX_OAUTH_APP, webflowOAuth } from './oauth';
 
@@ -84,6 +86,7 @@ const apiDefinition: PlatformSimulatorDefinition<WebflowSimState> = {
     const sku = findSku(state, ref);
     if (!sku) throw new Error(`no SKU ${ref.externalVariantId} in product ${ref.externalProductId}`);
     applyMerchantEdit(sku, to, state.clock());
+    deliverInventoryChanged(state, sku);
   },
   authenticate(req: SimRequest, creds: Record<string, string>, revoked: boolean): SimResponse | undefined {
     const m = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
@@ -105,7 +108,7 @@ const apiDefinition: PlatformSimulatorDefinition<WebflowSimState> = {
       'x-ratelimit-remaining': String(Math.max(0, Math.floor(remaining))),
     }),
   },
-  routes: [...webflowRoutes, sitesRoute],
+  routes: [...webflowRoutes, ...webhookRoutes, sitesRoute],
 };
 
 /** The API with Webflow's OAuth install mounted (consent, token, issued-token checks). */

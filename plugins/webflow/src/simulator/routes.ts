@@ -6,6 +6,7 @@ import type { SimContext, SimRequest, SimResponse, SimRoute } from '@stock-sync/
 import { collectionNotFound, ecommerceNotEnabled, siteNotFound, skuNotFound, webflowError } from './errors';
 import { applyInventoryInput, inventoryJson, validateInventoryInput, type InventoryInput } from './inventory-rules';
 import { skuCollectionId, type SimSku, type WebflowSimState } from './state';
+import { deliverInventoryChanged } from './webhooks';
 
 type Ctx = SimContext<WebflowSimState>;
 
@@ -63,6 +64,7 @@ function patchInventory(req: SimRequest, ctx: Ctx): SimResponse {
   const problems = validateInventoryInput(req.body);
   if (problems.length) return webflowError(400, 'validation_error', 'Validation Error', problems);
   applyInventoryInput(sku, req.body as InventoryInput, ctx.state.clock());
+  deliverInventoryChanged(ctx.state, sku);
   return { status: 200, body: inventoryJson(sku) };
 }
 

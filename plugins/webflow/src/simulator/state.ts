@@ -27,6 +27,24 @@ export interface SimCollection {
   slug: string;
 }
 
+/** A webhook an app created on the site (Create Webhook). */
+export interface SimWebhook {
+  id: string;
+  triggerType: string;
+  url: string;
+  createdOn: number;
+  lastTriggered?: number;
+}
+
+/** One webhook POST the site sent (the last 100 kept). */
+export interface SimWebhookDelivery {
+  webhookId: string;
+  url: string;
+  body: string;
+  /** The receiver's status; 0 when it could not be reached. */
+  status: number;
+}
+
 export interface WebflowSimState {
   siteId: string;
   collections: SimCollection[];
@@ -37,11 +55,17 @@ export interface WebflowSimState {
   /** A site without ecommerce answers 409 ecommerce_not_enabled. */
   ecommerceEnabled: boolean;
   clock: () => number;
+  webhooks: Map<string, SimWebhook>;
+  nextWebhookSeq: number;
+  webhookDeliveries: SimWebhookDelivery[];
+  webhooksInFlight: Set<Promise<void>>;
 }
 
 /** Obviously fake object ids in Webflow's 24-hex form. */
 export const SANDBOX_SITE_ID = '5f0c8c9e1c9d440000e8d8c0';
 export const SANDBOX_SKU_COLLECTION_ID = '5f0c8c9e1c9d440000e8d8c3';
+/** The sandbox workspace (webhook objects name it). */
+export const SANDBOX_WORKSPACE_ID = '5f0c8c9e1c9d440000e8d8b0';
 
 export function createWebflowState(): WebflowSimState {
   return {
@@ -56,6 +80,10 @@ export function createWebflowState(): WebflowSimState {
     deleted: new Set(),
     ecommerceEnabled: true,
     clock: Date.now,
+    webhooks: new Map(),
+    nextWebhookSeq: 1,
+    webhookDeliveries: [],
+    webhooksInFlight: new Set(),
   };
 }
 

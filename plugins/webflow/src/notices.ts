@@ -1,0 +1,104 @@
+/**
+ * Webflow's `ecomm_inventory_changed` webhook as the hub's platform notices (plugin API 1.4, issue 13). Sources,
+ * as fixtures in test/evidence/webhook-*.json:
+ *  - https://developers.webflow.com/data/reference/webhooks/create — `POST /v2/sites/{site_id}/webhooks`
+ *    {triggerType, url} → the webhook {id, triggerType, url, workspaceId, siteId, createdOn …}; "Access to this
+ *    endpoint requires a bearer token from a Data Client App", scope `sites:write`; 75 per triggerType per site;
+ *    https://developers.webflow.com/data/reference/webhooks/list — `GET /v2/sites/{site_id}/webhooks` → {webhooks,
+ *    pagination} ("all App-created Webhooks", `sites:read`); Delete Webhook `DELETE /v2/webhooks/{webhook_id}`
+ *    (the official SDK, webflow/js-webflow-api src/api/resources/webhooks/client/Client.ts and its wire tests);
+ *  - https://developers.webflow.com/data/reference/webhooks/events/ecomm-inventory-changed — body {triggerType:
+ *    "ecomm_inventory_changed", payload: {id ("Unique identifier for a SKU item"), quantity, inventoryType}};
+ *  - https://developers.webflow.com/data/changelog/webhook-signatures and the official SDK's
+ *    `webhooks.verifySignature` (src/wrapper/WebhooksClient.ts): webhooks created with an OAuth application carry
+ *    `x-webflow-timestamp` (milliseconds) and `x-webflow-signature` = hex HMAC-SHA256 of `${timestamp}:${body}` with
+ *    the application's client secret; "Verify timestamp to ensure the request is recent (within 5 minutes)".
+ * This plugin connects a site through its Data Client app (oauth.ts), so the webhooks it creates are the app's:
+ * `signedWith: 'app'`. A site connected with a pasted site API token cannot create webhooks (the endpoint needs an
+ * app token): its subscribe fails and the hub keeps it on reconciliation.
+ */
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { ConnectContext, HttpClient, NoticeRef, NoticeRequest, PluginNotices } from '@stock-sync/plugin-sdk';
+import { createWebflowApi } from './webflow-api';
+
+export const INVENTORY_CHANGED = 'ecomm_inventory_changed';
+export const SIGNATURE_HEADER = 'x-webflow-signature';
+export const TIMESTAMP_HEADER = 'x-webflow-timestamp';
+/** "within 5 minutes" of the timestamp, either way (a timestamp from the future is as suspect as an old one). */
+export const TIMESTAMP_TOLERANCE_MS = 5 * 60_000;
+
+function header(headers: NoticeRequest['headers'], name: string): string | undefined {
+  const v = headers[name];
+  return typeof v === 'string' ? v : Array.isArray(v) ? (v[0] as string | undefined) : undefined;
+}
+
+/** hex(HMAC-SHA256(secret, `${timestamp}:${body}`)) — the SDK's verifySignature. */
+export function webflowSignature(timestamp: string, rawBody: Uint8Array | string, secret: string): string {
+  return createHmac('sha256', secret).update(`${timestamp}:`).update(rawBody).digest('hex');
+}
+
+export function verifyWebflowSignature(req: NoticeRequest, nowMs: number): boolean {
+  const timestamp = header(req.headers, TIMESTAMP_HEADER)?.trim();
+  const given = header(req.headers, SIGNATURE_HEADER)?.trim().toLowerCase();
+  if (!req.secret || !timestamp || !given || !/^\d{1,16}$/.test(timestamp) || !/^[0-9a-f]{64}$/.test(given)) return false;
+  if (Math.abs(nowMs - Number(timestamp)) > TIMESTAMP_TOLERANCE_MS) return false;
+  const expected = Buffer.from(webflowSignature(timestamp, req.rawBody, req.secret), 'utf8');
+  return timingSafeEqual(Buffer.from(given, 'utf8'), expected);
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The SKU an `ecomm_inventory_changed` delivery names (the plugin's externalVariantId); another trigger none. */
+export function webflowNoticeRefs(body: unknown): NoticeRef[] {
+  if (!isObject(body) || typeof body.triggerType !== 'string') throw new Error('a Webflow webhook {triggerType, payload} was expected');
+  if (body.triggerType !== INVENTORY_CHANGED) return [];
+  const sku = isObject(body.payload) ? body.payload.id : undefined;
+  if (typeof sku !== 'string' || sku === '') throw new Error('ecomm_inventory_changed without payload.id (the SKU)');
+  // The payload names the SKU only: the hub matches it within the store (a SKU id is unique on the site).
+  return [{ externalVariantId: sku }];
+}
+
+interface WebflowWebhook {
+  id?: string;
+  triggerType?: string;
+  url?: string;
+}
+
+function siteOf(ctx: ConnectContext): string {
+  const siteId = (ctx.credentials.siteId ?? '').trim();
+  if (!siteId) throw new Error('the Webflow store has no siteId');
+  return siteId;
+}
+
+/** The site's app-created webhooks of our trigger delivering to `deliveryUrl` (one page: at most 75 per trigger). */
+async function webhooksTo(api: HttpClient, siteId: string, deliveryUrl: string): Promise<WebflowWebhook[]> {
+  const res = await api.request<{ webhooks?: WebflowWebhook[] }>({ method: 'GET', url: `/sites/${encodeURIComponent(siteId)}/webhooks` });
+  const list = Array.isArray(res.data?.webhooks) ? res.data.webhooks : [];
+  return list.filter((w) => w?.triggerType === INVENTORY_CHANGED && w.url === deliveryUrl);
+}
+
+export function createWebflowNotices(now: () => number = Date.now): PluginNotices {
+  return {
+    topics: [INVENTORY_CHANGED],
+    signedWith: 'app',
+    verify: (req) => verifyWebflowSignature(req, now()),
+    refs: (body) => webflowNoticeRefs(body),
+    async subscribe(ctx, { deliveryUrl }) {
+      const api = createWebflowApi(ctx);
+      const siteId = siteOf(ctx);
+      // The app's client secret signs every webhook: an existing one to the same URL is kept as it is.
+      if ((await webhooksTo(api, siteId, deliveryUrl)).length > 0) return;
+      await api.request({
+        method: 'POST',
+        url: `/sites/${encodeURIComponent(siteId)}/webhooks`,
+        body: { triggerType: INVENTORY_CHANGED, url: deliveryUrl },
+      });
+    },
+    async unsubscribe(ctx, { deliveryUrl }) {
+      const api = createWebflowApi(ctx);
+      for (const w of await webhooksTo(api, siteOf(ctx), deliveryUrl)) {
+        if (w.id) await api.request({ method: 'DELETE', url: `/webhooks/${encodeURIComponent(w.id)}`, idempotent: true });
+      }
+    },
+  };
+}
