@@ -48,13 +48,14 @@ export interface NoticeSubscribed {
 }
 
 /**
- * A variant a notice concerns. Platforms often name only the variant (a variation id, an inventory item):
+ * What a notice concerns. Platforms often name only the variant (a variation id, an inventory item):
  * `externalProductId` is then absent and the host matches on `externalVariantId` within the store alone.
+ * Since 1.4.0 a ref may name only the product (`externalVariantId` absent), for platforms whose notices never
+ * name the variant (Nuvemshop's `product/updated`, Ecwid's `product.updated`): every synced variant of that
+ * product in the store is read back.
  */
-export interface NoticeRef {
-  externalVariantId: string;
-  externalProductId?: string;
-}
+export type NoticeRef =
+  { externalVariantId: string; externalProductId?: string } | { externalProductId: string; externalVariantId?: undefined };
 
 /** Where the platform must deliver a store's notices, and the secret it must sign them with. */
 export interface NoticeSubscription {
@@ -76,13 +77,19 @@ export interface PluginNotices {
    */
   storeOf?(body: unknown, headers: NoticeRequest['headers']): string | undefined;
   /**
+   * Since 1.4.0, optional: the platform's id of the event a VERIFIED notice reports, when the signature covers
+   * it but not the whole body (Ecwid signs `eventCreated.eventId` only). The host then refuses a second notice
+   * with the same id as a replay — whatever its body — instead of comparing body digests.
+   */
+  noticeId?(body: unknown, headers: NoticeRequest['headers']): string | undefined;
+  /**
    * Whether the delivery is signed with `secret` by the platform's documented scheme. Pure and
    * constant-time (crypto.timingSafeEqual on equal-length values); false, never a throw, on a missing or
    * malformed signature. The host calls it before it parses the body or writes anything.
    */
   verify(req: NoticeRequest): boolean;
   /**
-   * The variants a VERIFIED notice concerns, read from its parsed JSON body (pure, no I/O). An empty list
+   * The variants (or, since 1.4.0, whole products) a VERIFIED notice concerns, read from its parsed JSON body (pure, no I/O). An empty list
    * when the notice is about nothing the hub syncs (another topic, a product without stock). Throws
    * (any error) when the body is not the platform's documented shape: the host answers 400.
    */

@@ -94,7 +94,7 @@ export class NoticesService implements OnModuleDestroy {
     if (verified) return verified;
     const parsed = parsedNotice(notices, req);
     if ('invalid' in parsed) return invalidBody();
-    return this.record(platform, [storeId], parsed.refs, req.rawBody);
+    return this.record(platform, [storeId], parsed.refs, replayKey(req.rawBody, parsed.noticeId));
   }
 
   /** A notice delivered to the platform's one URL (set in the app's settings): the plugin names the store. */
@@ -122,7 +122,7 @@ export class NoticesService implements OnModuleDestroy {
       platform,
       stores.map((s) => s.id),
       parsed.refs,
-      req.rawBody,
+      replayKey(req.rawBody, parsed.noticeId),
     );
   }
 
@@ -153,8 +153,7 @@ export class NoticesService implements OnModuleDestroy {
    * Per store, one transaction: the notice is recorded by its body's digest (a unique key: the same signed
    * body again is a replay and changes nothing) and the synced variants it names are marked for a read-back.
    */
-  private async record(platform: string, storeIds: string[], refs: NoticeRef[], rawBody: Uint8Array): Promise<NoticeOutcome> {
-    const digest = createHash('sha256').update(rawBody).digest('hex');
+  private async record(platform: string, storeIds: string[], refs: NoticeRef[], digest: string): Promise<NoticeOutcome> {
     let marked = 0;
     let fresh = 0;
     for (const storeId of storeIds) {
@@ -188,13 +187,15 @@ export class NoticesService implements OnModuleDestroy {
           m,
           `UPDATE sync_variants sv SET readback_requested_at = now()
            FROM unnest($2::text[], $3::text[]) AS r(variant_id, product_id)
-           WHERE sv.store_id = $1 AND sv.external_variant_id = r.variant_id
+           -- A ref names a variant (with or without its product) or a whole product.
+           WHERE sv.store_id = $1
+             AND (r.variant_id IS NULL OR sv.external_variant_id = r.variant_id)
              AND (r.product_id IS NULL OR sv.external_product_id = r.product_id)
              AND ${SYNCED_IN_STORE}
              -- A paused store, or one with stock sync off, gets no read-back (its notice is still recorded).
              AND EXISTS (SELECT 1 FROM stores s WHERE s.id = $1 AND s.status = 'active' AND s.stock_sync_enabled)
            RETURNING sv.id`,
-          [storeId, refs.map((r) => r.externalVariantId), refs.map((r) => r.externalProductId ?? null)],
+          [storeId, refs.map((r) => r.externalVariantId ?? null), refs.map((r) => r.externalProductId ?? null)],
         )
       : [];
     if (rows.length)
@@ -253,6 +254,15 @@ function isPing(notices: PluginNotices, req: Inbound): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * What makes a notice the same notice again: the platform's signed event id when the plugin names one (its
+ * signature does not cover the whole body), else the body's exact bytes. Stored as `body_sha256`.
+ */
+function replayKey(rawBody: Uint8Array, noticeId: string | undefined): string {
+  const hash = createHash('sha256');
+  return (noticeId === undefined ? hash.update(rawBody) : hash.update(`notice-id:${noticeId}`)).digest('hex');
 }
 
 /** A verified body that is not the platform's documented shape (the API's own input-error shape). */

@@ -21,7 +21,7 @@ export function validateNoticesPart(raw: unknown): string[] {
   for (const name of ['verify', 'refs']) {
     if (typeof raw[name] !== 'function') errors.push(`notices.${name} must be a function`);
   }
-  for (const name of ['isPing', 'subscribe', 'unsubscribe', 'storeOf']) {
+  for (const name of ['isPing', 'subscribe', 'unsubscribe', 'storeOf', 'noticeId']) {
     if (raw[name] !== undefined && typeof raw[name] !== 'function') errors.push(`notices.${name} must be a function when present`);
   }
   const signer = raw.signedWith ?? 'store';
