@@ -8,6 +8,7 @@ import { processRecentWrites } from './recent-writes';
 import { BigCommerceConnection } from './connection';
 import { credentialFields, DEFAULT_LOCATION_ID, manifest } from './manifest';
 import { parseBcId } from './ids';
+import { bigcommerceNotices } from './notices';
 import { bigcommerceOAuth } from './oauth/bigcommerce-oauth';
 
 export const plugin: IntegrationPlugin = {
@@ -18,6 +19,7 @@ export const plugin: IntegrationPlugin = {
     return new BigCommerceConnection(createBcApi(ctx), ctx.log, locationId, processRecentWrites, apiBaseUrl(ctx.credentials));
   },
   oauth: bigcommerceOAuth,
+  notices: bigcommerceNotices,
 };
 
 export default plugin;
@@ -25,3 +27,4 @@ export { manifest, credentialFields } from './manifest';
 export { bigcommerceOAuth, BIGCOMMERCE_OAUTH_SCOPES } from './oauth/bigcommerce-oauth';
 export { verifySignedPayloadJwt } from './oauth/signed-payload-jwt';
 export { fromBcStock, trackedChange, untrackedChange } from './stock-mapping';
+export { bigcommerceNotices, bigcommerceNoticeRefs, standardWebhookSignature, verifyStandardWebhook, NOTICE_TOPICS } from './notices';

@@ -19,10 +19,13 @@ import { problemBody } from './errors';
 import { bigcommerceOAuthConfig, installRoute, SIM_OAUTH_APP } from './oauth';
 import { bcRoutes } from './routes';
 import { createSpecValidators, type SpecValidators } from './spec-validators';
+import { deliverLevelChange } from './webhooks';
 import {
   applyMerchantEdit,
   createBcState,
+  DEFAULT_LOCATION,
   findVariant,
+  levelAt,
   neutralStock,
   refKey,
   type BigcommerceSimState,
@@ -32,6 +35,8 @@ import {
 
 export type { BigcommerceSimState, SimProduct, SimVariant } from './state';
 export { SIM_STORE_HASH, MERCHANT_UNLIMITED_COUNT } from './state';
+export type { SimHook } from './state';
+export { settleDeliveries, SIM_STORE_ID } from './webhooks';
 export { SIM_OAUTH_APP, SIM_APP_SCOPES, bigcommerceOAuthConfig, callbackClaims, signedPayloadJwt, sendUninstallCallback } from './oauth';
 
 /** Obviously fake store-level API token. */
@@ -130,7 +135,10 @@ const definition: PlatformSimulatorDefinition<BigcommerceSimState> = {
   manualEdit(state: BigcommerceSimState, ref: VariantRef, to: TargetStock): void {
     const v = findVariant(state, ref);
     if (!v) throw new Error(`no variant ${ref.externalVariantId} in product ${ref.externalProductId}`);
+    const before = levelAt(v, DEFAULT_LOCATION);
     applyMerchantEdit(state, v, to);
+    // A count edited in the control panel fires the inventory webhooks (purchasing switches fire none of them).
+    deliverLevelChange(state, v, DEFAULT_LOCATION, before, levelAt(v, DEFAULT_LOCATION));
   },
   authenticate: authenticateBc,
   rateLimit: {

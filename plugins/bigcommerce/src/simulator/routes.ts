@@ -10,6 +10,7 @@ import { invalidInput, problem, problemBody, tooLarge } from './errors';
 import { productJson, variantJson } from './representation';
 import type { SpecValidators } from './spec-validators';
 import { levelAt, setLevelAt, settleAdjustments, type BigcommerceSimState, type SimVariant } from './state';
+import { deliverLevelChange, webhookRoutes } from './webhooks';
 
 type Route = SimRoute<BigcommerceSimState>;
 const BASE = '/stores/:storeHash/v3';
@@ -170,7 +171,13 @@ function absoluteAdjustment(check: SpecValidators['absoluteAdjustment']) {
           titles.push(`[Item with ${name} is tracked by product, please update stock by product id]`);
         else if (p.inventoryTracking === 'none')
           titles.push(`[Item with ${name} is not tracked, please enable inventory tracking by variant]`);
-        else apply.push(() => setLevelAt(v, item.location_id, item.quantity));
+        else
+          apply.push(() => {
+            const before = levelAt(v, item.location_id);
+            setLevelAt(v, item.location_id, item.quantity);
+            // API inventory updates fire the inventory webhooks too ("This includes changes made by apps").
+            deliverLevelChange(state, v, item.location_id, before, item.quantity);
+          });
       }
     }
     if (titles.length) return problem(422, titles.join(', '));
@@ -238,6 +245,7 @@ export function bcRoutes(v: SpecValidators): Route[] {
     { method: 'PUT', path: `${BASE}/catalog/variants`, handle: updateVariantsBatch(v.updateVariantsBatch) },
     { method: 'PUT', path: `${BASE}/inventory/adjustments/absolute`, handle: absoluteAdjustment(v.absoluteAdjustment) },
     { method: 'GET', path: `${BASE}/inventory/locations/:locationId/items`, handle: locationItems },
+    ...webhookRoutes(v),
   ];
   return routes.map((r) => ({ ...r, handle: settled(r.handle) }));
 }

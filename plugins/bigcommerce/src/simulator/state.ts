@@ -55,6 +55,23 @@ export interface BigcommerceSimState {
   pendingAdjustments: { applyAt: number; apply: () => void }[];
   /** The sandbox app profile's auth callback URL (real app profiles hold it); the install link's redirect_uri wins. */
   authCallbackUrl?: string;
+  /** The store's webhooks (v3 /hooks) of the sandbox app's client id. */
+  hooks: Map<number, SimHook>;
+  nextHookId: number;
+  /** Callbacks sent (last 100), with the receiver's answer (0 = none). */
+  deliveries: { hookId: number; url: string; scope: string; body: string; status: number }[];
+  /** Callbacks still on their way. */
+  inFlight: Set<Promise<void>>;
+}
+
+export interface SimHook {
+  id: number;
+  scope: string;
+  destination: string;
+  isActive: boolean;
+  headers: Record<string, string> | null;
+  createdAt: number;
+  updatedAt: number;
 }
 
 export const SIM_STORE_HASH = 'simstore1';
@@ -73,6 +90,10 @@ export function createBcState(): BigcommerceSimState {
     clock: Date.now,
     adjustmentDelayMs: 0,
     pendingAdjustments: [],
+    hooks: new Map(),
+    nextHookId: 18048287,
+    deliveries: [],
+    inFlight: new Set(),
   };
 }
 
