@@ -6,6 +6,7 @@ import type { IntegrationPlugin } from '@stock-sync/plugin-sdk';
 import { createBigCartelApi } from './big-cartel-api';
 import { BigCartelConnection } from './connection';
 import { credentialFields, manifest } from './manifest';
+import { bigCartelNotices } from './notices';
 import { oauth } from './oauth';
 
 export const plugin: IntegrationPlugin = {
@@ -15,8 +16,10 @@ export const plugin: IntegrationPlugin = {
     return new BigCartelConnection(createBigCartelApi(ctx), ctx.log);
   },
   oauth,
+  notices: bigCartelNotices,
 };
 
 export default plugin;
 export { manifest, credentialFields } from './manifest';
 export { quantityFor, fromOptionQuantity } from './stock-mapping';
+export { bigCartelNotices, bigCartelNoticeRefs, bigCartelNoticeStore, verifyBigCartelNotice, NOTICE_TOPICS } from './notices';

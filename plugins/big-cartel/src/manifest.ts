@@ -32,7 +32,7 @@ export const manifest: PluginManifest = {
     unlimitedStock: 'emulated',
     maxBatch: MAX_BATCH,
     readBack: true,
-    // product.updated webhooks exist but are invite-only; not subscribed.
+    // product.updated webhooks (invite-only) are received as notices (src/notices.ts), sent to the app's webhook_url.
     webhooks: false,
   },
   rateLimit: {

@@ -9,11 +9,13 @@ import { jsonApiError } from './errors';
 import { withBigCartelOAuth } from './oauth';
 import { applyMerchantEdit, deriveStatus, neutralStock } from './product-rules';
 import { bigCartelRoutes } from './routes';
+import { deliverProductUpdated } from './webhooks';
 import { createBigCartelState, refKey, SANDBOX_ACCOUNT_ID, type BigCartelSimState, type SimOption } from './state';
 
 export type { BigCartelSimState, SimOption, SimProduct } from './state';
 export { SANDBOX_ACCOUNT_ID } from './state';
 export { SANDBOX_OAUTH_APP, bigCartelOAuth, signedAccountDeauthorized } from './oauth';
+export { settleDeliveries, productObject } from './webhooks';
 
 /** Obviously fake OAuth token. */
 export const SANDBOX_ACCESS_TOKEN = 'bc_test_0000000000000000sandbox0000000000';
@@ -96,6 +98,11 @@ const apiDefinition: PlatformSimulatorDefinition<BigCartelSimState> = {
     const o = findOption(state, ref);
     if (!o) throw new Error(`no option ${ref.externalVariantId} in product ${ref.externalProductId}`);
     applyMerchantEdit(state, o, to, state.clock());
+    const p = state.products.get(o.productId);
+    if (p) deliverProductUpdated(state, p);
+  },
+  setAppNoticeUrl(state: BigCartelSimState, url: string | undefined): void {
+    state.appNoticeUrl = url;
   },
   authenticate,
   rateLimit: {

@@ -9,6 +9,7 @@ import { optionResource, productDocument } from './documents';
 import { jsonApiError } from './errors';
 import { setQuantity } from './product-rules';
 import type { BigCartelSimState } from './state';
+import { deliverProductUpdated } from './webhooks';
 
 type Ctx = SimContext<BigCartelSimState>;
 const JSON_API_HEADERS = { 'content-type': 'application/vnd.api+json' };
@@ -74,6 +75,8 @@ function patchOption(req: SimRequest, ctx: Ctx): SimResponse {
     if (typeof raw !== 'number' || !Number.isInteger(raw) || raw < 0)
       return jsonApiError(400, 'quantity must be a whole number of 0 or more', '/data/attributes/quantity');
     setQuantity(state, o, raw, state.clock());
+    // "You'll also receive webhooks for changes you make with the API."
+    deliverProductUpdated(state, p);
   }
   return { status: 200, headers: JSON_API_HEADERS, body: { data: optionResource(o) } };
 }
@@ -122,6 +125,7 @@ function patchProduct(req: SimRequest, ctx: Ctx): SimResponse {
   }
   p.optionIds = p.optionIds.filter((id) => updates.has(id));
   p.updatedAt = now;
+  deliverProductUpdated(state, p);
   return { status: 200, headers: JSON_API_HEADERS, body: productDocument(state, p) };
 }
 

@@ -25,12 +25,25 @@ export interface BigCartelSimState {
   /** "productId/optionId" of options that existed and were deleted. */
   deleted: Set<string>;
   clock: () => number;
+  /** The application's webhook_url (every connected account's webhooks go there); unset = none sent. */
+  appNoticeUrl?: string;
+  /** The last webhook deliveries (at most 100) and those still in flight. */
+  deliveries: { url: string; type: string; body: string; status: number }[];
+  inFlight: Set<Promise<void>>;
 }
 
 export const SANDBOX_ACCOUNT_ID = '7654321';
 
 export function createBigCartelState(): BigCartelSimState {
-  return { accountId: SANDBOX_ACCOUNT_ID, products: new Map(), options: new Map(), deleted: new Set(), clock: Date.now };
+  return {
+    accountId: SANDBOX_ACCOUNT_ID,
+    products: new Map(),
+    options: new Map(),
+    deleted: new Set(),
+    clock: Date.now,
+    deliveries: [],
+    inFlight: new Set(),
+  };
 }
 
 export function refKey(productId: string, optionId: string): string {

@@ -1,0 +1,81 @@
+/**
+ * Big Cartel webhooks as the hub's platform notices (plugin API 1.4, issue 13). Sources, as fixtures in
+ * test/evidence/webhook-product-updated.json (README "Platform notices"):
+ *  - https://help.bigcartel.com/developers/api/v1/webhooks/ — `product.updated` "Sent when a product is updated,
+ *    either by the account or when it's part of a new order", payload: the product; "You'll also receive webhooks
+ *    for changes you make with the API"; every webhook is POSTed to "the webhook_url for your application" as
+ *    `{account_id, type, payload}` and signed (webhook-signature.ts: the app's client secret); invite-only;
+ *  - https://help.bigcartel.com/developers/api/v1/products/ — the product object: `id`, …, `options[]` with
+ *    `id`, `name`, `price`, `quantity` ("The quantity in stock of the product option"), `sold`.
+ * The page shows the payload only as `{ ... }`: read as the product object's attribute table (`{id, …, options:
+ * [{id, …}]}`, as `account.closed`'s payload is `{id}`); a JSON:API resource (`relationships.options.data[]`) is
+ * read too. A `product.updated` naming no options in either form is refused (a throw: 400), never guessed.
+ */
+import { idText, type NoticeRef, type NoticeRequest, type PluginNotices } from '@stock-sync/plugin-sdk';
+import { usableId } from './plan';
+import { isSignedByApp, SIGNATURE_HEADER } from './webhook-signature';
+
+export const NOTICE_TOPICS = ['product.updated'] as const;
+
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function header(headers: NoticeRequest['headers'], name: string): string | undefined {
+  const v = headers[name];
+  return typeof v === 'string' ? v : Array.isArray(v) ? (v[0] as string | undefined) : undefined;
+}
+
+/** hex HMAC-SHA256 of the exact bytes with the app's client secret (`secret`), constant-time. */
+export function verifyBigCartelNotice(req: NoticeRequest): boolean {
+  return isSignedByApp(Buffer.from(req.rawBody), header(req.headers, SIGNATURE_HEADER), req.secret);
+}
+
+/** `{account_id, type, payload}`, or a throw (400). */
+function documentedWebhook(body: unknown): { accountId?: string; type: string; payload: unknown } {
+  if (!isObject(body)) throw new Error('a Big Cartel webhook object was expected');
+  if (typeof body.type !== 'string' || body.type === '') throw new Error('the webhook has no type');
+  return { accountId: idText(body.account_id), type: body.type, payload: body.payload };
+}
+
+/** The account a verified webhook concerns: `account_id`, the externalStoreId the OAuth install records. */
+export function bigCartelNoticeStore(body: unknown): string | undefined {
+  try {
+    return documentedWebhook(body).accountId;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The option ids of a product object: its `options[]` (attribute table) or its JSON:API options linkage. */
+function optionIdsOf(product: Json): unknown[] | undefined {
+  if (Array.isArray(product.options)) return product.options.map((o) => (isObject(o) ? o.id : undefined));
+  const rel = isObject(product.relationships) && isObject(product.relationships.options) ? product.relationships.options.data : undefined;
+  return Array.isArray(rel) ? rel.map((o) => (isObject(o) ? o.id : undefined)) : undefined;
+}
+
+function usable(v: unknown, what: string): string {
+  const id = idText(v);
+  if (!id || !usableId(id)) throw new Error(`product.updated with an unusable ${what} id`);
+  return id;
+}
+
+/** The options of the product a `product.updated` carries; none for other webhook types. */
+export function bigCartelNoticeRefs(body: unknown): NoticeRef[] {
+  const w = documentedWebhook(body);
+  if (!(NOTICE_TOPICS as readonly string[]).includes(w.type)) return [];
+  // A JSON:API document ({data: resource}) is unwrapped; the attribute-table object is used as it is.
+  const product = isObject(w.payload) && isObject(w.payload.data) ? w.payload.data : w.payload;
+  if (!isObject(product)) throw new Error('product.updated without a product payload');
+  const productId = usable(product.id, 'product');
+  const optionIds = optionIdsOf(product);
+  if (!optionIds || optionIds.length === 0) throw new Error(`product.updated of product ${productId} names no options`);
+  return optionIds.map((id) => ({ externalProductId: productId, externalVariantId: usable(id, 'option') }));
+}
+
+export const bigCartelNotices: PluginNotices = {
+  topics: NOTICE_TOPICS,
+  signedWith: 'app',
+  verify: verifyBigCartelNotice,
+  refs: (body) => bigCartelNoticeRefs(body),
+  storeOf: (body) => bigCartelNoticeStore(body),
+};

@@ -1,0 +1,135 @@
+/**
+ * Big Cartel webhooks as platform notices (plugin API 1.4): the documented product.updated delivery and its
+ * signature (test/evidence/webhook-product-updated.json), held against the plugin AND the simulator.
+ */
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { hmacSha256 } from '@stock-sync/plugin-sdk';
+import { evidence, expectSameShape } from '@stock-sync/plugin-testkit';
+import { bigCartelNoticeRefs, bigCartelNoticeStore, plugin } from '../src';
+import { SANDBOX_OAUTH_APP, settleDeliveries } from '../src/simulator';
+import { connect, startBigCartelSimulator, type BigCartelSim } from './support/account';
+
+const DIR = join(__dirname, 'evidence');
+const SECRET = 'fixture-secret-not-a-real-one';
+const notices = plugin.notices!;
+const lower = (h: Record<string, string> = {}) => Object.fromEntries(Object.entries(h).map(([k, v]) => [k.toLowerCase(), v]));
+
+describe('the documented delivery (webhook-product-updated)', () => {
+  const e = evidence(DIR, 'webhook-product-updated');
+  const headers = lower(e.request!.headers);
+  const rawBody = Buffer.from(String(e.request!.body));
+  const body = JSON.parse(rawBody.toString());
+  const req = (over: Partial<Parameters<typeof notices.verify>[0]> = {}) => ({ headers, rawBody, secret: SECRET, ...over });
+
+  it('verifies hex HMAC-SHA256(client secret, exact body) in X-Webhook-Signature', () => {
+    expect(hmacSha256(SECRET, rawBody, 'hex')).toBe(headers['x-webhook-signature']);
+    expect(notices.verify(req())).toBe(true);
+  });
+
+  it('refuses another secret, a changed body, a missing or mangled signature', () => {
+    expect(notices.verify(req({ secret: 'another-secret' }))).toBe(false);
+    expect(notices.verify(req({ rawBody: Buffer.from(rawBody.toString().replace('"quantity":2', '"quantity":3')) }))).toBe(false);
+    const { ['x-webhook-signature']: _omitted, ...unsigned } = headers;
+    expect(notices.verify(req({ headers: unsigned }))).toBe(false);
+    expect(notices.verify(req({ headers: { ...headers, 'x-webhook-signature': 'abc' } }))).toBe(false);
+    expect(notices.verify(req({ secret: '' }))).toBe(false);
+  });
+
+  it("names the product's options and the account", () => {
+    expect(notices.refs(body, headers)).toEqual([
+      { externalProductId: '456', externalVariantId: '789' },
+      { externalProductId: '456', externalVariantId: '790' },
+    ]);
+    expect(notices.storeOf!(body, headers)).toBe('12345');
+  });
+
+  it('topics and signer', () => {
+    expect(notices.topics).toEqual(['product.updated']);
+    expect(notices.signedWith).toBe('app');
+    expect(notices.subscribe).toBeUndefined();
+  });
+});
+
+describe('refs on other bodies', () => {
+  const resource = { id: '456', type: 'products', relationships: { options: { data: [{ id: '789', type: 'product_options' }] } } };
+
+  it('reads a JSON:API product resource or document too', () => {
+    const ref = [{ externalProductId: '456', externalVariantId: '789' }];
+    expect(bigCartelNoticeRefs({ account_id: '1', type: 'product.updated', payload: resource })).toEqual(ref);
+    expect(bigCartelNoticeRefs({ account_id: '1', type: 'product.updated', payload: { data: resource } })).toEqual(ref);
+  });
+
+  it('other webhook types name nothing (the deauthorization, orders)', () => {
+    const deauth = evidence(DIR, 'webhook-account-deauthorized').request!.body;
+    expect(bigCartelNoticeRefs(deauth)).toEqual([]);
+    expect(bigCartelNoticeRefs({ account_id: '1', type: 'order.created', payload: {} })).toEqual([]);
+    expect(bigCartelNoticeStore(deauth)).toBe('12345');
+  });
+
+  it('throws when a product.updated names no product or no options (never guessed)', () => {
+    expect(() => bigCartelNoticeRefs('x')).toThrow();
+    expect(() => bigCartelNoticeRefs({ account_id: '1', payload: resource })).toThrow();
+    expect(() => bigCartelNoticeRefs({ account_id: '1', type: 'product.updated', payload: { id: '456' } })).toThrow();
+    expect(() => bigCartelNoticeRefs({ account_id: '1', type: 'product.updated', payload: { id: '456', options: [] } })).toThrow();
+    expect(() => bigCartelNoticeRefs({ account_id: '1', type: 'product.updated', payload: { options: [{ id: 1 }] } })).toThrow();
+    expect(() => bigCartelNoticeRefs({ account_id: '1', type: 'product.updated', payload: { id: '4/5', options: [{ id: 1 }] } })).toThrow();
+    expect(bigCartelNoticeStore({ type: 'product.updated' })).toBeUndefined();
+  });
+});
+
+describe('the simulator', () => {
+  const ref = { externalProductId: '456', externalVariantId: '789' };
+  let sim: BigCartelSim;
+  let receiver: Server;
+  const received: { headers: IncomingMessage['headers']; body: string }[] = [];
+
+  beforeEach(async () => {
+    received.length = 0;
+    sim = await startBigCartelSimulator();
+    sim.seed([{ productId: '456', variants: [{ variantId: '789', initial: { kind: 'quantity', quantity: 3 } }] }]);
+    receiver = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        received.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
+        res.writeHead(200).end();
+      });
+    });
+    await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
+    sim.setAppNoticeUrl(`http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks/big-cartel`);
+  });
+  afterEach(async () => {
+    await sim.close();
+    await new Promise<void>((r) => receiver.close(() => r()));
+  });
+
+  it('a merchant edit sends product.updated in the documented shape, signed with the app, naming the option', async () => {
+    sim.manualEdit(ref, { kind: 'quantity', quantity: 17 });
+    await settleDeliveries(sim.state);
+    expect(received).toHaveLength(1);
+    const d = received[0]!;
+    const e = evidence(DIR, 'webhook-product-updated');
+    for (const h of Object.keys(lower(e.request!.headers))) expect(d.headers[h]).toBeDefined();
+    const body = JSON.parse(d.body);
+    expectSameShape(body, JSON.parse(String(e.request!.body)), e.name);
+    expect(body.payload.options).toEqual([expect.objectContaining({ id: 789, quantity: 17 })]);
+    const headers = d.headers as Record<string, string>;
+    expect(notices.verify({ headers, rawBody: Buffer.from(d.body), secret: SANDBOX_OAUTH_APP.clientSecret })).toBe(true);
+    expect(notices.refs(body, headers)).toEqual([ref]);
+    expect(notices.storeOf!(body, headers)).toBe(sim.state.accountId);
+  });
+
+  it("the API's own write sends it too (documented); without the app's webhook_url nothing is sent", async () => {
+    const out = await connect(sim).writeStock([{ ...ref, target: { kind: 'quantity', quantity: 8 } }]);
+    expect(out[0]!.status).toBe('written');
+    await settleDeliveries(sim.state);
+    expect(received.length).toBeGreaterThanOrEqual(1);
+    const seen = received.length;
+    sim.setAppNoticeUrl(undefined);
+    sim.manualEdit(ref, { kind: 'quantity', quantity: 1 });
+    await settleDeliveries(sim.state);
+    expect(received).toHaveLength(seen);
+  });
+});
