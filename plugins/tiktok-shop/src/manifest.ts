@@ -32,7 +32,8 @@ export const manifest: PluginManifest = {
     unlimitedStock: 'emulated',
     maxBatch: MAX_SKUS_PER_UPDATE,
     readBack: true,
-    // Inventory webhook event types are known only from third-party enumerations; not subscribed.
+    // The inventory status change webhook is received as notices (src/notices.ts), but it announces only drops to
+    // low stock / sold out: other drift is still found by reads.
     webhooks: false,
   },
   rateLimit: {
