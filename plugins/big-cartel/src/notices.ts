@@ -9,7 +9,8 @@
  *    `id`, `name`, `price`, `quantity` ("The quantity in stock of the product option"), `sold`.
  * The page shows the payload only as `{ ... }`: read as the product object's attribute table (`{id, …, options:
  * [{id, …}]}`, as `account.closed`'s payload is `{id}`); a JSON:API resource (`relationships.options.data[]`) is
- * read too. A `product.updated` naming no options in either form is refused (a throw: 400), never guessed.
+ * read too. A `product.updated` naming no options in either form names the whole product (every synced option of it is
+ * read back); one naming no product id is refused (a throw: 400).
  */
 import { idText, type NoticeRef, type NoticeRequest, type PluginNotices } from '@stock-sync/plugin-sdk';
 import { usableId } from './plan';
@@ -68,7 +69,8 @@ export function bigCartelNoticeRefs(body: unknown): NoticeRef[] {
   if (!isObject(product)) throw new Error('product.updated without a product payload');
   const productId = usable(product.id, 'product');
   const optionIds = optionIdsOf(product);
-  if (!optionIds || optionIds.length === 0) throw new Error(`product.updated of product ${productId} names no options`);
+  // No options listed (a payload form not seen in the documents): the whole product is read back (API 1.4 product ref).
+  if (!optionIds || optionIds.length === 0) return [{ externalProductId: productId }];
   return optionIds.map((id) => ({ externalProductId: productId, externalVariantId: usable(id, 'option') }));
 }
 

@@ -68,11 +68,21 @@ describe('refs on other bodies', () => {
     expect(bigCartelNoticeStore(deauth)).toBe('12345');
   });
 
-  it('throws when a product.updated names no product or no options (never guessed)', () => {
+  it('a product.updated listing no options names the whole product (read back whole)', () => {
+    expect(bigCartelNoticeRefs({ account_id: '1', type: 'product.updated', payload: { id: '456' } })).toEqual([
+      { externalProductId: '456' },
+    ]);
+    expect(bigCartelNoticeRefs({ account_id: '1', type: 'product.updated', payload: { id: '456', options: [] } })).toEqual([
+      { externalProductId: '456' },
+    ]);
+  });
+
+  it('throws when a product.updated names no product, or an option id that cannot be one', () => {
     expect(() => bigCartelNoticeRefs('x')).toThrow();
     expect(() => bigCartelNoticeRefs({ account_id: '1', payload: resource })).toThrow();
-    expect(() => bigCartelNoticeRefs({ account_id: '1', type: 'product.updated', payload: { id: '456' } })).toThrow();
-    expect(() => bigCartelNoticeRefs({ account_id: '1', type: 'product.updated', payload: { id: '456', options: [] } })).toThrow();
+    expect(() =>
+      bigCartelNoticeRefs({ account_id: '1', type: 'product.updated', payload: { id: '456', options: [{ name: 'S' }] } }),
+    ).toThrow();
     expect(() => bigCartelNoticeRefs({ account_id: '1', type: 'product.updated', payload: { options: [{ id: 1 }] } })).toThrow();
     expect(() => bigCartelNoticeRefs({ account_id: '1', type: 'product.updated', payload: { id: '4/5', options: [{ id: 1 }] } })).toThrow();
     expect(bigCartelNoticeStore({ type: 'product.updated' })).toBeUndefined();
