@@ -83,13 +83,26 @@ export interface PluginNotices {
    */
   noticeId?(body: unknown, headers: NoticeRequest['headers']): string | undefined;
   /**
+   * Since 1.4.0, optional: the body of a VERIFIED notice as `refs`, `storeOf` and `noticeId` read it, for
+   * platforms whose body is not JSON (Wix delivers a JWT). Default: JSON.parse of the UTF-8 text. Throws when
+   * the bytes are not the platform's documented shape (the host answers 400).
+   */
+  parse?(req: Pick<NoticeRequest, 'rawBody' | 'headers'>): unknown;
+  /**
+   * Since 1.4.0, optional: true when the platform sends the very same bytes for distinct events, signing no event
+   * id or time (Nuvemshop's `{store_id, event, id}`). The host cannot tell a replay from a new event then, and
+   * accepts both: a replay only makes the hub read the platform's own state back. Absent: the same signed
+   * notice twice (by `noticeId`, else by its bytes) is refused as a replay.
+   */
+  repeatsBodies?: boolean;
+  /**
    * Whether the delivery is signed with `secret` by the platform's documented scheme. Pure and
    * constant-time (crypto.timingSafeEqual on equal-length values); false, never a throw, on a missing or
    * malformed signature. The host calls it before it parses the body or writes anything.
    */
   verify(req: NoticeRequest): boolean;
   /**
-   * The variants (or, since 1.4.0, whole products) a VERIFIED notice concerns, read from its parsed JSON body (pure, no I/O). An empty list
+   * The variants (or, since 1.4.0, whole products) a VERIFIED notice concerns, read from its parsed body (JSON, or what `parse` answers; pure, no I/O). An empty list
    * when the notice is about nothing the hub syncs (another topic, a product without stock). Throws
    * (any error) when the body is not the platform's documented shape: the host answers 400.
    */

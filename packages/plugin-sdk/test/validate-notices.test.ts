@@ -59,6 +59,15 @@ describe('validatePlugin: the optional notices part (plugin API 1.3)', () => {
       ok: false,
       errors: ['notices.storeOf must be a function when present'],
     });
+    expect(validatePlugin(pluginWith({ ...good, noticeId: () => 'e', parse: () => ({}), repeatsBodies: true })).ok).toBe(true);
+    expect(validatePlugin(pluginWith({ ...good, noticeId: 'eventId', parse: 'jwt', repeatsBodies: 'yes' }))).toEqual({
+      ok: false,
+      errors: [
+        'notices.noticeId must be a function when present',
+        'notices.parse must be a function when present',
+        'notices.repeatsBodies must be a boolean when present',
+      ],
+    });
     expect(validatePlugin(pluginWith({ ...good, signedWith: 'subscription' }))).toEqual({
       ok: false,
       errors: ["notices.signedWith 'subscription' needs subscribe"],

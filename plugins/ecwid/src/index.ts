@@ -22,4 +22,4 @@ export const plugin: IntegrationPlugin = {
 export default plugin;
 export { manifest, credentialFields };
 export { toStockUpdate, fromCombination } from './stock-mapping';
-export { ecwidNoticeProducts, ecwidNoticeRefs, ecwidNoticeStore, verifyEcwidNotice } from './notices';
+export { ecwidNoticeId, ecwidNoticeProducts, ecwidNoticeRefs, ecwidNoticeStore, verifyEcwidNotice } from './notices';

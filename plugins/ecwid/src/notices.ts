@@ -73,15 +73,21 @@ export function ecwidNoticeProducts(body: unknown): string[] {
 }
 
 /**
- * The variants a verified notice concerns: none the hub can match today. The plugin's variants are
- * (product id, combination id) and `product.updated` names the product only; `refs` is pure (no call to list
- * the product's combinations), and NoticeRef needs a combination id. The documented shape is still checked
- * (a throw → 400). Once the hub can mark "every synced variant of a product", this returns
- * ecwidNoticeProducts(body) in that form (README "Platform notices": the change needed).
+ * What a verified notice concerns: the whole product (`entityId`) — `product.updated` names no combination and
+ * `refs` is pure (no call to list them), so the hub reads back every synced combination of that product. The
+ * documented shape is checked (a throw → 400); other events name nothing.
  */
 export function ecwidNoticeRefs(body: unknown): NoticeRef[] {
-  ecwidNoticeProducts(body);
-  return [];
+  return ecwidNoticeProducts(body).map((externalProductId) => ({ externalProductId }));
+}
+
+/**
+ * The event's id, which the signature covers (the body beyond it is not signed): the hub refuses a second
+ * notice with the same eventId as a replay, whatever its body.
+ */
+export function ecwidNoticeId(body: unknown): string | undefined {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
+  return idText((body as Record<string, unknown>).eventId);
 }
 
 export const ecwidNotices: PluginNotices = {
@@ -90,4 +96,5 @@ export const ecwidNotices: PluginNotices = {
   verify: verifyEcwidNotice,
   storeOf: (body) => ecwidNoticeStore(body),
   refs: (body) => ecwidNoticeRefs(body),
+  noticeId: (body) => ecwidNoticeId(body),
 };

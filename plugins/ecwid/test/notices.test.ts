@@ -3,10 +3,7 @@
  * (test/evidence/webhook-product-updated.json) held against the plugin AND the simulator, whose webhook URL is
  * set in the app's details (setAppNoticeUrl) — Ecwid has no API to subscribe.
  *
- * No runNoticesContract here: the contract needs `refs` to name the edited combination, and Ecwid's
- * `product.updated` names only the product (README "Platform notices": the hub change it needs). This file
- * checks the rest of the contract's steps with the simulator: signed delivery on a manual edit, verify with
- * the app's secret and not another, a changed body, storeOf, nothing once the URL is cleared.
+ * The testkit's notices contract runs in contract.test.ts (the edited combination named by its product).
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -73,9 +70,16 @@ describe('the plugin reads the documented delivery (webhook-product-updated)', (
     expect(notices.storeOf!('x', headers)).toBeUndefined();
   });
 
-  it('names the product (entityId) but no combination: refs are empty until the hub matches a whole product', () => {
+  it('names the product (entityId) but no combination: one product ref (the hub reads back every synced combination of it)', () => {
     expect(ecwidNoticeProducts(body)).toEqual(['66722483']);
-    expect(notices.refs(body, headers)).toEqual([]);
+    expect(notices.refs(body, headers)).toEqual([{ externalProductId: '66722483' }]);
+  });
+
+  it('names the signed eventId as the notice id (replays are refused by it, whatever the unsigned fields say)', () => {
+    expect(notices.noticeId!(body, headers)).toBe(String(body.eventId));
+    expect(notices.noticeId!({ ...body, entityId: 1 }, headers)).toBe(notices.noticeId!(body, headers));
+    expect(notices.noticeId!({ ...body, eventId: undefined }, headers)).toBeUndefined();
+    expect(notices.noticeId!('x', headers)).toBeUndefined();
   });
 
   it('other events name nothing; a body that is not the documented shape throws (the hub answers 400)', () => {

@@ -66,15 +66,12 @@ export function nuvemshopNoticeProducts(body: unknown): string[] {
 }
 
 /**
- * The variants a verified notice concerns: none the hub can match today. The plugin's variants are
- * (product id, variant id); `product/updated` names the product only, `refs` is pure (no call to list the
- * product's variants), and NoticeRef needs a variant id. The documented shape is still checked (a throw →
- * 400). Once the hub can mark "every synced variant of a product", this returns nuvemshopNoticeProducts(body)
- * in that form (README "Platform notices").
+ * What a verified notice concerns: the whole product (`id`) — `product/updated` names no variant and `refs` is
+ * pure (no call to list them), so the hub reads back every synced variant of that product. The documented shape
+ * is checked (a throw → 400); other events name nothing.
  */
 export function nuvemshopNoticeRefs(body: unknown): NoticeRef[] {
-  nuvemshopNoticeProducts(body);
-  return [];
+  return nuvemshopNoticeProducts(body).map((externalProductId) => ({ externalProductId }));
 }
 
 interface NuvemWebhook {
@@ -105,6 +102,8 @@ async function webhooksTo(api: HttpClient, url: string): Promise<NuvemWebhook[]>
 export const nuvemshopNotices: PluginNotices = {
   topics: NOTICE_TOPICS,
   signedWith: 'app',
+  // `{store_id, event, id}` carries no event id or time: two edits of one product send the same bytes.
+  repeatsBodies: true,
   verify: verifyNuvemshopNotice,
   storeOf: (body) => nuvemshopNoticeStore(body),
   refs: (body) => nuvemshopNoticeRefs(body),

@@ -2,10 +2,9 @@
  * Nuvemshop webhooks as platform notices (plugin API 1.4): the documented delivery, signature and webhook
  * routes (test/evidence/webhook-*.json) held against the plugin AND the simulator.
  *
- * No runNoticesContract here: the contract needs `refs` to name the edited variant, and `product/updated`
- * names only the product (README "Platform notices": the hub change it needs). This file checks the contract's
- * other steps: subscribe through the API, a manual edit arrives signed with the app's secret, refused with
- * another secret or a changed body, storeOf, nothing after unsubscribe.
+ * The testkit's notices contract runs in contract.test.ts (`product/updated` names the edited variant by its
+ * product only). This file also checks: subscribe through the API, a manual edit arrives signed with the app's
+ * secret, refused with another secret or a changed body, storeOf, nothing after unsubscribe.
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -66,9 +65,9 @@ describe('the plugin reads the documented delivery (webhook-delivery-product-upd
     expect(notices.storeOf!({ event: 'product/updated' }, headers)).toBeUndefined();
   });
 
-  it('names the product (id) but no variant: refs are empty until the hub matches a whole product', () => {
+  it('names the product (id) but no variant: one product ref (the hub reads back every synced variant of it)', () => {
     expect(nuvemshopNoticeProducts(body)).toEqual(['1948209']);
-    expect(notices.refs(body, headers)).toEqual([]);
+    expect(notices.refs(body, headers)).toEqual([{ externalProductId: '1948209' }]);
   });
 
   it('other events name nothing; a body that is not the documented shape throws (the hub answers 400)', () => {

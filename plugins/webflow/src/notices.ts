@@ -83,6 +83,12 @@ export function createWebflowNotices(now: () => number = Date.now): PluginNotice
     signedWith: 'app',
     verify: (req) => verifyWebflowSignature(req, now()),
     refs: (body) => webflowNoticeRefs(body),
+    // The signature covers the timestamp with the body: the pair is the delivery's identity (two changes to the
+    // same quantity send the same body at different times).
+    noticeId: (body, headers) => {
+      const timestamp = header(headers, TIMESTAMP_HEADER)?.trim();
+      return timestamp ? `${timestamp}:${JSON.stringify(body)}` : undefined;
+    },
     async subscribe(ctx, { deliveryUrl }) {
       const api = createWebflowApi(ctx);
       const siteId = siteOf(ctx);

@@ -1,6 +1,6 @@
-import { runContractSuite, runOAuthContract } from '@stock-sync/plugin-testkit';
+import { runContractSuite, runNoticesContract, runOAuthContract } from '@stock-sync/plugin-testkit';
 import { plugin } from '../src';
-import { simulator, simulatorV1 } from '../src/simulator';
+import { SANDBOX_INSTANCE_ID, simulator, simulatorV1 } from '../src/simulator';
 
 // The same plugin against a Catalog V3 site and a Catalog V1 site; it detects which (no credential).
 describe('Catalog V3 site', () => {
@@ -26,5 +26,20 @@ runOAuthContract({
     'a refused refresh is an AuthError',
   ],
 });
-// Not runNoticesContract: a Wix notice's body is a JWT (not JSON) verified with the app's public key (not the
-// secret the contract swaps); test/notices.test.ts runs the contract's steps (README "Platform notices").
+// The notices contract: the body is a JWT read by the plugin's own `parse`, verified with the app's public key
+// (the contract swaps in another key pair's public key for the refusal).
+for (const [name, sim] of [
+  ['Catalog V3 site', simulator],
+  ['Catalog V1 site', simulatorV1],
+] as const) {
+  describe(name, () => {
+    runNoticesContract({
+      plugin,
+      simulator: sim,
+      seed: [{ productId: 'p-notice', variants: [{ variantId: 'v-notice', initial: { kind: 'quantity', quantity: 3 } }] }],
+      edited: { externalProductId: 'p-notice', externalVariantId: 'v-notice' },
+      to: { kind: 'quantity', quantity: 17 },
+      externalStoreId: SANDBOX_INSTANCE_ID,
+    });
+  });
+}

@@ -1,5 +1,5 @@
 /**
- * A verified notice's body read through its plugin: JSON, the variants or products it concerns (held to the
+ * A verified notice's body read through its plugin: JSON (or the plugin's own `parse`), the variants or products it concerns (held to the
  * contract: non-empty string ids, duplicates dropped, at most MAX_REFS), the signed event id where the plugin names
  * one, and, for the platform's one URL, the store.
  * Anything else — not JSON, a plugin that throws, ids of the wrong type — is `invalid` (the route's 400).
@@ -13,7 +13,7 @@ export type ParsedNotice = { refs: NoticeRef[]; externalStoreId?: string; notice
 
 export function parsedNotice(notices: PluginNotices, req: Pick<NoticeRequest, 'headers' | 'rawBody'>): ParsedNotice {
   try {
-    const body: unknown = JSON.parse(Buffer.from(req.rawBody).toString('utf8'));
+    const body: unknown = notices.parse ? notices.parse(req) : JSON.parse(Buffer.from(req.rawBody).toString('utf8'));
     const refs = checkedRefs(notices.refs(body, req.headers));
     const parsed: { refs: NoticeRef[]; externalStoreId?: string; noticeId?: string } = { refs };
     if (notices.noticeId) {

@@ -24,7 +24,7 @@
 import { Inject, Injectable, Logger, OnModuleDestroy, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { NoticeRef, NoticeRequest, OAuthApp, PluginNotices } from '@stock-sync/plugin-sdk';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { CredentialCipher } from '../crypto/credential-cipher';
 import { queryOne, queryRows } from '../database/sql';
@@ -94,7 +94,7 @@ export class NoticesService implements OnModuleDestroy {
     if (verified) return verified;
     const parsed = parsedNotice(notices, req);
     if ('invalid' in parsed) return invalidBody();
-    return this.record(platform, [storeId], parsed.refs, replayKey(req.rawBody, parsed.noticeId));
+    return this.record(platform, [storeId], parsed.refs, replayKey(notices, req.rawBody, parsed.noticeId));
   }
 
   /** A notice delivered to the platform's one URL (set in the app's settings): the plugin names the store. */
@@ -122,7 +122,7 @@ export class NoticesService implements OnModuleDestroy {
       platform,
       stores.map((s) => s.id),
       parsed.refs,
-      replayKey(req.rawBody, parsed.noticeId),
+      replayKey(notices, req.rawBody, parsed.noticeId),
     );
   }
 
@@ -258,11 +258,15 @@ function isPing(notices: PluginNotices, req: Inbound): boolean {
 
 /**
  * What makes a notice the same notice again: the platform's signed event id when the plugin names one (its
- * signature does not cover the whole body), else the body's exact bytes. Stored as `body_sha256`.
+ * signature does not cover the whole body), else the body's exact bytes. Stored as `body_sha256`. A platform
+ * that sends identical bytes for distinct events (`repeatsBodies`) gets a key of its own per notice: no replay
+ * can be told from a new event there, and a replay only reads the platform's own state back.
  */
-function replayKey(rawBody: Uint8Array, noticeId: string | undefined): string {
+function replayKey(notices: PluginNotices, rawBody: Uint8Array, noticeId: string | undefined): string {
   const hash = createHash('sha256');
-  return (noticeId === undefined ? hash.update(rawBody) : hash.update(`notice-id:${noticeId}`)).digest('hex');
+  if (noticeId !== undefined) return hash.update(`notice-id:${noticeId}`).digest('hex');
+  if (notices.repeatsBodies) return hash.update(rawBody).update(randomUUID()).digest('hex');
+  return hash.update(rawBody).digest('hex');
 }
 
 /** A verified body that is not the platform's documented shape (the API's own input-error shape). */

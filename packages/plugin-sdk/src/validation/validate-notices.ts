@@ -21,9 +21,11 @@ export function validateNoticesPart(raw: unknown): string[] {
   for (const name of ['verify', 'refs']) {
     if (typeof raw[name] !== 'function') errors.push(`notices.${name} must be a function`);
   }
-  for (const name of ['isPing', 'subscribe', 'unsubscribe', 'storeOf', 'noticeId']) {
+  for (const name of ['isPing', 'subscribe', 'unsubscribe', 'storeOf', 'noticeId', 'parse']) {
     if (raw[name] !== undefined && typeof raw[name] !== 'function') errors.push(`notices.${name} must be a function when present`);
   }
+  if (raw.repeatsBodies !== undefined && typeof raw.repeatsBodies !== 'boolean')
+    errors.push('notices.repeatsBodies must be a boolean when present');
   const signer = raw.signedWith ?? 'store';
   if (!SIGNERS.includes(signer)) errors.push(`notices.signedWith must be one of ${SIGNERS.join(', ')} when present`);
   if (raw.storeOf !== undefined && signer !== 'app') errors.push("notices.storeOf needs signedWith 'app'");

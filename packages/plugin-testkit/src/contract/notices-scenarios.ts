@@ -7,6 +7,7 @@
  * variant (and `storeOf`, when present, the store); after `unsubscribe` nothing arrives.
  * Call `runNoticesContract` at the top level of a plugin's contract test.
  */
+import { generateKeyPairSync } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { IntegrationPlugin, NoticeRequest, TargetStock, VariantRef } from '@stock-sync/plugin-sdk';
@@ -110,10 +111,25 @@ export function runNoticesContract<TState>(opts: NoticesContractOptions<TState>)
         expect(await until(() => rx.deliveries.length > 0, opts.waitMs ?? 3000)).toBe(true);
         const d = rx.deliveries[rx.deliveries.length - 1]!;
         expect(notices.verify(request(d.headers, d.body, secret))).toBe(true);
-        expect(notices.verify(request(d.headers, d.body, `${secret}x`))).toBe(false);
+        if (signer === 'app' && app!.publicKey) {
+          // A key pair: another app's public key must not verify what this app's private key signed.
+          const other = generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ type: 'spki', format: 'pem' }).toString();
+          expect(notices.verify({ ...request(d.headers, d.body, secret), app: { ...app!, publicKey: other } })).toBe(false);
+        } else {
+          expect(notices.verify(request(d.headers, d.body, `${secret}x`))).toBe(false);
+        }
         const changed = Buffer.concat([d.body, Buffer.from(' ')]);
-        expect(notices.verify(request(d.headers, changed, secret))).toBe(false);
-        const body: unknown = JSON.parse(d.body.toString('utf8'));
+        const parse = (raw: Buffer): unknown =>
+          notices.parse ? notices.parse({ rawBody: raw, headers: d.headers }) : JSON.parse(raw.toString('utf8'));
+        const body: unknown = parse(d.body);
+        if (notices.noticeId) {
+          // The signature covers the event id, not the whole body: a changed body is the same notice (a replay).
+          expect(notices.noticeId(body, d.headers)).toEqual(expect.any(String));
+          if (notices.verify(request(d.headers, changed, secret)))
+            expect(notices.noticeId(parse(changed), d.headers)).toBe(notices.noticeId(body, d.headers));
+        } else {
+          expect(notices.verify(request(d.headers, changed, secret))).toBe(false);
+        }
         const refs = notices.refs(body, d.headers);
         // The edited variant is named — by its id, or (platforms whose notices name only the product) by its product.
         const names = refs.filter(

@@ -4,7 +4,7 @@
  */
 import type { PluginNotices } from '@stock-sync/plugin-sdk';
 import { bigcommerceNoticeRefs } from './refs';
-import { verifyStandardWebhook } from './signature';
+import { headerValue, ID_HEADER, verifyStandardWebhook } from './signature';
 import { NOTICE_TOPICS, subscribeBigcommerce, unsubscribeBigcommerce } from './subscriptions';
 
 export const bigcommerceNotices: PluginNotices = {
@@ -13,6 +13,9 @@ export const bigcommerceNotices: PluginNotices = {
   signedWith: 'app',
   verify: (req) => verifyStandardWebhook(req),
   refs: (body) => bigcommerceNoticeRefs(body),
+  // The signature covers `webhook-id` (Standard Webhooks: the same id on every retry of one message), so it is
+  // the message's identity: one stock change may send the very same body twice with different ids.
+  noticeId: (_body, headers) => headerValue(headers, ID_HEADER),
   subscribe: subscribeBigcommerce,
   unsubscribe: unsubscribeBigcommerce,
 };
