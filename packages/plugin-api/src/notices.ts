@@ -15,7 +15,8 @@ import type { OAuthApp } from './oauth';
  *  - 'store': a random per-store secret the hub generates, keeps encrypted and gives to `subscribe`
  *    (WooCommerce: the webhook's `secret`);
  *  - 'app': the platform app's own secret from the hub's OAuth app configuration (`NoticeRequest.app`,
- *    `secret` = its clientSecret): Shopify, Ecwid, Nuvemshop, TikTok Shop… sign every store's notices with it;
+ *    `secret` = its `noticeKey` when configured, else its clientSecret): Shopify, Ecwid, Nuvemshop, TikTok Shop…
+ *    sign every store's notices with it;
  *  - 'subscription': a key the platform itself returns when the hub subscribes (Square's `signature_key`),
  *    returned by `subscribe` and kept encrypted by the hub like a 'store' secret.
  */

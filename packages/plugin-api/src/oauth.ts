@@ -30,6 +30,12 @@ export interface OAuthApp {
    */
   publicKey?: string;
   /**
+   * Since 1.4.0: the key the platform signs the app's notices with, where it is neither the client secret nor a
+   * key pair (a webhook endpoint's own signing secret shown in the platform's developer console). From hub
+   * configuration; a secret, never returned or logged. Notices `signedWith: 'app'` are verified with it when set.
+   */
+  noticeKey?: string;
+  /**
    * Sandbox only, set by the operator in hub configuration: the origin (scheme://host:port) that replaces the
    * origin of every URL of this spec (authorize, token, refresh), e.g. a local simulator. Never per request.
    * A path of its own (a multi-tenant simulator's tenant prefix) goes before the platform's path. The code

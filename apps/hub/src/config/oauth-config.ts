@@ -9,6 +9,8 @@
  *   platform's in every URL of the flow (a local simulator).
  * - `HUB_OAUTH_<PLATFORM>_PUBLIC_KEY`: the platform's public key for the app (PEM; `\n` for line breaks), where
  *   it signs notices with a key pair (Wix's app-removed webhook).
+ * - `HUB_OAUTH_<PLATFORM>_NOTICE_KEY`: the key the platform signs the app's notices with, where it is not the
+ *   client secret (a webhook endpoint's signing secret from the platform's developer console). A secret.
  * - `HUB_PUBLIC_URL`: the hub's externally reachable origin (redirect URIs are built from it). Required in
  *   production once an app is configured; otherwise the address the hub listens on.
  * - `HUB_CONNECT_SUCCESS_URL` / `HUB_CONNECT_FAILURE_URL`: where the merchant's browser goes after the
@@ -38,7 +40,7 @@ export interface OAuthConfig {
 
 type Env = Record<string, string | undefined>;
 
-const APP_VARIABLE = /^HUB_OAUTH_([A-Z0-9_]+)_(CLIENT_ID|CLIENT_SECRET|BASE_URL|PUBLIC_KEY)$/;
+const APP_VARIABLE = /^HUB_OAUTH_([A-Z0-9_]+)_(CLIENT_ID|CLIENT_SECRET|BASE_URL|PUBLIC_KEY|NOTICE_KEY)$/;
 
 /** `tiktok-shop` → `TIKTOK_SHOP`: the part of the variable names that names a platform. */
 export function platformEnvKey(platformId: string): string {
@@ -82,7 +84,8 @@ export function loadOAuthConfig(env: Env, production: boolean, problems: string[
 }
 
 function loadApps(env: Env, production: boolean, problems: string[]): Record<string, OAuthApp> {
-  const parts: Record<string, { CLIENT_ID?: string; CLIENT_SECRET?: string; BASE_URL?: string; PUBLIC_KEY?: string }> = {};
+  const parts: Record<string, { CLIENT_ID?: string; CLIENT_SECRET?: string; BASE_URL?: string; PUBLIC_KEY?: string; NOTICE_KEY?: string }> =
+    {};
   for (const [name, raw] of Object.entries(env)) {
     const m = APP_VARIABLE.exec(name);
     const value = raw?.trim();
@@ -116,6 +119,7 @@ function loadApps(env: Env, production: boolean, problems: string[]): Record<str
       clientSecret: p.CLIENT_SECRET,
       ...(baseUrl ? { baseUrl } : {}),
       ...(publicKey ? { publicKey } : {}),
+      ...(p.NOTICE_KEY ? { noticeKey: p.NOTICE_KEY } : {}),
     };
   }
   return apps;

@@ -131,7 +131,7 @@ export class NoticesService implements OnModuleDestroy {
     if (notices.signedWith === 'app') {
       const app = this.connections.appFor(platform);
       if (!app) return { refused: refused(`no ${platform} app is configured (HUB_OAUTH_*): its notices cannot be verified`) };
-      return { secret: app.clientSecret, app };
+      return { secret: app.noticeKey ?? app.clientSecret, app };
     }
     const secret = storeSecret();
     if (!secret) return { refused: refused('the store has no notice secret (not subscribed to platform notices)') };

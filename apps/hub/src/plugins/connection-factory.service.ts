@@ -92,7 +92,10 @@ export class ConnectionFactory {
     const plugin = this.registry.get(platform);
     if (!plugin) throw new IntegrationUnavailable(platform);
     const app = this.appFor(platform);
-    const secrets = [...secretValues(effectiveCredentialFields(plugin.credentialFields), credentials), ...(app ? [app.clientSecret] : [])];
+    const secrets = [
+      ...secretValues(effectiveCredentialFields(plugin.credentialFields), credentials),
+      ...(app ? [app.clientSecret, ...(app.noticeKey ? [app.noticeKey] : [])] : []),
+    ];
     const log = pluginLogger(`plugin:${platform}:${storeId}`, secrets);
     const http = createHttpClient({ rateLimit: plugin.manifest.rateLimit, limiter: this.limiterFor(storeId, plugin), secrets, log });
     const connection = plugin.connect({ credentials: { ...credentials }, http, log, ...(app ? { app } : {}) });
@@ -144,7 +147,10 @@ export class ConnectionFactory {
     if (typeof plugin.refreshCredentials !== 'function') throw new Error(`integration "${store.platform}" cannot refresh credentials`);
     const current = this.cipher.decrypt(store.credentials, store.id);
     const app = this.appFor(store.platform);
-    const secrets = [...secretValues(effectiveCredentialFields(plugin.credentialFields), current), ...(app ? [app.clientSecret] : [])];
+    const secrets = [
+      ...secretValues(effectiveCredentialFields(plugin.credentialFields), current),
+      ...(app ? [app.clientSecret, ...(app.noticeKey ? [app.noticeKey] : [])] : []),
+    ];
     const log = pluginLogger(`plugin:${store.platform}:${store.id}`, secrets);
     const values = await plugin.refreshCredentials({ credentials: Object.freeze({ ...current }), http, log, ...(app ? { app } : {}) });
     if (!isStringRecord(values))

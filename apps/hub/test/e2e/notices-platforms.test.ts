@@ -81,8 +81,9 @@ for (const kind of testDatabases()) {
         env[`HUB_OAUTH_${key}_CLIENT_ID`] = row.simulator.oauthApp.clientId;
         env[`HUB_OAUTH_${key}_CLIENT_SECRET`] = row.simulator.oauthApp.clientSecret;
         env[`HUB_OAUTH_${key}_BASE_URL`] = sim.baseUrl;
-        const publicKey = (row.simulator.oauthApp as { publicKey?: string }).publicKey;
+        const { publicKey, noticeKey } = row.simulator.oauthApp as { publicKey?: string; noticeKey?: string };
         if (publicKey) env[`HUB_OAUTH_${key}_PUBLIC_KEY`] = publicKey;
+        if (noticeKey) env[`HUB_OAUTH_${key}_NOTICE_KEY`] = noticeKey;
         // Where the notice URL lives in the app's settings, the developer sets it once for the app.
         if (!row.plugin.notices!.subscribe) sim.setAppNoticeUrl(`${proxy.origin}/hooks/${encodeURIComponent(row.id)}`);
       }

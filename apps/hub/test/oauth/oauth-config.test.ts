@@ -60,6 +60,20 @@ describe('OAuth app configuration', () => {
     ]);
   });
 
+  it("reads an app's notice key (a webhook signing secret that is not the client secret)", () => {
+    const problems: string[] = [];
+    const config = loadOAuthConfig(
+      { HUB_OAUTH_ETSY_CLIENT_ID: 'etsy-id', HUB_OAUTH_ETSY_CLIENT_SECRET: 'etsy-secret', HUB_OAUTH_ETSY_NOTICE_KEY: 'whsec_x' },
+      false,
+      problems,
+    );
+    expect(problems).toEqual([]);
+    expect(oauthAppFor(config, 'etsy')).toEqual({ clientId: 'etsy-id', clientSecret: 'etsy-secret', noticeKey: 'whsec_x' });
+    expect(problemsOf({ HUB_OAUTH_ETSY_NOTICE_KEY: 'whsec_x' })).toEqual([
+      expect.stringContaining('HUB_OAUTH_ETSY_CLIENT_ID and HUB_OAUTH_ETSY_CLIENT_SECRET must be set together'),
+    ]);
+  });
+
   it('names every problem, never echoing a secret', () => {
     const problems = problemsOf({
       HUB_OAUTH_SHOPIFY_CLIENT_SECRET: SECRET,

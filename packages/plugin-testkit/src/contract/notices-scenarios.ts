@@ -99,7 +99,7 @@ export function runNoticesContract<TState>(opts: NoticesContractOptions<TState>)
         } else {
           appSettingsDelivery!(sim.sim, rx.url);
         }
-        if (signer === 'app') secret = app!.clientSecret;
+        if (signer === 'app') secret = app!.noticeKey ?? app!.clientSecret;
         const request = (headers: NoticeRequest['headers'], rawBody: Uint8Array, key: string): NoticeRequest => ({
           headers,
           rawBody,

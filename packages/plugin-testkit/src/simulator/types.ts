@@ -101,7 +101,8 @@ export interface PlatformSimulatorDefinition<TState> {
    * (mounted with the testkit's OAuth kit, withOAuth): the client id / secret the sandbox hub is configured with.
    */
   /** `publicKey` (PEM): where the platform signs notices with a key pair (Wix), the key the hub verifies with. */
-  oauthApp?: { clientId: string; clientSecret: string; publicKey?: string };
+  /** `noticeKey`: where the platform signs the app's notices with a key of their own (HUB_OAUTH_<P>_NOTICE_KEY). */
+  oauthApp?: { clientId: string; clientSecret: string; publicKey?: string; noticeKey?: string };
   /**
    * What a merchant gives to start this platform's install flow (the plugin's `oauth.connectFields`) for the
    * simulated shop, where it is not already part of `credentials` (e.g. Weebly's user id).
