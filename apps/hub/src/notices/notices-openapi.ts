@@ -14,6 +14,23 @@ const errorWith = (codes: string[], description: string): ApiResponseOptions => 
   },
 });
 
+const pingOrUninstalled: ApiResponseOptions = {
+  description:
+    "the platform's unsigned test delivery (`{ping: true}`, nothing recorded), or its verified uninstall event arriving at the app's one URL " +
+    '(Ecwid, TikTok Shop, Big Cartel): `paused` stores of that platform id are paused with the reason, as on POST /oauth/uninstall/{platform}',
+  content: {
+    'application/json': {
+      schema: {
+        oneOf: [
+          { type: 'object', required: ['ping'], properties: { ping: { type: 'boolean', enum: [true] } } },
+          { type: 'object', required: ['paused'], properties: { paused: { type: 'integer', minimum: 0 } } },
+        ],
+      },
+      example: { paused: 1 },
+    },
+  },
+};
+
 export const NOTICE_ANSWERS = {
   payload: {
     required: false,
@@ -43,6 +60,7 @@ export const NOTICE_ANSWERS = {
       },
     },
   } satisfies ApiResponseOptions,
+  pingOrUninstalled,
   badSignature: errorWith(
     ['invalid_signature', 'replayed'],
     'unknown platform or store, no key to verify with, a signature that is missing or does not verify (`invalid_signature`), or the ' +

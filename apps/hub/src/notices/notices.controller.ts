@@ -64,12 +64,13 @@ export class NoticesController {
       "The plugin verifies the signature on the exact bytes with the configured app's secret (HUB_OAUTH_*) BEFORE anything is parsed, then names " +
       "the store (the platform's store id recorded when the store connected through its install flow) and the variants. Unknown platform, a " +
       'platform that delivers per store, no configured app, a missing or forged signature, a store the hub does not know, or a replay → 401; ' +
-      'a verified body that is not the documented shape → 400. Otherwise as `POST /hooks/{platform}/{storeId}`: 202, the read-back follows within seconds.',
+      "a verified body that is not the documented shape → 400. The platform's uninstall event arriving here (verified by the plugin's install flow) pauses " +
+      'the store as POST /oauth/uninstall/{platform} does: 200 `{paused}`. Otherwise as `POST /hooks/{platform}/{storeId}`: 202, the read-back follows within seconds.',
   })
   @ApiParam({ name: 'platform', example: 'ecwid' })
   @ApiBody(NOTICE_ANSWERS.payload)
   @ApiResponse({ status: 202, ...NOTICE_ANSWERS.accepted })
-  @ApiResponse({ status: 200, ...NOTICE_ANSWERS.ping })
+  @ApiResponse({ status: 200, ...NOTICE_ANSWERS.pingOrUninstalled })
   @ApiResponse({ status: 400, ...NOTICE_ANSWERS.invalidBody })
   @ApiResponse({ status: 401, ...NOTICE_ANSWERS.badSignature })
   async receiveForPlatform(

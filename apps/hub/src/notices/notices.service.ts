@@ -23,13 +23,15 @@
  */
 import { Inject, Injectable, Logger, OnModuleDestroy, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { NoticeRef, NoticeRequest, OAuthApp, PluginNotices } from '@stock-sync/plugin-sdk';
+import type { InboundRequest, NoticeRef, NoticeRequest, OAuthApp, PluginNotices } from '@stock-sync/plugin-sdk';
 import { createHash, randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { CredentialCipher } from '../crypto/credential-cipher';
 import { queryOne, queryRows } from '../database/sql';
 import { retryingTransaction } from '../database/transaction-retry';
 import { HubPublicUrl } from '../oauth/hub-public-url';
+import { parseBody } from '../oauth/inbound-request';
+import { UninstallService } from '../oauth/uninstall.service';
 import { ConnectionFactory } from '../plugins/connection-factory.service';
 import { PluginRegistry } from '../plugins/plugin-registry.service';
 import { SYNCED_IN_STORE } from '../sync-variants/variant-lifecycle';
@@ -46,7 +48,7 @@ export const NOTICE_MAX_WAIT_MS = 1000;
 
 export type NoticeOutcome =
   | { status: 202; body: { accepted: true; marked: number } }
-  | { status: 200; body: { ping: true } }
+  | { status: 200; body: { ping: true } | { paused: number } }
   | { status: 400; body: { error: 'validation_failed'; details: { path: string; message: string }[] } }
   | { status: 401; body: { error: 'invalid_signature' | 'replayed'; message: string } };
 
@@ -72,6 +74,7 @@ export class NoticesService implements OnModuleDestroy {
     private readonly connections: ConnectionFactory,
     private readonly publicUrl: HubPublicUrl,
     @Optional() @Inject(SYNC_QUEUE_TOKEN) private readonly queue?: SyncQueue,
+    @Optional() private readonly uninstalls?: UninstallService,
   ) {}
 
   /** A notice delivered to a store's own URL. */
@@ -105,6 +108,10 @@ export class NoticesService implements OnModuleDestroy {
     if (notices.signedWith !== 'app' || !notices.storeOf) {
       return refused(`${plugin.manifest.displayName} delivers notices to each store's own URL (/hooks/${platform}/<store id>)`);
     }
+    // The app's one URL also receives the platform's uninstall event (Ecwid, TikTok Shop, Big Cartel): verified
+    // by the plugin's install flow, it pauses the store as the uninstall route does.
+    const uninstalled = await this.uninstalls?.handleIfUninstall(platform, asInboundRequest(req));
+    if (uninstalled) return { status: 200, body: uninstalled };
     if (isPing(notices, req)) return { status: 200, body: { ping: true } };
     const key = this.keyFor(platform, notices, () => undefined);
     if ('refused' in key) return key.refused;
@@ -245,6 +252,15 @@ export class NoticesService implements OnModuleDestroy {
     for (const t of this.timers.values()) clearTimeout(t.timer);
     this.timers.clear();
   }
+}
+
+/** The notice as the install flow's uninstall check reads requests: the body parsed as its media type says. */
+function asInboundRequest(req: Inbound): InboundRequest {
+  const headers: Record<string, string | undefined> = {};
+  for (const [name, value] of Object.entries(req.headers))
+    headers[name] = Array.isArray(value) ? value.join(', ') : (value as string | undefined);
+  const rawBody = Buffer.from(req.rawBody);
+  return { method: 'POST', query: {}, headers, rawBody, body: parseBody(rawBody, headers['content-type']) };
 }
 
 /** A plugin's ping check that throws answers "not a ping" (the signature check then refuses it). */

@@ -32,21 +32,15 @@ export class UninstallService {
   async handle(platform: string, inbound: InboundRequest): Promise<UninstallOutcome> {
     const flow = installFlowOf(platform, this.registry.get(platform), this.connections.appFor(platform));
     if (!flow.ok) return { ok: false, status: 404, error: 'not_found', message: flow.message };
-    const verify = flow.spec.verifyUninstall;
-    if (!verify)
+    if (!flow.spec.verifyUninstall)
       return {
         ok: false,
         status: 404,
         error: 'not_found',
         message: `${flow.plugin.manifest.displayName} sends no uninstall notice this hub verifies`,
       };
-    let notice: UninstallNotice | null;
-    try {
-      notice = verify.call(flow.spec, inbound, flow.app);
-    } catch {
-      notice = null;
-    }
-    if (!notice || typeof notice.externalStoreId !== 'string' || notice.externalStoreId === '') {
+    const notice = verifiedNotice(flow, inbound);
+    if (!notice) {
       this.log.warn(JSON.stringify({ event: 'uninstall_refused', platform, reason: 'invalid_signature' }));
       return {
         ok: false,
@@ -55,9 +49,26 @@ export class UninstallService {
         message: `the notice does not verify with the ${flow.plugin.manifest.displayName} app's secret: nothing was changed`,
       };
     }
-    const reason = (
-      typeof notice.reason === 'string' && notice.reason ? notice.reason : `the app was uninstalled on ${flow.plugin.manifest.displayName}`
-    ).slice(0, 500);
+    return { ok: true, paused: await this.pause(platform, flow.plugin.manifest.displayName, notice) };
+  }
+
+  /**
+   * For platforms that deliver every event to the app's one URL (`POST /hooks/:platform`: Ecwid, TikTok Shop, Big
+   * Cartel): an uninstall arriving there among the stock notices. Handled as on the uninstall route when the
+   * plugin verifies it as one; undefined otherwise (the request is then a stock notice, or nothing).
+   */
+  async handleIfUninstall(platform: string, inbound: InboundRequest): Promise<{ paused: number } | undefined> {
+    const flow = installFlowOf(platform, this.registry.get(platform), this.connections.appFor(platform));
+    if (!flow.ok || !flow.spec.verifyUninstall) return undefined;
+    const notice = verifiedNotice(flow, inbound);
+    return notice ? { paused: await this.pause(platform, flow.plugin.manifest.displayName, notice) } : undefined;
+  }
+
+  private async pause(platform: string, displayName: string, notice: UninstallNotice): Promise<number> {
+    const reason = (typeof notice.reason === 'string' && notice.reason ? notice.reason : `the app was uninstalled on ${displayName}`).slice(
+      0,
+      500,
+    );
     const rows = await queryRows<{ id: string }>(
       this.db.manager,
       `UPDATE stores SET status = 'paused', status_reason = $3, updated_at = now()
@@ -65,6 +76,19 @@ export class UninstallService {
       [platform, notice.externalStoreId, reason],
     );
     this.log.log(JSON.stringify({ event: 'app_uninstalled', platform, stores: rows.map((r) => r.id) }));
-    return { ok: true, paused: rows.length };
+    return rows.length;
   }
+}
+
+type InstallFlow = Extract<ReturnType<typeof installFlowOf>, { ok: true }>;
+
+/** The plugin's verified uninstall notice naming a store, or null (a throw is a refusal). */
+function verifiedNotice(flow: InstallFlow, inbound: InboundRequest): UninstallNotice | null {
+  let notice: UninstallNotice | null;
+  try {
+    notice = flow.spec.verifyUninstall?.call(flow.spec, inbound, flow.app) ?? null;
+  } catch {
+    notice = null;
+  }
+  return notice && typeof notice.externalStoreId === 'string' && notice.externalStoreId !== '' ? notice : null;
 }

@@ -13,6 +13,7 @@ import { PendingWorkSignal } from '../pending-work/pending-work.signal';
 import { NoticesController } from '../notices/notices.controller';
 import { NoticesService } from '../notices/notices.service';
 import { HubPublicUrl } from '../oauth/hub-public-url';
+import { UninstallService } from '../oauth/uninstall.service';
 import { PluginsModule } from '../plugins/plugins.module';
 import { loadSyncConfig, RETIRED_SYNC_VARIABLES, SYNC_CONFIG, type SyncConfig } from './sync-config';
 import { SyncDispatcher } from './sync-dispatcher';
@@ -101,6 +102,7 @@ export class SyncModule {
         SyncRunsService,
         NoticesService,
         HubPublicUrl,
+        UninstallService,
         SyncLifecycle,
       ],
       exports: [SYNC_CONFIG, SYNC_QUEUE_TOKEN, SYNC_SCHEDULER_TOKEN, SyncWorker],
