@@ -327,9 +327,29 @@ export interface paths {
         put?: never;
         /**
          * A platform's notice that a store's stock changed (public, signed): reads the affected variants back within seconds
-         * @description Called by the platform (the hub subscribes `HUB_PUBLIC_URL/hooks/{platform}/{storeId}` when the store is created). The body is read raw (at most 1 MiB, any media type) and the plugin verifies the platform's signature on its exact bytes with the store's notice secret BEFORE anything is parsed or written: unknown platform or store, missing or forged signature → 401, nothing written. A verified notice whose body is not the documented shape → 400 validation_failed (path `body`). Otherwise the notice is recorded, the synced variants it names are marked and ONE read-back run of the store is queued (notices arriving together share it); the run applies the store's drift policy. Answers 202 at once; duplicates only mark again.
+         * @description Called by the platform (the hub subscribes `HUB_PUBLIC_URL/hooks/{platform}/{storeId}` when the store is created). The body is read raw (at most 1 MiB, any media type) and the plugin verifies the platform's signature on its exact bytes with the key the plugin names (the store's notice secret, the key the platform answered at subscription, or the configured app's secret) BEFORE anything is parsed or written: unknown platform or store, missing or forged signature, or the same signed notice again (a replay) → 401, nothing written. A verified notice whose body is not the documented shape → 400 validation_failed (path `body`). Otherwise the notice is recorded, the synced variants it names are marked and ONE read-back run of the store is queued (notices arriving together share it); the run applies the store's drift policy. Answers 202 at once.
          */
         post: operations["receivePlatformNotice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hooks/{platform}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A platform's notice delivered to its one app-wide URL (public, signed with the app's secret): the body names the store
+         * @description For platforms whose webhook URL is set once in the app's settings (not subscribed per store): set it to `HUB_PUBLIC_URL/hooks/{platform}`. The plugin verifies the signature on the exact bytes with the configured app's secret (HUB_OAUTH_*) BEFORE anything is parsed, then names the store (the platform's store id recorded when the store connected through its install flow) and the variants. Unknown platform, a platform that delivers per store, no configured app, a missing or forged signature, a store the hub does not know, or a replay → 401; a verified body that is not the documented shape → 400. The platform's uninstall event arriving here (verified by the plugin's install flow) pauses the store as POST /oauth/uninstall/{platform} does: 200 `{paused}`. Otherwise as `POST /hooks/{platform}/{storeId}`: 202, the read-back follows within seconds.
+         */
+        post: operations["receivePlatformWideNotice"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2833,16 +2853,34 @@ export interface operations {
                     };
                 };
             };
-            /** @description invalid input */
+            /** @description verified, but the body is not the platform's documented shape (or names no store, on the platform's URL): nothing was changed */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationFailedError"];
+                    /**
+                     * @example {
+                     *       "error": "validation_failed",
+                     *       "details": [
+                     *         {
+                     *           "path": "body",
+                     *           "message": "the notice's body is not the platform's documented shape"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {string} */
+                        error: "validation_failed";
+                        details: {
+                            path: string;
+                            message: string;
+                        }[];
+                    };
                 };
             };
-            /** @description unknown platform or store, or the signature is missing or does not verify with the store's notice secret: nothing was changed */
+            /** @description unknown platform or store, no key to verify with, a signature that is missing or does not verify (`invalid_signature`), or the same signed notice received before (`replayed`): nothing was changed */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2850,7 +2888,150 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        error: "invalid_signature";
+                        error: "invalid_signature" | "replayed";
+                        message: string;
+                    };
+                };
+            };
+            /** @description no such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description body over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayloadTooLargeError"];
+                };
+            };
+            /** @description body not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnsupportedMediaTypeError"];
+                };
+            };
+            /** @description the database stayed busy with conflicting writes: nothing was written, send it again */
+            503: {
+                headers: {
+                    /** @description seconds to wait before sending it again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BusyError"];
+                };
+            };
+        };
+    };
+    receivePlatformWideNotice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                platform: string;
+            };
+            cookie?: never;
+        };
+        /** @description the platform's notice as it sends it (JSON), at most 1 MiB; verified by the plugin on the exact bytes */
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "id": 799,
+                 *       "parent_id": 798,
+                 *       "stock_quantity": 5
+                 *     }
+                 */
+                "application/json": {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description the platform's unsigned test delivery (`{ping: true}`, nothing recorded), or its verified uninstall event arriving at the app's one URL (Ecwid, TikTok Shop, Big Cartel): `paused` stores of that platform id are paused with the reason, as on POST /oauth/uninstall/{platform} */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "paused": 1
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {boolean} */
+                        ping: true;
+                    } | {
+                        paused: number;
+                    };
+                };
+            };
+            /** @description verified and recorded; `marked` synced variants of the store will be read back within seconds */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "accepted": true,
+                     *       "marked": 1
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {boolean} */
+                        accepted: true;
+                        marked: number;
+                    };
+                };
+            };
+            /** @description verified, but the body is not the platform's documented shape (or names no store, on the platform's URL): nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "validation_failed",
+                     *       "details": [
+                     *         {
+                     *           "path": "body",
+                     *           "message": "the notice's body is not the platform's documented shape"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {string} */
+                        error: "validation_failed";
+                        details: {
+                            path: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description unknown platform or store, no key to verify with, a signature that is missing or does not verify (`invalid_signature`), or the same signed notice received before (`replayed`): nothing was changed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        error: "invalid_signature" | "replayed";
                         message: string;
                     };
                 };
