@@ -8,10 +8,9 @@
  * Call `runNoticesContract` at the top level of a plugin's contract test.
  */
 import { generateKeyPairSync } from 'node:crypto';
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { IntegrationPlugin, NoticeRequest, TargetStock, VariantRef } from '@stock-sync/plugin-sdk';
 import { connectToSimulator } from './connect-to-simulator';
+import { startNoticeReceiver } from '../simulator/notice-receiver';
 import type { PlatformSimulatorDefinition, RunningSimulator, SeedProduct } from '../simulator/types';
 
 export interface NoticesContractOptions<TState> {
@@ -31,32 +30,6 @@ export interface NoticesContractOptions<TState> {
   appSettingsDelivery?: (sim: RunningSimulator<TState>, url: string | undefined) => void;
   /** With `notices.storeOf`: the platform's id of the simulated store (what the install flow records). */
   externalStoreId?: string;
-}
-
-interface Delivery {
-  headers: Record<string, string>;
-  body: Buffer;
-}
-
-function flatHeaders(h: IncomingHttpHeaders): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(h)) if (v !== undefined) out[k] = Array.isArray(v) ? v.join(', ') : v;
-  return out;
-}
-
-async function receiver(): Promise<{ url: string; deliveries: Delivery[]; close(): Promise<void> }> {
-  const deliveries: Delivery[] = [];
-  const server: Server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      deliveries.push({ headers: flatHeaders(req.headers), body: Buffer.concat(chunks) });
-      res.writeHead(202, { 'content-type': 'application/json' }).end('{"accepted":true}');
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks/contract/store-1`;
-  return { url, deliveries, close: () => new Promise<void>((r) => server.close(() => r())) };
 }
 
 async function until(check: () => boolean, ms: number): Promise<boolean> {
@@ -83,7 +56,7 @@ export function runNoticesContract<TState>(opts: NoticesContractOptions<TState>)
       const app = opts.simulator.oauthApp;
       if (signer === 'app' && !app) throw new Error("signedWith 'app' but the simulator declares no oauthApp to sign with");
       const sim = await connectToSimulator({ plugin: opts.plugin, simulator: opts.simulator, seed: opts.seed });
-      const rx = await receiver();
+      const rx = await startNoticeReceiver();
       try {
         const { http, log } = sim;
         const ctx = { credentials: sim.sim.credentials, http, log };
