@@ -2,6 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { sandboxTable, type Sandbox } from '@stock-sync/sandbox';
+import { NOTICE_PLATFORMS } from './drift-notices';
 import type { DemoStore } from './fleet';
 import type { Output } from './output';
 
@@ -30,6 +31,14 @@ export function printExploreGuide(
     `  curl -X POST -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' $HUB/v1/facility-stock \\\n` +
       `       -d '{"updates":[{"variantId":104,"facility":"US-NC","status":"out_of_stock","observedAt":"'$(date -u +%Y-%m-%dT%H:%M:%SZ)'"}]}'`,
   );
+  const edit = manualEditExample(stores);
+  if (edit) {
+    out.line(`  # a merchant's manual edit on ${edit.store.name} (driftPolicy reassert): its notice reaches the hub, which writes it back`);
+    out.line(
+      `  curl -X POST -H 'content-type: application/json' ${edit.store.simUrl}/__sim/manual-edit \\\n` +
+        `       -d '{"ref":{"externalProductId":"${edit.variant.productId}","externalVariantId":"${edit.variant.variantId}"},"to":{"kind":"out_of_stock"}}'`,
+    );
+  }
   out.line('');
   out.line('  Sandbox (simulated platforms; their stock, faults and request logs live under /__sim):');
   out.line(sandboxTable(sandbox));
@@ -47,4 +56,11 @@ function metricsAccess(hub: { url: string; logFile: string }): { url: string; to
   const file = path.join(path.dirname(hub.logFile), 'metrics-token');
   const token = process.env.HUB_METRICS_TOKEN?.trim() || (fs.existsSync(file) ? fs.readFileSync(file, 'utf8').trim() : undefined);
   return { url, token };
+}
+
+/** The first synced variant of the first store the notices step set to reassert (the first of its platform). */
+function manualEditExample(stores: readonly DemoStore[]) {
+  const store = NOTICE_PLATFORMS.map((p) => stores.find((s) => s.platform === p)).find((s) => s !== undefined);
+  const variant = store?.variants.find((v) => v.link === 'synced');
+  return store && variant ? { store, variant } : undefined;
 }

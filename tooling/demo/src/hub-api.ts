@@ -25,6 +25,7 @@ export interface StoreRow {
   sellingRegion: string;
   status?: string;
   statusReason?: string | null;
+  driftPolicy?: 'reassert' | 'report';
 }
 export interface SyncVariantRow {
   externalProductId: string;
@@ -100,6 +101,9 @@ export class HubApi {
   }
   getStore(id: string | number): Promise<StoreRow> {
     return expectOk(this.client.GET('/v1/stores/{id}', { params: { path: { id: String(id) } } }));
+  }
+  updateStore(id: string | number, body: { driftPolicy?: 'reassert' | 'report' }): Promise<StoreRow> {
+    return expectOk(this.client.PATCH('/v1/stores/{id}', { params: { path: { id: String(id) } }, body }));
   }
   putSyncVariants(
     storeId: string | number,

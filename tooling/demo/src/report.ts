@@ -123,6 +123,8 @@ export function printReport(
   latencies: Latency[],
   steps: StepResult[],
   failures: string[],
+  /** What the counts above include besides the scenario (e.g. the platform-notices step's reassertion). */
+  notes: readonly string[] = [],
 ): void {
   out.heading('Report');
 
@@ -152,6 +154,7 @@ export function printReport(
   const totalWritten = tallies.reduce((n, t) => n + t.written, 0);
   const totalCalls = calls.reduce((n, c) => n + c.total, 0);
   out.line(`    ${pad('All', pW)}  ${totalWritten} changes written in ${tallies.length} stores with ${totalCalls} API calls`);
+  for (const n of notes) out.line(out.dim(`    ${pad('', pW)}  ${n}`));
 
   out.line('');
   out.line(`  Facility update → store update: ${formatSummary(summarize(latencies.map((l) => l.ms)))}`);

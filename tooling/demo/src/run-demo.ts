@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import { sandboxOAuthEnv, startSandbox, WORKSPACE_ROOT, type Sandbox } from '@stock-sync/sandbox';
 import { CATALOG } from './demo-catalog';
+import { demoDriftNotices } from './drift-notices';
 import { FacilityModel } from './facility-model';
 import { setUpFleet, type DemoStore } from './fleet';
 import { freePort } from './free-port';
@@ -140,6 +141,26 @@ export async function runDemo(opts: DemoOptions): Promise<DemoRun> {
       }
     }
 
+    // After the scenario (its checks are done) and before the install flow moves the simulators' clock.
+    out.heading("Platform notices: a merchant's manual edit, reasserted or reported within seconds");
+    const reportNotes: string[] = [];
+    try {
+      const notices = await demoDriftNotices({ hub, stores: fleet.stores, out, logFile: run.hub.logFile });
+      failures.push(...notices.failures);
+      if (notices.reasserted && notices.written > 0)
+        reportNotes.push(
+          `${notices.reasserted.store.name}'s count includes ${notices.written} change written by the platform-notices step (the reassertion of the merchant's edit)`,
+        );
+      if (notices.reported)
+        reportNotes.push(
+          `${notices.reported.store.name}: the drift the platform-notices step recorded is not written (driftPolicy report)`,
+        );
+    } catch (e) {
+      const msg = `platform notices: ${e instanceof Error ? e.message : String(e)}`;
+      failures.push(msg);
+      out.line(`  ${out.fail('✗')} ${msg}`);
+    }
+
     const flows = installFlowCandidates(integrations as InstallFlowIntegration[], run.sandbox);
     out.heading('Connecting a store by its install flow, and renewing its token ahead of expiry');
     if (flows.length === 0) {
@@ -176,7 +197,7 @@ export async function runDemo(opts: DemoOptions): Promise<DemoRun> {
     const [tallies, calls] = await Promise.all([tallyStores(hub, fleet.stores), countPlatformCalls(fleet.stores, failures)]);
     out.line(out.dim(`\n  (report data read in ${((Date.now() - reportStarted) / 1000).toFixed(1)} s)`));
     for (const t of tallies) failures.push(...t.failures);
-    printReport(out, tallies, calls, latencies, steps, failures);
+    printReport(out, tallies, calls, latencies, steps, failures, reportNotes);
     run.ok = failures.length === 0;
   } catch (e) {
     out.line('');

@@ -21,3 +21,6 @@ export const simStock = (baseUrl: string) => requestJson<{ variants: SimStockRow
 export const simSeed = (baseUrl: string, products: SimSeedProduct[]) =>
   requestJson<{ seeded: number }>(`${baseUrl}/__sim/seed`, { method: 'POST', body: { products } });
 export const simRequests = (baseUrl: string) => requestJson<SimRequestLog>(`${baseUrl}/__sim/requests`);
+/** A merchant's own edit in the platform's admin (the simulator then notifies the subscribed apps, as the platform does). */
+export const simManualEdit = (baseUrl: string, ref: { externalProductId: string; externalVariantId: string }, to: TargetStock) =>
+  requestJson<{ stock: TargetStock | null }>(`${baseUrl}/__sim/manual-edit`, { method: 'POST', body: { ref, to } });

@@ -53,6 +53,11 @@ describe('node tooling/demo/dist/main.js --once', () => {
       expect(out).toContain('Per platform: changes written per store');
       expect(out).toMatch(/API calls \(/);
       expect(out).toMatch(/Facility update → store update: min \d+ ms · median \d+ ms · max \d+ ms/);
+      // Issue 13: a manual edit on the platform, its notice, the read-back: reasserted in one store, reported in another.
+      expect(out).toMatch(/✓ .+: reasserted in [\d.]+ s after the merchant's edit, by a notice run/);
+      expect(out).toMatch(
+        /✓ .+: drift recorded within [\d.]+ s of the merchant's edit by a notice run, nothing written — .+ → out_of_stock/,
+      );
       // Issue 9: a store connected by its install flow, its token renewed ahead of expiry on a moved simulator clock.
       expect(out).toMatch(/store \S+ connected by its install flow/);
       expect(out).toMatch(/the hub's sweep renewed it ahead of expiry/);
