@@ -2,13 +2,10 @@
  * WooCommerce webhooks as platform notices (plugin API 1.3): the documented delivery, signature, ping and
  * webhook routes (test/evidence/webhook-*.json), held against the plugin AND the simulator.
  */
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { createHttpClient } from '@stock-sync/plugin-sdk';
-import { evidence, expectSameShape } from '@stock-sync/plugin-testkit';
+import { evidence, expectSameShape, startNoticeReceiver, type NoticeReceiver, type ReceivedNotice } from '@stock-sync/plugin-testkit';
 import { plugin, wooNoticeRefs, wooSignature } from '../src';
-import { settleDeliveries } from '../src/simulator';
 import { call, product, startWooSimulator, type WooSim } from './support/store';
 
 const DIR = join(__dirname, 'evidence');
@@ -77,28 +74,20 @@ it('the documented ping (webhook-ping) is a ping, unsigned; a signed delivery is
 
 describe('the simulator', () => {
   let sim: WooSim;
-  let receiver: Server;
+  let receiver: NoticeReceiver;
   let url: string;
-  const received: { headers: IncomingMessage['headers']; body: string }[] = [];
+  let received: ReceivedNotice[];
 
   beforeEach(async () => {
-    received.length = 0;
     sim = await startWooSimulator();
     sim.seed([product(22, 733, 2, { kind: 'quantity', quantity: 3 })]);
-    receiver = createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', () => {
-        received.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
-        res.writeHead(202, { 'content-type': 'application/json' }).end('{"accepted":true}');
-      });
-    });
-    await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
-    url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks/woocommerce/store-1`;
+    receiver = await startNoticeReceiver({ path: '/hooks/woocommerce/store-1' });
+    received = receiver.deliveries;
+    url = receiver.url;
   });
   afterEach(async () => {
     await sim.close();
-    await new Promise<void>((r) => receiver.close(() => r()));
+    await receiver.close();
   });
 
   it('creates a webhook as documented (webhook-create): 201 and the documented object', async () => {
@@ -117,19 +106,19 @@ describe('the simulator', () => {
   it('a manual edit delivers product.updated, signed and shaped as documented, that the plugin verifies and reads', async () => {
     await call(sim, 'POST', '/wp-json/wc/v3/webhooks', { topic: 'product.updated', delivery_url: url, secret: 's3cret-for-test' });
     sim.manualEdit({ externalProductId: '22', externalVariantId: '734' }, { kind: 'quantity', quantity: 17 });
-    await settleDeliveries(sim.state);
+    await sim.state.outbox.settle();
     expect(received).toHaveLength(1);
     const [d] = received;
     const e = evidence(DIR, 'webhook-delivery-product-updated');
     for (const h of Object.keys(lowerHeaders(e.request!.headers))) expect(d!.headers[h]).toBeDefined();
     expect(d!.headers['x-wc-webhook-topic']).toBe('product.updated');
-    const body = JSON.parse(d!.body);
+    const body = JSON.parse(d!.text);
     expectSameShape(body, e.request!.body, e.name);
-    const headers = d!.headers as Record<string, string>;
-    expect(notices.verify({ headers, rawBody: Buffer.from(d!.body), secret: 's3cret-for-test' })).toBe(true);
+    const headers = d!.headers;
+    expect(notices.verify({ headers, rawBody: d!.body, secret: 's3cret-for-test' })).toBe(true);
     expect(notices.refs(body, headers)).toEqual([{ externalProductId: '22', externalVariantId: '734' }]);
     expect(body.stock_quantity).toBe(17);
-    expect(sim.state.deliveries.map((x) => x.status)).toEqual([202]);
+    expect(sim.state.outbox.deliveries.map((x) => x.status)).toEqual([202]);
   });
 
   it('an API write delivers too (core fires on every variation save); paused webhooks deliver nothing', async () => {
@@ -137,11 +126,11 @@ describe('the simulator', () => {
     await call(sim, 'POST', '/wp-json/wc/v3/products/22/variations/batch', {
       update: [{ id: 733, manage_stock: true, stock_quantity: 9 }],
     });
-    await settleDeliveries(sim.state);
+    await sim.state.outbox.settle();
     expect(received).toHaveLength(1);
     await call(sim, 'PUT', `/wp-json/wc/v3/webhooks/${created.body.id}`, { status: 'paused' });
     sim.manualEdit({ externalProductId: '22', externalVariantId: '733' }, { kind: 'quantity', quantity: 1 });
-    await settleDeliveries(sim.state);
+    await sim.state.outbox.settle();
     expect(received).toHaveLength(1);
   });
 

@@ -14,7 +14,7 @@ import { deliverProductUpdated, webhookRoutes } from './webhooks';
 
 export type { WooSimState, SimVariation, SimProduct, WooStoreOptions } from './state';
 export { issuedKeysOf, revokeIssuedKeys, AUTHORIZE_PATH, type IssuedKey } from './wc-auth';
-export { deliverProductUpdated, settleDeliveries, variationAsProductJson, webhookJson } from './webhooks';
+export { deliverProductUpdated, variationAsProductJson, webhookJson } from './webhooks';
 export type { SimWebhook, SimDelivery } from './state';
 
 /** Obviously fake keys in WooCommerce's ck_/cs_ format. */

@@ -2,6 +2,7 @@
  * The simulated WooCommerce store: variable products, their variations and the few store options
  * that change stock behaviour. Field names follow WooCommerce's own props (edit context).
  */
+import { NoticeOutbox, type NoticeDelivery } from '@stock-sync/plugin-testkit';
 import type { WooBackorders, WooStockStatus } from '../woo-types';
 
 export interface SimVariation {
@@ -51,13 +52,7 @@ export interface SimWebhook {
 }
 
 /** One delivery the sandbox sent (for tests): where, what, and the receiver's status (0: unreachable). */
-export interface SimDelivery {
-  webhookId: number;
-  url: string;
-  topic: string;
-  body: string;
-  status: number;
-}
+export type SimDelivery = NoticeDelivery<{ webhookId: number; topic: string }>;
 
 export interface WooSimState {
   products: Map<number, SimProduct>;
@@ -68,13 +63,14 @@ export interface WooSimState {
   clock: () => number;
   webhooks: Map<number, SimWebhook>;
   nextWebhookId: number;
-  /** Deliveries sent, oldest first (the last 100). */
-  deliveries: SimDelivery[];
-  /** Deliveries still in flight (tests await them). */
-  inFlight: Set<Promise<void>>;
+  /** Webhook deliveries: those in flight (tests settle them) and the last 100 answered. */
+  outbox: NoticeOutbox<{ webhookId: number; topic: string }>;
+  /** The outbox's answered deliveries, oldest first (the hub's e2e reads them here). */
+  readonly deliveries: readonly SimDelivery[];
 }
 
 export function createWooState(): WooSimState {
+  const outbox = new NoticeOutbox<{ webhookId: number; topic: string }>();
   return {
     products: new Map(),
     variations: new Map(),
@@ -83,8 +79,8 @@ export function createWooState(): WooSimState {
     clock: Date.now,
     webhooks: new Map(),
     nextWebhookId: 1,
-    deliveries: [],
-    inFlight: new Set(),
+    outbox,
+    deliveries: outbox.deliveries,
   };
 }
 

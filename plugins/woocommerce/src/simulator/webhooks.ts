@@ -192,29 +192,6 @@ export function deliverProductUpdated(state: WooSimState, v: SimVariation): void
         .digest('hex')
         .slice(0, 32),
     };
-    const record = { webhookId: w.id, url: w.deliveryUrl, topic: w.topic, body, status: 0 };
-    const sent: Promise<void> = fetch(w.deliveryUrl, {
-      method: 'POST',
-      headers,
-      body,
-      redirect: 'manual',
-      signal: AbortSignal.timeout(60_000),
-    })
-      .then(async (res) => {
-        record.status = res.status;
-        await res.arrayBuffer().catch(() => undefined);
-      })
-      .catch(() => undefined)
-      .finally(() => {
-        state.deliveries.push(record);
-        if (state.deliveries.length > 100) state.deliveries.shift();
-        state.inFlight.delete(sent);
-      });
-    state.inFlight.add(sent);
+    void state.outbox.send({ url: w.deliveryUrl, headers, body, meta: { webhookId: w.id, topic: w.topic } });
   }
-}
-
-/** Resolves when every delivery sent so far has been answered (or failed). */
-export async function settleDeliveries(state: WooSimState): Promise<void> {
-  while (state.inFlight.size) await Promise.all([...state.inFlight]);
 }
