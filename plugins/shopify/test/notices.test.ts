@@ -3,10 +3,8 @@
  * signature and the shop-specific subscription calls (test/evidence/notice-*.json), held against the plugin AND
  * the simulator.
  */
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { evidence, expectSameShape } from '@stock-sync/plugin-testkit';
+import { evidence, expectSameShape, startNoticeReceiver, type NoticeReceiver, type ReceivedNotice } from '@stock-sync/plugin-testkit';
 import {
   NOTICE_SUBSCRIBE,
   NOTICE_SUBSCRIBE_COST,
@@ -17,7 +15,7 @@ import {
 } from '../src/documents';
 import { plugin, productUpdateRefs, shopifyNoticeRefs } from '../src';
 import { shopifyWebhookHmac } from '../src/oauth';
-import { SIM_OAUTH_APP, SIM_SHOP_DOMAIN, settleWebhooks } from '../src/simulator';
+import { SIM_OAUTH_APP, SIM_SHOP_DOMAIN } from '../src/simulator';
 import { loadAdminSchema } from '../src/simulator/schema';
 import { schemaErrorsOfAnswer } from './response-schema-check';
 import { gql, refOf, startHarness, type Harness } from './support';
@@ -104,13 +102,12 @@ describe('refs of other bodies', () => {
 describe('the simulator', () => {
   const schema = loadAdminSchema();
   let h: Harness;
-  let receiver: Server;
+  let receiver: NoticeReceiver;
   let url: string;
-  const received: { headers: IncomingMessage['headers']; body: string }[] = [];
+  let received: ReceivedNotice[];
   const ctx = () => ({ credentials: h.sim.credentials, http: h.http, log: { debug() {}, info() {}, warn() {}, error() {} } });
 
   beforeEach(async () => {
-    received.length = 0;
     h = await startHarness([
       {
         productId: '8001',
@@ -120,21 +117,14 @@ describe('the simulator', () => {
         ],
       },
     ]);
-    receiver = createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', () => {
-        received.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
-        res.writeHead(202, { 'content-type': 'application/json' }).end('{"accepted":true}');
-      });
-    });
-    await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
-    url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks/shopify/store-1`;
+    receiver = await startNoticeReceiver({ path: '/hooks/shopify/store-1' });
+    received = receiver.deliveries;
+    url = receiver.url;
   });
   afterEach(async () => {
-    await settleWebhooks(h.sim.state);
+    await h.sim.state.outbox.settle();
     await h.close();
-    await new Promise<void>((r) => receiver.close(() => r()));
+    await receiver.close();
   });
 
   /** Sends a documented GraphQL request; the answer must have the documented shape and the schema's types. */
@@ -183,17 +173,17 @@ describe('the simulator', () => {
   it('a manual edit delivers products/update, signed and shaped as documented, that the plugin verifies and reads', async () => {
     await notices.subscribe!(ctx(), { deliveryUrl: url, secret: 'unused-the-app-secret-signs' });
     h.sim.manualEdit(refOf('8001', '40002'), { kind: 'quantity', quantity: 17 });
-    await settleWebhooks(h.sim.state);
+    await h.sim.state.outbox.settle();
     expect(received).toHaveLength(1);
     const [d] = received;
     const e = evidence(DIR, 'notice-delivery-products-update');
     for (const name of Object.keys(lowerHeaders(e.request!.headers))) expect(d!.headers[name]).toBeDefined();
     expect(d!.headers['x-shopify-topic']).toBe('products/update');
     expect(d!.headers['x-shopify-shop-domain']).toBe(SIM_SHOP_DOMAIN);
-    const body = JSON.parse(d!.body);
+    const body = JSON.parse(d!.text);
     expectSameShape(body, e.request!.body, e.name, { nullable: ['$.variants[].compare_at_price'] });
-    const headers = d!.headers as Record<string, string>;
-    const rawBody = Buffer.from(d!.body);
+    const headers = d!.headers;
+    const rawBody = d!.body;
     expect(notices.verify({ headers, rawBody, secret: SIM_OAUTH_APP.clientSecret, app: SIM_OAUTH_APP, deliveryUrl: url })).toBe(true);
     expect(notices.verify({ headers, rawBody, secret: FIXTURE_SECRET, deliveryUrl: url })).toBe(false);
     expect(notices.refs(body, headers)).toEqual(
@@ -201,21 +191,21 @@ describe('the simulator', () => {
     );
     expect(notices.storeOf!(body, headers)).toBe(SIM_SHOP_DOMAIN);
     expect(body.variants.find((v: { id: number }) => v.id === 40002).inventory_quantity).toBe(17);
-    expect(h.sim.state.deliveries.map((x) => x.status)).toEqual([202]);
+    expect(h.sim.state.outbox.deliveries.map((x) => x.status)).toEqual([202]);
   });
 
   it('the hub’s own API write delivers too (Shopify fires on every quantity change); unsubscribed, nothing arrives', async () => {
     await notices.subscribe!(ctx(), { deliveryUrl: url, secret: 'x' });
     const outcomes = await h.connection.writeStock([{ ...refOf('8001', '40001'), target: { kind: 'quantity', quantity: 9 } }]);
     expect(outcomes.map((o) => o.status)).toEqual(['written']);
-    await settleWebhooks(h.sim.state);
+    await h.sim.state.outbox.settle();
     expect(received.length).toBeGreaterThanOrEqual(1);
-    const last = JSON.parse(received[received.length - 1]!.body);
+    const last = JSON.parse(received[received.length - 1]!.text);
     expect(last.variants.find((v: { id: number }) => v.id === 40001).inventory_quantity).toBe(9);
     await notices.unsubscribe!(ctx(), { deliveryUrl: url });
     const seen = received.length;
     h.sim.manualEdit(refOf('8001', '40001'), { kind: 'out_of_stock' });
-    await settleWebhooks(h.sim.state);
+    await h.sim.state.outbox.settle();
     expect(received).toHaveLength(seen);
   });
 
@@ -240,12 +230,12 @@ describe('the simulator', () => {
   it('the app’s TOML webhook URL (setAppNoticeUrl) receives the shop’s notices, storeOf naming the shop', async () => {
     h.sim.setAppNoticeUrl(url);
     h.sim.manualEdit(refOf('8001', '40001'), { kind: 'quantity', quantity: 2 });
-    await settleWebhooks(h.sim.state);
+    await h.sim.state.outbox.settle();
     expect(received).toHaveLength(1);
-    expect(notices.storeOf!(JSON.parse(received[0]!.body), received[0]!.headers as Record<string, string>)).toBe(SIM_SHOP_DOMAIN);
+    expect(notices.storeOf!(JSON.parse(received[0]!.text), received[0]!.headers)).toBe(SIM_SHOP_DOMAIN);
     h.sim.setAppNoticeUrl(undefined);
     h.sim.manualEdit(refOf('8001', '40001'), { kind: 'quantity', quantity: 3 });
-    await settleWebhooks(h.sim.state);
+    await h.sim.state.outbox.settle();
     expect(received).toHaveLength(1);
   });
 });

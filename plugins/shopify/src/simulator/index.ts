@@ -20,7 +20,7 @@ export type { ShopifyState } from './state';
 export { HUB_LOCATION_ID, OTHER_LOCATION_ID, SIM_SHOP_DOMAIN } from './state';
 export { adminSchema, loadAdminSchema, INTROSPECTION_FILE } from './schema';
 export { requestedQueryCost } from './query-cost';
-export { deliverProductsUpdate, productUpdateJson, settleWebhooks } from './product-webhook';
+export { deliverProductsUpdate, productUpdateJson } from './product-webhook';
 export { appUninstalledWebhook, shopifyOAuthSimConfig, SIM_OAUTH_APP, RETAIN_REPLACED_REFRESH_TOKEN_SECONDS } from './oauth';
 
 /** Obviously fake: never a real token. */

@@ -93,19 +93,7 @@ function post(state: ShopifyState, uri: string, body: string, eventId: string): 
     'x-shopify-triggered-at': new Date().toISOString(),
     'x-shopify-event-id': eventId,
   };
-  const record = { uri, topic: PRODUCTS_UPDATE, body, status: 0 };
-  const sent: Promise<void> = fetch(uri, { method: 'POST', headers, body, redirect: 'manual', signal: AbortSignal.timeout(5_000) })
-    .then(async (res) => {
-      record.status = res.status;
-      await res.arrayBuffer().catch(() => undefined);
-    })
-    .catch(() => undefined)
-    .finally(() => {
-      state.deliveries.push(record);
-      if (state.deliveries.length > 100) state.deliveries.shift();
-      state.inFlight.delete(sent);
-    });
-  state.inFlight.add(sent);
+  void state.outbox.send({ url: uri, headers, body, meta: { topic: PRODUCTS_UPDATE }, timeoutMs: 5_000 });
 }
 
 /** Sends products/update for each product to every subscriber (one X-Shopify-Event-Id per product change). */
@@ -120,9 +108,4 @@ export function deliverProductsUpdate(state: ShopifyState, productIds: Iterable<
     const eventId = randomUUID();
     for (const uri of uris) post(state, uri, body, eventId);
   }
-}
-
-/** Resolves when every webhook sent so far has been answered (or failed). */
-export async function settleWebhooks(state: ShopifyState): Promise<void> {
-  while (state.inFlight.size) await Promise.all([...state.inFlight]);
 }

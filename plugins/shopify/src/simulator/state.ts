@@ -3,6 +3,7 @@
  * and inventory levels per location, plus the pieces of Shopify's machinery the plugin meets
  * (the cost bucket, idempotency keys, adjustment groups). Plain data; the resolvers read it.
  */
+import { NoticeOutbox } from '@stock-sync/plugin-testkit';
 import { toGid } from '../gid';
 import { STANDARD_BUCKET } from '../manifest';
 import { LeakyBucket } from './leaky-bucket';
@@ -58,13 +59,6 @@ export interface SimWebhookSubscription {
 }
 
 /** One webhook the simulator posted (newest 100 kept), with the receiver's status (0: no answer). */
-export interface SimWebhookDelivery {
-  uri: string;
-  topic: string;
-  body: string;
-  status: number;
-}
-
 export interface IdempotentResult {
   fingerprint: string;
   payload: unknown;
@@ -86,9 +80,8 @@ export interface ShopifyState {
   webhookSubscriptions: Map<string, SimWebhookSubscription>;
   /** The app's one webhook URL from its shopify.app.toml (app-specific subscriptions), when set. */
   appNoticeUrl?: string;
-  deliveries: SimWebhookDelivery[];
-  /** Deliveries still under way (settleWebhooks waits for them). */
-  inFlight: Set<Promise<void>>;
+  /** Webhook deliveries: those under way (tests settle them) and the last 100 answered. */
+  outbox: NoticeOutbox<{ topic: string }>;
   /** Test seam: runs just before inventorySetQuantities applies (e.g. an order lands at that moment). */
   hooks: { beforeInventorySet?: (state: ShopifyState) => void };
 }
@@ -114,8 +107,7 @@ export function createShopifyState(now: () => number = Date.now): ShopifyState {
     idempotency: new Map(),
     nextId: 900_001,
     webhookSubscriptions: new Map(),
-    deliveries: [],
-    inFlight: new Set(),
+    outbox: new NoticeOutbox(),
     hooks: {},
   };
 }
