@@ -3,13 +3,20 @@
  * Webhooks signature with the app's client secret and the v3 Webhooks API (test/evidence/notice-*.json,
  * webhook-*.json, webhooks-list.json), held against the plugin AND the simulator.
  */
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { createHttpClient, type NoticeRequest } from '@stock-sync/plugin-sdk';
-import { evidence, expectSameShape, loadOpenApiSpec, openApiResponseValidator, recordingLogger } from '@stock-sync/plugin-testkit';
+import {
+  evidence,
+  expectSameShape,
+  loadOpenApiSpec,
+  openApiResponseValidator,
+  recordingLogger,
+  startNoticeReceiver,
+  type NoticeReceiver,
+  type ReceivedNotice,
+} from '@stock-sync/plugin-testkit';
 import { bigcommerceNoticeRefs, plugin, standardWebhookSignature, verifyStandardWebhook } from '../src';
-import { settleDeliveries, SIM_OAUTH_APP } from '../src/simulator';
+import { SIM_OAUTH_APP } from '../src/simulator';
 import { SPEC_DIR } from '../src/simulator/spec-validators';
 import { call, calls, product, Q, startBcSimulator, U, V3, type BcSim } from './support/store';
 
@@ -93,16 +100,16 @@ it('refs: the SKU id is not the variant id; other scopes name none; a stock chan
 
 describe('the simulator', () => {
   let sim: BcSim;
-  let receiver: Server;
+  let receiver: NoticeReceiver;
   let url: string;
-  const received: { headers: IncomingMessage['headers']; body: string }[] = [];
+  let received: ReceivedNotice[];
   const ctx = () => ({
     credentials: sim.credentials,
     http: createHttpClient({ rateLimit: plugin.manifest.rateLimit, maxAttempts: 1 }),
     log: recordingLogger(),
   });
-  const verified = (d: { headers: IncomingMessage['headers']; body: string }, secret: string = SIM_OAUTH_APP.clientSecret) =>
-    notices.verify({ headers: d.headers as Record<string, string>, rawBody: Buffer.from(d.body), secret, app: { ...SIM_OAUTH_APP } });
+  const verified = (d: ReceivedNotice, secret: string = SIM_OAUTH_APP.clientSecret) =>
+    notices.verify({ headers: d.headers, rawBody: d.body, secret, app: { ...SIM_OAUTH_APP } });
   // `headers` is an open map of the hook's custom headers: its documented key is an example.
   const holds = (res: { status: number; body: unknown }, name: string, method: string, path: string) => {
     const e = evidence(DIR, name);
@@ -112,24 +119,16 @@ describe('the simulator', () => {
   };
 
   beforeEach(async () => {
-    received.length = 0;
     sim = await startBcSimulator();
     sim.seed([product(10, 101, 2, Q(5)), product(20, 201, 1, U)]);
-    receiver = createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', () => {
-        received.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
-        res.writeHead(202, { 'content-type': 'application/json' }).end('{"accepted":true}');
-      });
-    });
-    await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
-    url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks/bigcommerce/store-1`;
+    receiver = await startNoticeReceiver({ path: '/hooks/bigcommerce/store-1' });
+    received = receiver.deliveries;
+    url = receiver.url;
   });
   afterEach(async () => {
-    await settleDeliveries(sim.state);
+    await sim.state.outbox.settle();
     await sim.close();
-    await new Promise<void>((r) => receiver.close(() => r()));
+    await receiver.close();
   });
 
   it('answers the documented webhook calls (webhook-create, webhooks-list, webhook-update, webhook-delete), valid per the reference', async () => {
@@ -163,9 +162,9 @@ describe('the simulator', () => {
   it('a control-panel count edit sends both documented callbacks, signed with the app secret, that the plugin verifies and reads', async () => {
     await notices.subscribe!(ctx(), { deliveryUrl: url, secret: '' });
     sim.manualEdit({ externalProductId: '10', externalVariantId: '102' }, Q(17));
-    await settleDeliveries(sim.state);
+    await sim.state.outbox.settle();
     expect(received).toHaveLength(2);
-    const byScope = new Map(received.map((d) => [JSON.parse(d.body).scope as string, d]));
+    const byScope = new Map(received.map((d) => [JSON.parse(d.text).scope as string, d]));
     for (const [scope, name] of [
       ['store/sku/inventory/updated', 'notice-delivery-sku-inventory-updated'],
       ['store/channel/*/inventory/product/stock_changed', 'notice-delivery-stock-changed'],
@@ -173,15 +172,15 @@ describe('the simulator', () => {
       const d = byScope.get(scope)!;
       const e = evidence(DIR, name);
       for (const h of Object.keys(lowerHeaders(e.request!.headers))) expect(d.headers[h]).toBeDefined();
-      const body = JSON.parse(d.body);
+      const body = JSON.parse(d.text);
       expectSameShape(body, e.request!.body, e.name);
       expect(verified(d)).toBe(true);
       expect(verified(d, `${SIM_OAUTH_APP.clientSecret}x`)).toBe(false);
-      expect(notices.refs(body, d.headers as Record<string, string>)).toEqual([{ externalProductId: '10', externalVariantId: '102' }]);
+      expect(notices.refs(body, d.headers)).toEqual([{ externalProductId: '10', externalVariantId: '102' }]);
       expect(body.producer).toBe('stores/simstore1');
     }
-    expect(JSON.parse(byScope.get('store/sku/inventory/updated')!.body).data.inventory).toMatchObject({ method: 'relative', value: 12 });
-    expect(sim.state.deliveries.map((x) => x.status)).toEqual([202, 202]);
+    expect(JSON.parse(byScope.get('store/sku/inventory/updated')!.text).data.inventory).toMatchObject({ method: 'relative', value: 12 });
+    expect(sim.state.outbox.deliveries.map((x) => x.status)).toEqual([202, 202]);
   });
 
   it('an API absolute adjustment sends the callbacks too; a purchasing switch or an inactive hook sends nothing', async () => {
@@ -191,15 +190,15 @@ describe('the simulator', () => {
       items: [{ location_id: 1, variant_id: 101, quantity: 9 }],
     });
     expect(adj.status).toBe(200);
-    await settleDeliveries(sim.state);
+    await sim.state.outbox.settle();
     expect(received).toHaveLength(2);
     expect(received.every((d) => verified(d))).toBe(true);
     sim.manualEdit({ externalProductId: '20', externalVariantId: '201' }, { kind: 'out_of_stock' }); // untracked: purchasing_disabled
-    await settleDeliveries(sim.state);
+    await sim.state.outbox.settle();
     expect(received).toHaveLength(2);
     for (const h of sim.state.hooks.values()) await call(sim, 'PUT', `${V3}/hooks/${h.id}`, { is_active: false });
     sim.manualEdit({ externalProductId: '10', externalVariantId: '101' }, Q(4));
-    await settleDeliveries(sim.state);
+    await sim.state.outbox.settle();
     expect(received).toHaveLength(2);
   });
 

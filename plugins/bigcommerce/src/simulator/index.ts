@@ -36,7 +36,7 @@ import {
 export type { BigcommerceSimState, SimProduct, SimVariant } from './state';
 export { SIM_STORE_HASH, MERCHANT_UNLIMITED_COUNT } from './state';
 export type { SimHook } from './state';
-export { settleDeliveries, SIM_STORE_ID } from './webhooks';
+export { SIM_STORE_ID } from './webhooks';
 export { SIM_OAUTH_APP, SIM_APP_SCOPES, bigcommerceOAuthConfig, callbackClaims, signedPayloadJwt, sendUninstallCallback } from './oauth';
 
 /** Obviously fake store-level API token. */

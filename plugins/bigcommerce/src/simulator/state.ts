@@ -2,6 +2,7 @@
  * The simulated BigCommerce store, in the platform's own shape: products with an inventory_tracking
  * mode and their own count, variants with purchasing_disabled and a default-location count.
  */
+import { NoticeOutbox } from '@stock-sync/plugin-testkit';
 import type { TargetStock, VariantRef } from '@stock-sync/plugin-sdk';
 import type { BcInventoryTracking } from '../bc-types';
 
@@ -58,10 +59,8 @@ export interface BigcommerceSimState {
   /** The store's webhooks (v3 /hooks) of the sandbox app's client id. */
   hooks: Map<number, SimHook>;
   nextHookId: number;
-  /** Callbacks sent (last 100), with the receiver's answer (0 = none). */
-  deliveries: { hookId: number; url: string; scope: string; body: string; status: number }[];
-  /** Callbacks still on their way. */
-  inFlight: Set<Promise<void>>;
+  /** Webhook deliveries: those in flight (tests settle them) and the last 100 answered, with the receiver's status (0: none). */
+  outbox: NoticeOutbox<{ hookId: number; scope: string }>;
 }
 
 export interface SimHook {
@@ -92,8 +91,7 @@ export function createBcState(): BigcommerceSimState {
     pendingAdjustments: [],
     hooks: new Map(),
     nextHookId: 18048287,
-    deliveries: [],
-    inFlight: new Set(),
+    outbox: new NoticeOutbox(),
   };
 }
 

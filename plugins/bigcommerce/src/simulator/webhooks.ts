@@ -171,31 +171,14 @@ function send(state: BigcommerceSimState, h: SimHook, scope: string, data: Recor
   // "The payload data encoded in JSON format and then passed through SH1" (webhook_callback_base.hash).
   const body = JSON.stringify({ ...payload, hash: createHash('sha1').update(JSON.stringify(data)).digest('hex') });
   const id = `msg_${randomUUID().replace(/-/g, '')}`;
-  const record = { hookId: h.id, url: h.destination, scope, body, status: 0 };
-  const sent: Promise<void> = fetch(h.destination, {
-    method: 'POST',
-    headers: {
-      ...(h.headers ?? {}),
-      'content-type': 'application/json',
-      'webhook-id': id,
-      'webhook-timestamp': String(createdAt),
-      'webhook-signature': sign(id, createdAt, body),
-    },
-    body,
-    redirect: 'manual',
-    signal: AbortSignal.timeout(60_000),
-  })
-    .then(async (res) => {
-      record.status = res.status;
-      await res.arrayBuffer().catch(() => undefined);
-    })
-    .catch(() => undefined)
-    .finally(() => {
-      state.deliveries.push(record);
-      if (state.deliveries.length > 100) state.deliveries.shift();
-      state.inFlight.delete(sent);
-    });
-  state.inFlight.add(sent);
+  const headers = {
+    ...(h.headers ?? {}),
+    'content-type': 'application/json',
+    'webhook-id': id,
+    'webhook-timestamp': String(createdAt),
+    'webhook-signature': sign(id, createdAt, body),
+  };
+  void state.outbox.send({ url: h.destination, headers, body, meta: { hookId: h.id, scope } });
 }
 
 /** A variant's count at a location changed from `before`: the inventory callbacks of every active matching hook. */
@@ -218,9 +201,4 @@ export function deliverLevelChange(state: BigcommerceSimState, v: SimVariant, lo
       send(state, h, h.scope, { variant_id: v.id, product_id: v.productId, location_id: locationId });
     }
   }
-}
-
-/** Resolves when every callback sent so far has been answered (or failed). */
-export async function settleDeliveries(state: BigcommerceSimState): Promise<void> {
-  while (state.inFlight.size) await Promise.all([...state.inFlight]);
 }
