@@ -45,8 +45,17 @@ export interface PluginCapabilities {
   unlimitedStock: 'native' | 'emulated';
   /** The most variant changes one platform write call carries. */
   maxBatch: number;
-  /** True when readStock can read a variant's state back (drift detection). */
+  /**
+   * @deprecated since 1.4.0: the host ignores this flag. Every plugin implements `readStock` (the contract
+   * requires it) and the host always reads back through it (after writes and at reconciliation). Still required in
+   * 1.x, since hosts of 1.0–1.3 refuse a manifest without it: declare `true`. Removed in the next major.
+   */
   readBack: boolean;
+  /**
+   * @deprecated since 1.4.0: the `notices` part declares inbound notices; the host ignores this flag. Leave it out.
+   * When given, it must agree with the plugin: `true` only with `notices`, `false` only without (a host of 1.4
+   * refuses a plugin built for 1.4 or later whose flag contradicts it). Removed in the next major.
+   */
   webhooks?: boolean;
 }
 

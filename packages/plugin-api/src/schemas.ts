@@ -33,10 +33,10 @@ export const MANIFEST_JSON_SCHEMA = {
     id: { type: 'string', pattern: KEBAB_CASE_ID_PATTERN, description: "the platform id, e.g. 'shopify'" },
     displayName: { type: 'string', minLength: 1 },
     contractVersion: {
-      description: 'the plugin API major (a number) or full version (semver) the plugin was built against',
+      description: 'the plugin API major (1) or full version (semver 1.x.y, a newer minor included) the plugin was built against',
       oneOf: [
-        { type: 'integer', minimum: 1 },
-        { type: 'string', pattern: '^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-[0-9A-Za-z.-]+)?(?:\\+[0-9A-Za-z.-]+)?$' },
+        { type: 'integer', const: 1 },
+        { type: 'string', pattern: '^1\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-[0-9A-Za-z.-]+)?(?:\\+[0-9A-Za-z.-]+)?$' },
       ],
     },
     capabilities: {
@@ -45,8 +45,17 @@ export const MANIFEST_JSON_SCHEMA = {
       properties: {
         unlimitedStock: { enum: ['native', 'emulated'] },
         maxBatch: { type: 'integer', minimum: 1 },
-        readBack: { type: 'boolean' },
-        webhooks: { type: 'boolean' },
+        readBack: {
+          type: 'boolean',
+          deprecated: true,
+          description: 'deprecated since 1.4.0: ignored, the host always reads back through readStock; declare true',
+        },
+        webhooks: {
+          type: 'boolean',
+          deprecated: true,
+          description:
+            'deprecated since 1.4.0: the notices part declares inbound notices; leave it out (must agree with notices when given)',
+        },
       },
     },
     rateLimit: {
@@ -89,6 +98,6 @@ export const MANIFEST_JSON_SCHEMA = {
         },
       },
     },
-    docsUrl: { type: 'string', format: 'uri', pattern: '^https?://' },
+    docsUrl: { type: 'string', format: 'uri', pattern: '^https?://[^/?#\\s]+', description: 'an http(s) URL with a host' },
   },
 } as const;

@@ -30,8 +30,6 @@ export const manifest: PluginManifest = {
     unlimitedStock: 'emulated',
     maxBatch: MAX_VARIATIONS_PER_EDIT,
     readBack: true,
-    // No item or stock webhooks are documented.
-    webhooks: false,
   },
   rateLimit: {
     // 100,000/day is the binding limit for sustained work: 1.15/s × 86,400 s = 99,360. Bursts of 10 stay far

@@ -32,8 +32,6 @@ export const manifest: PluginManifest = {
     unlimitedStock: 'emulated',
     maxBatch: MAX_BATCH,
     readBack: true,
-    // product.updated webhooks (invite-only) are received as notices (src/notices.ts), sent to the app's webhook_url.
-    webhooks: false,
   },
   rateLimit: {
     // Big Cartel documents no rate limit. A small, polite budget: 2 requests/s, bursts of 4.

@@ -55,8 +55,6 @@ export const manifest: PluginManifest = {
     unlimitedStock: 'emulated',
     maxBatch: MAX_CHANGES_PER_CALL,
     readBack: true,
-    // store/sku/inventory/updated webhooks exist, but this plugin does not subscribe to them (yet).
-    webhooks: false,
   },
   rateLimit: {
     // The quota is store-wide and shared by every app: 150 requests / 30 s on Standard and Plus (5/s).

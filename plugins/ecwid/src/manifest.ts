@@ -31,8 +31,6 @@ export const manifest: PluginManifest = {
     unlimitedStock: 'native',
     maxBatch: ECWID_MAX_BATCH,
     readBack: true,
-    // product.updated webhooks are received as notices (src/notices.ts) but name no combination: drift is still found by reads.
-    webhooks: false,
   },
   rateLimit: {
     // 600 requests/min per token = 10/s; the hub keeps to 8/s with a burst of 10 so a second app or a

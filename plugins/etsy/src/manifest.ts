@@ -50,8 +50,6 @@ export const manifest: PluginManifest = {
     unlimitedStock: 'emulated',
     maxBatch: MAX_CHANGES_PER_CALL,
     readBack: true,
-    // Etsy's webhooks (commercial apps only) do not fire on ordinary quantity changes.
-    webhooks: false,
   },
   rateLimit: {
     // Etsy's default application budget is 10 QPS / 10,000 QPD per OAuth token. 8/s leaves headroom for

@@ -24,8 +24,6 @@ export const manifest: PluginManifest = {
     unlimitedStock: 'native',
     maxBatch: MAX_SOURCE_ITEMS,
     readBack: true,
-    // Open Source has no outbound webhooks (Adobe Commerce Webhooks / I/O Events are separate products).
-    webhooks: false,
   },
   rateLimit: {
     // Self-hosted: core has no REST limit (its 2.4.7 backpressure limiter covers orders/payments only);

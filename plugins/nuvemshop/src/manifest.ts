@@ -31,8 +31,6 @@ export const manifest: PluginManifest = {
     unlimitedStock: 'native',
     maxBatch: MAX_BATCH,
     readBack: true,
-    // product/updated webhooks are received as notices (src/notices.ts) but name no variant: drift is still found by reads.
-    webhooks: false,
   },
   rateLimit: {
     // Leaky bucket per store and app: 40 requests, draining 2/s. Keep 5 of the 40 as headroom for

@@ -32,7 +32,6 @@ export const manifest: PluginManifest = {
     unlimitedStock: 'native',
     maxBatch: MAX_INPUT_ARRAY,
     readBack: true,
-    webhooks: false,
   },
   rateLimit: {
     // Units are GraphQL cost points, not requests: every call passes its requested query cost as

@@ -29,8 +29,6 @@ export const manifest: PluginManifest = {
     unlimitedStock: 'native',
     maxBatch: MAX_INVENTORY_CHANGES,
     readBack: true,
-    // inventory.count.updated / catalog.version.updated exist, but this plugin does not subscribe to them (yet).
-    webhooks: false,
   },
   rateLimit: {
     // Square publishes no numbers; it answers 429 RATE_LIMITED. A modest budget keeps clear of it; each

@@ -33,8 +33,6 @@ export const manifest: PluginManifest = {
     unlimitedStock: 'native',
     maxBatch: MAX_OPERATIONS_PER_ADJUSTMENT,
     readBack: true,
-    // Squarespace has no inventory webhooks (order.create/update and extension.uninstall only).
-    webhooks: false,
   },
   rateLimit: {
     // 300 requests per minute (5/s); over it 429 and a one-minute cool-down. 4/s, burst 5 stays under.

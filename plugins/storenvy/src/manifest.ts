@@ -21,8 +21,6 @@ export const manifest: PluginManifest = {
     // One variant per PUT; no batch endpoint is known.
     maxBatch: 1,
     readBack: true,
-    // Webhooks exist (url, events) but their event names are unknown; not subscribed.
-    webhooks: false,
   },
   rateLimit: {
     // No documented limit (unverified): a cautious 2 req/s, burst 5, honouring 429 Retry-After.

@@ -32,9 +32,6 @@ export const manifest: PluginManifest = {
     unlimitedStock: 'emulated',
     maxBatch: MAX_SKUS_PER_UPDATE,
     readBack: true,
-    // The inventory status change webhook is received as notices (src/notices.ts), but it announces only drops to
-    // low stock / sold out: other drift is still found by reads.
-    webhooks: false,
   },
   rateLimit: {
     // Per-API QPS limits exist but are not published in the sources we hold (unverified). 5 req/s

@@ -22,8 +22,6 @@ export const manifest: PluginManifest = {
     unlimitedStock: 'native',
     maxBatch: MAX_BATCH,
     readBack: true,
-    // ecomm_inventory_changed webhooks: the plugin's notices subscribe each site (notices.ts).
-    webhooks: true,
   },
   rateLimit: {
     // 120 requests per minute per token on eCommerce site plans (60 on Starter/Basic, which cannot

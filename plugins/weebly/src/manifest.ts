@@ -22,8 +22,6 @@ export const manifest: PluginManifest = {
     // No batch endpoint: one SKU per PATCH.
     maxBatch: 1,
     readBack: true,
-    // store.product.update exists but carries no stock; this plugin does not subscribe.
-    webhooks: false,
   },
   rateLimit: {
     // Weebly documents no rate limit (unverified); 4 req/s, burst 8, honouring 429 Retry-After.

@@ -37,7 +37,6 @@ export const manifest: PluginManifest = {
     unlimitedStock: 'emulated',
     maxBatch: WIX_MAX_BATCH,
     readBack: true,
-    webhooks: false,
   },
   rateLimit: {
     // 200 requests per minute per app instance = 3.3/s; 3/s with a burst of 5 stays under it.

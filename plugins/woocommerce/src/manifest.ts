@@ -25,8 +25,6 @@ export const manifest: PluginManifest = {
     unlimitedStock: 'native',
     maxBatch: MAX_BATCH_ITEMS,
     readBack: true,
-    // WooCommerce has product.updated webhooks, but this plugin does not subscribe to them (yet).
-    webhooks: false,
   },
   rateLimit: {
     // Core has no REST rate limit; hosts and WAFs throttle (429/503). A conservative budget that a

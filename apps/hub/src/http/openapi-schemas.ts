@@ -47,7 +47,16 @@ export const CAPABILITIES_SCHEMA = {
   properties: {
     unlimitedStock: { type: 'string' as const, enum: ['native', 'emulated'] },
     maxBatch: { type: 'integer' as const, minimum: 1 },
-    readBack: { type: 'boolean' as const },
+    readBack: {
+      type: 'boolean' as const,
+      deprecated: true,
+      description: "deprecated (plugin API 1.4): ignored, the hub always reads back through the plugin's readStock",
+    },
+    webhooks: {
+      type: 'boolean' as const,
+      deprecated: true,
+      description: "deprecated (plugin API 1.4): a plugin's notices part declares inbound notices; absent in current plugins",
+    },
   },
   example: { unlimitedStock: 'native', maxBatch: 250, readBack: true },
 };

@@ -1,5 +1,6 @@
 export * from './base-url-field';
 export * from './validate-plugin';
+export { validateManifest } from './validate-manifest';
 export * from './validate-credentials';
 export { KEBAB_CASE_ID, CREDENTIAL_FIELD_NAME } from './manifest-schema';
 export { validateOAuthPart } from './validate-oauth';

@@ -5,6 +5,7 @@
  */
 import 'reflect-metadata';
 import { Type } from 'class-transformer';
+import * as semver from 'semver';
 import {
   IsArray,
   IsBoolean,
@@ -48,6 +49,24 @@ export class CapabilitiesSchema {
 
 /** An HTTP header name (RFC 9110 token characters), as HEADER_NAME_PATTERN in the plugin API. */
 export const HEADER_NAME = /^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/;
+
+/** A full semver version ("1.4.0", "1.5.0-beta.1"), never a range or a partial one ("^1.0.0", "1.4"). */
+function isSemverVersion(v: unknown): v is string {
+  return typeof v === 'string' && semver.valid(v) === v;
+}
+
+const SIGNAL_KEYS: readonly string[] = ['remaining', 'usedOfLimit', 'pause', 'onErrors'];
+
+/** The first key of a signal that is not one of SIGNAL_KEYS, as "signals[i].key" (signals are closed, as in the JSON Schema). */
+function unknownSignalKey(signals: unknown): string | undefined {
+  if (!Array.isArray(signals)) return undefined;
+  for (const [i, s] of signals.entries()) {
+    if (typeof s !== 'object' || s === null) continue;
+    const key = Object.keys(s).find((k) => !SIGNAL_KEYS.includes(k));
+    if (key !== undefined) return `signals[${i}].${key}`;
+  }
+  return undefined;
+}
 
 /** `{ ms > 0 }` or `{ header, unit: 'ms' | 's' }`, nothing else. */
 function isSignalPause(v: unknown): boolean {
@@ -110,6 +129,10 @@ export class RateLimitSchema {
 
   @IsOptional()
   @IsArray({ message: 'must be an array of signals' })
+  @ValidateBy(
+    { name: 'knownSignalKeys', validator: { validate: (v: unknown) => unknownSignalKey(v) === undefined } },
+    { message: (args) => `may hold only ${SIGNAL_KEYS.join(', ')} in a signal: ${unknownSignalKey(args.value)} is unknown` },
+  )
   @ValidateNested({ each: true, message: 'must be a signal (an object)' })
   @Type(() => RateLimitSignalSchema)
   signals?: RateLimitSignalSchema[];
@@ -125,13 +148,17 @@ export class ManifestSchema {
   displayName!: string;
 
   // A major number or a semver version of this API's major (a newer minor included: see plugin-api-compat.ts).
+  // A version, not a range: ranges belong in package.json (`stockSync.pluginApi`), as in the JSON Schema.
   @ValidateBy(
     {
       name: 'pluginApiVersion',
       validator: {
-        validate: (v: unknown) => (typeof v === 'number' || typeof v === 'string') && checkPluginApi(v).ok,
+        validate: (v: unknown) => (typeof v === 'number' || isSemverVersion(v)) && checkPluginApi(v).ok,
         defaultMessage: (args) => {
-          const verdict = checkPluginApi(args?.value);
+          const v: unknown = args?.value;
+          if (typeof v === 'string' && !isSemverVersion(v))
+            return `must be a major number or a full semver version (e.g. "${CONTRACT_VERSION}"), not "${v}"`;
+          const verdict = checkPluginApi(v);
           return verdict.ok ? '' : `must be a plugin API version of this hub's major (${CONTRACT_VERSION}): ${verdict.reason}`;
         },
       },

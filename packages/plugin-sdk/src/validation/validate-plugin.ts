@@ -6,11 +6,13 @@ import 'reflect-metadata';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import type { IntegrationPlugin } from '../contract';
-import { CredentialFieldSchema, ManifestSchema } from './manifest-schema';
+import { CredentialFieldSchema } from './manifest-schema';
 import { formatValidationErrors } from './format-errors';
 import { BASE_URL_FIELD } from './base-url-field';
 import { validateOAuthPart } from './validate-oauth';
 import { validateNoticesPart } from './validate-notices';
+import { validateManifest } from './validate-manifest';
+import { validateCapabilityFlags } from './validate-capability-flags';
 
 export type PluginValidation = { ok: true; plugin: IntegrationPlugin } | { ok: false; errors: string[] };
 
@@ -22,12 +24,7 @@ export function validatePlugin(candidate: unknown): PluginValidation {
   if (!isObject(candidate)) return { ok: false, errors: ['plugin must be an object'] };
   const errors: string[] = [];
 
-  if (!isObject(candidate.manifest)) {
-    errors.push('manifest must be an object');
-  } else {
-    const manifest = plainToInstance(ManifestSchema, candidate.manifest);
-    errors.push(...formatValidationErrors(validateSync(manifest), 'manifest'));
-  }
+  errors.push(...validateManifest(candidate.manifest));
 
   if (!Array.isArray(candidate.credentialFields)) {
     errors.push('credentialFields must be an array');
@@ -70,6 +67,8 @@ export function validatePlugin(candidate: unknown): PluginValidation {
 
   // Optional (plugin API 1.3): inbound platform notices; checked only when present.
   if (candidate.notices !== undefined) errors.push(...validateNoticesPart(candidate.notices));
+  // The deprecated webhooks flag must not contradict the notices part (plugins built for 1.4 on).
+  errors.push(...validateCapabilityFlags(candidate));
 
   return errors.length ? { ok: false, errors } : { ok: true, plugin: candidate as unknown as IntegrationPlugin };
 }
