@@ -3,13 +3,20 @@
  * notification, signature and Webhook Subscriptions API (test/evidence/notice-*.json, webhook-subscription*.json),
  * held against the plugin AND the simulator.
  */
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { createHttpClient, Rejected, type NoticeRequest } from '@stock-sync/plugin-sdk';
-import { evidence, expectSameShape, fetchParsed, openApiResponseValidator, recordingLogger } from '@stock-sync/plugin-testkit';
+import {
+  evidence,
+  expectSameShape,
+  fetchParsed,
+  openApiResponseValidator,
+  recordingLogger,
+  startNoticeReceiver,
+  type NoticeReceiver,
+  type ReceivedNotice,
+} from '@stock-sync/plugin-testkit';
 import { plugin, squareNoticeRefs, squareSignature } from '../src';
-import { settleDeliveries, SIM_LOCATION_ID, SIM_OAUTH_APP } from '../src/simulator';
+import { SIM_LOCATION_ID, SIM_OAUTH_APP } from '../src/simulator';
 import { loadSquareSpec } from '../src/simulator/spec-validators';
 import { call, calls, product, Q, startSquareSimulator, U, type SquareSim } from './support/store';
 
@@ -91,9 +98,9 @@ it('refs: a state change names its variation once; other events, a deleted objec
 
 describe('the simulator', () => {
   let sim: SquareSim;
-  let receiver: Server;
+  let receiver: NoticeReceiver;
   let url: string;
-  const received: { headers: IncomingMessage['headers']; body: string }[] = [];
+  let received: ReceivedNotice[];
   const ctx = () => ({
     credentials: sim.credentials,
     http: createHttpClient({ rateLimit: plugin.manifest.rateLimit, maxAttempts: 1 }),
@@ -107,24 +114,16 @@ describe('the simulator', () => {
   };
 
   beforeEach(async () => {
-    received.length = 0;
     sim = await startSquareSimulator();
     sim.seed([product('ITEM1', 101, 2, Q(5))]);
-    receiver = createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', () => {
-        received.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
-        res.writeHead(202, { 'content-type': 'application/json' }).end('{"accepted":true}');
-      });
-    });
-    await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
-    url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks/square/store-1`;
+    receiver = await startNoticeReceiver({ path: '/hooks/square/store-1' });
+    received = receiver.deliveries;
+    url = receiver.url;
   });
   afterEach(async () => {
-    await settleDeliveries(sim.state);
+    await sim.state.outbox.settle();
     await sim.close();
-    await new Promise<void>((r) => receiver.close(() => r()));
+    await receiver.close();
   });
 
   it('answers the documented subscription calls (webhook-subscription-*), valid per SPEC; the key only on create and retrieve', async () => {
@@ -189,20 +188,20 @@ describe('the simulator', () => {
   it('a Dashboard count edit notifies inventory.count.updated, shaped and signed as documented, that the plugin verifies and reads', async () => {
     const { secret } = (await notices.subscribe!(ctx(), { deliveryUrl: url, secret: '' })) as { secret: string };
     sim.manualEdit({ externalProductId: 'ITEM1', externalVariantId: '102' }, Q(17));
-    await settleDeliveries(sim.state);
+    await sim.state.outbox.settle();
     expect(received).toHaveLength(1);
     const [d] = received;
     const e = evidence(DIR, 'notice-delivery-inventory-count-updated');
     for (const h of Object.keys(lowerHeaders(e.request!.headers)).filter((h) => h !== 'host')) expect(d!.headers[h]).toBeDefined();
-    const body = JSON.parse(d!.body);
+    const body = JSON.parse(d!.text);
     expectSameShape(body, e.request!.body, e.name);
     expect(Object.keys(body)).toEqual(Object.keys(e.request!.body as object));
-    const headers = d!.headers as Record<string, string>;
-    expect(notices.verify({ headers, rawBody: Buffer.from(d!.body), secret, deliveryUrl: url })).toBe(true);
+    const headers = d!.headers;
+    expect(notices.verify({ headers, rawBody: d!.body, secret, deliveryUrl: url })).toBe(true);
     expect(notices.refs(body, headers)).toEqual([{ externalVariantId: '102' }]);
     expect(body.merchant_id).toBe(sim.state.merchantId);
     expect(body.data.object.inventory_counts[0]).toMatchObject({ location_id: SIM_LOCATION_ID, quantity: '17', state: 'IN_STOCK' });
-    expect(sim.state.deliveries.map((x) => x.status)).toEqual([202]);
+    expect(sim.state.outbox.deliveries.map((x) => x.status)).toEqual([202]);
   });
 
   it("an API count write notifies too (the hub's own); untracking notifies nothing; a disabled subscription receives nothing", async () => {
@@ -219,25 +218,25 @@ describe('the simulator', () => {
         ],
       });
     expect((await write('9')).status).toBe(200);
-    await settleDeliveries(sim.state);
+    await sim.state.outbox.settle();
     expect(received).toHaveLength(1);
     expect(
       notices.verify({
-        headers: received[0]!.headers as Record<string, string>,
-        rawBody: Buffer.from(received[0]!.body),
+        headers: received[0]!.headers,
+        rawBody: received[0]!.body,
         secret,
         deliveryUrl: url,
       }),
     ).toBe(true);
-    expect(notices.refs(JSON.parse(received[0]!.body), {})).toEqual([{ externalVariantId: '101' }]);
+    expect(notices.refs(JSON.parse(received[0]!.text), {})).toEqual([{ externalVariantId: '101' }]);
     await write('9'); // the same key and body: replayed, nothing changes
     sim.manualEdit({ externalProductId: 'ITEM1', externalVariantId: '101' }, U);
-    await settleDeliveries(sim.state);
+    await sim.state.outbox.settle();
     expect(received).toHaveLength(1);
     const [sub] = [...sim.state.webhookSubscriptions.values()];
     await call(sim, 'PUT', `/v2/webhooks/subscriptions/${sub!.id}`, { subscription: { enabled: false } });
     sim.manualEdit({ externalProductId: 'ITEM1', externalVariantId: '101' }, Q(4));
-    await settleDeliveries(sim.state);
+    await sim.state.outbox.settle();
     expect(received).toHaveLength(1);
   });
 
@@ -279,8 +278,8 @@ describe('the simulator', () => {
     });
     expect(
       notices.verify({
-        headers: received[0]!.headers as Record<string, string>,
-        rawBody: Buffer.from(received[0]!.body),
+        headers: received[0]!.headers,
+        rawBody: received[0]!.body,
         secret,
         deliveryUrl: url,
       }),

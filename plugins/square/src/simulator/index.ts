@@ -27,7 +27,7 @@ import {
 export type { SquareSimState, SimVariation, SimItem, SimOverride } from './state';
 export { SIM_LOCATION_ID, SIM_OTHER_LOCATION_ID } from './state';
 export { SIM_OAUTH_APP, squareOAuthConfig } from './oauth';
-export { settleDeliveries, deliverInventoryCounts } from './webhooks';
+export { deliverInventoryCounts } from './webhooks';
 export type { SimWebhookSubscription, SimDelivery } from './state';
 
 /** Obviously fake access token in Square's EAAA… shape. */

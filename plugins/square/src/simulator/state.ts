@@ -3,6 +3,7 @@
  * track_inventory per variation and per location override), IN_STOCK counts per (variation, location),
  * and a seller's hand-set sold-out flag.
  */
+import { NoticeOutbox, type NoticeDelivery } from '@stock-sync/plugin-testkit';
 import type { TargetStock, VariantRef } from '@stock-sync/plugin-sdk';
 
 export interface SimOverride {
@@ -54,10 +55,8 @@ export interface SquareSimState {
   clock: () => number;
   /** The application's webhook subscriptions (Square: owned by the app whose personal access token made them). */
   webhookSubscriptions: Map<string, SimWebhookSubscription>;
-  /** Notifications sent (last 100), with the receiver's answer (0 = no answer). */
-  deliveries: SimDelivery[];
-  /** Notifications still on their way. */
-  inFlight: Set<Promise<void>>;
+  /** Webhook deliveries: those in flight (tests settle them) and the last 100 answered, with the receiver's status (0: none). */
+  outbox: NoticeOutbox<NonNullable<SimDelivery['meta']>>;
 }
 
 export interface SimWebhookSubscription {
@@ -72,13 +71,8 @@ export interface SimWebhookSubscription {
   updatedAt: number;
 }
 
-export interface SimDelivery {
-  subscriptionId: string;
-  url: string;
-  type: string;
-  body: string;
-  status: number;
-}
+/** One notification sent (for tests): where, what, and the receiver's status (0: no answer). */
+export type SimDelivery = NoticeDelivery<{ subscriptionId: string; type: string }>;
 
 export const SIM_LOCATION_ID = 'LSIMMAIN0001A';
 export const SIM_OTHER_LOCATION_ID = 'LSIMOTHER002B';
@@ -98,8 +92,7 @@ export function createSquareState(): SquareSimState {
     lastVersion: 1_700_000_000_000,
     clock: Date.now,
     webhookSubscriptions: new Map(),
-    deliveries: [],
-    inFlight: new Set(),
+    outbox: new NoticeOutbox(),
   };
 }
 

@@ -156,32 +156,14 @@ export function squareSignature(key: string, url: string, body: string): string 
 
 /** POSTs one signed notification; resolves with the receiver's status (0: no answer). */
 function send(state: SquareSimState, sub: SimWebhookSubscription, type: string, body: string): Promise<number> {
-  const record = { subscriptionId: sub.id, url: sub.notificationUrl, type, body, status: 0 };
-  let answered = 0;
-  const sent: Promise<void> = fetch(sub.notificationUrl, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'x-square-hmacsha256-signature': squareSignature(sub.signatureKey, sub.notificationUrl, body),
-      'square-environment': 'Sandbox',
-      'square-initial-delivery-timestamp': iso(state.clock()),
-    },
-    body,
-    redirect: 'manual',
-    signal: AbortSignal.timeout(10_000), // Square waits 10 s for a 2xx
-  })
-    .then(async (res) => {
-      answered = record.status = res.status;
-      await res.arrayBuffer().catch(() => undefined);
-    })
-    .catch(() => undefined)
-    .finally(() => {
-      state.deliveries.push(record);
-      if (state.deliveries.length > 100) state.deliveries.shift();
-      state.inFlight.delete(sent);
-    });
-  state.inFlight.add(sent);
-  return sent.then(() => answered);
+  const headers = {
+    'content-type': 'application/json',
+    'x-square-hmacsha256-signature': squareSignature(sub.signatureKey, sub.notificationUrl, body),
+    'square-environment': 'Sandbox',
+    'square-initial-delivery-timestamp': iso(state.clock()),
+  };
+  // Square waits 10 s for a 2xx.
+  return state.outbox.send({ url: sub.notificationUrl, headers, body, meta: { subscriptionId: sub.id, type }, timeoutMs: 10_000 });
 }
 
 /** Sends `inventory.count.updated` for the given IN_STOCK counts to every enabled subscription of that type. */
@@ -196,11 +178,6 @@ export function deliverInventoryCounts(state: SquareSimState, counts: { variatio
     const part = rows.slice(i, i + COUNTS_PER_NOTIFICATION);
     for (const sub of subs) void send(state, sub, INVENTORY_COUNT_UPDATED, inventoryEvent(state, part));
   }
-}
-
-/** Resolves when every notification sent so far has been answered (or failed). */
-export async function settleDeliveries(state: SquareSimState): Promise<void> {
-  while (state.inFlight.size) await Promise.all([...state.inFlight]);
 }
 
 /** TestWebhookSubscription: a signed sample of one of the subscription's event types, and the receiver's answer. */
