@@ -5,14 +5,12 @@
  *
  * The testkit's notices contract runs in contract.test.ts (the edited combination named by its product).
  */
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { hmacSha256, type NoticeRequest } from '@stock-sync/plugin-sdk';
-import { evidence, expectSameShape } from '@stock-sync/plugin-testkit';
+import { evidence, expectSameShape, startNoticeReceiver, type NoticeReceiver, type ReceivedNotice } from '@stock-sync/plugin-testkit';
 import { ecwidNoticeProducts, ecwidNoticeRefs, plugin } from '../src';
 import { toConnectedStore } from '../src/oauth';
-import { SANDBOX_OAUTH_APP, SANDBOX_STORE_ID, settleDeliveries } from '../src/simulator';
+import { SANDBOX_OAUTH_APP, SANDBOX_STORE_ID } from '../src/simulator';
 import { call, product, startEcwidSimulator, type EcwidSim } from './support/store';
 
 const DIR = join(__dirname, 'evidence');
@@ -102,68 +100,60 @@ describe('the plugin reads the documented delivery (webhook-product-updated)', (
 
 describe('the simulator', () => {
   let sim: EcwidSim;
-  let receiver: Server;
+  let receiver: NoticeReceiver;
   let url: string;
-  const received: { url: string; headers: IncomingMessage['headers']; body: string }[] = [];
+  let received: ReceivedNotice[];
 
   beforeEach(async () => {
-    received.length = 0;
     sim = await startEcwidSimulator();
     sim.seed([product(66722483, 101, 2, { kind: 'quantity', quantity: 3 })]);
-    receiver = createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', () => {
-        received.push({ url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
-        res.writeHead(200).end();
-      });
-    });
-    await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
-    url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks/ecwid`;
+    receiver = await startNoticeReceiver({ path: '/hooks/ecwid', status: 200 });
+    received = receiver.deliveries;
+    url = receiver.url;
   });
   afterEach(async () => {
     await sim.close();
-    await new Promise<void>((r) => receiver.close(() => r()));
+    await receiver.close();
   });
 
   it('a manual edit sends product.updated to the app URL, shaped and signed as documented; the plugin verifies it', async () => {
     sim.setAppNoticeUrl(url);
     sim.manualEdit({ externalProductId: '66722483', externalVariantId: '102' }, { kind: 'quantity', quantity: 17 });
-    await settleDeliveries(sim.state);
+    await sim.state.outbox.settle();
     expect(received).toHaveLength(1);
     const [d] = received;
     const e = evidence(DIR, 'webhook-product-updated');
-    expect(d!.url).toBe('/hooks/ecwid?eventtype=product.updated');
+    expect(d!.path).toBe('/hooks/ecwid?eventtype=product.updated');
     for (const h of Object.keys(lowerHeaders(e.request!.headers))) expect(d!.headers[h]).toBeDefined();
-    const body = JSON.parse(d!.body);
+    const body = JSON.parse(d!.text);
     expectSameShape(body, e.request!.body, e.name);
-    const headers = d!.headers as Record<string, string>;
-    const raw = Buffer.from(d!.body);
+    const headers = d!.headers;
+    const raw = d!.body;
     expect(notices.verify(request(headers, raw, SANDBOX_OAUTH_APP.clientSecret))).toBe(true);
     expect(notices.verify(request(headers, raw, `${SANDBOX_OAUTH_APP.clientSecret}x`))).toBe(false);
     expect(notices.storeOf!(body, headers)).toBe(SANDBOX_STORE_ID);
     expect(ecwidNoticeProducts(body)).toEqual(['66722483']);
     expect(body.eventCreated).toBeCloseTo(Date.now() / 1000, -2);
-    expect(sim.state.deliveries.map((x) => x.status)).toEqual([200]);
+    expect(sim.state.outbox.deliveries.map((x) => x.status)).toEqual([200]);
   });
 
   it("an API write sends one too (Ecwid: whatever the change's source); no URL set, nothing is sent", async () => {
     sim.setAppNoticeUrl(url);
     expect((await call(sim, 'PUT', '/products/66722483/combinations/101', { quantity: 9, unlimited: false })).status).toBe(200);
     expect((await call(sim, 'PUT', '/products/66722483/combinations/101/inventory', { quantityDelta: -1 })).status).toBe(200);
-    await settleDeliveries(sim.state);
-    expect(received.map((d) => JSON.parse(d.body).entityId)).toEqual([66722483, 66722483]);
+    await sim.state.outbox.settle();
+    expect(received.map((d) => JSON.parse(d.text).entityId)).toEqual([66722483, 66722483]);
     sim.setAppNoticeUrl(undefined);
     sim.manualEdit({ externalProductId: '66722483', externalVariantId: '101' }, { kind: 'out_of_stock' });
     await call(sim, 'PUT', '/products/66722483/combinations/101', { quantity: 1 });
-    await settleDeliveries(sim.state);
+    await sim.state.outbox.settle();
     expect(received).toHaveLength(2);
   });
 
   it('a refused write sends nothing', async () => {
     sim.setAppNoticeUrl(url);
     expect((await call(sim, 'PUT', '/products/66722483/combinations/999', { quantity: 1 })).status).toBe(404);
-    await settleDeliveries(sim.state);
+    await sim.state.outbox.settle();
     expect(received).toHaveLength(0);
   });
 });

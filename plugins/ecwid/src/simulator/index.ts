@@ -15,7 +15,7 @@ import { deliverProductUpdated } from './webhooks';
 export type { EcwidSimState, SimProduct, SimCombination, EcwidStoreOptions } from './state';
 export { SANDBOX_STORE_ID } from './state';
 export { SANDBOX_OAUTH_APP, ecwidOAuth, signedApplicationUninstalled } from './oauth';
-export { productUpdatedEvent, settleDeliveries } from './webhooks';
+export { productUpdatedEvent } from './webhooks';
 
 /** Obviously fake, in the shape of an Ecwid private app token. */
 export const SANDBOX_ACCESS_TOKEN = 'secret_test_0000sandbox0000ecwid0000';

@@ -2,6 +2,7 @@
  * The simulated Ecwid store: products with their base stock and their combinations, the batch
  * tickets and the deduplication keys Ecwid remembers for an hour.
  */
+import { NoticeOutbox } from '@stock-sync/plugin-testkit';
 export interface OwnStock {
   unlimited: boolean;
   /** Kept while unlimited (Ecwid keeps the count; it just does not apply). */
@@ -58,9 +59,8 @@ export interface EcwidSimState {
   nextTicket: number;
   /** The webhook URL set in the app's details (Ecwid's team sets it; one per app): undefined = no webhooks. */
   appNoticeUrl?: string;
-  /** Webhooks sent and their answers (the last 100), and those still in flight. */
-  deliveries: { url: string; eventType: string; body: string; status: number }[];
-  inFlight: Set<Promise<void>>;
+  /** Webhook deliveries: those in flight (tests settle them) and the last 100 answered, with the receiver's status (0: none). */
+  outbox: NoticeOutbox<{ eventType: string }>;
 }
 
 export const SANDBOX_STORE_ID = '1003';
@@ -74,8 +74,7 @@ export function createEcwidState(): EcwidSimState {
     dedup: new Map(),
     options: { pollsUntilComplete: 0, combinationsOnPlan: true },
     nextTicket: 1,
-    deliveries: [],
-    inFlight: new Set(),
+    outbox: new NoticeOutbox(),
   };
 }
 

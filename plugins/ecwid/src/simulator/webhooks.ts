@@ -48,22 +48,5 @@ export function deliverProductUpdated(state: EcwidSimState, productId: number): 
   if (!appUrl) return;
   const { headers, body } = productUpdatedEvent(state.storeId, productId);
   const url = deliveryUrl(appUrl, EVENT_TYPE);
-  const record = { url, eventType: EVENT_TYPE, body, status: 0 };
-  const sent: Promise<void> = fetch(url, { method: 'POST', headers, body, redirect: 'manual', signal: AbortSignal.timeout(60_000) })
-    .then(async (res) => {
-      record.status = res.status;
-      await res.arrayBuffer().catch(() => undefined);
-    })
-    .catch(() => undefined)
-    .finally(() => {
-      state.deliveries.push(record);
-      if (state.deliveries.length > 100) state.deliveries.shift();
-      state.inFlight.delete(sent);
-    });
-  state.inFlight.add(sent);
-}
-
-/** Resolves when every webhook sent so far has been answered (or failed). */
-export async function settleDeliveries(state: EcwidSimState): Promise<void> {
-  while (state.inFlight.size) await Promise.all([...state.inFlight]);
+  void state.outbox.send({ url, headers, body, meta: { eventType: EVENT_TYPE } });
 }
