@@ -6,14 +6,12 @@
  * product only). This file also checks: subscribe through the API, a manual edit arrives signed with the app's
  * secret, refused with another secret or a changed body, storeOf, nothing after unsubscribe.
  */
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { createHttpClient, hmacSha256, type NoticeRequest } from '@stock-sync/plugin-sdk';
-import { evidence, expectSameShape } from '@stock-sync/plugin-testkit';
+import { evidence, expectSameShape, startNoticeReceiver, type NoticeReceiver, type ReceivedNotice } from '@stock-sync/plugin-testkit';
 import { nuvemshopNoticeProducts, nuvemshopNoticeRefs, plugin } from '../src';
 import { toConnectedStore } from '../src/oauth';
-import { SANDBOX_OAUTH_APP, SANDBOX_STORE_ID, settleDeliveries } from '../src/simulator';
+import { SANDBOX_OAUTH_APP, SANDBOX_STORE_ID } from '../src/simulator';
 import { apiPath, call, product, startNuvemSimulator, type NuvemSim } from './support/store';
 
 const DIR = join(__dirname, 'evidence');
@@ -86,9 +84,9 @@ describe('the plugin reads the documented delivery (webhook-delivery-product-upd
 
 describe('the simulator', () => {
   let sim: NuvemSim;
-  let receiver: Server;
+  let receiver: NoticeReceiver;
   let url: string;
-  const received: { headers: IncomingMessage['headers']; body: string }[] = [];
+  let received: ReceivedNotice[];
   const ctx = () => ({
     credentials: sim.credentials,
     http: createHttpClient({ rateLimit: plugin.manifest.rateLimit }),
@@ -96,23 +94,15 @@ describe('the simulator', () => {
   });
 
   beforeEach(async () => {
-    received.length = 0;
     sim = await startNuvemSimulator();
     sim.seed([product(100, 1, 2, { kind: 'quantity', quantity: 3 })]);
-    receiver = createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', () => {
-        received.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
-        res.writeHead(202, { 'content-type': 'application/json' }).end('{"accepted":true}');
-      });
-    });
-    await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
-    url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks/nuvemshop/store-1`;
+    receiver = await startNoticeReceiver({ path: '/hooks/nuvemshop/store-1' });
+    received = receiver.deliveries;
+    url = receiver.url;
   });
   afterEach(async () => {
     await sim.close();
-    await new Promise<void>((r) => receiver.close(() => r()));
+    await receiver.close();
   });
 
   it('creates, lists and deletes webhooks as documented (webhook-create, webhook-list, webhook-delete)', async () => {
@@ -153,26 +143,26 @@ describe('the simulator', () => {
     expect(calls).toEqual([`GET ${hooks} 200`, `POST ${hooks} 201`, `GET ${hooks} 200`]);
 
     sim.manualEdit({ externalProductId: '100', externalVariantId: '2' }, { kind: 'quantity', quantity: 17 });
-    await settleDeliveries(sim.state);
+    await sim.state.outbox.settle();
     expect(received).toHaveLength(1);
     const [d] = received;
     const e = evidence(DIR, 'webhook-delivery-product-updated');
     for (const h of Object.keys(lowerHeaders(e.request!.headers))) expect(d!.headers[h]).toBeDefined();
-    const body = JSON.parse(d!.body);
+    const body = JSON.parse(d!.text);
     expectSameShape(body, e.request!.body, e.name);
-    const headers = d!.headers as Record<string, string>;
-    const raw = Buffer.from(d!.body);
+    const headers = d!.headers;
+    const raw = d!.body;
     expect(notices.verify(request(headers, raw, SANDBOX_OAUTH_APP.clientSecret))).toBe(true);
     expect(notices.verify(request(headers, raw, `${SANDBOX_OAUTH_APP.clientSecret}x`))).toBe(false);
     expect(notices.verify(request(headers, Buffer.concat([raw, Buffer.from(' ')]), SANDBOX_OAUTH_APP.clientSecret))).toBe(false);
     expect(notices.storeOf!(body, headers)).toBe(SANDBOX_STORE_ID);
     expect(nuvemshopNoticeProducts(body)).toEqual(['100']);
-    expect(sim.state.deliveries.map((x) => x.status)).toEqual([202]);
+    expect(sim.state.outbox.deliveries.map((x) => x.status)).toEqual([202]);
 
     await notices.unsubscribe!(ctx(), { deliveryUrl: url });
     expect(sim.state.webhooks.size).toBe(0);
     sim.manualEdit({ externalProductId: '100', externalVariantId: '2' }, { kind: 'quantity', quantity: 4 });
-    await settleDeliveries(sim.state);
+    await sim.state.outbox.settle();
     expect(received).toHaveLength(1);
   });
 
@@ -182,8 +172,8 @@ describe('the simulator', () => {
     expect((await call(sim, 'PATCH', apiPath(sim, '/products/100/variants'), [{ id: 1, stock: 9 }])).status).toBe(200);
     expect((await call(sim, 'PUT', apiPath(sim, '/products/100/variants/2'), { stock: 1 })).status).toBe(200);
     expect((await call(sim, 'PATCH', apiPath(sim, '/products/100/variants'), [{ id: 1, stock: 'x' }])).status).toBe(422);
-    await settleDeliveries(sim.state);
-    expect(received.map((d) => JSON.parse(d.body))).toEqual([
+    await sim.state.outbox.settle();
+    expect(received.map((d) => JSON.parse(d.text))).toEqual([
       { store_id: Number(SANDBOX_STORE_ID), event: 'product/updated', id: 100 },
       { store_id: Number(SANDBOX_STORE_ID), event: 'product/updated', id: 100 },
     ]);

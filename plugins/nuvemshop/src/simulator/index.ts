@@ -17,7 +17,7 @@ export type { NuvemSimState, SimVariant, SimProduct } from './state';
 export { SANDBOX_OAUTH_APP, nuvemshopOAuth, signedAppUninstalled } from './oauth';
 
 export { SANDBOX_STORE_ID } from './state';
-export { productUpdatedNotice, settleDeliveries } from './webhooks';
+export { productUpdatedNotice } from './webhooks';
 /** Obviously fake: the token the sandbox hands out. */
 export const SANDBOX_ACCESS_TOKEN = 'nuvem_test_0000000000000000sandbox00000000';
 

@@ -2,6 +2,7 @@
  * The simulated Nuvemshop / Tiendanube store: products and their variants, with the variant fields
  * the stock API reads and writes (names follow the API's snake_case resources, in camelCase here).
  */
+import { NoticeOutbox } from '@stock-sync/plugin-testkit';
 export interface SimVariant {
   id: number;
   productId: number;
@@ -41,9 +42,8 @@ export interface NuvemSimState {
   /** The app's webhooks on this store (POST /webhooks), by id. */
   webhooks: Map<number, SimWebhook>;
   nextWebhookId: number;
-  /** Webhooks sent and their answers (the last 100), and those still in flight. */
-  deliveries: { webhookId: number; url: string; event: string; body: string; status: number }[];
-  inFlight: Set<Promise<void>>;
+  /** Webhook deliveries: those in flight (tests settle them) and the last 100 answered, with the receiver's status (0: none). */
+  outbox: NoticeOutbox<{ webhookId: number; event: string }>;
 }
 
 export interface SimWebhook {
@@ -70,8 +70,7 @@ export function createNuvemState(): NuvemSimState {
     locations: [{ id: FIRST_LOCATION_ID, name: 'Main warehouse', isDefault: true, priority: 0 }],
     webhooks: new Map(),
     nextWebhookId: 1,
-    deliveries: [],
-    inFlight: new Set(),
+    outbox: new NoticeOutbox(),
   };
 }
 

@@ -29,24 +29,7 @@ export function deliverProductUpdated(state: NuvemSimState, productId: number): 
   for (const w of state.webhooks.values()) {
     if (w.event !== EVENT) continue;
     const { headers, body } = productUpdatedNotice(productId);
-    const record = { webhookId: w.id, url: w.url, event: w.event, body, status: 0 };
     // The platform waits 40 s for a 2XX.
-    const sent: Promise<void> = fetch(w.url, { method: 'POST', headers, body, redirect: 'manual', signal: AbortSignal.timeout(40_000) })
-      .then(async (res) => {
-        record.status = res.status;
-        await res.arrayBuffer().catch(() => undefined);
-      })
-      .catch(() => undefined)
-      .finally(() => {
-        state.deliveries.push(record);
-        if (state.deliveries.length > 100) state.deliveries.shift();
-        state.inFlight.delete(sent);
-      });
-    state.inFlight.add(sent);
+    void state.outbox.send({ url: w.url, headers, body, meta: { webhookId: w.id, event: w.event }, timeoutMs: 40_000 });
   }
-}
-
-/** Resolves when every delivery sent so far has been answered (or failed). */
-export async function settleDeliveries(state: NuvemSimState): Promise<void> {
-  while (state.inFlight.size) await Promise.all([...state.inFlight]);
 }
