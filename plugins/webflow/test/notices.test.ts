@@ -2,13 +2,19 @@
  * Webflow's ecomm_inventory_changed webhook as platform notices (plugin API 1.4, signedWith 'app'): the documented
  * delivery, signature and webhook routes (test/evidence/webhook-*.json), held against the plugin AND the simulator.
  */
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { createHttpClient, type NoticeRequest } from '@stock-sync/plugin-sdk';
-import { evidence, expectSameShape, startSimulator, type RunningSimulator } from '@stock-sync/plugin-testkit';
+import {
+  evidence,
+  expectSameShape,
+  startSimulator,
+  type RunningSimulator,
+  startNoticeReceiver,
+  type NoticeReceiver,
+  type ReceivedNotice,
+} from '@stock-sync/plugin-testkit';
 import { createWebflowNotices, plugin, webflowNoticeRefs, webflowSignature } from '../src';
-import { settleWebhooks, simulator, SANDBOX_OAUTH_APP, SANDBOX_SITE_ID, type WebflowSimState } from '../src/simulator';
+import { simulator, SANDBOX_OAUTH_APP, SANDBOX_SITE_ID, type WebflowSimState } from '../src/simulator';
 
 const DIR = join(__dirname, 'evidence');
 const FIXTURE_SECRET = 'fixture-secret-not-a-real-one';
@@ -74,9 +80,9 @@ describe('the plugin reads the documented delivery (webhook-delivery-ecomm-inven
 
 describe('the simulator', () => {
   let sim: RunningSimulator<WebflowSimState>;
-  let receiver: Server;
+  let receiver: NoticeReceiver;
   let url: string;
-  const received: { headers: IncomingMessage['headers']; body: string }[] = [];
+  let received: ReceivedNotice[];
   const ctx = () => ({
     credentials: sim.credentials,
     http: createHttpClient({ rateLimit: plugin.manifest.rateLimit }),
@@ -93,23 +99,15 @@ describe('the simulator', () => {
   };
 
   beforeEach(async () => {
-    received.length = 0;
     sim = await startSimulator(simulator);
     sim.seed([{ productId: 'p1', variants: [{ variantId: 'sku1', initial: { kind: 'quantity', quantity: 3 } }] }]);
-    receiver = createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', () => {
-        received.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
-        res.writeHead(202, { 'content-type': 'application/json' }).end('{"accepted":true}');
-      });
-    });
-    await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
-    url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks/webflow/store-1`;
+    receiver = await startNoticeReceiver({ path: '/hooks/webflow/store-1' });
+    received = receiver.deliveries;
+    url = receiver.url;
   });
   afterEach(async () => {
     await sim.close();
-    await new Promise<void>((r) => receiver.close(() => r()));
+    await receiver.close();
   });
 
   it('creates, lists and deletes webhooks as documented (webhook-create, webhook-list, webhook-delete)', async () => {
@@ -144,33 +142,33 @@ describe('the simulator', () => {
   it('a manual edit delivers ecomm_inventory_changed, signed and shaped as documented, that the plugin verifies and reads', async () => {
     await plugin.notices!.subscribe!(ctx(), { deliveryUrl: url, secret: 'unused: signed with the app secret' });
     sim.manualEdit({ externalProductId: 'p1', externalVariantId: 'sku1' }, { kind: 'quantity', quantity: 17 });
-    await settleWebhooks(sim.state);
+    await sim.state.outbox.settle();
     expect(received).toHaveLength(1);
     const [d] = received;
     const e = evidence(DIR, 'webhook-delivery-ecomm-inventory-changed');
     for (const h of Object.keys(lowerHeaders(e.request!.headers))) expect(d!.headers[h]).toBeDefined();
-    const body = JSON.parse(d!.body);
+    const body = JSON.parse(d!.text);
     expectSameShape(body, e.request!.body, e.name);
-    const headers = d!.headers as Record<string, string>;
+    const headers = d!.headers;
     const n = plugin.notices!;
-    expect(n.verify({ headers, rawBody: Buffer.from(d!.body), secret: SANDBOX_OAUTH_APP.clientSecret })).toBe(true);
-    expect(n.verify({ headers, rawBody: Buffer.from(d!.body), secret: `${SANDBOX_OAUTH_APP.clientSecret}x` })).toBe(false);
+    expect(n.verify({ headers, rawBody: d!.body, secret: SANDBOX_OAUTH_APP.clientSecret })).toBe(true);
+    expect(n.verify({ headers, rawBody: d!.body, secret: `${SANDBOX_OAUTH_APP.clientSecret}x` })).toBe(false);
     expect(n.refs(body, headers)).toEqual([{ externalVariantId: 'sku1' }]);
     expect(body.payload).toEqual({ id: 'sku1', quantity: 17, inventoryType: 'finite' });
-    expect(sim.state.webhookDeliveries.map((x) => x.status)).toEqual([202]);
+    expect(sim.state.outbox.deliveries.map((x) => x.status)).toEqual([202]);
   });
 
   it('an API write (the hub’s own) delivers too; after unsubscribe nothing', async () => {
     await plugin.notices!.subscribe!(ctx(), { deliveryUrl: url, secret: 's' });
     const conn = plugin.connect(ctx());
     await conn.writeStock([{ externalProductId: 'p1', externalVariantId: 'sku1', target: { kind: 'unlimited' } }]);
-    await settleWebhooks(sim.state);
+    await sim.state.outbox.settle();
     expect(received).toHaveLength(1);
-    expect(JSON.parse(received[0]!.body).payload).toMatchObject({ id: 'sku1', inventoryType: 'infinite' });
+    expect(JSON.parse(received[0]!.text).payload).toMatchObject({ id: 'sku1', inventoryType: 'infinite' });
     await plugin.notices!.unsubscribe!(ctx(), { deliveryUrl: url });
     expect(sim.state.webhooks.size).toBe(0);
     sim.manualEdit({ externalProductId: 'p1', externalVariantId: 'sku1' }, { kind: 'quantity', quantity: 1 });
-    await settleWebhooks(sim.state);
+    await sim.state.outbox.settle();
     expect(received).toHaveLength(1);
   });
 

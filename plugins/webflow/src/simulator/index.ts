@@ -19,7 +19,6 @@ import { deliverInventoryChanged, webhookRoutes } from './webhooks';
 import { createWebflowState, refKey, SANDBOX_SITE_ID, type SimSku, type WebflowSimState } from './state';
 
 export type { WebflowSimState, SimSku, SimProduct, SimCollection, SimWebhook, SimWebhookDelivery } from './state';
-export { settleWebhooks } from './webhooks';
 export { SANDBOX_SITE_ID, SANDBOX_SKU_COLLECTION_ID } from './state';
 export { SANDBOX_OAUTH_APP, webflowOAuth } from './oauth';
 

@@ -2,6 +2,7 @@
  * The simulated Webflow ecommerce site: its collections (Products, Categories, SKUs), products and
  * their SKUs with each SKU's inventory (`inventoryType` + `quantity`).
  */
+import { NoticeOutbox, type NoticeDelivery } from '@stock-sync/plugin-testkit';
 import type { InventoryType } from '../webflow-types';
 
 export interface SimSku {
@@ -37,13 +38,8 @@ export interface SimWebhook {
 }
 
 /** One webhook POST the site sent (the last 100 kept). */
-export interface SimWebhookDelivery {
-  webhookId: string;
-  url: string;
-  body: string;
-  /** The receiver's status; 0 when it could not be reached. */
-  status: number;
-}
+/** One delivery sent (for tests): where, what, and the receiver's status (0: it could not be reached). */
+export type SimWebhookDelivery = NoticeDelivery<{ webhookId: string }>;
 
 export interface WebflowSimState {
   siteId: string;
@@ -57,8 +53,8 @@ export interface WebflowSimState {
   clock: () => number;
   webhooks: Map<string, SimWebhook>;
   nextWebhookSeq: number;
-  webhookDeliveries: SimWebhookDelivery[];
-  webhooksInFlight: Set<Promise<void>>;
+  /** Webhook deliveries: those in flight (tests settle them) and the last 100 answered, with the receiver's status (0: none). */
+  outbox: NoticeOutbox<{ webhookId: string }>;
 }
 
 /** Obviously fake object ids in Webflow's 24-hex form. */
@@ -82,8 +78,7 @@ export function createWebflowState(): WebflowSimState {
     clock: Date.now,
     webhooks: new Map(),
     nextWebhookSeq: 1,
-    webhookDeliveries: [],
-    webhooksInFlight: new Set(),
+    outbox: new NoticeOutbox(),
   };
 }
 

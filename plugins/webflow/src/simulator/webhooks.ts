@@ -102,29 +102,7 @@ export function deliverInventoryChanged(state: WebflowSimState, sku: SimSku): vo
     const timestamp = String(Date.now());
     const signature = createHmac('sha256', SANDBOX_OAUTH_APP.clientSecret).update(`${timestamp}:${body}`).digest('hex');
     w.lastTriggered = state.clock();
-    const record = { webhookId: w.id, url: w.url, body, status: 0 };
-    const sent: Promise<void> = fetch(w.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-webflow-timestamp': timestamp, 'x-webflow-signature': signature },
-      body,
-      redirect: 'manual',
-      signal: AbortSignal.timeout(60_000),
-    })
-      .then(async (res) => {
-        record.status = res.status;
-        await res.arrayBuffer().catch(() => undefined);
-      })
-      .catch(() => undefined)
-      .finally(() => {
-        state.webhookDeliveries.push(record);
-        if (state.webhookDeliveries.length > 100) state.webhookDeliveries.shift();
-        state.webhooksInFlight.delete(sent);
-      });
-    state.webhooksInFlight.add(sent);
+    const headers = { 'content-type': 'application/json', 'x-webflow-timestamp': timestamp, 'x-webflow-signature': signature };
+    void state.outbox.send({ url: w.url, headers, body, meta: { webhookId: w.id } });
   }
-}
-
-/** Resolves when every webhook sent so far has been answered (or failed). */
-export async function settleWebhooks(state: WebflowSimState): Promise<void> {
-  while (state.webhooksInFlight.size) await Promise.all([...state.webhooksInFlight]);
 }
