@@ -6,21 +6,19 @@
  * `subscribe` (README "Platform notices": the testkit's runNoticesContract cannot yet read a JWT body).
  */
 import { generateKeyPairSync } from 'node:crypto';
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { NoticeRequest, OAuthApp } from '@stock-sync/plugin-sdk';
-import { connectToSimulator, evidence, expectSameShape, type PlatformSimulatorDefinition } from '@stock-sync/plugin-testkit';
-import { createWixNotices, decodeWixJwt, inventoryEventRefs, plugin, wixEventOf } from '../src';
 import {
-  SANDBOX_INSTANCE_ID,
-  SANDBOX_OAUTH_APP,
-  sandboxWebhookKeys,
-  settleNotices,
-  simulator,
-  simulatorV1,
-  type WixSimState,
-} from '../src/simulator';
+  connectToSimulator,
+  evidence,
+  expectSameShape,
+  type PlatformSimulatorDefinition,
+  startNoticeReceiver,
+  type NoticeReceiver,
+  type ReceivedNotice,
+} from '@stock-sync/plugin-testkit';
+import { createWixNotices, decodeWixJwt, inventoryEventRefs, plugin, wixEventOf } from '../src';
+import { SANDBOX_INSTANCE_ID, SANDBOX_OAUTH_APP, sandboxWebhookKeys, simulator, simulatorV1, type WixSimState } from '../src/simulator';
 import { FIXTURE_PUBLIC_KEY } from './support/fixture-webhook-keys';
 import { call, product, start, type WixSim } from './support/store';
 
@@ -154,23 +152,18 @@ it('the notices part: the two inventory events, signed with the app (its public 
 
 // ---- the simulator -----------------------------------------------------------------------------------------
 
-interface Delivery {
-  headers: IncomingHttpHeaders;
-  body: string;
-}
-
 describe.each([
   ['Catalog V3', simulator, 'notice-v3-inventory-item-updated'],
   ['Catalog V1', simulatorV1, 'notice-v1-inventory-variants-changed'],
 ] as const)('the simulator (%s site)', (_label, def, fixture) => {
   let sim: WixSim;
-  let receiver: Server;
+  let receiver: NoticeReceiver;
   let url: string;
-  const received: Delivery[] = [];
+  let received: ReceivedNotice[];
   const app: OAuthApp = def.oauthApp;
-  const request = (d: Delivery, publicKey = app.publicKey): NoticeRequest => ({
+  const request = (d: ReceivedNotice, publicKey = app.publicKey): NoticeRequest => ({
     headers: d.headers,
-    rawBody: Buffer.from(d.body),
+    rawBody: d.body,
     secret: app.clientSecret,
     deliveryUrl: url,
     app: { ...app, publicKey },
@@ -179,45 +172,37 @@ describe.each([
   const parse = createWixNotices().parse;
 
   beforeEach(async () => {
-    received.length = 0;
     sim = await start(def);
     sim.seed([product('p1', 2, { kind: 'quantity', quantity: 3 })]);
-    receiver = createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', () => {
-        received.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
-        res.writeHead(202, { 'content-type': 'application/json' }).end('{"accepted":true}');
-      });
-    });
-    await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
-    url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks/wix`;
+    receiver = await startNoticeReceiver({ path: '/hooks/wix' });
+    received = receiver.deliveries;
+    url = receiver.url;
   });
   afterEach(async () => {
     await sim.close();
-    await new Promise<void>((r) => receiver.close(() => r()));
+    await receiver.close();
   });
 
   it('a manual edit delivers the catalog’s event, shaped as documented, that the plugin verifies and reads', async () => {
     sim.setAppNoticeUrl(url);
     sim.manualEdit({ externalProductId: 'p1', externalVariantId: 'p1-v2' }, { kind: 'quantity', quantity: 17 });
-    await settleNotices(sim.state);
+    await sim.state.outbox.settle();
     expect(received).toHaveLength(1);
     const [d] = received;
     expect(d!.headers['content-type']).toBe('text/plain');
     const e = evidence(DIR, fixture) as ReturnType<typeof evidence> & { decoded: Decoded };
-    const payload = readable(decodeWixJwt(d!.body));
+    const payload = readable(decodeWixJwt(d!.text));
     expectSameShape(payload, e.decoded.payload, e.name);
     expect(notices.verify(request(d!))).toBe(true);
     const other = otherKey();
     expect(notices.verify(request(d!, other))).toBe(false);
-    expect(notices.verify({ ...request(d!), rawBody: Buffer.from(`${d!.body} `) })).toBe(false);
-    const body = parse({ rawBody: Buffer.from(d!.body) });
-    expect(notices.refs(body, d!.headers as Record<string, string>)).toEqual([{ externalProductId: 'p1', externalVariantId: 'p1-v2' }]);
+    expect(notices.verify({ ...request(d!), rawBody: Buffer.from(`${d!.text} `) })).toBe(false);
+    const body = parse({ rawBody: d!.body });
+    expect(notices.refs(body, d!.headers)).toEqual([{ externalProductId: 'p1', externalVariantId: 'p1-v2' }]);
     expect(notices.storeOf!(body, {})).toBe(SANDBOX_INSTANCE_ID);
     expect(typeof wixEventOf(body)!.data).toBe('object');
-    expect(JSON.parse((decodeWixJwt(d!.body) as { data: string }).data).identity).toContain('WIX_USER');
-    expect(sim.state.noticeDeliveries.map((x) => x.status)).toEqual([202]);
+    expect(JSON.parse((decodeWixJwt(d!.text) as { data: string }).data).identity).toContain('WIX_USER');
+    expect(sim.state.outbox.deliveries.map((x) => x.status)).toEqual([202]);
   });
 
   it('an API write (the hub’s own) delivers too, with the app as identity; nothing without a callback URL', async () => {
@@ -225,50 +210,42 @@ describe.each([
     await connected.connection.writeStock([
       { externalProductId: 'p1', externalVariantId: 'p1-v1', target: { kind: 'quantity', quantity: 9 } },
     ]);
-    await settleNotices(sim.state);
+    await sim.state.outbox.settle();
     expect(received).toHaveLength(0);
     sim.setAppNoticeUrl(url);
     await connected.connection.writeStock([
       { externalProductId: 'p1', externalVariantId: 'p1-v1', target: { kind: 'quantity', quantity: 4 } },
     ]);
-    await settleNotices(sim.state);
+    await sim.state.outbox.settle();
     expect(received).toHaveLength(1);
-    const body = parse({ rawBody: Buffer.from(received[0]!.body) });
+    const body = parse({ rawBody: received[0]!.body });
     expect(notices.verify(request(received[0]!))).toBe(true);
     expect(notices.refs(body, {})).toEqual([{ externalProductId: 'p1', externalVariantId: 'p1-v1' }]);
-    expect(JSON.parse((decodeWixJwt(received[0]!.body) as { data: string }).data).identity).toContain(SANDBOX_OAUTH_APP.clientId);
+    expect(JSON.parse((decodeWixJwt(received[0]!.text) as { data: string }).data).identity).toContain(SANDBOX_OAUTH_APP.clientId);
     sim.setAppNoticeUrl(undefined);
     sim.manualEdit({ externalProductId: 'p1', externalVariantId: 'p1-v1' }, { kind: 'out_of_stock' });
-    await settleNotices(sim.state);
+    await sim.state.outbox.settle();
     expect(received).toHaveLength(1);
   });
 });
 
 it('V1: a tracking switch names every variant whose values changed; a PATCH that changes nothing delivers nothing', async () => {
   const sim = await start(simulatorV1);
-  const bodies: string[] = [];
-  const server = createServer((req, res) => {
-    let b = '';
-    req.on('data', (c: Buffer) => (b += c.toString('utf8')));
-    req.on('end', () => {
-      bodies.push(b);
-      res.writeHead(200).end();
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const receiver = await startNoticeReceiver({ path: '/hooks/wix', status: 200 });
+  const bodies = receiver.deliveries;
   try {
     sim.seed([product('p9', 2, { kind: 'unlimited' })]);
-    sim.setAppNoticeUrl(`http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks/wix`);
+    sim.setAppNoticeUrl(receiver.url);
     sim.manualEdit({ externalProductId: 'p9', externalVariantId: 'p9-v1' }, { kind: 'quantity', quantity: 2 });
-    await settleNotices(sim.state);
+    await sim.state.outbox.settle();
     expect(bodies).toHaveLength(1);
-    expect(plugin.notices!.refs(bodies[0], {}).map((r) => r.externalVariantId)).toEqual(['p9-v1', 'p9-v2']);
+    expect(plugin.notices!.refs(bodies[0]!.text, {}).map((r) => r.externalVariantId)).toEqual(['p9-v1', 'p9-v2']);
     await call(sim, 'PATCH', '/stores/v2/inventoryItems/product/p9', { inventoryItem: { trackQuantity: true, variants: [] } });
-    await settleNotices(sim.state);
+    await sim.state.outbox.settle();
     expect(bodies).toHaveLength(1);
   } finally {
     await sim.close();
-    await new Promise<void>((r) => server.close(() => r()));
+    await receiver.close();
   }
 });
 
@@ -284,19 +261,10 @@ describe.each([
   it('a manual edit arrives as a delivery the plugin verifies and reads; after the URL is cleared nothing arrives', async () => {
     const connected = await connectToSimulator({ plugin, simulator: def });
     const sim = connected.sim;
-    const deliveries: { headers: Record<string, string>; body: Buffer }[] = [];
-    const server = createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', () => {
-        deliveries.push({ headers: req.headers as Record<string, string>, body: Buffer.concat(chunks) });
-        res.writeHead(202).end();
-      });
-    });
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const receiver = await startNoticeReceiver({ path: '/hooks/wix' });
+    const { url, deliveries } = receiver;
     try {
       sim.seed([{ productId: 'p1', variants: [{ variantId: 'p1-v1', initial: { kind: 'quantity', quantity: 3 } }] }]);
-      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks/wix`;
       sim.setAppNoticeUrl(url);
       const n = createWixNotices();
       const req = (d: (typeof deliveries)[number], publicKey = def.oauthApp.publicKey): NoticeRequest => ({
@@ -307,7 +275,7 @@ describe.each([
         app: { ...def.oauthApp, publicKey },
       });
       sim.manualEdit({ externalProductId: 'p1', externalVariantId: 'p1-v1' }, { kind: 'quantity', quantity: 17 });
-      await settleNotices(sim.state);
+      await sim.state.outbox.settle();
       const d = deliveries[deliveries.length - 1]!;
       expect(n.verify(req(d))).toBe(true);
       const other = otherKey();
@@ -319,11 +287,11 @@ describe.each([
       const seen = deliveries.length;
       sim.setAppNoticeUrl(undefined);
       sim.manualEdit({ externalProductId: 'p1', externalVariantId: 'p1-v1' }, { kind: 'quantity', quantity: 18 });
-      await settleNotices(sim.state);
+      await sim.state.outbox.settle();
       expect(deliveries).toHaveLength(seen);
       expect(connected.log.lines.join('\n')).not.toContain(def.oauthApp.clientSecret);
     } finally {
-      await new Promise<void>((r) => server.close(() => r()));
+      await receiver.close();
       await connected.close();
     }
   }, 30_000);

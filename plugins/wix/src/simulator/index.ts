@@ -14,7 +14,7 @@ import { v3Routes } from './v3-routes';
 import { deliverV1VariantsChanged, deliverV3ItemUpdated, MERCHANT, v1Values } from './webhooks';
 
 export type { WixSimState, V1SimItem, V3SimItem, SimCatalogVersion, SimNoticeDelivery } from './state';
-export { settleNotices, SANDBOX_WIX_USER_ID } from './webhooks';
+export { SANDBOX_WIX_USER_ID } from './webhooks';
 export { signWixEvent, type WixIdentity } from './webhook-signing';
 export {
   SANDBOX_OAUTH_APP,

@@ -3,6 +3,7 @@
  * version's model: V1 keeps one inventory item per product (tracking per product), V3 one inventory
  * item per variant and location (tracking per item, revisioned).
  */
+import { NoticeOutbox, type NoticeDelivery } from '@stock-sync/plugin-testkit';
 export type SimCatalogVersion = 'V1_CATALOG' | 'V3_CATALOG' | 'STORES_NOT_INSTALLED';
 
 export interface V1SimVariant {
@@ -35,21 +36,15 @@ export interface V3SimItem {
   updatedDate: number;
 }
 
-/** One webhook POST the site sent (the last 100 kept). */
-export interface SimNoticeDelivery {
-  url: string;
-  eventType: string;
-  body: string;
-  /** The receiver's status; 0 when it could not be reached. */
-  status: number;
-}
+/** One webhook POST the site sent (the last 100 kept): the receiver's status, 0 when it could not be reached. */
+export type SimNoticeDelivery = NoticeDelivery<{ eventType: string }>;
 
 export interface WixSimState {
   catalogVersion: SimCatalogVersion;
   /** The callback URL of the app's inventory webhooks (app dashboard), or none. */
   appNoticeUrl?: string;
-  noticeDeliveries: SimNoticeDelivery[];
-  noticesInFlight: Set<Promise<void>>;
+  /** Webhook deliveries: those in flight (tests settle them) and the last 100 answered, with the receiver's status (0: none). */
+  outbox: NoticeOutbox<{ eventType: string }>;
   v1: Map<string, V1SimItem>;
   v3: Map<string, V3SimItem>;
   /** "productId/variantId" of deleted variants (inspect → 'deleted'). */
@@ -62,8 +57,7 @@ export interface WixSimState {
 export function createWixState(catalogVersion: SimCatalogVersion): WixSimState {
   return {
     catalogVersion,
-    noticeDeliveries: [],
-    noticesInFlight: new Set(),
+    outbox: new NoticeOutbox(),
     v1: new Map(),
     v3: new Map(),
     deleted: new Set(),

@@ -39,25 +39,8 @@ function deliver(state: WixSimState, eventType: string, event: unknown, identity
   const url = state.appNoticeUrl;
   if (!url) return;
   const body = signWixEvent(eventType, SANDBOX_INSTANCE_ID, event, { identity });
-  const record = { url, eventType, body, status: 0 };
-  const sent: Promise<void> = fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'text/plain', 'user-agent': 'Wix-Webhooks/sandbox' },
-    body,
-    redirect: 'manual',
-    signal: AbortSignal.timeout(60_000),
-  })
-    .then(async (res) => {
-      record.status = res.status;
-      await res.arrayBuffer().catch(() => undefined);
-    })
-    .catch(() => undefined)
-    .finally(() => {
-      state.noticeDeliveries.push(record);
-      if (state.noticeDeliveries.length > 100) state.noticeDeliveries.shift();
-      state.noticesInFlight.delete(sent);
-    });
-  state.noticesInFlight.add(sent);
+  const headers = { 'content-type': 'text/plain', 'user-agent': 'Wix-Webhooks/sandbox' };
+  void state.outbox.send({ url, headers, body, meta: { eventType } });
 }
 
 /** V1: Inventory Variants Changed for the variants of `item` that show other values than `before`. */
@@ -97,9 +80,4 @@ export function deliverV3ItemUpdated(state: WixSimState, item: V3SimItem, identi
     },
     identity,
   );
-}
-
-/** Resolves when every webhook sent so far has been answered (or failed). */
-export async function settleNotices(state: WixSimState): Promise<void> {
-  while (state.noticesInFlight.size) await Promise.all([...state.noticesInFlight]);
 }
