@@ -3,12 +3,17 @@
  * signature and the Event API's event types (test/evidence/notice-*.json), held against the plugin AND the
  * simulator.
  */
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { evidence, expectSameShape, inboundRequest } from '@stock-sync/plugin-testkit';
+import {
+  evidence,
+  expectSameShape,
+  inboundRequest,
+  startNoticeReceiver,
+  type NoticeReceiver,
+  type ReceivedNotice,
+} from '@stock-sync/plugin-testkit';
 import { plugin, tiktokNoticeRefs, tiktokNoticeStore, tiktokWebhookSignature, verifyDeauthorization } from '../src';
-import { SANDBOX_OAUTH_APP, settleDeliveries } from '../src/simulator';
+import { SANDBOX_OAUTH_APP } from '../src/simulator';
 import { call, connect, startTikTokSimulator, type TikTokSim } from './support/store';
 
 const DIR = join(__dirname, 'evidence');
@@ -105,58 +110,50 @@ describe('the simulator', () => {
   const SKU = '1729592969712207013';
   const ref = { externalProductId: PRODUCT, externalVariantId: SKU };
   let sim: TikTokSim;
-  let receiver: Server;
+  let receiver: NoticeReceiver;
   let url: string;
-  const received: { headers: IncomingMessage['headers']; body: string }[] = [];
+  let received: ReceivedNotice[];
   const app = SANDBOX_OAUTH_APP;
 
   beforeEach(async () => {
-    received.length = 0;
     sim = await startTikTokSimulator();
     sim.seed([{ productId: PRODUCT, variants: [{ variantId: SKU, initial: { kind: 'quantity', quantity: 3 } }] }]);
-    receiver = createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', () => {
-        received.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
-        res.writeHead(200).end();
-      });
-    });
-    await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
-    url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks/tiktok-shop`;
+    receiver = await startNoticeReceiver({ path: '/hooks/tiktok-shop', status: 200 });
+    received = receiver.deliveries;
+    url = receiver.url;
     sim.setAppNoticeUrl(url);
   });
   afterEach(async () => {
     await sim.close();
-    await new Promise<void>((r) => receiver.close(() => r()));
+    await receiver.close();
   });
 
   it('a seller emptying a SKU sends the REALTIME inventory status change, documented shape, signed with the app', async () => {
     sim.manualEdit(ref, { kind: 'out_of_stock' });
-    await settleDeliveries(sim.state);
+    await sim.state.outbox.settle();
     expect(received).toHaveLength(1);
     const d = received[0]!;
     const e = evidence(DIR, 'notice-inventory-status-change-realtime');
     for (const h of Object.keys(lower(e.request!.headers))) expect(d.headers[h]).toBeDefined();
-    const body = JSON.parse(d.body);
+    const body = JSON.parse(d.text);
     expectSameShape(body, JSON.parse(String(e.request!.body)), e.name);
     expect(body.data).toMatchObject({ current_inventory_status: 'OUT_OF_STOCK', trigger_reason: { alert_type: 'REALTIME' } });
-    const headers = d.headers as Record<string, string>;
-    expect(notices.verify({ headers, rawBody: Buffer.from(d.body), secret: app.clientSecret, app })).toBe(true);
+    const headers = d.headers;
+    expect(notices.verify({ headers, rawBody: d.body, secret: app.clientSecret, app })).toBe(true);
     expect(notices.refs(body, headers)).toEqual([ref]);
     expect(notices.storeOf!(body, headers)).toBe(sim.state.shops[0]!.id);
-    expect(sim.state.deliveries.map((x) => x.status)).toEqual([200]);
+    expect(sim.state.outbox.deliveries.map((x) => x.status)).toEqual([200]);
   });
 
   it('an edit that leaves the SKU above its stock alert sends nothing; a drop to LOW_STOCK does', async () => {
     sim.state.products.get(PRODUCT)!.skus.get(SKU)!.lowStockAlert = 5;
     sim.manualEdit(ref, { kind: 'quantity', quantity: 40 });
-    await settleDeliveries(sim.state);
+    await sim.state.outbox.settle();
     expect(received).toHaveLength(0);
     sim.manualEdit(ref, { kind: 'quantity', quantity: 4 });
-    await settleDeliveries(sim.state);
+    await sim.state.outbox.settle();
     expect(received).toHaveLength(1);
-    expect(JSON.parse(received[0]!.body).data).toMatchObject({
+    expect(JSON.parse(received[0]!.text).data).toMatchObject({
       current_inventory_status: 'LOW_STOCK',
       trigger_reason: { low_stock_threshold: 5 },
       inventory_distribution: { available_quantity: 4 },
@@ -166,14 +163,14 @@ describe('the simulator', () => {
   it("an API write that empties the SKU sends it too (the page names no source); without the app's URL nothing is sent", async () => {
     const out = await connect(sim).writeStock([{ ...ref, target: { kind: 'out_of_stock' } }]);
     expect(out[0]!.status).toBe('written');
-    await settleDeliveries(sim.state);
+    await sim.state.outbox.settle();
     expect(received).toHaveLength(1);
     await call(sim, 'POST', `/product/202309/products/${PRODUCT}/inventory/update`, {
       body: { skus: [{ id: SKU, inventory: [{ quantity: 9 }] }] },
     });
     sim.setAppNoticeUrl(undefined);
     sim.manualEdit(ref, { kind: 'out_of_stock' });
-    await settleDeliveries(sim.state);
+    await sim.state.outbox.settle();
     expect(received).toHaveLength(1);
   });
 });

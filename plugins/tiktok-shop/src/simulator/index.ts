@@ -31,7 +31,7 @@ export const SANDBOX_SHOP_CIPHER = 'ROW_test_sandbox_cipher_0000';
 /** The sandbox app the hub is configured with to connect a shop through the authorization flow (test values). */
 export const SANDBOX_OAUTH_APP = { clientId: SANDBOX_APP_KEY, clientSecret: SANDBOX_APP_SECRET };
 export { signedDeauthorization, SANDBOX_TOKEN_REFUSED, AUTHORIZE_PATH } from './oauth';
-export { settleDeliveries, inventoryStatus, inventoryStatusBody } from './webhooks';
+export { inventoryStatus, inventoryStatusBody } from './webhooks';
 
 /** What a merchant typing a stock figure in Seller Center would leave for a neutral state. */
 function quantityOf(to: TargetStock): number {

@@ -2,6 +2,7 @@
  * The simulated TikTok shop: products with their SKUs, each SKU's stock per warehouse, the shop's
  * warehouses and the shops the access token is authorised for. Field names follow the 202309 API.
  */
+import { NoticeOutbox } from '@stock-sync/plugin-testkit';
 
 export interface SimWarehouseStock {
   warehouseId: string;
@@ -53,9 +54,8 @@ export interface TikTokSimState {
   appNoticeUrl?: string;
   /** The app that receives the webhooks (its key and secret sign them): the sandbox's OAuth app. */
   noticeApp?: { clientId: string; clientSecret: string };
-  /** The last webhook deliveries (at most 100) and those still in flight. */
-  deliveries: { url: string; type: number; body: string; status: number }[];
-  inFlight: Set<Promise<void>>;
+  /** Webhook deliveries: those in flight (tests settle them) and the last 100 answered, with the receiver's status (0: none). */
+  outbox: NoticeOutbox<{ type: number }>;
 }
 
 export const SIM_DEFAULT_WAREHOUSE_ID = '7000000000000000001';
@@ -67,8 +67,7 @@ export function createTikTokState(cipher: string): TikTokSimState {
     deleted: new Set(),
     shops: [{ id: '7400000000000000001', name: 'Sandbox Shop', region: 'GB', seller_type: 'LOCAL', cipher, code: 'GBLCSANDBOX' }],
     warehouseIds: [SIM_DEFAULT_WAREHOUSE_ID, SIM_SECOND_WAREHOUSE_ID],
-    deliveries: [],
-    inFlight: new Set(),
+    outbox: new NoticeOutbox(),
   };
 }
 

@@ -69,19 +69,7 @@ function deliver(state: TikTokSimState, type: number, body: string): void {
     'content-type': 'application/json',
     authorization: createHmac('sha256', app.clientSecret).update(`${app.clientId}${body}`, 'utf8').digest('hex'),
   };
-  const record = { url, type, body, status: 0 };
-  const sent: Promise<void> = fetch(url, { method: 'POST', headers, body, redirect: 'manual', signal: AbortSignal.timeout(3_000) })
-    .then(async (res) => {
-      record.status = res.status;
-      await res.arrayBuffer().catch(() => undefined);
-    })
-    .catch(() => undefined)
-    .finally(() => {
-      state.deliveries.push(record);
-      if (state.deliveries.length > 100) state.deliveries.shift();
-      state.inFlight.delete(sent);
-    });
-  state.inFlight.add(sent);
+  void state.outbox.send({ url, headers, body, meta: { type }, timeoutMs: 3_000 });
 }
 
 /**
@@ -95,9 +83,4 @@ export function withStockWebhook<T>(state: TikTokSimState, product: SimProduct, 
     deliver(state, INVENTORY_STATUS_CHANGE, inventoryStatusBody(state, product, sku, Math.floor(Date.now() / 1000)));
   }
   return result;
-}
-
-/** Resolves when every webhook sent so far has been answered (or failed). */
-export async function settleDeliveries(state: TikTokSimState): Promise<void> {
-  while (state.inFlight.size) await Promise.all([...state.inFlight]);
 }
