@@ -2,13 +2,11 @@
  * Big Cartel webhooks as platform notices (plugin API 1.4): the documented product.updated delivery and its
  * signature (test/evidence/webhook-product-updated.json), held against the plugin AND the simulator.
  */
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { hmacSha256 } from '@stock-sync/plugin-sdk';
-import { evidence, expectSameShape } from '@stock-sync/plugin-testkit';
+import { evidence, expectSameShape, startNoticeReceiver, type NoticeReceiver, type ReceivedNotice } from '@stock-sync/plugin-testkit';
 import { bigCartelNoticeRefs, bigCartelNoticeStore, plugin } from '../src';
-import { SANDBOX_OAUTH_APP, settleDeliveries } from '../src/simulator';
+import { SANDBOX_OAUTH_APP } from '../src/simulator';
 import { connect, startBigCartelSimulator, type BigCartelSim } from './support/account';
 
 const DIR = join(__dirname, 'evidence');
@@ -92,41 +90,33 @@ describe('refs on other bodies', () => {
 describe('the simulator', () => {
   const ref = { externalProductId: '456', externalVariantId: '789' };
   let sim: BigCartelSim;
-  let receiver: Server;
-  const received: { headers: IncomingMessage['headers']; body: string }[] = [];
+  let receiver: NoticeReceiver;
+  let received: ReceivedNotice[];
 
   beforeEach(async () => {
-    received.length = 0;
     sim = await startBigCartelSimulator();
     sim.seed([{ productId: '456', variants: [{ variantId: '789', initial: { kind: 'quantity', quantity: 3 } }] }]);
-    receiver = createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', () => {
-        received.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
-        res.writeHead(200).end();
-      });
-    });
-    await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
-    sim.setAppNoticeUrl(`http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks/big-cartel`);
+    receiver = await startNoticeReceiver({ path: '/hooks/big-cartel', status: 200 });
+    received = receiver.deliveries;
+    sim.setAppNoticeUrl(receiver.url);
   });
   afterEach(async () => {
     await sim.close();
-    await new Promise<void>((r) => receiver.close(() => r()));
+    await receiver.close();
   });
 
   it('a merchant edit sends product.updated in the documented shape, signed with the app, naming the option', async () => {
     sim.manualEdit(ref, { kind: 'quantity', quantity: 17 });
-    await settleDeliveries(sim.state);
+    await sim.state.outbox.settle();
     expect(received).toHaveLength(1);
     const d = received[0]!;
     const e = evidence(DIR, 'webhook-product-updated');
     for (const h of Object.keys(lower(e.request!.headers))) expect(d.headers[h]).toBeDefined();
-    const body = JSON.parse(d.body);
+    const body = JSON.parse(d.text);
     expectSameShape(body, JSON.parse(String(e.request!.body)), e.name);
     expect(body.payload.options).toEqual([expect.objectContaining({ id: 789, quantity: 17 })]);
-    const headers = d.headers as Record<string, string>;
-    expect(notices.verify({ headers, rawBody: Buffer.from(d.body), secret: SANDBOX_OAUTH_APP.clientSecret })).toBe(true);
+    const headers = d.headers;
+    expect(notices.verify({ headers, rawBody: d.body, secret: SANDBOX_OAUTH_APP.clientSecret })).toBe(true);
     expect(notices.refs(body, headers)).toEqual([ref]);
     expect(notices.storeOf!(body, headers)).toBe(sim.state.accountId);
   });
@@ -134,12 +124,12 @@ describe('the simulator', () => {
   it("the API's own write sends it too (documented); without the app's webhook_url nothing is sent", async () => {
     const out = await connect(sim).writeStock([{ ...ref, target: { kind: 'quantity', quantity: 8 } }]);
     expect(out[0]!.status).toBe('written');
-    await settleDeliveries(sim.state);
+    await sim.state.outbox.settle();
     expect(received.length).toBeGreaterThanOrEqual(1);
     const seen = received.length;
     sim.setAppNoticeUrl(undefined);
     sim.manualEdit(ref, { kind: 'quantity', quantity: 1 });
-    await settleDeliveries(sim.state);
+    await sim.state.outbox.settle();
     expect(received).toHaveLength(seen);
   });
 });

@@ -1,4 +1,5 @@
 /** The simulated Big Cartel account: products with their options (name, price, quantity, sold). */
+import { NoticeOutbox } from '@stock-sync/plugin-testkit';
 export type ProductStatus = 'active' | 'hidden' | 'sold_out' | 'coming_soon';
 
 export interface SimOption {
@@ -27,9 +28,8 @@ export interface BigCartelSimState {
   clock: () => number;
   /** The application's webhook_url (every connected account's webhooks go there); unset = none sent. */
   appNoticeUrl?: string;
-  /** The last webhook deliveries (at most 100) and those still in flight. */
-  deliveries: { url: string; type: string; body: string; status: number }[];
-  inFlight: Set<Promise<void>>;
+  /** Webhook deliveries: those in flight (tests settle them) and the last 100 answered, with the receiver's status (0: none). */
+  outbox: NoticeOutbox<{ type: string }>;
 }
 
 export const SANDBOX_ACCOUNT_ID = '7654321';
@@ -41,8 +41,7 @@ export function createBigCartelState(): BigCartelSimState {
     options: new Map(),
     deleted: new Set(),
     clock: Date.now,
-    deliveries: [],
-    inFlight: new Set(),
+    outbox: new NoticeOutbox(),
   };
 }
 

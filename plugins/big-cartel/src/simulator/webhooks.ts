@@ -46,22 +46,5 @@ export function deliverProductUpdated(state: BigCartelSimState, p: SimProduct): 
     'content-type': 'application/json',
     'x-webhook-signature': createHmac('sha256', SANDBOX_OAUTH_APP.clientSecret).update(body, 'utf8').digest('hex'),
   };
-  const record = { url, type: 'product.updated', body, status: 0 };
-  const sent: Promise<void> = fetch(url, { method: 'POST', headers, body, redirect: 'manual', signal: AbortSignal.timeout(10_000) })
-    .then(async (res) => {
-      record.status = res.status;
-      await res.arrayBuffer().catch(() => undefined);
-    })
-    .catch(() => undefined)
-    .finally(() => {
-      state.deliveries.push(record);
-      if (state.deliveries.length > 100) state.deliveries.shift();
-      state.inFlight.delete(sent);
-    });
-  state.inFlight.add(sent);
-}
-
-/** Resolves when every webhook sent so far has been answered (or failed). */
-export async function settleDeliveries(state: BigCartelSimState): Promise<void> {
-  while (state.inFlight.size) await Promise.all([...state.inFlight]);
+  void state.outbox.send({ url, headers, body, meta: { type: 'product.updated' }, timeoutMs: 10_000 });
 }
