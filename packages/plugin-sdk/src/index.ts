@@ -18,6 +18,7 @@ export {
 // What every connection needs around the contract: outcome slots, de-duplication, grouping, chunking,
 // the stop rule, the in-place rule.
 export * from './batching';
+export * from './notices';
 export * from './validation';
 export * from './packaging/discover-plugin-packages';
 export * from './packaging/plugin-api-compat';

@@ -12,7 +12,7 @@
  * read too. A `product.updated` naming no options in either form names the whole product (every synced option of it is
  * read back); one naming no product id is refused (a throw: 400).
  */
-import { idText, type NoticeRef, type NoticeRequest, type PluginNotices } from '@stock-sync/plugin-sdk';
+import { idText, noticeHeader, type NoticeRef, type NoticeRequest, type PluginNotices } from '@stock-sync/plugin-sdk';
 import { usableId } from './plan';
 import { isSignedByApp, SIGNATURE_HEADER } from './webhook-signature';
 
@@ -21,14 +21,9 @@ export const NOTICE_TOPICS = ['product.updated'] as const;
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-function header(headers: NoticeRequest['headers'], name: string): string | undefined {
-  const v = headers[name];
-  return typeof v === 'string' ? v : Array.isArray(v) ? (v[0] as string | undefined) : undefined;
-}
-
 /** hex HMAC-SHA256 of the exact bytes with the app's client secret (`secret`), constant-time. */
 export function verifyBigCartelNotice(req: NoticeRequest): boolean {
-  return isSignedByApp(Buffer.from(req.rawBody), header(req.headers, SIGNATURE_HEADER), req.secret);
+  return isSignedByApp(Buffer.from(req.rawBody), noticeHeader(req.headers, SIGNATURE_HEADER), req.secret);
 }
 
 /** `{account_id, type, payload}`, or a throw (400). */

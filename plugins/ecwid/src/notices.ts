@@ -12,16 +12,11 @@
  *  - the signature: webhook-signature.ts (base64 HMAC-SHA256 of "{eventCreated}.{eventId}" with the app's
  *    client_secret) — it covers those two fields, not the body.
  */
-import { idText, type NoticeRef, type NoticeRequest, type PluginNotices } from '@stock-sync/plugin-sdk';
+import { idText, noticeHeader, type NoticeRef, type NoticeRequest, type PluginNotices } from '@stock-sync/plugin-sdk';
 import { parseEcwidId } from './ids';
 import { isSignedByApp, SIGNATURE_HEADER } from './webhook-signature';
 
 export const NOTICE_TOPICS = ['product.updated'] as const;
-
-function header(headers: NoticeRequest['headers'], name: string): string | undefined {
-  const v = headers[name];
-  return typeof v === 'string' ? v : Array.isArray(v) ? (v[0] as string | undefined) : undefined;
-}
 
 /** The documented body's fields, or undefined when the bytes are not a JSON object. */
 function eventOf(raw: Uint8Array): Record<string, unknown> | undefined {
@@ -41,7 +36,7 @@ function eventOf(raw: Uint8Array): Record<string, unknown> | undefined {
 export function verifyEcwidNotice(req: NoticeRequest): boolean {
   const event = eventOf(req.rawBody);
   if (!event) return false;
-  return isSignedByApp(event.eventCreated, event.eventId, header(req.headers, SIGNATURE_HEADER), req.secret);
+  return isSignedByApp(event.eventCreated, event.eventId, noticeHeader(req.headers, SIGNATURE_HEADER), req.secret);
 }
 
 /** The documented body, or a throw (the hub answers 400) when the bytes are not Ecwid's event shape. */

@@ -11,10 +11,11 @@
  *    and more than once.
  */
 import {
-  idText,
-  NotFound,
   type ConnectContext,
   type HttpClient,
+  idText,
+  NotFound,
+  noticeHeader,
   type NoticeRef,
   type NoticeRequest,
   type PluginNotices,
@@ -27,14 +28,9 @@ export const NOTICE_TOPICS = ['product/updated'] as const;
 const PER_PAGE = 200;
 const MAX_PAGES = 50;
 
-function header(headers: NoticeRequest['headers'], name: string): string | undefined {
-  const v = headers[name];
-  return typeof v === 'string' ? v : Array.isArray(v) ? (v[0] as string | undefined) : undefined;
-}
-
 /** The app's signature over the exact bytes received (the hub has parsed nothing yet). */
 export function verifyNuvemshopNotice(req: NoticeRequest): boolean {
-  return isSignedByApp(Buffer.from(req.rawBody), header(req.headers, SIGNATURE_HEADER), req.secret);
+  return isSignedByApp(Buffer.from(req.rawBody), noticeHeader(req.headers, SIGNATURE_HEADER), req.secret);
 }
 
 /** The documented body, or a throw (the hub answers 400) when it is not `{store_id, event, …}`. */

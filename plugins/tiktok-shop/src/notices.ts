@@ -17,7 +17,7 @@
  * Retries reach the URL up to ~15.5 hours after the event (2 min, 30 min, 3 h, 12 h): TikTok documents no
  * freshness window, so none is applied here (the hub's replay refusal stands).
  */
-import { idText, type NoticeRef, type NoticeRequest, type PluginNotices } from '@stock-sync/plugin-sdk';
+import { idText, noticeHeader, type NoticeRef, type NoticeRequest, type PluginNotices } from '@stock-sync/plugin-sdk';
 import { isSignedByApp, SIGNATURE_HEADER } from './webhook-signature';
 import { isTikTokId } from './write-plan';
 
@@ -25,14 +25,9 @@ import { isTikTokId } from './write-plan';
 export const INVENTORY_STATUS_CHANGE = 27;
 export const NOTICE_TOPICS = ['INVENTORY_STATUS_CHANGE'] as const;
 
-function header(headers: NoticeRequest['headers'], name: string): string | undefined {
-  const v = headers[name];
-  return typeof v === 'string' ? v : Array.isArray(v) ? (v[0] as string | undefined) : undefined;
-}
-
 /** TikTok's scheme on the exact bytes, with the app's key (`app.clientId`) and secret; false when either is missing. */
 export function verifyTikTokNotice(req: NoticeRequest): boolean {
-  return isSignedByApp(header(req.headers, SIGNATURE_HEADER), req.app?.clientId, req.secret, req.rawBody);
+  return isSignedByApp(noticeHeader(req.headers, SIGNATURE_HEADER), req.app?.clientId, req.secret, req.rawBody);
 }
 
 /** Every TikTok Shop webhook: `{type, shop_id, timestamp, data}`; a throw (the hub answers 400) otherwise. */

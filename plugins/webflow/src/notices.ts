@@ -17,8 +17,16 @@
  * `signedWith: 'app'`. A site connected with a pasted site API token cannot create webhooks (the endpoint needs an
  * app token): its subscribe fails and the hub keeps it on reconciliation.
  */
-import { createHmac, timingSafeEqual } from 'node:crypto';
-import type { ConnectContext, HttpClient, NoticeRef, NoticeRequest, PluginNotices } from '@stock-sync/plugin-sdk';
+import { createHmac } from 'node:crypto';
+import {
+  type ConnectContext,
+  type HttpClient,
+  noticeHeader,
+  type NoticeRef,
+  type NoticeRequest,
+  type PluginNotices,
+  safeEqual,
+} from '@stock-sync/plugin-sdk';
 import { createWebflowApi } from './webflow-api';
 
 export const INVENTORY_CHANGED = 'ecomm_inventory_changed';
@@ -27,23 +35,17 @@ export const TIMESTAMP_HEADER = 'x-webflow-timestamp';
 /** "within 5 minutes" of the timestamp, either way (a timestamp from the future is as suspect as an old one). */
 export const TIMESTAMP_TOLERANCE_MS = 5 * 60_000;
 
-function header(headers: NoticeRequest['headers'], name: string): string | undefined {
-  const v = headers[name];
-  return typeof v === 'string' ? v : Array.isArray(v) ? (v[0] as string | undefined) : undefined;
-}
-
 /** hex(HMAC-SHA256(secret, `${timestamp}:${body}`)) — the SDK's verifySignature. */
 export function webflowSignature(timestamp: string, rawBody: Uint8Array | string, secret: string): string {
   return createHmac('sha256', secret).update(`${timestamp}:`).update(rawBody).digest('hex');
 }
 
 export function verifyWebflowSignature(req: NoticeRequest, nowMs: number): boolean {
-  const timestamp = header(req.headers, TIMESTAMP_HEADER)?.trim();
-  const given = header(req.headers, SIGNATURE_HEADER)?.trim().toLowerCase();
+  const timestamp = noticeHeader(req.headers, TIMESTAMP_HEADER)?.trim();
+  const given = noticeHeader(req.headers, SIGNATURE_HEADER)?.trim().toLowerCase();
   if (!req.secret || !timestamp || !given || !/^\d{1,16}$/.test(timestamp) || !/^[0-9a-f]{64}$/.test(given)) return false;
   if (Math.abs(nowMs - Number(timestamp)) > TIMESTAMP_TOLERANCE_MS) return false;
-  const expected = Buffer.from(webflowSignature(timestamp, req.rawBody, req.secret), 'utf8');
-  return timingSafeEqual(Buffer.from(given, 'utf8'), expected);
+  return safeEqual(given, webflowSignature(timestamp, req.rawBody, req.secret));
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -86,7 +88,7 @@ export function createWebflowNotices(now: () => number = Date.now): PluginNotice
     // The signature covers the timestamp with the body: the pair is the delivery's identity (two changes to the
     // same quantity send the same body at different times).
     noticeId: (body, headers) => {
-      const timestamp = header(headers, TIMESTAMP_HEADER)?.trim();
+      const timestamp = noticeHeader(headers, TIMESTAMP_HEADER)?.trim();
       return timestamp ? `${timestamp}:${JSON.stringify(body)}` : undefined;
     },
     async subscribe(ctx, { deliveryUrl }) {

@@ -13,8 +13,8 @@
  *    `product.updated` fires on `woocommerce_update_product` AND `woocommerce_update_product_variation`, so a
  *    variation edit delivers `/wc/v3/products/<variation id>` (type `variation`, `parent_id` its product).
  */
-import { createHmac, timingSafeEqual } from 'node:crypto';
-import type { NoticeRef, NoticeRequest, PluginNotices } from '@stock-sync/plugin-sdk';
+import { createHmac } from 'node:crypto';
+import { noticeHeader, safeEqual, type NoticeRef, type NoticeRequest, type PluginNotices } from '@stock-sync/plugin-sdk';
 import { createWooApi } from './woo-api';
 
 export const NOTICE_TOPICS = ['product.updated'] as const;
@@ -22,22 +22,15 @@ export const SIGNATURE_HEADER = 'x-wc-webhook-signature';
 export const TOPIC_HEADER = 'x-wc-webhook-topic';
 const WEBHOOK_NAME = 'Stock Sync Hub: drift in seconds';
 
-function header(headers: NoticeRequest['headers'], name: string): string | undefined {
-  const v = headers[name];
-  return typeof v === 'string' ? v : Array.isArray(v) ? (v[0] as string | undefined) : undefined;
-}
-
 /** base64(HMAC-SHA256(secret, body)) — WC_Webhook::generate_signature. */
 export function wooSignature(rawBody: Uint8Array | string, secret: string): string {
   return createHmac('sha256', secret).update(rawBody).digest('base64');
 }
 
 export function verifyWooSignature(req: NoticeRequest): boolean {
-  const given = header(req.headers, SIGNATURE_HEADER);
+  const given = noticeHeader(req.headers, SIGNATURE_HEADER);
   if (!given || !req.secret) return false;
-  const expected = Buffer.from(wooSignature(req.rawBody, req.secret), 'utf8');
-  const actual = Buffer.from(given.trim(), 'utf8');
-  return actual.length === expected.length && timingSafeEqual(actual, expected);
+  return safeEqual(given.trim(), wooSignature(req.rawBody, req.secret));
 }
 
 const POSITIVE_ID = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v > 0;
@@ -47,7 +40,7 @@ const POSITIVE_ID = (v: unknown): v is number => typeof v === 'number' && Number
  * itself; a variable product names its `variations`; anything else (a simple product, another topic) none.
  */
 export function wooNoticeRefs(body: unknown, headers: NoticeRequest['headers'] = {}): NoticeRef[] {
-  const topic = header(headers, TOPIC_HEADER);
+  const topic = noticeHeader(headers, TOPIC_HEADER);
   if (topic !== undefined && !(NOTICE_TOPICS as readonly string[]).includes(topic)) return [];
   if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new Error('a WooCommerce product object was expected');
   const p = body as { id?: unknown; parent_id?: unknown; type?: unknown; variations?: unknown };
@@ -87,7 +80,7 @@ export const wooNotices: PluginNotices = {
   verify: verifyWooSignature,
   refs: wooNoticeRefs,
   isPing: (req) =>
-    header(req.headers, SIGNATURE_HEADER) === undefined && /^webhook_id=\d+$/.test(Buffer.from(req.rawBody).toString('utf8')),
+    noticeHeader(req.headers, SIGNATURE_HEADER) === undefined && /^webhook_id=\d+$/.test(Buffer.from(req.rawBody).toString('utf8')),
   async subscribe(ctx, { deliveryUrl, secret }) {
     const api = createWooApi(ctx);
     const existing = await webhooksTo(api, deliveryUrl);

@@ -2,9 +2,9 @@
  * BigCommerce inventory webhooks as the hub's platform notices (plugin API 1.4, issue 13). Decisions and
  * sources: README "Platform notices"; fixtures test/evidence/notice-*.json and webhook-*.json.
  */
-import type { PluginNotices } from '@stock-sync/plugin-sdk';
+import { noticeHeader, type PluginNotices } from '@stock-sync/plugin-sdk';
 import { bigcommerceNoticeRefs } from './refs';
-import { headerValue, ID_HEADER, verifyStandardWebhook } from './signature';
+import { ID_HEADER, verifyStandardWebhook } from './signature';
 import { NOTICE_TOPICS, subscribeBigcommerce, unsubscribeBigcommerce } from './subscriptions';
 
 export const bigcommerceNotices: PluginNotices = {
@@ -15,7 +15,7 @@ export const bigcommerceNotices: PluginNotices = {
   refs: (body) => bigcommerceNoticeRefs(body),
   // The signature covers `webhook-id` (Standard Webhooks: the same id on every retry of one message), so it is
   // the message's identity: one stock change may send the very same body twice with different ids.
-  noticeId: (_body, headers) => headerValue(headers, ID_HEADER),
+  noticeId: (_body, headers) => noticeHeader(headers, ID_HEADER),
   subscribe: subscribeBigcommerce,
   unsubscribe: unsubscribeBigcommerce,
 };

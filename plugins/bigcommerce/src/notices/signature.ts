@@ -9,18 +9,13 @@
  * attacks").
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import type { NoticeRequest } from '@stock-sync/plugin-sdk';
+import { noticeHeader, type NoticeRequest } from '@stock-sync/plugin-sdk';
 
 export const ID_HEADER = 'webhook-id';
 export const TIMESTAMP_HEADER = 'webhook-timestamp';
 export const SIGNATURE_HEADER = 'webhook-signature';
 /** The Standard Webhooks reference library's WEBHOOK_TOLERANCE_IN_SECONDS. */
 export const TOLERANCE_SECONDS = 5 * 60;
-
-export function headerValue(headers: NoticeRequest['headers'], name: string): string | undefined {
-  const v = headers[name];
-  return typeof v === 'string' ? v : Array.isArray(v) ? (v[0] as string | undefined) : undefined;
-}
 
 /** `v1,` + base64(HMAC-SHA256(client secret bytes, id.timestamp.body)). */
 export function standardWebhookSignature(id: string, timestamp: number, rawBody: Uint8Array | string, clientSecret: string): string {
@@ -30,9 +25,9 @@ export function standardWebhookSignature(id: string, timestamp: number, rawBody:
 
 /** Constant-time; false (never a throw) on a missing header, a stale or future timestamp, or no matching v1 signature. */
 export function verifyStandardWebhook(req: NoticeRequest, nowSeconds: number = Date.now() / 1000): boolean {
-  const id = headerValue(req.headers, ID_HEADER);
-  const ts = headerValue(req.headers, TIMESTAMP_HEADER);
-  const given = headerValue(req.headers, SIGNATURE_HEADER);
+  const id = noticeHeader(req.headers, ID_HEADER);
+  const ts = noticeHeader(req.headers, TIMESTAMP_HEADER);
+  const given = noticeHeader(req.headers, SIGNATURE_HEADER);
   if (!id || !ts || !given || !req.secret || !/^\d{1,12}$/.test(ts)) return false;
   const timestamp = Number(ts);
   if (Math.abs(nowSeconds - timestamp) > TOLERANCE_SECONDS) return false;

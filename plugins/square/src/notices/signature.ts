@@ -4,15 +4,10 @@
  * subscription's signature key, notification URL + raw body)). The URL is part of what is signed, so a
  * delivery is only verifiable with the exact URL the subscription names.
  */
-import { createHmac, timingSafeEqual } from 'node:crypto';
-import type { NoticeRequest } from '@stock-sync/plugin-sdk';
+import { createHmac } from 'node:crypto';
+import { noticeHeader, safeEqual, type NoticeRequest } from '@stock-sync/plugin-sdk';
 
 export const SIGNATURE_HEADER = 'x-square-hmacsha256-signature';
-
-export function headerValue(headers: NoticeRequest['headers'], name: string): string | undefined {
-  const v = headers[name];
-  return typeof v === 'string' ? v : Array.isArray(v) ? (v[0] as string | undefined) : undefined;
-}
 
 /** base64(HMAC-SHA256(key, url + body)), over the body's exact bytes. */
 export function squareSignature(notificationUrl: string, rawBody: Uint8Array | string, signatureKey: string): string {
@@ -21,9 +16,7 @@ export function squareSignature(notificationUrl: string, rawBody: Uint8Array | s
 
 /** Constant-time; false (never a throw) without a URL, a key or a signature. */
 export function verifySquareSignature(req: NoticeRequest): boolean {
-  const given = headerValue(req.headers, SIGNATURE_HEADER);
+  const given = noticeHeader(req.headers, SIGNATURE_HEADER);
   if (!given || !req.secret || !req.deliveryUrl) return false;
-  const expected = Buffer.from(squareSignature(req.deliveryUrl, req.rawBody, req.secret), 'utf8');
-  const actual = Buffer.from(given.trim(), 'utf8');
-  return actual.length === expected.length && timingSafeEqual(actual, expected);
+  return safeEqual(given.trim(), squareSignature(req.deliveryUrl, req.rawBody, req.secret));
 }

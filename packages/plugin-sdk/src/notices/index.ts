@@ -1,0 +1,1 @@
+export { noticeHeader } from './notice-header';
