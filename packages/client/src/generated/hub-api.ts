@@ -615,7 +615,16 @@ export interface components {
                 /** @enum {string} */
                 unlimitedStock: "native" | "emulated";
                 maxBatch: number;
+                /**
+                 * @deprecated
+                 * @description deprecated (plugin API 1.4): ignored, the hub always reads back through the plugin's readStock
+                 */
                 readBack: boolean;
+                /**
+                 * @deprecated
+                 * @description deprecated (plugin API 1.4): a plugin's notices part declares inbound notices; absent in current plugins
+                 */
+                webhooks?: boolean;
             };
             /**
              * @example {
