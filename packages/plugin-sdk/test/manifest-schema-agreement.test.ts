@@ -25,7 +25,14 @@ const jsonSchemaAcceptsField = ajv.compile(CREDENTIAL_FIELD_JSON_SCHEMA);
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
 
-const REPO = path.resolve(__dirname, '../../..');
+/** The workspace root, found upwards (Stryker runs this file from a sandbox copy deeper in the package). */
+function workspaceRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'pnpm-workspace.yaml'))) return dir;
+    if (path.dirname(dir) === dir) throw new Error(`no pnpm-workspace.yaml above ${from}`);
+  }
+}
+const REPO = workspaceRoot(__dirname);
 
 /** Every built plugin's manifest (plugins/<id>/dist/manifest.js), as JSON data. */
 function realManifests(): [string, JsonObject][] {
