@@ -19,6 +19,10 @@ import type { OAuthApp } from './oauth';
  *    sign every store's notices with it;
  *  - 'subscription': a key the platform itself returns when the hub subscribes (Square's `signature_key`),
  *    returned by `subscribe` and kept encrypted by the hub like a 'store' secret.
+ * This names the key of a store's OWN URL (`POST /hooks/:platform/:storeId`). Notices at the platform's one URL
+ * (`POST /hooks/:platform`, plugins with `storeOf`) are always verified with the app's key — since 1.5.0 also for
+ * a plugin whose store URLs are signed with a 'store' or 'subscription' key (Square: stores connected with a
+ * personal access token are subscribed one by one, OAuth sellers' notices come to the app's own subscription).
  */
 export type NoticeSigner = 'store' | 'app' | 'subscription';
 
@@ -29,8 +33,10 @@ export interface NoticeRequest {
   /** The exact bytes of the body: signatures are computed over them. */
   rawBody: Uint8Array;
   /**
-   * The secret the notice must be signed with, as `signedWith` says: the store's notice secret ('store'), the
-   * key the platform returned at subscription ('subscription') or the app's client secret ('app').
+   * The secret the notice must be signed with. On a store's own URL, as `signedWith` says: the store's notice
+   * secret ('store'), the key the platform returned at subscription ('subscription') or the app's key ('app':
+   * its `noticeKey` when configured, else its client secret). On the platform's one URL (`POST /hooks/:platform`),
+   * always the app's key, whatever `signedWith` says (since 1.5.0; before, only 'app' plugins had that URL).
    */
   secret: string;
   /**
@@ -38,7 +44,10 @@ export interface NoticeRequest {
    * settings) — some platforms sign it with the body (Square). Always set by a 1.4 host.
    */
   deliveryUrl?: string;
-  /** Since 1.4.0, when `signedWith` is 'app': the platform app (its public key, where notices are signed with a key pair: Wix). */
+  /**
+   * Since 1.4.0, whenever `secret` is the app's key (`signedWith` 'app', and since 1.5.0 every notice at the
+   * platform's one URL): the platform app (its public key, where notices are signed with a key pair: Wix).
+   */
   app?: OAuthApp;
 }
 
@@ -74,7 +83,11 @@ export interface PluginNotices {
    * Since 1.4.0: for platforms that deliver every store's notices to ONE URL set in the app's settings (the
    * host's `POST /hooks/:platform`, no store in the path): the platform's id of the store a VERIFIED notice
    * concerns — the same `externalStoreId` the install flow records (shop domain, store id, merchant id...).
-   * Undefined when the body names none (the host then answers 400). Needs `signedWith: 'app'`.
+   * Undefined when the body names none (the host then answers 400). Declaring it opens that URL: the notices
+   * arriving there are verified with the app's key (`noticeKey`, else its clientSecret), whatever `signedWith`.
+   * In 1.4 it needed `signedWith: 'app'`; since 1.5.0 a plugin whose store URLs are signed with a 'store' or
+   * 'subscription' key may declare it too, when the platform ALSO delivers to the app's one URL (Square: the
+   * app's Developer Console subscription carries its OAuth sellers' notices, with `merchant_id`).
    */
   storeOf?(body: unknown, headers: NoticeRequest['headers']): string | undefined;
   /**
