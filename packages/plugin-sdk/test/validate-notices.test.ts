@@ -43,21 +43,13 @@ describe('validatePlugin: the optional notices part (plugin API 1.3)', () => {
     expect(validatePlugin(pluginWith({ ...good, topics: ['ok', ' '] })).ok).toBe(false);
   });
 
-  it('since 1.4: signedWith is one of the three signers; storeOf only with the app secret; a subscription key needs subscribe', () => {
+  it('since 1.4: signedWith is one of the three signers; a subscription key needs subscribe', () => {
     for (const signedWith of ['store', 'app'] as const) expect(validatePlugin(pluginWith({ ...good, signedWith })).ok).toBe(true);
     expect(validatePlugin(pluginWith({ ...good, signedWith: 'subscription', subscribe: async () => ({ secret: 'k' }) })).ok).toBe(true);
     expect(validatePlugin(pluginWith({ ...good, signedWith: 'app', storeOf: () => 'shop' })).ok).toBe(true);
     expect(validatePlugin(pluginWith({ ...good, signedWith: 'hmac' }))).toEqual({
       ok: false,
       errors: ['notices.signedWith must be one of store, app, subscription when present'],
-    });
-    expect(validatePlugin(pluginWith({ ...good, storeOf: () => 'shop' }))).toEqual({
-      ok: false,
-      errors: ["notices.storeOf needs signedWith 'app'"],
-    });
-    expect(validatePlugin(pluginWith({ ...good, signedWith: 'app', storeOf: 'shop' }))).toEqual({
-      ok: false,
-      errors: ['notices.storeOf must be a function when present'],
     });
     expect(validatePlugin(pluginWith({ ...good, noticeId: () => 'e', parse: () => ({}), repeatsBodies: true })).ok).toBe(true);
     expect(validatePlugin(pluginWith({ ...good, noticeId: 'eventId', parse: 'jwt', repeatsBodies: 'yes' }))).toEqual({
@@ -72,5 +64,20 @@ describe('validatePlugin: the optional notices part (plugin API 1.3)', () => {
       ok: false,
       errors: ["notices.signedWith 'subscription' needs subscribe"],
     });
+  });
+
+  it('since 1.5: storeOf goes with any signer (the platform URL it opens is verified with the app key); it must be a function', () => {
+    const subscribe = async () => ({ secret: 'k' });
+    expect(validatePlugin(pluginWith({ ...good, signedWith: 'subscription', subscribe, storeOf: () => 'merchant' })).ok).toBe(true);
+    expect(validatePlugin(pluginWith({ ...good, storeOf: () => 'shop' })).ok).toBe(true);
+    expect(validatePlugin(pluginWith({ ...good, signedWith: 'store', storeOf: () => 'shop' })).ok).toBe(true);
+    for (const storeOf of ['shop', 42, null, {}]) {
+      for (const signedWith of ['app', 'subscription'] as const) {
+        expect(validatePlugin(pluginWith({ ...good, signedWith, subscribe, storeOf }))).toEqual({
+          ok: false,
+          errors: ['notices.storeOf must be a function when present'],
+        });
+      }
+    }
   });
 });

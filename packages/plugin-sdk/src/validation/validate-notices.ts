@@ -1,9 +1,11 @@
 /**
  * Load-time check of a plugin's optional `notices` part (plugin API 1.3, inbound platform notices): `topics` a
  * non-empty list of non-empty strings, `verify` and `refs` functions, `isPing`, `subscribe` and `unsubscribe`
- * functions when present; since 1.4 `signedWith` one of the signers, and `storeOf` (a function) only with
- * `signedWith: 'app'` (a platform-wide URL is signed with the app's secret), 'subscription' only with
- * `subscribe` (the platform's key comes from it). A plugin that fails is refused with the path, never half-loaded.
+ * functions when present; since 1.4 `signedWith` one of the signers, 'subscription' only with `subscribe` (the
+ * platform's key comes from it), and `storeOf` a function when present. Since plugin API 1.5 `storeOf` goes with
+ * any signer: the platform's one URL it opens is always verified with the app's key, whatever `signedWith` names
+ * for the store URLs. 1.4 refused it without 'app'; a refusal is nothing a plugin can rely on, so plugins built for
+ * 1.4 get the same verdict. A plugin that fails is refused with the path, never half-loaded.
  */
 const SIGNERS: readonly unknown[] = ['store', 'app', 'subscription'];
 
@@ -28,7 +30,6 @@ export function validateNoticesPart(raw: unknown): string[] {
     errors.push('notices.repeatsBodies must be a boolean when present');
   const signer = raw.signedWith ?? 'store';
   if (!SIGNERS.includes(signer)) errors.push(`notices.signedWith must be one of ${SIGNERS.join(', ')} when present`);
-  if (raw.storeOf !== undefined && signer !== 'app') errors.push("notices.storeOf needs signedWith 'app'");
   if (signer === 'subscription' && raw.subscribe === undefined) errors.push("notices.signedWith 'subscription' needs subscribe");
   return errors;
 }
