@@ -4,8 +4,11 @@
  *
  * Order of checks — nothing is parsed and nothing written before the signature holds:
  *  1. the platform has a loaded plugin with a `notices` part; on a store's URL the store exists on that
- *     platform; the key the notice must be signed with is known (the plugin's `signedWith`: the store's notice
- *     secret or subscription key, or the configured app's client secret) — else 401;
+ *     platform, on the platform's URL the plugin names stores (`storeOf`); the key the notice must be signed
+ *     with is known — on a store's URL the one the plugin's `signedWith` names (the store's notice secret or
+ *     subscription key, or the app's key), on the platform's URL always the app's key (plugin API 1.5: a
+ *     plugin signed per store or per subscription may also receive its app's notices there, Square's OAuth
+ *     sellers) — the app's key being its `noticeKey` when configured, else its client secret — else 401;
  *  2. an unsigned test delivery the plugin recognises (`isPing`) → 200, nothing recorded;
  *  3. the plugin verifies the signature on the raw bytes (with the delivery URL, and the app for key pairs) —
  *     else 401;
@@ -23,9 +26,10 @@
  */
 import { Inject, Injectable, Logger, OnModuleDestroy, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { InboundRequest, NoticeRef, NoticeRequest, OAuthApp, PluginNotices } from '@stock-sync/plugin-sdk';
+import type { InboundRequest, NoticeRef, NoticeRequest, NoticeSigner, OAuthApp, PluginNotices } from '@stock-sync/plugin-sdk';
 import { createHash, randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
+import { platformEnvKey } from '../config/oauth-config';
 import { CredentialCipher } from '../crypto/credential-cipher';
 import { queryOne, queryRows } from '../database/sql';
 import { retryingTransaction } from '../database/transaction-retry';
@@ -89,7 +93,7 @@ export class NoticesService implements OnModuleDestroy {
     );
     if (!store || store.platform !== platform) return refused('unknown store');
     if (isPing(notices, req)) return { status: 200, body: { ping: true } };
-    const key = this.keyFor(platform, notices, () =>
+    const key = this.keyFor(platform, notices.signedWith ?? 'store', () =>
       store.notice_secret ? openNoticeSecret(this.cipher, storeId, store.notice_secret) : undefined,
     );
     if ('refused' in key) return key.refused;
@@ -105,7 +109,9 @@ export class NoticesService implements OnModuleDestroy {
     const plugin = this.registry.get(platform);
     const notices = plugin?.notices;
     if (!notices) return refused(`no integration "${platform}" that receives platform notices is loaded`);
-    if (notices.signedWith !== 'app' || !notices.storeOf) {
+    // A plugin that names no store has no use for this URL; one that does is verified with the app's key here,
+    // whatever its store URLs are signed with (plugin API 1.5).
+    if (!notices.storeOf) {
       return refused(`${plugin.manifest.displayName} delivers notices to each store's own URL (/hooks/${platform}/<store id>)`);
     }
     // The app's one URL also receives the platform's uninstall event (Ecwid, TikTok Shop, Big Cartel): verified
@@ -113,7 +119,7 @@ export class NoticesService implements OnModuleDestroy {
     const uninstalled = await this.uninstalls?.handleIfUninstall(platform, asInboundRequest(req));
     if (uninstalled) return { status: 200, body: uninstalled };
     if (isPing(notices, req)) return { status: 200, body: { ping: true } };
-    const key = this.keyFor(platform, notices, () => undefined);
+    const key = this.keyFor(platform, 'app', () => undefined);
     if ('refused' in key) return key.refused;
     const verified = this.verified(notices, req, key, noticeDeliveryUrl(this.publicUrl.origin(), platform));
     if (verified) return verified;
@@ -133,11 +139,22 @@ export class NoticesService implements OnModuleDestroy {
     );
   }
 
-  /** The key the plugin's `signedWith` names: the app's client secret, or the store's stored secret. */
-  private keyFor(platform: string, notices: PluginNotices, storeSecret: () => string | undefined): SigningKey {
-    if (notices.signedWith === 'app') {
+  /**
+   * The key of `signer`: the app's (its noticeKey, else its client secret, with the app for key pairs), or the
+   * store's stored secret ('store', 'subscription'). The caller names the signer: the plugin's `signedWith` on a
+   * store's URL, 'app' on the platform's URL.
+   */
+  private keyFor(platform: string, signer: NoticeSigner, storeSecret: () => string | undefined): SigningKey {
+    if (signer === 'app') {
       const app = this.connections.appFor(platform);
-      if (!app) return { refused: refused(`no ${platform} app is configured (HUB_OAUTH_*): its notices cannot be verified`) };
+      if (!app) {
+        const v = `HUB_OAUTH_${platformEnvKey(platform)}`;
+        return {
+          refused: refused(
+            `no ${platform} app is configured (${v}_CLIENT_ID, ${v}_CLIENT_SECRET, and ${v}_NOTICE_KEY where the platform signs with a key of its own): its notices cannot be verified`,
+          ),
+        };
+      }
       return { secret: app.noticeKey ?? app.clientSecret, app };
     }
     const secret = storeSecret();
