@@ -25,4 +25,4 @@ export default plugin;
 export { manifest, credentialFields } from './manifest';
 export { squareOAuth, SQUARE_OAUTH_SCOPES } from './oauth/square-oauth';
 export { fromSquare, withTracking, isTracked } from './stock-mapping';
-export { squareNotices, squareNoticeRefs, squareSignature, NOTICE_TOPICS } from './notices';
+export { squareNotices, squareNoticeRefs, squareSignature, squareStoreOf, NOTICE_TOPICS } from './notices';

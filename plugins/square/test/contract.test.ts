@@ -6,10 +6,13 @@
  * does, without the header, and holds the client to that 1 s.
  *
  * The notices contract subscribes with the sandbox's personal access token (Square's subscriptions belong to
- * the application: see README "Platform notices") and verifies with the signature_key Square answers.
+ * the application: see README "Platform notices") and verifies with the signature_key Square answers; every
+ * notification names its seller (`storeOf`: merchant_id). The app subscription's deliveries to OAuth sellers are
+ * held to their evidence in test/notices.test.ts.
  */
 import { runContractSuite, runNoticesContract } from '@stock-sync/plugin-testkit';
 import { plugin } from '../src';
+import { createSquareState } from '../src/simulator/state';
 import { simulator } from '../src/simulator';
 
 runContractSuite({ plugin, simulator, stormRetryAfterSeconds: 1 });
@@ -29,4 +32,5 @@ runNoticesContract({
   seed: [{ productId: 'ITEMNOTICE1', variants: [{ variantId: 'VARNOTICE1', initial: { kind: 'quantity', quantity: 3 } }] }],
   edited: { externalProductId: 'ITEMNOTICE1', externalVariantId: 'VARNOTICE1' },
   to: { kind: 'quantity', quantity: 17 },
+  externalStoreId: createSquareState().merchantId,
 });

@@ -59,6 +59,7 @@ it('every evidence file names a public source and a date', () => {
     'error-unauthorized',
     'inventory-batch-change',
     'inventory-counts-batch-retrieve',
+    'notice-delivery-app-subscription',
     'notice-delivery-inventory-count-updated',
     'notice-signature-sdk-vector',
     'oauth-authorize',

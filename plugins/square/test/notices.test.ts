@@ -1,13 +1,15 @@
 /**
- * Square's inventory.count.updated notifications as platform notices (plugin API 1.4): the documented
+ * Square's inventory.count.updated notifications as platform notices (plugin API 1.5): the documented
  * notification, signature and Webhook Subscriptions API (test/evidence/notice-*.json, webhook-subscription*.json),
- * held against the plugin AND the simulator.
+ * and the app subscription's delivery to OAuth sellers (notice-delivery-app-subscription), held against the plugin
+ * AND the simulator.
  */
 import { join } from 'node:path';
 import { createHttpClient, Rejected, type NoticeRequest } from '@stock-sync/plugin-sdk';
 import {
   evidence,
   expectSameShape,
+  revokeIssuedGrants,
   fetchParsed,
   openApiResponseValidator,
   recordingLogger,
@@ -15,8 +17,8 @@ import {
   type NoticeReceiver,
   type ReceivedNotice,
 } from '@stock-sync/plugin-testkit';
-import { plugin, squareNoticeRefs, squareSignature } from '../src';
-import { SIM_LOCATION_ID, SIM_OAUTH_APP } from '../src/simulator';
+import { plugin, squareNoticeRefs, squareSignature, squareStoreOf } from '../src';
+import { SIM_APP_NOTICE_KEY, SIM_LOCATION_ID, SIM_OAUTH_APP, simulator } from '../src/simulator';
 import { loadSquareSpec } from '../src/simulator/spec-validators';
 import { call, calls, product, Q, startSquareSimulator, U, type SquareSim } from './support/store';
 
@@ -56,10 +58,39 @@ describe('the plugin reads the documented notification (notice-delivery-inventor
     expect(notices.refs(e.request!.body, headers)).toEqual([{ externalVariantId: 'FGQ5JJWT2PYTHF35CKZ2DSKP' }]);
   });
 
-  it('topics and signer: inventory.count.updated, signed with the key the subscription answers', () => {
+  it('topics and signer: inventory.count.updated, signed with the key the subscription answers; the seller is merchant_id', () => {
     expect(notices.topics).toEqual(['inventory.count.updated']);
     expect(notices.signedWith).toBe('subscription');
-    expect(notices.storeOf).toBeUndefined();
+    expect(notices.storeOf!(e.request!.body, headers)).toBe('6SSW7HV8K2ST5');
+  });
+});
+
+describe("the plugin reads the app subscription's delivery to the hub's platform URL (notice-delivery-app-subscription)", () => {
+  const e = evidence(DIR, 'notice-delivery-app-subscription');
+  const rawBody = Buffer.from(JSON.stringify(e.request!.body));
+  const headers = lowerHeaders(e.request!.headers);
+  const deliveryUrl = `https://${headers.host}${e.request!.path}`;
+  const APP_KEY = 'fixture-app-notice-key-not-a-real-one';
+
+  it('is delivered to /hooks/square and verifies with the app subscription key (the host gives the app key there)', () => {
+    expect(e.request!.path).toBe('/hooks/square');
+    expect(squareSignature(deliveryUrl, rawBody, APP_KEY)).toBe(headers['x-square-hmacsha256-signature']);
+    expect(notices.verify({ headers, rawBody, secret: APP_KEY, deliveryUrl })).toBe(true);
+    expect(notices.verify({ headers, rawBody, secret: FIXTURE_KEY, deliveryUrl })).toBe(false); // a store subscription's key
+    expect(notices.verify({ headers, rawBody, secret: APP_KEY, deliveryUrl: `${deliveryUrl}/3f0c6b8e-2a4d-4c1e-9b7a-5d2f8e6a1c40` })).toBe(
+      false,
+    );
+  });
+
+  it('names the seller by merchant_id (what the install flow records as externalStoreId) and the variation', () => {
+    expect(notices.storeOf!(e.request!.body, headers)).toBe('6SSW7HV8K2ST5');
+    expect(notices.refs(e.request!.body, headers)).toEqual([{ externalVariantId: 'FGQ5JJWT2PYTHF35CKZ2DSKP' }]);
+  });
+
+  it('storeOf: no seller without a non-empty merchant_id string (the host answers 400)', () => {
+    const body = e.request!.body as Record<string, unknown>;
+    for (const merchant_id of [undefined, '', '  ', 42, null, {}]) expect(squareStoreOf({ ...body, merchant_id })).toBeUndefined();
+    for (const other of [undefined, null, 'x', [body]]) expect(squareStoreOf(other)).toBeUndefined();
   });
 });
 
@@ -156,7 +187,8 @@ describe('the simulator', () => {
     expect(sim.state.webhookSubscriptions.size).toBe(0);
   });
 
-  it("refuses a seller's OAuth token: subscriptions belong to the application", async () => {
+  /** The seller authorises the app through the sandbox's OAuth flow (consent, then ObtainToken): Square's answer. */
+  const authorise = async (): Promise<{ access_token: string; merchant_id: string }> => {
     const consent = new URL('/oauth2/authorize', sim.baseUrl);
     for (const [k, v] of Object.entries({
       client_id: SIM_OAUTH_APP.clientId,
@@ -166,7 +198,7 @@ describe('the simulator', () => {
     }))
       consent.searchParams.set(k, v);
     const code = new URL((await fetch(consent, { redirect: 'manual' })).headers.get('location')!).searchParams.get('code')!;
-    const { access_token } = (
+    return (
       await fetchParsed(`${sim.baseUrl}/oauth2/token`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
@@ -178,7 +210,11 @@ describe('the simulator', () => {
           redirect_uri: 'https://hub.example.test/cb',
         }),
       })
-    ).body;
+    ).body as { access_token: string; merchant_id: string };
+  };
+
+  it("refuses a seller's OAuth token: subscriptions belong to the application", async () => {
+    const { access_token } = await authorise();
     const refused = await call(sim, 'GET', '/v2/webhooks/subscriptions', undefined, access_token);
     expect(refused.status).toBe(403);
     expect(refused.body.errors[0]).toMatchObject({ category: 'AUTHENTICATION_ERROR', code: 'INSUFFICIENT_SCOPES' });
@@ -265,6 +301,60 @@ describe('the simulator', () => {
     await expect(notices.subscribe!(oauthCtx, { deliveryUrl: url, secret: '' })).rejects.toBeInstanceOf(Rejected);
     await notices.unsubscribe!(oauthCtx, { deliveryUrl: url });
     expect(calls(sim).filter((c) => c.includes('/v2/webhooks'))).toEqual([]);
+  });
+
+  it("an OAuth seller's count edit goes to the app's Developer Console subscription, as documented (notice-delivery-app-subscription)", async () => {
+    const app = await startNoticeReceiver({ path: '/hooks/square' });
+    try {
+      const { merchant_id } = await authorise();
+      sim.setAppNoticeUrl(app.url);
+      sim.manualEdit({ externalProductId: 'ITEM1', externalVariantId: '102' }, Q(17));
+      await sim.state.outbox.settle();
+      expect(app.deliveries).toHaveLength(1);
+      expect(received).toHaveLength(0); // no store subscription was made
+      const [d] = app.deliveries;
+      const e = evidence(DIR, 'notice-delivery-app-subscription');
+      for (const h of Object.keys(lowerHeaders(e.request!.headers)).filter((h) => h !== 'host')) expect(d!.headers[h]).toBeDefined();
+      const body = JSON.parse(d!.text);
+      expectSameShape(body, e.request!.body, e.name);
+      expect(Object.keys(body)).toEqual(Object.keys(e.request!.body as object));
+      // The key the hub is configured with (HUB_OAUTH_SQUARE_NOTICE_KEY) is the simulator's oauthApp.noticeKey.
+      expect(simulator.oauthApp!.noticeKey).toBe(SIM_APP_NOTICE_KEY);
+      expect(notices.verify({ headers: d!.headers, rawBody: d!.body, secret: SIM_APP_NOTICE_KEY, deliveryUrl: app.url })).toBe(true);
+      expect(notices.verify({ headers: d!.headers, rawBody: d!.body, secret: SIM_OAUTH_APP.clientSecret, deliveryUrl: app.url })).toBe(
+        false,
+      );
+      // The seller the notification names is the one ObtainToken answered (the store's externalStoreId).
+      expect(notices.storeOf!(body, d!.headers)).toBe(merchant_id);
+      expect(notices.refs(body, d!.headers)).toEqual([{ externalVariantId: '102' }]);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it("the app's subscription receives nothing without an OAuth grant, without its URL, or once the grant is revoked", async () => {
+    const app = await startNoticeReceiver({ path: '/hooks/square' });
+    try {
+      const edit = async (n: number) => {
+        sim.manualEdit({ externalProductId: 'ITEM1', externalVariantId: '101' }, Q(n));
+        await sim.state.outbox.settle();
+      };
+      sim.setAppNoticeUrl(app.url);
+      await edit(11); // a seller connected with its personal access token only
+      expect(app.deliveries).toHaveLength(0);
+      await authorise();
+      sim.setAppNoticeUrl(undefined);
+      await edit(12);
+      expect(app.deliveries).toHaveLength(0);
+      sim.setAppNoticeUrl(app.url);
+      await edit(13);
+      expect(app.deliveries).toHaveLength(1);
+      revokeIssuedGrants(sim);
+      await edit(14);
+      expect(app.deliveries).toHaveLength(1);
+    } finally {
+      await app.close();
+    }
   });
 
   it('TestWebhookSubscription sends a signed sample the plugin verifies, and answers the receiver status', async () => {

@@ -8,8 +8,8 @@
  * (https://developer.squareup.com/docs/webhooks/webhook-subscriptions-api). So the plugin subscribes only a
  * store connected with a personal access token (the seller's own application: its subscription delivers that
  * seller's events to the store's URL); a store connected through OAuth is refused before any call (Rejected,
- * saying why) and relies on reconciliation — the hub app's own subscription is configured in Square's
- * Developer Console, see README "Platform notices".
+ * saying why): its notifications come through the hub app's own subscription, configured once in Square's
+ * Developer Console to the hub's platform URL (`storeOf`, plugin API 1.5), see README "Platform notices".
  */
 import { randomUUID } from 'node:crypto';
 import { Rejected, type ConnectContext, type HttpClient, type NoticeSubscribed, type NoticeSubscription } from '@stock-sync/plugin-sdk';
@@ -37,7 +37,8 @@ function refuseOAuthToken(ctx: ConnectContext): void {
   if (ctx.credentials.refreshToken) {
     throw new Rejected(
       "Square webhook subscriptions belong to an application and cannot be created with a seller's OAuth token " +
-        '(https://developer.squareup.com/docs/webhooks/webhook-subscriptions-api): this store relies on reconciliation',
+        "(https://developer.squareup.com/docs/webhooks/webhook-subscriptions-api): this store's notifications come through the " +
+        "app's own subscription (Developer Console) to HUB_PUBLIC_URL/hooks/square, else it relies on reconciliation",
     );
   }
 }

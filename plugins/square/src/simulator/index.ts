@@ -5,6 +5,7 @@
  */
 import type { TargetStock, VariantRef } from '@stock-sync/plugin-sdk';
 import { withOAuth, type DefinitionWithOAuth, type PlatformSimulatorDefinition, type SeedProduct } from '@stock-sync/plugin-testkit';
+import { SIM_APP_NOTICE_KEY } from './app-subscription';
 import { authenticateSquare } from './auth';
 import { squareError } from './errors';
 import { SIM_OAUTH_APP, squareOAuthConfig } from './oauth';
@@ -28,6 +29,7 @@ export type { SquareSimState, SimVariation, SimItem, SimOverride } from './state
 export { SIM_LOCATION_ID, SIM_OTHER_LOCATION_ID } from './state';
 export { SIM_OAUTH_APP, squareOAuthConfig } from './oauth';
 export { deliverInventoryCounts } from './webhooks';
+export { SIM_APP_NOTICE_KEY, authorisedThroughOAuth } from './app-subscription';
 export type { SimWebhookSubscription, SimDelivery } from './state';
 
 /** Obviously fake access token in Square's EAAA… shape. */
@@ -101,6 +103,10 @@ const definition: Omit<PlatformSimulatorDefinition<SquareSimState>, 'routes'> = 
     const after = state.counts.get(countKey(v.id, SIM_LOCATION_ID))?.quantity;
     if (to.kind !== 'unlimited' && after !== before) deliverInventoryCounts(state, [{ variationId: v.id, locationId: SIM_LOCATION_ID }]);
   },
+  // The app's Developer Console subscription (app-subscription.ts): OAuth sellers' notifications go there.
+  setAppNoticeUrl(state: SquareSimState, url: string | undefined): void {
+    state.appNoticeUrl = url;
+  },
   authenticate: authenticateSquare,
   rateLimit: {
     // Square publishes no numbers: a bucket of 20 refilling 10/s stands in for its undisclosed limit.
@@ -117,7 +123,8 @@ const withKit = () => (mounted ??= withOAuth({ ...definition, routes: squareRout
 
 export const simulator: DefinitionWithOAuth<SquareSimState> = {
   ...definition,
-  oauthApp: { ...SIM_OAUTH_APP },
+  // noticeKey: the app subscription's signature key, the hub's HUB_OAUTH_SQUARE_NOTICE_KEY.
+  oauthApp: { ...SIM_OAUTH_APP, noticeKey: SIM_APP_NOTICE_KEY },
   authenticate: (req, creds, revoked) => withKit().authenticate(req, creds, revoked),
   get routes() {
     return withKit().routes;

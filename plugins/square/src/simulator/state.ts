@@ -55,6 +55,8 @@ export interface SquareSimState {
   clock: () => number;
   /** The application's webhook subscriptions (Square: owned by the app whose personal access token made them). */
   webhookSubscriptions: Map<string, SimWebhookSubscription>;
+  /** The notification URL of the app's Developer Console subscription (`setAppNoticeUrl`; app-subscription.ts). */
+  appNoticeUrl?: string;
   /** Webhook deliveries: those in flight (tests settle them) and the last 100 answered, with the receiver's status (0: none). */
   outbox: NoticeOutbox<NonNullable<SimDelivery['meta']>>;
 }

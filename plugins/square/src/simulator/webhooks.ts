@@ -6,15 +6,17 @@
  *    (subscriptions belong to the application: only its personal access token may manage them);
  *  - notifications: `inventory.count.updated` with the changed IN_STOCK counts (≤ 100 per notification), signed
  *    base64(HMAC-SHA256(signature_key, notification_url + body)) in x-square-hmacsha256-signature, POSTed
- *    asynchronously to every enabled subscription of that event type. Square sends it on a count changed in the
- *    Dashboard AND through BatchChangeInventory (https://developer.squareup.com/docs/inventory-api/webhooks):
- *    both are modelled.
+ *    asynchronously to every enabled subscription of that event type — and to the app's Developer Console
+ *    subscription when the seller authorised the app through OAuth (app-subscription.ts). Square sends it on a
+ *    count changed in the Dashboard AND through BatchChangeInventory
+ *    (https://developer.squareup.com/docs/inventory-api/webhooks): both are modelled.
  * Deviation: Square requires an HTTPS notification URL; the sandbox also takes http:// (local test receivers).
  */
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { issuedTokenStatus, type SimContext, type SimRequest, type SimResponse, type SimRoute } from '@stock-sync/plugin-testkit';
 import { SQUARE_VERSION } from '../manifest';
 import { invalidRequest, squareError } from './errors';
+import { appSubscriptionFor } from './app-subscription';
 import { squareOAuthConfig } from './oauth';
 import { countJson } from './representation';
 import { post } from './routes';
@@ -166,14 +168,20 @@ function send(state: SquareSimState, sub: SimWebhookSubscription, type: string, 
   return state.outbox.send({ url: sub.notificationUrl, headers, body, meta: { subscriptionId: sub.id, type }, timeoutMs: 10_000 });
 }
 
-/** Sends `inventory.count.updated` for the given IN_STOCK counts to every enabled subscription of that type. */
+/**
+ * Sends `inventory.count.updated` for the given IN_STOCK counts to every enabled subscription of that type, the
+ * app's Developer Console one included (OAuth-authorised seller, URL set).
+ */
 export function deliverInventoryCounts(state: SquareSimState, counts: { variationId: string; locationId: string }[]): void {
   const rows = counts.flatMap(({ variationId, locationId }) => {
     const v = state.variations.get(variationId);
     return v ? [countJson(state, v, locationId)] : [];
   });
   if (!rows.length) return;
-  const subs = [...state.webhookSubscriptions.values()].filter((s) => s.enabled && s.eventTypes.includes(INVENTORY_COUNT_UPDATED));
+  const subs = [
+    ...[...state.webhookSubscriptions.values()].filter((s) => s.enabled && s.eventTypes.includes(INVENTORY_COUNT_UPDATED)),
+    ...appSubscriptionFor(state, INVENTORY_COUNT_UPDATED),
+  ];
   for (let i = 0; i < rows.length; i += COUNTS_PER_NOTIFICATION) {
     const part = rows.slice(i, i + COUNTS_PER_NOTIFICATION);
     for (const sub of subs) void send(state, sub, INVENTORY_COUNT_UPDATED, inventoryEvent(state, part));
