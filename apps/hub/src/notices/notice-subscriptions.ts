@@ -4,7 +4,8 @@
  * will be signed with depends on the plugin's `signedWith`:
  *  - 'store': a new random secret, stored encrypted BEFORE the plugin subscribes with it;
  *  - 'subscription': the key the platform answers (Square's signature_key), stored encrypted after;
- *  - 'app': the app's client secret from configuration — nothing is stored.
+ *  - 'app': the app's secret from configuration — nothing is stored; without a configured app the store is not
+ *    subscribed (none of its notices could be verified).
  * A failure is logged and never fails the store's creation: the store still reconciles on schedule, and the
  * next subscription attempt replaces the secret. Platforms whose notices are set in the app's settings are
  * not subscribed here; they deliver to `HUB_PUBLIC_URL/hooks/<platform>` (see the README).
@@ -47,8 +48,16 @@ export class NoticeSubscriptions {
       this.log.warn(JSON.stringify({ event: 'notices_not_subscribed', storeId, platform, reason: 'HUB_PUBLIC_URL is not set' }));
       return false;
     }
+    const signer = notices.signedWith ?? 'store';
+    if (signer === 'app' && !this.connections.appFor(platform)) {
+      // The platform signs these notices with the app's secret: without the app the hub could verify none of them
+      // and would only answer each delivery 401 (a flood on every write). The store relies on reconciliation.
+      this.log.warn(
+        JSON.stringify({ event: 'notices_not_subscribed', storeId, platform, reason: `no ${platform} app is configured (HUB_OAUTH_*)` }),
+      );
+      return false;
+    }
     try {
-      const signer = notices.signedWith ?? 'store';
       const secret = signer === 'store' ? generateNoticeSecret() : '';
       if (signer === 'store') await this.keep(storeId, secret);
       const ctx = this.connections.contextFor(storeId, platform, credentials, secret ? [secret] : []);
