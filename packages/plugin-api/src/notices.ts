@@ -9,6 +9,7 @@
  */
 import type { ConnectContext } from './contract';
 import type { OAuthApp } from './oauth';
+import type { TargetStock } from './target-stock';
 
 /**
  * Whose secret signs a platform's notices (since 1.4.0; absent = 'store'):
@@ -62,10 +63,26 @@ export interface NoticeSubscribed {
  * `externalProductId` is then absent and the host matches on `externalVariantId` within the store alone.
  * Since 1.4.0 a ref may name only the product (`externalVariantId` absent), for platforms whose notices never
  * name the variant (Nuvemshop's `product/updated`, Ecwid's `product.updated`): every synced variant of that
- * product in the store is read back.
+ * product in the store is read back. Since 1.6.0 a variant ref may say what the variant now `shows`: an echo of
+ * the hub's own write is then recorded without a read-back.
  */
 export type NoticeRef =
-  { externalVariantId: string; externalProductId?: string } | { externalProductId: string; externalVariantId?: undefined };
+  | {
+      externalVariantId: string;
+      externalProductId?: string;
+      /**
+       * Since 1.6.0, optional: what the notice's body says the variant now shows, for platforms whose notice
+       * carries the stock (WooCommerce's product / variation resource, Webflow's `ecomm_inventory_changed`
+       * quantity and inventoryType). Read from the body with the SAME mapping the plugin's `readStock` uses, so it
+       * is what a read-back would have found at the notice's time; absent when the body does not carry it.
+       *
+       * The host marks the variant for a read-back only when `shown` is absent or differs from what the hub last
+       * wrote to it (a quantity of 0 and the sold-out form compare equal, as at reconciliation): the notice of
+       * the hub's own write is then recorded and costs no platform call. Only on variant refs.
+       */
+      shown?: TargetStock;
+    }
+  | { externalProductId: string; externalVariantId?: undefined; shown?: undefined };
 
 /** Where the platform must deliver a store's notices, and the secret it must sign them with. */
 export interface NoticeSubscription {
