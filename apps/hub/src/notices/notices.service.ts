@@ -17,16 +17,19 @@
  *     know → 401;
  *  5. one transaction per store: the notice is recorded by its body's digest — the same signed body again is a
  *     replay: 401, nothing changed — and the store's synced variants it names are marked for a read-back
- *     (`readback_requested_at`).
- * After a short debounce ONE queued `notice` run of the store is created (when none is queued) and the queue
- * woken, so a flood of notices is coalesced into one targeted read-back. The run
+ *     (`readback_requested_at`), except those whose ref says what the variant now shows (`shown`, plugin API
+ *     1.6: WooCommerce, Webflow) when that is what the hub last wrote to it (`showsSame`, as reconciliation
+ *     compares: 0 and sold out are one). Such a notice is the platform echoing the hub's own write (issues 13,
+ *     10): recorded, and it costs no platform call.
+ * After a short debounce ONE queued `notice` run of the store is created (when some variant is marked and none is
+ * queued) and the queue woken, so a flood of notices is coalesced into one targeted read-back. The run
  * itself is the ordinary run executor reading back the marked variants (sync-run-executor.ts), which applies
- * the store's drift policy; a notice of the hub's own write finds the platform showing what the hub last
- * wrote: no drift, nothing written.
+ * the store's drift policy; a notice of the hub's own write without `shown` finds the platform showing what the
+ * hub last wrote: no drift, nothing written.
  */
 import { Inject, Injectable, Logger, OnModuleDestroy, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { InboundRequest, NoticeRef, NoticeRequest, NoticeSigner, OAuthApp, PluginNotices } from '@stock-sync/plugin-sdk';
+import type { InboundRequest, NoticeRef, NoticeRequest, NoticeSigner, OAuthApp, PluginNotices, TargetStock } from '@stock-sync/plugin-sdk';
 import { createHash, randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { platformEnvKey } from '../config/oauth-config';
@@ -39,6 +42,7 @@ import { UninstallService } from '../oauth/uninstall.service';
 import { ConnectionFactory } from '../plugins/connection-factory.service';
 import { PluginRegistry } from '../plugins/plugin-registry.service';
 import { SYNCED_IN_STORE } from '../sync-variants/variant-lifecycle';
+import { showsSame } from '../sync/chunk-outcomes';
 import type { SyncQueue } from '../sync/sync-queue';
 import { SYNC_QUEUE_TOKEN } from '../sync/sync-tokens';
 import { parsedNotice } from './notice-body';
@@ -206,25 +210,44 @@ export class NoticesService implements OnModuleDestroy {
       [storeId, platform, digest, refs.length],
     );
     if (recorded.length === 0) throw new Replayed();
-    const rows = refs.length
-      ? await queryRows<{ id: string }>(
-          m,
-          `UPDATE sync_variants sv SET readback_requested_at = now()
-           FROM unnest($2::text[], $3::text[]) AS r(variant_id, product_id)
-           -- A ref names a variant (with or without its product) or a whole product.
-           WHERE sv.store_id = $1
-             AND (r.variant_id IS NULL OR sv.external_variant_id = r.variant_id)
-             AND (r.product_id IS NULL OR sv.external_product_id = r.product_id)
-             AND ${SYNCED_IN_STORE}
-             -- A paused store, or one with stock sync off, gets no read-back (its notice is still recorded).
-             AND EXISTS (SELECT 1 FROM stores s WHERE s.id = $1 AND s.status = 'active' AND s.stock_sync_enabled)
-           RETURNING sv.id`,
-          [storeId, refs.map((r) => r.externalVariantId ?? null), refs.map((r) => r.externalProductId ?? null)],
-        )
-      : [];
+    const rows = refs.length ? await this.markForReadBack(m, storeId, refs) : [];
     if (rows.length)
       await m.query(`UPDATE platform_notices SET marked = $3 WHERE store_id = $1 AND body_sha256 = $2`, [storeId, digest, rows.length]);
     return rows.length;
+  }
+
+  /**
+   * Marks the store's synced variants the refs name for a read-back, except those a ref says show what the hub
+   * last wrote to them. Two statements whatever the number of refs: the candidates with what the hub last wrote
+   * (a ref may name several variants — a whole product — and a variant may be named by several refs: it is
+   * marked when any of them asks), then one UPDATE of those to mark.
+   */
+  private async markForReadBack(m: EntityManager, storeId: string, refs: NoticeRef[]): Promise<{ id: string }[]> {
+    const named = await queryRows<{ id: string; last_written: TargetStock | null; ref: number }>(
+      m,
+      `SELECT sv.id::text AS id, sv.last_written, r.ord::int AS ref
+       FROM sync_variants sv
+       JOIN unnest($2::text[], $3::text[]) WITH ORDINALITY AS r(variant_id, product_id, ord)
+         -- A ref names a variant (with or without its product) or a whole product.
+         ON (r.variant_id IS NULL OR sv.external_variant_id = r.variant_id)
+        AND (r.product_id IS NULL OR sv.external_product_id = r.product_id)
+       WHERE sv.store_id = $1
+         AND ${SYNCED_IN_STORE}
+         -- A paused store, or one with stock sync off, gets no read-back (its notice is still recorded).
+         AND EXISTS (SELECT 1 FROM stores s WHERE s.id = $1 AND s.status = 'active' AND s.stock_sync_enabled)`,
+      [storeId, refs.map((r) => r.externalVariantId ?? null), refs.map((r) => r.externalProductId ?? null)],
+    );
+    const toMark = new Set<string>();
+    for (const row of named) {
+      const shown = refs[row.ref - 1]?.shown;
+      if (!shown || !showsSame(shown, row.last_written)) toMark.add(row.id);
+    }
+    if (toMark.size === 0) return [];
+    return queryRows<{ id: string }>(
+      m,
+      `UPDATE sync_variants SET readback_requested_at = now() WHERE store_id = $1 AND id = ANY($2::bigint[]) RETURNING id`,
+      [storeId, [...toMark]],
+    );
   }
 
   /**

@@ -28,6 +28,62 @@ describe('checkedRefs: what a plugin names, held to the contract', () => {
     expect(() => checkedRefs({ externalVariantId: '7' })).toThrow();
   });
 
+  it("keeps a variant ref's shown (plugin API 1.6) as a clean TargetStock, the sold-out and unlimited forms too", () => {
+    expect(
+      checkedRefs([
+        { externalVariantId: '7', externalProductId: '1', shown: { kind: 'quantity', quantity: 3, extra: true } },
+        { externalVariantId: '8', shown: { kind: 'out_of_stock' } },
+        { externalVariantId: '9', shown: { kind: 'unlimited', quantity: 4 } },
+        { externalVariantId: '10', shown: { kind: 'quantity', quantity: 0 } },
+        { externalVariantId: '11', shown: undefined },
+      ]),
+    ).toEqual([
+      { externalVariantId: '7', externalProductId: '1', shown: { kind: 'quantity', quantity: 3 } },
+      { externalVariantId: '8', shown: { kind: 'out_of_stock' } },
+      { externalVariantId: '9', shown: { kind: 'unlimited' } },
+      { externalVariantId: '10', shown: { kind: 'quantity', quantity: 0 } },
+      { externalVariantId: '11' },
+    ]);
+  });
+
+  it('refuses a malformed shown, and shown on a product-only ref', () => {
+    for (const shown of [
+      null,
+      5,
+      'out_of_stock',
+      {},
+      { kind: 'lots' },
+      { kind: 'quantity' },
+      { kind: 'quantity', quantity: -1 },
+      { kind: 'quantity', quantity: 1.5 },
+      { kind: 'quantity', quantity: '3' },
+      { kind: 'quantity', quantity: Number.NaN },
+    ])
+      expect(() => checkedRefs([{ externalVariantId: '7', shown }])).toThrow(/shown/);
+    expect(() => checkedRefs([{ externalProductId: '1', shown: { kind: 'out_of_stock' } }])).toThrow(/product-only/);
+  });
+
+  it('the same variant named twice saying different things keeps it without shown (it is read back)', () => {
+    const q = (quantity: number) => ({ kind: 'quantity', quantity });
+    expect(
+      checkedRefs([
+        { externalVariantId: '7', shown: q(3) },
+        { externalVariantId: '7', shown: q(3) },
+        { externalVariantId: '8', shown: q(3) },
+        { externalVariantId: '8', shown: q(4) },
+        { externalVariantId: '9', shown: q(3) },
+        { externalVariantId: '9' },
+        { externalVariantId: '10' },
+        { externalVariantId: '10', shown: q(3) },
+      ]),
+    ).toEqual([
+      { externalVariantId: '7', shown: q(3) },
+      { externalVariantId: '8' },
+      { externalVariantId: '9' },
+      { externalVariantId: '10' },
+    ]);
+  });
+
   it('takes at most 5 000 refs from one notice', () => {
     expect(checkedRefs(Array.from({ length: 6000 }, (_, i) => ({ externalVariantId: String(i) })))).toHaveLength(5000);
   });
