@@ -4,12 +4,15 @@
  * test sets the receiver there), a merchant's manual edit there must arrive as a delivery the plugin verifies
  * with the right secret — the hub's per-store one, the key the platform answered at subscription, or the app's
  * secret, as `signedWith` says — and refuses with another secret or a changed body; its refs name the edited
- * variant (and `storeOf`, when present, the store); after `unsubscribe` nothing arrives.
+ * variant (and `storeOf`, when present, the store); where a ref says what the variant shows (`shown`, plugin API
+ * 1.6) it is what the plugin's own readStock reads from the simulator right after the edit; after `unsubscribe`
+ * nothing arrives.
  * Call `runNoticesContract` at the top level of a plugin's contract test.
  */
 import { generateKeyPairSync } from 'node:crypto';
 import type { IntegrationPlugin, NoticeRequest, TargetStock, VariantRef } from '@stock-sync/plugin-sdk';
 import { connectToSimulator } from './connect-to-simulator';
+import { expectShownAsReadStockReads } from './notice-shown-check';
 import { startNoticeReceiver } from '../simulator/notice-receiver';
 import type { PlatformSimulatorDefinition, RunningSimulator, SeedProduct } from '../simulator/types';
 
@@ -114,6 +117,7 @@ export function runNoticesContract<TState>(opts: NoticesContractOptions<TState>)
         for (const r of names) {
           if (r.externalProductId !== undefined) expect(r.externalProductId).toBe(opts.edited.externalProductId);
         }
+        await expectShownAsReadStockReads(sim.connection, opts.edited, names);
         if (notices.storeOf) {
           if (!opts.externalStoreId) throw new Error('the plugin has notices.storeOf: give the simulated store its externalStoreId');
           expect(notices.storeOf(body, d.headers)).toBe(opts.externalStoreId);
