@@ -22,5 +22,5 @@ export const plugin: IntegrationPlugin = {
 export default plugin;
 export { manifest, credentialFields } from './manifest';
 export { woocommerceOAuth } from './oauth/woocommerce-oauth';
-export { wooNotices, wooNoticeRefs, wooSignature, verifyWooSignature, NOTICE_TOPICS } from './notices';
+export { wooNotices, wooNoticeRefs, wooShownStock, wooSignature, verifyWooSignature, NOTICE_TOPICS } from './notices';
 export { toVariationUpdate, fromVariationStock } from './stock-mapping';

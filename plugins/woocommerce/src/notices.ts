@@ -12,10 +12,18 @@
  *    the body with the secret; `deliver_ping()`: an unsigned `webhook_id=<id>` test post; the topic
  *    `product.updated` fires on `woocommerce_update_product` AND `woocommerce_update_product_variation`, so a
  *    variation edit delivers `/wc/v3/products/<variation id>` (type `variation`, `parent_id` its product).
+ *  - https://woocommerce.github.io/woocommerce-rest-api-docs/#product-properties — the delivered resource carries
+ *    the stock fields `manage_stock`, `stock_quantity` and `stock_status`; the products controller fills them
+ *    from the same getters as the variations endpoint readStock reads (managing_stock(), get_stock_quantity(),
+ *    get_stock_status(): https://github.com/woocommerce/woocommerce/blob/trunk/plugins/woocommerce/includes/rest-api/Controllers/Version2/class-wc-rest-products-v2-controller.php
+ *    `get_product_data`). So a variation's delivery says what it now shows (plugin API 1.6 `shown`), read by
+ *    readStock's own mapping (fromVariationStock): the echo of the hub's own batch write costs no read-back.
  */
 import { createHmac } from 'node:crypto';
-import { noticeHeader, safeEqual, type NoticeRef, type NoticeRequest, type PluginNotices } from '@stock-sync/plugin-sdk';
+import { noticeHeader, safeEqual, type NoticeRef, type NoticeRequest, type PluginNotices, type TargetStock } from '@stock-sync/plugin-sdk';
+import { fromVariationStock } from './stock-mapping';
 import { createWooApi } from './woo-api';
+import type { WooStockStatus } from './woo-types';
 
 export const NOTICE_TOPICS = ['product.updated'] as const;
 export const SIGNATURE_HEADER = 'x-wc-webhook-signature';
@@ -36,8 +44,21 @@ export function verifyWooSignature(req: NoticeRequest): boolean {
 const POSITIVE_ID = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v > 0;
 
 /**
+ * What a delivered variation shows, read as readStock reads it (fromVariationStock) — only when the body carries
+ * the three stock fields with their documented types; otherwise undefined (the hub reads the variation back).
+ */
+export function wooShownStock(p: { manage_stock?: unknown; stock_quantity?: unknown; stock_status?: unknown }): TargetStock | undefined {
+  const manage = p.manage_stock;
+  if (manage !== true && manage !== false && manage !== 'parent') return undefined;
+  if (typeof p.stock_status !== 'string') return undefined;
+  if (p.stock_quantity !== null && typeof p.stock_quantity !== 'number') return undefined;
+  return fromVariationStock({ manage_stock: manage, stock_quantity: p.stock_quantity, stock_status: p.stock_status as WooStockStatus });
+}
+
+/**
  * The variations a `product.updated` delivery concerns: a variation (type `variation`, or a `parent_id`) is
- * itself; a variable product names its `variations`; anything else (a simple product, another topic) none.
+ * itself, with what it shows; a variable product names its `variations` (its own stock fields are not theirs: no
+ * `shown`); anything else (a simple product, another topic) none.
  */
 export function wooNoticeRefs(body: unknown, headers: NoticeRequest['headers'] = {}): NoticeRef[] {
   const topic = noticeHeader(headers, TOPIC_HEADER);
@@ -47,7 +68,8 @@ export function wooNoticeRefs(body: unknown, headers: NoticeRequest['headers'] =
   if (!POSITIVE_ID(p.id)) throw new Error('the product has no id');
   if (POSITIVE_ID(p.parent_id) || p.type === 'variation') {
     if (!POSITIVE_ID(p.parent_id)) throw new Error('a variation without its parent_id');
-    return [{ externalProductId: String(p.parent_id), externalVariantId: String(p.id) }];
+    const shown = wooShownStock(body as Parameters<typeof wooShownStock>[0]);
+    return [{ externalProductId: String(p.parent_id), externalVariantId: String(p.id), ...(shown ? { shown } : {}) }];
   }
   if (p.type === 'variable' && Array.isArray(p.variations)) {
     return p.variations.filter(POSITIVE_ID).map((id) => ({ externalProductId: String(p.id), externalVariantId: String(id) }));

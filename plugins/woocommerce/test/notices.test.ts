@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { createHttpClient } from '@stock-sync/plugin-sdk';
 import { evidence, expectSameShape, startNoticeReceiver, type NoticeReceiver, type ReceivedNotice } from '@stock-sync/plugin-testkit';
-import { plugin, wooNoticeRefs, wooSignature } from '../src';
+import { plugin, wooNoticeRefs, wooShownStock, wooSignature } from '../src';
 import { call, product, startWooSimulator, type WooSim } from './support/store';
 
 const DIR = join(__dirname, 'evidence');
@@ -41,12 +41,41 @@ describe('the plugin reads the documented delivery (webhook-delivery-product-upd
     expect(notices.verify({ headers, rawBody, secret: '' })).toBe(false);
   });
 
-  it('names the variation: its id and its parent_id', () => {
-    expect(notices.refs(e.request!.body, headers)).toEqual([{ externalProductId: '22', externalVariantId: '733' }]);
+  it('names the variation: its id and its parent_id, and what it shows (manage_stock true, stock_quantity 5)', () => {
+    expect(notices.refs(e.request!.body, headers)).toEqual([
+      { externalProductId: '22', externalVariantId: '733', shown: { kind: 'quantity', quantity: 5 } },
+    ]);
+  });
+
+  it("reads what a variation shows with readStock's own mapping; without the documented stock fields, nothing", () => {
+    const shown = (fields: Record<string, unknown>) => wooShownStock(fields);
+    expect(shown({ manage_stock: true, stock_quantity: 5, stock_status: 'instock' })).toEqual({ kind: 'quantity', quantity: 5 });
+    expect(shown({ manage_stock: true, stock_quantity: -2, stock_status: 'onbackorder' })).toEqual({ kind: 'quantity', quantity: 0 });
+    expect(shown({ manage_stock: 'parent', stock_quantity: 7, stock_status: 'instock' })).toEqual({ kind: 'quantity', quantity: 7 });
+    expect(shown({ manage_stock: true, stock_quantity: null, stock_status: 'outofstock' })).toEqual({ kind: 'quantity', quantity: 0 });
+    expect(shown({ manage_stock: false, stock_quantity: null, stock_status: 'instock' })).toEqual({ kind: 'unlimited' });
+    expect(shown({ manage_stock: false, stock_quantity: null, stock_status: 'outofstock' })).toEqual({ kind: 'out_of_stock' });
+    expect(shown({ manage_stock: false, stock_quantity: null, stock_status: 'onbackorder' })).toEqual({ kind: 'unlimited' });
+    expect(shown({ stock_quantity: 5, stock_status: 'instock' })).toBeUndefined();
+    expect(shown({ manage_stock: 'yes', stock_quantity: 5, stock_status: 'instock' })).toBeUndefined();
+    expect(shown({ manage_stock: true, stock_quantity: '5', stock_status: 'instock' })).toBeUndefined();
+    expect(shown({ manage_stock: true, stock_quantity: 5 })).toBeUndefined();
+    expect(wooNoticeRefs({ id: 733, type: 'variation', parent_id: 22 })).toEqual([{ externalProductId: '22', externalVariantId: '733' }]);
   });
 
   it('a variable product names its variations; a simple product or another topic none; a non-product throws', () => {
-    expect(wooNoticeRefs({ id: 22, type: 'variable', parent_id: 0, variations: [733, 734] })).toEqual([
+    // A variable product's own stock fields are not its variations': they carry no shown.
+    expect(
+      wooNoticeRefs({
+        id: 22,
+        type: 'variable',
+        parent_id: 0,
+        variations: [733, 734],
+        manage_stock: true,
+        stock_quantity: 4,
+        stock_status: 'instock',
+      }),
+    ).toEqual([
       { externalProductId: '22', externalVariantId: '733' },
       { externalProductId: '22', externalVariantId: '734' },
     ]);
@@ -116,7 +145,9 @@ describe('the simulator', () => {
     expectSameShape(body, e.request!.body, e.name);
     const headers = d!.headers;
     expect(notices.verify({ headers, rawBody: d!.body, secret: 's3cret-for-test' })).toBe(true);
-    expect(notices.refs(body, headers)).toEqual([{ externalProductId: '22', externalVariantId: '734' }]);
+    expect(notices.refs(body, headers)).toEqual([
+      { externalProductId: '22', externalVariantId: '734', shown: { kind: 'quantity', quantity: 17 } },
+    ]);
     expect(body.stock_quantity).toBe(17);
     expect(sim.state.outbox.deliveries.map((x) => x.status)).toEqual([202]);
   });
@@ -128,10 +159,21 @@ describe('the simulator', () => {
     });
     await sim.state.outbox.settle();
     expect(received).toHaveLength(1);
+    // The echo of the API's own write says what was written: the hub recognises its write and reads nothing back.
+    expect(notices.refs(JSON.parse(received[0]!.text), received[0]!.headers)).toEqual([
+      { externalProductId: '22', externalVariantId: '733', shown: { kind: 'quantity', quantity: 9 } },
+    ]);
+    await call(sim, 'POST', '/wp-json/wc/v3/products/22/variations/batch', {
+      update: [{ id: 734, manage_stock: false, stock_status: 'outofstock' }],
+    });
+    await sim.state.outbox.settle();
+    expect(notices.refs(JSON.parse(received[1]!.text), received[1]!.headers)).toEqual([
+      { externalProductId: '22', externalVariantId: '734', shown: { kind: 'out_of_stock' } },
+    ]);
     await call(sim, 'PUT', `/wp-json/wc/v3/webhooks/${created.body.id}`, { status: 'paused' });
     sim.manualEdit({ externalProductId: '22', externalVariantId: '733' }, { kind: 'quantity', quantity: 1 });
     await sim.state.outbox.settle();
-    expect(received).toHaveLength(1);
+    expect(received).toHaveLength(2);
   });
 
   it('the plugin subscribes once (idempotent: a second subscribe updates the secret) and unsubscribes', async () => {
