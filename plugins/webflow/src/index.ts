@@ -26,4 +26,11 @@ export const plugin: IntegrationPlugin = {
 export default plugin;
 export { manifest, credentialFields } from './manifest';
 export { toInventoryUpdate, fromInventory } from './stock-mapping';
-export { createWebflowNotices, webflowNoticeRefs, webflowSignature, INVENTORY_CHANGED, TIMESTAMP_TOLERANCE_MS } from './notices';
+export {
+  createWebflowNotices,
+  webflowNoticeRefs,
+  webflowShownStock,
+  webflowSignature,
+  INVENTORY_CHANGED,
+  TIMESTAMP_TOLERANCE_MS,
+} from './notices';

@@ -8,7 +8,10 @@
  *    pagination} ("all App-created Webhooks", `sites:read`); Delete Webhook `DELETE /v2/webhooks/{webhook_id}`
  *    (the official SDK, webflow/js-webflow-api src/api/resources/webhooks/client/Client.ts and its wire tests);
  *  - https://developers.webflow.com/data/reference/webhooks/events/ecomm-inventory-changed — body {triggerType:
- *    "ecomm_inventory_changed", payload: {id ("Unique identifier for a SKU item"), quantity, inventoryType}};
+ *    "ecomm_inventory_changed", payload: {id ("Unique identifier for a SKU item"), quantity ("Total quantity of
+ *    items remaining in inventory (if inventoryType is finite)"), inventoryType (infinite | finite)}}: the same
+ *    fields as the inventory answer readStock reads, so the ref says what the SKU now shows (plugin API 1.6
+ *    `shown`, read with readStock's own fromInventory) and the echo of the hub's own write costs no read-back;
  *  - https://developers.webflow.com/data/changelog/webhook-signatures and the official SDK's
  *    `webhooks.verifySignature` (src/wrapper/WebhooksClient.ts): webhooks created with an OAuth application carry
  *    `x-webflow-timestamp` (milliseconds) and `x-webflow-signature` = hex HMAC-SHA256 of `${timestamp}:${body}` with
@@ -26,7 +29,9 @@ import {
   type NoticeRequest,
   type PluginNotices,
   safeEqual,
+  type TargetStock,
 } from '@stock-sync/plugin-sdk';
+import { fromInventory } from './stock-mapping';
 import { createWebflowApi } from './webflow-api';
 
 export const INVENTORY_CHANGED = 'ecomm_inventory_changed';
@@ -50,14 +55,28 @@ export function verifyWebflowSignature(req: NoticeRequest, nowMs: number): boole
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** The SKU an `ecomm_inventory_changed` delivery names (the plugin's externalVariantId); another trigger none. */
+/**
+ * What an `ecomm_inventory_changed` payload says the SKU shows, read as readStock reads an inventory answer
+ * (fromInventory); undefined when `inventoryType` is not one of the documented two, or a finite one has no numeric
+ * quantity (the hub then reads the SKU back).
+ */
+export function webflowShownStock(payload: Record<string, unknown>): TargetStock | undefined {
+  const type = payload.inventoryType;
+  if (type === 'infinite') return fromInventory({ inventoryType: type });
+  if (type !== 'finite' || typeof payload.quantity !== 'number' || !Number.isFinite(payload.quantity)) return undefined;
+  return fromInventory({ inventoryType: type, quantity: payload.quantity });
+}
+
+/** The SKU an `ecomm_inventory_changed` delivery names (the plugin's externalVariantId), with what it shows; another trigger none. */
 export function webflowNoticeRefs(body: unknown): NoticeRef[] {
   if (!isObject(body) || typeof body.triggerType !== 'string') throw new Error('a Webflow webhook {triggerType, payload} was expected');
   if (body.triggerType !== INVENTORY_CHANGED) return [];
-  const sku = isObject(body.payload) ? body.payload.id : undefined;
+  const payload = isObject(body.payload) ? body.payload : {};
+  const sku = payload.id;
   if (typeof sku !== 'string' || sku === '') throw new Error('ecomm_inventory_changed without payload.id (the SKU)');
   // The payload names the SKU only: the hub matches it within the store (a SKU id is unique on the site).
-  return [{ externalVariantId: sku }];
+  const shown = webflowShownStock(payload);
+  return [{ externalVariantId: sku, ...(shown ? { shown } : {}) }];
 }
 
 interface WebflowWebhook {

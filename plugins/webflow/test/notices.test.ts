@@ -13,7 +13,7 @@ import {
   type NoticeReceiver,
   type ReceivedNotice,
 } from '@stock-sync/plugin-testkit';
-import { createWebflowNotices, plugin, webflowNoticeRefs, webflowSignature } from '../src';
+import { createWebflowNotices, plugin, webflowNoticeRefs, webflowShownStock, webflowSignature } from '../src';
 import { simulator, SANDBOX_OAUTH_APP, SANDBOX_SITE_ID, type WebflowSimState } from '../src/simulator';
 
 const DIR = join(__dirname, 'evidence');
@@ -57,8 +57,23 @@ describe('the plugin reads the documented delivery (webhook-delivery-ecomm-inven
     expect(atFixtureTime(-(5 * 60_000 + 1)).verify(req())).toBe(false);
   });
 
-  it('names the SKU (the plugin’s externalVariantId; the payload names no product)', () => {
-    expect(plugin.notices!.refs(e.request!.body, headers)).toEqual([{ externalVariantId: '5bfedb42bab0ad90fa7dad39' }]);
+  it('names the SKU (the plugin’s externalVariantId; the payload names no product) and what it shows (finite 83)', () => {
+    expect(plugin.notices!.refs(e.request!.body, headers)).toEqual([
+      { externalVariantId: '5bfedb42bab0ad90fa7dad39', shown: { kind: 'quantity', quantity: 83 } },
+    ]);
+  });
+
+  it("reads what the SKU shows with readStock's own mapping (fromInventory); an undocumented shape gives nothing", () => {
+    expect(webflowShownStock({ inventoryType: 'finite', quantity: 83 })).toEqual({ kind: 'quantity', quantity: 83 });
+    expect(webflowShownStock({ inventoryType: 'finite', quantity: 0 })).toEqual({ kind: 'out_of_stock' });
+    expect(webflowShownStock({ inventoryType: 'finite', quantity: -3 })).toEqual({ kind: 'out_of_stock' });
+    expect(webflowShownStock({ inventoryType: 'infinite', quantity: 0 })).toEqual({ kind: 'unlimited' });
+    expect(webflowShownStock({ inventoryType: 'infinite' })).toEqual({ kind: 'unlimited' });
+    expect(webflowShownStock({ inventoryType: 'finite' })).toBeUndefined();
+    expect(webflowShownStock({ inventoryType: 'finite', quantity: '5' })).toBeUndefined();
+    expect(webflowShownStock({ quantity: 5 })).toBeUndefined();
+    expect(webflowShownStock({ inventoryType: 'tracked', quantity: 5 })).toBeUndefined();
+    expect(webflowNoticeRefs({ triggerType: 'ecomm_inventory_changed', payload: { id: 'sku9' } })).toEqual([{ externalVariantId: 'sku9' }]);
   });
 
   it('another trigger names nothing; a body without triggerType, or the trigger without payload.id, throws', () => {
@@ -153,7 +168,7 @@ describe('the simulator', () => {
     const n = plugin.notices!;
     expect(n.verify({ headers, rawBody: d!.body, secret: SANDBOX_OAUTH_APP.clientSecret })).toBe(true);
     expect(n.verify({ headers, rawBody: d!.body, secret: `${SANDBOX_OAUTH_APP.clientSecret}x` })).toBe(false);
-    expect(n.refs(body, headers)).toEqual([{ externalVariantId: 'sku1' }]);
+    expect(n.refs(body, headers)).toEqual([{ externalVariantId: 'sku1', shown: { kind: 'quantity', quantity: 17 } }]);
     expect(body.payload).toEqual({ id: 'sku1', quantity: 17, inventoryType: 'finite' });
     expect(sim.state.outbox.deliveries.map((x) => x.status)).toEqual([202]);
   });
@@ -165,6 +180,10 @@ describe('the simulator', () => {
     await sim.state.outbox.settle();
     expect(received).toHaveLength(1);
     expect(JSON.parse(received[0]!.text).payload).toMatchObject({ id: 'sku1', inventoryType: 'infinite' });
+    // The echo of the write says what was written: the hub recognises its own write and reads nothing back.
+    expect(plugin.notices!.refs(JSON.parse(received[0]!.text), received[0]!.headers)).toEqual([
+      { externalVariantId: 'sku1', shown: { kind: 'unlimited' } },
+    ]);
     await plugin.notices!.unsubscribe!(ctx(), { deliveryUrl: url });
     expect(sim.state.webhooks.size).toBe(0);
     sim.manualEdit({ externalProductId: 'p1', externalVariantId: 'sku1' }, { kind: 'quantity', quantity: 1 });
