@@ -4,7 +4,8 @@
  * to the hub's public route when a variation is saved (a merchant's manual edit, or the hub's own write).
  *  - reassert: a manual edit is written back within 5 s;
  *  - report: the drift is recorded, nothing written;
- *  - the hub's own write comes back as a notice that finds no drift and writes nothing;
+ *  - the hub's own write comes back as a notice saying it shows what the hub wrote (plugin API 1.6 `shown`): recorded,
+ *    nothing read back (an echo that outruns the hub's record of its write is read back: no drift, nothing written);
  *  - forged, tampered, unsigned, replayed or unknown-store notices get 401 and change nothing.
  */
 import type { RunningSimulator } from '@stock-sync/plugin-testkit';
@@ -95,14 +96,12 @@ for (const kind of testDatabases()) {
       }
     });
 
-    it("the notice of the hub's own write reads back, finds no drift and writes nothing", async () => {
-      const own = await waitFor('a notice run after the first write', async () => {
-        const all = await runs(storeR); // one read: the runs and whether they are done
-        const n = all.filter((r) => r.trigger === 'notice');
-        return n.length > 0 && all.every((r) => r.status !== 'queued' && r.status !== 'running') ? n : undefined;
-      });
-      for (const r of own) expect(r).toMatchObject({ status: 'succeeded', counts: { written: 0, drift: 0, failed: 0 } });
+    it("the notice of the hub's own write is recorded and writes nothing (its shown is what the hub wrote)", async () => {
+      await waitFor('the first write echoed', async () => stateOf(simR).deliveries.length > 0 && (await settled(storeR)));
       expect(stateOf(simR).deliveries.every((d) => d.status === 202)).toBe(true);
+      // Usually no run at all; an echo that arrived before the hub recorded its write is read back: no drift.
+      const own = (await runs(storeR)).filter((r) => r.trigger === 'notice');
+      for (const r of own) expect(r).toMatchObject({ status: 'succeeded', counts: { written: 0, drift: 0, failed: 0 } });
       expect(simR.stock(W)).toEqual(Q(5));
     });
 
@@ -199,13 +198,22 @@ for (const kind of testDatabases()) {
       expect(await marked()).toBe(0);
       expect((await runs(storeR)).length).toBe(runsBefore);
 
-      // The same variation's state in a new delivery (another save): accepted, read back, nothing written.
+      // The same variation's state in a new delivery (another save): it shows what the hub last wrote — accepted,
+      // recorded, nothing marked, no run.
       const writesBefore = stateOf(simR).deliveries.length;
       const again = `${delivered.body} `;
       const fresh = await post(path, headers(sign(again, secret)), again);
       expect(fresh.status).toBe(202);
-      expect(await fresh.json()).toEqual({ accepted: true, marked: 1 });
-      await waitFor('the new delivery read back', async () => (await marked()) === 0 && (await settled(storeR)));
+      expect(await fresh.json()).toEqual({ accepted: true, marked: 0 });
+      expect(await notices()).toBe(noticesBefore + 1);
+      await new Promise((r) => setTimeout(r, 1_300)); // past the notice debounce
+      expect((await runs(storeR)).length).toBe(runsBefore);
+      // A delivery saying something else (a stale or out-of-order save): marked, read back, no drift, nothing written.
+      const other = delivered.body.replace(/"stock_quantity":\d+/, '"stock_quantity":6');
+      const differing = await post(path, headers(sign(other, secret)), other);
+      expect(differing.status).toBe(202);
+      expect(await differing.json()).toEqual({ accepted: true, marked: 1 });
+      await waitFor('the differing delivery read back', async () => (await marked()) === 0 && (await settled(storeR)));
       const last = (await noticeRuns(storeR))[0]!;
       expect(last).toMatchObject({ status: 'succeeded', counts: { drift: 0, written: 0 } });
       expect(stateOf(simR).deliveries.length).toBe(writesBefore); // no write, so no echo
@@ -218,10 +226,12 @@ for (const kind of testDatabases()) {
       const secret = [...stateOf(simR).webhooks.values()][0]!.secret;
       const { createHmac } = await import('node:crypto');
       const before = (await noticeRuns(storeR)).length;
-      // Twenty distinct deliveries (each its own signed body, as twenty saves would send).
+      // Twenty distinct deliveries (each its own signed body, as twenty saves would send), each showing a stock the
+      // hub did not write (an echo of its own write would mark nothing).
+      const showing = delivered.body.replace(/"stock_quantity":\d+/, '"stock_quantity":6');
       const answers = await Promise.all(
         Array.from({ length: 20 }, (_, i) => {
-          const body = `${delivered.body}${' '.repeat(i + 2)}`;
+          const body = `${showing}${' '.repeat(i + 2)}`;
           const signature = createHmac('sha256', secret).update(body).digest('base64');
           return post(`/hooks/woocommerce/${storeR}`, { 'content-type': 'application/json', 'x-wc-webhook-signature': signature }, body);
         }),
