@@ -29,23 +29,23 @@
  */
 import { Inject, Injectable, Logger, OnModuleDestroy, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { InboundRequest, NoticeRef, NoticeRequest, NoticeSigner, OAuthApp, PluginNotices, TargetStock } from '@stock-sync/plugin-sdk';
+import type { InboundRequest, NoticeRef, NoticeRequest, NoticeSigner, OAuthApp, PluginNotices } from '@stock-sync/plugin-sdk';
 import { createHash, randomUUID } from 'node:crypto';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { platformEnvKey } from '../config/oauth-config';
 import { CredentialCipher } from '../crypto/credential-cipher';
 import { queryOne, queryRows } from '../database/sql';
-import { retryingTransaction } from '../database/transaction-retry';
+import { withTransactionRetry } from '../database/transaction-retry';
 import { HubPublicUrl } from '../oauth/hub-public-url';
 import { parseBody } from '../oauth/inbound-request';
 import { UninstallService } from '../oauth/uninstall.service';
 import { ConnectionFactory } from '../plugins/connection-factory.service';
 import { PluginRegistry } from '../plugins/plugin-registry.service';
 import { SYNCED_IN_STORE } from '../sync-variants/variant-lifecycle';
-import { showsSame } from '../sync/chunk-outcomes';
 import type { SyncQueue } from '../sync/sync-queue';
 import { SYNC_QUEUE_TOKEN } from '../sync/sync-tokens';
 import { parsedNotice } from './notice-body';
+import { SHOWS_SAME_SQL } from './shows-same-sql';
 import { openNoticeSecret } from './notice-secret';
 import { noticeDeliveryUrl } from './notice-urls';
 
@@ -186,7 +186,7 @@ export class NoticesService implements OnModuleDestroy {
     let fresh = 0;
     for (const storeId of storeIds) {
       try {
-        const n = await retryingTransaction(this.db, (m) => this.recordFor(m, platform, storeId, digest, refs));
+        const n = await withTransactionRetry(() => this.recordFor(platform, storeId, digest, refs));
         fresh++;
         marked += n;
         if (n) this.wakeSoon(storeId, platform);
@@ -202,52 +202,47 @@ export class NoticesService implements OnModuleDestroy {
     return { status: 202, body: { accepted: true, marked } };
   }
 
-  private async recordFor(m: EntityManager, platform: string, storeId: string, digest: string, refs: NoticeRef[]): Promise<number> {
-    const recorded = await queryRows(
-      m,
-      `INSERT INTO platform_notices (store_id, platform, body_sha256, refs, marked) VALUES ($1, $2, $3, $4, 0)
-       ON CONFLICT (store_id, body_sha256) DO NOTHING RETURNING id`,
-      [storeId, platform, digest, refs.length],
-    );
-    if (recorded.length === 0) throw new Replayed();
-    const rows = refs.length ? await this.markForReadBack(m, storeId, refs) : [];
-    if (rows.length)
-      await m.query(`UPDATE platform_notices SET marked = $3 WHERE store_id = $1 AND body_sha256 = $2`, [storeId, digest, rows.length]);
-    return rows.length;
-  }
-
   /**
-   * Marks the store's synced variants the refs name for a read-back, except those a ref says show what the hub
-   * last wrote to them. Two statements whatever the number of refs: the candidates with what the hub last wrote
-   * (a ref may name several variants — a whole product — and a variant may be named by several refs: it is
-   * marked when any of them asks), then one UPDATE of those to mark.
+   * ONE statement (its own transaction): records the notice — nothing else when it is a replay — and marks the
+   * named synced variants for a read-back, except those whose ref shows what the hub last wrote (SHOWS_SAME_SQL).
+   * An echo of the hub's own write (most notices of a busy store) is then one INSERT: at scale the notices of the
+   * hub's own writes outnumber its store runs, so their cost in statements is what counts (issue 10).
    */
-  private async markForReadBack(m: EntityManager, storeId: string, refs: NoticeRef[]): Promise<{ id: string }[]> {
-    const named = await queryRows<{ id: string; last_written: TargetStock | null; ref: number }>(
-      m,
-      `SELECT sv.id::text AS id, sv.last_written, r.ord::int AS ref
-       FROM sync_variants sv
-       JOIN unnest($2::text[], $3::text[]) WITH ORDINALITY AS r(variant_id, product_id, ord)
+  private async recordFor(platform: string, storeId: string, digest: string, refs: NoticeRef[]): Promise<number> {
+    const named = refs.map((r) => ({
+      variant_id: r.externalVariantId ?? null,
+      product_id: r.externalProductId ?? null,
+      shown: r.shown ?? null,
+    }));
+    const row = await queryOne<{ recorded: number; marked: number }>(
+      this.db.manager,
+      `WITH r AS (
+         SELECT * FROM jsonb_to_recordset($4::jsonb) AS r(variant_id text, product_id text, shown jsonb)
+       ), to_mark AS (
+         SELECT DISTINCT sv.id
+         FROM sync_variants sv
          -- A ref names a variant (with or without its product) or a whole product.
-         ON (r.variant_id IS NULL OR sv.external_variant_id = r.variant_id)
-        AND (r.product_id IS NULL OR sv.external_product_id = r.product_id)
-       WHERE sv.store_id = $1
-         AND ${SYNCED_IN_STORE}
-         -- A paused store, or one with stock sync off, gets no read-back (its notice is still recorded).
-         AND EXISTS (SELECT 1 FROM stores s WHERE s.id = $1 AND s.status = 'active' AND s.stock_sync_enabled)`,
-      [storeId, refs.map((r) => r.externalVariantId ?? null), refs.map((r) => r.externalProductId ?? null)],
+         JOIN r ON (r.variant_id IS NULL OR sv.external_variant_id = r.variant_id)
+               AND (r.product_id IS NULL OR sv.external_product_id = r.product_id)
+         WHERE sv.store_id = $1
+           AND ${SYNCED_IN_STORE}
+           -- A paused store, or one with stock sync off, gets no read-back (its notice is still recorded).
+           AND EXISTS (SELECT 1 FROM stores s WHERE s.id = $1 AND s.status = 'active' AND s.stock_sync_enabled)
+           AND NOT (${SHOWS_SAME_SQL('r.shown', 'sv.last_written')})
+       ), recorded AS (
+         INSERT INTO platform_notices (store_id, platform, body_sha256, refs, marked)
+         VALUES ($1, $2, $3, $5, (SELECT count(*) FROM to_mark))
+         ON CONFLICT (store_id, body_sha256) DO NOTHING RETURNING id
+       ), marked AS (
+         UPDATE sync_variants SET readback_requested_at = now()
+         WHERE id IN (SELECT id FROM to_mark) AND EXISTS (SELECT 1 FROM recorded)
+         RETURNING id
+       )
+       SELECT (SELECT count(*) FROM recorded)::int AS recorded, (SELECT count(*) FROM marked)::int AS marked`,
+      [storeId, platform, digest, JSON.stringify(named), refs.length],
     );
-    const toMark = new Set<string>();
-    for (const row of named) {
-      const shown = refs[row.ref - 1]?.shown;
-      if (!shown || !showsSame(shown, row.last_written)) toMark.add(row.id);
-    }
-    if (toMark.size === 0) return [];
-    return queryRows<{ id: string }>(
-      m,
-      `UPDATE sync_variants SET readback_requested_at = now() WHERE store_id = $1 AND id = ANY($2::bigint[]) RETURNING id`,
-      [storeId, [...toMark]],
-    );
+    if (!row || row.recorded === 0) throw new Replayed();
+    return row.marked;
   }
 
   /**
