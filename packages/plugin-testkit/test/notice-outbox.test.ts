@@ -29,6 +29,19 @@ describe('NoticeOutbox', () => {
     expect(d!.headers['content-type']).toBe('application/json');
   });
 
+  it('sends a delayed notice only after delayMs, counting it pending from the start (settle waits for it)', async () => {
+    const outbox = new NoticeOutbox();
+    const started = Date.now();
+    void outbox.send({ url: rx.url, headers: {}, body: 'later', delayMs: 300 });
+    expect(outbox.pending).toBe(1);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(rx.deliveries).toHaveLength(0); // not sent yet
+    await outbox.settle();
+    expect(rx.deliveries.map((d) => d.text)).toEqual(['later']);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(290);
+    expect(outbox.deliveries).toEqual([{ url: rx.url, body: 'later', status: 202 }]);
+  });
+
   it('records status 0 when nothing answers, and never rejects', async () => {
     const outbox = new NoticeOutbox();
     const closed = await startNoticeReceiver();

@@ -21,6 +21,11 @@ export interface NoticeToSend<TMeta> {
   meta?: TMeta;
   /** How long the platform waits for an answer (default 60 s); a redirect is an answer, not followed. */
   timeoutMs?: number;
+  /**
+   * How long after the edit the platform sends it (default 0: at once). Platforms that queue their deliveries in the
+   * background (WooCommerce's Action Scheduler) send them after the request that caused them has answered.
+   */
+  delayMs?: number;
 }
 
 /** How many answered deliveries are kept: the newest ones. */
@@ -31,17 +36,21 @@ export class NoticeOutbox<TMeta = Record<string, unknown>> {
   readonly deliveries: NoticeDelivery<TMeta>[] = [];
   private readonly inFlight = new Set<Promise<number>>();
 
-  /** POSTs one notice without waiting; resolves with the receiver's status (0: no answer), never rejects. */
+  /** POSTs one notice (after its delay) without waiting; counted as pending at once; resolves with the receiver's status (0: no answer), never rejects. */
   send(notice: NoticeToSend<TMeta>): Promise<number> {
     const record: NoticeDelivery<TMeta> = { url: notice.url, body: notice.body, status: 0 };
     if (notice.meta !== undefined) record.meta = notice.meta;
-    const sent: Promise<number> = fetch(notice.url, {
-      method: 'POST',
-      headers: notice.headers,
-      body: notice.body,
-      redirect: 'manual',
-      signal: AbortSignal.timeout(notice.timeoutMs ?? 60_000),
-    })
+    const waited = notice.delayMs ? new Promise<void>((resolve) => setTimeout(resolve, notice.delayMs).unref()) : Promise.resolve();
+    const sent: Promise<number> = waited
+      .then(() =>
+        fetch(notice.url, {
+          method: 'POST',
+          headers: notice.headers,
+          body: notice.body,
+          redirect: 'manual',
+          signal: AbortSignal.timeout(notice.timeoutMs ?? 60_000),
+        }),
+      )
       .then(async (res) => {
         record.status = res.status;
         await res.arrayBuffer().catch(() => undefined);

@@ -173,7 +173,16 @@ export function variationAsProductJson(state: WooSimState, v: SimVariation): Rec
   return { ...variationJson(state, v), name: p?.name ?? '', type: 'variation', parent_id: v.parentId };
 }
 
-/** Sends `product.updated` for the variation to every active webhook of that topic (asynchronously). */
+/**
+ * How long after a save WooCommerce sends its delivery: `WC_Webhook::process` queues it in the background by default
+ * ("webhooks are processed in the background by default so as to avoid delays or failures in delivery from affecting
+ * the user who triggered it", filter `woocommerce_webhook_deliver_async`, https://github.com/woocommerce/woocommerce/blob/trunk/plugins/woocommerce/includes/class-wc-webhook.php),
+ * so it arrives after the request that saved the variation has answered. The sandbox's second is a modest stand-in
+ * for the scheduler's run (real sites: a loopback request or the next WP-Cron tick, seconds).
+ */
+export const ASYNC_DELIVERY_MS = 1000;
+
+/** Sends `product.updated` for the variation to every active webhook of that topic, in the background. */
 export function deliverProductUpdated(state: WooSimState, v: SimVariation): void {
   const body = JSON.stringify(variationAsProductJson(state, v));
   for (const w of state.webhooks.values()) {
@@ -192,6 +201,6 @@ export function deliverProductUpdated(state: WooSimState, v: SimVariation): void
         .digest('hex')
         .slice(0, 32),
     };
-    void state.outbox.send({ url: w.deliveryUrl, headers, body, meta: { webhookId: w.id, topic: w.topic } });
+    void state.outbox.send({ url: w.deliveryUrl, headers, body, meta: { webhookId: w.id, topic: w.topic }, delayMs: ASYNC_DELIVERY_MS });
   }
 }
