@@ -76,6 +76,10 @@ export class SyncVariantEntity {
   @Column({ name: 'readback_requested_at', type: 'timestamptz', nullable: true })
   readbackRequestedAt!: Date | null;
 
+  /** What the notices that marked the read-back say the variant shows, while they agree (plugin API 1.6 `shown`). */
+  @Column({ name: 'readback_shown', type: 'jsonb', nullable: true })
+  readbackShown!: TargetStock | null;
+
   /** The stock_change_seq up to which this variant's facility changes were settled (newer ones make it due). */
   @Column({ name: 'seen_seq', type: 'bigint', default: 0 })
   seenSeq!: string;

@@ -6,6 +6,7 @@ import { Webhooks1765200000000 } from './1765200000000-webhooks';
 import { SyncedVariantCounts1765400000000 } from './1765400000000-synced-variant-counts';
 import { PlatformNotices1765500000000 } from './1765500000000-platform-notices';
 import { NoticeReplays1765600000000 } from './1765600000000-notice-replays';
+import { ReadbackShown1765700000000 } from './1765700000000-readback-shown';
 
 /** Every migration, in order (explicit list: works from src/ under jest and from dist/). */
 export const HUB_MIGRATIONS = [
@@ -17,4 +18,5 @@ export const HUB_MIGRATIONS = [
   SyncedVariantCounts1765400000000,
   PlatformNotices1765500000000,
   NoticeReplays1765600000000,
+  ReadbackShown1765700000000,
 ];

@@ -45,7 +45,7 @@ import { SYNCED_IN_STORE } from '../sync-variants/variant-lifecycle';
 import type { SyncQueue } from '../sync/sync-queue';
 import { SYNC_QUEUE_TOKEN } from '../sync/sync-tokens';
 import { parsedNotice } from './notice-body';
-import { SHOWS_SAME_SQL } from './shows-same-sql';
+import { SHOWS_SAME_SQL } from '../sync/shows-same-sql';
 import { openNoticeSecret } from './notice-secret';
 import { noticeDeliveryUrl } from './notice-urls';
 
@@ -219,7 +219,10 @@ export class NoticesService implements OnModuleDestroy {
       `WITH r AS (
          SELECT * FROM jsonb_to_recordset($4::jsonb) AS r(variant_id text, product_id text, shown jsonb)
        ), to_mark AS (
-         SELECT DISTINCT sv.id
+         -- What the refs naming a variant say it shows, when every one says the same (else NULL).
+         SELECT sv.id,
+                CASE WHEN bool_or(r.shown IS NULL) OR count(DISTINCT r.shown::text) > 1 THEN NULL
+                     ELSE min(r.shown::text)::jsonb END AS shown
          FROM sync_variants sv
          -- A ref names a variant (with or without its product) or a whole product.
          JOIN r ON (r.variant_id IS NULL OR sv.external_variant_id = r.variant_id)
@@ -229,14 +232,23 @@ export class NoticesService implements OnModuleDestroy {
            -- A paused store, or one with stock sync off, gets no read-back (its notice is still recorded).
            AND EXISTS (SELECT 1 FROM stores s WHERE s.id = $1 AND s.status = 'active' AND s.stock_sync_enabled)
            AND NOT (${SHOWS_SAME_SQL('r.shown', 'sv.last_written')})
+         GROUP BY sv.id
        ), recorded AS (
          INSERT INTO platform_notices (store_id, platform, body_sha256, refs, marked)
          VALUES ($1, $2, $3, $5, (SELECT count(*) FROM to_mark))
          ON CONFLICT (store_id, body_sha256) DO NOTHING RETURNING id
        ), marked AS (
-         UPDATE sync_variants SET readback_requested_at = now()
-         WHERE id IN (SELECT id FROM to_mark) AND EXISTS (SELECT 1 FROM recorded)
-         RETURNING id
+         -- readback_shown: what every notice since the last read-back said, while they agree (the notice run drops a
+         -- mark whose shown the hub has since recorded as written: an echo that outran that record).
+         UPDATE sync_variants sv
+         SET readback_requested_at = now(),
+             readback_shown = CASE
+               WHEN sv.readback_requested_at IS NULL THEN t.shown
+               WHEN ${SHOWS_SAME_SQL('sv.readback_shown', 't.shown')} THEN sv.readback_shown
+               ELSE NULL END
+         FROM to_mark t
+         WHERE sv.id = t.id AND EXISTS (SELECT 1 FROM recorded)
+         RETURNING sv.id
        )
        SELECT (SELECT count(*) FROM recorded)::int AS recorded, (SELECT count(*) FROM marked)::int AS marked`,
       [storeId, platform, digest, JSON.stringify(named), refs.length],

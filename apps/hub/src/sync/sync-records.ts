@@ -9,6 +9,7 @@ import type { TargetStock } from '@stock-sync/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { queryOne, queryRows, toNumber } from '../database/sql';
 import { retryingTransaction } from '../database/transaction-retry';
+import { SHOWS_SAME_SQL } from './shows-same-sql';
 import { VERIFY_UNCONFIRMED_AFTER_SECONDS } from './unconfirmed-writes';
 import type { SyncRunCounts } from '../entities';
 import {
@@ -102,13 +103,30 @@ export async function loadChunk(
 }
 
 /**
+ * At the start of a `notice` run: drops the marks whose notices all said the variant shows what the hub has since
+ * recorded as written (`readback_shown`, plugin API 1.6) — echoes of the hub's own write that arrived before the
+ * write's chunk was recorded. Reading those back would cost platform calls to learn what the notices already said.
+ * Marks newer than the run's start stay (a notice that came in since is the next run's).
+ */
+export async function dropEchoedMarks(manager: EntityManager, runId: string, storeId: string): Promise<void> {
+  await manager.query(
+    `UPDATE sync_variants sv SET readback_requested_at = NULL, readback_shown = NULL
+     FROM sync_runs r
+     WHERE r.id = $1 AND sv.store_id = $2 AND sv.readback_requested_at IS NOT NULL
+       AND sv.readback_requested_at <= r.started_at
+       AND ${SHOWS_SAME_SQL('sv.readback_shown', 'sv.last_written')}`,
+    [runId, storeId],
+  );
+}
+
+/**
  * Clears the read-back marks a `notice` run handled: the loaded variants whose mark is not newer than the
  * run's start (a notice that came in since keeps its mark, for the next notice run).
  */
 export async function clearReadBackMarks(manager: EntityManager, runId: string, variantIds: readonly string[]): Promise<void> {
   if (variantIds.length === 0) return;
   await manager.query(
-    `UPDATE sync_variants sv SET readback_requested_at = NULL
+    `UPDATE sync_variants sv SET readback_requested_at = NULL, readback_shown = NULL
      FROM sync_runs r
      WHERE r.id = $1 AND sv.id = ANY($2::bigint[]) AND sv.readback_requested_at <= r.started_at`,
     [runId, variantIds],

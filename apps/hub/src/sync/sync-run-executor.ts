@@ -37,6 +37,7 @@ import type { SyncConfig } from './sync-config';
 import {
   catchUpStore,
   clearReadBackMarks,
+  dropEchoedMarks,
   clearUnsyncedPending,
   deferPending,
   loadChunk,
@@ -257,6 +258,8 @@ export class SyncRunExecutor {
     const selection = notice ? 'marked' : run.full || run.trigger === 'manual' ? 'all' : 'pending';
     // Housekeeping on the runs that look at every variant (a row that stopped being synced is unmarked by its upsert already).
     if (!run.dry_run && selection === 'all') await clearUnsyncedPending(this.db.manager, store.id);
+    // Notices that outran the record of the hub's own write, and said it shows what the hub has since recorded.
+    if (!run.dry_run && notice) await dropEchoedMarks(this.db.manager, run.id, store.id);
     const retryDelay = (attempts: number, retryAfterMs: number) =>
       nextAttemptDelayMs(attempts, retryAfterMs, this.config.backoffBaseMs, this.config.backoffMaxMs);
 

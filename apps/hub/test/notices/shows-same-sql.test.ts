@@ -3,7 +3,7 @@
  * compares with) for every pair of TargetStock forms, and never "the same" with a NULL on either side.
  */
 import type { TargetStock } from '@stock-sync/plugin-sdk';
-import { SHOWS_SAME_SQL } from '../../src/notices/shows-same-sql';
+import { SHOWS_SAME_SQL } from '../../src/sync/shows-same-sql';
 import { showsSame } from '../../src/sync/chunk-outcomes';
 import { describeHub } from '../support/hub-harness';
 

@@ -1,5 +1,5 @@
 /**
- * `showsSame` (apps/hub/src/sync/chunk-outcomes.ts) as a SQL condition over two jsonb TargetStock values, for the
+ * `showsSame` (./chunk-outcomes.ts) as a SQL condition over two jsonb TargetStock values, for the
  * notice recording that decides in one statement which variants need a read-back: the same kind (and quantity), or
  * both sold out (quantity 0 and out_of_stock are one to a shopper). NULL on either side is never the same (a ref
  * without `shown` names a variant to read back; a variant never written has nothing to compare with).
