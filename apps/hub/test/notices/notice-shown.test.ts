@@ -1,40 +1,23 @@
 /**
  * NoticesService.receive with refs that say what the variant now shows (plugin API 1.6, issues 13 and 10), against
- * a real database, the plugin stubbed: a ref whose `shown` is what the hub last wrote to the variant is the
+ * a real database, the plugin stubbed (support/refs-plugin.ts): a ref whose `shown` is what the hub last wrote to the variant is the
  * platform echoing the hub's own write — the notice is recorded, nothing is marked and no read-back run is
  * queued; one that differs, one without `shown`, or one for a variant the hub never wrote is marked as before.
  * A quantity of 0 and the sold-out form are the same (as at reconciliation).
  */
-import { createHmac } from 'node:crypto';
-import type { IntegrationPlugin, NoticeRef, PluginNotices, TargetStock } from '@stock-sync/plugin-sdk';
-import { CredentialCipher } from '../../src/crypto/credential-cipher';
-import { sealNoticeSecret } from '../../src/notices/notice-secret';
-import { NOTICE_MAX_WAIT_MS, NoticesService } from '../../src/notices/notices.service';
-import type { ConnectionFactory } from '../../src/plugins/connection-factory.service';
-import type { PluginRegistry } from '../../src/plugins/plugin-registry.service';
-import type { HubPublicUrl } from '../../src/oauth/hub-public-url';
+import type { NoticeRef, TargetStock } from '@stock-sync/plugin-sdk';
+import { NOTICE_MAX_WAIT_MS, type NoticesService } from '../../src/notices/notices.service';
 import { describeHub } from '../support/hub-harness';
 import { createStore, POD, putCatalog, putSyncVariants } from '../support/scenario';
+import { refsNotices } from './support/refs-plugin';
 
-const PLATFORM = 'demo-shop';
-const SECRET = 'test-store-notice-secret-not-real';
 const Q = (quantity: number): TargetStock => ({ kind: 'quantity', quantity });
 const OUT: TargetStock = { kind: 'out_of_stock' };
 
-const sign = (body: string) => createHmac('sha256', SECRET).update(body).digest('base64');
-
-/** The body carries the refs as they are: the stub plugin answers them. */
-const NOTICES: PluginNotices = {
-  topics: ['product.updated'],
-  verify: (req) => req.headers['x-signature'] === sign(Buffer.from(req.rawBody).toString('utf8')),
-  refs: (body) => (body as { refs: NoticeRef[] }).refs,
-};
-const PLUGIN = { manifest: { id: PLATFORM, displayName: 'Demo', contractVersion: 1 }, notices: NOTICES } as unknown as IntegrationPlugin;
-
 describeHub('notices whose refs say what the variant shows (plugin API 1.6)', (hub) => {
   let storeId = '';
-  let event = 0;
   let service: NoticesService;
+  let deliver: (refs: NoticeRef[]) => ReturnType<NoticesService['receive']>;
 
   beforeAll(async () => {
     await putCatalog(hub(), [POD(7301), POD(7302), POD(7303), POD(7304), POD(7305)]);
@@ -53,17 +36,7 @@ describeHub('notices whose refs say what the variant shows (plugin API 1.6)', (h
         variant,
         stock === null ? null : JSON.stringify(stock),
       ]);
-    await hub().sql(`UPDATE stores SET notice_secret = $2 WHERE id = $1`, [
-      storeId,
-      sealNoticeSecret(hub().app.get(CredentialCipher), storeId, SECRET),
-    ]);
-    service = new NoticesService(
-      hub().db,
-      { get: (id: string) => (id === PLATFORM ? PLUGIN : undefined) } as unknown as PluginRegistry,
-      hub().app.get(CredentialCipher),
-      { appFor: () => undefined } as unknown as ConnectionFactory,
-      { origin: () => 'https://hub.example.test' } as unknown as HubPublicUrl,
-    );
+    ({ service, deliver } = await refsNotices(hub(), storeId));
   });
   afterAll(() => service?.onModuleDestroy());
 
@@ -72,11 +45,6 @@ describeHub('notices whose refs say what the variant shows (plugin API 1.6)', (h
     await hub().sql(`DELETE FROM sync_runs WHERE store_id = $1`, [storeId]);
   });
 
-  /** Delivers a new (never replayed) notice naming `refs`. */
-  const deliver = (refs: NoticeRef[]) => {
-    const body = JSON.stringify({ event: ++event, refs });
-    return service.receive(PLATFORM, storeId, { headers: { 'x-signature': sign(body) }, rawBody: Buffer.from(body) });
-  };
   const markedVariants = async () =>
     (
       await hub().sql<{ v: string }>(

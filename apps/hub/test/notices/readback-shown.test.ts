@@ -3,35 +3,21 @@
  * with what it said the variant shows (`readback_shown`) while the notices since the last read-back agree; when
  * the `notice` run starts (dropEchoedMarks), a mark whose shown is what the hub has since recorded as written is
  * dropped — no platform call. A mark whose notices disagreed, or said nothing, stays for the read-back. Real
- * database, the plugin stubbed (as in notice-shown.test.ts).
+ * database, the plugin stubbed (support/refs-plugin.ts).
  */
-import { createHmac } from 'node:crypto';
-import type { IntegrationPlugin, NoticeRef, PluginNotices, TargetStock } from '@stock-sync/plugin-sdk';
-import { CredentialCipher } from '../../src/crypto/credential-cipher';
-import { sealNoticeSecret } from '../../src/notices/notice-secret';
-import { NoticesService } from '../../src/notices/notices.service';
-import type { ConnectionFactory } from '../../src/plugins/connection-factory.service';
-import type { PluginRegistry } from '../../src/plugins/plugin-registry.service';
-import type { HubPublicUrl } from '../../src/oauth/hub-public-url';
+import type { NoticeRef, TargetStock } from '@stock-sync/plugin-sdk';
+import type { NoticesService } from '../../src/notices/notices.service';
 import { dropEchoedMarks } from '../../src/sync/sync-records';
 import { describeHub } from '../support/hub-harness';
 import { createStore, POD, putCatalog, putSyncVariants } from '../support/scenario';
+import { refsNotices } from './support/refs-plugin';
 
-const PLATFORM = 'demo-shop';
-const SECRET = 'test-store-notice-secret-not-real';
 const Q = (quantity: number): TargetStock => ({ kind: 'quantity', quantity });
-const sign = (body: string) => createHmac('sha256', SECRET).update(body).digest('base64');
-const NOTICES: PluginNotices = {
-  topics: ['product.updated'],
-  verify: (req) => req.headers['x-signature'] === sign(Buffer.from(req.rawBody).toString('utf8')),
-  refs: (body) => (body as { refs: NoticeRef[] }).refs,
-};
-const PLUGIN = { manifest: { id: PLATFORM, displayName: 'Demo', contractVersion: 1 }, notices: NOTICES } as unknown as IntegrationPlugin;
 
 describeHub('read-back marks of notices that outran the record of the hub’s own write', (hub) => {
   let storeId = '';
-  let event = 0;
   let service: NoticesService;
+  let send: (refs: NoticeRef[]) => ReturnType<NoticesService['receive']>;
 
   beforeAll(async () => {
     await putCatalog(hub(), [POD(7401), POD(7402), POD(7403), POD(7404)]);
@@ -43,25 +29,11 @@ describeHub('read-back marks of notices that outran the record of the hub’s ow
       { externalProductId: 'P1', externalVariantId: 'BARE', catalogVariantId: 7404 },
     ]);
     await hub().sql(`UPDATE sync_variants SET last_written = $2::jsonb WHERE store_id = $1`, [storeId, JSON.stringify(Q(5))]);
-    await hub().sql(`UPDATE stores SET notice_secret = $2 WHERE id = $1`, [
-      storeId,
-      sealNoticeSecret(hub().app.get(CredentialCipher), storeId, SECRET),
-    ]);
-    service = new NoticesService(
-      hub().db,
-      { get: (id: string) => (id === PLATFORM ? PLUGIN : undefined) } as unknown as PluginRegistry,
-      hub().app.get(CredentialCipher),
-      { appFor: () => undefined } as unknown as ConnectionFactory,
-      { origin: () => 'https://hub.example.test' } as unknown as HubPublicUrl,
-    );
+    ({ service, deliver: send } = await refsNotices(hub(), storeId));
   });
   afterAll(() => service?.onModuleDestroy());
 
-  const deliver = async (refs: NoticeRef[]) => {
-    const body = JSON.stringify({ event: ++event, refs });
-    const out = await service.receive(PLATFORM, storeId, { headers: { 'x-signature': sign(body) }, rawBody: Buffer.from(body) });
-    expect(out.status).toBe(202);
-  };
+  const deliver = async (refs: NoticeRef[]) => expect((await send(refs)).status).toBe(202);
   const marks = async () =>
     Object.fromEntries(
       (
