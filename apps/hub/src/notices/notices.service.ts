@@ -15,12 +15,13 @@
  *  4. the body is parsed (JSON); the plugin names the variants it concerns and, on the platform's URL, the
  *     store (`storeOf`, matched to the install flow's external store id) — else 400; a store the hub does not
  *     know → 401;
- *  5. one transaction per store: the notice is recorded by its body's digest — the same signed body again is a
+ *  5. one statement per store (its own transaction): the notice is recorded by its replay key — the same signed body again is a
  *     replay: 401, nothing changed — and the store's synced variants it names are marked for a read-back
  *     (`readback_requested_at`), except those whose ref says what the variant now shows (`shown`, plugin API
  *     1.6: WooCommerce, Webflow) when that is what the hub last wrote to it (`showsSame`, as reconciliation
  *     compares: 0 and sold out are one). Such a notice is the platform echoing the hub's own write (issues 13,
- *     10): recorded, and it costs no platform call.
+ *     10): recorded, and it costs no platform call. A marked variant keeps what its notices said while they agree
+ *     (`readback_shown`): the notice run drops the mark if the hub has since recorded writing just that.
  * After a short debounce ONE queued `notice` run of the store is created (when some variant is marked and none is
  * queued) and the queue woken, so a flood of notices is coalesced into one targeted read-back. The run
  * itself is the ordinary run executor reading back the marked variants (sync-run-executor.ts), which applies
