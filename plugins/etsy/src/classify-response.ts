@@ -5,7 +5,7 @@
  *  - a 429 with x-remaining-today 0 → the sliding 24 h quota is spent: fail fast with RateLimited and a
  *    long retryAfter (longer than the client sleeps through), so the hub reschedules instead of retrying.
  */
-import { RateLimited, type HttpResponse } from '@stock-sync/plugin-sdk';
+import { headerNumber, RateLimited, type HttpResponse } from '@stock-sync/plugin-sdk';
 
 /** Etsy's per-second window. */
 const NEXT_SECOND_MS = 1_000;
@@ -14,13 +14,6 @@ const NEXT_SECOND_MS = 1_000;
  * hub can reschedule on without hammering a spent quota.
  */
 export const DAILY_QUOTA_BACKOFF_MS = 60 * 60 * 1_000;
-
-function headerNumber(headers: Record<string, string>, name: string): number | undefined {
-  const raw = headers[name];
-  if (raw === undefined || raw.trim() === '') return undefined;
-  const n = Number(raw);
-  return Number.isFinite(n) ? n : undefined;
-}
 
 export function classifyEtsyResponse(res: HttpResponse): { error?: RateLimited; pauseMs?: number } | undefined {
   const remainingToday = headerNumber(res.headers, 'x-remaining-today');

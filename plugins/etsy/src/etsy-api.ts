@@ -21,12 +21,15 @@ export interface EtsyApi {
   updateListingState(listingId: string, state: 'active' | 'inactive'): Promise<void>;
 }
 
+/** The keystring alone: apiKey may hold 'keystring:shared_secret' (the x-api-key form). */
+export const clientIdOf = (apiKey: string | undefined): string => (apiKey ?? '').split(':', 1)[0] ?? '';
+
 /**
  * The x-api-key value, 'keystring:shared_secret' (required since 9 February 2026). An apiKey pasted whole
  * as 'keystring:secret' contributes only its keystring; a missing shared secret fails before any call.
  */
 export function apiKeyHeader(credentials: Readonly<Record<string, string>>): string {
-  const keystring = (credentials.apiKey ?? '').split(':', 1)[0]!.trim();
+  const keystring = clientIdOf(credentials.apiKey).trim();
   const secret = (credentials.sharedSecret ?? '').trim();
   if (!keystring) throw new AuthError('the Etsy credential apiKey (the app keystring) is missing', { field: 'apiKey' });
   if (!secret) {

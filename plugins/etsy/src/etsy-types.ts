@@ -1,9 +1,11 @@
 /**
- * The Etsy Open API v3 shapes this plugin reads and writes. Read shapes follow the spec's
- * ListingInventory / ListingInventoryProduct / ListingInventoryProductOffering schemas
+ * The Etsy Open API v3 shapes this plugin reads and writes, and the write body built from a read. Read shapes
+ * follow the spec's ListingInventory / ListingInventoryProduct / ListingInventoryProductOffering schemas
  * (spec/etsy-openapi-2021-06.json) plus the fields Etsy added after June 2021 (readiness_state_id,
- * readiness_state_on_property). Write shapes follow updateListingInventory's requestBody.
+ * readiness_state_on_property, required by today's API and so carried over as read). Write shapes follow
+ * updateListingInventory's requestBody.
  */
+import type { OfferingStock } from './stock-mapping';
 
 /** ShopListing.state values (https://developers.etsy.com/documentation/essentials/definitions). */
 export type ListingState = 'active' | 'inactive' | 'sold_out' | 'draft' | 'expired' | 'removed' | 'edit';
@@ -42,15 +44,6 @@ export interface EtsyProduct {
   property_values: EtsyPropertyValue[];
 }
 
-export interface EtsyListingRef {
-  listing_id: number;
-  shop_id?: number;
-  state: ListingState;
-  quantity?: number;
-  /** 'physical' | 'download' | 'both' (ShopListing.listing_type). */
-  listing_type?: string;
-}
-
 export interface EtsyInventory {
   products: EtsyProduct[];
   price_on_property: number[];
@@ -58,18 +51,13 @@ export interface EtsyInventory {
   sku_on_property: number[];
   readiness_state_on_property?: number[] | null;
   /** Present with `includes=Listing` on getListingInventory. */
-  listing?: EtsyListingRef | null;
+  listing?: { listing_id: number; state: ListingState; /** 'physical' | 'download' | 'both' */ listing_type?: string } | null;
 }
 
-/** One result of getListingsInventoryByListingIds: the listing with its inventory attached. */
-export interface EtsyListingWithInventory extends EtsyListingRef {
-  /** null when Etsy attached none (then the listing is read on its own). */
-  inventory: EtsyInventory | null;
-}
-
+/** getListingsInventoryByListingIds: each listing with its inventory attached (null when Etsy attached none). */
 export interface EtsyListingsWithInventory {
   count: number;
-  results: EtsyListingWithInventory[];
+  results: { listing_id: number; state: ListingState; inventory: EtsyInventory | null }[];
 }
 
 /** getMe: the token's owner and their shop. */
@@ -78,34 +66,59 @@ export interface EtsyMe {
   shop_id: number | null;
 }
 
-/* ---- what updateListingInventory accepts ---- */
-
-export interface EtsyWritePropertyValue {
-  property_id: number;
-  property_name: string | null;
-  scale_id: number | null;
-  value_ids: number[];
-  values: string[];
-}
-
-export interface EtsyWriteOffering {
-  /** A float: amount / divisor, never the Money object (etsy/open-api issue #159). */
-  price: number;
-  quantity: number;
-  is_enabled: boolean;
-  readiness_state_id: number | null;
-}
-
-export interface EtsyWriteProduct {
-  sku: string;
-  property_values: EtsyWritePropertyValue[];
-  offerings: EtsyWriteOffering[];
-}
-
+/** What updateListingInventory accepts: no product_id / offering_id / is_deleted / scale_name. */
 export interface EtsyInventoryUpdate {
-  products: EtsyWriteProduct[];
+  products: {
+    sku: string;
+    property_values: Omit<EtsyPropertyValue, 'scale_name'>[];
+    /** `price` a float: amount / divisor, never the Money object (etsy/open-api issue #159). */
+    offerings: { price: number; quantity: number; is_enabled: boolean; readiness_state_id: number | null }[];
+  }[];
   price_on_property: number[];
   quantity_on_property: number[];
   sku_on_property: number[];
   readiness_state_on_property?: number[];
+}
+
+export const liveProducts = (inventory: EtsyInventory): EtsyProduct[] => inventory.products.filter((p) => !p.is_deleted);
+export const liveOfferings = (product: EtsyProduct): EtsyOffering[] => product.offerings.filter((o) => !o.is_deleted);
+
+function moneyToFloat(price: EtsyMoney): number {
+  // Etsy's divisor is a power of ten; rounding to its digits removes binary noise (1999/100 → 19.99).
+  const divisor = price.divisor > 0 ? price.divisor : 1;
+  return Number((price.amount / divisor).toFixed(Math.max(0, Math.round(Math.log10(divisor)))));
+}
+
+/**
+ * The PUT body for `inventory` with new stock per live product (liveProducts order, one entry per live
+ * offering). The PUT is a full replacement (products left out are deleted), so every product is carried over
+ * with its sku, property values and price (etsy/open-api issues #134, #159, #168).
+ */
+export function toInventoryUpdate(inventory: EtsyInventory, stockByProduct: OfferingStock[][]): EtsyInventoryUpdate {
+  const body: EtsyInventoryUpdate = {
+    products: liveProducts(inventory).map((product, i) => ({
+      sku: product.sku ?? '',
+      property_values: product.property_values.map(({ property_id, property_name, scale_id, value_ids, values }) => ({
+        property_id,
+        property_name,
+        scale_id,
+        value_ids: [...value_ids],
+        values: [...values],
+      })),
+      offerings: liveOfferings(product).map((offering, j) => {
+        const stock = stockByProduct[i]?.[j] ?? offering;
+        return {
+          price: moneyToFloat(offering.price),
+          quantity: stock.quantity,
+          is_enabled: stock.is_enabled,
+          readiness_state_id: offering.readiness_state_id ?? null,
+        };
+      }),
+    })),
+    price_on_property: [...inventory.price_on_property],
+    quantity_on_property: [...inventory.quantity_on_property],
+    sku_on_property: [...inventory.sku_on_property],
+  };
+  if (Array.isArray(inventory.readiness_state_on_property)) body.readiness_state_on_property = [...inventory.readiness_state_on_property];
+  return body;
 }

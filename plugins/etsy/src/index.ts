@@ -5,8 +5,7 @@
 import type { IntegrationPlugin } from '@stock-sync/plugin-sdk';
 import { connectEtsy } from './etsy-connection';
 import { credentialFields, manifest } from './manifest';
-import { createEtsyOAuth } from './oauth';
-import { refreshEtsyCredentials } from './refresh-credentials';
+import { createEtsyOAuth, refreshEtsyCredentials } from './oauth';
 
 export interface EtsyPluginOptions {
   /** The clock token expiries are computed from (tests); default Date.now. */

@@ -24,8 +24,14 @@
  * a physical listing is never sent (Etsy would refuse it, or worse, guess).
  */
 import { NotFound, Rejected, type PluginError, type TargetStock } from '@stock-sync/plugin-sdk';
-import type { EtsyInventory, EtsyInventoryUpdate, ListingState } from './etsy-types';
-import { liveOfferings, liveProducts, toInventoryUpdate } from './inventory-write-body';
+import {
+  liveOfferings,
+  liveProducts,
+  toInventoryUpdate,
+  type EtsyInventory,
+  type EtsyInventoryUpdate,
+  type ListingState,
+} from './etsy-types';
 import { isInStockTarget, offeringFor, type OfferingStock } from './stock-mapping';
 
 export interface ListingChange {

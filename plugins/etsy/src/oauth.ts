@@ -11,20 +11,27 @@
  * Quirk (code): the token answer names no shop, so the exchange reads getMe (x-api-key 'keystring:shared_secret'
  * + the new token) for the shop id the store is identified and verified by. The store's apiKey / sharedSecret
  * are the app's keystring and shared secret (every call needs them in x-api-key).
+ * - refresh ("Requesting a Refresh OAuth Token", same page): POST the same endpoint, form grant_type=refresh_token
+ *   & client_id=<keystring> & refresh_token → { access_token, token_type: "Bearer", expires_in: 3600,
+ *   refresh_token }, through the SDK's refreshTokenGrant: a public client, the refresh token rotated (the one
+ *   sent is spent), a revoked, expired or spent one answered 400 invalid_grant → AuthError. Sent once, never
+ *   replayed. Etsy's rate headers are read on the token endpoint too.
  */
 import {
   ACCESS_TOKEN_EXPIRES_AT,
   exchangeCode,
   expiresAtFrom,
   REFRESH_TOKEN_EXPIRES_AT,
+  refreshTokenGrant,
   Rejected,
+  type ConnectContext,
   type ConnectedStore,
   type OAuthExchangeContext,
   type PluginOAuth,
   type TokenResponse,
 } from '@stock-sync/plugin-sdk';
 import { createEtsyClassifier } from './classify-response';
-import { createEtsyApi } from './etsy-api';
+import { clientIdOf, createEtsyApi } from './etsy-api';
 import { ACCESS_TOKEN_SECONDS, OAUTH_AUTHORIZE_URL, OAUTH_SCOPES, OAUTH_TOKEN_URL, REFRESH_TOKEN_SECONDS } from './manifest';
 
 const DOCS = 'https://developers.etsy.com/documentation/essentials/authentication';
@@ -51,6 +58,8 @@ async function shopIdOf(ctx: OAuthExchangeContext, credentials: Record<string, s
   return String(me.shop_id);
 }
 
+const TOKEN_REQUEST = { clientAuthentication: 'none', encoding: 'form' } as const;
+
 export function createEtsyOAuth(now: () => number = Date.now): PluginOAuth {
   const spec = {
     authorizeUrl: OAUTH_AUTHORIZE_URL,
@@ -58,7 +67,7 @@ export function createEtsyOAuth(now: () => number = Date.now): PluginOAuth {
     scopes: OAUTH_SCOPES,
     scopeDelimiter: ' ',
     pkce: 'S256',
-    tokenRequest: { clientAuthentication: 'none', encoding: 'form' },
+    tokenRequest: TOKEN_REQUEST,
   } as const;
   const standard: PluginOAuth = {
     ...spec,
@@ -79,4 +88,26 @@ export function createEtsyOAuth(now: () => number = Date.now): PluginOAuth {
       return { externalStoreId: shopId, credentials: { ...store.credentials, shopId } };
     },
   };
+}
+
+/**
+ * refreshCredentials. The app identity is the store's own keystring (a refresh token belongs to the app that
+ * obtained it — a store posted with another app's keystring than the hub's configured one must still renew),
+ * else the hub's configured Etsy app. A store pointed at a sandbox (its baseUrl) refreshes there too.
+ */
+export function refreshEtsyCredentials(ctx: ConnectContext, now: () => number = Date.now): Promise<Record<string, string>> {
+  const c = ctx.credentials;
+  const baseUrl = ctx.app?.baseUrl ?? c.baseUrl;
+  const app = { clientId: clientIdOf(c.apiKey) || ctx.app?.clientId || '', clientSecret: c.sharedSecret || ctx.app?.clientSecret || '' };
+  return refreshTokenGrant(
+    { ...ctx, http: ctx.http.extend({ classify: createEtsyClassifier() }) },
+    {
+      platform: 'Etsy',
+      tokenUrl: OAUTH_TOKEN_URL,
+      app: baseUrl ? { ...app, baseUrl } : app,
+      tokenRequest: TOKEN_REQUEST,
+      lifetime: { accessTokenSeconds: ACCESS_TOKEN_SECONDS, refreshTokenSeconds: REFRESH_TOKEN_SECONDS },
+      now,
+    },
+  );
 }

@@ -5,22 +5,20 @@
  * one batch of the SDK's pipeline; an error that stops the work ends it with what was read (StopTheWork).
  */
 import {
-  batched,
   chunk,
+  groupByProduct,
   NotFound,
   StopTheWork,
-  type ObservedStock,
+  stopsTheWork,
+  toPluginError,
   type Planned,
   type PluginError,
-  type PluginLogger,
   type TargetStock,
   type VariantRef,
 } from '@stock-sync/plugin-sdk';
 import type { EtsyApi } from './etsy-api';
-import type { EtsyInventory, ListingState } from './etsy-types';
-import { liveOfferings, liveProducts } from './inventory-write-body';
+import { liveOfferings, liveProducts, type EtsyInventory, type ListingState } from './etsy-types';
 import { MAX_LISTINGS_PER_BATCH_READ } from './manifest';
-import { etsyFrame, isConnectionLevel, toPluginError } from './outcome-errors';
 import { stockOfOffering } from './stock-mapping';
 
 interface ListingRead {
@@ -34,8 +32,7 @@ export async function readListings(
   items: readonly Planned<VariantRef>[],
 ): Promise<(TargetStock | PluginError | undefined)[]> {
   const answers = new Map<Planned<VariantRef>, TargetStock | PluginError>();
-  const byListing = new Map<string, Planned<VariantRef>[]>();
-  for (const it of items) byListing.set(it.input.externalProductId, [...(byListing.get(it.input.externalProductId) ?? []), it]);
+  const byListing = new Map(groupByProduct(items).map((g) => [g.productId, g.items]));
 
   const settle = (listingId: string, read: ListingRead | PluginError) => {
     for (const it of byListing.get(listingId) ?? []) {
@@ -63,8 +60,8 @@ export async function readListings(
         const inventory = await api.getListingInventory(id);
         settle(id, { state: inventory.listing?.state ?? 'active', inventory });
       } catch (e2) {
-        const err = toPluginError(e2);
-        if (isConnectionLevel(err)) throw err;
+        const err = toPluginError(e2, 'Etsy');
+        if (stopsTheWork(err)) throw err;
         settle(id, err);
       }
     }
@@ -82,9 +79,9 @@ export async function readListings(
           else unanswered.push(id); // left out or without inventory: never guessed NotFound from a batch
         }
       } catch (e) {
-        const error = toPluginError(e);
+        const error = toPluginError(e, 'Etsy');
         if (!(error instanceof NotFound)) {
-          if (isConnectionLevel(error)) throw error;
+          if (stopsTheWork(error)) throw error;
           for (const id of ids) settle(id, error);
           continue;
         }
@@ -94,17 +91,7 @@ export async function readListings(
       await oneByOne(unanswered);
     }
   } catch (e) {
-    throw new StopTheWork(toPluginError(e), { answered: items.map((it) => answers.get(it)) });
+    throw new StopTheWork(toPluginError(e, 'Etsy'), { answered: items.map((it) => answers.get(it)) });
   }
   return items.map((it) => answers.get(it));
-}
-
-const quiet: PluginLogger = { debug() {}, info() {}, warn() {}, error() {} };
-const unused = async (): Promise<never> => {
-  throw new Error('not part of a read');
-};
-
-/** readStock without a connection (e.g. the evidence tests): the same frame and run. */
-export function readStock(api: EtsyApi, refs: readonly VariantRef[], log: PluginLogger = quiet): Promise<ObservedStock[]> {
-  return batched({ ...etsyFrame(log, unused), write: { run: unused }, read: { run: (items) => readListings(api, items) } }).readStock(refs);
 }

@@ -5,7 +5,10 @@
  * older read would undo sales of sibling variants made in between.
  */
 import {
+  NotFound,
   StopTheWork,
+  stopsTheWork,
+  toPluginError,
   Transient,
   type Planned,
   type PluginError,
@@ -14,12 +17,34 @@ import {
   type WriteAnswer,
 } from '@stock-sync/plugin-sdk';
 import type { EtsyApi } from './etsy-api';
-import type { KeyedSerialQueue } from './keyed-serial-queue';
-import type { EtsyInventoryUpdate } from './etsy-types';
-import { liveOfferings, liveProducts, toInventoryUpdate } from './inventory-write-body';
+import { liveOfferings, liveProducts, toInventoryUpdate } from './etsy-types';
 import { lacksProcessingProfile, planListingWrite, type ListingChange, type PlanOptions } from './listing-write-plan';
 import type { OfferingStock } from './stock-mapping';
-import { isConnectionLevel, isEtsyId, notAnEtsyId, toPluginError } from './outcome-errors';
+
+/** Etsy ids are positive integers; anything else cannot exist there. */
+export const isEtsyId = (id: string): boolean => /^[1-9]\d*$/.test(id);
+
+export const notAnEtsyId = (kind: 'listing' | 'product', id: string): NotFound =>
+  new NotFound(`'${id}' is not an Etsy ${kind} id`, { [`${kind}Id`]: id });
+
+/**
+ * Runs tasks one at a time per key. Etsy's inventory PUT replaces the whole listing and has no ETag, so two
+ * read-modify-write cycles on one listing must never overlap (the later PUT would undo the earlier).
+ */
+export function serialPerKey(): <T>(key: string, task: () => Promise<T>) => Promise<T> {
+  const tails = new Map<string, Promise<unknown>>();
+  return (key, task) => {
+    const result = (tails.get(key) ?? Promise.resolve()).then(task, task);
+    const tail = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    tails.set(key, tail);
+    // Forget the key once nothing more is queued behind this task.
+    void tail.then(() => tails.get(key) === tail && tails.delete(key));
+    return result;
+  };
+}
 
 /** Listings worked on at once; the store's rate budget, not this, sets the pace. */
 export const LISTING_CONCURRENCY = 4;
@@ -33,32 +58,21 @@ function missingProfile(listingId: string): Transient {
 }
 
 /**
- * After a reactivation: read again (an active listing shows its processing profiles) and write the stock
- * planned from the first read. A product set that changed in between is not guessed at.
+ * The write that follows a reactivation: read again (an active listing shows its processing profiles) and write
+ * the stock planned from the first read; a product set that changed in between is not guessed at. If it fails,
+ * the listing is set inactive again (best effort) so the unit that made it activatable (the marker's
+ * placeholder, or the renewal's unit) is not left for sale.
  */
-async function bodyAfterReread(api: EtsyApi, listingId: string, stock: ReadonlyMap<string, OfferingStock[]>): Promise<EtsyInventoryUpdate> {
-  const fresh = await api.getListingInventory(listingId);
-  if (lacksProcessingProfile(fresh)) throw missingProfile(listingId);
-  const products = liveProducts(fresh);
-  const planned = products.map((p) => stock.get(String(p.product_id)));
-  if (products.length !== stock.size || planned.some((s, i) => !s || s.length !== liveOfferings(products[i]!).length)) {
-    throw new Transient(`Etsy listing ${listingId} changed its products while being reactivated; nothing written`, { listingId });
-  }
-  return toInventoryUpdate(fresh, planned as OfferingStock[][]);
-}
-
-/**
- * The write that follows a reactivation. If it fails, the listing is set inactive again (best effort) so the
- * unit that made it activatable (the marker's placeholder, or the renewal's unit) is not left for sale.
- */
-async function writeAfterReactivation(
-  api: EtsyApi,
-  log: PluginLogger,
-  listingId: string,
-  stock: ReadonlyMap<string, OfferingStock[]>,
-): Promise<void> {
+async function writeAfterReactivation(api: EtsyApi, log: PluginLogger, listingId: string, stock: ReadonlyMap<string, OfferingStock[]>) {
   try {
-    await api.updateListingInventory(listingId, await bodyAfterReread(api, listingId, stock));
+    const fresh = await api.getListingInventory(listingId);
+    if (lacksProcessingProfile(fresh)) throw missingProfile(listingId);
+    const products = liveProducts(fresh);
+    const planned = products.map((p) => stock.get(String(p.product_id)));
+    if (products.length !== stock.size || planned.some((s, i) => !s || s.length !== liveOfferings(products[i]!).length)) {
+      throw new Transient(`Etsy listing ${listingId} changed its products while being reactivated; nothing written`, { listingId });
+    }
+    await api.updateListingInventory(listingId, toInventoryUpdate(fresh, planned as OfferingStock[][]));
   } catch (e) {
     await api
       .updateListingState(listingId, 'inactive')
@@ -73,7 +87,6 @@ async function writeAfterReactivation(
  */
 export async function writeListing(
   api: EtsyApi,
-  locks: KeyedSerialQueue,
   log: PluginLogger,
   listingId: string,
   batch: readonly Planned<StockWrite>[],
@@ -87,24 +100,22 @@ export async function writeListing(
   });
   if (group.length > 0) {
     try {
-      await locks.run(listingId, async () => {
-        const inventory = await api.getListingInventory(listingId);
-        const state = inventory.listing?.state ?? 'active';
-        const plan = planListingWrite(listingId, state, inventory, group, options);
-        if (plan.steps.some((s) => s.kind === 'put-inventory') && lacksProcessingProfile(inventory)) throw missingProfile(listingId);
-        for (const step of plan.steps) {
-          if (step.kind === 'set-state') await api.updateListingState(listingId, step.state);
-          else if (step.kind === 'put-inventory') await api.updateListingInventory(listingId, step.body);
-          else await writeAfterReactivation(api, log, listingId, step.stock);
-        }
-        if (plan.steps.length === 0) log.debug(`etsy listing ${listingId}: already as targeted, nothing written`);
-        for (const o of plan.outcomes) verdicts[o.index] = o.status === 'written' ? 'written' : o.error;
-      });
+      const inventory = await api.getListingInventory(listingId);
+      const state = inventory.listing?.state ?? 'active';
+      const plan = planListingWrite(listingId, state, inventory, group, options);
+      if (plan.steps.some((s) => s.kind === 'put-inventory') && lacksProcessingProfile(inventory)) throw missingProfile(listingId);
+      for (const step of plan.steps) {
+        if (step.kind === 'set-state') await api.updateListingState(listingId, step.state);
+        else if (step.kind === 'put-inventory') await api.updateListingInventory(listingId, step.body);
+        else await writeAfterReactivation(api, log, listingId, step.stock);
+      }
+      if (plan.steps.length === 0) log.debug(`etsy listing ${listingId}: already as targeted, nothing written`);
+      for (const o of plan.outcomes) verdicts[o.index] = o.status === 'written' ? 'written' : o.error;
     } catch (e) {
-      const error = toPluginError(e);
-      if (isConnectionLevel(error)) throw new StopTheWork(error, { answered: verdicts });
+      const error = toPluginError(e, 'Etsy');
+      if (stopsTheWork(error)) throw new StopTheWork(error, { answered: verdicts });
       for (const g of group) verdicts[g.index] = error;
     }
   }
-  return verdicts.map((v) => (v === 'written' ? undefined : (v ?? toPluginError(undefined))));
+  return verdicts.map((v) => (v === 'written' ? undefined : (v ?? toPluginError(undefined, 'Etsy'))));
 }

@@ -9,12 +9,13 @@ import { RateLimited, type ConnectContext, type HttpClient, type HttpResponse } 
 import { evidence, expectSameShape, loadEvidenceDir, shapeDifferences } from '@stock-sync/plugin-testkit';
 import { classifyEtsyResponse, createEtsyClassifier } from '../src/classify-response';
 import type { EtsyApi } from '../src/etsy-api';
+import { etsyConnection } from '../src/etsy-connection';
 import type { EtsyInventory, EtsyListingsWithInventory } from '../src/etsy-types';
 import { planListingWrite } from '../src/listing-write-plan';
-import { readStock } from '../src/read-stock';
-import { refreshEtsyCredentials } from '../src/refresh-credentials';
+import { refreshEtsyCredentials } from '../src/oauth';
 
 const DIR = join(__dirname, 'evidence');
+const quiet = { debug() {}, info() {}, warn() {}, error() {} };
 const doc = (name: string) => evidence(DIR, name);
 const body = <T>(name: string) => JSON.parse(JSON.stringify(doc(name).response!.body)) as T;
 const asResponse = (name: string): HttpResponse => ({
@@ -38,7 +39,7 @@ it('the folder covers every call the plugin makes, each with a public source and
 
 it('reads the documented batch answer: product 3361410102 of listing 1234567890 has 5', async () => {
   const api = { getListingsInventory: async () => body<EtsyListingsWithInventory>('get-listings-inventory-batch') } as unknown as EtsyApi;
-  const out = await readStock(api, [
+  const out = await etsyConnection(api, quiet).readStock([
     { externalProductId: '1234567890', externalVariantId: '3361410102' },
     { externalProductId: '1234567890', externalVariantId: '999' },
   ]);
@@ -134,7 +135,7 @@ it('a batch answer that leaves a listing out, or attaches no inventory, is never
       return single;
     },
   } as unknown as EtsyApi;
-  const out = await readStock(api, [
+  const out = await etsyConnection(api, quiet).readStock([
     { externalProductId: '111', externalVariantId: '3361410102' },
     { externalProductId: '222', externalVariantId: '3361410102' },
   ]);

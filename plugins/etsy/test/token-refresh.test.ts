@@ -6,7 +6,7 @@
  */
 import { AuthError, quantity } from '@stock-sync/plugin-sdk';
 import { plugin } from '../src';
-import { clientIdOf } from '../src/refresh-credentials';
+import { clientIdOf } from '../src/etsy-api';
 import { OAUTH_TOKEN_PATH, expireAccessTokens, revokeRefreshTokens } from '../src/simulator';
 import { SIM_ACCESS_TOKEN_TTL_MS, SIM_KEYSTRING, createSimOAuth } from '../src/simulator/sim-state';
 import { calls, etsyFetch, listingSeed, ref, startHarness, type Harness } from './etsy-harness';
