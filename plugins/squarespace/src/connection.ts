@@ -4,43 +4,86 @@
  */
 import { randomUUID } from 'node:crypto';
 import {
+  AuthError,
   batched,
   chunk,
   NotFound,
+  RateLimited,
   Rejected,
   stopsTheWork,
   toPluginError,
+  type ConnectContext,
   type HttpClient,
+  type HttpResponse,
+  type Planned,
   type PluginError,
-  type PluginLogger,
   type StockWrite,
   type StoreConnection,
   type VariantRef,
 } from '@stock-sync/plugin-sdk';
-import { MAX_IDS_PER_READ, MAX_OPERATIONS_PER_ADJUSTMENT } from './manifest';
-import { planIds, type PlannedItem } from './plan';
-import { errorBodyOf, type InventoryItem, type InventoryPage } from './squarespace-types';
+import {
+  COMMERCE_PATH,
+  DEFAULT_BASE_URL,
+  MAX_IDS_PER_READ,
+  MAX_OPERATIONS_PER_ADJUSTMENT,
+  RATE_LIMIT_COOLDOWN_MS,
+  USER_AGENT,
+} from './manifest';
+import { errorBodyOf, type InventoryItem } from './squarespace-types';
 import { adjustmentFor, fromInventoryItem } from './stock-mapping';
 
+type PlannedItem<T extends VariantRef> = Planned<T, { variantId: string }>;
 type WriteItem = PlannedItem<StockWrite>;
 
 const asPluginError = (e: unknown) => toPluginError(e, 'Squarespace');
 const gone = (variantId: string) => new NotFound(`Squarespace has no inventory item for variant ${variantId}`, { variantId });
 
+/**
+ * The Inventory API knows variants only (the product id is carried for the outcome): the trimmed variant id, or
+ * undefined when it cannot go into the comma list of a URL path (no ',' or '/').
+ */
+export function planIds(ref: VariantRef): { variantId: string } | undefined {
+  const variantId = ref.externalVariantId.trim();
+  return variantId.length > 0 && variantId.length <= 128 && !/[,/?#\s]/.test(variantId) ? { variantId } : undefined;
+}
+
+/**
+ * 401/403 → AuthError with Squarespace's error type. A 429 without Retry-After means the documented
+ * one-minute cool-down: the client is told to hold off that long (it then fails fast with
+ * RateLimited and the orchestrator reschedules rather than sleeping through it).
+ */
+function classify(res: HttpResponse): { error?: PluginError; pauseMs?: number } | undefined {
+  if (res.status === 401 || res.status === 403) {
+    const type = errorBodyOf(res.data)?.type;
+    return { error: new AuthError(`Squarespace refused the API key (${type ?? `HTTP ${res.status}`})`, { status: res.status, type }) };
+  }
+  if (res.status === 429 && !res.headers['retry-after']) {
+    return {
+      error: new RateLimited('Squarespace rate limit reached (one-minute cool-down)', RATE_LIMIT_COOLDOWN_MS, { status: 429 }),
+      pauseMs: RATE_LIMIT_COOLDOWN_MS,
+    };
+  }
+  return undefined;
+}
+
 export class SquarespaceConnection implements StoreConnection {
   readonly writeStock: StoreConnection['writeStock'];
   readonly readStock: StoreConnection['readStock'];
+  private readonly api: HttpClient;
 
-  constructor(
-    private readonly api: HttpClient,
-    log: PluginLogger,
-    maxOps: number = MAX_OPERATIONS_PER_ADJUSTMENT,
-  ) {
+  constructor(ctx: ConnectContext) {
+    // The Commerce API client: the base URL, the Bearer key and the User-Agent Squarespace requires.
+    const key = ctx.credentials.apiKey ?? '';
+    this.api = ctx.http.extend({
+      baseURL: `${(ctx.credentials.baseUrl || DEFAULT_BASE_URL).trim().replace(/\/+$/, '')}${COMMERCE_PATH}`,
+      headers: { Authorization: `Bearer ${key}`, 'User-Agent': USER_AGENT, Accept: 'application/json' },
+      classify,
+      secrets: key ? [key] : [],
+    });
     ({ writeStock: this.writeStock, readStock: this.readStock } = batched({
       platform: 'Squarespace',
       id: 'squarespace',
-      log,
-      // The Inventory API knows variants only: keyed by the trimmed variant id alone.
+      log: ctx.log,
       key: (ref) => ref.externalVariantId.trim(),
       ids: planIds,
       invalid: {
@@ -50,7 +93,7 @@ export class SquarespaceConnection implements StoreConnection {
       verify: () => this.verify(),
       // In-place writes are dropped only when that saves whole adjustment calls; otherwise they ride along
       // for free and re-assert the truth in case the hub's belief is stale.
-      write: { maxBatch: maxOps, skipInPlace: 'calls', run: (part) => this.writePart(part) },
+      write: { maxBatch: MAX_OPERATIONS_PER_ADJUSTMENT, skipInPlace: 'calls', run: (part) => this.writePart(part) },
       read: { maxBatch: MAX_IDS_PER_READ, run: (part) => this.readPart(part) },
     }));
   }
@@ -115,7 +158,10 @@ export class SquarespaceConnection implements StoreConnection {
    */
   private async readIds(ids: string[]): Promise<InventoryItem[]> {
     try {
-      const res = await this.api.request<InventoryPage>({ method: 'GET', url: `/inventory/${ids.map(encodeURIComponent).join(',')}` });
+      const res = await this.api.request<{ inventory?: InventoryItem[] | null }>({
+        method: 'GET',
+        url: `/inventory/${ids.map(encodeURIComponent).join(',')}`,
+      });
       return Array.isArray(res.data?.inventory) ? res.data.inventory : [];
     } catch (e) {
       const error = asPluginError(e);

@@ -5,21 +5,17 @@
 import type { IntegrationPlugin } from '@stock-sync/plugin-sdk';
 import { SquarespaceConnection } from './connection';
 import { credentialFields, manifest } from './manifest';
-import { refreshSquarespaceCredentials } from './oauth/refresh-credentials';
-import { squarespaceOAuth } from './oauth/squarespace-oauth';
-import { createSquarespaceApi } from './squarespace-api';
+import { refreshSquarespaceCredentials, squarespaceOAuth } from './oauth';
 
 export const plugin: IntegrationPlugin = {
   manifest,
   credentialFields,
-  connect(ctx) {
-    return new SquarespaceConnection(createSquarespaceApi(ctx), ctx.log);
-  },
+  connect: (ctx) => new SquarespaceConnection(ctx),
   refreshCredentials: refreshSquarespaceCredentials,
   oauth: squarespaceOAuth,
 };
 
 export default plugin;
 export { manifest, credentialFields };
-export { squarespaceOAuth, SQUARESPACE_OAUTH_SCOPES } from './oauth/squarespace-oauth';
+export { squarespaceOAuth, SQUARESPACE_OAUTH_SCOPES } from './oauth';
 export { adjustmentFor, fromInventoryItem } from './stock-mapping';

@@ -10,28 +10,13 @@ export interface InventoryItem {
   quantity: number;
 }
 
-export interface InventoryPage {
-  inventory: InventoryItem[] | null;
-  pagination?: { hasNextPage: boolean; nextPageCursor: string | null; nextPageUrl: string | null };
-}
-
 export interface AdjustmentBody {
-  incrementOperations?: { variantId: string; quantity: number }[];
-  decrementOperations?: { variantId: string; quantity: number }[];
   setFiniteOperations?: { variantId: string; quantity: number }[];
   setUnlimitedOperations?: string[];
 }
 
-/** Every Commerce API error: `{ type, subtype, message, details, contextId }`. */
-export interface SquarespaceErrorBody {
-  type: string;
-  subtype: string | null;
-  message: string;
-  details: unknown;
-  contextId: string | null;
-}
-
-export function errorBodyOf(data: unknown): SquarespaceErrorBody | undefined {
+/** Every Commerce API error is `{ type, subtype, message, details, contextId }`; undefined when `data` is none. */
+export function errorBodyOf(data: unknown): { type: string; subtype: string | null; message: string } | undefined {
   if (typeof data === 'string') {
     try {
       data = JSON.parse(data);
@@ -39,7 +24,8 @@ export function errorBodyOf(data: unknown): SquarespaceErrorBody | undefined {
       return undefined;
     }
   }
-  if (typeof data !== 'object' || data === null) return undefined;
-  const d = data as Record<string, unknown>;
-  return typeof d.type === 'string' && typeof d.message === 'string' ? (d as unknown as SquarespaceErrorBody) : undefined;
+  const d = (typeof data === 'object' && data !== null ? data : {}) as { type?: unknown; subtype?: unknown; message?: unknown };
+  return typeof d.type === 'string' && typeof d.message === 'string'
+    ? (d as { type: string; subtype: string | null; message: string })
+    : undefined;
 }

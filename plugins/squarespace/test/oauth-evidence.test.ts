@@ -14,8 +14,8 @@ import {
 import { evidence, recordingLogger, startReplay, type Evidence, type EvidenceResponse, type Replay } from '@stock-sync/plugin-testkit';
 import { plugin } from '../src';
 import { USER_AGENT } from '../src/manifest';
-import { SQUARESPACE_OAUTH_SCOPES } from '../src/oauth/squarespace-oauth';
-import { instantFromUnixSeconds } from '../src/oauth/token-endpoint';
+import { instantFromUnixSeconds, SQUARESPACE_OAUTH_SCOPES } from '../src/oauth';
+
 import { exchangeContext, hostHttp, REDIRECT_URI, testApp } from './support/oauth';
 
 const DIR = join(__dirname, 'evidence');

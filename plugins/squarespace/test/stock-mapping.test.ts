@@ -1,5 +1,5 @@
 import { adjustmentFor, fromInventoryItem } from '../src/stock-mapping';
-import { planIds } from '../src/plan';
+import { planIds } from '../src/connection';
 
 it('maps targets to adjustment operations and items back', () => {
   expect(
