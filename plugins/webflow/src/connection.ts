@@ -10,82 +10,92 @@ import {
   Rejected,
   StopTheWork,
   Transient,
+  type ConnectContext,
   type HttpClient,
-  type PluginLogger,
   type StoreConnection,
 } from '@stock-sync/plugin-sdk';
-import type { SkuCollection } from './sku-collection';
-import { fromInventory, sameOnPlatform, toInventoryUpdate } from './stock-mapping';
-import type { WebflowInventory } from './webflow-types';
+import { fromInventory, sameOnPlatform, toInventoryUpdate, type WebflowInventory } from './stock-mapping';
+import { createWebflowApi } from './webflow-api';
 
-/** A SKU id goes into a path segment: anything with a slash (or empty) cannot be one. */
-function usableId(id: string): boolean {
-  return id.length > 0 && !/[/?#\s]/.test(id);
+/**
+ * The site's SKU collection id, which every inventory path needs: the configured `skuCollectionId`, else List
+ * Collections (`GET /sites/{site_id}/collections`, scope cms:read) and the one whose slug is `sku` (the slug
+ * Webflow gives it: List Collections example). Looked up at most once per connection (never per module); a
+ * failed look-up is tried again by the next call.
+ */
+export function skuCollectionId(api: HttpClient, siteId: string, configured: string | undefined): () => Promise<string> {
+  let pending: Promise<string> | undefined;
+  const lookUp = async (): Promise<string> => {
+    const res = await api.request<{ collections?: { id?: unknown; slug?: unknown }[] }>({
+      method: 'GET',
+      url: `/sites/${encodeURIComponent(siteId)}/collections`,
+    });
+    const found = (res.data?.collections ?? []).find((c) => c?.slug === 'sku' && typeof c.id === 'string');
+    if (!found) throw new Rejected('Webflow site has no SKU collection (is ecommerce enabled?): set skuCollectionId', { siteId });
+    return found.id as string;
+  };
+  return () => {
+    if (configured) return Promise.resolve(configured);
+    return (pending ??= lookUp().catch((e: unknown) => {
+      pending = undefined;
+      throw e;
+    }));
+  };
 }
 
-export class WebflowConnection implements StoreConnection {
-  readonly writeStock: StoreConnection['writeStock'];
-  readonly readStock: StoreConnection['readStock'];
-
-  constructor(
-    private readonly api: HttpClient,
-    log: PluginLogger,
-    private readonly siteId: string,
-    private readonly skuCollection: SkuCollection,
-  ) {
-    ({ writeStock: this.writeStock, readStock: this.readStock } = perVariant({
-      platform: 'Webflow',
-      id: 'webflow',
-      log,
-      key: (ref) => ref.externalVariantId,
-      ids: (ref) => (usableId(ref.externalVariantId) ? {} : undefined),
-      invalid: { write: 'Not a Webflow SKU id', read: 'Not a Webflow SKU id' },
-      same: sameOnPlatform,
-      verify: () => this.verify(),
-      mapError: (error, { input }) =>
-        error instanceof NotFound
-          ? new NotFound(`Webflow has no SKU ${input.externalVariantId} (deleted?)`, {
-              skuId: input.externalVariantId,
-              status: error.details?.status,
-              body: error.details?.body,
-            })
-          : error,
-      write: async ({ input }) => {
-        const skuId = input.externalVariantId;
-        const res = await this.api.request<WebflowInventory>({
-          method: 'PATCH',
-          url: await this.inventoryUrl(skuId),
-          body: toInventoryUpdate(input.target),
-          // Absolute values: sending the same body again lands on the same state.
-          idempotent: true,
-        });
-        const echoed = res.data ?? {};
-        if (echoed.inventoryType === undefined)
-          return new Transient(`Webflow answered the inventory update of SKU ${skuId} without an inventoryType`);
-        if (!sameOnPlatform(fromInventory(echoed), input.target))
-          return new Rejected(`Webflow did not apply the stock to SKU ${skuId}`, { skuId, observed: echoed });
-      },
-      read: async ({ input }) => {
-        const res = await this.api.request<WebflowInventory>({ method: 'GET', url: await this.inventoryUrl(input.externalVariantId) });
-        return fromInventory(res.data ?? {});
-      },
-    }));
-  }
-
-  /**
-   * List Products with limit 1: proves the token, the site and ecommerce:read (and that ecommerce is
-   * on: 409 otherwise); then the SKU collection id resolves (a look-up proves cms:read).
-   */
-  async verify(): Promise<void> {
-    await this.api.request({ method: 'GET', url: `/sites/${encodeURIComponent(this.siteId)}/products`, params: { limit: 1 } });
-    await this.skuCollection.id();
-  }
-
+export function connectWebflow(ctx: ConnectContext): StoreConnection {
+  const api = createWebflowApi(ctx);
+  const siteId = (ctx.credentials.siteId ?? '').trim();
+  const collectionId = skuCollectionId(api, siteId, ctx.credentials.skuCollectionId?.trim() || undefined);
   /** The SKU's inventory path; a site whose SKU collection cannot be found ends the run (every SKU needs it). */
-  private async inventoryUrl(skuId: string): Promise<string> {
-    const collectionId = await this.skuCollection.id().catch((e: unknown) => {
+  const inventoryUrl = async (skuId: string): Promise<string> => {
+    const id = await collectionId().catch((e: unknown) => {
       throw new StopTheWork(e);
     });
-    return `/collections/${encodeURIComponent(collectionId)}/items/${encodeURIComponent(skuId)}/inventory`;
-  }
+    return `/collections/${encodeURIComponent(id)}/items/${encodeURIComponent(skuId)}/inventory`;
+  };
+
+  return perVariant({
+    platform: 'Webflow',
+    id: 'webflow',
+    log: ctx.log,
+    key: (ref) => ref.externalVariantId,
+    // A SKU id goes into a path segment: anything empty or with a slash cannot be one.
+    ids: (ref) => (/^[^/?#\s]+$/.test(ref.externalVariantId) ? {} : undefined),
+    invalid: { write: 'Not a Webflow SKU id', read: 'Not a Webflow SKU id' },
+    same: sameOnPlatform,
+    // List Products with limit 1 proves the token, the site and ecommerce:read (and that ecommerce is on: 409
+    // otherwise); then the SKU collection id resolves (a look-up proves cms:read).
+    async verify() {
+      await api.request({ method: 'GET', url: `/sites/${encodeURIComponent(siteId)}/products`, params: { limit: 1 } });
+      await collectionId();
+    },
+    mapError: (error, { input }) =>
+      error instanceof NotFound
+        ? new NotFound(`Webflow has no SKU ${input.externalVariantId} (deleted?)`, {
+            skuId: input.externalVariantId,
+            status: error.details?.status,
+            body: error.details?.body,
+          })
+        : error,
+    write: async ({ input }) => {
+      const skuId = input.externalVariantId;
+      const res = await api.request<WebflowInventory>({
+        method: 'PATCH',
+        url: await inventoryUrl(skuId),
+        body: toInventoryUpdate(input.target),
+        // Absolute values: sending the same body again lands on the same state.
+        idempotent: true,
+      });
+      const echoed = res.data ?? {};
+      if (echoed.inventoryType === undefined)
+        return new Transient(`Webflow answered the inventory update of SKU ${skuId} without an inventoryType`);
+      if (!sameOnPlatform(fromInventory(echoed), input.target))
+        return new Rejected(`Webflow did not apply the stock to SKU ${skuId}`, { skuId, observed: echoed });
+    },
+    read: async ({ input }) => {
+      const res = await api.request<WebflowInventory>({ method: 'GET', url: await inventoryUrl(input.externalVariantId) });
+      return fromInventory(res.data ?? {});
+    },
+  });
 }

@@ -3,16 +3,6 @@
  */
 import { BASE_URL_FIELD, CONTRACT_VERSION, type CredentialField, type PluginManifest } from '@stock-sync/plugin-sdk';
 
-/** The API host; every path is under `/v2` (the Data API version). */
-export const DEFAULT_API_HOST = 'https://api.webflow.com';
-export const API_VERSION_PATH = '/v2';
-
-/** The inventory endpoint takes one SKU per call; Webflow has no inventory batch endpoint. */
-export const MAX_BATCH = 1;
-
-/** The slug Webflow gives a site's SKU collection (List Collections example: Products / Categories / SKUs). */
-export const SKU_COLLECTION_SLUG = 'sku';
-
 export const manifest: PluginManifest = {
   id: 'webflow',
   displayName: 'Webflow',
@@ -20,7 +10,8 @@ export const manifest: PluginManifest = {
   capabilities: {
     // inventoryType "infinite" is Webflow's own untracked form (the default for new products).
     unlimitedStock: 'native',
-    maxBatch: MAX_BATCH,
+    // The inventory endpoint takes one SKU per call; Webflow has no inventory batch endpoint.
+    maxBatch: 1,
     readBack: true,
   },
   rateLimit: {

@@ -22,21 +22,20 @@
  */
 import { createHmac } from 'node:crypto';
 import {
-  type ConnectContext,
-  type HttpClient,
   noticeHeader,
+  safeEqual,
+  type ConnectContext,
   type NoticeRef,
   type NoticeRequest,
   type PluginNotices,
-  safeEqual,
   type TargetStock,
 } from '@stock-sync/plugin-sdk';
 import { fromInventory } from './stock-mapping';
 import { createWebflowApi } from './webflow-api';
 
 export const INVENTORY_CHANGED = 'ecomm_inventory_changed';
-export const SIGNATURE_HEADER = 'x-webflow-signature';
-export const TIMESTAMP_HEADER = 'x-webflow-timestamp';
+const SIGNATURE_HEADER = 'x-webflow-signature';
+const TIMESTAMP_HEADER = 'x-webflow-timestamp';
 /** "within 5 minutes" of the timestamp, either way (a timestamp from the future is as suspect as an old one). */
 export const TIMESTAMP_TOLERANCE_MS = 5 * 60_000;
 
@@ -45,7 +44,7 @@ export function webflowSignature(timestamp: string, rawBody: Uint8Array | string
   return createHmac('sha256', secret).update(`${timestamp}:`).update(rawBody).digest('hex');
 }
 
-export function verifyWebflowSignature(req: NoticeRequest, nowMs: number): boolean {
+function verifyWebflowSignature(req: NoticeRequest, nowMs: number): boolean {
   const timestamp = noticeHeader(req.headers, TIMESTAMP_HEADER)?.trim();
   const given = noticeHeader(req.headers, SIGNATURE_HEADER)?.trim().toLowerCase();
   if (!req.secret || !timestamp || !given || !/^\d{1,16}$/.test(timestamp) || !/^[0-9a-f]{64}$/.test(given)) return false;
@@ -60,11 +59,9 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
  * (fromInventory); undefined when `inventoryType` is not one of the documented two, or a finite one has no numeric
  * quantity (the hub then reads the SKU back).
  */
-export function webflowShownStock(payload: Record<string, unknown>): TargetStock | undefined {
-  const type = payload.inventoryType;
+export function webflowShownStock({ inventoryType: type, quantity: n }: Record<string, unknown>): TargetStock | undefined {
   if (type === 'infinite') return fromInventory({ inventoryType: type });
-  if (type !== 'finite' || typeof payload.quantity !== 'number' || !Number.isFinite(payload.quantity)) return undefined;
-  return fromInventory({ inventoryType: type, quantity: payload.quantity });
+  return type === 'finite' && typeof n === 'number' && Number.isFinite(n) ? fromInventory({ inventoryType: type, quantity: n }) : undefined;
 }
 
 /** The SKU an `ecomm_inventory_changed` delivery names (the plugin's externalVariantId), with what it shows; another trigger none. */
@@ -79,23 +76,15 @@ export function webflowNoticeRefs(body: unknown): NoticeRef[] {
   return [{ externalVariantId: sku, ...(shown ? { shown } : {}) }];
 }
 
-interface WebflowWebhook {
-  id?: string;
-  triggerType?: string;
-  url?: string;
-}
-
-function siteOf(ctx: ConnectContext): string {
+/** The site's API and its app-created webhooks of our trigger delivering to `deliveryUrl` (one page: at most 75 per trigger). */
+async function webhooksTo(ctx: ConnectContext, deliveryUrl: string) {
   const siteId = (ctx.credentials.siteId ?? '').trim();
   if (!siteId) throw new Error('the Webflow store has no siteId');
-  return siteId;
-}
-
-/** The site's app-created webhooks of our trigger delivering to `deliveryUrl` (one page: at most 75 per trigger). */
-async function webhooksTo(api: HttpClient, siteId: string, deliveryUrl: string): Promise<WebflowWebhook[]> {
-  const res = await api.request<{ webhooks?: WebflowWebhook[] }>({ method: 'GET', url: `/sites/${encodeURIComponent(siteId)}/webhooks` });
+  const api = createWebflowApi(ctx);
+  const url = `/sites/${encodeURIComponent(siteId)}/webhooks`;
+  const res = await api.request<{ webhooks?: { id?: string; triggerType?: string; url?: string }[] }>({ method: 'GET', url });
   const list = Array.isArray(res.data?.webhooks) ? res.data.webhooks : [];
-  return list.filter((w) => w?.triggerType === INVENTORY_CHANGED && w.url === deliveryUrl);
+  return { api, url, hooks: list.filter((w) => w?.triggerType === INVENTORY_CHANGED && w.url === deliveryUrl) };
 }
 
 export function createWebflowNotices(now: () => number = Date.now): PluginNotices {
@@ -111,21 +100,14 @@ export function createWebflowNotices(now: () => number = Date.now): PluginNotice
       return timestamp ? `${timestamp}:${JSON.stringify(body)}` : undefined;
     },
     async subscribe(ctx, { deliveryUrl }) {
-      const api = createWebflowApi(ctx);
-      const siteId = siteOf(ctx);
+      const { api, url, hooks } = await webhooksTo(ctx, deliveryUrl);
       // The app's client secret signs every webhook: an existing one to the same URL is kept as it is.
-      if ((await webhooksTo(api, siteId, deliveryUrl)).length > 0) return;
-      await api.request({
-        method: 'POST',
-        url: `/sites/${encodeURIComponent(siteId)}/webhooks`,
-        body: { triggerType: INVENTORY_CHANGED, url: deliveryUrl },
-      });
+      if (hooks.length === 0) await api.request({ method: 'POST', url, body: { triggerType: INVENTORY_CHANGED, url: deliveryUrl } });
     },
     async unsubscribe(ctx, { deliveryUrl }) {
-      const api = createWebflowApi(ctx);
-      for (const w of await webhooksTo(api, siteOf(ctx), deliveryUrl)) {
+      const { api, hooks } = await webhooksTo(ctx, deliveryUrl);
+      for (const w of hooks)
         if (w.id) await api.request({ method: 'DELETE', url: `/webhooks/${encodeURIComponent(w.id)}`, idempotent: true });
-      }
     },
   };
 }

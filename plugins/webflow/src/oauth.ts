@@ -10,34 +10,43 @@
  * - the callback is not signed (the state check stands alone); no app-removed notice is documented.
  * Quirk (code): the token answer names no site, so the exchange asks List Sites which site it covers.
  */
-import type { ConnectedStore, OAuthExchangeContext, PluginOAuth, TokenResponse } from '@stock-sync/plugin-sdk';
-import { chooseSite, type ListedSite } from './site-choice';
-import { apiBaseUrl, classifyWebflowResponse } from './webflow-api';
+import { AuthError, type ConnectedStore, type OAuthExchangeContext, type PluginOAuth, type TokenResponse } from '@stock-sync/plugin-sdk';
+import { createWebflowApi } from './webflow-api';
 
-export const WEBFLOW_AUTHORIZE_URL = 'https://webflow.com/oauth/authorize';
-export const WEBFLOW_TOKEN_URL = 'https://api.webflow.com/oauth/access_token';
 /**
  * ecommerce:* for the inventory calls, cms:read for List Collections (the SKU collection), sites:read for List Sites
  * and List Webhooks, sites:write for Create / Delete Webhook (the inventory notices, notices.ts).
  */
 export const WEBFLOW_SCOPES = ['ecommerce:read', 'ecommerce:write', 'cms:read', 'sites:read', 'sites:write'] as const;
-const TOKEN_REQUEST = { clientAuthentication: 'body', encoding: 'json' } as const;
 
-async function listSites(ctx: OAuthExchangeContext, accessToken: string): Promise<ListedSite[]> {
-  const api = ctx.http.extend({
-    baseURL: apiBaseUrl(ctx.app.baseUrl ? { baseUrl: ctx.app.baseUrl } : {}),
-    headers: { Authorization: `Bearer ${accessToken}`, Accept: 'application/json' },
-    classify: classifyWebflowResponse,
-    secrets: [accessToken],
-  });
-  const res = await api.request<{ sites?: ListedSite[] }>({ method: 'GET', url: '/sites' });
-  return Array.isArray(res.data?.sites) ? res.data.sites : [];
+/**
+ * Which site an install connects. The consent screen lets the merchant authorize "specific Webflow Sites or a
+ * Workspace" and the token answer names no site, so List Sites (`GET /v2/sites`, scope sites:read: "all sites the
+ * provided access token is able to access") says which: the site the merchant named when starting the connect,
+ * else the only one.
+ */
+export function chooseSite(sites: readonly { id?: unknown }[], requested: string | undefined): string {
+  const ids = sites.map((s) => s?.id).filter((id): id is string => typeof id === 'string' && id.length > 0);
+  const wanted = requested?.trim();
+  if (wanted) {
+    if (ids.includes(wanted)) return wanted;
+    throw new AuthError(
+      `Webflow: the authorization does not cover site ${wanted} (${ids.length} site(s) authorized); approve that site on the consent screen`,
+    );
+  }
+  if (ids.length === 1) return ids[0]!;
+  if (ids.length === 0)
+    throw new AuthError(
+      'Webflow: the authorization covers no site (List Sites is empty); approve the site that sells on the consent screen',
+    );
+  throw new AuthError(`Webflow: the authorization covers ${ids.length} sites; start the connect again with the siteId to sync`);
 }
 
-/** The standard code grant's answer names no site: List Sites with the new token says which one it covers. */
 async function toConnectedStore(token: TokenResponse, ctx: OAuthExchangeContext): Promise<ConnectedStore> {
   const accessToken = token.access_token as string; // the SDK's exchange has checked it is a non-empty string
-  const siteId = chooseSite(await listSites(ctx, accessToken), ctx.inputs.siteId);
+  const api = createWebflowApi({ http: ctx.http, credentials: { accessToken, ...(ctx.app.baseUrl ? { baseUrl: ctx.app.baseUrl } : {}) } });
+  const res = await api.request<{ sites?: { id?: unknown }[] }>({ method: 'GET', url: '/sites' });
+  const siteId = chooseSite(Array.isArray(res.data?.sites) ? res.data.sites : [], ctx.inputs.siteId);
   return { credentials: { siteId, accessToken }, externalStoreId: siteId };
 }
 
@@ -50,11 +59,10 @@ export const oauth: PluginOAuth = {
       description: 'The Webflow site to sync, when the merchant authorizes a workspace or several sites (else the only authorized site).',
     },
   ],
-  authorizeUrl: WEBFLOW_AUTHORIZE_URL,
-  tokenUrl: WEBFLOW_TOKEN_URL,
+  authorizeUrl: 'https://webflow.com/oauth/authorize',
+  tokenUrl: 'https://api.webflow.com/oauth/access_token',
   scopes: WEBFLOW_SCOPES,
-  scopeDelimiter: ' ',
-  tokenRequest: TOKEN_REQUEST,
+  tokenRequest: { clientAuthentication: 'body', encoding: 'json' },
   tokenLifetime: {
     // No expires_in, no refresh token: long-lived until the merchant or the app revokes it.
     source: 'https://developers.webflow.com/data/reference/oauth-app',

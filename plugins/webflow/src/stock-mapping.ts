@@ -1,19 +1,22 @@
 /**
- * TargetStock ⇄ Webflow SKU inventory. The one place that knows the table in README.md.
+ * TargetStock ⇄ Webflow SKU inventory (GET / PATCH …/items/{sku_id}/inventory). The one place that knows the
+ * table in README.md.
  */
-import type { TargetStock } from '@stock-sync/plugin-sdk';
-import type { WebflowInventory, WebflowInventoryUpdate } from './webflow-types';
+import { OUT_OF_STOCK, sameTargetStock, type TargetStock } from '@stock-sync/plugin-sdk';
 
-/** Absolute forms only: `quantity` sets the count (the `updateQuantity` delta is not idempotent). */
-export function toInventoryUpdate(target: TargetStock): WebflowInventoryUpdate {
-  switch (target.kind) {
-    case 'unlimited':
-      return { inventoryType: 'infinite' };
-    case 'out_of_stock':
-      return { inventoryType: 'finite', quantity: 0 };
-    case 'quantity':
-      return { inventoryType: 'finite', quantity: target.quantity };
-  }
+export type InventoryType = 'infinite' | 'finite';
+
+/** The inventory answer of GET and PATCH. */
+export interface WebflowInventory {
+  id?: string;
+  quantity?: number;
+  inventoryType?: InventoryType;
+}
+
+/** Absolute forms only, `quantity` with finite only (the `updateQuantity` delta is not idempotent). */
+export function toInventoryUpdate(target: TargetStock): { inventoryType: 'infinite' } | { inventoryType: 'finite'; quantity: number } {
+  if (target.kind === 'unlimited') return { inventoryType: 'infinite' };
+  return { inventoryType: 'finite', quantity: target.kind === 'quantity' ? target.quantity : 0 };
 }
 
 /** infinite → unlimited; finite with ≤ 0 (or no count) → out of stock; else that quantity. */
@@ -24,10 +27,7 @@ export function fromInventory(inv: WebflowInventory): TargetStock {
   return { kind: 'quantity', quantity: n };
 }
 
+const zeroIsOut = (s: TargetStock): TargetStock => (s.kind === 'quantity' && s.quantity === 0 ? OUT_OF_STOCK : s);
+
 /** Quantity 0 and out of stock are one state here (finite 0). */
-export function sameOnPlatform(a: TargetStock, b: TargetStock): boolean {
-  const norm = (s: TargetStock): TargetStock => (s.kind === 'quantity' && s.quantity === 0 ? { kind: 'out_of_stock' } : s);
-  const x = norm(a);
-  const y = norm(b);
-  return x.kind === y.kind && (x.kind !== 'quantity' || x.quantity === (y as { quantity: number }).quantity);
-}
+export const sameOnPlatform = (a: TargetStock, b: TargetStock): boolean => sameTargetStock(zeroIsOut(a), zeroIsOut(b));

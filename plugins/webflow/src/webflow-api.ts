@@ -3,19 +3,16 @@
  * codes read into the SDK's taxonomy. The only I/O the plugin does goes through here.
  */
 import { AuthError, Rejected, type ConnectContext, type HttpClient, type HttpResponse, type PluginError } from '@stock-sync/plugin-sdk';
-import { API_VERSION_PATH, DEFAULT_API_HOST } from './manifest';
-import { webflowErrorBody } from './webflow-types';
 
-/** `{baseUrl or https://api.webflow.com}/v2`, tolerating a trailing slash or a pasted `/v2`. */
+/** `{baseUrl or https://api.webflow.com}/v2` (every path is under the Data API version), tolerating a trailing slash or a pasted `/v2`. */
 export function apiBaseUrl(credentials: Readonly<Record<string, string>>): string {
-  const host = (credentials.baseUrl || DEFAULT_API_HOST).trim().replace(/\/+$/, '').replace(/\/v2$/, '');
-  return `${host}${API_VERSION_PATH}`;
+  return `${(credentials.baseUrl || 'https://api.webflow.com').trim().replace(/\/+$/, '').replace(/\/v2$/, '')}/v2`;
 }
 
-export function createWebflowApi(ctx: ConnectContext): HttpClient {
-  const token = ctx.credentials.accessToken ?? '';
-  return ctx.http.extend({
-    baseURL: apiBaseUrl(ctx.credentials),
+export function createWebflowApi({ http, credentials }: Pick<ConnectContext, 'http' | 'credentials'>): HttpClient {
+  const token = credentials.accessToken ?? '';
+  return http.extend({
+    baseURL: apiBaseUrl(credentials),
     headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' },
     classify: classifyWebflowResponse,
     secrets: token ? [token] : [],
@@ -23,6 +20,7 @@ export function createWebflowApi(ctx: ConnectContext): HttpClient {
 }
 
 /**
+ * Every v2 error body is `{code, message, externalReference, details}`:
  * - 401 (`not_authorized`, `invalid_credentials`) and 403 (`missing_scopes`) → AuthError with the code.
  * - 404 `collection_not_found`: the configured SKU collection id is wrong — the connection needs
  *   fixing, not the variant → AuthError (the store needs reconnecting), never a per-variant NotFound.
@@ -30,26 +28,19 @@ export function createWebflowApi(ctx: ConnectContext): HttpClient {
  * (`X-RateLimit-Remaining: 0` is declared in the manifest: `rateLimit.signals`, read by the SDK client.)
  */
 export function classifyWebflowResponse(res: HttpResponse): { error?: PluginError } | undefined {
-  const body = webflowErrorBody(res.data);
-  const code = body?.code;
-  if (res.status === 401 || res.status === 403) {
+  const { status } = res;
+  const body = res.data as { code?: unknown; message?: string } | null | undefined;
+  const code = typeof body?.code === 'string' ? body.code : undefined;
+  const message = code === undefined ? undefined : body?.message;
+  if (status === 401 || status === 403)
     return {
-      error: new AuthError(`Webflow refused the token (${res.status} ${code ?? 'no code'}: ${body?.message ?? 'no message'})`, {
-        status: res.status,
-        code,
-      }),
+      error: new AuthError(`Webflow refused the token (${status} ${code ?? 'no code'}: ${message ?? 'no message'})`, { status, code }),
     };
+  if (status === 404 && code === 'collection_not_found') {
+    const why = 'Webflow has no such SKU collection on this site: check skuCollectionId (or leave it empty to look it up)';
+    return { error: new AuthError(why, { status, code }) };
   }
-  if (res.status === 404 && code === 'collection_not_found') {
-    return {
-      error: new AuthError('Webflow has no such SKU collection on this site: check skuCollectionId (or leave it empty to look it up)', {
-        status: 404,
-        code,
-      }),
-    };
-  }
-  if (res.status === 409 && code === 'ecommerce_not_enabled') {
-    return { error: new Rejected('Webflow ecommerce is not enabled on this site (409 ecommerce_not_enabled)', { status: 409, code }) };
-  }
+  if (status === 409 && code === 'ecommerce_not_enabled')
+    return { error: new Rejected('Webflow ecommerce is not enabled on this site (409 ecommerce_not_enabled)', { status, code }) };
   return undefined;
 }

@@ -7,10 +7,9 @@ import { join } from 'node:path';
 import { AuthError, declaredSignalsPauseMs, platformPauseMs, Rejected, type HttpClient, type HttpResponse } from '@stock-sync/plugin-sdk';
 import { manifest } from '../src/manifest';
 import { evidence, loadEvidenceDir } from '@stock-sync/plugin-testkit';
-import { SkuCollection } from '../src/sku-collection';
-import { fromInventory, sameOnPlatform, toInventoryUpdate } from '../src/stock-mapping';
+import { skuCollectionId } from '../src/connection';
+import { fromInventory, sameOnPlatform, toInventoryUpdate, type WebflowInventory } from '../src/stock-mapping';
 import { classifyWebflowResponse } from '../src/webflow-api';
-import type { WebflowInventory } from '../src/webflow-types';
 
 const DIR = join(__dirname, 'evidence');
 const doc = (name: string) => evidence(DIR, name);
@@ -53,7 +52,7 @@ it('the write check accepts the documented echo of the PATCH it sent', () => {
 it('finds the SKU collection in the documented List Collections answer', async () => {
   const body = doc('list-collections').response!.body;
   const api = { request: async () => ({ status: 200, headers: {}, data: body }) } as unknown as HttpClient;
-  await expect(new SkuCollection(api, 'site', undefined).id()).resolves.toBe('62b720ef280c7a7a3be8cabe');
+  await expect(skuCollectionId(api, 'site', undefined)()).resolves.toBe('62b720ef280c7a7a3be8cabe');
 });
 
 it('classifies the documented errors: 401 → AuthError, 409 ecommerce_not_enabled → Rejected, 429 left to the client', () => {

@@ -16,8 +16,7 @@ import {
   type Replay,
 } from '@stock-sync/plugin-testkit';
 import { plugin } from '../src';
-import { WEBFLOW_SCOPES } from '../src/oauth';
-import { chooseSite } from '../src/site-choice';
+import { chooseSite, WEBFLOW_SCOPES } from '../src/oauth';
 import { SANDBOX_OAUTH_APP, SANDBOX_SITE_ID, simulator } from '../src/simulator';
 
 const DIR = join(__dirname, 'evidence');

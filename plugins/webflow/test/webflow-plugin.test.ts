@@ -3,7 +3,8 @@ import { AuthError, declaredSignalsPauseMs, RateLimited, Rejected, type StockWri
 import { manifest } from '../src/manifest';
 import { classifyWebflowResponse } from '../src/webflow-api';
 import { SANDBOX_SKU_COLLECTION_ID } from '../src/simulator';
-import { connect, product, refsOf, startWebflowSimulator, type WebflowSim } from './support/site';
+import { refsOfProduct as refsOf } from '@stock-sync/plugin-testkit';
+import { connect, product, startWebflowSimulator, type WebflowSim } from './support/site';
 
 const U = { kind: 'unlimited' } as const;
 const O = { kind: 'out_of_stock' } as const;

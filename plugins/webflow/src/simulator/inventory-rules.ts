@@ -5,7 +5,7 @@
  * 400 validation_error listing each problem.
  */
 import type { TargetStock } from '@stock-sync/plugin-sdk';
-import type { InventoryType } from '../webflow-types';
+import type { InventoryType } from '../stock-mapping';
 import type { SimSku } from './state';
 
 export interface InventoryInput {

@@ -3,7 +3,7 @@
  * their SKUs with each SKU's inventory (`inventoryType` + `quantity`).
  */
 import { NoticeOutbox, type NoticeDelivery } from '@stock-sync/plugin-testkit';
-import type { InventoryType } from '../webflow-types';
+import type { InventoryType } from '../stock-mapping';
 
 export interface SimSku {
   id: string;
