@@ -2,7 +2,7 @@
  * The Storenvy integration plugin: variant stock over Storenvy API v1 (largely unverified: README.md).
  */
 import type { IntegrationPlugin } from '@stock-sync/plugin-sdk';
-import { StorenvyConnection } from './connection';
+import { storenvyConnection } from './connection';
 import { credentialFields, manifest } from './manifest';
 import { oauth, refreshCredentials } from './oauth';
 import { createStorenvyApi } from './storenvy-api';
@@ -11,7 +11,7 @@ export const plugin: IntegrationPlugin = {
   manifest,
   credentialFields,
   connect(ctx) {
-    return new StorenvyConnection(createStorenvyApi(ctx), ctx.log);
+    return storenvyConnection(createStorenvyApi(ctx.http, ctx.credentials.accessToken ?? '', ctx.credentials.baseUrl), ctx.log);
   },
   oauth,
   // Only when Storenvy issued a refresh token (unverified platform behaviour: README "Connecting").
@@ -19,5 +19,4 @@ export const plugin: IntegrationPlugin = {
 };
 
 export default plugin;
-export { manifest, credentialFields } from './manifest';
-export { variantStockFor, stockOfVariant, UNLIMITED_READ_THRESHOLD } from './stock-mapping';
+export { manifest, credentialFields };

@@ -5,9 +5,6 @@
  */
 import { ACCESS_TOKEN_EXPIRES_AT, CONTRACT_VERSION, type CredentialField, type PluginManifest } from '@stock-sync/plugin-sdk';
 
-export const DEFAULT_BASE_URL = 'https://api.storenvy.com';
-export const API_PREFIX = '/v1';
-
 /** The count written for "unlimited" (no untracked form is known): four digits, a conservative ceiling. */
 export const EMULATED_UNLIMITED_QUANTITY = 9_999;
 

@@ -7,14 +7,9 @@
 import { OUT_OF_STOCK, UNLIMITED, quantity, type TargetStock } from '@stock-sync/plugin-sdk';
 import { EMULATED_UNLIMITED_QUANTITY } from './manifest';
 
-export const UNLIMITED_READ_THRESHOLD = 9_000;
+const UNLIMITED_READ_THRESHOLD = 9_000;
 
-export interface VariantStock {
-  full_quantity: number;
-  in_stock: boolean;
-}
-
-export function variantStockFor(target: TargetStock): VariantStock {
+export function variantStockFor(target: TargetStock): { full_quantity: number; in_stock: boolean } {
   switch (target.kind) {
     case 'unlimited':
       return { full_quantity: EMULATED_UNLIMITED_QUANTITY, in_stock: true };

@@ -1,20 +1,26 @@
 /**
  * The store's Storenvy client: ctx.http with the v1 root and the token as the `access_token` query
  * parameter (how every known client sends it); Storenvy's `{meta: {code, error_type, error_message}}`
- * error envelope (unverified) read into the SDK taxonomy.
+ * error envelope (unverified) read into the SDK taxonomy. And the documented envelope and pagination, read
+ * purely: "Responses are wrapped in an envelope … The data response will be in the "data" attribute" and "We
+ * limit the number of responses for each request to 50 objects … Simply call the url in the next_url parameter
+ * and we'll respond with the next set of data." (https://developers.storenvy.com/docs, "Response Structure",
+ * "Pagination").
  */
-import { AuthError, type ConnectContext, type HttpClient, type HttpResponse } from '@stock-sync/plugin-sdk';
-import { API_PREFIX, DEFAULT_BASE_URL } from './manifest';
+import { AuthError, type HttpClient, type HttpResponse } from '@stock-sync/plugin-sdk';
+
+const DEFAULT_BASE_URL = 'https://api.storenvy.com';
+
+const fieldOf = (body: unknown, key: string): unknown =>
+  typeof body === 'object' && body !== null ? (body as Record<string, unknown>)[key] : undefined;
 
 export function storenvyErrorMessage(data: unknown): string | undefined {
-  const meta =
-    typeof data === 'object' && data !== null ? (data as { meta?: { error_type?: unknown; error_message?: unknown } }).meta : undefined;
-  if (!meta || typeof meta !== 'object') return undefined;
-  const parts = [meta.error_type, meta.error_message].filter((x): x is string => typeof x === 'string' && x !== '');
+  const meta = fieldOf(data, 'meta');
+  const parts = [fieldOf(meta, 'error_type'), fieldOf(meta, 'error_message')].filter((x): x is string => typeof x === 'string' && x !== '');
   return parts.length ? parts.join(': ') : undefined;
 }
 
-export function classifyStorenvyResponse(res: HttpResponse): { error?: AuthError } | undefined {
+function classifyStorenvyResponse(res: HttpResponse): { error?: AuthError } | undefined {
   if (res.status !== 401 && res.status !== 403) return undefined;
   const message = storenvyErrorMessage(res.data) ?? `HTTP ${res.status}`;
   return { error: new AuthError(`Storenvy refused the access token (${message.slice(0, 200)})`, { status: res.status }) };
@@ -28,20 +34,51 @@ export interface StorenvyApi {
   origin: string;
 }
 
-export function createStorenvyApi(ctx: ConnectContext): StorenvyApi {
-  const token = ctx.credentials.accessToken ?? '';
-  const root = (ctx.credentials.baseUrl || DEFAULT_BASE_URL).replace(/\/+$/, '');
-  const http = ctx.http.extend({
-    baseURL: `${root}${API_PREFIX}`,
-    headers: { Accept: 'application/json' },
-    classify: classifyStorenvyResponse,
-    secrets: token ? [token] : [],
-  });
+/** The client for one token: the store's (connect) or a new install's (the OAuth exchange, with the app's baseUrl). */
+export function createStorenvyApi(http: HttpClient, token: string, baseUrl: string | undefined): StorenvyApi {
+  const root = (baseUrl || DEFAULT_BASE_URL).replace(/\/+$/, '');
   let origin = root;
   try {
     origin = new URL(root).origin;
   } catch {
     // An unreadable base URL fails on the first request with the SDK's own error.
   }
-  return { http, auth: { access_token: token }, origin };
+  return {
+    http: http.extend({
+      baseURL: `${root}/v1`,
+      headers: { Accept: 'application/json' },
+      classify: classifyStorenvyResponse,
+      secrets: token ? [token] : [],
+    }),
+    auth: { access_token: token },
+    origin,
+  };
+}
+
+/** GET /v1/store.json: "Get the basic details of your Store" (store_read), the envelope as answered. */
+export async function getStore(api: StorenvyApi): Promise<unknown> {
+  return (await api.http.request({ method: 'GET', url: '/store.json', params: api.auth })).data;
+}
+
+/** `data[key]` of an envelope, or undefined. */
+export function dataOf<T>(body: unknown, key: string): T | undefined {
+  const data = fieldOf(body, 'data');
+  return data && typeof data === 'object' && !Array.isArray(data) ? (fieldOf(data, key) as T | undefined) : undefined;
+}
+
+/**
+ * The next page's URL, only when it is safe to follow: an absolute http(s) URL on the same origin as the
+ * API (the URL carries the access token), and not one already fetched (a loop). Otherwise undefined: the
+ * listing ends there.
+ */
+export function nextPageUrl(body: unknown, apiOrigin: string, seen: ReadonlySet<string>): string | undefined {
+  const next = fieldOf(fieldOf(body, 'pagination'), 'next_url');
+  if (typeof next !== 'string' || next.trim() === '') return undefined;
+  let url: URL;
+  try {
+    url = new URL(next);
+  } catch {
+    return undefined;
+  }
+  return url.origin !== new URL(apiOrigin).origin || seen.has(url.toString()) ? undefined : url.toString();
 }

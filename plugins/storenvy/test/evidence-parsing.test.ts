@@ -6,9 +6,8 @@
 import { join } from 'node:path';
 import { NotFound, Rejected, type HttpClient, type HttpRequest } from '@stock-sync/plugin-sdk';
 import { evidence, expectSameShape, loadEvidenceDir, scriptedClient } from '@stock-sync/plugin-testkit';
-import { StorenvyConnection } from '../src/connection';
-import { dataOf, nextPageUrl } from '../src/pagination';
-import { storenvyErrorMessage } from '../src/storenvy-api';
+import { storenvyConnection } from '../src/connection';
+import { dataOf, nextPageUrl, storenvyErrorMessage } from '../src/storenvy-api';
 
 const DIR = join(__dirname, 'evidence');
 const doc = (name: string) => evidence(DIR, name);
@@ -19,7 +18,7 @@ const quiet = { debug() {}, info() {}, warn() {}, error() {} } as any;
 /** Storenvy's scripted answers give the body only: each becomes a 200 answer. */
 const scripted = (answers: Array<(req: HttpRequest) => unknown>) =>
   scriptedClient(answers.map((a) => (req: HttpRequest) => ({ status: 200, headers: {}, data: a(req) })));
-const connection = (http: HttpClient) => new StorenvyConnection({ http, auth: { access_token: 'tok' }, origin: ORIGIN }, quiet);
+const connection = (http: HttpClient) => storenvyConnection({ http, auth: { access_token: 'tok' }, origin: ORIGIN }, quiet);
 
 /** The documented list page, its variants replaced; next_url null on the last page. */
 function page(variants: unknown[], next: string | null) {

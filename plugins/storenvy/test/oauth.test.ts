@@ -7,8 +7,7 @@ import { join } from 'node:path';
 import { ACCESS_TOKEN_EXPIRES_AT, authorizeUrl, AuthError, createHttpClient, exchangeCode, type OAuthApp } from '@stock-sync/plugin-sdk';
 import { evidence, inboundRequest, recordingLogger, startReplay, type Replay } from '@stock-sync/plugin-testkit';
 import { plugin } from '../src';
-import { credentialsFromToken, refreshCredentials } from '../src/oauth';
-import { storeIdentity } from '../src/store-identity';
+import { credentialsFromToken, refreshCredentials, storeIdentity } from '../src/oauth';
 
 const DIR = join(__dirname, 'evidence');
 const doc = (name: string) => evidence(DIR, name);
@@ -101,6 +100,6 @@ it('refreshCredentials without a refresh token fails loudly (reconnect), sending
       log: recordingLogger(),
       app: { clientId: 'c', clientSecret: 's' } as OAuthApp,
     }),
-  ).rejects.toThrow(/no refresh token/);
+  ).rejects.toThrow(/no refreshToken is stored for this Storenvy store: reconnect it/);
   expect(client.stats.requests).toBe(0);
 });
