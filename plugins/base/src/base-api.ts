@@ -12,8 +12,28 @@ import {
   type HttpResponse,
   type PluginError,
 } from '@stock-sync/plugin-sdk';
-import { baseErrorBody } from './base-types';
 import { API_PREFIX, DEFAULT_BASE_URL } from './manifest';
+
+/** The BASE API v1 item this plugin reads. */
+export interface BaseItem {
+  item_id: number;
+  stock: number;
+  variations: { variation_id: number; variation_stock: number }[];
+}
+
+export function itemOf(data: unknown): BaseItem | undefined {
+  const item = typeof data === 'object' && data !== null ? (data as { item?: unknown }).item : undefined;
+  return typeof item === 'object' && item !== null && typeof (item as BaseItem).item_id === 'number' ? (item as BaseItem) : undefined;
+}
+
+/** Every error: HTTP 400 with `{ error, error_description }` (the description is Japanese text). */
+export function baseErrorBody(data: unknown): { error: string; error_description: string } | undefined {
+  if (typeof data !== 'object' || data === null) return undefined;
+  const d = data as Record<string, unknown>;
+  return typeof d.error === 'string'
+    ? { error: d.error, error_description: typeof d.error_description === 'string' ? d.error_description : '' }
+    : undefined;
+}
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -32,6 +52,7 @@ export function msUntilNextJstDay(now: number): number {
 
 /** "アクセストークンが無効です。" = "the access token is invalid" (an `invalid_request` like several others). */
 const TOKEN_INVALID = /アクセストークン|access.?token/i;
+const AUTH_CODES = new Set(['invalid_scope', 'access_denied', 'invalid_token', 'unauthorized']);
 
 /**
  * BASE answers every refusal with HTTP 400, so the `error` code decides:
@@ -54,10 +75,7 @@ export function classifyBaseResponse(res: HttpResponse, now: number = Date.now()
   const auth =
     res.status === 401 ||
     res.status === 403 ||
-    body.error === 'invalid_scope' ||
-    body.error === 'access_denied' ||
-    body.error === 'invalid_token' ||
-    body.error === 'unauthorized' ||
+    AUTH_CODES.has(body.error) ||
     (body.error === 'invalid_request' && TOKEN_INVALID.test(body.error_description));
   if (auth) return { error: new AuthError(`BASE refused the access token (${what})`, details) };
   return { error: new Rejected(`BASE refused the call (${what})`, details) };

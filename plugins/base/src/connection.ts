@@ -1,6 +1,7 @@
 /**
- * One store's connection: verify, writeStock, readStock over BASE API v1. Stateless apart from the
- * client it was built with; every result comes back in input order, one per input.
+ * One store's connection over BASE API v1: the SDK's batched pipeline grouped by item (one /1/items/edit call
+ * per item, at most MAX_VARIATIONS_PER_EDIT variations; an item whose changes are all in place is skipped).
+ * A change whose variant id equals its item id addresses the stock of an item without variations.
  */
 import {
   batched,
@@ -10,24 +11,54 @@ import {
   toPluginError,
   Transient,
   type HttpClient,
+  type Planned,
   type PluginError,
   type PluginLogger,
   type StockWrite,
   type StoreConnection,
   type VariantRef,
 } from '@stock-sync/plugin-sdk';
-import { baseErrorCode } from './base-api';
-import { itemOf, type BaseItem } from './base-types';
-import { editStockForm } from './edit-form';
+import { baseErrorCode, itemOf, type BaseItem } from './base-api';
 import { MAX_VARIATIONS_PER_EDIT } from './manifest';
 import { stockFor, stockOfCount } from './stock-mapping';
-import { baseIds, type PlannedItem } from './write-plan';
 
+/** variationId undefined: the item's own stock (an item without variations). */
+type Ids = { itemId: number; variationId: number | undefined };
+type PlannedItem<T extends VariantRef> = Planned<T, Ids>;
 type Verdicts = (PluginError | undefined)[];
 
-const asPluginError = (e: unknown) => toPluginError(e, 'BASE');
+/** BASE item and variation ids are positive integers. */
+function parseBaseId(raw: string): number | undefined {
+  if (!/^[1-9][0-9]{0,15}$/.test(raw)) return undefined;
+  const n = Number(raw);
+  return Number.isSafeInteger(n) ? n : undefined;
+}
 
-const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
+function baseIds(input: VariantRef): Ids | undefined {
+  const itemId = parseBaseId(input.externalProductId);
+  const variantId = parseBaseId(input.externalVariantId);
+  if (itemId === undefined || variantId === undefined) return undefined;
+  return { itemId, variationId: variantId === itemId ? undefined : variantId };
+}
+
+/**
+ * The form of POST /1/items/edit for stock only: item_id, then the indexed arrays variation_id[n] /
+ * variation_stock[n] (the other variation fields are optional and left out, so BASE keeps them), or `stock`
+ * for an item without variations.
+ */
+function editStockForm(itemId: number, items: readonly PlannedItem<StockWrite>[]): string {
+  const form = new URLSearchParams({ item_id: String(itemId) });
+  let n = 0;
+  for (const it of items) {
+    const stock = String(stockFor(it.input.target));
+    if (it.variationId === undefined) form.append('stock', stock);
+    else {
+      form.append(`variation_id[${n}]`, String(it.variationId));
+      form.append(`variation_stock[${n++}]`, stock);
+    }
+  }
+  return form.toString();
+}
 
 /** The raw count BASE shows for one planned change in an item, or why there is none. */
 function shownCount(item: BaseItem, p: PlannedItem<VariantRef>): { count: number } | { missing: string; gone: boolean } {
@@ -40,58 +71,31 @@ function shownCount(item: BaseItem, p: PlannedItem<VariantRef>): { count: number
   return v ? { count: v.variation_stock } : { missing: `item ${item.item_id} has no variation ${p.variationId}`, gone: true };
 }
 
-export class BaseConnection implements StoreConnection {
-  readonly writeStock: StoreConnection['writeStock'];
-  readonly readStock: StoreConnection['readStock'];
-
-  constructor(
-    private readonly api: HttpClient,
-    log: PluginLogger,
-  ) {
-    ({ writeStock: this.writeStock, readStock: this.readStock } = batched({
-      platform: 'BASE',
-      id: 'base',
-      log,
-      ids: baseIds,
-      invalid: { write: 'BASE item and variation ids are positive integers', read: 'Not a BASE item / variation id (positive integers)' },
-      verify: () => this.verify(),
-      // One item per /1/items/edit call, at most MAX_VARIATIONS_PER_EDIT; an item whose changes are all in place is skipped.
-      write: { groupBy: (it) => it.itemId, maxBatch: MAX_VARIATIONS_PER_EDIT, run: (items, itemId) => this.editItem(itemId, items, true) },
-      read: { groupBy: (it) => it.itemId, run: (items, itemId) => this.readGroup(itemId, items) },
-    }));
-  }
-
-  /** GET /1/users/me: the default read_users scope, so it proves the token (scopes show on first use). */
-  async verify(): Promise<void> {
-    await this.api.request({ method: 'GET', url: '/users/me' });
-  }
-
+/** verify: GET /1/users/me, the default read_users scope, so it proves the token (scopes show on first use). */
+export function baseConnection(api: HttpClient, log: PluginLogger): StoreConnection {
   /**
    * One /1/items/edit call for some variations of one item: a verdict each; throws only errors that stop the run.
    * BASE refuses the whole call for one unknown variation (bad_variation_id) without naming it: then the
    * item is read once, the missing variations fail NotFound and the others are sent again (once).
    */
-  private async editItem(itemId: number, items: readonly PlannedItem<StockWrite>[], mayNarrow: boolean): Promise<Verdicts> {
+  async function editItem(itemId: number, items: readonly PlannedItem<StockWrite>[], mayNarrow: boolean): Promise<Verdicts> {
     let item: BaseItem | undefined;
     try {
-      const res = await this.api.request({
+      const res = await api.request({
         method: 'POST',
         url: '/items/edit',
-        headers: FORM,
-        body: editStockForm(
-          itemId,
-          items.map((it) => ({ variationId: it.variationId, stock: stockFor(it.input.target) })),
-        ),
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: editStockForm(itemId, items),
         // Absolute counts: the same form sent again lands on the same state.
         idempotent: true,
       });
       item = itemOf(res.data);
     } catch (e) {
-      const error = asPluginError(e);
+      const error = toPluginError(e, 'BASE');
       if (stopsTheWork(error)) throw error;
       const code = baseErrorCode(error);
       if (code === 'bad_item_id') return items.map(() => new NotFound(`BASE has no item ${itemId} in this shop (bad_item_id)`, { itemId }));
-      if (code === 'bad_variation_id' && mayNarrow) return this.narrowAndRetry(itemId, items);
+      if (code === 'bad_variation_id' && mayNarrow) return narrowAndRetry(itemId, items);
       return items.map(() => error);
     }
     if (!item) return items.map(() => new Transient(`BASE answered the edit of item ${itemId} without the item`));
@@ -111,12 +115,12 @@ export class BaseConnection implements StoreConnection {
     });
   }
 
-  private async narrowAndRetry(itemId: number, items: readonly PlannedItem<StockWrite>[]): Promise<Verdicts> {
-    const item = await this.readItem(itemId);
+  async function narrowAndRetry(itemId: number, items: readonly PlannedItem<StockWrite>[]): Promise<Verdicts> {
+    const item = await readItem(itemId);
     if (!item) return items.map(() => new NotFound(`BASE has no item ${itemId} in this shop`, { itemId }));
     const known = new Set(item.variations.map((v) => v.variation_id));
     const present = items.filter((it) => it.variationId === undefined || known.has(it.variationId));
-    const again = present.length > 0 ? await this.editItem(itemId, present, false) : [];
+    const again = present.length > 0 ? await editItem(itemId, present, false) : [];
     return items.map((it) =>
       present.includes(it)
         ? again[present.indexOf(it)]
@@ -131,26 +135,36 @@ export class BaseConnection implements StoreConnection {
    * GET /1/items/detail/{item_id}; undefined when the item is gone: `no_item` is what items/detail documents
    * ("商品が見つかりませんでした。"), `bad_item_id` what the write endpoints do (accepted here too).
    */
-  private async readItem(itemId: number): Promise<BaseItem | undefined> {
+  async function readItem(itemId: number): Promise<BaseItem | undefined> {
     try {
-      const res = await this.api.request({ method: 'GET', url: `/items/detail/${itemId}` });
-      const item = itemOf(res.data);
+      const item = itemOf((await api.request({ method: 'GET', url: `/items/detail/${itemId}` })).data);
       if (!item) throw new Transient(`BASE answered the detail of item ${itemId} without the item`);
       return item;
     } catch (e) {
-      const error = asPluginError(e);
+      const error = toPluginError(e, 'BASE');
       const code = baseErrorCode(error);
       if (code === 'no_item' || code === 'bad_item_id' || error instanceof NotFound) return undefined;
       throw error;
     }
   }
 
-  private async readGroup(itemId: number, items: readonly PlannedItem<VariantRef>[]) {
-    const item = await this.readItem(itemId);
+  async function readGroup(items: readonly PlannedItem<VariantRef>[], itemId: number) {
+    const item = await readItem(itemId);
     return items.map((it) => {
       const shown = item ? shownCount(item, it) : { missing: `BASE has no item ${itemId} in this shop`, gone: true };
       if (!('missing' in shown)) return stockOfCount(shown.count);
       return shown.gone ? new NotFound(shown.missing, { itemId }) : new Rejected(shown.missing, { itemId });
     });
   }
+
+  return batched({
+    platform: 'BASE',
+    id: 'base',
+    log,
+    ids: baseIds,
+    invalid: { write: 'BASE item and variation ids are positive integers', read: 'Not a BASE item / variation id (positive integers)' },
+    verify: async () => void (await api.request({ method: 'GET', url: '/users/me' })),
+    write: { groupBy: (it) => it.itemId, maxBatch: MAX_VARIATIONS_PER_EDIT, run: (items, itemId) => editItem(itemId, items, true) },
+    read: { groupBy: (it) => it.itemId, run: readGroup },
+  });
 }

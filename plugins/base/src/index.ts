@@ -4,27 +4,20 @@
  */
 import type { IntegrationPlugin } from '@stock-sync/plugin-sdk';
 import { createBaseApi } from './base-api';
-import { BaseConnection } from './connection';
+import { baseConnection } from './connection';
 import { credentialFields, manifest } from './manifest';
-import { createBaseOAuth } from './oauth';
-import { refreshBaseCredentials } from './refresh-credentials';
+import { createBaseOAuth, refreshBaseCredentials } from './oauth';
 
-export interface BasePluginOptions {
-  /**
-   * The clock BASE's limit waits ("until the hour / the JST day changes") and token expiries are computed
-   * from; default Date.now.
-   */
-  now?: () => number;
-}
-
-/** The plugin with an injectable clock (tests); the hub uses `plugin`, on the wall clock. */
-export function createBasePlugin(options: BasePluginOptions = {}): IntegrationPlugin {
-  const now = options.now ?? Date.now;
+/**
+ * The plugin with an injectable clock (tests) for BASE's limit waits ("until the hour / the JST day changes")
+ * and token expiries; the hub uses `plugin`, on the wall clock.
+ */
+export function createBasePlugin({ now = Date.now }: { now?: () => number } = {}): IntegrationPlugin {
   return {
     manifest,
     credentialFields,
     connect(ctx) {
-      return new BaseConnection(createBaseApi(ctx, now), ctx.log);
+      return baseConnection(createBaseApi(ctx, now), ctx.log);
     },
     refreshCredentials: (ctx) => refreshBaseCredentials(ctx, now),
     oauth: createBaseOAuth(now),
@@ -35,7 +28,3 @@ export const plugin: IntegrationPlugin = createBasePlugin();
 
 export default plugin;
 export { manifest, credentialFields } from './manifest';
-export { stockFor, stockOfCount, EMULATED_UNLIMITED_STOCK, UNLIMITED_READ_THRESHOLD } from './stock-mapping';
-export { editStockForm } from './edit-form';
-export { classifyBaseTokenResponse } from './token-errors';
-export { credentialsFromToken } from './oauth';

@@ -17,9 +17,8 @@ export const MAX_VARIATIONS_PER_EDIT = 100;
 /** The highest stock the plugin writes (BASE documents no maximum: unverified, see README). */
 export const MAX_STOCK = 99_999;
 
-/** Documented budget: 5,000 calls per hour and 100,000 per day, per user. */
+/** Documented budget: 5,000 calls per hour (and 100,000 per day), per user. */
 export const HOURLY_CALLS = 5_000;
-export const DAILY_CALLS = 100_000;
 
 export const manifest: PluginManifest = {
   id: 'base',
