@@ -5,8 +5,7 @@
 import type { IntegrationPlugin } from '@stock-sync/plugin-sdk';
 import { SquareConnection } from './connection';
 import { credentialFields, manifest } from './manifest';
-import { refreshSquareCredentials } from './oauth/refresh-credentials';
-import { squareOAuth } from './oauth/square-oauth';
+import { refreshSquareCredentials, squareOAuth } from './oauth';
 import { squareNotices } from './notices';
 import { createSquareApi } from './square-api';
 
@@ -23,6 +22,6 @@ export const plugin: IntegrationPlugin = {
 
 export default plugin;
 export { manifest, credentialFields } from './manifest';
-export { squareOAuth, SQUARE_OAUTH_SCOPES } from './oauth/square-oauth';
+export { squareOAuth, SQUARE_OAUTH_SCOPES } from './oauth';
 export { fromSquare, withTracking, isTracked } from './stock-mapping';
 export { squareNotices, squareNoticeRefs, squareSignature, squareStoreOf, NOTICE_TOPICS } from './notices';

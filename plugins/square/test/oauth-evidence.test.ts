@@ -15,7 +15,7 @@ import {
   type Replay,
 } from '@stock-sync/plugin-testkit';
 import { plugin } from '../src';
-import { REFRESH_AHEAD_SECONDS, SQUARE_OAUTH_SCOPES } from '../src/oauth/square-oauth';
+import { REFRESH_AHEAD_SECONDS, SQUARE_OAUTH_SCOPES } from '../src/oauth';
 import { loadSquareSpec } from '../src/simulator/spec-validators';
 import { exchangeContext, hostHttp, REDIRECT_URI, testApp } from './support/oauth';
 

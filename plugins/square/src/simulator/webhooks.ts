@@ -1,5 +1,5 @@
 /**
- * The sandbox's Webhook Subscriptions API and its notifications (sources: ../notices/*.ts and the fixtures
+ * The sandbox's Webhook Subscriptions API and its notifications (sources: ../notices.ts and the fixtures
  * test/evidence/webhook-subscription*.json, notice-*.json):
  *  - routes: POST/GET /v2/webhooks/subscriptions, GET/PUT/DELETE /v2/webhooks/subscriptions/{id},
  *    POST …/{id}/signature-key and …/{id}/test, bodies validated against SPEC; a seller's OAuth token is refused

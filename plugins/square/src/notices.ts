@@ -1,0 +1,184 @@
+/**
+ * Square's `inventory.count.updated` notifications as the hub's platform notices (plugin API 1.5, issue 13):
+ *  - a store connected with a personal access token: its own URL, subscribed by `subscribe`, signed with the key
+ *    that subscription answers (`signedWith: 'subscription'`);
+ *  - OAuth-connected sellers: the app's own subscription (set in the Developer Console) delivers every authorised
+ *    seller's notifications to the hub's platform URL, signed with that subscription's key — the host verifies
+ *    them with the app's key (HUB_OAUTH_SQUARE_NOTICE_KEY) and finds the store by `storeOf` (`merchant_id`).
+ * Decisions and sources: README "Platform notices"; fixtures test/evidence/notice-*.json, webhook-subscription*.json.
+ */
+import { randomUUID } from 'node:crypto';
+import {
+  hmacSha256,
+  noticeHeader,
+  Rejected,
+  safeEqual,
+  type ConnectContext,
+  type HttpClient,
+  type NoticeRef,
+  type NoticeRequest,
+  type NoticeSubscribed,
+  type NoticeSubscription,
+  type PluginNotices,
+} from '@stock-sync/plugin-sdk';
+import { SQUARE_VERSION } from './manifest';
+import { createSquareApi } from './square-api';
+
+export const NOTICE_TOPICS = ['inventory.count.updated'] as const;
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * The variations an `inventory.count.updated` notification names (SPEC InventoryCountUpdatedEvent:
+ * data.object.inventory_counts[] of InventoryCount; https://developer.squareup.com/docs/inventory-api/webhooks).
+ * `catalog_object_id` is the item variation's id; the item id is not in the notification, so refs carry the
+ * variation alone. Every count is named whatever its location or state (a state change carries two counts of one
+ * variation: named once); counts of another catalog object type (the Restaurants app's ITEM) are left out.
+ */
+export function squareNoticeRefs(body: unknown): NoticeRef[] {
+  if (!isObject(body) || typeof body.type !== 'string') throw new Error('a Square event notification was expected');
+  if (body.type !== NOTICE_TOPICS[0]) return []; // a test notification or another event type
+  if (!isObject(body.data)) throw new Error('an inventory.count.updated notification without data');
+  // SPEC InventoryCountUpdatedEventData.object: "absent if affected object was deleted".
+  if (body.data.object === undefined || body.data.object === null) return [];
+  const counts = isObject(body.data.object) ? body.data.object.inventory_counts : undefined;
+  if (!Array.isArray(counts)) throw new Error('an inventory.count.updated notification without data.object.inventory_counts');
+  const ids = new Set<string>();
+  for (const c of counts) {
+    if (!isObject(c) || typeof c.catalog_object_id !== 'string' || c.catalog_object_id === '') {
+      throw new Error('an inventory count without its catalog_object_id');
+    }
+    if (c.catalog_object_type === undefined || c.catalog_object_type === null || c.catalog_object_type === 'ITEM_VARIATION') {
+      ids.add(c.catalog_object_id);
+    }
+  }
+  return [...ids].map((externalVariantId) => ({ externalVariantId }));
+}
+
+/**
+ * The seller a notification concerns: its top-level `merchant_id` (SPEC InventoryCountUpdatedEvent.merchant_id;
+ * https://developer.squareup.com/docs/inventory-api/webhooks), which the install flow records as the store's
+ * externalStoreId (ObtainToken's `merchant_id`). Undefined (the host answers 400) when the body names none.
+ */
+export function squareStoreOf(body: unknown): string | undefined {
+  const id = isObject(body) ? body.merchant_id : undefined;
+  return typeof id === 'string' && id.trim() !== '' ? id : undefined;
+}
+
+/**
+ * `x-square-hmacsha256-signature` = base64(HMAC-SHA256(the subscription's signature key, notification URL + raw
+ * body)) (https://developer.squareup.com/docs/webhooks/step3validate; the official SDK's
+ * WebhooksHelper.verifySignature). The URL is signed too: only the exact URL the subscription names verifies.
+ */
+export function squareSignature(notificationUrl: string, rawBody: Uint8Array | string, signatureKey: string): string {
+  return hmacSha256(signatureKey, Buffer.concat([Buffer.from(notificationUrl, 'utf8'), Buffer.from(rawBody)]), 'base64');
+}
+
+/** Constant-time; false (never a throw) without a URL, a key or a signature. */
+function verifySquareSignature(req: NoticeRequest): boolean {
+  const given = noticeHeader(req.headers, 'x-square-hmacsha256-signature');
+  if (!given || !req.secret || !req.deliveryUrl) return false;
+  return safeEqual(given.trim(), squareSignature(req.deliveryUrl, req.rawBody, req.secret));
+}
+
+/*
+ * Subscriptions: Square's Webhook Subscriptions API (SPEC WebhookSubscriptions; evidence
+ * test/evidence/webhook-subscription*.json): POST /v2/webhooks/subscriptions, GET (list, paged by cursor,
+ * include_disabled), GET/PUT/DELETE /v2/webhooks/subscriptions/{id}. They are owned by an APPLICATION, and "you
+ * cannot use OAuth access tokens with the Webhook Subscriptions API. You must use the application's personal access
+ * token" (https://developer.squareup.com/docs/webhooks/webhook-subscriptions-api). So only a store connected with a
+ * personal access token is subscribed (its application delivers that seller's events to the store's URL); an
+ * OAuth-connected store (it carries its grant's refresh token) is refused before any call: its notifications come
+ * through the hub app's own subscription (README "Platform notices").
+ */
+const SUBSCRIPTIONS = '/v2/webhooks/subscriptions';
+/** SPEC ListWebhookSubscriptions `limit`: "The default value of 100 is also the maximum allowed value". */
+const PAGE = 100;
+const MAX_PAGES = 50;
+
+interface WebhookSubscription {
+  id?: string;
+  notification_url?: string | null;
+  signature_key?: string;
+}
+
+/** The application's subscriptions (enabled or not) delivering to `url`. */
+async function subscriptionsTo(api: HttpClient, url: string): Promise<WebhookSubscription[]> {
+  const found: WebhookSubscription[] = [];
+  let cursor: string | undefined;
+  for (let page = 0; page < MAX_PAGES; page++) {
+    const res = await api.request<{ subscriptions?: WebhookSubscription[]; cursor?: string }>({
+      method: 'GET',
+      url: SUBSCRIPTIONS,
+      params: { include_disabled: true, limit: PAGE, cursor },
+    });
+    found.push(...(res.data?.subscriptions ?? []).filter((s) => s?.notification_url === url && typeof s.id === 'string'));
+    cursor = res.data?.cursor || undefined;
+    if (!cursor) break;
+  }
+  return found;
+}
+
+const remove = (api: HttpClient, s: WebhookSubscription) =>
+  api.request({ method: 'DELETE', url: `${SUBSCRIPTIONS}/${encodeURIComponent(s.id!)}`, idempotent: true });
+
+function keyOf(s: WebhookSubscription | undefined, what: string): string {
+  const key = s?.signature_key;
+  if (typeof key !== 'string' || key === '') throw new Rejected(`Square answered ${what} without the subscription's signature_key`);
+  return key;
+}
+
+/** Idempotent: one enabled subscription to `deliveryUrl` for the topics; answers its signature key. */
+async function subscribeSquare(ctx: ConnectContext, { deliveryUrl }: NoticeSubscription): Promise<NoticeSubscribed> {
+  if (ctx.credentials.refreshToken) {
+    throw new Rejected(
+      "Square webhook subscriptions belong to an application and cannot be created with a seller's OAuth token " +
+        "(https://developer.squareup.com/docs/webhooks/webhook-subscriptions-api): this store's notifications come through the " +
+        "app's own subscription (Developer Console) to HUB_PUBLIC_URL/hooks/square, else it relies on reconciliation",
+    );
+  }
+  const api = createSquareApi(ctx);
+  const [kept, ...extra] = await subscriptionsTo(api, deliveryUrl);
+  // Two subscriptions to one URL would sign with two keys: only the kept one's key is the hub's.
+  for (const s of extra) await remove(api, s);
+  if (!kept) {
+    const res = await api.request<{ subscription?: WebhookSubscription }>({
+      method: 'POST',
+      url: SUBSCRIPTIONS,
+      body: {
+        idempotency_key: randomUUID(),
+        subscription: {
+          name: 'Stock Sync Hub: drift in seconds',
+          event_types: [...NOTICE_TOPICS],
+          notification_url: deliveryUrl,
+          api_version: SQUARE_VERSION,
+        },
+      },
+      idempotent: true, // the idempotency key makes a resend answer the first result
+    });
+    return { secret: keyOf(res.data?.subscription, 'CreateWebhookSubscription') };
+  }
+  const url = `${SUBSCRIPTIONS}/${encodeURIComponent(kept.id!)}`;
+  // Absolute values: safe to resend.
+  await api.request({ method: 'PUT', url, body: { subscription: { enabled: true, event_types: [...NOTICE_TOPICS] } }, idempotent: true });
+  // The list shows no signature_key; RetrieveWebhookSubscription does, unchanged (no rotation).
+  const res = await api.request<{ subscription?: WebhookSubscription }>({ method: 'GET', url });
+  return { secret: keyOf(res.data?.subscription, 'RetrieveWebhookSubscription') };
+}
+
+export const squareNotices: PluginNotices = {
+  topics: NOTICE_TOPICS,
+  // The key Square returns when the subscription is created (WebhookSubscription.signature_key).
+  signedWith: 'subscription',
+  verify: verifySquareSignature,
+  refs: (body) => squareNoticeRefs(body),
+  // The app subscription's notifications (OAuth sellers) name their seller; a store's own ones do too.
+  storeOf: (body) => squareStoreOf(body),
+  subscribe: subscribeSquare,
+  /** Deletes the application's subscriptions to `deliveryUrl`; an OAuth-connected store never had one. */
+  async unsubscribe(ctx, { deliveryUrl }) {
+    if (ctx.credentials.refreshToken) return;
+    const api = createSquareApi(ctx);
+    for (const s of await subscriptionsTo(api, deliveryUrl)) await remove(api, s);
+  },
+};

@@ -1,0 +1,195 @@
+/**
+ * How a seller connects Square to the hub: Square's OAuth code flow (https://developer.squareup.com/docs/oauth-api/overview).
+ *  1. the SDK's standard authorize URL (client_id, space-separated scopes, state, redirect_uri; SPEC
+ *     securitySchemes.oauth2); Square sends the browser back with ?code&response_type=code&state (or error=access_denied);
+ *  2. ObtainToken (POST /oauth2/token, the endpoint of both the exchange and the refresh; SPEC ObtainToken;
+ *     https://developer.squareup.com/reference/square/oauth-api/obtain-token) — a quirk (`exchange`): a JSON body,
+ *     the client authenticated in it (code flow); the answer names the expiry as an instant, `expires_at`, not
+ *     RFC 6749's `expires_in`, and the seller as `merchant_id`;
+ *  3. the location: the one the seller named when connecting, else the seller's main location (RetrieveLocation
+ *     accepts "main": SPEC GET /v2/locations/{location_id}).
+ * Code flow: the refresh token is multi-use and never expires, and a refresh "returns the same refresh token"
+ * (SPEC ObtainTokenResponse.refresh_token), so resending a refresh after an ambiguous failure is harmless.
+ * A refused grant is not RFC 6749 §5.2-shaped: Square's forum shows `{message: "Invalid refresh token", type:
+ * "service.not_authorized"}` (https://developer.squareup.com/forums/t/getting-error-while-renew-token/11056); the v2
+ * error body `{errors:[{category: "AUTHENTICATION_ERROR", …}]}` and RFC codes are read too. The exact status and
+ * body of a refusal are **unverified**: any of these shapes on a 4xx is an AuthError.
+ * Square's callback is not signed (the state check stands alone). Decisions and sources: README.md "Connecting".
+ */
+import {
+  ACCESS_TOKEN_EXPIRES_AT,
+  AuthError,
+  NotFound,
+  postTokenRequest,
+  REFRESH_TOKEN_EXPIRES_AT,
+  sandboxBase,
+  Transient,
+  type ConnectContext,
+  type ConnectedStore,
+  type HttpClient,
+  type HttpResponse,
+  type OAuthApp,
+  type OAuthExchangeContext,
+  type PluginOAuth,
+} from '@stock-sync/plugin-sdk';
+import { DEFAULT_BASE_URL } from './manifest';
+import { apiBaseUrl, createSquareApi, squareErrors } from './square-api';
+
+/** What the plugin calls (README "Auth"): catalog and inventory read/write, and the location check. */
+export const SQUARE_OAUTH_SCOPES = Object.freeze([
+  'ITEMS_READ',
+  'ITEMS_WRITE',
+  'INVENTORY_READ',
+  'INVENTORY_WRITE',
+  'MERCHANT_PROFILE_READ',
+]);
+
+const TOKEN_PATH = '/oauth2/token';
+const TOKEN_REQUEST = { clientAuthentication: 'body', encoding: 'json' } as const;
+
+/** "OAuth access tokens expire in 30 days" (SPEC ObtainTokenResponse.access_token). */
+const ACCESS_TOKEN_SECONDS = 30 * 24 * 3600;
+/**
+ * Square: "automatically renew OAuth access tokens every 7 days or less" — a token is renewed once it is 7
+ * days old, i.e. 23 days before it expires (https://developer.squareup.com/docs/oauth-api/refresh-revoke-limit-scope).
+ */
+export const REFRESH_AHEAD_SECONDS = ACCESS_TOKEN_SECONDS - 7 * 24 * 3600;
+
+/**
+ * Square's own refusals (the SDK reads RFC 6749 §5.2 ones first) are an AuthError (a person must reconnect)
+ * whatever their 4xx status; 429 and 5xx stay retryable.
+ */
+function refusedBySquare(what: string) {
+  return (res: HttpResponse): { error?: AuthError } | undefined => {
+    if (res.status < 400 || res.status === 429 || res.status >= 500) return undefined;
+    const body = (res.data ?? {}) as { type?: unknown; message?: unknown };
+    let reason: string | undefined;
+    if (typeof body.type === 'string' && body.type.startsWith('service.not_authorized'))
+      reason = typeof body.message === 'string' && body.message !== '' ? `${body.type}: ${body.message}` : body.type;
+    const auth = squareErrors(res.data).filter((e) => e.category === 'AUTHENTICATION_ERROR');
+    if (!reason && auth.length > 0) reason = auth.map((e) => (e.detail ? `${e.code}: ${e.detail}` : e.code)).join('; ');
+    return reason
+      ? { error: new AuthError(`Square refused ${what} (${reason}): reconnect the seller`, { status: res.status, reason }) }
+      : undefined;
+  };
+}
+
+/** An ISO 8601 instant, or undefined when Square sent none or an unreadable one. */
+function instantOf(value: unknown): string | undefined {
+  const t = typeof value === 'string' && value.trim() !== '' ? Date.parse(value) : NaN;
+  return Number.isFinite(t) ? new Date(t).toISOString() : undefined;
+}
+
+/** A client that may resend every request after an ambiguous failure. */
+const resendable = (http: HttpClient): HttpClient => ({
+  get stats() {
+    return http.stats;
+  },
+  request: (req) => http.request({ ...req, idempotent: true }),
+  extend: (defaults) => resendable(http.extend(defaults)),
+});
+
+/** ObtainToken → the token credentials (refresh_token_expires_at comes only with the PKCE flow) and the merchant. */
+async function obtainToken(
+  http: HttpClient,
+  origin: string,
+  app: OAuthApp,
+  params: Record<string, string>,
+  what: string,
+  secrets: string[],
+): Promise<{ credentials: Record<string, string>; merchantId?: string }> {
+  const answer = await postTokenRequest({
+    http: http.extend({ classify: refusedBySquare(what) }),
+    url: `${origin}${TOKEN_PATH}`,
+    params,
+    app,
+    options: TOKEN_REQUEST,
+    what,
+    secrets,
+  });
+  const { access_token: accessToken, refresh_token: refreshToken, merchant_id: merchantId } = answer;
+  const expiresAt = instantOf(answer.expires_at);
+  if (typeof accessToken !== 'string' || !accessToken || typeof refreshToken !== 'string' || !refreshToken || !expiresAt) {
+    // Never echo the body: it may hold a token.
+    throw new Transient(`Square answered ${what} without an access_token, refresh_token and expires_at`);
+  }
+  const credentials: Record<string, string> = { accessToken, refreshToken, [ACCESS_TOKEN_EXPIRES_AT]: expiresAt };
+  const refreshExpiry = instantOf(answer.refresh_token_expires_at);
+  if (refreshExpiry) credentials[REFRESH_TOKEN_EXPIRES_AT] = refreshExpiry;
+  return { credentials, merchantId: typeof merchantId === 'string' && merchantId !== '' ? merchantId : undefined };
+}
+
+async function locationOf(ctx: OAuthExchangeContext, credentials: Record<string, string>): Promise<string> {
+  const wanted = (ctx.inputs.locationId ?? '').trim() || 'main';
+  const api = createSquareApi({ credentials, http: ctx.http, log: ctx.log });
+  try {
+    const res = await api.request<{ location?: { id?: unknown } }>({ method: 'GET', url: `/v2/locations/${encodeURIComponent(wanted)}` });
+    const id = res.data?.location?.id;
+    if (typeof id !== 'string' || id === '') throw new AuthError(`Square answered RetrieveLocation '${wanted}' without a location id`);
+    return id;
+  } catch (e) {
+    if (!(e instanceof NotFound)) throw e;
+    throw new AuthError(
+      `the Square seller has no location '${wanted}' (locationId): name one of the seller's locations and connect again`,
+      {
+        locationId: wanted,
+      },
+    );
+  }
+}
+
+export async function exchangeSquareCode(ctx: OAuthExchangeContext): Promise<ConnectedStore> {
+  const code = ctx.callback.query.code;
+  if (!code) throw new AuthError('the Square callback carries no authorization code');
+  // The operator's sandbox base (origin + prefix) serves both the OAuth API and the API, else Square's origin.
+  const sandbox = ctx.app.baseUrl ? sandboxBase(ctx.app.baseUrl) : undefined;
+  const origin = sandbox ? `${sandbox.origin}${sandbox.prefix}` : DEFAULT_BASE_URL;
+  const params = { grant_type: 'authorization_code', code, redirect_uri: ctx.redirectUri };
+  // Sent once (postTokenRequest): a code is spent by the first request that reaches Square.
+  const token = await obtainToken(ctx.http, origin, ctx.app, params, 'the authorization code', [code]);
+  if (!token.merchantId) throw new AuthError('Square answered the code exchange without a merchant_id');
+  const credentials: Record<string, string> = { ...token.credentials, ...(sandbox ? { baseUrl: origin } : {}) };
+  credentials.locationId = await locationOf(ctx, credentials);
+  return { credentials, externalStoreId: token.merchantId };
+}
+
+/** ObtainToken with grant_type=refresh_token at the store's API origin; the app's client id/secret from hub configuration. */
+export async function refreshSquareCredentials(ctx: ConnectContext): Promise<Record<string, string>> {
+  const c = ctx.credentials;
+  if (!c.refreshToken)
+    throw new AuthError(
+      'the Square access token needs renewing and no refreshToken is stored: reconnect the seller through the install flow',
+    );
+  if (!ctx.app)
+    throw new AuthError(
+      'the Square access token needs renewing but the hub has no Square app (client id/secret) configured: configure it, or reconnect the seller',
+    );
+  const params = { grant_type: 'refresh_token', refresh_token: c.refreshToken };
+  const secrets = [c.refreshToken, c.accessToken ?? ''];
+  const { credentials } = await obtainToken(resendable(ctx.http), apiBaseUrl(c), ctx.app, params, 'the token refresh', secrets);
+  const next = { ...c, ...credentials };
+  if (!credentials[REFRESH_TOKEN_EXPIRES_AT]) delete next[REFRESH_TOKEN_EXPIRES_AT];
+  return next;
+}
+
+export const squareOAuth: PluginOAuth = {
+  connectFields: [
+    {
+      name: 'locationId',
+      secret: false,
+      required: false,
+      description: "The Square location whose stock the hub keeps; empty: the seller's main location.",
+    },
+  ],
+  authorizeUrl: `${DEFAULT_BASE_URL}/oauth2/authorize`,
+  tokenUrl: `${DEFAULT_BASE_URL}${TOKEN_PATH}`,
+  scopes: SQUARE_OAUTH_SCOPES,
+  scopeDelimiter: ' ',
+  tokenRequest: TOKEN_REQUEST,
+  tokenLifetime: {
+    accessTokenSeconds: ACCESS_TOKEN_SECONDS,
+    refreshAheadSeconds: REFRESH_AHEAD_SECONDS,
+    source: 'https://developer.squareup.com/docs/oauth-api/refresh-revoke-limit-scope',
+  },
+  exchange: exchangeSquareCode,
+};
