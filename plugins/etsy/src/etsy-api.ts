@@ -3,23 +3,10 @@
  * retries and redaction live there). Auth, per https://developers.etsy.com/documentation/essentials/requests:
  * every call carries x-api-key (today 'keystring:shared_secret') and the OAuth bearer token.
  */
-import { AuthError, Transient, type ConnectContext, type HttpClient } from '@stock-sync/plugin-sdk';
+import { AuthError, Transient, type ConnectContext, type HttpClient, type HttpRequest } from '@stock-sync/plugin-sdk';
 import { createEtsyClassifier } from './classify-response';
 import type { EtsyInventory, EtsyInventoryUpdate, EtsyListingsWithInventory, EtsyMe } from './etsy-types';
 import { API_PREFIX, DEFAULT_BASE_URL } from './manifest';
-
-export interface EtsyApi {
-  /** getMe: GET /v3/application/users/me — the token's user and shop. */
-  getMe(): Promise<EtsyMe>;
-  /** getListingInventory with includes=Listing, so the listing's state comes with it. */
-  getListingInventory(listingId: string): Promise<EtsyInventory>;
-  /** getListingsInventoryByListingIds: up to 100 listings; 404 when any id does not exist. */
-  getListingsInventory(listingIds: readonly string[]): Promise<EtsyListingsWithInventory>;
-  /** updateListingInventory: full replacement of the listing's products. */
-  updateListingInventory(listingId: string, body: EtsyInventoryUpdate): Promise<EtsyInventory>;
-  /** updateListing (PATCH, form-encoded) with only `state`. */
-  updateListingState(listingId: string, state: 'active' | 'inactive'): Promise<void>;
-}
 
 /** The keystring alone: apiKey may hold 'keystring:shared_secret' (the x-api-key form). */
 export const clientIdOf = (apiKey: string | undefined): string => (apiKey ?? '').split(':', 1)[0] ?? '';
@@ -49,7 +36,9 @@ function ensureInventory(data: unknown, what: string): EtsyInventory {
   return inv;
 }
 
-export function createEtsyApi(ctx: ConnectContext): EtsyApi {
+export type EtsyApi = ReturnType<typeof createEtsyApi>;
+
+export function createEtsyApi(ctx: ConnectContext) {
   const c = ctx.credentials;
   // A missing credential fails every call with AuthError (never a request Etsy would refuse anyway).
   let missing: AuthError | undefined;
@@ -61,33 +50,26 @@ export function createEtsyApi(ctx: ConnectContext): EtsyApi {
     missing = e;
   }
   const bearer = `Bearer ${c.accessToken ?? ''}`;
-  const base = (c.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, '');
   const client: HttpClient = ctx.http.extend({
-    baseURL: `${base}${API_PREFIX}`,
+    baseURL: `${(c.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, '')}${API_PREFIX}`,
     headers: { 'x-api-key': apiKey, authorization: bearer, accept: 'application/json' },
     classify: createEtsyClassifier(),
     // The composed header values too, so neither can leak whole or in part.
     secrets: [apiKey, bearer, c.apiKey, c.sharedSecret, c.accessToken].filter((s): s is string => typeof s === 'string' && s.length > 0),
   });
-  const shopId = c.shopId ?? '';
-  const http = {
-    request: <T = unknown>(req: Parameters<HttpClient['request']>[0]) => {
-      if (missing) return Promise.reject(missing);
-      return client.request<T>(req);
-    },
-  };
+  const send = <T = unknown>(req: HttpRequest) => (missing ? Promise.reject(missing) : client.request<T>(req));
 
   return {
-    async getMe() {
-      const res = await http.request<EtsyMe>({ method: 'GET', url: '/users/me' });
-      return res.data;
-    },
-    async getListingInventory(listingId) {
-      const res = await http.request({ method: 'GET', url: `/listings/${listingId}/inventory`, params: { includes: 'Listing' } });
+    /** getMe: GET /v3/application/users/me — the token's user and shop. */
+    getMe: async () => (await send<EtsyMe>({ method: 'GET', url: '/users/me' })).data,
+    /** getListingInventory with includes=Listing, so the listing's state comes with it. */
+    async getListingInventory(listingId: string): Promise<EtsyInventory> {
+      const res = await send({ method: 'GET', url: `/listings/${listingId}/inventory`, params: { includes: 'Listing' } });
       return ensureInventory(res.data, `getListingInventory(${listingId})`);
     },
-    async getListingsInventory(listingIds) {
-      const res = await http.request<EtsyListingsWithInventory>({
+    /** getListingsInventoryByListingIds: up to 100 listings; 404 when any id does not exist. */
+    async getListingsInventory(listingIds: readonly string[]): Promise<EtsyListingsWithInventory> {
+      const res = await send<EtsyListingsWithInventory>({
         method: 'GET',
         url: '/listings/batch/inventory',
         params: { listing_ids: listingIds.join(',') },
@@ -103,15 +85,15 @@ export function createEtsyApi(ctx: ConnectContext): EtsyApi {
       }
       return data;
     },
-    async updateListingInventory(listingId, body) {
-      // An absolute full replacement: sending it again after an ambiguous failure is harmless.
-      const res = await http.request({ method: 'PUT', url: `/listings/${listingId}/inventory`, body, idempotent: true });
-      return res.data as EtsyInventory;
+    /** updateListingInventory: full replacement of the listing's products (sent again after an ambiguous failure: harmless). */
+    async updateListingInventory(listingId: string, body: EtsyInventoryUpdate): Promise<void> {
+      await send({ method: 'PUT', url: `/listings/${listingId}/inventory`, body, idempotent: true });
     },
-    async updateListingState(listingId, state) {
-      await http.request({
+    /** updateListing (PATCH, form-encoded) with only `state`. */
+    async updateListingState(listingId: string, state: 'active' | 'inactive'): Promise<void> {
+      await send({
         method: 'PATCH',
-        url: `/shops/${shopId}/listings/${listingId}`,
+        url: `/shops/${c.shopId ?? ''}/listings/${listingId}`,
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
         body: new URLSearchParams({ state }).toString(),
         idempotent: true,

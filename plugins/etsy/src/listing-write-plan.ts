@@ -1,27 +1,15 @@
 /**
- * Plans the calls that bring one listing to its targets, from the inventory just read. Pure: no I/O.
- *
- * Etsy refuses an inventory in which no offering is for sale ("One offering must have quantity greater
- * than 0", etsy/open-api issues #395, #501, #560: "There is no way in the API to zero out all of the
- * inventory for a listing"). When every variant of a listing must be out of stock the plan therefore:
- *   1. deactivates the listing (updateListing state=inactive) first, so nothing is buyable, then
- *   2. writes the inventory with one placeholder offering at quantity 1 (the rule's minimum) and every
- *      other variant at its target.
- * This "sold-out marker" (inactive + exactly one unit in total) is how the plugin recognises a listing it
- * deactivated: when a variant of such a listing comes back, the plan writes the inventory (placeholder
- * back to 0) and only then reactivates the listing, so the placeholder is never buyable. A listing that
- * is inactive without the marker was deactivated by the merchant: the plugin writes its inventory (when
- * something in it stays for sale) but leaves it inactive, and in-stock targets come back Rejected (the
- * variant is still not for sale); out-of-stock targets already hold there.
- * A sold_out listing (sold out by real sales) is reactivated only when the store allows renewals
- * (`renewSoldOutListings`): Etsy sets its quantity to 1 and renews it, which costs the merchant a listing
- * fee (ShopListing.state docs); otherwise in-stock targets come back Rejected saying so.
- *
- * Processing profiles: every written offering needs `readiness_state_id`, but Etsy returns it "only when
- * the listing is `active` and of type `physical`" (updateListingInventory / ListingInventory docs). A
- * listing that is not active therefore reads without it. When such a listing must be written, the plan
- * reactivates it first and re-reads (`put-after-reread`); a PUT that would carry a missing profile for
- * a physical listing is never sent (Etsy would refuse it, or worse, guess).
+ * Plans the calls that bring one listing to its targets, from the inventory just read. Pure: no I/O. The rules
+ * and their sources are in README.md ("Whole listing out of stock", "Processing profiles"); in short:
+ * - Etsy refuses an inventory in which no offering is for sale (etsy/open-api issues #395, #501, #560), so a
+ *   listing whose variants all go out of stock is deactivated first, then written with one placeholder unit
+ *   (the "sold-out marker": inactive + exactly one unit). When a variant comes back the inventory is written
+ *   first and the listing reactivated after, so the placeholder is never buyable.
+ * - A listing inactive without the marker was deactivated by the merchant: never reactivated (in-stock targets
+ *   Rejected). A sold_out one is reactivated only with `renewSoldOutListings` (Etsy charges a renewal fee).
+ * - Every written offering needs `readiness_state_id`, which Etsy returns "only when the listing is `active`
+ *   and of type `physical`": a listing that is not active is reactivated and re-read before its PUT
+ *   (`put-after-reread`); a PUT missing a physical listing's profile is never sent.
  */
 import { NotFound, Rejected, type PluginError, type TargetStock } from '@stock-sync/plugin-sdk';
 import {
@@ -66,14 +54,10 @@ export interface ListingWritePlan {
 
 type Working = OfferingStock[][];
 
-function sellable(working: Working): boolean {
-  return working.some((offerings) => offerings.some((o) => o.is_enabled && o.quantity > 0));
-}
-
+const sellable = (working: Working) => working.some((offerings) => offerings.some((o) => o.is_enabled && o.quantity > 0));
 /** Total buyable units across enabled offerings. */
-function enabledUnits(working: Working): number {
-  return working.reduce((sum, offerings) => sum + offerings.reduce((s, o) => s + (o.is_enabled ? o.quantity : 0), 0), 0);
-}
+const enabledUnits = (working: Working) =>
+  working.reduce((sum, offerings) => sum + offerings.reduce((s, o) => s + (o.is_enabled ? o.quantity : 0), 0), 0);
 
 /** The product holding the sold-out marker's single unit, when the listing carries the marker. */
 function markerProduct(state: ListingState, working: Working): number | undefined {
@@ -82,9 +66,8 @@ function markerProduct(state: ListingState, working: Working): number | undefine
   return i >= 0 ? i : undefined;
 }
 
-function sameStock(a: Working, b: Working): boolean {
-  return a.every((offerings, i) => offerings.every((o, j) => o.quantity === b[i]![j]!.quantity && o.is_enabled === b[i]![j]!.is_enabled));
-}
+const sameStock = (a: Working, b: Working) =>
+  a.every((offerings, i) => offerings.every((o, j) => o.quantity === b[i]![j]!.quantity && o.is_enabled === b[i]![j]!.is_enabled));
 
 /**
  * True when the inventory lacks a processing profile a write needs: a physical listing (or one whose type

@@ -8,12 +8,11 @@ import { BASE_URL_FIELD, CONTRACT_VERSION } from '@stock-sync/plugin-sdk';
 export const DEFAULT_BASE_URL = 'https://openapi.etsy.com';
 
 /**
- * Etsy's OAuth token endpoint host and path (https://developers.etsy.com/documentation/essentials/authentication:
- * "a token request (https://api.etsy.com/v3/public/oauth/token)"). A store's baseUrl override replaces the host.
+ * Etsy's OAuth token endpoint (https://developers.etsy.com/documentation/essentials/authentication: "a token
+ * request (https://api.etsy.com/v3/public/oauth/token)"). A store's baseUrl override replaces the host.
  */
-export const DEFAULT_OAUTH_BASE_URL = 'https://api.etsy.com';
 export const OAUTH_TOKEN_PATH = '/v3/public/oauth/token';
-export const OAUTH_TOKEN_URL = `${DEFAULT_OAUTH_BASE_URL}${OAUTH_TOKEN_PATH}`;
+export const OAUTH_TOKEN_URL = `https://api.etsy.com${OAUTH_TOKEN_PATH}`;
 
 /** Step 1 of the authorization code grant: "direct the user to https://www.etsy.com/oauth/connect" (same page). */
 export const OAUTH_AUTHORIZE_URL = 'https://www.etsy.com/oauth/connect';
@@ -34,13 +33,6 @@ export const MAX_OFFERING_QUANTITY = 999;
 /** getListingsInventoryByListingIds takes at most 100 listing ids per call. */
 export const MAX_LISTINGS_PER_BATCH_READ = 100;
 
-/**
- * How many changes the hub should hand over per writeStock call. One Etsy PUT carries every product of
- * one listing, so the plugin groups whatever it receives by listing; 100 keeps a call's work to one
- * batch read's worth of listings.
- */
-export const MAX_CHANGES_PER_CALL = 100;
-
 export const manifest: PluginManifest = {
   id: 'etsy',
   displayName: 'Etsy',
@@ -48,7 +40,9 @@ export const manifest: PluginManifest = {
   capabilities: {
     // Etsy has no untracked inventory: the plugin emulates "unlimited" with a high quantity.
     unlimitedStock: 'emulated',
-    maxBatch: MAX_CHANGES_PER_CALL,
+    // Changes per writeStock call. One PUT carries every product of one listing, so the plugin groups what it
+    // receives by listing; 100 keeps a call's work to one batch read's worth of listings.
+    maxBatch: 100,
     readBack: true,
   },
   rateLimit: {

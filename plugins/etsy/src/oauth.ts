@@ -34,10 +34,8 @@ import { createEtsyClassifier } from './classify-response';
 import { clientIdOf, createEtsyApi } from './etsy-api';
 import { ACCESS_TOKEN_SECONDS, OAUTH_AUTHORIZE_URL, OAUTH_SCOPES, OAUTH_TOKEN_URL, REFRESH_TOKEN_SECONDS } from './manifest';
 
-const DOCS = 'https://developers.etsy.com/documentation/essentials/authentication';
-
 /** The credentials of a freshly connected shop, before getMe names it (shopId is filled in after). */
-export function credentialsFromToken(token: TokenResponse, ctx: OAuthExchangeContext, issuedAt: number): Record<string, string> {
+function credentialsFromToken(token: TokenResponse, ctx: OAuthExchangeContext, issuedAt: number): Record<string, string> {
   if (typeof token.refresh_token !== 'string' || token.refresh_token === '') {
     throw new Rejected('Etsy answered the code exchange without a refresh_token');
   }
@@ -49,13 +47,6 @@ export function credentialsFromToken(token: TokenResponse, ctx: OAuthExchangeCon
     [ACCESS_TOKEN_EXPIRES_AT]: expiresAtFrom(token.expires_in ?? ACCESS_TOKEN_SECONDS, issuedAt)!,
     [REFRESH_TOKEN_EXPIRES_AT]: expiresAtFrom(REFRESH_TOKEN_SECONDS, issuedAt)!,
   };
-}
-
-/** getMe → shop_id: the shop the token's user owns (an Etsy account without a shop cannot be synced). */
-async function shopIdOf(ctx: OAuthExchangeContext, credentials: Record<string, string>): Promise<string> {
-  const me = await createEtsyApi({ credentials, http: ctx.http, log: ctx.log }).getMe();
-  if (me?.shop_id === null || me?.shop_id === undefined) throw new Rejected('the Etsy account that approved the app has no shop');
-  return String(me.shop_id);
 }
 
 const TOKEN_REQUEST = { clientAuthentication: 'none', encoding: 'form' } as const;
@@ -80,11 +71,14 @@ export function createEtsyOAuth(now: () => number = Date.now): PluginOAuth {
       refreshTokenSeconds: REFRESH_TOKEN_SECONDS,
       // Ten minutes ahead of the hour.
       refreshAheadSeconds: 600,
-      source: DOCS,
+      source: 'https://developers.etsy.com/documentation/essentials/authentication',
     },
     async exchange(ctx): Promise<ConnectedStore> {
       const store = await exchangeCode(standard, { ...ctx, http: ctx.http.extend({ classify: createEtsyClassifier() }) });
-      const shopId = await shopIdOf(ctx, store.credentials);
+      // getMe → shop_id: the shop the token's user owns (an Etsy account without a shop cannot be synced).
+      const me = await createEtsyApi({ credentials: store.credentials, http: ctx.http, log: ctx.log }).getMe();
+      if (me?.shop_id === null || me?.shop_id === undefined) throw new Rejected('the Etsy account that approved the app has no shop');
+      const shopId = String(me.shop_id);
       return { externalStoreId: shopId, credentials: { ...store.credentials, shopId } };
     },
   };
