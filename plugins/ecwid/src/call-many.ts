@@ -1,16 +1,32 @@
 /**
- * Sends a list of independent REST calls the cheapest way: one direct call when there is one (1
- * request), else Ecwid batches of up to 500 (2 requests each: create + status). Results are handed to
- * `onResult` as they arrive, so an error that stops the work later does not lose earlier answers.
+ * Independent REST calls sent the cheapest way: one or two as direct calls (1 request each), more as Ecwid
+ * batches of up to 500 (2 requests each: create + status). One result per call, in call order.
+ *
+ * Batch API (https://github.com/Ecwid/ecwid-api-docs/blob/master/includes/_batch_api.md): POST /batch answers a
+ * ticket at once and runs the sub-requests in the background; GET /batch?ticket=… reports progress and, once
+ * COMPLETED, each sub-request's status code and body. The create call carries a deduplicationKey (a UUID), so
+ * the SDK client may resend it after an ambiguous failure: Ecwid answers a repeated key with the first ticket.
+ * Following the ticket is waiting for work already accepted, not retrying: each status read goes through
+ * ctx.http (rate budget, its own retries) and the wait is bounded.
  */
-import { chunk, stopsTheWork, type HttpClient, type PluginError } from '@stock-sync/plugin-sdk';
-import { runBatch, defaultTiming, type BatchTiming } from './batch-runner';
-import { ECWID_MAX_BATCH, MIN_SUBREQUESTS_FOR_BATCH } from './manifest';
-import { subRequestError } from './item-errors';
-import { subAnswerSucceeded } from './batch-status';
-import { asPluginError } from './ids';
+import { randomUUID } from 'node:crypto';
+import {
+  AuthError,
+  chunk,
+  NotFound,
+  RateLimited,
+  Rejected,
+  stopsTheWork,
+  toPluginError,
+  Transient,
+  type HttpClient,
+  type PluginError,
+} from '@stock-sync/plugin-sdk';
+import { errorBodyOf } from './ecwid-api';
+import { BATCH_DEADLINE_MS, BATCH_POLL_DELAYS_MS, ECWID_MAX_BATCH, MIN_SUBREQUESTS_FOR_BATCH } from './manifest';
 
 export interface RestCall {
+  /** The sub-request's id in a batch. */
   id: string;
   method: 'GET' | 'PUT';
   /** Relative to /api/v3/{storeId}. */
@@ -22,63 +38,184 @@ export interface RestCall {
 
 export type CallResult = { ok: true; body: unknown } | { ok: false; error: PluginError };
 
+export interface BatchTiming {
+  deadlineMs: number;
+  pollDelaysMs: readonly number[];
+  sleep(ms: number): Promise<void>;
+}
+
 export interface CallManyOptions {
   maxBatch?: number;
   timing?: BatchTiming;
 }
 
-export async function callMany(
-  api: HttpClient,
-  calls: readonly RestCall[],
-  onResult: (call: RestCall, result: CallResult) => void,
-  opts: CallManyOptions = {},
-): Promise<void> {
-  if (calls.length === 0) return;
+const defaultTiming: BatchTiming = {
+  deadlineMs: BATCH_DEADLINE_MS,
+  pollDelaysMs: BATCH_POLL_DELAYS_MS,
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};
+
+export async function callMany(api: HttpClient, calls: readonly RestCall[], opts: CallManyOptions = {}): Promise<CallResult[]> {
+  const out: CallResult[] = [];
   if (calls.length < MIN_SUBREQUESTS_FOR_BATCH) {
-    for (const call of calls) {
-      try {
-        const res = await api.request({ method: call.method, url: call.path, body: call.body, idempotent: true });
-        onResult(call, { ok: true, body: res.data });
-      } catch (e) {
-        const error = asPluginError(e);
-        if (stopsTheWork(error)) throw error;
-        // A 4xx answer carries Ecwid's errorCode: read it the way a sub-request's is read. Anything else
-        // (a 3xx the SDK refused to count as success, a network failure …) keeps the SDK's own error.
-        const status = numberOf(error.details?.status);
-        const mapped =
-          status !== undefined && status >= 400 && status < 500
-            ? subRequestError(call.what, { status: 'FAILED', httpStatusCode: status, body: parseBody(error.details?.body) })
-            : error;
-        onResult(call, { ok: false, error: mapped });
-      }
-    }
-    return;
+    for (const call of calls) out.push(await direct(api, call));
+    return out;
   }
   for (const part of chunk(calls, opts.maxBatch ?? ECWID_MAX_BATCH)) {
     const answers = await runBatch(
       api,
-      part.map((c) => ({ id: c.id, path: c.path, method: c.method, body: c.body })),
-      opts.timing ?? defaultTiming,
+      part.map(({ id, path, method, body }) => ({ id, path, method, body })),
+      opts.timing,
     );
     for (const call of part) {
       const r = answers.get(call.id);
-      if (subAnswerSucceeded(r)) onResult(call, { ok: true, body: r.body });
-      else onResult(call, { ok: false, error: subRequestError(call.what, r) });
+      out.push(subAnswerSucceeded(r) ? { ok: true, body: r.body } : { ok: false, error: subRequestError(call.what, r) });
     }
   }
+  return out;
 }
 
-function numberOf(v: unknown): number | undefined {
-  const n = Number(v);
-  return v === undefined || !Number.isFinite(n) ? undefined : n;
-}
-
-/** The SDK keeps a redacted body snippet in details.body; Ecwid's error codes live in it. */
-function parseBody(snippet: unknown): unknown {
-  if (typeof snippet !== 'string') return snippet;
+async function direct(api: HttpClient, call: RestCall): Promise<CallResult> {
   try {
-    return JSON.parse(snippet);
-  } catch {
-    return undefined;
+    const res = await api.request({ method: call.method, url: call.path, body: call.body, idempotent: true });
+    return { ok: true, body: res.data };
+  } catch (e) {
+    const error = toPluginError(e, 'Ecwid');
+    if (stopsTheWork(error)) throw error;
+    // A 4xx answer carries Ecwid's errorCode (in the SDK's redacted body snippet): read it the way a
+    // sub-request's is read. Anything else (a 3xx the SDK refused as success, a network failure …) stays as is.
+    const status = Number(error.details?.status);
+    if (!(status >= 400 && status < 500)) return { ok: false, error };
+    let body: unknown = error.details?.body;
+    try {
+      if (typeof body === 'string') body = JSON.parse(body);
+    } catch {
+      body = undefined;
+    }
+    return { ok: false, error: subRequestError(call.what, { status: 'FAILED', httpStatusCode: status, body }) };
   }
+}
+
+/** Runs the sub-requests as one batch; resolves with each one's answer by its id. */
+export async function runBatch(
+  api: HttpClient,
+  requests: { id: string; path: string; method: string; body?: unknown }[],
+  timing: BatchTiming = defaultTiming,
+): Promise<Map<string, SubAnswer>> {
+  const created = await api.request<{ ticket?: unknown }>({
+    method: 'POST',
+    url: '/batch',
+    // Independent sub-requests: keep going past a failed one (a deleted variant must not stop the others)
+    // and let Ecwid run them side by side.
+    params: { stopOnFirstFailure: false, allowParallelMode: true, deduplicationKey: randomUUID() },
+    body: requests,
+    idempotent: true,
+  });
+  const ticket = created.data?.ticket;
+  if (typeof ticket !== 'string' || ticket === '') throw new Transient('Ecwid accepted the batch without a ticket');
+
+  let waited = 0;
+  for (let poll = 0; ; poll++) {
+    // escapedJson=true as Ecwid's official Java client asks (GetEscapedBatchRequest): each body comes back as a
+    // JSON string in escapedHttpBody.
+    const res = await api.request({ method: 'GET', url: '/batch', params: { ticket, escapedJson: true } });
+    const status = parseBatchStatus(res.data);
+    if (status.state === 'COMPLETED') return status.answers;
+    const delay = timing.pollDelaysMs[Math.min(poll, timing.pollDelaysMs.length - 1)];
+    if (waited + delay > timing.deadlineMs) {
+      throw new Transient(
+        `Ecwid batch ${ticket} still ${status.state ?? 'without a documented status'} after ${Math.round(waited / 1000)} s (${status.completedRequests ?? 0}/${status.totalRequests ?? '?'} done)`,
+        { ticket },
+      );
+    }
+    await timing.sleep(delay);
+    waited += delay;
+  }
+}
+
+/** One sub-request's answer, normalised. `body` is undefined when Ecwid sent none or it was not JSON. */
+export interface SubAnswer {
+  status: 'COMPLETED' | 'FAILED' | 'NOT_EXECUTED' | 'UNKNOWN';
+  httpStatusCode?: number;
+  httpStatusLine?: string;
+  body?: unknown;
+  /** True when `escapedHttpBody` was present but not valid JSON. */
+  unreadableBody?: boolean;
+}
+
+type BatchState = 'QUEUED' | 'IN_PROGRESS' | 'COMPLETED';
+const STATES: readonly string[] = ['QUEUED', 'IN_PROGRESS', 'COMPLETED'];
+const numberOrUndefined = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * GET /batch?ticket=…&escapedJson=true → the batch's state and each sub-request's status code and body, by id.
+ * The documented camelCase names — `totalRequests`, `completedRequests`, `responses[].httpStatusCode`,
+ * `httpStatusLine`, `httpBody` / `escapedHttpBody` (https://api-docs.ecwid.com/reference/get-batch-request-status;
+ * Ecwid's official Java client, GetEscapedBatchResult.kt, EscapedSingleBatchResponse). `httpBody` is read too in
+ * case a proxy or an older API answers with the object.
+ */
+export function parseBatchStatus(data: unknown): {
+  state?: BatchState;
+  totalRequests?: number;
+  completedRequests?: number;
+  answers: Map<string, SubAnswer>;
+} {
+  const answers = new Map<string, SubAnswer>();
+  if (!isObject(data)) return { answers };
+  for (const r of Array.isArray(data.responses) ? data.responses : []) {
+    if (!isObject(r) || typeof r.id !== 'string') continue;
+    const a: SubAnswer = {
+      status:
+        typeof r.status === 'string' && ['COMPLETED', 'FAILED', 'NOT_EXECUTED'].includes(r.status)
+          ? (r.status as SubAnswer['status'])
+          : 'UNKNOWN',
+      httpStatusCode: numberOrUndefined(r.httpStatusCode),
+    };
+    if (typeof r.httpStatusLine === 'string') a.httpStatusLine = r.httpStatusLine;
+    if (typeof r.escapedHttpBody !== 'string') a.body = r.httpBody;
+    else if (r.escapedHttpBody !== '') {
+      try {
+        a.body = JSON.parse(r.escapedHttpBody);
+      } catch {
+        a.unreadableBody = true;
+      }
+    }
+    answers.set(r.id, a);
+  }
+  return {
+    state: typeof data.status === 'string' && STATES.includes(data.status) ? (data.status as BatchState) : undefined,
+    totalRequests: numberOrUndefined(data.totalRequests),
+    completedRequests: numberOrUndefined(data.completedRequests),
+    answers,
+  };
+}
+
+/** A sub-request succeeded only when Ecwid says so twice: status COMPLETED and HTTP 200. */
+export function subAnswerSucceeded(a: SubAnswer | undefined): a is SubAnswer {
+  return a !== undefined && a.status === 'COMPLETED' && a.httpStatusCode === 200;
+}
+
+/**
+ * A sub-request's status code (or a direct call's 4xx) → the SDK taxonomy. Sub-request codes never reach the
+ * SDK client, so they are mapped here the way the client maps a direct answer.
+ */
+export function subRequestError(what: string, r: SubAnswer | undefined): PluginError {
+  if (!r) return new Transient(`Ecwid's batch answer has no result for ${what}`);
+  if (r.status === 'NOT_EXECUTED') return new Transient(`Ecwid did not execute the request for ${what}`);
+  const code = r.httpStatusCode ?? NaN;
+  const body = errorBodyOf(r.body);
+  const reason = body?.errorCode ?? r.httpStatusLine ?? (Number.isFinite(code) ? `HTTP ${code}` : 'no status code');
+  // COMPLETED with a 200 is a success (subAnswerSucceeded); anything else claiming success without a readable
+  // code is no proof the write happened: Transient, so the hub tries again (writes are absolute).
+  if (r.status === 'COMPLETED' && (code === 200 || !Number.isFinite(code))) {
+    return new Transient(`Ecwid's batch answer for ${what} is incomplete (${r.status}, ${reason}): not counted as done`, { status: code });
+  }
+  const details = { status: code, code: body?.errorCode };
+  if (code === 401 || code === 403) return new AuthError(`Ecwid refused the access token for ${what} (${reason})`, details);
+  if (code === 404) return new NotFound(`Ecwid has no ${what} (${reason})`, details);
+  if (code === 429) return new RateLimited(`Ecwid throttled the request for ${what}`, 1_000, details);
+  if (code === 408 || code >= 500 || !Number.isFinite(code))
+    return new Transient(`Ecwid failed the request for ${what} (${reason})`, details);
+  return new Rejected(`Ecwid refused the request for ${what} (${reason}${body?.errorMessage ? `: ${body.errorMessage}` : ''})`, details);
 }

@@ -1,6 +1,7 @@
 /**
- * One store's connection: verify, writeStock, readStock over Ecwid REST v3. Stateless apart from the
- * client it was built with; every result comes back in input order, one per input.
+ * One store's connection: verify, writeStock, readStock over Ecwid REST v3 (combinations:
+ * https://github.com/Ecwid/ecwid-api-docs/blob/master/includes/_combinations.md). One run is one callMany
+ * (direct calls, or the Batch API above its threshold): one unit of the SDK's batched pipeline.
  */
 import {
   batched,
@@ -8,6 +9,7 @@ import {
   NotFound,
   Rejected,
   Transient,
+  type CollapsedInput,
   type HttpClient,
   type PluginError,
   type PluginLogger,
@@ -16,30 +18,56 @@ import {
   type TargetStock,
   type VariantRef,
 } from '@stock-sync/plugin-sdk';
-import { callMany, type CallManyOptions, type CallResult, type RestCall } from './call-many';
+import { callMany, type CallManyOptions, type CallResult } from './call-many';
 import { ECWID_MAX_BATCH, MIN_SUBREQUESTS_FOR_BATCH } from './manifest';
-import type { EcwidCombination, EcwidProductStock, EcwidUpdateStatus } from './ecwid-types';
-import { ecwidIds, type PlannedItem } from './ids';
-import { fromCombination, inheritsStock, toStockUpdate } from './stock-mapping';
+import { fromCombination, inheritsStock, toStockUpdate, type StockFields } from './stock-mapping';
 
-const combinationPath = (it: PlannedItem<VariantRef>) => `/products/${it.productId}/combinations/${it.combinationId}`;
-const combinationWhat = (it: PlannedItem<VariantRef>) => `combination ${it.combinationId} of product ${it.productId}`;
+type Ids = { productId: number; combinationId: number };
+type PlannedItem<T extends VariantRef> = CollapsedInput<T, Ids>;
+type Combination = StockFields & { id: number };
+
+/** Ecwid product and combination ids are positive integers; the hub hands them over as strings. */
+export function parseEcwidId(raw: string): number | undefined {
+  if (!/^[1-9][0-9]{0,17}$/.test(raw)) return undefined;
+  const n = Number(raw);
+  return Number.isSafeInteger(n) ? n : undefined;
+}
+
+export function ecwidIds(input: VariantRef): Ids | undefined {
+  const productId = parseEcwidId(input.externalProductId);
+  const combinationId = parseEcwidId(input.externalVariantId);
+  return productId === undefined || combinationId === undefined ? undefined : { productId, combinationId };
+}
 
 /**
- * Which writes to send. In-place writes (the hub says `previous` equals `target`) are dropped only when
- * that saves whole calls: all of them in place → no call at all; or dropping them needs fewer batches.
- * Otherwise they ride along for free and re-assert the truth in case the hub's belief is stale.
+ * In-place writes (the hub says `previous` equals `target`) are dropped only when that saves whole calls (a
+ * batch costs two): all in place → no call at all; or dropping them needs fewer calls. Otherwise they ride
+ * along for free and re-assert the truth in case the hub's belief is stale.
  */
-export function planWrites(
-  items: PlannedItem<StockWrite>[],
-  maxBatch: number,
-): { send: PlannedItem<StockWrite>[]; skipped: PlannedItem<StockWrite>[] } {
+export function planWrites(items: PlannedItem<StockWrite>[], maxBatch: number) {
   const inPlace = (i: PlannedItem<StockWrite>) => isInPlace(i.input);
   const changed = items.filter((i) => !inPlace(i));
   const calls = (n: number) => (n < MIN_SUBREQUESTS_FOR_BATCH ? n : 2 * Math.ceil(n / maxBatch));
   if (calls(changed.length) < calls(items.length)) return { send: changed, skipped: items.filter(inPlace) };
   return { send: items, skipped: [] };
 }
+
+/**
+ * A PUT's answer → the write's error, if any. Ecwid answers `{"updateCount": 1}`, or 0 "depending on whether
+ * the update was successful" (https://api-docs.ecwid.com/reference/update-product-variation). Only a positive
+ * count is proof of the write; an answer without a count (an unreadable batch body, a proxy's page) is
+ * Transient — never recorded as written — and the hub's absolute write is sent again.
+ */
+export function writeError(what: string, result: CallResult): PluginError | undefined {
+  if (!result.ok) return result.error;
+  const count = (result.body as { updateCount?: unknown } | undefined)?.updateCount;
+  if (count === 0) return new Rejected(`Ecwid updated nothing for ${what} (updateCount 0)`);
+  if (typeof count !== 'number' || !(count > 0))
+    return new Transient(`Ecwid's answer for ${what} carries no updateCount: the write is not confirmed`);
+  return undefined;
+}
+
+const what = (it: PlannedItem<VariantRef>) => `combination ${it.combinationId} of product ${it.productId}`;
 
 export class EcwidConnection implements StoreConnection {
   readonly writeStock: StoreConnection['writeStock'];
@@ -60,7 +88,6 @@ export class EcwidConnection implements StoreConnection {
         read: 'Not an Ecwid combination id (ids are positive integers)',
       },
       verify: () => this.verify(),
-      // One run is one callMany (separate calls, or the Batch API above its threshold): one unit of work.
       write: { skipInPlace: (items) => planWrites(items, this.opts.maxBatch ?? ECWID_MAX_BATCH), run: (send) => this.writeAll(send) },
       read: { run: (items) => this.readAll(items) },
     }));
@@ -72,99 +99,53 @@ export class EcwidConnection implements StoreConnection {
   }
 
   private async writeAll(send: readonly PlannedItem<StockWrite>[]): Promise<(PluginError | undefined)[]> {
-    const verdicts = new Map<string, PluginError | undefined>();
-    const calls: RestCall[] = send.map((it, k) => ({
+    const calls = send.map((it, k) => ({
       id: String(k),
-      method: 'PUT',
-      path: combinationPath(it),
+      method: 'PUT' as const,
+      path: `/products/${it.productId}/combinations/${it.combinationId}`,
       body: toStockUpdate(it.input.target),
-      what: combinationWhat(it),
+      what: what(it),
     }));
-    await callMany(
-      this.api,
-      calls,
-      (call, result) => {
-        const outcome = writeOutcome(combinationWhat(send[Number(call.id)]), result);
-        verdicts.set(call.id, outcome.status === 'failed' ? outcome.error : undefined);
-      },
-      this.opts,
-    );
-    return send.map((_, k) => verdicts.get(String(k)));
+    return (await callMany(this.api, calls, this.opts)).map((result, k) => writeError(calls[k].what, result));
   }
 
   private async readAll(items: readonly PlannedItem<VariantRef>[]): Promise<(TargetStock | PluginError | undefined)[]> {
-    const byProduct = new Map<number, PlannedItem<VariantRef>[]>();
-    for (const it of items) byProduct.set(it.productId, [...(byProduct.get(it.productId) ?? []), it]);
-    const failedProducts = new Map<number, PluginError>();
+    const getAll = async (pids: number[], path: (pid: number) => string) => {
+      const calls = pids.map((pid) => ({ id: String(pid), method: 'GET' as const, path: path(pid), what: `product ${pid}` }));
+      const results = await callMany(this.api, calls, this.opts);
+      return new Map(pids.map((pid, k) => [pid, results[k]]));
+    };
     // 1. Every product's combinations (one list per product).
-    const lists = new Map<number, EcwidCombination[]>();
-    await callMany(
-      this.api,
-      [...byProduct.keys()].map((pid) => ({
-        id: String(pid),
-        method: 'GET' as const,
-        path: `/products/${pid}/combinations`,
-        what: `product ${pid}`,
-      })),
-      (call, result) => {
-        const pid = Number(call.id);
-        if (result.ok && Array.isArray(result.body)) lists.set(pid, result.body as EcwidCombination[]);
-        else
-          failedProducts.set(
-            pid,
-            result.ok ? new Rejected(`Ecwid answered the combinations of product ${pid} with something other than a list`) : result.error,
-          );
-      },
-      this.opts,
-    );
+    const pids = [...new Set(items.map((it) => it.productId))];
+    const lists = new Map<number, Combination[] | PluginError>();
+    for (const [pid, r] of await getAll(pids, (pid) => `/products/${pid}/combinations`)) {
+      if (!r.ok) lists.set(pid, r.error);
+      else if (Array.isArray(r.body)) lists.set(pid, r.body as Combination[]);
+      else lists.set(pid, new Rejected(`Ecwid answered the combinations of product ${pid} with something other than a list`));
+    }
+    const combination = (it: PlannedItem<VariantRef>) => {
+      const list = lists.get(it.productId)!;
+      return Array.isArray(list) ? list.find((c) => c.id === it.combinationId) : list;
+    };
+    const inherits = (it: PlannedItem<VariantRef>) => {
+      const c = combination(it);
+      return c !== undefined && !(c instanceof Error) && inheritsStock(c);
+    };
     // 2. The base product's stock, only for products with a combination that inherits it.
-    const needBase = [...lists]
-      .filter(([pid, list]) =>
-        byProduct.get(pid)!.some((it) => {
-          const c = list.find((x) => x.id === it.combinationId);
-          return c !== undefined && inheritsStock(c);
-        }),
-      )
-      .map(([pid]) => pid);
-    const bases = new Map<number, EcwidProductStock>();
-    const failedBases = new Map<number, PluginError>();
-    await callMany(
-      this.api,
-      needBase.map((pid) => ({ id: String(pid), method: 'GET' as const, path: `/products/${pid}`, what: `product ${pid}` })),
-      (call, result) => {
-        if (result.ok && result.body && typeof result.body === 'object') bases.set(Number(call.id), result.body as EcwidProductStock);
-        else if (!result.ok) failedBases.set(Number(call.id), result.error);
-      },
-      this.opts,
-    );
+    const needBase = pids.filter((pid) => items.some((it) => it.productId === pid && inherits(it)));
+    const bases = await getAll(needBase, (pid) => `/products/${pid}`);
     return items.map((it) => {
-      const pid = it.productId;
-      const list = lists.get(pid);
-      if (!list) return failedProducts.get(pid);
-      const c = list.find((x) => x.id === it.combinationId);
+      const c = combination(it);
+      if (c instanceof Error) return c;
       if (!c)
-        return new NotFound(`Ecwid product ${pid} has no combination ${it.combinationId}`, {
-          productId: pid,
+        return new NotFound(`Ecwid product ${it.productId} has no combination ${it.combinationId}`, {
+          productId: it.productId,
           combinationId: it.combinationId,
         });
-      if (inheritsStock(c) && !bases.has(pid)) return failedBases.get(pid);
-      return fromCombination(c, bases.get(pid));
+      if (!inheritsStock(c)) return fromCombination(c);
+      const base = bases.get(it.productId)!;
+      if (!base.ok) return base.error;
+      return base.body && typeof base.body === 'object' ? fromCombination(c, base.body as StockFields) : undefined;
     });
   }
-}
-
-/**
- * A PUT's answer → the write's outcome. Ecwid answers `{"updateCount": 1}`, or 0 "depending on whether
- * the update was successful" (https://api-docs.ecwid.com/reference/update-product-variation). Only a
- * positive count is proof of the write; an answer without a count (an unreadable batch body, a proxy's
- * page) is Transient — never recorded as written — and the hub's absolute write is sent again.
- */
-export function writeOutcome(what: string, result: CallResult): { status: 'written' } | { status: 'failed'; error: PluginError } {
-  if (!result.ok) return { status: 'failed', error: result.error };
-  const count = (result.body as EcwidUpdateStatus | undefined)?.updateCount;
-  if (count === 0) return { status: 'failed', error: new Rejected(`Ecwid updated nothing for ${what} (updateCount 0)`) };
-  if (typeof count !== 'number' || !(count > 0)) {
-    return { status: 'failed', error: new Transient(`Ecwid's answer for ${what} carries no updateCount: the write is not confirmed`) };
-  }
-  return { status: 'written' };
 }

@@ -1,21 +1,16 @@
 /**
- * The store's REST v3 client: ctx.http with the store's base URL, the Bearer token and Ecwid's error
- * codes read into the SDK taxonomy. The only I/O the plugin does goes through here.
+ * The store's REST v3 client: ctx.http with the store's base URL, the Bearer token and Ecwid's error codes read
+ * into the SDK taxonomy. The only I/O the plugin does goes through here.
  */
 import { AuthError, type ConnectContext, type HttpClient, type HttpResponse } from '@stock-sync/plugin-sdk';
 import { DEFAULT_BASE_URL } from './manifest';
-import { errorBodyOf } from './ecwid-types';
-
-/** `{baseUrl or https://app.ecwid.com}/api/v3/{storeId}`, tolerating a trailing slash. */
-export function apiBaseUrl(credentials: Readonly<Record<string, string>>): string {
-  const root = (credentials.baseUrl || DEFAULT_BASE_URL).trim().replace(/\/+$/, '');
-  return `${root}/api/v3/${encodeURIComponent((credentials.storeId ?? '').trim())}`;
-}
 
 export function createEcwidApi(ctx: ConnectContext): HttpClient {
   const token = ctx.credentials.accessToken ?? '';
+  // `{baseUrl or https://app.ecwid.com}/api/v3/{storeId}`, tolerating a trailing slash.
+  const root = (ctx.credentials.baseUrl || DEFAULT_BASE_URL).trim().replace(/\/+$/, '');
   return ctx.http.extend({
-    baseURL: apiBaseUrl(ctx.credentials),
+    baseURL: `${root}/api/v3/${encodeURIComponent((ctx.credentials.storeId ?? '').trim())}`,
     headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' },
     classify: classifyEcwidResponse,
     secrets: token ? [token] : [],
@@ -23,22 +18,28 @@ export function createEcwidApi(ctx: ConnectContext): HttpClient {
 }
 
 /**
- * 403 INVALID_API_TOKEN / INSUFFICIENT_APP_SCOPE and 401 → AuthError; 404 STORE_NOT_FOUND is a wrong
- * store id, i.e. credentials to fix, so AuthError too (not a missing variant). The message carries
- * Ecwid's code only, never request data.
+ * Ecwid error bodies: `{ errorMessage, errorCode }` (errorCode on newer endpoints; the official Java client's
+ * EcwidApiError). The legacy batch-create error example shows `error_message`: read too.
+ */
+export function errorBodyOf(data: unknown): { errorMessage?: string; errorCode?: string } | undefined {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return undefined;
+  const d = data as Record<string, unknown>;
+  const message = typeof d.errorMessage === 'string' ? d.errorMessage : typeof d.error_message === 'string' ? d.error_message : undefined;
+  const code = typeof d.errorCode === 'string' ? d.errorCode : undefined;
+  return message === undefined && code === undefined ? undefined : { errorMessage: message, errorCode: code };
+}
+
+/**
+ * 403 INVALID_API_TOKEN / INSUFFICIENT_APP_SCOPE and 401 → AuthError; 404 STORE_NOT_FOUND is a wrong store id,
+ * i.e. credentials to fix, so AuthError too (not a missing variant). The message carries Ecwid's code only.
  */
 export function classifyEcwidResponse(res: HttpResponse): { error?: AuthError } | undefined {
-  const body = errorBodyOf(res.data);
+  const code = errorBodyOf(res.data)?.errorCode;
   if (res.status === 401 || res.status === 403) {
-    return {
-      error: new AuthError(`Ecwid refused the access token (${body?.errorCode ?? `HTTP ${res.status}`})`, {
-        status: res.status,
-        code: body?.errorCode,
-      }),
-    };
+    return { error: new AuthError(`Ecwid refused the access token (${code ?? `HTTP ${res.status}`})`, { status: res.status, code }) };
   }
-  if (res.status === 404 && body?.errorCode === 'STORE_NOT_FOUND') {
-    return { error: new AuthError('Ecwid has no store with this store id (STORE_NOT_FOUND)', { status: 404, code: body.errorCode }) };
+  if (res.status === 404 && code === 'STORE_NOT_FOUND') {
+    return { error: new AuthError('Ecwid has no store with this store id (STORE_NOT_FOUND)', { status: 404, code }) };
   }
   return undefined;
 }

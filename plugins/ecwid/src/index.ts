@@ -12,14 +12,11 @@ import { oauth } from './oauth';
 export const plugin: IntegrationPlugin = {
   manifest,
   credentialFields,
-  connect(ctx) {
-    return new EcwidConnection(createEcwidApi(ctx), ctx.log);
-  },
+  connect: (ctx) => new EcwidConnection(createEcwidApi(ctx), ctx.log),
   oauth,
   notices: ecwidNotices,
 };
 
 export default plugin;
 export { manifest, credentialFields };
-export { toStockUpdate, fromCombination } from './stock-mapping';
-export { ecwidNoticeId, ecwidNoticeProducts, ecwidNoticeRefs, ecwidNoticeStore, verifyEcwidNotice } from './notices';
+export { ecwidNoticeProducts, ecwidNoticeRefs } from './notices';

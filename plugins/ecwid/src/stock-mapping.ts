@@ -9,9 +9,9 @@
  * combination off unlimited (modelled in the simulator, README "quirks").
  */
 import { OUT_OF_STOCK, UNLIMITED, quantity, type TargetStock } from '@stock-sync/plugin-sdk';
-import type { EcwidCombinationStockUpdate } from './ecwid-types';
 
-export function toStockUpdate(target: TargetStock): EcwidCombinationStockUpdate {
+/** The body of PUT /products/{pid}/combinations/{cid}. */
+export function toStockUpdate(target: TargetStock): StockFields {
   switch (target.kind) {
     case 'unlimited':
       return { unlimited: true };
@@ -22,6 +22,7 @@ export function toStockUpdate(target: TargetStock): EcwidCombinationStockUpdate 
   }
 }
 
+/** The stock fields of a combination or a product; `quantity` is omitted while a combination inherits the product's. */
 export interface StockFields {
   quantity?: number;
   unlimited?: boolean;

@@ -1,6 +1,6 @@
 import { fromCombination, inheritsStock, toStockUpdate } from '../src/stock-mapping';
-import { planWrites } from '../src/connection';
-import { planItems } from '../src/ids';
+import { collapseDuplicates } from '@stock-sync/plugin-sdk';
+import { ecwidIds, planWrites } from '../src/connection';
 
 it('maps targets to combination fields and back', () => {
   expect(toStockUpdate({ kind: 'unlimited' })).toEqual({ unlimited: true });
@@ -16,13 +16,14 @@ it('maps targets to combination fields and back', () => {
 it('drops in-place writes only when that saves calls', () => {
   const O = { kind: 'out_of_stock' } as const;
   const mk = (n: number, changed: number) =>
-    planItems(
+    collapseDuplicates(
       Array.from({ length: n }, (_, i) => ({
         externalProductId: '1',
         externalVariantId: String(i + 1),
         target: O,
         previous: i < changed ? ({ kind: 'unlimited' } as const) : O,
       })),
+      { ids: ecwidIds },
     ).items;
   expect(planWrites(mk(5, 0), 500).send).toHaveLength(0);
   expect(planWrites(mk(5, 1), 500).send).toHaveLength(1); // 1 PUT instead of a 2-call batch

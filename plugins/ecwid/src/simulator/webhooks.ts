@@ -9,7 +9,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { simHmacSha256 } from '@stock-sync/plugin-testkit';
-import { signedString } from '../webhook-signature';
+import { signedString } from '../oauth';
 import { SANDBOX_OAUTH_APP } from './oauth';
 import type { EcwidSimState } from './state';
 
