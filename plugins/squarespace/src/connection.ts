@@ -21,16 +21,8 @@ import {
   type StoreConnection,
   type VariantRef,
 } from '@stock-sync/plugin-sdk';
-import {
-  COMMERCE_PATH,
-  DEFAULT_BASE_URL,
-  MAX_IDS_PER_READ,
-  MAX_OPERATIONS_PER_ADJUSTMENT,
-  RATE_LIMIT_COOLDOWN_MS,
-  USER_AGENT,
-} from './manifest';
-import { errorBodyOf, type InventoryItem } from './squarespace-types';
-import { adjustmentFor, fromInventoryItem } from './stock-mapping';
+import { DEFAULT_BASE_URL, MAX_IDS_PER_READ, MAX_OPERATIONS_PER_ADJUSTMENT, RATE_LIMIT_COOLDOWN_MS, USER_AGENT } from './manifest';
+import { adjustmentFor, fromInventoryItem, type InventoryItem } from './stock-mapping';
 
 type PlannedItem<T extends VariantRef> = Planned<T, { variantId: string }>;
 type WriteItem = PlannedItem<StockWrite>;
@@ -47,10 +39,24 @@ export function planIds(ref: VariantRef): { variantId: string } | undefined {
   return variantId.length > 0 && variantId.length <= 128 && !/[,/?#\s]/.test(variantId) ? { variantId } : undefined;
 }
 
+/** Every Commerce API error is `{ type, subtype, message, details, contextId }` (responses-error-handling). */
+export function errorBodyOf(data: unknown): { type: string; subtype: string | null; message: string } | undefined {
+  if (typeof data === 'string') {
+    try {
+      data = JSON.parse(data);
+    } catch {
+      return undefined;
+    }
+  }
+  const d = (typeof data === 'object' && data !== null ? data : {}) as { type?: unknown; message?: unknown; subtype?: string | null };
+  return typeof d.type === 'string' && typeof d.message === 'string'
+    ? { type: d.type, subtype: d.subtype ?? null, message: d.message }
+    : undefined;
+}
+
 /**
- * 401/403 → AuthError with Squarespace's error type. A 429 without Retry-After means the documented
- * one-minute cool-down: the client is told to hold off that long (it then fails fast with
- * RateLimited and the orchestrator reschedules rather than sleeping through it).
+ * 401/403 → AuthError with Squarespace's error type. A 429 without Retry-After is the documented one-minute
+ * cool-down: the client holds off that long (failing fast with RateLimited; the orchestrator reschedules).
  */
 function classify(res: HttpResponse): { error?: PluginError; pauseMs?: number } | undefined {
   if (res.status === 401 || res.status === 403) {
@@ -75,7 +81,7 @@ export class SquarespaceConnection implements StoreConnection {
     // The Commerce API client: the base URL, the Bearer key and the User-Agent Squarespace requires.
     const key = ctx.credentials.apiKey ?? '';
     this.api = ctx.http.extend({
-      baseURL: `${(ctx.credentials.baseUrl || DEFAULT_BASE_URL).trim().replace(/\/+$/, '')}${COMMERCE_PATH}`,
+      baseURL: `${(ctx.credentials.baseUrl || DEFAULT_BASE_URL).trim().replace(/\/+$/, '')}/1.0/commerce`,
       headers: { Authorization: `Bearer ${key}`, 'User-Agent': USER_AGENT, Accept: 'application/json' },
       classify,
       secrets: key ? [key] : [],
@@ -86,10 +92,7 @@ export class SquarespaceConnection implements StoreConnection {
       log: ctx.log,
       key: (ref) => ref.externalVariantId.trim(),
       ids: planIds,
-      invalid: {
-        write: (ref) => new Rejected('Not a usable Squarespace variant id', { externalVariantId: ref.externalVariantId }),
-        read: (ref) => new NotFound('Not a usable Squarespace variant id', { externalVariantId: ref.externalVariantId }),
-      },
+      invalid: { write: 'Not a usable Squarespace variant id', read: 'Not a usable Squarespace variant id' },
       verify: () => this.verify(),
       // In-place writes are dropped only when that saves whole adjustment calls; otherwise they ride along
       // for free and re-assert the truth in case the hub's belief is stale.
@@ -108,7 +111,12 @@ export class SquarespaceConnection implements StoreConnection {
     if (!refused) return undefined;
     // The adjustment is all-or-nothing and names no variant: find the ones that are gone
     // (one read), report them NotFound, and send the rest once more as a new adjustment.
-    const present = await this.existing(part.map((it) => it.variantId));
+    const present = new Set<string>();
+    for (const ids of chunk(
+      part.map((it) => it.variantId),
+      MAX_IDS_PER_READ,
+    ))
+      for (const item of await this.readIds(ids)) present.add(item.variantId);
     const rest = part.filter((it) => present.has(it.variantId));
     if (rest.length === part.length) return refused;
     const again = rest.length === 0 ? undefined : await this.adjust(rest);
@@ -141,15 +149,6 @@ export class SquarespaceConnection implements StoreConnection {
     }
   }
 
-  /** Which of these variant ids still have an inventory item. */
-  private async existing(ids: string[]): Promise<Set<string>> {
-    const found = new Set<string>();
-    for (const part of chunk(ids, MAX_IDS_PER_READ)) {
-      for (const item of await this.readIds(part)) found.add(item.variantId);
-    }
-    return found;
-  }
-
   /**
    * GET /inventory/{id,id,…}. Squarespace refuses the whole read with 404 when "one or more requested
    * inventory items were not found" (retrieving-specific-inventory): the ids are then split in halves
@@ -173,8 +172,7 @@ export class SquarespaceConnection implements StoreConnection {
   }
 
   private async readPart(part: readonly PlannedItem<VariantRef>[]) {
-    const rows = await this.readIds(part.map((it) => it.variantId));
-    const byId = new Map(rows.map((r) => [r.variantId, r]));
+    const byId = new Map((await this.readIds(part.map((it) => it.variantId))).map((r) => [r.variantId, r]));
     return part.map((it) => {
       const row = byId.get(it.variantId);
       return row ? fromInventoryItem(row) : gone(it.variantId);

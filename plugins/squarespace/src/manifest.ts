@@ -1,12 +1,7 @@
-/**
- * Squarespace platform facts as data. Every number here has its source in README.md.
- */
+/** Squarespace platform facts as data. Every number here has its source in README.md. */
 import { BASE_URL_FIELD, CONTRACT_VERSION, type CredentialField, type PluginManifest } from '@stock-sync/plugin-sdk';
 
 export const DEFAULT_BASE_URL = 'https://api.squarespace.com';
-
-/** Commerce APIs 1.0 live under this prefix; inventory is `${COMMERCE_PATH}/inventory…`. */
-export const COMMERCE_PATH = '/1.0/commerce';
 
 /**
  * Operations per adjustment request. Squarespace documents no maximum (unverified); 50 is the
@@ -35,7 +30,6 @@ export const manifest: PluginManifest = {
     readBack: true,
   },
   rateLimit: {
-    // 300 requests per minute (5/s); over it 429 and a one-minute cool-down. 4/s, burst 5 stays under.
     requestsPerSecond: 4,
     burst: 5,
     note:
@@ -44,6 +38,13 @@ export const manifest: PluginManifest = {
   },
   docsUrl: 'https://developers.squarespace.com/commerce-apis/adjust-stock-quantities',
 };
+
+const expiryField = (name: string, token: string, field: string): CredentialField => ({
+  name,
+  secret: false,
+  required: false,
+  description: `ISO-8601 instant the ${token} expires (Squarespace's ${field}); set by the install flow and every refresh.`,
+});
 
 export const credentialFields: readonly CredentialField[] = [
   {
@@ -60,19 +61,7 @@ export const credentialFields: readonly CredentialField[] = [
     description:
       'OAuth refresh token (set by the install flow); the hub renews the short-lived access token with it. An API key needs none.',
   },
-  {
-    name: 'accessTokenExpiresAt',
-    secret: false,
-    required: false,
-    description:
-      "ISO-8601 instant the OAuth access token expires (Squarespace's access_token_expires_at); set by the install flow and every refresh.",
-  },
-  {
-    name: 'refreshTokenExpiresAt',
-    secret: false,
-    required: false,
-    description:
-      "ISO-8601 instant the refresh token expires (Squarespace's refresh_token_expires_at); set by the install flow and every refresh.",
-  },
+  expiryField('accessTokenExpiresAt', 'OAuth access token', 'access_token_expires_at'),
+  expiryField('refreshTokenExpiresAt', 'refresh token', 'refresh_token_expires_at'),
   BASE_URL_FIELD,
 ];

@@ -1,17 +1,15 @@
 /**
  * How a site connects Squarespace: its OAuth 2.0 code flow (https://developers.squarespace.com/commerce-apis/oauth).
- *  1. consent at login.squarespace.com; `access_type=offline` asks for a refresh token; scopes comma-separated;
- *  2. Squarespace sends the browser back with ?code&state (not signed: the state check stands alone);
- *  3. the tokens endpoint takes HTTP Basic client authentication and JSON (the SDK's postTokenRequest, for the code
- *     and the refresh alike). The quirk that keeps `exchange` and `refreshCredentials` here: the answer gives the
- *     expiries as Unix-second instants (`access_token_expires_at`, `refresh_token_expires_at`), not RFC 6749's
- *     `expires_in` (read as a fallback);
- *  4. GET /1.0/authorization/website names the site ("a given API key or OAuth token can only belong to one
- *     website", https://developers.squarespace.com/commerce-apis/retrieve-basic-site-info).
- * Every request carries the User-Agent Squarespace requires (commerce-apis/making-requests). The exact refusal body
- * of a spent or revoked refresh token is **unverified**: RFC 6749 `invalid_grant`-style codes (the SDK) and
- * Squarespace's error object (`{type, message}`) on a 4xx (not 429) are both read as AuthError.
- * Decisions and sources: README.md "Connecting".
+ * Consent with `access_type=offline` (asks for a refresh token), scopes comma-separated; the callback ?code&state is
+ * not signed (the state check stands alone). The tokens endpoint takes HTTP Basic client authentication and JSON
+ * (the SDK's postTokenRequest, for the code and the refresh). The quirk that keeps `exchange` and
+ * `refreshCredentials` here: the answer gives the expiries as Unix-second instants (`access_token_expires_at`,
+ * `refresh_token_expires_at`), not RFC 6749's `expires_in` (read as a fallback). GET /1.0/authorization/website then
+ * names the site ("a given API key or OAuth token can only belong to one website",
+ * https://developers.squarespace.com/commerce-apis/retrieve-basic-site-info). Every request carries the User-Agent
+ * Squarespace requires (commerce-apis/making-requests). The exact refusal body of a spent or revoked refresh token is
+ * **unverified**: RFC 6749 `invalid_grant`-style codes (the SDK) and Squarespace's error object (`{type, message}`)
+ * on a 4xx (not 429) are both AuthError. Decisions and sources: README.md "Connecting".
  */
 import {
   ACCESS_TOKEN_EXPIRES_AT,
@@ -31,7 +29,7 @@ import {
   type PluginOAuth,
 } from '@stock-sync/plugin-sdk';
 import { DEFAULT_BASE_URL, USER_AGENT } from './manifest';
-import { errorBodyOf } from './squarespace-types';
+import { errorBodyOf } from './connection';
 
 const TOKEN_URL = 'https://login.squarespace.com/api/1/login/oauth/provider/tokens';
 const WEBSITE_URL = `${DEFAULT_BASE_URL}/1.0/authorization/website`;

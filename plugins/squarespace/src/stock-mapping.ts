@@ -1,29 +1,37 @@
 /**
- * TargetStock ⇄ Squarespace InventoryItem (the table in README.md).
+ * TargetStock ⇄ Squarespace InventoryItem (the table in README.md), over the Inventory API 1.0 wire shapes
+ * (developers.squarespace.com/commerce-apis: retrieve-specific-inventory, adjust-stock-quantities).
  *
  *   unlimited     → setUnlimitedOperations: [variantId]               read: isUnlimited true
  *   out of stock  → setFiniteOperations: [{variantId, quantity: 0}]   read: isUnlimited false, quantity ≤ 0
  *   quantity n    → setFiniteOperations: [{variantId, quantity: n}]   read: isUnlimited false, quantity n
  */
 import { OUT_OF_STOCK, UNLIMITED, quantity, type TargetStock } from '@stock-sync/plugin-sdk';
-import type { AdjustmentBody, InventoryItem } from './squarespace-types';
 
-export interface VariantTarget {
+export interface InventoryItem {
   variantId: string;
-  target: TargetStock;
+  sku: string | null;
+  descriptor: string;
+  isUnlimited: boolean;
+  quantity: number;
+}
+
+export interface AdjustmentBody {
+  setFiniteOperations?: { variantId: string; quantity: number }[];
+  setUnlimitedOperations?: string[];
 }
 
 /** One adjustment body for a set of distinct variants (absolute operations only: safe to repeat). */
-export function adjustmentFor(items: readonly VariantTarget[]): AdjustmentBody {
-  const setFiniteOperations: { variantId: string; quantity: number }[] = [];
-  const setUnlimitedOperations: string[] = [];
-  for (const { variantId, target } of items) {
-    if (target.kind === 'unlimited') setUnlimitedOperations.push(variantId);
-    else setFiniteOperations.push({ variantId, quantity: target.kind === 'quantity' ? target.quantity : 0 });
-  }
+export function adjustmentFor(items: readonly { variantId: string; target: TargetStock }[]): AdjustmentBody {
+  const unlimited = items.filter((it) => it.target.kind === 'unlimited').map((it) => it.variantId);
+  const finite = items.filter((it) => it.target.kind !== 'unlimited');
   const body: AdjustmentBody = {};
-  if (setFiniteOperations.length) body.setFiniteOperations = setFiniteOperations;
-  if (setUnlimitedOperations.length) body.setUnlimitedOperations = setUnlimitedOperations;
+  if (finite.length)
+    body.setFiniteOperations = finite.map(({ variantId, target }) => ({
+      variantId,
+      quantity: target.kind === 'quantity' ? target.quantity : 0,
+    }));
+  if (unlimited.length) body.setUnlimitedOperations = unlimited;
   return body;
 }
 
