@@ -3,7 +3,7 @@
  * Decisions and their sources: README.md.
  */
 import type { IntegrationPlugin } from '@stock-sync/plugin-sdk';
-import { NuvemshopConnection } from './connection';
+import { nuvemshopConnection } from './connection';
 import { credentialFields, manifest } from './manifest';
 import { nuvemshopNotices } from './notices';
 import { oauth } from './oauth';
@@ -13,7 +13,7 @@ export const plugin: IntegrationPlugin = {
   manifest,
   credentialFields,
   connect(ctx) {
-    return new NuvemshopConnection(createNuvemshopApi(ctx), ctx.log, undefined, (ctx.credentials.locationId ?? '').trim() || undefined);
+    return nuvemshopConnection(createNuvemshopApi(ctx), ctx.log, undefined, (ctx.credentials.locationId ?? '').trim() || undefined);
   },
   oauth,
   notices: nuvemshopNotices,
@@ -21,5 +21,4 @@ export const plugin: IntegrationPlugin = {
 
 export default plugin;
 export { manifest, credentialFields } from './manifest';
-export { toVariantPatch, fromVariantStock } from './stock-mapping';
-export { nuvemshopNoticeProducts, nuvemshopNoticeRefs, nuvemshopNoticeStore, verifyNuvemshopNotice } from './notices';
+export { nuvemshopNoticeProducts, nuvemshopNoticeRefs } from './notices';

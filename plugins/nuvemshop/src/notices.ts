@@ -6,31 +6,32 @@
  *    the url "Must be HTTPS", and no localhost/tiendanube/nuvemshop domain;
  *  - events: product/created|updated|deleted; the only variant event is product_variant/custom_fields_updated;
  *  - body `{store_id, event, id}` — for product events `id` is the PRODUCT's id: no variant is named;
- *  - `X-Linkedstore-HMAC-SHA256`: hex HMAC-SHA256 of the raw body with the app's secret (webhook-signature.ts);
+ *  - `X-Linkedstore-HMAC-SHA256`: hex HMAC-SHA256 of the raw body with the app's secret (the document's PHP
+ *    example: hash_hmac('sha256', $data, APP_SECRET)), compared in constant time over the exact bytes received;
  *  - retries on anything but 2XX within 40 s, up to 18 times over 48 hours; messages may come out of order
  *    and more than once.
  */
 import {
-  type ConnectContext,
-  type HttpClient,
+  hmacSha256,
   idText,
   NotFound,
   noticeHeader,
+  safeEqual,
+  type HttpClient,
   type NoticeRef,
-  type NoticeRequest,
   type PluginNotices,
 } from '@stock-sync/plugin-sdk';
-import { parseNuvemId } from './batch-plan';
-import { createNuvemshopApi } from './nuvemshop-api';
-import { isSignedByApp, SIGNATURE_HEADER } from './webhook-signature';
+import { createNuvemshopApi, parseNuvemId } from './nuvemshop-api';
 
-export const NOTICE_TOPICS = ['product/updated'] as const;
+const NOTICE_TOPICS = ['product/updated'] as const;
 const PER_PAGE = 200;
 const MAX_PAGES = 50;
+export const SIGNATURE_HEADER = 'x-linkedstore-hmac-sha256';
 
-/** The app's signature over the exact bytes received (the hub has parsed nothing yet). */
-export function verifyNuvemshopNotice(req: NoticeRequest): boolean {
-  return isSignedByApp(Buffer.from(req.rawBody), noticeHeader(req.headers, SIGNATURE_HEADER), req.secret);
+/** Shared with oauth.ts's verifyUninstall: the same header, the same app secret. */
+export function isSignedByApp(rawBody: Buffer, header: string | undefined, appSecret: string): boolean {
+  if (!header || !appSecret) return false;
+  return safeEqual(header.trim().toLowerCase(), hmacSha256(appSecret, rawBody, 'hex'));
 }
 
 /** The documented body, or a throw (the hub answers 400) when it is not `{store_id, event, …}`. */
@@ -44,7 +45,7 @@ function documentedEvent(body: unknown): { event: string; storeId: string; id: u
 }
 
 /** `store_id`: "received as user_id at the authentication step" — what oauth.ts records as externalStoreId. */
-export function nuvemshopNoticeStore(body: unknown): string | undefined {
+function nuvemshopNoticeStore(body: unknown): string | undefined {
   try {
     return documentedEvent(body).storeId;
   } catch {
@@ -100,10 +101,11 @@ export const nuvemshopNotices: PluginNotices = {
   signedWith: 'app',
   // `{store_id, event, id}` carries no event id or time: two edits of one product send the same bytes.
   repeatsBodies: true,
-  verify: verifyNuvemshopNotice,
+  // The app's signature over the exact bytes received (the hub has parsed nothing yet).
+  verify: (req) => isSignedByApp(Buffer.from(req.rawBody), noticeHeader(req.headers, SIGNATURE_HEADER), req.secret),
   storeOf: (body) => nuvemshopNoticeStore(body),
   refs: (body) => nuvemshopNoticeRefs(body),
-  async subscribe(ctx: ConnectContext, { deliveryUrl }) {
+  async subscribe(ctx, { deliveryUrl }) {
     // No per-store secret: Nuvemshop signs with the app's secret, whatever the hub generated.
     const api = createNuvemshopApi(ctx);
     const existing = await webhooksTo(api, deliveryUrl);
@@ -112,7 +114,7 @@ export const nuvemshopNotices: PluginNotices = {
       await api.request({ method: 'POST', url: '/webhooks', body: { event, url: deliveryUrl } });
     }
   },
-  async unsubscribe(ctx: ConnectContext, { deliveryUrl }) {
+  async unsubscribe(ctx, { deliveryUrl }) {
     const api = createNuvemshopApi(ctx);
     for (const w of await webhooksTo(api, deliveryUrl)) {
       await api.request({ method: 'DELETE', url: `/webhooks/${w.id}`, idempotent: true });

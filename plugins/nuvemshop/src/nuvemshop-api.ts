@@ -3,9 +3,30 @@
  * header, the User-Agent it requires, and its rate and error signals read into the SDK's taxonomy.
  * The only I/O the plugin does goes through here.
  */
-import { AuthError, headerNumber, RateLimited, type ConnectContext, type HttpClient, type HttpResponse } from '@stock-sync/plugin-sdk';
+import {
+  AuthError,
+  headerNumber,
+  RateLimited,
+  type ConnectContext,
+  type HttpClient,
+  type HttpResponse,
+  type VariantRef,
+} from '@stock-sync/plugin-sdk';
 import { API_VERSION, DEFAULT_API_HOST, USER_AGENT_APP } from './manifest';
-import { isNuvemErrorBody } from './nuvemshop-types';
+
+/** A platform id: a positive integer, given to us as a string. */
+export function parseNuvemId(raw: string): number | undefined {
+  if (!/^[1-9][0-9]{0,18}$/.test(raw)) return undefined;
+  const n = Number(raw);
+  return Number.isSafeInteger(n) ? n : undefined;
+}
+
+/** Product and variant ids, or undefined when either cannot be a Nuvemshop id. */
+export function nuvemIds(ref: VariantRef): { productId: number; variantId: number } | undefined {
+  const productId = parseNuvemId(ref.externalProductId);
+  const variantId = parseNuvemId(ref.externalVariantId);
+  return productId === undefined || variantId === undefined ? undefined : { productId, variantId };
+}
 
 /** `{baseUrl or api host}/{version}/{store_id}`, tolerating a trailing slash on the override. */
 export function apiBaseUrl(credentials: Readonly<Record<string, string>>): string {
@@ -56,8 +77,9 @@ export function classifyNuvemshopResponse(res: HttpResponse): { error?: AuthErro
     };
   }
   if (res.status === 401 || res.status === 403 || res.status === 402) {
-    const body = isNuvemErrorBody(res.data) ? res.data : undefined;
-    const why = body ? [body.message, body.description].filter((s) => typeof s === 'string' && s.length > 0).join(': ') : '';
+    // The platform's error body: `{ code, message, description }`.
+    const body = typeof res.data === 'object' && res.data !== null ? (res.data as { message?: unknown; description?: unknown }) : {};
+    const why = [body.message, body.description].filter((s) => typeof s === 'string' && s.length > 0).join(': ');
     const what =
       res.status === 402
         ? 'Nuvemshop suspended API access for this store (402 Payment Required: the store or the app subscription is unpaid)'

@@ -19,15 +19,7 @@ import {
   type TokenResponse,
   type UninstallNotice,
 } from '@stock-sync/plugin-sdk';
-import { isSignedByApp, SIGNATURE_HEADER } from './webhook-signature';
-
-/** The consent URL: the app id (= the client id) in the path, filled by authorizeUrlFor from the app itself. */
-export const NUVEMSHOP_AUTHORIZE_TEMPLATE = 'https://www.tiendanube.com/apps/{appId}/authorize';
-/** Where the per-app authorize URLs live (the declared authorizeUrl; authorizeUrlFor builds the real one). */
-export const NUVEMSHOP_APPS_URL = 'https://www.tiendanube.com/apps';
-export const NUVEMSHOP_TOKEN_URL = 'https://www.tiendanube.com/apps/authorize/token';
-/** What the app must be registered with (the scopes live on the app, not in the URL). */
-export const NUVEMSHOP_SCOPES = ['read_products', 'write_products'] as const;
+import { isSignedByApp, SIGNATURE_HEADER } from './notices';
 
 /** The token answer → the store's credentials (the SDK adds the sandbox baseUrl). */
 export function toConnectedStore(token: TokenResponse) {
@@ -35,14 +27,11 @@ export function toConnectedStore(token: TokenResponse) {
   const storeId = idText(token.user_id);
   if (!accessToken) throw new Error('Nuvemshop token answer has no access_token');
   if (!storeId) throw new Error('Nuvemshop token answer has no user_id (the store id)');
-  return {
-    credentials: { storeId, accessToken },
-    externalStoreId: storeId,
-  };
+  return { credentials: { storeId, accessToken }, externalStoreId: storeId };
 }
 
 /** A verified app/uninstalled notice names the store; anything unsigned, mis-signed or another event is null. */
-export function verifyUninstall(req: InboundRequest, app: OAuthApp): UninstallNotice | null {
+function verifyUninstall(req: InboundRequest, app: OAuthApp): UninstallNotice | null {
   if (!isSignedByApp(req.rawBody, req.headers[SIGNATURE_HEADER], app.clientSecret)) return null;
   const b = jsonObjectOf(req);
   if (!b) return null;
@@ -52,9 +41,11 @@ export function verifyUninstall(req: InboundRequest, app: OAuthApp): UninstallNo
 }
 
 export const oauth: PluginOAuth = {
-  authorizeUrl: NUVEMSHOP_APPS_URL,
-  tokenUrl: NUVEMSHOP_TOKEN_URL,
-  scopes: NUVEMSHOP_SCOPES,
+  // Where the per-app authorize URLs live; authorizeUrlFor builds the real one.
+  authorizeUrl: 'https://www.tiendanube.com/apps',
+  tokenUrl: 'https://www.tiendanube.com/apps/authorize/token',
+  // What the app must be registered with (the scopes live on the app, not in the URL).
+  scopes: ['read_products', 'write_products'],
   scopeDelimiter: ',',
   tokenRequest: { clientAuthentication: 'body', encoding: 'form' },
   tokenLifetime: {
@@ -62,13 +53,14 @@ export const oauth: PluginOAuth = {
     source: 'https://tiendanube.github.io/api-documentation/authentication',
   },
   authorizeUrlFor(req) {
-    const url = oauthUrl(NUVEMSHOP_AUTHORIZE_TEMPLATE, { appId: req.app.clientId }, req.app);
+    // The app id (= the client id) in the path.
+    const url = oauthUrl('https://www.tiendanube.com/apps/{appId}/authorize', { appId: req.app.clientId }, req.app);
     url.searchParams.set('state', req.state);
     // Nuvemshop redirects to the URL registered on the app; the documents show no redirect_uri parameter
     // (unverified whether it is ignored). Sent so the sandbox's consent step knows where to answer.
     url.searchParams.set('redirect_uri', req.redirectUri);
     return url.toString();
   },
-  toConnectedStore: (token) => toConnectedStore(token),
+  toConnectedStore,
   verifyUninstall,
 };

@@ -1,8 +1,31 @@
 /**
  * TargetStock ⇄ Nuvemshop / Tiendanube variant stock. The one place that knows the table in README.md.
  */
-import type { TargetStock } from '@stock-sync/plugin-sdk';
-import type { NuvemVariantPatch, NuvemVariantStock } from './nuvemshop-types';
+import { sameTargetStock, type TargetStock } from '@stock-sync/plugin-sdk';
+
+/** One location's stock of a variant (multi-inventory): `variant.inventory_levels[]`. */
+interface NuvemInventoryLevel {
+  location_id: string;
+  stock: number | null;
+}
+
+/**
+ * A variant's stock fields. `stock` is null exactly when `stock_management` is false ("infinite"). With
+ * multi-inventory, `stock` is deprecated and "will reflect the total stock for that variant in every location";
+ * each location's count is in `inventory_levels`.
+ */
+export interface NuvemVariantStock {
+  id: number;
+  stock_management: boolean;
+  stock: number | null;
+  inventory_levels?: NuvemInventoryLevel[];
+}
+
+/**
+ * One element of the `PATCH /products/{id}/variants` body: either `stock` (single-location stores; "If only
+ * variant.stock is sent, we'll update the first inventory_level") or `inventory_levels` with the location named.
+ */
+type NuvemVariantPatch = { id: number; stock: number | null } | { id: number; inventory_levels: NuvemInventoryLevel[] };
 
 /**
  * `stock: null` is the platform's infinite stock (it then reports stock_management false); a number
@@ -36,9 +59,7 @@ export function fromVariantStock(v: Pick<NuvemVariantStock, 'stock_management' |
 /** Quantity 0 and out of stock are one state here (both are a tracked 0). */
 export function sameOnPlatform(a: TargetStock, b: TargetStock): boolean {
   const norm = (s: TargetStock): TargetStock => (s.kind === 'quantity' && s.quantity === 0 ? { kind: 'out_of_stock' } : s);
-  const x = norm(a);
-  const y = norm(b);
-  return x.kind === y.kind && (x.kind !== 'quantity' || x.quantity === (y as { quantity: number }).quantity);
+  return sameTargetStock(norm(a), norm(b));
 }
 
 /**

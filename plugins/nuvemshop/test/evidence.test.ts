@@ -8,7 +8,7 @@ import { Rejected, RateLimited } from '@stock-sync/plugin-sdk';
 import { evidence, expectSameShape, loadEvidenceDir } from '@stock-sync/plugin-testkit';
 import { platformDescription } from '../src/connection';
 import { classifyNuvemshopResponse } from '../src/nuvemshop-api';
-import type { NuvemVariantStock } from '../src/nuvemshop-types';
+import type { NuvemVariantStock } from '../src/stock-mapping';
 import { stockAt, toVariantPatch } from '../src/stock-mapping';
 import { apiPath, call, startNuvemSimulator, type NuvemSim } from './support/store';
 
