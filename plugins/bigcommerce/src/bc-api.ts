@@ -3,7 +3,7 @@
  * problem+json errors read into the SDK's taxonomy. The only I/O the plugin does goes through here.
  */
 import { AuthError, type ConnectContext, type HttpClient, type HttpResponse } from '@stock-sync/plugin-sdk';
-import type { BcErrorBody } from './bc-types';
+import type { BcCollection, BcErrorBody } from './bc-types';
 import { DEFAULT_BASE_URL } from './manifest';
 
 /** `{baseUrl}/stores/{storeHash}/v3`, tolerating a trailing slash or a pasted full API path. */
@@ -54,4 +54,10 @@ export function describeBcError(data: unknown): string {
   for (const [k, v] of Object.entries(body.errors ?? {}).slice(0, 3)) parts.push(`${k}: ${String(v)}`);
   for (const b of (body.batch_errors ?? []).slice(0, 3)) parts.push(describeBcError(b));
   return parts.filter(Boolean).join('; ');
+}
+
+/** Whether another page follows (meta.pagination current_page < total_pages). */
+export function hasNextPage(body: BcCollection<unknown> | undefined): boolean {
+  const p = body?.meta?.pagination;
+  return !!p && typeof p.current_page === 'number' && typeof p.total_pages === 'number' && p.current_page < p.total_pages;
 }

@@ -41,23 +41,9 @@ export interface BcErrorBody {
   batch_errors?: BcErrorBody[];
 }
 
-/** One item of PUT /catalog/variants. */
-export interface BcVariantPurchasingUpdate {
-  id: number;
-  purchasing_disabled: boolean;
-}
-
-/** One item of PUT /inventory/adjustments/absolute, identified by variant_id. */
-export interface BcAbsoluteAdjustmentItem {
-  location_id: number;
-  variant_id: number;
-  quantity: number;
-}
-
 /** One item of GET /inventory/locations/{location_id}/items (LocationItemsResponse, inventory spec). */
 export interface BcLocationItem {
   identity: { sku?: string; variant_id?: number; product_id?: number };
   available_to_sell: number;
   total_inventory_onhand: number;
-  settings?: { safety_stock?: number; is_in_stock?: boolean; warning_level?: number; bin_picking_number?: string };
 }

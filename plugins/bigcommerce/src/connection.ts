@@ -12,54 +12,66 @@ import {
   Rejected,
   stopsTheWork,
   toPluginError,
-  type HttpClient,
+  type ConnectContext,
   type PluginError,
-  type PluginLogger,
   type StoreConnection,
   type TargetStock,
   type VariantRef,
 } from '@stock-sync/plugin-sdk';
-import { describeBcError } from './bc-api';
-import type {
-  BcAbsoluteAdjustmentItem,
-  BcCollection,
-  BcLocationItem,
-  BcProductStock,
-  BcVariantPurchasingUpdate,
-  BcVariantStock,
-} from './bc-types';
-import { hasNextPage, onHandByVariant } from './location-levels';
-import { writeKey, type RecentWrites } from './recent-writes';
+import { apiBaseUrl, createBcApi, describeBcError, hasNextPage } from './bc-api';
+import type { BcCollection, BcLocationItem, BcProductStock } from './bc-types';
+import { processRecentWrites, writeKey, type RecentWrites } from './recent-writes';
 import {
   ADJUSTMENT_REASON,
+  DEFAULT_LOCATION_ID,
   MAX_ADJUSTMENT_ITEMS,
   MAX_LOCATION_IDS_PER_READ,
   MAX_PAGE_SIZE,
   MAX_PRODUCTS_PER_BATCH,
   MAX_VARIANTS_PER_BATCH,
 } from './manifest';
-import { bcIds } from './ids';
 import { fromBcStock } from './stock-mapping';
 import { planWrites, type Owned, type PlannedChange } from './write-plan';
 
+/** A BigCommerce id: a positive integer, given to us as a string. */
+export function parseBcId(raw: string): number | undefined {
+  const n = /^[1-9][0-9]{0,15}$/.test(raw) ? Number(raw) : NaN;
+  return Number.isSafeInteger(n) ? n : undefined;
+}
+
+/** A variant's product and variant ids, or undefined when they cannot be BigCommerce's (failed without a call). */
+function bcIds(ref: VariantRef): { productId: number; variantId: number } | undefined {
+  const productId = parseBcId(ref.externalProductId);
+  const variantId = parseBcId(ref.externalVariantId);
+  return productId === undefined || variantId === undefined ? undefined : { productId, variantId };
+}
+
+/**
+ * variant id → on-hand count at the location, from `GET /inventory/locations/{location_id}/items?variant_id:in=…`
+ * (LocationItemsResponse, inventory spec). `total_inventory_onhand` is what an absolute adjustment sets ("Override
+ * the existing inventory levels"); `available_to_sell` is that minus the safety stock, which the plugin does not
+ * manage. Items without a variant identity (product-level items) are skipped.
+ */
+export function onHandByVariant(body: BcCollection<BcLocationItem> | undefined): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const item of Array.isArray(body?.data) ? body!.data : []) {
+    const id = item?.identity?.variant_id;
+    const n = item?.total_inventory_onhand;
+    if (typeof id === 'number' && typeof n === 'number' && Number.isFinite(n)) out.set(id, n);
+  }
+  return out;
+}
+
 /** A whole-call 4xx names the request, not one variant: the items it carried are refused. */
 function callError(what: string, error: PluginError): PluginError {
-  const body = describeBcError(safeParse(error.details?.body));
-  return new Rejected(`BigCommerce refused ${what}${body ? `: ${body}` : ` (${error.message})`}`, { status: error.details?.status });
-}
-
-function safeParse(text: unknown): unknown {
-  if (typeof text !== 'string') return text;
+  let body: unknown = error.details?.body;
   try {
-    return JSON.parse(text);
+    if (typeof body === 'string') body = JSON.parse(body);
   } catch {
-    return undefined;
+    body = undefined;
   }
-}
-
-/** product id → the changes (or reads) of a run, in first-seen order. */
-function byProduct<T extends VariantRef>(items: readonly PlannedChange<T>[]): Map<number, PlannedChange<T>[]> {
-  return new Map(groupByProduct(items, (i) => i.productId).map((g) => [g.productId, g.items]));
+  const said = describeBcError(body);
+  return new Rejected(`BigCommerce refused ${what}${said ? `: ${said}` : ` (${error.message})`}`, { status: error.details?.status });
 }
 
 /** The count a variant showed when the write was planned (the location's, for products tracked by variant). */
@@ -71,58 +83,42 @@ function levelBefore(products: Map<number, BcProductStock>, variantId: number): 
   return undefined;
 }
 
-/** product id → the variant ids a run names. */
-function wantedVariants(groups: Map<number, PlannedChange<VariantRef>[]>): Map<number, Set<number>> {
-  return new Map([...groups].map(([productId, items]) => [productId, new Set(items.map((i) => i.variantId))]));
-}
-
-export class BigCommerceConnection implements StoreConnection {
-  readonly writeStock: StoreConnection['writeStock'];
-  readonly readStock: StoreConnection['readStock'];
-
-  constructor(
-    private readonly api: HttpClient,
-    private readonly log: PluginLogger,
-    private readonly locationId: number,
-    /** Counts this process wrote lately (absolute adjustments settle asynchronously). */
-    private readonly recent: RecentWrites,
-    /** Identifies the store in `recent` (its API base URL). */
-    private readonly storeBase: string,
-  ) {
-    ({ writeStock: this.writeStock, readStock: this.readStock } = batched({
-      platform: 'BigCommerce',
-      id: 'bigcommerce',
-      log,
-      ids: bcIds,
-      invalid: {
-        write: () => new Rejected('BigCommerce product and variant ids are positive integers'),
-        read: () => new NotFound('Not a BigCommerce variant id (ids are positive integers)'),
-      },
-      verify: () => this.verify(),
-      write: { skipInPlace: 'never', run: (changes) => this.writeRun(changes) },
-      read: { run: (refs) => this.readRun(refs) },
-    }));
-  }
+/** `recent`: the counts this process wrote lately (absolute adjustments settle asynchronously). */
+export function connectBigCommerce(ctx: ConnectContext, recent: RecentWrites = processRecentWrites): StoreConnection {
+  const api = createBcApi(ctx);
+  const locationId = parseBcId(ctx.credentials.locationId ?? '') ?? DEFAULT_LOCATION_ID;
+  /** Identifies the store in `recent`. */
+  const storeBase = apiBaseUrl(ctx.credentials);
 
   /**
-   * Replaces each wanted variant's catalog `inventory_level` with its on-hand count at the configured location
-   * (Inventory API), for products tracked by variant: the catalog count is not the location's on multi-location
-   * stores. A variant the location does not list has no count there: 0.
+   * The products a run names (≤250 per call; an id BigCommerce does not list is absent), each wanted variant's
+   * catalog `inventory_level` replaced by its on-hand count at the configured location for products tracked by
+   * variant (the catalog count is not the location's on multi-location stores; a variant the location does not
+   * list has no count there: 0), and the run's items by product id in first-seen order.
    */
-  private async applyLocationCounts(products: Map<number, BcProductStock>, wanted: Map<number, Set<number>>): Promise<void> {
+  async function readPlanned<T extends VariantRef>(items: readonly PlannedChange<T>[]) {
+    const groups = new Map(groupByProduct(items, (i) => i.productId).map((g) => [g.productId, g.items]));
+    const products = new Map<number, BcProductStock>();
+    for (const ids of chunk([...groups.keys()], MAX_PAGE_SIZE)) {
+      const res = await api.request<BcCollection<BcProductStock>>({
+        method: 'GET',
+        url: '/catalog/products',
+        params: { 'id:in': ids.join(','), include: 'variants', include_fields: 'inventory_tracking,inventory_level', limit: MAX_PAGE_SIZE },
+      });
+      for (const p of Array.isArray(res.data?.data) ? res.data.data : []) products.set(p.id, p);
+    }
     const ids: number[] = [];
-    for (const [productId, variantIds] of wanted) {
+    for (const [productId, wanted] of groups) {
       const p = products.get(productId);
       if (p?.inventory_tracking !== 'variant') continue;
-      for (const v of p.variants ?? []) if (variantIds.has(v.id)) ids.push(v.id);
+      for (const v of p.variants ?? []) if (wanted.some((i) => i.variantId === v.id)) ids.push(v.id);
     }
-    if (ids.length === 0) return;
     const levels = new Map<number, number>();
     for (const part of chunk(ids, MAX_LOCATION_IDS_PER_READ)) {
       for (let page = 1; ; page++) {
-        const res = await this.api.request<BcCollection<BcLocationItem>>({
+        const res = await api.request<BcCollection<BcLocationItem>>({
           method: 'GET',
-          url: `/inventory/locations/${this.locationId}/items`,
+          url: `/inventory/locations/${locationId}/items`,
           params: { 'variant_id:in': part.join(','), limit: MAX_LOCATION_IDS_PER_READ, page },
         });
         for (const [id, n] of onHandByVariant(res.data)) levels.set(id, n);
@@ -131,25 +127,21 @@ export class BigCommerceConnection implements StoreConnection {
     }
     const read = new Set(ids);
     for (const p of products.values()) for (const v of p.variants ?? []) if (read.has(v.id)) v.inventory_level = levels.get(v.id) ?? 0;
+    return { groups, products };
   }
 
-  /** One product id: proves the token, the store hash and the Products read scope. */
-  async verify(): Promise<void> {
-    await this.api.request({ method: 'GET', url: '/catalog/products', params: { limit: 1, include_fields: 'id' } });
-  }
-
-  /** Products with their variants' stock fields, ≤250 per call; an id BigCommerce does not list is absent. */
-  private async readProducts(productIds: number[]): Promise<Map<number, BcProductStock>> {
-    const out = new Map<number, BcProductStock>();
-    for (const ids of chunk(productIds, MAX_PAGE_SIZE)) {
-      const res = await this.api.request<BcCollection<BcProductStock>>({
-        method: 'GET',
-        url: '/catalog/products',
-        params: { 'id:in': ids.join(','), include: 'variants', include_fields: 'inventory_tracking,inventory_level', limit: MAX_PAGE_SIZE },
-      });
-      for (const p of Array.isArray(res.data?.data) ? res.data.data : []) out.set(p.id, p);
+  /** Sends one absolute write; returns the per-call refusal, throws what stops the run. */
+  async function send(what: string, url: string, body: unknown): Promise<PluginError | undefined> {
+    try {
+      // Absolute values: sending the same call again lands on the same state.
+      await api.request({ method: 'PUT', url, body, idempotent: true });
+      return undefined;
+    } catch (e) {
+      const error = toPluginError(e, 'BigCommerce');
+      if (stopsTheWork(error)) throw error;
+      ctx.log.warn(`bigcommerce: ${what} was refused`, { code: error.code, message: error.message });
+      return error instanceof NotFound || error instanceof Rejected ? callError(what, error) : error;
     }
-    return out;
   }
 
   /**
@@ -157,102 +149,67 @@ export class BigCommerceConnection implements StoreConnection {
    * out in as few calls as their limits allow. Each change fails with the first refusal of a call it
    * depends on; a change no call refused is written.
    */
-  private async writeRun(changes: readonly PlannedChange[]): Promise<(PluginError | undefined)[]> {
-    const groups = byProduct(changes);
+  async function writeRun(changes: readonly PlannedChange[]): Promise<(PluginError | undefined)[]> {
     const failures = new Map<PlannedChange, PluginError>();
     const fail = (owners: PlannedChange[], error: PluginError) => owners.forEach((c) => failures.has(c) || failures.set(c, error));
-    const products = await this.readProducts([...groups.keys()]);
-    await this.applyLocationCounts(products, wantedVariants(groups));
+    const { groups, products } = await readPlanned(changes);
     const plan = planWrites(groups, products);
     for (const f of plan.failed) fail([f.change], f.error);
+    /** `owned` in calls of at most `max` items; a refused call fails the changes its items serve. */
+    const sendAll = async <T>(
+      owned: Owned<T>[],
+      max: number,
+      what: string,
+      url: string,
+      body: (items: T[]) => unknown,
+      after: (items: T[], refused: boolean) => void = () => {},
+    ) => {
+      for (const part of chunk(owned, max)) {
+        const items = part.map((p) => p.item);
+        const error = await send(what, url, body(items));
+        if (error)
+          fail(
+            part.flatMap((p) => p.owners),
+            error,
+          );
+        after(items, error !== undefined);
+      }
+    };
 
     const switchedOff = new Set<number>();
-    for (const part of chunk(plan.trackingSwitches, MAX_PRODUCTS_PER_BATCH)) {
-      const err = await this.send('the inventory-tracking switch', {
-        method: 'PUT',
-        url: '/catalog/products',
-        body: part.map((s) => ({ id: s.item.productId, inventory_tracking: 'variant' })),
-      });
-      if (err) {
-        fail(
-          part.flatMap((s) => s.owners),
-          err,
-        );
-        part.forEach((s) => switchedOff.add(s.item.productId));
-      }
-    }
+    await sendAll(
+      plan.trackingSwitches,
+      MAX_PRODUCTS_PER_BATCH,
+      'the inventory-tracking switch',
+      '/catalog/products',
+      (items) => items.map((s) => ({ id: s.productId, inventory_tracking: 'variant' })),
+      (items, refused) => refused && items.forEach((s) => switchedOff.add(s.productId)),
+    );
     const live = <T extends { productId: number }>(xs: Owned<T>[]) => xs.filter((x) => !switchedOff.has(x.item.productId));
-
-    for (const part of chunk(live(plan.purchasing), MAX_VARIANTS_PER_BATCH)) {
-      const body: BcVariantPurchasingUpdate[] = part.map((p) => ({
-        id: p.item.variantId,
-        purchasing_disabled: p.item.purchasingDisabled,
-      }));
-      const err = await this.send('the variants batch', { method: 'PUT', url: '/catalog/variants', body });
-      if (err)
-        fail(
-          part.flatMap((p) => p.owners),
-          err,
-        );
-    }
-    for (const part of chunk(live(plan.counts), MAX_ADJUSTMENT_ITEMS)) {
-      const items: BcAbsoluteAdjustmentItem[] = part.map((c) => ({
-        location_id: this.locationId,
-        variant_id: c.item.variantId,
-        quantity: c.item.quantity,
-      }));
-      const err = await this.send('the absolute inventory adjustment', {
-        method: 'PUT',
-        url: '/inventory/adjustments/absolute',
-        body: { reason: ADJUSTMENT_REASON, items },
-      });
-      if (err)
-        fail(
-          part.flatMap((c) => c.owners),
-          err,
-        );
-      else
-        for (const it of items)
-          this.recent.record(writeKey(this.storeBase, this.locationId, it.variant_id), it.quantity, levelBefore(products, it.variant_id));
-    }
+    await sendAll(live(plan.purchasing), MAX_VARIANTS_PER_BATCH, 'the variants batch', '/catalog/variants', (items) =>
+      items.map((p) => ({ id: p.variantId, purchasing_disabled: p.purchasingDisabled })),
+    );
+    await sendAll(
+      live(plan.counts),
+      MAX_ADJUSTMENT_ITEMS,
+      'the absolute inventory adjustment',
+      '/inventory/adjustments/absolute',
+      (items) => ({
+        reason: ADJUSTMENT_REASON,
+        items: items.map((c) => ({ location_id: locationId, variant_id: c.variantId, quantity: c.quantity })),
+      }),
+      (items, refused) => {
+        if (!refused)
+          for (const c of items)
+            recent.record(writeKey(storeBase, locationId, c.variantId), c.quantity, levelBefore(products, c.variantId));
+      },
+    );
     return changes.map((c) => failures.get(c));
   }
 
-  /** Sends one absolute write; returns the per-call refusal, throws what stops the run. */
-  private async send(what: string, req: { method: 'PUT'; url: string; body: unknown }): Promise<PluginError | undefined> {
-    try {
-      // Absolute values: sending the same call again lands on the same state.
-      await this.api.request({ ...req, idempotent: true });
-      return undefined;
-    } catch (e) {
-      const error = toPluginError(e, 'BigCommerce');
-      if (stopsTheWork(error)) throw error;
-      this.log.warn(`bigcommerce: ${what} was refused`, { code: error.code, message: error.message });
-      return error instanceof NotFound || error instanceof Rejected ? callError(what, error) : error;
-    }
-  }
-
-  /**
-   * A count this process wrote within the settle window that the location does not show yet: not comparable
-   * (Rejected, which the hub records as nothing to act on), never drift.
-   */
-  private settling(product: BcProductStock, variant: BcVariantStock): PluginError | undefined {
-    if (product.inventory_tracking !== 'variant' || variant.purchasing_disabled) return undefined;
-    const observed = typeof variant.inventory_level === 'number' ? variant.inventory_level : 0;
-    const w = this.recent.unsettled(writeKey(this.storeBase, this.locationId, variant.id), observed);
-    if (!w) return undefined;
-    return new Rejected(
-      `BigCommerce variant ${variant.id} still shows its earlier count ${observed} at location ${this.locationId}; ${w.quantity} was written ${Math.round(w.ageMs / 1000)} s ago ` +
-        'and absolute adjustments are applied asynchronously, so the count is not comparable yet',
-      { productId: product.id, variantId: variant.id, written: w.quantity, observed, settling: true },
-    );
-  }
-
   /** The whole run: one read of the products (and the location's counts); each variant's stock, settling, or NotFound. */
-  private async readRun(refs: readonly PlannedChange<VariantRef>[]): Promise<(TargetStock | PluginError)[]> {
-    const groups = byProduct(refs);
-    const products = await this.readProducts([...groups.keys()]);
-    await this.applyLocationCounts(products, wantedVariants(groups));
+  async function readRun(refs: readonly PlannedChange<VariantRef>[]): Promise<(TargetStock | PluginError)[]> {
+    const { products } = await readPlanned(refs);
     return refs.map(({ productId, variantId }) => {
       const product = products.get(productId);
       const variant = product?.variants?.find((v) => v.id === variantId);
@@ -262,7 +219,36 @@ export class BigCommerceConnection implements StoreConnection {
           : `BigCommerce has no product ${productId}`;
         return new NotFound(missing, { productId, variantId });
       }
-      return this.settling(product, variant) ?? fromBcStock(product, variant);
+      // A count this process wrote within the settle window that the location does not show yet: not comparable
+      // (Rejected, which the hub records as nothing to act on), never drift.
+      const observed = typeof variant.inventory_level === 'number' ? variant.inventory_level : 0;
+      const w =
+        product.inventory_tracking === 'variant' && !variant.purchasing_disabled
+          ? recent.unsettled(writeKey(storeBase, locationId, variant.id), observed)
+          : undefined;
+      if (!w) return fromBcStock(product, variant);
+      return new Rejected(
+        `BigCommerce variant ${variant.id} still shows its earlier count ${observed} at location ${locationId}; ${w.quantity} was written ${Math.round(w.ageMs / 1000)} s ago ` +
+          'and absolute adjustments are applied asynchronously, so the count is not comparable yet',
+        { productId: product.id, variantId: variant.id, written: w.quantity, observed, settling: true },
+      );
     });
   }
+
+  return batched({
+    platform: 'BigCommerce',
+    id: 'bigcommerce',
+    log: ctx.log,
+    ids: bcIds,
+    invalid: {
+      write: () => new Rejected('BigCommerce product and variant ids are positive integers'),
+      read: () => new NotFound('Not a BigCommerce variant id (ids are positive integers)'),
+    },
+    // One product id: proves the token, the store hash and the Products read scope.
+    verify: async () => {
+      await api.request({ method: 'GET', url: '/catalog/products', params: { limit: 1, include_fields: 'id' } });
+    },
+    write: { skipInPlace: 'never', run: (changes) => writeRun(changes) },
+    read: { run: (refs) => readRun(refs) },
+  });
 }

@@ -3,28 +3,21 @@
  * Decisions and their sources: README.md.
  */
 import type { IntegrationPlugin } from '@stock-sync/plugin-sdk';
-import { apiBaseUrl, createBcApi } from './bc-api';
-import { processRecentWrites } from './recent-writes';
-import { BigCommerceConnection } from './connection';
-import { credentialFields, DEFAULT_LOCATION_ID, manifest } from './manifest';
-import { parseBcId } from './ids';
+import { connectBigCommerce } from './connection';
+import { credentialFields, manifest } from './manifest';
 import { bigcommerceNotices } from './notices';
-import { bigcommerceOAuth } from './oauth/bigcommerce-oauth';
+import { bigcommerceOAuth } from './oauth';
 
 export const plugin: IntegrationPlugin = {
   manifest,
   credentialFields,
-  connect(ctx) {
-    const locationId = parseBcId(ctx.credentials.locationId ?? '') ?? DEFAULT_LOCATION_ID;
-    return new BigCommerceConnection(createBcApi(ctx), ctx.log, locationId, processRecentWrites, apiBaseUrl(ctx.credentials));
-  },
+  connect: (ctx) => connectBigCommerce(ctx),
   oauth: bigcommerceOAuth,
   notices: bigcommerceNotices,
 };
 
 export default plugin;
 export { manifest, credentialFields } from './manifest';
-export { bigcommerceOAuth, BIGCOMMERCE_OAUTH_SCOPES } from './oauth/bigcommerce-oauth';
-export { verifySignedPayloadJwt } from './oauth/signed-payload-jwt';
+export { bigcommerceOAuth, BIGCOMMERCE_OAUTH_SCOPES, verifySignedPayloadJwt } from './oauth';
 export { fromBcStock, trackedChange, untrackedChange } from './stock-mapping';
 export { bigcommerceNotices, bigcommerceNoticeRefs, standardWebhookSignature, verifyStandardWebhook, NOTICE_TOPICS } from './notices';

@@ -8,8 +8,7 @@
  * after a write that still shows the earlier count is not drift.
  */
 import { Rejected } from '@stock-sync/plugin-sdk';
-import { BigCommerceConnection } from '../src/connection';
-import { createBcApi, apiBaseUrl } from '../src/bc-api';
+import { connectBigCommerce } from '../src/connection';
 import { RecentWrites } from '../src/recent-writes';
 import { connectToSimulator } from '@stock-sync/plugin-testkit';
 import { plugin } from '../src';
@@ -31,14 +30,7 @@ function connectWithRegister(register: RecentWrites, credentials: Record<string,
   const { connection } = connectToSimulator({
     plugin: {
       ...plugin,
-      connect: (ctx) =>
-        new BigCommerceConnection(
-          createBcApi(ctx),
-          ctx.log,
-          Number(ctx.credentials.locationId || 1),
-          register,
-          apiBaseUrl(ctx.credentials),
-        ),
+      connect: (ctx) => connectBigCommerce(ctx, register),
     },
     simulator: sim,
     credentials,

@@ -6,9 +6,9 @@
 import * as path from 'node:path';
 import { AuthError } from '@stock-sync/plugin-sdk';
 import { evidence, expectSameShape, loadEvidenceDir, loadOpenApiSpec, openApiResponseValidator } from '@stock-sync/plugin-testkit';
-import { classifyBcResponse, describeBcError } from '../src/bc-api';
+import { classifyBcResponse, describeBcError, hasNextPage } from '../src/bc-api';
 import type { BcCollection, BcLocationItem, BcProductStock } from '../src/bc-types';
-import { hasNextPage, onHandByVariant } from '../src/location-levels';
+import { onHandByVariant } from '../src/connection';
 import { RecentWrites } from '../src/recent-writes';
 import { fromBcStock } from '../src/stock-mapping';
 import { SPEC_DIR } from '../src/simulator/spec-validators';

@@ -8,7 +8,7 @@ import { authorizeUrl } from '@stock-sync/plugin-sdk';
 import { evidence, startReplay, type Evidence, type EvidenceResponse, type Replay } from '@stock-sync/plugin-testkit';
 import { readFileSync } from 'node:fs';
 import { plugin } from '../src';
-import { BIGCOMMERCE_OAUTH_SCOPES } from '../src/oauth/bigcommerce-oauth';
+import { BIGCOMMERCE_OAUTH_SCOPES } from '../src/oauth';
 import { exchangeContext, REDIRECT_URI, testApp } from './support/oauth';
 
 const DIR = join(__dirname, 'evidence');

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { sign } from 'jsonwebtoken';
 import { evidence } from '@stock-sync/plugin-testkit';
 import { plugin } from '../src';
-import { CLOCK_TOLERANCE_SECONDS, verifySignedPayloadJwt } from '../src/oauth/signed-payload-jwt';
+import { CLOCK_TOLERANCE_SECONDS, verifySignedPayloadJwt } from '../src/oauth';
 import { inbound, testApp } from './support/oauth';
 
 const documented = evidence(join(__dirname, 'evidence'), 'callback-uninstall') as unknown as { claims: Record<string, unknown> };

@@ -1,0 +1,136 @@
+/**
+ * BigCommerce inventory webhooks as the hub's platform notices (plugin API 1.4, issue 13). Decisions and
+ * sources: README "Platform notices"; fixtures test/evidence/notice-*.json and webhook-*.json.
+ */
+import {
+  hmacSha256,
+  noticeHeader,
+  safeEqual,
+  type ConnectContext,
+  type NoticeRef,
+  type NoticeRequest,
+  type PluginNotices,
+} from '@stock-sync/plugin-sdk';
+import { createBcApi, hasNextPage } from './bc-api';
+import type { BcCollection } from './bc-types';
+
+/**
+ * The variants a BigCommerce inventory webhook names (https://developer.bigcommerce.com/docs/integrations/webhooks/events):
+ *  - `store/sku/inventory/updated`: `data.inventory.{product_id, variant_id}` (`data.id` is the SKU's id, NOT the
+ *    variant's: 461 vs 509 in the documented example);
+ *  - `store/channel/{id}/inventory/product/stock_changed` (subscribed as `store/channel/*\/…`):
+ *    `data.{product_id, variant_id, location_id}` (https://developer.bigcommerce.com/docs/integrations/webhooks/events/inventory-location).
+ * Both are the ids the plugin uses as VariantRef (product id, variant id). A stock change without a variant_id
+ * (a product-level count: undocumented) names nothing; every location is named (the hub reads back).
+ */
+const SKU_INVENTORY_UPDATED = 'store/sku/inventory/updated';
+const STOCK_CHANGED = 'store/channel/*/inventory/product/stock_changed';
+const STOCK_CHANGED_DELIVERED = /^store\/channel\/[^/]+\/inventory\/product\/stock_changed$/;
+export const NOTICE_TOPICS = [SKU_INVENTORY_UPDATED, STOCK_CHANGED] as const;
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isId = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v > 0;
+
+function ref(ids: Record<string, unknown>, scope: string): NoticeRef[] {
+  if (!isId(ids.product_id)) throw new Error(`a ${scope} callback without its product_id`);
+  if (ids.variant_id === undefined || ids.variant_id === null) return [];
+  if (!isId(ids.variant_id)) throw new Error(`a ${scope} callback with a malformed variant_id`);
+  return [{ externalProductId: String(ids.product_id), externalVariantId: String(ids.variant_id) }];
+}
+
+export function bigcommerceNoticeRefs(body: unknown): NoticeRef[] {
+  if (!isObject(body) || typeof body.scope !== 'string') throw new Error('a BigCommerce webhook callback was expected');
+  const { scope, data } = body;
+  if (scope === SKU_INVENTORY_UPDATED) {
+    if (!isObject(data) || !isObject(data.inventory)) throw new Error('a store/sku/inventory/updated callback without data.inventory');
+    return ref(data.inventory, scope);
+  }
+  if (scope === STOCK_CHANGED || STOCK_CHANGED_DELIVERED.test(scope)) {
+    if (!isObject(data)) throw new Error('a stock_changed callback without data');
+    return ref(data, scope);
+  }
+  return []; // another scope
+}
+
+/**
+ * BigCommerce's webhook signature: Standard Webhooks (https://developer.bigcommerce.com/docs/integrations/webhooks,
+ * "Security" / "Webhook signature": verify with the Standard Webhooks libraries, the secret being the app's client
+ * secret base64-encoded — i.e. the HMAC key is the client secret's own bytes). The scheme
+ * (https://github.com/standard-webhooks/standard-webhooks/blob/main/spec/standard-webhooks.md and its reference
+ * library): headers `webhook-id`, `webhook-timestamp` (unix seconds), `webhook-signature` = a space-separated list
+ * of `v1,<base64(HMAC-SHA256(key, "<id>.<timestamp>.<raw body>"))>`; a timestamp more than 5 minutes from now
+ * (either way) is refused (the library's tolerance; BigCommerce: "A timestamp is used to protect against replay
+ * attacks").
+ */
+export function standardWebhookSignature(id: string, timestamp: number, rawBody: Uint8Array | string, clientSecret: string): string {
+  return `v1,${hmacSha256(clientSecret, Buffer.concat([Buffer.from(`${id}.${timestamp}.`), Buffer.from(rawBody)]), 'base64')}`;
+}
+
+/** The Standard Webhooks reference library's WEBHOOK_TOLERANCE_IN_SECONDS. */
+const TOLERANCE_SECONDS = 5 * 60;
+
+/** Constant-time; false (never a throw) on a missing header, a stale or future timestamp, or no matching v1 signature. */
+export function verifyStandardWebhook(req: NoticeRequest, nowSeconds: number = Date.now() / 1000): boolean {
+  const id = noticeHeader(req.headers, 'webhook-id');
+  const ts = noticeHeader(req.headers, 'webhook-timestamp');
+  const given = noticeHeader(req.headers, 'webhook-signature');
+  if (!id || !ts || !given || !req.secret || !/^\d{1,12}$/.test(ts)) return false;
+  if (Math.abs(nowSeconds - Number(ts)) > TOLERANCE_SECONDS) return false;
+  const expected = standardWebhookSignature(id, Number(ts), req.rawBody, req.secret);
+  // Every candidate is compared (no early exit), each in constant time.
+  return given
+    .trim()
+    .split(/\s+/)
+    .map((candidate) => safeEqual(candidate, expected))
+    .includes(true);
+}
+
+/**
+ * The store's webhooks through the v3 Webhooks API (https://developer.bigcommerce.com/docs/rest-management/webhooks;
+ * spec/bigcommerce-webhooks.v3.yml; evidence test/evidence/webhook-*.json): POST /hooks {scope, destination,
+ * is_active}, GET /hooks (the hooks of the client id behind the token, paged: page, limit, meta.pagination),
+ * PUT /hooks/{id} (re-activate: BigCommerce deactivates a hook after 48 h of failed retries), DELETE /hooks/{id}.
+ * One hook per scope. Returns the store's API and the hooks (of this token's client) delivering to `destination`.
+ */
+async function hooksTo(ctx: ConnectContext, destination: string) {
+  const api = createBcApi(ctx);
+  const hooks: { id: number; scope?: string; destination?: string; is_active?: boolean }[] = [];
+  for (let page = 1; page <= 40; page++) {
+    const res = await api.request<BcCollection<(typeof hooks)[number]>>({
+      method: 'GET',
+      url: '/hooks',
+      params: { destination, page, limit: 250 },
+    });
+    const list = Array.isArray(res.data?.data) ? res.data.data : [];
+    hooks.push(...list.filter((h) => h && typeof h.id === 'number' && h.destination === destination));
+    if (!hasNextPage(res.data)) break;
+  }
+  return { api, hooks };
+}
+
+export const bigcommerceNotices: PluginNotices = {
+  topics: NOTICE_TOPICS,
+  // Standard Webhooks signature with the app's client secret (the hub's OAuth app configuration).
+  signedWith: 'app',
+  verify: (req) => verifyStandardWebhook(req),
+  refs: (body) => bigcommerceNoticeRefs(body),
+  // The signature covers `webhook-id` (Standard Webhooks: the same id on every retry of one message), so it is
+  // the message's identity: one stock change may send the very same body twice with different ids.
+  noticeId: (_body, headers) => noticeHeader(headers, 'webhook-id'),
+  /** Idempotent: one active hook per topic to `deliveryUrl` (an existing one re-activated, duplicates deleted). */
+  async subscribe(ctx, { deliveryUrl }) {
+    const { api, hooks } = await hooksTo(ctx, deliveryUrl);
+    for (const scope of NOTICE_TOPICS) {
+      const [kept, ...extra] = hooks.filter((h) => h.scope === scope);
+      for (const h of extra) await api.request({ method: 'DELETE', url: `/hooks/${h.id}`, idempotent: true });
+      if (!kept) await api.request({ method: 'POST', url: '/hooks', body: { scope, destination: deliveryUrl, is_active: true } });
+      else if (kept.is_active !== true)
+        await api.request({ method: 'PUT', url: `/hooks/${kept.id}`, body: { is_active: true }, idempotent: true });
+    }
+  },
+  /** Deletes every hook of this client delivering to `deliveryUrl`. */
+  async unsubscribe(ctx, { deliveryUrl }) {
+    const { api, hooks } = await hooksTo(ctx, deliveryUrl);
+    for (const h of hooks) await api.request({ method: 'DELETE', url: `/hooks/${h.id}`, idempotent: true });
+  },
+};

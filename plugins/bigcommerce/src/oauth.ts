@@ -1,0 +1,163 @@
+/**
+ * How a merchant connects BigCommerce to the hub: the single-click app install
+ * (https://developer.bigcommerce.com/docs/integrations/apps/guide/auth):
+ *  1. the merchant is sent to the app's install link, https://login.bigcommerce.com/app/{CLIENT_ID}/install
+ *     (guide/buttons), signs in to the store and accepts the scopes configured in the app profile (all of them:
+ *     "merchants cannot pick and choose scopes");
+ *  2. the browser calls the app's auth callback with ?code&scope&context=stores/{STORE_HASH}&account_uuid —
+ *     no `state`: the callback cannot carry ours (`stateInCallback: false`: the host binds the state to a cookie);
+ *  3. POST https://login.bigcommerce.com/oauth2/token, JSON {client_id, client_secret, code, context, scope,
+ *     grant_type: "authorization_code", redirect_uri} → {access_token, scope, user, owner, context, account_uuid}
+ *     — a quirk (`exchange`): the callback's `context` and `scope` go back in the request;
+ *  4. the token does not expire ("permanent"; a scope change or the merchant's email change invalidates it and
+ *     brings a fresh auth callback): no refresh.
+ * The auth callback is not signed; the `uninstall` callback carries a signed JWT (verifySignedPayloadJwt).
+ */
+import { JsonWebTokenError, verify, type JwtPayload } from 'jsonwebtoken';
+import {
+  AuthError,
+  oauthUrl,
+  postTokenRequest,
+  sandboxBase,
+  type ConnectedStore,
+  type OAuthApp,
+  type OAuthExchangeContext,
+  type PluginOAuth,
+} from '@stock-sync/plugin-sdk';
+
+const LOGIN_ORIGIN = 'https://login.bigcommerce.com';
+const TOKEN_REQUEST = { clientAuthentication: 'body', encoding: 'json' } as const;
+/** The scopes the app profile must grant: Products modify (catalog variants) and Store Inventory modify (spec/*.yml). */
+export const BIGCOMMERCE_OAUTH_SCOPES = Object.freeze(['store_v2_products', 'store_inventory']);
+/** `stores/{STORE_HASH}`: the auth callback's and the token's `context`, the callback JWT's `sub`. */
+const STORE = /^stores\/([A-Za-z0-9]+)$/;
+const storeHashOf = (context: unknown): string | undefined => STORE.exec(typeof context === 'string' ? context : '')?.[1];
+
+/** The granted scopes (space-separated) must include every scope the plugin's calls need. */
+function missingScopes(granted: unknown): string[] {
+  const have = new Set((typeof granted === 'string' ? granted : '').split(/\s+/).filter(Boolean));
+  return BIGCOMMERCE_OAUTH_SCOPES.filter((s) => !have.has(s));
+}
+
+async function exchangeBigCommerceCode(ctx: OAuthExchangeContext): Promise<ConnectedStore> {
+  const { code, scope, context } = ctx.callback.query;
+  if (!code || !context) throw new AuthError('the BigCommerce auth callback carries no code or context');
+  if (!storeHashOf(context)) throw new AuthError('the BigCommerce auth callback’s context is not stores/{STORE_HASH}');
+  // "validate the list of scopes to ensure that it matches the scopes currently configured in your app profile"
+  const missing = missingScopes(scope);
+  if (missing.length > 0)
+    throw new AuthError(`the BigCommerce app profile does not grant ${missing.join(', ')}: add the scope(s) and install again`);
+  // An RFC 6749 refusal (a spent or unknown code) is an AuthError: the body BigCommerce sends is unverified.
+  const token = await postTokenRequest({
+    http: ctx.http,
+    url: oauthUrl(`${LOGIN_ORIGIN}/oauth2/token`, {}, ctx.app).toString(),
+    params: { code, context, scope, grant_type: 'authorization_code', redirect_uri: ctx.redirectUri },
+    app: ctx.app,
+    options: TOKEN_REQUEST,
+    what: 'the BigCommerce code exchange',
+    secrets: [code],
+  });
+  const accessToken = token.access_token;
+  const storeHash = storeHashOf(token.context);
+  if (typeof accessToken !== 'string' || accessToken === '' || !storeHash) {
+    throw new AuthError('BigCommerce answered the token request without an access_token and a stores/{STORE_HASH} context');
+  }
+  if (storeHash !== storeHashOf(context)) throw new AuthError('BigCommerce issued the token for another store than the callback named');
+  const granted = missingScopes(token.scope);
+  if (granted.length > 0)
+    throw new AuthError(`the BigCommerce token lacks ${granted.join(', ')}: add the scope(s) to the app profile and install again`);
+  // In a sandbox one origin (the simulator) serves the login host and the API.
+  const sandbox = ctx.app.baseUrl ? sandboxBase(ctx.app.baseUrl) : undefined;
+  const loginOrigin = sandbox ? `${sandbox.origin}${sandbox.prefix}` : LOGIN_ORIGIN;
+  if (ctx.callback.query.external_install !== undefined) await confirmExternalInstall(ctx, loginOrigin);
+  return { credentials: { storeHash, accessToken, ...(sandbox ? { baseUrl: loginOrigin } : {}) }, externalStoreId: storeHash };
+}
+
+/**
+ * An install started from an external link "will send your auth callback endpoint an extra parameter called
+ * external_install … make a GET request to the install succeeded endpoint" (guide/buttons). A failure here does
+ * not undo a granted token: it is logged, and the store is connected.
+ */
+async function confirmExternalInstall(ctx: OAuthExchangeContext, loginOrigin: string): Promise<void> {
+  try {
+    await ctx.http
+      .extend({ baseURL: loginOrigin })
+      .request({ method: 'GET', url: `/app/${encodeURIComponent(ctx.app.clientId)}/install/succeeded` });
+  } catch (e) {
+    ctx.log.warn('BigCommerce: could not report the external install as succeeded', { error: (e as Error).message });
+  }
+}
+
+/** Clock skew tolerated on nbf/exp (seconds): BigCommerce's clock and ours. */
+export const CLOCK_TOLERANCE_SECONDS = 60;
+
+/**
+ * BigCommerce's `signed_payload_jwt`, carried by the `load`, `uninstall` and `remove_user` callbacks
+ * (https://developer.bigcommerce.com/docs/integrations/apps/guide/callbacks): a JWT whose claims are
+ * {aud: the app's client id, iss: "bc", iat, nbf, exp (24 h after nbf), jti, sub: "stores/{STORE_HASH}", user,
+ * owner, url, channel_id}. It is signed HS256 with the app's client secret — as BigCommerce's own Node client
+ * verifies it (`verify(jwt, secret, {algorithms: ['HS256'], audience: clientId})`,
+ * https://github.com/bigcommerce/node-bigcommerce). Verified with jsonwebtoken: signature, algorithm (HS256
+ * only: `none` and RS/ES algorithms refused), audience, issuer, nbf and exp; then the subject's form.
+ * The verified claims (jti: the JWT's id, the same on a replay), or null when the token is missing, forged, for
+ * another app, not yet or no longer valid.
+ */
+export function verifySignedPayloadJwt(
+  token: string | undefined,
+  app: Pick<OAuthApp, 'clientId' | 'clientSecret'>,
+  nowSeconds?: number,
+): { storeHash: string; jti?: string; userId?: number; ownerId?: number } | null {
+  if (!token || !app.clientSecret) return null;
+  let claims: JwtPayload;
+  try {
+    const decoded = verify(token, app.clientSecret, {
+      algorithms: ['HS256'],
+      audience: app.clientId,
+      issuer: 'bc',
+      clockTolerance: CLOCK_TOLERANCE_SECONDS,
+      ...(nowSeconds !== undefined ? { clockTimestamp: nowSeconds } : {}),
+    });
+    if (typeof decoded === 'string') return null;
+    claims = decoded;
+  } catch (e) {
+    if (e instanceof JsonWebTokenError) return null; // includes TokenExpiredError and NotBeforeError
+    throw e;
+  }
+  const storeHash = storeHashOf(claims.sub);
+  // exp is documented ("24 hours after nbf"): a token without one would never expire.
+  if (typeof claims.exp !== 'number' || !storeHash) return null;
+  const user = claims.user as { id?: unknown } | undefined;
+  const owner = claims.owner as { id?: unknown } | undefined;
+  return {
+    storeHash,
+    ...(typeof claims.jti === 'string' ? { jti: claims.jti } : {}),
+    ...(typeof user?.id === 'number' ? { userId: user.id } : {}),
+    ...(typeof owner?.id === 'number' ? { ownerId: owner.id } : {}),
+  };
+}
+
+export const bigcommerceOAuth: PluginOAuth = {
+  // The install link's path holds the client id, which no template placeholder can fill: authorizeUrlFor builds it.
+  authorizeUrl: `${LOGIN_ORIGIN}/app`,
+  tokenUrl: `${LOGIN_ORIGIN}/oauth2/token`,
+  scopes: BIGCOMMERCE_OAUTH_SCOPES,
+  stateInCallback: false,
+  tokenRequest: TOKEN_REQUEST,
+  /**
+   * The install link of this app (guide/buttons: "Redirect anyone who presses your button to …/app/{CLIENT_ID}/install").
+   * BigCommerce takes the auth callback URL from the app profile; a sandbox simulator has no profile, so in a sandbox
+   * only (the operator's baseUrl set) the link carries it as `redirect_uri`. Real BigCommerce is never sent one.
+   */
+  authorizeUrlFor: ({ app, redirectUri }) => {
+    const url = oauthUrl(`${LOGIN_ORIGIN}/app/{clientId}/install`, { clientId: app.clientId }, app);
+    if (app.baseUrl && redirectUri) url.searchParams.set('redirect_uri', redirectUri);
+    return url.toString();
+  },
+  exchange: exchangeBigCommerceCode,
+  /** The `uninstall` callback: GET ?signed_payload_jwt=… (guide/callbacks), verified with the app's client secret. */
+  verifyUninstall: (req, app) => {
+    const claims = verifySignedPayloadJwt(req.query.signed_payload_jwt, app);
+    if (!claims) return null;
+    return { externalStoreId: claims.storeHash, reason: 'app uninstalled from the BigCommerce control panel (uninstall callback)' };
+  },
+};
