@@ -23,18 +23,15 @@ import {
   type VariantRef,
 } from '@stock-sync/plugin-sdk';
 import { MAX_COUNTS_PAGE, MAX_INVENTORY_CHANGES, MAX_OBJECTS_PER_UPSERT_BATCH } from './manifest';
-import { isSquareId } from './ids';
-import { codesInErrorBody, describeSquareErrors, squareErrors } from './square-api';
-import type { BatchRetrieveCatalogObjectsResponse, BatchRetrieveInventoryCountsResponse, CatalogObject } from './square-types';
-import { countFor, fromSquare, isSoldOut, isTracked, overrideFor, wantsTracking, withTracking } from './stock-mapping';
+import { describeSquareErrors, squareErrors } from './square-api';
+import type { CatalogObject, InventoryCount, SquareError } from './square-types';
+import { fromSquare, isSoldOut, isTracked, overrideFor, withTracking } from './stock-mapping';
 
 /** Ids per catalog batch-retrieve: one writeStock chunk (≤100) fits in one call. */
 const RETRIEVE_IDS = 1000;
 
-const asPluginError = (e: unknown) => toPluginError(e, 'Square');
-
-/** Items by variation id (Square's catalog knows variations by id alone). */
-const byId = <T extends VariantRef>(items: readonly Planned<T>[]) => new Map(items.map((it) => [it.input.externalVariantId, it]));
+/** A Square catalog object id: 1–100 characters (catalog_object_id maxLength 100), no spaces or slashes. */
+const isSquareId = (raw: string) => /^[A-Za-z0-9_-]{1,100}$/.test(raw);
 
 function variationOf(objects: Map<string, CatalogObject>, r: VariantRef): CatalogObject | NotFound {
   const obj = objects.get(r.externalVariantId);
@@ -51,7 +48,13 @@ function variationOf(objects: Map<string, CatalogObject>, r: VariantRef): Catalo
 
 /** A refused call (4xx) fails what it carried; a version conflict is worth retrying after a fresh read. */
 function refusal(what: string, error: PluginError): PluginError {
-  const errors = codesInErrorBody(error.details?.body);
+  const body = error.details?.body; // the SDK's redacted snippet of the answer
+  let errors: SquareError[] = [];
+  try {
+    errors = squareErrors(typeof body === 'string' ? JSON.parse(body) : body);
+  } catch {
+    // not JSON: no codes
+  }
   const text = describeSquareErrors(errors) || error.message;
   if (errors.some((e) => e.code === 'VERSION_MISMATCH' || e.code === 'CONFLICT')) {
     return new Transient(`Square refused ${what}: the variation changed since it was read (${text}); it is retried on the next run`);
@@ -97,67 +100,62 @@ export class SquareConnection implements StoreConnection {
     }
   }
 
-  private async retrieveVariations(ids: string[]): Promise<Map<string, CatalogObject>> {
-    const out = new Map<string, CatalogObject>();
+  /** Each item's variation as retrieved, or the NotFound it fails with. */
+  private async variations<T extends VariantRef>(all: readonly Planned<T>[]): Promise<(CatalogObject | NotFound)[]> {
+    const objects = new Map<string, CatalogObject>();
+    const ids = all.map((it) => it.input.externalVariantId);
     for (const part of chunk(ids, RETRIEVE_IDS)) {
-      const res = await this.api.request<BatchRetrieveCatalogObjectsResponse>({
+      const res = await this.api.request<{ objects?: CatalogObject[] }>({
         method: 'POST',
         url: '/v2/catalog/batch-retrieve',
         body: { object_ids: part, include_related_objects: false },
         idempotent: true, // a read
       });
-      for (const o of res.data?.objects ?? []) out.set(o.id, o);
+      for (const o of res.data?.objects ?? []) objects.set(o.id, o);
     }
-    return out;
+    return all.map((it) => variationOf(objects, it.input));
   }
 
   private async writeAll(all: readonly Planned<StockWrite>[]): Promise<(PluginError | undefined)[]> {
-    const items = byId(all);
-    const failures = new Map<number, PluginError>();
-    const fail = (owners: number[], error: PluginError) => owners.forEach((i) => failures.has(i) || failures.set(i, error));
-    const objects = await this.retrieveVariations([...items.keys()]);
-    const flips: { object: CatalogObject; owners: number[] }[] = [];
-    const counts: { id: string; quantity: number; inPlace: boolean; owners: number[] }[] = [];
-    for (const [id, it] of items) {
-      const obj = variationOf(objects, it.input);
-      if (obj instanceof NotFound) {
-        fail(it.indexes, obj);
-        continue;
-      }
-      const target = it.input.target;
+    const failures = new Map<Planned<StockWrite>, PluginError>();
+    const fail = (error: PluginError, it: Planned<StockWrite>) => void (failures.has(it) || failures.set(it, error));
+    const flips: { object: CatalogObject; it: Planned<StockWrite> }[] = [];
+    const counts: { it: Planned<StockWrite>; quantity: number; inPlace: boolean }[] = [];
+    const objects = await this.variations(all);
+    all.forEach((it, i) => {
+      const obj = objects[i];
+      if (obj instanceof NotFound) return fail(obj, it);
+      const { target, previous, externalVariantId: id } = it.input;
+      // Unlimited is untracked; out of stock and quantities need tracking and a count (0 for sold out).
+      const wanted = target.kind !== 'unlimited';
       const tracked = isTracked(obj, this.locationId);
-      if (!wantsTracking(target) && !tracked && isSoldOut(obj, this.locationId)) {
+      if (!wanted && !tracked && isSoldOut(obj, this.locationId)) {
         const until = overrideFor(obj, this.locationId)?.sold_out_valid_until;
-        fail(
-          it.indexes,
+        return fail(
           new Rejected(
             `Square variation ${id} was marked sold out by hand${until ? ` until ${until}` : ''}; Square ignores apps writing sold_out, so it stays sold out until the seller clears it${until ? ' or it expires' : ''}`,
             { variationId: id },
           ),
+          it,
         );
-        continue;
       }
-      if (tracked !== wantsTracking(target))
-        flips.push({ object: withTracking(obj, this.locationId, wantsTracking(target)), owners: it.indexes });
-      if (wantsTracking(target)) {
-        const inPlace = tracked && it.input.previous != null && sameTargetStock(it.input.previous, target);
-        counts.push({ id, quantity: countFor(target), inPlace, owners: it.indexes });
+      if (tracked !== wanted) flips.push({ object: withTracking(obj, this.locationId, wanted), it });
+      if (wanted) {
+        const inPlace = tracked && previous != null && sameTargetStock(previous, target);
+        counts.push({ it, quantity: target.kind === 'quantity' ? target.quantity : 0, inPlace });
       }
-    }
+    });
 
     // Tracking first, then counts: a count lands on a variation that already tracks it.
-    const notFlipped = new Set<number>();
     if (flips.length) {
+      const objects = flips.map((f) => f.object);
       const err = await this.send('the catalog upsert (inventory tracking)', '/v2/catalog/batch-upsert', {
         idempotency_key: randomUUID(),
-        batches: chunk(
-          flips.map((f) => f.object),
-          MAX_OBJECTS_PER_UPSERT_BATCH,
-        ).map((objects) => ({ objects })),
+        batches: chunk(objects, MAX_OBJECTS_PER_UPSERT_BATCH).map((batch) => ({ objects: batch })),
       });
-      if (err) flips.forEach((f) => (fail(f.owners, err), f.owners.forEach((i) => notFlipped.add(i))));
+      if (err) for (const f of flips) fail(err, f.it);
     }
-    const toCount = counts.filter((c) => !c.owners.some((i) => notFlipped.has(i)));
+    const toCount = counts.filter((c) => !failures.has(c.it));
     // Counts believed in place cost a call only when another count needs it (then they re-assert for free).
     if (toCount.some((c) => !c.inPlace)) {
       const occurredAt = new Date().toISOString();
@@ -167,7 +165,7 @@ export class SquareConnection implements StoreConnection {
           changes: part.map((c) => ({
             type: 'PHYSICAL_COUNT',
             physical_count: {
-              catalog_object_id: c.id,
+              catalog_object_id: c.it.input.externalVariantId,
               location_id: this.locationId,
               state: 'IN_STOCK',
               quantity: String(c.quantity),
@@ -176,10 +174,10 @@ export class SquareConnection implements StoreConnection {
           })),
           ignore_unchanged_counts: true,
         });
-        if (err) part.forEach((c) => fail(c.owners, err));
+        if (err) for (const c of part) fail(err, c.it);
       }
     }
-    return all.map((it) => failures.get(it.indexes[0]));
+    return all.map((it) => failures.get(it));
   }
 
   /**
@@ -195,19 +193,23 @@ export class SquareConnection implements StoreConnection {
         ? new Rejected(`Square reported errors for ${what}: ${describeSquareErrors(errors)}`, { codes: errors.map((e) => e.code) })
         : undefined;
     } catch (e) {
-      const error = asPluginError(e);
+      const error = toPluginError(e, 'Square');
       if (stopsTheWork(error)) throw error;
       this.log.warn(`square: ${what} was refused`, { code: error.code, message: error.message });
       return refusal(what, error);
     }
   }
 
-  private async inStockCounts(ids: string[]): Promise<Map<string, string>> {
-    const out = new Map<string, string>();
+  private async readAll(all: readonly Planned<VariantRef>[]) {
+    const objects = await this.variations(all);
+    const counts = new Map<string, string>();
+    const counted = (o: CatalogObject | NotFound) =>
+      !(o instanceof NotFound) && isTracked(o, this.locationId) && !isSoldOut(o, this.locationId);
+    const ids = all.filter((_, i) => counted(objects[i])).map((it) => it.input.externalVariantId);
     for (const part of chunk(ids, MAX_COUNTS_PAGE)) {
       let cursor: string | undefined;
       do {
-        const res = await this.api.request<BatchRetrieveInventoryCountsResponse>({
+        const res = await this.api.request<{ counts?: InventoryCount[]; cursor?: string }>({
           method: 'POST',
           url: '/v2/inventory/counts/batch-retrieve',
           body: {
@@ -221,26 +223,12 @@ export class SquareConnection implements StoreConnection {
         });
         for (const c of res.data?.counts ?? [])
           if (c.catalog_object_id && c.location_id === this.locationId && c.state === 'IN_STOCK')
-            out.set(c.catalog_object_id, c.quantity ?? '0');
+            counts.set(c.catalog_object_id, c.quantity ?? '0');
         cursor = res.data?.cursor || undefined;
       } while (cursor);
     }
-    return out;
-  }
-
-  private async readAll(all: readonly Planned<VariantRef>[]) {
-    const items = byId(all);
-    const objects = await this.retrieveVariations([...items.keys()]);
-    const found = new Map<string, CatalogObject>();
-    for (const [id, it] of items) {
-      const obj = variationOf(objects, it.input);
-      if (!(obj instanceof NotFound)) found.set(id, obj);
-    }
-    const trackedIds = [...found].filter(([, o]) => isTracked(o, this.locationId) && !isSoldOut(o, this.locationId)).map(([id]) => id);
-    const counts = trackedIds.length ? await this.inStockCounts(trackedIds) : new Map<string, string>();
-    return all.map((it) => {
-      const obj = variationOf(objects, it.input);
-      return obj instanceof NotFound ? obj : fromSquare(obj, this.locationId, counts.get(it.input.externalVariantId));
-    });
+    return objects.map((obj, i) =>
+      obj instanceof NotFound ? obj : fromSquare(obj, this.locationId, counts.get(all[i].input.externalVariantId)),
+    );
   }
 }

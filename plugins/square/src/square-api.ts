@@ -55,13 +55,3 @@ export function classifySquareResponse(res: HttpResponse): { error?: AuthError }
     }),
   };
 }
-
-/** The Square error codes in an SDK error's redacted body snippet (4xx answers). */
-export function codesInErrorBody(body: unknown): SquareError[] {
-  if (typeof body !== 'string') return squareErrors(body);
-  try {
-    return squareErrors(JSON.parse(body));
-  } catch {
-    return [];
-  }
-}

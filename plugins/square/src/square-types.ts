@@ -36,26 +36,10 @@ export interface CatalogObject {
   [other: string]: unknown;
 }
 
-export interface BatchRetrieveCatalogObjectsResponse {
-  objects?: CatalogObject[];
-  errors?: SquareError[];
-}
-
-export interface BatchUpsertCatalogObjectsResponse {
-  objects?: CatalogObject[];
-  errors?: SquareError[];
-}
-
 export interface InventoryCount {
   catalog_object_id?: string;
   state?: string;
   location_id?: string;
   /** A decimal string, e.g. "5" or "5.00000". */
   quantity?: string;
-}
-
-export interface BatchRetrieveInventoryCountsResponse {
-  counts?: InventoryCount[];
-  cursor?: string;
-  errors?: SquareError[];
 }

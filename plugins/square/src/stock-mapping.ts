@@ -21,29 +21,16 @@ export function isSoldOut(obj: CatalogObject, locationId: string): boolean {
   return overrideFor(obj, locationId)?.sold_out === true;
 }
 
-/** Square quantities are decimal strings; stock is whole units, never below 0. */
-export function parseQuantity(q: string | undefined): number {
-  const n = Number(q ?? '0');
-  return Number.isFinite(n) ? Math.max(0, Math.floor(n)) : 0;
-}
-
 /**
  * The neutral reading: sold_out → out of stock (Square: "applications should treat its inventory count as
- * zero when this attribute value is true"); untracked → unlimited; tracked → the IN_STOCK count.
+ * zero when this attribute value is true"); untracked → unlimited; tracked → the IN_STOCK count, a decimal
+ * string read as whole units, never below 0.
  */
 export function fromSquare(obj: CatalogObject, locationId: string, inStock: string | undefined): TargetStock {
   if (isSoldOut(obj, locationId)) return { kind: 'out_of_stock' };
   if (!isTracked(obj, locationId)) return { kind: 'unlimited' };
-  return { kind: 'quantity', quantity: parseQuantity(inStock) };
-}
-
-/** Unlimited is untracked; out of stock and quantities need tracking and a count (0 for sold out). */
-export function wantsTracking(target: TargetStock): boolean {
-  return target.kind !== 'unlimited';
-}
-
-export function countFor(target: TargetStock): number {
-  return target.kind === 'quantity' ? target.quantity : 0;
+  const n = Number(inStock ?? '0');
+  return { kind: 'quantity', quantity: Number.isFinite(n) ? Math.max(0, Math.floor(n)) : 0 };
 }
 
 const READ_ONLY_OVERRIDE_FIELDS = ['sold_out', 'sold_out_valid_until'];
