@@ -16,6 +16,7 @@ import {
   toPluginError,
   Transient,
   type HttpClient,
+  type Planned,
   type PluginError,
   type PluginLogger,
   type StockWrite,
@@ -23,14 +24,37 @@ import {
   type TargetStock,
   type VariantRef,
 } from '@stock-sync/plugin-sdk';
-import { configuredVersion, probeCatalogVersion } from './catalog-version';
-import type { CatalogVersion } from './manifest';
-import { wixIds, type Answer, type PlannedItem } from './plan';
-import { readV1Items, writeV1Items } from './v1/v1-stock';
-import { readV3Items, writeV3Items } from './v3/v3-stock';
+import { v1 } from './v1';
+import { v3 } from './v3';
+import type { Answer, CatalogPath, Site } from './wix-types';
 
-/** One path of a run: answers the items it can; throws what ends the run. */
-type Path<T extends VariantRef, V> = (version: CatalogVersion, items: readonly PlannedItem<T>[], answer: Answer<T, V>) => Promise<void>;
+type CatalogVersion = 'V1' | 'V3';
+const PATHS: Record<CatalogVersion, CatalogPath> = { V1: v1, V3: v3 };
+
+/** Wix ids are GUIDs; anything with characters that cannot be an id is refused without a call. */
+const usableId = (id: string) => id.length > 0 && id.length <= 100 && /^[A-Za-z0-9_-]+$/.test(id);
+
+/**
+ * Which catalog a site runs. "The version is permanent per site, and V1/V3 aren't compatible."
+ * GET /stores/v3/provision/version answers V1_CATALOG | V3_CATALOG | STORES_NOT_INSTALLED.
+ */
+export async function probeCatalogVersion(api: HttpClient): Promise<CatalogVersion> {
+  const res = await api.request<{ catalogVersion?: string }>({ method: 'GET', url: '/stores/v3/provision/version' });
+  const answer = res.data?.catalogVersion;
+  if (answer === 'V1_CATALOG') return 'V1';
+  if (answer === 'V3_CATALOG') return 'V3';
+  if (answer === 'STORES_NOT_INSTALLED') throw new Rejected('Wix Stores is not installed on this site', { catalogVersion: answer });
+  throw new Rejected(`Wix answered an unknown catalog version (${String(answer)})`, { catalogVersion: answer });
+}
+
+/** The credential's value, normalised ('v3', 'V3_CATALOG' … → 'V3'); undefined when absent. */
+function configuredVersion(raw: string | undefined): CatalogVersion | undefined {
+  const v = (raw ?? '').trim().toUpperCase();
+  if (v === '') return undefined;
+  if (v === 'V1' || v === 'V1_CATALOG') return 'V1';
+  if (v === 'V3' || v === 'V3_CATALOG') return 'V3';
+  throw new Rejected(`catalogVersion must be V1 or V3, got '${raw}'`);
+}
 
 export class WixConnection implements StoreConnection {
   readonly writeStock: StoreConnection['writeStock'];
@@ -42,27 +66,21 @@ export class WixConnection implements StoreConnection {
     private readonly log: PluginLogger,
     private readonly credentials: Readonly<Record<string, string>>,
   ) {
-    const location = () => this.credentials.locationId || undefined;
+    const site: Site = { api, log, locationId: credentials.locationId || undefined };
     ({ writeStock: this.writeStock, readStock: this.readStock } = batched({
       platform: 'Wix',
       id: 'wix',
       log,
-      ids: wixIds,
+      ids: (ref) => (usableId(ref.externalProductId) && usableId(ref.externalVariantId) ? {} : undefined),
       invalid: { write: 'Not a Wix product/variant id', read: 'Not a Wix product/variant id' },
       verify: () => this.verify(),
       // No groupBy, no maxBatch: the whole run is one unit. Every change already in place (the hub's
       // belief): no read, no write (the default 'group' rule over that one unit).
       write: {
-        run: (items) =>
-          this.run<StockWrite, PluginError | undefined>(items, (version, rest, answer) =>
-            version === 'V1' ? writeV1Items(api, log, rest, answer) : writeV3Items(api, rest, answer, location()),
-          ),
+        run: (items) => this.run<StockWrite, PluginError | undefined>(items, (v, rest, answer) => PATHS[v].write(site, rest, answer)),
       },
       read: {
-        run: (items) =>
-          this.run<VariantRef, TargetStock | PluginError>(items, (version, rest, answer) =>
-            version === 'V1' ? readV1Items(api, rest, answer) : readV3Items(api, rest, answer, location()),
-          ),
+        run: (items) => this.run<VariantRef, TargetStock | PluginError>(items, (v, rest, answer) => PATHS[v].read(site, rest, answer)),
       },
     }));
   }
@@ -85,12 +103,7 @@ export class WixConnection implements StoreConnection {
   /** After a failed V1 call: true when the site has moved to Catalog V3 (and the connection now uses it). */
   private async movedToV3(error: PluginError): Promise<boolean> {
     if (stopsTheWork(error)) return false;
-    let actual: CatalogVersion;
-    try {
-      actual = await probeCatalogVersion(this.api);
-    } catch {
-      return false;
-    }
+    const actual = await probeCatalogVersion(this.api).catch(() => undefined);
     if (actual !== 'V3') return false;
     this.log.warn('wix: the site moved to Catalog V3; using the V3 Inventory Items API from now on', { failedWith: error.code });
     this.version = Promise.resolve('V3');
@@ -103,10 +116,10 @@ export class WixConnection implements StoreConnection {
    * written): the SDK's StopTheWork fails only the rest with it.
    */
   private async run<T extends VariantRef, V extends PluginError | TargetStock | undefined>(
-    items: readonly PlannedItem<T>[],
-    path: Path<T, V>,
+    items: readonly Planned<T>[],
+    path: (version: CatalogVersion, items: readonly Planned<T>[], answer: Answer<T, V>) => Promise<void>,
   ): Promise<(V | PluginError)[]> {
-    const answers = new Map<PlannedItem<T>, V>();
+    const answers = new Map<Planned<T>, V>();
     const answer: Answer<T, V> = (it, verdict) => void answers.set(it, verdict);
     try {
       const version = await this.catalogVersion();

@@ -25,8 +25,6 @@ export const V1_EMULATED_UNLIMITED = 99_999;
 /** A tracked V1 count at or above this reads back as unlimited (the emulation's floor). */
 export const V1_UNLIMITED_READ_THRESHOLD = 90_000;
 
-export type CatalogVersion = 'V1' | 'V3';
-
 export const manifest: PluginManifest = {
   id: 'wix',
   displayName: 'Wix',

@@ -1,35 +1,25 @@
 /**
- * The Wix Stores wire shapes this plugin touches: catalog versioning, V1 Inventory API, V3 Inventory
- * Items API, and the Wix error envelope. Sources in README.md.
+ * The Wix Stores wire shapes this plugin touches (catalog V1 Inventory API, V3 Inventory Items API, the Wix
+ * error envelope; sources in README.md), and the shape both catalog paths share.
  */
-
-export type WixCatalogVersionAnswer = 'V1_CATALOG' | 'V3_CATALOG' | 'STORES_NOT_INSTALLED';
+import type { HttpClient, Planned, PluginError, PluginLogger, StockWrite, TargetStock, VariantRef } from '@stock-sync/plugin-sdk';
 
 /** V1: one inventory item per product; tracking is per product. */
 export interface V1Variant {
   variantId: string;
   inStock?: boolean;
   quantity?: number;
-  availableForPreorder?: boolean;
 }
 export interface V1InventoryItem {
-  id?: string;
   externalId?: string;
   productId: string;
   trackQuantity: boolean;
   variants: V1Variant[];
-  lastUpdated?: string;
 }
 export interface V1QueryResponse {
   inventoryItems?: V1InventoryItem[];
-  metadata?: { items?: number; offset?: number };
-  totalResults?: number;
 }
-export interface V1VariantUpdate {
-  variantId: string;
-  quantity?: number;
-  inStock?: boolean;
-}
+export type V1VariantUpdate = Pick<V1Variant, 'variantId' | 'quantity' | 'inStock'>;
 export interface V1Patch {
   inventoryItem: { trackQuantity: boolean; variants: V1VariantUpdate[] };
 }
@@ -44,44 +34,33 @@ export interface V3InventoryItem {
   trackQuantity?: boolean;
   quantity?: number;
   inStock?: boolean;
-  availabilityStatus?: string;
 }
 export interface V3QueryResponse {
   inventoryItems?: V3InventoryItem[];
-  pagingMetadata?: { count?: number; cursors?: { next?: string | null }; hasNext?: boolean };
+  pagingMetadata?: { cursors?: { next?: string | null }; hasNext?: boolean };
 }
 export interface V3ItemUpdate {
   inventoryItem: { id: string; revision: string; quantity?: number; inStock?: boolean };
 }
+/** `{ message, details: { applicationError: { code, description } } }` (or validationError). */
 export interface WixApplicationError {
   code?: string;
   description?: string;
-  data?: unknown;
-}
-export interface V3BulkResult {
-  itemMetadata?: { id?: string; originalIndex?: number; success?: boolean; error?: WixApplicationError };
-  item?: V3InventoryItem;
 }
 export interface V3BulkResponse {
-  results?: V3BulkResult[];
-  bulkActionMetadata?: { totalSuccesses?: number; totalFailures?: number; undetailedFailures?: number };
+  results?: { itemMetadata?: { originalIndex?: number; success?: boolean; error?: WixApplicationError } }[];
 }
 
-/** `{ message, details: { applicationError: { code, description } } }` (or validationError). */
-export interface WixErrorBody {
-  message?: string;
-  details?: { applicationError?: WixApplicationError; validationError?: unknown };
+/** What a catalog path is given: the site's client, the log, the V3 location (credential). */
+export interface Site {
+  api: HttpClient;
+  log: PluginLogger;
+  locationId?: string;
 }
-
-export function wixErrorCode(data: unknown): string | undefined {
-  if (typeof data === 'string') {
-    try {
-      data = JSON.parse(data);
-    } catch {
-      return undefined;
-    }
-  }
-  if (typeof data !== 'object' || data === null) return undefined;
-  const code = (data as WixErrorBody).details?.applicationError?.code;
-  return typeof code === 'string' ? code : undefined;
+/** How a path answers an item: a write's error (undefined: written), a read's stock or error. */
+export type Answer<T extends VariantRef, V> = (item: Planned<T>, verdict: V) => void;
+/** One catalog's calls for one run: answer the items it can, throw what ends the run. */
+export interface CatalogPath {
+  write(site: Site, items: readonly Planned<StockWrite>[], answer: Answer<StockWrite, PluginError | undefined>): Promise<void>;
+  read(site: Site, items: readonly Planned<VariantRef>[], answer: Answer<VariantRef, TargetStock | PluginError>): Promise<void>;
 }

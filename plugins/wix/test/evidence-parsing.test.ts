@@ -3,16 +3,15 @@
  * reading and writing code through a stub client that answers exactly the documents — no simulator.
  */
 import { join } from 'node:path';
-import { OutcomeSlots, type HttpClient, type HttpRequest, type ObservedStock, type WriteOutcome } from '@stock-sync/plugin-sdk';
+import type { HttpClient, HttpRequest } from '@stock-sync/plugin-sdk';
 import { evidence, expectSameShape, loadEvidenceDir } from '@stock-sync/plugin-testkit';
-import { probeCatalogVersion } from '../src/catalog-version';
-import { planItems } from '../src/plan';
-import { readV1, writeV1 } from '../src/v1/v1-stock';
-import { readV3, writeV3 } from '../src/v3/v3-stock';
+import { probeCatalogVersion, WixConnection } from '../src/connection';
 
 const DIR = join(__dirname, 'evidence');
 const doc = (name: string) => evidence(DIR, name);
 const quiet = { debug() {}, info() {}, warn() {}, error() {} };
+/** The plugin's connection on a site whose catalog version is configured (no probe): only the documented calls. */
+const site = (client: HttpClient, catalogVersion: 'V1' | 'V3') => new WixConnection(client, quiet, { catalogVersion });
 
 /** A client that answers each documented path with its documented body and records what was sent. */
 function documentedClient(byPath: Record<string, string>) {
@@ -51,9 +50,8 @@ const V1_VARIANT = '00000000-0000-0000-0000-000000000000';
 it('V1: reads the documented Query Inventory answer, and its request has the documented shape at the documented path', async () => {
   const { client, sent } = documentedClient({ '/stores-reader/v2/inventoryItems/query': 'v1-query-inventory' });
   const refs = [{ externalProductId: V1_PRODUCT, externalVariantId: V1_VARIANT }];
-  const out = new OutcomeSlots<ObservedStock>(1);
-  await readV1(client, refs, planItems(refs).items, out);
-  expect(out.done()[0]).toMatchObject({ status: 'found', stock: { kind: 'quantity', quantity: 5 } });
+  const out = await site(client, 'V1').readStock(refs);
+  expect(out[0]).toMatchObject({ status: 'found', stock: { kind: 'quantity', quantity: 5 } });
   expect(sent[0]!.url).toBe(doc('v1-query-inventory').request!.path);
   expectSameShape(sent[0]!.body, doc('v1-query-inventory').request!.body, 'v1 query request', { closed: true });
 });
@@ -64,9 +62,8 @@ it('V1: writes with the documented Update Inventory Variants body', async () => 
     '/stores/v2/inventoryItems/product/': 'v1-update-inventory-variants',
   });
   const changes = [{ externalProductId: V1_PRODUCT, externalVariantId: V1_VARIANT, target: { kind: 'quantity' as const, quantity: 7 } }];
-  const out = new OutcomeSlots<WriteOutcome>(1);
-  await writeV1(client, quiet, changes, planItems(changes).items, out);
-  expect(out.done()[0]!.status).toBe('written');
+  const out = await site(client, 'V1').writeStock(changes);
+  expect(out[0]!.status).toBe('written');
   const patch = sent.find((r) => r.method === 'PATCH')!;
   expect(patch.url).toBe(`/stores/v2/inventoryItems/product/${V1_PRODUCT}`);
   expectSameShape(patch.body, doc('v1-update-inventory-variants').request!.body, 'v1 patch request', { closed: true });
@@ -78,9 +75,8 @@ const V3_VARIANT = 'f27ee649-ba6b-493d-b758-75816208cf2e';
 it('V3: reads the documented Query Inventory Items answer (tracked, 110)', async () => {
   const { client, sent } = documentedClient({ '/stores/v3/inventory-items/query': 'v3-query-inventory-items' });
   const refs = [{ externalProductId: V3_PRODUCT, externalVariantId: V3_VARIANT }];
-  const out = new OutcomeSlots<ObservedStock>(1);
-  await readV3(client, refs, planItems(refs).items, out, undefined);
-  expect(out.done()[0]).toMatchObject({ status: 'found', stock: { kind: 'quantity', quantity: 110 } });
+  const out = await site(client, 'V3').readStock(refs);
+  expect(out[0]).toMatchObject({ status: 'found', stock: { kind: 'quantity', quantity: 110 } });
   expectSameShape(sent[0]!.body, doc('v3-query-inventory-items').request!.body, 'v3 query request', { closed: true });
 });
 
@@ -90,9 +86,8 @@ it('V3: writes with the documented bulk body (id + revision + quantity) and read
     '/stores/v3/bulk/inventory-items/update': 'v3-bulk-update-inventory-items',
   });
   const changes = [{ externalProductId: V3_PRODUCT, externalVariantId: V3_VARIANT, target: { kind: 'quantity' as const, quantity: 7 } }];
-  const out = new OutcomeSlots<WriteOutcome>(1);
-  await writeV3(client, changes, planItems(changes).items, out, undefined);
-  expect(out.done()[0]!.status).toBe('written');
+  const out = await site(client, 'V3').writeStock(changes);
+  expect(out[0]!.status).toBe('written');
   const bulk = sent.find((r) => r.url === '/stores/v3/bulk/inventory-items/update')!;
   expectSameShape(bulk.body, doc('v3-bulk-update-inventory-items').request!.body, 'v3 bulk request');
   expect((bulk.body as any).inventoryItems[0].inventoryItem).toEqual({

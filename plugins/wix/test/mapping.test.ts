@@ -1,5 +1,4 @@
-import { planV1Patch, fromV1Variant } from '../src/v1/v1-mapping';
-import { fromV3Item, toV3Fields } from '../src/v3/v3-mapping';
+import { fromV1Variant, fromV3Item, planV1Patch, toV3Fields } from '../src/mapping';
 
 const U = { kind: 'unlimited' } as const;
 const O = { kind: 'out_of_stock' } as const;

@@ -19,7 +19,7 @@ import {
   type PluginError,
 } from '@stock-sync/plugin-sdk';
 import { DEFAULT_BASE_URL } from '../manifest';
-import { wixErrorCode } from '../wix-types';
+import { wixErrorCode } from '../wix-api';
 
 export const TOKEN_PATH = '/oauth2/token';
 /** "Time the access token expires in seconds. Always 14400 (4 hours)." */

@@ -1,0 +1,139 @@
+/**
+ * Catalog V3 (Inventory Items API, /stores/v3): query the variants' inventory items (ids and
+ * revisions, 100 per page), then one Bulk Update Inventory Items call for up to 1,000 of them.
+ * A stale revision (the item changed between our read and our write) is read again and sent once
+ * more; if it changes again in between, the variant comes back Transient.
+ */
+import {
+  chunk,
+  NotFound,
+  refOf,
+  Rejected,
+  Transient,
+  type Planned,
+  type PluginError,
+  type StockWrite,
+  type VariantRef,
+} from '@stock-sync/plugin-sdk';
+import { QUERY_PAGE_LIMIT, V3_BULK_MAX } from './manifest';
+import { fromV3Item, showsTarget, toV3Fields } from './mapping';
+import type { CatalogPath, Site, V3BulkResponse, V3InventoryItem, V3ItemUpdate, V3QueryResponse } from './wix-types';
+
+/**
+ * The items' inventory items (every location, following the query's cursor) → the one to use for a variant:
+ * the configured location's, or its only one; else why not.
+ */
+async function queryV3({ api, locationId }: Site, items: readonly Planned<VariantRef>[]) {
+  const byVariant = new Map<string, V3InventoryItem[]>();
+  for (const part of chunk([...new Set(items.map((it) => it.input.externalVariantId))], QUERY_PAGE_LIMIT)) {
+    let cursor: string | undefined;
+    do {
+      const query = cursor
+        ? { cursorPaging: { limit: QUERY_PAGE_LIMIT, cursor } }
+        : { filter: { variantId: { $in: part } }, cursorPaging: { limit: QUERY_PAGE_LIMIT } };
+      const res = await api.request<V3QueryResponse>({
+        method: 'POST',
+        url: '/stores/v3/inventory-items/query',
+        body: { query },
+        idempotent: true,
+      });
+      for (const item of res.data?.inventoryItems ?? []) byVariant.set(item.variantId, [...(byVariant.get(item.variantId) ?? []), item]);
+      const meta = res.data?.pagingMetadata;
+      cursor = meta?.hasNext && meta.cursors?.next ? meta.cursors.next : undefined;
+    } while (cursor);
+  }
+  return (ref: VariantRef): V3InventoryItem | PluginError => {
+    const ofProduct = (byVariant.get(ref.externalVariantId) ?? []).filter((i) => i.productId === ref.externalProductId);
+    if (ofProduct.length === 0)
+      return new NotFound(`Wix has no inventory item for variant ${ref.externalVariantId} of product ${ref.externalProductId}`, {
+        ...refOf(ref),
+      });
+    if (locationId) {
+      const at = ofProduct.find((i) => i.locationId === locationId);
+      return (
+        at ?? new NotFound(`Wix variant ${ref.externalVariantId} is not stocked at location ${locationId}`, { ...refOf(ref), locationId })
+      );
+    }
+    if (ofProduct.length === 1) return ofProduct[0]!;
+    return new Rejected(
+      `Wix variant ${ref.externalVariantId} is stocked at ${ofProduct.length} locations; set the locationId credential to choose one`,
+      { ...refOf(ref) },
+    );
+  };
+}
+
+const isRevisionConflict = (code: string | undefined, description: string | undefined) =>
+  /REVISION|PRECONDITION/i.test(`${code ?? ''} ${description ?? ''}`);
+
+type Pending = { it: Planned<StockWrite>; item: V3InventoryItem };
+
+export const v3: CatalogPath = {
+  /** Query the items' inventory, one bulk update per 1,000 that must change, a stale revision read and sent once more. */
+  async write(site, items, answer) {
+    /** Reads the items' current inventory; returns the ones that still need an update. */
+    const resolve = async (batch: readonly Planned<StockWrite>[]): Promise<Pending[]> => {
+      const pending: Pending[] = [];
+      const pick = await queryV3(site, batch);
+      for (const it of batch) {
+        const item = pick(it.input);
+        if (!('revision' in item)) answer(it, item);
+        // Already showing it (read anyway for the revision): nothing to send.
+        else if (showsTarget(item, it.input.target)) answer(it, undefined);
+        else pending.push({ it, item });
+      }
+      return pending;
+    };
+
+    /** Sends the updates; returns the ones refused for a stale revision. */
+    const send = async (pending: Pending[]): Promise<Planned<StockWrite>[]> => {
+      const conflicts: Planned<StockWrite>[] = [];
+      for (const part of chunk(pending, V3_BULK_MAX)) {
+        const body = {
+          inventoryItems: part.map((p): V3ItemUpdate => ({
+            inventoryItem: { id: p.item.id, revision: p.item.revision, ...toV3Fields(p.it.input.target) },
+          })),
+          returnEntity: false,
+          reason: 'Stock sync',
+        };
+        // Revision-checked: a re-send after an ambiguous failure cannot apply twice (it would be stale).
+        const res = await site.api.request<V3BulkResponse>({
+          method: 'POST',
+          url: '/stores/v3/bulk/inventory-items/update',
+          body,
+          idempotent: true,
+        });
+        const results = res.data?.results ?? [];
+        part.forEach((p, k) => {
+          const meta = results.find((r) => r.itemMetadata?.originalIndex === k)?.itemMetadata ?? results[k]?.itemMetadata;
+          const code = meta?.error?.code;
+          if (meta?.success === true) answer(p.it, undefined);
+          else if (!meta)
+            answer(p.it, new Transient(`Wix answered the bulk update without a result for variant ${p.it.input.externalVariantId}`));
+          else if (isRevisionConflict(code, meta.error?.description)) conflicts.push(p.it);
+          else if (/NOT_FOUND/i.test(code ?? '')) answer(p.it, new NotFound(`Wix has no inventory item ${p.item.id} (${code})`, { code }));
+          else
+            answer(
+              p.it,
+              new Rejected(
+                `Wix refused the inventory update of variant ${p.it.input.externalVariantId} (${code ?? 'unknown'}: ${meta.error?.description ?? ''})`,
+                { code },
+              ),
+            );
+        });
+      }
+      return conflicts;
+    };
+
+    const conflicts = await send(await resolve(items));
+    if (conflicts.length === 0) return;
+    for (const it of await send(await resolve(conflicts)))
+      answer(it, new Transient(`Wix inventory of variant ${it.input.externalVariantId} changed while it was being written; try again`));
+  },
+  async read(site, items, answer) {
+    const pick = await queryV3(site, items);
+    for (const it of items) {
+      const item = pick(it.input);
+      answer(it, 'revision' in item ? fromV3Item(item) : item);
+    }
+  },
+};
