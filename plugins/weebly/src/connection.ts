@@ -1,9 +1,7 @@
 /**
- * One store's connection: verify, writeStock, readStock over the Weebly store catalog. Weebly has no
- * batch endpoint: each SKU is one PATCH, sent one after another and paced by the SDK's limiter. A write
- * counts only when Weebly shows the inventory sent — in the PATCH's answer ("All fields for the SKU are
- * returned"), and for `null` (unlimited, not documented as writable) in the SKU read back. Every call makes
- * the identical call again when Weebly redirects it (documented). Outcomes come back in input order.
+ * One store's connection over the Weebly store catalog. A write counts only when Weebly shows the inventory
+ * sent — in the PATCH's answer ("All fields for the SKU are returned"), and for `null` (unlimited, not
+ * documented as writable) in the SKU read back. Every call follows Weebly's documented redirects.
  */
 import {
   batched,
@@ -15,92 +13,43 @@ import {
   toPluginError,
   type HttpClient,
   type HttpRequest,
-  type HttpResponse,
   type PluginError,
   type PluginLogger,
   type StockWrite,
   type StoreConnection,
+  type VariantRef,
 } from '@stock-sync/plugin-sdk';
 import { MAX_PAGE_SIZE } from './manifest';
 import { inventoryFor, stockOfInventory } from './stock-mapping';
-import { requestFollowingRedirects } from './redirects';
-import type { WeeblySku } from './weebly-types';
+import { requestFollowingRedirects, type WeeblySku } from './weebly-api';
 
 /** Weebly ids are decimal strings ("Unique ID (to this store)"); anything else cannot be one. */
 const isWeeblyId = (s: string) => /^[0-9]{1,20}$/.test(s);
 
-const gone = (c: { externalProductId: string; externalVariantId: string }) =>
-  new NotFound(`Weebly has no SKU ${c.externalVariantId} in product ${c.externalProductId}`, { ...ref(c) });
+const gone = (c: VariantRef) => new NotFound(`Weebly has no SKU ${c.externalVariantId} in product ${c.externalProductId}`, { ...ref(c) });
 
-export class WeeblyConnection implements StoreConnection {
-  readonly writeStock: StoreConnection['writeStock'];
-  readonly readStock: StoreConnection['readStock'];
-
-  constructor(
-    private readonly api: HttpClient,
-    log: PluginLogger,
-    private readonly apiOrigin: string = 'https://api.weebly.com',
-  ) {
-    ({ writeStock: this.writeStock, readStock: this.readStock } = batched({
-      platform: 'Weebly',
-      id: 'weebly',
-      log,
-      ids: (i) => (isWeeblyId(i.externalProductId) && isWeeblyId(i.externalVariantId) ? {} : undefined),
-      invalid: { write: 'Weebly product and SKU ids are decimal strings', read: 'Not a Weebly product / SKU id (decimal strings)' },
-      verify: () => this.verify(),
-      // No batch endpoint: one PATCH per SKU, one after another (the SDK limiter paces them, and a throttle
-      // answer then holds back every later call: nothing is already in flight to land inside Retry-After).
-      // A change the hub says is already in place saves a whole call, so it is skipped.
-      write: {
-        maxBatch: 1,
-        skipInPlace: 'item',
-        mapError: (error, [p]) => (error instanceof NotFound ? gone(p.input) : error),
-        run: ([p]) => this.patchSku(p.input),
-      },
-      // One product's SKU listing answers every SKU of it that was asked for.
-      read: {
-        groupBy: (p) => p.input.externalProductId,
-        mapError: (error, _batch, productId) =>
-          error instanceof NotFound ? new NotFound(`Weebly has no product ${productId}`, { productId }) : error,
-        run: async (wanted, productId) => {
-          const skus = await this.listSkus(productId);
-          return wanted.map((p) => {
-            const sku = skus.get(p.input.externalVariantId);
-            return sku
-              ? stockOfInventory(sku.inventory)
-              : new NotFound(`Weebly product ${productId} has no SKU ${p.input.externalVariantId}`, { productId });
-          });
-        },
-      },
-    }));
-  }
-
+export function weeblyConnection(api: HttpClient, log: PluginLogger, apiOrigin = 'https://api.weebly.com'): StoreConnection {
   /** Every call: the identical call again to a redirect's Location, as Weebly documents. */
-  private send<T>(req: HttpRequest): Promise<HttpResponse<T>> {
-    return requestFollowingRedirects<T>(this.api, req, this.apiOrigin);
-  }
-
-  /** One product-list call: proves the token, that it belongs to this site, and the catalog read scope. */
-  async verify(): Promise<void> {
-    await this.send({ method: 'GET', url: '/products', params: { limit: 1 } });
-  }
+  const send = <T>(req: HttpRequest) => requestFollowingRedirects<T>(api, req, apiOrigin);
 
   /** PATCH (never PUT: PUT resets every field not sent) one SKU's inventory; undefined once confirmed, else the error. */
-  private async patchSku(c: StockWrite): Promise<PluginError | undefined> {
+  async function patchSku(c: StockWrite): Promise<PluginError | undefined> {
     const inventory = inventoryFor(c.target);
     const url = `/products/${c.externalProductId}/skus/${c.externalVariantId}`;
     // An absolute value: sending it again lands on the same state.
-    const answer: unknown = (await this.send<WeeblySku>({ method: 'PATCH', url, body: { inventory }, idempotent: true })).data;
-    let verdict = confirmInventory(inventory, answer);
+    let verdict = confirmInventory(
+      inventory,
+      (await send<WeeblySku>({ method: 'PATCH', url, body: { inventory }, idempotent: true })).data,
+    );
     if (verdict === 'read-back') {
       // `null` is not documented as writable, or the answer showed no inventory: read the SKU back.
       let shown: unknown;
       try {
-        shown = (await this.send<WeeblySku>({ method: 'GET', url })).data;
+        shown = (await send<WeeblySku>({ method: 'GET', url })).data;
       } catch (e) {
         const error = toPluginError(e, 'Weebly');
-        if (stopsTheWork(error)) throw error;
-        if (error instanceof NotFound) return gone(c);
+        // NotFound: the write's mapError names the SKU gone.
+        if (stopsTheWork(error) || error instanceof NotFound) throw error;
         return new Transient(`Weebly SKU ${c.externalVariantId} could not be read back after the write: not confirmed (${error.message})`, {
           ...ref(c),
         });
@@ -117,20 +66,50 @@ export class WeeblyConnection implements StoreConnection {
   }
 
   /** Every SKU of a product: list pages of 200 (the maximum) until X-Resultset-Total is reached. */
-  private async listSkus(productId: string): Promise<Map<string, WeeblySku>> {
+  async function listSkus(productId: string): Promise<Map<string, WeeblySku>> {
     const out = new Map<string, WeeblySku>();
     for (let page = 1; ; page++) {
-      const res = await this.send<WeeblySku[]>({
-        method: 'GET',
-        url: `/products/${productId}/skus`,
-        params: { page, limit: MAX_PAGE_SIZE },
-      });
+      const res = await send<WeeblySku[]>({ method: 'GET', url: `/products/${productId}/skus`, params: { page, limit: MAX_PAGE_SIZE } });
       const rows = Array.isArray(res.data) ? res.data : [];
       for (const s of rows) out.set(String(s.product_sku_id), s);
       const total = Number(res.headers['x-resultset-total']);
       if (rows.length < MAX_PAGE_SIZE || (Number.isFinite(total) && out.size >= total)) return out;
     }
   }
+
+  return batched({
+    platform: 'Weebly',
+    id: 'weebly',
+    log,
+    ids: (i) => (isWeeblyId(i.externalProductId) && isWeeblyId(i.externalVariantId) ? {} : undefined),
+    invalid: { write: 'Weebly product and SKU ids are decimal strings', read: 'Not a Weebly product / SKU id (decimal strings)' },
+    // One product-list call: proves the token, that it belongs to this site, and the catalog read scope.
+    verify: async () => void (await send({ method: 'GET', url: '/products', params: { limit: 1 } })),
+    // No batch endpoint: one PATCH per SKU, one after another (the SDK limiter paces them, and a throttle
+    // answer then holds back every later call: nothing is already in flight to land inside Retry-After).
+    // A change the hub says is already in place saves a whole call, so it is skipped.
+    write: {
+      maxBatch: 1,
+      skipInPlace: 'item',
+      mapError: (error, [p]) => (error instanceof NotFound ? gone(p.input) : error),
+      run: ([p]) => patchSku(p.input),
+    },
+    // One product's SKU listing answers every SKU of it that was asked for.
+    read: {
+      groupBy: (p) => p.input.externalProductId,
+      mapError: (error, _batch, productId) =>
+        error instanceof NotFound ? new NotFound(`Weebly has no product ${productId}`, { productId }) : error,
+      run: async (wanted, productId) => {
+        const skus = await listSkus(productId);
+        return wanted.map((p) => {
+          const sku = skus.get(p.input.externalVariantId);
+          return sku
+            ? stockOfInventory(sku.inventory)
+            : new NotFound(`Weebly product ${productId} has no SKU ${p.input.externalVariantId}`, { productId });
+        });
+      },
+    },
+  });
 }
 
 /**

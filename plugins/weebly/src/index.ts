@@ -3,7 +3,7 @@
  * Decisions and their sources: README.md.
  */
 import type { IntegrationPlugin } from '@stock-sync/plugin-sdk';
-import { WeeblyConnection } from './connection';
+import { weeblyConnection } from './connection';
 import { credentialFields, manifest } from './manifest';
 import { oauth } from './oauth';
 import { apiOrigin, createWeeblyApi } from './weebly-api';
@@ -11,9 +11,7 @@ import { apiOrigin, createWeeblyApi } from './weebly-api';
 export const plugin: IntegrationPlugin = {
   manifest,
   credentialFields,
-  connect(ctx) {
-    return new WeeblyConnection(createWeeblyApi(ctx), ctx.log, apiOrigin(ctx.credentials));
-  },
+  connect: (ctx) => weeblyConnection(createWeeblyApi(ctx), ctx.log, apiOrigin(ctx.credentials)),
   oauth,
 };
 

@@ -13,55 +13,24 @@
  *   that origin: the client secret never goes to another host) → {access_token}, "permanent";
  * - no uninstall notice is implemented (Weebly's app webhooks and their signature are not verified here).
  */
-import {
-  AuthError,
-  oauthUrl,
-  postTokenRequest,
-  type ConnectedStore,
-  type OAuthExchangeContext,
-  type PluginOAuth,
-} from '@stock-sync/plugin-sdk';
+import { AuthError, idText, oauthUrl, postTokenRequest, type PluginOAuth } from '@stock-sync/plugin-sdk';
 
-export const WEEBLY_AUTHORIZE_URL = 'https://www.weebly.com/app-center/oauth/authorize';
+const WEEBLY_AUTHORIZE_URL = 'https://www.weebly.com/app-center/oauth/authorize';
 export const WEEBLY_TOKEN_URL = 'https://www.weebly.com/app-center/oauth/access_token';
-export const WEEBLY_SCOPES = ['read:store-catalog', 'write:store-catalog'] as const;
+const WEEBLY_SCOPES = ['read:store-catalog', 'write:store-catalog'];
 
-function nonEmpty(value: unknown): string | undefined {
-  return typeof value === 'string' && value.trim() ? value.trim() : undefined;
-}
+/** A non-empty string, trimmed (a query value, an input, a token). */
+const nonEmpty = (value: unknown): string | undefined => (typeof value === 'string' ? idText(value) : undefined);
 
 /** Weebly's callback_url when it is on the token endpoint's own origin, else the configured token URL. */
 export function tokenEndpoint(callbackUrl: string | undefined, configured: string): string {
-  if (!callbackUrl) return configured;
   try {
-    const given = new URL(callbackUrl);
-    const expected = new URL(configured);
-    if (given.origin === expected.origin && !given.username && !given.password) return given.toString();
+    const given = new URL(callbackUrl ?? '');
+    if (given.origin === new URL(configured).origin && !given.username && !given.password) return given.toString();
   } catch {
-    // An unreadable callback_url is ignored: the configured endpoint is used.
+    // No callback_url, or an unreadable one: the configured endpoint is used.
   }
   return configured;
-}
-
-async function exchange(ctx: OAuthExchangeContext): Promise<ConnectedStore> {
-  const code = nonEmpty(ctx.callback.query.authorization_code);
-  if (!code) throw new AuthError('Weebly callback has no authorization_code (the site owner may have declined)');
-  const siteId = nonEmpty(ctx.inputs.siteId);
-  if (!siteId) throw new AuthError('Weebly connect needs the siteId');
-  const configured = oauthUrl(WEEBLY_TOKEN_URL, {}, ctx.app).toString();
-  // Weebly's own parameter names: authorization_code, no grant_type; client id and secret in the JSON body.
-  const token = await postTokenRequest({
-    http: ctx.http,
-    url: tokenEndpoint(nonEmpty(ctx.callback.query.callback_url), configured),
-    params: { authorization_code: code },
-    app: ctx.app,
-    options: { clientAuthentication: 'body', encoding: 'json' },
-    what: 'the Weebly authorization code exchange',
-    secrets: [code],
-  });
-  const accessToken = nonEmpty(token.access_token);
-  if (!accessToken) throw new AuthError('Weebly token answer has no access_token');
-  return { credentials: { accessToken, siteId }, externalStoreId: siteId };
 }
 
 export const oauth: PluginOAuth = {
@@ -85,12 +54,32 @@ export const oauth: PluginOAuth = {
   },
   authorizeUrlFor(req) {
     const url = oauthUrl(WEEBLY_AUTHORIZE_URL, {}, req.app);
-    url.searchParams.set('client_id', req.app.clientId);
-    url.searchParams.set('user_id', req.inputs.userId ?? '');
-    url.searchParams.set('site_id', req.inputs.siteId ?? '');
-    url.searchParams.set('redirect_uri', req.redirectUri);
-    url.searchParams.set('scope', WEEBLY_SCOPES.join(','));
+    const q = url.searchParams;
+    q.set('client_id', req.app.clientId);
+    q.set('user_id', req.inputs.userId ?? '');
+    q.set('site_id', req.inputs.siteId ?? '');
+    q.set('redirect_uri', req.redirectUri);
+    q.set('scope', WEEBLY_SCOPES.join(','));
     return url.toString();
   },
-  exchange,
+  async exchange(ctx) {
+    const code = nonEmpty(ctx.callback.query.authorization_code);
+    if (!code) throw new AuthError('Weebly callback has no authorization_code (the site owner may have declined)');
+    const siteId = nonEmpty(ctx.inputs.siteId);
+    if (!siteId) throw new AuthError('Weebly connect needs the siteId');
+    const configured = oauthUrl(WEEBLY_TOKEN_URL, {}, ctx.app).toString();
+    // Weebly's own parameter names: authorization_code, no grant_type; client id and secret in the JSON body.
+    const token = await postTokenRequest({
+      http: ctx.http,
+      url: tokenEndpoint(nonEmpty(ctx.callback.query.callback_url), configured),
+      params: { authorization_code: code },
+      app: ctx.app,
+      options: { clientAuthentication: 'body', encoding: 'json' },
+      what: 'the Weebly authorization code exchange',
+      secrets: [code],
+    });
+    const accessToken = nonEmpty(token.access_token);
+    if (!accessToken) throw new AuthError('Weebly token answer has no access_token');
+    return { credentials: { accessToken, siteId }, externalStoreId: siteId };
+  },
 };

@@ -6,16 +6,8 @@
  */
 import { OUT_OF_STOCK, UNLIMITED, quantity, type TargetStock } from '@stock-sync/plugin-sdk';
 
-export function inventoryFor(target: TargetStock): number | null {
-  switch (target.kind) {
-    case 'unlimited':
-      return null;
-    case 'out_of_stock':
-      return 0;
-    case 'quantity':
-      return target.quantity;
-  }
-}
+export const inventoryFor = (target: TargetStock): number | null =>
+  target.kind === 'unlimited' ? null : target.kind === 'quantity' ? target.quantity : 0;
 
 export function stockOfInventory(inventory: unknown): TargetStock {
   if (inventory === null || inventory === undefined) return UNLIMITED;

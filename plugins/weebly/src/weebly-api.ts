@@ -2,36 +2,84 @@
  * The store's Weebly client: ctx.http with the site's store path, the versioned Accept header and
  * X-Weebly-Access-Token; 401/403 become AuthError with Weebly's message.
  */
-import { AuthError, type ConnectContext, type HttpClient, type HttpResponse } from '@stock-sync/plugin-sdk';
+import { AuthError, PluginError, type ConnectContext, type HttpClient, type HttpRequest, type HttpResponse } from '@stock-sync/plugin-sdk';
 import { ACCEPT, API_PREFIX, DEFAULT_BASE_URL } from './manifest';
-import { weeblyErrorMessage } from './weebly-types';
+
+/** The SKU fields the plugin reads (test/evidence/get-sku.json has them all). */
+export interface WeeblySku {
+  product_sku_id: string;
+  /** How many are available; null = not tracked. */
+  inventory: number | null;
+}
 
 /** "Bad credentials return 401; repeated failures return 403": both mean the token does not work here. */
 export function classifyWeeblyResponse(res: HttpResponse): { error?: AuthError } | undefined {
   if (res.status !== 401 && res.status !== 403) return undefined;
-  const message = weeblyErrorMessage(res.data) ?? `HTTP ${res.status}`;
+  // Weebly's error body (shape unverified): `{ error: { code, message } }`.
+  const body = res.data as { error?: string | { message?: unknown } } | null | undefined;
+  const e = typeof body === 'object' ? body?.error : undefined;
+  const message = typeof e === 'string' ? e : typeof e?.message === 'string' ? e.message : `HTTP ${res.status}`;
   return {
     error: new AuthError(`Weebly refused the access token for this site (${res.status}: ${message.slice(0, 200)})`, { status: res.status }),
   };
 }
 
+const root = (credentials: Readonly<Record<string, string>>) => (credentials.baseUrl || DEFAULT_BASE_URL).replace(/\/+$/, '');
+
 /** The API's origin (https://api.weebly.com, or the configured base URL's): redirects are followed only on it. */
 export function apiOrigin(credentials: Readonly<Record<string, string>>): string {
-  const root = (credentials.baseUrl || DEFAULT_BASE_URL).replace(/\/+$/, '');
   try {
-    return new URL(root).origin;
+    return new URL(root(credentials)).origin;
   } catch {
-    return root;
+    return root(credentials);
   }
 }
 
 export function createWeeblyApi(ctx: ConnectContext): HttpClient {
   const token = ctx.credentials.accessToken ?? '';
-  const siteId = encodeURIComponent(ctx.credentials.siteId ?? '');
   return ctx.http.extend({
-    baseURL: `${(ctx.credentials.baseUrl || DEFAULT_BASE_URL).replace(/\/+$/, '')}${API_PREFIX}/user/sites/${siteId}/store`,
+    baseURL: `${root(ctx.credentials)}${API_PREFIX}/user/sites/${encodeURIComponent(ctx.credentials.siteId ?? '')}/store`,
     headers: { 'X-Weebly-Access-Token': token, Accept: ACCEPT, 'Content-Type': 'application/json' },
     classify: classifyWeeblyResponse,
     secrets: token ? [token] : [],
   });
+}
+
+/*
+ * Weebly's documented redirects: "We may issue redirects. Any call may result in a redirect, at which point
+ * you should make an identical call but to the newly provided resource URL."
+ * (https://github.com/robinwhitmore/jekylltechdocs/blob/master/_includes/custom/shared/api_about.md,
+ * published as https://dev.weebly.com/pf_apis_about.html "HTTP Redirects").
+ * The SDK client follows same-origin redirects of a GET itself and answers any other 3xx with an error naming
+ * the status and the Location. The plugin makes the identical call to that Location, for every method — only
+ * on the API's own origin (the access token travels with it), only when the Location has no query string (the
+ * SDK drops it from what it reports, so the call could not be identical), and at most MAX_REDIRECTS times.
+ */
+const MAX_REDIRECTS = 3;
+
+/** The URL an error says to call instead, when it is a redirect this plugin may follow; else undefined. */
+export function redirectTarget(e: unknown, apiOrigin: string): string | undefined {
+  if (!(e instanceof PluginError)) return undefined;
+  const status = Number(e.details?.status);
+  const location = e.details?.location;
+  if (!(status >= 300 && status < 400) || typeof location !== 'string' || location.includes('?')) return undefined;
+  try {
+    const url = new URL(location);
+    return url.origin === apiOrigin && !url.username && !url.password ? url.toString() : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** api.request, making the identical call again to a redirect's Location (see above). */
+export async function requestFollowingRedirects<T>(api: HttpClient, req: HttpRequest, apiOrigin: string): Promise<HttpResponse<T>> {
+  for (let hop = 0, current = req; ; hop++) {
+    try {
+      return await api.request<T>(current);
+    } catch (e) {
+      const target = hop < MAX_REDIRECTS ? redirectTarget(e, apiOrigin) : undefined;
+      if (!target) throw e;
+      current = { ...current, url: target };
+    }
+  }
 }

@@ -5,10 +5,9 @@
 import { join } from 'node:path';
 import { AuthError, Transient } from '@stock-sync/plugin-sdk';
 import { evidence, loadEvidenceDir, scriptedClient } from '@stock-sync/plugin-testkit';
-import { confirmInventory, WeeblyConnection } from '../src/connection';
-import { redirectTarget } from '../src/redirects';
+import { confirmInventory, weeblyConnection } from '../src/connection';
 import { stockOfInventory } from '../src/stock-mapping';
-import { classifyWeeblyResponse } from '../src/weebly-api';
+import { classifyWeeblyResponse, redirectTarget } from '../src/weebly-api';
 
 const DIR = join(__dirname, 'evidence');
 const doc = (name: string) => evidence(DIR, name);
@@ -40,7 +39,7 @@ it('maps the documented SKU list, the detail and the untracked (null) SKU', () =
 
 it("reads a product's SKUs page by page with the documented X-Resultset-Total", async () => {
   const api = scripted([ok(body('list-skus'), { 'x-resultset-total': '2', 'x-resultset-page': '1', 'x-resultset-limit': '200' })]);
-  const read = await new WeeblyConnection(api, quiet).readStock([{ externalProductId: '12', externalVariantId: '1' }]);
+  const read = await weeblyConnection(api, quiet).readStock([{ externalProductId: '12', externalVariantId: '1' }]);
   expect(read[0]).toMatchObject({ status: 'found', stock: { kind: 'quantity', quantity: 7 } });
   expect(api.sent[0].params).toEqual({ page: 1, limit: 200 });
 });
@@ -50,7 +49,7 @@ it('a count is confirmed by the documented PATCH answer ("All fields for the SKU
   expect(confirmInventory(2, answer)).toBe('written');
   expect(confirmInventory(3, answer)).toEqual({ shown: 2 });
   const api = scripted([ok(answer)]);
-  const out = await new WeeblyConnection(api, quiet).writeStock(write({ kind: 'quantity', quantity: 2 }));
+  const out = await weeblyConnection(api, quiet).writeStock(write({ kind: 'quantity', quantity: 2 }));
   expect(out[0].status).toBe('written');
   expect(api.sent.map((r) => r.method)).toEqual(['PATCH']);
   expect(api.sent[0].body).toEqual({ inventory: 2 });
@@ -60,13 +59,13 @@ it('regression: unlimited (inventory null, undocumented as writable) is read bac
   const untracked = { ...body('get-sku'), inventory: null };
   // Weebly answers the PATCH with the SKU still counted: the read-back shows the count → Rejected, not written.
   let api = scripted([ok(body('update-sku')), ok(body('get-sku'))]);
-  let out = await new WeeblyConnection(api, quiet).writeStock(write({ kind: 'unlimited' }));
+  let out = await weeblyConnection(api, quiet).writeStock(write({ kind: 'unlimited' }));
   expect(out[0]).toMatchObject({ status: 'failed' });
   expect((out[0] as any).error.message).toContain('kept inventory 2');
   expect(api.sent.map((r) => r.method)).toEqual(['PATCH', 'GET']);
   // The read-back shows null: written.
   api = scripted([ok(untracked), ok(untracked)]);
-  out = await new WeeblyConnection(api, quiet).writeStock(write({ kind: 'unlimited' }));
+  out = await weeblyConnection(api, quiet).writeStock(write({ kind: 'unlimited' }));
   expect(out[0].status).toBe('written');
 });
 
@@ -77,7 +76,7 @@ it('an answer without inventory is not proof: read back; a failed read-back is T
       throw new Transient('GET … failed with 503');
     },
   ]);
-  const out = await new WeeblyConnection(api, quiet).writeStock(write({ kind: 'quantity', quantity: 2 }));
+  const out = await weeblyConnection(api, quiet).writeStock(write({ kind: 'quantity', quantity: 2 }));
   expect((out[0] as any).error).toBeInstanceOf(Transient);
 });
 

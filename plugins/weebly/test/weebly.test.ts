@@ -1,7 +1,7 @@
 /** The plugin against the Weebly simulator over real HTTP: PATCH not PUT, untracked null, one SKU per call. */
 import { AuthError, NotFound, type TargetStock } from '@stock-sync/plugin-sdk';
 import { call, connect, lines, product, refsOf, startWeeblySimulator, type WeeblySim } from './support';
-import { WeeblyConnection } from '../src/connection';
+import { weeblyConnection } from '../src/connection';
 import { createWeeblyApi } from '../src/weebly-api';
 import { plugin } from '../src';
 import { connectToSimulator } from '@stock-sync/plugin-testkit';
@@ -106,7 +106,7 @@ describe('calls', () => {
     sim.state.formerSiteIds.add('111');
     // The plugin trusts only the configured API origin; this connection believes the API lives elsewhere.
     const hub = connectToSimulator({ plugin, simulator: sim, credentials: { siteId: '111' } });
-    const conn = new WeeblyConnection(
+    const conn = weeblyConnection(
       createWeeblyApi({ credentials: { ...sim.credentials, siteId: '111' }, http: hub.http, log: hub.log }),
       hub.log,
       'https://api.weebly.com',
