@@ -17,8 +17,8 @@ import {
   type VariantRef,
   type WriteAnswer,
   type ReadAnswer,
+  type CollapsedInput,
 } from '@stock-sync/plugin-sdk';
-import { skuError } from './item-errors';
 import { API_VERSION, MAX_SKUS_PER_SEARCH, MAX_SKUS_PER_UPDATE } from './manifest';
 import { quantityFor, stockOfSku } from './stock-mapping';
 import type { TikTokApi } from './tiktok-api';
@@ -26,13 +26,43 @@ import type {
   InventorySearchData,
   InventorySku,
   InventoryUpdateData,
+  InventoryUpdateError,
   InventoryUpdateSku,
   TikTokEnvelope,
   TikTokShop,
 } from './tiktok-types';
-import { tiktokIds, type PlannedItem } from './write-plan';
 
 const PLATFORM = 'TikTok Shop';
+
+/** TikTok ids are decimal strings (19 digits today); anything else cannot name a TikTok object. */
+export function isTikTokId(raw: string): boolean {
+  return /^[0-9]{1,30}$/.test(raw);
+}
+
+/** The pipeline's reading of a pair: usable ids, or undefined (failed without a call). */
+const tiktokIds = (ref: VariantRef): object | undefined =>
+  isTikTokId(ref.externalProductId) && isTikTokId(ref.externalVariantId) ? {} : undefined;
+
+/** `indexes`: the caller's input indexes this item answers for (more than one when duplicated). */
+type PlannedItem<T extends VariantRef> = CollapsedInput<T>;
+
+/** The simulator's code for an SKU that is not (or no longer) part of the product (unverified). */
+export const CODE_SKU_NOT_FOUND = 12052217;
+
+/**
+ * A per-SKU error inside an Update Inventory answer (data.errors[]) → the SDK taxonomy. The codes TikTok uses per
+ * SKU are not in the sources we hold (unverified), so the message is read too: an SKU that "does not exist / not
+ * found" is gone → NotFound; anything else refuses that one change → Rejected with TikTok's code and message.
+ */
+export function skuError(productId: string, skuId: string, e: InventoryUpdateError): PluginError {
+  const extra = (e.detail?.extra_errors ?? []).map((x) => `${x.code ?? ''} ${x.message ?? ''}`.trim()).filter(Boolean);
+  const message = [String(e.message ?? ''), ...extra].filter(Boolean).join('; ').slice(0, 300);
+  const details = { productId, skuId, code: e.code };
+  if (e.code === CODE_SKU_NOT_FOUND || /not\s+(exist|found)|does\s?n[o']t\s+exist/i.test(message)) {
+    return new NotFound(`TikTok Shop product ${productId} has no SKU ${skuId} (${e.code}: ${message})`, details);
+  }
+  return new Rejected(`TikTok Shop refused the stock of SKU ${skuId} (${e.code}: ${message})`, details);
+}
 
 export interface TikTokSettings {
   shopCipher: string;

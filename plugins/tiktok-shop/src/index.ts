@@ -6,8 +6,7 @@ import type { IntegrationPlugin } from '@stock-sync/plugin-sdk';
 import { TikTokShopConnection } from './connection';
 import { credentialFields, manifest } from './manifest';
 import { tiktokNotices } from './notices';
-import { tiktokOAuth } from './oauth';
-import { refreshTikTokCredentials } from './refresh-credentials';
+import { refreshTikTokCredentials, tiktokOAuth } from './oauth';
 import { createTikTokApi } from './tiktok-api';
 
 export const plugin: IntegrationPlugin = {
@@ -24,9 +23,6 @@ export const plugin: IntegrationPlugin = {
 
 export default plugin;
 export { manifest, credentialFields } from './manifest';
-export { signRequest, stringToSign } from './signing';
-export { quantityFor, stockOfQuantity, EMULATED_UNLIMITED_QUANTITY, UNLIMITED_READ_THRESHOLD } from './stock-mapping';
-export { verifyDeauthorization, chooseShop, SELLER_DEAUTHORIZATION } from './oauth';
-export { tokensFrom, classifyTokenResponse } from './token-api';
-export { tiktokNotices, tiktokNoticeRefs, tiktokNoticeStore, verifyTikTokNotice, INVENTORY_STATUS_CHANGE, NOTICE_TOPICS } from './notices';
-export { tiktokWebhookSignature } from './webhook-signature';
+export { signRequest, stringToSign } from './tiktok-api';
+export { verifyDeauthorization, chooseShop, tokensFrom } from './oauth';
+export { tiktokNoticeRefs, tiktokNoticeStore, tiktokWebhookSignature } from './notices';

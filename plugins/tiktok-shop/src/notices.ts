@@ -13,13 +13,36 @@
  *    per `event_type`, but its documented event types list no inventory topic
  *    (https://partner.tiktokshop.com/docv2/page/650aa064defece02be6df919): so no `subscribe`, the URL is the hub's
  *    `POST /hooks/tiktok-shop`, and `storeOf` names the shop by `shop_id`.
- *  - the signature: webhook-signature.ts (the app's key and secret: `signedWith: 'app'`).
+ *  - the signature, the same on every webhook TikTok sends an app (the deauthorization too): the `Authorization`
+ *    header carries the lower-case hex HMAC-SHA256, keyed with the app secret, of the app key followed by the raw
+ *    body (`signedWith: 'app'`). The configuration guide says only that a signature is "in the 'Authorization'
+ *    field of the HTTP request header"; the recipe is the community clients' (EcomPHP's Webhook::verify, README
+ *    "Platform notices"): unverified against a TikTok page.
  * Retries reach the URL up to ~15.5 hours after the event (2 min, 30 min, 3 h, 12 h): TikTok documents no
  * freshness window, so none is applied here (the hub's replay refusal stands).
  */
-import { idText, noticeHeader, type NoticeRef, type NoticeRequest, type PluginNotices } from '@stock-sync/plugin-sdk';
-import { isSignedByApp, SIGNATURE_HEADER } from './webhook-signature';
-import { isTikTokId } from './write-plan';
+import {
+  hmacSha256,
+  idText,
+  noticeHeader,
+  safeEqual,
+  type NoticeRef,
+  type NoticeRequest,
+  type PluginNotices,
+} from '@stock-sync/plugin-sdk';
+import { isTikTokId } from './connection';
+
+export const SIGNATURE_HEADER = 'authorization';
+
+/** hex HMAC-SHA256(app_secret, app_key + raw body). */
+export function tiktokWebhookSignature(appKey: string, appSecret: string, rawBody: Uint8Array): string {
+  return hmacSha256(appSecret, Buffer.concat([Buffer.from(appKey, 'utf8'), Buffer.from(rawBody)]), 'hex');
+}
+
+/** Whether `given` (the Authorization header) is that signature; false (never a throw) when anything is missing. */
+export function isSignedByApp(given: string | undefined, appKey: string | undefined, appSecret: string | undefined, rawBody: Uint8Array) {
+  return !!given && !!appKey && !!appSecret && safeEqual(given.trim().toLowerCase(), tiktokWebhookSignature(appKey, appSecret, rawBody));
+}
 
 /** The webhook's topic: type 27 (the community clients' name for it; TikTok's page titles it "Inventory status change"). */
 export const INVENTORY_STATUS_CHANGE = 27;

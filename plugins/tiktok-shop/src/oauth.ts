@@ -1,18 +1,30 @@
 /**
- * How a seller connects a TikTok Shop (the `oauth` part of the plugin). TikTok's flow is not RFC 6749's, so
- * most of it is code:
+ * How a seller connects a TikTok Shop (the `oauth` part) and how its tokens are renewed. TikTok's flow is not
+ * RFC 6749's, so most of it is code:
  * - consent: the seller opens https://auth.tiktok-shops.com/oauth/authorize?app_key&state and authorizes the
  *   app; TikTok sends them to the redirect URL registered with the app, with ?code&state (the auth code lives
  *   30 minutes and is single-use). No client_id / redirect_uri / scope parameters: the app's registration
  *   holds them. (The Partner Center's current seller link, services.tiktokshop.com/open/authorize?service_id=…,
  *   needs the app's service id, which the hub's app configuration does not carry: unverified whether new apps
  *   still accept the app_key link.) TikTok does not sign the callback: the hub's single-use state is its check.
- * - code exchange: GET the auth host's /api/v2/token/get (token-api.ts), then the signed
- *   GET /authorization/202309/shops with the new token: the shop's `cipher` (shop-scoped calls) and `id`
- *   (the store's externalStoreId, what the deauthorization webhook names).
- * - uninstall: the SELLER_DEAUTHORIZATION webhook (type 6), signed with HMAC-SHA256(app_secret, app_key + raw
- *   body), hex, in the Authorization header (the community client's Webhook::verify; TikTok's webhook page could
- *   not be read: unverified).
+ * - the auth host (TikTok's "Generate a test access token" guide; the community client EcomPHP/tiktokshop-php
+ *   src/Auth.php makes the same calls):
+ *     GET /api/v2/token/get?app_key&app_secret&auth_code&grant_type=authorized_code   ("not the standard OAuth 2.0
+ *         spelling authorization_code")
+ *     GET /api/v2/token/refresh?app_key&app_secret&refresh_token&grant_type=refresh_token
+ *     → {code: 0, message: "success", data: {access_token, access_token_expire_in, refresh_token,
+ *        refresh_token_expire_in, open_id, seller_name, seller_base_region, user_type, granted_scopes}, request_id}
+ *   `*_expire_in` are Unix timestamps (seconds), not durations. Which codes TikTok uses for a spent or expired
+ *   refresh token / code is not published (unverified): every non-zero code of these two calls is a refused grant
+ *   (AuthError with TikTok's code and message), so the store goes to needs_reconnect instead of retrying a grant
+ *   that cannot work. Being GETs, the SDK client may send them again after a 5xx: if TikTok spent the refresh token
+ *   on an answer that was lost, the retry is refused and the store needs reconnecting (whether TikTok invalidates
+ *   the old refresh token at once is unverified). The refresh uses the store's own app (appKey / appSecret, which
+ *   signed and obtained its tokens); the returned refresh token replaces the stored one.
+ * - after the code exchange, the signed GET /authorization/202309/shops with the new token: the shop's `cipher`
+ *   (shop-scoped calls) and `id` (the store's externalStoreId, what the deauthorization webhook names).
+ * - uninstall: the SELLER_DEAUTHORIZATION webhook (type 6), signed like every TikTok webhook (notices.ts; TikTok's
+ *   webhook page could not be read: unverified).
  */
 import {
   ACCESS_TOKEN_EXPIRES_AT,
@@ -21,25 +33,80 @@ import {
   oauthUrl,
   Rejected,
   REFRESH_TOKEN_EXPIRES_AT,
+  Transient,
+  type ConnectContext,
   type ConnectedStore,
+  type HttpClient,
+  type HttpResponse,
   type InboundRequest,
   type OAuthApp,
   type OAuthExchangeContext,
+  type PluginError,
   type PluginOAuth,
   type UninstallNotice,
 } from '@stock-sync/plugin-sdk';
 import { API_VERSION } from './manifest';
+import { isSignedByApp, SIGNATURE_HEADER } from './notices';
 import { createTikTokApi } from './tiktok-api';
-import type { TikTokShop } from './tiktok-types';
-import { DEFAULT_AUTH_BASE_URL, tokenCall, TOKEN_GET_PATH } from './token-api';
-import { isSignedByApp, SIGNATURE_HEADER } from './webhook-signature';
+import { isEnvelope, type TikTokEnvelope, type TikTokShop } from './tiktok-types';
 
-export const AUTHORIZE_URL = `${DEFAULT_AUTH_BASE_URL}/oauth/authorize`;
+const AUTH_BASE_URL = 'https://auth.tiktok-shops.com';
+const AUTHORIZE_URL = `${AUTH_BASE_URL}/oauth/authorize`;
+export const TOKEN_GET_PATH = '/api/v2/token/get';
+export const TOKEN_REFRESH_PATH = '/api/v2/token/refresh';
 /** The webhook type of a seller removing the app's authorization (community client: SELLER_DEAUTHORIZATION = 6). */
 export const SELLER_DEAUTHORIZATION = 6;
-/** "The default access token validity period is seven days." */
-export const ACCESS_TOKEN_SECONDS = 7 * 24 * 3_600;
-const DOCS = 'https://partner.tiktokshop.com/doc/page/63fd743c715d622a338c4e5a';
+
+/** A refusal of the grant (non-zero code, any status below 500 but 429) → AuthError with TikTok's words. */
+function classifyTokenResponse(res: HttpResponse): { error?: PluginError } | undefined {
+  const env = res.data;
+  if (res.status >= 500 || res.status === 429 || !isEnvelope(env) || env.code === 0) return undefined;
+  const words = `${env.code}: ${String(env.message ?? '').slice(0, 200)}`;
+  const details = { status: res.status, code: env.code, requestId: env.request_id };
+  return { error: new AuthError(`TikTok Shop refused the token request (${words}): connect the shop again`, details) };
+}
+
+/** A Unix timestamp in seconds (TikTok's `*_expire_in`) → ISO 8601; anything else is not an answer we can use. */
+function isoFromUnixSeconds(value: unknown, field: string): string {
+  const n = typeof value === 'number' ? value : typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : NaN;
+  if (!Number.isFinite(n) || n <= 0) throw new Transient(`TikTok Shop's token answer has no usable ${field}`);
+  return new Date(n * 1000).toISOString();
+}
+
+/** A token answer's `data` → both tokens and when each stops working (ISO 8601), as credentials. */
+export function tokensFrom(data: unknown): Record<string, string> {
+  const d = (data ?? {}) as Record<string, unknown>;
+  if (typeof d.access_token !== 'string' || d.access_token === '' || typeof d.refresh_token !== 'string' || d.refresh_token === '') {
+    throw new Transient('TikTok Shop answered the token request without access_token and refresh_token');
+  }
+  return {
+    accessToken: d.access_token,
+    refreshToken: d.refresh_token,
+    [ACCESS_TOKEN_EXPIRES_AT]: isoFromUnixSeconds(d.access_token_expire_in, 'access_token_expire_in'),
+    [REFRESH_TOKEN_EXPIRES_AT]: isoFromUnixSeconds(d.refresh_token_expire_in, 'refresh_token_expire_in'),
+  };
+}
+
+/** One call to the auth host: the real one, or the sandbox origin (the app's baseUrl, else the store's; with any path prefix). */
+async function tokenCall(
+  http: HttpClient,
+  sandbox: string | undefined,
+  path: typeof TOKEN_GET_PATH | typeof TOKEN_REFRESH_PATH,
+  app: Pick<OAuthApp, 'clientId' | 'clientSecret'>,
+  grant: { auth_code: string; grant_type: 'authorized_code' } | { refresh_token: string; grant_type: 'refresh_token' },
+): Promise<Record<string, string>> {
+  const secret = 'auth_code' in grant ? grant.auth_code : grant.refresh_token;
+  const client = http.extend({ classify: classifyTokenResponse, secrets: [app.clientSecret, secret].filter((s) => s !== '') });
+  const res = await client.request<TikTokEnvelope<unknown>>({
+    method: 'GET',
+    url: `${(sandbox ?? AUTH_BASE_URL).replace(/\/+$/, '')}${path}`,
+    params: { app_key: app.clientId, app_secret: app.clientSecret, ...grant },
+    headers: { accept: 'application/json' },
+  });
+  if (!isEnvelope(res.data))
+    throw new Transient(`TikTok Shop's auth host answered ${path} with something that is not an API response (HTTP ${res.status})`);
+  return tokensFrom(res.data.data);
+}
 
 /** The shop of a seller account the store syncs: the only one, or the one named by the connect input shopId. */
 export function chooseShop(shops: readonly TikTokShop[], wanted: string | undefined): TikTokShop {
@@ -58,26 +125,14 @@ export function chooseShop(shops: readonly TikTokShop[], wanted: string | undefi
   );
 }
 
-/** The auth host: the real one, or the sandbox origin (the app's baseUrl, else the store's). */
-export function authBaseFor(app: OAuthApp | undefined, storeBaseUrl: string | undefined): string {
-  const sandbox = app?.baseUrl ?? storeBaseUrl;
-  return (sandbox ?? DEFAULT_AUTH_BASE_URL).replace(/\/+$/, '');
-}
-
 async function exchange(ctx: OAuthExchangeContext): Promise<ConnectedStore> {
   const code = ctx.callback.query.code;
   if (!code) throw new AuthError('the TikTok Shop callback carries no authorization code');
-  const { tokens } = await tokenCall(ctx.http, authBaseFor(ctx.app, undefined), TOKEN_GET_PATH, ctx.app, {
-    auth_code: code,
-    grant_type: 'authorized_code',
-  });
+  const grant = { auth_code: code, grant_type: 'authorized_code' } as const;
   const credentials: Record<string, string> = {
     appKey: ctx.app.clientId,
     appSecret: ctx.app.clientSecret,
-    accessToken: tokens.accessToken,
-    refreshToken: tokens.refreshToken,
-    [ACCESS_TOKEN_EXPIRES_AT]: tokens.accessTokenExpiresAt,
-    [REFRESH_TOKEN_EXPIRES_AT]: tokens.refreshTokenExpiresAt,
+    ...(await tokenCall(ctx.http, ctx.app.baseUrl, TOKEN_GET_PATH, ctx.app, grant)),
   };
   if (ctx.app.baseUrl) credentials.baseUrl = ctx.app.baseUrl;
   const api = createTikTokApi({ credentials: { ...credentials, shopCipher: '' }, http: ctx.http, log: ctx.log });
@@ -86,6 +141,15 @@ async function exchange(ctx: OAuthExchangeContext): Promise<ConnectedStore> {
     throw new Rejected(`TikTok Shop did not list the authorized shops (${env.code}: ${String(env.message).slice(0, 200)})`);
   const shop = chooseShop(env.data?.shops ?? [], ctx.inputs.shopId);
   return { externalStoreId: shop.id, credentials: { ...credentials, shopCipher: shop.cipher, shopId: shop.id } };
+}
+
+export async function refreshTikTokCredentials(ctx: ConnectContext): Promise<Record<string, string>> {
+  const { refreshToken, appKey, appSecret, baseUrl } = ctx.credentials;
+  if (!refreshToken) throw new AuthError('no refreshToken is stored for this TikTok Shop store: connect it again');
+  if (!appKey || !appSecret) throw new AuthError('the TikTok Shop store lacks appKey / appSecret: connect it again');
+  const grant = { refresh_token: refreshToken, grant_type: 'refresh_token' } as const;
+  const app = { clientId: appKey, clientSecret: appSecret };
+  return { ...ctx.credentials, ...(await tokenCall(ctx.http, ctx.app?.baseUrl ?? baseUrl, TOKEN_REFRESH_PATH, app, grant)) };
 }
 
 /** The deauthorization webhook, checked against the app's key and secret; null = not a verified deauthorization. */
@@ -115,10 +179,11 @@ export const tiktokOAuth: PluginOAuth = {
   authorizeUrl: AUTHORIZE_URL,
   scopes: [],
   tokenLifetime: {
-    accessTokenSeconds: ACCESS_TOKEN_SECONDS,
+    // "The default access token validity period is seven days."
+    accessTokenSeconds: 7 * 24 * 3_600,
     // A day ahead of the seven: a refresh the sweep misses has six more days to succeed.
     refreshAheadSeconds: 24 * 3_600,
-    source: DOCS,
+    source: 'https://partner.tiktokshop.com/doc/page/63fd743c715d622a338c4e5a',
   },
   authorizeUrlFor(req) {
     const url = oauthUrl(AUTHORIZE_URL, req.inputs, req.app);

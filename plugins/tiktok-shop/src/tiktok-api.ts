@@ -1,10 +1,18 @@
 /**
- * The store's TikTok Shop client: ctx.http with the base URL and access-token header, every ATTEMPT
- * signed through the SDK's per-attempt sign hook (app_key, timestamp, shop_cipher, sign in the query), and TikTok's `{code, message}` answers
- * read into the SDK's error taxonomy. The only I/O the plugin does goes through here.
+ * The store's TikTok Shop client: ctx.http with the base URL and access-token header, every ATTEMPT signed through
+ * the SDK's per-attempt sign hook (app_key, timestamp, shop_cipher, sign in the query), and TikTok's
+ * `{code, message}` answers read into the SDK's error taxonomy. The only I/O the plugin does goes through here.
+ *
+ * Request signing (Open API 202309, "Sign your API request"):
+ *   1. every query parameter except `sign` and `access_token`, sorted by key, as `{key}{value}`;
+ *   2. the request path in front;
+ *   3. the raw body appended (not for multipart);
+ *   4. the whole wrapped in app_secret on both sides;
+ *   5. HMAC-SHA256 keyed with app_secret, lower-case hex.
  */
 import {
   AuthError,
+  hmacSha256,
   NotFound,
   RateLimited,
   Rejected,
@@ -14,8 +22,21 @@ import {
   type PluginError,
 } from '@stock-sync/plugin-sdk';
 import { DEFAULT_BASE_URL } from './manifest';
-import { signRequest } from './signing';
 import { isEnvelope, type TikTokEnvelope } from './tiktok-types';
+
+/** The string step 4 produces; exported so tests can check each step. */
+export function stringToSign(appSecret: string, path: string, query: Readonly<Record<string, string>>, body: string): string {
+  const params = Object.keys(query)
+    .filter((k) => k !== 'sign' && k !== 'access_token')
+    .sort()
+    .map((k) => `${k}${query[k]}`)
+    .join('');
+  return `${appSecret}${path}${params}${body}${appSecret}`;
+}
+
+export function signRequest(appSecret: string, path: string, query: Readonly<Record<string, string>>, body: string): string {
+  return hmacSha256(appSecret, stringToSign(appSecret, path, query, body), 'hex');
+}
 
 /** Throttled: "Too many requests" (integrators' reports; unverified, README "Fact table"). */
 export const CODE_TOO_MANY_REQUESTS = 36009002;

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { AuthError, NotFound, type PluginLogger } from '@stock-sync/plugin-sdk';
 import { evidence, expectSameShape, loadEvidenceDir } from '@stock-sync/plugin-testkit';
 import { TikTokShopConnection } from '../src/connection';
-import { skuError } from '../src/item-errors';
+import { skuError } from '../src/connection';
 import { stockOfSku } from '../src/stock-mapping';
 import type { TikTokApi } from '../src/tiktok-api';
 import type { InventorySearchData, InventoryUpdateData, TikTokEnvelope } from '../src/tiktok-types';

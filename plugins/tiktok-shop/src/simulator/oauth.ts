@@ -27,7 +27,7 @@ import {
   type SimResponse,
   type SimRoute,
 } from '@stock-sync/plugin-testkit';
-import { TOKEN_GET_PATH, TOKEN_REFRESH_PATH } from '../token-api';
+import { TOKEN_GET_PATH, TOKEN_REFRESH_PATH } from '../oauth';
 import { answer, CODES, ok } from './responses';
 
 export const AUTHORIZE_PATH = '/oauth/authorize';
