@@ -130,20 +130,6 @@ export function connectBigCommerce(ctx: ConnectContext, recent: RecentWrites = p
     return { groups, products };
   }
 
-  /** Sends one absolute write; returns the per-call refusal, throws what stops the run. */
-  async function send(what: string, url: string, body: unknown): Promise<PluginError | undefined> {
-    try {
-      // Absolute values: sending the same call again lands on the same state.
-      await api.request({ method: 'PUT', url, body, idempotent: true });
-      return undefined;
-    } catch (e) {
-      const error = toPluginError(e, 'BigCommerce');
-      if (stopsTheWork(error)) throw error;
-      ctx.log.warn(`bigcommerce: ${what} was refused`, { code: error.code, message: error.message });
-      return error instanceof NotFound || error instanceof Rejected ? callError(what, error) : error;
-    }
-  }
-
   /**
    * The whole run: one read plans it, then the tracking switches, the purchasing switches and the counts go
    * out in as few calls as their limits allow. Each change fails with the first refusal of a call it
@@ -155,55 +141,39 @@ export function connectBigCommerce(ctx: ConnectContext, recent: RecentWrites = p
     const { groups, products } = await readPlanned(changes);
     const plan = planWrites(groups, products);
     for (const f of plan.failed) fail([f.change], f.error);
-    /** `owned` in calls of at most `max` items; a refused call fails the changes its items serve. */
-    const sendAll = async <T>(
-      owned: Owned<T>[],
-      max: number,
-      what: string,
-      url: string,
-      body: (items: T[]) => unknown,
-      after: (items: T[], refused: boolean) => void = () => {},
-    ) => {
-      for (const part of chunk(owned, max)) {
-        const items = part.map((p) => p.item);
-        const error = await send(what, url, body(items));
-        if (error)
-          fail(
-            part.flatMap((p) => p.owners),
-            error,
-          );
-        after(items, error !== undefined);
+    /** One absolute PUT for `part`: true when BigCommerce took it; a refusal fails the changes it serves; throws what stops the run. */
+    const put = async (what: string, url: string, part: Owned<unknown>[], body: unknown): Promise<boolean> => {
+      try {
+        // Absolute values: sending the same call again lands on the same state.
+        await api.request({ method: 'PUT', url, body, idempotent: true });
+        return true;
+      } catch (e) {
+        const error = toPluginError(e, 'BigCommerce');
+        if (stopsTheWork(error)) throw error;
+        ctx.log.warn(`bigcommerce: ${what} was refused`, { code: error.code, message: error.message });
+        const owners = part.flatMap((p) => p.owners);
+        fail(owners, error instanceof NotFound || error instanceof Rejected ? callError(what, error) : error);
+        return false;
       }
     };
 
     const switchedOff = new Set<number>();
-    await sendAll(
-      plan.trackingSwitches,
-      MAX_PRODUCTS_PER_BATCH,
-      'the inventory-tracking switch',
-      '/catalog/products',
-      (items) => items.map((s) => ({ id: s.productId, inventory_tracking: 'variant' })),
-      (items, refused) => refused && items.forEach((s) => switchedOff.add(s.productId)),
-    );
+    for (const part of chunk(plan.trackingSwitches, MAX_PRODUCTS_PER_BATCH)) {
+      const body = part.map(({ item }) => ({ id: item.productId, inventory_tracking: 'variant' }));
+      if (!(await put('the inventory-tracking switch', '/catalog/products', part, body)))
+        part.forEach(({ item }) => switchedOff.add(item.productId));
+    }
     const live = <T extends { productId: number }>(xs: Owned<T>[]) => xs.filter((x) => !switchedOff.has(x.item.productId));
-    await sendAll(live(plan.purchasing), MAX_VARIANTS_PER_BATCH, 'the variants batch', '/catalog/variants', (items) =>
-      items.map((p) => ({ id: p.variantId, purchasing_disabled: p.purchasingDisabled })),
-    );
-    await sendAll(
-      live(plan.counts),
-      MAX_ADJUSTMENT_ITEMS,
-      'the absolute inventory adjustment',
-      '/inventory/adjustments/absolute',
-      (items) => ({
-        reason: ADJUSTMENT_REASON,
-        items: items.map((c) => ({ location_id: locationId, variant_id: c.variantId, quantity: c.quantity })),
-      }),
-      (items, refused) => {
-        if (!refused)
-          for (const c of items)
-            recent.record(writeKey(storeBase, locationId, c.variantId), c.quantity, levelBefore(products, c.variantId));
-      },
-    );
+    for (const part of chunk(live(plan.purchasing), MAX_VARIANTS_PER_BATCH)) {
+      const body = part.map(({ item }) => ({ id: item.variantId, purchasing_disabled: item.purchasingDisabled }));
+      await put('the variants batch', '/catalog/variants', part, body);
+    }
+    for (const part of chunk(live(plan.counts), MAX_ADJUSTMENT_ITEMS)) {
+      const items = part.map(({ item }) => ({ location_id: locationId, variant_id: item.variantId, quantity: item.quantity }));
+      if (await put('the absolute inventory adjustment', '/inventory/adjustments/absolute', part, { reason: ADJUSTMENT_REASON, items }))
+        for (const it of items)
+          recent.record(writeKey(storeBase, locationId, it.variant_id), it.quantity, levelBefore(products, it.variant_id));
+    }
     return changes.map((c) => failures.get(c));
   }
 

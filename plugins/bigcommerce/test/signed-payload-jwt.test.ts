@@ -6,10 +6,10 @@
  */
 import { join } from 'node:path';
 import { sign } from 'jsonwebtoken';
-import { evidence } from '@stock-sync/plugin-testkit';
+import { evidence, inboundRequest } from '@stock-sync/plugin-testkit';
 import { plugin } from '../src';
 import { CLOCK_TOLERANCE_SECONDS, verifySignedPayloadJwt } from '../src/oauth';
-import { inbound, testApp } from './support/oauth';
+import { testApp } from './support/oauth';
 
 const documented = evidence(join(__dirname, 'evidence'), 'callback-uninstall') as unknown as { claims: Record<string, unknown> };
 const claims = documented.claims;
@@ -65,7 +65,7 @@ describe('verifyUninstall (the uninstall callback)', () => {
     const now = Math.floor(Date.now() / 1000);
     return { ...claims, aud: 'testclientid0001', iat: now, nbf: now, exp: now + 86400 };
   };
-  const notice = (token: string) => plugin.oauth!.verifyUninstall!(inbound({ signed_payload_jwt: token }), testApp());
+  const notice = (token: string) => plugin.oauth!.verifyUninstall!(inboundRequest({ query: { signed_payload_jwt: token } }), testApp());
 
   it('a verified notice names the store and why', () => {
     expect(notice(sign(fresh(), 'test-client-secret-0001', { algorithm: 'HS256' }))).toEqual({
@@ -76,6 +76,6 @@ describe('verifyUninstall (the uninstall callback)', () => {
 
   it('a forged one (another secret) or one without the JWT is null: the host answers 401 and changes nothing', () => {
     expect(notice(sign(fresh(), 'forged', { algorithm: 'HS256' }))).toBeNull();
-    expect(plugin.oauth!.verifyUninstall!(inbound({}), testApp())).toBeNull();
+    expect(plugin.oauth!.verifyUninstall!(inboundRequest({}), testApp())).toBeNull();
   });
 });
