@@ -57,7 +57,7 @@ function refused(productId: number, error: PluginError, otherwise = `Nuvemshop r
 }
 
 /** `locationId`: the location whose counts the hub sets (multi-inventory stores); undefined = the variant's only one. */
-export function nuvemshopConnection(api: HttpClient, log: PluginLogger, maxBatch = MAX_BATCH, locationId?: string): StoreConnection {
+export function nuvemshopConnection(api: HttpClient, log: PluginLogger, locationId?: string): StoreConnection {
   let locationsOnce: Promise<{ id: string }[] | undefined> | undefined;
 
   /**
@@ -211,7 +211,7 @@ export function nuvemshopConnection(api: HttpClient, log: PluginLogger, maxBatch
     verify: async () => void (await api.request({ method: 'GET', url: '/products', params: { per_page: 1, fields: 'id' } })),
     write: {
       groupBy: (it) => it.productId,
-      maxBatch,
+      maxBatch: MAX_BATCH,
       same: sameOnPlatform,
       splitWhen: isTooMany,
       run: async (items, productId) => {

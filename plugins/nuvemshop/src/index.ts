@@ -13,7 +13,7 @@ export const plugin: IntegrationPlugin = {
   manifest,
   credentialFields,
   connect(ctx) {
-    return nuvemshopConnection(createNuvemshopApi(ctx), ctx.log, undefined, (ctx.credentials.locationId ?? '').trim() || undefined);
+    return nuvemshopConnection(createNuvemshopApi(ctx), ctx.log, (ctx.credentials.locationId ?? '').trim() || undefined);
   },
   oauth,
   notices: nuvemshopNotices,

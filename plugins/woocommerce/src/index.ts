@@ -3,7 +3,7 @@
  * Decisions and their sources: README.md.
  */
 import type { IntegrationPlugin } from '@stock-sync/plugin-sdk';
-import { WooCommerceConnection } from './connection';
+import { wooConnection } from './connection';
 import { credentialFields, manifest } from './manifest';
 import { woocommerceOAuth } from './oauth/woocommerce-oauth';
 import { createWooApi } from './woo-api';
@@ -13,7 +13,7 @@ export const plugin: IntegrationPlugin = {
   manifest,
   credentialFields,
   connect(ctx) {
-    return new WooCommerceConnection(createWooApi(ctx), ctx.log);
+    return wooConnection(createWooApi(ctx), ctx.log);
   },
   oauth: woocommerceOAuth,
   notices: wooNotices,

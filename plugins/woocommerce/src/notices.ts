@@ -19,21 +19,27 @@
  *    `get_product_data`). So a variation's delivery says what it now shows (plugin API 1.6 `shown`), read by
  *    readStock's own mapping (fromVariationStock): the echo of the hub's own batch write costs no read-back.
  */
-import { createHmac } from 'node:crypto';
-import { noticeHeader, safeEqual, type NoticeRef, type NoticeRequest, type PluginNotices, type TargetStock } from '@stock-sync/plugin-sdk';
+import {
+  hmacSha256,
+  noticeHeader,
+  safeEqual,
+  type NoticeRef,
+  type NoticeRequest,
+  type PluginNotices,
+  type TargetStock,
+} from '@stock-sync/plugin-sdk';
 import { fromVariationStock } from './stock-mapping';
 import { createWooApi } from './woo-api';
 import type { WooStockStatus } from './woo-types';
 
 export const NOTICE_TOPICS = ['product.updated'] as const;
-export const SIGNATURE_HEADER = 'x-wc-webhook-signature';
-export const TOPIC_HEADER = 'x-wc-webhook-topic';
+const SIGNATURE_HEADER = 'x-wc-webhook-signature';
+const TOPIC_HEADER = 'x-wc-webhook-topic';
 const WEBHOOK_NAME = 'Stock Sync Hub: drift in seconds';
 
 /** base64(HMAC-SHA256(secret, body)) — WC_Webhook::generate_signature. */
-export function wooSignature(rawBody: Uint8Array | string, secret: string): string {
-  return createHmac('sha256', secret).update(rawBody).digest('base64');
-}
+export const wooSignature = (rawBody: Uint8Array | string, secret: string): string =>
+  hmacSha256(secret, typeof rawBody === 'string' ? rawBody : Buffer.from(rawBody), 'base64');
 
 export function verifyWooSignature(req: NoticeRequest): boolean {
   const given = noticeHeader(req.headers, SIGNATURE_HEADER);

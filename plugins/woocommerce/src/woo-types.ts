@@ -5,7 +5,6 @@
  */
 
 export type WooStockStatus = 'instock' | 'outofstock' | 'onbackorder';
-export const WOO_STOCK_STATUSES: readonly WooStockStatus[] = ['instock', 'outofstock', 'onbackorder'];
 
 export type WooBackorders = 'no' | 'notify' | 'yes';
 
@@ -32,17 +31,4 @@ export interface WooErrorBody {
   code: string;
   message: string;
   data?: { status?: number; [key: string]: unknown } | null;
-}
-
-/** A batch answers 200 with one entry per item, in request order; failed items carry `error`. */
-export type WooBatchItemResult = WooVariationStock | { id: number; error: WooErrorBody };
-
-export interface WooBatchResponse {
-  create?: WooBatchItemResult[];
-  update?: WooBatchItemResult[];
-  delete?: WooBatchItemResult[];
-}
-
-export function isBatchItemError(item: WooBatchItemResult): item is { id: number; error: WooErrorBody } {
-  return typeof (item as { error?: unknown }).error === 'object' && (item as { error?: unknown }).error !== null;
 }

@@ -1,5 +1,5 @@
 import { chunk } from '@stock-sync/plugin-sdk';
-import { parseWooId, wooIds } from '../src/batch-plan';
+import { parseWooId, wooIds } from '../src/connection';
 
 describe('parseWooId', () => {
   it('accepts positive integers only', () => {

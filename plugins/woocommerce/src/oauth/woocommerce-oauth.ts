@@ -15,6 +15,7 @@
  */
 import {
   AuthError,
+  jsonObjectOf,
   sandboxBase,
   type AuthorizeRequest,
   type ConnectedStore,
@@ -22,7 +23,7 @@ import {
   type OAuthExchangeContext,
   type PluginOAuth,
 } from '@stock-sync/plugin-sdk';
-import { WooCommerceConnection } from '../connection';
+import { verifyWooKeys } from '../connection';
 import { createWooApi } from '../woo-api';
 
 export const AUTHORIZE_PATH = '/wc-auth/v1/authorize';
@@ -66,17 +67,11 @@ export function wooAuthorizeUrl(req: AuthorizeRequest): string {
   return url.toString();
 }
 
-/** The posted keys, parsed from the body as received (JSON; "some languages … will not display it inside $_POST"). */
+/** The posted keys: the body as the hub parsed it, else the raw JSON ("some languages … will not display it inside $_POST"). */
 export function postedKeys(req: InboundRequest): Record<string, unknown> | undefined {
-  let body = req.body;
-  if ((body === undefined || typeof body !== 'object') && req.rawBody.length > 0) {
-    try {
-      body = JSON.parse(req.rawBody.toString('utf8'));
-    } catch {
-      return undefined;
-    }
-  }
-  return typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : undefined;
+  const body = req.body;
+  if (typeof body === 'object') return body === null || Array.isArray(body) ? undefined : (body as Record<string, unknown>);
+  return jsonObjectOf(req);
 }
 
 /** The state: `user_id` of the posted keys, or of the browser's return (a denial has only the latter). */
@@ -110,7 +105,7 @@ export async function exchangeWooKeys(ctx: OAuthExchangeContext): Promise<Connec
   const credentials: Record<string, string> = { siteUrl, consumerKey, consumerSecret };
   if (ctx.app.baseUrl) credentials.baseUrl = storeRoot(siteUrl, ctx.app.baseUrl);
   // Unsigned callback: prove the keys against the store the merchant named before storing them.
-  await new WooCommerceConnection(createWooApi({ credentials, http: ctx.http, log: ctx.log }), ctx.log).verify();
+  await verifyWooKeys(createWooApi({ credentials, http: ctx.http, log: ctx.log }));
   return { credentials, externalStoreId: siteUrl };
 }
 
