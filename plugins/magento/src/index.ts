@@ -10,11 +10,8 @@ import { credentialFields, DEFAULT_SOURCE_CODE, manifest } from './manifest';
 export const plugin: IntegrationPlugin = {
   manifest,
   credentialFields,
-  connect(ctx) {
-    return new MagentoConnection(createMagentoApi(ctx), ctx.log, (ctx.credentials.sourceCode || DEFAULT_SOURCE_CODE).trim());
-  },
+  connect: (ctx) => new MagentoConnection(createMagentoApi(ctx), ctx.log, (ctx.credentials.sourceCode || DEFAULT_SOURCE_CODE).trim()),
 };
 
 export default plugin;
-export { manifest, credentialFields } from './manifest';
-export { fromMagento, withManageStock, sourceItemFor } from './stock-mapping';
+export { manifest, credentialFields };

@@ -1,24 +1,26 @@
 /**
  * The store's REST client: ctx.http with `{site}/rest/{store}/V1`, the Bearer token and Magento's
- * `{message, parameters}` errors read into the SDK's taxonomy.
+ * `{message, parameters}` errors (error-response in spec/magento-admin-schema-2.4.9.yaml) read into the SDK's
+ * taxonomy, with what those errors tell about the store: its inventory API and its Web API input limit.
  */
-import { AuthError, type ConnectContext, type HttpClient, type HttpResponse } from '@stock-sync/plugin-sdk';
-import type { MagentoErrorBody } from './magento-types';
+import { AuthError, NotFound, type ConnectContext, type HttpClient, type HttpResponse, type PluginError } from '@stock-sync/plugin-sdk';
 import { DEFAULT_STORE_CODE } from './manifest';
 
-export function apiBaseUrl(credentials: Readonly<Record<string, string>>): string {
+/** `message` may hold %1 / %name placeholders filled from `parameters`. */
+interface MagentoErrorBody {
+  message: string;
+  parameters?: (string | number)[] | Record<string, string | number>;
+}
+
+export function createMagentoApi(ctx: ConnectContext): HttpClient {
+  const { credentials } = ctx;
+  const token = credentials.accessToken ?? '';
   const root = (credentials.baseUrl || credentials.siteUrl || '')
     .trim()
     .replace(/\/+$/, '')
     .replace(/\/rest(\/[^/]+)?(\/V1)?$/, '');
-  const store = encodeURIComponent((credentials.storeCode || DEFAULT_STORE_CODE).trim());
-  return `${root}/rest/${store}/V1`;
-}
-
-export function createMagentoApi(ctx: ConnectContext): HttpClient {
-  const token = ctx.credentials.accessToken ?? '';
   return ctx.http.extend({
-    baseURL: apiBaseUrl(ctx.credentials),
+    baseURL: `${root}/rest/${encodeURIComponent((credentials.storeCode || DEFAULT_STORE_CODE).trim())}/V1`,
     headers: { Authorization: `Bearer ${token}`, Accept: 'application/json', 'Content-Type': 'application/json' },
     classify: classifyMagentoResponse,
     secrets: token ? [token] : [],
@@ -47,6 +49,9 @@ export function renderMessage(body: MagentoErrorBody | undefined): string {
   });
 }
 
+/** A failed call's words: Magento's rendered message, else the SDK's. */
+export const describe = (error: PluginError) => renderMessage(magentoErrorBody(error.details?.body)) || error.message;
+
 /**
  * 401 is how Magento answers a missing, wrong or revoked token and a token whose integration lacks the ACL
  * resource ("The consumer isn't authorized to access %resources."); 403 is not used by these routes.
@@ -57,4 +62,47 @@ export function classifyMagentoResponse(res: HttpResponse): { error?: AuthError 
   return {
     error: new AuthError(`Magento refused the access token${text ? `: ${text}` : ` (HTTP ${res.status})`}`, { status: res.status }),
   };
+}
+
+/**
+ * Which inventory API a store has. Magento 2.3+ ships Multi-Source Inventory (MSI, the `/V1/inventory/*`
+ * routes), but merchants may disable its modules; then only the legacy CatalogInventory stock items exist
+ * (`GET /V1/stockItems/{sku}`, `PUT /V1/products/{sku}/stockItems/{itemId}`) and every `/V1/inventory/*` call
+ * answers 404 "Request does not match any route." (Magento\Webapi\Controller\Rest\Router): a "no route".
+ */
+export function isNoRoute(error: PluginError): boolean {
+  return error instanceof NotFound && magentoErrorBody(error.details?.body)?.message === 'Request does not match any route.';
+}
+
+/**
+ * What the answer to `GET /V1/inventory/sources/{sourceCode}` says about the store: a 404 naming no route means
+ * MSI is absent; any other 404 ("Source with code "%value" does not exist.") means the source is unknown, a
+ * setting the merchant must fix. Other errors are not about the mode: returned as they are for the caller to throw.
+ */
+export function modeFromSourceError(error: PluginError, sourceCode: string): 'legacy' | PluginError {
+  if (!(error instanceof NotFound)) return error;
+  if (isNoRoute(error)) return 'legacy';
+  return new AuthError(`Magento has no inventory source "${sourceCode}": check sourceCode`, { sourceCode });
+}
+
+/**
+ * Magento's Web API input limit (Stores → Configuration → Services → Magento Web API → Web Api Input Limits,
+ * `webapi/validation/input_limit_enabled`, off by default): when on, an array of entities in a synchronous
+ * request may hold at most "Input List Limit" items (default 20), and a longer one is refused whole with
+ * 400 `{"message":"Maximum items of type \"%type\" is %max","parameters":{"type":…,"max":20}}`
+ * (lib/internal/Magento/Framework/Webapi/Validator/EntityArrayValidator.php).
+ */
+export const DEFAULT_INPUT_LIST_LIMIT = 20;
+
+/**
+ * The limit a refused request names: `parameters.max` (or the rendered message's number), the documented default
+ * when the answer is the limit refusal but names no usable number, undefined when the refusal is something else.
+ */
+export function inputListLimitOf(error: PluginError): number | undefined {
+  if (error.details?.status !== 400) return undefined;
+  const body = magentoErrorBody(error.details?.body);
+  if (!body || !/^Maximum items of type/i.test(body.message)) return undefined;
+  const p = body.parameters;
+  const n = Number((Array.isArray(p) ? p[1] : p?.max) ?? /is\s+(\d+)\s*$/.exec(body.message)?.[1]);
+  return Number.isInteger(n) && n > 0 ? n : DEFAULT_INPUT_LIST_LIMIT;
 }

@@ -6,9 +6,15 @@
 import * as path from 'node:path';
 import { AuthError, NotFound, Rejected } from '@stock-sync/plugin-sdk';
 import { evidence, expectSameShape, loadEvidenceDir, loadOpenApiSpec, openApiResponseValidator } from '@stock-sync/plugin-testkit';
-import { classifyMagentoResponse, renderMessage, magentoErrorBody } from '../src/magento-api';
-import { DEFAULT_INPUT_LIST_LIMIT, inputListLimitOf } from '../src/input-limit';
-import { isNoRoute, modeFromSourceError } from '../src/inventory-mode';
+import {
+  classifyMagentoResponse,
+  DEFAULT_INPUT_LIST_LIMIT,
+  inputListLimitOf,
+  isNoRoute,
+  magentoErrorBody,
+  modeFromSourceError,
+  renderMessage,
+} from '../src/magento-api';
 import { fromLegacyStockItem, fromMagento } from '../src/stock-mapping';
 import { MAGENTO_SPEC_FILE } from '../src/simulator/spec-validators';
 import { call, Q, startMagentoSimulator, type MagentoSim } from './support/store';
