@@ -7,12 +7,8 @@ import { connectEtsy } from './etsy-connection';
 import { credentialFields, manifest } from './manifest';
 import { createEtsyOAuth, refreshEtsyCredentials } from './oauth';
 
-export interface EtsyPluginOptions {
-  /** The clock token expiries are computed from (tests); default Date.now. */
-  now?: () => number;
-}
-
-export function createEtsyPlugin(options: EtsyPluginOptions = {}): IntegrationPlugin {
+/** `now`: the clock token expiries are computed from (tests); default Date.now. */
+export function createEtsyPlugin(options: { now?: () => number } = {}): IntegrationPlugin {
   const now = options.now ?? Date.now;
   return {
     manifest,

@@ -88,7 +88,6 @@ export function planListingWrite(
   options: PlanOptions = {},
 ): ListingWritePlan {
   const noProfile = lacksProcessingProfile(inventory);
-  const rejectedBecause: { reason?: string } = {};
   const products = liveProducts(inventory);
   const original: Working = products.map((p) => liveOfferings(p).map((o) => ({ quantity: o.quantity, is_enabled: o.is_enabled })));
   const working: Working = original.map((offerings) => offerings.map((o) => ({ ...o })));
@@ -135,75 +134,53 @@ export function planListingWrite(
   const put = () => {
     if (!sameStock(working, original)) steps.push({ kind: 'put-inventory', body: toInventoryUpdate(inventory, working) });
   };
-  let purchasable: boolean;
   const willSell = sellable(working);
+  // Whether the in-stock targets end up for sale (else they are Rejected).
+  const purchasable =
+    willSell &&
+    (state === 'active' || previousPlaceholder !== undefined || (state === 'sold_out' && options.renewSoldOutListings === true));
 
   if (state === 'active') {
-    if (willSell) {
-      put();
-      purchasable = true;
-    } else {
+    if (!willSell) {
       steps.push({ kind: 'set-state', state: 'inactive' });
       putMarker();
-      put();
-      purchasable = false;
     }
-  } else if (state === 'inactive' && previousPlaceholder !== undefined) {
+    put();
+  } else if (previousPlaceholder !== undefined) {
     if (willSell && noProfile) {
       // Etsy withholds the processing profiles of an inactive listing: reactivate (the marker's single
       // unit is briefly buyable), read them back, then write.
       steps.push({ kind: 'set-state', state: 'active' }, { kind: 'put-after-reread', stock: stockById() });
-      purchasable = true;
     } else if (willSell) {
       put();
       steps.push({ kind: 'set-state', state: 'active' });
-      purchasable = true;
     } else {
       // Still all out of stock: the marker holds. A moved placeholder is only rewritten when the
       // profiles are known (nothing is buyable either way).
       putMarker();
       if (!noProfile) put();
-      purchasable = false;
     }
   } else if (state === 'sold_out') {
-    if (willSell && options.renewSoldOutListings) {
-      // Renewal leaves a unit somewhere and only an active listing shows its processing profiles: read
-      // again after it, and write every product explicitly from that read.
-      steps.push({ kind: 'set-state', state: 'active' }, { kind: 'put-after-reread', stock: stockById() });
-      purchasable = true;
-    } else {
-      // Every quantity is already 0 and Etsy would refuse an all-zero write: nothing to write. Without
-      // the store's consent to renewals, the listing stays sold out.
-      if (willSell) {
-        rejectedBecause.reason =
-          `Etsy listing ${listingId} is sold_out: reactivating it renews it, which costs the merchant a listing fee, ` +
-          'and this store does not allow renewals (credential renewSoldOutListings=true allows them)';
-      }
-      purchasable = false;
-    }
-  } else {
+    // Renewal leaves a unit somewhere and only an active listing shows its processing profiles: read again
+    // after it, and write every product explicitly from that read. Without renewal every quantity is already
+    // 0 and Etsy would refuse an all-zero write: nothing to write, the listing stays sold out.
+    if (purchasable) steps.push({ kind: 'set-state', state: 'active' }, { kind: 'put-after-reread', stock: stockById() });
+  } else if (willSell && !noProfile) {
     // Inactive by the merchant's hand, draft, expired …: never publish or renew. Nothing of it is for
     // sale, so out-of-stock targets already hold; an all-out-of-stock write would need the placeholder,
     // which would later pass for the plugin's own marker, so it is not written. Without its processing
     // profiles (Etsy withholds them while the listing is not active) nothing is written at all.
-    if (willSell && !noProfile) put();
-    purchasable = false;
+    put();
   }
 
-  for (const change of found) {
-    if (isInStockTarget(change.target) && !purchasable) {
-      outcomes.push({
-        index: change.index,
-        status: 'failed',
-        error: new Rejected(
-          rejectedBecause.reason ??
-            `Etsy listing ${listingId} is ${state}: the listing is not for sale (the hub only reactivates listings it deactivated)`,
-          { listingId, productId: change.productId, listingState: state },
-        ),
-      });
-    } else {
-      outcomes.push({ index: change.index, status: 'written' });
-    }
+  const notForSale =
+    state === 'sold_out' && willSell
+      ? `Etsy listing ${listingId} is sold_out: reactivating it renews it, which costs the merchant a listing fee, ` +
+        'and this store does not allow renewals (credential renewSoldOutListings=true allows them)'
+      : `Etsy listing ${listingId} is ${state}: the listing is not for sale (the hub only reactivates listings it deactivated)`;
+  for (const { index, productId, target } of found) {
+    if (!isInStockTarget(target) || purchasable) outcomes.push({ index, status: 'written' });
+    else outcomes.push({ index, status: 'failed', error: new Rejected(notForSale, { listingId, productId, listingState: state }) });
   }
   return { steps, outcomes };
 }
