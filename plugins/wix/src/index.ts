@@ -6,9 +6,8 @@
 import type { IntegrationPlugin } from '@stock-sync/plugin-sdk';
 import { WixConnection } from './connection';
 import { credentialFields, manifest } from './manifest';
-import { createWixNotices } from './notices/wix-notices';
-import { refreshWixCredentials } from './oauth/refresh-credentials';
-import { createWixOAuth } from './oauth/wix-oauth';
+import { createWixNotices } from './notices';
+import { createWixOAuth, refreshWixCredentials } from './oauth';
 import { createWixApi } from './wix-api';
 
 export interface WixPluginOptions {
@@ -34,8 +33,6 @@ export const plugin: IntegrationPlugin = createWixPlugin();
 
 export default plugin;
 export { manifest, credentialFields };
-export { verifyAppRemoved, verifyWixJwt, APP_REMOVED_EVENT } from './oauth/app-removed';
-export type { WixOAuthApp } from './oauth/wix-oauth';
-export { createWixNotices, type WixNotices } from './notices/wix-notices';
-export { inventoryEventRefs, INVENTORY_EVENTS, V1_INVENTORY_VARIANTS_CHANGED, V3_INVENTORY_ITEM_UPDATED } from './notices/inventory-events';
+export { verifyAppRemoved } from './oauth';
+export { createWixNotices, inventoryEventRefs, type WixNotices } from './notices';
 export { decodeWixJwt, wixEventOf, type WixEvent } from './webhook-jwt';

@@ -6,8 +6,8 @@
  * is the JWT itself, signed RS256 with Wix's key for the app. Its payload is {data: "<JSON>", iat, exp}; data is the
  * envelope {eventType, instanceId ("the identifier of the site where the event occurred"), data: "<JSON>",
  * identity: "<JSON>"}.
- * One JWT reader for every Wix event the plugin takes: the App Instance Removed notice (oauth/app-removed.ts) and
- * the inventory notices (notices/). Verified with node:crypto, alg pinned to RS256 (never "none", never an HMAC
+ * One JWT reader for every Wix event the plugin takes: the App Instance Removed notice (oauth.ts) and
+ * the inventory notices (notices.ts). Verified with node:crypto, alg pinned to RS256 (never "none", never an HMAC
  * keyed with the public key), exp honoured.
  */
 import { createPublicKey, verify } from 'node:crypto';
@@ -20,7 +20,7 @@ export interface WixEvent {
   data: unknown;
 }
 
-export function parseJson(text: string): unknown {
+function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
@@ -32,7 +32,7 @@ function part(b64url: string): unknown {
   return /^[A-Za-z0-9_-]*$/.test(b64url) ? parseJson(Buffer.from(b64url, 'base64url').toString('utf8')) : undefined;
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The verified payload of a Wix webhook JWT, or undefined (bad form, alg, key, signature, expired). Never throws. */
 export function verifyWixJwt(token: string, publicKeyPem: string, nowSeconds: number): Record<string, unknown> | undefined {

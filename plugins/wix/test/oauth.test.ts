@@ -28,7 +28,7 @@ import {
   startSimulator,
   type RunningSimulator,
 } from '@stock-sync/plugin-testkit';
-import { createWixPlugin, verifyAppRemoved, type WixOAuthApp } from '../src';
+import { createWixPlugin, verifyAppRemoved } from '../src';
 import {
   removeApp,
   SANDBOX_INSTANCE_ID,
@@ -187,7 +187,7 @@ it('simulator: Create Access Token answers the documented shape to the documente
 });
 
 describe('App Instance Removed (a JWT verified with the app’s public key)', () => {
-  const keyed = (): WixOAuthApp => ({ ...SANDBOX_OAUTH_APP, publicKey: sandboxWebhookKeys().publicKey });
+  const keyed = (): OAuthApp => ({ ...SANDBOX_OAUTH_APP, publicKey: sandboxWebhookKeys().publicKey });
   const notice = (n: { body: string; headers: Record<string, string> }, a: OAuthApp = keyed()) =>
     plugin.oauth!.verifyUninstall!(inboundRequest({ method: 'POST', headers: n.headers, body: n.body }), a);
 

@@ -25,7 +25,7 @@ import {
   type SimResponse,
   type SimRoute,
 } from '@stock-sync/plugin-testkit';
-import { ACCESS_TOKEN_SECONDS, TOKEN_PATH } from '../oauth/access-token';
+import { ACCESS_TOKEN_SECONDS, TOKEN_PATH } from '../oauth';
 import { appError, unauthenticated } from './errors';
 import { sandboxWebhookKeys, signWixEvent } from './webhook-signing';
 

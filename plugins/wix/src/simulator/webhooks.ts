@@ -10,7 +10,7 @@
  * the sandbox assumes it, the safe case for the hub's coalescing).
  */
 import { randomUUID } from 'node:crypto';
-import { V1_INVENTORY_VARIANTS_CHANGED, V3_INVENTORY_ITEM_FQDN, V3_INVENTORY_ITEM_UPDATED } from '../notices/inventory-events';
+import { V1_INVENTORY_VARIANTS_CHANGED, V3_INVENTORY_ITEM_FQDN, V3_INVENTORY_ITEM_UPDATED } from '../notices';
 import { SANDBOX_INSTANCE_ID, SANDBOX_OAUTH_APP } from './oauth';
 import type { V1SimItem, V3SimItem, WixSimState } from './state';
 import { v3ItemJson } from './v3-routes';

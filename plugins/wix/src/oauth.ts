@@ -1,0 +1,129 @@
+/**
+ * How a merchant connects a Wix site (the `oauth` part of the plugin) and how its token is renewed: Wix's
+ * external install flow
+ * (https://dev.wix.com/docs/build-apps/launch-your-app/app-distribution/install-your-app/about-the-external-install-flow)
+ * and OAuth for apps (https://dev.wix.com/docs/build-apps/develop-your-app/access/authentication/about-oauth):
+ * - consent: https://www.wix.com/installer/install?appId=<app id>&postInstallationUrl=<encoded callback URL>;
+ *   Wix runs its install flow (pick the site, grant the permissions set in the app dashboard), then redirects to
+ *   the callback, "appends its own query parameters" (appId, tenantId, instanceId …) and "preserves any query
+ *   parameters you include" — so the hub's state rides in the callback URL itself. Wix does not sign this redirect
+ *   ("Don't trust an instanceId sent to your backend as plain text"): the single-use state is its check, and the
+ *   token creation below proves the instance is one of this app's installations.
+ * - credentials: Create Access Token (https://dev.wix.com/docs/rest/app-management/oauth-2/create-access-token):
+ *     POST https://www.wixapis.com/oauth2/token, JSON
+ *     {"grant_type": "client_credentials", "client_id": <app id>, "client_secret": <app secret>, "instance_id": <app instance id>}
+ *     → {"access_token", "token_type": "Bearer", "expires_in": 14400}   ("Always 14400 (4 hours)")
+ *   No refresh token: `refreshCredentials` creates the next one the same way, for as long as the app stays
+ *   installed. A refusal (the app was removed, or the app's secret is wrong) is a 4xx whose codes the page does not
+ *   list ("standard errors", unverified): every 4xx but 429 is read as a refused grant (AuthError with Wix's
+ *   words), so the store goes to needs_reconnect.
+ * - uninstall: the App Instance Removed event
+ *   (https://dev.wix.com/docs/rest/app-management/app-instance/instance-app-removed): "Event data is received as a
+ *   JSON Web Token (JWT) … Be sure to verify the data was sent by Wix." A Wix webhook JWT (webhook-jwt.ts: RS256,
+ *   the app's public key from the app dashboard as the hub's app `publicKey`; without it every notice is
+ *   refused). Its event type string, "AppRemoved", is what integrators match (not on the pages read: unverified).
+ */
+import {
+  AuthError,
+  expiresAtFrom,
+  postTokenRequest,
+  Transient,
+  type ConnectContext,
+  type HttpClient,
+  type InboundRequest,
+  type OAuthApp,
+  type PluginOAuth,
+  type UninstallNotice,
+} from '@stock-sync/plugin-sdk';
+import { DEFAULT_BASE_URL } from './manifest';
+import { verifyWixJwt, wixEventOf } from './webhook-jwt';
+import { wixErrorCode } from './wix-api';
+
+const INSTALL_URL = 'https://www.wix.com/installer/install';
+export const TOKEN_PATH = '/oauth2/token';
+/** "Time the access token expires in seconds. Always 14400 (4 hours)." */
+export const ACCESS_TOKEN_SECONDS = 14_400;
+
+/** A new four-hour access token for one app instance: { accessToken, accessTokenExpiresAt }. */
+async function createAccessToken(http: HttpClient, app: OAuthApp, instanceId: string, baseUrl: string | undefined, now: () => number) {
+  const origin = (baseUrl || app.baseUrl || DEFAULT_BASE_URL).trim().replace(/\/+$/, '');
+  const token = await postTokenRequest({
+    http: http.extend({
+      classify(res) {
+        if (res.status < 400 || res.status >= 500 || res.status === 429) return undefined;
+        const d = (res.data ?? {}) as { message?: unknown; error?: unknown; error_description?: unknown };
+        const words = [wixErrorCode(res.data), d.error, d.error_description, d.message].filter((x) => typeof x === 'string' && x !== '');
+        return {
+          error: new AuthError(
+            `Wix refused to create an access token for the app instance (${words.join(': ').slice(0, 200) || `HTTP ${res.status}`}): install the app on the site again`,
+            { status: res.status },
+          ),
+        };
+      },
+    }),
+    url: `${origin}${TOKEN_PATH}`,
+    params: { grant_type: 'client_credentials', instance_id: instanceId },
+    app,
+    options: { clientAuthentication: 'body', encoding: 'json' },
+    what: 'the Wix access token creation',
+    secrets: [],
+  });
+  const issuedAt = now();
+  if (typeof token.access_token !== 'string' || token.access_token === '')
+    throw new Transient('Wix answered Create Access Token without an access_token');
+  return { accessToken: token.access_token, accessTokenExpiresAt: expiresAtFrom(token.expires_in ?? ACCESS_TOKEN_SECONDS, issuedAt)! };
+}
+
+/**
+ * The next four-hour token, created with the app's id and secret (hub configuration) for the site's app instance.
+ * Without the app configured or without an instanceId (a site connected by posting an API key or token) there is
+ * nothing to renew it with: AuthError.
+ */
+export async function refreshWixCredentials(ctx: ConnectContext, now: () => number = Date.now): Promise<Record<string, string>> {
+  const c = ctx.credentials;
+  if (!c.instanceId)
+    throw new AuthError(
+      'this Wix site has no instanceId (connected without the install flow): its token cannot be renewed, connect it again',
+    );
+  if (!ctx.app) throw new AuthError('no Wix app (app id / secret) is configured in the hub: the access token cannot be renewed');
+  return { ...c, ...(await createAccessToken(ctx.http, ctx.app, c.instanceId, c.baseUrl, now)) };
+}
+
+/** A verified App Instance Removed event → the notice for that instance; anything else → null. */
+export function verifyAppRemoved(req: InboundRequest, publicKeyPem: string | undefined, nowSeconds: number): UninstallNotice | null {
+  if (!publicKeyPem || req.method.toUpperCase() !== 'POST') return null;
+  const event = wixEventOf(verifyWixJwt(req.rawBody.toString('utf8'), publicKeyPem, nowSeconds));
+  if (!event || event.eventType !== 'AppRemoved') return null;
+  return { externalStoreId: event.instanceId, reason: 'the app was removed from the Wix site (App Instance Removed event)' };
+}
+
+export function createWixOAuth(now: () => number = Date.now): PluginOAuth {
+  return {
+    authorizeUrl: INSTALL_URL,
+    tokenUrl: `https://www.wixapis.com${TOKEN_PATH}`,
+    // Wix grants the permissions configured in the app dashboard; the install URL carries no scope.
+    scopes: [],
+    tokenLifetime: {
+      accessTokenSeconds: ACCESS_TOKEN_SECONDS,
+      refreshAheadSeconds: 1_800,
+      source: 'https://dev.wix.com/docs/rest/app-management/oauth-2/create-access-token',
+    },
+    authorizeUrlFor(req) {
+      const callback = new URL(req.redirectUri);
+      callback.searchParams.set('state', req.state);
+      const url = new URL(req.app.baseUrl ? `${req.app.baseUrl.replace(/\/+$/, '')}/installer/install` : INSTALL_URL);
+      url.searchParams.set('appId', req.app.clientId);
+      // URLSearchParams encodes it as a URI component, as the page requires.
+      url.searchParams.set('postInstallationUrl', callback.toString());
+      return url.toString();
+    },
+    async exchange(ctx) {
+      const { appId, instanceId } = ctx.callback.query;
+      if (appId !== undefined && appId !== ctx.app.clientId) throw new AuthError('the Wix install callback names another app');
+      if (!instanceId) throw new AuthError('the Wix install callback carries no instanceId (the app was not installed)');
+      const token = await createAccessToken(ctx.http, ctx.app, instanceId, undefined, now);
+      return { externalStoreId: instanceId, credentials: { ...token, instanceId } };
+    },
+    verifyUninstall: (req, app) => verifyAppRemoved(req, app.publicKey, Math.floor(now() / 1000)),
+  };
+}
