@@ -1,9 +1,8 @@
 /**
- * One account's connection. Writes per product: GET the product with its options
- * (`include=options`), PATCH each option whose quantity must change as its own `product_options`
- * resource, then GET the product again and count a write only when the option shows the quantity
- * written. Big Cartel documents no option-update request (README "The write"): the read-back is what
- * makes a write that did not take effect fail loudly instead of being recorded as written.
+ * One account's connection. Writes per product: GET the product with its options (`include=options`), PATCH
+ * each option whose quantity must change as its own `product_options` resource, then GET the product again and
+ * count a write only when the option shows the quantity written. Big Cartel documents no option-update request
+ * (README "The write"): the read-back makes a write that did not take effect fail loudly.
  */
 import {
   AuthError,
@@ -11,8 +10,10 @@ import {
   NotFound,
   Rejected,
   stopsTheWork,
+  toPluginError,
   Transient,
   type HttpClient,
+  type Planned,
   type PluginError,
   type PluginLogger,
   type StockWrite,
@@ -20,13 +21,16 @@ import {
   type VariantRef,
 } from '@stock-sync/plugin-sdk';
 import { optionsOf, optionUpdateDocument, type ProductDocument, type ProductOptionResource } from './big-cartel-types';
-import { asPluginError, planIds, type PlannedOption } from './plan';
-import { alreadyShows, fromOptionQuantity, quantityFor, sameOnPlatform } from './stock-mapping';
+import { usableId } from './notices';
+import { fromOptionQuantity, quantityFor, sameOnPlatform } from './stock-mapping';
 
-/** `include=options`: JSON:API's way to ask for the related option resources in `included`. */
-export const PRODUCT_QUERY = { include: 'options' } as const;
+type PlannedOption<T extends VariantRef> = Planned<T, { optionId: string }>;
 
-export const optionPath = (productId: string, optionId: string) => `/products/${productId}/options/${optionId}`;
+const optionPath = (productId: string, optionId: string) => `/products/${productId}/options/${optionId}`;
+const noProduct = (details: { productId: string; optionId?: string }) =>
+  new NotFound(`Big Cartel has no product ${details.productId} (deleted?)`, details);
+const noOption = (productId: string, optionId: string) =>
+  new NotFound(`Big Cartel product ${productId} has no option ${optionId}`, { productId, optionId });
 
 export class BigCartelConnection implements StoreConnection {
   readonly writeStock: StoreConnection['writeStock'];
@@ -36,20 +40,18 @@ export class BigCartelConnection implements StoreConnection {
     private readonly api: HttpClient | AuthError,
     log: PluginLogger,
   ) {
+    const byProduct = (it: Planned<VariantRef>) => it.input.externalProductId;
     ({ writeStock: this.writeStock, readStock: this.readStock } = batched({
       platform: 'Big Cartel',
       id: 'big-cartel',
       log,
-      ids: planIds,
+      // Path-safe ids only (they go into URL segments); Big Cartel's are numeric strings.
+      ids: (ref) => (usableId(ref.externalProductId) && usableId(ref.externalVariantId) ? { optionId: ref.externalVariantId } : undefined),
       invalid: { write: 'Not a Big Cartel product / option id', read: 'Not a Big Cartel product / option id' },
       verify: () => this.verify(),
       // Per product: the hub says every write of it is in place → no read, no write.
-      write: {
-        groupBy: (it) => it.input.externalProductId,
-        same: sameOnPlatform,
-        run: (items, productId) => this.writeProduct(productId, items),
-      },
-      read: { groupBy: (it) => it.input.externalProductId, run: (items, productId) => this.readProduct(productId, items) },
+      write: { groupBy: byProduct, same: sameOnPlatform, run: (items, productId) => this.writeProduct(productId, items) },
+      read: { groupBy: byProduct, run: (items, productId) => this.readProduct(productId, items) },
     }));
   }
 
@@ -63,13 +65,13 @@ export class BigCartelConnection implements StoreConnection {
     await this.client().request({ method: 'GET', url: '' });
   }
 
-  /** The product document, or undefined when the product is gone (404). */
+  /** The product document (`include=options`: JSON:API's related resources in `included`), or undefined once gone (404). */
   private async product(productId: string): Promise<ProductDocument | undefined> {
     try {
-      const res = await this.client().request<ProductDocument>({ method: 'GET', url: `/products/${productId}`, params: PRODUCT_QUERY });
-      return res.data;
+      const params = { include: 'options' };
+      return (await this.client().request<ProductDocument>({ method: 'GET', url: `/products/${productId}`, params })).data;
     } catch (e) {
-      const error = asPluginError(e);
+      const error = toPluginError(e, 'Big Cartel');
       if (error instanceof NotFound) return undefined;
       throw error;
     }
@@ -78,37 +80,30 @@ export class BigCartelConnection implements StoreConnection {
   /** Read the product, PATCH each option that must change, read it back: a verdict per option. */
   private async writeProduct(productId: string, items: readonly PlannedOption<StockWrite>[]): Promise<(PluginError | undefined)[]> {
     const doc = await this.product(productId);
-    if (!doc) return items.map(() => new NotFound(`Big Cartel has no product ${productId} (deleted?)`, { productId }));
+    if (!doc) return items.map(() => noProduct({ productId }));
     const options = optionsOf(doc);
     const verdicts = new Map<PlannedOption<StockWrite>, PluginError | undefined>();
-    const toWrite: PlannedOption<StockWrite>[] = [];
+    // One PATCH per option not already showing its target; a 404 here is settled by the read-back (option gone, or no such endpoint).
+    const sent: Array<{ it: PlannedOption<StockWrite>; answered404: boolean }> = [];
     for (const it of items) {
       const option = options.get(it.optionId);
-      if (!option)
-        verdicts.set(
-          it,
-          new NotFound(`Big Cartel product ${productId} has no option ${it.optionId}`, { productId, optionId: it.optionId }),
-        );
-      else if (alreadyShows(option.attributes.quantity, it.input.target)) verdicts.set(it, undefined);
-      else toWrite.push(it);
-    }
-
-    // One PATCH per option; a 404 here is settled by the read-back (option gone, or no such endpoint).
-    const sent: Array<{ it: PlannedOption<StockWrite>; answered404: boolean }> = [];
-    for (const it of toWrite) {
-      try {
-        await this.client().request({
-          method: 'PATCH',
-          url: optionPath(productId, it.optionId),
-          body: optionUpdateDocument(it.optionId, quantityFor(it.input.target)),
-          idempotent: true,
-        });
-        sent.push({ it, answered404: false });
-      } catch (e) {
-        const error = asPluginError(e);
-        if (stopsTheWork(error)) throw error;
-        if (error instanceof NotFound) sent.push({ it, answered404: true });
-        else verdicts.set(it, error);
+      if (!option) verdicts.set(it, noOption(productId, it.optionId));
+      else if (option.attributes.quantity === quantityFor(it.input.target)) verdicts.set(it, undefined);
+      else {
+        try {
+          await this.client().request({
+            method: 'PATCH',
+            url: optionPath(productId, it.optionId),
+            body: optionUpdateDocument(it.optionId, quantityFor(it.input.target)),
+            idempotent: true,
+          });
+          sent.push({ it, answered404: false });
+        } catch (e) {
+          const error = toPluginError(e, 'Big Cartel');
+          if (stopsTheWork(error)) throw error;
+          if (error instanceof NotFound) sent.push({ it, answered404: true });
+          else verdicts.set(it, error);
+        }
       }
     }
 
@@ -119,27 +114,15 @@ export class BigCartelConnection implements StoreConnection {
       try {
         after = await this.product(productId);
       } catch (e) {
-        const error = asPluginError(e);
+        const error = toPluginError(e, 'Big Cartel');
         if (stopsTheWork(error)) throw error;
-        readBackFailed = new Transient(
-          `Big Cartel product ${productId} could not be read back after the write: not confirmed (${error.message})`,
-          {
-            productId,
-          },
-        );
+        const message = `Big Cartel product ${productId} could not be read back after the write: not confirmed (${error.message})`;
+        readBackFailed = new Transient(message, { productId });
       }
       const shown = optionsOf(after);
       for (const { it, answered404 } of sent) {
-        const outcome =
-          readBackFailed ??
-          confirmWrite(
-            productId,
-            it.optionId,
-            quantityFor(it.input.target),
-            after ? shown.get(it.optionId) : undefined,
-            after !== undefined,
-            answered404,
-          );
+        const sentQuantity = quantityFor(it.input.target);
+        const outcome = readBackFailed ?? confirmWrite(productId, it.optionId, sentQuantity, shown.get(it.optionId), !!after, answered404);
         verdicts.set(it, outcome === 'written' ? undefined : outcome);
       }
     }
@@ -152,9 +135,7 @@ export class BigCartelConnection implements StoreConnection {
     return items.map((it) => {
       const option = options.get(it.optionId);
       if (option) return fromOptionQuantity(option.attributes.quantity);
-      return doc
-        ? new NotFound(`Big Cartel product ${productId} has no option ${it.optionId}`, { productId, optionId: it.optionId })
-        : new NotFound(`Big Cartel has no product ${productId} (deleted?)`, { productId });
+      return doc ? noOption(productId, it.optionId) : noProduct({ productId });
     });
   }
 }
@@ -173,20 +154,20 @@ export function confirmWrite(
   productFound: boolean,
   answered404: boolean,
 ): 'written' | PluginError {
-  const details = { productId, optionId };
-  if (!productFound) return new NotFound(`Big Cartel has no product ${productId} (deleted?)`, details);
-  if (!option) return new NotFound(`Big Cartel product ${productId} has no option ${optionId}`, details);
+  if (!productFound) return noProduct({ productId, optionId });
+  if (!option) return noOption(productId, optionId);
   const observed = option.attributes?.quantity;
   if (observed === sentQuantity) return 'written';
+  const details = { productId, optionId, observed: observed ?? null };
   if (answered404) {
     return new Rejected(
       `Big Cartel answered 404 to PATCH ${optionPath(productId, optionId)} although the product lists option ${optionId}: ` +
         'the option-update request is not documented by Big Cartel and this account does not accept it (see the plugin README)',
-      { ...details, observed: observed ?? null },
+      details,
     );
   }
   return new Rejected(
     `Big Cartel did not apply the quantity to option ${optionId}: it shows ${String(observed ?? 'no quantity')} after the write of ${sentQuantity}`,
-    { ...details, observed: observed ?? null, sent: sentQuantity },
+    { ...details, sent: sentQuantity },
   );
 }

@@ -4,7 +4,7 @@
  *  - https://help.bigcartel.com/developers/api/v1/webhooks/ — `product.updated` "Sent when a product is updated,
  *    either by the account or when it's part of a new order", payload: the product; "You'll also receive webhooks
  *    for changes you make with the API"; every webhook is POSTed to "the webhook_url for your application" as
- *    `{account_id, type, payload}` and signed (webhook-signature.ts: the app's client secret); invite-only;
+ *    `{account_id, type, payload}` and signed (the app's client secret); invite-only;
  *  - https://help.bigcartel.com/developers/api/v1/products/ — the product object: `id`, …, `options[]` with
  *    `id`, `name`, `price`, `quantity` ("The quantity in stock of the product option"), `sold`.
  * The page shows the payload only as `{ ... }`: read as the product object's attribute table (`{id, …, options:
@@ -12,19 +12,38 @@
  * read too. A `product.updated` naming no options in either form names the whole product (every synced option of it is
  * read back); one naming no product id is refused (a throw: 400).
  */
-import { idText, noticeHeader, type NoticeRef, type NoticeRequest, type PluginNotices } from '@stock-sync/plugin-sdk';
-import { usableId } from './plan';
-import { isSignedByApp, SIGNATURE_HEADER } from './webhook-signature';
+import {
+  hmacSha256,
+  idText,
+  noticeHeader,
+  safeEqual,
+  type NoticeRef,
+  type NoticeRequest,
+  type PluginNotices,
+} from '@stock-sync/plugin-sdk';
 
 export const NOTICE_TOPICS = ['product.updated'] as const;
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** hex HMAC-SHA256 of the exact bytes with the app's client secret (`secret`), constant-time. */
+export const SIGNATURE_HEADER = 'x-webhook-signature';
+
+/**
+ * Every webhook's `X-Webhook-Signature` = hex HMAC-SHA256 of the raw request body with the app's client_secret
+ * (the document's Ruby / Python examples). Constant-time, over the bytes received.
+ */
+export function isSignedByApp(rawBody: Buffer, header: string | undefined, clientSecret: string): boolean {
+  if (!header || !clientSecret) return false;
+  return safeEqual(header.trim().toLowerCase(), hmacSha256(clientSecret, rawBody, 'hex'));
+}
+
 export function verifyBigCartelNotice(req: NoticeRequest): boolean {
   return isSignedByApp(Buffer.from(req.rawBody), noticeHeader(req.headers, SIGNATURE_HEADER), req.secret);
 }
+
+/** Path-safe ids only (they go into URL segments); Big Cartel's are numeric strings. */
+export const usableId = (id: string) => /^[A-Za-z0-9_-]+$/.test(id);
 
 /** `{account_id, type, payload}`, or a throw (400). */
 function documentedWebhook(body: unknown): { accountId?: string; type: string; payload: unknown } {

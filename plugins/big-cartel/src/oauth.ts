@@ -24,7 +24,7 @@ import {
 } from '@stock-sync/plugin-sdk';
 import { classifyBigCartelResponse } from './big-cartel-api';
 import { DEFAULT_BASE_URL, JSON_API, USER_AGENT } from './manifest';
-import { isSignedByApp, SIGNATURE_HEADER } from './webhook-signature';
+import { isSignedByApp, SIGNATURE_HEADER } from './notices';
 
 export const BIG_CARTEL_AUTHORIZE_URL = 'https://my.bigcartel.com/oauth/authorize';
 export const BIG_CARTEL_TOKEN_URL = 'https://api.bigcartel.com/oauth/token';

@@ -8,36 +8,17 @@
  * Sales decrement the 999; once 100 have sold the option reads back as a quantity, the hub sees drift,
  * and re-asserting unlimited tops it up to 999.
  */
-import type { TargetStock } from '@stock-sync/plugin-sdk';
+import { OUT_OF_STOCK, quantity, sameTargetStock, UNLIMITED, type TargetStock } from '@stock-sync/plugin-sdk';
 import { EMULATED_UNLIMITED_QUANTITY, UNLIMITED_READ_THRESHOLD } from './manifest';
 
-export function quantityFor(target: TargetStock): number {
-  switch (target.kind) {
-    case 'unlimited':
-      return EMULATED_UNLIMITED_QUANTITY;
-    case 'out_of_stock':
-      return 0;
-    case 'quantity':
-      return target.quantity;
-  }
-}
+export const quantityFor = (target: TargetStock): number =>
+  target.kind === 'quantity' ? target.quantity : target.kind === 'unlimited' ? EMULATED_UNLIMITED_QUANTITY : 0;
 
 export function fromOptionQuantity(q: number | null | undefined): TargetStock {
   const n = typeof q === 'number' && Number.isFinite(q) ? Math.trunc(q) : 0;
-  if (n <= 0) return { kind: 'out_of_stock' };
-  if (n >= UNLIMITED_READ_THRESHOLD) return { kind: 'unlimited' };
-  return { kind: 'quantity', quantity: n };
-}
-
-/** Whether the option already shows exactly what writing `target` would leave (no write needed). */
-export function alreadyShows(current: number | null | undefined, target: TargetStock): boolean {
-  return typeof current === 'number' && current === quantityFor(target);
+  return n <= 0 ? OUT_OF_STOCK : n >= UNLIMITED_READ_THRESHOLD ? UNLIMITED : quantity(n);
 }
 
 /** Quantity 0 and out of stock are one state here. */
-export function sameOnPlatform(a: TargetStock, b: TargetStock): boolean {
-  const norm = (s: TargetStock): TargetStock => (s.kind === 'quantity' && s.quantity === 0 ? { kind: 'out_of_stock' } : s);
-  const x = norm(a);
-  const y = norm(b);
-  return x.kind === y.kind && (x.kind !== 'quantity' || x.quantity === (y as { quantity: number }).quantity);
-}
+const onPlatform = (s: TargetStock): TargetStock => (s.kind === 'quantity' && s.quantity === 0 ? OUT_OF_STOCK : s);
+export const sameOnPlatform = (a: TargetStock, b: TargetStock) => sameTargetStock(onPlatform(a), onPlatform(b));
