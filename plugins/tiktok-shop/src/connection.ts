@@ -43,9 +43,6 @@ export function isTikTokId(raw: string): boolean {
 const tiktokIds = (ref: VariantRef): object | undefined =>
   isTikTokId(ref.externalProductId) && isTikTokId(ref.externalVariantId) ? {} : undefined;
 
-/** `indexes`: the caller's input indexes this item answers for (more than one when duplicated). */
-type PlannedItem<T extends VariantRef> = CollapsedInput<T>;
-
 /** The simulator's code for an SKU that is not (or no longer) part of the product (unverified). */
 export const CODE_SKU_NOT_FOUND = 12052217;
 
@@ -122,33 +119,24 @@ export class TikTokShopConnection implements StoreConnection {
     }
   }
 
-  private skuUpdate(it: PlannedItem<StockWrite>): InventoryUpdateSku {
-    const quantity = quantityFor(it.input.target);
-    const { warehouseId } = this.settings;
-    return { id: it.input.externalVariantId, inventory: [warehouseId ? { warehouse_id: warehouseId, quantity } : { quantity }] };
-  }
-
   /** One Update Inventory call: a verdict per SKU; throws what stops the run, or what fails the whole call. */
-  private async writeChunk(productId: string, items: readonly PlannedItem<StockWrite>[]): Promise<WriteAnswer> {
+  private async writeChunk(productId: string, items: readonly CollapsedInput<StockWrite>[]): Promise<WriteAnswer> {
+    const { warehouseId } = this.settings;
+    const skus: InventoryUpdateSku[] = items.map(({ input }) => {
+      const quantity = quantityFor(input.target);
+      return { id: input.externalVariantId, inventory: [warehouseId ? { warehouse_id: warehouseId, quantity } : { quantity }] };
+    });
     let env: TikTokEnvelope<InventoryUpdateData>;
     try {
-      env = await this.api.call<InventoryUpdateData>('POST', `/product/${API_VERSION}/products/${productId}/inventory/update`, {
-        body: { skus: items.map((it) => this.skuUpdate(it)) },
-        shopScoped: true,
-        // Absolute quantities: sending the same call again lands on the same state.
-        idempotent: true,
-      });
+      // Absolute quantities: sending the same call again lands on the same state.
+      const path = `/product/${API_VERSION}/products/${productId}/inventory/update`;
+      env = await this.api.call<InventoryUpdateData>('POST', path, { body: { skus }, shopScoped: true, idempotent: true });
     } catch (e) {
       const error = toPluginError(e, PLATFORM);
       if (!(error instanceof NotFound)) throw error;
       // A 404 on a product path: gone, unless Inventory Search still lists the SKU under this product.
-      const claimed = new Map(
-        items.map((it) => [
-          it.input.externalVariantId,
-          new NotFound(`TikTok Shop has no product ${productId} (${error.message})`, { productId, ...error.details }) as PluginError,
-        ]),
-      );
-      const checked = await this.confirmMissing(productId, claimed);
+      const gone = () => new NotFound(`TikTok Shop has no product ${productId} (${error.message})`, { productId, ...error.details });
+      const checked = await this.confirmMissing(productId, new Map(items.map((it) => [it.input.externalVariantId, gone()])));
       return items.map((it) => checked.get(it.input.externalVariantId));
     }
     const errors = env.data?.errors ?? [];
@@ -162,10 +150,7 @@ export class TikTokShopConnection implements StoreConnection {
       });
     }
     const bySku = new Map<string, PluginError>();
-    for (const e of errors) {
-      const skuId = e.detail?.sku_id;
-      if (skuId) bySku.set(skuId, skuError(productId, skuId, e));
-    }
+    for (const e of errors) if (e.detail?.sku_id) bySku.set(e.detail.sku_id, skuError(productId, e.detail.sku_id, e));
     // The per-SKU "not found" code is not in TikTok's published documents: a NotFound is believed only when
     // Inventory Search agrees (otherwise the SKU exists and the refusal is Rejected with TikTok's words).
     const claimedMissing = new Map([...bySku].filter(([, e]) => e instanceof NotFound));
@@ -183,56 +168,45 @@ export class TikTokShopConnection implements StoreConnection {
     );
   }
 
+  /** Inventory Search by SKU ids: a search, POST only to carry its id list, so safe to send again. */
+  private search(skuIds: string[]): Promise<TikTokEnvelope<InventorySearchData>> {
+    const path = `/product/${API_VERSION}/inventory/search`;
+    return this.api.call<InventorySearchData>('POST', path, { body: { sku_ids: skuIds }, shopScoped: true, idempotent: true });
+  }
+
   /**
-   * Checks claimed-missing SKUs with Inventory Search (sku_ids): a SKU still listed under this product exists, so
-   * its refusal becomes Rejected with the claim's reason; the others stay NotFound. If the check itself fails
-   * (other than what stops the run), the claims are kept as Rejected: a variant is never flagged gone unconfirmed.
+   * Checks claimed-missing SKUs with Inventory Search: a SKU still listed under this product exists, so its refusal
+   * becomes Rejected with the claim's reason; the others stay NotFound. If the check itself fails (other than what
+   * stops the run), the claims are kept as Rejected: a variant is never flagged gone unconfirmed.
    */
   private async confirmMissing(productId: string, claims: Map<string, PluginError>): Promise<Map<string, PluginError>> {
-    const out = new Map<string, PluginError>();
+    const each = (verdict: (skuId: string, claim: PluginError) => PluginError) =>
+      new Map([...claims].map(([skuId, claim]) => [skuId, verdict(skuId, claim)]));
     let present: Set<string>;
     try {
-      const env = await this.api.call<InventorySearchData>('POST', `/product/${API_VERSION}/inventory/search`, {
-        body: { sku_ids: [...claims.keys()] },
-        shopScoped: true,
-        idempotent: true,
-      });
+      const env = await this.search([...claims.keys()]);
       if (env.code !== 0) throw new Rejected(`inventory search answered ${env.code}: ${env.message}`, { code: env.code });
-      present = new Set(
-        (env.data?.inventory ?? []).filter((p) => p.product_id === productId).flatMap((p) => (p.skus ?? []).map((s) => s.id)),
-      );
+      const listed = (env.data?.inventory ?? []).filter((p) => p.product_id === productId);
+      present = new Set(listed.flatMap((p) => (p.skus ?? []).map((s) => s.id)));
     } catch (e) {
       const error = toPluginError(e, PLATFORM);
       if (stopsTheWork(error)) throw error;
-      for (const [skuId, claim] of claims)
-        out.set(
-          skuId,
-          new Rejected(`${claim.message}; not confirmed by Inventory Search (${error.message})`, { ...claim.details, unconfirmed: true }),
-        );
-      return out;
+      const why = `not confirmed by Inventory Search (${error.message})`;
+      return each((_, claim) => new Rejected(`${claim.message}; ${why}`, { ...claim.details, unconfirmed: true }));
     }
-    for (const [skuId, claim] of claims) {
-      out.set(
-        skuId,
-        present.has(skuId)
-          ? new Rejected(`${claim.message}; yet Inventory Search lists SKU ${skuId} under product ${productId}`, {
-              ...claim.details,
-              skuStillListed: true,
-            })
-          : claim,
-      );
-    }
-    return out;
+    return each((skuId, claim) =>
+      present.has(skuId)
+        ? new Rejected(`${claim.message}; yet Inventory Search lists SKU ${skuId} under product ${productId}`, {
+            ...claim.details,
+            skuStillListed: true,
+          })
+        : claim,
+    );
   }
 
   /** One Inventory Search: each SKU's stock under its product, or why not; throws what stops the run or fails the call. */
-  private async readChunk(items: readonly PlannedItem<VariantRef>[]): Promise<ReadAnswer> {
-    const env = await this.api.call<InventorySearchData>('POST', `/product/${API_VERSION}/inventory/search`, {
-      body: { sku_ids: items.map((it) => it.input.externalVariantId) },
-      shopScoped: true,
-      // A search, POST only to carry its id list: safe to send again.
-      idempotent: true,
-    });
+  private async readChunk(items: readonly CollapsedInput<VariantRef>[]): Promise<ReadAnswer> {
+    const env = await this.search(items.map((it) => it.input.externalVariantId));
     if (env.code !== 0) return new Rejected(`TikTok Shop refused the inventory search (${env.code}: ${env.message})`, { code: env.code });
     const found = new Map<string, { productId: string; sku: InventorySku }>();
     for (const p of env.data?.inventory ?? []) for (const sku of p.skus ?? []) found.set(sku.id, { productId: p.product_id, sku });
