@@ -4,7 +4,7 @@
  * official admin schema's response definitions.
  */
 import * as path from 'node:path';
-import { AuthError, NotFound, Rejected } from '@stock-sync/plugin-sdk';
+import { AuthError, NotFound, Rejected, quantity } from '@stock-sync/plugin-sdk';
 import { evidence, expectSameShape, loadEvidenceDir, loadOpenApiSpec, openApiResponseValidator } from '@stock-sync/plugin-testkit';
 import {
   classifyMagentoResponse,
@@ -17,7 +17,9 @@ import {
 } from '../src/magento-api';
 import { fromLegacyStockItem, fromMagento } from '../src/stock-mapping';
 import { MAGENTO_SPEC_FILE } from '../src/simulator/spec-validators';
-import { call, Q, startMagentoSimulator, type MagentoSim } from './support/store';
+import { startSimulator } from '@stock-sync/plugin-testkit';
+import { simulator } from '../src/simulator';
+import { call, type MagentoSim } from './support/store';
 
 const DIR = path.join(__dirname, 'evidence');
 const ev = (name: string) => evidence(DIR, name);
@@ -36,8 +38,8 @@ describe('parsing the documented answers (no simulator)', () => {
   it('reads a documented stock item and source item into the neutral stock', () => {
     const item = ev('stock-item-get').response!.body as never;
     const src = (ev('source-items-search').response!.body as { items: never[] }).items[0];
-    expect(fromMagento(item, src)).toEqual(Q(100));
-    expect(fromLegacyStockItem(item)).toEqual(Q(100));
+    expect(fromMagento(item, src)).toEqual(quantity(100));
+    expect(fromLegacyStockItem(item)).toEqual(quantity(100));
     expect(fromLegacyStockItem({ ...(item as object), manage_stock: false } as never)).toEqual({ kind: 'unlimited' });
     expect(fromLegacyStockItem({ ...(item as object), is_in_stock: false } as never)).toEqual({ kind: 'out_of_stock' });
   });
@@ -72,13 +74,13 @@ describe('the simulator answers the documented requests in the documented shape'
   let sim: MagentoSim;
   const spec = loadOpenApiSpec(MAGENTO_SPEC_FILE);
   beforeEach(async () => {
-    sim = await startMagentoSimulator();
+    sim = await startSimulator(simulator);
     sim.seed([
       {
         productId: 'BAG',
         variants: [
-          { variantId: '24-WB01', initial: Q(100) },
-          { variantId: '24-WB03', initial: Q(100) },
+          { variantId: '24-WB01', initial: quantity(100) },
+          { variantId: '24-WB03', initial: quantity(100) },
         ],
       },
     ]);

@@ -1,10 +1,13 @@
+import { quantity } from '@stock-sync/plugin-sdk';
 /** The Magento simulator answers as Magento does: ACL 401s, schema validation, verifyStock, legacy sync, searchCriteria. */
-import { call, product, Q, startMagentoSimulator, type MagentoSim } from './support/store';
+import { seedProduct, startSimulator } from '@stock-sync/plugin-testkit';
+import { simulator } from '../src/simulator';
+import { call, type MagentoSim } from './support/store';
 
 let sim: MagentoSim;
 beforeEach(async () => {
-  sim = await startMagentoSimulator();
-  sim.seed([product('TEE', 101, 2, Q(5))]);
+  sim = await startSimulator(simulator);
+  sim.seed([seedProduct('TEE', 101, 2, quantity(5))]);
 });
 afterEach(async () => {
   await sim.close();

@@ -1,49 +1,21 @@
-/** Test plumbing: a running Magento simulator and the real plugin connected to it over HTTP. */
-import { type StoreConnection } from '@stock-sync/plugin-sdk';
-import {
-  seedProduct,
-  refsOfProduct,
-  fetchParsed,
-  connectToSimulator,
-  startSimulator,
-  type RunningSimulator,
-} from '@stock-sync/plugin-testkit';
+/** The Magento simulator's test plumbing that no testkit export covers: a roomier budget, raw calls, the call log. */
+import { connectToSimulator, fetchParsed, type RunningSimulator } from '@stock-sync/plugin-testkit';
 import { plugin } from '../../src';
-import { simulator, type MagentoSimState } from '../../src/simulator';
+import type { MagentoSimState } from '../../src/simulator';
 
 export type MagentoSim = RunningSimulator<MagentoSimState>;
 
-export const U = { kind: 'unlimited' } as const;
-export const O = { kind: 'out_of_stock' } as const;
-export const Q = (quantity: number) => ({ kind: 'quantity', quantity }) as const;
-
-export function startMagentoSimulator(): Promise<MagentoSim> {
-  return startSimulator(simulator);
-}
-
 /** The hub's way (the testkit's connectToSimulator), with a roomier budget than the manifest's: tests of the platform, not of its budget. */
-export function connect(sim: MagentoSim, overrides: Record<string, string> = {}): StoreConnection {
-  return connectToSimulator({
+export const connect = (sim: MagentoSim, credentials: Record<string, string> = {}) =>
+  connectToSimulator({
     plugin,
     simulator: sim,
-    credentials: overrides,
+    credentials,
     rateLimit: { ...plugin.manifest.rateLimit, requestsPerSecond: 100, burst: 100 },
   }).connection;
-}
 
-/** `count` variations numbered from `firstVariant` under one item (Magento ids are strings). */
-export const product = seedProduct;
-
-export const refsOf = refsOfProduct;
-
-/** A raw call to the simulated seller, as any HTTP client would make it. */
-export async function call(
-  sim: MagentoSim,
-  method: string,
-  path: string,
-  body?: unknown,
-  token: string | null = sim.credentials.accessToken,
-): Promise<{ status: number; headers: Headers; body: any }> {
+/** A raw call to the simulated store; `token` null sends no Authorization header. */
+export function call(sim: MagentoSim, method: string, path: string, body?: unknown, token: string | null = sim.credentials.accessToken) {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (token !== null) headers.authorization = `Bearer ${token}`;
@@ -51,6 +23,4 @@ export async function call(
 }
 
 /** The platform calls made, as `METHOD path-after-V1`. */
-export function calls(sim: MagentoSim): string[] {
-  return sim.requests.map((r) => `${r.method} ${r.path.replace(/^\/rest\/[^/]+\/V1/, '')}`);
-}
+export const calls = (sim: MagentoSim) => sim.requests.map((r) => `${r.method} ${r.path.replace(/^\/rest\/[^/]+\/V1/, '')}`);
