@@ -56,9 +56,7 @@ export const READ_COST_PER_VARIANT = 5;
  */
 export const READ_CHUNK = Math.min(MAX_INPUT_ARRAY, Math.floor(QUERY_COST_BUDGET / READ_COST_PER_VARIANT));
 
-export function readVariantsCost(ids: number): number {
-  return Math.max(1, ids * READ_COST_PER_VARIANT);
-}
+export const readVariantsCost = (ids: number): number => Math.max(1, ids * READ_COST_PER_VARIANT);
 
 /**
  * Absolute "available" quantities with compare-and-set. 2026-04 requires `changeFromQuantity` on
@@ -87,6 +85,16 @@ export const ACTIVATE_COST_PER_ITEM = 12;
 export const ACTIVATE_ITEMS_PER_CALL = Math.floor(QUERY_COST_BUDGET / ACTIVATE_COST_PER_ITEM);
 
 /**
+ * A mutation of `n` (1..max) aliased fields: GraphQL runs a document's mutation fields one after another, so n
+ * mutations cost one round trip. `vars(i)` and `field(i)` give alias i's variable declarations and its field.
+ */
+function aliased(name: string, n: number, max: number, fixedVars: string[], vars: (i: number) => string, field: (i: number) => string) {
+  if (!Number.isInteger(n) || n < 1 || n > max) throw new RangeError(`${name}: the aliases must be 1..${max}, got ${n}`);
+  const all = Array.from({ length: n }, (_, i) => i);
+  return { name, query: `mutation ${name}(${[...fixedVars, ...all.map(vars)].join(', ')}) {\n${all.map(field).join('\n')}\n}` };
+}
+
+/**
  * Stocks `items` inventory items at one location: one aliased inventoryActivate per item (the mutation
  * takes one item), each with its own idempotency key, which 2026-04 requires
  * (https://shopify.dev/docs/api/admin-graphql/2026-04/mutations/inventoryActivate). No quantity is
@@ -94,57 +102,37 @@ export const ACTIVATE_ITEMS_PER_CALL = Math.floor(QUERY_COST_BUDGET / ACTIVATE_C
  * with inventorySetQuantities' compare-and-set like any other.
  * Variables: $locationId, $i<n> (inventory item id) and $k<n> (idempotency key) for n in 0..items-1.
  */
-export function activateDocument(items: number): GraphqlDocument {
-  if (!Number.isInteger(items) || items < 1 || items > ACTIVATE_ITEMS_PER_CALL) {
-    throw new RangeError(`activateDocument: items must be 1..${ACTIVATE_ITEMS_PER_CALL}, got ${items}`);
-  }
-  const vars = ['$locationId: ID!'];
-  const fields: string[] = [];
-  for (let i = 0; i < items; i++) {
-    vars.push(`$i${i}: ID!, $k${i}: String!`);
-    fields.push(
-      `  a${i}: inventoryActivate(inventoryItemId: $i${i}, locationId: $locationId) @idempotent(key: $k${i}) {
+export const activateDocument = (items: number): GraphqlDocument =>
+  aliased(
+    'StockSyncActivate',
+    items,
+    ACTIVATE_ITEMS_PER_CALL,
+    ['$locationId: ID!'],
+    (i) => `$i${i}: ID!, $k${i}: String!`,
+    (i) => `  a${i}: inventoryActivate(inventoryItemId: $i${i}, locationId: $locationId) @idempotent(key: $k${i}) {
     inventoryLevel { id }
     userErrors { field message }
   }`,
-    );
-  }
-  return { name: 'StockSyncActivate', query: `mutation StockSyncActivate(${vars.join(', ')}) {\n${fields.join('\n')}\n}` };
-}
-
-export function activateCost(items: number): number {
-  return items * ACTIVATE_COST_PER_ITEM;
-}
+  );
+export const activateCost = (items: number): number => items * ACTIVATE_COST_PER_ITEM;
 
 /**
- * tracked / inventoryPolicy for the variants of `products` products, one aliased
- * productVariantsBulkUpdate per product (that mutation takes one product), all in one request:
- * GraphQL runs a document's mutation fields one after another, so N products cost one round trip.
+ * tracked / inventoryPolicy for the variants of `products` products, one aliased productVariantsBulkUpdate per
+ * product (that mutation takes one product), all in one request.
  * Variables: $p<i> (product id) and $v<i> (its variants) for i in 0..products-1.
  */
-export function updateVariantsDocument(products: number): GraphqlDocument {
-  if (!Number.isInteger(products) || products < 1 || products > UPDATE_PRODUCTS_PER_CALL) {
-    throw new RangeError(`updateVariantsDocument: products must be 1..${UPDATE_PRODUCTS_PER_CALL}, got ${products}`);
-  }
-  const vars: string[] = [];
-  const fields: string[] = [];
-  for (let i = 0; i < products; i++) {
-    vars.push(`$p${i}: ID!, $v${i}: [ProductVariantsBulkInput!]!`);
-    fields.push(
-      `  u${i}: productVariantsBulkUpdate(productId: $p${i}, variants: $v${i}, allowPartialUpdates: true) {
+export const updateVariantsDocument = (products: number): GraphqlDocument =>
+  aliased(
+    'StockSyncUpdateVariants',
+    products,
+    UPDATE_PRODUCTS_PER_CALL,
+    [],
+    (i) => `$p${i}: ID!, $v${i}: [ProductVariantsBulkInput!]!`,
+    (i) => `  u${i}: productVariantsBulkUpdate(productId: $p${i}, variants: $v${i}, allowPartialUpdates: true) {
     userErrors { code field message }
   }`,
-    );
-  }
-  return {
-    name: 'StockSyncUpdateVariants',
-    query: `mutation StockSyncUpdateVariants(${vars.join(', ')}) {\n${fields.join('\n')}\n}`,
-  };
-}
-
-export function updateVariantsCost(products: number): number {
-  return products * UPDATE_COST_PER_PRODUCT;
-}
+  );
+export const updateVariantsCost = (products: number): number => products * UPDATE_COST_PER_PRODUCT;
 
 /**
  * Platform notices (../notices): the shop's webhook subscriptions to one topic and one delivery URL, as the

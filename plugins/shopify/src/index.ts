@@ -21,6 +21,3 @@ export const plugin: IntegrationPlugin = {
 
 export default plugin;
 export { manifest, credentialFields } from './manifest';
-export { ALL_DOCUMENTS } from './documents';
-export * as shopifyOAuthParts from './oauth';
-export { shopifyNotices, shopifyNoticeRefs, verifyShopifyNotice, productUpdateRefs, NOTICE_TOPICS } from './notices';

@@ -7,7 +7,56 @@
  */
 import { OUT_OF_STOCK, quantity, Rejected, UNLIMITED } from '@stock-sync/plugin-sdk';
 import type { TargetStock } from '@stock-sync/plugin-sdk';
-import type { InventoryPolicy, VariantState } from './variant-state';
+
+const GID_PREFIX = 'gid://shopify/';
+
+/**
+ * Shopify global ids ("gid://shopify/ProductVariant/123", https://shopify.dev/docs/api/usage/gids). Stores may
+ * hold either the GID or the numeric legacy id (REST era, admin URLs): both are normalised to the GID.
+ */
+export function toGid(type: 'Product' | 'ProductVariant' | 'Location', id: string): string {
+  const trimmed = id.trim();
+  return trimmed.startsWith(GID_PREFIX) ? trimmed : `${GID_PREFIX}${type}/${trimmed}`;
+}
+
+export type InventoryPolicy = 'DENY' | 'CONTINUE';
+
+/** What one READ_VARIANTS node tells us about a variant, in plain fields. */
+export interface VariantState {
+  variantId: string;
+  productId: string;
+  inventoryItemId: string;
+  tracked: boolean;
+  inventoryPolicy: InventoryPolicy;
+  /** "available" at the hub's location; null when the item is not stocked there (no inventory level). */
+  available: number | null;
+}
+
+/** The node as READ_VARIANTS selects it (null for a deleted variant; {} for a non-variant id). */
+export interface VariantNode {
+  id?: string;
+  inventoryPolicy?: string;
+  product?: { id: string } | null;
+  inventoryItem?: {
+    id: string;
+    tracked: boolean;
+    inventoryLevel: { quantities: Array<{ name: string; quantity: number }> } | null;
+  } | null;
+}
+
+/** Undefined when the node is not a readable variant (deleted, or the id names something else). */
+export function parseVariantNode(node: VariantNode | null | undefined): VariantState | undefined {
+  if (!node || !node.id || !node.inventoryItem || !node.product) return undefined;
+  const level = node.inventoryItem.inventoryLevel;
+  return {
+    variantId: node.id,
+    productId: node.product.id,
+    inventoryItemId: node.inventoryItem.id,
+    tracked: node.inventoryItem.tracked,
+    inventoryPolicy: node.inventoryPolicy === 'CONTINUE' ? 'CONTINUE' : 'DENY',
+    available: level ? (level.quantities.find((q) => q.name === 'available')?.quantity ?? 0) : null,
+  };
+}
 
 export function notStockedError(why = 'connect it to the location in Shopify admin'): Rejected {
   return new Rejected(`the variant's inventory item is not stocked at the configured location (${why})`, {
@@ -46,32 +95,25 @@ export interface WritePlan {
   set?: QuantitySet;
 }
 
-export interface PlanOptions {
-  /** May the item be stocked at the location when it is not (store setting; default true). */
-  activateAtLocation?: boolean;
-}
-
 /** What to send to move `s` to `target`; an empty plan means it already shows the target. */
-export function planWrite(state: VariantState, target: TargetStock, options: PlanOptions = {}): WritePlan | Rejected {
+export function planWrite(s: VariantState, target: TargetStock, options: { activateAtLocation?: boolean } = {}): WritePlan | Rejected {
   if (target.kind === 'unlimited') {
     // Only `tracked` decides; the policy and the counted quantity are left as the merchant had them.
-    return state.tracked ? { update: { id: state.variantId, inventoryItem: { tracked: false } } } : {};
+    return s.tracked ? { update: { id: s.variantId, inventoryItem: { tracked: false } } } : {};
   }
   const plan: WritePlan = {};
-  let s = state;
   if (s.available === null) {
+    // The store setting activateItemsAtLocation (default true) may forbid stocking it at the location.
     if (options.activateAtLocation === false) return notStockedError('activateItemsAtLocation is false for this store');
     // inventoryActivate without quantities creates the level with available 0.
     plan.activate = { inventoryItemId: s.inventoryItemId };
-    s = { ...s, available: 0 };
   }
-  const available = s.available as number;
+  const available = s.available ?? 0;
   const want = target.kind === 'quantity' ? target.quantity : 0;
   if (!s.tracked || s.inventoryPolicy !== 'DENY') {
-    const update: VariantUpdate = { id: s.variantId };
-    if (!s.tracked) update.inventoryItem = { tracked: true };
-    if (s.inventoryPolicy !== 'DENY') update.inventoryPolicy = 'DENY';
-    plan.update = update;
+    plan.update = { id: s.variantId };
+    if (!s.tracked) plan.update.inventoryItem = { tracked: true };
+    if (s.inventoryPolicy !== 'DENY') plan.update.inventoryPolicy = 'DENY';
   }
   // Out of stock accepts any available ≤ 0 already there (an oversold -2 is sold out too).
   const quantityOk = target.kind === 'out_of_stock' ? available <= 0 : available === want;

@@ -5,9 +5,8 @@
  */
 import { AuthError, Rejected } from '@stock-sync/plugin-sdk';
 import type { ConnectContext, HttpClient } from '@stock-sync/plugin-sdk';
-import { classifyShopifyResponse, errorForGraphqlErrors } from './classify';
 import type { GraphqlDocument } from './documents';
-import { errorList, type GraphqlResponse } from './graphql-response';
+import { classifyShopifyResponse, errorForGraphqlErrors, errorList, type GraphqlResponse } from './errors';
 import { API_VERSION } from './manifest';
 
 export const GRAPHQL_PATH = `/admin/api/${API_VERSION}/graphql.json`;
@@ -16,7 +15,8 @@ export interface ShopifyApi {
   graphql<T>(doc: GraphqlDocument, variables: Record<string, unknown>, cost: number): Promise<T>;
 }
 
-const MYSHOPIFY = /^[a-z0-9][a-z0-9-]*\.myshopify\.com$/;
+/** Shopify's shop domain rule as its official library applies it, limited to myshopify.com. */
+export const MYSHOPIFY = /^[a-zA-Z0-9][a-zA-Z0-9-]*\.myshopify\.com$/;
 
 /**
  * "example", "example.myshopify.com" or "https://example.myshopify.com/" → the https origin.

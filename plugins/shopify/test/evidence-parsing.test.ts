@@ -6,11 +6,9 @@
 import { join } from 'node:path';
 import { NotFound, RateLimited, Rejected, Transient, type HttpResponse } from '@stock-sync/plugin-sdk';
 import { evidence, loadEvidenceDir } from '@stock-sync/plugin-testkit';
-import { activationOutcome } from '../src/activate-items';
-import { classifyShopifyResponse } from '../src/classify';
-import { planWrite, toTargetStock } from '../src/mapping';
-import { errorForUserError, isStale, userErrorIndex } from '../src/user-errors';
-import { parseVariantNode, type VariantNode } from '../src/variant-state';
+import { classifyShopifyResponse, errorForUserError, isStale, userErrorIndex } from '../src/errors';
+import { parseVariantNode, planWrite, toTargetStock, type VariantNode } from '../src/mapping';
+import { activationOutcome } from '../src/writes';
 import { loadAdminSchema } from '../src/simulator/schema';
 import { schemaErrorsOfAnswer } from './response-schema-check';
 

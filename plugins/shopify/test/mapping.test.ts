@@ -1,7 +1,5 @@
 import { Rejected } from '@stock-sync/plugin-sdk';
-import { planWrite, toTargetStock } from '../src/mapping';
-import { parseVariantNode, type VariantState } from '../src/variant-state';
-import { toGid } from '../src/gid';
+import { parseVariantNode, planWrite, toGid, toTargetStock, type VariantState } from '../src/mapping';
 
 const base: VariantState = {
   variantId: 'gid://shopify/ProductVariant/1',

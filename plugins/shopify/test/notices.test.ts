@@ -13,7 +13,8 @@ import {
   NOTICE_UNSUBSCRIBE,
   NOTICE_UNSUBSCRIBE_COST,
 } from '../src/documents';
-import { plugin, productUpdateRefs, shopifyNoticeRefs } from '../src';
+import { plugin } from '../src';
+import { productUpdateRefs, shopifyNoticeRefs } from '../src/notices';
 import { shopifyWebhookHmac } from '../src/oauth';
 import { SIM_OAUTH_APP, SIM_SHOP_DOMAIN } from '../src/simulator';
 import { loadAdminSchema } from '../src/simulator/schema';

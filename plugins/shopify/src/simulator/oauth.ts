@@ -7,8 +7,7 @@
  * simulator clock, and the app/uninstalled webhook signed as Shopify signs it. Sources: plugin README, "Connecting".
  */
 import { simHmacSha256, type OAuthSimulatorConfig, type SimRequest } from '@stock-sync/plugin-testkit';
-import { signCallbackQuery } from '../oauth/callback-hmac';
-import { ACCESS_TOKEN_SECONDS, REFRESH_TOKEN_SECONDS, UNINSTALL_TOPIC } from '../oauth/oauth-endpoints';
+import { ACCESS_TOKEN_SECONDS, REFRESH_TOKEN_SECONDS, signCallbackQuery, UNINSTALL_TOPIC } from '../oauth';
 import { API_VERSION } from '../manifest';
 import { unauthorized } from './responses';
 import type { ShopifyState } from './state';

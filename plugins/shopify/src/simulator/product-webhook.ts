@@ -9,9 +9,9 @@
  * (https://community.shopify.com/c/Shopify-APIs-SDKs/Will-products-update-webhook-always-fire-when-an-inventory-level/m-p/825619).
  */
 import { randomUUID } from 'node:crypto';
-import { shopifyWebhookHmac } from '../oauth/webhook-hmac';
+import { shopifyWebhookHmac } from '../oauth';
 import { API_VERSION } from '../manifest';
-import { PRODUCTS_UPDATE } from '../notices/notice-topics';
+import { PRODUCTS_UPDATE } from '../notices';
 import { SIM_OAUTH_APP } from './oauth';
 import { inventoryQuantity } from './store-ops';
 import { itemOf, liveVariant, type ShopifyState, type SimVariant } from './state';

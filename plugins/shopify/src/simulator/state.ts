@@ -4,7 +4,7 @@
  * (the cost bucket, idempotency keys, adjustment groups). Plain data; the resolvers read it.
  */
 import { NoticeOutbox } from '@stock-sync/plugin-testkit';
-import { toGid } from '../gid';
+import { toGid } from '../mapping';
 import { STANDARD_BUCKET } from '../manifest';
 import { LeakyBucket } from './leaky-bucket';
 

@@ -1,0 +1,160 @@
+/**
+ * Shopify webhooks as the hub's platform notices (plugin API 1.4, issue 13; README "Platform notices"):
+ *  - topic products/update, subscribed per shop to the hub's per-store URL through the Admin GraphQL API;
+ *  - signed by the APP: base64 HMAC-SHA256 of the raw body with the app's client secret in X-Shopify-Hmac-Sha256
+ *    (./oauth.ts, shared with the app/uninstalled notice);
+ *  - refs: every variant of the product, by GID and by numeric id;
+ *  - storeOf: X-Shopify-Shop-Domain, the shop domain the install flow records, for subscriptions an app declares
+ *    in its shopify.app.toml (delivered to one URL for every shop).
+ * Headers (https://shopify.dev/docs/apps/build/webhooks/delivery-structure, "Headers"): X-Shopify-Webhook-Id
+ * identifies one delivery (the same on Shopify's retries of it), X-Shopify-Event-Id one merchant action across
+ * every delivery it produced, X-Shopify-Triggered-At when Shopify triggered it; the hub keys replays on the body's
+ * digest, so none of them is read here. Shopify documents no freshness window for X-Shopify-Triggered-At, so none
+ * is enforced (a retry is legitimately late).
+ */
+import { Rejected, type ConnectContext, type NoticeRef, type NoticeRequest, type PluginNotices } from '@stock-sync/plugin-sdk';
+import {
+  NOTICE_SUBSCRIBE,
+  NOTICE_SUBSCRIBE_COST,
+  NOTICE_SUBSCRIPTIONS,
+  NOTICE_SUBSCRIPTIONS_COST,
+  NOTICE_UNSUBSCRIBE,
+  NOTICE_UNSUBSCRIBE_COST,
+} from './documents';
+import { HMAC_HEADER, SHOP_DOMAIN_HEADER, shopDomainFromShopify, shopifyWebhookSigned, TOPIC_HEADER } from './oauth';
+import { createShopifyApi, type ShopifyApi } from './shopify-api';
+
+/**
+ * `products/update` "occurs whenever a product is updated, ordered, or variants are added, removed or updated"
+ * (WebhookSubscriptionTopic.PRODUCTS_UPDATE in the 2026-04 schema, spec/), and its body names every variant of the
+ * product — the ids the hub syncs. `inventory_levels/update` is not used: its body names only an inventory item and
+ * a location (no variant id), so a notice of it could not be matched to a synced variant without an extra call.
+ */
+export const PRODUCTS_UPDATE = 'products/update';
+/** The webhook topics (as X-Shopify-Topic names them) and their GraphQL WebhookSubscriptionTopic values. */
+export const NOTICE_TOPICS: Readonly<Record<string, string>> = Object.freeze({ [PRODUCTS_UPDATE]: 'PRODUCTS_UPDATE' });
+
+/**
+ * One header's value; a repeated header counts only when every copy agrees (else it is not Shopify's), stricter
+ * than the SDK's noticeHeader (first copy).
+ */
+function headerOf(headers: NoticeRequest['headers'], name: string): string | undefined {
+  const v = headers[name];
+  if (typeof v === 'string') return v;
+  return Array.isArray(v) && v.length > 0 && v.every((x) => x === v[0]) ? (v[0] as string) : undefined;
+}
+
+const VARIANT_GID = /^gid:\/\/shopify\/ProductVariant\/(\d+)$/;
+const PRODUCT_GID = /^gid:\/\/shopify\/Product\/\d+$/;
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** A variant entry's GID (from admin_graphql_api_id, else a safe numeric id) and its updated_at. */
+function namedVariant(entry: unknown): { gid: string; updatedAt: number } {
+  if (!isObject(entry)) throw new Error('a variant entry is not an object');
+  const parsed = typeof entry.updated_at === 'string' ? Date.parse(entry.updated_at) : NaN;
+  const updatedAt = Number.isNaN(parsed) ? 0 : parsed;
+  if (typeof entry.admin_graphql_api_id === 'string') {
+    if (!VARIANT_GID.test(entry.admin_graphql_api_id)) throw new Error('a variant admin_graphql_api_id is not a ProductVariant GID');
+    return { gid: entry.admin_graphql_api_id, updatedAt };
+  }
+  // Without its GID (a subscription with include_fields): the numeric id, only when it survived JSON parsing.
+  if (typeof entry.id === 'number' && Number.isSafeInteger(entry.id) && entry.id > 0) {
+    return { gid: `gid://shopify/ProductVariant/${entry.id}`, updatedAt };
+  }
+  throw new Error('a variant entry names no id');
+}
+
+/**
+ * The variants a `products/update` delivery names. The body is the REST product
+ * (https://shopify.dev/docs/api/webhooks/2026-04?reference=toml#list-of-topics-products/update, sample in
+ * test/evidence/notice-delivery-products-update.json): `variants[]` with each variant's `admin_graphql_api_id`
+ * (its GID) and numeric `id`, and `variant_gids[]` ({ admin_graphql_api_id, updated_at }) for every variant.
+ * The hub matches a ref on the exact id string the store holds, GID or numeric legacy id (./mapping.ts toGid): each variant
+ * is named both ways, most recently updated first (the one the merchant just changed leads if the host caps a long
+ * list). The product id is left out: it could be in either form too, and a variant id alone names one variant.
+ * Ids are read from the GID strings, never from the JSON numbers, which lose digits past 2^53 when parsed.
+ * Throws when the body is not a product.
+ */
+export function productUpdateRefs(body: unknown): NoticeRef[] {
+  if (!isObject(body)) throw new Error('a Shopify product was expected');
+  const productGid = body.admin_graphql_api_id;
+  if (productGid !== undefined && (typeof productGid !== 'string' || !PRODUCT_GID.test(productGid))) {
+    throw new Error('the product admin_graphql_api_id is not a Product GID');
+  }
+  const lists = [body.variant_gids, body.variants].filter((l) => l !== undefined);
+  if (lists.length === 0) throw new Error('the product names no variants (neither variants nor variant_gids)');
+  const latest = new Map<string, number>();
+  for (const list of lists) {
+    if (!Array.isArray(list)) throw new Error('variants / variant_gids is not a list');
+    for (const { gid, updatedAt } of list.map(namedVariant)) latest.set(gid, Math.max(latest.get(gid) ?? 0, updatedAt));
+  }
+  const ordered = [...latest.entries()].sort((a, b) => b[1] - a[1]).map(([gid]) => gid);
+  return ordered.flatMap((gid) => [{ externalVariantId: gid }, { externalVariantId: gid.slice(gid.lastIndexOf('/') + 1) }]);
+}
+
+/** The variants of a verified delivery; none for a topic the hub did not subscribe to. */
+export function shopifyNoticeRefs(body: unknown, headers: NoticeRequest['headers'] = {}): NoticeRef[] {
+  const topic = headerOf(headers, TOPIC_HEADER);
+  return topic !== undefined && !(topic in NOTICE_TOPICS) ? [] : productUpdateRefs(body);
+}
+
+/**
+ * Subscribing a shop to the hub's per-store notice URL (shop-specific subscriptions,
+ * https://shopify.dev/docs/apps/build/webhooks/subscribe; documents in ./documents.ts). Idempotent: the shop's
+ * subscriptions to that URL are listed first and an existing one is kept — the secret is the app's, so there is
+ * nothing to update. A userError is a Rejected with Shopify's words (e.g. a delivery URL that is not HTTPS).
+ */
+interface Subscription {
+  id: string;
+  topic: string;
+  uri: string;
+}
+type UserErrors = { userErrors: Array<{ field: string[] | null; message: string }> };
+
+function throwIfRefused(what: string, { userErrors }: UserErrors): void {
+  if (userErrors.length === 0) return;
+  const words = userErrors.map((e) => (e.field?.length ? `${e.field.join('.')}: ${e.message}` : e.message)).join('; ');
+  throw new Rejected(`Shopify refused ${what}: ${words}`);
+}
+
+/** The shop's subscriptions (of the notice topics) delivering to `uri`. */
+async function subscriptionsTo(api: ShopifyApi, uri: string): Promise<Subscription[]> {
+  const data = await api.graphql<{ webhookSubscriptions: { nodes: Subscription[] } | null }>(
+    NOTICE_SUBSCRIPTIONS,
+    { topics: Object.values(NOTICE_TOPICS), uri },
+    NOTICE_SUBSCRIPTIONS_COST,
+  );
+  // The uri filter is Shopify's; checked again here so another URL is never touched.
+  return (data.webhookSubscriptions?.nodes ?? []).filter((s) => s.uri === uri);
+}
+
+async function subscribeShop(ctx: ConnectContext, deliveryUrl: string): Promise<void> {
+  const api = createShopifyApi(ctx);
+  const existing = await subscriptionsTo(api, deliveryUrl);
+  for (const topic of Object.values(NOTICE_TOPICS)) {
+    if (existing.some((s) => s.topic === topic)) continue;
+    const { webhookSubscriptionCreate: answer } = await api.graphql<{
+      webhookSubscriptionCreate: UserErrors & { webhookSubscription: Subscription | null };
+    }>(NOTICE_SUBSCRIBE, { topic, webhookSubscription: { uri: deliveryUrl } }, NOTICE_SUBSCRIBE_COST);
+    throwIfRefused(`the ${topic} webhook subscription`, answer);
+    if (!answer.webhookSubscription) throw new Rejected(`Shopify answered the ${topic} webhook subscription without it`);
+  }
+}
+
+async function unsubscribeShop(ctx: ConnectContext, deliveryUrl: string): Promise<void> {
+  const api = createShopifyApi(ctx);
+  for (const s of await subscriptionsTo(api, deliveryUrl)) {
+    const data = await api.graphql<{ webhookSubscriptionDelete: UserErrors }>(NOTICE_UNSUBSCRIBE, { id: s.id }, NOTICE_UNSUBSCRIBE_COST);
+    throwIfRefused(`deleting webhook subscription ${s.id}`, data.webhookSubscriptionDelete);
+  }
+}
+
+export const shopifyNotices: PluginNotices = {
+  topics: Object.keys(NOTICE_TOPICS),
+  signedWith: 'app',
+  verify: (req) => shopifyWebhookSigned(req.rawBody, headerOf(req.headers, HMAC_HEADER), req.secret),
+  refs: shopifyNoticeRefs,
+  storeOf: (_body, headers) => shopDomainFromShopify(headerOf(headers, SHOP_DOMAIN_HEADER)),
+  subscribe: (ctx, { deliveryUrl }) => subscribeShop(ctx, deliveryUrl),
+  unsubscribe: (ctx, { deliveryUrl }) => unsubscribeShop(ctx, deliveryUrl),
+};

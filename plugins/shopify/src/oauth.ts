@@ -1,0 +1,207 @@
+/**
+ * Connecting a Shopify store as a public app: the authorization code grant with expiring offline tokens
+ * (mandatory for public apps from 1 January 2027), Shopify's signed callback, and the app/uninstalled webhook.
+ * Custom-app stores are still connected by posting their (non-expiring) Admin API token. Sources:
+ *  - https://shopify.dev/docs/apps/build/authentication-authorization/access-tokens/authorization-code-grant
+ *  - https://shopify.dev/docs/apps/build/authentication-authorization/access-tokens/offline-access-tokens
+ *  - the official library: https://github.com/Shopify/shopify-app-js/blob/main/packages/apps/shopify-api/lib/auth/oauth/oauth.ts
+ *    and .../refresh-token.ts
+ */
+import {
+  ACCESS_TOKEN_EXPIRES_AT,
+  AuthError,
+  expiresAtFrom,
+  hmacSha256,
+  oauthUrl,
+  postTokenRequest,
+  REFRESH_TOKEN_EXPIRES_AT,
+  refreshTokenGrant,
+  Rejected,
+  safeEqual,
+  type AuthorizeRequest,
+  type ConnectContext,
+  type ConnectedStore,
+  type InboundRequest,
+  type OAuthApp,
+  type OAuthExchangeContext,
+  type PluginOAuth,
+  type UninstallNotice,
+} from '@stock-sync/plugin-sdk';
+import { ACTIVATE_AT_LOCATION_FIELD, credentialFields } from './manifest';
+import { MYSHOPIFY, shopOrigin } from './shopify-api';
+
+export const AUTHORIZE_URL = 'https://{shop}/admin/oauth/authorize';
+export const ACCESS_TOKEN_URL = 'https://{shop}/admin/oauth/access_token';
+/** What the hub needs: the stock fields, the variants' tracking / policy, the location it owns. */
+export const SCOPES: readonly string[] = Object.freeze([
+  'read_products',
+  'write_products',
+  'read_inventory',
+  'write_inventory',
+  'read_locations',
+]);
+/** Expiring offline tokens: the access token lives 60 minutes, the refresh token 90 days (rotated on every refresh). */
+export const ACCESS_TOKEN_SECONDS = 3600;
+export const REFRESH_TOKEN_SECONDS = 90 * 86400;
+/** Both token requests: client_id + client_secret in a JSON body. */
+const TOKEN_REQUEST = { clientAuthentication: 'body', encoding: 'json' } as const;
+
+/** Shopify's webhook headers (names as Node gives them), for the uninstall notice and the stock notices. */
+export const UNINSTALL_TOPIC = 'app/uninstalled';
+export const HMAC_HEADER = 'x-shopify-hmac-sha256';
+export const TOPIC_HEADER = 'x-shopify-topic';
+export const SHOP_DOMAIN_HEADER = 'x-shopify-shop-domain';
+
+/**
+ * Shop domains. What the merchant types may be the short form ("example-store") or a URL; what Shopify sends
+ * back (the callback's `shop`, X-Shopify-Shop-Domain) must already be exactly <name>.myshopify.com (Shopify's
+ * rule as its official library applies it). Only *.myshopify.com hosts: a code, a token or the app's secret
+ * must never be sent anywhere else (the sandbox goes through the app's baseUrl instead).
+ */
+export function shopDomainFromInput(input: string | undefined): string {
+  return new URL(shopOrigin(input)).host;
+}
+
+export function shopDomainFromShopify(value: string | undefined): string | undefined {
+  return typeof value === 'string' && MYSHOPIFY.test(value) ? value.toLowerCase() : undefined;
+}
+
+/**
+ * "Ask for permission": on the shop's own host, client_id, scope (comma-separated), redirect_uri, state. No
+ * grant_options[]: offline access, the default, is what the hub needs (no user session). No response_type:
+ * Shopify's documented request has none (so not the SDK's standard authorize URL).
+ */
+export function shopifyAuthorizeUrl(req: AuthorizeRequest): string {
+  const url = oauthUrl(AUTHORIZE_URL, { shop: shopDomainFromInput(req.inputs.shop) }, req.app);
+  url.searchParams.set('client_id', req.app.clientId);
+  url.searchParams.set('scope', SCOPES.join(','));
+  url.searchParams.set('redirect_uri', req.redirectUri);
+  url.searchParams.set('state', req.state);
+  return url.toString();
+}
+
+/**
+ * The install callback's signature ("Verify the installation request"): every query parameter but `hmac` (and
+ * the legacy `signature`, which Shopify's official library leaves out too), sorted by name, form-encoded as
+ * name=value joined by '&' — spaces as %20, not '+', like the library — signed with HMAC-SHA256 and the app's
+ * client secret, hex. Compared in constant time; the callback's `shop` must be a myshopify.com domain.
+ */
+export function callbackMessage(query: Readonly<Record<string, string>>): string {
+  const names = Object.keys(query)
+    .filter((name) => name !== 'hmac' && name !== 'signature')
+    .sort();
+  return new URLSearchParams(names.map((name): [string, string] => [name, query[name]])).toString().replace(/\+/g, '%20');
+}
+
+export function signCallbackQuery(query: Readonly<Record<string, string>>, clientSecret: string): string {
+  return hmacSha256(clientSecret, callbackMessage(query), 'hex');
+}
+
+export function verifyShopifyCallback(req: InboundRequest, app: OAuthApp): boolean {
+  const given = req.query.hmac;
+  if (typeof given !== 'string' || given === '' || shopDomainFromShopify(req.query.shop) === undefined) return false;
+  return safeEqual(given, signCallbackQuery(req.query, app.clientSecret));
+}
+
+/**
+ * The code exchange ("Get an access token"; expiring offline tokens): POST https://{shop}/admin/oauth/access_token
+ * with JSON { client_id, client_secret, code, expiring: "1" } — no grant_type, no redirect_uri, as Shopify's
+ * document and its official library send it (so not the SDK's standard exchange). The answer: { access_token,
+ * scope, expires_in: 3600, refresh_token, refresh_token_expires_in }. An answer without a refresh token means a
+ * non-expiring token, which public apps may no longer use from 1 January 2027: refused loudly instead of stored.
+ * The body of a refused code is unverified (Shopify documents none): an RFC 6749 `error` of invalid_grant /
+ * invalid_client is an AuthError with Shopify's words (the SDK's postTokenRequest), any other 4xx a Rejected.
+ */
+export async function exchangeShopifyCode(ctx: OAuthExchangeContext, now: () => number = Date.now): Promise<ConnectedStore> {
+  const shop = shopDomainFromShopify(ctx.callback.query.shop);
+  if (!shop) throw new AuthError('the Shopify callback carries no myshopify.com shop');
+  if (shop !== shopDomainFromInput(ctx.inputs.shop))
+    throw new AuthError(`the Shopify callback is for another shop than the one being connected (${shop})`);
+  const code = ctx.callback.query.code;
+  if (!code) throw new AuthError('the Shopify callback carries no authorization code');
+
+  const token = await postTokenRequest({
+    http: ctx.http,
+    url: oauthUrl(ACCESS_TOKEN_URL, { shop }, ctx.app).toString(),
+    params: { code, expiring: '1' },
+    app: ctx.app,
+    options: TOKEN_REQUEST,
+    what: 'the Shopify authorization code exchange',
+    secrets: [code],
+  });
+  const { access_token: accessToken, refresh_token: refreshToken } = token;
+  if (typeof accessToken !== 'string' || !accessToken) throw new Rejected('Shopify answered the code exchange without an access_token');
+  if (typeof refreshToken !== 'string' || !refreshToken) {
+    throw new Rejected(
+      'Shopify answered the code exchange without a refresh_token: it gave a non-expiring token, which public apps may not use (expiring offline tokens are required)',
+    );
+  }
+  const issuedAt = now();
+  const credentials: Record<string, string> = { shop, accessToken, refreshToken, locationId: ctx.inputs.locationId ?? '' };
+  const accessExpiry = expiresAtFrom(token.expires_in, issuedAt);
+  const refreshExpiry = expiresAtFrom(token.refresh_token_expires_in, issuedAt);
+  if (accessExpiry) credentials[ACCESS_TOKEN_EXPIRES_AT] = accessExpiry;
+  if (refreshExpiry) credentials[REFRESH_TOKEN_EXPIRES_AT] = refreshExpiry;
+  const activate = ctx.inputs[ACTIVATE_AT_LOCATION_FIELD];
+  if (activate) credentials[ACTIVATE_AT_LOCATION_FIELD] = activate;
+  return { externalStoreId: shop, credentials };
+}
+
+/**
+ * refreshCredentials, the SDK's RFC 6749 §6 grant: JSON { client_id, client_secret, refresh_token, grant_type:
+ * "refresh_token" } → a new access token (60 min) and a NEW refresh token (rotation; the returned one is stored).
+ * A custom app's non-expiring token has no refresh token: its AuthError stays (the store needs a person).
+ */
+export function refreshShopifyCredentials(ctx: ConnectContext, now?: () => number): Promise<Record<string, string>> {
+  const credentials = { ...ctx.credentials, shop: shopDomainFromInput(ctx.credentials.shop) };
+  return refreshTokenGrant({ ...ctx, credentials }, { platform: 'Shopify', tokenUrl: ACCESS_TOKEN_URL, tokenRequest: TOKEN_REQUEST, now });
+}
+
+/** base64(HMAC-SHA256(clientSecret, rawBody)): what Shopify puts in X-Shopify-Hmac-Sha256 of every webhook. */
+export function shopifyWebhookHmac(rawBody: Uint8Array | string, clientSecret: string): string {
+  return hmacSha256(clientSecret, typeof rawBody === 'string' ? rawBody : Buffer.from(rawBody), 'base64');
+}
+
+/**
+ * Whether `given` (the header's value) signs `rawBody` (https://shopify.dev/docs/apps/build/webhooks/verify-deliveries;
+ * the official library's lib/webhooks/validate.ts and lib/utils/hmac-validator.ts in https://github.com/Shopify/shopify-app-js):
+ * over the bytes received, never a re-serialised body, in constant time; false for a missing value or secret.
+ */
+export function shopifyWebhookSigned(rawBody: Uint8Array | string, given: string | undefined, clientSecret: string): boolean {
+  return !!given && !!clientSecret && safeEqual(given, shopifyWebhookHmac(rawBody, clientSecret));
+}
+
+/**
+ * The app/uninstalled webhook (https://shopify.dev/docs/apps/build/webhooks/subscribe/https, "Verify the webhook";
+ * topic https://shopify.dev/docs/api/webhooks?reference=toml#list-of-topics-app/uninstalled): signed as above;
+ * X-Shopify-Topic names the topic, X-Shopify-Shop-Domain the shop. A notice failing any check is null (401).
+ */
+export function verifyShopifyUninstall(req: InboundRequest, app: OAuthApp): UninstallNotice | null {
+  if (req.method.toUpperCase() !== 'POST') return null;
+  if (!shopifyWebhookSigned(req.rawBody, req.headers[HMAC_HEADER], app.clientSecret)) return null;
+  if (req.headers[TOPIC_HEADER] !== UNINSTALL_TOPIC) return null;
+  const shop = shopDomainFromShopify(req.headers[SHOP_DOMAIN_HEADER]);
+  if (!shop) return null;
+  // The payload is the shop: when it names its domain, it must be the header's.
+  const named = (req.body as { myshopify_domain?: unknown } | undefined)?.myshopify_domain;
+  if (named !== undefined && (typeof named !== 'string' || named.toLowerCase() !== shop)) return null;
+  return { externalStoreId: shop, reason: 'the app was uninstalled on Shopify (app/uninstalled webhook)' };
+}
+
+export const shopifyOAuth: PluginOAuth = {
+  connectFields: credentialFields.filter((f) => ['shop', 'locationId', ACTIVATE_AT_LOCATION_FIELD].includes(f.name)),
+  authorizeUrl: AUTHORIZE_URL,
+  tokenUrl: ACCESS_TOKEN_URL,
+  scopes: SCOPES,
+  scopeDelimiter: ',',
+  tokenRequest: TOKEN_REQUEST,
+  tokenLifetime: {
+    accessTokenSeconds: ACCESS_TOKEN_SECONDS,
+    refreshTokenSeconds: REFRESH_TOKEN_SECONDS,
+    source: 'https://shopify.dev/docs/apps/build/authentication-authorization/access-tokens/offline-access-tokens',
+  },
+  authorizeUrlFor: shopifyAuthorizeUrl,
+  verifyCallback: verifyShopifyCallback,
+  exchange: (ctx) => exchangeShopifyCode(ctx),
+  verifyUninstall: verifyShopifyUninstall,
+};

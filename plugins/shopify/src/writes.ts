@@ -1,0 +1,310 @@
+/**
+ * writeStock is one plan, so the whole run is one batch (and never skipped on the hub's `previous`: the plan
+ * compares against what it reads):
+ *   1. read every variant once (READ_VARIANTS, ≤ READ_CHUNK per call): Shopify needs the inventory item id
+ *      and the current quantity (changeFromQuantity) before any write, so this read is never extra;
+ *   2. plan each variant against what was just read — variants already in the target state cost nothing;
+ *   3. inventoryActivate for items not stocked at the location (README "Not stocked");
+ *   4. one request of aliased productVariantsBulkUpdate for every tracked / inventoryPolicy change;
+ *   5. one inventorySetQuantities per 250 quantities (after 4, so items are tracked when set).
+ * The Ledger keeps each variant's first verdict across the phases. A call that stops the work (the SDK's
+ * stopsTheWork) ends the plan; the variants earlier calls answered keep their answers (StopTheWork with the
+ * ledger's answers), the rest fail with the stop.
+ */
+import { randomUUID } from 'node:crypto';
+import { chunk, groupByProduct, NotFound, Rejected, StopTheWork, stopsTheWork, toPluginError, Transient } from '@stock-sync/plugin-sdk';
+import type { Planned, PluginError, StockWrite } from '@stock-sync/plugin-sdk';
+import {
+  ACTIVATE_ITEMS_PER_CALL,
+  activateCost,
+  activateDocument,
+  READ_CHUNK,
+  READ_VARIANTS,
+  readVariantsCost,
+  SET_AVAILABLE,
+  SET_AVAILABLE_COST,
+  UPDATE_PRODUCTS_PER_CALL,
+  updateVariantsCost,
+  updateVariantsDocument,
+} from './documents';
+import { errorForUserError, isStale, userErrorIndex, type UserError } from './errors';
+import { MAX_INPUT_ARRAY } from './manifest';
+import { parseVariantNode, planWrite, type VariantNode, type VariantState, type WritePlan } from './mapping';
+import type { ShopifyApi } from './shopify-api';
+
+export const notFound = () => new NotFound('the variant does not exist on Shopify (deleted, or the id is not a variant)');
+
+/** First try, the retry after removing refused items / re-reading stale ones, and one more. */
+const MAX_ROUNDS = 3;
+/** The reason Shopify records on the adjustment (one of its documented reasons). */
+const SET_REASON = 'correction';
+
+/** One variant of the run with what it still needs (its ledger key is the variant GID the hub asked about). */
+type PlannedWrite = WritePlan & { key: string; input: StockWrite; productId: string };
+
+class Ledger {
+  private readonly results = new Map<string, PluginError | undefined>();
+
+  done(key: string): boolean {
+    return this.results.has(key);
+  }
+
+  succeed(key: string): void {
+    if (!this.done(key)) this.results.set(key, undefined);
+  }
+
+  fail(key: string, error: PluginError): void {
+    if (!this.done(key)) this.results.set(key, error);
+  }
+
+  /** One call carrying `keys`: its answer, or undefined when it failed (they fail with its error; a stop is thrown on). */
+  async call<T>(keys: readonly string[], send: () => Promise<T>): Promise<T | undefined> {
+    try {
+      return await send();
+    } catch (e) {
+      const error = toPluginError(e, 'Shopify');
+      if (stopsTheWork(error)) throw error;
+      for (const k of keys) this.fail(k, error);
+      return undefined;
+    }
+  }
+
+  /** The variant's answer so far, as the SDK's StopTheWork takes it: 'written', its error, or undefined (none yet). */
+  answered(key: string): 'written' | PluginError | undefined {
+    return this.done(key) ? (this.results.get(key) ?? 'written') : undefined;
+  }
+
+  /** The variant's verdict: undefined when written, else the error it fails with. */
+  verdict(key: string): PluginError | undefined {
+    return this.done(key) ? this.results.get(key) : new Transient('the variant was not processed (the run ended early)');
+  }
+}
+
+/** One READ_VARIANTS call (at most READ_CHUNK ids): each id's state in the order of `ids`; throws the call's error. */
+export async function readStates(api: ShopifyApi, ids: readonly string[], locationId: string): Promise<(VariantState | undefined)[]> {
+  const data = await api.graphql<{ nodes: Array<VariantNode | null> }>(READ_VARIANTS, { ids, locationId }, readVariantsCost(ids.length));
+  // `nodes` answers in the order of `ids`, null for ids that resolve to nothing.
+  return ids.map((_, i) => parseVariantNode(data.nodes?.[i]));
+}
+
+/** Every id in calls of READ_CHUNK: the states of the ids whose call answered (undefined: no such variant). */
+async function readVariants(api: ShopifyApi, ledger: Ledger, keys: readonly string[], locationId: string) {
+  const states = new Map<string, VariantState | undefined>();
+  for (const ids of chunk(keys, READ_CHUNK)) {
+    const read = await ledger.call(ids, () => readStates(api, ids, locationId));
+    read?.forEach((state, i) => states.set(ids[i], state));
+  }
+  return states;
+}
+
+export async function writeRun(
+  api: ShopifyApi,
+  items: readonly Planned<StockWrite, { key: string }>[],
+  locationId: string,
+  activateAtLocation: boolean,
+): Promise<(PluginError | undefined)[]> {
+  const ledger = new Ledger();
+  try {
+    const states = await readVariants(
+      api,
+      ledger,
+      items.map((it) => it.key),
+      locationId,
+    );
+    for (const [key, state] of states) if (!state) ledger.fail(key, notFound());
+    const planned: PlannedWrite[] = [];
+    for (const { key, input } of items) {
+      const state = states.get(key);
+      if (!state || ledger.done(key)) continue;
+      const plan = planWrite(state, input.target, { activateAtLocation });
+      if (plan instanceof Rejected) ledger.fail(key, plan);
+      else if (!plan.activate && !plan.update && !plan.set)
+        ledger.succeed(key); // already shows the target
+      else planned.push({ ...plan, key, input, productId: state.productId });
+    }
+    const pending = (step: keyof WritePlan) => planned.filter((p) => p[step] && !ledger.done(p.key));
+    // Stock items at the location first; a refused activation drops that variant's later steps.
+    await activateItems(api, ledger, pending('activate'), locationId);
+    for (const p of pending('activate')) if (!p.update && !p.set) ledger.succeed(p.key); // out of stock: the new level holds 0
+    await updateVariants(api, ledger, pending('update'));
+    // A refused tracking change must not be followed by its quantity.
+    await setQuantities(api, ledger, pending('set'), locationId);
+  } catch (e) {
+    throw new StopTheWork(e, { answered: items.map((it) => ledger.answered(it.key)) });
+  }
+  return items.map((it) => ledger.verdict(it.key));
+}
+
+interface ActivatePayload {
+  inventoryLevel: { id: string } | null;
+  userErrors: Array<{ field?: string[] | null; message: string }>;
+}
+
+/**
+ * What one aliased inventoryActivate answer means for its variant: undefined = stocked now. A refusal fails that
+ * variant Rejected with Shopify's message (e.g. a fulfillment-service location that does not take the item); a
+ * payload without a level and without userErrors is not taken as done (Transient).
+ */
+export function activationOutcome(payload: ActivatePayload | null | undefined): Rejected | Transient | undefined {
+  if (!payload) return new Transient('Shopify returned no result for inventoryActivate; the item may not be stocked at the location');
+  const refused = payload.userErrors?.[0];
+  if (refused) {
+    return new Rejected(`Shopify refused to stock the item at the configured location: ${refused.message}`, {
+      code: 'ITEM_NOT_STOCKED_AT_LOCATION',
+      field: refused.field ?? undefined,
+    });
+  }
+  if (!payload.inventoryLevel)
+    return new Transient('inventoryActivate answered without an inventory level; the item may not be stocked at the location');
+  return undefined;
+}
+
+/**
+ * inventoryActivate before the quantity is set: an item with no inventory level at the hub's location cannot
+ * take a quantity (ITEM_NOT_STOCKED_AT_LOCATION). Up to ACTIVATE_ITEMS_PER_CALL aliased mutations per request.
+ */
+async function activateItems(api: ShopifyApi, ledger: Ledger, pending: readonly PlannedWrite[], locationId: string): Promise<void> {
+  for (const call of chunk(pending, ACTIVATE_ITEMS_PER_CALL)) {
+    const variables: Record<string, unknown> = { locationId };
+    call.forEach((p, i) => {
+      variables[`i${i}`] = p.activate!.inventoryItemId;
+      variables[`k${i}`] = randomUUID();
+    });
+    const data = await ledger.call(
+      call.map((p) => p.key),
+      () => api.graphql<Record<string, ActivatePayload | null>>(activateDocument(call.length), variables, activateCost(call.length)),
+    );
+    call.forEach((p, i) => {
+      const error = data && activationOutcome(data[`a${i}`]);
+      if (error) ledger.fail(p.key, error);
+    });
+  }
+}
+
+/**
+ * `tracked` / `inventoryPolicy` changes: productVariantsBulkUpdate takes one product, so the changes are grouped
+ * per product (≤ 250 variants per alias, Shopify's input-array cap) and up to UPDATE_PRODUCTS_PER_CALL aliases go
+ * in one request. Refused variants fail; the others succeed only when no quantity follows.
+ */
+async function updateVariants(api: ShopifyApi, ledger: Ledger, pending: readonly PlannedWrite[]): Promise<void> {
+  const aliases = groupByProduct(pending, (p) => p.productId).flatMap(({ productId, items }) =>
+    chunk(items, MAX_INPUT_ARRAY).map((part) => ({ productId, items: part })),
+  );
+  for (const call of chunk(aliases, UPDATE_PRODUCTS_PER_CALL)) {
+    const variables: Record<string, unknown> = {};
+    call.forEach((a, i) => {
+      variables[`p${i}`] = a.productId;
+      variables[`v${i}`] = a.items.map((p) => p.update);
+    });
+    const data = await ledger.call(
+      call.flatMap((a) => a.items.map((p) => p.key)),
+      () =>
+        api.graphql<Record<string, { userErrors: UserError[] } | null>>(
+          updateVariantsDocument(call.length),
+          variables,
+          updateVariantsCost(call.length),
+        ),
+    );
+    call.forEach((a, i) => {
+      if (!data) return;
+      const payload = data[`u${i}`];
+      if (!payload) {
+        for (const p of a.items) ledger.fail(p.key, new Rejected('Shopify returned no result for the variant update'));
+        return;
+      }
+      for (const ue of payload.userErrors ?? []) {
+        const idx = userErrorIndex(ue, 'variants');
+        const error = errorForUserError(ue, 'the variant update');
+        // An error that names no variant (e.g. PRODUCT_DOES_NOT_EXIST on productId) concerns them all.
+        for (const p of idx !== undefined && a.items[idx] ? [a.items[idx]] : a.items) ledger.fail(p.key, error);
+      }
+      for (const p of a.items) if (!p.set) ledger.succeed(p.key); // nothing follows: written (no-op for the failed ones)
+    });
+  }
+}
+
+/**
+ * Sets "available" with inventorySetQuantities (compare-and-set, idempotency key), ≤ 250 quantities per call.
+ *
+ * inventorySetQuantities is all-or-nothing: one refused quantity and none are applied
+ * (inventoryAdjustmentGroup null). So after userErrors, the refused items fail and the rest are sent
+ * again without them. A CHANGE_FROM_QUANTITY_STALE item means the quantity moved between our read and
+ * our write (an order, a merchant edit): the hub is the source of truth for this location, so it is
+ * re-read ONCE and sent again with the fresh changeFromQuantity; stale a second time → Transient (the
+ * orchestrator retries later). At most MAX_ROUNDS calls per chunk; each round strictly shrinks.
+ */
+async function setQuantities(api: ShopifyApi, ledger: Ledger, pending: readonly PlannedWrite[], locationId: string): Promise<void> {
+  for (const part of chunk(pending, MAX_INPUT_ARRAY)) {
+    let round = part;
+    let reread = false;
+    for (let n = 1; round.length > 0; n++) {
+      if (n > MAX_ROUNDS) {
+        for (const p of round) ledger.fail(p.key, new Transient('Shopify kept refusing the quantity batch; left for the next run'));
+        break;
+      }
+      const input = { name: 'available', reason: SET_REASON, quantities: round.map((p) => ({ ...p.set!, locationId })) };
+      const payload = await ledger.call(
+        round.map((p) => p.key),
+        async () => {
+          // A fresh key per distinct request; the SDK's retries resend the same body, hence the same key.
+          const data = await api.graphql<{
+            inventorySetQuantities: { inventoryAdjustmentGroup: { id: string } | null; userErrors: UserError[] } | null;
+          }>(SET_AVAILABLE, { input, idempotencyKey: randomUUID() }, SET_AVAILABLE_COST);
+          if (!data.inventorySetQuantities) throw new Transient('Shopify returned no result for inventorySetQuantities');
+          return data.inventorySetQuantities;
+        },
+      );
+      if (!payload) break; // the call failed; the ledger has it
+      const errorsByIndex = new Map<number, UserError>();
+      const unindexed: UserError[] = [];
+      for (const ue of payload.userErrors ?? []) {
+        const idx = userErrorIndex(ue, 'quantities');
+        if (idx === undefined || idx >= round.length) unindexed.push(ue);
+        else if (!errorsByIndex.has(idx)) errorsByIndex.set(idx, ue);
+      }
+      if (unindexed.length > 0) {
+        // An error about the whole input (location, reason, idempotency): every item shares it.
+        const error = errorForUserError(unindexed[0], 'the quantity update');
+        for (const p of round) ledger.fail(p.key, error);
+        break;
+      }
+      const applied = payload.inventoryAdjustmentGroup !== null && payload.inventoryAdjustmentGroup !== undefined;
+      const next: PlannedWrite[] = [];
+      const stale: PlannedWrite[] = [];
+      round.forEach((p, i) => {
+        const ue = errorsByIndex.get(i);
+        if (!ue) {
+          if (applied) ledger.succeed(p.key);
+          else next.push(p); // not applied because another item was refused: send again
+        } else if (isStale(ue) && !reread) stale.push(p);
+        else ledger.fail(p.key, errorForUserError(ue, 'the quantity update'));
+      });
+      if (stale.length > 0) {
+        reread = true;
+        next.push(...(await refreshStale(api, ledger, stale, locationId)));
+      }
+      round = next;
+    }
+  }
+}
+
+/** Re-reads stale items; returns those still needing a write, with the fresh changeFromQuantity. */
+async function refreshStale(api: ShopifyApi, ledger: Ledger, stale: PlannedWrite[], locationId: string): Promise<PlannedWrite[]> {
+  const fresh = await readVariants(
+    api,
+    ledger,
+    stale.map((p) => p.key),
+    locationId,
+  );
+  const again: PlannedWrite[] = [];
+  for (const p of stale) {
+    if (ledger.done(p.key) || !fresh.has(p.key)) continue;
+    const s = fresh.get(p.key);
+    if (!s) ledger.fail(p.key, new NotFound('the variant no longer exists on Shopify'));
+    else if (s.available === null || !s.tracked || s.inventoryPolicy !== 'DENY') {
+      ledger.fail(p.key, new Transient('the variant changed on Shopify while it was being written; left for the next run'));
+    } else if (p.input.target.kind === 'out_of_stock' ? s.available <= 0 : s.available === p.set!.quantity) ledger.succeed(p.key);
+    else again.push({ ...p, set: { ...p.set!, changeFromQuantity: s.available } });
+  }
+  return again;
+}
