@@ -12,17 +12,17 @@ import { API_PREFIX, DEFAULT_BASE_URL } from './manifest';
 export const clientIdOf = (apiKey: string | undefined): string => (apiKey ?? '').split(':', 1)[0] ?? '';
 
 /**
- * The x-api-key value, 'keystring:shared_secret' (required since 9 February 2026). An apiKey pasted whole
- * as 'keystring:secret' contributes only its keystring; a missing shared secret fails before any call.
+ * The x-api-key value, 'keystring:shared_secret' (required since 9 February 2026), or the AuthError every call
+ * fails with when a part is missing (never a request Etsy would refuse anyway). An apiKey pasted whole as
+ * 'keystring:secret' contributes only its keystring.
  */
-export function apiKeyHeader(credentials: Readonly<Record<string, string>>): string {
+export function apiKeyHeader(credentials: Readonly<Record<string, string>>): string | AuthError {
   const keystring = clientIdOf(credentials.apiKey).trim();
   const secret = (credentials.sharedSecret ?? '').trim();
-  if (!keystring) throw new AuthError('the Etsy credential apiKey (the app keystring) is missing', { field: 'apiKey' });
+  if (!keystring) return new AuthError('the Etsy credential apiKey (the app keystring) is missing', { field: 'apiKey' });
   if (!secret) {
-    throw new AuthError("the Etsy credential sharedSecret is missing: Etsy requires x-api-key 'keystring:shared_secret'", {
-      field: 'sharedSecret',
-    });
+    const why = "the Etsy credential sharedSecret is missing: Etsy requires x-api-key 'keystring:shared_secret'";
+    return new AuthError(why, { field: 'sharedSecret' });
   }
   return `${keystring}:${secret}`;
 }
@@ -40,15 +40,8 @@ export type EtsyApi = ReturnType<typeof createEtsyApi>;
 
 export function createEtsyApi(ctx: ConnectContext) {
   const c = ctx.credentials;
-  // A missing credential fails every call with AuthError (never a request Etsy would refuse anyway).
-  let missing: AuthError | undefined;
-  let apiKey = '';
-  try {
-    apiKey = apiKeyHeader(c);
-  } catch (e) {
-    if (!(e instanceof AuthError)) throw e;
-    missing = e;
-  }
+  const key = apiKeyHeader(c);
+  const apiKey = typeof key === 'string' ? key : '';
   const bearer = `Bearer ${c.accessToken ?? ''}`;
   const client: HttpClient = ctx.http.extend({
     baseURL: `${(c.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, '')}${API_PREFIX}`,
@@ -57,7 +50,7 @@ export function createEtsyApi(ctx: ConnectContext) {
     // The composed header values too, so neither can leak whole or in part.
     secrets: [apiKey, bearer, c.apiKey, c.sharedSecret, c.accessToken].filter((s): s is string => typeof s === 'string' && s.length > 0),
   });
-  const send = <T = unknown>(req: HttpRequest) => (missing ? Promise.reject(missing) : client.request<T>(req));
+  const send = <T = unknown>(req: HttpRequest) => (typeof key === 'string' ? client.request<T>(req) : Promise.reject(key));
 
   return {
     /** getMe: GET /v3/application/users/me — the token's user and shop. */

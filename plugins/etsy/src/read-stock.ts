@@ -21,11 +21,6 @@ import { liveOfferings, liveProducts, type EtsyInventory, type ListingState } fr
 import { MAX_LISTINGS_PER_BATCH_READ } from './manifest';
 import { stockOfOffering } from './stock-mapping';
 
-interface ListingRead {
-  state: ListingState;
-  inventory: EtsyInventory;
-}
-
 /** One read run: every listing of `items` (in first-seen order), each one's stock or why it has none. */
 export async function readListings(
   api: EtsyApi,
@@ -34,22 +29,13 @@ export async function readListings(
   const answers = new Map<Planned<VariantRef>, TargetStock | PluginError>();
   const byListing = new Map(groupByProduct(items).map((g) => [g.productId, g.items]));
 
-  const settle = (listingId: string, read: ListingRead | PluginError) => {
+  const settle = (listingId: string, read: { state: ListingState; inventory: EtsyInventory } | PluginError) => {
     for (const it of byListing.get(listingId) ?? []) {
-      if (read instanceof Error) {
-        answers.set(it, read);
-        continue;
-      }
-      const { state, inventory } = read;
       const variantId = it.input.externalVariantId;
-      const product = liveProducts(inventory).find((p) => String(p.product_id) === variantId);
-      const offering = product ? liveOfferings(product)[0] : undefined;
-      answers.set(
-        it,
-        product && offering
-          ? stockOfOffering(offering, state)
-          : new NotFound(`Etsy listing ${listingId} has no product ${variantId}`, { listingId, productId: variantId }),
-      );
+      const product = read instanceof Error ? undefined : liveProducts(read.inventory).find((p) => String(p.product_id) === variantId);
+      const offering = product && liveOfferings(product)[0];
+      const missing = () => new NotFound(`Etsy listing ${listingId} has no product ${variantId}`, { listingId, productId: variantId });
+      answers.set(it, read instanceof Error ? read : offering ? stockOfOffering(offering, read.state) : missing());
     }
   };
 
@@ -59,10 +45,10 @@ export async function readListings(
       try {
         const inventory = await api.getListingInventory(id);
         settle(id, { state: inventory.listing?.state ?? 'active', inventory });
-      } catch (e2) {
-        const err = toPluginError(e2, 'Etsy');
-        if (stopsTheWork(err)) throw err;
-        settle(id, err);
+      } catch (e) {
+        const error = toPluginError(e, 'Etsy');
+        if (stopsTheWork(error)) throw error;
+        settle(id, error);
       }
     }
   };
@@ -80,13 +66,10 @@ export async function readListings(
         }
       } catch (e) {
         const error = toPluginError(e, 'Etsy');
-        if (!(error instanceof NotFound)) {
-          if (stopsTheWork(error)) throw error;
-          for (const id of ids) settle(id, error);
-          continue;
-        }
-        // Some listing of the chunk is gone: find out which, one by one.
-        unanswered = ids;
+        if (stopsTheWork(error)) throw error;
+        // A 404: some listing of the chunk is gone; find out which, one by one.
+        if (error instanceof NotFound) unanswered = ids;
+        else for (const id of ids) settle(id, error);
       }
       await oneByOne(unanswered);
     }
