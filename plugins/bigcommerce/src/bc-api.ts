@@ -4,11 +4,10 @@
  */
 import { AuthError, type ConnectContext, type HttpClient, type HttpResponse } from '@stock-sync/plugin-sdk';
 import type { BcCollection, BcErrorBody } from './bc-types';
-import { DEFAULT_BASE_URL } from './manifest';
 
-/** `{baseUrl}/stores/{storeHash}/v3`, tolerating a trailing slash or a pasted full API path. */
+/** `{baseUrl or https://api.bigcommerce.com}/stores/{storeHash}/v3`, tolerating a trailing slash or a pasted full API path. */
 export function apiBaseUrl(credentials: Readonly<Record<string, string>>): string {
-  const root = (credentials.baseUrl || DEFAULT_BASE_URL)
+  const root = (credentials.baseUrl || 'https://api.bigcommerce.com')
     .trim()
     .replace(/\/+$/, '')
     .replace(/\/stores\/[^/]+(\/v[23])?$/, '');

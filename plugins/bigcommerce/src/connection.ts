@@ -30,8 +30,7 @@ import {
   MAX_PRODUCTS_PER_BATCH,
   MAX_VARIANTS_PER_BATCH,
 } from './manifest';
-import { fromBcStock } from './stock-mapping';
-import { planWrites, type Owned, type PlannedChange } from './write-plan';
+import { fromBcStock, planWrites, type Owned, type PlannedChange } from './stock-mapping';
 
 /** A BigCommerce id: a positive integer, given to us as a string. */
 export function parseBcId(raw: string): number | undefined {

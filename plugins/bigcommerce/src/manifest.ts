@@ -3,39 +3,25 @@
  */
 import { BASE_URL_FIELD, CONTRACT_VERSION, type CredentialField, type PluginManifest } from '@stock-sync/plugin-sdk';
 
-/** api.bigcommerce.com serves every store; the store hash picks the store: /stores/{store_hash}/v3. */
-export const DEFAULT_BASE_URL = 'https://api.bigcommerce.com';
-
-/** PUT /catalog/variants takes at most 50 variants ("Currently the limit is 50", catalog variants spec). */
+/** PUT /catalog/variants: at most 50 variants ("Currently the limit is 50", catalog variants spec). */
 export const MAX_VARIANTS_PER_BATCH = 50;
 
-/** PUT /catalog/products takes at most 10 products per call (BigCommerce products batch docs). */
+/** PUT /catalog/products: at most 10 products per call (products batch docs). */
 export const MAX_PRODUCTS_PER_BATCH = 10;
 
 /** PUT /inventory/adjustments/absolute: "Limit of 2000 items for payload length" (inventory spec). */
 export const MAX_ADJUSTMENT_ITEMS = 2000;
 
-/**
- * Variant ids per location-items read (`variant_id:in`), and its page size: the location has one item per
- * variant, so one page answers them; 250 (the hub's chunk) keeps the URL near 2 kB. The endpoint's own cap is "1000 items for payload
- * length" (inventory spec).
- */
+/** Variant ids per location-items read and its page size (one item per variant): 250 keeps the URL near 2 kB (cap: 1000). */
 export const MAX_LOCATION_IDS_PER_READ = 250;
 
 /** Catalog collections page at most 250 per page (`limit`, default 50). */
 export const MAX_PAGE_SIZE = 250;
 
 /**
- * The hub's chunk per writeStock call: one products read (one page of ≤250 products with their variants)
- * plans the whole chunk; its writes then take ⌈purchasing-switch changes / 50⌉ variant batches plus one
- * absolute adjustment (≤2,000 items).
- */
-export const MAX_CHANGES_PER_CALL = 250;
-
-/**
- * "Unlimited" on a product that tracks inventory by variant: BigCommerce has no per-variant untracked form
- * there, so the plugin writes this count and reads any count at or above it back as unlimited. 600
- * variants (BigCommerce's per-product maximum) × 1,000,000 stays far below the 2,147,483,647 product total.
+ * "Unlimited" on a product tracked by variant (no per-variant untracked form there): this count is written and any
+ * count at or above it reads back as unlimited. 600 variants (the per-product maximum) × 1,000,000 stays far below
+ * the 2,147,483,647 product total.
  */
 export const EMULATED_UNLIMITED_QUANTITY = 1_000_000;
 
@@ -53,7 +39,9 @@ export const manifest: PluginManifest = {
     // Untracked products (inventory_tracking "none") show unlimited natively; a product tracked by variant
     // has no per-variant untracked form, so there the plugin writes a high count (README: "Unlimited").
     unlimitedStock: 'emulated',
-    maxBatch: MAX_CHANGES_PER_CALL,
+    // One products read (≤250 with their variants) plans the whole chunk; its writes then take ⌈purchasing
+    // switches / 50⌉ variant batches plus one absolute adjustment (≤2,000 items).
+    maxBatch: 250,
     readBack: true,
   },
   rateLimit: {

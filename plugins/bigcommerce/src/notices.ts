@@ -15,13 +15,11 @@ import { createBcApi, hasNextPage } from './bc-api';
 import type { BcCollection } from './bc-types';
 
 /**
- * The variants a BigCommerce inventory webhook names (https://developer.bigcommerce.com/docs/integrations/webhooks/events):
- *  - `store/sku/inventory/updated`: `data.inventory.{product_id, variant_id}` (`data.id` is the SKU's id, NOT the
- *    variant's: 461 vs 509 in the documented example);
- *  - `store/channel/{id}/inventory/product/stock_changed` (subscribed as `store/channel/*\/…`):
- *    `data.{product_id, variant_id, location_id}` (https://developer.bigcommerce.com/docs/integrations/webhooks/events/inventory-location).
- * Both are the ids the plugin uses as VariantRef (product id, variant id). A stock change without a variant_id
- * (a product-level count: undocumented) names nothing; every location is named (the hub reads back).
+ * The variants an inventory webhook names (https://developer.bigcommerce.com/docs/integrations/webhooks/events):
+ * `store/sku/inventory/updated`: `data.inventory.{product_id, variant_id}` (`data.id` is the SKU's id, NOT the
+ * variant's); `store/channel/{id}/inventory/product/stock_changed`, subscribed as `store/channel/*\/…`:
+ * `data.{product_id, variant_id, location_id}` (https://developer.bigcommerce.com/docs/integrations/webhooks/events/inventory-location).
+ * No variant_id (a product-level count: undocumented): nothing named. Every location is named (the hub reads back).
  */
 const SKU_INVENTORY_UPDATED = 'store/sku/inventory/updated';
 const STOCK_CHANGED = 'store/channel/*/inventory/product/stock_changed';
@@ -53,21 +51,16 @@ export function bigcommerceNoticeRefs(body: unknown): NoticeRef[] {
 }
 
 /**
- * BigCommerce's webhook signature: Standard Webhooks (https://developer.bigcommerce.com/docs/integrations/webhooks,
- * "Security" / "Webhook signature": verify with the Standard Webhooks libraries, the secret being the app's client
- * secret base64-encoded — i.e. the HMAC key is the client secret's own bytes). The scheme
- * (https://github.com/standard-webhooks/standard-webhooks/blob/main/spec/standard-webhooks.md and its reference
- * library): headers `webhook-id`, `webhook-timestamp` (unix seconds), `webhook-signature` = a space-separated list
- * of `v1,<base64(HMAC-SHA256(key, "<id>.<timestamp>.<raw body>"))>`; a timestamp more than 5 minutes from now
- * (either way) is refused (the library's tolerance; BigCommerce: "A timestamp is used to protect against replay
- * attacks").
+ * Standard Webhooks (https://developer.bigcommerce.com/docs/integrations/webhooks, "Webhook signature": the secret is
+ * the app's client secret base64-encoded, i.e. the HMAC key is its own bytes;
+ * https://github.com/standard-webhooks/standard-webhooks/blob/main/spec/standard-webhooks.md):
+ * `webhook-signature` = space-separated `v1,<base64(HMAC-SHA256(key, "<webhook-id>.<webhook-timestamp>.<raw body>"))>`;
+ * a timestamp (unix seconds) more than 5 minutes from now either way is refused (the reference library's
+ * WEBHOOK_TOLERANCE_IN_SECONDS).
  */
 export function standardWebhookSignature(id: string, timestamp: number, rawBody: Uint8Array | string, clientSecret: string): string {
   return `v1,${hmacSha256(clientSecret, Buffer.concat([Buffer.from(`${id}.${timestamp}.`), Buffer.from(rawBody)]), 'base64')}`;
 }
-
-/** The Standard Webhooks reference library's WEBHOOK_TOLERANCE_IN_SECONDS. */
-const TOLERANCE_SECONDS = 5 * 60;
 
 /** Constant-time; false (never a throw) on a missing header, a stale or future timestamp, or no matching v1 signature. */
 export function verifyStandardWebhook(req: NoticeRequest, nowSeconds: number = Date.now() / 1000): boolean {
@@ -75,7 +68,7 @@ export function verifyStandardWebhook(req: NoticeRequest, nowSeconds: number = D
   const ts = noticeHeader(req.headers, 'webhook-timestamp');
   const given = noticeHeader(req.headers, 'webhook-signature');
   if (!id || !ts || !given || !req.secret || !/^\d{1,12}$/.test(ts)) return false;
-  if (Math.abs(nowSeconds - Number(ts)) > TOLERANCE_SECONDS) return false;
+  if (Math.abs(nowSeconds - Number(ts)) > 5 * 60) return false;
   const expected = standardWebhookSignature(id, Number(ts), req.rawBody, req.secret);
   // Every candidate is compared (no early exit), each in constant time.
   return given
@@ -86,11 +79,9 @@ export function verifyStandardWebhook(req: NoticeRequest, nowSeconds: number = D
 }
 
 /**
- * The store's webhooks through the v3 Webhooks API (https://developer.bigcommerce.com/docs/rest-management/webhooks;
- * spec/bigcommerce-webhooks.v3.yml; evidence test/evidence/webhook-*.json): POST /hooks {scope, destination,
- * is_active}, GET /hooks (the hooks of the client id behind the token, paged: page, limit, meta.pagination),
- * PUT /hooks/{id} (re-activate: BigCommerce deactivates a hook after 48 h of failed retries), DELETE /hooks/{id}.
- * One hook per scope. Returns the store's API and the hooks (of this token's client) delivering to `destination`.
+ * The v3 Webhooks API (https://developer.bigcommerce.com/docs/rest-management/webhooks; spec/bigcommerce-webhooks.v3.yml;
+ * evidence test/evidence/webhook-*.json), one hook per scope: the store's API and the hooks of the token's client
+ * delivering to `destination` (GET /hooks, paged).
  */
 async function hooksTo(ctx: ConnectContext, destination: string) {
   const api = createBcApi(ctx);
@@ -117,7 +108,8 @@ export const bigcommerceNotices: PluginNotices = {
   // The signature covers `webhook-id` (Standard Webhooks: the same id on every retry of one message), so it is
   // the message's identity: one stock change may send the very same body twice with different ids.
   noticeId: (_body, headers) => noticeHeader(headers, 'webhook-id'),
-  /** Idempotent: one active hook per topic to `deliveryUrl` (an existing one re-activated, duplicates deleted). */
+  // One active hook per topic: duplicates deleted, an existing one re-activated (BigCommerce deactivates a hook
+  // after 48 h of failed retries).
   async subscribe(ctx, { deliveryUrl }) {
     const { api, hooks } = await hooksTo(ctx, deliveryUrl);
     for (const scope of NOTICE_TOPICS) {

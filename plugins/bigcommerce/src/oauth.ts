@@ -1,17 +1,10 @@
 /**
- * How a merchant connects BigCommerce to the hub: the single-click app install
- * (https://developer.bigcommerce.com/docs/integrations/apps/guide/auth):
- *  1. the merchant is sent to the app's install link, https://login.bigcommerce.com/app/{CLIENT_ID}/install
- *     (guide/buttons), signs in to the store and accepts the scopes configured in the app profile (all of them:
- *     "merchants cannot pick and choose scopes");
- *  2. the browser calls the app's auth callback with ?code&scope&context=stores/{STORE_HASH}&account_uuid —
- *     no `state`: the callback cannot carry ours (`stateInCallback: false`: the host binds the state to a cookie);
- *  3. POST https://login.bigcommerce.com/oauth2/token, JSON {client_id, client_secret, code, context, scope,
- *     grant_type: "authorization_code", redirect_uri} → {access_token, scope, user, owner, context, account_uuid}
- *     — a quirk (`exchange`): the callback's `context` and `scope` go back in the request;
- *  4. the token does not expire ("permanent"; a scope change or the merchant's email change invalidates it and
- *     brings a fresh auth callback): no refresh.
- * The auth callback is not signed; the `uninstall` callback carries a signed JWT (verifySignedPayloadJwt).
+ * The single-click app install (https://developer.bigcommerce.com/docs/integrations/apps/guide/auth; README
+ * "Connecting"): the install link https://login.bigcommerce.com/app/{CLIENT_ID}/install (guide/buttons; the merchant
+ * accepts all the app profile's scopes); an auth callback ?code&scope&context=stores/{STORE_HASH}, unsigned and
+ * without our `state` (`stateInCallback: false`: the host binds it to a cookie); POST
+ * https://login.bigcommerce.com/oauth2/token in JSON with the callback's `context` and `scope` sent back (the
+ * `exchange` quirk); a "permanent" token (no refresh). The `uninstall` callback carries a signed JWT.
  */
 import { JsonWebTokenError, verify, type JwtPayload } from 'jsonwebtoken';
 import {
@@ -73,11 +66,7 @@ async function exchangeBigCommerceCode(ctx: OAuthExchangeContext): Promise<Conne
   return { credentials: { storeHash, accessToken, ...(sandbox ? { baseUrl: loginOrigin } : {}) }, externalStoreId: storeHash };
 }
 
-/**
- * An install started from an external link "will send your auth callback endpoint an extra parameter called
- * external_install … make a GET request to the install succeeded endpoint" (guide/buttons). A failure here does
- * not undo a granted token: it is logged, and the store is connected.
- */
+/** `external_install` in the callback: "make a GET request to the install succeeded endpoint" (guide/buttons); a failure is only logged. */
 async function confirmExternalInstall(ctx: OAuthExchangeContext, loginOrigin: string): Promise<void> {
   try {
     await ctx.http
@@ -92,15 +81,12 @@ async function confirmExternalInstall(ctx: OAuthExchangeContext, loginOrigin: st
 export const CLOCK_TOLERANCE_SECONDS = 60;
 
 /**
- * BigCommerce's `signed_payload_jwt`, carried by the `load`, `uninstall` and `remove_user` callbacks
- * (https://developer.bigcommerce.com/docs/integrations/apps/guide/callbacks): a JWT whose claims are
- * {aud: the app's client id, iss: "bc", iat, nbf, exp (24 h after nbf), jti, sub: "stores/{STORE_HASH}", user,
- * owner, url, channel_id}. It is signed HS256 with the app's client secret — as BigCommerce's own Node client
- * verifies it (`verify(jwt, secret, {algorithms: ['HS256'], audience: clientId})`,
- * https://github.com/bigcommerce/node-bigcommerce). Verified with jsonwebtoken: signature, algorithm (HS256
- * only: `none` and RS/ES algorithms refused), audience, issuer, nbf and exp; then the subject's form.
- * The verified claims (jti: the JWT's id, the same on a replay), or null when the token is missing, forged, for
- * another app, not yet or no longer valid.
+ * The `signed_payload_jwt` of the `load`, `uninstall` and `remove_user` callbacks
+ * (https://developer.bigcommerce.com/docs/integrations/apps/guide/callbacks): claims {aud: client id, iss: "bc", iat,
+ * nbf, exp (24 h after nbf), jti, sub: "stores/{STORE_HASH}", user, owner, url, channel_id}, signed HS256 with the
+ * client secret, verified as BigCommerce's own Node client does (https://github.com/bigcommerce/node-bigcommerce):
+ * HS256 only (`none` and RS/ES refused), audience, issuer, nbf and exp; then the subject's form. Null when missing,
+ * forged, for another app, not yet or no longer valid (jti: the same on a replay).
  */
 export function verifySignedPayloadJwt(
   token: string | undefined,
@@ -143,11 +129,8 @@ export const bigcommerceOAuth: PluginOAuth = {
   scopes: BIGCOMMERCE_OAUTH_SCOPES,
   stateInCallback: false,
   tokenRequest: TOKEN_REQUEST,
-  /**
-   * The install link of this app (guide/buttons: "Redirect anyone who presses your button to …/app/{CLIENT_ID}/install").
-   * BigCommerce takes the auth callback URL from the app profile; a sandbox simulator has no profile, so in a sandbox
-   * only (the operator's baseUrl set) the link carries it as `redirect_uri`. Real BigCommerce is never sent one.
-   */
+  // BigCommerce takes the auth callback URL from the app profile; a sandbox simulator has none, so there only (the
+  // operator's baseUrl set) the install link carries it as `redirect_uri`.
   authorizeUrlFor: ({ app, redirectUri }) => {
     const url = oauthUrl(`${LOGIN_ORIGIN}/app/{clientId}/install`, { clientId: app.clientId }, app);
     if (app.baseUrl && redirectUri) url.searchParams.set('redirect_uri', redirectUri);

@@ -1,9 +1,18 @@
 /**
  * TargetStock ⇄ BigCommerce stock fields: the one place that knows the mapping table in README.md.
  * A variant's stock lives in three fields: the product's inventory_tracking, the variant's
- * purchasing_disabled switch and the variant's inventory_level (default location).
+ * purchasing_disabled switch and the variant's inventory_level (default location). A run's changes plus the
+ * products read for them become the fewest writes (planWrites).
  */
-import type { TargetStock } from '@stock-sync/plugin-sdk';
+import {
+  NotFound,
+  Rejected,
+  type Planned,
+  type PluginError,
+  type StockWrite,
+  type TargetStock,
+  type VariantRef,
+} from '@stock-sync/plugin-sdk';
 import type { BcProductStock, BcVariantStock } from './bc-types';
 import { EMULATED_UNLIMITED_QUANTITY } from './manifest';
 
@@ -71,6 +80,96 @@ export function untrackedChange(target: TargetStock, current: Pick<BcVariantStoc
   return current.purchasing_disabled === disabled ? {} : { purchasingDisabled: disabled };
 }
 
-export function needsCount(target: TargetStock): boolean {
-  return target.kind === 'quantity' && target.quantity > 0;
+const needsCount = (target: TargetStock): boolean => target.kind === 'quantity' && target.quantity > 0;
+
+/** One variant of a run (duplicates collapsed by the SDK's pipeline) with its BigCommerce ids. */
+export type PlannedChange<T extends VariantRef = StockWrite> = Planned<T, { productId: number; variantId: number }>;
+
+/** A write call's item, and the changes whose outcome depends on it. */
+export interface Owned<T> {
+  item: T;
+  owners: PlannedChange[];
+}
+
+export interface WritePlan {
+  /** Products switched to inventory_tracking "variant" before anything else (a quantity needs a count). */
+  trackingSwitches: Owned<{ productId: number }>[];
+  purchasing: Owned<{ productId: number; variantId: number; purchasingDisabled: boolean }>[];
+  counts: Owned<{ productId: number; variantId: number; quantity: number }>[];
+  /** Decided without a write: NotFound / Rejected. Changes not named anywhere are in place already. */
+  failed: { change: PlannedChange; error: PluginError }[];
+}
+
+/**
+ * Product tracking switches (≤10 per call), purchasing switches (≤50 per call) and one absolute adjustment (≤2,000
+ * items). Changes already in place cost nothing; per-variant problems are decided here, before anything is sent.
+ */
+export function planWrites(groups: Map<number, PlannedChange[]>, products: Map<number, BcProductStock>): WritePlan {
+  const plan: WritePlan = { trackingSwitches: [], purchasing: [], counts: [], failed: [] };
+  const push = (productId: number, variantId: number, change: VariantChange, owners: PlannedChange[]) => {
+    if (change.purchasingDisabled !== undefined)
+      plan.purchasing.push({ item: { productId, variantId, purchasingDisabled: change.purchasingDisabled }, owners });
+    if (change.inventoryLevel !== undefined) plan.counts.push({ item: { productId, variantId, quantity: change.inventoryLevel }, owners });
+  };
+  for (const [productId, changes] of groups) {
+    const product = products.get(productId);
+    const variants = new Map<number, BcVariantStock>((product?.variants ?? []).map((v) => [v.id, v]));
+    const live: { change: PlannedChange; variant: BcVariantStock }[] = [];
+    for (const change of changes) {
+      const variant = variants.get(change.variantId);
+      if (variant) live.push({ change, variant });
+      else {
+        const error = product
+          ? new NotFound(`BigCommerce product ${productId} has no variant ${change.variantId}`, { productId, variantId: change.variantId })
+          : new NotFound(`BigCommerce has no product ${productId}`, { productId });
+        plan.failed.push({ change, error });
+      }
+    }
+    if (!product || live.length === 0) continue;
+
+    if (product.inventory_tracking === 'product') {
+      for (const { change, variant } of live) {
+        const { target } = change.input;
+        // One count for all its variants: only a sold-out variant (out of stock, or 0) can be set on its own.
+        if (target.kind !== 'unlimited' && !needsCount(target)) {
+          push(productId, variant.id, untrackedChange(target, variant), [change]);
+          continue;
+        }
+        const error = new Rejected(
+          `BigCommerce product ${productId} tracks inventory per product (one count for all its variants), so variant ${variant.id} cannot get its own stock: ` +
+            'set the product to "Track inventory by variant" (or to not tracked, for print-on-demand)',
+          { productId, variantId: variant.id, inventoryTracking: 'product' },
+        );
+        plan.failed.push({ change, error });
+      }
+      continue;
+    }
+
+    const switching = product.inventory_tracking === 'none' && live.some(({ change }) => needsCount(change.input.target));
+    if (product.inventory_tracking === 'none' && !switching) {
+      for (const { change, variant } of live) push(productId, variant.id, untrackedChange(change.input.target, variant), [change]);
+      continue;
+    }
+
+    if (switching) {
+      // Once tracked, every variant sells only its count. Variants the hub does not manage keep what the
+      // shopper saw: a purchasable one (unlimited while untracked) gets the emulation count; a disabled
+      // one stays sold out without a count.
+      const owners = live.map(({ change }) => change);
+      plan.trackingSwitches.push({ item: { productId }, owners });
+      const managed = new Set(live.map(({ variant }) => variant.id));
+      for (const sibling of variants.values()) {
+        if (managed.has(sibling.id) || sibling.purchasing_disabled) continue;
+        plan.counts.push({ item: { productId, variantId: sibling.id, quantity: EMULATED_UNLIMITED_QUANTITY }, owners });
+      }
+    }
+    for (const { change, variant } of live) {
+      // Untracked counts mean nothing: after a switch each managed variant's count is written whatever it was.
+      const current = switching ? { ...variant, inventory_level: -1 } : variant;
+      const wanted = trackedChange(change.input.target, current);
+      if (switching && wanted.inventoryLevel === undefined && !variant.purchasing_disabled) wanted.inventoryLevel = 0;
+      push(productId, variant.id, wanted, [change]);
+    }
+  }
+  return plan;
 }
