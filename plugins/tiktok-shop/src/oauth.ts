@@ -1,28 +1,15 @@
 /**
- * How a seller connects a TikTok Shop (the `oauth` part) and how its tokens are renewed. TikTok's flow is not
- * RFC 6749's, so most of it is code:
- * - consent: the seller opens https://auth.tiktok-shops.com/oauth/authorize?app_key&state and authorizes the
- *   app; TikTok sends them to the redirect URL registered with the app, with ?code&state (the auth code lives
- *   30 minutes and is single-use). No client_id / redirect_uri / scope parameters: the app's registration
- *   holds them. (The Partner Center's current seller link, services.tiktokshop.com/open/authorize?service_id=…,
- *   needs the app's service id, which the hub's app configuration does not carry: unverified whether new apps
- *   still accept the app_key link.) TikTok does not sign the callback: the hub's single-use state is its check.
- * - the auth host (TikTok's "Generate a test access token" guide; the community client EcomPHP/tiktokshop-php
- *   src/Auth.php makes the same calls):
- *     GET /api/v2/token/get?app_key&app_secret&auth_code&grant_type=authorized_code   ("not the standard OAuth 2.0
- *         spelling authorization_code")
- *     GET /api/v2/token/refresh?app_key&app_secret&refresh_token&grant_type=refresh_token
- *     → {code: 0, message: "success", data: {access_token, access_token_expire_in, refresh_token,
- *        refresh_token_expire_in, open_id, seller_name, seller_base_region, user_type, granted_scopes}, request_id}
- *   `*_expire_in` are Unix timestamps (seconds), not durations. Which codes TikTok uses for a spent or expired
- *   refresh token / code is not published (unverified): every non-zero code of these two calls is a refused grant
- *   (AuthError with TikTok's code and message), so the store goes to needs_reconnect instead of retrying a grant
- *   that cannot work. Being GETs, the SDK client may send them again after a 5xx: if TikTok spent the refresh token
- *   on an answer that was lost, the retry is refused and the store needs reconnecting (whether TikTok invalidates
- *   the old refresh token at once is unverified). The refresh uses the store's own app (appKey / appSecret, which
- *   signed and obtained its tokens); the returned refresh token replaces the stored one.
- * - after the code exchange, the signed GET /authorization/202309/shops with the new token: the shop's `cipher`
- *   (shop-scoped calls) and `id` (the store's externalStoreId, what the deauthorization webhook names).
+ * How a seller connects a TikTok Shop, and how its tokens are renewed; the sources and each step's decision are
+ * in README.md "Connecting". TikTok's flow is not RFC 6749's, so most of it is code:
+ * - consent: https://auth.tiktok-shops.com/oauth/authorize?app_key&state only (the app's registration holds the
+ *   redirect URL; unverified whether new apps still accept this link rather than the service_id one). The callback
+ *   is not signed: the hub's single-use state is its check.
+ * - the auth host's GET /api/v2/token/get (grant_type=authorized_code) and /api/v2/token/refresh, app_key and
+ *   app_secret in the query, answer TikTok's envelope with `*_expire_in` as Unix timestamps (seconds). Which codes
+ *   refuse a spent or expired grant is not published (unverified): every non-zero code is an AuthError, so the
+ *   store goes to needs_reconnect. Being GETs, the SDK client may resend them after a 5xx: a refresh token spent on
+ *   a lost answer then needs a reconnect (whether TikTok invalidates the old one at once is unverified).
+ * - then the signed GET /authorization/202309/shops names the shop: `cipher` and `id` (the externalStoreId).
  * - uninstall: the SELLER_DEAUTHORIZATION webhook (type 6), signed like every TikTok webhook (notices.ts; TikTok's
  *   webhook page could not be read: unverified).
  */

@@ -8,6 +8,10 @@ export interface TikTokEnvelope<T> {
   data?: T | null;
 }
 
+export function isEnvelope(data: unknown): data is TikTokEnvelope<unknown> {
+  return typeof data === 'object' && data !== null && typeof (data as { code?: unknown }).code === 'number';
+}
+
 export interface TikTokShop {
   id: string;
   name: string;
@@ -32,30 +36,13 @@ export interface InventoryUpdateData {
   errors?: InventoryUpdateError[];
 }
 
-export interface WarehouseInventory {
-  warehouse_id: string;
-  available_quantity: number;
-  committed_quantity: number;
-}
-
 export interface InventorySku {
   id: string;
-  seller_sku: string;
-  /** Across all warehouses, including campaign and creator inventory: not what Update Inventory sets. */
+  /** Across all warehouses, including campaign and creator inventory: not what Update Inventory sets (never read). */
   total_available_quantity: number;
-  total_committed_quantity: number;
-  warehouse_inventory: WarehouseInventory[];
-  total_available_inventory_distribution?: {
-    in_shop_inventory?: { quantity?: number };
-    campaign_inventory?: { quantity?: number; campaign_name?: string }[];
-    creator_inventory?: { quantity?: number; creator_name?: string }[];
-  };
+  warehouse_inventory: { warehouse_id: string; available_quantity: number; committed_quantity: number }[];
 }
 
 export interface InventorySearchData {
   inventory?: { product_id: string; skus: InventorySku[] }[];
-}
-
-export function isEnvelope(data: unknown): data is TikTokEnvelope<unknown> {
-  return typeof data === 'object' && data !== null && typeof (data as { code?: unknown }).code === 'number';
 }
