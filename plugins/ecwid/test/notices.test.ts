@@ -11,7 +11,9 @@ import { evidence, expectSameShape, startNoticeReceiver, type NoticeReceiver, ty
 import { ecwidNoticeProducts, ecwidNoticeRefs, plugin } from '../src';
 import { toConnectedStore } from '../src/oauth';
 import { SANDBOX_OAUTH_APP, SANDBOX_STORE_ID } from '../src/simulator';
-import { call, product, startEcwidSimulator, type EcwidSim } from './support/store';
+import { seedProduct, startSimulator } from '@stock-sync/plugin-testkit';
+import { simulator } from '../src/simulator';
+import { call, type EcwidSim } from './support/store';
 
 const DIR = join(__dirname, 'evidence');
 const FIXTURE_SECRET = 'fixture-secret-not-a-real-one';
@@ -105,8 +107,8 @@ describe('the simulator', () => {
   let received: ReceivedNotice[];
 
   beforeEach(async () => {
-    sim = await startEcwidSimulator();
-    sim.seed([product(66722483, 101, 2, { kind: 'quantity', quantity: 3 })]);
+    sim = await startSimulator(simulator);
+    sim.seed([seedProduct(66722483, 101, 2, { kind: 'quantity', quantity: 3 })]);
     receiver = await startNoticeReceiver({ path: '/hooks/ecwid', status: 200 });
     received = receiver.deliveries;
     url = receiver.url;

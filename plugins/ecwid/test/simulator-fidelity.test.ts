@@ -5,16 +5,18 @@
  */
 import { join } from 'node:path';
 import { evidence, expectSameShape, type Evidence } from '@stock-sync/plugin-testkit';
-import { call, product, startEcwidSimulator, type EcwidSim } from './support/store';
+import { seedProduct, startSimulator } from '@stock-sync/plugin-testkit';
+import { simulator } from '../src/simulator';
+import { call, type EcwidSim } from './support/store';
 
 const DIR = join(__dirname, 'evidence');
 let sim: EcwidSim;
 
 beforeEach(async () => {
-  sim = await startEcwidSimulator();
+  sim = await startSimulator(simulator);
   sim.seed([
     {
-      ...product(8383237, 7084071, 2, { kind: 'quantity', quantity: 21 }),
+      ...seedProduct(8383237, 7084071, 2, { kind: 'quantity', quantity: 21 }),
       variants: [
         { variantId: '7084071', sku: '000076', initial: { kind: 'quantity', quantity: 21 } },
         { variantId: '7084072', sku: '000075', initial: { kind: 'out_of_stock' } },

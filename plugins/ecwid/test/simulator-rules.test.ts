@@ -1,10 +1,12 @@
 /** The Ecwid simulator against the documented rules, with raw HTTP. */
-import { call, product, startEcwidSimulator, type EcwidSim } from './support/store';
+import { seedProduct, startSimulator } from '@stock-sync/plugin-testkit';
+import { simulator } from '../src/simulator';
+import { call, type EcwidSim } from './support/store';
 
 let sim: EcwidSim;
 beforeEach(async () => {
-  sim = await startEcwidSimulator();
-  sim.seed([product(100, 1001, 2, { kind: 'quantity', quantity: 5 })]);
+  sim = await startSimulator(simulator);
+  sim.seed([seedProduct(100, 1001, 2, { kind: 'quantity', quantity: 5 })]);
 });
 afterEach(async () => {
   await sim.close();
