@@ -1,7 +1,4 @@
-/**
- * One store's connection: the SDK's batched pipeline over a product's variants (the variants batch is scoped
- * to one product; a product whose writes are all in place costs no call; a 422 "too many" halves the batch).
- */
+/** The SDK's batched pipeline over one product's variants per call; a 422 "too many" halves the batch. */
 import {
   batched,
   NotFound,
@@ -19,13 +16,13 @@ import {
   type VariantRef,
 } from '@stock-sync/plugin-sdk';
 import { MAX_BATCH, MAX_PER_PAGE } from './manifest';
-import { nuvemIds } from './nuvemshop-api';
+import { parseNuvemId } from './nuvemshop-api';
 import { sameOnPlatform, stockAt, toVariantPatch, type NuvemVariantStock } from './stock-mapping';
 
 type PlannedItem<T extends VariantRef> = Planned<T, { productId: number; variantId: number }>;
 type Verdicts = (PluginError | undefined)[];
 
-/** The fields a stock read needs (`fields` keeps each variant to a few bytes); inventory_levels for multi-inventory. */
+/** `fields` keeps each variant to a few bytes; inventory_levels for multi-inventory. */
 const STOCK_FIELDS = 'id,stock_management,stock,inventory_levels';
 
 /** The platform's `description` from an error's redacted body snippet, when there is one. */
@@ -61,12 +58,13 @@ export function nuvemshopConnection(api: HttpClient, log: PluginLogger, location
   let locationsOnce: Promise<{ id: string }[] | undefined> | undefined;
 
   /**
-   * The store's locations (GET /locations), once per connection, only when no locationId is configured: with
-   * several, writing `stock` would update only "the first inventory_level" of each variant, so writes are refused
-   * until the merchant names a location. Undefined when the store does not say (no read_locations scope, or
-   * no such endpoint): the answer's inventory_levels are then checked after each write.
+   * Before the first write, with no locationId: the store's locations (GET /locations, once per connection). With
+   * several, writing `stock` would update only "the first inventory_level" of each variant, so the run stops with
+   * a Rejected naming the setting (no write at all). A store that does not say (no read_locations scope, or no
+   * such endpoint) is checked by the answer's inventory_levels after each write.
    */
-  function storeLocations(): Promise<{ id: string }[] | undefined> {
+  async function refuseSeveralLocations(): Promise<void> {
+    if (locationId) return;
     locationsOnce ??= api.request<{ id: string }[]>({ method: 'GET', url: '/locations' }).then(
       (res) => (Array.isArray(res.data) ? res.data : undefined),
       (e: unknown) => {
@@ -76,12 +74,7 @@ export function nuvemshopConnection(api: HttpClient, log: PluginLogger, location
         throw error;
       },
     );
-    return locationsOnce;
-  }
-
-  /** Before the first write, several locations and no locationId stop the run with a Rejected (no write at all). */
-  async function refuseSeveralLocations(): Promise<void> {
-    const locations = locationId ? undefined : await storeLocations();
+    const locations = await locationsOnce;
     if (locations && locations.length > 1)
       throw new StopTheWork(
         new Rejected(
@@ -202,7 +195,10 @@ export function nuvemshopConnection(api: HttpClient, log: PluginLogger, location
     platform: 'Nuvemshop',
     id: 'nuvemshop',
     log,
-    ids: nuvemIds,
+    ids: (ref) => {
+      const [productId, variantId] = [parseNuvemId(ref.externalProductId), parseNuvemId(ref.externalVariantId)];
+      return productId && variantId ? { productId, variantId } : undefined;
+    },
     invalid: {
       write: 'Nuvemshop product and variant ids are positive integers',
       read: 'Not a Nuvemshop variant id (ids are positive integers)',

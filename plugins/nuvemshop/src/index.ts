@@ -1,7 +1,4 @@
-/**
- * The Nuvemshop / Tiendanube integration plugin: variant stock over the store REST API.
- * Decisions and their sources: README.md.
- */
+/** The Nuvemshop / Tiendanube integration plugin: variant stock over the store REST API. Decisions and sources: README.md. */
 import type { IntegrationPlugin } from '@stock-sync/plugin-sdk';
 import { nuvemshopConnection } from './connection';
 import { credentialFields, manifest } from './manifest';

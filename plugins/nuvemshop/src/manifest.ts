@@ -1,26 +1,17 @@
-/**
- * Nuvemshop / Tiendanube platform facts as data. Every number here has its source in README.md.
- */
+/** Nuvemshop / Tiendanube platform facts as data. Every number here has its source in README.md. */
 import { BASE_URL_FIELD, CONTRACT_VERSION, type CredentialField, type PluginManifest } from '@stock-sync/plugin-sdk';
 
-/** The API host (api.nuvemshop.com.br serves the same API for Brazilian stores). */
+/** api.nuvemshop.com.br serves the same API for Brazilian stores; the legacy docs call the dated version `v1`. */
 export const DEFAULT_API_HOST = 'https://api.tiendanube.com';
-
-/** The dated API version the current docs use; the legacy docs call it `v1`. */
 export const API_VERSION = '2025-03';
 
 /**
- * Variants one `PATCH /products/{id}/variants` call carries. The docs give no per-call cap (only the
- * 1,000-variant cap per product); 200 matches the largest read page, keeps bodies small, and a 422
- * "too many" answer makes the plugin halve the chunk (README.md: "Batching").
+ * Variants one `PATCH /products/{id}/variants` call carries: the docs give no per-call cap (only 1,000 variants
+ * per product); 200 is the `per_page` cap of the list endpoints, keeps bodies small, and a 422 "too many" answer
+ * halves the chunk (README.md: "Batching").
  */
 export const MAX_BATCH = 200;
-
-/** `per_page` cap of the list endpoints. */
 export const MAX_PER_PAGE = 200;
-
-/** What the plugin calls itself in the User-Agent the platform requires. */
-export const USER_AGENT_APP = 'StockSyncHub';
 
 export const manifest: PluginManifest = {
   id: 'nuvemshop',

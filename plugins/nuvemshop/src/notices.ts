@@ -1,15 +1,9 @@
 /**
- * Nuvemshop / Tiendanube webhooks as the hub's platform notices (plugin API 1.4, issue 13). Source,
- * https://tiendanube.github.io/api-documentation/resources/webhook (fixtures test/evidence/webhook-*.json):
- *  - a webhook is created per store through the API: POST /webhooks {event, url} → 201 {id, event, url,
- *    created_at, updated_at}; GET /webhooks (filters `url`, `event`, page, per_page); DELETE /webhooks/{id} → {};
- *    the url "Must be HTTPS", and no localhost/tiendanube/nuvemshop domain;
- *  - events: product/created|updated|deleted; the only variant event is product_variant/custom_fields_updated;
- *  - body `{store_id, event, id}` — for product events `id` is the PRODUCT's id: no variant is named;
- *  - `X-Linkedstore-HMAC-SHA256`: hex HMAC-SHA256 of the raw body with the app's secret (the document's PHP
- *    example: hash_hmac('sha256', $data, APP_SECRET)), compared in constant time over the exact bytes received;
- *  - retries on anything but 2XX within 40 s, up to 18 times over 48 hours; messages may come out of order
- *    and more than once.
+ * Nuvemshop / Tiendanube webhooks as the hub's platform notices (README "Platform notices", from
+ * https://tiendanube.github.io/api-documentation/resources/webhook): per-store webhooks through POST/GET/DELETE
+ * /webhooks (the url "Must be HTTPS"); the body `{store_id, event, id}` names the PRODUCT of a product event, never
+ * a variant; `X-Linkedstore-HMAC-SHA256` = hex HMAC-SHA256 of the raw body with the app's secret (the document's
+ * PHP: hash_hmac('sha256', $data, APP_SECRET)); retried up to 18 times over 48 hours, out of order and repeated.
  */
 import {
   hmacSha256,
@@ -44,15 +38,6 @@ function documentedEvent(body: unknown): { event: string; storeId: string; id: u
   return { event: b.event, storeId, id: b.id };
 }
 
-/** `store_id`: "received as user_id at the authentication step" — what oauth.ts records as externalStoreId. */
-function nuvemshopNoticeStore(body: unknown): string | undefined {
-  try {
-    return documentedEvent(body).storeId;
-  } catch {
-    return undefined;
-  }
-}
-
 /** The product a `product/updated` notice names (`id`); none for other events; throws on a malformed id. */
 export function nuvemshopNoticeProducts(body: unknown): string[] {
   const e = documentedEvent(body);
@@ -62,20 +47,12 @@ export function nuvemshopNoticeProducts(body: unknown): string[] {
   return [id];
 }
 
-/**
- * What a verified notice concerns: the whole product (`id`) — `product/updated` names no variant and `refs` is
- * pure (no call to list them), so the hub reads back every synced variant of that product. The documented shape
- * is checked (a throw → 400); other events name nothing.
- */
+/** The whole product: `product/updated` names no variant and `refs` makes no call, so the hub reads back its synced variants. */
 export function nuvemshopNoticeRefs(body: unknown): NoticeRef[] {
   return nuvemshopNoticeProducts(body).map((externalProductId) => ({ externalProductId }));
 }
 
-interface NuvemWebhook {
-  id: number;
-  event: string;
-  url: string;
-}
+type NuvemWebhook = { id: number; event: string; url: string };
 
 /** The store's webhooks delivering to `url` (GET /webhooks?url=…, every page; a page past the last is a 404). */
 async function webhooksTo(api: HttpClient, url: string): Promise<NuvemWebhook[]> {
@@ -103,7 +80,14 @@ export const nuvemshopNotices: PluginNotices = {
   repeatsBodies: true,
   // The app's signature over the exact bytes received (the hub has parsed nothing yet).
   verify: (req) => isSignedByApp(Buffer.from(req.rawBody), noticeHeader(req.headers, SIGNATURE_HEADER), req.secret),
-  storeOf: (body) => nuvemshopNoticeStore(body),
+  // `store_id`: "received as user_id at the authentication step" — what oauth.ts records as externalStoreId.
+  storeOf(body) {
+    try {
+      return documentedEvent(body).storeId;
+    } catch {
+      return undefined;
+    }
+  },
   refs: (body) => nuvemshopNoticeRefs(body),
   async subscribe(ctx, { deliveryUrl }) {
     // No per-store secret: Nuvemshop signs with the app's secret, whatever the hub generated.

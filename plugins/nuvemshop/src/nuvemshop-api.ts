@@ -1,53 +1,23 @@
 /**
- * The store's API client: ctx.http with the store's base URL, the platform's `Authentication: bearer`
- * header, the User-Agent it requires, and its rate and error signals read into the SDK's taxonomy.
- * The only I/O the plugin does goes through here.
+ * The store's API client: ctx.http with `{api host or baseUrl}/{version}/{store_id}`, the platform's
+ * `Authentication: bearer` header (README "Making a request"; not `Authorization`), the "App name (contact)"
+ * User-Agent without which it answers 400, and its rate and error signals read into the SDK's taxonomy.
  */
-import {
-  AuthError,
-  headerNumber,
-  RateLimited,
-  type ConnectContext,
-  type HttpClient,
-  type HttpResponse,
-  type VariantRef,
-} from '@stock-sync/plugin-sdk';
-import { API_VERSION, DEFAULT_API_HOST, USER_AGENT_APP } from './manifest';
+import { AuthError, headerNumber, RateLimited, type ConnectContext, type HttpClient, type HttpResponse } from '@stock-sync/plugin-sdk';
+import { API_VERSION, DEFAULT_API_HOST } from './manifest';
 
 /** A platform id: a positive integer, given to us as a string. */
-export function parseNuvemId(raw: string): number | undefined {
-  if (!/^[1-9][0-9]{0,18}$/.test(raw)) return undefined;
-  const n = Number(raw);
-  return Number.isSafeInteger(n) ? n : undefined;
-}
-
-/** Product and variant ids, or undefined when either cannot be a Nuvemshop id. */
-export function nuvemIds(ref: VariantRef): { productId: number; variantId: number } | undefined {
-  const productId = parseNuvemId(ref.externalProductId);
-  const variantId = parseNuvemId(ref.externalVariantId);
-  return productId === undefined || variantId === undefined ? undefined : { productId, variantId };
-}
-
-/** `{baseUrl or api host}/{version}/{store_id}`, tolerating a trailing slash on the override. */
-export function apiBaseUrl(credentials: Readonly<Record<string, string>>): string {
-  const host = (credentials.baseUrl || DEFAULT_API_HOST).trim().replace(/\/+$/, '');
-  return `${host}/${API_VERSION}/${encodeURIComponent((credentials.storeId ?? '').trim())}`;
-}
-
-/** "App name (contact)": without it the platform answers 400. */
-export function userAgent(credentials: Readonly<Record<string, string>>): string {
-  const contact = (credentials.contact ?? '').trim() || 'https://github.com/stock-sync-hub';
-  return `${USER_AGENT_APP} (${contact})`;
-}
+export const parseNuvemId = (raw: string): number | undefined =>
+  /^[1-9][0-9]{0,18}$/.test(raw) && Number.isSafeInteger(Number(raw)) ? Number(raw) : undefined;
 
 export function createNuvemshopApi(ctx: ConnectContext): HttpClient {
-  const token = ctx.credentials.accessToken ?? '';
+  const { accessToken: token = '', baseUrl, storeId = '', contact = '' } = ctx.credentials;
+  const host = (baseUrl || DEFAULT_API_HOST).trim().replace(/\/+$/, '');
   return ctx.http.extend({
-    baseURL: apiBaseUrl(ctx.credentials),
+    baseURL: `${host}/${API_VERSION}/${encodeURIComponent(storeId.trim())}`,
     headers: {
-      // The platform's own header name (README "Making a request"); not `Authorization`.
       Authentication: `bearer ${token}`,
-      'User-Agent': userAgent(ctx.credentials),
+      'User-Agent': `StockSyncHub (${contact.trim() || 'https://github.com/stock-sync-hub'})`,
       Accept: 'application/json',
     },
     classify: classifyNuvemshopResponse,
@@ -59,32 +29,26 @@ export function createNuvemshopApi(ctx: ConnectContext): HttpClient {
 const LEAK_MS = 500;
 
 /**
- * - 429: wait `x-rate-limit-reset` (ms until the bucket is empty: the only timing the platform gives;
- *   conservative, never shorter than one leak).
- * (`x-rate-limit-remaining: 0` on any answer, the bucket full, is declared in the manifest: `rateLimit.signals`.)
+ * - 429: wait `x-rate-limit-reset` (ms until the bucket is empty: the only timing the platform gives), never
+ *   shorter than one leak. (`x-rate-limit-remaining: 0` on any answer is declared in `rateLimit.signals`.)
  * - 401/403: the token is wrong, revoked (app uninstalled) or lacks a scope → AuthError.
- * - 402: the store or the app's subscription is unpaid; every call fails until it is paid. Not
- *   retryable and needs the merchant → AuthError (the store needs attention), with the reason.
+ * - 402: the store or the app's subscription is unpaid; every call fails until it is paid → AuthError (the
+ *   store needs the merchant), with the reason from the `{ code, message, description }` body.
  */
 export function classifyNuvemshopResponse(res: HttpResponse): { error?: AuthError | RateLimited; pauseMs?: number } | undefined {
-  const headers = res.headers ?? {};
   if (res.status === 429) {
-    const reset = headerNumber(headers, 'x-rate-limit-reset');
-    const wait = Math.max(LEAK_MS, reset ?? 0);
+    const wait = Math.max(LEAK_MS, headerNumber(res.headers ?? {}, 'x-rate-limit-reset') ?? 0);
     return {
       error: new RateLimited(`Nuvemshop rate limit reached (leaky bucket full); waiting ${wait} ms`, wait, { status: 429 }),
       pauseMs: wait,
     };
   }
-  if (res.status === 401 || res.status === 403 || res.status === 402) {
-    // The platform's error body: `{ code, message, description }`.
-    const body = typeof res.data === 'object' && res.data !== null ? (res.data as { message?: unknown; description?: unknown }) : {};
-    const why = [body.message, body.description].filter((s) => typeof s === 'string' && s.length > 0).join(': ');
-    const what =
-      res.status === 402
-        ? 'Nuvemshop suspended API access for this store (402 Payment Required: the store or the app subscription is unpaid)'
-        : 'Nuvemshop rejected the access token';
-    return { error: new AuthError(`${what}${why ? ` (${why})` : ''}`, { status: res.status }) };
-  }
-  return undefined;
+  if (res.status !== 401 && res.status !== 403 && res.status !== 402) return undefined;
+  const body = typeof res.data === 'object' && res.data !== null ? (res.data as { message?: unknown; description?: unknown }) : {};
+  const why = [body.message, body.description].filter((s) => typeof s === 'string' && s.length > 0).join(': ');
+  const what =
+    res.status === 402
+      ? 'Nuvemshop suspended API access for this store (402 Payment Required: the store or the app subscription is unpaid)'
+      : 'Nuvemshop rejected the access token';
+  return { error: new AuthError(`${what}${why ? ` (${why})` : ''}`, { status: res.status }) };
 }

@@ -1,13 +1,9 @@
 /**
- * Connecting a Nuvemshop / Tiendanube store by the platform's app install (OAuth 2, authorization code
- * only). Facts and sources: README.md "Connecting".
- * - authorize: https://www.tiendanube.com/apps/{app_id}/authorize?state=… — the app id in the PATH (the
- *   client id), scopes and redirection URL set on the app, not in the URL (code: authorizeUrlFor);
- * - token: POST https://www.tiendanube.com/apps/authorize/token, form client_id, client_secret,
- *   grant_type=authorization_code, code → {access_token, token_type, scope, user_id} (user_id = store id);
- * - lifetime: "Our access tokens don't expire" — invalid only after a new one is issued or the app is
- *   uninstalled: no refreshCredentials;
- * - app/uninstalled webhook signed X-Linkedstore-HMAC-SHA256 (hex HMAC-SHA256 of the body, app secret).
+ * The app install (OAuth 2, authorization code only; README.md "Connecting"): consent at
+ * https://www.tiendanube.com/apps/{app_id}/authorize?state=… (the app id in the PATH; scopes and redirection
+ * URL set on the app), then POST https://www.tiendanube.com/apps/authorize/token (form client_id, client_secret,
+ * grant_type, code) → {access_token, token_type, scope, user_id = the store id}. "Our access tokens don't
+ * expire" (invalid only once a new one is issued or the app is uninstalled): no refreshCredentials.
  */
 import {
   idText,
@@ -41,19 +37,15 @@ function verifyUninstall(req: InboundRequest, app: OAuthApp): UninstallNotice | 
 }
 
 export const oauth: PluginOAuth = {
-  // Where the per-app authorize URLs live; authorizeUrlFor builds the real one.
+  // Documentary: authorizeUrlFor builds the real one.
   authorizeUrl: 'https://www.tiendanube.com/apps',
   tokenUrl: 'https://www.tiendanube.com/apps/authorize/token',
   // What the app must be registered with (the scopes live on the app, not in the URL).
   scopes: ['read_products', 'write_products'],
   scopeDelimiter: ',',
   tokenRequest: { clientAuthentication: 'body', encoding: 'form' },
-  tokenLifetime: {
-    // "Our access tokens don't expire."
-    source: 'https://tiendanube.github.io/api-documentation/authentication',
-  },
+  tokenLifetime: { source: 'https://tiendanube.github.io/api-documentation/authentication' },
   authorizeUrlFor(req) {
-    // The app id (= the client id) in the path.
     const url = oauthUrl('https://www.tiendanube.com/apps/{appId}/authorize', { appId: req.app.clientId }, req.app);
     url.searchParams.set('state', req.state);
     // Nuvemshop redirects to the URL registered on the app; the documents show no redirect_uri parameter

@@ -1,13 +1,5 @@
-/**
- * TargetStock ⇄ Nuvemshop / Tiendanube variant stock. The one place that knows the table in README.md.
- */
+/** TargetStock ⇄ Nuvemshop / Tiendanube variant stock. The one place that knows the table in README.md. */
 import { sameTargetStock, type TargetStock } from '@stock-sync/plugin-sdk';
-
-/** One location's stock of a variant (multi-inventory): `variant.inventory_levels[]`. */
-interface NuvemInventoryLevel {
-  location_id: string;
-  stock: number | null;
-}
 
 /**
  * A variant's stock fields. `stock` is null exactly when `stock_management` is false ("infinite"). With
@@ -18,31 +10,20 @@ export interface NuvemVariantStock {
   id: number;
   stock_management: boolean;
   stock: number | null;
-  inventory_levels?: NuvemInventoryLevel[];
+  inventory_levels?: { location_id: string; stock: number | null }[];
 }
 
 /**
- * One element of the `PATCH /products/{id}/variants` body: either `stock` (single-location stores; "If only
- * variant.stock is sent, we'll update the first inventory_level") or `inventory_levels` with the location named.
+ * One element of the `PATCH /products/{id}/variants` body. `stock: null` is the platform's infinite stock (it
+ * then reports stock_management false); a number turns tracking on; there is no "untracked but sold out" form,
+ * so out of stock is a tracked 0. Single-location stores send `stock` ("If only variant.stock is sent, we'll
+ * update the first inventory_level"); with a location, its count goes in `inventory_levels` ("unlimited" stays
+ * the variant's own, untracked, state).
  */
-type NuvemVariantPatch = { id: number; stock: number | null } | { id: number; inventory_levels: NuvemInventoryLevel[] };
-
-/**
- * `stock: null` is the platform's infinite stock (it then reports stock_management false); a number
- * turns tracking on. The platform has no "untracked but sold out" form, so out of stock is a tracked 0.
- */
-export function toVariantPatch(id: number, target: TargetStock, locationId?: string): NuvemVariantPatch {
-  // A count for one location goes in inventory_levels; "unlimited" is the variant's own (untracked) state.
-  if (locationId && target.kind !== 'unlimited')
-    return { id, inventory_levels: [{ location_id: locationId, stock: target.kind === 'quantity' ? target.quantity : 0 }] };
-  switch (target.kind) {
-    case 'unlimited':
-      return { id, stock: null };
-    case 'out_of_stock':
-      return { id, stock: 0 };
-    case 'quantity':
-      return { id, stock: target.quantity };
-  }
+export function toVariantPatch(id: number, target: TargetStock, locationId?: string) {
+  if (target.kind === 'unlimited') return { id, stock: null };
+  const stock = target.kind === 'quantity' ? target.quantity : 0;
+  return locationId ? { id, inventory_levels: [{ location_id: locationId, stock }] } : { id, stock };
 }
 
 /**
