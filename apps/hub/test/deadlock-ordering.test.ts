@@ -5,7 +5,6 @@
  * transaction boundary retries 40P01/40001, so no error may reach a client or a worker.
  * (On PGlite, one session, the same load must simply all succeed.)
  */
-import type { EntityManager } from 'typeorm';
 import { StoreLeases } from '../src/sync/store-lease';
 import { recordChunkUnderLease } from '../src/sync/sync-records';
 import { describeHub } from './support/hub-harness';
@@ -73,7 +72,7 @@ describeHub('row lock order under concurrent marking and recording', (hub) => {
       const errors: string[] = [];
       for (let k = 0; k < 8; k++) {
         try {
-          await recordChunkUnderLease(hub().db, held[s]! as { fenceInTransaction(m: EntityManager): Promise<void> }, {
+          await recordChunkUnderLease(hub().db, held[s]!, {
             storeId,
             runId: '00000000-0000-0000-0000-000000000000',
             variants: shuffled(mine, 1000 * s + k).map((v) => ({

@@ -38,15 +38,16 @@ export async function readBacklog(db: EntityManager): Promise<Backlog> {
 }
 
 /**
- * Facility-update-to-store latencies of one finished run, in seconds: for each change it wrote, from the
- * newest facility stock update of its catalog variant in the store's selling region (as the hub received
- * it) to the moment the write was recorded. Changes whose facility stock moved again after the write are
- * skipped (that update is measured by a later run).
+ * Facility-update-to-store latencies of finished runs, in seconds, with each one's run: for each change a
+ * run wrote, from the newest facility stock update of its catalog variant in the store's selling region (as
+ * the hub received it) to the moment the write was recorded. Changes whose facility stock moved again after
+ * the write are skipped (that update is measured by a later run). ONE statement for any number of runs.
  */
-export async function runLatencies(db: EntityManager, runId: string): Promise<number[]> {
-  const rows = await queryRows<{ seconds: string }>(
+export async function runLatencies(db: EntityManager, runIds: readonly string[]): Promise<{ runId: string; seconds: number }[]> {
+  if (runIds.length === 0) return [];
+  const rows = await queryRows<{ run_id: string; seconds: string }>(
     db,
-    `SELECT EXTRACT(EPOCH FROM c.created_at - f.updated_at)::text AS seconds
+    `SELECT c.run_id::text AS run_id, EXTRACT(EPOCH FROM c.created_at - f.updated_at)::text AS seconds
      FROM sync_changes c
      JOIN sync_variants sv ON sv.id = c.sync_variant_id
      JOIN stores s ON s.id = sv.store_id
@@ -56,8 +57,8 @@ export async function runLatencies(db: EntityManager, runId: string): Promise<nu
        JOIN facility_stock fs ON fs.facility_code = rf.facility_code AND fs.variant_id = sv.catalog_variant_id
        WHERE rf.region_code = s.selling_region
      ) f
-     WHERE c.run_id = $1 AND c.outcome = 'written' AND f.updated_at IS NOT NULL AND f.updated_at <= c.created_at`,
-    [runId],
+     WHERE c.run_id = ANY($1::uuid[]) AND c.outcome = 'written' AND f.updated_at IS NOT NULL AND f.updated_at <= c.created_at`,
+    [runIds],
   );
-  return rows.map((r) => Number(r.seconds));
+  return rows.map((r) => ({ runId: r.run_id, seconds: Number(r.seconds) }));
 }

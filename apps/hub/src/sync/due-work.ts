@@ -24,13 +24,12 @@ export interface DueStore {
   reconcileDue: boolean;
 }
 
-export async function findDueStores(
-  manager: EntityManager,
-  q: { defaultReconcileSeconds: number; storeId?: string; limit?: number },
-): Promise<DueStore[]> {
-  const rows = await queryRows<{ store_id: string; platform: string; trigger: SyncTrigger; run_id: string | null; reconcile_due: boolean }>(
-    manager,
-    `SELECT s.id AS store_id, s.platform, q.id AS run_id, due.reconcile AS reconcile_due,
+/**
+ * The due-work query: $1 the default reconciliation interval (seconds), $2 the store (only with `oneStore`),
+ * $3 the row limit.
+ */
+function dueStoresSql(oneStore: boolean): string {
+  return `SELECT s.id AS store_id, s.platform, q.id AS run_id, due.reconcile AS reconcile_due,
             CASE WHEN q.id IS NOT NULL THEN q.trigger
                  WHEN due.reconcile THEN 'schedule'
                  ELSE COALESCE(s.pending_trigger, 'stock_update') END AS trigger
@@ -49,7 +48,7 @@ export async function findDueStores(
      WHERE ${
        // Two statements, not one with an OR on the parameter: the worker's question about its own store must
        // be an index lookup, not a pass over every store (10 000 stores, one question per run).
-       q.storeId === undefined ? `(s.sync_lease_until IS NULL OR s.sync_lease_until < now()) AND $2::uuid IS NULL` : `s.id = $2::uuid`
+       !oneStore ? `(s.sync_lease_until IS NULL OR s.sync_lease_until < now()) AND $2::uuid IS NULL` : `s.id = $2::uuid`
      }
        AND (q.id IS NOT NULL
             OR due.reconcile
@@ -60,7 +59,16 @@ export async function findDueStores(
                  SELECT 1 FROM sync_variants sv
                  WHERE sv.store_id = s.id AND ${SYNCED_IN_STORE} AND ${NEWER_STOCK_IN_STORE_REGION}))
      ORDER BY s.id
-     LIMIT $3`,
+     LIMIT $3`;
+}
+
+export async function findDueStores(
+  manager: EntityManager,
+  q: { defaultReconcileSeconds: number; storeId?: string; limit?: number },
+): Promise<DueStore[]> {
+  const rows = await queryRows<{ store_id: string; platform: string; trigger: SyncTrigger; run_id: string | null; reconcile_due: boolean }>(
+    manager,
+    dueStoresSql(q.storeId !== undefined),
     [q.defaultReconcileSeconds, q.storeId ?? null, q.limit ?? 10_000],
   );
   return rows.map((r) => ({
@@ -70,6 +78,41 @@ export async function findDueStores(
     runId: r.run_id,
     reconcileDue: r.reconcile_due,
   }));
+}
+
+export interface DueRun {
+  id: string;
+  store_id: string;
+  trigger: SyncTrigger;
+  dry_run: boolean;
+  full: boolean;
+}
+
+/**
+ * The worker's next run for its store (under its lease), in ONE statement: the oldest queued run, else a new
+ * queued run for the store's due work (a settings trigger is consumed with it, so a change made while this
+ * run goes is labelled on the next one), else none.
+ */
+export async function nextDueRun(manager: EntityManager, storeId: string, defaultReconcileSeconds: number): Promise<DueRun | undefined> {
+  const columns = `id, store_id, trigger, dry_run, "full"`;
+  const rows = await queryRows<DueRun>(
+    manager,
+    `WITH due AS MATERIALIZED (${dueStoresSql(true)}),
+     consumed AS (
+       UPDATE stores SET pending_trigger = NULL
+       WHERE id = $2 AND pending_trigger = (SELECT trigger FROM due WHERE run_id IS NULL)
+       RETURNING id
+     ), created AS (
+       INSERT INTO sync_runs (store_id, trigger, dry_run, "full", status)
+       SELECT store_id, trigger, false, reconcile_due, 'queued' FROM due WHERE run_id IS NULL
+       RETURNING ${columns}
+     )
+     SELECT ${columns} FROM created
+     UNION ALL
+     SELECT ${columns} FROM sync_runs WHERE id = (SELECT run_id FROM due) AND status = 'queued'`,
+    [defaultReconcileSeconds, storeId, 1],
+  );
+  return rows[0];
 }
 
 /**

@@ -11,8 +11,9 @@
  *   and the worker stops before its next platform call. ONE heartbeat per process renews every lease it
  *   holds in ONE statement (with hundreds of runs in flight, a statement per lease was a seventh of all the
  *   hub's statements, and each renewal queued behind the runs' own statements for a pool connection).
- * - recording a chunk re-checks ownership INSIDE the recording transaction (fenceInTransaction): if the
- *   lease was lost, nothing is recorded and the variants stay pending for the new holder.
+ * - recording a chunk re-checks ownership INSIDE the recording statement (fence(): the statement renews the
+ *   lease and records only if the renewal found this owner; fenceInTransaction where a transaction is
+ *   needed): if the lease was lost, nothing is recorded and the variants stay pending for the new holder.
  * - after kill -9 nobody releases it: it expires after the TTL and the next worker takes over.
  */
 import { Logger } from '@nestjs/common';
@@ -28,15 +29,28 @@ export class LeaseLost extends Error {
   }
 }
 
-export interface StoreLease {
+/** What a statement needs to renew a lease it fences on: the owner token and the TTL. */
+export interface LeaseFence {
+  token: string;
+  ttlSeconds: number;
+}
+
+/** The part of a lease a recording statement fences on. */
+export interface FencingLease {
+  fence(): LeaseFence;
+  /** The fenced statement found another owner: marks the lease lost and throws LeaseLost. */
+  fenceFailed(): never;
+  /** Renews the lease inside `manager`'s transaction, locking the store row until it commits; throws LeaseLost. */
+  fenceInTransaction(manager: EntityManager): Promise<void>;
+}
+
+export interface StoreLease extends FencingLease {
   readonly storeId: string;
   readonly token: string;
   /** True once a renewal failed or found another owner. */
   readonly lost: boolean;
   /** Throws LeaseLost when the lease is known lost. */
   assertHeld(): void;
-  /** Renews the lease inside `manager`'s transaction, locking the store row until it commits; throws LeaseLost. */
-  fenceInTransaction(manager: EntityManager): Promise<void>;
   /** Stops the heartbeat and frees the lease (only if still ours). Idempotent. */
   release(): Promise<void>;
 }
@@ -162,6 +176,14 @@ export class StoreLeases {
       },
       assertHeld() {
         if (lost) throw new LeaseLost(storeId);
+      },
+      fence() {
+        if (lost) throw new LeaseLost(storeId);
+        return { token, ttlSeconds };
+      },
+      fenceFailed(): never {
+        lost = true;
+        throw new LeaseLost(storeId);
       },
       async fenceInTransaction(manager: EntityManager) {
         if (lost || !(await renew(manager))) {

@@ -2,13 +2,14 @@
  * The orchestrator's set-based SQL: a fixed number of statements per chunk whatever its size.
  * - loadChunk: ONE query loads up to `limit` synced variants with their catalog fulfillment and the
  *   latest observations of the region's facilities.
- * - recordChunk: ONE statement records a chunk (sync_variants updates, sync_changes rows, run counts),
- *   run inside the caller's transaction next to the lease fence.
+ * - recordChunk: ONE statement records a chunk (sync_variants updates, sync_changes rows, run counts) and
+ *   renews the store's lease, recording nothing when the lease is no longer this worker's.
  */
 import type { TargetStock } from '@stock-sync/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { queryOne, queryRows, toNumber } from '../database/sql';
-import { retryingTransaction } from '../database/transaction-retry';
+import { retryingTransaction, withTransactionRetry } from '../database/transaction-retry';
+import type { FencingLease, LeaseFence } from './store-lease';
 import { SHOWS_SAME_SQL } from './shows-same-sql';
 import { VERIFY_UNCONFIRMED_AFTER_SECONDS } from './unconfirmed-writes';
 import type { SyncRunCounts } from '../entities';
@@ -150,7 +151,9 @@ export async function recordChunk(
     /** The region's stock_seq the run read before loading: the changes these outcomes account for. */
     seenSeq?: string;
   },
-): Promise<{ variants: number; changes: number }> {
+  /** The store's lease, renewed by the same statement: nothing is recorded unless it is still this owner's. */
+  fence?: LeaseFence,
+): Promise<{ variants: number; changes: number; fenced: boolean }> {
   const variants = r.variants.map((v) => ({
     id: v.id,
     version: v.version,
@@ -172,15 +175,23 @@ export async function recordChunk(
     outcome: c.outcome,
     error: c.error,
   }));
-  const row = await queryOne<{ variants: number | string; changes: number | string }>(
+  const row = await queryOne<{ variants: number | string; changes: number | string; fenced: boolean }>(
     manager,
-    `WITH o AS (
+    `WITH ${
+      fence
+        ? // Renews the lease and locks the store row before any variant row (the order every writer keeps).
+          `fence AS (
+             UPDATE stores SET sync_lease_until = now() + make_interval(secs => $12)
+             WHERE id = $1 AND sync_lease_owner = $11 RETURNING id
+           ),`
+        : `fence AS (SELECT $1::uuid AS id WHERE $11::text IS NULL AND $12::int IS NULL),`
+    } o AS (
        SELECT * FROM jsonb_to_recordset($3::jsonb) AS o(
          id bigint, version integer, result text, state text, settles boolean, desired jsonb, written jsonb,
          error_action text, error jsonb, retry_delay_ms bigint)
      ), locked AS MATERIALIZED (
        SELECT sv.id FROM sync_variants sv
-       WHERE sv.store_id = $1 AND sv.id IN (SELECT id FROM o)
+       WHERE sv.store_id = $1 AND sv.id IN (SELECT id FROM o) AND EXISTS (SELECT 1 FROM fence)
        ${LOCK_IN_ID_ORDER}
      ), updated AS (
        UPDATE sync_variants sv SET
@@ -199,6 +210,7 @@ export async function recordChunk(
        SELECT $2, c.sync_variant_id, c.external_product_id, c.external_variant_id, c."from", c."to", c.outcome, c.error
        FROM jsonb_to_recordset($4::jsonb) AS c(
          sync_variant_id bigint, external_product_id text, external_variant_id text, "from" jsonb, "to" jsonb, outcome text, error jsonb)
+       WHERE EXISTS (SELECT 1 FROM fence)
        RETURNING id
      ), counted AS (
        UPDATE sync_runs SET counts = jsonb_build_object(
@@ -207,10 +219,11 @@ export async function recordChunk(
          'unchanged', COALESCE((counts->>'unchanged')::int, 0) + $7,
          'failed', COALESCE((counts->>'failed')::int, 0) + $8,
          'drift', COALESCE((counts->>'drift')::int, 0) + $9)
-       WHERE id = $2
+       WHERE id = $2 AND EXISTS (SELECT 1 FROM fence)
        RETURNING id
      )
-     SELECT (SELECT count(*) FROM updated) AS variants, (SELECT count(*) FROM inserted) AS changes, (SELECT count(*) FROM counted) AS runs`,
+     SELECT (SELECT count(*) FROM updated) AS variants, (SELECT count(*) FROM inserted) AS changes, (SELECT count(*) FROM counted) AS runs,
+            EXISTS (SELECT 1 FROM fence) AS fenced`,
     [
       r.storeId,
       r.runId,
@@ -222,9 +235,11 @@ export async function recordChunk(
       r.counts.failed,
       r.counts.drift,
       r.seenSeq ?? '0',
+      fence?.token ?? null,
+      fence?.ttlSeconds ?? null,
     ],
   );
-  return { variants: toNumber(row?.variants), changes: toNumber(row?.changes) };
+  return { variants: toNumber(row?.variants), changes: toNumber(row?.changes), fenced: row?.fenced === true };
 }
 
 export interface ChunkToRecord {
@@ -239,21 +254,25 @@ export interface ChunkToRecord {
 }
 
 /**
- * The worker's recording transaction: the lease fence, the store's status and the chunk together. The
- * fence comes first: it locks the store row, and a store row is always locked before its variants
- * (a sync-variants upsert does the same), so the two cannot deadlock; the transaction is retried on
- * 40P01/40001 like every write path.
+ * Records a chunk under the store's lease. Usually ONE statement: the lease renewal (which locks the store
+ * row before any variant row, the order every writer keeps) and the record, which writes nothing unless the
+ * renewal found this owner. With a status change for the store (credentials refused) it is a transaction:
+ * fence, status, record. Either way retried on 40P01/40001 like every write path; a lost lease throws
+ * LeaseLost with nothing recorded.
  */
-export async function recordChunkUnderLease(
-  db: DataSource,
-  lease: { fenceInTransaction(manager: EntityManager): Promise<void> },
-  chunk: ChunkToRecord,
-): Promise<void> {
-  await retryingTransaction(db, async (m) => {
-    await lease.fenceInTransaction(m);
-    if (chunk.needsReconnectReason !== undefined) await markNeedsReconnect(m, chunk.storeId, chunk.needsReconnectReason);
-    await recordChunk(m, chunk);
-  });
+export async function recordChunkUnderLease(db: DataSource, lease: FencingLease, chunk: ChunkToRecord): Promise<void> {
+  if (chunk.needsReconnectReason !== undefined) {
+    const reason = chunk.needsReconnectReason;
+    await retryingTransaction(db, async (m) => {
+      await lease.fenceInTransaction(m);
+      await markNeedsReconnect(m, chunk.storeId, reason);
+      await recordChunk(m, chunk);
+    });
+    return;
+  }
+  const fence = lease.fence();
+  const { fenced } = await withTransactionRetry(() => recordChunk(db.manager, chunk, fence));
+  if (!fenced) lease.fenceFailed();
 }
 
 /** AuthError: the store needs new credentials; no call is made for it until a PATCH sets it active again. */

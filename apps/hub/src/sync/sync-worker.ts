@@ -10,9 +10,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { queryOne } from '../database/sql';
 import { withLogContext } from '../logging/log-context';
-import type { SyncRunCounts, SyncRunStatus, SyncTrigger } from '../entities';
+import type { SyncRunCounts, SyncRunStatus } from '../entities';
 import { ConnectionFactory } from '../plugins/connection-factory.service';
-import { findDueStores } from './due-work';
+import { nextDueRun, type DueRun } from './due-work';
 import { WORKER_LOST_ERROR } from './expired-lease-runs';
 import { transitionRun } from './run-transitions';
 import { SyncRunExecutor } from './sync-run-executor';
@@ -25,14 +25,6 @@ const MAX_RUNS_PER_LEASE = 3;
 
 export type WorkResult =
   { outcome: 'busy' } | { outcome: 'idle' } | { outcome: 'ran'; runs: { runId: string; status: SyncRunStatus; counts: SyncRunCounts }[] };
-
-interface RunRow {
-  id: string;
-  store_id: string;
-  trigger: SyncTrigger;
-  dry_run: boolean;
-  full: boolean;
-}
 
 @Injectable()
 export class SyncWorker {
@@ -79,32 +71,16 @@ export class SyncWorker {
   }
 
   /** The run to execute now: the given or oldest queued run, else a new run for due work, else none. */
-  private async nextRun(storeId: string, preferredRunId?: string): Promise<RunRow | undefined> {
+  private async nextRun(storeId: string, preferredRunId?: string): Promise<DueRun | undefined> {
     const columns = `id, store_id, trigger, dry_run, "full"`;
     if (preferredRunId) {
-      const preferred = await queryOne<RunRow>(
+      const preferred = await queryOne<DueRun>(
         this.db.manager,
         `SELECT ${columns} FROM sync_runs WHERE id::text = $1 AND store_id = $2 AND status = 'queued'`,
         [preferredRunId, storeId],
       );
       if (preferred) return preferred;
     }
-    const [due] = await findDueStores(this.db.manager, { defaultReconcileSeconds: this.config.reconcileIntervalSeconds, storeId });
-    if (!due) return undefined;
-    if (due.runId) {
-      return queryOne<RunRow>(this.db.manager, `SELECT ${columns} FROM sync_runs WHERE id = $1 AND status = 'queued'`, [due.runId]);
-    }
-    // Due work without a run: create it (queued; the executor moves it to running). A settings trigger is
-    // consumed here, so a change made while this run goes is labelled on the next one.
-    return queryOne<RunRow>(
-      this.db.manager,
-      `WITH consumed AS (
-         UPDATE stores SET pending_trigger = NULL WHERE id = $1 AND pending_trigger = $2 RETURNING id
-       )
-       INSERT INTO sync_runs (store_id, trigger, dry_run, "full", status)
-       VALUES ($1, $2, false, $3, 'queued')
-       RETURNING ${columns}`,
-      [storeId, due.trigger, due.reconcileDue],
-    );
+    return nextDueRun(this.db.manager, storeId, this.config.reconcileIntervalSeconds);
   }
 }

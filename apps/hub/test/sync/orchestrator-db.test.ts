@@ -8,7 +8,7 @@ import { catchUpIdleStores, findDueStores } from '../../src/sync/due-work';
 import { transitionRun } from '../../src/sync/run-transitions';
 import { SyncQueue } from '../../src/sync/sync-queue';
 import { LeaseLost, StoreLeases } from '../../src/sync/store-lease';
-import { loadChunk, loadRegionView, recordChunk } from '../../src/sync/sync-records';
+import { loadChunk, loadRegionView, recordChunk, recordChunkUnderLease } from '../../src/sync/sync-records';
 
 describeHub('orchestrator database mechanics', (hub) => {
   let catalogId = 7000;
@@ -35,6 +35,82 @@ describeHub('orchestrator database mechanics', (hub) => {
   }
 
   describe('store lease', () => {
+    it('fences the one-statement record: a worker that lost its lease records nothing, the holder records and renews', async () => {
+      const { storeId } = await storeWithPending();
+      const [v] = await loadChunk(hub().db.manager, {
+        storeId,
+        regionFacilities: (await loadRegionView(hub().db.manager, 'north_america')).facilities,
+        afterId: '0',
+        selection: 'pending',
+        limit: 10,
+      });
+      const runOf = async () =>
+        (
+          await hub().sql<{ id: string }>(
+            `INSERT INTO sync_runs (store_id, trigger, status) VALUES ($1, 'manual', 'running') RETURNING id`,
+            [storeId],
+          )
+        )[0]!.id;
+      const written = { kind: 'unlimited' as const };
+      const chunk = (runId: string) => ({
+        storeId,
+        runId,
+        variants: [
+          {
+            id: v!.id,
+            version: v!.pendingVersion,
+            result: 'written' as const,
+            state: 'in_sync' as const,
+            settles: true,
+            desired: written,
+            written,
+            error: null,
+            retryDelayMs: 0,
+          },
+        ],
+        changes: [
+          {
+            syncVariantId: v!.id,
+            externalProductId: 'p',
+            externalVariantId: v!.externalVariantId,
+            from: null,
+            to: written,
+            outcome: 'written' as const,
+            error: null,
+          },
+        ],
+        counts: { planned: 1, written: 1, unchanged: 0, failed: 0, drift: 0 },
+      });
+      const a = new StoreLeases(hub().db, 'proc-a', 30);
+      const b = new StoreLeases(hub().db, 'proc-b', 30);
+      const leaseA = (await a.acquire(storeId))!;
+      await hub().sql(`UPDATE stores SET sync_lease_until = now() - interval '1 second' WHERE id = $1`, [storeId]);
+      const leaseB = (await b.acquire(storeId))!;
+
+      const runA = await runOf();
+      await expect(recordChunkUnderLease(hub().db, leaseA, chunk(runA))).rejects.toBeInstanceOf(LeaseLost);
+      expect(leaseA.lost).toBe(true);
+      const after = await hub().sql<{ pending: boolean; changes: string; counts: { written?: number } }>(
+        `SELECT sv.pending, (SELECT count(*) FROM sync_changes WHERE run_id = $2)::text AS changes, (SELECT counts FROM sync_runs WHERE id = $2) AS counts
+         FROM sync_variants sv WHERE sv.id = $1`,
+        [v!.id, runA],
+      );
+      expect(after[0]).toMatchObject({ pending: true, changes: '0' });
+      expect(after[0]!.counts?.written ?? 0).toBe(0);
+
+      await hub().sql(`UPDATE stores SET sync_lease_until = now() + interval '2 seconds' WHERE id = $1`, [storeId]);
+      const runB = await runOf();
+      await recordChunkUnderLease(hub().db, leaseB, chunk(runB));
+      const done = await hub().sql<{ pending: boolean; changes: string; renewed: boolean }>(
+        `SELECT sv.pending, (SELECT count(*) FROM sync_changes WHERE run_id = $2)::text AS changes,
+                (SELECT sync_lease_until > now() + interval '20 seconds' FROM stores WHERE id = $3) AS renewed
+         FROM sync_variants sv WHERE sv.id = $1`,
+        [v!.id, runB, storeId],
+      );
+      expect(done[0]).toEqual({ pending: false, changes: '1', renewed: true });
+      await leaseB.release();
+    });
+
     it('is held by one worker at a time, expires, and fences a worker that lost it', async () => {
       const { storeId } = await storeWithPending();
       const a = new StoreLeases(hub().db, 'proc-a', 30);
