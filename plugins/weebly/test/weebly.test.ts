@@ -1,14 +1,10 @@
 /** The plugin against the Weebly simulator over real HTTP: PATCH not PUT, untracked null, one SKU per call. */
-import { AuthError, NotFound, type TargetStock } from '@stock-sync/plugin-sdk';
-import { call, connect, lines, product, refsOf, startWeeblySimulator, type WeeblySim } from './support';
+import { AuthError, NotFound, OUT_OF_STOCK as O, quantity as Q, UNLIMITED as U } from '@stock-sync/plugin-sdk';
+import { call, connect, lines, product, startWeeblySimulator, type WeeblySim } from './support';
 import { weeblyConnection } from '../src/connection';
 import { createWeeblyApi } from '../src/weebly-api';
 import { plugin } from '../src';
-import { connectToSimulator } from '@stock-sync/plugin-testkit';
-
-const U: TargetStock = { kind: 'unlimited' };
-const O: TargetStock = { kind: 'out_of_stock' };
-const Q = (quantity: number): TargetStock => ({ kind: 'quantity', quantity });
+import { connectToSimulator, refsOfProduct as refsOf } from '@stock-sync/plugin-testkit';
 
 let sim: WeeblySim;
 beforeEach(async () => {
@@ -55,7 +51,10 @@ describe('mapping', () => {
     sim.seed([product(12, 1, 1)]);
     expect((await call(sim, 'PATCH', '/products/12/skus/1', { inventory: -1 })).status).toBe(400);
     const r = await call(sim, 'PATCH', '/products/12/skus/1', { inventory: 1, product_type: 'digital' });
-    expect(r).toEqual({ status: 400, body: { error: { code: 400, message: 'The field product_type cannot be changed.' } } });
+    expect({ status: r.status, body: r.body }).toEqual({
+      status: 400,
+      body: { error: { code: 400, message: 'The field product_type cannot be changed.' } },
+    });
   });
 });
 
