@@ -5,7 +5,7 @@
  * AND the simulator.
  */
 import { join } from 'node:path';
-import { createHttpClient, Rejected, type NoticeRequest } from '@stock-sync/plugin-sdk';
+import { createHttpClient, quantity, Rejected, UNLIMITED, type NoticeRequest } from '@stock-sync/plugin-sdk';
 import {
   evidence,
   expectSameShape,
@@ -16,11 +16,12 @@ import {
   startNoticeReceiver,
   type NoticeReceiver,
   type ReceivedNotice,
+  seedProduct,
 } from '@stock-sync/plugin-testkit';
 import { plugin, squareNoticeRefs, squareSignature, squareStoreOf } from '../src';
 import { SIM_APP_NOTICE_KEY, SIM_LOCATION_ID, SIM_OAUTH_APP, simulator } from '../src/simulator';
 import { loadSquareSpec } from '../src/simulator/spec-validators';
-import { call, calls, product, Q, startSquareSimulator, U, type SquareSim } from './support/store';
+import { call, calls, startSquareSimulator, type SquareSim } from './support/store';
 
 const DIR = join(__dirname, 'evidence');
 const FIXTURE_KEY = 'fixture-secret-not-a-real-one';
@@ -146,7 +147,7 @@ describe('the simulator', () => {
 
   beforeEach(async () => {
     sim = await startSquareSimulator();
-    sim.seed([product('ITEM1', 101, 2, Q(5))]);
+    sim.seed([seedProduct('ITEM1', 101, 2, quantity(5))]);
     receiver = await startNoticeReceiver({ path: '/hooks/square/store-1' });
     received = receiver.deliveries;
     url = receiver.url;
@@ -223,7 +224,7 @@ describe('the simulator', () => {
 
   it('a Dashboard count edit notifies inventory.count.updated, shaped and signed as documented, that the plugin verifies and reads', async () => {
     const { secret } = (await notices.subscribe!(ctx(), { deliveryUrl: url, secret: '' })) as { secret: string };
-    sim.manualEdit({ externalProductId: 'ITEM1', externalVariantId: '102' }, Q(17));
+    sim.manualEdit({ externalProductId: 'ITEM1', externalVariantId: '102' }, quantity(17));
     await sim.state.outbox.settle();
     expect(received).toHaveLength(1);
     const [d] = received;
@@ -266,12 +267,12 @@ describe('the simulator', () => {
     ).toBe(true);
     expect(notices.refs(JSON.parse(received[0]!.text), {})).toEqual([{ externalVariantId: '101' }]);
     await write('9'); // the same key and body: replayed, nothing changes
-    sim.manualEdit({ externalProductId: 'ITEM1', externalVariantId: '101' }, U);
+    sim.manualEdit({ externalProductId: 'ITEM1', externalVariantId: '101' }, UNLIMITED);
     await sim.state.outbox.settle();
     expect(received).toHaveLength(1);
     const [sub] = [...sim.state.webhookSubscriptions.values()];
     await call(sim, 'PUT', `/v2/webhooks/subscriptions/${sub!.id}`, { subscription: { enabled: false } });
-    sim.manualEdit({ externalProductId: 'ITEM1', externalVariantId: '101' }, Q(4));
+    sim.manualEdit({ externalProductId: 'ITEM1', externalVariantId: '101' }, quantity(4));
     await sim.state.outbox.settle();
     expect(received).toHaveLength(1);
   });
@@ -308,7 +309,7 @@ describe('the simulator', () => {
     try {
       const { merchant_id } = await authorise();
       sim.setAppNoticeUrl(app.url);
-      sim.manualEdit({ externalProductId: 'ITEM1', externalVariantId: '102' }, Q(17));
+      sim.manualEdit({ externalProductId: 'ITEM1', externalVariantId: '102' }, quantity(17));
       await sim.state.outbox.settle();
       expect(app.deliveries).toHaveLength(1);
       expect(received).toHaveLength(0); // no store subscription was made
@@ -336,7 +337,7 @@ describe('the simulator', () => {
     const app = await startNoticeReceiver({ path: '/hooks/square' });
     try {
       const edit = async (n: number) => {
-        sim.manualEdit({ externalProductId: 'ITEM1', externalVariantId: '101' }, Q(n));
+        sim.manualEdit({ externalProductId: 'ITEM1', externalVariantId: '101' }, quantity(n));
         await sim.state.outbox.settle();
       };
       sim.setAppNoticeUrl(app.url);

@@ -4,26 +4,51 @@
  * the refresh, and a refused refresh. The requests the plugin sends are checked against SPEC's request schema.
  */
 import { join } from 'node:path';
-import { ACCESS_TOKEN_EXPIRES_AT, AuthError, Transient, authorizeUrl, type ConnectContext } from '@stock-sync/plugin-sdk';
+import {
+  ACCESS_TOKEN_EXPIRES_AT,
+  AuthError,
+  Transient,
+  authorizeUrl,
+  createHttpClient,
+  type ConnectContext,
+  type OAuthApp,
+  type OAuthExchangeContext,
+} from '@stock-sync/plugin-sdk';
 import {
   evidence,
+  inboundRequest,
   openApiBodyValidator,
   recordingLogger,
   startReplay,
   type Evidence,
+  type RecordingLogger,
   type EvidenceResponse,
   type Replay,
 } from '@stock-sync/plugin-testkit';
 import { plugin } from '../src';
 import { REFRESH_AHEAD_SECONDS, SQUARE_OAUTH_SCOPES } from '../src/oauth';
 import { loadSquareSpec } from '../src/simulator/spec-validators';
-import { exchangeContext, hostHttp, REDIRECT_URI, testApp } from './support/oauth';
 
 const DIR = join(__dirname, 'evidence');
 const doc = (name: string): Evidence => evidence(DIR, name);
 const spec = loadSquareSpec();
 const validRequest = openApiBodyValidator(spec, 'POST', '/oauth2/token');
 const oauth = plugin.oauth!;
+/** The hub's redirect URI for Square (the replay does not call it). */
+const REDIRECT_URI = 'https://hub.example.test/oauth/callback/square';
+/** A test app: fake, obviously not Square's. */
+const testApp = (baseUrl: string): OAuthApp => ({
+  clientId: 'sq0idp-test_client_id_0001',
+  clientSecret: 'sq0csp-test_client_secret_0001',
+  baseUrl,
+});
+const hostHttp = (log: RecordingLogger, secrets: string[] = []) =>
+  createHttpClient({ rateLimit: plugin.manifest.rateLimit, secrets, log, maxAttempts: 1 });
+/** The exchange context as the hub builds it, with Square's redirect back as the callback. */
+function exchangeContext(app: OAuthApp, query: Record<string, string>, inputs: Record<string, string> = {}): OAuthExchangeContext {
+  const log = recordingLogger();
+  return { app, inputs, redirectUri: REDIRECT_URI, callback: inboundRequest({ query }), http: hostHttp(log, [app.clientSecret]), log };
+}
 
 let replay: Replay | undefined;
 afterEach(async () => {

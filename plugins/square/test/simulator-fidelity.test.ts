@@ -1,11 +1,13 @@
 /** The Square simulator answers as Square does: auth, spec validation, idempotency, limits, throttling. */
+import { quantity } from '@stock-sync/plugin-sdk';
+import { seedProduct } from '@stock-sync/plugin-testkit';
 import { SIM_LOCATION_ID } from '../src/simulator';
-import { call, product, Q, startSquareSimulator, type SquareSim } from './support/store';
+import { call, startSquareSimulator, type SquareSim } from './support/store';
 
 let sim: SquareSim;
 beforeEach(async () => {
   sim = await startSquareSimulator();
-  sim.seed([product('ITEM1', 101, 2, Q(5))]);
+  sim.seed([seedProduct('ITEM1', 101, 2, quantity(5))]);
 });
 afterEach(async () => {
   await sim.close();
@@ -38,7 +40,7 @@ it('validates BatchChangeInventory against the spec: quantity must be a string, 
   });
   const keyless = await call(sim, 'POST', '/v2/inventory/changes/batch-create', { changes: [count('101', '3')] });
   expect(keyless.body.errors[0].code).toBe('MISSING_REQUIRED_PARAMETER');
-  expect(sim.stock({ externalProductId: 'ITEM1', externalVariantId: '101' })).toEqual(Q(5));
+  expect(sim.stock({ externalProductId: 'ITEM1', externalVariantId: '101' })).toEqual(quantity(5));
 });
 
 it('refuses more than 100 changes, a count older than 24 hours and an unknown variation, applying nothing', async () => {
@@ -57,29 +59,29 @@ it('refuses more than 100 changes, a count older than 24 hours and an unknown va
     changes: [count('101', '1'), count('NOPE', '1')],
   });
   expect(unknown.status).toBe(400);
-  expect(sim.stock({ externalProductId: 'ITEM1', externalVariantId: '101' })).toEqual(Q(5));
+  expect(sim.stock({ externalProductId: 'ITEM1', externalVariantId: '101' })).toEqual(quantity(5));
 });
 
 it('replays an idempotency key with the first answer, and refuses it with another body', async () => {
   const body = { idempotency_key: 'same', changes: [count('101', '7')] };
   const first = await call(sim, 'POST', '/v2/inventory/changes/batch-create', body);
   expect(first.status).toBe(200);
-  sim.manualEdit({ externalProductId: 'ITEM1', externalVariantId: '101' }, Q(2));
+  sim.manualEdit({ externalProductId: 'ITEM1', externalVariantId: '101' }, quantity(2));
   const again = await call(sim, 'POST', '/v2/inventory/changes/batch-create', body);
   expect(again.body).toEqual(first.body);
-  expect(sim.stock({ externalProductId: 'ITEM1', externalVariantId: '101' })).toEqual(Q(2)); // not applied twice
+  expect(sim.stock({ externalProductId: 'ITEM1', externalVariantId: '101' })).toEqual(quantity(2)); // not applied twice
   const reused = await call(sim, 'POST', '/v2/inventory/changes/batch-create', { idempotency_key: 'same', changes: [count('101', '8')] });
   expect(reused.body.errors[0].code).toBe('IDEMPOTENCY_KEY_REUSED');
 });
 
 it('refuses an upsert with a stale version (VERSION_MISMATCH) and keeps the batch all or nothing', async () => {
   const objs = (await call(sim, 'POST', '/v2/catalog/batch-retrieve', { object_ids: ['101', '102'] })).body.objects;
-  sim.manualEdit({ externalProductId: 'ITEM1', externalVariantId: '102' }, Q(1)); // bumps 102's version
+  sim.manualEdit({ externalProductId: 'ITEM1', externalVariantId: '102' }, quantity(1)); // bumps 102's version
   for (const o of objs) o.item_variation_data.track_inventory = false;
   const res = await call(sim, 'POST', '/v2/catalog/batch-upsert', { idempotency_key: 'u1', batches: [{ objects: objs }] });
   expect(res.status).toBe(400);
   expect(res.body.errors[0]).toMatchObject({ code: 'VERSION_MISMATCH' });
-  expect(sim.stock({ externalProductId: 'ITEM1', externalVariantId: '101' })).toEqual(Q(5));
+  expect(sim.stock({ externalProductId: 'ITEM1', externalVariantId: '101' })).toEqual(quantity(5));
 });
 
 it('reports IN_STOCK counts with a cursor, and answers a throttle with 429 RATE_LIMITED and no Retry-After', async () => {

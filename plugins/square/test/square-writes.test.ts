@@ -1,7 +1,8 @@
 /** The plugin's writes against the Square simulator over real HTTP: tracking, counts, sold_out, fewest calls. */
-import { AuthError, NotFound, Rejected, type StockWrite } from '@stock-sync/plugin-sdk';
+import { AuthError, NotFound, OUT_OF_STOCK, quantity, Rejected, UNLIMITED, type StockWrite } from '@stock-sync/plugin-sdk';
+import { refsOfProduct, seedProduct } from '@stock-sync/plugin-testkit';
 import { SIM_LOCATION_ID, SIM_OTHER_LOCATION_ID } from '../src/simulator';
-import { call, calls, connect, O, product, Q, refsOf, startSquareSimulator, U, type SquareSim } from './support/store';
+import { call, calls, connect, startSquareSimulator, type SquareSim } from './support/store';
 
 let sim: SquareSim;
 beforeEach(async () => {
@@ -20,10 +21,10 @@ const variation = (id: string) => sim.state.variations.get(id)!;
 
 describe('what lands in the seller\u2019s catalog and inventory', () => {
   it('sells out an untracked variation by tracking it at the location and counting 0; Square derives sold_out', async () => {
-    const p = product('ITEM1', 101, 1);
+    const p = seedProduct('ITEM1', 101, 1);
     sim.seed([p]);
-    const [a] = refsOf(p);
-    const out = await connect(sim).writeStock(writes([a], O));
+    const [a] = refsOfProduct(p);
+    const out = await connect(sim).writeStock(writes([a], OUT_OF_STOCK));
     expect(out[0].status).toBe('written');
     expect(calls(sim)).toEqual([
       'POST /v2/catalog/batch-retrieve',
@@ -39,114 +40,117 @@ describe('what lands in the seller\u2019s catalog and inventory', () => {
     expect(read.body.objects[0].item_variation_data.location_overrides).toEqual([
       { location_id: SIM_LOCATION_ID, track_inventory: true, sold_out: true },
     ]);
-    expect(await connect(sim).readStock([a])).toEqual([{ ...a, status: 'found', stock: O }]);
+    expect(await connect(sim).readStock([a])).toEqual([{ ...a, status: 'found', stock: OUT_OF_STOCK }]);
   });
 
   it('makes a tracked variation unlimited with one catalog upsert (no count), which clears sold_out', async () => {
-    const p = product('ITEM1', 101, 2, Q(0));
+    const p = seedProduct('ITEM1', 101, 2, quantity(0));
     sim.seed([p]);
-    const out = await connect(sim).writeStock(writes(refsOf(p), U));
+    const out = await connect(sim).writeStock(writes(refsOfProduct(p), UNLIMITED));
     expect(out.map((o) => o.status)).toEqual(['written', 'written']);
     expect(calls(sim)).toEqual(['POST /v2/catalog/batch-retrieve', 'POST /v2/catalog/batch-upsert']);
-    expect(sim.stock(refsOf(p)[0])).toEqual(U);
+    expect(sim.stock(refsOfProduct(p)[0])).toEqual(UNLIMITED);
   });
 
   it('sets counts of tracked variations with one PHYSICAL_COUNT batch (decimal strings, ignore_unchanged_counts)', async () => {
-    const p = product('ITEM1', 101, 2, Q(3));
+    const p = seedProduct('ITEM1', 101, 2, quantity(3));
     sim.seed([p]);
-    const [a, b] = refsOf(p);
+    const [a, b] = refsOfProduct(p);
     const out = await connect(sim).writeStock([
-      { ...a, target: Q(12) },
-      { ...b, target: O },
+      { ...a, target: quantity(12) },
+      { ...b, target: OUT_OF_STOCK },
     ]);
     expect(out.map((o) => o.status)).toEqual(['written', 'written']);
     expect(calls(sim)).toEqual(['POST /v2/catalog/batch-retrieve', 'POST /v2/inventory/changes/batch-create']);
-    expect(sim.stock(a)).toEqual(Q(12));
-    expect(sim.stock(b)).toEqual(O);
+    expect(sim.stock(a)).toEqual(quantity(12));
+    expect(sim.stock(b)).toEqual(OUT_OF_STOCK);
     expect(await connect(sim).readStock([a, b])).toEqual([
-      { ...a, status: 'found', stock: Q(12) },
-      { ...b, status: 'found', stock: O },
+      { ...a, status: 'found', stock: quantity(12) },
+      { ...b, status: 'found', stock: OUT_OF_STOCK },
     ]);
   });
 
   it('keeps the rest of the variation as the seller set it (upsert replaces the object)', async () => {
-    const p = product('ITEM1', 101, 1);
+    const p = seedProduct('ITEM1', 101, 1);
     sim.seed([p]);
     Object.assign(variation('101'), { name: 'Large / Blue', sku: 'TEE-L-BLU', priceCents: 2599, extra: { user_data: 'kept' } });
-    expect((await connect(sim).writeStock(writes(refsOf(p), Q(4))))[0].status).toBe('written');
+    expect((await connect(sim).writeStock(writes(refsOfProduct(p), quantity(4))))[0].status).toBe('written');
     expect(variation('101')).toMatchObject({ name: 'Large / Blue', sku: 'TEE-L-BLU', priceCents: 2599, extra: { user_data: 'kept' } });
   });
 });
 
 describe('the read-only sold_out flag', () => {
   it('refuses unlimited for a variation the seller marked sold out by hand, and reads it as sold out', async () => {
-    const p = product('ITEM1', 101, 1);
+    const p = seedProduct('ITEM1', 101, 1);
     sim.seed([p]);
     variation('101').overrides.set(SIM_LOCATION_ID, { manualSoldOut: true, soldOutValidUntil: '2030-01-01T00:00:00Z', extra: {} });
-    const [a] = refsOf(p);
-    const [outcome] = await connect(sim).writeStock(writes([a], U));
+    const [a] = refsOfProduct(p);
+    const [outcome] = await connect(sim).writeStock(writes([a], UNLIMITED));
     expect(outcome.status).toBe('failed');
     if (outcome.status === 'failed') {
       expect(outcome.error).toBeInstanceOf(Rejected);
       expect(outcome.error.message).toMatch(/marked sold out by hand until 2030-01-01/);
     }
     expect(calls(sim)).toEqual(['POST /v2/catalog/batch-retrieve']);
-    expect(await connect(sim).readStock([a])).toEqual([{ ...a, status: 'found', stock: O }]);
+    expect(await connect(sim).readStock([a])).toEqual([{ ...a, status: 'found', stock: OUT_OF_STOCK }]);
   });
 
   it('ignores sold_out written by an app (Square: "Attempts by an application to set this attribute are ignored")', async () => {
-    const p = product('ITEM1', 101, 1);
+    const p = seedProduct('ITEM1', 101, 1);
     sim.seed([p]);
     const obj = (await call(sim, 'POST', '/v2/catalog/batch-retrieve', { object_ids: ['101'] })).body.objects[0];
     obj.item_variation_data.location_overrides = [{ location_id: SIM_LOCATION_ID, sold_out: true }];
     const res = await call(sim, 'POST', '/v2/catalog/batch-upsert', { idempotency_key: 'k-1', batches: [{ objects: [obj] }] });
     expect(res.status).toBe(200);
-    expect(sim.stock(refsOf(p)[0])).toEqual(U);
+    expect(sim.stock(refsOfProduct(p)[0])).toEqual(UNLIMITED);
   });
 });
 
 describe('fewest calls', () => {
   it('sends no write when tracking is right and every count is believed in place', async () => {
-    const t = product('ITEM1', 101, 2, Q(5));
-    const u = product('ITEM2', 201, 2);
+    const t = seedProduct('ITEM1', 101, 2, quantity(5));
+    const u = seedProduct('ITEM2', 201, 2);
     sim.seed([t, u]);
-    const out = await connect(sim).writeStock([...writes(refsOf(t), Q(5), Q(5)), ...writes(refsOf(u), U)]);
+    const out = await connect(sim).writeStock([
+      ...writes(refsOfProduct(t), quantity(5), quantity(5)),
+      ...writes(refsOfProduct(u), UNLIMITED),
+    ]);
     expect(out.every((o) => o.status === 'written')).toBe(true);
     expect(calls(sim)).toEqual(['POST /v2/catalog/batch-retrieve']);
   });
 
   it('lets counts believed in place ride along (re-asserting drift) when another count needs the call', async () => {
-    const p = product('ITEM1', 101, 2, Q(5));
+    const p = seedProduct('ITEM1', 101, 2, quantity(5));
     sim.seed([p]);
-    const [a, b] = refsOf(p);
-    sim.manualEdit(b, Q(9)); // the hub does not know yet
+    const [a, b] = refsOfProduct(p);
+    sim.manualEdit(b, quantity(9)); // the hub does not know yet
     const out = await connect(sim).writeStock([
-      { ...a, target: Q(6), previous: Q(5) },
-      { ...b, target: Q(5), previous: Q(5) },
+      { ...a, target: quantity(6), previous: quantity(5) },
+      { ...b, target: quantity(5), previous: quantity(5) },
     ]);
     expect(out.every((o) => o.status === 'written')).toBe(true);
-    expect(sim.stock(b)).toEqual(Q(5));
+    expect(sim.stock(b)).toEqual(quantity(5));
     expect(calls(sim).filter((c) => c.includes('inventory'))).toHaveLength(1);
   });
 });
 
 describe('failures', () => {
   it('fails a deleted variation or one of another item NotFound before any write, and a malformed id Rejected', async () => {
-    const p = product('ITEM1', 101, 2, Q(5));
-    sim.seed([p, product('ITEM2', 201, 1)]);
-    const [a, gone] = refsOf(p);
+    const p = seedProduct('ITEM1', 101, 2, quantity(5));
+    sim.seed([p, seedProduct('ITEM2', 201, 1)]);
+    const [a, gone] = refsOfProduct(p);
     sim.faults.deleteVariant(gone);
     const out = await connect(sim).writeStock([
-      { ...a, target: Q(1) },
-      { ...gone, target: Q(1) },
-      { externalProductId: 'ITEM1', externalVariantId: '201', target: O },
-      { externalProductId: 'ITEM1', externalVariantId: 'bad id/x', target: O },
+      { ...a, target: quantity(1) },
+      { ...gone, target: quantity(1) },
+      { externalProductId: 'ITEM1', externalVariantId: '201', target: OUT_OF_STOCK },
+      { externalProductId: 'ITEM1', externalVariantId: 'bad id/x', target: OUT_OF_STOCK },
     ]);
     expect(out[0].status).toBe('written');
     expect(out[1].status === 'failed' && out[1].error).toBeInstanceOf(NotFound);
     expect(out[2].status === 'failed' && out[2].error).toBeInstanceOf(NotFound);
     expect(out[3].status === 'failed' && out[3].error).toBeInstanceOf(Rejected);
-    expect(sim.stock({ externalProductId: 'ITEM2', externalVariantId: '201' })).toEqual(U);
+    expect(sim.stock({ externalProductId: 'ITEM2', externalVariantId: '201' })).toEqual(UNLIMITED);
   });
 
   it('verify fails AuthError for a location the seller does not have', async () => {

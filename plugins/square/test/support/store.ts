@@ -1,49 +1,17 @@
-/** Test plumbing: a running Square simulator and the real plugin connected to it over HTTP. */
-import { type StoreConnection } from '@stock-sync/plugin-sdk';
-import {
-  seedProduct,
-  refsOfProduct,
-  fetchParsed,
-  connectToSimulator,
-  startSimulator,
-  type RunningSimulator,
-} from '@stock-sync/plugin-testkit';
+/** Test plumbing: the Square simulator, the plugin connected to it the hub's way, raw calls to it. */
+import { connectToSimulator, fetchParsed, startSimulator, type RunningSimulator } from '@stock-sync/plugin-testkit';
 import { plugin } from '../../src';
 import { simulator, type SquareSimState } from '../../src/simulator';
 
 export type SquareSim = RunningSimulator<SquareSimState>;
+export const startSquareSimulator = (): Promise<SquareSim> => startSimulator(simulator);
 
-export const U = { kind: 'unlimited' } as const;
-export const O = { kind: 'out_of_stock' } as const;
-export const Q = (quantity: number) => ({ kind: 'quantity', quantity }) as const;
+/** A roomier budget than the manifest's: tests of the platform, not of its budget. */
+export const connect = (sim: SquareSim, credentials: Record<string, string> = {}) =>
+  connectToSimulator({ plugin, simulator: sim, credentials, rateLimit: { requestsPerSecond: 100, burst: 100 } }).connection;
 
-export function startSquareSimulator(): Promise<SquareSim> {
-  return startSimulator(simulator);
-}
-
-/** The hub's way (the testkit's connectToSimulator), with a roomier budget than the manifest's: tests of the platform, not of its budget. */
-export function connect(sim: SquareSim, overrides: Record<string, string> = {}): StoreConnection {
-  return connectToSimulator({
-    plugin,
-    simulator: sim,
-    credentials: overrides,
-    rateLimit: { ...plugin.manifest.rateLimit, requestsPerSecond: 100, burst: 100 },
-  }).connection;
-}
-
-/** `count` variations numbered from `firstVariant` under one item (Square ids are strings). */
-export const product = seedProduct;
-
-export const refsOf = refsOfProduct;
-
-/** A raw call to the simulated seller, as any HTTP client would make it. */
-export async function call(
-  sim: SquareSim,
-  method: string,
-  path: string,
-  body?: unknown,
-  token: string | null = sim.credentials.accessToken,
-): Promise<{ status: number; headers: Headers; body: any }> {
+/** A raw call to the simulated seller (Square-Version pinned), as any HTTP client would make it; token null: none. */
+export function call(sim: SquareSim, method: string, path: string, body?: unknown, token: string | null = sim.credentials.accessToken) {
   const headers: Record<string, string> = { accept: 'application/json', 'square-version': '2025-08-20' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (token !== null) headers.authorization = `Bearer ${token}`;
@@ -51,6 +19,4 @@ export async function call(
 }
 
 /** The platform calls made, as `METHOD path`. */
-export function calls(sim: SquareSim): string[] {
-  return sim.requests.map((r) => `${r.method} ${r.path}`);
-}
+export const calls = (sim: SquareSim) => sim.requests.map((r) => `${r.method} ${r.path}`);
