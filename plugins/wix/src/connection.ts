@@ -56,57 +56,23 @@ function configuredVersion(raw: string | undefined): CatalogVersion | undefined 
   throw new Rejected(`catalogVersion must be V1 or V3, got '${raw}'`);
 }
 
-export class WixConnection implements StoreConnection {
-  readonly writeStock: StoreConnection['writeStock'];
-  readonly readStock: StoreConnection['readStock'];
-  private version?: Promise<CatalogVersion>;
-
-  constructor(
-    private readonly api: HttpClient,
-    private readonly log: PluginLogger,
-    private readonly credentials: Readonly<Record<string, string>>,
-  ) {
-    const site: Site = { api, log, locationId: credentials.locationId || undefined };
-    ({ writeStock: this.writeStock, readStock: this.readStock } = batched({
-      platform: 'Wix',
-      id: 'wix',
-      log,
-      ids: (ref) => (usableId(ref.externalProductId) && usableId(ref.externalVariantId) ? {} : undefined),
-      invalid: { write: 'Not a Wix product/variant id', read: 'Not a Wix product/variant id' },
-      verify: () => this.verify(),
-      // No groupBy, no maxBatch: the whole run is one unit. Every change already in place (the hub's
-      // belief): no read, no write (the default 'group' rule over that one unit).
-      write: {
-        run: (items) => this.run<StockWrite, PluginError | undefined>(items, (v, rest, answer) => PATHS[v].write(site, rest, answer)),
-      },
-      read: {
-        run: (items) => this.run<VariantRef, TargetStock | PluginError>(items, (v, rest, answer) => PATHS[v].read(site, rest, answer)),
-      },
-    }));
-  }
-
-  private catalogVersion(): Promise<CatalogVersion> {
-    if (!this.version) {
-      let configured: CatalogVersion | undefined;
-      try {
-        configured = configuredVersion(this.credentials.catalogVersion);
-      } catch (e) {
-        return Promise.reject(e);
-      }
-      this.version = configured ? Promise.resolve(configured) : probeCatalogVersion(this.api);
+export function wixConnection(api: HttpClient, log: PluginLogger, credentials: Readonly<Record<string, string>>): StoreConnection {
+  const site: Site = { api, log, locationId: credentials.locationId || undefined };
+  let version: Promise<CatalogVersion> | undefined;
+  const catalogVersion = () => {
+    if (!version) {
+      version = (async () => configuredVersion(credentials.catalogVersion) ?? probeCatalogVersion(api))();
       // A failed probe (revoked token, outage) must not stick to this connection.
-      this.version.catch(() => (this.version = undefined));
+      version.catch(() => (version = undefined));
     }
-    return this.version;
-  }
+    return version;
+  };
 
   /** After a failed V1 call: true when the site has moved to Catalog V3 (and the connection now uses it). */
-  private async movedToV3(error: PluginError): Promise<boolean> {
-    if (stopsTheWork(error)) return false;
-    const actual = await probeCatalogVersion(this.api).catch(() => undefined);
-    if (actual !== 'V3') return false;
-    this.log.warn('wix: the site moved to Catalog V3; using the V3 Inventory Items API from now on', { failedWith: error.code });
-    this.version = Promise.resolve('V3');
+  async function movedToV3(error: PluginError): Promise<boolean> {
+    if (stopsTheWork(error) || (await probeCatalogVersion(api).catch(() => undefined)) !== 'V3') return false;
+    log.warn('wix: the site moved to Catalog V3; using the V3 Inventory Items API from now on', { failedWith: error.code });
+    version = Promise.resolve('V3');
     return true;
   }
 
@@ -115,20 +81,20 @@ export class WixConnection implements StoreConnection {
    * V3 way. A failure ends the run with what the platform already answered (a PATCH already applied stays
    * written): the SDK's StopTheWork fails only the rest with it.
    */
-  private async run<T extends VariantRef, V extends PluginError | TargetStock | undefined>(
+  async function run<T extends VariantRef, V extends PluginError | TargetStock | undefined>(
     items: readonly Planned<T>[],
-    path: (version: CatalogVersion, items: readonly Planned<T>[], answer: Answer<T, V>) => Promise<void>,
+    path: (catalog: CatalogPath, items: readonly Planned<T>[], answer: Answer<T, V>) => Promise<void>,
   ): Promise<(V | PluginError)[]> {
     const answers = new Map<Planned<T>, V>();
     const answer: Answer<T, V> = (it, verdict) => void answers.set(it, verdict);
     try {
-      const version = await this.catalogVersion();
+      const v = await catalogVersion();
       try {
-        await path(version, items, answer);
+        await path(PATHS[v], items, answer);
       } catch (e) {
-        if (version !== 'V1' || !(await this.movedToV3(toPluginError(e, 'Wix')))) throw e;
+        if (v !== 'V1' || !(await movedToV3(toPluginError(e, 'Wix')))) throw e;
         await path(
-          'V3',
+          v3,
           items.filter((it) => !answers.has(it)),
           answer,
         );
@@ -142,12 +108,23 @@ export class WixConnection implements StoreConnection {
     );
   }
 
-  /** Always probes (one call): proves the token and site, and that a configured version is right. */
-  async verify(): Promise<void> {
-    const actual = await probeCatalogVersion(this.api);
-    const configured = configuredVersion(this.credentials.catalogVersion);
-    if (configured && configured !== actual) {
-      throw new Rejected(`catalogVersion is set to ${configured}, but this Wix site uses Catalog ${actual}`, { configured, actual });
-    }
-  }
+  return batched({
+    platform: 'Wix',
+    id: 'wix',
+    log,
+    ids: (ref) => (usableId(ref.externalProductId) && usableId(ref.externalVariantId) ? {} : undefined),
+    invalid: { write: 'Not a Wix product/variant id', read: 'Not a Wix product/variant id' },
+    // Always probes (one call): proves the token and site, and that a configured version is right.
+    async verify() {
+      const actual = await probeCatalogVersion(api);
+      const configured = configuredVersion(credentials.catalogVersion);
+      if (configured && configured !== actual) {
+        throw new Rejected(`catalogVersion is set to ${configured}, but this Wix site uses Catalog ${actual}`, { configured, actual });
+      }
+    },
+    // No groupBy, no maxBatch: the whole run is one unit. Every change already in place (the hub's
+    // belief): no read, no write (the default 'group' rule over that one unit).
+    write: { run: (items) => run<StockWrite, PluginError | undefined>(items, (c, rest, answer) => c.write(site, rest, answer)) },
+    read: { run: (items) => run<VariantRef, TargetStock | PluginError>(items, (c, rest, answer) => c.read(site, rest, answer)) },
+  });
 }

@@ -4,7 +4,7 @@
  * (No testkit import here: this module runs in production.)
  */
 import type { IntegrationPlugin } from '@stock-sync/plugin-sdk';
-import { WixConnection } from './connection';
+import { wixConnection } from './connection';
 import { credentialFields, manifest } from './manifest';
 import { createWixNotices } from './notices';
 import { createWixOAuth, refreshWixCredentials } from './oauth';
@@ -21,7 +21,7 @@ export function createWixPlugin(options: WixPluginOptions = {}): IntegrationPlug
     manifest,
     credentialFields,
     connect(ctx) {
-      return new WixConnection(createWixApi(ctx), ctx.log, ctx.credentials);
+      return wixConnection(createWixApi(ctx), ctx.log, ctx.credentials);
     },
     refreshCredentials: (ctx) => refreshWixCredentials(ctx, now),
     oauth: createWixOAuth(now),

@@ -1,34 +1,21 @@
 /**
- * Wix webhooks as the hub's platform notices (plugin API 1.4, issue 13). Wix has no API to subscribe: an app's
- * webhooks are created in its app dashboard, one callback URL per event, for every site that installs the app
- * (https://dev.wix.com/docs/build-apps/develop-your-app/frameworks/self-hosting/webhooks/handle-events-with-webhooks-for-self-hosting-without-the-java-script-sdk:
- * "Go to the Webhooks page in your app's dashboard … + Create Webhook … Choose a webhook event"): the operator sets
- * the hub's `POST /hooks/wix` there for the events in `topics`. So no subscribe; `storeOf` names the site.
- * Every delivery's body is a JWT signed RS256 with Wix's key for the app (webhook-jwt.ts), verified with the
- * app's PUBLIC key (`req.app.publicKey`, the same key App Instance Removed is verified with): `signedWith: 'app'`;
- * the client secret plays no part. The envelope's instanceId is the app instance — what the install flow records
- * as the store's externalStoreId (oauth.ts). The body is not JSON: `parse` turns a verified body into what `refs`
- * and `storeOf` read (the JWT's decoded payload); they also take the JWT text itself.
+ * Wix webhooks as the hub's platform notices (plugin API 1.4, issue 13; README "Platform notices"). No API to
+ * subscribe: the operator creates the app's webhooks for `topics` in its app dashboard
+ * (https://dev.wix.com/docs/build-apps/develop-your-app/frameworks/self-hosting/webhooks/handle-events-with-webhooks-for-self-hosting-without-the-java-script-sdk),
+ * delivered for every site that installs the app; `storeOf` names the site by the envelope's instanceId (the
+ * install flow's externalStoreId). The body is a JWT (webhook-jwt.ts) verified with the app's PUBLIC key
+ * (`signedWith: 'app'`); not JSON, so `parse` gives `refs` / `storeOf` its decoded payload (they take the JWT too).
  *
- * The inventory events taken, one per catalog (a site runs one; "A catalog change does not generate both V1 and V3
- * events" — https://dev.wix.com/docs/velo/apis/wix-stores-v3/events/catalog-v1-to-v3-velo-events-migration-guide),
- * and the variants each names, as the plugin's VariantRef ids (productId / variantId on both catalogs):
- *  - Catalog V1, Inventory Variants Changed
- *    (https://dev.wix.com/docs/rest/business-solutions/stores/inventory/inventory-variants-changed): eventType
- *    `com.wix.ecommerce.inventory.api.v1.InventoryVariantsChanged`, data {inventoryItemId, productId, variants:
- *    [{id (variant GUID), oldValue, newValue}]} → one ref per variant of that product.
- *    Inventory Item Changed (trackInventory, preorder) names no variant and is not taken: whether a tracking
- *    switch also fires Inventory Variants Changed is unverified.
- *  - Catalog V3, Inventory Item Updated: eventType `wix.stores.catalog.v3.inventory_item_updated` — the
- *    standardized webhook (https://dev.wix.com/docs/rest/articles/getting-started/webhook-structure: eventType
- *    `<entityFqdn>_<slug>`, data {id, entityFqdn, slug, entityId, updatedEvent: {currentEntity}, eventTime}) of
- *    the entity `wix.stores.catalog.v3.inventory_item` (named on
- *    https://dev.wix.com/docs/rest/business-solutions/stores/catalog-v3/inventory-items-v3/inventory-item-updated-with-reason);
- *    currentEntity is an inventory item
- *    (https://dev.wix.com/docs/rest/business-solutions/stores/catalog-v3/inventory-items-v3/inventory-item-object:
- *    id, variantId, productId, locationId …) → its variant. The Inventory Item Updated page itself was not among
- *    the pages read: the event name follows the documented pattern (unverified).
- * Any other event names nothing the hub syncs; a taken event without its ids is not the documented shape (throws).
+ * One inventory event per catalog (https://dev.wix.com/docs/velo/apis/wix-stores-v3/events/catalog-v1-to-v3-velo-events-migration-guide):
+ *  - V1 Inventory Variants Changed (https://dev.wix.com/docs/rest/business-solutions/stores/inventory/inventory-variants-changed):
+ *    data {inventoryItemId, productId, variants: [{id, oldValue, newValue}]} → one ref per variant. Inventory Item
+ *    Changed names no variant and is not taken: whether a tracking switch also fires this one is unverified.
+ *  - V3 Inventory Item Updated: the standardized webhook (https://dev.wix.com/docs/rest/articles/getting-started/webhook-structure:
+ *    eventType `<entityFqdn>_<slug>`, data.updatedEvent.currentEntity) of `wix.stores.catalog.v3.inventory_item`
+ *    (https://dev.wix.com/docs/rest/business-solutions/stores/catalog-v3/inventory-items-v3/inventory-item-updated-with-reason),
+ *    an inventory item (https://dev.wix.com/docs/rest/business-solutions/stores/catalog-v3/inventory-items-v3/inventory-item-object)
+ *    → its variant. The event's own page was not read: its name follows the documented pattern (unverified).
+ * Any other event names nothing; a taken event without its ids is not the documented shape (throws).
  */
 import type { NoticeRef, NoticeRequest, PluginNotices } from '@stock-sync/plugin-sdk';
 import { decodeWixJwt, isObject, verifyWixJwt, wixEventOf, type WixEvent } from './webhook-jwt';

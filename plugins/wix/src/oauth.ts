@@ -1,27 +1,21 @@
 /**
- * How a merchant connects a Wix site (the `oauth` part of the plugin) and how its token is renewed: Wix's
- * external install flow
+ * Connecting a Wix site and renewing its token (README "Connecting"): Wix's external install flow
  * (https://dev.wix.com/docs/build-apps/launch-your-app/app-distribution/install-your-app/about-the-external-install-flow)
- * and OAuth for apps (https://dev.wix.com/docs/build-apps/develop-your-app/access/authentication/about-oauth):
+ * and OAuth for apps (https://dev.wix.com/docs/build-apps/develop-your-app/access/authentication/about-oauth).
  * - consent: https://www.wix.com/installer/install?appId=<app id>&postInstallationUrl=<encoded callback URL>;
- *   Wix runs its install flow (pick the site, grant the permissions set in the app dashboard), then redirects to
- *   the callback, "appends its own query parameters" (appId, tenantId, instanceId …) and "preserves any query
- *   parameters you include" — so the hub's state rides in the callback URL itself. Wix does not sign this redirect
- *   ("Don't trust an instanceId sent to your backend as plain text"): the single-use state is its check, and the
- *   token creation below proves the instance is one of this app's installations.
- * - credentials: Create Access Token (https://dev.wix.com/docs/rest/app-management/oauth-2/create-access-token):
- *     POST https://www.wixapis.com/oauth2/token, JSON
- *     {"grant_type": "client_credentials", "client_id": <app id>, "client_secret": <app secret>, "instance_id": <app instance id>}
- *     → {"access_token", "token_type": "Bearer", "expires_in": 14400}   ("Always 14400 (4 hours)")
- *   No refresh token: `refreshCredentials` creates the next one the same way, for as long as the app stays
- *   installed. A refusal (the app was removed, or the app's secret is wrong) is a 4xx whose codes the page does not
- *   list ("standard errors", unverified): every 4xx but 429 is read as a refused grant (AuthError with Wix's
- *   words), so the store goes to needs_reconnect.
- * - uninstall: the App Instance Removed event
- *   (https://dev.wix.com/docs/rest/app-management/app-instance/instance-app-removed): "Event data is received as a
- *   JSON Web Token (JWT) … Be sure to verify the data was sent by Wix." A Wix webhook JWT (webhook-jwt.ts: RS256,
- *   the app's public key from the app dashboard as the hub's app `publicKey`; without it every notice is
- *   refused). Its event type string, "AppRemoved", is what integrators match (not on the pages read: unverified).
+ *   Wix "appends its own query parameters" (appId, tenantId, instanceId …) and "preserves any query parameters
+ *   you include", so the hub's state rides in the callback URL. The redirect is not signed ("Don't trust an
+ *   instanceId sent to your backend as plain text"): the single-use state is its check, and creating a token
+ *   proves the instance is one of this app's installations.
+ * - credentials: Create Access Token (https://dev.wix.com/docs/rest/app-management/oauth-2/create-access-token),
+ *   POST https://www.wixapis.com/oauth2/token, JSON client_credentials + instance_id → a token that lives "Always
+ *   14400 (4 hours)"; no refresh token, the next one is created the same way. Its refusals are "standard errors"
+ *   (codes unverified): every 4xx but 429 is read as a refused grant (AuthError with Wix's words), so the store
+ *   goes to needs_reconnect.
+ * - uninstall: App Instance Removed (https://dev.wix.com/docs/rest/app-management/app-instance/instance-app-removed),
+ *   "Event data is received as a JSON Web Token (JWT) … Be sure to verify the data was sent by Wix": a Wix webhook
+ *   JWT (webhook-jwt.ts) verified with the app's `publicKey` (none → every notice refused). Its event type string,
+ *   "AppRemoved", is what integrators match (not on the pages read: unverified).
  */
 import {
   AuthError,
@@ -74,11 +68,7 @@ async function createAccessToken(http: HttpClient, app: OAuthApp, instanceId: st
   return { accessToken: token.access_token, accessTokenExpiresAt: expiresAtFrom(token.expires_in ?? ACCESS_TOKEN_SECONDS, issuedAt)! };
 }
 
-/**
- * The next four-hour token, created with the app's id and secret (hub configuration) for the site's app instance.
- * Without the app configured or without an instanceId (a site connected by posting an API key or token) there is
- * nothing to renew it with: AuthError.
- */
+/** The next four-hour token for the site's app instance; none without the app or an instanceId (a posted key). */
 export async function refreshWixCredentials(ctx: ConnectContext, now: () => number = Date.now): Promise<Record<string, string>> {
   const c = ctx.credentials;
   if (!c.instanceId)

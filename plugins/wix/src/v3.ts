@@ -17,7 +17,7 @@ import {
 } from '@stock-sync/plugin-sdk';
 import { QUERY_PAGE_LIMIT, V3_BULK_MAX } from './manifest';
 import { fromV3Item, showsTarget, toV3Fields } from './mapping';
-import type { CatalogPath, Site, V3BulkResponse, V3InventoryItem, V3ItemUpdate, V3QueryResponse } from './wix-types';
+import type { CatalogPath, Site, V3BulkResponse, V3InventoryItem, V3QueryResponse } from './wix-types';
 
 /**
  * The items' inventory items (every location, following the query's cursor) → the one to use for a variant:
@@ -62,71 +62,59 @@ async function queryV3({ api, locationId }: Site, items: readonly Planned<Varian
   };
 }
 
-const isRevisionConflict = (code: string | undefined, description: string | undefined) =>
-  /REVISION|PRECONDITION/i.test(`${code ?? ''} ${description ?? ''}`);
-
-type Pending = { it: Planned<StockWrite>; item: V3InventoryItem };
+/**
+ * One pass of a write: the items' inventory read (an item already showing its target is written: nothing to
+ * send), one bulk update per 1,000 that must change; returns the ones refused for a stale revision.
+ */
+async function attempt(site: Site, batch: readonly Planned<StockWrite>[], answer: Parameters<CatalogPath['write']>[2]) {
+  const pick = await queryV3(site, batch);
+  const pending: { it: Planned<StockWrite>; item: V3InventoryItem }[] = [];
+  for (const it of batch) {
+    const item = pick(it.input);
+    if (!('revision' in item)) answer(it, item);
+    else if (showsTarget(item, it.input.target)) answer(it, undefined);
+    else pending.push({ it, item });
+  }
+  const conflicts: Planned<StockWrite>[] = [];
+  for (const part of chunk(pending, V3_BULK_MAX)) {
+    // Revision-checked: a re-send after an ambiguous failure cannot apply twice (it would be stale).
+    const res = await site.api.request<V3BulkResponse>({
+      method: 'POST',
+      url: '/stores/v3/bulk/inventory-items/update',
+      body: {
+        inventoryItems: part.map(({ it, item }) => ({
+          inventoryItem: { id: item.id, revision: item.revision, ...toV3Fields(it.input.target) },
+        })),
+        returnEntity: false,
+        reason: 'Stock sync',
+      },
+      idempotent: true,
+    });
+    const results = res.data?.results ?? [];
+    part.forEach(({ it, item }, k) => {
+      const meta = results.find((r) => r.itemMetadata?.originalIndex === k)?.itemMetadata ?? results[k]?.itemMetadata;
+      const { code, description } = meta?.error ?? {};
+      const variant = it.input.externalVariantId;
+      if (meta?.success === true) answer(it, undefined);
+      else if (!meta) answer(it, new Transient(`Wix answered the bulk update without a result for variant ${variant}`));
+      else if (/REVISION|PRECONDITION/i.test(`${code ?? ''} ${description ?? ''}`)) conflicts.push(it);
+      else if (/NOT_FOUND/i.test(code ?? '')) answer(it, new NotFound(`Wix has no inventory item ${item.id} (${code})`, { code }));
+      else
+        answer(
+          it,
+          new Rejected(`Wix refused the inventory update of variant ${variant} (${code ?? 'unknown'}: ${description ?? ''})`, { code }),
+        );
+    });
+  }
+  return conflicts;
+}
 
 export const v3: CatalogPath = {
-  /** Query the items' inventory, one bulk update per 1,000 that must change, a stale revision read and sent once more. */
+  /** A stale revision is read and sent once more; changed again in between, it is Transient. */
   async write(site, items, answer) {
-    /** Reads the items' current inventory; returns the ones that still need an update. */
-    const resolve = async (batch: readonly Planned<StockWrite>[]): Promise<Pending[]> => {
-      const pending: Pending[] = [];
-      const pick = await queryV3(site, batch);
-      for (const it of batch) {
-        const item = pick(it.input);
-        if (!('revision' in item)) answer(it, item);
-        // Already showing it (read anyway for the revision): nothing to send.
-        else if (showsTarget(item, it.input.target)) answer(it, undefined);
-        else pending.push({ it, item });
-      }
-      return pending;
-    };
-
-    /** Sends the updates; returns the ones refused for a stale revision. */
-    const send = async (pending: Pending[]): Promise<Planned<StockWrite>[]> => {
-      const conflicts: Planned<StockWrite>[] = [];
-      for (const part of chunk(pending, V3_BULK_MAX)) {
-        const body = {
-          inventoryItems: part.map((p): V3ItemUpdate => ({
-            inventoryItem: { id: p.item.id, revision: p.item.revision, ...toV3Fields(p.it.input.target) },
-          })),
-          returnEntity: false,
-          reason: 'Stock sync',
-        };
-        // Revision-checked: a re-send after an ambiguous failure cannot apply twice (it would be stale).
-        const res = await site.api.request<V3BulkResponse>({
-          method: 'POST',
-          url: '/stores/v3/bulk/inventory-items/update',
-          body,
-          idempotent: true,
-        });
-        const results = res.data?.results ?? [];
-        part.forEach((p, k) => {
-          const meta = results.find((r) => r.itemMetadata?.originalIndex === k)?.itemMetadata ?? results[k]?.itemMetadata;
-          const code = meta?.error?.code;
-          if (meta?.success === true) answer(p.it, undefined);
-          else if (!meta)
-            answer(p.it, new Transient(`Wix answered the bulk update without a result for variant ${p.it.input.externalVariantId}`));
-          else if (isRevisionConflict(code, meta.error?.description)) conflicts.push(p.it);
-          else if (/NOT_FOUND/i.test(code ?? '')) answer(p.it, new NotFound(`Wix has no inventory item ${p.item.id} (${code})`, { code }));
-          else
-            answer(
-              p.it,
-              new Rejected(
-                `Wix refused the inventory update of variant ${p.it.input.externalVariantId} (${code ?? 'unknown'}: ${meta.error?.description ?? ''})`,
-                { code },
-              ),
-            );
-        });
-      }
-      return conflicts;
-    };
-
-    const conflicts = await send(await resolve(items));
+    const conflicts = await attempt(site, items, answer);
     if (conflicts.length === 0) return;
-    for (const it of await send(await resolve(conflicts)))
+    for (const it of await attempt(site, conflicts, answer))
       answer(it, new Transient(`Wix inventory of variant ${it.input.externalVariantId} changed while it was being written; try again`));
   },
   async read(site, items, answer) {

@@ -34,36 +34,31 @@ function part(b64url: string): unknown {
 
 export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** The verified payload of a Wix webhook JWT, or undefined (bad form, alg, key, signature, expired). Never throws. */
-export function verifyWixJwt(token: string, publicKeyPem: string, nowSeconds: number): Record<string, unknown> | undefined {
-  try {
-    const parts = token.split('.');
-    if (parts.length !== 3) return undefined;
-    const [h, p, s] = parts as [string, string, string];
-    const header = part(h);
-    if (!isObject(header) || header.alg !== 'RS256') return undefined;
-    const key = createPublicKey(publicKeyPem);
-    if (key.asymmetricKeyType !== 'rsa' || !/^[A-Za-z0-9_-]+$/.test(s)) return undefined;
-    if (!verify('RSA-SHA256', Buffer.from(`${h}.${p}`, 'ascii'), key, Buffer.from(s, 'base64url'))) return undefined;
-    const payload = part(p);
-    if (!isObject(payload)) return undefined;
-    if (typeof payload.exp === 'number' && nowSeconds >= payload.exp) return undefined;
-    return payload;
-  } catch {
-    // An unreadable PEM, a key of another kind: not Wix's signature.
-    return undefined;
-  }
-}
-
 /**
  * The payload of a Wix JWT WITHOUT checking its signature: only for a body already verified (a notice's
  * `refs` / `storeOf` run after `verify`). Undefined when it is not a JWT with a JSON payload.
  */
 export function decodeWixJwt(token: string): Record<string, unknown> | undefined {
   const parts = token.split('.');
-  if (parts.length !== 3) return undefined;
-  const payload = part(parts[1]!);
+  const payload = parts.length === 3 ? part(parts[1]!) : undefined;
   return isObject(payload) ? payload : undefined;
+}
+
+/** The verified payload of a Wix webhook JWT, or undefined (bad form, alg, key, signature, expired). Never throws. */
+export function verifyWixJwt(token: string, publicKeyPem: string, nowSeconds: number): Record<string, unknown> | undefined {
+  try {
+    const [h, p, s, ...more] = token.split('.');
+    const header = part(h!);
+    if (more.length || s === undefined || !isObject(header) || header.alg !== 'RS256') return undefined;
+    const key = createPublicKey(publicKeyPem);
+    if (key.asymmetricKeyType !== 'rsa' || !/^[A-Za-z0-9_-]+$/.test(s)) return undefined;
+    if (!verify('RSA-SHA256', Buffer.from(`${h}.${p}`, 'ascii'), key, Buffer.from(s, 'base64url'))) return undefined;
+    const payload = decodeWixJwt(token);
+    return payload && !(typeof payload.exp === 'number' && nowSeconds >= payload.exp) ? payload : undefined;
+  } catch {
+    // An unreadable PEM, a key of another kind: not Wix's signature.
+    return undefined;
+  }
 }
 
 /**

@@ -39,9 +39,6 @@ export interface V3QueryResponse {
   inventoryItems?: V3InventoryItem[];
   pagingMetadata?: { cursors?: { next?: string | null }; hasNext?: boolean };
 }
-export interface V3ItemUpdate {
-  inventoryItem: { id: string; revision: string; quantity?: number; inStock?: boolean };
-}
 /** `{ message, details: { applicationError: { code, description } } }` (or validationError). */
 export interface WixApplicationError {
   code?: string;

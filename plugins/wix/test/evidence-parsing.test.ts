@@ -5,13 +5,13 @@
 import { join } from 'node:path';
 import type { HttpClient, HttpRequest } from '@stock-sync/plugin-sdk';
 import { evidence, expectSameShape, loadEvidenceDir } from '@stock-sync/plugin-testkit';
-import { probeCatalogVersion, WixConnection } from '../src/connection';
+import { probeCatalogVersion, wixConnection } from '../src/connection';
 
 const DIR = join(__dirname, 'evidence');
 const doc = (name: string) => evidence(DIR, name);
 const quiet = { debug() {}, info() {}, warn() {}, error() {} };
 /** The plugin's connection on a site whose catalog version is configured (no probe): only the documented calls. */
-const site = (client: HttpClient, catalogVersion: 'V1' | 'V3') => new WixConnection(client, quiet, { catalogVersion });
+const site = (client: HttpClient, catalogVersion: 'V1' | 'V3') => wixConnection(client, quiet, { catalogVersion });
 
 /** A client that answers each documented path with its documented body and records what was sent. */
 function documentedClient(byPath: Record<string, string>) {

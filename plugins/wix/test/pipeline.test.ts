@@ -3,7 +3,7 @@
  * answered before a failure must stay answered (a PATCH already applied is written), the rest fail with it.
  */
 import { Rejected, Transient, type HttpClient, type HttpRequest } from '@stock-sync/plugin-sdk';
-import { WixConnection } from '../src/connection';
+import { wixConnection } from '../src/connection';
 
 const quiet = { debug() {}, info() {}, warn() {}, error() {} };
 const O = { kind: 'out_of_stock' } as const;
@@ -36,7 +36,7 @@ const changes = ['p1', 'p2'].map((p) => ({ externalProductId: p, externalVariant
 it('keeps a product written when a later PATCH of the same run stops the work', async () => {
   const outage = new Transient('Wix is unavailable');
   const { client, sent } = v1Site((req) => (req.method === 'PATCH' && req.url.endsWith('/p2') ? outage : undefined));
-  const out = await new WixConnection(client, quiet, { catalogVersion: 'V1' }).writeStock(changes);
+  const out = await wixConnection(client, quiet, { catalogVersion: 'V1' }).writeStock(changes);
   expect(out.map((o) => o.status)).toEqual(['written', 'failed']);
   expect(out[1]!.status === 'failed' && out[1]!.error).toBe(outage);
   // A stop is not a migration: no probe.
@@ -51,7 +51,7 @@ it('a stop before anything was answered fails every input with it; ids that cann
   const outage = new Transient('Wix is unavailable');
   const { client, sent } = v1Site(() => outage);
   const bad = { externalProductId: 'p 1', externalVariantId: 'v', target: O };
-  const out = await new WixConnection(client, quiet, { catalogVersion: 'V1' }).writeStock([...changes, bad, changes[0]!]);
+  const out = await wixConnection(client, quiet, { catalogVersion: 'V1' }).writeStock([...changes, bad, changes[0]!]);
   expect(out.map((o) => (o.status === 'failed' ? o.error : o.status))).toEqual([outage, outage, expect.any(Rejected), outage]);
   expect(sent).toEqual(['POST /stores-reader/v2/inventoryItems/query']);
 });
