@@ -1,17 +1,9 @@
 /**
- * Connecting a Weebly site by Weebly's app authorization (OAuth 2 "following RFC 6749" in Weebly's words,
- * with Weebly's own parameter names). Facts, sources and what is unverified: README.md "Connecting".
- * - the install normally starts in Weebly: Weebly sends the merchant to the app's manifest callback with
- *   user_id, site_id, timestamp and an HMAC, and the app answers with the authorize URL. The hub starts it
- *   from its connect route instead, with the user id and site id as connect inputs;
- * - authorize: https://www.weebly.com/app-center/oauth/authorize?client_id&user_id&site_id&redirect_uri&scope
- *   (scopes joined by a comma — the official PHP client); no state parameter is documented, so the host
- *   binds the state to its own cookie hop (stateInCallback false);
- * - the redirect carries authorization_code (not code) and callback_url;
- * - token: POST JSON {client_id, client_secret, authorization_code} to
- *   https://www.weebly.com/app-center/oauth/access_token (or the callback_url Weebly sent, accepted only on
- *   that origin: the client secret never goes to another host) → {access_token}, "permanent";
- * - no uninstall notice is implemented (Weebly's app webhooks and their signature are not verified here).
+ * Connecting a Weebly site by Weebly's app authorization (OAuth 2 "following RFC 6749" with Weebly's own
+ * parameter names). Facts, sources and what is unverified: README.md "Connecting". The hub starts the install
+ * with the user id and site id as connect inputs; no state parameter is documented (stateInCallback false:
+ * the host's cookie hop); the redirect carries authorization_code and callback_url; the token request is JSON
+ * {client_id, client_secret, authorization_code} → a "permanent" access_token. No uninstall notice.
  */
 import { AuthError, idText, oauthUrl, postTokenRequest, type PluginOAuth } from '@stock-sync/plugin-sdk';
 

@@ -46,14 +46,12 @@ export function createWeeblyApi(ctx: ConnectContext): HttpClient {
 }
 
 /*
- * Weebly's documented redirects: "We may issue redirects. Any call may result in a redirect, at which point
- * you should make an identical call but to the newly provided resource URL."
- * (https://github.com/robinwhitmore/jekylltechdocs/blob/master/_includes/custom/shared/api_about.md,
- * published as https://dev.weebly.com/pf_apis_about.html "HTTP Redirects").
- * The SDK client follows same-origin redirects of a GET itself and answers any other 3xx with an error naming
- * the status and the Location. The plugin makes the identical call to that Location, for every method — only
- * on the API's own origin (the access token travels with it), only when the Location has no query string (the
- * SDK drops it from what it reports, so the call could not be identical), and at most MAX_REDIRECTS times.
+ * Weebly's documented redirects
+ * (https://github.com/robinwhitmore/jekylltechdocs/blob/master/_includes/custom/shared/api_about.md, published
+ * as https://dev.weebly.com/pf_apis_about.html "HTTP Redirects"; README "Redirects"): "make an identical call
+ * but to the newly provided resource URL". The SDK follows only a GET's same-origin redirects; the plugin
+ * repeats any method's call — only on the API's own origin (the token travels with it), only to a Location
+ * without a query string (the SDK drops it from what it reports), at most MAX_REDIRECTS times.
  */
 const MAX_REDIRECTS = 3;
 
