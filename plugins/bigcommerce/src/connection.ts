@@ -73,15 +73,6 @@ function callError(what: string, error: PluginError): PluginError {
   return new Rejected(`BigCommerce refused ${what}${said ? `: ${said}` : ` (${error.message})`}`, { status: error.details?.status });
 }
 
-/** The count a variant showed when the write was planned (the location's, for products tracked by variant). */
-function levelBefore(products: Map<number, BcProductStock>, variantId: number): number | undefined {
-  for (const p of products.values()) {
-    const v = p.variants?.find((x) => x.id === variantId);
-    if (v) return typeof v.inventory_level === 'number' ? v.inventory_level : undefined;
-  }
-  return undefined;
-}
-
 /** `recent`: the counts this process wrote lately (absolute adjustments settle asynchronously). */
 export function connectBigCommerce(ctx: ConnectContext, recent: RecentWrites = processRecentWrites): StoreConnection {
   const api = createBcApi(ctx);
@@ -167,11 +158,12 @@ export function connectBigCommerce(ctx: ConnectContext, recent: RecentWrites = p
       const body = part.map(({ item }) => ({ id: item.variantId, purchasing_disabled: item.purchasingDisabled }));
       await put('the variants batch', '/catalog/variants', part, body);
     }
+    // The count each variant showed when the write was planned (the location's, for products tracked by variant).
+    const shown = new Map([...products.values()].flatMap((p) => p.variants ?? []).map((v) => [v.id, v.inventory_level ?? undefined]));
     for (const part of chunk(live(plan.counts), MAX_ADJUSTMENT_ITEMS)) {
       const items = part.map(({ item }) => ({ location_id: locationId, variant_id: item.variantId, quantity: item.quantity }));
       if (await put('the absolute inventory adjustment', '/inventory/adjustments/absolute', part, { reason: ADJUSTMENT_REASON, items }))
-        for (const it of items)
-          recent.record(writeKey(storeBase, locationId, it.variant_id), it.quantity, levelBefore(products, it.variant_id));
+        for (const it of items) recent.record(writeKey(storeBase, locationId, it.variant_id), it.quantity, shown.get(it.variant_id));
     }
     return changes.map((c) => failures.get(c));
   }

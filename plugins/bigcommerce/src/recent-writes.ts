@@ -1,16 +1,11 @@
 /**
- * BigCommerce applies absolute inventory adjustments asynchronously: "Due to the asynchronous nature of the
- * Inventory API, there may be a short delay before data is updated after the endpoints are called"
- * (https://developer.bigcommerce.com/docs/store-operations/catalog/inventory-adjustments). A read right after a
- * write may still show the old count; reporting that as drift would be wrong.
- *
- * This register remembers, per store API base, location and variant, the counts this process wrote in the last
- * settle window and the count the location showed before. A read within the window that still shows the count
- * from before is "not comparable yet" rather than drift; any other count (a merchant's edit, a sale) is real.
- * (A merchant who sets exactly the old count back within the window is seen only after it.) It lives
- * for the plugin module's lifetime (one hub process) because the hub opens a new connection per run; a hub
- * with several processes may read in a process that did not write (then the old behaviour applies: drift is
- * reported and, under "reassert", the same value is written again, which is harmless).
+ * Absolute adjustments settle asynchronously: "Due to the asynchronous nature of the Inventory API, there may be a
+ * short delay before data is updated after the endpoints are called"
+ * (https://developer.bigcommerce.com/docs/store-operations/catalog/inventory-adjustments). This register keeps, per
+ * store API base, location and variant, the counts this process wrote in the last settle window with the count the
+ * location showed before: a read within the window that still shows that earlier count is "not comparable yet",
+ * never drift; any other count is real. Per process, for the module's lifetime (the hub opens a connection per run);
+ * its limits: README "Multi-location stores and asynchronous adjustments".
  */
 
 /** How long after a write a disagreeing read is not trusted. BigCommerce names no figure: **unverified**, chosen generously. */
