@@ -1,17 +1,11 @@
 /** readStock against the Squarespace simulator over real HTTP. */
-import { NotFound } from '@stock-sync/plugin-sdk';
+import { NotFound, OUT_OF_STOCK as O, quantity as Q, UNLIMITED as U } from '@stock-sync/plugin-sdk';
 import { simulator } from '../src/simulator';
 import { wrapRoute } from '@stock-sync/plugin-testkit';
 import { connect, paths, product, refsOf, startSqspSimulator, type SqspSim } from './support/store';
 
-const U = { kind: 'unlimited' } as const;
-const O = { kind: 'out_of_stock' } as const;
-const Q = (quantity: number) => ({ kind: 'quantity', quantity }) as const;
-
 let sim: SqspSim;
-afterEach(async () => {
-  await sim.close();
-});
+afterEach(() => sim.close());
 
 it('reads up to 50 ids per call and maps isUnlimited / quantity', async () => {
   sim = await startSqspSimulator();

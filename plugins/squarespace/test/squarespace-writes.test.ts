@@ -1,19 +1,20 @@
 /** The plugin's writes against the Squarespace simulator over real HTTP. */
-import { AuthError, NotFound, RateLimited, Rejected, type StockWrite } from '@stock-sync/plugin-sdk';
+import {
+  AuthError,
+  NotFound,
+  OUT_OF_STOCK as O,
+  quantity as Q,
+  RateLimited,
+  Rejected,
+  UNLIMITED as U,
+  type StockWrite,
+} from '@stock-sync/plugin-sdk';
 import { simulator } from '../src/simulator';
 import { call, connect, paths, product, refsOf, startSqspSimulator, type SqspSim } from './support/store';
 
-const U = { kind: 'unlimited' } as const;
-const O = { kind: 'out_of_stock' } as const;
-const Q = (quantity: number) => ({ kind: 'quantity', quantity }) as const;
-
 let sim: SqspSim;
-beforeEach(async () => {
-  sim = await startSqspSimulator();
-});
-afterEach(async () => {
-  await sim.close();
-});
+beforeEach(async () => (sim = await startSqspSimulator()));
+afterEach(() => sim.close());
 
 const writes = (
   refs: { externalProductId: string; externalVariantId: string }[],
