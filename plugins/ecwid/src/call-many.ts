@@ -38,22 +38,13 @@ export interface RestCall {
 
 export type CallResult = { ok: true; body: unknown } | { ok: false; error: PluginError };
 
-export interface BatchTiming {
-  deadlineMs: number;
-  pollDelaysMs: readonly number[];
-  sleep(ms: number): Promise<void>;
-}
-
-export interface CallManyOptions {
-  maxBatch?: number;
-  timing?: BatchTiming;
-}
-
-const defaultTiming: BatchTiming = {
+const defaultTiming = {
   deadlineMs: BATCH_DEADLINE_MS,
   pollDelaysMs: BATCH_POLL_DELAYS_MS,
-  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  sleep: (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms)),
 };
+export type BatchTiming = typeof defaultTiming;
+export type CallManyOptions = { maxBatch?: number; timing?: BatchTiming };
 
 export async function callMany(api: HttpClient, calls: readonly RestCall[], opts: CallManyOptions = {}): Promise<CallResult[]> {
   const out: CallResult[] = [];
@@ -145,6 +136,7 @@ export interface SubAnswer {
 
 type BatchState = 'QUEUED' | 'IN_PROGRESS' | 'COMPLETED';
 const STATES: readonly string[] = ['QUEUED', 'IN_PROGRESS', 'COMPLETED'];
+const SUB_STATES: readonly string[] = ['COMPLETED', 'FAILED', 'NOT_EXECUTED'];
 const numberOrUndefined = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -166,10 +158,7 @@ export function parseBatchStatus(data: unknown): {
   for (const r of Array.isArray(data.responses) ? data.responses : []) {
     if (!isObject(r) || typeof r.id !== 'string') continue;
     const a: SubAnswer = {
-      status:
-        typeof r.status === 'string' && ['COMPLETED', 'FAILED', 'NOT_EXECUTED'].includes(r.status)
-          ? (r.status as SubAnswer['status'])
-          : 'UNKNOWN',
+      status: typeof r.status === 'string' && SUB_STATES.includes(r.status) ? (r.status as SubAnswer['status']) : 'UNKNOWN',
       httpStatusCode: numberOrUndefined(r.httpStatusCode),
     };
     if (typeof r.httpStatusLine === 'string') a.httpStatusLine = r.httpStatusLine;

@@ -127,11 +127,8 @@ export class EcwidConnection implements StoreConnection {
       const list = lists.get(it.productId)!;
       return Array.isArray(list) ? list.find((c) => c.id === it.combinationId) : list;
     };
-    const inherits = (it: PlannedItem<VariantRef>) => {
-      const c = combination(it);
-      return c !== undefined && !(c instanceof Error) && inheritsStock(c);
-    };
     // 2. The base product's stock, only for products with a combination that inherits it.
+    const inherits = (it: PlannedItem<VariantRef>, c = combination(it)) => c !== undefined && !(c instanceof Error) && inheritsStock(c);
     const needBase = pids.filter((pid) => items.some((it) => it.productId === pid && inherits(it)));
     const bases = await getAll(needBase, (pid) => `/products/${pid}`);
     return items.map((it) => {

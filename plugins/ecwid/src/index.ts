@@ -19,4 +19,4 @@ export const plugin: IntegrationPlugin = {
 
 export default plugin;
 export { manifest, credentialFields };
-export { ecwidNoticeProducts, ecwidNoticeRefs } from './notices';
+export { ecwidNoticeRefs } from './notices';

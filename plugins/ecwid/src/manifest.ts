@@ -1,6 +1,4 @@
-/**
- * Ecwid platform facts as data. Every number here has its source in README.md.
- */
+/** Ecwid platform facts as data. Every number here has its source in README.md. */
 import { BASE_URL_FIELD, CONTRACT_VERSION, type CredentialField, type PluginManifest } from '@stock-sync/plugin-sdk';
 
 /** Every REST v3 call goes to https://app.ecwid.com/api/v3/{storeId}/… */
@@ -9,11 +7,7 @@ export const DEFAULT_BASE_URL = 'https://app.ecwid.com';
 /** "Max amount of API requests for one batch request is 500." (batch requests docs) */
 export const ECWID_MAX_BATCH = 500;
 
-/**
- * Direct calls cost one request each; a batch costs at least two (create + status) and waits for its
- * ticket. So a batch is used from three sub-requests on; one or two go as direct calls (a tie at two
- * goes to the direct calls: no ticket to wait for).
- */
+/** A batch costs two requests (create + status) and a ticket wait, a direct call one: batches from three calls on. */
 export const MIN_SUBREQUESTS_FOR_BATCH = 3;
 
 /** How long the plugin follows a batch ticket before it gives up and reports the rest Transient. */

@@ -41,21 +41,18 @@ function documentedEvent(body: unknown): { eventType: string; storeId: string; e
   return { eventType: b.eventType, storeId, entityId: b.entityId };
 }
 
-/** The product a `product.updated` notice names (`entityId`); none for other events; throws on a malformed id. */
-export function ecwidNoticeProducts(body: unknown): string[] {
+/**
+ * What a verified notice concerns: the whole product (`entityId`) — `product.updated` names no combination and
+ * `refs` is pure (no call to list them), so the hub reads back every synced combination of that product. Other
+ * events name nothing; a malformed shape or id throws (the hub answers 400).
+ */
+export function ecwidNoticeRefs(body: unknown): NoticeRef[] {
   const e = documentedEvent(body);
   if (!(TOPICS as readonly string[]).includes(e.eventType)) return [];
   const id = idText(e.entityId);
   if (id === undefined || parseEcwidId(id) === undefined) throw new Error('product.updated without a product id in entityId');
-  return [id];
+  return [{ externalProductId: id }];
 }
-
-/**
- * What a verified notice concerns: the whole product (`entityId`) — `product.updated` names no combination and
- * `refs` is pure (no call to list them), so the hub reads back every synced combination of that product.
- */
-export const ecwidNoticeRefs = (body: unknown): NoticeRef[] =>
-  ecwidNoticeProducts(body).map((externalProductId) => ({ externalProductId }));
 
 export const ecwidNotices: PluginNotices = {
   topics: TOPICS,

@@ -1,25 +1,13 @@
 /**
- * TargetStock ⇄ Ecwid combination stock fields (the table in README.md).
- *
- *   unlimited     → { unlimited: true }                 read: unlimited true
- *   out of stock  → { unlimited: false, quantity: 0 }   read: unlimited false, quantity ≤ 0
- *   quantity n    → { unlimited: false, quantity: n }   read: unlimited false, quantity n > 0
- *
- * `unlimited: false` always travels with a quantity: a quantity alone does not take an unlimited
- * combination off unlimited (modelled in the simulator, README "quirks").
+ * TargetStock ⇄ Ecwid combination stock fields (the table in README.md). `unlimited: false` always travels with
+ * a quantity: a quantity alone does not take an unlimited combination off unlimited (README "quirks").
  */
 import { OUT_OF_STOCK, UNLIMITED, quantity, type TargetStock } from '@stock-sync/plugin-sdk';
 
 /** The body of PUT /products/{pid}/combinations/{cid}. */
 export function toStockUpdate(target: TargetStock): StockFields {
-  switch (target.kind) {
-    case 'unlimited':
-      return { unlimited: true };
-    case 'out_of_stock':
-      return { unlimited: false, quantity: 0 };
-    case 'quantity':
-      return { unlimited: false, quantity: target.quantity };
-  }
+  if (target.kind === 'unlimited') return { unlimited: true };
+  return { unlimited: false, quantity: target.kind === 'quantity' ? target.quantity : 0 };
 }
 
 /** The stock fields of a combination or a product; `quantity` is omitted while a combination inherits the product's. */

@@ -8,7 +8,7 @@
 import { join } from 'node:path';
 import { hmacSha256, type NoticeRequest } from '@stock-sync/plugin-sdk';
 import { evidence, expectSameShape, startNoticeReceiver, type NoticeReceiver, type ReceivedNotice } from '@stock-sync/plugin-testkit';
-import { ecwidNoticeProducts, ecwidNoticeRefs, plugin } from '../src';
+import { ecwidNoticeRefs, plugin } from '../src';
 import { toConnectedStore } from '../src/oauth';
 import { SANDBOX_OAUTH_APP, SANDBOX_STORE_ID } from '../src/simulator';
 import { seedProduct, startSimulator } from '@stock-sync/plugin-testkit';
@@ -71,7 +71,7 @@ describe('the plugin reads the documented delivery (webhook-product-updated)', (
   });
 
   it('names the product (entityId) but no combination: one product ref (the hub reads back every synced combination of it)', () => {
-    expect(ecwidNoticeProducts(body)).toEqual(['66722483']);
+    expect(ecwidNoticeRefs(body)).toEqual([{ externalProductId: '66722483' }]);
     expect(notices.refs(body, headers)).toEqual([{ externalProductId: '66722483' }]);
   });
 
@@ -84,7 +84,6 @@ describe('the plugin reads the documented delivery (webhook-product-updated)', (
 
   it('other events name nothing; a body that is not the documented shape throws (the hub answers 400)', () => {
     const uninstalled = { ...body, entityId: '1003', eventType: 'application.uninstalled' };
-    expect(ecwidNoticeProducts(uninstalled)).toEqual([]);
     expect(ecwidNoticeRefs(uninstalled)).toEqual([]);
     expect(() => ecwidNoticeRefs('webhook')).toThrow();
     expect(() => ecwidNoticeRefs({ ...body, eventType: undefined })).toThrow();
@@ -134,7 +133,7 @@ describe('the simulator', () => {
     expect(notices.verify(request(headers, raw, SANDBOX_OAUTH_APP.clientSecret))).toBe(true);
     expect(notices.verify(request(headers, raw, `${SANDBOX_OAUTH_APP.clientSecret}x`))).toBe(false);
     expect(notices.storeOf!(body, headers)).toBe(SANDBOX_STORE_ID);
-    expect(ecwidNoticeProducts(body)).toEqual(['66722483']);
+    expect(ecwidNoticeRefs(body)).toEqual([{ externalProductId: '66722483' }]);
     expect(body.eventCreated).toBeCloseTo(Date.now() / 1000, -2);
     expect(sim.state.outbox.deliveries.map((x) => x.status)).toEqual([200]);
   });
