@@ -4,26 +4,19 @@
  * price, quantity "the quantity in stock", sold; status active | hidden | sold_out | coming_soon).
  */
 
-export interface ResourceIdentifier {
-  id: string;
-  type: string;
-}
-
 export interface ProductOptionResource {
   id: string;
   type: 'product_options';
   attributes: { name?: string; price?: string | number; quantity?: number | null; sold?: number };
 }
 
-export interface ProductResource {
-  id: string;
-  type: 'products';
-  attributes: { name?: string; status?: 'active' | 'hidden' | 'sold_out' | 'coming_soon'; [k: string]: unknown };
-  relationships?: { options?: { data?: ResourceIdentifier[] } };
-}
-
 export interface ProductDocument {
-  data: ProductResource;
+  data: {
+    id: string;
+    type: 'products';
+    attributes: { name?: string; status?: 'active' | 'hidden' | 'sold_out' | 'coming_soon'; [k: string]: unknown };
+    relationships?: { options?: { data?: { id: string; type: string }[] } };
+  };
   included?: Array<ProductOptionResource | { id: string; type: string; attributes?: Record<string, unknown> }>;
 }
 
@@ -35,11 +28,7 @@ export interface ProductDocument {
  * a resource identifier object holds only `type`, `id` and `meta`
  * (https://jsonapi.org/format/#document-resource-identifier-objects).
  */
-export interface OptionUpdateDocument {
-  data: { id: string; type: 'product_options'; attributes: { quantity: number } };
-}
-
-export function optionUpdateDocument(optionId: string, quantity: number): OptionUpdateDocument {
+export function optionUpdateDocument(optionId: string, quantity: number) {
   return { data: { id: optionId, type: 'product_options', attributes: { quantity } } };
 }
 
@@ -50,14 +39,11 @@ export function optionUpdateDocument(optionId: string, quantity: number): Option
  * `included` lacks is not returned (never guessed).
  */
 export function optionsOf(doc: ProductDocument | undefined): Map<string, ProductOptionResource> {
+  const included = new Map((doc?.included ?? []).filter((r) => r?.type === 'product_options').map((r) => [String(r.id), r]));
   const out = new Map<string, ProductOptionResource>();
-  if (!doc?.data) return out;
-  const included = new Map(
-    (doc.included ?? []).filter((r) => r?.type === 'product_options').map((r) => [String(r.id), r as ProductOptionResource]),
-  );
-  for (const ref of doc.data.relationships?.options?.data ?? []) {
+  for (const ref of doc?.data?.relationships?.options?.data ?? []) {
     const option = included.get(String(ref.id));
-    if (option) out.set(String(ref.id), option);
+    if (option) out.set(String(ref.id), option as ProductOptionResource);
   }
   return out;
 }

@@ -46,26 +46,22 @@ export function verifyBigCartelNotice(req: NoticeRequest): boolean {
 export const usableId = (id: string) => /^[A-Za-z0-9_-]+$/.test(id);
 
 /** `{account_id, type, payload}`, or a throw (400). */
-function documentedWebhook(body: unknown): { accountId?: string; type: string; payload: unknown } {
+function documentedWebhook(body: unknown): { type: string; payload: unknown } {
   if (!isObject(body)) throw new Error('a Big Cartel webhook object was expected');
   if (typeof body.type !== 'string' || body.type === '') throw new Error('the webhook has no type');
-  return { accountId: idText(body.account_id), type: body.type, payload: body.payload };
+  return { type: body.type, payload: body.payload };
 }
 
 /** The account a verified webhook concerns: `account_id`, the externalStoreId the OAuth install records. */
 export function bigCartelNoticeStore(body: unknown): string | undefined {
-  try {
-    return documentedWebhook(body).accountId;
-  } catch {
-    return undefined;
-  }
+  return isObject(body) && typeof body.type === 'string' && body.type !== '' ? idText(body.account_id) : undefined;
 }
 
 /** The option ids of a product object: its `options[]` (attribute table) or its JSON:API options linkage. */
 function optionIdsOf(product: Json): unknown[] | undefined {
-  if (Array.isArray(product.options)) return product.options.map((o) => (isObject(o) ? o.id : undefined));
   const rel = isObject(product.relationships) && isObject(product.relationships.options) ? product.relationships.options.data : undefined;
-  return Array.isArray(rel) ? rel.map((o) => (isObject(o) ? o.id : undefined)) : undefined;
+  const options = Array.isArray(product.options) ? product.options : rel;
+  return Array.isArray(options) ? options.map((o) => (isObject(o) ? o.id : undefined)) : undefined;
 }
 
 function usable(v: unknown, what: string): string {

@@ -1,10 +1,7 @@
 /** The plugin against the Big Cartel simulator over real HTTP: emulated unlimited, whole option sets, fewest calls. */
-import { AuthError, NotFound, type StockWrite } from '@stock-sync/plugin-sdk';
-import { connect, product, refsOf, startBigCartelSimulator, type BigCartelSim } from './support/account';
-
-const U = { kind: 'unlimited' } as const;
-const O = { kind: 'out_of_stock' } as const;
-const Q = (quantity: number) => ({ kind: 'quantity', quantity }) as const;
+import { AuthError, NotFound, OUT_OF_STOCK as O, quantity as Q, UNLIMITED as U, type StockWrite } from '@stock-sync/plugin-sdk';
+import { refsOfProduct as refsOf, seedProduct as product } from '@stock-sync/plugin-testkit';
+import { connect, startBigCartelSimulator, type BigCartelSim } from './support/account';
 
 let sim: BigCartelSim;
 beforeEach(async () => {
@@ -95,8 +92,8 @@ it("works with HTTP Basic (subdomain:password) on one's own store, and refuses w
   // The sandbox checks a request against the credentials it holds: give it a store password too.
   const basic = { subdomain: 'sandbox', password: 'bc_test_password_0000' };
   Object.assign(sim.credentials as Record<string, string>, basic);
-  await expect(connect(sim, basic, ['accessToken']).verify()).resolves.toBeUndefined();
-  const none = connect(sim, {}, ['accessToken', 'subdomain', 'password']);
+  await expect(connect(sim, { ...basic, accessToken: undefined }).verify()).resolves.toBeUndefined();
+  const none = connect(sim, { accessToken: undefined, subdomain: undefined, password: undefined });
   await expect(none.verify()).rejects.toBeInstanceOf(AuthError);
   const before = sim.requests.length;
   const out = await none.writeStock([{ externalProductId: '100', externalVariantId: '1', target: O }]);

@@ -1,5 +1,6 @@
 /** The simulator's JSON:API documents, required headers and PATCH validation, over raw HTTP. */
-import { call, product, startBigCartelSimulator, type BigCartelSim } from './support/account';
+import { seedProduct as product } from '@stock-sync/plugin-testkit';
+import { call, startBigCartelSimulator, type BigCartelSim } from './support/account';
 
 let sim: BigCartelSim;
 const P = () => `/v1/accounts/${sim.credentials.accountId}/products/100`;
