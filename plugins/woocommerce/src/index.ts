@@ -1,7 +1,4 @@
-/**
- * The WooCommerce integration plugin: variation stock over the wc/v3 REST API.
- * Decisions and their sources: README.md.
- */
+/** The WooCommerce integration plugin: variation stock over the wc/v3 REST API. Decisions and sources: README.md. */
 import type { IntegrationPlugin } from '@stock-sync/plugin-sdk';
 import { wooConnection } from './connection';
 import { credentialFields, manifest } from './manifest';
@@ -21,6 +18,4 @@ export const plugin: IntegrationPlugin = {
 
 export default plugin;
 export { manifest, credentialFields } from './manifest';
-export { woocommerceOAuth } from './oauth/woocommerce-oauth';
-export { wooNotices, wooNoticeRefs, wooShownStock, wooSignature, verifyWooSignature, NOTICE_TOPICS } from './notices';
-export { toVariationUpdate, fromVariationStock } from './stock-mapping';
+export { wooNoticeRefs, wooShownStock, wooSignature } from './notices';

@@ -1,19 +1,14 @@
-/**
- * WooCommerce platform facts as data. Every number here has its source in README.md.
- */
-import type { CredentialField, PluginManifest } from '@stock-sync/plugin-sdk';
-import { BASE_URL_FIELD, CONTRACT_VERSION } from '@stock-sync/plugin-sdk';
+/** WooCommerce platform facts as data. Every number here has its source in README.md. */
+import { BASE_URL_FIELD, CONTRACT_VERSION, type CredentialField, type PluginManifest } from '@stock-sync/plugin-sdk';
 
 /** REST namespace of every call, appended to the site URL (pretty permalinks required). */
 export const API_PREFIX = '/wp-json/wc/v3';
 
 /**
- * Core's default for `woocommerce_rest_batch_items_limit`: create + update + delete together.
- * A site may change it with the filter; going over answers 413 woocommerce_rest_request_entity_too_large.
+ * Core's default `woocommerce_rest_batch_items_limit` (create + update + delete together; a site may change it,
+ * going over answers 413 woocommerce_rest_request_entity_too_large), and WordPress's `per_page` cap.
  */
 export const MAX_BATCH_ITEMS = 100;
-
-/** WordPress caps `per_page` at 100 on every collection route. */
 export const MAX_PER_PAGE = 100;
 
 export const manifest: PluginManifest = {

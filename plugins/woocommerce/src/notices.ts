@@ -1,23 +1,17 @@
 /**
- * WooCommerce webhooks as the hub's platform notices (plugin API 1.3, issue 13). Sources, as fixtures in
- * test/evidence/webhook-*.json:
- *  - https://woocommerce.github.io/woocommerce-rest-api-docs/#webhooks — the webhook object (topic,
- *    delivery_url, secret, status) and its routes: POST/GET /wp-json/wc/v3/webhooks, PUT/DELETE
- *    /wp-json/wc/v3/webhooks/<id> (DELETE needs force=true: webhooks have no trash);
- *  - https://developer.woocommerce.com/docs/apis/rest-api/v3/webhooks/ — topics (`product.updated`), the secret
+ * WooCommerce webhooks as the hub's platform notices (README.md; fixtures test/evidence/webhook-*.json):
+ *  - https://woocommerce.github.io/woocommerce-rest-api-docs/#webhooks — POST/GET /webhooks, PUT/DELETE
+ *    /webhooks/<id> (DELETE needs force=true: webhooks have no trash);
+ *  - https://developer.woocommerce.com/docs/apis/rest-api/v3/webhooks/ — topic `product.updated`, the secret
  *    "used to generate a HMAC-SHA256 hash of the request body";
  *  - https://github.com/woocommerce/woocommerce/blob/trunk/plugins/woocommerce/includes/class-wc-webhook.php —
- *    `deliver()`: the body is the resource's wc/v3 endpoint data as JSON, headers X-WC-Webhook-Source/-Topic/
- *    -Resource/-Event/-Signature/-ID/-Delivery-ID; `generate_signature()`: base64 of the binary HMAC-SHA256 of
- *    the body with the secret; `deliver_ping()`: an unsigned `webhook_id=<id>` test post; the topic
- *    `product.updated` fires on `woocommerce_update_product` AND `woocommerce_update_product_variation`, so a
- *    variation edit delivers `/wc/v3/products/<variation id>` (type `variation`, `parent_id` its product).
- *  - https://woocommerce.github.io/woocommerce-rest-api-docs/#product-properties — the delivered resource carries
- *    the stock fields `manage_stock`, `stock_quantity` and `stock_status`; the products controller fills them
- *    from the same getters as the variations endpoint readStock reads (managing_stock(), get_stock_quantity(),
- *    get_stock_status(): https://github.com/woocommerce/woocommerce/blob/trunk/plugins/woocommerce/includes/rest-api/Controllers/Version2/class-wc-rest-products-v2-controller.php
- *    `get_product_data`). So a variation's delivery says what it now shows (plugin API 1.6 `shown`), read by
- *    readStock's own mapping (fromVariationStock): the echo of the hub's own batch write costs no read-back.
+ *    the body is the resource's wc/v3 data, the signature base64 of the binary HMAC-SHA256, the ping an unsigned
+ *    `webhook_id=<id>` post; `product.updated` also fires on `woocommerce_update_product_variation`, delivering
+ *    the variation (type `variation`, `parent_id` its product);
+ *  - https://woocommerce.github.io/woocommerce-rest-api-docs/#product-properties and `get_product_data` in
+ *    https://github.com/woocommerce/woocommerce/blob/trunk/plugins/woocommerce/includes/rest-api/Controllers/Version2/class-wc-rest-products-v2-controller.php
+ *    — manage_stock / stock_quantity / stock_status from the getters the variations endpoint uses: a variation's
+ *    delivery says what it now shows (`shown`), so the echo of the hub's own batch write costs no read-back.
  */
 import {
   hmacSha256,
@@ -32,7 +26,7 @@ import { fromVariationStock } from './stock-mapping';
 import { createWooApi } from './woo-api';
 import type { WooStockStatus } from './woo-types';
 
-export const NOTICE_TOPICS = ['product.updated'] as const;
+const NOTICE_TOPICS = ['product.updated'] as const;
 const SIGNATURE_HEADER = 'x-wc-webhook-signature';
 const TOPIC_HEADER = 'x-wc-webhook-topic';
 const WEBHOOK_NAME = 'Stock Sync Hub: drift in seconds';
@@ -40,12 +34,6 @@ const WEBHOOK_NAME = 'Stock Sync Hub: drift in seconds';
 /** base64(HMAC-SHA256(secret, body)) — WC_Webhook::generate_signature. */
 export const wooSignature = (rawBody: Uint8Array | string, secret: string): string =>
   hmacSha256(secret, typeof rawBody === 'string' ? rawBody : Buffer.from(rawBody), 'base64');
-
-export function verifyWooSignature(req: NoticeRequest): boolean {
-  const given = noticeHeader(req.headers, SIGNATURE_HEADER);
-  if (!given || !req.secret) return false;
-  return safeEqual(given.trim(), wooSignature(req.rawBody, req.secret));
-}
 
 const POSITIVE_ID = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v > 0;
 
@@ -105,7 +93,10 @@ async function webhooksTo(api: ReturnType<typeof createWooApi>, deliveryUrl: str
 
 export const wooNotices: PluginNotices = {
   topics: NOTICE_TOPICS,
-  verify: verifyWooSignature,
+  verify(req) {
+    const given = noticeHeader(req.headers, SIGNATURE_HEADER);
+    return !!given && !!req.secret && safeEqual(given.trim(), wooSignature(req.rawBody, req.secret));
+  },
   refs: wooNoticeRefs,
   isPing: (req) =>
     noticeHeader(req.headers, SIGNATURE_HEADER) === undefined && /^webhook_id=\d+$/.test(Buffer.from(req.rawBody).toString('utf8')),

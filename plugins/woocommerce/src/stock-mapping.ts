@@ -1,23 +1,15 @@
-/**
- * TargetStock ⇄ WooCommerce variation stock fields. The one place that knows the table in README.md.
- */
+/** TargetStock ⇄ WooCommerce variation stock fields. The one place that knows the table in README.md. */
 import { sameTargetStock, type TargetStock } from '@stock-sync/plugin-sdk';
-import type { WooVariationStock, WooVariationStockUpdate } from './woo-types';
+import type { WooVariationStock } from './woo-types';
 
 /**
  * The fields to send for a target. Unlimited and sold out use WooCommerce's untracked form
  * (manage_stock:false, stock_status as sent); a quantity turns tracking on and lets core derive
  * stock_status from it (sending stock_status with it would be ignored, so it is not sent).
  */
-export function toVariationUpdate(id: number, target: TargetStock): WooVariationStockUpdate {
-  switch (target.kind) {
-    case 'unlimited':
-      return { id, manage_stock: false, stock_status: 'instock' };
-    case 'out_of_stock':
-      return { id, manage_stock: false, stock_status: 'outofstock' };
-    case 'quantity':
-      return { id, manage_stock: true, stock_quantity: target.quantity };
-  }
+export function toVariationUpdate(id: number, target: TargetStock) {
+  if (target.kind === 'quantity') return { id, manage_stock: true, stock_quantity: target.quantity };
+  return { id, manage_stock: false, stock_status: target.kind === 'unlimited' ? 'instock' : 'outofstock' };
 }
 
 /**

@@ -1,11 +1,6 @@
-/**
- * The wc/v3 wire shapes this plugin touches (a subset of the product-variation schema).
- * Source: woocommerce-rest-api-docs `source/includes/wp-api-v3/_product-variations.md` and the
- * controller `class-wc-rest-product-variations-controller.php` (see README.md).
- */
+/** The wc/v3 wire shapes this plugin touches (a subset of the product-variation schema; sources in README.md). */
 
 export type WooStockStatus = 'instock' | 'outofstock' | 'onbackorder';
-
 export type WooBackorders = 'no' | 'notify' | 'yes';
 
 /** The stock fields of a variation as the API returns them. */
@@ -16,14 +11,6 @@ export interface WooVariationStock {
   stock_quantity: number | null;
   stock_status: WooStockStatus;
   backorders?: WooBackorders;
-}
-
-/** One entry of `update` in a variations batch request. */
-export interface WooVariationStockUpdate {
-  id: number;
-  manage_stock: boolean;
-  stock_quantity?: number;
-  stock_status?: WooStockStatus;
 }
 
 /** WordPress REST error body: `{ code, message, data: { status, … } }`. */

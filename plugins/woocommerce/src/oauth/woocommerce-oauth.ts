@@ -1,17 +1,15 @@
 /**
- * How a store connects WooCommerce to the hub: WooCommerce's Application Authentication Endpoint
+ * WooCommerce's Application Authentication Endpoint, not OAuth 2
  * (https://woocommerce.github.io/woocommerce-rest-api-docs/#rest-api-keys, "Auto generating API keys using our
- * Application Authentication Endpoint"; the store side: woocommerce/includes/class-wc-auth.php). Not OAuth 2:
+ * Application Authentication Endpoint"; the store side: woocommerce/includes/class-wc-auth.php):
  *  1. the store owner opens {siteUrl}/wc-auth/v1/authorize?app_name&scope=read_write&user_id&return_url&callback_url
  *     (all mandatory; callback_url "needs to be over SSL"); our single-use state travels as `user_id` ("User ID in
  *     your APP … NOT THE USER ID IN WOOCOMMERCE");
- *  2. on approval the store itself POSTs the new keys as JSON {key_id, user_id, consumer_key, consumer_secret,
- *     key_permissions} to callback_url (any answer but 200 makes it delete the key again), then sends the browser
- *     to return_url?success=1&user_id=…; a denial sends the browser to return_url?success=0&user_id=… and posts
- *     nothing.
- * Quirks as code: the URL (`authorizeUrlFor`), the state's place (`readState`: `user_id`), and the keys read from
- * the callback itself (`exchange`). The POST is not signed: the single-use state stands alone, and the keys are
- * proven by a call to the store before they are stored. The keys do not expire: no refresh.
+ *  2. on approval the store POSTs the keys as JSON {key_id, user_id, consumer_key, consumer_secret,
+ *     key_permissions} to callback_url (any answer but 200 makes it delete the key), then sends the browser to
+ *     return_url?success=1&user_id=…; a denial only sends it to return_url?success=0&user_id=….
+ * The POST is not signed: the single-use state stands alone, and the keys are proven by a call to the store
+ * before they are stored. The keys do not expire: no refresh.
  */
 import {
   AuthError,
@@ -32,7 +30,7 @@ export const APP_NAME = 'Stock Sync Hub';
 /** The key must read and write variations ("Read/Write": wc-auth scopes are read, write, read_write). */
 export const WOO_SCOPE = 'read_write';
 
-/** The store's address as the merchant gave it: an http(s) URL, without a trailing slash (its path kept: WordPress may live in a folder). */
+/** The store's address as given: an http(s) URL without a trailing slash (its path kept: WordPress may live in a folder). */
 export function normalizedSiteUrl(raw: string | undefined): string {
   let u: URL;
   try {
@@ -54,19 +52,6 @@ function storeRoot(siteUrl: string, baseUrl: string | undefined): string {
   return `${origin}${prefix}${u.pathname.replace(/\/+$/, '')}`;
 }
 
-export function wooAuthorizeUrl(req: AuthorizeRequest): string {
-  const root = storeRoot(normalizedSiteUrl(req.inputs.siteUrl), req.app.baseUrl);
-  const url = new URL(`${root}${AUTHORIZE_PATH}`);
-  url.searchParams.set('app_name', APP_NAME);
-  url.searchParams.set('scope', WOO_SCOPE);
-  url.searchParams.set('user_id', req.state);
-  // The browser comes back to the hub's callback route, as a GET carrying success and user_id.
-  url.searchParams.set('return_url', req.redirectUri);
-  // The store posts the keys to the same route.
-  url.searchParams.set('callback_url', req.redirectUri);
-  return url.toString();
-}
-
 /** The posted keys: the body as the hub parsed it, else the raw JSON ("some languages … will not display it inside $_POST"). */
 export function postedKeys(req: InboundRequest): Record<string, unknown> | undefined {
   const body = req.body;
@@ -74,19 +59,10 @@ export function postedKeys(req: InboundRequest): Record<string, unknown> | undef
   return jsonObjectOf(req);
 }
 
-/** The state: `user_id` of the posted keys, or of the browser's return (a denial has only the latter). */
-export function readWooState(req: InboundRequest): string | undefined {
-  if (req.method === 'POST') {
-    const id = postedKeys(req)?.user_id;
-    return typeof id === 'string' || typeof id === 'number' ? String(id) : undefined;
-  }
-  return req.query.user_id;
-}
-
 const KEY = /^ck_[A-Za-z0-9]+$/;
 const SECRET = /^cs_[A-Za-z0-9]+$/;
 
-export async function exchangeWooKeys(ctx: OAuthExchangeContext): Promise<ConnectedStore> {
+async function exchangeWooKeys(ctx: OAuthExchangeContext): Promise<ConnectedStore> {
   const cb = ctx.callback;
   if (cb.method !== 'POST') {
     if (cb.query.success === '0') throw new AuthError('the store owner denied access on the WooCommerce consent screen (success=0)');
@@ -121,7 +97,19 @@ export const woocommerceOAuth: PluginOAuth = {
   // Documentary: the real URL is built by authorizeUrlFor from the store's address (a placeholder would be URL-encoded).
   authorizeUrl: `https://woocommerce.example${AUTHORIZE_PATH}`,
   scopes: [WOO_SCOPE],
-  authorizeUrlFor: wooAuthorizeUrl,
-  readState: readWooState,
+  authorizeUrlFor(req: AuthorizeRequest) {
+    const url = new URL(`${storeRoot(normalizedSiteUrl(req.inputs.siteUrl), req.app.baseUrl)}${AUTHORIZE_PATH}`);
+    // The browser comes back to the hub's callback route as a GET carrying success and user_id; the store
+    // posts the keys to the same route.
+    const params = { app_name: APP_NAME, scope: WOO_SCOPE, user_id: req.state, return_url: req.redirectUri, callback_url: req.redirectUri };
+    for (const [name, value] of Object.entries(params)) url.searchParams.set(name, value);
+    return url.toString();
+  },
+  // The state: `user_id` of the posted keys, or of the browser's return (a denial has only the latter).
+  readState(req: InboundRequest) {
+    if (req.method !== 'POST') return req.query.user_id;
+    const id = postedKeys(req)?.user_id;
+    return typeof id === 'string' || typeof id === 'number' ? String(id) : undefined;
+  },
   exchange: exchangeWooKeys,
 };
