@@ -4,7 +4,7 @@
  * - errors[].extensions.code THROTTLED → RateLimited, waiting for the bucket to hold the requested
  *   cost: (requestedQueryCost − currentlyAvailable) / restoreRate seconds;
  * - a response whose throttleStatus shows the bucket nearly empty → pause before the next call;
- * - other top-level GraphQL errors → the taxonomy (errorForGraphqlErrors).
+ * - other top-level GraphQL errors → the taxonomy (graphqlError).
  * Mutations answer business-rule failures as `userErrors { code field message }`, `field` being the input path
  * (["input","quantities","3","changeFromQuantity"], ["variants","0","id"]): errorForUserError.
  * Sources: https://shopify.dev/docs/apps/build/apis/graphql-admin/rate-limits,
@@ -16,29 +16,13 @@ import { AuthError, NotFound, RateLimited, Rejected, Transient } from '@stock-sy
 import type { HttpResponse, PluginError, ResponseClassifier } from '@stock-sync/plugin-sdk';
 import { STANDARD_BUCKET } from './manifest';
 
-export interface ThrottleStatus {
-  maximumAvailable: number;
-  currentlyAvailable: number;
-  restoreRate: number;
-}
-
-export interface GraphqlError {
-  message: string;
-  path?: Array<string | number>;
-  extensions?: { code?: string; [k: string]: unknown };
-}
-
-/** The envelope of every Admin GraphQL answer (https://shopify.dev/docs/api/admin-graphql#rate-limits). */
+/** What this plugin reads of every Admin GraphQL answer (https://shopify.dev/docs/api/admin-graphql#rate-limits). */
+type ThrottleStatus = { currentlyAvailable: number; restoreRate: number };
+type GraphqlError = { message: string; extensions?: { code?: string } };
 export interface GraphqlResponse<T = unknown> {
   data?: T | null;
   errors?: GraphqlError[] | string | Record<string, unknown>;
-  extensions?: { cost?: { requestedQueryCost: number; actualQueryCost: number | null; throttleStatus: ThrottleStatus } };
-}
-
-/** Shopify answers some failures with `errors` as a string or an object (REST-style 4xx bodies). */
-export function errorList(body: GraphqlResponse | undefined): GraphqlError[] {
-  const e = body?.errors;
-  return Array.isArray(e) ? e : [];
+  extensions?: { cost?: { requestedQueryCost: number; throttleStatus: ThrottleStatus } };
 }
 
 /** Never retry a throttled call sooner than this, even when the arithmetic says "now". */
@@ -58,8 +42,13 @@ function lowBucketPauseMs(status: ThrottleStatus | undefined): number | undefine
   return wait > 0 ? wait : undefined;
 }
 
-/** Top-level GraphQL errors → one taxonomy error (messages are ours, never the platform's text). */
-export function errorForGraphqlErrors(errors: GraphqlError[], body: GraphqlResponse): PluginError {
+/**
+ * Top-level GraphQL errors → one taxonomy error (messages are ours, never the platform's text); undefined without
+ * any. Shopify answers some failures with `errors` as a string or an object (REST-style 4xx bodies): not a list.
+ */
+export function graphqlError(body: GraphqlResponse): PluginError | undefined {
+  const errors: GraphqlError[] = Array.isArray(body.errors) ? body.errors : [];
+  if (errors.length === 0) return undefined;
   const found = errors.map((e) => e.extensions?.code ?? '').filter(Boolean);
   const details = { codes: found, messages: errors.map((e) => e.message).slice(0, 5) };
   if (found.includes('THROTTLED')) {
@@ -95,13 +84,10 @@ export const classifyShopifyResponse: ResponseClassifier = (res: HttpResponse) =
   // A throttled GraphQL answer may come as 200 or as 429 (the docs do not say which): read its body either way.
   if ((res.status !== 200 && res.status !== 429) || typeof res.data !== 'object' || res.data === null) return undefined;
   const body = res.data as GraphqlResponse;
-  const errors = errorList(body);
+  const error = graphqlError(body);
   const pauseMs = lowBucketPauseMs(body.extensions?.cost?.throttleStatus);
-  if (errors.length > 0) {
-    const error = errorForGraphqlErrors(errors, body);
-    // A throttled answer's own wait is carried by the RateLimited error; the SDK pauses for it.
-    return error instanceof RateLimited ? { error } : { error, pauseMs };
-  }
+  // A throttled answer's own wait is carried by the RateLimited error; the SDK pauses for it.
+  if (error) return error instanceof RateLimited ? { error } : { error, pauseMs };
   return pauseMs !== undefined ? { pauseMs } : undefined;
 };
 

@@ -21,8 +21,8 @@ import {
   NOTICE_UNSUBSCRIBE,
   NOTICE_UNSUBSCRIBE_COST,
 } from './documents';
-import { HMAC_HEADER, SHOP_DOMAIN_HEADER, shopDomainFromShopify, shopifyWebhookSigned, TOPIC_HEADER } from './oauth';
-import { createShopifyApi, type ShopifyApi } from './shopify-api';
+import { HMAC_HEADER, SHOP_DOMAIN_HEADER, shopifyWebhookSigned, TOPIC_HEADER } from './oauth';
+import { createShopifyApi, shopDomainFromShopify, type ShopifyApi } from './shopify-api';
 
 /**
  * `products/update` "occurs whenever a product is updated, ordered, or variants are added, removed or updated"

@@ -28,7 +28,7 @@ import {
   type UninstallNotice,
 } from '@stock-sync/plugin-sdk';
 import { ACTIVATE_AT_LOCATION_FIELD, credentialFields } from './manifest';
-import { MYSHOPIFY, shopOrigin } from './shopify-api';
+import { shopDomainFromInput, shopDomainFromShopify } from './shopify-api';
 
 export const AUTHORIZE_URL = 'https://{shop}/admin/oauth/authorize';
 export const ACCESS_TOKEN_URL = 'https://{shop}/admin/oauth/access_token';
@@ -51,20 +51,6 @@ export const UNINSTALL_TOPIC = 'app/uninstalled';
 export const HMAC_HEADER = 'x-shopify-hmac-sha256';
 export const TOPIC_HEADER = 'x-shopify-topic';
 export const SHOP_DOMAIN_HEADER = 'x-shopify-shop-domain';
-
-/**
- * Shop domains. What the merchant types may be the short form ("example-store") or a URL; what Shopify sends
- * back (the callback's `shop`, X-Shopify-Shop-Domain) must already be exactly <name>.myshopify.com (Shopify's
- * rule as its official library applies it). Only *.myshopify.com hosts: a code, a token or the app's secret
- * must never be sent anywhere else (the sandbox goes through the app's baseUrl instead).
- */
-export function shopDomainFromInput(input: string | undefined): string {
-  return new URL(shopOrigin(input)).host;
-}
-
-export function shopDomainFromShopify(value: string | undefined): string | undefined {
-  return typeof value === 'string' && MYSHOPIFY.test(value) ? value.toLowerCase() : undefined;
-}
 
 /**
  * "Ask for permission": on the shop's own host, client_id, scope (comma-separated), redirect_uri, state. No

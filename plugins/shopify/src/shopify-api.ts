@@ -1,48 +1,49 @@
 /**
  * The store's Admin GraphQL endpoint on top of the host's HTTP client: base URL, token header,
- * Shopify's response classifier and the token as an extra redaction secret. One method: post a
- * document with its variables and requested cost; return `data` (errors were thrown by classify).
+ * Shopify's response classifier and the token as an extra redaction secret; the shop domain rule.
  */
 import { AuthError, Rejected } from '@stock-sync/plugin-sdk';
 import type { ConnectContext, HttpClient } from '@stock-sync/plugin-sdk';
 import type { GraphqlDocument } from './documents';
-import { classifyShopifyResponse, errorForGraphqlErrors, errorList, type GraphqlResponse } from './errors';
+import { classifyShopifyResponse, graphqlError, type GraphqlResponse } from './errors';
 import { API_VERSION } from './manifest';
 
 export const GRAPHQL_PATH = `/admin/api/${API_VERSION}/graphql.json`;
 
-export interface ShopifyApi {
-  graphql<T>(doc: GraphqlDocument, variables: Record<string, unknown>, cost: number): Promise<T>;
-}
-
 /** Shopify's shop domain rule as its official library applies it, limited to myshopify.com. */
-export const MYSHOPIFY = /^[a-zA-Z0-9][a-zA-Z0-9-]*\.myshopify\.com$/;
+const MYSHOPIFY = /^[a-zA-Z0-9][a-zA-Z0-9-]*\.myshopify\.com$/;
 
 /**
- * "example", "example.myshopify.com" or "https://example.myshopify.com/" → the https origin.
- * Only myshopify.com hosts: the token must never be sent anywhere else (the sandbox uses baseUrl).
+ * What the merchant gives ("example", "example.myshopify.com", "https://example.myshopify.com/") → the domain.
+ * Only myshopify.com hosts: a code, a token or the app's secret must never be sent anywhere else (the sandbox
+ * goes through baseUrl instead).
  */
-export function shopOrigin(shop: string | undefined): string {
+export function shopDomainFromInput(shop: string | undefined): string {
   const host = (shop ?? '')
     .trim()
     .toLowerCase()
     .replace(/^https?:\/\//, '')
     .replace(/\/.*$/, '');
   const full = host.includes('.') ? host : `${host}.myshopify.com`;
-  if (!MYSHOPIFY.test(full)) {
-    throw new AuthError('the shop credential must be a myshopify.com domain (e.g. example-store.myshopify.com)');
-  }
-  return `https://${full}`;
+  if (!MYSHOPIFY.test(full)) throw new AuthError('the shop credential must be a myshopify.com domain (e.g. example-store.myshopify.com)');
+  return full;
 }
 
-export function createShopifyApi(ctx: ConnectContext): ShopifyApi {
+/** What Shopify sends (the callback's `shop`, X-Shopify-Shop-Domain): exactly <name>.myshopify.com, or undefined. */
+export function shopDomainFromShopify(value: string | undefined): string | undefined {
+  return typeof value === 'string' && MYSHOPIFY.test(value) ? value.toLowerCase() : undefined;
+}
+
+export type ShopifyApi = ReturnType<typeof createShopifyApi>;
+
+export function createShopifyApi(ctx: ConnectContext) {
   const { credentials } = ctx;
   const token = credentials.accessToken ?? '';
   let http: HttpClient | undefined;
   // Built on first use so a bad shop domain surfaces as the call's AuthError, not a throw in connect().
   const client = (): HttpClient => {
     http ??= ctx.http.extend({
-      baseURL: credentials.baseUrl ? credentials.baseUrl.replace(/\/+$/, '') : shopOrigin(credentials.shop),
+      baseURL: credentials.baseUrl ? credentials.baseUrl.replace(/\/+$/, '') : `https://${shopDomainFromInput(credentials.shop)}`,
       headers: { 'X-Shopify-Access-Token': token, 'Content-Type': 'application/json', Accept: 'application/json' },
       classify: classifyShopifyResponse,
       secrets: token ? [token] : [],
@@ -51,6 +52,7 @@ export function createShopifyApi(ctx: ConnectContext): ShopifyApi {
   };
 
   return {
+    /** Posts a document with its variables and requested cost; returns `data` (errors were thrown by classify). */
     async graphql<T>(doc: GraphqlDocument, variables: Record<string, unknown>, cost: number): Promise<T> {
       const res = await client().request<GraphqlResponse<T>>({
         method: 'POST',
@@ -65,8 +67,8 @@ export function createShopifyApi(ctx: ConnectContext): ShopifyApi {
       if (typeof body !== 'object' || body === null) {
         throw new Rejected(`Shopify answered ${doc.name} with a non-JSON body`, { status: res.status });
       }
-      const errors = errorList(body);
-      if (errors.length > 0) throw errorForGraphqlErrors(errors, body); // classify normally caught these
+      const error = graphqlError(body);
+      if (error) throw error; // classify normally caught these
       if (!body.data) throw new Rejected(`Shopify answered ${doc.name} without data`, { status: res.status });
       return body.data;
     },

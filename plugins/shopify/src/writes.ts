@@ -43,18 +43,15 @@ const SET_REASON = 'correction';
 type PlannedWrite = WritePlan & { key: string; input: StockWrite; productId: string };
 
 class Ledger {
-  private readonly results = new Map<string, PluginError | undefined>();
+  /** Each variant's first answer: 'written' or its error (as the SDK's StopTheWork takes them). */
+  readonly answers = new Map<string, 'written' | PluginError>();
 
   done(key: string): boolean {
-    return this.results.has(key);
+    return this.answers.has(key);
   }
 
-  succeed(key: string): void {
-    if (!this.done(key)) this.results.set(key, undefined);
-  }
-
-  fail(key: string, error: PluginError): void {
-    if (!this.done(key)) this.results.set(key, error);
+  settle(key: string, answer: 'written' | PluginError): void {
+    if (!this.done(key)) this.answers.set(key, answer);
   }
 
   /** One call carrying `keys`: its answer, or undefined when it failed (they fail with its error; a stop is thrown on). */
@@ -64,19 +61,9 @@ class Ledger {
     } catch (e) {
       const error = toPluginError(e, 'Shopify');
       if (stopsTheWork(error)) throw error;
-      for (const k of keys) this.fail(k, error);
+      for (const k of keys) this.settle(k, error);
       return undefined;
     }
-  }
-
-  /** The variant's answer so far, as the SDK's StopTheWork takes it: 'written', its error, or undefined (none yet). */
-  answered(key: string): 'written' | PluginError | undefined {
-    return this.done(key) ? (this.results.get(key) ?? 'written') : undefined;
-  }
-
-  /** The variant's verdict: undefined when written, else the error it fails with. */
-  verdict(key: string): PluginError | undefined {
-    return this.done(key) ? this.results.get(key) : new Transient('the variant was not processed (the run ended early)');
   }
 }
 
@@ -87,10 +74,11 @@ export async function readStates(api: ShopifyApi, ids: readonly string[], locati
   return ids.map((_, i) => parseVariantNode(data.nodes?.[i]));
 }
 
-/** Every id in calls of READ_CHUNK: the states of the ids whose call answered (undefined: no such variant). */
-async function readVariants(api: ShopifyApi, ledger: Ledger, keys: readonly string[], locationId: string) {
+/** Every item in calls of READ_CHUNK: the states of those whose call answered (undefined: no such variant). */
+async function readVariants(api: ShopifyApi, ledger: Ledger, items: readonly { key: string }[], locationId: string) {
   const states = new Map<string, VariantState | undefined>();
-  for (const ids of chunk(keys, READ_CHUNK)) {
+  for (const part of chunk(items, READ_CHUNK)) {
+    const ids = part.map((it) => it.key);
     const read = await ledger.call(ids, () => readStates(api, ids, locationId));
     read?.forEach((state, i) => states.set(ids[i], state));
   }
@@ -105,34 +93,32 @@ export async function writeRun(
 ): Promise<(PluginError | undefined)[]> {
   const ledger = new Ledger();
   try {
-    const states = await readVariants(
-      api,
-      ledger,
-      items.map((it) => it.key),
-      locationId,
-    );
-    for (const [key, state] of states) if (!state) ledger.fail(key, notFound());
+    const states = await readVariants(api, ledger, items, locationId);
+    for (const [key, state] of states) if (!state) ledger.settle(key, notFound());
     const planned: PlannedWrite[] = [];
     for (const { key, input } of items) {
       const state = states.get(key);
       if (!state || ledger.done(key)) continue;
       const plan = planWrite(state, input.target, { activateAtLocation });
-      if (plan instanceof Rejected) ledger.fail(key, plan);
+      if (plan instanceof Rejected) ledger.settle(key, plan);
       else if (!plan.activate && !plan.update && !plan.set)
-        ledger.succeed(key); // already shows the target
+        ledger.settle(key, 'written'); // already shows the target
       else planned.push({ ...plan, key, input, productId: state.productId });
     }
     const pending = (step: keyof WritePlan) => planned.filter((p) => p[step] && !ledger.done(p.key));
     // Stock items at the location first; a refused activation drops that variant's later steps.
     await activateItems(api, ledger, pending('activate'), locationId);
-    for (const p of pending('activate')) if (!p.update && !p.set) ledger.succeed(p.key); // out of stock: the new level holds 0
+    for (const p of pending('activate')) if (!p.update && !p.set) ledger.settle(p.key, 'written'); // out of stock: the new level holds 0
     await updateVariants(api, ledger, pending('update'));
     // A refused tracking change must not be followed by its quantity.
     await setQuantities(api, ledger, pending('set'), locationId);
   } catch (e) {
-    throw new StopTheWork(e, { answered: items.map((it) => ledger.answered(it.key)) });
+    throw new StopTheWork(e, { answered: items.map((it) => ledger.answers.get(it.key)) });
   }
-  return items.map((it) => ledger.verdict(it.key));
+  return items.map((it) => {
+    const answer = ledger.answers.get(it.key) ?? new Transient('the variant was not processed (the run ended early)');
+    return answer === 'written' ? undefined : answer;
+  });
 }
 
 interface ActivatePayload {
@@ -176,7 +162,7 @@ async function activateItems(api: ShopifyApi, ledger: Ledger, pending: readonly 
     );
     call.forEach((p, i) => {
       const error = data && activationOutcome(data[`a${i}`]);
-      if (error) ledger.fail(p.key, error);
+      if (error) ledger.settle(p.key, error);
     });
   }
 }
@@ -209,16 +195,16 @@ async function updateVariants(api: ShopifyApi, ledger: Ledger, pending: readonly
       if (!data) return;
       const payload = data[`u${i}`];
       if (!payload) {
-        for (const p of a.items) ledger.fail(p.key, new Rejected('Shopify returned no result for the variant update'));
+        for (const p of a.items) ledger.settle(p.key, new Rejected('Shopify returned no result for the variant update'));
         return;
       }
       for (const ue of payload.userErrors ?? []) {
         const idx = userErrorIndex(ue, 'variants');
         const error = errorForUserError(ue, 'the variant update');
         // An error that names no variant (e.g. PRODUCT_DOES_NOT_EXIST on productId) concerns them all.
-        for (const p of idx !== undefined && a.items[idx] ? [a.items[idx]] : a.items) ledger.fail(p.key, error);
+        for (const p of idx !== undefined && a.items[idx] ? [a.items[idx]] : a.items) ledger.settle(p.key, error);
       }
-      for (const p of a.items) if (!p.set) ledger.succeed(p.key); // nothing follows: written (no-op for the failed ones)
+      for (const p of a.items) if (!p.set) ledger.settle(p.key, 'written'); // nothing follows: written (no-op for the failed ones)
     });
   }
 }
@@ -239,7 +225,7 @@ async function setQuantities(api: ShopifyApi, ledger: Ledger, pending: readonly 
     let reread = false;
     for (let n = 1; round.length > 0; n++) {
       if (n > MAX_ROUNDS) {
-        for (const p of round) ledger.fail(p.key, new Transient('Shopify kept refusing the quantity batch; left for the next run'));
+        for (const p of round) ledger.settle(p.key, new Transient('Shopify kept refusing the quantity batch; left for the next run'));
         break;
       }
       const input = { name: 'available', reason: SET_REASON, quantities: round.map((p) => ({ ...p.set!, locationId })) };
@@ -256,28 +242,28 @@ async function setQuantities(api: ShopifyApi, ledger: Ledger, pending: readonly 
       );
       if (!payload) break; // the call failed; the ledger has it
       const errorsByIndex = new Map<number, UserError>();
-      const unindexed: UserError[] = [];
+      let unindexed: UserError | undefined;
       for (const ue of payload.userErrors ?? []) {
         const idx = userErrorIndex(ue, 'quantities');
-        if (idx === undefined || idx >= round.length) unindexed.push(ue);
+        if (idx === undefined || idx >= round.length) unindexed ??= ue;
         else if (!errorsByIndex.has(idx)) errorsByIndex.set(idx, ue);
       }
-      if (unindexed.length > 0) {
+      if (unindexed) {
         // An error about the whole input (location, reason, idempotency): every item shares it.
-        const error = errorForUserError(unindexed[0], 'the quantity update');
-        for (const p of round) ledger.fail(p.key, error);
+        const error = errorForUserError(unindexed, 'the quantity update');
+        for (const p of round) ledger.settle(p.key, error);
         break;
       }
-      const applied = payload.inventoryAdjustmentGroup !== null && payload.inventoryAdjustmentGroup !== undefined;
+      const applied = !!payload.inventoryAdjustmentGroup;
       const next: PlannedWrite[] = [];
       const stale: PlannedWrite[] = [];
       round.forEach((p, i) => {
         const ue = errorsByIndex.get(i);
         if (!ue) {
-          if (applied) ledger.succeed(p.key);
+          if (applied) ledger.settle(p.key, 'written');
           else next.push(p); // not applied because another item was refused: send again
         } else if (isStale(ue) && !reread) stale.push(p);
-        else ledger.fail(p.key, errorForUserError(ue, 'the quantity update'));
+        else ledger.settle(p.key, errorForUserError(ue, 'the quantity update'));
       });
       if (stale.length > 0) {
         reread = true;
@@ -290,20 +276,15 @@ async function setQuantities(api: ShopifyApi, ledger: Ledger, pending: readonly 
 
 /** Re-reads stale items; returns those still needing a write, with the fresh changeFromQuantity. */
 async function refreshStale(api: ShopifyApi, ledger: Ledger, stale: PlannedWrite[], locationId: string): Promise<PlannedWrite[]> {
-  const fresh = await readVariants(
-    api,
-    ledger,
-    stale.map((p) => p.key),
-    locationId,
-  );
+  const fresh = await readVariants(api, ledger, stale, locationId);
   const again: PlannedWrite[] = [];
   for (const p of stale) {
     if (ledger.done(p.key) || !fresh.has(p.key)) continue;
     const s = fresh.get(p.key);
-    if (!s) ledger.fail(p.key, new NotFound('the variant no longer exists on Shopify'));
+    if (!s) ledger.settle(p.key, new NotFound('the variant no longer exists on Shopify'));
     else if (s.available === null || !s.tracked || s.inventoryPolicy !== 'DENY') {
-      ledger.fail(p.key, new Transient('the variant changed on Shopify while it was being written; left for the next run'));
-    } else if (p.input.target.kind === 'out_of_stock' ? s.available <= 0 : s.available === p.set!.quantity) ledger.succeed(p.key);
+      ledger.settle(p.key, new Transient('the variant changed on Shopify while it was being written; left for the next run'));
+    } else if (p.input.target.kind === 'out_of_stock' ? s.available <= 0 : s.available === p.set!.quantity) ledger.settle(p.key, 'written');
     else again.push({ ...p, set: { ...p.set!, changeFromQuantity: s.available } });
   }
   return again;

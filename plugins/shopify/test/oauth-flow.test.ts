@@ -28,13 +28,12 @@ import {
   callbackMessage,
   exchangeShopifyCode,
   refreshShopifyCredentials,
-  shopDomainFromInput,
-  shopDomainFromShopify,
   shopifyAuthorizeUrl,
   signCallbackQuery,
   verifyShopifyCallback,
   verifyShopifyUninstall,
 } from '../src/oauth';
+import { shopDomainFromInput, shopDomainFromShopify } from '../src/shopify-api';
 import {
   appUninstalledWebhook,
   HUB_LOCATION_ID,
