@@ -7,6 +7,7 @@ import { createHttpClient, type NoticeRequest } from '@stock-sync/plugin-sdk';
 import {
   evidence,
   expectSameShape,
+  inboundRequest,
   startSimulator,
   type RunningSimulator,
   startNoticeReceiver,
@@ -22,14 +23,10 @@ const FIXTURE_SECRET = 'fixture-secret-not-a-real-one';
 const FIXTURE_TS = 1764763200000;
 const atFixtureTime = (offsetMs = 0) => createWebflowNotices(() => FIXTURE_TS + offsetMs);
 
-function lowerHeaders(h: Record<string, string> = {}): Record<string, string> {
-  return Object.fromEntries(Object.entries(h).map(([k, v]) => [k.toLowerCase(), v]));
-}
-
 describe('the plugin reads the documented delivery (webhook-delivery-ecomm-inventory-changed)', () => {
   const e = evidence(DIR, 'webhook-delivery-ecomm-inventory-changed');
-  const rawBody = Buffer.from(JSON.stringify(e.request!.body));
-  const headers = lowerHeaders(e.request!.headers);
+  // Header names in lower case, the body's exact bytes: as the host hands a delivery over.
+  const { headers, rawBody } = inboundRequest({ headers: e.request!.headers, body: JSON.stringify(e.request!.body) });
   const req = (over: Partial<NoticeRequest> = {}): NoticeRequest => ({ headers, rawBody, secret: FIXTURE_SECRET, ...over });
 
   it('verifies the documented signature: hex HMAC-SHA256 of `timestamp:body` with the app client secret', () => {
@@ -161,7 +158,7 @@ describe('the simulator', () => {
     expect(received).toHaveLength(1);
     const [d] = received;
     const e = evidence(DIR, 'webhook-delivery-ecomm-inventory-changed');
-    for (const h of Object.keys(lowerHeaders(e.request!.headers))) expect(d!.headers[h]).toBeDefined();
+    for (const h of Object.keys(e.request!.headers ?? {}).map((h) => h.toLowerCase())) expect(d!.headers[h]).toBeDefined();
     const body = JSON.parse(d!.text);
     expectSameShape(body, e.request!.body, e.name);
     const headers = d!.headers;
