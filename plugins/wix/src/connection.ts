@@ -9,12 +9,14 @@
  * V3 it switches to V3 for good and does the rest of the work there.
  */
 import {
+  AuthError,
   batched,
   Rejected,
   StopTheWork,
   stopsTheWork,
   toPluginError,
   Transient,
+  type ConnectContext,
   type HttpClient,
   type Planned,
   type PluginError,
@@ -26,7 +28,8 @@ import {
 } from '@stock-sync/plugin-sdk';
 import { v1 } from './v1';
 import { v3 } from './v3';
-import type { Answer, CatalogPath, Site } from './wix-types';
+import { DEFAULT_BASE_URL } from './manifest';
+import { wixErrorCode, type Answer, type CatalogPath, type Site } from './wix-types';
 
 type CatalogVersion = 'V1' | 'V3';
 const PATHS: Record<CatalogVersion, CatalogPath> = { V1: v1, V3: v3 };
@@ -54,6 +57,26 @@ function configuredVersion(raw: string | undefined): CatalogVersion | undefined 
   if (v === 'V1' || v === 'V1_CATALOG') return 'V1';
   if (v === 'V3' || v === 'V3_CATALOG') return 'V3';
   throw new Rejected(`catalogVersion must be V1 or V3, got '${raw}'`);
+}
+
+/**
+ * The site's Wix REST client: ctx.http with the base URL, the token in Authorization (Wix takes it as is),
+ * wix-site-id for API keys, and 401/403 read into AuthError.
+ */
+export function createWixApi(ctx: ConnectContext): HttpClient {
+  const token = ctx.credentials.accessToken ?? '';
+  const headers: Record<string, string> = { Authorization: token, Accept: 'application/json' };
+  if (ctx.credentials.siteId) headers['wix-site-id'] = ctx.credentials.siteId;
+  return ctx.http.extend({
+    baseURL: (ctx.credentials.baseUrl || DEFAULT_BASE_URL).trim().replace(/\/+$/, ''),
+    headers,
+    classify(res) {
+      if (res.status !== 401 && res.status !== 403) return undefined;
+      const code = wixErrorCode(res.data);
+      return { error: new AuthError(`Wix refused the access token (${code ?? `HTTP ${res.status}`})`, { status: res.status, code }) };
+    },
+    secrets: token ? [token] : [],
+  });
 }
 
 export function wixConnection(api: HttpClient, log: PluginLogger, credentials: Readonly<Record<string, string>>): StoreConnection {
@@ -93,11 +116,8 @@ export function wixConnection(api: HttpClient, log: PluginLogger, credentials: R
         await path(PATHS[v], items, answer);
       } catch (e) {
         if (v !== 'V1' || !(await movedToV3(toPluginError(e, 'Wix')))) throw e;
-        await path(
-          v3,
-          items.filter((it) => !answers.has(it)),
-          answer,
-        );
+        const rest = items.filter((it) => !answers.has(it));
+        await path(v3, rest, answer);
       }
     } catch (e) {
       // A write's undefined is 'written'; an item not in `answers` is not answered.

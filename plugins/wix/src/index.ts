@@ -4,19 +4,13 @@
  * (No testkit import here: this module runs in production.)
  */
 import type { IntegrationPlugin } from '@stock-sync/plugin-sdk';
-import { wixConnection } from './connection';
+import { createWixApi, wixConnection } from './connection';
 import { credentialFields, manifest } from './manifest';
 import { createWixNotices } from './notices';
 import { createWixOAuth, refreshWixCredentials } from './oauth';
-import { createWixApi } from './wix-api';
 
-export interface WixPluginOptions {
-  /** The clock token expiries and webhook (JWT) expiries are read on (tests); default Date.now. */
-  now?: () => number;
-}
-
-export function createWixPlugin(options: WixPluginOptions = {}): IntegrationPlugin {
-  const now = options.now ?? Date.now;
+/** `now`: the clock token expiries and webhook (JWT) expiries are read on (tests). */
+export function createWixPlugin({ now = Date.now }: { now?: () => number } = {}): IntegrationPlugin {
   return {
     manifest,
     credentialFields,

@@ -5,24 +5,20 @@ import { BASE_URL_FIELD, CONTRACT_VERSION, type CredentialField, type PluginMani
 
 export const DEFAULT_BASE_URL = 'https://www.wixapis.com';
 
-/** Catalog V1 and V3 inventory queries page at most 100 items (V1: https://dev.wix.com/docs/api-reference/business-solutions/stores/pagination.md; V3 queries take up to 1,000 but 100 is kept for one call per page). */
+/**
+ * Inventory queries page at most 100 items (V1: https://dev.wix.com/docs/api-reference/business-solutions/stores/pagination.md;
+ * V3 queries take up to 1,000 but 100 is kept for one call per page). V3 Bulk Update Inventory Items: inventoryItems
+ * minItems 1, maxItems 1000.
+ */
 export const QUERY_PAGE_LIMIT = 100;
-
-/** V3 Bulk Update Inventory Items: inventoryItems minItems 1, maxItems 1000. */
 export const V3_BULK_MAX = 1000;
 
 /**
- * How many changes the hub hands over per writeStock call: one query page of 100, so a V3 write is
- * one read and one bulk update, and a V1 write one read plus one PATCH per product.
- */
-export const WIX_MAX_BATCH = 100;
-
-/**
- * Catalog V1 tracks stock per product, not per variant: a product with one counted variant counts
- * them all, and an unlimited variant of such a product is emulated with this count (README).
+ * Catalog V1 tracks stock per product, not per variant: a product with one counted variant counts them all, and an
+ * unlimited variant of such a product is emulated with this count (README); a tracked count at or above the
+ * threshold reads back as unlimited (the emulation's floor).
  */
 export const V1_EMULATED_UNLIMITED = 99_999;
-/** A tracked V1 count at or above this reads back as unlimited (the emulation's floor). */
 export const V1_UNLIMITED_READ_THRESHOLD = 90_000;
 
 export const manifest: PluginManifest = {
@@ -33,7 +29,9 @@ export const manifest: PluginManifest = {
     // Native per variant on Catalog V3 and on V1 products without a counted variant; emulated (a high
     // count) on a V1 product that also holds a counted variant, since V1 tracks per product.
     unlimitedStock: 'emulated',
-    maxBatch: WIX_MAX_BATCH,
+    // One query page per writeStock call: a V3 write is one read and one bulk update, a V1 write one read plus
+    // one PATCH per product.
+    maxBatch: QUERY_PAGE_LIMIT,
     readBack: true,
   },
   rateLimit: {

@@ -20,6 +20,7 @@
 import {
   AuthError,
   expiresAtFrom,
+  oauthUrl,
   postTokenRequest,
   Transient,
   type ConnectContext,
@@ -29,18 +30,17 @@ import {
   type PluginOAuth,
   type UninstallNotice,
 } from '@stock-sync/plugin-sdk';
-import { DEFAULT_BASE_URL } from './manifest';
 import { verifyWixJwt, wixEventOf } from './webhook-jwt';
-import { wixErrorCode } from './wix-api';
+import { wixErrorCode } from './wix-types';
 
 const INSTALL_URL = 'https://www.wix.com/installer/install';
 export const TOKEN_PATH = '/oauth2/token';
+const TOKEN_URL = `https://www.wixapis.com${TOKEN_PATH}`;
 /** "Time the access token expires in seconds. Always 14400 (4 hours)." */
 export const ACCESS_TOKEN_SECONDS = 14_400;
 
 /** A new four-hour access token for one app instance: { accessToken, accessTokenExpiresAt }. */
 async function createAccessToken(http: HttpClient, app: OAuthApp, instanceId: string, baseUrl: string | undefined, now: () => number) {
-  const origin = (baseUrl || app.baseUrl || DEFAULT_BASE_URL).trim().replace(/\/+$/, '');
   const token = await postTokenRequest({
     http: http.extend({
       classify(res) {
@@ -55,7 +55,8 @@ async function createAccessToken(http: HttpClient, app: OAuthApp, instanceId: st
         };
       },
     }),
-    url: `${origin}${TOKEN_PATH}`,
+    // The store's own baseUrl credential, else the app's (both sandbox only), replaces Wix's origin.
+    url: oauthUrl(TOKEN_URL, {}, { baseUrl: baseUrl || app.baseUrl }).toString(),
     params: { grant_type: 'client_credentials', instance_id: instanceId },
     app,
     options: { clientAuthentication: 'body', encoding: 'json' },
@@ -90,7 +91,7 @@ export function verifyAppRemoved(req: InboundRequest, publicKeyPem: string | und
 export function createWixOAuth(now: () => number = Date.now): PluginOAuth {
   return {
     authorizeUrl: INSTALL_URL,
-    tokenUrl: `https://www.wixapis.com${TOKEN_PATH}`,
+    tokenUrl: TOKEN_URL,
     // Wix grants the permissions configured in the app dashboard; the install URL carries no scope.
     scopes: [],
     tokenLifetime: {
@@ -101,7 +102,7 @@ export function createWixOAuth(now: () => number = Date.now): PluginOAuth {
     authorizeUrlFor(req) {
       const callback = new URL(req.redirectUri);
       callback.searchParams.set('state', req.state);
-      const url = new URL(req.app.baseUrl ? `${req.app.baseUrl.replace(/\/+$/, '')}/installer/install` : INSTALL_URL);
+      const url = oauthUrl(INSTALL_URL, {}, req.app);
       url.searchParams.set('appId', req.app.clientId);
       // URLSearchParams encodes it as a URI component, as the page requires.
       url.searchParams.set('postInstallationUrl', callback.toString());

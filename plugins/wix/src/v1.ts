@@ -24,10 +24,8 @@ import type { CatalogPath, Site, V1InventoryItem, V1Patch, V1QueryResponse } fro
 async function queryV1<T extends VariantRef>(api: Site['api'], items: readonly Planned<T>[]) {
   const groups = groupByProduct(items);
   const found = new Map<string, V1InventoryItem>();
-  for (const part of chunk(
-    groups.map((g) => g.productId),
-    QUERY_PAGE_LIMIT,
-  )) {
+  const productIds = groups.map((g) => g.productId);
+  for (const part of chunk(productIds, QUERY_PAGE_LIMIT)) {
     const res = await api.request<V1QueryResponse>({
       method: 'POST',
       url: '/stores-reader/v2/inventoryItems/query',

@@ -1,6 +1,7 @@
 /**
- * The Wix Stores wire shapes this plugin touches (catalog V1 Inventory API, V3 Inventory Items API, the Wix
- * error envelope; sources in README.md), and the shape both catalog paths share.
+ * The Wix Stores wire shapes this plugin touches (catalog V1 Inventory API, V3 Inventory Items API, the Wix error
+ * envelope `{ message, details: { applicationError: { code, description } } }`; sources in README.md), and the
+ * shape both catalog paths share.
  */
 import type { HttpClient, Planned, PluginError, PluginLogger, StockWrite, TargetStock, VariantRef } from '@stock-sync/plugin-sdk';
 
@@ -39,13 +40,21 @@ export interface V3QueryResponse {
   inventoryItems?: V3InventoryItem[];
   pagingMetadata?: { cursors?: { next?: string | null }; hasNext?: boolean };
 }
-/** `{ message, details: { applicationError: { code, description } } }` (or validationError). */
-export interface WixApplicationError {
-  code?: string;
-  description?: string;
-}
 export interface V3BulkResponse {
-  results?: { itemMetadata?: { originalIndex?: number; success?: boolean; error?: WixApplicationError } }[];
+  results?: { itemMetadata?: { originalIndex?: number; success?: boolean; error?: { code?: string; description?: string } } }[];
+}
+
+/** The code of Wix's error envelope `{ message, details: { applicationError: { code, description } } }`. */
+export function wixErrorCode(data: unknown): string | undefined {
+  if (typeof data === 'string') {
+    try {
+      data = JSON.parse(data);
+    } catch {
+      return undefined;
+    }
+  }
+  const code = (data as { details?: { applicationError?: { code?: unknown } } } | null)?.details?.applicationError?.code;
+  return typeof code === 'string' ? code : undefined;
 }
 
 /** What a catalog path is given: the site's client, the log, the V3 location (credential). */
