@@ -26,20 +26,15 @@ import { classifyBigCartelResponse } from './big-cartel-api';
 import { DEFAULT_BASE_URL, JSON_API, USER_AGENT } from './manifest';
 import { isSignedByApp, SIGNATURE_HEADER } from './notices';
 
-export const BIG_CARTEL_AUTHORIZE_URL = 'https://my.bigcartel.com/oauth/authorize';
-export const BIG_CARTEL_TOKEN_URL = 'https://api.bigcartel.com/oauth/token';
-const TOKEN_REQUEST = { clientAuthentication: 'body', encoding: 'form' } as const;
-
 /** GET /v1/accounts with the new token: the first account's id (a token is one account's). */
 async function accountIdOf(ctx: OAuthExchangeContext, accessToken: string): Promise<string> {
   const host = (ctx.app.baseUrl || DEFAULT_BASE_URL).replace(/\/+$/, '');
   const api = ctx.http.extend({
-    baseURL: `${host}/v1`,
     headers: { Authorization: `Bearer ${accessToken}`, Accept: JSON_API, 'User-Agent': USER_AGENT },
     classify: classifyBigCartelResponse,
     secrets: [accessToken],
   });
-  const res = await api.request<{ data?: Array<{ id?: unknown }> | { id?: unknown } }>({ method: 'GET', url: '/accounts' });
+  const res = await api.request<{ data?: Array<{ id?: unknown }> | { id?: unknown } }>({ method: 'GET', url: `${host}/v1/accounts` });
   const data = res.data?.data;
   const id = idText(Array.isArray(data) ? data[0]?.id : data?.id);
   if (!id) throw new AuthError('Big Cartel: GET /v1/accounts named no account for the new token');
@@ -53,24 +48,25 @@ async function toConnectedStore(token: TokenResponse, ctx: OAuthExchangeContext)
   return { credentials: { accountId, accessToken }, externalStoreId: accountId };
 }
 
+const UNINSTALL_REASONS = new Map([
+  ['account.deauthorized', 'access revoked on Big Cartel (account.deauthorized webhook)'],
+  ['account.closed', 'account closed on Big Cartel (account.closed webhook)'],
+]);
+
 /** A verified account.deauthorized (or account.closed) webhook names the account; anything else is null. */
 export function verifyUninstall(req: InboundRequest, app: OAuthApp): UninstallNotice | null {
   if (!isSignedByApp(req.rawBody, req.headers[SIGNATURE_HEADER], app.clientSecret)) return null;
   const b = jsonObjectOf(req);
-  if (!b) return null;
-  const accountId = idText(b.account_id);
-  if (!accountId) return null;
-  if (b.type === 'account.deauthorized')
-    return { externalStoreId: accountId, reason: 'access revoked on Big Cartel (account.deauthorized webhook)' };
-  if (b.type === 'account.closed') return { externalStoreId: accountId, reason: 'account closed on Big Cartel (account.closed webhook)' };
-  return null;
+  const accountId = idText(b?.account_id);
+  const reason = typeof b?.type === 'string' ? UNINSTALL_REASONS.get(b.type) : undefined;
+  return accountId && reason ? { externalStoreId: accountId, reason } : null;
 }
 
 export const oauth: PluginOAuth = {
-  authorizeUrl: BIG_CARTEL_AUTHORIZE_URL,
-  tokenUrl: BIG_CARTEL_TOKEN_URL,
+  authorizeUrl: 'https://my.bigcartel.com/oauth/authorize',
+  tokenUrl: 'https://api.bigcartel.com/oauth/token',
   scopes: [],
-  tokenRequest: TOKEN_REQUEST,
+  tokenRequest: { clientAuthentication: 'body', encoding: 'form' },
   tokenLifetime: {
     // Not stated by Big Cartel; no expires_in or refresh token is documented (long-lived, unverified).
     source: 'https://help.bigcartel.com/developers/api/v1/oauth/',
