@@ -39,13 +39,6 @@ export const manifest: PluginManifest = {
   docsUrl: 'https://developers.squarespace.com/commerce-apis/adjust-stock-quantities',
 };
 
-const expiryField = (name: string, token: string, field: string): CredentialField => ({
-  name,
-  secret: false,
-  required: false,
-  description: `ISO-8601 instant the ${token} expires (Squarespace's ${field}); set by the install flow and every refresh.`,
-});
-
 export const credentialFields: readonly CredentialField[] = [
   {
     name: 'apiKey',
@@ -61,7 +54,19 @@ export const credentialFields: readonly CredentialField[] = [
     description:
       'OAuth refresh token (set by the install flow); the hub renews the short-lived access token with it. An API key needs none.',
   },
-  expiryField('accessTokenExpiresAt', 'OAuth access token', 'access_token_expires_at'),
-  expiryField('refreshTokenExpiresAt', 'refresh token', 'refresh_token_expires_at'),
+  {
+    name: 'accessTokenExpiresAt',
+    secret: false,
+    required: false,
+    description:
+      "ISO-8601 instant the OAuth access token expires (Squarespace's access_token_expires_at); set by the install flow and every refresh.",
+  },
+  {
+    name: 'refreshTokenExpiresAt',
+    secret: false,
+    required: false,
+    description:
+      "ISO-8601 instant the refresh token expires (Squarespace's refresh_token_expires_at); set by the install flow and every refresh.",
+  },
   BASE_URL_FIELD,
 ];

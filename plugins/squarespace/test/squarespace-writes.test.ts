@@ -26,12 +26,7 @@ describe('what lands in the store', () => {
   it('sends setUnlimitedOperations and setFiniteOperations in one adjustment', async () => {
     const p = product('p1', 3, Q(5));
     sim.seed([p]);
-    const [a, b, c] = refsOf(p);
-    const out = await connect(sim).writeStock([
-      { ...a, target: U },
-      { ...b, target: O },
-      { ...c, target: Q(7) },
-    ]);
+    const out = await connect(sim).writeStock(refsOf(p).map((ref, i) => ({ ...ref, target: [U, O, Q(7)][i]! })));
     expect(out.map((o) => o.status)).toEqual(['written', 'written', 'written']);
     expect(paths(sim)).toEqual(['POST /adjustments 204']);
     const item = (id: string) => sim.state.items.get(id)!;

@@ -12,15 +12,7 @@
  *    (EcomPHP's Webhook::verify), unverified against a TikTok page.
  *  - retries arrive up to ~15.5 hours late and no freshness window is documented: none is applied here.
  */
-import {
-  hmacSha256,
-  idText,
-  noticeHeader,
-  safeEqual,
-  type NoticeRef,
-  type NoticeRequest,
-  type PluginNotices,
-} from '@stock-sync/plugin-sdk';
+import { hmacSha256, idText, noticeHeader, safeEqual, type NoticeRef, type PluginNotices } from '@stock-sync/plugin-sdk';
 import { isTikTokId } from './connection';
 
 export const SIGNATURE_HEADER = 'authorization';
@@ -75,7 +67,7 @@ export const tiktokNotices: PluginNotices = {
   topics: ['INVENTORY_STATUS_CHANGE'],
   signedWith: 'app',
   // TikTok's scheme on the exact bytes, with the app's key (`app.clientId`) and secret; false when either is missing.
-  verify: (req: NoticeRequest) => isSignedByApp(noticeHeader(req.headers, SIGNATURE_HEADER), req.app?.clientId, req.secret, req.rawBody),
+  verify: (req) => isSignedByApp(noticeHeader(req.headers, SIGNATURE_HEADER), req.app?.clientId, req.secret, req.rawBody),
   refs: tiktokNoticeRefs,
   storeOf: tiktokNoticeStore,
 };

@@ -16,6 +16,7 @@
 import {
   ACCESS_TOKEN_EXPIRES_AT,
   AuthError,
+  idText,
   jsonObjectOf,
   oauthUrl,
   Rejected,
@@ -78,10 +79,10 @@ export function tokensFrom(data: unknown): Record<string, string> {
 async function tokenCall(
   http: HttpClient,
   sandbox: string | undefined,
-  path: typeof TOKEN_GET_PATH | typeof TOKEN_REFRESH_PATH,
   app: Pick<OAuthApp, 'clientId' | 'clientSecret'>,
   grant: { auth_code: string; grant_type: 'authorized_code' } | { refresh_token: string; grant_type: 'refresh_token' },
 ): Promise<Record<string, string>> {
+  const path = 'auth_code' in grant ? TOKEN_GET_PATH : TOKEN_REFRESH_PATH;
   const secret = 'auth_code' in grant ? grant.auth_code : grant.refresh_token;
   const client = http.extend({ classify: classifyTokenResponse, secrets: [app.clientSecret, secret].filter((s) => s !== '') });
   const res = await client.request<TikTokEnvelope<unknown>>({
@@ -119,7 +120,7 @@ async function exchange(ctx: OAuthExchangeContext): Promise<ConnectedStore> {
   const credentials: Record<string, string> = {
     appKey: ctx.app.clientId,
     appSecret: ctx.app.clientSecret,
-    ...(await tokenCall(ctx.http, ctx.app.baseUrl, TOKEN_GET_PATH, ctx.app, grant)),
+    ...(await tokenCall(ctx.http, ctx.app.baseUrl, ctx.app, grant)),
   };
   if (ctx.app.baseUrl) credentials.baseUrl = ctx.app.baseUrl;
   const api = createTikTokApi({ credentials: { ...credentials, shopCipher: '' }, http: ctx.http, log: ctx.log });
@@ -136,7 +137,7 @@ export async function refreshTikTokCredentials(ctx: ConnectContext): Promise<Rec
   if (!appKey || !appSecret) throw new AuthError('the TikTok Shop store lacks appKey / appSecret: connect it again');
   const grant = { refresh_token: refreshToken, grant_type: 'refresh_token' } as const;
   const app = { clientId: appKey, clientSecret: appSecret };
-  return { ...ctx.credentials, ...(await tokenCall(ctx.http, ctx.app?.baseUrl ?? baseUrl, TOKEN_REFRESH_PATH, app, grant)) };
+  return { ...ctx.credentials, ...(await tokenCall(ctx.http, ctx.app?.baseUrl ?? baseUrl, app, grant)) };
 }
 
 /** The deauthorization webhook, checked against the app's key and secret; null = not a verified deauthorization. */
@@ -145,13 +146,10 @@ export function verifyDeauthorization(req: InboundRequest, app: OAuthApp): Unins
   if (!isSignedByApp(req.headers[SIGNATURE_HEADER], app.clientId, app.clientSecret, req.rawBody)) return null;
   const body = jsonObjectOf(req);
   if (!body) return null;
-  const { type, shop_id: shopId } = body;
-  if (Number(type) !== SELLER_DEAUTHORIZATION) return null;
-  if ((typeof shopId !== 'string' && typeof shopId !== 'number') || String(shopId) === '') return null;
-  return {
-    externalStoreId: String(shopId),
-    reason: 'the seller removed the app’s authorization on TikTok Shop (SELLER_DEAUTHORIZATION webhook)',
-  };
+  // The shop as notices.ts reads it (idText: a non-empty string, or a number as its text).
+  const shopId = idText(body.shop_id);
+  if (Number(body.type) !== SELLER_DEAUTHORIZATION || !shopId) return null;
+  return { externalStoreId: shopId, reason: 'the seller removed the app’s authorization on TikTok Shop (SELLER_DEAUTHORIZATION webhook)' };
 }
 
 export const tiktokOAuth: PluginOAuth = {

@@ -18,14 +18,8 @@ export const EMULATED_UNLIMITED_QUANTITY = MAX_QUANTITY;
 export const UNLIMITED_READ_THRESHOLD = 90_000;
 
 export function quantityFor(target: TargetStock): number {
-  switch (target.kind) {
-    case 'unlimited':
-      return EMULATED_UNLIMITED_QUANTITY;
-    case 'out_of_stock':
-      return 0;
-    case 'quantity':
-      return Math.min(target.quantity, MAX_QUANTITY);
-  }
+  if (target.kind === 'unlimited') return EMULATED_UNLIMITED_QUANTITY;
+  return target.kind === 'quantity' ? Math.min(target.quantity, MAX_QUANTITY) : 0;
 }
 
 export function stockOfQuantity(n: number): TargetStock {
@@ -36,14 +30,11 @@ export function stockOfQuantity(n: number): TargetStock {
 }
 
 /**
- * The count the plugin manages for one SKU: a warehouse's `available_quantity`, which "is equivalent to
- * inventory.quantity under the product SKU" (what Update Inventory sets). Never `total_available_quantity`: it is
- * the "total available inventory of SKU across all warehouses, including in shop inventory, campaign inventory,
- * and creator inventory" (Inventory Search 202309), so it differs from what was written whenever a campaign or
- * creator holds stock, or the SKU has several warehouses.
- * - a configured warehouse: that warehouse's entry;
- * - none configured: the SKU's only warehouse (its default one, which the write also targets);
- * Undefined when there is no such single entry (the caller reports why).
+ * The count the plugin manages for one SKU: the `available_quantity` of the configured warehouse, else of the SKU's
+ * only (default) warehouse; undefined when there is no such single entry. It "is equivalent to inventory.quantity
+ * under the product SKU" (what Update Inventory sets). Never `total_available_quantity`, the "total available
+ * inventory of SKU across all warehouses, including in shop inventory, campaign inventory, and creator inventory"
+ * (Inventory Search 202309): it differs from what was written whenever a campaign or creator holds stock.
  */
 export function stockOfSku(sku: InventorySku, warehouseId: string | undefined): TargetStock | undefined {
   const warehouses = Array.isArray(sku.warehouse_inventory) ? sku.warehouse_inventory : [];

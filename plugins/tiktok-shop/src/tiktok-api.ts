@@ -46,7 +46,7 @@ export const CODE_TOO_MANY_REQUESTS = 36009002;
  * (106001 "Invalid credentials. The 'sign' query parameter is invalid", seen with HTTP 401).
  */
 export function isCredentialCode(code: number): boolean {
-  return (code >= 105000 && code < 106000) || (code >= 106000 && code < 107000);
+  return code >= 105000 && code < 107000;
 }
 
 export interface CallOptions {
@@ -122,7 +122,7 @@ export function createTikTokApi(ctx: ConnectContext, now: () => number = Date.no
         method,
         url: path,
         params: query,
-        body: body === '' ? undefined : body,
+        body: body || undefined,
         idempotent: options.idempotent,
       });
       if (!isEnvelope(res.data)) {
