@@ -1,10 +1,7 @@
 /**
- * One store's connection over the legacy stock-item API (stock management on or off, per SKU) and, where the
- * store has Multi-Source Inventory, the MSI source-items API (quantities and statuses, many SKUs per call);
- * stores without MSI are served through the legacy stock items alone. Apart from its client, a connection
- * remembers only what the store told it (MSI absent, the input limit). The frame (SKUs keyed alone, duplicates,
- * malformed SKUs, the stop rule) is the SDK's batched pipeline; a run is one unit (its per-SKU calls and MSI
- * batches stay local).
+ * Stock management per SKU on the legacy stock item and, where the store has Multi-Source Inventory, counts as MSI
+ * source items (many SKUs per call); without MSI the legacy stock items alone. The SDK's batched pipeline is the
+ * frame, one unit per run; a connection remembers only what the store told it (MSI absent, the input limit).
  */
 import {
   AuthError,
@@ -51,6 +48,7 @@ export class MagentoConnection implements StoreConnection {
   private legacy = false;
   /** Input List Limit learned from a refusal (Web API input limits on); undefined until one is seen. */
   private inputListLimit: number | undefined;
+  private readonly writesDefaultSource = this.sourceCode === DEFAULT_SOURCE_CODE;
 
   constructor(
     private readonly api: HttpClient,
@@ -71,10 +69,6 @@ export class MagentoConnection implements StoreConnection {
       write: { skipInPlace: 'never', run: (items) => this.writeRun(items) },
       read: { run: (items) => this.readRun(items) },
     }));
-  }
-
-  private get writesDefaultSource(): boolean {
-    return this.sourceCode === DEFAULT_SOURCE_CODE;
   }
 
   /** Records that the store has no MSI. Legacy stores have one stock, the default source's: another fails loudly. */
@@ -134,16 +128,11 @@ export class MagentoConnection implements StoreConnection {
     const failures = new Map<Planned<StockWrite>, PluginError>();
     const fail: Fail = (it, error) => failures.has(it) || failures.set(it, error);
     try {
-      if (this.legacy) await this.writeLegacy(items, fail);
-      else {
-        try {
-          await this.writeMsi(items, fail);
-        } catch (e) {
-          if (!(e instanceof MsiAbsent)) throw e;
-          // Everything is written again the legacy way (absolute values; what is in place is skipped).
-          failures.clear();
-          await this.writeLegacy(items, fail);
-        }
+      const msiAbsent = (e: unknown) => (e instanceof MsiAbsent ? true : Promise.reject(e));
+      if (this.legacy || (await this.writeMsi(items, fail).then(() => false, msiAbsent))) {
+        // Everything is written (again) the legacy way: absolute values; what is in place is skipped.
+        failures.clear();
+        await this.writeLegacy(items, fail);
       }
     } catch (e) {
       throw new StopTheWork(e);
@@ -154,7 +143,7 @@ export class MagentoConnection implements StoreConnection {
   /** MSI: stock management flips on the legacy item (only when needed), counts as source items. */
   private async writeMsi(items: readonly Planned<StockWrite>[], fail: Fail): Promise<void> {
     const counts: Count[] = [];
-    await inPool(items, LANES, async (it) => {
+    await this.eachSku(items, fail, async (it) => {
       const { target, previous } = it.input;
       // What the hub last wrote or read tells whether stock management must flip; only then is the stock item
       // read and, when its management is not what the target needs, written back with it switched (the endpoint
@@ -162,15 +151,11 @@ export class MagentoConnection implements StoreConnection {
       const believedManaged = previous == null ? undefined : isManaged(previous);
       if (!isManaged(target) && believedManaged === false) return; // unlimited, believed in place
       if (believedManaged !== isManaged(target)) {
-        try {
-          const item = await this.stockItem(it.sku);
-          if (item.manage_stock !== isManaged(target)) {
-            await this.putStockItem(it.sku, withManageStock(item, target, this.writesDefaultSource));
-            // Tracking on at the default source: that write also set the target's count.
-            if (isManaged(target) && this.writesDefaultSource) return;
-          }
-        } catch (e) {
-          return fail(it, this.perSku(e, it.sku));
+        const item = await this.stockItem(it.sku);
+        if (item.manage_stock !== isManaged(target)) {
+          await this.putStockItem(it.sku, withManageStock(item, target, this.writesDefaultSource));
+          // Tracking on at the default source: that write also set the target's count.
+          if (isManaged(target) && this.writesDefaultSource) return;
         }
       }
       if (isManaged(target)) counts.push({ item: sourceItemFor(it.sku, this.sourceCode, target), it });
@@ -187,24 +172,30 @@ export class MagentoConnection implements StoreConnection {
    * whole item) and written back only when it does not already show the target.
    */
   private async writeLegacy(items: readonly Planned<StockWrite>[], fail: Fail): Promise<void> {
-    await inPool(items, LANES, async (it) => {
+    await this.eachSku(items, fail, async (it) => {
       if (isInPlace(it.input)) return; // believed in place
-      try {
-        const item = await this.stockItem(it.sku);
-        if (!showsSame(fromLegacyStockItem(item), it.input.target))
-          await this.putStockItem(it.sku, withManageStock(item, it.input.target, true));
-      } catch (e) {
-        fail(it, this.perSku(e, it.sku));
-      }
+      const item = await this.stockItem(it.sku);
+      if (!showsSame(fromLegacyStockItem(item), it.input.target))
+        await this.putStockItem(it.sku, withManageStock(item, it.input.target, true));
     });
   }
 
-  /** A per-SKU failure becomes that change's outcome; what stops the run is rethrown. */
-  private perSku(e: unknown, sku: string): PluginError {
-    const error = asPluginError(e);
-    if (stopsTheWork(error)) throw error;
-    if (error instanceof NotFound) return new NotFound(`Magento has no product with SKU "${sku}"`, { sku });
-    return new Rejected(`Magento refused the stock item of "${sku}": ${describe(error)}`, { sku, status: error.details?.status });
+  /** Per-SKU calls, LANES at a time: a failure becomes that SKU's outcome; what stops the run is rethrown. */
+  private eachSku<I extends Planned<VariantRef>>(
+    items: readonly I[],
+    fail: (it: I, error: PluginError) => void,
+    work: (it: I) => Promise<void>,
+  ) {
+    return inPool(items, LANES, (it) =>
+      work(it).catch((e: unknown) => {
+        const error = asPluginError(e);
+        if (stopsTheWork(error)) throw error;
+        const { sku } = it;
+        if (error instanceof NotFound) fail(it, new NotFound(`Magento has no product with SKU "${sku}"`, { sku }));
+        else
+          fail(it, new Rejected(`Magento refused the stock item of "${sku}": ${describe(error)}`, { sku, status: error.details?.status }));
+      }),
+    );
   }
 
   /**
@@ -276,19 +267,15 @@ export class MagentoConnection implements StoreConnection {
     try {
       // The stock item per SKU (no list endpoint returns it: magento/magento2#36533), then one source-item page.
       const stockItems = new Map<Planned<VariantRef>, MagentoStockItem>();
-      await inPool(items, LANES, async (it) => {
-        try {
-          stockItems.set(it, await this.stockItem(it.sku));
-        } catch (e) {
-          answers.set(it, this.perSku(e, it.sku));
-        }
-      });
-      let sources: Map<string, MagentoSourceItem> | undefined;
-      try {
-        if (!this.legacy) sources = await this.sourceItems([...stockItems].filter(([, s]) => s.manage_stock).map(([it]) => it.sku));
-      } catch (e) {
-        if (!(e instanceof MsiAbsent)) throw e;
-      }
+      await this.eachSku(
+        items,
+        (it, error) => answers.set(it, error),
+        async (it) => void stockItems.set(it, await this.stockItem(it.sku)),
+      );
+      const tracked = [...stockItems].filter(([, s]) => s.manage_stock).map(([it]) => it.sku);
+      const sources = this.legacy
+        ? undefined
+        : await this.sourceItems(tracked).catch((e: unknown) => (e instanceof MsiAbsent ? undefined : Promise.reject(e)));
       for (const [it, item] of stockItems) answers.set(it, sources ? fromMagento(item, sources.get(it.sku)) : fromLegacyStockItem(item));
     } catch (e) {
       throw new StopTheWork(e, { answered: items.map((it) => answers.get(it)) });

@@ -65,19 +65,16 @@ export function classifyMagentoResponse(res: HttpResponse): { error?: AuthError 
 }
 
 /**
- * Which inventory API a store has. Magento 2.3+ ships Multi-Source Inventory (MSI, the `/V1/inventory/*`
- * routes), but merchants may disable its modules; then only the legacy CatalogInventory stock items exist
- * (`GET /V1/stockItems/{sku}`, `PUT /V1/products/{sku}/stockItems/{itemId}`) and every `/V1/inventory/*` call
- * answers 404 "Request does not match any route." (Magento\Webapi\Controller\Rest\Router): a "no route".
+ * A store whose merchant disabled the Multi-Source Inventory modules (Magento 2.3+) has only the legacy stock items,
+ * and every `/V1/inventory/*` call answers 404 "Request does not match any route." (Magento\Webapi\Controller\Rest\Router).
  */
 export function isNoRoute(error: PluginError): boolean {
   return error instanceof NotFound && magentoErrorBody(error.details?.body)?.message === 'Request does not match any route.';
 }
 
 /**
- * What the answer to `GET /V1/inventory/sources/{sourceCode}` says about the store: a 404 naming no route means
- * MSI is absent; any other 404 ("Source with code "%value" does not exist.") means the source is unknown, a
- * setting the merchant must fix. Other errors are not about the mode: returned as they are for the caller to throw.
+ * A failed `GET /V1/inventory/sources/{sourceCode}`: no route → MSI absent; another 404 ("Source with code "%value"
+ * does not exist.") → a setting the merchant must fix; other errors are returned as they are, for the caller to throw.
  */
 export function modeFromSourceError(error: PluginError, sourceCode: string): 'legacy' | PluginError {
   if (!(error instanceof NotFound)) return error;
@@ -86,18 +83,13 @@ export function modeFromSourceError(error: PluginError, sourceCode: string): 'le
 }
 
 /**
- * Magento's Web API input limit (Stores → Configuration → Services → Magento Web API → Web Api Input Limits,
- * `webapi/validation/input_limit_enabled`, off by default): when on, an array of entities in a synchronous
- * request may hold at most "Input List Limit" items (default 20), and a longer one is refused whole with
- * 400 `{"message":"Maximum items of type \"%type\" is %max","parameters":{"type":…,"max":20}}`
- * (lib/internal/Magento/Framework/Webapi/Validator/EntityArrayValidator.php).
+ * Web API input limits (`webapi/validation/input_limit_enabled`, off by default): when on, a longer entity array
+ * than "Input List Limit" (default 20) is refused whole with 400 `{"message":"Maximum items of type \"%type\" is
+ * %max","parameters":{"type":…,"max":20}}` (lib/internal/Magento/Framework/Webapi/Validator/EntityArrayValidator.php).
  */
 export const DEFAULT_INPUT_LIST_LIMIT = 20;
 
-/**
- * The limit a refused request names: `parameters.max` (or the rendered message's number), the documented default
- * when the answer is the limit refusal but names no usable number, undefined when the refusal is something else.
- */
+/** The limit such a refusal names (`parameters.max`, the message's number, else the default); undefined for other errors. */
 export function inputListLimitOf(error: PluginError): number | undefined {
   if (error.details?.status !== 400) return undefined;
   const body = magentoErrorBody(error.details?.body);
