@@ -1,21 +1,11 @@
 /** Test plumbing: a running Wix simulator (V1 or V3 site) and the real plugin connected to it over HTTP. */
-import { type StoreConnection, type TargetStock } from '@stock-sync/plugin-sdk';
-import {
-  refsOfProduct,
-  connectToSimulator,
-  startSimulator,
-  type PlatformSimulatorDefinition,
-  type RunningSimulator,
-  type SeedProduct,
-} from '@stock-sync/plugin-testkit';
+import type { StoreConnection, TargetStock } from '@stock-sync/plugin-sdk';
+import { connectToSimulator, fetchParsed, seedProduct, type RunningSimulator, type SeedProduct } from '@stock-sync/plugin-testkit';
 import { plugin } from '../../src';
 import type { WixSimState } from '../../src/simulator';
 
+export { startSimulator as start, refsOfProduct as refsOf } from '@stock-sync/plugin-testkit';
 export type WixSim = RunningSimulator<WixSimState>;
-
-export function start(def: PlatformSimulatorDefinition<WixSimState>): Promise<WixSim> {
-  return startSimulator(def);
-}
 
 /** The hub's way (the testkit's connectToSimulator); an override of '' removes the field (a site without it). */
 export function connect(sim: WixSim, overrides: Record<string, string> = {}): StoreConnection {
@@ -23,31 +13,28 @@ export function connect(sim: WixSim, overrides: Record<string, string> = {}): St
   return connectToSimulator({ plugin, simulator: sim, credentials }).connection;
 }
 
-export function product(productId: string, count: number, initial?: TargetStock): SeedProduct {
-  return { productId, variants: Array.from({ length: count }, (_, i) => ({ variantId: `${productId}-v${i + 1}`, initial })) };
+/** Variants `<productId>-v1` … `-v<count>`. */
+export const product = (productId: string, count: number, initial?: TargetStock): SeedProduct =>
+  seedProduct(productId, 1, count, initial, (n) => `${productId}-v${n}`);
+
+/** One raw request with the sandbox's credentials (JSON body when given); an empty answer's body is undefined. */
+export async function call(sim: WixSim, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+  const { accessToken, siteId } = sim.credentials;
+  const res = await fetchParsed(`${sim.baseUrl}${path}`, {
+    method,
+    headers: {
+      accept: 'application/json',
+      authorization: accessToken!,
+      'wix-site-id': siteId!,
+      ...headers,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: res.status, body: (res.body === '' ? undefined : res.body) as any };
 }
 
-export const refsOf = refsOfProduct;
-
-export async function call(
-  sim: WixSim,
-  method: string,
-  path: string,
-  body?: unknown,
-  headers: Record<string, string> = {},
-): Promise<{ status: number; body: any }> {
-  const h: Record<string, string> = {
-    accept: 'application/json',
-    authorization: sim.credentials.accessToken,
-    'wix-site-id': sim.credentials.siteId,
-    ...headers,
-  };
-  if (body !== undefined) h['content-type'] = 'application/json';
-  const res = await fetch(`${sim.baseUrl}${path}`, { method, headers: h, body: body === undefined ? undefined : JSON.stringify(body) });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : undefined };
-}
-
+/** The requests the simulator saw, its paths named for reading. */
 export const calls = (sim: WixSim) =>
   sim.requests.map(
     (r) =>
