@@ -1,20 +1,17 @@
 /**
  * Test harness: the real plugin against the real simulator over HTTP on loopback, wired as the hub
- * wires it (createHttpClient with the manifest's rate limit and the secret credentials redacted).
+ * wires it (the testkit's connectToSimulator: the manifest's rate limit, the secret credentials redacted).
  */
+import type { ConnectContext, StoreConnection, VariantRef } from '@stock-sync/plugin-sdk';
 import {
-  createHttpClient,
-  secretValues,
-  type ConnectContext,
-  type PluginLogger,
-  type StoreConnection,
-  type VariantRef,
-} from '@stock-sync/plugin-sdk';
-import { startSimulator, type RunningSimulator, type SeedProduct, type StartSimulatorOptions } from '@stock-sync/plugin-testkit';
-import { credentialFields, plugin } from '../src';
+  connectToSimulator,
+  startSimulator,
+  type RunningSimulator,
+  type SeedProduct,
+  type StartSimulatorOptions,
+} from '@stock-sync/plugin-testkit';
+import { plugin } from '../src';
 import { simulator, type EtsySimState } from '../src/simulator';
-
-export const quietLog: PluginLogger = { debug() {}, info() {}, warn() {}, error() {} };
 
 export interface Harness {
   sim: RunningSimulator<EtsySimState>;
@@ -26,27 +23,19 @@ export interface Harness {
 
 export async function startHarness(opts: StartSimulatorOptions = {}): Promise<Harness> {
   const sim = await startSimulator(simulator, opts);
+  // Credentials as given (the plugin's own checks are under test), not validated as the hub would.
+  const hub = (overrides: Record<string, string | undefined> = {}) =>
+    connectToSimulator({ plugin, simulator: sim, credentials: overrides, validate: false });
   const context = (overrides: Record<string, string | undefined> = {}): ConnectContext => {
     const credentials: Record<string, string> = { ...sim.credentials };
     for (const [k, v] of Object.entries(overrides)) {
       if (v === undefined) delete credentials[k];
       else credentials[k] = v;
     }
-    const http = createHttpClient({
-      rateLimit: plugin.manifest.rateLimit,
-      secrets: secretValues(credentialFields, credentials),
-      log: quietLog,
-      baseDelayMs: 20,
-      maxDelayMs: 200,
-    });
-    return { credentials, http, log: quietLog };
+    const { http, log } = hub(overrides);
+    return { credentials, http, log };
   };
-  return {
-    sim,
-    context,
-    connect: (overrides = {}) => plugin.connect(context(overrides)),
-    close: () => sim.close(),
-  };
+  return { sim, context, connect: (overrides) => hub(overrides).connection, close: () => sim.close() };
 }
 
 export function ref(listingId: number | string, productId: number | string): VariantRef {
