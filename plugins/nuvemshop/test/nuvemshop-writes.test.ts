@@ -1,27 +1,23 @@
 /** The plugin's writes against the Nuvemshop simulator over real HTTP: fields, batching, quirks. */
-import { NotFound, Rejected, type StockWrite } from '@stock-sync/plugin-sdk';
+import {
+  NotFound,
+  Rejected,
+  OUT_OF_STOCK as O,
+  quantity as Q,
+  UNLIMITED as U,
+  type StockWrite,
+  type TargetStock,
+  type VariantRef,
+} from '@stock-sync/plugin-sdk';
 import { calls, connect, product, refsOf, startNuvemSimulator, type NuvemSim } from './support/store';
 
-const U = { kind: 'unlimited' } as const;
-const O = { kind: 'out_of_stock' } as const;
-const Q = (quantity: number) => ({ kind: 'quantity', quantity }) as const;
 const PATCHES = /\/products\/\d+\/variants$/;
 
 let sim: NuvemSim;
-beforeEach(async () => {
-  sim = await startNuvemSimulator();
-});
-afterEach(async () => {
-  await sim.close();
-});
-
-function writes(
-  refs: { externalProductId: string; externalVariantId: string }[],
-  target: StockWrite['target'],
-  previous?: StockWrite['target'],
-): StockWrite[] {
-  return refs.map((r) => ({ ...r, target, previous }));
-}
+beforeEach(async () => void (sim = await startNuvemSimulator()));
+afterEach(() => sim.close());
+const writes = (refs: VariantRef[], target: TargetStock, previous?: TargetStock): StockWrite[] =>
+  refs.map((r) => ({ ...r, target, previous }));
 
 describe('what lands in the store', () => {
   it("writes the platform's own forms: stock null (infinite), a tracked 0, a tracked count", async () => {

@@ -1,26 +1,22 @@
 /** The plugin's writes against the WooCommerce simulator over real HTTP: fields, batching, quirks. */
-import { AuthError, NotFound, Rejected, type StockWrite } from '@stock-sync/plugin-sdk';
+import {
+  AuthError,
+  NotFound,
+  Rejected,
+  OUT_OF_STOCK as O,
+  quantity as Q,
+  UNLIMITED as U,
+  type StockWrite,
+  type TargetStock,
+  type VariantRef,
+} from '@stock-sync/plugin-sdk';
 import { batchCalls, call, connect, product, refsOf, startWooSimulator, type WooSim } from './support/store';
 
-const U = { kind: 'unlimited' } as const;
-const O = { kind: 'out_of_stock' } as const;
-const Q = (quantity: number) => ({ kind: 'quantity', quantity }) as const;
-
 let sim: WooSim;
-beforeEach(async () => {
-  sim = await startWooSimulator();
-});
-afterEach(async () => {
-  await sim.close();
-});
-
-function writes(
-  refs: { externalProductId: string; externalVariantId: string }[],
-  target: StockWrite['target'],
-  previous?: StockWrite['target'],
-): StockWrite[] {
-  return refs.map((r) => ({ ...r, target, previous }));
-}
+beforeEach(async () => void (sim = await startWooSimulator()));
+afterEach(() => sim.close());
+const writes = (refs: VariantRef[], target: TargetStock, previous?: TargetStock): StockWrite[] =>
+  refs.map((r) => ({ ...r, target, previous }));
 
 describe('what lands in the store', () => {
   it("writes WooCommerce's own untracked and tracked forms", async () => {
