@@ -21,16 +21,16 @@ import {
 } from '@stock-sync/plugin-sdk';
 import { API_VERSION, MAX_SKUS_PER_SEARCH, MAX_SKUS_PER_UPDATE } from './manifest';
 import { quantityFor, stockOfSku } from './stock-mapping';
-import type { TikTokApi } from './tiktok-api';
 import type {
   InventorySearchData,
   InventorySku,
   InventoryUpdateData,
   InventoryUpdateError,
   InventoryUpdateSku,
+  TikTokApi,
   TikTokEnvelope,
   TikTokShop,
-} from './tiktok-types';
+} from './tiktok-api';
 
 const PLATFORM = 'TikTok Shop';
 

@@ -35,8 +35,7 @@ import {
 } from '@stock-sync/plugin-sdk';
 import { API_VERSION } from './manifest';
 import { isSignedByApp, SIGNATURE_HEADER } from './notices';
-import { createTikTokApi } from './tiktok-api';
-import { isEnvelope, type TikTokEnvelope, type TikTokShop } from './tiktok-types';
+import { createTikTokApi, isEnvelope, type TikTokEnvelope, type TikTokShop } from './tiktok-api';
 
 const AUTH_BASE_URL = 'https://auth.tiktok-shops.com';
 const AUTHORIZE_URL = `${AUTH_BASE_URL}/oauth/authorize`;

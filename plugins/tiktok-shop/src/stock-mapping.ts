@@ -10,7 +10,7 @@
  */
 import { OUT_OF_STOCK, UNLIMITED, quantity, type TargetStock } from '@stock-sync/plugin-sdk';
 import { MAX_QUANTITY } from './manifest';
-import type { InventorySku } from './tiktok-types';
+import type { InventorySku } from './tiktok-api';
 
 export const EMULATED_UNLIMITED_QUANTITY = MAX_QUANTITY;
 

@@ -1,7 +1,7 @@
 /**
  * The store's TikTok Shop client: ctx.http with the base URL and access-token header, every ATTEMPT signed through
  * the SDK's per-attempt sign hook (app_key, timestamp, shop_cipher, sign in the query), and TikTok's
- * `{code, message}` answers read into the SDK's error taxonomy. The only I/O the plugin does goes through here.
+ * `{code, message}` answers read into the SDK's error taxonomy; below, the response shapes the plugin reads.
  *
  * Request signing (Open API 202309, "Sign your API request"):
  *   1. every query parameter except `sign` and `access_token`, sorted by key, as `{key}{value}`;
@@ -22,7 +22,53 @@ import {
   type PluginError,
 } from '@stock-sync/plugin-sdk';
 import { DEFAULT_BASE_URL } from './manifest';
-import { isEnvelope, type TikTokEnvelope } from './tiktok-types';
+
+/** Every answer: `code` 0 is success; anything else names the failure, HTTP status or not. */
+export interface TikTokEnvelope<T> {
+  code: number;
+  message: string;
+  request_id?: string;
+  data?: T | null;
+}
+
+export function isEnvelope(data: unknown): data is TikTokEnvelope<unknown> {
+  return typeof data === 'object' && data !== null && typeof (data as { code?: unknown }).code === 'number';
+}
+
+export interface TikTokShop {
+  id: string;
+  name: string;
+  region: string;
+  seller_type: string;
+  cipher: string;
+  code: string;
+}
+
+export interface InventoryUpdateSku {
+  id: string;
+  inventory: { warehouse_id?: string; quantity: number }[];
+}
+
+export interface InventoryUpdateError {
+  code: number;
+  message: string;
+  detail?: { sku_id?: string; extra_errors?: { warehouse_id?: string; code?: number; message?: string }[] };
+}
+
+export interface InventoryUpdateData {
+  errors?: InventoryUpdateError[];
+}
+
+export interface InventorySku {
+  id: string;
+  /** Across all warehouses, including campaign and creator inventory: not what Update Inventory sets (never read). */
+  total_available_quantity: number;
+  warehouse_inventory: { warehouse_id: string; available_quantity: number; committed_quantity: number }[];
+}
+
+export interface InventorySearchData {
+  inventory?: { product_id: string; skus: InventorySku[] }[];
+}
 
 /** The string step 4 produces; exported so tests can check each step. */
 export function stringToSign(appSecret: string, path: string, query: Readonly<Record<string, string>>, body: string): string {

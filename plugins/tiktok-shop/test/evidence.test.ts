@@ -9,8 +9,7 @@ import { evidence, expectSameShape, loadEvidenceDir } from '@stock-sync/plugin-t
 import { TikTokShopConnection } from '../src/connection';
 import { skuError } from '../src/connection';
 import { stockOfSku } from '../src/stock-mapping';
-import type { TikTokApi } from '../src/tiktok-api';
-import type { InventorySearchData, InventoryUpdateData, TikTokEnvelope } from '../src/tiktok-types';
+import type { TikTokApi, InventorySearchData, InventoryUpdateData, TikTokEnvelope } from '../src/tiktok-api';
 import { call, startTikTokSimulator, type TikTokSim } from './support/store';
 
 const DIR = path.join(__dirname, 'evidence');

@@ -32,7 +32,7 @@ import {
 } from '@stock-sync/plugin-testkit';
 import { chooseShop, plugin, tokensFrom, verifyDeauthorization } from '../src';
 import { SANDBOX_OAUTH_APP, signedDeauthorization, simulator, type TikTokSimState } from '../src/simulator';
-import type { TikTokShop } from '../src/tiktok-types';
+import type { TikTokShop } from '../src/tiktok-api';
 
 const DIR = join(__dirname, 'evidence');
 const REDIRECT_URI = 'https://hub.example/oauth/callback/tiktok-shop';

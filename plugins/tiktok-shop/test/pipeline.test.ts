@@ -5,8 +5,7 @@
  */
 import { NotFound, RateLimited, Rejected, type PluginLogger, type TargetStock } from '@stock-sync/plugin-sdk';
 import { TikTokShopConnection } from '../src/connection';
-import type { TikTokApi } from '../src/tiktok-api';
-import type { TikTokEnvelope } from '../src/tiktok-types';
+import type { TikTokApi, TikTokEnvelope } from '../src/tiktok-api';
 
 const quiet: PluginLogger = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
 const Q = (quantity: number): TargetStock => ({ kind: 'quantity', quantity });

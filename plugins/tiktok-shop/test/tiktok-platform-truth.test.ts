@@ -9,8 +9,7 @@
  */
 import { NotFound, Rejected, type PluginLogger, type TargetStock } from '@stock-sync/plugin-sdk';
 import { TikTokShopConnection } from '../src/connection';
-import type { TikTokApi } from '../src/tiktok-api';
-import type { TikTokEnvelope } from '../src/tiktok-types';
+import type { TikTokApi, TikTokEnvelope } from '../src/tiktok-api';
 import { SIM_SECOND_WAREHOUSE_ID } from '../src/simulator';
 import { connect, product, refsOf, startTikTokSimulator, type TikTokSim } from './support/store';
 
