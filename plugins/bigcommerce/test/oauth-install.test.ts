@@ -3,8 +3,7 @@
  * (evidence oauth-auth-callback, oauth-token), replayed by a bare loopback server through the real SDK client.
  */
 import { join } from 'node:path';
-import { AuthError } from '@stock-sync/plugin-sdk';
-import { authorizeUrl } from '@stock-sync/plugin-sdk';
+import { AuthError, authorizeUrl } from '@stock-sync/plugin-sdk';
 import { evidence, startReplay, type Evidence, type EvidenceResponse, type Replay } from '@stock-sync/plugin-testkit';
 import { readFileSync } from 'node:fs';
 import { plugin } from '../src';
@@ -27,14 +26,13 @@ const tokenAnswer = (): EvidenceResponse => {
   return a;
 };
 
-let replay: Replay | undefined;
-afterEach(async () => {
-  await replay?.close();
-  replay = undefined;
-});
+/** A loopback server answering `answers` in order, closed after the test. */
+const open: Replay[] = [];
+afterEach(() => Promise.all(open.splice(0).map((r) => r.close())));
 async function replaying(answers: EvidenceResponse[]): Promise<Replay> {
-  replay = await startReplay(answers);
-  return replay;
+  const r = await startReplay(answers);
+  open.push(r);
+  return r;
 }
 
 it('the connect URL is the app’s install link (guide/buttons), with no state: the callback cannot carry one', () => {

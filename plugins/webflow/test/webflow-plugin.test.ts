@@ -1,14 +1,19 @@
 /** The plugin against the Webflow simulator over real HTTP: forms written, fewest calls, quirks. */
-import { AuthError, declaredSignalsPauseMs, RateLimited, Rejected, type StockWrite } from '@stock-sync/plugin-sdk';
+import {
+  AuthError,
+  declaredSignalsPauseMs,
+  OUT_OF_STOCK as O,
+  quantity as Q,
+  RateLimited,
+  Rejected,
+  UNLIMITED as U,
+  type StockWrite,
+} from '@stock-sync/plugin-sdk';
 import { manifest } from '../src/manifest';
 import { classifyWebflowResponse } from '../src/webflow-api';
 import { SANDBOX_SKU_COLLECTION_ID } from '../src/simulator';
 import { refsOfProduct as refsOf } from '@stock-sync/plugin-testkit';
 import { connect, product, startWebflowSimulator, type WebflowSim } from './support/site';
-
-const U = { kind: 'unlimited' } as const;
-const O = { kind: 'out_of_stock' } as const;
-const Q = (quantity: number) => ({ kind: 'quantity', quantity }) as const;
 
 let sim: WebflowSim;
 beforeEach(async () => {
@@ -25,18 +30,15 @@ it("writes Webflow's own forms: infinite, finite 0, finite N — and reads them 
   sim.seed([p]);
   const [a, b, c] = refsOf(p);
   const conn = connect(sim);
-  const out = await conn.writeStock([
-    { ...a, target: U },
-    { ...b, target: O },
-    { ...c, target: Q(7) },
-  ]);
+  const targets = [U, O, Q(7)];
+  const out = await conn.writeStock([a, b, c].map((ref, i) => ({ ...ref, target: targets[i] })));
   expect(out.map((o) => o.status)).toEqual(['written', 'written', 'written']);
   const sku = (r: typeof a) => sim.state.skus.get(r.externalVariantId)!;
   expect(sku(a)).toMatchObject({ inventoryType: 'infinite' });
   expect(sku(b)).toMatchObject({ inventoryType: 'finite', quantity: 0 });
   expect(sku(c)).toMatchObject({ inventoryType: 'finite', quantity: 7 });
   const read = await conn.readStock([a, b, c]);
-  expect(read.map((r) => (r.status === 'found' ? r.stock : r.status))).toEqual([U, O, Q(7)]);
+  expect(read.map((r) => (r.status === 'found' ? r.stock : r.status))).toEqual(targets);
 });
 
 it('looks the SKU collection up once per connection, then one PATCH per SKU; none for writes in place', async () => {
