@@ -1,8 +1,7 @@
 /**
  * Etsy platform facts as data. Every number here has its source in README.md.
  */
-import type { CredentialField, PluginManifest } from '@stock-sync/plugin-sdk';
-import { BASE_URL_FIELD, CONTRACT_VERSION } from '@stock-sync/plugin-sdk';
+import { BASE_URL_FIELD, CONTRACT_VERSION, type CredentialField, type PluginManifest } from '@stock-sync/plugin-sdk';
 
 /** Both api.etsy.com and openapi.etsy.com serve v3; the spec's `servers` entry names openapi.etsy.com. */
 export const DEFAULT_BASE_URL = 'https://openapi.etsy.com';
