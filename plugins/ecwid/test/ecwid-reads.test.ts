@@ -5,12 +5,8 @@ import { simulator } from '../src/simulator';
 import { connect, shortPaths, type EcwidSim } from './support/store';
 
 let sim: EcwidSim;
-beforeEach(async () => {
-  sim = await startSimulator(simulator);
-});
-afterEach(async () => {
-  await sim.close();
-});
+beforeEach(async () => void (sim = await startSimulator(simulator)));
+afterEach(() => sim.close());
 
 it('reads unlimited, quantities and sold out; an oversold negative count reads as out of stock', async () => {
   sim.seed([seedProduct(100, 1001, 4)]);

@@ -1,22 +1,13 @@
 /** The plugin's writes against the Ecwid simulator over real HTTP: fields, fewest calls, batches, quirks. */
-import { AuthError, NotFound, Rejected, Transient, type StockWrite, UNLIMITED, OUT_OF_STOCK, quantity } from '@stock-sync/plugin-sdk';
+import { AuthError, NotFound, Rejected, Transient, UNLIMITED, OUT_OF_STOCK, quantity } from '@stock-sync/plugin-sdk';
 import { seedProduct, refsOfProduct, startSimulator } from '@stock-sync/plugin-testkit';
 import { simulator } from '../src/simulator';
-import { call, connect, connectWith, shortPaths, type EcwidSim } from './support/store';
+import { call, connect, connectWith, shortPaths, writes, type EcwidSim } from './support/store';
 
 let sim: EcwidSim;
-beforeEach(async () => {
-  sim = await startSimulator(simulator);
-});
-afterEach(async () => {
-  await sim.close();
-});
+beforeEach(async () => void (sim = await startSimulator(simulator)));
+afterEach(() => sim.close());
 
-const writes = (
-  refs: { externalProductId: string; externalVariantId: string }[],
-  target: StockWrite['target'],
-  previous?: StockWrite['target'],
-): StockWrite[] => refs.map((r) => ({ ...r, target, previous }));
 const combination = (pid: number, cid: number) => sim.state.products.get(pid)!.combinations.get(cid)!;
 
 describe('what lands in the store', () => {

@@ -26,9 +26,7 @@ beforeEach(async () => {
   // The documented examples show warningLimit on every variation (omitted only when inherited).
   for (const c of sim.state.products.get(8383237)!.combinations.values()) c.warningLimit = 0;
 });
-afterEach(async () => {
-  await sim.close();
-});
+afterEach(() => sim.close());
 
 /** The documented request, re-pointed at the simulated store (its store id; the path after it kept). */
 function send(e: Evidence, override: { path?: string; body?: unknown; query?: Record<string, string> } = {}) {

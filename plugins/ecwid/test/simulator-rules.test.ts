@@ -8,9 +8,7 @@ beforeEach(async () => {
   sim = await startSimulator(simulator);
   sim.seed([seedProduct(100, 1001, 2, { kind: 'quantity', quantity: 5 })]);
 });
-afterEach(async () => {
-  await sim.close();
-});
+afterEach(() => sim.close());
 
 it('refuses a missing or wrong token with 403 INVALID_API_TOKEN, and accepts the legacy ?token=', async () => {
   const wrong = await call(sim, 'GET', '/products', undefined, { authorization: 'Bearer secret_nope' });

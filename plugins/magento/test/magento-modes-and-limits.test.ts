@@ -13,12 +13,8 @@ import { simulator } from '../src/simulator';
 import { calls, connect, type MagentoSim } from './support/store';
 
 let sim: MagentoSim;
-beforeEach(async () => {
-  sim = await startSimulator(simulator);
-});
-afterEach(async () => {
-  await sim.close();
-});
+beforeEach(async () => void (sim = await startSimulator(simulator)));
+afterEach(() => sim.close());
 
 describe('a store without Multi-Source Inventory', () => {
   beforeEach(() => {

@@ -1,22 +1,13 @@
 /** The plugin's writes against the Magento simulator over real HTTP: manage_stock flips, source items, fewest calls. */
-import { AuthError, NotFound, type StockWrite, UNLIMITED, OUT_OF_STOCK, quantity } from '@stock-sync/plugin-sdk';
+import { AuthError, NotFound, UNLIMITED, OUT_OF_STOCK, quantity } from '@stock-sync/plugin-sdk';
 import { seedProduct, refsOfProduct, startSimulator } from '@stock-sync/plugin-testkit';
 import { simulator } from '../src/simulator';
-import { calls, connect, type MagentoSim } from './support/store';
+import { calls, connect, writes, type MagentoSim } from './support/store';
 
 let sim: MagentoSim;
-beforeEach(async () => {
-  sim = await startSimulator(simulator);
-});
-afterEach(async () => {
-  await sim.close();
-});
+beforeEach(async () => void (sim = await startSimulator(simulator)));
+afterEach(() => sim.close());
 
-const writes = (
-  refs: { externalProductId: string; externalVariantId: string }[],
-  target: StockWrite['target'],
-  previous?: StockWrite['target'],
-): StockWrite[] => refs.map((r) => ({ ...r, target, previous }));
 const item = (sku: string) => sim.state.stockItems.get(sku)!;
 const source = (sku: string, code = 'default') => sim.state.sourceItems.get(`${sku}|${code}`);
 

@@ -9,9 +9,7 @@ beforeEach(async () => {
   sim = await startSimulator(simulator);
   sim.seed([seedProduct('TEE', 101, 2, quantity(5))]);
 });
-afterEach(async () => {
-  await sim.close();
-});
+afterEach(() => sim.close());
 
 const V1 = '/rest/default/V1';
 

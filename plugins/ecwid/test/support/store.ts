@@ -1,4 +1,5 @@
 /** The Ecwid simulator's test plumbing that no testkit export covers: a tuned connection, raw calls, the call log. */
+import type { StockWrite, TargetStock, VariantRef } from '@stock-sync/plugin-sdk';
 import { connectToSimulator, fetchParsed, type RunningSimulator } from '@stock-sync/plugin-testkit';
 import { plugin } from '../../src';
 import type { CallManyOptions } from '../../src/call-many';
@@ -28,3 +29,7 @@ export function call(sim: EcwidSim, method: string, path: string, body?: unknown
 
 /** The platform calls made, as `METHOD path-after-the-store-id`. */
 export const shortPaths = (sim: EcwidSim) => sim.requests.map((r) => `${r.method} ${r.path.replace(/^\/api\/v3\/\d+/, '')}`);
+
+/** The same target (and the hub's belief) for every ref. */
+export const writes = (refs: VariantRef[], target: TargetStock, previous?: TargetStock): StockWrite[] =>
+  refs.map((r) => ({ ...r, target, previous }));

@@ -1,4 +1,5 @@
 /** The Magento simulator's test plumbing that no testkit export covers: a roomier budget, raw calls, the call log. */
+import type { StockWrite, TargetStock, VariantRef } from '@stock-sync/plugin-sdk';
 import { connectToSimulator, fetchParsed, type RunningSimulator } from '@stock-sync/plugin-testkit';
 import { plugin } from '../../src';
 import type { MagentoSimState } from '../../src/simulator';
@@ -24,3 +25,7 @@ export function call(sim: MagentoSim, method: string, path: string, body?: unkno
 
 /** The platform calls made, as `METHOD path-after-V1`. */
 export const calls = (sim: MagentoSim) => sim.requests.map((r) => `${r.method} ${r.path.replace(/^\/rest\/[^/]+\/V1/, '')}`);
+
+/** The same target (and the hub's belief) for every ref. */
+export const writes = (refs: VariantRef[], target: TargetStock, previous?: TargetStock): StockWrite[] =>
+  refs.map((r) => ({ ...r, target, previous }));
