@@ -47,7 +47,7 @@ export function storenvyConnection(api: StorenvyApi, log: PluginLogger): StoreCo
       for (const v of variants) if (v && v.id !== undefined) byId.set(String(v.id), v);
       // An empty page ends the listing too (a community client loops "while … count > 0").
       if (variants.length === 0 || [...wanted].every((id) => byId.has(id))) break;
-      const next = nextPageUrl(res.data, api.origin, seen);
+      const next = nextPageUrl(res.data, api.root, seen);
       if (!next) break;
       if (page >= MAX_VARIANT_PAGES) {
         log.warn('storenvy: variant listing cut', { productId, pages: page });

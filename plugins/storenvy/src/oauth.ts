@@ -15,6 +15,7 @@ import {
   ACCESS_TOKEN_EXPIRES_AT,
   AuthError,
   expiresAtFrom,
+  idText,
   refreshTokenGrant,
   type ConnectContext,
   type PluginOAuth,
@@ -24,15 +25,11 @@ import { createStorenvyApi, getStore } from './storenvy-api';
 
 export const STORENVY_TOKEN_URL = 'https://api.storenvy.com/oauth/token';
 
-function nonEmpty(value: unknown): string | undefined {
-  return typeof value === 'string' && value.trim() ? value.trim() : undefined;
-}
-
 /** access_token, and refresh_token / expires_in when Storenvy sends them (the answer's shape is unverified). */
 export function credentialsFromToken(token: TokenResponse, now: number): Record<string, string> {
-  const accessToken = nonEmpty(token.access_token);
+  const accessToken = idText(token.access_token);
   if (!accessToken) throw new AuthError('Storenvy token answer has no access_token');
-  const refreshToken = nonEmpty(token.refresh_token);
+  const refreshToken = idText(token.refresh_token);
   const expiresAt = expiresAtFrom(token.expires_in, now);
   return { accessToken, ...(refreshToken && { refreshToken }), ...(expiresAt && { [ACCESS_TOKEN_EXPIRES_AT]: expiresAt }) };
 }
@@ -46,11 +43,8 @@ export function storeIdentity(body: unknown): string {
   const data = typeof body === 'object' && body !== null ? (body as { data?: Record<string, unknown> }).data : undefined;
   const nested = data?.store;
   const store = typeof nested === 'object' && nested !== null ? (nested as Record<string, unknown>) : data;
-  for (const key of ['id', 'subdomain', 'url'] as const) {
-    const v = store?.[key];
-    if (typeof v === 'number' && Number.isFinite(v)) return String(v);
-    if (typeof v === 'string' && v.trim()) return v.trim();
-  }
+  const id = idText(store?.id) ?? idText(store?.subdomain) ?? idText(store?.url);
+  if (id) return id;
   throw new AuthError('Storenvy: GET /v1/store named no store (no id, subdomain or url) for the new token');
 }
 

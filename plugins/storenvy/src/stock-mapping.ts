@@ -10,16 +10,13 @@ import { EMULATED_UNLIMITED_QUANTITY } from './manifest';
 const UNLIMITED_READ_THRESHOLD = 9_000;
 
 export function variantStockFor(target: TargetStock): { full_quantity: number; in_stock: boolean } {
-  switch (target.kind) {
-    case 'unlimited':
-      return { full_quantity: EMULATED_UNLIMITED_QUANTITY, in_stock: true };
-    case 'out_of_stock':
-      return { full_quantity: 0, in_stock: false };
-    case 'quantity': {
-      const n = Math.min(target.quantity, EMULATED_UNLIMITED_QUANTITY);
-      return { full_quantity: n, in_stock: n > 0 };
-    }
-  }
+  const n =
+    target.kind === 'unlimited'
+      ? EMULATED_UNLIMITED_QUANTITY
+      : target.kind === 'quantity'
+        ? Math.min(target.quantity, EMULATED_UNLIMITED_QUANTITY)
+        : 0;
+  return { full_quantity: n, in_stock: n > 0 };
 }
 
 /** Storenvy may send booleans and numbers as strings; read them leniently. */

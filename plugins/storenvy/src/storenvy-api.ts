@@ -30,19 +30,13 @@ export interface StorenvyApi {
   http: HttpClient;
   /** Query parameters every call carries. */
   auth: Record<string, string>;
-  /** The API's origin (https://api.storenvy.com, or the configured base URL's): pagination links must stay on it. */
-  origin: string;
+  /** https://api.storenvy.com or the configured base URL: pagination links must stay on its origin. */
+  root: string;
 }
 
 /** The client for one token: the store's (connect) or a new install's (the OAuth exchange, with the app's baseUrl). */
 export function createStorenvyApi(http: HttpClient, token: string, baseUrl: string | undefined): StorenvyApi {
   const root = (baseUrl || DEFAULT_BASE_URL).replace(/\/+$/, '');
-  let origin = root;
-  try {
-    origin = new URL(root).origin;
-  } catch {
-    // An unreadable base URL fails on the first request with the SDK's own error.
-  }
   return {
     http: http.extend({
       baseURL: `${root}/v1`,
@@ -51,7 +45,7 @@ export function createStorenvyApi(http: HttpClient, token: string, baseUrl: stri
       secrets: token ? [token] : [],
     }),
     auth: { access_token: token },
-    origin,
+    root,
   };
 }
 
@@ -71,7 +65,7 @@ export function dataOf<T>(body: unknown, key: string): T | undefined {
  * API (the URL carries the access token), and not one already fetched (a loop). Otherwise undefined: the
  * listing ends there.
  */
-export function nextPageUrl(body: unknown, apiOrigin: string, seen: ReadonlySet<string>): string | undefined {
+export function nextPageUrl(body: unknown, apiRoot: string, seen: ReadonlySet<string>): string | undefined {
   const next = fieldOf(fieldOf(body, 'pagination'), 'next_url');
   if (typeof next !== 'string' || next.trim() === '') return undefined;
   let url: URL;
@@ -80,5 +74,5 @@ export function nextPageUrl(body: unknown, apiOrigin: string, seen: ReadonlySet<
   } catch {
     return undefined;
   }
-  return url.origin !== new URL(apiOrigin).origin || seen.has(url.toString()) ? undefined : url.toString();
+  return url.origin !== new URL(apiRoot).origin || seen.has(url.toString()) ? undefined : url.toString();
 }

@@ -18,7 +18,7 @@ const quiet = { debug() {}, info() {}, warn() {}, error() {} } as any;
 /** Storenvy's scripted answers give the body only: each becomes a 200 answer. */
 const scripted = (answers: Array<(req: HttpRequest) => unknown>) =>
   scriptedClient(answers.map((a) => (req: HttpRequest) => ({ status: 200, headers: {}, data: a(req) })));
-const connection = (http: HttpClient) => storenvyConnection({ http, auth: { access_token: 'tok' }, origin: ORIGIN }, quiet);
+const connection = (http: HttpClient) => storenvyConnection({ http, auth: { access_token: 'tok' }, root: ORIGIN }, quiet);
 
 /** The documented list page, its variants replaced; next_url null on the last page. */
 function page(variants: unknown[], next: string | null) {
