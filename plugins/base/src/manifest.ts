@@ -1,17 +1,10 @@
-/**
- * BASE (thebase.in) platform facts as data (BASE API v1). Every number has its source in README.md.
- */
+/** BASE (thebase.in) platform facts as data (BASE API v1). Every number has its source in README.md. */
 import { CONTRACT_VERSION, type CredentialField, type PluginManifest } from '@stock-sync/plugin-sdk';
 
 export const DEFAULT_BASE_URL = 'https://api.thebase.in';
-
-/** Every call of this plugin lives under the v1 prefix. */
 export const API_PREFIX = '/1';
 
-/**
- * /1/items/edit carries the variations of ONE item as indexed arrays; no cap on their number is
- * documented. 100 per call keeps a form body small; an item rarely has more variations.
- */
+/** /1/items/edit carries ONE item's variations, no cap documented: 100 per call keeps a form body small. */
 export const MAX_VARIATIONS_PER_EDIT = 100;
 
 /** The highest stock the plugin writes (BASE documents no maximum: unverified, see README). */

@@ -1,17 +1,11 @@
 /**
- * How a merchant connects a BASE shop, and how its token is renewed, from BASE API v1's OAuth documents:
- * - consent: GET https://api.thebase.in/1/oauth/authorize?response_type=code&client_id&redirect_uri&scope
- *   (space-separated)&state → the callback gets ?code&state, or ?error=access_denied&state
- *   (base_api_v1_oauth_authorize.md). No PKCE and no callback signature are documented: the hub's single-use
- *   state is the callback's only check.
- * - code exchange: POST /1/oauth/token, form grant_type=authorization_code, client_id, client_secret, code,
- *   redirect_uri → {access_token, token_type, expires_in: 3600, refresh_token} (base_api_v1_oauth_access_token.md);
- *   the access token lives about an hour, the refresh token 30 days.
- * - refresh (base_api_v1_oauth_refresh_token.md): the same endpoint, form grant_type=refresh_token, client_id,
- *   client_secret, refresh_token, redirect_uri (all 必須) → the same answer, always with a refresh_token: the
- *   plugin stores it (whether the sent one stays valid is unverified); the 30-day lifetime is the documented one.
- * Quirks (code): BASE refuses a grant in its own words (classifyBaseTokenResponse), and the token answer names
- * no shop, so the exchange reads /1/users/me with the new token for the shop id that identifies the store.
+ * Connecting a BASE shop and renewing its token, from BASE API v1's OAuth documents (README.md "Connecting"):
+ * consent GET https://api.thebase.in/1/oauth/authorize (scope space-separated; no PKCE, no callback signature
+ * documented: the single-use state stands alone; base_api_v1_oauth_authorize.md); POST /1/oauth/token with
+ * grant_type=authorization_code (base_api_v1_oauth_access_token.md) or refresh_token + redirect_uri (all 必須,
+ * base_api_v1_oauth_refresh_token.md) → {access_token, expires_in: 3600, refresh_token} (30 days; always a new
+ * one: stored, whether the sent one stays valid is unverified). Quirks: refusals in BASE's own words
+ * (classifyBaseTokenResponse), and no shop in the answer, so the exchange reads /1/users/me for the shop id.
  */
 import {
   ACCESS_TOKEN_EXPIRES_AT,
@@ -22,9 +16,7 @@ import {
   refreshTokenGrant,
   Rejected,
   type ConnectContext,
-  type ConnectedStore,
   type HttpResponse,
-  type OAuthExchangeContext,
   type PluginError,
   type PluginOAuth,
   type TokenResponse,
@@ -76,29 +68,17 @@ function credentialsFromToken(token: TokenResponse, redirectUri: string, issuedA
   };
 }
 
-/** users/me → user.shop_id: the shop the token belongs to (not a secret). */
-async function shopIdOf(ctx: OAuthExchangeContext, credentials: Record<string, string>): Promise<string> {
-  const api = createBaseApi({ credentials, http: ctx.http, log: ctx.log });
-  const res = await api.request<{ user?: { shop_id?: unknown } }>({ method: 'GET', url: '/users/me' });
-  const shopId = res.data?.user?.shop_id;
-  if (typeof shopId !== 'string' || shopId === '') throw new Rejected('BASE answered /1/users/me without user.shop_id');
-  return shopId;
-}
-
+/**
+ * The standard exchange with BASE's refusal words; the token answer names no shop, so its credentials read
+ * users/me → user.shop_id (not a secret) at the same origin (the sandbox's, when the app has one).
+ */
 export function createBaseOAuth(now: () => number = Date.now): PluginOAuth {
-  const spec = {
+  const spec: PluginOAuth = {
     authorizeUrl: OAUTH_AUTHORIZE_URL,
     tokenUrl: OAUTH_TOKEN_URL,
     scopes: OAUTH_SCOPES,
     scopeDelimiter: ' ',
     tokenRequest: { clientAuthentication: 'body', encoding: 'form' },
-  } as const;
-  const standard: PluginOAuth = {
-    ...spec,
-    toConnectedStore: (token, ctx) => ({ externalStoreId: 'unknown', credentials: credentialsFromToken(token, ctx.redirectUri, now()) }),
-  };
-  return {
-    ...spec,
     tokenLifetime: {
       accessTokenSeconds: ACCESS_TOKEN_SECONDS,
       refreshTokenSeconds: REFRESH_TOKEN_SECONDS,
@@ -106,11 +86,16 @@ export function createBaseOAuth(now: () => number = Date.now): PluginOAuth {
       refreshAheadSeconds: 600,
       source: DOCS,
     },
-    async exchange(ctx): Promise<ConnectedStore> {
-      const store = await exchangeCode(standard, { ...ctx, http: ctx.http.extend({ classify: classifyBaseTokenResponse }) });
-      return { credentials: store.credentials, externalStoreId: await shopIdOf(ctx, store.credentials) };
+    async toConnectedStore(token, ctx) {
+      const credentials = credentialsFromToken(token, ctx.redirectUri, now());
+      const api = createBaseApi({ credentials: { ...credentials, baseUrl: ctx.app.baseUrl ?? '' }, http: ctx.http, log: ctx.log });
+      const res = await api.request<{ user?: { shop_id?: unknown } }>({ method: 'GET', url: '/users/me' });
+      const shopId = res.data?.user?.shop_id;
+      if (typeof shopId !== 'string' || shopId === '') throw new Rejected('BASE answered /1/users/me without user.shop_id');
+      return { credentials, externalStoreId: shopId };
     },
   };
+  return { ...spec, exchange: (ctx) => exchangeCode(spec, { ...ctx, http: ctx.http.extend({ classify: classifyBaseTokenResponse }) }) };
 }
 
 /** refreshCredentials: the SDK's refresh grant with BASE's refusal words and its required redirect_uri. */
