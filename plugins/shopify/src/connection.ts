@@ -5,7 +5,7 @@
  */
 import { AuthError, batched } from '@stock-sync/plugin-sdk';
 import type { ConnectContext, StoreConnection, VariantRef } from '@stock-sync/plugin-sdk';
-import { READ_CHUNK, VERIFY, VERIFY_COST } from './documents';
+import { READ_CHUNK, VERIFY } from './documents';
 import { ACTIVATE_AT_LOCATION_FIELD } from './manifest';
 import { toGid, toTargetStock } from './mapping';
 import { createShopifyApi } from './shopify-api';
@@ -21,11 +21,9 @@ export function connectShopify(ctx: ConnectContext): StoreConnection {
   const activateAtLocation = (ctx.credentials[ACTIVATE_AT_LOCATION_FIELD] ?? '').trim().toLowerCase() !== 'false';
 
   async function verify(): Promise<void> {
-    const data = await api.graphql<{ shop: { id: string } | null; location: { id: string; isActive: boolean } | null }>(
-      VERIFY,
-      { locationId },
-      VERIFY_COST,
-    );
+    const data = await api.graphql<{ shop: { id: string } | null; location: { id: string; isActive: boolean } | null }>(VERIFY, {
+      locationId,
+    });
     if (!data.shop) throw new AuthError('Shopify did not return the shop for this token');
     // The location is part of the credentials: a wrong one needs the merchant, like a bad token.
     if (!data.location) throw new AuthError('the locationId credential names no location of this shop');

@@ -1,37 +1,34 @@
 /**
  * Every GraphQL document this plugin can send, in one module, so test/schema-validation.test.ts can
- * validate all of them against the 2026-04 Admin schema (ALL_DOCUMENTS below is what it enumerates).
+ * validate all of them against the 2026-04 Admin schema (it enumerates this module's exports).
  *
- * Each document carries its requested-cost estimate (Shopify's default field costs: object 1, scalar
- * and enum 0, mutation 10 — https://shopify.dev/docs/apps/build/apis/graphql-admin/rate-limits).
- * The plugin charges that cost to the SDK's token bucket, so the client paces itself in Shopify's
- * own unit; a test checks the estimates against the simulator's schema-driven cost calculator.
+ * Each document carries its requested-cost estimate (Shopify's default field costs: object 1, scalar and enum 0,
+ * mutation 10 — https://shopify.dev/docs/apps/build/apis/graphql-admin/rate-limits), charged to the SDK's token
+ * bucket so the client paces itself in Shopify's own unit; a test checks each against the simulator's calculator.
  */
 import { MAX_INPUT_ARRAY, QUERY_COST_BUDGET } from './manifest';
 
-export interface GraphqlDocument {
-  /** Operation name, for logs. */
-  name: string;
-  query: string;
-}
+/** A document, its operation's name (for messages) and its cost. */
+export type GraphqlDocument = { name: string; query: string; cost: number };
+const doc = (query: string, cost: number): GraphqlDocument => ({ name: /^\w+ (\w+)/.exec(query)![1], query, cost });
 
 /** Credentials check: the token works (shop) and the configured location exists (location). */
-export const VERIFY: GraphqlDocument = {
-  name: 'StockSyncVerify',
-  query: `query StockSyncVerify($locationId: ID!) {
+export const VERIFY = doc(
+  `query StockSyncVerify($locationId: ID!) {
   shop { id }
   location(id: $locationId) { id isActive }
 }`,
-};
-export const VERIFY_COST = 2; // shop 1 + location 1
+  2, // shop 1 + location 1
+);
 
 /**
- * One variant's stock state at the hub's location: tracked, inventory policy and "available".
- * `product { id }` is read so updates go to the product Shopify says owns the variant.
+ * Variants' stock state at the hub's location: tracked, inventory policy and "available"; `product { id }` so
+ * updates go to the product Shopify says owns the variant. Its cost is per requested id (readVariantsCost).
  */
-export const READ_VARIANTS: GraphqlDocument = {
-  name: 'StockSyncReadVariants',
-  query: `query StockSyncReadVariants($ids: [ID!]!, $locationId: ID!) {
+/** node 1 + product 1 + inventoryItem 1 + inventoryLevel 1 + quantities 1, per requested id. */
+export const READ_COST_PER_VARIANT = 5;
+export const READ_VARIANTS = doc(
+  `query StockSyncReadVariants($ids: [ID!]!, $locationId: ID!) {
   nodes(ids: $ids) {
     ... on ProductVariant {
       id
@@ -47,32 +44,29 @@ export const READ_VARIANTS: GraphqlDocument = {
     }
   }
 }`,
-};
-/** node 1 + product 1 + inventoryItem 1 + inventoryLevel 1 + quantities 1, per requested id. */
-export const READ_COST_PER_VARIANT = 5;
+  READ_COST_PER_VARIANT,
+);
 /**
- * Ids per read: the input-array cap, and our cost budget under the single-query cap (800 / 5 = 160;
- * 200 ids would cost exactly the 1000-point cap, with no margin for Shopify's own count).
+ * Ids per read: the input-array cap, and our cost budget under the single-query cap (800 / 5 = 160; 200 ids
+ * would cost exactly the 1000-point cap, with no margin for Shopify's own count).
  */
 export const READ_CHUNK = Math.min(MAX_INPUT_ARRAY, Math.floor(QUERY_COST_BUDGET / READ_COST_PER_VARIANT));
 
 export const readVariantsCost = (ids: number): number => Math.max(1, ids * READ_COST_PER_VARIANT);
 
 /**
- * Absolute "available" quantities with compare-and-set. 2026-04 requires `changeFromQuantity` on
- * every quantity and the @idempotent directive on the mutation.
- * https://shopify.dev/docs/api/admin-graphql/2026-04/mutations/inventorySetQuantities
+ * Absolute "available" quantities with compare-and-set. 2026-04 requires `changeFromQuantity` on every quantity
+ * and the @idempotent directive (https://shopify.dev/docs/api/admin-graphql/2026-04/mutations/inventorySetQuantities).
  */
-export const SET_AVAILABLE: GraphqlDocument = {
-  name: 'StockSyncSetAvailable',
-  query: `mutation StockSyncSetAvailable($input: InventorySetQuantitiesInput!, $idempotencyKey: String!) {
+export const SET_AVAILABLE = doc(
+  `mutation StockSyncSetAvailable($input: InventorySetQuantitiesInput!, $idempotencyKey: String!) {
   inventorySetQuantities(input: $input) @idempotent(key: $idempotencyKey) {
     inventoryAdjustmentGroup { id }
     userErrors { code field message }
   }
 }`,
-};
-export const SET_AVAILABLE_COST = 12; // mutation 10 + inventoryAdjustmentGroup 1 + userErrors 1
+  12, // mutation 10 + inventoryAdjustmentGroup 1 + userErrors 1
+);
 
 /** Cost of one aliased productVariantsBulkUpdate: mutation 10 + userErrors 1. */
 export const UPDATE_COST_PER_PRODUCT = 11;
@@ -84,22 +78,21 @@ export const ACTIVATE_COST_PER_ITEM = 12;
 /** Items stocked per activation call, bounded by our cost budget. */
 export const ACTIVATE_ITEMS_PER_CALL = Math.floor(QUERY_COST_BUDGET / ACTIVATE_COST_PER_ITEM);
 
+type Alias = (i: number) => string;
 /**
  * A mutation of `n` (1..max) aliased fields: GraphQL runs a document's mutation fields one after another, so n
  * mutations cost one round trip. `vars(i)` and `field(i)` give alias i's variable declarations and its field.
  */
-function aliased(name: string, n: number, max: number, fixedVars: string[], vars: (i: number) => string, field: (i: number) => string) {
+function aliased(name: string, n: number, max: number, costEach: number, fixedVars: string[], vars: Alias, field: Alias) {
   if (!Number.isInteger(n) || n < 1 || n > max) throw new RangeError(`${name}: the aliases must be 1..${max}, got ${n}`);
   const all = Array.from({ length: n }, (_, i) => i);
-  return { name, query: `mutation ${name}(${[...fixedVars, ...all.map(vars)].join(', ')}) {\n${all.map(field).join('\n')}\n}` };
+  return doc(`mutation ${name}(${[...fixedVars, ...all.map(vars)].join(', ')}) {\n${all.map(field).join('\n')}\n}`, n * costEach);
 }
 
 /**
- * Stocks `items` inventory items at one location: one aliased inventoryActivate per item (the mutation
- * takes one item), each with its own idempotency key, which 2026-04 requires
- * (https://shopify.dev/docs/api/admin-graphql/2026-04/mutations/inventoryActivate). No quantity is
- * passed, so the new level starts at available 0 (the documented default) and the quantity is then set
- * with inventorySetQuantities' compare-and-set like any other.
+ * Stocks `items` inventory items at one location: one aliased inventoryActivate per item (it takes one item),
+ * each with the idempotency key 2026-04 requires (https://shopify.dev/docs/api/admin-graphql/2026-04/mutations/inventoryActivate).
+ * No quantity: the new level starts at available 0 (the documented default), then set by compare-and-set.
  * Variables: $locationId, $i<n> (inventory item id) and $k<n> (idempotency key) for n in 0..items-1.
  */
 export const activateDocument = (items: number): GraphqlDocument =>
@@ -107,6 +100,7 @@ export const activateDocument = (items: number): GraphqlDocument =>
     'StockSyncActivate',
     items,
     ACTIVATE_ITEMS_PER_CALL,
+    ACTIVATE_COST_PER_ITEM,
     ['$locationId: ID!'],
     (i) => `$i${i}: ID!, $k${i}: String!`,
     (i) => `  a${i}: inventoryActivate(inventoryItemId: $i${i}, locationId: $locationId) @idempotent(key: $k${i}) {
@@ -114,25 +108,23 @@ export const activateDocument = (items: number): GraphqlDocument =>
     userErrors { field message }
   }`,
   );
-export const activateCost = (items: number): number => items * ACTIVATE_COST_PER_ITEM;
 
 /**
- * tracked / inventoryPolicy for the variants of `products` products, one aliased productVariantsBulkUpdate per
- * product (that mutation takes one product), all in one request.
- * Variables: $p<i> (product id) and $v<i> (its variants) for i in 0..products-1.
+ * tracked / inventoryPolicy for the variants of `products` products: one aliased productVariantsBulkUpdate per
+ * product (it takes one). Variables: $p<i> (product id) and $v<i> (its variants) for i in 0..products-1.
  */
 export const updateVariantsDocument = (products: number): GraphqlDocument =>
   aliased(
     'StockSyncUpdateVariants',
     products,
     UPDATE_PRODUCTS_PER_CALL,
+    UPDATE_COST_PER_PRODUCT,
     [],
     (i) => `$p${i}: ID!, $v${i}: [ProductVariantsBulkInput!]!`,
     (i) => `  u${i}: productVariantsBulkUpdate(productId: $p${i}, variants: $v${i}, allowPartialUpdates: true) {
     userErrors { code field message }
   }`,
   );
-export const updateVariantsCost = (products: number): number => products * UPDATE_COST_PER_PRODUCT;
 
 /**
  * Platform notices (../notices): the shop's webhook subscriptions to one topic and one delivery URL, as the
@@ -142,55 +134,33 @@ export const updateVariantsCost = (products: number): number => products * UPDAT
  * subscription per topic and URL (the hub's URL names the store); a page of 25 leaves room for strays.
  */
 export const NOTICE_SUBSCRIPTIONS_PAGE = 25;
-export const NOTICE_SUBSCRIPTIONS: GraphqlDocument = {
-  name: 'StockSyncNoticeSubscriptions',
-  query: `query StockSyncNoticeSubscriptions($topics: [WebhookSubscriptionTopic!], $uri: String) {
+export const NOTICE_SUBSCRIPTIONS = doc(
+  `query StockSyncNoticeSubscriptions($topics: [WebhookSubscriptionTopic!], $uri: String) {
   webhookSubscriptions(first: ${NOTICE_SUBSCRIPTIONS_PAGE}, topics: $topics, uri: $uri) {
     nodes { id topic uri }
   }
 }`,
-};
-/** Connection 2 + one WebhookSubscription object per requested node. */
-export const NOTICE_SUBSCRIPTIONS_COST = 2 + NOTICE_SUBSCRIPTIONS_PAGE;
+  2 + NOTICE_SUBSCRIPTIONS_PAGE, // connection 2 + one WebhookSubscription object per requested node
+);
 
 /** https://shopify.dev/docs/api/admin-graphql/2026-04/mutations/webhookSubscriptionCreate (HTTPS `uri`). */
-export const NOTICE_SUBSCRIBE: GraphqlDocument = {
-  name: 'StockSyncNoticeSubscribe',
-  query: `mutation StockSyncNoticeSubscribe($topic: WebhookSubscriptionTopic!, $webhookSubscription: WebhookSubscriptionInput!) {
+export const NOTICE_SUBSCRIBE = doc(
+  `mutation StockSyncNoticeSubscribe($topic: WebhookSubscriptionTopic!, $webhookSubscription: WebhookSubscriptionInput!) {
   webhookSubscriptionCreate(topic: $topic, webhookSubscription: $webhookSubscription) {
     webhookSubscription { id topic uri }
     userErrors { field message }
   }
 }`,
-};
-export const NOTICE_SUBSCRIBE_COST = 12; // mutation 10 + webhookSubscription 1 + userErrors 1
+  12, // mutation 10 + webhookSubscription 1 + userErrors 1
+);
 
 /** https://shopify.dev/docs/api/admin-graphql/2026-04/mutations/webhookSubscriptionDelete */
-export const NOTICE_UNSUBSCRIBE: GraphqlDocument = {
-  name: 'StockSyncNoticeUnsubscribe',
-  query: `mutation StockSyncNoticeUnsubscribe($id: ID!) {
+export const NOTICE_UNSUBSCRIBE = doc(
+  `mutation StockSyncNoticeUnsubscribe($id: ID!) {
   webhookSubscriptionDelete(id: $id) {
     deletedWebhookSubscriptionId
     userErrors { field message }
   }
 }`,
-};
-export const NOTICE_UNSUBSCRIBE_COST = 11; // mutation 10 + userErrors 1
-
-/**
- * Every document the plugin can send. The aliased update is listed at its smallest and largest
- * size (every size in between is the same text repeated).
- */
-export const ALL_DOCUMENTS: readonly GraphqlDocument[] = [
-  VERIFY,
-  READ_VARIANTS,
-  SET_AVAILABLE,
-  updateVariantsDocument(1),
-  updateVariantsDocument(2),
-  updateVariantsDocument(UPDATE_PRODUCTS_PER_CALL),
-  activateDocument(1),
-  activateDocument(ACTIVATE_ITEMS_PER_CALL),
-  NOTICE_SUBSCRIPTIONS,
-  NOTICE_SUBSCRIBE,
-  NOTICE_UNSUBSCRIBE,
-];
+  11, // mutation 10 + userErrors 1
+);

@@ -12,15 +12,8 @@
  * digest, so none of them is read here. Shopify documents no freshness window for X-Shopify-Triggered-At, so none
  * is enforced (a retry is legitimately late).
  */
-import { Rejected, type ConnectContext, type NoticeRef, type NoticeRequest, type PluginNotices } from '@stock-sync/plugin-sdk';
-import {
-  NOTICE_SUBSCRIBE,
-  NOTICE_SUBSCRIBE_COST,
-  NOTICE_SUBSCRIPTIONS,
-  NOTICE_SUBSCRIPTIONS_COST,
-  NOTICE_UNSUBSCRIBE,
-  NOTICE_UNSUBSCRIBE_COST,
-} from './documents';
+import { Rejected, type NoticeRef, type NoticeRequest, type PluginNotices } from '@stock-sync/plugin-sdk';
+import { NOTICE_SUBSCRIBE, NOTICE_SUBSCRIPTIONS, NOTICE_UNSUBSCRIBE } from './documents';
 import { HMAC_HEADER, SHOP_DOMAIN_HEADER, shopifyWebhookSigned, TOPIC_HEADER } from './oauth';
 import { createShopifyApi, shopDomainFromShopify, type ShopifyApi } from './shopify-api';
 
@@ -104,11 +97,7 @@ export function shopifyNoticeRefs(body: unknown, headers: NoticeRequest['headers
  * subscriptions to that URL are listed first and an existing one is kept — the secret is the app's, so there is
  * nothing to update. A userError is a Rejected with Shopify's words (e.g. a delivery URL that is not HTTPS).
  */
-interface Subscription {
-  id: string;
-  topic: string;
-  uri: string;
-}
+type Subscription = { id: string; topic: string; uri: string };
 type UserErrors = { userErrors: Array<{ field: string[] | null; message: string }> };
 
 function throwIfRefused(what: string, { userErrors }: UserErrors): void {
@@ -119,34 +108,12 @@ function throwIfRefused(what: string, { userErrors }: UserErrors): void {
 
 /** The shop's subscriptions (of the notice topics) delivering to `uri`. */
 async function subscriptionsTo(api: ShopifyApi, uri: string): Promise<Subscription[]> {
-  const data = await api.graphql<{ webhookSubscriptions: { nodes: Subscription[] } | null }>(
-    NOTICE_SUBSCRIPTIONS,
-    { topics: Object.values(NOTICE_TOPICS), uri },
-    NOTICE_SUBSCRIPTIONS_COST,
-  );
+  const data = await api.graphql<{ webhookSubscriptions: { nodes: Subscription[] } | null }>(NOTICE_SUBSCRIPTIONS, {
+    topics: Object.values(NOTICE_TOPICS),
+    uri,
+  });
   // The uri filter is Shopify's; checked again here so another URL is never touched.
   return (data.webhookSubscriptions?.nodes ?? []).filter((s) => s.uri === uri);
-}
-
-async function subscribeShop(ctx: ConnectContext, deliveryUrl: string): Promise<void> {
-  const api = createShopifyApi(ctx);
-  const existing = await subscriptionsTo(api, deliveryUrl);
-  for (const topic of Object.values(NOTICE_TOPICS)) {
-    if (existing.some((s) => s.topic === topic)) continue;
-    const { webhookSubscriptionCreate: answer } = await api.graphql<{
-      webhookSubscriptionCreate: UserErrors & { webhookSubscription: Subscription | null };
-    }>(NOTICE_SUBSCRIBE, { topic, webhookSubscription: { uri: deliveryUrl } }, NOTICE_SUBSCRIBE_COST);
-    throwIfRefused(`the ${topic} webhook subscription`, answer);
-    if (!answer.webhookSubscription) throw new Rejected(`Shopify answered the ${topic} webhook subscription without it`);
-  }
-}
-
-async function unsubscribeShop(ctx: ConnectContext, deliveryUrl: string): Promise<void> {
-  const api = createShopifyApi(ctx);
-  for (const s of await subscriptionsTo(api, deliveryUrl)) {
-    const data = await api.graphql<{ webhookSubscriptionDelete: UserErrors }>(NOTICE_UNSUBSCRIBE, { id: s.id }, NOTICE_UNSUBSCRIBE_COST);
-    throwIfRefused(`deleting webhook subscription ${s.id}`, data.webhookSubscriptionDelete);
-  }
 }
 
 export const shopifyNotices: PluginNotices = {
@@ -155,6 +122,23 @@ export const shopifyNotices: PluginNotices = {
   verify: (req) => shopifyWebhookSigned(req.rawBody, headerOf(req.headers, HMAC_HEADER), req.secret),
   refs: shopifyNoticeRefs,
   storeOf: (_body, headers) => shopDomainFromShopify(headerOf(headers, SHOP_DOMAIN_HEADER)),
-  subscribe: (ctx, { deliveryUrl }) => subscribeShop(ctx, deliveryUrl),
-  unsubscribe: (ctx, { deliveryUrl }) => unsubscribeShop(ctx, deliveryUrl),
+  async subscribe(ctx, { deliveryUrl }) {
+    const api = createShopifyApi(ctx);
+    const existing = await subscriptionsTo(api, deliveryUrl);
+    for (const topic of Object.values(NOTICE_TOPICS)) {
+      if (existing.some((s) => s.topic === topic)) continue;
+      const { webhookSubscriptionCreate: answer } = await api.graphql<{
+        webhookSubscriptionCreate: UserErrors & { webhookSubscription: Subscription | null };
+      }>(NOTICE_SUBSCRIBE, { topic, webhookSubscription: { uri: deliveryUrl } });
+      throwIfRefused(`the ${topic} webhook subscription`, answer);
+      if (!answer.webhookSubscription) throw new Rejected(`Shopify answered the ${topic} webhook subscription without it`);
+    }
+  },
+  async unsubscribe(ctx, { deliveryUrl }) {
+    const api = createShopifyApi(ctx);
+    for (const s of await subscriptionsTo(api, deliveryUrl)) {
+      const data = await api.graphql<{ webhookSubscriptionDelete: UserErrors }>(NOTICE_UNSUBSCRIBE, { id: s.id });
+      throwIfRefused(`deleting webhook subscription ${s.id}`, data.webhookSubscriptionDelete);
+    }
+  },
 };

@@ -33,13 +33,7 @@ import { shopDomainFromInput, shopDomainFromShopify } from './shopify-api';
 export const AUTHORIZE_URL = 'https://{shop}/admin/oauth/authorize';
 export const ACCESS_TOKEN_URL = 'https://{shop}/admin/oauth/access_token';
 /** What the hub needs: the stock fields, the variants' tracking / policy, the location it owns. */
-export const SCOPES: readonly string[] = Object.freeze([
-  'read_products',
-  'write_products',
-  'read_inventory',
-  'write_inventory',
-  'read_locations',
-]);
+export const SCOPES = Object.freeze(['read_products', 'write_products', 'read_inventory', 'write_inventory', 'read_locations']);
 /** Expiring offline tokens: the access token lives 60 minutes, the refresh token 90 days (rotated on every refresh). */
 export const ACCESS_TOKEN_SECONDS = 3600;
 export const REFRESH_TOKEN_SECONDS = 90 * 86400;

@@ -53,7 +53,7 @@ export function createShopifyApi(ctx: ConnectContext) {
 
   return {
     /** Posts a document with its variables and requested cost; returns `data` (errors were thrown by classify). */
-    async graphql<T>(doc: GraphqlDocument, variables: Record<string, unknown>, cost: number): Promise<T> {
+    async graphql<T>(doc: GraphqlDocument, variables: Record<string, unknown>, cost = doc.cost): Promise<T> {
       const res = await client().request<GraphqlResponse<T>>({
         method: 'POST',
         url: GRAPHQL_PATH,

@@ -16,15 +16,12 @@ import { chunk, groupByProduct, NotFound, Rejected, StopTheWork, stopsTheWork, t
 import type { Planned, PluginError, StockWrite } from '@stock-sync/plugin-sdk';
 import {
   ACTIVATE_ITEMS_PER_CALL,
-  activateCost,
   activateDocument,
   READ_CHUNK,
   READ_VARIANTS,
   readVariantsCost,
   SET_AVAILABLE,
-  SET_AVAILABLE_COST,
   UPDATE_PRODUCTS_PER_CALL,
-  updateVariantsCost,
   updateVariantsDocument,
 } from './documents';
 import { errorForUserError, isStale, userErrorIndex, type UserError } from './errors';
@@ -158,7 +155,7 @@ async function activateItems(api: ShopifyApi, ledger: Ledger, pending: readonly 
     });
     const data = await ledger.call(
       call.map((p) => p.key),
-      () => api.graphql<Record<string, ActivatePayload | null>>(activateDocument(call.length), variables, activateCost(call.length)),
+      () => api.graphql<Record<string, ActivatePayload | null>>(activateDocument(call.length), variables),
     );
     call.forEach((p, i) => {
       const error = data && activationOutcome(data[`a${i}`]);
@@ -184,12 +181,7 @@ async function updateVariants(api: ShopifyApi, ledger: Ledger, pending: readonly
     });
     const data = await ledger.call(
       call.flatMap((a) => a.items.map((p) => p.key)),
-      () =>
-        api.graphql<Record<string, { userErrors: UserError[] } | null>>(
-          updateVariantsDocument(call.length),
-          variables,
-          updateVariantsCost(call.length),
-        ),
+      () => api.graphql<Record<string, { userErrors: UserError[] } | null>>(updateVariantsDocument(call.length), variables),
     );
     call.forEach((a, i) => {
       if (!data) return;
@@ -235,7 +227,7 @@ async function setQuantities(api: ShopifyApi, ledger: Ledger, pending: readonly 
           // A fresh key per distinct request; the SDK's retries resend the same body, hence the same key.
           const data = await api.graphql<{
             inventorySetQuantities: { inventoryAdjustmentGroup: { id: string } | null; userErrors: UserError[] } | null;
-          }>(SET_AVAILABLE, { input, idempotencyKey: randomUUID() }, SET_AVAILABLE_COST);
+          }>(SET_AVAILABLE, { input, idempotencyKey: randomUUID() });
           if (!data.inventorySetQuantities) throw new Transient('Shopify returned no result for inventorySetQuantities');
           return data.inventorySetQuantities;
         },

@@ -5,14 +5,7 @@
  */
 import { join } from 'node:path';
 import { evidence, expectSameShape, startNoticeReceiver, type NoticeReceiver, type ReceivedNotice } from '@stock-sync/plugin-testkit';
-import {
-  NOTICE_SUBSCRIBE,
-  NOTICE_SUBSCRIBE_COST,
-  NOTICE_SUBSCRIPTIONS,
-  NOTICE_SUBSCRIPTIONS_COST,
-  NOTICE_UNSUBSCRIBE,
-  NOTICE_UNSUBSCRIBE_COST,
-} from '../src/documents';
+import { NOTICE_SUBSCRIBE, NOTICE_SUBSCRIPTIONS, NOTICE_UNSUBSCRIBE } from '../src/documents';
 import { plugin } from '../src';
 import { productUpdateRefs, shopifyNoticeRefs } from '../src/notices';
 import { shopifyWebhookHmac } from '../src/oauth';
@@ -164,11 +157,11 @@ describe('the simulator', () => {
   it('the documents cost what Shopify’s rules give them (computed by the simulator)', async () => {
     const costOf = async (query: string, variables: Record<string, unknown>) =>
       (await gql(h.sim, query, variables)).body.extensions.cost.requestedQueryCost;
-    expect(await costOf(NOTICE_SUBSCRIPTIONS.query, { topics: ['PRODUCTS_UPDATE'], uri: url })).toBe(NOTICE_SUBSCRIPTIONS_COST);
+    expect(await costOf(NOTICE_SUBSCRIPTIONS.query, { topics: ['PRODUCTS_UPDATE'], uri: url })).toBe(NOTICE_SUBSCRIPTIONS.cost);
     expect(await costOf(NOTICE_SUBSCRIBE.query, { topic: 'PRODUCTS_UPDATE', webhookSubscription: { uri: url } })).toBe(
-      NOTICE_SUBSCRIBE_COST,
+      NOTICE_SUBSCRIBE.cost,
     );
-    expect(await costOf(NOTICE_UNSUBSCRIBE.query, { id: 'gid://shopify/WebhookSubscription/1' })).toBe(NOTICE_UNSUBSCRIBE_COST);
+    expect(await costOf(NOTICE_UNSUBSCRIBE.query, { id: 'gid://shopify/WebhookSubscription/1' })).toBe(NOTICE_UNSUBSCRIBE.cost);
   });
 
   it('a manual edit delivers products/update, signed and shaped as documented, that the plugin verifies and reads', async () => {

@@ -6,20 +6,16 @@ import { AuthError, NotFound, Rejected, Transient } from '@stock-sync/plugin-sdk
 import type { StockWrite, TargetStock } from '@stock-sync/plugin-sdk';
 import {
   ACTIVATE_ITEMS_PER_CALL,
-  activateCost,
   activateDocument,
   READ_CHUNK,
   READ_VARIANTS,
   READ_COST_PER_VARIANT,
   readVariantsCost,
   SET_AVAILABLE,
-  SET_AVAILABLE_COST,
   UPDATE_COST_PER_PRODUCT,
   UPDATE_PRODUCTS_PER_CALL,
-  updateVariantsCost,
   updateVariantsDocument,
   VERIFY,
-  VERIFY_COST,
 } from '../src/documents';
 import { MAX_QUERY_COST, QUERY_COST_BUDGET } from '../src/manifest';
 import { HUB_LOCATION_ID, OTHER_LOCATION_ID, SIM_ACCESS_TOKEN } from '../src/simulator';
@@ -283,7 +279,7 @@ describe('cost estimates the plugin charges to its token bucket', () => {
     (await gql(h.sim, query, variables)).body.extensions.cost.requestedQueryCost;
 
   it('equal the cost Shopify’s rules give each document (computed by the simulator)', async () => {
-    expect(await costOf(VERIFY.query, { locationId: HUB_LOCATION_ID })).toBe(VERIFY_COST);
+    expect(await costOf(VERIFY.query, { locationId: HUB_LOCATION_ID })).toBe(VERIFY.cost);
     const ids = [variantGid('40000'), variantGid('40001'), variantGid('40100')];
     expect(await costOf(READ_VARIANTS.query, { ids, locationId: HUB_LOCATION_ID })).toBe(3 * READ_COST_PER_VARIANT);
     expect(
@@ -291,7 +287,7 @@ describe('cost estimates the plugin charges to its token bucket', () => {
         input: { name: 'available', reason: 'correction', quantities: [] },
         idempotencyKey: 'cost-probe',
       }),
-    ).toBe(SET_AVAILABLE_COST);
+    ).toBe(SET_AVAILABLE.cost);
     expect(
       await costOf(updateVariantsDocument(2).query, { p0: 'gid://shopify/Product/8000', v0: [], p1: 'gid://shopify/Product/8001', v1: [] }),
     ).toBe(2 * UPDATE_COST_PER_PRODUCT);
@@ -303,7 +299,7 @@ describe('cost estimates the plugin charges to its token bucket', () => {
         i1: 'gid://shopify/InventoryItem/2',
         k1: 'b',
       }),
-    ).toBe(activateCost(2));
+    ).toBe(activateDocument(2).cost);
   });
 
   it('every request stays well under the 1000-point single-query cap at its largest size', async () => {
@@ -312,8 +308,8 @@ describe('cost estimates the plugin charges to its token bucket', () => {
     expect(read).toBe(readVariantsCost(READ_CHUNK));
     expect(read).toBeLessThanOrEqual(QUERY_COST_BUDGET);
     expect(READ_CHUNK).toBeLessThan(200); // 200 ids × 5 points is exactly the cap: no margin
-    expect(updateVariantsCost(UPDATE_PRODUCTS_PER_CALL)).toBeLessThanOrEqual(QUERY_COST_BUDGET);
-    expect(activateCost(ACTIVATE_ITEMS_PER_CALL)).toBeLessThanOrEqual(QUERY_COST_BUDGET);
+    expect(updateVariantsDocument(UPDATE_PRODUCTS_PER_CALL).cost).toBeLessThanOrEqual(QUERY_COST_BUDGET);
+    expect(activateDocument(ACTIVATE_ITEMS_PER_CALL).cost).toBeLessThanOrEqual(QUERY_COST_BUDGET);
     expect(QUERY_COST_BUDGET).toBeLessThanOrEqual(0.8 * MAX_QUERY_COST);
   });
 });
