@@ -7,29 +7,34 @@
  */
 import { join } from 'node:path';
 import { hmacSha256, type NoticeRequest } from '@stock-sync/plugin-sdk';
-import { evidence, expectSameShape, startNoticeReceiver, type NoticeReceiver, type ReceivedNotice } from '@stock-sync/plugin-testkit';
+import {
+  evidence,
+  expectSameShape,
+  seedProduct,
+  startNoticeReceiver,
+  startSimulator,
+  type NoticeReceiver,
+  type ReceivedNotice,
+} from '@stock-sync/plugin-testkit';
 import { ecwidNoticeRefs, plugin } from '../src';
 import { toConnectedStore } from '../src/oauth';
-import { SANDBOX_OAUTH_APP, SANDBOX_STORE_ID } from '../src/simulator';
-import { seedProduct, startSimulator } from '@stock-sync/plugin-testkit';
-import { simulator } from '../src/simulator';
+import { SANDBOX_OAUTH_APP, SANDBOX_STORE_ID, simulator } from '../src/simulator';
 import { call, type EcwidSim } from './support/store';
 
 const DIR = join(__dirname, 'evidence');
 const FIXTURE_SECRET = 'fixture-secret-not-a-real-one';
 const notices = plugin.notices!;
 
-function lowerHeaders(h: Record<string, string> = {}): Record<string, string> {
-  return Object.fromEntries(Object.entries(h).map(([k, v]) => [k.toLowerCase(), v]));
-}
-
-const request = (headers: NoticeRequest['headers'], rawBody: Uint8Array, secret: string): NoticeRequest => ({
-  headers,
-  rawBody,
-  secret,
-  deliveryUrl: 'https://hub.example/hooks/ecwid',
-  app: { clientId: 'fixture-app', clientSecret: secret },
-});
+const lowerHeaders = (h: Record<string, string> = {}) => Object.fromEntries(Object.entries(h).map(([k, v]) => [k.toLowerCase(), v]));
+/** The plugin's verify, handed a delivery as the hub hands it (the app-wide URL, the app's secret). */
+const verify = (headers: NoticeRequest['headers'], rawBody: Uint8Array, secret: string) =>
+  notices.verify({
+    headers,
+    rawBody,
+    secret,
+    deliveryUrl: 'https://hub.example/hooks/ecwid',
+    app: { clientId: 'fixture-app', clientSecret: secret },
+  });
 
 describe('the plugin reads the documented delivery (webhook-product-updated)', () => {
   const e = evidence(DIR, 'webhook-product-updated');
@@ -40,27 +45,25 @@ describe('the plugin reads the documented delivery (webhook-product-updated)', (
   it('is signed with the app\'s secret: base64 HMAC-SHA256 of "{eventCreated}.{eventId}", read from the raw bytes', () => {
     expect(notices.signedWith).toBe('app');
     expect(hmacSha256(FIXTURE_SECRET, `${body.eventCreated}.${body.eventId}`, 'base64')).toBe(headers['x-ecwid-webhook-signature']);
-    expect(notices.verify(request(headers, rawBody, FIXTURE_SECRET))).toBe(true);
+    expect(verify(headers, rawBody, FIXTURE_SECRET)).toBe(true);
   });
 
   it('refuses a wrong secret, changed signed fields, a missing or mangled signature, a body that is not JSON', () => {
-    expect(notices.verify(request(headers, rawBody, 'another-secret'))).toBe(false);
-    expect(notices.verify(request(headers, Buffer.from(JSON.stringify({ ...body, eventCreated: 1469429913 })), FIXTURE_SECRET))).toBe(
-      false,
-    );
-    expect(notices.verify(request(headers, Buffer.from(JSON.stringify({ ...body, eventId: 'x' })), FIXTURE_SECRET))).toBe(false);
+    expect(verify(headers, rawBody, 'another-secret')).toBe(false);
+    expect(verify(headers, Buffer.from(JSON.stringify({ ...body, eventCreated: 1469429913 })), FIXTURE_SECRET)).toBe(false);
+    expect(verify(headers, Buffer.from(JSON.stringify({ ...body, eventId: 'x' })), FIXTURE_SECRET)).toBe(false);
     const { ['x-ecwid-webhook-signature']: _omitted, ...unsigned } = headers;
-    expect(notices.verify(request(unsigned, rawBody, FIXTURE_SECRET))).toBe(false);
-    expect(notices.verify(request({ ...headers, 'x-ecwid-webhook-signature': 'AAAA' }, rawBody, FIXTURE_SECRET))).toBe(false);
-    expect(notices.verify(request(headers, rawBody, ''))).toBe(false);
-    expect(notices.verify(request(headers, Buffer.from('not json'), FIXTURE_SECRET))).toBe(false);
-    expect(notices.verify(request(headers, Buffer.from('[1]'), FIXTURE_SECRET))).toBe(false);
+    expect(verify(unsigned, rawBody, FIXTURE_SECRET)).toBe(false);
+    expect(verify({ ...headers, 'x-ecwid-webhook-signature': 'AAAA' }, rawBody, FIXTURE_SECRET)).toBe(false);
+    expect(verify(headers, rawBody, '')).toBe(false);
+    expect(verify(headers, Buffer.from('not json'), FIXTURE_SECRET)).toBe(false);
+    expect(verify(headers, Buffer.from('[1]'), FIXTURE_SECRET)).toBe(false);
   });
 
   it('the documented limit: fields outside the signature (storeId, entityId, eventType) can change and it still verifies', () => {
     // Ecwid signs eventCreated.eventId only; README "Platform notices" says what follows for the hub.
     const moved = Buffer.from(JSON.stringify({ ...body, storeId: 2004, entityId: 1 }));
-    expect(notices.verify(request(headers, moved, FIXTURE_SECRET))).toBe(true);
+    expect(verify(headers, moved, FIXTURE_SECRET)).toBe(true);
   });
 
   it('storeOf is storeId, as the install flow records the store (token store_id)', () => {
@@ -130,8 +133,8 @@ describe('the simulator', () => {
     expectSameShape(body, e.request!.body, e.name);
     const headers = d!.headers;
     const raw = d!.body;
-    expect(notices.verify(request(headers, raw, SANDBOX_OAUTH_APP.clientSecret))).toBe(true);
-    expect(notices.verify(request(headers, raw, `${SANDBOX_OAUTH_APP.clientSecret}x`))).toBe(false);
+    expect(verify(headers, raw, SANDBOX_OAUTH_APP.clientSecret)).toBe(true);
+    expect(verify(headers, raw, `${SANDBOX_OAUTH_APP.clientSecret}x`)).toBe(false);
     expect(notices.storeOf!(body, headers)).toBe(SANDBOX_STORE_ID);
     expect(ecwidNoticeRefs(body)).toEqual([{ externalProductId: '66722483' }]);
     expect(body.eventCreated).toBeCloseTo(Date.now() / 1000, -2);
