@@ -32,8 +32,7 @@ export const manifest: PluginManifest = {
     readBack: true,
   },
   rateLimit: {
-    // Per-API QPS limits exist but are not published in the sources we hold (unverified). 5 req/s
-    // with bursts of 10 keeps well inside what integrators report; a 429 (code 36009002) pauses the store.
+    // Per-API QPS limits are not published (unverified): 5 req/s, burst 10 keeps inside what integrators report.
     requestsPerSecond: 5,
     burst: 10,
     note:

@@ -35,7 +35,7 @@ import {
 } from '@stock-sync/plugin-sdk';
 import { API_VERSION } from './manifest';
 import { isSignedByApp, SIGNATURE_HEADER } from './notices';
-import { createTikTokApi, isEnvelope, type TikTokEnvelope, type TikTokShop } from './tiktok-api';
+import { createTikTokApi, describe, isEnvelope, type TikTokEnvelope, type TikTokShop } from './tiktok-api';
 
 const AUTH_BASE_URL = 'https://auth.tiktok-shops.com';
 const AUTHORIZE_URL = `${AUTH_BASE_URL}/oauth/authorize`;
@@ -48,9 +48,8 @@ export const SELLER_DEAUTHORIZATION = 6;
 function classifyTokenResponse(res: HttpResponse): { error?: PluginError } | undefined {
   const env = res.data;
   if (res.status >= 500 || res.status === 429 || !isEnvelope(env) || env.code === 0) return undefined;
-  const words = `${env.code}: ${String(env.message ?? '').slice(0, 200)}`;
   const details = { status: res.status, code: env.code, requestId: env.request_id };
-  return { error: new AuthError(`TikTok Shop refused the token request (${words}): connect the shop again`, details) };
+  return { error: new AuthError(`TikTok Shop refused the token request (${describe(env)}): connect the shop again`, details) };
 }
 
 /** A Unix timestamp in seconds (TikTok's `*_expire_in`) → ISO 8601; anything else is not an answer we can use. */

@@ -108,7 +108,8 @@ export interface TikTokApi {
   call<T>(method: 'GET' | 'POST', path: string, options?: CallOptions): Promise<TikTokEnvelope<T>>;
 }
 
-function describe(env: TikTokEnvelope<unknown>): string {
+/** TikTok's code and (shortened) message, for error messages. */
+export function describe(env: TikTokEnvelope<unknown>): string {
   return `${env.code}: ${String(env.message ?? '').slice(0, 200)}`;
 }
 
