@@ -5,7 +5,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import {
-  AuthError,
   batched,
   chunk,
   NotFound,
@@ -23,8 +22,14 @@ import {
   type VariantRef,
 } from '@stock-sync/plugin-sdk';
 import { MAX_COUNTS_PAGE, MAX_INVENTORY_CHANGES, MAX_OBJECTS_PER_UPSERT_BATCH } from './manifest';
-import { describeSquareErrors, squareErrors } from './square-api';
-import type { CatalogObject, InventoryCount, SquareError } from './square-types';
+import {
+  describeSquareErrors,
+  retrieveLocation,
+  squareErrors,
+  type CatalogObject,
+  type InventoryCount,
+  type SquareError,
+} from './square-api';
 import { fromSquare, isSoldOut, isTracked, overrideFor, withTracking } from './stock-mapping';
 
 /** Ids per catalog batch-retrieve: one writeStock chunk (≤100) fits in one call. */
@@ -91,13 +96,7 @@ export class SquareConnection implements StoreConnection {
 
   /** RetrieveLocation proves the token and that the location belongs to this seller. */
   async verify(): Promise<void> {
-    try {
-      await this.api.request({ method: 'GET', url: `/v2/locations/${encodeURIComponent(this.locationId)}` });
-    } catch (e) {
-      if (e instanceof NotFound)
-        throw new AuthError('Square has no such location for this seller: check the locationId', { locationId: this.locationId });
-      throw e;
-    }
+    await retrieveLocation(this.api, this.locationId);
   }
 
   /** Each item's variation as retrieved, or the NotFound it fails with. */

@@ -19,7 +19,6 @@
 import {
   ACCESS_TOKEN_EXPIRES_AT,
   AuthError,
-  NotFound,
   postTokenRequest,
   REFRESH_TOKEN_EXPIRES_AT,
   sandboxBase,
@@ -28,12 +27,12 @@ import {
   type ConnectedStore,
   type HttpClient,
   type HttpResponse,
-  type OAuthApp,
+  type TokenCall,
   type OAuthExchangeContext,
   type PluginOAuth,
 } from '@stock-sync/plugin-sdk';
 import { DEFAULT_BASE_URL } from './manifest';
-import { apiBaseUrl, createSquareApi, squareErrors } from './square-api';
+import { apiBaseUrl, createSquareApi, retrieveLocation, squareErrors } from './square-api';
 
 /** What the plugin calls (README "Auth"): catalog and inventory read/write, and the location check. */
 export const SQUARE_OAUTH_SCOPES = Object.freeze([
@@ -90,52 +89,24 @@ const resendable = (http: HttpClient): HttpClient => ({
 });
 
 /** ObtainToken → the token credentials (refresh_token_expires_at comes only with the PKCE flow) and the merchant. */
-async function obtainToken(
-  http: HttpClient,
-  origin: string,
-  app: OAuthApp,
-  params: Record<string, string>,
-  what: string,
-  secrets: string[],
-): Promise<{ credentials: Record<string, string>; merchantId?: string }> {
+async function obtainToken({ origin, ...call }: Omit<TokenCall, 'url' | 'options'> & { origin: string }) {
+  const classify = refusedBySquare(call.what);
   const answer = await postTokenRequest({
-    http: http.extend({ classify: refusedBySquare(what) }),
+    ...call,
+    http: call.http.extend({ classify }),
     url: `${origin}${TOKEN_PATH}`,
-    params,
-    app,
     options: TOKEN_REQUEST,
-    what,
-    secrets,
   });
   const { access_token: accessToken, refresh_token: refreshToken, merchant_id: merchantId } = answer;
   const expiresAt = instantOf(answer.expires_at);
   if (typeof accessToken !== 'string' || !accessToken || typeof refreshToken !== 'string' || !refreshToken || !expiresAt) {
     // Never echo the body: it may hold a token.
-    throw new Transient(`Square answered ${what} without an access_token, refresh_token and expires_at`);
+    throw new Transient(`Square answered ${call.what} without an access_token, refresh_token and expires_at`);
   }
   const credentials: Record<string, string> = { accessToken, refreshToken, [ACCESS_TOKEN_EXPIRES_AT]: expiresAt };
   const refreshExpiry = instantOf(answer.refresh_token_expires_at);
   if (refreshExpiry) credentials[REFRESH_TOKEN_EXPIRES_AT] = refreshExpiry;
   return { credentials, merchantId: typeof merchantId === 'string' && merchantId !== '' ? merchantId : undefined };
-}
-
-async function locationOf(ctx: OAuthExchangeContext, credentials: Record<string, string>): Promise<string> {
-  const wanted = (ctx.inputs.locationId ?? '').trim() || 'main';
-  const api = createSquareApi({ credentials, http: ctx.http, log: ctx.log });
-  try {
-    const res = await api.request<{ location?: { id?: unknown } }>({ method: 'GET', url: `/v2/locations/${encodeURIComponent(wanted)}` });
-    const id = res.data?.location?.id;
-    if (typeof id !== 'string' || id === '') throw new AuthError(`Square answered RetrieveLocation '${wanted}' without a location id`);
-    return id;
-  } catch (e) {
-    if (!(e instanceof NotFound)) throw e;
-    throw new AuthError(
-      `the Square seller has no location '${wanted}' (locationId): name one of the seller's locations and connect again`,
-      {
-        locationId: wanted,
-      },
-    );
-  }
 }
 
 export async function exchangeSquareCode(ctx: OAuthExchangeContext): Promise<ConnectedStore> {
@@ -146,10 +117,15 @@ export async function exchangeSquareCode(ctx: OAuthExchangeContext): Promise<Con
   const origin = sandbox ? `${sandbox.origin}${sandbox.prefix}` : DEFAULT_BASE_URL;
   const params = { grant_type: 'authorization_code', code, redirect_uri: ctx.redirectUri };
   // Sent once (postTokenRequest): a code is spent by the first request that reaches Square.
-  const token = await obtainToken(ctx.http, origin, ctx.app, params, 'the authorization code', [code]);
+  const token = await obtainToken({ http: ctx.http, origin, app: ctx.app, params, what: 'the authorization code', secrets: [code] });
   if (!token.merchantId) throw new AuthError('Square answered the code exchange without a merchant_id');
   const credentials: Record<string, string> = { ...token.credentials, ...(sandbox ? { baseUrl: origin } : {}) };
-  credentials.locationId = await locationOf(ctx, credentials);
+  // The location the seller named when connecting, else the seller's main location.
+  const wanted = (ctx.inputs.locationId ?? '').trim() || 'main';
+  const locationId = await retrieveLocation(createSquareApi({ credentials, http: ctx.http, log: ctx.log }), wanted);
+  if (typeof locationId !== 'string' || !locationId)
+    throw new AuthError(`Square answered RetrieveLocation '${wanted}' without a location id`);
+  credentials.locationId = locationId;
   return { credentials, externalStoreId: token.merchantId };
 }
 
@@ -164,9 +140,14 @@ export async function refreshSquareCredentials(ctx: ConnectContext): Promise<Rec
     throw new AuthError(
       'the Square access token needs renewing but the hub has no Square app (client id/secret) configured: configure it, or reconnect the seller',
     );
-  const params = { grant_type: 'refresh_token', refresh_token: c.refreshToken };
-  const secrets = [c.refreshToken, c.accessToken ?? ''];
-  const { credentials } = await obtainToken(resendable(ctx.http), apiBaseUrl(c), ctx.app, params, 'the token refresh', secrets);
+  const { credentials } = await obtainToken({
+    http: resendable(ctx.http),
+    origin: apiBaseUrl(c),
+    app: ctx.app,
+    params: { grant_type: 'refresh_token', refresh_token: c.refreshToken },
+    what: 'the token refresh',
+    secrets: [c.refreshToken, c.accessToken ?? ''],
+  });
   const next = { ...c, ...credentials };
   if (!credentials[REFRESH_TOKEN_EXPIRES_AT]) delete next[REFRESH_TOKEN_EXPIRES_AT];
   return next;

@@ -1,10 +1,10 @@
 /**
- * The seller's Square client: ctx.http with the base URL, the Bearer token, the pinned Square-Version and
- * Square's `{errors:[{category, code, detail}]}` bodies read into the SDK's taxonomy.
+ * The seller's Square client (base URL, Bearer token, pinned Square-Version, `{errors:[{category, code, detail}]}`
+ * bodies read into the SDK's taxonomy) and the wire shapes this plugin touches (subsets). Source:
+ * spec/square-api.json (square/connect-api-specification api.json @ 5733f66, release 2025-08-20).
  */
-import { AuthError, type ConnectContext, type HttpClient, type HttpResponse } from '@stock-sync/plugin-sdk';
+import { AuthError, NotFound, type ConnectContext, type HttpClient, type HttpResponse } from '@stock-sync/plugin-sdk';
 import { DEFAULT_BASE_URL, SQUARE_VERSION } from './manifest';
-import type { SquareError } from './square-types';
 
 export function apiBaseUrl(credentials: Readonly<Record<string, string>>): string {
   return (credentials.baseUrl || DEFAULT_BASE_URL).trim().replace(/\/+$/, '').replace(/\/v2$/, '');
@@ -54,4 +54,56 @@ export function classifySquareResponse(res: HttpResponse): { error?: AuthError }
       codes,
     }),
   };
+}
+
+/** RetrieveLocation (SPEC GET /v2/locations/{location_id}; "main": the main one): the id, or an AuthError naming locationId. */
+export async function retrieveLocation(api: HttpClient, locationId: string): Promise<unknown> {
+  const url = `/v2/locations/${encodeURIComponent(locationId)}`;
+  try {
+    return (await api.request<{ location?: { id?: unknown } }>({ method: 'GET', url })).data?.location?.id;
+  } catch (e) {
+    if (!(e instanceof NotFound)) throw e;
+    throw new AuthError(`the Square seller has no location '${locationId}': check the locationId`, { locationId });
+  }
+}
+
+export interface SquareError {
+  category: string;
+  code: string;
+  detail?: string;
+  field?: string;
+}
+
+export interface ItemVariationLocationOverrides {
+  location_id?: string;
+  track_inventory?: boolean | null;
+  /** Read-only: Square sets it (count reached 0 while tracked, or the seller marked it by hand). */
+  sold_out?: boolean;
+  sold_out_valid_until?: string;
+  [other: string]: unknown;
+}
+
+export interface CatalogItemVariation {
+  item_id?: string;
+  track_inventory?: boolean | null;
+  location_overrides?: ItemVariationLocationOverrides[] | null;
+  [other: string]: unknown;
+}
+
+export interface CatalogObject {
+  type: string;
+  id: string;
+  version?: number;
+  is_deleted?: boolean;
+  updated_at?: string;
+  item_variation_data?: CatalogItemVariation;
+  [other: string]: unknown;
+}
+
+export interface InventoryCount {
+  catalog_object_id?: string;
+  state?: string;
+  location_id?: string;
+  /** A decimal string, e.g. "5" or "5.00000". */
+  quantity?: string;
 }

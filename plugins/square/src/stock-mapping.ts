@@ -4,7 +4,7 @@
  * (IN_STOCK at the location); sold_out is Square's own read-only verdict.
  */
 import type { TargetStock } from '@stock-sync/plugin-sdk';
-import type { CatalogObject, ItemVariationLocationOverrides } from './square-types';
+import type { CatalogObject, ItemVariationLocationOverrides } from './square-api';
 
 export function overrideFor(obj: CatalogObject, locationId: string): ItemVariationLocationOverrides | undefined {
   return (obj.item_variation_data?.location_overrides ?? []).find((o) => o.location_id === locationId);

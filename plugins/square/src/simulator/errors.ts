@@ -1,6 +1,6 @@
 /** Square error answers: `{ errors: [{ category, code, detail, field? }] }`. */
 import type { SimResponse } from '@stock-sync/plugin-testkit';
-import type { SquareError } from '../square-types';
+import type { SquareError } from '../square-api';
 
 export function squareError(status: number, category: string, code: string, detail: string, field?: string): SimResponse {
   const e: SquareError = { category, code, detail, ...(field ? { field } : {}) };

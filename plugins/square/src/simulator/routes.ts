@@ -4,7 +4,7 @@
  * replay the first answer (and refuse reuse with another body).
  */
 import type { SimRequest, SimResponse, SimRoute } from '@stock-sync/plugin-testkit';
-import type { SquareError } from '../square-types';
+import type { SquareError } from '../square-api';
 import { invalidBody, invalidRequest } from './errors';
 import { countJson, itemJson, variationJson } from './representation';
 import type {
