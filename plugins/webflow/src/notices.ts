@@ -1,24 +1,16 @@
 /**
- * Webflow's `ecomm_inventory_changed` webhook as the hub's platform notices (plugin API 1.4, issue 13). Sources,
- * as fixtures in test/evidence/webhook-*.json:
- *  - https://developers.webflow.com/data/reference/webhooks/create — `POST /v2/sites/{site_id}/webhooks`
- *    {triggerType, url} → the webhook {id, triggerType, url, workspaceId, siteId, createdOn …}; "Access to this
- *    endpoint requires a bearer token from a Data Client App", scope `sites:write`; 75 per triggerType per site;
- *    https://developers.webflow.com/data/reference/webhooks/list — `GET /v2/sites/{site_id}/webhooks` → {webhooks,
- *    pagination} ("all App-created Webhooks", `sites:read`); Delete Webhook `DELETE /v2/webhooks/{webhook_id}`
- *    (the official SDK, webflow/js-webflow-api src/api/resources/webhooks/client/Client.ts and its wire tests);
- *  - https://developers.webflow.com/data/reference/webhooks/events/ecomm-inventory-changed — body {triggerType:
- *    "ecomm_inventory_changed", payload: {id ("Unique identifier for a SKU item"), quantity ("Total quantity of
- *    items remaining in inventory (if inventoryType is finite)"), inventoryType (infinite | finite)}}: the same
- *    fields as the inventory answer readStock reads, so the ref says what the SKU now shows (plugin API 1.6
- *    `shown`, read with readStock's own fromInventory) and the echo of the hub's own write costs no read-back;
- *  - https://developers.webflow.com/data/changelog/webhook-signatures and the official SDK's
- *    `webhooks.verifySignature` (src/wrapper/WebhooksClient.ts): webhooks created with an OAuth application carry
- *    `x-webflow-timestamp` (milliseconds) and `x-webflow-signature` = hex HMAC-SHA256 of `${timestamp}:${body}` with
- *    the application's client secret; "Verify timestamp to ensure the request is recent (within 5 minutes)".
- * This plugin connects a site through its Data Client app (oauth.ts), so the webhooks it creates are the app's:
- * `signedWith: 'app'`. A site connected with a pasted site API token cannot create webhooks (the endpoint needs an
- * app token): its subscribe fails and the hub keeps it on reconciliation.
+ * Webflow's `ecomm_inventory_changed` webhook as the hub's platform notices (plugin API 1.4, `shown` 1.6; README
+ * "Platform notices"; fixtures test/evidence/webhook-*.json):
+ *  - Create / List Webhooks (https://developers.webflow.com/data/reference/webhooks/create,
+ *    https://developers.webflow.com/data/reference/webhooks/list; a Data Client app's token, 75 per trigger per
+ *    site) and Delete Webhook `DELETE /v2/webhooks/{webhook_id}` (the official SDK, webflow/js-webflow-api
+ *    src/api/resources/webhooks/client/Client.ts);
+ *  - the body (https://developers.webflow.com/data/reference/webhooks/events/ecomm-inventory-changed) {triggerType,
+ *    payload: {id (the SKU), quantity, inventoryType}}: the fields readStock reads, so the ref says what the SKU shows;
+ *  - the signature (https://developers.webflow.com/data/changelog/webhook-signatures; the SDK's `verifySignature`,
+ *    src/wrapper/WebhooksClient.ts): hex HMAC-SHA256 of `${x-webflow-timestamp}:${body}` with the app's client secret,
+ *    the timestamp (ms) "within 5 minutes". The plugin creates the webhooks with its Data Client app (oauth.ts):
+ *    `signedWith: 'app'`; a site connected with a pasted site token cannot subscribe (the hub reconciles it).
  */
 import { createHmac } from 'node:crypto';
 import {

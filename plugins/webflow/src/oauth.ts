@@ -1,14 +1,9 @@
 /**
- * Connecting a Webflow site by Webflow's own consent screen (OAuth 2 authorization code grant, a Data
- * Client app). Facts and sources: README.md "Connecting".
- * - authorize: https://webflow.com/oauth/authorize — response_type=code, client_id, redirect_uri, state,
- *   scope joined by a space (the official SDK's authorizeURL): the SDK's standard authorize URL;
- * - token: POST https://api.webflow.com/oauth/access_token — client_id, client_secret, code,
- *   grant_type=authorization_code, redirect_uri, JSON as the official SDK sends it → access_token;
- * - lifetime: no expires_in and no refresh token in any source: the token lives until revoked, so there is
- *   no refreshCredentials;
- * - the callback is not signed (the state check stands alone); no app-removed notice is documented.
- * Quirk (code): the token answer names no site, so the exchange asks List Sites which site it covers.
+ * Connecting a Webflow site by Webflow's own consent screen (a Data Client app; README "Connecting"): the SDK's
+ * standard authorize URL (https://webflow.com/oauth/authorize, scopes joined by a space as the official SDK's
+ * authorizeURL) and code grant (POST https://api.webflow.com/oauth/access_token, JSON as the official SDK sends it).
+ * No expires_in and no refresh token in any source: no refreshCredentials. The callback is not signed; no app-removed
+ * notice is documented. Quirk (code): the token answer names no site, so List Sites says which one it covers.
  */
 import { AuthError, type ConnectedStore, type OAuthExchangeContext, type PluginOAuth, type TokenResponse } from '@stock-sync/plugin-sdk';
 import { createWebflowApi } from './webflow-api';
