@@ -67,12 +67,7 @@ export function dataOf<T>(body: unknown, key: string): T | undefined {
  */
 export function nextPageUrl(body: unknown, apiRoot: string, seen: ReadonlySet<string>): string | undefined {
   const next = fieldOf(fieldOf(body, 'pagination'), 'next_url');
-  if (typeof next !== 'string' || next.trim() === '') return undefined;
-  let url: URL;
-  try {
-    url = new URL(next);
-  } catch {
-    return undefined;
-  }
+  if (typeof next !== 'string' || next.trim() === '' || !URL.canParse(next)) return undefined;
+  const url = new URL(next);
   return url.origin !== new URL(apiRoot).origin || seen.has(url.toString()) ? undefined : url.toString();
 }
