@@ -21,6 +21,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { queryRows } from '../database/sql';
 import { hubEvents } from '../metrics/hub-events';
+import { WORKER_LOST_ERROR } from './expired-lease-runs';
 
 export class LeaseLost extends Error {
   constructor(storeId: string) {
@@ -73,21 +74,34 @@ export class StoreLeases {
     return this.held.size;
   }
 
-  /** The lease, or null when another worker holds a live one. */
-  async acquire(storeId: string): Promise<StoreLease | null> {
+  /**
+   * The lease, or null when another worker holds a live one. Taking it closes, in the same statement, the
+   * store's runs still `running`: they belong to a worker that died (kill -9, a lost lease), since a live
+   * worker's run only runs under its live lease. `orphansClosed` says how many.
+   */
+  async acquire(storeId: string): Promise<(StoreLease & { orphansClosed: number }) | null> {
     const token = `${this.instanceId}:${randomUUID()}`;
-    const rows = await queryRows<{ id: string }>(
+    const rows = await queryRows<{ orphans: number }>(
       this.db.manager,
-      `UPDATE stores SET sync_lease_owner = $2, sync_lease_until = now() + make_interval(secs => $3)
-       WHERE id = $1 AND (sync_lease_owner IS NULL OR sync_lease_until IS NULL OR sync_lease_until < now())
-       RETURNING id`,
-      [storeId, token, this.ttlSeconds],
+      `WITH got AS (
+         UPDATE stores SET sync_lease_owner = $2, sync_lease_until = now() + make_interval(secs => $3)
+         WHERE id = $1 AND (sync_lease_owner IS NULL OR sync_lease_until IS NULL OR sync_lease_until < now())
+         RETURNING id
+       ), orphans AS (
+         UPDATE sync_runs SET status = 'failed', finished_at = now(), error = $4::jsonb
+         WHERE store_id IN (SELECT id FROM got) AND status = 'running'
+         RETURNING id
+       )
+       SELECT (SELECT count(*) FROM orphans)::int AS orphans FROM got`,
+      [storeId, token, this.ttlSeconds, JSON.stringify(WORKER_LOST_ERROR)],
     );
     if (rows.length === 0) {
       hubEvents.leaseConflict({ instance: this.instanceId }); // metrics: hub_store_lease_conflicts_total
       return null;
     }
-    return this.startLease(storeId, token);
+    const orphansClosed = Number(rows[0]!.orphans);
+    if (orphansClosed) this.log.warn(`store ${storeId}: ${orphansClosed} run(s) of a lost worker marked failed`);
+    return Object.assign(this.startLease(storeId, token), { orphansClosed });
   }
 
   /**

@@ -31,7 +31,7 @@ import { saveRefreshedCredentials } from './refreshed-credentials';
 import { withCredentialRefresh, type RefreshConnection } from './refreshing-connection';
 import { nextAttemptDelayMs } from './backoff';
 import { addCounts, chunkRecords, emptyCounts, mergeRecords, readBackResults, type ChunkRecords } from './chunk-outcomes';
-import { finalRunStatus, transitionRun, type RunError } from './run-transitions';
+import { finalRunStatus, statesLeadingTo, transitionRun, type RunError } from './run-transitions';
 import { LeaseLost, type StoreLease } from './store-lease';
 import type { SyncConfig } from './sync-config';
 import {
@@ -101,8 +101,25 @@ export class SyncRunExecutor {
   /** Executes a queued run; undefined when it was no longer queued. Never throws for run-level problems. */
   async execute(run: RunToExecute, lease: StoreLease): Promise<RunResult | undefined> {
     const started = Date.now();
-    const moved = await transitionRun(this.db.manager, { runId: run.id }, 'running');
-    if (moved.length === 0) return undefined;
+    // ONE statement: the run moves queued → running (as run-transitions allows) and its store is read.
+    const start = await queryOne<StoreForRun & { moved: boolean; found: boolean }>(
+      this.db.manager,
+      `WITH moved AS (
+         UPDATE sync_runs SET status = 'running', started_at = now()
+         WHERE id = $2 AND status = ANY($3::text[])
+         RETURNING id
+       )
+       SELECT EXISTS (SELECT 1 FROM moved) AS moved, st.id IS NOT NULL AS found, st.*
+       FROM (SELECT 1) AS one
+       LEFT JOIN LATERAL (
+         SELECT s.id, s.platform, s.selling_region, s.status, s.stock_sync_enabled, s.drift_policy, s.credentials,
+                s.stock_seen_seq::text AS stock_seen_seq, rg.stock_seq::text AS region_stock_seq,
+                ARRAY(SELECT rf.facility_code FROM selling_region_facilities rf WHERE rf.region_code = rg.code ORDER BY rf.facility_code) AS region_facilities
+         FROM stores s JOIN selling_regions rg ON rg.code = s.selling_region WHERE s.id = $1
+       ) st ON true`,
+      [run.store_id, run.id, statesLeadingTo('running')],
+    );
+    if (!start?.moved) return undefined;
 
     let outcome: RunOutcome = { kind: 'done', counts: emptyCounts() };
     let opened: OpenedConnection | undefined;
@@ -111,14 +128,7 @@ export class SyncRunExecutor {
     let store: StoreForRun | undefined;
     let region: RegionView | undefined;
     try {
-      store = await queryOne<StoreForRun>(
-        this.db.manager,
-        `SELECT s.id, s.platform, s.selling_region, s.status, s.stock_sync_enabled, s.drift_policy, s.credentials,
-                s.stock_seen_seq::text AS stock_seen_seq, rg.stock_seq::text AS region_stock_seq,
-                ARRAY(SELECT rf.facility_code FROM selling_region_facilities rf WHERE rf.region_code = rg.code ORDER BY rf.facility_code) AS region_facilities
-         FROM stores s JOIN selling_regions rg ON rg.code = s.selling_region WHERE s.id = $1`,
-        [run.store_id],
-      );
+      store = start.found ? start : undefined;
       const cannot = this.cannotSync(store);
       if (cannot) outcome = { kind: 'fatal', counts: emptyCounts(), error: cannot };
       if (!cannot && store) {

@@ -13,8 +13,6 @@ import { withLogContext } from '../logging/log-context';
 import type { SyncRunCounts, SyncRunStatus } from '../entities';
 import { ConnectionFactory } from '../plugins/connection-factory.service';
 import { nextDueRun, type DueRun } from './due-work';
-import { WORKER_LOST_ERROR } from './expired-lease-runs';
-import { transitionRun } from './run-transitions';
 import { SyncRunExecutor } from './sync-run-executor';
 import { SYNC_CONFIG, type SyncConfig } from './sync-config';
 import type { SyncJobData } from './sync-queue';
@@ -50,12 +48,6 @@ export class SyncWorker {
     if (!lease) return { outcome: 'busy' };
     const runs: { runId: string; status: SyncRunStatus; counts: SyncRunCounts }[] = [];
     try {
-      // We hold the lease: a run still `running` belongs to a worker that died (kill -9, lost lease).
-      const orphans = await transitionRun(this.db.manager, { storeId: job.storeId, from: 'running' }, 'failed', {
-        error: { ...WORKER_LOST_ERROR },
-      });
-      if (orphans.length) this.log.warn(`store ${job.storeId}: ${orphans.length} run(s) of a lost worker marked failed`);
-
       for (let i = 0; i < maxRuns && !lease.lost; i++) {
         const run = await this.nextRun(job.storeId, i === 0 ? job.runId : undefined);
         if (!run) break;
