@@ -82,25 +82,17 @@ function verifySquareSignature(req: NoticeRequest): boolean {
 }
 
 /*
- * Subscriptions: Square's Webhook Subscriptions API (SPEC WebhookSubscriptions; evidence
- * test/evidence/webhook-subscription*.json): POST /v2/webhooks/subscriptions, GET (list, paged by cursor,
- * include_disabled), GET/PUT/DELETE /v2/webhooks/subscriptions/{id}. They are owned by an APPLICATION, and "you
- * cannot use OAuth access tokens with the Webhook Subscriptions API. You must use the application's personal access
- * token" (https://developer.squareup.com/docs/webhooks/webhook-subscriptions-api). So only a store connected with a
- * personal access token is subscribed (its application delivers that seller's events to the store's URL); an
- * OAuth-connected store (it carries its grant's refresh token) is refused before any call: its notifications come
- * through the hub app's own subscription (README "Platform notices").
+ * Subscriptions (SPEC WebhookSubscriptions; evidence webhook-subscription*.json) belong to an APPLICATION: "you cannot
+ * use OAuth access tokens with the Webhook Subscriptions API. You must use the application's personal access token"
+ * (https://developer.squareup.com/docs/webhooks/webhook-subscriptions-api). So only a store connected with a personal
+ * access token is subscribed; an OAuth-connected one (it carries its grant's refresh token) is refused before any call.
  */
 const SUBSCRIPTIONS = '/v2/webhooks/subscriptions';
 /** SPEC ListWebhookSubscriptions `limit`: "The default value of 100 is also the maximum allowed value". */
 const PAGE = 100;
 const MAX_PAGES = 50;
 
-interface WebhookSubscription {
-  id?: string;
-  notification_url?: string | null;
-  signature_key?: string;
-}
+type WebhookSubscription = { id?: string; notification_url?: string | null; signature_key?: string };
 
 /** The application's subscriptions (enabled or not) delivering to `url`. */
 async function subscriptionsTo(api: HttpClient, url: string): Promise<WebhookSubscription[]> {

@@ -1,20 +1,15 @@
 /**
- * How a seller connects Square to the hub: Square's OAuth code flow (https://developer.squareup.com/docs/oauth-api/overview).
- *  1. the SDK's standard authorize URL (client_id, space-separated scopes, state, redirect_uri; SPEC
- *     securitySchemes.oauth2); Square sends the browser back with ?code&response_type=code&state (or error=access_denied);
- *  2. ObtainToken (POST /oauth2/token, the endpoint of both the exchange and the refresh; SPEC ObtainToken;
- *     https://developer.squareup.com/reference/square/oauth-api/obtain-token) — a quirk (`exchange`): a JSON body,
- *     the client authenticated in it (code flow); the answer names the expiry as an instant, `expires_at`, not
- *     RFC 6749's `expires_in`, and the seller as `merchant_id`;
- *  3. the location: the one the seller named when connecting, else the seller's main location (RetrieveLocation
- *     accepts "main": SPEC GET /v2/locations/{location_id}).
- * Code flow: the refresh token is multi-use and never expires, and a refresh "returns the same refresh token"
- * (SPEC ObtainTokenResponse.refresh_token), so resending a refresh after an ambiguous failure is harmless.
- * A refused grant is not RFC 6749 §5.2-shaped: Square's forum shows `{message: "Invalid refresh token", type:
- * "service.not_authorized"}` (https://developer.squareup.com/forums/t/getting-error-while-renew-token/11056); the v2
- * error body `{errors:[{category: "AUTHENTICATION_ERROR", …}]}` and RFC codes are read too. The exact status and
- * body of a refusal are **unverified**: any of these shapes on a 4xx is an AuthError.
- * Square's callback is not signed (the state check stands alone). Decisions and sources: README.md "Connecting".
+ * Square's OAuth code flow (https://developer.squareup.com/docs/oauth-api/overview; decisions: README "Connecting"):
+ * the SDK's standard authorize URL (space-separated scopes, SPEC securitySchemes.oauth2; the callback is not signed),
+ * then a quirk (`exchange`): ObtainToken (POST /oauth2/token, SPEC ObtainToken;
+ * https://developer.squareup.com/reference/square/oauth-api/obtain-token) takes a JSON body with the client in it and
+ * answers `expires_at` (ISO 8601) instead of `expires_in`, and the seller as `merchant_id`; then the store's location.
+ * Code flow: the refresh token is multi-use, never expires and a refresh "returns the same refresh token" (SPEC
+ * ObtainTokenResponse.refresh_token), so a refresh may be resent after an ambiguous failure. A refused grant is not
+ * RFC 6749 §5.2-shaped: the forum shows `{message: "Invalid refresh token", type: "service.not_authorized"}`
+ * (https://developer.squareup.com/forums/t/getting-error-while-renew-token/11056); the v2 `{errors:[{category:
+ * "AUTHENTICATION_ERROR"}]}` and RFC codes are read too. Its exact status and body are **unverified**: any of these
+ * shapes on a 4xx is an AuthError.
  */
 import {
   ACCESS_TOKEN_EXPIRES_AT,
