@@ -20,12 +20,12 @@ import {
   type StockWrite,
   type StoreConnection,
   type VariantRef,
+  type WriteAnswer,
 } from '@stock-sync/plugin-sdk';
 import { DEFAULT_BASE_URL, MAX_IDS_PER_READ, MAX_OPERATIONS_PER_ADJUSTMENT, RATE_LIMIT_COOLDOWN_MS, USER_AGENT } from './manifest';
 import { adjustmentFor, fromInventoryItem, type InventoryItem } from './stock-mapping';
 
 type PlannedItem<T extends VariantRef> = Planned<T, { variantId: string }>;
-type WriteItem = PlannedItem<StockWrite>;
 
 const asPluginError = (e: unknown) => toPluginError(e, 'Squarespace');
 const gone = (variantId: string) => new NotFound(`Squarespace has no inventory item for variant ${variantId}`, { variantId });
@@ -106,7 +106,7 @@ export class SquarespaceConnection implements StoreConnection {
     await this.api.request({ method: 'GET', url: '/inventory' });
   }
 
-  private async writePart(part: readonly WriteItem[]): Promise<(PluginError | undefined)[] | PluginError | undefined> {
+  private async writePart(part: readonly PlannedItem<StockWrite>[]): Promise<WriteAnswer> {
     const refused = await this.adjust(part);
     if (!refused) return undefined;
     // The adjustment is all-or-nothing and names no variant: find the ones that are gone
@@ -128,7 +128,7 @@ export class SquarespaceConnection implements StoreConnection {
    * (so a re-send after a timeout is executed once). Resolves undefined when applied, or the refusal
    * (4xx other than auth); throws errors that stop the run.
    */
-  private async adjust(items: readonly WriteItem[]): Promise<PluginError | undefined> {
+  private async adjust(items: readonly PlannedItem<StockWrite>[]): Promise<PluginError | undefined> {
     try {
       await this.api.request({
         method: 'POST',

@@ -4,9 +4,8 @@ import { BASE_URL_FIELD, CONTRACT_VERSION, type CredentialField, type PluginMani
 export const DEFAULT_BASE_URL = 'https://api.squarespace.com';
 
 /**
- * Operations per adjustment request. Squarespace documents no maximum (unverified); 50 is the
- * figure third-party notes give and the documented cap of ids per inventory read, so one read can
- * check every variant of a refused adjustment.
+ * Operations per adjustment request: no documented maximum (unverified); 50 is the figure third-party notes give and
+ * the documented cap of ids per inventory read, so one read can check every variant of a refused adjustment.
  */
 export const MAX_OPERATIONS_PER_ADJUSTMENT = 50;
 

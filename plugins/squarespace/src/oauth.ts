@@ -1,15 +1,12 @@
 /**
- * How a site connects Squarespace: its OAuth 2.0 code flow (https://developers.squarespace.com/commerce-apis/oauth).
- * Consent with `access_type=offline` (asks for a refresh token), scopes comma-separated; the callback ?code&state is
- * not signed (the state check stands alone). The tokens endpoint takes HTTP Basic client authentication and JSON
- * (the SDK's postTokenRequest, for the code and the refresh). The quirk that keeps `exchange` and
- * `refreshCredentials` here: the answer gives the expiries as Unix-second instants (`access_token_expires_at`,
- * `refresh_token_expires_at`), not RFC 6749's `expires_in` (read as a fallback). GET /1.0/authorization/website then
- * names the site ("a given API key or OAuth token can only belong to one website",
- * https://developers.squarespace.com/commerce-apis/retrieve-basic-site-info). Every request carries the User-Agent
- * Squarespace requires (commerce-apis/making-requests). The exact refusal body of a spent or revoked refresh token is
- * **unverified**: RFC 6749 `invalid_grant`-style codes (the SDK) and Squarespace's error object (`{type, message}`)
- * on a 4xx (not 429) are both AuthError. Decisions and sources: README.md "Connecting".
+ * How a site connects Squarespace: its OAuth 2.0 code flow (https://developers.squarespace.com/commerce-apis/oauth;
+ * every step and its source in README.md "Connecting"). The tokens endpoint is the SDK's postTokenRequest (HTTP
+ * Basic, JSON) plus the User-Agent Squarespace requires; its quirk, which keeps `exchange` and `refreshCredentials`
+ * here, is expiries as Unix-second instants (`access_token_expires_at`, `refresh_token_expires_at`; `expires_in` read
+ * as a fallback). GET /1.0/authorization/website names the site ("a given API key or OAuth token can only belong to
+ * one website", https://developers.squarespace.com/commerce-apis/retrieve-basic-site-info). The refusal body of a
+ * spent or revoked refresh token is **unverified**: RFC 6749 codes (the SDK) and Squarespace's error object
+ * (`{type, message}`) on a 4xx (not 429) are both AuthError.
  */
 import {
   ACCESS_TOKEN_EXPIRES_AT,

@@ -8,10 +8,9 @@
  */
 import { OUT_OF_STOCK, UNLIMITED, quantity, type TargetStock } from '@stock-sync/plugin-sdk';
 
+/** The fields read of `{variantId, sku, descriptor, isUnlimited, quantity}`. */
 export interface InventoryItem {
   variantId: string;
-  sku: string | null;
-  descriptor: string;
   isUnlimited: boolean;
   quantity: number;
 }
