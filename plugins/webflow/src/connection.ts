@@ -1,8 +1,7 @@
 /**
- * One site's connection: verify, writeStock, readStock. Webflow's inventory API takes one SKU per
- * call, so the fewest calls means: one PATCH per SKU that needs changing, none for a SKU the hub says
- * is already in place, and one call per duplicate-collapsed SKU (a SKU id is unique on the site, so
- * inputs naming the same SKU collapse whatever product they name). The SDK's perVariant pipeline does the rest.
+ * One site's connection on the SDK's perVariant pipeline: Webflow's inventory API takes one SKU per call, so one
+ * PATCH per SKU that needs changing, none for one the hub says is in place, and inputs naming the same SKU (unique
+ * on the site) collapse whatever product they name.
  */
 import {
   NotFound,
@@ -18,10 +17,8 @@ import { fromInventory, sameOnPlatform, toInventoryUpdate, type WebflowInventory
 import { createWebflowApi } from './webflow-api';
 
 /**
- * The site's SKU collection id, which every inventory path needs: the configured `skuCollectionId`, else List
- * Collections (`GET /sites/{site_id}/collections`, scope cms:read) and the one whose slug is `sku` (the slug
- * Webflow gives it: List Collections example). Looked up at most once per connection (never per module); a
- * failed look-up is tried again by the next call.
+ * The SKU collection id every inventory path needs: the configured `skuCollectionId`, else the one List Collections
+ * (cms:read) names with Webflow's slug `sku`; looked up once per connection, again after a failed look-up.
  */
 export function skuCollectionId(api: HttpClient, siteId: string, configured: string | undefined): () => Promise<string> {
   let pending: Promise<string> | undefined;
@@ -70,14 +67,10 @@ export function connectWebflow(ctx: ConnectContext): StoreConnection {
       await api.request({ method: 'GET', url: `/sites/${encodeURIComponent(siteId)}/products`, params: { limit: 1 } });
       await collectionId();
     },
-    mapError: (error, { input }) =>
-      error instanceof NotFound
-        ? new NotFound(`Webflow has no SKU ${input.externalVariantId} (deleted?)`, {
-            skuId: input.externalVariantId,
-            status: error.details?.status,
-            body: error.details?.body,
-          })
-        : error,
+    mapError: (error, { input: { externalVariantId: skuId } }) => {
+      const { status, body } = error.details ?? {};
+      return error instanceof NotFound ? new NotFound(`Webflow has no SKU ${skuId} (deleted?)`, { skuId, status, body }) : error;
+    },
     write: async ({ input }) => {
       const skuId = input.externalVariantId;
       const res = await api.request<WebflowInventory>({

@@ -13,11 +13,4 @@ export const plugin: IntegrationPlugin = { manifest, credentialFields, connect: 
 export default plugin;
 export { manifest, credentialFields } from './manifest';
 export { toInventoryUpdate, fromInventory } from './stock-mapping';
-export {
-  createWebflowNotices,
-  webflowNoticeRefs,
-  webflowShownStock,
-  webflowSignature,
-  INVENTORY_CHANGED,
-  TIMESTAMP_TOLERANCE_MS,
-} from './notices';
+export { createWebflowNotices, webflowNoticeRefs, webflowShownStock, webflowSignature } from './notices';

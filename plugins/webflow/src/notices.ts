@@ -25,32 +25,26 @@ import {
 import { fromInventory } from './stock-mapping';
 import { createWebflowApi } from './webflow-api';
 
-export const INVENTORY_CHANGED = 'ecomm_inventory_changed';
-const SIGNATURE_HEADER = 'x-webflow-signature';
+const INVENTORY_CHANGED = 'ecomm_inventory_changed';
 const TIMESTAMP_HEADER = 'x-webflow-timestamp';
-/** "within 5 minutes" of the timestamp, either way (a timestamp from the future is as suspect as an old one). */
-export const TIMESTAMP_TOLERANCE_MS = 5 * 60_000;
 
 /** hex(HMAC-SHA256(secret, `${timestamp}:${body}`)) — the SDK's verifySignature. */
 export function webflowSignature(timestamp: string, rawBody: Uint8Array | string, secret: string): string {
   return createHmac('sha256', secret).update(`${timestamp}:`).update(rawBody).digest('hex');
 }
 
+/** Constant-time; false on a missing or malformed header or a timestamp more than 5 minutes away, either way. */
 function verifyWebflowSignature(req: NoticeRequest, nowMs: number): boolean {
   const timestamp = noticeHeader(req.headers, TIMESTAMP_HEADER)?.trim();
-  const given = noticeHeader(req.headers, SIGNATURE_HEADER)?.trim().toLowerCase();
+  const given = noticeHeader(req.headers, 'x-webflow-signature')?.trim().toLowerCase();
   if (!req.secret || !timestamp || !given || !/^\d{1,16}$/.test(timestamp) || !/^[0-9a-f]{64}$/.test(given)) return false;
-  if (Math.abs(nowMs - Number(timestamp)) > TIMESTAMP_TOLERANCE_MS) return false;
+  if (Math.abs(nowMs - Number(timestamp)) > 5 * 60_000) return false; // a timestamp from the future is as suspect as an old one
   return safeEqual(given, webflowSignature(timestamp, req.rawBody, req.secret));
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/**
- * What an `ecomm_inventory_changed` payload says the SKU shows, read as readStock reads an inventory answer
- * (fromInventory); undefined when `inventoryType` is not one of the documented two, or a finite one has no numeric
- * quantity (the hub then reads the SKU back).
- */
+/** What the payload says the SKU shows, read with readStock's fromInventory; undefined (the hub reads back) off the documented shapes. */
 export function webflowShownStock({ inventoryType: type, quantity: n }: Record<string, unknown>): TargetStock | undefined {
   if (type === 'infinite') return fromInventory({ inventoryType: type });
   return type === 'finite' && typeof n === 'number' && Number.isFinite(n) ? fromInventory({ inventoryType: type, quantity: n }) : undefined;

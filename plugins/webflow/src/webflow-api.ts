@@ -32,15 +32,16 @@ export function classifyWebflowResponse(res: HttpResponse): { error?: PluginErro
   const body = res.data as { code?: unknown; message?: string } | null | undefined;
   const code = typeof body?.code === 'string' ? body.code : undefined;
   const message = code === undefined ? undefined : body?.message;
+  const details = { status, code };
+  let error: PluginError | undefined;
   if (status === 401 || status === 403)
-    return {
-      error: new AuthError(`Webflow refused the token (${status} ${code ?? 'no code'}: ${message ?? 'no message'})`, { status, code }),
-    };
-  if (status === 404 && code === 'collection_not_found') {
-    const why = 'Webflow has no such SKU collection on this site: check skuCollectionId (or leave it empty to look it up)';
-    return { error: new AuthError(why, { status, code }) };
-  }
-  if (status === 409 && code === 'ecommerce_not_enabled')
-    return { error: new Rejected('Webflow ecommerce is not enabled on this site (409 ecommerce_not_enabled)', { status, code }) };
-  return undefined;
+    error = new AuthError(`Webflow refused the token (${status} ${code ?? 'no code'}: ${message ?? 'no message'})`, details);
+  else if (status === 404 && code === 'collection_not_found')
+    error = new AuthError(
+      'Webflow has no such SKU collection on this site: check skuCollectionId (or leave it empty to look it up)',
+      details,
+    );
+  else if (status === 409 && code === 'ecommerce_not_enabled')
+    error = new Rejected('Webflow ecommerce is not enabled on this site (409 ecommerce_not_enabled)', details);
+  return error && { error };
 }
