@@ -1,16 +1,15 @@
 /**
- * Big Cartel webhooks as the hub's platform notices (plugin API 1.4, issue 13). Sources, as fixtures in
- * test/evidence/webhook-product-updated.json (README "Platform notices"):
+ * Big Cartel webhooks as the hub's platform notices (plugin API 1.4, issue 13; README "Platform notices"; fixture
+ * test/evidence/webhook-product-updated.json):
  *  - https://help.bigcartel.com/developers/api/v1/webhooks/ — `product.updated` "Sent when a product is updated,
  *    either by the account or when it's part of a new order", payload: the product; "You'll also receive webhooks
  *    for changes you make with the API"; every webhook is POSTed to "the webhook_url for your application" as
- *    `{account_id, type, payload}` and signed (the app's client secret); invite-only;
+ *    `{account_id, type, payload}`, signed with the app's client secret; invite-only;
  *  - https://help.bigcartel.com/developers/api/v1/products/ — the product object: `id`, …, `options[]` with
  *    `id`, `name`, `price`, `quantity` ("The quantity in stock of the product option"), `sold`.
- * The page shows the payload only as `{ ... }`: read as the product object's attribute table (`{id, …, options:
- * [{id, …}]}`, as `account.closed`'s payload is `{id}`); a JSON:API resource (`relationships.options.data[]`) is
- * read too. A `product.updated` naming no options in either form names the whole product (every synced option of it is
- * read back); one naming no product id is refused (a throw: 400).
+ * The page shows the payload only as `{ ... }`: read as the product object's attribute table (as `account.closed`'s
+ * payload is `{id}`), or as a JSON:API resource (`relationships.options.data[]`). Naming no options, it names the
+ * whole product (every synced option of it is read back); no product id: refused (a throw: 400).
  */
 import {
   hmacSha256,

@@ -1,14 +1,10 @@
 /**
- * Connecting a Big Cartel account by Big Cartel's authorization page (OAuth 2, invite-only apps).
- * Facts, sources and what is unverified: README.md "Connecting".
- * - authorize: https://my.bigcartel.com/oauth/authorize — client_id, response_type=code, state,
- *   redirect_uri (no scopes documented): the SDK's standard authorize URL;
- * - token: https://api.bigcartel.com/oauth/token (the standard grant an OAuth library sends);
- * - the account id: the token answer's account_id when present (unverified), else GET /v1/accounts
- *   (documented: "make a request to the Account endpoint (/v1/accounts) and retrieve the id");
- * - lifetime: no expiry and no refresh token documented: long-lived until revoked (no refreshCredentials);
- * - account.deauthorized (formerly account.closed) webhook, X-Webhook-Signature = hex HMAC-SHA256 of the
- *   body with the client secret.
+ * Connecting a Big Cartel account by its authorization page (OAuth 2, invite-only apps; facts, sources and what is
+ * unverified: README.md "Connecting"): the SDK's standard authorize URL (no scopes documented) and code grant. The
+ * account id: the token answer's account_id when present (unverified), else GET /v1/accounts (documented: "make a
+ * request to the Account endpoint (/v1/accounts) and retrieve the id"). No expiry and no refresh token documented:
+ * long-lived until revoked (no refreshCredentials). Uninstall: the account.deauthorized (formerly account.closed)
+ * webhook, signed like every webhook (notices.ts).
  */
 import {
   AuthError,
