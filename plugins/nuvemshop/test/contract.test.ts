@@ -1,4 +1,5 @@
-import { runContractSuite, runNoticesContract } from '@stock-sync/plugin-testkit';
+import { quantity } from '@stock-sync/plugin-sdk';
+import { runContractSuite, runNoticesContract, seedProduct } from '@stock-sync/plugin-testkit';
 import { plugin } from '../src';
 import { SANDBOX_STORE_ID, simulator } from '../src/simulator';
 
@@ -7,8 +8,9 @@ runContractSuite({ plugin, simulator });
 runNoticesContract({
   plugin,
   simulator,
-  seed: [{ productId: '66722483', variants: [{ variantId: '101', initial: { kind: 'quantity', quantity: 3 } }] }],
-  edited: { externalProductId: '66722483', externalVariantId: '101' },
-  to: { kind: 'quantity', quantity: 17 },
+  // The product of the documented product/updated delivery (webhook-delivery-product-updated.json).
+  seed: [seedProduct(1948209, 112, 1, quantity(3))],
+  edited: { externalProductId: '1948209', externalVariantId: '112' },
+  to: quantity(17),
   externalStoreId: SANDBOX_STORE_ID,
 });

@@ -18,16 +18,14 @@ const DIR = join(__dirname, 'evidence');
 const FIXTURE_SECRET = 'fixture-secret-not-a-real-one';
 const notices = plugin.notices!;
 
-function lowerHeaders(h: Record<string, string> = {}): Record<string, string> {
-  return Object.fromEntries(Object.entries(h).map(([k, v]) => [k.toLowerCase(), v]));
-}
-
+const lowerHeaders = (h: Record<string, string> = {}) => Object.fromEntries(Object.entries(h).map(([k, v]) => [k.toLowerCase(), v]));
+const app = (secret: string) => ({ clientId: 'fixture-app', clientSecret: secret });
 const request = (headers: NoticeRequest['headers'], rawBody: Uint8Array, secret: string): NoticeRequest => ({
   headers,
   rawBody,
   secret,
   deliveryUrl: 'https://hub.example/hooks/nuvemshop/store-1',
-  app: { clientId: 'fixture-app', clientSecret: secret },
+  app: app(secret),
 });
 
 describe('the plugin reads the documented delivery (webhook-delivery-product-updated)', () => {
@@ -94,16 +92,11 @@ describe('the simulator', () => {
   });
 
   beforeEach(async () => {
-    sim = await startNuvemSimulator();
+    [sim, receiver] = await Promise.all([startNuvemSimulator(), startNoticeReceiver({ path: '/hooks/nuvemshop/store-1' })]);
     sim.seed([product(100, 1, 2, { kind: 'quantity', quantity: 3 })]);
-    receiver = await startNoticeReceiver({ path: '/hooks/nuvemshop/store-1' });
-    received = receiver.deliveries;
-    url = receiver.url;
+    ({ deliveries: received, url } = receiver);
   });
-  afterEach(async () => {
-    await sim.close();
-    await receiver.close();
-  });
+  afterEach(() => Promise.all([sim.close(), receiver.close()]));
 
   it('creates, lists and deletes webhooks as documented (webhook-create, webhook-list, webhook-delete)', async () => {
     const create = evidence(DIR, 'webhook-create');

@@ -20,10 +20,7 @@ afterEach(async () => {
   await replay?.close();
   replay = undefined;
 });
-async function replaying(answers: EvidenceResponse[]): Promise<Replay> {
-  replay = await startReplay(answers);
-  return replay;
-}
+const replaying = async (answers: EvidenceResponse[]): Promise<Replay> => (replay = await startReplay(answers));
 
 function post(body: unknown, parsed = true): InboundRequest {
   const raw = Buffer.from(JSON.stringify(body));
