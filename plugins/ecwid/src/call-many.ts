@@ -1,13 +1,9 @@
 /**
- * Independent REST calls sent the cheapest way: one or two as direct calls (1 request each), more as Ecwid
- * batches of up to 500 (2 requests each: create + status). One result per call, in call order.
- *
- * Batch API (https://github.com/Ecwid/ecwid-api-docs/blob/master/includes/_batch_api.md): POST /batch answers a
- * ticket at once and runs the sub-requests in the background; GET /batch?ticket=… reports progress and, once
- * COMPLETED, each sub-request's status code and body. The create call carries a deduplicationKey (a UUID), so
- * the SDK client may resend it after an ambiguous failure: Ecwid answers a repeated key with the first ticket.
- * Following the ticket is waiting for work already accepted, not retrying: each status read goes through
- * ctx.http (rate budget, its own retries) and the wait is bounded.
+ * Independent REST calls the cheapest way: one or two as direct calls, more as Ecwid batches of up to 500 (create +
+ * status). One result per call, in call order. Batch API: https://github.com/Ecwid/ecwid-api-docs/blob/master/includes/_batch_api.md.
+ * The create call carries a deduplicationKey (a UUID), so the SDK client may resend it after an ambiguous failure:
+ * Ecwid answers a repeated key with the first ticket. Following the ticket is waiting for work already accepted, not
+ * retrying: each status read goes through ctx.http (rate budget, its own retries) and the wait is bounded.
  */
 import { randomUUID } from 'node:crypto';
 import {

@@ -1,7 +1,6 @@
 /**
- * One store's connection: verify, writeStock, readStock over Ecwid REST v3 (combinations:
- * https://github.com/Ecwid/ecwid-api-docs/blob/master/includes/_combinations.md). One run is one callMany
- * (direct calls, or the Batch API above its threshold): one unit of the SDK's batched pipeline.
+ * Ecwid REST v3 combinations (https://github.com/Ecwid/ecwid-api-docs/blob/master/includes/_combinations.md). One
+ * run is one callMany (direct calls, or the Batch API above its threshold): one unit of the SDK's batched pipeline.
  */
 import {
   batched,
@@ -28,9 +27,8 @@ type Combination = StockFields & { id: number };
 
 /** Ecwid product and combination ids are positive integers; the hub hands them over as strings. */
 export function parseEcwidId(raw: string): number | undefined {
-  if (!/^[1-9][0-9]{0,17}$/.test(raw)) return undefined;
   const n = Number(raw);
-  return Number.isSafeInteger(n) ? n : undefined;
+  return /^[1-9][0-9]{0,17}$/.test(raw) && Number.isSafeInteger(n) ? n : undefined;
 }
 
 export function ecwidIds(input: VariantRef): Ids | undefined {
@@ -45,10 +43,9 @@ export function ecwidIds(input: VariantRef): Ids | undefined {
  * along for free and re-assert the truth in case the hub's belief is stale.
  */
 export function planWrites(items: PlannedItem<StockWrite>[], maxBatch: number) {
-  const inPlace = (i: PlannedItem<StockWrite>) => isInPlace(i.input);
-  const changed = items.filter((i) => !inPlace(i));
+  const changed = items.filter((i) => !isInPlace(i.input));
   const calls = (n: number) => (n < MIN_SUBREQUESTS_FOR_BATCH ? n : 2 * Math.ceil(n / maxBatch));
-  if (calls(changed.length) < calls(items.length)) return { send: changed, skipped: items.filter(inPlace) };
+  if (calls(changed.length) < calls(items.length)) return { send: changed, skipped: items.filter((i) => isInPlace(i.input)) };
   return { send: items, skipped: [] };
 }
 
@@ -132,15 +129,12 @@ export class EcwidConnection implements StoreConnection {
     const needBase = pids.filter((pid) => items.some((it) => it.productId === pid && inherits(it)));
     const bases = await getAll(needBase, (pid) => `/products/${pid}`);
     return items.map((it) => {
+      const { productId, combinationId } = it;
       const c = combination(it);
       if (c instanceof Error) return c;
-      if (!c)
-        return new NotFound(`Ecwid product ${it.productId} has no combination ${it.combinationId}`, {
-          productId: it.productId,
-          combinationId: it.combinationId,
-        });
+      if (!c) return new NotFound(`Ecwid product ${productId} has no combination ${combinationId}`, { productId, combinationId });
       if (!inheritsStock(c)) return fromCombination(c);
-      const base = bases.get(it.productId)!;
+      const base = bases.get(productId)!;
       if (!base.ok) return base.error;
       return base.body && typeof base.body === 'object' ? fromCombination(c, base.body as StockFields) : undefined;
     });

@@ -1,7 +1,4 @@
-/**
- * The store's REST v3 client: ctx.http with the store's base URL, the Bearer token and Ecwid's error codes read
- * into the SDK taxonomy. The only I/O the plugin does goes through here.
- */
+/** The store's REST v3 client (all the plugin's I/O): ctx.http with the base URL, the Bearer token, Ecwid's error codes. */
 import { AuthError, type ConnectContext, type HttpClient, type HttpResponse } from '@stock-sync/plugin-sdk';
 import { DEFAULT_BASE_URL } from './manifest';
 

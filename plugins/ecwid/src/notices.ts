@@ -1,16 +1,11 @@
 /**
- * Ecwid webhooks as the hub's platform notices (plugin API 1.4, issue 13). Sources, as fixtures in
- * test/evidence/webhook-*.json (README "Platform notices"):
- *  - https://api-docs.ecwid.com/reference/set-up-webhooks — ONE webhook URL per app, set by Ecwid's team in the
- *    app's details (no API to subscribe): every store's notices reach the hub's `POST /hooks/ecwid`;
- *  - https://api-docs.ecwid.com/reference/webhooks-structure and
- *    https://docs.ecwid.com/build-apps/webhook-automations/learn-ecwid-webhooks/event-data-in-webhooks — the body
- *    `{eventId, eventCreated, storeId, entityId, eventType, data?}`; for `product.updated` `entityId` is the
- *    product's id and no `data` is documented: the body never names a combination;
- *  - https://api-docs.ecwid.com/reference/about-webhook-events-and-data — `product.updated` fires for any change of
- *    a product (its quantity, its variations…), whatever the source: the admin, the checkout or the REST API;
- *  - the signature: oauth.ts (base64 HMAC-SHA256 of "{eventCreated}.{eventId}" with the app's
- *    client_secret) — it covers those two fields, not the body.
+ * Ecwid webhooks as the hub's platform notices; facts in README "Platform notices", fixtures in
+ * test/evidence/webhook-*.json. ONE webhook URL per app, set by Ecwid's team in the app's details (no API to
+ * subscribe: https://api-docs.ecwid.com/reference/set-up-webhooks). The body `{eventId, eventCreated, storeId,
+ * entityId, eventType, data?}` names the product, never a combination (https://api-docs.ecwid.com/reference/webhooks-structure,
+ * https://docs.ecwid.com/build-apps/webhook-automations/learn-ecwid-webhooks/event-data-in-webhooks); `product.updated`
+ * fires for any change of a product, whatever the source (https://api-docs.ecwid.com/reference/about-webhook-events-and-data).
+ * The signature (oauth.ts) covers eventCreated and eventId only, not the body.
  */
 import { idText, jsonObjectOf, noticeHeader, type NoticeRef, type NoticeRequest, type PluginNotices } from '@stock-sync/plugin-sdk';
 import { parseEcwidId } from './connection';
@@ -19,9 +14,8 @@ import { isSignedByApp, SIGNATURE_HEADER } from './oauth';
 const TOPICS = ['product.updated'] as const;
 
 /**
- * Ecwid's scheme on the exact bytes received: the signed fields are read from the raw body by this function
- * itself (the hub has parsed nothing yet). It proves that Ecwid sent an event with this eventId at this time —
- * NOT that storeId, entityId or eventType are Ecwid's (README "Platform notices": what it protects).
+ * The signed fields read from the exact bytes received (the hub has parsed nothing yet). Proves that Ecwid sent an
+ * event with this eventId at this time — NOT that storeId, entityId or eventType are Ecwid's (README: what it protects).
  */
 function verify(req: NoticeRequest): boolean {
   const event = jsonObjectOf({ rawBody: Buffer.from(req.rawBody) });

@@ -1,9 +1,8 @@
 /**
  * Connecting an Ecwid store by Ecwid's consent dialog (OAuth 2, "apps outside the Ecwid App Market"); facts and
- * sources in README.md "Connecting". The standard code exchange: POST https://my.ecwid.com/api/oauth/token with a
- * form body, client_id and client_secret in it (the SDK default; POST since March 2025) → {access_token, token_type, scope, store_id, email, public_token?}. The
- * return URL carries code or error only (no documented state echo), so the host binds the state to its own
- * cookie hop (stateInCallback false).
+ * sources in README.md "Connecting". The SDK's standard code exchange (form body with client_id and client_secret,
+ * POST since March 2025) → {access_token, token_type, scope, store_id, email, public_token?}. The return URL carries
+ * code or error only (no documented state echo): the host binds the state to its own cookie hop.
  */
 import {
   hmacSha256,
