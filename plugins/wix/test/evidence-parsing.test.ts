@@ -3,8 +3,8 @@
  * reading and writing code through a stub client that answers exactly the documents — no simulator.
  */
 import { join } from 'node:path';
-import type { HttpClient, HttpRequest } from '@stock-sync/plugin-sdk';
-import { evidence, expectSameShape, loadEvidenceDir } from '@stock-sync/plugin-testkit';
+import type { HttpClient } from '@stock-sync/plugin-sdk';
+import { evidence, expectSameShape, loadEvidenceDir, scriptedClient } from '@stock-sync/plugin-testkit';
 import { probeCatalogVersion, wixConnection } from '../src/connection';
 
 const DIR = join(__dirname, 'evidence');
@@ -13,20 +13,15 @@ const quiet = { debug() {}, info() {}, warn() {}, error() {} };
 /** The plugin's connection on a site whose catalog version is configured (no probe): only the documented calls. */
 const site = (client: HttpClient, catalogVersion: 'V1' | 'V3') => wixConnection(client, quiet, { catalogVersion });
 
-/** A client that answers each documented path with its documented body and records what was sent. */
-function documentedClient(byPath: Record<string, string>) {
-  const sent: HttpRequest[] = [];
-  const client = {
-    async request(req: HttpRequest) {
-      sent.push(req);
-      const key = Object.keys(byPath).find((p) => req.url.startsWith(p));
-      if (!key) throw new Error(`no document for ${req.method} ${req.url}`);
-      const r = doc(byPath[key]!).response!;
-      return { status: r.status, headers: {}, data: JSON.parse(JSON.stringify(r.body)) };
-    },
-  } as unknown as HttpClient;
-  return { client, sent };
-}
+/** The documented answers, in the order the plugin must call (one call too many, or none left, fails the test). */
+const documented = (...names: string[]) =>
+  scriptedClient(
+    names.map((name) => () => ({ status: doc(name).response!.status, headers: {}, data: structuredClone(doc(name).response!.body) })),
+  );
+/** The documented method and path of each call, `{productId}` filled. */
+const documentedCalls = (productId: string, ...names: string[]) =>
+  names.map((name) => `${doc(name).request!.method} ${doc(name).request!.path!.replace('{productId}', productId)}`);
+const sentCalls = (client: ReturnType<typeof documented>) => client.sent.map((r) => `${r.method} ${r.url}`);
 
 it('covers every call the plugin makes, each with a public source and a date', () => {
   expect(loadEvidenceDir(DIR).map((e) => e.name)).toEqual(
@@ -41,54 +36,51 @@ it('covers every call the plugin makes, each with a public source and a date', (
 });
 
 it('reads the documented catalog version', async () => {
-  await expect(probeCatalogVersion(documentedClient({ '/stores/v3/provision/version': 'get-catalog-version' }).client)).resolves.toBe('V3');
+  const client = documented('get-catalog-version');
+  await expect(probeCatalogVersion(client)).resolves.toBe('V3');
+  expect(sentCalls(client)).toEqual(documentedCalls('', 'get-catalog-version'));
 });
 
 const V1_PRODUCT = '1a2b3c4d-0000-4000-8000-000000000001';
 const V1_VARIANT = '00000000-0000-0000-0000-000000000000';
 
 it('V1: reads the documented Query Inventory answer, and its request has the documented shape at the documented path', async () => {
-  const { client, sent } = documentedClient({ '/stores-reader/v2/inventoryItems/query': 'v1-query-inventory' });
+  const client = documented('v1-query-inventory');
   const refs = [{ externalProductId: V1_PRODUCT, externalVariantId: V1_VARIANT }];
   const out = await site(client, 'V1').readStock(refs);
   expect(out[0]).toMatchObject({ status: 'found', stock: { kind: 'quantity', quantity: 5 } });
-  expect(sent[0]!.url).toBe(doc('v1-query-inventory').request!.path);
-  expectSameShape(sent[0]!.body, doc('v1-query-inventory').request!.body, 'v1 query request', { closed: true });
+  expect(sentCalls(client)).toEqual(documentedCalls(V1_PRODUCT, 'v1-query-inventory'));
+  expectSameShape(client.sent[0]!.body, doc('v1-query-inventory').request!.body, 'v1 query request', { closed: true });
 });
 
 it('V1: writes with the documented Update Inventory Variants body', async () => {
-  const { client, sent } = documentedClient({
-    '/stores-reader/v2/inventoryItems/query': 'v1-query-inventory',
-    '/stores/v2/inventoryItems/product/': 'v1-update-inventory-variants',
-  });
+  const client = documented('v1-query-inventory', 'v1-update-inventory-variants');
   const changes = [{ externalProductId: V1_PRODUCT, externalVariantId: V1_VARIANT, target: { kind: 'quantity' as const, quantity: 7 } }];
   const out = await site(client, 'V1').writeStock(changes);
   expect(out[0]!.status).toBe('written');
-  const patch = sent.find((r) => r.method === 'PATCH')!;
-  expect(patch.url).toBe(`/stores/v2/inventoryItems/product/${V1_PRODUCT}`);
-  expectSameShape(patch.body, doc('v1-update-inventory-variants').request!.body, 'v1 patch request', { closed: true });
+  expect(sentCalls(client)).toEqual(documentedCalls(V1_PRODUCT, 'v1-query-inventory', 'v1-update-inventory-variants'));
+  expectSameShape(client.sent[1]!.body, doc('v1-update-inventory-variants').request!.body, 'v1 patch request', { closed: true });
 });
 
 const V3_PRODUCT = 'babd2bcc-ea03-4b63-8053-0ec59c73fc36';
 const V3_VARIANT = 'f27ee649-ba6b-493d-b758-75816208cf2e';
 
 it('V3: reads the documented Query Inventory Items answer (tracked, 110)', async () => {
-  const { client, sent } = documentedClient({ '/stores/v3/inventory-items/query': 'v3-query-inventory-items' });
+  const client = documented('v3-query-inventory-items');
   const refs = [{ externalProductId: V3_PRODUCT, externalVariantId: V3_VARIANT }];
   const out = await site(client, 'V3').readStock(refs);
   expect(out[0]).toMatchObject({ status: 'found', stock: { kind: 'quantity', quantity: 110 } });
-  expectSameShape(sent[0]!.body, doc('v3-query-inventory-items').request!.body, 'v3 query request', { closed: true });
+  expect(sentCalls(client)).toEqual(documentedCalls(V3_PRODUCT, 'v3-query-inventory-items'));
+  expectSameShape(client.sent[0]!.body, doc('v3-query-inventory-items').request!.body, 'v3 query request', { closed: true });
 });
 
 it('V3: writes with the documented bulk body (id + revision + quantity) and reads the documented result as written', async () => {
-  const { client, sent } = documentedClient({
-    '/stores/v3/inventory-items/query': 'v3-query-inventory-items',
-    '/stores/v3/bulk/inventory-items/update': 'v3-bulk-update-inventory-items',
-  });
+  const client = documented('v3-query-inventory-items', 'v3-bulk-update-inventory-items');
   const changes = [{ externalProductId: V3_PRODUCT, externalVariantId: V3_VARIANT, target: { kind: 'quantity' as const, quantity: 7 } }];
   const out = await site(client, 'V3').writeStock(changes);
   expect(out[0]!.status).toBe('written');
-  const bulk = sent.find((r) => r.url === '/stores/v3/bulk/inventory-items/update')!;
+  expect(sentCalls(client)).toEqual(documentedCalls(V3_PRODUCT, 'v3-query-inventory-items', 'v3-bulk-update-inventory-items'));
+  const bulk = client.sent[1]!;
   expectSameShape(bulk.body, doc('v3-bulk-update-inventory-items').request!.body, 'v3 bulk request');
   expect((bulk.body as any).inventoryItems[0].inventoryItem).toEqual({
     id: 'fb913045-b421-4d09-804f-352fbe784465',
