@@ -1,6 +1,4 @@
-/**
- * Webflow platform facts as data (Data API v2, ecommerce inventory). Sources in README.md.
- */
+/** Webflow platform facts as data (Data API v2, ecommerce inventory). Sources in README.md. */
 import { BASE_URL_FIELD, CONTRACT_VERSION, type CredentialField, type PluginManifest } from '@stock-sync/plugin-sdk';
 
 export const manifest: PluginManifest = {
@@ -15,16 +13,14 @@ export const manifest: PluginManifest = {
     readBack: true,
   },
   rateLimit: {
-    // 120 requests per minute per token on eCommerce site plans (60 on Starter/Basic, which cannot
-    // sell). 1.8/s with a burst of 10 stays under 120 in any 60 s window (10 + 108).
+    // 120/min on the plans that can sell (60 on Starter/Basic, which cannot): 1.8/s, burst 10 stays under 120 in any 60 s (10 + 108).
     requestsPerSecond: 1.8,
     burst: 10,
     note:
       'Webflow Data API v2: 60 req/min (Starter, Basic) or 120 req/min (CMS, eCommerce, Business) per token; 429 with ' +
       'Retry-After (~60 s) and X-RateLimit-Remaining/-Limit (https://developers.webflow.com/data/v2.0.0/reference/rate-limits). ' +
       'The hub keeps to 1.8 req/s, burst 10.',
-    // X-RateLimit-Remaining at 0 on a successful answer holds the store's requests: no reset time is
-    // documented with it, so a second lets the window move on.
+    // X-RateLimit-Remaining 0 on a success holds the store's requests; no reset time is documented: a second lets the window move.
     signals: [{ remaining: 'X-RateLimit-Remaining', pause: { ms: 1_000 } }],
   },
   docsUrl: 'https://developers.webflow.com/data/reference/ecommerce/inventory/update',

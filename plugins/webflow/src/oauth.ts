@@ -58,9 +58,7 @@ export const oauth: PluginOAuth = {
   tokenUrl: 'https://api.webflow.com/oauth/access_token',
   scopes: WEBFLOW_SCOPES,
   tokenRequest: { clientAuthentication: 'body', encoding: 'json' },
-  tokenLifetime: {
-    // No expires_in, no refresh token: long-lived until the merchant or the app revokes it.
-    source: 'https://developers.webflow.com/data/reference/oauth-app',
-  },
+  // No expires_in, no refresh token: long-lived until the merchant or the app revokes it.
+  tokenLifetime: { source: 'https://developers.webflow.com/data/reference/oauth-app' },
   toConnectedStore,
 };

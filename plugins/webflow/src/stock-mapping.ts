@@ -1,7 +1,4 @@
-/**
- * TargetStock ⇄ Webflow SKU inventory (GET / PATCH …/items/{sku_id}/inventory). The one place that knows the
- * table in README.md.
- */
+/** TargetStock ⇄ Webflow SKU inventory (GET / PATCH …/items/{sku_id}/inventory): the one place that knows README's table. */
 import { OUT_OF_STOCK, sameTargetStock, type TargetStock } from '@stock-sync/plugin-sdk';
 
 export type InventoryType = 'infinite' | 'finite';
@@ -23,8 +20,7 @@ export function toInventoryUpdate(target: TargetStock): { inventoryType: 'infini
 export function fromInventory(inv: WebflowInventory): TargetStock {
   if (inv.inventoryType === 'infinite') return { kind: 'unlimited' };
   const n = Math.trunc(Number(inv.quantity ?? 0));
-  if (!Number.isFinite(n) || n <= 0) return { kind: 'out_of_stock' };
-  return { kind: 'quantity', quantity: n };
+  return Number.isFinite(n) && n > 0 ? { kind: 'quantity', quantity: n } : { kind: 'out_of_stock' };
 }
 
 const zeroIsOut = (s: TargetStock): TargetStock => (s.kind === 'quantity' && s.quantity === 0 ? OUT_OF_STOCK : s);
