@@ -1,7 +1,6 @@
 /**
- * The store's REST client: ctx.http with `{site}/rest/{store}/V1`, the Bearer token and Magento's
- * `{message, parameters}` errors (error-response in spec/magento-admin-schema-2.4.9.yaml) read into the SDK's
- * taxonomy, with what those errors tell about the store: its inventory API and its Web API input limit.
+ * The store's REST client (`{site}/rest/{store}/V1`, the Bearer token) and what Magento's `{message, parameters}`
+ * errors (error-response in spec/magento-admin-schema-2.4.9.yaml) tell: the SDK's error, the inventory API, the input limit.
  */
 import { AuthError, NotFound, type ConnectContext, type HttpClient, type HttpResponse, type PluginError } from '@stock-sync/plugin-sdk';
 import { DEFAULT_STORE_CODE } from './manifest';
@@ -29,12 +28,10 @@ export function createMagentoApi(ctx: ConnectContext): HttpClient {
 
 export function magentoErrorBody(data: unknown): MagentoErrorBody | undefined {
   let d = data;
-  if (typeof d === 'string') {
-    try {
-      d = JSON.parse(d);
-    } catch {
-      return undefined;
-    }
+  try {
+    if (typeof d === 'string') d = JSON.parse(d);
+  } catch {
+    return undefined;
   }
   return typeof d === 'object' && d !== null && typeof (d as MagentoErrorBody).message === 'string' ? (d as MagentoErrorBody) : undefined;
 }

@@ -8,7 +8,6 @@ import { OUT_OF_STOCK, sameTargetStock, type TargetStock } from '@stock-sync/plu
 /** catalog-inventory-data-stock-item-interface (the legacy, default-source stock item); many more fields. */
 export interface MagentoStockItem {
   item_id?: number;
-  product_id?: number;
   qty: number | null;
   is_in_stock: boolean;
   /** Effective value: the store configuration's when use_config_manage_stock is true. */
@@ -43,10 +42,7 @@ export function sourceItemFor(sku: string, sourceCode: string, target: TargetSto
 export function withManageStock(item: MagentoStockItem, target: TargetStock, writesDefaultSource: boolean): MagentoStockItem {
   const next: MagentoStockItem = { ...item, manage_stock: isManaged(target), use_config_manage_stock: false };
   if (!isManaged(target)) next.is_in_stock = true;
-  else if (writesDefaultSource) {
-    next.qty = countFor(target);
-    next.is_in_stock = countFor(target) > 0;
-  }
+  else if (writesDefaultSource) Object.assign(next, { qty: countFor(target), is_in_stock: countFor(target) > 0 });
   return next;
 }
 
