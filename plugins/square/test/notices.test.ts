@@ -15,7 +15,6 @@ import {
   recordingLogger,
   startNoticeReceiver,
   type NoticeReceiver,
-  type ReceivedNotice,
   seedProduct,
 } from '@stock-sync/plugin-testkit';
 import { plugin, squareNoticeRefs, squareSignature, squareStoreOf } from '../src';
@@ -131,8 +130,6 @@ it('refs: a state change names its variation once; other events, a deleted objec
 describe('the simulator', () => {
   let sim: SquareSim;
   let receiver: NoticeReceiver;
-  let url: string;
-  let received: ReceivedNotice[];
   const ctx = () => ({
     credentials: sim.credentials,
     http: createHttpClient({ rateLimit: plugin.manifest.rateLimit, maxAttempts: 1 }),
@@ -149,8 +146,6 @@ describe('the simulator', () => {
     sim = await startSquareSimulator();
     sim.seed([seedProduct('ITEM1', 101, 2, quantity(5))]);
     receiver = await startNoticeReceiver({ path: '/hooks/square/store-1' });
-    received = receiver.deliveries;
-    url = receiver.url;
   });
   afterEach(async () => {
     await sim.state.outbox.settle();
@@ -183,8 +178,8 @@ describe('the simulator', () => {
     const post = (subscription: unknown) =>
       call(sim, 'POST', '/v2/webhooks/subscriptions', { idempotency_key: String(Math.random()), subscription });
     expect((await post({ event_types: ['inventory.count.updated'] })).status).toBe(400);
-    expect((await post({ event_types: ['nope.happened'], notification_url: url })).status).toBe(400);
-    expect((await post({ event_types: 'inventory.count.updated', notification_url: url })).status).toBe(400);
+    expect((await post({ event_types: ['nope.happened'], notification_url: receiver.url })).status).toBe(400);
+    expect((await post({ event_types: 'inventory.count.updated', notification_url: receiver.url })).status).toBe(400);
     expect(sim.state.webhookSubscriptions.size).toBe(0);
   });
 
@@ -223,18 +218,18 @@ describe('the simulator', () => {
   });
 
   it('a Dashboard count edit notifies inventory.count.updated, shaped and signed as documented, that the plugin verifies and reads', async () => {
-    const { secret } = (await notices.subscribe!(ctx(), { deliveryUrl: url, secret: '' })) as { secret: string };
+    const { secret } = (await notices.subscribe!(ctx(), { deliveryUrl: receiver.url, secret: '' })) as { secret: string };
     sim.manualEdit({ externalProductId: 'ITEM1', externalVariantId: '102' }, quantity(17));
     await sim.state.outbox.settle();
-    expect(received).toHaveLength(1);
-    const [d] = received;
+    expect(receiver.deliveries).toHaveLength(1);
+    const [d] = receiver.deliveries;
     const e = evidence(DIR, 'notice-delivery-inventory-count-updated');
     for (const h of Object.keys(lowerHeaders(e.request!.headers)).filter((h) => h !== 'host')) expect(d!.headers[h]).toBeDefined();
     const body = JSON.parse(d!.text);
     expectSameShape(body, e.request!.body, e.name);
     expect(Object.keys(body)).toEqual(Object.keys(e.request!.body as object));
     const headers = d!.headers;
-    expect(notices.verify({ headers, rawBody: d!.body, secret, deliveryUrl: url })).toBe(true);
+    expect(notices.verify({ headers, rawBody: d!.body, secret, deliveryUrl: receiver.url })).toBe(true);
     expect(notices.refs(body, headers)).toEqual([{ externalVariantId: '102' }]);
     expect(body.merchant_id).toBe(sim.state.merchantId);
     expect(body.data.object.inventory_counts[0]).toMatchObject({ location_id: SIM_LOCATION_ID, quantity: '17', state: 'IN_STOCK' });
@@ -242,7 +237,7 @@ describe('the simulator', () => {
   });
 
   it("an API count write notifies too (the hub's own); untracking notifies nothing; a disabled subscription receives nothing", async () => {
-    const { secret } = (await notices.subscribe!(ctx(), { deliveryUrl: url, secret: '' })) as { secret: string };
+    const { secret } = (await notices.subscribe!(ctx(), { deliveryUrl: receiver.url, secret: '' })) as { secret: string };
     const at = new Date().toISOString();
     const write = (quantity: string) =>
       call(sim, 'POST', '/v2/inventory/changes/batch-create', {
@@ -256,35 +251,40 @@ describe('the simulator', () => {
       });
     expect((await write('9')).status).toBe(200);
     await sim.state.outbox.settle();
-    expect(received).toHaveLength(1);
+    expect(receiver.deliveries).toHaveLength(1);
     expect(
       notices.verify({
-        headers: received[0]!.headers,
-        rawBody: received[0]!.body,
+        headers: receiver.deliveries[0]!.headers,
+        rawBody: receiver.deliveries[0]!.body,
         secret,
-        deliveryUrl: url,
+        deliveryUrl: receiver.url,
       }),
     ).toBe(true);
-    expect(notices.refs(JSON.parse(received[0]!.text), {})).toEqual([{ externalVariantId: '101' }]);
+    expect(notices.refs(JSON.parse(receiver.deliveries[0]!.text), {})).toEqual([{ externalVariantId: '101' }]);
     await write('9'); // the same key and body: replayed, nothing changes
     sim.manualEdit({ externalProductId: 'ITEM1', externalVariantId: '101' }, UNLIMITED);
     await sim.state.outbox.settle();
-    expect(received).toHaveLength(1);
+    expect(receiver.deliveries).toHaveLength(1);
     const [sub] = [...sim.state.webhookSubscriptions.values()];
     await call(sim, 'PUT', `/v2/webhooks/subscriptions/${sub!.id}`, { subscription: { enabled: false } });
     sim.manualEdit({ externalProductId: 'ITEM1', externalVariantId: '101' }, quantity(4));
     await sim.state.outbox.settle();
-    expect(received).toHaveLength(1);
+    expect(receiver.deliveries).toHaveLength(1);
   });
 
   it('the plugin subscribes once (idempotent: the same key again, the subscription re-enabled) and unsubscribes', async () => {
-    const first = await notices.subscribe!(ctx(), { deliveryUrl: url, secret: '' });
+    const first = await notices.subscribe!(ctx(), { deliveryUrl: receiver.url, secret: '' });
     const [sub] = [...sim.state.webhookSubscriptions.values()];
-    expect(sub).toMatchObject({ notificationUrl: url, eventTypes: ['inventory.count.updated'], enabled: true, apiVersion: '2025-08-20' });
+    expect(sub).toMatchObject({
+      notificationUrl: receiver.url,
+      eventTypes: ['inventory.count.updated'],
+      enabled: true,
+      apiVersion: '2025-08-20',
+    });
     expect(first).toEqual({ secret: sub!.signatureKey });
     await call(sim, 'PUT', `/v2/webhooks/subscriptions/${sub!.id}`, { subscription: { enabled: false } });
     const before = calls(sim).length;
-    expect(await notices.subscribe!(ctx(), { deliveryUrl: url, secret: '' })).toEqual(first);
+    expect(await notices.subscribe!(ctx(), { deliveryUrl: receiver.url, secret: '' })).toEqual(first);
     expect(sim.state.webhookSubscriptions.size).toBe(1);
     expect(sub!.enabled).toBe(true);
     expect(calls(sim).slice(before)).toEqual([
@@ -293,14 +293,14 @@ describe('the simulator', () => {
       `GET /v2/webhooks/subscriptions/${sub!.id}`,
     ]);
     expect(sim.requests.find((r) => r.method === 'POST' && r.path === '/v2/webhooks/subscriptions')).toBeDefined();
-    await notices.unsubscribe!(ctx(), { deliveryUrl: url });
+    await notices.unsubscribe!(ctx(), { deliveryUrl: receiver.url });
     expect(sim.state.webhookSubscriptions.size).toBe(0);
   });
 
   it('an OAuth-connected store is refused before any call (Square takes no OAuth token for subscriptions); unsubscribe does nothing', async () => {
     const oauthCtx = { ...ctx(), credentials: { ...sim.credentials, refreshToken: 'EQAAsim-test-refresh' } };
-    await expect(notices.subscribe!(oauthCtx, { deliveryUrl: url, secret: '' })).rejects.toBeInstanceOf(Rejected);
-    await notices.unsubscribe!(oauthCtx, { deliveryUrl: url });
+    await expect(notices.subscribe!(oauthCtx, { deliveryUrl: receiver.url, secret: '' })).rejects.toBeInstanceOf(Rejected);
+    await notices.unsubscribe!(oauthCtx, { deliveryUrl: receiver.url });
     expect(calls(sim).filter((c) => c.includes('/v2/webhooks'))).toEqual([]);
   });
 
@@ -312,7 +312,7 @@ describe('the simulator', () => {
       sim.manualEdit({ externalProductId: 'ITEM1', externalVariantId: '102' }, quantity(17));
       await sim.state.outbox.settle();
       expect(app.deliveries).toHaveLength(1);
-      expect(received).toHaveLength(0); // no store subscription was made
+      expect(receiver.deliveries).toHaveLength(0); // no store subscription was made
       const [d] = app.deliveries;
       const e = evidence(DIR, 'notice-delivery-app-subscription');
       for (const h of Object.keys(lowerHeaders(e.request!.headers)).filter((h) => h !== 'host')) expect(d!.headers[h]).toBeDefined();
@@ -359,7 +359,7 @@ describe('the simulator', () => {
   });
 
   it('TestWebhookSubscription sends a signed sample the plugin verifies, and answers the receiver status', async () => {
-    const { secret } = (await notices.subscribe!(ctx(), { deliveryUrl: url, secret: '' })) as { secret: string };
+    const { secret } = (await notices.subscribe!(ctx(), { deliveryUrl: receiver.url, secret: '' })) as { secret: string };
     const [sub] = [...sim.state.webhookSubscriptions.values()];
     const res = await call(sim, 'POST', `/v2/webhooks/subscriptions/${sub!.id}/test`, { event_type: 'inventory.count.updated' });
     expect(res.status).toBe(200);
@@ -369,10 +369,10 @@ describe('the simulator', () => {
     });
     expect(
       notices.verify({
-        headers: received[0]!.headers,
-        rawBody: received[0]!.body,
+        headers: receiver.deliveries[0]!.headers,
+        rawBody: receiver.deliveries[0]!.body,
         secret,
-        deliveryUrl: url,
+        deliveryUrl: receiver.url,
       }),
     ).toBe(true);
   });
