@@ -28,17 +28,12 @@ type PlannedItem<T extends VariantRef> = Planned<T, Ids>;
 type Verdicts = (PluginError | undefined)[];
 
 /** BASE item and variation ids are positive integers. */
-function parseBaseId(raw: string): number | undefined {
-  if (!/^[1-9][0-9]{0,15}$/.test(raw)) return undefined;
-  const n = Number(raw);
-  return Number.isSafeInteger(n) ? n : undefined;
-}
+const parseBaseId = (raw: string): number | undefined =>
+  /^[1-9][0-9]{0,15}$/.test(raw) && Number.isSafeInteger(Number(raw)) ? Number(raw) : undefined;
 
 function baseIds(input: VariantRef): Ids | undefined {
-  const itemId = parseBaseId(input.externalProductId);
-  const variantId = parseBaseId(input.externalVariantId);
-  if (itemId === undefined || variantId === undefined) return undefined;
-  return { itemId, variationId: variantId === itemId ? undefined : variantId };
+  const [itemId, variantId] = [parseBaseId(input.externalProductId), parseBaseId(input.externalVariantId)];
+  return itemId && variantId ? { itemId, variationId: variantId === itemId ? undefined : variantId } : undefined;
 }
 
 /**

@@ -1,7 +1,4 @@
-/**
- * The BASE (thebase.in) integration plugin: item and variation stock over BASE API v1.
- * Decisions and their sources: README.md.
- */
+/** The BASE (thebase.in) integration plugin: item and variation stock over BASE API v1. Decisions and sources: README.md. */
 import type { IntegrationPlugin } from '@stock-sync/plugin-sdk';
 import { createBaseApi } from './base-api';
 import { baseConnection } from './connection';
@@ -16,9 +13,7 @@ export function createBasePlugin({ now = Date.now }: { now?: () => number } = {}
   return {
     manifest,
     credentialFields,
-    connect(ctx) {
-      return baseConnection(createBaseApi(ctx, now), ctx.log);
-    },
+    connect: (ctx) => baseConnection(createBaseApi(ctx, now), ctx.log),
     refreshCredentials: (ctx) => refreshBaseCredentials(ctx, now),
     oauth: createBaseOAuth(now),
   };
