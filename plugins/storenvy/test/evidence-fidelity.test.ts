@@ -3,35 +3,19 @@
  * answers checked for the documented envelope, pagination and error shapes. Storenvy publishes no OpenAPI.
  */
 import { join } from 'node:path';
-import { evidence, expectSameShape } from '@stock-sync/plugin-testkit';
-import { startSimulator, type RunningSimulator } from '@stock-sync/plugin-testkit';
+import { quantity } from '@stock-sync/plugin-sdk';
+import { evidence, expectSameShape, seedProduct, startSimulator, type RunningSimulator } from '@stock-sync/plugin-testkit';
 import { simulator, type StorenvySimState } from '../src/simulator';
+import { send as sendTo } from './support/send';
 
 const DIR = join(__dirname, 'evidence');
 let sim: RunningSimulator<StorenvySimState>;
 beforeEach(async () => {
   sim = await startSimulator(simulator);
-  sim.seed([
-    {
-      productId: '500',
-      variants: Array.from({ length: 120 }, (_, i) => ({
-        variantId: String(5001 + i),
-        initial: { kind: 'quantity' as const, quantity: 2 },
-      })),
-    },
-  ]);
+  sim.seed([seedProduct(500, 5001, 120, quantity(2))]);
 });
 afterEach(() => sim.close());
-
-async function send(method: string, path: string, body?: unknown, contentType = 'application/json') {
-  const url = `${sim.baseUrl}${path}${path.includes('?') ? '&' : '?'}access_token=${sim.credentials.accessToken}`;
-  const res = await fetch(url, {
-    method,
-    headers: body === undefined ? {} : { 'content-type': contentType },
-    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-  });
-  return { status: res.status, body: (await res.json()) as any };
-}
+const send = (method: string, path: string, body?: unknown, contentType?: string) => sendTo(sim, method, path, body, contentType);
 
 it('the variants list has the documented envelope and pagination; next_url leads through every page of 50', async () => {
   const e = evidence(DIR, 'list-variants');

@@ -1,28 +1,16 @@
 /** The plugin against the Storenvy simulator over real HTTP: both stock fields, one PUT per variant, auth. */
-import { AuthError, type StoreConnection, type TargetStock } from '@stock-sync/plugin-sdk';
-import { connectToSimulator, startSimulator, type RunningSimulator } from '@stock-sync/plugin-testkit';
+import { AuthError, OUT_OF_STOCK as O, quantity as Q, UNLIMITED as U, type StoreConnection } from '@stock-sync/plugin-sdk';
+import { connectToSimulator, seedProduct, startSimulator, type RunningSimulator } from '@stock-sync/plugin-testkit';
 import { plugin } from '../src';
 import { simulator, type StorenvySimState } from '../src/simulator';
-
-const U: TargetStock = { kind: 'unlimited' };
-const O: TargetStock = { kind: 'out_of_stock' };
-const Q = (quantity: number): TargetStock => ({ kind: 'quantity', quantity });
+import { send } from './support/send';
 
 let sim: RunningSimulator<StorenvySimState>;
 /** Every connection's log lines (each connection records its own). */
 let logs: string[][];
 beforeEach(async () => {
   sim = await startSimulator(simulator);
-  sim.seed([
-    {
-      productId: '500',
-      variants: [
-        { variantId: '5001', initial: Q(1) },
-        { variantId: '5002', initial: Q(1) },
-        { variantId: '5003', initial: Q(1) },
-      ],
-    },
-  ]);
+  sim.seed([seedProduct(500, 5001, 3, Q(1))]);
   logs = [];
 });
 afterEach(() => sim.close());
@@ -36,18 +24,7 @@ const refs = ['5001', '5002', '5003'].map((v) => ({ externalProductId: '500', ex
 const variant = (id: number) => sim.state.products.get(500)!.variants.get(id)!;
 const lines = () => sim.requests.map((r) => `${r.method} ${r.path} ${r.status}`);
 
-async function raw(method: string, path: string, body?: Record<string, unknown>, contentType = 'application/json') {
-  const res = await fetch(`${sim.baseUrl}${path}${path.includes('?') ? '&' : '?'}access_token=${sim.credentials.accessToken}`, {
-    method,
-    headers: body ? { 'content-type': contentType } : {},
-    body: body
-      ? contentType === 'application/json'
-        ? JSON.stringify(body)
-        : new URLSearchParams(body as Record<string, string>).toString()
-      : undefined,
-  });
-  return { status: res.status, body: await res.json() };
-}
+const raw = (method: string, path: string, body?: unknown, contentType?: string) => send(sim, method, path, body, contentType);
 
 it('sends full_quantity and in_stock together: 9,999/true for unlimited, 0/false sold out, n/true a quantity', async () => {
   const out = await connect().writeStock([
@@ -116,7 +93,7 @@ it('regression: the simulator refuses a form-encoded body (Storenvy is JSON-only
   const form = await raw(
     'PUT',
     '/v1/products/500/variants/5001.json',
-    { full_quantity: '3', in_stock: 'true' },
+    'full_quantity=3&in_stock=true',
     'application/x-www-form-urlencoded',
   );
   expect(form.status).toBe(415);
@@ -126,7 +103,7 @@ it('regression: the simulator refuses a form-encoded body (Storenvy is JSON-only
 });
 
 it('regression: reads and writes find variants past the first page of 50 (pagination.next_url)', async () => {
-  sim.seed([{ productId: '600', variants: Array.from({ length: 120 }, (_, i) => ({ variantId: String(6001 + i), initial: Q(2) })) }]);
+  sim.seed([seedProduct(600, 6001, 120, Q(2))]);
   const last = { externalProductId: '600', externalVariantId: '6120' };
   const read = await connect().readStock([last]);
   expect(read[0]).toMatchObject({ status: 'found', stock: Q(2) });
