@@ -61,19 +61,14 @@ export function skuError(productId: string, skuId: string, e: InventoryUpdateErr
   return new Rejected(`TikTok Shop refused the stock of SKU ${skuId} (${e.code}: ${message})`, details);
 }
 
-export interface TikTokSettings {
-  shopCipher: string;
-  /** The warehouse to write and read; undefined = each SKU's single default warehouse. */
-  warehouseId?: string;
-}
-
 export class TikTokShopConnection implements StoreConnection {
   readonly writeStock: StoreConnection['writeStock'];
   readonly readStock: StoreConnection['readStock'];
 
   constructor(
     private readonly api: TikTokApi,
-    private readonly settings: TikTokSettings,
+    /** warehouseId: the warehouse to write and read; undefined = each SKU's single default warehouse. */
+    private readonly settings: { shopCipher: string; warehouseId?: string },
     log: PluginLogger,
   ) {
     const pipeline = batched({
