@@ -27,9 +27,10 @@ const STORE = /^stores\/([A-Za-z0-9]+)$/;
 const storeHashOf = (context: unknown): string | undefined => STORE.exec(typeof context === 'string' ? context : '')?.[1];
 
 /** The granted scopes (space-separated) must include every scope the plugin's calls need. */
-function missingScopes(granted: unknown): string[] {
+function requireScopes(granted: unknown, refusal: (missing: string) => string): void {
   const have = new Set((typeof granted === 'string' ? granted : '').split(/\s+/).filter(Boolean));
-  return BIGCOMMERCE_OAUTH_SCOPES.filter((s) => !have.has(s));
+  const missing = BIGCOMMERCE_OAUTH_SCOPES.filter((s) => !have.has(s));
+  if (missing.length > 0) throw new AuthError(refusal(missing.join(', ')));
 }
 
 async function exchangeBigCommerceCode(ctx: OAuthExchangeContext): Promise<ConnectedStore> {
@@ -37,9 +38,7 @@ async function exchangeBigCommerceCode(ctx: OAuthExchangeContext): Promise<Conne
   if (!code || !context) throw new AuthError('the BigCommerce auth callback carries no code or context');
   if (!storeHashOf(context)) throw new AuthError('the BigCommerce auth callback’s context is not stores/{STORE_HASH}');
   // "validate the list of scopes to ensure that it matches the scopes currently configured in your app profile"
-  const missing = missingScopes(scope);
-  if (missing.length > 0)
-    throw new AuthError(`the BigCommerce app profile does not grant ${missing.join(', ')}: add the scope(s) and install again`);
+  requireScopes(scope, (missing) => `the BigCommerce app profile does not grant ${missing}: add the scope(s) and install again`);
   // An RFC 6749 refusal (a spent or unknown code) is an AuthError: the body BigCommerce sends is unverified.
   const token = await postTokenRequest({
     http: ctx.http,
@@ -56,25 +55,17 @@ async function exchangeBigCommerceCode(ctx: OAuthExchangeContext): Promise<Conne
     throw new AuthError('BigCommerce answered the token request without an access_token and a stores/{STORE_HASH} context');
   }
   if (storeHash !== storeHashOf(context)) throw new AuthError('BigCommerce issued the token for another store than the callback named');
-  const granted = missingScopes(token.scope);
-  if (granted.length > 0)
-    throw new AuthError(`the BigCommerce token lacks ${granted.join(', ')}: add the scope(s) to the app profile and install again`);
+  requireScopes(token.scope, (missing) => `the BigCommerce token lacks ${missing}: add the scope(s) to the app profile and install again`);
   // In a sandbox one origin (the simulator) serves the login host and the API.
   const sandbox = ctx.app.baseUrl ? sandboxBase(ctx.app.baseUrl) : undefined;
   const loginOrigin = sandbox ? `${sandbox.origin}${sandbox.prefix}` : LOGIN_ORIGIN;
-  if (ctx.callback.query.external_install !== undefined) await confirmExternalInstall(ctx, loginOrigin);
-  return { credentials: { storeHash, accessToken, ...(sandbox ? { baseUrl: loginOrigin } : {}) }, externalStoreId: storeHash };
-}
-
-/** `external_install` in the callback: "make a GET request to the install succeeded endpoint" (guide/buttons); a failure is only logged. */
-async function confirmExternalInstall(ctx: OAuthExchangeContext, loginOrigin: string): Promise<void> {
-  try {
+  // `external_install`: "make a GET request to the install succeeded endpoint" (guide/buttons); a failure is only logged.
+  if (ctx.callback.query.external_install !== undefined)
     await ctx.http
       .extend({ baseURL: loginOrigin })
-      .request({ method: 'GET', url: `/app/${encodeURIComponent(ctx.app.clientId)}/install/succeeded` });
-  } catch (e) {
-    ctx.log.warn('BigCommerce: could not report the external install as succeeded', { error: (e as Error).message });
-  }
+      .request({ method: 'GET', url: `/app/${encodeURIComponent(ctx.app.clientId)}/install/succeeded` })
+      .catch((e: Error) => ctx.log.warn('BigCommerce: could not report the external install as succeeded', { error: e.message }));
+  return { credentials: { storeHash, accessToken, ...(sandbox ? { baseUrl: loginOrigin } : {}) }, externalStoreId: storeHash };
 }
 
 /** Clock skew tolerated on nbf/exp (seconds): BigCommerce's clock and ours. */
