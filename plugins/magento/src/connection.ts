@@ -93,9 +93,8 @@ export class MagentoConnection implements StoreConnection {
   }
 
   /**
-   * MSI: the configured source exists and the token may use the Inventory API (Magento_InventoryApi::source).
-   * No MSI: the token may read legacy stock items (Magento_CatalogInventory::cataloginventory, proven by the
-   * low-stock list, which needs no SKU).
+   * MSI: the source exists and the token may use Magento_InventoryApi::source. No MSI: the token may read legacy stock
+   * items (Magento_CatalogInventory::cataloginventory), proven by the low-stock list, which needs no SKU.
    */
   async verify(): Promise<void> {
     try {

@@ -1,6 +1,4 @@
-/**
- * Magento / Adobe Commerce platform facts as data. Every number here has its source in README.md.
- */
+/** Magento / Adobe Commerce platform facts as data. Every number here has its source in README.md. */
 import { BASE_URL_FIELD, CONTRACT_VERSION, type CredentialField, type PluginManifest } from '@stock-sync/plugin-sdk';
 
 /** Stock is global in Magento; `default` is the spec's basePath (/rest/default). */

@@ -35,9 +35,8 @@ export function sourceItemFor(sku: string, sourceCode: string, target: TargetSto
 }
 
 /**
- * The stock item as read, with stock management switched; everything else goes back as read (the endpoint takes
- * the whole item). Tracking on at the default source also carries the target's count, so the legacy→default-
- * source sync writes the target rather than the stale count that was read.
+ * The stock item as read (the endpoint takes the whole item), management switched. Tracking on at the default source
+ * carries the target's count too: the legacy→default-source sync then writes it, not the stale count read.
  */
 export function withManageStock(item: MagentoStockItem, target: TargetStock, writesDefaultSource: boolean): MagentoStockItem {
   const next: MagentoStockItem = { ...item, manage_stock: isManaged(target), use_config_manage_stock: false };
@@ -46,10 +45,7 @@ export function withManageStock(item: MagentoStockItem, target: TargetStock, wri
   return next;
 }
 
-/**
- * The neutral reading: not managed → unlimited; managed → the source item's quantity when it is in stock, out
- * of stock when its status is 0 (or there is no source item for the source).
- */
+/** Not managed → unlimited; managed → the source item's quantity, out of stock with status 0 or no source item. */
 export function fromMagento(
   item: Pick<MagentoStockItem, 'manage_stock'>,
   source: Pick<MagentoSourceItem, 'quantity' | 'status'> | undefined,
@@ -59,10 +55,7 @@ export function fromMagento(
   return { kind: 'quantity', quantity: floored(source.quantity) };
 }
 
-/**
- * A legacy stock item alone (stores without MSI): not managed → unlimited; managed and not in stock → out of
- * stock; else its qty (floored, ≥ 0; a managed 0 reads as out of stock).
- */
+/** A legacy stock item alone (no MSI): not managed → unlimited; else its qty, out of stock when 0 or not in stock. */
 export function fromLegacyStockItem(item: Pick<MagentoStockItem, 'manage_stock' | 'is_in_stock' | 'qty'>): TargetStock {
   if (!item.manage_stock) return { kind: 'unlimited' };
   const q = floored(item.qty);
