@@ -4,14 +4,13 @@
  */
 import { join } from 'node:path';
 import type { HttpClient } from '@stock-sync/plugin-sdk';
-import { evidence, expectSameShape, loadEvidenceDir, scriptedClient } from '@stock-sync/plugin-testkit';
+import { evidence, expectSameShape, loadEvidenceDir, recordingLogger, scriptedClient } from '@stock-sync/plugin-testkit';
 import { probeCatalogVersion, wixConnection } from '../src/connection';
 
 const DIR = join(__dirname, 'evidence');
 const doc = (name: string) => evidence(DIR, name);
-const quiet = { debug() {}, info() {}, warn() {}, error() {} };
 /** The plugin's connection on a site whose catalog version is configured (no probe): only the documented calls. */
-const site = (client: HttpClient, catalogVersion: 'V1' | 'V3') => wixConnection(client, quiet, { catalogVersion });
+const site = (client: HttpClient, catalogVersion: 'V1' | 'V3') => wixConnection(client, recordingLogger(), { catalogVersion });
 
 /** The documented answers, in the order the plugin must call (one call too many, or none left, fails the test). */
 const documented = (...names: string[]) =>

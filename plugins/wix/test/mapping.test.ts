@@ -1,7 +1,5 @@
+import { OUT_OF_STOCK as O, UNLIMITED as U } from '@stock-sync/plugin-sdk';
 import { fromV1Variant, fromV3Item, planV1Patch, toV3Fields } from '../src/mapping';
-
-const U = { kind: 'unlimited' } as const;
-const O = { kind: 'out_of_stock' } as const;
 
 it('V3: fields and reading', () => {
   expect(toV3Fields(U)).toEqual({ inStock: true });

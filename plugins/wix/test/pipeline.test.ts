@@ -2,11 +2,9 @@
  * The connection on the SDK's pipeline, against a stub client: one run is one unit, so what the platform
  * answered before a failure must stay answered (a PATCH already applied is written), the rest fail with it.
  */
-import { Rejected, Transient, type HttpClient, type HttpRequest } from '@stock-sync/plugin-sdk';
+import { OUT_OF_STOCK as O, Rejected, Transient, type HttpClient, type HttpRequest } from '@stock-sync/plugin-sdk';
+import { recordingLogger } from '@stock-sync/plugin-testkit';
 import { wixConnection } from '../src/connection';
-
-const quiet = { debug() {}, info() {}, warn() {}, error() {} };
-const O = { kind: 'out_of_stock' } as const;
 
 /** A V1 site with products p1, p2 (one untracked variant each, in stock); `fail` decides a request's fate. */
 function v1Site(fail: (req: HttpRequest) => Error | undefined) {
@@ -36,7 +34,7 @@ const changes = ['p1', 'p2'].map((p) => ({ externalProductId: p, externalVariant
 it('keeps a product written when a later PATCH of the same run stops the work', async () => {
   const outage = new Transient('Wix is unavailable');
   const { client, sent } = v1Site((req) => (req.method === 'PATCH' && req.url.endsWith('/p2') ? outage : undefined));
-  const out = await wixConnection(client, quiet, { catalogVersion: 'V1' }).writeStock(changes);
+  const out = await wixConnection(client, recordingLogger(), { catalogVersion: 'V1' }).writeStock(changes);
   expect(out.map((o) => o.status)).toEqual(['written', 'failed']);
   expect(out[1]!.status === 'failed' && out[1]!.error).toBe(outage);
   // A stop is not a migration: no probe.
@@ -51,7 +49,7 @@ it('a stop before anything was answered fails every input with it; ids that cann
   const outage = new Transient('Wix is unavailable');
   const { client, sent } = v1Site(() => outage);
   const bad = { externalProductId: 'p 1', externalVariantId: 'v', target: O };
-  const out = await wixConnection(client, quiet, { catalogVersion: 'V1' }).writeStock([...changes, bad, changes[0]!]);
+  const out = await wixConnection(client, recordingLogger(), { catalogVersion: 'V1' }).writeStock([...changes, bad, changes[0]!]);
   expect(out.map((o) => (o.status === 'failed' ? o.error : o.status))).toEqual([outage, outage, expect.any(Rejected), outage]);
   expect(sent).toEqual(['POST /stores-reader/v2/inventoryItems/query']);
 });

@@ -1,12 +1,8 @@
 /** The plugin on a Catalog V1 site (tracking per product), over real HTTP. */
-import { NotFound } from '@stock-sync/plugin-sdk';
+import { NotFound, OUT_OF_STOCK as O, quantity as Q, UNLIMITED as U } from '@stock-sync/plugin-sdk';
 import { V1_EMULATED_UNLIMITED } from '../src/manifest';
 import { migrateToV3, simulatorV1 } from '../src/simulator';
 import { call, calls, connect, product, refsOf, start, type WixSim } from './support/store';
-
-const U = { kind: 'unlimited' } as const;
-const O = { kind: 'out_of_stock' } as const;
-const Q = (quantity: number) => ({ kind: 'quantity', quantity }) as const;
 
 let sim: WixSim;
 beforeEach(async () => {

@@ -1,12 +1,8 @@
 /** The plugin on a Catalog V3 site, over real HTTP. */
-import { AuthError, NotFound, Rejected, Transient } from '@stock-sync/plugin-sdk';
+import { AuthError, NotFound, OUT_OF_STOCK as O, quantity as Q, Rejected, Transient, UNLIMITED as U } from '@stock-sync/plugin-sdk';
 import { injectConcurrentEdit } from '@stock-sync/plugin-testkit';
 import { makeWixSimulator, simulator, type V3SimItem } from '../src/simulator';
 import { calls, connect, product, refsOf, start, type WixSim } from './support/store';
-
-const U = { kind: 'unlimited' } as const;
-const O = { kind: 'out_of_stock' } as const;
-const Q = (quantity: number) => ({ kind: 'quantity', quantity }) as const;
 
 let sim: WixSim;
 afterEach(async () => {
