@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { NotFound, Rejected, type HttpClient, type HttpRequest } from '@stock-sync/plugin-sdk';
-import { evidence, expectSameShape, loadEvidenceDir, scriptedClient } from '@stock-sync/plugin-testkit';
+import { evidence, expectSameShape, loadEvidenceDir, recordingLogger, scriptedClient } from '@stock-sync/plugin-testkit';
 import { storenvyConnection } from '../src/connection';
 import { dataOf, nextPageUrl, storenvyErrorMessage } from '../src/storenvy-api';
 
@@ -13,12 +13,11 @@ const DIR = join(__dirname, 'evidence');
 const doc = (name: string) => evidence(DIR, name);
 const body = (name: string) => structuredClone(doc(name).response!.body) as any;
 const ORIGIN = 'https://api.storenvy.com';
-const quiet = { debug() {}, info() {}, warn() {}, error() {} } as any;
 
 /** Storenvy's scripted answers give the body only: each becomes a 200 answer. */
 const scripted = (answers: Array<(req: HttpRequest) => unknown>) =>
   scriptedClient(answers.map((a) => (req: HttpRequest) => ({ status: 200, headers: {}, data: a(req) })));
-const connection = (http: HttpClient) => storenvyConnection({ http, auth: { access_token: 'tok' }, root: ORIGIN }, quiet);
+const connection = (http: HttpClient) => storenvyConnection({ http, auth: { access_token: 'tok' }, root: ORIGIN }, recordingLogger());
 
 /** The documented list page, its variants replaced; next_url null on the last page. */
 function page(variants: unknown[], next: string | null) {
