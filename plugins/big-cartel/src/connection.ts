@@ -32,44 +32,22 @@ const noProduct = (details: { productId: string; optionId?: string }) =>
 const noOption = (productId: string, optionId: string) =>
   new NotFound(`Big Cartel product ${productId} has no option ${optionId}`, { productId, optionId });
 
-export class BigCartelConnection implements StoreConnection {
-  readonly writeStock: StoreConnection['writeStock'];
-  readonly readStock: StoreConnection['readStock'];
-
-  constructor(
-    private readonly api: HttpClient | AuthError,
-    log: PluginLogger,
-  ) {
-    const byProduct = (it: Planned<VariantRef>) => it.input.externalProductId;
-    ({ writeStock: this.writeStock, readStock: this.readStock } = batched({
-      platform: 'Big Cartel',
-      id: 'big-cartel',
-      log,
-      // Path-safe ids only (they go into URL segments); Big Cartel's are numeric strings.
-      ids: (ref) => (usableId(ref.externalProductId) && usableId(ref.externalVariantId) ? { optionId: ref.externalVariantId } : undefined),
-      invalid: { write: 'Not a Big Cartel product / option id', read: 'Not a Big Cartel product / option id' },
-      verify: () => this.verify(),
-      // Per product: the hub says every write of it is in place → no read, no write.
-      write: { groupBy: byProduct, same: sameOnPlatform, run: (items, productId) => this.writeProduct(productId, items) },
-      read: { groupBy: byProduct, run: (items, productId) => this.readProduct(productId, items) },
-    }));
-  }
-
-  private client(): HttpClient {
-    if (this.api instanceof AuthError) throw this.api;
-    return this.api;
-  }
+export function bigCartelConnection(api: HttpClient | AuthError, log: PluginLogger): StoreConnection {
+  const client = (): HttpClient => {
+    if (api instanceof AuthError) throw api;
+    return api;
+  };
 
   /** GET the account: proves the credentials and the account id. */
-  async verify(): Promise<void> {
-    await this.client().request({ method: 'GET', url: '' });
+  async function verify(): Promise<void> {
+    await client().request({ method: 'GET', url: '' });
   }
 
   /** The product document (`include=options`: JSON:API's related resources in `included`), or undefined once gone (404). */
-  private async product(productId: string): Promise<ProductDocument | undefined> {
+  async function product(productId: string): Promise<ProductDocument | undefined> {
     try {
       const params = { include: 'options' };
-      return (await this.client().request<ProductDocument>({ method: 'GET', url: `/products/${productId}`, params })).data;
+      return (await client().request<ProductDocument>({ method: 'GET', url: `/products/${productId}`, params })).data;
     } catch (e) {
       const error = toPluginError(e, 'Big Cartel');
       if (error instanceof NotFound) return undefined;
@@ -78,8 +56,8 @@ export class BigCartelConnection implements StoreConnection {
   }
 
   /** Read the product, PATCH each option that must change, read it back: a verdict per option. */
-  private async writeProduct(productId: string, items: readonly PlannedOption<StockWrite>[]): Promise<(PluginError | undefined)[]> {
-    const doc = await this.product(productId);
+  async function writeProduct(productId: string, items: readonly PlannedOption<StockWrite>[]): Promise<(PluginError | undefined)[]> {
+    const doc = await product(productId);
     if (!doc) return items.map(() => noProduct({ productId }));
     const options = optionsOf(doc);
     const verdicts = new Map<PlannedOption<StockWrite>, PluginError | undefined>();
@@ -91,7 +69,7 @@ export class BigCartelConnection implements StoreConnection {
       else if (option.attributes.quantity === quantityFor(it.input.target)) verdicts.set(it, undefined);
       else {
         try {
-          await this.client().request({
+          await client().request({
             method: 'PATCH',
             url: optionPath(productId, it.optionId),
             body: optionUpdateDocument(it.optionId, quantityFor(it.input.target)),
@@ -112,7 +90,7 @@ export class BigCartelConnection implements StoreConnection {
       let after: ProductDocument | undefined;
       let readBackFailed: PluginError | undefined;
       try {
-        after = await this.product(productId);
+        after = await product(productId);
       } catch (e) {
         const error = toPluginError(e, 'Big Cartel');
         if (stopsTheWork(error)) throw error;
@@ -129,8 +107,8 @@ export class BigCartelConnection implements StoreConnection {
     return items.map((it) => verdicts.get(it));
   }
 
-  private async readProduct(productId: string, items: readonly PlannedOption<VariantRef>[]) {
-    const doc = await this.product(productId);
+  async function readProduct(productId: string, items: readonly PlannedOption<VariantRef>[]) {
+    const doc = await product(productId);
     const options = optionsOf(doc);
     return items.map((it) => {
       const option = options.get(it.optionId);
@@ -138,6 +116,20 @@ export class BigCartelConnection implements StoreConnection {
       return doc ? noOption(productId, it.optionId) : noProduct({ productId });
     });
   }
+
+  const byProduct = (it: Planned<VariantRef>) => it.input.externalProductId;
+  return batched({
+    platform: 'Big Cartel',
+    id: 'big-cartel',
+    log,
+    // Path-safe ids only (they go into URL segments); Big Cartel's are numeric strings.
+    ids: (ref) => (usableId(ref.externalProductId) && usableId(ref.externalVariantId) ? { optionId: ref.externalVariantId } : undefined),
+    invalid: { write: 'Not a Big Cartel product / option id', read: 'Not a Big Cartel product / option id' },
+    verify,
+    // Per product: the hub says every write of it is in place → no read, no write.
+    write: { groupBy: byProduct, same: sameOnPlatform, run: (items, productId) => writeProduct(productId, items) },
+    read: { groupBy: byProduct, run: (items, productId) => readProduct(productId, items) },
+  });
 }
 
 /**

@@ -4,7 +4,7 @@
  */
 import type { IntegrationPlugin } from '@stock-sync/plugin-sdk';
 import { createBigCartelApi } from './big-cartel-api';
-import { BigCartelConnection } from './connection';
+import { bigCartelConnection } from './connection';
 import { credentialFields, manifest } from './manifest';
 import { bigCartelNotices } from './notices';
 import { oauth } from './oauth';
@@ -13,7 +13,7 @@ export const plugin: IntegrationPlugin = {
   manifest,
   credentialFields,
   connect(ctx) {
-    return new BigCartelConnection(createBigCartelApi(ctx), ctx.log);
+    return bigCartelConnection(createBigCartelApi(ctx), ctx.log);
   },
   oauth,
   notices: bigCartelNotices,

@@ -7,7 +7,7 @@ import { AuthError, NotFound, Rejected, Transient } from '@stock-sync/plugin-sdk
 import { evidence, expectSameShape, loadEvidenceDir, scriptedClient } from '@stock-sync/plugin-testkit';
 import { classifyBigCartelResponse } from '../src/big-cartel-api';
 import { optionsOf, optionUpdateDocument, type ProductDocument } from '../src/big-cartel-types';
-import { BigCartelConnection, confirmWrite } from '../src/connection';
+import { bigCartelConnection, confirmWrite } from '../src/connection';
 import { fromOptionQuantity } from '../src/stock-mapping';
 
 const DIR = join(__dirname, 'evidence');
@@ -38,7 +38,7 @@ it('reads ask for include=options; the write sends exactly the JSON:API resource
   const after = product();
   (after.included![0] as any).attributes.quantity = 5;
   const api = scripted([ok(product()), ok(doc('update-option').response!.body), ok(after)]);
-  const out = await new BigCartelConnection(api, quiet).writeStock(write({ kind: 'quantity', quantity: 5 }));
+  const out = await bigCartelConnection(api, quiet).writeStock(write({ kind: 'quantity', quantity: 5 }));
   expect(out[0].status).toBe('written');
   expect(api.sent.map((r) => `${r.method} ${r.url}`)).toEqual([
     'GET /products/456',
@@ -52,7 +52,7 @@ it('reads ask for include=options; the write sends exactly the JSON:API resource
 
 it('regression: a PATCH that answers 200 but does not change the option is Rejected, never written', async () => {
   const api = scripted([ok(product()), ok(doc('update-option').response!.body), ok(product())]);
-  const out = await new BigCartelConnection(api, quiet).writeStock(write({ kind: 'quantity', quantity: 5 }));
+  const out = await bigCartelConnection(api, quiet).writeStock(write({ kind: 'quantity', quantity: 5 }));
   expect(out[0].status).toBe('failed');
   const error = (out[0] as { error: Error }).error;
   expect(error).toBeInstanceOf(Rejected);
@@ -67,7 +67,7 @@ it('a 404 to the PATCH of an option the product still lists is Rejected naming t
     },
     ok(product()),
   ]);
-  const out = await new BigCartelConnection(api, quiet).writeStock(write({ kind: 'quantity', quantity: 5 }));
+  const out = await bigCartelConnection(api, quiet).writeStock(write({ kind: 'quantity', quantity: 5 }));
   const error = (out[0] as { error: Error }).error;
   expect(error).toBeInstanceOf(Rejected);
   expect(error.message).toMatch(/not documented/);
@@ -81,7 +81,7 @@ it('a read-back that fails leaves the write unconfirmed (Transient), not written
       throw new Transient('GET … failed with 503');
     },
   ]);
-  const out = await new BigCartelConnection(api, quiet).writeStock(write({ kind: 'quantity', quantity: 5 }));
+  const out = await bigCartelConnection(api, quiet).writeStock(write({ kind: 'quantity', quantity: 5 }));
   expect((out[0] as { error: Error }).error).toBeInstanceOf(Transient);
 });
 
