@@ -30,7 +30,7 @@ import {
   MAX_PRODUCTS_PER_BATCH,
   MAX_VARIANTS_PER_BATCH,
 } from './manifest';
-import { fromBcStock, planWrites, type Owned, type PlannedChange } from './stock-mapping';
+import { fromBcStock, located, planWrites, type Owned, type PlannedChange } from './stock-mapping';
 
 /** A BigCommerce id: a positive integer, given to us as a string. */
 export function parseBcId(raw: string): number | undefined {
@@ -40,8 +40,7 @@ export function parseBcId(raw: string): number | undefined {
 
 /** A variant's product and variant ids, or undefined when they cannot be BigCommerce's (failed without a call). */
 function bcIds(ref: VariantRef): { productId: number; variantId: number } | undefined {
-  const productId = parseBcId(ref.externalProductId);
-  const variantId = parseBcId(ref.externalVariantId);
+  const [productId, variantId] = [ref.externalProductId, ref.externalVariantId].map(parseBcId);
   return productId === undefined || variantId === undefined ? undefined : { productId, variantId };
 }
 
@@ -172,14 +171,9 @@ export function connectBigCommerce(ctx: ConnectContext, recent: RecentWrites = p
   async function readRun(refs: readonly PlannedChange<VariantRef>[]): Promise<(TargetStock | PluginError)[]> {
     const { products } = await readPlanned(refs);
     return refs.map(({ productId, variantId }) => {
-      const product = products.get(productId);
-      const variant = product?.variants?.find((v) => v.id === variantId);
-      if (!product || !variant) {
-        const missing = product
-          ? `BigCommerce product ${productId} has no variant ${variantId}`
-          : `BigCommerce has no product ${productId}`;
-        return new NotFound(missing, { productId, variantId });
-      }
+      const found = located(products, productId, variantId);
+      if (found instanceof NotFound) return found;
+      const { product, variant } = found;
       // A count this process wrote within the settle window that the location does not show yet: not comparable
       // (Rejected, which the hub records as nothing to act on), never drift.
       const observed = typeof variant.inventory_level === 'number' ? variant.inventory_level : 0;

@@ -100,6 +100,15 @@ export interface WritePlan {
   failed: { change: PlannedChange; error: PluginError }[];
 }
 
+/** The product and variant a run names, or the NotFound it fails with. */
+export function located(products: Map<number, BcProductStock>, productId: number, variantId: number) {
+  const product = products.get(productId);
+  const variant = product?.variants?.find((v) => v.id === variantId);
+  if (product && variant) return { product, variant };
+  const missing = product ? `BigCommerce product ${productId} has no variant ${variantId}` : `BigCommerce has no product ${productId}`;
+  return new NotFound(missing, { productId, variantId });
+}
+
 /**
  * Product tracking switches (≤10 per call), purchasing switches (≤50 per call) and one absolute adjustment (≤2,000
  * items). Changes already in place cost nothing; per-variant problems are decided here, before anything is sent.
@@ -112,19 +121,13 @@ export function planWrites(groups: Map<number, PlannedChange[]>, products: Map<n
     if (change.inventoryLevel !== undefined) plan.counts.push({ item: { productId, variantId, quantity: change.inventoryLevel }, owners });
   };
   for (const [productId, changes] of groups) {
-    const product = products.get(productId);
-    const variants = new Map<number, BcVariantStock>((product?.variants ?? []).map((v) => [v.id, v]));
     const live: { change: PlannedChange; variant: BcVariantStock }[] = [];
     for (const change of changes) {
-      const variant = variants.get(change.variantId);
-      if (variant) live.push({ change, variant });
-      else {
-        const error = product
-          ? new NotFound(`BigCommerce product ${productId} has no variant ${change.variantId}`, { productId, variantId: change.variantId })
-          : new NotFound(`BigCommerce has no product ${productId}`, { productId });
-        plan.failed.push({ change, error });
-      }
+      const found = located(products, productId, change.variantId);
+      if (found instanceof NotFound) plan.failed.push({ change, error: found });
+      else live.push({ change, variant: found.variant });
     }
+    const product = products.get(productId);
     if (!product || live.length === 0) continue;
 
     if (product.inventory_tracking === 'product') {
@@ -158,7 +161,7 @@ export function planWrites(groups: Map<number, PlannedChange[]>, products: Map<n
       const owners = live.map(({ change }) => change);
       plan.trackingSwitches.push({ item: { productId }, owners });
       const managed = new Set(live.map(({ variant }) => variant.id));
-      for (const sibling of variants.values()) {
+      for (const sibling of product.variants ?? []) {
         if (managed.has(sibling.id) || sibling.purchasing_disabled) continue;
         plan.counts.push({ item: { productId, variantId: sibling.id, quantity: EMULATED_UNLIMITED_QUANTITY }, owners });
       }
