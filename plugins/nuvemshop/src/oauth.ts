@@ -19,10 +19,8 @@ import { isSignedByApp, SIGNATURE_HEADER } from './notices';
 
 /** The token answer → the store's credentials (the SDK adds the sandbox baseUrl). */
 export function toConnectedStore(token: TokenResponse) {
-  const accessToken = idText(token.access_token);
-  const storeId = idText(token.user_id);
-  if (!accessToken) throw new Error('Nuvemshop token answer has no access_token');
-  if (!storeId) throw new Error('Nuvemshop token answer has no user_id (the store id)');
+  const [accessToken, storeId] = [idText(token.access_token), idText(token.user_id)];
+  if (!accessToken || !storeId) throw new Error(`Nuvemshop token answer has no ${accessToken ? 'user_id (the store id)' : 'access_token'}`);
   return { credentials: { storeId, accessToken }, externalStoreId: storeId };
 }
 

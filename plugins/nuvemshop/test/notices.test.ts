@@ -8,7 +8,14 @@
  */
 import { join } from 'node:path';
 import { createHttpClient, hmacSha256, type NoticeRequest } from '@stock-sync/plugin-sdk';
-import { evidence, expectSameShape, startNoticeReceiver, type NoticeReceiver, type ReceivedNotice } from '@stock-sync/plugin-testkit';
+import {
+  evidence,
+  expectSameShape,
+  recordingLogger,
+  startNoticeReceiver,
+  type NoticeReceiver,
+  type ReceivedNotice,
+} from '@stock-sync/plugin-testkit';
 import { nuvemshopNoticeProducts, nuvemshopNoticeRefs, plugin } from '../src';
 import { toConnectedStore } from '../src/oauth';
 import { SANDBOX_OAUTH_APP, SANDBOX_STORE_ID } from '../src/simulator';
@@ -88,7 +95,7 @@ describe('the simulator', () => {
   const ctx = () => ({
     credentials: sim.credentials,
     http: createHttpClient({ rateLimit: plugin.manifest.rateLimit }),
-    log: { debug() {}, info() {}, warn() {}, error() {} },
+    log: recordingLogger(),
   });
 
   beforeEach(async () => {

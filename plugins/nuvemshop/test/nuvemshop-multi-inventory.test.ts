@@ -7,6 +7,7 @@
  * back, and refuses to guess when no location is configured.
  */
 import { AuthError, Rejected } from '@stock-sync/plugin-sdk';
+import { recordingLogger } from '@stock-sync/plugin-testkit';
 import { nuvemshopConnection } from '../src/connection';
 import { calls, connect, product, refsOf, startNuvemSimulator, type NuvemSim } from './support/store';
 
@@ -109,8 +110,7 @@ describe('when the store does not say (no read_locations scope)', () => {
         };
       },
     };
-    const quiet = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
-    const conn = nuvemshopConnection(api as never, quiet);
+    const conn = nuvemshopConnection(api as never, recordingLogger());
     const [o] = await conn.writeStock([{ externalProductId: '100', externalVariantId: '11', target: Q(6) }]);
     expect(seen).toEqual(['GET /locations', 'PATCH /products/100/variants']);
     expect(o.status === 'failed' && o.error).toBeInstanceOf(Rejected);

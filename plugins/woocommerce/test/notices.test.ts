@@ -4,7 +4,14 @@
  */
 import { join } from 'node:path';
 import { createHttpClient } from '@stock-sync/plugin-sdk';
-import { evidence, expectSameShape, startNoticeReceiver, type NoticeReceiver, type ReceivedNotice } from '@stock-sync/plugin-testkit';
+import {
+  evidence,
+  expectSameShape,
+  recordingLogger,
+  startNoticeReceiver,
+  type NoticeReceiver,
+  type ReceivedNotice,
+} from '@stock-sync/plugin-testkit';
 import { plugin, wooNoticeRefs, wooShownStock, wooSignature } from '../src';
 import { call, product, startWooSimulator, type WooSim } from './support/store';
 
@@ -177,11 +184,7 @@ describe('the simulator', () => {
   });
 
   it('the plugin subscribes once (idempotent: a second subscribe updates the secret) and unsubscribes', async () => {
-    const ctx = {
-      credentials: sim.credentials,
-      http: createHttpClient({ rateLimit: plugin.manifest.rateLimit }),
-      log: { debug() {}, info() {}, warn() {}, error() {} },
-    };
+    const ctx = { credentials: sim.credentials, http: createHttpClient({ rateLimit: plugin.manifest.rateLimit }), log: recordingLogger() };
     await notices.subscribe!(ctx, { deliveryUrl: url, secret: 'first' });
     await notices.subscribe!(ctx, { deliveryUrl: url, secret: 'second' });
     const hooks = [...sim.state.webhooks.values()];
