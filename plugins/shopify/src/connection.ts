@@ -41,11 +41,7 @@ export function connectShopify(ctx: ConnectContext): StoreConnection {
     read: {
       maxBatch: READ_CHUNK,
       run: async (items) => {
-        const states = await readStates(
-          api,
-          items.map((it) => it.key),
-          locationId,
-        );
+        const states = await readStates(api, items, locationId);
         return states.map((state) => (state ? toTargetStock(state) : notFound()));
       },
     },

@@ -1,12 +1,9 @@
 /**
  * Shopify's answers → the error taxonomy, in one place. GraphQL reports throttling and most failures inside
- * HTTP 200, which a status-code mapping alone cannot see (hence the SDK client's `classify` hook):
- * - errors[].extensions.code THROTTLED → RateLimited, waiting for the bucket to hold the requested
- *   cost: (requestedQueryCost − currentlyAvailable) / restoreRate seconds;
- * - a response whose throttleStatus shows the bucket nearly empty → pause before the next call;
- * - other top-level GraphQL errors → the taxonomy (graphqlError).
- * Mutations answer business-rule failures as `userErrors { code field message }`, `field` being the input path
- * (["input","quantities","3","changeFromQuantity"], ["variants","0","id"]): errorForUserError.
+ * HTTP 200, which a status-code mapping alone cannot see (hence the SDK client's `classify` hook): THROTTLED waits
+ * for the bucket to hold the requested cost, (requestedQueryCost − currentlyAvailable) / restoreRate seconds; a
+ * nearly empty bucket pauses before the next call. Mutations answer business-rule failures as `userErrors { code
+ * field message }`, `field` the input path (["input","quantities","3","changeFromQuantity"], ["variants","0","id"]).
  * Sources: https://shopify.dev/docs/apps/build/apis/graphql-admin/rate-limits,
  *          https://shopify.dev/docs/api/admin-graphql#status-and-error-codes,
  *          https://shopify.dev/docs/api/admin-graphql/2026-04/enums/InventorySetQuantitiesUserErrorCode,

@@ -19,15 +19,13 @@ export function toGid(type: 'Product' | 'ProductVariant' | 'Location', id: strin
   return trimmed.startsWith(GID_PREFIX) ? trimmed : `${GID_PREFIX}${type}/${trimmed}`;
 }
 
-export type InventoryPolicy = 'DENY' | 'CONTINUE';
-
 /** What one READ_VARIANTS node tells us about a variant, in plain fields. */
 export interface VariantState {
   variantId: string;
   productId: string;
   inventoryItemId: string;
   tracked: boolean;
-  inventoryPolicy: InventoryPolicy;
+  inventoryPolicy: 'DENY' | 'CONTINUE';
   /** "available" at the hub's location; null when the item is not stocked there (no inventory level). */
   available: number | null;
 }
@@ -73,26 +71,13 @@ export function toTargetStock(s: VariantState): TargetStock | Rejected {
   return s.available <= 0 ? OUT_OF_STOCK : quantity(s.available);
 }
 
-/** The productVariantsBulkUpdate entry for one variant (ProductVariantsBulkInput). */
-export interface VariantUpdate {
-  id: string;
-  inventoryPolicy?: InventoryPolicy;
-  inventoryItem?: { tracked: boolean };
-}
-
-/** One entry of inventorySetQuantities' quantities[] (InventoryQuantityInput) minus the location. */
-export interface QuantitySet {
-  inventoryItemId: string;
-  quantity: number;
-  /** Compare-and-set: the quantity we just read. */
-  changeFromQuantity: number;
-}
-
 export interface WritePlan {
   /** Stock the inventory item at the location first (inventoryActivate): it has no level there yet. */
   activate?: { inventoryItemId: string };
-  update?: VariantUpdate;
-  set?: QuantitySet;
+  /** The productVariantsBulkUpdate entry (ProductVariantsBulkInput). */
+  update?: { id: string; inventoryPolicy?: 'DENY'; inventoryItem?: { tracked: boolean } };
+  /** The inventorySetQuantities entry (InventoryQuantityInput) minus the location; changeFromQuantity: what we just read. */
+  set?: { inventoryItemId: string; quantity: number; changeFromQuantity: number };
 }
 
 /** What to send to move `s` to `target`; an empty plan means it already shows the target. */

@@ -1,16 +1,10 @@
 /**
- * Shopify webhooks as the hub's platform notices (plugin API 1.4, issue 13; README "Platform notices"):
- *  - topic products/update, subscribed per shop to the hub's per-store URL through the Admin GraphQL API;
- *  - signed by the APP: base64 HMAC-SHA256 of the raw body with the app's client secret in X-Shopify-Hmac-Sha256
- *    (./oauth.ts, shared with the app/uninstalled notice);
- *  - refs: every variant of the product, by GID and by numeric id;
- *  - storeOf: X-Shopify-Shop-Domain, the shop domain the install flow records, for subscriptions an app declares
- *    in its shopify.app.toml (delivered to one URL for every shop).
- * Headers (https://shopify.dev/docs/apps/build/webhooks/delivery-structure, "Headers"): X-Shopify-Webhook-Id
- * identifies one delivery (the same on Shopify's retries of it), X-Shopify-Event-Id one merchant action across
- * every delivery it produced, X-Shopify-Triggered-At when Shopify triggered it; the hub keys replays on the body's
- * digest, so none of them is read here. Shopify documents no freshness window for X-Shopify-Triggered-At, so none
- * is enforced (a retry is legitimately late).
+ * Shopify webhooks as the hub's platform notices (plugin API 1.4, issue 13; README "Platform notices"): topic
+ * products/update, subscribed per shop to the hub's per-store URL; signed by the APP (./oauth.ts, shared with the
+ * app/uninstalled notice); storeOf: X-Shopify-Shop-Domain, for subscriptions an app declares in its
+ * shopify.app.toml (one URL for every shop). Of the other headers
+ * (https://shopify.dev/docs/apps/build/webhooks/delivery-structure) none is read: the hub keys replays on the
+ * body's digest, and Shopify documents no freshness window for X-Shopify-Triggered-At (a retry is legitimately late).
  */
 import { Rejected, type NoticeRef, type NoticeRequest, type PluginNotices } from '@stock-sync/plugin-sdk';
 import { NOTICE_SUBSCRIBE, NOTICE_SUBSCRIPTIONS, NOTICE_UNSUBSCRIBE } from './documents';
@@ -60,13 +54,10 @@ function namedVariant(entry: unknown): { gid: string; updatedAt: number } {
 /**
  * The variants a `products/update` delivery names. The body is the REST product
  * (https://shopify.dev/docs/api/webhooks/2026-04?reference=toml#list-of-topics-products/update, sample in
- * test/evidence/notice-delivery-products-update.json): `variants[]` with each variant's `admin_graphql_api_id`
- * (its GID) and numeric `id`, and `variant_gids[]` ({ admin_graphql_api_id, updated_at }) for every variant.
- * The hub matches a ref on the exact id string the store holds, GID or numeric legacy id (./mapping.ts toGid): each variant
- * is named both ways, most recently updated first (the one the merchant just changed leads if the host caps a long
- * list). The product id is left out: it could be in either form too, and a variant id alone names one variant.
- * Ids are read from the GID strings, never from the JSON numbers, which lose digits past 2^53 when parsed.
- * Throws when the body is not a product.
+ * test/evidence/notice-delivery-products-update.json): `variants[]` (`admin_graphql_api_id`, the GID, and numeric
+ * `id`) and `variant_gids[]` ({ admin_graphql_api_id, updated_at }). A store may hold a variant's GID or numeric
+ * legacy id: each is named both ways, latest updated first (it leads if the host caps a long list); no product id
+ * (either form too). Ids come from the GID strings: JSON numbers lose digits past 2^53. Throws for a non-product.
  */
 export function productUpdateRefs(body: unknown): NoticeRef[] {
   if (!isObject(body)) throw new Error('a Shopify product was expected');

@@ -67,10 +67,8 @@ export function shopifyAuthorizeUrl(req: AuthorizeRequest): string {
  * client secret, hex. Compared in constant time; the callback's `shop` must be a myshopify.com domain.
  */
 export function callbackMessage(query: Readonly<Record<string, string>>): string {
-  const names = Object.keys(query)
-    .filter((name) => name !== 'hmac' && name !== 'signature')
-    .sort();
-  return new URLSearchParams(names.map((name): [string, string] => [name, query[name]])).toString().replace(/\+/g, '%20');
+  const signed = Object.entries(query).filter(([name]) => name !== 'hmac' && name !== 'signature');
+  return new URLSearchParams(signed.sort(([a], [b]) => (a < b ? -1 : 1))).toString().replace(/\+/g, '%20');
 }
 
 export function signCallbackQuery(query: Readonly<Record<string, string>>, clientSecret: string): string {
@@ -84,13 +82,12 @@ export function verifyShopifyCallback(req: InboundRequest, app: OAuthApp): boole
 }
 
 /**
- * The code exchange ("Get an access token"; expiring offline tokens): POST https://{shop}/admin/oauth/access_token
- * with JSON { client_id, client_secret, code, expiring: "1" } — no grant_type, no redirect_uri, as Shopify's
- * document and its official library send it (so not the SDK's standard exchange). The answer: { access_token,
- * scope, expires_in: 3600, refresh_token, refresh_token_expires_in }. An answer without a refresh token means a
- * non-expiring token, which public apps may no longer use from 1 January 2027: refused loudly instead of stored.
- * The body of a refused code is unverified (Shopify documents none): an RFC 6749 `error` of invalid_grant /
- * invalid_client is an AuthError with Shopify's words (the SDK's postTokenRequest), any other 4xx a Rejected.
+ * The code exchange ("Get an access token"): JSON { client_id, client_secret, code, expiring: "1" } — no
+ * grant_type, no redirect_uri, as Shopify's document and its official library send it (so not the SDK's standard
+ * exchange) → { access_token, scope, expires_in: 3600, refresh_token, refresh_token_expires_in }. No refresh token
+ * means a non-expiring token, which public apps may not use from 1 January 2027: refused loudly, not stored. The
+ * body of a refused code is unverified (Shopify documents none): an RFC 6749 invalid_grant / invalid_client is an
+ * AuthError with Shopify's words (the SDK's postTokenRequest), any other 4xx a Rejected.
  */
 export async function exchangeShopifyCode(ctx: OAuthExchangeContext, now: () => number = Date.now): Promise<ConnectedStore> {
   const shop = shopDomainFromShopify(ctx.callback.query.shop);

@@ -1,15 +1,11 @@
 /**
- * writeStock is one plan, so the whole run is one batch (and never skipped on the hub's `previous`: the plan
- * compares against what it reads):
- *   1. read every variant once (READ_VARIANTS, ≤ READ_CHUNK per call): Shopify needs the inventory item id
- *      and the current quantity (changeFromQuantity) before any write, so this read is never extra;
- *   2. plan each variant against what was just read — variants already in the target state cost nothing;
- *   3. inventoryActivate for items not stocked at the location (README "Not stocked");
- *   4. one request of aliased productVariantsBulkUpdate for every tracked / inventoryPolicy change;
- *   5. one inventorySetQuantities per 250 quantities (after 4, so items are tracked when set).
- * The Ledger keeps each variant's first verdict across the phases. A call that stops the work (the SDK's
- * stopsTheWork) ends the plan; the variants earlier calls answered keep their answers (StopTheWork with the
- * ledger's answers), the rest fail with the stop.
+ * writeStock is one plan over the whole run (one batch, never skipped on the hub's `previous`: the plan compares
+ * against what it reads): 1. read every variant (Shopify needs the inventory item id and the current quantity,
+ * changeFromQuantity, before any write, so this read is never extra); 2. plan each against what was read (those
+ * already in the target state cost nothing); 3. inventoryActivate items not stocked at the location (README "Not
+ * stocked"); 4. aliased productVariantsBulkUpdate for tracked / inventoryPolicy; 5. inventorySetQuantities (after
+ * 4, so items are tracked when set). The Ledger keeps each variant's first answer; a call that stops the work ends
+ * the plan, the variants earlier calls answered keeping their answers (the SDK's StopTheWork).
  */
 import { randomUUID } from 'node:crypto';
 import { chunk, groupByProduct, NotFound, Rejected, StopTheWork, stopsTheWork, toPluginError, Transient } from '@stock-sync/plugin-sdk';
@@ -31,10 +27,8 @@ import type { ShopifyApi } from './shopify-api';
 
 export const notFound = () => new NotFound('the variant does not exist on Shopify (deleted, or the id is not a variant)');
 
-/** First try, the retry after removing refused items / re-reading stale ones, and one more. */
+/** Quantity calls per chunk: first try, the retry after removing refused items / re-reading stale ones, one more. */
 const MAX_ROUNDS = 3;
-/** The reason Shopify records on the adjustment (one of its documented reasons). */
-const SET_REASON = 'correction';
 
 /** One variant of the run with what it still needs (its ledger key is the variant GID the hub asked about). */
 type PlannedWrite = WritePlan & { key: string; input: StockWrite; productId: string };
@@ -64,8 +58,9 @@ class Ledger {
   }
 }
 
-/** One READ_VARIANTS call (at most READ_CHUNK ids): each id's state in the order of `ids`; throws the call's error. */
-export async function readStates(api: ShopifyApi, ids: readonly string[], locationId: string): Promise<(VariantState | undefined)[]> {
+/** One READ_VARIANTS call (at most READ_CHUNK items): each one's state, in order; throws the call's error. */
+export async function readStates(api: ShopifyApi, items: readonly { key: string }[], locationId: string) {
+  const ids = items.map((it) => it.key);
   const data = await api.graphql<{ nodes: Array<VariantNode | null> }>(READ_VARIANTS, { ids, locationId }, readVariantsCost(ids.length));
   // `nodes` answers in the order of `ids`, null for ids that resolve to nothing.
   return ids.map((_, i) => parseVariantNode(data.nodes?.[i]));
@@ -76,7 +71,7 @@ async function readVariants(api: ShopifyApi, ledger: Ledger, items: readonly { k
   const states = new Map<string, VariantState | undefined>();
   for (const part of chunk(items, READ_CHUNK)) {
     const ids = part.map((it) => it.key);
-    const read = await ledger.call(ids, () => readStates(api, ids, locationId));
+    const read = await ledger.call(ids, () => readStates(api, part, locationId));
     read?.forEach((state, i) => states.set(ids[i], state));
   }
   return states;
@@ -99,7 +94,7 @@ export async function writeRun(
       const plan = planWrite(state, input.target, { activateAtLocation });
       if (plan instanceof Rejected) ledger.settle(key, plan);
       else if (!plan.activate && !plan.update && !plan.set)
-        ledger.settle(key, 'written'); // already shows the target
+        ledger.settle(key, 'written'); // it already shows the target
       else planned.push({ ...plan, key, input, productId: state.productId });
     }
     const pending = (step: keyof WritePlan) => planned.filter((p) => p[step] && !ledger.done(p.key));
@@ -118,15 +113,11 @@ export async function writeRun(
   });
 }
 
-interface ActivatePayload {
-  inventoryLevel: { id: string } | null;
-  userErrors: Array<{ field?: string[] | null; message: string }>;
-}
+type ActivatePayload = { inventoryLevel: { id: string } | null; userErrors: Array<{ field?: string[] | null; message: string }> };
 
 /**
- * What one aliased inventoryActivate answer means for its variant: undefined = stocked now. A refusal fails that
- * variant Rejected with Shopify's message (e.g. a fulfillment-service location that does not take the item); a
- * payload without a level and without userErrors is not taken as done (Transient).
+ * One aliased inventoryActivate answer: undefined = stocked now; a refusal is Rejected with Shopify's message (e.g.
+ * a fulfillment-service location that does not take the item); no level and no userErrors is not done (Transient).
  */
 export function activationOutcome(payload: ActivatePayload | null | undefined): Rejected | Transient | undefined {
   if (!payload) return new Transient('Shopify returned no result for inventoryActivate; the item may not be stocked at the location');
@@ -142,10 +133,7 @@ export function activationOutcome(payload: ActivatePayload | null | undefined): 
   return undefined;
 }
 
-/**
- * inventoryActivate before the quantity is set: an item with no inventory level at the hub's location cannot
- * take a quantity (ITEM_NOT_STOCKED_AT_LOCATION). Up to ACTIVATE_ITEMS_PER_CALL aliased mutations per request.
- */
+/** An item with no inventory level at the hub's location cannot take a quantity (ITEM_NOT_STOCKED_AT_LOCATION). */
 async function activateItems(api: ShopifyApi, ledger: Ledger, pending: readonly PlannedWrite[], locationId: string): Promise<void> {
   for (const call of chunk(pending, ACTIVATE_ITEMS_PER_CALL)) {
     const variables: Record<string, unknown> = { locationId };
@@ -164,11 +152,7 @@ async function activateItems(api: ShopifyApi, ledger: Ledger, pending: readonly 
   }
 }
 
-/**
- * `tracked` / `inventoryPolicy` changes: productVariantsBulkUpdate takes one product, so the changes are grouped
- * per product (≤ 250 variants per alias, Shopify's input-array cap) and up to UPDATE_PRODUCTS_PER_CALL aliases go
- * in one request. Refused variants fail; the others succeed only when no quantity follows.
- */
+/** One alias per product (≤ 250 variants, Shopify's input-array cap); a variant is written here when no quantity follows. */
 async function updateVariants(api: ShopifyApi, ledger: Ledger, pending: readonly PlannedWrite[]): Promise<void> {
   const aliases = groupByProduct(pending, (p) => p.productId).flatMap(({ productId, items }) =>
     chunk(items, MAX_INPUT_ARRAY).map((part) => ({ productId, items: part })),
@@ -202,14 +186,11 @@ async function updateVariants(api: ShopifyApi, ledger: Ledger, pending: readonly
 }
 
 /**
- * Sets "available" with inventorySetQuantities (compare-and-set, idempotency key), ≤ 250 quantities per call.
- *
- * inventorySetQuantities is all-or-nothing: one refused quantity and none are applied
- * (inventoryAdjustmentGroup null). So after userErrors, the refused items fail and the rest are sent
- * again without them. A CHANGE_FROM_QUANTITY_STALE item means the quantity moved between our read and
- * our write (an order, a merchant edit): the hub is the source of truth for this location, so it is
- * re-read ONCE and sent again with the fresh changeFromQuantity; stale a second time → Transient (the
- * orchestrator retries later). At most MAX_ROUNDS calls per chunk; each round strictly shrinks.
+ * ≤ 250 quantities per call. inventorySetQuantities is all-or-nothing: one refused quantity and none are applied
+ * (inventoryAdjustmentGroup null), so the refused items fail and the rest are sent again without them. A
+ * CHANGE_FROM_QUANTITY_STALE item moved between our read and our write (an order, a merchant edit): the hub is the
+ * source of truth for this location, so it is re-read ONCE and sent again with the fresh changeFromQuantity; stale
+ * a second time → Transient (the orchestrator retries later). Each round strictly shrinks.
  */
 async function setQuantities(api: ShopifyApi, ledger: Ledger, pending: readonly PlannedWrite[], locationId: string): Promise<void> {
   for (const part of chunk(pending, MAX_INPUT_ARRAY)) {
@@ -220,7 +201,8 @@ async function setQuantities(api: ShopifyApi, ledger: Ledger, pending: readonly 
         for (const p of round) ledger.settle(p.key, new Transient('Shopify kept refusing the quantity batch; left for the next run'));
         break;
       }
-      const input = { name: 'available', reason: SET_REASON, quantities: round.map((p) => ({ ...p.set!, locationId })) };
+      // 'correction': the reason Shopify records on the adjustment (one of its documented reasons).
+      const input = { name: 'available', reason: 'correction', quantities: round.map((p) => ({ ...p.set!, locationId })) };
       const payload = await ledger.call(
         round.map((p) => p.key),
         async () => {
