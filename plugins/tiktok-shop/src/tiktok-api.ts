@@ -3,12 +3,9 @@
  * the SDK's per-attempt sign hook (app_key, timestamp, shop_cipher, sign in the query), and TikTok's
  * `{code, message}` answers read into the SDK's error taxonomy; below, the response shapes the plugin reads.
  *
- * Request signing (Open API 202309, "Sign your API request"):
- *   1. every query parameter except `sign` and `access_token`, sorted by key, as `{key}{value}`;
- *   2. the request path in front;
- *   3. the raw body appended (not for multipart);
- *   4. the whole wrapped in app_secret on both sides;
- *   5. HMAC-SHA256 keyed with app_secret, lower-case hex.
+ * Request signing (Open API 202309, "Sign your API request"; README "Signing"): 1. every query parameter except
+ * `sign` and `access_token`, sorted by key, as `{key}{value}`; 2. the request path in front; 3. the raw body appended
+ * (not for multipart); 4. the whole wrapped in app_secret on both sides; 5. HMAC-SHA256 keyed with app_secret, lower-case hex.
  */
 import {
   AuthError,
@@ -134,10 +131,8 @@ export function classifyTikTokResponse(res: HttpResponse): { error?: PluginError
 }
 
 /**
- * Signs one attempt: a fresh `timestamp`, then `sign` over the path, the other query parameters and the
- * body exactly as sent. Given to the SDK client as its per-attempt `sign` hook, so a retry (after a 5xx
- * or a throttle, possibly after a long limiter wait) never re-sends a stale timestamp that TikTok would
- * refuse once it is 5 minutes old.
+ * Signs one attempt (the SDK client's per-attempt `sign` hook): a fresh `timestamp`, then `sign` over the path, the
+ * other query parameters and the body as sent, so a retry never carries a timestamp TikTok refuses once 5 minutes old.
  */
 export function tiktokSigner(appSecret: string, now: () => number = Date.now): (req: HttpRequest) => HttpRequest {
   return (req) => {
