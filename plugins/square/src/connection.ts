@@ -67,44 +67,13 @@ function refusal(what: string, error: PluginError): PluginError {
   return new Rejected(`Square refused ${what}: ${text}`, { status: error.details?.status, codes: errors.map((e) => e.code) });
 }
 
-export class SquareConnection implements StoreConnection {
-  readonly writeStock: StoreConnection['writeStock'];
-  readonly readStock: StoreConnection['readStock'];
-
-  constructor(
-    private readonly api: HttpClient,
-    private readonly log: PluginLogger,
-    private readonly locationId: string,
-  ) {
-    ({ writeStock: this.writeStock, readStock: this.readStock } = batched({
-      platform: 'Square',
-      id: 'square',
-      log,
-      key: (input) => input.externalVariantId,
-      ids: (input) => (isSquareId(input.externalVariantId) && isSquareId(input.externalProductId) ? {} : undefined),
-      invalid: {
-        write: () => new Rejected('Square catalog ids are 1–100 letters, digits, "-" or "_"'),
-        read: () => new NotFound('Not a Square catalog object id'),
-      },
-      verify: () => this.verify(),
-      // One run is one plan: retrieve the variations, flip tracking in one upsert, then counts in batches;
-      // counts believed in place are decided below (they ride along when another count needs a call).
-      write: { skipInPlace: 'never', run: (all) => this.writeAll(all) },
-      read: { run: (all) => this.readAll(all) },
-    }));
-  }
-
-  /** RetrieveLocation proves the token and that the location belongs to this seller. */
-  async verify(): Promise<void> {
-    await retrieveLocation(this.api, this.locationId);
-  }
-
+export function squareConnection(api: HttpClient, log: PluginLogger, locationId: string): StoreConnection {
   /** Each item's variation as retrieved, or the NotFound it fails with. */
-  private async variations<T extends VariantRef>(all: readonly Planned<T>[]): Promise<(CatalogObject | NotFound)[]> {
+  async function variations<T extends VariantRef>(all: readonly Planned<T>[]): Promise<(CatalogObject | NotFound)[]> {
     const objects = new Map<string, CatalogObject>();
     const ids = all.map((it) => it.input.externalVariantId);
     for (const part of chunk(ids, RETRIEVE_IDS)) {
-      const res = await this.api.request<{ objects?: CatalogObject[] }>({
+      const res = await api.request<{ objects?: CatalogObject[] }>({
         method: 'POST',
         url: '/v2/catalog/batch-retrieve',
         body: { object_ids: part, include_related_objects: false },
@@ -115,21 +84,21 @@ export class SquareConnection implements StoreConnection {
     return all.map((it) => variationOf(objects, it.input));
   }
 
-  private async writeAll(all: readonly Planned<StockWrite>[]): Promise<(PluginError | undefined)[]> {
+  async function writeAll(all: readonly Planned<StockWrite>[]): Promise<(PluginError | undefined)[]> {
     const failures = new Map<Planned<StockWrite>, PluginError>();
     const fail = (error: PluginError, it: Planned<StockWrite>) => void (failures.has(it) || failures.set(it, error));
     const flips: { object: CatalogObject; it: Planned<StockWrite> }[] = [];
     const counts: { it: Planned<StockWrite>; quantity: number; inPlace: boolean }[] = [];
-    const objects = await this.variations(all);
+    const objects = await variations(all);
     all.forEach((it, i) => {
       const obj = objects[i];
       if (obj instanceof NotFound) return fail(obj, it);
       const { target, previous, externalVariantId: id } = it.input;
       // Unlimited is untracked; out of stock and quantities need tracking and a count (0 for sold out).
       const wanted = target.kind !== 'unlimited';
-      const tracked = isTracked(obj, this.locationId);
-      if (!wanted && !tracked && isSoldOut(obj, this.locationId)) {
-        const until = overrideFor(obj, this.locationId)?.sold_out_valid_until;
+      const tracked = isTracked(obj, locationId);
+      if (!wanted && !tracked && isSoldOut(obj, locationId)) {
+        const until = overrideFor(obj, locationId)?.sold_out_valid_until;
         return fail(
           new Rejected(
             `Square variation ${id} was marked sold out by hand${until ? ` until ${until}` : ''}; Square ignores apps writing sold_out, so it stays sold out until the seller clears it${until ? ' or it expires' : ''}`,
@@ -138,7 +107,7 @@ export class SquareConnection implements StoreConnection {
           it,
         );
       }
-      if (tracked !== wanted) flips.push({ object: withTracking(obj, this.locationId, wanted), it });
+      if (tracked !== wanted) flips.push({ object: withTracking(obj, locationId, wanted), it });
       if (wanted) {
         const inPlace = tracked && previous != null && sameTargetStock(previous, target);
         counts.push({ it, quantity: target.kind === 'quantity' ? target.quantity : 0, inPlace });
@@ -148,7 +117,7 @@ export class SquareConnection implements StoreConnection {
     // Tracking first, then counts: a count lands on a variation that already tracks it.
     if (flips.length) {
       const objects = flips.map((f) => f.object);
-      const err = await this.send('the catalog upsert (inventory tracking)', '/v2/catalog/batch-upsert', {
+      const err = await send('the catalog upsert (inventory tracking)', '/v2/catalog/batch-upsert', {
         idempotency_key: randomUUID(),
         batches: chunk(objects, MAX_OBJECTS_PER_UPSERT_BATCH).map((batch) => ({ objects: batch })),
       });
@@ -159,13 +128,13 @@ export class SquareConnection implements StoreConnection {
     if (toCount.some((c) => !c.inPlace)) {
       const occurredAt = new Date().toISOString();
       for (const part of chunk(toCount, MAX_INVENTORY_CHANGES)) {
-        const err = await this.send('the inventory change batch', '/v2/inventory/changes/batch-create', {
+        const err = await send('the inventory change batch', '/v2/inventory/changes/batch-create', {
           idempotency_key: randomUUID(),
           changes: part.map((c) => ({
             type: 'PHYSICAL_COUNT',
             physical_count: {
               catalog_object_id: c.it.input.externalVariantId,
-              location_id: this.locationId,
+              location_id: locationId,
               state: 'IN_STOCK',
               quantity: String(c.quantity),
               occurred_at: occurredAt,
@@ -183,9 +152,9 @@ export class SquareConnection implements StoreConnection {
    * One batch POST. Both batch endpoints carry an idempotency key, so the client may resend the same body
    * after a 5xx: Square answers a repeated key with the first result instead of applying it twice.
    */
-  private async send(what: string, url: string, body: unknown): Promise<PluginError | undefined> {
+  async function send(what: string, url: string, body: unknown): Promise<PluginError | undefined> {
     try {
-      const res = await this.api.request<{ errors?: unknown }>({ method: 'POST', url, body, idempotent: true });
+      const res = await api.request<{ errors?: unknown }>({ method: 'POST', url, body, idempotent: true });
       const errors = squareErrors(res.data);
       // Batch endpoints may answer 200 with errors inside: nothing of that call is trusted as written.
       return errors.length
@@ -194,26 +163,25 @@ export class SquareConnection implements StoreConnection {
     } catch (e) {
       const error = toPluginError(e, 'Square');
       if (stopsTheWork(error)) throw error;
-      this.log.warn(`square: ${what} was refused`, { code: error.code, message: error.message });
+      log.warn(`square: ${what} was refused`, { code: error.code, message: error.message });
       return refusal(what, error);
     }
   }
 
-  private async readAll(all: readonly Planned<VariantRef>[]) {
-    const objects = await this.variations(all);
+  async function readAll(all: readonly Planned<VariantRef>[]) {
+    const objects = await variations(all);
     const counts = new Map<string, string>();
-    const counted = (o: CatalogObject | NotFound) =>
-      !(o instanceof NotFound) && isTracked(o, this.locationId) && !isSoldOut(o, this.locationId);
+    const counted = (o: CatalogObject | NotFound) => !(o instanceof NotFound) && isTracked(o, locationId) && !isSoldOut(o, locationId);
     const ids = all.filter((_, i) => counted(objects[i])).map((it) => it.input.externalVariantId);
     for (const part of chunk(ids, MAX_COUNTS_PAGE)) {
       let cursor: string | undefined;
       do {
-        const res = await this.api.request<{ counts?: InventoryCount[]; cursor?: string }>({
+        const res = await api.request<{ counts?: InventoryCount[]; cursor?: string }>({
           method: 'POST',
           url: '/v2/inventory/counts/batch-retrieve',
           body: {
             catalog_object_ids: part,
-            location_ids: [this.locationId],
+            location_ids: [locationId],
             states: ['IN_STOCK'],
             limit: MAX_COUNTS_PAGE,
             ...(cursor ? { cursor } : {}),
@@ -221,13 +189,31 @@ export class SquareConnection implements StoreConnection {
           idempotent: true, // a read
         });
         for (const c of res.data?.counts ?? [])
-          if (c.catalog_object_id && c.location_id === this.locationId && c.state === 'IN_STOCK')
+          if (c.catalog_object_id && c.location_id === locationId && c.state === 'IN_STOCK')
             counts.set(c.catalog_object_id, c.quantity ?? '0');
         cursor = res.data?.cursor || undefined;
       } while (cursor);
     }
     return objects.map((obj, i) =>
-      obj instanceof NotFound ? obj : fromSquare(obj, this.locationId, counts.get(all[i].input.externalVariantId)),
+      obj instanceof NotFound ? obj : fromSquare(obj, locationId, counts.get(all[i].input.externalVariantId)),
     );
   }
+
+  return batched({
+    platform: 'Square',
+    id: 'square',
+    log,
+    key: (input) => input.externalVariantId,
+    ids: (input) => (isSquareId(input.externalVariantId) && isSquareId(input.externalProductId) ? {} : undefined),
+    invalid: {
+      write: () => new Rejected('Square catalog ids are 1–100 letters, digits, "-" or "_"'),
+      read: () => new NotFound('Not a Square catalog object id'),
+    },
+    // RetrieveLocation proves the token and that the location belongs to this seller.
+    verify: async () => void (await retrieveLocation(api, locationId)),
+    // One run is one plan: retrieve the variations, flip tracking in one upsert, then counts in batches;
+    // counts believed in place are decided in writeAll (they ride along when another count needs a call).
+    write: { skipInPlace: 'never', run: writeAll },
+    read: { run: readAll },
+  });
 }

@@ -3,7 +3,7 @@
  * Decisions and their sources: README.md.
  */
 import type { IntegrationPlugin } from '@stock-sync/plugin-sdk';
-import { SquareConnection } from './connection';
+import { squareConnection } from './connection';
 import { credentialFields, manifest } from './manifest';
 import { refreshSquareCredentials, squareOAuth } from './oauth';
 import { squareNotices } from './notices';
@@ -13,7 +13,7 @@ export const plugin: IntegrationPlugin = {
   manifest,
   credentialFields,
   connect(ctx) {
-    return new SquareConnection(createSquareApi(ctx), ctx.log, (ctx.credentials.locationId ?? '').trim());
+    return squareConnection(createSquareApi(ctx), ctx.log, (ctx.credentials.locationId ?? '').trim());
   },
   refreshCredentials: refreshSquareCredentials,
   oauth: squareOAuth,
