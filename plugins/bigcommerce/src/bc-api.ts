@@ -60,3 +60,19 @@ export function hasNextPage(body: BcCollection<unknown> | undefined): boolean {
   const p = body?.meta?.pagination;
   return !!p && typeof p.current_page === 'number' && typeof p.total_pages === 'number' && p.current_page < p.total_pages;
 }
+
+/** The items of every page of a v3 collection, `page` counted from 1 while meta.pagination says another follows. */
+export async function allPages<T>(
+  api: HttpClient,
+  url: string,
+  params: (page: number) => Record<string, string | number>,
+  maxPages = Infinity,
+) {
+  const items: T[] = [];
+  for (let page = 1; page <= maxPages; page++) {
+    const res = await api.request<BcCollection<T>>({ method: 'GET', url, params: params(page) });
+    items.push(...(Array.isArray(res.data?.data) ? res.data.data : []));
+    if (!hasNextPage(res.data)) break;
+  }
+  return items;
+}

@@ -18,7 +18,7 @@ import {
   type TargetStock,
   type VariantRef,
 } from '@stock-sync/plugin-sdk';
-import { apiBaseUrl, createBcApi, describeBcError, hasNextPage } from './bc-api';
+import { allPages, apiBaseUrl, createBcApi, describeBcError } from './bc-api';
 import type { BcCollection, BcLocationItem, BcProductStock } from './bc-types';
 import { processRecentWrites, writeKey, type RecentWrites } from './recent-writes';
 import {
@@ -50,9 +50,9 @@ function bcIds(ref: VariantRef): { productId: number; variantId: number } | unde
  * the existing inventory levels"); `available_to_sell` is that minus the safety stock, which the plugin does not
  * manage. Items without a variant identity (product-level items) are skipped.
  */
-export function onHandByVariant(body: BcCollection<BcLocationItem> | undefined): Map<number, number> {
+export function onHandByVariant(items: readonly BcLocationItem[]): Map<number, number> {
   const out = new Map<number, number>();
-  for (const item of Array.isArray(body?.data) ? body!.data : []) {
+  for (const item of items) {
     const id = item?.identity?.variant_id;
     const n = item?.total_inventory_onhand;
     if (typeof id === 'number' && typeof n === 'number' && Number.isFinite(n)) out.set(id, n);
@@ -104,15 +104,8 @@ export function connectBigCommerce(ctx: ConnectContext, recent: RecentWrites = p
     }
     const levels = new Map<number, number>();
     for (const part of chunk(ids, MAX_LOCATION_IDS_PER_READ)) {
-      for (let page = 1; ; page++) {
-        const res = await api.request<BcCollection<BcLocationItem>>({
-          method: 'GET',
-          url: `/inventory/locations/${locationId}/items`,
-          params: { 'variant_id:in': part.join(','), limit: MAX_LOCATION_IDS_PER_READ, page },
-        });
-        for (const [id, n] of onHandByVariant(res.data)) levels.set(id, n);
-        if (!hasNextPage(res.data)) break;
-      }
+      const params = (page: number) => ({ 'variant_id:in': part.join(','), limit: MAX_LOCATION_IDS_PER_READ, page });
+      for (const [id, n] of onHandByVariant(await allPages(api, `/inventory/locations/${locationId}/items`, params))) levels.set(id, n);
     }
     const read = new Set(ids);
     for (const p of products.values()) for (const v of p.variants ?? []) if (read.has(v.id)) v.inventory_level = levels.get(v.id) ?? 0;

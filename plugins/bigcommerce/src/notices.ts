@@ -11,8 +11,7 @@ import {
   type NoticeRequest,
   type PluginNotices,
 } from '@stock-sync/plugin-sdk';
-import { createBcApi, hasNextPage } from './bc-api';
-import type { BcCollection } from './bc-types';
+import { allPages, createBcApi } from './bc-api';
 
 /**
  * The variants an inventory webhook names (https://developer.bigcommerce.com/docs/integrations/webhooks/events):
@@ -85,18 +84,9 @@ export function verifyStandardWebhook(req: NoticeRequest, nowSeconds: number = D
  */
 async function hooksTo(ctx: ConnectContext, destination: string) {
   const api = createBcApi(ctx);
-  const hooks: { id: number; scope?: string; destination?: string; is_active?: boolean }[] = [];
-  for (let page = 1; page <= 40; page++) {
-    const res = await api.request<BcCollection<(typeof hooks)[number]>>({
-      method: 'GET',
-      url: '/hooks',
-      params: { destination, page, limit: 250 },
-    });
-    const list = Array.isArray(res.data?.data) ? res.data.data : [];
-    hooks.push(...list.filter((h) => h && typeof h.id === 'number' && h.destination === destination));
-    if (!hasNextPage(res.data)) break;
-  }
-  return { api, hooks };
+  type Hook = { id: number; scope?: string; destination?: string; is_active?: boolean };
+  const listed = await allPages<Hook>(api, '/hooks', (page) => ({ destination, page, limit: 250 }), 40);
+  return { api, hooks: listed.filter((h) => h && typeof h.id === 'number' && h.destination === destination) };
 }
 
 export const bigcommerceNotices: PluginNotices = {

@@ -31,7 +31,7 @@ describe('parsing the documented answers (no simulator)', () => {
 
   it("reads a location's on-hand count per variant and follows its pagination", () => {
     const body = ev('inventory-location-items').response!.body as BcCollection<BcLocationItem>;
-    expect(onHandByVariant(body)).toEqual(new Map([[78, 12]]));
+    expect(onHandByVariant(body.data)).toEqual(new Map([[78, 12]]));
     expect(hasNextPage(body)).toBe(true);
     expect(hasNextPage(ev('catalog-products-get').response!.body as BcCollection<unknown>)).toBe(false);
   });
