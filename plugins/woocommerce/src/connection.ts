@@ -1,7 +1,6 @@
 /**
- * One store's connection over wc/v3: the SDK's batched pipeline over a product's variations (a variations batch
- * is scoped to one product). A product whose writes the hub says are all in place is skipped (no read);
- * otherwise all go: the ones believed in place ride along and re-assert the truth.
+ * The SDK's batched pipeline over one product's variations per call. A product whose writes the hub says are all
+ * in place is skipped; otherwise all go: the ones believed in place ride along and re-assert the truth.
  */
 import {
   batched,
@@ -20,7 +19,7 @@ import { MAX_BATCH_ITEMS, MAX_PER_PAGE } from './manifest';
 import { explainMismatch, fromVariationStock, toVariationUpdate } from './stock-mapping';
 import type { WooErrorBody, WooVariationStock } from './woo-types';
 
-/** The fields a stock read needs; `_fields` keeps each variation to a few bytes. */
+/** `_fields` keeps each variation to a few bytes. */
 const STOCK_FIELDS = 'id,manage_stock,stock_quantity,stock_status';
 
 type Ids = { productId: number; variationId: number };

@@ -42,11 +42,10 @@ const POSITIVE_ID = (v: unknown): v is number => typeof v === 'number' && Number
  * the three stock fields with their documented types; otherwise undefined (the hub reads the variation back).
  */
 export function wooShownStock(p: { manage_stock?: unknown; stock_quantity?: unknown; stock_status?: unknown }): TargetStock | undefined {
-  const manage = p.manage_stock;
-  if (manage !== true && manage !== false && manage !== 'parent') return undefined;
-  if (typeof p.stock_status !== 'string') return undefined;
-  if (p.stock_quantity !== null && typeof p.stock_quantity !== 'number') return undefined;
-  return fromVariationStock({ manage_stock: manage, stock_quantity: p.stock_quantity, stock_status: p.stock_status as WooStockStatus });
+  const { manage_stock: manage, stock_quantity: quantity, stock_status: status } = p;
+  if ((manage !== true && manage !== false && manage !== 'parent') || typeof status !== 'string') return undefined;
+  if (quantity !== null && typeof quantity !== 'number') return undefined;
+  return fromVariationStock({ manage_stock: manage, stock_quantity: quantity, stock_status: status as WooStockStatus });
 }
 
 /**
