@@ -4,7 +4,15 @@
  * the simulator.
  */
 import { join } from 'node:path';
-import { evidence, expectSameShape, startNoticeReceiver, type NoticeReceiver, type ReceivedNotice } from '@stock-sync/plugin-testkit';
+import {
+  evidence,
+  expectSameShape,
+  inboundRequest,
+  recordingLogger,
+  startNoticeReceiver,
+  type NoticeReceiver,
+  type ReceivedNotice,
+} from '@stock-sync/plugin-testkit';
 import { NOTICE_SUBSCRIBE, NOTICE_SUBSCRIPTIONS, NOTICE_UNSUBSCRIBE } from '../src/documents';
 import { plugin } from '../src';
 import { productUpdateRefs, shopifyNoticeRefs } from '../src/notices';
@@ -18,14 +26,10 @@ const DIR = join(__dirname, 'evidence');
 const FIXTURE_SECRET = 'fixture-secret-not-a-real-one';
 const notices = plugin.notices!;
 
-function lowerHeaders(h: Record<string, string> = {}): Record<string, string> {
-  return Object.fromEntries(Object.entries(h).map(([k, v]) => [k.toLowerCase(), v]));
-}
-
 describe('the plugin reads the documented delivery (notice-delivery-products-update)', () => {
   const e = evidence(DIR, 'notice-delivery-products-update');
-  const rawBody = Buffer.from(JSON.stringify(e.request!.body));
-  const headers = lowerHeaders(e.request!.headers);
+  // As the host hands it over: header names in lower case, the bytes received.
+  const { headers, rawBody } = inboundRequest({ headers: e.request!.headers, body: JSON.stringify(e.request!.body) });
   const req = (over: Partial<Parameters<typeof notices.verify>[0]> = {}) => ({ headers, rawBody, secret: FIXTURE_SECRET, ...over });
 
   it('verifies the documented signature: base64 HMAC-SHA256 of the raw body with the app secret', () => {
@@ -99,7 +103,7 @@ describe('the simulator', () => {
   let receiver: NoticeReceiver;
   let url: string;
   let received: ReceivedNotice[];
-  const ctx = () => ({ credentials: h.sim.credentials, http: h.http, log: { debug() {}, info() {}, warn() {}, error() {} } });
+  const ctx = () => ({ credentials: h.sim.credentials, http: h.http, log: recordingLogger() });
 
   beforeEach(async () => {
     h = await startHarness([
@@ -171,7 +175,7 @@ describe('the simulator', () => {
     expect(received).toHaveLength(1);
     const [d] = received;
     const e = evidence(DIR, 'notice-delivery-products-update');
-    for (const name of Object.keys(lowerHeaders(e.request!.headers))) expect(d!.headers[name]).toBeDefined();
+    for (const name of Object.keys(inboundRequest({ headers: e.request!.headers }).headers)) expect(d!.headers[name]).toBeDefined();
     expect(d!.headers['x-shopify-topic']).toBe('products/update');
     expect(d!.headers['x-shopify-shop-domain']).toBe(SIM_SHOP_DOMAIN);
     const body = JSON.parse(d!.text);
