@@ -74,12 +74,12 @@ export function nuvemshopConnection(api: HttpClient, log: PluginLogger, location
         throw error;
       },
     );
-    const locations = await locationsOnce;
-    if (locations && locations.length > 1)
+    const ids = (await locationsOnce)?.map((l) => l.id) ?? [];
+    if (ids.length > 1)
       throw new StopTheWork(
         new Rejected(
-          `This Nuvemshop store keeps stock at ${locations.length} locations (${locations.map((l) => l.id).join(', ')}); writing "stock" would change only each variant's first location: set the locationId credential`,
-          { locations: locations.map((l) => l.id) },
+          `This Nuvemshop store keeps stock at ${ids.length} locations (${ids.join(', ')}); writing "stock" would change only each variant's first location: set the locationId credential`,
+          { locations: ids },
         ),
       );
   }
