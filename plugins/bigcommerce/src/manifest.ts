@@ -1,6 +1,4 @@
-/**
- * BigCommerce platform facts as data. Every number here has its source in README.md.
- */
+/** BigCommerce platform facts as data. Every number here has its source in README.md. */
 import { BASE_URL_FIELD, CONTRACT_VERSION, type CredentialField, type PluginManifest } from '@stock-sync/plugin-sdk';
 
 /** PUT /catalog/variants: at most 50 variants ("Currently the limit is 50", catalog variants spec). */

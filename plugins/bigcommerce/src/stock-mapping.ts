@@ -18,13 +18,7 @@ import { EMULATED_UNLIMITED_QUANTITY } from './manifest';
 
 const count = (n: number | null | undefined) => (typeof n === 'number' && Number.isFinite(n) ? Math.max(0, Math.trunc(n)) : 0);
 
-/**
- * The neutral reading of a variant.
- * - purchasing_disabled: not purchasable whatever the count → out of stock.
- * - product not tracked ("none"): purchasable without limit → unlimited.
- * - tracked by variant: its count; at or above the emulation count → unlimited.
- * - tracked by product: the product's one count governs every variant.
- */
+/** Disabled → out of stock; not tracked → unlimited; by variant → its count (≥ the emulation count: unlimited); by product → the product's. */
 export function fromBcStock(
   product: Pick<BcProductStock, 'inventory_tracking' | 'inventory_level'>,
   variant: Pick<BcVariantStock, 'purchasing_disabled' | 'inventory_level'>,
@@ -49,11 +43,9 @@ export interface VariantChange {
 }
 
 /**
- * The smallest change that makes a variant of a product tracked by variant show `target`:
- * - unlimited: purchasable with at least the emulation count;
- * - out of stock: a disabled variant already is; otherwise its count goes to 0 (BigCommerce's own
- *   tracked sold-out state, which the store's "out of stock" display settings act on);
- * - quantity n: purchasable with exactly n.
+ * The smallest change that makes a variant of a product tracked by variant show `target`: unlimited, purchasable
+ * with at least the emulation count; out of stock, count 0 (BigCommerce's own tracked sold-out state) unless already
+ * disabled; quantity n, purchasable with exactly n.
  */
 export function trackedChange(
   target: TargetStock,
@@ -66,11 +58,8 @@ export function trackedChange(
     return change;
   }
   if (current.purchasing_disabled) change.purchasingDisabled = false;
-  if (target.kind === 'unlimited') {
-    if (level < EMULATED_UNLIMITED_QUANTITY) change.inventoryLevel = EMULATED_UNLIMITED_QUANTITY;
-  } else if (level !== target.quantity) {
-    change.inventoryLevel = target.quantity;
-  }
+  const wanted = target.kind === 'unlimited' ? Math.max(level, EMULATED_UNLIMITED_QUANTITY) : target.quantity;
+  if (wanted !== level) change.inventoryLevel = wanted;
   return change;
 }
 
