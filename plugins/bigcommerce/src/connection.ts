@@ -45,10 +45,9 @@ function bcIds(ref: VariantRef): { productId: number; variantId: number } | unde
 }
 
 /**
- * variant id → on-hand count at the location, from `GET /inventory/locations/{location_id}/items?variant_id:in=…`
- * (LocationItemsResponse, inventory spec). `total_inventory_onhand` is what an absolute adjustment sets ("Override
- * the existing inventory levels"); `available_to_sell` is that minus the safety stock, which the plugin does not
- * manage. Items without a variant identity (product-level items) are skipped.
+ * variant id → on-hand count of a location's items (LocationItemsResponse, inventory spec): `total_inventory_onhand`
+ * is what an absolute adjustment sets ("Override the existing inventory levels"), not `available_to_sell` (minus the
+ * safety stock, which the plugin does not manage). Product-level items (no variant identity) are skipped.
  */
 export function onHandByVariant(items: readonly BcLocationItem[]): Map<number, number> {
   const out = new Map<number, number>();

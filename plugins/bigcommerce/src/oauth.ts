@@ -85,24 +85,22 @@ export function verifySignedPayloadJwt(
   nowSeconds?: number,
 ): { storeHash: string; jti?: string; userId?: number; ownerId?: number } | null {
   if (!token || !app.clientSecret) return null;
-  let claims: JwtPayload;
+  let claims: JwtPayload | string;
   try {
-    const decoded = verify(token, app.clientSecret, {
+    claims = verify(token, app.clientSecret, {
       algorithms: ['HS256'],
       audience: app.clientId,
       issuer: 'bc',
       clockTolerance: CLOCK_TOLERANCE_SECONDS,
       ...(nowSeconds !== undefined ? { clockTimestamp: nowSeconds } : {}),
     });
-    if (typeof decoded === 'string') return null;
-    claims = decoded;
   } catch (e) {
     if (e instanceof JsonWebTokenError) return null; // includes TokenExpiredError and NotBeforeError
     throw e;
   }
-  const storeHash = storeHashOf(claims.sub);
+  const storeHash = typeof claims === 'string' ? undefined : storeHashOf(claims.sub);
   // exp is documented ("24 hours after nbf"): a token without one would never expire.
-  if (typeof claims.exp !== 'number' || !storeHash) return null;
+  if (typeof claims === 'string' || typeof claims.exp !== 'number' || !storeHash) return null;
   const user = claims.user as { id?: unknown } | undefined;
   const owner = claims.owner as { id?: unknown } | undefined;
   return {
