@@ -8,14 +8,8 @@
  */
 import { join } from 'node:path';
 import { createHttpClient, hmacSha256, type NoticeRequest } from '@stock-sync/plugin-sdk';
-import {
-  evidence,
-  expectSameShape,
-  recordingLogger,
-  startNoticeReceiver,
-  type NoticeReceiver,
-  type ReceivedNotice,
-} from '@stock-sync/plugin-testkit';
+import { evidence, expectSameShape, recordingLogger, startNoticeReceiver } from '@stock-sync/plugin-testkit';
+import type { NoticeReceiver, ReceivedNotice } from '@stock-sync/plugin-testkit';
 import { nuvemshopNoticeProducts, nuvemshopNoticeRefs, plugin } from '../src';
 import { toConnectedStore } from '../src/oauth';
 import { SANDBOX_OAUTH_APP, SANDBOX_STORE_ID } from '../src/simulator';

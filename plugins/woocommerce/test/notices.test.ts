@@ -4,14 +4,8 @@
  */
 import { join } from 'node:path';
 import { createHttpClient } from '@stock-sync/plugin-sdk';
-import {
-  evidence,
-  expectSameShape,
-  recordingLogger,
-  startNoticeReceiver,
-  type NoticeReceiver,
-  type ReceivedNotice,
-} from '@stock-sync/plugin-testkit';
+import { evidence, expectSameShape, recordingLogger, startNoticeReceiver } from '@stock-sync/plugin-testkit';
+import type { NoticeReceiver, ReceivedNotice } from '@stock-sync/plugin-testkit';
 import { plugin, wooNoticeRefs, wooShownStock, wooSignature } from '../src';
 import { call, product, startWooSimulator, type WooSim } from './support/store';
 
