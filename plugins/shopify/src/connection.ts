@@ -1,15 +1,53 @@
 /**
- * One store's connection: verify, writeStock, readStock over the Admin GraphQL API, on the SDK's batched
- * pipeline (duplicates by variant GID, the stop rule, one outcome per input). readStock: READ_VARIANTS calls of
- * READ_CHUNK variants (the pipeline's batches); writeStock: one plan over the whole run (./writes.ts).
+ * One store's connection: verify, writeStock, readStock over the Admin GraphQL API, on the SDK's batched pipeline
+ * (duplicates by variant GID, the stop rule, one outcome per input). readStock: READ_VARIANTS calls of READ_CHUNK
+ * variants (the pipeline's batches).
+ *
+ * writeStock is one plan over the whole run (one batch, never skipped on the hub's `previous`: the plan compares
+ * against what it reads): 1. read every variant (Shopify needs the inventory item id and the current quantity,
+ * changeFromQuantity, before any write, so this read is never extra); 2. plan each against what was read (those
+ * already in the target state cost nothing); 3. inventoryActivate items not stocked at the location (README "Not
+ * stocked"); 4. aliased productVariantsBulkUpdate for tracked / inventoryPolicy; 5. inventorySetQuantities (after
+ * 4, so items are tracked when set). The Ledger keeps each variant's first answer; a call that stops the work ends
+ * the plan, the variants earlier calls answered keeping their answers (the SDK's StopTheWork).
  */
-import { AuthError, batched } from '@stock-sync/plugin-sdk';
-import type { ConnectContext, StoreConnection, VariantRef } from '@stock-sync/plugin-sdk';
-import { READ_CHUNK, VERIFY } from './documents';
-import { ACTIVATE_AT_LOCATION_FIELD } from './manifest';
-import { toGid, toTargetStock } from './mapping';
-import { createShopifyApi } from './shopify-api';
-import { notFound, readStates, writeRun } from './writes';
+import { randomUUID } from 'node:crypto';
+import {
+  AuthError,
+  batched,
+  chunk,
+  groupByProduct,
+  NotFound,
+  Rejected,
+  StopTheWork,
+  stopsTheWork,
+  toPluginError,
+  Transient,
+} from '@stock-sync/plugin-sdk';
+import type { ConnectContext, Planned, PluginError, StockWrite, StoreConnection, VariantRef } from '@stock-sync/plugin-sdk';
+import {
+  ACTIVATE_ITEMS_PER_CALL,
+  activateDocument,
+  READ_CHUNK,
+  READ_VARIANTS,
+  readVariantsCost,
+  SET_AVAILABLE,
+  UPDATE_PRODUCTS_PER_CALL,
+  updateVariantsDocument,
+  VERIFY,
+} from './documents';
+import { errorForUserError, isStale, userErrorIndex, type UserError } from './errors';
+import { ACTIVATE_AT_LOCATION_FIELD, MAX_INPUT_ARRAY } from './manifest';
+import { parseVariantNode, planWrite, toGid, toTargetStock, type VariantNode, type VariantState, type WritePlan } from './mapping';
+import { createShopifyApi, type ShopifyApi } from './shopify-api';
+
+const notFound = () => new NotFound('the variant does not exist on Shopify (deleted, or the id is not a variant)');
+
+/** Quantity calls per chunk: first try, the retry after removing refused items / re-reading stale ones, one more. */
+const MAX_ROUNDS = 3;
+
+/** One variant of the run with what it still needs (its ledger key is the variant GID the hub asked about). */
+type PlannedWrite = WritePlan & { key: string; input: StockWrite; productId: string };
 
 /** Stores hold the variant GID or its numeric legacy id: both name the same variant (its GID). */
 const variantGid = (ref: VariantRef) => toGid('ProductVariant', ref.externalVariantId);
@@ -20,23 +58,20 @@ export function connectShopify(ctx: ConnectContext): StoreConnection {
   // On unless the store says exactly 'false'.
   const activateAtLocation = (ctx.credentials[ACTIVATE_AT_LOCATION_FIELD] ?? '').trim().toLowerCase() !== 'false';
 
-  async function verify(): Promise<void> {
-    const data = await api.graphql<{ shop: { id: string } | null; location: { id: string; isActive: boolean } | null }>(VERIFY, {
-      locationId,
-    });
-    if (!data.shop) throw new AuthError('Shopify did not return the shop for this token');
-    // The location is part of the credentials: a wrong one needs the merchant, like a bad token.
-    if (!data.location) throw new AuthError('the locationId credential names no location of this shop');
-    if (!data.location.isActive) throw new AuthError('the locationId credential names a deactivated location');
-  }
-
   return batched({
     platform: 'Shopify',
     id: 'shopify',
     log: ctx.log,
     ids: (ref) => ({ key: variantGid(ref) }),
     key: variantGid,
-    verify,
+    async verify() {
+      type Verified = { shop: { id: string } | null; location: { id: string; isActive: boolean } | null };
+      const data = await api.graphql<Verified>(VERIFY, { locationId });
+      if (!data.shop) throw new AuthError('Shopify did not return the shop for this token');
+      // The location is part of the credentials: a wrong one needs the merchant, like a bad token.
+      if (!data.location) throw new AuthError('the locationId credential names no location of this shop');
+      if (!data.location.isActive) throw new AuthError('the locationId credential names a deactivated location');
+    },
     write: { skipInPlace: 'never', run: (items) => writeRun(api, items, locationId, activateAtLocation) },
     read: {
       maxBatch: READ_CHUNK,
@@ -46,4 +81,235 @@ export function connectShopify(ctx: ConnectContext): StoreConnection {
       },
     },
   });
+}
+
+class Ledger {
+  /** Each variant's first answer: 'written' or its error (as the SDK's StopTheWork takes them). */
+  readonly answers = new Map<string, 'written' | PluginError>();
+
+  done(key: string): boolean {
+    return this.answers.has(key);
+  }
+
+  settle(key: string, answer: 'written' | PluginError): void {
+    if (!this.done(key)) this.answers.set(key, answer);
+  }
+
+  /** One call carrying `keys`: its answer, or undefined when it failed (they fail with its error; a stop is thrown on). */
+  async call<T>(keys: readonly string[], send: () => Promise<T>): Promise<T | undefined> {
+    try {
+      return await send();
+    } catch (e) {
+      const error = toPluginError(e, 'Shopify');
+      if (stopsTheWork(error)) throw error;
+      for (const k of keys) this.settle(k, error);
+      return undefined;
+    }
+  }
+}
+
+/** One READ_VARIANTS call (at most READ_CHUNK items): each one's state, in order; throws the call's error. */
+async function readStates(api: ShopifyApi, items: readonly { key: string }[], locationId: string) {
+  const ids = items.map((it) => it.key);
+  const data = await api.graphql<{ nodes: Array<VariantNode | null> }>(READ_VARIANTS, { ids, locationId }, readVariantsCost(ids.length));
+  // `nodes` answers in the order of `ids`, null for ids that resolve to nothing.
+  return ids.map((_, i) => parseVariantNode(data.nodes?.[i]));
+}
+
+/** Every item in calls of READ_CHUNK: the states of those whose call answered (undefined: no such variant). */
+async function readVariants(api: ShopifyApi, ledger: Ledger, items: readonly { key: string }[], locationId: string) {
+  const states = new Map<string, VariantState | undefined>();
+  for (const part of chunk(items, READ_CHUNK)) {
+    const ids = part.map((it) => it.key);
+    const read = await ledger.call(ids, () => readStates(api, part, locationId));
+    read?.forEach((state, i) => states.set(ids[i], state));
+  }
+  return states;
+}
+
+async function writeRun(
+  api: ShopifyApi,
+  items: readonly Planned<StockWrite, { key: string }>[],
+  locationId: string,
+  activateAtLocation: boolean,
+): Promise<(PluginError | undefined)[]> {
+  const ledger = new Ledger();
+  try {
+    const states = await readVariants(api, ledger, items, locationId);
+    for (const [key, state] of states) if (!state) ledger.settle(key, notFound());
+    const planned: PlannedWrite[] = [];
+    for (const { key, input } of items) {
+      const state = states.get(key);
+      if (!state || ledger.done(key)) continue;
+      const plan = planWrite(state, input.target, { activateAtLocation });
+      if (plan instanceof Rejected) ledger.settle(key, plan);
+      else if (!plan.activate && !plan.update && !plan.set)
+        ledger.settle(key, 'written'); // it already shows the target
+      else planned.push({ ...plan, key, input, productId: state.productId });
+    }
+    const pending = (step: keyof WritePlan) => planned.filter((p) => p[step] && !ledger.done(p.key));
+    // Stock items at the location first; a refused activation drops that variant's later steps.
+    await activateItems(api, ledger, pending('activate'), locationId);
+    for (const p of pending('activate')) if (!p.update && !p.set) ledger.settle(p.key, 'written'); // out of stock: the new level holds 0
+    await updateVariants(api, ledger, pending('update'));
+    // A refused tracking change must not be followed by its quantity.
+    await setQuantities(api, ledger, pending('set'), locationId);
+  } catch (e) {
+    throw new StopTheWork(e, { answered: items.map((it) => ledger.answers.get(it.key)) });
+  }
+  return items.map((it) => {
+    const answer = ledger.answers.get(it.key) ?? new Transient('the variant was not processed (the run ended early)');
+    return answer === 'written' ? undefined : answer;
+  });
+}
+
+type ActivatePayload = { inventoryLevel: { id: string } | null; userErrors: Array<{ field?: string[] | null; message: string }> };
+
+/**
+ * One aliased inventoryActivate answer: undefined = stocked now; a refusal is Rejected with Shopify's message (e.g.
+ * a fulfillment-service location that does not take the item); no level and no userErrors is not done (Transient).
+ */
+export function activationOutcome(payload: ActivatePayload | null | undefined): Rejected | Transient | undefined {
+  if (!payload) return new Transient('Shopify returned no result for inventoryActivate; the item may not be stocked at the location');
+  const refused = payload.userErrors?.[0];
+  if (refused) {
+    return new Rejected(`Shopify refused to stock the item at the configured location: ${refused.message}`, {
+      code: 'ITEM_NOT_STOCKED_AT_LOCATION',
+      field: refused.field ?? undefined,
+    });
+  }
+  if (!payload.inventoryLevel)
+    return new Transient('inventoryActivate answered without an inventory level; the item may not be stocked at the location');
+  return undefined;
+}
+
+/** An item with no inventory level at the hub's location cannot take a quantity (ITEM_NOT_STOCKED_AT_LOCATION). */
+async function activateItems(api: ShopifyApi, ledger: Ledger, pending: readonly PlannedWrite[], locationId: string): Promise<void> {
+  for (const call of chunk(pending, ACTIVATE_ITEMS_PER_CALL)) {
+    const variables: Record<string, unknown> = { locationId };
+    call.forEach((p, i) => {
+      variables[`i${i}`] = p.activate!.inventoryItemId;
+      variables[`k${i}`] = randomUUID();
+    });
+    const data = await ledger.call(
+      call.map((p) => p.key),
+      () => api.graphql<Record<string, ActivatePayload | null>>(activateDocument(call.length), variables),
+    );
+    call.forEach((p, i) => {
+      const error = data && activationOutcome(data[`a${i}`]);
+      if (error) ledger.settle(p.key, error);
+    });
+  }
+}
+
+/** One alias per product (≤ 250 variants, Shopify's input-array cap); a variant is written here when no quantity follows. */
+async function updateVariants(api: ShopifyApi, ledger: Ledger, pending: readonly PlannedWrite[]): Promise<void> {
+  const aliases = groupByProduct(pending, (p) => p.productId).flatMap(({ productId, items }) =>
+    chunk(items, MAX_INPUT_ARRAY).map((part) => ({ productId, items: part })),
+  );
+  for (const call of chunk(aliases, UPDATE_PRODUCTS_PER_CALL)) {
+    const variables: Record<string, unknown> = {};
+    call.forEach((a, i) => {
+      variables[`p${i}`] = a.productId;
+      variables[`v${i}`] = a.items.map((p) => p.update);
+    });
+    const data = await ledger.call(
+      call.flatMap((a) => a.items.map((p) => p.key)),
+      () => api.graphql<Record<string, { userErrors: UserError[] } | null>>(updateVariantsDocument(call.length), variables),
+    );
+    call.forEach((a, i) => {
+      if (!data) return;
+      const payload = data[`u${i}`];
+      if (!payload) {
+        for (const p of a.items) ledger.settle(p.key, new Rejected('Shopify returned no result for the variant update'));
+        return;
+      }
+      for (const ue of payload.userErrors ?? []) {
+        const idx = userErrorIndex(ue, 'variants');
+        const error = errorForUserError(ue, 'the variant update');
+        // An error that names no variant (e.g. PRODUCT_DOES_NOT_EXIST on productId) concerns them all.
+        for (const p of idx !== undefined && a.items[idx] ? [a.items[idx]] : a.items) ledger.settle(p.key, error);
+      }
+      for (const p of a.items) if (!p.set) ledger.settle(p.key, 'written'); // nothing follows: written (no-op for the failed ones)
+    });
+  }
+}
+
+/**
+ * ≤ 250 quantities per call. inventorySetQuantities is all-or-nothing: one refused quantity and none are applied
+ * (inventoryAdjustmentGroup null), so the refused items fail and the rest are sent again without them. A
+ * CHANGE_FROM_QUANTITY_STALE item moved between our read and our write (an order, a merchant edit): the hub is the
+ * source of truth for this location, so it is re-read ONCE and sent again with the fresh changeFromQuantity; stale
+ * a second time → Transient (the orchestrator retries later). Each round strictly shrinks.
+ */
+async function setQuantities(api: ShopifyApi, ledger: Ledger, pending: readonly PlannedWrite[], locationId: string): Promise<void> {
+  for (const part of chunk(pending, MAX_INPUT_ARRAY)) {
+    let round = part;
+    let reread = false;
+    for (let n = 1; round.length > 0; n++) {
+      if (n > MAX_ROUNDS) {
+        for (const p of round) ledger.settle(p.key, new Transient('Shopify kept refusing the quantity batch; left for the next run'));
+        break;
+      }
+      // 'correction': the reason Shopify records on the adjustment (one of its documented reasons).
+      const input = { name: 'available', reason: 'correction', quantities: round.map((p) => ({ ...p.set!, locationId })) };
+      const payload = await ledger.call(
+        round.map((p) => p.key),
+        async () => {
+          // A fresh key per distinct request; the SDK's retries resend the same body, hence the same key.
+          const data = await api.graphql<{
+            inventorySetQuantities: { inventoryAdjustmentGroup: { id: string } | null; userErrors: UserError[] } | null;
+          }>(SET_AVAILABLE, { input, idempotencyKey: randomUUID() });
+          if (!data.inventorySetQuantities) throw new Transient('Shopify returned no result for inventorySetQuantities');
+          return data.inventorySetQuantities;
+        },
+      );
+      if (!payload) break; // the call failed; the ledger has it
+      const errorsByIndex = new Map<number, UserError>();
+      let unindexed: UserError | undefined;
+      for (const ue of payload.userErrors ?? []) {
+        const idx = userErrorIndex(ue, 'quantities');
+        if (idx === undefined || idx >= round.length) unindexed ??= ue;
+        else if (!errorsByIndex.has(idx)) errorsByIndex.set(idx, ue);
+      }
+      if (unindexed) {
+        // An error about the whole input (location, reason, idempotency): every item shares it.
+        const error = errorForUserError(unindexed, 'the quantity update');
+        for (const p of round) ledger.settle(p.key, error);
+        break;
+      }
+      const applied = !!payload.inventoryAdjustmentGroup;
+      const next: PlannedWrite[] = [];
+      const stale: PlannedWrite[] = [];
+      round.forEach((p, i) => {
+        const ue = errorsByIndex.get(i);
+        if (!ue) {
+          if (applied) ledger.settle(p.key, 'written');
+          else next.push(p); // not applied because another item was refused: send again
+        } else if (isStale(ue) && !reread) stale.push(p);
+        else ledger.settle(p.key, errorForUserError(ue, 'the quantity update'));
+      });
+      if (stale.length > 0) {
+        reread = true;
+        next.push(...(await refreshStale(api, ledger, stale, locationId)));
+      }
+      round = next;
+    }
+  }
+}
+
+/** Re-reads stale items; returns those still needing a write, with the fresh changeFromQuantity. */
+async function refreshStale(api: ShopifyApi, ledger: Ledger, stale: PlannedWrite[], locationId: string): Promise<PlannedWrite[]> {
+  const fresh = await readVariants(api, ledger, stale, locationId);
+  const again: PlannedWrite[] = [];
+  for (const p of stale) {
+    if (ledger.done(p.key) || !fresh.has(p.key)) continue;
+    const s = fresh.get(p.key);
+    if (!s) ledger.settle(p.key, new NotFound('the variant no longer exists on Shopify'));
+    else if (s.available === null || !s.tracked || s.inventoryPolicy !== 'DENY') {
+      ledger.settle(p.key, new Transient('the variant changed on Shopify while it was being written; left for the next run'));
+    } else if (p.input.target.kind === 'out_of_stock' ? s.available <= 0 : s.available === p.set!.quantity) ledger.settle(p.key, 'written');
+    else again.push({ ...p, set: { ...p.set!, changeFromQuantity: s.available } });
+  }
+  return again;
 }

@@ -32,13 +32,6 @@ function waitForPointsMs(status: ThrottleStatus | undefined, needed: number): nu
   return Math.ceil((missing / restoreRate) * 1000);
 }
 
-/** Below one second of restore, pause until that much is back: leaves room for the next call. */
-function lowBucketPauseMs(status: ThrottleStatus | undefined): number | undefined {
-  if (!status || !(status.restoreRate > 0)) return undefined;
-  const wait = waitForPointsMs(status, status.restoreRate);
-  return wait > 0 ? wait : undefined;
-}
-
 /**
  * Top-level GraphQL errors → one taxonomy error (messages are ours, never the platform's text); undefined without
  * any. Shopify answers some failures with `errors` as a string or an object (REST-style 4xx bodies): not a list.
@@ -82,7 +75,9 @@ export const classifyShopifyResponse: ResponseClassifier = (res: HttpResponse) =
   if ((res.status !== 200 && res.status !== 429) || typeof res.data !== 'object' || res.data === null) return undefined;
   const body = res.data as GraphqlResponse;
   const error = graphqlError(body);
-  const pauseMs = lowBucketPauseMs(body.extensions?.cost?.throttleStatus);
+  const status = body.extensions?.cost?.throttleStatus;
+  // Below one second of restore, pause until that much is back: leaves room for the next call.
+  const pauseMs = status && status.restoreRate > 0 ? waitForPointsMs(status, status.restoreRate) || undefined : undefined;
   // A throttled answer's own wait is carried by the RateLimited error; the SDK pauses for it.
   if (error) return error instanceof RateLimited ? { error } : { error, pauseMs };
   return pauseMs !== undefined ? { pauseMs } : undefined;

@@ -8,7 +8,7 @@ import { NotFound, RateLimited, Rejected, Transient, type HttpResponse } from '@
 import { evidence, loadEvidenceDir } from '@stock-sync/plugin-testkit';
 import { classifyShopifyResponse, errorForUserError, isStale, userErrorIndex } from '../src/errors';
 import { parseVariantNode, planWrite, toTargetStock, type VariantNode } from '../src/mapping';
-import { activationOutcome } from '../src/writes';
+import { activationOutcome } from '../src/connection';
 import { loadAdminSchema } from '../src/simulator/schema';
 import { schemaErrorsOfAnswer } from './response-schema-check';
 
