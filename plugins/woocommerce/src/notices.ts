@@ -70,12 +70,7 @@ export function wooNoticeRefs(body: unknown, headers: NoticeRequest['headers'] =
   return [];
 }
 
-interface WooWebhook {
-  id: number;
-  topic: string;
-  delivery_url: string;
-  status?: string;
-}
+type WooWebhook = { id: number; topic: string; delivery_url: string };
 
 /** The store's webhooks delivering to `deliveryUrl` (GET /webhooks, every page of 100). */
 async function webhooksTo(api: ReturnType<typeof createWooApi>, deliveryUrl: string): Promise<WooWebhook[]> {
@@ -104,16 +99,12 @@ export const wooNotices: PluginNotices = {
     const existing = await webhooksTo(api, deliveryUrl);
     for (const topic of NOTICE_TOPICS) {
       const same = existing.find((w) => w.topic === topic);
-      if (same) {
-        // The secret is write-only in WooCommerce: set it again (the hub's secret may be new) and re-activate.
-        await api.request({ method: 'PUT', url: `/webhooks/${same.id}`, body: { secret, status: 'active' }, idempotent: true });
-      } else {
-        await api.request({
-          method: 'POST',
-          url: '/webhooks',
-          body: { name: WEBHOOK_NAME, topic, delivery_url: deliveryUrl, secret, status: 'active' },
-        });
-      }
+      // The secret is write-only in WooCommerce: an existing hook gets it again (the hub's may be new), re-activated.
+      await api.request(
+        same
+          ? { method: 'PUT', url: `/webhooks/${same.id}`, body: { secret, status: 'active' }, idempotent: true }
+          : { method: 'POST', url: '/webhooks', body: { name: WEBHOOK_NAME, topic, delivery_url: deliveryUrl, secret, status: 'active' } },
+      );
     }
   },
   async unsubscribe(ctx, { deliveryUrl }) {
