@@ -95,14 +95,14 @@ class Ledger {
     if (!this.done(key)) this.answers.set(key, answer);
   }
 
-  /** One call carrying `keys`: its answer, or undefined when it failed (they fail with its error; a stop is thrown on). */
-  async call<T>(keys: readonly string[], send: () => Promise<T>): Promise<T | undefined> {
+  /** One call carrying `items`: its answer, or undefined when it failed (they fail with its error; a stop is thrown on). */
+  async call<T>(items: readonly { key: string }[], send: () => Promise<T>): Promise<T | undefined> {
     try {
       return await send();
     } catch (e) {
       const error = toPluginError(e, 'Shopify');
       if (stopsTheWork(error)) throw error;
-      for (const k of keys) this.settle(k, error);
+      for (const it of items) this.settle(it.key, error);
       return undefined;
     }
   }
@@ -120,9 +120,8 @@ async function readStates(api: ShopifyApi, items: readonly { key: string }[], lo
 async function readVariants(api: ShopifyApi, ledger: Ledger, items: readonly { key: string }[], locationId: string) {
   const states = new Map<string, VariantState | undefined>();
   for (const part of chunk(items, READ_CHUNK)) {
-    const ids = part.map((it) => it.key);
-    const read = await ledger.call(ids, () => readStates(api, part, locationId));
-    read?.forEach((state, i) => states.set(ids[i], state));
+    const read = await ledger.call(part, () => readStates(api, part, locationId));
+    read?.forEach((state, i) => states.set(part[i].key, state));
   }
   return states;
 }
@@ -191,9 +190,8 @@ async function activateItems(api: ShopifyApi, ledger: Ledger, pending: readonly 
       variables[`i${i}`] = p.activate!.inventoryItemId;
       variables[`k${i}`] = randomUUID();
     });
-    const data = await ledger.call(
-      call.map((p) => p.key),
-      () => api.graphql<Record<string, ActivatePayload | null>>(activateDocument(call.length), variables),
+    const data = await ledger.call(call, () =>
+      api.graphql<Record<string, ActivatePayload | null>>(activateDocument(call.length), variables),
     );
     call.forEach((p, i) => {
       const error = data && activationOutcome(data[`a${i}`]);
@@ -213,10 +211,9 @@ async function updateVariants(api: ShopifyApi, ledger: Ledger, pending: readonly
       variables[`p${i}`] = a.productId;
       variables[`v${i}`] = a.items.map((p) => p.update);
     });
-    const data = await ledger.call(
-      call.flatMap((a) => a.items.map((p) => p.key)),
-      () => api.graphql<Record<string, { userErrors: UserError[] } | null>>(updateVariantsDocument(call.length), variables),
-    );
+    type Answer = Record<string, { userErrors: UserError[] } | null>;
+    const items = call.flatMap((a) => a.items);
+    const data = await ledger.call(items, () => api.graphql<Answer>(updateVariantsDocument(call.length), variables));
     call.forEach((a, i) => {
       if (!data) return;
       const payload = data[`u${i}`];
@@ -253,17 +250,14 @@ async function setQuantities(api: ShopifyApi, ledger: Ledger, pending: readonly 
       }
       // 'correction': the reason Shopify records on the adjustment (one of its documented reasons).
       const input = { name: 'available', reason: 'correction', quantities: round.map((p) => ({ ...p.set!, locationId })) };
-      const payload = await ledger.call(
-        round.map((p) => p.key),
-        async () => {
-          // A fresh key per distinct request; the SDK's retries resend the same body, hence the same key.
-          const data = await api.graphql<{
-            inventorySetQuantities: { inventoryAdjustmentGroup: { id: string } | null; userErrors: UserError[] } | null;
-          }>(SET_AVAILABLE, { input, idempotencyKey: randomUUID() });
-          if (!data.inventorySetQuantities) throw new Transient('Shopify returned no result for inventorySetQuantities');
-          return data.inventorySetQuantities;
-        },
-      );
+      const payload = await ledger.call(round, async () => {
+        // A fresh key per distinct request; the SDK's retries resend the same body, hence the same key.
+        const data = await api.graphql<{
+          inventorySetQuantities: { inventoryAdjustmentGroup: { id: string } | null; userErrors: UserError[] } | null;
+        }>(SET_AVAILABLE, { input, idempotencyKey: randomUUID() });
+        if (!data.inventorySetQuantities) throw new Transient('Shopify returned no result for inventorySetQuantities');
+        return data.inventorySetQuantities;
+      });
       if (!payload) break; // the call failed; the ledger has it
       const errorsByIndex = new Map<number, UserError>();
       let unindexed: UserError | undefined;

@@ -127,11 +127,10 @@ export const updateVariantsDocument = (products: number): GraphqlDocument =>
   );
 
 /**
- * Platform notices (../notices): the shop's webhook subscriptions to one topic and one delivery URL, as the
- * official library lists them (lib/webhooks/register.ts in https://github.com/Shopify/shopify-app-js) but with
- * the 2026-04 `uri` field and filters (https://shopify.dev/docs/api/admin-graphql/2026-04/queries/webhookSubscriptions:
- * "Returns only shop-scoped subscriptions, not app-scoped subscriptions configured in TOML"). A shop holds one
- * subscription per topic and URL (the hub's URL names the store); a page of 25 leaves room for strays.
+ * Notices (./notices.ts): the shop's subscriptions to one topic and URL, as the official library lists them
+ * (lib/webhooks/register.ts in https://github.com/Shopify/shopify-app-js) with the 2026-04 `uri` field and filters
+ * (https://shopify.dev/docs/api/admin-graphql/2026-04/queries/webhookSubscriptions: "Returns only shop-scoped
+ * subscriptions, not app-scoped subscriptions configured in TOML"). One per topic and URL; 25 leaves room for strays.
  */
 export const NOTICE_SUBSCRIPTIONS_PAGE = 25;
 export const NOTICE_SUBSCRIPTIONS = doc(

@@ -1,6 +1,4 @@
-/**
- * Shopify's platform facts as data. Every number here has its source in README.md.
- */
+/** Shopify's platform facts as data. Every number here has its source in README.md. */
 import { ACCESS_TOKEN_EXPIRES_AT, BASE_URL_FIELD, CONTRACT_VERSION, REFRESH_TOKEN_EXPIRES_AT } from '@stock-sync/plugin-sdk';
 import type { CredentialField, PluginManifest } from '@stock-sync/plugin-sdk';
 
@@ -14,9 +12,8 @@ export const MAX_INPUT_ARRAY = 250;
 export const MAX_QUERY_COST = 1000;
 
 /**
- * What one request of ours may cost by our own estimate: 80 % of MAX_QUERY_COST. The estimate follows
- * Shopify's documented default field costs, but Shopify's calculator has the last word (and may count a
- * field we think free); a request sized to exactly 1000 would be refused whole on the first extra point.
+ * What one request of ours may cost by our own estimate: 80 % of MAX_QUERY_COST. Shopify's calculator has the last
+ * word (it may count a field we think free); a request sized to exactly 1000 would be refused on the first extra point.
  */
 export const QUERY_COST_BUDGET = 800;
 
@@ -34,8 +31,7 @@ export const manifest: PluginManifest = {
     readBack: true,
   },
   rateLimit: {
-    // Units are GraphQL cost points, not requests: every call passes its requested query cost as
-    // the request's `cost`, so the SDK's token bucket mirrors Shopify's leaky bucket.
+    // Cost points, not requests: each call is charged its requested cost, so the SDK's bucket mirrors Shopify's.
     requestsPerSecond: STANDARD_BUCKET.restoreRate,
     burst: STANDARD_BUCKET.maximumAvailable,
     note:

@@ -83,10 +83,9 @@ export function shopifyNoticeRefs(body: unknown, headers: NoticeRequest['headers
 }
 
 /**
- * Subscribing a shop to the hub's per-store notice URL (shop-specific subscriptions,
- * https://shopify.dev/docs/apps/build/webhooks/subscribe; documents in ./documents.ts). Idempotent: the shop's
- * subscriptions to that URL are listed first and an existing one is kept — the secret is the app's, so there is
- * nothing to update. A userError is a Rejected with Shopify's words (e.g. a delivery URL that is not HTTPS).
+ * Subscribing a shop to the hub's per-store URL (shop-specific subscriptions, https://shopify.dev/docs/apps/build/webhooks/subscribe).
+ * Idempotent: an existing subscription to that URL is kept (the secret is the app's: nothing to update). A
+ * userError is a Rejected with Shopify's words (e.g. a delivery URL that is not HTTPS).
  */
 type Subscription = { id: string; topic: string; uri: string };
 type UserErrors = { userErrors: Array<{ field: string[] | null; message: string }> };

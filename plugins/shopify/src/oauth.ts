@@ -1,7 +1,7 @@
 /**
- * Connecting a Shopify store as a public app: the authorization code grant with expiring offline tokens
- * (mandatory for public apps from 1 January 2027), Shopify's signed callback, and the app/uninstalled webhook.
- * Custom-app stores are still connected by posting their (non-expiring) Admin API token. Sources:
+ * Connecting a Shopify store as a public app: the authorization code grant with expiring offline tokens (mandatory
+ * for public apps from 1 January 2027), the signed callback, the app/uninstalled webhook. Custom-app stores are
+ * still connected by posting their (non-expiring) Admin API token. Sources:
  *  - https://shopify.dev/docs/apps/build/authentication-authorization/access-tokens/authorization-code-grant
  *  - https://shopify.dev/docs/apps/build/authentication-authorization/access-tokens/offline-access-tokens
  *  - the official library: https://github.com/Shopify/shopify-app-js/blob/main/packages/apps/shopify-api/lib/auth/oauth/oauth.ts
@@ -125,9 +125,8 @@ export async function exchangeShopifyCode(ctx: OAuthExchangeContext, now: () => 
 }
 
 /**
- * refreshCredentials, the SDK's RFC 6749 §6 grant: JSON { client_id, client_secret, refresh_token, grant_type:
- * "refresh_token" } → a new access token (60 min) and a NEW refresh token (rotation; the returned one is stored).
- * A custom app's non-expiring token has no refresh token: its AuthError stays (the store needs a person).
+ * The SDK's RFC 6749 §6 refresh: JSON { client_id, client_secret, refresh_token, grant_type: "refresh_token" } → a
+ * new access token (60 min) and a NEW refresh token (rotated). A custom app's token has none: its AuthError stays.
  */
 export function refreshShopifyCredentials(ctx: ConnectContext, now?: () => number): Promise<Record<string, string>> {
   const credentials = { ...ctx.credentials, shop: shopDomainFromInput(ctx.credentials.shop) };
@@ -150,8 +149,7 @@ export function shopifyWebhookSigned(rawBody: Uint8Array | string, given: string
 
 /**
  * The app/uninstalled webhook (https://shopify.dev/docs/apps/build/webhooks/subscribe/https, "Verify the webhook";
- * topic https://shopify.dev/docs/api/webhooks?reference=toml#list-of-topics-app/uninstalled): signed as above;
- * X-Shopify-Topic names the topic, X-Shopify-Shop-Domain the shop. A notice failing any check is null (401).
+ * https://shopify.dev/docs/api/webhooks?reference=toml#list-of-topics-app/uninstalled); failing any check: null (401).
  */
 export function verifyShopifyUninstall(req: InboundRequest, app: OAuthApp): UninstallNotice | null {
   if (req.method.toUpperCase() !== 'POST') return null;
