@@ -1,16 +1,10 @@
 /** The plugin against the BASE simulator over real HTTP: form edits, derived stock, BASE's refusals. */
-import { AuthError, NotFound, RateLimited, Rejected, type TargetStock } from '@stock-sync/plugin-sdk';
+import { AuthError, NotFound, OUT_OF_STOCK as O, quantity as Q, RateLimited, Rejected, UNLIMITED as U } from '@stock-sync/plugin-sdk';
 import { classifyBaseResponse, msUntilNextHour, msUntilNextJstDay } from '../src/base-api';
 import { call, connect, item, paths, refsOf, startBaseSimulator, type BaseSim } from './support';
 
-const U: TargetStock = { kind: 'unlimited' };
-const O: TargetStock = { kind: 'out_of_stock' };
-const Q = (quantity: number): TargetStock => ({ kind: 'quantity', quantity });
-
 let sim: BaseSim;
-beforeEach(async () => {
-  sim = await startBaseSimulator();
-});
+beforeEach(async () => void (sim = await startBaseSimulator()));
 afterEach(() => sim.close());
 
 const v = (itemId: number, variationId: number) => sim.state.items.get(itemId)!.variations.find((x) => x.variation_id === variationId)!;

@@ -1,25 +1,16 @@
 /** Test plumbing: a running BASE simulator and the real plugin connected to it over HTTP. */
-import { type StoreConnection, type TargetStock } from '@stock-sync/plugin-sdk';
-import { connectToSimulator, startSimulator, type RunningSimulator, type SeedProduct } from '@stock-sync/plugin-testkit';
+import { type StoreConnection } from '@stock-sync/plugin-sdk';
+import { connectToSimulator, startSimulator, type RunningSimulator } from '@stock-sync/plugin-testkit';
 import { plugin } from '../src';
 import { simulator, type BaseSimState } from '../src/simulator';
 
+/** An item with `count` variations numbered from the first id, and its refs (the testkit's seed helpers). */
+export { seedProduct as item, refsOfProduct as refsOf } from '@stock-sync/plugin-testkit';
 export type BaseSim = RunningSimulator<BaseSimState>;
 export const startBaseSimulator = (): Promise<BaseSim> => startSimulator(simulator);
 
 export function connect(sim: BaseSim, overrides: Record<string, string> = {}): StoreConnection {
   return connectToSimulator({ plugin, simulator: sim, credentials: overrides }).connection;
-}
-
-export function item(itemId: number, firstVariation: number, count: number, initial?: TargetStock): SeedProduct {
-  return {
-    productId: String(itemId),
-    variants: Array.from({ length: count }, (_, i) => ({ variantId: String(firstVariation + i), initial })),
-  };
-}
-
-export function refsOf(p: SeedProduct) {
-  return p.variants.map((v) => ({ externalProductId: p.productId, externalVariantId: v.variantId }));
 }
 
 /** A raw call as any BASE client makes it (form-encoded POSTs, Bearer token). */
