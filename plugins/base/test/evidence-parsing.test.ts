@@ -3,7 +3,16 @@
  * replayed by a bare loopback server through the real SDK client — no simulator involved.
  */
 import { join } from 'node:path';
-import { AuthError, createHttpClient, exchangeCode, NotFound, RateLimited, Rejected, type IntegrationPlugin } from '@stock-sync/plugin-sdk';
+import {
+  AuthError,
+  createHttpClient,
+  exchangeCode,
+  NotFound,
+  quantity as Q,
+  RateLimited,
+  Rejected,
+  type IntegrationPlugin,
+} from '@stock-sync/plugin-sdk';
 import {
   callbackFromLocation,
   connectAsHub,
@@ -20,7 +29,6 @@ const DIR = join(__dirname, 'evidence');
 const doc = (name: string): Evidence => evidence(DIR, name);
 const answer = (name: string): EvidenceResponse => doc(name).response!;
 const v = (variantId: string, itemId = '1234') => ({ externalProductId: itemId, externalVariantId: variantId });
-const Q = (quantity: number) => ({ kind: 'quantity', quantity }) as const;
 
 let replay: Replay | undefined;
 afterEach(async () => {

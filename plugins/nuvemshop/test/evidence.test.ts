@@ -4,7 +4,7 @@
  * publishes no OpenAPI document for these resources, so there is no schema validation here.
  */
 import * as path from 'node:path';
-import { Rejected, RateLimited } from '@stock-sync/plugin-sdk';
+import { quantity as Q, Rejected, RateLimited } from '@stock-sync/plugin-sdk';
 import { evidence, expectSameShape, loadEvidenceDir } from '@stock-sync/plugin-testkit';
 import { platformDescription } from '../src/connection';
 import { classifyNuvemshopResponse } from '../src/nuvemshop-api';
@@ -14,7 +14,6 @@ import { apiPath, call, startNuvemSimulator, type NuvemSim } from './support/sto
 
 const DIR = path.join(__dirname, 'evidence');
 const ev = (name: string) => evidence(DIR, name);
-const Q = (quantity: number) => ({ kind: 'quantity', quantity }) as const;
 const LOCATION = '01GQ2ZHK064BQRHGDB7CCV0Y6N';
 
 it('every evidence file names a public source and a date', () => {

@@ -6,12 +6,11 @@
  * leaves the other locations' stock; the plugin writes the configured location's inventory level and reads it
  * back, and refuses to guess when no location is configured.
  */
-import { AuthError, Rejected } from '@stock-sync/plugin-sdk';
+import { AuthError, quantity as Q, Rejected } from '@stock-sync/plugin-sdk';
 import { recordingLogger } from '@stock-sync/plugin-testkit';
 import { nuvemshopConnection } from '../src/connection';
 import { calls, connect, product, refsOf, startNuvemSimulator, type NuvemSim } from './support/store';
 
-const Q = (quantity: number) => ({ kind: 'quantity', quantity }) as const;
 const FIRST = '01GQ2ZHK064BQRHGDB7CCV0Y6N';
 const SECOND = '01HTMFDH09VC6E2Q8KGTGP44D3';
 
