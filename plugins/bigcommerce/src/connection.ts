@@ -8,6 +8,7 @@ import {
   batched,
   chunk,
   groupByProduct,
+  jsonObjectOf,
   NotFound,
   Rejected,
   stopsTheWork,
@@ -61,13 +62,8 @@ export function onHandByVariant(items: readonly BcLocationItem[]): Map<number, n
 
 /** A whole-call 4xx names the request, not one variant: the items it carried are refused. */
 function callError(what: string, error: PluginError): PluginError {
-  let body: unknown = error.details?.body;
-  try {
-    if (typeof body === 'string') body = JSON.parse(body);
-  } catch {
-    body = undefined;
-  }
-  const said = describeBcError(body);
+  const body = error.details?.body; // the client's redacted snippet of the answer
+  const said = describeBcError(typeof body === 'string' ? jsonObjectOf({ rawBody: Buffer.from(body) }) : body);
   return new Rejected(`BigCommerce refused ${what}${said ? `: ${said}` : ` (${error.message})`}`, { status: error.details?.status });
 }
 
@@ -79,10 +75,9 @@ export function connectBigCommerce(ctx: ConnectContext, recent: RecentWrites = p
   const storeBase = apiBaseUrl(ctx.credentials);
 
   /**
-   * The products a run names (≤250 per call; an id BigCommerce does not list is absent), each wanted variant's
-   * catalog `inventory_level` replaced by its on-hand count at the configured location for products tracked by
-   * variant (the catalog count is not the location's on multi-location stores; a variant the location does not
-   * list has no count there: 0), and the run's items by product id in first-seen order.
+   * The run's items by product id (first-seen order) and their products (≤250 per call; one BigCommerce does not list
+   * is absent), where tracked by variant with each wanted variant's count at the configured location (README
+   * "Multi-location stores": not the catalog's; a variant the location does not list has 0 there).
    */
   async function readPlanned<T extends VariantRef>(items: readonly PlannedChange<T>[]) {
     const groups = new Map(groupByProduct(items, (i) => i.productId).map((g) => [g.productId, g.items]));
