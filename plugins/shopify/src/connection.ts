@@ -177,9 +177,8 @@ export function activationOutcome(payload: ActivatePayload | null | undefined): 
       field: refused.field ?? undefined,
     });
   }
-  if (!payload.inventoryLevel)
-    return new Transient('inventoryActivate answered without an inventory level; the item may not be stocked at the location');
-  return undefined;
+  const missing = 'inventoryActivate answered without an inventory level; the item may not be stocked at the location';
+  return payload.inventoryLevel ? undefined : new Transient(missing);
 }
 
 /** An item with no inventory level at the hub's location cannot take a quantity (ITEM_NOT_STOCKED_AT_LOCATION). */
@@ -283,27 +282,20 @@ async function setQuantities(api: ShopifyApi, ledger: Ledger, pending: readonly 
         } else if (isStale(ue) && !reread) stale.push(p);
         else ledger.settle(p.key, errorForUserError(ue, 'the quantity update'));
       });
-      if (stale.length > 0) {
-        reread = true;
-        next.push(...(await refreshStale(api, ledger, stale, locationId)));
+      // Stale ones are re-read and, still needing a write, go again with the fresh changeFromQuantity.
+      if (stale.length > 0) reread = true;
+      const fresh = await readVariants(api, ledger, stale, locationId);
+      for (const p of stale) {
+        if (ledger.done(p.key) || !fresh.has(p.key)) continue;
+        const s = fresh.get(p.key);
+        if (!s) ledger.settle(p.key, new NotFound('the variant no longer exists on Shopify'));
+        else if (s.available === null || !s.tracked || s.inventoryPolicy !== 'DENY') {
+          ledger.settle(p.key, new Transient('the variant changed on Shopify while it was being written; left for the next run'));
+        } else if (p.input.target.kind === 'out_of_stock' ? s.available <= 0 : s.available === p.set!.quantity)
+          ledger.settle(p.key, 'written');
+        else next.push({ ...p, set: { ...p.set!, changeFromQuantity: s.available } });
       }
       round = next;
     }
   }
-}
-
-/** Re-reads stale items; returns those still needing a write, with the fresh changeFromQuantity. */
-async function refreshStale(api: ShopifyApi, ledger: Ledger, stale: PlannedWrite[], locationId: string): Promise<PlannedWrite[]> {
-  const fresh = await readVariants(api, ledger, stale, locationId);
-  const again: PlannedWrite[] = [];
-  for (const p of stale) {
-    if (ledger.done(p.key) || !fresh.has(p.key)) continue;
-    const s = fresh.get(p.key);
-    if (!s) ledger.settle(p.key, new NotFound('the variant no longer exists on Shopify'));
-    else if (s.available === null || !s.tracked || s.inventoryPolicy !== 'DENY') {
-      ledger.settle(p.key, new Transient('the variant changed on Shopify while it was being written; left for the next run'));
-    } else if (p.input.target.kind === 'out_of_stock' ? s.available <= 0 : s.available === p.set!.quantity) ledger.settle(p.key, 'written');
-    else again.push({ ...p, set: { ...p.set!, changeFromQuantity: s.available } });
-  }
-  return again;
 }

@@ -8,15 +8,13 @@
 import { OUT_OF_STOCK, quantity, Rejected, UNLIMITED } from '@stock-sync/plugin-sdk';
 import type { TargetStock } from '@stock-sync/plugin-sdk';
 
-const GID_PREFIX = 'gid://shopify/';
-
 /**
  * Shopify global ids ("gid://shopify/ProductVariant/123", https://shopify.dev/docs/api/usage/gids). Stores may
  * hold either the GID or the numeric legacy id (REST era, admin URLs): both are normalised to the GID.
  */
 export function toGid(type: 'Product' | 'ProductVariant' | 'Location', id: string): string {
   const trimmed = id.trim();
-  return trimmed.startsWith(GID_PREFIX) ? trimmed : `${GID_PREFIX}${type}/${trimmed}`;
+  return trimmed.startsWith('gid://shopify/') ? trimmed : `gid://shopify/${type}/${trimmed}`;
 }
 
 /** What one READ_VARIANTS node tells us about a variant, in plain fields. */

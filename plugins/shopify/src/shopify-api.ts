@@ -41,15 +41,13 @@ export function createShopifyApi(ctx: ConnectContext) {
   const token = credentials.accessToken ?? '';
   let http: HttpClient | undefined;
   // Built on first use so a bad shop domain surfaces as the call's AuthError, not a throw in connect().
-  const client = (): HttpClient => {
-    http ??= ctx.http.extend({
+  const client = (): HttpClient =>
+    (http ??= ctx.http.extend({
       baseURL: credentials.baseUrl ? credentials.baseUrl.replace(/\/+$/, '') : `https://${shopDomainFromInput(credentials.shop)}`,
       headers: { 'X-Shopify-Access-Token': token, 'Content-Type': 'application/json', Accept: 'application/json' },
       classify: classifyShopifyResponse,
       secrets: token ? [token] : [],
-    });
-    return http;
-  };
+    }));
 
   return {
     /** Posts a document with its variables and requested cost; returns `data` (errors were thrown by classify). */
@@ -64,9 +62,8 @@ export function createShopifyApi(ctx: ConnectContext) {
         cost,
       });
       const body = res.data;
-      if (typeof body !== 'object' || body === null) {
+      if (typeof body !== 'object' || body === null)
         throw new Rejected(`Shopify answered ${doc.name} with a non-JSON body`, { status: res.status });
-      }
       const error = graphqlError(body);
       if (error) throw error; // classify normally caught these
       if (!body.data) throw new Rejected(`Shopify answered ${doc.name} without data`, { status: res.status });
