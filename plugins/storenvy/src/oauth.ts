@@ -1,15 +1,12 @@
 /**
- * Connecting a Storenvy store by Storenvy's OAuth dialog, and renewing its token. Low confidence: the
- * stored Storenvy page stops after the authorize step; the token request and answer come from community
- * clients (README.md "Connecting", every unverified point named there).
- * - authorize: https://www.storenvy.com/oauth/authorize — client_id, response_type=code, redirect_uri,
- *   scope space-separated (documented);
- * - token: POST https://api.storenvy.com/oauth/token — the SDK's standard RFC 6749 authorization_code grant
- *   (client id and secret in a form body) → access_token, refresh_token, expires_in (the fields node-storenvy
- *   reads; unverified);
- * - no state echo documented: the host binds the state to its cookie hop (stateInCallback false);
- * - the store: GET /v1/store.json with the new token (documented call; field names unverified);
- * - refresh: the SDK's RFC 6749 refresh_token grant at the token URL when a refresh token was issued (unverified).
+ * Connecting a Storenvy store by Storenvy's OAuth dialog, and renewing its token. Low confidence: the stored page
+ * stops after the authorize step; the rest comes from community clients (README.md "Connecting" names every
+ * unverified point). Authorize at https://www.storenvy.com/oauth/authorize (client_id, response_type=code,
+ * redirect_uri, space-separated scope: documented), no state echo documented (the host's cookie hop binds it).
+ * Token: the SDK's standard code grant, a form body with the client's id and secret, at
+ * POST https://api.storenvy.com/oauth/token → access_token, refresh_token, expires_in (what node-storenvy reads;
+ * unverified); the store from GET /v1/store.json with the new token (documented call; field names unverified);
+ * refresh: the SDK's refresh_token grant when a refresh token was issued (unverified).
  */
 import {
   ACCESS_TOKEN_EXPIRES_AT,
