@@ -12,18 +12,8 @@
  * the plan, the variants earlier calls answered keeping their answers (the SDK's StopTheWork).
  */
 import { randomUUID } from 'node:crypto';
-import {
-  AuthError,
-  batched,
-  chunk,
-  groupByProduct,
-  NotFound,
-  Rejected,
-  StopTheWork,
-  stopsTheWork,
-  toPluginError,
-  Transient,
-} from '@stock-sync/plugin-sdk';
+import { AuthError, batched, chunk, groupByProduct, NotFound, Rejected, Transient } from '@stock-sync/plugin-sdk';
+import { StopTheWork, stopsTheWork, toPluginError } from '@stock-sync/plugin-sdk';
 import type { ConnectContext, Planned, PluginError, StockWrite, StoreConnection, VariantRef } from '@stock-sync/plugin-sdk';
 import {
   ACTIVATE_ITEMS_PER_CALL,

@@ -4,15 +4,8 @@
  * the simulator.
  */
 import { join } from 'node:path';
-import {
-  evidence,
-  expectSameShape,
-  inboundRequest,
-  recordingLogger,
-  startNoticeReceiver,
-  type NoticeReceiver,
-  type ReceivedNotice,
-} from '@stock-sync/plugin-testkit';
+import { evidence, expectSameShape, inboundRequest, recordingLogger, startNoticeReceiver } from '@stock-sync/plugin-testkit';
+import type { NoticeReceiver, ReceivedNotice } from '@stock-sync/plugin-testkit';
 import { NOTICE_SUBSCRIBE, NOTICE_SUBSCRIPTIONS, NOTICE_UNSUBSCRIBE } from '../src/documents';
 import { plugin } from '../src';
 import { productUpdateRefs, shopifyNoticeRefs } from '../src/notices';
