@@ -168,7 +168,17 @@ export class SyncRunExecutor {
     const stopped = outcome.kind === 'stopped' ? outcome.error : null;
     const unconfirmedWrite = outcome.kind === 'stopped' && outcome.unconfirmedWrite;
     const behind = region && store && BigInt(region.stockSeq) > BigInt(store.stock_seen_seq);
-    if (behind && store && region && !run.dry_run && !lease.lost && (outcome.kind !== 'fatal' || fatal?.code === 'internal_error')) {
+    // A notice run looks only at the variants notices marked: the ones due by version wait for the next run.
+    const lookedAtDue = run.trigger !== 'notice';
+    if (
+      behind &&
+      lookedAtDue &&
+      store &&
+      region &&
+      !run.dry_run &&
+      !lease.lost &&
+      (outcome.kind !== 'fatal' || fatal?.code === 'internal_error')
+    ) {
       // Every variant due by version was handled or deferred as marked: the store has caught up with its region.
       await catchUpStore(this.db.manager, store.id, region.stockSeq);
     }
