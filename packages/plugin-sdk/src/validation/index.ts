@@ -1,4 +1,6 @@
 export * from './base-url-field';
+export * from './token-expiry-fields';
+export * from './positive-id';
 export * from './validate-plugin';
 export { validateManifest } from './validate-manifest';
 export * from './validate-credentials';
