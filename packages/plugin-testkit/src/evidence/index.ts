@@ -2,3 +2,4 @@ export * from './shape';
 export * from './evidence-file';
 export * from './replay-server';
 export * from './scripted-client';
+export * from './replay-per-test';
