@@ -21,6 +21,7 @@ describe('useReplay', () => {
     const res = await fetch(`${first.baseUrl}/a?x=1`);
     expect(await res.json()).toEqual({ ok: 1 });
     expect(replay.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /a']);
+    expect(replay.baseUrl).toBe(first.baseUrl);
     const second = await replay.start([{ status: 204 }]);
     expect(replay.requests).toEqual([]);
     await expect(fetch(`${first.baseUrl}/a`)).rejects.toThrow();
@@ -30,6 +31,7 @@ describe('useReplay', () => {
   it('closed the last replay after the previous test', async () => {
     await expect(fetch(`${first.baseUrl}/a`)).rejects.toThrow();
     expect(() => replay.requests).toThrow('useReplay: no replay started in this test');
+    expect(() => replay.baseUrl).toThrow('useReplay: no replay started in this test');
   });
 });
 

@@ -14,6 +14,8 @@ export interface ReplayPerTest {
   start(answers: EvidenceResponse[]): Promise<Replay>;
   /** The requests the replay started in this test received. */
   readonly requests: ReplayedRequest[];
+  /** The base URL of the replay started in this test. */
+  readonly baseUrl: string;
 }
 
 /** A replay started by the test and closed after each test (registers a jest `afterEach`; call it at describe level). */
@@ -25,6 +27,10 @@ export function useReplay(): ReplayPerTest {
     await open?.close();
   };
   afterEach(close);
+  const started = () => {
+    if (current === undefined) throw new Error('useReplay: no replay started in this test');
+    return current;
+  };
   return {
     async start(answers) {
       await close();
@@ -32,8 +38,10 @@ export function useReplay(): ReplayPerTest {
       return current;
     },
     get requests() {
-      if (current === undefined) throw new Error('useReplay: no replay started in this test');
-      return current.requests;
+      return started().requests;
+    },
+    get baseUrl() {
+      return started().baseUrl;
     },
   };
 }
