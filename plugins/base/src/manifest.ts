@@ -1,5 +1,5 @@
 /** BASE (thebase.in) platform facts as data (BASE API v1). Every number has its source in README.md. */
-import { CONTRACT_VERSION, type CredentialField, type PluginManifest } from '@stock-sync/plugin-sdk';
+import { CONTRACT_VERSION, type CredentialField, type PluginManifest, tokenExpiryFields } from '@stock-sync/plugin-sdk';
 
 export const DEFAULT_BASE_URL = 'https://api.thebase.in';
 export const API_PREFIX = '/1';
@@ -62,20 +62,7 @@ export const credentialFields: readonly CredentialField[] = [
       'The OAuth refresh token issued with the access token (valid about 30 days; BASE answers a new one on every refresh). ' +
       'With it (and the app configured in the hub) the hub renews the one-hour access token by itself.',
   },
-  {
-    name: 'accessTokenExpiresAt',
-    secret: false,
-    required: false,
-    description:
-      'ISO-8601 instant the access token expires (about an hour after it was issued); set by the connect flow and every refresh.',
-  },
-  {
-    name: 'refreshTokenExpiresAt',
-    secret: false,
-    required: false,
-    description:
-      'ISO-8601 instant the refresh token expires (about 30 days after it was issued); set by the connect flow and every refresh.',
-  },
+  ...tokenExpiryFields({ access: 'about an hour after it was issued', refresh: 'about 30 days after it was issued' }),
   {
     name: 'redirectUri',
     secret: false,

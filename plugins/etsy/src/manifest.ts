@@ -1,7 +1,7 @@
 /**
  * Etsy platform facts as data. Every number here has its source in README.md.
  */
-import { BASE_URL_FIELD, CONTRACT_VERSION, type CredentialField, type PluginManifest } from '@stock-sync/plugin-sdk';
+import { BASE_URL_FIELD, CONTRACT_VERSION, type CredentialField, type PluginManifest, tokenExpiryFields } from '@stock-sync/plugin-sdk';
 
 /** Both api.etsy.com and openapi.etsy.com serve v3; the spec's `servers` entry names openapi.etsy.com. */
 export const DEFAULT_BASE_URL = 'https://openapi.etsy.com';
@@ -89,18 +89,7 @@ export const credentialFields: readonly CredentialField[] = [
       'The OAuth refresh token issued with the access token (valid 90 days, single-use: Etsy rotates it on every refresh). ' +
       'With it the hub renews the one-hour access token by itself; without it the store needs reconnecting every hour.',
   },
-  {
-    name: 'accessTokenExpiresAt',
-    secret: false,
-    required: false,
-    description: 'ISO-8601 instant the access token expires (an hour after it was issued); set by the connect flow and every refresh.',
-  },
-  {
-    name: 'refreshTokenExpiresAt',
-    secret: false,
-    required: false,
-    description: 'ISO-8601 instant the refresh token expires (90 days after it was issued); set by the connect flow and every refresh.',
-  },
+  ...tokenExpiryFields({ access: 'an hour after it was issued', refresh: '90 days after it was issued' }),
   {
     name: 'shopId',
     secret: false,

@@ -1,7 +1,7 @@
 /**
  * Square platform facts as data. Every number here has its source in README.md.
  */
-import { BASE_URL_FIELD, CONTRACT_VERSION, type CredentialField, type PluginManifest } from '@stock-sync/plugin-sdk';
+import { BASE_URL_FIELD, CONTRACT_VERSION, type CredentialField, type PluginManifest, tokenExpiryFields } from '@stock-sync/plugin-sdk';
 
 export const DEFAULT_BASE_URL = 'https://connect.squareup.com';
 
@@ -57,20 +57,10 @@ export const credentialFields: readonly CredentialField[] = [
     description:
       'OAuth refresh token (set by the install flow); the hub renews the 30-day access token with it. Absent for a personal access token.',
   },
-  {
-    name: 'accessTokenExpiresAt',
-    secret: false,
-    required: false,
-    description:
-      "ISO-8601 instant the OAuth access token expires (Square's expires_at, 30 days after issue); set by the install flow and every refresh.",
-  },
-  {
-    name: 'refreshTokenExpiresAt',
-    secret: false,
-    required: false,
-    description:
-      'ISO-8601 instant the refresh token expires; Square sends one only for PKCE-flow tokens (code-flow refresh tokens never expire).',
-  },
+  ...tokenExpiryFields({
+    access: "Square's expires_at, 30 days after issue",
+    refresh: 'Square sends one only for PKCE-flow tokens; code-flow refresh tokens never expire',
+  }),
   {
     name: 'locationId',
     secret: false,

@@ -1,5 +1,5 @@
 /** Squarespace platform facts as data. Every number here has its source in README.md. */
-import { BASE_URL_FIELD, CONTRACT_VERSION, type CredentialField, type PluginManifest } from '@stock-sync/plugin-sdk';
+import { BASE_URL_FIELD, CONTRACT_VERSION, type CredentialField, type PluginManifest, tokenExpiryFields } from '@stock-sync/plugin-sdk';
 
 export const DEFAULT_BASE_URL = 'https://api.squarespace.com';
 
@@ -53,19 +53,6 @@ export const credentialFields: readonly CredentialField[] = [
     description:
       'OAuth refresh token (set by the install flow); the hub renews the short-lived access token with it. An API key needs none.',
   },
-  {
-    name: 'accessTokenExpiresAt',
-    secret: false,
-    required: false,
-    description:
-      "ISO-8601 instant the OAuth access token expires (Squarespace's access_token_expires_at); set by the install flow and every refresh.",
-  },
-  {
-    name: 'refreshTokenExpiresAt',
-    secret: false,
-    required: false,
-    description:
-      "ISO-8601 instant the refresh token expires (Squarespace's refresh_token_expires_at); set by the install flow and every refresh.",
-  },
+  ...tokenExpiryFields({ access: "Squarespace's access_token_expires_at", refresh: "Squarespace's refresh_token_expires_at" }),
   BASE_URL_FIELD,
 ];

@@ -1,5 +1,5 @@
 /** TikTok Shop platform facts as data (Open API version 202309). Every number has its source in README.md. */
-import { CONTRACT_VERSION, type CredentialField, type PluginManifest } from '@stock-sync/plugin-sdk';
+import { CONTRACT_VERSION, type CredentialField, type PluginManifest, tokenExpiryFields } from '@stock-sync/plugin-sdk';
 
 export const DEFAULT_BASE_URL = 'https://open-api.tiktokglobalshop.com';
 
@@ -42,13 +42,6 @@ export const manifest: PluginManifest = {
   docsUrl: 'https://partner.tiktokshop.com/docv2/page/6503081a56e2bb0289dd6d7d',
 };
 
-const expiryField = (name: string, token: string, field: string): CredentialField => ({
-  name,
-  secret: false,
-  required: false,
-  description: `ISO-8601 instant the ${token} expires (TikTok's ${field}); set by the connect flow and every refresh.`,
-});
-
 export const credentialFields: readonly CredentialField[] = [
   {
     name: 'appKey',
@@ -81,8 +74,7 @@ export const credentialFields: readonly CredentialField[] = [
     description:
       'The refresh token issued with the access token (from the auth host); with it the hub renews the seven-day access token by itself.',
   },
-  expiryField('accessTokenExpiresAt', 'access token', 'access_token_expire_in'),
-  expiryField('refreshTokenExpiresAt', 'refresh token', 'refresh_token_expire_in'),
+  ...tokenExpiryFields({ access: "TikTok's access_token_expire_in", refresh: "TikTok's refresh_token_expire_in" }),
   {
     name: 'shopId',
     secret: false,

@@ -1,7 +1,7 @@
 /**
  * Wix Stores platform facts as data. Every number here has its source in README.md.
  */
-import { BASE_URL_FIELD, CONTRACT_VERSION, type CredentialField, type PluginManifest } from '@stock-sync/plugin-sdk';
+import { BASE_URL_FIELD, CONTRACT_VERSION, type CredentialField, type PluginManifest, tokenExpiryFields } from '@stock-sync/plugin-sdk';
 
 export const DEFAULT_BASE_URL = 'https://www.wixapis.com';
 
@@ -66,12 +66,7 @@ export const credentialFields: readonly CredentialField[] = [
     description:
       "The app instance id of the hub's Wix app on this site; set by the install flow. With it (and the app configured in the hub) the hub creates a new four-hour access token by itself.",
   },
-  {
-    name: 'accessTokenExpiresAt',
-    secret: false,
-    required: false,
-    description: 'ISO-8601 instant the access token expires (four hours after it was created); set by the install flow and every renewal.',
-  },
+  ...tokenExpiryFields({ access: 'four hours after it was created' }),
   {
     name: 'catalogVersion',
     secret: false,
