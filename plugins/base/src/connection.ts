@@ -6,6 +6,7 @@
 import {
   batched,
   NotFound,
+  positiveIntegerId,
   Rejected,
   stopsTheWork,
   toPluginError,
@@ -27,12 +28,8 @@ type Ids = { itemId: number; variationId: number | undefined };
 type PlannedItem<T extends VariantRef> = Planned<T, Ids>;
 type Verdicts = (PluginError | undefined)[];
 
-/** BASE item and variation ids are positive integers. */
-const parseBaseId = (raw: string): number | undefined =>
-  /^[1-9][0-9]{0,15}$/.test(raw) && Number.isSafeInteger(Number(raw)) ? Number(raw) : undefined;
-
 function baseIds(input: VariantRef): Ids | undefined {
-  const [itemId, variantId] = [parseBaseId(input.externalProductId), parseBaseId(input.externalVariantId)];
+  const [itemId, variantId] = [positiveIntegerId(input.externalProductId), positiveIntegerId(input.externalVariantId)];
   return itemId && variantId ? { itemId, variationId: variantId === itemId ? undefined : variantId } : undefined;
 }
 

@@ -10,6 +10,7 @@ import {
   groupByProduct,
   jsonObjectOf,
   NotFound,
+  positiveIntegerId,
   Rejected,
   stopsTheWork,
   toPluginError,
@@ -33,15 +34,9 @@ import {
 } from './manifest';
 import { fromBcStock, located, planWrites, type Owned, type PlannedChange } from './stock-mapping';
 
-/** A BigCommerce id: a positive integer, given to us as a string. */
-export function parseBcId(raw: string): number | undefined {
-  const n = /^[1-9][0-9]{0,15}$/.test(raw) ? Number(raw) : NaN;
-  return Number.isSafeInteger(n) ? n : undefined;
-}
-
 /** A variant's product and variant ids, or undefined when they cannot be BigCommerce's (failed without a call). */
 function bcIds(ref: VariantRef): { productId: number; variantId: number } | undefined {
-  const [productId, variantId] = [ref.externalProductId, ref.externalVariantId].map(parseBcId);
+  const [productId, variantId] = [ref.externalProductId, ref.externalVariantId].map(positiveIntegerId);
   return productId === undefined || variantId === undefined ? undefined : { productId, variantId };
 }
 
@@ -70,7 +65,7 @@ function callError(what: string, error: PluginError): PluginError {
 /** `recent`: the counts this process wrote lately (absolute adjustments settle asynchronously). */
 export function connectBigCommerce(ctx: ConnectContext, recent: RecentWrites = processRecentWrites): StoreConnection {
   const api = createBcApi(ctx);
-  const locationId = parseBcId(ctx.credentials.locationId ?? '') ?? DEFAULT_LOCATION_ID;
+  const locationId = positiveIntegerId(ctx.credentials.locationId ?? '') ?? DEFAULT_LOCATION_ID;
   /** Identifies the store in `recent`. */
   const storeBase = apiBaseUrl(ctx.credentials);
 

@@ -6,6 +6,7 @@ import {
   batched,
   isInPlace,
   NotFound,
+  positiveIntegerId,
   Rejected,
   Transient,
   type CollapsedInput,
@@ -25,15 +26,9 @@ type Ids = { productId: number; combinationId: number };
 type PlannedItem<T extends VariantRef> = CollapsedInput<T, Ids>;
 type Combination = StockFields & { id: number };
 
-/** Ecwid product and combination ids are positive integers; the hub hands them over as strings. */
-export function parseEcwidId(raw: string): number | undefined {
-  const n = Number(raw);
-  return /^[1-9][0-9]{0,17}$/.test(raw) && Number.isSafeInteger(n) ? n : undefined;
-}
-
 export function ecwidIds(input: VariantRef): Ids | undefined {
-  const productId = parseEcwidId(input.externalProductId);
-  const combinationId = parseEcwidId(input.externalVariantId);
+  const productId = positiveIntegerId(input.externalProductId);
+  const combinationId = positiveIntegerId(input.externalVariantId);
   return productId === undefined || combinationId === undefined ? undefined : { productId, combinationId };
 }
 

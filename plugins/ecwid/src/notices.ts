@@ -7,8 +7,15 @@
  * fires for any change of a product, whatever the source (https://api-docs.ecwid.com/reference/about-webhook-events-and-data).
  * The signature (oauth.ts) covers eventCreated and eventId only, not the body.
  */
-import { idText, jsonObjectOf, noticeHeader, type NoticeRef, type NoticeRequest, type PluginNotices } from '@stock-sync/plugin-sdk';
-import { parseEcwidId } from './connection';
+import {
+  idText,
+  jsonObjectOf,
+  noticeHeader,
+  positiveIntegerId,
+  type NoticeRef,
+  type NoticeRequest,
+  type PluginNotices,
+} from '@stock-sync/plugin-sdk';
 import { isSignedByApp, SIGNATURE_HEADER } from './oauth';
 
 const TOPICS = ['product.updated'] as const;
@@ -44,7 +51,7 @@ export function ecwidNoticeRefs(body: unknown): NoticeRef[] {
   const e = documentedEvent(body);
   if (!(TOPICS as readonly string[]).includes(e.eventType)) return [];
   const id = idText(e.entityId);
-  if (id === undefined || parseEcwidId(id) === undefined) throw new Error('product.updated without a product id in entityId');
+  if (id === undefined || positiveIntegerId(id) === undefined) throw new Error('product.updated without a product id in entityId');
   return [{ externalProductId: id }];
 }
 

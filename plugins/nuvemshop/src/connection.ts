@@ -2,6 +2,7 @@
 import {
   batched,
   NotFound,
+  positiveIntegerId,
   Rejected,
   StopTheWork,
   stopsTheWork,
@@ -16,7 +17,6 @@ import {
   type VariantRef,
 } from '@stock-sync/plugin-sdk';
 import { MAX_BATCH, MAX_PER_PAGE } from './manifest';
-import { parseNuvemId } from './nuvemshop-api';
 import { sameOnPlatform, stockAt, toVariantPatch, type NuvemVariantStock } from './stock-mapping';
 
 type PlannedItem<T extends VariantRef> = Planned<T, { productId: number; variantId: number }>;
@@ -196,7 +196,7 @@ export function nuvemshopConnection(api: HttpClient, log: PluginLogger, location
     id: 'nuvemshop',
     log,
     ids: (ref) => {
-      const [productId, variantId] = [parseNuvemId(ref.externalProductId), parseNuvemId(ref.externalVariantId)];
+      const [productId, variantId] = [positiveIntegerId(ref.externalProductId), positiveIntegerId(ref.externalVariantId)];
       return productId && variantId ? { productId, variantId } : undefined;
     },
     invalid: {

@@ -10,12 +10,13 @@ import {
   idText,
   NotFound,
   noticeHeader,
+  positiveIntegerId,
   safeEqual,
   type HttpClient,
   type NoticeRef,
   type PluginNotices,
 } from '@stock-sync/plugin-sdk';
-import { createNuvemshopApi, parseNuvemId } from './nuvemshop-api';
+import { createNuvemshopApi } from './nuvemshop-api';
 
 const NOTICE_TOPICS = ['product/updated'] as const;
 const PER_PAGE = 200;
@@ -43,7 +44,7 @@ export function nuvemshopNoticeProducts(body: unknown): string[] {
   const e = documentedEvent(body);
   if (!(NOTICE_TOPICS as readonly string[]).includes(e.event)) return [];
   const id = idText(e.id);
-  if (id === undefined || parseNuvemId(id) === undefined) throw new Error('product/updated without a product id');
+  if (id === undefined || positiveIntegerId(id) === undefined) throw new Error('product/updated without a product id');
   return [id];
 }
 

@@ -6,10 +6,6 @@
 import { AuthError, headerNumber, RateLimited, type ConnectContext, type HttpClient, type HttpResponse } from '@stock-sync/plugin-sdk';
 import { API_VERSION, DEFAULT_API_HOST } from './manifest';
 
-/** A platform id: a positive integer, given to us as a string. */
-export const parseNuvemId = (raw: string): number | undefined =>
-  /^[1-9][0-9]{0,18}$/.test(raw) && Number.isSafeInteger(Number(raw)) ? Number(raw) : undefined;
-
 export function createNuvemshopApi(ctx: ConnectContext): HttpClient {
   const { accessToken: token = '', baseUrl, storeId = '', contact = '' } = ctx.credentials;
   const host = (baseUrl || DEFAULT_API_HOST).trim().replace(/\/+$/, '');

@@ -5,6 +5,7 @@
 import {
   batched,
   NotFound,
+  positiveIntegerId,
   Rejected,
   Transient,
   type HttpClient,
@@ -25,13 +26,9 @@ const STOCK_FIELDS = 'id,manage_stock,stock_quantity,stock_status';
 type Ids = { productId: number; variationId: number };
 type Item<T extends VariantRef> = Planned<T, Ids>;
 
-/** A WooCommerce object id: a positive integer, given to us as a string. */
-export const parseWooId = (raw: string): number | undefined =>
-  /^[1-9][0-9]{0,18}$/.test(raw) && Number.isSafeInteger(Number(raw)) ? Number(raw) : undefined;
-
 /** Product and variation ids, or undefined when either cannot be a WooCommerce id. */
 export function wooIds(ref: VariantRef): Ids | undefined {
-  const [productId, variationId] = [parseWooId(ref.externalProductId), parseWooId(ref.externalVariantId)];
+  const [productId, variationId] = [positiveIntegerId(ref.externalProductId), positiveIntegerId(ref.externalVariantId)];
   return productId && variationId ? { productId, variationId } : undefined;
 }
 

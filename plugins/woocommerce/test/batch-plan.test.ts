@@ -1,5 +1,6 @@
 import { chunk } from '@stock-sync/plugin-sdk';
-import { parseWooId, wooIds } from '../src/connection';
+import { positiveIntegerId as parseWooId } from '@stock-sync/plugin-sdk';
+import { wooIds } from '../src/connection';
 
 describe('parseWooId', () => {
   it('accepts positive integers only', () => {
