@@ -5,16 +5,15 @@
  * the simulator's answers compared with the documented shapes.
  */
 import { join } from 'node:path';
-import { authorizeUrl, createHttpClient, exchangeCode, hmacSha256, type OAuthApp } from '@stock-sync/plugin-sdk';
+import { authorizeUrl, hmacSha256, type OAuthApp } from '@stock-sync/plugin-sdk';
 import {
   callbackFromLocation,
   evidence,
+  exchangeWithReplay,
   expectSameShape,
   inboundRequest,
-  recordingLogger,
-  startReplay,
   startSimulator,
-  type Replay,
+  useReplay,
 } from '@stock-sync/plugin-testkit';
 import { plugin } from '../src';
 import { SANDBOX_OAUTH_APP, SANDBOX_STORE_ID, signedAppUninstalled, simulator } from '../src/simulator';
@@ -44,20 +43,14 @@ describe('the authorize URL', () => {
 });
 
 describe('the code exchange against the documented answer', () => {
-  let replay: Replay;
-  afterEach(() => replay?.close());
+  const replay = useReplay();
 
   it('posts the documented form fields and keeps user_id as the store', async () => {
-    replay = await startReplay([doc('oauth-token').response!]);
-    const callback = inboundRequest({ query: { code: 'xyz', state: 'csrf-code' } });
-    const http = createHttpClient({ rateLimit: { requestsPerSecond: 50, burst: 50 }, maxAttempts: 1 });
-    const store = await exchangeCode(oauth, {
-      app: { ...app, baseUrl: replay.baseUrl },
-      inputs: {},
+    const query = { code: 'xyz', state: 'csrf-code' };
+    const store = await exchangeWithReplay(oauth, await replay.start([doc('oauth-token').response!]), {
+      app,
+      query,
       redirectUri: REDIRECT,
-      callback,
-      http,
-      log: recordingLogger(),
     });
     const [req] = replay.requests;
     expect(req.method).toBe('POST');
