@@ -4,17 +4,8 @@
  * callback_url rule (same origin only: the client secret never goes elsewhere), and the simulator.
  */
 import { join } from 'node:path';
-import { authorizeUrl, AuthError, createHttpClient, exchangeCode, type OAuthApp } from '@stock-sync/plugin-sdk';
-import {
-  callbackFromLocation,
-  evidence,
-  expectSameShape,
-  inboundRequest,
-  recordingLogger,
-  startReplay,
-  startSimulator,
-  type Replay,
-} from '@stock-sync/plugin-testkit';
+import { authorizeUrl, AuthError, type OAuthApp } from '@stock-sync/plugin-sdk';
+import { callbackFromLocation, evidence, exchangeWithReplay, expectSameShape, startSimulator, useReplay } from '@stock-sync/plugin-testkit';
 import { plugin } from '../src';
 import { tokenEndpoint, WEEBLY_TOKEN_URL } from '../src/oauth';
 import { SANDBOX_OAUTH_APP, SIM_SITE_ID, simulator } from '../src/simulator';
@@ -35,21 +26,10 @@ it("the authorize URL is the official client's: client_id, user_id, site_id, red
 });
 
 describe('the code exchange', () => {
-  let replay: Replay;
-  afterEach(() => replay?.close());
-
-  const exchange = async (query: Record<string, string>) => {
-    replay = await startReplay([doc('oauth-access-token').response!]);
-    const http = createHttpClient({ rateLimit: { requestsPerSecond: 50, burst: 50 }, maxAttempts: 1 });
-    return exchangeCode(oauth, {
-      app: { clientId: 'app-9', clientSecret: SECRET, baseUrl: replay.baseUrl },
-      inputs,
-      redirectUri: REDIRECT,
-      callback: inboundRequest({ query }),
-      http,
-      log: recordingLogger(),
-    });
-  };
+  const replay = useReplay();
+  const app = { clientId: 'app-9', clientSecret: SECRET };
+  const exchange = async (query: Record<string, string>) =>
+    exchangeWithReplay(oauth, await replay.start([doc('oauth-access-token').response!]), { app, inputs, query, redirectUri: REDIRECT });
 
   it("posts Weebly's JSON body (client_id, client_secret, authorization_code) and keeps the site", async () => {
     const store = await exchange({ authorization_code: 'ac-1' });
@@ -70,25 +50,14 @@ describe('the code exchange', () => {
   });
 
   it("follows a callback_url on the token endpoint's origin", async () => {
-    replay = await startReplay([doc('oauth-access-token').response!]);
-    const http = createHttpClient({ rateLimit: { requestsPerSecond: 50, burst: 50 }, maxAttempts: 1 });
-    const callback = inboundRequest({
-      query: { authorization_code: 'ac-3', callback_url: `${replay.baseUrl}/app-center/oauth/access_token?step=2` },
-    });
-    await exchangeCode(oauth, {
-      app: { clientId: 'app-9', clientSecret: SECRET, baseUrl: replay.baseUrl },
-      inputs,
-      redirectUri: REDIRECT,
-      callback,
-      http,
-      log: recordingLogger(),
-    });
+    const r = await replay.start([doc('oauth-access-token').response!]);
+    const query = { authorization_code: 'ac-3', callback_url: `${r.baseUrl}/app-center/oauth/access_token?step=2` };
+    await exchangeWithReplay(oauth, r, { app, inputs, query, redirectUri: REDIRECT });
     expect(replay.requests[0].query.get('step')).toBe('2');
   });
 
   it('a declined authorization or a callback without authorization_code is an AuthError, with no request', async () => {
     await expect(exchange({ error: 'access_denied' })).rejects.toThrow(AuthError);
-    await replay.close();
     await expect(exchange({ code: 'standard-name' })).rejects.toThrow(/no authorization_code/);
     expect(replay.requests).toHaveLength(0);
   });
