@@ -5,17 +5,16 @@
  * simulator's answers compared with the documented shapes.
  */
 import { join } from 'node:path';
-import { authorizeUrl, createHttpClient, exchangeCode, hmacSha256, type OAuthApp } from '@stock-sync/plugin-sdk';
+import { authorizeUrl, hmacSha256, type OAuthApp } from '@stock-sync/plugin-sdk';
 import {
   callbackFromLocation,
   denyConsent,
   evidence,
+  exchangeWithReplay,
   expectSameShape,
   inboundRequest,
-  recordingLogger,
-  startReplay,
   startSimulator,
-  type Replay,
+  useReplay,
 } from '@stock-sync/plugin-testkit';
 import { plugin } from '../src';
 import { ECWID_SCOPES } from '../src/oauth';
@@ -41,22 +40,15 @@ describe('the consent URL', () => {
 });
 
 describe('the code exchange against the documented answer', () => {
-  let replay: Replay;
-  afterEach(() => replay?.close());
+  const replay = useReplay();
 
   it('POSTs the documented form body and keeps store_id as the store', async () => {
     const documented = doc('oauth-token');
-    replay = await startReplay([documented.response!]);
     const b = documented.request!.body as Record<string, string>;
-    const callback = inboundRequest({ query: { code: b.code } });
-    const http = createHttpClient({ rateLimit: { requestsPerSecond: 50, burst: 50 }, maxAttempts: 1 });
-    const store = await exchangeCode(oauth, {
-      app: { clientId: b.client_id, clientSecret: SECRET, baseUrl: replay.baseUrl },
-      inputs: {},
+    const store = await exchangeWithReplay(oauth, await replay.start([documented.response!]), {
+      app: { clientId: b.client_id, clientSecret: SECRET },
+      query: { code: b.code },
       redirectUri: b.redirect_uri,
-      callback,
-      http,
-      log: recordingLogger(),
     });
     const [req] = replay.requests;
     expect(req.method).toBe('POST');
