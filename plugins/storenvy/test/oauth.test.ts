@@ -4,8 +4,8 @@
  * (and its loud failure on an answer that names no store), and the refresh rules. Low confidence: README.md.
  */
 import { join } from 'node:path';
-import { ACCESS_TOKEN_EXPIRES_AT, authorizeUrl, AuthError, createHttpClient, exchangeCode, type OAuthApp } from '@stock-sync/plugin-sdk';
-import { evidence, inboundRequest, recordingLogger, startReplay, type Replay } from '@stock-sync/plugin-testkit';
+import { ACCESS_TOKEN_EXPIRES_AT, authorizeUrl, AuthError, createHttpClient, type OAuthApp } from '@stock-sync/plugin-sdk';
+import { evidence, exchangeWithReplay, recordingLogger, useReplay, type EvidenceResponse } from '@stock-sync/plugin-testkit';
 import { plugin } from '../src';
 import { credentialsFromToken, refreshCredentials, storeIdentity } from '../src/oauth';
 
@@ -29,20 +29,13 @@ it('the consent URL is the documented one: client_id, response_type=code, redire
 });
 
 describe('the code exchange', () => {
-  let replay: Replay;
-  afterEach(() => replay?.close());
-
-  const exchange = async (answers: Parameters<typeof startReplay>[0]) => {
-    replay = await startReplay(answers);
-    return exchangeCode(oauth, {
-      app: { clientId: 'app-1', clientSecret: SECRET, baseUrl: replay.baseUrl },
-      inputs: {},
+  const replay = useReplay();
+  const exchange = async (answers: EvidenceResponse[]) =>
+    exchangeWithReplay(oauth, await replay.start(answers), {
+      app: { clientId: 'app-1', clientSecret: SECRET },
+      query: { code: 'c-1' },
       redirectUri: REDIRECT,
-      callback: inboundRequest({ query: { code: 'c-1' } }),
-      http: http(),
-      log: recordingLogger(),
     });
-  };
 
   it('posts the standard form grant, keeps the refresh token, then names the store from GET /v1/store', async () => {
     // The store answer's fields are not documented: the simulator's (data.store) shape, unverified.
