@@ -5,16 +5,8 @@
  * answers compared with the documented shapes.
  */
 import { join } from 'node:path';
-import { authorizeUrl, AuthError, createHttpClient, exchangeCode, type OAuthApp } from '@stock-sync/plugin-sdk';
-import {
-  evidence,
-  expectSameShape,
-  recordingLogger,
-  startReplay,
-  startSimulator,
-  callbackFromLocation,
-  type Replay,
-} from '@stock-sync/plugin-testkit';
+import { authorizeUrl, AuthError, type OAuthApp } from '@stock-sync/plugin-sdk';
+import { callbackFromLocation, evidence, exchangeWithReplay, expectSameShape, startSimulator, useReplay } from '@stock-sync/plugin-testkit';
 import { plugin } from '../src';
 import { chooseSite, WEBFLOW_SCOPES } from '../src/oauth';
 import { SANDBOX_OAUTH_APP, SANDBOX_SITE_ID, simulator } from '../src/simulator';
@@ -23,10 +15,6 @@ const DIR = join(__dirname, 'evidence');
 const doc = (name: string) => evidence(DIR, name);
 const oauth = plugin.oauth!;
 const REDIRECT = 'https://hub.example.com/oauth/callback/webflow';
-
-function http() {
-  return createHttpClient({ rateLimit: { requestsPerSecond: 50, burst: 50 }, baseDelayMs: 1, maxDelayMs: 5, maxAttempts: 1 });
-}
 
 describe('the consent URL', () => {
   it('is the documented authorize URL with the documented parameters (scopes joined by a space)', () => {
@@ -42,15 +30,14 @@ describe('the consent URL', () => {
 });
 
 describe('the code exchange against the documented answers', () => {
-  let replay: Replay;
-  afterEach(() => replay?.close());
-
-  async function exchangeWith(inputs: Record<string, string>) {
-    replay = await startReplay([doc('oauth-access-token').response!, doc('list-sites').response!]);
-    const app: OAuthApp = { clientId: 'client-1', clientSecret: 'test-secret', baseUrl: replay.baseUrl };
-    const callback = { method: 'GET', query: { code: 'the-code', state: 's' }, headers: {}, rawBody: Buffer.alloc(0), body: undefined };
-    return exchangeCode(oauth, { app, inputs, redirectUri: REDIRECT, callback, http: http(), log: recordingLogger() });
-  }
+  const replay = useReplay();
+  const exchangeWith = async (inputs: Record<string, string>) =>
+    exchangeWithReplay(oauth, await replay.start([doc('oauth-access-token').response!, doc('list-sites').response!]), {
+      app: { clientId: 'client-1', clientSecret: 'test-secret' },
+      query: { code: 'the-code', state: 's' },
+      redirectUri: REDIRECT,
+      inputs,
+    });
 
   it('posts the documented fields as JSON, then lists the sites with the new token, and keeps the only site', async () => {
     const store = await exchangeWith({});
