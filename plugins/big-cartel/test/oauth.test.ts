@@ -4,16 +4,16 @@
  * from GET /v1/accounts when the answer has none), the account.deauthorized signature, and the simulator.
  */
 import { join } from 'node:path';
-import { authorizeUrl, createHttpClient, exchangeCode, hmacSha256, type OAuthApp } from '@stock-sync/plugin-sdk';
+import { authorizeUrl, hmacSha256, type OAuthApp } from '@stock-sync/plugin-sdk';
 import {
   callbackFromLocation,
   evidence,
+  exchangeWithReplay,
   expectSameShape,
   inboundRequest,
-  recordingLogger,
-  startReplay,
   startSimulator,
-  type Replay,
+  useReplay,
+  type EvidenceResponse,
 } from '@stock-sync/plugin-testkit';
 import { plugin } from '../src';
 import { SANDBOX_ACCOUNT_ID, SANDBOX_OAUTH_APP, signedAccountDeauthorized, simulator } from '../src/simulator';
@@ -34,21 +34,13 @@ describe('the consent URL', () => {
 });
 
 describe('the code exchange', () => {
-  let replay: Replay;
-  afterEach(() => replay?.close());
-
-  async function exchange(answers: Parameters<typeof startReplay>[0]) {
-    replay = await startReplay(answers);
-    const http = createHttpClient({ rateLimit: { requestsPerSecond: 50, burst: 50 }, maxAttempts: 1 });
-    return exchangeCode(oauth, {
-      app: { clientId: 'client-1', clientSecret: SECRET, baseUrl: replay.baseUrl },
-      inputs: {},
+  const replay = useReplay();
+  const exchange = async (answers: EvidenceResponse[]) =>
+    exchangeWithReplay(oauth, await replay.start(answers), {
+      app: { clientId: 'client-1', clientSecret: SECRET },
+      query: { code: 'c-1', state: 's' },
       redirectUri: REDIRECT,
-      callback: inboundRequest({ query: { code: 'c-1', state: 's' } }),
-      http,
-      log: recordingLogger(),
     });
-  }
 
   it("sends the standard grant's form fields and takes account_id from the answer (one call)", async () => {
     const store = await exchange([doc('oauth-token').response!]);
