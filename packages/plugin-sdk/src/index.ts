@@ -7,6 +7,7 @@ export { createRateLimiter, type RateLimiter, type RateLimiterOptions } from './
 export { createRedactor, redactDeep, redactHeaders, REDACTED, SENSITIVE_NAME, type Redactor } from './http/redact';
 export { parseRetryAfter, platformPauseMs } from './http/retry-after';
 export { backoffDelayMs } from './http/backoff';
+export { authRefusalClassifier } from './http/auth-refusal';
 export {
   headerNumber,
   exhaustedBudgetPauseMs,
