@@ -1,5 +1,5 @@
 /** The store's REST v3 client (all the plugin's I/O): ctx.http with the base URL, the Bearer token, Ecwid's error codes. */
-import { AuthError, type ConnectContext, type HttpClient, type HttpResponse } from '@stock-sync/plugin-sdk';
+import { AuthError, authRefusalClassifier, type ConnectContext, type HttpClient, type HttpResponse } from '@stock-sync/plugin-sdk';
 import { DEFAULT_BASE_URL } from './manifest';
 
 export function createEcwidApi(ctx: ConnectContext): HttpClient {
@@ -32,11 +32,10 @@ export function errorBodyOf(data: unknown): { errorMessage?: string; errorCode?:
  */
 export function classifyEcwidResponse(res: HttpResponse): { error?: AuthError } | undefined {
   const code = errorBodyOf(res.data)?.errorCode;
-  if (res.status === 401 || res.status === 403) {
-    return { error: new AuthError(`Ecwid refused the access token (${code ?? `HTTP ${res.status}`})`, { status: res.status, code }) };
-  }
   if (res.status === 404 && code === 'STORE_NOT_FOUND') {
     return { error: new AuthError('Ecwid has no store with this store id (STORE_NOT_FOUND)', { status: 404, code }) };
   }
-  return undefined;
+  return refusedToken(res);
 }
+
+const refusedToken = authRefusalClassifier('Ecwid', (data) => errorBodyOf(data)?.errorCode, { reasonKey: 'code' });

@@ -3,7 +3,7 @@
  * bodies read into the SDK's taxonomy) and the wire shapes this plugin touches (subsets). Source:
  * spec/square-api.json (square/connect-api-specification api.json @ 5733f66, release 2025-08-20).
  */
-import { AuthError, NotFound, type ConnectContext, type HttpClient, type HttpResponse } from '@stock-sync/plugin-sdk';
+import { AuthError, authRefusalClassifier, NotFound, type ConnectContext, type HttpClient } from '@stock-sync/plugin-sdk';
 import { DEFAULT_BASE_URL, SQUARE_VERSION } from './manifest';
 
 export function apiBaseUrl(credentials: Readonly<Record<string, string>>): string {
@@ -20,7 +20,7 @@ export function createSquareApi(ctx: ConnectContext): HttpClient {
       Accept: 'application/json',
       'Content-Type': 'application/json',
     },
-    classify: classifySquareResponse,
+    classify: authRefusalClassifier('Square', codesOf, { reasonKey: 'codes' }),
     secrets: token ? [token] : [],
   });
 }
@@ -44,17 +44,10 @@ export function describeSquareErrors(errors: SquareError[]): string {
  * 401 UNAUTHORIZED / ACCESS_TOKEN_EXPIRED / ACCESS_TOKEN_REVOKED and 403 INSUFFICIENT_SCOPES all need the
  * seller to reconnect: AuthError naming Square's code.
  */
-export function classifySquareResponse(res: HttpResponse): { error?: AuthError } | undefined {
-  if (res.status !== 401 && res.status !== 403) return undefined;
-  const errors = squareErrors(res.data);
-  const codes = errors.map((e) => e.code).join(', ');
-  return {
-    error: new AuthError(`Square refused the access token${codes ? ` (${codes})` : ` (HTTP ${res.status})`}`, {
-      status: res.status,
-      codes,
-    }),
-  };
-}
+const codesOf = (data: unknown) =>
+  squareErrors(data)
+    .map((e) => e.code)
+    .join(', ');
 
 /** RetrieveLocation (SPEC GET /v2/locations/{location_id}; "main": the main one): the id, or an AuthError naming locationId. */
 export async function retrieveLocation(api: HttpClient, locationId: string): Promise<unknown> {

@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import {
-  AuthError,
+  authRefusalClassifier,
   batched,
   chunk,
   NotFound,
@@ -59,18 +59,16 @@ export function errorBodyOf(data: unknown): { type: string; subtype: string | nu
  * cool-down: the client holds off that long (failing fast with RateLimited; the orchestrator reschedules).
  */
 function classify(res: HttpResponse): { error?: PluginError; pauseMs?: number } | undefined {
-  if (res.status === 401 || res.status === 403) {
-    const type = errorBodyOf(res.data)?.type;
-    return { error: new AuthError(`Squarespace refused the API key (${type ?? `HTTP ${res.status}`})`, { status: res.status, type }) };
-  }
   if (res.status === 429 && !res.headers['retry-after']) {
     return {
       error: new RateLimited('Squarespace rate limit reached (one-minute cool-down)', RATE_LIMIT_COOLDOWN_MS, { status: 429 }),
       pauseMs: RATE_LIMIT_COOLDOWN_MS,
     };
   }
-  return undefined;
+  return refusedKey(res);
 }
+
+const refusedKey = authRefusalClassifier('Squarespace', (data) => errorBodyOf(data)?.type, { credential: 'API key', reasonKey: 'type' });
 
 export class SquarespaceConnection implements StoreConnection {
   readonly writeStock: StoreConnection['writeStock'];

@@ -7,7 +7,7 @@
  * and we'll respond with the next set of data." (https://developers.storenvy.com/docs, "Response Structure",
  * "Pagination").
  */
-import { AuthError, type HttpClient, type HttpResponse } from '@stock-sync/plugin-sdk';
+import { authRefusalClassifier, type HttpClient } from '@stock-sync/plugin-sdk';
 
 const DEFAULT_BASE_URL = 'https://api.storenvy.com';
 
@@ -18,12 +18,6 @@ export function storenvyErrorMessage(data: unknown): string | undefined {
   const meta = fieldOf(data, 'meta');
   const parts = [fieldOf(meta, 'error_type'), fieldOf(meta, 'error_message')].filter((x): x is string => typeof x === 'string' && x !== '');
   return parts.length ? parts.join(': ') : undefined;
-}
-
-function classifyStorenvyResponse(res: HttpResponse): { error?: AuthError } | undefined {
-  if (res.status !== 401 && res.status !== 403) return undefined;
-  const message = storenvyErrorMessage(res.data) ?? `HTTP ${res.status}`;
-  return { error: new AuthError(`Storenvy refused the access token (${message.slice(0, 200)})`, { status: res.status }) };
 }
 
 export interface StorenvyApi {
@@ -41,7 +35,7 @@ export function createStorenvyApi(http: HttpClient, token: string, baseUrl: stri
     http: http.extend({
       baseURL: `${root}/v1`,
       headers: { Accept: 'application/json' },
-      classify: classifyStorenvyResponse,
+      classify: authRefusalClassifier('Storenvy', storenvyErrorMessage),
       secrets: token ? [token] : [],
     }),
     auth: { access_token: token },

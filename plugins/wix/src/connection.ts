@@ -9,7 +9,7 @@
  * V3 it switches to V3 for good and does the rest of the work there.
  */
 import {
-  AuthError,
+  authRefusalClassifier,
   batched,
   Rejected,
   StopTheWork,
@@ -70,11 +70,7 @@ export function createWixApi(ctx: ConnectContext): HttpClient {
   return ctx.http.extend({
     baseURL: (ctx.credentials.baseUrl || DEFAULT_BASE_URL).trim().replace(/\/+$/, ''),
     headers,
-    classify(res) {
-      if (res.status !== 401 && res.status !== 403) return undefined;
-      const code = wixErrorCode(res.data);
-      return { error: new AuthError(`Wix refused the access token (${code ?? `HTTP ${res.status}`})`, { status: res.status, code }) };
-    },
+    classify: authRefusalClassifier('Wix', wixErrorCode, { reasonKey: 'code' }),
     secrets: token ? [token] : [],
   });
 }
