@@ -11,6 +11,11 @@ import type { StockWrite } from '../contract';
 /** How a platform compares two states (some cannot tell apart what the neutral form does). */
 export type SameStock = (a: TargetStock, b: TargetStock) => boolean;
 
+const zeroAsOut = (s: TargetStock): TargetStock => (s.kind === 'quantity' && s.quantity === 0 ? { kind: 'out_of_stock' } : s);
+
+/** For platforms where a quantity of 0 and out of stock are one state (a tracked 0): the rest compares as usual. */
+export const zeroIsOutOfStock: SameStock = (a, b) => sameTargetStock(zeroAsOut(a), zeroAsOut(b));
+
 export function isInPlace(change: StockWrite, same: SameStock = sameTargetStock): boolean {
   return change.previous != null && same(change.previous, change.target);
 }

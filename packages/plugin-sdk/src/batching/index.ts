@@ -3,6 +3,14 @@ export { stopsTheWork, toPluginError } from './stops-the-work';
 export { collapseDuplicates, type CollapsedInput, type CollapseOptions, type Collapsed } from './collapse-duplicates';
 export { groupByProduct, type ProductGroup } from './group-by-product';
 export { chunk } from './chunk';
-export { isInPlace, allInPlace, skipWritesInPlace, skipWhereItSavesCalls, type SameStock, type InPlaceSplit } from './in-place';
+export {
+  isInPlace,
+  allInPlace,
+  zeroIsOutOfStock,
+  skipWritesInPlace,
+  skipWhereItSavesCalls,
+  type SameStock,
+  type InPlaceSplit,
+} from './in-place';
 // Declarative connections over these helpers: batched(...) and perVariant(...) return a StoreConnection.
 export * from '../pipeline';

@@ -1,4 +1,4 @@
-import { positiveIntegerId, tokenExpiryFields } from '../src';
+import { positiveIntegerId, tokenExpiryFields, zeroIsOutOfStock } from '../src';
 
 describe('tokenExpiryFields', () => {
   it('declares both expiries, optional and not secret, with the lifetimes in their descriptions', () => {
@@ -40,4 +40,22 @@ describe('positiveIntegerId', () => {
   it.each(['', '0', '007', '-1', '+1', '1.5', '1e3', ' 1', '1 ', 'x1', '9007199254740992', '12345678901234567'])('refuses %j', (raw) =>
     expect(positiveIntegerId(raw)).toBeUndefined(),
   );
+});
+
+describe('zeroIsOutOfStock', () => {
+  const zero = { kind: 'quantity', quantity: 0 } as const;
+  const out = { kind: 'out_of_stock' } as const;
+  it('holds a quantity of 0 and out of stock for one state, either way round', () => {
+    expect(zeroIsOutOfStock(zero, out)).toBe(true);
+    expect(zeroIsOutOfStock(out, zero)).toBe(true);
+    expect(zeroIsOutOfStock(zero, zero)).toBe(true);
+  });
+  it('compares everything else as the neutral form does', () => {
+    expect(zeroIsOutOfStock({ kind: 'quantity', quantity: 1 }, out)).toBe(false);
+    expect(zeroIsOutOfStock(out, { kind: 'quantity', quantity: 1 })).toBe(false);
+    expect(zeroIsOutOfStock({ kind: 'quantity', quantity: 3 }, { kind: 'quantity', quantity: 3 })).toBe(true);
+    expect(zeroIsOutOfStock({ kind: 'unlimited' }, zero)).toBe(false);
+    expect(zeroIsOutOfStock(zero, { kind: 'unlimited' })).toBe(false);
+    expect(zeroIsOutOfStock({ kind: 'unlimited' }, { kind: 'unlimited' })).toBe(true);
+  });
 });
