@@ -7,19 +7,11 @@
  */
 import { join } from 'node:path';
 import { hmacSha256, type NoticeRequest } from '@stock-sync/plugin-sdk';
-import {
-  evidence,
-  expectSameShape,
-  seedProduct,
-  startNoticeReceiver,
-  startSimulator,
-  type NoticeReceiver,
-  type ReceivedNotice,
-} from '@stock-sync/plugin-testkit';
+import { evidence, expectSameShape, seedProduct, startSimulator, useNoticeHarness } from '@stock-sync/plugin-testkit';
 import { ecwidNoticeRefs, plugin } from '../src';
 import { toConnectedStore } from '../src/oauth';
 import { SANDBOX_OAUTH_APP, SANDBOX_STORE_ID, simulator } from '../src/simulator';
-import { call, type EcwidSim } from './support/store';
+import { call } from './support/store';
 
 const DIR = join(__dirname, 'evidence');
 const FIXTURE_SECRET = 'fixture-secret-not-a-real-one';
@@ -103,29 +95,18 @@ describe('the plugin reads the documented delivery (webhook-product-updated)', (
 });
 
 describe('the simulator', () => {
-  let sim: EcwidSim;
-  let receiver: NoticeReceiver;
-  let url: string;
-  let received: ReceivedNotice[];
-
-  beforeEach(async () => {
-    sim = await startSimulator(simulator);
-    sim.seed([seedProduct(66722483, 101, 2, { kind: 'quantity', quantity: 3 })]);
-    receiver = await startNoticeReceiver({ path: '/hooks/ecwid', status: 200 });
-    received = receiver.deliveries;
-    url = receiver.url;
-  });
-  afterEach(async () => {
-    await sim.close();
-    await receiver.close();
+  const rig = useNoticeHarness({
+    start: () => startSimulator(simulator),
+    receiver: { path: '/hooks/ecwid', status: 200 },
+    setup: (s) => s.seed([seedProduct(66722483, 101, 2, { kind: 'quantity', quantity: 3 })]),
   });
 
   it('a manual edit sends product.updated to the app URL, shaped and signed as documented; the plugin verifies it', async () => {
-    sim.setAppNoticeUrl(url);
-    sim.manualEdit({ externalProductId: '66722483', externalVariantId: '102' }, { kind: 'quantity', quantity: 17 });
-    await sim.state.outbox.settle();
-    expect(received).toHaveLength(1);
-    const [d] = received;
+    rig.sim.setAppNoticeUrl(rig.url);
+    rig.sim.manualEdit({ externalProductId: '66722483', externalVariantId: '102' }, { kind: 'quantity', quantity: 17 });
+    await rig.settle();
+    expect(rig.received).toHaveLength(1);
+    const [d] = rig.received;
     const e = evidence(DIR, 'webhook-product-updated');
     expect(d!.path).toBe('/hooks/ecwid?eventtype=product.updated');
     for (const h of Object.keys(lowerHeaders(e.request!.headers))) expect(d!.headers[h]).toBeDefined();
@@ -138,26 +119,26 @@ describe('the simulator', () => {
     expect(notices.storeOf!(body, headers)).toBe(SANDBOX_STORE_ID);
     expect(ecwidNoticeRefs(body)).toEqual([{ externalProductId: '66722483' }]);
     expect(body.eventCreated).toBeCloseTo(Date.now() / 1000, -2);
-    expect(sim.state.outbox.deliveries.map((x) => x.status)).toEqual([200]);
+    expect(rig.sim.state.outbox.deliveries.map((x) => x.status)).toEqual([200]);
   });
 
   it("an API write sends one too (Ecwid: whatever the change's source); no URL set, nothing is sent", async () => {
-    sim.setAppNoticeUrl(url);
-    expect((await call(sim, 'PUT', '/products/66722483/combinations/101', { quantity: 9, unlimited: false })).status).toBe(200);
-    expect((await call(sim, 'PUT', '/products/66722483/combinations/101/inventory', { quantityDelta: -1 })).status).toBe(200);
-    await sim.state.outbox.settle();
-    expect(received.map((d) => JSON.parse(d.text).entityId)).toEqual([66722483, 66722483]);
-    sim.setAppNoticeUrl(undefined);
-    sim.manualEdit({ externalProductId: '66722483', externalVariantId: '101' }, { kind: 'out_of_stock' });
-    await call(sim, 'PUT', '/products/66722483/combinations/101', { quantity: 1 });
-    await sim.state.outbox.settle();
-    expect(received).toHaveLength(2);
+    rig.sim.setAppNoticeUrl(rig.url);
+    expect((await call(rig.sim, 'PUT', '/products/66722483/combinations/101', { quantity: 9, unlimited: false })).status).toBe(200);
+    expect((await call(rig.sim, 'PUT', '/products/66722483/combinations/101/inventory', { quantityDelta: -1 })).status).toBe(200);
+    await rig.settle();
+    expect(rig.received.map((d) => JSON.parse(d.text).entityId)).toEqual([66722483, 66722483]);
+    rig.sim.setAppNoticeUrl(undefined);
+    rig.sim.manualEdit({ externalProductId: '66722483', externalVariantId: '101' }, { kind: 'out_of_stock' });
+    await call(rig.sim, 'PUT', '/products/66722483/combinations/101', { quantity: 1 });
+    await rig.settle();
+    expect(rig.received).toHaveLength(2);
   });
 
   it('a refused write sends nothing', async () => {
-    sim.setAppNoticeUrl(url);
-    expect((await call(sim, 'PUT', '/products/66722483/combinations/999', { quantity: 1 })).status).toBe(404);
-    await sim.state.outbox.settle();
-    expect(received).toHaveLength(0);
+    rig.sim.setAppNoticeUrl(rig.url);
+    expect((await call(rig.sim, 'PUT', '/products/66722483/combinations/999', { quantity: 1 })).status).toBe(404);
+    await rig.settle();
+    expect(rig.received).toHaveLength(0);
   });
 });
