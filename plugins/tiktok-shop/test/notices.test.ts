@@ -4,17 +4,10 @@
  * simulator.
  */
 import { join } from 'node:path';
-import {
-  evidence,
-  expectSameShape,
-  inboundRequest,
-  startNoticeReceiver,
-  type NoticeReceiver,
-  type ReceivedNotice,
-} from '@stock-sync/plugin-testkit';
+import { evidence, expectSameShape, inboundRequest, useNoticeHarness } from '@stock-sync/plugin-testkit';
 import { plugin, tiktokNoticeRefs, tiktokNoticeStore, tiktokWebhookSignature, verifyDeauthorization } from '../src';
 import { SANDBOX_OAUTH_APP } from '../src/simulator';
-import { call, connect, startTikTokSimulator, type TikTokSim } from './support/store';
+import { call, connect, startTikTokSimulator } from './support/store';
 
 const DIR = join(__dirname, 'evidence');
 const APP = { clientId: 'fixture_app_key', clientSecret: 'fixture-secret-not-a-real-one' };
@@ -109,30 +102,22 @@ describe('the simulator', () => {
   const PRODUCT = '1729592969712207008';
   const SKU = '1729592969712207013';
   const ref = { externalProductId: PRODUCT, externalVariantId: SKU };
-  let sim: TikTokSim;
-  let receiver: NoticeReceiver;
-  let url: string;
-  let received: ReceivedNotice[];
   const app = SANDBOX_OAUTH_APP;
 
-  beforeEach(async () => {
-    sim = await startTikTokSimulator();
-    sim.seed([{ productId: PRODUCT, variants: [{ variantId: SKU, initial: { kind: 'quantity', quantity: 3 } }] }]);
-    receiver = await startNoticeReceiver({ path: '/hooks/tiktok-shop', status: 200 });
-    received = receiver.deliveries;
-    url = receiver.url;
-    sim.setAppNoticeUrl(url);
-  });
-  afterEach(async () => {
-    await sim.close();
-    await receiver.close();
+  const rig = useNoticeHarness({
+    start: startTikTokSimulator,
+    receiver: { path: '/hooks/tiktok-shop', status: 200 },
+    setup: (s, hookUrl) => {
+      s.seed([{ productId: PRODUCT, variants: [{ variantId: SKU, initial: { kind: 'quantity', quantity: 3 } }] }]);
+      s.setAppNoticeUrl(hookUrl);
+    },
   });
 
   it('a seller emptying a SKU sends the REALTIME inventory status change, documented shape, signed with the app', async () => {
-    sim.manualEdit(ref, { kind: 'out_of_stock' });
-    await sim.state.outbox.settle();
-    expect(received).toHaveLength(1);
-    const d = received[0]!;
+    rig.sim.manualEdit(ref, { kind: 'out_of_stock' });
+    await rig.settle();
+    expect(rig.received).toHaveLength(1);
+    const d = rig.received[0]!;
     const e = evidence(DIR, 'notice-inventory-status-change-realtime');
     for (const h of Object.keys(lower(e.request!.headers))) expect(d.headers[h]).toBeDefined();
     const body = JSON.parse(d.text);
@@ -141,19 +126,19 @@ describe('the simulator', () => {
     const headers = d.headers;
     expect(notices.verify({ headers, rawBody: d.body, secret: app.clientSecret, app })).toBe(true);
     expect(notices.refs(body, headers)).toEqual([ref]);
-    expect(notices.storeOf!(body, headers)).toBe(sim.state.shops[0]!.id);
-    expect(sim.state.outbox.deliveries.map((x) => x.status)).toEqual([200]);
+    expect(notices.storeOf!(body, headers)).toBe(rig.sim.state.shops[0]!.id);
+    expect(rig.sim.state.outbox.deliveries.map((x) => x.status)).toEqual([200]);
   });
 
   it('an edit that leaves the SKU above its stock alert sends nothing; a drop to LOW_STOCK does', async () => {
-    sim.state.products.get(PRODUCT)!.skus.get(SKU)!.lowStockAlert = 5;
-    sim.manualEdit(ref, { kind: 'quantity', quantity: 40 });
-    await sim.state.outbox.settle();
-    expect(received).toHaveLength(0);
-    sim.manualEdit(ref, { kind: 'quantity', quantity: 4 });
-    await sim.state.outbox.settle();
-    expect(received).toHaveLength(1);
-    expect(JSON.parse(received[0]!.text).data).toMatchObject({
+    rig.sim.state.products.get(PRODUCT)!.skus.get(SKU)!.lowStockAlert = 5;
+    rig.sim.manualEdit(ref, { kind: 'quantity', quantity: 40 });
+    await rig.settle();
+    expect(rig.received).toHaveLength(0);
+    rig.sim.manualEdit(ref, { kind: 'quantity', quantity: 4 });
+    await rig.settle();
+    expect(rig.received).toHaveLength(1);
+    expect(JSON.parse(rig.received[0]!.text).data).toMatchObject({
       current_inventory_status: 'LOW_STOCK',
       trigger_reason: { low_stock_threshold: 5 },
       inventory_distribution: { available_quantity: 4 },
@@ -161,16 +146,16 @@ describe('the simulator', () => {
   });
 
   it("an API write that empties the SKU sends it too (the page names no source); without the app's URL nothing is sent", async () => {
-    const out = await connect(sim).writeStock([{ ...ref, target: { kind: 'out_of_stock' } }]);
+    const out = await connect(rig.sim).writeStock([{ ...ref, target: { kind: 'out_of_stock' } }]);
     expect(out[0]!.status).toBe('written');
-    await sim.state.outbox.settle();
-    expect(received).toHaveLength(1);
-    await call(sim, 'POST', `/product/202309/products/${PRODUCT}/inventory/update`, {
+    await rig.settle();
+    expect(rig.received).toHaveLength(1);
+    await call(rig.sim, 'POST', `/product/202309/products/${PRODUCT}/inventory/update`, {
       body: { skus: [{ id: SKU, inventory: [{ quantity: 9 }] }] },
     });
-    sim.setAppNoticeUrl(undefined);
-    sim.manualEdit(ref, { kind: 'out_of_stock' });
-    await sim.state.outbox.settle();
-    expect(received).toHaveLength(1);
+    rig.sim.setAppNoticeUrl(undefined);
+    rig.sim.manualEdit(ref, { kind: 'out_of_stock' });
+    await rig.settle();
+    expect(rig.received).toHaveLength(1);
   });
 });
