@@ -8,12 +8,11 @@
  */
 import { join } from 'node:path';
 import { createHttpClient, hmacSha256, type NoticeRequest } from '@stock-sync/plugin-sdk';
-import { evidence, expectSameShape, recordingLogger, startNoticeReceiver } from '@stock-sync/plugin-testkit';
-import type { NoticeReceiver, ReceivedNotice } from '@stock-sync/plugin-testkit';
+import { evidence, expectSameShape, recordingLogger, useNoticeHarness } from '@stock-sync/plugin-testkit';
 import { nuvemshopNoticeProducts, nuvemshopNoticeRefs, plugin } from '../src';
 import { toConnectedStore } from '../src/oauth';
 import { SANDBOX_OAUTH_APP, SANDBOX_STORE_ID } from '../src/simulator';
-import { apiPath, call, product, startNuvemSimulator, type NuvemSim } from './support/store';
+import { apiPath, call, product, startNuvemSimulator } from './support/store';
 
 const DIR = join(__dirname, 'evidence');
 const FIXTURE_SECRET = 'fixture-secret-not-a-real-one';
@@ -82,64 +81,59 @@ describe('the plugin reads the documented delivery (webhook-delivery-product-upd
 });
 
 describe('the simulator', () => {
-  let sim: NuvemSim;
-  let receiver: NoticeReceiver;
-  let url: string;
-  let received: ReceivedNotice[];
   const ctx = () => ({
-    credentials: sim.credentials,
+    credentials: rig.sim.credentials,
     http: createHttpClient({ rateLimit: plugin.manifest.rateLimit }),
     log: recordingLogger(),
   });
 
-  beforeEach(async () => {
-    [sim, receiver] = await Promise.all([startNuvemSimulator(), startNoticeReceiver({ path: '/hooks/nuvemshop/store-1' })]);
-    sim.seed([product(100, 1, 2, { kind: 'quantity', quantity: 3 })]);
-    ({ deliveries: received, url } = receiver);
+  const rig = useNoticeHarness({
+    start: startNuvemSimulator,
+    receiver: { path: '/hooks/nuvemshop/store-1' },
+    setup: (s) => s.seed([product(100, 1, 2, { kind: 'quantity', quantity: 3 })]),
   });
-  afterEach(() => Promise.all([sim.close(), receiver.close()]));
 
   it('creates, lists and deletes webhooks as documented (webhook-create, webhook-list, webhook-delete)', async () => {
     const create = evidence(DIR, 'webhook-create');
-    const created = await call(sim, 'POST', apiPath(sim, create.request!.path), create.request!.body);
+    const created = await call(rig.sim, 'POST', apiPath(rig.sim, create.request!.path), create.request!.body);
     expect(created.status).toBe(create.response!.status);
     expectSameShape(created.body, create.response!.body, create.name);
     const list = evidence(DIR, 'webhook-list');
-    const listed = await call(sim, 'GET', apiPath(sim, list.request!.path));
+    const listed = await call(rig.sim, 'GET', apiPath(rig.sim, list.request!.path));
     expect(listed.status).toBe(200);
     expectSameShape(listed.body, list.response!.body, list.name);
     const del = evidence(DIR, 'webhook-delete');
-    const deleted = await call(sim, 'DELETE', apiPath(sim, `/webhooks/${created.body.id}`));
+    const deleted = await call(rig.sim, 'DELETE', apiPath(rig.sim, `/webhooks/${created.body.id}`));
     expect(deleted.status).toBe(del.response!.status);
     expect(deleted.body).toEqual(del.response!.body);
-    expect((await call(sim, 'DELETE', apiPath(sim, `/webhooks/${created.body.id}`))).status).toBe(404);
+    expect((await call(rig.sim, 'DELETE', apiPath(rig.sim, `/webhooks/${created.body.id}`))).status).toBe(404);
   });
 
   it('refuses an invalid event or url with the documented 422 (webhook-create-invalid); HTTPS only, but for loopback IPs', async () => {
     const bad = evidence(DIR, 'webhook-create-invalid');
-    const res = await call(sim, 'POST', apiPath(sim, bad.request!.path), bad.request!.body);
+    const res = await call(rig.sim, 'POST', apiPath(rig.sim, bad.request!.path), bad.request!.body);
     expect(res.status).toBe(422);
     expect(res.body).toEqual(bad.response!.body);
-    const post = (u: string) => call(sim, 'POST', apiPath(sim, '/webhooks'), { event: 'product/updated', url: u });
+    const post = (u: string) => call(rig.sim, 'POST', apiPath(rig.sim, '/webhooks'), { event: 'product/updated', url: u });
     expect((await post('http://hub.example/hooks')).body).toEqual({ url: ['invalid url specified'] });
     expect((await post('https://localhost/hooks')).status).toBe(422);
     expect((await post('https://shop.nuvemshop.com.br/hooks')).status).toBe(422);
     expect((await post('https://hub.example/hooks')).status).toBe(201);
-    expect((await post(url)).status).toBe(201); // the sandbox's loopback exception
+    expect((await post(rig.url)).status).toBe(201); // the sandbox's loopback exception
   });
 
   it('the plugin subscribes once (idempotent), a manual edit arrives signed with the app secret, nothing after unsubscribe', async () => {
-    await notices.subscribe!(ctx(), { deliveryUrl: url, secret: 'unused: signed with the app secret' });
-    await notices.subscribe!(ctx(), { deliveryUrl: url, secret: 'unused' });
-    expect([...sim.state.webhooks.values()].map((w) => [w.event, w.url])).toEqual([['product/updated', url]]);
-    const calls = sim.requests.filter((r) => r.path.includes('/webhooks')).map((r) => `${r.method} ${r.path} ${r.status}`);
-    const hooks = apiPath(sim, '/webhooks');
+    await notices.subscribe!(ctx(), { deliveryUrl: rig.url, secret: 'unused: signed with the app secret' });
+    await notices.subscribe!(ctx(), { deliveryUrl: rig.url, secret: 'unused' });
+    expect([...rig.sim.state.webhooks.values()].map((w) => [w.event, w.url])).toEqual([['product/updated', rig.url]]);
+    const calls = rig.sim.requests.filter((r) => r.path.includes('/webhooks')).map((r) => `${r.method} ${r.path} ${r.status}`);
+    const hooks = apiPath(rig.sim, '/webhooks');
     expect(calls).toEqual([`GET ${hooks} 200`, `POST ${hooks} 201`, `GET ${hooks} 200`]);
 
-    sim.manualEdit({ externalProductId: '100', externalVariantId: '2' }, { kind: 'quantity', quantity: 17 });
-    await sim.state.outbox.settle();
-    expect(received).toHaveLength(1);
-    const [d] = received;
+    rig.sim.manualEdit({ externalProductId: '100', externalVariantId: '2' }, { kind: 'quantity', quantity: 17 });
+    await rig.settle();
+    expect(rig.received).toHaveLength(1);
+    const [d] = rig.received;
     const e = evidence(DIR, 'webhook-delivery-product-updated');
     for (const h of Object.keys(lowerHeaders(e.request!.headers))) expect(d!.headers[h]).toBeDefined();
     const body = JSON.parse(d!.text);
@@ -151,23 +145,23 @@ describe('the simulator', () => {
     expect(notices.verify(request(headers, Buffer.concat([raw, Buffer.from(' ')]), SANDBOX_OAUTH_APP.clientSecret))).toBe(false);
     expect(notices.storeOf!(body, headers)).toBe(SANDBOX_STORE_ID);
     expect(nuvemshopNoticeProducts(body)).toEqual(['100']);
-    expect(sim.state.outbox.deliveries.map((x) => x.status)).toEqual([202]);
+    expect(rig.sim.state.outbox.deliveries.map((x) => x.status)).toEqual([202]);
 
-    await notices.unsubscribe!(ctx(), { deliveryUrl: url });
-    expect(sim.state.webhooks.size).toBe(0);
-    sim.manualEdit({ externalProductId: '100', externalVariantId: '2' }, { kind: 'quantity', quantity: 4 });
-    await sim.state.outbox.settle();
-    expect(received).toHaveLength(1);
+    await notices.unsubscribe!(ctx(), { deliveryUrl: rig.url });
+    expect(rig.sim.state.webhooks.size).toBe(0);
+    rig.sim.manualEdit({ externalProductId: '100', externalVariantId: '2' }, { kind: 'quantity', quantity: 4 });
+    await rig.settle();
+    expect(rig.received).toHaveLength(1);
   });
 
   it("the API's own variant writes deliver too (PATCH and PUT); other events' webhooks get nothing", async () => {
-    await call(sim, 'POST', apiPath(sim, '/webhooks'), { event: 'product/updated', url });
-    await call(sim, 'POST', apiPath(sim, '/webhooks'), { event: 'order/paid', url });
-    expect((await call(sim, 'PATCH', apiPath(sim, '/products/100/variants'), [{ id: 1, stock: 9 }])).status).toBe(200);
-    expect((await call(sim, 'PUT', apiPath(sim, '/products/100/variants/2'), { stock: 1 })).status).toBe(200);
-    expect((await call(sim, 'PATCH', apiPath(sim, '/products/100/variants'), [{ id: 1, stock: 'x' }])).status).toBe(422);
-    await sim.state.outbox.settle();
-    expect(received.map((d) => JSON.parse(d.text))).toEqual([
+    await call(rig.sim, 'POST', apiPath(rig.sim, '/webhooks'), { event: 'product/updated', url: rig.url });
+    await call(rig.sim, 'POST', apiPath(rig.sim, '/webhooks'), { event: 'order/paid', url: rig.url });
+    expect((await call(rig.sim, 'PATCH', apiPath(rig.sim, '/products/100/variants'), [{ id: 1, stock: 9 }])).status).toBe(200);
+    expect((await call(rig.sim, 'PUT', apiPath(rig.sim, '/products/100/variants/2'), { stock: 1 })).status).toBe(200);
+    expect((await call(rig.sim, 'PATCH', apiPath(rig.sim, '/products/100/variants'), [{ id: 1, stock: 'x' }])).status).toBe(422);
+    await rig.settle();
+    expect(rig.received.map((d) => JSON.parse(d.text))).toEqual([
       { store_id: Number(SANDBOX_STORE_ID), event: 'product/updated', id: 100 },
       { store_id: Number(SANDBOX_STORE_ID), event: 'product/updated', id: 100 },
     ]);
