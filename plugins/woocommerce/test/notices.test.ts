@@ -4,10 +4,9 @@
  */
 import { join } from 'node:path';
 import { createHttpClient } from '@stock-sync/plugin-sdk';
-import { evidence, expectSameShape, recordingLogger, startNoticeReceiver } from '@stock-sync/plugin-testkit';
-import type { NoticeReceiver, ReceivedNotice } from '@stock-sync/plugin-testkit';
+import { evidence, expectSameShape, recordingLogger, useNoticeHarness } from '@stock-sync/plugin-testkit';
 import { plugin, wooNoticeRefs, wooShownStock, wooSignature } from '../src';
-import { call, product, startWooSimulator, type WooSim } from './support/store';
+import { call, product, startWooSimulator } from './support/store';
 
 const DIR = join(__dirname, 'evidence');
 const FIXTURE_SECRET = 'fixture-secret-not-a-real-one';
@@ -103,42 +102,33 @@ it('the documented ping (webhook-ping) is a ping, unsigned; a signed delivery is
 });
 
 describe('the simulator', () => {
-  let sim: WooSim;
-  let receiver: NoticeReceiver;
-  let url: string;
-  let received: ReceivedNotice[];
-
-  beforeEach(async () => {
-    sim = await startWooSimulator();
-    sim.seed([product(22, 733, 2, { kind: 'quantity', quantity: 3 })]);
-    receiver = await startNoticeReceiver({ path: '/hooks/woocommerce/store-1' });
-    received = receiver.deliveries;
-    url = receiver.url;
-  });
-  afterEach(async () => {
-    await sim.close();
-    await receiver.close();
+  const rig = useNoticeHarness({
+    start: startWooSimulator,
+    receiver: { path: '/hooks/woocommerce/store-1' },
+    setup: (s) => s.seed([product(22, 733, 2, { kind: 'quantity', quantity: 3 })]),
   });
 
   it('creates a webhook as documented (webhook-create): 201 and the documented object', async () => {
     const e = evidence(DIR, 'webhook-create');
-    const res = await call(sim, e.request!.method, e.request!.path, e.request!.body);
+    const res = await call(rig.sim, e.request!.method, e.request!.path, e.request!.body);
     expect(res.status).toBe(e.response!.status);
     expectSameShape(res.body, e.response!.body, e.name);
     expect(res.body.secret).toBeUndefined();
   });
 
   it('refuses a webhook without a valid topic or delivery URL', async () => {
-    expect((await call(sim, 'POST', '/wp-json/wc/v3/webhooks', { topic: 'nope', delivery_url: url })).status).toBe(400);
-    expect((await call(sim, 'POST', '/wp-json/wc/v3/webhooks', { topic: 'product.updated', delivery_url: 'ftp://x' })).status).toBe(400);
+    expect((await call(rig.sim, 'POST', '/wp-json/wc/v3/webhooks', { topic: 'nope', delivery_url: rig.url })).status).toBe(400);
+    expect((await call(rig.sim, 'POST', '/wp-json/wc/v3/webhooks', { topic: 'product.updated', delivery_url: 'ftp://x' })).status).toBe(
+      400,
+    );
   });
 
   it('a manual edit delivers product.updated, signed and shaped as documented, that the plugin verifies and reads', async () => {
-    await call(sim, 'POST', '/wp-json/wc/v3/webhooks', { topic: 'product.updated', delivery_url: url, secret: 's3cret-for-test' });
-    sim.manualEdit({ externalProductId: '22', externalVariantId: '734' }, { kind: 'quantity', quantity: 17 });
-    await sim.state.outbox.settle();
-    expect(received).toHaveLength(1);
-    const [d] = received;
+    await call(rig.sim, 'POST', '/wp-json/wc/v3/webhooks', { topic: 'product.updated', delivery_url: rig.url, secret: 's3cret-for-test' });
+    rig.sim.manualEdit({ externalProductId: '22', externalVariantId: '734' }, { kind: 'quantity', quantity: 17 });
+    await rig.settle();
+    expect(rig.received).toHaveLength(1);
+    const [d] = rig.received;
     const e = evidence(DIR, 'webhook-delivery-product-updated');
     for (const h of Object.keys(lowerHeaders(e.request!.headers))) expect(d!.headers[h]).toBeDefined();
     expect(d!.headers['x-wc-webhook-topic']).toBe('product.updated');
@@ -150,48 +140,58 @@ describe('the simulator', () => {
       { externalProductId: '22', externalVariantId: '734', shown: { kind: 'quantity', quantity: 17 } },
     ]);
     expect(body.stock_quantity).toBe(17);
-    expect(sim.state.outbox.deliveries.map((x) => x.status)).toEqual([202]);
+    expect(rig.sim.state.outbox.deliveries.map((x) => x.status)).toEqual([202]);
   });
 
   it('an API write delivers too (core fires on every variation save); paused webhooks deliver nothing', async () => {
-    const created = await call(sim, 'POST', '/wp-json/wc/v3/webhooks', { topic: 'product.updated', delivery_url: url, secret: 'k' });
-    await call(sim, 'POST', '/wp-json/wc/v3/products/22/variations/batch', {
+    const created = await call(rig.sim, 'POST', '/wp-json/wc/v3/webhooks', {
+      topic: 'product.updated',
+      delivery_url: rig.url,
+      secret: 'k',
+    });
+    await call(rig.sim, 'POST', '/wp-json/wc/v3/products/22/variations/batch', {
       update: [{ id: 733, manage_stock: true, stock_quantity: 9 }],
     });
-    await sim.state.outbox.settle();
-    expect(received).toHaveLength(1);
+    await rig.settle();
+    expect(rig.received).toHaveLength(1);
     // The echo of the API's own write says what was written: the hub recognises its write and reads nothing back.
-    expect(notices.refs(JSON.parse(received[0]!.text), received[0]!.headers)).toEqual([
+    expect(notices.refs(JSON.parse(rig.received[0]!.text), rig.received[0]!.headers)).toEqual([
       { externalProductId: '22', externalVariantId: '733', shown: { kind: 'quantity', quantity: 9 } },
     ]);
-    await call(sim, 'POST', '/wp-json/wc/v3/products/22/variations/batch', {
+    await call(rig.sim, 'POST', '/wp-json/wc/v3/products/22/variations/batch', {
       update: [{ id: 734, manage_stock: false, stock_status: 'outofstock' }],
     });
-    await sim.state.outbox.settle();
-    expect(notices.refs(JSON.parse(received[1]!.text), received[1]!.headers)).toEqual([
+    await rig.settle();
+    expect(notices.refs(JSON.parse(rig.received[1]!.text), rig.received[1]!.headers)).toEqual([
       { externalProductId: '22', externalVariantId: '734', shown: { kind: 'out_of_stock' } },
     ]);
-    await call(sim, 'PUT', `/wp-json/wc/v3/webhooks/${created.body.id}`, { status: 'paused' });
-    sim.manualEdit({ externalProductId: '22', externalVariantId: '733' }, { kind: 'quantity', quantity: 1 });
-    await sim.state.outbox.settle();
-    expect(received).toHaveLength(2);
+    await call(rig.sim, 'PUT', `/wp-json/wc/v3/webhooks/${created.body.id}`, { status: 'paused' });
+    rig.sim.manualEdit({ externalProductId: '22', externalVariantId: '733' }, { kind: 'quantity', quantity: 1 });
+    await rig.settle();
+    expect(rig.received).toHaveLength(2);
   });
 
   it('the plugin subscribes once (idempotent: a second subscribe updates the secret) and unsubscribes', async () => {
-    const ctx = { credentials: sim.credentials, http: createHttpClient({ rateLimit: plugin.manifest.rateLimit }), log: recordingLogger() };
-    await notices.subscribe!(ctx, { deliveryUrl: url, secret: 'first' });
-    await notices.subscribe!(ctx, { deliveryUrl: url, secret: 'second' });
-    const hooks = [...sim.state.webhooks.values()];
-    expect(hooks.map((w) => [w.topic, w.deliveryUrl, w.secret, w.status])).toEqual([['product.updated', url, 'second', 'active']]);
-    const calls = sim.requests.filter((r) => r.path.startsWith('/wp-json/wc/v3/webhooks')).map((r) => `${r.method} ${r.path} ${r.status}`);
+    const ctx = {
+      credentials: rig.sim.credentials,
+      http: createHttpClient({ rateLimit: plugin.manifest.rateLimit }),
+      log: recordingLogger(),
+    };
+    await notices.subscribe!(ctx, { deliveryUrl: rig.url, secret: 'first' });
+    await notices.subscribe!(ctx, { deliveryUrl: rig.url, secret: 'second' });
+    const hooks = [...rig.sim.state.webhooks.values()];
+    expect(hooks.map((w) => [w.topic, w.deliveryUrl, w.secret, w.status])).toEqual([['product.updated', rig.url, 'second', 'active']]);
+    const calls = rig.sim.requests
+      .filter((r) => r.path.startsWith('/wp-json/wc/v3/webhooks'))
+      .map((r) => `${r.method} ${r.path} ${r.status}`);
     expect(calls).toEqual([
       'GET /wp-json/wc/v3/webhooks 200',
       'POST /wp-json/wc/v3/webhooks 201',
       'GET /wp-json/wc/v3/webhooks 200',
       `PUT /wp-json/wc/v3/webhooks/${hooks[0]!.id} 200`,
     ]);
-    await notices.unsubscribe!(ctx, { deliveryUrl: url });
-    expect(sim.state.webhooks.size).toBe(0);
-    expect((await call(sim, 'DELETE', '/wp-json/wc/v3/webhooks/99')).status).toBe(501);
+    await notices.unsubscribe!(ctx, { deliveryUrl: rig.url });
+    expect(rig.sim.state.webhooks.size).toBe(0);
+    expect((await call(rig.sim, 'DELETE', '/wp-json/wc/v3/webhooks/99')).status).toBe(501);
   });
 });
