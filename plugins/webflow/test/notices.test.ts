@@ -4,17 +4,10 @@
  */
 import { join } from 'node:path';
 import { createHttpClient, type NoticeRequest } from '@stock-sync/plugin-sdk';
-import {
-  evidence,
-  expectSameShape,
-  inboundRequest,
-  startNoticeReceiver,
-  type NoticeReceiver,
-  type ReceivedNotice,
-} from '@stock-sync/plugin-testkit';
+import { evidence, expectSameShape, inboundRequest, useNoticeHarness } from '@stock-sync/plugin-testkit';
 import { createWebflowNotices, plugin, webflowNoticeRefs, webflowShownStock, webflowSignature } from '../src';
 import { SANDBOX_OAUTH_APP, SANDBOX_SITE_ID } from '../src/simulator';
-import { call as callSite, startWebflowSimulator, type WebflowSim } from './support/site';
+import { call as callSite, startWebflowSimulator } from './support/site';
 
 const DIR = join(__dirname, 'evidence');
 const FIXTURE_SECRET = 'fixture-secret-not-a-real-one';
@@ -90,27 +83,17 @@ describe('the plugin reads the documented delivery (webhook-delivery-ecomm-inven
 });
 
 describe('the simulator', () => {
-  let sim: WebflowSim;
-  let receiver: NoticeReceiver;
-  let url: string;
-  let received: ReceivedNotice[];
   const ctx = () => ({
-    credentials: sim.credentials,
+    credentials: rig.sim.credentials,
     http: createHttpClient({ rateLimit: plugin.manifest.rateLimit }),
     log: { debug() {}, info() {}, warn() {}, error() {} },
   });
-  const call = (method: string, path: string, body?: unknown) => callSite(sim, method, path, body);
+  const call = (method: string, path: string, body?: unknown) => callSite(rig.sim, method, path, body);
 
-  beforeEach(async () => {
-    sim = await startWebflowSimulator();
-    sim.seed([{ productId: 'p1', variants: [{ variantId: 'sku1', initial: { kind: 'quantity', quantity: 3 } }] }]);
-    receiver = await startNoticeReceiver({ path: '/hooks/webflow/store-1' });
-    received = receiver.deliveries;
-    url = receiver.url;
-  });
-  afterEach(async () => {
-    await sim.close();
-    await receiver.close();
+  const rig = useNoticeHarness({
+    start: startWebflowSimulator,
+    receiver: { path: '/hooks/webflow/store-1' },
+    setup: (s) => s.seed([{ productId: 'p1', variants: [{ variantId: 'sku1', initial: { kind: 'quantity', quantity: 3 } }] }]),
   });
 
   it('creates, lists and deletes webhooks as documented (webhook-create, webhook-list, webhook-delete)', async () => {
@@ -135,19 +118,19 @@ describe('the simulator', () => {
 
   it('refuses an unknown trigger, a bad URL, another site', async () => {
     const at = `/v2/sites/${SANDBOX_SITE_ID}/webhooks`;
-    expect((await call('POST', at, { triggerType: 'nope', url })).status).toBe(400);
+    expect((await call('POST', at, { triggerType: 'nope', url: rig.url })).status).toBe(400);
     expect((await call('POST', at, { triggerType: 'ecomm_inventory_changed', url: 'ftp://x' })).status).toBe(400);
     expect(
-      (await call('POST', '/v2/sites/000000000000000000000000/webhooks', { triggerType: 'ecomm_inventory_changed', url })).status,
+      (await call('POST', '/v2/sites/000000000000000000000000/webhooks', { triggerType: 'ecomm_inventory_changed', url: rig.url })).status,
     ).toBe(404);
   });
 
   it('a manual edit delivers ecomm_inventory_changed, signed and shaped as documented, that the plugin verifies and reads', async () => {
-    await plugin.notices!.subscribe!(ctx(), { deliveryUrl: url, secret: 'unused: signed with the app secret' });
-    sim.manualEdit({ externalProductId: 'p1', externalVariantId: 'sku1' }, { kind: 'quantity', quantity: 17 });
-    await sim.state.outbox.settle();
-    expect(received).toHaveLength(1);
-    const [d] = received;
+    await plugin.notices!.subscribe!(ctx(), { deliveryUrl: rig.url, secret: 'unused: signed with the app secret' });
+    rig.sim.manualEdit({ externalProductId: 'p1', externalVariantId: 'sku1' }, { kind: 'quantity', quantity: 17 });
+    await rig.settle();
+    expect(rig.received).toHaveLength(1);
+    const [d] = rig.received;
     const e = evidence(DIR, 'webhook-delivery-ecomm-inventory-changed');
     for (const h of Object.keys(e.request!.headers ?? {}).map((h) => h.toLowerCase())) expect(d!.headers[h]).toBeDefined();
     const body = JSON.parse(d!.text);
@@ -158,42 +141,42 @@ describe('the simulator', () => {
     expect(n.verify({ headers, rawBody: d!.body, secret: `${SANDBOX_OAUTH_APP.clientSecret}x` })).toBe(false);
     expect(n.refs(body, headers)).toEqual([{ externalVariantId: 'sku1', shown: { kind: 'quantity', quantity: 17 } }]);
     expect(body.payload).toEqual({ id: 'sku1', quantity: 17, inventoryType: 'finite' });
-    expect(sim.state.outbox.deliveries.map((x) => x.status)).toEqual([202]);
+    expect(rig.sim.state.outbox.deliveries.map((x) => x.status)).toEqual([202]);
   });
 
   it('an API write (the hub’s own) delivers too; after unsubscribe nothing', async () => {
-    await plugin.notices!.subscribe!(ctx(), { deliveryUrl: url, secret: 's' });
+    await plugin.notices!.subscribe!(ctx(), { deliveryUrl: rig.url, secret: 's' });
     const conn = plugin.connect(ctx());
     await conn.writeStock([{ externalProductId: 'p1', externalVariantId: 'sku1', target: { kind: 'unlimited' } }]);
-    await sim.state.outbox.settle();
-    expect(received).toHaveLength(1);
-    expect(JSON.parse(received[0]!.text).payload).toMatchObject({ id: 'sku1', inventoryType: 'infinite' });
+    await rig.settle();
+    expect(rig.received).toHaveLength(1);
+    expect(JSON.parse(rig.received[0]!.text).payload).toMatchObject({ id: 'sku1', inventoryType: 'infinite' });
     // The echo of the write says what was written: the hub recognises its own write and reads nothing back.
-    expect(plugin.notices!.refs(JSON.parse(received[0]!.text), received[0]!.headers)).toEqual([
+    expect(plugin.notices!.refs(JSON.parse(rig.received[0]!.text), rig.received[0]!.headers)).toEqual([
       { externalVariantId: 'sku1', shown: { kind: 'unlimited' } },
     ]);
-    await plugin.notices!.unsubscribe!(ctx(), { deliveryUrl: url });
-    expect(sim.state.webhooks.size).toBe(0);
-    sim.manualEdit({ externalProductId: 'p1', externalVariantId: 'sku1' }, { kind: 'quantity', quantity: 1 });
-    await sim.state.outbox.settle();
-    expect(received).toHaveLength(1);
+    await plugin.notices!.unsubscribe!(ctx(), { deliveryUrl: rig.url });
+    expect(rig.sim.state.webhooks.size).toBe(0);
+    rig.sim.manualEdit({ externalProductId: 'p1', externalVariantId: 'sku1' }, { kind: 'quantity', quantity: 1 });
+    await rig.settle();
+    expect(rig.received).toHaveLength(1);
   });
 
   it('the plugin subscribes once (idempotent: a second subscribe keeps the webhook) and unsubscribes only its URL', async () => {
     await call('POST', `/v2/sites/${SANDBOX_SITE_ID}/webhooks`, { triggerType: 'ecomm_inventory_changed', url: 'https://other.example/x' });
-    await plugin.notices!.subscribe!(ctx(), { deliveryUrl: url, secret: 'first' });
-    await plugin.notices!.subscribe!(ctx(), { deliveryUrl: url, secret: 'second' });
-    const mine = () => [...sim.state.webhooks.values()].filter((w) => w.url === url);
+    await plugin.notices!.subscribe!(ctx(), { deliveryUrl: rig.url, secret: 'first' });
+    await plugin.notices!.subscribe!(ctx(), { deliveryUrl: rig.url, secret: 'second' });
+    const mine = () => [...rig.sim.state.webhooks.values()].filter((w) => w.url === rig.url);
     expect(mine().map((w) => w.triggerType)).toEqual(['ecomm_inventory_changed']);
-    const calls = sim.requests.filter((r) => r.path.includes('webhooks')).map((r) => `${r.method} ${r.path} ${r.status}`);
+    const calls = rig.sim.requests.filter((r) => r.path.includes('webhooks')).map((r) => `${r.method} ${r.path} ${r.status}`);
     expect(calls).toEqual([
       `POST /v2/sites/${SANDBOX_SITE_ID}/webhooks 200`,
       `GET /v2/sites/${SANDBOX_SITE_ID}/webhooks 200`,
       `POST /v2/sites/${SANDBOX_SITE_ID}/webhooks 200`,
       `GET /v2/sites/${SANDBOX_SITE_ID}/webhooks 200`,
     ]);
-    await plugin.notices!.unsubscribe!(ctx(), { deliveryUrl: url });
+    await plugin.notices!.unsubscribe!(ctx(), { deliveryUrl: rig.url });
     expect(mine()).toEqual([]);
-    expect(sim.state.webhooks.size).toBe(1);
+    expect(rig.sim.state.webhooks.size).toBe(1);
   });
 });
