@@ -12,14 +12,13 @@ import {
   loadOpenApiSpec,
   openApiResponseValidator,
   recordingLogger,
-  startNoticeReceiver,
-  type NoticeReceiver,
+  useNoticeHarness,
   type ReceivedNotice,
 } from '@stock-sync/plugin-testkit';
 import { bigcommerceNoticeRefs, plugin, standardWebhookSignature, verifyStandardWebhook } from '../src';
 import { SIM_OAUTH_APP } from '../src/simulator';
 import { SPEC_DIR } from '../src/simulator/spec-validators';
-import { call, calls, product, Q, startBcSimulator, U, V3, type BcSim } from './support/store';
+import { call, calls, product, Q, startBcSimulator, U, V3 } from './support/store';
 
 const DIR = join(__dirname, 'evidence');
 const FIXTURE_SECRET = 'fixture-secret-not-a-real-one';
@@ -96,12 +95,8 @@ it('refs: the SKU id is not the variant id; other scopes name none; a stock chan
 });
 
 describe('the simulator', () => {
-  let sim: BcSim;
-  let receiver: NoticeReceiver;
-  let url: string;
-  let received: ReceivedNotice[];
   const ctx = () => ({
-    credentials: sim.credentials,
+    credentials: rig.sim.credentials,
     http: createHttpClient({ rateLimit: plugin.manifest.rateLimit, maxAttempts: 1 }),
     log: recordingLogger(),
   });
@@ -115,53 +110,46 @@ describe('the simulator', () => {
     expect(openApiResponseValidator(spec, method, path, res.status)(res.body)).toEqual({ ok: true });
   };
 
-  beforeEach(async () => {
-    sim = await startBcSimulator();
-    sim.seed([product(10, 101, 2, Q(5)), product(20, 201, 1, U)]);
-    receiver = await startNoticeReceiver({ path: '/hooks/bigcommerce/store-1' });
-    received = receiver.deliveries;
-    url = receiver.url;
-  });
-  afterEach(async () => {
-    await sim.state.outbox.settle();
-    await sim.close();
-    await receiver.close();
+  const rig = useNoticeHarness({
+    start: startBcSimulator,
+    receiver: { path: '/hooks/bigcommerce/store-1' },
+    setup: (s) => s.seed([product(10, 101, 2, Q(5)), product(20, 201, 1, U)]),
   });
 
   it('answers the documented webhook calls (webhook-create, webhooks-list, webhook-update, webhook-delete), valid per the reference', async () => {
     const e = evidence(DIR, 'webhook-create');
-    const created = await call(sim, 'POST', `${V3}/hooks`, e.request!.body);
+    const created = await call(rig.sim, 'POST', `${V3}/hooks`, e.request!.body);
     holds(created, 'webhook-create', 'POST', '/hooks');
     const id = created.body.data.id as number;
     const listed = await call(
-      sim,
+      rig.sim,
       'GET',
       `${V3}/hooks?destination=${encodeURIComponent((e.request!.body as { destination: string }).destination)}&page=1&limit=250`,
     );
     holds(listed, 'webhooks-list', 'GET', '/hooks');
     expect(listed.body.data.map((h: { id: number }) => h.id)).toEqual([id]);
-    expect((await call(sim, 'GET', `${V3}/hooks?destination=https://elsewhere.example.com/x`)).body.data).toEqual([]);
-    const updated = await call(sim, 'PUT', `${V3}/hooks/${id}`, evidence(DIR, 'webhook-update').request!.body);
+    expect((await call(rig.sim, 'GET', `${V3}/hooks?destination=https://elsewhere.example.com/x`)).body.data).toEqual([]);
+    const updated = await call(rig.sim, 'PUT', `${V3}/hooks/${id}`, evidence(DIR, 'webhook-update').request!.body);
     holds(updated, 'webhook-update', 'PUT', '/hooks/{webhook_id}');
-    expect((await call(sim, 'PUT', `${V3}/hooks/${id}`, {})).status).toBe(422);
-    const deleted = await call(sim, 'DELETE', `${V3}/hooks/${id}`);
+    expect((await call(rig.sim, 'PUT', `${V3}/hooks/${id}`, {})).status).toBe(422);
+    const deleted = await call(rig.sim, 'DELETE', `${V3}/hooks/${id}`);
     holds(deleted, 'webhook-delete', 'DELETE', '/hooks/{webhook_id}');
-    expect((await call(sim, 'GET', `${V3}/hooks/${id}`)).status).toBe(404);
+    expect((await call(rig.sim, 'GET', `${V3}/hooks/${id}`)).status).toBe(404);
   });
 
   it('refuses a hook without scope or destination (webhook_Base requires both)', async () => {
-    expect((await call(sim, 'POST', `${V3}/hooks`, { scope: 'store/sku/inventory/updated' })).status).toBe(422);
-    expect((await call(sim, 'POST', `${V3}/hooks`, { destination: url })).status).toBe(422);
-    expect((await call(sim, 'POST', `${V3}/hooks`, { scope: 'store/sku/inventory/updated', destination: 'ftp://x' })).status).toBe(422);
-    expect(sim.state.hooks.size).toBe(0);
+    expect((await call(rig.sim, 'POST', `${V3}/hooks`, { scope: 'store/sku/inventory/updated' })).status).toBe(422);
+    expect((await call(rig.sim, 'POST', `${V3}/hooks`, { destination: rig.url })).status).toBe(422);
+    expect((await call(rig.sim, 'POST', `${V3}/hooks`, { scope: 'store/sku/inventory/updated', destination: 'ftp://x' })).status).toBe(422);
+    expect(rig.sim.state.hooks.size).toBe(0);
   });
 
   it('a control-panel count edit sends both documented callbacks, signed with the app secret, that the plugin verifies and reads', async () => {
-    await notices.subscribe!(ctx(), { deliveryUrl: url, secret: '' });
-    sim.manualEdit({ externalProductId: '10', externalVariantId: '102' }, Q(17));
-    await sim.state.outbox.settle();
-    expect(received).toHaveLength(2);
-    const byScope = new Map(received.map((d) => [JSON.parse(d.text).scope as string, d]));
+    await notices.subscribe!(ctx(), { deliveryUrl: rig.url, secret: '' });
+    rig.sim.manualEdit({ externalProductId: '10', externalVariantId: '102' }, Q(17));
+    await rig.settle();
+    expect(rig.received).toHaveLength(2);
+    const byScope = new Map(rig.received.map((d) => [JSON.parse(d.text).scope as string, d]));
     for (const [scope, name] of [
       ['store/sku/inventory/updated', 'notice-delivery-sku-inventory-updated'],
       ['store/channel/*/inventory/product/stock_changed', 'notice-delivery-stock-changed'],
@@ -177,45 +165,45 @@ describe('the simulator', () => {
       expect(body.producer).toBe('stores/simstore1');
     }
     expect(JSON.parse(byScope.get('store/sku/inventory/updated')!.text).data.inventory).toMatchObject({ method: 'relative', value: 12 });
-    expect(sim.state.outbox.deliveries.map((x) => x.status)).toEqual([202, 202]);
+    expect(rig.sim.state.outbox.deliveries.map((x) => x.status)).toEqual([202, 202]);
   });
 
   it('an API absolute adjustment sends the callbacks too; a purchasing switch or an inactive hook sends nothing', async () => {
-    await notices.subscribe!(ctx(), { deliveryUrl: url, secret: '' });
-    const adj = await call(sim, 'PUT', `${V3}/inventory/adjustments/absolute`, {
+    await notices.subscribe!(ctx(), { deliveryUrl: rig.url, secret: '' });
+    const adj = await call(rig.sim, 'PUT', `${V3}/inventory/adjustments/absolute`, {
       reason: 'test',
       items: [{ location_id: 1, variant_id: 101, quantity: 9 }],
     });
     expect(adj.status).toBe(200);
-    await sim.state.outbox.settle();
-    expect(received).toHaveLength(2);
-    expect(received.every((d) => verified(d))).toBe(true);
-    sim.manualEdit({ externalProductId: '20', externalVariantId: '201' }, { kind: 'out_of_stock' }); // untracked: purchasing_disabled
-    await sim.state.outbox.settle();
-    expect(received).toHaveLength(2);
-    for (const h of sim.state.hooks.values()) await call(sim, 'PUT', `${V3}/hooks/${h.id}`, { is_active: false });
-    sim.manualEdit({ externalProductId: '10', externalVariantId: '101' }, Q(4));
-    await sim.state.outbox.settle();
-    expect(received).toHaveLength(2);
+    await rig.settle();
+    expect(rig.received).toHaveLength(2);
+    expect(rig.received.every((d) => verified(d))).toBe(true);
+    rig.sim.manualEdit({ externalProductId: '20', externalVariantId: '201' }, { kind: 'out_of_stock' }); // untracked: purchasing_disabled
+    await rig.settle();
+    expect(rig.received).toHaveLength(2);
+    for (const h of rig.sim.state.hooks.values()) await call(rig.sim, 'PUT', `${V3}/hooks/${h.id}`, { is_active: false });
+    rig.sim.manualEdit({ externalProductId: '10', externalVariantId: '101' }, Q(4));
+    await rig.settle();
+    expect(rig.received).toHaveLength(2);
   });
 
   it('the plugin subscribes once per scope (idempotent: an inactive hook re-activated, nothing duplicated) and unsubscribes', async () => {
-    await notices.subscribe!(ctx(), { deliveryUrl: url, secret: '' });
-    const hooks = () => [...sim.state.hooks.values()].map((h) => [h.scope, h.destination, h.isActive]);
+    await notices.subscribe!(ctx(), { deliveryUrl: rig.url, secret: '' });
+    const hooks = () => [...rig.sim.state.hooks.values()].map((h) => [h.scope, h.destination, h.isActive]);
     expect(hooks()).toEqual([
-      ['store/sku/inventory/updated', url, true],
-      ['store/channel/*/inventory/product/stock_changed', url, true],
+      ['store/sku/inventory/updated', rig.url, true],
+      ['store/channel/*/inventory/product/stock_changed', rig.url, true],
     ]);
-    const [first] = [...sim.state.hooks.values()];
+    const [first] = [...rig.sim.state.hooks.values()];
     first!.isActive = false;
-    const before = calls(sim).length;
-    await notices.subscribe!(ctx(), { deliveryUrl: url, secret: '' });
+    const before = calls(rig.sim).length;
+    await notices.subscribe!(ctx(), { deliveryUrl: rig.url, secret: '' });
     expect(hooks()).toEqual([
-      ['store/sku/inventory/updated', url, true],
-      ['store/channel/*/inventory/product/stock_changed', url, true],
+      ['store/sku/inventory/updated', rig.url, true],
+      ['store/channel/*/inventory/product/stock_changed', rig.url, true],
     ]);
-    expect(calls(sim).slice(before)).toEqual(['GET /hooks', `PUT /hooks/${first!.id}`]);
-    await notices.unsubscribe!(ctx(), { deliveryUrl: url });
-    expect(sim.state.hooks.size).toBe(0);
+    expect(calls(rig.sim).slice(before)).toEqual(['GET /hooks', `PUT /hooks/${first!.id}`]);
+    await notices.unsubscribe!(ctx(), { deliveryUrl: rig.url });
+    expect(rig.sim.state.hooks.size).toBe(0);
   });
 });
