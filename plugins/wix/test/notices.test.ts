@@ -12,15 +12,15 @@ import {
   connectToSimulator,
   evidence,
   expectSameShape,
-  type PlatformSimulatorDefinition,
   startNoticeReceiver,
-  type NoticeReceiver,
+  useNoticeHarness,
+  type PlatformSimulatorDefinition,
   type ReceivedNotice,
 } from '@stock-sync/plugin-testkit';
 import { createWixNotices, decodeWixJwt, inventoryEventRefs, plugin, wixEventOf } from '../src';
 import { SANDBOX_INSTANCE_ID, SANDBOX_OAUTH_APP, sandboxWebhookKeys, simulator, simulatorV1, type WixSimState } from '../src/simulator';
 import { FIXTURE_PUBLIC_KEY } from './support/fixture-webhook-keys';
-import { call, product, start, type WixSim } from './support/store';
+import { call, product, start } from './support/store';
 
 const DIR = join(__dirname, 'evidence');
 /** The fixture JWTs' iat (2025-12-03T12:00:00Z): the plugin's clock for the evidence. */
@@ -156,39 +156,29 @@ describe.each([
   ['Catalog V3', simulator, 'notice-v3-inventory-item-updated'],
   ['Catalog V1', simulatorV1, 'notice-v1-inventory-variants-changed'],
 ] as const)('the simulator (%s site)', (_label, def, fixture) => {
-  let sim: WixSim;
-  let receiver: NoticeReceiver;
-  let url: string;
-  let received: ReceivedNotice[];
   const app: OAuthApp = def.oauthApp;
   const request = (d: ReceivedNotice, publicKey = app.publicKey): NoticeRequest => ({
     headers: d.headers,
     rawBody: d.body,
     secret: app.clientSecret,
-    deliveryUrl: url,
+    deliveryUrl: rig.url,
     app: { ...app, publicKey },
   });
   const notices = plugin.notices!;
   const parse = createWixNotices().parse;
 
-  beforeEach(async () => {
-    sim = await start(def);
-    sim.seed([product('p1', 2, { kind: 'quantity', quantity: 3 })]);
-    receiver = await startNoticeReceiver({ path: '/hooks/wix' });
-    received = receiver.deliveries;
-    url = receiver.url;
-  });
-  afterEach(async () => {
-    await sim.close();
-    await receiver.close();
+  const rig = useNoticeHarness({
+    start: () => start(def),
+    receiver: { path: '/hooks/wix' },
+    setup: (s) => s.seed([product('p1', 2, { kind: 'quantity', quantity: 3 })]),
   });
 
   it('a manual edit delivers the catalog’s event, shaped as documented, that the plugin verifies and reads', async () => {
-    sim.setAppNoticeUrl(url);
-    sim.manualEdit({ externalProductId: 'p1', externalVariantId: 'p1-v2' }, { kind: 'quantity', quantity: 17 });
-    await sim.state.outbox.settle();
-    expect(received).toHaveLength(1);
-    const [d] = received;
+    rig.sim.setAppNoticeUrl(rig.url);
+    rig.sim.manualEdit({ externalProductId: 'p1', externalVariantId: 'p1-v2' }, { kind: 'quantity', quantity: 17 });
+    await rig.settle();
+    expect(rig.received).toHaveLength(1);
+    const [d] = rig.received;
     expect(d!.headers['content-type']).toBe('text/plain');
     const e = evidence(DIR, fixture) as ReturnType<typeof evidence> & { decoded: Decoded };
     const payload = readable(decodeWixJwt(d!.text));
@@ -202,30 +192,30 @@ describe.each([
     expect(notices.storeOf!(body, {})).toBe(SANDBOX_INSTANCE_ID);
     expect(typeof wixEventOf(body)!.data).toBe('object');
     expect(JSON.parse((decodeWixJwt(d!.text) as { data: string }).data).identity).toContain('WIX_USER');
-    expect(sim.state.outbox.deliveries.map((x) => x.status)).toEqual([202]);
+    expect(rig.sim.state.outbox.deliveries.map((x) => x.status)).toEqual([202]);
   });
 
   it('an API write (the hub’s own) delivers too, with the app as identity; nothing without a callback URL', async () => {
-    const connected = connectToSimulator({ plugin, simulator: sim });
+    const connected = connectToSimulator({ plugin, simulator: rig.sim });
     await connected.connection.writeStock([
       { externalProductId: 'p1', externalVariantId: 'p1-v1', target: { kind: 'quantity', quantity: 9 } },
     ]);
-    await sim.state.outbox.settle();
-    expect(received).toHaveLength(0);
-    sim.setAppNoticeUrl(url);
+    await rig.settle();
+    expect(rig.received).toHaveLength(0);
+    rig.sim.setAppNoticeUrl(rig.url);
     await connected.connection.writeStock([
       { externalProductId: 'p1', externalVariantId: 'p1-v1', target: { kind: 'quantity', quantity: 4 } },
     ]);
-    await sim.state.outbox.settle();
-    expect(received).toHaveLength(1);
-    const body = parse({ rawBody: received[0]!.body });
-    expect(notices.verify(request(received[0]!))).toBe(true);
+    await rig.settle();
+    expect(rig.received).toHaveLength(1);
+    const body = parse({ rawBody: rig.received[0]!.body });
+    expect(notices.verify(request(rig.received[0]!))).toBe(true);
     expect(notices.refs(body, {})).toEqual([{ externalProductId: 'p1', externalVariantId: 'p1-v1' }]);
-    expect(JSON.parse((decodeWixJwt(received[0]!.text) as { data: string }).data).identity).toContain(SANDBOX_OAUTH_APP.clientId);
-    sim.setAppNoticeUrl(undefined);
-    sim.manualEdit({ externalProductId: 'p1', externalVariantId: 'p1-v1' }, { kind: 'out_of_stock' });
-    await sim.state.outbox.settle();
-    expect(received).toHaveLength(1);
+    expect(JSON.parse((decodeWixJwt(rig.received[0]!.text) as { data: string }).data).identity).toContain(SANDBOX_OAUTH_APP.clientId);
+    rig.sim.setAppNoticeUrl(undefined);
+    rig.sim.manualEdit({ externalProductId: 'p1', externalVariantId: 'p1-v1' }, { kind: 'out_of_stock' });
+    await rig.settle();
+    expect(rig.received).toHaveLength(1);
   });
 });
 
