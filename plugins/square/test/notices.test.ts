@@ -9,18 +9,18 @@ import { createHttpClient, quantity, Rejected, UNLIMITED, type NoticeRequest } f
 import {
   evidence,
   expectSameShape,
-  revokeIssuedGrants,
   fetchParsed,
   openApiResponseValidator,
   recordingLogger,
-  startNoticeReceiver,
-  type NoticeReceiver,
+  revokeIssuedGrants,
   seedProduct,
+  startNoticeReceiver,
+  useNoticeHarness,
 } from '@stock-sync/plugin-testkit';
 import { plugin, squareNoticeRefs, squareSignature, squareStoreOf } from '../src';
 import { SIM_APP_NOTICE_KEY, SIM_LOCATION_ID, SIM_OAUTH_APP, simulator } from '../src/simulator';
 import { loadSquareSpec } from '../src/simulator/spec-validators';
-import { call, calls, startSquareSimulator, type SquareSim } from './support/store';
+import { call, calls, startSquareSimulator } from './support/store';
 
 const DIR = join(__dirname, 'evidence');
 const FIXTURE_KEY = 'fixture-secret-not-a-real-one';
@@ -128,10 +128,8 @@ it('refs: a state change names its variation once; other events, a deleted objec
 });
 
 describe('the simulator', () => {
-  let sim: SquareSim;
-  let receiver: NoticeReceiver;
   const ctx = () => ({
-    credentials: sim.credentials,
+    credentials: rig.sim.credentials,
     http: createHttpClient({ rateLimit: plugin.manifest.rateLimit, maxAttempts: 1 }),
     log: recordingLogger(),
   });
@@ -142,50 +140,45 @@ describe('the simulator', () => {
     expect(openApiResponseValidator(spec, method, path, res.status)(res.body)).toEqual({ ok: true });
   };
 
-  beforeEach(async () => {
-    sim = await startSquareSimulator();
-    sim.seed([seedProduct('ITEM1', 101, 2, quantity(5))]);
-    receiver = await startNoticeReceiver({ path: '/hooks/square/store-1' });
-  });
-  afterEach(async () => {
-    await sim.state.outbox.settle();
-    await sim.close();
-    await receiver.close();
+  const rig = useNoticeHarness({
+    start: startSquareSimulator,
+    receiver: { path: '/hooks/square/store-1' },
+    setup: (s) => s.seed([seedProduct('ITEM1', 101, 2, quantity(5))]),
   });
 
   it('answers the documented subscription calls (webhook-subscription-*), valid per SPEC; the key only on create and retrieve', async () => {
     const e = evidence(DIR, 'webhook-subscription-create');
-    const created = await call(sim, 'POST', e.request!.path, e.request!.body);
+    const created = await call(rig.sim, 'POST', e.request!.path, e.request!.body);
     holds(created, 'webhook-subscription-create', 'POST', '/v2/webhooks/subscriptions');
     const id = created.body.subscription.id as string;
-    const listed = await call(sim, 'GET', '/v2/webhooks/subscriptions?include_disabled=true&limit=100');
+    const listed = await call(rig.sim, 'GET', '/v2/webhooks/subscriptions?include_disabled=true&limit=100');
     holds(listed, 'webhook-subscriptions-list', 'GET', '/v2/webhooks/subscriptions');
     expect(listed.body.subscriptions[0].signature_key).toBeUndefined();
-    const got = await call(sim, 'GET', `/v2/webhooks/subscriptions/${id}`);
+    const got = await call(rig.sim, 'GET', `/v2/webhooks/subscriptions/${id}`);
     holds(got, 'webhook-subscription-retrieve', 'GET', '/v2/webhooks/subscriptions/{subscription_id}');
     expect(got.body.subscription.signature_key).toBe(created.body.subscription.signature_key);
     const u = evidence(DIR, 'webhook-subscription-update');
-    const updated = await call(sim, 'PUT', `/v2/webhooks/subscriptions/${id}`, u.request!.body);
+    const updated = await call(rig.sim, 'PUT', `/v2/webhooks/subscriptions/${id}`, u.request!.body);
     holds(updated, 'webhook-subscription-update', 'PUT', '/v2/webhooks/subscriptions/{subscription_id}');
     expect(updated.body.subscription).toMatchObject({ enabled: false, name: 'Updated Example Webhook Subscription' });
-    expect((await call(sim, 'GET', '/v2/webhooks/subscriptions')).body.subscriptions).toEqual([]); // disabled are left out
-    const deleted = await call(sim, 'DELETE', `/v2/webhooks/subscriptions/${id}`);
+    expect((await call(rig.sim, 'GET', '/v2/webhooks/subscriptions')).body.subscriptions).toEqual([]); // disabled are left out
+    const deleted = await call(rig.sim, 'DELETE', `/v2/webhooks/subscriptions/${id}`);
     holds(deleted, 'webhook-subscription-delete', 'DELETE', '/v2/webhooks/subscriptions/{subscription_id}');
-    expect((await call(sim, 'GET', `/v2/webhooks/subscriptions/${id}`)).status).toBe(404);
+    expect((await call(rig.sim, 'GET', `/v2/webhooks/subscriptions/${id}`)).status).toBe(404);
   });
 
   it('refuses a subscription without a URL or with an unknown event type, and a body off the spec', async () => {
     const post = (subscription: unknown) =>
-      call(sim, 'POST', '/v2/webhooks/subscriptions', { idempotency_key: String(Math.random()), subscription });
+      call(rig.sim, 'POST', '/v2/webhooks/subscriptions', { idempotency_key: String(Math.random()), subscription });
     expect((await post({ event_types: ['inventory.count.updated'] })).status).toBe(400);
-    expect((await post({ event_types: ['nope.happened'], notification_url: receiver.url })).status).toBe(400);
-    expect((await post({ event_types: 'inventory.count.updated', notification_url: receiver.url })).status).toBe(400);
-    expect(sim.state.webhookSubscriptions.size).toBe(0);
+    expect((await post({ event_types: ['nope.happened'], notification_url: rig.receiver.url })).status).toBe(400);
+    expect((await post({ event_types: 'inventory.count.updated', notification_url: rig.receiver.url })).status).toBe(400);
+    expect(rig.sim.state.webhookSubscriptions.size).toBe(0);
   });
 
   /** The seller authorises the app through the sandbox's OAuth flow (consent, then ObtainToken): Square's answer. */
   const authorise = async (): Promise<{ access_token: string; merchant_id: string }> => {
-    const consent = new URL('/oauth2/authorize', sim.baseUrl);
+    const consent = new URL('/oauth2/authorize', rig.sim.baseUrl);
     for (const [k, v] of Object.entries({
       client_id: SIM_OAUTH_APP.clientId,
       scope: 'INVENTORY_READ',
@@ -195,7 +188,7 @@ describe('the simulator', () => {
       consent.searchParams.set(k, v);
     const code = new URL((await fetch(consent, { redirect: 'manual' })).headers.get('location')!).searchParams.get('code')!;
     return (
-      await fetchParsed(`${sim.baseUrl}/oauth2/token`, {
+      await fetchParsed(`${rig.sim.baseUrl}/oauth2/token`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({
@@ -211,36 +204,36 @@ describe('the simulator', () => {
 
   it("refuses a seller's OAuth token: subscriptions belong to the application", async () => {
     const { access_token } = await authorise();
-    const refused = await call(sim, 'GET', '/v2/webhooks/subscriptions', undefined, access_token);
+    const refused = await call(rig.sim, 'GET', '/v2/webhooks/subscriptions', undefined, access_token);
     expect(refused.status).toBe(403);
     expect(refused.body.errors[0]).toMatchObject({ category: 'AUTHENTICATION_ERROR', code: 'INSUFFICIENT_SCOPES' });
-    expect((await call(sim, 'GET', `/v2/locations/${SIM_LOCATION_ID}`, undefined, access_token)).status).toBe(200);
+    expect((await call(rig.sim, 'GET', `/v2/locations/${SIM_LOCATION_ID}`, undefined, access_token)).status).toBe(200);
   });
 
   it('a Dashboard count edit notifies inventory.count.updated, shaped and signed as documented, that the plugin verifies and reads', async () => {
-    const { secret } = (await notices.subscribe!(ctx(), { deliveryUrl: receiver.url, secret: '' })) as { secret: string };
-    sim.manualEdit({ externalProductId: 'ITEM1', externalVariantId: '102' }, quantity(17));
-    await sim.state.outbox.settle();
-    expect(receiver.deliveries).toHaveLength(1);
-    const [d] = receiver.deliveries;
+    const { secret } = (await notices.subscribe!(ctx(), { deliveryUrl: rig.receiver.url, secret: '' })) as { secret: string };
+    rig.sim.manualEdit({ externalProductId: 'ITEM1', externalVariantId: '102' }, quantity(17));
+    await rig.settle();
+    expect(rig.receiver.deliveries).toHaveLength(1);
+    const [d] = rig.receiver.deliveries;
     const e = evidence(DIR, 'notice-delivery-inventory-count-updated');
     for (const h of Object.keys(lowerHeaders(e.request!.headers)).filter((h) => h !== 'host')) expect(d!.headers[h]).toBeDefined();
     const body = JSON.parse(d!.text);
     expectSameShape(body, e.request!.body, e.name);
     expect(Object.keys(body)).toEqual(Object.keys(e.request!.body as object));
     const headers = d!.headers;
-    expect(notices.verify({ headers, rawBody: d!.body, secret, deliveryUrl: receiver.url })).toBe(true);
+    expect(notices.verify({ headers, rawBody: d!.body, secret, deliveryUrl: rig.receiver.url })).toBe(true);
     expect(notices.refs(body, headers)).toEqual([{ externalVariantId: '102' }]);
-    expect(body.merchant_id).toBe(sim.state.merchantId);
+    expect(body.merchant_id).toBe(rig.sim.state.merchantId);
     expect(body.data.object.inventory_counts[0]).toMatchObject({ location_id: SIM_LOCATION_ID, quantity: '17', state: 'IN_STOCK' });
-    expect(sim.state.outbox.deliveries.map((x) => x.status)).toEqual([202]);
+    expect(rig.sim.state.outbox.deliveries.map((x) => x.status)).toEqual([202]);
   });
 
   it("an API count write notifies too (the hub's own); untracking notifies nothing; a disabled subscription receives nothing", async () => {
-    const { secret } = (await notices.subscribe!(ctx(), { deliveryUrl: receiver.url, secret: '' })) as { secret: string };
+    const { secret } = (await notices.subscribe!(ctx(), { deliveryUrl: rig.receiver.url, secret: '' })) as { secret: string };
     const at = new Date().toISOString();
     const write = (quantity: string) =>
-      call(sim, 'POST', '/v2/inventory/changes/batch-create', {
+      call(rig.sim, 'POST', '/v2/inventory/changes/batch-create', {
         idempotency_key: `k${quantity}`,
         changes: [
           {
@@ -250,69 +243,69 @@ describe('the simulator', () => {
         ],
       });
     expect((await write('9')).status).toBe(200);
-    await sim.state.outbox.settle();
-    expect(receiver.deliveries).toHaveLength(1);
+    await rig.settle();
+    expect(rig.receiver.deliveries).toHaveLength(1);
     expect(
       notices.verify({
-        headers: receiver.deliveries[0]!.headers,
-        rawBody: receiver.deliveries[0]!.body,
+        headers: rig.receiver.deliveries[0]!.headers,
+        rawBody: rig.receiver.deliveries[0]!.body,
         secret,
-        deliveryUrl: receiver.url,
+        deliveryUrl: rig.receiver.url,
       }),
     ).toBe(true);
-    expect(notices.refs(JSON.parse(receiver.deliveries[0]!.text), {})).toEqual([{ externalVariantId: '101' }]);
+    expect(notices.refs(JSON.parse(rig.receiver.deliveries[0]!.text), {})).toEqual([{ externalVariantId: '101' }]);
     await write('9'); // the same key and body: replayed, nothing changes
-    sim.manualEdit({ externalProductId: 'ITEM1', externalVariantId: '101' }, UNLIMITED);
-    await sim.state.outbox.settle();
-    expect(receiver.deliveries).toHaveLength(1);
-    const [sub] = [...sim.state.webhookSubscriptions.values()];
-    await call(sim, 'PUT', `/v2/webhooks/subscriptions/${sub!.id}`, { subscription: { enabled: false } });
-    sim.manualEdit({ externalProductId: 'ITEM1', externalVariantId: '101' }, quantity(4));
-    await sim.state.outbox.settle();
-    expect(receiver.deliveries).toHaveLength(1);
+    rig.sim.manualEdit({ externalProductId: 'ITEM1', externalVariantId: '101' }, UNLIMITED);
+    await rig.settle();
+    expect(rig.receiver.deliveries).toHaveLength(1);
+    const [sub] = [...rig.sim.state.webhookSubscriptions.values()];
+    await call(rig.sim, 'PUT', `/v2/webhooks/subscriptions/${sub!.id}`, { subscription: { enabled: false } });
+    rig.sim.manualEdit({ externalProductId: 'ITEM1', externalVariantId: '101' }, quantity(4));
+    await rig.settle();
+    expect(rig.receiver.deliveries).toHaveLength(1);
   });
 
   it('the plugin subscribes once (idempotent: the same key again, the subscription re-enabled) and unsubscribes', async () => {
-    const first = await notices.subscribe!(ctx(), { deliveryUrl: receiver.url, secret: '' });
-    const [sub] = [...sim.state.webhookSubscriptions.values()];
+    const first = await notices.subscribe!(ctx(), { deliveryUrl: rig.receiver.url, secret: '' });
+    const [sub] = [...rig.sim.state.webhookSubscriptions.values()];
     expect(sub).toMatchObject({
-      notificationUrl: receiver.url,
+      notificationUrl: rig.receiver.url,
       eventTypes: ['inventory.count.updated'],
       enabled: true,
       apiVersion: '2025-08-20',
     });
     expect(first).toEqual({ secret: sub!.signatureKey });
-    await call(sim, 'PUT', `/v2/webhooks/subscriptions/${sub!.id}`, { subscription: { enabled: false } });
-    const before = calls(sim).length;
-    expect(await notices.subscribe!(ctx(), { deliveryUrl: receiver.url, secret: '' })).toEqual(first);
-    expect(sim.state.webhookSubscriptions.size).toBe(1);
+    await call(rig.sim, 'PUT', `/v2/webhooks/subscriptions/${sub!.id}`, { subscription: { enabled: false } });
+    const before = calls(rig.sim).length;
+    expect(await notices.subscribe!(ctx(), { deliveryUrl: rig.receiver.url, secret: '' })).toEqual(first);
+    expect(rig.sim.state.webhookSubscriptions.size).toBe(1);
     expect(sub!.enabled).toBe(true);
-    expect(calls(sim).slice(before)).toEqual([
+    expect(calls(rig.sim).slice(before)).toEqual([
       'GET /v2/webhooks/subscriptions',
       `PUT /v2/webhooks/subscriptions/${sub!.id}`,
       `GET /v2/webhooks/subscriptions/${sub!.id}`,
     ]);
-    expect(sim.requests.find((r) => r.method === 'POST' && r.path === '/v2/webhooks/subscriptions')).toBeDefined();
-    await notices.unsubscribe!(ctx(), { deliveryUrl: receiver.url });
-    expect(sim.state.webhookSubscriptions.size).toBe(0);
+    expect(rig.sim.requests.find((r) => r.method === 'POST' && r.path === '/v2/webhooks/subscriptions')).toBeDefined();
+    await notices.unsubscribe!(ctx(), { deliveryUrl: rig.receiver.url });
+    expect(rig.sim.state.webhookSubscriptions.size).toBe(0);
   });
 
   it('an OAuth-connected store is refused before any call (Square takes no OAuth token for subscriptions); unsubscribe does nothing', async () => {
-    const oauthCtx = { ...ctx(), credentials: { ...sim.credentials, refreshToken: 'EQAAsim-test-refresh' } };
-    await expect(notices.subscribe!(oauthCtx, { deliveryUrl: receiver.url, secret: '' })).rejects.toBeInstanceOf(Rejected);
-    await notices.unsubscribe!(oauthCtx, { deliveryUrl: receiver.url });
-    expect(calls(sim).filter((c) => c.includes('/v2/webhooks'))).toEqual([]);
+    const oauthCtx = { ...ctx(), credentials: { ...rig.sim.credentials, refreshToken: 'EQAAsim-test-refresh' } };
+    await expect(notices.subscribe!(oauthCtx, { deliveryUrl: rig.receiver.url, secret: '' })).rejects.toBeInstanceOf(Rejected);
+    await notices.unsubscribe!(oauthCtx, { deliveryUrl: rig.receiver.url });
+    expect(calls(rig.sim).filter((c) => c.includes('/v2/webhooks'))).toEqual([]);
   });
 
   it("an OAuth seller's count edit goes to the app's Developer Console subscription, as documented (notice-delivery-app-subscription)", async () => {
     const app = await startNoticeReceiver({ path: '/hooks/square' });
     try {
       const { merchant_id } = await authorise();
-      sim.setAppNoticeUrl(app.url);
-      sim.manualEdit({ externalProductId: 'ITEM1', externalVariantId: '102' }, quantity(17));
-      await sim.state.outbox.settle();
+      rig.sim.setAppNoticeUrl(app.url);
+      rig.sim.manualEdit({ externalProductId: 'ITEM1', externalVariantId: '102' }, quantity(17));
+      await rig.settle();
       expect(app.deliveries).toHaveLength(1);
-      expect(receiver.deliveries).toHaveLength(0); // no store subscription was made
+      expect(rig.receiver.deliveries).toHaveLength(0); // no store subscription was made
       const [d] = app.deliveries;
       const e = evidence(DIR, 'notice-delivery-app-subscription');
       for (const h of Object.keys(lowerHeaders(e.request!.headers)).filter((h) => h !== 'host')) expect(d!.headers[h]).toBeDefined();
@@ -337,20 +330,20 @@ describe('the simulator', () => {
     const app = await startNoticeReceiver({ path: '/hooks/square' });
     try {
       const edit = async (n: number) => {
-        sim.manualEdit({ externalProductId: 'ITEM1', externalVariantId: '101' }, quantity(n));
-        await sim.state.outbox.settle();
+        rig.sim.manualEdit({ externalProductId: 'ITEM1', externalVariantId: '101' }, quantity(n));
+        await rig.settle();
       };
-      sim.setAppNoticeUrl(app.url);
+      rig.sim.setAppNoticeUrl(app.url);
       await edit(11); // a seller connected with its personal access token only
       expect(app.deliveries).toHaveLength(0);
       await authorise();
-      sim.setAppNoticeUrl(undefined);
+      rig.sim.setAppNoticeUrl(undefined);
       await edit(12);
       expect(app.deliveries).toHaveLength(0);
-      sim.setAppNoticeUrl(app.url);
+      rig.sim.setAppNoticeUrl(app.url);
       await edit(13);
       expect(app.deliveries).toHaveLength(1);
-      revokeIssuedGrants(sim);
+      revokeIssuedGrants(rig.sim);
       await edit(14);
       expect(app.deliveries).toHaveLength(1);
     } finally {
@@ -359,9 +352,9 @@ describe('the simulator', () => {
   });
 
   it('TestWebhookSubscription sends a signed sample the plugin verifies, and answers the receiver status', async () => {
-    const { secret } = (await notices.subscribe!(ctx(), { deliveryUrl: receiver.url, secret: '' })) as { secret: string };
-    const [sub] = [...sim.state.webhookSubscriptions.values()];
-    const res = await call(sim, 'POST', `/v2/webhooks/subscriptions/${sub!.id}/test`, { event_type: 'inventory.count.updated' });
+    const { secret } = (await notices.subscribe!(ctx(), { deliveryUrl: rig.receiver.url, secret: '' })) as { secret: string };
+    const [sub] = [...rig.sim.state.webhookSubscriptions.values()];
+    const res = await call(rig.sim, 'POST', `/v2/webhooks/subscriptions/${sub!.id}/test`, { event_type: 'inventory.count.updated' });
     expect(res.status).toBe(200);
     expect(res.body.subscription_test_result.status_code).toBe(202);
     expect(openApiResponseValidator(spec, 'POST', '/v2/webhooks/subscriptions/{subscription_id}/test', 200)(res.body)).toEqual({
@@ -369,10 +362,10 @@ describe('the simulator', () => {
     });
     expect(
       notices.verify({
-        headers: receiver.deliveries[0]!.headers,
-        rawBody: receiver.deliveries[0]!.body,
+        headers: rig.receiver.deliveries[0]!.headers,
+        rawBody: rig.receiver.deliveries[0]!.body,
         secret,
-        deliveryUrl: receiver.url,
+        deliveryUrl: rig.receiver.url,
       }),
     ).toBe(true);
   });
