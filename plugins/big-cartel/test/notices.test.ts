@@ -4,10 +4,10 @@
  */
 import { join } from 'node:path';
 import { hmacSha256 } from '@stock-sync/plugin-sdk';
-import { evidence, expectSameShape, startNoticeReceiver, type NoticeReceiver, type ReceivedNotice } from '@stock-sync/plugin-testkit';
+import { evidence, expectSameShape, useNoticeHarness } from '@stock-sync/plugin-testkit';
 import { bigCartelNoticeRefs, bigCartelNoticeStore, plugin } from '../src';
 import { SANDBOX_OAUTH_APP } from '../src/simulator';
-import { connect, startBigCartelSimulator, type BigCartelSim } from './support/account';
+import { connect, startBigCartelSimulator } from './support/account';
 
 const DIR = join(__dirname, 'evidence');
 const SECRET = 'fixture-secret-not-a-real-one';
@@ -89,27 +89,21 @@ describe('refs on other bodies', () => {
 
 describe('the simulator', () => {
   const ref = { externalProductId: '456', externalVariantId: '789' };
-  let sim: BigCartelSim;
-  let receiver: NoticeReceiver;
-  let received: ReceivedNotice[];
 
-  beforeEach(async () => {
-    sim = await startBigCartelSimulator();
-    sim.seed([{ productId: '456', variants: [{ variantId: '789', initial: { kind: 'quantity', quantity: 3 } }] }]);
-    receiver = await startNoticeReceiver({ path: '/hooks/big-cartel', status: 200 });
-    received = receiver.deliveries;
-    sim.setAppNoticeUrl(receiver.url);
-  });
-  afterEach(async () => {
-    await sim.close();
-    await receiver.close();
+  const rig = useNoticeHarness({
+    start: startBigCartelSimulator,
+    receiver: { path: '/hooks/big-cartel', status: 200 },
+    setup: (s, hookUrl) => {
+      s.seed([{ productId: '456', variants: [{ variantId: '789', initial: { kind: 'quantity', quantity: 3 } }] }]);
+      s.setAppNoticeUrl(hookUrl);
+    },
   });
 
   it('a merchant edit sends product.updated in the documented shape, signed with the app, naming the option', async () => {
-    sim.manualEdit(ref, { kind: 'quantity', quantity: 17 });
-    await sim.state.outbox.settle();
-    expect(received).toHaveLength(1);
-    const d = received[0]!;
+    rig.sim.manualEdit(ref, { kind: 'quantity', quantity: 17 });
+    await rig.settle();
+    expect(rig.received).toHaveLength(1);
+    const d = rig.received[0]!;
     const e = evidence(DIR, 'webhook-product-updated');
     for (const h of Object.keys(lower(e.request!.headers))) expect(d.headers[h]).toBeDefined();
     const body = JSON.parse(d.text);
@@ -118,18 +112,18 @@ describe('the simulator', () => {
     const headers = d.headers;
     expect(notices.verify({ headers, rawBody: d.body, secret: SANDBOX_OAUTH_APP.clientSecret })).toBe(true);
     expect(notices.refs(body, headers)).toEqual([ref]);
-    expect(notices.storeOf!(body, headers)).toBe(sim.state.accountId);
+    expect(notices.storeOf!(body, headers)).toBe(rig.sim.state.accountId);
   });
 
   it("the API's own write sends it too (documented); without the app's webhook_url nothing is sent", async () => {
-    const out = await connect(sim).writeStock([{ ...ref, target: { kind: 'quantity', quantity: 8 } }]);
+    const out = await connect(rig.sim).writeStock([{ ...ref, target: { kind: 'quantity', quantity: 8 } }]);
     expect(out[0]!.status).toBe('written');
-    await sim.state.outbox.settle();
-    expect(received.length).toBeGreaterThanOrEqual(1);
-    const seen = received.length;
-    sim.setAppNoticeUrl(undefined);
-    sim.manualEdit(ref, { kind: 'quantity', quantity: 1 });
-    await sim.state.outbox.settle();
-    expect(received).toHaveLength(seen);
+    await rig.settle();
+    expect(rig.received.length).toBeGreaterThanOrEqual(1);
+    const seen = rig.received.length;
+    rig.sim.setAppNoticeUrl(undefined);
+    rig.sim.manualEdit(ref, { kind: 'quantity', quantity: 1 });
+    await rig.settle();
+    expect(rig.received).toHaveLength(seen);
   });
 });
