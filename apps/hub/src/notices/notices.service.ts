@@ -48,8 +48,11 @@ import { SYNC_QUEUE_TOKEN } from '../sync/sync-tokens';
 import { parsedNotice } from './notice-body';
 import { SHOWS_SAME_SQL } from '../sync/shows-same-sql';
 import { openNoticeSecret } from './notice-secret';
+import { NoticeStoreKeys, type NoticeStoreKey } from './notice-store-keys';
 import { noticeDeliveryUrl } from './notice-urls';
 
+/** How long a store's notice key read for one notice serves the next ones. */
+export const NOTICE_KEY_TTL_MS = 10_000;
 /** Quiet time after a store's last notice before its read-back run is queued (more notices join it)… */
 export const NOTICE_DEBOUNCE_MS = 250;
 /** …but never later than this after its first notice (a steady stream still gets read back). */
@@ -66,6 +69,7 @@ type Inbound = Omit<NoticeRequest, 'secret' | 'deliveryUrl' | 'app'>;
 type SigningKey = { secret: string; app?: OAuthApp } | { refused: NoticeOutcome };
 
 class Replayed extends Error {}
+class StoreGone extends Error {}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -75,6 +79,8 @@ const refused = (message: string): NoticeOutcome => ({ status: 401, body: { erro
 export class NoticesService implements OnModuleDestroy {
   private readonly log = new Logger('Notices');
   private readonly timers = new Map<string, { timer: NodeJS.Timeout; first: number }>();
+  /** Stores' notice keys, read at most every few seconds per store (notice-store-keys.ts). */
+  private readonly storeKeys = new NoticeStoreKeys(NOTICE_KEY_TTL_MS, 50_000);
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -91,22 +97,46 @@ export class NoticesService implements OnModuleDestroy {
     const notices = this.registry.get(platform)?.notices;
     if (!notices) return refused(`no integration "${platform}" that receives platform notices is loaded`);
     if (!UUID.test(storeId)) return refused('unknown store');
-    const store = await queryOne<{ platform: string; notice_secret: Uint8Array | null }>(
+    let store = this.storeKeys.get(storeId);
+    const cached = store !== undefined;
+    store ??= await this.readStoreKey(storeId);
+    if (!store || store.platform !== platform) return refused('unknown store');
+    if (isPing(notices, req)) return { status: 200, body: { ping: true } };
+    const deliveryUrl = noticeDeliveryUrl(this.publicUrl.origin(), platform, storeId);
+    const check = (k: NoticeStoreKey) => {
+      const key = this.keyFor(platform, notices.signedWith ?? 'store', () => k.secret);
+      return 'refused' in key ? key.refused : this.verified(notices, req, key, deliveryUrl);
+    };
+    let refusal = check(store);
+    if (refusal && cached && (notices.signedWith ?? 'store') !== 'app') {
+      // The store may have a new secret since it was read: verify once more with it.
+      store = await this.readStoreKey(storeId);
+      if (!store || store.platform !== platform) return refused('unknown store');
+      refusal = check(store);
+    }
+    if (refusal) return refusal;
+    const parsed = parsedNotice(notices, req);
+    if ('invalid' in parsed) return invalidBody();
+    return this.record(platform, [storeId], parsed.refs, replayKey(notices, req.rawBody, parsed.noticeId));
+  }
+
+  /** The store's platform and opened notice secret (ONE query), remembered for a few seconds; undefined: no such store. */
+  private async readStoreKey(storeId: string): Promise<NoticeStoreKey | undefined> {
+    const row = await queryOne<{ platform: string; notice_secret: Uint8Array | null }>(
       this.db.manager,
       `SELECT platform, notice_secret FROM stores WHERE id = $1`,
       [storeId],
     );
-    if (!store || store.platform !== platform) return refused('unknown store');
-    if (isPing(notices, req)) return { status: 200, body: { ping: true } };
-    const key = this.keyFor(platform, notices.signedWith ?? 'store', () =>
-      store.notice_secret ? openNoticeSecret(this.cipher, storeId, store.notice_secret) : undefined,
-    );
-    if ('refused' in key) return key.refused;
-    const verified = this.verified(notices, req, key, noticeDeliveryUrl(this.publicUrl.origin(), platform, storeId));
-    if (verified) return verified;
-    const parsed = parsedNotice(notices, req);
-    if ('invalid' in parsed) return invalidBody();
-    return this.record(platform, [storeId], parsed.refs, replayKey(notices, req.rawBody, parsed.noticeId));
+    if (!row) {
+      this.storeKeys.forget(storeId);
+      return undefined;
+    }
+    const key = {
+      platform: row.platform,
+      secret: row.notice_secret ? openNoticeSecret(this.cipher, storeId, row.notice_secret) : undefined,
+    };
+    this.storeKeys.set(storeId, key);
+    return key;
   }
 
   /** A notice delivered to the platform's one URL (set in the app's settings): the plugin names the store. */
@@ -185,6 +215,7 @@ export class NoticesService implements OnModuleDestroy {
   private async record(platform: string, storeIds: string[], refs: NoticeRef[], digest: string): Promise<NoticeOutcome> {
     let marked = 0;
     let fresh = 0;
+    let gone = 0;
     for (const storeId of storeIds) {
       try {
         const n = await withTransactionRetry(() => this.recordFor(platform, storeId, digest, refs));
@@ -193,10 +224,16 @@ export class NoticesService implements OnModuleDestroy {
         if (n) this.wakeSoon(storeId, platform);
         this.log.log(JSON.stringify({ event: 'platform_notice', storeId, platform, refs: refs.length, marked: n }));
       } catch (e) {
+        if (e instanceof StoreGone) {
+          this.storeKeys.forget(storeId);
+          gone++;
+          continue;
+        }
         if (!(e instanceof Replayed)) throw e;
         this.log.warn(JSON.stringify({ event: 'platform_notice_replayed', storeId, platform }));
       }
     }
+    if (gone === storeIds.length) return refused('unknown store');
     if (fresh === 0) {
       return { status: 401, body: { error: 'replayed', message: 'this signed notice was received before: nothing was changed' } };
     }
@@ -215,7 +252,7 @@ export class NoticesService implements OnModuleDestroy {
       product_id: r.externalProductId ?? null,
       shown: r.shown ?? null,
     }));
-    const row = await queryOne<{ recorded: number; marked: number }>(
+    const row = await queryOne<{ recorded: number; marked: number; store: boolean }>(
       this.db.manager,
       `WITH r AS (
          SELECT * FROM jsonb_to_recordset($4::jsonb) AS r(variant_id text, product_id text, shown jsonb)
@@ -236,7 +273,8 @@ export class NoticesService implements OnModuleDestroy {
          GROUP BY sv.id
        ), recorded AS (
          INSERT INTO platform_notices (store_id, platform, body_sha256, refs, marked)
-         VALUES ($1, $2, $3, $5, (SELECT count(*) FROM to_mark))
+         -- The store's key may have been read a few seconds ago: it may have been removed since.
+         SELECT $1, $2, $3, $5, (SELECT count(*) FROM to_mark) WHERE EXISTS (SELECT 1 FROM stores WHERE id = $1)
          ON CONFLICT (store_id, body_sha256) DO NOTHING RETURNING id
        ), marked AS (
          -- readback_shown: what every notice since the last read-back said, while they agree (the notice run drops a
@@ -251,9 +289,11 @@ export class NoticesService implements OnModuleDestroy {
          WHERE sv.id = t.id AND EXISTS (SELECT 1 FROM recorded)
          RETURNING sv.id
        )
-       SELECT (SELECT count(*) FROM recorded)::int AS recorded, (SELECT count(*) FROM marked)::int AS marked`,
+       SELECT (SELECT count(*) FROM recorded)::int AS recorded, (SELECT count(*) FROM marked)::int AS marked,
+              EXISTS (SELECT 1 FROM stores WHERE id = $1) AS store`,
       [storeId, platform, digest, JSON.stringify(named), refs.length],
     );
+    if (row && !row.store) throw new StoreGone();
     if (!row || row.recorded === 0) throw new Replayed();
     return row.marked;
   }

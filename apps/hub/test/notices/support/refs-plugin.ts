@@ -20,7 +20,7 @@ export const signRefs = (body: string): string => createHmac('sha256', SECRET).u
 
 const NOTICES: PluginNotices = {
   topics: ['product.updated'],
-  verify: (req) => req.headers['x-signature'] === signRefs(Buffer.from(req.rawBody).toString('utf8')),
+  verify: (req) => req.headers['x-signature'] === createHmac('sha256', req.secret).update(Buffer.from(req.rawBody)).digest('base64'),
   refs: (body) => (body as { refs: NoticeRef[] }).refs,
 };
 const PLUGIN = {
