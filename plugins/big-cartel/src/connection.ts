@@ -12,6 +12,7 @@ import {
   stopsTheWork,
   toPluginError,
   Transient,
+  zeroIsOutOfStock,
   type HttpClient,
   type Planned,
   type PluginError,
@@ -22,7 +23,7 @@ import {
 } from '@stock-sync/plugin-sdk';
 import { optionsOf, optionUpdateDocument, type ProductDocument, type ProductOptionResource } from './big-cartel-types';
 import { usableId } from './notices';
-import { fromOptionQuantity, quantityFor, sameOnPlatform } from './stock-mapping';
+import { fromOptionQuantity, quantityFor } from './stock-mapping';
 
 type PlannedOption<T extends VariantRef> = Planned<T, { optionId: string }>;
 
@@ -127,7 +128,7 @@ export function bigCartelConnection(api: HttpClient | AuthError, log: PluginLogg
     invalid: { write: 'Not a Big Cartel product / option id', read: 'Not a Big Cartel product / option id' },
     verify,
     // Per product: the hub says every write of it is in place → no read, no write.
-    write: { groupBy: byProduct, same: sameOnPlatform, run: (items, productId) => writeProduct(productId, items) },
+    write: { groupBy: byProduct, same: zeroIsOutOfStock, run: (items, productId) => writeProduct(productId, items) },
     read: { groupBy: byProduct, run: (items, productId) => readProduct(productId, items) },
   });
 }

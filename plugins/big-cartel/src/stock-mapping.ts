@@ -8,7 +8,7 @@
  * Sales decrement the 999; once 100 have sold the option reads back as a quantity, the hub sees drift,
  * and re-asserting unlimited tops it up to 999.
  */
-import { OUT_OF_STOCK, quantity, sameTargetStock, UNLIMITED, type TargetStock } from '@stock-sync/plugin-sdk';
+import { OUT_OF_STOCK, quantity, UNLIMITED, type TargetStock } from '@stock-sync/plugin-sdk';
 import { EMULATED_UNLIMITED_QUANTITY, UNLIMITED_READ_THRESHOLD } from './manifest';
 
 export const quantityFor = (target: TargetStock): number =>
@@ -18,7 +18,3 @@ export function fromOptionQuantity(q: number | null | undefined): TargetStock {
   const n = typeof q === 'number' && Number.isFinite(q) ? Math.trunc(q) : 0;
   return n <= 0 ? OUT_OF_STOCK : n >= UNLIMITED_READ_THRESHOLD ? UNLIMITED : quantity(n);
 }
-
-/** Quantity 0 and out of stock are one state here. */
-const onPlatform = (s: TargetStock): TargetStock => (s.kind === 'quantity' && s.quantity === 0 ? OUT_OF_STOCK : s);
-export const sameOnPlatform = (a: TargetStock, b: TargetStock) => sameTargetStock(onPlatform(a), onPlatform(b));

@@ -14,6 +14,7 @@ import {
   StopTheWork,
   stopsTheWork,
   toPluginError,
+  zeroIsOutOfStock,
   type HttpClient,
   type Planned as Item,
   type PluginError,
@@ -25,7 +26,7 @@ import {
 } from '@stock-sync/plugin-sdk';
 import { describe, inputListLimitOf, isNoRoute, modeFromSourceError } from './magento-api';
 import { DEFAULT_SOURCE_CODE, MAX_SOURCE_ITEMS, SOURCE_ITEMS_PAGE } from './manifest';
-import { fromLegacyStockItem, fromMagento, isManaged, showsSame, sourceItemFor, withManageStock } from './stock-mapping';
+import { fromLegacyStockItem, fromMagento, isManaged, sourceItemFor, withManageStock } from './stock-mapping';
 import type { MagentoSourceItem, MagentoStockItem } from './stock-mapping';
 
 /** Per-SKU calls in flight at once: enough for the rate budget, not the round trips, to set the pace. */
@@ -174,7 +175,7 @@ export class MagentoConnection implements StoreConnection {
     await this.eachSku(items, fail, async (it) => {
       if (isInPlace(it.input)) return; // believed in place
       const item = await this.stockItem(it.sku);
-      if (!showsSame(fromLegacyStockItem(item), it.input.target))
+      if (!zeroIsOutOfStock(fromLegacyStockItem(item), it.input.target))
         await this.putStockItem(it.sku, withManageStock(item, it.input.target, true));
     });
   }

@@ -3,7 +3,7 @@
  * the legacy stock item's manage_stock; its quantity and status are the MSI source item's. Shapes: spec/
  * magento-admin-schema-2.4.9.yaml (AdobeDocs/commerce-webapi src/openapi/admin-schema-2.4.9.yaml @ e2275b5).
  */
-import { OUT_OF_STOCK, sameTargetStock, type TargetStock } from '@stock-sync/plugin-sdk';
+import { OUT_OF_STOCK, type TargetStock } from '@stock-sync/plugin-sdk';
 
 /** catalog-inventory-data-stock-item-interface (the legacy, default-source stock item); many more fields. */
 export interface MagentoStockItem {
@@ -60,10 +60,4 @@ export function fromLegacyStockItem(item: Pick<MagentoStockItem, 'manage_stock' 
   if (!item.manage_stock) return { kind: 'unlimited' };
   const q = floored(item.qty);
   return !item.is_in_stock || q === 0 ? OUT_OF_STOCK : { kind: 'quantity', quantity: q };
-}
-
-/** Quantity 0 and out of stock are one state on a store (both sell nothing). */
-export function showsSame(a: TargetStock, b: TargetStock): boolean {
-  const shown = (t: TargetStock) => (t.kind === 'quantity' && t.quantity === 0 ? OUT_OF_STOCK : t);
-  return sameTargetStock(shown(a), shown(b));
 }

@@ -8,6 +8,7 @@ import {
   stopsTheWork,
   toPluginError,
   Transient,
+  zeroIsOutOfStock,
   type HttpClient,
   type Planned,
   type PluginError,
@@ -17,7 +18,7 @@ import {
   type VariantRef,
 } from '@stock-sync/plugin-sdk';
 import { MAX_BATCH, MAX_PER_PAGE } from './manifest';
-import { sameOnPlatform, stockAt, toVariantPatch, type NuvemVariantStock } from './stock-mapping';
+import { stockAt, toVariantPatch, type NuvemVariantStock } from './stock-mapping';
 
 type PlannedItem<T extends VariantRef> = Planned<T, { productId: number; variantId: number }>;
 type Verdicts = (PluginError | undefined)[];
@@ -120,7 +121,7 @@ export function nuvemshopConnection(api: HttpClient, log: PluginLogger, location
       const shown = stockAt(row, locationId);
       if ('problem' in shown)
         return new Rejected(`Nuvemshop variant ${it.variantId} cannot be checked after the write: ${shown.problem}`, details);
-      if (!sameOnPlatform(shown.stock, it.input.target))
+      if (!zeroIsOutOfStock(shown.stock, it.input.target))
         return new Rejected(`Nuvemshop did not apply the stock to variant ${it.variantId}`, details);
       return undefined;
     });
@@ -208,7 +209,7 @@ export function nuvemshopConnection(api: HttpClient, log: PluginLogger, location
     write: {
       groupBy: (it) => it.productId,
       maxBatch: MAX_BATCH,
-      same: sameOnPlatform,
+      same: zeroIsOutOfStock,
       splitWhen: isTooMany,
       run: async (items, productId) => {
         await refuseSeveralLocations();

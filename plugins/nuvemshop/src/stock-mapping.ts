@@ -1,5 +1,5 @@
 /** TargetStock ⇄ Nuvemshop / Tiendanube variant stock. The one place that knows the table in README.md. */
-import { sameTargetStock, type TargetStock } from '@stock-sync/plugin-sdk';
+import type { TargetStock } from '@stock-sync/plugin-sdk';
 
 /**
  * A variant's stock fields. `stock` is null exactly when `stock_management` is false ("infinite"). With
@@ -35,12 +35,6 @@ export function fromVariantStock(v: Pick<NuvemVariantStock, 'stock_management' |
   const n = Math.trunc(Number(v.stock));
   if (!Number.isFinite(n) || n <= 0) return { kind: 'out_of_stock' };
   return { kind: 'quantity', quantity: n };
-}
-
-/** Quantity 0 and out of stock are one state here (both are a tracked 0). */
-export function sameOnPlatform(a: TargetStock, b: TargetStock): boolean {
-  const norm = (s: TargetStock): TargetStock => (s.kind === 'quantity' && s.quantity === 0 ? { kind: 'out_of_stock' } : s);
-  return sameTargetStock(norm(a), norm(b));
 }
 
 /**

@@ -9,11 +9,12 @@ import {
   Rejected,
   StopTheWork,
   Transient,
+  zeroIsOutOfStock,
   type ConnectContext,
   type HttpClient,
   type StoreConnection,
 } from '@stock-sync/plugin-sdk';
-import { fromInventory, sameOnPlatform, toInventoryUpdate, type WebflowInventory } from './stock-mapping';
+import { fromInventory, toInventoryUpdate, type WebflowInventory } from './stock-mapping';
 import { createWebflowApi } from './webflow-api';
 
 /**
@@ -60,7 +61,7 @@ export function connectWebflow(ctx: ConnectContext): StoreConnection {
     // A SKU id goes into a path segment: anything empty or with a slash cannot be one.
     ids: (ref) => (/^[^/?#\s]+$/.test(ref.externalVariantId) ? {} : undefined),
     invalid: { write: 'Not a Webflow SKU id', read: 'Not a Webflow SKU id' },
-    same: sameOnPlatform,
+    same: zeroIsOutOfStock,
     // List Products with limit 1 proves the token, the site and ecommerce:read (and that ecommerce is on: 409
     // otherwise); then the SKU collection id resolves (a look-up proves cms:read).
     async verify() {
@@ -83,7 +84,7 @@ export function connectWebflow(ctx: ConnectContext): StoreConnection {
       const echoed = res.data ?? {};
       if (echoed.inventoryType === undefined)
         return new Transient(`Webflow answered the inventory update of SKU ${skuId} without an inventoryType`);
-      if (!sameOnPlatform(fromInventory(echoed), input.target))
+      if (!zeroIsOutOfStock(fromInventory(echoed), input.target))
         return new Rejected(`Webflow did not apply the stock to SKU ${skuId}`, { skuId, observed: echoed });
     },
     read: async ({ input }) => {

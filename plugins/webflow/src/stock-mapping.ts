@@ -1,5 +1,5 @@
 /** TargetStock ⇄ Webflow SKU inventory (GET / PATCH …/items/{sku_id}/inventory): the one place that knows README's table. */
-import { OUT_OF_STOCK, sameTargetStock, type TargetStock } from '@stock-sync/plugin-sdk';
+import type { TargetStock } from '@stock-sync/plugin-sdk';
 
 export type InventoryType = 'infinite' | 'finite';
 
@@ -22,8 +22,3 @@ export function fromInventory(inv: WebflowInventory): TargetStock {
   const n = Math.trunc(Number(inv.quantity ?? 0));
   return Number.isFinite(n) && n > 0 ? { kind: 'quantity', quantity: n } : { kind: 'out_of_stock' };
 }
-
-const zeroIsOut = (s: TargetStock): TargetStock => (s.kind === 'quantity' && s.quantity === 0 ? OUT_OF_STOCK : s);
-
-/** Quantity 0 and out of stock are one state here (finite 0). */
-export const sameOnPlatform = (a: TargetStock, b: TargetStock): boolean => sameTargetStock(zeroIsOut(a), zeroIsOut(b));

@@ -4,11 +4,19 @@
  * simulator involved.
  */
 import { join } from 'node:path';
-import { AuthError, declaredSignalsPauseMs, platformPauseMs, Rejected, type HttpClient, type HttpResponse } from '@stock-sync/plugin-sdk';
+import {
+  AuthError,
+  declaredSignalsPauseMs,
+  platformPauseMs,
+  Rejected,
+  zeroIsOutOfStock as sameOnPlatform,
+  type HttpClient,
+  type HttpResponse,
+} from '@stock-sync/plugin-sdk';
 import { manifest } from '../src/manifest';
 import { evidence, loadEvidenceDir } from '@stock-sync/plugin-testkit';
 import { skuCollectionId } from '../src/connection';
-import { fromInventory, sameOnPlatform, toInventoryUpdate, type WebflowInventory } from '../src/stock-mapping';
+import { fromInventory, toInventoryUpdate, type WebflowInventory } from '../src/stock-mapping';
 import { classifyWebflowResponse } from '../src/webflow-api';
 
 const DIR = join(__dirname, 'evidence');
