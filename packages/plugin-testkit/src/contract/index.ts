@@ -13,3 +13,4 @@ export { stockEquals, normalise } from './stock-checks';
 export { products as contractProducts, overBatchProducts, mixedTargets } from './seed-plan';
 export { oauthScenarios, runOAuthContract, type OAuthContractOptions, type OAuthScenarioName } from './oauth-scenarios';
 export { runNoticesContract, type NoticesContractOptions } from './notices-scenarios';
+export { useOAuthFlow, type OAuthFlow, type OAuthFlowOptions } from './oauth-flow-harness';
