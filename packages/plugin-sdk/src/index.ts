@@ -20,6 +20,7 @@ export {
 // the stop rule, the in-place rule.
 export * from './batching';
 export * from './notices';
+export { emulatedUnlimited } from './stock/emulated-unlimited';
 export * from './validation';
 export * from './packaging/discover-plugin-packages';
 export * from './packaging/plugin-api-compat';

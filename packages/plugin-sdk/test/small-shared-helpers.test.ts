@@ -1,4 +1,4 @@
-import { positiveIntegerId, tokenExpiryFields, zeroIsOutOfStock } from '../src';
+import { emulatedUnlimited, positiveIntegerId, tokenExpiryFields, zeroIsOutOfStock } from '../src';
 
 describe('tokenExpiryFields', () => {
   it('declares both expiries, optional and not secret, with the lifetimes in their descriptions', () => {
@@ -58,4 +58,32 @@ describe('zeroIsOutOfStock', () => {
     expect(zeroIsOutOfStock(zero, { kind: 'unlimited' })).toBe(false);
     expect(zeroIsOutOfStock({ kind: 'unlimited' }, { kind: 'unlimited' })).toBe(true);
   });
+});
+
+describe('emulatedUnlimited', () => {
+  const capped = emulatedUnlimited({ count: 999, readFrom: 900, max: 950 });
+  const uncapped = emulatedUnlimited({ count: 999, readFrom: 900 });
+
+  it('writes unlimited as the count, out of stock as 0 and a quantity as asked, capped at max', () => {
+    expect(capped.countFor({ kind: 'unlimited' })).toBe(999);
+    expect(capped.countFor({ kind: 'out_of_stock' })).toBe(0);
+    expect(capped.countFor({ kind: 'quantity', quantity: 7 })).toBe(7);
+    expect(capped.countFor({ kind: 'quantity', quantity: 2000 })).toBe(950);
+    expect(uncapped.countFor({ kind: 'quantity', quantity: 2000 })).toBe(2000);
+  });
+
+  it.each([
+    [0, { kind: 'out_of_stock' }],
+    [-3, { kind: 'out_of_stock' }],
+    [0.5, { kind: 'out_of_stock' }],
+    [1, { kind: 'quantity', quantity: 1 }],
+    [7.9, { kind: 'quantity', quantity: 7 }],
+    [899, { kind: 'quantity', quantity: 899 }],
+    [900, { kind: 'unlimited' }],
+    [999, { kind: 'unlimited' }],
+    [NaN, { kind: 'out_of_stock' }],
+    [Infinity, { kind: 'out_of_stock' }],
+    ['12', { kind: 'out_of_stock' }],
+    [undefined, { kind: 'out_of_stock' }],
+  ])('reads %p as %p', (n, stock) => expect(uncapped.stockOf(n)).toEqual(stock));
 });
