@@ -4,69 +4,26 @@
  * access token expiring on the simulator's clock, the refresh (rotated, redirect_uri required, 30-day refresh
  * token), and every refusal an AuthError in BASE's own words with no secret in it.
  */
-import {
-  AuthError,
-  authorizeUrl,
-  createHttpClient,
-  exchangeCode,
-  quantity,
-  validateCredentials,
-  type ConnectContext,
-  type OAuthApp,
-  type OAuthExchangeContext,
-} from '@stock-sync/plugin-sdk';
-import {
-  callbackFromLocation,
-  denyConsent,
-  oauthSimView,
-  recordingLogger,
-  startSimulator,
-  type RunningSimulator,
-} from '@stock-sync/plugin-testkit';
+import { AuthError, authorizeUrl, exchangeCode, quantity, validateCredentials } from '@stock-sync/plugin-sdk';
+import { denyConsent, oauthSimView, useOAuthFlow } from '@stock-sync/plugin-testkit';
 import { createBasePlugin } from '../src';
-import { simulator, SANDBOX_OAUTH_APP, type BaseSimState } from '../src/simulator';
+import { SANDBOX_OAUTH_APP, simulator } from '../src/simulator';
 
 const REDIRECT_URI = 'https://hub.example/oauth/callback/base';
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 
-let skew = 0;
-const clock = () => Date.now() + skew;
-const plugin = createBasePlugin({ now: clock });
-let sim: RunningSimulator<BaseSimState>;
-let app: OAuthApp;
-
-beforeEach(async () => {
-  skew = 0;
-  sim = await startSimulator(simulator, { now: clock });
-  sim.seed([{ productId: '1234', variants: [{ variantId: '11', initial: quantity(3) }] }]);
-  app = { ...SANDBOX_OAUTH_APP, baseUrl: sim.baseUrl };
+const flow = useOAuthFlow({
+  simulator,
+  plugin: (now) => createBasePlugin({ now }),
+  app: SANDBOX_OAUTH_APP,
+  redirectUri: REDIRECT_URI,
+  seed: [{ productId: '1234', variants: [{ variantId: '11', initial: quantity(3) }] }],
 });
-afterEach(() => sim.close());
-
-function http(secrets: string[] = []) {
-  return createHttpClient({ rateLimit: plugin.manifest.rateLimit, secrets, log: recordingLogger(), maxAttempts: 1 });
-}
-
-/** The merchant's browser at the authorize URL: the simulator's consent answers a redirect to the callback. */
-async function consent(state = 'state-1'): Promise<{ location: string; url: URL }> {
-  const url = new URL(authorizeUrl(plugin.oauth!, { app, inputs: {}, redirectUri: REDIRECT_URI, state }));
-  const res = await fetch(url, { redirect: 'manual' });
-  expect(res.status).toBe(302);
-  return { location: res.headers.get('location')!, url };
-}
-
-function exchangeContext(location: string): OAuthExchangeContext {
-  const log = recordingLogger();
-  return { app, inputs: {}, redirectUri: REDIRECT_URI, callback: callbackFromLocation(location), http: http([app.clientSecret]), log };
-}
-
-function context(credentials: Record<string, string>, withApp: OAuthApp | null = app): ConnectContext {
-  return { credentials, http: http(Object.values(credentials)), log: recordingLogger(), app: withApp ?? undefined };
-}
+const { plugin, clock, consent, exchangeContext, context } = flow;
 
 async function connectShop(): Promise<Record<string, string>> {
-  const { location } = await consent();
+  const location = await consent();
   const store = await exchangeCode(plugin.oauth!, exchangeContext(location));
   expect(store.externalStoreId).toBe('sandbox-shop'); // users/me's shop_id
   return store.credentials;
@@ -90,7 +47,7 @@ it('the authorize URL has exactly the documented parameters: response_type, clie
 });
 
 it('connects a shop: consent → code → tokens + users/me; the credentials are exactly the plugin’s fields and sync works', async () => {
-  const { location } = await consent('abc');
+  const location = await consent({ state: 'abc' });
   const cb = new URL(location);
   expect(cb.origin + cb.pathname).toBe(REDIRECT_URI);
   expect(cb.searchParams.get('state')).toBe('abc');
@@ -112,39 +69,39 @@ it('connects a shop: consent → code → tokens + users/me; the credentials are
   await expect(c.verify()).resolves.toBeUndefined();
   const [out] = await c.writeStock([{ externalProductId: '1234', externalVariantId: '11', target: quantity(7) }]);
   expect(out!.status).toBe('written');
-  expect(sim.stock({ externalProductId: '1234', externalVariantId: '11' })).toEqual(quantity(7));
+  expect(flow.sim.stock({ externalProductId: '1234', externalVariantId: '11' })).toEqual(quantity(7));
 });
 
 it('denied consent: the callback carries error=access_denied and the exchange is an AuthError, no token call', async () => {
-  denyConsent(sim);
-  const { location } = await consent('st');
+  denyConsent(flow.sim);
+  const location = await consent({ state: 'st' });
   expect(Object.fromEntries(new URL(location).searchParams)).toEqual({ error: 'access_denied', state: 'st' });
-  sim.resetRequests();
+  flow.sim.resetRequests();
   await expect(exchangeCode(plugin.oauth!, exchangeContext(location))).rejects.toBeInstanceOf(AuthError);
-  expect(sim.requests).toHaveLength(0);
+  expect(flow.sim.requests).toHaveLength(0);
 });
 
 it('a replayed code is refused in BASE’s words (不正な認可コードです。) as an AuthError', async () => {
-  const { location } = await consent();
+  const location = await consent();
   await exchangeCode(plugin.oauth!, exchangeContext(location));
   const again = await exchangeCode(plugin.oauth!, exchangeContext(location)).catch((e) => e);
   expect(again).toBeInstanceOf(AuthError);
   expect(again.message).toContain('不正な認可コードです。');
-  noSecretIn(again, [new URL(location).searchParams.get('code')!, app.clientSecret]);
+  noSecretIn(again, [new URL(location).searchParams.get('code')!, flow.app.clientSecret]);
 });
 
 it('the access token stops after its hour (simulator clock); the refresh renews it, rotates the refresh token, and sync resumes', async () => {
   const credentials = await connectShop();
-  skew += HOUR_MS;
+  flow.advance(HOUR_MS);
   const expired = await plugin
     .connect(context(credentials))
     .verify()
     .catch((e) => e);
   expect(expired).toBeInstanceOf(AuthError);
 
-  sim.resetRequests();
+  flow.sim.resetRequests();
   const renewed = await plugin.refreshCredentials!(context(credentials));
-  expect(sim.requests.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual(['POST /1/oauth/token 200']);
+  expect(flow.sim.requests.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual(['POST /1/oauth/token 200']);
   expect(renewed.accessToken).not.toBe(credentials.accessToken);
   expect(renewed.refreshToken).not.toBe(credentials.refreshToken);
   expect(renewed.redirectUri).toBe(REDIRECT_URI);
@@ -152,18 +109,18 @@ it('the access token stops after its hour (simulator clock); the refresh renews 
   expect(Date.parse(renewed.accessTokenExpiresAt!) - clock()).toBeGreaterThan(HOUR_MS - 60_000);
   expect(Date.parse(renewed.refreshTokenExpiresAt!) - clock()).toBeGreaterThan(30 * DAY_MS - 60_000);
   await expect(plugin.connect(context(renewed)).verify()).resolves.toBeUndefined();
-  expect(oauthSimView(sim).counts.refreshes).toBe(1);
+  expect(oauthSimView(flow.sim).counts.refreshes).toBe(1);
 
   // The spent refresh token is refused in BASE's words.
   const spent = await plugin.refreshCredentials!(context(credentials)).catch((e) => e);
   expect(spent).toBeInstanceOf(AuthError);
   expect(spent.message).toContain('不正なリフレッシュトークンです。');
-  noSecretIn(spent, [credentials.refreshToken!, renewed.refreshToken!, app.clientSecret]);
+  noSecretIn(spent, [credentials.refreshToken!, renewed.refreshToken!, flow.app.clientSecret]);
 });
 
 it('a refresh token past its 30 days is refused (リフレッシュトークンの有効期限が切れています。): AuthError, the shop needs connecting again', async () => {
   const credentials = await connectShop();
-  skew += 30 * DAY_MS;
+  flow.advance(30 * DAY_MS);
   const err = await plugin.refreshCredentials!(context(credentials)).catch((e) => e);
   expect(err).toBeInstanceOf(AuthError);
   expect(err.message).toContain('リフレッシュトークンの有効期限が切れています。');
@@ -171,30 +128,30 @@ it('a refresh token past its 30 days is refused (リフレッシュトークン�
 
 it('the merchant revoking the app: the refresh is an AuthError', async () => {
   const credentials = await connectShop();
-  sim.faults.revokeCredentials();
+  flow.sim.faults.revokeCredentials();
   await expect(plugin.refreshCredentials!(context(credentials))).rejects.toBeInstanceOf(AuthError);
 });
 
 it('no redirectUri or no refreshToken stored, or no app configured: an AuthError before any call', async () => {
   const credentials = await connectShop();
-  sim.resetRequests();
+  flow.sim.resetRequests();
   const { redirectUri: _r, ...noRedirect } = credentials;
   await expect(plugin.refreshCredentials!(context(noRedirect))).rejects.toThrow(/redirectUri/);
   const { refreshToken: _t, ...noRefresh } = credentials;
   await expect(plugin.refreshCredentials!(context(noRefresh))).rejects.toBeInstanceOf(AuthError);
   await expect(plugin.refreshCredentials!(context(credentials, null))).rejects.toBeInstanceOf(AuthError);
-  expect(sim.requests).toHaveLength(0);
+  expect(flow.sim.requests).toHaveLength(0);
 });
 
 it('simulator: a refresh without redirect_uri is refused (BASE lists it as 必須), with BASE’s 400 body', async () => {
   const credentials = await connectShop();
-  const res = await fetch(`${sim.baseUrl}/1/oauth/token`, {
+  const res = await fetch(`${flow.sim.baseUrl}/1/oauth/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({
       grant_type: 'refresh_token',
-      client_id: app.clientId,
-      client_secret: app.clientSecret,
+      client_id: flow.app.clientId,
+      client_secret: flow.app.clientSecret,
       refresh_token: credentials.refreshToken!,
     }).toString(),
   });
@@ -203,8 +160,8 @@ it('simulator: a refresh without redirect_uri is refused (BASE lists it as 必�
 });
 
 it('a code used after its lifetime is refused (認可コードの有効期限が切れています。)', async () => {
-  const { location } = await consent();
-  skew += 601_000; // the kit's code lives 10 minutes
+  const location = await consent();
+  flow.advance(601_000); // the kit's code lives 10 minutes
   const err = await exchangeCode(plugin.oauth!, exchangeContext(location)).catch((e) => e);
   expect(err).toBeInstanceOf(AuthError);
   expect(err.message).toContain('認可コードの有効期限が切れています。');
