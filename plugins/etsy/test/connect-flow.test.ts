@@ -4,28 +4,10 @@
  * the shop, the hour's expiry on the simulator clock, the refresh of a flow-connected store (rotated, 90-day
  * refresh token), and the refusals (wrong verifier, replayed code) as AuthErrors with no secret in them.
  */
-import {
-  AuthError,
-  authorizeUrl,
-  createHttpClient,
-  exchangeCode,
-  pkcePair,
-  quantity,
-  validateCredentials,
-  type ConnectContext,
-  type OAuthApp,
-  type OAuthExchangeContext,
-} from '@stock-sync/plugin-sdk';
-import {
-  callbackFromLocation,
-  denyConsent,
-  oauthSimView,
-  recordingLogger,
-  startSimulator,
-  type RunningSimulator,
-} from '@stock-sync/plugin-testkit';
+import { AuthError, authorizeUrl, exchangeCode, pkcePair, quantity, validateCredentials } from '@stock-sync/plugin-sdk';
+import { denyConsent, oauthSimView, useOAuthFlow } from '@stock-sync/plugin-testkit';
 import { createEtsyPlugin } from '../src';
-import { SANDBOX_OAUTH_APP, simulator, type EtsySimState } from '../src/simulator';
+import { SANDBOX_OAUTH_APP, simulator } from '../src/simulator';
 import { SIM_SHOP_ID } from '../src/simulator/sim-state';
 import { listingSeed, ref } from './etsy-harness';
 
@@ -33,50 +15,23 @@ const REDIRECT_URI = 'https://hub.example/oauth/callback/etsy';
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 
-let skew = 0;
-const clock = () => Date.now() + skew;
-const plugin = createEtsyPlugin({ now: clock });
-let sim: RunningSimulator<EtsySimState>;
-let app: OAuthApp;
-
-beforeEach(async () => {
-  // Each test two seconds on from the last on the simulator clock: Etsy's per-second budget starts refilled.
-  skew += 2_000;
-  sim = await startSimulator(simulator, { now: clock });
-  sim.seed([listingSeed(8001, 1)]);
-  app = { ...SANDBOX_OAUTH_APP, baseUrl: sim.baseUrl };
+// Each test two seconds on from the last on the simulator clock: Etsy's per-second budget starts refilled.
+const flow = useOAuthFlow({
+  simulator,
+  plugin: (now) => createEtsyPlugin({ now }),
+  app: SANDBOX_OAUTH_APP,
+  redirectUri: REDIRECT_URI,
+  seed: [listingSeed(8001, 1)],
+  stepEachTest: 2_000,
 });
-afterEach(() => sim.close());
-
-const http = (secrets: string[] = []) =>
-  createHttpClient({ rateLimit: plugin.manifest.rateLimit, secrets, log: recordingLogger(), maxAttempts: 1 });
-
-async function consent(challenge: string, state = 'state-1'): Promise<string> {
-  const url = authorizeUrl(plugin.oauth!, { app, inputs: {}, redirectUri: REDIRECT_URI, state, codeChallenge: challenge });
-  const res = await fetch(url, { redirect: 'manual' });
-  expect(res.status).toBe(302);
-  return res.headers.get('location')!;
-}
-
-function exchangeContext(location: string, codeVerifier: string): OAuthExchangeContext {
-  return {
-    app,
-    inputs: {},
-    redirectUri: REDIRECT_URI,
-    callback: callbackFromLocation(location),
-    codeVerifier,
-    http: http([app.clientSecret, codeVerifier]),
-    log: recordingLogger(),
-  };
-}
-
-function context(credentials: Record<string, string>, withApp: OAuthApp | null = app): ConnectContext {
-  return { credentials, http: http(Object.values(credentials)), log: recordingLogger(), app: withApp ?? undefined };
-}
+const { plugin, clock, consent, exchangeContext, context } = flow;
 
 async function connectShop(): Promise<Record<string, string>> {
   const pkce = pkcePair();
-  const store = await exchangeCode(plugin.oauth!, exchangeContext(await consent(pkce.challenge), pkce.verifier));
+  const store = await exchangeCode(
+    plugin.oauth!,
+    exchangeContext(await consent({ codeChallenge: pkce.challenge }), { codeVerifier: pkce.verifier }),
+  );
   expect(store.externalStoreId).toBe(String(SIM_SHOP_ID));
   return store.credentials;
 }
@@ -107,11 +62,11 @@ it('the authorize URL is the documented one: www.etsy.com/oauth/connect with cli
 
 it('connects a shop: consent → code → tokens (client_id + code_verifier, no secret) → getMe; the credentials are the plugin’s fields and sync works', async () => {
   const pkce = pkcePair();
-  const location = await consent(pkce.challenge, 'abc');
+  const location = await consent({ codeChallenge: pkce.challenge, state: 'abc' });
   expect(new URL(location).searchParams.get('state')).toBe('abc');
-  sim.resetRequests();
-  const store = await exchangeCode(plugin.oauth!, exchangeContext(location, pkce.verifier));
-  expect(sim.requests.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([
+  flow.sim.resetRequests();
+  const store = await exchangeCode(plugin.oauth!, exchangeContext(location, { codeVerifier: pkce.verifier }));
+  expect(flow.sim.requests.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([
     'POST /v3/public/oauth/token 200',
     'GET /v3/application/users/me 200',
   ]);
@@ -127,7 +82,7 @@ it('connects a shop: consent → code → tokens (client_id + code_verifier, no 
     'shopId',
   ]);
   expect(validateCredentials(plugin.credentialFields, c).ok).toBe(true);
-  expect(c).toMatchObject({ apiKey: app.clientId, sharedSecret: app.clientSecret, shopId: String(SIM_SHOP_ID) });
+  expect(c).toMatchObject({ apiKey: flow.app.clientId, sharedSecret: flow.app.clientSecret, shopId: String(SIM_SHOP_ID) });
   expect(c.accessToken).toMatch(/^\d+\./); // '<user_id>.<token>'
   expect(Date.parse(c.accessTokenExpiresAt!) - clock()).toBeGreaterThan(HOUR_MS - 60_000);
   expect(Date.parse(c.refreshTokenExpiresAt!) - clock()).toBeGreaterThan(90 * DAY_MS - 60_000);
@@ -136,14 +91,14 @@ it('connects a shop: consent → code → tokens (client_id + code_verifier, no 
   await expect(connection.verify()).resolves.toBeUndefined();
   const [out] = await connection.writeStock([{ ...ref(8001, 800101), target: quantity(5) }]);
   expect(out!.status).toBe('written');
-  expect(sim.stock(ref(8001, 800101))).toEqual(quantity(5));
+  expect(flow.sim.stock(ref(8001, 800101))).toEqual(quantity(5));
 });
 
 it('a wrong code_verifier is refused (invalid_grant): an AuthError with neither code nor verifier in it', async () => {
   const pkce = pkcePair();
-  const location = await consent(pkce.challenge);
+  const location = await consent({ codeChallenge: pkce.challenge });
   const wrong = pkcePair().verifier;
-  const err = await exchangeCode(plugin.oauth!, exchangeContext(location, wrong)).catch((e) => e);
+  const err = await exchangeCode(plugin.oauth!, exchangeContext(location, { codeVerifier: wrong })).catch((e) => e);
   expect(err).toBeInstanceOf(AuthError);
   expect(err.message).toMatch(/invalid_grant/);
   const text = JSON.stringify({ m: err.message, d: err.details });
@@ -152,35 +107,37 @@ it('a wrong code_verifier is refused (invalid_grant): an AuthError with neither 
 
 it('a replayed code is refused and revokes what the first exchange issued', async () => {
   const pkce = pkcePair();
-  const location = await consent(pkce.challenge);
-  const first = await exchangeCode(plugin.oauth!, exchangeContext(location, pkce.verifier));
-  await expect(exchangeCode(plugin.oauth!, exchangeContext(location, pkce.verifier))).rejects.toBeInstanceOf(AuthError);
+  const location = await consent({ codeChallenge: pkce.challenge });
+  const first = await exchangeCode(plugin.oauth!, exchangeContext(location, { codeVerifier: pkce.verifier }));
+  await expect(exchangeCode(plugin.oauth!, exchangeContext(location, { codeVerifier: pkce.verifier }))).rejects.toBeInstanceOf(AuthError);
   await expect(plugin.connect(context(first.credentials)).verify()).rejects.toBeInstanceOf(AuthError);
 });
 
 it('denied consent: error=access_denied comes back with the state; the exchange is an AuthError and sends nothing', async () => {
-  denyConsent(sim);
-  const location = await consent(pkcePair().challenge, 'st');
+  denyConsent(flow.sim);
+  const location = await consent({ codeChallenge: pkcePair().challenge, state: 'st' });
   const q = new URL(location).searchParams;
   expect([q.get('error'), q.get('state')]).toEqual(['access_denied', 'st']);
-  sim.resetRequests();
-  await expect(exchangeCode(plugin.oauth!, exchangeContext(location, 'unused-verifier'))).rejects.toBeInstanceOf(AuthError);
-  expect(sim.requests).toHaveLength(0);
+  flow.sim.resetRequests();
+  await expect(exchangeCode(plugin.oauth!, exchangeContext(location, { codeVerifier: 'unused-verifier' }))).rejects.toBeInstanceOf(
+    AuthError,
+  );
+  expect(flow.sim.requests).toHaveLength(0);
 });
 
 it('a flow-connected store: the token expires after its hour (simulator clock), the refresh renews it (rotated), sync resumes', async () => {
   const credentials = await connectShop();
-  skew += HOUR_MS;
+  flow.advance(HOUR_MS);
   await expect(plugin.connect(context(credentials)).verify()).rejects.toBeInstanceOf(AuthError);
 
-  sim.resetRequests();
+  flow.sim.resetRequests();
   const renewed = await plugin.refreshCredentials!(context(credentials));
-  expect(sim.requests.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual(['POST /v3/public/oauth/token 200']);
+  expect(flow.sim.requests.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual(['POST /v3/public/oauth/token 200']);
   expect(renewed.accessToken).not.toBe(credentials.accessToken);
   expect(renewed.refreshToken).not.toBe(credentials.refreshToken);
   for (const k of ['apiKey', 'sharedSecret', 'shopId', 'baseUrl']) expect(renewed[k]).toBe(credentials[k]);
   expect(Date.parse(renewed.refreshTokenExpiresAt!) - clock()).toBeGreaterThan(90 * DAY_MS - 60_000);
-  expect(oauthSimView(sim).counts.refreshes).toBe(1);
+  expect(oauthSimView(flow.sim).counts.refreshes).toBe(1);
   await expect(plugin.connect(context(renewed)).verify()).resolves.toBeUndefined();
 
   const spent = await plugin.refreshCredentials!(context(credentials)).catch((e) => e);
@@ -190,7 +147,7 @@ it('a flow-connected store: the token expires after its hour (simulator clock), 
 
 it('a refresh token past its 90 days is refused: AuthError (the shop must be connected again)', async () => {
   const credentials = await connectShop();
-  skew += 90 * DAY_MS;
+  flow.advance(90 * DAY_MS);
   await expect(plugin.refreshCredentials!(context(credentials))).rejects.toBeInstanceOf(AuthError);
 });
 
@@ -200,7 +157,7 @@ it('the refresh uses the store’s own keystring: without the hub’s app, and w
   expect(renewed.accessToken).not.toBe(credentials.accessToken);
   // A refresh token belongs to the app that obtained it: another configured app must not replace its client_id.
   const again = await plugin.refreshCredentials!(
-    context(renewed, { clientId: 'another-app-keystring', clientSecret: 'x', baseUrl: sim.baseUrl }),
+    context(renewed, { clientId: 'another-app-keystring', clientSecret: 'x', baseUrl: flow.sim.baseUrl }),
   );
   expect(again.accessToken).not.toBe(renewed.accessToken);
 });
