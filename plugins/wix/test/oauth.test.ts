@@ -7,79 +7,25 @@
  */
 import { join } from 'node:path';
 import { generateKeyPairSync } from 'node:crypto';
-import {
-  AuthError,
-  authorizeUrl,
-  createHttpClient,
-  exchangeCode,
-  quantity,
-  validateCredentials,
-  type ConnectContext,
-  type OAuthApp,
-  type OAuthExchangeContext,
-} from '@stock-sync/plugin-sdk';
-import {
-  callbackFromLocation,
-  denyConsent,
-  evidence,
-  expectSameShape,
-  inboundRequest,
-  recordingLogger,
-  startSimulator,
-  type RunningSimulator,
-} from '@stock-sync/plugin-testkit';
+import { AuthError, authorizeUrl, exchangeCode, quantity, validateCredentials, type OAuthApp } from '@stock-sync/plugin-sdk';
+import { denyConsent, evidence, expectSameShape, inboundRequest, useOAuthFlow } from '@stock-sync/plugin-testkit';
 import { createWixPlugin, verifyAppRemoved } from '../src';
-import {
-  removeApp,
-  SANDBOX_INSTANCE_ID,
-  SANDBOX_OAUTH_APP,
-  sandboxWebhookKeys,
-  signedAppRemoved,
-  simulator,
-  type WixSimState,
-} from '../src/simulator';
+import { removeApp, SANDBOX_INSTANCE_ID, SANDBOX_OAUTH_APP, sandboxWebhookKeys, signedAppRemoved, simulator } from '../src/simulator';
 
 const DIR = join(__dirname, 'evidence');
 const REDIRECT_URI = 'https://hub.example/oauth/callback/wix';
 const HOUR_MS = 3_600_000;
 
-let skew = 0;
-const clock = () => Date.now() + skew;
-const plugin = createWixPlugin({ now: clock });
-let sim: RunningSimulator<WixSimState>;
-let app: OAuthApp;
-
-beforeEach(async () => {
-  skew = 0;
-  sim = await startSimulator(simulator, { now: clock });
-  sim.seed([{ productId: 'p-1', variants: [{ variantId: 'v-1', initial: quantity(1) }] }]);
-  app = { ...SANDBOX_OAUTH_APP, baseUrl: sim.baseUrl };
-});
-afterEach(() => sim.close());
-
-const http = (secrets: string[] = []) =>
-  createHttpClient({ rateLimit: plugin.manifest.rateLimit, secrets, log: recordingLogger(), maxAttempts: 1 });
-
-async function install(state = 'state-1'): Promise<string> {
-  const res = await fetch(authorizeUrl(plugin.oauth!, { app, inputs: {}, redirectUri: REDIRECT_URI, state }), { redirect: 'manual' });
-  expect(res.status).toBe(302);
-  return res.headers.get('location')!;
-}
-
-const exchangeContext = (location: string): OAuthExchangeContext => ({
-  app,
-  inputs: {},
+const flow = useOAuthFlow({
+  simulator,
+  plugin: (now) => createWixPlugin({ now }),
+  app: SANDBOX_OAUTH_APP,
   redirectUri: REDIRECT_URI,
-  callback: callbackFromLocation(location),
-  http: http([app.clientSecret]),
-  log: recordingLogger(),
+  seed: [{ productId: 'p-1', variants: [{ variantId: 'v-1', initial: quantity(1) }] }],
 });
-const context = (credentials: Record<string, string>, withApp: OAuthApp | null = app): ConnectContext => ({
-  credentials,
-  http: http(Object.values(credentials)),
-  log: recordingLogger(),
-  app: withApp ?? undefined,
-});
+const { plugin, clock, exchangeContext, context } = flow;
+/** The merchant through Wix's installer: the callback's Location. */
+const install = (state?: string) => flow.consent({ state });
 
 it('the installer URL: www.wix.com/installer/install with appId and postInstallationUrl = the callback carrying the state', () => {
   const url = new URL(authorizeUrl(plugin.oauth!, { app: SANDBOX_OAUTH_APP, inputs: {}, redirectUri: REDIRECT_URI, state: 's1' }));
@@ -95,11 +41,11 @@ it('installs: the callback keeps the state and gets appId, tenantId, instanceId 
   const q = new URL(location).searchParams;
   const documented = new URL(evidence(DIR, 'install-external-flow').response!.headers!.location).searchParams;
   expect([...q.keys()].sort()).toEqual([...documented.keys()].sort());
-  expect([q.get('state'), q.get('appId'), q.get('instanceId')]).toEqual(['abc', app.clientId, SANDBOX_INSTANCE_ID]);
+  expect([q.get('state'), q.get('appId'), q.get('instanceId')]).toEqual(['abc', flow.app.clientId, SANDBOX_INSTANCE_ID]);
 
-  sim.resetRequests();
+  flow.sim.resetRequests();
   const store = await exchangeCode(plugin.oauth!, exchangeContext(location));
-  expect(sim.requests.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual(['POST /oauth2/token 200']);
+  expect(flow.sim.requests.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual(['POST /oauth2/token 200']);
   expect(store.externalStoreId).toBe(SANDBOX_INSTANCE_ID);
   const c = store.credentials;
   expect(Object.keys(c).sort()).toEqual(['accessToken', 'accessTokenExpiresAt', 'baseUrl', 'instanceId']);
@@ -110,36 +56,36 @@ it('installs: the callback keeps the state and gets appId, tenantId, instanceId 
   await expect(connection.verify()).resolves.toBeUndefined();
   const [out] = await connection.writeStock([{ externalProductId: 'p-1', externalVariantId: 'v-1', target: quantity(6) }]);
   expect(out!.status).toBe('written');
-  expect(sim.stock({ externalProductId: 'p-1', externalVariantId: 'v-1' })).toEqual(quantity(6));
+  expect(flow.sim.stock({ externalProductId: 'p-1', externalVariantId: 'v-1' })).toEqual(quantity(6));
 });
 
 it('a callback naming another app or no instance is refused before any call', async () => {
   const location = new URL(await install());
-  sim.resetRequests();
+  flow.sim.resetRequests();
   const other = new URL(location);
   other.searchParams.set('appId', 'another-app');
   await expect(exchangeCode(plugin.oauth!, exchangeContext(other.toString()))).rejects.toBeInstanceOf(AuthError);
   const none = new URL(location);
   none.searchParams.delete('instanceId');
   await expect(exchangeCode(plugin.oauth!, exchangeContext(none.toString()))).rejects.toBeInstanceOf(AuthError);
-  expect(sim.requests).toHaveLength(0);
+  expect(flow.sim.requests).toHaveLength(0);
 });
 
 it('an install the merchant cancels: the exchange is an AuthError, nothing is called', async () => {
-  denyConsent(sim);
+  denyConsent(flow.sim);
   const location = await install();
-  sim.resetRequests();
+  flow.sim.resetRequests();
   await expect(exchangeCode(plugin.oauth!, exchangeContext(location))).rejects.toBeInstanceOf(AuthError);
-  expect(sim.requests).toHaveLength(0);
+  expect(flow.sim.requests).toHaveLength(0);
 });
 
 it('after four hours the token is refused; refreshCredentials creates a new one for the instance and sync resumes', async () => {
   const { credentials } = await exchangeCode(plugin.oauth!, exchangeContext(await install()));
-  skew += 4 * HOUR_MS;
+  flow.advance(4 * HOUR_MS);
   await expect(plugin.connect(context(credentials)).verify()).rejects.toBeInstanceOf(AuthError);
-  sim.resetRequests();
+  flow.sim.resetRequests();
   const renewed = await plugin.refreshCredentials!(context(credentials));
-  expect(sim.requests.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual(['POST /oauth2/token 200']);
+  expect(flow.sim.requests.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual(['POST /oauth2/token 200']);
   expect(renewed.accessToken).not.toBe(credentials.accessToken);
   expect(renewed.instanceId).toBe(credentials.instanceId);
   expect(Date.parse(renewed.accessTokenExpiresAt!) - clock()).toBeGreaterThan(4 * HOUR_MS - 60_000);
@@ -148,22 +94,22 @@ it('after four hours the token is refused; refreshCredentials creates a new one 
 
 it('the app removed from the site: issued tokens stop and the renewal is an AuthError with Wix’s words, no secret in it', async () => {
   const { credentials } = await exchangeCode(plugin.oauth!, exchangeContext(await install()));
-  removeApp(sim);
+  removeApp(flow.sim);
   await expect(plugin.connect(context(credentials)).verify()).rejects.toBeInstanceOf(AuthError);
   const err = await plugin.refreshCredentials!(context(credentials)).catch((e) => e);
   expect(err).toBeInstanceOf(AuthError);
   expect(err.message).toMatch(/not installed/);
   const text = JSON.stringify({ m: err.message, d: err.details });
-  for (const s of [app.clientSecret, credentials.accessToken!]) expect(text).not.toContain(s);
+  for (const s of [flow.app.clientSecret, credentials.accessToken!]) expect(text).not.toContain(s);
 });
 
 it('no instanceId (a site posted with an API key) or no app configured: the renewal is an AuthError before any call', async () => {
-  sim.resetRequests();
-  await expect(plugin.refreshCredentials!(context({ accessToken: 'x', baseUrl: sim.baseUrl }))).rejects.toThrow(/instanceId/);
+  flow.sim.resetRequests();
+  await expect(plugin.refreshCredentials!(context({ accessToken: 'x', baseUrl: flow.sim.baseUrl }))).rejects.toThrow(/instanceId/);
   await expect(
-    plugin.refreshCredentials!(context({ accessToken: 'x', instanceId: SANDBOX_INSTANCE_ID, baseUrl: sim.baseUrl }, null)),
+    plugin.refreshCredentials!(context({ accessToken: 'x', instanceId: SANDBOX_INSTANCE_ID, baseUrl: flow.sim.baseUrl }, null)),
   ).rejects.toBeInstanceOf(AuthError);
-  expect(sim.requests).toHaveLength(0);
+  expect(flow.sim.requests).toHaveLength(0);
 });
 
 it('simulator: Create Access Token answers the documented shape to the documented request (oauth-create-access-token)', async () => {
@@ -171,11 +117,11 @@ it('simulator: Create Access Token answers the documented shape to the documente
   const e = evidence(DIR, 'oauth-create-access-token');
   const body = {
     ...(e.request!.body as Record<string, string>),
-    client_id: app.clientId,
-    client_secret: app.clientSecret,
+    client_id: flow.app.clientId,
+    client_secret: flow.app.clientSecret,
     instance_id: SANDBOX_INSTANCE_ID,
   };
-  const res = await fetch(`${sim.baseUrl}${e.request!.path}`, {
+  const res = await fetch(`${flow.sim.baseUrl}${e.request!.path}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(body),
