@@ -9,71 +9,31 @@ import { join } from 'node:path';
 import {
   AuthError,
   authorizeUrl,
-  createHttpClient,
   exchangeCode,
   quantity,
   Rejected,
   validateCredentials,
-  type ConnectContext,
   type HttpClient,
   type HttpRequest,
-  type OAuthApp,
-  type OAuthExchangeContext,
 } from '@stock-sync/plugin-sdk';
-import {
-  callbackFromLocation,
-  denyConsent,
-  evidence,
-  inboundRequest,
-  oauthSimView,
-  recordingLogger,
-  startSimulator,
-  type RunningSimulator,
-} from '@stock-sync/plugin-testkit';
+import { denyConsent, evidence, inboundRequest, oauthSimView, useOAuthFlow } from '@stock-sync/plugin-testkit';
 import { chooseShop, plugin, tokensFrom, verifyDeauthorization } from '../src';
-import { SANDBOX_OAUTH_APP, signedDeauthorization, simulator, type TikTokSimState } from '../src/simulator';
+import { SANDBOX_OAUTH_APP, signedDeauthorization, simulator } from '../src/simulator';
 import type { TikTokShop } from '../src/tiktok-api';
 
 const DIR = join(__dirname, 'evidence');
 const REDIRECT_URI = 'https://hub.example/oauth/callback/tiktok-shop';
 const DAY_MS = 24 * 3_600_000;
 
-let skew = 0;
-const clock = () => Date.now() + skew;
-let sim: RunningSimulator<TikTokSimState>;
-let app: OAuthApp;
-
-beforeEach(async () => {
-  skew = 0;
-  sim = await startSimulator(simulator, { now: clock });
-  sim.seed([{ productId: '1729592969712207000', variants: [{ variantId: '1729592969712207008', initial: quantity(2) }] }]);
-  app = { ...SANDBOX_OAUTH_APP, baseUrl: sim.baseUrl };
+// The plugin keeps real time; the flow's clock moves the simulator's.
+const flow = useOAuthFlow({
+  simulator,
+  plugin: () => plugin,
+  app: SANDBOX_OAUTH_APP,
+  redirectUri: REDIRECT_URI,
+  seed: [{ productId: '1729592969712207000', variants: [{ variantId: '1729592969712207008', initial: quantity(2) }] }],
 });
-afterEach(() => sim.close());
-
-const http = (secrets: string[] = []): HttpClient =>
-  createHttpClient({ rateLimit: plugin.manifest.rateLimit, secrets, log: recordingLogger(), maxAttempts: 1 });
-
-async function consent(state = 'state-1'): Promise<string> {
-  const res = await fetch(authorizeUrl(plugin.oauth!, { app, inputs: {}, redirectUri: REDIRECT_URI, state }), { redirect: 'manual' });
-  expect(res.status).toBe(302);
-  return res.headers.get('location')!;
-}
-
-function exchangeContext(location: string, inputs: Record<string, string> = {}): OAuthExchangeContext {
-  return {
-    app,
-    inputs,
-    redirectUri: REDIRECT_URI,
-    callback: callbackFromLocation(location),
-    http: http([app.clientSecret]),
-    log: recordingLogger(),
-  };
-}
-
-function context(credentials: Record<string, string>): ConnectContext {
-  return { credentials, http: http(Object.values(credentials)), log: recordingLogger(), app };
-}
+const { clock, consent, exchangeContext, context, http } = flow;
 
 async function connectShop(): Promise<Record<string, string>> {
   const store = await exchangeCode(plugin.oauth!, exchangeContext(await consent()));
@@ -85,16 +45,16 @@ it('the authorize link is the auth host’s /oauth/authorize with app_key and st
   const e = evidence(DIR, 'oauth-authorize');
   expect(`${real.origin}${real.pathname}`).toBe(`https://auth.tiktok-shops.com${e.request!.path}`);
   expect([...real.searchParams.keys()].sort()).toEqual(Object.keys(e.request!.query!).sort());
-  const sandbox = new URL(authorizeUrl(plugin.oauth!, { app, inputs: {}, redirectUri: REDIRECT_URI, state: 'state' }));
+  const sandbox = new URL(authorizeUrl(plugin.oauth!, { app: flow.app, inputs: {}, redirectUri: REDIRECT_URI, state: 'state' }));
   expect(sandbox.searchParams.get('redirect_uri')).toBe(REDIRECT_URI);
 });
 
 it('connects a shop: consent → auth code → token/get (GET, app_key + app_secret + auth_code) → authorized shops; sync works', async () => {
-  const location = await consent('abc');
+  const location = await consent({ state: 'abc' });
   expect(new URL(location).searchParams.get('state')).toBe('abc');
-  sim.resetRequests();
+  flow.sim.resetRequests();
   const store = await exchangeCode(plugin.oauth!, exchangeContext(location));
-  expect(sim.requests.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([
+  expect(flow.sim.requests.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([
     'GET /api/v2/token/get 200',
     'GET /authorization/202309/shops 200',
   ]);
@@ -112,7 +72,7 @@ it('connects a shop: consent → auth code → token/get (GET, app_key + app_sec
     'shopId',
   ]);
   expect(validateCredentials(plugin.credentialFields, c).ok).toBe(true);
-  expect(c.shopCipher).toBe(sim.credentials.shopCipher);
+  expect(c.shopCipher).toBe(flow.sim.credentials.shopCipher);
   expect(Date.parse(c.accessTokenExpiresAt!) - clock()).toBeGreaterThan(7 * DAY_MS - 60_000);
 
   const connection = plugin.connect(context(c));
@@ -124,12 +84,12 @@ it('connects a shop: consent → auth code → token/get (GET, app_key + app_sec
 });
 
 it('denied consent: no code in the callback, the exchange is an AuthError and calls nothing', async () => {
-  denyConsent(sim);
+  denyConsent(flow.sim);
   const location = await consent();
   expect(new URL(location).searchParams.get('error')).toBe('access_denied');
-  sim.resetRequests();
+  flow.sim.resetRequests();
   await expect(exchangeCode(plugin.oauth!, exchangeContext(location))).rejects.toBeInstanceOf(AuthError);
-  expect(sim.requests).toHaveLength(0);
+  expect(flow.sim.requests).toHaveLength(0);
 });
 
 it('a replayed auth code is refused: an AuthError with TikTok’s code and neither code nor secret in it', async () => {
@@ -138,21 +98,21 @@ it('a replayed auth code is refused: an AuthError with TikTok’s code and neith
   const err = await exchangeCode(plugin.oauth!, exchangeContext(location)).catch((e) => e);
   expect(err).toBeInstanceOf(AuthError);
   const text = JSON.stringify({ m: err.message, d: err.details });
-  for (const s of [new URL(location).searchParams.get('code')!, app.clientSecret]) expect(text).not.toContain(s);
+  for (const s of [new URL(location).searchParams.get('code')!, flow.app.clientSecret]) expect(text).not.toContain(s);
 });
 
 it('the seven-day access token expires on the simulator clock; the refresh renews it, rotates the refresh token, sync resumes', async () => {
   const credentials = await connectShop();
-  skew += 7 * DAY_MS;
+  flow.advance(7 * DAY_MS);
   await expect(plugin.connect(context(credentials)).verify()).rejects.toBeInstanceOf(AuthError);
-  sim.resetRequests();
+  flow.sim.resetRequests();
   const renewed = await plugin.refreshCredentials!(context(credentials));
-  expect(sim.requests.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual(['GET /api/v2/token/refresh 200']);
+  expect(flow.sim.requests.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual(['GET /api/v2/token/refresh 200']);
   expect(renewed.accessToken).not.toBe(credentials.accessToken);
   expect(renewed.refreshToken).not.toBe(credentials.refreshToken);
   for (const k of ['appKey', 'appSecret', 'shopCipher', 'shopId', 'baseUrl']) expect(renewed[k]).toBe(credentials[k]);
   expect(Date.parse(renewed.accessTokenExpiresAt!) - clock()).toBeGreaterThan(7 * DAY_MS - 60_000);
-  expect(oauthSimView(sim).counts.refreshes).toBe(1);
+  expect(oauthSimView(flow.sim).counts.refreshes).toBe(1);
   await expect(plugin.connect(context(renewed)).verify()).resolves.toBeUndefined();
 
   const spent = await plugin.refreshCredentials!(context(credentials)).catch((e) => e);
@@ -162,13 +122,13 @@ it('the seven-day access token expires on the simulator clock; the refresh renew
 
 it('the seller revoking the app: the refresh is an AuthError; no refreshToken stored: an AuthError before any call', async () => {
   const credentials = await connectShop();
-  sim.faults.revokeCredentials();
+  flow.sim.faults.revokeCredentials();
   await expect(plugin.refreshCredentials!(context(credentials))).rejects.toBeInstanceOf(AuthError);
-  sim.faults.restoreCredentials();
-  sim.resetRequests();
+  flow.sim.faults.restoreCredentials();
+  flow.sim.resetRequests();
   const { refreshToken: _r, ...none } = credentials;
   await expect(plugin.refreshCredentials!(context(none))).rejects.toBeInstanceOf(AuthError);
-  expect(sim.requests).toHaveLength(0);
+  expect(flow.sim.requests).toHaveLength(0);
 });
 
 describe('the shop of a seller account', () => {
@@ -196,7 +156,7 @@ describe('the documented token answer and webhook signature (test/evidence)', ()
 
   it('the plugin sends token/get and token/refresh with exactly the documented query names', async () => {
     const location = await consent();
-    sim.resetRequests();
+    flow.sim.resetRequests();
     const seen: string[][] = [];
     const spy = (inner: HttpClient): HttpClient => ({
       ...inner,
