@@ -8,7 +8,7 @@
  * Each sale takes one off the 99,998; after 8,000 sales the SKU reads back as a quantity, the hub sees
  * drift and re-asserting "unlimited" tops it up again.
  */
-import { OUT_OF_STOCK, UNLIMITED, quantity, type TargetStock } from '@stock-sync/plugin-sdk';
+import { emulatedUnlimited, type TargetStock } from '@stock-sync/plugin-sdk';
 import { MAX_QUANTITY } from './manifest';
 import type { InventorySku } from './tiktok-api';
 
@@ -17,17 +17,11 @@ export const EMULATED_UNLIMITED_QUANTITY = MAX_QUANTITY;
 /** A count at or above this reads back as "unlimited" (no real shop stocks 90,000 of a POD variant). */
 export const UNLIMITED_READ_THRESHOLD = 90_000;
 
-export function quantityFor(target: TargetStock): number {
-  if (target.kind === 'unlimited') return EMULATED_UNLIMITED_QUANTITY;
-  return target.kind === 'quantity' ? Math.min(target.quantity, MAX_QUANTITY) : 0;
-}
-
-export function stockOfQuantity(n: number): TargetStock {
-  const q = Number.isFinite(n) ? Math.trunc(n) : 0;
-  if (q <= 0) return OUT_OF_STOCK;
-  if (q >= UNLIMITED_READ_THRESHOLD) return UNLIMITED;
-  return quantity(q);
-}
+export const { countFor: quantityFor, stockOf: stockOfQuantity } = emulatedUnlimited({
+  count: EMULATED_UNLIMITED_QUANTITY,
+  readFrom: UNLIMITED_READ_THRESHOLD,
+  max: MAX_QUANTITY,
+});
 
 /**
  * The count the plugin manages for one SKU: the `available_quantity` of the configured warehouse, else of the SKU's
