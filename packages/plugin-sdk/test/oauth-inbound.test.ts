@@ -1,5 +1,5 @@
 /** idText and jsonObjectOf: how plugins read ids, tokens and notice bodies the platforms send. */
-import { idText, jsonObjectOf } from '../src';
+import { idText, jsonObjectOf, storeFromToken } from '../src';
 
 describe('idText', () => {
   it('keeps a non-empty string, trimmed', () => {
@@ -24,5 +24,22 @@ describe('jsonObjectOf', () => {
   it('is undefined for what is not JSON, or JSON that is not an object', () => {
     for (const t of ['', 'not json', '{"a":', 'null', '[]', '[{"a":1}]', '42', '"text"', 'true'])
       expect(jsonObjectOf(req(t))).toBeUndefined();
+  });
+});
+
+describe('storeFromToken', () => {
+  const toStore = storeFromToken('Acme', 'store_id');
+
+  it('gives the token and the store id as credentials, the store id naming the store', () => {
+    expect(toStore({ access_token: ' tok ', store_id: 42 })).toStrictEqual({
+      credentials: { storeId: '42', accessToken: 'tok' },
+      externalStoreId: '42',
+    });
+  });
+
+  it('names what the answer lacks', () => {
+    expect(() => toStore({ store_id: '42' })).toThrow(new Error('Acme token answer has no access_token'));
+    expect(() => toStore({})).toThrow(new Error('Acme token answer has no access_token'));
+    expect(() => toStore({ access_token: 'tok', store_id: '' })).toThrow(new Error('Acme token answer has no store_id'));
   });
 });

@@ -2,7 +2,7 @@
  * Reading what a platform sends to the hub's public routes and token endpoints, the same way in every plugin:
  * ids and tokens may come as strings or numbers; a notice's body is read from the exact bytes received.
  */
-import type { InboundRequest } from '../oauth';
+import type { ConnectedStore, InboundRequest, TokenResponse } from '../oauth';
 
 /** A non-empty string (trimmed), or a finite number as its decimal text; anything else is undefined. */
 export function idText(value: unknown): string | undefined {
@@ -20,4 +20,18 @@ export function jsonObjectOf(req: Pick<InboundRequest, 'rawBody'>): Record<strin
     return undefined;
   }
   return typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : undefined;
+}
+
+/**
+ * For a platform whose token answer names the store (`storeIdField`) and gives a token that does not expire: the
+ * store's credentials `{ storeId, accessToken }`, the store id naming it (the SDK adds the sandbox baseUrl).
+ * An answer without either is an Error naming what is missing.
+ */
+export function storeFromToken(platform: string, storeIdField: string) {
+  return (token: TokenResponse): ConnectedStore => {
+    const accessToken = idText(token.access_token);
+    const storeId = idText(token[storeIdField]);
+    if (!accessToken || !storeId) throw new Error(`${platform} token answer has no ${accessToken ? storeIdField : 'access_token'}`);
+    return { credentials: { storeId, accessToken }, externalStoreId: storeId };
+  };
 }

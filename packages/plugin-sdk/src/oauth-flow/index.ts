@@ -14,4 +14,4 @@ export {
   type TokenRequestOptions,
 } from './token-request';
 export { hmacSha256, safeEqual } from './signatures';
-export { idText, jsonObjectOf } from './inbound';
+export { idText, jsonObjectOf, storeFromToken } from './inbound';
