@@ -9,10 +9,10 @@ import {
   idText,
   jsonObjectOf,
   safeEqual,
+  storeFromToken,
   type InboundRequest,
   type OAuthApp,
   type PluginOAuth,
-  type TokenResponse,
   type UninstallNotice,
 } from '@stock-sync/plugin-sdk';
 
@@ -32,14 +32,7 @@ export function isSignedByApp(eventCreated: unknown, eventId: unknown, header: s
   return safeEqual(header.trim(), hmacSha256(clientSecret, signedString(eventCreated, eventId), 'base64'));
 }
 
-/** The token answer → the store's credentials (the SDK adds the sandbox baseUrl). */
-export function toConnectedStore(token: TokenResponse) {
-  const accessToken = idText(token.access_token);
-  const storeId = idText(token.store_id);
-  if (!accessToken) throw new Error('Ecwid token answer has no access_token');
-  if (!storeId) throw new Error('Ecwid token answer has no store_id');
-  return { credentials: { storeId, accessToken }, externalStoreId: storeId };
-}
+export const toConnectedStore = storeFromToken('Ecwid', 'store_id');
 
 /** A verified application.uninstalled webhook names the store; anything else is null (the host answers 401). */
 function verifyUninstall(req: InboundRequest, app: OAuthApp): UninstallNotice | null {

@@ -9,20 +9,16 @@ import {
   idText,
   jsonObjectOf,
   oauthUrl,
+  storeFromToken,
   type InboundRequest,
   type OAuthApp,
   type PluginOAuth,
-  type TokenResponse,
   type UninstallNotice,
 } from '@stock-sync/plugin-sdk';
 import { isSignedByApp, SIGNATURE_HEADER } from './notices';
 
-/** The token answer → the store's credentials (the SDK adds the sandbox baseUrl). */
-export function toConnectedStore(token: TokenResponse) {
-  const [accessToken, storeId] = [idText(token.access_token), idText(token.user_id)];
-  if (!accessToken || !storeId) throw new Error(`Nuvemshop token answer has no ${accessToken ? 'user_id (the store id)' : 'access_token'}`);
-  return { credentials: { storeId, accessToken }, externalStoreId: storeId };
-}
+/** `user_id` is the store's id. */
+export const toConnectedStore = storeFromToken('Nuvemshop', 'user_id');
 
 /** A verified app/uninstalled notice names the store; anything unsigned, mis-signed or another event is null. */
 function verifyUninstall(req: InboundRequest, app: OAuthApp): UninstallNotice | null {
