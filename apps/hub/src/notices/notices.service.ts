@@ -8,7 +8,8 @@
  *     with is known — on a store's URL the one the plugin's `signedWith` names (the store's notice secret or
  *     subscription key, or the app's key), on the platform's URL always the app's key (plugin API 1.5: a
  *     plugin signed per store or per subscription may also receive its app's notices there, Square's OAuth
- *     sellers) — the app's key being its `noticeKey` when configured, else its client secret — else 401;
+ *     sellers) — the app's key being its `noticeKey` when configured, else its client secret — else 401 (a
+ *     store's platform and secret, read for one notice, serve its next ones for a few seconds: notice-store-keys.ts);
  *  2. an unsigned test delivery the plugin recognises (`isPing`) → 200, nothing recorded;
  *  3. the plugin verifies the signature on the raw bytes (with the delivery URL, and the app for key pairs) —
  *     else 401;
