@@ -19,25 +19,21 @@ import {
   evidence,
   loadEvidenceDir,
   recordingLogger,
+  useReplay,
   type Evidence,
   type EvidenceResponse,
 } from '@stock-sync/plugin-testkit';
 import { createBasePlugin, plugin } from '../src';
-import { startReplay, type Replay } from '@stock-sync/plugin-testkit';
 
 const DIR = join(__dirname, 'evidence');
 const doc = (name: string): Evidence => evidence(DIR, name);
 const answer = (name: string): EvidenceResponse => doc(name).response!;
 const v = (variantId: string, itemId = '1234') => ({ externalProductId: itemId, externalVariantId: variantId });
 
-let replay: Replay | undefined;
-afterEach(async () => {
-  await replay?.close();
-  replay = undefined;
-});
+const replay = useReplay();
 
 async function connectTo(answers: EvidenceResponse[], p: IntegrationPlugin = plugin) {
-  replay = await startReplay(answers);
+  await replay.start(answers);
   return connectAsHub(p, { baseUrl: replay.baseUrl, accessToken: 'fake-evidence-token' }, { maxAttempts: 1 }).connection;
 }
 
@@ -48,8 +44,8 @@ it('every evidence file names a public source and a date', () => {
 it('verify accepts the documented users/me answer (users-me)', async () => {
   const c = await connectTo([answer('users-me')]);
   await expect(c.verify()).resolves.toBeUndefined();
-  expect(replay!.requests[0]).toMatchObject({ method: 'GET', path: '/1/users/me' });
-  expect(replay!.requests[0].headers.authorization).toBe('Bearer fake-evidence-token');
+  expect(replay.requests[0]).toMatchObject({ method: 'GET', path: '/1/users/me' });
+  expect(replay.requests[0].headers.authorization).toBe('Bearer fake-evidence-token');
 });
 
 it('reads the documented item detail: each variation_stock (items-detail)', async () => {
@@ -59,8 +55,8 @@ it('reads the documented item detail: each variation_stock (items-detail)', asyn
     { ...v('12'), status: 'found', stock: Q(4) },
     { ...v('11'), status: 'found', stock: Q(6) },
   ]);
-  expect(replay!.requests).toHaveLength(1);
-  expect(replay!.requests[0]).toMatchObject({ method: 'GET', path: '/1/items/detail/1234' });
+  expect(replay.requests).toHaveLength(1);
+  expect(replay.requests[0]).toMatchObject({ method: 'GET', path: '/1/items/detail/1234' });
 });
 
 it('a variation the documented item does not list is NotFound (items-detail)', async () => {
@@ -83,7 +79,7 @@ it('writes the documented form fields and accepts the documented echo (items-edi
     { ...v('13'), target: Q(10) },
   ]);
   expect(out.map((o) => o.status)).toEqual(['written', 'written', 'written']);
-  const r = replay!.requests[0];
+  const r = replay.requests[0];
   expect(`${r.method} ${r.path}`).toBe('POST /1/items/edit');
   expect(String(r.headers['content-type'])).toContain('application/x-www-form-urlencoded');
   expect(Object.fromEntries(new URLSearchParams(r.body))).toEqual(doc('items-edit').request!.body);
@@ -103,7 +99,7 @@ it('bad_variation_id names no variation: one detail read narrows it, the rest is
   ]);
   expect(out[0].status).toBe('written');
   expect(out[1].status === 'failed' && out[1].error).toBeInstanceOf(NotFound);
-  expect(replay!.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+  expect(replay.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
     'POST /1/items/edit',
     'GET /1/items/detail/1234',
     'POST /1/items/edit',
@@ -150,7 +146,7 @@ describe('OAuth: the documented token endpoint', () => {
   const client = () => createHttpClient({ rateLimit: plugin.manifest.rateLimit, log: recordingLogger(), maxAttempts: 1 });
 
   it('the code exchange sends the documented form, reads the documented answer, then users/me for the shop (oauth-token-authorization-code, users-me)', async () => {
-    replay = await startReplay([answer('oauth-token-authorization-code'), answer('users-me')]);
+    await replay.start([answer('oauth-token-authorization-code'), answer('users-me')]);
     const form = documentedForm('oauth-token-authorization-code');
     const app = { clientId: form.client_id, clientSecret: 'the-app-secret', baseUrl: replay.baseUrl };
     const location = `${form.redirect_uri}?code=${form.code}&state=hogehoge`;
@@ -183,7 +179,7 @@ describe('OAuth: the documented token endpoint', () => {
   });
 
   it('the refresh sends exactly the documented form (redirect_uri included) and keeps the returned refresh token (oauth-token-refresh)', async () => {
-    replay = await startReplay([answer('oauth-token-refresh')]);
+    await replay.start([answer('oauth-token-refresh')]);
     const form = documentedForm('oauth-token-refresh');
     const app = { clientId: form.client_id, clientSecret: 'the-app-secret' };
     const credentials = { baseUrl: replay.baseUrl, accessToken: 'old', refreshToken: form.refresh_token, redirectUri: form.redirect_uri };
@@ -207,7 +203,7 @@ describe('OAuth: the documented token endpoint', () => {
     'oauth-token-error-unknown-client',
     'oauth-token-error-suspended-client',
   ])('%s: a refused grant is an AuthError carrying BASE’s reason', async (name) => {
-    replay = await startReplay([answer(name)]);
+    await replay.start([answer(name)]);
     const credentials = { baseUrl: replay.baseUrl, accessToken: 'old', refreshToken: 'rt', redirectUri: 'https://hub.example/cb' };
     const err = await clocked.refreshCredentials!({
       credentials,
