@@ -10,12 +10,12 @@ import {
   evidence,
   loadEvidenceDir,
   openApiBodyValidator,
+  useReplay,
   type Evidence,
   type EvidenceResponse,
 } from '@stock-sync/plugin-testkit';
 import { plugin } from '../src';
 import { loadSquareSpec } from '../src/simulator/spec-validators';
-import { startReplay, type Replay } from '@stock-sync/plugin-testkit';
 
 const DIR = join(__dirname, 'evidence');
 const doc = (name: string): Evidence => evidence(DIR, name);
@@ -32,19 +32,15 @@ function documentedVariation(): Record<string, any> {
 /** The catalog answer for a lookup by variation id: the documented CatalogObject shape, one variation. */
 const catalogAnswer = (variation: Record<string, unknown>): EvidenceResponse => ({ status: 200, body: { objects: [variation] } });
 
-let replay: Replay | undefined;
-afterEach(async () => {
-  await replay?.close();
-  replay = undefined;
-});
+const replay = useReplay();
 
 async function connectTo(answers: EvidenceResponse[]) {
-  replay = await startReplay(answers);
+  await replay.start(answers);
   return connectAsHub(plugin, { baseUrl: replay.baseUrl, accessToken: 'EAAAfake_evidence_token', locationId: LOCATION }, { maxAttempts: 1 })
     .connection;
 }
 
-const sent = (i: number) => JSON.parse(replay!.requests[i].body);
+const sent = (i: number) => JSON.parse(replay.requests[i].body);
 
 it('every evidence file names a public source and a date', () => {
   expect(
@@ -79,7 +75,7 @@ it('every evidence file names a public source and a date', () => {
 it('verify accepts the documented RetrieveLocation answer and sends the documented headers (retrieve-location)', async () => {
   const c = await connectTo([doc('retrieve-location').response!]);
   await expect(c.verify()).resolves.toBeUndefined();
-  const r = replay!.requests[0];
+  const r = replay.requests[0];
   expect(`${r.method} ${r.path}`).toBe(`GET /v2/locations/${LOCATION}`);
   expect(r.headers.authorization).toBe('Bearer EAAAfake_evidence_token');
   expect(r.headers['square-version']).toBe('2025-08-20');
@@ -100,7 +96,7 @@ it('reads the documented variation (no track_inventory) as unlimited without a c
   const c = await connectTo([catalogAnswer(v)]);
   const [o] = await c.readStock([{ externalProductId: v.item_variation_data.item_id, externalVariantId: v.id }]);
   expect(o).toMatchObject({ status: 'found', stock: { kind: 'unlimited' } });
-  expect(replay!.requests).toHaveLength(1);
+  expect(replay.requests).toHaveLength(1);
   expect(openApiBodyValidator(spec, 'POST', '/v2/catalog/batch-retrieve')(sent(0))).toEqual({ ok: true });
 });
 
@@ -132,7 +128,7 @@ it('follows the counts cursor (BatchRetrieveInventoryCountsResponse.cursor: "If 
   const [o] = await c.readStock([{ externalProductId: v.item_variation_data.item_id, externalVariantId: id }]);
   expect(o).toMatchObject({ status: 'found', stock: { kind: 'quantity', quantity: 79 } });
   expect(sent(2).cursor).toBe('documented-cursor-1');
-  expect(replay!.requests).toHaveLength(3);
+  expect(replay.requests).toHaveLength(3);
 });
 
 it('a variation missing from the documented catalog answer is NotFound', async () => {
@@ -148,7 +144,7 @@ it('a quantity on the documented untracked variation: upsert then count, both sc
     { externalProductId: v.item_variation_data.item_id, externalVariantId: v.id, target: { kind: 'quantity', quantity: 53 } },
   ]);
   expect(o.status).toBe('written');
-  expect(replay!.requests.map((r) => r.path)).toEqual([
+  expect(replay.requests.map((r) => r.path)).toEqual([
     '/v2/catalog/batch-retrieve',
     '/v2/catalog/batch-upsert',
     '/v2/inventory/changes/batch-create',

@@ -7,9 +7,9 @@ import { join } from 'node:path';
 import {
   ACCESS_TOKEN_EXPIRES_AT,
   AuthError,
-  Transient,
   authorizeUrl,
   createHttpClient,
+  Transient,
   type ConnectContext,
   type OAuthApp,
   type OAuthExchangeContext,
@@ -19,11 +19,10 @@ import {
   inboundRequest,
   openApiBodyValidator,
   recordingLogger,
-  startReplay,
+  useReplay,
   type Evidence,
-  type RecordingLogger,
   type EvidenceResponse,
-  type Replay,
+  type RecordingLogger,
 } from '@stock-sync/plugin-testkit';
 import { plugin } from '../src';
 import { REFRESH_AHEAD_SECONDS, SQUARE_OAUTH_SCOPES } from '../src/oauth';
@@ -50,16 +49,9 @@ function exchangeContext(app: OAuthApp, query: Record<string, string>, inputs: R
   return { app, inputs, redirectUri: REDIRECT_URI, callback: inboundRequest({ query }), http: hostHttp(log, [app.clientSecret]), log };
 }
 
-let replay: Replay | undefined;
-afterEach(async () => {
-  await replay?.close();
-  replay = undefined;
-});
-async function replaying(answers: EvidenceResponse[]): Promise<Replay> {
-  replay = await startReplay(answers);
-  return replay;
-}
-const sent = (i: number) => JSON.parse(replay!.requests[i].body);
+const replay = useReplay();
+const replaying = (answers: EvidenceResponse[]) => replay.start(answers);
+const sent = (i: number) => JSON.parse(replay.requests[i].body);
 
 /** The documented callback query (oauth-authorize's Location). */
 function documentedCallbackQuery(): Record<string, string> {
