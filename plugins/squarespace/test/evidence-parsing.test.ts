@@ -4,9 +4,16 @@
  */
 import { join } from 'node:path';
 import { AuthError, NotFound, RateLimited, Rejected } from '@stock-sync/plugin-sdk';
-import { connectAsHub, evidence, expectSameShape, loadEvidenceDir, type Evidence, type EvidenceResponse } from '@stock-sync/plugin-testkit';
+import {
+  connectAsHub,
+  evidence,
+  expectSameShape,
+  loadEvidenceDir,
+  useReplay,
+  type Evidence,
+  type EvidenceResponse,
+} from '@stock-sync/plugin-testkit';
 import { plugin } from '../src';
-import { startReplay, type Replay } from '@stock-sync/plugin-testkit';
 
 const DIR = join(__dirname, 'evidence');
 const doc = (name: string): Evidence => evidence(DIR, name);
@@ -16,14 +23,10 @@ const ref = (variantId: string) => ({ externalProductId: 'product-1', externalVa
 /** The adjustment's success answer is not documented in what was read (README: unverified); 204 stands in. */
 const ADJUSTED: EvidenceResponse = { status: 204 };
 
-let replay: Replay | undefined;
-afterEach(async () => {
-  await replay?.close();
-  replay = undefined;
-});
+const replay = useReplay();
 
 async function connectTo(answers: EvidenceResponse[]) {
-  replay = await startReplay(answers);
+  await replay.start(answers);
   return connectAsHub(plugin, { baseUrl: replay.baseUrl, apiKey: 'fake-evidence-api-key' }, { maxAttempts: 1 }).connection;
 }
 
@@ -48,7 +51,7 @@ it('every evidence file names a public source and a date', () => {
 it('verify reads the first documented page with the documented headers (inventory-retrieve-all)', async () => {
   const c = await connectTo([doc('inventory-retrieve-all').response!]);
   await expect(c.verify()).resolves.toBeUndefined();
-  const r = replay!.requests[0];
+  const r = replay.requests[0];
   expect(`${r.method} ${r.path}`).toBe('GET /1.0/commerce/inventory');
   expect(r.headers.authorization).toBe('Bearer fake-evidence-api-key');
   // "All requests must include the User-Agent HTTP header"; a default client value may be throttled harder.
@@ -62,7 +65,7 @@ it('maps the documented InventoryItems: finite quantity and isUnlimited (invento
     { ...ref(B), status: 'found', stock: { kind: 'unlimited' } },
     { ...ref(A), status: 'found', stock: { kind: 'quantity', quantity: 34 } },
   ]);
-  expect(replay!.requests[0].path.split('/').pop()!.split(',').sort()).toEqual([A, B].sort());
+  expect(replay.requests[0].path.split('/').pop()!.split(',').sort()).toEqual([A, B].sort());
 });
 
 it('the documented whole-read 404 names no id: halves are read again, the missing one is NotFound (inventory-retrieve-specific-not-found)', async () => {
@@ -71,7 +74,7 @@ it('the documented whole-read 404 names no id: halves are read again, the missin
   const out = await c.readStock([ref(A), ref('00000000-0000-0000-0000-000000000000')]);
   expect(out[0]).toMatchObject({ status: 'found', stock: { kind: 'quantity', quantity: 34 } });
   expect(out[1].status === 'failed' && out[1].error).toBeInstanceOf(NotFound);
-  expect(replay!.requests).toHaveLength(3);
+  expect(replay.requests).toHaveLength(3);
 });
 
 it('writes with documented operation shapes, a valid Idempotency-Key and JSON (inventory-adjust)', async () => {
@@ -82,7 +85,7 @@ it('writes with documented operation shapes, a valid Idempotency-Key and JSON (i
     { ...ref('cdf29b1e-01c2-4931-a3f9-7c0568daff23'), target: { kind: 'out_of_stock' } },
   ]);
   expect(out.every((o) => o.status === 'written')).toBe(true);
-  const r = replay!.requests[0];
+  const r = replay.requests[0];
   expect(`${r.method} ${r.path}`).toBe('POST /1.0/commerce/inventory/adjustments');
   expect(String(r.headers['idempotency-key'])).toMatch(/^[A-Za-z0-9_-]{1,64}$/);
   expect(String(r.headers['content-type'])).toContain('application/json');

@@ -6,12 +6,12 @@ import { join } from 'node:path';
 import {
   ACCESS_TOKEN_EXPIRES_AT,
   AuthError,
+  authorizeUrl,
   REFRESH_TOKEN_EXPIRES_AT,
   Transient,
-  authorizeUrl,
   type ConnectContext,
 } from '@stock-sync/plugin-sdk';
-import { evidence, recordingLogger, startReplay, type Evidence, type EvidenceResponse, type Replay } from '@stock-sync/plugin-testkit';
+import { evidence, recordingLogger, useReplay, type Evidence, type EvidenceResponse } from '@stock-sync/plugin-testkit';
 import { plugin } from '../src';
 import { USER_AGENT } from '../src/manifest';
 import { instantFromUnixSeconds, SQUARESPACE_OAUTH_SCOPES } from '../src/oauth';
@@ -22,16 +22,9 @@ const DIR = join(__dirname, 'evidence');
 const doc = (name: string): Evidence => evidence(DIR, name);
 const oauth = plugin.oauth!;
 
-let replay: Replay | undefined;
-afterEach(async () => {
-  await replay?.close();
-  replay = undefined;
-});
-async function replaying(answers: EvidenceResponse[]): Promise<Replay> {
-  replay = await startReplay(answers);
-  return replay;
-}
-const sent = (i: number) => JSON.parse(replay!.requests[i].body);
+const replay = useReplay();
+const replaying = (answers: EvidenceResponse[]) => replay.start(answers);
+const sent = (i: number) => JSON.parse(replay.requests[i].body);
 const basic = `Basic ${Buffer.from('test-client-id-0001:test-client-secret-0001').toString('base64')}`;
 const tokens = () => doc('oauth-tokens-code').response!.body as Record<string, string>;
 
