@@ -4,22 +4,17 @@
  */
 import { join } from 'node:path';
 import { AuthError, NotFound, Rejected } from '@stock-sync/plugin-sdk';
-import { connectAsHub, evidence, loadEvidenceDir, type Evidence } from '@stock-sync/plugin-testkit';
+import { connectAsHub, evidence, loadEvidenceDir, useReplay, type Evidence } from '@stock-sync/plugin-testkit';
 import { plugin } from '../src';
 import { fromVariationStock } from '../src/stock-mapping';
-import { startReplay, type Replay } from '@stock-sync/plugin-testkit';
 
 const DIR = join(__dirname, 'evidence');
 const doc = (name: string): Evidence => evidence(DIR, name);
 
-let replay: Replay | undefined;
-afterEach(async () => {
-  await replay?.close();
-  replay = undefined;
-});
+const replay = useReplay();
 
 async function connectTo(...names: string[]) {
-  replay = await startReplay(names.map((n) => doc(n).response!));
+  await replay.start(names.map((n) => doc(n).response!));
   return connectAsHub(
     plugin,
     { siteUrl: 'https://shop.example.com', baseUrl: replay.baseUrl, consumerKey: 'ck_fake_evidence', consumerSecret: 'cs_fake_evidence' },
@@ -51,7 +46,7 @@ it('reads the documented variation list: untracked + instock is unlimited (varia
   const out = await c.readStock([ref('22', '733')]);
   expect(out).toEqual([{ ...ref('22', '733'), status: 'found', stock: { kind: 'unlimited' } }]);
   // The request the plugin made is the documented list call, with documented parameters only.
-  const r = replay!.requests[0];
+  const r = replay.requests[0];
   expect(r.method).toBe('GET');
   expect(r.path).toBe('/wp-json/wc/v3/products/22/variations');
   expect(r.query.get('include')).toBe('733');
@@ -81,7 +76,7 @@ it('a documented batch echo that matches the target is written (variations-batch
   const c = await connectTo('variations-batch-update');
   const [o] = await c.writeStock([{ ...ref('22', '733'), target: { kind: 'unlimited' } }]);
   expect(o.status).toBe('written');
-  const r = replay!.requests[0];
+  const r = replay.requests[0];
   expect(r.method).toBe('POST');
   expect(r.path).toBe('/wp-json/wc/v3/products/22/variations/batch');
   expect(JSON.parse(r.body)).toEqual({ update: [{ id: 733, manage_stock: false, stock_status: 'instock' }] });
@@ -108,13 +103,13 @@ it('a 413 over the batch limit makes the plugin halve the batch, never record it
     { ...ref('22', '2'), target: { kind: 'out_of_stock' } },
   ]);
   expect(out.every((o) => o.status === 'failed' && o.error instanceof Rejected)).toBe(true);
-  expect(replay!.requests.length).toBe(3);
+  expect(replay.requests.length).toBe(3);
 });
 
 it('verify accepts the documented empty-batch answer [] (products-batch-empty)', async () => {
   const c = await connectTo('products-batch-empty');
   await expect(c.verify()).resolves.toBeUndefined();
-  expect(replay!.requests[0]).toMatchObject({ method: 'POST', path: '/wp-json/wc/v3/products/batch' });
+  expect(replay.requests[0]).toMatchObject({ method: 'POST', path: '/wp-json/wc/v3/products/batch' });
 });
 
 it('verify turns the documented 401 into AuthError with WooCommerce code, no secret (error-secret-invalid)', async () => {
@@ -135,7 +130,5 @@ it('a whole-call 404 (rest_no_route, woocommerce_rest_term_invalid) is Rejected,
     expect(read.status === 'failed' && read.error).toBeInstanceOf(Rejected);
     const [write] = await c.writeStock([{ ...ref('22', '733'), target: { kind: 'unlimited' } }]);
     expect(write.status === 'failed' && write.error).toBeInstanceOf(Rejected);
-    await replay!.close();
-    replay = undefined;
   }
 });

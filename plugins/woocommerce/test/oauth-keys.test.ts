@@ -4,8 +4,8 @@
  * a denial, and the keys proven against the store (a loopback replay of the documented answers) before they are kept.
  */
 import { join } from 'node:path';
-import { AuthError, createHttpClient, authorizeUrl, validatePlugin, type InboundRequest, type OAuthApp } from '@stock-sync/plugin-sdk';
-import { evidence, recordingLogger, startReplay, type Evidence, type EvidenceResponse, type Replay } from '@stock-sync/plugin-testkit';
+import { AuthError, authorizeUrl, createHttpClient, validatePlugin, type InboundRequest, type OAuthApp } from '@stock-sync/plugin-sdk';
+import { evidence, recordingLogger, useReplay, type Evidence, type EvidenceResponse } from '@stock-sync/plugin-testkit';
 import { plugin } from '../src';
 import { APP_NAME, normalizedSiteUrl } from '../src/oauth/woocommerce-oauth';
 
@@ -15,12 +15,8 @@ const oauth = plugin.oauth!;
 const REDIRECT = 'https://hub.example.test/oauth/callback/woocommerce';
 const app: OAuthApp = { clientId: 'unused', clientSecret: 'unused-secret' };
 
-let replay: Replay | undefined;
-afterEach(async () => {
-  await replay?.close();
-  replay = undefined;
-});
-const replaying = async (answers: EvidenceResponse[]): Promise<Replay> => (replay = await startReplay(answers));
+const replay = useReplay();
+const replaying = (answers: EvidenceResponse[]) => replay.start(answers);
 
 function post(body: unknown, parsed = true): InboundRequest {
   const raw = Buffer.from(JSON.stringify(body));
