@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { expiresAtFrom, hmacSha256, lifetimeSeconds, pkceChallenge, pkcePair, safeEqual } from '../src';
+import { expiresAtFrom, hmacSha256, instantFromUnixSeconds, lifetimeSeconds, pkceChallenge, pkcePair, safeEqual } from '../src';
 
 describe('PKCE (RFC 7636 S256)', () => {
   it('matches the RFC 7636 Appendix B example', () => {
@@ -70,5 +70,19 @@ describe('signature primitives', () => {
     expect(safeEqual('abc', 'abcd')).toBe(false);
     expect(safeEqual('', '')).toBe(true);
     expect(safeEqual('é', 'e\u0301')).toBe(false);
+  });
+});
+
+describe('instantFromUnixSeconds', () => {
+  it('reads Unix seconds, as a number or a numeric string, fractions rounded to the millisecond', () => {
+    expect(instantFromUnixSeconds(1764665400)).toBe('2025-12-02T08:50:00.000Z');
+    expect(instantFromUnixSeconds('1764665400.000')).toBe('2025-12-02T08:50:00.000Z');
+    expect(instantFromUnixSeconds(1764665400.5)).toBe('2025-12-02T08:50:00.500Z');
+    expect(instantFromUnixSeconds(1.0004)).toBe('1970-01-01T00:00:01.000Z');
+    expect(instantFromUnixSeconds(1.0006)).toBe('1970-01-01T00:00:01.001Z');
+  });
+
+  it.each([undefined, null, '', 'soon', 0, -5, {}, NaN])('is undefined for %p', (value) => {
+    expect(instantFromUnixSeconds(value)).toBeUndefined();
   });
 });

@@ -17,3 +17,9 @@ export function expiresAtFrom(seconds: unknown, now: number | Date): string | un
   const from = typeof now === 'number' ? now : now.getTime();
   return new Date(from + s * 1000).toISOString();
 }
+
+/** Unix seconds (a number or a numeric string, fractions allowed) → an ISO 8601 instant; anything else → undefined. */
+export function instantFromUnixSeconds(value: unknown): string | undefined {
+  const s = lifetimeSeconds(value);
+  return s === undefined ? undefined : new Date(Math.round(s * 1000)).toISOString();
+}

@@ -1,7 +1,7 @@
 export { oauthUrl, templatePlaceholders, sandboxBase } from './oauth-url';
 export { authorizeUrl, STANDARD_AUTHORIZE_PARAMS } from './authorize-url';
 export { pkcePair, pkceChallenge, type PkcePair } from './pkce';
-export { expiresAtFrom, lifetimeSeconds } from './expires-at';
+export { expiresAtFrom, instantFromUnixSeconds, lifetimeSeconds } from './expires-at';
 export { exchangeCode } from './exchange-code';
 export { refreshTokenGrant, type RefreshTokenGrantOptions } from './refresh-token-grant';
 export {
