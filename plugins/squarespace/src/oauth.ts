@@ -12,7 +12,7 @@ import {
   ACCESS_TOKEN_EXPIRES_AT,
   AuthError,
   expiresAtFrom,
-  lifetimeSeconds,
+  instantFromUnixSeconds,
   oauthUrl,
   postTokenRequest,
   REFRESH_TOKEN_EXPIRES_AT,
@@ -32,12 +32,6 @@ const TOKEN_URL = 'https://login.squarespace.com/api/1/login/oauth/provider/toke
 const WEBSITE_URL = `${DEFAULT_BASE_URL}/1.0/authorization/website`;
 /** Inventory read and write (commerce-apis/authentication-and-permissions: Inventory API "Read and Write"). */
 export const SQUARESPACE_OAUTH_SCOPES = Object.freeze(['website.inventory', 'website.inventory.read']);
-
-/** Unix seconds (a number or a numeric string, fractions allowed) → ISO 8601; anything else → undefined. */
-export function instantFromUnixSeconds(value: unknown): string | undefined {
-  const s = lifetimeSeconds(value);
-  return s === undefined ? undefined : new Date(Math.round(s * 1000)).toISOString();
-}
 
 /** One call to the tokens endpoint → the credentials it gives (`apiKey` holds the access token). */
 async function postTokens(http: HttpClient, app: OAuthApp, params: Record<string, string>, what: string, secrets: string[]) {

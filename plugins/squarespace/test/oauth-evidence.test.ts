@@ -7,6 +7,7 @@ import {
   ACCESS_TOKEN_EXPIRES_AT,
   AuthError,
   authorizeUrl,
+  instantFromUnixSeconds,
   REFRESH_TOKEN_EXPIRES_AT,
   Transient,
   type ConnectContext,
@@ -14,7 +15,7 @@ import {
 import { evidence, recordingLogger, useReplay, type Evidence, type EvidenceResponse } from '@stock-sync/plugin-testkit';
 import { plugin } from '../src';
 import { USER_AGENT } from '../src/manifest';
-import { instantFromUnixSeconds, SQUARESPACE_OAUTH_SCOPES } from '../src/oauth';
+import { SQUARESPACE_OAUTH_SCOPES } from '../src/oauth';
 
 import { exchangeContext, hostHttp, REDIRECT_URI, testApp } from './support/oauth';
 
