@@ -13,7 +13,6 @@ import {
   stopsTheWork,
   toPluginError,
   type ConnectContext,
-  type HttpClient,
   type HttpResponse,
   type Planned,
   type PluginError,
@@ -70,42 +69,18 @@ function classify(res: HttpResponse): { error?: PluginError; pauseMs?: number } 
 
 const refusedKey = authRefusalClassifier('Squarespace', (data) => errorBodyOf(data)?.type, { credential: 'API key', reasonKey: 'type' });
 
-export class SquarespaceConnection implements StoreConnection {
-  readonly writeStock: StoreConnection['writeStock'];
-  readonly readStock: StoreConnection['readStock'];
-  private readonly api: HttpClient;
+export function connectSquarespace(ctx: ConnectContext): StoreConnection {
+  // The Commerce API client: the base URL, the Bearer key and the User-Agent Squarespace requires.
+  const key = ctx.credentials.apiKey ?? '';
+  const api = ctx.http.extend({
+    baseURL: `${(ctx.credentials.baseUrl || DEFAULT_BASE_URL).trim().replace(/\/+$/, '')}/1.0/commerce`,
+    headers: { Authorization: `Bearer ${key}`, 'User-Agent': USER_AGENT, Accept: 'application/json' },
+    classify,
+    secrets: key ? [key] : [],
+  });
 
-  constructor(ctx: ConnectContext) {
-    // The Commerce API client: the base URL, the Bearer key and the User-Agent Squarespace requires.
-    const key = ctx.credentials.apiKey ?? '';
-    this.api = ctx.http.extend({
-      baseURL: `${(ctx.credentials.baseUrl || DEFAULT_BASE_URL).trim().replace(/\/+$/, '')}/1.0/commerce`,
-      headers: { Authorization: `Bearer ${key}`, 'User-Agent': USER_AGENT, Accept: 'application/json' },
-      classify,
-      secrets: key ? [key] : [],
-    });
-    ({ writeStock: this.writeStock, readStock: this.readStock } = batched({
-      platform: 'Squarespace',
-      id: 'squarespace',
-      log: ctx.log,
-      key: (ref) => ref.externalVariantId.trim(),
-      ids: planIds,
-      invalid: { write: 'Not a usable Squarespace variant id', read: 'Not a usable Squarespace variant id' },
-      verify: () => this.verify(),
-      // In-place writes are dropped only when that saves whole adjustment calls; otherwise they ride along
-      // for free and re-assert the truth in case the hub's belief is stale.
-      write: { maxBatch: MAX_OPERATIONS_PER_ADJUSTMENT, skipInPlace: 'calls', run: (part) => this.writePart(part) },
-      read: { maxBatch: MAX_IDS_PER_READ, run: (part) => this.readPart(part) },
-    }));
-  }
-
-  /** The first inventory page: proves the key and its Inventory permission in one call. */
-  async verify(): Promise<void> {
-    await this.api.request({ method: 'GET', url: '/inventory' });
-  }
-
-  private async writePart(part: readonly PlannedItem<StockWrite>[]): Promise<WriteAnswer> {
-    const refused = await this.adjust(part);
+  async function writePart(part: readonly PlannedItem<StockWrite>[]): Promise<WriteAnswer> {
+    const refused = await adjust(part);
     if (!refused) return undefined;
     // The adjustment is all-or-nothing and names no variant: find the ones that are gone
     // (one read), report them NotFound, and send the rest once more as a new adjustment.
@@ -114,10 +89,10 @@ export class SquarespaceConnection implements StoreConnection {
       part.map((it) => it.variantId),
       MAX_IDS_PER_READ,
     ))
-      for (const item of await this.readIds(ids)) present.add(item.variantId);
+      for (const item of await readIds(ids)) present.add(item.variantId);
     const rest = part.filter((it) => present.has(it.variantId));
     if (rest.length === part.length) return refused;
-    const again = rest.length === 0 ? undefined : await this.adjust(rest);
+    const again = rest.length === 0 ? undefined : await adjust(rest);
     return part.map((it) => (present.has(it.variantId) ? again : gone(it.variantId)));
   }
 
@@ -126,9 +101,9 @@ export class SquarespaceConnection implements StoreConnection {
    * (so a re-send after a timeout is executed once). Resolves undefined when applied, or the refusal
    * (4xx other than auth); throws errors that stop the run.
    */
-  private async adjust(items: readonly PlannedItem<StockWrite>[]): Promise<PluginError | undefined> {
+  async function adjust(items: readonly PlannedItem<StockWrite>[]): Promise<PluginError | undefined> {
     try {
-      await this.api.request({
+      await api.request({
         method: 'POST',
         url: '/inventory/adjustments',
         headers: { 'Idempotency-Key': randomUUID() },
@@ -153,9 +128,9 @@ export class SquarespaceConnection implements StoreConnection {
    * and read again, down to single ids, so a missing variant never hides the others and costs about
    * 2·log2(n) calls instead of n. An answer that simply leaves an id out is read the same way (absent).
    */
-  private async readIds(ids: string[]): Promise<InventoryItem[]> {
+  async function readIds(ids: string[]): Promise<InventoryItem[]> {
     try {
-      const res = await this.api.request<{ inventory?: InventoryItem[] | null }>({
+      const res = await api.request<{ inventory?: InventoryItem[] | null }>({
         method: 'GET',
         url: `/inventory/${ids.map(encodeURIComponent).join(',')}`,
       });
@@ -165,15 +140,32 @@ export class SquarespaceConnection implements StoreConnection {
       if (!(error instanceof NotFound)) throw error;
       if (ids.length === 1) return [];
       const half = Math.ceil(ids.length / 2);
-      return [...(await this.readIds(ids.slice(0, half))), ...(await this.readIds(ids.slice(half)))];
+      return [...(await readIds(ids.slice(0, half))), ...(await readIds(ids.slice(half)))];
     }
   }
 
-  private async readPart(part: readonly PlannedItem<VariantRef>[]) {
-    const byId = new Map((await this.readIds(part.map((it) => it.variantId))).map((r) => [r.variantId, r]));
+  async function readPart(part: readonly PlannedItem<VariantRef>[]) {
+    const byId = new Map((await readIds(part.map((it) => it.variantId))).map((r) => [r.variantId, r]));
     return part.map((it) => {
       const row = byId.get(it.variantId);
       return row ? fromInventoryItem(row) : gone(it.variantId);
     });
   }
+
+  return batched({
+    platform: 'Squarespace',
+    id: 'squarespace',
+    log: ctx.log,
+    key: (ref) => ref.externalVariantId.trim(),
+    ids: planIds,
+    invalid: { write: 'Not a usable Squarespace variant id', read: 'Not a usable Squarespace variant id' },
+    // The first inventory page: proves the key and its Inventory permission in one call.
+    verify: async () => {
+      await api.request({ method: 'GET', url: '/inventory' });
+    },
+    // In-place writes are dropped only when that saves whole adjustment calls; otherwise they ride along
+    // for free and re-assert the truth in case the hub's belief is stale.
+    write: { maxBatch: MAX_OPERATIONS_PER_ADJUSTMENT, skipInPlace: 'calls', run: writePart },
+    read: { maxBatch: MAX_IDS_PER_READ, run: readPart },
+  });
 }

@@ -3,14 +3,14 @@
  * Decisions and their sources: README.md. (No testkit import here: this module runs in production.)
  */
 import type { IntegrationPlugin } from '@stock-sync/plugin-sdk';
-import { SquarespaceConnection } from './connection';
+import { connectSquarespace } from './connection';
 import { credentialFields, manifest } from './manifest';
 import { refreshSquarespaceCredentials, squarespaceOAuth } from './oauth';
 
 export const plugin: IntegrationPlugin = {
   manifest,
   credentialFields,
-  connect: (ctx) => new SquarespaceConnection(ctx),
+  connect: connectSquarespace,
   refreshCredentials: refreshSquarespaceCredentials,
   oauth: squarespaceOAuth,
 };
