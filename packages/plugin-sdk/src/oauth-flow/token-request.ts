@@ -2,8 +2,9 @@
  * One request to a platform's token endpoint (RFC 6749 §4.1.3 / §6): the grant's parameters, the client's
  * authentication (§2.3.1: in the body, or HTTP Basic with each part form-urlencoded; a public client sends its
  * client_id alone, §3.2.1), form or JSON encoding, and the refusal of a grant (§5.2: invalid_grant,
- * invalid_client, unauthorized_client) read as an AuthError carrying the platform's reason. Sent once, never
- * marked idempotent: a code or a rotated refresh token is spent by the first request that reaches the platform.
+ * invalid_client, unauthorized_client) read as an AuthError carrying the platform's reason. Sent once, not
+ * marked idempotent: a code or a rotated refresh token is spent by the first request that reaches the platform
+ * (`resendable` only for a grant that is not spent, e.g. a refresh token the platform does not rotate).
  */
 import { AuthError, type PluginError } from '../errors';
 import type { HttpClient, HttpResponse } from '../http/http-client';
@@ -53,6 +54,8 @@ export interface TokenCall {
   what: string;
   /** The values of this call that must never reach a log line or an error (code, tokens). */
   secrets: string[];
+  /** The grant survives its use (a refresh token that is not rotated): the client may resend after an ambiguous failure. */
+  resendable?: boolean;
 }
 
 export async function postTokenRequest(call: TokenCall): Promise<TokenResponse> {
@@ -75,6 +78,7 @@ export async function postTokenRequest(call: TokenCall): Promise<TokenResponse> 
     url: call.url,
     headers,
     body: json ? JSON.stringify(params) : new URLSearchParams(params).toString(),
+    ...(call.resendable ? { idempotent: true } : {}),
   });
   const data = res.data;
   return typeof data === 'object' && data !== null && !Array.isArray(data) ? data : {};
