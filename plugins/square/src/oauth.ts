@@ -20,7 +20,6 @@ import {
   Transient,
   type ConnectContext,
   type ConnectedStore,
-  type HttpClient,
   type HttpResponse,
   type TokenCall,
   type OAuthExchangeContext,
@@ -73,15 +72,6 @@ function instantOf(value: unknown): string | undefined {
   const t = typeof value === 'string' && value.trim() !== '' ? Date.parse(value) : NaN;
   return Number.isFinite(t) ? new Date(t).toISOString() : undefined;
 }
-
-/** A client that may resend every request after an ambiguous failure. */
-const resendable = (http: HttpClient): HttpClient => ({
-  get stats() {
-    return http.stats;
-  },
-  request: (req) => http.request({ ...req, idempotent: true }),
-  extend: (defaults) => resendable(http.extend(defaults)),
-});
 
 /** ObtainToken → the token credentials (refresh_token_expires_at comes only with the PKCE flow) and the merchant. */
 async function obtainToken({ origin, ...call }: Omit<TokenCall, 'url' | 'options'> & { origin: string }) {
@@ -136,7 +126,8 @@ export async function refreshSquareCredentials(ctx: ConnectContext): Promise<Rec
       'the Square access token needs renewing but the hub has no Square app (client id/secret) configured: configure it, or reconnect the seller',
     );
   const { credentials } = await obtainToken({
-    http: resendable(ctx.http),
+    http: ctx.http,
+    resendable: true,
     origin: apiBaseUrl(c),
     app: ctx.app,
     params: { grant_type: 'refresh_token', refresh_token: c.refreshToken },
