@@ -4,6 +4,7 @@
  */
 import { READ_VARIANTS, SET_AVAILABLE, updateVariantsDocument } from '../src/documents';
 import { HUB_LOCATION_ID, OTHER_LOCATION_ID } from '../src/simulator';
+import { LeakyBucket } from '../src/simulator/leaky-bucket';
 import { catalog, gql, startHarness, type Harness } from './support';
 
 let h: Harness;
@@ -201,8 +202,14 @@ describe('derived fields and cost', () => {
       actualQueryCost: 1,
       throttleStatus: { maximumAvailable: 2000, restoreRate: 100 },
     });
+    // The bucket restores 100 points a second: on a busy machine 50 ms would refill the 5 this query needs. Its
+    // clock stands still until the answer, so the throttle does not depend on how fast the request travels.
+    const real = h.sim.state.bucket;
+    const frozenAt = Date.now();
+    h.sim.state.bucket = new LeakyBucket(real.maximumAvailable, real.restoreRate, () => frozenAt);
     h.sim.state.bucket.drainTo(0);
     const r = await gql(h.sim, READ_VARIANTS.query, { ids: [V('40000')], locationId: HUB_LOCATION_ID });
+    h.sim.state.bucket = real;
     expect(r.status).toBe(200);
     expect(r.body.errors).toEqual([
       expect.objectContaining({ message: 'Throttled', extensions: expect.objectContaining({ code: 'THROTTLED' }) }),
