@@ -91,9 +91,15 @@ export interface DueRun {
 /**
  * The worker's next run for its store (under its lease), in ONE statement: the oldest queued run, else a new
  * queued run for the store's due work (a settings trigger is consumed with it, so a change made while this
- * run goes is labelled on the next one), else none.
+ * run goes is labelled on the next one), else none — and then, given the lease's owner token, the lease is
+ * released in the same statement (work arriving later finds the store free: the scheduler offers it again).
  */
-export async function nextDueRun(manager: EntityManager, storeId: string, defaultReconcileSeconds: number): Promise<DueRun | undefined> {
+export async function nextDueRun(
+  manager: EntityManager,
+  storeId: string,
+  defaultReconcileSeconds: number,
+  releaseIfNone?: { owner: string },
+): Promise<DueRun | undefined> {
   const columns = `id, store_id, trigger, dry_run, "full"`;
   const rows = await queryRows<DueRun>(
     manager,
@@ -106,11 +112,15 @@ export async function nextDueRun(manager: EntityManager, storeId: string, defaul
        INSERT INTO sync_runs (store_id, trigger, dry_run, "full", status)
        SELECT store_id, trigger, false, reconcile_due, 'queued' FROM due WHERE run_id IS NULL
        RETURNING ${columns}
+     ), released AS (
+       UPDATE stores SET sync_lease_owner = NULL, sync_lease_until = NULL
+       WHERE id = $2 AND $4::text IS NOT NULL AND sync_lease_owner = $4 AND NOT EXISTS (SELECT 1 FROM due)
+       RETURNING id
      )
      SELECT ${columns} FROM created
      UNION ALL
      SELECT ${columns} FROM sync_runs WHERE id = (SELECT run_id FROM due) AND status = 'queued'`,
-    [defaultReconcileSeconds, storeId, 1],
+    [defaultReconcileSeconds, storeId, 1, releaseIfNone?.owner ?? null],
   );
   return rows[0];
 }

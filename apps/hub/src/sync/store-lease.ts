@@ -54,6 +54,8 @@ export interface StoreLease extends FencingLease {
   assertHeld(): void;
   /** Stops the heartbeat and frees the lease (only if still ours). Idempotent. */
   release(): Promise<void>;
+  /** The lease was freed by a statement of the caller's (nextDueRun): stops the heartbeat, sends nothing. */
+  releasedBy(): void;
 }
 
 export class StoreLeases {
@@ -204,6 +206,10 @@ export class StoreLeases {
           lost = true;
           throw new LeaseLost(storeId);
         }
+      },
+      releasedBy: () => {
+        released = true;
+        this.untrack(token);
       },
       release: async () => {
         if (released) return;

@@ -49,8 +49,11 @@ export class SyncWorker {
     const runs: { runId: string; status: SyncRunStatus; counts: SyncRunCounts }[] = [];
     try {
       for (let i = 0; i < maxRuns && !lease.lost; i++) {
-        const run = await this.nextRun(job.storeId, i === 0 ? job.runId : undefined);
-        if (!run) break;
+        const run = await this.nextRun(job.storeId, i === 0 ? job.runId : undefined, lease.token);
+        if (!run) {
+          lease.releasedBy(); // released by the statement that found no work (or not ours any more)
+          break;
+        }
         // Every line logged during the run carries its store and run ids (the hub's logger reads them).
         const result = await withLogContext({ storeId: job.storeId, runId: run.id }, () => this.executor.execute(run, lease));
         if (result) runs.push(result);
@@ -63,7 +66,8 @@ export class SyncWorker {
   }
 
   /** The run to execute now: the given or oldest queued run, else a new run for due work, else none. */
-  private async nextRun(storeId: string, preferredRunId?: string): Promise<DueRun | undefined> {
+  /** The next run, or none — and then the lease is released by the same statement. */
+  private async nextRun(storeId: string, preferredRunId: string | undefined, leaseOwner: string): Promise<DueRun | undefined> {
     const columns = `id, store_id, trigger, dry_run, "full"`;
     if (preferredRunId) {
       const preferred = await queryOne<DueRun>(
@@ -73,6 +77,6 @@ export class SyncWorker {
       );
       if (preferred) return preferred;
     }
-    return nextDueRun(this.db.manager, storeId, this.config.reconcileIntervalSeconds);
+    return nextDueRun(this.db.manager, storeId, this.config.reconcileIntervalSeconds, { owner: leaseOwner });
   }
 }

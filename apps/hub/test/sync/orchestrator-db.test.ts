@@ -5,7 +5,7 @@
 import type { TargetStock } from '@stock-sync/domain';
 import { describeHub } from '../support/hub-harness';
 import { createStore, nextObservedAt, POD, putCatalog, putSyncVariants } from '../support/scenario';
-import { catchUpIdleStores, findDueStores } from '../../src/sync/due-work';
+import { catchUpIdleStores, findDueStores, nextDueRun } from '../../src/sync/due-work';
 import { transitionRun } from '../../src/sync/run-transitions';
 import { SyncQueue } from '../../src/sync/sync-queue';
 import { LeaseLost, StoreLeases } from '../../src/sync/store-lease';
@@ -216,6 +216,38 @@ describeHub('orchestrator database mechanics', (hub) => {
         [v!.id],
       );
       expect(row).toEqual({ pending: true, state: 'pending', seen_seq: region.stockSeq });
+    });
+  });
+
+  describe('nextDueRun', () => {
+    it('creates the run for due work and keeps the lease; with nothing due it releases the lease in the same statement', async () => {
+      const { storeId } = await storeWithPending();
+      const leases = new StoreLeases(hub().db, 'proc-next', 30);
+      const lease = (await leases.acquire(storeId))!;
+      const owner = async () =>
+        (await hub().sql<{ owner: string | null }>(`SELECT sync_lease_owner AS owner FROM stores WHERE id = $1`, [storeId]))[0]!.owner;
+
+      const run = await nextDueRun(hub().db.manager, storeId, 3600, { owner: lease.token });
+      expect(run).toMatchObject({ store_id: storeId, trigger: 'stock_update', dry_run: false, full: false });
+      expect(await owner()).toBe(lease.token);
+      // The queued run is found again (not a second one created), the lease still held.
+      expect((await nextDueRun(hub().db.manager, storeId, 3600, { owner: lease.token }))?.id).toBe(run!.id);
+
+      await hub().sql(`UPDATE sync_runs SET status = 'succeeded' WHERE id = $1`, [run!.id]);
+      await hub().sql(
+        `UPDATE sync_variants SET pending = false, next_attempt_at = NULL, seen_seq = (SELECT max(change_seq) FROM facility_stock) WHERE store_id = $1`,
+        [storeId],
+      );
+      await hub().sql(
+        `UPDATE stores SET stock_seen_seq = (SELECT stock_seq FROM selling_regions WHERE code = 'north_america') WHERE id = $1`,
+        [storeId],
+      );
+      expect(await nextDueRun(hub().db.manager, storeId, 3600, { owner: 'someone-else' })).toBeUndefined();
+      expect(await owner()).toBe(lease.token); // not the owner named: kept
+      expect(await nextDueRun(hub().db.manager, storeId, 3600, { owner: lease.token })).toBeUndefined();
+      expect(await owner()).toBeNull();
+      lease.releasedBy();
+      expect(leases.heldCount).toBe(0);
     });
   });
 
