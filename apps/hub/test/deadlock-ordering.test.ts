@@ -9,6 +9,7 @@ import { StoreLeases } from '../src/sync/store-lease';
 import { recordChunkUnderLease } from '../src/sync/sync-records';
 import { describeHub } from './support/hub-harness';
 import { createStore, nextObservedAt, POD, putCatalog, putSyncVariants } from './support/scenario';
+import { settledWrite } from './sync/support/settled-write';
 
 /** Deterministic shuffle (a fixed seed keeps failures reproducible). */
 function shuffled<T>(items: readonly T[], seed: number): T[] {
@@ -75,17 +76,7 @@ describeHub('row lock order under concurrent marking and recording', (hub) => {
           await recordChunkUnderLease(hub().db, held[s]!, {
             storeId,
             runId: '00000000-0000-0000-0000-000000000000',
-            variants: shuffled(mine, 1000 * s + k).map((v) => ({
-              id: v.id,
-              version: v.pending_version,
-              result: 'written' as const,
-              state: 'in_sync' as const,
-              settles: true,
-              desired: written,
-              written,
-              error: null,
-              retryDelayMs: 0,
-            })),
+            variants: shuffled(mine, 1000 * s + k).map((v) => settledWrite({ id: v.id, pendingVersion: v.pending_version }, written)),
             changes: [],
             counts: { planned: 0, written: 0, unchanged: 0, failed: 0, drift: 0 },
           });

@@ -2,29 +2,14 @@
  * The orchestrator's database mechanics on real PGlite and PostgreSQL: the store lease, compare-and-clear
  * recording, the due-work query, the run transitions and the pg-boss queue.
  */
-import type { TargetStock } from '@stock-sync/domain';
 import { describeHub } from '../support/hub-harness';
+import { settledWrite } from './support/settled-write';
 import { createStore, nextObservedAt, POD, putCatalog, putSyncVariants } from '../support/scenario';
 import { catchUpIdleStores, findDueStores, nextDueRun } from '../../src/sync/due-work';
 import { transitionRun } from '../../src/sync/run-transitions';
 import { SyncQueue } from '../../src/sync/sync-queue';
 import { LeaseLost, StoreLeases } from '../../src/sync/store-lease';
 import { loadChunk, loadRegionView, recordChunk, recordChunkUnderLease } from '../../src/sync/sync-records';
-
-/** The record of a write that landed and settles its variant (as chunkRecords makes it). */
-function settledWrite(v: { id: string; pendingVersion: number }, written: TargetStock) {
-  return {
-    id: v.id,
-    version: v.pendingVersion,
-    result: 'written' as const,
-    state: 'in_sync' as const,
-    settles: true,
-    desired: written,
-    written,
-    error: null,
-    retryDelayMs: 0,
-  };
-}
 
 describeHub('orchestrator database mechanics', (hub) => {
   let catalogId = 7000;
@@ -161,17 +146,7 @@ describeHub('orchestrator database mechanics', (hub) => {
         recordChunk(m, {
           storeId,
           runId: null as never,
-          variants: chunk.map((v) => ({
-            id: v.id,
-            version: v.pendingVersion,
-            result: 'written' as const,
-            state: 'in_sync' as const,
-            settles: true,
-            desired: written,
-            written,
-            error: null,
-            retryDelayMs: 0,
-          })),
+          variants: chunk.map((v) => settledWrite(v, written)),
           changes: [],
           counts: { planned: 2, written: 2, unchanged: 0, failed: 0, drift: 0 },
           seenSeq: region.stockSeq,
