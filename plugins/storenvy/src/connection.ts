@@ -1,13 +1,12 @@
 /**
- * One store's connection over Storenvy API v1. One variant per PUT with a JSON body ("All API requests must
- * be made using the application/json content type"), one after another; reads list each product's variants,
- * following `pagination.next_url` ("We limit the number of responses for each request to 50 objects") until
- * every wanted variant is found. A write counts only when Storenvy shows the variant with the values sent: in
- * the PUT's answer, or else in the variant list read back.
+ * One store's connection over Storenvy API v1 (README "Calls used", "Batching"): one JSON PUT per variant, counted
+ * only when Storenvy shows the values sent; reads list each product's variants, every page.
  */
 import {
   batched,
+  emulatedUnlimited,
   NotFound,
+  OUT_OF_STOCK,
   refOf as ref,
   Rejected,
   Transient,
@@ -18,8 +17,9 @@ import {
   type PluginLogger,
   type StockWrite,
   type StoreConnection,
+  type TargetStock,
 } from '@stock-sync/plugin-sdk';
-import { stockOfVariant, variantStockFor } from './stock-mapping';
+import { EMULATED_UNLIMITED_QUANTITY } from './manifest';
 import { dataOf, getStore, nextPageUrl, type StorenvyApi } from './storenvy-api';
 
 /** A listing that never ends is cut here (50 per page: 5,000 variants of one product). */
@@ -33,11 +33,23 @@ interface StorenvyVariant {
   in_stock?: unknown;
 }
 
+/** Both fields always sent together; unlimited is emulated (README "Mapping"). */
+const rule = emulatedUnlimited({ count: EMULATED_UNLIMITED_QUANTITY, readFrom: 9_000, max: EMULATED_UNLIMITED_QUANTITY });
+
+function variantStockFor(target: TargetStock): { full_quantity: number; in_stock: boolean } {
+  const n = rule.countFor(target);
+  return { full_quantity: n, in_stock: n > 0 };
+}
+
+/** Storenvy may send booleans and numbers as strings; read them leniently. */
+function stockOfVariant(v: { full_quantity?: unknown; in_stock?: unknown }): TargetStock {
+  const inStock = v.in_stock === true || v.in_stock === 'true' || v.in_stock === 1 || v.in_stock === '1';
+  const n = typeof v.full_quantity === 'number' ? v.full_quantity : Number.parseInt(String(v.full_quantity ?? '0'), 10);
+  return inStock ? rule.stockOf(n) : OUT_OF_STOCK;
+}
+
 export function storenvyConnection(api: StorenvyApi, log: PluginLogger): StoreConnection {
-  /**
-   * A product's variants by id, page after page through `pagination.next_url`, stopping as soon as every
-   * wanted id has been seen (fewest calls) or the listing ends. Errors are thrown.
-   */
+  /** A product's variants by id, page after page, until every wanted id was seen or the listing ends. Throws. */
   async function listVariants(productId: string, wanted: ReadonlySet<string>): Promise<Map<string, StorenvyVariant>> {
     const byId = new Map<string, StorenvyVariant>();
     const seen = new Set<string>();

@@ -1,6 +1,4 @@
-/**
- * The Storenvy integration plugin: variant stock over Storenvy API v1 (largely unverified: README.md).
- */
+/** The Storenvy integration plugin: variant stock over Storenvy API v1 (largely unverified: README.md). */
 import type { IntegrationPlugin } from '@stock-sync/plugin-sdk';
 import { storenvyConnection } from './connection';
 import { credentialFields, manifest } from './manifest';

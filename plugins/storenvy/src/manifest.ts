@@ -1,9 +1,5 @@
-/**
- * Storenvy platform facts as data (API v1). Sources in README.md: the envelope, pagination, errors and the
- * JSON-only rule are documented (developers.storenvy.com); the variant paths and fields come from community
- * clients and are marked unverified there.
- */
-import { ACCESS_TOKEN_EXPIRES_AT, CONTRACT_VERSION, type CredentialField, type PluginManifest } from '@stock-sync/plugin-sdk';
+/** Storenvy platform facts as data (API v1); sources, and which are unverified, in README.md. */
+import { CONTRACT_VERSION, type CredentialField, type PluginManifest, tokenExpiryFields } from '@stock-sync/plugin-sdk';
 
 /** The count written for "unlimited" (no untracked form is known): four digits, a conservative ceiling. */
 export const EMULATED_UNLIMITED_QUANTITY = 9_999;
@@ -41,10 +37,5 @@ export const credentialFields: readonly CredentialField[] = [
     required: false,
     description: 'The refresh token of the OAuth install, when Storenvy issued one (used by the refresh grant).',
   },
-  {
-    name: ACCESS_TOKEN_EXPIRES_AT,
-    secret: false,
-    required: false,
-    description: "When the access token expires (ISO 8601), from the token answer's expires_in when Storenvy sends one.",
-  },
+  ...tokenExpiryFields({ access: "not documented: the token answer's expires_in, when Storenvy sends one" }),
 ];

@@ -1,12 +1,7 @@
 /**
- * Connecting a Storenvy store by Storenvy's OAuth dialog, and renewing its token. Low confidence: the stored page
- * stops after the authorize step; the rest comes from community clients (README.md "Connecting" names every
- * unverified point). Authorize at https://www.storenvy.com/oauth/authorize (client_id, response_type=code,
- * redirect_uri, space-separated scope: documented), no state echo documented (the host's cookie hop binds it).
- * Token: the SDK's standard code grant, a form body with the client's id and secret, at
- * POST https://api.storenvy.com/oauth/token → access_token, refresh_token, expires_in (what node-storenvy reads;
- * unverified); the store from GET /v1/store.json with the new token (documented call; field names unverified);
- * refresh: the SDK's refresh_token grant when a refresh token was issued (unverified).
+ * Connecting a Storenvy store by its OAuth dialog (https://www.storenvy.com/oauth/authorize) and renewing its token:
+ * the SDK's standard code grant and refresh_token grant at https://api.storenvy.com/oauth/token, the store from
+ * GET /v1/store.json. Low confidence: beyond the authorize step all is unverified (README "Connecting").
  */
 import {
   ACCESS_TOKEN_EXPIRES_AT,
@@ -20,7 +15,7 @@ import {
 } from '@stock-sync/plugin-sdk';
 import { createStorenvyApi, getStore } from './storenvy-api';
 
-export const STORENVY_TOKEN_URL = 'https://api.storenvy.com/oauth/token';
+const STORENVY_TOKEN_URL = 'https://api.storenvy.com/oauth/token';
 
 /** access_token, and refresh_token / expires_in when Storenvy sends them (the answer's shape is unverified). */
 export function credentialsFromToken(token: TokenResponse, now: number): Record<string, string> {

@@ -1,11 +1,7 @@
 /**
- * The store's Storenvy client: ctx.http with the v1 root and the token as the `access_token` query
- * parameter (how every known client sends it); Storenvy's `{meta: {code, error_type, error_message}}`
- * error envelope (unverified) read into the SDK taxonomy. And the documented envelope and pagination, read
- * purely: "Responses are wrapped in an envelope … The data response will be in the "data" attribute" and "We
- * limit the number of responses for each request to 50 objects … Simply call the url in the next_url parameter
- * and we'll respond with the next set of data." (https://developers.storenvy.com/docs, "Response Structure",
- * "Pagination").
+ * The store's Storenvy client (README "Calls used", "Errors"): ctx.http with the v1 root and the token as the
+ * `access_token` query parameter, the `{meta: {error_type, error_message}}` error envelope (unverified) quoted on
+ * refusals; the documented envelope and pagination (https://developers.storenvy.com/docs), read purely.
  */
 import { authRefusalClassifier, type HttpClient } from '@stock-sync/plugin-sdk';
 
@@ -55,9 +51,8 @@ export function dataOf<T>(body: unknown, key: string): T | undefined {
 }
 
 /**
- * The next page's URL, only when it is safe to follow: an absolute http(s) URL on the same origin as the
- * API (the URL carries the access token), and not one already fetched (a loop). Otherwise undefined: the
- * listing ends there.
+ * The next page's URL, only when safe to follow: absolute http(s) on the API's origin (it carries the access
+ * token) and not already fetched (a loop). Otherwise undefined: the listing ends there.
  */
 export function nextPageUrl(body: unknown, apiRoot: string, seen: ReadonlySet<string>): string | undefined {
   const next = fieldOf(fieldOf(body, 'pagination'), 'next_url');
