@@ -1,7 +1,4 @@
-/**
- * One store's connection: verify, writeStock, readStock over the 202309 product API. Stateless apart
- * from the client it was built with; every result comes back in input order, one per input.
- */
+/** One store's connection: verify, writeStock, readStock over the 202309 product API (README "Calls used"). */
 import {
   AuthError,
   batched,
@@ -21,15 +18,14 @@ import {
 } from '@stock-sync/plugin-sdk';
 import { API_VERSION, MAX_SKUS_PER_SEARCH, MAX_SKUS_PER_UPDATE } from './manifest';
 import { quantityFor, stockOfSku } from './stock-mapping';
-import type {
-  InventorySearchData,
-  InventorySku,
-  InventoryUpdateData,
-  InventoryUpdateError,
-  InventoryUpdateSku,
-  TikTokApi,
-  TikTokEnvelope,
-  TikTokShop,
+import {
+  authorizedShops,
+  type InventorySearchData,
+  type InventorySku,
+  type InventoryUpdateData,
+  type InventoryUpdateError,
+  type TikTokApi,
+  type TikTokEnvelope,
 } from './tiktok-api';
 
 const PLATFORM = 'TikTok Shop';
@@ -44,7 +40,7 @@ const tiktokIds = (ref: VariantRef): object | undefined =>
   isTikTokId(ref.externalProductId) && isTikTokId(ref.externalVariantId) ? {} : undefined;
 
 /** The simulator's code for an SKU that is not (or no longer) part of the product (unverified). */
-export const CODE_SKU_NOT_FOUND = 12052217;
+const CODE_SKU_NOT_FOUND = 12052217;
 
 /**
  * A per-SKU error inside an Update Inventory answer (data.errors[]) → the SDK taxonomy. The codes TikTok uses per
@@ -104,9 +100,7 @@ export class TikTokShopConnection implements StoreConnection {
    * call, and that the token is authorised for the configured shop cipher.
    */
   async verify(): Promise<void> {
-    const env = await this.api.call<{ shops?: TikTokShop[] }>('GET', `/authorization/${API_VERSION}/shops`);
-    if (env.code !== 0) throw new Rejected(`TikTok Shop refused Get Authorized Shops (${env.code}: ${env.message})`, { code: env.code });
-    const shops = env.data?.shops ?? [];
+    const shops = await authorizedShops(this.api);
     if (!shops.some((s) => s.cipher === this.settings.shopCipher)) {
       throw new AuthError(`The access token is not authorised for the configured shop cipher (${shops.length} shop(s) authorised)`, {
         shops: shops.length,
@@ -117,7 +111,7 @@ export class TikTokShopConnection implements StoreConnection {
   /** One Update Inventory call: a verdict per SKU; throws what stops the run, or what fails the whole call. */
   private async writeChunk(productId: string, items: readonly CollapsedInput<StockWrite>[]): Promise<WriteAnswer> {
     const { warehouseId } = this.settings;
-    const skus: InventoryUpdateSku[] = items.map(({ input }) => {
+    const skus = items.map(({ input }) => {
       const quantity = quantityFor(input.target);
       return { id: input.externalVariantId, inventory: [warehouseId ? { warehouse_id: warehouseId, quantity } : { quantity }] };
     });

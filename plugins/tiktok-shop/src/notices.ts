@@ -1,16 +1,9 @@
 /**
  * TikTok Shop webhooks as the hub's platform notices (plugin API 1.4, issue 13); sources and decisions in README
- * "Platform notices", fixtures in test/evidence/notice-*.json.
- *  - "(27) Inventory status change" https://partner.tiktokshop.com/docv2/page/672995e79ba2a002fe5dc92e, the only
- *    documented webhook about a seller-managed SKU's stock (REALTIME: dropped to LOW_STOCK / OUT_OF_STOCK;
- *    PREDICTION), names the product and the SKU. Other stock edits still wait for reconciliation.
- *  - ONE URL per app for every shop (configuration guide https://partner.tiktokshop.com/docv2/page/650512b42f024f02be19755f);
- *    the Event API's event types list no inventory topic (https://partner.tiktokshop.com/docv2/page/650aa064defece02be6df919):
- *    so no `subscribe`; `storeOf` names the shop by `shop_id`.
- *  - every webhook (the deauthorization too) carries in `Authorization` the lower-case hex HMAC-SHA256, keyed with
- *    the app secret, of the app key followed by the raw body (`signedWith: 'app'`): the community clients' recipe
- *    (EcomPHP's Webhook::verify), unverified against a TikTok page.
- *  - retries arrive up to ~15.5 hours late and no freshness window is documented: none is applied here.
+ * "Platform notices", fixtures in test/evidence/notice-*.json. Only "(27) Inventory status change" concerns a
+ * seller-managed SKU's stock; ONE URL per app receives every type (so no `subscribe`), `storeOf` reads `shop_id`.
+ * Every webhook is signed with the app's key and secret (`signedWith: 'app'`): the community clients' recipe,
+ * unverified against a TikTok page. No freshness window is documented (retries come up to ~15.5 hours late).
  */
 import { hmacSha256, idText, noticeHeader, safeEqual, type NoticeRef, type PluginNotices } from '@stock-sync/plugin-sdk';
 import { isTikTokId } from './connection';

@@ -1,22 +1,15 @@
 /**
- * How a seller connects a TikTok Shop, and how its tokens are renewed; the sources and each step's decision are
- * in README.md "Connecting". TikTok's flow is not RFC 6749's, so most of it is code:
- * - consent: https://auth.tiktok-shops.com/oauth/authorize?app_key&state only (the app's registration holds the
- *   redirect URL; unverified whether new apps still accept this link rather than the service_id one). The callback
- *   is not signed: the hub's single-use state is its check.
- * - the auth host's GET /api/v2/token/get (grant_type=authorized_code) and /api/v2/token/refresh, app_key and
- *   app_secret in the query, answer TikTok's envelope with `*_expire_in` as Unix timestamps (seconds). Which codes
- *   refuse a spent or expired grant is not published (unverified): every non-zero code is an AuthError, so the
- *   store goes to needs_reconnect. Being GETs, the SDK client may resend them after a 5xx: a refresh token spent on
- *   a lost answer then needs a reconnect (whether TikTok invalidates the old one at once is unverified).
- * - then the signed GET /authorization/202309/shops names the shop: `cipher` and `id` (the externalStoreId).
- * - uninstall: the SELLER_DEAUTHORIZATION webhook (type 6), signed like every TikTok webhook (notices.ts; TikTok's
- *   webhook page could not be read: unverified).
+ * How a seller connects a TikTok Shop, and how its tokens are renewed (README "Connecting": sources, each step's
+ * decision). TikTok's flow is not RFC 6749's, so most of it is code. Unverified: whether new apps still accept the
+ * app_key consent link (rather than the service_id one); which codes refuse a spent or expired grant (every
+ * non-zero code is an AuthError); whether TikTok invalidates a refresh token at once (the token calls are GETs the
+ * SDK client may resend after a 5xx); the deauthorization webhook's signature (TikTok's page could not be read).
  */
 import {
   ACCESS_TOKEN_EXPIRES_AT,
   AuthError,
   idText,
+  instantFromUnixSeconds,
   jsonObjectOf,
   oauthUrl,
   Rejected,
@@ -33,9 +26,8 @@ import {
   type PluginOAuth,
   type UninstallNotice,
 } from '@stock-sync/plugin-sdk';
-import { API_VERSION } from './manifest';
 import { isSignedByApp, SIGNATURE_HEADER } from './notices';
-import { createTikTokApi, describe, isEnvelope, type TikTokEnvelope, type TikTokShop } from './tiktok-api';
+import { authorizedShops, createTikTokApi, describe, isEnvelope, type TikTokEnvelope, type TikTokShop } from './tiktok-api';
 
 const AUTH_BASE_URL = 'https://auth.tiktok-shops.com';
 const AUTHORIZE_URL = `${AUTH_BASE_URL}/oauth/authorize`;
@@ -52,11 +44,11 @@ function classifyTokenResponse(res: HttpResponse): { error?: PluginError } | und
   return { error: new AuthError(`TikTok Shop refused the token request (${describe(env)}): connect the shop again`, details) };
 }
 
-/** A Unix timestamp in seconds (TikTok's `*_expire_in`) → ISO 8601; anything else is not an answer we can use. */
-function isoFromUnixSeconds(value: unknown, field: string): string {
-  const n = typeof value === 'number' ? value : typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : NaN;
-  if (!Number.isFinite(n) || n <= 0) throw new Transient(`TikTok Shop's token answer has no usable ${field}`);
-  return new Date(n * 1000).toISOString();
+/** TikTok's `*_expire_in`, a Unix timestamp in seconds → ISO 8601; anything else is not an answer we can use. */
+function expiryOf(d: Record<string, unknown>, field: string): string {
+  const instant = instantFromUnixSeconds(d[field]);
+  if (!instant) throw new Transient(`TikTok Shop's token answer has no usable ${field}`);
+  return instant;
 }
 
 /** A token answer's `data` → both tokens and when each stops working (ISO 8601), as credentials. */
@@ -68,8 +60,8 @@ export function tokensFrom(data: unknown): Record<string, string> {
   return {
     accessToken: d.access_token,
     refreshToken: d.refresh_token,
-    [ACCESS_TOKEN_EXPIRES_AT]: isoFromUnixSeconds(d.access_token_expire_in, 'access_token_expire_in'),
-    [REFRESH_TOKEN_EXPIRES_AT]: isoFromUnixSeconds(d.refresh_token_expire_in, 'refresh_token_expire_in'),
+    [ACCESS_TOKEN_EXPIRES_AT]: expiryOf(d, 'access_token_expire_in'),
+    [REFRESH_TOKEN_EXPIRES_AT]: expiryOf(d, 'refresh_token_expire_in'),
   };
 }
 
@@ -122,10 +114,7 @@ async function exchange(ctx: OAuthExchangeContext): Promise<ConnectedStore> {
   };
   if (ctx.app.baseUrl) credentials.baseUrl = ctx.app.baseUrl;
   const api = createTikTokApi({ credentials: { ...credentials, shopCipher: '' }, http: ctx.http, log: ctx.log });
-  const env = await api.call<{ shops?: TikTokShop[] }>('GET', `/authorization/${API_VERSION}/shops`);
-  if (env.code !== 0)
-    throw new Rejected(`TikTok Shop did not list the authorized shops (${env.code}: ${String(env.message).slice(0, 200)})`);
-  const shop = chooseShop(env.data?.shops ?? [], ctx.inputs.shopId);
+  const shop = chooseShop(await authorizedShops(api), ctx.inputs.shopId);
   return { externalStoreId: shop.id, credentials: { ...credentials, shopCipher: shop.cipher, shopId: shop.id } };
 }
 

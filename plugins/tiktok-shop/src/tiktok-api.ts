@@ -1,11 +1,7 @@
 /**
  * The store's TikTok Shop client: ctx.http with the base URL and access-token header, every ATTEMPT signed through
- * the SDK's per-attempt sign hook (app_key, timestamp, shop_cipher, sign in the query), and TikTok's
- * `{code, message}` answers read into the SDK's error taxonomy; below, the response shapes the plugin reads.
- *
- * Request signing (Open API 202309, "Sign your API request"; README "Signing"): 1. every query parameter except
- * `sign` and `access_token`, sorted by key, as `{key}{value}`; 2. the request path in front; 3. the raw body appended
- * (not for multipart); 4. the whole wrapped in app_secret on both sides; 5. HMAC-SHA256 keyed with app_secret, lower-case hex.
+ * the SDK's per-attempt sign hook (README "Signing"), and TikTok's `{code, message}` answers read into the SDK's
+ * error taxonomy; below, the response shapes the plugin reads.
  */
 import {
   AuthError,
@@ -18,7 +14,7 @@ import {
   type HttpResponse,
   type PluginError,
 } from '@stock-sync/plugin-sdk';
-import { DEFAULT_BASE_URL } from './manifest';
+import { API_VERSION, DEFAULT_BASE_URL } from './manifest';
 
 /** Every answer: `code` 0 is success; anything else names the failure, HTTP status or not. */
 export interface TikTokEnvelope<T> {
@@ -36,20 +32,13 @@ export interface TikTokShop {
   id: string;
   name: string;
   region: string;
-  seller_type: string;
   cipher: string;
-  code: string;
-}
-
-export interface InventoryUpdateSku {
-  id: string;
-  inventory: { warehouse_id?: string; quantity: number }[];
 }
 
 export interface InventoryUpdateError {
   code: number;
   message: string;
-  detail?: { sku_id?: string; extra_errors?: { warehouse_id?: string; code?: number; message?: string }[] };
+  detail?: { sku_id?: string; extra_errors?: { code?: number; message?: string }[] };
 }
 
 export interface InventoryUpdateData {
@@ -60,7 +49,7 @@ export interface InventorySku {
   id: string;
   /** Across all warehouses, including campaign and creator inventory: not what Update Inventory sets (never read). */
   total_available_quantity: number;
-  warehouse_inventory: { warehouse_id: string; available_quantity: number; committed_quantity: number }[];
+  warehouse_inventory: { warehouse_id: string; available_quantity: number }[];
 }
 
 export interface InventorySearchData {
@@ -82,15 +71,7 @@ export function signRequest(appSecret: string, path: string, query: Readonly<Rec
 }
 
 /** Throttled: "Too many requests" (integrators' reports; unverified, README "Fact table"). */
-export const CODE_TOO_MANY_REQUESTS = 36009002;
-
-/**
- * 105xxx are access-token errors (105002 "expired credentials"), 106xxx app / signature errors
- * (106001 "Invalid credentials. The 'sign' query parameter is invalid", seen with HTTP 401).
- */
-export function isCredentialCode(code: number): boolean {
-  return code >= 105000 && code < 107000;
-}
+const CODE_TOO_MANY_REQUESTS = 36009002;
 
 export interface CallOptions {
   body?: unknown;
@@ -119,7 +100,9 @@ export function classifyTikTokResponse(res: HttpResponse): { error?: PluginError
   const env = res.data;
   if (!isEnvelope(env) || env.code === 0 || res.status >= 500) return undefined;
   const details = { status: res.status, code: env.code, requestId: env.request_id };
-  if (res.status === 401 || res.status === 403 || isCredentialCode(env.code)) {
+  // 105xxx are access-token errors (105002 "expired credentials"), 106xxx app / signature errors (106001 "Invalid
+  // credentials. The 'sign' query parameter is invalid", seen with HTTP 401).
+  if (res.status === 401 || res.status === 403 || (env.code >= 105000 && env.code < 107000)) {
     return { error: new AuthError(`TikTok Shop rejected the app credentials or access token (${describe(env)})`, details) };
   }
   if (env.code === CODE_TOO_MANY_REQUESTS && res.status !== 429) {
@@ -175,4 +158,11 @@ export function createTikTokApi(ctx: ConnectContext, now: () => number = Date.no
       return res.data as TikTokEnvelope<T>;
     },
   };
+}
+
+/** Get Authorized Shops: the shops the access token may act for, each with its `cipher` and `id`. */
+export async function authorizedShops(api: TikTokApi): Promise<TikTokShop[]> {
+  const env = await api.call<{ shops?: TikTokShop[] }>('GET', `/authorization/${API_VERSION}/shops`);
+  if (env.code !== 0) throw new Rejected(`TikTok Shop refused Get Authorized Shops (${describe(env)})`, { code: env.code });
+  return env.data?.shops ?? [];
 }

@@ -132,7 +132,7 @@ it('the seller revoking the app: the refresh is an AuthError; no refreshToken st
 });
 
 describe('the shop of a seller account', () => {
-  const shop = (id: string): TikTokShop => ({ id, name: `Shop ${id}`, region: 'GB', seller_type: 'LOCAL', cipher: `ROW_${id}`, code: id });
+  const shop = (id: string): TikTokShop => ({ id, name: `Shop ${id}`, region: 'GB', cipher: `ROW_${id}` });
   it('the only shop, or the one named by the connect input shopId; several without a choice, or an unknown one: Rejected naming them', () => {
     expect(chooseShop([shop('1')], undefined).cipher).toBe('ROW_1');
     expect(chooseShop([shop('1'), shop('2')], '2').cipher).toBe('ROW_2');
