@@ -1,17 +1,7 @@
 /**
- * WooCommerce webhooks as the hub's platform notices (README.md; fixtures test/evidence/webhook-*.json):
- *  - https://woocommerce.github.io/woocommerce-rest-api-docs/#webhooks — POST/GET /webhooks, PUT/DELETE
- *    /webhooks/<id> (DELETE needs force=true: webhooks have no trash);
- *  - https://developer.woocommerce.com/docs/apis/rest-api/v3/webhooks/ — topic `product.updated`, the secret
- *    "used to generate a HMAC-SHA256 hash of the request body";
- *  - https://github.com/woocommerce/woocommerce/blob/trunk/plugins/woocommerce/includes/class-wc-webhook.php —
- *    the body is the resource's wc/v3 data, the signature base64 of the binary HMAC-SHA256, the ping an unsigned
- *    `webhook_id=<id>` post; `product.updated` also fires on `woocommerce_update_product_variation`, delivering
- *    the variation (type `variation`, `parent_id` its product);
- *  - https://woocommerce.github.io/woocommerce-rest-api-docs/#product-properties and `get_product_data` in
- *    https://github.com/woocommerce/woocommerce/blob/trunk/plugins/woocommerce/includes/rest-api/Controllers/Version2/class-wc-rest-products-v2-controller.php
- *    — manage_stock / stock_quantity / stock_status from the getters the variations endpoint uses: a variation's
- *    delivery says what it now shows (`shown`), so the echo of the hub's own batch write costs no read-back.
+ * WooCommerce `product.updated` webhooks as the hub's platform notices: topic, signature, ping and `shown`, with
+ * their sources, in README.md "Platform notices" (fixtures test/evidence/webhook-*.json). A variation's delivery
+ * says what it now shows, so the echo of the hub's own batch write costs no read-back.
  */
 import {
   hmacSha256,
@@ -110,6 +100,7 @@ export const wooNotices: PluginNotices = {
   async unsubscribe(ctx, { deliveryUrl }) {
     const api = createWooApi(ctx);
     for (const w of await webhooksTo(api, deliveryUrl)) {
+      // force=true: webhooks have no trash.
       await api.request({ method: 'DELETE', url: `/webhooks/${w.id}`, params: { force: true }, idempotent: true });
     }
   },

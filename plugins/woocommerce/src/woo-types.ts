@@ -10,7 +10,6 @@ export interface WooVariationStock {
   manage_stock: boolean | 'parent';
   stock_quantity: number | null;
   stock_status: WooStockStatus;
-  backorders?: WooBackorders;
 }
 
 /** WordPress REST error body: `{ code, message, data: { status, … } }`. */

@@ -1,20 +1,13 @@
 /**
- * WooCommerce's Application Authentication Endpoint, not OAuth 2
- * (https://woocommerce.github.io/woocommerce-rest-api-docs/#rest-api-keys, "Auto generating API keys using our
- * Application Authentication Endpoint"; the store side: woocommerce/includes/class-wc-auth.php):
- *  1. the store owner opens {siteUrl}/wc-auth/v1/authorize?app_name&scope=read_write&user_id&return_url&callback_url
- *     (all mandatory; callback_url "needs to be over SSL"); our single-use state travels as `user_id` ("User ID in
- *     your APP … NOT THE USER ID IN WOOCOMMERCE");
- *  2. on approval the store POSTs the keys as JSON {key_id, user_id, consumer_key, consumer_secret,
- *     key_permissions} to callback_url (any answer but 200 makes it delete the key), then sends the browser to
- *     return_url?success=1&user_id=…; a denial only sends it to return_url?success=0&user_id=….
- * The POST is not signed: the single-use state stands alone, and the keys are proven by a call to the store
- * before they are stored. The keys do not expire: no refresh.
+ * WooCommerce's Application Authentication Endpoint, not OAuth 2 (README.md "Connecting", with its sources): the
+ * store POSTs the keys as JSON to callback_url (any answer but 200 makes it delete the key), and the browser
+ * returns with success=1|0 and our single-use state as `user_id`. The POST is not signed: the state stands alone,
+ * and the keys are proven by a call to the store before they are stored. The keys do not expire: no refresh.
  */
 import {
   AuthError,
   jsonObjectOf,
-  sandboxBase,
+  oauthUrl,
   type AuthorizeRequest,
   type ConnectedStore,
   type InboundRequest,
@@ -44,14 +37,6 @@ export function normalizedSiteUrl(raw: string | undefined): string {
   return `${u.origin}${u.pathname.replace(/\/+$/, '')}`;
 }
 
-/** The store's address, or the operator's sandbox origin in its place (with the store's path kept). */
-function storeRoot(siteUrl: string, baseUrl: string | undefined): string {
-  if (!baseUrl) return siteUrl;
-  const u = new URL(siteUrl);
-  const { origin, prefix } = sandboxBase(baseUrl);
-  return `${origin}${prefix}${u.pathname.replace(/\/+$/, '')}`;
-}
-
 /** The posted keys: the body as the hub parsed it, else the raw JSON ("some languages … will not display it inside $_POST"). */
 export function postedKeys(req: InboundRequest): Record<string, unknown> | undefined {
   const body = req.body;
@@ -79,7 +64,8 @@ async function exchangeWooKeys(ctx: OAuthExchangeContext): Promise<ConnectedStor
   }
   const siteUrl = normalizedSiteUrl(ctx.inputs.siteUrl);
   const credentials: Record<string, string> = { siteUrl, consumerKey, consumerSecret };
-  if (ctx.app.baseUrl) credentials.baseUrl = storeRoot(siteUrl, ctx.app.baseUrl);
+  // The operator's sandbox origin in place of the store's, the store's path kept.
+  if (ctx.app.baseUrl) credentials.baseUrl = oauthUrl(siteUrl, {}, ctx.app).toString().replace(/\/+$/, '');
   // Unsigned callback: prove the keys against the store the merchant named before storing them.
   await verifyWooKeys(createWooApi({ credentials, http: ctx.http, log: ctx.log }));
   return { credentials, externalStoreId: siteUrl };
@@ -98,7 +84,7 @@ export const woocommerceOAuth: PluginOAuth = {
   authorizeUrl: `https://woocommerce.example${AUTHORIZE_PATH}`,
   scopes: [WOO_SCOPE],
   authorizeUrlFor(req: AuthorizeRequest) {
-    const url = new URL(`${storeRoot(normalizedSiteUrl(req.inputs.siteUrl), req.app.baseUrl)}${AUTHORIZE_PATH}`);
+    const url = oauthUrl(`${normalizedSiteUrl(req.inputs.siteUrl)}${AUTHORIZE_PATH}`, {}, req.app);
     // The browser comes back to the hub's callback route as a GET carrying success and user_id; the store
     // posts the keys to the same route.
     const params = { app_name: APP_NAME, scope: WOO_SCOPE, user_id: req.state, return_url: req.redirectUri, callback_url: req.redirectUri };
