@@ -1,7 +1,4 @@
-/**
- * The SDK's batched pipeline over one product's variations per call. A product whose writes the hub says are all
- * in place is skipped; otherwise all go: the ones believed in place ride along and re-assert the truth.
- */
+/** The SDK's batched pipeline over one product's variations per call (README.md "Batching and the fewest calls"). */
 import {
   batched,
   NotFound,
@@ -32,19 +29,12 @@ export function wooIds(ref: VariantRef): Ids | undefined {
   return productId && variationId ? { productId, variationId } : undefined;
 }
 
-/**
- * An empty products batch: it needs a valid key whose permission includes write and a user allowed to
- * batch-edit products, and changes nothing. One call proves all three.
- */
+/** An empty products batch changes nothing and proves a valid key, with write permission, of a user allowed to batch-edit. */
 export async function verifyWooKeys(api: HttpClient): Promise<void> {
   await api.request({ method: 'POST', url: '/products/batch', body: {}, idempotent: true });
 }
 
-/**
- * A failed item inside a 200 batch answer. `woocommerce_rest_product_variation_invalid_id` (status 400 inside
- * the item) is how core answers an update for a variation that no longer exists → NotFound. Anything else is a
- * permanent refusal of that one change → Rejected, with WooCommerce's code and message.
- */
+/** A failed item inside a 200 batch answer: `…_invalid_id` (a variation that no longer exists) → NotFound, else Rejected. */
 function itemError(variationId: number, error: WooErrorBody): PluginError {
   const code = typeof error.code === 'string' ? error.code : 'unknown';
   const details = { code, status: error.data?.status, variationId };

@@ -4,10 +4,7 @@ import { BASE_URL_FIELD, CONTRACT_VERSION, type CredentialField, type PluginMani
 /** REST namespace of every call, appended to the site URL (pretty permalinks required). */
 export const API_PREFIX = '/wp-json/wc/v3';
 
-/**
- * Core's default `woocommerce_rest_batch_items_limit` (create + update + delete together; a site may change it,
- * going over answers 413 woocommerce_rest_request_entity_too_large), and WordPress's `per_page` cap.
- */
+/** Core's default `woocommerce_rest_batch_items_limit` (a site may lower it: README "Batching"), and WordPress's `per_page` cap. */
 export const MAX_BATCH_ITEMS = 100;
 export const MAX_PER_PAGE = 100;
 
@@ -22,8 +19,7 @@ export const manifest: PluginManifest = {
     readBack: true,
   },
   rateLimit: {
-    // Core has no REST rate limit; hosts and WAFs throttle (429/503). A conservative budget that a
-    // shared host absorbs: 4 requests/s sustained, 8 at once. Each batch call carries 100 changes.
+    // A conservative budget that a shared host absorbs; each batch call carries 100 changes.
     requestsPerSecond: 4,
     burst: 8,
     note:

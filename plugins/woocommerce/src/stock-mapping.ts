@@ -4,22 +4,15 @@ import type { WooVariationStock } from './woo-types';
 
 type StockFields = Pick<WooVariationStock, 'manage_stock' | 'stock_quantity' | 'stock_status'>;
 
-/**
- * The fields to send for a target. Unlimited and sold out use WooCommerce's untracked form
- * (manage_stock:false, stock_status as sent); a quantity turns tracking on and lets core derive
- * stock_status from it (sending stock_status with it would be ignored, so it is not sent).
- */
+/** The fields to send for a target: a quantity without stock_status (core derives it; a sent one is ignored). */
 export function toVariationUpdate(id: number, target: TargetStock) {
   if (target.kind === 'quantity') return { id, manage_stock: true, stock_quantity: target.quantity };
   return { id, manage_stock: false, stock_status: target.kind === 'unlimited' ? 'instock' : 'outofstock' };
 }
 
 /**
- * The neutral reading of a variation's stock fields.
- * - Tracked (true, or "parent": the parent's tracked stock shows through): its quantity, floored at 0
- *   (orders taken on backorder drive it negative).
- * - Untracked: instock → unlimited; outofstock → out of stock; onbackorder (still purchasable, no
- *   count) → unlimited.
+ * The neutral reading: tracked (or "parent") → its quantity floored at 0 (backorders drive it negative); untracked
+ * → out of stock when `outofstock`, else unlimited (`onbackorder` is purchasable with no count).
  */
 export function fromVariationStock(v: StockFields): TargetStock {
   if (v.manage_stock === true || v.manage_stock === 'parent') {
@@ -29,10 +22,7 @@ export function fromVariationStock(v: StockFields): TargetStock {
   return v.stock_status === 'outofstock' ? { kind: 'out_of_stock' } : { kind: 'unlimited' };
 }
 
-/**
- * Why a successful write did not leave the target in place, in words an operator can act on;
- * undefined when it did. WooCommerce answers 200 in both cases, so the plugin checks the echo.
- */
+/** Why a 200 write did not leave the target in place, in words an operator can act on; undefined when it did. */
 export function explainMismatch(target: TargetStock, echoed: StockFields): string | undefined {
   if (sameTargetStock(fromVariationStock(echoed), target)) return undefined;
   if (echoed.manage_stock === 'parent' && target.kind !== 'quantity')

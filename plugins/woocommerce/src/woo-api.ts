@@ -1,8 +1,4 @@
-/**
- * The store's wc/v3 client: ctx.http at `{baseUrl or siteUrl}/wp-json/wc/v3` (a trailing slash or a pasted
- * `/wp-json` tolerated), with HTTP Basic key:secret — what WooCommerce documents for HTTPS (over plain http core
- * expects OAuth 1.0a; the only plain-http target is the loopback sandbox, which accepts Basic: README.md).
- */
+/** The store's wc/v3 client: ctx.http at `{baseUrl or siteUrl}/wp-json/wc/v3` with HTTP Basic key:secret (README.md "Auth"). */
 import { AuthError, type ConnectContext, type HttpClient, type HttpResponse } from '@stock-sync/plugin-sdk';
 import { API_PREFIX } from './manifest';
 import type { WooErrorBody } from './woo-types';
@@ -24,9 +20,8 @@ export function createWooApi(ctx: ConnectContext): HttpClient {
 }
 
 /**
- * 401/403 from WooCommerce always mean the key (or its user) may not do this: wrong or deleted key, wrong
- * secret, a Read-only key writing, or a user without shop-manager rights. The WordPress error body
- * `{ code, message }` names which; it never includes request data, so no secret can leak through it.
+ * 401/403 always mean the key (or its user) may not do this. The WordPress error body `{ code, message }` names
+ * why; it never includes request data, so no secret can leak through it.
  */
 function classifyWooResponse(res: HttpResponse): { error?: AuthError } | undefined {
   if (res.status !== 401 && res.status !== 403) return undefined;
