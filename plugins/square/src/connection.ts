@@ -1,7 +1,6 @@
 /**
- * One seller location's connection: verify, writeStock, readStock over the Catalog and Inventory APIs.
- * A write is one catalog read, at most one catalog upsert (tracking flips) and at most one inventory
- * change batch (counts). Stateless apart from its client; one outcome per input, in input order.
+ * One seller location's connection over the Catalog and Inventory APIs: a write is one catalog read, at most one
+ * catalog upsert (tracking flips) and at most one inventory change batch (counts); README "Fewest calls".
  */
 import { randomUUID } from 'node:crypto';
 import {
@@ -22,14 +21,7 @@ import {
   type VariantRef,
 } from '@stock-sync/plugin-sdk';
 import { MAX_COUNTS_PAGE, MAX_INVENTORY_CHANGES, MAX_OBJECTS_PER_UPSERT_BATCH } from './manifest';
-import {
-  describeSquareErrors,
-  retrieveLocation,
-  squareErrors,
-  type CatalogObject,
-  type InventoryCount,
-  type SquareError,
-} from './square-api';
+import { describeSquareErrors, retrieveLocation, squareErrors, type CatalogObject, type InventoryCount } from './square-api';
 import { fromSquare, isSoldOut, isTracked, overrideFor, withTracking } from './stock-mapping';
 
 /** Ids per catalog batch-retrieve: one writeStock chunk (≤100) fits in one call. */
@@ -53,13 +45,7 @@ function variationOf(objects: Map<string, CatalogObject>, r: VariantRef): Catalo
 
 /** A refused call (4xx) fails what it carried; a version conflict is worth retrying after a fresh read. */
 function refusal(what: string, error: PluginError): PluginError {
-  const body = error.details?.body; // the SDK's redacted snippet of the answer
-  let errors: SquareError[] = [];
-  try {
-    errors = squareErrors(typeof body === 'string' ? JSON.parse(body) : body);
-  } catch {
-    // not JSON: no codes
-  }
+  const errors = squareErrors(error.details?.body);
   const text = describeSquareErrors(errors) || error.message;
   if (errors.some((e) => e.code === 'VERSION_MISMATCH' || e.code === 'CONFLICT')) {
     return new Transient(`Square refused ${what}: the variation changed since it was read (${text}); it is retried on the next run`);
@@ -148,10 +134,7 @@ export function squareConnection(api: HttpClient, log: PluginLogger, locationId:
     return all.map((it) => failures.get(it));
   }
 
-  /**
-   * One batch POST. Both batch endpoints carry an idempotency key, so the client may resend the same body
-   * after a 5xx: Square answers a repeated key with the first result instead of applying it twice.
-   */
+  /** One batch POST, resendable: Square answers a repeated idempotency key with the first result (README "Idempotency"). */
   async function send(what: string, url: string, body: unknown): Promise<PluginError | undefined> {
     try {
       const res = await api.request<{ errors?: unknown }>({ method: 'POST', url, body, idempotent: true });
@@ -211,8 +194,7 @@ export function squareConnection(api: HttpClient, log: PluginLogger, locationId:
     },
     // RetrieveLocation proves the token and that the location belongs to this seller.
     verify: async () => void (await retrieveLocation(api, locationId)),
-    // One run is one plan: retrieve the variations, flip tracking in one upsert, then counts in batches;
-    // counts believed in place are decided in writeAll (they ride along when another count needs a call).
+    // One run is one plan (see writeAll, which decides what is in place).
     write: { skipInPlace: 'never', run: writeAll },
     read: { run: readAll },
   });

@@ -22,6 +22,4 @@ export const plugin: IntegrationPlugin = {
 
 export default plugin;
 export { manifest, credentialFields } from './manifest';
-export { squareOAuth, SQUARE_OAUTH_SCOPES } from './oauth';
-export { fromSquare, withTracking, isTracked } from './stock-mapping';
-export { squareNotices, squareNoticeRefs, squareSignature, squareStoreOf, NOTICE_TOPICS } from './notices';
+export { squareNoticeRefs, squareSignature, squareStoreOf } from './notices';

@@ -8,10 +8,7 @@ export const DEFAULT_BASE_URL = 'https://connect.squareup.com';
 /** The API version this plugin is written and tested against (the spec snapshot's release). */
 export const SQUARE_VERSION = '2025-08-20';
 
-/**
- * BatchChangeInventory `changes[]` per request. Square's reference said "Max size is 100 changes" until
- * 2020 and states no limit now; 100 is the documented safe ceiling.
- */
+/** BatchChangeInventory `changes[]` per request: "Max size is 100 changes" (retired SDK docs; none stated now). */
 export const MAX_INVENTORY_CHANGES = 100;
 
 /** BatchUpsertCatalogObjects: "Each batch may contain up to 1,000 objects" (spec). */
@@ -31,8 +28,7 @@ export const manifest: PluginManifest = {
     readBack: true,
   },
   rateLimit: {
-    // Square publishes no numbers; it answers 429 RATE_LIMITED. A modest budget keeps clear of it; each
-    // writeStock of 100 changes takes at most 3 calls.
+    // Chosen, not documented: each writeStock of 100 changes takes at most 3 calls.
     requestsPerSecond: 5,
     burst: 10,
     note:

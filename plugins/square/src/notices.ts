@@ -1,11 +1,7 @@
 /**
- * Square's `inventory.count.updated` notifications as the hub's platform notices (plugin API 1.5, issue 13):
- *  - a store connected with a personal access token: its own URL, subscribed by `subscribe`, signed with the key
- *    that subscription answers (`signedWith: 'subscription'`);
- *  - OAuth-connected sellers: the app's own subscription (set in the Developer Console) delivers every authorised
- *    seller's notifications to the hub's platform URL, signed with that subscription's key — the host verifies
- *    them with the app's key (HUB_OAUTH_SQUARE_NOTICE_KEY) and finds the store by `storeOf` (`merchant_id`).
- * Decisions and sources: README "Platform notices"; fixtures test/evidence/notice-*.json, webhook-subscription*.json.
+ * Square's `inventory.count.updated` notifications as the hub's platform notices (plugin API 1.5, issue 13): a store
+ * connected with a personal access token is subscribed at its own URL; OAuth sellers' notifications come through the
+ * app's own subscription, found by `storeOf` (`merchant_id`). Decisions and sources: README "Platform notices".
  */
 import { randomUUID } from 'node:crypto';
 import {
@@ -24,23 +20,21 @@ import {
 import { SQUARE_VERSION } from './manifest';
 import { createSquareApi } from './square-api';
 
-export const NOTICE_TOPICS = ['inventory.count.updated'] as const;
+const NOTICE_TOPICS = ['inventory.count.updated'] as const;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
- * The variations an `inventory.count.updated` notification names (SPEC InventoryCountUpdatedEvent:
- * data.object.inventory_counts[] of InventoryCount; https://developer.squareup.com/docs/inventory-api/webhooks).
- * `catalog_object_id` is the item variation's id; the item id is not in the notification, so refs carry the
- * variation alone. Every count is named whatever its location or state (a state change carries two counts of one
- * variation: named once); counts of another catalog object type (the Restaurants app's ITEM) are left out.
+ * The variations (`catalog_object_id`, the item id is not sent) an `inventory.count.updated` notification names (SPEC
+ * InventoryCountUpdatedEvent; https://developer.squareup.com/docs/inventory-api/webhooks), each once, whatever its
+ * location or state; counts of another catalog object type (the Restaurants app's ITEM) are left out.
  */
 export function squareNoticeRefs(body: unknown): NoticeRef[] {
   if (!isObject(body) || typeof body.type !== 'string') throw new Error('a Square event notification was expected');
   if (body.type !== NOTICE_TOPICS[0]) return []; // a test notification or another event type
   if (!isObject(body.data)) throw new Error('an inventory.count.updated notification without data');
   // SPEC InventoryCountUpdatedEventData.object: "absent if affected object was deleted".
-  if (body.data.object === undefined || body.data.object === null) return [];
+  if (body.data.object == null) return [];
   const counts = isObject(body.data.object) ? body.data.object.inventory_counts : undefined;
   if (!Array.isArray(counts)) throw new Error('an inventory.count.updated notification without data.object.inventory_counts');
   const ids = new Set<string>();
@@ -48,17 +42,14 @@ export function squareNoticeRefs(body: unknown): NoticeRef[] {
     if (!isObject(c) || typeof c.catalog_object_id !== 'string' || c.catalog_object_id === '') {
       throw new Error('an inventory count without its catalog_object_id');
     }
-    if (c.catalog_object_type === undefined || c.catalog_object_type === null || c.catalog_object_type === 'ITEM_VARIATION') {
-      ids.add(c.catalog_object_id);
-    }
+    if (c.catalog_object_type == null || c.catalog_object_type === 'ITEM_VARIATION') ids.add(c.catalog_object_id);
   }
   return [...ids].map((externalVariantId) => ({ externalVariantId }));
 }
 
 /**
- * The seller a notification concerns: its top-level `merchant_id` (SPEC InventoryCountUpdatedEvent.merchant_id;
- * https://developer.squareup.com/docs/inventory-api/webhooks), which the install flow records as the store's
- * externalStoreId (ObtainToken's `merchant_id`). Undefined (the host answers 400) when the body names none.
+ * The seller: the top-level `merchant_id` (SPEC InventoryCountUpdatedEvent.merchant_id), which the install flow
+ * records as the store's externalStoreId. Undefined (the host answers 400) when the body names none.
  */
 export function squareStoreOf(body: unknown): string | undefined {
   const id = isObject(body) ? body.merchant_id : undefined;
@@ -82,10 +73,8 @@ function verifySquareSignature(req: NoticeRequest): boolean {
 }
 
 /*
- * Subscriptions (SPEC WebhookSubscriptions; evidence webhook-subscription*.json) belong to an APPLICATION: "you cannot
- * use OAuth access tokens with the Webhook Subscriptions API. You must use the application's personal access token"
- * (https://developer.squareup.com/docs/webhooks/webhook-subscriptions-api). So only a store connected with a personal
- * access token is subscribed; an OAuth-connected one (it carries its grant's refresh token) is refused before any call.
+ * Subscriptions belong to an APPLICATION (https://developer.squareup.com/docs/webhooks/webhook-subscriptions-api), so
+ * only a store connected with a personal access token is subscribed; an OAuth one (it has a refreshToken) is refused.
  */
 const SUBSCRIPTIONS = '/v2/webhooks/subscriptions';
 /** SPEC ListWebhookSubscriptions `limit`: "The default value of 100 is also the maximum allowed value". */
@@ -163,9 +152,9 @@ export const squareNotices: PluginNotices = {
   // The key Square returns when the subscription is created (WebhookSubscription.signature_key).
   signedWith: 'subscription',
   verify: verifySquareSignature,
-  refs: (body) => squareNoticeRefs(body),
+  refs: squareNoticeRefs,
   // The app subscription's notifications (OAuth sellers) name their seller; a store's own ones do too.
-  storeOf: (body) => squareStoreOf(body),
+  storeOf: squareStoreOf,
   subscribe: subscribeSquare,
   /** Deletes the application's subscriptions to `deliveryUrl`; an OAuth-connected store never had one. */
   async unsubscribe(ctx, { deliveryUrl }) {

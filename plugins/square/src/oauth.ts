@@ -1,15 +1,9 @@
 /**
- * Square's OAuth code flow (https://developer.squareup.com/docs/oauth-api/overview; decisions: README "Connecting"):
- * the SDK's standard authorize URL (space-separated scopes, SPEC securitySchemes.oauth2; the callback is not signed),
- * then a quirk (`exchange`): ObtainToken (POST /oauth2/token, SPEC ObtainToken;
- * https://developer.squareup.com/reference/square/oauth-api/obtain-token) takes a JSON body with the client in it and
- * answers `expires_at` (ISO 8601) instead of `expires_in`, and the seller as `merchant_id`; then the store's location.
- * Code flow: the refresh token is multi-use, never expires and a refresh "returns the same refresh token" (SPEC
- * ObtainTokenResponse.refresh_token), so a refresh may be resent after an ambiguous failure. A refused grant is not
- * RFC 6749 §5.2-shaped: the forum shows `{message: "Invalid refresh token", type: "service.not_authorized"}`
- * (https://developer.squareup.com/forums/t/getting-error-while-renew-token/11056); the v2 `{errors:[{category:
- * "AUTHENTICATION_ERROR"}]}` and RFC codes are read too. Its exact status and body are **unverified**: any of these
- * shapes on a 4xx is an AuthError.
+ * Square's OAuth code flow (https://developer.squareup.com/docs/oauth-api/overview; decisions and SPEC sources: README
+ * "Connecting"): the SDK's standard authorize URL, then a quirky `exchange`, ObtainToken
+ * (https://developer.squareup.com/reference/square/oauth-api/obtain-token): a JSON body with the client in it, an
+ * answer with `expires_at` (ISO 8601) instead of `expires_in` and the seller as `merchant_id`. A refused grant's shape
+ * (https://developer.squareup.com/forums/t/getting-error-while-renew-token/11056) and status are **unverified**.
  */
 import {
   ACCESS_TOKEN_EXPIRES_AT,
@@ -42,16 +36,10 @@ const TOKEN_REQUEST = { clientAuthentication: 'body', encoding: 'json' } as cons
 
 /** "OAuth access tokens expire in 30 days" (SPEC ObtainTokenResponse.access_token). */
 const ACCESS_TOKEN_SECONDS = 30 * 24 * 3600;
-/**
- * Square: "automatically renew OAuth access tokens every 7 days or less" — a token is renewed once it is 7
- * days old, i.e. 23 days before it expires (https://developer.squareup.com/docs/oauth-api/refresh-revoke-limit-scope).
- */
+/** Renewed once 7 days old (https://developer.squareup.com/docs/oauth-api/refresh-revoke-limit-scope; README "Token lifetimes"). */
 export const REFRESH_AHEAD_SECONDS = ACCESS_TOKEN_SECONDS - 7 * 24 * 3600;
 
-/**
- * Square's own refusals (the SDK reads RFC 6749 §5.2 ones first) are an AuthError (a person must reconnect)
- * whatever their 4xx status; 429 and 5xx stay retryable.
- */
+/** Square's own refusals (the SDK reads RFC 6749 §5.2 ones first) are an AuthError whatever their 4xx status. */
 function refusedBySquare(what: string) {
   return (res: HttpResponse): { error?: AuthError } | undefined => {
     if (res.status < 400 || res.status === 429 || res.status >= 500) return undefined;
@@ -75,10 +63,9 @@ function instantOf(value: unknown): string | undefined {
 
 /** ObtainToken → the token credentials (refresh_token_expires_at comes only with the PKCE flow) and the merchant. */
 async function obtainToken({ origin, ...call }: Omit<TokenCall, 'url' | 'options'> & { origin: string }) {
-  const classify = refusedBySquare(call.what);
   const answer = await postTokenRequest({
     ...call,
-    http: call.http.extend({ classify }),
+    http: call.http.extend({ classify: refusedBySquare(call.what) }),
     url: `${origin}${TOKEN_PATH}`,
     options: TOKEN_REQUEST,
   });
@@ -127,7 +114,7 @@ export async function refreshSquareCredentials(ctx: ConnectContext): Promise<Rec
     );
   const { credentials } = await obtainToken({
     http: ctx.http,
-    resendable: true,
+    resendable: true, // the refresh token is multi-use and comes back unchanged (README "Refresh")
     origin: apiBaseUrl(c),
     app: ctx.app,
     params: { grant_type: 'refresh_token', refresh_token: c.refreshToken },

@@ -25,8 +25,15 @@ export function createSquareApi(ctx: ConnectContext): HttpClient {
   });
 }
 
+/** The `errors` of a Square body, or of the SDK's redacted snippet of one (a JSON string; not JSON: none). */
 export function squareErrors(data: unknown): SquareError[] {
-  const errors = (data as { errors?: unknown } | null)?.errors;
+  let body = data;
+  try {
+    if (typeof body === 'string') body = JSON.parse(body);
+  } catch {
+    return [];
+  }
+  const errors = (body as { errors?: unknown } | null)?.errors;
   return Array.isArray(errors)
     ? errors.filter((e): e is SquareError => typeof e === 'object' && e !== null && typeof (e as SquareError).code === 'string')
     : [];
@@ -40,10 +47,7 @@ export function describeSquareErrors(errors: SquareError[]): string {
     .join('; ');
 }
 
-/**
- * 401 UNAUTHORIZED / ACCESS_TOKEN_EXPIRED / ACCESS_TOKEN_REVOKED and 403 INSUFFICIENT_SCOPES all need the
- * seller to reconnect: AuthError naming Square's code.
- */
+/** 401 and 403 both mean the seller must reconnect (README "Auth"): AuthError naming Square's codes. */
 const codesOf = (data: unknown) =>
   squareErrors(data)
     .map((e) => e.code)
@@ -86,9 +90,7 @@ export interface CatalogItemVariation {
 export interface CatalogObject {
   type: string;
   id: string;
-  version?: number;
   is_deleted?: boolean;
-  updated_at?: string;
   item_variation_data?: CatalogItemVariation;
   [other: string]: unknown;
 }

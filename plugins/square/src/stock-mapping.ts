@@ -1,8 +1,4 @@
-/**
- * TargetStock ⇄ Square: the one place that knows the mapping table in README.md. Whether a variation is
- * tracked is catalog data (track_inventory, overridable per location); its count is inventory data
- * (IN_STOCK at the location); sold_out is Square's own read-only verdict.
- */
+/** TargetStock ⇄ Square: the one place that knows the mapping table in README.md ("Mapping"). */
 import type { TargetStock } from '@stock-sync/plugin-sdk';
 import type { CatalogObject, ItemVariationLocationOverrides } from './square-api';
 
@@ -21,11 +17,7 @@ export function isSoldOut(obj: CatalogObject, locationId: string): boolean {
   return overrideFor(obj, locationId)?.sold_out === true;
 }
 
-/**
- * The neutral reading: sold_out → out of stock (Square: "applications should treat its inventory count as
- * zero when this attribute value is true"); untracked → unlimited; tracked → the IN_STOCK count, a decimal
- * string read as whole units, never below 0.
- */
+/** sold_out → out of stock; untracked → unlimited; tracked → the IN_STOCK count (decimal string) floored, never below 0. */
 export function fromSquare(obj: CatalogObject, locationId: string, inStock: string | undefined): TargetStock {
   if (isSoldOut(obj, locationId)) return { kind: 'out_of_stock' };
   if (!isTracked(obj, locationId)) return { kind: 'unlimited' };
@@ -37,9 +29,8 @@ const READ_ONLY_OVERRIDE_FIELDS = ['sold_out', 'sold_out_valid_until'];
 const READ_ONLY_OBJECT_FIELDS = ['updated_at', 'created_at', 'is_deleted', 'catalog_v1_ids'];
 
 /**
- * The variation as read, with tracking set at the location through its location override (other locations
- * are left alone), and the read-only fields Square ignores removed. Upsert replaces the whole object, so
- * every other field goes back as read; `version` makes a concurrent edit fail instead of being overwritten.
+ * The variation as read (an upsert replaces the whole object; its `version` makes a concurrent edit fail), minus
+ * read-only fields, with tracking set in this location's override only (README "Upsert sends the object back as read").
  */
 export function withTracking(obj: CatalogObject, locationId: string, track: boolean): CatalogObject {
   const copy: CatalogObject = structuredClone(obj);
