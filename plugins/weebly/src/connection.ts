@@ -6,27 +6,39 @@
 import {
   batched,
   NotFound,
+  OUT_OF_STOCK,
+  quantity,
   refOf as ref,
   Rejected,
   Transient,
   stopsTheWork,
   toPluginError,
+  UNLIMITED,
   type HttpClient,
   type HttpRequest,
   type PluginError,
   type PluginLogger,
   type StockWrite,
   type StoreConnection,
-  type VariantRef,
+  type TargetStock,
 } from '@stock-sync/plugin-sdk';
 import { MAX_PAGE_SIZE } from './manifest';
-import { inventoryFor, stockOfInventory } from './stock-mapping';
 import { requestFollowingRedirects, type WeeblySku } from './weebly-api';
 
 /** Weebly ids are decimal strings ("Unique ID (to this store)"); anything else cannot be one. */
 const isWeeblyId = (s: string) => /^[0-9]{1,20}$/.test(s);
 
-const gone = (c: VariantRef) => new NotFound(`Weebly has no SKU ${c.externalVariantId} in product ${c.externalProductId}`, { ...ref(c) });
+/** TargetStock → SKU `inventory` (README "Mapping"): unlimited → null (not tracked), out of stock → 0. */
+export const inventoryFor = (target: TargetStock): number | null =>
+  target.kind === 'unlimited' ? null : target.kind === 'quantity' ? target.quantity : 0;
+
+/** SKU `inventory` as read → TargetStock: null is unlimited, 0 or below out of stock. */
+export function stockOfInventory(inventory: unknown): TargetStock {
+  if (inventory === null || inventory === undefined) return UNLIMITED;
+  const n = typeof inventory === 'number' ? inventory : Number(inventory);
+  if (!Number.isFinite(n) || n <= 0) return OUT_OF_STOCK;
+  return quantity(Math.trunc(n));
+}
 
 export function weeblyConnection(api: HttpClient, log: PluginLogger, apiOrigin = 'https://api.weebly.com'): StoreConnection {
   /** Every call: the identical call again to a redirect's Location, as Weebly documents. */
@@ -50,9 +62,8 @@ export function weeblyConnection(api: HttpClient, log: PluginLogger, apiOrigin =
         const error = toPluginError(e, 'Weebly');
         // NotFound: the write's mapError names the SKU gone.
         if (stopsTheWork(error) || error instanceof NotFound) throw error;
-        return new Transient(`Weebly SKU ${c.externalVariantId} could not be read back after the write: not confirmed (${error.message})`, {
-          ...ref(c),
-        });
+        const why = `Weebly SKU ${c.externalVariantId} could not be read back after the write: not confirmed (${error.message})`;
+        return new Transient(why, { ...ref(c) });
       }
       verdict = confirmInventory(inventory, shown, true);
     }
@@ -85,13 +96,14 @@ export function weeblyConnection(api: HttpClient, log: PluginLogger, apiOrigin =
     invalid: { write: 'Weebly product and SKU ids are decimal strings', read: 'Not a Weebly product / SKU id (decimal strings)' },
     // One product-list call: proves the token, that it belongs to this site, and the catalog read scope.
     verify: async () => void (await send({ method: 'GET', url: '/products', params: { limit: 1 } })),
-    // No batch endpoint: one PATCH per SKU, one after another (the SDK limiter paces them, and a throttle
-    // answer then holds back every later call: nothing is already in flight to land inside Retry-After).
-    // A change the hub says is already in place saves a whole call, so it is skipped.
+    // No batch endpoint: one PATCH per SKU, one after another; an in-place change saves a whole call (README "Batching").
     write: {
       maxBatch: 1,
       skipInPlace: 'item',
-      mapError: (error, [p]) => (error instanceof NotFound ? gone(p.input) : error),
+      mapError: (error, [{ input: c }]) =>
+        error instanceof NotFound
+          ? new NotFound(`Weebly has no SKU ${c.externalVariantId} in product ${c.externalProductId}`, { ...ref(c) })
+          : error,
       run: ([p]) => patchSku(p.input),
     },
     // One product's SKU listing answers every SKU of it that was asked for.

@@ -17,4 +17,3 @@ export const plugin: IntegrationPlugin = {
 
 export default plugin;
 export { manifest, credentialFields } from './manifest';
-export { inventoryFor, stockOfInventory } from './stock-mapping';

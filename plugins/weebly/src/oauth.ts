@@ -1,9 +1,6 @@
 /**
- * Connecting a Weebly site by Weebly's app authorization (OAuth 2 "following RFC 6749" with Weebly's own
- * parameter names). Facts, sources and what is unverified: README.md "Connecting". The hub starts the install
- * with the user id and site id as connect inputs; no state parameter is documented (stateInCallback false:
- * the host's cookie hop); the redirect carries authorization_code and callback_url; the token request is JSON
- * {client_id, client_secret, authorization_code} → a "permanent" access_token. No uninstall notice.
+ * Connecting a Weebly site by Weebly's app authorization (OAuth 2 with Weebly's own parameter names): the steps,
+ * their sources and what is unverified are in README.md "Connecting".
  */
 import { AuthError, idText, oauthUrl, postTokenRequest, type PluginOAuth } from '@stock-sync/plugin-sdk';
 

@@ -1,8 +1,12 @@
-/**
- * The store's Weebly client: ctx.http with the site's store path, the versioned Accept header and
- * X-Weebly-Access-Token; 401/403 become AuthError with Weebly's message.
- */
-import { AuthError, PluginError, type ConnectContext, type HttpClient, type HttpRequest, type HttpResponse } from '@stock-sync/plugin-sdk';
+/** The store's Weebly client (ctx.http with the site's store path and headers) and Weebly's documented redirects. */
+import {
+  authRefusalClassifier,
+  PluginError,
+  type ConnectContext,
+  type HttpClient,
+  type HttpRequest,
+  type HttpResponse,
+} from '@stock-sync/plugin-sdk';
 import { ACCEPT, API_PREFIX, DEFAULT_BASE_URL } from './manifest';
 
 /** The SKU fields the plugin reads (test/evidence/get-sku.json has them all). */
@@ -13,16 +17,15 @@ export interface WeeblySku {
 }
 
 /** "Bad credentials return 401; repeated failures return 403": both mean the token does not work here. */
-export function classifyWeeblyResponse(res: HttpResponse): { error?: AuthError } | undefined {
-  if (res.status !== 401 && res.status !== 403) return undefined;
+export const classifyWeeblyResponse = authRefusalClassifier(
+  'Weebly',
   // Weebly's error body (shape unverified): `{ error: { code, message } }`.
-  const body = res.data as { error?: string | { message?: unknown } } | null | undefined;
-  const e = typeof body === 'object' ? body?.error : undefined;
-  const message = typeof e === 'string' ? e : typeof e?.message === 'string' ? e.message : `HTTP ${res.status}`;
-  return {
-    error: new AuthError(`Weebly refused the access token for this site (${res.status}: ${message.slice(0, 200)})`, { status: res.status }),
-  };
-}
+  (data) => {
+    const e = typeof data === 'object' ? (data as { error?: string | { message?: unknown } } | null)?.error : undefined;
+    return typeof e === 'string' ? e : typeof e?.message === 'string' ? e.message : undefined;
+  },
+  { credential: 'access token for this site' },
+);
 
 const root = (credentials: Readonly<Record<string, string>>) => (credentials.baseUrl || DEFAULT_BASE_URL).replace(/\/+$/, '');
 
@@ -46,12 +49,8 @@ export function createWeeblyApi(ctx: ConnectContext): HttpClient {
 }
 
 /*
- * Weebly's documented redirects
- * (https://github.com/robinwhitmore/jekylltechdocs/blob/master/_includes/custom/shared/api_about.md, published
- * as https://dev.weebly.com/pf_apis_about.html "HTTP Redirects"; README "Redirects"): "make an identical call
- * but to the newly provided resource URL". The SDK follows only a GET's same-origin redirects; the plugin
- * repeats any method's call — only on the API's own origin (the token travels with it), only to a Location
- * without a query string (the SDK drops it from what it reports), at most MAX_REDIRECTS times.
+ * Weebly's documented redirects (https://dev.weebly.com/pf_apis_about.html "HTTP Redirects"; README "Redirects"):
+ * the identical call again, any method, only on the API's own origin and to a Location without a query string.
  */
 const MAX_REDIRECTS = 3;
 

@@ -5,8 +5,7 @@
 import { join } from 'node:path';
 import { AuthError, Transient } from '@stock-sync/plugin-sdk';
 import { evidence, loadEvidenceDir, scriptedClient } from '@stock-sync/plugin-testkit';
-import { confirmInventory, weeblyConnection } from '../src/connection';
-import { stockOfInventory } from '../src/stock-mapping';
+import { confirmInventory, stockOfInventory, weeblyConnection } from '../src/connection';
 import { classifyWeeblyResponse, redirectTarget } from '../src/weebly-api';
 
 const DIR = join(__dirname, 'evidence');

@@ -150,7 +150,8 @@ describe('auth', () => {
       .verify()
       .catch((e) => e);
     expect(err).toBeInstanceOf(AuthError);
-    expect(err.message).toMatch(/403/);
+    expect(err.details).toMatchObject({ status: 403 });
+    expect(err.message).toMatch(/refused the access token for this site \(.+\)/);
   });
 
   it('a token without write:store-catalog stops the run with AuthError after one call', async () => {
