@@ -43,9 +43,8 @@ const tiktokIds = (ref: VariantRef): object | undefined =>
 const CODE_SKU_NOT_FOUND = 12052217;
 
 /**
- * A per-SKU error inside an Update Inventory answer (data.errors[]) → the SDK taxonomy. The codes TikTok uses per
- * SKU are not in the sources we hold (unverified), so the message is read too: an SKU that "does not exist / not
- * found" is gone → NotFound; anything else refuses that one change → Rejected with TikTok's code and message.
+ * A per-SKU error of Update Inventory (data.errors[]) → the taxonomy. TikTok's per-SKU codes are unpublished (unverified),
+ * so the message is read too: "does not exist / not found" → NotFound; anything else → Rejected with TikTok's words.
  */
 export function skuError(productId: string, skuId: string, e: InventoryUpdateError): PluginError {
   const extra = (e.detail?.extra_errors ?? []).map((x) => `${x.code ?? ''} ${x.message ?? ''}`.trim()).filter(Boolean);
@@ -57,51 +56,16 @@ export function skuError(productId: string, skuId: string, e: InventoryUpdateErr
   return new Rejected(`TikTok Shop refused the stock of SKU ${skuId} (${e.code}: ${message})`, details);
 }
 
-export class TikTokShopConnection implements StoreConnection {
-  readonly writeStock: StoreConnection['writeStock'];
-  readonly readStock: StoreConnection['readStock'];
-
-  constructor(
-    private readonly api: TikTokApi,
-    /** warehouseId: the warehouse to write and read; undefined = each SKU's single default warehouse. */
-    private readonly settings: { shopCipher: string; warehouseId?: string },
-    log: PluginLogger,
-  ) {
-    const pipeline = batched({
-      platform: PLATFORM,
-      id: 'tiktok-shop',
-      log,
-      ids: tiktokIds,
-      invalid: { write: 'TikTok Shop product and SKU ids are decimal strings', read: 'Not a TikTok Shop SKU id (ids are decimal strings)' },
-      verify: () => this.verify(),
-      // One product per Update Inventory call, at most MAX_SKUS_PER_UPDATE SKUs; a product whose changes the
-      // hub says are all in place is skipped (the default 'group' rule).
-      write: {
-        groupBy: (it) => it.input.externalProductId,
-        maxBatch: MAX_SKUS_PER_UPDATE,
-        run: (items, productId) => this.writeChunk(productId, items),
-      },
-      // Inventory Search takes SKU ids across products: one call per 600 SKUs, whatever their products.
-      read: {
-        maxBatch: MAX_SKUS_PER_SEARCH,
-        mapError: (error) =>
-          error instanceof NotFound
-            ? new Rejected(`TikTok Shop answered 404 for the inventory search (${error.message})`, error.details)
-            : error,
-        run: (items) => this.readChunk(items),
-      },
-    });
-    this.writeStock = pipeline.writeStock;
-    this.readStock = inProductOrder(pipeline.readStock);
-  }
-
-  /**
-   * Get Authorized Shops: proves the app key, the signature (app secret) and the access token in one
-   * call, and that the token is authorised for the configured shop cipher.
-   */
-  async verify(): Promise<void> {
-    const shops = await authorizedShops(this.api);
-    if (!shops.some((s) => s.cipher === this.settings.shopCipher)) {
+/** warehouseId: the warehouse to write and read; undefined = each SKU's single default warehouse. */
+export function tiktokShopConnection(
+  api: TikTokApi,
+  settings: { shopCipher: string; warehouseId?: string },
+  log: PluginLogger,
+): StoreConnection {
+  /** Get Authorized Shops proves app key, signature and access token in one call; then the shop cipher must be among them. */
+  async function verify(): Promise<void> {
+    const shops = await authorizedShops(api);
+    if (!shops.some((s) => s.cipher === settings.shopCipher)) {
       throw new AuthError(`The access token is not authorised for the configured shop cipher (${shops.length} shop(s) authorised)`, {
         shops: shops.length,
       });
@@ -109,8 +73,8 @@ export class TikTokShopConnection implements StoreConnection {
   }
 
   /** One Update Inventory call: a verdict per SKU; throws what stops the run, or what fails the whole call. */
-  private async writeChunk(productId: string, items: readonly CollapsedInput<StockWrite>[]): Promise<WriteAnswer> {
-    const { warehouseId } = this.settings;
+  async function writeChunk(productId: string, items: readonly CollapsedInput<StockWrite>[]): Promise<WriteAnswer> {
+    const { warehouseId } = settings;
     const skus = items.map(({ input }) => {
       const quantity = quantityFor(input.target);
       return { id: input.externalVariantId, inventory: [warehouseId ? { warehouse_id: warehouseId, quantity } : { quantity }] };
@@ -119,13 +83,13 @@ export class TikTokShopConnection implements StoreConnection {
     try {
       // Absolute quantities: sending the same call again lands on the same state.
       const path = `/product/${API_VERSION}/products/${productId}/inventory/update`;
-      env = await this.api.call<InventoryUpdateData>('POST', path, { body: { skus }, shopScoped: true, idempotent: true });
+      env = await api.call<InventoryUpdateData>('POST', path, { body: { skus }, shopScoped: true, idempotent: true });
     } catch (e) {
       const error = toPluginError(e, PLATFORM);
       if (!(error instanceof NotFound)) throw error;
       // A 404 on a product path: gone, unless Inventory Search still lists the SKU under this product.
       const gone = () => new NotFound(`TikTok Shop has no product ${productId} (${error.message})`, { productId, ...error.details });
-      const checked = await this.confirmMissing(productId, new Map(items.map((it) => [it.input.externalVariantId, gone()])));
+      const checked = await confirmMissing(productId, new Map(items.map((it) => [it.input.externalVariantId, gone()])));
       return items.map((it) => checked.get(it.input.externalVariantId));
     }
     const errors = env.data?.errors ?? [];
@@ -143,7 +107,7 @@ export class TikTokShopConnection implements StoreConnection {
     // The per-SKU "not found" code is not in TikTok's published documents: a NotFound is believed only when
     // Inventory Search agrees (otherwise the SKU exists and the refusal is Rejected with TikTok's words).
     const claimedMissing = new Map([...bySku].filter(([, e]) => e instanceof NotFound));
-    if (claimedMissing.size) for (const [skuId, e] of await this.confirmMissing(productId, claimedMissing)) bySku.set(skuId, e);
+    if (claimedMissing.size) for (const [skuId, e] of await confirmMissing(productId, claimedMissing)) bySku.set(skuId, e);
     return items.map(
       (it) =>
         bySku.get(it.input.externalVariantId) ??
@@ -158,22 +122,21 @@ export class TikTokShopConnection implements StoreConnection {
   }
 
   /** Inventory Search by SKU ids: a search, POST only to carry its id list, so safe to send again. */
-  private search(skuIds: string[]): Promise<TikTokEnvelope<InventorySearchData>> {
+  function search(skuIds: string[]): Promise<TikTokEnvelope<InventorySearchData>> {
     const path = `/product/${API_VERSION}/inventory/search`;
-    return this.api.call<InventorySearchData>('POST', path, { body: { sku_ids: skuIds }, shopScoped: true, idempotent: true });
+    return api.call<InventorySearchData>('POST', path, { body: { sku_ids: skuIds }, shopScoped: true, idempotent: true });
   }
 
   /**
-   * Checks claimed-missing SKUs with Inventory Search: a SKU still listed under this product exists, so its refusal
-   * becomes Rejected with the claim's reason; the others stay NotFound. If the check itself fails (other than what
-   * stops the run), the claims are kept as Rejected: a variant is never flagged gone unconfirmed.
+   * Checks claimed-missing SKUs with Inventory Search: one still listed under this product is Rejected with the claim's
+   * reason, the others stay NotFound; if the check fails (short of stopping the run), all are Rejected: never gone unconfirmed.
    */
-  private async confirmMissing(productId: string, claims: Map<string, PluginError>): Promise<Map<string, PluginError>> {
+  async function confirmMissing(productId: string, claims: Map<string, PluginError>): Promise<Map<string, PluginError>> {
     const each = (verdict: (skuId: string, claim: PluginError) => PluginError) =>
       new Map([...claims].map(([skuId, claim]) => [skuId, verdict(skuId, claim)]));
     let present: Set<string>;
     try {
-      const env = await this.search([...claims.keys()]);
+      const env = await search([...claims.keys()]);
       if (env.code !== 0) throw new Rejected(`inventory search answered ${env.code}: ${env.message}`, { code: env.code });
       const listed = (env.data?.inventory ?? []).filter((p) => p.product_id === productId);
       present = new Set(listed.flatMap((p) => (p.skus ?? []).map((s) => s.id)));
@@ -194,8 +157,8 @@ export class TikTokShopConnection implements StoreConnection {
   }
 
   /** One Inventory Search: each SKU's stock under its product, or why not; throws what stops the run or fails the call. */
-  private async readChunk(items: readonly CollapsedInput<VariantRef>[]): Promise<ReadAnswer> {
-    const env = await this.search(items.map((it) => it.input.externalVariantId));
+  async function readChunk(items: readonly CollapsedInput<VariantRef>[]): Promise<ReadAnswer> {
+    const env = await search(items.map((it) => it.input.externalVariantId));
     if (env.code !== 0) return new Rejected(`TikTok Shop refused the inventory search (${env.code}: ${env.message})`, { code: env.code });
     const found = new Map<string, { productId: string; sku: InventorySku }>();
     for (const p of env.data?.inventory ?? []) for (const sku of p.skus ?? []) found.set(sku.id, { productId: p.product_id, sku });
@@ -205,21 +168,43 @@ export class TikTokShopConnection implements StoreConnection {
       if (!hit || hit.productId !== productId) {
         return new NotFound(`TikTok Shop product ${productId} has no SKU ${skuId}`, { productId, skuId, foundUnder: hit?.productId });
       }
-      const stock = stockOfSku(hit.sku, this.settings.warehouseId);
+      const stock = stockOfSku(hit.sku, settings.warehouseId);
       if (stock) return stock;
       const warehouses = (hit.sku.warehouse_inventory ?? []).map((w) => w.warehouse_id);
-      const why = this.settings.warehouseId
-        ? `has no stock in the configured warehouse ${this.settings.warehouseId}`
+      const why = settings.warehouseId
+        ? `has no stock in the configured warehouse ${settings.warehouseId}`
         : `keeps stock in ${warehouses.length} warehouses (${warehouses.join(', ') || 'none listed'}): set the warehouseId credential`;
       return new Rejected(`TikTok Shop SKU ${skuId} ${why}`, { productId, skuId, warehouses });
     });
   }
+
+  const pipeline = batched({
+    platform: PLATFORM,
+    id: 'tiktok-shop',
+    log,
+    ids: tiktokIds,
+    invalid: { write: 'TikTok Shop product and SKU ids are decimal strings', read: 'Not a TikTok Shop SKU id (ids are decimal strings)' },
+    verify,
+    // One product per Update Inventory call (README "Batching"); the default 'group' in-place rule.
+    write: {
+      groupBy: (it) => it.input.externalProductId,
+      maxBatch: MAX_SKUS_PER_UPDATE,
+      run: (items, productId) => writeChunk(productId, items),
+    },
+    // Inventory Search takes SKU ids across products: one call per 600 SKUs, whatever their products.
+    read: {
+      maxBatch: MAX_SKUS_PER_SEARCH,
+      mapError: (error) =>
+        error instanceof NotFound
+          ? new Rejected(`TikTok Shop answered 404 for the inventory search (${error.message})`, error.details)
+          : error,
+      run: readChunk,
+    },
+  });
+  return { ...pipeline, readStock: inProductOrder(pipeline.readStock) };
 }
 
-/**
- * Reads in the order the searches carry SKU ids: a product's SKUs together, products in first-seen order
- * (600 per call across products); the outcomes go back in input order.
- */
+/** Searches carry a product's SKU ids together, products in first-seen order; outcomes go back in input order. */
 function inProductOrder(read: StoreConnection['readStock']): StoreConnection['readStock'] {
   return async (refs) => {
     // Unusable ids keep a group of their own: they are failed without a call and must not move a product.

@@ -1,9 +1,6 @@
-/**
- * The TikTok Shop integration plugin: SKU stock over the signed Open API (version 202309).
- * Decisions and their sources: README.md.
- */
+/** The TikTok Shop integration plugin: SKU stock over the signed Open API (version 202309). Decisions and sources: README.md. */
 import type { IntegrationPlugin } from '@stock-sync/plugin-sdk';
-import { TikTokShopConnection } from './connection';
+import { tiktokShopConnection } from './connection';
 import { credentialFields, manifest } from './manifest';
 import { tiktokNotices } from './notices';
 import { refreshTikTokCredentials, tiktokOAuth } from './oauth';
@@ -14,7 +11,7 @@ export const plugin: IntegrationPlugin = {
   credentialFields,
   connect(ctx) {
     const { shopCipher = '', warehouseId } = ctx.credentials;
-    return new TikTokShopConnection(createTikTokApi(ctx), { shopCipher, warehouseId: warehouseId || undefined }, ctx.log);
+    return tiktokShopConnection(createTikTokApi(ctx), { shopCipher, warehouseId: warehouseId || undefined }, ctx.log);
   },
   refreshCredentials: refreshTikTokCredentials,
   oauth: tiktokOAuth,

@@ -6,10 +6,7 @@ export const DEFAULT_BASE_URL = 'https://open-api.tiktokglobalshop.com';
 /** The API version every path of this plugin carries. */
 export const API_VERSION = '202309';
 
-/**
- * Update Inventory carries the SKUs of ONE product. TikTok documents no per-call SKU cap; a product
- * holds at most 100 SKUs (unverified), so 100 SKUs per call is one whole product's worth.
- */
+/** Update Inventory carries ONE product's SKUs, no cap documented; a product holds at most 100 SKUs (unverified). */
 export const MAX_SKUS_PER_UPDATE = 100;
 
 /** Inventory Search: "SKU ID list, with a length of up to 600". */

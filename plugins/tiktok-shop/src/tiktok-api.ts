@@ -92,9 +92,8 @@ export function describe(env: TikTokEnvelope<unknown>): string {
 }
 
 /**
- * TikTok's status codes are not enough on their own: the code in the body names the failure. A
- * credential code is an AuthError whatever the status; 36009002 is a throttle even inside a 200.
- * 5xx are left to the SDK (Transient, retried); a 429 without our code too (its Retry-After logic).
+ * The code in the body names the failure, whatever the status (README "Errors"); 5xx are left to the SDK
+ * (Transient, retried), a 429 too (its Retry-After logic).
  */
 export function classifyTikTokResponse(res: HttpResponse): { error?: PluginError } | undefined {
   const env = res.data;
@@ -113,10 +112,7 @@ export function classifyTikTokResponse(res: HttpResponse): { error?: PluginError
   return undefined;
 }
 
-/**
- * Signs one attempt (the SDK client's per-attempt `sign` hook): a fresh `timestamp`, then `sign` over the path, the
- * other query parameters and the body as sent, so a retry never carries a timestamp TikTok refuses once 5 minutes old.
- */
+/** Signs one attempt (the SDK client's `sign` hook): a fresh `timestamp`, so a retry never carries a 5-minute-old one. */
 export function tiktokSigner(appSecret: string, now: () => number = Date.now): (req: HttpRequest) => HttpRequest {
   return (req) => {
     const query: Record<string, string> = {};

@@ -6,7 +6,7 @@
 import * as path from 'node:path';
 import { AuthError, NotFound, type PluginLogger } from '@stock-sync/plugin-sdk';
 import { evidence, expectSameShape, loadEvidenceDir } from '@stock-sync/plugin-testkit';
-import { TikTokShopConnection } from '../src/connection';
+import { tiktokShopConnection } from '../src/connection';
 import { skuError } from '../src/connection';
 import { stockOfSku } from '../src/stock-mapping';
 import type { TikTokApi, InventorySearchData, InventoryUpdateData, TikTokEnvelope } from '../src/tiktok-api';
@@ -39,15 +39,15 @@ describe('parsing the documented answers (no simulator)', () => {
     const shops = body<unknown>('authorized-shops');
     const api: TikTokApi = { call: async <T>() => shops as TikTokEnvelope<T> };
     await expect(
-      new TikTokShopConnection(api, { shopCipher: 'GCP_XF90igAAAABh00qsWgtvOiGFNqyubMt3' }, quiet).verify(),
+      tiktokShopConnection(api, { shopCipher: 'GCP_XF90igAAAABh00qsWgtvOiGFNqyubMt3' }, quiet).verify(),
     ).resolves.toBeUndefined();
-    await expect(new TikTokShopConnection(api, { shopCipher: 'other' }, quiet).verify()).rejects.toBeInstanceOf(AuthError);
+    await expect(tiktokShopConnection(api, { shopCipher: 'other' }, quiet).verify()).rejects.toBeInstanceOf(AuthError);
   });
 
   it('a documented success envelope writes every SKU of the call', async () => {
     const ok = body<unknown>('update-inventory');
     const api: TikTokApi = { call: async <T>() => ok as TikTokEnvelope<T> };
-    const out = await new TikTokShopConnection(api, { shopCipher: 'c' }, quiet).writeStock([
+    const out = await tiktokShopConnection(api, { shopCipher: 'c' }, quiet).writeStock([
       { externalProductId: '1729592969712207008', externalVariantId: '1729592969712207013', target: { kind: 'quantity', quantity: 999 } },
     ]);
     expect(out[0].status).toBe('written');

@@ -4,7 +4,7 @@
  * in input order; writes are one call per product, and a stop fails what is not answered yet.
  */
 import { NotFound, RateLimited, Rejected, type PluginLogger, type TargetStock } from '@stock-sync/plugin-sdk';
-import { TikTokShopConnection } from '../src/connection';
+import { tiktokShopConnection } from '../src/connection';
 import type { TikTokApi, TikTokEnvelope } from '../src/tiktok-api';
 
 const quiet: PluginLogger = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
@@ -50,7 +50,7 @@ it('searches SKU ids product by product and answers in input order', async () =>
     { externalProductId: PA, externalVariantId: '12' },
     { externalProductId: PA, externalVariantId: '11' },
   ];
-  const out = await new TikTokShopConnection(api, { shopCipher: 'c' }, quiet).readStock(refs);
+  const out = await tiktokShopConnection(api, { shopCipher: 'c' }, quiet).readStock(refs);
   expect(calls).toEqual([{ path: '/product/202309/inventory/search', body: { sku_ids: ['11', '12', '21'] } }]);
   expect(out.map((o) => (o.status === 'found' ? o.stock : o.error))).toEqual([expect.any(NotFound), Q(1), Q(3), Q(2), Q(1)]);
   expect(out.map((o) => o.externalVariantId)).toEqual(['x', '11', '21', '12', '11']);
@@ -65,7 +65,7 @@ it('writes one call per product; a throttle fails the products not yet written, 
     { externalProductId: PA, externalVariantId: '12', target: Q(6) },
     { externalProductId: 'p', externalVariantId: '1', target: Q(6) },
   ];
-  const out = await new TikTokShopConnection(api, { shopCipher: 'c' }, quiet).writeStock(changes);
+  const out = await tiktokShopConnection(api, { shopCipher: 'c' }, quiet).writeStock(changes);
   expect(out.map((o) => (o.status === 'written' ? o.status : o.error))).toEqual(['written', limited, 'written', expect.any(Rejected)]);
   expect(calls.map((c) => [c.path, c.body])).toEqual([
     [

@@ -8,7 +8,7 @@
  *   Search agrees; otherwise Rejected. A failing call that names only some SKUs never marks the rest written.
  */
 import { NotFound, Rejected, type PluginLogger, type TargetStock } from '@stock-sync/plugin-sdk';
-import { TikTokShopConnection } from '../src/connection';
+import { tiktokShopConnection } from '../src/connection';
 import type { TikTokApi, TikTokEnvelope } from '../src/tiktok-api';
 import { SIM_SECOND_WAREHOUSE_ID } from '../src/simulator';
 import { connect, product, refsOf, startTikTokSimulator, type TikTokSim } from './support/store';
@@ -90,7 +90,7 @@ describe('per-SKU errors (answers as TikTok documents them, no simulator)', () =
   it('believes "does not exist" only when Inventory Search no longer lists the SKU', async () => {
     const notExist = (sku_id: string) => ({ code: 17000000, message: 'SKU does not exist', detail: { sku_id } });
     const { api, paths } = stubApi({ code: 0, message: 'Success', data: { errors: [notExist('11'), notExist('12')] } }, ['12', '13']);
-    const out = await new TikTokShopConnection(api, { shopCipher: 'c' }, quiet).writeStock(refs);
+    const out = await tiktokShopConnection(api, { shopCipher: 'c' }, quiet).writeStock(refs);
     expect(out[0].status === 'failed' && out[0].error).toBeInstanceOf(NotFound);
     expect(out[1].status === 'failed' && out[1].error).toBeInstanceOf(Rejected);
     expect(out[1].status === 'failed' && out[1].error.details).toMatchObject({ skuStillListed: true });
@@ -107,7 +107,7 @@ describe('per-SKU errors (answers as TikTok documents them, no simulator)', () =
       },
       [],
     );
-    const out = await new TikTokShopConnection(api, { shopCipher: 'c' }, quiet).writeStock(refs);
+    const out = await tiktokShopConnection(api, { shopCipher: 'c' }, quiet).writeStock(refs);
     expect(out.map((o) => o.status)).toEqual(['failed', 'failed', 'failed']);
     expect(out[1].status === 'failed' && out[1].error.message).toMatch(/not known to be written/);
   });
