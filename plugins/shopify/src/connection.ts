@@ -1,15 +1,8 @@
 /**
- * One store's connection: verify, writeStock, readStock over the Admin GraphQL API, on the SDK's batched pipeline
- * (duplicates by variant GID, the stop rule, one outcome per input). readStock: READ_VARIANTS calls of READ_CHUNK
- * variants (the pipeline's batches).
- *
- * writeStock is one plan over the whole run (one batch, never skipped on the hub's `previous`: the plan compares
- * against what it reads): 1. read every variant (Shopify needs the inventory item id and the current quantity,
- * changeFromQuantity, before any write, so this read is never extra); 2. plan each against what was read (those
- * already in the target state cost nothing); 3. inventoryActivate items not stocked at the location (README "Not
- * stocked"); 4. aliased productVariantsBulkUpdate for tracked / inventoryPolicy; 5. inventorySetQuantities (after
- * 4, so items are tracked when set). The Ledger keeps each variant's first answer; a call that stops the work ends
- * the plan, the variants earlier calls answered keeping their answers (the SDK's StopTheWork).
+ * One store's connection over the Admin GraphQL API, on the SDK's batched pipeline. writeStock is one plan over the
+ * whole run (README "Calls": read, activate, update, set), never skipped on the hub's `previous` (the plan compares
+ * against what it reads); the Ledger keeps each variant's first answer, and a call that stops the work ends the
+ * plan, earlier answers kept (the SDK's StopTheWork).
  */
 import { randomUUID } from 'node:crypto';
 import { AuthError, batched, chunk, groupByProduct, NotFound, Rejected, Transient } from '@stock-sync/plugin-sdk';
@@ -222,11 +215,8 @@ async function updateVariants(api: ShopifyApi, ledger: Ledger, pending: readonly
 }
 
 /**
- * ≤ 250 quantities per call. inventorySetQuantities is all-or-nothing: one refused quantity and none are applied
- * (inventoryAdjustmentGroup null), so the refused items fail and the rest are sent again without them. A
- * CHANGE_FROM_QUANTITY_STALE item moved between our read and our write (an order, a merchant edit): the hub is the
- * source of truth for this location, so it is re-read ONCE and sent again with the fresh changeFromQuantity; stale
- * a second time → Transient (the orchestrator retries later). Each round strictly shrinks.
+ * ≤ 250 quantities per call, all-or-nothing: refused items fail and the rest go again; a stale item is re-read ONCE
+ * and sent with the fresh changeFromQuantity (README "2026-04 specifics"). Each round strictly shrinks.
  */
 async function setQuantities(api: ShopifyApi, ledger: Ledger, pending: readonly PlannedWrite[], locationId: string): Promise<void> {
   for (const part of chunk(pending, MAX_INPUT_ARRAY)) {

@@ -1,10 +1,7 @@
 /**
- * Every GraphQL document this plugin can send, in one module, so test/schema-validation.test.ts can
- * validate all of them against the 2026-04 Admin schema (it enumerates this module's exports).
- *
- * Each document carries its requested-cost estimate (Shopify's default field costs: object 1, scalar and enum 0,
- * mutation 10 — https://shopify.dev/docs/apps/build/apis/graphql-admin/rate-limits), charged to the SDK's token
- * bucket so the client paces itself in Shopify's own unit; a test checks each against the simulator's calculator.
+ * Every GraphQL document this plugin can send, in one module, so test/schema-validation.test.ts can validate all of
+ * them (it enumerates this module's exports). Each carries its requested-cost estimate, charged to the SDK's token
+ * bucket (README "Rate limits": https://shopify.dev/docs/apps/build/apis/graphql-admin/rate-limits).
  */
 import { MAX_INPUT_ARRAY, QUERY_COST_BUDGET } from './manifest';
 
@@ -21,12 +18,9 @@ export const VERIFY = doc(
   2, // shop 1 + location 1
 );
 
-/**
- * Variants' stock state at the hub's location: tracked, inventory policy and "available"; `product { id }` so
- * updates go to the product Shopify says owns the variant. Its cost is per requested id (readVariantsCost).
- */
 /** node 1 + product 1 + inventoryItem 1 + inventoryLevel 1 + quantities 1, per requested id. */
 export const READ_COST_PER_VARIANT = 5;
+/** Variants' stock state at the hub's location; `product { id }`: updates go to the product Shopify says owns it. */
 export const READ_VARIANTS = doc(
   `query StockSyncReadVariants($ids: [ID!]!, $locationId: ID!) {
   nodes(ids: $ids) {
@@ -46,10 +40,7 @@ export const READ_VARIANTS = doc(
 }`,
   READ_COST_PER_VARIANT,
 );
-/**
- * Ids per read: the input-array cap, and our cost budget under the single-query cap (800 / 5 = 160; 200 ids
- * would cost exactly the 1000-point cap, with no margin for Shopify's own count).
- */
+/** Ids per read: the input-array cap and our cost budget (800 / 5 = 160; README "Rate limits"). */
 export const READ_CHUNK = Math.min(MAX_INPUT_ARRAY, Math.floor(QUERY_COST_BUDGET / READ_COST_PER_VARIANT));
 
 export const readVariantsCost = (ids: number): number => Math.max(1, ids * READ_COST_PER_VARIANT);
@@ -90,10 +81,8 @@ function aliased(name: string, n: number, max: number, costEach: number, fixedVa
 }
 
 /**
- * Stocks `items` inventory items at one location: one aliased inventoryActivate per item (it takes one item),
- * each with the idempotency key 2026-04 requires (https://shopify.dev/docs/api/admin-graphql/2026-04/mutations/inventoryActivate).
- * No quantity: the new level starts at available 0 (the documented default), then set by compare-and-set.
- * Variables: $locationId, $i<n> (inventory item id) and $k<n> (idempotency key) for n in 0..items-1.
+ * Stocks `items` inventory items at one location (https://shopify.dev/docs/api/admin-graphql/2026-04/mutations/inventoryActivate):
+ * no quantity, so the new level starts at available 0. Variables: $locationId, $i<n> (inventory item id), $k<n> (key).
  */
 export const activateDocument = (items: number): GraphqlDocument =>
   aliased(
@@ -127,10 +116,10 @@ export const updateVariantsDocument = (products: number): GraphqlDocument =>
   );
 
 /**
- * Notices (./notices.ts): the shop's subscriptions to one topic and URL, as the official library lists them
- * (lib/webhooks/register.ts in https://github.com/Shopify/shopify-app-js) with the 2026-04 `uri` field and filters
- * (https://shopify.dev/docs/api/admin-graphql/2026-04/queries/webhookSubscriptions: "Returns only shop-scoped
- * subscriptions, not app-scoped subscriptions configured in TOML"). One per topic and URL; 25 leaves room for strays.
+ * Notices: the shop's subscriptions to one topic and URL, as the official library lists them (lib/webhooks/register.ts
+ * in https://github.com/Shopify/shopify-app-js) with the 2026-04 `uri` filter
+ * (https://shopify.dev/docs/api/admin-graphql/2026-04/queries/webhookSubscriptions: shop-scoped ones only, not the
+ * TOML ones). 25 leaves room for strays.
  */
 export const NOTICE_SUBSCRIPTIONS_PAGE = 25;
 export const NOTICE_SUBSCRIPTIONS = doc(

@@ -1,13 +1,7 @@
 /**
- * Shopify's answers → the error taxonomy, in one place. GraphQL reports throttling and most failures inside
- * HTTP 200, which a status-code mapping alone cannot see (hence the SDK client's `classify` hook): THROTTLED waits
- * for the bucket to hold the requested cost, (requestedQueryCost − currentlyAvailable) / restoreRate seconds; a
- * nearly empty bucket pauses before the next call. Mutations answer business-rule failures as `userErrors { code
- * field message }`, `field` the input path (["input","quantities","3","changeFromQuantity"], ["variants","0","id"]).
- * Sources: https://shopify.dev/docs/apps/build/apis/graphql-admin/rate-limits,
- *          https://shopify.dev/docs/api/admin-graphql#status-and-error-codes,
- *          https://shopify.dev/docs/api/admin-graphql/2026-04/enums/InventorySetQuantitiesUserErrorCode,
- *          https://shopify.dev/docs/api/admin-graphql/2026-04/enums/ProductVariantsBulkUpdateUserErrorCode
+ * Shopify's answers → the error taxonomy, in one place (README "Errors", "Rate limits", with their sources). GraphQL
+ * reports throttling and most failures inside HTTP 200, which a status-code mapping alone cannot see (hence the SDK
+ * client's `classify` hook); mutations answer business-rule failures as `userErrors { code field message }`.
  */
 import { AuthError, NotFound, RateLimited, Rejected, Transient } from '@stock-sync/plugin-sdk';
 import type { HttpResponse, PluginError, ResponseClassifier } from '@stock-sync/plugin-sdk';

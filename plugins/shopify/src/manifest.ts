@@ -1,5 +1,5 @@
 /** Shopify's platform facts as data. Every number here has its source in README.md. */
-import { ACCESS_TOKEN_EXPIRES_AT, BASE_URL_FIELD, CONTRACT_VERSION, REFRESH_TOKEN_EXPIRES_AT } from '@stock-sync/plugin-sdk';
+import { BASE_URL_FIELD, CONTRACT_VERSION, tokenExpiryFields } from '@stock-sync/plugin-sdk';
 import type { CredentialField, PluginManifest } from '@stock-sync/plugin-sdk';
 
 /** The Admin API version every document in documents.ts is validated against. */
@@ -79,17 +79,6 @@ export const credentialFields: readonly CredentialField[] = [
     required: false,
     description: 'Expiring offline tokens only: the refresh token (90 days, rotated on every refresh). Set by the install flow.',
   },
-  {
-    name: ACCESS_TOKEN_EXPIRES_AT,
-    secret: false,
-    required: false,
-    description: 'Expiring offline tokens only: when the access token (60 minutes) expires, ISO 8601. Set by the install flow.',
-  },
-  {
-    name: REFRESH_TOKEN_EXPIRES_AT,
-    secret: false,
-    required: false,
-    description: 'Expiring offline tokens only: when the refresh token expires, ISO 8601. Set by the install flow.',
-  },
+  ...tokenExpiryFields({ access: 'expiring offline tokens only: 60 minutes', refresh: 'expiring offline tokens only: 90 days' }),
   BASE_URL_FIELD,
 ];

@@ -1,17 +1,8 @@
-/**
- * TargetStock ⇄ Shopify fields (README "Mapping"):
- *   unlimited     ⇄ InventoryItem.tracked = false          (or tracked with inventoryPolicy CONTINUE, read only)
- *   out_of_stock  ⇄ tracked = true, inventoryPolicy DENY, available ≤ 0 at the hub's location
- *   quantity N    ⇄ tracked = true, inventoryPolicy DENY, available N
- * Writes choose the fewest fields: only what differs from the state just read is sent.
- */
+/** TargetStock ⇄ Shopify fields (README "Mapping"); writes send only what differs from the state just read. */
 import { OUT_OF_STOCK, quantity, Rejected, UNLIMITED } from '@stock-sync/plugin-sdk';
 import type { TargetStock } from '@stock-sync/plugin-sdk';
 
-/**
- * Shopify global ids ("gid://shopify/ProductVariant/123", https://shopify.dev/docs/api/usage/gids). Stores may
- * hold either the GID or the numeric legacy id (REST era, admin URLs): both are normalised to the GID.
- */
+/** A store's GID or numeric legacy id → the GID (https://shopify.dev/docs/api/usage/gids). */
 export function toGid(type: 'Product' | 'ProductVariant' | 'Location', id: string): string {
   const trimmed = id.trim();
   return trimmed.startsWith('gid://shopify/') ? trimmed : `gid://shopify/${type}/${trimmed}`;

@@ -1,22 +1,14 @@
 /**
- * Shopify webhooks as the hub's platform notices (plugin API 1.4, issue 13; README "Platform notices"): topic
- * products/update, subscribed per shop to the hub's per-store URL; signed by the APP (./oauth.ts, shared with the
- * app/uninstalled notice); storeOf: X-Shopify-Shop-Domain, for subscriptions an app declares in its
- * shopify.app.toml (one URL for every shop). Of the other headers
- * (https://shopify.dev/docs/apps/build/webhooks/delivery-structure) none is read: the hub keys replays on the
- * body's digest, and Shopify documents no freshness window for X-Shopify-Triggered-At (a retry is legitimately late).
+ * Shopify webhooks as the hub's platform notices (README "Platform notices", with every source): products/update,
+ * subscribed per shop; signed by the APP (./oauth.ts); storeOf: X-Shopify-Shop-Domain. No other header is read: the
+ * hub keys replays on the body's digest and Shopify documents no freshness window (a retry is legitimately late).
  */
 import { Rejected, type NoticeRef, type NoticeRequest, type PluginNotices } from '@stock-sync/plugin-sdk';
 import { NOTICE_SUBSCRIBE, NOTICE_SUBSCRIPTIONS, NOTICE_UNSUBSCRIBE } from './documents';
 import { HMAC_HEADER, SHOP_DOMAIN_HEADER, shopifyWebhookSigned, TOPIC_HEADER } from './oauth';
 import { createShopifyApi, shopDomainFromShopify, type ShopifyApi } from './shopify-api';
 
-/**
- * `products/update` "occurs whenever a product is updated, ordered, or variants are added, removed or updated"
- * (WebhookSubscriptionTopic.PRODUCTS_UPDATE in the 2026-04 schema, spec/), and its body names every variant of the
- * product — the ids the hub syncs. `inventory_levels/update` is not used: its body names only an inventory item and
- * a location (no variant id), so a notice of it could not be matched to a synced variant without an extra call.
- */
+/** Its body names every variant of the product; `inventory_levels/update`'s names none (README "Platform notices"). */
 export const PRODUCTS_UPDATE = 'products/update';
 /** The webhook topics (as X-Shopify-Topic names them) and their GraphQL WebhookSubscriptionTopic values. */
 export const NOTICE_TOPICS: Readonly<Record<string, string>> = Object.freeze({ [PRODUCTS_UPDATE]: 'PRODUCTS_UPDATE' });
@@ -52,12 +44,9 @@ function namedVariant(entry: unknown): { gid: string; updatedAt: number } {
 }
 
 /**
- * The variants a `products/update` delivery names. The body is the REST product
- * (https://shopify.dev/docs/api/webhooks/2026-04?reference=toml#list-of-topics-products/update, sample in
- * test/evidence/notice-delivery-products-update.json): `variants[]` (`admin_graphql_api_id`, the GID, and numeric
- * `id`) and `variant_gids[]` ({ admin_graphql_api_id, updated_at }). A store may hold a variant's GID or numeric
- * legacy id: each is named both ways, latest updated first (it leads if the host caps a long list); no product id
- * (either form too). Ids come from the GID strings: JSON numbers lose digits past 2^53. Throws for a non-product.
+ * The variants a `products/update` delivery (the REST product: `variants[]`, `variant_gids[]`) names, each both as
+ * GID and numeric id, latest updated first (it leads if the host caps a long list); no product id. Ids come from the
+ * GID strings: JSON numbers lose digits past 2^53. Throws for a non-product.
  */
 export function productUpdateRefs(body: unknown): NoticeRef[] {
   if (!isObject(body)) throw new Error('a Shopify product was expected');
@@ -82,14 +71,10 @@ export function shopifyNoticeRefs(body: unknown, headers: NoticeRequest['headers
   return topic !== undefined && !(topic in NOTICE_TOPICS) ? [] : productUpdateRefs(body);
 }
 
-/**
- * Subscribing a shop to the hub's per-store URL (shop-specific subscriptions, https://shopify.dev/docs/apps/build/webhooks/subscribe).
- * Idempotent: an existing subscription to that URL is kept (the secret is the app's: nothing to update). A
- * userError is a Rejected with Shopify's words (e.g. a delivery URL that is not HTTPS).
- */
 type Subscription = { id: string; topic: string; uri: string };
 type UserErrors = { userErrors: Array<{ field: string[] | null; message: string }> };
 
+/** A userError is a Rejected with Shopify's words (e.g. a delivery URL that is not HTTPS). */
 function throwIfRefused(what: string, { userErrors }: UserErrors): void {
   if (userErrors.length === 0) return;
   const words = userErrors.map((e) => (e.field?.length ? `${e.field.join('.')}: ${e.message}` : e.message)).join('; ');
@@ -112,6 +97,7 @@ export const shopifyNotices: PluginNotices = {
   verify: (req) => shopifyWebhookSigned(req.rawBody, headerOf(req.headers, HMAC_HEADER), req.secret),
   refs: shopifyNoticeRefs,
   storeOf: (_body, headers) => shopDomainFromShopify(headerOf(headers, SHOP_DOMAIN_HEADER)),
+  // Shop-specific subscriptions to the hub's per-store URL; idempotent: one to that URL is kept (the app's secret signs).
   async subscribe(ctx, { deliveryUrl }) {
     const api = createShopifyApi(ctx);
     const existing = await subscriptionsTo(api, deliveryUrl);

@@ -1,11 +1,7 @@
 /**
- * Connecting a Shopify store as a public app: the authorization code grant with expiring offline tokens (mandatory
- * for public apps from 1 January 2027), the signed callback, the app/uninstalled webhook. Custom-app stores are
- * still connected by posting their (non-expiring) Admin API token. Sources:
- *  - https://shopify.dev/docs/apps/build/authentication-authorization/access-tokens/authorization-code-grant
- *  - https://shopify.dev/docs/apps/build/authentication-authorization/access-tokens/offline-access-tokens
- *  - the official library: https://github.com/Shopify/shopify-app-js/blob/main/packages/apps/shopify-api/lib/auth/oauth/oauth.ts
- *    and .../refresh-token.ts
+ * Connecting a Shopify store as a public app (README "Connecting", with every source): the authorization code grant
+ * with expiring offline tokens, the signed callback, the app/uninstalled webhook. Custom-app stores are still
+ * connected by posting their (non-expiring) Admin API token.
  */
 import {
   ACCESS_TOKEN_EXPIRES_AT,
@@ -47,9 +43,8 @@ export const TOPIC_HEADER = 'x-shopify-topic';
 export const SHOP_DOMAIN_HEADER = 'x-shopify-shop-domain';
 
 /**
- * "Ask for permission": on the shop's own host, client_id, scope (comma-separated), redirect_uri, state. No
- * grant_options[]: offline access, the default, is what the hub needs (no user session). No response_type:
- * Shopify's documented request has none (so not the SDK's standard authorize URL).
+ * "Ask for permission" on the shop's own host. No grant_options[]: offline access, the default, is what the hub needs.
+ * No response_type: Shopify's documented request has none (so not the SDK's standard authorize URL).
  */
 export function shopifyAuthorizeUrl(req: AuthorizeRequest): string {
   const url = oauthUrl(AUTHORIZE_URL, { shop: shopDomainFromInput(req.inputs.shop) }, req.app);
@@ -61,10 +56,8 @@ export function shopifyAuthorizeUrl(req: AuthorizeRequest): string {
 }
 
 /**
- * The install callback's signature ("Verify the installation request"): every query parameter but `hmac` (and
- * the legacy `signature`, which Shopify's official library leaves out too), sorted by name, form-encoded as
- * name=value joined by '&' — spaces as %20, not '+', like the library — signed with HMAC-SHA256 and the app's
- * client secret, hex. Compared in constant time; the callback's `shop` must be a myshopify.com domain.
+ * The install callback's signed message ("Verify the installation request"): every query parameter but `hmac` and
+ * the legacy `signature`, sorted, name=value joined by '&' — spaces as %20, not '+', like Shopify's library.
  */
 export function callbackMessage(query: Readonly<Record<string, string>>): string {
   const signed = Object.entries(query).filter(([name]) => name !== 'hmac' && name !== 'signature');
@@ -82,12 +75,9 @@ export function verifyShopifyCallback(req: InboundRequest, app: OAuthApp): boole
 }
 
 /**
- * The code exchange ("Get an access token"): JSON { client_id, client_secret, code, expiring: "1" } — no
- * grant_type, no redirect_uri, as Shopify's document and its official library send it (so not the SDK's standard
- * exchange) → { access_token, scope, expires_in: 3600, refresh_token, refresh_token_expires_in }. No refresh token
- * means a non-expiring token, which public apps may not use from 1 January 2027: refused loudly, not stored. The
- * body of a refused code is unverified (Shopify documents none): an RFC 6749 invalid_grant / invalid_client is an
- * AuthError with Shopify's words (the SDK's postTokenRequest), any other 4xx a Rejected.
+ * The code exchange ("Get an access token"): no grant_type, no redirect_uri, `expiring: "1"` (so not the SDK's
+ * standard exchange). No refresh token means a non-expiring token, which public apps may not use: refused loudly.
+ * The body of a refused code is unverified: the SDK's postTokenRequest maps RFC 6749's refusals.
  */
 export async function exchangeShopifyCode(ctx: OAuthExchangeContext, now: () => number = Date.now): Promise<ConnectedStore> {
   const shop = shopDomainFromShopify(ctx.callback.query.shop);
@@ -124,10 +114,7 @@ export async function exchangeShopifyCode(ctx: OAuthExchangeContext, now: () => 
   return { externalStoreId: shop, credentials };
 }
 
-/**
- * The SDK's RFC 6749 §6 refresh: JSON { client_id, client_secret, refresh_token, grant_type: "refresh_token" } → a
- * new access token (60 min) and a NEW refresh token (rotated). A custom app's token has none: its AuthError stays.
- */
+/** The SDK's RFC 6749 §6 refresh, in JSON; both tokens rotate. A custom app's token has none: its AuthError stays. */
 export function refreshShopifyCredentials(ctx: ConnectContext, now?: () => number): Promise<Record<string, string>> {
   const credentials = { ...ctx.credentials, shop: shopDomainFromInput(ctx.credentials.shop) };
   return refreshTokenGrant({ ...ctx, credentials }, { platform: 'Shopify', tokenUrl: ACCESS_TOKEN_URL, tokenRequest: TOKEN_REQUEST, now });
