@@ -39,27 +39,46 @@ const defaultTiming = {
   pollDelaysMs: BATCH_POLL_DELAYS_MS,
   sleep: (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms)),
 };
-export type BatchTiming = typeof defaultTiming;
-export type CallManyOptions = { maxBatch?: number; timing?: BatchTiming };
+export type CallManyOptions = { maxBatch?: number; timing?: typeof defaultTiming };
 
-export async function callMany(api: HttpClient, calls: readonly RestCall[], opts: CallManyOptions = {}): Promise<CallResult[]> {
-  const out: CallResult[] = [];
-  if (calls.length < MIN_SUBREQUESTS_FOR_BATCH) {
-    for (const call of calls) out.push(await direct(api, call));
-    return out;
-  }
-  for (const part of chunk(calls, opts.maxBatch ?? ECWID_MAX_BATCH)) {
-    const answers = await runBatch(
-      api,
-      part.map(({ id, path, method, body }) => ({ id, path, method, body })),
-      opts.timing,
-    );
-    for (const call of part) {
-      const r = answers.get(call.id);
-      out.push(subAnswerSucceeded(r) ? { ok: true, body: r.body } : { ok: false, error: subRequestError(call.what, r) });
+/**
+ * The calls' results, in call order. An error that stops the work (after the SDK client's retries, or a ticket past
+ * its deadline) ends the calls: `stop` is that error, and `results` holds only the calls answered before it.
+ */
+export async function callMany(
+  api: HttpClient,
+  calls: readonly RestCall[],
+  opts: CallManyOptions = {},
+): Promise<{ results: CallResult[]; stop?: PluginError }> {
+  const results: CallResult[] = [];
+  try {
+    if (calls.length < MIN_SUBREQUESTS_FOR_BATCH) {
+      for (const call of calls) results.push(await direct(api, call));
+      return { results };
     }
+    for (const part of chunk(calls, opts.maxBatch ?? ECWID_MAX_BATCH)) {
+      const requests = part.map(({ id, path, method, body }) => ({ id, path, method, body }));
+      const answers = await runBatch(api, requests, opts.timing);
+      for (const call of part) {
+        const r = answers.get(call.id);
+        results.push(subAnswerSucceeded(r) ? { ok: true, body: r.body } : { ok: false, error: subRequestError(call.what, r) });
+      }
+    }
+    return { results };
+  } catch (e) {
+    const error = toPluginError(e, 'Ecwid');
+    if (!stopsTheWork(error)) throw error;
+    return { results, stop: error };
   }
-  return out;
+}
+
+/** JSON text → its value; undefined when it is not JSON. */
+function parsedJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }
 
 async function direct(api: HttpClient, call: RestCall): Promise<CallResult> {
@@ -73,12 +92,8 @@ async function direct(api: HttpClient, call: RestCall): Promise<CallResult> {
     // sub-request's is read. Anything else (a 3xx the SDK refused as success, a network failure …) stays as is.
     const status = Number(error.details?.status);
     if (!(status >= 400 && status < 500)) return { ok: false, error };
-    let body: unknown = error.details?.body;
-    try {
-      if (typeof body === 'string') body = JSON.parse(body);
-    } catch {
-      body = undefined;
-    }
+    const snippet = error.details?.body;
+    const body = typeof snippet === 'string' ? parsedJson(snippet) : snippet;
     return { ok: false, error: subRequestError(call.what, { status: 'FAILED', httpStatusCode: status, body }) };
   }
 }
@@ -87,7 +102,7 @@ async function direct(api: HttpClient, call: RestCall): Promise<CallResult> {
 export async function runBatch(
   api: HttpClient,
   requests: { id: string; path: string; method: string; body?: unknown }[],
-  timing: BatchTiming = defaultTiming,
+  timing = defaultTiming,
 ): Promise<Map<string, SubAnswer>> {
   const created = await api.request<{ ticket?: unknown }>({
     method: 'POST',
@@ -126,8 +141,6 @@ export interface SubAnswer {
   httpStatusCode?: number;
   httpStatusLine?: string;
   body?: unknown;
-  /** True when `escapedHttpBody` was present but not valid JSON. */
-  unreadableBody?: boolean;
 }
 
 type BatchState = 'QUEUED' | 'IN_PROGRESS' | 'COMPLETED';
@@ -153,20 +166,12 @@ export function parseBatchStatus(data: unknown): {
   if (!isObject(data)) return { answers };
   for (const r of Array.isArray(data.responses) ? data.responses : []) {
     if (!isObject(r) || typeof r.id !== 'string') continue;
-    const a: SubAnswer = {
+    answers.set(r.id, {
       status: typeof r.status === 'string' && SUB_STATES.includes(r.status) ? (r.status as SubAnswer['status']) : 'UNKNOWN',
       httpStatusCode: numberOrUndefined(r.httpStatusCode),
-    };
-    if (typeof r.httpStatusLine === 'string') a.httpStatusLine = r.httpStatusLine;
-    if (typeof r.escapedHttpBody !== 'string') a.body = r.httpBody;
-    else if (r.escapedHttpBody !== '') {
-      try {
-        a.body = JSON.parse(r.escapedHttpBody);
-      } catch {
-        a.unreadableBody = true;
-      }
-    }
-    answers.set(r.id, a);
+      httpStatusLine: typeof r.httpStatusLine === 'string' ? r.httpStatusLine : undefined,
+      body: typeof r.escapedHttpBody === 'string' ? parsedJson(r.escapedHttpBody) : r.httpBody,
+    });
   }
   return {
     state: typeof data.status === 'string' && STATES.includes(data.status) ? (data.status as BatchState) : undefined,

@@ -8,6 +8,7 @@ import {
   NotFound,
   positiveIntegerId,
   Rejected,
+  StopTheWork,
   Transient,
   type CollapsedInput,
   type HttpClient,
@@ -61,36 +62,16 @@ export function writeError(what: string, result: CallResult): PluginError | unde
 
 const what = (it: PlannedItem<VariantRef>) => `combination ${it.combinationId} of product ${it.productId}`;
 
-export class EcwidConnection implements StoreConnection {
-  readonly writeStock: StoreConnection['writeStock'];
-  readonly readStock: StoreConnection['readStock'];
-
-  constructor(
-    private readonly api: HttpClient,
-    log: PluginLogger,
-    private readonly opts: CallManyOptions = {},
-  ) {
-    ({ writeStock: this.writeStock, readStock: this.readStock } = batched({
-      platform: 'Ecwid',
-      id: 'ecwid',
-      log,
-      ids: ecwidIds,
-      invalid: {
-        write: 'Ecwid product and combination ids are positive integers',
-        read: 'Not an Ecwid combination id (ids are positive integers)',
-      },
-      verify: () => this.verify(),
-      write: { skipInPlace: (items) => planWrites(items, this.opts.maxBatch ?? ECWID_MAX_BATCH), run: (send) => this.writeAll(send) },
-      read: { run: (items) => this.readAll(items) },
-    }));
+export function ecwidConnection(api: HttpClient, log: PluginLogger, opts: CallManyOptions = {}): StoreConnection {
+  /** The same GET for each product: its answer by product id. */
+  async function getAll(pids: number[], path: (pid: number) => string): Promise<Map<number, CallResult>> {
+    const calls = pids.map((pid) => ({ id: String(pid), method: 'GET' as const, path: path(pid), what: `product ${pid}` }));
+    const { results, stop } = await callMany(api, calls, opts);
+    if (stop) throw stop;
+    return new Map(pids.map((pid, k) => [pid, results[k]]));
   }
 
-  /** One cheap catalog read: proves the token, the store id and the read_catalog scope. */
-  async verify(): Promise<void> {
-    await this.api.request({ method: 'GET', url: '/products', params: { limit: 1, responseFields: 'total' } });
-  }
-
-  private async writeAll(send: readonly PlannedItem<StockWrite>[]): Promise<(PluginError | undefined)[]> {
+  async function writeAll(send: readonly PlannedItem<StockWrite>[]): Promise<(PluginError | undefined)[]> {
     const calls = send.map((it, k) => ({
       id: String(k),
       method: 'PUT' as const,
@@ -98,34 +79,31 @@ export class EcwidConnection implements StoreConnection {
       body: toStockUpdate(it.input.target),
       what: what(it),
     }));
-    return (await callMany(this.api, calls, this.opts)).map((result, k) => writeError(calls[k].what, result));
+    const { results, stop } = await callMany(api, calls, opts);
+    const verdicts = results.map((result, k) => writeError(calls[k].what, result));
+    // The writes answered before the stop keep their verdicts; the rest fail with the error that stopped the work.
+    if (stop)
+      throw new StopTheWork(stop, { answered: calls.map((_, k) => (k < verdicts.length ? (verdicts[k] ?? 'written') : undefined)) });
+    return verdicts;
   }
 
-  private async readAll(items: readonly PlannedItem<VariantRef>[]): Promise<(TargetStock | PluginError | undefined)[]> {
-    const getAll = async (pids: number[], path: (pid: number) => string) => {
-      const calls = pids.map((pid) => ({ id: String(pid), method: 'GET' as const, path: path(pid), what: `product ${pid}` }));
-      const results = await callMany(this.api, calls, this.opts);
-      return new Map(pids.map((pid, k) => [pid, results[k]]));
-    };
+  async function readAll(items: readonly PlannedItem<VariantRef>[]): Promise<(TargetStock | PluginError | undefined)[]> {
     // 1. Every product's combinations (one list per product).
     const pids = [...new Set(items.map((it) => it.productId))];
-    const lists = new Map<number, Combination[] | PluginError>();
-    for (const [pid, r] of await getAll(pids, (pid) => `/products/${pid}/combinations`)) {
-      if (!r.ok) lists.set(pid, r.error);
-      else if (Array.isArray(r.body)) lists.set(pid, r.body as Combination[]);
-      else lists.set(pid, new Rejected(`Ecwid answered the combinations of product ${pid} with something other than a list`));
-    }
-    const combination = (it: PlannedItem<VariantRef>) => {
-      const list = lists.get(it.productId)!;
-      return Array.isArray(list) ? list.find((c) => c.id === it.combinationId) : list;
-    };
+    const lists = await getAll(pids, (pid) => `/products/${pid}/combinations`);
+    const found = items.map((it): Combination | PluginError | undefined => {
+      const r = lists.get(it.productId)!;
+      if (!r.ok) return r.error;
+      if (!Array.isArray(r.body))
+        return new Rejected(`Ecwid answered the combinations of product ${it.productId} with something other than a list`);
+      return (r.body as Combination[]).find((c) => c.id === it.combinationId);
+    });
     // 2. The base product's stock, only for products with a combination that inherits it.
-    const inherits = (it: PlannedItem<VariantRef>, c = combination(it)) => c !== undefined && !(c instanceof Error) && inheritsStock(c);
-    const needBase = pids.filter((pid) => items.some((it) => it.productId === pid && inherits(it)));
+    const inherits = (c: (typeof found)[number]) => c !== undefined && !(c instanceof Error) && inheritsStock(c);
+    const needBase = pids.filter((pid) => items.some((it, k) => it.productId === pid && inherits(found[k])));
     const bases = await getAll(needBase, (pid) => `/products/${pid}`);
-    return items.map((it) => {
-      const { productId, combinationId } = it;
-      const c = combination(it);
+    return items.map(({ productId, combinationId }, k) => {
+      const c = found[k];
       if (c instanceof Error) return c;
       if (!c) return new NotFound(`Ecwid product ${productId} has no combination ${combinationId}`, { productId, combinationId });
       if (!inheritsStock(c)) return fromCombination(c);
@@ -134,4 +112,19 @@ export class EcwidConnection implements StoreConnection {
       return base.body && typeof base.body === 'object' ? fromCombination(c, base.body as StockFields) : undefined;
     });
   }
+
+  return batched({
+    platform: 'Ecwid',
+    id: 'ecwid',
+    log,
+    ids: ecwidIds,
+    invalid: {
+      write: 'Ecwid product and combination ids are positive integers',
+      read: 'Not an Ecwid combination id (ids are positive integers)',
+    },
+    // One cheap catalog read: proves the token, the store id and the read_catalog scope.
+    verify: async () => void (await api.request({ method: 'GET', url: '/products', params: { limit: 1, responseFields: 'total' } })),
+    write: { skipInPlace: (items) => planWrites(items, opts.maxBatch ?? ECWID_MAX_BATCH), run: writeAll },
+    read: { run: readAll },
+  });
 }

@@ -3,7 +3,7 @@
  * Decisions and their sources: README.md. (No testkit import here: this module runs in production.)
  */
 import type { IntegrationPlugin } from '@stock-sync/plugin-sdk';
-import { EcwidConnection } from './connection';
+import { ecwidConnection } from './connection';
 import { createEcwidApi } from './ecwid-api';
 import { credentialFields, manifest } from './manifest';
 import { ecwidNotices } from './notices';
@@ -12,7 +12,7 @@ import { oauth } from './oauth';
 export const plugin: IntegrationPlugin = {
   manifest,
   credentialFields,
-  connect: (ctx) => new EcwidConnection(createEcwidApi(ctx), ctx.log),
+  connect: (ctx) => ecwidConnection(createEcwidApi(ctx), ctx.log),
   oauth,
   notices: ecwidNotices,
 };

@@ -141,6 +141,19 @@ describe('the batch ticket', () => {
     expect(sim.requests.filter((r) => r.method === 'GET').length).toBeGreaterThanOrEqual(2);
   });
 
+  it('keeps the writes of a completed batch when a later batch of the run stops the work', async () => {
+    sim.seed([seedProduct(100, 1001, 4)]);
+    sim.state.options.pollsUntilComplete = 1; // the first ticket completes on its second read …
+    const sleep = (ms: number) => {
+      sim.state.options.pollsUntilComplete = 1_000; // … the second never does: past the deadline, Transient stops the run
+      return new Promise<void>((r) => setTimeout(r, ms));
+    };
+    const conn = connectWith(sim, { maxBatch: 3, timing: { deadlineMs: 50, pollDelaysMs: [20], sleep } });
+    const out = await conn.writeStock(writes(refsOfProduct(seedProduct(100, 1001, 4)), quantity(3)));
+    expect(out.map((o) => o.status)).toEqual(['written', 'written', 'written', 'failed']);
+    expect(out[3].status === 'failed' && out[3].error).toBeInstanceOf(Transient);
+  });
+
   it('re-sends a batch after a 5xx with the same deduplicationKey, which Ecwid answers with the first ticket', async () => {
     sim.seed([seedProduct(100, 1001, 3, quantity(10))]);
     const body = [{ id: '0', method: 'PUT', path: '/products/100/combinations/1001/inventory', body: { quantityDelta: -1 } }];

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { AuthError, NotFound, Rejected, Transient } from '@stock-sync/plugin-sdk';
 import { evidence, loadEvidenceDir, scriptedClient } from '@stock-sync/plugin-testkit';
 import { callMany, parseBatchStatus, runBatch, subAnswerSucceeded, subRequestError, type CallResult } from '../src/call-many';
-import { writeError, EcwidConnection } from '../src/connection';
+import { writeError, ecwidConnection } from '../src/connection';
 import { classifyEcwidResponse, errorBodyOf } from '../src/ecwid-api';
 import { fromCombination, fromStockFields, toStockUpdate } from '../src/stock-mapping';
 
@@ -60,7 +60,7 @@ describe('batch status (camelCase, as documented)', () => {
       status: 'COMPLETED',
       responses: [{ id: '0', status: 'COMPLETED', httpStatusCode: 200, escapedHttpBody: '<html>' }],
     }).answers.get('0')!;
-    expect(a.unreadableBody).toBe(true);
+    expect(a.body).toBeUndefined();
     expect(writeError('combination 2 of product 1', { ok: true, body: a.body })).toBeInstanceOf(Transient);
   });
 
@@ -89,7 +89,7 @@ describe('batch status (camelCase, as documented)', () => {
       responses: [...status.responses, { ...status.responses[0], id: '2' }],
     };
     const api = scriptedClient([ok(body('create-batch')), ok(three)]);
-    const conn = new EcwidConnection(api, { debug() {}, info() {}, warn() {}, error() {} } as any, { timing: noWait });
+    const conn = ecwidConnection(api, { debug() {}, info() {}, warn() {}, error() {} } as any, { timing: noWait });
     const out = await conn.writeStock(
       [1, 2, 3].map((v) => ({ externalProductId: '10', externalVariantId: String(v), target: { kind: 'quantity' as const, quantity: 4 } })),
     );
@@ -125,7 +125,7 @@ describe('read-back mapping', () => {
         })),
       }),
     ]);
-    const conn = new EcwidConnection(api, { debug() {}, info() {}, warn() {}, error() {} } as any, { timing: noWait });
+    const conn = ecwidConnection(api, { debug() {}, info() {}, warn() {}, error() {} } as any, { timing: noWait });
     const out = await conn.readStock([
       { externalProductId: '8383237', externalVariantId: '7084071' },
       { externalProductId: '2', externalVariantId: '7084072' },
@@ -165,7 +165,7 @@ describe('write outcome and errors', () => {
         throw new Transient('PUT … was answered with a redirect (301)', { status: 301, location: 'https://app.ecwid.com/elsewhere' });
       },
     ]);
-    const conn = new EcwidConnection(api, { debug() {}, info() {}, warn() {}, error() {} } as any, { timing: noWait });
+    const conn = ecwidConnection(api, { debug() {}, info() {}, warn() {}, error() {} } as any, { timing: noWait });
     const out = await conn.writeStock([{ externalProductId: '1', externalVariantId: '2', target: { kind: 'quantity', quantity: 1 } }]);
     expect(out[0].status).toBe('failed');
     expect((out[0] as any).error).toBeInstanceOf(Transient);
@@ -178,7 +178,7 @@ describe('write outcome and errors', () => {
         throw new NotFound('PUT … found nothing (404)', { status: nf.status, body: JSON.stringify(nf.body) });
       },
     ]);
-    const results = await callMany(api, [
+    const { results } = await callMany(api, [
       { id: '0', method: 'PUT', path: '/products/1/combinations/2', body: { quantity: 1 }, what: 'combination 2 of product 1' },
     ]);
     expect(results).toHaveLength(1);

@@ -1,9 +1,9 @@
 /** The Ecwid simulator's test plumbing that no testkit export covers: a tuned connection, raw calls, the call log. */
-import type { StockWrite, TargetStock, VariantRef } from '@stock-sync/plugin-sdk';
+import type { StockWrite, StoreConnection, TargetStock, VariantRef } from '@stock-sync/plugin-sdk';
 import { connectToSimulator, fetchParsed, type RunningSimulator } from '@stock-sync/plugin-testkit';
 import { plugin } from '../../src';
 import type { CallManyOptions } from '../../src/call-many';
-import { EcwidConnection } from '../../src/connection';
+import { ecwidConnection } from '../../src/connection';
 import { createEcwidApi } from '../../src/ecwid-api';
 import type { EcwidSimState } from '../../src/simulator';
 
@@ -14,9 +14,9 @@ export const connect = (sim: EcwidSim, credentials: Record<string, string> = {})
   connectToSimulator({ plugin, simulator: sim, credentials }).connection;
 
 /** The same connection with batch limits / ticket timing chosen by the test (built on the hub's client). */
-export function connectWith(sim: EcwidSim, opts: CallManyOptions): EcwidConnection {
+export function connectWith(sim: EcwidSim, opts: CallManyOptions): StoreConnection {
   const { http, log } = connectToSimulator({ plugin, simulator: sim });
-  return new EcwidConnection(createEcwidApi({ credentials: sim.credentials, http, log }), log, opts);
+  return ecwidConnection(createEcwidApi({ credentials: sim.credentials, http, log }), log, opts);
 }
 
 /** A raw call to the simulated store's REST v3, with the store's token unless `headers` says otherwise. */
