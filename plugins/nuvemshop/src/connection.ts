@@ -59,10 +59,8 @@ export function nuvemshopConnection(api: HttpClient, log: PluginLogger, location
   let locationsOnce: Promise<{ id: string }[] | undefined> | undefined;
 
   /**
-   * Before the first write, with no locationId: the store's locations (GET /locations, once per connection). With
-   * several, writing `stock` would update only "the first inventory_level" of each variant, so the run stops with
-   * a Rejected naming the setting (no write at all). A store that does not say (no read_locations scope, or no
-   * such endpoint) is checked by the answer's inventory_levels after each write.
+   * Before the first write, with no locationId: several locations (GET /locations, once per connection) stop the
+   * run before any write. A store that does not say (no read_locations scope) is checked by each write's answer.
    */
   async function refuseSeveralLocations(): Promise<void> {
     if (locationId) return;
@@ -143,10 +141,7 @@ export function nuvemshopConnection(api: HttpClient, log: PluginLogger, location
     return items.map((it) => (present.has(it.variantId) ? again[rest.indexOf(it)] : noVariant(productId, it.variantId)));
   }
 
-  /**
-   * A product's variants, page by page (`per_page` ≤ 200), until every wanted id is seen or the last
-   * page. 'product-missing' when the product itself answers 404.
-   */
+  /** A product's variants, page by page, until every wanted id is seen or the last page; the product's own 404 → 'product-missing'. */
   async function listVariants(
     productId: number,
     fields: string,

@@ -5,11 +5,7 @@ import { BASE_URL_FIELD, CONTRACT_VERSION, type CredentialField, type PluginMani
 export const DEFAULT_API_HOST = 'https://api.tiendanube.com';
 export const API_VERSION = '2025-03';
 
-/**
- * Variants one `PATCH /products/{id}/variants` call carries: the docs give no per-call cap (only 1,000 variants
- * per product); 200 is the `per_page` cap of the list endpoints, keeps bodies small, and a 422 "too many" answer
- * halves the chunk (README.md: "Batching").
- */
+/** Our choice: no per-call cap is documented; 200 is the lists' `per_page` cap (README.md "Batching"). */
 export const MAX_BATCH = 200;
 export const MAX_PER_PAGE = 200;
 
@@ -24,8 +20,7 @@ export const manifest: PluginManifest = {
     readBack: true,
   },
   rateLimit: {
-    // Leaky bucket per store and app: 40 requests, draining 2/s. Keep 5 of the 40 as headroom for
-    // clock skew between our bucket and theirs.
+    // 5 of the 40 kept as headroom for clock skew between our bucket and theirs.
     requestsPerSecond: 2,
     burst: 35,
     note:

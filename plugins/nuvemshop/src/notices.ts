@@ -1,9 +1,7 @@
 /**
- * Nuvemshop / Tiendanube webhooks as the hub's platform notices (README "Platform notices", from
- * https://tiendanube.github.io/api-documentation/resources/webhook): per-store webhooks through POST/GET/DELETE
- * /webhooks (the url "Must be HTTPS"); the body `{store_id, event, id}` names the PRODUCT of a product event, never
- * a variant; `X-Linkedstore-HMAC-SHA256` = hex HMAC-SHA256 of the raw body with the app's secret (the document's
- * PHP: hash_hmac('sha256', $data, APP_SECRET)); retried up to 18 times over 48 hours, out of order and repeated.
+ * Nuvemshop / Tiendanube `product/updated` webhooks as the hub's platform notices (README.md "Platform notices", from
+ * https://tiendanube.github.io/api-documentation/resources/webhook): the body `{store_id, event, id}` names the
+ * PRODUCT, never a variant, and is signed with the app's secret (hex HMAC-SHA256 of the raw body).
  */
 import {
   hmacSha256,

@@ -1,7 +1,6 @@
 /**
- * The store's API client: ctx.http with `{api host or baseUrl}/{version}/{store_id}`, the platform's
- * `Authentication: bearer` header (README "Making a request"; not `Authorization`), the "App name (contact)"
- * User-Agent without which it answers 400, and its rate and error signals read into the SDK's taxonomy.
+ * The store's API client (README.md "Auth"): `Authentication: bearer` (not `Authorization`) and the User-Agent
+ * without which the platform answers 400; its rate and error signals read into the SDK's taxonomy.
  */
 import { AuthError, headerNumber, RateLimited, type ConnectContext, type HttpClient, type HttpResponse } from '@stock-sync/plugin-sdk';
 import { API_VERSION, DEFAULT_API_HOST } from './manifest';
@@ -25,11 +24,8 @@ export function createNuvemshopApi(ctx: ConnectContext): HttpClient {
 const LEAK_MS = 500;
 
 /**
- * - 429: wait `x-rate-limit-reset` (ms until the bucket is empty: the only timing the platform gives), never
- *   shorter than one leak. (`x-rate-limit-remaining: 0` on any answer is declared in `rateLimit.signals`.)
- * - 401/403: the token is wrong, revoked (app uninstalled) or lacks a scope → AuthError.
- * - 402: the store or the app's subscription is unpaid; every call fails until it is paid → AuthError (the
- *   store needs the merchant), with the reason from the `{ code, message, description }` body.
+ * 429: wait `x-rate-limit-reset` (ms until the bucket is empty, the only timing given), at least one leak.
+ * 401/403, and 402 (store or app subscription unpaid: every call fails until the merchant pays) → AuthError.
  */
 export function classifyNuvemshopResponse(res: HttpResponse): { error?: AuthError | RateLimited; pauseMs?: number } | undefined {
   if (res.status === 429) {

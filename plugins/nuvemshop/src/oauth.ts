@@ -1,9 +1,6 @@
 /**
- * The app install (OAuth 2, authorization code only; README.md "Connecting"): consent at
- * https://www.tiendanube.com/apps/{app_id}/authorize?state=… (the app id in the PATH; scopes and redirection
- * URL set on the app), then POST https://www.tiendanube.com/apps/authorize/token (form client_id, client_secret,
- * grant_type, code) → {access_token, token_type, scope, user_id = the store id}. "Our access tokens don't
- * expire" (invalid only once a new one is issued or the app is uninstalled): no refreshCredentials.
+ * The app install (OAuth 2, authorization code only; README.md "Connecting"): the app id is in the consent URL's
+ * PATH, the scopes and redirection URL are set on the app. "Our access tokens don't expire": no refreshCredentials.
  */
 import {
   idText,
@@ -17,16 +14,14 @@ import {
 } from '@stock-sync/plugin-sdk';
 import { isSignedByApp, SIGNATURE_HEADER } from './notices';
 
-/** `user_id` is the store's id. */
 export const toConnectedStore = storeFromToken('Nuvemshop', 'user_id');
 
 /** A verified app/uninstalled notice names the store; anything unsigned, mis-signed or another event is null. */
 function verifyUninstall(req: InboundRequest, app: OAuthApp): UninstallNotice | null {
   if (!isSignedByApp(req.rawBody, req.headers[SIGNATURE_HEADER], app.clientSecret)) return null;
   const b = jsonObjectOf(req);
-  if (!b) return null;
-  const storeId = idText(b.store_id);
-  if (b.event !== 'app/uninstalled' || !storeId) return null;
+  const storeId = idText(b?.store_id);
+  if (b?.event !== 'app/uninstalled' || !storeId) return null;
   return { externalStoreId: storeId, reason: 'app uninstalled on Nuvemshop (app/uninstalled webhook)' };
 }
 
