@@ -1,12 +1,7 @@
 /**
- * One site's connection: the SDK's batched pipeline, one unit per run (a run is one plan: query every
- * item, then write in phases). The catalog version comes from the `catalogVersion` credential when
- * given, else from one probe per connection (remembered on this connection only: plugins keep no
- * module-level state). Then every call goes to the V1 or the V3 path.
- *
- * Sites migrate from Catalog V1 to V3, never back: when a V1 call fails with anything but an auth,
- * throttle or transient error, the connection probes the version again (one call); if the site now runs
- * V3 it switches to V3 for good and does the rest of the work there.
+ * One site's connection: the SDK's batched pipeline, one unit per run (query every item, then write in phases),
+ * on the catalog the `catalogVersion` credential or one probe names; a site that moved from V1 to V3 meanwhile
+ * is detected again (README "Which catalog").
  */
 import {
   authRefusalClassifier,
@@ -37,10 +32,7 @@ const PATHS: Record<CatalogVersion, CatalogPath> = { V1: v1, V3: v3 };
 /** Wix ids are GUIDs; anything with characters that cannot be an id is refused without a call. */
 const usableId = (id: string) => id.length > 0 && id.length <= 100 && /^[A-Za-z0-9_-]+$/.test(id);
 
-/**
- * Which catalog a site runs. "The version is permanent per site, and V1/V3 aren't compatible."
- * GET /stores/v3/provision/version answers V1_CATALOG | V3_CATALOG | STORES_NOT_INSTALLED.
- */
+/** Which catalog a site runs: "The version is permanent per site, and V1/V3 aren't compatible." */
 export async function probeCatalogVersion(api: HttpClient): Promise<CatalogVersion> {
   const res = await api.request<{ catalogVersion?: string }>({ method: 'GET', url: '/stores/v3/provision/version' });
   const answer = res.data?.catalogVersion;
@@ -59,10 +51,7 @@ function configuredVersion(raw: string | undefined): CatalogVersion | undefined 
   throw new Rejected(`catalogVersion must be V1 or V3, got '${raw}'`);
 }
 
-/**
- * The site's Wix REST client: ctx.http with the base URL, the token in Authorization (Wix takes it as is),
- * wix-site-id for API keys, and 401/403 read into AuthError.
- */
+/** The site's Wix REST client: the token in Authorization as is, wix-site-id for API keys, 401/403 → AuthError. */
 export function createWixApi(ctx: ConnectContext): HttpClient {
   const token = ctx.credentials.accessToken ?? '';
   const headers: Record<string, string> = { Authorization: token, Accept: 'application/json' };
@@ -96,9 +85,8 @@ export function wixConnection(api: HttpClient, log: PluginLogger, credentials: R
   }
 
   /**
-   * One run on the site's catalog; on a site that moved to V3 meanwhile, the items not yet answered go the
-   * V3 way. A failure ends the run with what the platform already answered (a PATCH already applied stays
-   * written): the SDK's StopTheWork fails only the rest with it.
+   * One run on the site's catalog; on a site that moved to V3 meanwhile, the items not yet answered go the V3 way.
+   * A failure keeps what the platform already answered (an applied PATCH stays written) and fails only the rest.
    */
   async function run<T extends VariantRef, V extends PluginError | TargetStock | undefined>(
     items: readonly Planned<T>[],
@@ -138,8 +126,7 @@ export function wixConnection(api: HttpClient, log: PluginLogger, credentials: R
         throw new Rejected(`catalogVersion is set to ${configured}, but this Wix site uses Catalog ${actual}`, { configured, actual });
       }
     },
-    // No groupBy, no maxBatch: the whole run is one unit. Every change already in place (the hub's
-    // belief): no read, no write (the default 'group' rule over that one unit).
+    // No groupBy, no maxBatch: one unit per run, so every change in place (the hub's belief) → no read, no write.
     write: { run: (items) => run<StockWrite, PluginError | undefined>(items, (c, rest, answer) => c.write(site, rest, answer)) },
     read: { run: (items) => run<VariantRef, TargetStock | PluginError>(items, (c, rest, answer) => c.read(site, rest, answer)) },
   });

@@ -1,8 +1,4 @@
-/**
- * The Wix Stores integration plugin: variant stock on Catalog V1 (Inventory API) or Catalog V3
- * (Inventory Items API), whichever the site runs. Decisions and sources: README.md.
- * (No testkit import here: this module runs in production.)
- */
+/** The Wix Stores plugin: variant stock on Catalog V1 or V3, whichever the site runs (README.md). No testkit import: production code. */
 import type { IntegrationPlugin } from '@stock-sync/plugin-sdk';
 import { createWixApi, wixConnection } from './connection';
 import { credentialFields, manifest } from './manifest';

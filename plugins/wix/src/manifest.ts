@@ -1,6 +1,4 @@
-/**
- * Wix Stores platform facts as data. Every number here has its source in README.md.
- */
+/** Wix Stores platform facts as data. Every number here has its source in README.md. */
 import { BASE_URL_FIELD, CONTRACT_VERSION, type CredentialField, type PluginManifest, tokenExpiryFields } from '@stock-sync/plugin-sdk';
 
 export const DEFAULT_BASE_URL = 'https://www.wixapis.com';
@@ -13,11 +11,7 @@ export const DEFAULT_BASE_URL = 'https://www.wixapis.com';
 export const QUERY_PAGE_LIMIT = 100;
 export const V3_BULK_MAX = 1000;
 
-/**
- * Catalog V1 tracks stock per product, not per variant: a product with one counted variant counts them all, and an
- * unlimited variant of such a product is emulated with this count (README); a tracked count at or above the
- * threshold reads back as unlimited (the emulation's floor).
- */
+/** V1 tracks per product: an unlimited variant of a tracked product is this count; from the threshold it reads back as unlimited. */
 export const V1_EMULATED_UNLIMITED = 99_999;
 export const V1_UNLIMITED_READ_THRESHOLD = 90_000;
 
@@ -26,11 +20,9 @@ export const manifest: PluginManifest = {
   displayName: 'Wix',
   contractVersion: CONTRACT_VERSION,
   capabilities: {
-    // Native per variant on Catalog V3 and on V1 products without a counted variant; emulated (a high
-    // count) on a V1 product that also holds a counted variant, since V1 tracks per product.
+    // Native on V3 and on V1 products without a counted variant; emulated on a V1 product that also counts one.
     unlimitedStock: 'emulated',
-    // One query page per writeStock call: a V3 write is one read and one bulk update, a V1 write one read plus
-    // one PATCH per product.
+    // One query page: a V3 write is one read and one bulk update, a V1 write one read plus one PATCH per product.
     maxBatch: QUERY_PAGE_LIMIT,
     readBack: true,
   },

@@ -1,19 +1,11 @@
 /**
- * TargetStock ⇄ Wix inventory. Both catalogs show a tracked count (`quantity`) or an untracked `inStock`.
- *
- * Catalog V1 tracks stock per PRODUCT (`trackQuantity` on the inventory item), per variant `inStock` or `quantity`:
- *   product untracked:  unlimited → inStock true     out of stock → inStock false
- *   product tracked:    quantity n → quantity n      out of stock → quantity 0     unlimited → quantity 99,999 (emulated)
- * A product is tracked exactly when one of its variants should show a count; so a product leaves tracking again
- * once no variant needs a count, and its unlimited variants become native again.
- *
- * Catalog V3 has one inventory item per variant and location and derives `trackQuantity` from which field is
- * set: `quantity` → tracked, `inStock` → untracked ("in-stock tracking").
- *   unlimited → { inStock: true }    out of stock → { inStock: false }    quantity n → { quantity: n }
+ * TargetStock ⇄ Wix inventory (README "Mapping"): a tracked count (`quantity`) or an untracked `inStock`. V1 tracks
+ * per PRODUCT (tracked exactly when one of its variants should show a count; unlimited then emulated as 99,999);
+ * V3 per inventory item, `trackQuantity` derived from which field is set.
  */
 import { OUT_OF_STOCK, UNLIMITED, quantity, sameTargetStock, type TargetStock } from '@stock-sync/plugin-sdk';
 import { V1_EMULATED_UNLIMITED, V1_UNLIMITED_READ_THRESHOLD } from './manifest';
-import type { V1InventoryItem, V1Patch, V1Variant, V1VariantUpdate, V3InventoryItem } from './wix-types';
+import type { V1InventoryItem, V1Patch, V1Variant, V3InventoryItem } from './wix-types';
 
 /** A tracked count (unlimited from `unlimitedFrom`: V1's emulation) or an untracked inStock. */
 function stockOf(tracked: boolean, count: unknown, inStock: unknown, unlimitedFrom = Infinity): TargetStock {
@@ -25,16 +17,14 @@ function stockOf(tracked: boolean, count: unknown, inStock: unknown, unlimitedFr
 export const fromV1Variant = (trackQuantity: boolean, v: V1Variant): TargetStock =>
   stockOf(trackQuantity, v.quantity, v.inStock, V1_UNLIMITED_READ_THRESHOLD);
 
-function v1Fields(tracked: boolean, variantId: string, t: TargetStock): V1VariantUpdate {
+function v1Fields(tracked: boolean, variantId: string, t: TargetStock): V1Variant {
   if (tracked) return { variantId, quantity: t.kind === 'quantity' ? t.quantity : t.kind === 'unlimited' ? V1_EMULATED_UNLIMITED : 0 };
   return { variantId, inStock: t.kind === 'unlimited' };
 }
 
 /**
- * The PATCH that gives `item`'s variants the targets in `changes` (variants not named keep what they
- * show), or undefined when the product already shows all of it. When tracking switches, every variant
- * is sent (a switch would otherwise leave the unnamed ones without a value); otherwise only the
- * variants that differ.
+ * The PATCH that gives `item`'s variants the targets in `changes` (the others keep what they show), or undefined
+ * when nothing differs. A tracking switch sends every variant (it would leave the unnamed ones without a value).
  */
 export function planV1Patch(item: V1InventoryItem, changes: ReadonlyMap<string, TargetStock>): V1Patch | undefined {
   // Quantity 0 is out of stock: it never needs tracking.

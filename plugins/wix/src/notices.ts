@@ -1,21 +1,10 @@
 /**
- * Wix webhooks as the hub's platform notices (plugin API 1.4, issue 13; README "Platform notices"). No API to
- * subscribe: the operator creates the app's webhooks for `topics` in its app dashboard
- * (https://dev.wix.com/docs/build-apps/develop-your-app/frameworks/self-hosting/webhooks/handle-events-with-webhooks-for-self-hosting-without-the-java-script-sdk),
- * delivered for every site that installs the app; `storeOf` names the site by the envelope's instanceId (the
- * install flow's externalStoreId). The body is a JWT (webhook-jwt.ts) verified with the app's PUBLIC key
- * (`signedWith: 'app'`); not JSON, so `parse` gives `refs` / `storeOf` its decoded payload (they take the JWT too).
- *
- * One inventory event per catalog (https://dev.wix.com/docs/velo/apis/wix-stores-v3/events/catalog-v1-to-v3-velo-events-migration-guide):
- *  - V1 Inventory Variants Changed (https://dev.wix.com/docs/rest/business-solutions/stores/inventory/inventory-variants-changed):
- *    data {inventoryItemId, productId, variants: [{id, oldValue, newValue}]} → one ref per variant. Inventory Item
- *    Changed names no variant and is not taken: whether a tracking switch also fires this one is unverified.
- *  - V3 Inventory Item Updated: the standardized webhook (https://dev.wix.com/docs/rest/articles/getting-started/webhook-structure:
- *    eventType `<entityFqdn>_<slug>`, data.updatedEvent.currentEntity) of `wix.stores.catalog.v3.inventory_item`
- *    (https://dev.wix.com/docs/rest/business-solutions/stores/catalog-v3/inventory-items-v3/inventory-item-updated-with-reason),
- *    an inventory item (https://dev.wix.com/docs/rest/business-solutions/stores/catalog-v3/inventory-items-v3/inventory-item-object)
- *    → its variant. The event's own page was not read: its name follows the documented pattern (unverified).
- * Any other event names nothing; a taken event without its ids is not the documented shape (throws).
+ * Wix webhooks as the hub's platform notices (README "Platform notices": subscription, topics, signature, store).
+ * The body is a JWT (webhook-jwt.ts) verified with the app's PUBLIC key; not JSON, so `parse` gives `refs` /
+ * `storeOf` its decoded payload (they take the JWT too). V1 Inventory Variants Changed → one ref per variant
+ * (Inventory Item Changed names no variant: not taken; whether a tracking switch fires Variants Changed is
+ * unverified); V3 Inventory Item Updated (name from the documented pattern: unverified) → its variant. Any other
+ * event names nothing; a taken event without its ids throws.
  */
 import type { NoticeRef, NoticeRequest, PluginNotices } from '@stock-sync/plugin-sdk';
 import { decodeWixJwt, isObject, verifyWixJwt, wixEventOf, type WixEvent } from './webhook-jwt';

@@ -1,21 +1,8 @@
 /**
- * Connecting a Wix site and renewing its token (README "Connecting"): Wix's external install flow
- * (https://dev.wix.com/docs/build-apps/launch-your-app/app-distribution/install-your-app/about-the-external-install-flow)
- * and OAuth for apps (https://dev.wix.com/docs/build-apps/develop-your-app/access/authentication/about-oauth).
- * - consent: https://www.wix.com/installer/install?appId=<app id>&postInstallationUrl=<encoded callback URL>;
- *   Wix "appends its own query parameters" (appId, tenantId, instanceId …) and "preserves any query parameters
- *   you include", so the hub's state rides in the callback URL. The redirect is not signed ("Don't trust an
- *   instanceId sent to your backend as plain text"): the single-use state is its check, and creating a token
- *   proves the instance is one of this app's installations.
- * - credentials: Create Access Token (https://dev.wix.com/docs/rest/app-management/oauth-2/create-access-token),
- *   POST https://www.wixapis.com/oauth2/token, JSON client_credentials + instance_id → a token that lives "Always
- *   14400 (4 hours)"; no refresh token, the next one is created the same way. Its refusals are "standard errors"
- *   (codes unverified): every 4xx but 429 is read as a refused grant (AuthError with Wix's words), so the store
- *   goes to needs_reconnect.
- * - uninstall: App Instance Removed (https://dev.wix.com/docs/rest/app-management/app-instance/instance-app-removed),
- *   "Event data is received as a JSON Web Token (JWT) … Be sure to verify the data was sent by Wix": a Wix webhook
- *   JWT (webhook-jwt.ts) verified with the app's `publicKey` (none → every notice refused). Its event type string,
- *   "AppRemoved", is what integrators match (not on the pages read: unverified).
+ * Connecting a Wix site and renewing its token (README "Connecting", every step and its source): the external
+ * install flow (the unsigned redirect's check is the hub's single-use state), Create Access Token
+ * (client_credentials + instance_id → a four-hour token, no refresh token; every 4xx but 429 is a refused grant,
+ * codes unverified) and App Instance Removed, a Wix webhook JWT (webhook-jwt.ts; event type "AppRemoved" unverified).
  */
 import {
   AuthError,

@@ -1,10 +1,7 @@
 /**
- * Catalog V1 (Inventory API): one query for up to 100 products, then one PATCH per product whose inventory
- * has to change. The query lives on the reader host path Wix documents for it:
- * POST https://www.wixapis.com/stores-reader/v2/inventoryItems/query
- * (https://dev.wix.com/docs/api-reference/business-solutions/stores/catalog-v1/inventory/query-inventory.md);
- * the update is PATCH https://www.wixapis.com/stores/v2/inventoryItems/product/{productId}
- * (https://dev.wix.com/docs/api-reference/business-solutions/stores/catalog-v1/inventory/update-inventory-variants.md).
+ * Catalog V1 (Inventory API, README "Calls used"): one query for up to 100 products on the reader path
+ * (POST /stores-reader/v2/inventoryItems/query), then one PATCH /stores/v2/inventoryItems/product/{productId}
+ * per product whose inventory has to change.
  */
 import {
   chunk,

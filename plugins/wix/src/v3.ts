@@ -1,8 +1,6 @@
 /**
- * Catalog V3 (Inventory Items API, /stores/v3): query the variants' inventory items (ids and
- * revisions, 100 per page), then one Bulk Update Inventory Items call for up to 1,000 of them.
- * A stale revision (the item changed between our read and our write) is read again and sent once
- * more; if it changes again in between, the variant comes back Transient.
+ * Catalog V3 (Inventory Items API): query the variants' inventory items (ids, revisions), then Bulk Update Inventory
+ * Items; a stale revision is read and sent once more (README "Concurrency").
  */
 import {
   chunk,
@@ -19,10 +17,7 @@ import { QUERY_PAGE_LIMIT, V3_BULK_MAX } from './manifest';
 import { fromV3Item, showsTarget, toV3Fields } from './mapping';
 import type { CatalogPath, Site, V3BulkResponse, V3InventoryItem, V3QueryResponse } from './wix-types';
 
-/**
- * The items' inventory items (every location, following the query's cursor) → the one to use for a variant:
- * the configured location's, or its only one; else why not.
- */
+/** The items' inventory items (every location and page) → a variant's: the configured location's, or its only one; else why not. */
 async function queryV3({ api, locationId }: Site, items: readonly Planned<VariantRef>[]) {
   const byVariant = new Map<string, V3InventoryItem[]>();
   for (const part of chunk([...new Set(items.map((it) => it.input.externalVariantId))], QUERY_PAGE_LIMIT)) {
@@ -62,10 +57,7 @@ async function queryV3({ api, locationId }: Site, items: readonly Planned<Varian
   };
 }
 
-/**
- * One pass of a write: the items' inventory read (an item already showing its target is written: nothing to
- * send), one bulk update per 1,000 that must change; returns the ones refused for a stale revision.
- */
+/** One pass of a write: the read (an item showing its target is written), one bulk update per 1,000; returns the stale ones. */
 async function attempt(site: Site, batch: readonly Planned<StockWrite>[], answer: Parameters<CatalogPath['write']>[2]) {
   const pick = await queryV3(site, batch);
   const pending: { it: Planned<StockWrite>; item: V3InventoryItem }[] = [];

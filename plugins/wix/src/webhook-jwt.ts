@@ -1,14 +1,9 @@
 /**
- * Wix webhooks (https://dev.wix.com/docs/build-apps/develop-your-app/api-integrations/events-and-webhooks/about-webhooks,
- * https://dev.wix.com/docs/rest/articles/getting-started/webhook-structure): "Event data is sent as a JSON web token
- * (JWT) in the body of the webhook request. The JWT is signed, allowing you to verify its authenticity as originating
- * from Wix. To verify the token, use your public key from the Webhooks page of the app dashboard." The request body
- * is the JWT itself, signed RS256 with Wix's key for the app. Its payload is {data: "<JSON>", iat, exp}; data is the
- * envelope {eventType, instanceId ("the identifier of the site where the event occurred"), data: "<JSON>",
- * identity: "<JSON>"}.
- * One JWT reader for every Wix event the plugin takes: the App Instance Removed notice (oauth.ts) and
- * the inventory notices (notices.ts). Verified with node:crypto, alg pinned to RS256 (never "none", never an HMAC
- * keyed with the public key), exp honoured.
+ * The Wix webhook JWT, one reader for the App Instance Removed notice (oauth.ts) and the inventory notices
+ * (notices.ts): "Event data is sent as a JSON web token (JWT) in the body … To verify the token, use your public key"
+ * (https://dev.wix.com/docs/build-apps/develop-your-app/api-integrations/events-and-webhooks/about-webhooks). Payload
+ * {data: "<JSON envelope {eventType, instanceId, data: "<JSON>"}>", iat, exp}. Verified with node:crypto, alg pinned
+ * to RS256 (never "none", never an HMAC keyed with the public key), exp honoured.
  */
 import { createPublicKey, verify } from 'node:crypto';
 
@@ -34,10 +29,7 @@ function part(b64url: string): unknown {
 
 export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/**
- * The payload of a Wix JWT WITHOUT checking its signature: only for a body already verified (a notice's
- * `refs` / `storeOf` run after `verify`). Undefined when it is not a JWT with a JSON payload.
- */
+/** The JSON payload of a Wix JWT WITHOUT checking its signature: only for a body already verified (`refs` / `storeOf`). */
 export function decodeWixJwt(token: string): Record<string, unknown> | undefined {
   const parts = token.split('.');
   const payload = parts.length === 3 ? part(parts[1]!) : undefined;
@@ -62,9 +54,8 @@ export function verifyWixJwt(token: string, publicKeyPem: string, nowSeconds: nu
 }
 
 /**
- * The event in a decoded JWT payload: `data` is the envelope as a JSON string (what Wix sends; an object is taken
- * as is), with a non-empty eventType and instanceId; its own `data` is parsed when it is a JSON string.
- * Undefined when the payload is not of that shape.
+ * The event in a decoded JWT payload: `data` is the envelope as a JSON string (an object is taken as is) with a
+ * non-empty eventType and instanceId; its own `data` is parsed when it is a JSON string. Else undefined.
  */
 export function wixEventOf(payload: unknown): WixEvent | undefined {
   if (!isObject(payload)) return undefined;

@@ -1,8 +1,4 @@
-/**
- * The Wix Stores wire shapes this plugin touches (catalog V1 Inventory API, V3 Inventory Items API, the Wix error
- * envelope `{ message, details: { applicationError: { code, description } } }`; sources in README.md), and the
- * shape both catalog paths share.
- */
+/** The Wix Stores wire shapes this plugin touches (sources in README.md), and the shape both catalog paths share. */
 import type { HttpClient, Planned, PluginError, PluginLogger, StockWrite, TargetStock, VariantRef } from '@stock-sync/plugin-sdk';
 
 /** V1: one inventory item per product; tracking is per product. */
@@ -20,9 +16,8 @@ export interface V1InventoryItem {
 export interface V1QueryResponse {
   inventoryItems?: V1InventoryItem[];
 }
-export type V1VariantUpdate = Pick<V1Variant, 'variantId' | 'quantity' | 'inStock'>;
 export interface V1Patch {
-  inventoryItem: { trackQuantity: boolean; variants: V1VariantUpdate[] };
+  inventoryItem: { trackQuantity: boolean; variants: V1Variant[] };
 }
 
 /** V3: one inventory item per variant and location, with optimistic locking by revision. */
