@@ -1,7 +1,4 @@
-/**
- * The store's v3 client: ctx.http with the store's base path, the X-Auth-Token header and BigCommerce's
- * problem+json errors read into the SDK's taxonomy. The only I/O the plugin does goes through here.
- */
+/** The store's v3 client (ctx.http with the base path, X-Auth-Token and BigCommerce's errors classified): the plugin's only I/O. */
 import { AuthError, type ConnectContext, type HttpClient, type HttpResponse } from '@stock-sync/plugin-sdk';
 import type { BcCollection, BcErrorBody } from './bc-types';
 
@@ -25,11 +22,7 @@ export function createBcApi(ctx: ConnectContext): HttpClient {
   });
 }
 
-/**
- * 401: the token is unknown, revoked, or belongs to another store. 403: the token lacks a scope this call
- * needs (Products modify, Store Inventory modify). Both need the merchant to reconnect: AuthError, with
- * BigCommerce's title (which never echoes the token).
- */
+/** 401 (unknown, revoked or another store's token) and 403 (a missing scope): AuthError with BigCommerce's title (never the token). */
 export function classifyBcResponse(res: HttpResponse): { error?: AuthError } | undefined {
   if (res.status !== 401 && res.status !== 403) return undefined;
   const title = bcErrorBody(res.data)?.title;
@@ -40,7 +33,7 @@ export function classifyBcResponse(res: HttpResponse): { error?: AuthError } | u
   return { error: new AuthError(`BigCommerce refused the request: ${why}${title ? ` (${title})` : ''}`, { status: res.status }) };
 }
 
-export function bcErrorBody(data: unknown): BcErrorBody | undefined {
+function bcErrorBody(data: unknown): BcErrorBody | undefined {
   return typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as BcErrorBody) : undefined;
 }
 

@@ -1,7 +1,4 @@
-/**
- * The BigCommerce v3 wire shapes this plugin touches (subsets). Sources: spec/bigcommerce-catalog-variants.v3.yml,
- * spec/bigcommerce-inventory.v3.yml and the products reference (README.md).
- */
+/** The BigCommerce v3 wire shapes this plugin touches (subsets of VAR, INV and PROD: README.md). */
 
 /** Product inventory_tracking: "none" (not tracked), "product" (one count), "variant" (a count per variant). */
 export type BcInventoryTracking = 'none' | 'product' | 'variant';
@@ -10,10 +7,8 @@ export const BC_INVENTORY_TRACKING: readonly BcInventoryTracking[] = ['none', 'p
 /** The stock fields of a variant (productVariant_Full). */
 export interface BcVariantStock {
   id: number;
-  product_id: number;
-  sku?: string;
   purchasing_disabled: boolean;
-  /** The default location's count; used only while the product tracks inventory by variant. */
+  /** Replaced by the configured location's count (readPlanned) while the product tracks inventory by variant. */
   inventory_level: number | null;
 }
 
@@ -28,7 +23,7 @@ export interface BcProductStock {
 
 export interface BcCollection<T> {
   data: T[];
-  meta?: { pagination?: { total: number; count: number; per_page: number; current_page: number; total_pages: number } };
+  meta?: { pagination?: { current_page: number; total_pages: number } };
 }
 
 /** application/problem+json error body: `{ status, title, type, errors }`. */
@@ -43,7 +38,6 @@ export interface BcErrorBody {
 
 /** One item of GET /inventory/locations/{location_id}/items (LocationItemsResponse, inventory spec). */
 export interface BcLocationItem {
-  identity: { sku?: string; variant_id?: number; product_id?: number };
-  available_to_sell: number;
+  identity: { variant_id?: number };
   total_inventory_onhand: number;
 }

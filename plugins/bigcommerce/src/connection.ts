@@ -1,8 +1,7 @@
 /**
- * One store's connection: verify, writeStock, readStock over the v3 Catalog and Inventory APIs, on the SDK's
- * batched pipeline (ids, duplicates, the stop rule, one outcome per input). A run is one plan rather than
- * batches (read every product, then write in phases across products), so it is one batch: no groupBy, no
- * maxBatch, and no skip on the hub's `previous` (the plan compares against the counts it just read).
+ * One store's connection on the SDK's batched pipeline. A run is one plan (read every product, then write in phases
+ * across products), so it is one batch: no groupBy, no maxBatch, and no skip on the hub's `previous` (the plan
+ * compares against the counts it just read).
  */
 import {
   batched,
@@ -41,9 +40,8 @@ function bcIds(ref: VariantRef): { productId: number; variantId: number } | unde
 }
 
 /**
- * variant id → on-hand count of a location's items (LocationItemsResponse, inventory spec): `total_inventory_onhand`
- * is what an absolute adjustment sets ("Override the existing inventory levels"), not `available_to_sell` (minus the
- * safety stock, which the plugin does not manage). Product-level items (no variant identity) are skipped.
+ * variant id → `total_inventory_onhand` of a location's items: what an absolute adjustment sets ("Override the existing
+ * inventory levels"), not `available_to_sell` (minus the safety stock). Product-level items are skipped.
  */
 export function onHandByVariant(items: readonly BcLocationItem[]): Map<number, number> {
   const out = new Map<number, number>();
@@ -70,9 +68,8 @@ export function connectBigCommerce(ctx: ConnectContext, recent: RecentWrites = p
   const storeBase = apiBaseUrl(ctx.credentials);
 
   /**
-   * The run's items by product id (first-seen order) and their products (≤250 per call; one BigCommerce does not list
-   * is absent), where tracked by variant with each wanted variant's count at the configured location (README
-   * "Multi-location stores": not the catalog's; a variant the location does not list has 0 there).
+   * The run's items by product id and their products (one BigCommerce does not list is absent), where tracked by variant
+   * with each wanted variant's count at the configured location (README "Multi-location stores": unlisted is 0).
    */
   async function readPlanned<T extends VariantRef>(items: readonly PlannedChange<T>[]) {
     const groups = new Map(groupByProduct(items, (i) => i.productId).map((g) => [g.productId, g.items]));
@@ -101,11 +98,7 @@ export function connectBigCommerce(ctx: ConnectContext, recent: RecentWrites = p
     return { groups, products };
   }
 
-  /**
-   * The whole run: one read plans it, then the tracking switches, the purchasing switches and the counts go
-   * out in as few calls as their limits allow. Each change fails with the first refusal of a call it
-   * depends on; a change no call refused is written.
-   */
+  /** The whole run, planned by one read. Each change fails with the first refusal of a call it depends on, else is written. */
   async function writeRun(changes: readonly PlannedChange[]): Promise<(PluginError | undefined)[]> {
     const failures = new Map<PlannedChange, PluginError>();
     const fail = (owners: PlannedChange[], error: PluginError) => owners.forEach((c) => failures.has(c) || failures.set(c, error));
@@ -122,8 +115,10 @@ export function connectBigCommerce(ctx: ConnectContext, recent: RecentWrites = p
         const error = toPluginError(e, 'BigCommerce');
         if (stopsTheWork(error)) throw error;
         ctx.log.warn(`bigcommerce: ${what} was refused`, { code: error.code, message: error.message });
-        const owners = part.flatMap((p) => p.owners);
-        fail(owners, error instanceof NotFound || error instanceof Rejected ? callError(what, error) : error);
+        fail(
+          part.flatMap((p) => p.owners),
+          error instanceof NotFound || error instanceof Rejected ? callError(what, error) : error,
+        );
         return false;
       }
     };

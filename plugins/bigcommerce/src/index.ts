@@ -1,7 +1,4 @@
-/**
- * The BigCommerce integration plugin: variant stock over the v3 Catalog and Inventory APIs.
- * Decisions and their sources: README.md.
- */
+/** The BigCommerce integration plugin: variant stock over the v3 Catalog and Inventory APIs (decisions and sources: README.md). */
 import type { IntegrationPlugin } from '@stock-sync/plugin-sdk';
 import { connectBigCommerce } from './connection';
 import { credentialFields, manifest } from './manifest';
@@ -19,5 +16,4 @@ export const plugin: IntegrationPlugin = {
 export default plugin;
 export { manifest, credentialFields } from './manifest';
 export { bigcommerceOAuth, BIGCOMMERCE_OAUTH_SCOPES, verifySignedPayloadJwt } from './oauth';
-export { fromBcStock, trackedChange, untrackedChange } from './stock-mapping';
 export { bigcommerceNotices, bigcommerceNoticeRefs, standardWebhookSignature, verifyStandardWebhook, NOTICE_TOPICS } from './notices';

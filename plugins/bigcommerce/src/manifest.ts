@@ -16,11 +16,7 @@ export const MAX_LOCATION_IDS_PER_READ = 250;
 /** Catalog collections page at most 250 per page (`limit`, default 50). */
 export const MAX_PAGE_SIZE = 250;
 
-/**
- * "Unlimited" on a product tracked by variant (no per-variant untracked form there): this count is written and any
- * count at or above it reads back as unlimited. 600 variants (the per-product maximum) × 1,000,000 stays far below
- * the 2,147,483,647 product total.
- */
+/** "Unlimited" on a product tracked by variant: written, and read back from this count up (README "Mapping": why 1,000,000). */
 export const EMULATED_UNLIMITED_QUANTITY = 1_000_000;
 
 /** The reason recorded on every absolute adjustment (shown in the store's inventory history). */
@@ -34,17 +30,13 @@ export const manifest: PluginManifest = {
   displayName: 'BigCommerce',
   contractVersion: CONTRACT_VERSION,
   capabilities: {
-    // Untracked products (inventory_tracking "none") show unlimited natively; a product tracked by variant
-    // has no per-variant untracked form, so there the plugin writes a high count (README: "Unlimited").
+    // Native on untracked products, a high count on products tracked by variant (README "Mapping").
     unlimitedStock: 'emulated',
-    // One products read (≤250 with their variants) plans the whole chunk; its writes then take ⌈purchasing
-    // switches / 50⌉ variant batches plus one absolute adjustment (≤2,000 items).
+    // The chunk one products read plans, not one call's size (README "Fewest calls").
     maxBatch: 250,
     readBack: true,
   },
   rateLimit: {
-    // The quota is store-wide and shared by every app: 150 requests / 30 s on Standard and Plus (5/s).
-    // The hub takes half of the smallest plan's budget; X-Rate-Limit-Requests-Left: 0 pauses the client.
     requestsPerSecond: 2.5,
     burst: 10,
     note:

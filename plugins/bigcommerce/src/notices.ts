@@ -1,7 +1,4 @@
-/**
- * BigCommerce inventory webhooks as the hub's platform notices (plugin API 1.4, issue 13). Decisions and
- * sources: README "Platform notices"; fixtures test/evidence/notice-*.json and webhook-*.json.
- */
+/** BigCommerce inventory webhooks as the hub's platform notices (plugin API 1.4): decisions and sources in README "Platform notices". */
 import {
   hmacSha256,
   noticeHeader,
@@ -14,11 +11,9 @@ import {
 import { allPages, createBcApi } from './bc-api';
 
 /**
- * The variants an inventory webhook names (https://developer.bigcommerce.com/docs/integrations/webhooks/events):
- * `store/sku/inventory/updated`: `data.inventory.{product_id, variant_id}` (`data.id` is the SKU's id, NOT the
- * variant's); `store/channel/{id}/inventory/product/stock_changed`, subscribed as `store/channel/*\/…`:
- * `data.{product_id, variant_id, location_id}` (https://developer.bigcommerce.com/docs/integrations/webhooks/events/inventory-location).
- * No variant_id (a product-level count: undocumented): nothing named. Every location is named (the hub reads back).
+ * The variants an inventory webhook names (README "Platform notices", with the event pages): `data.inventory` of
+ * `store/sku/inventory/updated` (its `data.id` is the SKU's id, NOT the variant's), `data` of `stock_changed`
+ * (subscribed as `store/channel/*\/…`). No variant_id (a product-level count: undocumented): nothing named.
  */
 const SKU_INVENTORY_UPDATED = 'store/sku/inventory/updated';
 const STOCK_CHANGED = 'store/channel/*/inventory/product/stock_changed';
@@ -50,12 +45,8 @@ export function bigcommerceNoticeRefs(body: unknown): NoticeRef[] {
 }
 
 /**
- * Standard Webhooks (https://developer.bigcommerce.com/docs/integrations/webhooks, "Webhook signature": the secret is
- * the app's client secret base64-encoded, i.e. the HMAC key is its own bytes;
- * https://github.com/standard-webhooks/standard-webhooks/blob/main/spec/standard-webhooks.md):
- * `webhook-signature` = space-separated `v1,<base64(HMAC-SHA256(key, "<webhook-id>.<webhook-timestamp>.<raw body>"))>`;
- * a timestamp (unix seconds) more than 5 minutes from now either way is refused (the reference library's
- * WEBHOOK_TOLERANCE_IN_SECONDS).
+ * Standard Webhooks' `v1` signature keyed with the app's client secret (its own bytes: BigCommerce's samples give the
+ * library the secret base64-encoded); scheme, key and 5-minute tolerance with their sources in README "Platform notices".
  */
 export function standardWebhookSignature(id: string, timestamp: number, rawBody: Uint8Array | string, clientSecret: string): string {
   return `v1,${hmacSha256(clientSecret, Buffer.concat([Buffer.from(`${id}.${timestamp}.`), Buffer.from(rawBody)]), 'base64')}`;
@@ -77,11 +68,7 @@ export function verifyStandardWebhook(req: NoticeRequest, nowSeconds: number = D
     .includes(true);
 }
 
-/**
- * The v3 Webhooks API (https://developer.bigcommerce.com/docs/rest-management/webhooks; spec/bigcommerce-webhooks.v3.yml;
- * evidence test/evidence/webhook-*.json), one hook per scope: the store's API and the hooks of the token's client
- * delivering to `destination` (GET /hooks, paged).
- */
+/** The store's API and the hooks of the token's client delivering to `destination` (v3 Webhooks API, GET /hooks, paged). */
 async function hooksTo(ctx: ConnectContext, destination: string) {
   const api = createBcApi(ctx);
   type Hook = { id: number; scope?: string; destination?: string; is_active?: boolean };

@@ -1,10 +1,7 @@
 /**
- * The single-click app install (https://developer.bigcommerce.com/docs/integrations/apps/guide/auth; README
- * "Connecting"): the install link https://login.bigcommerce.com/app/{CLIENT_ID}/install (guide/buttons; the merchant
- * accepts all the app profile's scopes); an auth callback ?code&scope&context=stores/{STORE_HASH}, unsigned and
- * without our `state` (`stateInCallback: false`: the host binds it to a cookie); POST
- * https://login.bigcommerce.com/oauth2/token in JSON with the callback's `context` and `scope` sent back (the
- * `exchange` quirk); a "permanent" token (no refresh). The `uninstall` callback carries a signed JWT.
+ * The single-click app install (https://developer.bigcommerce.com/docs/integrations/apps/guide/auth), step by step with
+ * its sources in README "Connecting": an unsigned auth callback without our `state`, a JSON token request that sends
+ * the callback's `context` and `scope` back (the `exchange` quirk), a token that never expires.
  */
 import { JsonWebTokenError, verify, type JwtPayload } from 'jsonwebtoken';
 import {
@@ -72,12 +69,10 @@ async function exchangeBigCommerceCode(ctx: OAuthExchangeContext): Promise<Conne
 export const CLOCK_TOLERANCE_SECONDS = 60;
 
 /**
- * The `signed_payload_jwt` of the `load`, `uninstall` and `remove_user` callbacks
- * (https://developer.bigcommerce.com/docs/integrations/apps/guide/callbacks): claims {aud: client id, iss: "bc", iat,
- * nbf, exp (24 h after nbf), jti, sub: "stores/{STORE_HASH}", user, owner, url, channel_id}, signed HS256 with the
- * client secret, verified as BigCommerce's own Node client does (https://github.com/bigcommerce/node-bigcommerce):
- * HS256 only (`none` and RS/ES refused), audience, issuer, nbf and exp; then the subject's form. Null when missing,
- * forged, for another app, not yet or no longer valid (jti: the same on a replay).
+ * The `signed_payload_jwt` of the `load`, `uninstall` and `remove_user` callbacks (README "Uninstall";
+ * https://developer.bigcommerce.com/docs/integrations/apps/guide/callbacks), verified as BigCommerce's own Node client
+ * does: HS256 only (`none` and RS/ES refused), audience, issuer, nbf and exp; then the subject's form. Null when
+ * missing, forged, for another app, not yet or no longer valid (jti: the same on a replay).
  */
 export function verifySignedPayloadJwt(
   token: string | undefined,

@@ -1,11 +1,7 @@
 /**
- * Absolute adjustments settle asynchronously: "Due to the asynchronous nature of the Inventory API, there may be a
- * short delay before data is updated after the endpoints are called"
- * (https://developer.bigcommerce.com/docs/store-operations/catalog/inventory-adjustments). This register keeps, per
- * store API base, location and variant, the counts this process wrote in the last settle window with the count the
- * location showed before: a read within the window that still shows that earlier count is "not comparable yet",
- * never drift; any other count is real. Per process, for the module's lifetime (the hub opens a connection per run);
- * its limits: README "Multi-location stores and asynchronous adjustments".
+ * Absolute adjustments settle asynchronously (https://developer.bigcommerce.com/docs/store-operations/catalog/inventory-adjustments).
+ * This register keeps, per store API base, location and variant, the counts this process wrote in the last settle
+ * window with the count the location showed before (README "Multi-location stores and asynchronous adjustments").
  */
 
 /** How long after a write a disagreeing read is not trusted. BigCommerce names no figure: **unverified**, chosen generously. */

@@ -1,8 +1,6 @@
 /**
- * TargetStock ⇄ BigCommerce stock fields: the one place that knows the mapping table in README.md.
- * A variant's stock lives in three fields: the product's inventory_tracking, the variant's
- * purchasing_disabled switch and the variant's inventory_level (default location). A run's changes plus the
- * products read for them become the fewest writes (planWrites).
+ * TargetStock ⇄ BigCommerce's three stock fields: the one place that knows README's "Mapping" table. A run's changes
+ * plus the products read for them become the fewest writes (planWrites).
  */
 import {
   NotFound,
@@ -42,11 +40,7 @@ export interface VariantChange {
   inventoryLevel?: number;
 }
 
-/**
- * The smallest change that makes a variant of a product tracked by variant show `target`: unlimited, purchasable
- * with at least the emulation count; out of stock, count 0 (BigCommerce's own tracked sold-out state) unless already
- * disabled; quantity n, purchasable with exactly n.
- */
+/** The smallest change that makes a variant of a product tracked by variant show `target` (README "Mapping"). */
 export function trackedChange(
   target: TargetStock,
   current: Pick<BcVariantStock, 'purchasing_disabled' | 'inventory_level'>,
@@ -98,10 +92,7 @@ export function located(products: Map<number, BcProductStock>, productId: number
   return new NotFound(missing, { productId, variantId });
 }
 
-/**
- * Product tracking switches (≤10 per call), purchasing switches (≤50 per call) and one absolute adjustment (≤2,000
- * items). Changes already in place cost nothing; per-variant problems are decided here, before anything is sent.
- */
+/** The tracking switches, purchasing switches and counts a run needs; per-variant problems are decided here, before any call. */
 export function planWrites(groups: Map<number, PlannedChange[]>, products: Map<number, BcProductStock>): WritePlan {
   const plan: WritePlan = { trackingSwitches: [], purchasing: [], counts: [], failed: [] };
   const push = (productId: number, variantId: number, change: VariantChange, owners: PlannedChange[]) => {
@@ -123,16 +114,15 @@ export function planWrites(groups: Map<number, PlannedChange[]>, products: Map<n
       for (const { change, variant } of live) {
         const { target } = change.input;
         // One count for all its variants: only a sold-out variant (out of stock, or 0) can be set on its own.
-        if (target.kind !== 'unlimited' && !needsCount(target)) {
-          push(productId, variant.id, untrackedChange(target, variant), [change]);
-          continue;
+        if (target.kind !== 'unlimited' && !needsCount(target)) push(productId, variant.id, untrackedChange(target, variant), [change]);
+        else {
+          const error = new Rejected(
+            `BigCommerce product ${productId} tracks inventory per product (one count for all its variants), so variant ${variant.id} cannot get its own stock: ` +
+              'set the product to "Track inventory by variant" (or to not tracked, for print-on-demand)',
+            { productId, variantId: variant.id, inventoryTracking: 'product' },
+          );
+          plan.failed.push({ change, error });
         }
-        const error = new Rejected(
-          `BigCommerce product ${productId} tracks inventory per product (one count for all its variants), so variant ${variant.id} cannot get its own stock: ` +
-            'set the product to "Track inventory by variant" (or to not tracked, for print-on-demand)',
-          { productId, variantId: variant.id, inventoryTracking: 'product' },
-        );
-        plan.failed.push({ change, error });
       }
       continue;
     }
@@ -144,9 +134,8 @@ export function planWrites(groups: Map<number, PlannedChange[]>, products: Map<n
     }
 
     if (switching) {
-      // Once tracked, every variant sells only its count. Variants the hub does not manage keep what the
-      // shopper saw: a purchasable one (unlimited while untracked) gets the emulation count; a disabled
-      // one stays sold out without a count.
+      // Once tracked, every variant sells only its count: siblings the hub does not manage keep what shoppers saw
+      // (a purchasable one gets the emulation count, a disabled one stays sold out; README "Mapping").
       const owners = live.map(({ change }) => change);
       plan.trackingSwitches.push({ item: { productId }, owners });
       const managed = new Set(live.map(({ variant }) => variant.id));
