@@ -1,7 +1,6 @@
 /**
- * Stock management per SKU on the legacy stock item and, where the store has Multi-Source Inventory, counts as MSI
- * source items (many SKUs per call); without MSI the legacy stock items alone. The SDK's batched pipeline is the
- * frame, one unit per run; a connection remembers only what the store told it (MSI absent, the input limit).
+ * Stock management per SKU on the legacy stock item and, with Multi-Source Inventory, counts as MSI source items (many
+ * SKUs per call); without MSI the legacy stock items alone. A connection remembers only what the store told it.
  */
 import {
   AuthError,
@@ -42,80 +41,53 @@ const asPluginError = (e: unknown) => toPluginError(e, 'Magento');
 /** Thrown inside a run when an MSI route answered "no route": the run starts over on the legacy path. */
 class MsiAbsent extends Error {}
 
-export class MagentoConnection implements StoreConnection {
-  readonly writeStock: StoreConnection['writeStock'];
-  readonly readStock: StoreConnection['readStock'];
+export function magentoConnection(api: HttpClient, log: PluginLogger, sourceCode: string): StoreConnection {
   /** True once the store showed it has no MSI; MSI is assumed (and tried) first. */
-  private legacy = false;
+  let legacy = false;
   /** Input List Limit learned from a refusal (Web API input limits on); undefined until one is seen. */
-  private inputListLimit: number | undefined;
-  private readonly writesDefaultSource = this.sourceCode === DEFAULT_SOURCE_CODE;
-
-  constructor(
-    private readonly api: HttpClient,
-    private readonly log: PluginLogger,
-    private readonly sourceCode: string,
-  ) {
-    ({ writeStock: this.writeStock, readStock: this.readStock } = batched<{ sku: string }>({
-      platform: 'Magento',
-      id: 'magento',
-      log,
-      // A SKU named twice keeps its last input (keyed by the SKU alone: Magento's stock APIs know SKUs only).
-      key: (ref) => ref.externalVariantId,
-      // A Magento SKU: 1–64 characters (catalog_product_entity.sku), not only spaces.
-      ids: ({ externalVariantId: sku }) => (sku.length > 0 && sku.length <= 64 && sku.trim() !== '' ? { sku } : undefined),
-      invalid: { write: () => new Rejected('A Magento SKU is 1–64 characters'), read: () => new NotFound('Not a Magento SKU') },
-      verify: () => this.verify(),
-      // One unit per run; what is in place is decided per SKU below (from `previous`), never for the whole run.
-      write: { skipInPlace: 'never', run: (items) => this.writeRun(items) },
-      read: { run: (items) => this.readRun(items) },
-    }));
-  }
+  let inputListLimit: number | undefined;
+  const writesDefaultSource = sourceCode === DEFAULT_SOURCE_CODE;
 
   /** Records that the store has no MSI. Legacy stores have one stock, the default source's: another fails loudly. */
-  private goLegacy(): void {
-    if (!this.writesDefaultSource) {
+  function goLegacy(): void {
+    if (!writesDefaultSource) {
       throw new AuthError(
         `Magento's Multi-Source Inventory is disabled on this store (no /V1/inventory routes), so only the default stock exists: ` +
-          `clear sourceCode (now "${this.sourceCode}") or enable MSI`,
-        { sourceCode: this.sourceCode },
+          `clear sourceCode (now "${sourceCode}") or enable MSI`,
+        { sourceCode },
       );
     }
-    if (!this.legacy) this.log.info('magento: Multi-Source Inventory is not installed; using the legacy stock items');
-    this.legacy = true;
+    if (!legacy) log.info('magento: Multi-Source Inventory is not installed; using the legacy stock items');
+    legacy = true;
   }
 
   /** An MSI call's failure: "no route" means MSI is absent (MsiAbsent); anything else is returned. */
-  private msiFailure(e: unknown): PluginError {
+  function msiFailure(e: unknown): PluginError {
     const error = asPluginError(e);
     if (!isNoRoute(error)) return error;
-    this.goLegacy();
+    goLegacy();
     throw new MsiAbsent();
   }
 
-  /**
-   * MSI: the source exists and the token may use Magento_InventoryApi::source. No MSI: the token may read legacy stock
-   * items (Magento_CatalogInventory::cataloginventory), proven by the low-stock list, which needs no SKU.
-   */
-  async verify(): Promise<void> {
+  /** MSI: the source exists (and the token may read it). No MSI: the low-stock list, which needs no SKU, proves the token. */
+  async function verify(): Promise<void> {
     try {
-      await this.api.request({ method: 'GET', url: `/inventory/sources/${enc(this.sourceCode)}` });
-      this.legacy = false;
-      return;
+      await api.request({ method: 'GET', url: `/inventory/sources/${enc(sourceCode)}` });
+      legacy = false;
     } catch (e) {
-      const found = modeFromSourceError(asPluginError(e), this.sourceCode);
+      const found = modeFromSourceError(asPluginError(e), sourceCode);
       if (found !== 'legacy') throw found;
+      goLegacy();
+      await api.request({ method: 'GET', url: '/stockItems/lowStock/', params: { scopeId: 0, qty: 0, pageSize: 1, currentPage: 1 } });
     }
-    this.goLegacy();
-    await this.api.request({ method: 'GET', url: '/stockItems/lowStock/', params: { scopeId: 0, qty: 0, pageSize: 1, currentPage: 1 } });
   }
 
-  private async stockItem(sku: string): Promise<MagentoStockItem> {
-    return (await this.api.request<MagentoStockItem>({ method: 'GET', url: `/stockItems/${enc(sku)}` })).data;
+  async function stockItem(sku: string): Promise<MagentoStockItem> {
+    return (await api.request<MagentoStockItem>({ method: 'GET', url: `/stockItems/${enc(sku)}` })).data;
   }
 
-  private async putStockItem(sku: string, item: MagentoStockItem): Promise<void> {
-    await this.api.request({
+  async function putStockItem(sku: string, item: MagentoStockItem): Promise<void> {
+    await api.request({
       method: 'PUT',
       url: `/products/${enc(sku)}/stockItems/${enc(String(item.item_id ?? 1))}`,
       body: { stockItem: item },
@@ -124,15 +96,15 @@ export class MagentoConnection implements StoreConnection {
   }
 
   /** Every failure that escapes the run stops it (logged, every input failed with it), as a stop does. */
-  private async writeRun(items: readonly Planned<StockWrite>[]): Promise<(PluginError | undefined)[]> {
+  async function writeRun(items: readonly Planned<StockWrite>[]): Promise<(PluginError | undefined)[]> {
     const failures = new Map<Planned<StockWrite>, PluginError>();
     const fail: Fail = (it, error) => failures.has(it) || failures.set(it, error);
     try {
       const msiAbsent = (e: unknown) => (e instanceof MsiAbsent ? true : Promise.reject(e));
-      if (this.legacy || (await this.writeMsi(items, fail).then(() => false, msiAbsent))) {
+      if (legacy || (await writeMsi(items, fail).then(() => false, msiAbsent))) {
         // Everything is written (again) the legacy way: absolute values; what is in place is skipped.
         failures.clear();
-        await this.writeLegacy(items, fail);
+        await writeLegacy(items, fail);
       }
     } catch (e) {
       throw new StopTheWork(e);
@@ -141,47 +113,41 @@ export class MagentoConnection implements StoreConnection {
   }
 
   /** MSI: stock management flips on the legacy item (only when needed), counts as source items. */
-  private async writeMsi(items: readonly Planned<StockWrite>[], fail: Fail): Promise<void> {
+  async function writeMsi(items: readonly Planned<StockWrite>[], fail: Fail): Promise<void> {
     const counts: Count[] = [];
-    await this.eachSku(items, fail, async (it) => {
+    await eachSku(items, fail, async (it) => {
       const { target, previous } = it.input;
-      // What the hub last wrote or read tells whether stock management must flip; only then is the stock item
-      // read and, when its management is not what the target needs, written back with it switched (the endpoint
-      // takes the whole item). A stale belief shows up as drift on the next read-back, which corrects `previous`.
+      // `previous` tells whether management must flip; only then is the stock item read (README "Decisions").
       const believedManaged = previous == null ? undefined : isManaged(previous);
       if (!isManaged(target) && believedManaged === false) return; // unlimited, believed in place
       if (believedManaged !== isManaged(target)) {
-        const item = await this.stockItem(it.sku);
+        const item = await stockItem(it.sku);
         if (item.manage_stock !== isManaged(target)) {
-          await this.putStockItem(it.sku, withManageStock(item, target, this.writesDefaultSource));
+          await putStockItem(it.sku, withManageStock(item, target, writesDefaultSource));
           // Tracking on at the default source: that write also set the target's count.
-          if (isManaged(target) && this.writesDefaultSource) return;
+          if (isManaged(target) && writesDefaultSource) return;
         }
       }
-      if (isManaged(target)) counts.push({ item: sourceItemFor(it.sku, this.sourceCode, target), it });
+      if (isManaged(target)) counts.push({ item: sourceItemFor(it.sku, sourceCode, target), it });
     });
-    // Counts believed in place cost a call only when another count needs it (then they re-assert for free); in
-    // calls of at most the store's input limit (once learned) or MAX_SOURCE_ITEMS.
+    // Counts believed in place cost a call only when another count needs it (then they re-assert for free).
     if (counts.some((c) => !isInPlace(c.it.input))) {
-      while (counts.length) await this.saveSourceItems(counts.splice(0, this.inputListLimit ?? MAX_SOURCE_ITEMS), fail);
+      while (counts.length) await saveSourceItems(counts.splice(0, inputListLimit ?? MAX_SOURCE_ITEMS), fail);
     }
   }
 
-  /**
-   * No MSI: each SKU's legacy stock item carries management, qty and is_in_stock; it is read (the PUT takes the
-   * whole item) and written back only when it does not already show the target.
-   */
-  private async writeLegacy(items: readonly Planned<StockWrite>[], fail: Fail): Promise<void> {
-    await this.eachSku(items, fail, async (it) => {
+  /** No MSI: each SKU's stock item (management, qty, is_in_stock) is read and written back unless it shows the target. */
+  async function writeLegacy(items: readonly Planned<StockWrite>[], fail: Fail): Promise<void> {
+    await eachSku(items, fail, async (it) => {
       if (isInPlace(it.input)) return; // believed in place
-      const item = await this.stockItem(it.sku);
+      const item = await stockItem(it.sku);
       if (!zeroIsOutOfStock(fromLegacyStockItem(item), it.input.target))
-        await this.putStockItem(it.sku, withManageStock(item, it.input.target, true));
+        await putStockItem(it.sku, withManageStock(item, it.input.target, true));
     });
   }
 
   /** Per-SKU calls, LANES at a time: a failure becomes that SKU's outcome; what stops the run is rethrown. */
-  private eachSku<I extends Planned<VariantRef>>(
+  function eachSku<I extends Planned<VariantRef>>(
     items: readonly I[],
     fail: (it: I, error: PluginError) => void,
     work: (it: I) => Promise<void>,
@@ -199,33 +165,31 @@ export class MagentoConnection implements StoreConnection {
   }
 
   /**
-   * One POST /inventory/source-items (absolute values: idempotent). Magento refuses it whole when:
-   * - it carries more items than the Web API input limit (400 "Maximum items of type … is N"): the limit is
-   *   remembered and the items are sent again in calls of that size;
-   * - one SKU is unknown (404): the SKUs are never read out of the error text (a truncated snippet may name only
-   *   some); the part is halved and each half sent again until the unknown SKUs stand alone, which fail NotFound.
+   * One POST /inventory/source-items (absolute values: idempotent), refused whole over the input limit (remembered; sent
+   * again in calls of that size) or for an unknown SKU (404; halved until the unknown SKUs stand alone: the SKUs are
+   * never read out of the error text, as a truncated snippet may name only some).
    */
-  private async saveSourceItems(part: Count[], fail: Fail): Promise<void> {
+  async function saveSourceItems(part: Count[], fail: Fail): Promise<void> {
     if (part.length === 0) return;
     try {
-      await this.api.request({
+      await api.request({
         method: 'POST',
         url: '/inventory/source-items',
         body: { sourceItems: part.map((p) => p.item) },
         idempotent: true,
       });
     } catch (e) {
-      const error = this.msiFailure(e);
+      const error = msiFailure(e);
       if (stopsTheWork(error)) throw error;
       const limit = inputListLimitOf(error);
       if (limit !== undefined && limit < part.length) {
-        this.log.info('magento: the store limits Web API input lists; sending smaller calls', { limit });
-        this.inputListLimit = limit;
-        for (const smaller of chunk(part, limit)) await this.saveSourceItems(smaller, fail);
+        log.info('magento: the store limits Web API input lists; sending smaller calls', { limit });
+        inputListLimit = limit;
+        for (const smaller of chunk(part, limit)) await saveSourceItems(smaller, fail);
       } else if (error instanceof NotFound && part.length > 1) {
         const half = Math.ceil(part.length / 2);
-        await this.saveSourceItems(part.slice(0, half), fail);
-        await this.saveSourceItems(part.slice(half), fail);
+        await saveSourceItems(part.slice(0, half), fail);
+        await saveSourceItems(part.slice(half), fail);
       } else if (error instanceof NotFound) {
         fail(part[0].it, new NotFound(`Magento has no product with SKU "${part[0].item.sku}"`, { sku: part[0].item.sku }));
       } else {
@@ -235,10 +199,10 @@ export class MagentoConnection implements StoreConnection {
     }
   }
 
-  private async sourceItems(skus: string[]): Promise<Map<string, MagentoSourceItem>> {
+  async function sourceItems(skus: string[]): Promise<Map<string, MagentoSourceItem>> {
     const out = new Map<string, MagentoSourceItem>();
     for (const part of chunk(skus, SOURCE_ITEMS_PAGE)) {
-      const res = await this.api
+      const res = await api
         .request<{ items?: MagentoSourceItem[] }>({
           method: 'GET',
           url: '/inventory/source-items',
@@ -247,39 +211,54 @@ export class MagentoConnection implements StoreConnection {
             'searchCriteria[filterGroups][0][filters][0][value]': part.join(','),
             'searchCriteria[filterGroups][0][filters][0][conditionType]': 'in',
             'searchCriteria[filterGroups][1][filters][0][field]': 'source_code',
-            'searchCriteria[filterGroups][1][filters][0][value]': this.sourceCode,
+            'searchCriteria[filterGroups][1][filters][0][value]': sourceCode,
             'searchCriteria[filterGroups][1][filters][0][conditionType]': 'eq',
             'searchCriteria[pageSize]': SOURCE_ITEMS_PAGE,
             'searchCriteria[currentPage]': 1,
           },
         })
         .catch((e: unknown) => {
-          throw this.msiFailure(e);
+          throw msiFailure(e);
         });
-      for (const s of res.data?.items ?? []) if (s.source_code === this.sourceCode) out.set(s.sku, s);
+      for (const s of res.data?.items ?? []) if (s.source_code === sourceCode) out.set(s.sku, s);
     }
     return out;
   }
 
   /** A failure that escapes the run stops it; what per-SKU calls already answered is kept (StopTheWork). */
-  private async readRun(items: readonly Planned<VariantRef>[]): Promise<(TargetStock | PluginError | undefined)[]> {
+  async function readRun(items: readonly Planned<VariantRef>[]): Promise<(TargetStock | PluginError | undefined)[]> {
     const answers = new Map<Planned<VariantRef>, TargetStock | PluginError>();
     try {
       // The stock item per SKU (no list endpoint returns it: magento/magento2#36533), then one source-item page.
       const stockItems = new Map<Planned<VariantRef>, MagentoStockItem>();
-      await this.eachSku(
+      await eachSku(
         items,
         (it, error) => answers.set(it, error),
-        async (it) => void stockItems.set(it, await this.stockItem(it.sku)),
+        async (it) => void stockItems.set(it, await stockItem(it.sku)),
       );
       const tracked = [...stockItems].filter(([, s]) => s.manage_stock).map(([it]) => it.sku);
-      const sources = this.legacy
+      const sources = legacy
         ? undefined
-        : await this.sourceItems(tracked).catch((e: unknown) => (e instanceof MsiAbsent ? undefined : Promise.reject(e)));
+        : await sourceItems(tracked).catch((e: unknown) => (e instanceof MsiAbsent ? undefined : Promise.reject(e)));
       for (const [it, item] of stockItems) answers.set(it, sources ? fromMagento(item, sources.get(it.sku)) : fromLegacyStockItem(item));
     } catch (e) {
       throw new StopTheWork(e, { answered: items.map((it) => answers.get(it)) });
     }
     return items.map((it) => answers.get(it));
   }
+
+  return batched<{ sku: string }>({
+    platform: 'Magento',
+    id: 'magento',
+    log,
+    // A SKU named twice keeps its last input (keyed by the SKU alone: Magento's stock APIs know SKUs only).
+    key: (ref) => ref.externalVariantId,
+    // A Magento SKU: 1–64 characters (catalog_product_entity.sku), not only spaces.
+    ids: ({ externalVariantId: sku }) => (sku.length > 0 && sku.length <= 64 && sku.trim() !== '' ? { sku } : undefined),
+    invalid: { write: () => new Rejected('A Magento SKU is 1–64 characters'), read: () => new NotFound('Not a Magento SKU') },
+    verify,
+    // One unit per run; what is in place is decided per SKU above (from `previous`), never for the whole run.
+    write: { skipInPlace: 'never', run: writeRun },
+    read: { run: readRun },
+  });
 }

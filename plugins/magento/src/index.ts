@@ -1,16 +1,13 @@
-/**
- * The Magento / Adobe Commerce integration plugin: child-SKU stock over the REST stock-item and MSI
- * source-item APIs. Decisions and their sources: README.md.
- */
+/** The Magento / Adobe Commerce plugin: child-SKU stock over the REST stock-item and MSI source-item APIs (README.md). */
 import type { IntegrationPlugin } from '@stock-sync/plugin-sdk';
-import { MagentoConnection } from './connection';
+import { magentoConnection } from './connection';
 import { createMagentoApi } from './magento-api';
 import { credentialFields, DEFAULT_SOURCE_CODE, manifest } from './manifest';
 
 export const plugin: IntegrationPlugin = {
   manifest,
   credentialFields,
-  connect: (ctx) => new MagentoConnection(createMagentoApi(ctx), ctx.log, (ctx.credentials.sourceCode || DEFAULT_SOURCE_CODE).trim()),
+  connect: (ctx) => magentoConnection(createMagentoApi(ctx), ctx.log, (ctx.credentials.sourceCode || DEFAULT_SOURCE_CODE).trim()),
 };
 
 export default plugin;

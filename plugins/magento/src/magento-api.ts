@@ -1,11 +1,10 @@
 /**
- * The store's REST client (`{site}/rest/{store}/V1`, the Bearer token) and what Magento's `{message, parameters}`
- * errors (error-response in spec/magento-admin-schema-2.4.9.yaml) tell: the SDK's error, the inventory API, the input limit.
+ * The store's REST client (`{site}/rest/{store}/V1`, the Bearer token) and what Magento's `{message, parameters}` errors
+ * (SPEC error-response) tell: the SDK's error, whether the inventory API exists, the input limit.
  */
 import { AuthError, NotFound, type ConnectContext, type HttpClient, type HttpResponse, type PluginError } from '@stock-sync/plugin-sdk';
 import { DEFAULT_STORE_CODE } from './manifest';
 
-/** `message` may hold %1 / %name placeholders filled from `parameters`. */
 interface MagentoErrorBody {
   message: string;
   parameters?: (string | number)[] | Record<string, string | number>;
@@ -49,10 +48,7 @@ export function renderMessage(body: MagentoErrorBody | undefined): string {
 /** A failed call's words: Magento's rendered message, else the SDK's. */
 export const describe = (error: PluginError) => renderMessage(magentoErrorBody(error.details?.body)) || error.message;
 
-/**
- * 401 is how Magento answers a missing, wrong or revoked token and a token whose integration lacks the ACL
- * resource ("The consumer isn't authorized to access %resources."); 403 is not used by these routes.
- */
+/** 401 answers a missing, wrong, revoked or under-privileged token (README "Auth"); 403 is not used by these routes. */
 export function classifyMagentoResponse(res: HttpResponse): { error?: AuthError } | undefined {
   if (res.status !== 401 && res.status !== 403) return undefined;
   const text = renderMessage(magentoErrorBody(res.data));
@@ -61,29 +57,19 @@ export function classifyMagentoResponse(res: HttpResponse): { error?: AuthError 
   };
 }
 
-/**
- * A store whose merchant disabled the Multi-Source Inventory modules (Magento 2.3+) has only the legacy stock items,
- * and every `/V1/inventory/*` call answers 404 "Request does not match any route." (Magento\Webapi\Controller\Rest\Router).
- */
+/** Without the MSI modules every `/V1/inventory/*` call answers 404 "Request does not match any route." (Router.php, README). */
 export function isNoRoute(error: PluginError): boolean {
   return error instanceof NotFound && magentoErrorBody(error.details?.body)?.message === 'Request does not match any route.';
 }
 
-/**
- * A failed `GET /V1/inventory/sources/{sourceCode}`: no route → MSI absent; another 404 ("Source with code "%value"
- * does not exist.") → a setting the merchant must fix; other errors are returned as they are, for the caller to throw.
- */
+/** A failed `GET /V1/inventory/sources/{sourceCode}`: no route → MSI absent; another 404 → a setting to fix; else as is. */
 export function modeFromSourceError(error: PluginError, sourceCode: string): 'legacy' | PluginError {
   if (!(error instanceof NotFound)) return error;
   if (isNoRoute(error)) return 'legacy';
   return new AuthError(`Magento has no inventory source "${sourceCode}": check sourceCode`, { sourceCode });
 }
 
-/**
- * Web API input limits (`webapi/validation/input_limit_enabled`, off by default): when on, a longer entity array
- * than "Input List Limit" (default 20) is refused whole with 400 `{"message":"Maximum items of type \"%type\" is
- * %max","parameters":{"type":…,"max":20}}` (lib/internal/Magento/Framework/Webapi/Validator/EntityArrayValidator.php).
- */
+/** Web API input limits (`webapi/validation/input_limit_enabled`, off by default; README fact table): "Input List Limit" default 20. */
 export const DEFAULT_INPUT_LIST_LIMIT = 20;
 
 /** The limit such a refusal names (`parameters.max`, the message's number, else the default); undefined for other errors. */

@@ -24,9 +24,7 @@ export const manifest: PluginManifest = {
     readBack: true,
   },
   rateLimit: {
-    // Self-hosted: core has no REST limit (its 2.4.7 backpressure limiter covers orders/payments only);
-    // hosts and WAFs throttle. Stock items are per SKU (one GET + one PUT each), so the budget is a little
-    // above WooCommerce's: 8 requests/s, 16 at once, which a modest server absorbs.
+    // Chosen (README "Rate limit"): per-SKU stock items make Magento call-heavy; a modest server absorbs this.
     requestsPerSecond: 8,
     burst: 16,
     note:

@@ -1,8 +1,4 @@
-/**
- * TargetStock ⇄ Magento: the one place that knows the mapping table in README.md. Whether a SKU is tracked is
- * the legacy stock item's manage_stock; its quantity and status are the MSI source item's. Shapes: spec/
- * magento-admin-schema-2.4.9.yaml (AdobeDocs/commerce-webapi src/openapi/admin-schema-2.4.9.yaml @ e2275b5).
- */
+/** TargetStock ⇄ Magento: the one place that knows the mapping table in README.md. Shapes: SPEC (README). */
 import { OUT_OF_STOCK, type TargetStock } from '@stock-sync/plugin-sdk';
 
 /** catalog-inventory-data-stock-item-interface (the legacy, default-source stock item); many more fields. */
