@@ -55,11 +55,9 @@ const TOKEN_INVALID = /アクセストークン|access.?token/i;
 const AUTH_CODES = new Set(['invalid_scope', 'access_denied', 'invalid_token', 'unauthorized']);
 
 /**
- * BASE answers every refusal with HTTP 400, so the `error` code decides:
- * - hour_api_limit / day_api_limit → RateLimited until the hour / JST day changes (a Retry-After header,
- *   when present, wins; BASE documents none, the sandbox sends one);
- * - invalid_scope, access_denied (not https), invalid_request about the token, and any 401 → AuthError;
- * - everything else → Rejected carrying BASE's code in `details.error` for the connection to read.
+ * BASE answers every refusal with HTTP 400, so the `error` code decides (README "Errors"); a Retry-After header,
+ * when present, wins (BASE documents none, the sandbox sends one). Anything else is Rejected carrying BASE's code
+ * in `details.error` for the connection to read.
  */
 export function classifyBaseResponse(res: HttpResponse, now: number = Date.now()): { error?: PluginError } | undefined {
   if (res.status < 400 || res.status >= 500 || res.status === 429) return undefined;

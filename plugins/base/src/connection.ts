@@ -1,7 +1,6 @@
 /**
- * One store's connection over BASE API v1: the SDK's batched pipeline grouped by item (one /1/items/edit call
- * per item, at most MAX_VARIATIONS_PER_EDIT variations; an item whose changes are all in place is skipped).
- * A change whose variant id equals its item id addresses the stock of an item without variations.
+ * One store's connection over BASE API v1: the batched pipeline grouped by item (README "Batching"). A change whose
+ * variant id equals its item id addresses the stock of an item without variations.
  */
 import {
   batched,
@@ -33,11 +32,7 @@ function baseIds(input: VariantRef): Ids | undefined {
   return itemId && variantId ? { itemId, variationId: variantId === itemId ? undefined : variantId } : undefined;
 }
 
-/**
- * The form of POST /1/items/edit for stock only: item_id, then the indexed arrays variation_id[n] /
- * variation_stock[n] (the other variation fields are optional and left out, so BASE keeps them), or `stock`
- * for an item without variations.
- */
+/** The form of POST /1/items/edit for stock only (README "Calls used": the other fields left out, so BASE keeps them). */
 function editStockForm(itemId: number, items: readonly PlannedItem<StockWrite>[]): string {
   const form = new URLSearchParams({ item_id: String(itemId) });
   let n = 0;

@@ -35,13 +35,8 @@ export const manifest: PluginManifest = {
   docsUrl: 'https://github.com/baseinc/api-docs/blob/master/base_api_v1_items_edit.md',
 };
 
-/** BASE's OAuth 2.0 endpoints (base_api_v1_oauth_authorize.md, base_api_v1_oauth_access_token.md). */
-export const OAUTH_AUTHORIZE_URL = `${DEFAULT_BASE_URL}/1/oauth/authorize`;
+/** BASE's OAuth 2.0 token endpoint (base_api_v1_oauth_access_token.md). */
 export const OAUTH_TOKEN_PATH = '/1/oauth/token';
-export const OAUTH_TOKEN_URL = `${DEFAULT_BASE_URL}${OAUTH_TOKEN_PATH}`;
-
-/** read_users is granted by default (verify reads /1/users/me); the stock calls need the item scopes. */
-export const OAUTH_SCOPES: readonly string[] = ['read_users', 'read_items', 'write_items'];
 
 /** "アクセストークンの有効期限は1時間程度です" / "リフレッシュトークンの有効期限は30日程度です". */
 export const ACCESS_TOKEN_SECONDS = 3_600;

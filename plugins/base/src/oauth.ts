@@ -1,11 +1,8 @@
 /**
- * Connecting a BASE shop and renewing its token, from BASE API v1's OAuth documents (README.md "Connecting"):
- * consent GET https://api.thebase.in/1/oauth/authorize (scope space-separated; no PKCE, no callback signature
- * documented: the single-use state stands alone; base_api_v1_oauth_authorize.md); POST /1/oauth/token with
- * grant_type=authorization_code (base_api_v1_oauth_access_token.md) or refresh_token + redirect_uri (all 必須,
- * base_api_v1_oauth_refresh_token.md) → {access_token, expires_in: 3600, refresh_token} (30 days; always a new
- * one: stored, whether the sent one stays valid is unverified). Quirks: refusals in BASE's own words
- * (classifyBaseTokenResponse), and no shop in the answer, so the exchange reads /1/users/me for the shop id.
+ * Connecting a BASE shop and renewing its token: RFC 6749 (client credentials in the form, scopes space-separated,
+ * no PKCE, no callback signature documented) with BASE's quirks (README.md "Connecting"): refusals in its own words,
+ * redirect_uri required on refresh, no shop in the token answer (read from /1/users/me). A refresh always answers a
+ * new refresh token (stored); whether the sent one stays valid is unverified.
  */
 import {
   ACCESS_TOKEN_EXPIRES_AT,
@@ -22,9 +19,9 @@ import {
   type TokenResponse,
 } from '@stock-sync/plugin-sdk';
 import { baseErrorBody, createBaseApi } from './base-api';
-import { ACCESS_TOKEN_SECONDS, OAUTH_AUTHORIZE_URL, OAUTH_SCOPES, OAUTH_TOKEN_URL, REFRESH_TOKEN_SECONDS } from './manifest';
+import { ACCESS_TOKEN_SECONDS, DEFAULT_BASE_URL, OAUTH_TOKEN_PATH, REFRESH_TOKEN_SECONDS } from './manifest';
 
-const DOCS = 'https://github.com/baseinc/api-docs/blob/27601232cf645e3a54f4547b540c56a8623c7f8e/base_api_v1_oauth_access_token.md';
+const OAUTH_TOKEN_URL = `${DEFAULT_BASE_URL}${OAUTH_TOKEN_PATH}`;
 
 /**
  * Every token error is HTTP 400 `{error, error_description}`; a spent, unknown or expired refresh token (or
@@ -74,17 +71,16 @@ function credentialsFromToken(token: TokenResponse, redirectUri: string, issuedA
  */
 export function createBaseOAuth(now: () => number = Date.now): PluginOAuth {
   const spec: PluginOAuth = {
-    authorizeUrl: OAUTH_AUTHORIZE_URL,
+    authorizeUrl: `${DEFAULT_BASE_URL}/1/oauth/authorize`,
     tokenUrl: OAUTH_TOKEN_URL,
-    scopes: OAUTH_SCOPES,
-    scopeDelimiter: ' ',
-    tokenRequest: { clientAuthentication: 'body', encoding: 'form' },
+    // read_users is granted by default (verify reads /1/users/me); the stock calls need the item scopes.
+    scopes: ['read_users', 'read_items', 'write_items'],
     tokenLifetime: {
       accessTokenSeconds: ACCESS_TOKEN_SECONDS,
       refreshTokenSeconds: REFRESH_TOKEN_SECONDS,
       // Ten minutes ahead of the hour: a sweep that runs every few minutes always finds it in time.
       refreshAheadSeconds: 600,
-      source: DOCS,
+      source: 'https://github.com/baseinc/api-docs/blob/27601232cf645e3a54f4547b540c56a8623c7f8e/base_api_v1_oauth_access_token.md',
     },
     async toConnectedStore(token, ctx) {
       const credentials = credentialsFromToken(token, ctx.redirectUri, now());

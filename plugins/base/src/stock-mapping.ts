@@ -1,10 +1,4 @@
-/**
- * TargetStock ⇄ BASE stock counts. BASE keeps integers only, so "unlimited" is emulated:
- *
- *   unlimited     → 99,999                read back: ≥ 90,000
- *   out of stock  → 0 (BASE shows SOLD OUT) read back: 0
- *   quantity n    → min(n, 99,999)        read back: 1 … 89,999
- */
+/** TargetStock ⇄ BASE stock counts: integers only, so "unlimited" is 99,999, read back from 90,000 up (README "Mapping"). */
 import { emulatedUnlimited } from '@stock-sync/plugin-sdk';
 import { MAX_STOCK } from './manifest';
 
