@@ -99,8 +99,7 @@ export function nuvemshopConnection(api: HttpClient, log: PluginLogger, location
       const error = toPluginError(e, 'Nuvemshop');
       if (stopsTheWork(error) || (isTooMany(error) && items.length > 1)) throw error;
       if (error instanceof NotFound) return items.map(() => noProduct(productId));
-      // The batch is all-or-nothing: one id that is no longer the product's fails all of them.
-      // Which ids are gone, read from the product itself (the 422's id list is not documented).
+      // All-or-nothing: one id no longer the product's fails all; which are gone is read from the product (README "Batching").
       if (statusOf(error) === 422 && mayRecover) return recoverFromRejectedBatch(productId, items, error);
       const all = refused(productId, error, error.message);
       return items.map(() => all);
@@ -111,11 +110,8 @@ export function nuvemshopConnection(api: HttpClient, log: PluginLogger, location
     return items.map((it) => {
       const row = byId.get(it.variantId);
       if (!row) return new Transient(`Nuvemshop answered the update of product ${productId} without variant ${it.variantId}`);
-      const details = {
-        productId,
-        variantId: it.variantId,
-        observed: { stock_management: row.stock_management, stock: row.stock, inventory_levels: row.inventory_levels },
-      };
+      const { stock_management, stock, inventory_levels } = row;
+      const details = { productId, variantId: it.variantId, observed: { stock_management, stock, inventory_levels } };
       const shown = stockAt(row, locationId);
       if ('problem' in shown)
         return new Rejected(`Nuvemshop variant ${it.variantId} cannot be checked after the write: ${shown.problem}`, details);
@@ -170,7 +166,6 @@ export function nuvemshopConnection(api: HttpClient, log: PluginLogger, location
     }
   }
 
-  /** One product's variants (paged until every wanted one is seen): a verdict per item. */
   async function readProduct(items: readonly PlannedItem<VariantRef>[], productId: number) {
     const found = await listVariants(productId, STOCK_FIELDS, new Set(items.map((i) => i.variantId)));
     return items.map((it) => {
@@ -199,7 +194,6 @@ export function nuvemshopConnection(api: HttpClient, log: PluginLogger, location
       write: 'Nuvemshop product and variant ids are positive integers',
       read: 'Not a Nuvemshop variant id (ids are positive integers)',
     },
-    // One product id: needs a valid token with read_products (write_products cannot be probed without writing).
     verify: async () => void (await api.request({ method: 'GET', url: '/products', params: { per_page: 1, fields: 'id' } })),
     write: {
       groupBy: (it) => it.productId,

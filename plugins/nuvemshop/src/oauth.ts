@@ -2,28 +2,10 @@
  * The app install (OAuth 2, authorization code only; README.md "Connecting"): the app id is in the consent URL's
  * PATH, the scopes and redirection URL are set on the app. "Our access tokens don't expire": no refreshCredentials.
  */
-import {
-  idText,
-  jsonObjectOf,
-  oauthUrl,
-  storeFromToken,
-  type InboundRequest,
-  type OAuthApp,
-  type PluginOAuth,
-  type UninstallNotice,
-} from '@stock-sync/plugin-sdk';
+import { idText, jsonObjectOf, oauthUrl, storeFromToken, type PluginOAuth } from '@stock-sync/plugin-sdk';
 import { isSignedByApp, SIGNATURE_HEADER } from './notices';
 
 export const toConnectedStore = storeFromToken('Nuvemshop', 'user_id');
-
-/** A verified app/uninstalled notice names the store; anything unsigned, mis-signed or another event is null. */
-function verifyUninstall(req: InboundRequest, app: OAuthApp): UninstallNotice | null {
-  if (!isSignedByApp(req.rawBody, req.headers[SIGNATURE_HEADER], app.clientSecret)) return null;
-  const b = jsonObjectOf(req);
-  const storeId = idText(b?.store_id);
-  if (b?.event !== 'app/uninstalled' || !storeId) return null;
-  return { externalStoreId: storeId, reason: 'app uninstalled on Nuvemshop (app/uninstalled webhook)' };
-}
 
 export const oauth: PluginOAuth = {
   // Documentary: authorizeUrlFor builds the real one.
@@ -43,5 +25,12 @@ export const oauth: PluginOAuth = {
     return url.toString();
   },
   toConnectedStore,
-  verifyUninstall,
+  /** A verified app/uninstalled notice names the store; anything unsigned, mis-signed or another event is null. */
+  verifyUninstall(req, app) {
+    if (!isSignedByApp(req.rawBody, req.headers[SIGNATURE_HEADER], app.clientSecret)) return null;
+    const b = jsonObjectOf(req);
+    const storeId = idText(b?.store_id);
+    if (b?.event !== 'app/uninstalled' || !storeId) return null;
+    return { externalStoreId: storeId, reason: 'app uninstalled on Nuvemshop (app/uninstalled webhook)' };
+  },
 };
