@@ -1,11 +1,6 @@
 /**
- * One store's connection: verify, writeStock and readStock on the SDK's batched pipeline (writes one listing
- * per batch, the first listing alone then a few at a time, write-stock.ts; a read run one batch).
- *
- * readStock: one getListingsInventoryByListingIds call per 100 listings (the listing's state comes with
- * its inventory). That call answers 404 as a whole when any one id is gone, so a 404 falls back to
- * getListingInventory per listing of that chunk to tell the missing ones from the rest. An error that stops
- * the work ends the run with what was read (StopTheWork).
+ * One store's connection: verify, writeStock (write-stock.ts) and readStock on the SDK's batched pipeline.
+ * readStock: 100 listings per getListingsInventoryByListingIds call, per-listing reads after a 404 (README "Reads").
  */
 import {
   AuthError,

@@ -1,7 +1,4 @@
-/**
- * The Etsy integration plugin. Stateless: everything a store needs lives in its connection.
- * (No testkit import here: this module runs in production; the simulator lives in ./simulator.)
- */
+/** The Etsy integration plugin. Stateless: everything a store needs lives in its connection. */
 import type { IntegrationPlugin } from '@stock-sync/plugin-sdk';
 import { connectEtsy } from './etsy-connection';
 import { credentialFields, manifest } from './manifest';
@@ -23,4 +20,3 @@ export const plugin: IntegrationPlugin = createEtsyPlugin();
 
 export default plugin;
 export { manifest, credentialFields };
-export { EMULATED_UNLIMITED_QUANTITY, UNLIMITED_READ_THRESHOLD } from './stock-mapping';

@@ -1,15 +1,8 @@
 /**
  * Plans the calls that bring one listing to its targets, from the inventory just read. Pure: no I/O. The rules
- * and their sources are in README.md ("Whole listing out of stock", "Processing profiles"); in short:
- * - Etsy refuses an inventory in which no offering is for sale (etsy/open-api issues #395, #501, #560), so a
- *   listing whose variants all go out of stock is deactivated first, then written with one placeholder unit
- *   (the "sold-out marker": inactive + exactly one unit). When a variant comes back the inventory is written
- *   first and the listing reactivated after, so the placeholder is never buyable.
- * - A listing inactive without the marker was deactivated by the merchant: never reactivated (in-stock targets
- *   Rejected). A sold_out one is reactivated only with `renewSoldOutListings` (Etsy charges a renewal fee).
- * - Every written offering needs `readiness_state_id`, which Etsy returns "only when the listing is `active`
- *   and of type `physical`": a listing that is not active is reactivated and re-read before its PUT
- *   (`put-after-reread`); a PUT missing a physical listing's profile is never sent.
+ * and their sources (etsy/open-api issues #395, #501, #560) are in README.md "Whole listing out of stock": the
+ * sold-out marker (inactive + exactly one unit), never reactivating a merchant's inactive listing, renewing a
+ * sold_out one only with `renewSoldOutListings`, and re-reading a reactivated listing for its processing profiles.
  */
 import { NotFound, Rejected, type PluginError, type TargetStock } from '@stock-sync/plugin-sdk';
 import {

@@ -1,21 +1,8 @@
 /**
- * How a merchant connects an Etsy shop (the `oauth` part of the plugin), from
- * https://developers.etsy.com/documentation/essentials/authentication:
- * - consent: GET https://www.etsy.com/oauth/connect?response_type=code&client_id=<keystring>&redirect_uri
- *   &scope (URL-encoded, space-separated)&state&code_challenge&code_challenge_method=S256 — "The Etsy Open API
- *   requires a PKCE on every authorization flow request"; the callback gets ?code&state, or
- *   ?error&error_description&state. Etsy does not sign the callback: state + PKCE are its checks.
- * - code exchange: POST https://api.etsy.com/v3/public/oauth/token, form grant_type=authorization_code,
- *   client_id (the keystring), redirect_uri, code, code_verifier — no client secret (a public client) →
- *   {access_token: "<user_id>.<token>", token_type: "Bearer", expires_in: 3600, refresh_token} (1 h / 90 days).
- * Quirk (code): the token answer names no shop, so the exchange reads getMe (x-api-key 'keystring:shared_secret'
- * + the new token) for the shop id the store is identified and verified by. The store's apiKey / sharedSecret
- * are the app's keystring and shared secret (every call needs them in x-api-key).
- * - refresh ("Requesting a Refresh OAuth Token", same page): POST the same endpoint, form grant_type=refresh_token
- *   & client_id=<keystring> & refresh_token → { access_token, token_type: "Bearer", expires_in: 3600,
- *   refresh_token }, through the SDK's refreshTokenGrant: a public client, the refresh token rotated (the one
- *   sent is spent), a revoked, expired or spent one answered 400 invalid_grant → AuthError. Sent once, never
- *   replayed. Etsy's rate headers are read on the token endpoint too.
+ * How a merchant connects an Etsy shop (the `oauth` part) and how its one-hour token is renewed, from
+ * https://developers.etsy.com/documentation/essentials/authentication (README "Connecting"): the SDK's standard
+ * flow as a public client with PKCE S256, and the refresh on refreshTokenGrant (the refresh token is rotated).
+ * Quirk (code): the token answer names no shop, so the exchange reads getMe for the shop id.
  */
 import {
   ACCESS_TOKEN_EXPIRES_AT,

@@ -1,22 +1,15 @@
 /**
- * TargetStock ⇄ Etsy offering fields. Etsy has no untracked stock, so "unlimited" is emulated:
- *
- *   unlimited     → quantity 999 (Etsy's maximum), is_enabled true   read back: enabled, quantity ≥ 900
- *   out of stock  → quantity 0, is_enabled left as it is             read back: quantity 0 or disabled
- *   quantity n    → quantity min(n, 999), is_enabled true            read back: enabled, 0 < quantity < 900
- *
- * Every sale decrements the 999; once 100 have sold the variant reads back as a quantity, the hub sees
- * drift and re-asserting "unlimited" tops it up to 999 again. A listing that is not active shows
- * nothing to buyers, so every variant of it reads back out of stock.
+ * TargetStock ⇄ Etsy offering fields (README "Mapping"). Etsy has no untracked stock, so "unlimited" is emulated
+ * with Etsy's maximum, 999, and an enabled offering with 900 or more reads back as unlimited (the top-up floor).
+ * A listing that is not active shows nothing to buyers, so every variant of it reads back out of stock.
  */
-import { OUT_OF_STOCK, UNLIMITED, quantity, type TargetStock } from '@stock-sync/plugin-sdk';
+import { emulatedUnlimited, OUT_OF_STOCK, type TargetStock } from '@stock-sync/plugin-sdk';
 import { MAX_OFFERING_QUANTITY } from './manifest';
 import type { ListingState } from './etsy-types';
 
 export const EMULATED_UNLIMITED_QUANTITY = MAX_OFFERING_QUANTITY;
 
-/** An enabled offering with at least this many reads back as "unlimited" (the top-up policy's floor). */
-export const UNLIMITED_READ_THRESHOLD = 900;
+const rule = emulatedUnlimited({ count: EMULATED_UNLIMITED_QUANTITY, readFrom: 900, max: MAX_OFFERING_QUANTITY });
 
 export interface OfferingStock {
   quantity: number;
@@ -25,23 +18,14 @@ export interface OfferingStock {
 
 /** The offering fields that express `target`, given what the offering shows now. */
 export function offeringFor(target: TargetStock, current: OfferingStock): OfferingStock {
-  switch (target.kind) {
-    case 'unlimited':
-      return { quantity: EMULATED_UNLIMITED_QUANTITY, is_enabled: true };
-    case 'out_of_stock':
-      // Quantity 0 is Etsy's own sold-out form (the variation shows "sold out"); is_enabled is the
-      // merchant's "offer this variation at all" switch, so it is left alone.
-      return { quantity: 0, is_enabled: current.is_enabled };
-    case 'quantity':
-      return { quantity: Math.min(target.quantity, MAX_OFFERING_QUANTITY), is_enabled: true };
-  }
+  // Quantity 0 is Etsy's own sold-out form (the variation shows "sold out"); is_enabled is the merchant's
+  // "offer this variation at all" switch, so writing out of stock leaves it alone.
+  return { quantity: rule.countFor(target), is_enabled: target.kind === 'out_of_stock' ? current.is_enabled : true };
 }
 
 /** What a shopper can buy of one offering, in neutral form. */
 export function stockOfOffering(offering: OfferingStock, listingState: ListingState): TargetStock {
-  if (listingState !== 'active' || !offering.is_enabled || offering.quantity <= 0) return OUT_OF_STOCK;
-  if (offering.quantity >= UNLIMITED_READ_THRESHOLD) return UNLIMITED;
-  return quantity(offering.quantity);
+  return listingState === 'active' && offering.is_enabled ? rule.stockOf(offering.quantity) : OUT_OF_STOCK;
 }
 
 export function isInStockTarget(target: TargetStock): boolean {

@@ -1,8 +1,6 @@
 /**
- * writeStock, one listing (a batch of the SDK's pipeline, grouped by listing): one fresh read
- * (getListingInventory) and the planned writes (usually one PUT), serialised per listing. A fresh read
- * right before each PUT keeps the read-modify-write window small: Etsy has no ETag, and a PUT built on an
- * older read would undo sales of sibling variants made in between.
+ * writeStock, one listing (a batch of the SDK's pipeline, grouped by listing): one fresh read and the planned
+ * writes (usually one PUT), serialised per listing. Why a fresh read per listing (Etsy has no ETag): README "Writes".
  */
 import {
   NotFound,

@@ -2,8 +2,8 @@
  * Auth (x-api-key 'keystring:shared_secret' + OAuth bearer; the token must own the shop) and Etsy's rate
  * signals as the plugin reads them.
  */
-import { AuthError, RateLimited, UNLIMITED, quantity } from '@stock-sync/plugin-sdk';
-import { credentialFields } from '../src';
+import { AuthError, declaredSignalsPauseMs, RateLimited, UNLIMITED, quantity, type HttpResponse } from '@stock-sync/plugin-sdk';
+import { credentialFields, manifest } from '../src';
 import { DAILY_QUOTA_BACKOFF_MS, classifyEtsyResponse, createEtsyClassifier } from '../src/classify-response';
 import { apiKeyHeader } from '../src/etsy-api';
 import { calls, listingSeed, ref, startHarness, type Harness } from './etsy-harness';
@@ -100,13 +100,15 @@ test('a spent daily quota fails fast with RateLimited and a long retryAfter, wit
   }
 });
 
-test('classify: x-remaining-this-second 0 pauses the store a second; a per-second 429 is left to the client', () => {
+test('classify: x-remaining-this-second 0 pauses the store a second (the declared signal); a per-second 429 is left to the client', () => {
   const headers = (h: Record<string, string>) => ({ status: 200, headers: h, data: {} });
-  expect(classifyEtsyResponse(headers({ 'x-remaining-this-second': '0', 'x-remaining-today': '500' }))).toEqual({ pauseMs: 1000 });
-  expect(classifyEtsyResponse(headers({ 'x-remaining-this-second': '3', 'x-remaining-today': '500' }))).toBeUndefined();
-  expect(classifyEtsyResponse({ status: 429, headers: { 'retry-after': '2', 'x-remaining-this-second': '0' }, data: {} })).toEqual({
-    pauseMs: 1000,
-  });
+  const pauseMs = (res: HttpResponse) => declaredSignalsPauseMs(res, manifest.rateLimit.signals ?? []);
+  expect(pauseMs(headers({ 'x-remaining-this-second': '0', 'x-remaining-today': '500' }))).toBe(1000);
+  expect(pauseMs(headers({ 'x-remaining-this-second': '3', 'x-remaining-today': '500' }))).toBeUndefined();
+  const perSecond = { status: 429, headers: { 'retry-after': '2', 'x-remaining-this-second': '0' }, data: {} };
+  expect(pauseMs(perSecond)).toBe(1000);
+  expect(classifyEtsyResponse(perSecond)).toBeUndefined();
+  expect(classifyEtsyResponse(headers({ 'x-remaining-this-second': '0', 'x-remaining-today': '500' }))).toBeUndefined();
   const daily = classifyEtsyResponse({ status: 429, headers: { 'retry-after': '7200', 'x-remaining-today': '0' }, data: {} });
   expect(daily?.error).toBeInstanceOf(RateLimited);
   expect(daily?.error?.retryAfterMs).toBe(7_200_000);
