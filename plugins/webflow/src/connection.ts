@@ -1,7 +1,6 @@
 /**
- * One site's connection on the SDK's perVariant pipeline: Webflow's inventory API takes one SKU per call, so one
- * PATCH per SKU that needs changing, none for one the hub says is in place, and inputs naming the same SKU (unique
- * on the site) collapse whatever product they name.
+ * One site's connection on the SDK's perVariant pipeline (one call per SKU, README "Batching and the fewest calls"),
+ * keyed by the SKU id (unique on the site): inputs naming one SKU collapse whatever product they name.
  */
 import {
   NotFound,
@@ -17,10 +16,7 @@ import {
 import { fromInventory, toInventoryUpdate, type WebflowInventory } from './stock-mapping';
 import { createWebflowApi } from './webflow-api';
 
-/**
- * The SKU collection id every inventory path needs: the configured `skuCollectionId`, else the one List Collections
- * (cms:read) names with Webflow's slug `sku`; looked up once per connection, again after a failed look-up.
- */
+/** The SKU collection id: the configured one, else the `sku` slug's in List Collections, looked up once (again after a failure). */
 export function skuCollectionId(api: HttpClient, siteId: string, configured: string | undefined): () => Promise<string> {
   let pending: Promise<string> | undefined;
   const lookUp = async (): Promise<string> => {

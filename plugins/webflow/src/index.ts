@@ -1,7 +1,4 @@
-/**
- * The Webflow integration plugin: SKU inventory over the Data API v2.
- * Decisions and their sources: README.md.
- */
+/** The Webflow integration plugin: SKU inventory over the Data API v2 (decisions and sources: README.md). */
 import type { IntegrationPlugin } from '@stock-sync/plugin-sdk';
 import { connectWebflow } from './connection';
 import { credentialFields, manifest } from './manifest';
@@ -12,5 +9,4 @@ export const plugin: IntegrationPlugin = { manifest, credentialFields, connect: 
 
 export default plugin;
 export { manifest, credentialFields } from './manifest';
-export { toInventoryUpdate, fromInventory } from './stock-mapping';
 export { createWebflowNotices, webflowNoticeRefs, webflowShownStock, webflowSignature } from './notices';

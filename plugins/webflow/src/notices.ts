@@ -1,19 +1,10 @@
 /**
- * Webflow's `ecomm_inventory_changed` webhook as the hub's platform notices (plugin API 1.4, `shown` 1.6; README
- * "Platform notices"; fixtures test/evidence/webhook-*.json):
- *  - Create / List Webhooks (https://developers.webflow.com/data/reference/webhooks/create,
- *    https://developers.webflow.com/data/reference/webhooks/list; a Data Client app's token, 75 per trigger per
- *    site) and Delete Webhook `DELETE /v2/webhooks/{webhook_id}` (the official SDK, webflow/js-webflow-api
- *    src/api/resources/webhooks/client/Client.ts);
- *  - the body (https://developers.webflow.com/data/reference/webhooks/events/ecomm-inventory-changed) {triggerType,
- *    payload: {id (the SKU), quantity, inventoryType}}: the fields readStock reads, so the ref says what the SKU shows;
- *  - the signature (https://developers.webflow.com/data/changelog/webhook-signatures; the SDK's `verifySignature`,
- *    src/wrapper/WebhooksClient.ts): hex HMAC-SHA256 of `${x-webflow-timestamp}:${body}` with the app's client secret,
- *    the timestamp (ms) "within 5 minutes". The plugin creates the webhooks with its Data Client app (oauth.ts):
- *    `signedWith: 'app'`; a site connected with a pasted site token cannot subscribe (the hub reconciles it).
+ * Webflow's `ecomm_inventory_changed` webhook as the hub's platform notices (plugin API 1.4, `shown` 1.6): the webhook
+ * calls, the payload and the signature with their sources in README "Platform notices". The plugin creates the
+ * webhooks with its Data Client app (oauth.ts), so the app's client secret signs them: `signedWith: 'app'`.
  */
-import { createHmac } from 'node:crypto';
 import {
+  hmacSha256,
   noticeHeader,
   safeEqual,
   type ConnectContext,
@@ -30,7 +21,7 @@ const TIMESTAMP_HEADER = 'x-webflow-timestamp';
 
 /** hex(HMAC-SHA256(secret, `${timestamp}:${body}`)) — the SDK's verifySignature. */
 export function webflowSignature(timestamp: string, rawBody: Uint8Array | string, secret: string): string {
-  return createHmac('sha256', secret).update(`${timestamp}:`).update(rawBody).digest('hex');
+  return hmacSha256(secret, Buffer.concat([Buffer.from(`${timestamp}:`), Buffer.from(rawBody)]), 'hex');
 }
 
 /** Constant-time; false on a missing or malformed header or a timestamp more than 5 minutes away, either way. */

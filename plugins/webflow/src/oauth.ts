@@ -1,25 +1,15 @@
 /**
- * Connecting a Webflow site by Webflow's own consent screen (a Data Client app; README "Connecting"): the SDK's
- * standard authorize URL (https://webflow.com/oauth/authorize, scopes joined by a space as the official SDK's
- * authorizeURL) and code grant (POST https://api.webflow.com/oauth/access_token, JSON as the official SDK sends it).
- * No expires_in and no refresh token in any source: no refreshCredentials. The callback is not signed; no app-removed
- * notice is documented. Quirk (code): the token answer names no site, so List Sites says which one it covers.
+ * Connecting a Webflow site by Webflow's own consent screen (a Data Client app): the SDK's standard authorize URL and
+ * code grant, no refresh, no signed callback, no uninstall notice (README "Connecting"). Quirk (code): the token
+ * answer names no site, so List Sites says which one it covers.
  */
 import { AuthError, type ConnectedStore, type OAuthExchangeContext, type PluginOAuth, type TokenResponse } from '@stock-sync/plugin-sdk';
 import { createWebflowApi } from './webflow-api';
 
-/**
- * ecommerce:* for the inventory calls, cms:read for List Collections (the SKU collection), sites:read for List Sites
- * and List Webhooks, sites:write for Create / Delete Webhook (the inventory notices, notices.ts).
- */
+/** ecommerce:* for inventory, cms:read for List Collections, sites:read / sites:write for List Sites and the webhooks. */
 export const WEBFLOW_SCOPES = ['ecommerce:read', 'ecommerce:write', 'cms:read', 'sites:read', 'sites:write'] as const;
 
-/**
- * Which site an install connects. The consent screen lets the merchant authorize "specific Webflow Sites or a
- * Workspace" and the token answer names no site, so List Sites (`GET /v2/sites`, scope sites:read: "all sites the
- * provided access token is able to access") says which: the site the merchant named when starting the connect,
- * else the only one.
- */
+/** Which site of List Sites an install connects (README "Connecting"): the one the merchant named, else the only one. */
 export function chooseSite(sites: readonly { id?: unknown }[], requested: string | undefined): string {
   const ids = sites.map((s) => s?.id).filter((id): id is string => typeof id === 'string' && id.length > 0);
   const wanted = requested?.trim();

@@ -1,7 +1,4 @@
-/**
- * The site's Data API v2 client: ctx.http with the base URL, the bearer token and Webflow's error
- * codes read into the SDK's taxonomy. The only I/O the plugin does goes through here.
- */
+/** The site's Data API v2 client (ctx.http with the base URL, the bearer token and Webflow's errors classified): the only I/O. */
 import { AuthError, Rejected, type ConnectContext, type HttpClient, type HttpResponse, type PluginError } from '@stock-sync/plugin-sdk';
 
 /** `{baseUrl or https://api.webflow.com}/v2` (every path is under the Data API version), tolerating a trailing slash or a pasted `/v2`. */
@@ -20,12 +17,8 @@ export function createWebflowApi({ http, credentials }: Pick<ConnectContext, 'ht
 }
 
 /**
- * Every v2 error body is `{code, message, externalReference, details}`:
- * - 401 (`not_authorized`, `invalid_credentials`) and 403 (`missing_scopes`) → AuthError with the code.
- * - 404 `collection_not_found`: the configured SKU collection id is wrong — the connection needs
- *   fixing, not the variant → AuthError (the store needs reconnecting), never a per-variant NotFound.
- * - 409 `ecommerce_not_enabled` → Rejected with that reason.
- * (`X-RateLimit-Remaining: 0` is declared in the manifest: `rateLimit.signals`, read by the SDK client.)
+ * Webflow's `{code, message}` errors (README "Auth and errors"): 401/403 → AuthError; 404 `collection_not_found` → AuthError
+ * (the configured SKU collection is wrong: the connection needs fixing, not the variant); 409 `ecommerce_not_enabled` → Rejected.
  */
 export function classifyWebflowResponse(res: HttpResponse): { error?: PluginError } | undefined {
   const { status } = res;
