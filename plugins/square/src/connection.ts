@@ -85,13 +85,8 @@ export function squareConnection(api: HttpClient, log: PluginLogger, locationId:
       const tracked = isTracked(obj, locationId);
       if (!wanted && !tracked && isSoldOut(obj, locationId)) {
         const until = overrideFor(obj, locationId)?.sold_out_valid_until;
-        return fail(
-          new Rejected(
-            `Square variation ${id} was marked sold out by hand${until ? ` until ${until}` : ''}; Square ignores apps writing sold_out, so it stays sold out until the seller clears it${until ? ' or it expires' : ''}`,
-            { variationId: id },
-          ),
-          it,
-        );
+        const why = `Square variation ${id} was marked sold out by hand${until ? ` until ${until}` : ''}; Square ignores apps writing sold_out, so it stays sold out until the seller clears it${until ? ' or it expires' : ''}`;
+        return fail(new Rejected(why, { variationId: id }), it);
       }
       if (tracked !== wanted) flips.push({ object: withTracking(obj, locationId, wanted), it });
       if (wanted) {

@@ -12,9 +12,7 @@ import { createSquareApi } from './square-api';
 export const plugin: IntegrationPlugin = {
   manifest,
   credentialFields,
-  connect(ctx) {
-    return squareConnection(createSquareApi(ctx), ctx.log, (ctx.credentials.locationId ?? '').trim());
-  },
+  connect: (ctx) => squareConnection(createSquareApi(ctx), ctx.log, (ctx.credentials.locationId ?? '').trim()),
   refreshCredentials: refreshSquareCredentials,
   oauth: squareOAuth,
   notices: squareNotices,

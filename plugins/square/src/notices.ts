@@ -57,9 +57,8 @@ export function squareStoreOf(body: unknown): string | undefined {
 }
 
 /**
- * `x-square-hmacsha256-signature` = base64(HMAC-SHA256(the subscription's signature key, notification URL + raw
- * body)) (https://developer.squareup.com/docs/webhooks/step3validate; the official SDK's
- * WebhooksHelper.verifySignature). The URL is signed too: only the exact URL the subscription names verifies.
+ * `x-square-hmacsha256-signature` = base64(HMAC-SHA256(the subscription's signature key, notification URL + raw body))
+ * (https://developer.squareup.com/docs/webhooks/step3validate): only the exact URL the subscription names verifies.
  */
 export function squareSignature(notificationUrl: string, rawBody: Uint8Array | string, signatureKey: string): string {
   return hmacSha256(signatureKey, Buffer.concat([Buffer.from(notificationUrl, 'utf8'), Buffer.from(rawBody)]), 'base64');
@@ -149,11 +148,9 @@ async function subscribeSquare(ctx: ConnectContext, { deliveryUrl }: NoticeSubsc
 
 export const squareNotices: PluginNotices = {
   topics: NOTICE_TOPICS,
-  // The key Square returns when the subscription is created (WebhookSubscription.signature_key).
   signedWith: 'subscription',
   verify: verifySquareSignature,
   refs: squareNoticeRefs,
-  // The app subscription's notifications (OAuth sellers) name their seller; a store's own ones do too.
   storeOf: squareStoreOf,
   subscribe: subscribeSquare,
   /** Deletes the application's subscriptions to `deliveryUrl`; an OAuth-connected store never had one. */

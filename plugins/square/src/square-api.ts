@@ -1,7 +1,6 @@
 /**
  * The seller's Square client (base URL, Bearer token, pinned Square-Version, `{errors:[{category, code, detail}]}`
- * bodies read into the SDK's taxonomy) and the wire shapes this plugin touches (subsets). Source:
- * spec/square-api.json (square/connect-api-specification api.json @ 5733f66, release 2025-08-20).
+ * bodies read into the SDK's taxonomy) and the wire shapes this plugin touches (subsets of SPEC, README).
  */
 import { AuthError, authRefusalClassifier, NotFound, type ConnectContext, type HttpClient } from '@stock-sync/plugin-sdk';
 import { DEFAULT_BASE_URL, SQUARE_VERSION } from './manifest';
