@@ -1,7 +1,4 @@
-/**
- * One store's connection over the Inventory API: verify, writeStock (adjustments of up to 50
- * absolute operations, each with its own Idempotency-Key), readStock (up to 50 ids per call).
- */
+/** One store's connection over the Inventory API (README "Calls used", "Errors"). */
 import { randomUUID } from 'node:crypto';
 import {
   authRefusalClassifier,
@@ -26,13 +23,9 @@ import { adjustmentFor, fromInventoryItem, type InventoryItem } from './stock-ma
 
 type PlannedItem<T extends VariantRef> = Planned<T, { variantId: string }>;
 
-const asPluginError = (e: unknown) => toPluginError(e, 'Squarespace');
 const gone = (variantId: string) => new NotFound(`Squarespace has no inventory item for variant ${variantId}`, { variantId });
 
-/**
- * The Inventory API knows variants only (the product id is carried for the outcome): the trimmed variant id, or
- * undefined when it cannot go into the comma list of a URL path (no ',' or '/').
- */
+/** The Inventory API knows variants only: the trimmed variant id, or undefined when it cannot go into a URL's comma list. */
 export function planIds(ref: VariantRef): { variantId: string } | undefined {
   const variantId = ref.externalVariantId.trim();
   return variantId.length > 0 && variantId.length <= 128 && !/[,/?#\s]/.test(variantId) ? { variantId } : undefined;
@@ -53,10 +46,7 @@ export function errorBodyOf(data: unknown): { type: string; subtype: string | nu
     : undefined;
 }
 
-/**
- * 401/403 → AuthError with Squarespace's error type. A 429 without Retry-After is the documented one-minute
- * cool-down: the client holds off that long (failing fast with RateLimited; the orchestrator reschedules).
- */
+/** 401/403 → AuthError with Squarespace's error type; a 429 without Retry-After is the documented one-minute cool-down. */
 function classify(res: HttpResponse): { error?: PluginError; pauseMs?: number } | undefined {
   if (res.status === 429 && !res.headers['retry-after']) {
     return {
@@ -82,8 +72,7 @@ export function connectSquarespace(ctx: ConnectContext): StoreConnection {
   async function writePart(part: readonly PlannedItem<StockWrite>[]): Promise<WriteAnswer> {
     const refused = await adjust(part);
     if (!refused) return undefined;
-    // The adjustment is all-or-nothing and names no variant: find the ones that are gone
-    // (one read), report them NotFound, and send the rest once more as a new adjustment.
+    // All-or-nothing and naming no variant: one read finds the gone ones (NotFound); the rest are sent once more.
     const present = new Set<string>();
     for (const ids of chunk(
       part.map((it) => it.variantId),
@@ -97,9 +86,8 @@ export function connectSquarespace(ctx: ConnectContext): StoreConnection {
   }
 
   /**
-   * One adjustment. A fresh Idempotency-Key per adjustment, kept across the client's re-sends of it
-   * (so a re-send after a timeout is executed once). Resolves undefined when applied, or the refusal
-   * (4xx other than auth); throws errors that stop the run.
+   * One adjustment with a fresh Idempotency-Key, kept across the client's re-sends of it (executed once). Resolves
+   * undefined when applied, or the refusal (4xx other than auth); throws errors that stop the run.
    */
   async function adjust(items: readonly PlannedItem<StockWrite>[]): Promise<PluginError | undefined> {
     try {
@@ -112,7 +100,7 @@ export function connectSquarespace(ctx: ConnectContext): StoreConnection {
       });
       return undefined;
     } catch (e) {
-      const error = asPluginError(e);
+      const error = toPluginError(e, 'Squarespace');
       if (stopsTheWork(error)) throw error;
       const body = errorBodyOf(error.details?.body);
       return new Rejected(
@@ -123,10 +111,8 @@ export function connectSquarespace(ctx: ConnectContext): StoreConnection {
   }
 
   /**
-   * GET /inventory/{id,id,…}. Squarespace refuses the whole read with 404 when "one or more requested
-   * inventory items were not found" (retrieving-specific-inventory): the ids are then split in halves
-   * and read again, down to single ids, so a missing variant never hides the others and costs about
-   * 2·log2(n) calls instead of n. An answer that simply leaves an id out is read the same way (absent).
+   * GET /inventory/{id,id,…}. A whole read refused with 404 ("one or more requested inventory items were not found")
+   * is read again in halves, down to single ids (README "Errors"); an id left out of an answer is absent too.
    */
   async function readIds(ids: string[]): Promise<InventoryItem[]> {
     try {
@@ -136,7 +122,7 @@ export function connectSquarespace(ctx: ConnectContext): StoreConnection {
       });
       return Array.isArray(res.data?.inventory) ? res.data.inventory : [];
     } catch (e) {
-      const error = asPluginError(e);
+      const error = toPluginError(e, 'Squarespace');
       if (!(error instanceof NotFound)) throw error;
       if (ids.length === 1) return [];
       const half = Math.ceil(ids.length / 2);
@@ -163,8 +149,7 @@ export function connectSquarespace(ctx: ConnectContext): StoreConnection {
     verify: async () => {
       await api.request({ method: 'GET', url: '/inventory' });
     },
-    // In-place writes are dropped only when that saves whole adjustment calls; otherwise they ride along
-    // for free and re-assert the truth in case the hub's belief is stale.
+    // In-place writes are dropped only when that saves whole adjustments; otherwise they re-assert the truth for free.
     write: { maxBatch: MAX_OPERATIONS_PER_ADJUSTMENT, skipInPlace: 'calls', run: writePart },
     read: { maxBatch: MAX_IDS_PER_READ, run: readPart },
   });

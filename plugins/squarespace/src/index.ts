@@ -1,7 +1,4 @@
-/**
- * The Squarespace integration plugin: variant stock over the Commerce Inventory API 1.0.
- * Decisions and their sources: README.md. (No testkit import here: this module runs in production.)
- */
+/** The Squarespace plugin: variant stock over the Commerce Inventory API 1.0 (README.md). No testkit import: production code. */
 import type { IntegrationPlugin } from '@stock-sync/plugin-sdk';
 import { connectSquarespace } from './connection';
 import { credentialFields, manifest } from './manifest';
@@ -17,5 +14,3 @@ export const plugin: IntegrationPlugin = {
 
 export default plugin;
 export { manifest, credentialFields };
-export { squarespaceOAuth, SQUARESPACE_OAUTH_SCOPES } from './oauth';
-export { adjustmentFor, fromInventoryItem } from './stock-mapping';

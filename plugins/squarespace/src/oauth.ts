@@ -1,12 +1,9 @@
 /**
- * How a site connects Squarespace: its OAuth 2.0 code flow (https://developers.squarespace.com/commerce-apis/oauth;
- * every step and its source in README.md "Connecting"). The tokens endpoint is the SDK's postTokenRequest (HTTP
- * Basic, JSON) plus the User-Agent Squarespace requires; its quirk, which keeps `exchange` and `refreshCredentials`
- * here, is expiries as Unix-second instants (`access_token_expires_at`, `refresh_token_expires_at`; `expires_in` read
- * as a fallback). GET /1.0/authorization/website names the site ("a given API key or OAuth token can only belong to
- * one website", https://developers.squarespace.com/commerce-apis/retrieve-basic-site-info). The refusal body of a
- * spent or revoked refresh token is **unverified**: RFC 6749 codes (the SDK) and Squarespace's error object
- * (`{type, message}`) on a 4xx (not 429) are both AuthError.
+ * Squarespace's OAuth 2.0 code flow (https://developers.squarespace.com/commerce-apis/oauth; README "Connecting").
+ * The tokens endpoint is the SDK's postTokenRequest plus the User-Agent Squarespace requires; its quirk, which keeps
+ * `exchange` and `refreshCredentials` here, is expiries as Unix-second instants (`expires_in` read as a fallback).
+ * The refusal body of a spent or revoked refresh token is **unverified**: RFC 6749 codes (the SDK) and Squarespace's
+ * error object on a 4xx (not 429) are both AuthError.
  */
 import {
   ACCESS_TOKEN_EXPIRES_AT,
@@ -99,13 +96,8 @@ export async function refreshSquarespaceCredentials(ctx: ConnectContext): Promis
       'the Squarespace access token needs renewing but the hub has no Squarespace app (client id/secret) configured: configure it, or reconnect the site',
     );
   const grant = { grant_type: 'refresh_token', refresh_token: refreshToken };
-  const fresh = await postTokens(
-    ctx.http,
-    ctx.app,
-    grant,
-    'the Squarespace token refresh',
-    apiKey ? [refreshToken, apiKey] : [refreshToken],
-  );
+  const secrets = apiKey ? [refreshToken, apiKey] : [refreshToken];
+  const fresh = await postTokens(ctx.http, ctx.app, grant, 'the Squarespace token refresh', secrets);
   const next = { ...ctx.credentials, ...fresh };
   // A new refresh token without its expiry: the stored expiry was the old token's.
   if (fresh.refreshToken && !fresh[REFRESH_TOKEN_EXPIRES_AT]) delete next[REFRESH_TOKEN_EXPIRES_AT];

@@ -1,11 +1,4 @@
-/**
- * TargetStock ⇄ Squarespace InventoryItem (the table in README.md), over the Inventory API 1.0 wire shapes
- * (developers.squarespace.com/commerce-apis: retrieve-specific-inventory, adjust-stock-quantities).
- *
- *   unlimited     → setUnlimitedOperations: [variantId]               read: isUnlimited true
- *   out of stock  → setFiniteOperations: [{variantId, quantity: 0}]   read: isUnlimited false, quantity ≤ 0
- *   quantity n    → setFiniteOperations: [{variantId, quantity: n}]   read: isUnlimited false, quantity n
- */
+/** TargetStock ⇄ Squarespace InventoryItem (README "Mapping"): setUnlimited / setFinite operations, isUnlimited / quantity. */
 import { OUT_OF_STOCK, UNLIMITED, quantity, type TargetStock } from '@stock-sync/plugin-sdk';
 
 /** The fields read of `{variantId, sku, descriptor, isUnlimited, quantity}`. */
