@@ -1,9 +1,6 @@
 /**
  * Independent REST calls the cheapest way: one or two as direct calls, more as Ecwid batches of up to 500 (create +
- * status). One result per call, in call order. Batch API: https://github.com/Ecwid/ecwid-api-docs/blob/master/includes/_batch_api.md.
- * The create call carries a deduplicationKey (a UUID), so the SDK client may resend it after an ambiguous failure:
- * Ecwid answers a repeated key with the first ticket. Following the ticket is waiting for work already accepted, not
- * retrying: each status read goes through ctx.http (rate budget, its own retries) and the wait is bounded.
+ * status; README "Batching and the fewest calls"). Batch API: https://github.com/Ecwid/ecwid-api-docs/blob/master/includes/_batch_api.md.
  */
 import { randomUUID } from 'node:crypto';
 import {
@@ -18,7 +15,7 @@ import {
   type HttpClient,
   type PluginError,
 } from '@stock-sync/plugin-sdk';
-import { errorBodyOf } from './ecwid-api';
+import { errorBodyOf, isObject } from './ecwid-api';
 import { BATCH_DEADLINE_MS, BATCH_POLL_DELAYS_MS, ECWID_MAX_BATCH, MIN_SUBREQUESTS_FOR_BATCH } from './manifest';
 
 export interface RestCall {
@@ -147,7 +144,6 @@ type BatchState = 'QUEUED' | 'IN_PROGRESS' | 'COMPLETED';
 const STATES: readonly string[] = ['QUEUED', 'IN_PROGRESS', 'COMPLETED'];
 const SUB_STATES: readonly string[] = ['COMPLETED', 'FAILED', 'NOT_EXECUTED'];
 const numberOrUndefined = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * GET /batch?ticket=…&escapedJson=true → the batch's state and each sub-request's status code and body, by id.
@@ -156,14 +152,9 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
  * Ecwid's official Java client, GetEscapedBatchResult.kt, EscapedSingleBatchResponse). `httpBody` is read too in
  * case a proxy or an older API answers with the object.
  */
-export function parseBatchStatus(data: unknown): {
-  state?: BatchState;
-  totalRequests?: number;
-  completedRequests?: number;
-  answers: Map<string, SubAnswer>;
-} {
+export function parseBatchStatus(answer: unknown) {
+  const data = isObject(answer) ? answer : {};
   const answers = new Map<string, SubAnswer>();
-  if (!isObject(data)) return { answers };
   for (const r of Array.isArray(data.responses) ? data.responses : []) {
     if (!isObject(r) || typeof r.id !== 'string') continue;
     answers.set(r.id, {

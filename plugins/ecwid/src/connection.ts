@@ -33,11 +33,7 @@ export function ecwidIds(input: VariantRef): Ids | undefined {
   return productId === undefined || combinationId === undefined ? undefined : { productId, combinationId };
 }
 
-/**
- * In-place writes (the hub says `previous` equals `target`) are dropped only when that saves whole calls (a
- * batch costs two): all in place → no call at all; or dropping them needs fewer calls. Otherwise they ride
- * along for free and re-assert the truth in case the hub's belief is stale.
- */
+/** README "Skip rule": in-place writes are dropped only when that saves whole calls (a batch costs two). */
 export function planWrites(items: PlannedItem<StockWrite>[], maxBatch: number) {
   const changed = items.filter((i) => !isInPlace(i.input));
   const calls = (n: number) => (n < MIN_SUBREQUESTS_FOR_BATCH ? n : 2 * Math.ceil(n / maxBatch));
@@ -46,10 +42,8 @@ export function planWrites(items: PlannedItem<StockWrite>[], maxBatch: number) {
 }
 
 /**
- * A PUT's answer → the write's error, if any. Ecwid answers `{"updateCount": 1}`, or 0 "depending on whether
- * the update was successful" (https://api-docs.ecwid.com/reference/update-product-variation). Only a positive
- * count is proof of the write; an answer without a count (an unreadable batch body, a proxy's page) is
- * Transient — never recorded as written — and the hub's absolute write is sent again.
+ * A PUT's answer → the write's error, if any: only a positive `updateCount` proves the write (README "Errors"); an
+ * answer without one (an unreadable batch body, a proxy's page) is Transient, and the hub's absolute write is sent again.
  */
 export function writeError(what: string, result: CallResult): PluginError | undefined {
   if (!result.ok) return result.error;
@@ -59,8 +53,6 @@ export function writeError(what: string, result: CallResult): PluginError | unde
     return new Transient(`Ecwid's answer for ${what} carries no updateCount: the write is not confirmed`);
   return undefined;
 }
-
-const what = (it: PlannedItem<VariantRef>) => `combination ${it.combinationId} of product ${it.productId}`;
 
 export function ecwidConnection(api: HttpClient, log: PluginLogger, opts: CallManyOptions = {}): StoreConnection {
   /** The same GET for each product: its answer by product id. */
@@ -77,7 +69,7 @@ export function ecwidConnection(api: HttpClient, log: PluginLogger, opts: CallMa
       method: 'PUT' as const,
       path: `/products/${it.productId}/combinations/${it.combinationId}`,
       body: toStockUpdate(it.input.target),
-      what: what(it),
+      what: `combination ${it.combinationId} of product ${it.productId}`,
     }));
     const { results, stop } = await callMany(api, calls, opts);
     const verdicts = results.map((result, k) => writeError(calls[k].what, result));

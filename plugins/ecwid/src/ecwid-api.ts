@@ -14,22 +14,18 @@ export function createEcwidApi(ctx: ConnectContext): HttpClient {
   });
 }
 
-/**
- * Ecwid error bodies: `{ errorMessage, errorCode }` (errorCode on newer endpoints; the official Java client's
- * EcwidApiError). The legacy batch-create error example shows `error_message`: read too.
- */
+export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Ecwid error bodies: `{ errorMessage, errorCode }`, or the batch-create example's `error_message` (README "Errors"). */
 export function errorBodyOf(data: unknown): { errorMessage?: string; errorCode?: string } | undefined {
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) return undefined;
-  const d = data as Record<string, unknown>;
-  const message = typeof d.errorMessage === 'string' ? d.errorMessage : typeof d.error_message === 'string' ? d.error_message : undefined;
-  const code = typeof d.errorCode === 'string' ? d.errorCode : undefined;
+  if (!isObject(data)) return undefined;
+  const message =
+    typeof data.errorMessage === 'string' ? data.errorMessage : typeof data.error_message === 'string' ? data.error_message : undefined;
+  const code = typeof data.errorCode === 'string' ? data.errorCode : undefined;
   return message === undefined && code === undefined ? undefined : { errorMessage: message, errorCode: code };
 }
 
-/**
- * 403 INVALID_API_TOKEN / INSUFFICIENT_APP_SCOPE and 401 → AuthError; 404 STORE_NOT_FOUND is a wrong store id,
- * i.e. credentials to fix, so AuthError too (not a missing variant). The message carries Ecwid's code only.
- */
+/** 401 / 403 → AuthError; 404 STORE_NOT_FOUND too, a wrong store id (README "Errors"). The message carries Ecwid's code only. */
 export function classifyEcwidResponse(res: HttpResponse): { error?: AuthError } | undefined {
   const code = errorBodyOf(res.data)?.errorCode;
   if (res.status === 404 && code === 'STORE_NOT_FOUND') {

@@ -18,5 +18,3 @@ export const plugin: IntegrationPlugin = {
 };
 
 export default plugin;
-export { manifest, credentialFields };
-export { ecwidNoticeRefs } from './notices';

@@ -1,7 +1,6 @@
 /** Ecwid platform facts as data. Every number here has its source in README.md. */
 import { BASE_URL_FIELD, CONTRACT_VERSION, type CredentialField, type PluginManifest } from '@stock-sync/plugin-sdk';
 
-/** Every REST v3 call goes to https://app.ecwid.com/api/v3/{storeId}/… */
 export const DEFAULT_BASE_URL = 'https://app.ecwid.com';
 
 /** "Max amount of API requests for one batch request is 500." (batch requests docs) */
@@ -21,14 +20,11 @@ export const manifest: PluginManifest = {
   displayName: 'Ecwid',
   contractVersion: CONTRACT_VERSION,
   capabilities: {
-    // `unlimited: true` on a combination is Ecwid's own "never runs out".
     unlimitedStock: 'native',
     maxBatch: ECWID_MAX_BATCH,
     readBack: true,
   },
   rateLimit: {
-    // 600 requests/min per token = 10/s; the hub keeps to 8/s with a burst of 10 so a second app or a
-    // clock skew never tips the token into Ecwid's 429 block. One batch carries 500 writes.
     requestsPerSecond: 8,
     burst: 10,
     note:

@@ -1,8 +1,6 @@
 /**
- * Connecting an Ecwid store by Ecwid's consent dialog (OAuth 2, "apps outside the Ecwid App Market"); facts and
- * sources in README.md "Connecting". The SDK's standard code exchange (form body with client_id and client_secret,
- * POST since March 2025) → {access_token, token_type, scope, store_id, email, public_token?}. The return URL carries
- * code or error only (no documented state echo): the host binds the state to its own cookie hop.
+ * Connecting an Ecwid store by Ecwid's consent dialog (OAuth 2); facts and sources in README.md "Connecting": the SDK's
+ * standard code exchange, and no documented state echo (the host binds the state to its own cookie hop).
  */
 import {
   hmacSha256,
@@ -19,10 +17,7 @@ import {
 /** read_catalog for reads and batch status, update_catalog for the stock writes. */
 export const ECWID_SCOPES = ['read_catalog', 'update_catalog'] as const;
 
-/**
- * Ecwid's webhook signature: `X-Ecwid-Webhook-Signature` = base64(HMAC-SHA256("{eventCreated}.{eventId}",
- * client_secret)) — the document's PHP example. It covers those two fields only, not the rest of the body.
- */
+/** Ecwid's webhook signature (README "Connecting"): base64 HMAC-SHA256 of "{eventCreated}.{eventId}", not of the body. */
 export const SIGNATURE_HEADER = 'x-ecwid-webhook-signature';
 export const signedString = (eventCreated: string | number, eventId: string) => `${eventCreated}.${eventId}`;
 
@@ -44,7 +39,6 @@ function verifyUninstall(req: InboundRequest, app: OAuthApp): UninstallNotice | 
 }
 
 export const oauth: PluginOAuth = {
-  // client_id, redirect_uri, response_type=code, scope separated by space (all required).
   authorizeUrl: 'https://my.ecwid.com/api/oauth/authorize',
   tokenUrl: 'https://my.ecwid.com/api/oauth/token',
   scopes: ECWID_SCOPES,

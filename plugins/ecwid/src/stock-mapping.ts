@@ -1,7 +1,4 @@
-/**
- * TargetStock ⇄ Ecwid combination stock fields (the table in README.md). `unlimited: false` always travels with
- * a quantity: a quantity alone does not take an unlimited combination off unlimited (README "quirks").
- */
+/** TargetStock ⇄ Ecwid combination stock fields (README "Mapping", and why `unlimited: false` always travels with a count). */
 import { OUT_OF_STOCK, UNLIMITED, quantity, type TargetStock } from '@stock-sync/plugin-sdk';
 
 /** The body of PUT /products/{pid}/combinations/{cid}. */
@@ -16,7 +13,6 @@ export interface StockFields {
   unlimited?: boolean;
 }
 
-/** True when the combination shows no stock of its own (quantity omitted: it inherits the product's). */
 export function inheritsStock(c: StockFields): boolean {
   return c.unlimited !== true && typeof c.quantity !== 'number';
 }

@@ -8,7 +8,8 @@
 import { join } from 'node:path';
 import { hmacSha256, type NoticeRequest } from '@stock-sync/plugin-sdk';
 import { evidence, expectSameShape, seedProduct, startSimulator, useNoticeHarness } from '@stock-sync/plugin-testkit';
-import { ecwidNoticeRefs, plugin } from '../src';
+import { plugin } from '../src';
+import { ecwidNoticeRefs } from '../src/notices';
 import { toConnectedStore } from '../src/oauth';
 import { SANDBOX_OAUTH_APP, SANDBOX_STORE_ID, simulator } from '../src/simulator';
 import { call } from './support/store';
