@@ -1,7 +1,4 @@
-/**
- * The store's BASE client: ctx.http with the API root, the Bearer token, and BASE's error answers
- * (always HTTP 400 `{error, error_description}`) read into the SDK's error taxonomy.
- */
+/** The store's BASE client: ctx.http with the API root and the Bearer token, BASE's error answers read into the taxonomy. */
 import {
   AuthError,
   RateLimited,
@@ -26,13 +23,16 @@ export function itemOf(data: unknown): BaseItem | undefined {
   return typeof item === 'object' && item !== null && typeof (item as BaseItem).item_id === 'number' ? (item as BaseItem) : undefined;
 }
 
-/** Every error: HTTP 400 with `{ error, error_description }` (the description is Japanese text). */
-export function baseErrorBody(data: unknown): { error: string; error_description: string } | undefined {
-  if (typeof data !== 'object' || data === null) return undefined;
-  const d = data as Record<string, unknown>;
-  return typeof d.error === 'string'
-    ? { error: d.error, error_description: typeof d.error_description === 'string' ? d.error_description : '' }
-    : undefined;
+/**
+ * Every error: HTTP 400 with `{ error, error_description }` (the description is Japanese text). A 4xx other than 429
+ * with that body → its parts and `reason` (the two for messages, 200 characters at most); anything else → undefined.
+ */
+export function baseRefusal(res: HttpResponse): { error: string; error_description: string; reason: string } | undefined {
+  if (res.status < 400 || res.status >= 500 || res.status === 429 || typeof res.data !== 'object' || res.data === null) return undefined;
+  const d = res.data as Record<string, unknown>;
+  if (typeof d.error !== 'string') return undefined;
+  const description = typeof d.error_description === 'string' ? d.error_description : '';
+  return { error: d.error, error_description: description, reason: `${d.error}: ${description}`.slice(0, 200) };
 }
 
 const HOUR_MS = 3_600_000;
@@ -60,23 +60,21 @@ const AUTH_CODES = new Set(['invalid_scope', 'access_denied', 'invalid_token', '
  * in `details.error` for the connection to read.
  */
 export function classifyBaseResponse(res: HttpResponse, now: number = Date.now()): { error?: PluginError } | undefined {
-  if (res.status < 400 || res.status >= 500 || res.status === 429) return undefined;
-  const body = baseErrorBody(res.data);
+  const body = baseRefusal(res);
   if (!body) return undefined;
-  const what = `${body.error}: ${body.error_description}`.slice(0, 200);
   const details = { status: res.status, error: body.error };
   if (body.error === 'hour_api_limit' || body.error === 'day_api_limit') {
     const header = parseRetryAfter(res.headers['retry-after'], now);
     const wait = header ?? (body.error === 'hour_api_limit' ? msUntilNextHour(now) : msUntilNextJstDay(now));
-    return { error: new RateLimited(`BASE API call limit reached (${what})`, wait, { ...details, retryAfterMs: wait }) };
+    return { error: new RateLimited(`BASE API call limit reached (${body.reason})`, wait, { ...details, retryAfterMs: wait }) };
   }
   const auth =
     res.status === 401 ||
     res.status === 403 ||
     AUTH_CODES.has(body.error) ||
     (body.error === 'invalid_request' && TOKEN_INVALID.test(body.error_description));
-  if (auth) return { error: new AuthError(`BASE refused the access token (${what})`, details) };
-  return { error: new Rejected(`BASE refused the call (${what})`, details) };
+  if (auth) return { error: new AuthError(`BASE refused the access token (${body.reason})`, details) };
+  return { error: new Rejected(`BASE refused the call (${body.reason})`, details) };
 }
 
 /** `now`: the clock the limit waits are computed from (injectable, so tests do not depend on the wall clock). */

@@ -62,8 +62,7 @@ function shownCount(item: BaseItem, p: PlannedItem<VariantRef>): { count: number
 export function baseConnection(api: HttpClient, log: PluginLogger): StoreConnection {
   /**
    * One /1/items/edit call for some variations of one item: a verdict each; throws only errors that stop the run.
-   * BASE refuses the whole call for one unknown variation (bad_variation_id) without naming it: then the
-   * item is read once, the missing variations fail NotFound and the others are sent again (once).
+   * A `bad_variation_id` names no variation: the item is read, the missing fail NotFound, the rest are sent again once.
    */
   async function editItem(itemId: number, items: readonly PlannedItem<StockWrite>[], mayNarrow: boolean): Promise<Verdicts> {
     let item: BaseItem | undefined;
@@ -118,10 +117,7 @@ export function baseConnection(api: HttpClient, log: PluginLogger): StoreConnect
     );
   }
 
-  /**
-   * GET /1/items/detail/{item_id}; undefined when the item is gone: `no_item` is what items/detail documents
-   * ("商品が見つかりませんでした。"), `bad_item_id` what the write endpoints do (accepted here too).
-   */
+  /** GET /1/items/detail/{item_id}; undefined when the item is gone: `no_item` (documented here) or `bad_item_id` (on writes). */
   async function readItem(itemId: number): Promise<BaseItem | undefined> {
     try {
       const item = itemOf((await api.request({ method: 'GET', url: `/items/detail/${itemId}` })).data);

@@ -5,10 +5,7 @@ import { baseConnection } from './connection';
 import { credentialFields, manifest } from './manifest';
 import { createBaseOAuth, refreshBaseCredentials } from './oauth';
 
-/**
- * The plugin with an injectable clock (tests) for BASE's limit waits ("until the hour / the JST day changes")
- * and token expiries; the hub uses `plugin`, on the wall clock.
- */
+/** The plugin on an injectable clock (tests) for BASE's limit waits and token expiries; the hub uses `plugin`. */
 export function createBasePlugin({ now = Date.now }: { now?: () => number } = {}): IntegrationPlugin {
   return {
     manifest,

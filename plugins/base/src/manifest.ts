@@ -24,8 +24,7 @@ export const manifest: PluginManifest = {
     readBack: true,
   },
   rateLimit: {
-    // 100,000/day is the binding limit for sustained work: 1.15/s × 86,400 s = 99,360. Bursts of 10 stay far
-    // inside 5,000/hour.
+    // 100,000/day binds sustained work: 1.15/s × 86,400 s = 99,360. Bursts of 10 stay far inside 5,000/hour.
     requestsPerSecond: 1.15,
     burst: 10,
     note:

@@ -16,17 +16,15 @@ import {
   type HttpResponse,
   type PluginError,
   type PluginOAuth,
-  type TokenResponse,
 } from '@stock-sync/plugin-sdk';
-import { baseErrorBody, createBaseApi } from './base-api';
+import { baseRefusal, createBaseApi } from './base-api';
 import { ACCESS_TOKEN_SECONDS, DEFAULT_BASE_URL, OAUTH_TOKEN_PATH, REFRESH_TOKEN_SECONDS } from './manifest';
 
 const OAUTH_TOKEN_URL = `${DEFAULT_BASE_URL}${OAUTH_TOKEN_PATH}`;
 
 /**
- * Every token error is HTTP 400 `{error, error_description}`; a spent, unknown or expired refresh token (or
- * code) is `invalid_request` with one of these Japanese descriptions (エラーレスポンスの例), which the SDK's
- * RFC 6749 classifier does not know.
+ * A spent, unknown or expired refresh token (or code) is a 400 `invalid_request` with one of these Japanese
+ * descriptions (エラーレスポンスの例), which the SDK's RFC 6749 classifier does not know.
  */
 const SPENT_GRANT = [
   '不正なリフレッシュトークンです。', // invalid refresh token
@@ -39,30 +37,13 @@ const SPENT_GRANT = [
 const REFUSED_CODES = new Set(['unauthorized_client', 'access_denied', 'invalid_grant', 'invalid_client']);
 
 /** A refusal only reconnecting fixes → AuthError with BASE's reason; a malformed request of ours stays Rejected. */
-export function classifyBaseTokenResponse(res: HttpResponse): { error?: PluginError } | undefined {
-  if (res.status < 400 || res.status >= 500 || res.status === 429) return undefined;
-  const body = baseErrorBody(res.data);
+function classifyBaseTokenResponse(res: HttpResponse): { error?: PluginError } | undefined {
+  const body = baseRefusal(res);
   if (!body) return undefined;
   const spent = body.error === 'invalid_request' && SPENT_GRANT.includes(body.error_description);
   if (!spent && !REFUSED_CODES.has(body.error)) return undefined;
-  const reason = `${body.error}: ${body.error_description}`.slice(0, 200);
-  return {
-    error: new AuthError(`BASE refused the token request (${reason}): connect the shop again`, { status: res.status, error: body.error }),
-  };
-}
-
-/** The store's credentials from BASE's token answer: exactly the plugin's credential fields. */
-function credentialsFromToken(token: TokenResponse, redirectUri: string, issuedAt: number): Record<string, string> {
-  if (typeof token.refresh_token !== 'string' || token.refresh_token === '') {
-    throw new Rejected('BASE answered the code exchange without a refresh_token');
-  }
-  return {
-    accessToken: token.access_token as string,
-    refreshToken: token.refresh_token,
-    redirectUri,
-    [ACCESS_TOKEN_EXPIRES_AT]: expiresAtFrom(token.expires_in ?? ACCESS_TOKEN_SECONDS, issuedAt)!,
-    [REFRESH_TOKEN_EXPIRES_AT]: expiresAtFrom(REFRESH_TOKEN_SECONDS, issuedAt)!,
-  };
+  const details = { status: res.status, error: body.error };
+  return { error: new AuthError(`BASE refused the token request (${body.reason}): connect the shop again`, details) };
 }
 
 /**
@@ -83,7 +64,18 @@ export function createBaseOAuth(now: () => number = Date.now): PluginOAuth {
       source: 'https://github.com/baseinc/api-docs/blob/27601232cf645e3a54f4547b540c56a8623c7f8e/base_api_v1_oauth_access_token.md',
     },
     async toConnectedStore(token, ctx) {
-      const credentials = credentialsFromToken(token, ctx.redirectUri, now());
+      if (typeof token.refresh_token !== 'string' || token.refresh_token === '') {
+        throw new Rejected('BASE answered the code exchange without a refresh_token');
+      }
+      const issuedAt = now();
+      // Exactly the plugin's credential fields.
+      const credentials = {
+        accessToken: token.access_token as string,
+        refreshToken: token.refresh_token,
+        redirectUri: ctx.redirectUri,
+        [ACCESS_TOKEN_EXPIRES_AT]: expiresAtFrom(token.expires_in ?? ACCESS_TOKEN_SECONDS, issuedAt)!,
+        [REFRESH_TOKEN_EXPIRES_AT]: expiresAtFrom(REFRESH_TOKEN_SECONDS, issuedAt)!,
+      };
       const api = createBaseApi({ credentials: { ...credentials, baseUrl: ctx.app.baseUrl ?? '' }, http: ctx.http, log: ctx.log });
       const res = await api.request<{ user?: { shop_id?: unknown } }>({ method: 'GET', url: '/users/me' });
       const shopId = res.data?.user?.shop_id;
