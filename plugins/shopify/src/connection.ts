@@ -1,8 +1,7 @@
 /**
  * One store's connection over the Admin GraphQL API, on the SDK's batched pipeline. writeStock is one plan over the
- * whole run (README "Calls": read, activate, update, set), never skipped on the hub's `previous` (the plan compares
- * against what it reads); the Ledger keeps each variant's first answer, and a call that stops the work ends the
- * plan, earlier answers kept (the SDK's StopTheWork).
+ * run (README "Calls"), compared with what it reads, not the hub's `previous`; the Ledger keeps each variant's first
+ * answer, and a call that stops the work ends the plan, earlier answers kept (the SDK's StopTheWork).
  */
 import { randomUUID } from 'node:crypto';
 import { AuthError, batched, chunk, groupByProduct, NotFound, Rejected, Transient } from '@stock-sync/plugin-sdk';
@@ -125,9 +124,8 @@ async function writeRun(
       if (!state || ledger.done(key)) continue;
       const plan = planWrite(state, input.target, { activateAtLocation });
       if (plan instanceof Rejected) ledger.settle(key, plan);
-      else if (!plan.activate && !plan.update && !plan.set)
-        ledger.settle(key, 'written'); // it already shows the target
-      else planned.push({ ...plan, key, input, productId: state.productId });
+      else if (plan.activate || plan.update || plan.set) planned.push({ ...plan, key, input, productId: state.productId });
+      else ledger.settle(key, 'written'); // it already shows the target
     }
     const pending = (step: keyof WritePlan) => planned.filter((p) => p[step] && !ledger.done(p.key));
     // Stock items at the location first; a refused activation drops that variant's later steps.

@@ -116,10 +116,9 @@ export const updateVariantsDocument = (products: number): GraphqlDocument =>
   );
 
 /**
- * Notices: the shop's subscriptions to one topic and URL, as the official library lists them (lib/webhooks/register.ts
- * in https://github.com/Shopify/shopify-app-js) with the 2026-04 `uri` filter
- * (https://shopify.dev/docs/api/admin-graphql/2026-04/queries/webhookSubscriptions: shop-scoped ones only, not the
- * TOML ones). 25 leaves room for strays.
+ * Notices: the shop's subscriptions to one topic and URL, as Shopify's library lists them (lib/webhooks/register.ts
+ * in https://github.com/Shopify/shopify-app-js), filtered by `uri`; shop-scoped ones only, not the TOML ones
+ * (https://shopify.dev/docs/api/admin-graphql/2026-04/queries/webhookSubscriptions). 25 leaves room for strays.
  */
 export const NOTICE_SUBSCRIPTIONS_PAGE = 25;
 export const NOTICE_SUBSCRIPTIONS = doc(

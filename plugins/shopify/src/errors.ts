@@ -1,7 +1,6 @@
 /**
- * Shopify's answers → the error taxonomy, in one place (README "Errors", "Rate limits", with their sources). GraphQL
- * reports throttling and most failures inside HTTP 200, which a status-code mapping alone cannot see (hence the SDK
- * client's `classify` hook); mutations answer business-rule failures as `userErrors { code field message }`.
+ * Shopify's answers → the error taxonomy (README "Errors", "Rate limits", with their sources). GraphQL reports
+ * throttling and most failures inside HTTP 200 (hence the `classify` hook), mutations theirs as `userErrors`.
  */
 import { AuthError, NotFound, RateLimited, Rejected, Transient } from '@stock-sync/plugin-sdk';
 import type { HttpResponse, PluginError, ResponseClassifier } from '@stock-sync/plugin-sdk';
@@ -27,8 +26,8 @@ function waitForPointsMs(status: ThrottleStatus | undefined, needed: number): nu
 }
 
 /**
- * Top-level GraphQL errors → one taxonomy error (messages are ours, never the platform's text); undefined without
- * any. Shopify answers some failures with `errors` as a string or an object (REST-style 4xx bodies): not a list.
+ * Top-level GraphQL errors → one taxonomy error (our messages, never the platform's text); undefined without any.
+ * `errors` as a string or an object (REST-style 4xx bodies) is not a list of them.
  */
 export function graphqlError(body: GraphqlResponse): PluginError | undefined {
   const errors: GraphqlError[] = Array.isArray(body.errors) ? body.errors : [];

@@ -1,5 +1,4 @@
-// The Shopify plugin: Admin GraphQL API 2026-04. Stateless: everything a call needs comes from its ConnectContext.
-// See README.md for every platform decision and its source.
+// The Shopify plugin (Admin GraphQL API 2026-04; every decision and its source in README.md). Stateless.
 import type { IntegrationPlugin } from '@stock-sync/plugin-sdk';
 import { connectShopify } from './connection';
 import { credentialFields, manifest } from './manifest';

@@ -11,10 +11,7 @@ export const MAX_INPUT_ARRAY = 250;
 /** The largest requested cost Shopify runs in one query (MAX_COST_EXCEEDED above it). */
 export const MAX_QUERY_COST = 1000;
 
-/**
- * What one request of ours may cost by our own estimate: 80 % of MAX_QUERY_COST. Shopify's calculator has the last
- * word (it may count a field we think free); a request sized to exactly 1000 would be refused on the first extra point.
- */
+/** Our estimate's cap per request, 80 % of MAX_QUERY_COST: Shopify's calculator has the last word (README "Rate limits"). */
 export const QUERY_COST_BUDGET = 800;
 
 /** Standard-plan bucket: 2000 points, restored at 100 points/s (higher plans get more; we assume the floor). */

@@ -13,10 +13,7 @@ export const PRODUCTS_UPDATE = 'products/update';
 /** The webhook topics (as X-Shopify-Topic names them) and their GraphQL WebhookSubscriptionTopic values. */
 export const NOTICE_TOPICS: Readonly<Record<string, string>> = Object.freeze({ [PRODUCTS_UPDATE]: 'PRODUCTS_UPDATE' });
 
-/**
- * One header's value; a repeated header counts only when every copy agrees (else it is not Shopify's), stricter
- * than the SDK's noticeHeader (first copy).
- */
+/** One header's value; a repeated one counts only when every copy agrees (the SDK's noticeHeader takes the first). */
 function headerOf(headers: NoticeRequest['headers'], name: string): string | undefined {
   const v = headers[name];
   if (typeof v === 'string') return v;
@@ -30,8 +27,7 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 /** A variant entry's GID (from admin_graphql_api_id, else a safe numeric id) and its updated_at. */
 function namedVariant(entry: unknown): { gid: string; updatedAt: number } {
   if (!isObject(entry)) throw new Error('a variant entry is not an object');
-  const parsed = typeof entry.updated_at === 'string' ? Date.parse(entry.updated_at) : NaN;
-  const updatedAt = Number.isNaN(parsed) ? 0 : parsed;
+  const updatedAt = (typeof entry.updated_at === 'string' && Date.parse(entry.updated_at)) || 0;
   if (typeof entry.admin_graphql_api_id === 'string') {
     if (!VARIANT_GID.test(entry.admin_graphql_api_id)) throw new Error('a variant admin_graphql_api_id is not a ProductVariant GID');
     return { gid: entry.admin_graphql_api_id, updatedAt };
@@ -44,9 +40,8 @@ function namedVariant(entry: unknown): { gid: string; updatedAt: number } {
 }
 
 /**
- * The variants a `products/update` delivery (the REST product: `variants[]`, `variant_gids[]`) names, each both as
- * GID and numeric id, latest updated first (it leads if the host caps a long list); no product id. Ids come from the
- * GID strings: JSON numbers lose digits past 2^53. Throws for a non-product.
+ * The variants a `products/update` delivery names, each as GID and as numeric id, latest updated first (it leads if
+ * the host caps a long list); no product id. Ids come from the GID strings: JSON numbers lose digits past 2^53.
  */
 export function productUpdateRefs(body: unknown): NoticeRef[] {
   if (!isObject(body)) throw new Error('a Shopify product was expected');

@@ -26,10 +26,10 @@ import {
 import { ACTIVATE_AT_LOCATION_FIELD, credentialFields } from './manifest';
 import { shopDomainFromInput, shopDomainFromShopify } from './shopify-api';
 
-export const AUTHORIZE_URL = 'https://{shop}/admin/oauth/authorize';
-export const ACCESS_TOKEN_URL = 'https://{shop}/admin/oauth/access_token';
+const AUTHORIZE_URL = 'https://{shop}/admin/oauth/authorize';
+const ACCESS_TOKEN_URL = 'https://{shop}/admin/oauth/access_token';
 /** What the hub needs: the stock fields, the variants' tracking / policy, the location it owns. */
-export const SCOPES = Object.freeze(['read_products', 'write_products', 'read_inventory', 'write_inventory', 'read_locations']);
+const SCOPES = Object.freeze(['read_products', 'write_products', 'read_inventory', 'write_inventory', 'read_locations']);
 /** Expiring offline tokens: the access token lives 60 minutes, the refresh token 90 days (rotated on every refresh). */
 export const ACCESS_TOKEN_SECONDS = 3600;
 export const REFRESH_TOKEN_SECONDS = 90 * 86400;
@@ -75,9 +75,8 @@ export function verifyShopifyCallback(req: InboundRequest, app: OAuthApp): boole
 }
 
 /**
- * The code exchange ("Get an access token"): no grant_type, no redirect_uri, `expiring: "1"` (so not the SDK's
- * standard exchange). No refresh token means a non-expiring token, which public apps may not use: refused loudly.
- * The body of a refused code is unverified: the SDK's postTokenRequest maps RFC 6749's refusals.
+ * The code exchange: no grant_type, no redirect_uri, `expiring: "1"` (so not the SDK's standard exchange); without
+ * a refresh token (a non-expiring token, not allowed for public apps) refused. A refusal's body is unverified.
  */
 export async function exchangeShopifyCode(ctx: OAuthExchangeContext, now: () => number = Date.now): Promise<ConnectedStore> {
   const shop = shopDomainFromShopify(ctx.callback.query.shop);
@@ -126,18 +125,14 @@ export function shopifyWebhookHmac(rawBody: Uint8Array | string, clientSecret: s
 }
 
 /**
- * Whether `given` (the header's value) signs `rawBody` (https://shopify.dev/docs/apps/build/webhooks/verify-deliveries;
- * the official library's lib/webhooks/validate.ts and lib/utils/hmac-validator.ts in https://github.com/Shopify/shopify-app-js):
- * over the bytes received, never a re-serialised body, in constant time; false for a missing value or secret.
+ * Whether `given` (the header's value) signs `rawBody` (README "Platform notices", "Signature"): over the bytes
+ * received, never a re-serialised body, in constant time; false for a missing value or secret.
  */
 export function shopifyWebhookSigned(rawBody: Uint8Array | string, given: string | undefined, clientSecret: string): boolean {
   return !!given && !!clientSecret && safeEqual(given, shopifyWebhookHmac(rawBody, clientSecret));
 }
 
-/**
- * The app/uninstalled webhook (https://shopify.dev/docs/apps/build/webhooks/subscribe/https, "Verify the webhook";
- * https://shopify.dev/docs/api/webhooks?reference=toml#list-of-topics-app/uninstalled); failing any check: null (401).
- */
+/** The app/uninstalled webhook (README "Connecting", with its sources); failing any check: null (401). */
 export function verifyShopifyUninstall(req: InboundRequest, app: OAuthApp): UninstallNotice | null {
   if (req.method.toUpperCase() !== 'POST') return null;
   if (!shopifyWebhookSigned(req.rawBody, req.headers[HMAC_HEADER], app.clientSecret)) return null;

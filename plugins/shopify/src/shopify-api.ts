@@ -1,7 +1,4 @@
-/**
- * The store's Admin GraphQL endpoint on top of the host's HTTP client: base URL, token header,
- * Shopify's response classifier and the token as an extra redaction secret; the shop domain rule.
- */
+/** The store's Admin GraphQL endpoint on ctx.http (base URL, token header, classifier, redaction); the shop rule. */
 import { AuthError, Rejected } from '@stock-sync/plugin-sdk';
 import type { ConnectContext, HttpClient } from '@stock-sync/plugin-sdk';
 import type { GraphqlDocument } from './documents';
@@ -14,9 +11,8 @@ export const GRAPHQL_PATH = `/admin/api/${API_VERSION}/graphql.json`;
 const MYSHOPIFY = /^[a-zA-Z0-9][a-zA-Z0-9-]*\.myshopify\.com$/;
 
 /**
- * What the merchant gives ("example", "example.myshopify.com", "https://example.myshopify.com/") → the domain.
- * Only myshopify.com hosts: a code, a token or the app's secret must never be sent anywhere else (the sandbox
- * goes through baseUrl instead).
+ * What the merchant gives ("example", "example.myshopify.com", "https://example.myshopify.com/") → the domain. Only
+ * myshopify.com: a code, a token or the app's secret must never go anywhere else (the sandbox uses baseUrl).
  */
 export function shopDomainFromInput(shop: string | undefined): string {
   const host = (shop ?? '')
