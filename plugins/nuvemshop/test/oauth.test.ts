@@ -12,7 +12,7 @@ import {
   exchangeWithReplay,
   expectSameShape,
   inboundRequest,
-  startSimulator,
+  useOAuthFlow,
   useReplay,
 } from '@stock-sync/plugin-testkit';
 import { plugin } from '../src';
@@ -100,44 +100,31 @@ describe('the app/uninstalled notice', () => {
 });
 
 describe('the simulator answers as documented', () => {
+  const flow = useOAuthFlow({ simulator, plugin: () => plugin, app: SANDBOX_OAUTH_APP, redirectUri: REDIRECT, seed: [] });
+
   it('consent at /apps/{app_id}/authorize redirects with code and state; the token answer has the documented shape', async () => {
-    const sim = await startSimulator(simulator);
-    try {
-      const sandbox: OAuthApp = { ...SANDBOX_OAUTH_APP, baseUrl: sim.baseUrl };
-      const res = await fetch(authorizeUrl(oauth, { app: sandbox, inputs: {}, redirectUri: REDIRECT, state: 'csrf-code' }), {
-        redirect: 'manual',
-      });
-      expect(res.status).toBe(302);
-      const callback = callbackFromLocation(res.headers.get('location')!);
-      expect(Object.keys(callback.query).sort()).toEqual(['code', 'state']);
-      const token = await fetch(`${sim.baseUrl}${doc('oauth-token').request!.path}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({
-          client_id: sandbox.clientId,
-          client_secret: sandbox.clientSecret,
-          grant_type: 'authorization_code',
-          code: callback.query.code,
-        }).toString(),
-      });
-      expect(token.status).toBe(200);
-      const answer = (await token.json()) as any;
-      expectSameShape(answer, doc('oauth-token').response!.body, 'oauth-token', { closed: true });
-      expect(answer.user_id).toBe(SANDBOX_STORE_ID);
-    } finally {
-      await sim.close();
-    }
+    const callback = callbackFromLocation(await flow.consent({ state: 'csrf-code' }));
+    expect(Object.keys(callback.query).sort()).toEqual(['code', 'state']);
+    const token = await fetch(`${flow.sim.baseUrl}${doc('oauth-token').request!.path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        client_id: flow.app.clientId,
+        client_secret: flow.app.clientSecret,
+        grant_type: 'authorization_code',
+        code: callback.query.code,
+      }).toString(),
+    });
+    expect(token.status).toBe(200);
+    const answer = (await token.json()) as any;
+    expectSameShape(answer, doc('oauth-token').response!.body, 'oauth-token', { closed: true });
+    expect(answer.user_id).toBe(SANDBOX_STORE_ID);
   });
   it('an unknown app id gets no redirect (400)', async () => {
-    const sim = await startSimulator(simulator);
-    try {
-      const res = await fetch(`${sim.baseUrl}/apps/999/authorize?state=s&redirect_uri=${encodeURIComponent(REDIRECT)}`, {
-        redirect: 'manual',
-      });
-      expect(res.status).toBe(400);
-    } finally {
-      await sim.close();
-    }
+    const res = await fetch(`${flow.sim.baseUrl}/apps/999/authorize?state=s&redirect_uri=${encodeURIComponent(REDIRECT)}`, {
+      redirect: 'manual',
+    });
+    expect(res.status).toBe(400);
   });
   it("the simulator's signed app/uninstalled notice is accepted by the plugin, with the sandbox app", () => {
     const notice = signedAppUninstalled(SANDBOX_STORE_ID);
