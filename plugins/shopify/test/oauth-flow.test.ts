@@ -19,8 +19,8 @@ import {
   evidence,
   inboundRequest,
   recordingLogger,
-  startReplay,
   startSimulator,
+  useReplay,
   type RunningSimulator,
 } from '@stock-sync/plugin-testkit';
 import { plugin } from '../src';
@@ -133,25 +133,22 @@ describe('the authorize URL', () => {
 });
 
 describe('the code exchange (documented request and answer)', () => {
+  const replay = useReplay();
   const doc = evidence(DIR, 'oauth-access-token-expiring');
   const callbackQuery = evidence(DIR, 'oauth-callback').request!.query!;
 
   async function exchangeAgainstReplay(answer = doc.response!, query: Record<string, string> = callbackQuery) {
-    const replay = await startReplay([answer]);
-    try {
-      const ctx: OAuthExchangeContext = {
-        app: { clientId: 'cid', clientSecret: 'app-secret', baseUrl: replay.baseUrl },
-        inputs: { shop: 'some-shop', locationId: '71001' },
-        redirectUri: 'https://hub.example.com/cb',
-        callback: inboundRequest({ query }),
-        http: http(),
-        log: recordingLogger(),
-      };
-      const store = await exchangeShopifyCode(ctx, () => NOW);
-      return { store, requests: replay.requests };
-    } finally {
-      await replay.close();
-    }
+    await replay.start([answer]);
+    const ctx: OAuthExchangeContext = {
+      app: { clientId: 'cid', clientSecret: 'app-secret', baseUrl: replay.baseUrl },
+      inputs: { shop: 'some-shop', locationId: '71001' },
+      redirectUri: 'https://hub.example.com/cb',
+      callback: inboundRequest({ query }),
+      http: http(),
+      log: recordingLogger(),
+    };
+    const store = await exchangeShopifyCode(ctx, () => NOW);
+    return { store, requests: replay.requests };
   }
 
   it('posts exactly the documented JSON body and keeps the expiring pair with its expiries', async () => {
@@ -188,66 +185,59 @@ describe('the code exchange (documented request and answer)', () => {
   });
 
   it('refuses a callback for another shop, without one, or without a code — before calling Shopify', async () => {
-    const replay = await startReplay([doc.response!]);
-    try {
-      const base = {
-        app: { clientId: 'cid', clientSecret: 's', baseUrl: replay.baseUrl },
-        inputs: { shop: 'acme', locationId: '1' },
-        redirectUri: 'https://h.example.com/cb',
-        http: http(),
-        log: recordingLogger(),
-      };
-      const run = (query: Record<string, string>) => exchangeShopifyCode({ ...base, callback: inboundRequest({ query }) });
-      await expect(run({ code: 'c', shop: 'other.myshopify.com' })).rejects.toThrow(
-        'the Shopify callback is for another shop than the one being connected (other.myshopify.com)',
-      );
-      await expect(run({ code: 'c' })).rejects.toThrow('the Shopify callback carries no myshopify.com shop');
-      await expect(run({ code: 'c', shop: 'acme.example.com' })).rejects.toThrow(AuthError);
-      await expect(run({ shop: 'acme.myshopify.com' })).rejects.toThrow('the Shopify callback carries no authorization code');
-      expect(replay.requests).toHaveLength(0);
-    } finally {
-      await replay.close();
-    }
+    await replay.start([doc.response!]);
+    const base = {
+      app: { clientId: 'cid', clientSecret: 's', baseUrl: replay.baseUrl },
+      inputs: { shop: 'acme', locationId: '1' },
+      redirectUri: 'https://h.example.com/cb',
+      http: http(),
+      log: recordingLogger(),
+    };
+    const run = (query: Record<string, string>) => exchangeShopifyCode({ ...base, callback: inboundRequest({ query }) });
+    await expect(run({ code: 'c', shop: 'other.myshopify.com' })).rejects.toThrow(
+      'the Shopify callback is for another shop than the one being connected (other.myshopify.com)',
+    );
+    await expect(run({ code: 'c' })).rejects.toThrow('the Shopify callback carries no myshopify.com shop');
+    await expect(run({ code: 'c', shop: 'acme.example.com' })).rejects.toThrow(AuthError);
+    await expect(run({ shop: 'acme.myshopify.com' })).rejects.toThrow('the Shopify callback carries no authorization code');
+    expect(replay.requests).toHaveLength(0);
   });
 });
 
 describe('the refresh (documented request and answer)', () => {
+  const replay = useReplay();
   const doc = evidence(DIR, 'oauth-refresh-token');
 
   it('posts the documented JSON body and returns the full set with the rotated token and new expiries', async () => {
-    const replay = await startReplay([doc.response!]);
-    try {
-      const ctx: ConnectContext = {
-        credentials: {
-          shop: 'some-shop',
-          accessToken: 'old',
-          refreshToken: 'rt-old',
-          locationId: '71001',
-          accessTokenExpiresAt: '2026-12-02T11:59:00.000Z',
-        },
-        http: http(),
-        log: recordingLogger(),
-        app: { clientId: 'cid', clientSecret: 'app-secret', baseUrl: replay.baseUrl },
-      };
-      const next = await refreshShopifyCredentials(ctx, () => NOW);
-      expect(replay.requests[0].path).toBe('/admin/oauth/access_token');
-      expect(JSON.parse(replay.requests[0].body)).toEqual({
-        ...(doc.request!.body as object),
-        client_id: 'cid',
-        client_secret: 'app-secret',
-        refresh_token: 'rt-old',
-      });
-      expect(next).toEqual({
-        shop: 'some-shop.myshopify.com',
-        accessToken: '<new access token>',
-        refreshToken: '<new refresh token>',
+    await replay.start([doc.response!]);
+    const ctx: ConnectContext = {
+      credentials: {
+        shop: 'some-shop',
+        accessToken: 'old',
+        refreshToken: 'rt-old',
         locationId: '71001',
-        accessTokenExpiresAt: '2026-12-02T13:00:00.000Z',
-        refreshTokenExpiresAt: '2027-03-02T12:00:00.000Z',
-      });
-    } finally {
-      await replay.close();
-    }
+        accessTokenExpiresAt: '2026-12-02T11:59:00.000Z',
+      },
+      http: http(),
+      log: recordingLogger(),
+      app: { clientId: 'cid', clientSecret: 'app-secret', baseUrl: replay.baseUrl },
+    };
+    const next = await refreshShopifyCredentials(ctx, () => NOW);
+    expect(replay.requests[0].path).toBe('/admin/oauth/access_token');
+    expect(JSON.parse(replay.requests[0].body)).toEqual({
+      ...(doc.request!.body as object),
+      client_id: 'cid',
+      client_secret: 'app-secret',
+      refresh_token: 'rt-old',
+    });
+    expect(next).toEqual({
+      shop: 'some-shop.myshopify.com',
+      accessToken: '<new access token>',
+      refreshToken: '<new refresh token>',
+      locationId: '71001',
+      accessTokenExpiresAt: '2026-12-02T13:00:00.000Z',
+      refreshTokenExpiresAt: '2027-03-02T12:00:00.000Z',
+    });
   });
 
   it('keeps the custom-app path: a posted non-expiring token has no refresh token, so its AuthError stands', async () => {
