@@ -1,6 +1,6 @@
-/** Test plumbing for the install flow: a host HTTP client, an inbound callback, the exchange context as the hub builds it. */
-import { createHttpClient, type HttpClient, type InboundRequest, type OAuthApp, type OAuthExchangeContext } from '@stock-sync/plugin-sdk';
-import { recordingLogger, type RecordingLogger } from '@stock-sync/plugin-testkit';
+/** Test plumbing for the install flow: a host HTTP client and the exchange context as the hub builds it. */
+import { createHttpClient, type HttpClient, type OAuthApp, type OAuthExchangeContext } from '@stock-sync/plugin-sdk';
+import { inboundRequest, recordingLogger, type RecordingLogger } from '@stock-sync/plugin-testkit';
 import { plugin } from '../../src';
 
 export const REDIRECT_URI = 'https://hub.example.test/oauth/callback/squarespace';
@@ -14,11 +14,7 @@ export function hostHttp(log: RecordingLogger, secrets: string[] = []): HttpClie
   return createHttpClient({ rateLimit: plugin.manifest.rateLimit, secrets, log, maxAttempts: 1 });
 }
 
-export function callback(query: Record<string, string>): InboundRequest {
-  return { method: 'GET', query, headers: {}, rawBody: Buffer.alloc(0), body: undefined };
-}
-
 export function exchangeContext(app: OAuthApp, query: Record<string, string>): OAuthExchangeContext & { log: RecordingLogger } {
   const log = recordingLogger();
-  return { app, inputs: {}, redirectUri: REDIRECT_URI, callback: callback(query), http: hostHttp(log, [app.clientSecret]), log };
+  return { app, inputs: {}, redirectUri: REDIRECT_URI, callback: inboundRequest({ query }), http: hostHttp(log, [app.clientSecret]), log };
 }
