@@ -20,7 +20,7 @@ import {
   type VariantRef,
 } from '@stock-sync/plugin-sdk';
 import { allPages, apiBaseUrl, createBcApi, describeBcError } from './bc-api';
-import type { BcCollection, BcLocationItem, BcProductStock } from './bc-types';
+import type { BcCollection, BcLocationItem, BcProductStock, BcVariantStock } from './bc-types';
 import { processRecentWrites, writeKey, type RecentWrites } from './recent-writes';
 import {
   ADJUSTMENT_REASON,
@@ -82,19 +82,19 @@ export function connectBigCommerce(ctx: ConnectContext, recent: RecentWrites = p
       });
       for (const p of Array.isArray(res.data?.data) ? res.data.data : []) products.set(p.id, p);
     }
-    const ids: number[] = [];
+    const counted: BcVariantStock[] = [];
     for (const [productId, wanted] of groups) {
       const p = products.get(productId);
       if (p?.inventory_tracking !== 'variant') continue;
-      for (const v of p.variants ?? []) if (wanted.some((i) => i.variantId === v.id)) ids.push(v.id);
+      for (const v of p.variants ?? []) if (wanted.some((i) => i.variantId === v.id)) counted.push(v);
     }
     const levels = new Map<number, number>();
-    for (const part of chunk(ids, MAX_LOCATION_IDS_PER_READ)) {
-      const params = (page: number) => ({ 'variant_id:in': part.join(','), limit: MAX_LOCATION_IDS_PER_READ, page });
+    for (const part of chunk(counted, MAX_LOCATION_IDS_PER_READ)) {
+      const ids = part.map((v) => v.id).join(',');
+      const params = (page: number) => ({ 'variant_id:in': ids, limit: MAX_LOCATION_IDS_PER_READ, page });
       for (const [id, n] of onHandByVariant(await allPages(api, `/inventory/locations/${locationId}/items`, params))) levels.set(id, n);
     }
-    const read = new Set(ids);
-    for (const p of products.values()) for (const v of p.variants ?? []) if (read.has(v.id)) v.inventory_level = levels.get(v.id) ?? 0;
+    for (const v of counted) v.inventory_level = levels.get(v.id) ?? 0;
     return { groups, products };
   }
 
@@ -151,13 +151,10 @@ export function connectBigCommerce(ctx: ConnectContext, recent: RecentWrites = p
       const found = located(products, productId, variantId);
       if (found instanceof NotFound) return found;
       const { product, variant } = found;
-      // A count this process wrote within the settle window that the location does not show yet: not comparable
-      // (Rejected, which the hub records as nothing to act on), never drift.
+      // A count written within the settle window that the location does not show yet: not comparable (Rejected), never drift.
       const observed = typeof variant.inventory_level === 'number' ? variant.inventory_level : 0;
-      const w =
-        product.inventory_tracking === 'variant' && !variant.purchasing_disabled
-          ? recent.unsettled(writeKey(storeBase, locationId, variant.id), observed)
-          : undefined;
+      const counted = product.inventory_tracking === 'variant' && !variant.purchasing_disabled;
+      const w = counted ? recent.unsettled(writeKey(storeBase, locationId, variant.id), observed) : undefined;
       if (!w) return fromBcStock(product, variant);
       return new Rejected(
         `BigCommerce variant ${variant.id} still shows its earlier count ${observed} at location ${locationId}; ${w.quantity} was written ${Math.round(w.ageMs / 1000)} s ago ` +

@@ -48,9 +48,8 @@ async function exchangeBigCommerceCode(ctx: OAuthExchangeContext): Promise<Conne
   });
   const accessToken = token.access_token;
   const storeHash = storeHashOf(token.context);
-  if (typeof accessToken !== 'string' || accessToken === '' || !storeHash) {
+  if (typeof accessToken !== 'string' || accessToken === '' || !storeHash)
     throw new AuthError('BigCommerce answered the token request without an access_token and a stores/{STORE_HASH} context');
-  }
   if (storeHash !== storeHashOf(context)) throw new AuthError('BigCommerce issued the token for another store than the callback named');
   requireScopes(token.scope, (missing) => `the BigCommerce token lacks ${missing}: add the scope(s) to the app profile and install again`);
   // In a sandbox one origin (the simulator) serves the login host and the API.

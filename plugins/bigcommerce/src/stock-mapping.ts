@@ -22,16 +22,10 @@ export function fromBcStock(
   variant: Pick<BcVariantStock, 'purchasing_disabled' | 'inventory_level'>,
 ): TargetStock {
   if (variant.purchasing_disabled) return { kind: 'out_of_stock' };
-  switch (product.inventory_tracking) {
-    case 'none':
-      return { kind: 'unlimited' };
-    case 'variant': {
-      const n = count(variant.inventory_level);
-      return n >= EMULATED_UNLIMITED_QUANTITY ? { kind: 'unlimited' } : { kind: 'quantity', quantity: n };
-    }
-    default:
-      return { kind: 'quantity', quantity: count(product.inventory_level) };
-  }
+  if (product.inventory_tracking === 'none') return { kind: 'unlimited' };
+  if (product.inventory_tracking !== 'variant') return { kind: 'quantity', quantity: count(product.inventory_level) };
+  const n = count(variant.inventory_level);
+  return n >= EMULATED_UNLIMITED_QUANTITY ? { kind: 'unlimited' } : { kind: 'quantity', quantity: n };
 }
 
 /** What one variant needs so that it shows the target; undefined fields are already right. */
