@@ -167,24 +167,26 @@ describe('credentials', () => {
     expect(sim.stock(refsOf(p)[0])).toEqual(O);
   });
 
-  it("a wrong secret is an AuthError carrying WooCommerce's code, never the secret", async () => {
-    const secret = 'cs_test_wrong_secret_do_not_leak_0000000';
-    const err = await connect(sim, { consumerSecret: secret })
+  it.each([
+    [
+      "a wrong secret is an AuthError carrying WooCommerce's code, never the secret",
+      'consumerSecret',
+      'cs_test_wrong_secret_do_not_leak_0000000',
+      /woocommerce_rest_authentication_error: Consumer secret is invalid/,
+    ],
+    [
+      'an unknown key leaves the request logged out: the endpoint answers 401 cannot_batch',
+      'consumerKey',
+      'ck_test_unknown_key_do_not_leak_00000000',
+      /woocommerce_rest_cannot_batch/,
+    ],
+  ])('%s', async (_title, field, value, words) => {
+    const err = await connect(sim, { [field]: value })
       .verify()
       .catch((e) => e);
     expect(err).toBeInstanceOf(AuthError);
-    expect(err.message).toMatch(/woocommerce_rest_authentication_error: Consumer secret is invalid/);
-    expect(JSON.stringify({ m: err.message, d: err.details })).not.toContain(secret);
-  });
-
-  it('an unknown key leaves the request logged out: the endpoint answers 401 cannot_batch', async () => {
-    const key = 'ck_test_unknown_key_do_not_leak_00000000';
-    const err = await connect(sim, { consumerKey: key })
-      .verify()
-      .catch((e) => e);
-    expect(err).toBeInstanceOf(AuthError);
-    expect(err.message).toMatch(/woocommerce_rest_cannot_batch/);
-    expect(JSON.stringify({ m: err.message, d: err.details })).not.toContain(key);
+    expect(err.message).toMatch(words);
+    expect(JSON.stringify({ m: err.message, d: err.details })).not.toContain(value);
   });
 
   it('revoked credentials fail every remaining write with the same AuthError after one call', async () => {
