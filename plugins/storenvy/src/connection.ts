@@ -119,7 +119,6 @@ export function storenvyConnection(api: StorenvyApi, log: PluginLogger): StoreCo
     log,
     ids: (i) => (isStorenvyId(i.externalProductId) && isStorenvyId(i.externalVariantId) ? {} : undefined),
     invalid: { write: 'Storenvy product and variant ids are numeric', read: 'Not a Storenvy product / variant id (numeric)' },
-    // GET /v1/store.json: the token's store (store_read).
     verify: async () => void (await getStore(api)),
     // One call per variant: a change the hub says is in place saves a whole call, so it is skipped.
     write: {
