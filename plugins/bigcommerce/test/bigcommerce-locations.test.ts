@@ -8,10 +8,7 @@
  * after a write that still shows the earlier count is not drift.
  */
 import { Rejected } from '@stock-sync/plugin-sdk';
-import { connectBigCommerce } from '../src/connection';
 import { RecentWrites } from '../src/recent-writes';
-import { connectToSimulator } from '@stock-sync/plugin-testkit';
-import { plugin } from '../src';
 import { calls, connect, product, Q, refsOf, startBcSimulator, type BcSim } from './support/store';
 
 let sim: BcSim;
@@ -24,20 +21,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await sim.close();
 });
-
-/** A connection with its own settle register and clock (the production one is per process, on Date.now). */
-function connectWithRegister(register: RecentWrites, credentials: Record<string, string> = {}) {
-  const { connection } = connectToSimulator({
-    plugin: {
-      ...plugin,
-      connect: (ctx) => connectBigCommerce(ctx, register),
-    },
-    simulator: sim,
-    credentials,
-    rateLimit: { ...plugin.manifest.rateLimit, requestsPerSecond: 100, burst: 100 },
-  });
-  return connection;
-}
 
 describe('multi-location stores', () => {
   it("reads the configured location's count, not the catalog's (default-location) inventory_level", async () => {
@@ -71,14 +54,14 @@ describe('absolute adjustments settle asynchronously', () => {
     const p = product(20, 201, 1, Q(5));
     sim.seed([p]);
     const ref = refsOf(p)[0];
-    const out = await connectWithRegister(register).writeStock([{ ...ref, target: Q(9) }]);
+    const out = await connect(sim, {}, register).writeStock([{ ...ref, target: Q(9) }]);
     expect(out[0].status).toBe('written');
     now += 1_000;
-    const [early] = await connectWithRegister(register).readStock([ref]);
+    const [early] = await connect(sim, {}, register).readStock([ref]);
     expect(early.status === 'failed' && early.error).toBeInstanceOf(Rejected);
     expect(early.status === 'failed' && early.error.details).toMatchObject({ settling: true, written: 9, observed: 5 });
     now += 30_000;
-    expect(await connectWithRegister(register).readStock([ref])).toEqual([{ ...ref, status: 'found', stock: Q(9) }]);
+    expect(await connect(sim, {}, register).readStock([ref])).toEqual([{ ...ref, status: 'found', stock: Q(9) }]);
   });
 
   it("a different count within the window is real (a merchant's edit or a sale), and after the window the old count is drift", async () => {
@@ -87,11 +70,11 @@ describe('absolute adjustments settle asynchronously', () => {
     const p = product(20, 201, 1, Q(5));
     sim.seed([p]);
     const ref = refsOf(p)[0];
-    await connectWithRegister(register).writeStock([{ ...ref, target: Q(9) }]);
+    await connect(sim, {}, register).writeStock([{ ...ref, target: Q(9) }]);
     sim.state.variants.get(201)!.inventoryLevel = 4;
-    expect(await connectWithRegister(register).readStock([ref])).toEqual([{ ...ref, status: 'found', stock: Q(4) }]);
+    expect(await connect(sim, {}, register).readStock([ref])).toEqual([{ ...ref, status: 'found', stock: Q(4) }]);
     sim.state.variants.get(201)!.inventoryLevel = 5;
     now += 300_001;
-    expect(await connectWithRegister(register).readStock([ref])).toEqual([{ ...ref, status: 'found', stock: Q(5) }]);
+    expect(await connect(sim, {}, register).readStock([ref])).toEqual([{ ...ref, status: 'found', stock: Q(5) }]);
   });
 });

@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { AuthError, authorizeUrl } from '@stock-sync/plugin-sdk';
-import { evidence, startReplay, type Evidence, type EvidenceResponse, type Replay } from '@stock-sync/plugin-testkit';
+import { evidence, useReplay, type Evidence, type EvidenceResponse } from '@stock-sync/plugin-testkit';
 import { readFileSync } from 'node:fs';
 import { plugin } from '../src';
 import { BIGCOMMERCE_OAUTH_SCOPES } from '../src/oauth';
@@ -26,14 +26,8 @@ const tokenAnswer = (): EvidenceResponse => {
   return a;
 };
 
-/** A loopback server answering `answers` in order, closed after the test. */
-const open: Replay[] = [];
-afterEach(() => Promise.all(open.splice(0).map((r) => r.close())));
-async function replaying(answers: EvidenceResponse[]): Promise<Replay> {
-  const r = await startReplay(answers);
-  open.push(r);
-  return r;
-}
+/** A loopback server answering the documented responses in order, closed after each test. */
+const replay = useReplay();
 
 it('the connect URL is the app’s install link (guide/buttons), with no state: the callback cannot carry one', () => {
   expect(oauth.stateInCallback).toBe(false);
@@ -54,7 +48,7 @@ it('the scopes are the modify scopes the plugin’s calls need, as the OpenAPI d
 });
 
 it('exchanges the documented callback with the documented token request and stores the store hash and token (oauth-auth-callback, oauth-token)', async () => {
-  const r = await replaying([tokenAnswer()]);
+  const r = await replay.start([tokenAnswer()]);
   const query = callbackQuery();
   const store = await oauth.exchange!(exchangeContext(testApp(r.baseUrl), query));
   const req = r.requests[0];
@@ -79,13 +73,13 @@ it('exchanges the documented callback with the documented token request and stor
 
 it('a token that does not expire: no refresh, no expiry stored', async () => {
   expect(plugin.refreshCredentials).toBeUndefined();
-  const r = await replaying([tokenAnswer()]);
+  const r = await replay.start([tokenAnswer()]);
   const store = await oauth.exchange!(exchangeContext(testApp(r.baseUrl), callbackQuery()));
   expect(store.credentials.accessTokenExpiresAt).toBeUndefined();
 });
 
 it('a callback granting fewer scopes than the calls need is refused before any call', async () => {
-  const r = await replaying([tokenAnswer()]);
+  const r = await replay.start([tokenAnswer()]);
   await expect(
     oauth.exchange!(exchangeContext(testApp(r.baseUrl), callbackQuery({ scope: 'store_v2_products_read_only store_inventory' }))),
   ).rejects.toThrow(/store_v2_products/);
@@ -96,7 +90,7 @@ it.each([
   ['no code', { code: '' }],
   ['a context that is no store', { context: 'users/1' }],
 ])('a callback with %s is refused before any call', async (_n, bad) => {
-  const r = await replaying([tokenAnswer()]);
+  const r = await replay.start([tokenAnswer()]);
   await expect(oauth.exchange!(exchangeContext(testApp(r.baseUrl), callbackQuery(bad)))).rejects.toBeInstanceOf(AuthError);
   expect(r.requests).toHaveLength(0);
 });
@@ -104,12 +98,12 @@ it.each([
 it('a token issued for another store than the callback named is refused', async () => {
   const other = tokenAnswer();
   (other.body as Record<string, unknown>).context = 'stores/other1';
-  const r = await replaying([other]);
+  const r = await replay.start([other]);
   await expect(oauth.exchange!(exchangeContext(testApp(r.baseUrl), callbackQuery()))).rejects.toThrow(/another store/);
 });
 
 it('BigCommerce refusing the code (401) is an AuthError that does not echo the code or secret', async () => {
-  const r = await replaying([{ status: 401, body: { error: 'Invalid client id or secret' } }]);
+  const r = await replay.start([{ status: 401, body: { error: 'Invalid client id or secret' } }]);
   const err = await oauth.exchange!(exchangeContext(testApp(r.baseUrl), callbackQuery())).catch((e) => e);
   expect(err).toBeInstanceOf(AuthError);
   expect(err.message).not.toContain('test-client-secret-0001');
@@ -117,7 +111,7 @@ it('BigCommerce refusing the code (401) is an AuthError that does not echo the c
 });
 
 it('an external install is reported as succeeded after the token exchange (guide/buttons)', async () => {
-  const r = await replaying([tokenAnswer(), { status: 200, body: {} }]);
+  const r = await replay.start([tokenAnswer(), { status: 200, body: {} }]);
   await oauth.exchange!(exchangeContext(testApp(r.baseUrl), callbackQuery({ external_install: '1' })));
   expect(r.requests.map((q) => `${q.method} ${q.path}`)).toEqual(['POST /oauth2/token', 'GET /app/testclientid0001/install/succeeded']);
 });

@@ -1,6 +1,8 @@
 /** BigCommerce test plumbing: its simulator, the plugin connected over HTTP, raw v3 calls with an X-Auth-Token. */
 import { connectToSimulator, fetchParsed, startSimulator, type RunningSimulator } from '@stock-sync/plugin-testkit';
 import { plugin } from '../../src';
+import { connectBigCommerce } from '../../src/connection';
+import type { RecentWrites } from '../../src/recent-writes';
 import { simulator, type BigcommerceSimState } from '../../src/simulator';
 
 export { UNLIMITED as U, OUT_OF_STOCK as O, quantity as Q } from '@stock-sync/plugin-sdk';
@@ -9,10 +11,13 @@ export { seedProduct as product, refsOfProduct as refsOf } from '@stock-sync/plu
 export type BcSim = RunningSimulator<BigcommerceSimState>;
 export const startBcSimulator = (): Promise<BcSim> => startSimulator(simulator);
 
-/** A roomier budget than the manifest's: these tests are of the platform, not of its budget. */
-export const connect = (sim: BcSim, credentials: Record<string, string> = {}) =>
+/**
+ * A roomier budget than the manifest's: these tests are of the platform, not of its budget. `register`: a settle
+ * register with the test's own clock instead of the production one (per process, on Date.now).
+ */
+export const connect = (sim: BcSim, credentials: Record<string, string> = {}, register?: RecentWrites) =>
   connectToSimulator({
-    plugin,
+    plugin: register ? { ...plugin, connect: (ctx) => connectBigCommerce(ctx, register) } : plugin,
     simulator: sim,
     credentials,
     rateLimit: { ...plugin.manifest.rateLimit, requestsPerSecond: 100, burst: 100 },
