@@ -36,12 +36,8 @@ export function classifyEtsyResponse(res: HttpResponse): { error: RateLimited } 
 export const DAILY_QUOTA_LOW_WATER = 10;
 
 /**
- * The per-connection classifier. A 429 without x-remaining-today and retry-after (Etsy's older page says a 429
- * carries no rate headers) is the daily quota (RateLimited, at least an hour, never retried in the call) when it
- * says budget is left this second, when the last x-remaining-today seen was at or under DAILY_QUOTA_LOW_WATER, or
- * when it comes more than a second after an earlier bare 429 with only 429s in between (the per-second
- * window has passed). Otherwise (the first one, or concurrent calls within one second) it is the per-second
- * budget: the SDK waits and retries.
+ * The per-connection classifier: a 429 without x-remaining-today and retry-after is the per-second budget (waited
+ * out) or the daily quota (RateLimited, at least an hour), told apart as README "A 429 without rate headers" says.
  */
 export function createEtsyClassifier(
   now: () => number = Date.now,

@@ -1,7 +1,6 @@
 /**
- * The few Open API v3 calls the plugin makes, on the store's host-owned HTTP client (rate budget,
- * retries and redaction live there). Auth, per https://developers.etsy.com/documentation/essentials/requests:
- * every call carries x-api-key (today 'keystring:shared_secret') and the OAuth bearer token.
+ * The few Open API v3 calls the plugin makes, on the store's host-owned HTTP client, each with x-api-key and the
+ * OAuth bearer token (https://developers.etsy.com/documentation/essentials/requests; README "Auth").
  */
 import { AuthError, Transient, type ConnectContext, type HttpClient, type HttpRequest } from '@stock-sync/plugin-sdk';
 import { createEtsyClassifier } from './classify-response';
@@ -12,9 +11,8 @@ import { API_PREFIX, DEFAULT_BASE_URL } from './manifest';
 export const clientIdOf = (apiKey: string | undefined): string => (apiKey ?? '').split(':', 1)[0] ?? '';
 
 /**
- * The x-api-key value, 'keystring:shared_secret' (required since 9 February 2026), or the AuthError every call
- * fails with when a part is missing (never a request Etsy would refuse anyway). An apiKey pasted whole as
- * 'keystring:secret' contributes only its keystring.
+ * The x-api-key value, 'keystring:shared_secret' (required since 9 February 2026; a pasted 'keystring:secret'
+ * contributes only its keystring), or the AuthError every call fails with when a part is missing (README "Auth").
  */
 export function apiKeyHeader(credentials: Readonly<Record<string, string>>): string | AuthError {
   const keystring = clientIdOf(credentials.apiKey).trim();
@@ -27,9 +25,10 @@ export function apiKeyHeader(credentials: Readonly<Record<string, string>>): str
   return `${keystring}:${secret}`;
 }
 
-function ensureInventory(data: unknown, what: string): EtsyInventory {
+/** An inventory as Etsy answered it, its property lists defaulted to []; null when the answer holds none. */
+function inventoryOf(data: unknown): EtsyInventory | null {
   const inv = data as EtsyInventory | null;
-  if (!inv || typeof inv !== 'object' || !Array.isArray(inv.products)) throw new Transient(`Etsy answered ${what} without an inventory`);
+  if (!inv || typeof inv !== 'object' || !Array.isArray(inv.products)) return null;
   inv.price_on_property ??= [];
   inv.quantity_on_property ??= [];
   inv.sku_on_property ??= [];
@@ -58,24 +57,20 @@ export function createEtsyApi(ctx: ConnectContext) {
     /** getListingInventory with includes=Listing, so the listing's state comes with it. */
     async getListingInventory(listingId: string): Promise<EtsyInventory> {
       const res = await send({ method: 'GET', url: `/listings/${listingId}/inventory`, params: { includes: 'Listing' } });
-      return ensureInventory(res.data, `getListingInventory(${listingId})`);
+      const inventory = inventoryOf(res.data);
+      if (!inventory) throw new Transient(`Etsy answered getListingInventory(${listingId}) without an inventory`);
+      return inventory;
     },
     /** getListingsInventoryByListingIds: up to 100 listings; 404 when any id does not exist. */
     async getListingsInventory(listingIds: readonly string[]): Promise<EtsyListingsWithInventory> {
-      const res = await send<EtsyListingsWithInventory>({
+      const { data } = await send<EtsyListingsWithInventory>({
         method: 'GET',
         url: '/listings/batch/inventory',
         params: { listing_ids: listingIds.join(',') },
       });
-      const data = res.data;
       if (!data || !Array.isArray(data.results)) throw new Transient('Etsy answered getListingsInventoryByListingIds without results');
       // A result without a usable inventory is kept as null: the caller reads that listing on its own.
-      for (const r of data.results) {
-        r.inventory =
-          r.inventory && typeof r.inventory === 'object' && Array.isArray(r.inventory.products)
-            ? ensureInventory(r.inventory, 'batch')
-            : null;
-      }
+      for (const r of data.results) r.inventory = inventoryOf(r.inventory);
       return data;
     },
     /** updateListingInventory: full replacement of the listing's products (sent again after an ambiguous failure: harmless). */

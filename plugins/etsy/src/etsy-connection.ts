@@ -80,20 +80,6 @@ export async function readListings(
     }
   };
 
-  // Read listings one by one (what a 404 for the chunk, or a listing the batch left out, calls for).
-  const oneByOne = async (single: readonly string[]) => {
-    for (const id of single) {
-      try {
-        const inventory = await api.getListingInventory(id);
-        settle(id, { state: inventory.listing?.state ?? 'active', inventory });
-      } catch (e) {
-        const error = toPluginError(e, 'Etsy');
-        if (stopsTheWork(error)) throw error;
-        settle(id, error);
-      }
-    }
-  };
-
   try {
     for (const ids of chunk([...byListing.keys()], MAX_LISTINGS_PER_BATCH_READ)) {
       let unanswered: string[] = [];
@@ -112,7 +98,17 @@ export async function readListings(
         if (error instanceof NotFound) unanswered = ids;
         else for (const id of ids) settle(id, error);
       }
-      await oneByOne(unanswered);
+      // One by one: what a 404 for the chunk, or a listing the batch left out, calls for.
+      for (const id of unanswered) {
+        try {
+          const inventory = await api.getListingInventory(id);
+          settle(id, { state: inventory.listing?.state ?? 'active', inventory });
+        } catch (e) {
+          const error = toPluginError(e, 'Etsy');
+          if (stopsTheWork(error)) throw error;
+          settle(id, error);
+        }
+      }
     }
   } catch (e) {
     throw new StopTheWork(toPluginError(e, 'Etsy'), { answered: items.map((it) => answers.get(it)) });

@@ -1,9 +1,6 @@
 /**
- * The Etsy Open API v3 shapes this plugin reads and writes, and the write body built from a read. Read shapes
- * follow the spec's ListingInventory / ListingInventoryProduct / ListingInventoryProductOffering schemas
- * (spec/etsy-openapi-2021-06.json) plus the fields Etsy added after June 2021 (readiness_state_id,
- * readiness_state_on_property, required by today's API and so carried over as read). Write shapes follow
- * updateListingInventory's requestBody.
+ * The Etsy Open API v3 shapes this plugin reads and writes (spec/etsy-openapi-2021-06.json, plus the fields newer
+ * than it: README "Writes"), and the updateListingInventory body built from a read.
  */
 import type { OfferingStock } from './stock-mapping';
 
@@ -56,13 +53,11 @@ export interface EtsyInventory {
 
 /** getListingsInventoryByListingIds: each listing with its inventory attached (null when Etsy attached none). */
 export interface EtsyListingsWithInventory {
-  count: number;
   results: { listing_id: number; state: ListingState; inventory: EtsyInventory | null }[];
 }
 
 /** getMe: the token's owner and their shop. */
 export interface EtsyMe {
-  user_id: number;
   shop_id: number | null;
 }
 
@@ -90,9 +85,8 @@ function moneyToFloat(price: EtsyMoney): number {
 }
 
 /**
- * The PUT body for `inventory` with new stock per live product (liveProducts order, one entry per live
- * offering). The PUT is a full replacement (products left out are deleted), so every product is carried over
- * with its sku, property values and price (etsy/open-api issues #134, #159, #168).
+ * The PUT body for `inventory` with new stock per live product (liveProducts order, one entry per live offering):
+ * a full replacement, so every product is carried over as read (README "Writes"; etsy/open-api #134, #159, #168).
  */
 export function toInventoryUpdate(inventory: EtsyInventory, stockByProduct: OfferingStock[][]): EtsyInventoryUpdate {
   const body: EtsyInventoryUpdate = {

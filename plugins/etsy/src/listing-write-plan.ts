@@ -25,10 +25,7 @@ export interface ListingChange {
 export type ListingStep =
   | { kind: 'set-state'; state: 'active' | 'inactive' }
   | { kind: 'put-inventory'; body: EtsyInventoryUpdate }
-  /**
-   * Read the (now active) listing again and write `stock` (per product id, as planned from the first
-   * read) with the processing profiles of that second read.
-   */
+  /** Read the (now active) listing again; write `stock` (per product id, planned from the first read) with its profiles. */
   | { kind: 'put-after-reread'; stock: ReadonlyMap<string, OfferingStock[]> };
 
 export interface PlanOptions {

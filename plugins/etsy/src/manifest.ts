@@ -1,6 +1,4 @@
-/**
- * Etsy platform facts as data. Every number here has its source in README.md.
- */
+/** Etsy platform facts as data. Every number here has its source in README.md. */
 import { BASE_URL_FIELD, CONTRACT_VERSION, type CredentialField, type PluginManifest, tokenExpiryFields } from '@stock-sync/plugin-sdk';
 
 /** Both api.etsy.com and openapi.etsy.com serve v3; the spec's `servers` entry names openapi.etsy.com. */
@@ -39,15 +37,12 @@ export const manifest: PluginManifest = {
   capabilities: {
     // Etsy has no untracked inventory: the plugin emulates "unlimited" with a high quantity.
     unlimitedStock: 'emulated',
-    // Changes per writeStock call. One PUT carries every product of one listing, so the plugin groups what it
-    // receives by listing; 100 keeps a call's work to one batch read's worth of listings.
+    // One PUT carries a whole listing, however many products; 100 changes = one batch read's worth (README).
     maxBatch: 100,
     readBack: true,
   },
   rateLimit: {
-    // Etsy's default application budget is 10 QPS / 10,000 QPD per OAuth token. 8/s leaves headroom for
-    // the skew between our token bucket and Etsy's per-second window; the daily quota is watched through
-    // x-remaining-today (fail fast when it reaches 0).
+    // Under Etsy's default 10 QPS: headroom for the skew between our token bucket and Etsy's per-second window.
     requestsPerSecond: 8,
     burst: 8,
     note:

@@ -72,9 +72,8 @@ export function createEtsyOAuth(now: () => number = Date.now): PluginOAuth {
 }
 
 /**
- * refreshCredentials. The app identity is the store's own keystring (a refresh token belongs to the app that
- * obtained it — a store posted with another app's keystring than the hub's configured one must still renew),
- * else the hub's configured Etsy app. A store pointed at a sandbox (its baseUrl) refreshes there too.
+ * refreshCredentials as the store's own app (its keystring: a refresh token belongs to the app that obtained it),
+ * else the hub's configured Etsy app; at the store's sandbox baseUrl when it has one (README "Connecting").
  */
 export function refreshEtsyCredentials(ctx: ConnectContext, now: () => number = Date.now): Promise<Record<string, string>> {
   const c = ctx.credentials;

@@ -56,10 +56,9 @@ function missingProfile(listingId: string): Transient {
 }
 
 /**
- * The write that follows a reactivation: read again (an active listing shows its processing profiles) and write
- * the stock planned from the first read; a product set that changed in between is not guessed at. If it fails,
- * the listing is set inactive again (best effort) so the unit that made it activatable (the marker's
- * placeholder, or the renewal's unit) is not left for sale.
+ * After a reactivation: read again (now with the processing profiles) and write the stock planned from the first
+ * read, never guessing at a changed product set. On failure the listing is set inactive again (best effort), so
+ * the unit that made it activatable is not left for sale (README "Processing profiles").
  */
 async function writeAfterReactivation(api: EtsyApi, log: PluginLogger, listingId: string, stock: ReadonlyMap<string, OfferingStock[]>) {
   try {
@@ -99,8 +98,7 @@ export async function writeListing(
   if (group.length > 0) {
     try {
       const inventory = await api.getListingInventory(listingId);
-      const state = inventory.listing?.state ?? 'active';
-      const plan = planListingWrite(listingId, state, inventory, group, options);
+      const plan = planListingWrite(listingId, inventory.listing?.state ?? 'active', inventory, group, options);
       if (plan.steps.some((s) => s.kind === 'put-inventory') && lacksProcessingProfile(inventory)) throw missingProfile(listingId);
       for (const step of plan.steps) {
         if (step.kind === 'set-state') await api.updateListingState(listingId, step.state);
