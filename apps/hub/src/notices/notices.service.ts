@@ -16,7 +16,8 @@
  *  4. the body is parsed (JSON); the plugin names the variants it concerns and, on the platform's URL, the
  *     store (`storeOf`, matched to the install flow's external store id) — else 400; a store the hub does not
  *     know → 401;
- *  5. one statement per store (its own transaction): the notice is recorded by its replay key — the same signed body again is a
+ *  5. one statement per store — shared with the other notices that arrive meanwhile (group commit,
+ *     notice-records.ts): the notice is recorded by its replay key — the same signed body again is a
  *     replay: 401, nothing changed — and the store's synced variants it names are marked for a read-back
  *     (`readback_requested_at`), except those whose ref says what the variant now shows (`shown`, plugin API
  *     1.6: WooCommerce, Webflow) when that is what the hub last wrote to it (`showsSame`, as reconciliation
@@ -36,19 +37,20 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { platformEnvKey } from '../config/oauth-config';
 import { CredentialCipher } from '../crypto/credential-cipher';
+import { GroupCommit } from '../database/group-commit';
 import { queryOne, queryRows } from '../database/sql';
+import { SHOWS_SAME_SQL } from '../sync/shows-same-sql';
 import { withTransactionRetry } from '../database/transaction-retry';
 import { HubPublicUrl } from '../oauth/hub-public-url';
 import { parseBody } from '../oauth/inbound-request';
 import { UninstallService } from '../oauth/uninstall.service';
 import { ConnectionFactory } from '../plugins/connection-factory.service';
 import { PluginRegistry } from '../plugins/plugin-registry.service';
-import { SYNCED_IN_STORE } from '../sync-variants/variant-lifecycle';
 import type { SyncQueue } from '../sync/sync-queue';
 import { SYNC_QUEUE_TOKEN } from '../sync/sync-tokens';
 import { parsedNotice } from './notice-body';
-import { SHOWS_SAME_SQL } from '../sync/shows-same-sql';
 import { openNoticeSecret } from './notice-secret';
+import { recordNotices, type NoticeRecorded, type NoticeToRecord } from './notice-records';
 import { NoticeStoreKeys, type NoticeStoreKey } from './notice-store-keys';
 import { noticeDeliveryUrl } from './notice-urls';
 
@@ -69,9 +71,6 @@ type Inbound = Omit<NoticeRequest, 'secret' | 'deliveryUrl' | 'app'>;
 /** The key a notice must be signed with, or why there is none. */
 type SigningKey = { secret: string; app?: OAuthApp } | { refused: NoticeOutcome };
 
-class Replayed extends Error {}
-class StoreGone extends Error {}
-
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const refused = (message: string): NoticeOutcome => ({ status: 401, body: { error: 'invalid_signature', message } });
@@ -82,6 +81,10 @@ export class NoticesService implements OnModuleDestroy {
   private readonly timers = new Map<string, { timer: NodeJS.Timeout; first: number }>();
   /** Stores' notice keys, read at most every few seconds per store (notice-store-keys.ts). */
   private readonly storeKeys = new NoticeStoreKeys(NOTICE_KEY_TTL_MS, 50_000);
+  /** Notices that arrive while earlier ones are being written are recorded together (one statement a batch). */
+  private readonly recorder = new GroupCommit<NoticeToRecord, NoticeRecorded>((batch) =>
+    withTransactionRetry(() => recordNotices(this.db.manager, batch)),
+  );
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -210,93 +213,34 @@ export class NoticesService implements OnModuleDestroy {
   }
 
   /**
-   * Per store, one transaction: the notice is recorded by its body's digest (a unique key: the same signed
-   * body again is a replay and changes nothing) and the synced variants it names are marked for a read-back.
+   * Per store, the notice is recorded by its replay key (the same signed body again is a replay and changes
+   * nothing) and the synced variants it names are marked for a read-back — together with the notices that arrived
+   * meanwhile, in one statement (notice-records.ts).
    */
   private async record(platform: string, storeIds: string[], refs: NoticeRef[], digest: string): Promise<NoticeOutcome> {
+    const answers = await Promise.all(storeIds.map((storeId) => this.recorder.submit({ storeId, platform, digest, refs })));
     let marked = 0;
     let fresh = 0;
     let gone = 0;
-    for (const storeId of storeIds) {
-      try {
-        const n = await withTransactionRetry(() => this.recordFor(platform, storeId, digest, refs));
-        fresh++;
-        marked += n;
-        if (n) this.wakeSoon(storeId, platform);
-        this.log.log(JSON.stringify({ event: 'platform_notice', storeId, platform, refs: refs.length, marked: n }));
-      } catch (e) {
-        if (e instanceof StoreGone) {
-          this.storeKeys.forget(storeId);
-          gone++;
-          continue;
-        }
-        if (!(e instanceof Replayed)) throw e;
+    answers.forEach((a, i) => {
+      const storeId = storeIds[i];
+      if (!a.store) {
+        this.storeKeys.forget(storeId);
+        gone++;
+      } else if (!a.recorded) {
         this.log.warn(JSON.stringify({ event: 'platform_notice_replayed', storeId, platform }));
+      } else {
+        fresh++;
+        marked += a.marked;
+        if (a.marked) this.wakeSoon(storeId, platform);
+        this.log.log(JSON.stringify({ event: 'platform_notice', storeId, platform, refs: refs.length, marked: a.marked }));
       }
-    }
+    });
     if (gone === storeIds.length) return refused('unknown store');
     if (fresh === 0) {
       return { status: 401, body: { error: 'replayed', message: 'this signed notice was received before: nothing was changed' } };
     }
     return { status: 202, body: { accepted: true, marked } };
-  }
-
-  /**
-   * ONE statement (its own transaction): records the notice — nothing else when it is a replay — and marks the
-   * named synced variants for a read-back, except those whose ref shows what the hub last wrote (SHOWS_SAME_SQL).
-   * An echo of the hub's own write (most notices of a busy store) is then one INSERT: at scale the notices of the
-   * hub's own writes outnumber its store runs, so their cost in statements is what counts (issue 10).
-   */
-  private async recordFor(platform: string, storeId: string, digest: string, refs: NoticeRef[]): Promise<number> {
-    const named = refs.map((r) => ({
-      variant_id: r.externalVariantId ?? null,
-      product_id: r.externalProductId ?? null,
-      shown: r.shown ?? null,
-    }));
-    const row = await queryOne<{ recorded: number; marked: number; store: boolean }>(
-      this.db.manager,
-      `WITH r AS (
-         SELECT * FROM jsonb_to_recordset($4::jsonb) AS r(variant_id text, product_id text, shown jsonb)
-       ), to_mark AS (
-         -- What the refs naming a variant say it shows, when every one says the same (else NULL).
-         SELECT sv.id,
-                CASE WHEN bool_or(r.shown IS NULL) OR count(DISTINCT r.shown::text) > 1 THEN NULL
-                     ELSE min(r.shown::text)::jsonb END AS shown
-         FROM sync_variants sv
-         -- A ref names a variant (with or without its product) or a whole product.
-         JOIN r ON (r.variant_id IS NULL OR sv.external_variant_id = r.variant_id)
-               AND (r.product_id IS NULL OR sv.external_product_id = r.product_id)
-         WHERE sv.store_id = $1
-           AND ${SYNCED_IN_STORE}
-           -- A paused store, or one with stock sync off, gets no read-back (its notice is still recorded).
-           AND EXISTS (SELECT 1 FROM stores s WHERE s.id = $1 AND s.status = 'active' AND s.stock_sync_enabled)
-           AND NOT (${SHOWS_SAME_SQL('r.shown', 'sv.last_written')})
-         GROUP BY sv.id
-       ), recorded AS (
-         INSERT INTO platform_notices (store_id, platform, body_sha256, refs, marked)
-         -- The store's key may have been read a few seconds ago: it may have been removed since.
-         SELECT $1, $2, $3, $5, (SELECT count(*) FROM to_mark) WHERE EXISTS (SELECT 1 FROM stores WHERE id = $1)
-         ON CONFLICT (store_id, body_sha256) DO NOTHING RETURNING id
-       ), marked AS (
-         -- readback_shown: what every notice since the last read-back said, while they agree (the notice run drops a
-         -- mark whose shown the hub has since recorded as written: an echo that outran that record).
-         UPDATE sync_variants sv
-         SET readback_requested_at = now(),
-             readback_shown = CASE
-               WHEN sv.readback_requested_at IS NULL THEN t.shown
-               WHEN ${SHOWS_SAME_SQL('sv.readback_shown', 't.shown')} THEN sv.readback_shown
-               ELSE NULL END
-         FROM to_mark t
-         WHERE sv.id = t.id AND EXISTS (SELECT 1 FROM recorded)
-         RETURNING sv.id
-       )
-       SELECT (SELECT count(*) FROM recorded)::int AS recorded, (SELECT count(*) FROM marked)::int AS marked,
-              EXISTS (SELECT 1 FROM stores WHERE id = $1) AS store`,
-      [storeId, platform, digest, JSON.stringify(named), refs.length],
-    );
-    if (row && !row.store) throw new StoreGone();
-    if (!row || row.recorded === 0) throw new Replayed();
-    return row.marked;
   }
 
   /**
@@ -321,12 +265,22 @@ export class NoticesService implements OnModuleDestroy {
     this.timers.set(storeId, { timer, first });
   }
 
+  /**
+   * Marks whose notices said what the hub has since recorded writing (an echo that outran that record) are
+   * dropped here, as the notice run would drop them first thing; a run is queued only for what is still
+   * unexplained — an echo costs no run (≈ 14 statements) and no platform call (issue 10). One statement.
+   */
   private async queueReadBack(storeId: string, platform: string): Promise<void> {
+    const explained = SHOWS_SAME_SQL('sv.readback_shown', 'sv.last_written');
     const run = await queryOne<{ id: string }>(
       this.db.manager,
-      `INSERT INTO sync_runs (store_id, trigger, dry_run, "full", status)
+      `WITH dropped AS (
+         UPDATE sync_variants sv SET readback_requested_at = NULL, readback_shown = NULL
+         WHERE sv.store_id = $1 AND sv.readback_requested_at IS NOT NULL AND ${explained}
+       )
+       INSERT INTO sync_runs (store_id, trigger, dry_run, "full", status)
        SELECT $1, 'notice', false, false, 'queued'
-       WHERE EXISTS (SELECT 1 FROM sync_variants sv WHERE sv.store_id = $1 AND sv.readback_requested_at IS NOT NULL)
+       WHERE EXISTS (SELECT 1 FROM sync_variants sv WHERE sv.store_id = $1 AND sv.readback_requested_at IS NOT NULL AND NOT ${explained})
          AND NOT EXISTS (SELECT 1 FROM sync_runs WHERE store_id = $1 AND status = 'queued' AND trigger = 'notice')
        RETURNING id`,
       [storeId],

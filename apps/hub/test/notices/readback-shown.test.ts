@@ -8,6 +8,7 @@
 import type { NoticeRef, TargetStock } from '@stock-sync/plugin-sdk';
 import type { NoticesService } from '../../src/notices/notices.service';
 import { dropEchoedMarks } from '../../src/sync/sync-records';
+import { waitFor } from '../e2e/support/sync-hub';
 import { describeHub } from '../support/hub-harness';
 import { createStore, POD, putCatalog, putSyncVariants } from '../support/scenario';
 import { refsNotices } from './support/refs-plugin';
@@ -33,7 +34,12 @@ describeHub('read-back marks of notices that outran the record of the hub’s ow
   });
   afterAll(() => service?.onModuleDestroy());
 
-  const deliver = async (refs: NoticeRef[]) => expect((await send(refs)).status).toBe(202);
+  // The read-back run each notice queues a moment later is not what these tests hold (the last one is about it):
+  // its timer is cleared, so it cannot drop marks under the test.
+  const deliver = async (refs: NoticeRef[]) => {
+    expect((await send(refs)).status).toBe(202);
+    service.onModuleDestroy();
+  };
   const marks = async () =>
     Object.fromEntries(
       (
@@ -87,5 +93,27 @@ describeHub('read-back marks of notices that outran the record of the hub’s ow
     ]);
     await dropEchoedMarks(hub().db.manager, run!.id, storeId);
     expect(await marks()).toEqual({ ECHO: Q(4), EDIT: Q(9) });
+  });
+  it('queues no run for marks the hub has explained by the time the read-back is queued, and one for the rest', async () => {
+    await hub().sql(
+      `UPDATE sync_variants SET readback_requested_at = NULL, readback_shown = NULL, last_written = $2::jsonb WHERE store_id = $1`,
+      [storeId, JSON.stringify(Q(5))],
+    );
+    await hub().sql(`DELETE FROM sync_runs WHERE store_id = $1`, [storeId]);
+    const queued = async () =>
+      (await hub().sql<{ n: number }>(`SELECT count(*)::int AS n FROM sync_runs WHERE store_id = $1 AND trigger = 'notice'`, [storeId]))[0]!
+        .n;
+    // An echo that outran the record of the hub's write: marked (the hub still records 5)…
+    expect((await send([{ externalVariantId: 'ECHO', shown: Q(9) }])).status).toBe(202);
+    // …then the chunk is recorded before the debounce ends (250 ms): the mark is dropped and no run is queued.
+    await hub().sql(`UPDATE sync_variants SET last_written = $2::jsonb WHERE store_id = $1`, [storeId, JSON.stringify(Q(9))]);
+    await waitFor('the echo dropped', async () => Object.keys(await marks()).length === 0, 5_000, 25);
+    await new Promise((r) => setTimeout(r, 100)); // the timer's statement has fully answered
+    expect(await queued()).toBe(0);
+    // A merchant's edit is still unexplained when its read-back is queued: one run.
+    expect((await send([{ externalVariantId: 'EDIT', shown: Q(2) }])).status).toBe(202);
+    await waitFor('the run queued', async () => (await queued()) === 1, 5_000, 25);
+    expect(await marks()).toEqual({ EDIT: Q(2) });
+    service.onModuleDestroy();
   });
 });
