@@ -1,12 +1,11 @@
 /**
- * One account's connection. Writes per product: GET the product with its options (`include=options`), PATCH
- * each option whose quantity must change as its own `product_options` resource, then GET the product again and
- * count a write only when the option shows the quantity written. Big Cartel documents no option-update request
- * (README "The write"): the read-back makes a write that did not take effect fail loudly.
+ * One account's connection. Writes per product: GET with the options, PATCH each option that must change, GET again
+ * and count a write only when the option shows the quantity written (README "The write": the request is undocumented).
  */
 import {
   AuthError,
   batched,
+  emulatedUnlimited,
   NotFound,
   Rejected,
   stopsTheWork,
@@ -23,7 +22,13 @@ import {
 } from '@stock-sync/plugin-sdk';
 import { optionsOf, optionUpdateDocument, type ProductDocument, type ProductOptionResource } from './big-cartel-types';
 import { usableId } from './notices';
-import { fromOptionQuantity, quantityFor } from './stock-mapping';
+import { EMULATED_UNLIMITED_QUANTITY, UNLIMITED_READ_THRESHOLD } from './manifest';
+
+/** TargetStock ⇄ an option's `quantity`, the one stock field documented (README "Mapping (emulated unlimited)"). */
+export const { countFor: quantityFor, stockOf: fromOptionQuantity } = emulatedUnlimited({
+  count: EMULATED_UNLIMITED_QUANTITY,
+  readFrom: UNLIMITED_READ_THRESHOLD,
+});
 
 type PlannedOption<T extends VariantRef> = Planned<T, { optionId: string }>;
 
@@ -123,7 +128,6 @@ export function bigCartelConnection(api: HttpClient | AuthError, log: PluginLogg
     platform: 'Big Cartel',
     id: 'big-cartel',
     log,
-    // Path-safe ids only (they go into URL segments); Big Cartel's are numeric strings.
     ids: (ref) => (usableId(ref.externalProductId) && usableId(ref.externalVariantId) ? { optionId: ref.externalVariantId } : undefined),
     invalid: { write: 'Not a Big Cartel product / option id', read: 'Not a Big Cartel product / option id' },
     verify,
@@ -134,10 +138,8 @@ export function bigCartelConnection(api: HttpClient | AuthError, log: PluginLogg
 }
 
 /**
- * A write's outcome from the read-back (pure): written only when the option shows exactly the quantity
- * sent. Gone → NotFound. Still there but different → Rejected, loudly: the update did not take effect (or
- * a sale landed in between; the hub re-reads and writes again). A 404 to the PATCH of an option the
- * product still lists means the option-update path itself is wrong — the undocumented part (README).
+ * A write's outcome from the read-back (pure; README "The write", step 5): written only when the option shows exactly
+ * the quantity sent. A 404 to the PATCH of an option the product still lists: the undocumented request is wrong.
  */
 export function confirmWrite(
   productId: string,

@@ -12,14 +12,9 @@ import { oauth } from './oauth';
 export const plugin: IntegrationPlugin = {
   manifest,
   credentialFields,
-  connect(ctx) {
-    return bigCartelConnection(createBigCartelApi(ctx), ctx.log);
-  },
+  connect: (ctx) => bigCartelConnection(createBigCartelApi(ctx), ctx.log),
   oauth,
   notices: bigCartelNotices,
 };
 
 export default plugin;
-export { manifest, credentialFields } from './manifest';
-export { quantityFor, fromOptionQuantity } from './stock-mapping';
-export { bigCartelNotices, bigCartelNoticeRefs, bigCartelNoticeStore, verifyBigCartelNotice, NOTICE_TOPICS } from './notices';

@@ -34,7 +34,6 @@ export const manifest: PluginManifest = {
     readBack: true,
   },
   rateLimit: {
-    // Big Cartel documents no rate limit. A small, polite budget: 2 requests/s, bursts of 4.
     requestsPerSecond: 2,
     burst: 4,
     note:

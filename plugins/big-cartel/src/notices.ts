@@ -1,25 +1,9 @@
 /**
- * Big Cartel webhooks as the hub's platform notices (plugin API 1.4, issue 13; README "Platform notices"; fixture
- * test/evidence/webhook-product-updated.json):
- *  - https://help.bigcartel.com/developers/api/v1/webhooks/ — `product.updated` "Sent when a product is updated,
- *    either by the account or when it's part of a new order", payload: the product; "You'll also receive webhooks
- *    for changes you make with the API"; every webhook is POSTed to "the webhook_url for your application" as
- *    `{account_id, type, payload}`, signed with the app's client secret; invite-only;
- *  - https://help.bigcartel.com/developers/api/v1/products/ — the product object: `id`, …, `options[]` with
- *    `id`, `name`, `price`, `quantity` ("The quantity in stock of the product option"), `sold`.
- * The page shows the payload only as `{ ... }`: read as the product object's attribute table (as `account.closed`'s
- * payload is `{id}`), or as a JSON:API resource (`relationships.options.data[]`). Naming no options, it names the
- * whole product (every synced option of it is read back); no product id: refused (a throw: 400).
+ * Big Cartel webhooks as the hub's platform notices (facts and sources: README "Platform notices";
+ * https://help.bigcartel.com/developers/api/v1/webhooks/). The payload is shown only as `{ ... }`: read as the
+ * product object's attribute table, or as a JSON:API resource (`relationships.options.data[]`).
  */
-import {
-  hmacSha256,
-  idText,
-  noticeHeader,
-  safeEqual,
-  type NoticeRef,
-  type NoticeRequest,
-  type PluginNotices,
-} from '@stock-sync/plugin-sdk';
+import { hmacSha256, idText, noticeHeader, safeEqual, type NoticeRef, type PluginNotices } from '@stock-sync/plugin-sdk';
 
 export const NOTICE_TOPICS = ['product.updated'] as const;
 
@@ -28,17 +12,10 @@ const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null 
 
 export const SIGNATURE_HEADER = 'x-webhook-signature';
 
-/**
- * Every webhook's `X-Webhook-Signature` = hex HMAC-SHA256 of the raw request body with the app's client_secret
- * (the document's Ruby / Python examples). Constant-time, over the bytes received.
- */
+/** `X-Webhook-Signature`: hex HMAC-SHA256 of the raw body with the app's client_secret, compared in constant time. */
 export function isSignedByApp(rawBody: Buffer, header: string | undefined, clientSecret: string): boolean {
   if (!header || !clientSecret) return false;
   return safeEqual(header.trim().toLowerCase(), hmacSha256(clientSecret, rawBody, 'hex'));
-}
-
-export function verifyBigCartelNotice(req: NoticeRequest): boolean {
-  return isSignedByApp(Buffer.from(req.rawBody), noticeHeader(req.headers, SIGNATURE_HEADER), req.secret);
 }
 
 /** Path-safe ids only (they go into URL segments); Big Cartel's are numeric strings. */
@@ -86,7 +63,7 @@ export function bigCartelNoticeRefs(body: unknown): NoticeRef[] {
 export const bigCartelNotices: PluginNotices = {
   topics: NOTICE_TOPICS,
   signedWith: 'app',
-  verify: verifyBigCartelNotice,
-  refs: (body) => bigCartelNoticeRefs(body),
-  storeOf: (body) => bigCartelNoticeStore(body),
+  verify: (req) => isSignedByApp(Buffer.from(req.rawBody), noticeHeader(req.headers, SIGNATURE_HEADER), req.secret),
+  refs: bigCartelNoticeRefs,
+  storeOf: bigCartelNoticeStore,
 };

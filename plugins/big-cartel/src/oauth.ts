@@ -1,10 +1,7 @@
 /**
- * Connecting a Big Cartel account by its authorization page (OAuth 2, invite-only apps; facts, sources and what is
- * unverified: README.md "Connecting"): the SDK's standard authorize URL (no scopes documented) and code grant. The
- * account id: the token answer's account_id when present (unverified), else GET /v1/accounts (documented: "make a
- * request to the Account endpoint (/v1/accounts) and retrieve the id"). No expiry and no refresh token documented:
- * long-lived until revoked (no refreshCredentials). Uninstall: the account.deauthorized (formerly account.closed)
- * webhook, signed like every webhook (notices.ts).
+ * Connecting a Big Cartel account by its authorization page (OAuth 2; facts, sources and what is unverified: README.md
+ * "Connecting"): the SDK's standard authorize URL and code grant, the account id, no refresh (long-lived until revoked),
+ * and the account.deauthorized (formerly account.closed) webhook, signed like every webhook (notices.ts).
  */
 import {
   AuthError,

@@ -7,8 +7,7 @@ import { AuthError, NotFound, Rejected, Transient } from '@stock-sync/plugin-sdk
 import { evidence, expectSameShape, loadEvidenceDir, scriptedClient } from '@stock-sync/plugin-testkit';
 import { classifyBigCartelResponse } from '../src/big-cartel-api';
 import { optionsOf, optionUpdateDocument, type ProductDocument } from '../src/big-cartel-types';
-import { bigCartelConnection, confirmWrite } from '../src/connection';
-import { fromOptionQuantity } from '../src/stock-mapping';
+import { bigCartelConnection, confirmWrite, fromOptionQuantity } from '../src/connection';
 
 const DIR = join(__dirname, 'evidence');
 const doc = (name: string) => evidence(DIR, name);

@@ -5,7 +5,8 @@
 import { join } from 'node:path';
 import { hmacSha256 } from '@stock-sync/plugin-sdk';
 import { evidence, expectSameShape, useNoticeHarness } from '@stock-sync/plugin-testkit';
-import { bigCartelNoticeRefs, bigCartelNoticeStore, plugin } from '../src';
+import { plugin } from '../src';
+import { bigCartelNoticeRefs, bigCartelNoticeStore } from '../src/notices';
 import { SANDBOX_OAUTH_APP } from '../src/simulator';
 import { connect, startBigCartelSimulator } from './support/account';
 

@@ -15,7 +15,7 @@ import { createBigCartelState, refKey, SANDBOX_ACCOUNT_ID, type BigCartelSimStat
 export type { BigCartelSimState, SimOption, SimProduct } from './state';
 export { SANDBOX_ACCOUNT_ID } from './state';
 export { SANDBOX_OAUTH_APP, bigCartelOAuth, signedAccountDeauthorized } from './oauth';
-export { productObject } from './webhooks';
+export { productObject } from './documents';
 
 /** Obviously fake OAuth token. */
 export const SANDBOX_ACCESS_TOKEN = 'bc_test_0000000000000000sandbox0000000000';

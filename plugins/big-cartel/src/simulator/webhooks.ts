@@ -7,35 +7,8 @@
  */
 import { createHmac } from 'node:crypto';
 import { SANDBOX_OAUTH_APP } from './oauth';
-import type { BigCartelSimState, SimOption, SimProduct } from './state';
-
-/** The documented product object (help.bigcartel.com/developers/api/v1/products/) with its options. */
-export function productObject(state: BigCartelSimState, p: SimProduct): Record<string, unknown> {
-  const permalink = p.name.toLowerCase().replace(/[^a-z0-9]+/g, '-');
-  const options = p.optionIds.map((id) => state.options.get(id)).filter((o): o is SimOption => !!o);
-  return {
-    id: p.id,
-    name: p.name,
-    permalink,
-    status: p.status,
-    description: '',
-    created_at: new Date(p.updatedAt).toISOString(),
-    updated_at: new Date(p.updatedAt).toISOString(),
-    default_price: '20.00',
-    on_sale: false,
-    position: 1,
-    url: `/product/${permalink}`,
-    primary_image_url: 'https://images.bigcartel.com/product_images/1/placeholder.jpg',
-    // options[].id is documented as an integer.
-    options: options.map((o) => ({
-      id: /^\d+$/.test(o.id) ? Number(o.id) : o.id,
-      name: o.name,
-      price: o.price,
-      quantity: o.quantity,
-      sold: o.sold,
-    })),
-  };
-}
+import { productObject } from './documents';
+import type { BigCartelSimState, SimProduct } from './state';
 
 /** Sends `product.updated` for the product to the app's webhook URL, if one is set (asynchronously). */
 export function deliverProductUpdated(state: BigCartelSimState, p: SimProduct): void {
