@@ -29,6 +29,17 @@ function documentedVariation(): Record<string, any> {
   };
   return structuredClone(body.objects[0].item_data.variations[0]);
 }
+/** The documented counts answer, and the documented variation, tracked, under the id those counts name. */
+function countedVariation() {
+  const counts = doc('inventory-counts-batch-retrieve').response!;
+  const id = (counts.body as { counts: Array<{ catalog_object_id: string }> }).counts[0].catalog_object_id;
+  const v: Record<string, any> = {
+    ...documentedVariation(),
+    id,
+    item_variation_data: { ...documentedVariation().item_variation_data, track_inventory: true },
+  };
+  return { counts, id, v };
+}
 /** The catalog answer for a lookup by variation id: the documented CatalogObject shape, one variation. */
 const catalogAnswer = (variation: Record<string, unknown>): EvidenceResponse => ({ status: 200, body: { objects: [variation] } });
 
@@ -101,13 +112,7 @@ it('reads the documented variation (no track_inventory) as unlimited without a c
 });
 
 it('reads a tracked variation’s IN_STOCK count from the documented counts answer (inventory-counts-batch-retrieve)', async () => {
-  const counts = doc('inventory-counts-batch-retrieve').response!;
-  const id = (counts.body as { counts: Array<{ catalog_object_id: string }> }).counts[0].catalog_object_id;
-  const v: Record<string, any> = {
-    ...documentedVariation(),
-    id,
-    item_variation_data: { ...documentedVariation().item_variation_data, track_inventory: true },
-  };
+  const { counts, id, v } = countedVariation();
   const c = await connectTo([catalogAnswer(v), counts]);
   const [o] = await c.readStock([{ externalProductId: v.item_variation_data.item_id, externalVariantId: id }]);
   expect(o).toMatchObject({ status: 'found', stock: { kind: 'quantity', quantity: 79 } });
@@ -116,13 +121,7 @@ it('reads a tracked variation’s IN_STOCK count from the documented counts answ
 });
 
 it('follows the counts cursor (BatchRetrieveInventoryCountsResponse.cursor: "If unset, this is the final response")', async () => {
-  const counts = doc('inventory-counts-batch-retrieve').response!;
-  const id = (counts.body as { counts: Array<{ catalog_object_id: string }> }).counts[0].catalog_object_id;
-  const v: Record<string, any> = {
-    ...documentedVariation(),
-    id,
-    item_variation_data: { ...documentedVariation().item_variation_data, track_inventory: true },
-  };
+  const { counts, id, v } = countedVariation();
   const firstPage: EvidenceResponse = { status: 200, body: { counts: [], errors: [], cursor: 'documented-cursor-1' } };
   const c = await connectTo([catalogAnswer(v), firstPage, counts]);
   const [o] = await c.readStock([{ externalProductId: v.item_variation_data.item_id, externalVariantId: id }]);

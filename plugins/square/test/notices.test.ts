@@ -145,6 +145,14 @@ describe('the simulator', () => {
     receiver: { path: '/hooks/square/store-1' },
     setup: (s) => s.seed([seedProduct('ITEM1', 101, 2, quantity(5))]),
   });
+  /** The plugin subscribes the receiver's URL; Square's signature key. */
+  const subscribeReceiver = async () =>
+    ((await notices.subscribe!(ctx(), { deliveryUrl: rig.receiver.url, secret: '' })) as { secret: string }).secret;
+  /** Whether the plugin verifies the receiver's first delivery with `secret`. */
+  const verifiesFirstDelivery = (secret: string) => {
+    const [d] = rig.receiver.deliveries;
+    return notices.verify({ headers: d!.headers, rawBody: d!.body, secret, deliveryUrl: rig.receiver.url });
+  };
 
   it('answers the documented subscription calls (webhook-subscription-*), valid per SPEC; the key only on create and retrieve', async () => {
     const e = evidence(DIR, 'webhook-subscription-create');
@@ -211,7 +219,7 @@ describe('the simulator', () => {
   });
 
   it('a Dashboard count edit notifies inventory.count.updated, shaped and signed as documented, that the plugin verifies and reads', async () => {
-    const { secret } = (await notices.subscribe!(ctx(), { deliveryUrl: rig.receiver.url, secret: '' })) as { secret: string };
+    const secret = await subscribeReceiver();
     rig.sim.manualEdit({ externalProductId: 'ITEM1', externalVariantId: '102' }, quantity(17));
     await rig.settle();
     expect(rig.receiver.deliveries).toHaveLength(1);
@@ -230,7 +238,7 @@ describe('the simulator', () => {
   });
 
   it("an API count write notifies too (the hub's own); untracking notifies nothing; a disabled subscription receives nothing", async () => {
-    const { secret } = (await notices.subscribe!(ctx(), { deliveryUrl: rig.receiver.url, secret: '' })) as { secret: string };
+    const secret = await subscribeReceiver();
     const at = new Date().toISOString();
     const write = (quantity: string) =>
       call(rig.sim, 'POST', '/v2/inventory/changes/batch-create', {
@@ -245,14 +253,7 @@ describe('the simulator', () => {
     expect((await write('9')).status).toBe(200);
     await rig.settle();
     expect(rig.receiver.deliveries).toHaveLength(1);
-    expect(
-      notices.verify({
-        headers: rig.receiver.deliveries[0]!.headers,
-        rawBody: rig.receiver.deliveries[0]!.body,
-        secret,
-        deliveryUrl: rig.receiver.url,
-      }),
-    ).toBe(true);
+    expect(verifiesFirstDelivery(secret)).toBe(true);
     expect(notices.refs(JSON.parse(rig.receiver.deliveries[0]!.text), {})).toEqual([{ externalVariantId: '101' }]);
     await write('9'); // the same key and body: replayed, nothing changes
     rig.sim.manualEdit({ externalProductId: 'ITEM1', externalVariantId: '101' }, UNLIMITED);
@@ -352,7 +353,7 @@ describe('the simulator', () => {
   });
 
   it('TestWebhookSubscription sends a signed sample the plugin verifies, and answers the receiver status', async () => {
-    const { secret } = (await notices.subscribe!(ctx(), { deliveryUrl: rig.receiver.url, secret: '' })) as { secret: string };
+    const secret = await subscribeReceiver();
     const [sub] = [...rig.sim.state.webhookSubscriptions.values()];
     const res = await call(rig.sim, 'POST', `/v2/webhooks/subscriptions/${sub!.id}/test`, { event_type: 'inventory.count.updated' });
     expect(res.status).toBe(200);
@@ -360,13 +361,6 @@ describe('the simulator', () => {
     expect(openApiResponseValidator(spec, 'POST', '/v2/webhooks/subscriptions/{subscription_id}/test', 200)(res.body)).toEqual({
       ok: true,
     });
-    expect(
-      notices.verify({
-        headers: rig.receiver.deliveries[0]!.headers,
-        rawBody: rig.receiver.deliveries[0]!.body,
-        secret,
-        deliveryUrl: rig.receiver.url,
-      }),
-    ).toBe(true);
+    expect(verifiesFirstDelivery(secret)).toBe(true);
   });
 });
