@@ -1,7 +1,6 @@
 /**
- * One store's connection over the Weebly store catalog. A write counts only when Weebly shows the inventory
- * sent — in the PATCH's answer ("All fields for the SKU are returned"), and for `null` (unlimited, not
- * documented as writable) in the SKU read back. Every call follows Weebly's documented redirects.
+ * One store's connection over the Weebly store catalog. A write counts only when Weebly shows the inventory sent
+ * (README "Mapping"). Every call follows Weebly's documented redirects.
  */
 import {
   batched,
@@ -49,10 +48,8 @@ export function weeblyConnection(api: HttpClient, log: PluginLogger, apiOrigin =
     const inventory = inventoryFor(c.target);
     const url = `/products/${c.externalProductId}/skus/${c.externalVariantId}`;
     // An absolute value: sending it again lands on the same state.
-    let verdict = confirmInventory(
-      inventory,
-      (await send<WeeblySku>({ method: 'PATCH', url, body: { inventory }, idempotent: true })).data,
-    );
+    const answer = (await send<WeeblySku>({ method: 'PATCH', url, body: { inventory }, idempotent: true })).data;
+    let verdict = confirmInventory(inventory, answer);
     if (verdict === 'read-back') {
       // `null` is not documented as writable, or the answer showed no inventory: read the SKU back.
       let shown: unknown;
@@ -125,10 +122,9 @@ export function weeblyConnection(api: HttpClient, log: PluginLogger, apiOrigin =
 }
 
 /**
- * Whether a SKU Weebly shows holds the inventory sent (pure). 'written' when it does; `{ shown }` when it
- * shows something else; 'read-back' when the answer cannot tell (no `inventory` field) or — unless this
- * already is the read-back — when `null` was sent: the docs show `null` on untracked SKUs ("Blank fields are
- * included as null") but never as a value PATCH accepts, so that write is always read back.
+ * Whether a SKU Weebly shows holds the inventory sent (pure): 'written'; `{ shown }` when it shows something else;
+ * 'read-back' when the answer cannot tell (no `inventory` field) or, unless this is the read-back, when `null` was
+ * sent (documented as a value Weebly shows, not as one PATCH accepts: unverified, README "Mapping").
  */
 export function confirmInventory(sent: number | null, shownSku: unknown, isReadBack = false): 'written' | 'read-back' | { shown: unknown } {
   if (typeof shownSku !== 'object' || shownSku === null || !('inventory' in shownSku)) return 'read-back';

@@ -1,7 +1,4 @@
-/**
- * The Weebly integration plugin: SKU inventory over the Weebly Platform API (store catalog).
- * Decisions and their sources: README.md.
- */
+/** The Weebly integration plugin: SKU inventory over the Platform API (store catalog). Decisions: README.md. */
 import type { IntegrationPlugin } from '@stock-sync/plugin-sdk';
 import { weeblyConnection } from './connection';
 import { credentialFields, manifest } from './manifest';

@@ -1,6 +1,4 @@
-/**
- * Weebly platform facts as data (Weebly Platform API v1, store catalog). Every number has its source in README.md.
- */
+/** Weebly platform facts as data (Platform API v1, store catalog). Every number has its source in README.md. */
 import { CONTRACT_VERSION, type CredentialField, type PluginManifest } from '@stock-sync/plugin-sdk';
 
 export const DEFAULT_BASE_URL = 'https://api.weebly.com';

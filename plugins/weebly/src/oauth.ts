@@ -8,18 +8,12 @@ const WEEBLY_AUTHORIZE_URL = 'https://www.weebly.com/app-center/oauth/authorize'
 export const WEEBLY_TOKEN_URL = 'https://www.weebly.com/app-center/oauth/access_token';
 const WEEBLY_SCOPES = ['read:store-catalog', 'write:store-catalog'];
 
-/** A non-empty string, trimmed (a query value, an input, a token). */
-const nonEmpty = (value: unknown): string | undefined => (typeof value === 'string' ? idText(value) : undefined);
-
 /** Weebly's callback_url when it is on the token endpoint's own origin, else the configured token URL. */
 export function tokenEndpoint(callbackUrl: string | undefined, configured: string): string {
-  try {
-    const given = new URL(callbackUrl ?? '');
-    if (given.origin === new URL(configured).origin && !given.username && !given.password) return given.toString();
-  } catch {
-    // No callback_url, or an unreadable one: the configured endpoint is used.
-  }
-  return configured;
+  // No callback_url, or an unreadable one: the configured endpoint is used.
+  if (callbackUrl === undefined || !URL.canParse(callbackUrl) || !URL.canParse(configured)) return configured;
+  const given = new URL(callbackUrl);
+  return given.origin === new URL(configured).origin && !given.username && !given.password ? given.toString() : configured;
 }
 
 export const oauth: PluginOAuth = {
@@ -52,22 +46,21 @@ export const oauth: PluginOAuth = {
     return url.toString();
   },
   async exchange(ctx) {
-    const code = nonEmpty(ctx.callback.query.authorization_code);
+    const code = idText(ctx.callback.query.authorization_code);
     if (!code) throw new AuthError('Weebly callback has no authorization_code (the site owner may have declined)');
-    const siteId = nonEmpty(ctx.inputs.siteId);
+    const siteId = idText(ctx.inputs.siteId);
     if (!siteId) throw new AuthError('Weebly connect needs the siteId');
-    const configured = oauthUrl(WEEBLY_TOKEN_URL, {}, ctx.app).toString();
     // Weebly's own parameter names: authorization_code, no grant_type; client id and secret in the JSON body.
     const token = await postTokenRequest({
       http: ctx.http,
-      url: tokenEndpoint(nonEmpty(ctx.callback.query.callback_url), configured),
+      url: tokenEndpoint(idText(ctx.callback.query.callback_url), oauthUrl(WEEBLY_TOKEN_URL, {}, ctx.app).toString()),
       params: { authorization_code: code },
       app: ctx.app,
       options: { clientAuthentication: 'body', encoding: 'json' },
       what: 'the Weebly authorization code exchange',
       secrets: [code],
     });
-    const accessToken = nonEmpty(token.access_token);
+    const accessToken = idText(token.access_token);
     if (!accessToken) throw new AuthError('Weebly token answer has no access_token');
     return { credentials: { accessToken, siteId }, externalStoreId: siteId };
   },

@@ -31,11 +31,8 @@ const root = (credentials: Readonly<Record<string, string>>) => (credentials.bas
 
 /** The API's origin (https://api.weebly.com, or the configured base URL's): redirects are followed only on it. */
 export function apiOrigin(credentials: Readonly<Record<string, string>>): string {
-  try {
-    return new URL(root(credentials)).origin;
-  } catch {
-    return root(credentials);
-  }
+  const base = root(credentials);
+  return URL.canParse(base) ? new URL(base).origin : base;
 }
 
 export function createWeeblyApi(ctx: ConnectContext): HttpClient {
@@ -59,13 +56,10 @@ export function redirectTarget(e: unknown, apiOrigin: string): string | undefine
   if (!(e instanceof PluginError)) return undefined;
   const status = Number(e.details?.status);
   const location = e.details?.location;
-  if (!(status >= 300 && status < 400) || typeof location !== 'string' || location.includes('?')) return undefined;
-  try {
-    const url = new URL(location);
-    return url.origin === apiOrigin && !url.username && !url.password ? url.toString() : undefined;
-  } catch {
+  if (!(status >= 300 && status < 400) || typeof location !== 'string' || location.includes('?') || !URL.canParse(location))
     return undefined;
-  }
+  const url = new URL(location);
+  return url.origin === apiOrigin && !url.username && !url.password ? url.toString() : undefined;
 }
 
 /** api.request, making the identical call again to a redirect's Location (see above). */
