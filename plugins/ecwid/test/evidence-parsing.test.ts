@@ -159,6 +159,21 @@ describe('write outcome and errors', () => {
     expect(errorBodyOf(body('create-batch-invalid'))?.errorMessage).toContain("Can't create batch");
   });
 
+  it('a direct write refused with an AuthError stops the run but keeps the write answered before it', async () => {
+    const api = scriptedClient([
+      ok(body('update-product-variation')),
+      () => {
+        throw new AuthError('Ecwid refused the access token (INVALID_API_TOKEN)', { status: 403 });
+      },
+    ]);
+    const conn = ecwidConnection(api, { debug() {}, info() {}, warn() {}, error() {} } as any, { timing: noWait });
+    const out = await conn.writeStock(
+      ['2', '3'].map((v) => ({ externalProductId: '1', externalVariantId: v, target: { kind: 'quantity' as const, quantity: 1 } })),
+    );
+    expect(out.map((o) => o.status)).toEqual(['written', 'failed']);
+    expect((out[1] as { error: unknown }).error).toBeInstanceOf(AuthError);
+  });
+
   it("a direct write answered with a redirect is failed with the SDK's Transient, never written", async () => {
     const api = scriptedClient([
       () => {
