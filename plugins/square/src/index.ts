@@ -1,7 +1,4 @@
-/**
- * The Square integration plugin: item-variation stock at one location over the Catalog and Inventory APIs.
- * Decisions and their sources: README.md.
- */
+/** The Square plugin: item-variation stock at one location over the Catalog and Inventory APIs (README.md). */
 import type { IntegrationPlugin } from '@stock-sync/plugin-sdk';
 import { squareConnection } from './connection';
 import { credentialFields, manifest } from './manifest';

@@ -1,6 +1,4 @@
-/**
- * Square platform facts as data. Every number here has its source in README.md.
- */
+/** Square platform facts as data. Every number here has its source in README.md. */
 import { BASE_URL_FIELD, CONTRACT_VERSION, type CredentialField, type PluginManifest, tokenExpiryFields } from '@stock-sync/plugin-sdk';
 
 export const DEFAULT_BASE_URL = 'https://connect.squareup.com';
