@@ -20,7 +20,7 @@ export function toVariantPatch(id: number, target: TargetStock, locationId?: str
 }
 
 /** The neutral reading: untracked (or a null count) → unlimited; a tracked count ≤ 0 → out of stock. */
-export function fromVariantStock(v: Pick<NuvemVariantStock, 'stock_management' | 'stock'>): TargetStock {
+function fromVariantStock(v: Pick<NuvemVariantStock, 'stock_management' | 'stock'>): TargetStock {
   if (v.stock_management === false || v.stock === null || v.stock === undefined) return { kind: 'unlimited' };
   const n = Math.trunc(Number(v.stock));
   if (!Number.isFinite(n) || n <= 0) return { kind: 'out_of_stock' };

@@ -17,11 +17,11 @@ import {
 import { verifyWooKeys } from '../connection';
 import { createWooApi } from '../woo-api';
 
-export const AUTHORIZE_PATH = '/wc-auth/v1/authorize';
+const AUTHORIZE_PATH = '/wc-auth/v1/authorize';
 /** What the hub is called on the store's consent screen. */
 export const APP_NAME = 'Stock Sync Hub';
 /** The key must read and write variations ("Read/Write": wc-auth scopes are read, write, read_write). */
-export const WOO_SCOPE = 'read_write';
+const WOO_SCOPE = 'read_write';
 
 /** The store's address as given: an http(s) URL without a trailing slash (its path kept: WordPress may live in a folder). */
 export function normalizedSiteUrl(raw: string | undefined): string {
@@ -38,7 +38,7 @@ export function normalizedSiteUrl(raw: string | undefined): string {
 }
 
 /** The posted keys: the body as the hub parsed it, else the raw JSON ("some languages … will not display it inside $_POST"). */
-export function postedKeys(req: InboundRequest): Record<string, unknown> | undefined {
+function postedKeys(req: InboundRequest): Record<string, unknown> | undefined {
   const body = req.body;
   if (typeof body === 'object') return body === null || Array.isArray(body) ? undefined : (body as Record<string, unknown>);
   return jsonObjectOf(req);
