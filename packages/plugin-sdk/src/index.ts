@@ -22,6 +22,8 @@ export * from './batching';
 export * from './notices';
 export { emulatedUnlimited } from './stock/emulated-unlimited';
 export * from './validation';
+// Spare plugin authors the code every plugin wrote alike: the manifest's fixed parts, notice bodies, JSON checks.
+export * from './authoring';
 export * from './packaging/discover-plugin-packages';
 export * from './packaging/plugin-api-compat';
 export * from './packaging/installed-plugin-packages';

@@ -3,6 +3,7 @@
  * ids and tokens may come as strings or numbers; a notice's body is read from the exact bytes received.
  */
 import type { ConnectedStore, InboundRequest, TokenResponse } from '../oauth';
+import { isJsonObject } from '../authoring/json-object';
 
 /** A non-empty string (trimmed), or a finite number as its decimal text; anything else is undefined. */
 export function idText(value: unknown): string | undefined {
@@ -19,7 +20,7 @@ export function jsonObjectOf(req: Pick<InboundRequest, 'rawBody'>): Record<strin
   } catch {
     return undefined;
   }
-  return typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : undefined;
+  return isJsonObject(body) ? body : undefined;
 }
 
 /**

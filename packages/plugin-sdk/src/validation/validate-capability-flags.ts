@@ -8,17 +8,14 @@
  */
 import * as semver from 'semver';
 import { checkPluginApi } from '../packaging/plugin-api-compat';
+import { isJsonObject } from '../authoring/json-object';
 
 /** The first plugin API version whose plugins are held to the rule. */
 const WEBHOOKS_RULE_SINCE = '1.4.0';
 
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
 export function validateCapabilityFlags(candidate: Record<string, unknown>): string[] {
   const manifest = candidate.manifest;
-  if (!isObject(manifest) || !isObject(manifest.capabilities)) return [];
+  if (!isJsonObject(manifest) || !isJsonObject(manifest.capabilities)) return [];
   const webhooks = manifest.capabilities.webhooks;
   if (typeof webhooks !== 'boolean') return [];
   const api = checkPluginApi(manifest.contractVersion);

@@ -7,14 +7,12 @@
  * for the store URLs. 1.4 refused it without 'app'; a refusal is nothing a plugin can rely on, so plugins built for
  * 1.4 get the same verdict. A plugin that fails is refused with the path, never half-loaded.
  */
+import { isJsonObject } from '../authoring/json-object';
+
 const SIGNERS: readonly unknown[] = ['store', 'app', 'subscription'];
 
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
 export function validateNoticesPart(raw: unknown): string[] {
-  if (!isObject(raw)) return ['notices must be an object when present'];
+  if (!isJsonObject(raw)) return ['notices must be an object when present'];
   const errors: string[] = [];
   const topics = raw.topics;
   if (!Array.isArray(topics) || topics.length === 0 || !topics.every((t) => typeof t === 'string' && t.trim() !== '')) {

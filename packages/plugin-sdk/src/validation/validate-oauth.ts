@@ -12,12 +12,9 @@ import { templatePlaceholders } from '../oauth-flow/oauth-url';
 import { formatValidationErrors } from './format-errors';
 import { CredentialFieldSchema } from './manifest-schema';
 import { OAuthSchema } from './oauth-schema';
+import { isJsonObject } from '../authoring/json-object';
 
 const FUNCTIONS = ['authorizeUrlFor', 'readState', 'verifyCallback', 'exchange', 'toConnectedStore', 'verifyUninstall'] as const;
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 /** A template with each placeholder filled by a plain word must be an http(s) URL. */
 function templateErrors(path: string, template: unknown, fillable: ReadonlySet<string>, credentialNames: ReadonlySet<string>): string[] {
@@ -48,7 +45,7 @@ function connectFieldErrors(raw: unknown): { errors: string[]; names: Set<string
   const errors: string[] = [];
   raw.forEach((f: unknown, i: number) => {
     const prefix = `oauth.connectFields[${i}]`;
-    if (!isObject(f)) {
+    if (!isJsonObject(f)) {
       errors.push(`${prefix} must be an object`);
       return;
     }
@@ -62,7 +59,7 @@ function connectFieldErrors(raw: unknown): { errors: string[]; names: Set<string
 }
 
 function authorizeParamErrors(raw: unknown): string[] {
-  if (!isObject(raw)) return [];
+  if (!isJsonObject(raw)) return [];
   const errors: string[] = [];
   for (const [name, value] of Object.entries(raw)) {
     if (typeof value !== 'string') errors.push(`oauth.authorizeParams.${name} must be a string`);
@@ -74,7 +71,7 @@ function authorizeParamErrors(raw: unknown): string[] {
 
 /** `credentialNames`: the plugin's credential field names (the token URL's placeholders must be among them). */
 export function validateOAuthPart(raw: unknown, credentialNames: ReadonlySet<string>): string[] {
-  if (!isObject(raw)) return ['oauth must be an object when present'];
+  if (!isJsonObject(raw)) return ['oauth must be an object when present'];
   const errors = formatValidationErrors(validateSync(plainToInstance(OAuthSchema, raw)), 'oauth');
   const connect = connectFieldErrors(raw.connectFields);
   errors.push(...connect.errors);

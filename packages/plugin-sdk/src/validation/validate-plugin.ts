@@ -13,15 +13,12 @@ import { validateOAuthPart } from './validate-oauth';
 import { validateNoticesPart } from './validate-notices';
 import { validateManifest } from './validate-manifest';
 import { validateCapabilityFlags } from './validate-capability-flags';
+import { isJsonObject } from '../authoring/json-object';
 
 export type PluginValidation = { ok: true; plugin: IntegrationPlugin } | { ok: false; errors: string[] };
 
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
 export function validatePlugin(candidate: unknown): PluginValidation {
-  if (!isObject(candidate)) return { ok: false, errors: ['plugin must be an object'] };
+  if (!isJsonObject(candidate)) return { ok: false, errors: ['plugin must be an object'] };
   const errors: string[] = [];
 
   errors.push(...validateManifest(candidate.manifest));
@@ -32,7 +29,7 @@ export function validatePlugin(candidate: unknown): PluginValidation {
     const seen = new Set<string>();
     candidate.credentialFields.forEach((raw: unknown, i: number) => {
       const prefix = `credentialFields[${i}]`;
-      if (!isObject(raw)) {
+      if (!isJsonObject(raw)) {
         errors.push(`${prefix} must be an object`);
         return;
       }

@@ -1,0 +1,4 @@
+// Helpers that spare plugin authors code every plugin wrote the same way: the manifest's fixed parts, body checks.
+export { defineManifest, type ManifestFacts } from './define-manifest';
+export { isJsonObject } from './json-object';
+export { documentedNotice, type DocumentedNotice, type NoticeFields } from './documented-notice';
