@@ -9,23 +9,14 @@ import { GroupCommit } from '../../src/database/group-commit';
 import { recordNotices } from '../../src/notices/notice-records';
 import { describeHub } from '../support/hub-harness';
 import { createStore, POD, putCatalog, putSyncVariants } from '../support/scenario';
-import { REFS_PLATFORM, refsNotices } from './support/refs-plugin';
+import { REFS_PLATFORM, refsNotices, readBackMarks } from './support/refs-plugin';
 
 const Q = (quantity: number): TargetStock => ({ kind: 'quantity', quantity });
 
 describeHub('notices recorded in batches', (hub) => {
   let storeA = '';
   let storeB = '';
-  const marks = async (storeId: string) =>
-    Object.fromEntries(
-      (
-        await hub().sql<{ v: string; shown: TargetStock | null }>(
-          `SELECT external_variant_id AS v, readback_shown AS shown FROM sync_variants
-           WHERE store_id = $1 AND readback_requested_at IS NOT NULL ORDER BY 1`,
-          [storeId],
-        )
-      ).map((r) => [r.v, r.shown]),
-    );
+  const marks = (storeId: string) => readBackMarks(hub(), storeId);
 
   beforeAll(async () => {
     await putCatalog(hub(), [POD(7501), POD(7502), POD(7503)]);

@@ -11,7 +11,7 @@ import { dropEchoedMarks } from '../../src/sync/sync-records';
 import { waitFor } from '../e2e/support/sync-hub';
 import { describeHub } from '../support/hub-harness';
 import { createStore, POD, putCatalog, putSyncVariants } from '../support/scenario';
-import { refsNotices } from './support/refs-plugin';
+import { refsNotices, readBackMarks } from './support/refs-plugin';
 
 const Q = (quantity: number): TargetStock => ({ kind: 'quantity', quantity });
 
@@ -40,16 +40,7 @@ describeHub('read-back marks of notices that outran the record of the hub’s ow
     expect((await send(refs)).status).toBe(202);
     service.onModuleDestroy();
   };
-  const marks = async () =>
-    Object.fromEntries(
-      (
-        await hub().sql<{ v: string; shown: TargetStock | null }>(
-          `SELECT external_variant_id AS v, readback_shown AS shown FROM sync_variants
-           WHERE store_id = $1 AND readback_requested_at IS NOT NULL ORDER BY 1`,
-          [storeId],
-        )
-      ).map((r) => [r.v, r.shown]),
-    );
+  const marks = () => readBackMarks(hub(), storeId);
 
   it('keeps what agreeing notices said, forgets it when they disagree or one says nothing, and drops echoes at the run', async () => {
     // The hub is writing 9 everywhere; its echoes arrive before it records the chunk (last_written still 5).

@@ -4,7 +4,7 @@
  * the tests of what the hub records and marks for a notice's refs (notice-shown, readback-shown).
  */
 import { createHmac } from 'node:crypto';
-import type { IntegrationPlugin, NoticeRef, PluginNotices } from '@stock-sync/plugin-sdk';
+import type { IntegrationPlugin, NoticeRef, PluginNotices, TargetStock } from '@stock-sync/plugin-sdk';
 import { CredentialCipher } from '../../../src/crypto/credential-cipher';
 import { sealNoticeSecret } from '../../../src/notices/notice-secret';
 import { NoticesService } from '../../../src/notices/notices.service';
@@ -47,4 +47,14 @@ export async function refsNotices(hub: TestHub, storeId: string) {
     return service.receive(REFS_PLATFORM, storeId, { headers: { 'x-signature': signRefs(body) }, rawBody: Buffer.from(body) });
   };
   return { service, deliver };
+}
+
+/** The store's variants marked for a read-back, by external variant id, with what their notices said they show. */
+export async function readBackMarks(hub: TestHub, storeId: string): Promise<Record<string, TargetStock | null>> {
+  const rows = await hub.sql<{ v: string; shown: TargetStock | null }>(
+    `SELECT external_variant_id AS v, readback_shown AS shown FROM sync_variants
+     WHERE store_id = $1 AND readback_requested_at IS NOT NULL ORDER BY 1`,
+    [storeId],
+  );
+  return Object.fromEntries(rows.map((r) => [r.v, r.shown]));
 }
