@@ -13,3 +13,4 @@ export * from './oauth';
 export { NoticeOutbox, NOTICE_OUTBOX_KEEPS, type NoticeDelivery, type NoticeToSend } from './notice-outbox';
 export { startNoticeReceiver, type NoticeReceiver, type NoticeReceiverOptions, type ReceivedNotice } from './notice-receiver';
 export { useNoticeHarness, type NoticeHarness, type NoticeHarnessOptions, type NoticeSim } from './notice-harness';
+export { throttledAnswer } from './throttled-answer';

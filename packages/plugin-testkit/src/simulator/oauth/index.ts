@@ -21,3 +21,4 @@ export { withOAuth, oauthRoutes, issuedTokenStatus, type DefinitionWithOAuth } f
 export { denyConsent, expireIssuedAccessTokens, revokeIssuedGrants, oauthSimView } from './consent-controls';
 export { simHmacSha256, inboundRequest, callbackFromLocation } from './signing';
 export { defaultErrorAnswer } from './sim-oauth-helpers';
+export { guardIssuedTokens, kitTokenRequest } from './issued-token-guard';

@@ -87,6 +87,12 @@ export interface OAuthSimulatorConfig<TState> {
   errorAnswer?(status: number, error: string, description: string): SimResponse;
   /** Where the platform's API requests carry the access token (for withOAuth's check). Default 'Authorization: Bearer'. */
   readAccessToken?(req: SimRequest): string | undefined;
+  /**
+   * The platform's own checks of an API request that come before its token is looked at (required headers,
+   * the store in the path): the refusal, or undefined. They apply to issued tokens as to the static
+   * credentials; the kit's own endpoints skip them.
+   */
+  checkRequest?(req: SimRequest): SimResponse | undefined;
   /** The platform's answer to an API request whose issued token expired or was revoked (default 401 invalid_token). */
   refused?(req: SimRequest, reason: RefusedTokenReason): SimResponse;
 }

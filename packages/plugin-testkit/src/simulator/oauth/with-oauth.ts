@@ -5,13 +5,17 @@
  * expired by the simulator clock → the platform's refusal) instead of the definition's static credentials,
  * which keep working as before (a store posted with the simulator's own token).
  */
-import type { PlatformSimulatorDefinition, SimContext, SimRequest, SimResponse, SimRoute } from '../types';
+import { compileRoute } from '../route-matcher';
+import type { PlatformSimulatorDefinition, SimRequest, SimResponse, SimRoute } from '../types';
 import { consentRoute } from './consent-route';
+import { guardIssuedTokens } from './issued-token-guard';
 import type { OAuthSimulatorConfig, RefusedTokenReason, SimOAuthApp } from './oauth-sim-types';
-import { isIssuedAccessToken, oauthSimState } from './oauth-sim-state';
+import { isIssuedAccessToken } from './oauth-sim-state';
 import { revokeRoute } from './revoke-route';
 import { bearerToken } from './sim-oauth-helpers';
 import { tokenRoute } from './token-route';
+
+export { issuedTokenStatus } from './issued-token-guard';
 
 export type DefinitionWithOAuth<TState> = PlatformSimulatorDefinition<TState> & { oauthApp: SimOAuthApp };
 
@@ -31,47 +35,26 @@ export function oauthRoutes<TState>(cfg: OAuthSimulatorConfig<TState>): SimRoute
   return routes;
 }
 
-/**
- * The status of an API request's access token in this shop: undefined when it is not one the kit issued
- * (the platform's own check decides), 'valid', or why it is refused.
- */
-export function issuedTokenStatus<TState>(
-  cfg: OAuthSimulatorConfig<TState>,
-  req: SimRequest,
-  ctx: SimContext<TState>,
-): 'valid' | RefusedTokenReason | undefined {
-  const token = (cfg.readAccessToken ?? bearerToken)(req);
-  if (token === undefined || !isIssuedAccessToken(token)) return undefined;
-  const rec = oauthSimState(ctx.state).accessTokens.get(token);
-  if (!rec) return 'unknown';
-  if (rec.expiresAt !== null && ctx.now() >= rec.expiresAt) return 'expired';
-  return 'valid';
-}
-
 export function withOAuth<TState>(
   def: PlatformSimulatorDefinition<TState>,
   cfg: OAuthSimulatorConfig<TState>,
 ): DefinitionWithOAuth<TState> {
   const own = oauthRoutes(cfg);
-  const ownPaths = new Set(own.map((r) => r.path));
+  // Patterns, as the routes are matched: a platform may name the app in the path (Nuvemshop's /apps/:appId/authorize).
+  const ownPaths = own.map((r) => compileRoute(r).regex);
   const refused = cfg.refused ?? defaultRefused;
-  const guarded = def.routes.map((route): SimRoute<TState> => ({
-    ...route,
-    handle(req, ctx) {
-      const status = issuedTokenStatus(cfg, req, ctx);
-      if (status === 'expired' || status === 'unknown') return refused(req, status);
-      return route.handle(req, ctx);
-    },
-  }));
   return {
     ...def,
     oauthApp: { ...cfg.app },
     authenticate(req, creds, revoked) {
-      if (ownPaths.has(req.path.replace(/\/+$/, ''))) return undefined;
+      const path = req.path.replace(/\/+$/, '');
+      if (ownPaths.some((pattern) => pattern.test(path))) return undefined;
+      const platformRefusal = cfg.checkRequest?.(req);
+      if (platformRefusal) return platformRefusal;
       const token = (cfg.readAccessToken ?? bearerToken)(req);
       if (token !== undefined && isIssuedAccessToken(token)) return revoked ? refused(req, 'unknown') : undefined;
       return def.authenticate(req, creds, revoked);
     },
-    routes: [...own, ...guarded],
+    routes: [...own, ...guardIssuedTokens(cfg, def.routes, refused)],
   };
 }
