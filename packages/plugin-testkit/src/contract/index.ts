@@ -1,4 +1,4 @@
-export { runContractSuite } from './run-contract-suite';
+export { runContractSuite, type ContractRunOptions } from './run-contract-suite';
 export { contractScenarios, type ContractScenario, type ContractScenarioName, type ContractSuiteOptions } from './scenarios';
 export {
   connectAsHub,
@@ -14,3 +14,5 @@ export { products as contractProducts, overBatchProducts, mixedTargets } from '.
 export { oauthScenarios, runOAuthContract, type OAuthContractOptions, type OAuthScenarioName } from './oauth-scenarios';
 export { runNoticesContract, type NoticesContractOptions } from './notices-scenarios';
 export { useOAuthFlow, type OAuthFlow, type OAuthFlowOptions } from './oauth-flow-harness';
+export { STORM_SCENARIO, type OneVariantNotices, type ThrottledAsDocumented } from './suite-companions';
+export { useSimulator, writesOf } from './use-simulator';
