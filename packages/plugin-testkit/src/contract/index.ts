@@ -14,5 +14,7 @@ export { products as contractProducts, overBatchProducts, mixedTargets } from '.
 export { oauthScenarios, runOAuthContract, type OAuthContractOptions, type OAuthScenarioName } from './oauth-scenarios';
 export { runNoticesContract, type NoticesContractOptions } from './notices-scenarios';
 export { useOAuthFlow, type OAuthFlow, type OAuthFlowOptions } from './oauth-flow-harness';
+export * from './oauth-flow-steps';
+export * from './notice-steps';
 export { STORM_SCENARIO, type OneVariantNotices, type ThrottledAsDocumented } from './suite-companions';
 export { useSimulator, writesOf } from './use-simulator';
