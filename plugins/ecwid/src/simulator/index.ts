@@ -3,10 +3,10 @@
  * for the testkit's simulator framework (real HTTP, auth, rate limit, faults). Decisions: ../../README.md.
  */
 import type { TargetStock, VariantRef } from '@stock-sync/plugin-sdk';
-import type { PlatformSimulatorDefinition, SeedProduct, SimRequest, SimResponse } from '@stock-sync/plugin-testkit';
+import { throttledAnswer, withOAuth, type PlatformSimulatorDefinition, type SeedProduct } from '@stock-sync/plugin-testkit';
 import { authenticateEcwid } from './auth';
 import { batchRoutes } from './batch';
-import { withEcwidOAuth } from './oauth';
+import { ecwidOAuth } from './oauth';
 import { restRoutes } from './routes';
 import { createEcwidState, refKey, SANDBOX_STORE_ID, type EcwidSimState, type SimCombination, type SimProduct } from './state';
 import { effectiveStock, neutralStock, ownStockFor } from './stock-rules';
@@ -93,18 +93,12 @@ const apiDefinition: PlatformSimulatorDefinition<EcwidSimState> = {
     // 600 requests per minute per token: a bucket of 600 refilled at 10/s.
     capacity: 600,
     refillPerSecond: 10,
-    throttled(_req: SimRequest, retryAfterSeconds: number): SimResponse {
-      return {
-        status: 429,
-        headers: { 'retry-after': String(retryAfterSeconds) },
-        body: { errorMessage: 'Too many requests, rate limit exceeded', errorCode: 'RATE_LIMITED' },
-      };
-    },
+    throttled: throttledAnswer({ errorMessage: 'Too many requests, rate limit exceeded', errorCode: 'RATE_LIMITED' }),
   },
   routes: [...restRoutes, ...batchRoutes],
 };
 
 /** The API with Ecwid's OAuth install mounted (consent, token, issued-token checks). */
-export const simulator = withEcwidOAuth(apiDefinition, SANDBOX_STORE_ID);
+export const simulator = withOAuth(apiDefinition, ecwidOAuth(SANDBOX_STORE_ID));
 
 export default simulator;

@@ -8,14 +8,7 @@
  * - the application.uninstalled webhook as Ecwid signs it (signedApplicationUninstalled), for the hub's tests.
  * API requests carry the token as Bearer or ?token= (the platform's two forms).
  */
-import {
-  simHmacSha256,
-  withOAuth,
-  type OAuthSimulatorConfig,
-  type PlatformSimulatorDefinition,
-  type SimOAuthApp,
-  type SimRequest,
-} from '@stock-sync/plugin-testkit';
+import { simHmacSha256, type OAuthSimulatorConfig, type SimOAuthApp, type SimRequest } from '@stock-sync/plugin-testkit';
 import { invalidToken } from './errors';
 import type { EcwidSimState } from './state';
 
@@ -38,6 +31,11 @@ export function ecwidOAuth(storeId: string): OAuthSimulatorConfig<EcwidSimState>
     encodings: ['form'],
     prefixes: { accessToken: 'secret_' },
     readAccessToken: presentedToken,
+    // A token is one store's: the store in the path must be the sandbox's, issued token or not.
+    checkRequest(req) {
+      const store = /^\/api\/v3\/([^/]+)/.exec(req.path)?.[1];
+      return store !== undefined && store !== storeId ? invalidToken() : undefined;
+    },
     approveParams: ({ code }) => ({ code }),
     deniedParams: () => ({ error: 'access_denied' }),
     tokenAnswer: (issued) => ({
@@ -51,19 +49,6 @@ export function ecwidOAuth(storeId: string): OAuthSimulatorConfig<EcwidSimState>
       },
     }),
     refused: () => invalidToken(),
-  };
-}
-
-export function withEcwidOAuth(def: PlatformSimulatorDefinition<EcwidSimState>, storeId: string) {
-  const mounted = withOAuth(def, ecwidOAuth(storeId));
-  return {
-    ...mounted,
-    authenticate(req: SimRequest, creds: Record<string, string>, revoked: boolean) {
-      // A token is one store's: the store in the path must be the sandbox's, issued token or not.
-      const store = /^\/api\/v3\/([^/]+)/.exec(req.path)?.[1];
-      if (store !== undefined && store !== storeId) return invalidToken();
-      return mounted.authenticate(req, creds, revoked);
-    },
   };
 }
 
