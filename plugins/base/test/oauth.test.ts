@@ -5,7 +5,17 @@
  * token), and every refusal an AuthError in BASE's own words with no secret in it.
  */
 import { AuthError, authorizeUrl, exchangeCode, quantity, validateCredentials } from '@stock-sync/plugin-sdk';
-import { denyConsent, oauthSimView, useOAuthFlow } from '@stock-sync/plugin-testkit';
+import {
+  denyConsent,
+  expectConnectsAndWrites,
+  expectDeclinedConsentRefused,
+  expectExpiresIn,
+  expectNoSecretIn,
+  expectReplayedCodeRefused,
+  oauthSimView,
+  requestLines,
+  useOAuthFlow,
+} from '@stock-sync/plugin-testkit';
 import { createBasePlugin } from '../src';
 import { SANDBOX_OAUTH_APP, simulator } from '../src/simulator';
 
@@ -20,18 +30,13 @@ const flow = useOAuthFlow({
   redirectUri: REDIRECT_URI,
   seed: [{ productId: '1234', variants: [{ variantId: '11', initial: quantity(3) }] }],
 });
-const { plugin, clock, consent, exchangeContext, context } = flow;
+const { plugin, consent, exchangeContext, context } = flow;
 
 async function connectShop(): Promise<Record<string, string>> {
   const location = await consent();
   const store = await exchangeCode(plugin.oauth!, exchangeContext(location));
   expect(store.externalStoreId).toBe('sandbox-shop'); // users/me's shop_id
   return store.credentials;
-}
-
-function noSecretIn(e: unknown, secrets: string[]) {
-  const text = JSON.stringify({ message: (e as Error).message, details: (e as { details?: unknown }).details });
-  for (const s of secrets) expect(text).not.toContain(s);
 }
 
 it('the authorize URL has exactly the documented parameters: response_type, client_id, redirect_uri, space-separated scope, state', () => {
@@ -62,32 +67,20 @@ it('connects a shop: consent → code → tokens + users/me; the credentials are
   ]);
   expect(validateCredentials(plugin.credentialFields, credentials).ok).toBe(true);
   expect(credentials.redirectUri).toBe(REDIRECT_URI);
-  expect(Date.parse(credentials.accessTokenExpiresAt!) - clock()).toBeGreaterThan(HOUR_MS - 60_000);
-  expect(Date.parse(credentials.refreshTokenExpiresAt!) - clock()).toBeGreaterThan(30 * DAY_MS - 60_000);
-
-  const c = plugin.connect(context(credentials));
-  await expect(c.verify()).resolves.toBeUndefined();
-  const [out] = await c.writeStock([{ externalProductId: '1234', externalVariantId: '11', target: quantity(7) }]);
-  expect(out!.status).toBe('written');
-  expect(flow.sim.stock({ externalProductId: '1234', externalVariantId: '11' })).toEqual(quantity(7));
+  expectExpiresIn(flow, credentials.accessTokenExpiresAt, HOUR_MS);
+  expectExpiresIn(flow, credentials.refreshTokenExpiresAt, 30 * DAY_MS);
+  await expectConnectsAndWrites(flow, credentials, { externalProductId: '1234', externalVariantId: '11' }, quantity(7));
 });
 
 it('denied consent: the callback carries error=access_denied and the exchange is an AuthError, no token call', async () => {
   denyConsent(flow.sim);
-  const location = await consent({ state: 'st' });
-  expect(Object.fromEntries(new URL(location).searchParams)).toEqual({ error: 'access_denied', state: 'st' });
-  flow.sim.resetRequests();
-  await expect(exchangeCode(plugin.oauth!, exchangeContext(location))).rejects.toBeInstanceOf(AuthError);
-  expect(flow.sim.requests).toHaveLength(0);
+  const callback = await expectDeclinedConsentRefused(flow, { state: 'st' });
+  expect(Object.fromEntries(callback)).toEqual({ error: 'access_denied', state: 'st' });
 });
 
 it('a replayed code is refused in BASE’s words (不正な認可コードです。) as an AuthError', async () => {
-  const location = await consent();
-  await exchangeCode(plugin.oauth!, exchangeContext(location));
-  const again = await exchangeCode(plugin.oauth!, exchangeContext(location)).catch((e) => e);
-  expect(again).toBeInstanceOf(AuthError);
-  expect(again.message).toContain('不正な認可コードです。');
-  noSecretIn(again, [new URL(location).searchParams.get('code')!, flow.app.clientSecret]);
+  const { error } = await expectReplayedCodeRefused(flow);
+  expect(error.message).toContain('不正な認可コードです。');
 });
 
 it('the access token stops after its hour (simulator clock); the refresh renews it, rotates the refresh token, and sync resumes', async () => {
@@ -101,13 +94,13 @@ it('the access token stops after its hour (simulator clock); the refresh renews 
 
   flow.sim.resetRequests();
   const renewed = await plugin.refreshCredentials!(context(credentials));
-  expect(flow.sim.requests.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual(['POST /1/oauth/token 200']);
+  expect(requestLines(flow.sim)).toEqual(['POST /1/oauth/token 200']);
   expect(renewed.accessToken).not.toBe(credentials.accessToken);
   expect(renewed.refreshToken).not.toBe(credentials.refreshToken);
   expect(renewed.redirectUri).toBe(REDIRECT_URI);
   expect(renewed.baseUrl).toBe(credentials.baseUrl);
-  expect(Date.parse(renewed.accessTokenExpiresAt!) - clock()).toBeGreaterThan(HOUR_MS - 60_000);
-  expect(Date.parse(renewed.refreshTokenExpiresAt!) - clock()).toBeGreaterThan(30 * DAY_MS - 60_000);
+  expectExpiresIn(flow, renewed.accessTokenExpiresAt, HOUR_MS);
+  expectExpiresIn(flow, renewed.refreshTokenExpiresAt, 30 * DAY_MS);
   await expect(plugin.connect(context(renewed)).verify()).resolves.toBeUndefined();
   expect(oauthSimView(flow.sim).counts.refreshes).toBe(1);
 
@@ -115,7 +108,7 @@ it('the access token stops after its hour (simulator clock); the refresh renews 
   const spent = await plugin.refreshCredentials!(context(credentials)).catch((e) => e);
   expect(spent).toBeInstanceOf(AuthError);
   expect(spent.message).toContain('不正なリフレッシュトークンです。');
-  noSecretIn(spent, [credentials.refreshToken!, renewed.refreshToken!, flow.app.clientSecret]);
+  expectNoSecretIn(spent, [credentials.refreshToken!, renewed.refreshToken!, flow.app.clientSecret]);
 });
 
 it('a refresh token past its 30 days is refused (リフレッシュトークンの有効期限が切れています。): AuthError, the shop needs connecting again', async () => {
