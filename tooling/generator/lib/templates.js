@@ -73,20 +73,20 @@ function pluginFiles(c) {
  * ${c.displayName}: platform facts as data. Replace every TODO with the documented value and cite its
  * source in README.md (batch size, rate limit, how "unlimited" is expressed).
  */
-import { CONTRACT_VERSION, type CredentialField, type PluginManifest } from '@stock-sync/plugin-sdk';
+import { type CredentialField, defineManifest } from '@stock-sync/plugin-sdk';
 
 /** TODO: the most variant changes one ${c.displayName} write call carries. */
 export const ${C}_MAX_BATCH = 50;
 
 export const DEFAULT_BASE_URL = 'https://api.${c.id}.example'; // TODO: the platform's API base URL
 
-export const manifest: PluginManifest = {
+/** The SDK adds contractVersion (CONTRACT_VERSION) and the deprecated capabilities.readBack the host ignores. */
+export const manifest = defineManifest({
   id: '${c.id}',
   displayName: '${c.displayName.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}',
-  contractVersion: CONTRACT_VERSION,
-  capabilities: { unlimitedStock: 'native', maxBatch: ${C}_MAX_BATCH, readBack: true },
+  capabilities: { unlimitedStock: 'native', maxBatch: ${C}_MAX_BATCH },
   rateLimit: { requestsPerSecond: 2, burst: 10, note: 'TODO: the documented limit and its source' },
-};
+});
 
 /** The optional baseUrl override is accepted for every plugin by the SDK; no need to declare it. */
 export const credentialFields: readonly CredentialField[] = [
