@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import {
+  isJsonObject,
   AuthError,
   chunk,
   NotFound,
@@ -15,7 +16,7 @@ import {
   type HttpClient,
   type PluginError,
 } from '@stock-sync/plugin-sdk';
-import { errorBodyOf, isObject } from './ecwid-api';
+import { errorBodyOf } from './ecwid-api';
 import { BATCH_DEADLINE_MS, BATCH_POLL_DELAYS_MS, ECWID_MAX_BATCH, MIN_SUBREQUESTS_FOR_BATCH } from './manifest';
 
 export interface RestCall {
@@ -153,10 +154,10 @@ const numberOrUndefined = (v: unknown) => (typeof v === 'number' && Number.isFin
  * case a proxy or an older API answers with the object.
  */
 export function parseBatchStatus(answer: unknown) {
-  const data = isObject(answer) ? answer : {};
+  const data = isJsonObject(answer) ? answer : {};
   const answers = new Map<string, SubAnswer>();
   for (const r of Array.isArray(data.responses) ? data.responses : []) {
-    if (!isObject(r) || typeof r.id !== 'string') continue;
+    if (!isJsonObject(r) || typeof r.id !== 'string') continue;
     answers.set(r.id, {
       status: typeof r.status === 'string' && SUB_STATES.includes(r.status) ? (r.status as SubAnswer['status']) : 'UNKNOWN',
       httpStatusCode: numberOrUndefined(r.httpStatusCode),

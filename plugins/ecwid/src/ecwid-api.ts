@@ -1,5 +1,12 @@
 /** The store's REST v3 client (all the plugin's I/O): ctx.http with the base URL, the Bearer token, Ecwid's error codes. */
-import { AuthError, authRefusalClassifier, type ConnectContext, type HttpClient, type HttpResponse } from '@stock-sync/plugin-sdk';
+import {
+  isJsonObject,
+  AuthError,
+  authRefusalClassifier,
+  type ConnectContext,
+  type HttpClient,
+  type HttpResponse,
+} from '@stock-sync/plugin-sdk';
 import { DEFAULT_BASE_URL } from './manifest';
 
 export function createEcwidApi(ctx: ConnectContext): HttpClient {
@@ -14,11 +21,9 @@ export function createEcwidApi(ctx: ConnectContext): HttpClient {
   });
 }
 
-export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
 /** Ecwid error bodies: `{ errorMessage, errorCode }`, or the batch-create example's `error_message` (README "Errors"). */
 export function errorBodyOf(data: unknown): { errorMessage?: string; errorCode?: string } | undefined {
-  if (!isObject(data)) return undefined;
+  if (!isJsonObject(data)) return undefined;
   const message =
     typeof data.errorMessage === 'string' ? data.errorMessage : typeof data.error_message === 'string' ? data.error_message : undefined;
   const code = typeof data.errorCode === 'string' ? data.errorCode : undefined;

@@ -1,5 +1,5 @@
 /** Ecwid platform facts as data. Every number here has its source in README.md. */
-import { BASE_URL_FIELD, CONTRACT_VERSION, type CredentialField, type PluginManifest } from '@stock-sync/plugin-sdk';
+import { defineManifest, BASE_URL_FIELD, type CredentialField } from '@stock-sync/plugin-sdk';
 
 export const DEFAULT_BASE_URL = 'https://app.ecwid.com';
 
@@ -15,14 +15,12 @@ export const BATCH_DEADLINE_MS = 60_000;
 /** Waits between ticket status reads: quick first (small batches finish at once), then backing off. */
 export const BATCH_POLL_DELAYS_MS: readonly number[] = [200, 500, 1_000, 2_000, 3_000, 5_000];
 
-export const manifest: PluginManifest = {
+export const manifest = defineManifest({
   id: 'ecwid',
   displayName: 'Ecwid',
-  contractVersion: CONTRACT_VERSION,
   capabilities: {
     unlimitedStock: 'native',
     maxBatch: ECWID_MAX_BATCH,
-    readBack: true,
   },
   rateLimit: {
     requestsPerSecond: 8,
@@ -32,7 +30,7 @@ export const manifest: PluginManifest = {
       '(https://docs.ecwid.com/api-reference). The hub keeps to 8 req/s, burst 10.',
   },
   docsUrl: 'https://docs.ecwid.com/api-reference/rest-api/products/product-variations/update-product-variation',
-};
+});
 
 export const credentialFields: readonly CredentialField[] = [
   {

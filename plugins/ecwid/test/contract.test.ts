@@ -1,14 +1,5 @@
-import { runContractSuite, runNoticesContract } from '@stock-sync/plugin-testkit';
+import { runContractSuite } from '@stock-sync/plugin-testkit';
 import { plugin } from '../src';
 import { SANDBOX_STORE_ID, simulator } from '../src/simulator';
 
-runContractSuite({ plugin, simulator });
-
-runNoticesContract({
-  plugin,
-  simulator,
-  seed: [{ productId: '66722483', variants: [{ variantId: '101', initial: { kind: 'quantity', quantity: 3 } }] }],
-  edited: { externalProductId: '66722483', externalVariantId: '101' },
-  to: { kind: 'quantity', quantity: 17 },
-  externalStoreId: SANDBOX_STORE_ID,
-});
+runContractSuite({ plugin, simulator, notices: { productId: '66722483', variantId: '101', externalStoreId: SANDBOX_STORE_ID } });

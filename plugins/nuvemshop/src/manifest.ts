@@ -1,5 +1,5 @@
 /** Nuvemshop / Tiendanube platform facts as data. Every number here has its source in README.md. */
-import { BASE_URL_FIELD, CONTRACT_VERSION, type CredentialField, type PluginManifest } from '@stock-sync/plugin-sdk';
+import { defineManifest, BASE_URL_FIELD, type CredentialField } from '@stock-sync/plugin-sdk';
 
 /** api.nuvemshop.com.br serves the same API for Brazilian stores; the legacy docs call the dated version `v1`. */
 export const DEFAULT_API_HOST = 'https://api.tiendanube.com';
@@ -9,15 +9,13 @@ export const API_VERSION = '2025-03';
 export const MAX_BATCH = 200;
 export const MAX_PER_PAGE = 200;
 
-export const manifest: PluginManifest = {
+export const manifest = defineManifest({
   id: 'nuvemshop',
   displayName: 'Nuvemshop / Tiendanube',
-  contractVersion: CONTRACT_VERSION,
   capabilities: {
     // `stock: null` (stock_management false) is the platform's own "infinite stock" form.
     unlimitedStock: 'native',
     maxBatch: MAX_BATCH,
-    readBack: true,
   },
   rateLimit: {
     // 5 of the 40 kept as headroom for clock skew between our bucket and theirs.
@@ -31,7 +29,7 @@ export const manifest: PluginManifest = {
     signals: [{ remaining: 'x-rate-limit-remaining', pause: { ms: 500 }, onErrors: true }],
   },
   docsUrl: 'https://tiendanube.github.io/api-documentation/resources/product-variant',
-};
+});
 
 export const credentialFields: readonly CredentialField[] = [
   {

@@ -4,11 +4,10 @@
  * PRODUCT, never a variant, and is signed with the app's secret (hex HMAC-SHA256 of the raw body).
  */
 import {
+  documentedNotice,
   hmacSha256,
-  idText,
   NotFound,
   noticeHeader,
-  positiveIntegerId,
   safeEqual,
   type HttpClient,
   type NoticeRef,
@@ -27,23 +26,12 @@ export function isSignedByApp(rawBody: Buffer, header: string | undefined, appSe
   return safeEqual(header.trim().toLowerCase(), hmacSha256(appSecret, rawBody, 'hex'));
 }
 
-/** The documented body, or a throw (the hub answers 400) when it is not `{store_id, event, …}`. */
-function documentedEvent(body: unknown): { event: string; storeId: string; id: unknown } {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new Error('a Nuvemshop webhook object was expected');
-  const b = body as Record<string, unknown>;
-  const storeId = idText(b.store_id);
-  if (typeof b.event !== 'string' || !b.event) throw new Error('the webhook has no event');
-  if (!storeId) throw new Error('the webhook has no store_id');
-  return { event: b.event, storeId, id: b.id };
-}
+/** The documented body `{store_id, event, id}`, or a throw (the hub answers 400) for another shape. */
+const documented = documentedNotice('Nuvemshop', { store: 'store_id', event: 'event', id: 'id' });
 
 /** The product a `product/updated` notice names (`id`); none for other events; throws on a malformed id. */
 export function nuvemshopNoticeProducts(body: unknown): string[] {
-  const e = documentedEvent(body);
-  if (!(NOTICE_TOPICS as readonly string[]).includes(e.event)) return [];
-  const id = idText(e.id);
-  if (id === undefined || positiveIntegerId(id) === undefined) throw new Error('product/updated without a product id');
-  return [id];
+  return documented.productIds(body, NOTICE_TOPICS);
 }
 
 /** The whole product: `product/updated` names no variant and `refs` makes no call, so the hub reads back its synced variants. */
@@ -80,13 +68,7 @@ export const nuvemshopNotices: PluginNotices = {
   // The app's signature over the exact bytes received (the hub has parsed nothing yet).
   verify: (req) => isSignedByApp(Buffer.from(req.rawBody), noticeHeader(req.headers, SIGNATURE_HEADER), req.secret),
   // `store_id`: "received as user_id at the authentication step" — what oauth.ts records as externalStoreId.
-  storeOf(body) {
-    try {
-      return documentedEvent(body).storeId;
-    } catch {
-      return undefined;
-    }
-  },
+  storeOf: documented.storeOf,
   refs: (body) => nuvemshopNoticeRefs(body),
   async subscribe(ctx, { deliveryUrl }) {
     // No per-store secret: Nuvemshop signs with the app's secret, whatever the hub generated.
