@@ -5,7 +5,17 @@
  * refresh token), and the refusals (wrong verifier, replayed code) as AuthErrors with no secret in them.
  */
 import { AuthError, authorizeUrl, exchangeCode, pkcePair, quantity, validateCredentials } from '@stock-sync/plugin-sdk';
-import { denyConsent, oauthSimView, useOAuthFlow } from '@stock-sync/plugin-testkit';
+import {
+  denyConsent,
+  expectConnectsAndWrites,
+  expectDeclinedConsentRefused,
+  expectExpiresIn,
+  expectNoSecretIn,
+  expectReplayedCodeRefused,
+  oauthSimView,
+  requestLines,
+  useOAuthFlow,
+} from '@stock-sync/plugin-testkit';
 import { createEtsyPlugin } from '../src';
 import { SANDBOX_OAUTH_APP, simulator } from '../src/simulator';
 import { SIM_SHOP_ID } from '../src/simulator/sim-state';
@@ -24,7 +34,7 @@ const flow = useOAuthFlow({
   seed: [listingSeed(8001, 1)],
   stepEachTest: 2_000,
 });
-const { plugin, clock, consent, exchangeContext, context } = flow;
+const { plugin, consent, exchangeContext, context } = flow;
 
 async function connectShop(): Promise<Record<string, string>> {
   const pkce = pkcePair();
@@ -66,10 +76,7 @@ it('connects a shop: consent → code → tokens (client_id + code_verifier, no 
   expect(new URL(location).searchParams.get('state')).toBe('abc');
   flow.sim.resetRequests();
   const store = await exchangeCode(plugin.oauth!, exchangeContext(location, { codeVerifier: pkce.verifier }));
-  expect(flow.sim.requests.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([
-    'POST /v3/public/oauth/token 200',
-    'GET /v3/application/users/me 200',
-  ]);
+  expect(requestLines(flow.sim)).toEqual(['POST /v3/public/oauth/token 200', 'GET /v3/application/users/me 200']);
   const c = store.credentials;
   expect(Object.keys(c).sort()).toEqual([
     'accessToken',
@@ -84,14 +91,9 @@ it('connects a shop: consent → code → tokens (client_id + code_verifier, no 
   expect(validateCredentials(plugin.credentialFields, c).ok).toBe(true);
   expect(c).toMatchObject({ apiKey: flow.app.clientId, sharedSecret: flow.app.clientSecret, shopId: String(SIM_SHOP_ID) });
   expect(c.accessToken).toMatch(/^\d+\./); // '<user_id>.<token>'
-  expect(Date.parse(c.accessTokenExpiresAt!) - clock()).toBeGreaterThan(HOUR_MS - 60_000);
-  expect(Date.parse(c.refreshTokenExpiresAt!) - clock()).toBeGreaterThan(90 * DAY_MS - 60_000);
-
-  const connection = plugin.connect(context(c));
-  await expect(connection.verify()).resolves.toBeUndefined();
-  const [out] = await connection.writeStock([{ ...ref(8001, 800101), target: quantity(5) }]);
-  expect(out!.status).toBe('written');
-  expect(flow.sim.stock(ref(8001, 800101))).toEqual(quantity(5));
+  expectExpiresIn(flow, c.accessTokenExpiresAt, HOUR_MS);
+  expectExpiresIn(flow, c.refreshTokenExpiresAt, 90 * DAY_MS);
+  await expectConnectsAndWrites(flow, c, ref(8001, 800101), quantity(5));
 });
 
 it('a wrong code_verifier is refused (invalid_grant): an AuthError with neither code nor verifier in it', async () => {
@@ -101,28 +103,19 @@ it('a wrong code_verifier is refused (invalid_grant): an AuthError with neither 
   const err = await exchangeCode(plugin.oauth!, exchangeContext(location, { codeVerifier: wrong })).catch((e) => e);
   expect(err).toBeInstanceOf(AuthError);
   expect(err.message).toMatch(/invalid_grant/);
-  const text = JSON.stringify({ m: err.message, d: err.details });
-  for (const s of [new URL(location).searchParams.get('code')!, wrong, pkce.verifier]) expect(text).not.toContain(s);
+  expectNoSecretIn(err, [new URL(location).searchParams.get('code')!, wrong, pkce.verifier]);
 });
 
 it('a replayed code is refused and revokes what the first exchange issued', async () => {
   const pkce = pkcePair();
-  const location = await consent({ codeChallenge: pkce.challenge });
-  const first = await exchangeCode(plugin.oauth!, exchangeContext(location, { codeVerifier: pkce.verifier }));
-  await expect(exchangeCode(plugin.oauth!, exchangeContext(location, { codeVerifier: pkce.verifier }))).rejects.toBeInstanceOf(AuthError);
+  const { first } = await expectReplayedCodeRefused(flow, { codeChallenge: pkce.challenge, codeVerifier: pkce.verifier });
   await expect(plugin.connect(context(first.credentials)).verify()).rejects.toBeInstanceOf(AuthError);
 });
 
 it('denied consent: error=access_denied comes back with the state; the exchange is an AuthError and sends nothing', async () => {
   denyConsent(flow.sim);
-  const location = await consent({ codeChallenge: pkcePair().challenge, state: 'st' });
-  const q = new URL(location).searchParams;
+  const q = await expectDeclinedConsentRefused(flow, { codeChallenge: pkcePair().challenge, state: 'st', codeVerifier: 'unused-verifier' });
   expect([q.get('error'), q.get('state')]).toEqual(['access_denied', 'st']);
-  flow.sim.resetRequests();
-  await expect(exchangeCode(plugin.oauth!, exchangeContext(location, { codeVerifier: 'unused-verifier' }))).rejects.toBeInstanceOf(
-    AuthError,
-  );
-  expect(flow.sim.requests).toHaveLength(0);
 });
 
 it('a flow-connected store: the token expires after its hour (simulator clock), the refresh renews it (rotated), sync resumes', async () => {
@@ -132,11 +125,11 @@ it('a flow-connected store: the token expires after its hour (simulator clock), 
 
   flow.sim.resetRequests();
   const renewed = await plugin.refreshCredentials!(context(credentials));
-  expect(flow.sim.requests.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual(['POST /v3/public/oauth/token 200']);
+  expect(requestLines(flow.sim)).toEqual(['POST /v3/public/oauth/token 200']);
   expect(renewed.accessToken).not.toBe(credentials.accessToken);
   expect(renewed.refreshToken).not.toBe(credentials.refreshToken);
   for (const k of ['apiKey', 'sharedSecret', 'shopId', 'baseUrl']) expect(renewed[k]).toBe(credentials[k]);
-  expect(Date.parse(renewed.refreshTokenExpiresAt!) - clock()).toBeGreaterThan(90 * DAY_MS - 60_000);
+  expectExpiresIn(flow, renewed.refreshTokenExpiresAt, 90 * DAY_MS);
   expect(oauthSimView(flow.sim).counts.refreshes).toBe(1);
   await expect(plugin.connect(context(renewed)).verify()).resolves.toBeUndefined();
 

@@ -16,7 +16,19 @@ import {
   type HttpClient,
   type HttpRequest,
 } from '@stock-sync/plugin-sdk';
-import { denyConsent, evidence, inboundRequest, oauthSimView, useOAuthFlow } from '@stock-sync/plugin-testkit';
+import {
+  denyConsent,
+  evidence,
+  expectConnectsAndWrites,
+  expectDeclinedConsentRefused,
+  expectExpiresIn,
+  expectNoSecretIn,
+  expectReplayedCodeRefused,
+  inboundRequest,
+  oauthSimView,
+  requestLines,
+  useOAuthFlow,
+} from '@stock-sync/plugin-testkit';
 import { chooseShop, plugin, tokensFrom, verifyDeauthorization } from '../src';
 import { SANDBOX_OAUTH_APP, signedDeauthorization, simulator } from '../src/simulator';
 import type { TikTokShop } from '../src/tiktok-api';
@@ -33,7 +45,7 @@ const flow = useOAuthFlow({
   redirectUri: REDIRECT_URI,
   seed: [{ productId: '1729592969712207000', variants: [{ variantId: '1729592969712207008', initial: quantity(2) }] }],
 });
-const { clock, consent, exchangeContext, context, http } = flow;
+const { consent, exchangeContext, context, http } = flow;
 
 async function connectShop(): Promise<Record<string, string>> {
   const store = await exchangeCode(plugin.oauth!, exchangeContext(await consent()));
@@ -54,10 +66,7 @@ it('connects a shop: consent → auth code → token/get (GET, app_key + app_sec
   expect(new URL(location).searchParams.get('state')).toBe('abc');
   flow.sim.resetRequests();
   const store = await exchangeCode(plugin.oauth!, exchangeContext(location));
-  expect(flow.sim.requests.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([
-    'GET /api/v2/token/get 200',
-    'GET /authorization/202309/shops 200',
-  ]);
+  expect(requestLines(flow.sim)).toEqual(['GET /api/v2/token/get 200', 'GET /authorization/202309/shops 200']);
   const c = store.credentials;
   expect(store.externalStoreId).toBe(c.shopId);
   expect(Object.keys(c).sort()).toEqual([
@@ -73,32 +82,22 @@ it('connects a shop: consent → auth code → token/get (GET, app_key + app_sec
   ]);
   expect(validateCredentials(plugin.credentialFields, c).ok).toBe(true);
   expect(c.shopCipher).toBe(flow.sim.credentials.shopCipher);
-  expect(Date.parse(c.accessTokenExpiresAt!) - clock()).toBeGreaterThan(7 * DAY_MS - 60_000);
-
-  const connection = plugin.connect(context(c));
-  await expect(connection.verify()).resolves.toBeUndefined();
-  const [out] = await connection.writeStock([
-    { externalProductId: '1729592969712207000', externalVariantId: '1729592969712207008', target: quantity(9) },
-  ]);
-  expect(out!.status).toBe('written');
+  expectExpiresIn(flow, c.accessTokenExpiresAt, 7 * DAY_MS);
+  await expectConnectsAndWrites(
+    flow,
+    c,
+    { externalProductId: '1729592969712207000', externalVariantId: '1729592969712207008' },
+    quantity(9),
+  );
 });
 
 it('denied consent: no code in the callback, the exchange is an AuthError and calls nothing', async () => {
   denyConsent(flow.sim);
-  const location = await consent();
-  expect(new URL(location).searchParams.get('error')).toBe('access_denied');
-  flow.sim.resetRequests();
-  await expect(exchangeCode(plugin.oauth!, exchangeContext(location))).rejects.toBeInstanceOf(AuthError);
-  expect(flow.sim.requests).toHaveLength(0);
+  expect((await expectDeclinedConsentRefused(flow)).get('error')).toBe('access_denied');
 });
 
 it('a replayed auth code is refused: an AuthError with TikTok’s code and neither code nor secret in it', async () => {
-  const location = await consent();
-  await exchangeCode(plugin.oauth!, exchangeContext(location));
-  const err = await exchangeCode(plugin.oauth!, exchangeContext(location)).catch((e) => e);
-  expect(err).toBeInstanceOf(AuthError);
-  const text = JSON.stringify({ m: err.message, d: err.details });
-  for (const s of [new URL(location).searchParams.get('code')!, flow.app.clientSecret]) expect(text).not.toContain(s);
+  await expectReplayedCodeRefused(flow);
 });
 
 it('the seven-day access token expires on the simulator clock; the refresh renews it, rotates the refresh token, sync resumes', async () => {
@@ -107,17 +106,17 @@ it('the seven-day access token expires on the simulator clock; the refresh renew
   await expect(plugin.connect(context(credentials)).verify()).rejects.toBeInstanceOf(AuthError);
   flow.sim.resetRequests();
   const renewed = await plugin.refreshCredentials!(context(credentials));
-  expect(flow.sim.requests.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual(['GET /api/v2/token/refresh 200']);
+  expect(requestLines(flow.sim)).toEqual(['GET /api/v2/token/refresh 200']);
   expect(renewed.accessToken).not.toBe(credentials.accessToken);
   expect(renewed.refreshToken).not.toBe(credentials.refreshToken);
   for (const k of ['appKey', 'appSecret', 'shopCipher', 'shopId', 'baseUrl']) expect(renewed[k]).toBe(credentials[k]);
-  expect(Date.parse(renewed.accessTokenExpiresAt!) - clock()).toBeGreaterThan(7 * DAY_MS - 60_000);
+  expectExpiresIn(flow, renewed.accessTokenExpiresAt, 7 * DAY_MS);
   expect(oauthSimView(flow.sim).counts.refreshes).toBe(1);
   await expect(plugin.connect(context(renewed)).verify()).resolves.toBeUndefined();
 
   const spent = await plugin.refreshCredentials!(context(credentials)).catch((e) => e);
   expect(spent).toBeInstanceOf(AuthError);
-  expect(JSON.stringify({ m: spent.message, d: spent.details })).not.toContain(credentials.refreshToken!);
+  expectNoSecretIn(spent, [credentials.refreshToken!]);
 });
 
 it('the seller revoking the app: the refresh is an AuthError; no refreshToken stored: an AuthError before any call', async () => {

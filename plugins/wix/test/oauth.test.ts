@@ -8,7 +8,18 @@
 import { join } from 'node:path';
 import { generateKeyPairSync } from 'node:crypto';
 import { AuthError, authorizeUrl, exchangeCode, quantity, validateCredentials, type OAuthApp } from '@stock-sync/plugin-sdk';
-import { denyConsent, evidence, expectSameShape, inboundRequest, useOAuthFlow } from '@stock-sync/plugin-testkit';
+import {
+  denyConsent,
+  evidence,
+  expectConnectsAndWrites,
+  expectDeclinedConsentRefused,
+  expectExpiresIn,
+  expectNoSecretIn,
+  expectSameShape,
+  inboundRequest,
+  requestLines,
+  useOAuthFlow,
+} from '@stock-sync/plugin-testkit';
 import { createWixPlugin, verifyAppRemoved } from '../src';
 import { removeApp, SANDBOX_INSTANCE_ID, SANDBOX_OAUTH_APP, sandboxWebhookKeys, signedAppRemoved, simulator } from '../src/simulator';
 
@@ -45,18 +56,13 @@ it('installs: the callback keeps the state and gets appId, tenantId, instanceId 
 
   flow.sim.resetRequests();
   const store = await exchangeCode(plugin.oauth!, exchangeContext(location));
-  expect(flow.sim.requests.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual(['POST /oauth2/token 200']);
+  expect(requestLines(flow.sim)).toEqual(['POST /oauth2/token 200']);
   expect(store.externalStoreId).toBe(SANDBOX_INSTANCE_ID);
   const c = store.credentials;
   expect(Object.keys(c).sort()).toEqual(['accessToken', 'accessTokenExpiresAt', 'baseUrl', 'instanceId']);
   expect(validateCredentials(plugin.credentialFields, c).ok).toBe(true);
-  expect(Date.parse(c.accessTokenExpiresAt!) - clock()).toBeGreaterThan(4 * HOUR_MS - 60_000);
-
-  const connection = plugin.connect(context(c));
-  await expect(connection.verify()).resolves.toBeUndefined();
-  const [out] = await connection.writeStock([{ externalProductId: 'p-1', externalVariantId: 'v-1', target: quantity(6) }]);
-  expect(out!.status).toBe('written');
-  expect(flow.sim.stock({ externalProductId: 'p-1', externalVariantId: 'v-1' })).toEqual(quantity(6));
+  expectExpiresIn(flow, c.accessTokenExpiresAt, 4 * HOUR_MS);
+  await expectConnectsAndWrites(flow, c, { externalProductId: 'p-1', externalVariantId: 'v-1' }, quantity(6));
 });
 
 it('a callback naming another app or no instance is refused before any call', async () => {
@@ -73,10 +79,7 @@ it('a callback naming another app or no instance is refused before any call', as
 
 it('an install the merchant cancels: the exchange is an AuthError, nothing is called', async () => {
   denyConsent(flow.sim);
-  const location = await install();
-  flow.sim.resetRequests();
-  await expect(exchangeCode(plugin.oauth!, exchangeContext(location))).rejects.toBeInstanceOf(AuthError);
-  expect(flow.sim.requests).toHaveLength(0);
+  await expectDeclinedConsentRefused(flow);
 });
 
 it('after four hours the token is refused; refreshCredentials creates a new one for the instance and sync resumes', async () => {
@@ -85,10 +88,10 @@ it('after four hours the token is refused; refreshCredentials creates a new one 
   await expect(plugin.connect(context(credentials)).verify()).rejects.toBeInstanceOf(AuthError);
   flow.sim.resetRequests();
   const renewed = await plugin.refreshCredentials!(context(credentials));
-  expect(flow.sim.requests.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual(['POST /oauth2/token 200']);
+  expect(requestLines(flow.sim)).toEqual(['POST /oauth2/token 200']);
   expect(renewed.accessToken).not.toBe(credentials.accessToken);
   expect(renewed.instanceId).toBe(credentials.instanceId);
-  expect(Date.parse(renewed.accessTokenExpiresAt!) - clock()).toBeGreaterThan(4 * HOUR_MS - 60_000);
+  expectExpiresIn(flow, renewed.accessTokenExpiresAt, 4 * HOUR_MS);
   await expect(plugin.connect(context(renewed)).verify()).resolves.toBeUndefined();
 });
 
@@ -99,8 +102,7 @@ it('the app removed from the site: issued tokens stop and the renewal is an Auth
   const err = await plugin.refreshCredentials!(context(credentials)).catch((e) => e);
   expect(err).toBeInstanceOf(AuthError);
   expect(err.message).toMatch(/not installed/);
-  const text = JSON.stringify({ m: err.message, d: err.details });
-  for (const s of [flow.app.clientSecret, credentials.accessToken!]) expect(text).not.toContain(s);
+  expectNoSecretIn(err, [flow.app.clientSecret, credentials.accessToken!]);
 });
 
 it('no instanceId (a site posted with an API key) or no app configured: the renewal is an AuthError before any call', async () => {
