@@ -4,12 +4,11 @@
  */
 import type { TargetStock, VariantRef } from '@stock-sync/plugin-sdk';
 import {
+  throttledAnswer,
   withOAuth,
   type DefinitionWithOAuth,
   type PlatformSimulatorDefinition,
   type SeedProduct,
-  type SimRequest,
-  type SimResponse,
 } from '@stock-sync/plugin-testkit';
 import { authenticateSquarespace } from './auth';
 import { errorBody, sqspError } from './errors';
@@ -91,13 +90,7 @@ const definition: PlatformSimulatorDefinition<SquarespaceSimState> = {
     // 300 requests per minute: a bucket of 300 refilled at 5/s.
     capacity: 300,
     refillPerSecond: 5,
-    throttled(_req: SimRequest, retryAfterSeconds: number): SimResponse {
-      return {
-        status: 429,
-        headers: { 'retry-after': String(retryAfterSeconds) },
-        body: errorBody(undefined, 'RATE_LIMIT_EXCEEDED', null, 'Rate limit exceeded. Please wait before retrying.'),
-      };
-    },
+    throttled: throttledAnswer(errorBody(undefined, 'RATE_LIMIT_EXCEEDED', null, 'Rate limit exceeded. Please wait before retrying.')),
   },
   routes: [...squarespaceRoutes, websiteRoute],
 };
