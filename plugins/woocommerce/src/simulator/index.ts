@@ -2,7 +2,7 @@
  * The WooCommerce sandbox: a small, faithful model of a store's wc/v3 variation stock API for the
  * testkit's simulator framework (real HTTP, auth, rate limit, faults). Decisions: ../../README.md.
  */
-import type { PlatformSimulatorDefinition, SeedProduct, SimRequest, SimResponse, SimRoute } from '@stock-sync/plugin-testkit';
+import { throttledAnswer, type PlatformSimulatorDefinition, type SeedProduct, type SimRoute } from '@stock-sync/plugin-testkit';
 import type { TargetStock, VariantRef } from '@stock-sync/plugin-sdk';
 import { authenticateWoo, notAllowed, presentedCredentials } from './auth';
 import { AUTHORIZE_PATH, checkIssuedKey, isIssuedConsumerKey, wcAuthRoute } from './wc-auth';
@@ -121,14 +121,8 @@ export const simulator: PlatformSimulatorDefinition<WooSimState> & { oauthApp: {
     // so the plugin's 4 req/s budget never trips it unless a fault is injected.
     capacity: 25,
     refillPerSecond: 5,
-    throttled(_req: SimRequest, retryAfterSeconds: number): SimResponse {
-      // The shape WooCommerce's own limiter (Store API RateLimits) answers with.
-      return {
-        status: 429,
-        headers: { 'retry-after': String(retryAfterSeconds) },
-        body: wpErrorBody('rate_limit_exceeded', 'Too many requests. Please wait and try again.', 429),
-      };
-    },
+    // The shape WooCommerce's own limiter (Store API RateLimits) answers with.
+    throttled: throttledAnswer(wpErrorBody('rate_limit_exceeded', 'Too many requests. Please wait and try again.', 429)),
   },
   routes: [wcAuthRoute, ...[...wooRoutes, ...webhookRoutes].map(withIssuedKeys)],
 };
