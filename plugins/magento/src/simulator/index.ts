@@ -3,7 +3,7 @@
  * testkit's simulator framework (real HTTP, auth, rate limit, faults). Decisions: ../../README.md.
  */
 import type { TargetStock, VariantRef } from '@stock-sync/plugin-sdk';
-import type { PlatformSimulatorDefinition, SeedProduct, SimRequest, SimResponse } from '@stock-sync/plugin-testkit';
+import { throttledAnswer, type PlatformSimulatorDefinition, type SeedProduct } from '@stock-sync/plugin-testkit';
 import { authenticateMagento } from './auth';
 import { magentoRoutes } from './routes';
 import { createSpecValidators, type SpecValidators } from './spec-validators';
@@ -84,10 +84,8 @@ export const simulator: PlatformSimulatorDefinition<MagentoSimState> = {
     // Core has none; this models a host/WAF allowance (bursts of 30, 10/s) the plugin's 4 req/s never trips.
     capacity: 30,
     refillPerSecond: 10,
-    throttled(_req: SimRequest, retryAfterSeconds: number): SimResponse {
-      // Core's backpressure answer body; the Retry-After a host limiter sends with it.
-      return { status: 429, headers: { 'retry-after': String(retryAfterSeconds) }, body: { message: 'Too Many Requests' } };
-    },
+    // Core's backpressure answer body; the Retry-After a host limiter sends with it.
+    throttled: throttledAnswer({ message: 'Too Many Requests' }),
   },
   get routes() {
     return magentoRoutes(specValidators());
