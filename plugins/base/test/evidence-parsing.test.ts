@@ -3,42 +3,18 @@
  * replayed by a bare loopback server through the real SDK client — no simulator involved.
  */
 import { join } from 'node:path';
-import {
-  AuthError,
-  createHttpClient,
-  exchangeCode,
-  NotFound,
-  quantity as Q,
-  RateLimited,
-  Rejected,
-  type IntegrationPlugin,
-} from '@stock-sync/plugin-sdk';
-import {
-  callbackFromLocation,
-  connectAsHub,
-  evidence,
-  loadEvidenceDir,
-  recordingLogger,
-  useReplay,
-  type Evidence,
-  type EvidenceResponse,
-} from '@stock-sync/plugin-testkit';
+import { AuthError, createHttpClient, exchangeCode, NotFound, quantity as Q, RateLimited, Rejected } from '@stock-sync/plugin-sdk';
+import { callbackFromLocation, evidenceIn, recordingLogger, useReplayConnection } from '@stock-sync/plugin-testkit';
 import { createBasePlugin, plugin } from '../src';
 
-const DIR = join(__dirname, 'evidence');
-const doc = (name: string): Evidence => evidence(DIR, name);
-const answer = (name: string): EvidenceResponse => doc(name).response!;
+const { doc, response: answer, names } = evidenceIn(join(__dirname, 'evidence'));
 const v = (variantId: string, itemId = '1234') => ({ externalProductId: itemId, externalVariantId: variantId });
 
-const replay = useReplay();
-
-async function connectTo(answers: EvidenceResponse[], p: IntegrationPlugin = plugin) {
-  await replay.start(answers);
-  return connectAsHub(p, { baseUrl: replay.baseUrl, accessToken: 'fake-evidence-token' }, { maxAttempts: 1 }).connection;
-}
+const replay = useReplayConnection(plugin, { accessToken: 'fake-evidence-token' });
+const { connectTo } = replay;
 
 it('every evidence file names a public source and a date', () => {
-  expect(loadEvidenceDir(DIR).length).toBe(22);
+  expect(names().length).toBe(22);
 });
 
 it('verify accepts the documented users/me answer (users-me)', async () => {
