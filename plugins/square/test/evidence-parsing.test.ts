@@ -5,33 +5,24 @@
  */
 import { join } from 'node:path';
 import { AuthError, NotFound, RateLimited, Rejected } from '@stock-sync/plugin-sdk';
-import {
-  connectAsHub,
-  evidence,
-  loadEvidenceDir,
-  openApiBodyValidator,
-  useReplay,
-  type Evidence,
-  type EvidenceResponse,
-} from '@stock-sync/plugin-testkit';
+import { evidenceIn, openApiBodyValidator, useReplayConnection, type EvidenceResponse } from '@stock-sync/plugin-testkit';
 import { plugin } from '../src';
 import { loadSquareSpec } from '../src/simulator/spec-validators';
 
-const DIR = join(__dirname, 'evidence');
-const doc = (name: string): Evidence => evidence(DIR, name);
+const { response, names } = evidenceIn(join(__dirname, 'evidence'));
 const spec = loadSquareSpec();
 const LOCATION = '59TNP9SA8VGDA'; // the location of the documented counts
 
 /** The documented ITEM_VARIATION object nested in the catalog batch-retrieve example. */
 function documentedVariation(): Record<string, any> {
-  const body = doc('catalog-batch-retrieve').response!.body as {
+  const body = response('catalog-batch-retrieve').body as {
     objects: Array<{ item_data: { variations: Array<Record<string, any>> } }>;
   };
   return structuredClone(body.objects[0].item_data.variations[0]);
 }
 /** The documented counts answer, and the documented variation, tracked, under the id those counts name. */
 function countedVariation() {
-  const counts = doc('inventory-counts-batch-retrieve').response!;
+  const counts = response('inventory-counts-batch-retrieve');
   const id = (counts.body as { counts: Array<{ catalog_object_id: string }> }).counts[0].catalog_object_id;
   const v: Record<string, any> = {
     ...documentedVariation(),
@@ -43,22 +34,13 @@ function countedVariation() {
 /** The catalog answer for a lookup by variation id: the documented CatalogObject shape, one variation. */
 const catalogAnswer = (variation: Record<string, unknown>): EvidenceResponse => ({ status: 200, body: { objects: [variation] } });
 
-const replay = useReplay();
-
-async function connectTo(answers: EvidenceResponse[]) {
-  await replay.start(answers);
-  return connectAsHub(plugin, { baseUrl: replay.baseUrl, accessToken: 'EAAAfake_evidence_token', locationId: LOCATION }, { maxAttempts: 1 })
-    .connection;
-}
+const replay = useReplayConnection(plugin, { accessToken: 'EAAAfake_evidence_token', locationId: LOCATION });
+const { connectTo } = replay;
 
 const sent = (i: number) => JSON.parse(replay.requests[i].body);
 
 it('every evidence file names a public source and a date', () => {
-  expect(
-    loadEvidenceDir(DIR)
-      .map((e) => e.name)
-      .sort(),
-  ).toEqual([
+  expect(names()).toEqual([
     'catalog-batch-retrieve',
     'catalog-batch-upsert',
     'error-not-found',
@@ -84,7 +66,7 @@ it('every evidence file names a public source and a date', () => {
 });
 
 it('verify accepts the documented RetrieveLocation answer and sends the documented headers (retrieve-location)', async () => {
-  const c = await connectTo([doc('retrieve-location').response!]);
+  const c = await connectTo([response('retrieve-location')]);
   await expect(c.verify()).resolves.toBeUndefined();
   const r = replay.requests[0];
   expect(`${r.method} ${r.path}`).toBe(`GET /v2/locations/${LOCATION}`);
@@ -93,12 +75,12 @@ it('verify accepts the documented RetrieveLocation answer and sends the document
 });
 
 it('verify: the documented NOT_FOUND body means the location is not the seller’s → AuthError (error-not-found)', async () => {
-  const c = await connectTo([doc('error-not-found').response!]);
+  const c = await connectTo([response('error-not-found')]);
   await expect(c.verify()).rejects.toBeInstanceOf(AuthError);
 });
 
 it('verify: the documented 401 UNAUTHORIZED → AuthError naming the code (error-unauthorized)', async () => {
-  const c = await connectTo([doc('error-unauthorized').response!]);
+  const c = await connectTo([response('error-unauthorized')]);
   await expect(c.verify()).rejects.toThrow(/UNAUTHORIZED/);
 });
 
@@ -138,7 +120,7 @@ it('a variation missing from the documented catalog answer is NotFound', async (
 
 it('a quantity on the documented untracked variation: upsert then count, both schema-valid, then written', async () => {
   const v = documentedVariation();
-  const c = await connectTo([catalogAnswer(v), doc('catalog-batch-upsert').response!, doc('inventory-batch-change').response!]);
+  const c = await connectTo([catalogAnswer(v), response('catalog-batch-upsert'), response('inventory-batch-change')]);
   const [o] = await c.writeStock([
     { externalProductId: v.item_variation_data.item_id, externalVariantId: v.id, target: { kind: 'quantity', quantity: 53 } },
   ]);
@@ -161,8 +143,8 @@ it('errors inside a 200 batch answer are never recorded as written (handling-err
     ...documentedVariation(),
     item_variation_data: { ...documentedVariation().item_variation_data, track_inventory: true },
   };
-  const changed = structuredClone(doc('inventory-batch-change').response!);
-  (changed.body as { errors: unknown[] }).errors = (doc('error-not-found').response!.body as { errors: unknown[] }).errors;
+  const changed = structuredClone(response('inventory-batch-change'));
+  (changed.body as { errors: unknown[] }).errors = (response('error-not-found').body as { errors: unknown[] }).errors;
   const c = await connectTo([catalogAnswer(v), changed]);
   const [o] = await c.writeStock([
     { externalProductId: v.item_variation_data.item_id, externalVariantId: v.id, target: { kind: 'quantity', quantity: 3 } },
@@ -172,7 +154,7 @@ it('errors inside a 200 batch answer are never recorded as written (handling-err
 
 it('the documented 429 RATE_LIMITED (no Retry-After) is RateLimited, never written (error-rate-limited)', async () => {
   const v = documentedVariation();
-  const c = await connectTo([doc('error-rate-limited').response!]);
+  const c = await connectTo([response('error-rate-limited')]);
   const [o] = await c.writeStock([
     { externalProductId: v.item_variation_data.item_id, externalVariantId: v.id, target: { kind: 'unlimited' } },
   ]);
