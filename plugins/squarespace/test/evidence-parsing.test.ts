@@ -4,38 +4,21 @@
  */
 import { join } from 'node:path';
 import { AuthError, NotFound, RateLimited, Rejected } from '@stock-sync/plugin-sdk';
-import {
-  connectAsHub,
-  evidence,
-  expectSameShape,
-  loadEvidenceDir,
-  useReplay,
-  type Evidence,
-  type EvidenceResponse,
-} from '@stock-sync/plugin-testkit';
+import { evidenceIn, expectSameShape, useReplayConnection, type EvidenceResponse } from '@stock-sync/plugin-testkit';
 import { plugin } from '../src';
 
-const DIR = join(__dirname, 'evidence');
-const doc = (name: string): Evidence => evidence(DIR, name);
+const { doc, response, names } = evidenceIn(join(__dirname, 'evidence'));
 const A = '185db2da-c3cf-47f3-8aff-0485082792a5'; // documented: finite, 34
 const B = '7eb25f50-4a0a-4e86-ac7c-cc1d49347bb4'; // documented: unlimited
 const ref = (variantId: string) => ({ externalProductId: 'product-1', externalVariantId: variantId });
 /** The adjustment's success answer is not documented in what was read (README: unverified); 204 stands in. */
 const ADJUSTED: EvidenceResponse = { status: 204 };
 
-const replay = useReplay();
-
-async function connectTo(answers: EvidenceResponse[]) {
-  await replay.start(answers);
-  return connectAsHub(plugin, { baseUrl: replay.baseUrl, apiKey: 'fake-evidence-api-key' }, { maxAttempts: 1 }).connection;
-}
+const replay = useReplayConnection(plugin, { apiKey: 'fake-evidence-api-key' });
+const { connectTo } = replay;
 
 it('every evidence file names a public source and a date', () => {
-  expect(
-    loadEvidenceDir(DIR)
-      .map((e) => e.name)
-      .sort(),
-  ).toEqual([
+  expect(names()).toEqual([
     'authorization-website',
     'error-object',
     'inventory-adjust',
@@ -49,7 +32,7 @@ it('every evidence file names a public source and a date', () => {
 });
 
 it('verify reads the first documented page with the documented headers (inventory-retrieve-all)', async () => {
-  const c = await connectTo([doc('inventory-retrieve-all').response!]);
+  const c = await connectTo([response('inventory-retrieve-all')]);
   await expect(c.verify()).resolves.toBeUndefined();
   const r = replay.requests[0];
   expect(`${r.method} ${r.path}`).toBe('GET /1.0/commerce/inventory');
@@ -59,7 +42,7 @@ it('verify reads the first documented page with the documented headers (inventor
 });
 
 it('maps the documented InventoryItems: finite quantity and isUnlimited (inventory-retrieve-specific)', async () => {
-  const c = await connectTo([doc('inventory-retrieve-specific').response!]);
+  const c = await connectTo([response('inventory-retrieve-specific')]);
   const out = await c.readStock([ref(B), ref(A)]);
   expect(out).toEqual([
     { ...ref(B), status: 'found', stock: { kind: 'unlimited' } },
@@ -69,8 +52,8 @@ it('maps the documented InventoryItems: finite quantity and isUnlimited (invento
 });
 
 it('the documented whole-read 404 names no id: halves are read again, the missing one is NotFound (inventory-retrieve-specific-not-found)', async () => {
-  const notFound = doc('inventory-retrieve-specific-not-found').response!;
-  const c = await connectTo([notFound, doc('inventory-retrieve-specific').response!, notFound]);
+  const notFound = response('inventory-retrieve-specific-not-found');
+  const c = await connectTo([notFound, response('inventory-retrieve-specific'), notFound]);
   const out = await c.readStock([ref(A), ref('00000000-0000-0000-0000-000000000000')]);
   expect(out[0]).toMatchObject({ status: 'found', stock: { kind: 'quantity', quantity: 34 } });
   expect(out[1].status === 'failed' && out[1].error).toBeInstanceOf(NotFound);
@@ -109,7 +92,7 @@ it('writes with documented operation shapes, a valid Idempotency-Key and JSON (i
 
 it('a refused adjustment (documented error object) is never recorded as written (error-object)', async () => {
   // The refusal names no variant: the plugin reads the ids once; all exist, so all are Rejected.
-  const c = await connectTo([doc('error-object').response!, doc('inventory-retrieve-specific').response!]);
+  const c = await connectTo([response('error-object'), response('inventory-retrieve-specific')]);
   const out = await c.writeStock([
     { ...ref(A), target: { kind: 'quantity', quantity: 1 } },
     { ...ref(B), target: { kind: 'unlimited' } },
@@ -119,7 +102,7 @@ it('a refused adjustment (documented error object) is never recorded as written 
 });
 
 it('the documented 429 without Retry-After is RateLimited for the one-minute cool-down (rate-limited)', async () => {
-  const c = await connectTo([doc('rate-limited').response!]);
+  const c = await connectTo([response('rate-limited')]);
   const [o] = await c.writeStock([{ ...ref(A), target: { kind: 'quantity', quantity: 1 } }]);
   expect(o.status === 'failed' && o.error).toBeInstanceOf(RateLimited);
   expect(o.status === 'failed' && (o.error as RateLimited).retryAfterMs).toBeGreaterThanOrEqual(60_000);
@@ -127,7 +110,7 @@ it('the documented 429 without Retry-After is RateLimited for the one-minute coo
 
 it('a 401 with the documented error object is AuthError naming the type', async () => {
   const c = await connectTo([
-    { status: 401, body: { ...(doc('error-object').response!.body as object), type: 'AUTHORIZATION_ERROR', subtype: null } },
+    { status: 401, body: { ...(response('error-object').body as object), type: 'AUTHORIZATION_ERROR', subtype: null } },
   ]);
   await expect(c.verify()).rejects.toBeInstanceOf(AuthError);
 });
