@@ -4,28 +4,23 @@
  */
 import { join } from 'node:path';
 import { AuthError, NotFound, Rejected } from '@stock-sync/plugin-sdk';
-import { connectAsHub, evidence, loadEvidenceDir, useReplay, type Evidence } from '@stock-sync/plugin-testkit';
+import { evidenceIn, loadEvidenceDir, useReplayConnection } from '@stock-sync/plugin-testkit';
 import { plugin } from '../src';
 import { fromVariationStock } from '../src/stock-mapping';
 
-const DIR = join(__dirname, 'evidence');
-const doc = (name: string): Evidence => evidence(DIR, name);
+const { dir, response } = evidenceIn(join(__dirname, 'evidence'));
 
-const replay = useReplay();
-
-async function connectTo(...names: string[]) {
-  await replay.start(names.map((n) => doc(n).response!));
-  return connectAsHub(
-    plugin,
-    { siteUrl: 'https://shop.example.com', baseUrl: replay.baseUrl, consumerKey: 'ck_fake_evidence', consumerSecret: 'cs_fake_evidence' },
-    { maxAttempts: 1 },
-  ).connection;
-}
+const replay = useReplayConnection(plugin, {
+  siteUrl: 'https://shop.example.com',
+  consumerKey: 'ck_fake_evidence',
+  consumerSecret: 'cs_fake_evidence',
+});
+const connectTo = (...names: string[]) => replay.connectTo(names.map(response));
 
 const ref = (p: string, v: string) => ({ externalProductId: p, externalVariantId: v });
 
 it('every evidence file names a public source and a date, and shows a response', () => {
-  const all = loadEvidenceDir(DIR);
+  const all = loadEvidenceDir(dir);
   expect(all.map((e) => e.name)).toEqual(
     expect.arrayContaining([
       'variations-list',
@@ -61,7 +56,7 @@ it('a variation the documented list does not contain is NotFound (variations-lis
 });
 
 it('maps each documented stock form of the variation object (variations-list fields)', () => {
-  const v = doc('variations-list').response!.body as Array<Record<string, unknown>>;
+  const v = response('variations-list').body as Array<Record<string, unknown>>;
   const base = v[0] as Parameters<typeof fromVariationStock>[0];
   expect(fromVariationStock(base)).toEqual({ kind: 'unlimited' });
   expect(fromVariationStock({ ...base, stock_status: 'outofstock' })).toEqual({ kind: 'out_of_stock' });
