@@ -5,8 +5,8 @@
  * signals and the documented errors.
  */
 import { join } from 'node:path';
-import { RateLimited, type ConnectContext, type HttpClient, type HttpResponse } from '@stock-sync/plugin-sdk';
-import { evidence, expectSameShape, loadEvidenceDir, shapeDifferences } from '@stock-sync/plugin-testkit';
+import { RateLimited, type ConnectContext, type HttpClient } from '@stock-sync/plugin-sdk';
+import { evidenceIn, expectSameShape, shapeDifferences } from '@stock-sync/plugin-testkit';
 import { classifyEtsyResponse, createEtsyClassifier } from '../src/classify-response';
 import type { EtsyApi } from '../src/etsy-api';
 import { etsyConnection } from '../src/etsy-connection';
@@ -14,18 +14,12 @@ import type { EtsyInventory, EtsyListingsWithInventory } from '../src/etsy-types
 import { planListingWrite } from '../src/listing-write-plan';
 import { refreshEtsyCredentials } from '../src/oauth';
 
-const DIR = join(__dirname, 'evidence');
 const quiet = { debug() {}, info() {}, warn() {}, error() {} };
-const doc = (name: string) => evidence(DIR, name);
-const body = <T>(name: string) => JSON.parse(JSON.stringify(doc(name).response!.body)) as T;
-const asResponse = (name: string): HttpResponse => ({
-  status: doc(name).response!.status,
-  headers: doc(name).response!.headers ?? {},
-  data: doc(name).response!.body,
-});
+const { doc, response, httpResponse: asResponse, names } = evidenceIn(join(__dirname, 'evidence'));
+const body = <T>(name: string) => response(name).body as T;
 
 it('the folder covers every call the plugin makes, each with a public source and a date', () => {
-  expect(loadEvidenceDir(DIR).map((e) => e.name)).toEqual(
+  expect(names()).toEqual(
     expect.arrayContaining([
       'get-me',
       'get-listing-inventory',
