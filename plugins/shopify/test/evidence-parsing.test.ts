@@ -4,21 +4,19 @@
  * classifier's reading of throttling, cost-cap and auth answers.
  */
 import { join } from 'node:path';
-import { NotFound, RateLimited, Rejected, Transient, type HttpResponse } from '@stock-sync/plugin-sdk';
-import { evidence, loadEvidenceDir } from '@stock-sync/plugin-testkit';
+import { NotFound, RateLimited, Rejected, Transient } from '@stock-sync/plugin-sdk';
+import { evidenceIn } from '@stock-sync/plugin-testkit';
 import { classifyShopifyResponse, errorForUserError, isStale, userErrorIndex } from '../src/errors';
 import { parseVariantNode, planWrite, toTargetStock, type VariantNode } from '../src/mapping';
 import { activationOutcome } from '../src/connection';
 import { loadAdminSchema } from '../src/simulator/schema';
 import { schemaErrorsOfAnswer } from './response-schema-check';
 
-const DIR = join(__dirname, 'evidence');
-const doc = (name: string) => evidence(DIR, name);
-const data = (name: string) => (doc(name).response!.body as { data: any }).data;
-const asResponse = (name: string): HttpResponse => ({ status: doc(name).response!.status, headers: {}, data: doc(name).response!.body });
+const { doc, response, httpResponse: asResponse, names } = evidenceIn(join(__dirname, 'evidence'));
+const data = (name: string) => (response(name).body as { data: any }).data;
 
 it('covers every call the plugin makes, each with a public source and a date', () => {
-  expect(loadEvidenceDir(DIR).map((e) => e.name)).toEqual(
+  expect(names()).toEqual(
     expect.arrayContaining([
       'verify',
       'read-variants',
