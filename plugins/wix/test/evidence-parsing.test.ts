@@ -4,26 +4,22 @@
  */
 import { join } from 'node:path';
 import type { HttpClient } from '@stock-sync/plugin-sdk';
-import { evidence, expectSameShape, loadEvidenceDir, recordingLogger, scriptedClient } from '@stock-sync/plugin-testkit';
+import { evidenceIn, expectSameShape, recordingLogger, scriptedClient } from '@stock-sync/plugin-testkit';
 import { probeCatalogVersion, wixConnection } from '../src/connection';
 
-const DIR = join(__dirname, 'evidence');
-const doc = (name: string) => evidence(DIR, name);
+const { doc, httpResponse, names } = evidenceIn(join(__dirname, 'evidence'));
 /** The plugin's connection on a site whose catalog version is configured (no probe): only the documented calls. */
 const site = (client: HttpClient, catalogVersion: 'V1' | 'V3') => wixConnection(client, recordingLogger(), { catalogVersion });
 
 /** The documented answers, in the order the plugin must call (one call too many, or none left, fails the test). */
-const documented = (...names: string[]) =>
-  scriptedClient(
-    names.map((name) => () => ({ status: doc(name).response!.status, headers: {}, data: structuredClone(doc(name).response!.body) })),
-  );
+const documented = (...calls: string[]) => scriptedClient(calls.map((name) => () => httpResponse(name)));
 /** The documented method and path of each call, `{productId}` filled. */
-const documentedCalls = (productId: string, ...names: string[]) =>
-  names.map((name) => `${doc(name).request!.method} ${doc(name).request!.path!.replace('{productId}', productId)}`);
+const documentedCalls = (productId: string, ...calls: string[]) =>
+  calls.map((name) => `${doc(name).request!.method} ${doc(name).request!.path!.replace('{productId}', productId)}`);
 const sentCalls = (client: ReturnType<typeof documented>) => client.sent.map((r) => `${r.method} ${r.url}`);
 
 it('covers every call the plugin makes, each with a public source and a date', () => {
-  expect(loadEvidenceDir(DIR).map((e) => e.name)).toEqual(
+  expect(names()).toEqual(
     expect.arrayContaining([
       'get-catalog-version',
       'v1-query-inventory',
