@@ -11,25 +11,17 @@ import {
   Rejected,
   zeroIsOutOfStock as sameOnPlatform,
   type HttpClient,
-  type HttpResponse,
 } from '@stock-sync/plugin-sdk';
 import { manifest } from '../src/manifest';
-import { evidence, loadEvidenceDir } from '@stock-sync/plugin-testkit';
+import { evidenceIn } from '@stock-sync/plugin-testkit';
 import { skuCollectionId } from '../src/connection';
 import { fromInventory, toInventoryUpdate, type WebflowInventory } from '../src/stock-mapping';
 import { classifyWebflowResponse } from '../src/webflow-api';
 
-const DIR = join(__dirname, 'evidence');
-const doc = (name: string) => evidence(DIR, name);
-const asResponse = (name: string): HttpResponse => {
-  const r = doc(name).response!;
-  const headers = Object.fromEntries(Object.entries(r.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
-  return { status: r.status, headers, data: r.body };
-};
+const { doc, response, httpResponse: asResponse, names } = evidenceIn(join(__dirname, 'evidence'));
 
 it('every evidence file names a public source and a date, and the folder covers every call the plugin makes', () => {
-  const names = loadEvidenceDir(DIR).map((e) => e.name);
-  expect(names).toEqual(
+  expect(names()).toEqual(
     expect.arrayContaining([
       'list-inventory',
       'update-inventory-finite',
@@ -42,8 +34,8 @@ it('every evidence file names a public source and a date, and the folder covers 
 });
 
 it('reads the documented inventory: finite 100 → quantity 100', () => {
-  expect(fromInventory(doc('list-inventory').response!.body as WebflowInventory)).toEqual({ kind: 'quantity', quantity: 100 });
-  expect(fromInventory(doc('update-inventory-infinite').response!.body as WebflowInventory)).toEqual({ kind: 'unlimited' });
+  expect(fromInventory(response('list-inventory').body as WebflowInventory)).toEqual({ kind: 'quantity', quantity: 100 });
+  expect(fromInventory(response('update-inventory-infinite').body as WebflowInventory)).toEqual({ kind: 'unlimited' });
 });
 
 it('sends exactly the documented absolute request bodies', () => {
@@ -52,13 +44,13 @@ it('sends exactly the documented absolute request bodies', () => {
 });
 
 it('the write check accepts the documented echo of the PATCH it sent', () => {
-  const echo = fromInventory(doc('update-inventory-finite').response!.body as WebflowInventory);
+  const echo = fromInventory(response('update-inventory-finite').body as WebflowInventory);
   expect(sameOnPlatform(echo, { kind: 'quantity', quantity: 100 })).toBe(true);
   expect(sameOnPlatform(echo, { kind: 'quantity', quantity: 99 })).toBe(false);
 });
 
 it('finds the SKU collection in the documented List Collections answer', async () => {
-  const body = doc('list-collections').response!.body;
+  const body = response('list-collections').body;
   const api = { request: async () => ({ status: 200, headers: {}, data: body }) } as unknown as HttpClient;
   await expect(skuCollectionId(api, 'site', undefined)()).resolves.toBe('62b720ef280c7a7a3be8cabe');
 });
