@@ -9,6 +9,7 @@ import {
   NotFound,
   Rejected,
   stopsTheWork,
+  StopTheWork,
   toPluginError,
   Transient,
   zeroIsOutOfStock,
@@ -67,6 +68,9 @@ export function bigCartelConnection(api: HttpClient | AuthError, log: PluginLogg
     if (!doc) return items.map(() => noProduct({ productId }));
     const options = optionsOf(doc);
     const verdicts = new Map<PlannedOption<StockWrite>, PluginError | undefined>();
+    // A stop keeps the verdicts already settled; a PATCH not yet read back stays unanswered (it fails with the stop).
+    const stop = (error: PluginError) =>
+      new StopTheWork(error, { answered: items.map((it) => (verdicts.has(it) ? (verdicts.get(it) ?? 'written') : undefined)) });
     // One PATCH per option not already showing its target; a 404 here is settled by the read-back (option gone, or no such endpoint).
     const sent: Array<{ it: PlannedOption<StockWrite>; answered404: boolean }> = [];
     for (const it of items) {
@@ -84,7 +88,7 @@ export function bigCartelConnection(api: HttpClient | AuthError, log: PluginLogg
           sent.push({ it, answered404: false });
         } catch (e) {
           const error = toPluginError(e, 'Big Cartel');
-          if (stopsTheWork(error)) throw error;
+          if (stopsTheWork(error)) throw stop(error);
           if (error instanceof NotFound) sent.push({ it, answered404: true });
           else verdicts.set(it, error);
         }
@@ -99,7 +103,7 @@ export function bigCartelConnection(api: HttpClient | AuthError, log: PluginLogg
         after = await product(productId);
       } catch (e) {
         const error = toPluginError(e, 'Big Cartel');
-        if (stopsTheWork(error)) throw error;
+        if (stopsTheWork(error)) throw stop(error);
         const message = `Big Cartel product ${productId} could not be read back after the write: not confirmed (${error.message})`;
         readBackFailed = new Transient(message, { productId });
       }

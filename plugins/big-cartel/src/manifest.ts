@@ -2,7 +2,7 @@
  * Big Cartel platform facts as data (API v1, JSON:API). The lowest-confidence platform: what is
  * documented and what is our choice is spelled out in README.md.
  */
-import { BASE_URL_FIELD, CONTRACT_VERSION, type CredentialField, type PluginManifest } from '@stock-sync/plugin-sdk';
+import { defineManifest, BASE_URL_FIELD, type CredentialField } from '@stock-sync/plugin-sdk';
 
 export const DEFAULT_BASE_URL = 'https://api.bigcartel.com';
 
@@ -24,14 +24,12 @@ export const UNLIMITED_READ_THRESHOLD = 900;
 
 export const USER_AGENT = 'StockSyncHub (https://github.com/stock-sync-hub)';
 
-export const manifest: PluginManifest = {
+export const manifest = defineManifest({
   id: 'big-cartel',
   displayName: 'Big Cartel',
-  contractVersion: CONTRACT_VERSION,
   capabilities: {
     unlimitedStock: 'emulated',
     maxBatch: MAX_BATCH,
-    readBack: true,
   },
   rateLimit: {
     requestsPerSecond: 2,
@@ -41,7 +39,7 @@ export const manifest: PluginManifest = {
       'assumed 2 req/s (burst 4) and honours 429 Retry-After if one comes.',
   },
   docsUrl: 'https://developers.bigcartel.com/api/v1',
-};
+});
 
 export const credentialFields: readonly CredentialField[] = [
   {

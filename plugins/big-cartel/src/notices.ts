@@ -3,12 +3,11 @@
  * https://help.bigcartel.com/developers/api/v1/webhooks/). The payload is shown only as `{ ... }`: read as the
  * product object's attribute table, or as a JSON:API resource (`relationships.options.data[]`).
  */
-import { hmacSha256, idText, noticeHeader, safeEqual, type NoticeRef, type PluginNotices } from '@stock-sync/plugin-sdk';
+import { isJsonObject, hmacSha256, idText, noticeHeader, safeEqual, type NoticeRef, type PluginNotices } from '@stock-sync/plugin-sdk';
 
 export const NOTICE_TOPICS = ['product.updated'] as const;
 
 type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export const SIGNATURE_HEADER = 'x-webhook-signature';
 
@@ -23,21 +22,22 @@ export const usableId = (id: string) => /^[A-Za-z0-9_-]+$/.test(id);
 
 /** `{account_id, type, payload}`, or a throw (400). */
 function documentedWebhook(body: unknown): { type: string; payload: unknown } {
-  if (!isObject(body)) throw new Error('a Big Cartel webhook object was expected');
+  if (!isJsonObject(body)) throw new Error('a Big Cartel webhook object was expected');
   if (typeof body.type !== 'string' || body.type === '') throw new Error('the webhook has no type');
   return { type: body.type, payload: body.payload };
 }
 
 /** The account a verified webhook concerns: `account_id`, the externalStoreId the OAuth install records. */
 export function bigCartelNoticeStore(body: unknown): string | undefined {
-  return isObject(body) && typeof body.type === 'string' && body.type !== '' ? idText(body.account_id) : undefined;
+  return isJsonObject(body) && typeof body.type === 'string' && body.type !== '' ? idText(body.account_id) : undefined;
 }
 
 /** The option ids of a product object: its `options[]` (attribute table) or its JSON:API options linkage. */
 function optionIdsOf(product: Json): unknown[] | undefined {
-  const rel = isObject(product.relationships) && isObject(product.relationships.options) ? product.relationships.options.data : undefined;
+  const rel =
+    isJsonObject(product.relationships) && isJsonObject(product.relationships.options) ? product.relationships.options.data : undefined;
   const options = Array.isArray(product.options) ? product.options : rel;
-  return Array.isArray(options) ? options.map((o) => (isObject(o) ? o.id : undefined)) : undefined;
+  return Array.isArray(options) ? options.map((o) => (isJsonObject(o) ? o.id : undefined)) : undefined;
 }
 
 function usable(v: unknown, what: string): string {
@@ -51,8 +51,8 @@ export function bigCartelNoticeRefs(body: unknown): NoticeRef[] {
   const w = documentedWebhook(body);
   if (!(NOTICE_TOPICS as readonly string[]).includes(w.type)) return [];
   // A JSON:API document ({data: resource}) is unwrapped; the attribute-table object is used as it is.
-  const product = isObject(w.payload) && isObject(w.payload.data) ? w.payload.data : w.payload;
-  if (!isObject(product)) throw new Error('product.updated without a product payload');
+  const product = isJsonObject(w.payload) && isJsonObject(w.payload.data) ? w.payload.data : w.payload;
+  if (!isJsonObject(product)) throw new Error('product.updated without a product payload');
   const productId = usable(product.id, 'product');
   const optionIds = optionIdsOf(product);
   // No options listed (a payload form not seen in the documents): the whole product is read back (API 1.4 product ref).
