@@ -1,23 +1,11 @@
 /** The plugin's writes against the Nuvemshop simulator over real HTTP: fields, batching, quirks. */
-import {
-  NotFound,
-  Rejected,
-  OUT_OF_STOCK as O,
-  quantity as Q,
-  UNLIMITED as U,
-  type StockWrite,
-  type TargetStock,
-  type VariantRef,
-} from '@stock-sync/plugin-sdk';
-import { calls, connect, product, refsOf, startNuvemSimulator, type NuvemSim } from './support/store';
+import { NotFound, Rejected, OUT_OF_STOCK as O, quantity as Q, UNLIMITED as U } from '@stock-sync/plugin-sdk';
+import { useSimulator, writesOf as writes } from '@stock-sync/plugin-testkit';
+import { calls, connect, product, refsOf, startNuvemSimulator } from './support/store';
 
 const PATCHES = /\/products\/\d+\/variants$/;
 
-let sim: NuvemSim;
-beforeEach(async () => void (sim = await startNuvemSimulator()));
-afterEach(() => sim.close());
-const writes = (refs: VariantRef[], target: TargetStock, previous?: TargetStock): StockWrite[] =>
-  refs.map((r) => ({ ...r, target, previous }));
+const sim = useSimulator(startNuvemSimulator);
 
 describe('what lands in the store', () => {
   it("writes the platform's own forms: stock null (infinite), a tracked 0, a tracked count", async () => {
