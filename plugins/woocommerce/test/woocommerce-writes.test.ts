@@ -1,22 +1,9 @@
 /** The plugin's writes against the WooCommerce simulator over real HTTP: fields, batching, quirks. */
-import {
-  AuthError,
-  NotFound,
-  Rejected,
-  OUT_OF_STOCK as O,
-  quantity as Q,
-  UNLIMITED as U,
-  type StockWrite,
-  type TargetStock,
-  type VariantRef,
-} from '@stock-sync/plugin-sdk';
-import { batchCalls, call, connect, product, refsOf, startWooSimulator, type WooSim } from './support/store';
+import { AuthError, NotFound, Rejected, OUT_OF_STOCK as O, quantity as Q, UNLIMITED as U } from '@stock-sync/plugin-sdk';
+import { useSimulator, writesOf as writes } from '@stock-sync/plugin-testkit';
+import { batchCalls, call, connect, product, refsOf, startWooSimulator } from './support/store';
 
-let sim: WooSim;
-beforeEach(async () => void (sim = await startWooSimulator()));
-afterEach(() => sim.close());
-const writes = (refs: VariantRef[], target: TargetStock, previous?: TargetStock): StockWrite[] =>
-  refs.map((r) => ({ ...r, target, previous }));
+const sim = useSimulator(startWooSimulator);
 
 describe('what lands in the store', () => {
   it("writes WooCommerce's own untracked and tracked forms", async () => {
