@@ -9,9 +9,11 @@ import {
   callbackFromLocation,
   evidence,
   exchangeWithReplay,
+  expectFormGrant,
   expectSameShape,
   inboundRequest,
-  startSimulator,
+  postCodeGrant,
+  useOAuthFlow,
   useReplay,
   type EvidenceResponse,
 } from '@stock-sync/plugin-testkit';
@@ -45,14 +47,7 @@ describe('the code exchange', () => {
   it("sends the standard grant's form fields and takes account_id from the answer (one call)", async () => {
     const store = await exchange([doc('oauth-token').response!]);
     expect(replay.requests).toHaveLength(1);
-    const [req] = replay.requests;
-    expect(req.path).toBe('/oauth/token');
-    expect(Object.fromEntries(new URLSearchParams(req.body))).toEqual({
-      ...(doc('oauth-token').request!.body as object),
-      code: 'c-1',
-      client_id: 'client-1',
-      client_secret: SECRET,
-    });
+    expectFormGrant(replay.requests[0], doc('oauth-token').request!, { code: 'c-1', client_id: 'client-1', client_secret: SECRET });
     expect(store).toEqual({
       externalStoreId: '123',
       credentials: { accountId: '123', accessToken: '(access token)', baseUrl: replay.baseUrl },
@@ -96,39 +91,25 @@ describe('the account.deauthorized notice', () => {
 });
 
 describe('the simulator', () => {
+  const flow = useOAuthFlow({ simulator, plugin: () => plugin, app: SANDBOX_OAUTH_APP, redirectUri: REDIRECT, seed: [] });
+
   it('consent redirects with code and state; the token answer has the shape shown; /v1/accounts names the account', async () => {
-    const sim = await startSimulator(simulator);
-    try {
-      const app: OAuthApp = { ...SANDBOX_OAUTH_APP, baseUrl: sim.baseUrl };
-      const res = await fetch(authorizeUrl(oauth, { app, inputs: {}, redirectUri: REDIRECT, state: 'st' }), { redirect: 'manual' });
-      const callback = callbackFromLocation(res.headers.get('location')!);
-      expect(callback.query.state).toBe('st');
-      const token = await fetch(`${sim.baseUrl}/oauth/token`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({
-          grant_type: 'authorization_code',
-          code: callback.query.code,
-          redirect_uri: REDIRECT,
-          client_id: app.clientId,
-          client_secret: app.clientSecret,
-        }).toString(),
-      });
-      const answer = (await token.json()) as any;
-      expectSameShape(answer, doc('oauth-token').response!.body, 'oauth-token', { closed: true });
-      const accounts = await fetch(`${sim.baseUrl}/v1/accounts`, {
-        headers: { authorization: `Bearer ${answer.access_token}`, accept: 'application/vnd.api+json', 'user-agent': 'test' },
-      });
-      expect(accounts.status).toBe(200);
-      expect(((await accounts.json()) as any).data[0].id).toBe(SANDBOX_ACCOUNT_ID);
-      // The platform's required headers hold for issued tokens too.
-      const noAccept = await fetch(`${sim.baseUrl}/v1/accounts`, {
-        headers: { authorization: `Bearer ${answer.access_token}`, 'user-agent': 'test' },
-      });
-      expect(noAccept.status).toBe(406);
-    } finally {
-      await sim.close();
-    }
+    const { app, sim } = flow;
+    const callback = callbackFromLocation(await flow.consent({ state: 'st' }));
+    expect(callback.query.state).toBe('st');
+    const token = await postCodeGrant(`${sim.baseUrl}/oauth/token`, { ...app, code: callback.query.code, redirectUri: REDIRECT });
+    const answer = (await token.json()) as any;
+    expectSameShape(answer, doc('oauth-token').response!.body, 'oauth-token', { closed: true });
+    const accounts = await fetch(`${sim.baseUrl}/v1/accounts`, {
+      headers: { authorization: `Bearer ${answer.access_token}`, accept: 'application/vnd.api+json', 'user-agent': 'test' },
+    });
+    expect(accounts.status).toBe(200);
+    expect(((await accounts.json()) as any).data[0].id).toBe(SANDBOX_ACCOUNT_ID);
+    // The platform's required headers hold for issued tokens too.
+    const noAccept = await fetch(`${sim.baseUrl}/v1/accounts`, {
+      headers: { authorization: `Bearer ${answer.access_token}`, 'user-agent': 'test' },
+    });
+    expect(noAccept.status).toBe(406);
   });
   it("the simulator's signed notice is accepted by the plugin with the sandbox app, refused with another secret", () => {
     const n = signedAccountDeauthorized(SANDBOX_ACCOUNT_ID);

@@ -11,9 +11,11 @@ import {
   denyConsent,
   evidence,
   exchangeWithReplay,
+  expectFormGrant,
   expectSameShape,
   inboundRequest,
-  startSimulator,
+  postCodeGrant,
+  useOAuthFlow,
   useReplay,
 } from '@stock-sync/plugin-testkit';
 import { plugin } from '../src';
@@ -50,11 +52,7 @@ describe('the code exchange against the documented answer', () => {
       query: { code: b.code },
       redirectUri: b.redirect_uri,
     });
-    const [req] = replay.requests;
-    expect(req.method).toBe('POST');
-    expect(req.path).toBe(documented.request!.path);
-    expect(req.headers['content-type']).toMatch(/application\/x-www-form-urlencoded/);
-    expect(Object.fromEntries(new URLSearchParams(req.body))).toEqual({ ...b, client_secret: SECRET });
+    expectFormGrant(replay.requests[0], documented.request!, { client_secret: SECRET });
     expect(store).toEqual({ externalStoreId: '1003', credentials: { storeId: '1003', accessToken: '12345', baseUrl: replay.baseUrl } });
   });
 });
@@ -86,40 +84,27 @@ describe('the application.uninstalled notice', () => {
 });
 
 describe('the simulator answers as documented', () => {
-  it('consent redirects with code only; the token answer has the documented shape; a declined consent says access_denied', async () => {
-    const sim = await startSimulator(simulator);
-    try {
-      const sandbox: OAuthApp = { ...SANDBOX_OAUTH_APP, baseUrl: sim.baseUrl };
-      const redirectUri = 'https://www.example.com/myapp';
-      const res = await fetch(authorizeUrl(oauth, { app: sandbox, inputs: {}, redirectUri, state: 'st' }), { redirect: 'manual' });
-      expect(res.status).toBe(302);
-      const callback = callbackFromLocation(res.headers.get('location')!);
-      expect(Object.keys(callback.query)).toEqual(['code']);
-      const post = (type: string, body: string) =>
-        fetch(`${sim.baseUrl}/api/oauth/token`, { method: 'POST', headers: { 'content-type': type }, body });
-      const form = new URLSearchParams({
-        client_id: sandbox.clientId,
-        client_secret: sandbox.clientSecret,
-        code: callback.query.code,
-        redirect_uri: redirectUri,
-        grant_type: 'authorization_code',
-      }).toString();
-      // Only the POST form is accepted (March 2025); JSON is refused without spending the code.
-      expect((await post('application/json', JSON.stringify(Object.fromEntries(new URLSearchParams(form))))).status).toBe(400);
-      const token = await post('application/x-www-form-urlencoded', form);
-      expect(token.status).toBe(200);
-      const answer = (await token.json()) as any;
-      // public_token comes only with the public_storefront scope (the document), which the hub does not ask for.
-      expectSameShape(answer, doc('oauth-token').response!.body, 'oauth-token', { ignore: ['$.public_token'] });
-      expect(answer.store_id).toBe(Number(SANDBOX_STORE_ID));
+  const redirectUri = 'https://www.example.com/myapp';
+  const flow = useOAuthFlow({ simulator, plugin: () => plugin, app: SANDBOX_OAUTH_APP, redirectUri, seed: [] });
 
-      denyConsent(sim, true);
-      const denied = await fetch(authorizeUrl(oauth, { app: sandbox, inputs: {}, redirectUri, state: 'st' }), { redirect: 'manual' });
-      const expected = new URL(doc('oauth-authorize-denied').response!.headers!.Location);
-      expect(Object.fromEntries(new URL(denied.headers.get('location')!).searchParams)).toEqual(Object.fromEntries(expected.searchParams));
-    } finally {
-      await sim.close();
-    }
+  it('consent redirects with code only; the token answer has the documented shape; a declined consent says access_denied', async () => {
+    const callback = callbackFromLocation(await flow.consent({ state: 'st' }));
+    expect(Object.keys(callback.query)).toEqual(['code']);
+    const grant = { ...flow.app, code: callback.query.code, redirectUri };
+    const tokenUrl = `${flow.sim.baseUrl}/api/oauth/token`;
+    // Only the POST form is accepted (March 2025); JSON is refused without spending the code.
+    expect((await postCodeGrant(tokenUrl, { ...grant, as: 'json' })).status).toBe(400);
+    const token = await postCodeGrant(tokenUrl, grant);
+    expect(token.status).toBe(200);
+    const answer = (await token.json()) as any;
+    // public_token comes only with the public_storefront scope (the document), which the hub does not ask for.
+    expectSameShape(answer, doc('oauth-token').response!.body, 'oauth-token', { ignore: ['$.public_token'] });
+    expect(answer.store_id).toBe(Number(SANDBOX_STORE_ID));
+
+    denyConsent(flow.sim, true);
+    const denied = await flow.consent({ state: 'st' });
+    const expected = new URL(doc('oauth-authorize-denied').response!.headers!.Location);
+    expect(Object.fromEntries(new URL(denied).searchParams)).toEqual(Object.fromEntries(expected.searchParams));
   });
   it("the simulator's signed notice is accepted by the plugin with the sandbox app, refused with another secret", () => {
     const n = signedApplicationUninstalled(SANDBOX_STORE_ID, new Date('2026-12-02T12:00:00Z'));

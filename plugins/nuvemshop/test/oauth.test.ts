@@ -12,6 +12,7 @@ import {
   exchangeWithReplay,
   expectSameShape,
   inboundRequest,
+  postCodeGrant,
   useOAuthFlow,
   useReplay,
 } from '@stock-sync/plugin-testkit';
@@ -105,16 +106,7 @@ describe('the simulator answers as documented', () => {
   it('consent at /apps/{app_id}/authorize redirects with code and state; the token answer has the documented shape', async () => {
     const callback = callbackFromLocation(await flow.consent({ state: 'csrf-code' }));
     expect(Object.keys(callback.query).sort()).toEqual(['code', 'state']);
-    const token = await fetch(`${flow.sim.baseUrl}${doc('oauth-token').request!.path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({
-        client_id: flow.app.clientId,
-        client_secret: flow.app.clientSecret,
-        grant_type: 'authorization_code',
-        code: callback.query.code,
-      }).toString(),
-    });
+    const token = await postCodeGrant(`${flow.sim.baseUrl}${doc('oauth-token').request!.path}`, { ...flow.app, code: callback.query.code });
     expect(token.status).toBe(200);
     const answer = (await token.json()) as any;
     expectSameShape(answer, doc('oauth-token').response!.body, 'oauth-token', { closed: true });

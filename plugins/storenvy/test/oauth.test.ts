@@ -5,7 +5,14 @@
  */
 import { join } from 'node:path';
 import { ACCESS_TOKEN_EXPIRES_AT, authorizeUrl, AuthError, createHttpClient, type OAuthApp } from '@stock-sync/plugin-sdk';
-import { evidence, exchangeWithReplay, recordingLogger, useReplay, type EvidenceResponse } from '@stock-sync/plugin-testkit';
+import {
+  evidence,
+  exchangeWithReplay,
+  expectFormGrant,
+  recordingLogger,
+  useReplay,
+  type EvidenceResponse,
+} from '@stock-sync/plugin-testkit';
 import { plugin } from '../src';
 import { credentialsFromToken, refreshCredentials, storeIdentity } from '../src/oauth';
 
@@ -44,13 +51,7 @@ describe('the code exchange', () => {
       { status: 200, body: { data: { store: { id: 77, subdomain: 'acme' } }, meta: { code: 200 } } },
     ]);
     const [token, get] = replay.requests;
-    expect(token.path).toBe('/oauth/token');
-    expect(Object.fromEntries(new URLSearchParams(token.body))).toEqual({
-      ...(doc('oauth-token').request!.body as object),
-      code: 'c-1',
-      client_id: 'app-1',
-      client_secret: SECRET,
-    });
+    expectFormGrant(token, doc('oauth-token').request!, { code: 'c-1', client_id: 'app-1', client_secret: SECRET });
     expect(get.path).toBe('/v1/store.json');
     expect(get.query.get('access_token')).toBe('(access token)');
     expect(store).toEqual({

@@ -6,7 +6,15 @@
  */
 import { join } from 'node:path';
 import { authorizeUrl, AuthError, type OAuthApp } from '@stock-sync/plugin-sdk';
-import { callbackFromLocation, evidence, exchangeWithReplay, expectSameShape, startSimulator, useReplay } from '@stock-sync/plugin-testkit';
+import {
+  callbackFromLocation,
+  evidence,
+  exchangeWithReplay,
+  expectSameShape,
+  postCodeGrant,
+  useOAuthFlow,
+  useReplay,
+} from '@stock-sync/plugin-testkit';
 import { plugin } from '../src';
 import { chooseSite, WEBFLOW_SCOPES } from '../src/oauth';
 import { SANDBOX_OAUTH_APP, SANDBOX_SITE_ID, simulator } from '../src/simulator';
@@ -83,67 +91,34 @@ describe('which site a connect takes', () => {
 });
 
 describe('the simulator answers as documented', () => {
+  const flow = useOAuthFlow({ simulator, plugin: () => plugin, app: SANDBOX_OAUTH_APP, redirectUri: REDIRECT, seed: [] });
+  const tokenUrl = () => `${flow.sim.baseUrl}/oauth/access_token`;
+
   it('consent redirects with code and state; the token answer and List Sites have the documented shape', async () => {
-    const sim = await startSimulator(simulator);
-    try {
-      const app: OAuthApp = { ...SANDBOX_OAUTH_APP, baseUrl: sim.baseUrl };
-      const res = await fetch(authorizeUrl(oauth, { app, inputs: {}, redirectUri: REDIRECT, state: 'st-1' }), { redirect: 'manual' });
-      expect(res.status).toBe(302);
-      const callback = callbackFromLocation(res.headers.get('location')!);
-      expect(Object.keys(callback.query).sort()).toEqual(['code', 'state']);
-      expect(callback.query.state).toBe('st-1');
+    const callback = callbackFromLocation(await flow.consent({ state: 'st-1' }));
+    expect(Object.keys(callback.query).sort()).toEqual(['code', 'state']);
+    expect(callback.query.state).toBe('st-1');
 
-      const token = await fetch(`${sim.baseUrl}/oauth/access_token`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          client_id: app.clientId,
-          client_secret: app.clientSecret,
-          code: callback.query.code,
-          grant_type: 'authorization_code',
-          redirect_uri: REDIRECT,
-        }),
-      });
-      expect(token.status).toBe(200);
-      const answer = (await token.json()) as any;
-      expectSameShape(answer, doc('oauth-access-token').response!.body, 'oauth-access-token', { closed: true });
+    const token = await postCodeGrant(tokenUrl(), { ...flow.app, code: callback.query.code, redirectUri: REDIRECT, as: 'json' });
+    expect(token.status).toBe(200);
+    const answer = (await token.json()) as any;
+    expectSameShape(answer, doc('oauth-access-token').response!.body, 'oauth-access-token', { closed: true });
 
-      const sites = await fetch(`${sim.baseUrl}/v2/sites`, { headers: { authorization: `Bearer ${answer.access_token}` } });
-      expect(sites.status).toBe(200);
-      const body = (await sites.json()) as any;
-      expectSameShape(body, doc('list-sites').response!.body, 'list-sites');
-      expect(body.sites.map((s: { id: string }) => s.id)).toEqual([SANDBOX_SITE_ID]);
-    } finally {
-      await sim.close();
-    }
+    const sites = await fetch(`${flow.sim.baseUrl}/v2/sites`, { headers: { authorization: `Bearer ${answer.access_token}` } });
+    expect(sites.status).toBe(200);
+    const body = (await sites.json()) as any;
+    expectSameShape(body, doc('list-sites').response!.body, 'list-sites');
+    expect(body.sites.map((s: { id: string }) => s.id)).toEqual([SANDBOX_SITE_ID]);
   });
 
   it('a form-encoded token request (the v1 page) works too; a wrong secret is invalid_client', async () => {
-    const sim = await startSimulator(simulator);
-    try {
-      const app: OAuthApp = { ...SANDBOX_OAUTH_APP, baseUrl: sim.baseUrl };
-      const res = await fetch(authorizeUrl(oauth, { app, inputs: {}, redirectUri: REDIRECT, state: 'st-2' }), { redirect: 'manual' });
-      const code = callbackFromLocation(res.headers.get('location')!).query.code;
-      const form = (secret: string) =>
-        fetch(`${sim.baseUrl}/oauth/access_token`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/x-www-form-urlencoded' },
-          body: new URLSearchParams({
-            client_id: app.clientId,
-            client_secret: secret,
-            code,
-            grant_type: 'authorization_code',
-            redirect_uri: REDIRECT,
-          }).toString(),
-        });
-      const wrong = await form('not-the-secret');
-      expect(wrong.status).toBe(401);
-      expect(((await wrong.json()) as any).error).toBe('invalid_client');
-      const right = await form(app.clientSecret);
-      expect(right.status).toBe(200);
-      expect(Object.keys((await right.json()) as object)).toEqual(['access_token']);
-    } finally {
-      await sim.close();
-    }
+    const code = callbackFromLocation(await flow.consent({ state: 'st-2' })).query.code;
+    const form = (clientSecret: string) => postCodeGrant(tokenUrl(), { ...flow.app, clientSecret, code, redirectUri: REDIRECT });
+    const wrong = await form('not-the-secret');
+    expect(wrong.status).toBe(401);
+    expect(((await wrong.json()) as any).error).toBe('invalid_client');
+    const right = await form(flow.app.clientSecret);
+    expect(right.status).toBe(200);
+    expect(Object.keys((await right.json()) as object)).toEqual(['access_token']);
   });
 });
