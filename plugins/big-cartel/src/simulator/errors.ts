@@ -3,7 +3,7 @@
  * 404, 406, 5xx: developers.bigcartel.com/api/v1 "Status Codes"); the body shape is JSON:API's and the
  * wording ours (unverified).
  */
-import type { SimResponse } from '@stock-sync/plugin-testkit';
+import type { SimRequest, SimResponse } from '@stock-sync/plugin-testkit';
 
 const TITLES: Record<number, string> = {
   400: 'Bad Request',
@@ -18,4 +18,14 @@ export function jsonApiError(status: number, detail: string, pointer?: string, h
   const error: Record<string, unknown> = { status: String(status), title: TITLES[status] ?? 'Error', detail };
   if (pointer) error.source = { pointer };
   return { status, headers: { 'content-type': 'application/vnd.api+json', ...headers }, body: { errors: [error] } };
+}
+
+/**
+ * Headers Big Cartel requires ("If you're receiving 400 or 406 errors, double check … the required
+ * headers"): a User-Agent (400 without, as we model it) and the JSON:API Accept (406 without).
+ */
+export function missingHeaderRefusal(req: SimRequest): SimResponse | undefined {
+  if (!(req.headers['user-agent'] ?? '').trim()) return jsonApiError(400, 'A User-Agent header is required');
+  if (!/application\/vnd\.api\+json/i.test(req.headers.accept ?? '')) return jsonApiError(406, 'Accept must be application/vnd.api+json');
+  return undefined;
 }

@@ -4,9 +4,15 @@
  * ../../README.md.
  */
 import type { TargetStock, VariantRef } from '@stock-sync/plugin-sdk';
-import type { PlatformSimulatorDefinition, SeedProduct, SimRequest, SimResponse } from '@stock-sync/plugin-testkit';
-import { jsonApiError } from './errors';
-import { withBigCartelOAuth } from './oauth';
+import {
+  withOAuth,
+  type PlatformSimulatorDefinition,
+  type SeedProduct,
+  type SimRequest,
+  type SimResponse,
+} from '@stock-sync/plugin-testkit';
+import { jsonApiError, missingHeaderRefusal } from './errors';
+import { accountsRoute, bigCartelOAuth } from './oauth';
 import { applyMerchantEdit, deriveStatus, neutralStock } from './product-rules';
 import { bigCartelRoutes } from './routes';
 import { deliverProductUpdated } from './webhooks';
@@ -57,14 +63,10 @@ function seed(state: BigCartelSimState, products: SeedProduct[]): void {
   }
 }
 
-/**
- * Headers Big Cartel requires ("If you're receiving 400 or 406 errors, double check … the required
- * headers"): a User-Agent (400 without, as we model it) and the JSON:API Accept (406 without).
- * Then Bearer (OAuth) or Basic (subdomain:password) auth; 401 otherwise.
- */
+/** The required headers (missingHeaderRefusal), then Bearer (OAuth) or Basic (subdomain:password) auth; 401 otherwise. */
 function authenticate(req: SimRequest, creds: Record<string, string>, revoked: boolean): SimResponse | undefined {
-  if (!(req.headers['user-agent'] ?? '').trim()) return jsonApiError(400, 'A User-Agent header is required');
-  if (!/application\/vnd\.api\+json/i.test(req.headers.accept ?? '')) return jsonApiError(406, 'Accept must be application/vnd.api+json');
+  const refused = missingHeaderRefusal(req);
+  if (refused) return refused;
   const header = req.headers.authorization ?? '';
   const bearer = /^Bearer\s+(\S+)\s*$/i.exec(header)?.[1];
   const basic = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header)?.[1];
@@ -112,10 +114,10 @@ const apiDefinition: PlatformSimulatorDefinition<BigCartelSimState> = {
     throttled: (_req: SimRequest, retryAfterSeconds: number): SimResponse =>
       jsonApiError(429, 'Rate limit exceeded', undefined, { 'retry-after': String(retryAfterSeconds) }),
   },
-  routes: bigCartelRoutes,
+  routes: [...bigCartelRoutes, accountsRoute],
 };
 
 /** The API with Big Cartel's OAuth install mounted (consent, token, /v1/accounts, issued-token checks). */
-export const simulator = withBigCartelOAuth(apiDefinition);
+export const simulator = withOAuth(apiDefinition, bigCartelOAuth);
 
 export default simulator;

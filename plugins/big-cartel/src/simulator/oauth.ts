@@ -8,19 +8,9 @@
  * - no expiry, no refresh grant (none documented);
  * - GET /v1/accounts (the documented way to find the account id);
  * - the account.deauthorized webhook as Big Cartel signs it (signedAccountDeauthorized), for the hub's tests.
- * The platform's header checks (User-Agent, JSON:API Accept) apply to issued tokens as to the static one.
  */
-import {
-  simHmacSha256,
-  withOAuth,
-  type OAuthSimulatorConfig,
-  type PlatformSimulatorDefinition,
-  type SimOAuthApp,
-  type SimRequest,
-  type SimResponse,
-  type SimRoute,
-} from '@stock-sync/plugin-testkit';
-import { jsonApiError } from './errors';
+import { simHmacSha256, type OAuthSimulatorConfig, type SimOAuthApp, type SimResponse, type SimRoute } from '@stock-sync/plugin-testkit';
+import { jsonApiError, missingHeaderRefusal } from './errors';
 import type { BigCartelSimState } from './state';
 
 /** Test values only: the sandbox's Big Cartel app. */
@@ -40,6 +30,8 @@ export const bigCartelOAuth: OAuthSimulatorConfig<BigCartelSimState> = {
     status: 200,
     body: { access_token: issued.accessToken, token_type: 'bearer', account_id: Number(ctx.state.accountId) },
   }),
+  // The platform's header checks apply to issued tokens as to the static one.
+  checkRequest: missingHeaderRefusal,
   refused: () => jsonApiError(401, 'Invalid API credentials'),
 };
 
@@ -57,22 +49,6 @@ export const accountsRoute: SimRoute<BigCartelSimState> = {
     },
   }),
 };
-
-export function withBigCartelOAuth(def: PlatformSimulatorDefinition<BigCartelSimState>) {
-  const mounted = withOAuth({ ...def, routes: [...def.routes, accountsRoute] }, bigCartelOAuth);
-  const own = new Set([bigCartelOAuth.authorizePath, bigCartelOAuth.tokenPath]);
-  return {
-    ...mounted,
-    authenticate(req: SimRequest, creds: Record<string, string>, revoked: boolean) {
-      if (!own.has(req.path)) {
-        if (!(req.headers['user-agent'] ?? '').trim()) return jsonApiError(400, 'A User-Agent header is required');
-        if (!/application\/vnd\.api\+json/i.test(req.headers.accept ?? ''))
-          return jsonApiError(406, 'Accept must be application/vnd.api+json');
-      }
-      return mounted.authenticate(req, creds, revoked);
-    },
-  };
-}
 
 /** An account.deauthorized webhook as Big Cartel sends it: X-Webhook-Signature = hex HMAC-SHA256 of the body. */
 export function signedAccountDeauthorized(
