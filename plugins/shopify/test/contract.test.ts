@@ -9,17 +9,13 @@
  * The notices contract: products/update webhooks subscribed per shop, signed with the app's client secret;
  * storeOf names the shop domain the install flow records (SIM_SHOP_DOMAIN).
  */
-import { runContractSuite, runNoticesContract } from '@stock-sync/plugin-testkit';
+import { runContractSuite } from '@stock-sync/plugin-testkit';
 import { plugin } from '../src';
 import { SIM_SHOP_DOMAIN, simulator } from '../src/simulator';
 
-runContractSuite({ plugin, simulator, stormRetryAfterSeconds: 1 });
-
-runNoticesContract({
+runContractSuite({
   plugin,
   simulator,
-  seed: [{ productId: '8001', variants: [{ variantId: '40001', initial: { kind: 'quantity', quantity: 3 } }] }],
-  edited: { externalProductId: '8001', externalVariantId: '40001' },
-  to: { kind: 'quantity', quantity: 17 },
-  externalStoreId: SIM_SHOP_DOMAIN,
+  stormRetryAfterSeconds: 1,
+  notices: { productId: '8001', variantId: '40001', externalStoreId: SIM_SHOP_DOMAIN },
 });
