@@ -10,27 +10,16 @@
  * notification names its seller (`storeOf`: merchant_id). The app subscription's deliveries to OAuth sellers are
  * held to their evidence in test/notices.test.ts.
  */
-import { runContractSuite, runNoticesContract } from '@stock-sync/plugin-testkit';
+import { runContractSuite } from '@stock-sync/plugin-testkit';
 import { plugin } from '../src';
 import { createSquareState } from '../src/simulator/state';
 import { simulator } from '../src/simulator';
 
-runContractSuite({ plugin, simulator, stormRetryAfterSeconds: 1 });
-
-describe('throttled as Square documents it: no Retry-After', () => {
-  runContractSuite({
-    plugin,
-    simulator,
-    throttleWithoutRetryAfter: { waitMs: 1_000 }, // the SDK client's default wait for a 429 without the header
-    only: ['survives a 429 storm: everything written, the client waited at least Retry-After'],
-  });
-});
-
-runNoticesContract({
+runContractSuite({
   plugin,
   simulator,
-  seed: [{ productId: 'ITEMNOTICE1', variants: [{ variantId: 'VARNOTICE1', initial: { kind: 'quantity', quantity: 3 } }] }],
-  edited: { externalProductId: 'ITEMNOTICE1', externalVariantId: 'VARNOTICE1' },
-  to: { kind: 'quantity', quantity: 17 },
-  externalStoreId: createSquareState().merchantId,
+  stormRetryAfterSeconds: 1,
+  // waitMs: the SDK client's default wait for a 429 without the header
+  throttledAsDocumented: { as: 'Square documents it: no Retry-After', waitMs: 1_000 },
+  notices: { productId: 'ITEMNOTICE1', variantId: 'VARNOTICE1', externalStoreId: createSquareState().merchantId },
 });
