@@ -9,13 +9,8 @@ import { runContractSuite } from '@stock-sync/plugin-testkit';
 import { plugin } from '../src';
 import { simulator } from '../src/simulator';
 
-runContractSuite({ plugin, simulator });
-
-describe('throttled as Squarespace documents it: no Retry-After, a one-minute cool-down', () => {
-  runContractSuite({
-    plugin,
-    simulator,
-    throttleWithoutRetryAfter: { waitMs: 60_000 },
-    only: ['survives a 429 storm: everything written, the client waited at least Retry-After'],
-  });
+runContractSuite({
+  plugin,
+  simulator,
+  throttledAsDocumented: { as: 'Squarespace documents it: no Retry-After, a one-minute cool-down', waitMs: 60_000 },
 });
