@@ -1,5 +1,5 @@
 /** BigCommerce platform facts as data. Every number here has its source in README.md. */
-import { BASE_URL_FIELD, CONTRACT_VERSION, type CredentialField, type PluginManifest } from '@stock-sync/plugin-sdk';
+import { defineManifest, BASE_URL_FIELD, type CredentialField } from '@stock-sync/plugin-sdk';
 
 /** PUT /catalog/variants: at most 50 variants ("Currently the limit is 50", catalog variants spec). */
 export const MAX_VARIANTS_PER_BATCH = 50;
@@ -25,16 +25,14 @@ export const ADJUSTMENT_REASON = 'Stock Sync Hub: fulfillment availability';
 /** BigCommerce's default location; stores with Multi-Location Inventory may name another one. */
 export const DEFAULT_LOCATION_ID = 1;
 
-export const manifest: PluginManifest = {
+export const manifest = defineManifest({
   id: 'bigcommerce',
   displayName: 'BigCommerce',
-  contractVersion: CONTRACT_VERSION,
   capabilities: {
     // Native on untracked products, a high count on products tracked by variant (README "Mapping").
     unlimitedStock: 'emulated',
     // The chunk one products read plans, not one call's size (README "Fewest calls").
     maxBatch: 250,
-    readBack: true,
   },
   rateLimit: {
     requestsPerSecond: 2.5,
@@ -47,7 +45,7 @@ export const manifest: PluginManifest = {
     signals: [{ remaining: 'X-Rate-Limit-Requests-Left', pause: { header: 'X-Rate-Limit-Time-Reset-Ms', unit: 'ms' }, onErrors: true }],
   },
   docsUrl: 'https://developer.bigcommerce.com/docs/rest-catalog/product-variants/variants-batch',
-};
+});
 
 export const credentialFields: readonly CredentialField[] = [
   {

@@ -1,5 +1,6 @@
 /** BigCommerce inventory webhooks as the hub's platform notices (plugin API 1.4): decisions and sources in README "Platform notices". */
 import {
+  isJsonObject,
   hmacSha256,
   noticeHeader,
   safeEqual,
@@ -20,7 +21,6 @@ const STOCK_CHANGED = 'store/channel/*/inventory/product/stock_changed';
 const STOCK_CHANGED_DELIVERED = /^store\/channel\/[^/]+\/inventory\/product\/stock_changed$/;
 export const NOTICE_TOPICS = [SKU_INVENTORY_UPDATED, STOCK_CHANGED] as const;
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isId = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v > 0;
 
 function ref(ids: Record<string, unknown>, scope: string): NoticeRef[] {
@@ -31,14 +31,15 @@ function ref(ids: Record<string, unknown>, scope: string): NoticeRef[] {
 }
 
 export function bigcommerceNoticeRefs(body: unknown): NoticeRef[] {
-  if (!isObject(body) || typeof body.scope !== 'string') throw new Error('a BigCommerce webhook callback was expected');
+  if (!isJsonObject(body) || typeof body.scope !== 'string') throw new Error('a BigCommerce webhook callback was expected');
   const { scope, data } = body;
   if (scope === SKU_INVENTORY_UPDATED) {
-    if (!isObject(data) || !isObject(data.inventory)) throw new Error('a store/sku/inventory/updated callback without data.inventory');
+    if (!isJsonObject(data) || !isJsonObject(data.inventory))
+      throw new Error('a store/sku/inventory/updated callback without data.inventory');
     return ref(data.inventory, scope);
   }
   if (scope === STOCK_CHANGED || STOCK_CHANGED_DELIVERED.test(scope)) {
-    if (!isObject(data)) throw new Error('a stock_changed callback without data');
+    if (!isJsonObject(data)) throw new Error('a stock_changed callback without data');
     return ref(data, scope);
   }
   return []; // another scope
