@@ -1,6 +1,6 @@
 /** Shopify's platform facts as data. Every number here has its source in README.md. */
-import { BASE_URL_FIELD, CONTRACT_VERSION, tokenExpiryFields } from '@stock-sync/plugin-sdk';
-import type { CredentialField, PluginManifest } from '@stock-sync/plugin-sdk';
+import { defineManifest, BASE_URL_FIELD, tokenExpiryFields } from '@stock-sync/plugin-sdk';
+import type { CredentialField } from '@stock-sync/plugin-sdk';
 
 /** The Admin API version every document in documents.ts is validated against. */
 export const API_VERSION = '2026-04';
@@ -17,15 +17,13 @@ export const QUERY_COST_BUDGET = 800;
 /** Standard-plan bucket: 2000 points, restored at 100 points/s (higher plans get more; we assume the floor). */
 export const STANDARD_BUCKET = Object.freeze({ maximumAvailable: 2000, restoreRate: 100 });
 
-export const manifest: PluginManifest = {
+export const manifest = defineManifest({
   id: 'shopify',
   displayName: 'Shopify',
-  contractVersion: CONTRACT_VERSION,
   capabilities: {
     // Untracked inventory (InventoryItem.tracked = false) is Shopify's own "sell without counting".
     unlimitedStock: 'native',
     maxBatch: MAX_INPUT_ARRAY,
-    readBack: true,
   },
   rateLimit: {
     // Cost points, not requests: each call is charged its requested cost, so the SDK's bucket mirrors Shopify's.
@@ -37,7 +35,7 @@ export const manifest: PluginManifest = {
       'Limits here are in points; each request is charged its requested cost.',
   },
   docsUrl: 'https://shopify.dev/docs/api/admin-graphql/2026-04',
-};
+});
 
 /** Store setting: may the hub stock an item at the location (inventoryActivate)? Default yes. */
 export const ACTIVATE_AT_LOCATION_FIELD = 'activateItemsAtLocation';

@@ -3,7 +3,7 @@
  * subscribed per shop; signed by the APP (./oauth.ts); storeOf: X-Shopify-Shop-Domain. No other header is read: the
  * hub keys replays on the body's digest and Shopify documents no freshness window (a retry is legitimately late).
  */
-import { Rejected, type NoticeRef, type NoticeRequest, type PluginNotices } from '@stock-sync/plugin-sdk';
+import { isJsonObject, Rejected, type NoticeRef, type NoticeRequest, type PluginNotices } from '@stock-sync/plugin-sdk';
 import { NOTICE_SUBSCRIBE, NOTICE_SUBSCRIPTIONS, NOTICE_UNSUBSCRIBE } from './documents';
 import { HMAC_HEADER, SHOP_DOMAIN_HEADER, shopifyWebhookSigned, TOPIC_HEADER } from './oauth';
 import { createShopifyApi, shopDomainFromShopify, type ShopifyApi } from './shopify-api';
@@ -22,11 +22,10 @@ function headerOf(headers: NoticeRequest['headers'], name: string): string | und
 
 const VARIANT_GID = /^gid:\/\/shopify\/ProductVariant\/(\d+)$/;
 const PRODUCT_GID = /^gid:\/\/shopify\/Product\/\d+$/;
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** A variant entry's GID (from admin_graphql_api_id, else a safe numeric id) and its updated_at. */
 function namedVariant(entry: unknown): { gid: string; updatedAt: number } {
-  if (!isObject(entry)) throw new Error('a variant entry is not an object');
+  if (!isJsonObject(entry)) throw new Error('a variant entry is not an object');
   const updatedAt = (typeof entry.updated_at === 'string' && Date.parse(entry.updated_at)) || 0;
   if (typeof entry.admin_graphql_api_id === 'string') {
     if (!VARIANT_GID.test(entry.admin_graphql_api_id)) throw new Error('a variant admin_graphql_api_id is not a ProductVariant GID');
@@ -44,7 +43,7 @@ function namedVariant(entry: unknown): { gid: string; updatedAt: number } {
  * the host caps a long list); no product id. Ids come from the GID strings: JSON numbers lose digits past 2^53.
  */
 export function productUpdateRefs(body: unknown): NoticeRef[] {
-  if (!isObject(body)) throw new Error('a Shopify product was expected');
+  if (!isJsonObject(body)) throw new Error('a Shopify product was expected');
   const productGid = body.admin_graphql_api_id;
   if (productGid !== undefined && (typeof productGid !== 'string' || !PRODUCT_GID.test(productGid))) {
     throw new Error('the product admin_graphql_api_id is not a Product GID');
