@@ -1,5 +1,5 @@
 /** Square platform facts as data. Every number here has its source in README.md. */
-import { BASE_URL_FIELD, CONTRACT_VERSION, type CredentialField, type PluginManifest, tokenExpiryFields } from '@stock-sync/plugin-sdk';
+import { defineManifest, BASE_URL_FIELD, type CredentialField, tokenExpiryFields } from '@stock-sync/plugin-sdk';
 
 export const DEFAULT_BASE_URL = 'https://connect.squareup.com';
 
@@ -15,15 +15,13 @@ export const MAX_OBJECTS_PER_UPSERT_BATCH = 1000;
 /** BatchRetrieveInventoryCounts `limit`: 1–1000 (spec). */
 export const MAX_COUNTS_PAGE = 1000;
 
-export const manifest: PluginManifest = {
+export const manifest = defineManifest({
   id: 'square',
   displayName: 'Square',
-  contractVersion: CONTRACT_VERSION,
   capabilities: {
     // track_inventory:false is Square's own "not tracked, always sellable" form.
     unlimitedStock: 'native',
     maxBatch: MAX_INVENTORY_CHANGES,
-    readBack: true,
   },
   rateLimit: {
     // Chosen, not documented: each writeStock of 100 changes takes at most 3 calls.
@@ -34,7 +32,7 @@ export const manifest: PluginManifest = {
       '(https://developer.squareup.com/docs/build-basics/handling-errors). The hub keeps to 5 req/s (burst 10).',
   },
   docsUrl: 'https://developer.squareup.com/reference/square/inventory-api/batch-change-inventory',
-};
+});
 
 export const credentialFields: readonly CredentialField[] = [
   {

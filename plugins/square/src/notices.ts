@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import {
+  isJsonObject,
   hmacSha256,
   noticeHeader,
   Rejected,
@@ -22,24 +23,22 @@ import { createSquareApi } from './square-api';
 
 const NOTICE_TOPICS = ['inventory.count.updated'] as const;
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
 /**
  * The variations (`catalog_object_id`, the item id is not sent) an `inventory.count.updated` notification names (SPEC
  * InventoryCountUpdatedEvent; https://developer.squareup.com/docs/inventory-api/webhooks), each once, whatever its
  * location or state; counts of another catalog object type (the Restaurants app's ITEM) are left out.
  */
 export function squareNoticeRefs(body: unknown): NoticeRef[] {
-  if (!isObject(body) || typeof body.type !== 'string') throw new Error('a Square event notification was expected');
+  if (!isJsonObject(body) || typeof body.type !== 'string') throw new Error('a Square event notification was expected');
   if (body.type !== NOTICE_TOPICS[0]) return []; // a test notification or another event type
-  if (!isObject(body.data)) throw new Error('an inventory.count.updated notification without data');
+  if (!isJsonObject(body.data)) throw new Error('an inventory.count.updated notification without data');
   // SPEC InventoryCountUpdatedEventData.object: "absent if affected object was deleted".
   if (body.data.object == null) return [];
-  const counts = isObject(body.data.object) ? body.data.object.inventory_counts : undefined;
+  const counts = isJsonObject(body.data.object) ? body.data.object.inventory_counts : undefined;
   if (!Array.isArray(counts)) throw new Error('an inventory.count.updated notification without data.object.inventory_counts');
   const ids = new Set<string>();
   for (const c of counts) {
-    if (!isObject(c) || typeof c.catalog_object_id !== 'string' || c.catalog_object_id === '') {
+    if (!isJsonObject(c) || typeof c.catalog_object_id !== 'string' || c.catalog_object_id === '') {
       throw new Error('an inventory count without its catalog_object_id');
     }
     if (c.catalog_object_type == null || c.catalog_object_type === 'ITEM_VARIATION') ids.add(c.catalog_object_id);
@@ -52,7 +51,7 @@ export function squareNoticeRefs(body: unknown): NoticeRef[] {
  * records as the store's externalStoreId. Undefined (the host answers 400) when the body names none.
  */
 export function squareStoreOf(body: unknown): string | undefined {
-  const id = isObject(body) ? body.merchant_id : undefined;
+  const id = isJsonObject(body) ? body.merchant_id : undefined;
   return typeof id === 'string' && id.trim() !== '' ? id : undefined;
 }
 
