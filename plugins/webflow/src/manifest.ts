@@ -1,16 +1,14 @@
 /** Webflow platform facts as data (Data API v2, ecommerce inventory). Sources in README.md. */
-import { BASE_URL_FIELD, CONTRACT_VERSION, type CredentialField, type PluginManifest } from '@stock-sync/plugin-sdk';
+import { defineManifest, BASE_URL_FIELD, type CredentialField } from '@stock-sync/plugin-sdk';
 
-export const manifest: PluginManifest = {
+export const manifest = defineManifest({
   id: 'webflow',
   displayName: 'Webflow',
-  contractVersion: CONTRACT_VERSION,
   capabilities: {
     // inventoryType "infinite" is Webflow's own untracked form (the default for new products).
     unlimitedStock: 'native',
     // The inventory endpoint takes one SKU per call; Webflow has no inventory batch endpoint.
     maxBatch: 1,
-    readBack: true,
   },
   rateLimit: {
     // 120/min on the plans that can sell (60 on Starter/Basic, which cannot): 1.8/s, burst 10 stays under 120 in any 60 s (10 + 108).
@@ -24,7 +22,7 @@ export const manifest: PluginManifest = {
     signals: [{ remaining: 'X-RateLimit-Remaining', pause: { ms: 1_000 } }],
   },
   docsUrl: 'https://developers.webflow.com/data/reference/ecommerce/inventory/update',
-};
+});
 
 export const credentialFields: readonly CredentialField[] = [
   {

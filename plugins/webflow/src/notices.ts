@@ -4,6 +4,7 @@
  * webhooks with its Data Client app (oauth.ts), so the app's client secret signs them: `signedWith: 'app'`.
  */
 import {
+  isJsonObject,
   hmacSha256,
   noticeHeader,
   safeEqual,
@@ -33,8 +34,6 @@ function verifyWebflowSignature(req: NoticeRequest, nowMs: number): boolean {
   return safeEqual(given, webflowSignature(timestamp, req.rawBody, req.secret));
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
 /** What the payload says the SKU shows, read with readStock's fromInventory; undefined (the hub reads back) off the documented shapes. */
 export function webflowShownStock({ inventoryType: type, quantity: n }: Record<string, unknown>): TargetStock | undefined {
   if (type === 'infinite') return fromInventory({ inventoryType: type });
@@ -43,9 +42,9 @@ export function webflowShownStock({ inventoryType: type, quantity: n }: Record<s
 
 /** The SKU an `ecomm_inventory_changed` delivery names (the plugin's externalVariantId), with what it shows; another trigger none. */
 export function webflowNoticeRefs(body: unknown): NoticeRef[] {
-  if (!isObject(body) || typeof body.triggerType !== 'string') throw new Error('a Webflow webhook {triggerType, payload} was expected');
+  if (!isJsonObject(body) || typeof body.triggerType !== 'string') throw new Error('a Webflow webhook {triggerType, payload} was expected');
   if (body.triggerType !== INVENTORY_CHANGED) return [];
-  const payload = isObject(body.payload) ? body.payload : {};
+  const payload = isJsonObject(body.payload) ? body.payload : {};
   const sku = payload.id;
   if (typeof sku !== 'string' || sku === '') throw new Error('ecomm_inventory_changed without payload.id (the SKU)');
   // The payload names the SKU only: the hub matches it within the store (a SKU id is unique on the site).
