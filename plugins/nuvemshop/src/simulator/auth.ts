@@ -7,19 +7,25 @@
 import type { SimRequest, SimResponse } from '@stock-sync/plugin-testkit';
 import { nuvemError } from './errors';
 
-function presentedToken(req: SimRequest): string | undefined {
+export function presentedToken(req: SimRequest): string | undefined {
   const raw = req.headers.authentication ?? req.headers.authorization ?? '';
   const m = /^bearer\s+(\S+)\s*$/i.exec(raw);
   return m?.[1];
 }
 
+export function missingUserAgentRefusal(req: SimRequest): SimResponse | undefined {
+  if (!(req.headers['user-agent'] ?? '').trim()) return nuvemError(400, 'A User-Agent header identifying your app is required');
+  return undefined;
+}
+
 /** The store id in `/{version}/{store_id}/…`. */
-function storeIdInPath(path: string): string | undefined {
+export function storeIdInPath(path: string): string | undefined {
   return path.split('/')[2];
 }
 
 export function authenticateNuvemshop(req: SimRequest, creds: Record<string, string>, revoked: boolean): SimResponse | undefined {
-  if (!(req.headers['user-agent'] ?? '').trim()) return nuvemError(400, 'A User-Agent header identifying your app is required');
+  const noUserAgent = missingUserAgentRefusal(req);
+  if (noUserAgent) return noUserAgent;
   const token = presentedToken(req);
   // An uninstalled app's token (revoked) is as invalid as a wrong one.
   if (!token || revoked || token !== creds.accessToken) return nuvemError(401, 'Invalid access token');

@@ -9,15 +9,14 @@
  * API requests carry the token in `Authentication: bearer …` (the platform's header), which the kit reads.
  */
 import {
-  consentRoute,
   simHmacSha256,
   withOAuth,
   type OAuthSimulatorConfig,
   type PlatformSimulatorDefinition,
   type SimOAuthApp,
-  type SimRequest,
   type SimRoute,
 } from '@stock-sync/plugin-testkit';
+import { missingUserAgentRefusal, presentedToken, storeIdInPath } from './auth';
 import { nuvemError } from './errors';
 import type { NuvemSimState } from './state';
 
@@ -25,11 +24,6 @@ import type { NuvemSimState } from './state';
 export const SANDBOX_OAUTH_APP: SimOAuthApp = { clientId: '4321', clientSecret: 'nuvem_sandbox_app_secret_000000000000000000' };
 
 const AUTHORIZE_PATH = '/apps/:appId/authorize';
-const CONSENT_PATH = /^\/apps\/[^/]+\/authorize\/?$/;
-
-function bearer(req: SimRequest): string | undefined {
-  return /^bearer\s+(\S+)\s*$/i.exec(req.headers.authentication ?? req.headers.authorization ?? '')?.[1];
-}
 
 export function nuvemshopOAuth(storeId: string): OAuthSimulatorConfig<NuvemSimState> {
   return {
@@ -39,7 +33,11 @@ export function nuvemshopOAuth(storeId: string): OAuthSimulatorConfig<NuvemSimSt
     issueRefreshTokens: false,
     clientAuthentication: ['body'],
     encodings: ['form', 'json'],
-    readAccessToken: bearer,
+    readAccessToken: presentedToken,
+    // The platform's own checks first (User-Agent, the store in the path), for issued tokens too.
+    checkRequest: (req) =>
+      missingUserAgentRefusal(req) ??
+      (storeIdInPath(req.path) !== storeId ? nuvemError(401, 'Invalid access token for this store') : undefined),
     tokenAnswer: (issued) => ({
       status: 200,
       body: { access_token: issued.accessToken, token_type: 'bearer', scope: 'read_products,write_products', user_id: storeId },
@@ -53,23 +51,10 @@ function appIdAsClientId(route: SimRoute<NuvemSimState>): SimRoute<NuvemSimState
   return { ...route, handle: (req, ctx) => route.handle({ ...req, query: { ...req.query, client_id: req.params.appId ?? '' } }, ctx) };
 }
 
-/** The API definition with the install mounted: the consent page needs no API auth, the rest keeps its checks. */
+/** The API definition with the install mounted (the kit's consent page reading the app id from the path). */
 export function withNuvemshopOAuth(def: PlatformSimulatorDefinition<NuvemSimState>, storeId: string) {
-  const cfg = nuvemshopOAuth(storeId);
-  const mounted = withOAuth(def, cfg);
-  const consent = consentRoute(cfg);
-  return {
-    ...mounted,
-    routes: mounted.routes.map((r) => (r.method === 'GET' && r.path === AUTHORIZE_PATH ? appIdAsClientId(consent) : r)),
-    authenticate(req: SimRequest, creds: Record<string, string>, revoked: boolean) {
-      if (CONSENT_PATH.test(req.path)) return undefined;
-      if (req.path === cfg.tokenPath) return mounted.authenticate(req, creds, revoked);
-      // The platform's own checks first (User-Agent, the store in the path), for issued tokens too.
-      if (!(req.headers['user-agent'] ?? '').trim()) return nuvemError(400, 'A User-Agent header identifying your app is required');
-      if (req.path.split('/')[2] !== storeId) return nuvemError(401, 'Invalid access token for this store');
-      return mounted.authenticate(req, creds, revoked);
-    },
-  };
+  const mounted = withOAuth(def, nuvemshopOAuth(storeId));
+  return { ...mounted, routes: mounted.routes.map((r) => (r.method === 'GET' && r.path === AUTHORIZE_PATH ? appIdAsClientId(r) : r)) };
 }
 
 /** An app/uninstalled notice as Nuvemshop sends it: JSON body, X-Linkedstore-HMAC-SHA256 = hex HMAC of the body. */
