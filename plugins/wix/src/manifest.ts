@@ -1,5 +1,5 @@
 /** Wix Stores platform facts as data. Every number here has its source in README.md. */
-import { BASE_URL_FIELD, CONTRACT_VERSION, type CredentialField, type PluginManifest, tokenExpiryFields } from '@stock-sync/plugin-sdk';
+import { defineManifest, BASE_URL_FIELD, type CredentialField, tokenExpiryFields } from '@stock-sync/plugin-sdk';
 
 export const DEFAULT_BASE_URL = 'https://www.wixapis.com';
 
@@ -15,16 +15,14 @@ export const V3_BULK_MAX = 1000;
 export const V1_EMULATED_UNLIMITED = 99_999;
 export const V1_UNLIMITED_READ_THRESHOLD = 90_000;
 
-export const manifest: PluginManifest = {
+export const manifest = defineManifest({
   id: 'wix',
   displayName: 'Wix',
-  contractVersion: CONTRACT_VERSION,
   capabilities: {
     // Native on V3 and on V1 products without a counted variant; emulated on a V1 product that also counts one.
     unlimitedStock: 'emulated',
     // One query page: a V3 write is one read and one bulk update, a V1 write one read plus one PATCH per product.
     maxBatch: QUERY_PAGE_LIMIT,
-    readBack: true,
   },
   rateLimit: {
     // 200 requests per minute per app instance = 3.3/s; 3/s with a burst of 5 stays under it.
@@ -35,7 +33,7 @@ export const manifest: PluginManifest = {
       'The hub keeps to 3 req/s, burst 5.',
   },
   docsUrl: 'https://dev.wix.com/docs/rest/business-solutions/stores/catalog-v3/inventory-items-v3/bulk-update-inventory-items',
-};
+});
 
 export const credentialFields: readonly CredentialField[] = [
   {

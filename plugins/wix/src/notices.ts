@@ -6,8 +6,8 @@
  * unverified); V3 Inventory Item Updated (name from the documented pattern: unverified) → its variant. Any other
  * event names nothing; a taken event without its ids throws.
  */
-import type { NoticeRef, NoticeRequest, PluginNotices } from '@stock-sync/plugin-sdk';
-import { decodeWixJwt, isObject, verifyWixJwt, wixEventOf, type WixEvent } from './webhook-jwt';
+import { isJsonObject, type NoticeRef, type NoticeRequest, type PluginNotices } from '@stock-sync/plugin-sdk';
+import { decodeWixJwt, verifyWixJwt, wixEventOf, type WixEvent } from './webhook-jwt';
 
 export const V1_INVENTORY_VARIANTS_CHANGED = 'com.wix.ecommerce.inventory.api.v1.InventoryVariantsChanged';
 export const V3_INVENTORY_ITEM_FQDN = 'wix.stores.catalog.v3.inventory_item';
@@ -18,17 +18,17 @@ const isId = (v: unknown): v is string => typeof v === 'string' && v !== '';
 /** The variants a verified Wix event concerns: its catalog's ids, none for an event the plugin does not take. */
 export function inventoryEventRefs({ eventType, data }: WixEvent): NoticeRef[] {
   if (eventType === V1_INVENTORY_VARIANTS_CHANGED) {
-    if (!isObject(data) || !isId(data.productId) || !Array.isArray(data.variants))
+    if (!isJsonObject(data) || !isId(data.productId) || !Array.isArray(data.variants))
       throw new Error('Inventory Variants Changed without productId and variants');
     const productId = data.productId;
     return data.variants.map((v: unknown) => {
-      if (!isObject(v) || !isId(v.id)) throw new Error('Inventory Variants Changed: a variant without its id');
+      if (!isJsonObject(v) || !isId(v.id)) throw new Error('Inventory Variants Changed: a variant without its id');
       return { externalProductId: productId, externalVariantId: v.id };
     });
   }
   if (eventType === V3_INVENTORY_ITEM_UPDATED) {
-    const item = isObject(data) && isObject(data.updatedEvent) ? data.updatedEvent.currentEntity : undefined;
-    if (!isObject(item) || !isId(item.variantId) || !isId(item.productId))
+    const item = isJsonObject(data) && isJsonObject(data.updatedEvent) ? data.updatedEvent.currentEntity : undefined;
+    if (!isJsonObject(item) || !isId(item.variantId) || !isId(item.productId))
       throw new Error('Inventory Item Updated without updatedEvent.currentEntity {variantId, productId}');
     return [{ externalProductId: item.productId, externalVariantId: item.variantId }];
   }

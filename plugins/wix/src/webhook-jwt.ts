@@ -6,6 +6,7 @@
  * to RS256 (never "none", never an HMAC keyed with the public key), exp honoured.
  */
 import { createPublicKey, verify } from 'node:crypto';
+import { isJsonObject } from '@stock-sync/plugin-sdk';
 
 /** A Wix event once its JWT is verified and decoded: the envelope with its stringified data parsed. */
 export interface WixEvent {
@@ -27,13 +28,11 @@ function part(b64url: string): unknown {
   return /^[A-Za-z0-9_-]*$/.test(b64url) ? parseJson(Buffer.from(b64url, 'base64url').toString('utf8')) : undefined;
 }
 
-export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
 /** The JSON payload of a Wix JWT WITHOUT checking its signature: only for a body already verified (`refs` / `storeOf`). */
 export function decodeWixJwt(token: string): Record<string, unknown> | undefined {
   const parts = token.split('.');
   const payload = parts.length === 3 ? part(parts[1]!) : undefined;
-  return isObject(payload) ? payload : undefined;
+  return isJsonObject(payload) ? payload : undefined;
 }
 
 /** The verified payload of a Wix webhook JWT, or undefined (bad form, alg, key, signature, expired). Never throws. */
@@ -41,7 +40,7 @@ export function verifyWixJwt(token: string, publicKeyPem: string, nowSeconds: nu
   try {
     const [h, p, s, ...more] = token.split('.');
     const header = part(h!);
-    if (more.length || s === undefined || !isObject(header) || header.alg !== 'RS256') return undefined;
+    if (more.length || s === undefined || !isJsonObject(header) || header.alg !== 'RS256') return undefined;
     const key = createPublicKey(publicKeyPem);
     if (key.asymmetricKeyType !== 'rsa' || !/^[A-Za-z0-9_-]+$/.test(s)) return undefined;
     if (!verify('RSA-SHA256', Buffer.from(`${h}.${p}`, 'ascii'), key, Buffer.from(s, 'base64url'))) return undefined;
@@ -58,9 +57,9 @@ export function verifyWixJwt(token: string, publicKeyPem: string, nowSeconds: nu
  * non-empty eventType and instanceId; its own `data` is parsed when it is a JSON string. Else undefined.
  */
 export function wixEventOf(payload: unknown): WixEvent | undefined {
-  if (!isObject(payload)) return undefined;
+  if (!isJsonObject(payload)) return undefined;
   const envelope = typeof payload.data === 'string' ? parseJson(payload.data) : payload.data;
-  if (!isObject(envelope)) return undefined;
+  if (!isJsonObject(envelope)) return undefined;
   const { eventType, instanceId, data } = envelope;
   if (typeof eventType !== 'string' || eventType === '' || typeof instanceId !== 'string' || instanceId === '') return undefined;
   return { eventType, instanceId, data: typeof data === 'string' ? parseJson(data) : data };
