@@ -16,6 +16,7 @@ import {
 } from '@stock-sync/plugin-sdk';
 import {
   callbackFromLocation,
+  consentRedirect,
   evidence,
   inboundRequest,
   recordingLogger,
@@ -302,9 +303,7 @@ describe('the simulator against the documents', () => {
       redirectUri: 'https://hub.example.com/cb',
       state: 'st-1',
     });
-    const res = await fetch(url, { redirect: 'manual' });
-    expect(res.status).toBe(302);
-    return callbackFromLocation(res.headers.get('location')!);
+    return callbackFromLocation((await consentRedirect(url)).href);
   }
 
   async function tokenRequest(body: Record<string, unknown>) {

@@ -7,10 +7,11 @@
 import { join } from 'node:path';
 import { createHttpClient, quantity, Rejected, UNLIMITED, type NoticeRequest } from '@stock-sync/plugin-sdk';
 import {
+  consentRedirect,
   evidence,
   expectSameShape,
-  fetchParsed,
   openApiResponseValidator,
+  postCodeGrant,
   recordingLogger,
   revokeIssuedGrants,
   seedProduct,
@@ -186,28 +187,16 @@ describe('the simulator', () => {
 
   /** The seller authorises the app through the sandbox's OAuth flow (consent, then ObtainToken): Square's answer. */
   const authorise = async (): Promise<{ access_token: string; merchant_id: string }> => {
-    const consent = new URL('/oauth2/authorize', rig.sim.baseUrl);
-    for (const [k, v] of Object.entries({
+    const redirectUri = 'https://hub.example.test/cb';
+    const back = await consentRedirect(new URL('/oauth2/authorize', rig.sim.baseUrl), {
       client_id: SIM_OAUTH_APP.clientId,
       scope: 'INVENTORY_READ',
       state: 's',
-      redirect_uri: 'https://hub.example.test/cb',
-    }))
-      consent.searchParams.set(k, v);
-    const code = new URL((await fetch(consent, { redirect: 'manual' })).headers.get('location')!).searchParams.get('code')!;
-    return (
-      await fetchParsed(`${rig.sim.baseUrl}/oauth2/token`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          client_id: SIM_OAUTH_APP.clientId,
-          client_secret: SIM_OAUTH_APP.clientSecret,
-          grant_type: 'authorization_code',
-          code,
-          redirect_uri: 'https://hub.example.test/cb',
-        }),
-      })
-    ).body as { access_token: string; merchant_id: string };
+      redirect_uri: redirectUri,
+    });
+    const code = back.searchParams.get('code')!;
+    const token = await postCodeGrant(`${rig.sim.baseUrl}/oauth2/token`, { ...SIM_OAUTH_APP, code, redirectUri, as: 'json' });
+    return (await token.json()) as { access_token: string; merchant_id: string };
   };
 
   it("refuses a seller's OAuth token: subscriptions belong to the application", async () => {

@@ -5,6 +5,7 @@
  */
 import { join } from 'node:path';
 import {
+  consentRedirect,
   denyConsent,
   evidence,
   expectSameShape,
@@ -33,20 +34,14 @@ beforeEach(async () => {
 });
 afterEach(() => sim.close());
 
-async function consent(query: Record<string, string> = {}): Promise<URL> {
-  const url = new URL('/oauth2/authorize', sim.baseUrl);
-  for (const [k, v] of Object.entries({
+const consent = (query: Record<string, string> = {}): Promise<URL> =>
+  consentRedirect(new URL('/oauth2/authorize', sim.baseUrl), {
     client_id: SIM_OAUTH_APP.clientId,
     scope: 'ITEMS_READ ITEMS_WRITE',
     state: 'st',
     redirect_uri: REDIRECT,
     ...query,
-  }))
-    url.searchParams.set(k, v);
-  const res = await fetch(url, { redirect: 'manual' });
-  expect(res.status).toBe(302);
-  return new URL(res.headers.get('location')!);
-}
+  });
 const token = (body: Record<string, unknown>, contentType = 'application/json') =>
   fetchParsed(`${sim.baseUrl}/oauth2/token`, {
     method: 'POST',

@@ -4,7 +4,15 @@
  */
 import { request } from 'node:http';
 import { join } from 'node:path';
-import { evidence, expectSameShape, fetchParsed, oauthSimView, startSimulator, type Evidence } from '@stock-sync/plugin-testkit';
+import {
+  consentRedirect,
+  evidence,
+  expectSameShape,
+  fetchParsed,
+  oauthSimView,
+  startSimulator,
+  type Evidence,
+} from '@stock-sync/plugin-testkit';
 import { SIM_OAUTH_APP, SIM_WEBSITE, simulator } from '../src/simulator';
 import type { SqspSim } from './support/store';
 
@@ -22,18 +30,14 @@ beforeEach(async () => {
 afterEach(() => sim.close());
 
 async function code(): Promise<string> {
-  const url = new URL('/api/1/login/oauth/provider/authorize', sim.baseUrl);
-  for (const [k, v] of Object.entries({
+  const back = await consentRedirect(new URL('/api/1/login/oauth/provider/authorize', sim.baseUrl), {
     client_id: SIM_OAUTH_APP.clientId,
     redirect_uri: REDIRECT,
     scope: 'website.inventory',
     state: 's',
     access_type: 'offline',
-  }))
-    url.searchParams.set(k, v);
-  const res = await fetch(url, { redirect: 'manual' });
-  expect(res.status).toBe(302);
-  return new URL(res.headers.get('location')!).searchParams.get('code')!;
+  });
+  return back.searchParams.get('code')!;
 }
 const tokens = (body: unknown, authorization = basic(), contentType = 'application/json') =>
   fetchParsed(`${sim.baseUrl}/api/1/login/oauth/provider/tokens`, {

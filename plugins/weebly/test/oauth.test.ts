@@ -5,7 +5,15 @@
  */
 import { join } from 'node:path';
 import { authorizeUrl, AuthError, type OAuthApp } from '@stock-sync/plugin-sdk';
-import { callbackFromLocation, evidence, exchangeWithReplay, expectSameShape, startSimulator, useReplay } from '@stock-sync/plugin-testkit';
+import {
+  callbackFromLocation,
+  consentRedirect,
+  evidence,
+  exchangeWithReplay,
+  expectSameShape,
+  startSimulator,
+  useReplay,
+} from '@stock-sync/plugin-testkit';
 import { plugin } from '../src';
 import { tokenEndpoint, WEEBLY_TOKEN_URL } from '../src/oauth';
 import { SANDBOX_OAUTH_APP, SIM_SITE_ID, simulator } from '../src/simulator';
@@ -78,12 +86,10 @@ it('the simulator: consent redirects with authorization_code; its token endpoint
   const sim = await startSimulator(simulator);
   try {
     const app: OAuthApp = { ...SANDBOX_OAUTH_APP, baseUrl: sim.baseUrl };
-    const res = await fetch(
+    const back = await consentRedirect(
       authorizeUrl(oauth, { app, inputs: { userId: '1234', siteId: SIM_SITE_ID }, redirectUri: REDIRECT, state: 'st' }),
-      { redirect: 'manual' },
     );
-    expect(res.status).toBe(302);
-    const callback = callbackFromLocation(res.headers.get('location')!);
+    const callback = callbackFromLocation(back.href);
     expect(Object.keys(callback.query)).toEqual(['authorization_code']);
     const token = await fetch(`${sim.baseUrl}/app-center/oauth/access_token`, {
       method: 'POST',
