@@ -16,8 +16,9 @@
  */
 import {
   consentRoute,
-  issuedTokenStatus,
+  guardIssuedTokens,
   isIssuedAccessToken,
+  kitTokenRequest,
   simHmacSha256,
   tokenRoute,
   type OAuthSimulatorConfig,
@@ -120,35 +121,12 @@ function tokenEndpoint<TState>(
         const v = query(req, from);
         if (v !== undefined) form[to] = v;
       }
-      const body = new URLSearchParams(form).toString();
-      return kit.handle(
-        {
-          ...req,
-          method: 'POST',
-          path: KIT_TOKEN_PATH,
-          headers: { ...req.headers, 'content-type': 'application/x-www-form-urlencoded' },
-          body: form,
-          rawBody: body,
-        },
-        ctx,
-      );
+      return kit.handle(kitTokenRequest(KIT_TOKEN_PATH, form, req), ctx);
     },
   };
 }
 
 export const OWN_PATHS = new Set([AUTHORIZE_PATH, TOKEN_GET_PATH, TOKEN_REFRESH_PATH]);
-
-/** The shop's API routes, each refusing a kit-issued token that expired or was revoked. */
-function guarded<TState>(cfg: OAuthSimulatorConfig<TState>, routes: SimRoute<TState>[]): SimRoute<TState>[] {
-  return routes.map((route) => ({
-    ...route,
-    handle(req, ctx) {
-      const status = issuedTokenStatus(cfg, req, ctx);
-      if (status === 'expired' || status === 'unknown') return cfg.refused!(req, status);
-      return route.handle(req, ctx);
-    },
-  }));
-}
 
 /**
  * The definition with TikTok's authorization endpoints mounted. `authenticate(req, creds, revoked, issued)`
@@ -176,7 +154,8 @@ export function withTikTokOAuth<TState>(
       authorizeRoute(cfg),
       tokenEndpoint(cfg, TOKEN_GET_PATH, 'authorized_code'),
       tokenEndpoint(cfg, TOKEN_REFRESH_PATH, 'refresh_token'),
-      ...guarded(cfg, def.routes),
+      // The shop's API routes, each refusing a kit-issued token that expired or was revoked.
+      ...guardIssuedTokens(cfg, def.routes, cfg.refused!),
     ],
   };
 }
