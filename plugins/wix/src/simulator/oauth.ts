@@ -14,8 +14,9 @@
  */
 import {
   consentRoute,
+  guardIssuedTokens,
   isIssuedAccessToken,
-  issuedTokenStatus,
+  kitTokenRequest,
   oauthSimState,
   tokenRoute,
   type OAuthSimulatorConfig,
@@ -70,7 +71,7 @@ export function wixOAuthConfig<TState>(): OAuthSimulatorConfig<TState> {
     // redirect carries what Wix appends: appId, tenantId, instanceId.
     approveParams(params, consent, ctx) {
       const issued = kitToken(cfg).handle(
-        kitRequest({
+        kitTokenRequest(KIT_TOKEN_PATH, {
           grant_type: 'authorization_code',
           code: params.code,
           client_id: SANDBOX_OAUTH_APP.clientId,
@@ -88,18 +89,6 @@ export function wixOAuthConfig<TState>(): OAuthSimulatorConfig<TState> {
     refused: () => unauthenticated(),
   };
   return cfg;
-}
-
-function kitRequest(form: Record<string, string>): SimRequest {
-  return {
-    method: 'POST',
-    path: KIT_TOKEN_PATH,
-    params: {},
-    query: {},
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: form,
-    rawBody: new URLSearchParams(form).toString(),
-  };
 }
 
 // One token route per simulator config, whatever its state type (a route of any state is a SimRoute<never>).
@@ -147,7 +136,7 @@ function createTokenRoute<TState>(cfg: OAuthSimulatorConfig<TState>): SimRoute<T
       const refresh = installed(ctx.state as object).get(instanceId);
       if (!refresh) return appError(400, 'INVALID_GRANT', 'The app is not installed on this instance');
       const res = kitToken(cfg).handle(
-        kitRequest({
+        kitTokenRequest(KIT_TOKEN_PATH, {
           grant_type: 'refresh_token',
           refresh_token: refresh,
           client_id: cfg.app.clientId,
@@ -169,14 +158,6 @@ export function withWixOAuth<TState>(
   def: PlatformSimulatorDefinition<TState>,
 ): PlatformSimulatorDefinition<TState> & { oauthApp: typeof SANDBOX_OAUTH_APP & { publicKey: string } } {
   const cfg = wixOAuthConfig<TState>();
-  const guarded = def.routes.map((route): SimRoute<TState> => ({
-    ...route,
-    handle(req, ctx) {
-      const status = issuedTokenStatus(cfg, req, ctx);
-      if (status === 'expired' || status === 'unknown') return cfg.refused!(req, status);
-      return route.handle(req, ctx);
-    },
-  }));
   return {
     ...def,
     // The hub verifies App Instance Removed notices with this key (HUB_OAUTH_WIX_PUBLIC_KEY).
@@ -187,7 +168,7 @@ export function withWixOAuth<TState>(
       if (token !== undefined && isIssuedAccessToken(token)) return revoked ? unauthenticated() : undefined;
       return def.authenticate(req, creds, revoked);
     },
-    routes: [installRoute(cfg), createTokenRoute(cfg), ...guarded],
+    routes: [installRoute(cfg), createTokenRoute(cfg), ...guardIssuedTokens(cfg, def.routes, cfg.refused!)],
   };
 }
 
