@@ -1,13 +1,5 @@
-import { runContractSuite, runNoticesContract } from '@stock-sync/plugin-testkit';
+import { runContractSuite } from '@stock-sync/plugin-testkit';
 import { plugin } from '../src';
 import { simulator } from '../src/simulator';
 
-runContractSuite({ plugin, simulator });
-
-runNoticesContract({
-  plugin,
-  simulator,
-  seed: [{ productId: '22', variants: [{ variantId: '733', initial: { kind: 'quantity', quantity: 3 } }] }],
-  edited: { externalProductId: '22', externalVariantId: '733' },
-  to: { kind: 'quantity', quantity: 17 },
-});
+runContractSuite({ plugin, simulator, notices: { productId: '22', variantId: '733' } });
