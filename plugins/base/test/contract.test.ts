@@ -11,8 +11,6 @@ import { runContractSuite, runOAuthContract } from '@stock-sync/plugin-testkit';
 import { createBasePlugin, plugin } from '../src';
 import { simulator } from '../src/simulator';
 
-runContractSuite({ plugin, simulator });
-
 // The install flow and the token lifecycle against the simulator's BASE OAuth endpoints.
 runOAuthContract({ plugin, simulator });
 
@@ -22,11 +20,12 @@ const declaredAt = Date.now();
 const toTopOfHour = HOUR_MS - (declaredAt % HOUR_MS);
 const atTopOfHour = createBasePlugin({ now: () => Date.now() + toTopOfHour });
 
-describe('throttled as BASE documents it: hour_api_limit without Retry-After', () => {
-  runContractSuite({
+runContractSuite({
+  plugin,
+  simulator,
+  throttledAsDocumented: {
+    as: 'BASE documents it: hour_api_limit without Retry-After',
+    waitMs: HOUR_MS - SUITE_MARGIN_MS,
     plugin: atTopOfHour,
-    simulator,
-    throttleWithoutRetryAfter: { waitMs: HOUR_MS - SUITE_MARGIN_MS },
-    only: ['survives a 429 storm: everything written, the client waited at least Retry-After'],
-  });
+  },
 });
