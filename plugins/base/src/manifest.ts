@@ -1,5 +1,5 @@
 /** BASE (thebase.in) platform facts as data (BASE API v1). Every number has its source in README.md. */
-import { CONTRACT_VERSION, type CredentialField, type PluginManifest, tokenExpiryFields } from '@stock-sync/plugin-sdk';
+import { defineManifest, type CredentialField, tokenExpiryFields } from '@stock-sync/plugin-sdk';
 
 export const DEFAULT_BASE_URL = 'https://api.thebase.in';
 export const API_PREFIX = '/1';
@@ -13,15 +13,13 @@ export const MAX_STOCK = 99_999;
 /** Documented budget: 5,000 calls per hour (and 100,000 per day), per user. */
 export const HOURLY_CALLS = 5_000;
 
-export const manifest: PluginManifest = {
+export const manifest = defineManifest({
   id: 'base',
   displayName: 'BASE (thebase.in)',
-  contractVersion: CONTRACT_VERSION,
   capabilities: {
     // BASE stock is always an integer: "unlimited" is emulated with a high count.
     unlimitedStock: 'emulated',
     maxBatch: MAX_VARIATIONS_PER_EDIT,
-    readBack: true,
   },
   rateLimit: {
     // 100,000/day binds sustained work: 1.15/s × 86,400 s = 99,360. Bursts of 10 stay far inside 5,000/hour.
@@ -32,7 +30,7 @@ export const manifest: PluginManifest = {
       'day_api_limit until the hour / day changes (https://github.com/baseinc/api-docs README "APIの利用制限"). The hub keeps to 1.15 req/s, burst 10.',
   },
   docsUrl: 'https://github.com/baseinc/api-docs/blob/master/base_api_v1_items_edit.md',
-};
+});
 
 /** BASE's OAuth 2.0 token endpoint (base_api_v1_oauth_access_token.md). */
 export const OAUTH_TOKEN_PATH = '/1/oauth/token';
