@@ -14,3 +14,4 @@ export { NoticeOutbox, NOTICE_OUTBOX_KEEPS, type NoticeDelivery, type NoticeToSe
 export { startNoticeReceiver, type NoticeReceiver, type NoticeReceiverOptions, type ReceivedNotice } from './notice-receiver';
 export { useNoticeHarness, type NoticeHarness, type NoticeHarnessOptions, type NoticeSim } from './notice-harness';
 export { throttledAnswer } from './throttled-answer';
+export { variantHooks, type VariantHooks } from './variant-hooks';
