@@ -1,5 +1,5 @@
 /** Magento / Adobe Commerce platform facts as data. Every number here has its source in README.md. */
-import { BASE_URL_FIELD, CONTRACT_VERSION, type CredentialField, type PluginManifest } from '@stock-sync/plugin-sdk';
+import { defineManifest, BASE_URL_FIELD, type CredentialField } from '@stock-sync/plugin-sdk';
 
 /** Stock is global in Magento; `default` is the spec's basePath (/rest/default). */
 export const DEFAULT_STORE_CODE = 'default';
@@ -13,15 +13,13 @@ export const MAX_SOURCE_ITEMS = 100;
 /** searchCriteria pageSize for the source-item read (Magento caps list pages at 300 with input limits on). */
 export const SOURCE_ITEMS_PAGE = 100;
 
-export const manifest: PluginManifest = {
+export const manifest = defineManifest({
   id: 'magento',
   displayName: 'Magento (Adobe Commerce)',
-  contractVersion: CONTRACT_VERSION,
   capabilities: {
     // manage_stock:false (use_config_manage_stock:false) is Magento's own "not tracked, always salable" form.
     unlimitedStock: 'native',
     maxBatch: MAX_SOURCE_ITEMS,
-    readBack: true,
   },
   rateLimit: {
     // Chosen (README "Rate limit"): per-SKU stock items make Magento call-heavy; a modest server absorbs this.
@@ -32,7 +30,7 @@ export const manifest: PluginManifest = {
       'host/WAF limits vary, so the hub keeps to 8 req/s (burst 16) and honours 429 Retry-After.',
   },
   docsUrl: 'https://developer.adobe.com/commerce/webapi/rest/inventory/manage-source-items/',
-};
+});
 
 export const credentialFields: readonly CredentialField[] = [
   {
