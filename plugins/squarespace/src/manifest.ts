@@ -1,5 +1,5 @@
 /** Squarespace platform facts as data. Every number here has its source in README.md. */
-import { BASE_URL_FIELD, CONTRACT_VERSION, type CredentialField, type PluginManifest, tokenExpiryFields } from '@stock-sync/plugin-sdk';
+import { defineManifest, BASE_URL_FIELD, type CredentialField, tokenExpiryFields } from '@stock-sync/plugin-sdk';
 
 export const DEFAULT_BASE_URL = 'https://api.squarespace.com';
 
@@ -18,15 +18,13 @@ export const USER_AGENT = 'StockSyncHub/1.0 (inventory sync)';
 /** A 429 without Retry-After: Squarespace's documented cool-down is one minute. */
 export const RATE_LIMIT_COOLDOWN_MS = 60_000;
 
-export const manifest: PluginManifest = {
+export const manifest = defineManifest({
   id: 'squarespace',
   displayName: 'Squarespace',
-  contractVersion: CONTRACT_VERSION,
   capabilities: {
     // isUnlimited (setUnlimitedOperations) is Squarespace's own "never runs out".
     unlimitedStock: 'native',
     maxBatch: MAX_OPERATIONS_PER_ADJUSTMENT,
-    readBack: true,
   },
   rateLimit: {
     requestsPerSecond: 4,
@@ -36,7 +34,7 @@ export const manifest: PluginManifest = {
       '(https://developers.squarespace.com/commerce-apis/rate-limits). The hub keeps to 4 req/s, burst 5.',
   },
   docsUrl: 'https://developers.squarespace.com/commerce-apis/adjust-stock-quantities',
-};
+});
 
 export const credentialFields: readonly CredentialField[] = [
   {
