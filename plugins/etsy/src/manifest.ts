@@ -1,5 +1,5 @@
 /** Etsy platform facts as data. Every number here has its source in README.md. */
-import { BASE_URL_FIELD, CONTRACT_VERSION, type CredentialField, type PluginManifest, tokenExpiryFields } from '@stock-sync/plugin-sdk';
+import { defineManifest, BASE_URL_FIELD, type CredentialField, tokenExpiryFields } from '@stock-sync/plugin-sdk';
 
 /** Both api.etsy.com and openapi.etsy.com serve v3; the spec's `servers` entry names openapi.etsy.com. */
 export const DEFAULT_BASE_URL = 'https://openapi.etsy.com';
@@ -30,16 +30,14 @@ export const MAX_OFFERING_QUANTITY = 999;
 /** getListingsInventoryByListingIds takes at most 100 listing ids per call. */
 export const MAX_LISTINGS_PER_BATCH_READ = 100;
 
-export const manifest: PluginManifest = {
+export const manifest = defineManifest({
   id: 'etsy',
   displayName: 'Etsy',
-  contractVersion: CONTRACT_VERSION,
   capabilities: {
     // Etsy has no untracked inventory: the plugin emulates "unlimited" with a high quantity.
     unlimitedStock: 'emulated',
     // One PUT carries a whole listing, however many products; 100 changes = one batch read's worth (README).
     maxBatch: 100,
-    readBack: true,
   },
   rateLimit: {
     // Under Etsy's default 10 QPS: headroom for the skew between our token bucket and Etsy's per-second window.
@@ -52,7 +50,7 @@ export const manifest: PluginManifest = {
     signals: [{ remaining: 'x-remaining-this-second', pause: { ms: 1_000 }, onErrors: true }],
   },
   docsUrl: 'https://developers.etsy.com/documentation/reference#operation/updateListingInventory',
-};
+});
 
 /** The store setting that allows renewing sold_out listings (see README, "Whole listing out of stock"). */
 export const RENEW_SOLD_OUT_FIELD = 'renewSoldOutListings';
