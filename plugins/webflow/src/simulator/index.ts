@@ -2,8 +2,9 @@
  * The Webflow sandbox: a small, faithful model of a site's ecommerce inventory API (Data API v2) for
  * the testkit's simulator framework (real HTTP, auth, rate limit, faults). Decisions: ../../README.md.
  */
-import type { TargetStock, VariantRef } from '@stock-sync/plugin-sdk';
+import type { VariantRef } from '@stock-sync/plugin-sdk';
 import {
+  variantHooks,
   withOAuth,
   type PlatformSimulatorDefinition,
   type SeedProduct,
@@ -68,25 +69,21 @@ const apiDefinition: PlatformSimulatorDefinition<WebflowSimState> = {
   // No skuCollectionId: the plugin finds it through List Collections, as a fresh connection would.
   credentials: (baseUrl: string) => ({ siteId: SANDBOX_SITE_ID, accessToken: SANDBOX_ACCESS_TOKEN, baseUrl }),
   seed,
-  inspect(state: WebflowSimState, ref: VariantRef): TargetStock | 'deleted' | undefined {
-    const sku = findSku(state, ref);
-    if (sku) return neutralStock(sku);
-    return state.deleted.has(refKey(ref.externalProductId, ref.externalVariantId)) ? 'deleted' : undefined;
-  },
-  deleteVariant(state: WebflowSimState, ref: VariantRef): void {
-    const sku = findSku(state, ref);
-    if (!sku) return;
-    state.skus.delete(sku.id);
-    const p = state.products.get(sku.productId);
-    if (p) p.skuIds = p.skuIds.filter((id) => id !== sku.id);
-    state.deleted.add(refKey(sku.productId, sku.id));
-  },
-  manualEdit(state: WebflowSimState, ref: VariantRef, to: TargetStock): void {
-    const sku = findSku(state, ref);
-    if (!sku) throw new Error(`no SKU ${ref.externalVariantId} in product ${ref.externalProductId}`);
-    applyMerchantEdit(sku, to, state.clock());
-    deliverInventoryChanged(state, sku);
-  },
+  ...variantHooks<WebflowSimState, SimSku>({
+    find: findSku,
+    stock: (_state, sku) => neutralStock(sku),
+    remove(state, sku) {
+      state.skus.delete(sku.id);
+      const p = state.products.get(sku.productId);
+      if (p) p.skuIds = p.skuIds.filter((id) => id !== sku.id);
+      state.deleted.add(refKey(sku.productId, sku.id));
+    },
+    edit(state, sku, to) {
+      applyMerchantEdit(sku, to, state.clock());
+      deliverInventoryChanged(state, sku);
+    },
+    names: ['SKU', 'product'],
+  }),
   authenticate(req: SimRequest, creds: Record<string, string>, revoked: boolean): SimResponse | undefined {
     const m = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
     return !m || revoked || m[1] !== creds.accessToken ? notAuthorized() : undefined;
