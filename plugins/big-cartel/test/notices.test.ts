@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { hmacSha256 } from '@stock-sync/plugin-sdk';
-import { evidence, expectSameShape, useNoticeHarness } from '@stock-sync/plugin-testkit';
+import { documentedDelivery, evidence, expectDocumentedDelivery, theOnlyDelivery, useNoticeHarness } from '@stock-sync/plugin-testkit';
 import { plugin } from '../src';
 import { bigCartelNoticeRefs, bigCartelNoticeStore } from '../src/notices';
 import { SANDBOX_OAUTH_APP } from '../src/simulator';
@@ -13,13 +13,9 @@ import { connect, startBigCartelSimulator } from './support/account';
 const DIR = join(__dirname, 'evidence');
 const SECRET = 'fixture-secret-not-a-real-one';
 const notices = plugin.notices!;
-const lower = (h: Record<string, string> = {}) => Object.fromEntries(Object.entries(h).map(([k, v]) => [k.toLowerCase(), v]));
 
 describe('the documented delivery (webhook-product-updated)', () => {
-  const e = evidence(DIR, 'webhook-product-updated');
-  const headers = lower(e.request!.headers);
-  const rawBody = Buffer.from(String(e.request!.body));
-  const body = JSON.parse(rawBody.toString());
+  const { headers, rawBody, body } = documentedDelivery(evidence(DIR, 'webhook-product-updated'));
   const req = (over: Partial<Parameters<typeof notices.verify>[0]> = {}) => ({ headers, rawBody, secret: SECRET, ...over });
 
   it('verifies hex HMAC-SHA256(client secret, exact body) in X-Webhook-Signature', () => {
@@ -102,13 +98,8 @@ describe('the simulator', () => {
 
   it('a merchant edit sends product.updated in the documented shape, signed with the app, naming the option', async () => {
     rig.sim.manualEdit(ref, { kind: 'quantity', quantity: 17 });
-    await rig.settle();
-    expect(rig.received).toHaveLength(1);
-    const d = rig.received[0]!;
-    const e = evidence(DIR, 'webhook-product-updated');
-    for (const h of Object.keys(lower(e.request!.headers))) expect(d.headers[h]).toBeDefined();
-    const body = JSON.parse(d.text);
-    expectSameShape(body, JSON.parse(String(e.request!.body)), e.name);
+    const d = await theOnlyDelivery(rig);
+    const body = expectDocumentedDelivery(d, evidence(DIR, 'webhook-product-updated'));
     expect(body.payload.options).toEqual([expect.objectContaining({ id: 789, quantity: 17 })]);
     const headers = d.headers;
     expect(notices.verify({ headers, rawBody: d.body, secret: SANDBOX_OAUTH_APP.clientSecret })).toBe(true);

@@ -7,13 +7,14 @@ import { join } from 'node:path';
 import { createHttpClient, type NoticeRequest } from '@stock-sync/plugin-sdk';
 import {
   evidence,
+  expectDocumentedDelivery,
   expectSameShape,
   inboundRequest,
   loadOpenApiSpec,
   openApiResponseValidator,
+  type ReceivedNotice,
   recordingLogger,
   useNoticeHarness,
-  type ReceivedNotice,
 } from '@stock-sync/plugin-testkit';
 import { bigcommerceNoticeRefs, plugin, standardWebhookSignature, verifyStandardWebhook } from '../src';
 import { SIM_OAUTH_APP } from '../src/simulator';
@@ -155,10 +156,7 @@ describe('the simulator', () => {
       ['store/channel/*/inventory/product/stock_changed', 'notice-delivery-stock-changed'],
     ] as const) {
       const d = byScope.get(scope)!;
-      const e = evidence(DIR, name);
-      for (const h of Object.keys(e.request!.headers ?? {}).map((h) => h.toLowerCase())) expect(d.headers[h]).toBeDefined();
-      const body = JSON.parse(d.text);
-      expectSameShape(body, e.request!.body, e.name);
+      const body = expectDocumentedDelivery(d, evidence(DIR, name));
       expect(verified(d)).toBe(true);
       expect(verified(d, `${SIM_OAUTH_APP.clientSecret}x`)).toBe(false);
       expect(notices.refs(body, d.headers)).toEqual([{ externalProductId: '10', externalVariantId: '102' }]);

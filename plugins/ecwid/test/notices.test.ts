@@ -7,7 +7,15 @@
  */
 import { join } from 'node:path';
 import { hmacSha256, type NoticeRequest } from '@stock-sync/plugin-sdk';
-import { evidence, expectSameShape, seedProduct, startSimulator, useNoticeHarness } from '@stock-sync/plugin-testkit';
+import {
+  documentedDelivery,
+  evidence,
+  expectDocumentedDelivery,
+  seedProduct,
+  startSimulator,
+  theOnlyDelivery,
+  useNoticeHarness,
+} from '@stock-sync/plugin-testkit';
 import { plugin } from '../src';
 import { ecwidNoticeRefs } from '../src/notices';
 import { toConnectedStore } from '../src/oauth';
@@ -18,7 +26,6 @@ const DIR = join(__dirname, 'evidence');
 const FIXTURE_SECRET = 'fixture-secret-not-a-real-one';
 const notices = plugin.notices!;
 
-const lowerHeaders = (h: Record<string, string> = {}) => Object.fromEntries(Object.entries(h).map(([k, v]) => [k.toLowerCase(), v]));
 /** The plugin's verify, handed a delivery as the hub hands it (the app-wide URL, the app's secret). */
 const verify = (headers: NoticeRequest['headers'], rawBody: Uint8Array, secret: string) =>
   notices.verify({
@@ -30,10 +37,7 @@ const verify = (headers: NoticeRequest['headers'], rawBody: Uint8Array, secret: 
   });
 
 describe('the plugin reads the documented delivery (webhook-product-updated)', () => {
-  const e = evidence(DIR, 'webhook-product-updated');
-  const body = e.request!.body as Record<string, unknown>;
-  const rawBody = Buffer.from(JSON.stringify(body));
-  const headers = lowerHeaders(e.request!.headers);
+  const { headers, rawBody, body } = documentedDelivery(evidence(DIR, 'webhook-product-updated'));
 
   it('is signed with the app\'s secret: base64 HMAC-SHA256 of "{eventCreated}.{eventId}", read from the raw bytes', () => {
     expect(notices.signedWith).toBe('app');
@@ -105,16 +109,11 @@ describe('the simulator', () => {
   it('a manual edit sends product.updated to the app URL, shaped and signed as documented; the plugin verifies it', async () => {
     rig.sim.setAppNoticeUrl(rig.url);
     rig.sim.manualEdit({ externalProductId: '66722483', externalVariantId: '102' }, { kind: 'quantity', quantity: 17 });
-    await rig.settle();
-    expect(rig.received).toHaveLength(1);
-    const [d] = rig.received;
-    const e = evidence(DIR, 'webhook-product-updated');
-    expect(d!.path).toBe('/hooks/ecwid?eventtype=product.updated');
-    for (const h of Object.keys(lowerHeaders(e.request!.headers))) expect(d!.headers[h]).toBeDefined();
-    const body = JSON.parse(d!.text);
-    expectSameShape(body, e.request!.body, e.name);
-    const headers = d!.headers;
-    const raw = d!.body;
+    const d = await theOnlyDelivery(rig);
+    expect(d.path).toBe('/hooks/ecwid?eventtype=product.updated');
+    const body = expectDocumentedDelivery(d, evidence(DIR, 'webhook-product-updated'));
+    const headers = d.headers;
+    const raw = d.body;
     expect(verify(headers, raw, SANDBOX_OAUTH_APP.clientSecret)).toBe(true);
     expect(verify(headers, raw, `${SANDBOX_OAUTH_APP.clientSecret}x`)).toBe(false);
     expect(notices.storeOf!(body, headers)).toBe(SANDBOX_STORE_ID);

@@ -8,7 +8,16 @@
  */
 import { join } from 'node:path';
 import { createHttpClient, hmacSha256, type NoticeRequest } from '@stock-sync/plugin-sdk';
-import { evidence, expectSameShape, recordingLogger, useNoticeHarness } from '@stock-sync/plugin-testkit';
+import {
+  documentedDelivery,
+  evidence,
+  expectDocumentedDelivery,
+  expectSameShape,
+  recordingLogger,
+  requestLines,
+  theOnlyDelivery,
+  useNoticeHarness,
+} from '@stock-sync/plugin-testkit';
 import { nuvemshopNoticeProducts, nuvemshopNoticeRefs, plugin } from '../src';
 import { toConnectedStore } from '../src/oauth';
 import { SANDBOX_OAUTH_APP, SANDBOX_STORE_ID } from '../src/simulator';
@@ -18,7 +27,6 @@ const DIR = join(__dirname, 'evidence');
 const FIXTURE_SECRET = 'fixture-secret-not-a-real-one';
 const notices = plugin.notices!;
 
-const lowerHeaders = (h: Record<string, string> = {}) => Object.fromEntries(Object.entries(h).map(([k, v]) => [k.toLowerCase(), v]));
 const app = (secret: string) => ({ clientId: 'fixture-app', clientSecret: secret });
 const request = (headers: NoticeRequest['headers'], rawBody: Uint8Array, secret: string): NoticeRequest => ({
   headers,
@@ -29,10 +37,7 @@ const request = (headers: NoticeRequest['headers'], rawBody: Uint8Array, secret:
 });
 
 describe('the plugin reads the documented delivery (webhook-delivery-product-updated)', () => {
-  const e = evidence(DIR, 'webhook-delivery-product-updated');
-  const body = e.request!.body as Record<string, unknown>;
-  const rawBody = Buffer.from(JSON.stringify(body));
-  const headers = lowerHeaders(e.request!.headers);
+  const { headers, rawBody, body } = documentedDelivery(evidence(DIR, 'webhook-delivery-product-updated'));
 
   it("is signed with the app's secret: hex HMAC-SHA256 of the exact body", () => {
     expect(notices.signedWith).toBe('app');
@@ -126,20 +131,15 @@ describe('the simulator', () => {
     await notices.subscribe!(ctx(), { deliveryUrl: rig.url, secret: 'unused: signed with the app secret' });
     await notices.subscribe!(ctx(), { deliveryUrl: rig.url, secret: 'unused' });
     expect([...rig.sim.state.webhooks.values()].map((w) => [w.event, w.url])).toEqual([['product/updated', rig.url]]);
-    const calls = rig.sim.requests.filter((r) => r.path.includes('/webhooks')).map((r) => `${r.method} ${r.path} ${r.status}`);
+    const calls = requestLines({ requests: rig.sim.requests.filter((r) => r.path.includes('/webhooks')) });
     const hooks = apiPath(rig.sim, '/webhooks');
     expect(calls).toEqual([`GET ${hooks} 200`, `POST ${hooks} 201`, `GET ${hooks} 200`]);
 
     rig.sim.manualEdit({ externalProductId: '100', externalVariantId: '2' }, { kind: 'quantity', quantity: 17 });
-    await rig.settle();
-    expect(rig.received).toHaveLength(1);
-    const [d] = rig.received;
-    const e = evidence(DIR, 'webhook-delivery-product-updated');
-    for (const h of Object.keys(lowerHeaders(e.request!.headers))) expect(d!.headers[h]).toBeDefined();
-    const body = JSON.parse(d!.text);
-    expectSameShape(body, e.request!.body, e.name);
-    const headers = d!.headers;
-    const raw = d!.body;
+    const d = await theOnlyDelivery(rig);
+    const body = expectDocumentedDelivery(d, evidence(DIR, 'webhook-delivery-product-updated'));
+    const headers = d.headers;
+    const raw = d.body;
     expect(notices.verify(request(headers, raw, SANDBOX_OAUTH_APP.clientSecret))).toBe(true);
     expect(notices.verify(request(headers, raw, `${SANDBOX_OAUTH_APP.clientSecret}x`))).toBe(false);
     expect(notices.verify(request(headers, Buffer.concat([raw, Buffer.from(' ')]), SANDBOX_OAUTH_APP.clientSecret))).toBe(false);
