@@ -1,19 +1,17 @@
 /** Storenvy platform facts as data (API v1); sources, and which are unverified, in README.md. */
-import { CONTRACT_VERSION, type CredentialField, type PluginManifest, tokenExpiryFields } from '@stock-sync/plugin-sdk';
+import { defineManifest, type CredentialField, tokenExpiryFields } from '@stock-sync/plugin-sdk';
 
 /** The count written for "unlimited" (no untracked form is known): four digits, a conservative ceiling. */
 export const EMULATED_UNLIMITED_QUANTITY = 9_999;
 
-export const manifest: PluginManifest = {
+export const manifest = defineManifest({
   id: 'storenvy',
   displayName: 'Storenvy',
-  contractVersion: CONTRACT_VERSION,
   capabilities: {
     // No untracked / unlimited variant form is known: emulated with a high full_quantity.
     unlimitedStock: 'emulated',
     // One variant per PUT; no batch endpoint is known.
     maxBatch: 1,
-    readBack: true,
   },
   rateLimit: {
     // No documented limit (unverified): a cautious 2 req/s, burst 5, honouring 429 Retry-After.
@@ -22,7 +20,7 @@ export const manifest: PluginManifest = {
     note: 'Storenvy documents no rate limit (https://developers.storenvy.com/docs); the hub keeps to 2 req/s (burst 5) and honours 429 Retry-After.',
   },
   docsUrl: 'https://developers.storenvy.com',
-};
+});
 
 export const credentialFields: readonly CredentialField[] = [
   {
