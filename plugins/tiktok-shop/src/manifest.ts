@@ -1,5 +1,5 @@
 /** TikTok Shop platform facts as data (Open API version 202309). Every number has its source in README.md. */
-import { CONTRACT_VERSION, type CredentialField, type PluginManifest, tokenExpiryFields } from '@stock-sync/plugin-sdk';
+import { defineManifest, type CredentialField, tokenExpiryFields } from '@stock-sync/plugin-sdk';
 
 export const DEFAULT_BASE_URL = 'https://open-api.tiktokglobalshop.com';
 
@@ -18,15 +18,13 @@ export const MAX_QUANTITY = 99_998;
 /** The signed timestamp may be at most this old (integrators report "rejected if more than 5 minutes old"; unverified). */
 export const TIMESTAMP_TOLERANCE_SECONDS = 300;
 
-export const manifest: PluginManifest = {
+export const manifest = defineManifest({
   id: 'tiktok-shop',
   displayName: 'TikTok Shop',
-  contractVersion: CONTRACT_VERSION,
   capabilities: {
     // TikTok stock is always a finite count: "unlimited" is emulated with a high quantity.
     unlimitedStock: 'emulated',
     maxBatch: MAX_SKUS_PER_UPDATE,
-    readBack: true,
   },
   rateLimit: {
     // Per-API QPS limits are not published (unverified): 5 req/s, burst 10 keeps inside what integrators report.
@@ -37,7 +35,7 @@ export const manifest: PluginManifest = {
       "published (integrators' reports, unverified; see the plugin README). The hub keeps to 5 req/s, burst 10.",
   },
   docsUrl: 'https://partner.tiktokshop.com/docv2/page/6503081a56e2bb0289dd6d7d',
-};
+});
 
 export const credentialFields: readonly CredentialField[] = [
   {
