@@ -1,5 +1,5 @@
 /** Weebly platform facts as data (Platform API v1, store catalog). Every number has its source in README.md. */
-import { CONTRACT_VERSION, type CredentialField, type PluginManifest } from '@stock-sync/plugin-sdk';
+import { defineManifest, type CredentialField } from '@stock-sync/plugin-sdk';
 
 export const DEFAULT_BASE_URL = 'https://api.weebly.com';
 export const API_PREFIX = '/v1';
@@ -10,16 +10,14 @@ export const ACCEPT = 'application/vnd.weebly.v1+json';
 /** List pages: "Default 25, Max 200". */
 export const MAX_PAGE_SIZE = 200;
 
-export const manifest: PluginManifest = {
+export const manifest = defineManifest({
   id: 'weebly',
   displayName: 'Weebly',
-  contractVersion: CONTRACT_VERSION,
   capabilities: {
     // `inventory: null` is Weebly's untracked SKU (unverified that PATCH accepts null: README).
     unlimitedStock: 'native',
     // No batch endpoint: one SKU per PATCH.
     maxBatch: 1,
-    readBack: true,
   },
   rateLimit: {
     // Weebly documents no rate limit (unverified); 4 req/s, burst 8, honouring 429 Retry-After.
@@ -28,7 +26,7 @@ export const manifest: PluginManifest = {
     note: 'Weebly Platform API publishes no rate limit (https://dev.weebly.com/pf_apis_about.html); the hub keeps to 4 req/s (burst 8) and honours 429 Retry-After.',
   },
   docsUrl: 'https://dev.weebly.com/pf_api_product_sku.html',
-};
+});
 
 export const credentialFields: readonly CredentialField[] = [
   {
