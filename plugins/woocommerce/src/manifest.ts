@@ -1,5 +1,5 @@
 /** WooCommerce platform facts as data. Every number here has its source in README.md. */
-import { BASE_URL_FIELD, CONTRACT_VERSION, type CredentialField, type PluginManifest } from '@stock-sync/plugin-sdk';
+import { defineManifest, BASE_URL_FIELD, type CredentialField } from '@stock-sync/plugin-sdk';
 
 /** REST namespace of every call, appended to the site URL (pretty permalinks required). */
 export const API_PREFIX = '/wp-json/wc/v3';
@@ -8,15 +8,13 @@ export const API_PREFIX = '/wp-json/wc/v3';
 export const MAX_BATCH_ITEMS = 100;
 export const MAX_PER_PAGE = 100;
 
-export const manifest: PluginManifest = {
+export const manifest = defineManifest({
   id: 'woocommerce',
   displayName: 'WooCommerce',
-  contractVersion: CONTRACT_VERSION,
   capabilities: {
     // manage_stock:false + stock_status:instock is WooCommerce's own "not tracked, for sale" form.
     unlimitedStock: 'native',
     maxBatch: MAX_BATCH_ITEMS,
-    readBack: true,
   },
   rateLimit: {
     // A conservative budget that a shared host absorbs; each batch call carries 100 changes.
@@ -27,7 +25,7 @@ export const manifest: PluginManifest = {
       'host/WAF limits vary, so the hub keeps to 4 req/s (burst 8) and honours 429/503 Retry-After.',
   },
   docsUrl: 'https://woocommerce.github.io/woocommerce-rest-api-docs/#product-variations',
-};
+});
 
 export const credentialFields: readonly CredentialField[] = [
   {
