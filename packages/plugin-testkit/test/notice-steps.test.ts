@@ -1,6 +1,7 @@
 import {
   documentedDelivery,
   expectDocumentedDelivery,
+  inboundPost,
   lowerCaseHeaders,
   theOnlyDelivery,
   useNoticeHarness,
@@ -59,4 +60,16 @@ describe('theOnlyDelivery', () => {
     await fetch(rig.url, { method: 'POST', body: 'two' });
     await expect(theOnlyDelivery(rig)).rejects.toThrow();
   });
+});
+
+it('inboundPost: a POST with the notice’s exact body and lower-cased headers', () => {
+  const req = inboundPost({ body: '{"shop":"s1"}', headers: { 'X-Hmac': 'abc' } });
+  expect(req).toEqual({
+    method: 'POST',
+    query: {},
+    headers: { 'x-hmac': 'abc' },
+    rawBody: Buffer.from('{"shop":"s1"}'),
+    body: { shop: 's1' },
+  });
+  expect(inboundPost({ body: Buffer.from('x'), headers: {} }).rawBody.toString()).toBe('x');
 });

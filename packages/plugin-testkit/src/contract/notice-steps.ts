@@ -1,11 +1,14 @@
 /**
  * The steps platform-notices tests repeat: a documented delivery (evidence) as the hub receives it, the one
- * delivery a simulator sent, and a simulator's delivery held to the documented one (headers and body shape).
+ * delivery a simulator sent, a simulator's delivery held to the documented one (headers and body shape), and a
+ * signed notice (an uninstall webhook a simulator module signs) as the host receives it.
  */
+import type { InboundRequest } from '@stock-sync/plugin-sdk';
 import type { Evidence } from '../evidence/evidence-file';
 import { expectSameShape, type ShapeOptions } from '../evidence/shape';
 import type { NoticeHarness, NoticeSim } from '../simulator/notice-harness';
 import type { ReceivedNotice } from '../simulator/notice-receiver';
+import { inboundRequest } from '../simulator/oauth/signing';
 
 /** Header names lower-cased, as the hub hands them to a plugin. */
 export function lowerCaseHeaders(headers: Record<string, string> = {}): Record<string, string> {
@@ -51,4 +54,9 @@ export function expectDocumentedDelivery(d: ReceivedNotice, e: Evidence, shape: 
   const documented = e.request!.body;
   expectSameShape(body, typeof documented === 'string' ? JSON.parse(documented) : documented, e.name, shape);
   return body;
+}
+
+/** A signed notice's body and headers, POSTed to the host: the inbound request verifyUninstall is handed. */
+export function inboundPost(notice: { body: string | Buffer; headers: Record<string, string> }): InboundRequest {
+  return inboundRequest({ method: 'POST', body: notice.body, headers: notice.headers });
 }
