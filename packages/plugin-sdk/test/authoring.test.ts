@@ -1,4 +1,4 @@
-import { CONTRACT_VERSION, defineManifest, documentedNotice, isJsonObject, validatePlugin } from '../src';
+import { CONTRACT_VERSION, defineManifest, documentedNotice, isJsonObject, jsonBodyOf, validatePlugin, wholeUnits } from '../src';
 
 describe('defineManifest', () => {
   const facts = {
@@ -74,5 +74,32 @@ describe('documentedNotice', () => {
         new Error('product/updated without a product id in id'),
       );
     expect(() => notice.productIds({ store_id: 1 }, ['product/updated'])).toThrow(new Error('the webhook has no event'));
+  });
+});
+
+describe('jsonBodyOf', () => {
+  it('is the body when it is an object, or the object the JSON text holds', () => {
+    const body = { errors: [{ code: 'X' }] };
+    expect(jsonBodyOf(body)).toBe(body);
+    expect(jsonBodyOf(JSON.stringify(body))).toEqual(body);
+  });
+
+  it('is undefined for cut-short or non-JSON text, arrays, scalars and null, as text or as values', () => {
+    for (const v of ['{"errors":[{"code"', 'Bad Gateway', '', '[1]', '3', 'null', '"x"', [1], 3, null, undefined, true])
+      expect(jsonBodyOf(v)).toBeUndefined();
+  });
+});
+
+describe('wholeUnits', () => {
+  it('floors numbers and decimal strings, never below 0', () => {
+    expect(wholeUnits(7)).toBe(7);
+    expect(wholeUnits('3.9')).toBe(3);
+    expect(wholeUnits(2.5)).toBe(2);
+    expect(wholeUnits('-2')).toBe(0);
+    expect(wholeUnits(-0.5)).toBe(0);
+  });
+
+  it('is 0 for what is not a finite number', () => {
+    for (const v of [undefined, 'abc', NaN, Infinity, '-Infinity', {}]) expect(wholeUnits(v)).toBe(0);
   });
 });

@@ -2,3 +2,5 @@
 export { defineManifest, type ManifestFacts } from './define-manifest';
 export { isJsonObject } from './json-object';
 export { documentedNotice, type DocumentedNotice, type NoticeFields } from './documented-notice';
+export { jsonBodyOf } from './json-body';
+export { wholeUnits } from './whole-units';
