@@ -8,14 +8,15 @@ import { authorizeUrl, hmacSha256, type OAuthApp } from '@stock-sync/plugin-sdk'
 import {
   callbackFromLocation,
   evidence,
+  type EvidenceResponse,
   exchangeWithReplay,
   expectFormGrant,
   expectSameShape,
+  inboundPost,
   inboundRequest,
   postCodeGrant,
   useOAuthFlow,
   useReplay,
-  type EvidenceResponse,
 } from '@stock-sync/plugin-testkit';
 import { plugin } from '../src';
 import { SANDBOX_ACCOUNT_ID, SANDBOX_OAUTH_APP, signedAccountDeauthorized, simulator } from '../src/simulator';
@@ -113,7 +114,7 @@ describe('the simulator', () => {
   });
   it("the simulator's signed notice is accepted by the plugin with the sandbox app, refused with another secret", () => {
     const n = signedAccountDeauthorized(SANDBOX_ACCOUNT_ID);
-    const req = inboundRequest({ method: 'POST', body: n.body, headers: n.headers });
+    const req = inboundPost(n);
     expect(oauth.verifyUninstall!(req, SANDBOX_OAUTH_APP)?.externalStoreId).toBe(SANDBOX_ACCOUNT_ID);
     expect(oauth.verifyUninstall!(req, { ...SANDBOX_OAUTH_APP, clientSecret: 'x' })).toBeNull();
   });

@@ -1,5 +1,5 @@
 /** The testkit's OAuth contract: the install flow against the simulator, as the hub drives it. */
-import { inboundRequest, runOAuthContract } from '@stock-sync/plugin-testkit';
+import { inboundPost, runOAuthContract } from '@stock-sync/plugin-testkit';
 import { plugin } from '../src';
 import { signedApplicationUninstalled, simulator } from '../src/simulator';
 
@@ -7,8 +7,5 @@ runOAuthContract({
   plugin,
   simulator,
   // The application.uninstalled webhook as Ecwid signs it, for the store the flow connected.
-  uninstallNotice: (sim, app) => {
-    const notice = signedApplicationUninstalled(sim.credentials.storeId, new Date(), app);
-    return inboundRequest({ method: 'POST', body: notice.body, headers: notice.headers });
-  },
+  uninstallNotice: (sim, app) => inboundPost(signedApplicationUninstalled(sim.credentials.storeId, new Date(), app)),
 });

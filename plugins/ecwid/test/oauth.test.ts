@@ -13,6 +13,7 @@ import {
   exchangeWithReplay,
   expectFormGrant,
   expectSameShape,
+  inboundPost,
   inboundRequest,
   postCodeGrant,
   useOAuthFlow,
@@ -108,7 +109,7 @@ describe('the simulator answers as documented', () => {
   });
   it("the simulator's signed notice is accepted by the plugin with the sandbox app, refused with another secret", () => {
     const n = signedApplicationUninstalled(SANDBOX_STORE_ID, new Date('2026-12-02T12:00:00Z'));
-    const req = inboundRequest({ method: 'POST', body: n.body, headers: n.headers });
+    const req = inboundPost(n);
     expect(oauth.verifyUninstall!(req, SANDBOX_OAUTH_APP)?.externalStoreId).toBe(SANDBOX_STORE_ID);
     expect(oauth.verifyUninstall!(req, { ...SANDBOX_OAUTH_APP, clientSecret: 'x' })).toBeNull();
   });

@@ -11,6 +11,7 @@ import {
   evidence,
   exchangeWithReplay,
   expectSameShape,
+  inboundPost,
   inboundRequest,
   postCodeGrant,
   useOAuthFlow,
@@ -120,7 +121,7 @@ describe('the simulator answers as documented', () => {
   });
   it("the simulator's signed app/uninstalled notice is accepted by the plugin, with the sandbox app", () => {
     const notice = signedAppUninstalled(SANDBOX_STORE_ID);
-    const req = inboundRequest({ method: 'POST', body: notice.body, headers: notice.headers });
+    const req = inboundPost(notice);
     expect(oauth.verifyUninstall!(req, SANDBOX_OAUTH_APP)?.externalStoreId).toBe(SANDBOX_STORE_ID);
     expect(oauth.verifyUninstall!(req, { ...SANDBOX_OAUTH_APP, clientSecret: 'x' })).toBeNull();
   });

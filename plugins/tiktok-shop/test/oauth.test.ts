@@ -24,6 +24,7 @@ import {
   expectExpiresIn,
   expectNoSecretIn,
   expectReplayedCodeRefused,
+  inboundPost,
   inboundRequest,
   oauthSimView,
   requestLines,
@@ -180,7 +181,7 @@ describe('the documented token answer and webhook signature (test/evidence)', ()
     // A verified event of another type: not an uninstall notice.
     expect(verifyDeauthorization(req, docApp)).toBeNull();
     const signed = signedDeauthorization(docApp, '7494726673780148744', 1664095733);
-    expect(verifyDeauthorization(inboundRequest({ method: 'POST', headers: signed.headers, body: signed.body }), docApp)).toEqual({
+    expect(verifyDeauthorization(inboundPost(signed), docApp)).toEqual({
       externalStoreId: '7494726673780148744',
       reason: expect.stringContaining('SELLER_DEAUTHORIZATION'),
     });
@@ -197,7 +198,7 @@ describe('the documented token answer and webhook signature (test/evidence)', ()
     expect(post({ 'content-type': 'application/json' }, signed.body)).toBeNull();
     expect(post(signed.headers, signed.body, 'GET')).toBeNull();
     expect(
-      verifyDeauthorization(inboundRequest({ method: 'POST', headers: signed.headers, body: signed.body }), {
+      verifyDeauthorization(inboundPost(signed), {
         ...docApp,
         clientId: 'another_app',
       }),

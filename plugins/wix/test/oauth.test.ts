@@ -16,6 +16,7 @@ import {
   expectExpiresIn,
   expectNoSecretIn,
   expectSameShape,
+  inboundPost,
   inboundRequest,
   requestLines,
   useOAuthFlow,
@@ -137,7 +138,7 @@ it('simulator: Create Access Token answers the documented shape to the documente
 describe('App Instance Removed (a JWT verified with the app’s public key)', () => {
   const keyed = (): OAuthApp => ({ ...SANDBOX_OAUTH_APP, publicKey: sandboxWebhookKeys().publicKey });
   const notice = (n: { body: string; headers: Record<string, string> }, a: OAuthApp = keyed()) =>
-    plugin.oauth!.verifyUninstall!(inboundRequest({ method: 'POST', headers: n.headers, body: n.body }), a);
+    plugin.oauth!.verifyUninstall!(inboundPost(n), a);
 
   it('a signed AppRemoved event names the instance; its payload has the documented envelope (app-instance-removed)', () => {
     const signed = signedAppRemoved(SANDBOX_INSTANCE_ID, { nowSeconds: Math.floor(clock() / 1000) });
