@@ -3,8 +3,9 @@
  * simulator framework. Lowest-confidence platform: what is documented and what is assumed is listed in
  * ../../README.md.
  */
-import type { TargetStock, VariantRef } from '@stock-sync/plugin-sdk';
+import type { VariantRef } from '@stock-sync/plugin-sdk';
 import {
+  variantHooks,
   withOAuth,
   type PlatformSimulatorDefinition,
   type SeedProduct,
@@ -83,26 +84,22 @@ const apiDefinition: PlatformSimulatorDefinition<BigCartelSimState> = {
   createState: createBigCartelState,
   credentials: (baseUrl: string) => ({ accountId: SANDBOX_ACCOUNT_ID, accessToken: SANDBOX_ACCESS_TOKEN, baseUrl }),
   seed,
-  inspect(state: BigCartelSimState, ref: VariantRef): TargetStock | 'deleted' | undefined {
-    const o = findOption(state, ref);
-    if (o) return neutralStock(o);
-    return state.deleted.has(refKey(ref.externalProductId, ref.externalVariantId)) ? 'deleted' : undefined;
-  },
-  deleteVariant(state: BigCartelSimState, ref: VariantRef): void {
-    const o = findOption(state, ref);
-    if (!o) return;
-    state.options.delete(o.id);
-    const p = state.products.get(o.productId);
-    if (p) p.optionIds = p.optionIds.filter((id) => id !== o.id);
-    state.deleted.add(refKey(o.productId, o.id));
-  },
-  manualEdit(state: BigCartelSimState, ref: VariantRef, to: TargetStock): void {
-    const o = findOption(state, ref);
-    if (!o) throw new Error(`no option ${ref.externalVariantId} in product ${ref.externalProductId}`);
-    applyMerchantEdit(state, o, to, state.clock());
-    const p = state.products.get(o.productId);
-    if (p) deliverProductUpdated(state, p);
-  },
+  ...variantHooks<BigCartelSimState, SimOption>({
+    find: findOption,
+    stock: (_state, o) => neutralStock(o),
+    remove(state, o) {
+      state.options.delete(o.id);
+      const p = state.products.get(o.productId);
+      if (p) p.optionIds = p.optionIds.filter((id) => id !== o.id);
+      state.deleted.add(refKey(o.productId, o.id));
+    },
+    edit(state, o, to) {
+      applyMerchantEdit(state, o, to, state.clock());
+      const p = state.products.get(o.productId);
+      if (p) deliverProductUpdated(state, p);
+    },
+    names: ['option', 'product'],
+  }),
   setAppNoticeUrl(state: BigCartelSimState, url: string | undefined): void {
     state.appNoticeUrl = url;
   },
