@@ -2,8 +2,14 @@
  * The Nuvemshop / Tiendanube sandbox: a small, faithful model of a store's variant stock API for the
  * testkit's simulator framework (real HTTP, auth, rate limit, faults). Decisions: ../../README.md.
  */
-import type { TargetStock, VariantRef } from '@stock-sync/plugin-sdk';
-import type { PlatformSimulatorDefinition, SeedProduct, SimRequest, SimResponse } from '@stock-sync/plugin-testkit';
+import type { VariantRef } from '@stock-sync/plugin-sdk';
+import {
+  variantHooks,
+  type PlatformSimulatorDefinition,
+  type SeedProduct,
+  type SimRequest,
+  type SimResponse,
+} from '@stock-sync/plugin-testkit';
 import { authenticateNuvemshop } from './auth';
 import { nuvemError } from './errors';
 import { withNuvemshopOAuth } from './oauth';
@@ -87,25 +93,21 @@ const apiDefinition: PlatformSimulatorDefinition<NuvemSimState> = {
     baseUrl,
   }),
   seed,
-  inspect(state: NuvemSimState, ref: VariantRef): TargetStock | 'deleted' | undefined {
-    const v = findVariant(state, ref);
-    if (v) return neutralStock(v);
-    return state.deleted.has(refKey(ref.externalProductId, ref.externalVariantId)) ? 'deleted' : undefined;
-  },
-  deleteVariant(state: NuvemSimState, ref: VariantRef): void {
-    const v = findVariant(state, ref);
-    if (!v) return;
-    state.variants.delete(v.id);
-    const p = state.products.get(v.productId);
-    if (p) p.variantIds = p.variantIds.filter((id) => id !== v.id);
-    state.deleted.add(refKey(v.productId, v.id));
-  },
-  manualEdit(state: NuvemSimState, ref: VariantRef, to: TargetStock): void {
-    const v = findVariant(state, ref);
-    if (!v) throw new Error(`no variant ${ref.externalVariantId} in product ${ref.externalProductId}`);
-    applyMerchantEdit(v, to, state.clock());
-    deliverProductUpdated(state, v.productId);
-  },
+  ...variantHooks<NuvemSimState, SimVariant>({
+    find: findVariant,
+    stock: (_state, v) => neutralStock(v),
+    remove(state, v) {
+      state.variants.delete(v.id);
+      const p = state.products.get(v.productId);
+      if (p) p.variantIds = p.variantIds.filter((id) => id !== v.id);
+      state.deleted.add(refKey(v.productId, v.id));
+    },
+    edit(state, v, to) {
+      applyMerchantEdit(v, to, state.clock());
+      deliverProductUpdated(state, v.productId);
+    },
+    names: ['variant', 'product'],
+  }),
   authenticate: authenticateNuvemshop,
   rateLimit: {
     capacity: BUCKET,
