@@ -2,8 +2,14 @@
  * The WooCommerce sandbox: a small, faithful model of a store's wc/v3 variation stock API for the
  * testkit's simulator framework (real HTTP, auth, rate limit, faults). Decisions: ../../README.md.
  */
-import { throttledAnswer, type PlatformSimulatorDefinition, type SeedProduct, type SimRoute } from '@stock-sync/plugin-testkit';
-import type { TargetStock, VariantRef } from '@stock-sync/plugin-sdk';
+import {
+  throttledAnswer,
+  variantHooks,
+  type PlatformSimulatorDefinition,
+  type SeedProduct,
+  type SimRoute,
+} from '@stock-sync/plugin-testkit';
+import type { VariantRef } from '@stock-sync/plugin-sdk';
 import { authenticateWoo, notAllowed, presentedCredentials } from './auth';
 import { AUTHORIZE_PATH, checkIssuedKey, isIssuedConsumerKey, wcAuthRoute } from './wc-auth';
 import { deleteVariation, wooRoutes } from './routes';
@@ -99,22 +105,17 @@ export const simulator: PlatformSimulatorDefinition<WooSimState> & { oauthApp: {
     baseUrl,
   }),
   seed,
-  inspect(state: WooSimState, ref: VariantRef): TargetStock | 'deleted' | undefined {
-    const v = findVariation(state, ref);
-    if (v) return neutralStock(state, v);
-    return state.deleted.has(refKey(ref.externalProductId, ref.externalVariantId)) ? 'deleted' : undefined;
-  },
-  deleteVariant(state: WooSimState, ref: VariantRef): void {
-    const v = findVariation(state, ref);
-    if (v) deleteVariation(state, v);
-  },
-  manualEdit(state: WooSimState, ref: VariantRef, to: TargetStock): void {
-    const v = findVariation(state, ref);
-    if (!v) throw new Error(`no variation ${ref.externalVariantId} in product ${ref.externalProductId}`);
-    applyMerchantEdit(state, v, to);
-    // WooCommerce delivers product.updated on every variation save (woocommerce_update_product_variation).
-    deliverProductUpdated(state, v);
-  },
+  ...variantHooks<WooSimState, SimVariation>({
+    find: findVariation,
+    stock: neutralStock,
+    remove: deleteVariation,
+    edit(state, v, to) {
+      applyMerchantEdit(state, v, to);
+      // WooCommerce delivers product.updated on every variation save (woocommerce_update_product_variation).
+      deliverProductUpdated(state, v);
+    },
+    names: ['variation', 'product'],
+  }),
   authenticate: (req, creds, revoked) => (req.path === AUTHORIZE_PATH ? undefined : authenticateWoo(req, creds, revoked)),
   rateLimit: {
     // Core has no limit; this models a typical host/WAF allowance (~300 requests/min, bursts of 25)
