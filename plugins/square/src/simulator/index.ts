@@ -3,8 +3,13 @@
  * location overrides, read-only sold_out) and Inventory (IN_STOCK physical counts) APIs for the testkit's
  * simulator framework. Decisions: ../../README.md.
  */
-import type { TargetStock, VariantRef } from '@stock-sync/plugin-sdk';
-import { withOAuth, type DefinitionWithOAuth, type PlatformSimulatorDefinition, type SeedProduct } from '@stock-sync/plugin-testkit';
+import {
+  variantHooks,
+  withOAuth,
+  type DefinitionWithOAuth,
+  type PlatformSimulatorDefinition,
+  type SeedProduct,
+} from '@stock-sync/plugin-testkit';
 import { SIM_APP_NOTICE_KEY } from './app-subscription';
 import { authenticateSquare } from './auth';
 import { squareError } from './errors';
@@ -79,30 +84,26 @@ const definition: Omit<PlatformSimulatorDefinition<SquareSimState>, 'routes'> = 
   createState: createSquareState,
   credentials: (baseUrl: string) => ({ baseUrl, accessToken: SANDBOX_ACCESS_TOKEN, locationId: SIM_LOCATION_ID }),
   seed,
-  inspect(state: SquareSimState, ref: VariantRef): TargetStock | 'deleted' | undefined {
-    const v = findVariation(state, ref);
-    if (v) return neutralStock(state, v);
-    return state.deleted.has(refKey(ref.externalProductId, ref.externalVariantId)) ? 'deleted' : undefined;
-  },
-  deleteVariant(state: SquareSimState, ref: VariantRef): void {
-    const v = findVariation(state, ref);
-    if (!v) return;
-    state.variations.delete(v.id);
-    const item = state.items.get(v.itemId)!;
-    item.variationIds = item.variationIds.filter((id) => id !== v.id);
-    for (const k of [...state.counts.keys()]) if (k.startsWith(`${v.id}|`)) state.counts.delete(k);
-    state.deleted.add(refKey(v.itemId, v.id));
-  },
-  manualEdit(state: SquareSimState, ref: VariantRef, to: TargetStock): void {
-    const v = findVariation(state, ref);
-    if (!v) throw new Error(`no variation ${ref.externalVariantId} in item ${ref.externalProductId}`);
-    const before = state.counts.get(countKey(v.id, SIM_LOCATION_ID))?.quantity;
-    applyMerchantEdit(state, v, to);
-    // A count set in the Dashboard notifies inventory.count.updated; switching tracking off changes no count
-    // (a catalog change: catalog.version.updated, which names no object) and notifies nothing here.
-    const after = state.counts.get(countKey(v.id, SIM_LOCATION_ID))?.quantity;
-    if (to.kind !== 'unlimited' && after !== before) deliverInventoryCounts(state, [{ variationId: v.id, locationId: SIM_LOCATION_ID }]);
-  },
+  ...variantHooks<SquareSimState, SimVariation>({
+    find: findVariation,
+    stock: neutralStock,
+    remove(state, v) {
+      state.variations.delete(v.id);
+      const item = state.items.get(v.itemId)!;
+      item.variationIds = item.variationIds.filter((id) => id !== v.id);
+      for (const k of [...state.counts.keys()]) if (k.startsWith(`${v.id}|`)) state.counts.delete(k);
+      state.deleted.add(refKey(v.itemId, v.id));
+    },
+    edit(state, v, to) {
+      const before = state.counts.get(countKey(v.id, SIM_LOCATION_ID))?.quantity;
+      applyMerchantEdit(state, v, to);
+      // A count set in the Dashboard notifies inventory.count.updated; switching tracking off changes no count
+      // (a catalog change: catalog.version.updated, which names no object) and notifies nothing here.
+      const after = state.counts.get(countKey(v.id, SIM_LOCATION_ID))?.quantity;
+      if (to.kind !== 'unlimited' && after !== before) deliverInventoryCounts(state, [{ variationId: v.id, locationId: SIM_LOCATION_ID }]);
+    },
+    names: ['variation', 'item'],
+  }),
   // The app's Developer Console subscription (app-subscription.ts): OAuth sellers' notifications go there.
   setAppNoticeUrl(state: SquareSimState, url: string | undefined): void {
     state.appNoticeUrl = url;
