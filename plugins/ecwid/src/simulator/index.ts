@@ -2,8 +2,8 @@
  * The Ecwid sandbox: a small, faithful model of one store's REST v3 combination stock and batch API
  * for the testkit's simulator framework (real HTTP, auth, rate limit, faults). Decisions: ../../README.md.
  */
-import type { TargetStock, VariantRef } from '@stock-sync/plugin-sdk';
-import { throttledAnswer, withOAuth, type PlatformSimulatorDefinition, type SeedProduct } from '@stock-sync/plugin-testkit';
+import type { VariantRef } from '@stock-sync/plugin-sdk';
+import { throttledAnswer, variantHooks, withOAuth, type PlatformSimulatorDefinition, type SeedProduct } from '@stock-sync/plugin-testkit';
 import { authenticateEcwid } from './auth';
 import { batchRoutes } from './batch';
 import { ecwidOAuth } from './oauth';
@@ -68,23 +68,19 @@ const apiDefinition: PlatformSimulatorDefinition<EcwidSimState> = {
   createState: createEcwidState,
   credentials: (baseUrl: string) => ({ baseUrl, storeId: '1003', accessToken: SANDBOX_ACCESS_TOKEN }),
   seed,
-  inspect(state, ref): TargetStock | 'deleted' | undefined {
-    const found = find(state, ref);
-    if (found) return neutralStock(effectiveStock(found.product, found.c));
-    return state.deleted.has(refKey(ref.externalProductId, ref.externalVariantId)) ? 'deleted' : undefined;
-  },
-  deleteVariant(state, ref) {
-    const found = find(state, ref);
-    if (!found) return;
-    found.product.combinations.delete(found.c.id);
-    state.deleted.add(refKey(found.product.id, found.c.id));
-  },
-  manualEdit(state, ref, to) {
-    const found = find(state, ref);
-    if (!found) throw new Error(`no combination ${ref.externalVariantId} in product ${ref.externalProductId}`);
-    found.c.own = ownStockFor(to);
-    deliverProductUpdated(state, found.product.id);
-  },
+  ...variantHooks<EcwidSimState, { product: SimProduct; c: SimCombination }>({
+    find,
+    stock: (_state, found) => neutralStock(effectiveStock(found.product, found.c)),
+    remove(state, found) {
+      found.product.combinations.delete(found.c.id);
+      state.deleted.add(refKey(found.product.id, found.c.id));
+    },
+    edit(state, found, to) {
+      found.c.own = ownStockFor(to);
+      deliverProductUpdated(state, found.product.id);
+    },
+    names: ['combination', 'product'],
+  }),
   setAppNoticeUrl(state, url) {
     state.appNoticeUrl = url;
   },
