@@ -3,7 +3,13 @@
  * the testkit's simulator framework (real HTTP, auth, rate limit, faults). Decisions: ../../README.md.
  */
 import type { TargetStock, VariantRef } from '@stock-sync/plugin-sdk';
-import type { PlatformSimulatorDefinition, SeedProduct, SimRequest, SimResponse } from '@stock-sync/plugin-testkit';
+import {
+  variantHooks,
+  type PlatformSimulatorDefinition,
+  type SeedProduct,
+  type SimRequest,
+  type SimResponse,
+} from '@stock-sync/plugin-testkit';
 import { withWeeblyOAuth } from './oauth';
 import { weeblyError, weeblyRoutes } from './routes';
 import { createWeeblyState, refKey, SIM_SITE_ID, SIM_USER_ID, type SimSku, type WeeblySimState } from './state';
@@ -54,21 +60,21 @@ const apiDefinition: PlatformSimulatorDefinition<WeeblySimState> = {
   credentials: (baseUrl) => ({ baseUrl, accessToken: SANDBOX_ACCESS_TOKEN, siteId: SIM_SITE_ID }),
   connectInputs: { userId: SIM_USER_ID, siteId: SIM_SITE_ID },
   seed,
-  inspect(state, ref) {
-    const s = findSku(state, ref);
-    if (!s) return state.deleted.has(refKey(ref.externalProductId, ref.externalVariantId)) ? 'deleted' : undefined;
-    if (s.inventory === null) return { kind: 'unlimited' };
-    return s.inventory <= 0 ? { kind: 'out_of_stock' } : { kind: 'quantity', quantity: s.inventory };
-  },
-  deleteVariant(state, ref) {
-    if (state.products.get(ref.externalProductId)?.skus.delete(ref.externalVariantId))
+  ...variantHooks<WeeblySimState, SimSku>({
+    find: findSku,
+    stock(_state, s) {
+      if (s.inventory === null) return { kind: 'unlimited' };
+      return s.inventory <= 0 ? { kind: 'out_of_stock' } : { kind: 'quantity', quantity: s.inventory };
+    },
+    remove(state, _s, ref) {
+      state.products.get(ref.externalProductId)!.skus.delete(ref.externalVariantId);
       state.deleted.add(refKey(ref.externalProductId, ref.externalVariantId));
-  },
-  manualEdit(state, ref, to) {
-    const s = findSku(state, ref);
-    if (!s) throw new Error(`no Weebly SKU ${ref.externalVariantId} in product ${ref.externalProductId}`);
-    s.inventory = inventoryOf(to);
-  },
+    },
+    edit(_state, s, to) {
+      s.inventory = inventoryOf(to);
+    },
+    names: ['Weebly SKU', 'product'],
+  }),
   authenticate(req: SimRequest, creds: Record<string, string>, revoked: boolean): SimResponse | undefined {
     const token = req.headers['x-weebly-access-token'];
     return !token || revoked || token !== creds.accessToken
