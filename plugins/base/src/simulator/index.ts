@@ -3,7 +3,13 @@
  * framework (real HTTP, auth, rate limit, faults). Decisions: ../../README.md.
  */
 import type { TargetStock, VariantRef } from '@stock-sync/plugin-sdk';
-import type { PlatformSimulatorDefinition, SeedProduct, SimRequest, SimResponse } from '@stock-sync/plugin-testkit';
+import {
+  variantHooks,
+  type PlatformSimulatorDefinition,
+  type SeedProduct,
+  type SimRequest,
+  type SimResponse,
+} from '@stock-sync/plugin-testkit';
 import { HOURLY_CALLS } from '../manifest';
 import { EMULATED_UNLIMITED_STOCK, UNLIMITED_READ_THRESHOLD } from '../stock-mapping';
 import { ERRORS } from './errors';
@@ -91,30 +97,26 @@ const apiSimulator: PlatformSimulatorDefinition<BaseSimState> = {
   createState: createBaseState,
   credentials: (baseUrl: string) => ({ baseUrl, accessToken: SANDBOX_ACCESS_TOKEN }),
   seed,
-  inspect(state, ref) {
-    const found = find(state, ref);
-    if (!found) return state.deleted.has(refKey(ref.externalProductId, ref.externalVariantId)) ? 'deleted' : undefined;
-    const n =
-      found.variationId === undefined
-        ? found.item.stock
-        : found.item.variations.find((v) => v.variation_id === found.variationId)!.variation_stock;
-    return neutral(n);
-  },
-  deleteVariant(state, ref) {
-    const found = find(state, ref);
-    if (!found) return;
-    if (found.variationId === undefined) state.items.delete(found.item.item_id);
-    else {
-      found.item.variations = found.item.variations.filter((v) => v.variation_id !== found.variationId);
-      deriveStock(found.item);
-    }
-    state.deleted.add(refKey(ref.externalProductId, ref.externalVariantId));
-  },
-  manualEdit(state, ref, to) {
-    const found = find(state, ref);
-    if (!found) throw new Error(`no BASE variation ${ref.externalVariantId} in item ${ref.externalProductId}`);
-    setCount(found, countFor(to));
-  },
+  ...variantHooks<BaseSimState, { item: SimItem; variationId?: number }>({
+    find,
+    stock(_state, found) {
+      const n =
+        found.variationId === undefined
+          ? found.item.stock
+          : found.item.variations.find((v) => v.variation_id === found.variationId)!.variation_stock;
+      return neutral(n);
+    },
+    remove(state, found, ref) {
+      if (found.variationId === undefined) state.items.delete(found.item.item_id);
+      else {
+        found.item.variations = found.item.variations.filter((v) => v.variation_id !== found.variationId);
+        deriveStock(found.item);
+      }
+      state.deleted.add(refKey(ref.externalProductId, ref.externalVariantId));
+    },
+    edit: (_state, found, to) => setCount(found, countFor(to)),
+    names: ['BASE variation', 'item'],
+  }),
   authenticate(req: SimRequest, creds: Record<string, string>, revoked: boolean): SimResponse | undefined {
     // "Authorization: Bearer {Access_Token}"; a bad token is HTTP 400 invalid_request like every BASE error.
     const m = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
