@@ -5,6 +5,7 @@
 import type { TargetStock, VariantRef } from '@stock-sync/plugin-sdk';
 import {
   throttledAnswer,
+  variantHooks,
   withOAuth,
   type DefinitionWithOAuth,
   type PlatformSimulatorDefinition,
@@ -64,27 +65,23 @@ const definition: PlatformSimulatorDefinition<SquarespaceSimState> = {
   createState: createSquarespaceState,
   credentials: (baseUrl: string) => ({ baseUrl, apiKey: SANDBOX_API_KEY }),
   seed,
-  inspect(state, ref): TargetStock | 'deleted' | undefined {
-    const item = find(state, ref);
-    if (item) {
+  ...variantHooks<SquarespaceSimState, SimInventoryItem>({
+    find,
+    stock(_state, item) {
       if (item.isUnlimited) return { kind: 'unlimited' };
       return item.quantity > 0 ? { kind: 'quantity', quantity: item.quantity } : { kind: 'out_of_stock' };
-    }
-    return state.deleted.has(ref.externalVariantId) ? 'deleted' : undefined;
-  },
-  deleteVariant(state, ref) {
-    const item = find(state, ref);
-    if (!item) return;
-    state.items.delete(item.variantId);
-    const product = state.products.get(item.productId);
-    if (product) product.variantIds = product.variantIds.filter((v) => v !== item.variantId);
-    state.deleted.add(item.variantId);
-  },
-  manualEdit(state, ref, to) {
-    const item = find(state, ref);
-    if (!item) throw new Error(`no variant ${ref.externalVariantId} in product ${ref.externalProductId}`);
-    setNeutral(item, to);
-  },
+    },
+    remove(state, item) {
+      state.items.delete(item.variantId);
+      const product = state.products.get(item.productId);
+      if (product) product.variantIds = product.variantIds.filter((v) => v !== item.variantId);
+      state.deleted.add(item.variantId);
+    },
+    edit: (_state, item, to) => setNeutral(item, to),
+    names: ['variant', 'product'],
+    // Squarespace's variant ids are the site's own: a tombstone is the variant id alone.
+    wasDeleted: (state, ref) => state.deleted.has(ref.externalVariantId),
+  }),
   authenticate: authenticateSquarespace,
   rateLimit: {
     // 300 requests per minute: a bucket of 300 refilled at 5/s.
