@@ -2,17 +2,16 @@
  * The BigCommerce sandbox: a small, faithful model of a store's v3 Catalog and Inventory stock APIs for the
  * testkit's simulator framework (real HTTP, auth, rate limit, faults). Decisions: ../../README.md.
  */
-import type { TargetStock, VariantRef } from '@stock-sync/plugin-sdk';
 import {
+  guardIssuedTokens,
   isIssuedAccessToken,
-  issuedTokenStatus,
   tokenRoute,
+  variantHooks,
   type DefinitionWithOAuth,
   type PlatformSimulatorDefinition,
   type SeedProduct,
   type SimRequest,
   type SimResponse,
-  type SimRoute,
 } from '@stock-sync/plugin-testkit';
 import { authenticateBc } from './auth';
 import { problemBody } from './errors';
@@ -112,33 +111,35 @@ function rateHeaders(remaining: number, capacity: number, refillPerSecond: numbe
 const CAPACITY = 150;
 const REFILL = 5;
 
+const variants = variantHooks<BigcommerceSimState, SimVariant>({
+  find: findVariant,
+  stock: neutralStock,
+  remove(state, v) {
+    state.variants.delete(v.id);
+    const p = state.products.get(v.productId)!;
+    p.variantIds = p.variantIds.filter((id) => id !== v.id);
+    state.deleted.add(refKey(v.productId, v.id));
+  },
+  edit(state, v, to) {
+    const before = levelAt(v, DEFAULT_LOCATION);
+    applyMerchantEdit(state, v, to);
+    // A count edited in the control panel fires the inventory webhooks (purchasing switches fire none of them).
+    deliverLevelChange(state, v, DEFAULT_LOCATION, before, levelAt(v, DEFAULT_LOCATION));
+  },
+  names: ['variant', 'product'],
+});
+
 const definition: PlatformSimulatorDefinition<BigcommerceSimState> = {
   id: 'bigcommerce',
   displayName: 'BigCommerce',
   createState: createBcState,
   credentials: (baseUrl: string) => ({ baseUrl, storeHash: 'simstore1', accessToken: SANDBOX_ACCESS_TOKEN }),
   seed,
-  inspect(state: BigcommerceSimState, ref: VariantRef): TargetStock | 'deleted' | undefined {
+  ...variants,
+  inspect(state, ref) {
+    // Adjustments due by now land first, as before every answer.
     settleAdjustments(state);
-    const v = findVariant(state, ref);
-    if (v) return neutralStock(state, v);
-    return state.deleted.has(refKey(ref.externalProductId, ref.externalVariantId)) ? 'deleted' : undefined;
-  },
-  deleteVariant(state: BigcommerceSimState, ref: VariantRef): void {
-    const v = findVariant(state, ref);
-    if (!v) return;
-    state.variants.delete(v.id);
-    const p = state.products.get(v.productId)!;
-    p.variantIds = p.variantIds.filter((id) => id !== v.id);
-    state.deleted.add(refKey(v.productId, v.id));
-  },
-  manualEdit(state: BigcommerceSimState, ref: VariantRef, to: TargetStock): void {
-    const v = findVariant(state, ref);
-    if (!v) throw new Error(`no variant ${ref.externalVariantId} in product ${ref.externalProductId}`);
-    const before = levelAt(v, DEFAULT_LOCATION);
-    applyMerchantEdit(state, v, to);
-    // A count edited in the control panel fires the inventory webhooks (purchasing switches fire none of them).
-    deliverLevelChange(state, v, DEFAULT_LOCATION, before, levelAt(v, DEFAULT_LOCATION));
+    return variants.inspect(state, ref);
   },
   authenticate: authenticateBc,
   rateLimit: {
@@ -166,18 +167,6 @@ const definition: PlatformSimulatorDefinition<BigcommerceSimState> = {
 const OAUTH_PATHS = new Set(['/oauth2/token']);
 const INSTALL = /^\/app\/[^/]+\/install$/;
 
-/** The API routes, each checking a token the kit issued against its records (unknown or revoked → 401). */
-function guardedRoutes(): SimRoute<BigcommerceSimState>[] {
-  return definition.routes.map((route) => ({
-    ...route,
-    handle(req, ctx) {
-      const status = issuedTokenStatus(bigcommerceOAuthConfig, req, ctx);
-      if (status === 'expired' || status === 'unknown') return bigcommerceOAuthConfig.refused!(req, status);
-      return route.handle(req, ctx);
-    },
-  }));
-}
-
 /**
  * The definition with the install link and the kit's token endpoint (oauth.ts). The OAuth routes carry no
  * X-Auth-Token; an API call with a token the kit issued is checked against its records instead of the static one.
@@ -192,7 +181,9 @@ export const simulator: DefinitionWithOAuth<BigcommerceSimState> = {
     return authenticateBc(req, creds, revoked);
   },
   get routes() {
-    return [installRoute, tokenRoute(bigcommerceOAuthConfig), ...guardedRoutes()];
+    // The API routes, each checking a token the kit issued against its records (unknown or revoked → 401).
+    const api = guardIssuedTokens(bigcommerceOAuthConfig, definition.routes, bigcommerceOAuthConfig.refused!);
+    return [installRoute, tokenRoute(bigcommerceOAuthConfig), ...api];
   },
 };
 
