@@ -4,9 +4,15 @@
  * the variant fields of the community clients. Every modelled behaviour and its source is in ../../README.md.
  */
 import type { TargetStock, VariantRef } from '@stock-sync/plugin-sdk';
-import type { PlatformSimulatorDefinition, SeedProduct, SimRequest, SimResponse } from '@stock-sync/plugin-testkit';
+import {
+  withOAuth,
+  type PlatformSimulatorDefinition,
+  type SeedProduct,
+  type SimRequest,
+  type SimResponse,
+} from '@stock-sync/plugin-testkit';
 import { EMULATED_UNLIMITED_QUANTITY } from '../manifest';
-import { withStorenvyOAuth } from './oauth';
+import { storenvyOAuth } from './oauth';
 import { storenvyError, storenvyRoutes } from './routes';
 import { createStorenvyState, refKey, type SimVariant, type StorenvySimState } from './state';
 
@@ -101,6 +107,6 @@ const apiDefinition: PlatformSimulatorDefinition<StorenvySimState> = {
 };
 
 /** The API with Storenvy's OAuth install mounted (consent, token and refresh grants, issued-token checks). */
-export const simulator = withStorenvyOAuth(apiDefinition);
+export const simulator = withOAuth(apiDefinition, storenvyOAuth);
 
 export default simulator;

@@ -9,13 +9,7 @@
  *   refresh tokens do not expire and rotate on use — so the sandbox exercises the plugin's refresh path;
  * - API requests carry the token as the access_token query parameter (or a Bearer header).
  */
-import {
-  withOAuth,
-  type OAuthSimulatorConfig,
-  type PlatformSimulatorDefinition,
-  type SimOAuthApp,
-  type SimRequest,
-} from '@stock-sync/plugin-testkit';
+import type { OAuthSimulatorConfig, SimOAuthApp, SimRequest } from '@stock-sync/plugin-testkit';
 import { storenvyError } from './routes';
 import type { StorenvySimState } from './state';
 
@@ -46,7 +40,3 @@ export const storenvyOAuth: OAuthSimulatorConfig<StorenvySimState> = {
   readAccessToken: presentedToken,
   refused: () => storenvyError(401, 'OAuthAccessTokenException', 'The access_token provided is invalid.'),
 };
-
-export function withStorenvyOAuth(def: PlatformSimulatorDefinition<StorenvySimState>) {
-  return withOAuth(def, storenvyOAuth);
-}
