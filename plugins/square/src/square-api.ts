@@ -2,7 +2,7 @@
  * The seller's Square client (base URL, Bearer token, pinned Square-Version, `{errors:[{category, code, detail}]}`
  * bodies read into the SDK's taxonomy) and the wire shapes this plugin touches (subsets of SPEC, README).
  */
-import { AuthError, authRefusalClassifier, NotFound, type ConnectContext, type HttpClient } from '@stock-sync/plugin-sdk';
+import { AuthError, authRefusalClassifier, jsonBodyOf, NotFound, type ConnectContext, type HttpClient } from '@stock-sync/plugin-sdk';
 import { DEFAULT_BASE_URL, SQUARE_VERSION } from './manifest';
 
 export function apiBaseUrl(credentials: Readonly<Record<string, string>>): string {
@@ -26,13 +26,7 @@ export function createSquareApi(ctx: ConnectContext): HttpClient {
 
 /** The `errors` of a Square body, or of the SDK's redacted snippet of one (a JSON string; not JSON: none). */
 export function squareErrors(data: unknown): SquareError[] {
-  let body = data;
-  try {
-    if (typeof body === 'string') body = JSON.parse(body);
-  } catch {
-    return [];
-  }
-  const errors = (body as { errors?: unknown } | null)?.errors;
+  const errors = jsonBodyOf(data)?.errors;
   return Array.isArray(errors)
     ? errors.filter((e): e is SquareError => typeof e === 'object' && e !== null && typeof (e as SquareError).code === 'string')
     : [];

@@ -1,5 +1,5 @@
 /** TargetStock ⇄ Square: the one place that knows the mapping table in README.md ("Mapping"). */
-import type { TargetStock } from '@stock-sync/plugin-sdk';
+import { wholeUnits, type TargetStock } from '@stock-sync/plugin-sdk';
 import type { CatalogObject, ItemVariationLocationOverrides } from './square-api';
 
 export function overrideFor(obj: CatalogObject, locationId: string): ItemVariationLocationOverrides | undefined {
@@ -21,8 +21,7 @@ export function isSoldOut(obj: CatalogObject, locationId: string): boolean {
 export function fromSquare(obj: CatalogObject, locationId: string, inStock: string | undefined): TargetStock {
   if (isSoldOut(obj, locationId)) return { kind: 'out_of_stock' };
   if (!isTracked(obj, locationId)) return { kind: 'unlimited' };
-  const n = Number(inStock ?? '0');
-  return { kind: 'quantity', quantity: Number.isFinite(n) ? Math.max(0, Math.floor(n)) : 0 };
+  return { kind: 'quantity', quantity: wholeUnits(inStock) };
 }
 
 const READ_ONLY_OVERRIDE_FIELDS = ['sold_out', 'sold_out_valid_until'];
