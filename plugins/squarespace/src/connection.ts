@@ -4,6 +4,7 @@ import {
   authRefusalClassifier,
   batched,
   chunk,
+  jsonBodyOf,
   NotFound,
   RateLimited,
   Rejected,
@@ -33,14 +34,7 @@ export function planIds(ref: VariantRef): { variantId: string } | undefined {
 
 /** Every Commerce API error is `{ type, subtype, message, details, contextId }` (responses-error-handling). */
 export function errorBodyOf(data: unknown): { type: string; subtype: string | null; message: string } | undefined {
-  if (typeof data === 'string') {
-    try {
-      data = JSON.parse(data);
-    } catch {
-      return undefined;
-    }
-  }
-  const d = (typeof data === 'object' && data !== null ? data : {}) as { type?: unknown; message?: unknown; subtype?: string | null };
+  const d = (jsonBodyOf(data) ?? {}) as { type?: unknown; message?: unknown; subtype?: string | null };
   return typeof d.type === 'string' && typeof d.message === 'string'
     ? { type: d.type, subtype: d.subtype ?? null, message: d.message }
     : undefined;
