@@ -1,4 +1,5 @@
 /** The Wix Stores wire shapes this plugin touches (sources in README.md), and the shape both catalog paths share. */
+import { jsonBodyOf } from '@stock-sync/plugin-sdk';
 import type { HttpClient, Planned, PluginError, PluginLogger, StockWrite, TargetStock, VariantRef } from '@stock-sync/plugin-sdk';
 
 /** V1: one inventory item per product; tracking is per product. */
@@ -41,14 +42,7 @@ export interface V3BulkResponse {
 
 /** The code of Wix's error envelope `{ message, details: { applicationError: { code, description } } }`. */
 export function wixErrorCode(data: unknown): string | undefined {
-  if (typeof data === 'string') {
-    try {
-      data = JSON.parse(data);
-    } catch {
-      return undefined;
-    }
-  }
-  const code = (data as { details?: { applicationError?: { code?: unknown } } } | null)?.details?.applicationError?.code;
+  const code = (jsonBodyOf(data) as { details?: { applicationError?: { code?: unknown } } } | undefined)?.details?.applicationError?.code;
   return typeof code === 'string' ? code : undefined;
 }
 
