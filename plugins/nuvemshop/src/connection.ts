@@ -1,6 +1,7 @@
 /** The SDK's batched pipeline over one product's variants per call; a 422 "too many" halves the batch. */
 import {
   batched,
+  jsonBodyOf,
   NotFound,
   positiveIntegerId,
   Rejected,
@@ -30,13 +31,9 @@ const STOCK_FIELDS = 'id,stock_management,stock,inventory_levels';
 export function platformDescription(e: PluginError): string | undefined {
   const body = e.details?.body;
   if (typeof body !== 'string') return undefined;
-  try {
-    const parsed = JSON.parse(body) as { description?: unknown };
-    if (typeof parsed.description === 'string') return parsed.description;
-  } catch {
-    // A truncated snippet: fall back to a plain match.
-  }
-  return /"description"\s*:\s*"([^"]*)"/.exec(body)?.[1];
+  const description = jsonBodyOf(body)?.description;
+  // A truncated snippet is not JSON: fall back to a plain match.
+  return typeof description === 'string' ? description : /"description"\s*:\s*"([^"]*)"/.exec(body)?.[1];
 }
 
 const statusOf = (e: PluginError) => (typeof e.details?.status === 'number' ? e.details.status : undefined);
