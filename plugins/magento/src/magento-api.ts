@@ -2,7 +2,15 @@
  * The store's REST client (`{site}/rest/{store}/V1`, the Bearer token) and what Magento's `{message, parameters}` errors
  * (SPEC error-response) tell: the SDK's error, whether the inventory API exists, the input limit.
  */
-import { AuthError, NotFound, type ConnectContext, type HttpClient, type HttpResponse, type PluginError } from '@stock-sync/plugin-sdk';
+import {
+  AuthError,
+  jsonBodyOf,
+  NotFound,
+  type ConnectContext,
+  type HttpClient,
+  type HttpResponse,
+  type PluginError,
+} from '@stock-sync/plugin-sdk';
 import { DEFAULT_STORE_CODE } from './manifest';
 
 interface MagentoErrorBody {
@@ -26,13 +34,8 @@ export function createMagentoApi(ctx: ConnectContext): HttpClient {
 }
 
 export function magentoErrorBody(data: unknown): MagentoErrorBody | undefined {
-  let d = data;
-  try {
-    if (typeof d === 'string') d = JSON.parse(d);
-  } catch {
-    return undefined;
-  }
-  return typeof d === 'object' && d !== null && typeof (d as MagentoErrorBody).message === 'string' ? (d as MagentoErrorBody) : undefined;
+  const body = jsonBodyOf(data) as Partial<MagentoErrorBody> | undefined;
+  return typeof body?.message === 'string' ? (body as MagentoErrorBody) : undefined;
 }
 
 /** Magento's message with its %1 / %name placeholders filled in from `parameters`. */

@@ -1,5 +1,5 @@
 /** TargetStock ⇄ Magento: the one place that knows the mapping table in README.md. Shapes: SPEC (README). */
-import { OUT_OF_STOCK, type TargetStock } from '@stock-sync/plugin-sdk';
+import { OUT_OF_STOCK, wholeUnits, type TargetStock } from '@stock-sync/plugin-sdk';
 
 /** catalog-inventory-data-stock-item-interface (the legacy, default-source stock item); many more fields. */
 export interface MagentoStockItem {
@@ -22,8 +22,6 @@ export interface MagentoSourceItem {
 
 export const isManaged = (t: TargetStock) => t.kind !== 'unlimited';
 const countFor = (target: TargetStock) => (target.kind === 'quantity' ? target.quantity : 0);
-const floored = (raw: unknown) => (Number.isFinite(Number(raw)) ? Math.max(0, Math.floor(Number(raw))) : 0);
-
 /** The source item for a tracked target: status 1 only with something to sell. */
 export function sourceItemFor(sku: string, sourceCode: string, target: TargetStock): MagentoSourceItem {
   const quantity = countFor(target);
@@ -48,12 +46,12 @@ export function fromMagento(
 ): TargetStock {
   if (!item.manage_stock) return { kind: 'unlimited' };
   if (!source || Number(source.status) !== 1) return OUT_OF_STOCK;
-  return { kind: 'quantity', quantity: floored(source.quantity) };
+  return { kind: 'quantity', quantity: wholeUnits(source.quantity) };
 }
 
 /** A legacy stock item alone (no MSI): not managed → unlimited; else its qty, out of stock when 0 or not in stock. */
 export function fromLegacyStockItem(item: Pick<MagentoStockItem, 'manage_stock' | 'is_in_stock' | 'qty'>): TargetStock {
   if (!item.manage_stock) return { kind: 'unlimited' };
-  const q = floored(item.qty);
+  const q = wholeUnits(item.qty);
   return !item.is_in_stock || q === 0 ? OUT_OF_STOCK : { kind: 'quantity', quantity: q };
 }
