@@ -4,9 +4,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import {
-  isJsonObject,
   AuthError,
   chunk,
+  isJsonObject,
+  jsonBodyOf,
   NotFound,
   RateLimited,
   Rejected,
@@ -90,8 +91,7 @@ async function direct(api: HttpClient, call: RestCall): Promise<CallResult> {
     // sub-request's is read. Anything else (a 3xx the SDK refused as success, a network failure …) stays as is.
     const status = Number(error.details?.status);
     if (!(status >= 400 && status < 500)) return { ok: false, error };
-    const snippet = error.details?.body;
-    const body = typeof snippet === 'string' ? parsedJson(snippet) : snippet;
+    const body = jsonBodyOf(error.details?.body);
     return { ok: false, error: subRequestError(call.what, { status: 'FAILED', httpStatusCode: status, body }) };
   }
 }
