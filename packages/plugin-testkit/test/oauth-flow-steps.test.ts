@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { AuthError, exchangeCode } from '@stock-sync/plugin-sdk';
+import { AuthError, exchangeCode, refreshTokenGrant } from '@stock-sync/plugin-sdk';
 import {
   consentRedirect,
   denyConsent,
@@ -9,13 +9,20 @@ import {
   expectExpiresIn,
   expectFormGrant,
   expectNoSecretIn,
+  expectRefreshAfterExpiry,
   expectReplayedCodeRefused,
   postCodeGrant,
   requestLines,
   useOAuthFlow,
   useReplay,
 } from '../src';
-import { TINY_APP, tinyshopOAuthPlugin, tinyshopOAuthSimulator } from './fixtures/tinyshop/oauth-fixture';
+import {
+  makeTinyshopOAuthPlugin,
+  TINY_APP,
+  TINY_TOKEN_URL,
+  tinyshopOAuthPlugin,
+  tinyshopOAuthSimulator,
+} from './fixtures/tinyshop/oauth-fixture';
 
 const REDIRECT = 'https://hub.example/oauth/callback/tinyshop';
 const ref = { externalProductId: 'p1', externalVariantId: 'v1' };
@@ -91,6 +98,37 @@ describe('the steps on a useOAuthFlow fixture', () => {
     await expect(
       expectConnectsAndWrites(flow, { ...credentials, token: 'tiny_at_nope' }, ref, { kind: 'quantity', quantity: 1 }),
     ).rejects.toThrow();
+  });
+});
+
+describe('expectRefreshAfterExpiry', () => {
+  const flow = useOAuthFlow({
+    simulator: tinyshopOAuthSimulator,
+    // Tinyshop keeps its token in `token`: the refresh here also names it accessToken, as the platforms do.
+    plugin: () =>
+      makeTinyshopOAuthPlugin({}, async (ctx) => {
+        const renewed = await refreshTokenGrant(ctx, { platform: 'Tinyshop', tokenUrl: TINY_TOKEN_URL, accessTokenField: 'token' });
+        return { ...renewed, accessToken: renewed.token! };
+      }),
+    app: TINY_APP,
+    redirectUri: REDIRECT,
+    seed: [],
+  });
+  const inputs = { shopName: 'fixture-shop' };
+  const connect = async (): Promise<Record<string, string>> => {
+    const { credentials } = await exchangeCode(flow.plugin.oauth!, flow.exchangeContext(await flow.consent({ inputs }), { inputs }));
+    return { ...credentials, accessToken: credentials.token! };
+  };
+
+  it('after the lifetime: refused, refreshed with the calls given, the renewed token verifies', async () => {
+    const credentials = await connect();
+    const renewed = await expectRefreshAfterExpiry(flow, credentials, 3_600_000, ['POST /oauth/token 200']);
+    expect(renewed.refreshToken).not.toBe(credentials.refreshToken);
+  });
+  it('fails when the token still works, or the calls differ', async () => {
+    const credentials = await connect();
+    await expect(expectRefreshAfterExpiry(flow, credentials, 60_000, ['POST /oauth/token 200'])).rejects.toThrow();
+    await expect(expectRefreshAfterExpiry(flow, credentials, 3_600_000, ['GET /oauth/token 200'])).rejects.toThrow();
   });
 });
 

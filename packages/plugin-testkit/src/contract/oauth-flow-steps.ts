@@ -2,7 +2,7 @@
  * The steps install-flow tests repeat, as jest assertions: the merchant's browser at a consent page, the
  * standard authorization-code grant (RFC 6749 §4.1.3, client_secret_post) sent to a simulator or checked in a
  * replayed request, and, on a `useOAuthFlow` fixture, the declined consent, the replayed code, the expiry of a
- * credential and "connect, verify, write one variant, the simulator shows it". Each returns what the test goes
+ * credential, "connect, verify, write one variant, the simulator shows it" and the refresh of an expired token. Each returns what the test goes
  * on checking; the platform's own words and fields stay in the test.
  */
 import { AuthError, exchangeCode, type ConnectedStore, type TargetStock, type VariantRef } from '@stock-sync/plugin-sdk';
@@ -146,4 +146,26 @@ export async function expectConnectsAndWrites<T>(
   const [out] = await connection.writeStock([{ ...ref, target }]);
   expect(out!.status).toBe('written');
   expect(flow.sim.stock(ref)).toEqual(target);
+}
+
+/**
+ * The access token outlives `lifetimeMs` on the flow's clock: verify is refused (AuthError); refreshCredentials
+ * renews it with exactly the `calls` (`METHOD path status`), a new access token that verifies. Returns the
+ * renewed credentials, for the platform's own rules (rotation, fields kept, expiries).
+ */
+export async function expectRefreshAfterExpiry<T>(
+  flow: OAuthFlow<T>,
+  credentials: Record<string, string>,
+  lifetimeMs: number,
+  calls: string[],
+): Promise<Record<string, string>> {
+  const { plugin, context } = flow;
+  flow.advance(lifetimeMs);
+  await expect(plugin.connect(context(credentials)).verify()).rejects.toBeInstanceOf(AuthError);
+  flow.sim.resetRequests();
+  const renewed = await plugin.refreshCredentials!(context(credentials));
+  expect(requestLines(flow.sim)).toEqual(calls);
+  expect(renewed.accessToken).not.toBe(credentials.accessToken);
+  await expect(plugin.connect(context(renewed)).verify()).resolves.toBeUndefined();
+  return renewed;
 }
