@@ -1,5 +1,5 @@
 /** The store's v3 client (ctx.http with the base path, X-Auth-Token and BigCommerce's errors classified): the plugin's only I/O. */
-import { AuthError, type ConnectContext, type HttpClient, type HttpResponse } from '@stock-sync/plugin-sdk';
+import { AuthError, isJsonObject, type ConnectContext, type HttpClient, type HttpResponse } from '@stock-sync/plugin-sdk';
 import type { BcCollection, BcErrorBody } from './bc-types';
 
 /** `{baseUrl or https://api.bigcommerce.com}/stores/{storeHash}/v3`, tolerating a trailing slash or a pasted full API path. */
@@ -34,7 +34,7 @@ export function classifyBcResponse(res: HttpResponse): { error?: AuthError } | u
 }
 
 function bcErrorBody(data: unknown): BcErrorBody | undefined {
-  return typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as BcErrorBody) : undefined;
+  return isJsonObject(data) ? (data as BcErrorBody) : undefined;
 }
 
 /** A readable one-liner of a BigCommerce error body (title and the first few field errors). */
