@@ -11,9 +11,9 @@ import {
   expectDeclinedConsentRefused,
   expectExpiresIn,
   expectNoSecretIn,
+  expectRefreshAfterExpiry,
   expectReplayedCodeRefused,
   oauthSimView,
-  requestLines,
   useOAuthFlow,
 } from '@stock-sync/plugin-testkit';
 import { createBasePlugin } from '../src';
@@ -85,23 +85,12 @@ it('a replayed code is refused in BASE’s words (不正な認可コードです
 
 it('the access token stops after its hour (simulator clock); the refresh renews it, rotates the refresh token, and sync resumes', async () => {
   const credentials = await connectShop();
-  flow.advance(HOUR_MS);
-  const expired = await plugin
-    .connect(context(credentials))
-    .verify()
-    .catch((e) => e);
-  expect(expired).toBeInstanceOf(AuthError);
-
-  flow.sim.resetRequests();
-  const renewed = await plugin.refreshCredentials!(context(credentials));
-  expect(requestLines(flow.sim)).toEqual(['POST /1/oauth/token 200']);
-  expect(renewed.accessToken).not.toBe(credentials.accessToken);
+  const renewed = await expectRefreshAfterExpiry(flow, credentials, HOUR_MS, ['POST /1/oauth/token 200']);
   expect(renewed.refreshToken).not.toBe(credentials.refreshToken);
   expect(renewed.redirectUri).toBe(REDIRECT_URI);
   expect(renewed.baseUrl).toBe(credentials.baseUrl);
   expectExpiresIn(flow, renewed.accessTokenExpiresAt, HOUR_MS);
   expectExpiresIn(flow, renewed.refreshTokenExpiresAt, 30 * DAY_MS);
-  await expect(plugin.connect(context(renewed)).verify()).resolves.toBeUndefined();
   expect(oauthSimView(flow.sim).counts.refreshes).toBe(1);
 
   // The spent refresh token is refused in BASE's words.

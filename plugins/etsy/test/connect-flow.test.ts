@@ -11,6 +11,7 @@ import {
   expectDeclinedConsentRefused,
   expectExpiresIn,
   expectNoSecretIn,
+  expectRefreshAfterExpiry,
   expectReplayedCodeRefused,
   oauthSimView,
   requestLines,
@@ -120,18 +121,11 @@ it('denied consent: error=access_denied comes back with the state; the exchange 
 
 it('a flow-connected store: the token expires after its hour (simulator clock), the refresh renews it (rotated), sync resumes', async () => {
   const credentials = await connectShop();
-  flow.advance(HOUR_MS);
-  await expect(plugin.connect(context(credentials)).verify()).rejects.toBeInstanceOf(AuthError);
-
-  flow.sim.resetRequests();
-  const renewed = await plugin.refreshCredentials!(context(credentials));
-  expect(requestLines(flow.sim)).toEqual(['POST /v3/public/oauth/token 200']);
-  expect(renewed.accessToken).not.toBe(credentials.accessToken);
+  const renewed = await expectRefreshAfterExpiry(flow, credentials, HOUR_MS, ['POST /v3/public/oauth/token 200']);
   expect(renewed.refreshToken).not.toBe(credentials.refreshToken);
   for (const k of ['apiKey', 'sharedSecret', 'shopId', 'baseUrl']) expect(renewed[k]).toBe(credentials[k]);
   expectExpiresIn(flow, renewed.refreshTokenExpiresAt, 90 * DAY_MS);
   expect(oauthSimView(flow.sim).counts.refreshes).toBe(1);
-  await expect(plugin.connect(context(renewed)).verify()).resolves.toBeUndefined();
 
   const spent = await plugin.refreshCredentials!(context(credentials)).catch((e) => e);
   expect(spent).toBeInstanceOf(AuthError);

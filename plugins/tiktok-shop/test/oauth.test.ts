@@ -23,6 +23,7 @@ import {
   expectDeclinedConsentRefused,
   expectExpiresIn,
   expectNoSecretIn,
+  expectRefreshAfterExpiry,
   expectReplayedCodeRefused,
   inboundPost,
   inboundRequest,
@@ -103,17 +104,11 @@ it('a replayed auth code is refused: an AuthError with TikTok’s code and neith
 
 it('the seven-day access token expires on the simulator clock; the refresh renews it, rotates the refresh token, sync resumes', async () => {
   const credentials = await connectShop();
-  flow.advance(7 * DAY_MS);
-  await expect(plugin.connect(context(credentials)).verify()).rejects.toBeInstanceOf(AuthError);
-  flow.sim.resetRequests();
-  const renewed = await plugin.refreshCredentials!(context(credentials));
-  expect(requestLines(flow.sim)).toEqual(['GET /api/v2/token/refresh 200']);
-  expect(renewed.accessToken).not.toBe(credentials.accessToken);
+  const renewed = await expectRefreshAfterExpiry(flow, credentials, 7 * DAY_MS, ['GET /api/v2/token/refresh 200']);
   expect(renewed.refreshToken).not.toBe(credentials.refreshToken);
   for (const k of ['appKey', 'appSecret', 'shopCipher', 'shopId', 'baseUrl']) expect(renewed[k]).toBe(credentials[k]);
   expectExpiresIn(flow, renewed.accessTokenExpiresAt, 7 * DAY_MS);
   expect(oauthSimView(flow.sim).counts.refreshes).toBe(1);
-  await expect(plugin.connect(context(renewed)).verify()).resolves.toBeUndefined();
 
   const spent = await plugin.refreshCredentials!(context(credentials)).catch((e) => e);
   expect(spent).toBeInstanceOf(AuthError);
