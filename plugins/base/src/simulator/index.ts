@@ -3,13 +3,7 @@
  * framework (real HTTP, auth, rate limit, faults). Decisions: ../../README.md.
  */
 import type { TargetStock, VariantRef } from '@stock-sync/plugin-sdk';
-import {
-  variantHooks,
-  type PlatformSimulatorDefinition,
-  type SeedProduct,
-  type SimRequest,
-  type SimResponse,
-} from '@stock-sync/plugin-testkit';
+import { variantHooks, type PlatformSimulatorDefinition, type SeedProduct } from '@stock-sync/plugin-testkit';
 import { HOURLY_CALLS } from '../manifest';
 import { EMULATED_UNLIMITED_STOCK, UNLIMITED_READ_THRESHOLD } from '../stock-mapping';
 import { ERRORS } from './errors';
@@ -117,7 +111,7 @@ const apiSimulator: PlatformSimulatorDefinition<BaseSimState> = {
     edit: (_state, found, to) => setCount(found, countFor(to)),
     names: ['BASE variation', 'item'],
   }),
-  authenticate(req: SimRequest, creds: Record<string, string>, revoked: boolean): SimResponse | undefined {
+  authenticate(req, creds, revoked) {
     // "Authorization: Bearer {Access_Token}"; a bad token is HTTP 400 invalid_request like every BASE error.
     const m = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
     return !m || revoked || m[1] !== creds.accessToken ? ERRORS.invalidToken() : undefined;
@@ -126,7 +120,7 @@ const apiSimulator: PlatformSimulatorDefinition<BaseSimState> = {
     // 5,000 calls an hour per user (the daily 100,000 is not modelled separately).
     capacity: HOURLY_CALLS,
     refillPerSecond: HOURLY_CALLS / 3600,
-    throttled(_req: SimRequest, retryAfterSeconds: number): SimResponse {
+    throttled(_req, retryAfterSeconds) {
       // BASE's documented body. BASE documents no Retry-After; the sandbox adds one so a test's injected
       // throttle is short (README: rate limits) — the plugin honours it when present, else waits for the hour.
       return ERRORS.hourLimit({ 'retry-after': String(retryAfterSeconds) });
