@@ -3,13 +3,7 @@
  * testkit's simulator framework (real HTTP, auth, rate limit, faults). Decisions: ../../README.md.
  */
 import type { VariantRef } from '@stock-sync/plugin-sdk';
-import {
-  variantHooks,
-  type PlatformSimulatorDefinition,
-  type SeedProduct,
-  type SimRequest,
-  type SimResponse,
-} from '@stock-sync/plugin-testkit';
+import { variantHooks, type PlatformSimulatorDefinition, type SeedProduct } from '@stock-sync/plugin-testkit';
 import { authenticateNuvemshop } from './auth';
 import { nuvemError } from './errors';
 import { withNuvemshopOAuth } from './oauth';
@@ -112,7 +106,7 @@ const apiDefinition: PlatformSimulatorDefinition<NuvemSimState> = {
   rateLimit: {
     capacity: BUCKET,
     refillPerSecond: LEAK_PER_SECOND,
-    throttled(_req: SimRequest, retryAfterSeconds: number): SimResponse {
+    throttled(_req, retryAfterSeconds) {
       // No Retry-After is documented: the wait is told by x-rate-limit-reset (ms until the bucket drains).
       return nuvemError(
         429,
