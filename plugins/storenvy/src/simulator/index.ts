@@ -4,13 +4,7 @@
  * the variant fields of the community clients. Every modelled behaviour and its source is in ../../README.md.
  */
 import type { TargetStock, VariantRef } from '@stock-sync/plugin-sdk';
-import {
-  withOAuth,
-  type PlatformSimulatorDefinition,
-  type SeedProduct,
-  type SimRequest,
-  type SimResponse,
-} from '@stock-sync/plugin-testkit';
+import { withOAuth, type PlatformSimulatorDefinition, type SeedProduct } from '@stock-sync/plugin-testkit';
 import { EMULATED_UNLIMITED_QUANTITY } from '../manifest';
 import { storenvyOAuth } from './oauth';
 import { storenvyError, storenvyRoutes } from './routes';
@@ -87,7 +81,7 @@ const apiDefinition: PlatformSimulatorDefinition<StorenvySimState> = {
     if (!v) throw new Error(`no Storenvy variant ${ref.externalVariantId} in product ${ref.externalProductId}`);
     applyNeutral(v, to);
   },
-  authenticate(req: SimRequest, creds: Record<string, string>, revoked: boolean): SimResponse | undefined {
+  authenticate(req, creds, revoked) {
     // access_token in the query string (every known client), or as an OAuth 2 Bearer header.
     const q = req.query.access_token;
     const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
@@ -100,7 +94,7 @@ const apiDefinition: PlatformSimulatorDefinition<StorenvySimState> = {
     // Unpublished (unverified): a modest allowance above the plugin's 2/s.
     capacity: 10,
     refillPerSecond: 4,
-    throttled: (_req: SimRequest, retryAfterSeconds: number) =>
+    throttled: (_req, retryAfterSeconds) =>
       storenvyError(429, 'RateLimitExceeded', 'Too many requests', { 'retry-after': String(retryAfterSeconds) }),
   },
   routes: storenvyRoutes,
