@@ -3,13 +3,7 @@
  * the testkit's simulator framework (real HTTP, auth, rate limit, faults). Decisions: ../../README.md.
  */
 import type { TargetStock, VariantRef } from '@stock-sync/plugin-sdk';
-import {
-  variantHooks,
-  type PlatformSimulatorDefinition,
-  type SeedProduct,
-  type SimRequest,
-  type SimResponse,
-} from '@stock-sync/plugin-testkit';
+import { variantHooks, type PlatformSimulatorDefinition, type SeedProduct } from '@stock-sync/plugin-testkit';
 import { withWeeblyOAuth } from './oauth';
 import { weeblyError, weeblyRoutes } from './routes';
 import { createWeeblyState, refKey, SIM_SITE_ID, SIM_USER_ID, type SimSku, type WeeblySimState } from './state';
@@ -75,7 +69,7 @@ const apiDefinition: PlatformSimulatorDefinition<WeeblySimState> = {
     },
     names: ['Weebly SKU', 'product'],
   }),
-  authenticate(req: SimRequest, creds: Record<string, string>, revoked: boolean): SimResponse | undefined {
+  authenticate(req, creds, revoked) {
     const token = req.headers['x-weebly-access-token'];
     return !token || revoked || token !== creds.accessToken
       ? weeblyError(401, 'Unauthorized: the access token is missing, invalid or revoked.')
@@ -85,8 +79,7 @@ const apiDefinition: PlatformSimulatorDefinition<WeeblySimState> = {
     // Weebly publishes no limit (unverified); a typical API allowance, above the plugin's 4/s.
     capacity: 10,
     refillPerSecond: 5,
-    throttled: (_req: SimRequest, retryAfterSeconds: number) =>
-      weeblyError(429, 'Too Many Requests', { 'retry-after': String(retryAfterSeconds) }),
+    throttled: (_req, retryAfterSeconds) => weeblyError(429, 'Too Many Requests', { 'retry-after': String(retryAfterSeconds) }),
   },
   routes: weeblyRoutes,
 };
