@@ -3,14 +3,7 @@
  * the testkit's simulator framework (real HTTP, auth, rate limit, faults). Decisions: ../../README.md.
  */
 import type { VariantRef } from '@stock-sync/plugin-sdk';
-import {
-  variantHooks,
-  withOAuth,
-  type PlatformSimulatorDefinition,
-  type SeedProduct,
-  type SimRequest,
-  type SimResponse,
-} from '@stock-sync/plugin-testkit';
+import { variantHooks, withOAuth, type PlatformSimulatorDefinition, type SeedProduct } from '@stock-sync/plugin-testkit';
 import { notAuthorized, webflowError } from './errors';
 import { applyMerchantEdit, neutralStock } from './inventory-rules';
 import { webflowOAuth } from './oauth';
@@ -84,7 +77,7 @@ const apiDefinition: PlatformSimulatorDefinition<WebflowSimState> = {
     },
     names: ['SKU', 'product'],
   }),
-  authenticate(req: SimRequest, creds: Record<string, string>, revoked: boolean): SimResponse | undefined {
+  authenticate(req, creds, revoked) {
     const m = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
     return !m || revoked || m[1] !== creds.accessToken ? notAuthorized() : undefined;
   },
@@ -92,7 +85,7 @@ const apiDefinition: PlatformSimulatorDefinition<WebflowSimState> = {
     // A per-minute allowance modelled as a bucket of 120 refilling 2/s.
     capacity: PER_MINUTE,
     refillPerSecond: PER_MINUTE / 60,
-    throttled(_req: SimRequest, retryAfterSeconds: number): SimResponse {
+    throttled(_req, retryAfterSeconds) {
       return webflowError(429, 'too_many_requests', 'Too many requests', [], {
         'retry-after': String(retryAfterSeconds),
         'x-ratelimit-limit': String(PER_MINUTE),
