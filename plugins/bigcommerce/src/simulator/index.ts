@@ -10,8 +10,6 @@ import {
   type DefinitionWithOAuth,
   type PlatformSimulatorDefinition,
   type SeedProduct,
-  type SimRequest,
-  type SimResponse,
 } from '@stock-sync/plugin-testkit';
 import { authenticateBc } from './auth';
 import { problemBody } from './errors';
@@ -145,7 +143,7 @@ const definition: PlatformSimulatorDefinition<BigcommerceSimState> = {
   rateLimit: {
     capacity: CAPACITY,
     refillPerSecond: REFILL,
-    throttled(_req: SimRequest, retryAfterSeconds: number): SimResponse {
+    throttled(_req, retryAfterSeconds) {
       // BigCommerce names the wait in X-Rate-Limit-Time-Reset-Ms (no Retry-After).
       return {
         status: 429,
