@@ -15,3 +15,4 @@ export { startNoticeReceiver, type NoticeReceiver, type NoticeReceiverOptions, t
 export { useNoticeHarness, type NoticeHarness, type NoticeHarnessOptions, type NoticeSim } from './notice-harness';
 export { throttledAnswer } from './throttled-answer';
 export { variantHooks, type VariantHooks } from './variant-hooks';
+export { specBodyChecks, type BodyCheck, type SpecBodyChecks, type SpecOperations } from './spec-body-checks';
