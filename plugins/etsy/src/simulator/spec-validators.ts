@@ -5,23 +5,19 @@
  * own rules (inventory-rules.ts) require readiness_state_id as today's API does.
  */
 import * as path from 'node:path';
-import { loadOpenApiSpec, openApiBodyValidator } from '@stock-sync/plugin-testkit';
+import { loadOpenApiSpec, specBodyChecks, type SpecBodyChecks } from '@stock-sync/plugin-testkit';
 
-export type BodyCheck = (body: unknown) => { ok: true } | { ok: false; errors: string[] };
+const OPERATIONS = {
+  updateListingInventory: ['PUT', '/v3/application/listings/{listing_id}/inventory'],
+  // PUT (form-encoded) in the 2021 document; today's API takes the same fields by PATCH.
+  updateListing: ['PUT', '/v3/application/shops/{shop_id}/listings/{listing_id}'],
+} as const;
 
-export interface SpecValidators {
-  updateListingInventory: BodyCheck;
-  /** updateListing: PUT (form-encoded) in the 2021 document; today's API takes the same fields by PATCH. */
-  updateListing: BodyCheck;
-}
+export type SpecValidators = SpecBodyChecks<typeof OPERATIONS>;
 
 /** src/simulator and dist/simulator are both two levels below the package root. */
 export const ETSY_SPEC_FILE = path.resolve(__dirname, '..', '..', 'spec', 'etsy-openapi-2021-06.json');
 
 export function createSpecValidators(file: string = ETSY_SPEC_FILE): SpecValidators {
-  const spec = loadOpenApiSpec(file);
-  return {
-    updateListingInventory: openApiBodyValidator(spec, 'PUT', '/v3/application/listings/{listing_id}/inventory'),
-    updateListing: openApiBodyValidator(spec, 'PUT', '/v3/application/shops/{shop_id}/listings/{listing_id}'),
-  };
+  return specBodyChecks(loadOpenApiSpec(file), OPERATIONS);
 }
