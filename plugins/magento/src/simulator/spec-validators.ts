@@ -3,21 +3,17 @@
  * src/openapi/admin-schema-2.4.9.yaml @ e2275b5, copied unchanged to spec/). ~1 MB of YAML: read once per process.
  */
 import * as path from 'node:path';
-import { loadOpenApiSpec, openApiBodyValidator } from '@stock-sync/plugin-testkit';
+import { loadOpenApiSpec, specBodyChecks, type SpecBodyChecks } from '@stock-sync/plugin-testkit';
 
-export type BodyCheck = (body: unknown) => { ok: true } | { ok: false; errors: string[] };
+const OPERATIONS = {
+  saveSourceItems: ['POST', '/V1/inventory/source-items'],
+  updateStockItem: ['PUT', '/V1/products/{productSku}/stockItems/{itemId}'],
+} as const;
 
-export interface SpecValidators {
-  saveSourceItems: BodyCheck;
-  updateStockItem: BodyCheck;
-}
+export type SpecValidators = SpecBodyChecks<typeof OPERATIONS>;
 
 export const MAGENTO_SPEC_FILE = path.resolve(__dirname, '..', '..', 'spec', 'magento-admin-schema-2.4.9.yaml');
 
 export function createSpecValidators(file: string = MAGENTO_SPEC_FILE): SpecValidators {
-  const spec = loadOpenApiSpec(file);
-  return {
-    saveSourceItems: openApiBodyValidator(spec, 'POST', '/V1/inventory/source-items'),
-    updateStockItem: openApiBodyValidator(spec, 'PUT', '/V1/products/{productSku}/stockItems/{itemId}'),
-  };
+  return specBodyChecks(loadOpenApiSpec(file), OPERATIONS);
 }
