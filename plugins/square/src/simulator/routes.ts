@@ -3,7 +3,7 @@
  * body is validated against the official spec first; batches are applied all or nothing; idempotency keys
  * replay the first answer (and refuse reuse with another body).
  */
-import type { SimRequest, SimResponse, SimRoute } from '@stock-sync/plugin-testkit';
+import type { BodyCheck, SimRequest, SimResponse, SimRoute } from '@stock-sync/plugin-testkit';
 import type { SquareError } from '../square-api';
 import { invalidBody, invalidRequest } from './errors';
 import { countJson, itemJson, variationJson } from './representation';
@@ -15,7 +15,7 @@ import type {
   CheckedPhysicalCount,
   CountsRetrieveBody,
 } from './request-bodies';
-import type { BodyCheck, SpecValidators } from './spec-validators';
+import type { SpecValidators } from './spec-validators';
 import { countKey, nextVersion, setCount, SIM_LOCATION_ID, type SimOverride, type SquareSimState } from './state';
 import { deliverInventoryCounts, webhookRoutes } from './webhooks';
 

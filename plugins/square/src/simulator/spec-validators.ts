@@ -3,20 +3,20 @@
  * api.json @ 5733f66, release 2025-08-20, copied unchanged to spec/). 3 MB: read once per process.
  */
 import * as path from 'node:path';
-import { loadOpenApiSpec, openApiBodyValidator } from '@stock-sync/plugin-testkit';
+import { loadOpenApiSpec, specBodyChecks, type SpecBodyChecks } from '@stock-sync/plugin-testkit';
 
-export type BodyCheck = (body: unknown) => { ok: true } | { ok: false; errors: string[] };
+const OPERATIONS = {
+  batchRetrieveCatalogObjects: ['POST', '/v2/catalog/batch-retrieve'],
+  batchUpsertCatalogObjects: ['POST', '/v2/catalog/batch-upsert'],
+  batchChangeInventory: ['POST', '/v2/inventory/changes/batch-create'],
+  batchRetrieveInventoryCounts: ['POST', '/v2/inventory/counts/batch-retrieve'],
+  createWebhookSubscription: ['POST', '/v2/webhooks/subscriptions'],
+  updateWebhookSubscription: ['PUT', '/v2/webhooks/subscriptions/{subscription_id}'],
+  updateWebhookSubscriptionSignatureKey: ['POST', '/v2/webhooks/subscriptions/{subscription_id}/signature-key'],
+  testWebhookSubscription: ['POST', '/v2/webhooks/subscriptions/{subscription_id}/test'],
+} as const;
 
-export interface SpecValidators {
-  batchRetrieveCatalogObjects: BodyCheck;
-  batchUpsertCatalogObjects: BodyCheck;
-  batchChangeInventory: BodyCheck;
-  batchRetrieveInventoryCounts: BodyCheck;
-  createWebhookSubscription: BodyCheck;
-  updateWebhookSubscription: BodyCheck;
-  updateWebhookSubscriptionSignatureKey: BodyCheck;
-  testWebhookSubscription: BodyCheck;
-}
+export type SpecValidators = SpecBodyChecks<typeof OPERATIONS>;
 
 /** src/simulator and dist/simulator are both two levels below the package root. */
 export const SQUARE_SPEC_FILE = path.resolve(__dirname, '..', '..', 'spec', 'square-api.json');
@@ -29,17 +29,7 @@ export function loadSquareSpec(file: string = SQUARE_SPEC_FILE): ReturnType<type
 }
 
 export function createSpecValidators(file: string = SQUARE_SPEC_FILE): SpecValidators {
-  const spec = loadSquareSpec(file);
-  return {
-    batchRetrieveCatalogObjects: openApiBodyValidator(spec, 'POST', '/v2/catalog/batch-retrieve'),
-    batchUpsertCatalogObjects: openApiBodyValidator(spec, 'POST', '/v2/catalog/batch-upsert'),
-    batchChangeInventory: openApiBodyValidator(spec, 'POST', '/v2/inventory/changes/batch-create'),
-    batchRetrieveInventoryCounts: openApiBodyValidator(spec, 'POST', '/v2/inventory/counts/batch-retrieve'),
-    createWebhookSubscription: openApiBodyValidator(spec, 'POST', '/v2/webhooks/subscriptions'),
-    updateWebhookSubscription: openApiBodyValidator(spec, 'PUT', '/v2/webhooks/subscriptions/{subscription_id}'),
-    updateWebhookSubscriptionSignatureKey: openApiBodyValidator(spec, 'POST', '/v2/webhooks/subscriptions/{subscription_id}/signature-key'),
-    testWebhookSubscription: openApiBodyValidator(spec, 'POST', '/v2/webhooks/subscriptions/{subscription_id}/test'),
-  };
+  return specBodyChecks(loadSquareSpec(file), OPERATIONS);
 }
 
 /**
