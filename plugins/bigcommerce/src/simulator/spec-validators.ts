@@ -3,9 +3,7 @@
  * copied unchanged to spec/; the Webhooks API: reference/webhooks.v3.yml). PUT /catalog/products has no copied spec: routes.ts checks it by hand.
  */
 import * as path from 'node:path';
-import { loadOpenApiSpec, openApiBodyValidator } from '@stock-sync/plugin-testkit';
-
-export type BodyCheck = (body: unknown) => { ok: true } | { ok: false; errors: string[] };
+import { loadOpenApiSpec, specBodyChecks, type BodyCheck } from '@stock-sync/plugin-testkit';
 
 export interface SpecValidators {
   updateVariantsBatch: BodyCheck;
@@ -18,13 +16,13 @@ export interface SpecValidators {
 export const SPEC_DIR = path.resolve(__dirname, '..', '..', 'spec');
 
 export function createSpecValidators(dir: string = SPEC_DIR): SpecValidators {
-  const catalog = loadOpenApiSpec(path.join(dir, 'bigcommerce-catalog-variants.v3.yml'));
-  const inventory = loadOpenApiSpec(path.join(dir, 'bigcommerce-inventory.v3.yml'));
-  const webhooks = loadOpenApiSpec(path.join(dir, 'bigcommerce-webhooks.v3.yml'));
+  const spec = (file: string) => loadOpenApiSpec(path.join(dir, file));
   return {
-    updateVariantsBatch: openApiBodyValidator(catalog, 'PUT', '/catalog/variants'),
-    absoluteAdjustment: openApiBodyValidator(inventory, 'PUT', '/inventory/adjustments/absolute'),
-    createWebhook: openApiBodyValidator(webhooks, 'POST', '/hooks'),
-    updateWebhook: openApiBodyValidator(webhooks, 'PUT', '/hooks/{webhook_id}'),
+    ...specBodyChecks(spec('bigcommerce-catalog-variants.v3.yml'), { updateVariantsBatch: ['PUT', '/catalog/variants'] }),
+    ...specBodyChecks(spec('bigcommerce-inventory.v3.yml'), { absoluteAdjustment: ['PUT', '/inventory/adjustments/absolute'] }),
+    ...specBodyChecks(spec('bigcommerce-webhooks.v3.yml'), {
+      createWebhook: ['POST', '/hooks'],
+      updateWebhook: ['PUT', '/hooks/{webhook_id}'],
+    }),
   };
 }
