@@ -16,3 +16,4 @@ export { useNoticeHarness, type NoticeHarness, type NoticeHarnessOptions, type N
 export { throttledAnswer } from './throttled-answer';
 export { variantHooks, type VariantHooks } from './variant-hooks';
 export { specBodyChecks, type BodyCheck, type SpecBodyChecks, type SpecOperations } from './spec-body-checks';
+export { seedIntegerId } from './seed-ids';
