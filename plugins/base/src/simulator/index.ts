@@ -3,7 +3,7 @@
  * framework (real HTTP, auth, rate limit, faults). Decisions: ../../README.md.
  */
 import type { TargetStock, VariantRef } from '@stock-sync/plugin-sdk';
-import { variantHooks, type PlatformSimulatorDefinition, type SeedProduct } from '@stock-sync/plugin-testkit';
+import { seedIntegerId, variantHooks, type PlatformSimulatorDefinition, type SeedProduct } from '@stock-sync/plugin-testkit';
 import { HOURLY_CALLS } from '../manifest';
 import { EMULATED_UNLIMITED_STOCK, UNLIMITED_READ_THRESHOLD } from '../stock-mapping';
 import { ERRORS } from './errors';
@@ -25,11 +25,6 @@ function neutral(n: number): TargetStock {
   return n >= UNLIMITED_READ_THRESHOLD ? { kind: 'unlimited' } : { kind: 'quantity', quantity: n };
 }
 
-function id(raw: string, what: string): number {
-  if (!/^[1-9]\d*$/.test(raw)) throw new Error(`BASE ${what} ids are positive integers, got '${raw}'`);
-  return Number(raw);
-}
-
 /** The item and, for a variation ref, the variation (variant id = item id: the item's own stock). */
 function find(state: BaseSimState, ref: VariantRef): { item: SimItem; variationId?: number } | undefined {
   if (!/^\d+$/.test(ref.externalProductId) || !/^\d+$/.test(ref.externalVariantId)) return undefined;
@@ -48,7 +43,7 @@ function setCount(found: { item: SimItem; variationId?: number }, n: number): vo
 
 function seed(state: BaseSimState, products: SeedProduct[]): void {
   for (const sp of products) {
-    const itemId = id(sp.productId, 'item');
+    const itemId = seedIntegerId(sp.productId, 'BASE item');
     let item = state.items.get(itemId);
     if (!item) {
       item = {
@@ -70,7 +65,7 @@ function seed(state: BaseSimState, products: SeedProduct[]): void {
         item.stock = n; // an item without variations
         continue;
       }
-      const vid = id(sv.variantId, 'variation');
+      const vid = seedIntegerId(sv.variantId, 'BASE variation');
       const existing = item.variations.find((v) => v.variation_id === vid);
       if (existing) existing.variation_stock = n;
       else
