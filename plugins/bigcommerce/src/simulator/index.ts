@@ -5,6 +5,7 @@
 import {
   guardIssuedTokens,
   isIssuedAccessToken,
+  seedIntegerId,
   tokenRoute,
   variantHooks,
   type DefinitionWithOAuth,
@@ -45,16 +46,11 @@ const specValidators = () => (validators ??= createSpecValidators());
 
 const WINDOW_MS = 30_000;
 
-function bcId(raw: string, what: string): number {
-  if (!/^[1-9]\d*$/.test(raw)) throw new Error(`BigCommerce ${what} ids are positive integers, got '${raw}'`);
-  return Number(raw);
-}
-
 /** A product whose seeded variants include a count tracks inventory by variant; otherwise it is not tracked. */
 function seed(state: BigcommerceSimState, products: SeedProduct[]): void {
   const now = state.clock();
   for (const sp of products) {
-    const id = bcId(sp.productId, 'product');
+    const id = seedIntegerId(sp.productId, 'BigCommerce product');
     let p = state.products.get(id);
     if (!p) {
       const tracked = sp.variants.some((v) => v.initial?.kind === 'quantity');
@@ -71,7 +67,7 @@ function seed(state: BigcommerceSimState, products: SeedProduct[]): void {
       state.products.set(id, p);
     }
     for (const sv of sp.variants) {
-      const vid = bcId(sv.variantId, 'variant');
+      const vid = seedIntegerId(sv.variantId, 'BigCommerce variant');
       const existing = state.variants.get(vid);
       if (existing && existing.productId !== id) throw new Error(`variant ${vid} already belongs to product ${existing.productId}`);
       const v: SimVariant = existing ?? {
