@@ -3,7 +3,14 @@
  * for the testkit's simulator framework (real HTTP, auth, rate limit, faults). Decisions: ../../README.md.
  */
 import type { VariantRef } from '@stock-sync/plugin-sdk';
-import { throttledAnswer, variantHooks, withOAuth, type PlatformSimulatorDefinition, type SeedProduct } from '@stock-sync/plugin-testkit';
+import {
+  seedIntegerId,
+  throttledAnswer,
+  variantHooks,
+  withOAuth,
+  type PlatformSimulatorDefinition,
+  type SeedProduct,
+} from '@stock-sync/plugin-testkit';
 import { authenticateEcwid } from './auth';
 import { batchRoutes } from './batch';
 import { ecwidOAuth } from './oauth';
@@ -20,11 +27,6 @@ export { productUpdatedEvent } from './webhooks';
 /** Obviously fake, in the shape of an Ecwid private app token. */
 export const SANDBOX_ACCESS_TOKEN = 'secret_test_0000sandbox0000ecwid0000';
 
-function ecwidId(raw: string, what: string): number {
-  if (!/^[1-9]\d{0,17}$/.test(raw)) throw new Error(`Ecwid ${what} ids are positive integers, got '${raw}'`);
-  return Number(raw);
-}
-
 function find(state: EcwidSimState, ref: VariantRef): { product: SimProduct; c: SimCombination } | undefined {
   const product = state.products.get(Number(ref.externalProductId));
   const c = /^\d+$/.test(ref.externalVariantId) ? product?.combinations.get(Number(ref.externalVariantId)) : undefined;
@@ -33,7 +35,7 @@ function find(state: EcwidSimState, ref: VariantRef): { product: SimProduct; c: 
 
 function seed(state: EcwidSimState, products: SeedProduct[]): void {
   for (const sp of products) {
-    const id = ecwidId(sp.productId, 'product');
+    const id = seedIntegerId(sp.productId, 'Ecwid product', 18);
     let product = state.products.get(id);
     if (!product) {
       product = {
@@ -46,7 +48,7 @@ function seed(state: EcwidSimState, products: SeedProduct[]): void {
       state.products.set(id, product);
     }
     for (const sv of sp.variants) {
-      const cid = ecwidId(sv.variantId, 'combination');
+      const cid = seedIntegerId(sv.variantId, 'Ecwid combination', 18);
       const existing = product.combinations.get(cid);
       const c: SimCombination = existing ?? {
         id: cid,
