@@ -3,7 +3,7 @@
  * testkit's simulator framework (real HTTP, auth, rate limit, faults). Decisions: ../../README.md.
  */
 import type { VariantRef } from '@stock-sync/plugin-sdk';
-import { variantHooks, type PlatformSimulatorDefinition, type SeedProduct } from '@stock-sync/plugin-testkit';
+import { seedIntegerId, variantHooks, type PlatformSimulatorDefinition, type SeedProduct } from '@stock-sync/plugin-testkit';
 import { authenticateNuvemshop } from './auth';
 import { nuvemError } from './errors';
 import { withNuvemshopOAuth } from './oauth';
@@ -25,11 +25,6 @@ export const SANDBOX_ACCESS_TOKEN = 'nuvem_test_0000000000000000sandbox00000000'
 const BUCKET = 40;
 const LEAK_PER_SECOND = 2;
 
-function nuvemId(raw: string, what: string): number {
-  if (!/^[1-9]\d*$/.test(raw)) throw new Error(`Nuvemshop ${what} ids are positive integers, got '${raw}'`);
-  return Number(raw);
-}
-
 function findVariant(state: NuvemSimState, ref: VariantRef): SimVariant | undefined {
   if (!/^\d+$/.test(ref.externalVariantId)) return undefined;
   const v = state.variants.get(Number(ref.externalVariantId));
@@ -39,11 +34,11 @@ function findVariant(state: NuvemSimState, ref: VariantRef): SimVariant | undefi
 function seed(state: NuvemSimState, products: SeedProduct[]): void {
   const now = state.clock();
   for (const sp of products) {
-    const productId = nuvemId(sp.productId, 'product');
+    const productId = seedIntegerId(sp.productId, 'Nuvemshop product');
     let product = state.products.get(productId);
     if (!product) state.products.set(productId, (product = { id: productId, name: sp.title ?? `Product ${productId}`, variantIds: [] }));
     for (const sv of sp.variants) {
-      const id = nuvemId(sv.variantId, 'variant');
+      const id = seedIntegerId(sv.variantId, 'Nuvemshop variant');
       const existing = state.variants.get(id);
       if (existing && existing.productId !== productId) throw new Error(`variant ${id} already belongs to product ${existing.productId}`);
       const v: SimVariant = existing ?? {
