@@ -3,6 +3,7 @@
  * testkit's simulator framework (real HTTP, auth, rate limit, faults). Decisions: ../../README.md.
  */
 import {
+  seedIntegerId,
   throttledAnswer,
   variantHooks,
   type PlatformSimulatorDefinition,
@@ -27,11 +28,6 @@ export type { SimWebhook, SimDelivery } from './state';
 export const SANDBOX_CONSUMER_KEY = 'ck_test_00000000sandbox0000000000woocommerce';
 export const SANDBOX_CONSUMER_SECRET = 'cs_test_00000000sandbox0000000000woocommerce';
 
-function wooId(raw: string, what: string): number {
-  if (!/^[1-9]\d*$/.test(raw)) throw new Error(`WooCommerce ${what} ids are positive integers, got '${raw}'`);
-  return Number(raw);
-}
-
 function findVariation(state: WooSimState, ref: VariantRef): SimVariation | undefined {
   if (!/^\d+$/.test(ref.externalVariantId)) return undefined;
   const v = state.variations.get(Number(ref.externalVariantId));
@@ -41,7 +37,7 @@ function findVariation(state: WooSimState, ref: VariantRef): SimVariation | unde
 function seed(state: WooSimState, products: SeedProduct[]): void {
   const now = state.clock();
   for (const sp of products) {
-    const productId = wooId(sp.productId, 'product');
+    const productId = seedIntegerId(sp.productId, 'WooCommerce product');
     let product = state.products.get(productId);
     if (!product) {
       product = {
@@ -57,7 +53,7 @@ function seed(state: WooSimState, products: SeedProduct[]): void {
       state.products.set(productId, product);
     }
     for (const sv of sp.variants) {
-      const id = wooId(sv.variantId, 'variation');
+      const id = seedIntegerId(sv.variantId, 'WooCommerce variation');
       const existing = state.variations.get(id);
       if (existing && existing.parentId !== productId) throw new Error(`variation ${id} already belongs to product ${existing.parentId}`);
       const v: SimVariation = existing ?? {
