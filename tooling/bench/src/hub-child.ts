@@ -21,6 +21,12 @@ export interface HubChild {
   runCounts(): Map<string, number>;
   /** Resolves once the child's output has been read up to now (log lines arrive a moment after the work). */
   settle(ms?: number): Promise<void>;
+  /**
+   * Resolves once a second has passed without a statement or a run logged (the scheduler's 1/s poll aside), at
+   * most a minute: the hub writes its log asynchronously (pino) and this process reads it between simulator
+   * requests, so at a thousand stores the lines of the last seconds arrive well after the work.
+   */
+  drained(): Promise<void>;
   tail(lines?: number): string;
   stop(): Promise<void>;
   /** kill -9, as a crash would: no shutdown hooks run. Resolves once the process has exited. */
@@ -117,7 +123,7 @@ export async function startHubChild(opts: HubChildOptions): Promise<HubChild> {
     HUB_PORT: String(opts.port ?? 0),
     HUB_HOST: '127.0.0.1',
     HUB_API_TOKENS: opts.token,
-    HUB_LOG_LEVEL: opts.logLevel ?? 'verbose',
+    HUB_LOG_LEVEL: opts.logLevel ?? process.env.BENCH_HUB_LOG_LEVEL ?? 'verbose',
     NO_COLOR: '1',
   };
   if (opts.hubDefaults) for (const name of Object.keys(env)) if (name.startsWith('HUB_SYNC_')) delete env[name];
@@ -212,6 +218,16 @@ export async function startHubChild(opts: HubChildOptions): Promise<HubChild> {
     runApi: () => new Map([...runApi].map(([k, v]) => [k, { ...v }])),
     runCounts: () => new Map(runCounts),
     settle: (ms = 300) => new Promise((r) => setTimeout(r, ms)),
+    drained: async () => {
+      const deadline = Date.now() + 60_000;
+      let seen = -1;
+      for (;;) {
+        const now = statements + [...runCounts.values()].reduce((a, b) => a + b, 0);
+        if (now === seen || Date.now() > deadline) return;
+        seen = now;
+        await new Promise((r) => setTimeout(r, 1_000));
+      }
+    },
     tail,
     stop,
     kill,

@@ -116,7 +116,7 @@ export async function measureChange(
 ): Promise<ChangeFigures> {
   const { fleet, hubs, watch } = ctx;
   resetCalls(fleet.stores);
-  await Promise.all(hubs.map((h) => h.settle()));
+  await Promise.all(hubs.map((h) => h.drained()));
   const peakRssReset = hubs.map((h) => resetPeakRss(h.pid)).every(Boolean);
   const before = hubCounters(hubs);
   const throttledBefore = new Map([...fleet.plugins.keys()].map((p) => [p, before.throttledBy(p)]));
@@ -132,7 +132,7 @@ export async function measureChange(
   const postMs = performance.now() - t0;
   const seen = await watch.untilStoresShow(fleet.stores, target, t0, ctx.timeoutMs);
   await watch.quiet();
-  await Promise.all(hubs.map((h) => h.settle()));
+  await Promise.all(hubs.map((h) => h.drained()));
   const after = hubCounters(hubs);
 
   const storeMs = [...seen.values()];

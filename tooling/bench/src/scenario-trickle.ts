@@ -36,7 +36,7 @@ export async function runTrickle(
 ): Promise<TrickleFigures> {
   const { fleet, hubs, watch } = ctx;
   resetCalls(fleet.stores);
-  await Promise.all(hubs.map((h) => h.settle()));
+  await Promise.all(hubs.map((h) => h.drained()));
   hubs.forEach((h) => resetPeakRss(h.pid));
   const before = hubCounters(hubs);
   const latencyMs: number[] = [];
@@ -97,7 +97,7 @@ export async function runTrickle(
   while (outstanding() > 0 && Date.now() < drainUntil) await new Promise((r) => setTimeout(r, 200));
   const unreached = outstanding();
   for (const e of open.values()) e.cancel();
-  await Promise.all(hubs.map((h) => h.settle()));
+  await Promise.all(hubs.map((h) => h.drained()));
   const after = hubCounters(hubs);
   let calls = 0;
   let http429 = 0;
