@@ -1,4 +1,4 @@
-import { CONTRACT_VERSION, defineManifest, documentedNotice, isJsonObject, jsonBodyOf, validatePlugin, wholeUnits } from '../src';
+import { CONTRACT_VERSION, defineManifest, documentedNotice, isJsonObject, jsonBodyOf, manifestFromJson, validatePlugin, wholeUnits } from '../src';
 
 describe('defineManifest', () => {
   const facts = {
@@ -29,6 +29,44 @@ describe('defineManifest', () => {
     expect(facts.capabilities).toEqual({ unlimitedStock: 'emulated', maxBatch: 50 });
     const plugin = { manifest, credentialFields: [], connect: () => ({}) };
     expect(validatePlugin(plugin)).toEqual({ ok: true, plugin });
+  });
+});
+
+describe('manifestFromJson', () => {
+  const data = {
+    $schema: 'https://stock-sync.dev/schemas/plugin-api/1/manifest.json',
+    id: 'acme',
+    displayName: 'Acme',
+    capabilities: { unlimitedStock: 'native', maxBatch: 10 },
+    rateLimit: { requestsPerSecond: 2, burst: 4 },
+    credentialFields: [{ name: 'apiKey', secret: true, required: true, description: 'the key' }],
+  };
+
+  it('reads the manifest as defineManifest fills it, and the credential fields apart; $schema is not kept', () => {
+    const facts = manifestFromJson(JSON.parse(JSON.stringify(data)));
+    expect(facts.manifest).toEqual({
+      id: 'acme',
+      displayName: 'Acme',
+      contractVersion: CONTRACT_VERSION,
+      capabilities: { unlimitedStock: 'native', maxBatch: 10, readBack: true },
+      rateLimit: { requestsPerSecond: 2, burst: 4 },
+    });
+    expect(facts.credentialFields).toEqual(data.credentialFields);
+    expect(validatePlugin({ ...facts, connect: () => ({}) }).ok).toBe(true);
+  });
+
+  it('refuses data the host would refuse, naming the plugin and the field', () => {
+    expect(() => manifestFromJson([data])).toThrow('manifest.json must hold a JSON object');
+    expect(() => manifestFromJson({ ...data, capabilities: { unlimitedStock: 'sometimes', maxBatch: 10 } })).toThrow(
+      /^manifest\.json of 'acme' is not valid: manifest\.capabilities\.unlimitedStock/,
+    );
+    expect(() => manifestFromJson({ ...data, rateLimit: undefined })).toThrow(/manifest\.rateLimit/);
+    expect(() => manifestFromJson({ ...data, credentialFields: undefined })).toThrow(/credentialFields must be an array/);
+    const twice = [data.credentialFields[0], data.credentialFields[0]];
+    expect(() => manifestFromJson({ ...data, credentialFields: twice })).toThrow("credentialFields[1].name 'apiKey' is declared more than once");
+    expect(() => manifestFromJson({ ...data, credentialFields: [{ name: 'baseUrl', secret: true, required: false }] })).toThrow(
+      "credentialFields[0].secret must be false for the standard 'baseUrl' field",
+    );
   });
 });
 

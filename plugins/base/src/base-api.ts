@@ -1,14 +1,7 @@
 /** The store's BASE client: ctx.http with the API root and the Bearer token, BASE's error answers read into the taxonomy. */
-import {
-  AuthError,
-  RateLimited,
-  Rejected,
-  parseRetryAfter,
-  type ConnectContext,
-  type HttpClient,
-  type HttpResponse,
-  type PluginError,
-} from '@stock-sync/plugin-sdk';
+import { AuthError, RateLimited, Rejected } from '@stock-sync/plugin-api';
+import { parseRetryAfter } from '@stock-sync/plugin-sdk';
+import type { ConnectContext, HttpClient, HttpResponse, PluginError } from '@stock-sync/plugin-api';
 import { API_PREFIX, DEFAULT_BASE_URL } from './manifest';
 
 /** The BASE API v1 item this plugin reads. */

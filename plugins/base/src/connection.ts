@@ -2,22 +2,10 @@
  * One store's connection over BASE API v1: the batched pipeline grouped by item (README "Batching"). A change whose
  * variant id equals its item id addresses the stock of an item without variations.
  */
-import {
-  batched,
-  NotFound,
-  positiveIntegerId,
-  Rejected,
-  stopsTheWork,
-  toPluginError,
-  Transient,
-  type HttpClient,
-  type Planned,
-  type PluginError,
-  type PluginLogger,
-  type StockWrite,
-  type StoreConnection,
-  type VariantRef,
-} from '@stock-sync/plugin-sdk';
+import { batched, positiveIntegerId, stopsTheWork, toPluginError } from '@stock-sync/plugin-sdk';
+import { NotFound, Rejected, Transient } from '@stock-sync/plugin-api';
+import type { HttpClient, PluginError, PluginLogger, StockWrite, StoreConnection, VariantRef } from '@stock-sync/plugin-api';
+import type { Planned } from '@stock-sync/plugin-sdk';
 import { baseErrorCode, itemOf, type BaseItem } from './base-api';
 import { MAX_VARIATIONS_PER_EDIT } from './manifest';
 import { stockFor, stockOfCount } from './stock-mapping';

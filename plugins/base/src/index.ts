@@ -1,5 +1,5 @@
 /** The BASE (thebase.in) integration plugin: item and variation stock over BASE API v1. Decisions and sources: README.md. */
-import type { IntegrationPlugin } from '@stock-sync/plugin-sdk';
+import type { IntegrationPlugin } from '@stock-sync/plugin-api';
 import { createBaseApi } from './base-api';
 import { baseConnection } from './connection';
 import { credentialFields, manifest } from './manifest';

@@ -1,5 +1,6 @@
 /** BASE (thebase.in) platform facts as data (BASE API v1). Every number has its source in README.md. */
-import { defineManifest, type CredentialField, tokenExpiryFields } from '@stock-sync/plugin-sdk';
+import { defineManifest, tokenExpiryFields } from '@stock-sync/plugin-sdk';
+import type { CredentialField } from '@stock-sync/plugin-api';
 
 export const DEFAULT_BASE_URL = 'https://api.thebase.in';
 export const API_PREFIX = '/1';

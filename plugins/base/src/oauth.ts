@@ -4,19 +4,9 @@
  * redirect_uri required on refresh, no shop in the token answer (read from /1/users/me). A refresh always answers a
  * new refresh token (stored); whether the sent one stays valid is unverified.
  */
-import {
-  ACCESS_TOKEN_EXPIRES_AT,
-  AuthError,
-  exchangeCode,
-  expiresAtFrom,
-  REFRESH_TOKEN_EXPIRES_AT,
-  refreshTokenGrant,
-  Rejected,
-  type ConnectContext,
-  type HttpResponse,
-  type PluginError,
-  type PluginOAuth,
-} from '@stock-sync/plugin-sdk';
+import { ACCESS_TOKEN_EXPIRES_AT, AuthError, REFRESH_TOKEN_EXPIRES_AT, Rejected } from '@stock-sync/plugin-api';
+import { exchangeCode, expiresAtFrom, refreshTokenGrant } from '@stock-sync/plugin-sdk';
+import type { ConnectContext, HttpResponse, PluginError, PluginOAuth } from '@stock-sync/plugin-api';
 import { baseRefusal, createBaseApi } from './base-api';
 import { ACCESS_TOKEN_SECONDS, DEFAULT_BASE_URL, OAUTH_TOKEN_PATH, REFRESH_TOKEN_SECONDS } from './manifest';
 

@@ -1,5 +1,5 @@
 /** The plugin against the BASE simulator over real HTTP: form edits, derived stock, BASE's refusals. */
-import { AuthError, NotFound, OUT_OF_STOCK as O, quantity as Q, RateLimited, Rejected, UNLIMITED as U } from '@stock-sync/plugin-sdk';
+import { AuthError, NotFound, OUT_OF_STOCK as O, quantity as Q, RateLimited, Rejected, UNLIMITED as U } from '@stock-sync/plugin-api';
 import { classifyBaseResponse, msUntilNextHour, msUntilNextJstDay } from '../src/base-api';
 import { call, connect, item, paths, refsOf, startBaseSimulator, type BaseSim } from './support';
 

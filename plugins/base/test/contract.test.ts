@@ -7,7 +7,7 @@
  * The plugin's clock is injected: it reads as the top of an hour when the suite is declared, so the time left in
  * the hour is known (an hour less what the suite has run) and the run never depends on the wall clock.
  */
-import { runContractSuite, runOAuthContract } from '@stock-sync/plugin-testkit';
+import { runContractSuite, runOAuthContract } from '@stock-sync/plugin-testkit/contract';
 import { createBasePlugin, plugin } from '../src';
 import { simulator } from '../src/simulator';
 

@@ -4,7 +4,9 @@
  * the check.
  */
 import { join } from 'node:path';
-import { denyConsent, evidence, expectSameShape, type Evidence, type ShapeOptions } from '@stock-sync/plugin-testkit';
+import { denyConsent } from '@stock-sync/plugin-testkit/simulator';
+import { evidence, expectSameShape } from '@stock-sync/plugin-testkit/evidence';
+import type { Evidence, ShapeOptions } from '@stock-sync/plugin-testkit/evidence';
 import { SANDBOX_OAUTH_APP } from '../src/simulator';
 import { call, startBaseSimulator, type BaseSim } from './support';
 

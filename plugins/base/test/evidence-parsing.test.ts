@@ -3,8 +3,11 @@
  * replayed by a bare loopback server through the real SDK client — no simulator involved.
  */
 import { join } from 'node:path';
-import { AuthError, createHttpClient, exchangeCode, NotFound, quantity as Q, RateLimited, Rejected } from '@stock-sync/plugin-sdk';
-import { callbackFromLocation, evidenceIn, recordingLogger, useReplayConnection } from '@stock-sync/plugin-testkit';
+import { AuthError, NotFound, quantity as Q, RateLimited, Rejected } from '@stock-sync/plugin-api';
+import { createHttpClient, exchangeCode } from '@stock-sync/plugin-sdk';
+import { callbackFromLocation } from '@stock-sync/plugin-testkit/simulator';
+import { evidenceIn, useReplayConnection } from '@stock-sync/plugin-testkit/evidence';
+import { recordingLogger } from '@stock-sync/plugin-testkit/contract';
 import { createBasePlugin, plugin } from '../src';
 
 const { doc, response: answer, names } = evidenceIn(join(__dirname, 'evidence'));

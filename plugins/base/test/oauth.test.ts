@@ -4,18 +4,16 @@
  * access token expiring on the simulator's clock, the refresh (rotated, redirect_uri required, 30-day refresh
  * token), and every refusal an AuthError in BASE's own words with no secret in it.
  */
-import { AuthError, authorizeUrl, exchangeCode, quantity, validateCredentials } from '@stock-sync/plugin-sdk';
+import { AuthError, quantity } from '@stock-sync/plugin-api';
+import { authorizeUrl, exchangeCode, validateCredentials } from '@stock-sync/plugin-sdk';
+import { denyConsent, oauthSimView } from '@stock-sync/plugin-testkit/simulator';
 import {
-  denyConsent,
   expectConnectsAndWrites,
   expectDeclinedConsentRefused,
-  expectExpiresIn,
-  expectNoSecretIn,
   expectRefreshAfterExpiry,
   expectReplayedCodeRefused,
-  oauthSimView,
-  useOAuthFlow,
-} from '@stock-sync/plugin-testkit';
+} from '@stock-sync/plugin-testkit/contract';
+import { expectExpiresIn, expectNoSecretIn, useOAuthFlow } from '@stock-sync/plugin-testkit/contract';
 import { createBasePlugin } from '../src';
 import { SANDBOX_OAUTH_APP, simulator } from '../src/simulator';
 

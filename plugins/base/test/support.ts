@@ -1,6 +1,8 @@
 /** Test plumbing: a running BASE simulator and the real plugin connected to it over HTTP. */
-import { type StoreConnection } from '@stock-sync/plugin-sdk';
-import { connectToSimulator, startSimulator, type RunningSimulator } from '@stock-sync/plugin-testkit';
+import type { StoreConnection } from '@stock-sync/plugin-api';
+import { connectToSimulator } from '@stock-sync/plugin-testkit/contract';
+import { startSimulator } from '@stock-sync/plugin-testkit/simulator';
+import type { RunningSimulator } from '@stock-sync/plugin-testkit/simulator';
 import { plugin } from '../src';
 import { simulator, type BaseSimState } from '../src/simulator';
 

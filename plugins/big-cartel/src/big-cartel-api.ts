@@ -3,7 +3,8 @@
  * trailing slash or /v1 tolerated), the JSON:API headers and User-Agent Big Cartel requires, and OAuth Bearer or
  * (own store) HTTP Basic subdomain:password; an AuthError when neither is complete.
  */
-import { AuthError, type ConnectContext, type HttpClient, type HttpResponse } from '@stock-sync/plugin-sdk';
+import { AuthError } from '@stock-sync/plugin-api';
+import type { ConnectContext, HttpClient, HttpResponse } from '@stock-sync/plugin-api';
 import { DEFAULT_BASE_URL, JSON_API, USER_AGENT } from './manifest';
 
 export function createBigCartelApi({ credentials: c, http }: ConnectContext): HttpClient | AuthError {

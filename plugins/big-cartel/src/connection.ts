@@ -2,25 +2,10 @@
  * One account's connection. Writes per product: GET with the options, PATCH each option that must change, GET again
  * and count a write only when the option shows the quantity written (README "The write": the request is undocumented).
  */
-import {
-  AuthError,
-  batched,
-  emulatedUnlimited,
-  NotFound,
-  Rejected,
-  stopsTheWork,
-  StopTheWork,
-  toPluginError,
-  Transient,
-  zeroIsOutOfStock,
-  type HttpClient,
-  type Planned,
-  type PluginError,
-  type PluginLogger,
-  type StockWrite,
-  type StoreConnection,
-  type VariantRef,
-} from '@stock-sync/plugin-sdk';
+import { AuthError, NotFound, Rejected, Transient } from '@stock-sync/plugin-api';
+import { batched, emulatedUnlimited, stopsTheWork, StopTheWork, toPluginError, zeroIsOutOfStock } from '@stock-sync/plugin-sdk';
+import type { HttpClient, PluginError, PluginLogger, StockWrite, StoreConnection, VariantRef } from '@stock-sync/plugin-api';
+import type { Planned } from '@stock-sync/plugin-sdk';
 import { optionsOf, optionUpdateDocument, type ProductDocument, type ProductOptionResource } from './big-cartel-types';
 import { usableId } from './notices';
 import { EMULATED_UNLIMITED_QUANTITY, UNLIMITED_READ_THRESHOLD } from './manifest';

@@ -2,7 +2,7 @@
  * The Big Cartel integration plugin: product option quantities over API v1 (JSON:API).
  * Decisions, their sources and what is unverified: README.md.
  */
-import type { IntegrationPlugin } from '@stock-sync/plugin-sdk';
+import type { IntegrationPlugin } from '@stock-sync/plugin-api';
 import { createBigCartelApi } from './big-cartel-api';
 import { bigCartelConnection } from './connection';
 import { credentialFields, manifest } from './manifest';

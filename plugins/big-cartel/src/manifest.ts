@@ -2,7 +2,8 @@
  * Big Cartel platform facts as data (API v1, JSON:API). The lowest-confidence platform: what is
  * documented and what is our choice is spelled out in README.md.
  */
-import { defineManifest, BASE_URL_FIELD, type CredentialField } from '@stock-sync/plugin-sdk';
+import { defineManifest, BASE_URL_FIELD } from '@stock-sync/plugin-sdk';
+import type { CredentialField } from '@stock-sync/plugin-api';
 
 export const DEFAULT_BASE_URL = 'https://api.bigcartel.com';
 

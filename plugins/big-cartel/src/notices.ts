@@ -3,7 +3,8 @@
  * https://help.bigcartel.com/developers/api/v1/webhooks/). The payload is shown only as `{ ... }`: read as the
  * product object's attribute table, or as a JSON:API resource (`relationships.options.data[]`).
  */
-import { isJsonObject, hmacSha256, idText, noticeHeader, safeEqual, type NoticeRef, type PluginNotices } from '@stock-sync/plugin-sdk';
+import { isJsonObject, hmacSha256, idText, noticeHeader, safeEqual } from '@stock-sync/plugin-sdk';
+import type { NoticeRef, PluginNotices } from '@stock-sync/plugin-api';
 
 export const NOTICE_TOPICS = ['product.updated'] as const;
 

@@ -3,18 +3,17 @@
  * "Connecting"): the SDK's standard authorize URL and code grant, the account id, no refresh (long-lived until revoked),
  * and the account.deauthorized (formerly account.closed) webhook, signed like every webhook (notices.ts).
  */
-import {
-  AuthError,
-  idText,
-  jsonObjectOf,
-  type ConnectedStore,
-  type InboundRequest,
-  type OAuthApp,
-  type OAuthExchangeContext,
-  type PluginOAuth,
-  type TokenResponse,
-  type UninstallNotice,
-} from '@stock-sync/plugin-sdk';
+import { AuthError } from '@stock-sync/plugin-api';
+import { idText, jsonObjectOf } from '@stock-sync/plugin-sdk';
+import type {
+  ConnectedStore,
+  InboundRequest,
+  OAuthApp,
+  OAuthExchangeContext,
+  PluginOAuth,
+  TokenResponse,
+  UninstallNotice,
+} from '@stock-sync/plugin-api';
 import { classifyBigCartelResponse } from './big-cartel-api';
 import { DEFAULT_BASE_URL, JSON_API, USER_AGENT } from './manifest';
 import { isSignedByApp, SIGNATURE_HEADER } from './notices';

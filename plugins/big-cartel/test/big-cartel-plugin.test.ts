@@ -1,6 +1,7 @@
 /** The plugin against the Big Cartel simulator over real HTTP: emulated unlimited, whole option sets, fewest calls. */
-import { AuthError, NotFound, OUT_OF_STOCK as O, quantity as Q, UNLIMITED as U, type StockWrite } from '@stock-sync/plugin-sdk';
-import { refsOfProduct as refsOf, seedProduct as product } from '@stock-sync/plugin-testkit';
+import { AuthError, NotFound, OUT_OF_STOCK as O, quantity as Q, UNLIMITED as U } from '@stock-sync/plugin-api';
+import type { StockWrite } from '@stock-sync/plugin-api';
+import { refsOfProduct as refsOf, seedProduct as product } from '@stock-sync/plugin-testkit/fixtures';
 import { connect, startBigCartelSimulator, type BigCartelSim } from './support/account';
 
 let sim: BigCartelSim;

@@ -3,7 +3,8 @@
  * answer checked for the documented status and shape. Big Cartel publishes no OpenAPI document.
  */
 import { join } from 'node:path';
-import { evidence, expectSameShape, seedProduct as product } from '@stock-sync/plugin-testkit';
+import { evidence, expectSameShape } from '@stock-sync/plugin-testkit/evidence';
+import { seedProduct as product } from '@stock-sync/plugin-testkit/fixtures';
 import { call, startBigCartelSimulator, type BigCartelSim } from './support/account';
 
 const DIR = join(__dirname, 'evidence');

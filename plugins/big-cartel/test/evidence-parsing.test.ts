@@ -3,8 +3,8 @@
  * no simulator involved: read-back mapping, the option update it sends, write confirmation, errors.
  */
 import { join } from 'node:path';
-import { AuthError, NotFound, Rejected, Transient } from '@stock-sync/plugin-sdk';
-import { evidence, expectSameShape, loadEvidenceDir, scriptedClient } from '@stock-sync/plugin-testkit';
+import { AuthError, NotFound, Rejected, Transient } from '@stock-sync/plugin-api';
+import { evidence, expectSameShape, loadEvidenceDir, scriptedClient } from '@stock-sync/plugin-testkit/evidence';
 import { classifyBigCartelResponse } from '../src/big-cartel-api';
 import { optionsOf, optionUpdateDocument, type ProductDocument } from '../src/big-cartel-types';
 import { bigCartelConnection, confirmWrite, fromOptionQuantity } from '../src/connection';

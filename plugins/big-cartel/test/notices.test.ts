@@ -4,7 +4,10 @@
  */
 import { join } from 'node:path';
 import { hmacSha256 } from '@stock-sync/plugin-sdk';
-import { documentedDelivery, evidence, expectDocumentedDelivery, theOnlyDelivery, useNoticeHarness } from '@stock-sync/plugin-testkit';
+import { documentedDelivery, expectDocumentedDelivery } from '@stock-sync/plugin-testkit/contract';
+import { evidence } from '@stock-sync/plugin-testkit/evidence';
+import { theOnlyDelivery } from '@stock-sync/plugin-testkit/contract';
+import { useNoticeHarness } from '@stock-sync/plugin-testkit/simulator';
 import { plugin } from '../src';
 import { bigCartelNoticeRefs, bigCartelNoticeStore } from '../src/notices';
 import { SANDBOX_OAUTH_APP } from '../src/simulator';

@@ -1,5 +1,5 @@
 /** The testkit's OAuth contract: the install flow against the simulator, as the hub drives it. */
-import { inboundPost, runOAuthContract } from '@stock-sync/plugin-testkit';
+import { inboundPost, runOAuthContract } from '@stock-sync/plugin-testkit/contract';
 import { plugin } from '../src';
 import { signedAccountDeauthorized, simulator } from '../src/simulator';
 

@@ -4,20 +4,12 @@
  * from GET /v1/accounts when the answer has none), the account.deauthorized signature, and the simulator.
  */
 import { join } from 'node:path';
-import { authorizeUrl, hmacSha256, type OAuthApp } from '@stock-sync/plugin-sdk';
-import {
-  callbackFromLocation,
-  evidence,
-  type EvidenceResponse,
-  exchangeWithReplay,
-  expectFormGrant,
-  expectSameShape,
-  inboundPost,
-  inboundRequest,
-  postCodeGrant,
-  useOAuthFlow,
-  useReplay,
-} from '@stock-sync/plugin-testkit';
+import { authorizeUrl, hmacSha256 } from '@stock-sync/plugin-sdk';
+import type { OAuthApp } from '@stock-sync/plugin-api';
+import { callbackFromLocation, inboundRequest } from '@stock-sync/plugin-testkit/simulator';
+import { evidence, exchangeWithReplay, expectSameShape, useReplay } from '@stock-sync/plugin-testkit/evidence';
+import type { EvidenceResponse } from '@stock-sync/plugin-testkit/evidence';
+import { expectFormGrant, inboundPost, postCodeGrant, useOAuthFlow } from '@stock-sync/plugin-testkit/contract';
 import { plugin } from '../src';
 import { SANDBOX_ACCOUNT_ID, SANDBOX_OAUTH_APP, signedAccountDeauthorized, simulator } from '../src/simulator';
 

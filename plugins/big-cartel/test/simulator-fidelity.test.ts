@@ -1,5 +1,5 @@
 /** The simulator's JSON:API documents, required headers and PATCH validation, over raw HTTP. */
-import { seedProduct as product } from '@stock-sync/plugin-testkit';
+import { seedProduct as product } from '@stock-sync/plugin-testkit/fixtures';
 import { call, startBigCartelSimulator, type BigCartelSim } from './support/account';
 
 let sim: BigCartelSim;

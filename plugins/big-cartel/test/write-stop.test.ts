@@ -1,5 +1,6 @@
 /** A stop (AuthError, RateLimited, Transient) inside one product's write keeps that product's settled outcomes. */
-import { AuthError, quantity as Q, RateLimited, type HttpClient, type HttpRequest, type StockWrite } from '@stock-sync/plugin-sdk';
+import { AuthError, quantity as Q, RateLimited } from '@stock-sync/plugin-api';
+import type { HttpClient, HttpRequest, StockWrite } from '@stock-sync/plugin-api';
 import { bigCartelConnection } from '../src/connection';
 
 const option = (id: string) => ({ type: 'product_options', id, attributes: { quantity: 5 } });

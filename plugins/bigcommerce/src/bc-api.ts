@@ -1,5 +1,7 @@
 /** The store's v3 client (ctx.http with the base path, X-Auth-Token and BigCommerce's errors classified): the plugin's only I/O. */
-import { AuthError, isJsonObject, type ConnectContext, type HttpClient, type HttpResponse } from '@stock-sync/plugin-sdk';
+import { AuthError } from '@stock-sync/plugin-api';
+import { isJsonObject } from '@stock-sync/plugin-sdk';
+import type { ConnectContext, HttpClient, HttpResponse } from '@stock-sync/plugin-api';
 import type { BcCollection, BcErrorBody } from './bc-types';
 
 /** `{baseUrl or https://api.bigcommerce.com}/stores/{storeHash}/v3`, tolerating a trailing slash or a pasted full API path. */

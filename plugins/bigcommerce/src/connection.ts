@@ -3,22 +3,9 @@
  * across products), so it is one batch: no groupBy, no maxBatch, and no skip on the hub's `previous` (the plan
  * compares against the counts it just read).
  */
-import {
-  batched,
-  chunk,
-  groupByProduct,
-  jsonObjectOf,
-  NotFound,
-  positiveIntegerId,
-  Rejected,
-  stopsTheWork,
-  toPluginError,
-  type ConnectContext,
-  type PluginError,
-  type StoreConnection,
-  type TargetStock,
-  type VariantRef,
-} from '@stock-sync/plugin-sdk';
+import { batched, chunk, groupByProduct, jsonObjectOf, positiveIntegerId, stopsTheWork, toPluginError } from '@stock-sync/plugin-sdk';
+import { NotFound, Rejected } from '@stock-sync/plugin-api';
+import type { ConnectContext, PluginError, StoreConnection, TargetStock, VariantRef } from '@stock-sync/plugin-api';
 import { allPages, apiBaseUrl, createBcApi, describeBcError } from './bc-api';
 import type { BcCollection, BcLocationItem, BcProductStock, BcVariantStock } from './bc-types';
 import { processRecentWrites, writeKey, type RecentWrites } from './recent-writes';

@@ -1,5 +1,5 @@
 /** The BigCommerce integration plugin: variant stock over the v3 Catalog and Inventory APIs (decisions and sources: README.md). */
-import type { IntegrationPlugin } from '@stock-sync/plugin-sdk';
+import type { IntegrationPlugin } from '@stock-sync/plugin-api';
 import { connectBigCommerce } from './connection';
 import { credentialFields, manifest } from './manifest';
 import { bigcommerceNotices } from './notices';

@@ -1,5 +1,6 @@
 /** BigCommerce platform facts as data. Every number here has its source in README.md. */
-import { defineManifest, BASE_URL_FIELD, type CredentialField } from '@stock-sync/plugin-sdk';
+import { defineManifest, BASE_URL_FIELD } from '@stock-sync/plugin-sdk';
+import type { CredentialField } from '@stock-sync/plugin-api';
 
 /** PUT /catalog/variants: at most 50 variants ("Currently the limit is 50", catalog variants spec). */
 export const MAX_VARIANTS_PER_BATCH = 50;

@@ -1,14 +1,6 @@
 /** BigCommerce inventory webhooks as the hub's platform notices (plugin API 1.4): decisions and sources in README "Platform notices". */
-import {
-  isJsonObject,
-  hmacSha256,
-  noticeHeader,
-  safeEqual,
-  type ConnectContext,
-  type NoticeRef,
-  type NoticeRequest,
-  type PluginNotices,
-} from '@stock-sync/plugin-sdk';
+import { isJsonObject, hmacSha256, noticeHeader, safeEqual } from '@stock-sync/plugin-sdk';
+import type { ConnectContext, NoticeRef, NoticeRequest, PluginNotices } from '@stock-sync/plugin-api';
 import { allPages, createBcApi } from './bc-api';
 
 /**

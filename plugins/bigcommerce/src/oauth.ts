@@ -4,16 +4,9 @@
  * the callback's `context` and `scope` back (the `exchange` quirk), a token that never expires.
  */
 import { JsonWebTokenError, verify, type JwtPayload } from 'jsonwebtoken';
-import {
-  AuthError,
-  oauthUrl,
-  postTokenRequest,
-  sandboxBase,
-  type ConnectedStore,
-  type OAuthApp,
-  type OAuthExchangeContext,
-  type PluginOAuth,
-} from '@stock-sync/plugin-sdk';
+import { AuthError } from '@stock-sync/plugin-api';
+import { oauthUrl, postTokenRequest, sandboxBase } from '@stock-sync/plugin-sdk';
+import type { ConnectedStore, OAuthApp, OAuthExchangeContext, PluginOAuth } from '@stock-sync/plugin-api';
 
 const LOGIN_ORIGIN = 'https://login.bigcommerce.com';
 const TOKEN_REQUEST = { clientAuthentication: 'body', encoding: 'json' } as const;

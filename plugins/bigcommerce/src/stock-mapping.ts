@@ -2,15 +2,9 @@
  * TargetStock ⇄ BigCommerce's three stock fields: the one place that knows README's "Mapping" table. A run's changes
  * plus the products read for them become the fewest writes (planWrites).
  */
-import {
-  NotFound,
-  Rejected,
-  type Planned,
-  type PluginError,
-  type StockWrite,
-  type TargetStock,
-  type VariantRef,
-} from '@stock-sync/plugin-sdk';
+import { NotFound, Rejected } from '@stock-sync/plugin-api';
+import type { Planned } from '@stock-sync/plugin-sdk';
+import type { PluginError, StockWrite, TargetStock, VariantRef } from '@stock-sync/plugin-api';
 import type { BcProductStock, BcVariantStock } from './bc-types';
 import { EMULATED_UNLIMITED_QUANTITY } from './manifest';
 

@@ -7,7 +7,7 @@
  * https://developer.bigcommerce.com/docs/store-operations/catalog/inventory-adjustments), so a read right
  * after a write that still shows the earlier count is not drift.
  */
-import { Rejected } from '@stock-sync/plugin-sdk';
+import { Rejected } from '@stock-sync/plugin-api';
 import { RecentWrites } from '../src/recent-writes';
 import { calls, connect, product, Q, refsOf, startBcSimulator, type BcSim } from './support/store';
 

@@ -2,7 +2,7 @@
  * The connection on the SDK's batched pipeline: a run is one plan (one batch), planned against the counts it
  * reads, never skipped on the hub's `previous`; the stop rule and the invalid ids come from the pipeline.
  */
-import { AuthError, NotFound, Rejected } from '@stock-sync/plugin-sdk';
+import { AuthError, NotFound, Rejected } from '@stock-sync/plugin-api';
 import { calls, connect, product, Q, refsOf, startBcSimulator, type BcSim } from './support/store';
 
 let sim: BcSim;

@@ -1,5 +1,6 @@
 /** The plugin's writes against the BigCommerce simulator over real HTTP: fields, fewest calls, tracking modes. */
-import { AuthError, NotFound, Rejected, type StockWrite } from '@stock-sync/plugin-sdk';
+import { AuthError, NotFound, Rejected } from '@stock-sync/plugin-api';
+import type { StockWrite } from '@stock-sync/plugin-api';
 import { EMULATED_UNLIMITED_QUANTITY } from '../src/manifest';
 import { calls, connect, O, product, Q, refsOf, startBcSimulator, U, type BcSim } from './support/store';
 

@@ -4,8 +4,9 @@
  * OpenAPI document (spec/), the simulator's answers validated against its response schemas.
  */
 import * as path from 'node:path';
-import { AuthError } from '@stock-sync/plugin-sdk';
-import { evidence, expectSameShape, loadEvidenceDir, loadOpenApiSpec, openApiResponseValidator } from '@stock-sync/plugin-testkit';
+import { AuthError } from '@stock-sync/plugin-api';
+import { evidence, expectSameShape, loadEvidenceDir } from '@stock-sync/plugin-testkit/evidence';
+import { loadOpenApiSpec, openApiResponseValidator } from '@stock-sync/plugin-testkit/openapi';
 import { classifyBcResponse, describeBcError, hasNextPage } from '../src/bc-api';
 import type { BcCollection, BcLocationItem, BcProductStock } from '../src/bc-types';
 import { onHandByVariant } from '../src/connection';

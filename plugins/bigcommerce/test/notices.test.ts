@@ -4,18 +4,13 @@
  * webhook-*.json, webhooks-list.json), held against the plugin AND the simulator.
  */
 import { join } from 'node:path';
-import { createHttpClient, type NoticeRequest } from '@stock-sync/plugin-sdk';
-import {
-  evidence,
-  expectDocumentedDelivery,
-  expectSameShape,
-  inboundRequest,
-  loadOpenApiSpec,
-  openApiResponseValidator,
-  type ReceivedNotice,
-  recordingLogger,
-  useNoticeHarness,
-} from '@stock-sync/plugin-testkit';
+import { createHttpClient } from '@stock-sync/plugin-sdk';
+import type { NoticeRequest } from '@stock-sync/plugin-api';
+import { evidence, expectSameShape } from '@stock-sync/plugin-testkit/evidence';
+import { expectDocumentedDelivery, recordingLogger } from '@stock-sync/plugin-testkit/contract';
+import { inboundRequest, useNoticeHarness } from '@stock-sync/plugin-testkit/simulator';
+import { loadOpenApiSpec, openApiResponseValidator } from '@stock-sync/plugin-testkit/openapi';
+import type { ReceivedNotice } from '@stock-sync/plugin-testkit/simulator';
 import { bigcommerceNoticeRefs, plugin, standardWebhookSignature, verifyStandardWebhook } from '../src';
 import { SIM_OAUTH_APP } from '../src/simulator';
 import { SPEC_DIR } from '../src/simulator/spec-validators';

@@ -6,7 +6,7 @@
  * uninstall-notice scenario tampers a notice's body; BigCommerce's notice is a GET whose JWT is in the query, so
  * oauth-simulator.test.ts and signed-payload-jwt.test.ts check the simulator's signed notice and its forgeries.
  */
-import { runOAuthContract } from '@stock-sync/plugin-testkit';
+import { runOAuthContract } from '@stock-sync/plugin-testkit/contract';
 import { plugin } from '../src';
 import { simulator } from '../src/simulator';
 

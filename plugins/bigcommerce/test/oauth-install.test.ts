@@ -3,8 +3,11 @@
  * (evidence oauth-auth-callback, oauth-token), replayed by a bare loopback server through the real SDK client.
  */
 import { join } from 'node:path';
-import { AuthError, authorizeUrl } from '@stock-sync/plugin-sdk';
-import { evidence, expectNoSecretIn, useReplay, type Evidence, type EvidenceResponse } from '@stock-sync/plugin-testkit';
+import { AuthError } from '@stock-sync/plugin-api';
+import { authorizeUrl } from '@stock-sync/plugin-sdk';
+import { evidence, useReplay } from '@stock-sync/plugin-testkit/evidence';
+import { expectNoSecretIn } from '@stock-sync/plugin-testkit/contract';
+import type { Evidence, EvidenceResponse } from '@stock-sync/plugin-testkit/evidence';
 import { readFileSync } from 'node:fs';
 import { plugin } from '../src';
 import { BIGCOMMERCE_OAUTH_SCOPES } from '../src/oauth';

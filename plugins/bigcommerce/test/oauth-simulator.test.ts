@@ -4,16 +4,11 @@
  * tokens on the API, and the uninstall callback signed as BigCommerce signs it.
  */
 import { join } from 'node:path';
-import {
-  consentRedirect,
-  denyConsent,
-  evidence,
-  expectSameShape,
-  fetchParsed,
-  inboundRequest,
-  startSimulator,
-  type Evidence,
-} from '@stock-sync/plugin-testkit';
+import { consentRedirect } from '@stock-sync/plugin-testkit/contract';
+import { fetchParsed } from '@stock-sync/plugin-testkit/fixtures';
+import { denyConsent, inboundRequest, startSimulator } from '@stock-sync/plugin-testkit/simulator';
+import { evidence, expectSameShape } from '@stock-sync/plugin-testkit/evidence';
+import type { Evidence } from '@stock-sync/plugin-testkit/evidence';
 import { plugin } from '../src';
 import { callbackClaims, SIM_APP_SCOPES, SIM_OAUTH_APP, SIM_STORE_HASH, signedPayloadJwt, simulator } from '../src/simulator';
 import type { BcSim } from './support/store';

@@ -6,7 +6,8 @@
  */
 import { join } from 'node:path';
 import { sign } from 'jsonwebtoken';
-import { evidence, inboundRequest } from '@stock-sync/plugin-testkit';
+import { evidence } from '@stock-sync/plugin-testkit/evidence';
+import { inboundRequest } from '@stock-sync/plugin-testkit/simulator';
 import { plugin } from '../src';
 import { CLOCK_TOLERANCE_SECONDS, verifySignedPayloadJwt } from '../src/oauth';
 import { testApp } from './support/oauth';

@@ -3,20 +3,9 @@
  * status; README "Batching and the fewest calls"). Batch API: https://github.com/Ecwid/ecwid-api-docs/blob/master/includes/_batch_api.md.
  */
 import { randomUUID } from 'node:crypto';
-import {
-  AuthError,
-  chunk,
-  isJsonObject,
-  jsonBodyOf,
-  NotFound,
-  RateLimited,
-  Rejected,
-  stopsTheWork,
-  toPluginError,
-  Transient,
-  type HttpClient,
-  type PluginError,
-} from '@stock-sync/plugin-sdk';
+import { AuthError, NotFound, RateLimited, Rejected, Transient } from '@stock-sync/plugin-api';
+import { chunk, isJsonObject, jsonBodyOf, stopsTheWork, toPluginError } from '@stock-sync/plugin-sdk';
+import type { HttpClient, PluginError } from '@stock-sync/plugin-api';
 import { errorBodyOf } from './ecwid-api';
 import { BATCH_DEADLINE_MS, BATCH_POLL_DELAYS_MS, ECWID_MAX_BATCH, MIN_SUBREQUESTS_FOR_BATCH } from './manifest';
 

@@ -2,23 +2,10 @@
  * Ecwid REST v3 combinations (https://github.com/Ecwid/ecwid-api-docs/blob/master/includes/_combinations.md). One
  * run is one callMany (direct calls, or the Batch API above its threshold): one unit of the SDK's batched pipeline.
  */
-import {
-  batched,
-  isInPlace,
-  NotFound,
-  positiveIntegerId,
-  Rejected,
-  StopTheWork,
-  Transient,
-  type CollapsedInput,
-  type HttpClient,
-  type PluginError,
-  type PluginLogger,
-  type StockWrite,
-  type StoreConnection,
-  type TargetStock,
-  type VariantRef,
-} from '@stock-sync/plugin-sdk';
+import { batched, isInPlace, positiveIntegerId, StopTheWork } from '@stock-sync/plugin-sdk';
+import { NotFound, Rejected, Transient } from '@stock-sync/plugin-api';
+import type { CollapsedInput } from '@stock-sync/plugin-sdk';
+import type { HttpClient, PluginError, PluginLogger, StockWrite, StoreConnection, TargetStock, VariantRef } from '@stock-sync/plugin-api';
 import { callMany, type CallManyOptions, type CallResult } from './call-many';
 import { ECWID_MAX_BATCH, MIN_SUBREQUESTS_FOR_BATCH } from './manifest';
 import { fromCombination, inheritsStock, toStockUpdate, type StockFields } from './stock-mapping';

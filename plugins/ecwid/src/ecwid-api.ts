@@ -1,12 +1,7 @@
 /** The store's REST v3 client (all the plugin's I/O): ctx.http with the base URL, the Bearer token, Ecwid's error codes. */
-import {
-  isJsonObject,
-  AuthError,
-  authRefusalClassifier,
-  type ConnectContext,
-  type HttpClient,
-  type HttpResponse,
-} from '@stock-sync/plugin-sdk';
+import { isJsonObject, authRefusalClassifier } from '@stock-sync/plugin-sdk';
+import { AuthError } from '@stock-sync/plugin-api';
+import type { ConnectContext, HttpClient, HttpResponse } from '@stock-sync/plugin-api';
 import { DEFAULT_BASE_URL } from './manifest';
 
 export function createEcwidApi(ctx: ConnectContext): HttpClient {

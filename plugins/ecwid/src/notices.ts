@@ -3,16 +3,8 @@
  * test/evidence/webhook-*.json. ONE webhook URL per app, set by Ecwid's team (no subscribe); the body names the
  * product, never a combination; the signature (oauth.ts) covers eventCreated and eventId only, not the body.
  */
-import {
-  documentedNotice,
-  idText,
-  isJsonObject,
-  jsonObjectOf,
-  noticeHeader,
-  type NoticeRef,
-  type NoticeRequest,
-  type PluginNotices,
-} from '@stock-sync/plugin-sdk';
+import { documentedNotice, idText, isJsonObject, jsonObjectOf, noticeHeader } from '@stock-sync/plugin-sdk';
+import type { NoticeRef, NoticeRequest, PluginNotices } from '@stock-sync/plugin-api';
 import { isSignedByApp, SIGNATURE_HEADER } from './oauth';
 
 const TOPICS = ['product.updated'] as const;

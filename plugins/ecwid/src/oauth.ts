@@ -2,17 +2,8 @@
  * Connecting an Ecwid store by Ecwid's consent dialog (OAuth 2); facts and sources in README.md "Connecting": the SDK's
  * standard code exchange, and no documented state echo (the host binds the state to its own cookie hop).
  */
-import {
-  hmacSha256,
-  idText,
-  jsonObjectOf,
-  safeEqual,
-  storeFromToken,
-  type InboundRequest,
-  type OAuthApp,
-  type PluginOAuth,
-  type UninstallNotice,
-} from '@stock-sync/plugin-sdk';
+import { hmacSha256, idText, jsonObjectOf, safeEqual, storeFromToken } from '@stock-sync/plugin-sdk';
+import type { InboundRequest, OAuthApp, PluginOAuth, UninstallNotice } from '@stock-sync/plugin-api';
 
 /** read_catalog for reads and batch status, update_catalog for the stock writes. */
 export const ECWID_SCOPES = ['read_catalog', 'update_catalog'] as const;

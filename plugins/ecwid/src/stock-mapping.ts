@@ -1,5 +1,6 @@
 /** TargetStock ⇄ Ecwid combination stock fields (README "Mapping", and why `unlimited: false` always travels with a count). */
-import { OUT_OF_STOCK, UNLIMITED, quantity, type TargetStock } from '@stock-sync/plugin-sdk';
+import { OUT_OF_STOCK, UNLIMITED, quantity } from '@stock-sync/plugin-api';
+import type { TargetStock } from '@stock-sync/plugin-api';
 
 /** The body of PUT /products/{pid}/combinations/{cid}. */
 export function toStockUpdate(target: TargetStock): StockFields {

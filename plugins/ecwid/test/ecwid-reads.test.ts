@@ -1,6 +1,7 @@
 /** readStock against the Ecwid simulator over real HTTP: calls per product, inherited stock, NotFound. */
-import { NotFound, UNLIMITED, OUT_OF_STOCK, quantity } from '@stock-sync/plugin-sdk';
-import { seedProduct, refsOfProduct, startSimulator } from '@stock-sync/plugin-testkit';
+import { NotFound, UNLIMITED, OUT_OF_STOCK, quantity } from '@stock-sync/plugin-api';
+import { seedProduct, refsOfProduct } from '@stock-sync/plugin-testkit/fixtures';
+import { startSimulator } from '@stock-sync/plugin-testkit/simulator';
 import { simulator } from '../src/simulator';
 import { connect, shortPaths, type EcwidSim } from './support/store';
 

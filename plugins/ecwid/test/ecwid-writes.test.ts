@@ -1,6 +1,7 @@
 /** The plugin's writes against the Ecwid simulator over real HTTP: fields, fewest calls, batches, quirks. */
-import { AuthError, NotFound, Rejected, Transient, UNLIMITED, OUT_OF_STOCK, quantity } from '@stock-sync/plugin-sdk';
-import { seedProduct, refsOfProduct, startSimulator } from '@stock-sync/plugin-testkit';
+import { AuthError, NotFound, Rejected, Transient, UNLIMITED, OUT_OF_STOCK, quantity } from '@stock-sync/plugin-api';
+import { seedProduct, refsOfProduct } from '@stock-sync/plugin-testkit/fixtures';
+import { startSimulator } from '@stock-sync/plugin-testkit/simulator';
 import { simulator } from '../src/simulator';
 import { call, connect, connectWith, shortPaths, writes, type EcwidSim } from './support/store';
 

@@ -3,8 +3,8 @@
  * URL), no simulator involved: batch status, sub-request outcomes, read-back mapping, error mapping.
  */
 import { join } from 'node:path';
-import { AuthError, NotFound, Rejected, Transient } from '@stock-sync/plugin-sdk';
-import { evidence, loadEvidenceDir, scriptedClient } from '@stock-sync/plugin-testkit';
+import { AuthError, NotFound, Rejected, Transient } from '@stock-sync/plugin-api';
+import { evidence, loadEvidenceDir, scriptedClient } from '@stock-sync/plugin-testkit/evidence';
 import { callMany, parseBatchStatus, runBatch, subAnswerSucceeded, subRequestError, type CallResult } from '../src/call-many';
 import { writeError, ecwidConnection } from '../src/connection';
 import { classifyEcwidResponse, errorBodyOf } from '../src/ecwid-api';

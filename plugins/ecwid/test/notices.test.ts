@@ -6,16 +6,13 @@
  * The testkit's notices contract runs in contract.test.ts (the edited combination named by its product).
  */
 import { join } from 'node:path';
-import { hmacSha256, type NoticeRequest } from '@stock-sync/plugin-sdk';
-import {
-  documentedDelivery,
-  evidence,
-  expectDocumentedDelivery,
-  seedProduct,
-  startSimulator,
-  theOnlyDelivery,
-  useNoticeHarness,
-} from '@stock-sync/plugin-testkit';
+import { hmacSha256 } from '@stock-sync/plugin-sdk';
+import type { NoticeRequest } from '@stock-sync/plugin-api';
+import { documentedDelivery, expectDocumentedDelivery } from '@stock-sync/plugin-testkit/contract';
+import { evidence } from '@stock-sync/plugin-testkit/evidence';
+import { seedProduct } from '@stock-sync/plugin-testkit/fixtures';
+import { startSimulator, useNoticeHarness } from '@stock-sync/plugin-testkit/simulator';
+import { theOnlyDelivery } from '@stock-sync/plugin-testkit/contract';
 import { plugin } from '../src';
 import { ecwidNoticeRefs } from '../src/notices';
 import { toConnectedStore } from '../src/oauth';

@@ -4,8 +4,10 @@
  * Ecwid publishes no OpenAPI document we could find (README "Sources"), so there is no schema check.
  */
 import { join } from 'node:path';
-import { evidence, expectSameShape, type Evidence } from '@stock-sync/plugin-testkit';
-import { seedProduct, startSimulator } from '@stock-sync/plugin-testkit';
+import { evidence, expectSameShape } from '@stock-sync/plugin-testkit/evidence';
+import type { Evidence } from '@stock-sync/plugin-testkit/evidence';
+import { seedProduct } from '@stock-sync/plugin-testkit/fixtures';
+import { startSimulator } from '@stock-sync/plugin-testkit/simulator';
 import { simulator } from '../src/simulator';
 import { call, type EcwidSim } from './support/store';
 

@@ -1,5 +1,6 @@
 /** The Ecwid simulator against the documented rules, with raw HTTP. */
-import { seedProduct, startSimulator } from '@stock-sync/plugin-testkit';
+import { seedProduct } from '@stock-sync/plugin-testkit/fixtures';
+import { startSimulator } from '@stock-sync/plugin-testkit/simulator';
 import { simulator } from '../src/simulator';
 import { call, type EcwidSim } from './support/store';
 

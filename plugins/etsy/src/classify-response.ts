@@ -3,7 +3,9 @@
  * beyond the one the manifest declares (x-remaining-this-second 0 → the store waits for the next second): a spent
  * daily quota fails fast, and a 429 without rate headers is told apart from the per-second budget.
  */
-import { headerNumber, RateLimited, type HttpResponse } from '@stock-sync/plugin-sdk';
+import { headerNumber } from '@stock-sync/plugin-sdk';
+import { RateLimited } from '@stock-sync/plugin-api';
+import type { HttpResponse } from '@stock-sync/plugin-api';
 
 /** Etsy's per-second window. */
 const NEXT_SECOND_MS = 1_000;

@@ -2,7 +2,8 @@
  * The few Open API v3 calls the plugin makes, on the store's host-owned HTTP client, each with x-api-key and the
  * OAuth bearer token (https://developers.etsy.com/documentation/essentials/requests; README "Auth").
  */
-import { AuthError, Transient, type ConnectContext, type HttpClient, type HttpRequest } from '@stock-sync/plugin-sdk';
+import { AuthError, Transient } from '@stock-sync/plugin-api';
+import type { ConnectContext, HttpClient, HttpRequest } from '@stock-sync/plugin-api';
 import { createEtsyClassifier } from './classify-response';
 import type { EtsyInventory, EtsyInventoryUpdate, EtsyListingsWithInventory, EtsyMe } from './etsy-types';
 import { API_PREFIX, DEFAULT_BASE_URL } from './manifest';

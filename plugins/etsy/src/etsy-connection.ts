@@ -2,23 +2,10 @@
  * One store's connection: verify, writeStock (write-stock.ts) and readStock on the SDK's batched pipeline.
  * readStock: 100 listings per getListingsInventoryByListingIds call, per-listing reads after a 404 (README "Reads").
  */
-import {
-  AuthError,
-  batched,
-  chunk,
-  groupByProduct,
-  NotFound,
-  StopTheWork,
-  stopsTheWork,
-  toPluginError,
-  type ConnectContext,
-  type Planned,
-  type PluginError,
-  type PluginLogger,
-  type StoreConnection,
-  type TargetStock,
-  type VariantRef,
-} from '@stock-sync/plugin-sdk';
+import { AuthError, NotFound } from '@stock-sync/plugin-api';
+import { batched, chunk, groupByProduct, StopTheWork, stopsTheWork, toPluginError } from '@stock-sync/plugin-sdk';
+import type { ConnectContext, PluginError, PluginLogger, StoreConnection, TargetStock, VariantRef } from '@stock-sync/plugin-api';
+import type { Planned } from '@stock-sync/plugin-sdk';
 import { createEtsyApi, type EtsyApi } from './etsy-api';
 import { liveOfferings, liveProducts, type EtsyInventory, type ListingState } from './etsy-types';
 import { MAX_LISTINGS_PER_BATCH_READ, RENEW_SOLD_OUT_FIELD } from './manifest';

@@ -1,5 +1,5 @@
 /** The Etsy integration plugin. Stateless: everything a store needs lives in its connection. */
-import type { IntegrationPlugin } from '@stock-sync/plugin-sdk';
+import type { IntegrationPlugin } from '@stock-sync/plugin-api';
 import { connectEtsy } from './etsy-connection';
 import { credentialFields, manifest } from './manifest';
 import { createEtsyOAuth, refreshEtsyCredentials } from './oauth';

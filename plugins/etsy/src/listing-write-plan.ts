@@ -4,7 +4,8 @@
  * sold-out marker (inactive + exactly one unit), never reactivating a merchant's inactive listing, renewing a
  * sold_out one only with `renewSoldOutListings`, and re-reading a reactivated listing for its processing profiles.
  */
-import { NotFound, Rejected, type PluginError, type TargetStock } from '@stock-sync/plugin-sdk';
+import { NotFound, Rejected } from '@stock-sync/plugin-api';
+import type { PluginError, TargetStock } from '@stock-sync/plugin-api';
 import {
   liveOfferings,
   liveProducts,

@@ -1,5 +1,6 @@
 /** Etsy platform facts as data. Every number here has its source in README.md. */
-import { defineManifest, BASE_URL_FIELD, type CredentialField, tokenExpiryFields } from '@stock-sync/plugin-sdk';
+import { defineManifest, BASE_URL_FIELD, tokenExpiryFields } from '@stock-sync/plugin-sdk';
+import type { CredentialField } from '@stock-sync/plugin-api';
 
 /** Both api.etsy.com and openapi.etsy.com serve v3; the spec's `servers` entry names openapi.etsy.com. */
 export const DEFAULT_BASE_URL = 'https://openapi.etsy.com';

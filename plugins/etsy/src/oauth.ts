@@ -4,19 +4,9 @@
  * flow as a public client with PKCE S256, and the refresh on refreshTokenGrant (the refresh token is rotated).
  * Quirk (code): the token answer names no shop, so the exchange reads getMe for the shop id.
  */
-import {
-  ACCESS_TOKEN_EXPIRES_AT,
-  exchangeCode,
-  expiresAtFrom,
-  REFRESH_TOKEN_EXPIRES_AT,
-  refreshTokenGrant,
-  Rejected,
-  type ConnectContext,
-  type ConnectedStore,
-  type OAuthExchangeContext,
-  type PluginOAuth,
-  type TokenResponse,
-} from '@stock-sync/plugin-sdk';
+import { ACCESS_TOKEN_EXPIRES_AT, REFRESH_TOKEN_EXPIRES_AT, Rejected } from '@stock-sync/plugin-api';
+import { exchangeCode, expiresAtFrom, refreshTokenGrant } from '@stock-sync/plugin-sdk';
+import type { ConnectContext, ConnectedStore, OAuthExchangeContext, PluginOAuth, TokenResponse } from '@stock-sync/plugin-api';
 import { createEtsyClassifier } from './classify-response';
 import { clientIdOf, createEtsyApi } from './etsy-api';
 import { ACCESS_TOKEN_SECONDS, OAUTH_AUTHORIZE_URL, OAUTH_SCOPES, OAUTH_TOKEN_URL, REFRESH_TOKEN_SECONDS } from './manifest';

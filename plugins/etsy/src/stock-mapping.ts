@@ -3,7 +3,9 @@
  * with Etsy's maximum, 999, and an enabled offering with 900 or more reads back as unlimited (the top-up floor).
  * A listing that is not active shows nothing to buyers, so every variant of it reads back out of stock.
  */
-import { emulatedUnlimited, OUT_OF_STOCK, type TargetStock } from '@stock-sync/plugin-sdk';
+import { emulatedUnlimited } from '@stock-sync/plugin-sdk';
+import { OUT_OF_STOCK } from '@stock-sync/plugin-api';
+import type { TargetStock } from '@stock-sync/plugin-api';
 import { MAX_OFFERING_QUANTITY } from './manifest';
 import type { ListingState } from './etsy-types';
 

@@ -2,18 +2,10 @@
  * writeStock, one listing (a batch of the SDK's pipeline, grouped by listing): one fresh read and the planned
  * writes (usually one PUT), serialised per listing. Why a fresh read per listing (Etsy has no ETag): README "Writes".
  */
-import {
-  NotFound,
-  StopTheWork,
-  stopsTheWork,
-  toPluginError,
-  Transient,
-  type Planned,
-  type PluginError,
-  type PluginLogger,
-  type StockWrite,
-  type WriteAnswer,
-} from '@stock-sync/plugin-sdk';
+import { NotFound, Transient } from '@stock-sync/plugin-api';
+import { StopTheWork, stopsTheWork, toPluginError } from '@stock-sync/plugin-sdk';
+import type { Planned, WriteAnswer } from '@stock-sync/plugin-sdk';
+import type { PluginError, PluginLogger, StockWrite } from '@stock-sync/plugin-api';
 import type { EtsyApi } from './etsy-api';
 import { liveOfferings, liveProducts, toInventoryUpdate } from './etsy-types';
 import { lacksProcessingProfile, planListingWrite, type ListingChange, type PlanOptions } from './listing-write-plan';

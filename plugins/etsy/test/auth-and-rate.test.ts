@@ -2,7 +2,9 @@
  * Auth (x-api-key 'keystring:shared_secret' + OAuth bearer; the token must own the shop) and Etsy's rate
  * signals as the plugin reads them.
  */
-import { AuthError, declaredSignalsPauseMs, RateLimited, UNLIMITED, quantity, type HttpResponse } from '@stock-sync/plugin-sdk';
+import { AuthError, RateLimited, UNLIMITED, quantity } from '@stock-sync/plugin-api';
+import { declaredSignalsPauseMs } from '@stock-sync/plugin-sdk';
+import type { HttpResponse } from '@stock-sync/plugin-api';
 import { credentialFields, manifest } from '../src';
 import { DAILY_QUOTA_BACKOFF_MS, classifyEtsyResponse, createEtsyClassifier } from '../src/classify-response';
 import { apiKeyHeader } from '../src/etsy-api';

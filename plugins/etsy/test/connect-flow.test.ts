@@ -4,19 +4,16 @@
  * the shop, the hour's expiry on the simulator clock, the refresh of a flow-connected store (rotated, 90-day
  * refresh token), and the refusals (wrong verifier, replayed code) as AuthErrors with no secret in them.
  */
-import { AuthError, authorizeUrl, exchangeCode, pkcePair, quantity, validateCredentials } from '@stock-sync/plugin-sdk';
+import { AuthError, quantity } from '@stock-sync/plugin-api';
+import { authorizeUrl, exchangeCode, pkcePair, validateCredentials } from '@stock-sync/plugin-sdk';
+import { denyConsent, oauthSimView } from '@stock-sync/plugin-testkit/simulator';
 import {
-  denyConsent,
   expectConnectsAndWrites,
   expectDeclinedConsentRefused,
-  expectExpiresIn,
-  expectNoSecretIn,
   expectRefreshAfterExpiry,
   expectReplayedCodeRefused,
-  oauthSimView,
-  requestLines,
-  useOAuthFlow,
-} from '@stock-sync/plugin-testkit';
+} from '@stock-sync/plugin-testkit/contract';
+import { expectExpiresIn, expectNoSecretIn, requestLines, useOAuthFlow } from '@stock-sync/plugin-testkit/contract';
 import { createEtsyPlugin } from '../src';
 import { SANDBOX_OAUTH_APP, simulator } from '../src/simulator';
 import { SIM_SHOP_ID } from '../src/simulator/sim-state';

@@ -1,5 +1,5 @@
 /** The contract every plugin passes: the real Etsy plugin against its simulator, over HTTP. */
-import { runContractSuite, runOAuthContract } from '@stock-sync/plugin-testkit';
+import { runContractSuite, runOAuthContract } from '@stock-sync/plugin-testkit/contract';
 import { plugin } from '../src';
 import { simulator } from '../src/simulator';
 

@@ -2,7 +2,7 @@
  * Etsy has no untracked stock: "unlimited" is quantity 999 (Etsy's maximum), read back as unlimited down
  * to 900, and re-asserting tops it up again (README: mapping and top-up policy).
  */
-import { OUT_OF_STOCK, UNLIMITED, quantity } from '@stock-sync/plugin-sdk';
+import { OUT_OF_STOCK, UNLIMITED, quantity } from '@stock-sync/plugin-api';
 import { calls, clockRefilledPerTest, type Harness, listingSeed, ref, startHarness } from './etsy-harness';
 
 const clock = clockRefilledPerTest();

@@ -2,14 +2,10 @@
  * Test harness: the real plugin against the real simulator over HTTP on loopback, wired as the hub
  * wires it (the testkit's connectToSimulator: the manifest's rate limit, the secret credentials redacted).
  */
-import type { ConnectContext, StoreConnection, VariantRef } from '@stock-sync/plugin-sdk';
-import {
-  connectToSimulator,
-  startSimulator,
-  type RunningSimulator,
-  type SeedProduct,
-  type StartSimulatorOptions,
-} from '@stock-sync/plugin-testkit';
+import type { ConnectContext, StoreConnection, VariantRef } from '@stock-sync/plugin-api';
+import { connectToSimulator } from '@stock-sync/plugin-testkit/contract';
+import { startSimulator } from '@stock-sync/plugin-testkit/simulator';
+import type { RunningSimulator, SeedProduct, StartSimulatorOptions } from '@stock-sync/plugin-testkit/simulator';
 import { plugin } from '../src';
 import { simulator, type EtsySimState } from '../src/simulator';
 

@@ -5,7 +5,8 @@
  * https://github.com/etsy/open-api), and the error answers against its ErrorSchema.
  */
 import { join } from 'node:path';
-import { evidence, expectSameShape, loadOpenApiSpec, openApiResponseValidator } from '@stock-sync/plugin-testkit';
+import { evidence, expectSameShape } from '@stock-sync/plugin-testkit/evidence';
+import { loadOpenApiSpec, openApiResponseValidator } from '@stock-sync/plugin-testkit/openapi';
 import { SANDBOX_OAUTH_APP } from '../src/simulator';
 import { etsyFetch, fastClock, listingSeed, startHarness, type Harness } from './etsy-harness';
 

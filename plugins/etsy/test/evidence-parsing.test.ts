@@ -5,8 +5,9 @@
  * signals and the documented errors.
  */
 import { join } from 'node:path';
-import { RateLimited, type ConnectContext, type HttpClient } from '@stock-sync/plugin-sdk';
-import { evidenceIn, expectSameShape, shapeDifferences } from '@stock-sync/plugin-testkit';
+import { RateLimited } from '@stock-sync/plugin-api';
+import type { ConnectContext, HttpClient } from '@stock-sync/plugin-api';
+import { evidenceIn, expectSameShape, shapeDifferences } from '@stock-sync/plugin-testkit/evidence';
 import { classifyEtsyResponse, createEtsyClassifier } from '../src/classify-response';
 import type { EtsyApi } from '../src/etsy-api';
 import { etsyConnection } from '../src/etsy-connection';

@@ -2,7 +2,7 @@
  * updateListingInventory replaces the whole listing: the plugin reads the inventory, changes only the
  * targeted offerings, and sends everything else back as it was (etsy/open-api issues #134, #159, #168).
  */
-import { NotFound, OUT_OF_STOCK, UNLIMITED, quantity } from '@stock-sync/plugin-sdk';
+import { NotFound, OUT_OF_STOCK, UNLIMITED, quantity } from '@stock-sync/plugin-api';
 import { calls, listingSeed, ref, startHarness, type Harness } from './etsy-harness';
 
 let h: Harness;

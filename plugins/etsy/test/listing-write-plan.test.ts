@@ -1,5 +1,6 @@
 /** The per-listing planner, without I/O: which calls, in which order, with which outcomes. */
-import { NotFound, OUT_OF_STOCK, Rejected, UNLIMITED, quantity, type TargetStock } from '@stock-sync/plugin-sdk';
+import { NotFound, OUT_OF_STOCK, Rejected, UNLIMITED, quantity } from '@stock-sync/plugin-api';
+import type { TargetStock } from '@stock-sync/plugin-api';
 import type { EtsyInventory, ListingState } from '../src/etsy-types';
 import { planListingWrite, type ListingChange } from '../src/listing-write-plan';
 

@@ -1,5 +1,5 @@
 /** readStock reads up to 100 listings per call (getListingsInventoryByListingIds). */
-import { NotFound, OUT_OF_STOCK, UNLIMITED, quantity } from '@stock-sync/plugin-sdk';
+import { NotFound, OUT_OF_STOCK, UNLIMITED, quantity } from '@stock-sync/plugin-api';
 import { calls, clockRefilledPerTest, type Harness, listingSeed, ref, startHarness } from './etsy-harness';
 
 const clock = clockRefilledPerTest();

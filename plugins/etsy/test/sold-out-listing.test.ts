@@ -4,7 +4,7 @@
  * deactivates the listing and keeps one placeholder unit; it reactivates the listing when a variant
  * comes back (README: "Whole listing out of stock").
  */
-import { OUT_OF_STOCK, Rejected, UNLIMITED, quantity } from '@stock-sync/plugin-sdk';
+import { OUT_OF_STOCK, Rejected, UNLIMITED, quantity } from '@stock-sync/plugin-api';
 import { calls, clockRefilledPerTest, listingSeed, ref, startHarness, type Harness } from './etsy-harness';
 
 const clock = clockRefilledPerTest();

@@ -4,7 +4,7 @@
  * refresh token is single-use (rotated), client_id is the keystring alone, the token endpoint needs no
  * x-api-key or bearer, and a revoked grant is an AuthError.
  */
-import { AuthError, quantity } from '@stock-sync/plugin-sdk';
+import { AuthError, quantity } from '@stock-sync/plugin-api';
 import { plugin } from '../src';
 import { clientIdOf } from '../src/etsy-api';
 import { OAUTH_TOKEN_PATH, expireAccessTokens, revokeRefreshTokens } from '../src/simulator';

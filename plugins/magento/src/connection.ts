@@ -2,27 +2,10 @@
  * Stock management per SKU on the legacy stock item and, with Multi-Source Inventory, counts as MSI source items (many
  * SKUs per call); without MSI the legacy stock items alone. A connection remembers only what the store told it.
  */
-import {
-  AuthError,
-  batched,
-  chunk,
-  inPool,
-  isInPlace,
-  NotFound,
-  Rejected,
-  StopTheWork,
-  stopsTheWork,
-  toPluginError,
-  zeroIsOutOfStock,
-  type HttpClient,
-  type Planned as Item,
-  type PluginError,
-  type PluginLogger,
-  type StockWrite,
-  type StoreConnection,
-  type TargetStock,
-  type VariantRef,
-} from '@stock-sync/plugin-sdk';
+import { AuthError, NotFound, Rejected } from '@stock-sync/plugin-api';
+import { batched, chunk, inPool, isInPlace, StopTheWork, stopsTheWork, toPluginError, zeroIsOutOfStock } from '@stock-sync/plugin-sdk';
+import type { HttpClient, PluginError, PluginLogger, StockWrite, StoreConnection, TargetStock, VariantRef } from '@stock-sync/plugin-api';
+import type { Planned as Item } from '@stock-sync/plugin-sdk';
 import { describe, inputListLimitOf, isNoRoute, modeFromSourceError } from './magento-api';
 import { DEFAULT_SOURCE_CODE, MAX_SOURCE_ITEMS, SOURCE_ITEMS_PAGE } from './manifest';
 import { fromLegacyStockItem, fromMagento, isManaged, sourceItemFor, withManageStock } from './stock-mapping';

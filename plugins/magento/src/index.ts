@@ -1,5 +1,5 @@
 /** The Magento / Adobe Commerce plugin: child-SKU stock over the REST stock-item and MSI source-item APIs (README.md). */
-import type { IntegrationPlugin } from '@stock-sync/plugin-sdk';
+import type { IntegrationPlugin } from '@stock-sync/plugin-api';
 import { magentoConnection } from './connection';
 import { createMagentoApi } from './magento-api';
 import { credentialFields, DEFAULT_SOURCE_CODE, manifest } from './manifest';

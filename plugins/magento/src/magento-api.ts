@@ -2,15 +2,9 @@
  * The store's REST client (`{site}/rest/{store}/V1`, the Bearer token) and what Magento's `{message, parameters}` errors
  * (SPEC error-response) tell: the SDK's error, whether the inventory API exists, the input limit.
  */
-import {
-  AuthError,
-  jsonBodyOf,
-  NotFound,
-  type ConnectContext,
-  type HttpClient,
-  type HttpResponse,
-  type PluginError,
-} from '@stock-sync/plugin-sdk';
+import { AuthError, NotFound } from '@stock-sync/plugin-api';
+import { jsonBodyOf } from '@stock-sync/plugin-sdk';
+import type { ConnectContext, HttpClient, HttpResponse, PluginError } from '@stock-sync/plugin-api';
 import { DEFAULT_STORE_CODE } from './manifest';
 
 interface MagentoErrorBody {

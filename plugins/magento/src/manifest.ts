@@ -1,5 +1,6 @@
 /** Magento / Adobe Commerce platform facts as data. Every number here has its source in README.md. */
-import { defineManifest, BASE_URL_FIELD, type CredentialField } from '@stock-sync/plugin-sdk';
+import { defineManifest, BASE_URL_FIELD } from '@stock-sync/plugin-sdk';
+import type { CredentialField } from '@stock-sync/plugin-api';
 
 /** Stock is global in Magento; `default` is the spec's basePath (/rest/default). */
 export const DEFAULT_STORE_CODE = 'default';

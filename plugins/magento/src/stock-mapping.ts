@@ -1,5 +1,7 @@
 /** TargetStock ⇄ Magento: the one place that knows the mapping table in README.md. Shapes: SPEC (README). */
-import { OUT_OF_STOCK, wholeUnits, type TargetStock } from '@stock-sync/plugin-sdk';
+import { OUT_OF_STOCK } from '@stock-sync/plugin-api';
+import { wholeUnits } from '@stock-sync/plugin-sdk';
+import type { TargetStock } from '@stock-sync/plugin-api';
 
 /** catalog-inventory-data-stock-item-interface (the legacy, default-source stock item); many more fields. */
 export interface MagentoStockItem {

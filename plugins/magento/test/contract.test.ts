@@ -1,4 +1,4 @@
-import { runContractSuite } from '@stock-sync/plugin-testkit';
+import { runContractSuite } from '@stock-sync/plugin-testkit/contract';
 import { plugin } from '../src';
 import { simulator } from '../src/simulator';
 

@@ -4,8 +4,9 @@
  * official admin schema's response definitions.
  */
 import * as path from 'node:path';
-import { AuthError, NotFound, Rejected, quantity } from '@stock-sync/plugin-sdk';
-import { evidence, expectSameShape, loadEvidenceDir, loadOpenApiSpec, openApiResponseValidator } from '@stock-sync/plugin-testkit';
+import { AuthError, NotFound, Rejected, quantity } from '@stock-sync/plugin-api';
+import { evidence, expectSameShape, loadEvidenceDir } from '@stock-sync/plugin-testkit/evidence';
+import { loadOpenApiSpec, openApiResponseValidator } from '@stock-sync/plugin-testkit/openapi';
 import {
   classifyMagentoResponse,
   DEFAULT_INPUT_LIST_LIMIT,
@@ -17,7 +18,7 @@ import {
 } from '../src/magento-api';
 import { fromLegacyStockItem, fromMagento } from '../src/stock-mapping';
 import { MAGENTO_SPEC_FILE } from '../src/simulator/spec-validators';
-import { startSimulator } from '@stock-sync/plugin-testkit';
+import { startSimulator } from '@stock-sync/plugin-testkit/simulator';
 import { simulator } from '../src/simulator';
 import { call, type MagentoSim } from './support/store';
 

@@ -7,8 +7,9 @@
  *   https://developer.adobe.com/commerce/webapi/get-started/api-security/): a longer source-items call is
  *   refused whole with 400 "Maximum items of type "%type" is %max"; the plugin splits and sends again.
  */
-import { AuthError, NotFound, UNLIMITED, OUT_OF_STOCK, quantity } from '@stock-sync/plugin-sdk';
-import { seedProduct, refsOfProduct, startSimulator } from '@stock-sync/plugin-testkit';
+import { AuthError, NotFound, UNLIMITED, OUT_OF_STOCK, quantity } from '@stock-sync/plugin-api';
+import { seedProduct, refsOfProduct } from '@stock-sync/plugin-testkit/fixtures';
+import { startSimulator } from '@stock-sync/plugin-testkit/simulator';
 import { simulator } from '../src/simulator';
 import { calls, connect, type MagentoSim } from './support/store';
 

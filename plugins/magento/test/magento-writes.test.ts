@@ -1,6 +1,7 @@
 /** The plugin's writes against the Magento simulator over real HTTP: manage_stock flips, source items, fewest calls. */
-import { AuthError, NotFound, UNLIMITED, OUT_OF_STOCK, quantity } from '@stock-sync/plugin-sdk';
-import { seedProduct, refsOfProduct, startSimulator } from '@stock-sync/plugin-testkit';
+import { AuthError, NotFound, UNLIMITED, OUT_OF_STOCK, quantity } from '@stock-sync/plugin-api';
+import { seedProduct, refsOfProduct } from '@stock-sync/plugin-testkit/fixtures';
+import { startSimulator } from '@stock-sync/plugin-testkit/simulator';
 import { simulator } from '../src/simulator';
 import { calls, connect, writes, type MagentoSim } from './support/store';
 

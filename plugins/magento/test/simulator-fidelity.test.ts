@@ -1,6 +1,7 @@
-import { quantity } from '@stock-sync/plugin-sdk';
+import { quantity } from '@stock-sync/plugin-api';
 /** The Magento simulator answers as Magento does: ACL 401s, schema validation, verifyStock, legacy sync, searchCriteria. */
-import { seedProduct, startSimulator } from '@stock-sync/plugin-testkit';
+import { seedProduct } from '@stock-sync/plugin-testkit/fixtures';
+import { startSimulator } from '@stock-sync/plugin-testkit/simulator';
 import { simulator } from '../src/simulator';
 import { call, type MagentoSim } from './support/store';
 

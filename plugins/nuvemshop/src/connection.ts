@@ -1,23 +1,8 @@
 /** The SDK's batched pipeline over one product's variants per call; a 422 "too many" halves the batch. */
-import {
-  batched,
-  jsonBodyOf,
-  NotFound,
-  positiveIntegerId,
-  Rejected,
-  StopTheWork,
-  stopsTheWork,
-  toPluginError,
-  Transient,
-  zeroIsOutOfStock,
-  type HttpClient,
-  type Planned,
-  type PluginError,
-  type PluginLogger,
-  type StockWrite,
-  type StoreConnection,
-  type VariantRef,
-} from '@stock-sync/plugin-sdk';
+import { batched, jsonBodyOf, positiveIntegerId, StopTheWork, stopsTheWork, toPluginError, zeroIsOutOfStock } from '@stock-sync/plugin-sdk';
+import { NotFound, Rejected, Transient } from '@stock-sync/plugin-api';
+import type { HttpClient, PluginError, PluginLogger, StockWrite, StoreConnection, VariantRef } from '@stock-sync/plugin-api';
+import type { Planned } from '@stock-sync/plugin-sdk';
 import { MAX_BATCH, MAX_PER_PAGE } from './manifest';
 import { stockAt, toVariantPatch, type NuvemVariantStock } from './stock-mapping';
 

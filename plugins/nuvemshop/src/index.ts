@@ -1,5 +1,5 @@
 /** The Nuvemshop / Tiendanube integration plugin: variant stock over the store REST API. Decisions and sources: README.md. */
-import type { IntegrationPlugin } from '@stock-sync/plugin-sdk';
+import type { IntegrationPlugin } from '@stock-sync/plugin-api';
 import { nuvemshopConnection } from './connection';
 import { credentialFields, manifest } from './manifest';
 import { nuvemshopNotices } from './notices';

@@ -1,5 +1,6 @@
 /** Nuvemshop / Tiendanube platform facts as data. Every number here has its source in README.md. */
-import { defineManifest, BASE_URL_FIELD, type CredentialField } from '@stock-sync/plugin-sdk';
+import { defineManifest, BASE_URL_FIELD } from '@stock-sync/plugin-sdk';
+import type { CredentialField } from '@stock-sync/plugin-api';
 
 /** api.nuvemshop.com.br serves the same API for Brazilian stores; the legacy docs call the dated version `v1`. */
 export const DEFAULT_API_HOST = 'https://api.tiendanube.com';

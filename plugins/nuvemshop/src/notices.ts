@@ -3,16 +3,9 @@
  * https://tiendanube.github.io/api-documentation/resources/webhook): the body `{store_id, event, id}` names the
  * PRODUCT, never a variant, and is signed with the app's secret (hex HMAC-SHA256 of the raw body).
  */
-import {
-  documentedNotice,
-  hmacSha256,
-  NotFound,
-  noticeHeader,
-  safeEqual,
-  type HttpClient,
-  type NoticeRef,
-  type PluginNotices,
-} from '@stock-sync/plugin-sdk';
+import { documentedNotice, hmacSha256, noticeHeader, safeEqual } from '@stock-sync/plugin-sdk';
+import { NotFound } from '@stock-sync/plugin-api';
+import type { HttpClient, NoticeRef, PluginNotices } from '@stock-sync/plugin-api';
 import { createNuvemshopApi } from './nuvemshop-api';
 
 const NOTICE_TOPICS = ['product/updated'] as const;

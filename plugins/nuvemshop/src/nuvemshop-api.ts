@@ -2,7 +2,9 @@
  * The store's API client (README.md "Auth"): `Authentication: bearer` (not `Authorization`) and the User-Agent
  * without which the platform answers 400; its rate and error signals read into the SDK's taxonomy.
  */
-import { AuthError, headerNumber, RateLimited, type ConnectContext, type HttpClient, type HttpResponse } from '@stock-sync/plugin-sdk';
+import { AuthError, RateLimited } from '@stock-sync/plugin-api';
+import { headerNumber } from '@stock-sync/plugin-sdk';
+import type { ConnectContext, HttpClient, HttpResponse } from '@stock-sync/plugin-api';
 import { API_VERSION, DEFAULT_API_HOST } from './manifest';
 
 export function createNuvemshopApi(ctx: ConnectContext): HttpClient {

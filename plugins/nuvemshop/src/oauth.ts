@@ -2,7 +2,8 @@
  * The app install (OAuth 2, authorization code only; README.md "Connecting"): the app id is in the consent URL's
  * PATH, the scopes and redirection URL are set on the app. "Our access tokens don't expire": no refreshCredentials.
  */
-import { idText, jsonObjectOf, oauthUrl, storeFromToken, type PluginOAuth } from '@stock-sync/plugin-sdk';
+import { idText, jsonObjectOf, oauthUrl, storeFromToken } from '@stock-sync/plugin-sdk';
+import type { PluginOAuth } from '@stock-sync/plugin-api';
 import { isSignedByApp, SIGNATURE_HEADER } from './notices';
 
 export const toConnectedStore = storeFromToken('Nuvemshop', 'user_id');

@@ -1,5 +1,5 @@
 /** TargetStock ⇄ Nuvemshop / Tiendanube variant stock. The one place that knows the table in README.md. */
-import type { TargetStock } from '@stock-sync/plugin-sdk';
+import type { TargetStock } from '@stock-sync/plugin-api';
 
 /** A variant's stock fields; with multi-inventory `stock` is the total and each location's count is in `inventory_levels`. */
 export interface NuvemVariantStock {

@@ -4,8 +4,8 @@
  * publishes no OpenAPI document for these resources, so there is no schema validation here.
  */
 import * as path from 'node:path';
-import { quantity as Q, Rejected, RateLimited } from '@stock-sync/plugin-sdk';
-import { evidence, expectSameShape, loadEvidenceDir } from '@stock-sync/plugin-testkit';
+import { quantity as Q, Rejected, RateLimited } from '@stock-sync/plugin-api';
+import { evidence, expectSameShape, loadEvidenceDir } from '@stock-sync/plugin-testkit/evidence';
 import { platformDescription } from '../src/connection';
 import { classifyNuvemshopResponse } from '../src/nuvemshop-api';
 import type { NuvemVariantStock } from '../src/stock-mapping';

@@ -7,17 +7,12 @@
  * secret, refused with another secret or a changed body, storeOf, nothing after unsubscribe.
  */
 import { join } from 'node:path';
-import { createHttpClient, hmacSha256, type NoticeRequest } from '@stock-sync/plugin-sdk';
-import {
-  documentedDelivery,
-  evidence,
-  expectDocumentedDelivery,
-  expectSameShape,
-  recordingLogger,
-  requestLines,
-  theOnlyDelivery,
-  useNoticeHarness,
-} from '@stock-sync/plugin-testkit';
+import { createHttpClient, hmacSha256 } from '@stock-sync/plugin-sdk';
+import type { NoticeRequest } from '@stock-sync/plugin-api';
+import { documentedDelivery, expectDocumentedDelivery, recordingLogger, requestLines } from '@stock-sync/plugin-testkit/contract';
+import { evidence, expectSameShape } from '@stock-sync/plugin-testkit/evidence';
+import { theOnlyDelivery } from '@stock-sync/plugin-testkit/contract';
+import { useNoticeHarness } from '@stock-sync/plugin-testkit/simulator';
 import { nuvemshopNoticeProducts, nuvemshopNoticeRefs, plugin } from '../src';
 import { toConnectedStore } from '../src/oauth';
 import { SANDBOX_OAUTH_APP, SANDBOX_STORE_ID } from '../src/simulator';

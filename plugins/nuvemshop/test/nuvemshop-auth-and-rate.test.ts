@@ -1,7 +1,8 @@
 /** Auth, the User-Agent rule and the rate-limit signals, over real HTTP and through the classifier. */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { AuthError, declaredSignalsPauseMs, RateLimited } from '@stock-sync/plugin-sdk';
+import { AuthError, RateLimited } from '@stock-sync/plugin-api';
+import { declaredSignalsPauseMs } from '@stock-sync/plugin-sdk';
 import { manifest } from '../src/manifest';
 import { classifyNuvemshopResponse } from '../src/nuvemshop-api';
 import { call, connect, product, refsOf, startNuvemSimulator, type NuvemSim } from './support/store';

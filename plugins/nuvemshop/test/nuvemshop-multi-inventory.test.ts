@@ -6,8 +6,8 @@
  * leaves the other locations' stock; the plugin writes the configured location's inventory level and reads it
  * back, and refuses to guess when no location is configured.
  */
-import { AuthError, quantity as Q, Rejected } from '@stock-sync/plugin-sdk';
-import { recordingLogger } from '@stock-sync/plugin-testkit';
+import { AuthError, quantity as Q, Rejected } from '@stock-sync/plugin-api';
+import { recordingLogger } from '@stock-sync/plugin-testkit/contract';
 import { nuvemshopConnection } from '../src/connection';
 import { calls, connect, product, refsOf, startNuvemSimulator, type NuvemSim } from './support/store';
 

@@ -1,6 +1,6 @@
 /** The plugin's writes against the Nuvemshop simulator over real HTTP: fields, batching, quirks. */
-import { NotFound, Rejected, OUT_OF_STOCK as O, quantity as Q, UNLIMITED as U } from '@stock-sync/plugin-sdk';
-import { useSimulator, writesOf as writes } from '@stock-sync/plugin-testkit';
+import { NotFound, Rejected, OUT_OF_STOCK as O, quantity as Q, UNLIMITED as U } from '@stock-sync/plugin-api';
+import { useSimulator, writesOf as writes } from '@stock-sync/plugin-testkit/contract';
 import { calls, connect, product, refsOf, startNuvemSimulator } from './support/store';
 
 const PATCHES = /\/products\/\d+\/variants$/;

@@ -5,18 +5,11 @@
  * the simulator's answers compared with the documented shapes.
  */
 import { join } from 'node:path';
-import { authorizeUrl, hmacSha256, type OAuthApp } from '@stock-sync/plugin-sdk';
-import {
-  callbackFromLocation,
-  evidence,
-  exchangeWithReplay,
-  expectSameShape,
-  inboundPost,
-  inboundRequest,
-  postCodeGrant,
-  useOAuthFlow,
-  useReplay,
-} from '@stock-sync/plugin-testkit';
+import { authorizeUrl, hmacSha256 } from '@stock-sync/plugin-sdk';
+import type { OAuthApp } from '@stock-sync/plugin-api';
+import { callbackFromLocation, inboundRequest } from '@stock-sync/plugin-testkit/simulator';
+import { evidence, exchangeWithReplay, expectSameShape, useReplay } from '@stock-sync/plugin-testkit/evidence';
+import { inboundPost, postCodeGrant, useOAuthFlow } from '@stock-sync/plugin-testkit/contract';
 import { plugin } from '../src';
 import { SANDBOX_OAUTH_APP, SANDBOX_STORE_ID, signedAppUninstalled, simulator } from '../src/simulator';
 

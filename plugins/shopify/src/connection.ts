@@ -4,9 +4,11 @@
  * answer, and a call that stops the work ends the plan, earlier answers kept (the SDK's StopTheWork).
  */
 import { randomUUID } from 'node:crypto';
-import { AuthError, batched, chunk, groupByProduct, NotFound, Rejected, Transient } from '@stock-sync/plugin-sdk';
+import { AuthError, NotFound, Rejected, Transient } from '@stock-sync/plugin-api';
+import { batched, chunk, groupByProduct } from '@stock-sync/plugin-sdk';
 import { StopTheWork, stopsTheWork, toPluginError } from '@stock-sync/plugin-sdk';
-import type { ConnectContext, Planned, PluginError, StockWrite, StoreConnection, VariantRef } from '@stock-sync/plugin-sdk';
+import type { ConnectContext, PluginError, StockWrite, StoreConnection, VariantRef } from '@stock-sync/plugin-api';
+import type { Planned } from '@stock-sync/plugin-sdk';
 import {
   ACTIVATE_ITEMS_PER_CALL,
   activateDocument,

@@ -2,8 +2,8 @@
  * Shopify's answers → the error taxonomy (README "Errors", "Rate limits", with their sources). GraphQL reports
  * throttling and most failures inside HTTP 200 (hence the `classify` hook), mutations theirs as `userErrors`.
  */
-import { AuthError, NotFound, RateLimited, Rejected, Transient } from '@stock-sync/plugin-sdk';
-import type { HttpResponse, PluginError, ResponseClassifier } from '@stock-sync/plugin-sdk';
+import { AuthError, NotFound, RateLimited, Rejected, Transient } from '@stock-sync/plugin-api';
+import type { HttpResponse, PluginError, ResponseClassifier } from '@stock-sync/plugin-api';
 import { STANDARD_BUCKET } from './manifest';
 
 /** What this plugin reads of every Admin GraphQL answer (https://shopify.dev/docs/api/admin-graphql#rate-limits). */

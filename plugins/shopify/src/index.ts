@@ -1,5 +1,5 @@
 // The Shopify plugin (Admin GraphQL API 2026-04; every decision and its source in README.md). Stateless.
-import type { IntegrationPlugin } from '@stock-sync/plugin-sdk';
+import type { IntegrationPlugin } from '@stock-sync/plugin-api';
 import { connectShopify } from './connection';
 import { credentialFields, manifest } from './manifest';
 import { shopifyNotices } from './notices';

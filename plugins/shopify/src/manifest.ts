@@ -1,6 +1,6 @@
 /** Shopify's platform facts as data. Every number here has its source in README.md. */
 import { defineManifest, BASE_URL_FIELD, tokenExpiryFields } from '@stock-sync/plugin-sdk';
-import type { CredentialField } from '@stock-sync/plugin-sdk';
+import type { CredentialField } from '@stock-sync/plugin-api';
 
 /** The Admin API version every document in documents.ts is validated against. */
 export const API_VERSION = '2026-04';

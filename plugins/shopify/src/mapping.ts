@@ -1,6 +1,6 @@
 /** TargetStock ⇄ Shopify fields (README "Mapping"); writes send only what differs from the state just read. */
-import { OUT_OF_STOCK, quantity, Rejected, UNLIMITED } from '@stock-sync/plugin-sdk';
-import type { TargetStock } from '@stock-sync/plugin-sdk';
+import { OUT_OF_STOCK, quantity, Rejected, UNLIMITED } from '@stock-sync/plugin-api';
+import type { TargetStock } from '@stock-sync/plugin-api';
 
 /** A store's GID or numeric legacy id → the GID (https://shopify.dev/docs/api/usage/gids). */
 export function toGid(type: 'Product' | 'ProductVariant' | 'Location', id: string): string {

@@ -3,7 +3,9 @@
  * subscribed per shop; signed by the APP (./oauth.ts); storeOf: X-Shopify-Shop-Domain. No other header is read: the
  * hub keys replays on the body's digest and Shopify documents no freshness window (a retry is legitimately late).
  */
-import { isJsonObject, Rejected, type NoticeRef, type NoticeRequest, type PluginNotices } from '@stock-sync/plugin-sdk';
+import { isJsonObject } from '@stock-sync/plugin-sdk';
+import { Rejected } from '@stock-sync/plugin-api';
+import type { NoticeRef, NoticeRequest, PluginNotices } from '@stock-sync/plugin-api';
 import { NOTICE_SUBSCRIBE, NOTICE_SUBSCRIPTIONS, NOTICE_UNSUBSCRIBE } from './documents';
 import { HMAC_HEADER, SHOP_DOMAIN_HEADER, shopifyWebhookSigned, TOPIC_HEADER } from './oauth';
 import { createShopifyApi, shopDomainFromShopify, type ShopifyApi } from './shopify-api';

@@ -3,26 +3,18 @@
  * with expiring offline tokens, the signed callback, the app/uninstalled webhook. Custom-app stores are still
  * connected by posting their (non-expiring) Admin API token.
  */
-import {
-  ACCESS_TOKEN_EXPIRES_AT,
-  AuthError,
-  expiresAtFrom,
-  hmacSha256,
-  oauthUrl,
-  postTokenRequest,
-  REFRESH_TOKEN_EXPIRES_AT,
-  refreshTokenGrant,
-  Rejected,
-  safeEqual,
-  type AuthorizeRequest,
-  type ConnectContext,
-  type ConnectedStore,
-  type InboundRequest,
-  type OAuthApp,
-  type OAuthExchangeContext,
-  type PluginOAuth,
-  type UninstallNotice,
-} from '@stock-sync/plugin-sdk';
+import { ACCESS_TOKEN_EXPIRES_AT, AuthError, REFRESH_TOKEN_EXPIRES_AT, Rejected } from '@stock-sync/plugin-api';
+import { expiresAtFrom, hmacSha256, oauthUrl, postTokenRequest, refreshTokenGrant, safeEqual } from '@stock-sync/plugin-sdk';
+import type {
+  AuthorizeRequest,
+  ConnectContext,
+  ConnectedStore,
+  InboundRequest,
+  OAuthApp,
+  OAuthExchangeContext,
+  PluginOAuth,
+  UninstallNotice,
+} from '@stock-sync/plugin-api';
 import { ACTIVATE_AT_LOCATION_FIELD, credentialFields } from './manifest';
 import { shopDomainFromInput, shopDomainFromShopify } from './shopify-api';
 

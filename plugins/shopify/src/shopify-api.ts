@@ -1,6 +1,6 @@
 /** The store's Admin GraphQL endpoint on ctx.http (base URL, token header, classifier, redaction); the shop rule. */
-import { AuthError, Rejected } from '@stock-sync/plugin-sdk';
-import type { ConnectContext, HttpClient } from '@stock-sync/plugin-sdk';
+import { AuthError, Rejected } from '@stock-sync/plugin-api';
+import type { ConnectContext, HttpClient } from '@stock-sync/plugin-api';
 import type { GraphqlDocument } from './documents';
 import { classifyShopifyResponse, graphqlError, type GraphqlResponse } from './errors';
 import { API_VERSION } from './manifest';

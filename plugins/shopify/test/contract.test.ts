@@ -9,7 +9,7 @@
  * The notices contract: products/update webhooks subscribed per shop, signed with the app's client secret;
  * storeOf names the shop domain the install flow records (SIM_SHOP_DOMAIN).
  */
-import { runContractSuite } from '@stock-sync/plugin-testkit';
+import { runContractSuite } from '@stock-sync/plugin-testkit/contract';
 import { plugin } from '../src';
 import { SIM_SHOP_DOMAIN, simulator } from '../src/simulator';
 

@@ -5,7 +5,7 @@
  * result in spec/). Error answers (throttled, cost cap, 401) are compared with the documented ones.
  */
 import { join } from 'node:path';
-import { evidence, expectSameShape } from '@stock-sync/plugin-testkit';
+import { evidence, expectSameShape } from '@stock-sync/plugin-testkit/evidence';
 import { HUB_LOCATION_ID, OTHER_LOCATION_ID } from '../src/simulator';
 import { loadAdminSchema } from '../src/simulator/schema';
 import { variantGid } from '../src/simulator/state';

@@ -4,8 +4,8 @@
  * classifier's reading of throttling, cost-cap and auth answers.
  */
 import { join } from 'node:path';
-import { NotFound, RateLimited, Rejected, Transient } from '@stock-sync/plugin-sdk';
-import { evidenceIn } from '@stock-sync/plugin-testkit';
+import { NotFound, RateLimited, Rejected, Transient } from '@stock-sync/plugin-api';
+import { evidenceIn } from '@stock-sync/plugin-testkit/evidence';
 import { classifyShopifyResponse, errorForUserError, isStale, userErrorIndex } from '../src/errors';
 import { parseVariantNode, planWrite, toTargetStock, type VariantNode } from '../src/mapping';
 import { activationOutcome } from '../src/connection';

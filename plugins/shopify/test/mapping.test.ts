@@ -1,4 +1,4 @@
-import { Rejected } from '@stock-sync/plugin-sdk';
+import { Rejected } from '@stock-sync/plugin-api';
 import { parseVariantNode, planWrite, toGid, toTargetStock, type VariantState } from '../src/mapping';
 
 const base: VariantState = {

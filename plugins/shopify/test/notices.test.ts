@@ -4,8 +4,10 @@
  * the simulator.
  */
 import { join } from 'node:path';
-import { evidence, expectSameShape, inboundRequest, recordingLogger, startNoticeReceiver } from '@stock-sync/plugin-testkit';
-import type { NoticeReceiver, ReceivedNotice } from '@stock-sync/plugin-testkit';
+import { evidence, expectSameShape } from '@stock-sync/plugin-testkit/evidence';
+import { inboundRequest, startNoticeReceiver } from '@stock-sync/plugin-testkit/simulator';
+import { recordingLogger } from '@stock-sync/plugin-testkit/contract';
+import type { NoticeReceiver, ReceivedNotice } from '@stock-sync/plugin-testkit/simulator';
 import { NOTICE_SUBSCRIBE, NOTICE_SUBSCRIPTIONS, NOTICE_UNSUBSCRIBE } from '../src/documents';
 import { plugin } from '../src';
 import { productUpdateRefs, shopifyNoticeRefs } from '../src/notices';

@@ -1,5 +1,6 @@
 /** The contract's OAuth part: the public-app install flow against the simulator (its sandbox app, its clock). */
-import { inboundRequest, runOAuthContract } from '@stock-sync/plugin-testkit';
+import { inboundRequest } from '@stock-sync/plugin-testkit/simulator';
+import { runOAuthContract } from '@stock-sync/plugin-testkit/contract';
 import { plugin } from '../src';
 import { appUninstalledWebhook, simulator } from '../src/simulator';
 

@@ -6,24 +6,14 @@
  */
 import { createHmac } from 'node:crypto';
 import { join } from 'node:path';
-import {
-  AuthError,
-  createHttpClient,
-  Rejected,
-  type ConnectContext,
-  type InboundRequest,
-  type OAuthExchangeContext,
-} from '@stock-sync/plugin-sdk';
-import {
-  callbackFromLocation,
-  consentRedirect,
-  evidence,
-  inboundRequest,
-  recordingLogger,
-  startSimulator,
-  useReplay,
-  type RunningSimulator,
-} from '@stock-sync/plugin-testkit';
+import { AuthError, Rejected } from '@stock-sync/plugin-api';
+import { createHttpClient } from '@stock-sync/plugin-sdk';
+import type { ConnectContext, InboundRequest, OAuthExchangeContext } from '@stock-sync/plugin-api';
+import { callbackFromLocation, inboundRequest, startSimulator } from '@stock-sync/plugin-testkit/simulator';
+import { consentRedirect } from '@stock-sync/plugin-testkit/contract';
+import { evidence, useReplay } from '@stock-sync/plugin-testkit/evidence';
+import { recordingLogger } from '@stock-sync/plugin-testkit/contract';
+import type { RunningSimulator } from '@stock-sync/plugin-testkit/simulator';
 import { plugin } from '../src';
 import {
   callbackMessage,

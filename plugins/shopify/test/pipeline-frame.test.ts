@@ -3,7 +3,8 @@
  * reads go in READ_CHUNK batches; a write run is one plan, and a call that stops it late leaves the variants
  * earlier calls wrote as written.
  */
-import { AuthError, type TargetStock } from '@stock-sync/plugin-sdk';
+import { AuthError } from '@stock-sync/plugin-api';
+import type { TargetStock } from '@stock-sync/plugin-api';
 import { READ_CHUNK } from '../src/documents';
 import { MAX_INPUT_ARRAY } from '../src/manifest';
 import { variantGid } from '../src/simulator/state';

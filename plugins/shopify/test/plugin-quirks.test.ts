@@ -2,8 +2,8 @@
  * Shopify's quirks, the real plugin against the real simulator over HTTP: the fewest calls,
  * compare-and-set conflicts, cost-based throttling, auth, per-variant failures.
  */
-import { AuthError, NotFound, Rejected, Transient } from '@stock-sync/plugin-sdk';
-import type { StockWrite, TargetStock } from '@stock-sync/plugin-sdk';
+import { AuthError, NotFound, Rejected, Transient } from '@stock-sync/plugin-api';
+import type { StockWrite, TargetStock } from '@stock-sync/plugin-api';
 import {
   ACTIVATE_ITEMS_PER_CALL,
   activateDocument,

@@ -2,8 +2,9 @@
  * Test support: a running Shopify simulator and a plugin connection to it, built the way the hub
  * builds one (the testkit's connectToSimulator: the manifest's rate limit, the secrets redacted, a short backoff).
  */
-import type { HttpClient, StoreConnection } from '@stock-sync/plugin-sdk';
-import { connectToSimulator, type RunningSimulator, type SeedProduct } from '@stock-sync/plugin-testkit';
+import type { HttpClient, StoreConnection } from '@stock-sync/plugin-api';
+import { connectToSimulator } from '@stock-sync/plugin-testkit/contract';
+import type { RunningSimulator, SeedProduct } from '@stock-sync/plugin-testkit/simulator';
 import { plugin } from '../src';
 import { simulator, type ShopifyState } from '../src/simulator';
 

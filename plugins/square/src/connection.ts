@@ -3,23 +3,10 @@
  * catalog upsert (tracking flips) and at most one inventory change batch (counts); README "Fewest calls".
  */
 import { randomUUID } from 'node:crypto';
-import {
-  batched,
-  chunk,
-  NotFound,
-  Rejected,
-  sameTargetStock,
-  stopsTheWork,
-  toPluginError,
-  Transient,
-  type HttpClient,
-  type Planned,
-  type PluginError,
-  type PluginLogger,
-  type StockWrite,
-  type StoreConnection,
-  type VariantRef,
-} from '@stock-sync/plugin-sdk';
+import { batched, chunk, stopsTheWork, toPluginError } from '@stock-sync/plugin-sdk';
+import { NotFound, Rejected, sameTargetStock, Transient } from '@stock-sync/plugin-api';
+import type { HttpClient, PluginError, PluginLogger, StockWrite, StoreConnection, VariantRef } from '@stock-sync/plugin-api';
+import type { Planned } from '@stock-sync/plugin-sdk';
 import { MAX_COUNTS_PAGE, MAX_INVENTORY_CHANGES, MAX_OBJECTS_PER_UPSERT_BATCH } from './manifest';
 import { describeSquareErrors, retrieveLocation, squareErrors, type CatalogObject, type InventoryCount } from './square-api';
 import { fromSquare, isSoldOut, isTracked, overrideFor, withTracking } from './stock-mapping';

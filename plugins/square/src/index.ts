@@ -1,5 +1,5 @@
 /** The Square plugin: item-variation stock at one location over the Catalog and Inventory APIs (README.md). */
-import type { IntegrationPlugin } from '@stock-sync/plugin-sdk';
+import type { IntegrationPlugin } from '@stock-sync/plugin-api';
 import { squareConnection } from './connection';
 import { credentialFields, manifest } from './manifest';
 import { refreshSquareCredentials, squareOAuth } from './oauth';

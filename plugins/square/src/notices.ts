@@ -4,20 +4,17 @@
  * app's own subscription, found by `storeOf` (`merchant_id`). Decisions and sources: README "Platform notices".
  */
 import { randomUUID } from 'node:crypto';
-import {
-  isJsonObject,
-  hmacSha256,
-  noticeHeader,
-  Rejected,
-  safeEqual,
-  type ConnectContext,
-  type HttpClient,
-  type NoticeRef,
-  type NoticeRequest,
-  type NoticeSubscribed,
-  type NoticeSubscription,
-  type PluginNotices,
-} from '@stock-sync/plugin-sdk';
+import { isJsonObject, hmacSha256, noticeHeader, safeEqual } from '@stock-sync/plugin-sdk';
+import { Rejected } from '@stock-sync/plugin-api';
+import type {
+  ConnectContext,
+  HttpClient,
+  NoticeRef,
+  NoticeRequest,
+  NoticeSubscribed,
+  NoticeSubscription,
+  PluginNotices,
+} from '@stock-sync/plugin-api';
 import { SQUARE_VERSION } from './manifest';
 import { createSquareApi } from './square-api';
 

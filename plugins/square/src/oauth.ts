@@ -5,20 +5,10 @@
  * answer with `expires_at` (ISO 8601) instead of `expires_in` and the seller as `merchant_id`. A refused grant's shape
  * (https://developer.squareup.com/forums/t/getting-error-while-renew-token/11056) and status are **unverified**.
  */
-import {
-  ACCESS_TOKEN_EXPIRES_AT,
-  AuthError,
-  postTokenRequest,
-  REFRESH_TOKEN_EXPIRES_AT,
-  sandboxBase,
-  Transient,
-  type ConnectContext,
-  type ConnectedStore,
-  type HttpResponse,
-  type TokenCall,
-  type OAuthExchangeContext,
-  type PluginOAuth,
-} from '@stock-sync/plugin-sdk';
+import { ACCESS_TOKEN_EXPIRES_AT, AuthError, REFRESH_TOKEN_EXPIRES_AT, Transient } from '@stock-sync/plugin-api';
+import { postTokenRequest, sandboxBase } from '@stock-sync/plugin-sdk';
+import type { ConnectContext, ConnectedStore, HttpResponse, OAuthExchangeContext, PluginOAuth } from '@stock-sync/plugin-api';
+import type { TokenCall } from '@stock-sync/plugin-sdk';
 import { DEFAULT_BASE_URL } from './manifest';
 import { apiBaseUrl, createSquareApi, retrieveLocation, squareErrors } from './square-api';
 

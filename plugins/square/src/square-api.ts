@@ -2,7 +2,9 @@
  * The seller's Square client (base URL, Bearer token, pinned Square-Version, `{errors:[{category, code, detail}]}`
  * bodies read into the SDK's taxonomy) and the wire shapes this plugin touches (subsets of SPEC, README).
  */
-import { AuthError, authRefusalClassifier, jsonBodyOf, NotFound, type ConnectContext, type HttpClient } from '@stock-sync/plugin-sdk';
+import { AuthError, NotFound } from '@stock-sync/plugin-api';
+import { authRefusalClassifier, jsonBodyOf } from '@stock-sync/plugin-sdk';
+import type { ConnectContext, HttpClient } from '@stock-sync/plugin-api';
 import { DEFAULT_BASE_URL, SQUARE_VERSION } from './manifest';
 
 export function apiBaseUrl(credentials: Readonly<Record<string, string>>): string {

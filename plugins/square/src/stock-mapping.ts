@@ -1,5 +1,6 @@
 /** TargetStock ⇄ Square: the one place that knows the mapping table in README.md ("Mapping"). */
-import { wholeUnits, type TargetStock } from '@stock-sync/plugin-sdk';
+import { wholeUnits } from '@stock-sync/plugin-sdk';
+import type { TargetStock } from '@stock-sync/plugin-api';
 import type { CatalogObject, ItemVariationLocationOverrides } from './square-api';
 
 export function overrideFor(obj: CatalogObject, locationId: string): ItemVariationLocationOverrides | undefined {

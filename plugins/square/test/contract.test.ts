@@ -10,7 +10,7 @@
  * notification names its seller (`storeOf`: merchant_id). The app subscription's deliveries to OAuth sellers are
  * held to their evidence in test/notices.test.ts.
  */
-import { runContractSuite } from '@stock-sync/plugin-testkit';
+import { runContractSuite } from '@stock-sync/plugin-testkit/contract';
 import { plugin } from '../src';
 import { createSquareState } from '../src/simulator/state';
 import { simulator } from '../src/simulator';

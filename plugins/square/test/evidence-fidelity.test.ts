@@ -4,7 +4,9 @@
  * (expectSameShape) AND validate against the official response schema (openApiResponseValidator).
  */
 import { join } from 'node:path';
-import { evidence, expectSameShape, openApiResponseValidator, type Evidence } from '@stock-sync/plugin-testkit';
+import { evidence, expectSameShape } from '@stock-sync/plugin-testkit/evidence';
+import { openApiResponseValidator } from '@stock-sync/plugin-testkit/openapi';
+import type { Evidence } from '@stock-sync/plugin-testkit/evidence';
 import { SIM_LOCATION_ID } from '../src/simulator';
 import { loadSquareSpec } from '../src/simulator/spec-validators';
 import { call, startSquareSimulator, type SquareSim } from './support/store';

@@ -4,8 +4,10 @@
  * simulator. The requests the plugin makes are checked against the official request schemas too.
  */
 import { join } from 'node:path';
-import { AuthError, NotFound, RateLimited, Rejected } from '@stock-sync/plugin-sdk';
-import { evidenceIn, openApiBodyValidator, useReplayConnection, type EvidenceResponse } from '@stock-sync/plugin-testkit';
+import { AuthError, NotFound, RateLimited, Rejected } from '@stock-sync/plugin-api';
+import { evidenceIn, useReplayConnection } from '@stock-sync/plugin-testkit/evidence';
+import { openApiBodyValidator } from '@stock-sync/plugin-testkit/openapi';
+import type { EvidenceResponse } from '@stock-sync/plugin-testkit/evidence';
 import { plugin } from '../src';
 import { loadSquareSpec } from '../src/simulator/spec-validators';
 

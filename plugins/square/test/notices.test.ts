@@ -5,22 +5,15 @@
  * AND the simulator.
  */
 import { join } from 'node:path';
-import { createHttpClient, quantity, Rejected, UNLIMITED, type NoticeRequest } from '@stock-sync/plugin-sdk';
-import {
-  consentRedirect,
-  documentedDelivery,
-  evidence,
-  expectDocumentedDelivery,
-  expectSameShape,
-  openApiResponseValidator,
-  postCodeGrant,
-  recordingLogger,
-  revokeIssuedGrants,
-  seedProduct,
-  startNoticeReceiver,
-  theOnlyDelivery,
-  useNoticeHarness,
-} from '@stock-sync/plugin-testkit';
+import { createHttpClient } from '@stock-sync/plugin-sdk';
+import { quantity, Rejected, UNLIMITED } from '@stock-sync/plugin-api';
+import type { NoticeRequest } from '@stock-sync/plugin-api';
+import { consentRedirect, theOnlyDelivery } from '@stock-sync/plugin-testkit/contract';
+import { documentedDelivery, expectDocumentedDelivery, postCodeGrant, recordingLogger } from '@stock-sync/plugin-testkit/contract';
+import { evidence, expectSameShape } from '@stock-sync/plugin-testkit/evidence';
+import { openApiResponseValidator } from '@stock-sync/plugin-testkit/openapi';
+import { revokeIssuedGrants, startNoticeReceiver, useNoticeHarness } from '@stock-sync/plugin-testkit/simulator';
+import { seedProduct } from '@stock-sync/plugin-testkit/fixtures';
 import { plugin, squareNoticeRefs, squareSignature, squareStoreOf } from '../src';
 import { SIM_APP_NOTICE_KEY, SIM_LOCATION_ID, SIM_OAUTH_APP, simulator } from '../src/simulator';
 import { loadSquareSpec } from '../src/simulator/spec-validators';

@@ -4,26 +4,15 @@
  * the refresh, and a refused refresh. The requests the plugin sends are checked against SPEC's request schema.
  */
 import { join } from 'node:path';
-import {
-  ACCESS_TOKEN_EXPIRES_AT,
-  AuthError,
-  authorizeUrl,
-  createHttpClient,
-  Transient,
-  type ConnectContext,
-  type OAuthApp,
-  type OAuthExchangeContext,
-} from '@stock-sync/plugin-sdk';
-import {
-  evidence,
-  inboundRequest,
-  openApiBodyValidator,
-  recordingLogger,
-  useReplay,
-  type Evidence,
-  type EvidenceResponse,
-  type RecordingLogger,
-} from '@stock-sync/plugin-testkit';
+import { ACCESS_TOKEN_EXPIRES_AT, AuthError, Transient } from '@stock-sync/plugin-api';
+import { authorizeUrl, createHttpClient } from '@stock-sync/plugin-sdk';
+import type { ConnectContext, OAuthApp, OAuthExchangeContext } from '@stock-sync/plugin-api';
+import { evidence, useReplay } from '@stock-sync/plugin-testkit/evidence';
+import { inboundRequest } from '@stock-sync/plugin-testkit/simulator';
+import { openApiBodyValidator } from '@stock-sync/plugin-testkit/openapi';
+import { recordingLogger } from '@stock-sync/plugin-testkit/contract';
+import type { Evidence, EvidenceResponse } from '@stock-sync/plugin-testkit/evidence';
+import type { RecordingLogger } from '@stock-sync/plugin-testkit/contract';
 import { plugin } from '../src';
 import { REFRESH_AHEAD_SECONDS, SQUARE_OAUTH_SCOPES } from '../src/oauth';
 import { loadSquareSpec } from '../src/simulator/spec-validators';

@@ -4,18 +4,12 @@
  * refresh token (code flow); a refused grant has the forum's body; expiry and revocation by the simulator clock.
  */
 import { join } from 'node:path';
-import {
-  consentRedirect,
-  denyConsent,
-  evidence,
-  expectSameShape,
-  expireIssuedAccessTokens,
-  fetchParsed,
-  oauthSimView,
-  openApiResponseValidator,
-  startSimulator,
-  type Evidence,
-} from '@stock-sync/plugin-testkit';
+import { consentRedirect } from '@stock-sync/plugin-testkit/contract';
+import { fetchParsed } from '@stock-sync/plugin-testkit/fixtures';
+import { denyConsent, expireIssuedAccessTokens, oauthSimView, startSimulator } from '@stock-sync/plugin-testkit/simulator';
+import { evidence, expectSameShape } from '@stock-sync/plugin-testkit/evidence';
+import { openApiResponseValidator } from '@stock-sync/plugin-testkit/openapi';
+import type { Evidence } from '@stock-sync/plugin-testkit/evidence';
 import { SIM_LOCATION_ID, SIM_OAUTH_APP, simulator } from '../src/simulator';
 import { loadSquareSpec } from '../src/simulator/spec-validators';
 import type { SquareSim } from './support/store';

@@ -1,6 +1,6 @@
 /** The Square simulator answers as Square does: auth, spec validation, idempotency, limits, throttling. */
-import { quantity } from '@stock-sync/plugin-sdk';
-import { seedProduct } from '@stock-sync/plugin-testkit';
+import { quantity } from '@stock-sync/plugin-api';
+import { seedProduct } from '@stock-sync/plugin-testkit/fixtures';
 import { SIM_LOCATION_ID } from '../src/simulator';
 import { call, startSquareSimulator, type SquareSim } from './support/store';
 

@@ -1,6 +1,7 @@
 /** The plugin's writes against the Square simulator over real HTTP: tracking, counts, sold_out, fewest calls. */
-import { AuthError, NotFound, OUT_OF_STOCK, quantity, Rejected, UNLIMITED, type StockWrite } from '@stock-sync/plugin-sdk';
-import { refsOfProduct, seedProduct } from '@stock-sync/plugin-testkit';
+import { AuthError, NotFound, OUT_OF_STOCK, quantity, Rejected, UNLIMITED } from '@stock-sync/plugin-api';
+import type { StockWrite } from '@stock-sync/plugin-api';
+import { refsOfProduct, seedProduct } from '@stock-sync/plugin-testkit/fixtures';
 import { SIM_LOCATION_ID, SIM_OTHER_LOCATION_ID } from '../src/simulator';
 import { call, calls, connect, startSquareSimulator, type SquareSim } from './support/store';
 

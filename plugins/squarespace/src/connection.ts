@@ -1,24 +1,9 @@
 /** One store's connection over the Inventory API (README "Calls used", "Errors"). */
 import { randomUUID } from 'node:crypto';
-import {
-  authRefusalClassifier,
-  batched,
-  chunk,
-  jsonBodyOf,
-  NotFound,
-  RateLimited,
-  Rejected,
-  stopsTheWork,
-  toPluginError,
-  type ConnectContext,
-  type HttpResponse,
-  type Planned,
-  type PluginError,
-  type StockWrite,
-  type StoreConnection,
-  type VariantRef,
-  type WriteAnswer,
-} from '@stock-sync/plugin-sdk';
+import { authRefusalClassifier, batched, chunk, jsonBodyOf, stopsTheWork, toPluginError } from '@stock-sync/plugin-sdk';
+import { NotFound, RateLimited, Rejected } from '@stock-sync/plugin-api';
+import type { ConnectContext, HttpResponse, PluginError, StockWrite, StoreConnection, VariantRef } from '@stock-sync/plugin-api';
+import type { Planned, WriteAnswer } from '@stock-sync/plugin-sdk';
 import { DEFAULT_BASE_URL, MAX_IDS_PER_READ, MAX_OPERATIONS_PER_ADJUSTMENT, RATE_LIMIT_COOLDOWN_MS, USER_AGENT } from './manifest';
 import { adjustmentFor, fromInventoryItem, type InventoryItem } from './stock-mapping';
 

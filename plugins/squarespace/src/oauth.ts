@@ -5,23 +5,9 @@
  * The refusal body of a spent or revoked refresh token is **unverified**: RFC 6749 codes (the SDK) and Squarespace's
  * error object on a 4xx (not 429) are both AuthError.
  */
-import {
-  ACCESS_TOKEN_EXPIRES_AT,
-  AuthError,
-  expiresAtFrom,
-  instantFromUnixSeconds,
-  oauthUrl,
-  postTokenRequest,
-  REFRESH_TOKEN_EXPIRES_AT,
-  sandboxBase,
-  Transient,
-  type ConnectContext,
-  type ConnectedStore,
-  type HttpClient,
-  type OAuthApp,
-  type OAuthExchangeContext,
-  type PluginOAuth,
-} from '@stock-sync/plugin-sdk';
+import { ACCESS_TOKEN_EXPIRES_AT, AuthError, REFRESH_TOKEN_EXPIRES_AT, Transient } from '@stock-sync/plugin-api';
+import { expiresAtFrom, instantFromUnixSeconds, oauthUrl, postTokenRequest, sandboxBase } from '@stock-sync/plugin-sdk';
+import type { ConnectContext, ConnectedStore, HttpClient, OAuthApp, OAuthExchangeContext, PluginOAuth } from '@stock-sync/plugin-api';
 import { DEFAULT_BASE_URL, USER_AGENT } from './manifest';
 import { errorBodyOf } from './connection';
 

@@ -1,5 +1,6 @@
 /** TargetStock ⇄ Squarespace InventoryItem (README "Mapping"): setUnlimited / setFinite operations, isUnlimited / quantity. */
-import { OUT_OF_STOCK, UNLIMITED, quantity, type TargetStock } from '@stock-sync/plugin-sdk';
+import { OUT_OF_STOCK, UNLIMITED, quantity } from '@stock-sync/plugin-api';
+import type { TargetStock } from '@stock-sync/plugin-api';
 
 /** The fields read of `{variantId, sku, descriptor, isUnlimited, quantity}`. */
 export interface InventoryItem {

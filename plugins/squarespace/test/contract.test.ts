@@ -5,7 +5,7 @@
  * 60 s is longer than the SDK client sleeps through (30 s), so the throttled changes must fail
  * RateLimited(>= 60 s) with nothing sent after the throttled answers — fast, the orchestrator reschedules.
  */
-import { runContractSuite } from '@stock-sync/plugin-testkit';
+import { runContractSuite } from '@stock-sync/plugin-testkit/contract';
 import { plugin } from '../src';
 import { simulator } from '../src/simulator';
 

@@ -4,7 +4,8 @@
  * official OpenAPI document, so the shape comparison is the check.
  */
 import { join } from 'node:path';
-import { evidence, expectSameShape, type Evidence } from '@stock-sync/plugin-testkit';
+import { evidence, expectSameShape } from '@stock-sync/plugin-testkit/evidence';
+import type { Evidence } from '@stock-sync/plugin-testkit/evidence';
 import { call, startSqspSimulator, type SqspSim } from './support/store';
 
 const DIR = join(__dirname, 'evidence');

@@ -3,8 +3,9 @@
  * server through the real SDK client — no simulator involved. Each test names its evidence.
  */
 import { join } from 'node:path';
-import { AuthError, NotFound, RateLimited, Rejected } from '@stock-sync/plugin-sdk';
-import { evidenceIn, expectSameShape, useReplayConnection, type EvidenceResponse } from '@stock-sync/plugin-testkit';
+import { AuthError, NotFound, RateLimited, Rejected } from '@stock-sync/plugin-api';
+import { evidenceIn, expectSameShape, useReplayConnection } from '@stock-sync/plugin-testkit/evidence';
+import type { EvidenceResponse } from '@stock-sync/plugin-testkit/evidence';
 import { plugin } from '../src';
 
 const { doc, response, names } = evidenceIn(join(__dirname, 'evidence'));

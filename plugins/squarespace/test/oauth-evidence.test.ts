@@ -3,16 +3,12 @@
  * replayed by a bare loopback server through the real SDK client — no simulator.
  */
 import { join } from 'node:path';
-import {
-  ACCESS_TOKEN_EXPIRES_AT,
-  AuthError,
-  authorizeUrl,
-  instantFromUnixSeconds,
-  REFRESH_TOKEN_EXPIRES_AT,
-  Transient,
-  type ConnectContext,
-} from '@stock-sync/plugin-sdk';
-import { evidence, recordingLogger, useReplay, type Evidence, type EvidenceResponse } from '@stock-sync/plugin-testkit';
+import { ACCESS_TOKEN_EXPIRES_AT, AuthError, REFRESH_TOKEN_EXPIRES_AT, Transient } from '@stock-sync/plugin-api';
+import { authorizeUrl, instantFromUnixSeconds } from '@stock-sync/plugin-sdk';
+import type { ConnectContext } from '@stock-sync/plugin-api';
+import { evidence, useReplay } from '@stock-sync/plugin-testkit/evidence';
+import { recordingLogger } from '@stock-sync/plugin-testkit/contract';
+import type { Evidence, EvidenceResponse } from '@stock-sync/plugin-testkit/evidence';
 import { plugin } from '../src';
 import { USER_AGENT } from '../src/manifest';
 import { SQUARESPACE_OAUTH_SCOPES } from '../src/oauth';

@@ -4,15 +4,11 @@
  */
 import { request } from 'node:http';
 import { join } from 'node:path';
-import {
-  consentRedirect,
-  evidence,
-  expectSameShape,
-  fetchParsed,
-  oauthSimView,
-  startSimulator,
-  type Evidence,
-} from '@stock-sync/plugin-testkit';
+import { consentRedirect } from '@stock-sync/plugin-testkit/contract';
+import { fetchParsed } from '@stock-sync/plugin-testkit/fixtures';
+import { evidence, expectSameShape } from '@stock-sync/plugin-testkit/evidence';
+import { oauthSimView, startSimulator } from '@stock-sync/plugin-testkit/simulator';
+import type { Evidence } from '@stock-sync/plugin-testkit/evidence';
 import { SIM_OAUTH_APP, SIM_WEBSITE, simulator } from '../src/simulator';
 import type { SqspSim } from './support/store';
 

@@ -1,7 +1,7 @@
 /** readStock against the Squarespace simulator over real HTTP. */
-import { NotFound, OUT_OF_STOCK as O, quantity as Q, UNLIMITED as U } from '@stock-sync/plugin-sdk';
+import { NotFound, OUT_OF_STOCK as O, quantity as Q, UNLIMITED as U } from '@stock-sync/plugin-api';
 import { simulator } from '../src/simulator';
-import { wrapRoute } from '@stock-sync/plugin-testkit';
+import { wrapRoute } from '@stock-sync/plugin-testkit/simulator';
 import { connect, paths, product, refsOf, startSqspSimulator, type SqspSim } from './support/store';
 
 let sim: SqspSim;

@@ -1,14 +1,6 @@
 /** The plugin's writes against the Squarespace simulator over real HTTP. */
-import {
-  AuthError,
-  NotFound,
-  OUT_OF_STOCK as O,
-  quantity as Q,
-  RateLimited,
-  Rejected,
-  UNLIMITED as U,
-  type StockWrite,
-} from '@stock-sync/plugin-sdk';
+import { AuthError, NotFound, OUT_OF_STOCK as O, quantity as Q, RateLimited, Rejected, UNLIMITED as U } from '@stock-sync/plugin-api';
+import type { StockWrite } from '@stock-sync/plugin-api';
 import { simulator } from '../src/simulator';
 import { call, connect, paths, product, refsOf, startSqspSimulator, type SqspSim } from './support/store';
 

@@ -2,23 +2,9 @@
  * One store's connection over Storenvy API v1 (README "Calls used", "Batching"): one JSON PUT per variant, counted
  * only when Storenvy shows the values sent; reads list each product's variants, every page.
  */
-import {
-  batched,
-  emulatedUnlimited,
-  NotFound,
-  OUT_OF_STOCK,
-  refOf as ref,
-  Rejected,
-  Transient,
-  sameTargetStock,
-  stopsTheWork,
-  toPluginError,
-  type PluginError,
-  type PluginLogger,
-  type StockWrite,
-  type StoreConnection,
-  type TargetStock,
-} from '@stock-sync/plugin-sdk';
+import { batched, emulatedUnlimited, refOf as ref, stopsTheWork, toPluginError } from '@stock-sync/plugin-sdk';
+import { NotFound, OUT_OF_STOCK, Rejected, Transient, sameTargetStock } from '@stock-sync/plugin-api';
+import type { PluginError, PluginLogger, StockWrite, StoreConnection, TargetStock } from '@stock-sync/plugin-api';
 import { EMULATED_UNLIMITED_QUANTITY } from './manifest';
 import { dataOf, getStore, nextPageUrl, type StorenvyApi } from './storenvy-api';
 

@@ -1,5 +1,5 @@
 /** The Storenvy integration plugin: variant stock over Storenvy API v1 (largely unverified: README.md). */
-import type { IntegrationPlugin } from '@stock-sync/plugin-sdk';
+import type { IntegrationPlugin } from '@stock-sync/plugin-api';
 import { storenvyConnection } from './connection';
 import { credentialFields, manifest } from './manifest';
 import { oauth, refreshCredentials } from './oauth';

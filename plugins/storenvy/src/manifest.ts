@@ -1,5 +1,6 @@
 /** Storenvy platform facts as data (API v1); sources, and which are unverified, in README.md. */
-import { defineManifest, type CredentialField, tokenExpiryFields } from '@stock-sync/plugin-sdk';
+import { defineManifest, tokenExpiryFields } from '@stock-sync/plugin-sdk';
+import type { CredentialField } from '@stock-sync/plugin-api';
 
 /** The count written for "unlimited" (no untracked form is known): four digits, a conservative ceiling. */
 export const EMULATED_UNLIMITED_QUANTITY = 9_999;

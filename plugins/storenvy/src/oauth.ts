@@ -3,16 +3,9 @@
  * the SDK's standard code grant and refresh_token grant at https://api.storenvy.com/oauth/token, the store from
  * GET /v1/store.json. Low confidence: beyond the authorize step all is unverified (README "Connecting").
  */
-import {
-  ACCESS_TOKEN_EXPIRES_AT,
-  AuthError,
-  expiresAtFrom,
-  idText,
-  refreshTokenGrant,
-  type ConnectContext,
-  type PluginOAuth,
-  type TokenResponse,
-} from '@stock-sync/plugin-sdk';
+import { ACCESS_TOKEN_EXPIRES_AT, AuthError } from '@stock-sync/plugin-api';
+import { expiresAtFrom, idText, refreshTokenGrant } from '@stock-sync/plugin-sdk';
+import type { ConnectContext, PluginOAuth, TokenResponse } from '@stock-sync/plugin-api';
 import { createStorenvyApi, getStore } from './storenvy-api';
 
 const STORENVY_TOKEN_URL = 'https://api.storenvy.com/oauth/token';

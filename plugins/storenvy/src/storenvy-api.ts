@@ -3,7 +3,8 @@
  * `access_token` query parameter, the `{meta: {error_type, error_message}}` error envelope (unverified) quoted on
  * refusals; the documented envelope and pagination (https://developers.storenvy.com/docs), read purely.
  */
-import { authRefusalClassifier, type HttpClient } from '@stock-sync/plugin-sdk';
+import { authRefusalClassifier } from '@stock-sync/plugin-sdk';
+import type { HttpClient } from '@stock-sync/plugin-api';
 
 const DEFAULT_BASE_URL = 'https://api.storenvy.com';
 

@@ -3,8 +3,11 @@
  * answers checked for the documented envelope, pagination and error shapes. Storenvy publishes no OpenAPI.
  */
 import { join } from 'node:path';
-import { quantity } from '@stock-sync/plugin-sdk';
-import { evidence, expectSameShape, seedProduct, startSimulator, type RunningSimulator } from '@stock-sync/plugin-testkit';
+import { quantity } from '@stock-sync/plugin-api';
+import { evidence, expectSameShape } from '@stock-sync/plugin-testkit/evidence';
+import { seedProduct } from '@stock-sync/plugin-testkit/fixtures';
+import { startSimulator } from '@stock-sync/plugin-testkit/simulator';
+import type { RunningSimulator } from '@stock-sync/plugin-testkit/simulator';
 import { simulator, type StorenvySimState } from '../src/simulator';
 import { send as sendTo } from './support/send';
 

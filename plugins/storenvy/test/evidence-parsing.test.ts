@@ -4,8 +4,10 @@
  * its confirmation.
  */
 import { join } from 'node:path';
-import { NotFound, Rejected, type HttpClient, type HttpRequest } from '@stock-sync/plugin-sdk';
-import { evidence, expectSameShape, loadEvidenceDir, recordingLogger, scriptedClient } from '@stock-sync/plugin-testkit';
+import { NotFound, Rejected } from '@stock-sync/plugin-api';
+import type { HttpClient, HttpRequest } from '@stock-sync/plugin-api';
+import { evidence, expectSameShape, loadEvidenceDir, scriptedClient } from '@stock-sync/plugin-testkit/evidence';
+import { recordingLogger } from '@stock-sync/plugin-testkit/contract';
 import { storenvyConnection } from '../src/connection';
 import { dataOf, nextPageUrl, storenvyErrorMessage } from '../src/storenvy-api';
 

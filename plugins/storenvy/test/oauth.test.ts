@@ -4,15 +4,12 @@
  * (and its loud failure on an answer that names no store), and the refresh rules. Low confidence: README.md.
  */
 import { join } from 'node:path';
-import { ACCESS_TOKEN_EXPIRES_AT, authorizeUrl, AuthError, createHttpClient, type OAuthApp } from '@stock-sync/plugin-sdk';
-import {
-  evidence,
-  exchangeWithReplay,
-  expectFormGrant,
-  recordingLogger,
-  useReplay,
-  type EvidenceResponse,
-} from '@stock-sync/plugin-testkit';
+import { ACCESS_TOKEN_EXPIRES_AT, AuthError } from '@stock-sync/plugin-api';
+import { authorizeUrl, createHttpClient } from '@stock-sync/plugin-sdk';
+import type { OAuthApp } from '@stock-sync/plugin-api';
+import { evidence, exchangeWithReplay, useReplay } from '@stock-sync/plugin-testkit/evidence';
+import { expectFormGrant, recordingLogger } from '@stock-sync/plugin-testkit/contract';
+import type { EvidenceResponse } from '@stock-sync/plugin-testkit/evidence';
 import { plugin } from '../src';
 import { credentialsFromToken, refreshCredentials, storeIdentity } from '../src/oauth';
 

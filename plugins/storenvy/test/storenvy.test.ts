@@ -1,6 +1,10 @@
 /** The plugin against the Storenvy simulator over real HTTP: both stock fields, one PUT per variant, auth. */
-import { AuthError, OUT_OF_STOCK as O, quantity as Q, UNLIMITED as U, type StoreConnection } from '@stock-sync/plugin-sdk';
-import { connectToSimulator, seedProduct, startSimulator, type RunningSimulator } from '@stock-sync/plugin-testkit';
+import { AuthError, OUT_OF_STOCK as O, quantity as Q, UNLIMITED as U } from '@stock-sync/plugin-api';
+import type { StoreConnection } from '@stock-sync/plugin-api';
+import { connectToSimulator } from '@stock-sync/plugin-testkit/contract';
+import { seedProduct } from '@stock-sync/plugin-testkit/fixtures';
+import { startSimulator } from '@stock-sync/plugin-testkit/simulator';
+import type { RunningSimulator } from '@stock-sync/plugin-testkit/simulator';
 import { plugin } from '../src';
 import { simulator, type StorenvySimState } from '../src/simulator';
 import { send } from './support/send';

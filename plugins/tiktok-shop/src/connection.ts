@@ -1,21 +1,8 @@
 /** One store's connection: verify, writeStock, readStock over the 202309 product API (README "Calls used"). */
-import {
-  AuthError,
-  batched,
-  groupByProduct,
-  NotFound,
-  Rejected,
-  stopsTheWork,
-  toPluginError,
-  type PluginError,
-  type PluginLogger,
-  type StockWrite,
-  type StoreConnection,
-  type VariantRef,
-  type WriteAnswer,
-  type ReadAnswer,
-  type CollapsedInput,
-} from '@stock-sync/plugin-sdk';
+import { AuthError, NotFound, Rejected } from '@stock-sync/plugin-api';
+import { batched, groupByProduct, stopsTheWork, toPluginError } from '@stock-sync/plugin-sdk';
+import type { PluginError, PluginLogger, StockWrite, StoreConnection, VariantRef } from '@stock-sync/plugin-api';
+import type { WriteAnswer, ReadAnswer, CollapsedInput } from '@stock-sync/plugin-sdk';
 import { API_VERSION, MAX_SKUS_PER_SEARCH, MAX_SKUS_PER_UPDATE } from './manifest';
 import { quantityFor, stockOfSku } from './stock-mapping';
 import {

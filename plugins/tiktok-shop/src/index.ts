@@ -1,5 +1,5 @@
 /** The TikTok Shop integration plugin: SKU stock over the signed Open API (version 202309). Decisions and sources: README.md. */
-import type { IntegrationPlugin } from '@stock-sync/plugin-sdk';
+import type { IntegrationPlugin } from '@stock-sync/plugin-api';
 import { tiktokShopConnection } from './connection';
 import { credentialFields, manifest } from './manifest';
 import { tiktokNotices } from './notices';

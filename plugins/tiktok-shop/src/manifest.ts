@@ -1,5 +1,6 @@
 /** TikTok Shop platform facts as data (Open API version 202309). Every number has its source in README.md. */
-import { defineManifest, type CredentialField, tokenExpiryFields } from '@stock-sync/plugin-sdk';
+import { defineManifest, tokenExpiryFields } from '@stock-sync/plugin-sdk';
+import type { CredentialField } from '@stock-sync/plugin-api';
 
 export const DEFAULT_BASE_URL = 'https://open-api.tiktokglobalshop.com';
 

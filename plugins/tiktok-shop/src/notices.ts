@@ -5,7 +5,8 @@
  * Every webhook is signed with the app's key and secret (`signedWith: 'app'`): the community clients' recipe,
  * unverified against a TikTok page. No freshness window is documented (retries come up to ~15.5 hours late).
  */
-import { hmacSha256, idText, noticeHeader, safeEqual, type NoticeRef, type PluginNotices } from '@stock-sync/plugin-sdk';
+import { hmacSha256, idText, noticeHeader, safeEqual } from '@stock-sync/plugin-sdk';
+import type { NoticeRef, PluginNotices } from '@stock-sync/plugin-api';
 import { isTikTokId } from './connection';
 
 export const SIGNATURE_HEADER = 'authorization';

@@ -5,27 +5,20 @@
  * non-zero code is an AuthError); whether TikTok invalidates a refresh token at once (the token calls are GETs the
  * SDK client may resend after a 5xx); the deauthorization webhook's signature (TikTok's page could not be read).
  */
-import {
-  ACCESS_TOKEN_EXPIRES_AT,
-  AuthError,
-  idText,
-  instantFromUnixSeconds,
-  jsonObjectOf,
-  oauthUrl,
-  Rejected,
-  REFRESH_TOKEN_EXPIRES_AT,
-  Transient,
-  type ConnectContext,
-  type ConnectedStore,
-  type HttpClient,
-  type HttpResponse,
-  type InboundRequest,
-  type OAuthApp,
-  type OAuthExchangeContext,
-  type PluginError,
-  type PluginOAuth,
-  type UninstallNotice,
-} from '@stock-sync/plugin-sdk';
+import { ACCESS_TOKEN_EXPIRES_AT, AuthError, Rejected, REFRESH_TOKEN_EXPIRES_AT, Transient } from '@stock-sync/plugin-api';
+import { idText, instantFromUnixSeconds, jsonObjectOf, oauthUrl } from '@stock-sync/plugin-sdk';
+import type {
+  ConnectContext,
+  ConnectedStore,
+  HttpClient,
+  HttpResponse,
+  InboundRequest,
+  OAuthApp,
+  OAuthExchangeContext,
+  PluginError,
+  PluginOAuth,
+  UninstallNotice,
+} from '@stock-sync/plugin-api';
 import { isSignedByApp, SIGNATURE_HEADER } from './notices';
 import { authorizedShops, createTikTokApi, describe, isEnvelope, type TikTokEnvelope, type TikTokShop } from './tiktok-api';
 

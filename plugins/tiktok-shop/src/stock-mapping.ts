@@ -2,7 +2,8 @@
  * TargetStock ⇄ TikTok Shop SKU quantity (README "Mapping"): TikTok keeps only finite counts, so "unlimited" is
  * written as 99,998 and read back from 90,000 up; after 8,000 sales the hub sees drift and tops it up again.
  */
-import { emulatedUnlimited, type TargetStock } from '@stock-sync/plugin-sdk';
+import { emulatedUnlimited } from '@stock-sync/plugin-sdk';
+import type { TargetStock } from '@stock-sync/plugin-api';
 import { MAX_QUANTITY } from './manifest';
 import type { InventorySku } from './tiktok-api';
 

@@ -3,17 +3,9 @@
  * the SDK's per-attempt sign hook (README "Signing"), and TikTok's `{code, message}` answers read into the SDK's
  * error taxonomy; below, the response shapes the plugin reads.
  */
-import {
-  AuthError,
-  hmacSha256,
-  NotFound,
-  RateLimited,
-  Rejected,
-  type ConnectContext,
-  type HttpRequest,
-  type HttpResponse,
-  type PluginError,
-} from '@stock-sync/plugin-sdk';
+import { AuthError, NotFound, RateLimited, Rejected } from '@stock-sync/plugin-api';
+import { hmacSha256 } from '@stock-sync/plugin-sdk';
+import type { ConnectContext, HttpRequest, HttpResponse, PluginError } from '@stock-sync/plugin-api';
 import { API_VERSION, DEFAULT_BASE_URL } from './manifest';
 
 /** Every answer: `code` 0 is success; anything else names the failure, HTTP status or not. */

@@ -5,7 +5,8 @@
  * client waits its default 1 s (doubling per attempt); that is what the storm scenario can hold it to.
  * The second run throttles as TikTok does, without the header, and holds the client to that 1 s.
  */
-import { inboundRequest, runContractSuite, runOAuthContract } from '@stock-sync/plugin-testkit';
+import { inboundRequest } from '@stock-sync/plugin-testkit/simulator';
+import { runContractSuite, runOAuthContract } from '@stock-sync/plugin-testkit/contract';
 import { plugin } from '../src';
 import { signedDeauthorization, simulator } from '../src/simulator';
 

@@ -4,8 +4,9 @@
  * no schema validation here (README "Sources").
  */
 import * as path from 'node:path';
-import { AuthError, NotFound, type PluginLogger } from '@stock-sync/plugin-sdk';
-import { evidence, expectSameShape, loadEvidenceDir } from '@stock-sync/plugin-testkit';
+import { AuthError, NotFound } from '@stock-sync/plugin-api';
+import type { PluginLogger } from '@stock-sync/plugin-api';
+import { evidence, expectSameShape, loadEvidenceDir } from '@stock-sync/plugin-testkit/evidence';
 import { tiktokShopConnection } from '../src/connection';
 import { skuError } from '../src/connection';
 import { stockOfSku } from '../src/stock-mapping';

@@ -4,14 +4,10 @@
  * simulator.
  */
 import { join } from 'node:path';
-import {
-  documentedDelivery,
-  evidence,
-  expectDocumentedDelivery,
-  inboundRequest,
-  theOnlyDelivery,
-  useNoticeHarness,
-} from '@stock-sync/plugin-testkit';
+import { documentedDelivery, expectDocumentedDelivery } from '@stock-sync/plugin-testkit/contract';
+import { evidence } from '@stock-sync/plugin-testkit/evidence';
+import { inboundRequest, useNoticeHarness } from '@stock-sync/plugin-testkit/simulator';
+import { theOnlyDelivery } from '@stock-sync/plugin-testkit/contract';
 import { plugin, tiktokNoticeRefs, tiktokNoticeStore, tiktokWebhookSignature, verifyDeauthorization } from '../src';
 import { SANDBOX_OAUTH_APP } from '../src/simulator';
 import { call, connect, startTikTokSimulator } from './support/store';

@@ -6,31 +6,18 @@
  * Plus the plugin's parsing of the documented token answer and webhook signature (test/evidence).
  */
 import { join } from 'node:path';
+import { AuthError, quantity, Rejected } from '@stock-sync/plugin-api';
+import { authorizeUrl, exchangeCode, validateCredentials } from '@stock-sync/plugin-sdk';
+import type { HttpClient, HttpRequest } from '@stock-sync/plugin-api';
+import { denyConsent, inboundRequest, oauthSimView } from '@stock-sync/plugin-testkit/simulator';
+import { evidence } from '@stock-sync/plugin-testkit/evidence';
 import {
-  AuthError,
-  authorizeUrl,
-  exchangeCode,
-  quantity,
-  Rejected,
-  validateCredentials,
-  type HttpClient,
-  type HttpRequest,
-} from '@stock-sync/plugin-sdk';
-import {
-  denyConsent,
-  evidence,
   expectConnectsAndWrites,
   expectDeclinedConsentRefused,
-  expectExpiresIn,
-  expectNoSecretIn,
   expectRefreshAfterExpiry,
   expectReplayedCodeRefused,
-  inboundPost,
-  inboundRequest,
-  oauthSimView,
-  requestLines,
-  useOAuthFlow,
-} from '@stock-sync/plugin-testkit';
+} from '@stock-sync/plugin-testkit/contract';
+import { expectExpiresIn, expectNoSecretIn, inboundPost, requestLines, useOAuthFlow } from '@stock-sync/plugin-testkit/contract';
 import { chooseShop, plugin, tokensFrom, verifyDeauthorization } from '../src';
 import { SANDBOX_OAUTH_APP, signedDeauthorization, simulator } from '../src/simulator';
 import type { TikTokShop } from '../src/tiktok-api';

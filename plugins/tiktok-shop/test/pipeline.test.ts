@@ -3,7 +3,8 @@
  * SKU ids product by product (products in first-seen order, an unusable id moving none), outcomes come back
  * in input order; writes are one call per product, and a stop fails what is not answered yet.
  */
-import { NotFound, RateLimited, Rejected, type PluginLogger, type TargetStock } from '@stock-sync/plugin-sdk';
+import { NotFound, RateLimited, Rejected } from '@stock-sync/plugin-api';
+import type { PluginLogger, TargetStock } from '@stock-sync/plugin-api';
 import { tiktokShopConnection } from '../src/connection';
 import type { TikTokApi, TikTokEnvelope } from '../src/tiktok-api';
 

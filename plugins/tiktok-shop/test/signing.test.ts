@@ -1,6 +1,7 @@
 /** TikTok's signing rule, step by step, and the simulator refusing what TikTok refuses. */
-import { AuthError, createHttpClient, secretValues } from '@stock-sync/plugin-sdk';
-import { startSimulator, wrapRoute } from '@stock-sync/plugin-testkit';
+import { AuthError } from '@stock-sync/plugin-api';
+import { createHttpClient, secretValues } from '@stock-sync/plugin-sdk';
+import { startSimulator, wrapRoute } from '@stock-sync/plugin-testkit/simulator';
 import { createHmac } from 'node:crypto';
 import { plugin, signRequest, stringToSign } from '../src';
 import { simulator } from '../src/simulator';

@@ -7,7 +7,8 @@
  * - The per-SKU not-found code is not published: a per-SKU "does not exist" is believed only when Inventory
  *   Search agrees; otherwise Rejected. A failing call that names only some SKUs never marks the rest written.
  */
-import { NotFound, Rejected, type PluginLogger, type TargetStock } from '@stock-sync/plugin-sdk';
+import { NotFound, Rejected } from '@stock-sync/plugin-api';
+import type { PluginLogger, TargetStock } from '@stock-sync/plugin-api';
 import { tiktokShopConnection } from '../src/connection';
 import type { TikTokApi, TikTokEnvelope } from '../src/tiktok-api';
 import { SIM_SECOND_WAREHOUSE_ID } from '../src/simulator';

@@ -1,5 +1,6 @@
 /** The plugin against the TikTok Shop simulator over real HTTP: emulated unlimited, batching, refusals. */
-import { AuthError, NotFound, Rejected, type StockWrite, type TargetStock } from '@stock-sync/plugin-sdk';
+import { AuthError, NotFound, Rejected } from '@stock-sync/plugin-api';
+import type { StockWrite, TargetStock } from '@stock-sync/plugin-api';
 import { SIM_DEFAULT_WAREHOUSE_ID, SIM_SECOND_WAREHOUSE_ID } from '../src/simulator';
 import { call, connect, product, refsOf, searchCalls, startTikTokSimulator, updateCalls, type TikTokSim } from './support/store';
 

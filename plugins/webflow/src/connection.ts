@@ -2,17 +2,9 @@
  * One site's connection on the SDK's perVariant pipeline (one call per SKU, README "Batching and the fewest calls"),
  * keyed by the SKU id (unique on the site): inputs naming one SKU collapse whatever product they name.
  */
-import {
-  NotFound,
-  perVariant,
-  Rejected,
-  StopTheWork,
-  Transient,
-  zeroIsOutOfStock,
-  type ConnectContext,
-  type HttpClient,
-  type StoreConnection,
-} from '@stock-sync/plugin-sdk';
+import { NotFound, Rejected, Transient } from '@stock-sync/plugin-api';
+import { perVariant, StopTheWork, zeroIsOutOfStock } from '@stock-sync/plugin-sdk';
+import type { ConnectContext, HttpClient, StoreConnection } from '@stock-sync/plugin-api';
 import { fromInventory, toInventoryUpdate, type WebflowInventory } from './stock-mapping';
 import { createWebflowApi } from './webflow-api';
 

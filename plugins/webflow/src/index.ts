@@ -1,5 +1,5 @@
 /** The Webflow integration plugin: SKU inventory over the Data API v2 (decisions and sources: README.md). */
-import type { IntegrationPlugin } from '@stock-sync/plugin-sdk';
+import type { IntegrationPlugin } from '@stock-sync/plugin-api';
 import { connectWebflow } from './connection';
 import { credentialFields, manifest } from './manifest';
 import { createWebflowNotices } from './notices';

@@ -1,5 +1,6 @@
 /** Webflow platform facts as data (Data API v2, ecommerce inventory). Sources in README.md. */
-import { defineManifest, BASE_URL_FIELD, type CredentialField } from '@stock-sync/plugin-sdk';
+import { defineManifest, BASE_URL_FIELD } from '@stock-sync/plugin-sdk';
+import type { CredentialField } from '@stock-sync/plugin-api';
 
 export const manifest = defineManifest({
   id: 'webflow',

@@ -3,17 +3,8 @@
  * calls, the payload and the signature with their sources in README "Platform notices". The plugin creates the
  * webhooks with its Data Client app (oauth.ts), so the app's client secret signs them: `signedWith: 'app'`.
  */
-import {
-  isJsonObject,
-  hmacSha256,
-  noticeHeader,
-  safeEqual,
-  type ConnectContext,
-  type NoticeRef,
-  type NoticeRequest,
-  type PluginNotices,
-  type TargetStock,
-} from '@stock-sync/plugin-sdk';
+import { isJsonObject, hmacSha256, noticeHeader, safeEqual } from '@stock-sync/plugin-sdk';
+import type { ConnectContext, NoticeRef, NoticeRequest, PluginNotices, TargetStock } from '@stock-sync/plugin-api';
 import { fromInventory } from './stock-mapping';
 import { createWebflowApi } from './webflow-api';
 

@@ -3,7 +3,8 @@
  * code grant, no refresh, no signed callback, no uninstall notice (README "Connecting"). Quirk (code): the token
  * answer names no site, so List Sites says which one it covers.
  */
-import { AuthError, type ConnectedStore, type OAuthExchangeContext, type PluginOAuth, type TokenResponse } from '@stock-sync/plugin-sdk';
+import { AuthError } from '@stock-sync/plugin-api';
+import type { ConnectedStore, OAuthExchangeContext, PluginOAuth, TokenResponse } from '@stock-sync/plugin-api';
 import { createWebflowApi } from './webflow-api';
 
 /** ecommerce:* for inventory, cms:read for List Collections, sites:read / sites:write for List Sites and the webhooks. */

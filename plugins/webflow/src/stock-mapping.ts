@@ -1,5 +1,5 @@
 /** TargetStock ⇄ Webflow SKU inventory (GET / PATCH …/items/{sku_id}/inventory): the one place that knows README's table. */
-import type { TargetStock } from '@stock-sync/plugin-sdk';
+import type { TargetStock } from '@stock-sync/plugin-api';
 
 export type InventoryType = 'infinite' | 'finite';
 

@@ -1,5 +1,6 @@
 /** The site's Data API v2 client (ctx.http with the base URL, the bearer token and Webflow's errors classified): the only I/O. */
-import { AuthError, Rejected, type ConnectContext, type HttpClient, type HttpResponse, type PluginError } from '@stock-sync/plugin-sdk';
+import { AuthError, Rejected } from '@stock-sync/plugin-api';
+import type { ConnectContext, HttpClient, HttpResponse, PluginError } from '@stock-sync/plugin-api';
 
 /** `{baseUrl or https://api.webflow.com}/v2` (every path is under the Data API version), tolerating a trailing slash or a pasted `/v2`. */
 export function apiBaseUrl(credentials: Readonly<Record<string, string>>): string {

@@ -5,7 +5,8 @@
  * spec/webflow-data-api-v2-inventory.yml, with its source URL).
  */
 import { join } from 'node:path';
-import { evidence, expectSameShape, loadOpenApiSpec, openApiBodyValidator, openApiResponseValidator } from '@stock-sync/plugin-testkit';
+import { evidence, expectSameShape } from '@stock-sync/plugin-testkit/evidence';
+import { loadOpenApiSpec, openApiBodyValidator, openApiResponseValidator } from '@stock-sync/plugin-testkit/openapi';
 import { SANDBOX_SITE_ID, SANDBOX_SKU_COLLECTION_ID } from '../src/simulator';
 import { call, product, skuId, startWebflowSimulator, type WebflowSim } from './support/site';
 

@@ -4,16 +4,11 @@
  * simulator involved.
  */
 import { join } from 'node:path';
-import {
-  AuthError,
-  declaredSignalsPauseMs,
-  platformPauseMs,
-  Rejected,
-  zeroIsOutOfStock as sameOnPlatform,
-  type HttpClient,
-} from '@stock-sync/plugin-sdk';
+import { AuthError, Rejected } from '@stock-sync/plugin-api';
+import { declaredSignalsPauseMs, platformPauseMs, zeroIsOutOfStock as sameOnPlatform } from '@stock-sync/plugin-sdk';
+import type { HttpClient } from '@stock-sync/plugin-api';
 import { manifest } from '../src/manifest';
-import { evidenceIn } from '@stock-sync/plugin-testkit';
+import { evidenceIn } from '@stock-sync/plugin-testkit/evidence';
 import { skuCollectionId } from '../src/connection';
 import { fromInventory, toInventoryUpdate, type WebflowInventory } from '../src/stock-mapping';
 import { classifyWebflowResponse } from '../src/webflow-api';

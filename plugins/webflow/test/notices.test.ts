@@ -3,15 +3,12 @@
  * delivery, signature and webhook routes (test/evidence/webhook-*.json), held against the plugin AND the simulator.
  */
 import { join } from 'node:path';
-import { createHttpClient, type NoticeRequest } from '@stock-sync/plugin-sdk';
-import {
-  evidence,
-  expectDocumentedDelivery,
-  expectSameShape,
-  inboundRequest,
-  theOnlyDelivery,
-  useNoticeHarness,
-} from '@stock-sync/plugin-testkit';
+import { createHttpClient } from '@stock-sync/plugin-sdk';
+import type { NoticeRequest } from '@stock-sync/plugin-api';
+import { evidence, expectSameShape } from '@stock-sync/plugin-testkit/evidence';
+import { expectDocumentedDelivery } from '@stock-sync/plugin-testkit/contract';
+import { inboundRequest, useNoticeHarness } from '@stock-sync/plugin-testkit/simulator';
+import { theOnlyDelivery } from '@stock-sync/plugin-testkit/contract';
 import { createWebflowNotices, plugin, webflowNoticeRefs, webflowShownStock, webflowSignature } from '../src';
 import { SANDBOX_OAUTH_APP, SANDBOX_SITE_ID } from '../src/simulator';
 import { call as callSite, startWebflowSimulator } from './support/site';

@@ -5,16 +5,12 @@
  * answers compared with the documented shapes.
  */
 import { join } from 'node:path';
-import { authorizeUrl, AuthError, type OAuthApp } from '@stock-sync/plugin-sdk';
-import {
-  callbackFromLocation,
-  evidence,
-  exchangeWithReplay,
-  expectSameShape,
-  postCodeGrant,
-  useOAuthFlow,
-  useReplay,
-} from '@stock-sync/plugin-testkit';
+import { authorizeUrl } from '@stock-sync/plugin-sdk';
+import { AuthError } from '@stock-sync/plugin-api';
+import type { OAuthApp } from '@stock-sync/plugin-api';
+import { callbackFromLocation } from '@stock-sync/plugin-testkit/simulator';
+import { evidence, exchangeWithReplay, expectSameShape, useReplay } from '@stock-sync/plugin-testkit/evidence';
+import { postCodeGrant, useOAuthFlow } from '@stock-sync/plugin-testkit/contract';
 import { plugin } from '../src';
 import { chooseSite, WEBFLOW_SCOPES } from '../src/oauth';
 import { SANDBOX_OAUTH_APP, SANDBOX_SITE_ID, simulator } from '../src/simulator';

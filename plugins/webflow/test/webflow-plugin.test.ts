@@ -1,18 +1,11 @@
 /** The plugin against the Webflow simulator over real HTTP: forms written, fewest calls, quirks. */
-import {
-  AuthError,
-  declaredSignalsPauseMs,
-  OUT_OF_STOCK as O,
-  quantity as Q,
-  RateLimited,
-  Rejected,
-  UNLIMITED as U,
-  type StockWrite,
-} from '@stock-sync/plugin-sdk';
+import { AuthError, OUT_OF_STOCK as O, quantity as Q, RateLimited, Rejected, UNLIMITED as U } from '@stock-sync/plugin-api';
+import { declaredSignalsPauseMs } from '@stock-sync/plugin-sdk';
+import type { StockWrite } from '@stock-sync/plugin-api';
 import { manifest } from '../src/manifest';
 import { classifyWebflowResponse } from '../src/webflow-api';
 import { SANDBOX_SKU_COLLECTION_ID } from '../src/simulator';
-import { refsOfProduct as refsOf } from '@stock-sync/plugin-testkit';
+import { refsOfProduct as refsOf } from '@stock-sync/plugin-testkit/fixtures';
 import { connect, product, startWebflowSimulator, type WebflowSim } from './support/site';
 
 let sim: WebflowSim;

@@ -2,25 +2,9 @@
  * One store's connection over the Weebly store catalog. A write counts only when Weebly shows the inventory sent
  * (README "Mapping"). Every call follows Weebly's documented redirects.
  */
-import {
-  batched,
-  NotFound,
-  OUT_OF_STOCK,
-  quantity,
-  refOf as ref,
-  Rejected,
-  Transient,
-  stopsTheWork,
-  toPluginError,
-  UNLIMITED,
-  type HttpClient,
-  type HttpRequest,
-  type PluginError,
-  type PluginLogger,
-  type StockWrite,
-  type StoreConnection,
-  type TargetStock,
-} from '@stock-sync/plugin-sdk';
+import { batched, refOf as ref, stopsTheWork, toPluginError } from '@stock-sync/plugin-sdk';
+import { NotFound, OUT_OF_STOCK, quantity, Rejected, Transient, UNLIMITED } from '@stock-sync/plugin-api';
+import type { HttpClient, HttpRequest, PluginError, PluginLogger, StockWrite, StoreConnection, TargetStock } from '@stock-sync/plugin-api';
 import { MAX_PAGE_SIZE } from './manifest';
 import { requestFollowingRedirects, type WeeblySku } from './weebly-api';
 

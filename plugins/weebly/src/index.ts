@@ -1,5 +1,5 @@
 /** The Weebly integration plugin: SKU inventory over the Platform API (store catalog). Decisions: README.md. */
-import type { IntegrationPlugin } from '@stock-sync/plugin-sdk';
+import type { IntegrationPlugin } from '@stock-sync/plugin-api';
 import { weeblyConnection } from './connection';
 import { credentialFields, manifest } from './manifest';
 import { oauth } from './oauth';

@@ -1,5 +1,6 @@
 /** Weebly platform facts as data (Platform API v1, store catalog). Every number has its source in README.md. */
-import { defineManifest, type CredentialField } from '@stock-sync/plugin-sdk';
+import { defineManifest } from '@stock-sync/plugin-sdk';
+import type { CredentialField } from '@stock-sync/plugin-api';
 
 export const DEFAULT_BASE_URL = 'https://api.weebly.com';
 export const API_PREFIX = '/v1';

@@ -2,7 +2,9 @@
  * Connecting a Weebly site by Weebly's app authorization (OAuth 2 with Weebly's own parameter names): the steps,
  * their sources and what is unverified are in README.md "Connecting".
  */
-import { AuthError, idText, oauthUrl, postTokenRequest, type PluginOAuth } from '@stock-sync/plugin-sdk';
+import { AuthError } from '@stock-sync/plugin-api';
+import { idText, oauthUrl, postTokenRequest } from '@stock-sync/plugin-sdk';
+import type { PluginOAuth } from '@stock-sync/plugin-api';
 
 const WEEBLY_AUTHORIZE_URL = 'https://www.weebly.com/app-center/oauth/authorize';
 export const WEEBLY_TOKEN_URL = 'https://www.weebly.com/app-center/oauth/access_token';

@@ -1,12 +1,7 @@
 /** The store's Weebly client (ctx.http with the site's store path and headers) and Weebly's documented redirects. */
-import {
-  authRefusalClassifier,
-  PluginError,
-  type ConnectContext,
-  type HttpClient,
-  type HttpRequest,
-  type HttpResponse,
-} from '@stock-sync/plugin-sdk';
+import { authRefusalClassifier } from '@stock-sync/plugin-sdk';
+import { PluginError } from '@stock-sync/plugin-api';
+import type { ConnectContext, HttpClient, HttpRequest, HttpResponse } from '@stock-sync/plugin-api';
 import { ACCEPT, API_PREFIX, DEFAULT_BASE_URL } from './manifest';
 
 /** The SKU fields the plugin reads (test/evidence/get-sku.json has them all). */

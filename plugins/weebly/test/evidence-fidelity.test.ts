@@ -3,7 +3,7 @@
  * answers checked for the documented status, shape and pagination headers. Weebly publishes no OpenAPI.
  */
 import { join } from 'node:path';
-import { evidence, expectSameShape } from '@stock-sync/plugin-testkit';
+import { evidence, expectSameShape } from '@stock-sync/plugin-testkit/evidence';
 import { call, product, startWeeblySimulator, type WeeblySim } from './support';
 
 const DIR = join(__dirname, 'evidence');

@@ -3,8 +3,8 @@
  * no simulator involved: read-back mapping, write confirmation, pagination, errors, redirects.
  */
 import { join } from 'node:path';
-import { AuthError, Transient } from '@stock-sync/plugin-sdk';
-import { evidence, loadEvidenceDir, scriptedClient } from '@stock-sync/plugin-testkit';
+import { AuthError, Transient } from '@stock-sync/plugin-api';
+import { evidence, loadEvidenceDir, scriptedClient } from '@stock-sync/plugin-testkit/evidence';
 import { confirmInventory, stockOfInventory, weeblyConnection } from '../src/connection';
 import { classifyWeeblyResponse, redirectTarget } from '../src/weebly-api';
 

@@ -4,16 +4,12 @@
  * callback_url rule (same origin only: the client secret never goes elsewhere), and the simulator.
  */
 import { join } from 'node:path';
-import { authorizeUrl, AuthError, type OAuthApp } from '@stock-sync/plugin-sdk';
-import {
-  callbackFromLocation,
-  consentRedirect,
-  evidence,
-  exchangeWithReplay,
-  expectSameShape,
-  startSimulator,
-  useReplay,
-} from '@stock-sync/plugin-testkit';
+import { authorizeUrl } from '@stock-sync/plugin-sdk';
+import { AuthError } from '@stock-sync/plugin-api';
+import type { OAuthApp } from '@stock-sync/plugin-api';
+import { callbackFromLocation, startSimulator } from '@stock-sync/plugin-testkit/simulator';
+import { consentRedirect } from '@stock-sync/plugin-testkit/contract';
+import { evidence, exchangeWithReplay, expectSameShape, useReplay } from '@stock-sync/plugin-testkit/evidence';
 import { plugin } from '../src';
 import { tokenEndpoint, WEEBLY_TOKEN_URL } from '../src/oauth';
 import { SANDBOX_OAUTH_APP, SIM_SITE_ID, simulator } from '../src/simulator';

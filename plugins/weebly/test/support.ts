@@ -1,6 +1,9 @@
 /** Test plumbing: a running Weebly simulator and the real plugin connected to it over HTTP. */
-import { type StoreConnection, type TargetStock } from '@stock-sync/plugin-sdk';
-import { connectToSimulator, fetchParsed, startSimulator, type RunningSimulator, type SeedProduct } from '@stock-sync/plugin-testkit';
+import type { StoreConnection, TargetStock } from '@stock-sync/plugin-api';
+import { connectToSimulator } from '@stock-sync/plugin-testkit/contract';
+import { fetchParsed } from '@stock-sync/plugin-testkit/fixtures';
+import { startSimulator } from '@stock-sync/plugin-testkit/simulator';
+import type { RunningSimulator, SeedProduct } from '@stock-sync/plugin-testkit/simulator';
 import { plugin } from '../src';
 import { ACCEPT } from '../src/manifest';
 import { simulator, type WeeblySimState } from '../src/simulator';

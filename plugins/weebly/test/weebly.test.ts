@@ -1,10 +1,11 @@
 /** The plugin against the Weebly simulator over real HTTP: PATCH not PUT, untracked null, one SKU per call. */
-import { AuthError, NotFound, OUT_OF_STOCK as O, quantity as Q, UNLIMITED as U } from '@stock-sync/plugin-sdk';
+import { AuthError, NotFound, OUT_OF_STOCK as O, quantity as Q, UNLIMITED as U } from '@stock-sync/plugin-api';
 import { call, connect, lines, product, startWeeblySimulator, type WeeblySim } from './support';
 import { weeblyConnection } from '../src/connection';
 import { createWeeblyApi } from '../src/weebly-api';
 import { plugin } from '../src';
-import { connectToSimulator, refsOfProduct as refsOf } from '@stock-sync/plugin-testkit';
+import { connectToSimulator } from '@stock-sync/plugin-testkit/contract';
+import { refsOfProduct as refsOf } from '@stock-sync/plugin-testkit/fixtures';
 
 let sim: WeeblySim;
 beforeEach(async () => {

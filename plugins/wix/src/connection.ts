@@ -3,24 +3,19 @@
  * on the catalog the `catalogVersion` credential or one probe names; a site that moved from V1 to V3 meanwhile
  * is detected again (README "Which catalog").
  */
-import {
-  authRefusalClassifier,
-  batched,
-  Rejected,
-  StopTheWork,
-  stopsTheWork,
-  toPluginError,
-  Transient,
-  type ConnectContext,
-  type HttpClient,
-  type Planned,
-  type PluginError,
-  type PluginLogger,
-  type StockWrite,
-  type StoreConnection,
-  type TargetStock,
-  type VariantRef,
-} from '@stock-sync/plugin-sdk';
+import { authRefusalClassifier, batched, StopTheWork, stopsTheWork, toPluginError } from '@stock-sync/plugin-sdk';
+import { Rejected, Transient } from '@stock-sync/plugin-api';
+import type {
+  ConnectContext,
+  HttpClient,
+  PluginError,
+  PluginLogger,
+  StockWrite,
+  StoreConnection,
+  TargetStock,
+  VariantRef,
+} from '@stock-sync/plugin-api';
+import type { Planned } from '@stock-sync/plugin-sdk';
 import { v1 } from './v1';
 import { v3 } from './v3';
 import { DEFAULT_BASE_URL } from './manifest';

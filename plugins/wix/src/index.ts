@@ -1,5 +1,5 @@
 /** The Wix Stores plugin: variant stock on Catalog V1 or V3, whichever the site runs (README.md). No testkit import: production code. */
-import type { IntegrationPlugin } from '@stock-sync/plugin-sdk';
+import type { IntegrationPlugin } from '@stock-sync/plugin-api';
 import { createWixApi, wixConnection } from './connection';
 import { credentialFields, manifest } from './manifest';
 import { createWixNotices } from './notices';

@@ -1,5 +1,6 @@
 /** Wix Stores platform facts as data. Every number here has its source in README.md. */
-import { defineManifest, BASE_URL_FIELD, type CredentialField, tokenExpiryFields } from '@stock-sync/plugin-sdk';
+import { defineManifest, BASE_URL_FIELD, tokenExpiryFields } from '@stock-sync/plugin-sdk';
+import type { CredentialField } from '@stock-sync/plugin-api';
 
 export const DEFAULT_BASE_URL = 'https://www.wixapis.com';
 

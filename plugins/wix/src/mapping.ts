@@ -3,7 +3,8 @@
  * per PRODUCT (tracked exactly when one of its variants should show a count; unlimited then emulated as 99,999);
  * V3 per inventory item, `trackQuantity` derived from which field is set.
  */
-import { OUT_OF_STOCK, UNLIMITED, quantity, sameTargetStock, type TargetStock } from '@stock-sync/plugin-sdk';
+import { OUT_OF_STOCK, UNLIMITED, quantity, sameTargetStock } from '@stock-sync/plugin-api';
+import type { TargetStock } from '@stock-sync/plugin-api';
 import { V1_EMULATED_UNLIMITED, V1_UNLIMITED_READ_THRESHOLD } from './manifest';
 import type { V1InventoryItem, V1Patch, V1Variant, V3InventoryItem } from './wix-types';
 

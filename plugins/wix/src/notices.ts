@@ -6,7 +6,8 @@
  * unverified); V3 Inventory Item Updated (name from the documented pattern: unverified) → its variant. Any other
  * event names nothing; a taken event without its ids throws.
  */
-import { isJsonObject, type NoticeRef, type NoticeRequest, type PluginNotices } from '@stock-sync/plugin-sdk';
+import { isJsonObject } from '@stock-sync/plugin-sdk';
+import type { NoticeRef, NoticeRequest, PluginNotices } from '@stock-sync/plugin-api';
 import { decodeWixJwt, verifyWixJwt, wixEventOf, type WixEvent } from './webhook-jwt';
 
 export const V1_INVENTORY_VARIANTS_CHANGED = 'com.wix.ecommerce.inventory.api.v1.InventoryVariantsChanged';

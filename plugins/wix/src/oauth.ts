@@ -4,19 +4,9 @@
  * (client_credentials + instance_id → a four-hour token, no refresh token; every 4xx but 429 is a refused grant,
  * codes unverified) and App Instance Removed, a Wix webhook JWT (webhook-jwt.ts; event type "AppRemoved" unverified).
  */
-import {
-  AuthError,
-  expiresAtFrom,
-  oauthUrl,
-  postTokenRequest,
-  Transient,
-  type ConnectContext,
-  type HttpClient,
-  type InboundRequest,
-  type OAuthApp,
-  type PluginOAuth,
-  type UninstallNotice,
-} from '@stock-sync/plugin-sdk';
+import { AuthError, Transient } from '@stock-sync/plugin-api';
+import { expiresAtFrom, oauthUrl, postTokenRequest } from '@stock-sync/plugin-sdk';
+import type { ConnectContext, HttpClient, InboundRequest, OAuthApp, PluginOAuth, UninstallNotice } from '@stock-sync/plugin-api';
 import { verifyWixJwt, wixEventOf } from './webhook-jwt';
 import { wixErrorCode } from './wix-types';
 

@@ -3,16 +3,10 @@
  * (POST /stores-reader/v2/inventoryItems/query), then one PATCH /stores/v2/inventoryItems/product/{productId}
  * per product whose inventory has to change.
  */
-import {
-  chunk,
-  groupByProduct,
-  NotFound,
-  Rejected,
-  stopsTheWork,
-  toPluginError,
-  type Planned,
-  type VariantRef,
-} from '@stock-sync/plugin-sdk';
+import { chunk, groupByProduct, stopsTheWork, toPluginError } from '@stock-sync/plugin-sdk';
+import { NotFound, Rejected } from '@stock-sync/plugin-api';
+import type { Planned } from '@stock-sync/plugin-sdk';
+import type { VariantRef } from '@stock-sync/plugin-api';
 import { QUERY_PAGE_LIMIT } from './manifest';
 import { fromV1Variant, planV1Patch } from './mapping';
 import type { CatalogPath, Site, V1InventoryItem, V1Patch, V1QueryResponse } from './wix-types';

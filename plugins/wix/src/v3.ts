@@ -2,17 +2,10 @@
  * Catalog V3 (Inventory Items API): query the variants' inventory items (ids, revisions), then Bulk Update Inventory
  * Items; a stale revision is read and sent once more (README "Concurrency").
  */
-import {
-  chunk,
-  NotFound,
-  refOf,
-  Rejected,
-  Transient,
-  type Planned,
-  type PluginError,
-  type StockWrite,
-  type VariantRef,
-} from '@stock-sync/plugin-sdk';
+import { chunk, refOf } from '@stock-sync/plugin-sdk';
+import { NotFound, Rejected, Transient } from '@stock-sync/plugin-api';
+import type { Planned } from '@stock-sync/plugin-sdk';
+import type { PluginError, StockWrite, VariantRef } from '@stock-sync/plugin-api';
 import { QUERY_PAGE_LIMIT, V3_BULK_MAX } from './manifest';
 import { fromV3Item, showsTarget, toV3Fields } from './mapping';
 import type { CatalogPath, Site, V3BulkResponse, V3InventoryItem, V3QueryResponse } from './wix-types';

@@ -1,6 +1,7 @@
 /** The Wix Stores wire shapes this plugin touches (sources in README.md), and the shape both catalog paths share. */
 import { jsonBodyOf } from '@stock-sync/plugin-sdk';
-import type { HttpClient, Planned, PluginError, PluginLogger, StockWrite, TargetStock, VariantRef } from '@stock-sync/plugin-sdk';
+import type { HttpClient, PluginError, PluginLogger, StockWrite, TargetStock, VariantRef } from '@stock-sync/plugin-api';
+import type { Planned } from '@stock-sync/plugin-sdk';
 
 /** V1: one inventory item per product; tracking is per product. */
 export interface V1Variant {

@@ -1,4 +1,4 @@
-import { runContractSuite, runOAuthContract } from '@stock-sync/plugin-testkit';
+import { runContractSuite, runOAuthContract } from '@stock-sync/plugin-testkit/contract';
 import { plugin } from '../src';
 import { SANDBOX_INSTANCE_ID, simulator, simulatorV1 } from '../src/simulator';
 

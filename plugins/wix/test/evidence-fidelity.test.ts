@@ -5,7 +5,7 @@
  * with their schema listings, are the reference.)
  */
 import { join } from 'node:path';
-import { evidence, expectSameShape } from '@stock-sync/plugin-testkit';
+import { evidence, expectSameShape } from '@stock-sync/plugin-testkit/evidence';
 import { simulator, simulatorV1 } from '../src/simulator';
 import { call, product, refsOf, start, type WixSim } from './support/store';
 

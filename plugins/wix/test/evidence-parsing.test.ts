@@ -3,8 +3,9 @@
  * reading and writing code through a stub client that answers exactly the documents — no simulator.
  */
 import { join } from 'node:path';
-import type { HttpClient } from '@stock-sync/plugin-sdk';
-import { evidenceIn, expectSameShape, recordingLogger, scriptedClient } from '@stock-sync/plugin-testkit';
+import type { HttpClient } from '@stock-sync/plugin-api';
+import { evidenceIn, expectSameShape, scriptedClient } from '@stock-sync/plugin-testkit/evidence';
+import { recordingLogger } from '@stock-sync/plugin-testkit/contract';
 import { probeCatalogVersion, wixConnection } from '../src/connection';
 
 const { doc, httpResponse, names } = evidenceIn(join(__dirname, 'evidence'));

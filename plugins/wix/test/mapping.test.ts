@@ -1,4 +1,4 @@
-import { OUT_OF_STOCK as O, UNLIMITED as U } from '@stock-sync/plugin-sdk';
+import { OUT_OF_STOCK as O, UNLIMITED as U } from '@stock-sync/plugin-api';
 import { fromV1Variant, fromV3Item, planV1Patch, toV3Fields } from '../src/mapping';
 
 it('V3: fields and reading', () => {

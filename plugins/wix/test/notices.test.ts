@@ -7,17 +7,12 @@
  */
 import { generateKeyPairSync } from 'node:crypto';
 import { join } from 'node:path';
-import type { NoticeRequest, OAuthApp } from '@stock-sync/plugin-sdk';
-import {
-  connectToSimulator,
-  evidence,
-  expectSameShape,
-  type PlatformSimulatorDefinition,
-  type ReceivedNotice,
-  startNoticeReceiver,
-  theOnlyDelivery,
-  useNoticeHarness,
-} from '@stock-sync/plugin-testkit';
+import type { NoticeRequest, OAuthApp } from '@stock-sync/plugin-api';
+import { connectToSimulator } from '@stock-sync/plugin-testkit/contract';
+import { evidence, expectSameShape } from '@stock-sync/plugin-testkit/evidence';
+import type { PlatformSimulatorDefinition, ReceivedNotice } from '@stock-sync/plugin-testkit/simulator';
+import { startNoticeReceiver, useNoticeHarness } from '@stock-sync/plugin-testkit/simulator';
+import { theOnlyDelivery } from '@stock-sync/plugin-testkit/contract';
 import { createWixNotices, decodeWixJwt, inventoryEventRefs, plugin, wixEventOf } from '../src';
 import { SANDBOX_INSTANCE_ID, SANDBOX_OAUTH_APP, sandboxWebhookKeys, simulator, simulatorV1, type WixSimState } from '../src/simulator';
 import { FIXTURE_PUBLIC_KEY } from './support/fixture-webhook-keys';

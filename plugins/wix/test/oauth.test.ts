@@ -7,21 +7,13 @@
  */
 import { join } from 'node:path';
 import { generateKeyPairSync } from 'node:crypto';
-import { AuthError, authorizeUrl, exchangeCode, quantity, validateCredentials, type OAuthApp } from '@stock-sync/plugin-sdk';
-import {
-  denyConsent,
-  evidence,
-  expectConnectsAndWrites,
-  expectDeclinedConsentRefused,
-  expectExpiresIn,
-  expectNoSecretIn,
-  expectRefreshAfterExpiry,
-  expectSameShape,
-  inboundPost,
-  inboundRequest,
-  requestLines,
-  useOAuthFlow,
-} from '@stock-sync/plugin-testkit';
+import { AuthError, quantity } from '@stock-sync/plugin-api';
+import { authorizeUrl, exchangeCode, validateCredentials } from '@stock-sync/plugin-sdk';
+import type { OAuthApp } from '@stock-sync/plugin-api';
+import { denyConsent, inboundRequest } from '@stock-sync/plugin-testkit/simulator';
+import { evidence, expectSameShape } from '@stock-sync/plugin-testkit/evidence';
+import { expectConnectsAndWrites, expectDeclinedConsentRefused, expectRefreshAfterExpiry } from '@stock-sync/plugin-testkit/contract';
+import { expectExpiresIn, expectNoSecretIn, inboundPost, requestLines, useOAuthFlow } from '@stock-sync/plugin-testkit/contract';
 import { createWixPlugin, verifyAppRemoved } from '../src';
 import { removeApp, SANDBOX_INSTANCE_ID, SANDBOX_OAUTH_APP, sandboxWebhookKeys, signedAppRemoved, simulator } from '../src/simulator';
 

@@ -2,8 +2,9 @@
  * The connection on the SDK's pipeline, against a stub client: one run is one unit, so what the platform
  * answered before a failure must stay answered (a PATCH already applied is written), the rest fail with it.
  */
-import { OUT_OF_STOCK as O, Rejected, Transient, type HttpClient, type HttpRequest } from '@stock-sync/plugin-sdk';
-import { recordingLogger } from '@stock-sync/plugin-testkit';
+import { OUT_OF_STOCK as O, Rejected, Transient } from '@stock-sync/plugin-api';
+import type { HttpClient, HttpRequest } from '@stock-sync/plugin-api';
+import { recordingLogger } from '@stock-sync/plugin-testkit/contract';
 import { wixConnection } from '../src/connection';
 
 /** A V1 site with products p1, p2 (one untracked variant each, in stock); `fail` decides a request's fate. */

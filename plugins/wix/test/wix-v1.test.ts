@@ -1,5 +1,5 @@
 /** The plugin on a Catalog V1 site (tracking per product), over real HTTP. */
-import { NotFound, OUT_OF_STOCK as O, quantity as Q, UNLIMITED as U } from '@stock-sync/plugin-sdk';
+import { NotFound, OUT_OF_STOCK as O, quantity as Q, UNLIMITED as U } from '@stock-sync/plugin-api';
 import { V1_EMULATED_UNLIMITED } from '../src/manifest';
 import { migrateToV3, simulatorV1 } from '../src/simulator';
 import { call, calls, connect, product, refsOf, start, type WixSim } from './support/store';

@@ -1,6 +1,6 @@
 /** The plugin on a Catalog V3 site, over real HTTP. */
-import { AuthError, NotFound, OUT_OF_STOCK as O, quantity as Q, Rejected, Transient, UNLIMITED as U } from '@stock-sync/plugin-sdk';
-import { injectConcurrentEdit } from '@stock-sync/plugin-testkit';
+import { AuthError, NotFound, OUT_OF_STOCK as O, quantity as Q, Rejected, Transient, UNLIMITED as U } from '@stock-sync/plugin-api';
+import { injectConcurrentEdit } from '@stock-sync/plugin-testkit/simulator';
 import { makeWixSimulator, simulator, type V3SimItem } from '../src/simulator';
 import { calls, connect, product, refsOf, start, type WixSim } from './support/store';
 

@@ -1,18 +1,8 @@
 /** The SDK's batched pipeline over one product's variations per call (README.md "Batching and the fewest calls"). */
-import {
-  batched,
-  NotFound,
-  positiveIntegerId,
-  Rejected,
-  Transient,
-  type HttpClient,
-  type Planned,
-  type PluginError,
-  type PluginLogger,
-  type StockWrite,
-  type StoreConnection,
-  type VariantRef,
-} from '@stock-sync/plugin-sdk';
+import { batched, positiveIntegerId } from '@stock-sync/plugin-sdk';
+import { NotFound, Rejected, Transient } from '@stock-sync/plugin-api';
+import type { HttpClient, PluginError, PluginLogger, StockWrite, StoreConnection, VariantRef } from '@stock-sync/plugin-api';
+import type { Planned } from '@stock-sync/plugin-sdk';
 import { MAX_BATCH_ITEMS, MAX_PER_PAGE } from './manifest';
 import { explainMismatch, fromVariationStock, toVariationUpdate } from './stock-mapping';
 import type { WooErrorBody, WooVariationStock } from './woo-types';

@@ -1,5 +1,5 @@
 /** The WooCommerce integration plugin: variation stock over the wc/v3 REST API. Decisions and sources: README.md. */
-import type { IntegrationPlugin } from '@stock-sync/plugin-sdk';
+import type { IntegrationPlugin } from '@stock-sync/plugin-api';
 import { wooConnection } from './connection';
 import { credentialFields, manifest } from './manifest';
 import { woocommerceOAuth } from './oauth/woocommerce-oauth';

@@ -1,5 +1,6 @@
 /** WooCommerce platform facts as data. Every number here has its source in README.md. */
-import { defineManifest, BASE_URL_FIELD, type CredentialField } from '@stock-sync/plugin-sdk';
+import { defineManifest, BASE_URL_FIELD } from '@stock-sync/plugin-sdk';
+import type { CredentialField } from '@stock-sync/plugin-api';
 
 /** REST namespace of every call, appended to the site URL (pretty permalinks required). */
 export const API_PREFIX = '/wp-json/wc/v3';

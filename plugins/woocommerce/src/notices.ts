@@ -3,15 +3,8 @@
  * their sources, in README.md "Platform notices" (fixtures test/evidence/webhook-*.json). A variation's delivery
  * says what it now shows, so the echo of the hub's own batch write costs no read-back.
  */
-import {
-  hmacSha256,
-  noticeHeader,
-  safeEqual,
-  type NoticeRef,
-  type NoticeRequest,
-  type PluginNotices,
-  type TargetStock,
-} from '@stock-sync/plugin-sdk';
+import { hmacSha256, noticeHeader, safeEqual } from '@stock-sync/plugin-sdk';
+import type { NoticeRef, NoticeRequest, PluginNotices, TargetStock } from '@stock-sync/plugin-api';
 import { fromVariationStock } from './stock-mapping';
 import { createWooApi } from './woo-api';
 import type { WooStockStatus } from './woo-types';

@@ -1,5 +1,6 @@
 /** TargetStock ⇄ WooCommerce variation stock fields. The one place that knows the table in README.md. */
-import { sameTargetStock, type TargetStock } from '@stock-sync/plugin-sdk';
+import { sameTargetStock } from '@stock-sync/plugin-api';
+import type { TargetStock } from '@stock-sync/plugin-api';
 import type { WooVariationStock } from './woo-types';
 
 type StockFields = Pick<WooVariationStock, 'manage_stock' | 'stock_quantity' | 'stock_status'>;

@@ -1,5 +1,6 @@
 /** The store's wc/v3 client: ctx.http at `{baseUrl or siteUrl}/wp-json/wc/v3` with HTTP Basic key:secret (README.md "Auth"). */
-import { AuthError, type ConnectContext, type HttpClient, type HttpResponse } from '@stock-sync/plugin-sdk';
+import { AuthError } from '@stock-sync/plugin-api';
+import type { ConnectContext, HttpClient, HttpResponse } from '@stock-sync/plugin-api';
 import { API_PREFIX } from './manifest';
 import type { WooErrorBody } from './woo-types';
 

@@ -4,7 +4,8 @@
  * WooCommerce publishes no OpenAPI document, so the shape comparison is the check.
  */
 import { join } from 'node:path';
-import { evidence, expectSameShape, type Evidence } from '@stock-sync/plugin-testkit';
+import { evidence, expectSameShape } from '@stock-sync/plugin-testkit/evidence';
+import type { Evidence } from '@stock-sync/plugin-testkit/evidence';
 import { call, product, startWooSimulator, type WooSim } from './support/store';
 
 const DIR = join(__dirname, 'evidence');

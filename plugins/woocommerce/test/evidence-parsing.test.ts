@@ -3,8 +3,8 @@
  * loopback server through the real SDK client: no simulator involved. Each test names its evidence.
  */
 import { join } from 'node:path';
-import { AuthError, NotFound, Rejected } from '@stock-sync/plugin-sdk';
-import { evidenceIn, loadEvidenceDir, useReplayConnection } from '@stock-sync/plugin-testkit';
+import { AuthError, NotFound, Rejected } from '@stock-sync/plugin-api';
+import { evidenceIn, loadEvidenceDir, useReplayConnection } from '@stock-sync/plugin-testkit/evidence';
 import { plugin } from '../src';
 import { fromVariationStock } from '../src/stock-mapping';
 

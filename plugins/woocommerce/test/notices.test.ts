@@ -4,16 +4,10 @@
  */
 import { join } from 'node:path';
 import { createHttpClient } from '@stock-sync/plugin-sdk';
-import {
-  documentedDelivery,
-  evidence,
-  expectDocumentedDelivery,
-  expectSameShape,
-  lowerCaseHeaders,
-  recordingLogger,
-  theOnlyDelivery,
-  useNoticeHarness,
-} from '@stock-sync/plugin-testkit';
+import { documentedDelivery, expectDocumentedDelivery, lowerCaseHeaders, recordingLogger } from '@stock-sync/plugin-testkit/contract';
+import { evidence, expectSameShape } from '@stock-sync/plugin-testkit/evidence';
+import { theOnlyDelivery } from '@stock-sync/plugin-testkit/contract';
+import { useNoticeHarness } from '@stock-sync/plugin-testkit/simulator';
 import { plugin, wooNoticeRefs, wooShownStock, wooSignature } from '../src';
 import { call, product, startWooSimulator } from './support/store';
 

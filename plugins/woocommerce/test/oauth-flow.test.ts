@@ -8,16 +8,12 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { authorizeUrl, createHttpClient, type InboundRequest } from '@stock-sync/plugin-sdk';
-import {
-  connectAsHub,
-  denyConsent,
-  evidence,
-  expectSameShape,
-  recordingLogger,
-  startSimulator,
-  type Evidence,
-} from '@stock-sync/plugin-testkit';
+import { authorizeUrl, createHttpClient } from '@stock-sync/plugin-sdk';
+import type { InboundRequest } from '@stock-sync/plugin-api';
+import { connectAsHub, recordingLogger } from '@stock-sync/plugin-testkit/contract';
+import { denyConsent, startSimulator } from '@stock-sync/plugin-testkit/simulator';
+import { evidence, expectSameShape } from '@stock-sync/plugin-testkit/evidence';
+import type { Evidence } from '@stock-sync/plugin-testkit/evidence';
 import { plugin } from '../src';
 import { issuedKeysOf, SIM_OAUTH_APP, simulator } from '../src/simulator';
 import { product, refsOf, type WooSim } from './support/store';

@@ -4,8 +4,12 @@
  * a denial, and the keys proven against the store (a loopback replay of the documented answers) before they are kept.
  */
 import { join } from 'node:path';
-import { AuthError, authorizeUrl, createHttpClient, validatePlugin, type InboundRequest, type OAuthApp } from '@stock-sync/plugin-sdk';
-import { evidence, recordingLogger, useReplay, type Evidence, type EvidenceResponse } from '@stock-sync/plugin-testkit';
+import { AuthError } from '@stock-sync/plugin-api';
+import { authorizeUrl, createHttpClient, validatePlugin } from '@stock-sync/plugin-sdk';
+import type { InboundRequest, OAuthApp } from '@stock-sync/plugin-api';
+import { evidence, useReplay } from '@stock-sync/plugin-testkit/evidence';
+import { recordingLogger } from '@stock-sync/plugin-testkit/contract';
+import type { Evidence, EvidenceResponse } from '@stock-sync/plugin-testkit/evidence';
 import { plugin } from '../src';
 import { APP_NAME, normalizedSiteUrl } from '../src/oauth/woocommerce-oauth';
 

@@ -1,5 +1,5 @@
 /** readStock against the simulator: one call per product per 100 variations, missing → NotFound. */
-import { NotFound } from '@stock-sync/plugin-sdk';
+import { NotFound } from '@stock-sync/plugin-api';
 import { call, connect, product, refsOf, startWooSimulator, type WooSim } from './support/store';
 
 let sim: WooSim;

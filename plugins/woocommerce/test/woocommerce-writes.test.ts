@@ -1,6 +1,6 @@
 /** The plugin's writes against the WooCommerce simulator over real HTTP: fields, batching, quirks. */
-import { AuthError, NotFound, Rejected, OUT_OF_STOCK as O, quantity as Q, UNLIMITED as U } from '@stock-sync/plugin-sdk';
-import { useSimulator, writesOf as writes } from '@stock-sync/plugin-testkit';
+import { AuthError, NotFound, Rejected, OUT_OF_STOCK as O, quantity as Q, UNLIMITED as U } from '@stock-sync/plugin-api';
+import { useSimulator, writesOf as writes } from '@stock-sync/plugin-testkit/contract';
 import { batchCalls, call, connect, product, refsOf, startWooSimulator } from './support/store';
 
 const sim = useSimulator(startWooSimulator);

@@ -4,6 +4,7 @@ export * from './positive-id';
 export * from './validate-plugin';
 export { validateManifest } from './validate-manifest';
 export * from './validate-credentials';
+export { validateCredentialFields } from './validate-credential-fields';
 export { KEBAB_CASE_ID, CREDENTIAL_FIELD_NAME } from './manifest-schema';
 export { validateOAuthPart } from './validate-oauth';
 export { validateNoticesPart } from './validate-notices';

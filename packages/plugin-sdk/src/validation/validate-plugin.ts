@@ -2,13 +2,8 @@
  * Checks that an untrusted module export really is an IntegrationPlugin before the hub registers it:
  * a plugin that fails here is reported and skipped, never half-loaded.
  */
-import 'reflect-metadata';
-import { plainToInstance } from 'class-transformer';
-import { validateSync } from 'class-validator';
 import type { IntegrationPlugin } from '../contract';
-import { CredentialFieldSchema } from './manifest-schema';
-import { formatValidationErrors } from './format-errors';
-import { BASE_URL_FIELD } from './base-url-field';
+import { validateCredentialFields } from './validate-credential-fields';
 import { validateOAuthPart } from './validate-oauth';
 import { validateNoticesPart } from './validate-notices';
 import { validateManifest } from './validate-manifest';
@@ -22,29 +17,7 @@ export function validatePlugin(candidate: unknown): PluginValidation {
   const errors: string[] = [];
 
   errors.push(...validateManifest(candidate.manifest));
-
-  if (!Array.isArray(candidate.credentialFields)) {
-    errors.push('credentialFields must be an array');
-  } else {
-    const seen = new Set<string>();
-    candidate.credentialFields.forEach((raw: unknown, i: number) => {
-      const prefix = `credentialFields[${i}]`;
-      if (!isJsonObject(raw)) {
-        errors.push(`${prefix} must be an object`);
-        return;
-      }
-      const field = plainToInstance(CredentialFieldSchema, raw);
-      errors.push(...formatValidationErrors(validateSync(field), prefix));
-      if (typeof raw.name === 'string') {
-        if (seen.has(raw.name)) errors.push(`${prefix}.name '${raw.name}' is declared more than once`);
-        seen.add(raw.name);
-        // baseUrl is the SDK's standard override; a plugin may declare it, but never as a secret.
-        if (raw.name === BASE_URL_FIELD.name && raw.secret === true) {
-          errors.push(`${prefix}.secret must be false for the standard '${BASE_URL_FIELD.name}' field`);
-        }
-      }
-    });
-  }
+  errors.push(...validateCredentialFields(candidate.credentialFields));
 
   if (typeof candidate.connect !== 'function') errors.push('connect must be a function');
   // Optional: absent (or undefined) is fine; anything else present must be callable.

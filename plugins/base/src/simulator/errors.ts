@@ -2,7 +2,7 @@
  * BASE's refusals: HTTP 400 with `{ error, error_description }`, descriptions as BASE writes them
  * (Japanese), from the archived API docs (baseinc/api-docs README and base_api_v1_items_edit*.md).
  */
-import type { SimResponse } from '@stock-sync/plugin-testkit';
+import type { SimResponse } from '@stock-sync/plugin-testkit/simulator';
 
 export function baseError(error: string, description: string, headers?: Record<string, string>): SimResponse {
   return { status: 400, headers, body: { error, error_description: description } };

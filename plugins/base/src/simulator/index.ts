@@ -2,8 +2,9 @@
  * The BASE sandbox: a small, faithful model of BASE API v1 item stock for the testkit's simulator
  * framework (real HTTP, auth, rate limit, faults). Decisions: ../../README.md.
  */
-import type { TargetStock, VariantRef } from '@stock-sync/plugin-sdk';
-import { seedIntegerId, variantHooks, type PlatformSimulatorDefinition, type SeedProduct } from '@stock-sync/plugin-testkit';
+import type { TargetStock, VariantRef } from '@stock-sync/plugin-api';
+import { seedIntegerId, variantHooks } from '@stock-sync/plugin-testkit/simulator';
+import type { PlatformSimulatorDefinition, SeedProduct } from '@stock-sync/plugin-testkit/simulator';
 import { HOURLY_CALLS } from '../manifest';
 import { EMULATED_UNLIMITED_STOCK, UNLIMITED_READ_THRESHOLD } from '../stock-mapping';
 import { ERRORS } from './errors';

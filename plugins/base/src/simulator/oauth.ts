@@ -9,14 +9,14 @@
  * - every refusal is HTTP 400 {error, error_description} with BASE's documented words, and an API call with
  *   an expired or revoked token answers BASE's invalid_request "アクセストークンが無効です。".
  */
-import {
-  withOAuth,
-  type DefinitionWithOAuth,
-  type OAuthSimulatorConfig,
-  type PlatformSimulatorDefinition,
-  type SimResponse,
-  type SimRoute,
-} from '@stock-sync/plugin-testkit';
+import { withOAuth } from '@stock-sync/plugin-testkit/simulator';
+import type {
+  DefinitionWithOAuth,
+  OAuthSimulatorConfig,
+  PlatformSimulatorDefinition,
+  SimResponse,
+  SimRoute,
+} from '@stock-sync/plugin-testkit/simulator';
 import { ACCESS_TOKEN_SECONDS, OAUTH_TOKEN_PATH, REFRESH_TOKEN_SECONDS } from '../manifest';
 import { baseError, ERRORS } from './errors';
 

@@ -2,7 +2,7 @@
  * The API v1 routes the simulated shop answers: users/me, items/detail, items/edit and items/edit_stock
  * (form-encoded POSTs, whole-request validation before any change, derived item stock).
  */
-import type { SimContext, SimRequest, SimResponse, SimRoute } from '@stock-sync/plugin-testkit';
+import type { SimContext, SimRequest, SimResponse, SimRoute } from '@stock-sync/plugin-testkit/simulator';
 import { MAX_STOCK } from '../manifest';
 import { ERRORS } from './errors';
 import { deriveStock, itemJson, type BaseSimState, type SimItem } from './state';

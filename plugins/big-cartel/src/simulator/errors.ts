@@ -3,7 +3,7 @@
  * 404, 406, 5xx: developers.bigcartel.com/api/v1 "Status Codes"); the body shape is JSON:API's and the
  * wording ours (unverified).
  */
-import type { SimRequest, SimResponse } from '@stock-sync/plugin-testkit';
+import type { SimRequest, SimResponse } from '@stock-sync/plugin-testkit/simulator';
 
 const TITLES: Record<number, string> = {
   400: 'Bad Request',

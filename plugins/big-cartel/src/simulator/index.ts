@@ -3,15 +3,9 @@
  * simulator framework. Lowest-confidence platform: what is documented and what is assumed is listed in
  * ../../README.md.
  */
-import type { VariantRef } from '@stock-sync/plugin-sdk';
-import {
-  variantHooks,
-  withOAuth,
-  type PlatformSimulatorDefinition,
-  type SeedProduct,
-  type SimRequest,
-  type SimResponse,
-} from '@stock-sync/plugin-testkit';
+import type { VariantRef } from '@stock-sync/plugin-api';
+import { variantHooks, withOAuth } from '@stock-sync/plugin-testkit/simulator';
+import type { PlatformSimulatorDefinition, SeedProduct, SimRequest, SimResponse } from '@stock-sync/plugin-testkit/simulator';
 import { jsonApiError, missingHeaderRefusal } from './errors';
 import { accountsRoute, bigCartelOAuth } from './oauth';
 import { applyMerchantEdit, deriveStatus, neutralStock } from './product-rules';

@@ -9,7 +9,8 @@
  * - GET /v1/accounts (the documented way to find the account id);
  * - the account.deauthorized webhook as Big Cartel signs it (signedAccountDeauthorized), for the hub's tests.
  */
-import { simHmacSha256, type OAuthSimulatorConfig, type SimOAuthApp, type SimResponse, type SimRoute } from '@stock-sync/plugin-testkit';
+import { simHmacSha256 } from '@stock-sync/plugin-testkit/simulator';
+import type { OAuthSimulatorConfig, SimOAuthApp, SimResponse, SimRoute } from '@stock-sync/plugin-testkit/simulator';
 import { jsonApiError, missingHeaderRefusal } from './errors';
 import type { BigCartelSimState } from './state';
 

@@ -4,7 +4,7 @@
  * coming_soon. Assumed (unverified, README.md): `sold_out` is derived — an active product whose
  * options are all at 0 shows sold_out, and back to active when one is restocked.
  */
-import type { TargetStock } from '@stock-sync/plugin-sdk';
+import type { TargetStock } from '@stock-sync/plugin-api';
 import type { BigCartelSimState, SimOption, SimProduct } from './state';
 
 /** The emulated-unlimited quantity the plugin writes (the platform itself has no such notion). */

@@ -4,7 +4,7 @@
  * linkage holds resource identifiers only, as JSON:API requires), and an option PATCH — the form the
  * plugin uses for an option's quantity, which Big Cartel does not document (README "The write").
  */
-import type { SimContext, SimRequest, SimResponse, SimRoute } from '@stock-sync/plugin-testkit';
+import type { SimContext, SimRequest, SimResponse, SimRoute } from '@stock-sync/plugin-testkit/simulator';
 import { optionResource, productDocument } from './documents';
 import { jsonApiError } from './errors';
 import { setQuantity } from './product-rules';

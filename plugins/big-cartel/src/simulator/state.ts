@@ -1,5 +1,5 @@
 /** The simulated Big Cartel account: products with their options (name, price, quantity, sold). */
-import { NoticeOutbox } from '@stock-sync/plugin-testkit';
+import { NoticeOutbox } from '@stock-sync/plugin-testkit/simulator';
 export type ProductStatus = 'active' | 'hidden' | 'sold_out' | 'coming_soon';
 
 export interface SimOption {

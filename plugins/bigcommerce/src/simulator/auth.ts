@@ -2,7 +2,7 @@
  * BigCommerce's auth check as the sandbox applies it: the X-Auth-Token of a store-level API account,
  * valid only for the store whose hash is in the path. Refusals are 401 problem+json.
  */
-import type { SimRequest, SimResponse } from '@stock-sync/plugin-testkit';
+import type { SimRequest, SimResponse } from '@stock-sync/plugin-testkit/simulator';
 import { problem } from './errors';
 
 const STORE_PATH = /^\/stores\/([^/]+)\//;

@@ -1,5 +1,5 @@
 /** BigCommerce error answers: application/problem+json `{ status, title, type, errors }`. */
-import type { SimResponse } from '@stock-sync/plugin-testkit';
+import type { SimResponse } from '@stock-sync/plugin-testkit/simulator';
 import type { BcErrorBody } from '../bc-types';
 
 export const STATUS_CODES_URL = 'https://developer.bigcommerce.com/api-docs/getting-started/api-status-codes';

@@ -2,16 +2,8 @@
  * The BigCommerce sandbox: a small, faithful model of a store's v3 Catalog and Inventory stock APIs for the
  * testkit's simulator framework (real HTTP, auth, rate limit, faults). Decisions: ../../README.md.
  */
-import {
-  guardIssuedTokens,
-  isIssuedAccessToken,
-  seedIntegerId,
-  tokenRoute,
-  variantHooks,
-  type DefinitionWithOAuth,
-  type PlatformSimulatorDefinition,
-  type SeedProduct,
-} from '@stock-sync/plugin-testkit';
+import { guardIssuedTokens, isIssuedAccessToken, seedIntegerId, tokenRoute, variantHooks } from '@stock-sync/plugin-testkit/simulator';
+import type { DefinitionWithOAuth, PlatformSimulatorDefinition, SeedProduct } from '@stock-sync/plugin-testkit/simulator';
 import { authenticateBc } from './auth';
 import { problemBody } from './errors';
 import { bigcommerceOAuthConfig, installRoute, SIM_OAUTH_APP } from './oauth';

@@ -13,15 +13,15 @@
  */
 import { randomBytes } from 'node:crypto';
 import { sign } from 'jsonwebtoken';
-import {
-  oauthSimState,
-  type IssuedTokens,
-  type OAuthSimulatorConfig,
-  type SimContext,
-  type SimRequest,
-  type SimResponse,
-  type SimRoute,
-} from '@stock-sync/plugin-testkit';
+import { oauthSimState } from '@stock-sync/plugin-testkit/simulator';
+import type {
+  IssuedTokens,
+  OAuthSimulatorConfig,
+  SimContext,
+  SimRequest,
+  SimResponse,
+  SimRoute,
+} from '@stock-sync/plugin-testkit/simulator';
 import { problem } from './errors';
 import type { BigcommerceSimState } from './state';
 

@@ -4,7 +4,7 @@
  * is applied all or nothing.
  */
 import { randomUUID } from 'node:crypto';
-import type { SimRequest, SimResponse, SimRoute } from '@stock-sync/plugin-testkit';
+import type { SimRequest, SimResponse, SimRoute } from '@stock-sync/plugin-testkit/simulator';
 import { BC_INVENTORY_TRACKING, type BcInventoryTracking } from '../bc-types';
 import { invalidInput, problem, problemBody, tooLarge } from './errors';
 import { productJson, variantJson } from './representation';

@@ -3,7 +3,9 @@
  * copied unchanged to spec/; the Webhooks API: reference/webhooks.v3.yml). PUT /catalog/products has no copied spec: routes.ts checks it by hand.
  */
 import * as path from 'node:path';
-import { loadOpenApiSpec, specBodyChecks, type BodyCheck } from '@stock-sync/plugin-testkit';
+import { loadOpenApiSpec } from '@stock-sync/plugin-testkit/openapi';
+import { specBodyChecks } from '@stock-sync/plugin-testkit/simulator';
+import type { BodyCheck } from '@stock-sync/plugin-testkit/simulator';
 
 export interface SpecValidators {
   updateVariantsBatch: BodyCheck;

@@ -2,8 +2,8 @@
  * The simulated BigCommerce store, in the platform's own shape: products with an inventory_tracking
  * mode and their own count, variants with purchasing_disabled and a default-location count.
  */
-import { NoticeOutbox } from '@stock-sync/plugin-testkit';
-import type { TargetStock, VariantRef } from '@stock-sync/plugin-sdk';
+import { NoticeOutbox } from '@stock-sync/plugin-testkit/simulator';
+import type { TargetStock, VariantRef } from '@stock-sync/plugin-api';
 import type { BcInventoryTracking } from '../bc-types';
 
 export interface SimVariant {

@@ -14,7 +14,7 @@
  * The sandbox's SKU ids are the variant id + 1,000,000 (distinct from variant ids, as in the documented example).
  */
 import { createHash, createHmac, randomUUID } from 'node:crypto';
-import type { BodyCheck, SimRequest, SimResponse, SimRoute } from '@stock-sync/plugin-testkit';
+import type { BodyCheck, SimRequest, SimResponse, SimRoute } from '@stock-sync/plugin-testkit/simulator';
 import { invalidInput, problem } from './errors';
 import { SIM_OAUTH_APP } from './oauth';
 import type { BigcommerceSimState, SimHook, SimVariant } from './state';

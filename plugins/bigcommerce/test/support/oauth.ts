@@ -1,6 +1,9 @@
 /** Install-flow plumbing: the app, and the exchange context as the hub builds it (a host HTTP client, the callback). */
-import { createHttpClient, type OAuthApp, type OAuthExchangeContext } from '@stock-sync/plugin-sdk';
-import { inboundRequest, recordingLogger, type RecordingLogger } from '@stock-sync/plugin-testkit';
+import { createHttpClient } from '@stock-sync/plugin-sdk';
+import type { OAuthApp, OAuthExchangeContext } from '@stock-sync/plugin-api';
+import { inboundRequest } from '@stock-sync/plugin-testkit/simulator';
+import { recordingLogger } from '@stock-sync/plugin-testkit/contract';
+import type { RecordingLogger } from '@stock-sync/plugin-testkit/contract';
 import { plugin } from '../../src';
 
 export const REDIRECT_URI = 'https://hub.example.test/oauth/callback/bigcommerce';

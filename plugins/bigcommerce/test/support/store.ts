@@ -1,5 +1,8 @@
 /** BigCommerce test plumbing: its simulator, the plugin connected over HTTP, raw v3 calls with an X-Auth-Token. */
-import { connectToSimulator, fetchParsed, startSimulator, type RunningSimulator } from '@stock-sync/plugin-testkit';
+import { connectToSimulator } from '@stock-sync/plugin-testkit/contract';
+import { fetchParsed } from '@stock-sync/plugin-testkit/fixtures';
+import { startSimulator } from '@stock-sync/plugin-testkit/simulator';
+import type { RunningSimulator } from '@stock-sync/plugin-testkit/simulator';
 import { plugin } from '../../src';
 import { connectBigCommerce } from '../../src/connection';
 import type { RecentWrites } from '../../src/recent-writes';

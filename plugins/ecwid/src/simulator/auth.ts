@@ -3,7 +3,7 @@
  * A missing, wrong or revoked token answers 403 INVALID_API_TOKEN (docs.ecwid.com REST API error
  * codes); a token used for another store id is refused the same way (it belongs to one store).
  */
-import type { SimRequest, SimResponse } from '@stock-sync/plugin-testkit';
+import type { SimRequest, SimResponse } from '@stock-sync/plugin-testkit/simulator';
 import { invalidToken } from './errors';
 
 function presentedToken(req: SimRequest): string | undefined {

@@ -6,7 +6,8 @@
  * batch is created; the ticket then answers QUEUED/IN_PROGRESS for `options.pollsUntilComplete`
  * status reads before COMPLETED with every sub-request's answer.
  */
-import { compileRoute, matchRoute, type SimContext, type SimRequest, type SimResponse, type SimRoute } from '@stock-sync/plugin-testkit';
+import { compileRoute, matchRoute } from '@stock-sync/plugin-testkit/simulator';
+import type { SimContext, SimRequest, SimResponse, SimRoute } from '@stock-sync/plugin-testkit/simulator';
 import { ecwidError } from './errors';
 import { API, restRoutes } from './routes';
 import type { BatchSubResult, EcwidSimState } from './state';

@@ -1,5 +1,5 @@
 /** Ecwid error answers: an HTTP status with `{ errorMessage, errorCode }` (docs.ecwid.com REST API error codes). */
-import type { SimResponse } from '@stock-sync/plugin-testkit';
+import type { SimResponse } from '@stock-sync/plugin-testkit/simulator';
 
 export function ecwidError(status: number, errorCode: string | undefined, errorMessage: string): SimResponse {
   return { status, body: errorCode ? { errorMessage, errorCode } : { errorMessage } };

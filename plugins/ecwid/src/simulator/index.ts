@@ -2,15 +2,9 @@
  * The Ecwid sandbox: a small, faithful model of one store's REST v3 combination stock and batch API
  * for the testkit's simulator framework (real HTTP, auth, rate limit, faults). Decisions: ../../README.md.
  */
-import type { VariantRef } from '@stock-sync/plugin-sdk';
-import {
-  seedIntegerId,
-  throttledAnswer,
-  variantHooks,
-  withOAuth,
-  type PlatformSimulatorDefinition,
-  type SeedProduct,
-} from '@stock-sync/plugin-testkit';
+import type { VariantRef } from '@stock-sync/plugin-api';
+import { seedIntegerId, throttledAnswer, variantHooks, withOAuth } from '@stock-sync/plugin-testkit/simulator';
+import type { PlatformSimulatorDefinition, SeedProduct } from '@stock-sync/plugin-testkit/simulator';
 import { authenticateEcwid } from './auth';
 import { batchRoutes } from './batch';
 import { ecwidOAuth } from './oauth';

@@ -8,7 +8,8 @@
  * - the application.uninstalled webhook as Ecwid signs it (signedApplicationUninstalled), for the hub's tests.
  * API requests carry the token as Bearer or ?token= (the platform's two forms).
  */
-import { simHmacSha256, type OAuthSimulatorConfig, type SimOAuthApp, type SimRequest } from '@stock-sync/plugin-testkit';
+import { simHmacSha256 } from '@stock-sync/plugin-testkit/simulator';
+import type { OAuthSimulatorConfig, SimOAuthApp, SimRequest } from '@stock-sync/plugin-testkit/simulator';
 import { invalidToken } from './errors';
 import type { EcwidSimState } from './state';
 

@@ -2,7 +2,7 @@
  * The REST v3 endpoints the simulated store answers (the ones a stock sync touches), with Ecwid's
  * status codes and bodies. Batch sub-requests run through these same handlers (batch.ts).
  */
-import type { SimContext, SimRequest, SimResponse, SimRoute } from '@stock-sync/plugin-testkit';
+import type { SimContext, SimRequest, SimResponse, SimRoute } from '@stock-sync/plugin-testkit/simulator';
 import { combinationNotFound, ecwidError, notOnPlan, productNotFound, wrongParameter } from './errors';
 import { combinationJson, pickResponseFields, productJson } from './representation';
 import type { EcwidSimState, SimCombination, SimProduct } from './state';

@@ -2,7 +2,7 @@
  * The simulated Ecwid store: products with their base stock and their combinations, the batch
  * tickets and the deduplication keys Ecwid remembers for an hour.
  */
-import { NoticeOutbox } from '@stock-sync/plugin-testkit';
+import { NoticeOutbox } from '@stock-sync/plugin-testkit/simulator';
 export interface OwnStock {
   unlimited: boolean;
   /** Kept while unlimited (Ecwid keeps the count; it just does not apply). */

@@ -3,7 +3,7 @@
  * how a PUT changes the fields, and the simulator's own neutral reading (written independently of
  * the plugin's mapping, so the contract suite checks one against the other).
  */
-import type { TargetStock } from '@stock-sync/plugin-sdk';
+import type { TargetStock } from '@stock-sync/plugin-api';
 import type { OwnStock, SimCombination, SimProduct } from './state';
 
 /** What applies to a combination: its own stock, or the base product's. */

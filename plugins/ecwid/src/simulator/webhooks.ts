@@ -8,7 +8,7 @@
  * The sandbox accepts http:// URLs (loopback receivers in tests); Ecwid asks public apps for HTTPS.
  */
 import { randomUUID } from 'node:crypto';
-import { simHmacSha256 } from '@stock-sync/plugin-testkit';
+import { simHmacSha256 } from '@stock-sync/plugin-testkit/simulator';
 import { signedString } from '../oauth';
 import { SANDBOX_OAUTH_APP } from './oauth';
 import type { EcwidSimState } from './state';

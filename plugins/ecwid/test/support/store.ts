@@ -1,6 +1,8 @@
 /** The Ecwid simulator's test plumbing that no testkit export covers: a tuned connection, raw calls, the call log. */
-import type { StockWrite, StoreConnection, TargetStock, VariantRef } from '@stock-sync/plugin-sdk';
-import { connectToSimulator, fetchParsed, type RunningSimulator } from '@stock-sync/plugin-testkit';
+import type { StockWrite, StoreConnection, TargetStock, VariantRef } from '@stock-sync/plugin-api';
+import { connectToSimulator } from '@stock-sync/plugin-testkit/contract';
+import { fetchParsed } from '@stock-sync/plugin-testkit/fixtures';
+import type { RunningSimulator } from '@stock-sync/plugin-testkit/simulator';
 import { plugin } from '../../src';
 import type { CallManyOptions } from '../../src/call-many';
 import { ecwidConnection } from '../../src/connection';

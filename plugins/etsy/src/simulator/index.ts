@@ -3,7 +3,7 @@
  * check and error bodies, its rate headers and 429s, its request-body validation (official spec plus
  * Etsy's documented rules), and the fields it derives (listing quantity, sold_out state).
  */
-import type { PlatformSimulatorDefinition } from '@stock-sync/plugin-testkit';
+import type { PlatformSimulatorDefinition } from '@stock-sync/plugin-testkit/simulator';
 import { SANDBOX_OAUTH_APP } from './sim-connect-flow';
 import { authenticateEtsy } from './sim-auth';
 import { etsyRateLimit } from './sim-rate-limit';

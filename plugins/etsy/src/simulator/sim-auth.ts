@@ -6,7 +6,7 @@
  * issued and still within its hour is checked against the simulator state (sim-oauth.ts); the OAuth
  * token endpoint and the consent page need neither header (the client_id travels in the form / query).
  */
-import type { SimRequest, SimResponse } from '@stock-sync/plugin-testkit';
+import type { SimRequest, SimResponse } from '@stock-sync/plugin-testkit/simulator';
 import { OAUTH_CONNECT_PATH } from './sim-connect-flow';
 import { OAUTH_TOKEN_PATH } from './sim-oauth';
 

@@ -13,14 +13,8 @@
  * Deviation: Etsy requires an https redirect_uri; the sandbox hub listens on http loopback, so the consent
  * accepts http too.
  */
-import {
-  consentRoute,
-  issuedTokenStatus,
-  tokenRoute,
-  type OAuthSimulatorConfig,
-  type SimContext,
-  type SimRequest,
-} from '@stock-sync/plugin-testkit';
+import { consentRoute, issuedTokenStatus, tokenRoute } from '@stock-sync/plugin-testkit/simulator';
+import type { OAuthSimulatorConfig, SimContext, SimRequest } from '@stock-sync/plugin-testkit/simulator';
 import { ACCESS_TOKEN_SECONDS, OAUTH_TOKEN_PATH, REFRESH_TOKEN_SECONDS } from '../manifest';
 import { SIM_KEYSTRING, SIM_SHARED_SECRET, SIM_USER_ID, type EtsySimState } from './sim-state';
 

@@ -8,7 +8,8 @@
  *    sent is spent (rotation); sending it again is invalid_grant;
  *  - a refresh token the user revoked (or one already used, or unknown) → 400 invalid_grant.
  */
-import { oauthSimState, type SimContext, type SimRequest, type SimResponse, type SimRoute } from '@stock-sync/plugin-testkit';
+import { oauthSimState } from '@stock-sync/plugin-testkit/simulator';
+import type { SimContext, SimRequest, SimResponse, SimRoute } from '@stock-sync/plugin-testkit/simulator';
 import { kitTokenRoute, kitTokenStatus } from './sim-connect-flow';
 import { SIM_KEYSTRING, SIM_USER_ID, type EtsySimState } from './sim-state';
 

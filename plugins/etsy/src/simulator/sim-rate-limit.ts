@@ -4,7 +4,7 @@
  * x-remaining-this-second (framework token bucket) and x-limit-per-day / x-remaining-today (the
  * state's daily counter); over either budget Etsy answers 429.
  */
-import type { SimContext, SimRequest, SimResponse, SimRoute } from '@stock-sync/plugin-testkit';
+import type { SimContext, SimRequest, SimResponse, SimRoute } from '@stock-sync/plugin-testkit/simulator';
 import type { EtsySimState } from './sim-state';
 
 export const SIM_QPS = 10;

@@ -3,7 +3,7 @@
  * bodies of updateListingInventory and updateListing are validated against the official spec
  * (spec/etsy-openapi-2021-06.json) with the testkit's validator, then against Etsy's documented rules.
  */
-import type { SimContext, SimRequest, SimResponse, SimRoute } from '@stock-sync/plugin-testkit';
+import type { SimContext, SimRequest, SimResponse, SimRoute } from '@stock-sync/plugin-testkit/simulator';
 import { applyInventoryBody, inventoryBodyError, type InventoryBody } from './inventory-rules';
 import { KEY_ONLY_PATHS } from './sim-auth';
 import { connectRoute } from './sim-connect-flow';

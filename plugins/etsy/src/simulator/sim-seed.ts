@@ -2,8 +2,8 @@
  * Seeding, inspection and "merchant" edits of the simulated shop, in neutral terms. The neutral view
  * of an offering is the plugin's documented mapping (stock-mapping.ts): what a shopper can buy.
  */
-import type { TargetStock, VariantRef } from '@stock-sync/plugin-sdk';
-import type { SeedProduct } from '@stock-sync/plugin-testkit';
+import type { TargetStock, VariantRef } from '@stock-sync/plugin-api';
+import type { SeedProduct } from '@stock-sync/plugin-testkit/simulator';
 import { EMULATED_UNLIMITED_QUANTITY, offeringFor, stockOfOffering } from '../stock-mapping';
 import {
   SIM_READINESS_STATE_ID,

@@ -5,7 +5,9 @@
  * own rules (inventory-rules.ts) require readiness_state_id as today's API does.
  */
 import * as path from 'node:path';
-import { loadOpenApiSpec, specBodyChecks, type SpecBodyChecks } from '@stock-sync/plugin-testkit';
+import { loadOpenApiSpec } from '@stock-sync/plugin-testkit/openapi';
+import { specBodyChecks } from '@stock-sync/plugin-testkit/simulator';
+import type { SpecBodyChecks } from '@stock-sync/plugin-testkit/simulator';
 
 const OPERATIONS = {
   updateListingInventory: ['PUT', '/v3/application/listings/{listing_id}/inventory'],

@@ -3,7 +3,7 @@
  * (2.4.4+ with "use as standalone Bearer tokens" on). Without a valid one the request runs as a guest and
  * the route's ACL answers 401 "The consumer isn't authorized to access %resources.".
  */
-import type { SimRequest, SimResponse } from '@stock-sync/plugin-testkit';
+import type { SimRequest, SimResponse } from '@stock-sync/plugin-testkit/simulator';
 import { notAuthorized } from './errors';
 
 /** The ACL resource each modelled route needs (webapi.xml of CatalogInventory and InventoryApi). */

@@ -1,5 +1,5 @@
 /** Magento error answers: `{ message, parameters }` with %1 / %name placeholders (error-response). */
-import type { SimResponse } from '@stock-sync/plugin-testkit';
+import type { SimResponse } from '@stock-sync/plugin-testkit/simulator';
 
 export function mError(
   status: number,

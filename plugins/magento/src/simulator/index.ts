@@ -2,8 +2,9 @@
  * The Magento sandbox: a small, faithful model of a store's legacy stock items and MSI source items for the
  * testkit's simulator framework (real HTTP, auth, rate limit, faults). Decisions: ../../README.md.
  */
-import type { TargetStock, VariantRef } from '@stock-sync/plugin-sdk';
-import { throttledAnswer, type PlatformSimulatorDefinition, type SeedProduct } from '@stock-sync/plugin-testkit';
+import type { TargetStock, VariantRef } from '@stock-sync/plugin-api';
+import { throttledAnswer } from '@stock-sync/plugin-testkit/simulator';
+import type { PlatformSimulatorDefinition, SeedProduct } from '@stock-sync/plugin-testkit/simulator';
 import { authenticateMagento } from './auth';
 import { magentoRoutes } from './routes';
 import { createSpecValidators, type SpecValidators } from './spec-validators';

@@ -2,7 +2,7 @@
  * The REST routes the simulated store answers, with Magento's status codes and `{message, parameters}` bodies.
  * Bodies are validated against the official admin schema first; a source-items save is all or nothing.
  */
-import type { SimRequest, SimResponse, SimRoute } from '@stock-sync/plugin-testkit';
+import type { SimRequest, SimResponse, SimRoute } from '@stock-sync/plugin-testkit/simulator';
 import { inputLimitExceeded, invalidInput, mError, noRoute, productNotFound } from './errors';
 import { applySearchCriteria, parseSearchCriteria } from './search-criteria';
 import type { SpecValidators } from './spec-validators';

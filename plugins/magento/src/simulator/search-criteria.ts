@@ -2,7 +2,7 @@
  * Magento's searchCriteria query parameters: filter groups are ANDed, filters within a group ORed;
  * conditionType eq (default), neq, in, nin, like (% wildcards). Both filterGroups and filter_groups spellings.
  */
-import type { SimRequest } from '@stock-sync/plugin-testkit';
+import type { SimRequest } from '@stock-sync/plugin-testkit/simulator';
 
 interface Filter {
   field: string;

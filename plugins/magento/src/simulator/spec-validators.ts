@@ -3,7 +3,9 @@
  * src/openapi/admin-schema-2.4.9.yaml @ e2275b5, copied unchanged to spec/). ~1 MB of YAML: read once per process.
  */
 import * as path from 'node:path';
-import { loadOpenApiSpec, specBodyChecks, type SpecBodyChecks } from '@stock-sync/plugin-testkit';
+import { loadOpenApiSpec } from '@stock-sync/plugin-testkit/openapi';
+import { specBodyChecks } from '@stock-sync/plugin-testkit/simulator';
+import type { SpecBodyChecks } from '@stock-sync/plugin-testkit/simulator';
 
 const OPERATIONS = {
   saveSourceItems: ['POST', '/V1/inventory/source-items'],

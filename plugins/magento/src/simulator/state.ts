@@ -3,7 +3,7 @@
  * a legacy stock item per SKU (manage_stock with its use_config flag, the default source's qty and
  * is_in_stock) and MSI source items per (SKU, source), kept in sync for the default source.
  */
-import type { TargetStock, VariantRef } from '@stock-sync/plugin-sdk';
+import type { TargetStock, VariantRef } from '@stock-sync/plugin-api';
 
 export interface SimProduct {
   id: number;

@@ -1,6 +1,8 @@
 /** The Magento simulator's test plumbing that no testkit export covers: a roomier budget, raw calls, the call log. */
-import type { StockWrite, TargetStock, VariantRef } from '@stock-sync/plugin-sdk';
-import { connectToSimulator, fetchParsed, type RunningSimulator } from '@stock-sync/plugin-testkit';
+import type { StockWrite, TargetStock, VariantRef } from '@stock-sync/plugin-api';
+import { connectToSimulator } from '@stock-sync/plugin-testkit/contract';
+import { fetchParsed } from '@stock-sync/plugin-testkit/fixtures';
+import type { RunningSimulator } from '@stock-sync/plugin-testkit/simulator';
 import { plugin } from '../../src';
 import type { MagentoSimState } from '../../src/simulator';
 

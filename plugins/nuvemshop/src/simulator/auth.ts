@@ -4,7 +4,7 @@
  * to the store in the path, and the required User-Agent (README "Identify your app": 400 without it).
  * The exact refusal texts are not documented (README.md of this package: unverified).
  */
-import type { SimRequest, SimResponse } from '@stock-sync/plugin-testkit';
+import type { SimRequest, SimResponse } from '@stock-sync/plugin-testkit/simulator';
 import { nuvemError } from './errors';
 
 export function presentedToken(req: SimRequest): string | undefined {

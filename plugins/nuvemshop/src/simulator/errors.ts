@@ -2,7 +2,7 @@
  * The platform's error answers: `{ code, message, description }` plus, for validation errors, one
  * array of messages per field (product_variant.md examples; README "Client errors").
  */
-import type { SimResponse } from '@stock-sync/plugin-testkit';
+import type { SimResponse } from '@stock-sync/plugin-testkit/simulator';
 
 const REASONS: Record<number, string> = {
   400: 'Bad Request',

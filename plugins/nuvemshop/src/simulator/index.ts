@@ -2,8 +2,9 @@
  * The Nuvemshop / Tiendanube sandbox: a small, faithful model of a store's variant stock API for the
  * testkit's simulator framework (real HTTP, auth, rate limit, faults). Decisions: ../../README.md.
  */
-import type { VariantRef } from '@stock-sync/plugin-sdk';
-import { seedIntegerId, variantHooks, type PlatformSimulatorDefinition, type SeedProduct } from '@stock-sync/plugin-testkit';
+import type { VariantRef } from '@stock-sync/plugin-api';
+import { seedIntegerId, variantHooks } from '@stock-sync/plugin-testkit/simulator';
+import type { PlatformSimulatorDefinition, SeedProduct } from '@stock-sync/plugin-testkit/simulator';
 import { authenticateNuvemshop } from './auth';
 import { nuvemError } from './errors';
 import { withNuvemshopOAuth } from './oauth';

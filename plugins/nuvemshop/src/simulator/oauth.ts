@@ -8,14 +8,8 @@
  * - the app/uninstalled webhook as the platform signs it (signedAppUninstalled), for the hub's tests.
  * API requests carry the token in `Authentication: bearer …` (the platform's header), which the kit reads.
  */
-import {
-  simHmacSha256,
-  withOAuth,
-  type OAuthSimulatorConfig,
-  type PlatformSimulatorDefinition,
-  type SimOAuthApp,
-  type SimRoute,
-} from '@stock-sync/plugin-testkit';
+import { simHmacSha256, withOAuth } from '@stock-sync/plugin-testkit/simulator';
+import type { OAuthSimulatorConfig, PlatformSimulatorDefinition, SimOAuthApp, SimRoute } from '@stock-sync/plugin-testkit/simulator';
 import { missingUserAgentRefusal, presentedToken, storeIdInPath } from './auth';
 import { nuvemError } from './errors';
 import type { NuvemSimState } from './state';

@@ -3,7 +3,7 @@
  * list products (verify), list / get variants, PATCH a product's variants (the batch write) and PUT one
  * variant. Behaviour and error shapes from TiendaNube/api-docs resources/product_variant.md.
  */
-import type { SimContext, SimRequest, SimResponse, SimRoute } from '@stock-sync/plugin-testkit';
+import type { SimContext, SimRequest, SimResponse, SimRoute } from '@stock-sync/plugin-testkit/simulator';
 import { nuvemError } from './errors';
 import { pickFields, variantJson } from './representation';
 import { MAX_VARIANTS_PER_PRODUCT, type NuvemSimState, type SimProduct, type SimVariant } from './state';

@@ -2,7 +2,7 @@
  * The simulated Nuvemshop / Tiendanube store: products and their variants, with the variant fields
  * the stock API reads and writes (names follow the API's snake_case resources, in camelCase here).
  */
-import { NoticeOutbox } from '@stock-sync/plugin-testkit';
+import { NoticeOutbox } from '@stock-sync/plugin-testkit/simulator';
 export interface SimVariant {
   id: number;
   productId: number;

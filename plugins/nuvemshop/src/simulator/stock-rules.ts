@@ -3,7 +3,7 @@
  * `stock_management` is false ("If stock_management is false the stock will be null"); a count means
  * tracked. Validation messages follow the documented 422 example ("The stock must be an integer.").
  */
-import type { TargetStock } from '@stock-sync/plugin-sdk';
+import type { TargetStock } from '@stock-sync/plugin-api';
 import { FIRST_LOCATION_ID, type SimVariant } from './state';
 
 export interface StockInput {

@@ -7,7 +7,7 @@
  * `http://` on a loopback IP (127.0.0.1, [::1]) so tests can receive deliveries — a sandbox choice, not the
  * platform's rule.
  */
-import type { SimContext, SimRequest, SimResponse, SimRoute } from '@stock-sync/plugin-testkit';
+import type { SimContext, SimRequest, SimResponse, SimRoute } from '@stock-sync/plugin-testkit/simulator';
 import { nuvemError } from './errors';
 import { nuvemDate } from './representation';
 import { needsJson, paginate, wrongVersion } from './routes';

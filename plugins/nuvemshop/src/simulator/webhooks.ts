@@ -5,7 +5,7 @@
  * edit and — unverified, the document is silent — on the API's own variant writes (the hub's), so the hub is
  * tested against its own echoes.
  */
-import { simHmacSha256 } from '@stock-sync/plugin-testkit';
+import { simHmacSha256 } from '@stock-sync/plugin-testkit/simulator';
 import { SANDBOX_OAUTH_APP } from './oauth';
 import { SANDBOX_STORE_ID, type NuvemSimState } from './state';
 

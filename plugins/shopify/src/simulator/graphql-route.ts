@@ -17,7 +17,7 @@ import {
   type FragmentDefinitionNode,
   type GraphQLResolveInfo,
 } from 'graphql';
-import type { SimRequest, SimResponse } from '@stock-sync/plugin-testkit';
+import type { SimRequest, SimResponse } from '@stock-sync/plugin-testkit/simulator';
 import { MAX_INPUT_ARRAY, MAX_QUERY_COST } from '../manifest';
 import { inventoryActivate } from './inventory-activate';
 import { inventorySetQuantities } from './inventory-set-quantities';

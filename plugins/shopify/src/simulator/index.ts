@@ -3,7 +3,8 @@
  * check, its cost-based leaky bucket with THROTTLED answers, schema validation of every operation
  * against the real 2026-04 schema, and the inventory model the plugin writes to.
  */
-import { withOAuth, type PlatformSimulatorDefinition, type SimRequest, type SimResponse } from '@stock-sync/plugin-testkit';
+import { withOAuth } from '@stock-sync/plugin-testkit/simulator';
+import type { PlatformSimulatorDefinition, SimRequest, SimResponse } from '@stock-sync/plugin-testkit/simulator';
 import { getOperationAST, getVariableValues, Kind, parse, type FragmentDefinitionNode } from 'graphql';
 import { GRAPHQL_PATH } from '../shopify-api';
 import { STANDARD_BUCKET } from '../manifest';

@@ -6,7 +6,8 @@
  * kept until its replacement is used, for 30 days at most; without it a non-expiring token), expiry by the
  * simulator clock, and the app/uninstalled webhook signed as Shopify signs it. Sources: plugin README, "Connecting".
  */
-import { simHmacSha256, type OAuthSimulatorConfig, type SimRequest } from '@stock-sync/plugin-testkit';
+import { simHmacSha256 } from '@stock-sync/plugin-testkit/simulator';
+import type { OAuthSimulatorConfig, SimRequest } from '@stock-sync/plugin-testkit/simulator';
 import { ACCESS_TOKEN_SECONDS, REFRESH_TOKEN_SECONDS, signCallbackQuery, UNINSTALL_TOPIC } from '../oauth';
 import { API_VERSION } from '../manifest';
 import { unauthorized } from './responses';

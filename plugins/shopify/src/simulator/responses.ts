@@ -3,7 +3,7 @@
  * Sources: https://shopify.dev/docs/api/admin-graphql#status-and-error-codes,
  *          https://shopify.dev/docs/apps/build/apis/graphql-admin/rate-limits
  */
-import type { SimResponse } from '@stock-sync/plugin-testkit';
+import type { SimResponse } from '@stock-sync/plugin-testkit/simulator';
 import { MAX_QUERY_COST } from '../manifest';
 
 export interface ThrottleStatusBody {

@@ -3,7 +3,7 @@
  * and inventory levels per location, plus the pieces of Shopify's machinery the plugin meets
  * (the cost bucket, idempotency keys, adjustment groups). Plain data; the resolvers read it.
  */
-import { NoticeOutbox } from '@stock-sync/plugin-testkit';
+import { NoticeOutbox } from '@stock-sync/plugin-testkit/simulator';
 import { toGid } from '../mapping';
 import { STANDARD_BUCKET } from '../manifest';
 import { LeakyBucket } from './leaky-bucket';

@@ -4,8 +4,8 @@
  * mapping.ts on purpose, from Shopify's derived fields (inventoryQuantity, availableForSale), so a
  * bug in the plugin's reading cannot hide itself.
  */
-import type { TargetStock, VariantRef } from '@stock-sync/plugin-sdk';
-import type { SeedProduct } from '@stock-sync/plugin-testkit';
+import type { TargetStock, VariantRef } from '@stock-sync/plugin-api';
+import type { SeedProduct } from '@stock-sync/plugin-testkit/simulator';
 import {
   itemOf,
   liveVariant,

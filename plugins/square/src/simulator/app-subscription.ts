@@ -12,7 +12,7 @@
  * sandbox's one seller counts as authorised while it holds a grant of the OAuth kit (a token issued and not
  * revoked): a seller connected with its own personal access token only has the subscriptions its token made.
  */
-import { oauthSimView } from '@stock-sync/plugin-testkit';
+import { oauthSimView } from '@stock-sync/plugin-testkit/simulator';
 import type { SimWebhookSubscription, SquareSimState } from './state';
 
 /** The key the Developer Console would show for the app's subscription (a test value). */

@@ -2,7 +2,7 @@
  * Square's auth check as the sandbox applies it: `Authorization: Bearer <access token>`; refusals are 401
  * with AUTHENTICATION_ERROR and Square's code (UNAUTHORIZED, ACCESS_TOKEN_REVOKED).
  */
-import type { SimRequest, SimResponse } from '@stock-sync/plugin-testkit';
+import type { SimRequest, SimResponse } from '@stock-sync/plugin-testkit/simulator';
 import { squareError } from './errors';
 
 export function authenticateSquare(req: SimRequest, creds: Record<string, string>, revoked: boolean): SimResponse | undefined {

@@ -1,5 +1,5 @@
 /** Square error answers: `{ errors: [{ category, code, detail, field? }] }`. */
-import type { SimResponse } from '@stock-sync/plugin-testkit';
+import type { SimResponse } from '@stock-sync/plugin-testkit/simulator';
 import type { SquareError } from '../square-api';
 
 export function squareError(status: number, category: string, code: string, detail: string, field?: string): SimResponse {

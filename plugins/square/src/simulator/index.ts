@@ -3,13 +3,8 @@
  * location overrides, read-only sold_out) and Inventory (IN_STOCK physical counts) APIs for the testkit's
  * simulator framework. Decisions: ../../README.md.
  */
-import {
-  variantHooks,
-  withOAuth,
-  type DefinitionWithOAuth,
-  type PlatformSimulatorDefinition,
-  type SeedProduct,
-} from '@stock-sync/plugin-testkit';
+import { variantHooks, withOAuth } from '@stock-sync/plugin-testkit/simulator';
+import type { DefinitionWithOAuth, PlatformSimulatorDefinition, SeedProduct } from '@stock-sync/plugin-testkit/simulator';
 import { SIM_APP_NOTICE_KEY } from './app-subscription';
 import { authenticateSquare } from './auth';
 import { squareError } from './errors';

@@ -10,7 +10,7 @@
  *    **unverified**); an API call with an expired or revoked issued token answers 401 AUTHENTICATION_ERROR
  *    ACCESS_TOKEN_EXPIRED / ACCESS_TOKEN_REVOKED (SPEC ErrorCode).
  */
-import type { IssuedTokens, OAuthSimulatorConfig, SimContext, SimResponse } from '@stock-sync/plugin-testkit';
+import type { IssuedTokens, OAuthSimulatorConfig, SimContext, SimResponse } from '@stock-sync/plugin-testkit/simulator';
 import { squareError } from './errors';
 import type { SquareSimState } from './state';
 

@@ -3,7 +3,7 @@
  * body is validated against the official spec first; batches are applied all or nothing; idempotency keys
  * replay the first answer (and refuse reuse with another body).
  */
-import type { BodyCheck, SimRequest, SimResponse, SimRoute } from '@stock-sync/plugin-testkit';
+import type { BodyCheck, SimRequest, SimResponse, SimRoute } from '@stock-sync/plugin-testkit/simulator';
 import type { SquareError } from '../square-api';
 import { invalidBody, invalidRequest } from './errors';
 import { countJson, itemJson, variationJson } from './representation';

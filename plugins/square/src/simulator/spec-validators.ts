@@ -3,7 +3,9 @@
  * api.json @ 5733f66, release 2025-08-20, copied unchanged to spec/). 3 MB: read once per process.
  */
 import * as path from 'node:path';
-import { loadOpenApiSpec, specBodyChecks, type SpecBodyChecks } from '@stock-sync/plugin-testkit';
+import { loadOpenApiSpec } from '@stock-sync/plugin-testkit/openapi';
+import { specBodyChecks } from '@stock-sync/plugin-testkit/simulator';
+import type { SpecBodyChecks } from '@stock-sync/plugin-testkit/simulator';
 
 const OPERATIONS = {
   batchRetrieveCatalogObjects: ['POST', '/v2/catalog/batch-retrieve'],

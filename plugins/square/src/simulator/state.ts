@@ -3,8 +3,9 @@
  * track_inventory per variation and per location override), IN_STOCK counts per (variation, location),
  * and a seller's hand-set sold-out flag.
  */
-import { NoticeOutbox, type NoticeDelivery } from '@stock-sync/plugin-testkit';
-import type { TargetStock, VariantRef } from '@stock-sync/plugin-sdk';
+import { NoticeOutbox } from '@stock-sync/plugin-testkit/simulator';
+import type { NoticeDelivery } from '@stock-sync/plugin-testkit/simulator';
+import type { TargetStock, VariantRef } from '@stock-sync/plugin-api';
 
 export interface SimOverride {
   trackInventory?: boolean;

@@ -13,7 +13,8 @@
  * Deviation: Square requires an HTTPS notification URL; the sandbox also takes http:// (local test receivers).
  */
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
-import { issuedTokenStatus, type SimContext, type SimRequest, type SimResponse, type SimRoute } from '@stock-sync/plugin-testkit';
+import { issuedTokenStatus } from '@stock-sync/plugin-testkit/simulator';
+import type { SimContext, SimRequest, SimResponse, SimRoute } from '@stock-sync/plugin-testkit/simulator';
 import { SQUARE_VERSION } from '../manifest';
 import { invalidRequest, squareError } from './errors';
 import { appSubscriptionFor } from './app-subscription';

@@ -1,5 +1,8 @@
 /** Test plumbing: the Square simulator, the plugin connected to it the hub's way, raw calls to it. */
-import { connectToSimulator, fetchParsed, startSimulator, type RunningSimulator } from '@stock-sync/plugin-testkit';
+import { connectToSimulator } from '@stock-sync/plugin-testkit/contract';
+import { fetchParsed } from '@stock-sync/plugin-testkit/fixtures';
+import { startSimulator } from '@stock-sync/plugin-testkit/simulator';
+import type { RunningSimulator } from '@stock-sync/plugin-testkit/simulator';
 import { plugin } from '../../src';
 import { simulator, type SquareSimState } from '../../src/simulator';
 

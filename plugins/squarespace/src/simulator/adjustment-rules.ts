@@ -4,7 +4,7 @@
  * applied, so a refused adjustment changes nothing (modelled; Squarespace documents no partial
  * success for this endpoint).
  */
-import type { SimResponse } from '@stock-sync/plugin-testkit';
+import type { SimResponse } from '@stock-sync/plugin-testkit/simulator';
 import { invalidRequest, sqspError } from './errors';
 import type { SimInventoryItem, SquarespaceSimState } from './state';
 

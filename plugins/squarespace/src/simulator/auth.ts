@@ -2,7 +2,7 @@
  * The Commerce API's checks before a route runs: a Bearer API key or OAuth token (401 otherwise) and
  * a User-Agent ("required", developers.squarespace.com/commerce-apis/making-requests).
  */
-import type { SimRequest, SimResponse } from '@stock-sync/plugin-testkit';
+import type { SimRequest, SimResponse } from '@stock-sync/plugin-testkit/simulator';
 import { sqspError } from './errors';
 
 export function authenticateSquarespace(req: SimRequest, creds: Record<string, string>, revoked: boolean): SimResponse | undefined {

@@ -2,7 +2,7 @@
  * Commerce API error objects: `{ type, subtype, message, details, contextId }`, every field present
  * (developers.squarespace.com/commerce-apis/responses-error-handling).
  */
-import type { SimResponse } from '@stock-sync/plugin-testkit';
+import type { SimResponse } from '@stock-sync/plugin-testkit/simulator';
 import type { SquarespaceSimState } from './state';
 
 export function errorBody(state: SquarespaceSimState | undefined, type: string, subtype: string | null, message: string) {

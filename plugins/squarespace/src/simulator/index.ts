@@ -2,15 +2,9 @@
  * The Squarespace sandbox: a small model of one site's Commerce Inventory API 1.0 for the testkit's
  * simulator framework (real HTTP, auth, rate limit, faults). Decisions: ../../README.md.
  */
-import type { TargetStock, VariantRef } from '@stock-sync/plugin-sdk';
-import {
-  throttledAnswer,
-  variantHooks,
-  withOAuth,
-  type DefinitionWithOAuth,
-  type PlatformSimulatorDefinition,
-  type SeedProduct,
-} from '@stock-sync/plugin-testkit';
+import type { TargetStock, VariantRef } from '@stock-sync/plugin-api';
+import { throttledAnswer, variantHooks, withOAuth } from '@stock-sync/plugin-testkit/simulator';
+import type { DefinitionWithOAuth, PlatformSimulatorDefinition, SeedProduct } from '@stock-sync/plugin-testkit/simulator';
 import { authenticateSquarespace } from './auth';
 import { errorBody, sqspError } from './errors';
 import { squarespaceOAuthConfig, websiteRoute } from './oauth';

@@ -9,7 +9,7 @@
  *  - GET /1.0/authorization/website: the site the token belongs to (the documented answer's fields);
  *  - an API call with an expired or revoked issued token → 401 with Squarespace's error object.
  */
-import type { IssuedTokens, OAuthSimulatorConfig, SimContext, SimResponse, SimRoute } from '@stock-sync/plugin-testkit';
+import type { IssuedTokens, OAuthSimulatorConfig, SimContext, SimResponse, SimRoute } from '@stock-sync/plugin-testkit/simulator';
 import { sqspError } from './errors';
 import type { SquarespaceSimState } from './state';
 

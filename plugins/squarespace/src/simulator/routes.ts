@@ -2,7 +2,7 @@
  * The Inventory API 1.0 routes the simulated site answers: retrieve all (cursor pages of 50),
  * retrieve specific (≤ 50 ids), adjust stock quantities (Idempotency-Key).
  */
-import type { SimRequest, SimResponse, SimRoute } from '@stock-sync/plugin-testkit';
+import type { SimRequest, SimResponse, SimRoute } from '@stock-sync/plugin-testkit/simulator';
 import { applyAdjustment, parseAdjustment } from './adjustment-rules';
 import { invalidRequest, sqspError } from './errors';
 import type { SimInventoryItem, SquarespaceSimState } from './state';

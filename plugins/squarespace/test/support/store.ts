@@ -1,14 +1,10 @@
 /** Test plumbing: a running Squarespace simulator, the real plugin connected to it over HTTP, raw inventory calls. */
-import type { StoreConnection, TargetStock } from '@stock-sync/plugin-sdk';
-import {
-  connectToSimulator,
-  fetchParsed,
-  startSimulator,
-  type ParsedResponse,
-  type PlatformSimulatorDefinition,
-  type RunningSimulator,
-  type SeedProduct,
-} from '@stock-sync/plugin-testkit';
+import type { StoreConnection, TargetStock } from '@stock-sync/plugin-api';
+import { connectToSimulator } from '@stock-sync/plugin-testkit/contract';
+import { fetchParsed } from '@stock-sync/plugin-testkit/fixtures';
+import { startSimulator } from '@stock-sync/plugin-testkit/simulator';
+import type { ParsedResponse } from '@stock-sync/plugin-testkit/fixtures';
+import type { PlatformSimulatorDefinition, RunningSimulator, SeedProduct } from '@stock-sync/plugin-testkit/simulator';
 import { plugin } from '../../src';
 import { simulator, type SquarespaceSimState } from '../../src/simulator';
 

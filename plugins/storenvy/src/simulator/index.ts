@@ -3,8 +3,9 @@
  * framework: the documented envelope, pagination, errors and JSON-only rule (developers.storenvy.com), and
  * the variant fields of the community clients. Every modelled behaviour and its source is in ../../README.md.
  */
-import type { TargetStock, VariantRef } from '@stock-sync/plugin-sdk';
-import { withOAuth, type PlatformSimulatorDefinition, type SeedProduct } from '@stock-sync/plugin-testkit';
+import type { TargetStock, VariantRef } from '@stock-sync/plugin-api';
+import { withOAuth } from '@stock-sync/plugin-testkit/simulator';
+import type { PlatformSimulatorDefinition, SeedProduct } from '@stock-sync/plugin-testkit/simulator';
 import { EMULATED_UNLIMITED_QUANTITY } from '../manifest';
 import { storenvyOAuth } from './oauth';
 import { storenvyError, storenvyRoutes } from './routes';

@@ -9,7 +9,7 @@
  *   refresh tokens do not expire and rotate on use — so the sandbox exercises the plugin's refresh path;
  * - API requests carry the token as the access_token query parameter (or a Bearer header).
  */
-import type { OAuthSimulatorConfig, SimOAuthApp, SimRequest } from '@stock-sync/plugin-testkit';
+import type { OAuthSimulatorConfig, SimOAuthApp, SimRequest } from '@stock-sync/plugin-testkit/simulator';
 import { storenvyError } from './routes';
 import type { StorenvySimState } from './state';
 

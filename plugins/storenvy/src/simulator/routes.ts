@@ -6,7 +6,7 @@
  * https://developers.storenvy.com/endpoints); parameters in the query string are read too (the node
  * community client sends them there).
  */
-import type { SimContext, SimRequest, SimResponse, SimRoute } from '@stock-sync/plugin-testkit';
+import type { SimContext, SimRequest, SimResponse, SimRoute } from '@stock-sync/plugin-testkit/simulator';
 import { variantJson, type StorenvySimState } from './state';
 
 type Ctx = SimContext<StorenvySimState>;

@@ -1,5 +1,6 @@
 /** One raw request to the Storenvy simulator, the sandbox token in the query as every known client sends it. */
-import { fetchParsed, type RunningSimulator } from '@stock-sync/plugin-testkit';
+import { fetchParsed } from '@stock-sync/plugin-testkit/fixtures';
+import type { RunningSimulator } from '@stock-sync/plugin-testkit/simulator';
 import type { StorenvySimState } from '../../src/simulator';
 
 /** `body`: JSON unless it is already a string (a form body, with its content type). */

@@ -4,7 +4,7 @@
  * (x-tts-access-token). Every refusal is HTTP 401 with TikTok's `{code, message, request_id, data: null}`
  * body (a captured real answer: 401, code 106001 "Invalid credentials. The 'sign' query parameter is invalid.").
  */
-import type { SimRequest, SimResponse } from '@stock-sync/plugin-testkit';
+import type { SimRequest, SimResponse } from '@stock-sync/plugin-testkit/simulator';
 import { TIMESTAMP_TOLERANCE_SECONDS } from '../manifest';
 import { answer, CODES } from './responses';
 import { signMatches } from './signature-check';

@@ -2,8 +2,8 @@
  * The TikTok Shop sandbox: a small, faithful model of the signed 202309 product inventory API for the
  * testkit's simulator framework (real HTTP, auth, rate limit, faults). Decisions: ../../README.md.
  */
-import type { TargetStock, VariantRef } from '@stock-sync/plugin-sdk';
-import type { PlatformSimulatorDefinition, SeedProduct, SimRequest, SimResponse } from '@stock-sync/plugin-testkit';
+import type { TargetStock, VariantRef } from '@stock-sync/plugin-api';
+import type { PlatformSimulatorDefinition, SeedProduct, SimRequest, SimResponse } from '@stock-sync/plugin-testkit/simulator';
 import { EMULATED_UNLIMITED_QUANTITY, UNLIMITED_READ_THRESHOLD } from '../stock-mapping';
 import { authenticateTikTok } from './auth';
 import { withTikTokOAuth } from './oauth';

@@ -21,13 +21,15 @@ import {
   kitTokenRequest,
   simHmacSha256,
   tokenRoute,
-  type OAuthSimulatorConfig,
-  type PlatformSimulatorDefinition,
-  type SimContext,
-  type SimRequest,
-  type SimResponse,
-  type SimRoute,
-} from '@stock-sync/plugin-testkit';
+} from '@stock-sync/plugin-testkit/simulator';
+import type {
+  OAuthSimulatorConfig,
+  PlatformSimulatorDefinition,
+  SimContext,
+  SimRequest,
+  SimResponse,
+  SimRoute,
+} from '@stock-sync/plugin-testkit/simulator';
 import { TOKEN_GET_PATH, TOKEN_REFRESH_PATH } from '../oauth';
 import { answer, CODES, ok } from './responses';
 

@@ -3,7 +3,7 @@
  * The codes are integrators' reports or this simulator's choice: none is in a public TikTok document this
  * project could read, so all are unverified (README.md "Fact table"); the plugin depends on none for NotFound.
  */
-import type { SimResponse } from '@stock-sync/plugin-testkit';
+import type { SimResponse } from '@stock-sync/plugin-testkit/simulator';
 import { randomBytes } from 'node:crypto';
 
 export const CODES = {

@@ -2,7 +2,7 @@
  * The 202309 routes the simulated shop answers: Get Authorized Shops, Update Inventory (one product,
  * absolute quantity per warehouse, live SKUs only) and Inventory Search (by SKU ids or product ids).
  */
-import type { SimContext, SimRequest, SimResponse, SimRoute } from '@stock-sync/plugin-testkit';
+import type { SimContext, SimRequest, SimResponse, SimRoute } from '@stock-sync/plugin-testkit/simulator';
 import { API_VERSION, MAX_QUANTITY, MAX_SKUS_PER_SEARCH } from '../manifest';
 import { answer, CODES, ok } from './responses';
 import { inShopAvailable, totalAvailable, type SimSku, type TikTokSimState } from './state';

@@ -5,7 +5,7 @@
  * around it all, HMAC-SHA256 with app_secret, hex.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import type { SimRequest } from '@stock-sync/plugin-testkit';
+import type { SimRequest } from '@stock-sync/plugin-testkit/simulator';
 
 export function expectedSign(req: SimRequest, appSecret: string): string | undefined {
   let params = '';

@@ -2,7 +2,7 @@
  * The simulated TikTok shop: products with their SKUs, each SKU's stock per warehouse, the shop's
  * warehouses and the shops the access token is authorised for. Field names follow the 202309 API.
  */
-import { NoticeOutbox } from '@stock-sync/plugin-testkit';
+import { NoticeOutbox } from '@stock-sync/plugin-testkit/simulator';
 
 export interface SimWarehouseStock {
   warehouseId: string;

@@ -1,6 +1,9 @@
 /** Test plumbing: a running TikTok Shop simulator and the real plugin connected to it over HTTP. */
-import { type PluginLogger, type StoreConnection } from '@stock-sync/plugin-sdk';
-import { seedProduct, refsOfProduct, connectToSimulator, startSimulator, type RunningSimulator } from '@stock-sync/plugin-testkit';
+import type { PluginLogger, StoreConnection } from '@stock-sync/plugin-api';
+import { seedProduct, refsOfProduct } from '@stock-sync/plugin-testkit/fixtures';
+import { connectToSimulator } from '@stock-sync/plugin-testkit/contract';
+import { startSimulator } from '@stock-sync/plugin-testkit/simulator';
+import type { RunningSimulator } from '@stock-sync/plugin-testkit/simulator';
 import { plugin, signRequest } from '../../src';
 import { simulator, type TikTokSimState } from '../../src/simulator';
 

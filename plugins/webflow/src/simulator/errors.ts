@@ -1,5 +1,5 @@
 /** Webflow's error body on every v2 endpoint: `{ code, message, externalReference, details }` (openapi/v2.yml). */
-import type { SimResponse } from '@stock-sync/plugin-testkit';
+import type { SimResponse } from '@stock-sync/plugin-testkit/simulator';
 
 export function webflowError(
   status: number,

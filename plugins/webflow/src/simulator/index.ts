@@ -2,8 +2,9 @@
  * The Webflow sandbox: a small, faithful model of a site's ecommerce inventory API (Data API v2) for
  * the testkit's simulator framework (real HTTP, auth, rate limit, faults). Decisions: ../../README.md.
  */
-import type { VariantRef } from '@stock-sync/plugin-sdk';
-import { variantHooks, withOAuth, type PlatformSimulatorDefinition, type SeedProduct } from '@stock-sync/plugin-testkit';
+import type { VariantRef } from '@stock-sync/plugin-api';
+import { variantHooks, withOAuth } from '@stock-sync/plugin-testkit/simulator';
+import type { PlatformSimulatorDefinition, SeedProduct } from '@stock-sync/plugin-testkit/simulator';
 import { notAuthorized, webflowError } from './errors';
 import { applyMerchantEdit, neutralStock } from './inventory-rules';
 import { webflowOAuth } from './oauth';

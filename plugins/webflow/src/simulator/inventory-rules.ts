@@ -4,7 +4,7 @@
  * negative"); either only with finite, and not both (Webflow SDK docs). Rejections answer
  * 400 validation_error listing each problem.
  */
-import type { TargetStock } from '@stock-sync/plugin-sdk';
+import type { TargetStock } from '@stock-sync/plugin-api';
 import type { InventoryType } from '../stock-mapping';
 import type { SimSku } from './state';
 

@@ -5,7 +5,7 @@
  * until revoked. Answer: `{access_token}` (the only field any source shows). Sources: ../../README.md
  * "Connecting".
  */
-import type { OAuthSimulatorConfig, SimOAuthApp } from '@stock-sync/plugin-testkit';
+import type { OAuthSimulatorConfig, SimOAuthApp } from '@stock-sync/plugin-testkit/simulator';
 import type { WebflowSimState } from './state';
 
 /** Test values only: the sandbox's Webflow app. */

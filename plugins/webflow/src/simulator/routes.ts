@@ -2,7 +2,7 @@
  * The Data API v2 routes the plugin uses (paths under /v2, as on api.webflow.com/v2): List Products
  * (verify), List Collections (SKU collection look-up), List / Update Item Inventory.
  */
-import type { SimContext, SimRequest, SimResponse, SimRoute } from '@stock-sync/plugin-testkit';
+import type { SimContext, SimRequest, SimResponse, SimRoute } from '@stock-sync/plugin-testkit/simulator';
 import { collectionNotFound, ecommerceNotEnabled, siteNotFound, skuNotFound, webflowError } from './errors';
 import { applyInventoryInput, inventoryJson, validateInventoryInput, type InventoryInput } from './inventory-rules';
 import { skuCollectionId, type SimSku, type WebflowSimState } from './state';

@@ -2,7 +2,7 @@
  * List Sites (`GET /v2/sites`): "all sites the provided access token is able to access" — the sandbox has one
  * site; the OAuth exchange asks it which site an install covers. Fields as the documented example.
  */
-import type { SimContext, SimResponse, SimRoute } from '@stock-sync/plugin-testkit';
+import type { SimContext, SimResponse, SimRoute } from '@stock-sync/plugin-testkit/simulator';
 import type { WebflowSimState } from './state';
 
 /** The sandbox site's workspace (a made-up 24-hex id, like Webflow's). */

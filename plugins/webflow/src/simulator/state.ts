@@ -2,7 +2,8 @@
  * The simulated Webflow ecommerce site: its collections (Products, Categories, SKUs), products and
  * their SKUs with each SKU's inventory (`inventoryType` + `quantity`).
  */
-import { NoticeOutbox, type NoticeDelivery } from '@stock-sync/plugin-testkit';
+import { NoticeOutbox } from '@stock-sync/plugin-testkit/simulator';
+import type { NoticeDelivery } from '@stock-sync/plugin-testkit/simulator';
 import type { InventoryType } from '../stock-mapping';
 
 export interface SimSku {

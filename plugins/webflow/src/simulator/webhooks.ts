@@ -11,7 +11,7 @@
  * the 400 answers' wording is unverified.
  */
 import { createHmac } from 'node:crypto';
-import type { SimContext, SimRequest, SimResponse, SimRoute } from '@stock-sync/plugin-testkit';
+import type { SimContext, SimRequest, SimResponse, SimRoute } from '@stock-sync/plugin-testkit/simulator';
 import { siteNotFound, webflowError } from './errors';
 import { inventoryJson } from './inventory-rules';
 import { SANDBOX_OAUTH_APP } from './oauth';

@@ -1,6 +1,10 @@
 /** Webflow test plumbing: its simulator, its 24-hex SKU ids, raw calls with the site's bearer token. */
-import type { TargetStock } from '@stock-sync/plugin-sdk';
-import { connectToSimulator, fetchParsed, seedProduct, startSimulator, type RunningSimulator } from '@stock-sync/plugin-testkit';
+import type { TargetStock } from '@stock-sync/plugin-api';
+import { connectToSimulator } from '@stock-sync/plugin-testkit/contract';
+import { fetchParsed } from '@stock-sync/plugin-testkit/fixtures';
+import { seedProduct } from '@stock-sync/plugin-testkit/fixtures';
+import { startSimulator } from '@stock-sync/plugin-testkit/simulator';
+import type { RunningSimulator } from '@stock-sync/plugin-testkit/simulator';
 import { plugin } from '../../src';
 import { simulator, type WebflowSimState } from '../../src/simulator';
 

@@ -2,8 +2,9 @@
  * The Weebly sandbox: a small, faithful model of the Weebly Platform API store catalog (SKU inventory) for
  * the testkit's simulator framework (real HTTP, auth, rate limit, faults). Decisions: ../../README.md.
  */
-import type { TargetStock, VariantRef } from '@stock-sync/plugin-sdk';
-import { variantHooks, type PlatformSimulatorDefinition, type SeedProduct } from '@stock-sync/plugin-testkit';
+import type { TargetStock, VariantRef } from '@stock-sync/plugin-api';
+import { variantHooks } from '@stock-sync/plugin-testkit/simulator';
+import type { PlatformSimulatorDefinition, SeedProduct } from '@stock-sync/plugin-testkit/simulator';
 import { withWeeblyOAuth } from './oauth';
 import { weeblyError, weeblyRoutes } from './routes';
 import { createWeeblyState, refKey, SIM_SITE_ID, SIM_USER_ID, type SimSku, type WeeblySimState } from './state';

@@ -9,15 +9,14 @@
  * - "permanent" tokens: no expiry, no refresh grant;
  * - API requests carry the token in X-Weebly-Access-Token.
  */
-import {
-  tokenRoute,
-  withOAuth,
-  type OAuthSimulatorConfig,
-  type PlatformSimulatorDefinition,
-  type SimOAuthApp,
-  type SimRequest,
-  type SimRoute,
-} from '@stock-sync/plugin-testkit';
+import { tokenRoute, withOAuth } from '@stock-sync/plugin-testkit/simulator';
+import type {
+  OAuthSimulatorConfig,
+  PlatformSimulatorDefinition,
+  SimOAuthApp,
+  SimRequest,
+  SimRoute,
+} from '@stock-sync/plugin-testkit/simulator';
 import { weeblyError } from './routes';
 import type { WeeblySimState } from './state';
 

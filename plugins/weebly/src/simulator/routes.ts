@@ -3,7 +3,7 @@
  * SKU list (paginated), SKU detail, SKU PATCH (partial update of the changeable fields) and SKU PUT
  * (replacement: fields not sent are reset to their defaults, as the docs define PUT).
  */
-import type { SimContext, SimRequest, SimResponse, SimRoute } from '@stock-sync/plugin-testkit';
+import type { SimContext, SimRequest, SimResponse, SimRoute } from '@stock-sync/plugin-testkit/simulator';
 import { MAX_PAGE_SIZE } from '../manifest';
 import { skuJson, skuListJson, type SimProduct, type SimSku, type WeeblySimState } from './state';
 

@@ -3,7 +3,7 @@
  * prefix is tolerated), and with an API key the site in `wix-site-id`. Missing, wrong or revoked →
  * 401 UNAUTHENTICATED; a key used for another site → 403 (README: exact bodies unverified).
  */
-import type { SimRequest, SimResponse } from '@stock-sync/plugin-testkit';
+import type { SimRequest, SimResponse } from '@stock-sync/plugin-testkit/simulator';
 import { appError, unauthenticated } from './errors';
 
 export function authenticateWix(req: SimRequest, creds: Record<string, string>, revoked: boolean): SimResponse | undefined {

@@ -5,7 +5,7 @@
  * https://dev.wix.com/docs/rest/business-solutions/stores/catalog-v3/inventory-items-v3/bulk-update-inventory-items;
  * the exact fields are unverified).
  */
-import type { SimResponse } from '@stock-sync/plugin-testkit';
+import type { SimResponse } from '@stock-sync/plugin-testkit/simulator';
 
 export function appError(status: number, code: string, description: string): SimResponse {
   return { status, body: { message: description, details: { applicationError: { code, description, data: {} } } } };

@@ -3,8 +3,8 @@
  * Catalog V1 (`simulatorV1`), with the catalog versioning probe, both inventory models, auth, rate
  * limit and faults from the testkit framework. Decisions: ../../README.md.
  */
-import type { TargetStock, VariantRef } from '@stock-sync/plugin-sdk';
-import type { PlatformSimulatorDefinition, SeedProduct, SimRequest, SimResponse, SimRoute } from '@stock-sync/plugin-testkit';
+import type { TargetStock, VariantRef } from '@stock-sync/plugin-api';
+import type { PlatformSimulatorDefinition, SeedProduct, SimRequest, SimResponse, SimRoute } from '@stock-sync/plugin-testkit/simulator';
 import { authenticateWix } from './auth';
 import { withWixOAuth } from './oauth';
 import { appError } from './errors';

@@ -19,13 +19,15 @@ import {
   kitTokenRequest,
   oauthSimState,
   tokenRoute,
-  type OAuthSimulatorConfig,
-  type PlatformSimulatorDefinition,
-  type SimContext,
-  type SimRequest,
-  type SimResponse,
-  type SimRoute,
-} from '@stock-sync/plugin-testkit';
+} from '@stock-sync/plugin-testkit/simulator';
+import type {
+  OAuthSimulatorConfig,
+  PlatformSimulatorDefinition,
+  SimContext,
+  SimRequest,
+  SimResponse,
+  SimRoute,
+} from '@stock-sync/plugin-testkit/simulator';
 import { ACCESS_TOKEN_SECONDS, TOKEN_PATH } from '../oauth';
 import { appError, unauthenticated } from './errors';
 import { sandboxWebhookKeys, signWixEvent } from './webhook-signing';

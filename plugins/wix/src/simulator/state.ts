@@ -3,7 +3,8 @@
  * version's model: V1 keeps one inventory item per product (tracking per product), V3 one inventory
  * item per variant and location (tracking per item, revisioned).
  */
-import { NoticeOutbox, type NoticeDelivery } from '@stock-sync/plugin-testkit';
+import { NoticeOutbox } from '@stock-sync/plugin-testkit/simulator';
+import type { NoticeDelivery } from '@stock-sync/plugin-testkit/simulator';
 export type SimCatalogVersion = 'V1_CATALOG' | 'V3_CATALOG' | 'STORES_NOT_INSTALLED';
 
 export interface V1SimVariant {

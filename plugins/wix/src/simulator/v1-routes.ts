@@ -4,7 +4,7 @@
  * it on sets the count of every variant not given one to 0, turning it off keeps each variant
  * sellable exactly when it had stock.
  */
-import type { SimResponse, SimRoute } from '@stock-sync/plugin-testkit';
+import type { SimResponse, SimRoute } from '@stock-sync/plugin-testkit/simulator';
 import { appError, validationError } from './errors';
 import type { V1SimItem, WixSimState } from './state';
 import { APP_WRITE, deliverV1VariantsChanged, v1Values } from './webhooks';

@@ -4,7 +4,7 @@
  * per-item results). Setting `quantity` makes an item tracked, `inStock` untracked; every update
  * increments the revision.
  */
-import type { SimResponse, SimRoute } from '@stock-sync/plugin-testkit';
+import type { SimResponse, SimRoute } from '@stock-sync/plugin-testkit/simulator';
 import { appError, validationError } from './errors';
 import type { V3SimItem, WixSimState } from './state';
 import { APP_WRITE, deliverV3ItemUpdated } from './webhooks';

@@ -1,6 +1,9 @@
 /** Test plumbing: a running Wix simulator (V1 or V3 site) and the real plugin connected to it over HTTP. */
-import type { StoreConnection, TargetStock } from '@stock-sync/plugin-sdk';
-import { connectToSimulator, fetchParsed, seedProduct, type RunningSimulator, type SeedProduct } from '@stock-sync/plugin-testkit';
+import type { StoreConnection, TargetStock } from '@stock-sync/plugin-api';
+import { connectToSimulator } from '@stock-sync/plugin-testkit/contract';
+import { fetchParsed } from '@stock-sync/plugin-testkit/fixtures';
+import { seedProduct } from '@stock-sync/plugin-testkit/fixtures';
+import type { RunningSimulator, SeedProduct } from '@stock-sync/plugin-testkit/simulator';
 import { plugin } from '../../src';
 import type { WixSimState } from '../../src/simulator';
 

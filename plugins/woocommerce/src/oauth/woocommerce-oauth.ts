@@ -4,16 +4,9 @@
  * returns with success=1|0 and our single-use state as `user_id`. The POST is not signed: the state stands alone,
  * and the keys are proven by a call to the store before they are stored. The keys do not expire: no refresh.
  */
-import {
-  AuthError,
-  jsonObjectOf,
-  oauthUrl,
-  type AuthorizeRequest,
-  type ConnectedStore,
-  type InboundRequest,
-  type OAuthExchangeContext,
-  type PluginOAuth,
-} from '@stock-sync/plugin-sdk';
+import { AuthError } from '@stock-sync/plugin-api';
+import { jsonObjectOf, oauthUrl } from '@stock-sync/plugin-sdk';
+import type { AuthorizeRequest, ConnectedStore, InboundRequest, OAuthExchangeContext, PluginOAuth } from '@stock-sync/plugin-api';
 import { verifyWooKeys } from '../connection';
 import { createWooApi } from '../woo-api';
 

@@ -4,7 +4,7 @@
  * sandbox is plain http on loopback and reached only through the test-only baseUrl override, so it
  * accepts Basic and the query pair as if over HTTPS (README.md: "Auth").
  */
-import type { SimRequest, SimResponse } from '@stock-sync/plugin-testkit';
+import type { SimRequest, SimResponse } from '@stock-sync/plugin-testkit/simulator';
 import { isIssuedConsumerKey } from './wc-auth';
 import { wpError } from './wp-errors';
 

@@ -2,15 +2,9 @@
  * The WooCommerce sandbox: a small, faithful model of a store's wc/v3 variation stock API for the
  * testkit's simulator framework (real HTTP, auth, rate limit, faults). Decisions: ../../README.md.
  */
-import {
-  seedIntegerId,
-  throttledAnswer,
-  variantHooks,
-  type PlatformSimulatorDefinition,
-  type SeedProduct,
-  type SimRoute,
-} from '@stock-sync/plugin-testkit';
-import type { VariantRef } from '@stock-sync/plugin-sdk';
+import { seedIntegerId, throttledAnswer, variantHooks } from '@stock-sync/plugin-testkit/simulator';
+import type { PlatformSimulatorDefinition, SeedProduct, SimRoute } from '@stock-sync/plugin-testkit/simulator';
+import type { VariantRef } from '@stock-sync/plugin-api';
 import { authenticateWoo, notAllowed, presentedCredentials } from './auth';
 import { AUTHORIZE_PATH, checkIssuedKey, isIssuedConsumerKey, wcAuthRoute } from './wc-auth';
 import { deleteVariation, wooRoutes } from './routes';

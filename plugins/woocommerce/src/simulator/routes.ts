@@ -2,7 +2,7 @@
  * The wc/v3 routes the simulated store answers, with WooCommerce's status codes and bodies.
  * Route shapes: WC_REST_Product_Variations_V2_Controller::register_routes (v3 inherits them).
  */
-import type { SimContext, SimRequest, SimResponse, SimRoute } from '@stock-sync/plugin-testkit';
+import type { SimContext, SimRequest, SimResponse, SimRoute } from '@stock-sync/plugin-testkit/simulator';
 import { API_PREFIX } from '../manifest';
 import { pickFields, variationJson } from './representation';
 import type { SimProduct, SimVariation, WooSimState } from './state';

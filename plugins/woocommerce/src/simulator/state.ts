@@ -2,7 +2,8 @@
  * The simulated WooCommerce store: variable products, their variations and the few store options
  * that change stock behaviour. Field names follow WooCommerce's own props (edit context).
  */
-import { NoticeOutbox, type NoticeDelivery } from '@stock-sync/plugin-testkit';
+import { NoticeOutbox } from '@stock-sync/plugin-testkit/simulator';
+import type { NoticeDelivery } from '@stock-sync/plugin-testkit/simulator';
 import type { WooBackorders, WooStockStatus } from '../woo-types';
 
 export interface SimVariation {

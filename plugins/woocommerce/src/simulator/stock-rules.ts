@@ -3,7 +3,7 @@
  * WC_Product::validate_props (derived stock_status) and the v3 variations controller's
  * prepare_object_for_database (which fields a write touches). Sources: README.md.
  */
-import type { TargetStock } from '@stock-sync/plugin-sdk';
+import type { TargetStock } from '@stock-sync/plugin-api';
 import type { WooBackorders, WooStockStatus } from '../woo-types';
 import type { SimProduct, SimVariation, WooSimState } from './state';
 

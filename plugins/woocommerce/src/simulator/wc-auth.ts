@@ -13,7 +13,8 @@
  *    read (WC_REST_Authentication::check_permissions: "The API key provided does not have write permissions.").
  */
 import { randomBytes } from 'node:crypto';
-import { oauthSimState, type SimContext, type SimRequest, type SimResponse, type SimRoute } from '@stock-sync/plugin-testkit';
+import { oauthSimState } from '@stock-sync/plugin-testkit/simulator';
+import type { SimContext, SimRequest, SimResponse, SimRoute } from '@stock-sync/plugin-testkit/simulator';
 import type { WooSimState } from './state';
 import { wpError } from './wp-errors';
 

@@ -6,7 +6,7 @@
  * every save of a variation: a merchant's edit AND an API write (the hub's own), both modelled here.
  */
 import { createHmac } from 'node:crypto';
-import type { SimContext, SimRequest, SimResponse, SimRoute } from '@stock-sync/plugin-testkit';
+import type { SimContext, SimRequest, SimResponse, SimRoute } from '@stock-sync/plugin-testkit/simulator';
 import { API_PREFIX } from '../manifest';
 import { variationJson } from './representation';
 import type { SimVariation, SimWebhook, WooSimState } from './state';

@@ -1,7 +1,7 @@
 /**
  * WordPress REST error answers: `{ code, message, data: { status, … } }` (WP_REST_Server::error_to_response).
  */
-import type { SimResponse } from '@stock-sync/plugin-testkit';
+import type { SimResponse } from '@stock-sync/plugin-testkit/simulator';
 import type { WooErrorBody } from '../woo-types';
 
 export function wpErrorBody(code: string, message: string, status: number, extra: Record<string, unknown> = {}): WooErrorBody {

@@ -2,7 +2,10 @@
  * The WooCommerce simulator with the real plugin connected the hub's way (the testkit's connectToSimulator), and
  * a raw call as any wc/v3 client makes it (HTTP Basic with the sandbox keys unless `auth` is false).
  */
-import { connectToSimulator, fetchParsed, startSimulator, type RunningSimulator } from '@stock-sync/plugin-testkit';
+import { connectToSimulator } from '@stock-sync/plugin-testkit/contract';
+import { fetchParsed } from '@stock-sync/plugin-testkit/fixtures';
+import { startSimulator } from '@stock-sync/plugin-testkit/simulator';
+import type { RunningSimulator } from '@stock-sync/plugin-testkit/simulator';
 import { plugin } from '../../src';
 import { simulator, type WooSimState } from '../../src/simulator';
 
