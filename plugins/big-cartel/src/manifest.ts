@@ -2,8 +2,8 @@
  * Big Cartel platform facts as data (API v1, JSON:API). The lowest-confidence platform: what is
  * documented and what is our choice is spelled out in README.md.
  */
-import { defineManifest, BASE_URL_FIELD } from '@stock-sync/plugin-sdk';
-import type { CredentialField } from '@stock-sync/plugin-api';
+import { manifestFromJson } from '@stock-sync/plugin-sdk';
+import facts from './manifest.json';
 
 export const DEFAULT_BASE_URL = 'https://api.bigcartel.com';
 
@@ -25,47 +25,5 @@ export const UNLIMITED_READ_THRESHOLD = 900;
 
 export const USER_AGENT = 'StockSyncHub (https://github.com/stock-sync-hub)';
 
-export const manifest = defineManifest({
-  id: 'big-cartel',
-  displayName: 'Big Cartel',
-  capabilities: {
-    unlimitedStock: 'emulated',
-    maxBatch: MAX_BATCH,
-  },
-  rateLimit: {
-    requestsPerSecond: 2,
-    burst: 4,
-    note:
-      'Big Cartel API v1 documents no rate limit (https://developers.bigcartel.com/api/v1). The hub keeps to an ' +
-      'assumed 2 req/s (burst 4) and honours 429 Retry-After if one comes.',
-  },
-  docsUrl: 'https://developers.bigcartel.com/api/v1',
-});
-
-export const credentialFields: readonly CredentialField[] = [
-  {
-    name: 'accountId',
-    secret: false,
-    required: true,
-    description: 'The numeric account id (GET /v1/accounts returns it).',
-  },
-  {
-    name: 'accessToken',
-    secret: true,
-    required: false,
-    description: 'OAuth access token of an approved Big Cartel app (sent as Bearer). Either this, or subdomain + password.',
-  },
-  {
-    name: 'subdomain',
-    secret: false,
-    required: false,
-    description: 'Store subdomain, for HTTP Basic auth on your own store (with password).',
-  },
-  {
-    name: 'password',
-    secret: true,
-    required: false,
-    description: 'Store admin password, for HTTP Basic auth on your own store (with subdomain).',
-  },
-  BASE_URL_FIELD,
-];
+/** The manifest and credential fields the host reads: the platform's facts as data (manifest.json). */
+export const { manifest, credentialFields } = manifestFromJson(facts);

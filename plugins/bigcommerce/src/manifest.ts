@@ -1,6 +1,6 @@
 /** BigCommerce platform facts as data. Every number here has its source in README.md. */
-import { defineManifest, BASE_URL_FIELD } from '@stock-sync/plugin-sdk';
-import type { CredentialField } from '@stock-sync/plugin-api';
+import { manifestFromJson } from '@stock-sync/plugin-sdk';
+import facts from './manifest.json';
 
 /** PUT /catalog/variants: at most 50 variants ("Currently the limit is 50", catalog variants spec). */
 export const MAX_VARIANTS_PER_BATCH = 50;
@@ -26,47 +26,5 @@ export const ADJUSTMENT_REASON = 'Stock Sync Hub: fulfillment availability';
 /** BigCommerce's default location; stores with Multi-Location Inventory may name another one. */
 export const DEFAULT_LOCATION_ID = 1;
 
-export const manifest = defineManifest({
-  id: 'bigcommerce',
-  displayName: 'BigCommerce',
-  capabilities: {
-    // Native on untracked products, a high count on products tracked by variant (README "Mapping").
-    unlimitedStock: 'emulated',
-    // The chunk one products read plans, not one call's size (README "Fewest calls").
-    maxBatch: 250,
-  },
-  rateLimit: {
-    requestsPerSecond: 2.5,
-    burst: 10,
-    note:
-      'BigCommerce: store-wide quota shared by all apps, 150 requests per 30 s window on Standard/Plus (450 on Pro); ' +
-      '429 with X-Rate-Limit-Time-Reset-Ms when spent (https://developer.bigcommerce.com/docs/start/best-practices/api-rate-limits). ' +
-      'The hub keeps to 2.5 req/s, half of the smallest plan.',
-    // Every answer carries X-Rate-Limit-Requests-Left; at 0 the store waits X-Rate-Limit-Time-Reset-Ms (same page).
-    signals: [{ remaining: 'X-Rate-Limit-Requests-Left', pause: { header: 'X-Rate-Limit-Time-Reset-Ms', unit: 'ms' }, onErrors: true }],
-  },
-  docsUrl: 'https://developer.bigcommerce.com/docs/rest-catalog/product-variants/variants-batch',
-});
-
-export const credentialFields: readonly CredentialField[] = [
-  {
-    name: 'storeHash',
-    secret: false,
-    required: true,
-    description: 'The store hash: the part after /stores/ in the API path shown with the store API account (e.g. abc123def).',
-  },
-  {
-    name: 'accessToken',
-    secret: true,
-    required: true,
-    description:
-      'Access token with Products: modify and Store Inventory: modify scopes, sent as X-Auth-Token: set by the single-click app install, or a store-level API account (Settings → Store-level API accounts).',
-  },
-  {
-    name: 'locationId',
-    secret: false,
-    required: false,
-    description: 'Inventory location whose counts the hub sets (Multi-Location Inventory); default 1, the default location.',
-  },
-  BASE_URL_FIELD,
-];
+/** The manifest and credential fields the host reads: the platform's facts as data (manifest.json). */
+export const { manifest, credentialFields } = manifestFromJson(facts);

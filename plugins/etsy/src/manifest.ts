@@ -1,6 +1,6 @@
 /** Etsy platform facts as data. Every number here has its source in README.md. */
-import { defineManifest, BASE_URL_FIELD, tokenExpiryFields } from '@stock-sync/plugin-sdk';
-import type { CredentialField } from '@stock-sync/plugin-api';
+import { manifestFromJson } from '@stock-sync/plugin-sdk';
+import facts from './manifest.json';
 
 /** Both api.etsy.com and openapi.etsy.com serve v3; the spec's `servers` entry names openapi.etsy.com. */
 export const DEFAULT_BASE_URL = 'https://openapi.etsy.com';
@@ -31,73 +31,8 @@ export const MAX_OFFERING_QUANTITY = 999;
 /** getListingsInventoryByListingIds takes at most 100 listing ids per call. */
 export const MAX_LISTINGS_PER_BATCH_READ = 100;
 
-export const manifest = defineManifest({
-  id: 'etsy',
-  displayName: 'Etsy',
-  capabilities: {
-    // Etsy has no untracked inventory: the plugin emulates "unlimited" with a high quantity.
-    unlimitedStock: 'emulated',
-    // One PUT carries a whole listing, however many products; 100 changes = one batch read's worth (README).
-    maxBatch: 100,
-  },
-  rateLimit: {
-    // Under Etsy's default 10 QPS: headroom for the skew between our token bucket and Etsy's per-second window.
-    requestsPerSecond: 8,
-    burst: 8,
-    note:
-      'Etsy: 10 requests/s and 10,000/day per app key / OAuth token by default (raised on request); 429 when over ' +
-      '(https://developers.etsy.com/documentation/essentials/rate-limits). The hub keeps to 8 req/s.',
-    // Every answer carries x-remaining-this-second; at 0 the store waits for the next second (same page).
-    signals: [{ remaining: 'x-remaining-this-second', pause: { ms: 1_000 }, onErrors: true }],
-  },
-  docsUrl: 'https://developers.etsy.com/documentation/reference#operation/updateListingInventory',
-});
+/** The manifest and credential fields the host reads: the platform's facts as data (manifest.json). */
+export const { manifest, credentialFields } = manifestFromJson(facts);
 
 /** The store setting that allows renewing sold_out listings (see README, "Whole listing out of stock"). */
 export const RENEW_SOLD_OUT_FIELD = 'renewSoldOutListings';
-
-export const credentialFields: readonly CredentialField[] = [
-  {
-    name: 'apiKey',
-    secret: true,
-    required: true,
-    description: "The Etsy app's API keystring (Your Apps); sent with sharedSecret as 'keystring:shared_secret' in x-api-key.",
-  },
-  {
-    name: 'sharedSecret',
-    secret: true,
-    required: true,
-    description: "The app's shared secret. Since 9 February 2026 Etsy refuses requests whose x-api-key is not 'keystring:shared_secret'.",
-  },
-  {
-    name: 'accessToken',
-    secret: true,
-    required: true,
-    description: "OAuth 2.0 access token with listings_r and listings_w scopes, as Etsy issues it ('<user_id>.<token>').",
-  },
-  {
-    name: 'refreshToken',
-    secret: true,
-    required: false,
-    description:
-      'The OAuth refresh token issued with the access token (valid 90 days, single-use: Etsy rotates it on every refresh). ' +
-      'With it the hub renews the one-hour access token by itself; without it the store needs reconnecting every hour.',
-  },
-  ...tokenExpiryFields({ access: 'an hour after it was issued', refresh: '90 days after it was issued' }),
-  {
-    name: 'shopId',
-    secret: false,
-    required: true,
-    description: "The numeric Etsy shop id (the token's owner must own this shop).",
-  },
-  {
-    name: RENEW_SOLD_OUT_FIELD,
-    secret: false,
-    required: false,
-    description:
-      "'true' lets the hub reactivate a listing Etsy marked sold_out when stock comes back. Etsy renews such a listing, " +
-      'which charges the merchant a listing fee each time. Anything else (the default): the listing stays sold out and ' +
-      'the hub reports its variants Rejected.',
-  },
-  BASE_URL_FIELD,
-];
