@@ -2,7 +2,15 @@
  * One store's connection over Storenvy API v1 (README "Calls used", "Batching"): one JSON PUT per variant, counted
  * only when Storenvy shows the values sent; reads list each product's variants, every page.
  */
-import { batched, emulatedUnlimited, refOf as ref, stopsTheWork, toPluginError } from '@stock-sync/plugin-sdk';
+import {
+  batched,
+  emulatedUnlimited,
+  oneWritePerCall,
+  readFromProductListing,
+  refOf as ref,
+  stopsTheWork,
+  toPluginError,
+} from '@stock-sync/plugin-sdk';
 import { NotFound, OUT_OF_STOCK, Rejected, Transient, sameTargetStock } from '@stock-sync/plugin-api';
 import type { PluginError, PluginLogger, StockWrite, StoreConnection, TargetStock } from '@stock-sync/plugin-api';
 import { EMULATED_UNLIMITED_QUANTITY } from './manifest';
@@ -12,6 +20,9 @@ import { dataOf, getStore, nextPageUrl, type StorenvyApi } from './storenvy-api'
 const MAX_VARIANT_PAGES = 100;
 
 const isStorenvyId = (s: string) => /^[0-9]{1,20}$/.test(s);
+
+/** Storenvy's words for a missing product or variant. */
+const STORENVY = { platform: 'Storenvy', variant: 'variant' };
 
 interface StorenvyVariant {
   id: number | string;
@@ -107,31 +118,8 @@ export function storenvyConnection(api: StorenvyApi, log: PluginLogger): StoreCo
     invalid: { write: 'Storenvy product and variant ids are numeric', read: 'Not a Storenvy product / variant id (numeric)' },
     verify: async () => void (await getStore(api)),
     // One call per variant: a change the hub says is in place saves a whole call, so it is skipped.
-    write: {
-      maxBatch: 1,
-      skipInPlace: 'item',
-      mapError: (error, [p]) =>
-        error instanceof NotFound
-          ? new NotFound(`Storenvy has no variant ${p.input.externalVariantId} in product ${p.input.externalProductId}`, {
-              ...ref(p.input),
-            })
-          : error,
-      run: ([p]) => putVariant(p.input),
-    },
+    write: oneWritePerCall(STORENVY, putVariant),
     // One product's variant listing answers every variant of it that was asked for.
-    read: {
-      groupBy: (p) => p.input.externalProductId,
-      mapError: (error, _batch, productId) =>
-        error instanceof NotFound ? new NotFound(`Storenvy has no product ${productId}`, { productId }) : error,
-      run: async (wanted, productId) => {
-        const byId = await listVariants(productId, new Set(wanted.map((p) => p.input.externalVariantId)));
-        return wanted.map((p) => {
-          const v = byId.get(p.input.externalVariantId);
-          return v
-            ? stockOfVariant(v)
-            : new NotFound(`Storenvy product ${productId} has no variant ${p.input.externalVariantId}`, { productId });
-        });
-      },
-    },
+    read: readFromProductListing(STORENVY, { list: listVariants, stockOf: stockOfVariant }),
   });
 }

@@ -2,7 +2,7 @@
  * One store's connection over the Weebly store catalog. A write counts only when Weebly shows the inventory sent
  * (README "Mapping"). Every call follows Weebly's documented redirects.
  */
-import { batched, refOf as ref, stopsTheWork, toPluginError } from '@stock-sync/plugin-sdk';
+import { batched, oneWritePerCall, readFromProductListing, refOf as ref, stopsTheWork, toPluginError } from '@stock-sync/plugin-sdk';
 import { NotFound, OUT_OF_STOCK, quantity, Rejected, Transient, UNLIMITED } from '@stock-sync/plugin-api';
 import type { HttpClient, HttpRequest, PluginError, PluginLogger, StockWrite, StoreConnection, TargetStock } from '@stock-sync/plugin-api';
 import { MAX_PAGE_SIZE } from './manifest';
@@ -10,6 +10,9 @@ import { requestFollowingRedirects, type WeeblySku } from './weebly-api';
 
 /** Weebly ids are decimal strings ("Unique ID (to this store)"); anything else cannot be one. */
 const isWeeblyId = (s: string) => /^[0-9]{1,20}$/.test(s);
+
+/** Weebly's words for a missing product or SKU. */
+const WEEBLY = { platform: 'Weebly', variant: 'SKU' };
 
 /** TargetStock → SKU `inventory` (README "Mapping"): unlimited → null (not tracked), out of stock → 0. */
 export const inventoryFor = (target: TargetStock): number | null =>
@@ -78,30 +81,9 @@ export function weeblyConnection(api: HttpClient, log: PluginLogger, apiOrigin =
     // One product-list call: proves the token, that it belongs to this site, and the catalog read scope.
     verify: async () => void (await send({ method: 'GET', url: '/products', params: { limit: 1 } })),
     // No batch endpoint: one PATCH per SKU, one after another; an in-place change saves a whole call (README "Batching").
-    write: {
-      maxBatch: 1,
-      skipInPlace: 'item',
-      mapError: (error, [{ input: c }]) =>
-        error instanceof NotFound
-          ? new NotFound(`Weebly has no SKU ${c.externalVariantId} in product ${c.externalProductId}`, { ...ref(c) })
-          : error,
-      run: ([p]) => patchSku(p.input),
-    },
+    write: oneWritePerCall(WEEBLY, patchSku),
     // One product's SKU listing answers every SKU of it that was asked for.
-    read: {
-      groupBy: (p) => p.input.externalProductId,
-      mapError: (error, _batch, productId) =>
-        error instanceof NotFound ? new NotFound(`Weebly has no product ${productId}`, { productId }) : error,
-      run: async (wanted, productId) => {
-        const skus = await listSkus(productId);
-        return wanted.map((p) => {
-          const sku = skus.get(p.input.externalVariantId);
-          return sku
-            ? stockOfInventory(sku.inventory)
-            : new NotFound(`Weebly product ${productId} has no SKU ${p.input.externalVariantId}`, { productId });
-        });
-      },
-    },
+    read: readFromProductListing(WEEBLY, { list: listSkus, stockOf: (sku) => stockOfInventory(sku.inventory) }),
   });
 }
 

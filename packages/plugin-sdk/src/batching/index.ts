@@ -3,6 +3,7 @@ export { stopsTheWork, toPluginError } from './stops-the-work';
 export { collapseDuplicates, type CollapsedInput, type CollapseOptions, type Collapsed } from './collapse-duplicates';
 export { groupByProduct, type ProductGroup } from './group-by-product';
 export { chunk } from './chunk';
+export { oneWritePerCall, readFromProductListing, type ProductListing, type VariantWords } from './product-listing-stages';
 export {
   isInPlace,
   allInPlace,
