@@ -15,10 +15,14 @@ const pascalName = (id) =>
     .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
     .join('');
 
+/** A text as the body of a single-quoted TypeScript string (O'Shop → O\'Shop). */
+const singleQuoted = (text) => text.replace(/\\/g, '\\\\').replace(/'/g, "\\'");
+
 /** @param {{ id: string, displayName: string, packageName: string, toolingRel: string }} c */
 function pluginFiles(c) {
   const C = constName(c.id);
   const P = pascalName(c.id);
+  const name = singleQuoted(c.displayName);
   return {
     // The published shape (issue 11): the plugin API as a peer, the simulator as the ./simulator subpath with
     // the testkit as a dev (and optional peer) dependency, so the production entry carries no test code.
@@ -69,29 +73,35 @@ function pluginFiles(c) {
 
     'jest.config.js': "module.exports = require('@stock-sync/jest-preset').createJestConfig(__dirname);\n",
 
-    'src/manifest.ts': `/**
- * ${c.displayName}: platform facts as data. Replace every TODO with the documented value and cite its
- * source in README.md (batch size, rate limit, how "unlimited" is expressed).
- */
-import { type CredentialField, defineManifest } from '@stock-sync/plugin-sdk';
+    // The platform's facts as data (issue 11): src/manifest.json holds the manifest and the credential fields,
+    // src/manifest.ts reads them with the SDK's manifestFromJson (checked at import, as the host checks them).
+    'src/manifest.json': json({
+      id: c.id,
+      displayName: c.displayName,
+      capabilities: { unlimitedStock: 'native', maxBatch: 50 },
+      rateLimit: { requestsPerSecond: 2, burst: 10, note: 'TODO: the documented limit and its source (URL)' },
+      credentialFields: [{ name: 'accessToken', secret: true, required: true, description: 'TODO: where the merchant finds it' }],
+    }),
 
-/** TODO: the most variant changes one ${c.displayName} write call carries. */
-export const ${C}_MAX_BATCH = 50;
+    'src/manifest.ts': `/**
+ * ${c.displayName}: platform facts as data (manifest.json). Replace every TODO there with the documented value
+ * and cite its source in README.md (batch size, rate limit, how "unlimited" is expressed, docsUrl). This file
+ * keeps only the constants the code uses.
+ */
+import { manifestFromJson } from '@stock-sync/plugin-sdk';
+import facts from './manifest.json';
+
+/**
+ * The manifest and credential fields the host reads. The SDK adds contractVersion (CONTRACT_VERSION) and the
+ * deprecated capabilities.readBack, and checks both against the host's rules here, naming a wrong field. The
+ * optional baseUrl credential is accepted for every plugin by the SDK; no need to declare it.
+ */
+export const { manifest, credentialFields } = manifestFromJson(facts);
+
+/** The most variant changes one ${c.displayName} write call carries (manifest.json capabilities.maxBatch). */
+export const ${C}_MAX_BATCH = manifest.capabilities.maxBatch;
 
 export const DEFAULT_BASE_URL = 'https://api.${c.id}.example'; // TODO: the platform's API base URL
-
-/** The SDK adds contractVersion (CONTRACT_VERSION) and the deprecated capabilities.readBack the host ignores. */
-export const manifest = defineManifest({
-  id: '${c.id}',
-  displayName: '${c.displayName.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}',
-  capabilities: { unlimitedStock: 'native', maxBatch: ${C}_MAX_BATCH },
-  rateLimit: { requestsPerSecond: 2, burst: 10, note: 'TODO: the documented limit and its source' },
-});
-
-/** The optional baseUrl override is accepted for every plugin by the SDK; no need to declare it. */
-export const credentialFields: readonly CredentialField[] = [
-  { name: 'accessToken', secret: true, required: true, description: 'TODO: where the merchant finds it' },
-];
 `,
 
     'src/connection.ts': `/**
@@ -100,7 +110,8 @@ export const credentialFields: readonly CredentialField[] = [
  * SDK's. What is left to write: the platform's ids, its calls and what their answers mean. Skeleton: every
  * call throws until it is written, so the contract test fails until then.
  */
-import { batched, type HttpClient, type PluginLogger, type StoreConnection } from '@stock-sync/plugin-sdk';
+import { batched } from '@stock-sync/plugin-sdk';
+import type { HttpClient, PluginLogger, StoreConnection } from '@stock-sync/plugin-api';
 import { ${C}_MAX_BATCH, manifest } from './manifest';
 
 function notImplemented(): never {
@@ -138,7 +149,7 @@ export function connection(api: HttpClient, log: PluginLogger): StoreConnection 
  * The ${c.displayName} plugin. Skeleton: the connection (src/connection.ts) throws until it is written, so
  * the contract test fails until then. Call the platform only through ctx.http (the one retry layer).
  */
-import type { IntegrationPlugin, StoreConnection } from '@stock-sync/plugin-sdk';
+import type { IntegrationPlugin, StoreConnection } from '@stock-sync/plugin-api';
 import { connection } from './connection';
 import { credentialFields, DEFAULT_BASE_URL, manifest } from './manifest';
 
@@ -170,7 +181,7 @@ export const plugin: IntegrationPlugin = {
   //   // verifyCallback(req, app) { ... }, verifyUninstall(req, app) { ... }: when the platform signs them.
   // },
   // Where access tokens expire: renew them with the SDK's standard refresh grant.
-  // refreshCredentials: (ctx) => refreshTokenGrant(ctx, { platform: '${c.displayName.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}', tokenUrl: 'https://${c.id}.example/oauth/token' }),
+  // refreshCredentials: (ctx) => refreshTokenGrant(ctx, { platform: '${name}', tokenUrl: 'https://${c.id}.example/oauth/token' }),
 };
 
 export default plugin;
@@ -181,8 +192,9 @@ export default plugin;
  * stock per variant and checks a bearer token; model the platform's own representation, routes,
  * rules and throttled answer (with sources) before relying on it.
  */
-import type { TargetStock, VariantRef } from '@stock-sync/plugin-sdk';
-import type { PlatformSimulatorDefinition } from '@stock-sync/plugin-testkit';
+import { throttledAnswer } from '@stock-sync/plugin-testkit/simulator';
+import type { PlatformSimulatorDefinition } from '@stock-sync/plugin-testkit/simulator';
+import type { TargetStock, VariantRef } from '@stock-sync/plugin-api';
 
 export interface ${P}SimState {
   variants: Map<string, TargetStock>;
@@ -193,7 +205,7 @@ const key = (ref: VariantRef) => \`\${ref.externalProductId}/\${ref.externalVari
 
 export const simulator: PlatformSimulatorDefinition<${P}SimState> = {
   id: '${c.id}',
-  displayName: '${c.displayName.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}',
+  displayName: '${name}',
   createState: () => ({ variants: new Map(), seeded: new Set() }),
   credentials: (baseUrl) => ({ baseUrl, accessToken: '${c.id.replace(/-/g, '_')}_test_token_0001' }),
   seed(state, products) {
@@ -224,14 +236,14 @@ export const simulator: PlatformSimulatorDefinition<${P}SimState> = {
     // TODO: the documented budget and the platform's throttled answer.
     capacity: 10,
     refillPerSecond: 2,
-    throttled: (_req, retryAfterSeconds) => ({ status: 429, headers: { 'retry-after': String(retryAfterSeconds) }, body: { error: 'too many requests' } }),
+    throttled: throttledAnswer({ error: 'too many requests' }),
   },
   // TODO: the platform's stock read and write routes, e.g. { method: 'PUT', path: '/api/variants/:variantId', handle }.
   routes: [],
 };
 `,
 
-    'test/contract.test.ts': `import { runContractSuite } from '@stock-sync/plugin-testkit';
+    'test/contract.test.ts': `import { runContractSuite } from '@stock-sync/plugin-testkit/contract';
 import { plugin } from '../src';
 import { simulator } from '../src/simulator';
 
@@ -245,14 +257,19 @@ the plugin is written**: the calls in \`src/connection.ts\` (on the SDK's \`batc
 simulator in \`src/simulator/index.ts\` has no routes yet. That failure is expected; it is the to-do list.
 
 ## To do
-1. \`src/manifest.ts\`: the platform's batch size, rate limit, unlimited-stock form and credential fields.
-2. \`src/simulator/index.ts\`: the platform's representation, routes, auth refusal and throttled answer
-   (validate bodies with \`openApiBodyValidator\` if the platform publishes an OpenAPI spec).
-3. \`src/index.ts\` (+ small files, one job each): verify, writeStock, readStock through \`ctx.http\`.
+1. \`src/manifest.json\`: the platform's facts as data — batch size, rate limit (its source in \`note\`),
+   unlimited-stock form, \`docsUrl\` and credential fields. \`src/manifest.ts\` reads it with the SDK's
+   \`manifestFromJson\` (a wrong field fails at import, named) and keeps only the constants the code uses.
+2. \`src/simulator/index.ts\`: the platform's representation, routes, auth refusal and throttled answer, with
+   \`@stock-sync/plugin-testkit/simulator\` (validate bodies with \`openApiBodyValidator\` from
+   \`@stock-sync/plugin-testkit/openapi\` if the platform publishes an OpenAPI spec).
+3. \`src/index.ts\` (+ small files, one job each): verify, writeStock, readStock through \`ctx.http\`. Contract
+   types and error classes come from \`@stock-sync/plugin-api\` (type-only imports in their own
+   \`import type\`), helpers from \`@stock-sync/plugin-sdk\`; the production entry never imports the testkit.
 4. Quirk tests in \`test/\`; then \`pnpm turbo run build typecheck lint test --filter=${c.packageName}\`.
 5. Optional, when merchants connect by the platform's install / consent screen: the commented \`oauth\` part
    in \`src/index.ts\` (and \`refreshCredentials\` where tokens expire), the testkit's OAuth kit mounted on the
-   simulator (\`withOAuth\`), \`runOAuthContract({ plugin, simulator })\` in the tests, and a "Connecting"
+   simulator (\`withOAuth\`, \`/simulator\`), \`runOAuthContract({ plugin, simulator })\` (\`/contract\`) in the tests, and a "Connecting"
    section below (how a store connects, token lifetimes, refresh, uninstall notice, with sources).
 
 ## Platform decisions

@@ -30,6 +30,7 @@ describe('generatePlugin', () => {
         'package.json',
         'src/connection.ts',
         'src/index.ts',
+        'src/manifest.json',
         'src/manifest.ts',
         'src/simulator/index.ts',
         'test/contract.test.ts',
@@ -63,8 +64,22 @@ describe('generatePlugin', () => {
     expect(existsSync(resolve(tmp, 'big-cartel', build.extends))).toBe(true);
     expect(read('big-cartel/jest.config.js')).toContain("require('@stock-sync/jest-preset').createJestConfig(__dirname)");
 
-    expect(read('big-cartel/src/manifest.ts')).toContain("id: 'big-cartel'");
-    expect(read('big-cartel/src/manifest.ts')).toContain("displayName: 'Big Cartel'");
+    // The platform's facts as data, read and checked by the SDK's manifestFromJson.
+    const facts = JSON.parse(read('big-cartel/src/manifest.json'));
+    expect(facts).toMatchObject({ id: 'big-cartel', displayName: 'Big Cartel', capabilities: { unlimitedStock: 'native' } });
+    expect(facts.credentialFields).toEqual([expect.objectContaining({ name: 'accessToken', secret: true, required: true })]);
+    expect(read('big-cartel/src/manifest.ts')).toContain("import facts from './manifest.json';");
+    expect(read('big-cartel/src/manifest.ts')).toContain('export const { manifest, credentialFields } = manifestFromJson(facts);');
+    // Imports by package and area: the contract from the plugin API, helpers from the SDK, the testkit by subpath.
+    expect(read('big-cartel/src/connection.ts')).toContain(
+      "import type { HttpClient, PluginLogger, StoreConnection } from '@stock-sync/plugin-api';",
+    );
+    expect(read('big-cartel/src/index.ts')).toContain("import type { IntegrationPlugin, StoreConnection } from '@stock-sync/plugin-api';");
+    expect(read('big-cartel/src/simulator/index.ts')).toContain("from '@stock-sync/plugin-testkit/simulator';");
+    expect(read('big-cartel/test/contract.test.ts')).toContain("from '@stock-sync/plugin-testkit/contract';");
+    for (const file of r.files.filter((f) => f.endsWith('.ts'))) {
+      expect(read(`big-cartel/${file}`)).not.toMatch(/from '@stock-sync\/plugin-testkit'/);
+    }
     expect(read('big-cartel/src/connection.ts')).toContain("throw new Error('not implemented')");
     expect(read('big-cartel/src/connection.ts')).toContain('return batched({');
     expect(read('big-cartel/src/index.ts')).toContain('return connection(api, log);');
@@ -80,11 +95,14 @@ describe('generatePlugin', () => {
     expect(read('big-cartel/README.md')).toMatch(/contract test .* runs and FAILS until\s+the plugin is written/);
   });
 
+  // The manifest is JSON now (issue 11): the name is data there, and escaped only in the TypeScript that quotes it.
   it('derives a display name from the id and escapes quotes in a given one', () => {
     generatePlugin({ id: 'tiktok-shop', repoRoot, pluginsDir: tmp });
-    expect(read('tiktok-shop/src/manifest.ts')).toContain("displayName: 'Tiktok Shop'");
+    expect(JSON.parse(read('tiktok-shop/src/manifest.json')).displayName).toBe('Tiktok Shop');
     generatePlugin({ id: 'quote', displayName: "O'Shop", repoRoot, pluginsDir: tmp });
-    expect(read('quote/src/manifest.ts')).toContain("displayName: 'O\\'Shop'");
+    expect(JSON.parse(read('quote/src/manifest.json')).displayName).toBe("O'Shop");
+    expect(read('quote/src/simulator/index.ts')).toContain("displayName: 'O\\'Shop'");
+    expect(read('quote/src/index.ts')).toContain("platform: 'O\\'Shop'");
   });
 
   it.each(['BigCartel', 'big_cartel', '-x', 'x-', '1shop', 'a--b', '', 'sdk', 'testkit', 'api'])('refuses the id %p', (id) => {
