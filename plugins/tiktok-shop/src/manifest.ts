@@ -7,9 +7,6 @@ export const DEFAULT_BASE_URL = 'https://open-api.tiktokglobalshop.com';
 /** The API version every path of this plugin carries. */
 export const API_VERSION = '202309';
 
-/** Update Inventory carries ONE product's SKUs, no cap documented; a product holds at most 100 SKUs (unverified). */
-export const MAX_SKUS_PER_UPDATE = 100;
-
 /** Inventory Search: "SKU ID list, with a length of up to 600". */
 export const MAX_SKUS_PER_SEARCH = 600;
 
@@ -21,3 +18,6 @@ export const TIMESTAMP_TOLERANCE_SECONDS = 300;
 
 /** The manifest and credential fields the host reads: the platform's facts as data (manifest.json). */
 export const { manifest, credentialFields } = manifestFromJson(facts);
+
+/** Update Inventory carries ONE product's SKUs, no cap documented; a product holds at most 100 SKUs (unverified). */
+export const MAX_SKUS_PER_UPDATE = manifest.capabilities.maxBatch;

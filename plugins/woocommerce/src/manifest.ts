@@ -5,9 +5,11 @@ import facts from './manifest.json';
 /** REST namespace of every call, appended to the site URL (pretty permalinks required). */
 export const API_PREFIX = '/wp-json/wc/v3';
 
-/** Core's default `woocommerce_rest_batch_items_limit` (a site may lower it: README "Batching"), and WordPress's `per_page` cap. */
-export const MAX_BATCH_ITEMS = 100;
+/** WordPress's `per_page` cap on list calls. */
 export const MAX_PER_PAGE = 100;
 
 /** The manifest and credential fields the host reads: the platform's facts as data (manifest.json). */
 export const { manifest, credentialFields } = manifestFromJson(facts);
+
+/** Core's default `woocommerce_rest_batch_items_limit` (a site may lower it: README "Batching"). */
+export const MAX_BATCH_ITEMS = manifest.capabilities.maxBatch;
