@@ -5,9 +5,6 @@ import facts from './manifest.json';
 export const DEFAULT_BASE_URL = 'https://api.thebase.in';
 export const API_PREFIX = '/1';
 
-/** /1/items/edit carries ONE item's variations, no cap documented: 100 per call keeps a form body small. */
-export const MAX_VARIATIONS_PER_EDIT = 100;
-
 /** The highest stock the plugin writes (BASE documents no maximum: unverified, see README). */
 export const MAX_STOCK = 99_999;
 
@@ -16,6 +13,9 @@ export const HOURLY_CALLS = 5_000;
 
 /** The manifest and credential fields the host reads: the platform's facts as data (manifest.json). */
 export const { manifest, credentialFields } = manifestFromJson(facts);
+
+/** /1/items/edit carries ONE item's variations, no cap documented: 100 per call keeps a form body small. */
+export const MAX_VARIATIONS_PER_EDIT = manifest.capabilities.maxBatch;
 
 /** BASE's OAuth 2.0 token endpoint (base_api_v1_oauth_access_token.md). */
 export const OAUTH_TOKEN_PATH = '/1/oauth/token';

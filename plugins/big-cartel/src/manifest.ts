@@ -11,12 +11,6 @@ export const DEFAULT_BASE_URL = 'https://api.bigcartel.com';
 export const JSON_API = 'application/vnd.api+json';
 
 /**
- * Changes the hub hands over per writeStock call. Big Cartel has no batch endpoint: each changed option
- * is its own PATCH, and each product costs a GET before and a GET after (read-back). 100 is our choice.
- */
-export const MAX_BATCH = 100;
-
-/**
  * Emulated unlimited: the API documents only an integer `quantity` per option ("the quantity in stock")
  * and no untracked form, so unlimited is written as 999 and read back as unlimited from 900 up.
  */

@@ -4,9 +4,6 @@ import facts from './manifest.json';
 
 export const DEFAULT_BASE_URL = 'https://app.ecwid.com';
 
-/** "Max amount of API requests for one batch request is 500." (batch requests docs) */
-export const ECWID_MAX_BATCH = 500;
-
 /** A batch costs two requests (create + status) and a ticket wait, a direct call one: batches from three calls on. */
 export const MIN_SUBREQUESTS_FOR_BATCH = 3;
 
@@ -18,3 +15,6 @@ export const BATCH_POLL_DELAYS_MS: readonly number[] = [200, 500, 1_000, 2_000, 
 
 /** The manifest and credential fields the host reads: the platform's facts as data (manifest.json). */
 export const { manifest, credentialFields } = manifestFromJson(facts);
+
+/** "Max amount of API requests for one batch request is 500." (batch requests docs) */
+export const ECWID_MAX_BATCH = manifest.capabilities.maxBatch;

@@ -5,6 +5,7 @@
  * comes back (README: "Whole listing out of stock").
  */
 import { OUT_OF_STOCK, Rejected, UNLIMITED, quantity } from '@stock-sync/plugin-api';
+import { credentialFields, RENEW_SOLD_OUT_FIELD } from '../src/manifest';
 import { calls, clockRefilledPerTest, listingSeed, ref, startHarness, type Harness } from './etsy-harness';
 
 const clock = clockRefilledPerTest();
@@ -154,6 +155,10 @@ test('a sold_out listing is not renewed by default (a fee to the merchant): Reje
   }
   expect(calls(h.sim).every((c) => c.startsWith('GET '))).toBe(true);
   expect(listing(4006).state).toBe('sold_out');
+});
+
+test('the renew setting the connection reads is a credential manifest.json declares: optional, not secret', () => {
+  expect(credentialFields.find((f) => f.name === RENEW_SOLD_OUT_FIELD)).toMatchObject({ required: false, secret: false });
 });
 
 test('with renewSoldOutListings=true a sold_out listing is renewed (state active), read again, then fully written', async () => {

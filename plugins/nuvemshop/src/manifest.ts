@@ -6,9 +6,11 @@ import facts from './manifest.json';
 export const DEFAULT_API_HOST = 'https://api.tiendanube.com';
 export const API_VERSION = '2025-03';
 
-/** Our choice: no per-call cap is documented; 200 is the lists' `per_page` cap (README.md "Batching"). */
-export const MAX_BATCH = 200;
+/** The lists' `per_page` cap (README.md "Batching"). */
 export const MAX_PER_PAGE = 200;
 
 /** The manifest and credential fields the host reads: the platform's facts as data (manifest.json). */
 export const { manifest, credentialFields } = manifestFromJson(facts);
+
+/** Our choice: no per-call cap is documented; 200 is the lists' `per_page` cap (README.md "Batching"). */
+export const MAX_BATCH = manifest.capabilities.maxBatch;

@@ -17,7 +17,7 @@ import {
   updateVariantsDocument,
   VERIFY,
 } from '../src/documents';
-import { MAX_QUERY_COST, QUERY_COST_BUDGET } from '../src/manifest';
+import { ACTIVATE_AT_LOCATION_FIELD, credentialFields, MAX_QUERY_COST, QUERY_COST_BUDGET } from '../src/manifest';
 import { HUB_LOCATION_ID, OTHER_LOCATION_ID, SIM_ACCESS_TOKEN } from '../src/simulator';
 import { variantGid } from '../src/simulator/state';
 import { catalog, gql, refOf, startHarness, type Harness } from './support';
@@ -181,6 +181,10 @@ describe('auth and configuration', () => {
 
   it('accepts the numeric location id as well as its GID', async () => {
     await expect(h.connect({ locationId: HUB_LOCATION_ID.split('/').pop()! }).verify()).resolves.toBeUndefined();
+  });
+
+  it('the activate-at-location setting the plugin reads is a store credential manifest.json declares (optional)', () => {
+    expect(credentialFields.find((f) => f.name === ACTIVATE_AT_LOCATION_FIELD)).toMatchObject({ required: false, secret: false });
   });
 
   it('never sends the token to a host that is not a myshopify.com shop', async () => {
