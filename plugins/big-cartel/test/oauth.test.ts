@@ -9,7 +9,13 @@ import type { OAuthApp } from '@stock-sync/plugin-api';
 import { callbackFromLocation, inboundRequest } from '@stock-sync/plugin-testkit/simulator';
 import { evidence, exchangeWithReplay, expectSameShape, useReplay } from '@stock-sync/plugin-testkit/evidence';
 import type { EvidenceResponse } from '@stock-sync/plugin-testkit/evidence';
-import { expectFormGrant, inboundPost, postCodeGrant, useOAuthFlow } from '@stock-sync/plugin-testkit/contract';
+import {
+  expectFormGrant,
+  expectUninstallVerifiedWith,
+  inboundPost,
+  postCodeGrant,
+  useOAuthFlow,
+} from '@stock-sync/plugin-testkit/contract';
 import { plugin } from '../src';
 import { SANDBOX_ACCOUNT_ID, SANDBOX_OAUTH_APP, signedAccountDeauthorized, simulator } from '../src/simulator';
 
@@ -106,8 +112,6 @@ describe('the simulator', () => {
   });
   it("the simulator's signed notice is accepted by the plugin with the sandbox app, refused with another secret", () => {
     const n = signedAccountDeauthorized(SANDBOX_ACCOUNT_ID);
-    const req = inboundPost(n);
-    expect(oauth.verifyUninstall!(req, SANDBOX_OAUTH_APP)?.externalStoreId).toBe(SANDBOX_ACCOUNT_ID);
-    expect(oauth.verifyUninstall!(req, { ...SANDBOX_OAUTH_APP, clientSecret: 'x' })).toBeNull();
+    expectUninstallVerifiedWith(oauth, inboundPost(n), SANDBOX_OAUTH_APP, SANDBOX_ACCOUNT_ID);
   });
 });

@@ -9,7 +9,13 @@ import { authorizeUrl, hmacSha256 } from '@stock-sync/plugin-sdk';
 import type { OAuthApp } from '@stock-sync/plugin-api';
 import { callbackFromLocation, denyConsent, inboundRequest } from '@stock-sync/plugin-testkit/simulator';
 import { evidence, exchangeWithReplay, expectSameShape, useReplay } from '@stock-sync/plugin-testkit/evidence';
-import { expectFormGrant, inboundPost, postCodeGrant, useOAuthFlow } from '@stock-sync/plugin-testkit/contract';
+import {
+  expectFormGrant,
+  expectUninstallVerifiedWith,
+  inboundPost,
+  postCodeGrant,
+  useOAuthFlow,
+} from '@stock-sync/plugin-testkit/contract';
 import { plugin } from '../src';
 import { ECWID_SCOPES } from '../src/oauth';
 import { SANDBOX_OAUTH_APP, SANDBOX_STORE_ID, signedApplicationUninstalled, simulator } from '../src/simulator';
@@ -100,8 +106,6 @@ describe('the simulator answers as documented', () => {
   });
   it("the simulator's signed notice is accepted by the plugin with the sandbox app, refused with another secret", () => {
     const n = signedApplicationUninstalled(SANDBOX_STORE_ID, new Date('2026-12-02T12:00:00Z'));
-    const req = inboundPost(n);
-    expect(oauth.verifyUninstall!(req, SANDBOX_OAUTH_APP)?.externalStoreId).toBe(SANDBOX_STORE_ID);
-    expect(oauth.verifyUninstall!(req, { ...SANDBOX_OAUTH_APP, clientSecret: 'x' })).toBeNull();
+    expectUninstallVerifiedWith(oauth, inboundPost(n), SANDBOX_OAUTH_APP, SANDBOX_STORE_ID);
   });
 });

@@ -8,9 +8,11 @@ import { AuthError, quantity } from '@stock-sync/plugin-api';
 import { authorizeUrl, exchangeCode, pkcePair, validateCredentials } from '@stock-sync/plugin-sdk';
 import { denyConsent, oauthSimView } from '@stock-sync/plugin-testkit/simulator';
 import {
+  connectByFlow,
   expectConnectsAndWrites,
   expectDeclinedConsentRefused,
   expectRefreshAfterExpiry,
+  expectRefreshRefused,
   expectReplayedCodeRefused,
 } from '@stock-sync/plugin-testkit/contract';
 import { expectExpiresIn, expectNoSecretIn, requestLines, useOAuthFlow } from '@stock-sync/plugin-testkit/contract';
@@ -36,10 +38,7 @@ const { plugin, consent, exchangeContext, context } = flow;
 
 async function connectShop(): Promise<Record<string, string>> {
   const pkce = pkcePair();
-  const store = await exchangeCode(
-    plugin.oauth!,
-    exchangeContext(await consent({ codeChallenge: pkce.challenge }), { codeVerifier: pkce.verifier }),
-  );
+  const store = await connectByFlow(flow, { codeChallenge: pkce.challenge, codeVerifier: pkce.verifier });
   expect(store.externalStoreId).toBe(String(SIM_SHOP_ID));
   return store.credentials;
 }
@@ -124,15 +123,14 @@ it('a flow-connected store: the token expires after its hour (simulator clock), 
   expectExpiresIn(flow, renewed.refreshTokenExpiresAt, 90 * DAY_MS);
   expect(oauthSimView(flow.sim).counts.refreshes).toBe(1);
 
-  const spent = await plugin.refreshCredentials!(context(credentials)).catch((e) => e);
-  expect(spent).toBeInstanceOf(AuthError);
+  const spent = await expectRefreshRefused(flow, credentials);
   expect(spent.message).toMatch(/invalid_grant/);
 });
 
 it('a refresh token past its 90 days is refused: AuthError (the shop must be connected again)', async () => {
   const credentials = await connectShop();
   flow.advance(90 * DAY_MS);
-  await expect(plugin.refreshCredentials!(context(credentials))).rejects.toBeInstanceOf(AuthError);
+  await expectRefreshRefused(flow, credentials);
 });
 
 it('the refresh uses the store’s own keystring: without the hub’s app, and when the hub’s app is another one', async () => {

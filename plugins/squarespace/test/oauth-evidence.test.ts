@@ -7,7 +7,7 @@ import { ACCESS_TOKEN_EXPIRES_AT, AuthError, REFRESH_TOKEN_EXPIRES_AT, Transient
 import { authorizeUrl, instantFromUnixSeconds } from '@stock-sync/plugin-sdk';
 import type { ConnectContext } from '@stock-sync/plugin-api';
 import { evidence, useReplay } from '@stock-sync/plugin-testkit/evidence';
-import { recordingLogger } from '@stock-sync/plugin-testkit/contract';
+import { expectRefusedBeforeAnyCall, recordingLogger } from '@stock-sync/plugin-testkit/contract';
 import type { Evidence, EvidenceResponse } from '@stock-sync/plugin-testkit/evidence';
 import { plugin } from '../src';
 import { USER_AGENT } from '../src/manifest';
@@ -99,8 +99,7 @@ describe('code exchange', () => {
 
   it('a callback without a code is refused before any call', async () => {
     const r = await replaying([doc('oauth-tokens-code').response!]);
-    await expect(oauth.exchange!(exchangeContext(testApp(r.baseUrl), { state: 'x' }))).rejects.toBeInstanceOf(AuthError);
-    expect(r.requests).toHaveLength(0);
+    await expectRefusedBeforeAnyCall(r, oauth.exchange!(exchangeContext(testApp(r.baseUrl), { state: 'x' })));
   });
 });
 

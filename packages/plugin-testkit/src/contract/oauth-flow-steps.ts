@@ -5,7 +5,16 @@
  * credential, "connect, verify, write one variant, the simulator shows it" and the refresh of an expired token. Each returns what the test goes
  * on checking; the platform's own words and fields stay in the test.
  */
-import { AuthError, exchangeCode, type ConnectedStore, type TargetStock, type VariantRef } from '@stock-sync/plugin-sdk';
+import {
+  AuthError,
+  exchangeCode,
+  type ConnectedStore,
+  type InboundRequest,
+  type OAuthApp,
+  type PluginOAuth,
+  type TargetStock,
+  type VariantRef,
+} from '@stock-sync/plugin-sdk';
 import type { EvidenceRequest } from '../evidence/evidence-file';
 import type { ReplayedRequest } from '../evidence/replay-server';
 import type { RunningSimulator } from '../simulator/types';
@@ -99,6 +108,28 @@ function exchangeAt<T>(flow: OAuthFlow<T>, location: string, at: FlowStepOptions
   return exchangeCode(flow.plugin.oauth!, flow.exchangeContext(location, extra));
 }
 
+/** The merchant connects a store through the flow: consent, then the exchange of its callback. */
+export async function connectByFlow<T>(flow: OAuthFlow<T>, at: FlowStepOptions = {}): Promise<ConnectedStore> {
+  return exchangeAt(flow, await consentOf(flow, at), at);
+}
+
+/**
+ * `attempt` is refused with an AuthError before `server` (a simulator or a replay, its requests reset by the
+ * caller) was sent anything. Returns the refusal, for the platform's own words.
+ */
+export async function expectRefusedBeforeAnyCall(
+  server: { readonly requests: readonly unknown[] },
+  attempt: Promise<unknown>,
+): Promise<AuthError> {
+  const error: unknown = await attempt.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(AuthError);
+  expect(server.requests).toHaveLength(0);
+  return error as AuthError;
+}
+
 /**
  * The merchant declines (the simulator's denyConsent is set by the caller): the exchange of the callback is an
  * AuthError and sends nothing. Returns the callback's query, for the platform's own error parameters.
@@ -106,8 +137,7 @@ function exchangeAt<T>(flow: OAuthFlow<T>, location: string, at: FlowStepOptions
 export async function expectDeclinedConsentRefused<T>(flow: OAuthFlow<T>, at: FlowStepOptions = {}): Promise<URLSearchParams> {
   const location = await consentOf(flow, at);
   flow.sim.resetRequests();
-  await expect(exchangeAt(flow, location, at)).rejects.toBeInstanceOf(AuthError);
-  expect(flow.sim.requests).toHaveLength(0);
+  await expectRefusedBeforeAnyCall(flow.sim, exchangeAt(flow, location, at));
   return new URL(location).searchParams;
 }
 
@@ -168,4 +198,30 @@ export async function expectRefreshAfterExpiry<T>(
   expect(renewed.accessToken).not.toBe(credentials.accessToken);
   await expect(plugin.connect(context(renewed)).verify()).resolves.toBeUndefined();
   return renewed;
+}
+
+/**
+ * The refresh of `credentials` on the flow is refused (a spent or expired refresh token, a revoked app): an
+ * AuthError naming neither the refresh token nor the app's secret. Returns it, for the platform's own words.
+ */
+export async function expectRefreshRefused<T>(flow: OAuthFlow<T>, credentials: Record<string, string>): Promise<AuthError> {
+  const error: unknown = await flow.plugin.refreshCredentials!(flow.context(credentials)).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(AuthError);
+  expectNoSecretIn(
+    error,
+    [credentials.refreshToken ?? '', flow.app.clientSecret].filter((s) => s !== ''),
+  );
+  return error as AuthError;
+}
+
+/**
+ * An uninstall notice signed for `app` (as its simulator signs it): the plugin reads `externalStoreId` from it
+ * with that app, and refuses it (null) under another secret.
+ */
+export function expectUninstallVerifiedWith(oauth: PluginOAuth, notice: InboundRequest, app: OAuthApp, externalStoreId: string): void {
+  expect(oauth.verifyUninstall!(notice, app)?.externalStoreId).toBe(externalStoreId);
+  expect(oauth.verifyUninstall!(notice, { ...app, clientSecret: `${app.clientSecret}-other` })).toBeNull();
 }
