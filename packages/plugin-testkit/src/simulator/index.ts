@@ -15,5 +15,6 @@ export { startNoticeReceiver, type NoticeReceiver, type NoticeReceiverOptions, t
 export { useNoticeHarness, type NoticeHarness, type NoticeHarnessOptions, type NoticeSim } from './notice-harness';
 export { throttledAnswer } from './throttled-answer';
 export { variantHooks, type VariantHooks } from './variant-hooks';
+export { variantCatalog, variantTombstone, type CatalogLayout, type SeedMakers, type VariantCatalog } from './variant-catalog';
 export { specBodyChecks, type BodyCheck, type SpecBodyChecks, type SpecOperations } from './spec-body-checks';
 export { seedIntegerId } from './seed-ids';

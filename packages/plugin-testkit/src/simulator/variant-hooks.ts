@@ -6,6 +6,7 @@
  */
 import type { TargetStock, VariantRef } from '@stock-sync/plugin-sdk';
 import type { PlatformSimulatorDefinition } from './types';
+import { variantTombstone } from './variant-catalog';
 
 export interface VariantHooks<TState, V> {
   /** The variant `ref` names, or undefined (absent, deleted, or under another product). */
@@ -29,7 +30,7 @@ type Hooks<TState> = Pick<PlatformSimulatorDefinition<TState>, 'inspect' | 'dele
 function inDeletedSet(state: unknown, ref: VariantRef): boolean {
   const deleted = (state as { deleted?: ReadonlySet<string> }).deleted;
   if (!deleted) throw new Error('variantHooks: the state has no `deleted` set; pass wasDeleted');
-  return deleted.has(`${ref.externalProductId}/${ref.externalVariantId}`);
+  return deleted.has(variantTombstone(ref.externalProductId, ref.externalVariantId));
 }
 
 export function variantHooks<TState, V>(hooks: VariantHooks<TState, V>): Hooks<TState> {

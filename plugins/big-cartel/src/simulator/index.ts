@@ -3,15 +3,14 @@
  * simulator framework. Lowest-confidence platform: what is documented and what is assumed is listed in
  * ../../README.md.
  */
-import type { VariantRef } from '@stock-sync/plugin-api';
-import { variantHooks, withOAuth } from '@stock-sync/plugin-testkit/simulator';
+import { variantCatalog, variantHooks, withOAuth } from '@stock-sync/plugin-testkit/simulator';
 import type { PlatformSimulatorDefinition, SeedProduct, SimRequest, SimResponse } from '@stock-sync/plugin-testkit/simulator';
 import { jsonApiError, missingHeaderRefusal } from './errors';
 import { accountsRoute, bigCartelOAuth } from './oauth';
 import { applyMerchantEdit, deriveStatus, neutralStock } from './product-rules';
 import { bigCartelRoutes } from './routes';
 import { deliverProductUpdated } from './webhooks';
-import { createBigCartelState, refKey, SANDBOX_ACCOUNT_ID, type BigCartelSimState, type SimOption } from './state';
+import { createBigCartelState, SANDBOX_ACCOUNT_ID, type BigCartelSimState, type SimOption, type SimProduct } from './state';
 
 export type { BigCartelSimState, SimOption, SimProduct } from './state';
 export { SANDBOX_ACCOUNT_ID } from './state';
@@ -21,39 +20,23 @@ export { productObject } from './documents';
 /** Obviously fake OAuth token. */
 export const SANDBOX_ACCESS_TOKEN = 'bc_test_0000000000000000sandbox0000000000';
 
-function findOption(state: BigCartelSimState, ref: VariantRef): SimOption | undefined {
-  const o = state.options.get(ref.externalVariantId);
-  return o && o.productId === ref.externalProductId ? o : undefined;
-}
+/** Products listing their options; an option names its product (the account's own ids). */
+const catalog = variantCatalog<BigCartelSimState, SimProduct, SimOption, string>({
+  products: (state) => state.products,
+  variants: (state) => state.options,
+  productOf: (o) => o.productId,
+  variantIds: (p) => p.optionIds,
+  names: ['option', 'product'],
+});
 
 function seed(state: BigCartelSimState, products: SeedProduct[]): void {
   const now = state.clock();
   for (const sp of products) {
-    let p = state.products.get(sp.productId);
-    if (!p)
-      state.products.set(
-        sp.productId,
-        (p = { id: sp.productId, name: sp.title ?? `Product ${sp.productId}`, status: 'active', optionIds: [], updatedAt: now }),
-      );
-    for (const sv of sp.variants) {
-      const existing = state.options.get(sv.variantId);
-      if (existing && existing.productId !== sp.productId)
-        throw new Error(`option ${sv.variantId} already belongs to product ${existing.productId}`);
-      const o: SimOption = existing ?? {
-        id: sv.variantId,
-        productId: sp.productId,
-        name: sv.sku ?? `Option ${sv.variantId}`,
-        price: '20.00',
-        quantity: 0,
-        sold: 0,
-      };
-      if (!existing) {
-        state.options.set(o.id, o);
-        p.optionIds.push(o.id);
-      }
-      state.deleted.delete(refKey(sp.productId, o.id));
-      applyMerchantEdit(state, o, sv.initial ?? { kind: 'unlimited' }, now);
-    }
+    const p = catalog.seed(state, sp, {
+      product: (id) => ({ id, name: sp.title ?? `Product ${id}`, status: 'active', optionIds: [], updatedAt: now }),
+      variant: (id, product, sv) => ({ id, productId: product.id, name: sv.sku ?? `Option ${id}`, price: '20.00', quantity: 0, sold: 0 }),
+      apply: (o, sv) => applyMerchantEdit(state, o, sv.initial ?? { kind: 'unlimited' }, now),
+    });
     deriveStatus(state, p);
   }
 }
@@ -79,14 +62,9 @@ const apiDefinition: PlatformSimulatorDefinition<BigCartelSimState> = {
   credentials: (baseUrl: string) => ({ accountId: SANDBOX_ACCOUNT_ID, accessToken: SANDBOX_ACCESS_TOKEN, baseUrl }),
   seed,
   ...variantHooks<BigCartelSimState, SimOption>({
-    find: findOption,
+    find: catalog.find,
     stock: (_state, o) => neutralStock(o),
-    remove(state, o) {
-      state.options.delete(o.id);
-      const p = state.products.get(o.productId);
-      if (p) p.optionIds = p.optionIds.filter((id) => id !== o.id);
-      state.deleted.add(refKey(o.productId, o.id));
-    },
+    remove: catalog.remove,
     edit(state, o, to) {
       applyMerchantEdit(state, o, to, state.clock());
       const p = state.products.get(o.productId);

@@ -44,7 +44,3 @@ export function createBigCartelState(): BigCartelSimState {
     outbox: new NoticeOutbox(),
   };
 }
-
-export function refKey(productId: string, optionId: string): string {
-  return `${productId}/${optionId}`;
-}

@@ -2,7 +2,7 @@
  * The BigCommerce sandbox: a small, faithful model of a store's v3 Catalog and Inventory stock APIs for the
  * testkit's simulator framework (real HTTP, auth, rate limit, faults). Decisions: ../../README.md.
  */
-import { guardIssuedTokens, isIssuedAccessToken, seedIntegerId, tokenRoute, variantHooks } from '@stock-sync/plugin-testkit/simulator';
+import { guardIssuedTokens, isIssuedAccessToken, tokenRoute, variantCatalog, variantHooks } from '@stock-sync/plugin-testkit/simulator';
 import type { DefinitionWithOAuth, PlatformSimulatorDefinition, SeedProduct } from '@stock-sync/plugin-testkit/simulator';
 import { authenticateBc } from './auth';
 import { problemBody } from './errors';
@@ -14,11 +14,10 @@ import {
   applyMerchantEdit,
   createBcState,
   DEFAULT_LOCATION,
-  findVariant,
   levelAt,
   neutralStock,
-  refKey,
   type BigcommerceSimState,
+  type SimProduct,
   type SimVariant,
   settleAdjustments,
 } from './state';
@@ -38,48 +37,46 @@ const specValidators = () => (validators ??= createSpecValidators());
 
 const WINDOW_MS = 30_000;
 
+/** Products listing their variants; a variant names its product (both numbered by the store). */
+const catalog = variantCatalog<BigcommerceSimState, SimProduct, SimVariant, number>({
+  products: (state) => state.products,
+  variants: (state) => state.variants,
+  productOf: (v) => v.productId,
+  variantIds: (p) => p.variantIds,
+  names: ['variant', 'product'],
+  integerIds: { platform: 'BigCommerce' },
+});
+
 /** A product whose seeded variants include a count tracks inventory by variant; otherwise it is not tracked. */
 function seed(state: BigcommerceSimState, products: SeedProduct[]): void {
   const now = state.clock();
   for (const sp of products) {
-    const id = seedIntegerId(sp.productId, 'BigCommerce product');
-    let p = state.products.get(id);
-    if (!p) {
-      const tracked = sp.variants.some((v) => v.initial?.kind === 'quantity');
-      p = {
+    catalog.seed(state, sp, {
+      product: (id) => ({
         id,
         name: sp.title ?? `Product ${id}`,
         sku: `P-${id}`,
         price: 20,
-        inventoryTracking: tracked ? 'variant' : 'none',
+        inventoryTracking: sp.variants.some((v) => v.initial?.kind === 'quantity') ? 'variant' : 'none',
         ownInventoryLevel: 0,
         variantIds: [],
         dateModified: now,
-      };
-      state.products.set(id, p);
-    }
-    for (const sv of sp.variants) {
-      const vid = seedIntegerId(sv.variantId, 'BigCommerce variant');
-      const existing = state.variants.get(vid);
-      if (existing && existing.productId !== id) throw new Error(`variant ${vid} already belongs to product ${existing.productId}`);
-      const v: SimVariant = existing ?? {
-        id: vid,
-        productId: id,
-        sku: sv.sku ?? `SKU-${vid}`,
+      }),
+      variant: (id, product, sv) => ({
+        id,
+        productId: product.id,
+        sku: sv.sku ?? `SKU-${id}`,
         purchasingDisabled: false,
         purchasingDisabledMessage: '',
         inventoryLevel: 0,
         inventoryWarningLevel: 0,
         price: null,
-      };
-      if (sv.sku !== undefined) v.sku = sv.sku;
-      if (!existing) {
-        state.variants.set(vid, v);
-        p.variantIds.push(vid);
-      }
-      state.deleted.delete(refKey(id, vid));
-      applyMerchantEdit(state, v, sv.initial ?? { kind: 'unlimited' });
-    }
+      }),
+      apply(v, sv) {
+        if (sv.sku !== undefined) v.sku = sv.sku;
+        applyMerchantEdit(state, v, sv.initial ?? { kind: 'unlimited' });
+      },
+    });
   }
 }
 
@@ -98,14 +95,9 @@ const CAPACITY = 150;
 const REFILL = 5;
 
 const variants = variantHooks<BigcommerceSimState, SimVariant>({
-  find: findVariant,
+  find: catalog.find,
   stock: neutralStock,
-  remove(state, v) {
-    state.variants.delete(v.id);
-    const p = state.products.get(v.productId)!;
-    p.variantIds = p.variantIds.filter((id) => id !== v.id);
-    state.deleted.add(refKey(v.productId, v.id));
-  },
+  remove: catalog.remove,
   edit(state, v, to) {
     const before = levelAt(v, DEFAULT_LOCATION);
     applyMerchantEdit(state, v, to);

@@ -3,7 +3,7 @@
  * mode and their own count, variants with purchasing_disabled and a default-location count.
  */
 import { NoticeOutbox } from '@stock-sync/plugin-testkit/simulator';
-import type { TargetStock, VariantRef } from '@stock-sync/plugin-api';
+import type { TargetStock } from '@stock-sync/plugin-api';
 import type { BcInventoryTracking } from '../bc-types';
 
 export interface SimVariant {
@@ -114,14 +114,6 @@ export function settleAdjustments(state: BigcommerceSimState): void {
   if (due.length === 0) return;
   state.pendingAdjustments = state.pendingAdjustments.filter((a) => a.applyAt > now);
   due.forEach((a) => a.apply());
-}
-
-export const refKey = (productId: number | string, variantId: number | string) => `${productId}/${variantId}`;
-
-export function findVariant(state: BigcommerceSimState, ref: VariantRef): SimVariant | undefined {
-  if (!/^\d+$/.test(ref.externalVariantId)) return undefined;
-  const v = state.variants.get(Number(ref.externalVariantId));
-  return v && String(v.productId) === ref.externalProductId ? v : undefined;
 }
 
 /** The product's inventory_level as the API reports it: the sum of its variants' counts when tracked by variant. */

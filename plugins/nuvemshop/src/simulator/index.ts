@@ -2,14 +2,13 @@
  * The Nuvemshop / Tiendanube sandbox: a small, faithful model of a store's variant stock API for the
  * testkit's simulator framework (real HTTP, auth, rate limit, faults). Decisions: ../../README.md.
  */
-import type { VariantRef } from '@stock-sync/plugin-api';
-import { seedIntegerId, variantHooks } from '@stock-sync/plugin-testkit/simulator';
+import { variantCatalog, variantHooks } from '@stock-sync/plugin-testkit/simulator';
 import type { PlatformSimulatorDefinition, SeedProduct } from '@stock-sync/plugin-testkit/simulator';
 import { authenticateNuvemshop } from './auth';
 import { nuvemError } from './errors';
 import { withNuvemshopOAuth } from './oauth';
 import { addVariant, nuvemshopRoutes } from './routes';
-import { createNuvemState, refKey, SANDBOX_STORE_ID, type NuvemSimState, type SimVariant } from './state';
+import { createNuvemState, SANDBOX_STORE_ID, type NuvemSimState, type SimProduct, type SimVariant } from './state';
 import { applyMerchantEdit, neutralStock } from './stock-rules';
 import { webhookRoutes } from './webhook-routes';
 import { deliverProductUpdated } from './webhooks';
@@ -26,25 +25,24 @@ export const SANDBOX_ACCESS_TOKEN = 'nuvem_test_0000000000000000sandbox00000000'
 const BUCKET = 40;
 const LEAK_PER_SECOND = 2;
 
-function findVariant(state: NuvemSimState, ref: VariantRef): SimVariant | undefined {
-  if (!/^\d+$/.test(ref.externalVariantId)) return undefined;
-  const v = state.variants.get(Number(ref.externalVariantId));
-  return v && String(v.productId) === ref.externalProductId ? v : undefined;
-}
+/** Products listing their variants; a variant names its product (both numbered by the platform). */
+const catalog = variantCatalog<NuvemSimState, SimProduct, SimVariant, number>({
+  products: (state) => state.products,
+  variants: (state) => state.variants,
+  productOf: (v) => v.productId,
+  variantIds: (p) => p.variantIds,
+  names: ['variant', 'product'],
+  integerIds: { platform: 'Nuvemshop' },
+});
 
 function seed(state: NuvemSimState, products: SeedProduct[]): void {
   const now = state.clock();
   for (const sp of products) {
-    const productId = seedIntegerId(sp.productId, 'Nuvemshop product');
-    let product = state.products.get(productId);
-    if (!product) state.products.set(productId, (product = { id: productId, name: sp.title ?? `Product ${productId}`, variantIds: [] }));
-    for (const sv of sp.variants) {
-      const id = seedIntegerId(sv.variantId, 'Nuvemshop variant');
-      const existing = state.variants.get(id);
-      if (existing && existing.productId !== productId) throw new Error(`variant ${id} already belongs to product ${existing.productId}`);
-      const v: SimVariant = existing ?? {
+    catalog.seed(state, sp, {
+      product: (id) => ({ id, name: sp.title ?? `Product ${id}`, variantIds: [] }),
+      variant: (id, product, sv) => ({
         id,
-        productId,
+        productId: product.id,
         position: product.variantIds.length + 1,
         sku: sv.sku ?? null,
         price: '10.00',
@@ -53,12 +51,14 @@ function seed(state: NuvemSimState, products: SeedProduct[]): void {
         values: [{ es: `Variante ${id}` }],
         createdAt: now,
         updatedAt: now,
-      };
-      if (sv.sku !== undefined) v.sku = sv.sku;
-      if (!existing) addVariant(state, product, v);
-      state.deleted.delete(refKey(productId, id));
-      applyMerchantEdit(v, sv.initial ?? { kind: 'unlimited' }, now);
-    }
+      }),
+      // The platform's cap on variants per product holds for seeds too.
+      add: (v, product) => addVariant(state, product, v),
+      apply(v, sv) {
+        if (sv.sku !== undefined) v.sku = sv.sku;
+        applyMerchantEdit(v, sv.initial ?? { kind: 'unlimited' }, now);
+      },
+    });
   }
 }
 
@@ -84,14 +84,9 @@ const apiDefinition: PlatformSimulatorDefinition<NuvemSimState> = {
   }),
   seed,
   ...variantHooks<NuvemSimState, SimVariant>({
-    find: findVariant,
+    find: catalog.find,
     stock: (_state, v) => neutralStock(v),
-    remove(state, v) {
-      state.variants.delete(v.id);
-      const p = state.products.get(v.productId);
-      if (p) p.variantIds = p.variantIds.filter((id) => id !== v.id);
-      state.deleted.add(refKey(v.productId, v.id));
-    },
+    remove: catalog.remove,
     edit(state, v, to) {
       applyMerchantEdit(v, to, state.clock());
       deliverProductUpdated(state, v.productId);

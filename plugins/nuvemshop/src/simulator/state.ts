@@ -74,9 +74,5 @@ export function createNuvemState(): NuvemSimState {
   };
 }
 
-export function refKey(productId: number | string, variantId: number | string): string {
-  return `${productId}/${variantId}`;
-}
-
 /** Products are limited to 1,000 variants (product_variant.md: "more than 1000 variants" → 422). */
 export const MAX_VARIANTS_PER_PRODUCT = 1000;

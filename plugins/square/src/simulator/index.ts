@@ -3,7 +3,7 @@
  * location overrides, read-only sold_out) and Inventory (IN_STOCK physical counts) APIs for the testkit's
  * simulator framework. Decisions: ../../README.md.
  */
-import { variantHooks, withOAuth } from '@stock-sync/plugin-testkit/simulator';
+import { variantCatalog, variantHooks, withOAuth } from '@stock-sync/plugin-testkit/simulator';
 import type { DefinitionWithOAuth, PlatformSimulatorDefinition, SeedProduct } from '@stock-sync/plugin-testkit/simulator';
 import { SIM_APP_NOTICE_KEY } from './app-subscription';
 import { authenticateSquare } from './auth';
@@ -16,11 +16,10 @@ import {
   applyMerchantEdit,
   countKey,
   createSquareState,
-  findVariation,
   neutralStock,
   nextVersion,
-  refKey,
   SIM_LOCATION_ID,
+  type SimItem,
   type SimVariation,
   type SquareSimState,
 } from './state';
@@ -39,36 +38,36 @@ export const SANDBOX_ACCESS_TOKEN = 'EAAAtest_sandbox_square_token_0000000000000
 let validators: SpecValidators | undefined;
 const specValidators = () => (validators ??= createSpecValidators());
 
+/** Items listing their variations; a variation names its item (the seller's catalog object ids). */
+const catalog = variantCatalog<SquareSimState, SimItem, SimVariation, string>({
+  products: (state) => state.items,
+  variants: (state) => state.variations,
+  productOf: (v) => v.itemId,
+  variantIds: (item) => item.variationIds,
+  names: ['variation', 'item'],
+});
+
 function seed(state: SquareSimState, products: SeedProduct[]): void {
   for (const sp of products) {
-    let item = state.items.get(sp.productId);
-    if (!item) {
-      item = { id: sp.productId, name: sp.title ?? `Item ${sp.productId}`, variationIds: [] };
-      state.items.set(item.id, item);
-    }
-    for (const sv of sp.variants) {
-      const existing = state.variations.get(sv.variantId);
-      if (existing && existing.itemId !== item.id) throw new Error(`variation ${sv.variantId} already belongs to item ${existing.itemId}`);
-      const v: SimVariation = existing ?? {
-        id: sv.variantId,
+    catalog.seed(state, sp, {
+      product: (id) => ({ id, name: sp.title ?? `Item ${id}`, variationIds: [] }),
+      variant: (id, item, sv) => ({
+        id,
         itemId: item.id,
         version: nextVersion(state),
         updatedAt: state.clock(),
-        name: `Variation ${sv.variantId}`,
+        name: `Variation ${id}`,
         sku: sv.sku ?? '',
         priceCents: 2000,
         trackInventory: false,
         overrides: new Map(),
         extra: {},
-      };
-      if (sv.sku !== undefined) v.sku = sv.sku;
-      if (!existing) {
-        state.variations.set(v.id, v);
-        item.variationIds.push(v.id);
-      }
-      state.deleted.delete(refKey(item.id, v.id));
-      applyMerchantEdit(state, v, sv.initial ?? { kind: 'unlimited' });
-    }
+      }),
+      apply(v, sv) {
+        if (sv.sku !== undefined) v.sku = sv.sku;
+        applyMerchantEdit(state, v, sv.initial ?? { kind: 'unlimited' });
+      },
+    });
   }
 }
 
@@ -80,14 +79,12 @@ const definition: Omit<PlatformSimulatorDefinition<SquareSimState>, 'routes'> = 
   credentials: (baseUrl: string) => ({ baseUrl, accessToken: SANDBOX_ACCESS_TOKEN, locationId: SIM_LOCATION_ID }),
   seed,
   ...variantHooks<SquareSimState, SimVariation>({
-    find: findVariation,
+    find: catalog.find,
     stock: neutralStock,
     remove(state, v) {
-      state.variations.delete(v.id);
-      const item = state.items.get(v.itemId)!;
-      item.variationIds = item.variationIds.filter((id) => id !== v.id);
+      catalog.remove(state, v);
+      // Its counts at every location go with it.
       for (const k of [...state.counts.keys()]) if (k.startsWith(`${v.id}|`)) state.counts.delete(k);
-      state.deleted.add(refKey(v.itemId, v.id));
     },
     edit(state, v, to) {
       const before = state.counts.get(countKey(v.id, SIM_LOCATION_ID))?.quantity;

@@ -5,7 +5,7 @@
  */
 import { NoticeOutbox } from '@stock-sync/plugin-testkit/simulator';
 import type { NoticeDelivery } from '@stock-sync/plugin-testkit/simulator';
-import type { TargetStock, VariantRef } from '@stock-sync/plugin-api';
+import type { TargetStock } from '@stock-sync/plugin-api';
 
 export interface SimOverride {
   trackInventory?: boolean;
@@ -106,12 +106,6 @@ export function nextVersion(state: SquareSimState): number {
 }
 
 export const countKey = (variationId: string, locationId: string) => `${variationId}|${locationId}`;
-export const refKey = (itemId: string, variationId: string) => `${itemId}/${variationId}`;
-
-export function findVariation(state: SquareSimState, ref: VariantRef): SimVariation | undefined {
-  const v = state.variations.get(ref.externalVariantId);
-  return v && v.itemId === ref.externalProductId ? v : undefined;
-}
 
 export function trackedAt(v: SimVariation, locationId: string): boolean {
   return v.overrides.get(locationId)?.trackInventory ?? v.trackInventory;

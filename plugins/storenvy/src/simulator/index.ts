@@ -4,7 +4,7 @@
  * the variant fields of the community clients. Every modelled behaviour and its source is in ../../README.md.
  */
 import type { TargetStock, VariantRef } from '@stock-sync/plugin-api';
-import { withOAuth } from '@stock-sync/plugin-testkit/simulator';
+import { variantHooks, withOAuth } from '@stock-sync/plugin-testkit/simulator';
 import type { PlatformSimulatorDefinition, SeedProduct } from '@stock-sync/plugin-testkit/simulator';
 import { EMULATED_UNLIMITED_QUANTITY } from '../manifest';
 import { storenvyOAuth } from './oauth';
@@ -67,21 +67,17 @@ const apiDefinition: PlatformSimulatorDefinition<StorenvySimState> = {
   createState: createStorenvyState,
   credentials: (baseUrl) => ({ baseUrl, accessToken: SANDBOX_ACCESS_TOKEN }),
   seed,
-  inspect(state, ref) {
-    const v = find(state, ref);
-    if (!v) return state.deleted.has(refKey(ref.externalProductId, ref.externalVariantId)) ? 'deleted' : undefined;
+  ...variantHooks<StorenvySimState, SimVariant>({
+    find,
     // A shopper can buy it when it is marked in stock and has a count; a count at the emulated level is "unlimited".
-    return neutral(v);
-  },
-  deleteVariant(state, ref) {
-    const p = /^\d+$/.test(ref.externalProductId) ? state.products.get(Number(ref.externalProductId)) : undefined;
-    if (p?.variants.delete(Number(ref.externalVariantId))) state.deleted.add(refKey(ref.externalProductId, ref.externalVariantId));
-  },
-  manualEdit(state, ref, to) {
-    const v = find(state, ref);
-    if (!v) throw new Error(`no Storenvy variant ${ref.externalVariantId} in product ${ref.externalProductId}`);
-    applyNeutral(v, to);
-  },
+    stock: (_state, v) => neutral(v),
+    remove(state, v, ref) {
+      state.products.get(Number(ref.externalProductId))!.variants.delete(v.id);
+      state.deleted.add(refKey(ref.externalProductId, ref.externalVariantId));
+    },
+    edit: (_state, v, to) => applyNeutral(v, to),
+    names: ['Storenvy variant', 'product'],
+  }),
   authenticate(req, creds, revoked) {
     // access_token in the query string (every known client), or as an OAuth 2 Bearer header.
     const q = req.query.access_token;

@@ -2,8 +2,7 @@
  * The Webflow sandbox: a small, faithful model of a site's ecommerce inventory API (Data API v2) for
  * the testkit's simulator framework (real HTTP, auth, rate limit, faults). Decisions: ../../README.md.
  */
-import type { VariantRef } from '@stock-sync/plugin-api';
-import { variantHooks, withOAuth } from '@stock-sync/plugin-testkit/simulator';
+import { variantCatalog, variantHooks, withOAuth } from '@stock-sync/plugin-testkit/simulator';
 import type { PlatformSimulatorDefinition, SeedProduct } from '@stock-sync/plugin-testkit/simulator';
 import { notAuthorized, webflowError } from './errors';
 import { applyMerchantEdit, neutralStock } from './inventory-rules';
@@ -11,7 +10,7 @@ import { webflowOAuth } from './oauth';
 import { webflowRoutes } from './routes';
 import { sitesRoute } from './sites';
 import { deliverInventoryChanged, webhookRoutes } from './webhooks';
-import { createWebflowState, refKey, SANDBOX_SITE_ID, type SimSku, type WebflowSimState } from './state';
+import { createWebflowState, SANDBOX_SITE_ID, type SimProduct, type SimSku, type WebflowSimState } from './state';
 
 export type { WebflowSimState, SimSku, SimProduct, SimCollection, SimWebhook, SimWebhookDelivery } from './state';
 export { SANDBOX_SITE_ID, SANDBOX_SKU_COLLECTION_ID } from './state';
@@ -23,36 +22,30 @@ export const SANDBOX_ACCESS_TOKEN = 'wf_test_0000000000000000000000000000sandbox
 /** 120 requests per minute per token on ecommerce plans. */
 const PER_MINUTE = 120;
 
-function findSku(state: WebflowSimState, ref: VariantRef): SimSku | undefined {
-  const s = state.skus.get(ref.externalVariantId);
-  return s && s.productId === ref.externalProductId ? s : undefined;
-}
+/** Products listing their SKUs; a SKU names its product (Webflow's own object ids). */
+const catalog = variantCatalog<WebflowSimState, SimProduct, SimSku, string>({
+  products: (state) => state.products,
+  variants: (state) => state.skus,
+  productOf: (sku) => sku.productId,
+  variantIds: (p) => p.skuIds,
+  names: ['SKU', 'product'],
+});
 
 function seed(state: WebflowSimState, products: SeedProduct[]): void {
   const now = state.clock();
   for (const sp of products) {
-    let product = state.products.get(sp.productId);
-    if (!product)
-      state.products.set(sp.productId, (product = { id: sp.productId, name: sp.title ?? `Product ${sp.productId}`, skuIds: [] }));
-    for (const sv of sp.variants) {
-      const existing = state.skus.get(sv.variantId);
-      if (existing && existing.productId !== sp.productId)
-        throw new Error(`SKU ${sv.variantId} already belongs to product ${existing.productId}`);
-      const sku: SimSku = existing ?? {
-        id: sv.variantId,
-        productId: sp.productId,
-        name: sv.sku ?? sv.variantId,
+    catalog.seed(state, sp, {
+      product: (id) => ({ id, name: sp.title ?? `Product ${id}`, skuIds: [] }),
+      variant: (id, product, sv) => ({
+        id,
+        productId: product.id,
+        name: sv.sku ?? id,
         inventoryType: 'infinite',
         quantity: 0,
         lastUpdated: now,
-      };
-      if (!existing) {
-        state.skus.set(sku.id, sku);
-        product.skuIds.push(sku.id);
-      }
-      state.deleted.delete(refKey(sp.productId, sku.id));
-      applyMerchantEdit(sku, sv.initial ?? { kind: 'unlimited' }, now);
-    }
+      }),
+      apply: (sku, sv) => applyMerchantEdit(sku, sv.initial ?? { kind: 'unlimited' }, now),
+    });
   }
 }
 
@@ -64,14 +57,9 @@ const apiDefinition: PlatformSimulatorDefinition<WebflowSimState> = {
   credentials: (baseUrl: string) => ({ siteId: SANDBOX_SITE_ID, accessToken: SANDBOX_ACCESS_TOKEN, baseUrl }),
   seed,
   ...variantHooks<WebflowSimState, SimSku>({
-    find: findSku,
+    find: catalog.find,
     stock: (_state, sku) => neutralStock(sku),
-    remove(state, sku) {
-      state.skus.delete(sku.id);
-      const p = state.products.get(sku.productId);
-      if (p) p.skuIds = p.skuIds.filter((id) => id !== sku.id);
-      state.deleted.add(refKey(sku.productId, sku.id));
-    },
+    remove: catalog.remove,
     edit(state, sku, to) {
       applyMerchantEdit(sku, to, state.clock());
       deliverInventoryChanged(state, sku);

@@ -86,7 +86,3 @@ export function createWebflowState(): WebflowSimState {
 export function skuCollectionId(state: WebflowSimState): string | undefined {
   return state.collections.find((c) => c.slug === 'sku')?.id;
 }
-
-export function refKey(productId: string, skuId: string): string {
-  return `${productId}/${skuId}`;
-}

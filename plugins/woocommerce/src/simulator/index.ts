@@ -2,13 +2,12 @@
  * The WooCommerce sandbox: a small, faithful model of a store's wc/v3 variation stock API for the
  * testkit's simulator framework (real HTTP, auth, rate limit, faults). Decisions: ../../README.md.
  */
-import { seedIntegerId, throttledAnswer, variantHooks } from '@stock-sync/plugin-testkit/simulator';
+import { throttledAnswer, variantCatalog, variantHooks } from '@stock-sync/plugin-testkit/simulator';
 import type { PlatformSimulatorDefinition, SeedProduct, SimRoute } from '@stock-sync/plugin-testkit/simulator';
-import type { VariantRef } from '@stock-sync/plugin-api';
 import { authenticateWoo, notAllowed, presentedCredentials } from './auth';
 import { AUTHORIZE_PATH, checkIssuedKey, isIssuedConsumerKey, wcAuthRoute } from './wc-auth';
 import { deleteVariation, wooRoutes } from './routes';
-import { createWooState, refKey, type SimVariation, type WooSimState } from './state';
+import { createWooState, type SimProduct, type SimVariation, type WooSimState } from './state';
 import { applyMerchantEdit, neutralStock } from './stock-rules';
 import { wpErrorBody } from './wp-errors';
 import { deliverProductUpdated, webhookRoutes } from './webhooks';
@@ -22,37 +21,33 @@ export type { SimWebhook, SimDelivery } from './state';
 export const SANDBOX_CONSUMER_KEY = 'ck_test_00000000sandbox0000000000woocommerce';
 export const SANDBOX_CONSUMER_SECRET = 'cs_test_00000000sandbox0000000000woocommerce';
 
-function findVariation(state: WooSimState, ref: VariantRef): SimVariation | undefined {
-  if (!/^\d+$/.test(ref.externalVariantId)) return undefined;
-  const v = state.variations.get(Number(ref.externalVariantId));
-  return v && String(v.parentId) === ref.externalProductId ? v : undefined;
-}
+/** Products listing their variations; a variation names its parent (wc/v3 numbers both). */
+const catalog = variantCatalog<WooSimState, SimProduct, SimVariation, number>({
+  products: (state) => state.products,
+  variants: (state) => state.variations,
+  productOf: (v) => v.parentId,
+  variantIds: (p) => p.variationIds,
+  names: ['variation', 'product'],
+  integerIds: { platform: 'WooCommerce' },
+});
 
 function seed(state: WooSimState, products: SeedProduct[]): void {
   const now = state.clock();
   for (const sp of products) {
-    const productId = seedIntegerId(sp.productId, 'WooCommerce product');
-    let product = state.products.get(productId);
-    if (!product) {
-      product = {
-        id: productId,
-        name: sp.title ?? `Product ${productId}`,
+    catalog.seed(state, sp, {
+      product: (id) => ({
+        id,
+        name: sp.title ?? `Product ${id}`,
         manageStock: false,
         stockQuantity: null,
         stockStatus: 'instock',
         backorders: 'no',
         variationIds: [],
         dateModified: now,
-      };
-      state.products.set(productId, product);
-    }
-    for (const sv of sp.variants) {
-      const id = seedIntegerId(sv.variantId, 'WooCommerce variation');
-      const existing = state.variations.get(id);
-      if (existing && existing.parentId !== productId) throw new Error(`variation ${id} already belongs to product ${existing.parentId}`);
-      const v: SimVariation = existing ?? {
+      }),
+      variant: (id, product, sv) => ({
         id,
-        parentId: productId,
+        parentId: product.id,
         sku: sv.sku ?? '',
         status: 'publish',
         manageStock: false,
@@ -61,15 +56,12 @@ function seed(state: WooSimState, products: SeedProduct[]): void {
         backorders: 'no',
         lowStockAmount: null,
         dateModified: now,
-      };
-      if (sv.sku !== undefined) v.sku = sv.sku;
-      if (!existing) {
-        state.variations.set(id, v);
-        product.variationIds.push(id);
-      }
-      state.deleted.delete(refKey(productId, id));
-      applyMerchantEdit(state, v, sv.initial ?? { kind: 'unlimited' });
-    }
+      }),
+      apply(v, sv) {
+        if (sv.sku !== undefined) v.sku = sv.sku;
+        applyMerchantEdit(state, v, sv.initial ?? { kind: 'unlimited' });
+      },
+    });
   }
 }
 
@@ -96,7 +88,7 @@ export const simulator: PlatformSimulatorDefinition<WooSimState> & { oauthApp: {
   }),
   seed,
   ...variantHooks<WooSimState, SimVariation>({
-    find: findVariation,
+    find: catalog.find,
     stock: neutralStock,
     remove: deleteVariation,
     edit(state, v, to) {

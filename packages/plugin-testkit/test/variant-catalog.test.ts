@@ -1,0 +1,148 @@
+/** variantCatalog: find, remove and seed for a simulator with products listing variants and tombstones. */
+import type { VariantRef } from '@stock-sync/plugin-sdk';
+import type { SeedProduct } from '../src';
+import { variantCatalog, variantHooks, variantTombstone } from '../src';
+
+interface Product {
+  id: number;
+  name: string;
+  variantIds: number[];
+}
+interface Variant {
+  id: number;
+  productId: number;
+  count: number;
+  sku?: string;
+}
+interface State {
+  products: Map<number, Product>;
+  variants: Map<number, Variant>;
+  deleted: Set<string>;
+}
+
+const ref = (externalProductId: string, externalVariantId: string): VariantRef => ({ externalProductId, externalVariantId });
+const state = (): State => ({ products: new Map(), variants: new Map(), deleted: new Set() });
+
+const catalog = variantCatalog<State, Product, Variant, number>({
+  products: (s) => s.products,
+  variants: (s) => s.variants,
+  productOf: (v) => v.productId,
+  variantIds: (p) => p.variantIds,
+  names: ['variation', 'item'],
+  integerIds: { platform: 'Acme' },
+});
+
+function seed(s: State, sp: SeedProduct): Product {
+  return catalog.seed(s, sp, {
+    product: (id, p) => ({ id, name: p.title ?? `Item ${id}`, variantIds: [] }),
+    variant: (id, product) => ({ id, productId: product.id, count: 0 }),
+    apply(v, sv) {
+      if (sv.sku !== undefined) v.sku = sv.sku;
+      v.count = sv.initial?.kind === 'quantity' ? sv.initial.quantity : 0;
+    },
+  });
+}
+
+describe('variantCatalog', () => {
+  it('seeds a product and its variants in order, reusing what exists and applying each seed', () => {
+    const s = state();
+    seed(s, {
+      productId: '10',
+      title: 'Mug',
+      variants: [{ variantId: '2', initial: { kind: 'quantity', quantity: 4 } }, { variantId: '1' }],
+    });
+    const product = seed(s, { productId: '10', variants: [{ variantId: '2', sku: 'MUG-2', initial: { kind: 'quantity', quantity: 7 } }] });
+    expect(product).toEqual({ id: 10, name: 'Mug', variantIds: [2, 1] });
+    expect(s.variants.get(2)).toEqual({ id: 2, productId: 10, count: 7, sku: 'MUG-2' });
+    expect(s.variants.get(1)).toEqual({ id: 1, productId: 10, count: 0 });
+  });
+
+  it('refuses a variant already under another product, and ids the platform would not number', () => {
+    const s = state();
+    seed(s, { productId: '10', variants: [{ variantId: '2' }] });
+    expect(() => seed(s, { productId: '11', variants: [{ variantId: '2' }] })).toThrow(new Error('variation 2 already belongs to item 10'));
+    expect(() => seed(s, { productId: 'x', variants: [] })).toThrow("Acme item ids are positive integers, got 'x'");
+    expect(() => seed(s, { productId: '10', variants: [{ variantId: '07' }] })).toThrow(
+      "Acme variation ids are positive integers, got '07'",
+    );
+  });
+
+  it('finds a variant only under the product the ref names, and nothing for a ref that is not a number', () => {
+    const s = state();
+    seed(s, { productId: '10', variants: [{ variantId: '2' }] });
+    expect(catalog.find(s, ref('10', '2'))).toBe(s.variants.get(2));
+    expect(catalog.find(s, ref('11', '2'))).toBeUndefined();
+    expect(catalog.find(s, ref('10', '3'))).toBeUndefined();
+    expect(catalog.find(s, ref('10', 'abc'))).toBeUndefined();
+  });
+
+  it('removes a variant from the catalog and its product, leaving a tombstone that a reseed clears', () => {
+    const s = state();
+    seed(s, { productId: '10', variants: [{ variantId: '1' }, { variantId: '2' }, { variantId: '3' }] });
+    catalog.remove(s, s.variants.get(2)!);
+    expect(s.products.get(10)!.variantIds).toEqual([1, 3]);
+    expect(s.variants.has(2)).toBe(false);
+    expect(s.deleted).toEqual(new Set([variantTombstone(10, 2)]));
+    seed(s, { productId: '10', variants: [{ variantId: '2' }] });
+    expect(s.deleted.size).toBe(0);
+    expect(s.products.get(10)!.variantIds).toEqual([1, 3, 2]);
+  });
+
+  it('lists new variants through `add` when the platform has its own way', () => {
+    const s = state();
+    const added: number[] = [];
+    catalog.seed(
+      s,
+      { productId: '5', variants: [{ variantId: '6' }] },
+      {
+        product: (id) => ({ id, name: 'p', variantIds: [] }),
+        variant: (id) => ({ id, productId: 5, count: 0 }),
+        apply: () => undefined,
+        add: (v) => void added.push(v.id),
+      },
+    );
+    expect(added).toEqual([6]);
+    expect(s.variants.size).toBe(0);
+  });
+
+  it('works with string ids, where a ref is the key as it is', () => {
+    type SState = {
+      products: Map<string, { id: string; skuIds: string[] }>;
+      skus: Map<string, { id: string; productId: string }>;
+      deleted: Set<string>;
+    };
+    const skus = variantCatalog<SState, { id: string; skuIds: string[] }, { id: string; productId: string }, string>({
+      products: (s) => s.products,
+      variants: (s) => s.skus,
+      productOf: (sku) => sku.productId,
+      variantIds: (p) => p.skuIds,
+      names: ['SKU', 'product'],
+    });
+    const s: SState = { products: new Map(), skus: new Map(), deleted: new Set() };
+    skus.seed(
+      s,
+      { productId: 'p-1', variants: [{ variantId: '007' }] },
+      {
+        product: (id) => ({ id, skuIds: [] }),
+        variant: (id, p) => ({ id, productId: p.id }),
+        apply: () => undefined,
+      },
+    );
+    expect(skus.find(s, ref('p-1', '007'))).toEqual({ id: '007', productId: 'p-1' });
+    expect(skus.find(s, ref('p-1', '7'))).toBeUndefined();
+  });
+
+  it("leaves tombstones variantHooks' default wasDeleted reads", () => {
+    const s = state();
+    seed(s, { productId: '10', variants: [{ variantId: '2', initial: { kind: 'quantity', quantity: 1 } }] });
+    const hooks = variantHooks<State, Variant>({
+      find: catalog.find,
+      stock: (_s, v) => ({ kind: 'quantity', quantity: v.count }),
+      remove: catalog.remove,
+      edit: () => undefined,
+      names: ['variation', 'item'],
+    });
+    hooks.deleteVariant(s, ref('10', '2'));
+    expect(hooks.inspect(s, ref('10', '2'))).toBe('deleted');
+  });
+});
