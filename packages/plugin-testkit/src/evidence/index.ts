@@ -5,3 +5,5 @@ export * from './scripted-client';
 export * from './replay-per-test';
 export * from './evidence-folder';
 export * from './replay-connection';
+export * from './evidence-coverage';
+export * from './documented-answer';
