@@ -5,7 +5,8 @@
  */
 import { join } from 'node:path';
 import { denyConsent } from '@stock-sync/plugin-testkit/simulator';
-import { evidence, expectSameShape } from '@stock-sync/plugin-testkit/evidence';
+import { useSimulator } from '@stock-sync/plugin-testkit/contract';
+import { evidence, expectDocumentedAnswer } from '@stock-sync/plugin-testkit/evidence';
 import type { Evidence, ShapeOptions } from '@stock-sync/plugin-testkit/evidence';
 import { SANDBOX_OAUTH_APP } from '../src/simulator';
 import { call, startBaseSimulator, type BaseSim } from './support';
@@ -18,23 +19,19 @@ const imageFields = [1, 2, 3, 4, 5].flatMap((i) =>
 );
 const nullable = [...imageFields, '$.item.identifier', '$.item.variations[].variation_identifier'];
 
-let sim: BaseSim;
-beforeEach(async () => {
-  sim = await startBaseSimulator();
+const sim = useSimulator(async (): Promise<BaseSim> => {
+  const sim = await startBaseSimulator();
   sim.seed([
     {
       productId: '1234',
       variants: ['11', '12', '13'].map((variantId) => ({ variantId, initial: { kind: 'quantity' as const, quantity: 3 } })),
     },
   ]);
-});
-afterEach(async () => {
-  await sim.close();
+  return sim;
 });
 
 function holds(res: { status: number; body: unknown }, e: Evidence, opts: ShapeOptions = {}) {
-  expect(res.status).toBe(e.response!.status);
-  expectSameShape(res.body, e.response!.body, e.name, { closed: true, ...opts });
+  expectDocumentedAnswer(res, e, { closed: true, ...opts });
 }
 
 it('users/me answers the documented user (users-me)', async () => {

@@ -3,40 +3,35 @@
  * answer checked for the documented status and shape. Big Cartel publishes no OpenAPI document.
  */
 import { join } from 'node:path';
-import { evidence, expectSameShape } from '@stock-sync/plugin-testkit/evidence';
+import { useSimulator } from '@stock-sync/plugin-testkit/contract';
+import { evidence, expectDocumentedAnswer } from '@stock-sync/plugin-testkit/evidence';
 import { seedProduct as product } from '@stock-sync/plugin-testkit/fixtures';
 import { call, startBigCartelSimulator, type BigCartelSim } from './support/account';
 
 const DIR = join(__dirname, 'evidence');
-let sim: BigCartelSim;
 const A = () => `/v1/accounts/${sim.credentials.accountId}`;
-beforeEach(async () => {
-  sim = await startBigCartelSimulator();
+const sim = useSimulator(async (): Promise<BigCartelSim> => {
+  const sim = await startBigCartelSimulator();
   sim.seed([product(456, 789, 1, { kind: 'quantity', quantity: 3 })]);
-});
-afterEach(async () => {
-  await sim.close();
+  return sim;
 });
 
 it('get the account (verify)', async () => {
   const e = evidence(DIR, 'get-account');
   const res = await call(sim, 'GET', A());
-  expect(res.status).toBe(e.response!.status);
-  expectSameShape(res.body, e.response!.body, e.name);
+  expectDocumentedAnswer(res, e);
 });
 
 it('get a product with include=options', async () => {
   const e = evidence(DIR, 'get-product');
   const res = await call(sim, 'GET', `${A()}/products/456?include=options`);
-  expect(res.status).toBe(e.response!.status);
-  expectSameShape(res.body, e.response!.body, e.name, { closed: true });
+  expectDocumentedAnswer(res, e, { closed: true });
 });
 
 it('update an option (the JSON:API form the plugin uses; see the evidence note)', async () => {
   const e = evidence(DIR, 'update-option');
   const res = await call(sim, 'PATCH', `${A()}/products/456/options/789`, e.request!.body);
-  expect(res.status).toBe(e.response!.status);
-  expectSameShape(res.body, e.response!.body, e.name, { closed: true });
+  expectDocumentedAnswer(res, e, { closed: true });
   expect(sim.state.options.get('789')!.quantity).toBe(5);
 });
 

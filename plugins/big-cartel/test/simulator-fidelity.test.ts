@@ -1,15 +1,13 @@
 /** The simulator's JSON:API documents, required headers and PATCH validation, over raw HTTP. */
 import { seedProduct as product } from '@stock-sync/plugin-testkit/fixtures';
+import { useSimulator } from '@stock-sync/plugin-testkit/contract';
 import { call, startBigCartelSimulator, type BigCartelSim } from './support/account';
 
-let sim: BigCartelSim;
 const P = () => `/v1/accounts/${sim.credentials.accountId}/products/100`;
-beforeEach(async () => {
-  sim = await startBigCartelSimulator();
+const sim = useSimulator(async (): Promise<BigCartelSim> => {
+  const sim = await startBigCartelSimulator();
   sim.seed([product(100, 1, 2, { kind: 'quantity', quantity: 3 })]);
-});
-afterEach(async () => {
-  await sim.close();
+  return sim;
 });
 
 const patch = (options: unknown[]) => ({ data: { id: '100', type: 'products', relationships: { options: { data: options } } } });

@@ -5,7 +5,8 @@
  */
 import * as path from 'node:path';
 import { AuthError } from '@stock-sync/plugin-api';
-import { evidence, expectSameShape, loadEvidenceDir } from '@stock-sync/plugin-testkit/evidence';
+import { useSimulator } from '@stock-sync/plugin-testkit/contract';
+import { evidence, expectDocumentedAnswer, loadEvidenceDir, requestTarget } from '@stock-sync/plugin-testkit/evidence';
 import { loadOpenApiSpec, openApiResponseValidator } from '@stock-sync/plugin-testkit/openapi';
 import { classifyBcResponse, describeBcError, hasNextPage } from '../src/bc-api';
 import type { BcCollection, BcLocationItem, BcProductStock } from '../src/bc-types';
@@ -13,7 +14,7 @@ import { onHandByVariant } from '../src/connection';
 import { RecentWrites } from '../src/recent-writes';
 import { fromBcStock } from '../src/stock-mapping';
 import { SPEC_DIR } from '../src/simulator/spec-validators';
-import { call, Q, startBcSimulator, type BcSim } from './support/store';
+import { call, Q, startBcSimulator } from './support/store';
 
 const DIR = path.join(__dirname, 'evidence');
 const ev = (name: string) => evidence(DIR, name);
@@ -59,11 +60,10 @@ describe('parsing the documented answers (no simulator)', () => {
 });
 
 describe('the simulator answers the documented requests in the documented shape', () => {
-  let sim: BcSim;
   const catalog = loadOpenApiSpec(path.join(SPEC_DIR, 'bigcommerce-catalog-variants.v3.yml'));
   const inventory = loadOpenApiSpec(path.join(SPEC_DIR, 'bigcommerce-inventory.v3.yml'));
-  beforeEach(async () => {
-    sim = await startBcSimulator();
+  const sim = useSimulator(async () => {
+    const sim = await startBcSimulator();
     sim.seed([
       { productId: '111', variants: [{ variantId: '382', sku: 'SMIT-BLA-S', initial: Q(12) }] },
       { productId: '130', variants: [{ variantId: '78', sku: 'RE-130', initial: Q(12) }] },
@@ -71,31 +71,24 @@ describe('the simulator answers the documented requests in the documented shape'
       { productId: '105', variants: [{ variantId: '106', initial: Q(3) }] },
     ]);
     sim.state.products.get(105)!.inventoryTracking = 'product';
-  });
-  afterEach(async () => {
-    await sim.close();
+    return sim;
   });
 
   const send = (name: string, body?: unknown, token?: string | null) => {
-    const { request } = ev(name);
-    const q = request!.query ? `?${new URLSearchParams(request!.query)}` : '';
-    return call(sim, request!.method, `${request!.path.replace('{store_hash}', 'simstore1')}${q}`, body ?? request!.body, token);
+    const request = ev(name).request!;
+    return call(sim, request.method, requestTarget(request).replace('{store_hash}', 'simstore1'), body ?? request.body, token);
   };
   const valid = (spec: typeof catalog, method: string, template: string, status: number, body: unknown) =>
     expect(openApiResponseValidator(spec, method, template, status)(body)).toEqual({ ok: true });
 
   it.each(['catalog-products-get', 'catalog-products-put'])('%s', async (name) => {
-    const doc = ev(name).response!;
     const res = await send(name);
-    expect(res.status).toBe(doc.status);
-    expectSameShape(res.body, doc.body, name);
+    expectDocumentedAnswer(res, ev(name));
   });
 
   it('catalog-variants-put (and the official response schema)', async () => {
-    const doc = ev('catalog-variants-put').response!;
     const res = await send('catalog-variants-put');
-    expect(res.status).toBe(doc.status);
-    expectSameShape(res.body, doc.body, 'catalog-variants-put');
+    expectDocumentedAnswer(res, ev('catalog-variants-put'));
     // The spec marks price, sale_price, retail_price … `x-nullable: true` (its own extension, which an OpenAPI 3
     // validator does not read); BigCommerce answers null there for a variant that inherits the product's price.
     const nullableInSpec =
@@ -118,42 +111,34 @@ describe('the simulator answers the documented requests in the documented shape'
       'catalog-variants-413',
       Array.from({ length: 51 }, () => ({ id: 382, purchasing_disabled: true })),
     );
-    expect(res.status).toBe(doc.status);
-    expectSameShape(res.body, doc.body, 'catalog-variants-413', { closed: true });
+    expectDocumentedAnswer(res, ev('catalog-variants-413'), { closed: true });
     expect(res.body.title).toBe((doc.body as { title: string }).title);
   });
 
   it('inventory-absolute (and the official response schema)', async () => {
-    const doc = ev('inventory-absolute').response!;
     const res = await send('inventory-absolute');
-    expect(res.status).toBe(doc.status);
-    expectSameShape(res.body, doc.body, 'inventory-absolute', { closed: true });
+    expectDocumentedAnswer(res, ev('inventory-absolute'), { closed: true });
     valid(inventory, 'PUT', '/inventory/adjustments/absolute', 200, res.body);
   });
 
   it('inventory-absolute-422: a variant of a product tracked by product', async () => {
     const doc = ev('inventory-absolute-422').response!;
     const res = await send('inventory-absolute-422');
-    expect(res.status).toBe(doc.status);
-    expectSameShape(res.body, doc.body, 'inventory-absolute-422', { closed: true });
+    expectDocumentedAnswer(res, ev('inventory-absolute-422'), { closed: true });
     expect(res.body.title).toBe((doc.body as { title: string }).title);
     valid(inventory, 'PUT', '/inventory/adjustments/absolute', 422, res.body);
   });
 
   it('inventory-location-items (and the official response schema)', async () => {
-    const doc = ev('inventory-location-items').response!;
     const res = await send('inventory-location-items');
-    expect(res.status).toBe(doc.status);
-    expectSameShape(res.body, doc.body, 'inventory-location-items', { ignore: ['$.meta.pagination.links.next'] });
+    expectDocumentedAnswer(res, ev('inventory-location-items'), { ignore: ['$.meta.pagination.links.next'] });
     expect(res.body.data).toHaveLength(1);
     valid(inventory, 'GET', '/inventory/locations/{location_id}/items', 200, res.body);
   });
 
   it('inventory-location-items-404: an unknown location', async () => {
-    const doc = ev('inventory-location-items-404').response!;
     const res = await send('inventory-location-items-404');
-    expect(res.status).toBe(doc.status);
-    expectSameShape(res.body, doc.body, 'inventory-location-items-404', { closed: true });
+    expectDocumentedAnswer(res, ev('inventory-location-items-404'), { closed: true });
     valid(inventory, 'GET', '/inventory/locations/{location_id}/items', 404, res.body);
   });
 
@@ -167,9 +152,7 @@ describe('the simulator answers the documented requests in the documented shape'
   });
 
   it('unauthorized-401', async () => {
-    const doc = ev('unauthorized-401').response!;
     const res = await send('unauthorized-401', undefined, 'bc_wrong');
-    expect(res.status).toBe(doc.status);
-    expectSameShape(res.body, doc.body, 'unauthorized-401', { closed: true });
+    expectDocumentedAnswer(res, ev('unauthorized-401'), { closed: true });
   });
 });

@@ -1,13 +1,11 @@
 /** The BigCommerce simulator answers as the platform does: auth, spec validation, batch limits, rate headers. */
+import { useSimulator } from '@stock-sync/plugin-testkit/contract';
 import { call, product, Q, startBcSimulator, V3, type BcSim } from './support/store';
 
-let sim: BcSim;
-beforeEach(async () => {
-  sim = await startBcSimulator();
+const sim = useSimulator(async (): Promise<BcSim> => {
+  const sim = await startBcSimulator();
   sim.seed([product(10, 101, 2), product(20, 201, 2, Q(5))]);
-});
-afterEach(async () => {
-  await sim.close();
+  return sim;
 });
 
 describe('auth', () => {

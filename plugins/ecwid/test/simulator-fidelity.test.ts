@@ -4,7 +4,8 @@
  * Ecwid publishes no OpenAPI document we could find (README "Sources"), so there is no schema check.
  */
 import { join } from 'node:path';
-import { evidence, expectSameShape } from '@stock-sync/plugin-testkit/evidence';
+import { useSimulator } from '@stock-sync/plugin-testkit/contract';
+import { evidence, expectDocumentedAnswer } from '@stock-sync/plugin-testkit/evidence';
 import type { Evidence } from '@stock-sync/plugin-testkit/evidence';
 import { seedProduct } from '@stock-sync/plugin-testkit/fixtures';
 import { startSimulator } from '@stock-sync/plugin-testkit/simulator';
@@ -12,10 +13,9 @@ import { simulator } from '../src/simulator';
 import { call, type EcwidSim } from './support/store';
 
 const DIR = join(__dirname, 'evidence');
-let sim: EcwidSim;
 
-beforeEach(async () => {
-  sim = await startSimulator(simulator);
+const sim = useSimulator(async (): Promise<EcwidSim> => {
+  const sim = await startSimulator(simulator);
   sim.seed([
     {
       ...seedProduct(8383237, 7084071, 2, { kind: 'quantity', quantity: 21 }),
@@ -27,8 +27,8 @@ beforeEach(async () => {
   ]);
   // The documented examples show warningLimit on every variation (omitted only when inherited).
   for (const c of sim.state.products.get(8383237)!.combinations.values()) c.warningLimit = 0;
+  return sim;
 });
-afterEach(() => sim.close());
 
 /** The documented request, re-pointed at the simulated store (its store id; the path after it kept). */
 function send(e: Evidence, override: { path?: string; body?: unknown; query?: Record<string, string> } = {}) {
@@ -38,43 +38,38 @@ function send(e: Evidence, override: { path?: string; body?: unknown; query?: Re
   return call(sim, req.method, query ? `${path}?${query}` : path, 'body' in override ? override.body : req.body);
 }
 
-async function expectDocumented(e: Evidence, res: { status: number; body: unknown }, opts: Parameters<typeof expectSameShape>[3] = {}) {
-  expect(res.status).toBe(e.response!.status);
-  if (e.response!.body !== undefined) expectSameShape(res.body, e.response!.body, e.name, opts);
-}
-
 it('search products (verify)', async () => {
   const e = evidence(DIR, 'search-products');
-  await expectDocumented(e, await send(e));
+  expectDocumentedAnswer(await send(e), e);
 });
 
 it('get a product', async () => {
   const e = evidence(DIR, 'get-product');
-  await expectDocumented(e, await send(e, { path: '/products/8383237' }));
+  expectDocumentedAnswer(await send(e, { path: '/products/8383237' }), e);
 });
 
 it('get all product variations', async () => {
   const e = evidence(DIR, 'get-product-variations');
-  await expectDocumented(e, await send(e));
+  expectDocumentedAnswer(await send(e), e);
 });
 
 it('update product variation: the documented body is accepted and answered {updateCount}', async () => {
   const e = evidence(DIR, 'update-product-variation');
-  await expectDocumented(e, await send(e, { path: '/products/8383237/combinations/7084071' }), { closed: true });
+  expectDocumentedAnswer(await send(e, { path: '/products/8383237/combinations/7084071' }), e, { closed: true });
   expect(sim.stock({ externalProductId: '8383237', externalVariantId: '7084071' })).toEqual({ kind: 'quantity', quantity: 4 });
 });
 
 it('update of a missing variation: 404 COMBINATION_NOT_FOUND', async () => {
   const e = evidence(DIR, 'variation-not-found');
   const res = await send(e, { path: '/products/8383237/combinations/4242' });
-  await expectDocumented(e, res, { closed: true });
+  expectDocumentedAnswer(res, e, { closed: true });
   expect(res.body.errorCode).toBe('COMBINATION_NOT_FOUND');
 });
 
 it('a wrong token: 403 INVALID_API_TOKEN', async () => {
   const e = evidence(DIR, 'invalid-token');
   const res = await call(sim, 'GET', '/products', undefined, { authorization: 'Bearer secret_wrong' });
-  await expectDocumented(e, res, { closed: true });
+  expectDocumentedAnswer(res, e, { closed: true });
   expect(res.body.errorCode).toBe('INVALID_API_TOKEN');
 });
 
@@ -89,11 +84,11 @@ it('over the budget: 429 with Retry-After', async () => {
 it('create batch, then its status in both documented forms (httpBody, and escapedHttpBody with escapedJson=true)', async () => {
   const created = evidence(DIR, 'create-batch');
   const res = await send(created);
-  await expectDocumented(created, res, { closed: true });
+  expectDocumentedAnswer(res, created, { closed: true });
 
   const plain = evidence(DIR, 'get-batch-status');
   // Each httpBody is the called endpoint's own answer (checked by that endpoint's evidence above).
-  await expectDocumented(plain, await send(plain, { query: { ticket: res.body.ticket } }), {
+  expectDocumentedAnswer(await send(plain, { query: { ticket: res.body.ticket } }), plain, {
     closed: true,
     ignore: ['$.responses[].httpBody'],
   });
@@ -104,7 +99,7 @@ it('create batch, then its status in both documented forms (httpBody, and escape
   ]);
   const escaped = evidence(DIR, 'get-batch-status-escaped');
   const status = await send(escaped, { query: { ticket: writes.body.ticket, escapedJson: 'true' } });
-  await expectDocumented(escaped, status, { closed: true });
+  expectDocumentedAnswer(status, escaped, { closed: true });
   expect(status.body.responses.map((r: any) => [r.status, r.httpStatusCode])).toEqual([
     ['COMPLETED', 200],
     ['FAILED', 404],

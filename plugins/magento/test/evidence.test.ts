@@ -5,7 +5,8 @@
  */
 import * as path from 'node:path';
 import { AuthError, NotFound, Rejected, quantity } from '@stock-sync/plugin-api';
-import { evidence, expectSameShape, loadEvidenceDir } from '@stock-sync/plugin-testkit/evidence';
+import { useSimulator } from '@stock-sync/plugin-testkit/contract';
+import { evidence, expectDocumentedAnswer, loadEvidenceDir, requestTarget } from '@stock-sync/plugin-testkit/evidence';
 import { loadOpenApiSpec, openApiResponseValidator } from '@stock-sync/plugin-testkit/openapi';
 import {
   classifyMagentoResponse,
@@ -72,10 +73,9 @@ describe('parsing the documented answers (no simulator)', () => {
 });
 
 describe('the simulator answers the documented requests in the documented shape', () => {
-  let sim: MagentoSim;
   const spec = loadOpenApiSpec(MAGENTO_SPEC_FILE);
-  beforeEach(async () => {
-    sim = await startSimulator(simulator);
+  const sim = useSimulator(async (): Promise<MagentoSim> => {
+    const sim = await startSimulator(simulator);
     sim.seed([
       {
         productId: 'BAG',
@@ -87,15 +87,12 @@ describe('the simulator answers the documented requests in the documented shape'
     ]);
     sim.state.sources.add('baltimore_wh');
     sim.state.sources.add('austin_wh');
-  });
-  afterEach(async () => {
-    await sim.close();
+    return sim;
   });
 
   const send = (name: string) => {
-    const { request } = ev(name);
-    const q = request!.query ? `?${new URLSearchParams(request!.query)}` : '';
-    return call(sim, request!.method, `${request!.path}${q}`, request!.body);
+    const request = ev(name).request!;
+    return call(sim, request.method, requestTarget(request), request.body);
   };
   /**
    * The generated schema types error-response.parameters as an array, but Magento answers named placeholders
@@ -120,8 +117,7 @@ describe('the simulator answers the documented requests in the documented shape'
   ])('%s', async (name, method, template) => {
     const doc = ev(name).response!;
     const res = await send(name);
-    expect(res.status).toBe(doc.status);
-    expectSameShape(res.body, doc.body, name, { nullable: ['$.low_stock_date'] });
+    expectDocumentedAnswer(res, ev(name), { nullable: ['$.low_stock_date'] });
     // The schema declares no 200 body for the source-items save (a void service method).
     if (name === 'source-items-save') return;
     // low_stock_date: Magento answers null where the generated schema says string (README "Simulator").
@@ -140,8 +136,7 @@ describe('the simulator answers the documented requests in the documented shape'
     const items = Array.from({ length: 21 }, () => ({ sku: '24-WB01', source_code: 'default', quantity: 1, status: 1 }));
     const res = await call(sim, 'POST', '/rest/default/V1/inventory/source-items', { sourceItems: items });
     const doc = ev('error-input-limit').response!;
-    expect(res.status).toBe(doc.status);
-    expectSameShape(res.body, doc.body, 'error-input-limit', { closed: true });
+    expectDocumentedAnswer(res, ev('error-input-limit'), { closed: true });
     expect(res.body.message).toBe((doc.body as { message: string }).message);
     schemaCheck('POST', '/V1/inventory/source-items', 400, JSON.parse(JSON.stringify(withoutNamedParameters(res.body))));
   });
@@ -149,8 +144,7 @@ describe('the simulator answers the documented requests in the documented shape'
   it('error-product-not-found: a stock item of an unknown SKU', async () => {
     const doc = ev('error-product-not-found').response!;
     const res = await send('error-product-not-found');
-    expect(res.status).toBe(doc.status);
-    expectSameShape(res.body, doc.body, 'error-product-not-found', { closed: true });
+    expectDocumentedAnswer(res, ev('error-product-not-found'), { closed: true });
     expect(res.body.message).toBe((doc.body as { message: string }).message);
     schemaCheck('GET', '/V1/stockItems/{productSku}', 404, res.body);
   });
@@ -166,8 +160,7 @@ describe('the simulator answers the documented requests in the documented shape'
       undefined,
       name === 'error-unauthorized' ? null : sim.credentials.accessToken,
     );
-    expect(res.status).toBe(doc.status);
-    expectSameShape(res.body, doc.body, name, { closed: true });
+    expectDocumentedAnswer(res, ev(name), { closed: true });
     expect(res.body.message).toBe((doc.body as { message: string }).message);
     schemaCheck('GET', '/V1/inventory/sources/{sourceCode}', res.status, JSON.parse(JSON.stringify(withoutNamedParameters(res.body))));
   });
@@ -176,16 +169,12 @@ describe('the simulator answers the documented requests in the documented shape'
     const res = await call(sim, 'POST', '/rest/default/V1/inventory/source-items', {
       sourceItems: [{ sku: 'X-1', source_code: 'default', quantity: 1, status: 1 }],
     });
-    const doc = ev('error-unknown-skus').response!;
-    expect(res.status).toBe(doc.status);
-    expectSameShape(res.body, doc.body, 'error-unknown-skus', { closed: true });
+    expectDocumentedAnswer(res, ev('error-unknown-skus'), { closed: true });
   });
 
   it('throttled: 429 with the documented body', async () => {
     sim.faults.rateLimit(1, 1);
     const res = await send('throttled');
-    const doc = ev('throttled').response!;
-    expect(res.status).toBe(doc.status);
-    expectSameShape(res.body, doc.body, 'throttled', { closed: true });
+    expectDocumentedAnswer(res, ev('throttled'), { closed: true });
   });
 });

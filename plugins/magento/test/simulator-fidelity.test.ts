@@ -1,3 +1,4 @@
+import { useSimulator } from '@stock-sync/plugin-testkit/contract';
 import { quantity } from '@stock-sync/plugin-api';
 /** The Magento simulator answers as Magento does: ACL 401s, schema validation, verifyStock, legacy sync, searchCriteria. */
 import { seedProduct } from '@stock-sync/plugin-testkit/fixtures';
@@ -5,12 +6,11 @@ import { startSimulator } from '@stock-sync/plugin-testkit/simulator';
 import { simulator } from '../src/simulator';
 import { call, type MagentoSim } from './support/store';
 
-let sim: MagentoSim;
-beforeEach(async () => {
-  sim = await startSimulator(simulator);
+const sim = useSimulator(async (): Promise<MagentoSim> => {
+  const sim = await startSimulator(simulator);
   sim.seed([seedProduct('TEE', 101, 2, quantity(5))]);
+  return sim;
 });
-afterEach(() => sim.close());
 
 const V1 = '/rest/default/V1';
 

@@ -5,12 +5,13 @@
  */
 import * as path from 'node:path';
 import { quantity as Q, Rejected, RateLimited } from '@stock-sync/plugin-api';
-import { evidence, expectSameShape, loadEvidenceDir } from '@stock-sync/plugin-testkit/evidence';
+import { useSimulator } from '@stock-sync/plugin-testkit/contract';
+import { evidence, expectDocumentedAnswer, expectSameShape, loadEvidenceDir, requestTarget } from '@stock-sync/plugin-testkit/evidence';
 import { platformDescription } from '../src/connection';
 import { classifyNuvemshopResponse } from '../src/nuvemshop-api';
 import type { NuvemVariantStock } from '../src/stock-mapping';
 import { stockAt, toVariantPatch } from '../src/stock-mapping';
-import { apiPath, call, startNuvemSimulator, type NuvemSim } from './support/store';
+import { apiPath, call, startNuvemSimulator } from './support/store';
 
 const DIR = path.join(__dirname, 'evidence');
 const ev = (name: string) => evidence(DIR, name);
@@ -58,9 +59,8 @@ describe('parsing the documented answers (no simulator)', () => {
 });
 
 describe('the simulator answers the documented requests in the documented shape', () => {
-  let sim: NuvemSim;
-  beforeEach(async () => {
-    sim = await startNuvemSimulator();
+  const sim = useSimulator(async () => {
+    const sim = await startNuvemSimulator();
     sim.seed([
       {
         productId: '1234',
@@ -70,14 +70,11 @@ describe('the simulator answers the documented requests in the documented shape'
         ],
       },
     ]);
-  });
-  afterEach(async () => {
-    await sim.close();
+    return sim;
   });
   const send = (name: string) => {
-    const { request } = ev(name);
-    const q = request!.query ? `?${new URLSearchParams(request!.query)}` : '';
-    return call(sim, request!.method, apiPath(sim, `${request!.path}${q}`), request!.body);
+    const request = ev(name).request!;
+    return call(sim, request.method, apiPath(sim, requestTarget(request)), request.body);
   };
 
   /**
@@ -101,10 +98,7 @@ describe('the simulator answers the documented requests in the documented shape'
     // The document's example also fails "price"; the request here sends only a bad stock.
     ['variants-422-validation', { ignore: ['$.price'] }],
   ])('%s', async (name, opts) => {
-    const doc = ev(name).response!;
-    const res = await send(name);
-    expect(res.status).toBe(doc.status);
-    expectSameShape(res.body, doc.body, name, opts);
+    expectDocumentedAnswer(await send(name), ev(name), opts);
   });
 
   it('variant-put-inventory-levels: the documented form sets that location', async () => {

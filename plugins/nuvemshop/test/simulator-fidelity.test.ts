@@ -1,13 +1,11 @@
 /** The simulator answers as the platform documents, over raw HTTP (TiendaNube/api-docs). */
+import { useSimulator } from '@stock-sync/plugin-testkit/contract';
 import { apiPath, call, product, startNuvemSimulator, type NuvemSim } from './support/store';
 
-let sim: NuvemSim;
-beforeEach(async () => {
-  sim = await startNuvemSimulator();
+const sim = useSimulator(async (): Promise<NuvemSim> => {
+  const sim = await startNuvemSimulator();
   sim.seed([product(100, 1, 3, { kind: 'quantity', quantity: 5 })]);
-});
-afterEach(async () => {
-  await sim.close();
+  return sim;
 });
 
 it('stock null makes a variant infinite: stock_management turns false (derived)', async () => {

@@ -4,7 +4,8 @@
  * (expectSameShape) AND validate against the official response schema (openApiResponseValidator).
  */
 import { join } from 'node:path';
-import { evidence, expectSameShape } from '@stock-sync/plugin-testkit/evidence';
+import { useSimulator } from '@stock-sync/plugin-testkit/contract';
+import { evidence, expectDocumentedAnswer, expectSameShape } from '@stock-sync/plugin-testkit/evidence';
 import { openApiResponseValidator } from '@stock-sync/plugin-testkit/openapi';
 import type { Evidence } from '@stock-sync/plugin-testkit/evidence';
 import { SIM_LOCATION_ID } from '../src/simulator';
@@ -19,21 +20,17 @@ const spec = loadSquareSpec();
 const ITEM = 'W62UWFY35CWMYGVWK6TWJDNI';
 const ITEM2 = 'AA27W3M2GGTF3H6AVPNB77CK';
 
-let sim: SquareSim;
-beforeEach(async () => {
-  sim = await startSquareSimulator();
+const sim = useSimulator(async (): Promise<SquareSim> => {
+  const sim = await startSquareSimulator();
   sim.seed([
     { productId: ITEM, variants: [{ variantId: '2TZFAOHWGG7PAK2QEXWYPZSP', initial: { kind: 'quantity', quantity: 79 } }] },
     { productId: ITEM2, variants: [{ variantId: 'LBTYIHNHU52WOIHWT7SNRIYH', initial: { kind: 'unlimited' } }] },
   ]);
-});
-afterEach(async () => {
-  await sim.close();
+  return sim;
 });
 
 function holds(res: { status: number; body: unknown }, e: Evidence, method: string, path: string, ignore: string[] = []) {
-  expect(res.status).toBe(e.response!.status);
-  expectSameShape(res.body, e.response!.body, e.name, { ignore });
+  expectDocumentedAnswer(res, e, { ignore });
   expect(openApiResponseValidator(spec, method, path, res.status)(res.body)).toEqual({ ok: true });
 }
 

@@ -5,13 +5,13 @@
  */
 import { join } from 'node:path';
 import { AuthError, NotFound, RateLimited, Rejected } from '@stock-sync/plugin-api';
-import { evidenceIn, useReplayConnection } from '@stock-sync/plugin-testkit/evidence';
+import { evidenceIn, expectEvidenceFor, useReplayConnection } from '@stock-sync/plugin-testkit/evidence';
 import { openApiBodyValidator } from '@stock-sync/plugin-testkit/openapi';
 import type { EvidenceResponse } from '@stock-sync/plugin-testkit/evidence';
 import { plugin } from '../src';
 import { loadSquareSpec } from '../src/simulator/spec-validators';
 
-const { response, names } = evidenceIn(join(__dirname, 'evidence'));
+const { response, dir } = evidenceIn(join(__dirname, 'evidence'));
 const spec = loadSquareSpec();
 const LOCATION = '59TNP9SA8VGDA'; // the location of the documented counts
 
@@ -42,29 +42,33 @@ const { connectTo } = replay;
 const sent = (i: number) => JSON.parse(replay.requests[i].body);
 
 it('every evidence file names a public source and a date', () => {
-  expect(names()).toEqual([
-    'catalog-batch-retrieve',
-    'catalog-batch-upsert',
-    'error-not-found',
-    'error-rate-limited',
-    'error-unauthorized',
-    'inventory-batch-change',
-    'inventory-counts-batch-retrieve',
-    'notice-delivery-app-subscription',
-    'notice-delivery-inventory-count-updated',
-    'notice-signature-sdk-vector',
-    'oauth-authorize',
-    'oauth-authorize-denied',
-    'oauth-obtain-token-code',
-    'oauth-obtain-token-refresh',
-    'oauth-refresh-refused',
-    'retrieve-location',
-    'webhook-subscription-create',
-    'webhook-subscription-delete',
-    'webhook-subscription-retrieve',
-    'webhook-subscription-update',
-    'webhook-subscriptions-list',
-  ]);
+  expectEvidenceFor(
+    dir,
+    [
+      'catalog-batch-retrieve',
+      'catalog-batch-upsert',
+      'error-not-found',
+      'error-rate-limited',
+      'error-unauthorized',
+      'inventory-batch-change',
+      'inventory-counts-batch-retrieve',
+      'notice-delivery-app-subscription',
+      'notice-delivery-inventory-count-updated',
+      'notice-signature-sdk-vector',
+      'oauth-authorize',
+      'oauth-authorize-denied',
+      'oauth-obtain-token-code',
+      'oauth-obtain-token-refresh',
+      'oauth-refresh-refused',
+      'retrieve-location',
+      'webhook-subscription-create',
+      'webhook-subscription-delete',
+      'webhook-subscription-retrieve',
+      'webhook-subscription-update',
+      'webhook-subscriptions-list',
+    ],
+    { exactly: true },
+  );
 });
 
 it('verify accepts the documented RetrieveLocation answer and sends the documented headers (retrieve-location)', async () => {

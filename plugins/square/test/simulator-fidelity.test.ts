@@ -2,15 +2,13 @@
 import { quantity } from '@stock-sync/plugin-api';
 import { seedProduct } from '@stock-sync/plugin-testkit/fixtures';
 import { SIM_LOCATION_ID } from '../src/simulator';
+import { useSimulator } from '@stock-sync/plugin-testkit/contract';
 import { call, startSquareSimulator, type SquareSim } from './support/store';
 
-let sim: SquareSim;
-beforeEach(async () => {
-  sim = await startSquareSimulator();
+const sim = useSimulator(async (): Promise<SquareSim> => {
+  const sim = await startSquareSimulator();
   sim.seed([seedProduct('ITEM1', 101, 2, quantity(5))]);
-});
-afterEach(async () => {
-  await sim.close();
+  return sim;
 });
 
 const count = (id: string, quantity: unknown, occurred_at = new Date().toISOString()) => ({

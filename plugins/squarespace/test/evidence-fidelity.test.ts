@@ -4,7 +4,8 @@
  * official OpenAPI document, so the shape comparison is the check.
  */
 import { join } from 'node:path';
-import { evidence, expectSameShape } from '@stock-sync/plugin-testkit/evidence';
+import { useSimulator } from '@stock-sync/plugin-testkit/contract';
+import { evidence, expectDocumentedAnswer, expectSameShape } from '@stock-sync/plugin-testkit/evidence';
 import type { Evidence } from '@stock-sync/plugin-testkit/evidence';
 import { call, startSqspSimulator, type SqspSim } from './support/store';
 
@@ -16,9 +17,8 @@ const C = 'cdf29b1e-01c2-4931-a3f9-7c0568daff23';
 const D = '3afec275-5c9e-4167-93a7-17c01bba1ae2';
 const sub = (path: string) => path.replace('/1.0/commerce/inventory', '');
 
-let sim: SqspSim;
-beforeEach(async () => {
-  sim = await startSqspSimulator();
+const sim = useSimulator(async (): Promise<SqspSim> => {
+  const sim = await startSqspSimulator();
   // The documented variant ids, with the documented stock, plus enough others for a second page.
   sim.seed([
     {
@@ -35,16 +35,13 @@ beforeEach(async () => {
       variants: Array.from({ length: 50 }, (_, i) => ({ variantId: `more-${i}`, initial: { kind: 'quantity' as const, quantity: 1 } })),
     },
   ]);
-});
-afterEach(async () => {
-  await sim.close();
+  return sim;
 });
 
 it('retrieve all: the documented page with a next-page cursor (inventory-retrieve-all)', async () => {
   const e = doc('inventory-retrieve-all');
   const res = await call(sim, 'GET', '');
-  expect(res.status).toBe(e.response!.status);
-  expectSameShape(res.body, e.response!.body, e.name, { closed: true, nullable: ['$.inventory[].sku'] });
+  expectDocumentedAnswer(res, e, { closed: true, nullable: ['$.inventory[].sku'] });
   const next = await call(sim, 'GET', `?cursor=${res.body.pagination.nextPageCursor}`);
   expect(next.status).toBe(200);
   expect(next.body.inventory.length).toBeGreaterThan(0);
@@ -53,9 +50,8 @@ it('retrieve all: the documented page with a next-page cursor (inventory-retriev
 it('retrieve specific: the documented ids answer the documented items (inventory-retrieve-specific)', async () => {
   const e = doc('inventory-retrieve-specific');
   const res = await call(sim, 'GET', sub(e.request!.path));
-  expect(res.status).toBe(e.response!.status);
   // sku is null for a variant without one (every documented field present, values may be null).
-  expectSameShape(res.body, e.response!.body, e.name, { closed: true, nullable: ['$.inventory[].sku'] });
+  expectDocumentedAnswer(res, e, { closed: true, nullable: ['$.inventory[].sku'] });
   expect(res.body.inventory.find((i: { variantId: string }) => i.variantId === A)).toMatchObject({ isUnlimited: false, quantity: 34 });
 });
 

@@ -4,11 +4,11 @@
  */
 import { join } from 'node:path';
 import { AuthError, NotFound, RateLimited, Rejected } from '@stock-sync/plugin-api';
-import { evidenceIn, expectSameShape, useReplayConnection } from '@stock-sync/plugin-testkit/evidence';
+import { evidenceIn, expectEvidenceFor, expectSameShape, useReplayConnection } from '@stock-sync/plugin-testkit/evidence';
 import type { EvidenceResponse } from '@stock-sync/plugin-testkit/evidence';
 import { plugin } from '../src';
 
-const { doc, response, names } = evidenceIn(join(__dirname, 'evidence'));
+const { doc, response, dir } = evidenceIn(join(__dirname, 'evidence'));
 const A = '185db2da-c3cf-47f3-8aff-0485082792a5'; // documented: finite, 34
 const B = '7eb25f50-4a0a-4e86-ac7c-cc1d49347bb4'; // documented: unlimited
 const ref = (variantId: string) => ({ externalProductId: 'product-1', externalVariantId: variantId });
@@ -19,17 +19,21 @@ const replay = useReplayConnection(plugin, { apiKey: 'fake-evidence-api-key' });
 const { connectTo } = replay;
 
 it('every evidence file names a public source and a date', () => {
-  expect(names()).toEqual([
-    'authorization-website',
-    'error-object',
-    'inventory-adjust',
-    'inventory-retrieve-all',
-    'inventory-retrieve-specific',
-    'inventory-retrieve-specific-not-found',
-    'oauth-authorize',
-    'oauth-tokens-code',
-    'rate-limited',
-  ]);
+  expectEvidenceFor(
+    dir,
+    [
+      'authorization-website',
+      'error-object',
+      'inventory-adjust',
+      'inventory-retrieve-all',
+      'inventory-retrieve-specific',
+      'inventory-retrieve-specific-not-found',
+      'oauth-authorize',
+      'oauth-tokens-code',
+      'rate-limited',
+    ],
+    { exactly: true },
+  );
 });
 
 it('verify reads the first documented page with the documented headers (inventory-retrieve-all)', async () => {

@@ -4,7 +4,8 @@
  */
 import { join } from 'node:path';
 import { quantity } from '@stock-sync/plugin-api';
-import { evidence, expectSameShape } from '@stock-sync/plugin-testkit/evidence';
+import { useSimulator } from '@stock-sync/plugin-testkit/contract';
+import { evidence, expectDocumentedAnswer, expectSameShape } from '@stock-sync/plugin-testkit/evidence';
 import { seedProduct } from '@stock-sync/plugin-testkit/fixtures';
 import { startSimulator } from '@stock-sync/plugin-testkit/simulator';
 import type { RunningSimulator } from '@stock-sync/plugin-testkit/simulator';
@@ -12,12 +13,11 @@ import { simulator, type StorenvySimState } from '../src/simulator';
 import { send as sendTo } from './support/send';
 
 const DIR = join(__dirname, 'evidence');
-let sim: RunningSimulator<StorenvySimState>;
-beforeEach(async () => {
-  sim = await startSimulator(simulator);
+const sim = useSimulator(async (): Promise<RunningSimulator<StorenvySimState>> => {
+  const sim = await startSimulator(simulator);
   sim.seed([seedProduct(500, 5001, 120, quantity(2))]);
+  return sim;
 });
-afterEach(() => sim.close());
 const send = (method: string, path: string, body?: unknown, contentType?: string) => sendTo(sim, method, path, body, contentType);
 
 it('the variants list has the documented envelope and pagination; next_url leads through every page of 50', async () => {
@@ -45,8 +45,7 @@ it('the variants list has the documented envelope and pagination; next_url leads
 it('the store (verify) answers in the documented envelope', async () => {
   const e = evidence(DIR, 'get-store');
   const res = await send(e.request!.method, e.request!.path);
-  expect(res.status).toBe(e.response!.status);
-  expectSameShape(res.body, e.response!.body, e.name);
+  expectDocumentedAnswer(res, e);
 });
 
 it('the documented JSON write is accepted; a form-encoded one is refused', async () => {

@@ -6,7 +6,8 @@
 import * as path from 'node:path';
 import { AuthError, NotFound } from '@stock-sync/plugin-api';
 import type { PluginLogger } from '@stock-sync/plugin-api';
-import { evidence, expectSameShape, loadEvidenceDir } from '@stock-sync/plugin-testkit/evidence';
+import { useSimulator } from '@stock-sync/plugin-testkit/contract';
+import { evidence, expectDocumentedAnswer, loadEvidenceDir } from '@stock-sync/plugin-testkit/evidence';
 import { tiktokShopConnection } from '../src/connection';
 import { skuError } from '../src/connection';
 import { stockOfSku } from '../src/stock-mapping';
@@ -56,26 +57,24 @@ describe('parsing the documented answers (no simulator)', () => {
 });
 
 describe('the simulator answers the documented requests in the documented shape', () => {
-  let sim: TikTokSim;
   const PRODUCT = '1729592969712207008';
   const SKU = '1729592969712207013';
   const WAREHOUSE = '7068517275539719942';
-  beforeEach(async () => {
-    sim = await startTikTokSimulator();
+  const sim = useSimulator(async (): Promise<TikTokSim> => {
+    const sim = await startTikTokSimulator();
     sim.seed([{ productId: PRODUCT, variants: [{ variantId: SKU, initial: { kind: 'quantity', quantity: 150 } }] }]);
     sim.state.warehouseIds.push(WAREHOUSE);
     const sku = sim.state.products.get(PRODUCT)!.skus.get(SKU)!;
     sku.stock = [{ warehouseId: WAREHOUSE, available: 150, committed: 10 }];
     sku.campaign = [{ name: 'Flash sale', quantity: 30 }];
     sku.creator = [{ name: 'creator_a', quantity: 20 }];
+    return sim;
   });
-  afterEach(() => sim.close());
 
   it.each(['update-inventory', 'inventory-search', 'authorized-shops'])('%s', async (name) => {
-    const { request, response } = ev(name);
-    const res = await call(sim, request!.method, request!.path, { body: request!.body });
-    expect(res.status).toBe(response!.status);
-    expectSameShape(res.body, response!.body, name);
+    const e = ev(name);
+    const res = await call(sim, e.request!.method, e.request!.path, { body: e.request!.body });
+    expectDocumentedAnswer(res, e);
   });
 
   it('inventory-search: the total counts campaign and creator stock as documented', async () => {
@@ -87,10 +86,9 @@ describe('the simulator answers the documented requests in the documented shape'
   });
 
   it('update-inventory-sku-errors: an SKU not in the product is named in data.errors', async () => {
-    const { request, response } = ev('update-inventory-sku-errors');
-    const res = await call(sim, request!.method, request!.path, { body: request!.body });
-    expect(res.status).toBe(response!.status);
+    const e = ev('update-inventory-sku-errors');
+    const res = await call(sim, e.request!.method, e.request!.path, { body: e.request!.body });
     // extra_errors is shown by the document but optional (warehouse-level detail): not required of the simulator.
-    expectSameShape(res.body, response!.body, 'update-inventory-sku-errors', { ignore: ['$.data.errors[].detail.extra_errors'] });
+    expectDocumentedAnswer(res, e, { ignore: ['$.data.errors[].detail.extra_errors'] });
   });
 });

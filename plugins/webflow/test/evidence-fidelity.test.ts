@@ -5,7 +5,8 @@
  * spec/webflow-data-api-v2-inventory.yml, with its source URL).
  */
 import { join } from 'node:path';
-import { evidence, expectSameShape } from '@stock-sync/plugin-testkit/evidence';
+import { useSimulator } from '@stock-sync/plugin-testkit/contract';
+import { evidence, expectDocumentedAnswer, expectSameShape } from '@stock-sync/plugin-testkit/evidence';
 import { loadOpenApiSpec, openApiBodyValidator, openApiResponseValidator } from '@stock-sync/plugin-testkit/openapi';
 import { SANDBOX_SITE_ID, SANDBOX_SKU_COLLECTION_ID } from '../src/simulator';
 import { call, product, skuId, startWebflowSimulator, type WebflowSim } from './support/site';
@@ -14,12 +15,11 @@ const DIR = join(__dirname, 'evidence');
 const spec = loadOpenApiSpec(join(__dirname, '..', 'spec', 'webflow-data-api-v2-inventory.yml'));
 const SPEC_PATH = '/collections/{collection_id}/items/{item_id}/inventory';
 
-let sim: WebflowSim;
-beforeEach(async () => {
-  sim = await startWebflowSimulator();
+const sim = useSimulator(async (): Promise<WebflowSim> => {
+  const sim = await startWebflowSimulator();
   sim.seed([product('prod-1', 1, 1, { kind: 'quantity', quantity: 5 })]);
+  return sim;
 });
-afterEach(() => sim.close());
 
 /** The documented request path with the simulator's ids. */
 function pathOf(template: string): string {
@@ -40,8 +40,7 @@ it.each(['list-inventory', 'update-inventory-finite', 'update-inventory-infinite
   '%s: the documented request gets the documented status and shape',
   async (name) => {
     const { e, res } = await send(name);
-    expect(res.status).toBe(e.response!.status);
-    expectSameShape(res.body, e.response!.body, name);
+    expectDocumentedAnswer(res, e);
   },
 );
 

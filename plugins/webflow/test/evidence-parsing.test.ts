@@ -8,24 +8,22 @@ import { AuthError, Rejected } from '@stock-sync/plugin-api';
 import { declaredSignalsPauseMs, platformPauseMs, zeroIsOutOfStock as sameOnPlatform } from '@stock-sync/plugin-sdk';
 import type { HttpClient } from '@stock-sync/plugin-api';
 import { manifest } from '../src/manifest';
-import { evidenceIn } from '@stock-sync/plugin-testkit/evidence';
+import { evidenceIn, expectEvidenceFor } from '@stock-sync/plugin-testkit/evidence';
 import { skuCollectionId } from '../src/connection';
 import { fromInventory, toInventoryUpdate, type WebflowInventory } from '../src/stock-mapping';
 import { classifyWebflowResponse } from '../src/webflow-api';
 
-const { doc, response, httpResponse: asResponse, names } = evidenceIn(join(__dirname, 'evidence'));
+const { doc, response, httpResponse: asResponse, dir } = evidenceIn(join(__dirname, 'evidence'));
 
 it('every evidence file names a public source and a date, and the folder covers every call the plugin makes', () => {
-  expect(names()).toEqual(
-    expect.arrayContaining([
-      'list-inventory',
-      'update-inventory-finite',
-      'update-inventory-infinite',
-      'list-collections',
-      'list-products',
-      'error-429-too-many-requests',
-    ]),
-  );
+  expectEvidenceFor(dir, [
+    'list-inventory',
+    'update-inventory-finite',
+    'update-inventory-infinite',
+    'list-collections',
+    'list-products',
+    'error-429-too-many-requests',
+  ]);
 });
 
 it('reads the documented inventory: finite 100 → quantity 100', () => {

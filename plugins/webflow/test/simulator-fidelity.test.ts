@@ -1,15 +1,13 @@
 /** The simulator answers as Webflow's spec says (openapi/v2.yml update-inventory / list-inventory). */
 import { SANDBOX_SKU_COLLECTION_ID } from '../src/simulator';
+import { useSimulator } from '@stock-sync/plugin-testkit/contract';
 import { call, product, skuId, startWebflowSimulator, type WebflowSim } from './support/site';
 
-let sim: WebflowSim;
 const inv = (n: number) => `/v2/collections/${SANDBOX_SKU_COLLECTION_ID}/items/${skuId(n)}/inventory`;
-beforeEach(async () => {
-  sim = await startWebflowSimulator();
+const sim = useSimulator(async (): Promise<WebflowSim> => {
+  const sim = await startWebflowSimulator();
   sim.seed([product('prod-1', 1, 1, { kind: 'quantity', quantity: 5 })]);
-});
-afterEach(async () => {
-  await sim.close();
+  return sim;
 });
 
 it('answers { id, quantity, inventoryType } and applies absolute and delta updates', async () => {

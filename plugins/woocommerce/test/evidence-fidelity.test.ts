@@ -4,7 +4,8 @@
  * WooCommerce publishes no OpenAPI document, so the shape comparison is the check.
  */
 import { join } from 'node:path';
-import { evidence, expectSameShape } from '@stock-sync/plugin-testkit/evidence';
+import { useSimulator } from '@stock-sync/plugin-testkit/contract';
+import { evidence, expectDocumentedAnswer, expectSameShape } from '@stock-sync/plugin-testkit/evidence';
 import type { Evidence } from '@stock-sync/plugin-testkit/evidence';
 import { call, product, startWooSimulator, type WooSim } from './support/store';
 
@@ -14,20 +15,16 @@ const doc = (name: string): Evidence => evidence(DIR, name);
 // A variation without its own image answers `image: null` (v3 get_image()); the docs' example has one.
 const nullable = ['$[].image', '$.update[].image'];
 
-let sim: WooSim;
-beforeEach(async () => {
-  sim = await startWooSimulator();
+const sim = useSimulator(async (): Promise<WooSim> => {
+  const sim = await startWooSimulator();
   sim.seed([product(22, 733, 2, { kind: 'unlimited' })]);
-});
-afterEach(async () => {
-  await sim.close();
+  return sim;
 });
 
 it('GET variations answers the documented variation objects and paging headers (variations-list)', async () => {
   const e = doc('variations-list');
   const res = await call(sim, e.request!.method, e.request!.path);
-  expect(res.status).toBe(e.response!.status);
-  expectSameShape(res.body, e.response!.body, e.name, { nullable });
+  expectDocumentedAnswer(res, e, { nullable });
   for (const h of Object.keys(e.response!.headers ?? {})) expect(res.headers.get(h)).toMatch(/^\d+$/);
 });
 
@@ -50,8 +47,7 @@ it('the list narrowed as the plugin asks keeps the documented types of the stock
 it('the documented batch update answers the documented echo (variations-batch-update)', async () => {
   const e = doc('variations-batch-update');
   const res = await call(sim, e.request!.method, e.request!.path, e.request!.body);
-  expect(res.status).toBe(e.response!.status);
-  expectSameShape(res.body, e.response!.body, e.name, { nullable });
+  expectDocumentedAnswer(res, e, { nullable });
 });
 
 it('the batch the plugin sends (stock fields) answers the same documented echo', async () => {
@@ -69,8 +65,7 @@ it('the batch the plugin sends (stock fields) answers the same documented echo',
 it('an unknown variation in a batch answers the documented per-item error (batch-item-invalid-id)', async () => {
   const e = doc('batch-item-invalid-id');
   const res = await call(sim, e.request!.method, e.request!.path, e.request!.body);
-  expect(res.status).toBe(e.response!.status);
-  expectSameShape(res.body, e.response!.body, e.name, { closed: true });
+  expectDocumentedAnswer(res, e, { closed: true });
   expect(res.body.update[0].error.code).toBe('woocommerce_rest_product_variation_invalid_id');
 });
 
@@ -78,8 +73,7 @@ it('more than 100 items answers the documented 413 (batch-too-large)', async () 
   const e = doc('batch-too-large');
   const update = Array.from({ length: 101 }, (_, i) => ({ id: 733 + (i % 2), manage_stock: false, stock_status: 'instock' }));
   const res = await call(sim, 'POST', e.request!.path, { update });
-  expect(res.status).toBe(e.response!.status);
-  expectSameShape(res.body, e.response!.body, e.name, { closed: true });
+  expectDocumentedAnswer(res, e, { closed: true });
   expect(res.body.code).toBe((e.response!.body as { code: string }).code);
 });
 
@@ -107,7 +101,6 @@ it('a wrong secret answers the documented 401 (error-secret-invalid)', async () 
 it('a path no route matches (WordPress ids are digits) answers the documented error object (error-no-route)', async () => {
   const e = doc('error-no-route');
   const res = await call(sim, 'GET', '/wp-json/wc/v3/products/not-an-id/variations');
-  expect(res.status).toBe(e.response!.status);
-  expectSameShape(res.body, e.response!.body, e.name, { closed: true });
+  expectDocumentedAnswer(res, e, { closed: true });
   expect(res.body.code).toBe('rest_no_route');
 });
