@@ -1,6 +1,7 @@
 /** The plugin's writes against the BigCommerce simulator over real HTTP: fields, fewest calls, tracking modes. */
-import { AuthError, NotFound, Rejected } from '@stock-sync/plugin-api';
-import type { StockWrite } from '@stock-sync/plugin-api';
+import { AuthError, Rejected } from '@stock-sync/plugin-api';
+import { writesOf as writes } from '@stock-sync/plugin-testkit/contract';
+import { outcomeNames, seedAndWriteEach, seedRefs } from '@stock-sync/plugin-testkit/fixtures';
 import { EMULATED_UNLIMITED_QUANTITY } from '../src/manifest';
 import { calls, connect, O, product, Q, refsOf, startBcSimulator, U, type BcSim } from './support/store';
 
@@ -12,15 +13,11 @@ afterEach(async () => {
   await sim.close();
 });
 
-const writes = (refs: { externalProductId: string; externalVariantId: string }[], target: StockWrite['target']): StockWrite[] =>
-  refs.map((r) => ({ ...r, target }));
 const variant = (id: number) => sim.state.variants.get(id)!;
 
 describe('an untracked product (print-on-demand)', () => {
   it('switches purchasing per variant: sold out is purchasing_disabled, unlimited is purchasable without a count', async () => {
-    const p = product(10, 101, 3);
-    sim.seed([p]);
-    const [a, b, c] = refsOf(p);
+    const [a, b, c] = seedRefs(sim, product(10, 101, 3));
     sim.manualEdit(b, O);
     const out = await connect(sim).writeStock([
       { ...a, target: O },
@@ -36,9 +33,7 @@ describe('an untracked product (print-on-demand)', () => {
   });
 
   it('turns on tracking by variant for a count, keeping untouched siblings purchasable (emulated) and sold-out ones sold out', async () => {
-    const p = product(10, 101, 4);
-    sim.seed([p]);
-    const [a, sibling, disabledSibling, d] = refsOf(p);
+    const [a, sibling, disabledSibling, d] = seedRefs(sim, product(10, 101, 4));
     sim.manualEdit(disabledSibling, O);
     const out = await connect(sim).writeStock([
       { ...a, target: Q(7) },
@@ -58,15 +53,8 @@ describe('an untracked product (print-on-demand)', () => {
 
 describe('a product tracked by variant (warehouse)', () => {
   it('sets every count with one absolute adjustment at the default location, unlimited as the emulation count', async () => {
-    const p = product(20, 201, 3, Q(5));
-    sim.seed([p]);
-    const [a, b, c] = refsOf(p);
-    const out = await connect(sim).writeStock([
-      { ...a, target: Q(12) },
-      { ...b, target: O },
-      { ...c, target: U },
-    ]);
-    expect(out.map((o) => o.status)).toEqual(['written', 'written', 'written']);
+    const { refs, outcomes } = await seedAndWriteEach(sim, connect(sim), product(20, 201, 3, Q(5)), [Q(12), O, U]);
+    expect(outcomeNames(outcomes)).toEqual(['written', 'written', 'written']);
     expect([variant(201), variant(202), variant(203)].map((v) => [v.inventoryLevel, v.purchasingDisabled])).toEqual([
       [12, false],
       [0, false],
@@ -81,15 +69,13 @@ describe('a product tracked by variant (warehouse)', () => {
         { locationId: 1, variantId: 203, quantity: EMULATED_UNLIMITED_QUANTITY },
       ],
     });
-    const read = await connect(sim).readStock([a, b, c]);
+    const read = await connect(sim).readStock(refs);
     expect(read.map((r) => (r.status === 'found' ? r.stock : r.status))).toEqual([Q(12), Q(0), U]); // a tracked 0 is read as the count it is (equivalent to sold out)
   });
 
   it('re-enables a variant a merchant disabled when it gets a count again', async () => {
-    const p = product(20, 201, 1, Q(5));
-    sim.seed([p]);
+    const [a] = seedRefs(sim, product(20, 201, 1, Q(5)));
     variant(201).purchasingDisabled = true;
-    const [a] = refsOf(p);
     expect((await connect(sim).readStock([a]))[0]).toMatchObject({ status: 'found', stock: O });
     const out = await connect(sim).writeStock([{ ...a, target: Q(3) }]);
     expect(out[0].status).toBe('written');
@@ -109,11 +95,9 @@ describe('a product tracked by variant (warehouse)', () => {
 
 describe('a product tracked per product', () => {
   it('can be sold out per variant, but refuses a per-variant count or unlimited with a reason the merchant can act on', async () => {
-    const p = product(30, 301, 3);
-    sim.seed([p]);
+    const [a, b, c] = seedRefs(sim, product(30, 301, 3));
     sim.state.products.get(30)!.inventoryTracking = 'product';
     sim.state.products.get(30)!.ownInventoryLevel = 40;
-    const [a, b, c] = refsOf(p);
     const out = await connect(sim).writeStock([
       { ...a, target: O },
       { ...b, target: Q(4) },
@@ -161,9 +145,7 @@ describe('fewest calls', () => {
   });
 
   it('answers a variant named twice once, with its last target, in input order', async () => {
-    const p = product(20, 201, 2, Q(5));
-    sim.seed([p]);
-    const [a, b] = refsOf(p);
+    const [a, b] = seedRefs(sim, product(20, 201, 2, Q(5)));
     const out = await connect(sim).writeStock([
       { ...a, target: Q(1) },
       { ...b, target: Q(2) },
@@ -180,9 +162,7 @@ describe('fewest calls', () => {
 
 describe('missing things', () => {
   it('fails a deleted product or variant NotFound without sending it, and a malformed id Rejected', async () => {
-    const p = product(20, 201, 2, Q(5));
-    sim.seed([p]);
-    const [a, b] = refsOf(p);
+    const [a, b] = seedRefs(sim, product(20, 201, 2, Q(5)));
     sim.faults.deleteVariant(b);
     const out = await connect(sim).writeStock([
       { ...a, target: Q(6) },
@@ -190,10 +170,7 @@ describe('missing things', () => {
       { externalProductId: '999', externalVariantId: '1', target: O },
       { externalProductId: 'abc', externalVariantId: '1', target: O },
     ]);
-    expect(out[0].status).toBe('written');
-    expect(out[1].status === 'failed' && out[1].error).toBeInstanceOf(NotFound);
-    expect(out[2].status === 'failed' && out[2].error).toBeInstanceOf(NotFound);
-    expect(out[3].status === 'failed' && out[3].error).toBeInstanceOf(Rejected);
+    expect(outcomeNames(out)).toEqual(['written', 'NotFound', 'NotFound', 'Rejected']);
     expect(sim.state.adjustments[0].items.map((i) => i.variantId)).toEqual([201]);
   });
 });

@@ -1,6 +1,6 @@
 /** The plugin's writes against the Ecwid simulator over real HTTP: fields, fewest calls, batches, quirks. */
 import { AuthError, NotFound, Rejected, Transient, UNLIMITED, OUT_OF_STOCK, quantity } from '@stock-sync/plugin-api';
-import { seedProduct, refsOfProduct } from '@stock-sync/plugin-testkit/fixtures';
+import { outcomeNames, seedAndWriteEach, seedProduct, seedRefs, refsOfProduct } from '@stock-sync/plugin-testkit/fixtures';
 import { startSimulator } from '@stock-sync/plugin-testkit/simulator';
 import { simulator } from '../src/simulator';
 import { call, connect, connectWith, shortPaths, writes, type EcwidSim } from './support/store';
@@ -13,15 +13,8 @@ const combination = (pid: number, cid: number) => sim.state.products.get(pid)!.c
 
 describe('what lands in the store', () => {
   it("writes Ecwid's own unlimited and finite forms, and the store derives inStock", async () => {
-    const p = seedProduct(100, 1001, 3, quantity(5));
-    sim.seed([p]);
-    const [a, b, c] = refsOfProduct(p);
-    const out = await connect(sim).writeStock([
-      { ...a, target: UNLIMITED },
-      { ...b, target: OUT_OF_STOCK },
-      { ...c, target: quantity(7) },
-    ]);
-    expect(out.map((o) => o.status)).toEqual(['written', 'written', 'written']);
+    const { outcomes } = await seedAndWriteEach(sim, connect(sim), seedProduct(100, 1001, 3, quantity(5)));
+    expect(outcomeNames(outcomes)).toEqual(['written', 'written', 'written']);
     expect(combination(100, 1001).own).toMatchObject({ unlimited: true });
     expect(combination(100, 1002).own).toEqual({ unlimited: false, quantity: 0 });
     expect(combination(100, 1003).own).toEqual({ unlimited: false, quantity: 7 });
@@ -106,8 +99,7 @@ describe('fewest calls', () => {
   });
 
   it('writes a variant named twice once, with its last target, and answers both inputs in order', async () => {
-    sim.seed([seedProduct(100, 1001, 2)]);
-    const [a, b] = refsOfProduct(seedProduct(100, 1001, 2));
+    const [a, b] = seedRefs(sim, seedProduct(100, 1001, 2));
     const out = await connect(sim).writeStock([
       { ...a, target: quantity(1) },
       { ...b, target: OUT_OF_STOCK },
@@ -126,33 +118,32 @@ describe('fewest calls', () => {
 
 describe('the batch ticket', () => {
   it('follows a ticket that is still queued / in progress until it completes', async () => {
-    sim.seed([seedProduct(100, 1001, 3)]);
+    const refs = seedRefs(sim, seedProduct(100, 1001, 3));
     sim.state.options.pollsUntilComplete = 2;
-    const out = await connect(sim).writeStock(writes(refsOfProduct(seedProduct(100, 1001, 3)), quantity(6)));
+    const out = await connect(sim).writeStock(writes(refs, quantity(6)));
     expect(out.every((o) => o.status === 'written')).toBe(true);
     expect(shortPaths(sim)).toEqual(['POST /batch', 'GET /batch', 'GET /batch', 'GET /batch']);
   });
 
   it('gives up after its deadline: the changes come back Transient (Ecwid may still finish them)', async () => {
-    sim.seed([seedProduct(100, 1001, 3)]);
+    const refs = seedRefs(sim, seedProduct(100, 1001, 3));
     sim.state.options.pollsUntilComplete = 1_000;
     const conn = connectWith(sim, { timing: { deadlineMs: 50, pollDelaysMs: [20], sleep: (ms) => new Promise((r) => setTimeout(r, ms)) } });
-    const out = await conn.writeStock(writes(refsOfProduct(seedProduct(100, 1001, 3)), OUT_OF_STOCK));
+    const out = await conn.writeStock(writes(refs, OUT_OF_STOCK));
     for (const o of out) expect(o.status === 'failed' && o.error instanceof Transient).toBe(true);
     expect(sim.requests.filter((r) => r.method === 'GET').length).toBeGreaterThanOrEqual(2);
   });
 
   it('keeps the writes of a completed batch when a later batch of the run stops the work', async () => {
-    sim.seed([seedProduct(100, 1001, 4)]);
+    const refs = seedRefs(sim, seedProduct(100, 1001, 4));
     sim.state.options.pollsUntilComplete = 1; // the first ticket completes on its second read …
     const sleep = (ms: number) => {
       sim.state.options.pollsUntilComplete = 1_000; // … the second never does: past the deadline, Transient stops the run
       return new Promise<void>((r) => setTimeout(r, ms));
     };
     const conn = connectWith(sim, { maxBatch: 3, timing: { deadlineMs: 50, pollDelaysMs: [20], sleep } });
-    const out = await conn.writeStock(writes(refsOfProduct(seedProduct(100, 1001, 4)), quantity(3)));
-    expect(out.map((o) => o.status)).toEqual(['written', 'written', 'written', 'failed']);
-    expect(out[3].status === 'failed' && out[3].error).toBeInstanceOf(Transient);
+    const out = await conn.writeStock(writes(refs, quantity(3)));
+    expect(outcomeNames(out)).toEqual(['written', 'written', 'written', 'Transient']);
   });
 
   it('re-sends a batch after a 5xx with the same deduplicationKey, which Ecwid answers with the first ticket', async () => {
@@ -195,20 +186,20 @@ describe('failures', () => {
   });
 
   it('a plan without combinations (402) is Rejected, not an auth problem', async () => {
-    sim.seed([seedProduct(100, 1001, 2)]);
+    const refs = seedRefs(sim, seedProduct(100, 1001, 2));
     sim.state.options.combinationsOnPlan = false;
-    const out = await connect(sim).writeStock(writes(refsOfProduct(seedProduct(100, 1001, 2)), OUT_OF_STOCK));
+    const out = await connect(sim).writeStock(writes(refs, OUT_OF_STOCK));
     for (const o of out)
       expect(o.status === 'failed' && o.error instanceof Rejected && o.error.message.includes('NOT_AVAILABLE_ON_CURRENT_PLAN')).toBe(true);
   });
 
   it('a token for another store is an AuthError on verify and on writes, and no message shows the token', async () => {
-    sim.seed([seedProduct(100, 1001, 2)]);
+    const refs = seedRefs(sim, seedProduct(100, 1001, 2));
     const conn = connect(sim, { storeId: '999' });
     const err = await conn.verify().catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AuthError);
     expect((err as AuthError).message).toContain('INVALID_API_TOKEN');
-    const out = await conn.writeStock(writes(refsOfProduct(seedProduct(100, 1001, 2)), OUT_OF_STOCK));
+    const out = await conn.writeStock(writes(refs, OUT_OF_STOCK));
     for (const o of out) expect(o.status === 'failed' && o.error instanceof AuthError).toBe(true);
     expect(JSON.stringify([err, out])).not.toContain(sim.credentials.accessToken);
   });

@@ -3,17 +3,12 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { AuthError, RateLimited } from '@stock-sync/plugin-api';
 import { declaredSignalsPauseMs } from '@stock-sync/plugin-sdk';
+import { useSimulator } from '@stock-sync/plugin-testkit/contract';
 import { manifest } from '../src/manifest';
 import { classifyNuvemshopResponse } from '../src/nuvemshop-api';
-import { call, connect, product, refsOf, startNuvemSimulator, type NuvemSim } from './support/store';
+import { call, connect, product, refsOf, startNuvemSimulator } from './support/store';
 
-let sim: NuvemSim;
-beforeEach(async () => {
-  sim = await startNuvemSimulator();
-});
-afterEach(async () => {
-  await sim.close();
-});
+const sim = useSimulator(startNuvemSimulator);
 
 it("sends the platform's Authentication header and a User-Agent naming the app and contact", async () => {
   // A bare loopback server records what the plugin really sends.

@@ -5,7 +5,7 @@ import { weeblyConnection } from '../src/connection';
 import { createWeeblyApi } from '../src/weebly-api';
 import { plugin } from '../src';
 import { connectToSimulator } from '@stock-sync/plugin-testkit/contract';
-import { refsOfProduct as refsOf } from '@stock-sync/plugin-testkit/fixtures';
+import { outcomeNames, refsOfProduct as refsOf, seedAndWriteEach, seedRefs } from '@stock-sync/plugin-testkit/fixtures';
 
 let sim: WeeblySim;
 beforeEach(async () => {
@@ -34,17 +34,11 @@ describe('PATCH, never PUT', () => {
 
 describe('mapping', () => {
   it('unlimited is `inventory: null` (not tracked), sold out 0, a quantity its count; read back the same', async () => {
-    const p = product(12, 1, 3, Q(1));
-    sim.seed([p]);
-    const [a, b, c] = refsOf(p);
     const conn = connect(sim);
-    await conn.writeStock([
-      { ...a, target: U },
-      { ...b, target: O },
-      { ...c, target: Q(42) },
-    ]);
+    const { refs, outcomes } = await seedAndWriteEach(sim, conn, product(12, 1, 3, Q(1)), [U, O, Q(42)]);
+    expect(outcomeNames(outcomes)).toEqual(['written', 'written', 'written']);
     expect([sku(12, 1).inventory, sku(12, 2).inventory, sku(12, 3).inventory]).toEqual([null, 0, 42]);
-    const read = await conn.readStock([a, b, c]);
+    const read = await conn.readStock(refs);
     expect(read.map((r) => (r.status === 'found' ? r.stock : r.status))).toEqual([U, O, Q(42)]);
   });
 
@@ -61,9 +55,7 @@ describe('mapping', () => {
 
 describe('calls', () => {
   it('one PATCH per SKU (an unlimited one read back: null is not documented as writable); a SKU whose write the hub says is in place costs no call', async () => {
-    const p = product(12, 1, 3, O);
-    sim.seed([p]);
-    const [a, b, c] = refsOf(p);
+    const [a, b, c] = seedRefs(sim, product(12, 1, 3, O));
     const out = await connect(sim).writeStock([
       { ...a, target: O, previous: O },
       { ...b, target: Q(2), previous: O },
@@ -74,9 +66,7 @@ describe('calls', () => {
   });
 
   it('regression: a site that moved answers 301; reads follow it and writes make the identical PATCH to the new URL (documented)', async () => {
-    const p = product(12, 1, 2, Q(1));
-    sim.seed([p]);
-    const [a, b] = refsOf(p);
+    const [a, b] = seedRefs(sim, product(12, 1, 2, Q(1)));
     sim.state.formerSiteIds.add('111');
     const conn = connect(sim, { siteId: '111' });
     const out = await conn.writeStock([

@@ -1,22 +1,15 @@
 /** The plugin's writes against the WooCommerce simulator over real HTTP: fields, batching, quirks. */
-import { AuthError, NotFound, Rejected, OUT_OF_STOCK as O, quantity as Q, UNLIMITED as U } from '@stock-sync/plugin-api';
+import { AuthError, Rejected, OUT_OF_STOCK as O, quantity as Q, UNLIMITED as U } from '@stock-sync/plugin-api';
 import { useSimulator, writesOf as writes } from '@stock-sync/plugin-testkit/contract';
+import { outcomeNames, seedAndWriteEach, seedRefs } from '@stock-sync/plugin-testkit/fixtures';
 import { batchCalls, call, connect, product, refsOf, startWooSimulator } from './support/store';
 
 const sim = useSimulator(startWooSimulator);
 
 describe('what lands in the store', () => {
   it("writes WooCommerce's own untracked and tracked forms", async () => {
-    const p = product(100, 1001, 4);
-    sim.seed([p]);
-    const [a, b, c, d] = refsOf(p);
-    const out = await connect(sim).writeStock([
-      { ...a, target: O },
-      { ...b, target: U },
-      { ...c, target: Q(7) },
-      { ...d, target: Q(0) },
-    ]);
-    expect(out.map((o) => o.status)).toEqual(['written', 'written', 'written', 'written']);
+    const { outcomes } = await seedAndWriteEach(sim, connect(sim), product(100, 1001, 4), [O, U, Q(7), Q(0)]);
+    expect(outcomeNames(outcomes)).toEqual(['written', 'written', 'written', 'written']);
     const v = (id: number) => sim.state.variations.get(id)!;
     expect(v(1001)).toMatchObject({ manageStock: false, stockStatus: 'outofstock', stockQuantity: null });
     expect(v(1002)).toMatchObject({ manageStock: false, stockStatus: 'instock', stockQuantity: null });
@@ -51,11 +44,8 @@ describe('batching', () => {
   });
 
   it('keeps outcomes in input order across interleaved products', async () => {
-    const a = product(100, 1, 2);
-    const b = product(200, 3, 2);
-    sim.seed([a, b]);
-    const [a1, a2] = refsOf(a);
-    const [b1, b2] = refsOf(b);
+    const [a1, a2] = seedRefs(sim, product(100, 1, 2));
+    const [b1, b2] = seedRefs(sim, product(200, 3, 2));
     const order = [b1, a1, b2, a2];
     const out = await connect(sim).writeStock(order.map((r) => ({ ...r, target: O })));
     expect(out.map((o) => o.externalVariantId)).toEqual(['3', '1', '4', '2']);
@@ -95,22 +85,16 @@ describe('batching', () => {
 
 describe('per-variant and store-level refusals', () => {
   it('reports a deleted variation as NotFound and writes the rest of its batch', async () => {
-    const p = product(100, 1, 3);
-    sim.seed([p]);
-    const refs = refsOf(p);
+    const refs = seedRefs(sim, product(100, 1, 3));
     sim.faults.deleteVariant(refs[1]);
     const out = await connect(sim).writeStock(writes(refs, O));
-    expect(out.map((o) => o.status)).toEqual(['written', 'failed', 'written']);
-    const failed = out[1] as Extract<(typeof out)[number], { status: 'failed' }>;
-    expect(failed.error).toBeInstanceOf(NotFound);
-    expect(failed.error.message).toMatch(/woocommerce_rest_product_variation_invalid_id/);
+    expect(outcomeNames(out)).toEqual(['written', 'NotFound', 'written']);
+    expect((out[1] as { error: Error }).error.message).toMatch(/woocommerce_rest_product_variation_invalid_id/);
     expect(batchCalls(sim)).toBe(1);
   });
 
   it("rejects untracked targets for a variation that inherits its parent's stock, and says why", async () => {
-    const p = product(100, 1, 2);
-    sim.seed([p]);
-    const refs = refsOf(p);
+    const refs = seedRefs(sim, product(100, 1, 2));
     // The merchant manages stock on the parent product (20 units shared by its variations).
     const r = await call(sim, 'POST', '/wp-json/wc/v3/products/batch', { update: [{ id: 100, manage_stock: true, stock_quantity: 20 }] });
     expect(r.status).toBe(200);

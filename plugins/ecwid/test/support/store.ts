@@ -1,5 +1,5 @@
 /** The Ecwid simulator's test plumbing that no testkit export covers: a tuned connection, raw calls, the call log. */
-import type { StockWrite, StoreConnection, TargetStock, VariantRef } from '@stock-sync/plugin-api';
+import type { StoreConnection } from '@stock-sync/plugin-api';
 import { connectToSimulator } from '@stock-sync/plugin-testkit/contract';
 import { fetchParsed } from '@stock-sync/plugin-testkit/fixtures';
 import type { RunningSimulator } from '@stock-sync/plugin-testkit/simulator';
@@ -33,5 +33,4 @@ export function call(sim: EcwidSim, method: string, path: string, body?: unknown
 export const shortPaths = (sim: EcwidSim) => sim.requests.map((r) => `${r.method} ${r.path.replace(/^\/api\/v3\/\d+/, '')}`);
 
 /** The same target (and the hub's belief) for every ref. */
-export const writes = (refs: VariantRef[], target: TargetStock, previous?: TargetStock): StockWrite[] =>
-  refs.map((r) => ({ ...r, target, previous }));
+export { writesOf as writes } from '@stock-sync/plugin-testkit/contract';
