@@ -15,10 +15,11 @@
  * signature check stays TikTok's (auth.ts).
  */
 import {
-  consentRoute,
   guardIssuedTokens,
   isIssuedAccessToken,
   kitTokenRequest,
+  platformConsentRoute,
+  queryValue as query,
   simHmacSha256,
   tokenRoute,
 } from '@stock-sync/plugin-testkit/simulator';
@@ -41,12 +42,6 @@ export const SANDBOX_TOKEN_REFUSED = 99_990_001;
 export const ACCESS_TOKEN_SECONDS = 7 * 24 * 3_600;
 /** Unpublished; the sandbox's choice (unverified). */
 export const REFRESH_TOKEN_SECONDS = 90 * 24 * 3_600;
-
-const query = (req: SimRequest, name: string): string | undefined => {
-  const v = req.query[name];
-  const first = Array.isArray(v) ? v[0] : v;
-  return first === undefined || first === '' ? undefined : first;
-};
 
 export function tiktokOAuthConfig<TState>(app: { clientId: string; clientSecret: string }): OAuthSimulatorConfig<TState> {
   return {
@@ -88,17 +83,10 @@ export function tiktokOAuthConfig<TState>(app: { clientId: string; clientSecret:
 
 /** TikTok's authorize link → the kit's consent (app_key is the client id). */
 function authorizeRoute<TState>(cfg: OAuthSimulatorConfig<TState>): SimRoute<TState> {
-  const consent = consentRoute(cfg);
-  return {
-    method: 'GET',
-    path: AUTHORIZE_PATH,
-    handle(req, ctx) {
-      const appKey = query(req, 'app_key');
-      const q: Record<string, string | string[]> = { ...req.query, response_type: 'code' };
-      if (appKey !== undefined) q.client_id = appKey;
-      return consent.handle({ ...req, query: q }, ctx);
-    },
-  };
+  return platformConsentRoute(cfg, AUTHORIZE_PATH, (req) => {
+    const appKey = query(req, 'app_key');
+    return appKey === undefined ? { ...req.query } : { ...req.query, client_id: appKey };
+  });
 }
 
 /** One of TikTok's GET token endpoints → the kit's token grant (client id + secret in the form). */

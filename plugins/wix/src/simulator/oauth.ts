@@ -13,11 +13,12 @@
  * refresh token the sandbox keeps for the instance; Create Access Token is that grant's refresh.
  */
 import {
-  consentRoute,
   guardIssuedTokens,
   isIssuedAccessToken,
   kitTokenRequest,
   oauthSimState,
+  platformConsentRoute,
+  queryValue,
   tokenRoute,
 } from '@stock-sync/plugin-testkit/simulator';
 import type {
@@ -103,23 +104,14 @@ function kitToken<TState>(cfg: OAuthSimulatorConfig<TState>): SimRoute<TState> {
 
 /** GET /installer/install?appId&postInstallationUrl → the kit's consent (appId is the client id). */
 function installRoute<TState>(cfg: OAuthSimulatorConfig<TState>): SimRoute<TState> {
-  const consent = consentRoute(cfg);
-  return {
-    method: 'GET',
-    path: INSTALL_PATH,
-    handle(req, ctx) {
-      const first = (name: string) => {
-        const v = req.query[name];
-        return Array.isArray(v) ? v[0] : v;
-      };
-      const q: Record<string, string | string[]> = { response_type: 'code' };
-      const appId = first('appId');
-      const target = first('postInstallationUrl');
-      if (appId) q.client_id = appId;
-      if (target) q.redirect_uri = target;
-      return consent.handle({ ...req, query: q }, ctx);
-    },
-  };
+  return platformConsentRoute(cfg, INSTALL_PATH, (req) => {
+    const q: Record<string, string> = {};
+    const appId = queryValue(req, 'appId');
+    const target = queryValue(req, 'postInstallationUrl');
+    if (appId) q.client_id = appId;
+    if (target) q.redirect_uri = target;
+    return q;
+  });
 }
 
 /** POST /oauth2/token (JSON, client_credentials) → a refresh of the instance's grant. */

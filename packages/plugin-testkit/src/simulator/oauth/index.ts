@@ -15,6 +15,8 @@ export {
   type TokenRecord,
 } from './oauth-sim-state';
 export { consentRoute } from './consent-route';
+export { platformConsentRoute } from './platform-consent-route';
+export { queryValue } from './sim-oauth-helpers';
 export { tokenRoute, defaultTokenAnswer } from './token-route';
 export { revokeRoute } from './revoke-route';
 export { withOAuth, oauthRoutes, issuedTokenStatus, type DefinitionWithOAuth } from './with-oauth';
