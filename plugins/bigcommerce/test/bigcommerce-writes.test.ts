@@ -1,17 +1,11 @@
 /** The plugin's writes against the BigCommerce simulator over real HTTP: fields, fewest calls, tracking modes. */
 import { AuthError, Rejected } from '@stock-sync/plugin-api';
-import { writesOf as writes } from '@stock-sync/plugin-testkit/contract';
-import { outcomeNames, seedAndWriteEach, seedRefs } from '@stock-sync/plugin-testkit/fixtures';
+import { useSimulator, writesOf as writes } from '@stock-sync/plugin-testkit/contract';
+import { outcomeNames, pairTargets, seedAndWriteEach, seedRefs } from '@stock-sync/plugin-testkit/fixtures';
 import { EMULATED_UNLIMITED_QUANTITY } from '../src/manifest';
-import { calls, connect, O, product, Q, refsOf, startBcSimulator, U, type BcSim } from './support/store';
+import { calls, connect, O, product, Q, refsOf, startBcSimulator, U } from './support/store';
 
-let sim: BcSim;
-beforeEach(async () => {
-  sim = await startBcSimulator();
-});
-afterEach(async () => {
-  await sim.close();
-});
+const sim = useSimulator(startBcSimulator);
 
 const variant = (id: number) => sim.state.variants.get(id)!;
 
@@ -146,11 +140,7 @@ describe('fewest calls', () => {
 
   it('answers a variant named twice once, with its last target, in input order', async () => {
     const [a, b] = seedRefs(sim, product(20, 201, 2, Q(5)));
-    const out = await connect(sim).writeStock([
-      { ...a, target: Q(1) },
-      { ...b, target: Q(2) },
-      { ...a, target: Q(3) },
-    ]);
+    const out = await connect(sim).writeStock(pairTargets([a, b, a], [Q(1), Q(2), Q(3)]));
     expect(out.map((o) => [o.externalVariantId, o.status])).toEqual([
       ['201', 'written'],
       ['202', 'written'],

@@ -1,6 +1,6 @@
 /** The plugin's writes against the Ecwid simulator over real HTTP: fields, fewest calls, batches, quirks. */
 import { AuthError, NotFound, Rejected, Transient, UNLIMITED, OUT_OF_STOCK, quantity } from '@stock-sync/plugin-api';
-import { outcomeNames, seedAndWriteEach, seedProduct, seedRefs, refsOfProduct } from '@stock-sync/plugin-testkit/fixtures';
+import { outcomeNames, pairTargets, seedAndWriteEach, seedProduct, seedRefs, refsOfProduct } from '@stock-sync/plugin-testkit/fixtures';
 import { startSimulator } from '@stock-sync/plugin-testkit/simulator';
 import { simulator } from '../src/simulator';
 import { call, connect, connectWith, shortPaths, writes, type EcwidSim } from './support/store';
@@ -100,11 +100,7 @@ describe('fewest calls', () => {
 
   it('writes a variant named twice once, with its last target, and answers both inputs in order', async () => {
     const [a, b] = seedRefs(sim, seedProduct(100, 1001, 2));
-    const out = await connect(sim).writeStock([
-      { ...a, target: quantity(1) },
-      { ...b, target: OUT_OF_STOCK },
-      { ...a, target: quantity(9) },
-    ]);
+    const out = await connect(sim).writeStock(pairTargets([a, b, a], [quantity(1), OUT_OF_STOCK, quantity(9)]));
     expect(out.map((o) => [o.externalVariantId, o.status])).toEqual([
       ['1001', 'written'],
       ['1002', 'written'],

@@ -1,17 +1,11 @@
 /** The plugin's writes against the Square simulator over real HTTP: tracking, counts, sold_out, fewest calls. */
 import { AuthError, OUT_OF_STOCK, quantity, Rejected, UNLIMITED } from '@stock-sync/plugin-api';
-import { writesOf as writes } from '@stock-sync/plugin-testkit/contract';
+import { useSimulator, writesOf as writes } from '@stock-sync/plugin-testkit/contract';
 import { outcomeNames, refsOfProduct, seedProduct, seedRefs } from '@stock-sync/plugin-testkit/fixtures';
 import { SIM_LOCATION_ID, SIM_OTHER_LOCATION_ID } from '../src/simulator';
-import { call, calls, connect, startSquareSimulator, type SquareSim } from './support/store';
+import { call, calls, connect, startSquareSimulator } from './support/store';
 
-let sim: SquareSim;
-beforeEach(async () => {
-  sim = await startSquareSimulator();
-});
-afterEach(async () => {
-  await sim.close();
-});
+const sim = useSimulator(startSquareSimulator);
 
 const variation = (id: string) => sim.state.variations.get(id)!;
 
