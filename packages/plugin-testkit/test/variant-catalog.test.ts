@@ -23,17 +23,16 @@ interface State {
 const ref = (externalProductId: string, externalVariantId: string): VariantRef => ({ externalProductId, externalVariantId });
 const state = (): State => ({ products: new Map(), variants: new Map(), deleted: new Set() });
 
-const catalog = variantCatalog<State, Product, Variant, number>({
-  products: (s) => s.products,
-  variants: (s) => s.variants,
-  productOf: (v) => v.productId,
-  variantIds: (p) => p.variantIds,
+const catalog = variantCatalog<State, Product, Variant>({
+  variants: 'variants',
+  productOf: 'productId',
+  variantIds: 'variantIds',
   names: ['variation', 'item'],
   integerIds: { platform: 'Acme' },
 });
 
 function seed(s: State, sp: SeedProduct): Product {
-  return catalog.seed(s, sp, {
+  catalog.seed(s, [sp], {
     product: (id, p) => ({ id, name: p.title ?? `Item ${id}`, variantIds: [] }),
     variant: (id, product) => ({ id, productId: product.id, count: 0 }),
     apply(v, sv) {
@@ -41,6 +40,7 @@ function seed(s: State, sp: SeedProduct): Product {
       v.count = sv.initial?.kind === 'quantity' ? sv.initial.quantity : 0;
     },
   });
+  return s.products.get(Number(sp.productId))!;
 }
 
 describe('variantCatalog', () => {
@@ -88,48 +88,51 @@ describe('variantCatalog', () => {
     expect(s.products.get(10)!.variantIds).toEqual([1, 3, 2]);
   });
 
-  it('lists new variants through `add` when the platform has its own way', () => {
+  it('lists new variants through `add` when the platform has its own way, and settles each product after its variants', () => {
     const s = state();
-    const added: number[] = [];
+    const steps: string[] = [];
     catalog.seed(
       s,
-      { productId: '5', variants: [{ variantId: '6' }] },
+      [
+        { productId: '5', variants: [{ variantId: '6' }, { variantId: '7' }] },
+        { productId: '8', variants: [] },
+      ],
       {
         product: (id) => ({ id, name: 'p', variantIds: [] }),
-        variant: (id) => ({ id, productId: 5, count: 0 }),
-        apply: () => undefined,
-        add: (v) => void added.push(v.id),
+        variant: (id, p) => ({ id, productId: p.id, count: 0 }),
+        apply: (v) => void steps.push(`apply ${v.id}`),
+        add: (v) => void steps.push(`add ${v.id}`),
+        settle: (p) => void steps.push(`settle ${p.id}`),
       },
     );
-    expect(added).toEqual([6]);
+    expect(steps).toEqual(['add 6', 'apply 6', 'add 7', 'apply 7', 'settle 5', 'settle 8']);
     expect(s.variants.size).toBe(0);
   });
 
-  it('works with string ids, where a ref is the key as it is', () => {
+  it('works with string ids and another products field, where a ref is the key as it is', () => {
     type SState = {
-      products: Map<string, { id: string; skuIds: string[] }>;
-      skus: Map<string, { id: string; productId: string }>;
+      items: Map<string, { id: string; skuIds: string[] }>;
+      skus: Map<string, { id: string; itemId: string }>;
       deleted: Set<string>;
     };
-    const skus = variantCatalog<SState, { id: string; skuIds: string[] }, { id: string; productId: string }, string>({
-      products: (s) => s.products,
-      variants: (s) => s.skus,
-      productOf: (sku) => sku.productId,
-      variantIds: (p) => p.skuIds,
-      names: ['SKU', 'product'],
+    const skus = variantCatalog<SState, { id: string; skuIds: string[] }, { id: string; itemId: string }>({
+      products: 'items',
+      variants: 'skus',
+      productOf: 'itemId',
+      variantIds: 'skuIds',
+      names: ['SKU', 'item'],
     });
-    const s: SState = { products: new Map(), skus: new Map(), deleted: new Set() };
-    skus.seed(
-      s,
-      { productId: 'p-1', variants: [{ variantId: '007' }] },
-      {
-        product: (id) => ({ id, skuIds: [] }),
-        variant: (id, p) => ({ id, productId: p.id }),
-        apply: () => undefined,
-      },
-    );
-    expect(skus.find(s, ref('p-1', '007'))).toEqual({ id: '007', productId: 'p-1' });
+    const s: SState = { items: new Map(), skus: new Map(), deleted: new Set() };
+    skus.seed(s, [{ productId: 'p-1', variants: [{ variantId: '007' }] }], {
+      product: (id) => ({ id, skuIds: [] }),
+      variant: (id, p) => ({ id, itemId: p.id }),
+      apply: () => undefined,
+    });
+    expect(s.items.get('p-1')).toEqual({ id: 'p-1', skuIds: ['007'] });
+    expect(skus.find(s, ref('p-1', '007'))).toEqual({ id: '007', itemId: 'p-1' });
     expect(skus.find(s, ref('p-1', '7'))).toBeUndefined();
+    skus.remove(s, s.skus.get('007')!);
+    expect(s.deleted).toEqual(new Set(['p-1/007']));
   });
 
   it("leaves tombstones variantHooks' default wasDeleted reads", () => {

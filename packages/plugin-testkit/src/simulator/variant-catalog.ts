@@ -14,13 +14,20 @@ export function variantTombstone(productId: string | number, variantId: string |
   return `${productId}/${variantId}`;
 }
 
-export interface CatalogLayout<TState, P, V, K extends string | number> {
-  products(state: TState): Map<K, P>;
-  variants(state: TState): Map<K, V>;
-  /** The id of the product a variant belongs to. */
-  productOf(variant: V): K;
-  /** A product's variant ids in the platform's order (the catalog adds to and removes from it in place). */
-  variantIds(product: P): K[];
+/** The keys of T whose values are a U. */
+type KeyOf<T, U> = { [k in keyof T]-?: T[k] extends U ? k : never }[keyof T];
+type IdOf<V> = V extends { id: infer K extends string | number } ? K : never;
+
+/** Where a platform's state keeps its catalog: the names of its fields. */
+export interface CatalogLayout<TState, P, V> {
+  /** The state's map of products by id (default 'products'). */
+  products?: KeyOf<TState, Map<IdOf<V>, P>>;
+  /** The state's map of every variant by id. */
+  variants: KeyOf<TState, Map<IdOf<V>, V>>;
+  /** A variant's field naming its product. */
+  productOf: KeyOf<V, IdOf<V>>;
+  /** A product's list of its variants' ids, in the platform's order (added to and removed from in place). */
+  variantIds: KeyOf<P, IdOf<V>[]>;
   /** What the platform calls a variant and a product (['variation', 'item']), as variantHooks' `names`. */
   names: readonly [variant: string, product: string];
   /**
@@ -31,77 +38,87 @@ export interface CatalogLayout<TState, P, V, K extends string | number> {
 }
 
 /** How one platform makes what a seed creates, and what a seed sets on a new or existing variant. */
-export interface SeedMakers<P, V, K> {
-  product(id: K, seed: SeedProduct): P;
-  variant(id: K, product: P, seed: SeedVariant): V;
+export interface SeedMakers<P, V> {
+  product(id: IdOf<V>, seed: SeedProduct): P;
+  variant(id: IdOf<V>, product: P, seed: SeedVariant): V;
   /** Sets what the seed gives (SKU, initial stock: `seed.initial ?? { kind: 'unlimited' }`). */
   apply(variant: V, seed: SeedVariant): void;
   /** Lists a new variant (default: into the variants map and the product's list); e.g. for a platform's cap. */
   add?(variant: V, product: P): void;
+  /** After a product's variants are seeded (e.g. a status derived from them). */
+  settle?(product: P): void;
 }
 
-export interface VariantCatalog<TState, P, V, K> {
+export interface VariantCatalog<TState, P, V> {
   /** The variant `ref` names, when it belongs to the product `ref` names; else undefined. */
   find(state: TState, ref: VariantRef): V | undefined;
   /** Deletes a variant as a merchant would: out of the catalog and its product's list, its tombstone left. */
   remove(state: TState, variant: V): void;
   /**
-   * Seeds one product: creates it unless it exists, then each variant (reused if it exists under this
-   * product; one under another product is an error), lists new ones, clears tombstones and applies the seed.
+   * Seeds products in order: each is created unless it exists, then its variants (reused if they exist under
+   * it; one under another product is an error) are listed if new, their tombstones cleared and the seed applied.
    */
-  seed(state: TState, product: SeedProduct, make: SeedMakers<P, V, K>): P;
+  seed(state: TState, products: SeedProduct[], make: SeedMakers<P, V>): void;
 }
 
-export function variantCatalog<TState extends { deleted: Set<string> }, P, V extends { id: K }, K extends string | number>(
-  layout: CatalogLayout<TState, P, V, K>,
-): VariantCatalog<TState, P, V, K> {
+export function variantCatalog<TState extends { deleted: Set<string> }, P, V extends { id: string | number }>(
+  layout: CatalogLayout<TState, P, V>,
+): VariantCatalog<TState, P, V> {
+  type K = IdOf<V>;
   const [variantName, productName] = layout.names;
   const integers = layout.integerIds;
+  const products = (state: TState) => state[layout.products ?? ('products' as keyof TState)] as Map<K, P>;
+  const variants = (state: TState) => state[layout.variants] as Map<K, V>;
+  const productOf = (v: V) => v[layout.productOf] as K;
+  const variantIds = (p: P) => p[layout.variantIds] as K[];
   /** The map key a ref names (undefined: it cannot name one). */
   const refKey = (raw: string): K | undefined => (integers ? (/^\d+$/.test(raw) ? (Number(raw) as K) : undefined) : (raw as K));
   const seedKey = (raw: string, what: string): K => (integers ? seedIntegerId(raw, `${integers.platform} ${what}`) : raw) as K;
 
   function list(state: TState, variant: V, product: P): void {
-    layout.variants(state).set(variant.id, variant);
-    layout.variantIds(product).push(variant.id);
+    variants(state).set(variant.id as K, variant);
+    variantIds(product).push(variant.id as K);
+  }
+
+  function seedOne(state: TState, sp: SeedProduct, make: SeedMakers<P, V>): void {
+    const productId = seedKey(sp.productId, productName);
+    let product = products(state).get(productId);
+    if (!product) {
+      product = make.product(productId, sp);
+      products(state).set(productId, product);
+    }
+    for (const sv of sp.variants) {
+      const id = seedKey(sv.variantId, variantName);
+      const existing = variants(state).get(id);
+      if (existing && productOf(existing) !== productId)
+        throw new Error(`${variantName} ${id} already belongs to ${productName} ${productOf(existing)}`);
+      const variant = existing ?? make.variant(id, product, sv);
+      if (!existing) (make.add ?? ((v, p) => list(state, v, p)))(variant, product);
+      state.deleted.delete(variantTombstone(productId, id));
+      make.apply(variant, sv);
+    }
+    make.settle?.(product);
   }
 
   return {
     find(state, ref) {
       const id = refKey(ref.externalVariantId);
-      const v = id === undefined ? undefined : layout.variants(state).get(id);
-      return v && String(layout.productOf(v)) === ref.externalProductId ? v : undefined;
+      const v = id === undefined ? undefined : variants(state).get(id);
+      return v && String(productOf(v)) === ref.externalProductId ? v : undefined;
     },
     remove(state, variant) {
-      const productId = layout.productOf(variant);
-      layout.variants(state).delete(variant.id);
-      const product = layout.products(state).get(productId);
+      const productId = productOf(variant);
+      variants(state).delete(variant.id as K);
+      const product = products(state).get(productId);
       if (product) {
-        const ids = layout.variantIds(product);
-        const at = ids.indexOf(variant.id);
+        const ids = variantIds(product);
+        const at = ids.indexOf(variant.id as K);
         if (at >= 0) ids.splice(at, 1);
       }
       state.deleted.add(variantTombstone(productId, variant.id));
     },
-    seed(state, sp, make) {
-      const productId = seedKey(sp.productId, productName);
-      const products = layout.products(state);
-      let product = products.get(productId);
-      if (!product) {
-        product = make.product(productId, sp);
-        products.set(productId, product);
-      }
-      for (const sv of sp.variants) {
-        const id = seedKey(sv.variantId, variantName);
-        const existing = layout.variants(state).get(id);
-        if (existing && layout.productOf(existing) !== productId)
-          throw new Error(`${variantName} ${id} already belongs to ${productName} ${layout.productOf(existing)}`);
-        const variant = existing ?? make.variant(id, product, sv);
-        if (!existing) (make.add ?? ((v, p) => list(state, v, p)))(variant, product);
-        state.deleted.delete(variantTombstone(productId, id));
-        make.apply(variant, sv);
-      }
-      return product;
+    seed(state, seeds, make) {
+      for (const sp of seeds) seedOne(state, sp, make);
     },
   };
 }

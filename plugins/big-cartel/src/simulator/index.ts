@@ -21,24 +21,22 @@ export { productObject } from './documents';
 export const SANDBOX_ACCESS_TOKEN = 'bc_test_0000000000000000sandbox0000000000';
 
 /** Products listing their options; an option names its product (the account's own ids). */
-const catalog = variantCatalog<BigCartelSimState, SimProduct, SimOption, string>({
-  products: (state) => state.products,
-  variants: (state) => state.options,
-  productOf: (o) => o.productId,
-  variantIds: (p) => p.optionIds,
+const catalog = variantCatalog<BigCartelSimState, SimProduct, SimOption>({
+  variants: 'options',
+  productOf: 'productId',
+  variantIds: 'optionIds',
   names: ['option', 'product'],
 });
 
 function seed(state: BigCartelSimState, products: SeedProduct[]): void {
   const now = state.clock();
-  for (const sp of products) {
-    const p = catalog.seed(state, sp, {
-      product: (id) => ({ id, name: sp.title ?? `Product ${id}`, status: 'active', optionIds: [], updatedAt: now }),
-      variant: (id, product, sv) => ({ id, productId: product.id, name: sv.sku ?? `Option ${id}`, price: '20.00', quantity: 0, sold: 0 }),
-      apply: (o, sv) => applyMerchantEdit(state, o, sv.initial ?? { kind: 'unlimited' }, now),
-    });
-    deriveStatus(state, p);
-  }
+  catalog.seed(state, products, {
+    product: (id, sp) => ({ id, name: sp.title ?? `Product ${id}`, status: 'active', optionIds: [], updatedAt: now }),
+    variant: (id, product, sv) => ({ id, productId: product.id, name: sv.sku ?? `Option ${id}`, price: '20.00', quantity: 0, sold: 0 }),
+    apply: (o, sv) => applyMerchantEdit(state, o, sv.initial ?? { kind: 'unlimited' }, now),
+    // The product's status follows its options' quantities.
+    settle: (p) => deriveStatus(state, p),
+  });
 }
 
 /** The required headers (missingHeaderRefusal), then Bearer (OAuth) or Basic (subdomain:password) auth; 401 otherwise. */

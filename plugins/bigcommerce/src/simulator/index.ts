@@ -38,11 +38,10 @@ const specValidators = () => (validators ??= createSpecValidators());
 const WINDOW_MS = 30_000;
 
 /** Products listing their variants; a variant names its product (both numbered by the store). */
-const catalog = variantCatalog<BigcommerceSimState, SimProduct, SimVariant, number>({
-  products: (state) => state.products,
-  variants: (state) => state.variants,
-  productOf: (v) => v.productId,
-  variantIds: (p) => p.variantIds,
+const catalog = variantCatalog<BigcommerceSimState, SimProduct, SimVariant>({
+  variants: 'variants',
+  productOf: 'productId',
+  variantIds: 'variantIds',
   names: ['variant', 'product'],
   integerIds: { platform: 'BigCommerce' },
 });
@@ -50,34 +49,32 @@ const catalog = variantCatalog<BigcommerceSimState, SimProduct, SimVariant, numb
 /** A product whose seeded variants include a count tracks inventory by variant; otherwise it is not tracked. */
 function seed(state: BigcommerceSimState, products: SeedProduct[]): void {
   const now = state.clock();
-  for (const sp of products) {
-    catalog.seed(state, sp, {
-      product: (id) => ({
-        id,
-        name: sp.title ?? `Product ${id}`,
-        sku: `P-${id}`,
-        price: 20,
-        inventoryTracking: sp.variants.some((v) => v.initial?.kind === 'quantity') ? 'variant' : 'none',
-        ownInventoryLevel: 0,
-        variantIds: [],
-        dateModified: now,
-      }),
-      variant: (id, product, sv) => ({
-        id,
-        productId: product.id,
-        sku: sv.sku ?? `SKU-${id}`,
-        purchasingDisabled: false,
-        purchasingDisabledMessage: '',
-        inventoryLevel: 0,
-        inventoryWarningLevel: 0,
-        price: null,
-      }),
-      apply(v, sv) {
-        if (sv.sku !== undefined) v.sku = sv.sku;
-        applyMerchantEdit(state, v, sv.initial ?? { kind: 'unlimited' });
-      },
-    });
-  }
+  catalog.seed(state, products, {
+    product: (id, sp) => ({
+      id,
+      name: sp.title ?? `Product ${id}`,
+      sku: `P-${id}`,
+      price: 20,
+      inventoryTracking: sp.variants.some((v) => v.initial?.kind === 'quantity') ? 'variant' : 'none',
+      ownInventoryLevel: 0,
+      variantIds: [],
+      dateModified: now,
+    }),
+    variant: (id, product, sv) => ({
+      id,
+      productId: product.id,
+      sku: sv.sku ?? `SKU-${id}`,
+      purchasingDisabled: false,
+      purchasingDisabledMessage: '',
+      inventoryLevel: 0,
+      inventoryWarningLevel: 0,
+      price: null,
+    }),
+    apply(v, sv) {
+      if (sv.sku !== undefined) v.sku = sv.sku;
+      applyMerchantEdit(state, v, sv.initial ?? { kind: 'unlimited' });
+    },
+  });
 }
 
 function rateHeaders(remaining: number, capacity: number, refillPerSecond: number): Record<string, string> {

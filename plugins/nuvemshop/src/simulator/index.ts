@@ -26,40 +26,37 @@ const BUCKET = 40;
 const LEAK_PER_SECOND = 2;
 
 /** Products listing their variants; a variant names its product (both numbered by the platform). */
-const catalog = variantCatalog<NuvemSimState, SimProduct, SimVariant, number>({
-  products: (state) => state.products,
-  variants: (state) => state.variants,
-  productOf: (v) => v.productId,
-  variantIds: (p) => p.variantIds,
+const catalog = variantCatalog<NuvemSimState, SimProduct, SimVariant>({
+  variants: 'variants',
+  productOf: 'productId',
+  variantIds: 'variantIds',
   names: ['variant', 'product'],
   integerIds: { platform: 'Nuvemshop' },
 });
 
 function seed(state: NuvemSimState, products: SeedProduct[]): void {
   const now = state.clock();
-  for (const sp of products) {
-    catalog.seed(state, sp, {
-      product: (id) => ({ id, name: sp.title ?? `Product ${id}`, variantIds: [] }),
-      variant: (id, product, sv) => ({
-        id,
-        productId: product.id,
-        position: product.variantIds.length + 1,
-        sku: sv.sku ?? null,
-        price: '10.00',
-        stockManagement: false,
-        stock: null,
-        values: [{ es: `Variante ${id}` }],
-        createdAt: now,
-        updatedAt: now,
-      }),
-      // The platform's cap on variants per product holds for seeds too.
-      add: (v, product) => addVariant(state, product, v),
-      apply(v, sv) {
-        if (sv.sku !== undefined) v.sku = sv.sku;
-        applyMerchantEdit(v, sv.initial ?? { kind: 'unlimited' }, now);
-      },
-    });
-  }
+  catalog.seed(state, products, {
+    product: (id, sp) => ({ id, name: sp.title ?? `Product ${id}`, variantIds: [] }),
+    variant: (id, product, sv) => ({
+      id,
+      productId: product.id,
+      position: product.variantIds.length + 1,
+      sku: sv.sku ?? null,
+      price: '10.00',
+      stockManagement: false,
+      stock: null,
+      values: [{ es: `Variante ${id}` }],
+      createdAt: now,
+      updatedAt: now,
+    }),
+    // The platform's cap on variants per product holds for seeds too.
+    add: (v, product) => addVariant(state, product, v),
+    apply(v, sv) {
+      if (sv.sku !== undefined) v.sku = sv.sku;
+      applyMerchantEdit(v, sv.initial ?? { kind: 'unlimited' }, now);
+    },
+  });
 }
 
 /** `x-rate-limit-*` (README "Rate limiting"): limit = bucket size, remaining = room left, reset = ms to drain. */

@@ -39,36 +39,34 @@ let validators: SpecValidators | undefined;
 const specValidators = () => (validators ??= createSpecValidators());
 
 /** Items listing their variations; a variation names its item (the seller's catalog object ids). */
-const catalog = variantCatalog<SquareSimState, SimItem, SimVariation, string>({
-  products: (state) => state.items,
-  variants: (state) => state.variations,
-  productOf: (v) => v.itemId,
-  variantIds: (item) => item.variationIds,
+const catalog = variantCatalog<SquareSimState, SimItem, SimVariation>({
+  products: 'items',
+  variants: 'variations',
+  productOf: 'itemId',
+  variantIds: 'variationIds',
   names: ['variation', 'item'],
 });
 
 function seed(state: SquareSimState, products: SeedProduct[]): void {
-  for (const sp of products) {
-    catalog.seed(state, sp, {
-      product: (id) => ({ id, name: sp.title ?? `Item ${id}`, variationIds: [] }),
-      variant: (id, item, sv) => ({
-        id,
-        itemId: item.id,
-        version: nextVersion(state),
-        updatedAt: state.clock(),
-        name: `Variation ${id}`,
-        sku: sv.sku ?? '',
-        priceCents: 2000,
-        trackInventory: false,
-        overrides: new Map(),
-        extra: {},
-      }),
-      apply(v, sv) {
-        if (sv.sku !== undefined) v.sku = sv.sku;
-        applyMerchantEdit(state, v, sv.initial ?? { kind: 'unlimited' });
-      },
-    });
-  }
+  catalog.seed(state, products, {
+    product: (id, sp) => ({ id, name: sp.title ?? `Item ${id}`, variationIds: [] }),
+    variant: (id, item, sv) => ({
+      id,
+      itemId: item.id,
+      version: nextVersion(state),
+      updatedAt: state.clock(),
+      name: `Variation ${id}`,
+      sku: sv.sku ?? '',
+      priceCents: 2000,
+      trackInventory: false,
+      overrides: new Map(),
+      extra: {},
+    }),
+    apply(v, sv) {
+      if (sv.sku !== undefined) v.sku = sv.sku;
+      applyMerchantEdit(state, v, sv.initial ?? { kind: 'unlimited' });
+    },
+  });
 }
 
 /** The platform part; its routes are built on first use (the spec is large) and mounted with the OAuth kit below. */

@@ -23,30 +23,27 @@ export const SANDBOX_ACCESS_TOKEN = 'wf_test_0000000000000000000000000000sandbox
 const PER_MINUTE = 120;
 
 /** Products listing their SKUs; a SKU names its product (Webflow's own object ids). */
-const catalog = variantCatalog<WebflowSimState, SimProduct, SimSku, string>({
-  products: (state) => state.products,
-  variants: (state) => state.skus,
-  productOf: (sku) => sku.productId,
-  variantIds: (p) => p.skuIds,
+const catalog = variantCatalog<WebflowSimState, SimProduct, SimSku>({
+  variants: 'skus',
+  productOf: 'productId',
+  variantIds: 'skuIds',
   names: ['SKU', 'product'],
 });
 
 function seed(state: WebflowSimState, products: SeedProduct[]): void {
   const now = state.clock();
-  for (const sp of products) {
-    catalog.seed(state, sp, {
-      product: (id) => ({ id, name: sp.title ?? `Product ${id}`, skuIds: [] }),
-      variant: (id, product, sv) => ({
-        id,
-        productId: product.id,
-        name: sv.sku ?? id,
-        inventoryType: 'infinite',
-        quantity: 0,
-        lastUpdated: now,
-      }),
-      apply: (sku, sv) => applyMerchantEdit(sku, sv.initial ?? { kind: 'unlimited' }, now),
-    });
-  }
+  catalog.seed(state, products, {
+    product: (id, sp) => ({ id, name: sp.title ?? `Product ${id}`, skuIds: [] }),
+    variant: (id, product, sv) => ({
+      id,
+      productId: product.id,
+      name: sv.sku ?? id,
+      inventoryType: 'infinite',
+      quantity: 0,
+      lastUpdated: now,
+    }),
+    apply: (sku, sv) => applyMerchantEdit(sku, sv.initial ?? { kind: 'unlimited' }, now),
+  });
 }
 
 const apiDefinition: PlatformSimulatorDefinition<WebflowSimState> = {

@@ -22,47 +22,44 @@ export const SANDBOX_CONSUMER_KEY = 'ck_test_00000000sandbox0000000000woocommerc
 export const SANDBOX_CONSUMER_SECRET = 'cs_test_00000000sandbox0000000000woocommerce';
 
 /** Products listing their variations; a variation names its parent (wc/v3 numbers both). */
-const catalog = variantCatalog<WooSimState, SimProduct, SimVariation, number>({
-  products: (state) => state.products,
-  variants: (state) => state.variations,
-  productOf: (v) => v.parentId,
-  variantIds: (p) => p.variationIds,
+const catalog = variantCatalog<WooSimState, SimProduct, SimVariation>({
+  variants: 'variations',
+  productOf: 'parentId',
+  variantIds: 'variationIds',
   names: ['variation', 'product'],
   integerIds: { platform: 'WooCommerce' },
 });
 
 function seed(state: WooSimState, products: SeedProduct[]): void {
   const now = state.clock();
-  for (const sp of products) {
-    catalog.seed(state, sp, {
-      product: (id) => ({
-        id,
-        name: sp.title ?? `Product ${id}`,
-        manageStock: false,
-        stockQuantity: null,
-        stockStatus: 'instock',
-        backorders: 'no',
-        variationIds: [],
-        dateModified: now,
-      }),
-      variant: (id, product, sv) => ({
-        id,
-        parentId: product.id,
-        sku: sv.sku ?? '',
-        status: 'publish',
-        manageStock: false,
-        stockQuantity: null,
-        stockStatus: 'instock',
-        backorders: 'no',
-        lowStockAmount: null,
-        dateModified: now,
-      }),
-      apply(v, sv) {
-        if (sv.sku !== undefined) v.sku = sv.sku;
-        applyMerchantEdit(state, v, sv.initial ?? { kind: 'unlimited' });
-      },
-    });
-  }
+  catalog.seed(state, products, {
+    product: (id, sp) => ({
+      id,
+      name: sp.title ?? `Product ${id}`,
+      manageStock: false,
+      stockQuantity: null,
+      stockStatus: 'instock',
+      backorders: 'no',
+      variationIds: [],
+      dateModified: now,
+    }),
+    variant: (id, product, sv) => ({
+      id,
+      parentId: product.id,
+      sku: sv.sku ?? '',
+      status: 'publish',
+      manageStock: false,
+      stockQuantity: null,
+      stockStatus: 'instock',
+      backorders: 'no',
+      lowStockAmount: null,
+      dateModified: now,
+    }),
+    apply(v, sv) {
+      if (sv.sku !== undefined) v.sku = sv.sku;
+      applyMerchantEdit(state, v, sv.initial ?? { kind: 'unlimited' });
+    },
+  });
 }
 
 /**
