@@ -1,7 +1,7 @@
 /** variantCatalog: find, remove and seed for a simulator with products listing variants and tombstones. */
 import type { VariantRef } from '@stock-sync/plugin-sdk';
 import type { SeedProduct } from '../src';
-import { variantCatalog, variantHooks, variantTombstone } from '../src';
+import { variantCatalog, variantTombstone } from '../src';
 
 interface Product {
   id: number;
@@ -135,17 +135,37 @@ describe('variantCatalog', () => {
     expect(s.deleted).toEqual(new Set(['p-1/007']));
   });
 
-  it("leaves tombstones variantHooks' default wasDeleted reads", () => {
+  it("gives variantHooks with its find, remove and names, the tombstone being what inspect reads as 'deleted'", () => {
     const s = state();
-    seed(s, { productId: '10', variants: [{ variantId: '2', initial: { kind: 'quantity', quantity: 1 } }] });
-    const hooks = variantHooks<State, Variant>({
-      find: catalog.find,
+    seed(s, { productId: '10', variants: [{ variantId: '2', initial: { kind: 'quantity', quantity: 1 } }, { variantId: '3' }] });
+    const edits: string[] = [];
+    const hooks = catalog.hooks({
       stock: (_s, v) => ({ kind: 'quantity', quantity: v.count }),
-      remove: catalog.remove,
+      edit: (_s, v, to) => void edits.push(`${v.id} ${to.kind}`),
+    });
+    expect(hooks.inspect(s, ref('10', '2'))).toEqual({ kind: 'quantity', quantity: 1 });
+    hooks.manualEdit(s, ref('10', '3'), { kind: 'out_of_stock' });
+    expect(edits).toEqual(['3 out_of_stock']);
+    expect(() => hooks.manualEdit(s, ref('11', '3'), { kind: 'out_of_stock' })).toThrow('no variation 3 in item 11');
+    hooks.deleteVariant(s, ref('10', '2'));
+    expect(hooks.inspect(s, ref('10', '2'))).toBe('deleted');
+    expect(s.products.get(10)!.variantIds).toEqual([3]);
+  });
+
+  it('lets a platform remove more than the catalog does', () => {
+    const s = state();
+    seed(s, { productId: '10', variants: [{ variantId: '2' }] });
+    const removed: number[] = [];
+    const hooks = catalog.hooks({
+      stock: () => ({ kind: 'unlimited' }),
       edit: () => undefined,
-      names: ['variation', 'item'],
+      remove(st, v) {
+        catalog.remove(st, v);
+        removed.push(v.id);
+      },
     });
     hooks.deleteVariant(s, ref('10', '2'));
+    expect(removed).toEqual([2]);
     expect(hooks.inspect(s, ref('10', '2'))).toBe('deleted');
   });
 });

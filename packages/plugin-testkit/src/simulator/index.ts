@@ -14,7 +14,7 @@ export { NoticeOutbox, NOTICE_OUTBOX_KEEPS, type NoticeDelivery, type NoticeToSe
 export { startNoticeReceiver, type NoticeReceiver, type NoticeReceiverOptions, type ReceivedNotice } from './notice-receiver';
 export { useNoticeHarness, type NoticeHarness, type NoticeHarnessOptions, type NoticeSim } from './notice-harness';
 export { throttledAnswer } from './throttled-answer';
-export { variantHooks, type VariantHooks } from './variant-hooks';
-export { variantCatalog, variantTombstone, type CatalogLayout, type SeedMakers, type VariantCatalog } from './variant-catalog';
+export { variantHooks, variantTombstone, type VariantHooks } from './variant-hooks';
+export { variantCatalog, type CatalogLayout, type SeedMakers, type VariantCatalog } from './variant-catalog';
 export { specBodyChecks, type BodyCheck, type SpecBodyChecks, type SpecOperations } from './spec-body-checks';
 export { seedIntegerId } from './seed-ids';

@@ -7,12 +7,8 @@
  */
 import type { VariantRef } from '@stock-sync/plugin-sdk';
 import { seedIntegerId } from './seed-ids';
-import type { SeedProduct, SeedVariant } from './types';
-
-/** The tombstone of a deleted variant (what variantHooks' default `wasDeleted` looks for). */
-export function variantTombstone(productId: string | number, variantId: string | number): string {
-  return `${productId}/${variantId}`;
-}
+import type { PlatformSimulatorDefinition, SeedProduct, SeedVariant } from './types';
+import { variantHooks, variantTombstone, type VariantHooks } from './variant-hooks';
 
 /** The keys of T whose values are a U. */
 type KeyOf<T, U> = { [k in keyof T]-?: T[k] extends U ? k : never }[keyof T];
@@ -59,6 +55,13 @@ export interface VariantCatalog<TState, P, V> {
    * it; one under another product is an error) are listed if new, their tombstones cleared and the seed applied.
    */
   seed(state: TState, products: SeedProduct[], make: SeedMakers<P, V>): void;
+  /**
+   * The definition's inspect, deleteVariant and manualEdit (variantHooks) with this catalog's find, names and
+   * remove (unless the platform removes more, e.g. a variation's counts).
+   */
+  hooks(
+    h: Pick<VariantHooks<TState, V>, 'stock' | 'edit'> & Partial<Pick<VariantHooks<TState, V>, 'remove'>>,
+  ): Pick<PlatformSimulatorDefinition<TState>, 'inspect' | 'deleteVariant' | 'manualEdit'>;
 }
 
 export function variantCatalog<TState extends { deleted: Set<string> }, P, V extends { id: string | number }>(
@@ -100,7 +103,7 @@ export function variantCatalog<TState extends { deleted: Set<string> }, P, V ext
     make.settle?.(product);
   }
 
-  return {
+  const catalog: VariantCatalog<TState, P, V> = {
     find(state, ref) {
       const id = refKey(ref.externalVariantId);
       const v = id === undefined ? undefined : variants(state).get(id);
@@ -120,5 +123,14 @@ export function variantCatalog<TState extends { deleted: Set<string> }, P, V ext
     seed(state, seeds, make) {
       for (const sp of seeds) seedOne(state, sp, make);
     },
+    hooks: (h) =>
+      variantHooks<TState, V>({
+        find: catalog.find,
+        stock: h.stock,
+        edit: h.edit,
+        remove: h.remove ?? catalog.remove,
+        names: layout.names,
+      }),
   };
+  return catalog;
 }

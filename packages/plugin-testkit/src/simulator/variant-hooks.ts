@@ -6,7 +6,6 @@
  */
 import type { TargetStock, VariantRef } from '@stock-sync/plugin-sdk';
 import type { PlatformSimulatorDefinition } from './types';
-import { variantTombstone } from './variant-catalog';
 
 export interface VariantHooks<TState, V> {
   /** The variant `ref` names, or undefined (absent, deleted, or under another product). */
@@ -23,6 +22,11 @@ export interface VariantHooks<TState, V> {
    * Whether `ref` names a variant that was deleted. Default: `state.deleted` holds "productId/variantId".
    */
   wasDeleted?(state: TState, ref: VariantRef): boolean;
+}
+
+/** The tombstone of a deleted variant, "productId/variantId" (what the default `wasDeleted` looks for). */
+export function variantTombstone(productId: string | number, variantId: string | number): string {
+  return `${productId}/${variantId}`;
 }
 
 type Hooks<TState> = Pick<PlatformSimulatorDefinition<TState>, 'inspect' | 'deleteVariant' | 'manualEdit'>;

@@ -3,7 +3,7 @@
  * simulator framework. Lowest-confidence platform: what is documented and what is assumed is listed in
  * ../../README.md.
  */
-import { variantCatalog, variantHooks, withOAuth } from '@stock-sync/plugin-testkit/simulator';
+import { variantCatalog, withOAuth } from '@stock-sync/plugin-testkit/simulator';
 import type { PlatformSimulatorDefinition, SeedProduct, SimRequest, SimResponse } from '@stock-sync/plugin-testkit/simulator';
 import { jsonApiError, missingHeaderRefusal } from './errors';
 import { accountsRoute, bigCartelOAuth } from './oauth';
@@ -59,16 +59,13 @@ const apiDefinition: PlatformSimulatorDefinition<BigCartelSimState> = {
   createState: createBigCartelState,
   credentials: (baseUrl: string) => ({ accountId: SANDBOX_ACCOUNT_ID, accessToken: SANDBOX_ACCESS_TOKEN, baseUrl }),
   seed,
-  ...variantHooks<BigCartelSimState, SimOption>({
-    find: catalog.find,
+  ...catalog.hooks({
     stock: (_state, o) => neutralStock(o),
-    remove: catalog.remove,
     edit(state, o, to) {
       applyMerchantEdit(state, o, to, state.clock());
       const p = state.products.get(o.productId);
       if (p) deliverProductUpdated(state, p);
     },
-    names: ['option', 'product'],
   }),
   setAppNoticeUrl(state: BigCartelSimState, url: string | undefined): void {
     state.appNoticeUrl = url;

@@ -2,7 +2,7 @@
  * The BigCommerce sandbox: a small, faithful model of a store's v3 Catalog and Inventory stock APIs for the
  * testkit's simulator framework (real HTTP, auth, rate limit, faults). Decisions: ../../README.md.
  */
-import { guardIssuedTokens, isIssuedAccessToken, tokenRoute, variantCatalog, variantHooks } from '@stock-sync/plugin-testkit/simulator';
+import { guardIssuedTokens, isIssuedAccessToken, tokenRoute, variantCatalog } from '@stock-sync/plugin-testkit/simulator';
 import type { DefinitionWithOAuth, PlatformSimulatorDefinition, SeedProduct } from '@stock-sync/plugin-testkit/simulator';
 import { authenticateBc } from './auth';
 import { problemBody } from './errors';
@@ -91,17 +91,14 @@ function rateHeaders(remaining: number, capacity: number, refillPerSecond: numbe
 const CAPACITY = 150;
 const REFILL = 5;
 
-const variants = variantHooks<BigcommerceSimState, SimVariant>({
-  find: catalog.find,
+const variants = catalog.hooks({
   stock: neutralStock,
-  remove: catalog.remove,
   edit(state, v, to) {
     const before = levelAt(v, DEFAULT_LOCATION);
     applyMerchantEdit(state, v, to);
     // A count edited in the control panel fires the inventory webhooks (purchasing switches fire none of them).
     deliverLevelChange(state, v, DEFAULT_LOCATION, before, levelAt(v, DEFAULT_LOCATION));
   },
-  names: ['variant', 'product'],
 });
 
 const definition: PlatformSimulatorDefinition<BigcommerceSimState> = {

@@ -2,7 +2,7 @@
  * The Nuvemshop / Tiendanube sandbox: a small, faithful model of a store's variant stock API for the
  * testkit's simulator framework (real HTTP, auth, rate limit, faults). Decisions: ../../README.md.
  */
-import { variantCatalog, variantHooks } from '@stock-sync/plugin-testkit/simulator';
+import { variantCatalog } from '@stock-sync/plugin-testkit/simulator';
 import type { PlatformSimulatorDefinition, SeedProduct } from '@stock-sync/plugin-testkit/simulator';
 import { authenticateNuvemshop } from './auth';
 import { nuvemError } from './errors';
@@ -80,15 +80,12 @@ const apiDefinition: PlatformSimulatorDefinition<NuvemSimState> = {
     baseUrl,
   }),
   seed,
-  ...variantHooks<NuvemSimState, SimVariant>({
-    find: catalog.find,
+  ...catalog.hooks({
     stock: (_state, v) => neutralStock(v),
-    remove: catalog.remove,
     edit(state, v, to) {
       applyMerchantEdit(v, to, state.clock());
       deliverProductUpdated(state, v.productId);
     },
-    names: ['variant', 'product'],
   }),
   authenticate: authenticateNuvemshop,
   rateLimit: {

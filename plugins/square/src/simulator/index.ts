@@ -3,7 +3,7 @@
  * location overrides, read-only sold_out) and Inventory (IN_STOCK physical counts) APIs for the testkit's
  * simulator framework. Decisions: ../../README.md.
  */
-import { variantCatalog, variantHooks, withOAuth } from '@stock-sync/plugin-testkit/simulator';
+import { variantCatalog, withOAuth } from '@stock-sync/plugin-testkit/simulator';
 import type { DefinitionWithOAuth, PlatformSimulatorDefinition, SeedProduct } from '@stock-sync/plugin-testkit/simulator';
 import { SIM_APP_NOTICE_KEY } from './app-subscription';
 import { authenticateSquare } from './auth';
@@ -76,8 +76,7 @@ const definition: Omit<PlatformSimulatorDefinition<SquareSimState>, 'routes'> = 
   createState: createSquareState,
   credentials: (baseUrl: string) => ({ baseUrl, accessToken: SANDBOX_ACCESS_TOKEN, locationId: SIM_LOCATION_ID }),
   seed,
-  ...variantHooks<SquareSimState, SimVariation>({
-    find: catalog.find,
+  ...catalog.hooks({
     stock: neutralStock,
     remove(state, v) {
       catalog.remove(state, v);
@@ -92,7 +91,6 @@ const definition: Omit<PlatformSimulatorDefinition<SquareSimState>, 'routes'> = 
       const after = state.counts.get(countKey(v.id, SIM_LOCATION_ID))?.quantity;
       if (to.kind !== 'unlimited' && after !== before) deliverInventoryCounts(state, [{ variationId: v.id, locationId: SIM_LOCATION_ID }]);
     },
-    names: ['variation', 'item'],
   }),
   // The app's Developer Console subscription (app-subscription.ts): OAuth sellers' notifications go there.
   setAppNoticeUrl(state: SquareSimState, url: string | undefined): void {

@@ -2,7 +2,7 @@
  * The Webflow sandbox: a small, faithful model of a site's ecommerce inventory API (Data API v2) for
  * the testkit's simulator framework (real HTTP, auth, rate limit, faults). Decisions: ../../README.md.
  */
-import { variantCatalog, variantHooks, withOAuth } from '@stock-sync/plugin-testkit/simulator';
+import { variantCatalog, withOAuth } from '@stock-sync/plugin-testkit/simulator';
 import type { PlatformSimulatorDefinition, SeedProduct } from '@stock-sync/plugin-testkit/simulator';
 import { notAuthorized, webflowError } from './errors';
 import { applyMerchantEdit, neutralStock } from './inventory-rules';
@@ -53,15 +53,12 @@ const apiDefinition: PlatformSimulatorDefinition<WebflowSimState> = {
   // No skuCollectionId: the plugin finds it through List Collections, as a fresh connection would.
   credentials: (baseUrl: string) => ({ siteId: SANDBOX_SITE_ID, accessToken: SANDBOX_ACCESS_TOKEN, baseUrl }),
   seed,
-  ...variantHooks<WebflowSimState, SimSku>({
-    find: catalog.find,
+  ...catalog.hooks({
     stock: (_state, sku) => neutralStock(sku),
-    remove: catalog.remove,
     edit(state, sku, to) {
       applyMerchantEdit(sku, to, state.clock());
       deliverInventoryChanged(state, sku);
     },
-    names: ['SKU', 'product'],
   }),
   authenticate(req, creds, revoked) {
     const m = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');

@@ -2,7 +2,7 @@
  * The WooCommerce sandbox: a small, faithful model of a store's wc/v3 variation stock API for the
  * testkit's simulator framework (real HTTP, auth, rate limit, faults). Decisions: ../../README.md.
  */
-import { throttledAnswer, variantCatalog, variantHooks } from '@stock-sync/plugin-testkit/simulator';
+import { throttledAnswer, variantCatalog } from '@stock-sync/plugin-testkit/simulator';
 import type { PlatformSimulatorDefinition, SeedProduct, SimRoute } from '@stock-sync/plugin-testkit/simulator';
 import { authenticateWoo, notAllowed, presentedCredentials } from './auth';
 import { AUTHORIZE_PATH, checkIssuedKey, isIssuedConsumerKey, wcAuthRoute } from './wc-auth';
@@ -84,8 +84,7 @@ export const simulator: PlatformSimulatorDefinition<WooSimState> & { oauthApp: {
     baseUrl,
   }),
   seed,
-  ...variantHooks<WooSimState, SimVariation>({
-    find: catalog.find,
+  ...catalog.hooks({
     stock: neutralStock,
     remove: deleteVariation,
     edit(state, v, to) {
@@ -93,7 +92,6 @@ export const simulator: PlatformSimulatorDefinition<WooSimState> & { oauthApp: {
       // WooCommerce delivers product.updated on every variation save (woocommerce_update_product_variation).
       deliverProductUpdated(state, v);
     },
-    names: ['variation', 'product'],
   }),
   authenticate: (req, creds, revoked) => (req.path === AUTHORIZE_PATH ? undefined : authenticateWoo(req, creds, revoked)),
   rateLimit: {
