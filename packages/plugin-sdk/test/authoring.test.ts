@@ -1,4 +1,13 @@
-import { CONTRACT_VERSION, defineManifest, documentedNotice, isJsonObject, jsonBodyOf, manifestFromJson, validatePlugin, wholeUnits } from '../src';
+import {
+  CONTRACT_VERSION,
+  defineManifest,
+  documentedNotice,
+  isJsonObject,
+  jsonBodyOf,
+  manifestFromJson,
+  validatePlugin,
+  wholeUnits,
+} from '../src';
 
 describe('defineManifest', () => {
   const facts = {
@@ -63,7 +72,9 @@ describe('manifestFromJson', () => {
     expect(() => manifestFromJson({ ...data, rateLimit: undefined })).toThrow(/manifest\.rateLimit/);
     expect(() => manifestFromJson({ ...data, credentialFields: undefined })).toThrow(/credentialFields must be an array/);
     const twice = [data.credentialFields[0], data.credentialFields[0]];
-    expect(() => manifestFromJson({ ...data, credentialFields: twice })).toThrow("credentialFields[1].name 'apiKey' is declared more than once");
+    expect(() => manifestFromJson({ ...data, credentialFields: twice })).toThrow(
+      "credentialFields[1].name 'apiKey' is declared more than once",
+    );
     expect(() => manifestFromJson({ ...data, credentialFields: [{ name: 'baseUrl', secret: true, required: false }] })).toThrow(
       "credentialFields[0].secret must be false for the standard 'baseUrl' field",
     );
