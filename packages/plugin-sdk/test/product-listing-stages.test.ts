@@ -67,6 +67,17 @@ describe('oneWritePerCall', () => {
     expect(error?.details).toEqual(r('p', '1'));
     expect(other).toEqual({ ...r('p', '2'), status: 'failed', error: refused });
   });
+
+  it("knows a NotFound by its code: one from another copy of the plugin API is named in the platform's words too", async () => {
+    const foreign = Object.assign(new Error('404'), { code: 'not_found', retryable: false });
+    const conn = connection(async () => {
+      throw foreign;
+    });
+    const [gone] = await conn.writeStock([w('p', '1')]);
+    const error = gone.status === 'failed' ? gone.error : undefined;
+    expect(error?.code).toBe('not_found');
+    expect(error?.message).toBe('Acme has no SKU 1 in product p');
+  });
 });
 
 describe('readFromProductListing', () => {

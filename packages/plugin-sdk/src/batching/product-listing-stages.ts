@@ -5,7 +5,7 @@
  */
 import type { TargetStock } from '@stock-sync/domain';
 import type { StockWrite } from '../contract';
-import { NotFound, type PluginError } from '../errors';
+import { hasPluginErrorCode, NotFound, type PluginError } from '../errors';
 import type { ReadStage, WriteStage } from '../pipeline/types';
 import { refOf } from './outcome-slots';
 
@@ -18,7 +18,8 @@ export interface VariantWords {
 
 /**
  * One call per variant; a write the hub says is in place saves its call. A NotFound the call threw names the
- * variant and its product (the call cannot tell which of the two is gone).
+ * variant and its product (the call cannot tell which of the two is gone). Errors are known by their code, as the
+ * host knows them: a NotFound from another copy of the plugin API is one too.
  */
 export function oneWritePerCall<F extends object = object>(
   words: VariantWords,
@@ -28,7 +29,7 @@ export function oneWritePerCall<F extends object = object>(
     maxBatch: 1,
     skipInPlace: 'item',
     mapError: (error, [{ input: c }]) =>
-      error instanceof NotFound
+      hasPluginErrorCode(error, 'not_found')
         ? new NotFound(`${words.platform} has no ${words.variant} ${c.externalVariantId} in product ${c.externalProductId}`, {
             ...refOf(c),
           })
@@ -52,7 +53,7 @@ export function readFromProductListing<V, F extends object = object>(
   return {
     groupBy: (p) => p.input.externalProductId,
     mapError: (error, _batch, productId) =>
-      error instanceof NotFound ? new NotFound(`${words.platform} has no product ${productId}`, { productId }) : error,
+      hasPluginErrorCode(error, 'not_found') ? new NotFound(`${words.platform} has no product ${productId}`, { productId }) : error,
     run: async (wanted, productId) => {
       const byId = await listing.list(productId, new Set(wanted.map((p) => p.input.externalVariantId)));
       return wanted.map((p) => {
