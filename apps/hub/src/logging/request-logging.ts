@@ -20,6 +20,17 @@ export function requestIdOf(req: IncomingMessage, res: ServerResponse): string {
   return id;
 }
 
+/**
+ * A platform notice (POST /hooks/…) the hub accepted (202): its access line is logged at debug, because the
+ * notice's own `platform_notice` line (info, same request id) already says what came and what it marked.
+ * A busy platform sends one per changed product — thousands a minute — and two lines each doubled the
+ * cost of taking them. Refused notices (4xx/5xx) keep their warn/error line.
+ */
+function isNotice(req: IncomingMessage): boolean {
+  const path = (req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url ?? '';
+  return req.method === 'POST' && path.startsWith('/hooks/');
+}
+
 export function requestLogging(logger: Logger): HttpLogger {
   return pinoHttp({
     logger,
@@ -27,7 +38,8 @@ export function requestLogging(logger: Logger): HttpLogger {
     // Lines logged while handling the request carry `requestId` only (not the whole request again).
     quietReqLogger: true,
     customAttributeKeys: { reqId: 'requestId' },
-    customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+    customLogLevel: (req, res, err) =>
+      err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : res.statusCode === 202 && isNotice(req) ? 'debug' : 'info',
     // The path without its query string: OAuth callbacks carry one-time codes there.
     serializers: {
       req: (req: { id: string; method: string; url: string; headers: Record<string, unknown>; remoteAddress?: string }) => ({

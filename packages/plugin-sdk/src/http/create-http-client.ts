@@ -293,17 +293,21 @@ async function attemptOnce<T>(
       break;
     }
   }
-  const withBody = {
-    ...ctx,
-    body: bodySnippet(res.data, layer.redact),
-    location: describeLocation(res.headers.location, target, layer.redact),
-  };
-  error ??= errorForStatus(
-    res as HttpResponse,
-    withBody,
-    res.status === 429 ? pauseMs : undefined,
-    core.defaultRateLimitMs * 2 ** (attempt - 1),
-  );
+  // Only an answer that becomes an error carries its body: redacting and serialising every successful
+  // answer (a batch of a hundred variants) cost more CPU than the rest of the call.
+  if (!error && res.status >= 300) {
+    const withBody = {
+      ...ctx,
+      body: bodySnippet(res.data, layer.redact),
+      location: describeLocation(res.headers.location, target, layer.redact),
+    };
+    error = errorForStatus(
+      res as HttpResponse,
+      withBody,
+      res.status === 429 ? pauseMs : undefined,
+      core.defaultRateLimitMs * 2 ** (attempt - 1),
+    );
+  }
   if (error instanceof RateLimited) {
     core.stats.throttled++;
     pauseMs = Math.max(pauseMs ?? 0, error.retryAfterMs);
