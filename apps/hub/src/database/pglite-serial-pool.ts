@@ -12,6 +12,7 @@
  * transaction) must not wait for another one — use the transaction's EntityManager, never the DataSource.
  */
 import { EventEmitter } from 'node:events';
+import { Logger } from '@nestjs/common';
 import type { PGlite } from '@electric-sql/pglite';
 import { SerialLock } from './serial-lock';
 
@@ -30,11 +31,25 @@ export interface SerialPGliteDriverOptions {
   pglite: PGlite | (() => Promise<PGlite>);
   /** Close the instance when TypeORM ends the pool (false when the caller shares it, e.g. tests). */
   closeOnEnd: boolean;
+  /**
+   * Told of each statement that ran at least `slowMs` (default 1000). PGlite runs on the hub's own thread:
+   * such a statement stalls every request, timer and platform answer of the process for that long.
+   */
+  onSlow?: (ms: number, sql: string) => void;
+  slowMs?: number;
 }
+
+const slowStatementLog = new Logger('Database');
+const warnSlow = (ms: number, sql: string): void =>
+  slowStatementLog.warn(
+    `slow statement on the embedded database (${Math.round(ms)} ms, the hub's thread held): ${sql.replace(/\s+/g, ' ').trim().slice(0, 300)}`,
+  );
 
 /** Returns a `{ Pool }` module to pass as TypeORM's `driver` option. */
 export function createSerialPGliteDriver(options: SerialPGliteDriverOptions): { Pool: new () => EventEmitter } {
   const lock = new SerialLock();
+  const onSlow = options.onSlow ?? warnSlow;
+  const slowMs = options.slowMs ?? 1000;
   let instance: Promise<PGlite> | undefined;
   const open = (): Promise<PGlite> =>
     (instance ??= typeof options.pglite === 'function' ? options.pglite() : Promise.resolve(options.pglite));
@@ -48,12 +63,15 @@ export function createSerialPGliteDriver(options: SerialPGliteDriverOptions): { 
       const params = Array.isArray(paramsOrCallback) ? paramsOrCallback : undefined;
       const cb = typeof paramsOrCallback === 'function' ? paramsOrCallback : callback;
       const run = async (): Promise<PgLikeResult> => {
+        const started = performance.now();
         // exec() runs multi-statement SQL (migrations) and returns one result per statement; like pg,
         // answer with the last one. Parameterised SQL is a single statement: query().
         const result =
           params && params.length > 0
             ? await this.db.query(text, params)
             : ((await this.db.exec(text)).at(-1) ?? { rows: [], fields: [], affectedRows: 0 });
+        const ms = performance.now() - started;
+        if (ms >= slowMs) onSlow(ms, text);
         return toPgResult(text, result as { rows: unknown[]; fields: unknown[]; affectedRows?: number });
       };
       const promise = run();

@@ -1,4 +1,11 @@
-/** A FIFO mutex: one holder at a time, waiters served in arrival order. */
+/**
+ * A FIFO mutex: one holder at a time, waiters served in arrival order.
+ *
+ * The next waiter gets the lock on the event loop's next turn (setImmediate), not in the same microtask
+ * queue: the embedded database answers without I/O, so a queue of hundreds of statements handed over by
+ * promise alone ran back to back for seconds (12 s measured at 1 000 stores) while platform answers,
+ * timers and HTTP requests waited — client timeouts fired on answers that had arrived long before.
+ */
 export class SerialLock {
   private tail: Promise<void> = Promise.resolve();
   private waiting = 0;
@@ -16,7 +23,7 @@ export class SerialLock {
       return () => {
         if (!released) {
           released = true;
-          release();
+          setImmediate(release);
         }
       };
     });

@@ -15,9 +15,10 @@ export interface SyncConfig {
   /** Default reconciliation interval per store (HUB_RECONCILE_INTERVAL_SECONDS, default 6 h). */
   reconcileIntervalSeconds: number;
   /**
-   * Store runs in flight at once in this process (HUB_SYNC_CONCURRENCY, default 500). Runs wait on their
-   * platform and rate budget almost all the time and hold a database connection only per statement, so this
-   * is in the hundreds; the database pool bounds what runs against the database at once.
+   * Store runs in flight at once in this process (HUB_SYNC_CONCURRENCY, default 500 on PostgreSQL, 50 on the
+   * embedded database). Runs wait on their platform and rate budget almost all the time and hold a database
+   * connection only per statement, so this is in the hundreds; the database pool bounds what runs against
+   * the database at once. The embedded database is one session (EMBEDDED_SYNC_CONCURRENCY says why less).
    */
   concurrency: number;
   /** How often an idle dispatcher looks for jobs other processes enqueued (HUB_SYNC_POLL_MS, default 250). */
@@ -50,10 +51,18 @@ type Env = Record<string, string | undefined>;
 
 /** Store runs in flight per process by default: enough to overlap hundreds of platform answers (100–500 ms each). */
 export const DEFAULT_SYNC_CONCURRENCY = 500;
+/**
+ * The default on the embedded database (no DATABASE_URL). PGlite is ONE session on the hub's own thread:
+ * every statement of every run waits its turn there (FIFO), so runs beyond what keeps it busy only lengthen
+ * that queue — with 500 in flight a facility-stock POST waited 14–28 s behind them and platform answers
+ * sat unread past the client's timeout. A run spends a few ms of that session per 100–500 ms of platform
+ * time, so a few dozen runs keep it busy.
+ */
+export const EMBEDDED_SYNC_CONCURRENCY = 50;
 
 /** Variables earlier versions read and this one ignores (named in the start-up log, never an error). */
 export const RETIRED_SYNC_VARIABLES: Readonly<Record<string, string>> = {
-  HUB_SYNC_WORKERS: 'HUB_SYNC_CONCURRENCY (store runs in flight per process, default 500)',
+  HUB_SYNC_WORKERS: 'HUB_SYNC_CONCURRENCY (store runs in flight per process, default 500; 50 on the embedded database)',
 };
 
 const ON_WORDS: ReadonlySet<string> = new Set(['on', 'true', '1']);
@@ -83,7 +92,7 @@ export function loadSyncConfig(env: Env = process.env): SyncConfig {
     tickMs: int('HUB_SCHEDULER_TICK_MS', 1000, 50, 3_600_000),
     nudgeDebounceMs: int('HUB_SCHEDULER_NUDGE_MS', 100, 0, 60_000),
     reconcileIntervalSeconds: int('HUB_RECONCILE_INTERVAL_SECONDS', 6 * 3600, 1),
-    concurrency: int('HUB_SYNC_CONCURRENCY', DEFAULT_SYNC_CONCURRENCY, 1, 5000),
+    concurrency: int('HUB_SYNC_CONCURRENCY', env.DATABASE_URL?.trim() ? DEFAULT_SYNC_CONCURRENCY : EMBEDDED_SYNC_CONCURRENCY, 1, 5000),
     pollMs: int('HUB_SYNC_POLL_MS', 250, 50, 60_000),
     leaseSeconds: int('HUB_SYNC_LEASE_SECONDS', 30, 2, 3600),
     chunkSize: int('HUB_SYNC_CHUNK_SIZE', 500, 1, 10_000),

@@ -97,8 +97,16 @@ describe('nextAttemptDelayMs', () => {
 });
 
 describe('loadSyncConfig', () => {
+  it('runs 500 stores at once on PostgreSQL and 50 on the embedded database (one session on the hub thread)', () => {
+    expect(loadSyncConfig({ DATABASE_URL: 'postgres://h/db' }).concurrency).toBe(500);
+    expect(loadSyncConfig({}).concurrency).toBe(50);
+    expect(loadSyncConfig({ DATABASE_URL: '  ' }).concurrency).toBe(50);
+    expect(loadSyncConfig({ HUB_SYNC_CONCURRENCY: '300' }).concurrency).toBe(300);
+    expect(loadSyncConfig({ DATABASE_URL: 'postgres://h/db', HUB_SYNC_CONCURRENCY: '20' }).concurrency).toBe(20);
+  });
+
   it('defaults', () => {
-    const c = loadSyncConfig({});
+    const c = loadSyncConfig({ DATABASE_URL: 'postgres://h/db' });
     expect({ ...c, instanceId: undefined }).toEqual({
       schedulerEnabled: true,
       tickMs: 1000,
@@ -149,13 +157,18 @@ describe('loadSyncConfig', () => {
   });
 
   it('names the variables it no longer reads, with what replaced them (logged at start-up)', () => {
-    expect(RETIRED_SYNC_VARIABLES).toEqual({ HUB_SYNC_WORKERS: 'HUB_SYNC_CONCURRENCY (store runs in flight per process, default 500)' });
+    expect(RETIRED_SYNC_VARIABLES).toEqual({
+      HUB_SYNC_WORKERS: 'HUB_SYNC_CONCURRENCY (store runs in flight per process, default 500; 50 on the embedded database)',
+    });
     expect(DEFAULT_SYNC_CONCURRENCY).toBe(500);
-    expect(loadSyncConfig({ HUB_SYNC_WORKERS: '2' }).concurrency).toBe(500);
+    expect(loadSyncConfig({ HUB_SYNC_WORKERS: '2', DATABASE_URL: 'postgres://h/db' }).concurrency).toBe(500);
   });
 
   it('a blank variable means the default', () => {
-    expect(loadSyncConfig({ HUB_SYNC_CONCURRENCY: '  ', HUB_SYNC_CHUNK_SIZE: '' })).toMatchObject({ concurrency: 500, chunkSize: 500 });
+    expect(loadSyncConfig({ HUB_SYNC_CONCURRENCY: '  ', HUB_SYNC_CHUNK_SIZE: '', DATABASE_URL: 'postgres://h/db' })).toMatchObject({
+      concurrency: 500,
+      chunkSize: 500,
+    });
   });
 
   it('HUB_SCHEDULER and HUB_NOTICES_SUBSCRIBE: on/true/1/blank/unset mean on, off/false/0 (any case, spaces) off, anything else is named', () => {
