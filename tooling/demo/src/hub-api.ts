@@ -40,6 +40,7 @@ export interface SyncRun {
   trigger: string;
   dryRun: boolean;
   status: string;
+  createdAt?: string;
   startedAt?: string | null;
   finishedAt?: string | null;
   counts?: { planned?: number; written?: number; unchanged?: number; failed?: number; drift?: number };

@@ -2,6 +2,7 @@
  * The closing report: what the hub says it wrote per store (sync runs and their changes), how many API
  * calls each simulated platform received, the facility-update → store-update latency, and every failure.
  */
+import { sortFailedChanges, stillUnsettled } from './failed-changes';
 import type { DemoStore } from './fleet';
 import type { HubApi, SyncChange, SyncRun } from './hub-api';
 import type { Output } from './output';
@@ -14,6 +15,8 @@ export interface StoreTally {
   runs: number;
   written: number;
   failed: number;
+  /** Attempts the platform throttled (or a transient error stopped) that the hub then settled. */
+  retried: number;
   status?: string;
   failures: string[];
 }
@@ -51,6 +54,7 @@ export async function tallyStores(hub: HubApi, stores: readonly DemoStore[]): Pr
         runs: 0,
         written: 0,
         failed: 0,
+        retried: 0,
         failures: [`${store.name}: could not read its sync runs: ${e instanceof Error ? e.message : String(e)}`],
       };
     }
@@ -61,11 +65,22 @@ async function tallyStore(hub: HubApi, store: DemoStore): Promise<StoreTally> {
   // 200 is the API's page maximum; the demo's stores have far fewer runs than that.
   const runs: SyncRun[] = await hub.syncRuns(store.id, 200);
   const real = runs.filter((r) => !r.dryRun);
-  const changes: SyncChange[] = (await mapLimit(real, 4, (r) => hub.runChanges(r.id))).flat();
-  const failedChanges = changes.filter((c) => c.outcome === 'failed');
+  const perRun = await mapLimit(real, 4, async (run) => ({ run, changes: await hub.runChanges(run.id) }));
+  const changes: SyncChange[] = perRun.flatMap((r) => r.changes);
+  const sorted = sortFailedChanges(perRun);
+  const unsettled = sorted.open.length
+    ? stillUnsettled(sorted.open, [
+        ...(await hub.syncVariants(store.id, 'pending', 200)),
+        ...(await hub.syncVariants(store.id, 'failed', 200)),
+      ])
+    : [];
+  const failedChanges = [...sorted.final, ...unsettled];
   const row = await hub.getStore(store.id);
   const failures = [
-    ...failedChanges.map((c) => `${store.name}: change to ${c.externalProductId}/${c.externalVariantId} failed: ${errorText(c.error)}`),
+    ...sorted.final.map((c) => `${store.name}: change to ${c.externalProductId}/${c.externalVariantId} failed: ${errorText(c.error)}`),
+    ...unsettled.map(
+      (c) => `${store.name}: change to ${c.externalProductId}/${c.externalVariantId} failed and is still unsettled: ${errorText(c.error)}`,
+    ),
     ...real
       .filter((r) => r.status === 'failed')
       .map((r) => `${store.name}: sync run ${r.id} failed${r.error ? `: ${errorText(r.error)}` : ''}`),
@@ -77,6 +92,7 @@ async function tallyStore(hub: HubApi, store: DemoStore): Promise<StoreTally> {
     runs: real.length,
     written: changes.filter((c) => c.outcome === 'written').length,
     failed: failedChanges.length,
+    retried: sorted.writtenLater.length + sorted.open.length - unsettled.length,
     status: row.status,
     failures,
   };
@@ -136,9 +152,13 @@ export function printReport(
     const mine = tallies.filter((t) => t.store.displayName === p);
     const written = mine.reduce((n, t) => n + t.written, 0);
     const failed = mine.reduce((n, t) => n + t.failed, 0);
+    const retried = mine.reduce((n, t) => n + t.retried, 0);
     const runs = mine.reduce((n, t) => n + t.runs, 0);
     const perStore = mine.map((t) => `${t.store.regionName} ${t.written}`).join(', ');
-    out.line(`    ${pad(p, pW)}  ${written} written (${perStore}), ${failed ? out.fail(`${failed} failed`) : '0 failed'}, ${runs} runs`);
+    const retriedText = retried ? `, ${retried} retried after a throttled or transient attempt` : '';
+    out.line(
+      `    ${pad(p, pW)}  ${written} written (${perStore}), ${failed ? out.fail(`${failed} failed`) : '0 failed'}${retriedText}, ${runs} runs`,
+    );
     const c = calls.find((x) => x.displayName === p);
     if (!c) continue;
     const methods = Object.entries(c.byMethod)
