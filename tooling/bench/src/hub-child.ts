@@ -11,9 +11,9 @@ export interface HubChild {
   url: string;
   /** The hub's process id (CPU time and peak memory are read from /proc). */
   pid: number;
-  /** SQL statements the hub has sent so far (scheduler due-work polls excluded, see isSchedulerPoll). */
+  /** SQL statements the hub has sent so far (the statements of its idle 1/s ticks excluded, see tickStatement). */
   statements(): number;
-  /** Scheduler due-work polls counted apart: they tick every second whatever the bench does. */
+  /** The idle ticks' statements counted apart: they come every second whatever the bench does. */
   schedulerPolls(): number;
   /** Sum of the hub's own per-run API figures (its `sync_run` log lines) so far, per platform. */
   runApi(): Map<string, RunApi>;
@@ -22,7 +22,7 @@ export interface HubChild {
   /** Resolves once the child's output has been read up to now (log lines arrive a moment after the work). */
   settle(ms?: number): Promise<void>;
   /**
-   * Resolves once a second has passed without a statement or a run logged (the scheduler's 1/s poll aside), at
+   * Resolves once a second has passed without a statement or a run logged (the idle 1/s ticks aside), at
    * most a minute: the hub writes its log asynchronously (pino) and this process reads it between simulator
    * requests, so at a thousand stores the lines of the last seconds arrive well after the work.
    */
@@ -109,9 +109,22 @@ const STATEMENT = /VERBOSE \[Database\] |^\{"level":10,.*"context":"Database"/;
 export function isStatementLine(line: string): boolean {
   return STATEMENT.test(line);
 }
-/** The scheduler's one due-work query (apps/hub/src/sync/due-work.ts), recognised by its select list. */
-export function isSchedulerPoll(line: string): boolean {
-  return line.includes('AS reconcile_due');
+/**
+ * What an idle hub sends every second whatever the bench does (apps/hub/src/sync/sync-scheduler.ts and
+ * webhooks/webhook-delivery.ts), recognised by text: the scheduler tick's expired-lease sweep (in a transaction of
+ * its own), its catch-up of idle stores and its due-work query, and the outgoing-webhook lanes' poll.
+ */
+export type TickStatement = 'lease-sweep' | 'idle-catch-up' | 'due-work' | 'webhook-lanes';
+
+const TICK_MARKERS: readonly [string, TickStatement][] = [
+  ['AS reconcile_due', 'due-work'],
+  ['WITH revoked AS (', 'lease-sweep'],
+  ['WITH idle AS MATERIALIZED (', 'idle-catch-up'],
+  ["FROM webhook_deliveries d WHERE d.status = 'pending'", 'webhook-lanes'],
+];
+
+export function tickStatement(line: string): TickStatement | undefined {
+  return TICK_MARKERS.find(([marker]) => line.includes(marker))?.[1];
 }
 
 export async function startHubChild(opts: HubChildOptions): Promise<HubChild> {
@@ -148,8 +161,14 @@ export async function startHubChild(opts: HubChildOptions): Promise<HubChild> {
     for (const raw of lines) {
       const line = raw.replace(ANSI, '');
       if (isStatementLine(line)) {
-        if (isSchedulerPoll(line)) polls++;
-        else statements++;
+        const tick = tickStatement(line);
+        if (!tick) statements++;
+        else if (tick !== 'lease-sweep') polls++;
+        else {
+          // Its START TRANSACTION came before it and its COMMIT follows: three tick statements, not work.
+          polls += 3;
+          statements -= 2;
+        }
         continue;
       }
       const kind = syncRunKind(line);

@@ -7,7 +7,7 @@ import type { BenchHubApi } from './bench-fleet';
 import { callsOf, resetCalls, type FleetWatch } from './fleet-watch';
 import type { HubChild } from './hub-child';
 import type { TargetStock, VariantRef } from './plugin-types';
-import { cpuMs, peakRssBytes, resetPeakRss } from './process-usage';
+import { cpuMs, machineSnapshot, machineUsageSince, peakRssBytes, resetPeakRss, type MachineUsage } from './process-usage';
 import type { Fleet, FleetStore } from './scenario-fleet';
 import { maxOf, percentile } from './stats';
 
@@ -66,6 +66,8 @@ export interface ChangeFigures {
   statements: number;
   runs: Map<string, number>;
   hubCpuMs: number | undefined;
+  /** The whole machine's CPU over the change and the bench's own share (its simulators): is the machine the limit? */
+  machine: MachineUsage | undefined;
   /** Peak resident memory of each hub over the change (or since its start where the peak cannot be reset). */
   peakRssBytes: (number | undefined)[];
   peakRssReset: boolean;
@@ -119,6 +121,7 @@ export async function measureChange(
   await Promise.all(hubs.map((h) => h.drained()));
   const peakRssReset = hubs.map((h) => resetPeakRss(h.pid)).every(Boolean);
   const before = hubCounters(hubs);
+  const machineBefore = machineSnapshot();
   const throttledBefore = new Map([...fleet.plugins.keys()].map((p) => [p, before.throttledBy(p)]));
 
   const t0 = performance.now();
@@ -131,6 +134,8 @@ export async function measureChange(
   }
   const postMs = performance.now() - t0;
   const seen = await watch.untilStoresShow(fleet.stores, target, t0, ctx.timeoutMs);
+  // The machine's share is taken while the stores are being reached, not over the quiet wait that follows.
+  const machine = machineUsageSince(machineBefore);
   await watch.quiet();
   await Promise.all(hubs.map((h) => h.drained()));
   const after = hubCounters(hubs);
@@ -178,6 +183,7 @@ export async function measureChange(
     statements: after.statements - before.statements,
     runs: diffCounts(after.runs, before.runs),
     hubCpuMs: after.cpuMs !== undefined && before.cpuMs !== undefined ? after.cpuMs - before.cpuMs : undefined,
+    machine,
     peakRssBytes: hubs.map((h) => peakRssBytes(h.pid)),
     peakRssReset,
     throughput: lastMs ? (reached * (variantsChanged / fleet.stores.length)) / (lastMs / 1000) : undefined,

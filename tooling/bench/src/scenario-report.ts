@@ -1,4 +1,5 @@
 /** The scale scenarios' printout: every figure, the targets of issue 10 next to them, and the command that reproduces it. */
+import type { MachineUsage } from './process-usage';
 import type { NaiveFigures } from './naive-writer';
 import { table } from './report';
 import type { ScenarioArgs } from './scenario-args';
@@ -39,6 +40,12 @@ export interface TargetRow {
   target: string;
   measured: string;
   met: boolean | undefined;
+}
+
+/** "93 %" of every core over the window, or n/a. */
+function machineBusy(m: MachineUsage | undefined): string {
+  if (!m || m.capacityMs <= 0) return 'n/a';
+  return `${Math.round((100 * m.busyMs) / m.capacityMs)} %`;
 }
 
 export function targetRows(r: ScenarioReport): TargetRow[] {
@@ -159,6 +166,8 @@ export function formatScenarioReport(r: ScenarioReport): string {
         'throttled',
         'SQL',
         'hub CPU',
+        'bench CPU',
+        'machine busy',
         'peak RSS',
         'variants/s',
       ],
@@ -179,6 +188,8 @@ export function formatScenarioReport(r: ScenarioReport): string {
           c.clientThrottled,
           c.statements,
           sec(c.hubCpuMs),
+          sec(c.machine?.benchMs),
+          machineBusy(c.machine),
           c.peakRssBytes.map(mb).join(' + '),
           c.throughput === undefined ? 'n/a' : round(c.throughput),
         ];
@@ -266,7 +277,10 @@ export function formatScenarioReport(r: ScenarioReport): string {
     "Store latency: from sending the POST until the store's simulated shop answered the request that made it show the change. Lower bound: per store, its changed variants ÷ the plugin's maxBatch (per product for WooCommerce).",
   );
   out.push(
-    'SQL = statements the hubs log at HUB_LOG_LEVEL=verbose, scheduler due-work polls and pg-boss polling excluded. Hub CPU from /proc (user + system); peak RSS = VmHWM, reset at the start of each change.',
+    'SQL = statements the hubs log at HUB_LOG_LEVEL=verbose; the statements of the idle 1/s ticks (lease sweep, idle catch-up, due work, webhook lanes) and pg-boss polling excluded. Hub CPU from /proc (user + system); peak RSS = VmHWM, reset at the start of each change.',
+  );
+  out.push(
+    "Bench CPU = this process (the simulated platforms, their latency timers, the watchers); machine busy = every core's busy time from the POST until the last store shows the change ÷ cores × its duration, from /proc/stat: the hubs + the bench + PostgreSQL + anything else. Near 100 %, the machine, not the hub's design, sets the store times.",
   );
   out.push(`Reproduce: ${r.command}`);
   return out.join('\n');

@@ -2,7 +2,7 @@ import { parseBenchArgs, reproduceCommand, DEFAULT_PLATFORMS } from '../src/benc
 import { storeVariantIds } from '../src/bench-fleet';
 import { ingestBatch, INGEST_BATCH } from '../src/bench-phases';
 import { printableUrl, withDatabase } from '../src/database';
-import { isSchedulerPoll, isStatementLine, parseSyncRunLine } from '../src/hub-child';
+import { isStatementLine, parseSyncRunLine, tickStatement } from '../src/hub-child';
 import { table } from '../src/report';
 import { storeShows } from '../src/sim-watch';
 import { percentile } from '../src/stats';
@@ -55,9 +55,16 @@ describe('small helpers', () => {
       'postgres://postgres@127.0.0.1:5432/x?sslmode=disable',
     );
   });
-  it('recognises the scheduler poll only', () => {
-    expect(isSchedulerPoll('VERBOSE [Database] SELECT s.id AS store_id, q.id AS run_id, due.reconcile AS reconcile_due, …')).toBe(true);
-    expect(isSchedulerPoll('VERBOSE [Database] INSERT INTO facility_stock …')).toBe(false);
+  it("recognises the statements of the hub's idle 1/s ticks, and nothing else", () => {
+    const hub = (sql: string) => `VERBOSE [Database] ${sql}`;
+    expect(tickStatement(hub('SELECT s.id AS store_id, q.id AS run_id, due.reconcile AS reconcile_due, …'))).toBe('due-work');
+    expect(tickStatement(hub('WITH revoked AS ( UPDATE stores s SET sync_lease_owner = NULL …'))).toBe('lease-sweep');
+    expect(tickStatement(hub('WITH idle AS MATERIALIZED ( SELECT s.id, rg.stock_seq FROM stores s …'))).toBe('idle-catch-up');
+    expect(tickStatement(hub("SELECT d.subscription_id, d.ordering_key FROM webhook_deliveries d WHERE d.status = 'pending' …"))).toBe(
+      'webhook-lanes',
+    );
+    expect(tickStatement(hub('INSERT INTO facility_stock …'))).toBeUndefined();
+    expect(tickStatement(hub('START TRANSACTION'))).toBeUndefined();
   });
   it('checks a store shows a quantity on every one of its variants', () => {
     const store = {

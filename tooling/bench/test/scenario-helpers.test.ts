@@ -1,6 +1,6 @@
 import { showsTarget } from '../src/fleet-watch';
 import { forEachLimit } from '../src/pool';
-import { parseCpuMs, parsePeakRssBytes } from '../src/process-usage';
+import { parseCpuMs, parseMachineTimes, parsePeakRssBytes } from '../src/process-usage';
 import { catalogVariantOf, isScenarioRun, latencyFor, parseScenarioArgs, scenarioCommand } from '../src/scenario-args';
 import { facilityChangeUpdates, flipFacilities, flipUpdates, tricklePostVariants } from '../src/scenario-changes';
 import { shopVariantIds } from '../src/scenario-fleet';
@@ -175,6 +175,13 @@ describe('process usage from /proc', () => {
   it('reads VmHWM in bytes', () => {
     expect(parsePeakRssBytes('Name:\tnode\nVmHWM:\t  204800 kB\nVmRSS:\t 1000 kB\n')).toBe(204_800 * 1024);
     expect(parsePeakRssBytes('Name:\tnode\n')).toBeUndefined();
+  });
+  it("reads the machine's busy and total time from /proc/stat's first line (idle and iowait are not busy)", () => {
+    // user nice system idle iowait irq softirq steal guest guest_nice, in USER_HZ ticks
+    const stat = 'cpu  1000 20 300 5000 80 10 40 0 0 0\ncpu0 500 10 150 2500 40 5 20 0 0 0\nintr 1\n';
+    expect(parseMachineTimes(stat)).toEqual({ busyMs: 13_700, totalMs: 64_500 });
+    expect(parseMachineTimes('cpu0 1 2 3 4 5\n')).toBeUndefined();
+    expect(parseMachineTimes('cpu  a b c d e')).toBeUndefined();
   });
 });
 
