@@ -30,6 +30,11 @@ describeHub('schema', (hub) => {
     const uq = await hub().sql(`SELECT 1 FROM pg_constraint WHERE conname = 'uq_sync_variants_store_external' AND contype = 'u'`);
     expect(uq).toHaveLength(1);
   });
+
+  it("a store's synced variants are indexed in id order (a store run's chunks: store_id = $1 AND id > $2 ORDER BY id)", async () => {
+    const idx = await hub().sql<{ indexdef: string }>(`SELECT indexdef FROM pg_indexes WHERE indexname = 'idx_sync_variants_store_id'`);
+    expect(idx[0]?.indexdef).toMatch(/\(store_id, id\)$/);
+  });
 });
 
 // The migrate command against a fresh database: PostgreSQL when available (a throwaway database),

@@ -55,6 +55,8 @@ export async function createPostgresDatabase(root: string, serverUrl: string, pr
     throw new Error(`migrating ${name} failed: ${(e as Error).message}`, { cause: e });
   }
   const host = new URL(serverUrl).host;
+  // BENCH_KEEP keeps the database as it keeps the hubs' logs: to EXPLAIN the hub's statements on the data they met.
+  if (process.env.BENCH_KEEP) return { label: `PostgreSQL ${host}/${name} (kept: BENCH_KEEP)`, url, drop: async () => {} };
   return { label: `PostgreSQL ${host}/${name} (throwaway)`, url, drop };
 }
 

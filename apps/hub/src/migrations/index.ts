@@ -7,6 +7,7 @@ import { SyncedVariantCounts1765400000000 } from './1765400000000-synced-variant
 import { PlatformNotices1765500000000 } from './1765500000000-platform-notices';
 import { NoticeReplays1765600000000 } from './1765600000000-notice-replays';
 import { ReadbackShown1765700000000 } from './1765700000000-readback-shown';
+import { StoreVariantOrder1765800000000 } from './1765800000000-store-variant-order';
 
 /** Every migration, in order (explicit list: works from src/ under jest and from dist/). */
 export const HUB_MIGRATIONS = [
@@ -19,4 +20,5 @@ export const HUB_MIGRATIONS = [
   PlatformNotices1765500000000,
   NoticeReplays1765600000000,
   ReadbackShown1765700000000,
+  StoreVariantOrder1765800000000,
 ];

@@ -43,9 +43,10 @@ export async function recordNotices(manager: EntityManager, notices: readonly No
   const answers = await queryRows<{ k: number; store: boolean; recorded: boolean; marked: number }>(
     manager,
     `WITH n AS (
-       SELECT n.*, EXISTS (SELECT 1 FROM stores s WHERE s.id = n.store_id) AS store,
-              EXISTS (SELECT 1 FROM stores s WHERE s.id = n.store_id AND s.status = 'active' AND s.stock_sync_enabled) AS syncing
+       -- A join by primary key, not EXISTS subqueries (which the planner ran as a scan of every store per batch).
+       SELECT n.*, s.id IS NOT NULL AS store, COALESCE(s.status = 'active' AND s.stock_sync_enabled, false) AS syncing
        FROM jsonb_to_recordset($1::jsonb) AS n(k int, store_id uuid, platform text, digest text, nrefs int, refs jsonb)
+       LEFT JOIN stores s ON s.id = n.store_id
      ), first AS (
        -- The same key twice in one batch: the first one is the notice, the other a replay.
        SELECT DISTINCT ON (store_id, digest) * FROM n WHERE store ORDER BY store_id, digest, k
@@ -56,10 +57,17 @@ export async function recordNotices(manager: EntityManager, notices: readonly No
                    ELSE min(r.shown::text)::jsonb END AS shown
        FROM first f
        CROSS JOIN LATERAL jsonb_to_recordset(f.refs) AS r(variant_id text, product_id text, shown jsonb)
-       -- A ref names a variant (with or without its product) or a whole product.
-       JOIN sync_variants sv ON sv.store_id = f.store_id
-             AND (r.variant_id IS NULL OR sv.external_variant_id = r.variant_id)
-             AND (r.product_id IS NULL OR sv.external_product_id = r.product_id)
+       -- A ref names a variant (with or without its product) or a whole product (notice-body.ts refuses one that
+       -- names neither). One branch per shape, each an index lookup: an OR of both in one join condition made the
+       -- planner hash every synced variant of every store for each batch (30 000 rows at 300 stores, issue 10).
+       CROSS JOIN LATERAL (
+         SELECT v.* FROM sync_variants v
+         WHERE r.variant_id IS NOT NULL AND v.store_id = f.store_id AND v.external_variant_id = r.variant_id
+           AND (r.product_id IS NULL OR v.external_product_id = r.product_id)
+         UNION ALL
+         SELECT v.* FROM sync_variants v
+         WHERE r.variant_id IS NULL AND v.store_id = f.store_id AND v.external_product_id = r.product_id
+       ) sv
        -- A paused store, or one with stock sync off, gets no read-back (its notice is still recorded).
        WHERE f.syncing
          AND ${SYNCED_IN_STORE}
