@@ -31,6 +31,13 @@ describeHub('schema', (hub) => {
     expect(uq).toHaveLength(1);
   });
 
+  it("the hub's PostgreSQL sessions run without JIT compilation (the embedded database has none)", async () => {
+    if (hub().kind !== 'postgres') return;
+    // Several pooled connections, not only the first: the setting is a startup option of every one.
+    const answers = await Promise.all(Array.from({ length: 5 }, () => hub().sql<{ jit: string }>(`SHOW jit`)));
+    expect(answers.map((a) => a[0]!.jit)).toEqual(['off', 'off', 'off', 'off', 'off']);
+  });
+
   it("a store's synced variants are indexed in id order (a store run's chunks: store_id = $1 AND id > $2 ORDER BY id)", async () => {
     const idx = await hub().sql<{ indexdef: string }>(`SELECT indexdef FROM pg_indexes WHERE indexname = 'idx_sync_variants_store_id'`);
     expect(idx[0]?.indexdef).toMatch(/\(store_id, id\)$/);

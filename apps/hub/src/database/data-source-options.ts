@@ -17,6 +17,9 @@ import { createSerialPGliteDriver } from './pglite-serial-pool';
  */
 export const POSTGRES_POOL_SIZE = 20;
 
+/** PostgreSQL session settings the hub's connections start with (libpq `options`, as PGOPTIONS would set them). */
+export const HUB_SESSION_OPTIONS = '-c jit=off';
+
 export interface DataSourceBuildOptions {
   migrationsRun: boolean;
   logger?: Logger;
@@ -39,7 +42,17 @@ export function buildDataSourceOptions(db: DatabaseConfig, opts: DataSourceBuild
     logger: opts.logger,
   };
   if (db.kind === 'postgres') {
-    return { ...common, url: db.url, poolSize: POSTGRES_POOL_SIZE, applicationName: 'stock-sync-hub' };
+    return {
+      ...common,
+      url: db.url,
+      poolSize: POSTGRES_POOL_SIZE,
+      applicationName: 'stock-sync-hub',
+      // The hub's statements are short and set-based, but the planner's cost estimates of a few (the scheduler's
+      // due-work query, a batch of notices) pass jit_above_cost on large fleets, and compiling them took longer
+      // than running them: 37 of 42 s of the notices' statements at 1 000 stores (issue 10). A startup option, so
+      // every pooled connection has it; an `options` parameter in DATABASE_URL replaces it.
+      extra: { options: HUB_SESSION_OPTIONS },
+    };
   }
   const driver = createSerialPGliteDriver({
     pglite: opts.pglite ?? (() => openPGlite(db.dataDir)),
