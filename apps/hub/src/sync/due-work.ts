@@ -50,14 +50,16 @@ function dueStoresSql(oneStore: boolean): string {
        // be an index lookup, not a pass over every store (10 000 stores, one question per run).
        !oneStore ? `(s.sync_lease_until IS NULL OR s.sync_lease_until < now()) AND $2::uuid IS NULL` : `s.id = $2::uuid`
      }
+       -- The variant questions are scalar subqueries with LIMIT 1, not EXISTS: PostgreSQL may run an EXISTS as a
+       -- hashed subplan over every pending variant of every store on each tick; these are per-store index probes.
        AND (q.id IS NOT NULL
             OR due.reconcile
-            OR s.status = 'active' AND s.stock_sync_enabled AND EXISTS (
-                 SELECT 1 FROM sync_variants sv
-                 WHERE sv.store_id = s.id AND ${SYNCED_IN_STORE} AND ${PENDING_DUE})
-            OR s.status = 'active' AND s.stock_sync_enabled AND ${STORE_BEHIND_REGION} AND EXISTS (
-                 SELECT 1 FROM sync_variants sv
-                 WHERE sv.store_id = s.id AND ${SYNCED_IN_STORE} AND ${NEWER_STOCK_IN_STORE_REGION}))
+            OR s.status = 'active' AND s.stock_sync_enabled AND COALESCE((
+                 SELECT true FROM sync_variants sv
+                 WHERE sv.store_id = s.id AND ${SYNCED_IN_STORE} AND ${PENDING_DUE} LIMIT 1), false)
+            OR s.status = 'active' AND s.stock_sync_enabled AND ${STORE_BEHIND_REGION} AND COALESCE((
+                 SELECT true FROM sync_variants sv
+                 WHERE sv.store_id = s.id AND ${SYNCED_IN_STORE} AND ${NEWER_STOCK_IN_STORE_REGION} LIMIT 1), false))
      ORDER BY s.id
      LIMIT $3`;
 }
@@ -133,10 +135,15 @@ export async function nextDueRun(
 export async function catchUpIdleStores(manager: EntityManager): Promise<number> {
   const rows = await queryRows<{ id: string }>(
     manager,
-    `WITH idle AS MATERIALIZED (
+    `WITH behind AS MATERIALIZED (
        SELECT s.id, rg.stock_seq FROM stores s JOIN selling_regions rg ON rg.code = s.selling_region
        WHERE ${STORE_BEHIND_REGION}
-         AND NOT EXISTS (SELECT 1 FROM sync_variants sv WHERE sv.store_id = s.id AND ${SYNCED_IN_STORE} AND ${NEWER_STOCK_IN_STORE_REGION})
+     ), idle AS MATERIALIZED (
+       -- Only stores behind are probed (the CTE above keeps the planner from probing every store first), and the
+       -- probe stops at the first concerned variant: as NOT EXISTS, PostgreSQL ran it as an anti-join hashing
+       -- every synced variant of the fleet on each tick while stores were behind (issue 10).
+       SELECT s.id, b.stock_seq FROM behind b JOIN stores s ON s.id = b.id
+       WHERE (SELECT true FROM sync_variants sv WHERE sv.store_id = s.id AND ${SYNCED_IN_STORE} AND ${NEWER_STOCK_IN_STORE_REGION} ORDER BY sv.id LIMIT 1) IS NULL
        ORDER BY s.id
        FOR NO KEY UPDATE OF s SKIP LOCKED
      )
