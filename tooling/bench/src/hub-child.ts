@@ -110,21 +110,17 @@ export function isStatementLine(line: string): boolean {
   return STATEMENT.test(line);
 }
 /**
- * What an idle hub sends every second whatever the bench does (apps/hub/src/sync/sync-scheduler.ts and
- * webhooks/webhook-delivery.ts), recognised by text: the scheduler tick's expired-lease sweep (in a transaction of
- * its own), its catch-up of idle stores and its due-work query, and the outgoing-webhook lanes' poll.
+ * What the hub sends on a timer whatever the bench does: its statements begin with the comment the hub puts on
+ * them (apps/hub/src/database/periodic-sql.ts) — the scheduler tick's lease sweep (in a transaction of its own),
+ * idle-store catch-up and due-work query, the outgoing webhooks' lane poll.
  */
-export type TickStatement = 'lease-sweep' | 'idle-catch-up' | 'due-work' | 'webhook-lanes';
+export const PERIODIC_SQL = '/* hub:periodic */';
 
-const TICK_MARKERS: readonly [string, TickStatement][] = [
-  ['AS reconcile_due', 'due-work'],
-  ['WITH revoked AS (', 'lease-sweep'],
-  ['WITH idle AS MATERIALIZED (', 'idle-catch-up'],
-  ["FROM webhook_deliveries d WHERE d.status = 'pending'", 'webhook-lanes'],
-];
+export type TickStatement = 'periodic' | 'lease-sweep';
 
 export function tickStatement(line: string): TickStatement | undefined {
-  return TICK_MARKERS.find(([marker]) => line.includes(marker))?.[1];
+  if (!line.includes(PERIODIC_SQL)) return undefined;
+  return line.includes('WITH revoked AS (') ? 'lease-sweep' : 'periodic';
 }
 
 export async function startHubChild(opts: HubChildOptions): Promise<HubChild> {

@@ -55,14 +55,16 @@ describe('small helpers', () => {
       'postgres://postgres@127.0.0.1:5432/x?sslmode=disable',
     );
   });
-  it("recognises the statements of the hub's idle 1/s ticks, and nothing else", () => {
+  it('recognises the statements the hub marks as periodic, the lease sweep apart (its transaction), and nothing else', () => {
     const hub = (sql: string) => `VERBOSE [Database] ${sql}`;
-    expect(tickStatement(hub('SELECT s.id AS store_id, q.id AS run_id, due.reconcile AS reconcile_due, …'))).toBe('due-work');
-    expect(tickStatement(hub('WITH revoked AS ( UPDATE stores s SET sync_lease_owner = NULL …'))).toBe('lease-sweep');
-    expect(tickStatement(hub('WITH idle AS MATERIALIZED ( SELECT s.id, rg.stock_seq FROM stores s …'))).toBe('idle-catch-up');
-    expect(tickStatement(hub("SELECT d.subscription_id, d.ordering_key FROM webhook_deliveries d WHERE d.status = 'pending' …"))).toBe(
-      'webhook-lanes',
+    expect(tickStatement(hub('/* hub:periodic */ SELECT s.id AS store_id, q.id AS run_id, due.reconcile AS reconcile_due, …'))).toBe(
+      'periodic',
     );
+    expect(tickStatement(hub('/* hub:periodic */ WITH revoked AS ( UPDATE stores s SET sync_lease_owner = NULL …'))).toBe('lease-sweep');
+    // The worker's own due-work question is work: no mark.
+    expect(
+      tickStatement(hub('SELECT s.id AS store_id, q.id AS run_id, due.reconcile AS reconcile_due, … WHERE s.id = $2::uuid')),
+    ).toBeUndefined();
     expect(tickStatement(hub('INSERT INTO facility_stock …'))).toBeUndefined();
     expect(tickStatement(hub('START TRANSACTION'))).toBeUndefined();
   });

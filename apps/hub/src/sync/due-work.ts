@@ -10,6 +10,7 @@
  * `catchUpIdleStores` moves stores whose region changed but none of whose variants is concerned to the
  * region's version, so they are not looked at again on every tick.
  */
+import { PERIODIC_SQL } from '../database/periodic-sql';
 import type { EntityManager } from 'typeorm';
 import { queryRows } from '../database/sql';
 import type { SyncTrigger } from '../entities';
@@ -29,7 +30,8 @@ export interface DueStore {
  * $3 the row limit.
  */
 function dueStoresSql(oneStore: boolean): string {
-  return `SELECT s.id AS store_id, s.platform, q.id AS run_id, due.reconcile AS reconcile_due,
+  // The scheduler's question (every store, every tick) is periodic; the worker's about its own store is work.
+  return `${oneStore ? '' : `${PERIODIC_SQL} `}SELECT s.id AS store_id, s.platform, q.id AS run_id, due.reconcile AS reconcile_due,
             CASE WHEN q.id IS NOT NULL THEN q.trigger
                  WHEN due.reconcile THEN 'schedule'
                  ELSE COALESCE(s.pending_trigger, 'stock_update') END AS trigger
@@ -135,7 +137,7 @@ export async function nextDueRun(
 export async function catchUpIdleStores(manager: EntityManager): Promise<number> {
   const rows = await queryRows<{ id: string }>(
     manager,
-    `WITH behind AS MATERIALIZED (
+    `${PERIODIC_SQL} WITH behind AS MATERIALIZED (
        SELECT s.id, rg.stock_seq FROM stores s JOIN selling_regions rg ON rg.code = s.selling_region
        WHERE ${STORE_BEHIND_REGION}
      ), idle AS MATERIALIZED (

@@ -9,6 +9,7 @@
  * merely stalled past it is fenced out (LeaseLost) exactly as if another worker had taken it, and only
  * `running` runs move (to `failed`), as run-transitions allows.
  */
+import { PERIODIC_SQL } from '../database/periodic-sql';
 import type { EntityManager } from 'typeorm';
 import { queryRows } from '../database/sql';
 
@@ -32,7 +33,7 @@ export interface ClosedRun {
 export async function closeRunsOfExpiredLeases(manager: EntityManager): Promise<ClosedRun[]> {
   const rows = await queryRows<{ id: string; store_id: string; dry_run: boolean }>(
     manager,
-    `WITH revoked AS (
+    `${PERIODIC_SQL} WITH revoked AS (
        UPDATE stores s SET sync_lease_owner = NULL, sync_lease_until = NULL
        WHERE s.sync_lease_until < now()
          AND EXISTS (SELECT 1 FROM sync_runs r WHERE r.store_id = s.id AND r.status = 'running')

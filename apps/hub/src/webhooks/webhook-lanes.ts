@@ -4,6 +4,7 @@
  * up. A claim (`claimed_until`) keeps two workers — of this process or another — off the same head; a
  * worker killed mid-attempt leaves a claim that simply expires, and the head is attempted again (at least once).
  */
+import { PERIODIC_SQL } from '../database/periodic-sql';
 import type { DataSource } from 'typeorm';
 import { queryOne, queryRows } from '../database/sql';
 
@@ -103,7 +104,7 @@ export async function nextAttemptOf(db: DataSource, lane: Lane): Promise<Date | 
 export async function dueLanes(db: DataSource, limit: number): Promise<Lane[]> {
   const rows = await queryRows<{ subscription_id: string; ordering_key: string }>(
     db.manager,
-    `SELECT d.subscription_id, d.ordering_key FROM webhook_deliveries d
+    `${PERIODIC_SQL} SELECT d.subscription_id, d.ordering_key FROM webhook_deliveries d
      WHERE d.status = 'pending' AND d.next_attempt_at <= now() AND (d.claimed_until IS NULL OR d.claimed_until <= now())
        AND NOT EXISTS (SELECT 1 FROM webhook_deliveries p
                        WHERE p.subscription_id = d.subscription_id AND p.ordering_key = d.ordering_key AND p.status = 'pending' AND p.id < d.id)
