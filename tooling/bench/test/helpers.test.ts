@@ -1,8 +1,10 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { parseBenchArgs, reproduceCommand, DEFAULT_PLATFORMS } from '../src/bench-args';
 import { storeVariantIds } from '../src/bench-fleet';
 import { ingestBatch, INGEST_BATCH } from '../src/bench-phases';
 import { printableUrl, withDatabase } from '../src/database';
-import { isStatementLine, parseSyncRunLine, tickStatement } from '../src/hub-child';
+import { isStatementLine, parseSyncRunLine, PERIODIC_SQL, tickStatement } from '../src/hub-child';
 import { table } from '../src/report';
 import { storeShows } from '../src/sim-watch';
 import { percentile } from '../src/stats';
@@ -54,6 +56,10 @@ describe('small helpers', () => {
     expect(withDatabase('postgres://postgres@127.0.0.1:5432/postgres?sslmode=disable', 'x')).toBe(
       'postgres://postgres@127.0.0.1:5432/x?sslmode=disable',
     );
+  });
+  it("marks periodic statements with the hub's own comment (apps/hub/src/database/periodic-sql.ts)", () => {
+    const hubSource = fs.readFileSync(path.join(__dirname, '..', '..', '..', 'apps', 'hub', 'src', 'database', 'periodic-sql.ts'), 'utf8');
+    expect(hubSource).toContain(`export const PERIODIC_SQL = '${PERIODIC_SQL}';`);
   });
   it('recognises the statements the hub marks as periodic, the lease sweep apart (its transaction), and nothing else', () => {
     const hub = (sql: string) => `VERBOSE [Database] ${sql}`;

@@ -10,8 +10,8 @@
  * `catchUpIdleStores` moves stores whose region changed but none of whose variants is concerned to the
  * region's version, so they are not looked at again on every tick.
  */
-import { PERIODIC_SQL } from '../database/periodic-sql';
 import type { EntityManager } from 'typeorm';
+import { PERIODIC_SQL } from '../database/periodic-sql';
 import { queryRows } from '../database/sql';
 import type { SyncTrigger } from '../entities';
 import { NEWER_STOCK_IN_STORE_REGION, PENDING_DUE, STORE_BEHIND_REGION, SYNCED_IN_STORE } from '../sync-variants/variant-lifecycle';

@@ -9,8 +9,8 @@
  * merely stalled past it is fenced out (LeaseLost) exactly as if another worker had taken it, and only
  * `running` runs move (to `failed`), as run-transitions allows.
  */
-import { PERIODIC_SQL } from '../database/periodic-sql';
 import type { EntityManager } from 'typeorm';
+import { PERIODIC_SQL } from '../database/periodic-sql';
 import { queryRows } from '../database/sql';
 
 export const WORKER_LOST_ERROR = {

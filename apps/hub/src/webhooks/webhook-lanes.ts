@@ -4,8 +4,8 @@
  * up. A claim (`claimed_until`) keeps two workers — of this process or another — off the same head; a
  * worker killed mid-attempt leaves a claim that simply expires, and the head is attempted again (at least once).
  */
-import { PERIODIC_SQL } from '../database/periodic-sql';
 import type { DataSource } from 'typeorm';
+import { PERIODIC_SQL } from '../database/periodic-sql';
 import { queryOne, queryRows } from '../database/sql';
 
 export interface Lane {
