@@ -4,7 +4,7 @@
  * of the regions some store is behind on, newer than that store's version).
  */
 import type { EntityManager } from 'typeorm';
-import { queryOne, queryRows } from '../database/sql';
+import { queryOne } from '../database/sql';
 
 export interface Backlog {
   pendingVariants: number;
@@ -35,30 +35,4 @@ export async function readBacklog(db: EntityManager): Promise<Backlog> {
     storesBehind: Number(row?.behind ?? 0),
     oldestPendingSeconds: Math.max(0, Number(row?.oldest ?? 0)),
   };
-}
-
-/**
- * Facility-update-to-store latencies of finished runs, in seconds, with each one's run: for each change a
- * run wrote, from the newest facility stock update of its catalog variant in the store's selling region (as
- * the hub received it) to the moment the write was recorded. Changes whose facility stock moved again after
- * the write are skipped (that update is measured by a later run). ONE statement for any number of runs.
- */
-export async function runLatencies(db: EntityManager, runIds: readonly string[]): Promise<{ runId: string; seconds: number }[]> {
-  if (runIds.length === 0) return [];
-  const rows = await queryRows<{ run_id: string; seconds: string }>(
-    db,
-    `SELECT c.run_id::text AS run_id, EXTRACT(EPOCH FROM c.created_at - f.updated_at)::text AS seconds
-     FROM sync_changes c
-     JOIN sync_variants sv ON sv.id = c.sync_variant_id
-     JOIN stores s ON s.id = sv.store_id
-     CROSS JOIN LATERAL (
-       SELECT max(fs.updated_at) AS updated_at
-       FROM selling_region_facilities rf
-       JOIN facility_stock fs ON fs.facility_code = rf.facility_code AND fs.variant_id = sv.catalog_variant_id
-       WHERE rf.region_code = s.selling_region
-     ) f
-     WHERE c.run_id = ANY($1::uuid[]) AND c.outcome = 'written' AND f.updated_at IS NOT NULL AND f.updated_at <= c.created_at`,
-    [runIds],
-  );
-  return rows.map((r) => ({ runId: r.run_id, seconds: Number(r.seconds) }));
 }

@@ -22,6 +22,8 @@ export interface SyncRunFinished {
   counts: SyncRunCounts;
   /** The run's HTTP client figures (requests, throttled, …), summed over the connections it used. */
   api: Record<string, number> | null;
+  /** Of a stock-update run: for each variant it wrote, seconds from the facility update it reflects to its record. */
+  facilityToStoreSeconds: readonly number[];
 }
 
 export interface LeaseConflict {

@@ -2,7 +2,7 @@
  * Feeds the hub's registry: sync events (hub-events.ts) as they happen, the backlog and queue gauges on
  * scrape, HTTP requests through the middleware bootstrap.ts mounts first.
  */
-import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -10,23 +10,14 @@ import { HUB_CONFIG } from '../config/config.tokens';
 import type { HubConfig } from '../config/hub-config';
 import type { SyncQueue } from '../sync/sync-queue';
 import { SYNC_QUEUE_TOKEN } from '../sync/sync-tokens';
-import { readBacklog, runLatencies } from './backlog-gauges';
+import { readBacklog } from './backlog-gauges';
 import { hubEvents, type SyncRunFinished } from './hub-events';
 import { createHubRegistry, type HubRegistry } from './hub-metrics';
 
-/** How long finished runs wait for their latencies to be read together. */
-const LATENCY_BATCH_MS = 250;
-
 @Injectable()
 export class HubMetricsService implements OnModuleInit, OnModuleDestroy {
-  private readonly log = new Logger('Metrics');
   readonly metrics: HubRegistry = createHubRegistry();
   private readonly unsubscribe: (() => void)[] = [];
-  /** Latency queries still running (awaited on shutdown, so none outlives the database). */
-  private readonly inFlight = new Set<Promise<void>>();
-  /** Finished runs whose latencies are still to be read (run id → platform): read together, in ONE statement. */
-  private latencyDue = new Map<string, string>();
-  private latencyTimer: NodeJS.Timeout | undefined;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -49,10 +40,8 @@ export class HubMetricsService implements OnModuleInit, OnModuleDestroy {
     );
   }
 
-  async onModuleDestroy(): Promise<void> {
+  onModuleDestroy(): void {
     for (const u of this.unsubscribe.splice(0)) u();
-    this.readLatencies();
-    await Promise.allSettled([...this.inFlight]);
   }
 
   /** One request answered: `route` is the matched route template, or undefined when nothing matched. */
@@ -64,8 +53,6 @@ export class HubMetricsService implements OnModuleInit, OnModuleDestroy {
 
   /** The exposition text, with the gauges read from the database and the queue first. */
   async render(): Promise<string> {
-    this.readLatencies();
-    await Promise.allSettled([...this.inFlight]);
     const backlog = await readBacklog(this.db.manager);
     this.metrics.pendingVariants.set(backlog.pendingVariants);
     this.metrics.storesBehind.set(backlog.storesBehind);
@@ -89,23 +76,6 @@ export class HubMetricsService implements OnModuleInit, OnModuleDestroy {
     }
     if (e.api?.requests) m.platformCalls.inc({ platform }, e.api.requests);
     if (e.api?.throttled) m.platformThrottled.inc({ platform }, e.api.throttled);
-    if (e.trigger === 'stock_update' && e.counts.written > 0) {
-      this.latencyDue.set(e.runId, platform);
-      // Hundreds of runs finish each second at scale: their latencies are read a moment later, together.
-      this.latencyTimer ??= setTimeout(() => this.readLatencies(), LATENCY_BATCH_MS).unref();
-    }
-  }
-
-  private readLatencies(): void {
-    if (this.latencyTimer) clearTimeout(this.latencyTimer);
-    this.latencyTimer = undefined;
-    const due = this.latencyDue;
-    if (due.size === 0) return;
-    this.latencyDue = new Map();
-    const p = runLatencies(this.db.manager, [...due.keys()])
-      .then((rows) => rows.forEach((r) => this.metrics.latency.observe({ platform: due.get(r.runId) ?? 'unknown' }, r.seconds)))
-      .catch((err: Error) => this.log.warn(`reading the latencies of ${due.size} run(s) failed: ${err.message}`))
-      .finally(() => this.inFlight.delete(p));
-    this.inFlight.add(p);
+    for (const seconds of e.facilityToStoreSeconds) m.latency.observe({ platform }, seconds);
   }
 }

@@ -61,6 +61,7 @@ interface ChunkRow {
   attempts: number;
   last_error: StoredVariantError | null;
   not_found_at: Date | string | null;
+  stock_updated_at: Date | string | null;
 }
 
 export async function loadChunk(
@@ -71,11 +72,12 @@ export async function loadChunk(
     manager,
     `SELECT sv.id::text AS id, sv.external_product_id, sv.external_variant_id, cv.fulfillment,
             obs.list AS observations, sv.desired, sv.last_written, sv.pending, sv.pending_version,
-            sv.attempts, sv.last_error, sv.not_found_at
+            sv.attempts, sv.last_error, sv.not_found_at, obs.updated_at AS stock_updated_at
      FROM sync_variants sv
      JOIN catalog_variants cv ON cv.id = sv.catalog_variant_id
      LEFT JOIN LATERAL (
-       SELECT jsonb_agg(jsonb_build_object('facility', fs.facility_code, 'status', fs.status, 'quantity', fs.quantity)) AS list
+       SELECT jsonb_agg(jsonb_build_object('facility', fs.facility_code, 'status', fs.status, 'quantity', fs.quantity)) AS list,
+              max(fs.updated_at) AS updated_at
        FROM facility_stock fs
        WHERE fs.variant_id = sv.catalog_variant_id AND fs.facility_code = ANY($2::text[])
      ) obs ON true
@@ -100,6 +102,7 @@ export async function loadChunk(
     attempts: toNumber(r.attempts),
     lastError: r.last_error,
     notFoundAt: r.not_found_at,
+    stockUpdatedAt: r.stock_updated_at === null ? null : new Date(r.stock_updated_at),
   }));
 }
 
@@ -153,7 +156,7 @@ export async function recordChunk(
   },
   /** The store's lease, renewed by the same statement: nothing is recorded unless it is still this owner's. */
   fence?: LeaseFence,
-): Promise<{ variants: number; changes: number; fenced: boolean }> {
+): Promise<{ variants: number; changes: number; fenced: boolean; recordedAt: Date }> {
   const variants = r.variants.map((v) => ({
     id: v.id,
     version: v.version,
@@ -175,7 +178,7 @@ export async function recordChunk(
     outcome: c.outcome,
     error: c.error,
   }));
-  const row = await queryOne<{ variants: number | string; changes: number | string; fenced: boolean }>(
+  const row = await queryOne<{ variants: number | string; changes: number | string; fenced: boolean; recorded_at: Date | string }>(
     manager,
     `WITH ${
       fence
@@ -223,7 +226,7 @@ export async function recordChunk(
        RETURNING id
      )
      SELECT (SELECT count(*) FROM updated) AS variants, (SELECT count(*) FROM inserted) AS changes, (SELECT count(*) FROM counted) AS runs,
-            EXISTS (SELECT 1 FROM fence) AS fenced`,
+            EXISTS (SELECT 1 FROM fence) AS fenced, now() AS recorded_at`,
     [
       r.storeId,
       r.runId,
@@ -239,7 +242,12 @@ export async function recordChunk(
       fence?.ttlSeconds ?? null,
     ],
   );
-  return { variants: toNumber(row?.variants), changes: toNumber(row?.changes), fenced: row?.fenced === true };
+  return {
+    variants: toNumber(row?.variants),
+    changes: toNumber(row?.changes),
+    fenced: row?.fenced === true,
+    recordedAt: new Date(row?.recorded_at ?? Date.now()),
+  };
 }
 
 export interface ChunkToRecord {
@@ -258,21 +266,21 @@ export interface ChunkToRecord {
  * row before any variant row, the order every writer keeps) and the record, which writes nothing unless the
  * renewal found this owner. With a status change for the store (credentials refused) it is a transaction:
  * fence, status, record. Either way retried on 40P01/40001 like every write path; a lost lease throws
- * LeaseLost with nothing recorded.
+ * LeaseLost with nothing recorded. Returns when the chunk was recorded (the database's clock).
  */
-export async function recordChunkUnderLease(db: DataSource, lease: FencingLease, chunk: ChunkToRecord): Promise<void> {
+export async function recordChunkUnderLease(db: DataSource, lease: FencingLease, chunk: ChunkToRecord): Promise<Date> {
   if (chunk.needsReconnectReason !== undefined) {
     const reason = chunk.needsReconnectReason;
-    await retryingTransaction(db, async (m) => {
+    return retryingTransaction(db, async (m) => {
       await lease.fenceInTransaction(m);
       await markNeedsReconnect(m, chunk.storeId, reason);
-      await recordChunk(m, chunk);
+      return (await recordChunk(m, chunk)).recordedAt;
     });
-    return;
   }
   const fence = lease.fence();
-  const { fenced } = await withTransactionRetry(() => recordChunk(db.manager, chunk, fence));
+  const { fenced, recordedAt } = await withTransactionRetry(() => recordChunk(db.manager, chunk, fence));
   if (!fenced) lease.fenceFailed();
+  return recordedAt;
 }
 
 /** AuthError: the store needs new credentials; no call is made for it until a PATCH sets it active again. */

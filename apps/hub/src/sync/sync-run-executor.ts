@@ -31,6 +31,7 @@ import { saveRefreshedCredentials } from './refreshed-credentials';
 import { withCredentialRefresh, type RefreshConnection } from './refreshing-connection';
 import { nextAttemptDelayMs } from './backoff';
 import { addCounts, chunkRecords, emptyCounts, mergeRecords, readBackResults, type ChunkRecords } from './chunk-outcomes';
+import { writtenLatencies } from './facility-to-store';
 import { finalRunStatus, statesLeadingTo, transitionRun, type RunError } from './run-transitions';
 import { LeaseLost, type StoreLease } from './store-lease';
 import type { SyncConfig } from './sync-config';
@@ -127,6 +128,8 @@ export class SyncRunExecutor {
     const used: OpenedConnection[] = [];
     let store: StoreForRun | undefined;
     let region: RegionView | undefined;
+    // Facility-to-store seconds of each variant a stock-update run wrote (the latency metric), chunk by chunk.
+    const latencies: number[] = [];
     try {
       store = start.found ? start : undefined;
       const cannot = this.cannotSync(store);
@@ -145,7 +148,7 @@ export class SyncRunExecutor {
         region = { facilities: store.region_facilities ?? [], stockSeq: store.region_stock_seq };
         const connection = withCredentialRefresh(opened.connection, this.refresher(store, opened, lease, used));
         const limit = chunkLimitFor(this.config.chunkSize, opened.plugin.manifest.capabilities.maxBatch);
-        outcome = await this.syncChunks(run, store, region, connection, lease, limit);
+        outcome = await this.syncChunks(run, store, region, connection, lease, limit, latencies);
       }
     } catch (e) {
       const lost = e instanceof LeaseLost;
@@ -223,6 +226,7 @@ export class SyncRunExecutor {
       status,
       counts,
       api,
+      facilityToStoreSeconds: latencies,
     });
     return { runId: run.id, status, counts };
   }
@@ -270,6 +274,7 @@ export class SyncRunExecutor {
     connection: StoreConnection,
     lease: StoreLease,
     limit: number,
+    latencies: number[],
   ): Promise<RunOutcome> {
     const regionFacilities = region.facilities;
     // A platform notice's run reads back exactly the variants the notices marked, like reconciliation does.
@@ -329,7 +334,7 @@ export class SyncRunExecutor {
 
       const fatal = records.fatal;
       const stop = records.stop;
-      await recordChunkUnderLease(this.db, lease, {
+      const recordedAt = await recordChunkUnderLease(this.db, lease, {
         storeId: store.id,
         runId: run.id,
         // A dry run changes no sync_variant.
@@ -340,6 +345,7 @@ export class SyncRunExecutor {
         ...(fatal?.code === 'auth' ? { needsReconnectReason: `the platform rejected the credentials: ${fatal.message}` } : {}),
       });
       counts = addCounts(counts, records.counts);
+      if (run.trigger === 'stock_update' && !run.dry_run) latencies.push(...writtenLatencies(records.changes, chunk, recordedAt));
       // A chunk read back (by a notice run or a reconciliation) answers its notices; a failed read keeps the marks.
       if (readsBack && !run.dry_run && !readFailed)
         await clearReadBackMarks(

@@ -31,6 +31,8 @@ export interface LoadedVariant extends VariantRef {
   attempts: number;
   lastError: StoredVariantError | null;
   notFoundAt: Date | string | null;
+  /** When the newest of those observations reached the hub (database clock): the facility-to-store latency starts there. */
+  stockUpdatedAt?: Date | null;
 }
 
 /** What sync_variants.last_error holds (never a secret: plugin errors are redacted by the HTTP client). */

@@ -42,6 +42,15 @@ export class Scrape {
     return Number(series[0]!.count ?? series[0]!.buckets?.['+Inf'] ?? 0);
   }
 
+  /** A histogram's `_sum` for one label set, read from the text (the parser's flattened series has none per label set). */
+  histogramSum(name: string, labels: Record<string, string>): number {
+    const labelText = Object.entries(labels)
+      .map(([k, v]) => `${k}="${v}"`)
+      .join(',');
+    const line = this.text.split('\n').find((l) => l.startsWith(`${name}_sum{${labelText}} `));
+    return line ? Number(line.slice(line.lastIndexOf(' ') + 1)) : 0;
+  }
+
   /** Every label value of every series (to check none holds an id or a secret). */
   labelValues(): string[] {
     return [...this.families.values()].flatMap((f) => f.metrics.flatMap((m) => Object.values(m.labels ?? {})));
