@@ -5,22 +5,10 @@
 import type { ChangeRecord } from '../../src/sync/chunk-outcomes';
 import { writtenLatencies } from '../../src/sync/facility-to-store';
 import type { LoadedVariant } from '../../src/sync/variant-plan';
+import { variant as loadedVariant } from './support/loaded-variant';
 
-const variant = (id: string, stockUpdatedAt: Date | null | undefined): LoadedVariant => ({
-  id,
-  externalProductId: 'p',
-  externalVariantId: `v${id}`,
-  fulfillment: 'pod',
-  observations: [],
-  desired: null,
-  lastWritten: null,
-  pending: true,
-  pendingVersion: 1,
-  attempts: 0,
-  lastError: null,
-  notFoundAt: null,
-  stockUpdatedAt,
-});
+const variant = (id: string, stockUpdatedAt: Date | null | undefined): LoadedVariant =>
+  loadedVariant({ id, externalVariantId: `v${id}`, stockUpdatedAt });
 
 const change = (syncVariantId: string, outcome: ChangeRecord['outcome']): ChangeRecord => ({
   syncVariantId,
