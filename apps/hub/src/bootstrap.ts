@@ -24,6 +24,7 @@ import { DOCS_PATH, mountOpenApi } from './http/openapi';
 import { createValidationPipe } from './http/validation.pipe';
 import { exceptOAuthBodies, oauthRawBodyMiddleware } from './oauth/oauth-raw-body';
 import { exceptNoticeBodies, noticeRawBodyMiddleware } from './notices/notice-raw-body';
+import { shutdownSignals } from './shutdown-signals';
 
 /** 10 000 facility updates are ~1.5 MB of JSON; leave room. */
 export const MAX_BODY = '16mb';
@@ -72,7 +73,7 @@ export async function createHubApp(options: HubModuleOptions): Promise<NestExpre
   // Only bodies of POST/PUT/PATCH are read (the media-type check has made sure they are JSON).
   app.useBodyParser('json', { limit: MAX_BODY, verify: verifyJsonDepth, type: (req: { method: string }) => BODY_METHODS.has(req.method) });
   app.useGlobalPipes(createValidationPipe());
-  app.enableShutdownHooks();
+  app.enableShutdownHooks(shutdownSignals(process.execArgv, process.env.NODE_OPTIONS));
   mountOpenApi(app);
   mountConsole(app);
   return app;

@@ -33,9 +33,15 @@ export function hubBuilt(): boolean {
   return fs.existsSync(HUB_MAIN);
 }
 
-export async function startHubProcess(name: string, databaseUrl: string, env: Record<string, string> = {}): Promise<HubProcess> {
+export async function startHubProcess(
+  name: string,
+  databaseUrl: string,
+  env: Record<string, string> = {},
+  /** Node options for the hub process (before its script). */
+  nodeArgs: readonly string[] = [],
+): Promise<HubProcess> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `hub-proc-${name}-`));
-  const child = spawn(process.execPath, [HUB_MAIN], {
+  const child = spawn(process.execPath, [...nodeArgs, HUB_MAIN], {
     env: {
       PATH: process.env.PATH ?? '',
       NO_COLOR: '1',
