@@ -15,7 +15,7 @@ import type { PlatformSimulatorDefinition, RunningSimulator, startSimulator as S
 import { createThrowawayDatabase, type ThrowawayDatabase } from '../support/throwaway-postgres';
 import { observedAt, putCatalog } from './support/e2e-scenario';
 import { hubBuilt, startHubProcess, type HubProcess } from './support/hub-process';
-import { installPackedPlugin, type PackedPluginProject } from './support/packed-plugin-project';
+import { installPackedPlugin, lockfileOverrides, type PackedPluginProject } from './support/packed-plugin-project';
 import { waitFor } from './support/sync-hub';
 
 jest.setTimeout(600_000);
@@ -25,6 +25,34 @@ const runnable = hubBuilt() && fs.existsSync(path.join(PLUGIN_DIR, 'dist', 'simu
 if (!runnable && process.env.CI === 'true') throw new Error('packed-plugin: apps/hub/dist or plugins/woocommerce/dist is not built');
 if (!runnable) console.warn('packed-plugin: skipped (needs apps/hub/dist and a built plugins/woocommerce)');
 const describeIf = runnable ? describe : describe.skip;
+
+describe('the throwaway project pins the workspace lockfile versions', () => {
+  it('one override per package, per caret range when the lockfile holds several versions; workspace packages left out', () => {
+    const lockfile = [
+      'packages:',
+      "  '@types/validator@13.15.10':",
+      '    resolution: {integrity: sha512-x}',
+      '  ajv@6.15.0:',
+      '  ajv@8.18.0:',
+      '  ajv@8.20.0:',
+      "  '@stock-sync/domain@1.0.0':",
+      '  tslib@0.3.7:',
+      '  tslib@0.4.1:',
+      'snapshots:',
+      "  '@types/validator@13.15.10': {}",
+      '  ajv@8.20.0(some-peer@1.0.0):',
+      'importers:',
+      '    axios@9.9.9:',
+    ].join('\n');
+    expect(lockfileOverrides(lockfile)).toEqual({
+      '@types/validator': '13.15.10',
+      'ajv@^6.0.0': '6.15.0',
+      'ajv@^8.0.0': '8.20.0',
+      'tslib@^0.3.0': '0.3.7',
+      'tslib@^0.4.0': '0.4.1',
+    });
+  });
+});
 
 describeIf('a plugin installed from its packed tarball (outside the workspace)', () => {
   let project: PackedPluginProject;
