@@ -8,6 +8,11 @@ import { explainMismatch, fromVariationStock, toVariationUpdate } from './stock-
 import type { WooErrorBody, WooVariationStock } from './woo-types';
 
 /** `_fields` keeps each variation to a few bytes. */
+/**
+ * Products' calls in flight at once (README "Batching and the fewest calls"): each call is one product's
+ * variations, so a store's products need not wait for each other; the store's rate budget paces them.
+ */
+export const PRODUCT_CONCURRENCY = 4;
 const STOCK_FIELDS = 'id,manage_stock,stock_quantity,stock_status';
 
 type Ids = { productId: number; variationId: number };
@@ -112,12 +117,17 @@ export function wooConnection(api: HttpClient, log: PluginLogger): StoreConnecti
       // A site may lower the batch limit with `woocommerce_rest_batch_items_limit`: halve and go on.
       splitWhen: isTooLarge,
       mapError: chunkError,
+      concurrency: PRODUCT_CONCURRENCY,
+      // A revoked key or a spent budget is met by one call, not by four.
+      firstAlone: true,
       run: (items, productId) => writeChunk(api, productId, items),
     },
     read: {
       groupBy: (it) => it.productId,
       maxBatch: MAX_PER_PAGE,
       mapError: chunkError,
+      concurrency: PRODUCT_CONCURRENCY,
+      firstAlone: true,
       run: (items, productId) => readChunk(api, productId, items),
     },
   });
