@@ -9,6 +9,9 @@
  * next collection's limit, so the hub sets it when it starts (no command line needed), trading some CPU
  * (more frequent collections) for a heap that follows the live set. Measured in tooling/bench/README.md.
  *
+ * Node 20 and 22 (V8 11, 12) honour it; on Node 24 (V8 13) the same churn stays near its live set without it and the
+ * flag changes nothing measurable (apps/hub/test/operate/heap-growth.test.ts), so there it is harmless and idle.
+ *
  * HUB_HEAP_GROWTH_PERCENT: the heap may grow to (1 + N/100) × the live set; 0 leaves V8's own heuristics.
  * A `--heap-growing-percent` given to Node (command line or NODE_OPTIONS) is the operator's and wins.
  */

@@ -76,12 +76,23 @@ describeIf('the built hub and V8', () => {
     return (JSON.parse(run.stdout) as { peak: number }).peak;
   };
 
-  it('keeps the heap near the live set by default, set at run time (V8 reads the factor at every collection)', () => {
-    const own = peakHeap('0'); // V8's heuristics
-    const byDefault = peakHeap();
-    // Measured on the 2-core reference machine: 635 MB against 284–294 MB (and 228 MB at 10 %). A third less is
-    // a margin that still proves the flag took effect.
-    expect(byDefault).toBeLessThan(own * 0.67);
-    expect(peakHeap('10')).toBeLessThan(byDefault);
+  // V8 13 (Node 24) keeps this churn near the live set by itself (325–346 MB, the flag changing nothing, set at run
+  // time or on the command line); V8 11 and 12 (Node 20, 22) let it reach 615–635 MB.
+  const v8Major = Number(process.versions.v8.split('.')[0]);
+
+  (v8Major < 13 ? it : it.skip)(
+    'keeps the heap near the live set by default, set at run time (V8 reads the factor at every collection)',
+    () => {
+      const own = peakHeap('0'); // V8's heuristics
+      const byDefault = peakHeap();
+      // Measured on the 2-core reference machine: 615–635 MB against 284–294 MB (and 228–235 MB at 10 %). A third less
+      // is a margin that still proves the flag took effect.
+      expect(byDefault).toBeLessThan(own * 0.67);
+      expect(peakHeap('10')).toBeLessThan(byDefault);
+    },
+  );
+
+  (v8Major >= 13 ? it : it.skip)('costs nothing where V8 already keeps the heap near the live set (V8 13 and later)', () => {
+    expect(peakHeap()).toBeLessThan(peakHeap('0') * 1.2);
   });
 });
