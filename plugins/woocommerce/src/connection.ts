@@ -7,12 +7,12 @@ import { MAX_BATCH_ITEMS, MAX_PER_PAGE } from './manifest';
 import { explainMismatch, fromVariationStock, toVariationUpdate } from './stock-mapping';
 import type { WooErrorBody, WooVariationStock } from './woo-types';
 
-/** `_fields` keeps each variation to a few bytes. */
 /**
  * Products' calls in flight at once (README "Batching and the fewest calls"): each call is one product's
  * variations, so a store's products need not wait for each other; the store's rate budget paces them.
  */
 export const PRODUCT_CONCURRENCY = 4;
+/** `_fields` keeps each variation to a few bytes. */
 const STOCK_FIELDS = 'id,manage_stock,stock_quantity,stock_status';
 
 type Ids = { productId: number; variationId: number };
