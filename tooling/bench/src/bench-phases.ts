@@ -49,12 +49,12 @@ export async function measureIngest(hub: BenchHubApi, child: HubChild, facilitie
   for (let p = 0; p < INGEST_POSTS; p++) {
     const body = ingestBatch(facilities, p, new Date(base + p * 1_000)); // each post newer: applied, not stale
     await child.settle();
-    const before = child.statements();
+    const before = await child.statements();
     const t = performance.now();
     const res = await hub.postFacilityStock(body);
     ms.push(performance.now() - t);
     await child.settle();
-    statements.push(child.statements() - before);
+    statements.push((await child.statements()) - before);
     accepted = res.accepted;
     affected = res.affectedSyncVariants;
   }
@@ -116,7 +116,7 @@ export async function measureEndToEnd(
   const sims = distinctSims(stores);
   await Promise.all(sims.map(resetSimRequests));
   await child.settle();
-  const before = child.statements();
+  const before = await child.statements();
   const apiBefore = child.runApi();
   const t0 = performance.now();
   const res = await hub.postFacilityStock(facilityChange(variants, quantity, at));
@@ -124,7 +124,7 @@ export async function measureEndToEnd(
   const seen = await waitUntilStoresShow(stores, quantity, t0, timeoutMs);
   await waitForQuiet(sims);
   await child.settle();
-  const statements = child.statements() - before;
+  const statements = (await child.statements()) - before;
   const calls = await callsPerPlatform(stores);
   const apiAfter = child.runApi();
   const times = [...seen.values()];
@@ -174,11 +174,11 @@ export async function measureNoOp(
   const sims = distinctSims(stores);
   await Promise.all(sims.map(resetSimRequests));
   await child.settle();
-  const before = child.statements();
+  const before = await child.statements();
   const res = await hub.postFacilityStock(facilityChange(variants, quantity, at));
   await new Promise((r) => setTimeout(r, waitMs));
   await child.settle();
-  const statements = child.statements() - before;
+  const statements = (await child.statements()) - before;
   const calls = [...(await callsPerPlatform(stores)).values()].reduce((n, c) => n + c.calls, 0);
   return { accepted: res.accepted, stale: res.stale, affected: res.affectedSyncVariants, statements, calls, waitedMs: waitMs };
 }

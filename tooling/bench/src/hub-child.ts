@@ -1,9 +1,10 @@
 /**
- * The hub as a child process (`node apps/hub/dist/main.js`), the way an operator runs it, at log level
- * verbose: the hub's StatementCounter then logs every SQL statement it sends (never parameters), and the
- * bench counts those lines — the only statement count visible from outside the process.
+ * The hub as a child process (`node apps/hub/dist/main.js`), the way an operator runs it, at its default log
+ * level: its SQL statement counts are read from its `/metrics` (hub_database_statements_total, by origin), its
+ * runs from its `sync_run` log lines.
  */
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
@@ -11,10 +12,11 @@ export interface HubChild {
   url: string;
   /** The hub's process id (CPU time and peak memory are read from /proc). */
   pid: number;
-  /** SQL statements the hub has sent so far (the statements of its idle 1/s ticks excluded, see tickStatement). */
-  statements(): number;
-  /** The idle ticks' statements counted apart: they come every second whatever the bench does. */
-  schedulerPolls(): number;
+  /**
+   * SQL statements of the hub's work sent so far — its `/metrics` counter with origin "work": what it sends on a
+   * timer whatever the work is (its 1/s scheduler tick, the webhook lanes' poll) and for the scrape itself are apart.
+   */
+  statements(): Promise<number>;
   /** Sum of the hub's own per-run API figures (its `sync_run` log lines) so far, per platform. */
   runApi(): Map<string, RunApi>;
   /** Store runs finished so far (`sync_run` log lines), per trigger (a full run's trigger gets " (full)"). */
@@ -22,9 +24,9 @@ export interface HubChild {
   /** Resolves once the child's output has been read up to now (log lines arrive a moment after the work). */
   settle(ms?: number): Promise<void>;
   /**
-   * Resolves once a second has passed without a statement or a run logged (the idle 1/s ticks aside), at
-   * most a minute: the hub writes its log asynchronously (pino) and this process reads it between simulator
-   * requests, so at a thousand stores the lines of the last seconds arrive well after the work.
+   * Resolves once a second has passed without a statement of work or a run logged, at most a minute: the hub
+   * writes its log asynchronously (pino) and this process reads it between simulator requests, so at a thousand
+   * stores the lines of the last seconds arrive well after the work.
    */
   drained(): Promise<void>;
   tail(lines?: number): string;
@@ -90,7 +92,7 @@ export interface HubChildOptions {
   logFile: string;
   /** HUB_PORT (default 0: ephemeral). A fixed port keeps the URL across restarts. */
   port?: number;
-  /** HUB_LOG_LEVEL (default verbose: the bench counts the statements it logs). */
+  /** HUB_LOG_LEVEL (default: BENCH_HUB_LOG_LEVEL, else the hub's own default). */
   logLevel?: string;
   /** More variables for the hub; they win over the caller's environment and the defaults above. */
   env?: Record<string, string>;
@@ -103,38 +105,30 @@ export interface HubChildOptions {
 
 // eslint-disable-next-line no-control-regex
 const ANSI = /\x1b\[[0-9;]*m/g;
-/** A statement the hub's StatementCounter logged: a text line at VERBOSE, or a JSON line at pino's trace level (10). */
-const STATEMENT = /VERBOSE \[Database\] |^\{"level":10,.*"context":"Database"/;
-/** Whether a hub log line is one SQL statement it sent (HUB_LOG_LEVEL=verbose). */
-export function isStatementLine(line: string): boolean {
-  return STATEMENT.test(line);
-}
-/**
- * What the hub sends on a timer whatever the bench does: its statements begin with the comment the hub puts on
- * them (apps/hub/src/database/periodic-sql.ts) — the scheduler tick's lease sweep (in a transaction of its own),
- * idle-store catch-up and due-work query, the outgoing webhooks' lane poll.
- */
-export const PERIODIC_SQL = '/* hub:periodic */';
 
-export type TickStatement = 'periodic' | 'lease-sweep';
-
-export function tickStatement(line: string): TickStatement | undefined {
-  if (!line.includes(PERIODIC_SQL)) return undefined;
-  return line.includes('WITH revoked AS (') ? 'lease-sweep' : 'periodic';
+/** The hub's statements of work in a `/metrics` exposition: hub_database_statements_total{origin="work"} (0 when absent). */
+export function workStatements(exposition: string): number {
+  const m = /^hub_database_statements_total\{origin="work"\} (\d+)$/m.exec(exposition);
+  return m ? Number(m[1]) : 0;
 }
 
 export async function startHubChild(opts: HubChildOptions): Promise<HubChild> {
   const main = path.join(opts.root, 'apps', 'hub', 'dist', 'main.js');
   if (!fs.existsSync(main)) throw new Error(`${main} does not exist: build first (pnpm build)`);
+  const metricsToken = `bench-metrics-${randomBytes(12).toString('hex')}`;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     HUB_DATA_DIR: opts.dataDir,
     HUB_PORT: String(opts.port ?? 0),
     HUB_HOST: '127.0.0.1',
     HUB_API_TOKENS: opts.token,
-    HUB_LOG_LEVEL: opts.logLevel ?? process.env.BENCH_HUB_LOG_LEVEL ?? 'verbose',
+    // Served on the hub's own port to this token: the statement counts are read there.
+    HUB_METRICS_TOKEN: metricsToken,
     NO_COLOR: '1',
   };
+  delete env.HUB_METRICS_BIND;
+  const logLevel = opts.logLevel ?? process.env.BENCH_HUB_LOG_LEVEL;
+  if (logLevel) env.HUB_LOG_LEVEL = logLevel;
   if (opts.hubDefaults) for (const name of Object.keys(env)) if (name.startsWith('HUB_SYNC_')) delete env[name];
   delete env.NODE_ENV;
   delete env.HUB_SCHEDULER; // the end-to-end phase is about the scheduler reacting
@@ -144,8 +138,6 @@ export async function startHubChild(opts: HubChildOptions): Promise<HubChild> {
 
   const log = fs.createWriteStream(opts.logFile);
   const recent: string[] = [];
-  let statements = 0;
-  let polls = 0;
   const runApi = new Map<string, RunApi>();
   const runCounts = new Map<string, number>();
   let url: string | undefined;
@@ -156,17 +148,6 @@ export async function startHubChild(opts: HubChildOptions): Promise<HubChild> {
     partial = lines.pop() ?? '';
     for (const raw of lines) {
       const line = raw.replace(ANSI, '');
-      if (isStatementLine(line)) {
-        const tick = tickStatement(line);
-        if (!tick) statements++;
-        else if (tick !== 'lease-sweep') polls++;
-        else {
-          // Its START TRANSACTION came before it and its COMMIT follows: three tick statements, not work.
-          polls += 3;
-          statements -= 2;
-        }
-        continue;
-      }
       const kind = syncRunKind(line);
       if (kind) runCounts.set(kind, (runCounts.get(kind) ?? 0) + 1);
       const run = parseSyncRunLine(line);
@@ -225,11 +206,20 @@ export async function startHubChild(opts: HubChildOptions): Promise<HubChild> {
     }
     await new Promise((r) => setTimeout(r, 200));
   }
+  const hubUrl = url;
+  const statements = async () => {
+    const res = await fetch(`${hubUrl}/metrics`, {
+      headers: { authorization: `Bearer ${metricsToken}` },
+      signal: AbortSignal.timeout(30_000),
+    });
+    const text = await res.text();
+    if (!res.ok) throw new Error(`GET ${hubUrl}/metrics → ${res.status}: ${text.slice(0, 300)}`);
+    return workStatements(text);
+  };
   return {
     url,
     pid: child.pid!,
-    statements: () => statements,
-    schedulerPolls: () => polls,
+    statements,
     runApi: () => new Map([...runApi].map(([k, v]) => [k, { ...v }])),
     runCounts: () => new Map(runCounts),
     settle: (ms = 300) => new Promise((r) => setTimeout(r, ms)),
@@ -237,7 +227,7 @@ export async function startHubChild(opts: HubChildOptions): Promise<HubChild> {
       const deadline = Date.now() + 60_000;
       let seen = -1;
       for (;;) {
-        const now = statements + [...runCounts.values()].reduce((a, b) => a + b, 0);
+        const now = (await statements()) + [...runCounts.values()].reduce((a, b) => a + b, 0);
         if (now === seen || Date.now() > deadline) return;
         seen = now;
         await new Promise((r) => setTimeout(r, 1_000));

@@ -74,7 +74,7 @@ export function formatReport(r: ReportInput): string {
   );
   out.push('');
   out.push(
-    "SQL statements = lines the hub logs at HUB_LOG_LEVEL=verbose (its StatementCounter), without the scheduler's 1/s due-work poll; pg-boss queue polling is not included.",
+    "SQL statements = the hub's hub_database_statements_total{origin=\"work\"} (its /metrics): its 1/s scheduler tick, the webhook lanes' poll, the scrape itself and pg-boss's queue polling are not included.",
   );
   out.push(
     "API calls and HTTP 429s from each simulated shop's /__sim/requests; \"throttled (client)\" from the hub's sync_run logs (429 or an in-body throttle such as Shopify's THROTTLED).",

@@ -100,9 +100,10 @@ function mergeCounts(maps: Map<string, number>[]): Map<string, number> {
 }
 
 /** Everything hub-side that is counted over a window: statements, CPU, throttles, runs. */
-export function hubCounters(hubs: readonly HubChild[]) {
+export async function hubCounters(hubs: readonly HubChild[]) {
+  const statements = await Promise.all(hubs.map((h) => h.statements()));
   return {
-    statements: hubs.reduce((n, h) => n + h.statements(), 0),
+    statements: statements.reduce((n, x) => n + x, 0),
     cpuMs: sum(hubs.map((h) => cpuMs(h.pid))),
     throttled: hubs.reduce((n, h) => n + [...h.runApi().values()].reduce((m, a) => m + a.throttled, 0), 0),
     throttledBy: (platform: string) => hubs.reduce((n, h) => n + (h.runApi().get(platform)?.throttled ?? 0), 0),
@@ -120,7 +121,7 @@ export async function measureChange(
   resetCalls(fleet.stores);
   await Promise.all(hubs.map((h) => h.drained()));
   const peakRssReset = hubs.map((h) => resetPeakRss(h.pid)).every(Boolean);
-  const before = hubCounters(hubs);
+  const before = await hubCounters(hubs);
   const machineBefore = machineSnapshot();
   const throttledBefore = new Map([...fleet.plugins.keys()].map((p) => [p, before.throttledBy(p)]));
 
@@ -138,7 +139,7 @@ export async function measureChange(
   const machine = machineUsageSince(machineBefore);
   await watch.quiet();
   await Promise.all(hubs.map((h) => h.drained()));
-  const after = hubCounters(hubs);
+  const after = await hubCounters(hubs);
 
   const storeMs = [...seen.values()];
   const perPlatform = callsOf(fleet.stores);

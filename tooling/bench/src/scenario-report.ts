@@ -277,7 +277,7 @@ export function formatScenarioReport(r: ScenarioReport): string {
     "Store latency: from sending the POST until the store's simulated shop answered the request that made it show the change. Lower bound: per store, its changed variants ÷ the plugin's maxBatch (per product for WooCommerce).",
   );
   out.push(
-    'SQL = statements the hubs log at HUB_LOG_LEVEL=verbose; the statements of the idle 1/s ticks (lease sweep, idle catch-up, due work, webhook lanes) and pg-boss polling excluded. Hub CPU from /proc (user + system); peak RSS = VmHWM, reset at the start of each change.',
+    'SQL = the hubs\' hub_database_statements_total{origin="work"} (/metrics): the statements of the idle 1/s ticks (lease sweep, idle catch-up, due work, webhook lanes), of the scrape and pg-boss polling excluded. Hub CPU from /proc (user + system); peak RSS = VmHWM, reset at the start of each change.',
   );
   out.push(
     "Bench CPU = this process (the simulated platforms, their latency timers, the watchers); machine busy = every core's busy time from the POST until the last store shows the change ÷ cores × its duration, from /proc/stat: the hubs + the bench + PostgreSQL + anything else. Near 100 %, the machine, not the hub's design, sets the store times.",

@@ -38,7 +38,7 @@ export async function runTrickle(
   resetCalls(fleet.stores);
   await Promise.all(hubs.map((h) => h.drained()));
   hubs.forEach((h) => resetPeakRss(h.pid));
-  const before = hubCounters(hubs);
+  const before = await hubCounters(hubs);
   const latencyMs: number[] = [];
   const postMs: number[] = [];
   const open = new Map<string, { cancel: () => void; done: boolean }>();
@@ -98,7 +98,7 @@ export async function runTrickle(
   const unreached = outstanding();
   for (const e of open.values()) e.cancel();
   await Promise.all(hubs.map((h) => h.drained()));
-  const after = hubCounters(hubs);
+  const after = await hubCounters(hubs);
   let calls = 0;
   let http429 = 0;
   for (const c of callsOf(fleet.stores).values()) {

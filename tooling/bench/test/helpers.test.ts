@@ -4,7 +4,7 @@ import { parseBenchArgs, reproduceCommand, DEFAULT_PLATFORMS } from '../src/benc
 import { storeVariantIds } from '../src/bench-fleet';
 import { ingestBatch, INGEST_BATCH } from '../src/bench-phases';
 import { printableUrl, withDatabase } from '../src/database';
-import { isStatementLine, parseSyncRunLine, PERIODIC_SQL, tickStatement } from '../src/hub-child';
+import { parseSyncRunLine, workStatements } from '../src/hub-child';
 import { table } from '../src/report';
 import { storeShows } from '../src/sim-watch';
 import { percentile } from '../src/stats';
@@ -57,22 +57,22 @@ describe('small helpers', () => {
       'postgres://postgres@127.0.0.1:5432/x?sslmode=disable',
     );
   });
-  it("marks periodic statements with the hub's own comment (apps/hub/src/database/periodic-sql.ts)", () => {
-    const hubSource = fs.readFileSync(path.join(__dirname, '..', '..', '..', 'apps', 'hub', 'src', 'database', 'periodic-sql.ts'), 'utf8');
-    expect(hubSource).toContain(`export const PERIODIC_SQL = '${PERIODIC_SQL}';`);
+  it("reads the hub's statements of work from its /metrics exposition, the other origins apart", () => {
+    const exposition = [
+      '# HELP hub_database_statements_total SQL statements the hub sent …',
+      '# TYPE hub_database_statements_total counter',
+      'hub_database_statements_total{origin="work"} 1234',
+      'hub_database_statements_total{origin="periodic"} 99',
+      'hub_database_statements_total{origin="scrape"} 3',
+    ].join('\n');
+    expect(workStatements(exposition)).toBe(1234);
+    expect(workStatements('# nothing counted yet\n')).toBe(0);
   });
-  it('recognises the statements the hub marks as periodic, the lease sweep apart (its transaction), and nothing else', () => {
-    const hub = (sql: string) => `VERBOSE [Database] ${sql}`;
-    expect(tickStatement(hub('/* hub:periodic */ SELECT s.id AS store_id, q.id AS run_id, due.reconcile AS reconcile_due, …'))).toBe(
-      'periodic',
-    );
-    expect(tickStatement(hub('/* hub:periodic */ WITH revoked AS ( UPDATE stores s SET sync_lease_owner = NULL …'))).toBe('lease-sweep');
-    // The worker's own due-work question is work: no mark.
-    expect(
-      tickStatement(hub('SELECT s.id AS store_id, q.id AS run_id, due.reconcile AS reconcile_due, … WHERE s.id = $2::uuid')),
-    ).toBeUndefined();
-    expect(tickStatement(hub('INSERT INTO facility_stock …'))).toBeUndefined();
-    expect(tickStatement(hub('START TRANSACTION'))).toBeUndefined();
+  it('names the metric and label the hub defines (apps/hub/src/metrics/hub-metrics.ts, statement-origin.ts)', () => {
+    const hub = (...p: string[]) => fs.readFileSync(path.join(__dirname, '..', '..', '..', 'apps', 'hub', 'src', ...p), 'utf8');
+    expect(hub('metrics', 'hub-metrics.ts')).toContain("name: 'hub_database_statements_total'");
+    expect(hub('metrics', 'hub-metrics.ts')).toContain("labelNames: ['origin']");
+    expect(hub('database', 'statement-origin.ts')).toContain("'work'");
   });
   it('checks a store shows a quantity on every one of its variants', () => {
     const store = {
@@ -127,15 +127,6 @@ describe('parseSyncRunLine', () => {
     expect(parseSyncRunLine(line)).toEqual({ platform: 'ecwid', api: { requests: 2, throttled: 0, retries: 0 } });
     expect(parseSyncRunLine('{"level":30,"context":"Other","event":"other","msg":"other"}')).toBeUndefined();
     expect(parseSyncRunLine('{"level":30, not json')).toBeUndefined();
-  });
-});
-
-describe('isStatementLine', () => {
-  it('recognises a logged SQL statement in text and JSON logs, nothing else', () => {
-    expect(isStatementLine('[Nest] 1  - x VERBOSE [Database] SELECT 1')).toBe(true);
-    expect(isStatementLine('{"level":10,"time":"t","pid":1,"hostname":"vm","context":"Database","msg":"SELECT version()"}')).toBe(true);
-    expect(isStatementLine('{"level":40,"time":"t","context":"Database","msg":"query failed: x"}')).toBe(false);
-    expect(isStatementLine('{"level":10,"time":"t","context":"SyncRun","msg":"Database"}')).toBe(false);
   });
 });
 

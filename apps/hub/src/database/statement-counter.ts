@@ -1,23 +1,57 @@
 /**
  * TypeORM logger that counts every statement sent to the database and forwards problems (and, at debug
  * level, statements) to the Nest logger. The count proves set-based endpoints stay set-based: a test
- * reads it around one request. Parameters are never logged (they may carry credentials ciphertext).
+ * reads it around one request; `/metrics` shows it by origin (hub_database_statements_total). Parameters are
+ * never logged (they may carry credentials ciphertext).
  */
 import { Logger as NestLogger } from '@nestjs/common';
-import type { Logger as TypeOrmLogger } from 'typeorm';
+import type { QueryRunner, Logger as TypeOrmLogger } from 'typeorm';
+import { statementOrigin, type StatementOrigin } from './statement-origin';
 
 export class StatementCounter implements TypeOrmLogger {
   private readonly nest = new NestLogger('Database');
-  private count = 0;
+  private readonly counts: Record<StatementOrigin, number> = { work: 0, periodic: 0, scrape: 0 };
+  /** Query runners whose last statement was START TRANSACTION: a tagged statement next makes the transaction its. */
+  private readonly justStarted = new WeakSet<QueryRunner>();
+  /** Query runners in a transaction that began with a periodic or scrape statement: its COMMIT is that origin's too. */
+  private readonly taggedTransactions = new WeakMap<QueryRunner, StatementOrigin>();
 
-  /** Statements sent since start-up. */
+  /** Statements sent since start-up, whatever their origin. */
   get statements(): number {
-    return this.count;
+    return this.counts.work + this.counts.periodic + this.counts.scrape;
   }
 
-  logQuery(query: string): void {
-    this.count++;
+  /** Statements sent since start-up, by origin (statement-origin.ts). */
+  byOrigin(): Readonly<Record<StatementOrigin, number>> {
+    return { ...this.counts };
+  }
+
+  logQuery(query: string, _parameters?: unknown, runner?: QueryRunner): void {
+    this.counts[runner ? this.originIn(runner, query) : statementOrigin(query)]++;
     this.nest.verbose(truncate(query)); // shown only at HUB_LOG_LEVEL=verbose
+  }
+
+  /**
+   * A transaction that begins with a tagged statement (the lease sweep's) is that origin's whole: its START
+   * TRANSACTION, counted as work when it was sent, moves over, and its COMMIT or ROLLBACK follows.
+   */
+  private originIn(runner: QueryRunner, query: string): StatementOrigin {
+    const tagged = this.taggedTransactions.get(runner);
+    if (tagged) {
+      if (query === 'COMMIT' || query === 'ROLLBACK') this.taggedTransactions.delete(runner);
+      return tagged;
+    }
+    if (query === 'START TRANSACTION') {
+      this.justStarted.add(runner);
+      return 'work';
+    }
+    const origin = statementOrigin(query);
+    if (this.justStarted.delete(runner) && origin !== 'work') {
+      this.taggedTransactions.set(runner, origin);
+      this.counts.work--;
+      this.counts[origin]++;
+    }
+    return origin;
   }
 
   logQueryError(error: string | Error, query: string): void {

@@ -1,10 +1,11 @@
 /**
- * The backlog gauges, read from the database on scrape: one statement, on indexed or small sets (the
+ * The backlog gauges, read from the database on scrape: one statement (marked as a scrape's, statement-origin.ts), on indexed or small sets (the
  * partial index of pending variants; stores joined to their region's stock version; facility stock rows
  * of the regions some store is behind on, newer than that store's version).
  */
 import type { EntityManager } from 'typeorm';
 import { queryOne } from '../database/sql';
+import { SCRAPE_SQL } from '../database/statement-origin';
 
 export interface Backlog {
   pendingVariants: number;
@@ -15,7 +16,7 @@ export interface Backlog {
 export async function readBacklog(db: EntityManager): Promise<Backlog> {
   const row = await queryOne<{ pending: string; behind: string; oldest: string | null }>(
     db,
-    `WITH behind AS (
+    `${SCRAPE_SQL} WITH behind AS (
        SELECT s.selling_region AS region, min(s.stock_seen_seq) AS seen, count(*) AS stores
        FROM stores s JOIN selling_regions rg ON rg.code = s.selling_region
        WHERE s.status = 'active' AND s.stock_sync_enabled AND rg.stock_seq > s.stock_seen_seq

@@ -7,6 +7,8 @@ import { ModuleRef } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { HUB_CONFIG } from '../config/config.tokens';
+import { StatementCounter } from '../database/statement-counter';
+import { STATEMENT_ORIGINS, type StatementOrigin } from '../database/statement-origin';
 import type { HubConfig } from '../config/hub-config';
 import type { SyncQueue } from '../sync/sync-queue';
 import { SYNC_QUEUE_TOKEN } from '../sync/sync-tokens';
@@ -18,11 +20,14 @@ import { createHubRegistry, type HubRegistry } from './hub-metrics';
 export class HubMetricsService implements OnModuleInit, OnModuleDestroy {
   readonly metrics: HubRegistry = createHubRegistry();
   private readonly unsubscribe: (() => void)[] = [];
+  /** The statement counts already added to the counter (it only grows by what was sent since). */
+  private readonly statementsShown: Record<StatementOrigin, number> = { work: 0, periodic: 0, scrape: 0 };
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(HUB_CONFIG) private readonly config: HubConfig,
     private readonly moduleRef: ModuleRef,
+    private readonly statements: StatementCounter,
   ) {}
 
   get contentType(): string {
@@ -58,7 +63,19 @@ export class HubMetricsService implements OnModuleInit, OnModuleDestroy {
     this.metrics.storesBehind.set(backlog.storesBehind);
     this.metrics.oldestPending.set(backlog.oldestPendingSeconds);
     this.metrics.queueDepth.set(await this.queueDepth());
+    this.showStatements();
     return this.metrics.registry.metrics();
+  }
+
+  private showStatements(): void {
+    const now = this.statements.byOrigin();
+    for (const origin of STATEMENT_ORIGINS) {
+      // A START TRANSACTION counted as work moves to its transaction's origin after it (statement-counter.ts): a
+      // counter never goes down, so the work count waits until it has grown past what was shown.
+      const added = Math.max(0, now[origin] - this.statementsShown[origin]);
+      this.metrics.databaseStatements.inc({ origin }, added);
+      this.statementsShown[origin] += added;
+    }
   }
 
   private async queueDepth(): Promise<number> {

@@ -86,6 +86,12 @@ export function createHubRegistry() {
       help: 'Age of the oldest change waiting to reach a store (a pending variant, or a facility update a store has not caught up with); 0 when none',
       registers,
     }),
+    databaseStatements: new Counter({
+      name: 'hub_database_statements_total',
+      help: "SQL statements the hub sent through its database layer, by origin: work (requests, store runs, notices), periodic (the scheduler tick and the webhook lanes' poll, whatever the work), scrape (this endpoint's gauges); the queue's own polling is not included",
+      labelNames: ['origin'] as const,
+      registers,
+    }),
     queueDepth: new Gauge({
       name: 'hub_queue_depth',
       help: 'Store sync jobs waiting in the pg-boss queue (0 when this process runs no queue: HUB_SCHEDULER=off)',

@@ -11,7 +11,7 @@
  * region's version, so they are not looked at again on every tick.
  */
 import type { EntityManager } from 'typeorm';
-import { PERIODIC_SQL } from '../database/periodic-sql';
+import { PERIODIC_SQL } from '../database/statement-origin';
 import { queryRows } from '../database/sql';
 import type { SyncTrigger } from '../entities';
 import { NEWER_STOCK_IN_STORE_REGION, PENDING_DUE, STORE_BEHIND_REGION, SYNCED_IN_STORE } from '../sync-variants/variant-lifecycle';

@@ -10,7 +10,7 @@
  * `running` runs move (to `failed`), as run-transitions allows.
  */
 import type { EntityManager } from 'typeorm';
-import { PERIODIC_SQL } from '../database/periodic-sql';
+import { PERIODIC_SQL } from '../database/statement-origin';
 import { queryRows } from '../database/sql';
 
 export const WORKER_LOST_ERROR = {

@@ -5,7 +5,7 @@
  * worker killed mid-attempt leaves a claim that simply expires, and the head is attempted again (at least once).
  */
 import type { DataSource } from 'typeorm';
-import { PERIODIC_SQL } from '../database/periodic-sql';
+import { PERIODIC_SQL } from '../database/statement-origin';
 import { queryOne, queryRows } from '../database/sql';
 
 export interface Lane {

@@ -63,6 +63,21 @@ for (const kind of testDatabases()) {
       expect(after.labelValues().some((v) => v.includes('00000000-0000-4000-8000-000000000000'))).toBe(false);
     });
 
+    it("counts SQL statements by origin: a request's are work, the scrape's own apart", async () => {
+      const first = await scrape(hub);
+      const sent = hub.statements();
+      await hub.get('/v1/stores/00000000-0000-4000-8000-000000000000').expect(404);
+      const requestStatements = hub.statements() - sent;
+      const second = await scrape(hub);
+      const delta = (origin: string) =>
+        second.value('hub_database_statements_total', { origin }) - first.value('hub_database_statements_total', { origin });
+      expect(second.family('hub_database_statements_total').type).toBe('COUNTER');
+      expect(requestStatements).toBeGreaterThan(0);
+      expect(delta('work')).toBe(requestStatements);
+      expect(delta('scrape')).toBe(1); // the second scrape's backlog gauges (the first one's were in its own figure)
+      expect(delta('periodic')).toBe(0); // no scheduler here
+    });
+
     (hasShopify ? it : it.skip)('moves after a sync against the Shopify simulator; the backlog gauges follow the work', async () => {
       sim = await startPlatform('shopify');
       const base = kind === 'pglite' ? 91_000 : 92_000;
