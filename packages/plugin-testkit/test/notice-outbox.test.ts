@@ -71,6 +71,28 @@ describe('NoticeOutbox', () => {
     }
   });
 
+  it('delivers one after another over one kept-alive connection, with a content-type even when none was given', async () => {
+    const connections: number[] = [];
+    const seen: string[] = [];
+    const server: Server = createServer((req, res) => {
+      seen.push(req.headers['content-type'] ?? '');
+      req.resume();
+      req.on('end', () => res.writeHead(202).end());
+    });
+    server.on('connection', () => connections.push(Date.now()));
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    try {
+      const outbox = new NoticeOutbox();
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks/x`;
+      for (let i = 0; i < 5; i++) expect(await outbox.send({ url, headers: {}, body: String(i) })).toBe(202);
+      expect(connections).toHaveLength(1);
+      expect(seen).toEqual(Array(5).fill('text/plain;charset=UTF-8'));
+    } finally {
+      server.closeAllConnections();
+      await new Promise<void>((r) => server.close(() => r()));
+    }
+  });
+
   it('keeps only the newest deliveries, and settle also waits for those sent while settling', async () => {
     const outbox = new NoticeOutbox<{ n: number }>();
     const total = NOTICE_OUTBOX_KEEPS + 5;

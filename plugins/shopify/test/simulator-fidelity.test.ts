@@ -50,6 +50,15 @@ describe('request validation against the 2026-04 schema', () => {
     expect(r.body.data).toBeUndefined();
     expect(r.body.errors[0].message).toMatch(/notAField/);
   });
+  it('keeps refusing an invalid document, and answers a valid one the same each time (validated documents are kept)', async () => {
+    for (let i = 0; i < 2; i++) {
+      const bad = await gql(h.sim, '{ shop { id notAField } }');
+      expect(bad.body.errors[0].message).toMatch(/notAField/);
+      const good = await gql(h.sim, '{ shop { id } }');
+      expect(good.body.errors).toBeUndefined();
+      expect(good.body.data.shop.id).toMatch(/^gid:\/\/shopify\/Shop\//);
+    }
+  });
   it('refuses variables of the wrong type', async () => {
     const r = await gql(h.sim, READ_VARIANTS.query, { ids: 'not-a-list-of-ids', locationId: null });
     expect(r.status).toBe(200);
