@@ -1,7 +1,7 @@
 /**
- * The backlog gauges, read from the database on scrape: one statement (marked as a scrape's, statement-origin.ts), on indexed or small sets (the
- * partial index of pending variants; stores joined to their region's stock version; facility stock rows
- * of the regions some store is behind on, newer than that store's version).
+ * The backlog gauges, read from the database on scrape: one statement (marked as the scrape's, statement-origin.ts),
+ * on indexed or small sets (the partial index of pending variants; stores joined to their region's stock version;
+ * facility stock rows of the regions some store is behind on, newer than that store's version).
  */
 import type { EntityManager } from 'typeorm';
 import { queryOne } from '../database/sql';
