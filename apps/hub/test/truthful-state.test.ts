@@ -1,10 +1,13 @@
 /**
  * Issue 7 item 10: a row the hub leaves alone shows why (not `state: "pending"` with `pending: false`),
  * and a dead worker's run is closed as soon as its store's lease has expired (it took ~64 s after kill -9).
+ * Either way its store is read back soon: the dead worker's last write may still land.
  */
 import type { SchedulerRegistry } from '@nestjs/schedule';
 import { closeRunsOfExpiredLeases } from '../src/sync/expired-lease-runs';
+import { StoreLeases } from '../src/sync/store-lease';
 import { SyncScheduler } from '../src/sync/sync-scheduler';
+import { VERIFY_UNCONFIRMED_AFTER_SECONDS } from '../src/sync/unconfirmed-writes';
 import type { SyncConfig } from '../src/sync/sync-config';
 import type { SyncQueue } from '../src/sync/sync-queue';
 import { describeHub } from './support/hub-harness';
@@ -93,5 +96,45 @@ describeHub('truthful states', (hub) => {
       [[dead, alive]],
     );
     expect(Object.fromEntries(next.map((n) => [n.id, n.soon]))).toEqual({ [dead]: true, [alive]: false });
+  });
+
+  it("a dead worker's run closed by the next worker taking its lease also has the store read back soon", async () => {
+    // The drill's case: a killed worker's write was held up by the platform past the lease, the next worker took
+    // the lease (closing the run) and wrote the newer stock, then the held-up write landed over it.
+    const wrote = await createStore(hub(), { sellingRegion: 'europe', name: 'killed mid-write' });
+    const dryRun = await createStore(hub(), { sellingRegion: 'europe', name: 'killed mid-dry-run' });
+    const quiet = await createStore(hub(), { sellingRegion: 'europe', name: 'no run' });
+    for (const [storeId, dry] of [
+      [wrote, false],
+      [dryRun, true],
+    ] as const)
+      await hub().sql(
+        `INSERT INTO sync_runs (store_id, trigger, dry_run, "full", status, started_at) VALUES ($1, 'manual', $2, false, 'running', now())`,
+        [storeId, dry],
+      );
+    await hub().sql(
+      `UPDATE stores SET sync_lease_owner = 'killed', sync_lease_until = now() - interval '1 second',
+         next_reconcile_at = now() + interval '6 hours' WHERE id = ANY($1::uuid[])`,
+      [[wrote, dryRun, quiet]],
+    );
+
+    const leases = new StoreLeases(hub().db, 'next-worker', 30);
+    const closed: Record<string, number> = {};
+    for (const id of [wrote, dryRun, quiet]) {
+      const lease = await leases.acquire(id);
+      closed[id] = lease!.orphansClosed;
+      await lease!.release();
+    }
+    expect(closed).toEqual({ [wrote]: 1, [dryRun]: 1, [quiet]: 0 });
+    const next = await hub().sql<{ id: string; s: number }>(
+      `SELECT id::text AS id, EXTRACT(EPOCH FROM next_reconcile_at - now())::float AS s FROM stores WHERE id = ANY($1::uuid[])`,
+      [[wrote, dryRun, quiet]],
+    );
+    const inSeconds = Object.fromEntries(next.map((n) => [n.id, n.s]));
+    expect(inSeconds[wrote]).toBeGreaterThan(VERIFY_UNCONFIRMED_AFTER_SECONDS - 5);
+    expect(inSeconds[wrote]).toBeLessThanOrEqual(VERIFY_UNCONFIRMED_AFTER_SECONDS);
+    // A dry run wrote nothing, and a store without a dead run keeps its schedule.
+    expect(inSeconds[dryRun]).toBeGreaterThan(5 * 3600);
+    expect(inSeconds[quiet]).toBeGreaterThan(5 * 3600);
   });
 });

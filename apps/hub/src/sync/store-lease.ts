@@ -22,6 +22,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { queryRows } from '../database/sql';
 import { hubEvents } from '../metrics/hub-events';
 import { WORKER_LOST_ERROR } from './expired-lease-runs';
+import { VERIFY_UNCONFIRMED_AFTER_SECONDS } from './unconfirmed-writes';
 
 export class LeaseLost extends Error {
   constructor(storeId: string) {
@@ -79,14 +80,20 @@ export class StoreLeases {
   /**
    * The lease, or null when another worker holds a live one. Taking it closes, in the same statement, the
    * store's runs still `running`: they belong to a worker that died (kill -9, a lost lease), since a live
-   * worker's run only runs under its live lease. `orphansClosed` says how many.
+   * worker's run only runs under its live lease. `orphansClosed` says how many. A dead worker's last write may
+   * still land after this worker's (a request the platform was slow to answer): like the scheduler's sweep
+   * (closeRunsOfExpiredLeases), the same statement schedules the store's read-back (scheduleVerification).
    */
   async acquire(storeId: string): Promise<(StoreLease & { orphansClosed: number }) | null> {
     const token = `${this.instanceId}:${randomUUID()}`;
     const rows = await queryRows<{ orphans: number }>(
       this.db.manager,
       `WITH got AS (
-         UPDATE stores SET sync_lease_owner = $2, sync_lease_until = now() + make_interval(secs => $3)
+         UPDATE stores SET sync_lease_owner = $2, sync_lease_until = now() + make_interval(secs => $3),
+           next_reconcile_at = CASE
+             WHEN EXISTS (SELECT 1 FROM sync_runs r WHERE r.store_id = $1 AND r.status = 'running' AND NOT r.dry_run)
+               THEN now() + make_interval(secs => $5)
+             ELSE next_reconcile_at END
          WHERE id = $1 AND (sync_lease_owner IS NULL OR sync_lease_until IS NULL OR sync_lease_until < now())
          RETURNING id
        ), orphans AS (
@@ -95,7 +102,7 @@ export class StoreLeases {
          RETURNING id
        )
        SELECT (SELECT count(*) FROM orphans)::int AS orphans FROM got`,
-      [storeId, token, this.ttlSeconds, JSON.stringify(WORKER_LOST_ERROR)],
+      [storeId, token, this.ttlSeconds, JSON.stringify(WORKER_LOST_ERROR), VERIFY_UNCONFIRMED_AFTER_SECONDS],
     );
     if (rows.length === 0) {
       hubEvents.leaseConflict({ instance: this.instanceId }); // metrics: hub_store_lease_conflicts_total
