@@ -93,6 +93,45 @@ describe('NoticeOutbox', () => {
     }
   });
 
+  it("with maxInFlight, puts at most that many deliveries on the wire, in order; a waiting one's timeout starts when it is sent", async () => {
+    let open = 0;
+    let most = 0;
+    const order: string[] = [];
+    const server: Server = createServer((req, res) => {
+      open++;
+      most = Math.max(most, open);
+      let text = '';
+      req.on('data', (c: Buffer) => (text += c.toString()));
+      req.on('end', () => {
+        order.push(text);
+        // Each answer takes 60 ms: the last of four, one at a time, is sent ~180 ms after it was queued.
+        setTimeout(() => {
+          open--;
+          res.writeHead(202).end();
+        }, 60);
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks/x`;
+      const serial = new NoticeOutbox({ maxInFlight: 1 });
+      const sent = ['a', 'b', 'c', 'd'].map((body) => serial.send({ url, headers: {}, body, timeoutMs: 150 }));
+      expect(serial.pending).toBe(4);
+      expect(await Promise.all(sent)).toEqual([202, 202, 202, 202]);
+      expect(most).toBe(1);
+      expect(order).toEqual(['a', 'b', 'c', 'd']);
+
+      most = 0;
+      const unbounded = new NoticeOutbox();
+      await Promise.all(['e', 'f', 'g'].map((body) => unbounded.send({ url, headers: {}, body })));
+      expect(most).toBe(3);
+    } finally {
+      server.closeAllConnections();
+      await new Promise<void>((r) => server.close(() => r()));
+    }
+    expect(() => new NoticeOutbox({ maxInFlight: 0 })).toThrow('maxInFlight must be at least 1, got 0');
+  });
+
   it('keeps only the newest deliveries, and settle also waits for those sent while settling', async () => {
     const outbox = new NoticeOutbox<{ n: number }>();
     const total = NOTICE_OUTBOX_KEEPS + 5;

@@ -10,7 +10,7 @@ export { startMultiTenantSimulator, parseTenantPath, TENANT_PREFIX, type MultiTe
 export { checkLatency, drawLatency, splitLatency, type SimLatency } from './sim-latency';
 // The OAuth kit: consent and token endpoints, expiry by the simulator clock, rotation, signing helpers.
 export * from './oauth';
-export { NoticeOutbox, NOTICE_OUTBOX_KEEPS, type NoticeDelivery, type NoticeToSend } from './notice-outbox';
+export { NoticeOutbox, NOTICE_OUTBOX_KEEPS, type NoticeDelivery, type NoticeOutboxOptions, type NoticeToSend } from './notice-outbox';
 export { startNoticeReceiver, type NoticeReceiver, type NoticeReceiverOptions, type ReceivedNotice } from './notice-receiver';
 export { useNoticeHarness, type NoticeHarness, type NoticeHarnessOptions, type NoticeSim } from './notice-harness';
 export { throttledAnswer } from './throttled-answer';

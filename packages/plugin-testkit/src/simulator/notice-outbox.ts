@@ -34,9 +34,13 @@ export interface NoticeToSend<TMeta> {
  * One keep-alive agent per protocol for every simulated shop of the process. Node's agent hands a request a free
  * socket in constant time; fetch's pool (undici) looked through its connections on each request, which cost the
  * bench's simulators seconds of CPU with thousands of deliveries in flight. No cap on sockets: every shop still
- * delivers at once, as separate platforms would.
+ * delivers at once, as separate platforms would. Every answered socket is kept for the next delivery (Node keeps
+ * 256 free ones by default and closes the rest): at 3 000 shops the closed ones' ports, waiting out TIME_WAIT,
+ * made each new connect() search the ephemeral range — 98 s of the bench's 214 s of CPU in one facility change.
+ * The receiver still closes the idle ones (its keep-alive timeout).
  */
-const AGENTS: Record<string, http.Agent> = { 'http:': new http.Agent({ keepAlive: true }), 'https:': new https.Agent({ keepAlive: true }) };
+const KEEP = { keepAlive: true, maxFreeSockets: Infinity };
+const AGENTS: Record<string, http.Agent> = { 'http:': new http.Agent(KEEP), 'https:': new https.Agent(KEEP) };
 
 /** POSTs `body` to `url`; resolves with the answer's status once its body is read, 0 when none came. Never rejects; no redirect is followed. */
 function post(url: string, headers: Record<string, string>, body: string, timeoutMs: number): Promise<number> {
@@ -66,10 +70,44 @@ function post(url: string, headers: Record<string, string>, body: string, timeou
 /** How many answered deliveries are kept: the newest ones. */
 export const NOTICE_OUTBOX_KEEPS = 100;
 
+export interface NoticeOutboxOptions {
+  /**
+   * How many deliveries the platform has on the wire at once (default: no limit, every one sent when due). The
+   * rest wait their turn in order; a delivery's timeout starts when it is sent. A platform that delivers from a
+   * queue worker one action after another (WooCommerce's Action Scheduler) sends one at a time.
+   */
+  maxInFlight?: number;
+}
+
 export class NoticeOutbox<TMeta = Record<string, unknown>> {
   /** The latest answered deliveries, oldest first (at most NOTICE_OUTBOX_KEEPS; the same array throughout). */
   readonly deliveries: NoticeDelivery<TMeta>[] = [];
   private readonly inFlight = new Set<Promise<number>>();
+  private readonly maxInFlight: number;
+  private onWire = 0;
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(opts: NoticeOutboxOptions = {}) {
+    const max = opts.maxInFlight ?? Infinity;
+    if (!(max >= 1)) throw new RangeError(`maxInFlight must be at least 1, got ${opts.maxInFlight}`);
+    this.maxInFlight = max;
+  }
+
+  /** Resolves when this delivery may go on the wire. */
+  private turn(): Promise<void> {
+    if (this.onWire < this.maxInFlight) {
+      this.onWire++;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  /** A delivery left the wire: the next waiting one goes (its slot is handed over), else the slot frees. */
+  private done(): void {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.onWire--;
+  }
 
   /** POSTs one notice (after its delay) without waiting; counted as pending at once; resolves with the receiver's status (0: no answer), never rejects. */
   send(notice: NoticeToSend<TMeta>): Promise<number> {
@@ -77,8 +115,10 @@ export class NoticeOutbox<TMeta = Record<string, unknown>> {
     if (notice.meta !== undefined) record.meta = notice.meta;
     const waited = notice.delayMs ? new Promise<void>((resolve) => setTimeout(resolve, notice.delayMs).unref()) : Promise.resolve();
     const sent: Promise<number> = waited
+      .then(() => this.turn())
       .then(() => post(notice.url, notice.headers, notice.body, notice.timeoutMs ?? 60_000))
       .then((status) => {
+        this.done();
         record.status = status;
         this.deliveries.push(record);
         if (this.deliveries.length > NOTICE_OUTBOX_KEEPS) this.deliveries.shift();

@@ -71,7 +71,9 @@ export interface WooSimState {
 }
 
 export function createWooState(): WooSimState {
-  const outbox = new NoticeOutbox<{ webhookId: number; topic: string }>();
+  // The background deliveries (ASYNC_DELIVERY_MS) are Action Scheduler actions, run one after another "in a single
+  // concurrent queue" by default (https://actionscheduler.org/perf/): one delivery on the wire at a time per site.
+  const outbox = new NoticeOutbox<{ webhookId: number; topic: string }>({ maxInFlight: 1 });
   return {
     products: new Map(),
     variations: new Map(),
