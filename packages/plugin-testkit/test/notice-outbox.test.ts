@@ -104,7 +104,8 @@ describe('NoticeOutbox', () => {
       req.on('data', (c: Buffer) => (text += c.toString()));
       req.on('end', () => {
         order.push(text);
-        // Each answer takes 60 ms: the last of four, one at a time, is sent ~180 ms after it was queued.
+        // Each answer takes 60 ms: the last of eight, one at a time, is sent ~420 ms after it was queued — past
+        // the 300 ms timeout, which only a clock started at sending leaves room for (each answer has 240 ms to spare).
         setTimeout(() => {
           open--;
           res.writeHead(202).end();
@@ -115,15 +116,16 @@ describe('NoticeOutbox', () => {
     try {
       const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks/x`;
       const serial = new NoticeOutbox({ maxInFlight: 1 });
-      const sent = ['a', 'b', 'c', 'd'].map((body) => serial.send({ url, headers: {}, body, timeoutMs: 150 }));
-      expect(serial.pending).toBe(4);
-      expect(await Promise.all(sent)).toEqual([202, 202, 202, 202]);
+      const bodies = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'];
+      const sent = bodies.map((body) => serial.send({ url, headers: {}, body, timeoutMs: 300 }));
+      expect(serial.pending).toBe(8);
+      expect(await Promise.all(sent)).toEqual(Array(8).fill(202));
       expect(most).toBe(1);
-      expect(order).toEqual(['a', 'b', 'c', 'd']);
+      expect(order).toEqual(bodies);
 
       most = 0;
       const unbounded = new NoticeOutbox();
-      await Promise.all(['e', 'f', 'g'].map((body) => unbounded.send({ url, headers: {}, body })));
+      await Promise.all(['x', 'y', 'z'].map((body) => unbounded.send({ url, headers: {}, body })));
       expect(most).toBe(3);
     } finally {
       server.closeAllConnections();

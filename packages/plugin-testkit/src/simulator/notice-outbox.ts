@@ -33,8 +33,9 @@ export interface NoticeToSend<TMeta> {
 /**
  * One keep-alive agent per protocol for every simulated shop of the process. Node's agent hands a request a free
  * socket in constant time; fetch's pool (undici) looked through its connections on each request, which cost the
- * bench's simulators seconds of CPU with thousands of deliveries in flight. No cap on sockets: every shop still
- * delivers at once, as separate platforms would. Every answered socket is kept for the next delivery (Node keeps
+ * bench's simulators seconds of CPU with thousands of deliveries in flight. No cap on sockets across shops: each
+ * shop's outbox alone decides how many of its deliveries are on the wire (maxInFlight), as separate platforms
+ * would. Every answered socket is kept for the next delivery (Node keeps
  * 256 free ones by default and closes the rest): at 3 000 shops the closed ones' ports, waiting out TIME_WAIT,
  * made each new connect() search the ephemeral range — 98 s of the bench's 214 s of CPU in one facility change.
  * The receiver still closes the idle ones (its keep-alive timeout).
