@@ -132,6 +132,32 @@ export function callsOf(shops: readonly FleetShop[]): Map<string, { calls: numbe
   return out;
 }
 
+/**
+ * Notices the shops have sent and not yet had answered. Each platform's simulator keeps its deliveries in a
+ * `NoticeOutbox` at `state.outbox` (what the testkit's notice harness also relies on); a shop without one sends none.
+ */
+export function noticesPending(shops: readonly FleetShop[]): number {
+  let n = 0;
+  for (const s of shops) n += (s.shop.state as { outbox?: { pending?: number } } | undefined)?.outbox?.pending ?? 0;
+  return n;
+}
+
+/**
+ * Waits until every notice the shops have sent was answered (at most maxMs); the ms waited and what is still
+ * pending. A platform echoes each write as a notice after the write answered (WooCommerce one delivery at a time
+ * per shop), so the last notices of a change arrive after its last store showed it: a change measured while
+ * they still come would share the hub with them.
+ */
+export async function untilNoticesDelivered(shops: readonly FleetShop[], maxMs = 600_000): Promise<{ waitedMs: number; pending: number }> {
+  const start = Date.now();
+  let pending = noticesPending(shops);
+  while (pending > 0 && Date.now() - start < maxMs) {
+    await new Promise((r) => setTimeout(r, 250));
+    pending = noticesPending(shops);
+  }
+  return { waitedMs: Date.now() - start, pending };
+}
+
 export function resetCalls(shops: readonly FleetShop[]): void {
   for (const s of shops) s.shop.resetRequests();
 }

@@ -77,7 +77,12 @@ export async function runScenario(a: ScenarioArgs): Promise<void> {
     const measure = async (label: string, updates: Parameters<typeof measureChange>[2], target: TargetStock) => {
       log(`${label}…`);
       const c = await measureChange(ctx, label, updates, () => target);
-      log(`${label}: ${c.reached}/${c.stores} stores, POST ${Math.round(c.postMs)} ms`);
+      const w = c.noticesBefore;
+      const waited =
+        w.waitedMs >= 1_000 || w.pending
+          ? ` (sent after ${(w.waitedMs / 1000).toFixed(1)} s waiting for earlier notices${w.pending ? `; ${w.pending} still unanswered` : ''})`
+          : '';
+      log(`${label}: ${c.reached}/${c.stores} stores, POST ${Math.round(c.postMs)} ms${waited}`);
       changes.push(c);
       return changes.length - 1;
     };

@@ -4,7 +4,7 @@
  * time and peak memory over the change.
  */
 import type { BenchHubApi } from './bench-fleet';
-import { callsOf, resetCalls, type FleetWatch } from './fleet-watch';
+import { callsOf, resetCalls, untilNoticesDelivered, type FleetWatch } from './fleet-watch';
 import type { HubChild } from './hub-child';
 import type { TargetStock, VariantRef } from './plugin-types';
 import { cpuMs, machineSnapshot, machineUsageSince, peakRssBytes, resetPeakRss, type MachineUsage } from './process-usage';
@@ -50,6 +50,8 @@ export interface ChangeFigures {
   updates: number;
   posts: number;
   postMs: number;
+  /** How long the bench waited, before the POST, for the shops' notices of earlier work to be answered; and how many were left. */
+  noticesBefore: { waitedMs: number; pending: number };
   affected: number;
   stores: number;
   reached: number;
@@ -111,6 +113,16 @@ export async function hubCounters(hubs: readonly HubChild[]) {
   };
 }
 
+/**
+ * Waits for the hubs to be idle: every notice the shops sent answered, then no statement or run for a second.
+ * Returns the notice wait (ms) and the notices still unanswered when it gave up.
+ */
+export async function settled(ctx: Pick<MeasureContext, 'fleet' | 'hubs'>): Promise<{ waitedMs: number; pending: number }> {
+  const notices = await untilNoticesDelivered(ctx.fleet.stores);
+  await Promise.all(ctx.hubs.map((h) => h.drained()));
+  return notices;
+}
+
 export async function measureChange(
   ctx: MeasureContext,
   label: string,
@@ -119,7 +131,7 @@ export async function measureChange(
 ): Promise<ChangeFigures> {
   const { fleet, hubs, watch } = ctx;
   resetCalls(fleet.stores);
-  await Promise.all(hubs.map((h) => h.drained()));
+  const noticesBefore = await settled(ctx);
   const peakRssReset = hubs.map((h) => resetPeakRss(h.pid)).every(Boolean);
   const before = await hubCounters(hubs);
   const machineBefore = machineSnapshot();
@@ -138,7 +150,8 @@ export async function measureChange(
   // The machine's share is taken while the stores are being reached, not over the quiet wait that follows.
   const machine = machineUsageSince(machineBefore);
   await watch.quiet();
-  await Promise.all(hubs.map((h) => h.drained()));
+  // The change's own notices (the platforms' echoes of its writes) count in its hub CPU and statements.
+  await settled(ctx);
   const after = await hubCounters(hubs);
 
   const storeMs = [...seen.values()];
@@ -168,6 +181,7 @@ export async function measureChange(
     updates: updates.length,
     posts,
     postMs,
+    noticesBefore,
     affected,
     stores: fleet.stores.length,
     reached,

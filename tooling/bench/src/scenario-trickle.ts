@@ -8,7 +8,7 @@ import { BENCH_FACILITY } from './bench-fleet';
 import { callsOf, resetCalls } from './fleet-watch';
 import { peakRssBytes, resetPeakRss } from './process-usage';
 import { quantityTarget, tricklePostVariants, type ObservationClock } from './scenario-changes';
-import { hubCounters, type MeasureContext } from './scenario-measure';
+import { hubCounters, settled, type MeasureContext } from './scenario-measure';
 import type { FleetStore } from './scenario-fleet';
 import { maxOf, percentile } from './stats';
 
@@ -36,7 +36,7 @@ export async function runTrickle(
 ): Promise<TrickleFigures> {
   const { fleet, hubs, watch } = ctx;
   resetCalls(fleet.stores);
-  await Promise.all(hubs.map((h) => h.drained()));
+  await settled(ctx);
   hubs.forEach((h) => resetPeakRss(h.pid));
   const before = await hubCounters(hubs);
   const latencyMs: number[] = [];
@@ -97,7 +97,7 @@ export async function runTrickle(
   while (outstanding() > 0 && Date.now() < drainUntil) await new Promise((r) => setTimeout(r, 200));
   const unreached = outstanding();
   for (const e of open.values()) e.cancel();
-  await Promise.all(hubs.map((h) => h.drained()));
+  await settled(ctx);
   const after = await hubCounters(hubs);
   let calls = 0;
   let http429 = 0;

@@ -1,4 +1,8 @@
-import { showsTarget } from '../src/fleet-watch';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { NoticeOutbox } from '@stock-sync/plugin-testkit';
+import { noticesPending, showsTarget, untilNoticesDelivered } from '../src/fleet-watch';
+import type { FleetShop } from '../src/scenario-fleet';
 import { forEachLimit } from '../src/pool';
 import { parseCpuMs, parseMachineTimes, parsePeakRssBytes } from '../src/process-usage';
 import { catalogVariantOf, isScenarioRun, latencyFor, parseScenarioArgs, scenarioCommand } from '../src/scenario-args';
@@ -153,6 +157,46 @@ describe('showsTarget', () => {
     expect(showsTarget({ kind: 'out_of_stock' }, { kind: 'quantity', quantity: 0 })).toBe(false);
     expect(showsTarget('deleted', { kind: 'out_of_stock' })).toBe(false);
     expect(showsTarget(undefined, { kind: 'unlimited' })).toBe(false);
+  });
+});
+
+describe('the notices the shops still have to deliver', () => {
+  let server: Server;
+  let url = '';
+  beforeAll(async () => {
+    // A receiver that answers each notice after 150 ms.
+    server = createServer((req, res) => {
+      req.resume();
+      setTimeout(() => res.writeHead(202).end(), 150);
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`;
+  });
+  afterAll(() => new Promise((r) => server.close(r)));
+
+  const shopWith = (state: unknown) => ({ platform: 'p', tenant: 1, refs: [], shop: { state } }) as unknown as FleetShop;
+
+  it('counts the deliveries of every shop’s outbox not yet answered, and waits for them', async () => {
+    const one = new NoticeOutbox({ maxInFlight: 1 });
+    const two = new NoticeOutbox();
+    const shops = [shopWith({ outbox: one }), shopWith({ outbox: two }), shopWith({})];
+    for (let i = 0; i < 3; i++) void one.send({ url, headers: {}, body: `a${i}` });
+    void two.send({ url, headers: {}, body: 'b' });
+    expect(noticesPending(shops)).toBe(4);
+    const waited = await untilNoticesDelivered(shops);
+    expect(waited.pending).toBe(0);
+    // One at a time in the first shop: three answers of 150 ms each.
+    expect(waited.waitedMs).toBeGreaterThanOrEqual(400);
+    expect(noticesPending(shops)).toBe(0);
+    expect(one.deliveries.map((d) => d.status)).toEqual([202, 202, 202]);
+  });
+
+  it('gives up after its limit and says how many are left', async () => {
+    const slow = new NoticeOutbox({ maxInFlight: 1 });
+    for (let i = 0; i < 4; i++) void slow.send({ url, headers: {}, body: `s${i}` });
+    const waited = await untilNoticesDelivered([shopWith({ outbox: slow })], 100);
+    expect(waited.pending).toBeGreaterThan(0);
+    await slow.settle();
   });
 });
 

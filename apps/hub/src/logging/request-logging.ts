@@ -22,7 +22,8 @@ export function requestIdOf(req: IncomingMessage, res: ServerResponse): string {
 
 /**
  * A platform notice (POST /hooks/…) the hub accepted (202): its access line is logged at debug, because the
- * notice's own `platform_notice` line (info, same request id) already says what came and what it marked.
+ * notice's own `platform_notice` line (same request id; info when it marked variants, else debug) says what came
+ * and what it marked.
  * A busy platform sends one per changed product — thousands a minute — and two lines each doubled the
  * cost of taking them. Refused notices (4xx/5xx) keep their warn/error line.
  */

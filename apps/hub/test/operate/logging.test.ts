@@ -8,8 +8,9 @@ import { Writable } from 'node:stream';
 import type { RunningSimulator } from '@stock-sync/plugin-testkit';
 import { createHubPino, REDACTED } from '../../src/logging/hub-pino';
 import { SyncWorker } from '../../src/sync/sync-worker';
-import { createPlatformStore, linkVariants, pod, postStock, putCatalog } from '../e2e/support/e2e-scenario';
-import { builtPlatforms, PLUGINS_DIR, startPlatform } from '../e2e/support/platforms';
+import { createPlatformStore, linkVariants, pod, postStock, putCatalog, Q, qty } from '../e2e/support/e2e-scenario';
+import { builtPlatforms, PLUGINS_DIR, ref, startPlatform } from '../e2e/support/platforms';
+import { waitFor } from '../e2e/support/sync-hub';
 import { startOperateHub, type OperateHub } from './support/operate-hub';
 
 jest.setTimeout(120_000);
@@ -21,11 +22,13 @@ const requestLines = (hub: OperateHub, id: string) => hub.logs.filter((l) => l.r
 describe('log lines [pglite]', () => {
   let hub: OperateHub;
   let sim: RunningSimulator<unknown> | undefined;
+  let woo: RunningSimulator<unknown> | undefined;
   beforeAll(async () => {
-    hub = await startOperateHub('pglite', { HUB_LOG_LEVEL: 'verbose', HUB_PLUGINS_DIR: PLUGINS_DIR });
+    hub = await startOperateHub('pglite', { HUB_LOG_LEVEL: 'verbose', HUB_PLUGINS_DIR: PLUGINS_DIR, HUB_NOTICES_SUBSCRIBE: 'on' });
   });
   afterAll(async () => {
     await sim?.close();
+    await woo?.close();
     await hub?.stop();
   });
 
@@ -113,4 +116,34 @@ describe('log lines [pglite]', () => {
     expect(statements.length).toBeGreaterThan(3);
     for (const l of runLines) expect(l.storeId).toBe(storeId);
   });
+
+  (builtPlatforms().includes('woocommerce') ? it : it.skip)(
+    'logs a platform notice that marked nothing (the echo of a write) at debug, one that marked a variant at info',
+    async () => {
+      woo = await startPlatform('woocommerce');
+      const base = 94_000;
+      const W = ref(base, base + 1);
+      woo.seed([{ productId: String(base), variants: [{ variantId: String(base + 1), initial: Q(1) }] }]);
+      await putCatalog(hub, [{ id: base + 1, productId: base, fulfillment: 'warehouse' }]);
+      const storeId = await createPlatformStore(hub, woo, { sellingRegion: 'north_america' });
+      await linkVariants(hub, storeId, [{ productId: String(base), variantId: String(base + 1), catalogVariantId: base + 1 }]);
+      await postStock(hub, [qty(base + 1, 'US-NC', 5)]);
+      const result = await hub.app.get(SyncWorker).processStore({ storeId });
+      if (result.outcome !== 'ran') throw new Error(`expected a run, got ${result.outcome}`);
+      const outbox = (woo.state as { outbox: { settle(): Promise<void> } }).outbox;
+      await outbox.settle();
+      const notices = () => hub.logs.filter((l) => l.event === 'platform_notice' && l.storeId === storeId);
+      const seen = notices().length;
+      // The platform showing what the hub last wrote (5): nothing to read back.
+      woo.manualEdit(W, Q(5));
+      await outbox.settle();
+      await waitFor('the echo logged', () => notices().length > seen);
+      expect(notices()[seen]).toMatchObject({ level: 20, platform: 'woocommerce', refs: 1, marked: 0 });
+      // A merchant's edit: the variant is marked for a read-back.
+      woo.manualEdit(W, Q(17));
+      await outbox.settle();
+      await waitFor('the edit logged', () => notices().length > seen + 1);
+      expect(notices()[seen + 1]).toMatchObject({ level: 30, platform: 'woocommerce', refs: 1, marked: 1 });
+    },
+  );
 });
