@@ -24,6 +24,8 @@ import { DOCS_PATH, mountOpenApi } from './http/openapi';
 import { createValidationPipe } from './http/validation.pipe';
 import { exceptOAuthBodies, oauthRawBodyMiddleware } from './oauth/oauth-raw-body';
 import { exceptNoticeBodies, noticeRawBodyMiddleware } from './notices/notice-raw-body';
+import { noticeRouteMiddleware } from './notices/notice-route';
+import { NoticesService } from './notices/notices.service';
 import { shutdownSignals } from './shutdown-signals';
 
 /** 10 000 facility updates are ~1.5 MB of JSON; leave room. */
@@ -69,6 +71,8 @@ export async function createHubApp(options: HubModuleOptions): Promise<NestExpre
   app.use(oauthRawBodyMiddleware());
   // Platform notices (POST /hooks/:platform[/:storeId]) likewise: signed raw bytes, verified before they are parsed.
   app.use(noticeRawBodyMiddleware());
+  // …and answered here, without Nest's per-request machinery: platforms send one per written variant (notice-route.ts).
+  app.use(noticeRouteMiddleware(app.get(NoticesService, { strict: false })));
   app.use(exceptOAuthBodies(exceptNoticeBodies(jsonMediaTypeMiddleware())));
   // Only bodies of POST/PUT/PATCH are read (the media-type check has made sure they are JSON).
   app.useBodyParser('json', { limit: MAX_BODY, verify: verifyJsonDepth, type: (req: { method: string }) => BODY_METHODS.has(req.method) });

@@ -77,12 +77,7 @@ export async function runScenario(a: ScenarioArgs): Promise<void> {
     const measure = async (label: string, updates: Parameters<typeof measureChange>[2], target: TargetStock) => {
       log(`${label}…`);
       const c = await measureChange(ctx, label, updates, () => target);
-      const w = c.noticesBefore;
-      const waited =
-        w.waitedMs >= 1_000 || w.pending
-          ? ` (sent after ${(w.waitedMs / 1000).toFixed(1)} s waiting for earlier notices${w.pending ? `; ${w.pending} still unanswered` : ''})`
-          : '';
-      log(`${label}: ${c.reached}/${c.stores} stores, POST ${Math.round(c.postMs)} ms${waited}`);
+      log(`${label}: ${c.reached}/${c.stores} stores, POST ${Math.round(c.postMs)} ms${noticeWaits(c)}`);
       changes.push(c);
       return changes.length - 1;
     };
@@ -185,4 +180,17 @@ export async function runScenario(a: ScenarioArgs): Promise<void> {
     if (ok && !process.env.BENCH_KEEP) fs.rmSync(work, { recursive: true, force: true });
     else log(`kept ${work} (hub logs) for inspection`);
   }
+}
+
+/** The notice waits of a change worth a word in its progress line (a second or more, or notices left unanswered). */
+function noticeWaits(c: ChangeFigures): string {
+  const said = (w: { waitedMs: number; pending: number }, what: string) =>
+    w.waitedMs >= 1_000 || w.pending
+      ? `${what} ${(w.waitedMs / 1000).toFixed(1)} s${w.pending ? ` (${w.pending} still unanswered)` : ''}`
+      : undefined;
+  const parts = [
+    said(c.noticesBefore, 'sent after waiting for earlier notices'),
+    said(c.noticesAfter, 'its notices answered, after the platforms went quiet, in'),
+  ].filter(Boolean);
+  return parts.length ? `; ${parts.join('; ')}` : '';
 }

@@ -52,6 +52,8 @@ export interface ChangeFigures {
   postMs: number;
   /** How long the bench waited, before the POST, for the shops' notices of earlier work to be answered; and how many were left. */
   noticesBefore: { waitedMs: number; pending: number };
+  /** The same wait after the change (from when no platform request had come for 1.5 s): its own notices' tail. */
+  noticesAfter: { waitedMs: number; pending: number };
   affected: number;
   stores: number;
   reached: number;
@@ -151,7 +153,7 @@ export async function measureChange(
   const machine = machineUsageSince(machineBefore);
   await watch.quiet();
   // The change's own notices (the platforms' echoes of its writes) count in its hub CPU and statements.
-  await settled(ctx);
+  const noticesAfter = await settled(ctx);
   const after = await hubCounters(hubs);
 
   const storeMs = [...seen.values()];
@@ -182,6 +184,7 @@ export async function measureChange(
     posts,
     postMs,
     noticesBefore,
+    noticesAfter,
     affected,
     stores: fleet.stores.length,
     reached,

@@ -1,13 +1,16 @@
 /**
  * The public routes platforms deliver their notices to (issue 13): a store's own URL, and the platform's one
  * URL for platforms whose webhook URL is set in the app's settings. No bearer token: their authentication is
- * the platform's signature over the raw body (notices.service.ts).
+ * the platform's signature over the raw body (notices.service.ts). The hub answers them before Nest routes the
+ * request (notice-route.ts, mounted by bootstrap.ts): this controller declares them for the OpenAPI document and
+ * the public-route list, and answers them in an app built without that middleware.
  */
 import { Controller, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Public } from '../auth/public.decorator';
 import { NOTICE_ANSWERS } from './notices-openapi';
-import { NoticesService, type NoticeOutcome } from './notices.service';
+import { answerNotice, noticeInbound } from './notice-route';
+import { NoticesService } from './notices.service';
 
 interface NoticeHttpRequest {
   headers: Record<string, string | string[] | undefined>;
@@ -52,7 +55,7 @@ export class NoticesController {
     @Req() req: NoticeHttpRequest,
     @Res() res: NoticeHttpResponse,
   ): Promise<void> {
-    answer(res, await this.notices.receive(platform, storeId, inbound(req)));
+    answerNotice(res, await this.notices.receive(platform, storeId, noticeInbound(req)));
   }
 
   @Post(':platform')
@@ -78,15 +81,6 @@ export class NoticesController {
     @Req() req: NoticeHttpRequest,
     @Res() res: NoticeHttpResponse,
   ): Promise<void> {
-    answer(res, await this.notices.receiveForPlatform(platform, inbound(req)));
+    answerNotice(res, await this.notices.receiveForPlatform(platform, noticeInbound(req)));
   }
-}
-
-function inbound(req: NoticeHttpRequest) {
-  return { headers: req.headers, rawBody: req.rawBody ?? Buffer.alloc(0) };
-}
-
-function answer(res: NoticeHttpResponse, outcome: NoticeOutcome): void {
-  res.setHeader('Cache-Control', 'no-store');
-  res.status(outcome.status).json(outcome.body);
 }
