@@ -8,10 +8,11 @@ import type { Middleware, MiddlewareRequest } from '../http/express-types';
 
 export const NOTICE_BODY_LIMIT = '1mb';
 
-const NOTICE_ROUTE = /^\/hooks\/[^/]+(\/[^/]+)?$/;
+/** A notice route's path: `/hooks/<platform>` or `/hooks/<platform>/<store>` (the parameters still encoded). */
+export const NOTICE_PATH = /^\/hooks\/([^/]+)(?:\/([^/]+))?$/;
 
 export function isNoticeRoute(req: Pick<MiddlewareRequest, 'method' | 'path'>): boolean {
-  return req.method === 'POST' && NOTICE_ROUTE.test(req.path);
+  return req.method === 'POST' && NOTICE_PATH.test(req.path);
 }
 
 type RawParser = (req: unknown, res: unknown, next: (e?: unknown) => void) => void;

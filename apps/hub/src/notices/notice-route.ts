@@ -8,13 +8,12 @@
  * them where this middleware is not mounted; both hand the request to NoticesService and answer with `answerNotice`.
  */
 import type { Middleware, MiddlewareRequest, MiddlewareResponse } from '../http/express-types';
+import { isNoticeRoute, NOTICE_PATH } from './notice-raw-body';
 import type { NoticeOutcome, NoticesService } from './notices.service';
 
 /** The routes' templates, as express names them (the metrics' `route` label). */
 export const NOTICE_STORE_ROUTE = '/hooks/:platform/:storeId';
 export const NOTICE_PLATFORM_ROUTE = '/hooks/:platform';
-
-const NOTICE_PATH = /^\/hooks\/([^/]+)(?:\/([^/]+))?$/;
 
 /**
  * The platform (and store) of a notice route's path, decoded as express decodes route parameters; undefined for
@@ -46,8 +45,7 @@ type NoticeRequest = MiddlewareRequest & { rawBody?: Buffer; route?: { path: str
 /** POST /hooks/:platform[/:storeId] answered by `notices`; every other request goes on. An error goes to the hub's error handler (a 500 in the API's shape). */
 export function noticeRouteMiddleware(notices: NoticesService): Middleware {
   return function noticeRoute(req, res, next) {
-    if (req.method !== 'POST') return next();
-    const at = noticeRouteParams(req.path);
+    const at = isNoticeRoute(req) ? noticeRouteParams(req.path) : undefined;
     if (!at) return next();
     const r = req as NoticeRequest;
     // What express sets when its router matches: the metrics label the request by it (http-metrics.middleware.ts).
