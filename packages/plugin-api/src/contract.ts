@@ -91,9 +91,23 @@ export interface StockWrite extends VariantRef {
   target: TargetStock;
   /** What the hub believes the platform shows now (last written or last read), when it knows. */
   previous?: TargetStock | null;
+  /**
+   * Since 1.7.0: the `keep` this plugin returned with the variant's last successful write, sent only while
+   * `previous` is that write's target (the hub has read nothing different since). A plugin may plan the write
+   * from it instead of reading first (e.g. the platform's inventory item id); it must still land `target` when
+   * the platform changed behind the hub, or fail. Hosts of 1.0–1.6 never send it: a plugin works without it.
+   */
+  kept?: Readonly<Record<string, string>>;
 }
 
-export type WriteOutcome = (VariantRef & { status: 'written' }) | (VariantRef & { status: 'failed'; error: PluginError });
+/**
+ * Since 1.7.0, a written outcome may carry `keep`: a few short strings about the variant on the platform (ids, the
+ * state written) that the host stores with it and sends back as `StockWrite.kept`. Not secret, never shown to
+ * merchants; at most KEEP_LIMITS.entries entries of at most KEEP_LIMITS.chars characters each (the host drops a
+ * larger one, logged: keepProblem in keep.ts). A written outcome without `keep` makes the host forget what it kept.
+ */
+export type WriteOutcome =
+  (VariantRef & { status: 'written'; keep?: Readonly<Record<string, string>> }) | (VariantRef & { status: 'failed'; error: PluginError });
 
 export type ObservedStock =
   (VariantRef & { status: 'found'; stock: TargetStock }) | (VariantRef & { status: 'failed'; error: PluginError });

@@ -5,6 +5,7 @@ export * from './target-stock';
 export * from './errors';
 export * from './http-client';
 export * from './contract';
+export * from './keep';
 export * from './oauth';
 export * from './notices';
 export * from './schemas';

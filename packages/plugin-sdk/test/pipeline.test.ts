@@ -11,6 +11,7 @@ import {
   StopTheWork,
   Transient,
   UNLIMITED,
+  Written,
   type PluginLogger,
   type StockWrite,
   type VariantRef,
@@ -290,6 +291,44 @@ describe('batched: answers', () => {
       written(r('c', '4')),
       { ...r('c', '5'), status: 'failed', error: gone },
     ]);
+  });
+
+  it('a Written entry is written with its keep (a call, a StopTheWork, perVariant); a read answering one gets a gap', async () => {
+    const keep = { inventoryItemId: 'gid://shopify/InventoryItem/7' };
+    const outage = new Transient('outage');
+    const conn = batched({
+      ...base(),
+      write: {
+        groupBy: (i) => i.input.externalProductId,
+        skipInPlace: 'never',
+        run: async (_batch, key) => {
+          if (key === 'a') return [new Written(keep), undefined];
+          throw new StopTheWork(outage, { answered: [new Written({ n: '2' }), undefined] });
+        },
+      },
+      read: { run: async () => [new Written(keep) as never] },
+    });
+    expect(await conn.writeStock([w('a', '1'), w('a', '2'), w('b', '3'), w('b', '4')])).toEqual([
+      { ...r('a', '1'), status: 'written', keep },
+      written(r('a', '2')),
+      { ...r('b', '3'), status: 'written', keep: { n: '2' } },
+      { ...r('b', '4'), status: 'failed', error: outage },
+    ]);
+    const [read] = await conn.readStock([r('a', '1')]);
+    expect(read.status === 'failed' && read.error).toBeInstanceOf(Transient);
+    const one = perVariant({ ...base(), write: async () => new Written(keep), read: never });
+    expect(await one.writeStock([w('a', '1')])).toEqual([{ ...r('a', '1'), status: 'written', keep }]);
+    const stop = batched({
+      ...base(),
+      write: { run: never },
+      read: {
+        run: async () => {
+          throw new StopTheWork(outage, { answered: [new Written(keep)] });
+        },
+      },
+    });
+    const [refused] = await stop.readStock([r('a', '1')]);
+    expect(refused.status === 'failed' && refused.error.message).toBe('Unexpected failure talking to Acme (TypeError)');
   });
 
   it('outcomes carry the bare reference, never target or previous', async () => {

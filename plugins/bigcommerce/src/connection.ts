@@ -5,7 +5,7 @@
  */
 import { batched, chunk, groupByProduct, jsonObjectOf, positiveIntegerId, stopsTheWork, toPluginError } from '@stock-sync/plugin-sdk';
 import { NotFound, Rejected } from '@stock-sync/plugin-api';
-import type { ConnectContext, PluginError, StoreConnection, TargetStock, VariantRef } from '@stock-sync/plugin-api';
+import type { ConnectContext, PluginError, StockWrite, StoreConnection, TargetStock, VariantRef } from '@stock-sync/plugin-api';
 import { allPages, apiBaseUrl, createBcApi, describeBcError } from './bc-api';
 import type { BcCollection, BcLocationItem, BcProductStock, BcVariantStock } from './bc-types';
 import { processRecentWrites, writeKey, type RecentWrites } from './recent-writes';
@@ -40,6 +40,20 @@ export function onHandByVariant(items: readonly BcLocationItem[]): Map<number, n
   return out;
 }
 
+/** The count a believed state means at the location: the quantity, 0 when sold out; undefined otherwise. */
+const countOf = (t: TargetStock | null | undefined) => (t?.kind === 'quantity' ? t.quantity : t?.kind === 'out_of_stock' ? 0 : undefined);
+
+/**
+ * Whether a write reads the location's count first: for unlimited (emulated from the count there), and where the hub
+ * believes no other count (nothing known, or already the target: the read spares the write). A count changing from
+ * one the hub knows is written without it (absolute: README "Calls").
+ */
+export function countNeeded(change: { input: StockWrite }): boolean {
+  const { target, previous } = change.input;
+  const believed = countOf(previous);
+  return target.kind === 'unlimited' || believed === undefined || believed === countOf(target);
+}
+
 /** A whole-call 4xx names the request, not one variant: the items it carried are refused. */
 function callError(what: string, error: PluginError): PluginError {
   const body = error.details?.body; // the client's redacted snippet of the answer
@@ -58,7 +72,10 @@ export function connectBigCommerce(ctx: ConnectContext, recent: RecentWrites = p
    * The run's items by product id and their products (one BigCommerce does not list is absent), where tracked by variant
    * with each wanted variant's count at the configured location (README "Multi-location stores": unlisted is 0).
    */
-  async function readPlanned<T extends VariantRef>(items: readonly PlannedChange<T>[]) {
+  async function readPlanned<T extends VariantRef>(
+    items: readonly PlannedChange<T>[],
+    needsCount: (item: PlannedChange<T>) => boolean = () => true,
+  ) {
     const groups = new Map(groupByProduct(items, (i) => i.productId).map((g) => [g.productId, g.items]));
     const products = new Map<number, BcProductStock>();
     for (const ids of chunk([...groups.keys()], MAX_PAGE_SIZE)) {
@@ -73,7 +90,12 @@ export function connectBigCommerce(ctx: ConnectContext, recent: RecentWrites = p
     for (const [productId, wanted] of groups) {
       const p = products.get(productId);
       if (p?.inventory_tracking !== 'variant') continue;
-      for (const v of p.variants ?? []) if (wanted.some((i) => i.variantId === v.id)) counted.push(v);
+      for (const v of p.variants ?? []) {
+        const item = wanted.find((i) => i.variantId === v.id);
+        // A count not read (null) is written whatever it is: absolute, so the same call lands the same state.
+        if (item && needsCount(item)) counted.push(v);
+        else if (item) v.inventory_level = null;
+      }
     }
     const levels = new Map<number, number>();
     for (const part of chunk(counted, MAX_LOCATION_IDS_PER_READ)) {
@@ -89,7 +111,7 @@ export function connectBigCommerce(ctx: ConnectContext, recent: RecentWrites = p
   async function writeRun(changes: readonly PlannedChange[]): Promise<(PluginError | undefined)[]> {
     const failures = new Map<PlannedChange, PluginError>();
     const fail = (owners: PlannedChange[], error: PluginError) => owners.forEach((c) => failures.has(c) || failures.set(c, error));
-    const { groups, products } = await readPlanned(changes);
+    const { groups, products } = await readPlanned(changes, countNeeded);
     const plan = planWrites(groups, products);
     for (const f of plan.failed) fail([f.change], f.error);
     /** One absolute PUT for `part`: true when BigCommerce took it; a refusal fails the changes it serves; throws what stops the run. */
@@ -121,8 +143,12 @@ export function connectBigCommerce(ctx: ConnectContext, recent: RecentWrites = p
       const body = part.map(({ item }) => ({ id: item.variantId, purchasing_disabled: item.purchasingDisabled }));
       await put('the variants batch', '/catalog/variants', part, body);
     }
-    // The count each variant showed when the write was planned (the location's, for products tracked by variant).
-    const shown = new Map([...products.values()].flatMap((p) => p.variants ?? []).map((v) => [v.id, v.inventory_level ?? undefined]));
+    // The count each variant showed when the write was planned (the location's, for products tracked by variant), or
+    // where it was not read, the count the hub believes it shows (its `previous`).
+    const believed = new Map(changes.map((c) => [c.variantId, countOf(c.input.previous)]));
+    const shown = new Map(
+      [...products.values()].flatMap((p) => p.variants ?? []).map((v) => [v.id, v.inventory_level ?? believed.get(v.id)]),
+    );
     for (const part of chunk(live(plan.counts), MAX_ADJUSTMENT_ITEMS)) {
       const items = part.map(({ item }) => ({ location_id: locationId, variant_id: item.variantId, quantity: item.quantity }));
       if (await put('the absolute inventory adjustment', '/inventory/adjustments/absolute', part, { reason: ADJUSTMENT_REASON, items }))

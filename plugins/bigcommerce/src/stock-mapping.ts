@@ -28,20 +28,22 @@ export interface VariantChange {
   inventoryLevel?: number;
 }
 
-/** The smallest change that makes a variant of a product tracked by variant show `target` (README "Mapping"). */
+/** The smallest change that makes a variant of a product tracked by variant show `target` (README "Mapping"); a count not read is written. */
 export function trackedChange(
   target: TargetStock,
   current: Pick<BcVariantStock, 'purchasing_disabled' | 'inventory_level'>,
 ): VariantChange {
+  // null: the location's count was not read (a write sets it whatever it is).
+  const known = typeof current.inventory_level === 'number';
   const level = count(current.inventory_level);
   const change: VariantChange = {};
   if (target.kind === 'out_of_stock' || (target.kind === 'quantity' && target.quantity === 0)) {
-    if (!current.purchasing_disabled && level !== 0) change.inventoryLevel = 0;
+    if (!current.purchasing_disabled && (!known || level !== 0)) change.inventoryLevel = 0;
     return change;
   }
   if (current.purchasing_disabled) change.purchasingDisabled = false;
   const wanted = target.kind === 'unlimited' ? Math.max(level, EMULATED_UNLIMITED_QUANTITY) : target.quantity;
-  if (wanted !== level) change.inventoryLevel = wanted;
+  if (!known || wanted !== level) change.inventoryLevel = wanted;
   return change;
 }
 

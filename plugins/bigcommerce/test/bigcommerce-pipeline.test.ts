@@ -13,6 +13,34 @@ afterEach(async () => {
   await sim.close();
 });
 
+describe('a count changing from one the hub knows', () => {
+  it('is written without reading the location: the products read and one absolute adjustment, even over a stale belief', async () => {
+    const p = product(20, 201, 3, Q(5));
+    sim.seed([p]);
+    const [a, b, c] = refsOf(p);
+    sim.manualEdit(a, Q(1)); // the merchant's edit: the hub still believes 5
+    const out = await connect(sim).writeStock([
+      { ...a, target: Q(9), previous: Q(5) },
+      { ...b, target: { kind: 'out_of_stock' }, previous: Q(5) },
+      { ...c, target: Q(7), previous: { kind: 'out_of_stock' } },
+    ]);
+    expect(out.map((o) => o.status)).toEqual(['written', 'written', 'written']);
+    expect([sim.stock(a), sim.stock(b), sim.stock(c)]).toEqual([Q(9), Q(0), Q(7)]); // sold out: a count of 0 (purchasable)
+    expect(calls(sim)).toEqual(['GET /catalog/products', 'PUT /inventory/adjustments/absolute']);
+  });
+
+  it('still reads the location for unlimited (emulated from the count there) and when nothing is believed', async () => {
+    const p = product(20, 201, 2, Q(5));
+    sim.seed([p]);
+    const [a, b] = refsOf(p);
+    await connect(sim).writeStock([{ ...a, target: { kind: 'unlimited' }, previous: Q(5) }]);
+    expect(calls(sim)).toContain('GET /inventory/locations/1/items');
+    sim.resetRequests();
+    await connect(sim).writeStock([{ ...b, target: Q(8) }]);
+    expect(calls(sim)).toEqual(['GET /catalog/products', 'GET /inventory/locations/1/items', 'PUT /inventory/adjustments/absolute']);
+  });
+});
+
 describe('writes the hub believes in place', () => {
   it('are still planned against the store: a stale belief is corrected', async () => {
     const p = product(20, 201, 2, Q(5));

@@ -1,11 +1,12 @@
 /**
  * One store's connection over the Admin GraphQL API, on the SDK's batched pipeline. writeStock is one plan over the
- * run (README "Calls"), compared with what it reads, not the hub's `previous`; the Ledger keeps each variant's first
- * answer, and a call that stops the work ends the plan, earlier answers kept (the SDK's StopTheWork).
+ * run (README "Calls"): a quantity the hub kept the inventory item of is sent at once (kept-writes.ts), the rest are
+ * compared with what it reads; the Ledger keeps each variant's first answer, and a call that stops the work ends the
+ * plan, earlier answers kept (the SDK's StopTheWork). Each written variant's inventory item is returned to be kept.
  */
 import { randomUUID } from 'node:crypto';
 import { AuthError, NotFound, Rejected, Transient } from '@stock-sync/plugin-api';
-import { batched, chunk, groupByProduct } from '@stock-sync/plugin-sdk';
+import { batched, chunk, groupByProduct, Written } from '@stock-sync/plugin-sdk';
 import { StopTheWork, stopsTheWork, toPluginError } from '@stock-sync/plugin-sdk';
 import type { ConnectContext, PluginError, StockWrite, StoreConnection, VariantRef } from '@stock-sync/plugin-api';
 import type { Planned } from '@stock-sync/plugin-sdk';
@@ -21,6 +22,7 @@ import {
   VERIFY,
 } from './documents';
 import { errorForUserError, isStale, userErrorIndex, type UserError } from './errors';
+import { KEPT_ITEM, keptSet, writeFromKept } from './kept-writes';
 import { ACTIVATE_AT_LOCATION_FIELD, MAX_INPUT_ARRAY } from './manifest';
 import { parseVariantNode, planWrite, toGid, toTargetStock, type VariantNode, type VariantState, type WritePlan } from './mapping';
 import { createShopifyApi, type ShopifyApi } from './shopify-api';
@@ -70,6 +72,15 @@ export function connectShopify(ctx: ConnectContext): StoreConnection {
 class Ledger {
   /** Each variant's first answer: 'written' or its error (as the SDK's StopTheWork takes them). */
   readonly answers = new Map<string, 'written' | PluginError>();
+  /** Each variant's inventory item GID, as read or kept: the hub keeps it for the next write. */
+  readonly items = new Map<string, string>();
+
+  /** A variant's answer as the pipeline takes it: a written one with its inventory item to keep, when known. */
+  answer(key: string): Written | 'written' | PluginError | undefined {
+    const answer = this.answers.get(key);
+    const item = this.items.get(key);
+    return answer === 'written' && item ? new Written({ [KEPT_ITEM]: item }) : answer;
+  }
 
   done(key: string): boolean {
     return this.answers.has(key);
@@ -105,7 +116,10 @@ async function readVariants(api: ShopifyApi, ledger: Ledger, items: readonly { k
   const states = new Map<string, VariantState | undefined>();
   for (const part of chunk(items, READ_CHUNK)) {
     const read = await ledger.call(part, () => readStates(api, part, locationId));
-    read?.forEach((state, i) => states.set(part[i].key, state));
+    read?.forEach((state, i) => {
+      states.set(part[i].key, state);
+      if (state) ledger.items.set(part[i].key, state.inventoryItemId);
+    });
   }
   return states;
 }
@@ -115,13 +129,21 @@ async function writeRun(
   items: readonly Planned<StockWrite, { key: string }>[],
   locationId: string,
   activateAtLocation: boolean,
-): Promise<(PluginError | undefined)[]> {
+): Promise<(PluginError | Written | undefined)[]> {
   const ledger = new Ledger();
   try {
-    const states = await readVariants(api, ledger, items, locationId);
+    const kept = items.flatMap(({ key, input }) => {
+      const set = keptSet(input);
+      return set ? [{ key, set }] : [];
+    });
+    for (const { key, set } of kept) ledger.items.set(key, set.inventoryItemId);
+    const unproven = await writeFromKept(api, ledger, kept, locationId);
+    // Read first: what had nothing kept, and what the kept write could not prove.
+    const fresh = items.filter((it) => !ledger.done(it.key) && (unproven.has(it.key) || !keptSet(it.input)));
+    const states = await readVariants(api, ledger, fresh, locationId);
     for (const [key, state] of states) if (!state) ledger.settle(key, notFound());
     const planned: PlannedWrite[] = [];
-    for (const { key, input } of items) {
+    for (const { key, input } of fresh) {
       const state = states.get(key);
       if (!state || ledger.done(key)) continue;
       const plan = planWrite(state, input.target, { activateAtLocation });
@@ -137,10 +159,10 @@ async function writeRun(
     // A refused tracking change must not be followed by its quantity.
     await setQuantities(api, ledger, pending('set'), locationId);
   } catch (e) {
-    throw new StopTheWork(e, { answered: items.map((it) => ledger.answers.get(it.key)) });
+    throw new StopTheWork(e, { answered: items.map((it) => ledger.answer(it.key)) });
   }
   return items.map((it) => {
-    const answer = ledger.answers.get(it.key) ?? new Transient('the variant was not processed (the run ended early)');
+    const answer = ledger.answer(it.key) ?? new Transient('the variant was not processed (the run ended early)');
     return answer === 'written' ? undefined : answer;
   });
 }

@@ -59,6 +59,29 @@ export const SET_AVAILABLE = doc(
   12, // mutation 10 + inventoryAdjustmentGroup 1 + userErrors 1
 );
 
+/**
+ * SET_AVAILABLE for writes planned from what the hub kept (no read first): the same mutation, whose adjustment group
+ * also says, for each item it changed, whether the item is tracked and its variant sells only what is counted
+ * (InventoryAdjustmentGroup.changes → InventoryChange.item → InventoryItem.tracked / ProductVariant.inventoryPolicy,
+ * https://shopify.dev/docs/api/admin-graphql/2026-04/objects/InventoryChange): the write proves its own result.
+ */
+export const SET_AVAILABLE_CHECKED = doc(
+  `mutation StockSyncSetAvailableChecked($input: InventorySetQuantitiesInput!, $idempotencyKey: String!) {
+  inventorySetQuantities(input: $input) @idempotent(key: $idempotencyKey) {
+    inventoryAdjustmentGroup {
+      id
+      changes(quantityNames: ["available"]) {
+        name
+        quantityAfterChange
+        item { id tracked variant { id inventoryPolicy } }
+      }
+    }
+    userErrors { code field message }
+  }
+}`,
+  15, // mutation 10 + inventoryAdjustmentGroup 1 + changes 1 + item 1 + variant 1 + userErrors 1
+);
+
 /** Cost of one aliased productVariantsBulkUpdate: mutation 10 + userErrors 1. */
 export const UPDATE_COST_PER_PRODUCT = 11;
 /** Products per update call, bounded by our cost budget under the single-query cap. */

@@ -46,15 +46,19 @@ function expectValidForSchema(query: string, variables: Record<string, unknown>,
   expect([label, schemaErrorsOfAnswer(schema, query, variables, data)]).toEqual([label, []]);
 }
 
-it.each(['verify', 'read-variants', 'product-variants-bulk-update', 'inventory-set-quantities', 'inventory-set-quantities-stale'])(
-  '%s: documented status, shape, and schema-valid data',
-  async (name) => {
-    const { e, res, query, variables } = await send(name);
-    // nodes[2] is null in both; inventoryLevel is null for the untracked variant in the document only.
-    expectDocumentedAnswer(res, e, { nullable: ['$.data.nodes[]', '$.data.nodes[].inventoryItem.inventoryLevel'] });
-    expectValidForSchema(query, variables, res.body.data, name);
-  },
-);
+it.each([
+  'verify',
+  'read-variants',
+  'product-variants-bulk-update',
+  'inventory-set-quantities',
+  'inventory-set-quantities-stale',
+  'inventory-set-quantities-checked',
+])('%s: documented status, shape, and schema-valid data', async (name) => {
+  const { e, res, query, variables } = await send(name);
+  // nodes[2] is null in both; inventoryLevel is null for the untracked variant in the document only.
+  expectDocumentedAnswer(res, e, { nullable: ['$.data.nodes[]', '$.data.nodes[].inventoryItem.inventoryLevel'] });
+  expectValidForSchema(query, variables, res.body.data, name);
+});
 
 it('inventory-activate: stocks an item at a location that has no level for it, in the documented shape', async () => {
   const v = h.sim.state.variants.get(variantGid('40001'))!;

@@ -9,6 +9,7 @@ import { evidenceIn, expectEvidenceFor } from '@stock-sync/plugin-testkit/eviden
 import { classifyShopifyResponse, errorForUserError, isStale, userErrorIndex } from '../src/errors';
 import { parseVariantNode, planWrite, toTargetStock, type VariantNode } from '../src/mapping';
 import { activationOutcome } from '../src/connection';
+import { proves } from '../src/kept-writes';
 import { loadAdminSchema } from '../src/simulator/schema';
 import { schemaErrorsOfAnswer } from './response-schema-check';
 
@@ -20,6 +21,7 @@ it('covers every call the plugin makes, each with a public source and a date', (
     'verify',
     'read-variants',
     'inventory-set-quantities',
+    'inventory-set-quantities-checked',
     'product-variants-bulk-update',
     'inventory-activate',
     'throttled',
@@ -34,6 +36,7 @@ it('the documented answers are themselves valid for the 2026-04 schema (so they 
     'read-variants',
     'inventory-set-quantities',
     'inventory-set-quantities-stale',
+    'inventory-set-quantities-checked',
     'product-variants-bulk-update',
     'inventory-activate',
   ]) {
@@ -66,6 +69,25 @@ it('reads the documented userErrors: stale → re-read, its index from the input
     errorForUserError({ code: 'INVALID_INVENTORY_ITEM', field: ['input', 'quantities', '0', 'inventoryItemId'], message: 'm' }, 'x'),
   ).toBeInstanceOf(NotFound);
   expect(data('inventory-set-quantities').inventorySetQuantities.inventoryAdjustmentGroup).not.toBeNull();
+});
+
+it('a documented checked set proves its item: counted, DENY, at the quantity sent — and nothing else does', () => {
+  const { changes } = data('inventory-set-quantities-checked').inventorySetQuantities.inventoryAdjustmentGroup;
+  const set = { inventoryItemId: 'gid://shopify/InventoryItem/900002', quantity: 7, changeFromQuantity: 5 };
+  const variant = 'gid://shopify/ProductVariant/800002';
+  expect(proves(changes, set, variant)).toBe(true);
+  expect(proves(changes, set, 'gid://shopify/ProductVariant/800001')).toBe(false); // another variant's item
+  const edited = (mutate: (c: any) => void) => {
+    const copy = JSON.parse(JSON.stringify(changes));
+    mutate(copy[0]);
+    return proves(copy, set, variant);
+  };
+  expect(edited((c) => (c.item.tracked = false))).toBe(false);
+  expect(edited((c) => (c.item.variant.inventoryPolicy = 'CONTINUE'))).toBe(false);
+  expect(edited((c) => (c.quantityAfterChange = 6))).toBe(false);
+  expect(edited((c) => (c.name = 'on_hand'))).toBe(false);
+  expect(proves(changes, { ...set, inventoryItemId: 'gid://shopify/InventoryItem/900001' }, variant)).toBe(false);
+  expect(proves(null, set, variant)).toBe(false);
 });
 
 it('reads the documented inventoryActivate payload: a level and no userErrors = stocked; a userError = Rejected', () => {

@@ -12,6 +12,7 @@ import {
   READ_COST_PER_VARIANT,
   readVariantsCost,
   SET_AVAILABLE,
+  SET_AVAILABLE_CHECKED,
   UPDATE_COST_PER_PRODUCT,
   UPDATE_PRODUCTS_PER_CALL,
   updateVariantsDocument,
@@ -292,6 +293,12 @@ describe('cost estimates the plugin charges to its token bucket', () => {
         idempotencyKey: 'cost-probe',
       }),
     ).toBe(SET_AVAILABLE.cost);
+    expect(
+      await costOf(SET_AVAILABLE_CHECKED.query, {
+        input: { name: 'available', reason: 'correction', quantities: [] },
+        idempotencyKey: 'cost-probe-checked',
+      }),
+    ).toBe(SET_AVAILABLE_CHECKED.cost);
     expect(
       await costOf(updateVariantsDocument(2).query, { p0: 'gid://shopify/Product/8000', v0: [], p1: 'gid://shopify/Product/8001', v1: [] }),
     ).toBe(2 * UPDATE_COST_PER_PRODUCT);

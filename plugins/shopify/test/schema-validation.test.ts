@@ -50,6 +50,7 @@ describe('every document the plugin sends validates against Admin GraphQL 2026-0
         'StockSyncVerify',
         'StockSyncReadVariants',
         'StockSyncSetAvailable',
+        'StockSyncSetAvailableChecked',
         'StockSyncUpdateVariants',
         'StockSyncActivate',
         'StockSyncNoticeSubscriptions',

@@ -41,6 +41,10 @@ export class SyncVariantEntity {
   @Column({ name: 'last_written', type: 'jsonb', nullable: true })
   lastWritten!: TargetStock | null;
 
+  /** What the plugin kept with the last write (plugin API 1.7 `keep`), sent back with the next one. */
+  @Column({ name: 'platform_kept', type: 'jsonb', nullable: true })
+  platformKept!: Record<string, string> | null;
+
   @Column({ name: 'last_written_at', type: 'timestamptz', nullable: true })
   lastWrittenAt!: Date | null;
 

@@ -8,6 +8,7 @@ import { PlatformNotices1765500000000 } from './1765500000000-platform-notices';
 import { NoticeReplays1765600000000 } from './1765600000000-notice-replays';
 import { ReadbackShown1765700000000 } from './1765700000000-readback-shown';
 import { StoreVariantOrder1765800000000 } from './1765800000000-store-variant-order';
+import { PlatformKept1765900000000 } from './1765900000000-platform-kept';
 
 /** Every migration, in order (explicit list: works from src/ under jest and from dist/). */
 export const HUB_MIGRATIONS = [
@@ -21,4 +22,5 @@ export const HUB_MIGRATIONS = [
   NoticeReplays1765600000000,
   ReadbackShown1765700000000,
   StoreVariantOrder1765800000000,
+  PlatformKept1765900000000,
 ];

@@ -30,6 +30,8 @@ export interface VariantRecord {
   desired: TargetStock | null;
   /** sync_variants.last_written to store (null: keep). */
   written: TargetStock | null;
+  /** What the plugin kept with that write (stored with `written`; absent: nothing kept). */
+  kept?: Readonly<Record<string, string>> | null;
   /** last_error to store; `undefined` keeps it, `null` clears it. */
   error: StoredVariantError | null | undefined;
   /** For `retry`: when to try again (backoff on the variant's attempts, at least the platform's Retry-After). */
@@ -220,6 +222,7 @@ export function chunkRecords(
             settles: true,
             desired: plan.desired,
             written: plan.desired,
+            kept: outcome.keep ?? null,
             error: null,
           });
           records.changes.push({ ...ref(v), from: plan.from, to: plan.desired, outcome: 'written', error: null });

@@ -56,6 +56,7 @@ interface ChunkRow {
   observations: { facility: string; status: string | null; quantity: number | null }[] | null;
   desired: TargetStock | null;
   last_written: TargetStock | null;
+  platform_kept: Record<string, string> | null;
   pending: boolean;
   pending_version: number;
   attempts: number;
@@ -71,7 +72,7 @@ export async function loadChunk(
   const rows = await queryRows<ChunkRow>(
     manager,
     `SELECT sv.id::text AS id, sv.external_product_id, sv.external_variant_id, cv.fulfillment,
-            obs.list AS observations, sv.desired, sv.last_written, sv.pending, sv.pending_version,
+            obs.list AS observations, sv.desired, sv.last_written, sv.platform_kept, sv.pending, sv.pending_version,
             sv.attempts, sv.last_error, sv.not_found_at, obs.updated_at AS stock_updated_at
      FROM sync_variants sv
      JOIN catalog_variants cv ON cv.id = sv.catalog_variant_id
@@ -97,6 +98,7 @@ export async function loadChunk(
     observations: r.observations ?? [],
     desired: r.desired,
     lastWritten: r.last_written,
+    kept: r.platform_kept,
     pending: r.pending,
     pendingVersion: toNumber(r.pending_version),
     attempts: toNumber(r.attempts),
@@ -165,6 +167,7 @@ export async function recordChunk(
     settles: v.settles,
     desired: v.desired,
     written: v.written,
+    kept: v.kept ?? null,
     error_action: v.error === undefined ? 'keep' : v.error === null ? 'clear' : 'set',
     error: v.error ?? null,
     retry_delay_ms: v.retryDelayMs,
@@ -190,7 +193,7 @@ export async function recordChunk(
         : `fence AS (SELECT $1::uuid AS id WHERE $11::text IS NULL AND $12::int IS NULL),`
     } o AS (
        SELECT * FROM jsonb_to_recordset($3::jsonb) AS o(
-         id bigint, version integer, result text, state text, settles boolean, desired jsonb, written jsonb,
+         id bigint, version integer, result text, state text, settles boolean, desired jsonb, written jsonb, kept jsonb,
          error_action text, error jsonb, retry_delay_ms bigint)
      ), locked AS MATERIALIZED (
        SELECT sv.id FROM sync_variants sv
@@ -200,6 +203,8 @@ export async function recordChunk(
        UPDATE sync_variants sv SET
          desired = COALESCE(o.desired, sv.desired),
          last_written = COALESCE(o.written, sv.last_written),
+         -- Kept with the write it came from: a write that keeps nothing forgets the last one's.
+         platform_kept = CASE WHEN o.written IS NOT NULL THEN o.kept ELSE sv.platform_kept END,
          last_written_at = CASE WHEN o.written IS NOT NULL THEN now() ELSE sv.last_written_at END,
          last_error = CASE o.error_action WHEN 'set' THEN o.error WHEN 'clear' THEN NULL ELSE sv.last_error END,
          not_found_at = CASE WHEN o.result = 'not_found' THEN now()

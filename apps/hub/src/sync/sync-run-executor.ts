@@ -13,6 +13,8 @@
 import { Logger } from '@nestjs/common';
 import {
   isPluginError,
+  keepProblem,
+  sameTargetStock,
   Transient,
   type ObservedStock,
   type PluginError,
@@ -327,7 +329,9 @@ export class SyncRunExecutor {
         let outcomes: WriteOutcome[] = [];
         if (!run.dry_run && writes.length) {
           lease.assertHeld();
-          outcomes = await writeSafely(connection, writes.map(toStockWrite));
+          outcomes = keepWithinLimits(await writeSafely(connection, writes.map(toStockWrite)), (message, meta) =>
+            this.log.warn(`${message} store ${store.id} (${store.platform}): ${String(meta.reason)}`),
+          );
         }
         records = mergeRecords(records, chunkRecords(plans, outcomes, run.dry_run, retryDelay));
       }
@@ -386,12 +390,29 @@ function sumStats(opened: OpenedConnection[]): Record<string, number> {
 }
 
 function toStockWrite(plan: Extract<VariantPlan, { kind: 'write' }>): StockWrite {
+  const { variant } = plan;
   return {
-    externalProductId: plan.variant.externalProductId,
-    externalVariantId: plan.variant.externalVariantId,
+    externalProductId: variant.externalProductId,
+    externalVariantId: variant.externalVariantId,
     target: plan.desired,
     previous: plan.from,
+    // What the plugin kept describes its last write: sent only while the hub's belief is that write (not a drift read).
+    ...(variant.kept && sameTargetStock(plan.from, variant.lastWritten) ? { kept: variant.kept } : {}),
   };
+}
+
+/** A written outcome's `keep` that breaks the contract's limits is dropped (logged once per chunk): nothing of it is stored. */
+export function keepWithinLimits(outcomes: WriteOutcome[], warn: (message: string, meta: Record<string, unknown>) => void): WriteOutcome[] {
+  let refused: string | undefined;
+  const checked = outcomes.map((o) => {
+    if (o.status !== 'written' || o.keep === undefined) return o;
+    const problem = keepProblem(o.keep);
+    if (!problem) return o;
+    refused ??= problem;
+    return { externalProductId: o.externalProductId, externalVariantId: o.externalVariantId, status: 'written' as const };
+  });
+  if (refused) warn('plugin_keep_refused', { reason: refused });
+  return checked;
 }
 
 function refOf(v: VariantRef): VariantRef {

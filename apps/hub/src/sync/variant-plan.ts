@@ -25,6 +25,8 @@ export interface LoadedVariant extends VariantRef {
   observations: FacilityStockObservation[];
   desired: TargetStock | null;
   lastWritten: TargetStock | null;
+  /** What the plugin kept with that write (plugin API 1.7 `keep`), if anything. */
+  kept?: Readonly<Record<string, string>> | null;
   pending: boolean;
   pendingVersion: number;
   /** Failed attempts since the variant was last marked (drives the retry backoff). */

@@ -193,6 +193,31 @@ for (const kind of testDatabases()) {
           expect(await hub().runStore(w.naStore)).toEqual({ outcome: 'idle' });
         });
 
+        it('the next count is written from what the plugin kept with the last write (Shopify: one call, no read)', async () => {
+          const keptOfW = async () =>
+            (
+              await hub().db.query(`SELECT platform_kept FROM sync_variants WHERE store_id = $1 AND external_variant_id = $2`, [
+                w.naStore,
+                w.ref('W').externalVariantId,
+              ])
+            )[0]?.platform_kept ?? null;
+          const before = await keptOfW();
+          if (platform === 'shopify')
+            expect(before).toEqual({ inventoryItemId: expect.stringMatching(/^gid:\/\/shopify\/InventoryItem\//) });
+          else expect(before).toBeNull(); // these plugins keep nothing
+          w.na.resetRequests();
+          await postStock(hub(), [qty(w.W, 'US-NC', 8)]);
+          const [run] = await runOnce(w.naStore);
+          expect(run).toMatchObject({ status: 'succeeded', counts: { written: 1, failed: 0 } });
+          expect(stockOf(w.na, 'W')).toEqual(Q(15));
+          if (platform === 'shopify') expect(w.na.requests).toHaveLength(1);
+          expect(await keptOfW()).toEqual(before);
+          // Back to what the help page's example left, for the tests below.
+          await postStock(hub(), [qty(w.W, 'US-NC', 5)]);
+          await runOnce(w.naStore);
+          expect(stockOf(w.na, 'W')).toEqual(Q(12));
+        });
+
         it('never lets an older observation overwrite a newer one', async () => {
           const stale = await postStock(hub(), [qty(w.W, 'US-NC', 0, '2026-01-01T00:00:00.000Z')]);
           expect(stale).toMatchObject({ accepted: 0, stale: 1 });

@@ -64,6 +64,22 @@ describe('chunkRecords', () => {
     ]);
   });
 
+  it('keeps what a written outcome keeps, with the write; a write that keeps nothing records null (the last keep forgotten)', () => {
+    const keep = { inventoryItemId: 'gid://shopify/InventoryItem/9' };
+    const r = chunkRecords(
+      [write('1'), write('2'), write('3')],
+      [{ ...ok('1'), keep }, ok('2'), failed('3', new Transient('x'))],
+      false,
+      retryDelay,
+    );
+    expect(r.variants.map((v) => [v.id, v.result, v.kept])).toEqual([
+      ['1', 'written', keep],
+      ['2', 'written', null],
+      ['3', 'retry', undefined],
+    ]);
+    expect(r.variants[2].written).toBeNull(); // a failed write keeps last_written, hence what was kept with it
+  });
+
   it('applies the error taxonomy per variant', () => {
     const plans = ['1', '2', '3', '4', '5'].map(write);
     const r = chunkRecords(

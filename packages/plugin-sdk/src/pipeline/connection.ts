@@ -8,6 +8,7 @@ import type { ObservedStock, StockWrite, StoreConnection, VariantRef, WriteOutco
 import type { PluginError } from '../errors';
 import type { SameStock } from '../batching/in-place';
 import { runReads, runWrites } from './stage';
+import { Written } from './stop';
 import type { PipelineBase, Planned, ReadStage, WriteStage } from './types';
 
 export interface BatchedSpec<F extends object, KW, KR> extends PipelineBase<F> {
@@ -31,8 +32,8 @@ export interface PerVariantSpec<F extends object> extends PipelineBase<F> {
   same?: SameStock;
   /** The error a variant fails with when its call threw one that does not stop the work (default: as is). */
   mapError?: (error: PluginError, item: Planned<VariantRef, F>) => PluginError;
-  /** One variant's write: nothing once written, or the error it fails with; throw what stops the work. */
-  write(item: Planned<StockWrite, F>): Promise<PluginError | void>;
+  /** One variant's write: nothing (or a Written, with what to keep) once written, or the error it fails with; throw what stops the work. */
+  write(item: Planned<StockWrite, F>): Promise<PluginError | Written | void>;
   /** One variant's read: its stock, or the error it fails with; throw what stops the work. */
   read(item: Planned<VariantRef, F>): Promise<TargetStock | PluginError>;
 }
@@ -48,7 +49,10 @@ export function perVariant<F extends object = object>(spec: PerVariantSpec<F>): 
       skipInPlace: 'item',
       same: spec.same,
       mapError,
-      run: ([item]) => spec.write(item),
+      run: async ([item]) => {
+        const answer = await spec.write(item);
+        return answer instanceof Written ? [answer] : answer;
+      },
     },
     read: {
       maxBatch: 1,

@@ -14,11 +14,11 @@ import { skipWhereItSavesCalls, skipWritesInPlace } from '../batching/in-place';
 import { OutcomeSlots, refOf } from '../batching/outcome-slots';
 import { stopsTheWork, toPluginError } from '../batching/stops-the-work';
 import { inPool } from './pool';
-import { StopTheWork, type ItemAnswer } from './stop';
+import { StopTheWork, Written, type ItemAnswer } from './stop';
 import type { PipelineBase, Planned, ReadAnswer, ReadStage, StageOptions, WriteAnswer, WriteStage } from './types';
 
-/** One item's verdict: written / its stock, or the error it fails with. */
-type Verdict = TargetStock | PluginError | 'written';
+/** One item's verdict: written (with what to keep, or not) / its stock, or the error it fails with. */
+type Verdict = TargetStock | PluginError | 'written' | Written;
 
 interface Unit<T extends VariantRef, F extends object, K> {
   key: K;
@@ -57,8 +57,8 @@ function carriedAnswers(kind: 'write' | 'read', stop: StopTheWork, size: number)
     a === undefined || isPluginError(a)
       ? false
       : kind === 'write'
-        ? a !== 'written'
-        : a === 'written' || typeof a !== 'object' || a === null,
+        ? a !== 'written' && !(a instanceof Written)
+        : a === 'written' || a instanceof Written || typeof a !== 'object' || a === null,
   );
   if (wrong >= 0)
     return new TypeError(`StopTheWork answered item ${wrong} of a ${kind} batch with something that is not a ${kind}'s answer`);
@@ -106,7 +106,7 @@ async function runStage<T extends VariantRef, F extends object, K, O>(
     unit.batch.forEach((item, k) => {
       // A read answer that names no stock for an item is a gap, never a success.
       const verdict =
-        kind === 'read' && each[k] === 'written'
+        kind === 'read' && (each[k] === 'written' || each[k] instanceof Written)
           ? new Transient(`${base.platform} gave no stock for variant ${item.input.externalVariantId}`, { ...refOf(item.input) })
           : each[k];
       settle(item, verdict);
@@ -150,7 +150,11 @@ export function runWrites<F extends object, K>(
       if (mode === 'calls') return skipWhereItSavesCalls(items, stage.maxBatch ?? Infinity, stage.same);
       return skipWritesInPlace(items, mode, stage.same);
     },
-    (ref, verdict) => (verdict === 'written' ? { ...ref, status: 'written' } : { ...ref, status: 'failed', error: verdict as PluginError }),
+    (ref, verdict) => {
+      if (verdict === 'written') return { ...ref, status: 'written' };
+      if (verdict instanceof Written) return { ...ref, status: 'written', keep: verdict.keep };
+      return { ...ref, status: 'failed', error: verdict as PluginError };
+    },
   );
 }
 

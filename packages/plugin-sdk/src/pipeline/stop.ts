@@ -6,8 +6,16 @@
 import type { TargetStock } from '@stock-sync/domain';
 import type { PluginError } from '../errors';
 
-/** What a batch already knows about one of its items: 'written' (a write), its stock (a read), or its error. */
-export type ItemAnswer = 'written' | TargetStock | PluginError;
+/**
+ * A write's item written, with what the host keeps for the variant's next write (contract 1.7.0 `keep`: a few
+ * short strings such as the platform's own ids). Plain 'written' (or undefined in a call's answer) keeps nothing.
+ */
+export class Written {
+  constructor(readonly keep: Readonly<Record<string, string>>) {}
+}
+
+/** What a batch already knows about one of its items: 'written' or Written (a write), its stock (a read), or its error. */
+export type ItemAnswer = 'written' | Written | TargetStock | PluginError;
 
 export interface StopTheWorkOptions {
   /**

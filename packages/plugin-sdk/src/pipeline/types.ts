@@ -4,15 +4,16 @@ import type { PluginLogger, StockWrite, VariantRef } from '../contract';
 import type { PluginError } from '../errors';
 import type { CollapsedInput } from '../batching/collapse-duplicates';
 import type { InPlaceSplit, SameStock } from '../batching/in-place';
+import type { Written } from './stop';
 
 /** One distinct variant of a run: its last input, the input indexes it answers for, the platform's ids. */
 export type Planned<T extends VariantRef, F extends object = object> = CollapsedInput<T, F>;
 
 /**
  * What one write call reports: nothing (every item written), one error for the whole batch, or one entry
- * per item in batch order (undefined: that item written).
+ * per item in batch order (undefined: that item written; a Written: written, with what to keep for its next write).
  */
-export type WriteAnswer = void | PluginError | readonly (PluginError | undefined)[];
+export type WriteAnswer = void | PluginError | readonly (PluginError | Written | undefined)[];
 
 /** What one read call reports: one error for the whole batch, or one entry per item in batch order. */
 export type ReadAnswer = PluginError | readonly (TargetStock | PluginError | undefined)[];

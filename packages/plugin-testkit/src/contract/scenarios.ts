@@ -16,6 +16,8 @@ import {
   type StockWrite,
   type TargetStock,
   type VariantRef,
+  type WriteOutcome,
+  keepProblem,
 } from '@stock-sync/plugin-sdk';
 import { startSimulator } from '../simulator/start-simulator';
 import type { PlatformSimulatorDefinition, RunningSimulator, SeedProduct } from '../simulator/types';
@@ -333,6 +335,43 @@ export const contractScenarios = {
         seen.status === 'found' && stockEquals(seen.stock, { kind: 'quantity', quantity: 17 }),
         'readStock must show a merchant\u2019s manual edit (drift)',
       );
+    });
+  },
+
+  async 'kept platform state: a write from what the plugin kept lands, even after a merchant edit behind the hub'(opts) {
+    const seed = products(2, 3, { kind: 'quantity', quantity: 2 });
+    await withSimulator(opts, seed, async (env) => {
+      const refs = refsOf(seed);
+      const keptOf = (o: WriteOutcome) => {
+        if (o.status !== 'written' || o.keep === undefined) return undefined;
+        const problem = keepProblem(o.keep);
+        assert.equal(problem, undefined, `writeStock ${refName(o)}: ${problem}`);
+        return o.keep;
+      };
+      const first = refs.map((r, i) => write(r, { kind: 'quantity', quantity: 5 + i }, { kind: 'quantity', quantity: 2 }));
+      const firstOut = await writeAll(env, first);
+      assertAllWritten(firstOut);
+      // As the hub does: what a write kept comes back with the next one, `previous` being that write's target.
+      const second = refs.map((r, i) => ({
+        ...write(r, i % 2 ? { kind: 'out_of_stock' } : { kind: 'quantity', quantity: 20 + i }, first[i].target),
+        kept: keptOf(firstOut[i]),
+      }));
+      const secondOut = await writeAll(env, second);
+      assertAllWritten(secondOut);
+      assertSimulatorShows(env, second);
+      // A merchant changes two counts behind the hub: the next write from what was kept must still land, or fail
+      // (a switch of the variant's tracking is each plugin's own test: Shopify proves it from the write's answer).
+      env.sim.manualEdit(refs[0], { kind: 'quantity', quantity: 17 });
+      env.sim.manualEdit(refs[1], { kind: 'quantity', quantity: 4 });
+      const third = refs.map((r, i) => ({
+        ...write(r, { kind: 'quantity', quantity: 30 + i }, second[i].target),
+        kept: keptOf(secondOut[i]),
+      }));
+      const thirdOut = await writeAll(env, third);
+      thirdOut.forEach((o, i) => {
+        if (o.status === 'written') assertShows(env.sim.stock(third[i]), third[i].target, caps(env.opts), third[i]);
+      });
+      assertAllWritten(thirdOut.slice(2));
     });
   },
 

@@ -11,6 +11,7 @@ import { getDirectiveValues, GraphQLError, type GraphQLResolveInfo } from 'graph
 import type { ShopifyState } from './state';
 import { newNumericId } from './state';
 import { deliverProductsUpdate } from './product-webhook';
+import { inventoryItemView } from './views';
 
 /** Shopify's documented adjustment reasons (https://shopify.dev/docs/apps/build/orders-fulfillment/inventory-management-apps#inventory-adjustment-reasons). */
 export const INVENTORY_REASONS = new Set([
@@ -161,12 +162,25 @@ export function inventorySetQuantities(state: ShopifyState, args: { input: SetIn
     payload = { inventoryAdjustmentGroup: null, userErrors };
   } else {
     const updatedAt = new Date().toISOString();
-    const changes = input.quantities.map((q) => {
-      const level = state.inventoryItems.get(q.inventoryItemId)!.levels.get(q.locationId)!;
-      const before = input.name === 'on_hand' ? level.available + level.committed : level.available;
+    // Setting one of available / on_hand moves the other by the same delta (committed units stay): both are changes.
+    const changes = input.quantities.flatMap((q) => {
+      const item = state.inventoryItems.get(q.inventoryItemId)!;
+      const level = item.levels.get(q.locationId)!;
+      const before = level.available;
       level.available = input.name === 'on_hand' ? q.quantity - level.committed : q.quantity;
       level.updatedAt = updatedAt;
-      return { __typename: 'InventoryChange', name: input.name, delta: q.quantity - before, quantityAfterChange: q.quantity };
+      const delta = level.available - before;
+      const change = (name: string, after: number) => ({
+        __typename: 'InventoryChange',
+        name,
+        delta,
+        quantityAfterChange: after,
+        item: () => inventoryItemView(state, item),
+        location: { __typename: 'Location', id: q.locationId },
+        inventoryItemId: item.id,
+        locationId: q.locationId,
+      });
+      return [change('available', level.available), change('on_hand', level.available + level.committed)];
     });
     // Each variant whose quantity was set: Shopify sends its product's products/update.
     deliverProductsUpdate(
@@ -180,7 +194,14 @@ export function inventorySetQuantities(state: ShopifyState, args: { input: SetIn
         reason: input.reason,
         referenceDocumentUri: input.referenceDocumentUri ?? null,
         createdAt: updatedAt,
-        changes,
+        // InventoryAdjustmentGroup.changes(inventoryItemIds, locationIds, quantityNames): each filter narrows the list.
+        changes: (args: { inventoryItemIds?: string[] | null; locationIds?: string[] | null; quantityNames?: string[] | null }) =>
+          changes.filter(
+            (c) =>
+              (!args.inventoryItemIds || args.inventoryItemIds.includes(c.inventoryItemId)) &&
+              (!args.locationIds || args.locationIds.includes(c.locationId)) &&
+              (!args.quantityNames || args.quantityNames.includes(c.name)),
+          ),
       },
       userErrors: [],
     };
