@@ -68,7 +68,7 @@ describe('chunkRecords', () => {
     const keep = { inventoryItemId: 'gid://shopify/InventoryItem/9' };
     const r = chunkRecords(
       [write('1'), write('2'), write('3')],
-      [{ ...ok('1'), keep }, ok('2'), failed('3', new Transient('x'))],
+      [{ externalProductId: 'p', externalVariantId: 'v1', status: 'written', keep }, ok('2'), failed('3', new Transient('x'))],
       false,
       retryDelay,
     );
