@@ -287,7 +287,18 @@ describe('variant records', () => {
       noDelay,
     );
     expect(r.variants).toEqual([
-      { id: '1', version: 3, result: 'written', state: 'in_sync', settles: true, desired: OUT, written: OUT, error: null, retryDelayMs: 0 },
+      {
+        id: '1',
+        version: 3,
+        result: 'written',
+        state: 'in_sync',
+        settles: true,
+        desired: OUT,
+        written: OUT,
+        kept: null,
+        error: null,
+        retryDelayMs: 0,
+      },
       {
         id: '2',
         version: 3,
