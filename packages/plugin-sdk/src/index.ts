@@ -21,6 +21,7 @@ export {
 export * from './batching';
 export * from './notices';
 export { emulatedUnlimited } from './stock/emulated-unlimited';
+export { countedQuantity } from './stock/counted-quantity';
 export * from './validation';
 // Spare plugin authors the code every plugin wrote alike: the manifest's fixed parts, notice bodies, JSON checks.
 export * from './authoring';

@@ -1,4 +1,4 @@
-import { emulatedUnlimited, positiveIntegerId, tokenExpiryFields, zeroIsOutOfStock } from '../src';
+import { countedQuantity, emulatedUnlimited, positiveIntegerId, tokenExpiryFields, zeroIsOutOfStock } from '../src';
 
 describe('tokenExpiryFields', () => {
   it('declares both expiries, optional and not secret, with the lifetimes in their descriptions', () => {
@@ -57,6 +57,17 @@ describe('zeroIsOutOfStock', () => {
     expect(zeroIsOutOfStock({ kind: 'unlimited' }, zero)).toBe(false);
     expect(zeroIsOutOfStock(zero, { kind: 'unlimited' })).toBe(false);
     expect(zeroIsOutOfStock({ kind: 'unlimited' }, { kind: 'unlimited' })).toBe(true);
+  });
+});
+
+describe('countedQuantity', () => {
+  it('a quantity is its count, sold out is 0, unlimited and unknown have none', () => {
+    expect(countedQuantity({ kind: 'quantity', quantity: 7 })).toBe(7);
+    expect(countedQuantity({ kind: 'quantity', quantity: 0 })).toBe(0);
+    expect(countedQuantity({ kind: 'out_of_stock' })).toBe(0);
+    expect(countedQuantity({ kind: 'unlimited' })).toBeUndefined();
+    expect(countedQuantity(null)).toBeUndefined();
+    expect(countedQuantity(undefined)).toBeUndefined();
   });
 });
 

@@ -3,7 +3,16 @@
  * across products), so it is one batch: no groupBy, no maxBatch, and no skip on the hub's `previous` (the plan
  * compares against the counts it just read).
  */
-import { batched, chunk, groupByProduct, jsonObjectOf, positiveIntegerId, stopsTheWork, toPluginError } from '@stock-sync/plugin-sdk';
+import {
+  batched,
+  chunk,
+  countedQuantity,
+  groupByProduct,
+  jsonObjectOf,
+  positiveIntegerId,
+  stopsTheWork,
+  toPluginError,
+} from '@stock-sync/plugin-sdk';
 import { NotFound, Rejected } from '@stock-sync/plugin-api';
 import type { ConnectContext, PluginError, StockWrite, StoreConnection, TargetStock, VariantRef } from '@stock-sync/plugin-api';
 import { allPages, apiBaseUrl, createBcApi, describeBcError } from './bc-api';
@@ -40,9 +49,6 @@ export function onHandByVariant(items: readonly BcLocationItem[]): Map<number, n
   return out;
 }
 
-/** The count a believed state means at the location: the quantity, 0 when sold out; undefined otherwise. */
-const countOf = (t: TargetStock | null | undefined) => (t?.kind === 'quantity' ? t.quantity : t?.kind === 'out_of_stock' ? 0 : undefined);
-
 /**
  * Whether a write reads the location's count first: for unlimited (emulated from the count there), and where the hub
  * believes no other count (nothing known, or already the target: the read spares the write). A count changing from
@@ -50,8 +56,8 @@ const countOf = (t: TargetStock | null | undefined) => (t?.kind === 'quantity' ?
  */
 export function countNeeded(change: { input: StockWrite }): boolean {
   const { target, previous } = change.input;
-  const believed = countOf(previous);
-  return target.kind === 'unlimited' || believed === undefined || believed === countOf(target);
+  const believed = countedQuantity(previous);
+  return target.kind === 'unlimited' || believed === undefined || believed === countedQuantity(target);
 }
 
 /** A whole-call 4xx names the request, not one variant: the items it carried are refused. */
@@ -145,7 +151,7 @@ export function connectBigCommerce(ctx: ConnectContext, recent: RecentWrites = p
     }
     // The count each variant showed when the write was planned (the location's, for products tracked by variant), or
     // where it was not read, the count the hub believes it shows (its `previous`).
-    const believed = new Map(changes.map((c) => [c.variantId, countOf(c.input.previous)]));
+    const believed = new Map(changes.map((c) => [c.variantId, countedQuantity(c.input.previous)]));
     const shown = new Map(
       [...products.values()].flatMap((p) => p.variants ?? []).map((v) => [v.id, v.inventory_level ?? believed.get(v.id)]),
     );

@@ -137,9 +137,10 @@ async function writeRun(
       return set ? [{ key, set }] : [];
     });
     for (const { key, set } of kept) ledger.items.set(key, set.inventoryItemId);
+    const sentFromKept = new Set(kept.map((k) => k.key));
     const unproven = await writeFromKept(api, ledger, kept, locationId);
     // Read first: what had nothing kept, and what the kept write could not prove.
-    const fresh = items.filter((it) => !ledger.done(it.key) && (unproven.has(it.key) || !keptSet(it.input)));
+    const fresh = items.filter((it) => !ledger.done(it.key) && (unproven.has(it.key) || !sentFromKept.has(it.key)));
     const states = await readVariants(api, ledger, fresh, locationId);
     for (const [key, state] of states) if (!state) ledger.settle(key, notFound());
     const planned: PlannedWrite[] = [];

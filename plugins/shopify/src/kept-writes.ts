@@ -5,8 +5,8 @@
  * quantity, not stocked at the location, untracked or selling past zero, a missing change) goes the read-first way.
  */
 import { randomUUID } from 'node:crypto';
-import { Transient, type PluginError, type StockWrite, type TargetStock } from '@stock-sync/plugin-api';
-import { chunk } from '@stock-sync/plugin-sdk';
+import { Transient, type PluginError, type StockWrite } from '@stock-sync/plugin-api';
+import { chunk, countedQuantity } from '@stock-sync/plugin-sdk';
 import { SET_AVAILABLE_CHECKED } from './documents';
 import { errorForUserError, userErrorIndex, type UserError } from './errors';
 import { MAX_INPUT_ARRAY } from './manifest';
@@ -22,9 +22,6 @@ export interface KeptSet {
   changeFromQuantity: number;
 }
 
-/** What `available` a counted state means: the quantity, 0 for sold out; undefined for unlimited or unknown. */
-const counted = (t: TargetStock | null | undefined) => (t?.kind === 'quantity' ? t.quantity : t?.kind === 'out_of_stock' ? 0 : undefined);
-
 /**
  * The quantity a write sends from what was kept, or undefined when it must read first: nothing kept, or the last
  * write or this one is not a count (unlimited is the variant's tracking, not a quantity), or no quantity changes (an
@@ -34,8 +31,8 @@ export function keptSet(input: StockWrite): KeptSet | undefined {
   const inventoryItemId = input.kept?.[KEPT_ITEM];
   if (!inventoryItemId?.startsWith('gid://shopify/InventoryItem/')) return undefined;
   // A sold-out `previous` may be an oversold -2, not 0: then the compare-and-set is stale and the variant is read.
-  const from = counted(input.previous);
-  const to = counted(input.target);
+  const from = countedQuantity(input.previous);
+  const to = countedQuantity(input.target);
   if (from === undefined || to === undefined || from === to) return undefined;
   return { inventoryItemId, quantity: to, changeFromQuantity: from };
 }
