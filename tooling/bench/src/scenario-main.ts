@@ -71,7 +71,14 @@ export async function runScenario(a: ScenarioArgs): Promise<void> {
     fleet = await setUpFleet(hub, base, a, log);
     const setupMs = performance.now() - started;
     watch = new FleetWatch(fleet);
-    const ctx: MeasureContext = { hub, hubs: [hubA], fleet, watch, timeoutMs: a.timeoutSeconds * 1000 };
+    const ctx: MeasureContext = {
+      hub,
+      hubs: [hubA],
+      fleet,
+      watch,
+      timeoutMs: a.timeoutSeconds * 1000,
+      measurePostgresCpu: a.db === 'postgres',
+    };
     const clock = new ObservationClock();
     const changes: ChangeFigures[] = [];
     const measure = async (label: string, updates: Parameters<typeof measureChange>[2], target: TargetStock) => {

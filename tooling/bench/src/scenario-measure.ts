@@ -1,13 +1,14 @@
 /**
  * Measures one change reaching the fleet: the facility-stock POST(s), each store's latency until its shop shows
- * the change, platform calls and 429s against the batching lower bound, SQL statements, and the hubs' CPU
- * time and peak memory over the change.
+ * the change, platform calls and 429s against the batching lower bound, SQL statements, the hubs' CPU
+ * time and peak memory over the change, and the local PostgreSQL server's CPU over the same window.
  */
 import type { BenchHubApi } from './bench-fleet';
 import { callsOf, resetCalls, untilNoticesDelivered, type FleetWatch } from './fleet-watch';
 import type { HubChild } from './hub-child';
 import type { TargetStock, VariantRef } from './plugin-types';
 import { cpuMs, machineSnapshot, machineUsageSince, peakRssBytes, resetPeakRss, type MachineUsage } from './process-usage';
+import { postgresCpuMsBetween, postgresCpuSnapshot } from './postgres-usage';
 import type { Fleet, FleetStore } from './scenario-fleet';
 import { maxOf, percentile } from './stats';
 
@@ -70,6 +71,8 @@ export interface ChangeFigures {
   statements: number;
   runs: Map<string, number>;
   hubCpuMs: number | undefined;
+  /** The PostgreSQL server's processes over the hub CPU's window; undefined when embedded or not on this machine. */
+  postgresCpuMs: number | undefined;
   /** The whole machine's CPU over the change and the bench's own share (its simulators): is the machine the limit? */
   machine: MachineUsage | undefined;
   /** Peak resident memory of each hub over the change (or since its start where the peak cannot be reset). */
@@ -86,6 +89,8 @@ export interface MeasureContext {
   fleet: Fleet;
   watch: FleetWatch;
   timeoutMs: number;
+  /** --db postgres: measure the server's CPU (when its processes are on this machine). */
+  measurePostgresCpu: boolean;
 }
 
 const sum = (xs: readonly (number | undefined)[]) =>
@@ -136,6 +141,8 @@ export async function measureChange(
   const noticesBefore = await settled(ctx);
   const peakRssReset = hubs.map((h) => resetPeakRss(h.pid)).every(Boolean);
   const before = await hubCounters(hubs);
+  // Right after the hubs' CPU reading, with no await between: the same window as the hub CPU.
+  const postgresBefore = ctx.measurePostgresCpu ? postgresCpuSnapshot() : undefined;
   const machineBefore = machineSnapshot();
   const throttledBefore = new Map([...fleet.plugins.keys()].map((p) => [p, before.throttledBy(p)]));
 
@@ -155,6 +162,7 @@ export async function measureChange(
   // The change's own notices (the platforms' echoes of its writes) count in its hub CPU and statements.
   const noticesAfter = await settled(ctx);
   const after = await hubCounters(hubs);
+  const postgresAfter = ctx.measurePostgresCpu ? postgresCpuSnapshot() : undefined;
 
   const storeMs = [...seen.values()];
   const perPlatform = callsOf(fleet.stores);
@@ -201,6 +209,7 @@ export async function measureChange(
     statements: after.statements - before.statements,
     runs: diffCounts(after.runs, before.runs),
     hubCpuMs: after.cpuMs !== undefined && before.cpuMs !== undefined ? after.cpuMs - before.cpuMs : undefined,
+    postgresCpuMs: postgresCpuMsBetween(postgresBefore, postgresAfter),
     machine,
     peakRssBytes: hubs.map((h) => peakRssBytes(h.pid)),
     peakRssReset,

@@ -166,6 +166,7 @@ export function formatScenarioReport(r: ScenarioReport): string {
         'throttled',
         'SQL',
         'hub CPU',
+        'PostgreSQL CPU',
         'bench CPU',
         'machine busy',
         'peak RSS',
@@ -188,6 +189,7 @@ export function formatScenarioReport(r: ScenarioReport): string {
           c.clientThrottled,
           c.statements,
           sec(c.hubCpuMs),
+          sec(c.postgresCpuMs),
           sec(c.machine?.benchMs),
           machineBusy(c.machine),
           c.peakRssBytes.map(mb).join(' + '),
@@ -278,6 +280,9 @@ export function formatScenarioReport(r: ScenarioReport): string {
   );
   out.push(
     'SQL = the hubs\' hub_database_statements_total{origin="work"} (/metrics): the statements of the idle 1/s ticks (lease sweep, idle catch-up, due work, webhook lanes), of the scrape and pg-boss polling excluded. Hub CPU from /proc (user + system); peak RSS = VmHWM, reset at the start of each change.',
+  );
+  out.push(
+    "PostgreSQL CPU = user + system of every process named postgres on this machine (every server and database here, background processes included) over the hub CPU's window (from the settled hubs before the POST until they settled after the change's own notices), summed per pid: after − before, all of it for a pid that started inside. A backend that ended inside the window is lost (its CPU since the start, or all of it if it also started inside): a lower bound. n/a with the embedded database (it runs inside the hub: its CPU is in hub CPU) or a server elsewhere.",
   );
   out.push(
     "Bench CPU = this process (the simulated platforms, their latency timers, the watchers); machine busy = every core's busy time from the POST until the last store shows the change ÷ cores × its duration, from /proc/stat: the hubs + the bench + PostgreSQL + anything else. Near 100 %, the machine, not the hub's design, sets the store times.",

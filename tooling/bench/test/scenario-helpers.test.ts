@@ -4,11 +4,13 @@ import { NoticeOutbox } from '@stock-sync/plugin-testkit';
 import { noticesPending, showsTarget, untilNoticesDelivered } from '../src/fleet-watch';
 import type { FleetShop } from '../src/scenario-fleet';
 import { forEachLimit } from '../src/pool';
+import { postgresCpuMsBetween } from '../src/postgres-usage';
 import { parseCpuMs, parseMachineTimes, parsePeakRssBytes } from '../src/process-usage';
 import { catalogVariantOf, isScenarioRun, latencyFor, parseScenarioArgs, scenarioCommand } from '../src/scenario-args';
 import { facilityChangeUpdates, flipFacilities, flipUpdates, tricklePostVariants } from '../src/scenario-changes';
 import { shopVariantIds } from '../src/scenario-fleet';
-import { batchingLowerBound } from '../src/scenario-measure';
+import { batchingLowerBound, type ChangeFigures } from '../src/scenario-measure';
+import { formatScenarioReport } from '../src/scenario-report';
 import { maxOf } from '../src/stats';
 import { syncRunKind } from '../src/hub-child';
 
@@ -226,6 +228,88 @@ describe('process usage from /proc', () => {
     expect(parseMachineTimes(stat)).toEqual({ busyMs: 13_700, totalMs: 64_500 });
     expect(parseMachineTimes('cpu0 1 2 3 4 5\n')).toBeUndefined();
     expect(parseMachineTimes('cpu  a b c d e')).toBeUndefined();
+  });
+});
+
+describe("the PostgreSQL server's CPU over a window (pid → ms snapshots)", () => {
+  it('sums per-pid deltas; a pid that appeared counts whole, one that is gone is lost', () => {
+    const before = new Map([
+      [100, 5_000], // the postmaster: 5000 → 5200
+      [200, 1_000], // a pool backend: 1000 → 3500
+      [300, 700], // a backend closed inside the window: lost
+    ]);
+    const after = new Map([
+      [100, 5_200],
+      [200, 3_500],
+      [400, 900], // a backend opened inside the window
+    ]);
+    expect(postgresCpuMsBetween(before, after)).toBe(200 + 2_500 + 900);
+  });
+  it('counts a pid whose time went backwards as a new process (a reused pid)', () => {
+    expect(postgresCpuMsBetween(new Map([[100, 5_000]]), new Map([[100, 40]]))).toBe(40);
+  });
+  it('is undefined when either snapshot saw no postgres process', () => {
+    expect(postgresCpuMsBetween(undefined, new Map([[100, 1]]))).toBeUndefined();
+    expect(postgresCpuMsBetween(new Map([[100, 1]]), undefined)).toBeUndefined();
+  });
+});
+
+describe("the changes table's PostgreSQL CPU column", () => {
+  const change = (postgresCpuMs: number | undefined): ChangeFigures => ({
+    label: 'one facility change (quantity 9)',
+    hubs: 1,
+    updates: 1000,
+    posts: 1,
+    postMs: 120,
+    noticesBefore: { waitedMs: 0, pending: 0 },
+    noticesAfter: { waitedMs: 0, pending: 0 },
+    affected: 4000,
+    stores: 40,
+    reached: 40,
+    storeMs: [1_000, 2_000],
+    p50Ms: 1_000,
+    p95Ms: 2_000,
+    lastMs: 2_000,
+    timeoutMs: 300_000,
+    variantsChanged: 800,
+    calls: 40,
+    lowerBound: 40,
+    http429: 0,
+    clientThrottled: 0,
+    statements: 500,
+    runs: new Map(),
+    hubCpuMs: 4_000,
+    postgresCpuMs,
+    machine: { busyMs: 1_000, capacityMs: 2_000, benchMs: 300 },
+    peakRssBytes: [200 * 1024 * 1024],
+    peakRssReset: true,
+    throughput: 400,
+    platforms: [],
+  });
+  /** The changes table's headers and its first row's cells (set apart by two spaces or more). */
+  const changesTable = (changes: ChangeFigures[]) => {
+    const text = formatScenarioReport({
+      args: parseScenarioArgs(['--scenario', 'facility-change', '--db', 'postgres', '--stores', '40']),
+      command: 'pnpm bench',
+      database: 'PostgreSQL',
+      setupMs: 1_000,
+      changes,
+      main: 0,
+      facilityChange: 0,
+      flips: [],
+    });
+    const lines = text.split('\n');
+    const head = lines.findIndex((l) => l.startsWith('change '));
+    const headers = lines[head].trim().split(/\s{2,}/);
+    const cells = lines[head + 2].trim().split(/\s{2,}/);
+    return { headers, cell: (header: string) => cells[headers.indexOf(header)] };
+  };
+  it('prints the seconds next to the hub CPU, and n/a when not measured', () => {
+    const measured = changesTable([change(3_456)]);
+    expect(measured.headers.indexOf('PostgreSQL CPU')).toBe(measured.headers.indexOf('hub CPU') + 1);
+    expect(measured.cell('hub CPU')).toBe('4 s');
+    expect(measured.cell('PostgreSQL CPU')).toBe('3.46 s');
+    expect(changesTable([change(undefined)]).cell('PostgreSQL CPU')).toBe('n/a');
   });
 });
 

@@ -17,7 +17,12 @@ export type LogLevel = 'error' | 'warn' | 'log' | 'debug' | 'verbose';
 const LOG_LEVELS: readonly LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
 
 export type DatabaseConfig =
-  | { kind: 'postgres'; url: string }
+  | {
+      kind: 'postgres';
+      url: string;
+      /** Name the hub's parameterized statements (database/named-statements.ts); absent: true. HUB_DATABASE_PREPARED_STATEMENTS. */
+      preparedStatements?: boolean;
+    }
   /** dataDir is a filesystem directory, or 'memory://' for a throwaway in-memory database (tests). */
   | { kind: 'pglite'; dataDir: string };
 
@@ -73,8 +78,9 @@ type Warn = (message: string) => void;
 export function loadDatabaseConfig(env: Env, problems: string[]): { dataDir: string; database: DatabaseConfig } {
   const dataDir = path.resolve(nonEmpty(env.HUB_DATA_DIR) ?? './.hub-data');
   const databaseUrl = nonEmpty(env.DATABASE_URL);
+  const prepared = parseBool(env.HUB_DATABASE_PREPARED_STATEMENTS, 'HUB_DATABASE_PREPARED_STATEMENTS', problems);
   const database: DatabaseConfig = databaseUrl
-    ? { kind: 'postgres', url: databaseUrl }
+    ? { kind: 'postgres', url: databaseUrl, preparedStatements: prepared ?? true }
     : { kind: 'pglite', dataDir: path.join(dataDir, 'pglite') };
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     problems.push('DATABASE_URL must be a postgres:// or postgresql:// URL');

@@ -8,6 +8,7 @@ import type { DataSourceOptions, Logger } from 'typeorm';
 import type { DatabaseConfig } from '../config/hub-config';
 import { HUB_ENTITIES } from '../entities';
 import { HUB_MIGRATIONS } from '../migrations';
+import { namedStatementClient } from './named-statements';
 import { createSerialPGliteDriver } from './pglite-serial-pool';
 
 /**
@@ -51,7 +52,8 @@ export function buildDataSourceOptions(db: DatabaseConfig, opts: DataSourceBuild
       // due-work query, a batch of notices) pass jit_above_cost on large fleets, and compiling them took longer
       // than running them: 37 of 42 s of the notices' statements at 1 000 stores (issue 10). A startup option, so
       // every pooled connection has it; an `options` parameter in DATABASE_URL replaces it.
-      extra: { options: HUB_SESSION_OPTIONS },
+      // Client: each parameterized statement named, parsed once per connection (named-statements.ts).
+      extra: { options: HUB_SESSION_OPTIONS, ...(db.preparedStatements === false ? {} : { Client: namedStatementClient() }) },
     };
   }
   const driver = createSerialPGliteDriver({
