@@ -5,20 +5,12 @@
  * `postgresCpuMsBetween`. A remote server has no such process: the figure is then undefined ("n/a").
  */
 import * as fs from 'node:fs';
-import { parseCpuMs } from './process-usage';
+import { parseCpuMs, readProcFile } from './process-usage';
 
 /** pid → utime + stime in ms, at one instant. */
 export type CpuSnapshot = ReadonlyMap<number, number>;
 
 const POSTGRES_COMM = 'postgres';
-
-function read(file: string): string | undefined {
-  try {
-    return fs.readFileSync(file, 'utf8');
-  } catch {
-    return undefined; // the process ended between listing /proc and reading it
-  }
-}
 
 /** Every `postgres` process's CPU now; undefined when none is visible (a remote server, or no /proc). */
 export function postgresCpuSnapshot(): CpuSnapshot | undefined {
@@ -30,8 +22,8 @@ export function postgresCpuSnapshot(): CpuSnapshot | undefined {
   }
   const snapshot = new Map<number, number>();
   for (const entry of entries) {
-    if (!/^\d+$/.test(entry) || read(`/proc/${entry}/comm`)?.trim() !== POSTGRES_COMM) continue;
-    const stat = read(`/proc/${entry}/stat`);
+    if (!/^\d+$/.test(entry) || readProcFile(`/proc/${entry}/comm`)?.trim() !== POSTGRES_COMM) continue;
+    const stat = readProcFile(`/proc/${entry}/stat`);
     const ms = stat === undefined ? undefined : parseCpuMs(stat);
     if (ms !== undefined) snapshot.set(Number(entry), ms);
   }

@@ -26,7 +26,8 @@ export function parsePeakRssBytes(status: string): number | undefined {
   return m ? Number(m[1]) * 1024 : undefined;
 }
 
-function read(file: string): string | undefined {
+/** A /proc file's text, or undefined when it cannot be read (the process ended, no /proc). */
+export function readProcFile(file: string): string | undefined {
   try {
     return fs.readFileSync(file, 'utf8');
   } catch {
@@ -35,12 +36,12 @@ function read(file: string): string | undefined {
 }
 
 export function cpuMs(pid: number): number | undefined {
-  const s = read(`/proc/${pid}/stat`);
+  const s = readProcFile(`/proc/${pid}/stat`);
   return s === undefined ? undefined : parseCpuMs(s);
 }
 
 export function peakRssBytes(pid: number): number | undefined {
-  const s = read(`/proc/${pid}/status`);
+  const s = readProcFile(`/proc/${pid}/status`);
   return s === undefined ? undefined : parsePeakRssBytes(s);
 }
 
@@ -72,7 +73,7 @@ export function parseMachineTimes(stat: string): MachineTimes | undefined {
 }
 
 export function machineTimes(): MachineTimes | undefined {
-  const s = read('/proc/stat');
+  const s = readProcFile('/proc/stat');
   return s === undefined ? undefined : parseMachineTimes(s);
 }
 
