@@ -63,7 +63,7 @@ describe('configuration', () => {
       },
       quiet,
     );
-    expect(c.database).toEqual({ kind: 'pglite', dataDir: path.join(dir, 'pglite') });
+    expect(c.database).toEqual({ kind: 'pglite', dataDir: path.join(dir, 'pglite'), preparedStatements: true });
     expect(c.migrateOnStart).toBe(true);
     expect([c.host, c.port]).toEqual(['127.0.0.1', 8080]);
     expect(c.pluginsDir).toBe(DEFAULT_PLUGINS_DIR);

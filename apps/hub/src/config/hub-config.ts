@@ -23,8 +23,11 @@ export type DatabaseConfig =
       /** Name the hub's parameterized statements (database/named-statements.ts); absent: true. HUB_DATABASE_PREPARED_STATEMENTS. */
       preparedStatements?: boolean;
     }
-  /** dataDir is a filesystem directory, or 'memory://' for a throwaway in-memory database (tests). */
-  | { kind: 'pglite'; dataDir: string };
+  /**
+   * dataDir is a filesystem directory, or 'memory://' for a throwaway in-memory database (tests);
+   * preparedStatements as on PostgreSQL (database/pglite-named-statements.ts).
+   */
+  | { kind: 'pglite'; dataDir: string; preparedStatements?: boolean };
 
 export interface HubConfig {
   production: boolean;
@@ -81,7 +84,7 @@ export function loadDatabaseConfig(env: Env, problems: string[]): { dataDir: str
   const prepared = parseBool(env.HUB_DATABASE_PREPARED_STATEMENTS, 'HUB_DATABASE_PREPARED_STATEMENTS', problems);
   const database: DatabaseConfig = databaseUrl
     ? { kind: 'postgres', url: databaseUrl, preparedStatements: prepared ?? true }
-    : { kind: 'pglite', dataDir: path.join(dataDir, 'pglite') };
+    : { kind: 'pglite', dataDir: path.join(dataDir, 'pglite'), preparedStatements: prepared ?? true };
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     problems.push('DATABASE_URL must be a postgres:// or postgresql:// URL');
   }

@@ -59,6 +59,7 @@ export function buildDataSourceOptions(db: DatabaseConfig, opts: DataSourceBuild
   const driver = createSerialPGliteDriver({
     pglite: opts.pglite ?? (() => openPGlite(db.dataDir)),
     closeOnEnd: !opts.pglite,
+    namedStatements: db.preparedStatements !== false,
   });
   return { ...common, driver };
 }

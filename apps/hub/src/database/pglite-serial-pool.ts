@@ -14,6 +14,7 @@
 import { EventEmitter } from 'node:events';
 import { Logger } from '@nestjs/common';
 import type { PGlite } from '@electric-sql/pglite';
+import { pgliteNamedStatements } from './pglite-named-statements';
 import { SerialLock } from './serial-lock';
 
 type QueryCallback = (err: Error | null, result?: unknown) => void;
@@ -31,6 +32,8 @@ export interface SerialPGliteDriverOptions {
   pglite: PGlite | (() => Promise<PGlite>);
   /** Close the instance when TypeORM ends the pool (false when the caller shares it, e.g. tests). */
   closeOnEnd: boolean;
+  /** Run parameterized statements named, prepared once per instance (pglite-named-statements.ts); absent: false. */
+  namedStatements?: boolean;
   /**
    * Told of each statement that ran at least `slowMs` (default 1000). PGlite runs on the hub's own thread:
    * such a statement stalls every request, timer and platform answer of the process for that long.
@@ -68,7 +71,8 @@ export function createSerialPGliteDriver(options: SerialPGliteDriverOptions): { 
         // answer with the last one. Parameterised SQL is a single statement: query().
         const result =
           params && params.length > 0
-            ? await this.db.query(text, params)
+            ? ((options.namedStatements ? await pgliteNamedStatements(this.db).query(text, params) : undefined) ??
+              (await this.db.query(text, params)))
             : ((await this.db.exec(text)).at(-1) ?? { rows: [], fields: [], affectedRows: 0 });
         const ms = performance.now() - started;
         if (ms >= slowMs) onSlow(ms, text);

@@ -1,0 +1,105 @@
+/**
+ * Named (prepared) statements on the embedded database (issue 10), as named-statements.ts does on PostgreSQL.
+ *
+ * PGlite's `query(text, params)` sends every statement unnamed and one protocol message at a time (Parse,
+ * Describe, Bind, Describe, Execute, Sync: six passes through the WebAssembly backend), so each execution is
+ * parsed and planned again — on the hub's own thread, since PGlite runs inside the process. Here a text is
+ * prepared once (Parse with a name and Describe, one pass), then each execution is Bind + Execute + Sync in ONE
+ * pass, with no parsing and, once PostgreSQL's plan cache settles on a generic plan, no planning
+ * (https://www.postgresql.org/docs/current/protocol-flow.html#PROTOCOL-FLOW-EXT-QUERY). Parameters are
+ * serialized and rows parsed with the instance's own serializers and parsers, as `query` does.
+ *
+ * One statement cache per PGlite instance (a prepared statement belongs to the session, and tests share one
+ * instance between data sources), at most MAX_NAMED_STATEMENTS texts; past that a text goes unnamed through
+ * `query`, as before. A statement the session no longer has, or whose result columns changed under it
+ * (a migration), is prepared again — at once when outside a transaction, else by the next call.
+ */
+import { parse, protocol, type PGlite, type Results } from '@electric-sql/pglite';
+import { MAX_NAMED_STATEMENTS, StatementNames } from './named-statements';
+
+type BackendMessage = Awaited<ReturnType<PGlite['execProtocolStream']>>[number];
+
+interface Prepared {
+  name: string;
+  /** The parameters' types, as PostgreSQL inferred them (ParameterDescription). */
+  paramTypes: number[];
+  /** The result's columns (RowDescription), absent for a statement that returns no rows. */
+  columns: BackendMessage | undefined;
+}
+
+const wire = protocol.serialize;
+/** What follows every Bind: run the portal, then end the exchange (the backend answers ReadyForQuery). */
+const EXECUTE_SYNC = Buffer.concat([wire.execute({}), wire.sync()]);
+
+/** SQLSTATEs after which the prepared statement must be prepared again: gone (26000), result type changed (0A000). */
+const STALE_STATEMENT = new Set(['26000', '0A000']);
+
+export class PGliteNamedStatements {
+  private readonly names: StatementNames;
+  private readonly prepared = new Map<string, Prepared>();
+
+  constructor(
+    private readonly db: PGlite,
+    max = MAX_NAMED_STATEMENTS,
+  ) {
+    this.names = new StatementNames(max);
+  }
+
+  /** The statement's result, or undefined when the text cannot be named (past the cap): the caller runs it unnamed. */
+  async query(text: string, params: readonly unknown[]): Promise<Results | undefined> {
+    const name = this.names.nameOf(text);
+    if (name === undefined) return undefined;
+    try {
+      return await this.execute(text, name, params);
+    } catch (error) {
+      if (!STALE_STATEMENT.has((error as { code?: string }).code ?? '')) throw error;
+      this.prepared.delete(text);
+      // Inside a transaction the error has aborted it: the caller rolls back, and the next call prepares anew.
+      if (this.db.isInTransaction()) throw error;
+      return await this.execute(text, name, params);
+    }
+  }
+
+  private async execute(text: string, name: string, params: readonly unknown[]): Promise<Results> {
+    const statement = this.prepared.get(text) ?? (await this.prepare(text, name));
+    const values = params.map((value, i) => this.serialize(value, statement.paramTypes[i]));
+    const answer = await this.run(Buffer.concat([wire.bind({ statement: name, values }), EXECUTE_SYNC]));
+    const messages = statement.columns ? [statement.columns, ...answer] : answer;
+    return parse.parseResults(messages, this.db.parsers)[0];
+  }
+
+  private async prepare(text: string, name: string): Promise<Prepared> {
+    // A statement of that name left from an earlier preparation (its entry dropped as stale) is closed first.
+    const answer = await this.run(
+      Buffer.concat([wire.close({ type: 'S', name }), wire.parse({ name, text }), wire.describe({ type: 'S', name }), wire.sync()]),
+    );
+    const statement: Prepared = {
+      name,
+      paramTypes: parse.parseDescribeStatementResults(answer),
+      columns: answer.find((m) => m.name === 'rowDescription'),
+    };
+    this.prepared.set(text, statement);
+    return statement;
+  }
+
+  /** One pass through the backend, exclusive of PGlite's own queries; a database error is thrown after the Sync ran. */
+  private run(message: Uint8Array): Promise<BackendMessage[]> {
+    return this.db._runExclusiveQuery(() => this.db.execProtocolStream(message));
+  }
+
+  /** As PGlite's `query` serializes a parameter: null stays null, else the type's serializer, else its text. */
+  private serialize(value: unknown, type: number | undefined): string | null {
+    if (value === null || value === undefined) return null;
+    const serializer = type === undefined ? undefined : this.db.serializers[type];
+    return serializer ? (serializer(value) as string) : String(value);
+  }
+}
+
+const perInstance = new WeakMap<PGlite, PGliteNamedStatements>();
+
+/** The instance's statement cache (one per PGlite instance: its session holds the statements). */
+export function pgliteNamedStatements(db: PGlite): PGliteNamedStatements {
+  let statements = perInstance.get(db);
+  if (!statements) perInstance.set(db, (statements = new PGliteNamedStatements(db)));
+  return statements;
+}
