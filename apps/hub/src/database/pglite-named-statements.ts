@@ -20,7 +20,6 @@ import { MAX_NAMED_STATEMENTS, StatementNames } from './named-statements';
 type BackendMessage = Awaited<ReturnType<PGlite['execProtocolStream']>>[number];
 
 interface Prepared {
-  name: string;
   /** The parameters' types, as PostgreSQL inferred them (ParameterDescription). */
   paramTypes: number[];
   /** The result's columns (RowDescription), absent for a statement that returns no rows. */
@@ -74,7 +73,6 @@ export class PGliteNamedStatements {
       Buffer.concat([wire.close({ type: 'S', name }), wire.parse({ name, text }), wire.describe({ type: 'S', name }), wire.sync()]),
     );
     const statement: Prepared = {
-      name,
       paramTypes: parse.parseDescribeStatementResults(answer),
       columns: answer.find((m) => m.name === 'rowDescription'),
     };
