@@ -14,7 +14,7 @@
 import { EventEmitter } from 'node:events';
 import { Logger } from '@nestjs/common';
 import type { PGlite } from '@electric-sql/pglite';
-import { pgliteNamedStatements } from './pglite-named-statements';
+import { pgliteNamedStatements, type PGliteNamedStatements } from './pglite-named-statements';
 import { SerialLock } from './serial-lock';
 
 type QueryCallback = (err: Error | null, result?: unknown) => void;
@@ -58,8 +58,12 @@ export function createSerialPGliteDriver(options: SerialPGliteDriverOptions): { 
     (instance ??= typeof options.pglite === 'function' ? options.pglite() : Promise.resolve(options.pglite));
 
   class SerialPGliteClient extends EventEmitter {
+    /** The instance's named statements, when on (one cache per instance: pglite-named-statements.ts). */
+    private readonly named: PGliteNamedStatements | undefined;
+
     constructor(private readonly db: PGlite) {
       super();
+      this.named = options.namedStatements ? pgliteNamedStatements(db) : undefined;
     }
 
     query(text: string, paramsOrCallback?: unknown[] | QueryCallback, callback?: QueryCallback): Promise<PgLikeResult> {
@@ -68,11 +72,10 @@ export function createSerialPGliteDriver(options: SerialPGliteDriverOptions): { 
       const run = async (): Promise<PgLikeResult> => {
         const started = performance.now();
         // exec() runs multi-statement SQL (migrations) and returns one result per statement; like pg,
-        // answer with the last one. Parameterised SQL is a single statement: query().
+        // answer with the last one. Parameterised SQL is a single statement: named, else query().
         const result =
           params && params.length > 0
-            ? ((options.namedStatements ? await pgliteNamedStatements(this.db).query(text, params) : undefined) ??
-              (await this.db.query(text, params)))
+            ? ((await this.named?.query(text, params)) ?? (await this.db.query(text, params)))
             : ((await this.db.exec(text)).at(-1) ?? { rows: [], fields: [], affectedRows: 0 });
         const ms = performance.now() - started;
         if (ms >= slowMs) onSlow(ms, text);
