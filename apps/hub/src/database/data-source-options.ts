@@ -2,14 +2,18 @@
  * TypeORM options for the configured database: PostgreSQL through `pg`, or embedded PGlite through the
  * serialising pool. Migrations are the only way the schema changes (synchronize is always off).
  */
-import * as fs from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import type { DataSourceOptions, Logger } from 'typeorm';
 import type { DatabaseConfig } from '../config/hub-config';
 import { HUB_ENTITIES } from '../entities';
 import { HUB_MIGRATIONS } from '../migrations';
 import { namedStatementClient } from './named-statements';
+import { inProcessSession, type EmbeddedSession } from './embedded-session';
+import { openPGlite } from './open-pglite';
 import { createSerialPGliteDriver } from './pglite-serial-pool';
+import { openPGliteThread, pgliteThreadScript } from './pglite-thread';
+
+export { EMBEDDED_SHARED_BUFFERS, openPGlite } from './open-pglite';
 
 /**
  * PostgreSQL connections per hub process. Store runs hold a connection only per statement (none while
@@ -56,23 +60,20 @@ export function buildDataSourceOptions(db: DatabaseConfig, opts: DataSourceBuild
       extra: { options: HUB_SESSION_OPTIONS, ...(db.preparedStatements === false ? {} : { Client: namedStatementClient() }) },
     };
   }
+  const named = db.preparedStatements !== false;
+  const shared = opts.pglite;
   const driver = createSerialPGliteDriver({
-    pglite: opts.pglite ?? (() => openPGlite(db.dataDir)),
-    closeOnEnd: !opts.pglite,
-    namedStatements: db.preparedStatements !== false,
+    session: shared ? inProcessSession(shared, named) : () => openEmbeddedSession(db.dataDir, named),
+    closeOnEnd: !shared,
   });
   return { ...common, driver };
 }
 
 /**
- * The embedded database's buffer cache. PGlite's default (PostgreSQL's 128 MB) lives inside the hub's own memory:
- * at 1 000 stores it held the hub's peak RSS at 550–600 MB; with 64 MB, 482 MB and the same store times
- * (tooling/bench/README.md, issue 10). Pages beyond it are read from the data directory through the OS's cache.
+ * The data directory opened on the database's own thread (pglite-thread.ts); in the hub's thread only when no
+ * compiled thread script exists (the package not built).
  */
-export const EMBEDDED_SHARED_BUFFERS = '64MB';
-
-/** Opens (creating if needed) the embedded database directory. */
-export async function openPGlite(dataDir: string): Promise<PGlite> {
-  if (!dataDir.startsWith('memory://')) fs.mkdirSync(dataDir, { recursive: true });
-  return PGlite.create(dataDir, { startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${EMBEDDED_SHARED_BUFFERS}`] });
+export async function openEmbeddedSession(dataDir: string, named: boolean): Promise<EmbeddedSession> {
+  const script = pgliteThreadScript();
+  return script ? openPGliteThread(dataDir, named, script) : inProcessSession(await openPGlite(dataDir), named);
 }

@@ -17,7 +17,30 @@
 import { parse, protocol, type PGlite, type Results } from '@electric-sql/pglite';
 import { MAX_NAMED_STATEMENTS, StatementNames } from './named-statements';
 
-type BackendMessage = Awaited<ReturnType<PGlite['execProtocolStream']>>[number];
+export type BackendMessage = Awaited<ReturnType<PGlite['execProtocolStream']>>[number];
+
+/** The session's wire protocol as the named statements use it: in this thread (`pgliteProtocol`) or on the database's (pglite-thread.ts). */
+export interface ProtocolSession {
+  /** One pass through the backend, exclusive of other statements: its messages; a database error thrown after the Sync ran. */
+  run(message: Uint8Array): Promise<BackendMessage[]>;
+  /** Whether the session is inside a (possibly failed) transaction after the last pass. */
+  inTransaction(): boolean;
+  /** The instance's parameter serializers and result parsers, by type oid (its array types included). */
+  readonly serializers: Record<number, (value: unknown) => string>;
+  readonly parsers: Parsers;
+}
+
+export type Parsers = PGlite['parsers'];
+
+/** The protocol of an instance this thread holds. */
+export function pgliteProtocol(db: PGlite): ProtocolSession {
+  return {
+    run: (message) => db._runExclusiveQuery(() => db.execProtocolStream(message)),
+    inTransaction: () => db.isInTransaction(),
+    serializers: db.serializers as Record<number, (value: unknown) => string>,
+    parsers: db.parsers,
+  };
+}
 
 interface Prepared {
   /** The parameters' types, as PostgreSQL inferred them (ParameterDescription). */
@@ -36,40 +59,42 @@ const STALE_STATEMENT = new Set(['26000', '0A000']);
 export class PGliteNamedStatements {
   private readonly names: StatementNames;
   private readonly prepared = new Map<string, Prepared>();
+  private readonly session: ProtocolSession;
 
-  constructor(
-    private readonly db: PGlite,
-    max = MAX_NAMED_STATEMENTS,
-  ) {
+  constructor(db: PGlite | ProtocolSession, max = MAX_NAMED_STATEMENTS) {
+    this.session = 'run' in db ? db : pgliteProtocol(db);
     this.names = new StatementNames(max);
   }
 
-  /** The statement's result, or undefined when the text cannot be named (past the cap): the caller runs it unnamed. */
-  async query(text: string, params: readonly unknown[]): Promise<Results | undefined> {
+  /**
+   * The statement's result, or undefined when the text cannot be named (past the cap): the caller runs it unnamed.
+   * `via`: the caller's own way to the session (a client of the database's thread), else the one given at construction.
+   */
+  async query(text: string, params: readonly unknown[], via: ProtocolSession = this.session): Promise<Results | undefined> {
     const name = this.names.nameOf(text);
     if (name === undefined) return undefined;
     try {
-      return await this.execute(text, name, params);
+      return await this.execute(via, text, name, params);
     } catch (error) {
       if (!STALE_STATEMENT.has((error as { code?: string }).code ?? '')) throw error;
       this.prepared.delete(text);
       // Inside a transaction the error has aborted it: the caller rolls back, and the next call prepares anew.
-      if (this.db.isInTransaction()) throw error;
-      return await this.execute(text, name, params);
+      if (via.inTransaction()) throw error;
+      return await this.execute(via, text, name, params);
     }
   }
 
-  private async execute(text: string, name: string, params: readonly unknown[]): Promise<Results> {
-    const statement = this.prepared.get(text) ?? (await this.prepare(text, name));
-    const values = params.map((value, i) => this.serialize(value, statement.paramTypes[i]));
-    const answer = await this.run(Buffer.concat([wire.bind({ statement: name, values }), EXECUTE_SYNC]));
+  private async execute(via: ProtocolSession, text: string, name: string, params: readonly unknown[]): Promise<Results> {
+    const statement = this.prepared.get(text) ?? (await this.prepare(via, text, name));
+    const values = params.map((value, i) => serialize(via, value, statement.paramTypes[i]));
+    const answer = await via.run(Buffer.concat([wire.bind({ statement: name, values }), EXECUTE_SYNC]));
     const messages = statement.columns ? [statement.columns, ...answer] : answer;
-    return parse.parseResults(messages, this.db.parsers)[0];
+    return parse.parseResults(messages, via.parsers)[0];
   }
 
-  private async prepare(text: string, name: string): Promise<Prepared> {
+  private async prepare(via: ProtocolSession, text: string, name: string): Promise<Prepared> {
     // A statement of that name left from an earlier preparation (its entry dropped as stale) is closed first.
-    const answer = await this.run(
+    const answer = await via.run(
       Buffer.concat([wire.close({ type: 'S', name }), wire.parse({ name, text }), wire.describe({ type: 'S', name }), wire.sync()]),
     );
     const statement: Prepared = {
@@ -79,18 +104,13 @@ export class PGliteNamedStatements {
     this.prepared.set(text, statement);
     return statement;
   }
+}
 
-  /** One pass through the backend, exclusive of PGlite's own queries; a database error is thrown after the Sync ran. */
-  private run(message: Uint8Array): Promise<BackendMessage[]> {
-    return this.db._runExclusiveQuery(() => this.db.execProtocolStream(message));
-  }
-
-  /** As PGlite's `query` serializes a parameter: null stays null, else the type's serializer, else its text. */
-  private serialize(value: unknown, type: number | undefined): string | null {
-    if (value === null || value === undefined) return null;
-    const serializer = type === undefined ? undefined : this.db.serializers[type];
-    return serializer ? (serializer(value) as string) : String(value);
-  }
+/** As PGlite's `query` serializes a parameter: null stays null, else the type's serializer, else its text. */
+function serialize(via: ProtocolSession, value: unknown, type: number | undefined): string | null {
+  if (value === null || value === undefined) return null;
+  const serializer = type === undefined ? undefined : via.serializers[type];
+  return serializer ? serializer(value) : String(value);
 }
 
 const perInstance = new WeakMap<PGlite, PGliteNamedStatements>();

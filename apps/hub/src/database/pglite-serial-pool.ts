@@ -6,15 +6,15 @@
  * statements run inside A's BEGIN, A's ROLLBACK undoes B's writes, a second BEGIN is ignored. PGlite is
  * one session, so this pool behaves like a `pg` pool of size 1: `connect()` waits for exclusive use and
  * the release callback hands it to the next waiter (FIFO). Transactions are thereby serialised and every
- * query runner sees a session of its own.
+ * query runner sees a session of its own. On the database's own thread (pglite-thread.ts, what the hub opens)
+ * that exclusivity is kept by the thread, per statement, so `connect()` answers at once there.
  *
  * Rule that follows (as with any pool of size 1): code holding a query runner (e.g. inside a
  * transaction) must not wait for another one — use the transaction's EntityManager, never the DataSource.
  */
 import { EventEmitter } from 'node:events';
 import { Logger } from '@nestjs/common';
-import type { PGlite } from '@electric-sql/pglite';
-import { pgliteNamedStatements, type PGliteNamedStatements } from './pglite-named-statements';
+import type { EmbeddedClient, EmbeddedSession } from './embedded-session';
 import { SerialLock } from './serial-lock';
 
 type QueryCallback = (err: Error | null, result?: unknown) => void;
@@ -28,24 +28,22 @@ interface PgLikeResult {
 }
 
 export interface SerialPGliteDriverOptions {
-  /** The instance (or how to open it on first connect). */
-  pglite: PGlite | (() => Promise<PGlite>);
-  /** Close the instance when TypeORM ends the pool (false when the caller shares it, e.g. tests). */
+  /** The database's one session (or how to open it on first connect): embedded-session.ts. */
+  session: EmbeddedSession | (() => Promise<EmbeddedSession>);
+  /** Close the session when TypeORM ends the pool (false when the caller shares it, e.g. tests). */
   closeOnEnd: boolean;
-  /** Run parameterized statements named, prepared once per instance (pglite-named-statements.ts); absent: false. */
-  namedStatements?: boolean;
   /**
-   * Told of each statement that ran at least `slowMs` (default 1000). PGlite runs on the hub's own thread:
-   * such a statement stalls every request, timer and platform answer of the process for that long.
+   * Told of each statement that ran at least `slowMs` (default 1000): every other statement of the process
+   * waited that long behind it, and, on the hub's own thread, every request, timer and platform answer too.
    */
-  onSlow?: (ms: number, sql: string) => void;
+  onSlow?: (ms: number, sql: string, runsOn: EmbeddedSession['runsOn']) => void;
   slowMs?: number;
 }
 
 const slowStatementLog = new Logger('Database');
-const warnSlow = (ms: number, sql: string): void =>
+const warnSlow = (ms: number, sql: string, runsOn: EmbeddedSession['runsOn']): void =>
   slowStatementLog.warn(
-    `slow statement on the embedded database (${Math.round(ms)} ms, the hub's thread held): ${sql.replace(/\s+/g, ' ').trim().slice(0, 300)}`,
+    `slow statement on the embedded database (${Math.round(ms)} ms, ${runsOn === 'hub thread' ? "the hub's thread held" : 'every other statement waited'}): ${sql.replace(/\s+/g, ' ').trim().slice(0, 300)}`,
   );
 
 /** Returns a `{ Pool }` module to pass as TypeORM's `driver` option. */
@@ -53,17 +51,16 @@ export function createSerialPGliteDriver(options: SerialPGliteDriverOptions): { 
   const lock = new SerialLock();
   const onSlow = options.onSlow ?? warnSlow;
   const slowMs = options.slowMs ?? 1000;
-  let instance: Promise<PGlite> | undefined;
-  const open = (): Promise<PGlite> =>
-    (instance ??= typeof options.pglite === 'function' ? options.pglite() : Promise.resolve(options.pglite));
+  let instance: Promise<EmbeddedSession> | undefined;
+  const open = (): Promise<EmbeddedSession> =>
+    (instance ??= typeof options.session === 'function' ? options.session() : Promise.resolve(options.session));
 
   class SerialPGliteClient extends EventEmitter {
-    /** The instance's named statements, when on (one cache per instance: pglite-named-statements.ts). */
-    private readonly named: PGliteNamedStatements | undefined;
-
-    constructor(private readonly db: PGlite) {
+    constructor(
+      private readonly db: EmbeddedClient,
+      private readonly runsOn: EmbeddedSession['runsOn'],
+    ) {
       super();
-      this.named = options.namedStatements ? pgliteNamedStatements(db) : undefined;
     }
 
     query(text: string, paramsOrCallback?: unknown[] | QueryCallback, callback?: QueryCallback): Promise<PgLikeResult> {
@@ -72,13 +69,13 @@ export function createSerialPGliteDriver(options: SerialPGliteDriverOptions): { 
       const run = async (): Promise<PgLikeResult> => {
         const started = performance.now();
         // exec() runs multi-statement SQL (migrations) and returns one result per statement; like pg,
-        // answer with the last one. Parameterised SQL is a single statement: named, else query().
+        // answer with the last one. Parameterised SQL is a single statement.
         const result =
           params && params.length > 0
-            ? ((await this.named?.query(text, params)) ?? (await this.db.query(text, params)))
+            ? await this.db.query(text, params)
             : ((await this.db.exec(text)).at(-1) ?? { rows: [], fields: [], affectedRows: 0 });
         const ms = performance.now() - started;
-        if (ms >= slowMs) onSlow(ms, text);
+        if (ms >= slowMs) onSlow(ms, text, this.runsOn);
         return toPgResult(text, result as { rows: unknown[]; fields: unknown[]; affectedRows?: number });
       };
       const promise = run();
@@ -98,13 +95,16 @@ export function createSerialPGliteDriver(options: SerialPGliteDriverOptions): { 
   class SerialPGlitePool extends EventEmitter {
     connect(callback?: (err: Error | null, client?: SerialPGliteClient, release?: () => void) => void) {
       const promise = (async () => {
-        const release = await lock.acquire();
-        try {
-          return { client: new SerialPGliteClient(await open()), release };
-        } catch (error) {
-          release();
-          throw error;
-        }
+        const session = await open();
+        // In the hub's thread a client holds the session alone; the database's thread keeps a transaction's
+        // statements together itself (pglite-thread-worker.ts), so there a client waits for nothing.
+        const unlock = session.needsLock ? await lock.acquire() : undefined;
+        const embedded = session.client();
+        const release = (): void => {
+          embedded.release();
+          unlock?.();
+        };
+        return { client: new SerialPGliteClient(embedded, session.runsOn), release };
       })();
       if (!callback) return promise.then(({ client }) => client);
       promise.then(
@@ -116,10 +116,7 @@ export function createSerialPGliteDriver(options: SerialPGliteDriverOptions): { 
 
     end(callback?: (err?: Error | null) => void): Promise<void> {
       const done = (async () => {
-        if (options.closeOnEnd && instance) {
-          const db = await instance;
-          if (!db.closed) await db.close();
-        }
+        if (options.closeOnEnd && instance) await (await instance).close();
       })();
       if (callback)
         done.then(

@@ -52,7 +52,7 @@ type Env = Record<string, string | undefined>;
 /** Store runs in flight per process by default: enough to overlap hundreds of platform answers (100–500 ms each). */
 export const DEFAULT_SYNC_CONCURRENCY = 500;
 /**
- * The default on the embedded database (no DATABASE_URL). PGlite is ONE session on the hub's own thread:
+ * The default on the embedded database (no DATABASE_URL). PGlite is ONE session (on a thread of its own):
  * every statement of every run waits its turn there (FIFO), so runs beyond what keeps it busy only lengthen
  * that queue — with 500 in flight a facility-stock POST waited 14–28 s behind them and platform answers
  * sat unread past the client's timeout. A run spends a few ms of that session per 100–500 ms of platform

@@ -3,6 +3,7 @@
  * `slowMs`: a real PGlite, a statement made slow with pg_sleep, and one that is not.
  */
 import type { PGlite } from '@electric-sql/pglite';
+import { inProcessSession } from '../../src/database/embedded-session';
 import { createSerialPGliteDriver } from '../../src/database/pglite-serial-pool';
 import { openTestPGlite } from '../support/pglite-template';
 
@@ -19,7 +20,12 @@ describe('slow statements on the embedded database', () => {
 
   it('reports a statement that ran at least slowMs, with its time and SQL, and not a quick one', async () => {
     const slow: { ms: number; sql: string }[] = [];
-    const { Pool } = createSerialPGliteDriver({ pglite: db, closeOnEnd: false, slowMs: 150, onSlow: (ms, sql) => slow.push({ ms, sql }) });
+    const { Pool } = createSerialPGliteDriver({
+      session: inProcessSession(db, false),
+      closeOnEnd: false,
+      slowMs: 150,
+      onSlow: (ms, sql) => slow.push({ ms, sql }),
+    });
     const pool = new Pool() as unknown as { connect(): Promise<{ query(text: string, params?: unknown[]): Promise<{ rows: unknown[] }> }> };
     const client = await pool.connect();
     await client.query('SELECT $1::int AS n', [1]);

@@ -1,0 +1,16 @@
+/** Opening the embedded database's data directory, the same way in the hub's thread and on the database thread. */
+import * as fs from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+
+/**
+ * The embedded database's buffer cache. PGlite's default (PostgreSQL's 128 MB) lives inside the hub's own memory:
+ * at 1 000 stores it held the hub's peak RSS at 550–600 MB; with 64 MB, 482 MB and the same store times
+ * (tooling/bench/README.md, issue 10). Pages beyond it are read from the data directory through the OS's cache.
+ */
+export const EMBEDDED_SHARED_BUFFERS = '64MB';
+
+/** Opens (creating if needed) the embedded database directory. */
+export async function openPGlite(dataDir: string): Promise<PGlite> {
+  if (!dataDir.startsWith('memory://')) fs.mkdirSync(dataDir, { recursive: true });
+  return PGlite.create(dataDir, { startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${EMBEDDED_SHARED_BUFFERS}`] });
+}
