@@ -16,8 +16,13 @@ export interface EmbeddedClient {
   query(text: string, params: readonly unknown[]): Promise<Results>;
   /** Parameterless SQL, possibly several statements (migrations, pg-boss's schema): one result per statement. */
   exec(text: string): Promise<Results[]>;
-  /** The caller is done; a transaction it left open is rolled back. */
+  /** The caller is done (on the database's thread, a transaction it left open is rolled back there). */
   release(): void;
+  /**
+   * How long the client's last call ran in the database, its wait behind other clients excluded, when the session
+   * measures it (the database's thread); undefined: the caller's own timing is that time (it held the lock).
+   */
+  readonly ranMs?: number;
 }
 
 export interface EmbeddedSession {

@@ -74,7 +74,7 @@ export function createSerialPGliteDriver(options: SerialPGliteDriverOptions): { 
           params && params.length > 0
             ? await this.db.query(text, params)
             : ((await this.db.exec(text)).at(-1) ?? { rows: [], fields: [], affectedRows: 0 });
-        const ms = performance.now() - started;
+        const ms = this.db.ranMs ?? performance.now() - started;
         if (ms >= slowMs) onSlow(ms, text, this.runsOn);
         return toPgResult(text, result as { rows: unknown[]; fields: unknown[]; affectedRows?: number });
       };

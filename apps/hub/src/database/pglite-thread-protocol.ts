@@ -40,8 +40,9 @@ export type ThreadAnswer =
   /** The instance's array types: the hub builds the same parsers and serializers as PGlite's own. */
   | { kind: 'ready'; arrayTypes: ArrayType[] }
   | { kind: 'failed'; error: ThreadError }
-  | { id: number; kind: 'result'; result: Results | Results[] | ProtocolAnswer | null }
-  | { id: number; kind: 'error'; error: ThreadError };
+  /** `ms`: how long the thread ran it (its wait in the queue excluded), for the slow-statement warning. */
+  | { id: number; kind: 'result'; result: Results | Results[] | ProtocolAnswer | null; ms: number }
+  | { id: number; kind: 'error'; error: ThreadError; ms: number };
 
 export function toThreadError(error: unknown): ThreadError {
   if (!(error instanceof Error)) return { name: 'Error', message: String(error), fields: {} };

@@ -6,6 +6,7 @@
  * pglite-thread.ts is the hub's side.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import type { Results } from '@electric-sql/pglite';
 import { inProcessSession, type ArrayType, type InProcessSession } from './embedded-session';
 import { openPGlite } from './open-pglite';
 import { toThreadError, type ProtocolAnswer, type ThreadAnswer, type ThreadRequest, type ThreadStart } from './pglite-thread-protocol';
@@ -49,29 +50,27 @@ class StatementQueue {
 
   private async run(request: ThreadRequest): Promise<void> {
     const client = this.session.client();
+    const started = performance.now();
+    const ms = () => performance.now() - started;
     try {
-      let result = null;
+      let result: Results | Results[] | ProtocolAnswer | null = null;
       if (request.kind === 'protocol') {
-        let answer: ProtocolAnswer;
         try {
-          answer = { messages: await this.session.protocol(request.message), inTransaction: this.session.inTransaction() };
+          result = { messages: await this.session.protocol(request.message), inTransaction: this.session.inTransaction() };
         } catch (error) {
-          answer = { messages: [], error: toThreadError(error), inTransaction: this.session.inTransaction() };
+          result = { messages: [], error: toThreadError(error), inTransaction: this.session.inTransaction() };
         }
-        post({ id: request.id, kind: 'result', result: answer });
-        return;
-      }
-      if (request.kind === 'query') result = await client.query(request.text, request.params);
+      } else if (request.kind === 'query') result = await client.query(request.text, request.params);
       else if (request.kind === 'exec') result = await client.exec(request.text);
       else if (request.kind === 'release') {
         // A client gone with its transaction open would hold every other one out: roll it back.
         if (this.owner === request.client && this.session.inTransaction()) await client.exec('ROLLBACK');
         return;
       } else await this.session.close();
-      post({ id: request.id, kind: 'result', result });
+      post({ id: request.id, kind: 'result', result, ms: ms() });
       if (request.kind === 'close') port!.close();
     } catch (error) {
-      post({ id: request.id, kind: 'error', error: toThreadError(error) });
+      post({ id: request.id, kind: 'error', error: toThreadError(error), ms: ms() });
     }
   }
 }

@@ -14,12 +14,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { Logger } from '@nestjs/common';
 import { types, type Results } from '@electric-sql/pglite';
 import type { ArrayType, EmbeddedClient, EmbeddedSession } from './embedded-session';
 import { PGliteNamedStatements, type Parsers, type ProtocolSession } from './pglite-named-statements';
 import { fromThreadError, type ProtocolAnswer, type ThreadAnswer, type ThreadRequest, type ThreadStart } from './pglite-thread-protocol';
 
-type Outstanding = { resolve: (result: unknown) => void; reject: (error: Error) => void };
+type Outstanding = { resolve: (result: unknown) => void; reject: (error: Error) => void; ran?: (ms: number) => void };
 type Request = ThreadRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 
 const SCRIPT = 'pglite-thread-worker.js';
@@ -73,7 +74,7 @@ class PGliteThread implements EmbeddedSession {
   private gone: Error | undefined;
   private closing = false;
   private readonly exited: Promise<void>;
-  /** Named statements: prepared and bound here, run there as wire-protocol bytes (pglite-named-statements.ts). */
+  /** Named statements: prepared and bound here, their protocol messages run there (pglite-named-statements.ts). */
   private readonly named: PGliteNamedStatements | undefined;
   private readonly serializers: ProtocolSession['serializers'] = { ...(types.serializers as ProtocolSession['serializers']) };
   private readonly parsers: Parsers = { ...types.parsers };
@@ -107,11 +108,24 @@ class PGliteThread implements EmbeddedSession {
 
   client(): EmbeddedClient {
     const client = this.nextClient++;
-    const wire = this.named ? this.protocolOf(client) : undefined;
+    // The database's own time for the client's current call, queueing behind other clients' statements excluded.
+    let ranMs = 0;
+    const ran = (ms: number) => (ranMs += ms);
+    const wire = this.named ? this.protocolOf(client, ran) : undefined;
     return {
-      query: async (text, params) =>
-        (wire && (await this.named!.query(text, params, wire))) || this.request<Results>({ kind: 'query', client, text, params }),
-      exec: (text) => this.request<Results[]>({ kind: 'exec', client, text }),
+      get ranMs() {
+        return ranMs;
+      },
+      query: async (text, params) => {
+        ranMs = 0;
+        return (
+          (wire && (await this.named!.query(text, params, wire))) || this.request<Results>({ kind: 'query', client, text, params }, ran)
+        );
+      },
+      exec: (text) => {
+        ranMs = 0;
+        return this.request<Results[]>({ kind: 'exec', client, text }, ran);
+      },
       release: () => {
         if (!this.closed) this.worker.postMessage({ id: 0, kind: 'release', client } satisfies ThreadRequest);
       },
@@ -127,11 +141,11 @@ class PGliteThread implements EmbeddedSession {
   }
 
   /** A client's way to the session for its named statements: messages run there, their rows parsed here as PGlite would. */
-  private protocolOf(client: number): ProtocolSession {
+  private protocolOf(client: number, ran?: (ms: number) => void): ProtocolSession {
     let inTransaction = false;
     return {
       run: async (message) => {
-        const answer = await this.request<ProtocolAnswer>({ kind: 'protocol', client, message });
+        const answer = await this.request<ProtocolAnswer>({ kind: 'protocol', client, message }, ran);
         inTransaction = answer.inTransaction;
         if (answer.error) throw fromThreadError(answer.error);
         return answer.messages;
@@ -142,13 +156,13 @@ class PGliteThread implements EmbeddedSession {
     };
   }
 
-  private request<T>(request: Exclude<Request, { kind: 'release' }>): Promise<T> {
+  private request<T>(request: Exclude<Request, { kind: 'release' }>, ran?: (ms: number) => void): Promise<T> {
     if (this.closing) return Promise.reject(new Error('the embedded database is closed'));
     if (this.gone) return Promise.reject(this.gone);
     const id = this.nextId++;
     if (this.outstanding.size === 0) this.worker.ref();
     return new Promise<T>((resolve, reject) => {
-      this.outstanding.set(id, { resolve: resolve as (result: unknown) => void, reject });
+      this.outstanding.set(id, { resolve: resolve as (result: unknown) => void, reject, ran });
       this.worker.postMessage({ ...request, id } as ThreadRequest);
     });
   }
@@ -159,11 +173,15 @@ class PGliteThread implements EmbeddedSession {
     if (!waiting) return;
     this.outstanding.delete(answer.id);
     if (this.outstanding.size === 0) this.worker.unref();
+    waiting.ran?.(answer.ms);
     if (answer.kind === 'result') waiting.resolve(answer.result);
     else waiting.reject(fromThreadError(answer.error));
   }
 
   private lost(reason: Error): void {
+    // Closing ends the thread too; anything else leaves the hub without its database: every statement fails with why.
+    if (!this.closing && !this.gone)
+      new Logger('Database').error(`${reason.message}: the embedded database is unavailable until the hub restarts`);
     this.gone ??= reason;
     for (const waiting of this.outstanding.values()) waiting.reject(this.gone);
     this.outstanding.clear();

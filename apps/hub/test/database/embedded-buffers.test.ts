@@ -13,8 +13,8 @@ it("opens the embedded data directory with the hub's shared_buffers, not PGlite'
   await prepareDataDirFromTemplate(dataDir);
   const db = await openPGlite(dataDir);
   try {
-    expect(EMBEDDED_SHARED_BUFFERS).toBe('64MB');
-    expect((await db.query<{ shared_buffers: string }>('SHOW shared_buffers')).rows[0].shared_buffers).toBe('64MB');
+    expect(EMBEDDED_SHARED_BUFFERS).toBe('32MB');
+    expect((await db.query<{ shared_buffers: string }>('SHOW shared_buffers')).rows[0].shared_buffers).toBe('32MB');
     // The rest of PGlite's start parameters still apply (it runs with no worker processes).
     expect((await db.query<{ max_worker_processes: string }>('SHOW max_worker_processes')).rows[0].max_worker_processes).toBe('0');
   } finally {

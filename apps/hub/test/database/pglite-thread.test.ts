@@ -12,6 +12,7 @@ import type { PGlite } from '@electric-sql/pglite';
 import { DataSource } from 'typeorm';
 import { buildDataSourceOptions, EMBEDDED_SHARED_BUFFERS, openEmbeddedSession, openPGlite } from '../../src/database/data-source-options';
 import { inProcessSession, type EmbeddedSession } from '../../src/database/embedded-session';
+import { createSerialPGliteDriver } from '../../src/database/pglite-serial-pool';
 import { openPGliteThread, pgliteThreadScript } from '../../src/database/pglite-thread';
 import { openTestPGlite, prepareDataDirFromTemplate } from '../support/pglite-template';
 
@@ -154,6 +155,25 @@ describeIf('the embedded database on its own thread', () => {
     // The same statement held this thread for all of its time in-process, for none of it on the thread.
     expect(here.gapMs).toBeGreaterThan(here.statementMs * 0.8);
     expect(there.gapMs).toBeLessThan(there.statementMs / 2);
+  });
+
+  it("names a slow statement by the thread's own time: not the quick one queued behind it", async () => {
+    const slow: { ms: number; sql: string; runsOn: string }[] = [];
+    const { Pool } = createSerialPGliteDriver({
+      session: thread,
+      closeOnEnd: false,
+      slowMs: 250,
+      onSlow: (ms, sql, runsOn) => slow.push({ ms, sql, runsOn }),
+    });
+    const pool = new Pool() as unknown as { connect(): Promise<{ query(text: string, params?: unknown[]): Promise<{ rows: unknown[] }> }> };
+    const [first, second] = await Promise.all([pool.connect(), pool.connect()]);
+    const started = performance.now();
+    await Promise.all([first.query('SELECT pg_sleep($1::float8)', [0.4]), second.query('SELECT $1::int AS quick', [1])]);
+    // The quick statement waited behind the slow one (both answered after it), yet only the slow one is named.
+    expect(performance.now() - started).toBeGreaterThanOrEqual(400);
+    expect(slow).toHaveLength(1);
+    expect(slow[0]).toMatchObject({ sql: 'SELECT pg_sleep($1::float8)', runsOn: 'database thread' });
+    expect(slow[0]!.ms).toBeGreaterThanOrEqual(400);
   });
 
   it('keeps what it wrote in the data directory', async () => {
