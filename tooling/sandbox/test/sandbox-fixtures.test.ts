@@ -55,13 +55,13 @@ async function occupiedPortWithFreeNeighbours(): Promise<{ blocker: net.Server; 
   for (let attempt = 0; attempt < 20; attempt++) {
     const blocker = await listen(0);
     const port = (blocker.address() as net.AddressInfo).port;
-    try {
-      const probes = await Promise.all([listen(port - 2), listen(port - 1)]);
-      await Promise.all(probes.map(closeServer));
-      return { blocker, port };
-    } catch {
-      await closeServer(blocker);
-    }
+    // allSettled, not all: when one neighbour is taken the other may have listened, and must be closed too
+    // (a probe left listening kept jest from exiting in a busy CI run).
+    const probes = await Promise.allSettled([listen(port - 2), listen(port - 1)]);
+    const listening = probes.flatMap((p) => (p.status === 'fulfilled' ? [p.value] : []));
+    await Promise.all(listening.map(closeServer));
+    if (listening.length === probes.length) return { blocker, port };
+    await closeServer(blocker);
   }
   throw new Error('no free port range found');
 }
