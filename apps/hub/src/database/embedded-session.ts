@@ -27,11 +27,12 @@ export interface EmbeddedClient {
 
 export interface EmbeddedSession {
   client(): EmbeddedClient;
-  /** True: a client must hold the session alone while it runs (the pool's lock) or transactions interleave. */
-  readonly needsLock: boolean;
   close(): Promise<void>;
   readonly closed: boolean;
-  /** Where the statements run, for the slow-statement warning. */
+  /**
+   * Where the statements run. On the hub's thread a client must hold the session alone while it runs (the pool's
+   * lock) or transactions interleave; the database's thread keeps a transaction's statements together itself.
+   */
   readonly runsOn: 'hub thread' | 'database thread';
 }
 
@@ -61,7 +62,6 @@ export function inProcessSession(db: PGlite, named: boolean): InProcessSession {
   };
   return {
     runsOn: 'hub thread',
-    needsLock: true,
     get closed() {
       return db.closed;
     },

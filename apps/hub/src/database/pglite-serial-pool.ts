@@ -98,7 +98,7 @@ export function createSerialPGliteDriver(options: SerialPGliteDriverOptions): { 
         const session = await open();
         // In the hub's thread a client holds the session alone; the database's thread keeps a transaction's
         // statements together itself (pglite-thread-worker.ts), so there a client waits for nothing.
-        const unlock = session.needsLock ? await lock.acquire() : undefined;
+        const unlock = session.runsOn === 'hub thread' ? await lock.acquire() : undefined;
         const embedded = session.client();
         const release = (): void => {
           embedded.release();

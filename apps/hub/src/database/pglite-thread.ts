@@ -66,7 +66,6 @@ export async function openPGliteThread(dataDir: string, named: boolean, script: 
 
 class PGliteThread implements EmbeddedSession {
   readonly runsOn = 'database thread';
-  readonly needsLock = false;
   private nextId = 1;
   private nextClient = 1;
   private readonly outstanding = new Map<number, Outstanding>();

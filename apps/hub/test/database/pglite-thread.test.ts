@@ -61,7 +61,6 @@ describeIf('the embedded database on its own thread', () => {
 
   it("opens the hub's data directory there, with the embedded start parameters", async () => {
     expect(thread.runsOn).toBe('database thread');
-    expect(thread.needsLock).toBe(false);
     const shown = await thread.client().query(`SELECT current_setting($1) AS value`, ['shared_buffers']);
     expect(shown.rows).toEqual([{ value: EMBEDDED_SHARED_BUFFERS }]);
   });
