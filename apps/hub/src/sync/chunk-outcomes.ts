@@ -79,8 +79,25 @@ export function storedError(error: PluginError, target?: TargetStock): StoredVar
   return { code: error.code, message: error.message, ...(target ? { target } : {}) };
 }
 
-function ref(v: LoadedVariant) {
-  return { syncVariantId: v.id, externalProductId: v.externalProductId, externalVariantId: v.externalVariantId };
+// Records are built as literals with any spread last: `{ ...base, more }` makes V8 define each later property
+// through the runtime (≈ 4 µs a record against 0.1 µs, measured on Node 20), and a change writes 100 000 of them.
+
+/** One audit row of `v`. */
+function change(
+  v: LoadedVariant,
+  from: TargetStock | null,
+  to: TargetStock | null,
+  outcome: SyncChangeOutcome,
+  error: StoredVariantError | null,
+): ChangeRecord {
+  return { syncVariantId: v.id, externalProductId: v.externalProductId, externalVariantId: v.externalVariantId, from, to, outcome, error };
+}
+
+type VariantFields = Omit<VariantRecord, 'id' | 'version' | 'retryDelayMs'> & { retryDelayMs?: number };
+
+/** One sync_variants update of `v`, applied against the pending version it was loaded with. */
+function variantRecord(v: LoadedVariant, fields: VariantFields): VariantRecord {
+  return { id: v.id, version: v.pendingVersion, retryDelayMs: 0, ...fields };
 }
 
 const isStop = (e: PluginError) => e.code === 'rate_limited' || e.code === 'transient';
@@ -114,7 +131,7 @@ export function readBackResults(read: readonly LoadedVariant[], observed: readon
     if (o.status === 'found') {
       if (!showsSame(o.stock, v.lastWritten)) {
         drift.set(v.id, { observed: o.stock });
-        records.changes.push({ ...ref(v), from: v.lastWritten, to: o.stock, outcome: 'drift', error: null });
+        records.changes.push(change(v, v.lastWritten, o.stock, 'drift', null));
         records.counts.drift++;
       }
       return;
@@ -125,18 +142,10 @@ export function readBackResults(read: readonly LoadedVariant[], observed: readon
     else if (error.code === 'not_found') {
       notFound.add(v.id);
       const stored = storedError(error);
-      records.variants.push({
-        id: v.id,
-        version: v.pendingVersion,
-        result: 'not_found',
-        state: 'failed',
-        settles: true,
-        desired: null,
-        written: null,
-        error: stored,
-        retryDelayMs: 0,
-      });
-      records.changes.push({ ...ref(v), from: v.lastWritten, to: null, outcome: 'failed', error: stored });
+      records.variants.push(
+        variantRecord(v, { result: 'not_found', state: 'failed', settles: true, desired: null, written: null, error: stored }),
+      );
+      records.changes.push(change(v, v.lastWritten, null, 'failed', stored));
       records.counts.failed++;
     }
     // Rejected on a read: nothing to act on; the write path decides.
@@ -158,22 +167,22 @@ export function chunkRecords(
   let w = 0;
   for (const plan of plans) {
     const v = plan.variant;
-    const base = { id: v.id, version: v.pendingVersion, retryDelayMs: 0 };
     switch (plan.kind) {
       case 'skip':
         records.counts.unchanged++;
         if (!dryRun) {
           // No information and nothing known: no work. A variant refused or gone before stays failed.
           const failedBefore = v.lastError?.code === 'rejected' || v.lastError?.code === 'not_found';
-          records.variants.push({
-            ...base,
-            result: 'skipped',
-            state: failedBefore ? 'failed' : 'in_sync',
-            settles: true,
-            desired: null,
-            written: null,
-            error: undefined,
-          });
+          records.variants.push(
+            variantRecord(v, {
+              result: 'skipped',
+              state: failedBefore ? 'failed' : 'in_sync',
+              settles: true,
+              desired: null,
+              written: null,
+              error: undefined,
+            }),
+          );
         }
         break;
       case 'unchanged':
@@ -181,99 +190,106 @@ export function chunkRecords(
         if (!dryRun) {
           // Reconciliation may have found the platform already showing the desired state: adopt it.
           const written = sameTargetStock(v.lastWritten, plan.desired) ? null : plan.desired;
-          records.variants.push({
-            ...base,
-            result: 'unchanged',
-            state: 'in_sync',
-            settles: true,
-            desired: plan.desired,
-            written,
-            error: null,
-          });
+          records.variants.push(
+            variantRecord(v, {
+              result: 'unchanged',
+              state: 'in_sync',
+              settles: true,
+              desired: plan.desired,
+              written,
+              error: null,
+            }),
+          );
         }
         break;
       case 'hold':
         records.counts.unchanged++;
         if (!dryRun)
-          records.variants.push({
-            ...base,
-            result: 'held',
-            state: 'failed',
-            settles: true,
-            desired: plan.desired,
-            written: null,
-            error: undefined,
-          });
+          records.variants.push(
+            variantRecord(v, {
+              result: 'held',
+              state: 'failed',
+              settles: true,
+              desired: plan.desired,
+              written: null,
+              error: undefined,
+            }),
+          );
         break;
       case 'write': {
         records.counts.planned++;
         if (dryRun) {
-          records.changes.push({ ...ref(v), from: plan.from, to: plan.desired, outcome: 'would_write', error: null });
+          records.changes.push(change(v, plan.from, plan.desired, 'would_write', null));
           break;
         }
         const outcome = outcomes[w++];
         if (!outcome) break; // not attempted (the run stopped first): stays pending, nothing recorded
         if (outcome.status === 'written') {
           records.counts.written++;
-          records.variants.push({
-            ...base,
-            result: 'written',
-            state: 'in_sync',
-            settles: true,
-            desired: plan.desired,
-            written: plan.desired,
-            kept: outcome.keep ?? null,
-            error: null,
-          });
-          records.changes.push({ ...ref(v), from: plan.from, to: plan.desired, outcome: 'written', error: null });
+          records.variants.push(
+            variantRecord(v, {
+              result: 'written',
+              state: 'in_sync',
+              settles: true,
+              desired: plan.desired,
+              written: plan.desired,
+              kept: outcome.keep ?? null,
+              error: null,
+            }),
+          );
+          records.changes.push(change(v, plan.from, plan.desired, 'written', null));
           break;
         }
         const error = outcome.error;
         records.counts.failed++;
-        records.changes.push({ ...ref(v), from: plan.from, to: plan.desired, outcome: 'failed', error: storedError(error) });
+        records.changes.push(change(v, plan.from, plan.desired, 'failed', storedError(error)));
         if (error.code === 'auth') {
           records.fatal ??= error;
-          records.variants.push({
-            ...base,
-            result: 'auth',
-            state: 'pending',
-            settles: false,
-            desired: plan.desired,
-            written: null,
-            error: undefined,
-          });
+          records.variants.push(
+            variantRecord(v, {
+              result: 'auth',
+              state: 'pending',
+              settles: false,
+              desired: plan.desired,
+              written: null,
+              error: undefined,
+            }),
+          );
         } else if (isStop(error)) {
           records.stop ??= error;
-          records.variants.push({
-            ...base,
-            result: 'retry',
-            state: 'pending',
-            settles: false,
-            desired: plan.desired,
-            written: null,
-            error: storedError(error),
-            retryDelayMs: retryDelay(v.attempts, retryAfterOf(error)),
-          });
+          records.variants.push(
+            variantRecord(v, {
+              result: 'retry',
+              state: 'pending',
+              settles: false,
+              desired: plan.desired,
+              written: null,
+              error: storedError(error),
+              retryDelayMs: retryDelay(v.attempts, retryAfterOf(error)),
+            }),
+          );
         } else if (error.code === 'not_found') {
-          records.variants.push({
-            ...base,
-            result: 'not_found',
-            state: 'failed',
-            settles: true,
-            desired: plan.desired,
-            written: null,
-            error: storedError(error),
-          });
+          records.variants.push(
+            variantRecord(v, {
+              result: 'not_found',
+              state: 'failed',
+              settles: true,
+              desired: plan.desired,
+              written: null,
+              error: storedError(error),
+            }),
+          );
         } else {
-          records.variants.push({
-            ...base,
-            result: 'rejected',
-            state: 'failed',
-            settles: true,
-            desired: plan.desired,
-            written: null,
-            error: storedError(error, plan.desired),
-          });
+          records.variants.push(
+            variantRecord(v, {
+              result: 'rejected',
+              state: 'failed',
+              settles: true,
+              desired: plan.desired,
+              written: null,
+              error: storedError(error, plan.desired),
+            }),
+          );
         }
         break;
       }
