@@ -56,7 +56,7 @@ async function occupiedPortWithFreeNeighbours(): Promise<{ blocker: net.Server; 
     const blocker = await listen(0);
     const port = (blocker.address() as net.AddressInfo).port;
     // allSettled, not all: when one neighbour is taken the other may have listened, and must be closed too
-    // (a probe left listening kept jest from exiting in a busy CI run).
+    // (a probe left listening keeps jest from exiting: the likely cause of a hang seen once in a busy CI run).
     const probes = await Promise.allSettled([listen(port - 2), listen(port - 1)]);
     const listening = probes.flatMap((p) => (p.status === 'fulfilled' ? [p.value] : []));
     await Promise.all(listening.map(closeServer));
