@@ -15,6 +15,7 @@ import { CryptoModule } from './crypto/crypto.module';
 import { DatabaseModule } from './database/database.module';
 import { FacilityStockModule } from './facility-stock/facility-stock.module';
 import { HealthModule } from './health/health.module';
+import { HistoryModule } from './history/history.module';
 import { LoggingModule } from './logging/logging.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { OAuthModule } from './oauth/oauth.module';
@@ -62,6 +63,7 @@ export class HubModule {
         CredentialsModule,
         WebhooksModule,
         OverviewModule,
+        HistoryModule,
         ...(options.imports ?? []),
       ],
       providers: [

@@ -6,6 +6,9 @@
  * - `node dist/cli.js rotate-keys [--batch-size N]` re-encrypts every store's credentials and webhook secret with the
  *   current key (the first of HUB_ENCRYPTION_KEYS), idempotently; exits non-zero when a store could not
  *   be decrypted or stayed busy. See crypto/rotate-keys.ts and the README ("Credential encryption").
+ * - `node dist/cli.js prune-history [--older-than-days N]` deletes the history older than N days (default
+ *   HUB_HISTORY_RETENTION_DAYS) as the hub's hourly sweep does, until nothing older is left, and prints what
+ *   it deleted: for a process that runs no scheduler, or after the retention was lowered. See history/.
  */
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
@@ -17,6 +20,8 @@ import { rotateWebhookSecrets } from './webhooks/rotate-webhook-secrets';
 import { rotateNoticeSecrets } from './notices/rotate-notice-secrets';
 import { buildDataSourceOptions } from './database/data-source-options';
 import { describeDatabase } from './database/describe-database';
+import { loadHistoryConfig } from './history/history-config';
+import { pruneHistory, type PruneReport } from './history/prune-history';
 
 type Env = Record<string, string | undefined>;
 
@@ -69,6 +74,35 @@ export async function rotateKeys(env: Env = process.env, options: { batchSize?: 
   }
 }
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Deletes the history older than `olderThanDays` (else the configured retention; refused when that keeps it forever). */
+export async function pruneHistoryNow(env: Env = process.env, olderThanDays?: number): Promise<PruneReport & { complete: boolean }> {
+  const problems: string[] = [];
+  const { database } = loadDatabaseConfig(env, problems);
+  const days = olderThanDays ?? loadHistoryConfig(env, problems).retentionDays;
+  if (days === null && problems.length === 0) {
+    problems.push('HUB_HISTORY_RETENTION_DAYS=0 keeps the history forever: give --older-than-days N to prune anyway');
+  }
+  if (problems.length || days === null) throw new ConfigError(problems);
+  const ds = new DataSource(buildDataSourceOptions(database, { migrationsRun: false }));
+  await ds.initialize();
+  try {
+    const olderThan = new Date(Date.now() - days * DAY_MS);
+    const started = Date.now();
+    // No statement cap: run until nothing older is left (each statement still deletes one bounded batch).
+    const report = await pruneHistory(ds.manager, olderThan, { batch: 5000, maxStatements: Number.MAX_SAFE_INTEGER });
+    console.log(
+      `${describeDatabase(database)}: history older than ${olderThan.toISOString()} (${days} days): deleted ${report.runs} finished runs ` +
+        `with ${report.changes} changes, ${report.notices} platform notices, ${report.events} delivered webhook events ` +
+        `in ${report.statements} statements, ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
+    return report;
+  } finally {
+    await ds.destroy();
+  }
+}
+
 async function run(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
@@ -85,8 +119,18 @@ async function run(argv: string[]): Promise<number> {
       const report = await rotateKeys(process.env, { batchSize });
       return report.undecryptable.length || report.busy.length ? 1 : 0;
     }
+    case 'prune-history': {
+      const i = rest.indexOf('--older-than-days');
+      const days = i >= 0 ? Number(rest[i + 1]) : undefined;
+      if (days !== undefined && !(Number.isInteger(days) && days >= 0)) {
+        console.error('--older-than-days must be a whole number of days (0: everything finished so far)');
+        return 2;
+      }
+      await pruneHistoryNow(process.env, days);
+      return 0;
+    }
     default:
-      console.error('usage: node dist/cli.js migrate | rotate-keys [--batch-size N]');
+      console.error('usage: node dist/cli.js migrate | rotate-keys [--batch-size N] | prune-history [--older-than-days N]');
       return 2;
   }
 }

@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import { DEFAULT_REFERENCE_DATA_PATH } from '@stock-sync/domain';
 import { loadSyncConfig, SyncConfigError, type SyncConfig } from '../sync/sync-config';
+import { loadHistoryConfig, type HistoryConfig } from '../history/history-config';
 import { loadWebhookConfig, WebhookConfigError, type WebhookConfig } from '../webhooks/webhook-config';
 import { loadAuthThrottleConfig, type AuthThrottleConfig } from './auth-config';
 import { developmentKey, parseEncryptionKeys, type EncryptionKey } from './encryption-keys';
@@ -59,6 +60,8 @@ export interface HubConfig {
   metrics: MetricsConfig;
   /** HUB_LOG_PRETTY: human-readable log lines instead of JSON (development; default: JSON). */
   logPretty: boolean;
+  /** How long finished runs, notices and delivered events are kept (HUB_HISTORY_RETENTION_DAYS; history/history-config.ts). */
+  history: HistoryConfig;
 }
 
 export class ConfigError extends Error {
@@ -133,6 +136,7 @@ export function loadHubConfig(env: Env = process.env, warn: Warn = (m) => consol
   const metrics = loadMetricsConfig(env, production, apiTokens, problems);
   const logPretty = parseBool(env.HUB_LOG_PRETTY, 'HUB_LOG_PRETTY', problems) ?? false;
   const oauth = loadOAuthConfig(env, production, problems);
+  const history = loadHistoryConfig(env, problems);
 
   let sync: SyncConfig | undefined;
   try {
@@ -190,6 +194,7 @@ export function loadHubConfig(env: Env = process.env, warn: Warn = (m) => consol
     oauth,
     metrics,
     logPretty,
+    history,
   };
 }
 

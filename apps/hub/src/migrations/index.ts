@@ -9,6 +9,7 @@ import { NoticeReplays1765600000000 } from './1765600000000-notice-replays';
 import { ReadbackShown1765700000000 } from './1765700000000-readback-shown';
 import { StoreVariantOrder1765800000000 } from './1765800000000-store-variant-order';
 import { PlatformKept1765900000000 } from './1765900000000-platform-kept';
+import { HistoryRetention1766000000000 } from './1766000000000-history-retention';
 
 /** Every migration, in order (explicit list: works from src/ under jest and from dist/). */
 export const HUB_MIGRATIONS = [
@@ -23,4 +24,5 @@ export const HUB_MIGRATIONS = [
   ReadbackShown1765700000000,
   StoreVariantOrder1765800000000,
   PlatformKept1765900000000,
+  HistoryRetention1766000000000,
 ];

@@ -20,7 +20,11 @@ export class SyncRunsController {
   }
 
   @Get('stores/:id/sync-runs')
-  @ApiOperation({ operationId: 'listSyncRuns', summary: "A store's sync runs, newest first" })
+  @ApiOperation({
+    operationId: 'listSyncRuns',
+    summary: "A store's sync runs, newest first",
+    description: "Finished runs older than HUB_HISTORY_RETENTION_DAYS (default 30) are deleted, except the store's newest finished run.",
+  })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ type: [SyncRunDto], description: 'newest first' })
   list(@Param() params: StoreIdParam, @Query() query: ListSyncRunsQuery): Promise<SyncRunDto[]> {
@@ -28,7 +32,12 @@ export class SyncRunsController {
   }
 
   @Get('sync-runs/:runId')
-  @ApiOperation({ operationId: 'getSyncRun', summary: 'Get a sync run' })
+  @ApiOperation({
+    operationId: 'getSyncRun',
+    summary: 'Get a sync run',
+    description:
+      'A finished run deleted by the history retention (HUB_HISTORY_RETENTION_DAYS, default 30) answers 404 like an unknown run.',
+  })
   @ApiParam({ name: 'runId', format: 'uuid' })
   @ApiOkResponse({ type: SyncRunDto })
   get(@Param() params: RunIdParam): Promise<SyncRunDto> {
