@@ -26,8 +26,14 @@ export class DatabaseModule {
       imports: [
         TypeOrmModule.forRootAsync({
           inject: [HUB_CONFIG],
-          useFactory: (config: HubConfig) =>
-            buildDataSourceOptions(config.database, { migrationsRun: config.migrateOnStart, logger: counter, pglite: options.pglite }),
+          useFactory: (config: HubConfig) => {
+            counter.logsStatements = config.logLevel === 'verbose';
+            return buildDataSourceOptions(config.database, {
+              migrationsRun: config.migrateOnStart,
+              logger: counter,
+              pglite: options.pglite,
+            });
+          },
           dataSourceFactory: async (opts) => new DataSource(opts!).initialize(),
         }),
       ],

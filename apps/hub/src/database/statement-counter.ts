@@ -26,9 +26,16 @@ export class StatementCounter implements TypeOrmLogger {
     return { ...this.counts };
   }
 
+  /**
+   * Whether each statement is logged (HUB_LOG_LEVEL=verbose; set from the config when the database opens). Checked
+   * before the statement is put on one line: at 1 000 stores that formatting alone took 1.4 % of the hub's CPU in a
+   * facility change, for lines no other level writes.
+   */
+  logsStatements = false;
+
   logQuery(query: string, _parameters?: unknown, runner?: QueryRunner): void {
     this.counts[runner ? this.originIn(runner, query) : statementOrigin(query)]++;
-    this.nest.verbose(truncate(query)); // shown only at HUB_LOG_LEVEL=verbose
+    if (this.logsStatements) this.nest.verbose(truncate(query));
   }
 
   /**

@@ -6,13 +6,16 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
-import pino from 'pino';
+import { createHubPino } from '../../src/logging/hub-pino';
 import { requestLogging } from '../../src/logging/request-logging';
 
 interface Line {
   level: number;
   msg: string;
-  req?: { method: string; path: string };
+  requestId?: string;
+  responseTime?: number;
+  err?: { message: string };
+  req?: { id: string; method: string; path: string; headers: Record<string, string> };
   res?: { statusCode: number };
 }
 
@@ -22,8 +25,9 @@ describe('request access lines by level', () => {
   let base = '';
 
   beforeAll(async () => {
-    const logger = pino(
-      { level: 'trace' },
+    // The hub's own logger (its redaction), at its most verbose level.
+    const logger = createHubPino(
+      { logLevel: 'verbose', logPretty: false },
       new Writable({
         write(chunk: Buffer, _e, done) {
           lines.push(JSON.parse(chunk.toString()) as Line);
@@ -46,16 +50,17 @@ describe('request access lines by level', () => {
     await new Promise((r) => server.close(r));
   });
 
-  const levelOf = async (method: string, path: string): Promise<number> => {
+  const lineOf = async (method: string, path: string, headers: Record<string, string> = {}): Promise<Line> => {
     lines.length = 0;
-    await fetch(`${base}${path}`, { method, body: method === 'POST' ? '{}' : undefined });
+    await fetch(`${base}${path}`, { method, headers, body: method === 'POST' ? '{}' : undefined });
     for (let i = 0; i < 50 && lines.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
-    // pino-http's one line per answer ('request completed', or 'request errored' for a 5xx).
+    // One line per answer ('request completed', or 'request errored' for a 5xx).
     const [line, ...more] = lines.filter((l) => l.res !== undefined);
     expect(more).toHaveLength(0);
     expect(line!.req!.path).toBe(path.split('?')[0]);
-    return line!.level;
+    return line!;
   };
+  const levelOf = async (method: string, path: string) => (await lineOf(method, path)).level;
 
   it('logs an accepted platform notice at debug', async () => {
     expect(await levelOf('POST', '/hooks/woocommerce/store-1/status/202')).toBe(20);
@@ -74,5 +79,26 @@ describe('request access lines by level', () => {
     expect(await levelOf('POST', '/v1/facility-stock/status/202')).toBe(30);
     expect(await levelOf('GET', '/hooks/woocommerce/store-1/status/202')).toBe(30);
     expect(await levelOf('GET', '/v1/facilities/status/200')).toBe(30);
+  });
+
+  it("writes a notice's line (its own lean path) in the shape pino-http writes every other request's", async () => {
+    const shape = (l: Line) => ({
+      keys: Object.keys(l).sort(),
+      req: Object.keys(l.req!).sort(),
+      id: l.req!.id === l.requestId,
+      time: typeof l.responseTime,
+      msg: l.msg,
+    });
+    const headers = { 'x-request-id': 'req-shape-1', 'x-api-key': 'secret-key-never-logged' };
+    const notice = await lineOf('POST', '/hooks/woocommerce/store-1/status/401?x=1', headers);
+    const other = await lineOf('POST', '/v1/stores/status/401?x=1', headers);
+    expect(notice.requestId).toBe('req-shape-1');
+    expect(shape(notice)).toEqual(shape(other));
+    expect(notice.req!.headers['x-api-key']).toBe('[redacted]');
+    expect(JSON.stringify(lines)).not.toContain('secret-key-never-logged');
+    const failed = await lineOf('POST', '/hooks/woocommerce/store-1/status/500');
+    const failedOther = await lineOf('POST', '/v1/stores/status/500');
+    expect(failed).toMatchObject({ msg: 'request errored', err: { message: 'failed with status code 500' } });
+    expect(shape(failed)).toEqual(shape(failedOther));
   });
 });
