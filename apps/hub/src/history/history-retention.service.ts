@@ -19,6 +19,8 @@ export class HistoryRetention implements OnApplicationBootstrap, OnModuleDestroy
   private readonly log = new Logger('HistoryRetention');
   private timers: NodeJS.Timeout[] = [];
   private running: Promise<PruneReport | undefined> | undefined;
+  /** Aborted at shutdown: a sweep stops after its current batch instead of holding the shutdown up. */
+  private readonly stopping = new AbortController();
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -39,6 +41,7 @@ export class HistoryRetention implements OnApplicationBootstrap, OnModuleDestroy
   async onModuleDestroy(): Promise<void> {
     for (const t of this.timers) clearTimeout(t);
     this.timers = [];
+    this.stopping.abort();
     await this.running?.catch(() => undefined);
   }
 
@@ -55,7 +58,7 @@ export class HistoryRetention implements OnApplicationBootstrap, OnModuleDestroy
     const days = this.config.history.retentionDays;
     if (days === null) return undefined;
     const olderThan = new Date(now.getTime() - days * DAY_MS);
-    const { complete, statements, ...report } = await pruneHistory(this.db.manager, olderThan, limits);
+    const { complete, statements, ...report } = await pruneHistory(this.db.manager, olderThan, limits, this.stopping.signal);
     if (report.runs || report.notices || report.events) {
       this.log.log(JSON.stringify({ event: 'history_pruned', olderThan: olderThan.toISOString(), ...report, statements, complete }));
     }

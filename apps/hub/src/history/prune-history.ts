@@ -68,18 +68,19 @@ const EVENTS_SQL = `${PERIODIC_SQL}
   )
   SELECT count(*) AS n FROM gone`;
 
-/** Everything older than `cutoff` that may go, batch by batch, within `limits`. */
+/** Everything older than `cutoff` that may go, batch by batch, within `limits`; stops between batches once `stop` is aborted. */
 export async function pruneHistory(
   manager: EntityManager,
   cutoff: Date,
   limits: PruneLimits = DEFAULT_PRUNE_LIMITS,
+  stop?: AbortSignal,
 ): Promise<PruneReport & { complete: boolean; statements: number }> {
   const report: PruneReport = { runs: 0, changes: 0, notices: 0, events: 0 };
   let statements = 0;
   // One table after the other, each until a batch comes back short (nothing older is left to claim).
   const drain = async (sql: string, batch: number, add: (row: Record<string, unknown>) => void) => {
     for (;;) {
-      if (statements >= limits.maxStatements) return false;
+      if (statements >= limits.maxStatements || stop?.aborted) return false;
       statements++;
       const row = (await queryOne<Record<string, unknown>>(manager, sql, [cutoff, batch])) ?? {};
       add(row);

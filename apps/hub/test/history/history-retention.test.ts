@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { ConfigError, loadHubConfig } from '../../src/config/hub-config';
 import { HistoryRetention } from '../../src/history/history-retention.service';
+import { pruneHistory } from '../../src/history/prune-history';
 import { describeHub, type TestHub } from '../support/hub-harness';
 import { createStore } from '../support/scenario';
 
@@ -129,6 +130,22 @@ describeHub('history retention', (hub) => {
     await notice(hub(), e, 0);
     expect(await forever.prune(new Date(Date.now() + 1000 * DAY))).toBeUndefined();
     expect(await hub().sql(`SELECT id FROM platform_notices WHERE store_id = $1`, [e])).toHaveLength(1);
+  });
+
+  it('a sweep stops between batches once the hub shuts down', async () => {
+    const f = await createStore(hub(), { sellingRegion: 'europe', name: 'retention f' });
+    for (let i = 0; i < 3; i++) await notice(hub(), f, 0);
+    const stop = new AbortController();
+    stop.abort();
+    const later = new Date(Date.now() + 31 * 24 * 60 * 60 * 1000);
+    expect(await pruneHistory(hub().db.manager, later, { batch: 1, maxStatements: 100 }, stop.signal)).toMatchObject({
+      complete: false,
+      statements: 0,
+      notices: 0,
+    });
+    expect(await hub().sql(`SELECT id FROM platform_notices WHERE store_id = $1`, [f])).toHaveLength(3);
+    expect(await pruneHistory(hub().db.manager, later, { batch: 1, maxStatements: 100 })).toMatchObject({ complete: true });
+    expect(await hub().sql(`SELECT id FROM platform_notices WHERE store_id = $1`, [f])).toHaveLength(0);
   });
 
   it('the retention is counted back from the sweep', async () => {
