@@ -1,8 +1,8 @@
 /**
- * One log line per HTTP request (pino-http), with its request id: the caller's `x-request-id` when it is
- * a sane token (up to 128 of [A-Za-z0-9._:-]), else a new UUID. The id is answered in `x-request-id` and
- * carried as `requestId` by every line logged while the request is handled (observe-requests.ts binds the
- * request's child logger for Nest's logger).
+ * One log line per HTTP request (pino-http; platform notices take a lean path that writes the same line, below),
+ * with its request id: the caller's `x-request-id` when it is a sane token (up to 128 of [A-Za-z0-9._:-]), else a
+ * new UUID. The id is answered in `x-request-id` and carried as `requestId` by every line logged while the request
+ * is handled (observe-requests.ts binds the request's child logger for Nest's logger).
  * Mounted first in bootstrap.ts, so requests refused before routing (401, 404, 415) are logged too.
  */
 import { randomUUID } from 'node:crypto';
