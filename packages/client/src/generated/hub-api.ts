@@ -272,7 +272,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A store's sync runs, newest first */
+        /**
+         * A store's sync runs, newest first
+         * @description Finished runs older than HUB_HISTORY_RETENTION_DAYS (default 30) are deleted, except the store's newest finished run.
+         */
         get: operations["listSyncRuns"];
         put?: never;
         post?: never;
@@ -289,7 +292,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a sync run */
+        /**
+         * Get a sync run
+         * @description A finished run deleted by the history retention (HUB_HISTORY_RETENTION_DAYS, default 30) answers 404 like an unknown run.
+         */
         get: operations["getSyncRun"];
         put?: never;
         post?: never;
