@@ -20,8 +20,8 @@ import { rotateWebhookSecrets } from './webhooks/rotate-webhook-secrets';
 import { rotateNoticeSecrets } from './notices/rotate-notice-secrets';
 import { buildDataSourceOptions } from './database/data-source-options';
 import { describeDatabase } from './database/describe-database';
-import { loadHistoryConfig } from './history/history-config';
-import { pruneHistory, type PruneReport } from './history/prune-history';
+import { loadHistoryConfig, retentionCutoff } from './history/history-config';
+import { DEFAULT_PRUNE_LIMITS, pruneHistory, type PruneReport } from './history/prune-history';
 
 type Env = Record<string, string | undefined>;
 
@@ -74,8 +74,6 @@ export async function rotateKeys(env: Env = process.env, options: { batchSize?: 
   }
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-
 /** Deletes the history older than `olderThanDays` (else the configured retention; refused when that keeps it forever). */
 export async function pruneHistoryNow(env: Env = process.env, olderThanDays?: number): Promise<PruneReport & { complete: boolean }> {
   const problems: string[] = [];
@@ -88,10 +86,10 @@ export async function pruneHistoryNow(env: Env = process.env, olderThanDays?: nu
   const ds = new DataSource(buildDataSourceOptions(database, { migrationsRun: false }));
   await ds.initialize();
   try {
-    const olderThan = new Date(Date.now() - days * DAY_MS);
+    const olderThan = retentionCutoff(new Date(), days);
     const started = Date.now();
     // No statement cap: run until nothing older is left (each statement still deletes one bounded batch).
-    const report = await pruneHistory(ds.manager, olderThan, { batch: 5000, maxStatements: Number.MAX_SAFE_INTEGER });
+    const report = await pruneHistory(ds.manager, olderThan, { ...DEFAULT_PRUNE_LIMITS, maxStatements: Number.MAX_SAFE_INTEGER });
     console.log(
       `${describeDatabase(database)}: history older than ${olderThan.toISOString()} (${days} days): deleted ${report.runs} finished runs ` +
         `with ${report.changes} changes, ${report.notices} platform notices, ${report.events} delivered webhook events ` +

@@ -24,3 +24,10 @@ export function loadHistoryConfig(env: Record<string, string | undefined>, probl
   }
   return { retentionDays: n === 0 ? null : n };
 }
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** What is older than this instant goes: `days` before `now`. */
+export function retentionCutoff(now: Date, days: number): Date {
+  return new Date(now.getTime() - days * DAY_MS);
+}

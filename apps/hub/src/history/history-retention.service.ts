@@ -8,11 +8,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { HUB_CONFIG } from '../config/config.tokens';
 import type { HubConfig } from '../config/hub-config';
+import { retentionCutoff } from './history-config';
 import { pruneHistory, type PruneLimits, type PruneReport } from './prune-history';
 
 export const HISTORY_SWEEP_INTERVAL_MS = 60 * 60 * 1000;
 const FIRST_SWEEP_DELAY_MS = 60 * 1000;
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 @Injectable()
 export class HistoryRetention implements OnApplicationBootstrap, OnModuleDestroy {
@@ -57,7 +57,7 @@ export class HistoryRetention implements OnApplicationBootstrap, OnModuleDestroy
   private async sweep(now: Date, limits?: PruneLimits): Promise<PruneReport | undefined> {
     const days = this.config.history.retentionDays;
     if (days === null) return undefined;
-    const olderThan = new Date(now.getTime() - days * DAY_MS);
+    const olderThan = retentionCutoff(now, days);
     const { complete, statements, ...report } = await pruneHistory(this.db.manager, olderThan, limits, this.stopping.signal);
     if (report.runs || report.notices || report.events) {
       this.log.log(JSON.stringify({ event: 'history_pruned', olderThan: olderThan.toISOString(), ...report, statements, complete }));
